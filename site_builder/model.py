@@ -1,0 +1,130 @@
+"""The data model: records as read (lossless) and the articles made from them. Frozen dataclasses, no I/O.
+
+A ``Record`` is what a reader found in a file, every field verbatim with its line; an ``Article`` is the typed
+view the pages use, and keeps its records so that the full-record view can show every field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .diagnostics import SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One named field of a record, with all its values in order."""
+
+    name: str
+    values: tuple[str, ...]
+    line: int
+    """1-based line of the field's first value in its file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One record exactly as its file holds it."""
+
+    format: str
+    """The reader that read it, e.g. ``catalogue-dump``."""
+    where: SourceSpan
+    """File and first line of the record."""
+    fields: tuple[Field, ...]
+    """Every field in file order; a field name may repeat where the format allows it."""
+    preamble: tuple[str, ...] = ()
+    """Text that precedes the fields, line by line (the catalogue page as scraped), kept verbatim."""
+
+    def values(self, name: str) -> tuple[str, ...]:
+        """All values of every field called ``name``."""
+        return tuple(v for f in self.fields if f.name == name for v in f.values)
+
+    def first(self, name: str) -> str:
+        """The first value of field ``name``, or ``""``."""
+        for f in self.fields:
+            if f.name == name and f.values:
+                return f.values[0]
+        return ""
+
+    def line_of(self, name: str) -> int:
+        for f in self.fields:
+            if f.name == name:
+                return f.line
+        return self.where.line
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An author as one source names them."""
+
+    name: str
+    """The name as shown: "Family, Given" for people, the whole name for a group."""
+    family: str = ""
+    given: str = ""
+    suffix: str = ""
+    orcid: str = ""
+
+    @property
+    def display(self) -> str:
+        """"Given Family" reading order, as a byline shows it."""
+        if not self.family:
+            return self.name
+        return " ".join(p for p in (self.given, self.family, self.suffix) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A labelled part of a description ("BACKGROUND", "SIMPLE SUMMARY"); the label is "" when there is none."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An outbound link; the url has passed the scheme allow-list."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One work, typed for the pages. Text values are plain text (escaped at render time)."""
+
+    id: str
+    """The source's identifier, e.g. ``pubmed-8699378``."""
+    title: str
+    authors: tuple[Person, ...] = ()
+    journal: str = ""
+    date: str = ""
+    """Publication date as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; "" when unknown."""
+    publisher: str = ""
+    languages: tuple[str, ...] = ()
+    formats: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    pmid: str = ""
+    pmcid: str = ""
+    """With its ``PMC`` prefix."""
+    doi: str = ""
+    lay_summary: tuple[Section, ...] = ()
+    """The author's plain-language summary ("SIMPLE SUMMARY"), when the record has one."""
+    abstract: tuple[Section, ...] = ()
+    rights: str = ""
+    """Copyright and licence statement as the record gives it."""
+    licence_url: str = ""
+    links: tuple[Link, ...] = ()
+    """Other links the record gives (full text, catalogue), already allowed by scheme."""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    keywords: tuple[str, ...] = ()
+    records: tuple[Record, ...] = field(default=(), compare=False)
+    """The records this article was made from, for the full-record view."""
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+    @property
+    def where(self) -> SourceSpan:
+        return self.records[0].where if self.records else SourceSpan("")

@@ -1,0 +1,101 @@
+"""Normalizing what records say: whitespace, names, slugs, dates and safe links.
+
+Pure functions shared by every reader and by the library; nothing here knows a file format.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from anyascii import anyascii
+
+from .model import Person
+
+_SPACE = re.compile(r"\s+")
+
+
+def clean(text: str) -> str:
+    """NFC, whitespace collapsed to single spaces, trimmed."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def slugify(text: str, fallback: str = "untitled") -> str:
+    """An ASCII slug: NFC first, then transliterated (Hubelé → hubele, Łukasz → lukasz, 王 → wang)."""
+    ascii_text = anyascii(unicodedata.normalize("NFC", text)).lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    return slug[:80].rstrip("-") or fallback
+
+
+def name_key(name: str) -> str:
+    """What makes two spellings of a name the same string: NFC, case and spacing folded."""
+    return clean(name).casefold()
+
+
+def parse_person(name: str, orcid: str = "") -> Person:
+    """A person from "Family, Given[, Suffix]"; a name without a comma (a group) keeps its whole form."""
+    name = clean(name)
+    parts = [p.strip() for p in name.split(",")]
+    if len(parts) == 1 or not parts[0]:
+        return Person(name=name, orcid=orcid)
+    family, given = parts[0], parts[1]
+    suffix = ", ".join(parts[2:])
+    return Person(name=name, family=family, given=given, suffix=suffix, orcid=orcid)
+
+
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def iso_date(text: str) -> str:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` from the start of ``text``, checked; "" when there is none."""
+    m = _ISO_DATE.match(text.strip())
+    if not m:
+        return ""
+    year, month, day = m.groups()
+    if month and not 1 <= int(month) <= 12:
+        return year
+    if day and not 1 <= int(day) <= 31:
+        return f"{year}-{month}"
+    return m.group(0)
+
+
+SAFE_SCHEMES = ("http", "https")
+
+
+def safe_url(url: str) -> str:
+    """The url when its scheme is allowed (http, https) and it has a host; "" otherwise.
+
+    Control characters and spaces inside a url are how ``java\\tscript:`` tricks a browser, so they reject it.
+    """
+    url = url.strip()
+    if not url or any(ord(c) < 33 or c in '<>"\\`' for c in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc:
+        return ""
+    return url
+
+
+_DOI = re.compile(r"10\.\d{4,9}/\S+")
+
+
+def doi_from(text: str) -> str:
+    """The DOI inside a DOI url or string ("http://dx.doi.org/10.3390/x" → "10.3390/x")."""
+    m = _DOI.search(text)
+    return m.group(0).rstrip(".,;") if m else ""
+
+
+def doi_url(doi: str) -> str:
+    return f"https://doi.org/{doi}" if doi else ""
+
+
+def pubmed_url(pmid: str) -> str:
+    return f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else ""
+
+
+def pmc_url(pmcid: str) -> str:
+    return f"https://www.ncbi.nlm.nih.gov/pmc/articles/{pmcid}/" if pmcid else ""
