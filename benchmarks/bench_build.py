@@ -1,0 +1,342 @@
+#!/usr/bin/env python3
+"""Time a full site-builder build against Hugo 0.111 on the same synthetic records.
+
+The target: a full build of 10,000 records (28,812 pages) within 1.5x of Hugo's wall time,
+measured in the same run on the same machine. Standard library only.
+
+For each corpus size N (``--sizes``) the script
+  1. generates the records once with ``make_corpus.py`` from the shared bench folder
+     (``--format text`` into ``WORK/N<n>/site/content/`` for us, ``--format hugo`` into
+     ``WORK/N<n>/corpus-hugo/articles/`` for Hugo); both are cached and reused while
+     (N, seed, make_corpus.py) are unchanged. Our site folder holds nothing but
+     ``content/``: templates and static files come from the package defaults;
+  2. builds each case from clean under GNU time (``/usr/bin/time -v``: wall, CPU, peak RSS),
+     with the cases taking turns within a round so that drift of a noisy machine hits all
+     of them alike (as ``run_peers.py`` does). Before every timed run, untimed: the old
+     output is moved aside to a trash folder (emptied after the size is done), then
+     ``sync`` and 1 s of rest. The cases:
+       * ``hugo``:  ``hugo --quiet --noBuildLock -s <fresh copy of peers/hugo> -d OUT
+         --contentDir <corpus> --cacheDir <fresh cache>``, exactly as run_peers.py runs it;
+       * ``ours``:  ``PYTHON -m site_builder build --source SITE --output OUT`` from clean
+         (output moved aside, and anything the build left in SITE besides ``content/``, such
+         as a cache, moved aside too);
+       * ``ours (no change)``: the same command again on the output just built, nothing
+         changed: the incremental rebuild (skip with ``--no-incremental``);
+  3. counts the ``.html`` files of each output and reports a Markdown table of medians
+     (wall, min-max, CPU, peak RSS, pages, pages/s, wall relative to Hugo's clean build),
+     then writes every raw run to a JSON file.
+
+With ``--profile`` it then runs our clean build once more under cProfile for the largest
+size and prints the top 30 functions by cumulative time (only the main process is seen:
+time spent in worker processes shows up as waiting). ``--profile-only`` skips the timing.
+
+Examples (from the repo root; the benchmark needs ``apt-get install -y hugo time``):
+  /work/venv/bin/python benchmarks/bench_build.py --sizes 1000,10000 --repeats 3 \\
+      --json benchmarks/work/results.json --profile
+  python3 benchmarks/bench_build.py --sizes 1000 --repeats 1 --warmup 0 --cases hugo
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import json
+import os
+import platform
+import pstats
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+GNU_TIME = "/usr/bin/time"
+KEEP_LONG_WARMUP_S = 30.0  # a warm-up run longer than this is kept as a measured run
+TARGET_RATIO = 1.5
+CASES = ("hugo", "ours", "ours (no change)")
+
+
+def log(msg: str) -> None:
+    print(msg, file=sys.stderr, flush=True)
+
+
+def sh(cmd: list[str], **kw) -> subprocess.CompletedProcess:
+    return subprocess.run(cmd, check=True, **kw)
+
+
+class Trash:
+    """Outputs are moved here in O(1) and deleted after a size is done, so that deleting
+    ~10^5 files never overlaps a timed run."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def discard(self, path: Path) -> None:
+        if os.path.lexists(path):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            os.rename(path, self.folder / f"{len(os.listdir(self.folder))}-{path.name}")
+
+    def empty(self) -> None:
+        if os.path.lexists(self.folder):
+            sh(["rm", "-rf", "--", str(self.folder)])
+        sh(["sync"])
+
+
+def make_corpus(shared: Path, stamps: Path, n: int, seed: int, fmt: str, out: Path) -> None:
+    """Generate (or reuse) the records for (n, seed, fmt) in out; the stamp lives outside out."""
+    script = shared / "bench" / "make_corpus.py"
+    stamp = stamps / f"corpus-{fmt}.stamp"
+    want = f"{n} {seed} {fmt} {hashlib.sha256(script.read_bytes()).hexdigest()[:16]}"
+    if stamp.exists() and stamp.read_text() == want and out.is_dir():
+        return
+    if out.exists():
+        shutil.rmtree(out)
+    t0 = time.monotonic()
+    sh([sys.executable, str(script), "--records", str(n), "--seed", str(seed), "--format", fmt, "--out", str(out)])
+    log(f"  corpus {fmt} N={n}: {time.monotonic() - t0:.1f} s")
+    stamps.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(want)
+
+
+def timed(cmd: list[str], cwd: Path) -> dict:
+    """Run cmd under GNU time -v; return wall (own monotonic clock), CPU and peak RSS."""
+    with tempfile.NamedTemporaryFile("r", suffix=".time", delete=False) as tf:
+        tfile = tf.name
+    try:
+        t0 = time.monotonic()
+        proc = subprocess.run([GNU_TIME, "-v", "-o", tfile, *cmd], cwd=cwd, stdin=subprocess.DEVNULL,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        wall = time.monotonic() - t0
+        report = Path(tfile).read_text()
+    finally:
+        os.remove(tfile)
+    tail = (proc.stdout.decode(errors="replace") + proc.stderr.decode(errors="replace")).strip()
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)}\nfailed ({proc.returncode}):\n{tail[-3000:]}")
+    vals = {}
+    for line in report.splitlines():
+        key, _, val = line.strip().rpartition(": ")
+        vals[key] = val
+    user, sys_ = float(vals["User time (seconds)"]), float(vals["System time (seconds)"])
+    return {"wall_s": wall, "user_s": user, "sys_s": sys_, "cpu_s": user + sys_,
+            "rss_mb": int(vals["Maximum resident set size (kbytes)"]) / 1024.0,
+            "last_line": tail.splitlines()[-1] if tail else ""}
+
+
+def count_html(root: Path) -> tuple[int, int]:
+    """(html files, all files) under root."""
+    html = files = 0
+    for _, _, filenames in os.walk(root):
+        files += len(filenames)
+        html += sum(f.endswith(".html") for f in filenames)
+    return html, files
+
+
+@dataclass
+class Case:
+    """One thing to time: prepare() untimed, cmd timed, then its output counted."""
+
+    name: str
+    prepare: Callable[[], None]
+    cmd: list[str]
+    output: Path
+    cwd: Path
+    runs: list[dict] = field(default_factory=list)
+
+    def run_once(self) -> dict:
+        self.prepare()
+        sh(["sync"])
+        time.sleep(1.0)
+        r = timed(self.cmd, self.cwd)
+        r["html_pages"], r["files"] = count_html(self.output)
+        return r
+
+
+def ours_cmd(args: argparse.Namespace, site: Path, out: Path) -> list[str]:
+    return [args.python, "-m", "site_builder", "build", "--source", str(site), "--output", str(out)]
+
+
+def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> list[Case]:
+    site = nwork / "site"
+    cases = []
+    if "hugo" in args.cases:
+        hsite, hout, hcache = nwork / "site-hugo", nwork / "out-hugo", nwork / "cache-hugo"
+
+        def prep_hugo() -> None:
+            for p in (hout, hcache, hsite):
+                trash.discard(p)
+            shutil.copytree(args.shared / "bench" / "peers" / "hugo", hsite)
+
+        cases.append(Case("hugo", prep_hugo,
+                          [args.hugo, "--quiet", "--noBuildLock", "-s", str(hsite), "-d", str(hout),
+                           "--contentDir", str(nwork / "corpus-hugo"), "--cacheDir", str(hcache)], hout, nwork))
+    out = nwork / "out-ours"
+    if "ours" in args.cases:
+        def prep_ours() -> None:
+            trash.discard(out)
+            for extra in site.iterdir():  # e.g. a build cache: a clean build starts without it
+                if extra.name != "content":
+                    trash.discard(extra)
+
+        cases.append(Case("ours", prep_ours, ours_cmd(args, site, out), out, nwork))
+        if not args.no_incremental:
+            cases.append(Case("ours (no change)", lambda: None, ours_cmd(args, site, out), out, nwork))
+    return cases
+
+
+def measure(args: argparse.Namespace, n: int) -> dict:
+    nwork = args.work / f"N{n}"
+    nwork.mkdir(parents=True, exist_ok=True)
+    trash = Trash(nwork / "trash")
+    trash.empty()
+    if "hugo" in args.cases:
+        make_corpus(args.shared, nwork / "stamps", n, args.seed, "hugo", nwork / "corpus-hugo" / "articles")
+    if "ours" in args.cases:
+        make_corpus(args.shared, nwork / "stamps", n, args.seed, "text", nwork / "site" / "content")
+    cases = build_cases(args, n, nwork, trash)
+    for rnd in range(args.warmup + args.repeats):
+        measured = rnd >= args.warmup
+        for c in cases:
+            r = c.run_once()
+            keep = measured or r["wall_s"] > KEEP_LONG_WARMUP_S
+            if keep:
+                c.runs.append(r)
+            label = f"run {rnd + 1 - args.warmup}" if measured else f"warm-up {rnd + 1}"
+            log(f"  N={n} {label}: {c.name:17s} wall {r['wall_s']:7.2f} s  cpu {r['cpu_s']:7.2f} s  "
+                f"rss {r['rss_mb']:7.1f} MB  html {r['html_pages']}{'' if measured or not keep else '  (kept)'}")
+    result = {}
+    for c in cases:
+        runs = c.runs
+        med = {k: statistics.median(r[k] for r in runs) for k in ("wall_s", "cpu_s", "rss_mb")}
+        result[c.name] = {"n_runs": len(runs), "median": med, "runs": c.runs, "cmd": c.cmd,
+                          "html_pages": runs[-1]["html_pages"], "files": runs[-1]["files"],
+                          "min_wall_s": min(r["wall_s"] for r in runs),
+                          "max_wall_s": max(r["wall_s"] for r in runs)}
+    trash.empty()  # the last output of each case stays in WORK/N<n>/ for inspection
+    return result
+
+
+def table(results: dict) -> str:
+    rows = ["| records | build | wall s (median) | wall min–max | CPU s | peak RSS MB | HTML pages | pages/s "
+            "| wall / Hugo |",
+            "|---:|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for n, res in results.items():
+        hugo = res.get("hugo", {}).get("median", {}).get("wall_s")
+        for name, r in res.items():
+            m = r["median"]
+            ratio = f"{m['wall_s'] / hugo:.2f}×" if hugo else "–"
+            rows.append(f"| {n:,} | {name} | {m['wall_s']:.2f} | {r['min_wall_s']:.2f}–{r['max_wall_s']:.2f} | "
+                        f"{m['cpu_s']:.2f} | {m['rss_mb']:.0f} | {r['html_pages']:,} | "
+                        f"{r['html_pages'] / m['wall_s']:,.0f} | {ratio} |")
+    return "\n".join(rows)
+
+
+def verdicts(results: dict) -> list[str]:
+    lines = []
+    for n, res in results.items():
+        if "hugo" in res and "ours" in res:
+            ratio = res["ours"]["median"]["wall_s"] / res["hugo"]["median"]["wall_s"]
+            ok = "within" if ratio <= TARGET_RATIO else "NOT within"
+            lines.append(f"N={n:,}: ours/Hugo wall = {ratio:.2f} ({ok} the {TARGET_RATIO}× target)")
+            if res["ours"]["html_pages"] != res["hugo"]["html_pages"]:
+                lines.append(f"N={n:,}: page counts differ: ours {res['ours']['html_pages']:,}, "
+                             f"Hugo {res['hugo']['html_pages']:,}")
+    return lines
+
+
+def profile(args: argparse.Namespace, n: int, top: int = 30) -> str:
+    """Build once from clean under cProfile; return the top functions by cumulative time."""
+    nwork = args.work / f"N{n}"
+    site, out, prof = nwork / "site", nwork / "out-profile", nwork / "build.prof"
+    make_corpus(args.shared, nwork / "stamps", n, args.seed, "text", site / "content")
+    trash = Trash(nwork / "trash")
+    trash.discard(out)
+    for extra in site.iterdir():
+        if extra.name != "content":
+            trash.discard(extra)
+    cmd = ours_cmd(args, site, out)
+    cmd[1:3] = ["-m", "cProfile", "-o", str(prof), "-m", "site_builder"]
+    t0 = time.monotonic()
+    sh(cmd, cwd=nwork, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.monotonic() - t0
+    trash.discard(out)
+    trash.empty()
+    buf = tempfile.SpooledTemporaryFile(mode="w+")
+    stats = pstats.Stats(str(prof), stream=buf)
+    stats.strip_dirs().sort_stats("cumulative").print_stats(top)
+    buf.seek(0)
+    text = buf.read()
+    body = text[text.find("   ncalls"):] if "   ncalls" in text else text
+    return f"cProfile of one clean build, N={n} ({wall:.1f} s wall under the profiler), top {top} by cumtime:\n{body}"
+
+
+def versions(args: argparse.Namespace) -> dict:
+    def first_line(cmd: list[str]) -> str:
+        try:
+            return subprocess.run(cmd, capture_output=True, text=True).stdout.strip().splitlines()[0]
+        except Exception as exc:  # noqa: BLE001 - a missing tool is reported, not fatal
+            return f"unavailable ({exc})"
+
+    return {"date_utc": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+            "python": platform.python_version(),
+            "hugo": first_line([args.hugo, "version"]),
+            "site_builder_commit": first_line(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"]),
+            "cpu": next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo")
+                         if ln.startswith("model name")), "?"),
+            "nproc": os.cpu_count(),
+            "mem_total": first_line(["sh", "-c", "free -h | awk '/^Mem:/ {print $2}'"])}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    ap.add_argument("--sizes", default="1000,10000", help="comma-separated record counts (default 1000,10000)")
+    ap.add_argument("--repeats", type=int, default=3, help="measured rounds per size (default 3)")
+    ap.add_argument("--warmup", type=int, default=1, help="unmeasured rounds first (default 1)")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--cases", default="hugo,ours", help="hugo and/or ours (default both)")
+    ap.add_argument("--no-incremental", action="store_true", help="skip the no-change rebuild of ours")
+    ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / "work",
+                    help="scratch folder for corpora and outputs (default benchmarks/work, git-ignored)")
+    ap.add_argument("--shared", type=Path, default=REPO.parent / "shared",
+                    help="the shared folder holding bench/make_corpus.py and bench/peers/ "
+                         "(default: the sibling of the repo root)")
+    ap.add_argument("--python", default=sys.executable, help="interpreter that runs site_builder")
+    ap.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
+    ap.add_argument("--json", type=Path, help="write raw runs here (default WORK/results.json)")
+    ap.add_argument("--profile", action="store_true", help="then profile our build at the largest size")
+    ap.add_argument("--profile-only", action="store_true", help="only the profile, no timing")
+    args = ap.parse_args()
+    if not os.path.exists(GNU_TIME):
+        sys.exit(f"{GNU_TIME} is missing: apt-get install -y time")
+    args.cases = [c for c in args.cases.split(",") if c]
+    args.work = args.work.resolve()
+    args.shared = args.shared.resolve()
+    sizes = [int(x) for x in args.sizes.split(",") if x]
+    args.work.mkdir(parents=True, exist_ok=True)
+    meta = versions(args)
+    log(f"versions: {json.dumps(meta)}")
+    dest = args.json or args.work / "results.json"
+    results: dict = {}
+    if not args.profile_only:
+        for n in sizes:
+            log(f"== N={n}")
+            results[n] = measure(args, n)
+            dest.write_text(json.dumps({"versions": meta, "argv": sys.argv, "results": results}, indent=1))
+        print(table(results))
+        for line in verdicts(results):
+            print(line)
+        print(f"\nraw runs: {dest}")
+    if args.profile or args.profile_only:
+        print()
+        print(profile(args, max(sizes)))
+
+
+if __name__ == "__main__":
+    main()
