@@ -41,6 +41,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import hashlib
+import io
 import json
 import os
 import platform
@@ -111,7 +112,7 @@ def timed(cmd: list[str], cwd: Path) -> dict:
     try:
         t0 = time.monotonic()
         proc = subprocess.run([GNU_TIME, "-v", "-o", tfile, *cmd], cwd=cwd, stdin=subprocess.DEVNULL,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                              capture_output=True)
         wall = time.monotonic() - t0
         report = Path(tfile).read_text()
     finally:
@@ -267,11 +268,9 @@ def profile(args: argparse.Namespace, n: int, top: int = 30) -> str:
     wall = time.monotonic() - t0
     trash.discard(out)
     trash.empty()
-    buf = tempfile.SpooledTemporaryFile(mode="w+")
-    stats = pstats.Stats(str(prof), stream=buf)
-    stats.strip_dirs().sort_stats("cumulative").print_stats(top)
-    buf.seek(0)
-    text = buf.read()
+    buf = io.StringIO()
+    pstats.Stats(str(prof), stream=buf).strip_dirs().sort_stats("cumulative").print_stats(top)
+    text = buf.getvalue()
     body = text[text.find("   ncalls"):] if "   ncalls" in text else text
     return f"cProfile of one clean build, N={n} ({wall:.1f} s wall under the profiler), top {top} by cumtime:\n{body}"
 
