@@ -199,3 +199,8 @@ def _repeated_values(lines: list[str], starts: list[int], names: list[str]) -> f
             echoed.add(lines[begin][len(names[begin]) + 1:])
             echoed.update(lines[begin + 1:end])
     return frozenset(i for i in starts[1:] if lines[i] in echoed and names[i] not in _ECHOED_FIELDS)
+
+
+def sniff(head: str) -> bool:
+    """Whether the start of a file looks like a catalogue dump (Solr field lines such as ``id …``)."""
+    return re.search(r"^(?:_version_|author|id|title|spelling) \S", head, re.M) is not None

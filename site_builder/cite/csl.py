@@ -1,0 +1,55 @@
+"""CSL-JSON: an Article as a Citation Style Language item, the input of every CSL processor and reference manager.
+
+Field names and value types follow the official schema (citation-style-language/schema, ``csl-data.json``):
+names as ``family``/``given`` or ``literal`` for groups, dates as ``date-parts``, ``keyword`` as one string.
+Empty values are left out rather than written as "" (a processor would print an empty volume's punctuation).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from ..model import Article, Person
+from .parts import abstract_text, best_url, date_parts, first_language, is_group
+
+
+def csl_name(person: Person) -> dict[str, str]:
+    """A CSL name: ``literal`` for a group (so no processor inverts "World Health Organization")."""
+    if is_group(person):
+        return {"literal": person.name}
+    name = {"family": person.family, "given": person.given, "suffix": person.suffix}
+    return {k: v for k, v in name.items() if v}
+
+
+def to_csl_json(article: Article) -> dict[str, Any]:
+    """The CSL-JSON item (``type`` article-journal) of ``article``; keys with no value are absent."""
+    parts = date_parts(article).as_tuple()
+    item: dict[str, Any] = {
+        "id": article.id,
+        "type": "article-journal",
+        "title": article.title,
+        "author": [csl_name(p) for p in article.authors],
+        "issued": {"date-parts": [list(parts)]} if parts else None,
+        "container-title": article.journal,
+        # The catalogue's journal is the NLM abbreviation, so it is the short form too; Vancouver prints that one.
+        "container-title-short": article.journal,
+        "volume": article.volume,
+        "issue": article.issue,
+        "page": article.pages,
+        "DOI": article.doi,
+        "PMID": article.pmid,
+        "PMCID": article.pmcid,
+        "URL": best_url(article),
+        "language": first_language(article),
+        "abstract": abstract_text(article),
+        "publisher": article.publisher,
+        "keyword": ", ".join(article.keywords),
+    }
+    return {k: v for k, v in item.items() if v}
+
+
+def to_csl_json_text(articles: Iterable[Article]) -> str:
+    """A CSL-JSON file (an array of items) as Zotero, Mendeley and pandoc import it; UTF-8, not \\u-escaped."""
+    return json.dumps([to_csl_json(a) for a in articles], ensure_ascii=False, indent=2) + "\n"

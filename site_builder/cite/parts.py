@@ -1,0 +1,143 @@
+"""The pieces of an Article that every citation format splits the same way: date parts, pages, language, names.
+
+Each export and meta-tag writer asks these functions rather than re-parsing ``Article.date`` or ``pages`` itself,
+so that a BibTeX ``month``, a RIS ``DA`` and a ``citation_publication_date`` can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Article, Person
+from ..normalize import doi_url, pmc_url, pubmed_url
+
+MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+@dataclass(frozen=True, slots=True)
+class DateParts:
+    """``Article.date`` split; a part is 0 when the date does not say it."""
+
+    year: int = 0
+    month: int = 0
+    day: int = 0
+
+    def as_tuple(self) -> tuple[int, ...]:
+        """The known parts only, most significant first: (2021, 12, 19), (2021,), or ()."""
+        parts = (self.year, self.month, self.day)
+        known = 0
+        while known < 3 and parts[known]:
+            known += 1
+        return parts[:known]
+
+
+def date_parts(article: Article) -> DateParts:
+    """The year, month and day of ``article.date`` (already checked ``YYYY[-MM[-DD]]`` by the reader)."""
+    numbers = [int(p) for p in article.date.split("-") if p.isdigit()]
+    return DateParts(*numbers[:3])
+
+
+_RANGE = re.compile(r"\s*[-\u2010-\u2015]+\s*")
+
+
+def page_range(pages: str) -> tuple[str, str]:
+    """First and last page; NLM's shortened last page is written out ("516-22" → ("516", "522")).
+
+    An article number ("6368", "e0123") is a first page with no last page.
+    """
+    parts = _RANGE.split(pages.strip(), maxsplit=1)
+    first = parts[0]
+    last = parts[1] if len(parts) > 1 else ""
+    if first.isdigit() and last.isdigit() and len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    return first, last
+
+
+# The languages catalogue records name, in their English names; ISO 639-1 for CSL, HTML and schema.org,
+# ISO 639-2/B for MEDLINE's LA field.
+_LANGUAGES: dict[str, tuple[str, str]] = {
+    "english": ("en", "eng"),
+    "spanish": ("es", "spa"),
+    "french": ("fr", "fre"),
+    "german": ("de", "ger"),
+    "italian": ("it", "ita"),
+    "portuguese": ("pt", "por"),
+    "dutch": ("nl", "dut"),
+    "russian": ("ru", "rus"),
+    "chinese": ("zh", "chi"),
+    "japanese": ("ja", "jpn"),
+    "korean": ("ko", "kor"),
+    "polish": ("pl", "pol"),
+    "turkish": ("tr", "tur"),
+    "czech": ("cs", "cze"),
+    "swedish": ("sv", "swe"),
+    "danish": ("da", "dan"),
+    "norwegian": ("no", "nor"),
+    "finnish": ("fi", "fin"),
+    "hungarian": ("hu", "hun"),
+    "greek": ("el", "gre"),
+    "arabic": ("ar", "ara"),
+    "hebrew": ("he", "heb"),
+    "persian": ("fa", "per"),
+    "croatian": ("hr", "hrv"),
+    "serbian": ("sr", "srp"),
+    "ukrainian": ("uk", "ukr"),
+}
+_BY_CODE = {code: (code, code3) for code, code3 in _LANGUAGES.values()} | {
+    code3: (code, code3) for code, code3 in _LANGUAGES.values()
+}
+_TAG = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
+
+
+def language_code(name: str) -> str:
+    """A BCP 47 tag for a language name or code ("English" → "en", "pt-BR" kept); "" when unknown."""
+    key = name.strip().lower()
+    if key in _LANGUAGES:
+        return _LANGUAGES[key][0]
+    if key in _BY_CODE:
+        return _BY_CODE[key][0]
+    return name.strip() if _TAG.fullmatch(key) and len(key.split("-")[0]) == 2 else ""
+
+
+def medline_language(name: str) -> str:
+    """The ISO 639-2 code MEDLINE's ``LA`` field uses ("English" → "eng"); "" when unknown."""
+    key = name.strip().lower()
+    found = _LANGUAGES.get(key) or _BY_CODE.get(key.split("-")[0])
+    return found[1] if found else ""
+
+
+def first_language(article: Article) -> str:
+    """The BCP 47 tag of the article's first known language, or ""."""
+    return next((c for c in map(language_code, article.languages) if c), "")
+
+
+def is_group(person: Person) -> bool:
+    """A group author ("WHO Collaborating Group") has a whole name and no family/given split."""
+    return not person.family
+
+
+def initials(given: str) -> str:
+    """MEDLINE-style initials: "Roberto Luigi" → "RL", "Jean-Emmanuel" → "JE", "J. R." → "JR"."""
+    return "".join(word[0] for word in re.split(r"[\s.\-]+", given) if word and word[0].isalpha()).upper()
+
+
+def abstract_text(article: Article) -> str:
+    """The abstract as one string, each labelled section as "LABEL: text", sections on their own lines."""
+    return "\n".join(f"{s.label}: {s.text}" if s.label else s.text for s in article.abstract)
+
+
+def summary_text(article: Article) -> str:
+    """What a reader sees first: the plain-language summary when there is one, else the abstract."""
+    sections = article.lay_summary or article.abstract
+    return " ".join(s.text for s in sections)
+
+
+def best_url(article: Article) -> str:
+    """The work's own address: its DOI, else PubMed Central, else PubMed, else the first link the record gives."""
+    return (
+        doi_url(article.doi)
+        or pmc_url(article.pmcid)
+        or pubmed_url(article.pmid)
+        or next((link.url for link in article.links), "")
+    )

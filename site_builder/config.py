@@ -1,0 +1,104 @@
+"""Site settings: a typed schema with defaults, read from ``site.toml`` in the site folder (optional).
+
+Unknown keys are an error that names the closest valid key, so a typo never silently does nothing.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .diagnostics import UserError
+
+CONFIG_FILE = "site.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    title: str = "Review summaries"
+    """Shown in every page header and the browser tab."""
+    description: str = "A collection of review articles with summaries."
+    """One sentence for search engines and link previews."""
+    base_url: str = ""
+    """Public address of the site, e.g. https://user.github.io/repo/ (used for sitemap, feed, canonical links)."""
+    language: str = "en"
+    """Language of the site's own text, as an HTML lang code."""
+    output: str = "_site"
+    """Output folder, relative to the site folder."""
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url ending in "/" ("/repo/"), or "" without a base URL."""
+        if not self.base_url:
+            return ""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+
+def load_config(site_dir: Path, **overrides: str | None) -> Config:
+    """The site's config: defaults, then site.toml, then command-line overrides that are not None."""
+    values: dict[str, object] = {}
+    path = site_dir / CONFIG_FILE
+    if path.is_file():
+        values = _read_toml(path)
+    values.update({k: v for k, v in overrides.items() if v is not None})
+    config = Config(**values)  # type: ignore[arg-type]
+    _check(config, path)
+    return config
+
+
+def _read_toml(path: Path) -> dict[str, object]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
+        raise UserError(f"{path}: {err}") from err
+    known = {f.name: f for f in fields(Config)}
+    for key, value in data.items():
+        if key not in known:
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f"; did you mean '{close[0]}'?" if close else f"; valid keys: {', '.join(known)}"
+            raise UserError(f"{path}: unknown key '{key}'{hint}")
+        if not isinstance(value, str):
+            raise UserError(f"{path}: '{key}' must be a string, got {type(value).__name__}")
+    return dict(data)
+
+
+def _check(config: Config, path: Path) -> None:
+    if config.base_url:
+        parts = urlsplit(config.base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise UserError(f"{path.name}: base_url must be an http(s) address such as "
+                            f"https://user.github.io/repo/, got {config.base_url!r}")
+
+
+def documented_defaults() -> str:
+    """The config file written by ``init``: every key, its default, and its documentation as a comment."""
+    lines = ["# site-builder settings. Every key is optional; the values below are the defaults.", ""]
+    docs = _field_docs()
+    for f in dataclasses.fields(Config):
+        lines.append(f"# {docs.get(f.name, '')}")
+        lines.append(f"{f.name} = {_toml_string(f.default)}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _toml_string(value: object) -> str:
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _field_docs() -> dict[str, str]:
+    """Field docstrings, read from this module's source (they sit under each field, as in the model)."""
+    import ast
+    import inspect
+
+    tree = ast.parse(inspect.getsource(Config))
+    body = tree.body[0].body  # type: ignore[attr-defined]
+    docs = {}
+    for node, nxt in zip(body, body[1:], strict=False):
+        if isinstance(node, ast.AnnAssign) and isinstance(nxt, ast.Expr) and isinstance(nxt.value, ast.Constant):
+            docs[node.target.id] = str(nxt.value.value)  # type: ignore[union-attr]
+    return docs

@@ -1,0 +1,201 @@
+"""The Library: every article, author, topic, journal and year by key, with the maps between them.
+
+Built once from the articles; every ordering is explicit with a tie-breaker, so the same input always gives the
+same keys and the same lists. Keys double as slugs in page paths.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from .model import Article
+from .normalize import name_key, slugify
+
+RELATED_LIMIT = 6
+_RELATED_SCAN = 40  # newest articles looked at per shared topic; bounds the cost of huge topics
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    key: str
+    name: str
+    """The name as most often written (ties: first in code-point order)."""
+    variants: tuple[str, ...]
+    """Every other spelling seen for this person."""
+    articles: tuple[str, ...]
+    """Article keys, newest first."""
+    coauthors: tuple[tuple[str, int], ...]
+    """(author key, shared articles), most shared first."""
+    topics: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A topic, journal or year: a named list of articles."""
+
+    key: str
+    name: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Library:
+    articles: dict[str, Article]
+    """By key, newest first."""
+    article_authors: dict[str, tuple[str, ...]]
+    """Article key → author keys in byline order."""
+    article_topics: dict[str, tuple[str, ...]]
+    article_journal: dict[str, str]
+    related: dict[str, tuple[str, ...]]
+    authors: dict[str, Author]
+    """A–Z by key."""
+    topics: dict[str, Group]
+    """A–Z by name."""
+    journals: dict[str, Group]
+    years: dict[str, Group]
+    """Newest first; undated articles under the key "undated"."""
+
+
+def assign_keys(names: Iterable[str], fallback: str) -> dict[str, str]:
+    """A unique slug per distinct name: the first name (code-point order) of a slug keeps it, others get a hash.
+
+    A hash of the name, not a counter, keeps a page's address stable when other names come and go.
+    """
+    keys: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(set(names)):
+        slug = slugify(name, fallback)
+        if slug in taken:
+            slug = f"{slug}-{hashlib.sha1(name.encode()).hexdigest()[:6]}"
+        taken.add(slug)
+        keys[name] = slug
+    return keys
+
+
+def newest_first(articles: list[tuple[str, Article]]) -> list[tuple[str, Article]]:
+    by_title = sorted(articles, key=lambda ka: (ka[1].title.casefold(), ka[0]))
+    return sorted(by_title, key=lambda ka: ka[1].date, reverse=True)
+
+
+def build_library(articles: list[Article]) -> Library:
+    keyed = _key_articles(articles)
+    ordered = dict(newest_first(list(keyed.items())))
+    rank = {key: n for n, key in enumerate(ordered)}
+    author_of = _author_identity(ordered)
+    article_authors = {k: tuple(dict.fromkeys(author_of[name_key(p.name)] for p in a.authors))
+                       for k, a in ordered.items()}
+    topic_keys = assign_keys((name_key(t) for a in ordered.values() for t in a.topics), "topic")
+    article_topics = {k: tuple(dict.fromkeys(topic_keys[name_key(t)] for t in a.topics)) for k, a in ordered.items()}
+    journal_keys = assign_keys((name_key(a.journal) for a in ordered.values() if a.journal), "journal")
+    article_journal = {k: journal_keys[name_key(a.journal)] for k, a in ordered.items() if a.journal}
+    topics = _groups(ordered, article_topics, lambda k, a: a.topics)
+    journals = _groups(ordered, {k: (j,) for k, j in article_journal.items()}, lambda k, a: (a.journal,))
+    years = _year_groups(ordered)
+    authors = _authors(ordered, article_authors, article_topics)
+    related = {k: _related(k, article_authors, article_topics, authors, topics, rank) for k in ordered}
+    return Library(
+        articles=ordered, article_authors=article_authors, article_topics=article_topics,
+        article_journal=article_journal, related=related, authors=authors,
+        topics=dict(sorted(topics.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
+        journals=dict(sorted(journals.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
+        years=years,
+    )
+
+
+def _key_articles(articles: list[Article]) -> dict[str, Article]:
+    """Page keys from ids (or titles): the same id twice gets a hashed suffix, in source order."""
+    keyed: dict[str, Article] = {}
+    for article in sorted(articles, key=lambda a: (a.id, a.where)):
+        key = slugify(article.id or article.title, "article")
+        if key in keyed:
+            key = f"{key}-{hashlib.sha1(str(article.where).encode()).hexdigest()[:6]}"
+        keyed[key] = article
+    return keyed
+
+
+def _author_identity(articles: dict[str, Article]) -> dict[str, str]:
+    """name_key → author key. One person per distinct folded name; merging variants is the merge stage's job."""
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles.values():
+        for person in article.authors:
+            spellings[name_key(person.name)][person.name] += 1
+    display = {nk: _most_common(c) for nk, c in spellings.items()}
+    slugs = assign_keys(display.values(), "author")
+    return {nk: slugs[name] for nk, name in display.items()}
+
+
+def _most_common(counter: Counter[str]) -> str:
+    return min(counter, key=lambda name: (-counter[name], name))
+
+
+def _groups(articles: dict[str, Article], article_groups: dict[str, tuple[str, ...]],
+            names: Callable[[str, Article], tuple[str, ...]]) -> dict[str, Group]:
+    members: dict[str, list[str]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, article in articles.items():  # already newest first
+        for group_key, name in zip(article_groups.get(key, ()), names(key, article), strict=False):
+            members[group_key].append(key)
+            spellings[group_key][name] += 1
+    return {g: Group(g, _most_common(spellings[g]), tuple(keys)) for g, keys in members.items()}
+
+
+def _year_groups(articles: dict[str, Article]) -> dict[str, Group]:
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, article in articles.items():
+        members[article.year or "undated"].append(key)
+    dated = sorted((y for y in members if y != "undated"), reverse=True)
+    years = [*dated, *(["undated"] if "undated" in members else [])]
+    return {y: Group(y, "Undated" if y == "undated" else y, tuple(members[y])) for y in years}
+
+
+def _authors(articles: dict[str, Article], article_authors: dict[str, tuple[str, ...]],
+             article_topics: dict[str, tuple[str, ...]]) -> dict[str, Author]:
+    works: dict[str, list[str]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    coauthors: dict[str, Counter[str]] = defaultdict(Counter)
+    topics: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, article in articles.items():
+        byline = article_authors[key]
+        for author_key, person in zip(byline, _distinct_people(article), strict=False):
+            works[author_key].append(key)
+            spellings[author_key][person] += 1
+            coauthors[author_key].update(a for a in byline if a != author_key)
+            topics[author_key].update(article_topics[key])
+    authors = {}
+    for author_key in sorted(works):
+        name = _most_common(spellings[author_key])
+        authors[author_key] = Author(
+            key=author_key, name=name,
+            variants=tuple(sorted(n for n in spellings[author_key] if n != name)),
+            articles=tuple(works[author_key]),
+            coauthors=_ranked(coauthors[author_key]),
+            topics=_ranked(topics[author_key]))
+    return authors
+
+
+def _distinct_people(article: Article) -> list[str]:
+    """The byline's names with repeats of the same folded name dropped (byline keys are de-duplicated alike)."""
+    first: dict[str, str] = {}
+    for person in article.authors:
+        first.setdefault(name_key(person.name), person.name)
+    return list(first.values())
+
+
+def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _related(key: str, article_authors: dict[str, tuple[str, ...]], article_topics: dict[str, tuple[str, ...]],
+             authors: dict[str, Author], topics: dict[str, Group], rank: dict[str, int]) -> tuple[str, ...]:
+    """Articles sharing authors (weighted most) or topics, best first; newer wins a tie."""
+    score: Counter[str] = Counter()
+    for author_key in article_authors[key]:
+        score.update({k: 10 for k in authors[author_key].articles[:_RELATED_SCAN * 5]})
+    for topic_key in article_topics[key]:
+        score.update({k: 1 for k in topics[topic_key].articles[:_RELATED_SCAN]})
+    score.pop(key, None)
+    best = sorted(score.items(), key=lambda kv: (-kv[1], rank[kv[0]]))
+    return tuple(k for k, _ in best[:RELATED_LIMIT])

@@ -1,0 +1,177 @@
+"""From a catalogue-dump Record to an Article: the typed values, and what only the ``spelling`` field holds.
+
+VuFind builds ``spelling`` by joining, with spaces: the id glued to a datestamp, the title, each author, the
+journal, each topic, the description, the publisher, the full publication date, the PMC, PubMed and DOI links,
+"Text", the language codes, and the rights (copyright, then the licence url glued to the licence text). The
+other fields hold every part but the journal, the full date and the rights, so the parser peels the known parts
+off in order and keeps what is left between them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model import Article, Link, Record, Section
+from ..normalize import clean, doi_from, iso_date, parse_person, safe_url
+
+LAY_SUMMARY_LABELS = frozenset({"SIMPLE SUMMARY", "PLAIN LANGUAGE SUMMARY", "LAY SUMMARY", "AUTHOR SUMMARY"})
+_SHORT_LABELS = frozenset({"AIM", "AIMS"})
+# An upper-case label ending in a colon, at the start or after a sentence: "BACKGROUND: ", "SIMPLE SUMMARY: ".
+_LABEL = re.compile(r"(?:^|(?<=[.?!)\]] ))([A-Z][A-Z ,/&()'-]*[A-Z)]):(?: |$)")
+_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_LINK_PART = re.compile(r"(?:/pmc/articles/PMC\d+/|/pubmed/\d+|https?://(?:dx\.)?doi\.org/\S+|Text)(?: |$)")
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?: |$)")
+_GLUED_LICENCE = re.compile(r"https?://[^\s()]+?/(?=[A-Z][a-z]|\s|\)|$)")
+
+
+@dataclass(frozen=True, slots=True)
+class SpellingParts:
+    journal: str = ""
+    date: str = ""
+    rights: str = ""
+
+
+def split_sections(description: str) -> tuple[Section, ...]:
+    """A description cut at its upper-case labels; text before the first label is an unlabelled section."""
+    cuts = [m for m in _LABEL.finditer(description) if _is_label(m.group(1))]
+    if not cuts:
+        return (Section("", description),) if description else ()
+    sections = []
+    if cuts[0].start() > 0:
+        sections.append(Section("", description[:cuts[0].start()].strip()))
+    for n, m in enumerate(cuts):
+        end = cuts[n + 1].start() if n + 1 < len(cuts) else len(description)
+        sections.append(Section(m.group(1), description[m.end():end].strip()))
+    return tuple(sections)
+
+
+def _is_label(label: str) -> bool:
+    letters = sum(c.isalpha() for c in label)
+    return letters >= 4 or label in _SHORT_LABELS
+
+
+def parse_spelling(record: Record) -> SpellingParts | None:
+    """Journal, full date and rights from ``spelling``; None when the field does not have the expected shape."""
+    text = record.first("spelling")
+    ident = record.first("id")
+    if not text or not ident or not text.startswith(ident):
+        return None
+    rest = text[len(ident):]
+    stamp = _DATE.match(rest)
+    rest = rest[stamp.end():].lstrip() if stamp else rest.lstrip()
+    for part in (record.first("title"), *record.values("author")):
+        if part and rest.startswith(part):
+            rest = rest[len(part):].lstrip()
+    journal, rest = _journal_and_rest(rest, record)
+    publisher = record.first("publisher")
+    if publisher and rest.startswith(publisher):
+        rest = rest[len(publisher):].lstrip()
+    date = _DATE.match(rest)
+    if date:
+        rest = rest[date.end():].lstrip()
+    while m := _LINK_PART.match(rest):
+        rest = rest[m.end():]
+    for _ in record.values("language"):
+        if m := _LANGUAGE_CODE.match(rest):
+            rest = rest[m.end():]
+    return SpellingParts(journal=journal, date=iso_date(date.group(0)) if date else "", rights=rest.strip())
+
+
+def _journal_and_rest(rest: str, record: Record) -> tuple[str, str]:
+    """Split "<journal> <topics> <description> …" where only the journal is unknown."""
+    topics = " ".join(record.values("topic"))
+    description = record.first("description")
+    following = " ".join(p for p in (topics, description) if p)
+    if following:
+        at = rest.find(following)
+        if at >= 0:
+            return rest[:at].strip(), rest[at + len(following):].lstrip()
+    # Neither topics nor description: the journal runs up to the publisher or the date before the links.
+    anchor = re.search(r"(?:^| )(?=(?:%s )?\d{4}(?:-\d{2}){0,2} (?:/pmc/|/pubmed/|https?://|Text))"
+                       % re.escape(record.first("publisher") or "\x00"), rest)
+    if anchor:
+        return rest[:anchor.start()].strip(), rest[anchor.end():].lstrip()
+    return "", rest
+
+
+def split_rights(rights: str) -> tuple[str, str]:
+    """Rights text with the glued licence url taken out, and that url ("" when there is none)."""
+    m = _GLUED_LICENCE.search(rights)
+    if not m:
+        return rights, ""
+    text = (rights[:m.start()] + " " + rights[m.end():]).strip()
+    return clean(text), safe_url(m.group(0))
+
+
+def identifiers(record: Record) -> tuple[str, str, str]:
+    """(PMID, PMCID, DOI) from the urls and the id."""
+    pmid = pmcid = doi = ""
+    for url in record.values("url"):
+        if m := re.search(r"/pmc/articles/(PMC\d+)", url):
+            pmcid = pmcid or m.group(1)
+        elif m := re.search(r"(?:/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)", url):
+            pmid = pmid or m.group(1)
+        elif "doi.org/" in url:
+            doi = doi or doi_from(url)
+    ident = record.first("id")
+    if not doi and ident.startswith("doi-"):
+        doi = doi_from(ident)
+    return pmid, pmcid, doi
+
+
+def _links(record: Record) -> tuple[Link, ...]:
+    """Record urls that are not PubMed, PMC or DOI links (those are linked in their canonical form)."""
+    links = []
+    for url in record.values("url"):
+        if re.search(r"/pmc/articles/PMC\d+|/pubmed/\d+|doi\.org/", url):
+            continue
+        if safe := safe_url(url):
+            links.append(Link(label=safe.split("/")[2], url=safe))
+    return tuple(links)
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    problems: list[Diagnostic] = []
+    where = SourceSpan(record.where.path, record.where.line)
+    title = clean(record.first("title") or record.first("title_full") or record.first("title_short"))
+    if not title:
+        problems.append(Diagnostic(Level.ERROR, where, "record has no title field; shown as 'Untitled record'"))
+        title = "Untitled record"
+    if not record.first("id"):
+        problems.append(Diagnostic(Level.ERROR, where, "record has no id field; its page is named after its title"))
+    spelling = parse_spelling(record)
+    if spelling is None:
+        spelling = SpellingParts()
+        if record.first("spelling"):
+            problems.append(Diagnostic(
+                Level.WARNING, SourceSpan(where.path, record.line_of("spelling")),
+                "the spelling field does not start with the id; journal, full date and licence not recovered"))
+    rights, licence_url = split_rights(spelling.rights)
+    sections = split_sections(clean(record.first("description")))
+    pmid, pmcid, doi = identifiers(record)
+    date = spelling.date if spelling.date[:4] == record.first("publishDate")[:4] or not record.first(
+        "publishDate") else iso_date(record.first("publishDate"))
+    article = Article(
+        id=clean(record.first("id")),
+        title=title,
+        authors=tuple(parse_person(a) for a in record.values("author") if a.strip()),
+        journal=clean(spelling.journal or record.first("container_title")),
+        date=date or spelling.date,
+        publisher=clean(record.first("publisher")),
+        languages=tuple(clean(v) for v in record.values("language") if v.strip()),
+        formats=tuple(clean(v) for v in record.values("format") if v.strip()),
+        topics=tuple(dict.fromkeys(clean(v) for v in record.values("topic") if v.strip())),
+        pmid=pmid,
+        pmcid=pmcid,
+        doi=doi,
+        lay_summary=tuple(s for s in sections if s.label in LAY_SUMMARY_LABELS),
+        abstract=tuple(Section("" if s.label == "ABSTRACT" else s.label, s.text)
+                       for s in sections if s.label not in LAY_SUMMARY_LABELS),
+        rights=rights,
+        licence_url=licence_url,
+        links=_links(record),
+        records=(record,),
+    )
+    return article, problems

@@ -1,0 +1,79 @@
+"""Rendering: the Jinja environment (autoescape, StrictUndefined, every filter registered here) and Page → str.
+
+Pure: a page and its context in, HTML out. A template error names the template, its line and the page.
+"""
+
+from __future__ import annotations
+
+import traceback
+from pathlib import Path
+
+import jinja2
+
+from . import urls
+from .plan import Page
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+class RenderError(Exception):
+    def __init__(self, template: str, line: int, page: str, message: str) -> None:
+        super().__init__(f"{template}:{line}: {message} (while rendering {page})")
+        self.template, self.line, self.page, self.message = template, line, page, message
+
+
+def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
+    """Templates are looked up in order: the site's own templates/ first, then the defaults."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.globals["url"] = urls
+    env.filters["long_date"] = long_date
+    env.filters["label"] = section_label
+    env.filters["plural"] = plural
+    return env
+
+
+def long_date(iso: str) -> str:
+    """"2021-12-19" → "19 December 2021"; "2021-12" → "December 2021"; no locale, so builds are identical."""
+    parts = iso.split("-")
+    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        month = _MONTHS[int(parts[1]) - 1]
+        return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+    return iso
+
+
+def section_label(label: str) -> str:
+    """"SIMPLE SUMMARY" → "Simple summary" (records shout their labels; headings should not)."""
+    return label[:1].upper() + label[1:].lower()
+
+
+def plural(count: int, singular: str, plural_form: str = "") -> str:
+    return f"{count:,} {singular if count == 1 else (plural_form or singular + 's')}"
+
+
+def render_page(env: jinja2.Environment, page: Page) -> str:
+    try:
+        return env.get_template(page.template).render(page.context)
+    except jinja2.TemplateSyntaxError as err:
+        raise RenderError(err.filename or err.name or page.template, err.lineno, page.path, err.message or "") from err
+    except jinja2.TemplateNotFound as err:
+        raise RenderError(page.template, 0, page.path, f"template not found: {err.name}") from err
+    except Exception as err:  # any error raised inside a template: locate it in the template source
+        template, line = _template_frame(err, page.template)
+        raise RenderError(template, line, page.path, f"{type(err).__name__}: {err}") from err
+
+
+def _template_frame(err: Exception, fallback: str) -> tuple[str, int]:
+    """The innermost template frame of a traceback (Jinja rewrites frames to template file and line)."""
+    for frame in reversed(traceback.extract_tb(err.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".txt")):
+            return frame.filename, frame.lineno or 0
+    return fallback, 0

@@ -1,0 +1,100 @@
+"""The output folder: the only code that writes files. Atomic writes, unchanged files left alone, stale files of
+an earlier build removed, and a refusal to touch a folder this tool did not create.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from .diagnostics import UserError
+
+MANIFEST = ".site-builder-manifest"
+"""Lists the files of the last build; its presence marks the folder as ours."""
+
+
+@dataclass(frozen=True, slots=True)
+class WriteStats:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def check_output(output: Path, site_dir: Path) -> None:
+    """Refuse output folders that a build could damage: the site itself, its content, a parent, home, root."""
+    out = output.resolve()
+    site = site_dir.resolve()
+    protected = {Path.home().resolve(), Path(out.anchor), site, (site / "content").resolve()}
+    if out in protected or out in site.parents or site.is_relative_to(out):
+        raise UserError(f"refusing to write the site into {output}: it holds the site's sources or is a home or "
+                        "root folder; choose an output folder such as _site")
+    for folder in ("content", "templates", "static"):
+        if out.is_relative_to((site / folder).resolve()):
+            raise UserError(f"refusing to write the site inside {folder}/: choose an output folder such as _site")
+    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+        raise UserError(f"refusing to clean {output}: it is not empty and was not made by site-builder "
+                        f"(no {MANIFEST} in it); remove it or choose another output folder")
+
+
+def write_site(output: Path, files: Iterable[tuple[str, bytes]]) -> WriteStats:
+    """Write every (relative path, bytes); then remove what the previous build wrote and this one did not."""
+    output.mkdir(parents=True, exist_ok=True)
+    previous = _read_manifest(output)
+    made_dirs: set[Path] = set()
+    written = unchanged = 0
+    current: list[str] = []
+    for rel, data in files:
+        target = output / rel
+        current.append(rel)
+        if rel in previous and _same_bytes(target, data):
+            unchanged += 1
+            continue
+        if target.parent not in made_dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made_dirs.add(target.parent)
+        _write_atomic(target, data)
+        written += 1
+    removed = _remove_stale(output, previous - set(current))
+    _write_atomic(output / MANIFEST, ("\n".join(sorted(current)) + "\n").encode())
+    return WriteStats(written, unchanged, removed)
+
+
+def _same_bytes(target: Path, data: bytes) -> bool:
+    try:
+        if target.stat().st_size != len(data):
+            return False
+        return target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Write beside the target then rename, so a reader never sees half a file."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, target)
+
+
+def _read_manifest(output: Path) -> set[str]:
+    try:
+        lines = (output / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    return {line for line in lines if line and ".." not in line.split("/") and not line.startswith("/")}
+
+
+def _remove_stale(output: Path, stale: set[str]) -> int:
+    removed = 0
+    for rel in sorted(stale, reverse=True):
+        target = output / rel
+        if target.is_file() and not target.is_symlink():
+            target.unlink()
+            removed += 1
+        parent = target.parent
+        while parent != output and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    return removed
