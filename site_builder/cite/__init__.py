@@ -1,0 +1,33 @@
+"""Cite it, export it, be found: an Article as CSL-JSON, formatted references, reference-manager exports and
+the machine-readable metadata of its page. Everything here is pure: Articles in, strings and dicts out.
+
+- ``csl``: the CSL-JSON item, the common input of the rest.
+- ``references``: Vancouver/NLM, AMA and APA references through citeproc-py, as safe HTML and text.
+- ``keys``, ``bibtex``, ``ris``, ``medline``: the export files and their shared citation keys.
+- ``meta``: Highwire Press tags, schema.org JSON-LD, Open Graph and COinS.
+"""
+
+from .bibtex import to_bibtex
+from .csl import to_csl_json, to_csl_json_text
+from .keys import citation_keys
+from .medline import to_medline
+from .meta import coins, highwire_meta, json_ld, opengraph
+from .references import STYLES, Citation, Style, format_references
+from .ris import to_ris
+
+__all__ = [
+    "STYLES",
+    "Citation",
+    "Style",
+    "citation_keys",
+    "coins",
+    "format_references",
+    "highwire_meta",
+    "json_ld",
+    "opengraph",
+    "to_bibtex",
+    "to_csl_json",
+    "to_csl_json_text",
+    "to_medline",
+    "to_ris",
+]

@@ -1,0 +1,99 @@
+"""BibTeX export: ``@article`` entries for JabRef, Zotero, Mendeley and LaTeX.
+
+Sample::
+
+    @article{cazzato2021liver,
+      author = {Cazzato, Roberto Luigi and Hubelé, Fabrice},
+      title = {Liver-Directed Therapy for Neuroendocrine Metastases},
+      journal = {Cancers (Basel)},
+      year = {2021},
+      month = dec,
+      doi = {10.3390/cancers13246368},
+    }
+
+The file is UTF-8 and names keep their letters ("Hubelé"): biber, JabRef and Zotero read UTF-8, and
+transliterating would lose them. LaTeX's special characters are escaped in text fields; ``doi`` and ``url`` are
+verbatim fields in biblatex, so they are only kept brace-balanced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Article, Person
+from .keys import citation_keys
+from .parts import abstract_text, best_url, date_parts, is_group, page_range
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+# One pass over the characters, so the braces these replacements add are never escaped in turn. Braces become
+# commands rather than \{ because BibTeX counts every brace, escaped or not, when it finds a field's end.
+_LATEX_ESCAPES = {
+    "\\": "\\textbackslash{}",
+    "{": "\\textbraceleft{}",
+    "}": "\\textbraceright{}",
+    "&": "\\&",
+    "%": "\\%",
+    "$": "\\$",
+    "#": "\\#",
+    "_": "\\_",
+    "~": "\\textasciitilde{}",
+    "^": "\\textasciicircum{}",
+}
+
+
+def latex_escape(text: str) -> str:
+    """``text`` with LaTeX's special characters escaped and its whitespace on one line."""
+    return "".join(_LATEX_ESCAPES.get(c, c) for c in " ".join(text.split()))
+
+
+def _verbatim(text: str) -> str:
+    """A verbatim field (doi, url): kept as is but without braces, which would end the field early."""
+    return "".join(c for c in text.strip() if c not in "{}")
+
+
+def bibtex_name(person: Person) -> str:
+    """BibTeX's "Family, Suffix, Given" form; a group is braced so BibTeX never splits it into parts."""
+    if is_group(person):
+        return "{" + latex_escape(person.name) + "}"
+    parts = (person.family, person.suffix, person.given) if person.suffix else (person.family, person.given)
+    return ", ".join(latex_escape(p) for p in parts if p)
+
+
+def bibtex_entry(article: Article, key: str) -> str:
+    """One ``@article`` entry, fields in a fixed order, empty fields left out."""
+    when = date_parts(article)
+    first, last = page_range(article.pages)
+    braced = {
+        "author": " and ".join(bibtex_name(p) for p in article.authors),
+        "title": latex_escape(article.title),
+        "journal": latex_escape(article.journal),
+        "year": str(when.year) if when.year else "",
+        "volume": latex_escape(article.volume),
+        "number": latex_escape(article.issue),
+        "pages": f"{first}--{last}" if last else first,
+        "publisher": latex_escape(article.publisher),
+        "doi": _verbatim(article.doi),
+        "pmid": _verbatim(article.pmid),
+        "pmcid": _verbatim(article.pmcid),
+        "url": _verbatim(best_url(article)),
+        "language": latex_escape(article.languages[0]) if article.languages else "",
+        "keywords": latex_escape(", ".join(article.keywords)),
+        "abstract": latex_escape(abstract_text(article)),
+    }
+    lines = [f"@article{{{key},"]
+    for name, value in braced.items():
+        if value:
+            lines.append(f"  {name} = {{{value}}},")
+        if name == "year" and when.month:
+            # The month macro (not a braced string), so every style prints it in its own language.
+            lines.append(f"  month = {_MONTHS[when.month - 1]},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def to_bibtex(articles: Iterable[Article]) -> str:
+    """A .bib file of ``articles``, in the order given, each under its de-duplicated citation key."""
+    articles = list(articles)
+    keys = citation_keys(articles)
+    return "\n".join(bibtex_entry(a, keys[a.id]) for a in articles)

@@ -1,0 +1,104 @@
+"""MEDLINE (.nbib) export: PubMed's own tagged format, which EndNote, Zotero and Mendeley import as PubMed's.
+
+Sample::
+
+    PMID- 34944988
+    DP  - 2021 Dec 19
+    TI  - Liver-Directed Therapy for Neuroendocrine Metastases: From Interventional Radiology to
+          Nuclear Medicine Procedures.
+    FAU - Cazzato, Roberto Luigi
+    AU  - Cazzato RL
+    LA  - eng
+    PT  - Journal Article
+    TA  - Cancers (Basel)
+    AID - 10.3390/cancers13246368 [doi]
+    SO  - Cancers (Basel). 2021 Dec 19;13(24):6368. doi: 10.3390/cancers13246368.
+
+A tag is padded to four characters and followed by "- "; a long value goes on in lines indented by six spaces,
+which readers join with one space, so values are wrapped at spaces only (never inside a hyphenated word).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+from ..model import Article
+from .parts import MONTH_ABBR, date_parts, initials, is_group, medline_language
+
+_WIDTH = 88
+
+
+def medline_date(article: Article) -> str:
+    """PubMed's ``DP`` form: "2021 Dec 19", "2021 Dec", "2021"."""
+    when = date_parts(article)
+    parts = [str(when.year)] if when.year else []
+    if when.year and when.month:
+        parts.append(MONTH_ABBR[when.month - 1])
+        if when.day:
+            parts.append(str(when.day))
+    return " ".join(parts)
+
+
+def medline_source(article: Article) -> str:
+    """The ``SO`` line: "Cancers (Basel). 2021 Dec 19;13(24):6368. doi: 10.3390/cancers13246368."."""
+    where = medline_date(article)
+    if article.volume:
+        where += f";{article.volume}"
+    if article.issue:
+        where += f"({article.issue})"
+    if article.pages:
+        where += f":{article.pages}"
+    source = ". ".join(p for p in (article.journal, where) if p) + "."
+    return f"{source} doi: {article.doi}." if article.doi else source
+
+
+def _field(tag: str, value: str) -> list[str]:
+    value = " ".join(value.split())
+    if not value:
+        return []
+    lines = textwrap.wrap(value, _WIDTH - 6, break_long_words=False, break_on_hyphens=False)
+    return [f"{tag:<4}- {lines[0]}", *(f"      {line}" for line in lines[1:])]
+
+
+def _authors(article: Article) -> list[tuple[str, str]]:
+    """``FAU``/``AU`` pairs for people, ``CN`` for groups, in byline order."""
+    tags: list[tuple[str, str]] = []
+    for person in article.authors:
+        if is_group(person):
+            tags.append(("CN", person.name))
+            continue
+        full = ", ".join(p for p in (person.family, person.given, person.suffix) if p)
+        short = " ".join(p for p in (person.family, initials(person.given), person.suffix) if p)
+        tags += [("FAU", full), ("AU", short)]
+    return tags
+
+
+def medline_record(article: Article) -> str:
+    """One MEDLINE record, tags in PubMed's order."""
+    abstract = " ".join(f"{s.label}: {s.text}" if s.label else s.text for s in article.abstract)
+    tags = [
+        ("PMID", article.pmid),
+        ("VI", article.volume),
+        ("IP", article.issue),
+        ("DP", medline_date(article)),
+        ("TI", article.title),
+        ("PG", article.pages),
+        ("LID", f"{article.doi} [doi]" if article.doi else ""),
+        ("AB", abstract),
+        *_authors(article),
+        *(("LA", medline_language(lang)) for lang in article.languages),
+        ("PT", "Journal Article"),
+        ("TA", article.journal),
+        ("JT", article.journal),
+        ("PMC", article.pmcid),
+        *(("OT", k) for k in article.keywords),
+        ("AID", f"{article.doi} [doi]" if article.doi else ""),
+        ("SO", medline_source(article)),
+    ]
+    return "\n".join(line for tag, value in tags for line in _field(tag, value)) + "\n"
+
+
+def to_medline(articles: Iterable[Article]) -> str:
+    """A .nbib file: MEDLINE records separated by a blank line, as PubMed's "Send to: Citation manager" gives."""
+    return "\n".join(medline_record(a) for a in articles)

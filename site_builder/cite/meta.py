@@ -1,0 +1,157 @@
+"""Machine-readable metadata for an article page's <head>: Highwire Press tags, schema.org JSON-LD, Open Graph, COinS.
+
+Google Scholar reads the ``citation_*`` tags, Zotero's connector reads them and COinS, search engines read
+JSON-LD, and link previews read Open Graph. The functions return names and values, not markup: the template
+escapes them (autoescape), except ``json_ld``, whose string is already safe inside a <script> element.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+from ..model import Article, Person
+from ..normalize import doi_url, pmc_url, pubmed_url
+from .parts import abstract_text, date_parts, first_language, is_group, page_range, summary_text
+
+
+def highwire_meta(article: Article, abstract_url: str) -> list[tuple[str, str]]:
+    """``(name, content)`` pairs of ``<meta name=… content=…>``, as Google Scholar's inclusion guidelines list them."""
+    when = date_parts(article)
+    first, last = page_range(article.pages)
+    tags = [("citation_title", article.title)]
+    tags += [("citation_author", p.name) for p in article.authors]
+    tags += [
+        ("citation_publication_date", "/".join(f"{n:02d}" if i else str(n) for i, n in enumerate(when.as_tuple()))),
+        ("citation_journal_title", article.journal),
+        ("citation_volume", article.volume),
+        ("citation_issue", article.issue),
+        ("citation_firstpage", first),
+        ("citation_lastpage", last),
+        ("citation_doi", article.doi),
+        ("citation_pmid", article.pmid),
+        ("citation_abstract_html_url", abstract_url),
+        ("citation_language", first_language(article)),
+        ("citation_keywords", "; ".join(article.keywords)),
+        ("citation_publisher", article.publisher),
+    ]
+    return [(name, content) for name, content in tags if content]
+
+
+def _schema_person(person: Person) -> dict[str, str]:
+    if is_group(person):
+        return {"@type": "Organization", "name": person.name}
+    return {"@type": "Person", "name": person.display, "familyName": person.family, "givenName": person.given}
+
+
+def _periodical(article: Article) -> dict[str, Any]:
+    """The journal, inside its volume and issue when they are known (schema.org's own ScholarlyArticle example)."""
+    container: dict[str, Any] = {"@type": "Periodical", "name": article.journal}
+    if article.volume:
+        container = {"@type": "PublicationVolume", "volumeNumber": article.volume, "isPartOf": container}
+    if article.issue:
+        container = {"@type": "PublicationIssue", "issueNumber": article.issue, "isPartOf": container}
+    return container
+
+
+def _identifiers(article: Article) -> list[dict[str, str]]:
+    ids = (("DOI", article.doi), ("PMID", article.pmid), ("PMCID", article.pmcid))
+    return [{"@type": "PropertyValue", "propertyID": name, "value": value} for name, value in ids if value]
+
+
+def schema_article(article: Article, url: str) -> dict[str, Any]:
+    """The schema.org ScholarlyArticle as a dict; keys with no value are absent."""
+    first, last = page_range(article.pages)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "@id": url,
+        "url": url,
+        "headline": article.title,
+        "name": article.title,
+        "author": [_schema_person(p) for p in article.authors],
+        "datePublished": article.date,
+        "isPartOf": _periodical(article) if article.journal else None,
+        "pageStart": first,
+        "pageEnd": last,
+        "publisher": {"@type": "Organization", "name": article.publisher} if article.publisher else None,
+        "inLanguage": first_language(article),
+        "keywords": list(article.keywords),
+        "abstract": abstract_text(article),
+        "identifier": _identifiers(article),
+        "sameAs": [u for u in (doi_url(article.doi), pubmed_url(article.pmid), pmc_url(article.pmcid)) if u],
+        "license": article.licence_url,
+    }
+    return {k: v for k, v in data.items() if v}
+
+
+# Inside <script>, "</script>" or "<!--" in a string would end or confuse the element; JSON allows these
+# characters as \u escapes, so the data reads back the same. U+2028/9 are escaped for old JavaScript parsers.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def json_ld(article: Article, url: str) -> str:
+    """The JSON-LD text for ``<script type="application/ld+json">``, safe to insert there unescaped."""
+    return json.dumps(schema_article(article, url), ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+
+
+_DESCRIPTION_LENGTH = 300
+
+
+def _shorten(text: str, limit: int = _DESCRIPTION_LENGTH) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
+def opengraph(article: Article, url: str) -> list[tuple[str, str]]:
+    """``(property, content)`` pairs of ``<meta property=… content=…>`` for link previews."""
+    tags = [
+        ("og:type", "article"),
+        ("og:title", article.title),
+        ("og:url", url),
+        ("og:description", _shorten(summary_text(article))),
+        ("article:published_time", article.date),
+    ]
+    tags += [("article:author", p.display) for p in article.authors]
+    tags += [("article:tag", k) for k in article.keywords]
+    return [(prop, content) for prop, content in tags if content]
+
+
+def coins(article: Article) -> str:
+    """The OpenURL ContextObject (Z39.88-2004, KEV) for ``<span class="Z3988" title="…">``, URL-encoded.
+
+    The template's autoescape turns its "&" into "&amp;" in the attribute, which is what the COinS spec asks.
+    """
+    first, last = page_range(article.pages)
+    pairs = [
+        ("ctx_ver", "Z39.88-2004"),
+        ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
+        ("rft.genre", "article"),
+        ("rft.atitle", article.title),
+        ("rft.jtitle", article.journal),
+        ("rft.date", article.date),
+        ("rft.volume", article.volume),
+        ("rft.issue", article.issue),
+        ("rft.spage", first),
+        ("rft.epage", last),
+        ("rft.language", first_language(article)),
+        ("rft_id", f"info:doi/{article.doi}" if article.doi else ""),
+        ("rft_id", f"info:pmid/{article.pmid}" if article.pmid else ""),
+    ]
+    pairs += _coins_authors(article)
+    return "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in pairs if v)
+
+
+def _coins_authors(article: Article) -> list[tuple[str, str]]:
+    """The first person as ``aulast``/``aufirst``, then every author in order as ``au`` (groups as ``aucorp``)."""
+    pairs: list[tuple[str, str]] = []
+    people = [p for p in article.authors if not is_group(p)]
+    if people:
+        pairs += [("rft.aulast", people[0].family), ("rft.aufirst", people[0].given)]
+    for person in article.authors:
+        pairs.append(("rft.aucorp", person.name) if is_group(person) else ("rft.au", person.name))
+    return pairs

@@ -1,0 +1,78 @@
+"""RIS export: tagged lines for EndNote, Zotero, Mendeley and RefWorks.
+
+Sample::
+
+    TY  - JOUR
+    TI  - Liver-Directed Therapy for Neuroendocrine Metastases
+    AU  - Cazzato, Roberto Luigi
+    AU  - Hubelé, Fabrice
+    PY  - 2021
+    DA  - 2021/12/19/
+    T2  - Cancers (Basel)
+    DO  - 10.3390/cancers13246368
+    AN  - 34944988
+    C2  - PMC8699378
+    ER  -
+
+Tags follow the RIS specification and EndNote's Journal Article mapping: ``T2`` the journal, ``J2`` its
+abbreviation (the catalogue's journal is the NLM abbreviation), ``AN`` the PubMed id, ``C2`` the PMCID.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Article, Person
+from .keys import citation_keys
+from .parts import abstract_text, best_url, date_parts, is_group, page_range
+
+
+def ris_name(person: Person) -> str:
+    """RIS's AU form, "Family, Given[, Suffix]"; a group keeps its whole name."""
+    if is_group(person):
+        return person.name
+    return ", ".join(p for p in (person.family, person.given, person.suffix) if p)
+
+
+def _ris_date(article: Article) -> str:
+    """RIS's ``YYYY/MM/DD/`` with unknown parts left empty ("2021/12//")."""
+    when = date_parts(article)
+    if not when.year:
+        return ""
+    month = f"{when.month:02d}" if when.month else ""
+    day = f"{when.day:02d}" if when.day else ""
+    return f"{when.year}/{month}/{day}/"
+
+
+def ris_record(article: Article, key: str) -> str:
+    """One RIS record, ending in ``ER  -``; a value is one line (RIS has no continuation lines)."""
+    first, last = page_range(article.pages)
+    tags: list[tuple[str, str]] = [("TY", "JOUR"), ("ID", key), ("TI", article.title)]
+    tags += [("AU", ris_name(p)) for p in article.authors]
+    tags += [
+        ("PY", article.year),
+        ("DA", _ris_date(article)),
+        ("T2", article.journal),
+        ("J2", article.journal),
+        ("VL", article.volume),
+        ("IS", article.issue),
+        ("SP", first),
+        ("EP", last),
+        ("PB", article.publisher),
+        ("LA", article.languages[0] if article.languages else ""),
+        ("DO", article.doi),
+        ("AN", article.pmid),
+        ("C2", article.pmcid),
+        ("UR", best_url(article)),
+        ("AB", abstract_text(article)),
+    ]
+    tags += [("KW", k) for k in article.keywords]
+    lines = [f"{tag}  - {' '.join(value.split())}" for tag, value in tags if value.strip()]
+    return "\n".join([*lines, "ER  - "]) + "\n"
+
+
+def to_ris(articles: Iterable[Article]) -> str:
+    """A .ris file of ``articles`` in the order given; ``ID`` holds the same citation key as the BibTeX export."""
+    articles = list(articles)
+    keys = citation_keys(articles)
+    return "\n".join(ris_record(a, keys[a.id]) for a in articles)
