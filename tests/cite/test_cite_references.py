@@ -1,0 +1,113 @@
+"""Formatted references: the NLM form of the seed, AMA and APA rules, safe HTML, one parse per style."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from cite_samples import GROUP, HOSTILE, MINIMAL, SEED, SEED_FULL
+
+from site_builder.cite import STYLES, format_references
+from site_builder.cite.references import format_reference, load_style
+from site_builder.normalize import parse_person
+
+VANCOUVER, AMA, APA = STYLES
+
+NLM_SEED = (
+    "Cazzato RL, Hubelé F, De Marini P, Ouvrard E, Salvadori J, Addeo P, et al. Liver-Directed Therapy for "
+    "Neuroendocrine Metastases: From Interventional Radiology to Nuclear Medicine Procedures. Cancers (Basel). "
+    "2021 Dec 19;13(24):6368."
+)
+# The CSL NLM style then gives the identifiers, in Citing Medicine's form.
+NLM_IDS = " doi:10.3390/cancers13246368 PubMed PMID: 34944988; PubMed Central PMCID: PMC8699378."
+
+
+def test_styles_in_order():
+    refs = format_references(SEED_FULL)
+    assert [(r.style_id, r.style_name) for r in refs] == [(s.id, s.name) for s in STYLES]
+    assert [r.style_id for r in refs] == ["vancouver", "ama", "apa"]
+
+
+def test_vancouver_matches_nlm_form_with_volume_issue_pages():
+    ref = format_reference(SEED_FULL, VANCOUVER)
+    assert ref.text.startswith(NLM_SEED)
+    assert ref.text == NLM_SEED + NLM_IDS
+    assert ref.html == ref.text  # the NLM style has no italics
+
+
+def test_vancouver_without_volume_issue_pages():
+    # The catalogue dump's form: the date ends the source part.
+    text = format_reference(SEED, VANCOUVER).text
+    assert text == NLM_SEED.replace(";13(24):6368.", ".") + NLM_IDS
+
+
+def test_vancouver_date_has_spaces_and_no_list_number():
+    """The two repairs of the style: the localized date's delimiter, and no "1." before the first author."""
+    text = format_reference(GROUP, VANCOUVER).text
+    # "minimal" page ranges with CSL's default en dash delimiter, as citeproc-js renders this style too.
+    assert "J Nucl Med. 2019 Mar;60(3):316\u201322." in text
+    assert text.startswith("WHO Collaborating Group on Liver Imaging, Nowak Ł, Müller-Lüdenscheidt J, 王")
+
+
+@pytest.mark.parametrize(("count", "listed"), [(6, 6), (7, 6)])
+def test_vancouver_et_al_rule(count, listed):
+    """NLM lists up to six authors; from seven on, the first six and "et al."."""
+    article = dataclasses.replace(SEED_FULL, authors=SEED_FULL.authors[:count])
+    names = format_reference(article, VANCOUVER).text.split(". Liver-Directed")[0]
+    assert names.count(",") == listed - 1 + (count > 6)
+    assert names.endswith(", et al") == (count > 6)
+
+
+def test_ama():
+    ref = format_reference(SEED_FULL, AMA)
+    assert ref.text == (
+        "Cazzato RL, Hubelé F, De Marini P, et al. Liver-Directed Therapy for Neuroendocrine Metastases: From "
+        "Interventional Radiology to Nuclear Medicine Procedures. Cancers (Basel). 2021;13(24):6368. "
+        "doi:10.3390/cancers13246368"
+    )
+    assert "<i>Cancers (Basel)</i>" in ref.html
+
+
+def test_ama_without_volume_says_published_online():
+    assert "Cancers (Basel). Published online December 19, 2021." in format_reference(SEED, AMA).text
+
+
+def test_apa():
+    ref = format_reference(SEED_FULL, APA)
+    assert ref.text.startswith("Cazzato, R. L., Hubelé, F., De Marini, P.,")
+    assert "Gangi, A., & Imperiale, A. (2021). Liver-Directed Therapy" in ref.text
+    assert ref.text.endswith("Cancers (Basel), 13(24), 6368. https://doi.org/10.3390/cancers13246368")
+    assert "Gangi, A., &amp; Imperiale, A." in ref.html
+    assert "<i>Cancers (Basel)</i>, <i>13</i>(24)" in ref.html
+
+
+def test_every_style_renders_a_minimal_article():
+    for ref in format_references(MINIMAL):
+        assert "Untitled note" in ref.text, ref.style_id
+
+
+def test_html_is_escaped_text_plus_formatting_tags():
+    for ref in format_references(HOSTILE):
+        assert "<script" not in ref.html and "<b>" not in ref.html and "<span" not in ref.html, ref.style_id
+        assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;" in ref.html
+        assert "Group &lt;b&gt;bold&lt;/b&gt;" in ref.html
+        # The plain text keeps every character of the data.
+        assert '<script>alert(1)</script> & "quoted" <span class="nocase">X</span>' in ref.text
+        assert "O'Brien" in ref.text and "J <i>Test</i>" in ref.text
+        tags = set(re.findall(r"</?([a-z]+)[^>]*>", ref.html))
+        assert tags <= {"i", "b", "u", "sup", "sub", "span"}, ref.style_id
+
+
+def test_styles_are_parsed_once():
+    load_style.cache_clear()
+    format_references(SEED)
+    format_references(GROUP)
+    assert load_style.cache_info().misses == len(STYLES)
+    assert load_style.cache_info().hits >= len(STYLES)
+
+
+def test_html_keeps_non_ascii_names():
+    article = dataclasses.replace(MINIMAL, authors=(parse_person("Hubelé, Fabrice"),), date="2020")
+    for ref in format_references(article):
+        assert "Hubelé" in ref.html and "Hubelé" in ref.text
