@@ -1,0 +1,299 @@
+"""Reader for JATS (and the older NLM) article XML from PMC and PLOS: one ``<article>``, or a ``<pmc-articleset>``.
+
+A sample (front matter only, shortened; the body and back matter are read as well)::
+
+    <!DOCTYPE article PUBLIC "-//NLM//DTD Journal Publishing DTD v3.0 20080202//EN" "journalpublishing3.dtd">
+    <article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article" xml:lang="en">
+      <front>
+        <journal-meta><journal-id journal-id-type="nlm-ta">PLoS Negl Trop Dis</journal-id> …
+          <publisher><publisher-name>Public Library of Science</publisher-name></publisher></journal-meta>
+        <article-meta>
+          <article-id pub-id-type="doi">10.1371/journal.pntd.0001969</article-id>
+          <article-categories><subj-group subj-group-type="heading"><subject>Research Article</subject> …
+          <title-group><article-title>… of <italic>Schistosoma mansoni</italic> …</article-title></title-group>
+          <contrib-group>
+            <contrib contrib-type="author"><name><surname>Traoré</surname><given-names>Mahamadou</given-names>
+              </name> …</contrib> …
+          <pub-date pub-type="epub"><day>20</day><month>12</month><year>2012</year></pub-date>
+          <permissions><license xlink:href="…"><license-p>This is an open-access article …</license-p> …
+          <abstract><sec><title>Background</title><p>An accurate diagnosis …</p></sec> …</abstract>
+          <abstract abstract-type="summary"><title>Author Summary</title><p>…</p></abstract>
+
+Each ``<article>`` is one record; its fields are named by their path below it
+("front/article-meta/title-group/article-title", "@xml:lang"), see ``xmltree``. Footnote markers, TeX
+alternatives and similar elements inside a title or paragraph are kept as fields of their own and left out of
+its text, as the catalogue leaves them out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model import Article, Person, Record, Section
+from ..normalize import clean, parse_person, safe_url
+from . import nlm, xmltree
+from .xmltree import Node
+
+FORMAT = "jats-xml"
+
+_RECORD_START = re.compile(rb"<article[\s>/]")
+_HEAD = re.compile(r"<(?:article|pmc-articleset)[\s>]")
+
+_DETACHED_TAGS = frozenset({"fn", "tex-math", "inline-graphic", "graphic", "alt-title", "contrib-group",
+                            "object-id"})
+_DETACHED_XREFS = frozenset({"fn", "aff", "corresp", "author-notes", "table-fn"})
+
+
+def _detached(element: etree._Element) -> bool:
+    name = xmltree.tag_name(element)
+    return name in _DETACHED_TAGS or (name == "xref" and element.get("ref-type") in _DETACHED_XREFS)
+
+
+MARKUP = xmltree.Markup(
+    inline=frozenset({
+        "italic", "bold", "sc", "sup", "sub", "underline", "overline", "strike", "monospace", "roman",
+        "sans-serif", "xref", "ext-link", "uri", "email", "named-content", "styled-content", "inline-formula",
+        "mml:math", "abbrev", "break", "alternatives", "chem-struct", "private-char", "ruby"}),
+    detached=_detached,
+)
+
+# Abstracts that are not the abstract: a table-of-contents blurb, a teaser, a graphical abstract …
+_SKIPPED_ABSTRACTS = frozenset({"toc", "teaser", "graphical", "web-summary", "precis", "editor-summary"})
+
+
+def sniff(head: str) -> bool:
+    return bool(_HEAD.search(head))
+
+
+def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Every ``<article>`` in a file (plain or gzipped) and the problems found."""
+    roots, diagnostics = xmltree.parse(data, path, _RECORD_START)
+    records: list[Record] = []
+    for root, offset in roots:
+        articles = [root] if xmltree.tag_name(root) == "article" else list(root.iter("article"))
+        if not articles:
+            diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, (root.sourceline or 1) + offset),
+                                          f"no <article> in <{xmltree.tag_name(root)}>: not JATS"))
+        records.extend(xmltree.record(FORMAT, path, a, offset, MARKUP) for a in articles)
+    return records, diagnostics
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The typed article of one ``<article>`` record, with warnings about what it lacks."""
+    root = xmltree.tree(record)
+    meta = root.find("front/article-meta") or Node("article-meta", "", record.where.line)
+    journal = root.find("front/journal-meta") or Node("journal-meta", "", record.where.line)
+    ids = _article_ids(meta)
+    pmcid = nlm.pmcid_from(ids.get("pmc") or ids.get("pmcid", ""))
+    pmid, doi = ids.get("pmid", ""), ids.get("doi", "")
+    lay, abstract = nlm.split_lay_summary(_abstract(meta))
+    links, refused = nlm.identifier_links(pmcid, pmid, doi)
+    licence_urls = [u for u in (_licence_url(lic) for lic in meta.findall("permissions/license")) if u]
+    article = Article(
+        id=nlm.article_id(pmcid, pmid, doi),
+        title=clean(meta.findtext("title-group/article-title")),
+        authors=_authors(meta),
+        journal=_journal(journal),
+        date=_date(meta),
+        publisher=clean(journal.findtext("publisher/publisher-name")),
+        # JATS says an article without xml:lang is in English.
+        languages=nlm.language_names([root.get("xml:lang") or "en"]),
+        topics=_topics(meta),
+        pmid=pmid,
+        pmcid=pmcid,
+        doi=doi,
+        lay_summary=lay,
+        abstract=abstract,
+        rights=_rights(meta),
+        licence_url=next((safe_url(u) for u in licence_urls if safe_url(u)), ""),
+        links=links,
+        volume=clean(meta.findtext("volume")),
+        issue=clean(meta.findtext("issue")),
+        pages=_pages(meta),
+        keywords=nlm.unique(n.text for n in meta.findall("kwd-group/kwd")),
+        records=(record,),
+    )
+    return article, _problems(record, article, meta, refused, licence_urls)
+
+
+def _article_ids(meta: Node) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for node in meta.findall("article-id"):
+        if clean(node.text):
+            ids.setdefault(node.get("pub-id-type"), clean(node.text))
+    return ids
+
+
+def _authors(meta: Node) -> tuple[Person, ...]:
+    people = []
+    for group in meta.findall("contrib-group"):
+        for contrib in group.findall("contrib"):
+            if contrib.get("contrib-type", "author") == "author":
+                person = _person(contrib)
+                if person.name:
+                    people.append(person)
+    return tuple(people)
+
+
+def _person(contrib: Node) -> Person:
+    orcid = next((nlm.orcid_from(n.text) for n in contrib.findall("contrib-id")
+                  if n.get("contrib-id-type") == "orcid"), "")
+    for path in ("name", "name-alternatives/name"):
+        name = contrib.find(path)
+        if name is not None:
+            full = nlm.family_given(name.findtext("surname"), name.findtext("given-names"), name.findtext("suffix"))
+            return parse_person(full, orcid)
+    for path in ("string-name", "name-alternatives/string-name", "collab", "collab-alternatives/collab"):
+        name = contrib.find(path)
+        if name is not None:
+            # A string name or a group is shown whole, as the catalogue shows it.
+            return Person(name=clean(name.text), orcid=orcid)
+    return Person(name="")
+
+
+def _journal(journal: Node) -> str:
+    """The NLM title abbreviation, as the catalogue shows it ("PLoS Negl Trop Dis"), else the journal title."""
+    ids: dict[str, str] = {}
+    for node in journal.findall("journal-id"):
+        ids.setdefault(node.get("journal-id-type"), clean(node.text))
+    title = journal.findtext("journal-title-group/journal-title") or journal.findtext("journal-title")
+    return ids.get("nlm-ta") or ids.get("iso-abbrev") or clean(title)
+
+
+def _date(meta: Node) -> str:
+    """The electronic date, else the print date, else the issue's (collection) date."""
+    dates: dict[str, str] = {}
+    for node in meta.findall("pub-date"):
+        kind = node.get("pub-type") or node.get("date-type")
+        if kind == "pub":
+            kind = {"electronic": "epub", "print": "ppub"}.get(node.get("publication-format"), "epub")
+        elif kind in ("epub-ppub", "collection"):
+            kind = "collection"
+        elif kind not in ("epub", "ppub", "pmc-release"):
+            kind = "other"
+        value = nlm.date_from_parts(node.findtext("year"), node.findtext("month"), node.findtext("day"))
+        if value:
+            dates.setdefault(kind, value)
+    return dates.get("epub") or dates.get("ppub") or dates.get("collection") or dates.get("other", "")
+
+
+def _topics(meta: Node) -> tuple[str, ...]:
+    """The subjects of the "heading" subject group (else of the first group): "Research Article", "Review"."""
+    groups = meta.findall("article-categories/subj-group")
+    heading = [g for g in groups if g.get("subj-group-type") == "heading"] or groups[:1]
+    return nlm.unique(s.text for g in heading for s in g.findall("subject"))
+
+
+def _abstract(meta: Node) -> list[Section]:
+    """Each abstract's parts in order; titles are upper-cased labels, as PubMed shows them.
+
+    Among several abstracts, an untitled one is called "ABSTRACT"; a lone abstract's own "Abstract" title is
+    dropped (the catalogue's rule). A titled ``<sec>`` starts a part; other paragraphs join the part before.
+    """
+    abstracts = [a for a in meta.findall("abstract") if a.get("abstract-type") not in _SKIPPED_ABSTRACTS]
+    several = len(abstracts) > 1
+    pieces: list[tuple[str, str]] = []
+    for ab in abstracts:
+        label = _label(ab)
+        body = [c for c in ab.children if c.name not in ("title", "label", "object-id")]
+        starts_labelled = bool(body) and body[0].name == "sec" and body[0].find("title") is not None
+        if not label and several and not starts_labelled:
+            label = "ABSTRACT"
+        elif label == "ABSTRACT" and not several:
+            label = ""
+        if label:
+            pieces.append((label, ""))
+        pieces.extend(_piece(c) for c in body)
+    return _merge(pieces)
+
+
+def _piece(child: Node) -> tuple[str, str]:
+    """A titled section gives its label and text (nothing when it has no text); anything else its text."""
+    label = _label(child) if child.name == "sec" else ""
+    if label:
+        body = _body(child)
+        return (label, body) if body else ("", "")
+    return "", _text(child)
+
+
+def _merge(pieces: list[tuple[str, str]]) -> list[Section]:
+    """Sections from (label, text) pieces: a label starts a section, unlabelled text joins the one before."""
+    sections: list[Section] = []
+    for label, text in pieces:
+        if label:
+            sections.append(Section(label, text))
+        elif text and sections:
+            last = sections[-1]
+            sections[-1] = Section(last.label, f"{last.text} {text}" if last.text else text)
+        elif text:
+            sections.append(Section("", text))
+    return sections
+
+
+def _label(node: Node) -> str:
+    return nlm.section_label(node.findtext("title"))
+
+
+def _body(sec: Node) -> str:
+    """A section's text; a nested titled section reads "TITLE: text", as the catalogue writes it."""
+    parts = []
+    for child in sec.children:
+        if child.name in ("title", "label", "object-id"):
+            continue
+        if child.name == "sec":
+            label, body = _label(child), _body(child)
+            text = f"{label}: {body}" if label and body else body
+        else:
+            text = _text(child)
+        if text:
+            parts.append(text)
+    return " ".join(parts)
+
+
+def _text(node: Node) -> str:
+    """A paragraph's text; a container (a list, a table) gives the text of its parts."""
+    if node.text or not node.children:
+        return clean(node.text)
+    return " ".join(t for t in (_text(c) for c in node.children) if t)
+
+
+def _rights(meta: Node) -> str:
+    """The copyright statements, then each licence's text."""
+    statements = [n.text for n in meta.findall("permissions/copyright-statement")]
+    for lic in meta.findall("permissions/license"):
+        statements.extend(_text(c) for c in lic.children if c.name != "ali:license_ref")
+    return " ".join(nlm.unique(statements))
+
+
+def _licence_url(lic: Node) -> str:
+    return clean(lic.get("xlink:href") or lic.findtext("ali:license_ref"))
+
+
+def _pages(meta: Node) -> str:
+    first, last = clean(meta.findtext("fpage")), clean(meta.findtext("lpage"))
+    if first:
+        return f"{first}-{last}" if last and last != first else first
+    return clean(meta.findtext("elocation-id"))
+
+
+def _problems(record: Record, article: Article, meta: Node, refused: list[str],
+              licence_urls: list[str]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    where = record.where
+    if not article.id:
+        found.append(Diagnostic(Level.ERROR, where, "no pmid, pmc or doi article-id: the article cannot be given a "
+                                                    "page"))
+    if not article.title:
+        found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, meta.line), "no title-group/article-title"))
+    found.extend(Diagnostic(Level.WARNING, where, f"{ident} does not make a safe link; left out")
+                 for ident in refused)
+    found.extend(Diagnostic(Level.WARNING, where, f"licence link {url!r} is not an http(s) url; left out")
+                 for url in licence_urls if not safe_url(url))
+    for node in meta.findall("contrib-group/contrib/contrib-id"):
+        if node.get("contrib-id-type") == "orcid" and not nlm.orcid_from(node.text):
+            found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, node.line),
+                                    f"ORCID {clean(node.text)!r} is not an ORCID; left out"))
+    return found

@@ -1,0 +1,239 @@
+"""Reader for PubMed's MEDLINE text format (the .nbib / .txt "Send to: Citation manager" export).
+
+A sample (shortened)::
+
+    PMID- 31772980
+    OWN - NLM
+    DP  - 2020 Feb
+    TI  - Tyrosine kinase inhibitor-resistant acute myeloid leukemia is sensitive to
+          combined SYK and MEK inhibition.
+    AB  - BACKGROUND: …
+    FAU - Häupl, Björn
+    AU  - Häupl B
+    AUID- ORCID: 0000-0002-4275-5562
+    LA  - eng
+    PT  - Journal Article
+    DEP - 20191126
+    TA  - Cancer Discov
+    PMC - PMC7058374
+    AID - 10.1158/2159-8290.CD-19-0209 [doi]
+
+Each line starts with a tag of up to four letters, padded to four columns, then "- " and the value; a value
+that goes on continues on lines indented by six spaces, which PubMed's format means to be joined with a space.
+A record starts at "PMID- " and ends at a blank line. Every tag line is one ``Field`` (a tag repeats, and the
+order of FAU, AU and AUID lines tells whose ORCID an AUID is).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model import Article, Field, Person, Record, Section
+from ..normalize import clean, parse_person
+from . import nlm
+from .catalogue import split_lines
+
+FORMAT = "medline-nbib"
+
+_TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3}) *- ?(.*)\Z", re.S)
+
+
+def sniff(head: str) -> bool:
+    return head.lstrip("\ufeff \t\r\n").startswith("PMID-")
+
+
+def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Every record in a MEDLINE file, and the problems found (a stray line is kept, with a warning)."""
+    diagnostics: list[Diagnostic] = []
+    records: list[Record] = []
+    for start, lines in _blocks(split_lines(text.removeprefix("\ufeff"))):
+        fields, preamble = _fields(lines, start, path, diagnostics)
+        if not fields:
+            diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, start + 1),
+                                          "text with no MEDLINE tag lines (expected lines such as 'PMID- 123' and "
+                                          "'TI  - …'); this part of the file was not read as a record"))
+            continue
+        if fields[0].name != "PMID":
+            diagnostics.append(Diagnostic(Level.WARNING, SourceSpan(path, fields[0].line),
+                                          "a record that does not start with a 'PMID- ' line"))
+        records.append(Record(FORMAT, SourceSpan(path, start + 1), tuple(fields), tuple(preamble)))
+    return records, diagnostics
+
+
+def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """Records as runs of lines with the 0-based index of their first line: blank lines and "PMID-" split them."""
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] | None = None
+    for i, line in enumerate(lines):
+        if not line.strip():
+            current = None
+        elif current is None or line.startswith("PMID-"):
+            current = [line]
+            blocks.append((i, current))
+        else:
+            current.append(line)
+    return blocks
+
+
+def _fields(lines: list[str], start: int, path: str, diagnostics: list[Diagnostic]
+            ) -> tuple[list[Field], list[str]]:
+    fields: list[Field] = []
+    preamble: list[str] = []
+    for offset, line in enumerate(lines):
+        m = None if line[:1].isspace() else _TAG_LINE.match(line)
+        if m:
+            fields.append(Field(m.group(1), (m.group(2).rstrip(),), start + offset + 1))
+            continue
+        if not line[:1].isspace():
+            diagnostics.append(Diagnostic(
+                Level.WARNING, SourceSpan(path, start + offset + 1),
+                "a line that is neither 'TAG - value' nor an indented continuation; kept as "
+                + ("part of the value before it" if fields else "text before the record's fields")))
+        if fields:
+            last = fields[-1]
+            joined = f"{last.values[0]} {line.strip()}" if last.values[0] else line.strip()
+            fields[-1] = Field(last.name, (joined,), last.line)
+        else:
+            preamble.append(line)
+    return fields, preamble
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The typed article of one MEDLINE record, with warnings about what it lacks."""
+    pmid = clean(record.first("PMID"))
+    pmcid = nlm.pmcid_from(record.first("PMC"))
+    doi = _doi(record.values("AID")) or _doi(record.values("LID"))
+    authors, bad_orcids = _authors(record)
+    lay, abstract = nlm.split_lay_summary(abstract_sections(clean(record.first("AB"))))
+    links, refused = nlm.identifier_links(pmcid, pmid, doi)
+    article = Article(
+        id=nlm.article_id(pmcid, pmid, doi),
+        title=clean(record.first("TI")) or clean(record.first("TT")),
+        authors=authors,
+        journal=clean(record.first("TA") or record.first("JT")),
+        date=_date(record),
+        languages=nlm.language_names(record.values("LA")),
+        topics=nlm.topics_from_types(record.values("PT")),
+        pmid=pmid,
+        pmcid=pmcid,
+        doi=doi,
+        lay_summary=lay,
+        abstract=abstract,
+        rights=" ".join(nlm.unique(record.values("CI"))),
+        links=links,
+        volume=clean(record.first("VI")),
+        issue=clean(record.first("IP")),
+        pages=clean(record.first("PG")),
+        keywords=nlm.unique([*(_heading(v) for v in record.values("MH")), *record.values("OT")]),
+        records=(record,),
+    )
+    return article, _problems(record, article, refused, bad_orcids)
+
+
+def _authors(record: Record) -> tuple[tuple[Person, ...], list[Field]]:
+    """People in order: FAU ("Family, Given") with the AU ("Family GI") and AUID lines after it; CN groups.
+
+    An AU without a FAU before it (older records) is a person of its own. Returns the AUID lines that hold
+    no ORCID as well.
+    """
+    people: list[Person] = []
+    bad: list[Field] = []
+    has_full = False  # whether the person last added came from a FAU line that its AU line repeats
+    for f in record.fields:
+        value = clean(f.values[0]) if f.values else ""
+        if f.name == "FAU" and value:
+            people.append(parse_person(value))
+            has_full = True
+        elif f.name == "AU" and value:
+            if not has_full:
+                people.append(parse_person(_au_name(value)))
+            has_full = False
+        elif f.name == "CN" and value:
+            people.append(Person(name=value))
+            has_full = False
+        elif f.name == "AUID" and people and value.upper().startswith("ORCID"):
+            orcid = nlm.orcid_from(value)
+            if orcid:
+                p = people[-1]
+                people[-1] = Person(p.name, p.family, p.given, p.suffix, orcid)
+            else:
+                bad.append(f)
+    return tuple(people), bad
+
+
+def _au_name(au: str) -> str:
+    """ "Woyach JA" → "Woyach, JA": the initials are the last word."""
+    family, _, initials = au.rpartition(" ")
+    return f"{family}, {initials}" if family and initials.isupper() else au
+
+
+def _doi(values: tuple[str, ...]) -> str:
+    for value in values:
+        if value.rstrip().endswith("[doi]"):
+            return clean(value.rstrip()[:-len("[doi]")])
+    return ""
+
+
+_DP = re.compile(r"(\d{4})(?: ([A-Za-z]{3}))?(?: (\d{1,2}))?")
+
+
+def _date(record: Record) -> str:
+    """The electronic date (DEP, "20191126") when there is one, else the issue date DP ("2020 Feb").
+
+    A DP that is not "YYYY[ Mon[ DD]]" ("2019 Nov-Dec", "2018 Spring") comes from PubMed's MedlineDate or a
+    season, which give the year only, as in PubMed XML.
+    """
+    dep = clean(record.first("DEP"))
+    if re.fullmatch(r"\d{8}", dep):
+        date = nlm.date_from_parts(dep[:4], dep[4:6], dep[6:])
+        if date:
+            return date
+    dp = clean(record.first("DP"))
+    m = _DP.fullmatch(dp)
+    if m:
+        return nlm.date_from_parts(m.group(1), m.group(2) or "", m.group(3) or "")
+    year = re.match(r"\d{4}", dp)
+    return year.group(0) if year else ""
+
+
+def _heading(mh: str) -> str:
+    """A MeSH heading without its qualifiers and major-topic stars ("Syk Kinase/*antagonists" → "Syk Kinase")."""
+    return mh.split("/")[0].lstrip("*")
+
+
+# A label is upper-case words ("MATERIALS AND METHODS", "TYPE OF STUDY/LEVEL OF EVIDENCE") and a colon, at the
+# start of the abstract or after the end of a sentence.
+_LABEL = re.compile(r"(?:^|(?<=[.?!)\]] ))([A-Z][A-Z0-9]*(?:[ ,&/'-]{1,3}[A-Z0-9]+)*'?): ")
+
+
+def abstract_sections(text: str) -> list[Section]:
+    """The parts of a structured abstract PubMed wrote as one paragraph: "BACKGROUND: … METHODS: …".
+
+    Labels of fewer than three characters are taken for text ("… in 2 arms. HR: 0.5 …" is rare, "CI:" common).
+    """
+    cuts = [m for m in _LABEL.finditer(text) if len(m.group(1)) >= 3]
+    if not cuts:
+        return [Section("", text)] if text else []
+    sections = [Section("", text[:cuts[0].start()].strip())] if cuts[0].start() else []
+    for m, nxt in zip(cuts, [*cuts[1:], None], strict=True):
+        body = text[m.end():nxt.start() if nxt else len(text)].strip()
+        sections.append(Section(nlm.section_label(m.group(1)), body))
+    return sections
+
+
+def _problems(record: Record, article: Article, refused: list[str], bad_orcids: list[Field]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    where = record.where
+    if not article.id:
+        found.append(Diagnostic(Level.ERROR, where, "no PMID, PMC or DOI: the article cannot be given a page"))
+    if not article.title:
+        found.append(Diagnostic(Level.WARNING, where, "no TI (title) line"))
+    if not article.date and record.first("DP"):
+        found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, record.line_of("DP")),
+                                f"DP {record.first('DP')!r} holds no year"))
+    found.extend(Diagnostic(Level.WARNING, where, f"{ident} does not make a safe link; left out")
+                 for ident in refused)
+    found.extend(Diagnostic(Level.WARNING, SourceSpan(where.path, f.line),
+                            f"AUID {f.values[0]!r} holds no ORCID; left out") for f in bad_orcids)
+    return found

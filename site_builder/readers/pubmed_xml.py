@@ -1,0 +1,208 @@
+"""Reader for PubMed XML (efetch and the annual baseline files): a ``<PubmedArticleSet>`` of ``<PubmedArticle>``.
+
+A sample (shortened)::
+
+    <?xml version="1.0" encoding="utf-8"?>
+    <!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2019//EN" "…pubmed_190101.dtd">
+    <PubmedArticleSet>
+      <PubmedArticle>
+        <MedlineCitation Status="MEDLINE" Owner="NLM">
+          <PMID Version="1">29768149</PMID>
+          <Article PubModel="Print">
+            <Journal>… <JournalIssue><Volume>378</Volume><PubDate><Year>2018</Year> …</Journal>
+            <ArticleTitle>Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma.</ArticleTitle>
+            <Abstract><AbstractText Label="BACKGROUND">In patients with mild asthma, …</AbstractText> …</Abstract>
+            <AuthorList CompleteYN="Y">
+              <Author ValidYN="Y"><LastName>O'Byrne</LastName><ForeName>Paul M</ForeName> …</Author> …
+            </AuthorList>
+            <Language>eng</Language>
+            <PublicationTypeList><PublicationType UI="D016428">Journal Article</PublicationType> …
+          </Article>
+          <MedlineJournalInfo><MedlineTA>N Engl J Med</MedlineTA> …</MedlineJournalInfo>
+        </MedlineCitation>
+        <PubmedData><ArticleIdList><ArticleId IdType="pubmed">29768149</ArticleId> …</PubmedData>
+      </PubmedArticle>
+    </PubmedArticleSet>
+
+Each ``<PubmedArticle>`` is one record; its fields are named by their path below it
+("MedlineCitation/Article/ArticleTitle", "…/ELocationID/@EIdType"), see ``xmltree``. Book articles
+(``<PubmedBookArticle>``) are not articles: they are skipped with a warning, as the catalogue skips them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model import Article, Person, Record, Section
+from ..normalize import clean, parse_person
+from . import nlm, xmltree
+from .xmltree import Node
+
+FORMAT = "pubmed-xml"
+
+_RECORD_START = re.compile(rb"<(?:PubmedArticle|PubmedBookArticle|DeleteCitation)[\s>]")
+# PubMed's text markup (<i>, <sup> …) and MathML are part of the text they sit in.
+MARKUP = xmltree.Markup(
+    inline=frozenset({"i", "b", "u", "sup", "sub", "mml:math"}),
+    detached=lambda element: False,
+)
+
+
+def sniff(head: str) -> bool:
+    return "<PubmedArticleSet" in head
+
+
+def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Every ``<PubmedArticle>`` in a file (plain or gzipped) and the problems found."""
+    roots, diagnostics = xmltree.parse(data, path, _RECORD_START)
+    records: list[Record] = []
+    for root, offset in roots:
+        for element in _articles(root, path, offset, diagnostics):
+            records.append(xmltree.record(FORMAT, path, element, offset, MARKUP))
+    return records, diagnostics
+
+
+def _articles(root: etree._Element, path: str, offset: int, diagnostics: list[Diagnostic]) -> list[etree._Element]:
+    if xmltree.tag_name(root) == "PubmedArticle":
+        return [root]
+    if xmltree.tag_name(root) != "PubmedArticleSet":
+        diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, (root.sourceline or 1) + offset),
+                                      f"<{xmltree.tag_name(root)}> is not PubMed XML (expected <PubmedArticleSet>)"))
+        return []
+    articles = []
+    for child in root:
+        name = xmltree.tag_name(child) if isinstance(child.tag, str) else ""
+        if name == "PubmedArticle":
+            articles.append(child)
+        elif name == "PubmedBookArticle":
+            diagnostics.append(Diagnostic(Level.WARNING, SourceSpan(path, (child.sourceline or 1) + offset),
+                                          "a <PubmedBookArticle> was skipped: books are not articles"))
+        # <DeleteCitation> lists PMIDs an update file withdraws; it describes no article.
+    return articles
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The typed article of one ``<PubmedArticle>`` record, with warnings about what it lacks."""
+    root = xmltree.tree(record)
+    citation = root.find("MedlineCitation") or Node("MedlineCitation", "", record.where.line)
+    art = citation.find("Article") or Node("Article", "", record.where.line)
+    ids = _article_ids(root)
+    pmid = ids.get("pubmed") or clean(citation.findtext("PMID"))
+    pmcid = nlm.pmcid_from(ids.get("pmc", ""))
+    doi = ids.get("doi") or _elocation_doi(art)
+    lay, abstract = nlm.split_lay_summary(_abstract(art))
+    links, refused = nlm.identifier_links(pmcid, pmid, doi)
+    issue = art.find("Journal/JournalIssue") or Node("JournalIssue", "", 0)
+    article = Article(
+        id=nlm.article_id(pmcid, pmid, doi),
+        title=clean(art.findtext("ArticleTitle")) or clean(art.findtext("VernacularTitle")),
+        authors=_authors(art),
+        journal=clean(citation.findtext("MedlineJournalInfo/MedlineTA") or art.findtext("Journal/ISOAbbreviation")
+                      or art.findtext("Journal/Title")),
+        date=_date(art),
+        languages=nlm.language_names(n.text for n in art.findall("Language")),
+        topics=nlm.topics_from_types(n.text for n in art.findall("PublicationTypeList/PublicationType")),
+        pmid=pmid,
+        pmcid=pmcid,
+        doi=doi,
+        lay_summary=lay,
+        abstract=abstract,
+        rights=" ".join(nlm.unique(n.text for n in art.findall("Abstract/CopyrightInformation"))),
+        links=links,
+        volume=clean(issue.findtext("Volume")),
+        issue=clean(issue.findtext("Issue")),
+        pages=_pages(art),
+        keywords=nlm.unique([*(n.text for n in citation.findall("MeshHeadingList/MeshHeading/DescriptorName")),
+                             *(n.text for n in citation.findall("KeywordList/Keyword"))]),
+        records=(record,),
+    )
+    return article, _problems(record, article, art, refused)
+
+
+def _article_ids(root: Node) -> dict[str, str]:
+    ids: dict[str, str] = {}
+    for node in root.findall("PubmedData/ArticleIdList/ArticleId"):
+        if clean(node.text):
+            ids.setdefault(node.get("IdType"), clean(node.text))
+    return ids
+
+
+def _elocation_doi(art: Node) -> str:
+    for node in art.findall("ELocationID"):
+        if node.get("EIdType") == "doi" and node.get("ValidYN", "Y") == "Y" and clean(node.text):
+            return clean(node.text)
+    return ""
+
+
+def _authors(art: Node) -> tuple[Person, ...]:
+    people = []
+    for author_list in art.findall("AuthorList"):
+        if author_list.get("Type", "authors") != "authors":
+            continue  # editors
+        for au in author_list.findall("Author"):
+            person = _person(au)
+            if person.name:
+                people.append(person)
+    return tuple(people)
+
+
+def _person(au: Node) -> Person:
+    orcid = next((nlm.orcid_from(n.text) for n in au.findall("Identifier") if n.get("Source") == "ORCID"), "")
+    collective = clean(au.findtext("CollectiveName"))
+    if collective:
+        return Person(name=collective, orcid=orcid)
+    given = au.findtext("ForeName") or au.findtext("Initials")
+    return parse_person(nlm.family_given(au.findtext("LastName"), given, au.findtext("Suffix")), orcid)
+
+
+def _date(art: Node) -> str:
+    """The electronic date when the record has one, else the issue's date (a MedlineDate gives its year)."""
+    for d in art.findall("ArticleDate"):
+        date = _date_of(d)
+        if d.get("DateType", "Electronic") == "Electronic" and date:
+            return date
+    pub = art.find("Journal/JournalIssue/PubDate")
+    if pub is None:
+        return ""
+    medline = pub.findtext("MedlineDate")
+    if medline:
+        year = re.search(r"\d{4}", medline)
+        return year.group(0) if year else ""
+    return _date_of(pub)
+
+
+def _date_of(d: Node) -> str:
+    return nlm.date_from_parts(d.findtext("Year"), d.findtext("Month"), d.findtext("Day"))
+
+
+def _abstract(art: Node) -> list[Section]:
+    return [Section(nlm.section_label(n.get("Label")), clean(n.text)) for n in art.findall("Abstract/AbstractText")]
+
+
+def _pages(art: Node) -> str:
+    pages = clean(art.findtext("Pagination/MedlinePgn"))
+    if pages:
+        return pages
+    start, end = clean(art.findtext("Pagination/StartPage")), clean(art.findtext("Pagination/EndPage"))
+    return f"{start}-{end}" if start and end else start
+
+
+def _problems(record: Record, article: Article, art: Node, refused: list[str]) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    where = record.where
+    if not article.id:
+        found.append(Diagnostic(Level.ERROR, where, "no PMID, PMC id or DOI: the article cannot be given a page"))
+    if not article.title:
+        found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, art.line or where.line),
+                                "no ArticleTitle or VernacularTitle"))
+    found.extend(Diagnostic(Level.WARNING, where, f"{ident} does not make a safe link; left out")
+                 for ident in refused)
+    for au in art.findall("AuthorList/Author"):
+        ids = [n for n in au.findall("Identifier") if n.get("Source") == "ORCID"]
+        if ids and not nlm.orcid_from(ids[0].text):
+            found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, ids[0].line),
+                                    f"ORCID {clean(ids[0].text)!r} is not an ORCID; left out"))
+    return found

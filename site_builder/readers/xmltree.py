@@ -1,0 +1,263 @@
+"""Safe XML parsing for the XML readers, the lossless flattening of an element into fields, and the way back.
+
+A record element becomes one ``Field`` per element, named by its path below the record element
+("MedlineCitation/Article/ArticleTitle") with its text, and one per attribute ("…/ELocationID/@EIdType"), each
+with the line lxml reports. An element is text when it holds text or only inline markup (italic, sup …); its
+value is then all of its text, verbatim, and its inline markup adds only its attributes. Elements that sit
+inside text without being part of it (a footnote marker, a TeX alternative) are left out of that text and kept
+as fields of their own. A container (only elements and white space) is a field with no values, which marks
+where its children begin, so that ``tree`` can rebuild the structure ``to_article`` reads.
+
+Parsing never reaches the network, never expands entities (an undeclared ``&name;`` stays as written) and
+keeps lxml's limits on huge documents.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model import Field, Record
+
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
+def new_parser() -> etree.XMLParser:
+    # One parser per document: lxml parsers should not be shared between threads, and one is cheap to make.
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
+                           dtd_validation=False, attribute_defaults=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Markup:
+    """How a format mixes text and elements."""
+
+    inline: frozenset[str]
+    """Elements that belong to the text around them (italic, sup …): an element holding only these is text."""
+    detached: Callable[[etree._Element], bool]
+    """Elements inside text that are not part of it (footnotes, TeX alternatives): kept as fields of their own."""
+
+
+def tag_name(element: etree._Element) -> str:
+    """The element's name as the file writes it: local name with its prefix ("mml:math"), namespace dropped."""
+    local = etree.QName(element).localname
+    return f"{element.prefix}:{local}" if element.prefix else local
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Parsing
+# ---------------------------------------------------------------------------------------------------------------
+
+def parse(data: bytes, path: str, record_start: re.Pattern[bytes]
+          ) -> tuple[list[tuple[etree._Element, int]], list[Diagnostic]]:
+    """The roots to read records from, each with the number of lines before it, and the problems found.
+
+    A well-formed document gives its root. Otherwise each record (from one match of ``record_start`` to the
+    next) is parsed alone after a copy of the document's prolog and root start tag, so that a broken record
+    costs only itself; a record that still fails is reported at the line lxml names.
+    """
+    if data[:2] == _GZIP_MAGIC:
+        try:
+            data = gzip.decompress(data)
+        except (OSError, EOFError, zlib.error) as err:
+            return [], [Diagnostic(Level.ERROR, SourceSpan(path), f"not a readable gzip file ({err})")]
+    try:
+        return [(etree.fromstring(data, new_parser()), 0)], []
+    except etree.XMLSyntaxError as err:
+        whole = err
+    starts = [m.start() for m in record_start.finditer(data)]
+    if not starts:
+        return [], [_syntax_error(path, whole, 0, "the file was not read")]
+    return _parse_each(data, path, starts, whole)
+
+
+def _parse_each(data: bytes, path: str, starts: list[int], whole: etree.XMLSyntaxError
+                ) -> tuple[list[tuple[etree._Element, int]], list[Diagnostic]]:
+    head = data[:starts[0]]
+    root = _root_name(head)
+    # The prolog goes on the record's first line, so that lxml's line numbers only need the record's offset.
+    prefix = head.replace(b"\r", b" ").replace(b"\n", b" ")
+    closing = b"</" + root + b">" if root else b""
+    end = data.rfind(closing) if root else -1
+    ends = [*starts[1:], end if end > starts[-1] else len(data)]
+    roots: list[tuple[etree._Element, int]] = []
+    diagnostics: list[Diagnostic] = []
+    offset, counted = 0, 0
+    for start, stop in zip(starts, ends, strict=True):
+        offset += data.count(b"\n", counted, start)
+        counted = start
+        try:
+            roots.append((etree.fromstring(prefix + data[start:stop] + closing, new_parser()), offset))
+        except etree.XMLSyntaxError as err:
+            diagnostics.append(_syntax_error(path, err, offset, "this record was skipped, the others were read"))
+    if not diagnostics:
+        diagnostics.append(_syntax_error(path, whole, 0, f"all {len(roots)} records were read one by one"))
+    return roots, diagnostics
+
+
+def _root_name(head: bytes) -> bytes | None:
+    """The name of the last start tag before the first record (the set's root), if any."""
+    names = re.findall(rb"<([A-Za-z_][\w.:-]*)", head)
+    return names[-1] if names else None
+
+
+def _syntax_error(path: str, err: etree.XMLSyntaxError, offset: int, consequence: str) -> Diagnostic:
+    line = (err.lineno or 1) + offset
+    # lxml's message names lines of what it parsed; make them lines of the file, and drop the column.
+    message = re.sub(r", column \d+", "", err.msg or str(err))
+    message = re.sub(r"\bline (\d+)", lambda m: f"line {int(m.group(1)) + offset}", message)
+    return Diagnostic(Level.ERROR, SourceSpan(path, line), f"not well-formed XML: {message}; {consequence}")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Element → fields
+# ---------------------------------------------------------------------------------------------------------------
+
+def record(fmt: str, path: str, element: etree._Element, offset: int, markup: Markup) -> Record:
+    """The record an element holds: its attributes, then every element below it in document order."""
+    line = _line(element, offset)
+    fields = _attributes(element, "", line)
+    for child in _elements(element):
+        _walk(child, tag_name(child), offset, markup, fields)
+    return Record(fmt, SourceSpan(path, line), tuple(fields))
+
+
+def _walk(element: etree._Element, path: str, offset: int, markup: Markup, fields: list[Field]) -> None:
+    line = _line(element, offset)
+    is_text = _is_text(element, markup)
+    fields.append(Field(path, (text_of(element, markup),) if is_text else (), line))
+    fields.extend(_attributes(element, path, line))
+    for child in _elements(element):
+        child_path = f"{path}/{tag_name(child)}"
+        if not is_text or markup.detached(child):
+            _walk(child, child_path, offset, markup, fields)
+        else:
+            _inline(child, child_path, offset, markup, fields)
+
+
+def _inline(element: etree._Element, path: str, offset: int, markup: Markup, fields: list[Field]) -> None:
+    """Markup inside text: its text is part of the text around it, so only its attributes become fields."""
+    fields.extend(_attributes(element, path, _line(element, offset)))
+    for child in _elements(element):
+        child_path = f"{path}/{tag_name(child)}"
+        if markup.detached(child):
+            _walk(child, child_path, offset, markup, fields)
+        else:
+            _inline(child, child_path, offset, markup, fields)
+
+
+def _is_text(element: etree._Element, markup: Markup) -> bool:
+    children = _elements(element)
+    if not children or (element.text or "").strip():
+        return True
+    if any((c.tail or "").strip() or isinstance(c, etree._Entity) for c in element):
+        return True
+    names = [tag_name(c) for c in children]
+    return any(n in markup.inline for n in names) and all(
+        n in markup.inline or markup.detached(c) for n, c in zip(names, children, strict=True))
+
+
+def text_of(element: etree._Element, markup: Markup) -> str:
+    """All text inside the element, verbatim, without detached elements, comments and processing instructions.
+
+    An entity left unexpanded keeps its written form (``&nbsp;``).
+    """
+    parts = [element.text or ""]
+    for child in element:
+        if isinstance(child.tag, str):
+            if not markup.detached(child):
+                parts.append(text_of(child, markup))
+        elif isinstance(child, etree._Entity):
+            parts.append(child.text or "")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _elements(element: etree._Element) -> list[etree._Element]:
+    return [c for c in element if isinstance(c.tag, str)]
+
+
+def _attributes(element: etree._Element, path: str, line: int) -> list[Field]:
+    base = f"{path}/@" if path else "@"
+    return [Field(base + _attribute_name(element, key), (value,), line) for key, value in element.attrib.items()]
+
+
+def _attribute_name(element: etree._Element, key: str) -> str:
+    if not key.startswith("{"):
+        return key
+    namespace, local = key[1:].split("}", 1)
+    if namespace == XML_NS:
+        return f"xml:{local}"
+    prefix = next((p for p, uri in element.nsmap.items() if uri == namespace and p), None)
+    return f"{prefix}:{local}" if prefix else local
+
+
+def _line(element: etree._Element, offset: int) -> int:
+    return (element.sourceline or 1) + offset
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Fields → tree
+# ---------------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """An element rebuilt from a record's fields, so that ``to_article`` can read a record like a tree."""
+
+    name: str
+    text: str
+    """The element's text, verbatim ("" for a container)."""
+    line: int
+    attributes: tuple[tuple[str, str], ...] = ()
+    children: tuple[Node, ...] = ()
+
+    def get(self, attribute: str, default: str = "") -> str:
+        return next((v for k, v in self.attributes if k == attribute), default)
+
+    def findall(self, path: str) -> list[Node]:
+        """Every element at ``path`` ("Article/AuthorList/Author") below this one, in document order."""
+        nodes = [self]
+        for step in path.split("/"):
+            nodes = [c for n in nodes for c in n.children if c.name == step]
+        return nodes
+
+    def find(self, path: str) -> Node | None:
+        found = self.findall(path)
+        return found[0] if found else None
+
+    def findtext(self, path: str) -> str:
+        """The verbatim text of the first element at ``path``, or ""."""
+        found = self.find(path)
+        return found.text if found is not None else ""
+
+
+def tree(rec: Record) -> Node:
+    """The record's elements as a tree (the record element itself at the root)."""
+    node, _ = _build("", "", "", rec.where.line, rec.fields, 0)
+    return node
+
+
+def _build(path: str, name: str, text: str, line: int, fields: tuple[Field, ...], i: int) -> tuple[Node, int]:
+    prefix = f"{path}/" if path else ""
+    attributes: list[tuple[str, str]] = []
+    children: list[Node] = []
+    while i < len(fields) and fields[i].name.startswith(prefix):
+        f = fields[i]
+        rest = f.name[len(prefix):]
+        value = f.values[0] if f.values else ""
+        if rest.startswith("@"):
+            attributes.append((rest[1:], value))
+            i += 1
+        elif "/" in rest:
+            i += 1  # attributes of inline markup, which the tree does not need
+        else:
+            child, i = _build(f.name, rest, value, f.line, fields, i + 1)
+            children.append(child)
+    return Node(name, text, line, tuple(attributes), tuple(children)), i
