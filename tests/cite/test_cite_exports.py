@@ -1,0 +1,143 @@
+"""Exports read back by the parsers reference managers rely on: bibtexparser, rispy, Bio.Medline, json.
+
+Each round trip must give back the title, the authors in order, the year, the journal and the identifiers, with
+non-ASCII names intact.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+
+import bibtexparser
+import jsonschema
+import rispy
+from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
+from Bio import Medline
+from cite_samples import ALL, GROUP, MINIMAL, SEED, SEED_AUTHORS, SEED_FULL
+
+from site_builder.cite import to_bibtex, to_csl_json_text, to_medline, to_ris
+
+
+def _bibtex_entries(text: str) -> dict[str, dict[str, object]]:
+    library = bibtexparser.parse_string(text, append_middleware=[LatexDecodingMiddleware(), SeparateCoAuthors()])
+    assert not library.failed_blocks
+    return {e.key: {"type": e.entry_type, **{f.key: f.value for f in e.fields}} for e in library.entries}
+
+
+def test_bibtex_round_trip():
+    entries = _bibtex_entries(to_bibtex([SEED_FULL, GROUP, MINIMAL]))
+    assert list(entries) == ["cazzato2021liver", "who2019ga", "anonuntitled"]
+    seed = entries["cazzato2021liver"]
+    assert seed["type"] == "article"
+    assert seed["title"] == SEED.title
+    assert seed["author"] == list(SEED_AUTHORS)
+    assert (seed["year"], seed["month"], seed["journal"]) == ("2021", "dec", "Cancers (Basel)")
+    assert (seed["doi"], seed["pmid"], seed["pmcid"]) == ("10.3390/cancers13246368", "34944988", "PMC8699378")
+    assert (seed["volume"], seed["number"], seed["pages"]) == ("13", "24", "6368")
+    group = entries["who2019ga"]
+    assert group["author"] == [
+        "WHO Collaborating Group on Liver Imaging",
+        "Nowak, Łukasz",
+        "Müller-Lüdenscheidt, Jörg",
+        "王, 小明",
+    ]
+    assert group["title"] == GROUP.title  # &, %, #, _, ~ and $ escaped, then decoded back
+    assert group["pages"] == "316\u2013322"  # written "316--322", the short NLM range written out
+    assert group["doi"] == GROUP.doi  # verbatim: the underscore is not escaped
+    assert entries["anonuntitled"] == {"type": "article", "title": "Untitled note"}
+
+
+def test_bibtex_text_is_utf8_with_a_braced_group():
+    text = to_bibtex([SEED, GROUP])
+    assert "Hubelé, Fabrice and De Marini, Pierre" in text
+    assert "author = {{WHO Collaborating Group on Liver Imaging} and Nowak, Łukasz" in text
+    assert "  month = dec,\n" in text
+
+
+def test_bibtex_keys_are_deduplicated():
+    twin = dataclasses.replace(SEED, id="pubmed-0000001")
+    assert list(_bibtex_entries(to_bibtex([SEED, twin]))) == ["cazzato2021liverb", "cazzato2021liver"]
+
+
+def test_bibtex_braces_in_data_stay_balanced():
+    article = dataclasses.replace(MINIMAL, title="A {lone brace and a back\\slash")
+    entries = _bibtex_entries(to_bibtex([article, SEED]))
+    assert list(entries) == ["anonlone", "cazzato2021liver"]
+
+
+def test_ris_round_trip():
+    records = rispy.loads(to_ris([SEED_FULL, GROUP, MINIMAL]))
+    assert len(records) == 3
+    seed, group, minimal = records
+    assert seed["type_of_reference"] == "JOUR"
+    assert seed["id"] == "cazzato2021liver"
+    assert seed["title"] == SEED.title
+    assert seed["authors"] == list(SEED_AUTHORS)
+    assert (seed["year"], seed["date"]) == ("2021", "2021/12/19/")
+    assert seed["secondary_title"] == seed["alternate_title1"] == "Cancers (Basel)"
+    assert (seed["doi"], seed["accession_number"], seed["custom2"]) == (SEED.doi, SEED.pmid, SEED.pmcid)
+    assert (seed["volume"], seed["number"], seed["start_page"]) == ("13", "24", "6368")
+    assert seed["keywords"] == ["liver", "neuroendocrine"]
+    assert group["authors"][0] == "WHO Collaborating Group on Liver Imaging"
+    assert group["authors"][1:] == ["Nowak, Łukasz", "Müller-Lüdenscheidt, Jörg", "王, 小明"]
+    assert (group["start_page"], group["end_page"], group["date"]) == ("316", "322", "2019/03//")
+    assert group["title"] == GROUP.title
+    assert minimal == {"type_of_reference": "JOUR", "id": "anonuntitled", "title": "Untitled note"}
+
+
+def test_ris_values_are_one_line():
+    text = to_ris([SEED])
+    # The abstract has two sections; RIS has no continuation lines, so they are joined on one line.
+    assert "AB  - SIMPLE SUMMARY: Approximately" in text
+    assert all(line[:2].isalnum() and line[2:6] == "  - " for line in text.splitlines() if line)
+
+
+def test_medline_round_trip():
+    seed, group, minimal = Medline.parse(io.StringIO(to_medline([SEED_FULL, GROUP, MINIMAL])))
+    assert seed["PMID"] == "34944988"
+    assert seed["TI"] == SEED.title  # wrapped over two lines, joined back with one space
+    assert seed["FAU"] == list(SEED_AUTHORS)
+    assert seed["AU"][:3] == ["Cazzato RL", "Hubelé F", "De Marini P"]
+    assert seed["AU"][7] == "Kurtz JE"
+    assert seed["DP"] == "2021 Dec 19"
+    assert seed["TA"] == "Cancers (Basel)"
+    assert (seed["VI"], seed["IP"], seed["PG"]) == ("13", "24", "6368")
+    assert seed["PMC"] == "PMC8699378"
+    assert seed["AID"] == ["10.3390/cancers13246368 [doi]"]
+    assert seed["LA"] == ["eng"]
+    assert seed["OT"] == ["liver", "neuroendocrine"]
+    assert seed["SO"] == "Cancers (Basel). 2021 Dec 19;13(24):6368. doi: 10.3390/cancers13246368."
+    assert seed["AB"].startswith("SIMPLE SUMMARY: Approximately") and "ABSTRACT: Neuroendocrine" in seed["AB"]
+    assert group["CN"] == ["WHO Collaborating Group on Liver Imaging"]
+    assert group["FAU"] == ["Nowak, Łukasz", "Müller-Lüdenscheidt, Jörg", "王, 小明"]
+    assert group["DP"] == "2019 Mar"
+    assert group["LA"] == ["ger"]
+    assert "PMID" not in group
+    assert minimal["TI"] == "Untitled note"
+
+
+def test_medline_wraps_long_values_without_changing_them():
+    title = " ".join(["Liver-directed radioembolization-versus-chemoembolization"] * 8)
+    (record,) = Medline.parse(io.StringIO(to_medline([dataclasses.replace(SEED, title=title)])))
+    assert record["TI"] == title
+    lines = to_medline([dataclasses.replace(SEED, title=title)]).splitlines()
+    assert max(len(line) for line in lines) <= 88
+    title_lines = lines[lines.index(next(line for line in lines if line.startswith("TI  - "))) :][:6]
+    assert [line[:6] for line in title_lines] == ["TI  - "] + ["      "] * 5
+
+
+def test_csl_json_text_is_valid_and_complete(csl_schema):
+    items = json.loads(to_csl_json_text(ALL))
+    jsonschema.validate(items, csl_schema)
+    first = items[0]
+    assert first["title"] == SEED.title
+    assert [a["family"] for a in first["author"]][:2] == ["Cazzato", "Hubelé"]
+    assert first["issued"]["date-parts"] == [[2021, 12, 19]]
+    assert (first["container-title"], first["DOI"], first["PMID"], first["PMCID"]) == (
+        "Cancers (Basel)",
+        SEED.doi,
+        SEED.pmid,
+        SEED.pmcid,
+    )
