@@ -1,16 +1,21 @@
 """Reader for PubMed's MEDLINE text format (the .nbib / .txt "Send to: Citation manager" export).
 
-A sample (shortened)::
+A sample (shortened; a real export has CRLF line ends and many more tags)::
 
-    PMID- 31772980
+    PMID- 31771968
     OWN - NLM
     DP  - 2020 Feb
-    TI  - Tyrosine kinase inhibitor-resistant acute myeloid leukemia is sensitive to
-          combined SYK and MEK inhibition.
-    AB  - BACKGROUND: …
+    TI  - Resistance Mechanisms to SYK Inhibition in Acute Myeloid Leukemia.
+    LID - 10.1158/2159-8290.CD-19-0209 [doi]
+    AB  - Spleen tyrosine kinase (SYK) is a nonmutated therapeutic target in acute myeloid
+          leukemia (AML). Attempts to exploit SYK therapeutically in AML have shown promising
+    FAU - Cremer, Anjali
+    AU  - Cremer A
+    AUID- ORCID: 0000-0003-4701-842X
     FAU - Häupl, Björn
     AU  - Häupl B
-    AUID- ORCID: 0000-0002-4275-5562
+    AD  - University Hospital Frankfurt, Department of Hematology/Oncology, Frankfurt/Main,
+          Germany.
     LA  - eng
     PT  - Journal Article
     DEP - 20191126
@@ -125,7 +130,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=clean(record.first("VI")),
         issue=clean(record.first("IP")),
         pages=clean(record.first("PG")),
-        keywords=nlm.unique([*(_heading(v) for v in record.values("MH")), *record.values("OT")]),
+        keywords=nlm.unique([*(_heading(v) for v in record.values("MH")),
+                             *(v.lstrip("*") for v in record.values("OT"))]),
         records=(record,),
     )
     return article, _problems(record, article, refused, bad_orcids)
@@ -198,7 +204,10 @@ def _date(record: Record) -> str:
 
 
 def _heading(mh: str) -> str:
-    """A MeSH heading without its qualifiers and major-topic stars ("Syk Kinase/*antagonists" → "Syk Kinase")."""
+    """A MeSH heading without its qualifiers and major-topic stars ("Syk Kinase/*antagonists" → "Syk Kinase").
+
+    PubMed XML gives the same heading as its DescriptorName; a star there is MajorTopicYN="Y".
+    """
     return mh.split("/")[0].lstrip("*")
 
 
