@@ -12,7 +12,7 @@ from .csl import to_csl_json, to_csl_json_text
 from .keys import citation_keys
 from .medline import to_medline
 from .meta import coins, highwire_meta, json_ld, opengraph
-from .references import STYLES, Citation, Style, format_references
+from .references import STYLES, Citation, Style, fingerprint, format_references
 from .ris import to_ris
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "Style",
     "citation_keys",
     "coins",
+    "fingerprint",
     "format_references",
     "highwire_meta",
     "json_ld",

@@ -9,7 +9,7 @@ import pytest
 from cite_samples import GROUP, HOSTILE, MINIMAL, SEED, SEED_FULL
 
 from site_builder.cite import STYLES, format_references
-from site_builder.cite.references import format_reference, load_style
+from site_builder.cite.references import _sanitize, fingerprint, format_reference, load_style
 from site_builder.normalize import parse_person
 
 VANCOUVER, AMA, APA = STYLES
@@ -111,3 +111,17 @@ def test_html_keeps_non_ascii_names():
     article = dataclasses.replace(MINIMAL, authors=(parse_person("Hubelé, Fabrice"),), date="2020")
     for ref in format_references(article):
         assert "Hubelé" in ref.html and "Hubelé" in ref.text
+
+
+def test_sanitizer_keeps_formatting_and_drops_everything_else():
+    html, text = _sanitize('<i>a</i> <span style="font-variant:small-caps;">b</span><l>c</l><a href="x">d &amp; e')
+    assert html == '<i>a</i> <span class="csl-small-caps">b</span>cd &amp; e'
+    assert text == "a bcd & e"
+    # Unclosed formatting is closed, stray end tags are ignored.
+    assert _sanitize("<b>x</i>y")[0] == "<b>xy</b>"
+
+
+def test_fingerprint_changes_with_what_the_reference_shows():
+    assert fingerprint(SEED) == fingerprint(dataclasses.replace(SEED, rights="other"))
+    assert fingerprint(SEED) != fingerprint(SEED_FULL)
+    assert fingerprint(SEED) != fingerprint(SEED, STYLES[:1])
