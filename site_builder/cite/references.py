@@ -59,6 +59,10 @@ class Citation:
     """The same reference as plain text, for a copy button or a .txt export."""
 
 
+# Bump when ``_repair`` or ``_sanitize`` changes what the same item and styles produce, so cached output expires.
+_OUTPUT_VERSION = 1
+
+
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES) -> list[Citation]:
     """``article``'s reference in each of ``styles``, in that order."""
     return [format_reference(article, style) for style in styles]
@@ -70,6 +74,7 @@ def fingerprint(article: Article, styles: tuple[Style, ...] = STYLES) -> str:
     A build can keep formatted references between runs under this key and skip the ~12 ms per article.
     """
     inputs = [to_csl_json(article), [dataclasses.astuple(s) for s in styles], citeproc_version, styles_version]
+    inputs.append(_OUTPUT_VERSION)
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
