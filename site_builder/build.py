@@ -5,6 +5,9 @@ Every stage reports problems to one Report and the build goes on; the caller dec
 
 from __future__ import annotations
 
+import itertools
+import multiprocessing as mp
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -23,6 +26,9 @@ from .render import RenderError, make_environment, render_page
 from .write import WriteStats, check_output, write_site
 
 CONTENT_DIR = "content"
+PARALLEL_MIN_PAGES = 2000
+RENDER_CHUNK = 250
+MAX_JOBS = 4
 _PROSE_DIRS = frozenset({"pages", "summaries"})
 
 
@@ -50,9 +56,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     site = make_site(site_dir, config, articles, report)
     pages = plan(site)
     env = make_environment(theme.template_dirs(site_dir))
-    files = list(render_all(env, pages, report, progress))
-    files += [(rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items()]
-    stats = write_site(out, files)
+    static = ((rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items())
+    stats = write_site(out, itertools.chain(render_all(env, pages, report, progress), static))
     return BuildResult(config, out, report, len(records), len(articles), len(pages), stats,
                        time.perf_counter() - started)
 
@@ -99,29 +104,76 @@ def make_site(site_dir: Path, config: Config, articles: list[Article], report: R
 
 def render_all(env: jinja2.Environment, pages: list[Page], report: Report,
                progress: bool) -> Iterator[tuple[str, bytes]]:
-    """Rendered pages as bytes. A template that fails is reported once, with how many pages it cost."""
-    failed: dict[str, tuple[RenderError, int]] = {}
-    for page in _progress(pages, progress):
-        if page.template in failed:
-            err, count = failed[page.template]
-            failed[page.template] = (err, count + 1)
-            continue
+    """Rendered pages as bytes, in plan order. A failing template is reported once, with the pages it cost."""
+    failed: dict[str, list[RenderFailure]] = {}
+    for chunk in _progress(_rendered_chunks(env, pages), len(pages), progress):
+        for path, data, failure in chunk:
+            if failure is not None:
+                failed.setdefault(failure.template, []).append(failure)
+            else:
+                yield path, data
+    for failures in failed.values():
+        first = failures[0]
+        report.error(SourceSpan(_shown_template(first.template), first.line),
+                     f"{first.message} (while rendering {first.page}; {len(failures)} page(s) not written)")
+
+
+@dataclass(frozen=True, slots=True)
+class RenderFailure:
+    template: str
+    line: int
+    page: str
+    message: str
+
+
+_Rendered = list[tuple[str, bytes, RenderFailure | None]]
+_WORK: tuple[jinja2.Environment, list[Page]] | None = None  # set before forking; workers inherit it
+
+
+def _render_range(bounds: tuple[int, int]) -> _Rendered:
+    assert _WORK is not None
+    env, pages = _WORK
+    out: _Rendered = []
+    for page in pages[bounds[0]:bounds[1]]:
         try:
-            yield page.path, render_page(env, page).encode("utf-8")
+            out.append((page.path, render_page(env, page).encode("utf-8"), None))
         except RenderError as err:
-            failed[page.template] = (err, 1)
-    for err, count in failed.values():
-        report.error(SourceSpan(_shown_template(err.template), err.line),
-                     f"{err.message} (while rendering {err.page}; {count} page(s) not written)")
+            out.append((page.path, b"", RenderFailure(err.template, err.line, err.page, err.message)))
+    return out
+
+
+def _rendered_chunks(env: jinja2.Environment, pages: list[Page]) -> Iterator[_Rendered]:
+    """Render in worker processes when the site is large and the machine has cores to spare.
+
+    Workers are forked, so they share the plan without pickling it; chunks come back in order, which keeps the
+    write order (and so any message order) the same from one build to the next.
+    """
+    global _WORK
+    bounds = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
+    jobs = min(os.cpu_count() or 1, MAX_JOBS)
+    _WORK = (env, pages)
+    try:
+        if jobs < 2 or len(pages) < PARALLEL_MIN_PAGES or "fork" not in mp.get_all_start_methods():
+            yield from map(_render_range, bounds)
+            return
+        with mp.get_context("fork").Pool(jobs) as pool:
+            yield from pool.imap(_render_range, bounds)
+    finally:
+        _WORK = None
 
 
 def _shown_template(path: str) -> str:
     return path if "templates" not in path else "templates" + path.rsplit("templates", 1)[1]
 
 
-def _progress(pages: list[Page], enabled: bool) -> list[Page] | Iterator[Page]:
-    if not enabled or len(pages) < 500:
-        return pages
+def _progress(chunks: Iterator[_Rendered], total: int, enabled: bool) -> Iterator[_Rendered]:
+    """The chunks, with a progress bar on a terminal for builds long enough to want one."""
+    if not enabled or total < PARALLEL_MIN_PAGES:
+        yield from chunks
+        return
     from tqdm import tqdm
 
-    return tqdm(pages, desc="Rendering", unit="page", leave=False)
+    with tqdm(total=total, desc="Rendering", unit="page", leave=False) as bar:
+        for chunk in chunks:
+            yield chunk
+            bar.update(len(chunk))

@@ -7,6 +7,7 @@ same keys and the same lists. Keys double as slugs in page paths.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -190,12 +191,18 @@ def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
 
 def _related(key: str, article_authors: dict[str, tuple[str, ...]], article_topics: dict[str, tuple[str, ...]],
              authors: dict[str, Author], topics: dict[str, Group], rank: dict[str, int]) -> tuple[str, ...]:
-    """Articles sharing authors (weighted most) or topics, best first; newer wins a tie."""
-    score: Counter[str] = Counter()
+    """Articles sharing authors (weighted most) or topics, best first; newer wins a tie.
+
+    Only the newest few articles of each author and topic are scored: a prolific author or a large topic would
+    otherwise make this quadratic in the size of the collection.
+    """
+    score: dict[str, int] = {}
     for author_key in article_authors[key]:
-        score.update({k: 10 for k in authors[author_key].articles[:_RELATED_SCAN * 5]})
+        for other in authors[author_key].articles[:_RELATED_SCAN]:
+            score[other] = score.get(other, 0) + 10
     for topic_key in article_topics[key]:
-        score.update({k: 1 for k in topics[topic_key].articles[:_RELATED_SCAN]})
+        for other in topics[topic_key].articles[:_RELATED_SCAN]:
+            score[other] = score.get(other, 0) + 1
     score.pop(key, None)
-    best = sorted(score.items(), key=lambda kv: (-kv[1], rank[kv[0]]))
-    return tuple(k for k, _ in best[:RELATED_LIMIT])
+    best = heapq.nsmallest(RELATED_LIMIT, score, key=lambda k: (-score[k], rank[k]))
+    return tuple(best)

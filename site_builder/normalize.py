@@ -13,12 +13,12 @@ from anyascii import anyascii
 
 from .model import Person
 
-_SPACE = re.compile(r"\s+")
-
 
 def clean(text: str) -> str:
     """NFC, whitespace collapsed to single spaces, trimmed."""
-    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def slugify(text: str, fallback: str = "untitled") -> str:

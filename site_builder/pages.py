@@ -42,7 +42,8 @@ def read_pages(content_dir: Path, display: str) -> tuple[list[ContentPage], list
         problems += found
         key = slugify(path.stem)
         if key in taken:
-            problems.append(Diagnostic(Level.ERROR, SourceSpan(shown, 1), f"another page already uses pages/{key}.html"))
+            problems.append(Diagnostic(Level.ERROR, SourceSpan(shown, 1),
+                                       f"another page already uses pages/{key}.html"))
             continue
         taken.add(key)
         title = clean(str(doc.meta.get("title", ""))) or path.stem.replace("-", " ").capitalize()

@@ -1,19 +1,29 @@
 """The plan: every page of the site (output path, template, context) decided before any template runs.
 
+Contexts are small and made of ready-to-show values (``Entry``, ``Named``): hrefs relative to the page's folder
+and text escaped once per entity here, not once per appearance, so templates only print (no lookups, no calls
+in loops; on a 10,000-record site escaping repeated values was the largest cost of rendering).
 Checks here that no two pages share a path and that no path leaves the output folder.
 """
 
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from . import urls
 from .config import Config
 from .diagnostics import UserError
-from .library import Library
+from .library import Group, Library
+from .model import Article
 from .pages import ContentPage
+
+NEWEST_ON_HOME = 20
+BYLINE_NAMES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,25 +43,121 @@ class Site:
     pages: tuple[ContentPage, ...]
     intro_html: str
 
+    @property
+    def counts(self) -> dict[str, int]:
+        lib = self.library
+        return {"articles": len(lib.articles), "authors": len(lib.authors), "topics": len(lib.topics),
+                "journals": len(lib.journals), "years": len(lib.years)}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An article as a list shows it; every field already HTML-escaped."""
+
+    href: Markup
+    title: Markup
+    byline: Markup
+    journal: Markup
+    date: Markup
+    year: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A link to an author, topic, journal or year; escaped."""
+
+    href: Markup
+    name: Markup
+
+
+Counted = tuple[tuple[Named, int], ...]
+"""Links with a count that depends on the page: articles of a topic, or articles written together."""
+
+
+@dataclass(frozen=True)
+class Links:
+    """Every entity's ready-made link, by key; made once per build."""
+
+    articles: dict[str, Entry]
+    authors: dict[str, Named]
+    topics: dict[str, Named]
+    journals: dict[str, Named]
+    years: dict[str, Named]
+
 
 def plan(site: Site) -> list[Page]:
     lib = site.library
+    links = make_links(lib, "")
+    nested = make_links(lib, "../")  # links as seen from pages one folder down (all but the home page)
     pages = [
-        _page(site, urls.HOME, "home.html", newest=tuple(lib.articles)[:20]),
-        _page(site, urls.AUTHORS, "authors.html", letters=_letters(lib)),
-        _page(site, urls.TOPICS, "topics.html"),
-        _page(site, urls.JOURNALS, "journals.html"),
-        _page(site, urls.YEARS, "years.html"),
+        _page(site, urls.HOME, "home.html", newest=_entries(links, tuple(lib.articles)[:NEWEST_ON_HOME])),
+        _page(site, urls.AUTHORS, "authors.html", letters=_letters(lib, nested)),
+        _page(site, urls.TOPICS, "topics.html", groups=_sized(lib.topics, nested.topics)),
+        _page(site, urls.JOURNALS, "journals.html", groups=_sized(lib.journals, nested.journals)),
+        _page(site, urls.YEARS, "years.html", groups=_sized(lib.years, nested.years)),
         _page(site, urls.NOT_FOUND, "404.html"),
     ]
-    pages += [_page(site, urls.article(k), "article.html", key=k, article=a) for k, a in lib.articles.items()]
-    pages += [_page(site, urls.author(k), "author.html", author=a) for k, a in lib.authors.items()]
-    pages += [_page(site, urls.topic(k), "topic.html", group=g) for k, g in lib.topics.items()]
-    pages += [_page(site, urls.journal(k), "journal.html", group=g) for k, g in lib.journals.items()]
-    pages += [_page(site, urls.year(k), "year.html", group=g) for k, g in lib.years.items()]
+    pages += [_article_page(site, nested, key, article) for key, article in lib.articles.items()]
+    pages += [_page(site, urls.author(k), "author.html", author=a, entries=_entries(nested, a.articles),
+                    coauthors=_counted(nested.authors, a.coauthors), topics=_counted(nested.topics, a.topics))
+              for k, a in lib.authors.items()]
+    for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
+                                      lib.journals), ("year.html", urls.year, lib.years)):
+        pages += [_group_page(site, nested, to_path(k), template, g) for k, g in groups.items()]
     pages += [_page(site, urls.page(p.key), "page.html", content=p) for p in site.pages]
     check_paths(pages)
     return pages
+
+
+def make_links(lib: Library, root: str) -> Links:
+    """Every entity's link as seen from a page whose way back to the site root is ``root``."""
+    return Links(
+        articles={k: _entry(escape(root + urls.article(k)), a) for k, a in lib.articles.items()},
+        authors={k: Named(escape(root + urls.author(k)), escape(a.name)) for k, a in lib.authors.items()},
+        topics=_named(lib.topics, root, urls.topic),
+        journals=_named(lib.journals, root, urls.journal),
+        years=_named(lib.years, root, urls.year),
+    )
+
+
+def _entry(href: Markup, article: Article) -> Entry:
+    names = [p.display for p in article.authors[:BYLINE_NAMES]]
+    if len(article.authors) > BYLINE_NAMES:
+        names.append("et al.")
+    return Entry(href, escape(article.title), escape(", ".join(names)), escape(article.journal),
+                 escape(article.date), escape(article.year))
+
+
+def _named(groups: dict[str, Group], root: str, to_path: Callable[[str], str]) -> dict[str, Named]:
+    return {k: Named(escape(root + to_path(k)), escape(g.name)) for k, g in groups.items()}
+
+
+def _sized(groups: dict[str, Group], named: dict[str, Named]) -> Counted:
+    return tuple((named[k], len(g.articles)) for k, g in groups.items())
+
+
+def _entries(links: Links, keys: Iterable[str]) -> tuple[Entry, ...]:
+    return tuple(links.articles[k] for k in keys)
+
+
+def _counted(named: dict[str, Named], counts: Iterable[tuple[str, int]]) -> Counted:
+    return tuple([(named[k], n) for k, n in counts])
+
+
+def _article_page(site: Site, links: Links, key: str, article: Article) -> Page:
+    lib = site.library
+    journal = lib.article_journal.get(key)
+    return _page(
+        site, urls.article(key), "article.html", key=key, article=article,
+        authors=tuple(links.authors[k] for k in lib.article_authors[key]),
+        topics=tuple(links.topics[k] for k in lib.article_topics[key]),
+        journal=links.journals[journal] if journal else None,
+        year=links.years.get(article.year),
+        related=_entries(links, lib.related[key]))
+
+
+def _group_page(site: Site, links: Links, path: str, template: str, group: Group) -> Page:
+    return _page(site, path, template, group=group, entries=_entries(links, group.articles))
 
 
 def _page(site: Site, path: str, template: str, **context: Any) -> Page:
@@ -59,16 +165,17 @@ def _page(site: Site, path: str, template: str, **context: Any) -> Page:
     if path == urls.NOT_FOUND and site.config.base_path:
         # 404.html is served at any depth, so its links must not be page-relative.
         root = site.config.base_path
-    return Page(path, template, {"site": site, "lib": site.library, "path": path, "root": root, **context})
+    root = escape(root)
+    return Page(path, template, {"site": site, "path": path, "root": root, **context})
 
 
-def _letters(lib: Library) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """Author keys grouped A–Z by the first letter of their slug; anything else under "#"."""
-    groups: dict[str, list[str]] = {}
-    for key in lib.authors:
+def _letters(lib: Library, links: Links) -> tuple[tuple[str, Counted], ...]:
+    """Authors grouped A–Z by the first letter of their slug, with their article counts; others under "#"."""
+    groups: dict[str, list[tuple[Named, int]]] = {}
+    for key, author in lib.authors.items():
         letter = key[0].upper() if key[:1].isalpha() else "#"
-        groups.setdefault(letter, []).append(key)
-    return tuple((letter, tuple(keys)) for letter, keys in sorted(groups.items()))
+        groups.setdefault(letter, []).append((links.authors[key], len(author.articles)))
+    return tuple((letter, tuple(names)) for letter, names in sorted(groups.items()))
 
 
 def check_paths(pages: list[Page]) -> None:

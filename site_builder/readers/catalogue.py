@@ -38,25 +38,24 @@ FORMAT = "catalogue-dump"
 # Fields of VuFind's Solr schema (biblio core). A known name outweighs any number of unknown candidates.
 KNOWN_FIELDS = frozenset("""
 _version_ access_restriction allfields author author2 author2_role author2_variant author_additional
-author_corporate author_corporate_role author_facet author_fuller author_role author_sort author_variant
-building callnumber-first callnumber-label callnumber-raw callnumber-sort callnumber-subject collection
-container_issue container_reference container_start_page container_title container_volume contents ctrlnum
-dateSpan description dewey-full dewey-hundreds dewey-ones dewey-raw dewey-search dewey-sort dewey-tens doi_str_mv
-edition era era_facet first_indexed format fulltext genre genre_facet geographic geographic_facet hierarchy_top_id
-hierarchy_top_title id illustrated institution isbn ismn_isn_mv issn language last_indexed lccn long_lat
-oclc_num physical publishDate publishDateSort publisher publisherStr record_format recordtype series series2
-spelling spellingShingle title title_alt title_auth title_full title_fullStr title_full_unstemmed title_new
-title_old title_short title_sort title_sub topic topic_facet topic_browse url work_keys_str_mv
-""".split())
+author_corporate author_corporate_role author_facet author_fuller author_role author_sort author_variant building
+callnumber-first callnumber-label callnumber-raw callnumber-sort callnumber-subject collection container_issue
+container_reference container_start_page container_title container_volume contents ctrlnum dateSpan description
+dewey-full dewey-hundreds dewey-ones dewey-raw dewey-search dewey-sort dewey-tens doi_str_mv edition era era_facet
+first_indexed format fulltext genre genre_facet geographic geographic_facet hierarchy_top_id hierarchy_top_title id
+illustrated institution isbn ismn_isn_mv issn language last_indexed lccn long_lat oclc_num physical publishDate
+publishDateSort publisher publisherStr record_format recordtype series series2 spelling spellingShingle title
+title_alt title_auth title_full title_fullStr title_full_unstemmed title_new title_old title_short title_sort
+title_sub topic topic_facet topic_browse url work_keys_str_mv
+""".split())  # noqa: SIM905 (a word list reads best as text)
 
 _CANDIDATE = re.compile(r"([a-z_][A-Za-z0-9_.-]*)(?: (.*))?\Z", re.S)
-_LINE_END = re.compile(r"\r\n|\r|\n")
 _KNOWN_WEIGHT = 1000
 
 
 def split_lines(text: str) -> list[str]:
     """Lines split at CRLF, CR or LF only (str.splitlines would also split at form feeds and U+2028)."""
-    lines = _LINE_END.split(text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return lines
@@ -64,6 +63,8 @@ def split_lines(text: str) -> list[str]:
 
 def field_name(line: str) -> str:
     """The field name a line starts with, or "" when it cannot start a field."""
+    if not line or not (line[0].islower() or line[0] == "_"):
+        return ""
     m = _CANDIDATE.match(line)
     return m.group(1) if m else ""
 
@@ -125,7 +126,7 @@ def _field_block_start(block: list[str]) -> int | None:
 def _split_glued(block: list[str], head: int) -> list[tuple[int, list[str]]]:
     """The field lists in one block (records glued without a blank line split at each later ``_version_``)."""
     cuts = [head] + [i for i in range(head + 1, len(block)) if field_name(block[i]) == "_version_"]
-    return [(a, block[a:b]) for a, b in zip(cuts, [*cuts[1:], len(block)])]
+    return [(a, block[a:b]) for a, b in zip(cuts, [*cuts[1:], len(block)], strict=True)]
 
 
 def _parse_fields(lines: list[str], offset: int, path: str, diagnostics: list[Diagnostic]) -> list[Field]:
@@ -153,7 +154,7 @@ def _field_starts(names: list[str], excluded: frozenset[int] = frozenset()) -> l
     if not candidates or candidates[0] != 0:
         candidates = [0, *candidates]
     # Fast path: names already increase and are all known (nearly every real record).
-    if all(names[a] < names[b] for a, b in zip(candidates, candidates[1:])) and all(
+    if all(names[a] < names[b] for a, b in zip(candidates, candidates[1:], strict=False)) and all(
             names[i] in KNOWN_FIELDS for i in candidates):
         return candidates
     return _heaviest_increasing(candidates, names)

@@ -35,7 +35,8 @@ class SpellingParts:
 
 def split_sections(description: str) -> tuple[Section, ...]:
     """A description cut at its upper-case labels; text before the first label is an unlabelled section."""
-    cuts = [m for m in _LABEL.finditer(description) if _is_label(m.group(1))]
+    cuts = [m for m in _LABEL.finditer(description) if _is_label(m.group(1))] if ": " in description or \
+        description.endswith(":") else []
     if not cuts:
         return (Section("", description),) if description else ()
     sections = []
@@ -89,8 +90,8 @@ def _journal_and_rest(rest: str, record: Record) -> tuple[str, str]:
         if at >= 0:
             return rest[:at].strip(), rest[at + len(following):].lstrip()
     # Neither topics nor description: the journal runs up to the publisher or the date before the links.
-    anchor = re.search(r"(?:^| )(?=(?:%s )?\d{4}(?:-\d{2}){0,2} (?:/pmc/|/pubmed/|https?://|Text))"
-                       % re.escape(record.first("publisher") or "\x00"), rest)
+    publisher = re.escape(record.first("publisher") or "\x00")
+    anchor = re.search(rf"(?:^| )(?=(?:{publisher} )?\d{{4}}(?:-\d{{2}}){{0,2}} (?:/pmc/|/pubmed/|https?://|Text))", rest)
     if anchor:
         return rest[:anchor.start()].strip(), rest[anchor.end():].lstrip()
     return "", rest
