@@ -1,0 +1,343 @@
+"""What the citation readers (RIS, BibTeX, CSL-JSON, VuFind JSON) share when they turn a record into an Article.
+
+Language names, dates from parts, abstract sections, the copyright line at the end of an abstract, review
+detection, identifiers found in links and the article id. Pure functions; the format modules decide which of
+their fields feed which helper.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from ..model import Link, Person, Section
+from ..normalize import clean, doi_from, iso_date, safe_url, slugify
+
+# English names VuFind's default import map gives (import/translation_maps/language_map_iso639-1.properties),
+# the same table tools/pubmed_to_dump.py used to make the catalogue dumps, so every format names a language alike.
+LANGUAGE_NAMES = {
+    "af": "Afrikaans", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian", "bg": "Bulgarian",
+    "bn": "Bengali", "bs": "Bosnian", "ca": "Catalan / Valencian", "cs": "Czech", "cy": "Welsh", "da": "Danish",
+    "de": "German", "el": "Greek", "en": "English", "eo": "Esperanto", "es": "Spanish / Castilian",
+    "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish",
+    "gl": "Galician", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "hy": "Armenian",
+    "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese", "ka": "Georgian", "ko": "Korean",
+    "la": "Latin", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "mn": "Mongolian", "mo": "Moldavian",
+    "ms": "Malay", "mt": "Maltese", "my": "Burmese", "nb": "Norwegian (Bokmål)", "nl": "Dutch",
+    "nn": "Norwegian (Nynorsk)", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
+    "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish",
+    "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "yi": "Yiddish",
+    "zh": "Chinese",
+}
+
+# ISO 639-2 (bibliographic and terminology codes, as PubMed and Zotero write them) to ISO 639-1.
+ISO639_2_TO_1 = {
+    "afr": "af", "alb": "sq", "sqi": "sq", "ara": "ar", "arm": "hy", "hye": "hy", "aze": "az", "baq": "eu",
+    "eus": "eu", "bel": "be", "ben": "bn", "bos": "bs", "bul": "bg", "bur": "my", "mya": "my", "cat": "ca",
+    "chi": "zh", "zho": "zh", "cze": "cs", "ces": "cs", "dan": "da", "dut": "nl", "nld": "nl", "eng": "en",
+    "epo": "eo", "est": "et", "fin": "fi", "fre": "fr", "fra": "fr", "geo": "ka", "kat": "ka", "ger": "de",
+    "deu": "de", "gle": "ga", "glg": "gl", "gre": "el", "ell": "el", "heb": "he", "hin": "hi", "hrv": "hr",
+    "hun": "hu", "ice": "is", "isl": "is", "ind": "id", "ita": "it", "jpn": "ja", "kor": "ko", "lat": "la",
+    "lav": "lv", "lit": "lt", "mac": "mk", "mkd": "mk", "may": "ms", "msa": "ms", "mlt": "mt", "mol": "mo",
+    "mon": "mn", "nob": "nb", "nno": "nn", "nor": "no", "per": "fa", "fas": "fa", "pol": "pl", "por": "pt",
+    "rum": "ro", "ron": "ro", "rus": "ru", "slo": "sk", "slk": "sk", "slv": "sl", "spa": "es", "srp": "sr",
+    "swe": "sv", "tur": "tr", "ukr": "uk", "urd": "ur", "uzb": "uz", "vie": "vi", "wel": "cy", "cym": "cy",
+    "yid": "yi",
+}
+
+_LANGUAGE_CODE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*")
+
+
+def language_name(value: str) -> str:
+    """The English name of a language given as a name ("English"), an ISO code ("en", "eng") or a tag ("en-US")."""
+    value = clean(value)
+    m = _LANGUAGE_CODE.fullmatch(value)
+    if not m:
+        return value
+    code = m.group(1).lower()
+    code = ISO639_2_TO_1.get(code, code)
+    # A three-letter word such as "Ido" is a name, not a code we know: keep what the record says.
+    return LANGUAGE_NAMES.get(code, value)
+
+
+def languages(values: Iterable[str]) -> tuple[str, ...]:
+    """Language names for values that may hold several ("English; Spanish")."""
+    return unique(language_name(part) for v in values for part in re.split(r"[;,]", v) if part.strip())
+
+
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+
+
+def month_number(text: str) -> int:
+    """1–12 from "10", "Oct", "october" or "OCT 15"; 0 when there is no month."""
+    word = clean(str(text)).lower()
+    m = re.match(r"(\d{1,2})\b|([a-z]{3})", word)
+    if not m:
+        return 0
+    if m.group(1):
+        number = int(m.group(1))
+        return number if 1 <= number <= 12 else 0
+    return _MONTHS.get(m.group(2), 0)
+
+
+def date_from_parts(year: object, month: object = "", day: object = "") -> str:
+    """``YYYY[-MM[-DD]]`` from separate parts (numbers, strings, month names); "" without a 4-digit year."""
+    y = clean(str(year))
+    if not re.fullmatch(r"\d{4}", y):
+        return ""
+    number = month_number(str(month)) if month not in ("", None) else 0
+    if not number:
+        return y
+    d = clean(str(day)) if day not in ("", None) else ""
+    if d.isdigit() and 1 <= int(d) <= 31:
+        return iso_date(f"{y}-{number:02d}-{int(d):02d}")
+    return f"{y}-{number:02d}"
+
+
+def best_date(*candidates: str) -> str:
+    """The most precise of several ISO dates for one work, keeping the year of the first one given."""
+    dates = [c for c in candidates if c]
+    if not dates:
+        return ""
+    year = dates[0][:4]
+    return max((d for d in dates if d[:4] == year), key=len)
+
+
+# Section labels: an upper-case label ("BACKGROUND:", "SIMPLE SUMMARY:"), or one of the usual structured-abstract
+# headings in title case ("Background:"). A label starts the text, a line, or follows the end of a sentence.
+_TITLE_CASE_LABELS = (
+    "Abstract", "Aim", "Aims", "Background", "Background and aims", "Background and objectives",
+    "Background and purpose", "Clinical relevance", "Conclusion", "Conclusions", "Context", "Data collection",
+    "Data extraction", "Data sources", "Data synthesis", "Design", "Discussion", "Evidence acquisition",
+    "Evidence synthesis", "Findings", "Importance", "Interpretation", "Introduction", "Level of evidence",
+    "Limitations", "Main outcome measures", "Main results", "Material and methods", "Materials and methods",
+    "Methods", "Objective", "Objectives", "Outcomes", "Participants", "Plain language summary", "Purpose",
+    "Rationale", "Results", "Review methods", "Search methods", "Selection criteria", "Setting", "Significance",
+    "Simple summary", "Study design", "Study selection", "Summary", "Trial registration",
+)
+_LABEL = re.compile(
+    r"(?:^|(?<=[.!?:;)\]]\s)|(?<=\n))\s*"
+    r"(?P<label>[A-Z][A-Z'’&/,()\- ]*[A-Z)](?=:)|" + "|".join(_TITLE_CASE_LABELS) + r")\s*:\s+")
+# As the catalogue reader has them (catalogue_article.py), so that one work shows alike from every source.
+_LAY_LABELS = frozenset({"simple summary", "plain language summary", "lay summary", "author summary"})
+_SHORT_LABELS = frozenset({"AIM", "Aim"})
+
+
+def sections(text: str) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+    """The lay summary and the abstract, each split at its labels ("BACKGROUND: … METHODS: …").
+
+    An "ABSTRACT:" label that follows a lay summary only names the rest, so it becomes an unlabelled section.
+    """
+    lay: list[Section] = []
+    abstract: list[Section] = []
+    for section in _split_labels(text):
+        if section.label.casefold() in _LAY_LABELS:
+            lay.append(section)
+        else:
+            label = "" if section.label.casefold() == "abstract" else section.label
+            abstract.append(Section(label, section.text))
+    return tuple(lay), tuple(abstract)
+
+
+def _is_label(label: str) -> bool:
+    """Four letters at least ("CI:" in "95% CI: 1.2–3.4" is no heading), or "AIM"."""
+    return sum(c.isalpha() for c in label) >= 4 or label in _SHORT_LABELS
+
+
+def _split_labels(text: str) -> list[Section]:
+    text = text.strip()
+    matches = [m for m in _LABEL.finditer(text) if _is_label(m.group("label"))]
+    if not matches:
+        return [Section("", clean(text))] if clean(text) else []
+    parts: list[Section] = []
+    if clean(text[:matches[0].start()]):
+        parts.append(Section("", clean(text[:matches[0].start()])))
+    for m, after in zip(matches, [*matches[1:], None], strict=True):
+        body = clean(text[m.end():after.start() if after else len(text)])
+        parts.append(Section(clean(m.group("label")), body))
+    return parts
+
+
+# "(C)" counts only before a year: "(A) … (B) … (C) patients" is a list, not a copyright line.
+_COPYRIGHT_TAIL = re.compile(
+    r"(?:^|(?<=[.!?]\s))\s*((?:Copyright\s*)?(?:©|\([Cc]\)(?=\s*\d{4})|Copyright\b)[^©]{0,300}(?:©[^©]{0,300})*)$")
+
+
+def split_copyright(text: str) -> tuple[str, str]:
+    """An abstract without the copyright line that publishers append ("… © 2019 Elsevier Ltd"), and that line."""
+    text = text.strip()
+    m = _COPYRIGHT_TAIL.search(text)
+    if not m or not clean(text[:m.start()]):
+        return text, ""
+    return text[:m.start()].rstrip(), clean(m.group(1))
+
+
+_REVIEW_TYPES = frozenset({"review", "systematic review", "review article", "scoping review", "literature review",
+                           "meta-analysis", "systematic review and meta-analysis"})
+
+
+def is_review(types: Iterable[str]) -> bool:
+    """Does any publication type ("Review", "Article; Review") say the work is a review?"""
+    return any(part.strip().casefold() in _REVIEW_TYPES for t in types for part in re.split(r"[;,]", t))
+
+
+def review_topics(types: Iterable[str]) -> tuple[str, ...]:
+    return ("Review",) if is_review(types) else ()
+
+
+def split_keywords(values: Iterable[str]) -> tuple[str, ...]:
+    """Keywords from values that may hold several, split at semicolons (or at commas when there is none)."""
+    words: list[str] = []
+    for value in values:
+        separator = ";" if ";" in value else ","
+        words.extend(clean(w) for w in value.split(separator))
+    return unique(w for w in words if w)
+
+
+_PMCID = re.compile(r"\bPMC\s*(\d+)\b", re.I)
+_ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
+
+
+def pmcid(text: str) -> str:
+    """"PMC123" from "PMC123", "pmc 123" or a bare "123"."""
+    text = clean(text)
+    m = _PMCID.search(text)
+    if m:
+        return f"PMC{m.group(1)}"
+    return f"PMC{text}" if text.isdigit() else ""
+
+
+def orcid(text: str) -> str:
+    """The bare ORCID iD ("0000-0002-1825-0097") from an iD or its URL; "" when there is none."""
+    m = _ORCID.search(text.upper())
+    return m.group(0) if m else ""
+
+
+_NAMED_ORCID = re.compile(r"([^;/\n]+)/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
+
+
+def orcids_by_name(text: str) -> dict[str, str]:
+    """ORCID iDs by folded name from Web of Science's "Family, Given/0000-0002-…; Family2, Given2/…"."""
+    return {_folded(m.group(1)): m.group(2) for m in _NAMED_ORCID.finditer(text)}
+
+
+def with_orcids(people: Iterable[Person], orcids: dict[str, str]) -> tuple[Person, ...]:
+    """The people with the ORCID iD listed under their name; a listed "Seymour, Colleen" also names the
+    author "Seymour, Colleen L." (Web of Science lists the iD under the name the researcher registered)."""
+    if not orcids:
+        return tuple(people)
+    matched = []
+    for person in people:
+        found = orcids.get(_folded(person.name), "") or next(
+            (iD for name, iD in orcids.items() if person.family and _same_person(name, person)), "")
+        matched.append(replace(person, orcid=person.orcid or found))
+    return tuple(matched)
+
+
+def _same_person(listed: str, person: Person) -> bool:
+    family, _, given = listed.partition(",")
+    given = given.strip()
+    return (family.strip() == _folded(person.family) and bool(given)
+            and _folded(person.given).startswith(given))
+
+
+def _folded(name: str) -> str:
+    return clean(name).casefold().rstrip(".")
+
+
+def digits(text: str) -> str:
+    """The text when it is a number (a PMID), else ""."""
+    text = clean(text)
+    return text if text.isdigit() else ""
+
+
+_PUBMED_URL = re.compile(
+    r"ncbi\.nlm\.nih\.gov/(?:pubmed/|entrez/.*[?&]list_uids=)(\d+)|pubmed\.ncbi\.nlm\.nih\.gov/(\d+)")
+_PMC_URL = re.compile(r"(?:ncbi\.nlm\.nih\.gov|europepmc\.org)/(?:pmc/)?articles/(PMC\d+)", re.I)
+_DOI_URL = re.compile(r"(?:dx\.)?doi\.org/(10\.\S+)")
+
+
+def ids_from_urls(urls: Iterable[str]) -> tuple[str, str, str]:
+    """PMID, PMCID and DOI that the links to PubMed, PMC and doi.org name, each "" when none does."""
+    pmid = pmc = doi = ""
+    for url in urls:
+        if not pmid and (m := _PUBMED_URL.search(url)):
+            pmid = m.group(1) or m.group(2)
+        if not pmc and (m := _PMC_URL.search(url)):
+            pmc = m.group(1).upper()
+        if not doi and (m := _DOI_URL.search(url)):
+            doi = doi_from(m.group(1))
+    return pmid, pmc, doi
+
+
+_HOST_LABELS = {"doi.org": "DOI", "dx.doi.org": "DOI", "pubmed.ncbi.nlm.nih.gov": "PubMed",
+                "europepmc.org": "Europe PMC", "scopus.com": "Scopus", "arxiv.org": "arXiv"}
+
+
+def links(urls: Iterable[str | tuple[str, str]]) -> tuple[Link, ...]:
+    """Links for the urls that pass the scheme allow-list, once each; a (label, url) pair keeps its label.
+
+    PubMed, PMC and doi.org links are left out, as the catalogue reader leaves them out: pages link every
+    identifier in its canonical form.
+    """
+    found: list[Link] = []
+    seen: set[str] = set()
+    for item in urls:
+        label, url = item if isinstance(item, tuple) else ("", item)
+        url = safe_url(url)
+        if any(ids_from_urls([url])):
+            continue
+        if url and url not in seen:
+            seen.add(url)
+            found.append(Link(clean(label) or _label_for(url), url))
+    return tuple(found)
+
+
+def _label_for(url: str) -> str:
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    if host.endswith("ncbi.nlm.nih.gov"):
+        return "PubMed Central" if "/pmc/" in parts.path else "PubMed"
+    return _HOST_LABELS.get(host, host)
+
+
+def page_range(first: str, last: str = "") -> str:
+    """"121-128" from first and last page; a first page with no digit ("No" of Ovid's "No Specified") is none."""
+    first, last = clean(first).replace("--", "-"), clean(last)
+    if not re.search(r"\d", first):
+        return ""
+    return f"{first}-{last}" if last and re.search(r"\d", last) and "-" not in first else first
+
+
+def article_id(pmc: str, pmid: str, doi: str, key: str, title: str, prefix: str) -> str:
+    """The id the catalogue dumps use (``pubmed-<PMC number>``, ``pubmed-<PMID>``, ``doi-<DOI>``), so that one work
+    read from two formats gets one id; else the record's own key, else a slug of its title."""
+    if pmc:
+        return f"pubmed-{pmc.removeprefix('PMC')}"
+    if pmid:
+        return f"pubmed-{pmid}"
+    if doi:
+        return f"doi-{doi}"
+    if clean(key):
+        return f"{prefix}-{slugify(key)}"
+    return f"{prefix}-{slugify(title)}"
+
+
+def unique(values: Iterable[str]) -> tuple[str, ...]:
+    """The values in first-seen order, each once, empty ones left out."""
+    return tuple(dict.fromkeys(v for v in values if v))
+
+
+_BLOCK_TAG = re.compile(r"</?(?:jats:)?(?:p|title|sec|br|div|li|list|list-item)\b[^<>]*>")
+_INLINE_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+
+
+def strip_tags(text: str) -> str:
+    """Text without the markup some sources leave in titles and abstracts: ``<jats:p>`` and ``<br/>`` part
+    words, ``<i>`` and ``<sub>`` do not ("H<sub>2</sub>O" → "H2O")."""
+    if "<" not in text:
+        return text
+    return _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))

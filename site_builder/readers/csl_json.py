@@ -1,0 +1,154 @@
+"""Reader for CSL-JSON (Zotero, Manubot, citeproc exports): an array of items, or one item.
+
+A sample (shortened, from a Manubot bibliography)::
+
+    [
+      {
+        "id": "13KjSCKB2",
+        "title": "Caffe con Troll: Shallow Ideas to Speed Up Deep Learning",
+        "issued": {"date-parts": [[2015, 5, 28]]},
+        "author": [{"given": "Stefan", "family": "Hadjis"}, {"given": "Christopher", "family": "Ré"}],
+        "container-title": "arXiv",
+        "type": "report",
+        "note": "license: http://arxiv.org/licenses/nonexclusive-distrib/1.0/"
+      }
+    ]
+
+Every key of an item becomes a field at the key's line; list values give one value per item and nested values
+are kept as their JSON text (see json_records), so ``author`` holds one JSON object per author.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model import Article, Person, Record
+from ..normalize import clean, doi_from, iso_date, safe_url
+from . import citation as cite
+from . import json_records
+
+FORMAT = "csl-json"
+
+# CSL variables that only CSL-JSON uses (a VuFind or other JSON record has none of them).
+_CSL_KEYS = re.compile(r'"(?:container-title|issued|date-parts|family|given|citation-key|page|DOI|URL)"\s*:')
+_TYPE_KEY = re.compile(r'"type"\s*:')
+_SOLR_KEYS = re.compile(r'"(?:_version_|record_format|recordtype|title_full|spellingShingle|docs)"\s*:')
+
+
+def sniff(head: str) -> bool:
+    """A JSON array or object whose items have a CSL ``type`` and CSL keys (``issued``, ``container-title``…)."""
+    head = head.removeprefix("\ufeff").lstrip()
+    return (head[:1] in ("[", "{") and bool(_TYPE_KEY.search(head)) and bool(_CSL_KEYS.search(head))
+            and not _SOLR_KEYS.search(head))
+
+
+def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Every item of one CSL-JSON file with the line of each item and key; a broken item is reported and
+    skipped, the others are kept."""
+    return json_records.read(text, path, FORMAT, (("items",),))
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The typed Article of one CSL-JSON item."""
+    problems: list[Diagnostic] = []
+    item = _Item(record, problems)
+    title = item.text("title")
+    if not title:
+        problems.append(Diagnostic(Level.ERROR, record.where, "item has no title; shown as 'Untitled record'"))
+    url_pmid, url_pmc, url_doi = cite.ids_from_urls([item.text("URL")])
+    doi = doi_from(item.text("DOI")) or url_doi
+    pmid = cite.digits(item.text("PMID")) or url_pmid
+    pmc = cite.pmcid(item.text("PMCID")) or url_pmc
+    body, rights = cite.split_copyright(cite.strip_tags(item.text("abstract")))
+    lay, abstract = cite.sections(body)
+    article = Article(
+        id=cite.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
+        title=title or "Untitled record",
+        authors=tuple(_person(a) for a in item.objects("author")),
+        journal=item.text("container-title-short") or item.text("journalAbbreviation")
+        or item.text("container-title"),
+        date=_date(item.object("issued")),
+        publisher=item.text("publisher"),
+        languages=cite.languages([item.text("language")]),
+        topics=cite.review_topics([item.text("genre")]),
+        pmid=pmid, pmcid=pmc, doi=doi,
+        lay_summary=lay, abstract=abstract,
+        rights=rights if safe_url(item.text("license")) else item.text("license") or rights,
+        licence_url=_licence_url(item),
+        links=cite.links([item.text("URL")]),
+        volume=item.text("volume"), issue=item.text("issue"),
+        pages=cite.page_range(item.text("page")),
+        keywords=cite.split_keywords([item.text("keyword")]),
+        records=(record,),
+    )
+    return article, problems
+
+
+class _Item:
+    """The values of one item by key; nested values decoded from their JSON text, problems reported."""
+
+    def __init__(self, record: Record, problems: list[Diagnostic]) -> None:
+        self.record, self.problems = record, problems
+
+    def text(self, key: str) -> str:
+        values = self.record.values(key)
+        return clean(cite.strip_tags(" ".join(values)))
+
+    def objects(self, key: str) -> list[dict]:
+        """The JSON objects of a list-valued key such as ``author``."""
+        found = []
+        for value in self.record.values(key):
+            decoded = self._decode(key, value)
+            if isinstance(decoded, dict):
+                found.append(decoded)
+            elif isinstance(decoded, str) and decoded.strip():
+                found.append({"literal": decoded})
+        return found
+
+    def object(self, key: str) -> dict:
+        values = self.record.values(key)
+        decoded = self._decode(key, values[0]) if values else {}
+        return decoded if isinstance(decoded, dict) else {"raw": str(decoded)}
+
+    def _decode(self, key: str, value: str) -> object:
+        if not value.lstrip().startswith(("{", "[")):
+            return value
+        try:
+            return json.loads(value)
+        except ValueError:
+            self.problems.append(Diagnostic(Level.WARNING, SourceSpan(self.record.where.path,
+                                                                      self.record.line_of(key)),
+                                            f"'{key}' holds text that is not a JSON value; it is read as text"))
+            return value
+
+
+def _person(author: dict) -> Person:
+    """A CSL name: family and given with their particles ("van", "de"), or a ``literal`` name (a group)."""
+    family = clean(" ".join(str(author.get(k, "")) for k in ("non-dropping-particle", "family")))
+    given = clean(" ".join(str(author.get(k, "")) for k in ("given", "dropping-particle")))
+    suffix = clean(str(author.get("suffix", "")))
+    orcid = cite.orcid(str(author.get("ORCID", author.get("orcid", ""))))
+    if not family:
+        return Person(name=clean(str(author.get("literal", "") or given)), orcid=orcid)
+    name = ", ".join(p for p in (family, given, suffix) if p)
+    return Person(name=name, family=family, given=given, suffix=suffix, orcid=orcid)
+
+
+def _date(issued: dict) -> str:
+    """From ``{"date-parts": [[2019, 10, 5]]}`` (numbers or strings), else its ``raw`` or ``literal`` text."""
+    parts = issued.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        first = [*parts[0], "", ""]
+        return cite.date_from_parts(first[0], first[1], first[2])
+    return iso_date(str(issued.get("raw") or issued.get("literal") or ""))
+
+
+def _licence_url(item: _Item) -> str:
+    """The licence url Manubot writes into ``note`` ("license: http://…"), or a ``license`` that is a url."""
+    for candidate in (item.text("license"), *re.findall(r"(?im)^license:\s*(\S+)", "\n".join(
+            item.record.values("note")))):
+        if url := safe_url(candidate):
+            return url
+    return ""

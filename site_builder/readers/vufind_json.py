@@ -1,0 +1,174 @@
+"""Reader for VuFind records as JSON: Solr documents (``{"response": {"docs": [...]}}``, a list of them, or one),
+and VuFind's REST API answers (``{"records": [...]}``).
+
+A Solr sample (shortened; a saved HTTP response may keep its status line and headers before the JSON)::
+
+    {"responseHeader": {"status": 0},
+     "response": {"numFound": 1, "start": 0, "docs": [
+       {"id": "pubmed-8140839", "title": "Nutritional Composition … Chickpea (Cicer arietinum L.).",
+        "author": ["Yegrem, Lamesgen"], "topic": ["Review"], "language": ["English"], "publishDate": ["2021"],
+        "url": ["https://www.ncbi.nlm.nih.gov/pmc/articles/PMC8140839/"], "_version_": 1785478613207875584}]}}
+
+An API record has ``authors`` ({"primary": {"Name": {"role": [...]}}}), ``formats``, ``languages``,
+``publicationDates``, ``subjects``, ``urls`` ([{"url", "desc"}]) and ``cleanDoi`` instead.
+
+Solr fields are the catalogue dump's (catalogue.py reads the same fields scraped to text), so a Solr document is
+turned into an Article by the catalogue's own mapping, and both sources give one work the same values. Search
+metadata around the documents (``responseHeader``, ``highlighting``) is not part of any record.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+
+from ..diagnostics import Diagnostic, Level
+from ..model import Article, Person, Record
+from ..normalize import clean, doi_from, iso_date, parse_person
+from . import catalogue_article, json_records
+from . import citation as cite
+
+FORMAT = "vufind-solr-json"
+
+_SOLR_KEYS = re.compile(r'"(?:_version_|record_format|recordtype|title_full|title_short|spellingShingle|'
+                        r'publishDate|author_facet|topic_facet)"\s*:')
+_CONTAINER = re.compile(r'"(?:response|records)"\s*:\s*[\[{]')
+_API_KEYS = re.compile(r'"(?:authors|formats|publicationDates|cleanDoi|subjects)"\s*:')
+
+
+def sniff(head: str) -> bool:
+    """A Solr response, a VuFind API answer, or JSON records with Solr keys (``_version_``, ``title_full``…)."""
+    head = head.removeprefix("\ufeff")
+    if head.startswith("HTTP/"):
+        head = head.partition("\n\n")[2] or head.partition("\r\n\r\n")[2]
+    head = head.lstrip()
+    if head[:1] not in ("[", "{"):
+        return False
+    return bool(_SOLR_KEYS.search(head) or (_CONTAINER.search(head) and (
+        '"docs"' in head or _API_KEYS.search(head))))
+
+
+def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Every record of one file, with the line of each record and key (one line for a one-line response)."""
+    return json_records.read(text, path, FORMAT, (("response", "docs"), ("records",)))
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The typed Article of one Solr document or API record."""
+    if record.values("authors") or record.values("formats") or record.values("publicationDates"):
+        return _api_article(record)
+    return _solr_article(record)
+
+
+def _solr_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The catalogue mapping, then what a MARC-derived document adds: ISBD punctuation off titles and names,
+    the container fields, ``doi_str_mv``, and a ``spelling`` that is VuFind's word list rather than the
+    PubMed-derived text the catalogue mapping parses."""
+    spelling = record.values("spelling")
+    marc_spelling = bool(spelling) and not spelling[0].startswith(record.first("id") or "\x00")
+    shown = Record(record.format, record.where, tuple(f for f in record.fields if f.name != "spelling"),
+                   record.preamble) if marc_spelling else record
+    article, problems = catalogue_article.to_article(shown)
+    doi = article.doi or doi_from(" ".join(record.values("doi_str_mv")))
+    date = article.date or _year(record.values("publishDate") or record.values("publishDateSort"))
+    article = replace(
+        article,
+        id=article.id or cite.article_id(article.pmcid, article.pmid, doi, "", article.title, "vufind"),
+        title=_isbd(article.title),
+        authors=tuple(_marc_person(a) for a in (*record.values("author"), *record.values("author2"),
+                                                *record.values("author_corporate")) if a.strip()),
+        journal=article.journal or clean(record.first("container_title")),
+        publisher=_isbd(article.publisher),
+        languages=cite.languages(record.values("language")),
+        doi=doi, date=date,
+        volume=clean(record.first("container_volume")),
+        issue=clean(record.first("container_issue")),
+        pages=cite.page_range(record.first("container_start_page"), record.first("container_end_page")),
+        records=(record,),
+    )
+    return article, problems
+
+
+def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """A VuFind REST API record."""
+    problems: list[Diagnostic] = []
+    title = _isbd(clean(record.first("title")))
+    if not title:
+        problems.append(Diagnostic(Level.ERROR, record.where, "record has no title; shown as 'Untitled record'"))
+    urls = [(clean(str(u.get("desc", ""))), str(u.get("url", ""))) for u in _objects(record, "urls")]
+    url_pmid, url_pmc, url_doi = cite.ids_from_urls(url for _, url in urls)
+    doi = doi_from(record.first("cleanDoi")) or url_doi
+    subjects = [" -- ".join(_subject_parts(s)) for s in record.values("subjects")]
+    lay, abstract = cite.sections(" ".join(record.values("summary")))
+    article = Article(
+        id=clean(record.first("id")) or cite.article_id(url_pmc, url_pmid, doi, "", title, "vufind"),
+        title=title or "Untitled record",
+        authors=_api_authors(record),
+        publisher=_isbd(clean(record.first("publishers"))),
+        date=_year(record.values("publicationDates")),
+        languages=cite.languages(record.values("languages")),
+        formats=cite.unique(clean(v) for v in record.values("formats")),
+        topics=cite.review_topics([*record.values("formats"), *subjects]),
+        keywords=cite.unique(s for s in subjects if not cite.is_review([s])),
+        pmid=url_pmid, pmcid=url_pmc, doi=doi,
+        lay_summary=lay, abstract=abstract,
+        links=cite.links(urls),
+        records=(record,),
+    )
+    return article, problems
+
+
+def _api_authors(record: Record) -> tuple[Person, ...]:
+    """Primary, then secondary, then corporate authors, each group in the record's order."""
+    groups = {}
+    for value in record.values("authors"):
+        decoded = _json(value)
+        if isinstance(decoded, dict):
+            groups.update(decoded)
+    names = [name for group in ("primary", "secondary", "corporate") for name in (groups.get(group) or {})]
+    return tuple(_marc_person(n) for n in cite.unique(names))
+
+
+def _subject_parts(value: str) -> list[str]:
+    """A subject heading's parts: the API gives ``["Economics", "History"]`` or ``{"heading": [...]}``."""
+    decoded = _json(value)
+    if isinstance(decoded, dict):
+        decoded = decoded.get("heading", [])
+    if isinstance(decoded, list):
+        return [clean(str(p)) for p in decoded if clean(str(p))]
+    return [clean(value)]
+
+
+def _objects(record: Record, key: str) -> list[dict]:
+    return [d for d in (_json(v) for v in record.values(key)) if isinstance(d, dict)]
+
+
+def _json(value: str) -> object:
+    try:
+        return json.loads(value) if value.lstrip().startswith(("{", "[")) else value
+    except ValueError:
+        return value
+
+
+def _isbd(text: str) -> str:
+    """A title or publisher without the ISBD punctuation MARC ends it with ("… a bibliography /", "Zanichelli,")."""
+    return re.sub(r"(?:\s*[/:;,=]|\s+-)+\s*$", "", clean(text))
+
+
+def _marc_person(name: str) -> Person:
+    """A MARC heading "Nawaz, Tawfique." without its closing full stop (kept after an initial: "Smith, J.")
+    and without the life dates that tell namesakes apart in a catalogue ("Knight, George Wilson, 1897-")."""
+    name = re.sub(r",\s*(?:b\.\s*|d\.\s*)?\d{4}-?(?:\d{4})?\.?$", "", clean(name))
+    if name.endswith(".") and not re.search(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Ltd|Co))\.$", name):
+        name = name[:-1]
+    return parse_person(name)
+
+
+def _year(values: tuple[str, ...] | list[str]) -> str:
+    """The first date of a catalogue's ``publishDate`` ("1980", "c1980", "[1922?]", "1922-1975")."""
+    for value in values:
+        m = re.search(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value)
+        if m and (date := iso_date(m.group(0))):
+            return date
+    return ""
