@@ -91,7 +91,8 @@ def _journal_and_rest(rest: str, record: Record) -> tuple[str, str]:
             return rest[:at].strip(), rest[at + len(following):].lstrip()
     # Neither topics nor description: the journal runs up to the publisher or the date before the links.
     publisher = re.escape(record.first("publisher") or "\x00")
-    anchor = re.search(rf"(?:^| )(?=(?:{publisher} )?\d{{4}}(?:-\d{{2}}){{0,2}} (?:/pmc/|/pubmed/|https?://|Text))", rest)
+    links = "(?:/pmc/|/pubmed/|https?://|Text)"
+    anchor = re.search(rf"(?:^| )(?=(?:{publisher} )?\d{{4}}(?:-\d{{2}}){{0,2}} {links})", rest)
     if anchor:
         return rest[:anchor.start()].strip(), rest[anchor.end():].lstrip()
     return "", rest
