@@ -66,7 +66,7 @@ def _run_build(args: argparse.Namespace) -> int:
     result = build(args.source, args.output, base_url=args.base_url, progress=sys.stderr.isatty())
     print_report(result.report)
     s = result.stats
-    print(f"Built {result.pages:,} pages from {result.records:,} records in {result.seconds:.2f} s: "
+    print(f"Built {result.pages:,} pages from {result.records:,} record(s) in {result.seconds:.2f} s: "
           f"{s.written:,} written, {s.unchanged:,} unchanged, {s.removed:,} removed; "
           f"{result.report.warnings} warning(s), {result.report.errors} error(s).", file=sys.stderr)
     print(f"Open {(result.output / 'index.html').resolve()} in a browser.", file=sys.stderr)
