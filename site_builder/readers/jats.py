@@ -32,7 +32,7 @@ import re
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Article, Person, Record, Section
+from ..model import Article, Link, Person, Record, Section
 from ..normalize import clean, parse_person, safe_url
 from . import nlm, xmltree
 from .xmltree import Node
@@ -90,7 +90,6 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmcid = nlm.pmcid_from(ids.get("pmc") or ids.get("pmcid", ""))
     pmid, doi = ids.get("pmid", ""), ids.get("doi", "")
     lay, abstract = nlm.split_lay_summary(_abstract(meta))
-    links, refused = nlm.identifier_links(pmcid, pmid, doi)
     licence_urls = [u for u in (_licence_url(lic) for lic in meta.findall("permissions/license")) if u]
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
@@ -109,14 +108,14 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         abstract=abstract,
         rights=_rights(meta),
         licence_url=next((safe_url(u) for u in licence_urls if safe_url(u)), ""),
-        links=links,
+        links=_links(meta),
         volume=clean(meta.findtext("volume")),
         issue=clean(meta.findtext("issue")),
         pages=_pages(meta),
         keywords=nlm.unique(n.text for n in meta.findall("kwd-group/kwd")),
         records=(record,),
     )
-    return article, _problems(record, article, meta, refused, licence_urls)
+    return article, _problems(record, article, meta, licence_urls)
 
 
 def _article_ids(meta: Node) -> dict[str, str]:
@@ -272,6 +271,16 @@ def _licence_url(lic: Node) -> str:
     return clean(lic.get("xlink:href") or lic.findtext("ali:license_ref"))
 
 
+def _links(meta: Node) -> tuple[Link, ...]:
+    """The article's own web pages (``self-uri``, ``ext-link``), named by host as the catalogue names its links.
+
+    Links to PubMed, PMC and the DOI are not repeated here: pages make them from the identifiers. A self-uri
+    that is a file name or an ``info:doi/`` uri is no web page and is left out without a warning.
+    """
+    urls = [safe_url(n.get("xlink:href") or clean(n.text)) for n in meta.children if n.name in ("self-uri", "ext-link")]
+    return tuple(Link(url.split("/")[2], url) for url in dict.fromkeys(u for u in urls if u))
+
+
 def _pages(meta: Node) -> str:
     first, last = clean(meta.findtext("fpage")), clean(meta.findtext("lpage"))
     if first:
@@ -279,8 +288,7 @@ def _pages(meta: Node) -> str:
     return clean(meta.findtext("elocation-id"))
 
 
-def _problems(record: Record, article: Article, meta: Node, refused: list[str],
-              licence_urls: list[str]) -> list[Diagnostic]:
+def _problems(record: Record, article: Article, meta: Node, licence_urls: list[str]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     where = record.where
     if not article.id:
@@ -288,8 +296,6 @@ def _problems(record: Record, article: Article, meta: Node, refused: list[str],
                                                     "page"))
     if not article.title:
         found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, meta.line), "no title-group/article-title"))
-    found.extend(Diagnostic(Level.WARNING, where, f"{ident} does not make a safe link; left out")
-                 for ident in refused)
     found.extend(Diagnostic(Level.WARNING, where, f"licence link {url!r} is not an http(s) url; left out")
                  for url in licence_urls if not safe_url(url))
     for node in meta.findall("contrib-group/contrib/contrib-id"):

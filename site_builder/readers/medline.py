@@ -111,7 +111,6 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     doi = _doi(record.values("AID")) or _doi(record.values("LID"))
     authors, bad_orcids = _authors(record)
     lay, abstract = nlm.split_lay_summary(abstract_sections(clean(record.first("AB"))))
-    links, refused = nlm.identifier_links(pmcid, pmid, doi)
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
         title=clean(record.first("TI")) or clean(record.first("TT")),
@@ -126,7 +125,6 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         lay_summary=lay,
         abstract=abstract,
         rights=" ".join(nlm.unique(record.values("CI"))),
-        links=links,
         volume=clean(record.first("VI")),
         issue=clean(record.first("IP")),
         pages=clean(record.first("PG")),
@@ -134,7 +132,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                              *(v.lstrip("*") for v in record.values("OT"))]),
         records=(record,),
     )
-    return article, _problems(record, article, refused, bad_orcids)
+    return article, _problems(record, article, bad_orcids)
 
 
 def _authors(record: Record) -> tuple[tuple[Person, ...], list[Field]]:
@@ -231,7 +229,7 @@ def abstract_sections(text: str) -> list[Section]:
     return sections
 
 
-def _problems(record: Record, article: Article, refused: list[str], bad_orcids: list[Field]) -> list[Diagnostic]:
+def _problems(record: Record, article: Article, bad_orcids: list[Field]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     where = record.where
     if not article.id:
@@ -241,8 +239,6 @@ def _problems(record: Record, article: Article, refused: list[str], bad_orcids: 
     if not article.date and record.first("DP"):
         found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, record.line_of("DP")),
                                 f"DP {record.first('DP')!r} holds no year"))
-    found.extend(Diagnostic(Level.WARNING, where, f"{ident} does not make a safe link; left out")
-                 for ident in refused)
     found.extend(Diagnostic(Level.WARNING, SourceSpan(where.path, f.line),
                             f"AUID {f.values[0]!r} holds no ORCID; left out") for f in bad_orcids)
     return found

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model import Link, Section
-from ..normalize import clean, doi_url, pmc_url, pubmed_url, safe_url
+from ..model import Section
+from ..normalize import clean
 
 # ISO 639-2/B (PubMed's <Language>, MEDLINE's LA) to ISO 639-1 (what a JATS xml:lang says: "en").
 ISO639_2_TO_1 = {
@@ -125,24 +125,15 @@ def section_label(text: str) -> str:
 
 
 def split_lay_summary(sections: Iterable[Section]) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
-    """(lay summary, abstract): the parts labelled as a plain-language summary, and the others, each in order."""
+    """(lay summary, abstract): the parts labelled as a plain-language summary, and the others, each in order.
+
+    A part labelled "ABSTRACT" (what follows an MDPI "SIMPLE SUMMARY") is the abstract itself and loses the
+    label, as the catalogue reader drops it.
+    """
     parts = [s for s in sections if s.label or s.text]
-    return tuple(s for s in parts if s.label in LAY_LABELS), tuple(s for s in parts if s.label not in LAY_LABELS)
-
-
-def identifier_links(pmcid: str, pmid: str, doi: str) -> tuple[tuple[Link, ...], list[str]]:
-    """Links to PMC, PubMed and the DOI, in the catalogue's order, and the ids whose url was not safe."""
-    links: list[Link] = []
-    refused: list[str] = []
-    for label, ident, url in (("PMC", pmcid, pmc_url(pmcid)), ("PubMed", pmid, pubmed_url(pmid)),
-                              ("DOI", doi, doi_url(doi))):
-        if not ident:
-            continue
-        if safe_url(url):
-            links.append(Link(label, url))
-        else:
-            refused.append(f"{label} {ident!r}")
-    return tuple(links), refused
+    lay = tuple(s for s in parts if s.label in LAY_LABELS)
+    rest = tuple(Section("" if s.label == "ABSTRACT" else s.label, s.text) for s in parts if s.label not in LAY_LABELS)
+    return lay, rest
 
 
 def unique(values: Iterable[str]) -> tuple[str, ...]:

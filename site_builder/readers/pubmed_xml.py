@@ -94,7 +94,6 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmcid = nlm.pmcid_from(ids.get("pmc", ""))
     doi = ids.get("doi") or _elocation_doi(art)
     lay, abstract = nlm.split_lay_summary(_abstract(art))
-    links, refused = nlm.identifier_links(pmcid, pmid, doi)
     issue = art.find("Journal/JournalIssue") or Node("JournalIssue", "", 0)
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
@@ -111,7 +110,6 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         lay_summary=lay,
         abstract=abstract,
         rights=" ".join(nlm.unique(n.text for n in art.findall("Abstract/CopyrightInformation"))),
-        links=links,
         volume=clean(issue.findtext("Volume")),
         issue=clean(issue.findtext("Issue")),
         pages=_pages(art),
@@ -119,7 +117,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                              *(n.text for n in citation.findall("KeywordList/Keyword"))]),
         records=(record,),
     )
-    return article, _problems(record, article, art, refused)
+    return article, _problems(record, article, art)
 
 
 def _article_ids(root: Node) -> dict[str, str]:
@@ -190,7 +188,7 @@ def _pages(art: Node) -> str:
     return f"{start}-{end}" if start and end else start
 
 
-def _problems(record: Record, article: Article, art: Node, refused: list[str]) -> list[Diagnostic]:
+def _problems(record: Record, article: Article, art: Node) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     where = record.where
     if not article.id:
@@ -198,8 +196,6 @@ def _problems(record: Record, article: Article, art: Node, refused: list[str]) -
     if not article.title:
         found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, art.line or where.line),
                                 "no ArticleTitle or VernacularTitle"))
-    found.extend(Diagnostic(Level.WARNING, where, f"{ident} does not make a safe link; left out")
-                 for ident in refused)
     for au in art.findall("AuthorList/Author"):
         ids = [n for n in au.findall("Identifier") if n.get("Source") == "ORCID"]
         if ids and not nlm.orcid_from(ids[0].text):

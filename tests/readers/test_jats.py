@@ -1,0 +1,205 @@
+"""The JATS reader: a PLOS article and a PMC efetch set, field by field; broken input; the catalogue's values."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from site_builder.diagnostics import Level
+from site_builder.model import Link, Person, Record, Section
+from site_builder.normalize import clean
+from site_builder.readers import catalogue, jats
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "jats-xml"
+PLOS = DATA / "journal.pntd.0001969.xml"
+EFETCH = DATA / "efetch_pmc.xml"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus (../shared/corpus) is not here")
+TITLE = "front/article-meta/title-group/article-title"
+
+
+def read_one(data: bytes, name: str = "a.xml") -> Record:
+    records, diagnostics = jats.read_bytes(data, name)
+    assert diagnostics == []
+    (record,) = records
+    return record
+
+
+def line_of(data: bytes, needle: bytes) -> int:
+    return data[:data.index(needle)].count(b"\n") + 1
+
+
+def test_fields_of_a_plos_article() -> None:
+    record = read_one(PLOS.read_bytes())
+    assert (record.format, record.where.line) == ("jats-xml", 4)
+    assert record.first("@article-type") == "research-article"
+    assert record.first("@xml:lang") == "en"
+    # <italic> is part of the title's text, not a field of its own.
+    assert record.first(TITLE) == ("An In-Depth Analysis of a Piece of Shit: Distribution of Schistosoma mansoni "
+                                   "and Hookworm Eggs in Human Stool")
+    assert record.line_of(TITLE) == 53
+    assert record.values(TITLE + "/italic") == ()
+    assert record.values("front/article-meta/contrib-group/contrib/@contrib-type")[-1] == "editor"
+    assert record.values("front/article-meta/contrib-group/contrib/name/surname")[3] == "Traoré"
+    assert record.first("front/article-meta/contrib-group/contrib/@xlink:type") == "simple"
+    assert record.values("front/article-meta/abstract/sec/title") == (
+        "Background", "Methodology", "Principal Findings", "Conclusions/Significance")
+    # The body is kept too: the record is the whole article.
+    assert record.first("body/sec/title") == "Introduction"
+
+
+def test_article_from_a_plos_article() -> None:
+    article, diagnostics = jats.to_article(read_one(PLOS.read_bytes()))
+    assert diagnostics == []
+    assert article.id == "doi-10.1371/journal.pntd.0001969"  # no PMC id or PMID: the catalogue's doi- id
+    assert article.title.endswith("Distribution of Schistosoma mansoni and Hookworm Eggs in Human Stool")
+    assert [p.name for p in article.authors] == [
+        "Krauth, Stefanie J.", "Coulibaly, Jean T.", "Knopp, Stefanie", "Traoré, Mahamadou", "N'Goran, Eliézer K.",
+        "Utzinger, Jürg"]  # the editor is not an author
+    assert article.authors[5] == Person("Utzinger, Jürg", "Utzinger", "Jürg")
+    assert article.journal == "PLoS Negl Trop Dis"
+    assert article.publisher == "Public Library of Science"
+    assert article.date == "2012-12-20"  # epub before the collection's "2012-12"
+    assert article.languages == ("English",)
+    assert article.topics == ("Research Article",)
+    assert (article.volume, article.issue, article.pages) == ("6", "12", "e1969")
+    assert [s.label for s in article.abstract] == [
+        "BACKGROUND", "METHODOLOGY", "PRINCIPAL FINDINGS", "CONCLUSIONS/SIGNIFICANCE"]
+    assert article.abstract[2].text.startswith("We found no clear spatial pattern of S. mansoni and hookworm eggs")
+    assert [s.label for s in article.lay_summary] == ["AUTHOR SUMMARY"]
+    assert article.lay_summary[0].text.startswith("An accurate diagnosis of parasitic worm (helminth) infections")
+    assert article.rights.startswith("This is an open-access article distributed under the terms of the Creative")
+    assert article.licence_url == ""
+    assert article.links == ()  # pages link the DOI from the identifier
+
+
+def test_article_from_a_pmc_articleset() -> None:
+    data = EFETCH.read_bytes()
+    record = read_one(data)
+    assert record.where.line == 3
+    assert record.first("front/article-meta/permissions/license/ali:license_ref/@specific-use") == "textmining"
+    assert record.first("front/article-meta/related-article/@xlink:href") == "10.1183/23120541.00193-2021"
+    # An attribute of inline markup inside text is still kept.
+    assert record.first("front/article-meta/permissions/license/license-p/ext-link/@xlink:href") == (
+        "mailto:permissions@ersnet.org")
+    article, diagnostics = jats.to_article(record)
+    assert diagnostics == []
+    assert article.id == "pubmed-8435807"
+    assert (article.pmid, article.pmcid, article.doi) == ("34527728", "PMC8435807", "10.1183/23120541.50193-2021")
+    assert article.title.startswith("“Lung diffusing capacity for nitric oxide")
+    assert article.title.endswith("ERJ Open Res 2021; 7: 00193-2021.")
+    assert article.authors == ()
+    assert article.journal == "ERJ Open Res"
+    assert article.publisher == "European Respiratory Society"
+    assert article.date == "2021-09-13"
+    assert article.topics == ("Author Correction",)
+    assert article.abstract == article.lay_summary == ()
+    assert article.licence_url == "https://creativecommons.org/licenses/by-nc/4.0/"
+    assert article.rights == ("Copyright ©The authors 2021 This version is distributed under the terms of the Creative "
+                              "Commons Attribution Non-Commercial Licence 4.0. For commercial reproduction rights "
+                              "and permissions contact permissions@ersnet.org")
+    assert article.links == ()
+
+
+def test_orcid_from_contrib_id() -> None:
+    """The real article with an ORCID added to its first author, as PMC writes one."""
+    data = PLOS.read_bytes().replace(
+        b"<surname>Krauth</surname>\n            <given-names>Stefanie J.</given-names>\n          </name>",
+        b"<surname>Krauth</surname>\n            <given-names>Stefanie J.</given-names>\n          </name>\n"
+        b'          <contrib-id contrib-id-type="orcid" authenticated="true">https://orcid.org/0000-0002-1825-0097'
+        b"</contrib-id>", 1)
+    article, _ = jats.to_article(read_one(data))
+    assert article.authors[0].orcid == "0000-0002-1825-0097"
+    assert article.authors[1].orcid == ""
+
+
+def test_footnote_marker_is_kept_apart_from_the_title() -> None:
+    data = PLOS.read_bytes().replace(b"in Human Stool</article-title>",
+                                     b'in Human Stool<xref ref-type="fn" rid="fn1">*</xref></article-title>', 1)
+    record = read_one(data)
+    assert record.first(TITLE).endswith("in Human Stool")
+    assert record.first(TITLE + "/xref") == "*"
+    assert record.first(TITLE + "/xref/@rid") == "fn1"
+    assert jats.to_article(record)[0].title.endswith("in Human Stool")
+
+
+def test_a_set_with_one_broken_article_keeps_the_other() -> None:
+    data = EFETCH.read_bytes()
+    start, end = data.index(b"<article "), data.index(b"</article>") + len(b"</article>")
+    broken = data[start:end].replace(b"</volume>", b"</volum>", 1)
+    data = data[:start] + broken + b"\n" + data[start:]
+    records, diagnostics = jats.read_bytes(data, "set.xml")
+    assert len(records) == 1
+    assert records[0].where.line == line_of(data, b"\n<article ") + 1
+    assert jats.to_article(records[0])[0].id == "pubmed-8435807"
+    (problem,) = diagnostics
+    assert problem.level is Level.ERROR
+    assert problem.where.line == line_of(data, b"</volum>")
+    assert f"set.xml:{problem.where.line}: error: not well-formed XML" in str(problem)
+
+
+def test_a_broken_single_article_gives_an_error_with_its_line() -> None:
+    data = PLOS.read_bytes()
+    data = data[:data.index(b"<abstract abstract-type")] + b"<p>unclosed"
+    records, diagnostics = jats.read_bytes(data, "cut.xml")
+    assert records == []
+    assert [d.level for d in diagnostics] == [Level.ERROR]
+    assert diagnostics[0].where.line >= line_of(data, b"<p>unclosed")
+
+
+def test_unsafe_licence_link_is_left_out_with_a_warning() -> None:
+    data = EFETCH.read_bytes().replace(b"https://creativecommons.org/licenses/by-nc/4.0/", b"javascript:alert(1)")
+    article, diagnostics = jats.to_article(read_one(data))
+    assert article.licence_url == ""
+    assert [d.message for d in diagnostics] == ["licence link 'javascript:alert(1)' is not an http(s) url; left out"]
+
+
+def test_sniff() -> None:
+    assert jats.sniff(PLOS.read_text("utf-8")[:600])
+    assert jats.sniff(EFETCH.read_text("utf-8")[:300])
+    assert not jats.sniff("<!DOCTYPE article PUBLIC 'x' 'y'>")  # a DOCTYPE alone is no article yet
+    assert not jats.sniff("<PubmedArticleSet><PubmedArticle>")
+
+
+def description(sections: tuple[Section, ...]) -> str:
+    """The abstract as the catalogue writes it in one paragraph."""
+    return " ".join(f"{s.label}: {s.text}" if s.label and s.text else s.label + ":" if s.label else s.text
+                    for s in sections)
+
+
+def without_abstract_label(text: str) -> str:
+    """The catalogue's "ABSTRACT:" names the abstract itself (after a lay summary); articles drop that label."""
+    return re.sub(r"(^| )ABSTRACT: ", r"\1", text)
+
+
+@needs_corpus
+def test_same_work_same_values_as_the_catalogue_dump() -> None:
+    """Every JATS file of the corpus gives the values its catalogue dump (made from it) shows."""
+    dump = {}
+    for path in sorted((CORPUS / "catalogue-dump").glob("0016[3-5]*.txt")):  # 001638-001656 are the JATS ones
+        for rec in catalogue.read(path.read_bytes().decode("utf-8"), path.name)[0]:
+            dump[rec.first("id")] = rec
+    files = sorted((CORPUS / "jats-xml").glob("*/*.*ml"))
+    links = {}
+    assert len(files) == 19
+    for path in files:
+        article, _ = jats.to_article(read_one(path.read_bytes(), path.name))
+        seen = dump[article.id]
+        assert article.title == clean(seen.first("title"))
+        assert [p.name for p in article.authors] == [clean(a) for a in seen.values("author")]
+        assert article.topics == seen.values("topic")
+        assert article.languages == seen.values("language")
+        assert article.publisher == clean(seen.first("publisher"))
+        assert article.year == seen.first("publishDate")
+        assert f" {article.journal} " in clean(seen.first("spelling"))
+        # The catalogue keeps the abstracts in file order; the lay summary may come before or after.
+        expected = without_abstract_label(clean(seen.first("description"))).casefold()
+        assert expected in (description(article.abstract + article.lay_summary).casefold(),
+                            description(article.lay_summary + article.abstract).casefold())
+        links[path.name] = article.links
+    # A self-uri that is a web page is a link; a file name or an info:doi uri is not.
+    assert links["1471-2180-11-174.nxml"] == (
+        Link("www.biomedcentral.com", "http://www.biomedcentral.com/1471-2180/11/174"),)
+    assert links["journal.ppat.1005207.xml"] == links["mds526.nxml"] == ()
