@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model import Person, Section
-from site_builder.readers import medline
+from site_builder.model import Field, Person, Record, Section
+from site_builder.readers import medline, nlm
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "medline-nbib"
 FIXTURE = DATA / "blachlylab-subset.nbib"
@@ -126,9 +126,9 @@ def test_abstract_sections_find_labels_only_after_a_sentence() -> None:
 
 def test_lay_summary_is_taken_out_of_the_abstract(articles) -> None:
     record = articles["26893063"][0]
-    fields = tuple(f if f.name != "AB" else f.__class__("AB", (
-        "SIMPLE SUMMARY: Leukemia drugs changed. ABSTRACT: " + f.values[0],), f.line) for f in record.fields)
-    article, _ = medline.to_article(record.__class__(record.format, record.where, fields))
+    fields = tuple(Field("AB", ("SIMPLE SUMMARY: Leukemia drugs changed. ABSTRACT: " + f.values[0],), f.line)
+                   if f.name == "AB" else f for f in record.fields)
+    article, _ = medline.to_article(Record(record.format, record.where, fields))
     assert article.lay_summary == (Section("SIMPLE SUMMARY", "Leukemia drugs changed."),)
     assert [s.label for s in article.abstract] == [""]  # "ABSTRACT" after a lay summary is the abstract itself
     assert article.abstract[0].text.startswith("The field of oncology has been transformed")
@@ -183,3 +183,30 @@ def test_corpus_files_read_in_place(name: str, count: int, reviews: int) -> None
     assert all(a.id and a.title and a.authors or not r.values("AU") for (a, _), r in zip(made, records, strict=True))
     assert sum(a.topics == ("Review",) for a, _ in made) == reviews
     assert [d for _, ds in made for d in ds] == []
+
+
+@pytest.mark.parametrize(("dp", "expected"), [
+    ("2016 Feb", "2016-02"), ("2018 Dec 27", "2018-12-27"), ("2019 Nov-Dec", "2019"), ("2018 Spring", "2018"),
+    ("1977", "1977")])
+def test_issue_dates_as_pubmed_xml_gives_them(articles, dp: str, expected: str) -> None:
+    """DP "YYYY Mon DD" comes from PubDate parts; anything else from a MedlineDate or a season: the year."""
+    record = articles["26893063"][0]
+    fields = tuple(Field("DP", (dp,), f.line) if f.name == "DP" else f for f in record.fields)
+    assert medline.to_article(Record(record.format, record.where, fields))[0].date == expected
+
+
+def test_the_rules_all_nlm_readers_share() -> None:
+    assert nlm.language_names(["eng", "ger", "EN-us", "xyz"]) == ("English", "German", "xyz")
+    assert nlm.language_names(["spa"]) == ("Spanish / Castilian",)  # the catalogue's name
+    assert nlm.date_from_parts("2021", "Dec", "") == "2021-12"
+    assert nlm.date_from_parts("2021", "6", "31") == "2021-06-31" and nlm.date_from_parts("2021", "13") == "2021"
+    assert nlm.topics_from_types(["Journal Article", "Research Support, N.I.H., Extramural", "Case Reports",
+                                  "Review"]) == ("Review",)
+    assert nlm.topics_from_types(["Journal Article", "Research Support, N.I.H., Extramural", "Case Reports"]) == (
+        "Case Reports",)
+    assert nlm.topics_from_types(["Journal Article"]) == ("Journal Article",)
+    for orcid in ("ORCID: 0000-0002-1825-009X", "https://orcid.org/0000-0002-1825-009x", "000000021825009X"):
+        assert nlm.orcid_from(orcid) == "0000-0002-1825-009X"
+    assert nlm.orcid_from("ORCID: pending") == ""
+    assert nlm.article_id("PMC7058374", "31771968", "10.1/x") == "pubmed-7058374"
+    assert nlm.article_id("", "", "10.1371/journal.pntd.0001969") == "doi-10.1371/journal.pntd.0001969"
