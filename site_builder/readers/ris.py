@@ -36,7 +36,7 @@ format ``ris``; ``to_article`` tells them apart by their first tag.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record
@@ -175,8 +175,15 @@ _INITIALS = re.compile(r"(?:[A-Z]\.?-?){1,4}")
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one RIS or Web of Science record."""
-    if record.fields and record.fields[0].name == "PT":
-        return _wos_article(record), []
+    wos = bool(record.fields) and record.fields[0].name == "PT"
+    article = _wos_article(record) if wos else _ris_article(record)
+    if article.title:
+        return article, []
+    problem = Diagnostic(Level.ERROR, record.where, "record has no title (TI, T1 or ST); shown as 'Untitled record'")
+    return replace(article, title="Untitled record"), [problem]
+
+
+def _ris_article(record: Record) -> Article:
     tags = _Tags(record)
     title = tags.text("TI", "T1", "CT", "BT", "ST")
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
@@ -185,11 +192,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid = cite.digits(tags.first("C2")) or url_pmid
     pmc = cite.pmcid(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
     lay, abstract, rights = _abstract(tags.text("AB", "N2"))
-    article = Article(
+    return Article(
         id=cite.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
         title=title,
         authors=tuple(_person(name) for name in tags.all("AU", "A1") if clean(name)),
-        journal=tags.text("J2", "JA", "J1") or tags.text("T2", "JF", "JO"),
+        journal=tags.text("J2", "JA", "J1", "NL") or tags.text("T2", "JF", "JO"),
         date=cite.best_date(*(_ris_date(v) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA")))),
         publisher=tags.text("PB"),
         languages=cite.languages(tags.all("LA")),
@@ -202,7 +209,6 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         keywords=cite.split_keywords(k.lstrip("*") for k in tags.all("KW")),
         records=(record,),
     )
-    return article, []
 
 
 class _Tags:

@@ -1,0 +1,268 @@
+"""The RIS reader: real Zotero, Lens, Embase, Ovid, Rayyan, Scopus and Web of Science exports read field by
+field, and what broken files give."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from site_builder.diagnostics import Level
+from site_builder.model import Field, Person, Section
+from site_builder.readers import ris
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "ris"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "ris"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus (../shared/corpus) is not here")
+
+
+def text_of(name: str) -> str:
+    return (DATA / name).read_bytes().decode("utf-8")  # BOM and CRLF kept, as the exporters wrote them
+
+
+def read(name: str):
+    records, diagnostics = ris.read(text_of(name), name)
+    return records, diagnostics
+
+
+def test_records_start_at_their_ty_lines() -> None:
+    text = text_of("pubmed_zotero.ris")
+    records, diagnostics = ris.read(text, "pubmed_zotero.ris")
+    assert diagnostics == []
+    ty_lines = [i + 1 for i, line in enumerate(text.splitlines()) if line.startswith("TY  - ")]
+    assert [r.where.line for r in records] == ty_lines == [1, 26, 50, 81, 106, 129]
+    assert {r.format for r in records} == {"ris"}
+    assert all(str(r.where).startswith("pubmed_zotero.ris:") for r in records)
+
+
+@pytest.mark.parametrize("name", ["pubmed_zotero.ris", "rayyan-subset.txt", "ris_issue_1099.txt", "lens-subset.ris"])
+def test_fields_keep_every_word_in_order(name: str) -> None:
+    """Lossless: the words of the field values are the words of the file without tags and ER lines."""
+    records, _ = read(name)
+    from_fields = [w for r in records for f in r.fields for v in f.values for w in v.split()]
+    lines = text_of(name).removeprefix("\ufeff").splitlines()
+    from_file = [w for line in lines if not line.startswith("ER  -")
+                 for w in re.sub(r"^[A-Z][A-Z0-9]  -", "", line).split()]
+    assert from_fields == from_file
+
+
+def test_a_field_keeps_its_tag_values_and_line() -> None:
+    records, _ = read("pubmed_zotero.ris")
+    second = records[1]
+    assert second.fields[0] == Field("TY", ("JOUR",), 26)
+    assert [f.values[0] for f in second.fields if f.name == "AU"] == [
+        "Hicks, G.", "Abdulaal, A.", "Slesser, A. A. P.", "Mohsen, Y."]
+    assert second.line_of("DA") == 34 and second.first("DA") == "2019/10//undefined"
+
+
+def test_article_from_a_zotero_pubmed_record() -> None:
+    records, _ = read("pubmed_zotero.ris")
+    article, problems = ris.to_article(records[1])
+    assert problems == []
+    assert article.title == ("Outcomes of inflammatory bowel disease surgery in obese versus non-obese patients: "
+                             "a meta-analysis.")
+    assert article.authors[2] == Person("Slesser, A. A. P.", "Slesser", "A. A. P.")
+    assert article.journal == "Tech Coloproctol"  # J2, the NLM abbreviation, before T2's full title
+    assert article.date == "2019-10"  # DA 2019/10//undefined is more precise than PY 2019
+    assert article.languages == ("English",)  # LA eng
+    assert article.doi == "10.1007/s10151-019-02080-0"
+    assert article.id == "doi-10.1007/s10151-019-02080-0"
+    assert (article.volume, article.issue, article.pages) == ("23", "10", "947-955")
+    assert article.keywords == ("Inflammatory bowel disease", "Obesity", "Perioperative outcomes", "Surgery")
+    assert [s.label for s in article.abstract] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
+    assert article.abstract[0].text.startswith("Obesity is considered a risk factor")
+    assert article.records == (records[1],)
+
+
+def test_cyrillic_record_with_bom() -> None:
+    text = text_of("example_utf_chars.ris")
+    assert text.startswith("\ufeffTY  - ")
+    assert ris.sniff(text[:200])
+    records, diagnostics = ris.read(text, "utf.ris")
+    assert diagnostics == []
+    (record,) = records
+    assert record.fields[0] == Field("TY", ("Journal Article",), 1)
+    # The abstract continues on a line without a tag: a second value of AB.
+    assert record.values("AB")[1].startswith("The state of the receptor apparatus")
+    article, _ = ris.to_article(record)
+    assert article.title.startswith("Состояние рецепторного аппарата эндометрия")  # ST, the only title
+    assert [p.name for p in article.authors] == [
+        "Dobrokhotova, Yu E.", "Yusupova, R. O.", "Ozerova, R. I.", "Fayzullin, L. Z.", "Karnaukhov, V. N."]
+    assert article.journal == "Gynecology, Obstetrics and Perinatology"
+    assert (article.date, article.volume, article.issue, article.pages) == ("2009", "8", "3", "52-57")
+    assert article.abstract[0].text.endswith("in the late reproductive period")
+
+
+def test_lens_export_with_bom_and_crlf() -> None:
+    records, diagnostics = read("lens-subset.ris")
+    assert diagnostics == []
+    assert [r.where.line for r in records] == [1, 32, 67]
+    assert not any("\r" in v or "\ufeff" in v for r in records for f in r.fields for v in (f.name, *f.values))
+    article, _ = ris.to_article(records[0])
+    assert article.authors[0] == Person("Blomberg, Björn A.", "Blomberg", "Björn A.")
+    # Lens gives PubMed and PMC only as links; they become identifiers and the links are left to the pages.
+    assert (article.pmid, article.pmcid, article.doi) == ("22752652", "PMC3553406", "10.1007/s11307-012-0572-0")
+    assert article.id == "pubmed-3553406"
+    assert article.date == "2012-07-03"
+    assert not any("ncbi.nlm.nih.gov" in link.url or "doi.org" in link.url for link in article.links)
+    assert article.links[0].url == "https://lens.org/000-463-679-101-319"
+
+
+def test_crlf_and_lf_give_the_same_records() -> None:
+    text = text_of("pubmed_zotero.ris")
+    lf, _ = ris.read(text, "a.ris")
+    crlf, _ = ris.read("\ufeff" + text.replace("\n", "\r\n"), "a.ris")
+    assert [r.fields for r in crlf] == [r.fields for r in lf]
+
+
+def test_embase_record_with_empty_tag_and_initials_without_comma() -> None:
+    records, diagnostics = read("example_empty_tag.ris")
+    assert diagnostics == []
+    record = records[0]
+    assert Field("SP", ("",), 15) in record.fields
+    article, _ = ris.to_article(record)
+    assert article.authors == (Person("Fanning, E.", "Fanning", "E."),)
+    assert article.doi == "10.1177/2325967120950040"  # from http://dx.doi.org/…
+    assert article.journal == "Orthop. J. Sports Med."
+    assert article.date == "2020"
+    assert article.pages == ""
+    assert article.keywords == ("athlete", "biomechanics", "bone remodeling")  # Embase's "*" major-term mark off
+    assert article.abstract[0].label == "Background"
+    assert article.abstract[0].text.endswith("safe return to sport...")
+
+
+def test_web_of_science_tagged_records() -> None:
+    records, diagnostics = read("example_wos.ris")
+    assert diagnostics == []  # the FN/VR head and the EF end are the file's, not stray text
+    assert [r.where.line for r in records] == [3, 112]
+    assert records[0].preamble == ("FN Clarivate Analytics Web of Science", "VR 1.0")
+    assert records[0].values("AU") == ("Parkes-Loach, PS", "Majeed, AP", "Law, CJ", "Loach, PA")
+    article, _ = ris.to_article(records[0])
+    assert article.title == ("Interactions stabilizing the structure of the core light-harvesting complex (LHl) "
+                             "of photosynthetic bacteria and its subunit (B820)")
+    assert [p.name for p in article.authors] == ["Parkes-Loach, PS", "Majeed, AP", "Law, CJ", "Loach, PA"]
+    assert article.journal == "Biochemistry"  # JI, not SO's upper-case BIOCHEMISTRY
+    assert article.date == "2004-06-08"  # PY 2004, PD JUN 8
+    assert (article.pmid, article.doi, article.id) == ("15170338", "10.1021/bi049798f", "pubmed-15170338")
+    assert article.pages == "7003-7016"
+    assert article.languages == ("English",)
+    assert article.keywords[:2] == ("CHEMICALLY SYNTHESIZED POLYPEPTIDES", "IN-VITRO RECONSTITUTION")
+    assert "ANTENNA COMPLEX" in article.keywords  # a keyword that ran onto a continuation line
+
+
+def test_scopus_review_with_pmid_and_copyright() -> None:
+    records, _ = read("scopus-review.ris")
+    article, _ = ris.to_article(records[0])
+    assert article.topics == ("Review",)  # M3  - Review
+    assert article.pmid == "30704343"  # Scopus writes the PubMed id in C2
+    assert article.rights == "© 2019, © 2019 Taylor & Francis Group, LLC."
+    assert "©" not in " ".join(s.text for s in article.abstract)
+    assert len(records[0].values("N1")) > 100  # the reference list, one value a line
+
+
+def test_ovid_numbers_tags_after_er_and_trailing_text() -> None:
+    records, diagnostics = read("ovid-psycinfo-subset.ris")
+    assert [r.where.line for r in records] == [2, 31]
+    assert records[0].preamble == ("1.",)
+    assert records[1].preamble[-1] == "2." and records[1].preamble[0].startswith("Link to the Ovid Full Text")
+    assert records[0].fields[-1] == Field("NL", ("Clin Psychol Psychother",), 26)
+    article, _ = ris.to_article(records[0])
+    assert article.journal == "Clin Psychol Psychother"
+    assert article.pages == ""  # SP "No", EP "Specified"
+    assert [(d.level, d.where.line) for d in diagnostics] == [(Level.WARNING, 106)]
+    assert "after the last record" in diagnostics[0].message
+
+
+def test_rayyan_keywords_one_a_line() -> None:
+    records, _ = read("rayyan-subset.txt")
+    assert records[0].values("KW")[:3] == ("Health Facility Administration", "Joint Commission", "Standards")
+    article, _ = ris.to_article(records[0])
+    assert len(article.keywords) == 13 and article.keywords[-1] == "Patient Education"
+    assert article.id == "ris-rayyan-264552525"  # no DOI or PubMed id: the accession number
+    assert article.authors == ()
+
+
+def test_scopus_free_text_inside_a_record_continues_the_field() -> None:
+    records, diagnostics = read("ris_issue_1099.txt")
+    assert diagnostics == []
+    assert Field("U3", ("Cited By :9", "Export Date: 12 May 2022", "Article"), 15) in records[0].fields
+    assert records[0].first("PB") == "VSB-Technical University of Ostrava"
+
+
+def test_missing_er_is_an_error_and_both_records_load() -> None:
+    text = text_of("pubmed_zotero.ris")
+    lines = text.split("\n")
+    broken = "\n".join(line for i, line in enumerate(lines) if i != 23)  # the first record's ER
+    assert lines[23] == "ER  -"
+    records, diagnostics = ris.read(broken, "broken.ris")
+    assert len(records) == 6
+    assert [(d.level, str(d.where)) for d in diagnostics] == [(Level.ERROR, "broken.ris:1")]
+    assert "no 'ER' line before the next record starts at line 25" in diagnostics[0].message
+    assert records[0].values("KW")[-1] == "ulcerative colitis"
+
+
+def test_tags_without_ty_are_reported_and_the_other_records_load() -> None:
+    text = text_of("pubmed_zotero.ris")
+    lines = text.split("\n")
+    assert lines[25] == "TY  - JOUR"
+    broken = "\n".join(lines[:25] + lines[26:])  # the second record loses its TY line
+    records, diagnostics = ris.read(broken, "broken.ris")
+    assert len(records) == 5
+    assert [(d.level, str(d.where)) for d in diagnostics] == [
+        (Level.ERROR, "broken.ris:26"), (Level.WARNING, "broken.ris:47")]
+    assert "'TI' line outside any record" in diagnostics[0].message
+    assert "'ER' line with no record open" in diagnostics[1].message
+    assert records[1].first("TI").startswith("Traditional Chinese medicine")
+
+
+def test_unterminated_last_record_is_read_with_an_error() -> None:
+    text = text_of("example_empty_tag.ris").replace("ER  -", "")
+    records, diagnostics = ris.read(text, "x.ris")
+    assert len(records) == 1 and records[0].first("DO").endswith("2325967120950040")
+    assert [(d.level, d.where.line) for d in diagnostics] == [(Level.ERROR, 1)]
+
+
+def test_sniff() -> None:
+    for name in ("pubmed_zotero.ris", "example_wos.ris", "ovid-psycinfo-subset.ris", "lens-subset.ris"):
+        assert ris.sniff(text_of(name)[:4096]), name
+    assert not ris.sniff("@article{key,\n title={x}}\n")
+    assert not ris.sniff('[{"type": "article-journal", "title": "x"}]')
+
+
+def test_missing_title_is_an_error() -> None:
+    records, _ = ris.read("TY  - JOUR\nAU  - Doe, Jane\nER  - \n", "t.ris")
+    article, problems = ris.to_article(records[0])
+    assert article.title == "Untitled record"
+    assert [(d.level, str(d.where)) for d in problems] == [(Level.ERROR, "t.ris:1")]
+
+
+@needs_corpus
+@pytest.mark.parametrize("path", sorted(p for p in CORPUS.glob("*/*") if p.name != "SOURCE.md"),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_corpus_file_reads_without_errors(path: Path) -> None:
+    text = path.read_bytes().decode("utf-8")
+    records, diagnostics = ris.read(text, path.name)
+    assert [d for d in diagnostics if d.level is Level.ERROR] == []
+    starts = len(re.findall(r"^\ufeff?(?:TY  - |PT [A-Z]$)", text, re.M))
+    assert len(records) == starts
+    for record in records:
+        article, problems = ris.to_article(record)
+        assert article.title and article.title != "Untitled record", record.where
+        assert problems == []
+
+
+@needs_corpus
+def test_scielo_names_and_portuguese_text() -> None:
+    path = CORPUS / "synthesisr" / "scielo.ris"  # GPL-3: read in place, never copied
+    records, _ = ris.read(path.read_text(encoding="utf-8"), "scielo.ris")
+    people = {p.name for r in records for p in ris.to_article(r)[0].authors}
+    assert {"Sánchez-Guzmán, Jessica Nathalia", "Efe, Márcio A."} <= people
+
+
+def test_section_labels_of_a_structured_abstract() -> None:
+    records, _ = read("pubmed_zotero.ris")
+    article, _ = ris.to_article(records[0])
+    assert article.abstract[:2] == (
+        Section("Introduction", article.abstract[0].text), Section("Aim", article.abstract[1].text))
+    assert article.abstract[0].text.startswith("There are studies demonstrating the relation")
