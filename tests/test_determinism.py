@@ -1,0 +1,71 @@
+"""Builds are deterministic and incremental: same input, same bytes; a rebuild writes nothing; stale pages go."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_builder.build import build
+from site_builder.write import MANIFEST
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_two_builds_into_two_folders_are_byte_identical(demo_site, take_snapshot, tmp_path: Path) -> None:
+    second = build(REPO, tmp_path / "second")
+    first_files = take_snapshot(demo_site.out)
+    second_files = take_snapshot(second.output)
+    assert sorted(first_files) == sorted(second_files)
+    different = [rel for rel in first_files if first_files[rel] != second_files[rel]]
+    assert different == []
+    assert second.stats.written == len(second_files) - 1  # every file but the manifest
+    assert MANIFEST in first_files
+
+
+def test_two_builds_of_a_copy_elsewhere_are_byte_identical(demo_copier, take_snapshot, tmp_path: Path) -> None:
+    """The site folder's own location leaves no trace in the output (no absolute paths, no timestamps)."""
+    a = build(demo_copier(tmp_path / "one" / "site"), tmp_path / "out-a")
+    b = build(demo_copier(tmp_path / "two" / "deeper" / "site"), tmp_path / "out-b")
+    assert take_snapshot(a.output) == take_snapshot(b.output)
+    for rel, data in take_snapshot(a.output).items():
+        assert str(tmp_path).encode() not in data, rel
+
+
+def test_rebuild_into_the_same_folder_writes_nothing(demo_copier, take_snapshot, tmp_path: Path) -> None:
+    site = demo_copier(tmp_path / "site")
+    out = tmp_path / "out"
+    first = build(site, out)
+    before = {rel: (out / rel).stat().st_mtime_ns for rel in take_snapshot(out) if rel != MANIFEST}
+    again = build(site, out)
+    assert (again.stats.written, again.stats.removed) == (0, 0)
+    assert again.stats.unchanged == first.stats.written
+    assert {rel: (out / rel).stat().st_mtime_ns for rel in before} == before
+
+
+def test_rebuild_removes_the_pages_of_a_deleted_record(demo_copier, take_snapshot, tmp_path: Path) -> None:
+    site = demo_copier(tmp_path / "site")
+    out = tmp_path / "out"
+    build(site, out)
+    page = out / "articles" / "pubmed-3574550.html"
+    journal = out / "journals" / "ann-oncol.html"
+    assert page.is_file() and journal.is_file()
+    (site / "content" / "records" / "001653_d0a93ec285c35e52.txt").unlink()
+    result = build(site, out)
+    assert not page.exists()
+    assert not journal.exists()  # the record was that journal's only article
+    assert result.stats.removed >= 2
+    listed = set((out / MANIFEST).read_text(encoding="utf-8").split())
+    on_disk = set(take_snapshot(out)) - {MANIFEST}
+    assert listed == on_disk
+    assert result.records == 42
+
+
+def test_rebuild_after_an_edit_rewrites_only_what_changed(demo_copier, tmp_path: Path) -> None:
+    """Changing one record's title touches its article page and the pages that list it, not the whole site."""
+    site = demo_copier(tmp_path / "site")
+    out = tmp_path / "out"
+    first = build(site, out)
+    path = site / "content" / "records" / "001653_d0a93ec285c35e52.txt"
+    path.write_bytes(path.read_bytes().replace(b"Socio-demographic", b"Sociodemographic"))
+    again = build(site, out)
+    assert 0 < again.stats.written < first.stats.written / 2
+    assert b"Sociodemographic" in (out / "articles" / "pubmed-3574550.html").read_bytes()

@@ -1,0 +1,101 @@
+"""The build refuses output folders it could damage, and deletes nothing in them.
+
+Refused: the site folder, content/ (or anything inside content/, templates/, static/), a parent of the site, the
+home folder, and a non-empty folder that site-builder did not create. build() raises UserError; the command
+line prints one message and exits 2, with no traceback. HOME is pointed at a tmp folder, so a failing test can
+never touch the real home folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import build
+from site_builder.diagnostics import UserError
+from site_builder.write import MANIFEST
+
+SEED = Path(__file__).resolve().parent / "data" / "catalogue-dump" / "seed.txt"
+
+
+@pytest.fixture
+def layout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """tmp/home/ (HOME, with a file), tmp/home/projects/site/ (a site), tmp/other/ (someone's files)."""
+    home = tmp_path / "home"
+    site = home / "projects" / "site"
+    (site / "content" / "records").mkdir(parents=True)
+    (site / "content" / "records" / "seed.txt").write_bytes(SEED.read_bytes())
+    (site / "templates").mkdir()
+    (home / ".bashrc").write_text("# keep me\n")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "notes.txt").write_text("not a site\n")
+    monkeypatch.setenv("HOME", str(home))
+    assert Path.home() == home
+    return {"home": home, "site": site, "other": other, "root": tmp_path}
+
+
+REFUSED = {
+    "the site folder": lambda p: p["site"],
+    "content/": lambda p: p["site"] / "content",
+    "inside content/": lambda p: p["site"] / "content" / "out",
+    "inside templates/": lambda p: p["site"] / "templates" / "out",
+    "a parent of the site": lambda p: p["site"].parent,
+    "the home folder": lambda p: p["home"],
+    "a non-empty folder it did not create": lambda p: p["other"],
+}
+
+
+@pytest.mark.parametrize("case", list(REFUSED))
+def test_build_refuses(case: str, layout: dict[str, Path], take_snapshot) -> None:
+    out = REFUSED[case](layout)
+    before = take_snapshot(layout["root"])
+    with pytest.raises(UserError) as err:
+        build(layout["site"], out)
+    assert "refusing" in str(err.value)
+    assert take_snapshot(layout["root"]) == before
+
+
+@pytest.mark.parametrize("case", list(REFUSED))
+def test_cli_refuses_with_exit_2_and_no_traceback(case: str, layout: dict[str, Path], take_snapshot, cli) -> None:
+    out = REFUSED[case](layout)
+    before = take_snapshot(layout["root"])
+    run = cli("build", "--source", str(layout["site"]), "--output", str(out), cwd=layout["root"],
+              env={"HOME": str(layout["home"])})
+    assert run.returncode == 2, run.stderr
+    assert "Traceback" not in run.stderr
+    assert run.stderr.startswith("site-builder: error:")
+    assert str(out) in run.stderr or f" {out.parent.name}/" in run.stderr  # names the folder refused
+    assert len(run.stderr.strip().splitlines()) == 1
+    assert take_snapshot(layout["root"]) == before
+
+
+def test_cli_refuses_dot_as_output_inside_the_site(layout: dict[str, Path], take_snapshot, cli) -> None:
+    before = take_snapshot(layout["root"])
+    run = cli("build", "--output", ".", cwd=layout["site"], env={"HOME": str(layout["home"])})
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert take_snapshot(layout["root"]) == before
+
+
+def test_new_and_own_folders_are_accepted(layout: dict[str, Path]) -> None:
+    out = layout["root"] / "fresh" / "_site"
+    build(layout["site"], out)
+    assert (out / MANIFEST).is_file()
+    build(layout["site"], out)  # a folder it made itself: rebuilt without complaint
+    empty = layout["root"] / "empty"
+    empty.mkdir()
+    build(layout["site"], empty)
+    assert (empty / "index.html").is_file()
+
+
+def test_a_doctored_manifest_cannot_delete_files_outside_the_output(layout: dict[str, Path]) -> None:
+    """Stale-file removal trusts only plain relative paths from the manifest, never "../" or "/"."""
+    out = layout["root"] / "out"
+    out.mkdir()
+    victim = layout["root"] / "victim.txt"
+    victim.write_text("keep me\n")
+    (out / MANIFEST).write_text(f"../victim.txt\n{victim}\nsub/../../victim.txt\n")
+    build(layout["site"], out)
+    assert victim.read_text() == "keep me\n"
+    assert (layout["other"] / "notes.txt").is_file()

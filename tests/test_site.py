@@ -1,0 +1,286 @@
+"""The built demo site (content/ of this repository), checked page by page on parsed HTML.
+
+Expected values come from the records themselves (read with the reader, which tests/readers checks field by
+field) or from the seed, never from the library or the plan being tested.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from site_builder.normalize import clean
+from site_builder.readers import read_file, to_article
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_PAGE = "articles/pubmed-8699378.html"
+TITLE = ("Liver-Directed Therapy for Neuroendocrine Metastases: "
+         "From Interventional Radiology to Nuclear Medicine Procedures")
+AUTHOR_SLUGS = (
+    "cazzato-roberto-luigi", "hubele-fabrice", "de-marini-pierre", "ouvrard-eric", "salvadori-julien",
+    "addeo-pietro", "garnon-julien", "kurtz-jean-emmanuel", "greget-michel", "mertz-luc", "goichot-bernard",
+    "gangi-afshin", "imperiale-alessio",
+)
+FAMILIES = ("Cazzato", "Hubelé", "De Marini", "Ouvrard", "Salvadori", "Addeo", "Garnon", "Kurtz", "Greget", "Mertz",
+            "Goichot", "Gangi", "Imperiale")
+
+
+@pytest.fixture(scope="module")
+def demo_articles():
+    """Every demo article as the reader and catalogue_article make it (the ground truth for counts)."""
+    articles = []
+    for path in sorted((REPO / "content" / "records").glob("*.txt")):
+        records, _ = read_file(path, path.name)
+        articles += [to_article(r)[0] for r in records]
+    return articles
+
+
+def page_links(html, site, page: str, *, within_main: bool = True) -> list[tuple[str, str, str]]:
+    """(target path, fragment, link text) of every internal <a> on ``page``."""
+    root = site.doc(page)
+    scope = html.main(root) if within_main else root
+    found = []
+    for href, text in html.anchors(scope):
+        if html.is_external(href) or href.startswith("#"):
+            continue
+        target, fragment = html.resolve(page, href)
+        found.append((target, fragment, text))
+    return found
+
+
+def links_under(html, site, page: str, folder: str) -> list[tuple[str, str]]:
+    """(target, text) of links on ``page`` to pages in ``folder``/ other than its index."""
+    return [(t, text) for t, _, text in page_links(html, site, page)
+            if t.startswith(folder + "/") and t != f"{folder}/index.html"]
+
+
+def count_in(text: str) -> int:
+    numbers = re.findall(r"\d[\d,]*", text)
+    assert numbers, f"no count in {text!r}"
+    return int(numbers[-1].replace(",", ""))
+
+
+def link_parent_texts(html, root, folder_prefix: str) -> list[tuple[str, str, str]]:
+    """(href, link text, text of the link's parent element) for links whose href contains ``folder_prefix``."""
+    parents = html.parents(root)
+    return [(a.get("href"), html.text(a), html.text(parents[a])) for a in html.main(root).iter("a")
+            if folder_prefix in (a.get("href") or "")]
+
+
+def test_build_reported_no_errors(demo_site) -> None:
+    assert [str(d) for d in demo_site.result.report.diagnostics if d.level.name == "ERROR"] == []
+    assert demo_site.result.records == 43
+
+
+# --- the seed's article page -------------------------------------------------------------------------------
+
+def test_seed_page_title(html, demo_site) -> None:
+    root = demo_site.doc(SEED_PAGE)
+    assert html.headings(root, "h1") == [TITLE]
+    assert TITLE in html.text(root.find(".//title"))
+
+
+def test_seed_page_author_links_in_order(html, demo_site) -> None:
+    authors = links_under(html, demo_site, SEED_PAGE, "authors")
+    assert [posixpath.basename(t) for t, _ in authors[:13]] == [f"{slug}.html" for slug in AUTHOR_SLUGS]
+    assert len({t for t, _ in authors}) == 13
+    for (target, text), family in zip(authors[:13], FAMILIES, strict=True):
+        assert family in text
+        assert (demo_site.out / target).is_file(), target
+
+
+def test_seed_page_facts_and_identifier_links(html, demo_site) -> None:
+    root = demo_site.doc(SEED_PAGE)
+    main_text = html.text(html.main(root))
+    hrefs = [href for href, _ in html.anchors(html.main(root))]
+    journal = [(t, text) for t, text in links_under(html, demo_site, SEED_PAGE, "journals")]
+    assert journal and journal[0][1] == "Cancers (Basel)"
+    assert (demo_site.out / journal[0][0]).is_file()
+    years = links_under(html, demo_site, SEED_PAGE, "years")
+    assert years and posixpath.basename(years[0][0]) == "2021.html"
+    assert (demo_site.out / years[0][0]).is_file()
+    times = [t.get("datetime") for t in html.main(root).iter("time")]
+    assert "2021-12-19" in times or "2021-12-19" in main_text or "19 December 2021" in main_text
+    assert "https://pubmed.ncbi.nlm.nih.gov/34944988/" in hrefs
+    assert any(h in hrefs for h in ("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC8699378/",
+                                    "https://ncbi.nlm.nih.gov/pmc/articles/PMC8699378/"))
+    assert "https://doi.org/10.3390/cancers13246368" in hrefs
+    assert "https://creativecommons.org/licenses/by/4.0/" in hrefs
+    assert not any(h.startswith("http://") for h in hrefs if "doi.org" in h or "ncbi" in h)
+    assert "34944988" in main_text and "PMC8699378" in main_text and "10.3390/cancers13246368" in main_text
+
+
+def test_seed_page_lay_summary_before_abstract(html, demo_site) -> None:
+    root = demo_site.doc(SEED_PAGE)
+    texts = [html.text(el) for el in html.main(root).iter()]
+    lay = "Approximately 80% of metastatic patients with gastroenteropancreatic neuroendocrine neoplasms"
+    abstract = "Neuroendocrine neoplasms (NENs) are rare and heterogeneous epithelial tumors"
+    # The first element whose own text starts with each part: the lay summary must come first.
+    lay_at = next(i for i, t in enumerate(texts) if t.startswith(lay))
+    abstract_at = next(i for i, t in enumerate(texts) if t.startswith(abstract))
+    assert lay_at < abstract_at
+    assert texts[abstract_at].endswith("strengths and limitations of each modality.")
+    assert not texts[abstract_at].startswith("ABSTRACT")
+    headings = [h.casefold() for h in html.headings(html.main(root), "h2", "h3")]
+    assert any("abstract" in h for h in headings)
+
+
+def test_seed_page_full_record_has_every_field(html, demo_site) -> None:
+    (record,), _ = read_file(REPO / "content" / "records" / "000_9bf5f723bdeec259.txt", "seed")
+    root = demo_site.doc(SEED_PAGE)
+    parents = html.parents(root)
+    heading = next(el for el in html.main(root).iter() if el.tag in {"h2", "h3", "summary"}
+                   and "full record" in html.text(el).casefold())
+    view = parents[heading]
+    cell_texts = {html.text(el) for el in view.iter()}
+    view_text = html.text(view)
+    assert len(record.fields) == 24
+    for f in record.fields:
+        assert f.name in cell_texts, f"field name {f.name!r} not shown in the full record"
+        for value in f.values:
+            assert clean(value) in view_text, f"value of {f.name} not shown: {value[:60]!r}"
+
+
+def test_seed_page_related_articles(html, demo_site) -> None:
+    root = demo_site.doc(SEED_PAGE)
+    parents = html.parents(root)
+    heading = next(el for el in html.main(root).iter() if el.tag in {"h2", "h3"}
+                   and "related" in html.text(el).casefold())
+    section = parents[heading]
+    targets = [html.resolve(SEED_PAGE, href)[0] for href, _ in html.anchors(section)]
+    related = [t for t in targets if t.startswith("articles/")]
+    assert related
+    assert SEED_PAGE not in related
+    assert len(set(related)) == len(related)
+    assert all((demo_site.out / t).is_file() for t in related)
+
+
+# --- an author page ----------------------------------------------------------------------------------------
+
+def test_author_page_of_hubele(html, demo_site, demo_articles) -> None:
+    page = "authors/hubele-fabrice.html"
+    root = demo_site.doc(page)
+    assert html.headings(root, "h1") == ["Hubelé, Fabrice"]
+    works = links_under(html, demo_site, page, "articles")
+    mine = [a for a in demo_articles if any(p.name == "Hubelé, Fabrice" for p in a.authors)]
+    assert [posixpath.basename(t) for t, _ in works] == [f"{a.id}.html" for a in mine] == ["pubmed-8699378.html"]
+    assert works[0][1] == TITLE
+    coauthors = link_parent_texts(html, root, "authors/") or link_parent_texts(html, root, ".html")
+    coauthors = [(h, t, p) for h, t, p in coauthors if "hubele-fabrice" not in h and "index.html" not in h]
+    expected = Counter(p.name for a in mine for p in a.authors if p.name != "Hubelé, Fabrice")
+    assert len(coauthors) == len(expected) == 12
+    for href, text, parent_text in coauthors:
+        target, _ = html.resolve(page, href)
+        assert (demo_site.out / target).is_file(), target
+        name = next(n for n in expected if n.split(",")[0] in text)
+        assert count_in(parent_text.replace(text, "")) == expected[name]
+
+
+# --- topics ------------------------------------------------------------------------------------------------
+
+def test_topic_index_and_topic_page(html, demo_site, demo_articles) -> None:
+    index = "topics/index.html"
+    root = demo_site.doc(index)
+    assert html.headings(root, "h1") == ["Topics"]
+    expected = Counter(t for a in demo_articles for t in dict.fromkeys(a.topics))
+    listed = {text: (href, parent) for href, text, parent in link_parent_texts(html, root, ".html")
+              if html.resolve(index, href)[0].startswith("topics/") and not href.endswith("index.html")}
+    assert set(listed) == set(expected)
+    for name, (_, parent_text) in listed.items():
+        assert count_in(parent_text.replace(name, "")) == expected[name], name
+    href, _ = listed["Review"]
+    topic_page = html.resolve(index, href)[0]
+    assert html.headings(demo_site.doc(topic_page), "h1") == ["Review"]
+    articles = links_under(html, demo_site, topic_page, "articles")
+    assert len(articles) == expected["Review"]
+    assert "articles/pubmed-8699378.html" in [t for t, _ in articles]
+    assert all((demo_site.out / t).is_file() for t, _ in articles)
+
+
+# --- authors A–Z -------------------------------------------------------------------------------------------
+
+def test_authors_index_a_to_z_with_counts(html, demo_site, demo_articles) -> None:
+    index = "authors/index.html"
+    root = demo_site.doc(index)
+    assert html.headings(root, "h1") == ["Authors"]
+    per_author = Counter(name for a in demo_articles for name in dict.fromkeys(clean(p.name) for p in a.authors))
+    parents = html.parents(root)
+    letter = ""
+    seen: list[tuple[str, str]] = []
+    letters: list[str] = []
+    for el in html.main(root).iter():
+        if el.tag in {"h2", "h3"} and len(html.text(el)) == 1:
+            letter = html.text(el)
+            letters.append(letter)
+        if el.tag == "a" and "href" in el.attrib:
+            target, _ = html.resolve(index, el.get("href"))
+            if not target.startswith("authors/") or target == index:
+                continue
+            slug = posixpath.basename(target)[:-len(".html")]
+            assert letter, "author listed before any letter heading"
+            assert slug[0].upper() == letter or (letter == "#" and not slug[0].isalpha()), (slug, letter)
+            assert (demo_site.out / target).is_file(), target
+            works = links_under(html, demo_site, target, "articles")
+            count = count_in(html.text(parents[el]).replace(html.text(el), ""))
+            assert count == len(works), slug
+            seen.append((slug, html.text(el)))
+    assert letters == sorted(letters) and len(set(letters)) == len(letters)
+    assert [s for s, _ in seen] == sorted(s for s, _ in seen)
+    assert len(seen) == len(per_author)
+    hubele = [(s, t) for s, t in seen if s == "hubele-fabrice"]
+    assert hubele and "Hubelé" in hubele[0][1]
+
+
+# --- years and journals ------------------------------------------------------------------------------------
+
+def test_years_index_and_year_page(html, demo_site, demo_articles) -> None:
+    index = "years/index.html"
+    root = demo_site.doc(index)
+    assert html.headings(root, "h1") == ["Years"]
+    expected = Counter(a.year or "Undated" for a in demo_articles)
+    listed = {text: (href, parent) for href, text, parent in link_parent_texts(html, root, ".html")
+              if html.resolve(index, href)[0].startswith("years/") and not href.endswith("index.html")}
+    assert set(listed) == set(expected)
+    for year, (_, parent_text) in listed.items():
+        assert count_in(parent_text.replace(year, "")) == expected[year], year
+    dated = [y for y in listed if y.isdigit()]
+    assert dated == sorted(dated, reverse=True)
+    page = html.resolve(index, listed["2021"][0])[0]
+    targets = [t for t, _ in links_under(html, demo_site, page, "articles")]
+    assert SEED_PAGE in targets and len(targets) == expected["2021"]
+
+
+def test_journals_index_and_journal_page(html, demo_site, demo_articles) -> None:
+    index = "journals/index.html"
+    root = demo_site.doc(index)
+    assert html.headings(root, "h1") == ["Journals"]
+    expected = Counter(a.journal for a in demo_articles if a.journal)
+    listed = {text: (href, parent) for href, text, parent in link_parent_texts(html, root, ".html")
+              if html.resolve(index, href)[0].startswith("journals/") and not href.endswith("index.html")}
+    assert set(listed) == set(expected)
+    for name, (_, parent_text) in listed.items():
+        assert count_in(parent_text.replace(name, "")) == expected[name], name
+    page = html.resolve(index, listed["Cancers (Basel)"][0])[0]
+    assert html.headings(demo_site.doc(page), "h1") == ["Cancers (Basel)"]
+    assert [t for t, _ in links_under(html, demo_site, page, "articles")] == [SEED_PAGE]
+
+
+# --- the structured abstract and article lists -------------------------------------------------------------
+
+def test_structured_abstract_headings(html, demo_site) -> None:
+    root = demo_site.doc("articles/pubmed-3574550.html")
+    headings = [h.casefold() for h in html.headings(html.main(root), "h2", "h3", "h4")]
+    wanted = ["background", "patients and methods", "results", "conclusions"]
+    found = [h for h in headings if h in wanted]
+    assert found == wanted
+
+
+def test_article_lists_have_no_doubled_full_stop(html, demo_site) -> None:
+    """An entry with more than three authors reads "…, et al. Journal", not "…, et al.. Journal"."""
+    for page in ("index.html", "topics/review.html", SEED_PAGE):
+        text = html.text(html.main(demo_site.doc(page)))
+        assert "et al.." not in text, page
