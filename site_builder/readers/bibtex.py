@@ -90,16 +90,19 @@ def _record(entry: Entry, path: str, strings: dict[str, str], text: str) -> Reco
 
 
 def _duplicates(block: object, entry: Entry, path: str, line: int, first_line: dict[str, int]) -> list[Diagnostic]:
-    if isinstance(block, DuplicateBlockKeyBlock):
-        return [Diagnostic(Level.WARNING, SourceSpan(path, line),
-                           f"the entry key '{entry.key}' is used again (first at line "
-                           f"{first_line.get(entry.key, '?')}); both entries are kept")]
+    """Warnings for a field repeated in the entry and for a key used before (bibtexparser misses a key whose
+    first entry had a repeated field, so keys are checked here)."""
+    found = []
     if isinstance(block, DuplicateFieldKeyBlock):
         names = ", ".join(sorted(block.duplicate_keys))
-        return [Diagnostic(Level.WARNING, SourceSpan(path, line),
-                           f"field '{names}' appears more than once in entry '{entry.key}'; every value is kept "
-                           f"and the first one is used")]
-    return []
+        found.append(Diagnostic(Level.WARNING, SourceSpan(path, line),
+                                f"field '{names}' appears more than once in entry '{entry.key}'; every value is "
+                                f"kept and the first one is used"))
+    if entry.key in first_line:
+        found.append(Diagnostic(Level.WARNING, SourceSpan(path, line),
+                                f"the entry key '{entry.key}' is used again (first at line {first_line[entry.key]}); "
+                                f"both entries are kept"))
+    return found
 
 
 def _failure(block: ParsingFailedBlock, line: int) -> str:
@@ -211,7 +214,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         problems.append(Diagnostic(Level.ERROR, record.where, "entry has no title field; shown as 'Untitled record'"))
     url_pmid, url_pmc, url_doi = cite.ids_from_urls([f.plain("url")])
     doi = doi_from(f.plain("doi")) or url_doi
-    pmid = cite.digits(f.plain("pmid", "pubmed_id")) or url_pmid
+    pmid = cite.digits(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
     pmc = cite.pmcid(f.plain("pmcid")) or url_pmc
     body, rights = cite.split_copyright(f.text("abstract"))
     lay, abstract = cite.sections(body)
@@ -279,5 +282,8 @@ def _people(value: str) -> tuple[Person, ...]:
 def _date(f: _Fields) -> str:
     """From a biblatex ``date`` ("2019-10-05"), else ``year`` with ``month`` ("oct", "10", "OCT") and ``day``."""
     exact = iso_date(f.plain("date"))
-    parts = cite.date_from_parts(f.plain("year"), f.plain("month"), f.plain("day"))
+    month = f.plain("month")
+    # Web of Science writes the day into the month: "JUN 8".
+    day = f.plain("day") or (m.group(1) if (m := re.fullmatch(r"[A-Za-z]{3,}\.? (\d{1,2})", month)) else "")
+    parts = cite.date_from_parts(f.plain("year"), month, day)
     return cite.best_date(parts, exact) if parts else exact
