@@ -123,8 +123,11 @@ def make_links(lib: Library, root: str) -> Links:
 def _entry(href: Markup, article: Article) -> Entry:
     names = [p.display for p in article.authors[:BYLINE_NAMES]]
     if len(article.authors) > BYLINE_NAMES:
-        names.append("et al.")
-    return Entry(href, escape(article.title), escape(", ".join(names)), escape(article.journal),
+        names.append("et al")
+    byline = ", ".join(names)
+    if byline and not byline.endswith("."):
+        byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
+    return Entry(href, escape(article.title), escape(byline), escape(article.journal),
                  escape(article.date), escape(article.year))
 
 

@@ -7,13 +7,19 @@ reported with their line; a BOM and CRLF line ends are accepted everywhere.
 
 from __future__ import annotations
 
+import gzip
+import io
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Record
-from . import catalogue, catalogue_article
+from . import bibtex, catalogue, catalogue_article, csl_json, jats, medline, pubmed_xml, ris, vufind_json
+
+Read = Callable[[str, str], tuple[list[Record], list[Diagnostic]]]
+ReadBytes = Callable[[bytes, str], tuple[list[Record], list[Diagnostic]]]
 
 
 @dataclass(frozen=True)
@@ -21,12 +27,24 @@ class Reader:
     format: str
     suffixes: tuple[str, ...]
     sniff: Callable[[str], bool]
-    read: Callable[[str, str], tuple[list[Record], list[Diagnostic]]]
     to_article: Callable[[Record], tuple[Article, list[Diagnostic]]]
+    read: Read | None = None
+    """Takes decoded text; or"""
+    read_bytes: ReadBytes | None = None
+    """takes the raw bytes (XML declares its own encoding)."""
 
 
+# Order matters where suffixes overlap: the first reader whose suffix and sniff both match wins.
 READERS: tuple[Reader, ...] = (
-    Reader(catalogue.FORMAT, (".txt", ".dump"), catalogue.sniff, catalogue.read, catalogue_article.to_article),
+    Reader(catalogue.FORMAT, (".txt", ".dump"), catalogue.sniff, catalogue_article.to_article, read=catalogue.read),
+    Reader(medline.FORMAT, (".nbib", ".txt", ".medline"), medline.sniff, medline.to_article, read=medline.read),
+    Reader(pubmed_xml.FORMAT, (".xml", ".gz"), pubmed_xml.sniff, pubmed_xml.to_article,
+           read_bytes=pubmed_xml.read_bytes),
+    Reader(jats.FORMAT, (".xml", ".nxml", ".gz"), jats.sniff, jats.to_article, read_bytes=jats.read_bytes),
+    Reader(ris.FORMAT, (".ris", ".ciw", ".txt"), ris.sniff, ris.to_article, read=ris.read),
+    Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
+    Reader(csl_json.FORMAT, (".json", ".csl"), csl_json.sniff, csl_json.to_article, read=csl_json.read),
+    Reader(vufind_json.FORMAT, (".json",), vufind_json.sniff, vufind_json.to_article, read=vufind_json.read),
 )
 _BY_FORMAT = {reader.format: reader for reader in READERS}
 SNIFF_CHARS = 4096
@@ -58,13 +76,28 @@ def read_file(path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
         data = path.read_bytes()
     except OSError as err:
         return [], [Diagnostic(Level.ERROR, SourceSpan(shown), f"cannot read this file: {err.strerror}")]
-    text, problems = decode(data, shown)
-    reader = choose_reader(path, text[:SNIFF_CHARS])
+    head = _head(data)
+    reader = choose_reader(path, head)
     if reader is None:
-        return [], [*problems, Diagnostic(Level.WARNING, SourceSpan(shown, 1),
-                                          "not a record format site-builder knows; file skipped")]
+        return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
+                               "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
+                               "RIS, BibTeX, CSL-JSON, VuFind JSON); file skipped")]
+    if reader.read_bytes is not None:
+        return reader.read_bytes(data, shown)
+    assert reader.read is not None
+    text, problems = decode(data, shown)
     records, found = reader.read(text, shown)
     return records, [*problems, *found]
+
+
+def _head(data: bytes) -> str:
+    """The start of a file as text for sniffing; a gzipped file is sniffed by its unzipped start."""
+    if data[:2] == b"\x1f\x8b":
+        try:
+            data = gzip.GzipFile(fileobj=io.BytesIO(data)).read(SNIFF_CHARS)
+        except (OSError, EOFError, zlib.error):
+            return ""
+    return data[:SNIFF_CHARS].decode("utf-8-sig", errors="replace")
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:

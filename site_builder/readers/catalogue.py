@@ -78,7 +78,14 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     display_start = 0
     for start, block in _blocks(lines):
         head = _field_block_start(block)
+        carried: list[str] = []
+        if head is not None and _is_page_marker(block[-1]):
+            # The next record's "Loading…" glued under this record's last field, before a blank line.
+            block, carried = block[:-1], block[-1:]
         if head is None:
+            if display and len(block) == 1 and _is_page_marker(block[0]):
+                diagnostics.append(_orphan_text(path, display_start))
+                display = []
             if not display:
                 display_start = start
             elif display:
@@ -91,13 +98,18 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
             first_line = start + offset if glued or not display else display_start
             fields = _parse_fields(fields_part, start + offset, path, diagnostics)
             records.append(Record(FORMAT, SourceSpan(path, first_line + 1), tuple(fields), tuple(preamble)))
-        display = []
+        display = carried
+        display_start = start + len(block)
     if display:
-        diagnostics.append(Diagnostic(
-            Level.ERROR, SourceSpan(path, display_start + 1),
-            "text with no Solr fields after it (expected lines such as 'id pubmed-123' and 'title …' after the "
-            "page text); this part of the file was not read as a record"))
+        diagnostics.append(_orphan_text(path, display_start))
     return records, diagnostics
+
+
+def _orphan_text(path: str, start: int) -> Diagnostic:
+    return Diagnostic(
+        Level.ERROR, SourceSpan(path, start + 1),
+        "page text with no Solr fields after it (expected lines such as 'id pubmed-123' and 'title …' after the "
+        "page text); this part of the file was not read as a record")
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
@@ -121,6 +133,15 @@ def _field_block_start(block: list[str]) -> int | None:
     """
     known = [i for i, line in enumerate(block) if field_name(line) in KNOWN_FIELDS]
     return known[0] if len(known) >= 2 else None
+
+
+def _is_page_marker(line: str) -> bool:
+    """A short line ending in an ellipsis that cannot start a field: "Cargando…", "Loading…", "Chargement...".
+
+    Only ever checked on the last line of a field block, where a real value is followed by a blank line only
+    when a record ends, so a title ending in "..." there would already be a record boundary.
+    """
+    return len(line) <= 40 and line.rstrip().endswith(("…", "...")) and not field_name(line)
 
 
 def _split_glued(block: list[str], head: int) -> list[tuple[int, list[str]]]:
