@@ -1,0 +1,168 @@
+"""The CSL-JSON reader: items of a real Manubot bibliography read key by key with their lines, and what broken
+JSON gives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from site_builder.diagnostics import Level
+from site_builder.model import Field, Person
+from site_builder.readers import csl_json
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "csl-json"
+FIXTURE = DATA / "deep-review-subset.json"
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "csl-json" / "deep-review"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus (../shared/corpus) is not here")
+
+
+def fixture_text() -> str:
+    return FIXTURE.read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def records() -> list:
+    found, diagnostics = csl_json.read(fixture_text(), "refs.json")
+    assert diagnostics == []
+    return found
+
+
+def by_id(records: list, ident: str):
+    return next(r for r in records if r.first("id") == ident)
+
+
+def test_items_and_keys_have_their_lines(records) -> None:
+    text = fixture_text().split("\n")
+    assert [r.where.line for r in records] == [2, 40, 72, 111, 163, 217, 249]
+    assert all(text[r.where.line - 1].strip() == "{" for r in records)
+    for record in records:
+        for field in record.fields:
+            assert text[field.line - 1].lstrip().startswith(f'"{field.name}":'), (record.where, field.name)
+    assert {r.format for r in records} == {"csl-json"}
+
+
+def test_values_are_lossless(records) -> None:
+    """Every item's keys and values, decoded back, are the item of the file."""
+    items = json.loads(fixture_text())
+    for record, item in zip(records, items, strict=True):
+        assert [f.name for f in record.fields] == list(item)
+        for field in record.fields:
+            value = item[field.name]
+            values = value if isinstance(value, list) else [value]
+            assert [v if isinstance(v, str) else json.loads(s) for v, s in zip(values, field.values, strict=True)] \
+                == values
+
+
+def test_nested_values_are_kept_as_json(records) -> None:
+    caffe = by_id(records, "13KjSCKB2")
+    assert Field("issued", ('{"date-parts": [[2015, 5, 28]]}',), 7) in caffe.fields
+    assert caffe.values("author")[3] == '{"given": "Christopher", "family": "Ré"}'
+
+
+def test_article_with_non_ascii_name_and_licence_in_note(records) -> None:
+    article, problems = csl_json.to_article(by_id(records, "13KjSCKB2"))
+    assert problems == []
+    assert article.title == "Caffe con Troll: Shallow Ideas to Speed Up Deep Learning"
+    assert article.authors[3] == Person("Ré, Christopher", "Ré", "Christopher")
+    assert (article.journal, article.publisher, article.date) == ("arXiv", "arXiv", "2015-05-28")
+    assert article.licence_url == "http://arxiv.org/licenses/nonexclusive-distrib/1.0/"
+    assert article.id == "csl-json-13kjsckb2"
+    assert article.abstract[0].text.startswith("We present Caffe con Troll (CcT)")
+    assert [link.url for link in article.links] == ["https://arxiv.org/abs/1504.04343"]
+
+
+def test_article_with_pubmed_ids_and_nlm_abbreviation(records) -> None:
+    article, _ = csl_json.to_article(by_id(records, "1CGP1eifE"))
+    assert article.journal == "Summit Transl Bioinform"  # container-title-short before container-title
+    assert (article.pmid, article.pmcid, article.id) == ("21347133", "PMC3041534", "pubmed-3041534")
+    assert (article.date, article.volume, article.pages) == ("2010-03-01", "2010", "1-5")
+    assert article.publisher == "American Medical Informatics Association"
+
+
+def test_literal_names_particles_languages_and_string_years(records) -> None:
+    bengio, _ = csl_json.to_article(by_id(records, "g2vvbB91"))
+    assert bengio.authors[0] == Person("Yoshua Bengio")
+    mcmahan, _ = csl_json.to_article(by_id(records, "U0ySdznJ"))
+    assert mcmahan.authors[-1] == Person("Arcas, Blaise Aguera y", "Arcas", "Blaise Aguera y")
+    assert mcmahan.authors[-1].display == "Blaise Aguera y Arcas"
+    assert mcmahan.languages == ("English",)
+    thesis, _ = csl_json.to_article(by_id(records, "iPIJrVVs"))
+    assert (thesis.languages, thesis.date) == (("Slovenian",), "2016")  # "slv"; date-parts [["2016"]]
+    review, _ = csl_json.to_article(by_id(records, "ir7ElHha"))
+    assert (review.journal, review.date, review.doi) == ("Brief Bioinform", "2016-11-22", "10.1093/bib/bbw110")
+
+
+def test_item_without_title_is_an_error(records) -> None:
+    article, problems = csl_json.to_article(by_id(records, "SqhJCztH"))
+    assert article.title == "Untitled record" and article.authors == ()
+    assert [(d.level, str(d.where)) for d in problems] == [(Level.ERROR, "refs.json:249")]
+
+
+def test_bom_and_crlf_give_the_same_records(records) -> None:
+    crlf, diagnostics = csl_json.read("\ufeff" + fixture_text().replace("\n", "\r\n"), "refs.json")
+    assert diagnostics == []
+    assert [r.fields for r in crlf] == [r.fields for r in records]
+    assert [r.where for r in crlf] == [r.where for r in records]
+
+
+def test_a_broken_item_is_an_error_and_the_other_items_load() -> None:
+    lines = fixture_text().split("\n")
+    assert lines[42] == '    "number": "1212.0901v2",'
+    lines[42] = '    "number": "1212.0901v2"'  # a missing comma inside the second item
+    found, diagnostics = csl_json.read("\n".join(lines), "refs.json")
+    assert [r.first("id") for r in found] == [
+        "13KjSCKB2", "ir7ElHha", "1CGP1eifE", "U0ySdznJ", "iPIJrVVs", "SqhJCztH"]
+    assert [(d.level, str(d.where)) for d in diagnostics] == [(Level.ERROR, "refs.json:44")]
+    assert "Expecting ',' delimiter" in diagnostics[0].message
+    assert "the record that starts at line 40 was not read" in diagnostics[0].message
+    assert found[1].where.line == 72  # lines after the broken item are still right
+
+
+def test_a_missing_comma_between_items_loses_nothing() -> None:
+    text = fixture_text()
+    broken = text.replace("  },\n  {\n    \"id\": \"g2vvbB91\"", "  }\n  {\n    \"id\": \"g2vvbB91\"", 1)
+    assert broken != text
+    found, diagnostics = csl_json.read(broken, "refs.json")
+    assert len(found) == 7
+    assert [(d.level, d.where.line) for d in diagnostics] == [(Level.ERROR, 40)]
+    assert "the record that starts at line 2 was read" in diagnostics[0].message
+
+
+def test_truncated_file_keeps_the_items_before_the_cut() -> None:
+    text = fixture_text()
+    cut = text[:text.index('"id": "1CGP1eifE"') + 30]
+    found, diagnostics = csl_json.read(cut, "refs.json")
+    assert [r.first("id") for r in found] == ["13KjSCKB2", "g2vvbB91", "ir7ElHha"]
+    assert [d.level for d in diagnostics] == [Level.ERROR]
+    assert "no record could be found after it" in diagnostics[0].message
+
+
+def test_not_json_is_an_error() -> None:
+    found, diagnostics = csl_json.read("TY  - JOUR\n", "refs.json")
+    assert found == [] and [(d.level, d.where.line) for d in diagnostics] == [(Level.ERROR, 1)]
+
+
+def test_a_single_item_object_is_one_record() -> None:
+    found, diagnostics = csl_json.read('{"id": "x", "type": "book",\n "title": "One"}', "one.json")
+    assert diagnostics == [] and [r.where.line for r in found] == [1]
+    assert found[0].line_of("title") == 2
+
+
+def test_sniff() -> None:
+    assert csl_json.sniff(fixture_text()[:4096])
+    assert not csl_json.sniff('{"response": {"docs": [{"id": "1", "title": "x", "_version_": 1}]}}')
+    assert not csl_json.sniff("@article{k, title={x}}")
+
+
+@needs_corpus
+def test_the_whole_bibliography() -> None:
+    text = (CORPUS / "references.json").read_text(encoding="utf-8")
+    found, diagnostics = csl_json.read(text, "references.json")
+    assert diagnostics == [] and len(found) == 615
+    articles = [csl_json.to_article(r)[0] for r in found]
+    non_ascii = [a for a in articles if any(ord(c) > 127 for p in a.authors for c in p.name)]
+    assert len(non_ascii) >= 70
+    assert sum(1 for a in articles if a.pmcid.startswith("PMC")) == 203
+    assert all(a.date[:4].isdigit() for a, r in zip(articles, found, strict=True) if r.values("issued"))
