@@ -1,0 +1,184 @@
+"""The VuFind JSON reader: Solr documents and REST API records of real PubMed records give the Articles their
+catalogue dumps give; the real MARC-derived VuFind responses read in place; and what broken JSON gives."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from site_builder.diagnostics import Level
+from site_builder.model import Field, Person
+from site_builder.readers import catalogue, catalogue_article, vufind_json
+
+REPO = Path(__file__).resolve().parents[2]
+DATA = REPO / "tests" / "data" / "vufind-solr-json"
+DUMPS = ["000_9bf5f723bdeec259.txt", "001653_d0a93ec285c35e52.txt", "000154_a29b4f5ac804a45c.txt"]
+CORPUS = REPO.parent / "shared" / "corpus" / "vufind-solr-json" / "vufind"
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus (../shared/corpus) is not here")
+
+
+def text_of(name: str) -> str:
+    return (DATA / name).read_bytes().decode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def docs() -> list:
+    records, diagnostics = vufind_json.read(text_of("catalogue-records.json"), "solr.json")
+    assert diagnostics == []
+    return records
+
+
+def dump_article(name: str):
+    path = REPO / "content" / "records" / name
+    (record,), _ = catalogue.read(path.read_text(encoding="utf-8"), name)
+    return catalogue_article.to_article(record)[0]
+
+
+def test_documents_and_keys_have_their_lines(docs) -> None:
+    lines = text_of("catalogue-records.json").split("\n")
+    assert [r.where.line for r in docs] == [15, 123, 207]
+    for record in docs:
+        assert lines[record.where.line - 1].strip() == "{"
+        assert all(lines[f.line - 1].lstrip().startswith(f'"{f.name}":') for f in record.fields)
+    assert {r.format for r in docs} == {"vufind-solr-json"}
+
+
+def test_solr_values_one_per_list_item(docs) -> None:
+    seed = docs[0]
+    assert seed.fields[0] == Field("_version_", ("1784620499284787200",), 16)
+    assert seed.values("author")[:2] == ("Cazzato, Roberto Luigi", "Hubelé, Fabrice")
+    assert seed.values("format") == ("Online", "Article", "Text")
+    assert seed.first("id") == "pubmed-8699378"
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_a_document_gives_the_article_its_catalogue_dump_gives(docs, index: int) -> None:
+    """The same VuFind fields as JSON or scraped to text: one work, the same values."""
+    article, problems = vufind_json.to_article(docs[index])
+    assert problems == []
+    expected = dump_article(DUMPS[index])
+    for name in expected.__slots__:
+        if name != "records":
+            assert getattr(article, name) == getattr(expected, name), name
+    assert article.records == (docs[index],)
+
+
+def test_seed_document_field_by_field(docs) -> None:
+    article, _ = vufind_json.to_article(docs[0])
+    assert article.title == ("Liver-Directed Therapy for Neuroendocrine Metastases: From Interventional Radiology "
+                             "to Nuclear Medicine Procedures")
+    assert article.authors[1] == Person("Hubelé, Fabrice", "Hubelé", "Fabrice")
+    assert (article.pmid, article.pmcid, article.doi) == ("34944988", "PMC8699378", "10.3390/cancers13246368")
+    assert (article.date, article.publisher, article.languages) == ("2021-12-19", "MDPI", ("English",))
+    assert article.topics == ("Review",)
+    assert article.lay_summary[0].label == "SIMPLE SUMMARY"
+
+
+def test_api_record() -> None:
+    records, diagnostics = vufind_json.read(text_of("api-search.json"), "api.json")
+    assert diagnostics == [] and [r.where.line for r in records] == [4]
+    (record,) = records
+    assert record.line_of("title") > record.line_of("summary") > record.where.line
+    article, problems = vufind_json.to_article(record)
+    assert problems == []
+    expected = dump_article(DUMPS[0])
+    assert article.id == expected.id == "pubmed-8699378"
+    assert (article.title, article.authors) == (expected.title, expected.authors)
+    assert (article.pmid, article.pmcid, article.doi) == (expected.pmid, expected.pmcid, expected.doi)
+    assert (article.date, article.publisher, article.languages) == ("2021", "MDPI", ("English",))
+    assert article.formats == ("Online", "Article", "Text")
+    assert article.topics == ("Review",) and article.keywords == ()
+    assert article.lay_summary == expected.lay_summary
+    assert [s.text for s in article.abstract] == [s.text for s in expected.abstract]
+
+
+def test_api_subject_objects_and_secondary_authors() -> None:
+    text = json.dumps({"records": [{
+        "id": "x1", "title": "Gut microbes :", "formats": ["Book"],
+        "authors": {"primary": {"Doe, Jane, 1950-": {"role": ["aut"]}}, "secondary": {"Roe, R.": {}},
+                    "corporate": []},
+        "subjects": [{"heading": ["Microbiome", "Reviews"], "type": "topic"}, {"heading": ["Review"]}],
+        "urls": [{"url": "javascript:alert(1)", "desc": "bad"}, {"url": "https://example.org/x", "desc": "Full text"}],
+    }]})
+    (record,), _ = vufind_json.read(text, "api.json")
+    article, _ = vufind_json.to_article(record)
+    assert article.title == "Gut microbes"
+    assert [p.name for p in article.authors] == ["Doe, Jane", "Roe, R."]
+    assert article.topics == ("Review",) and article.keywords == ("Microbiome -- Reviews",)
+    assert [(link.label, link.url) for link in article.links] == [("Full text", "https://example.org/x")]
+
+
+def test_bom_crlf_and_a_single_document() -> None:
+    doc = '\ufeff{"id": "pubmed-1",\r\n "title": "One",\r\n "author": ["Doe, Jane"], "_version_": 1}\r\n'
+    (record,), diagnostics = vufind_json.read(doc, "one.json")
+    assert diagnostics == []
+    assert (record.where.line, record.line_of("title"), record.line_of("author")) == (1, 2, 3)
+    assert vufind_json.to_article(record)[0].authors == (Person("Doe, Jane", "Doe", "Jane"),)
+
+
+def test_a_broken_document_is_an_error_and_the_others_load() -> None:
+    lines = text_of("catalogue-records.json").split("\n")
+    assert lines[124] == '        "author": ['
+    lines[124] = '        "author" ['  # the second document loses a colon
+    records, diagnostics = vufind_json.read("\n".join(lines), "solr.json")
+    assert [r.first("id") for r in records] == ["pubmed-8699378", "pubmed-8126661"]
+    assert [(d.level, str(d.where)) for d in diagnostics] == [(Level.ERROR, "solr.json:125")]
+    assert "the record that starts at line 123 was not read" in diagnostics[0].message
+    assert records[1].where.line == 207
+
+
+def test_a_broken_header_outside_the_documents_still_loads_them() -> None:
+    text = text_of("catalogue-records.json").replace('"QTime": 1,', '"QTime": 1', 1)
+    records, diagnostics = vufind_json.read(text, "solr.json")
+    assert len(records) == 3
+    assert [(d.level, d.where.line) for d in diagnostics] == [(Level.ERROR, 5)]
+    assert "outside the records" in diagnostics[0].message
+
+
+def test_sniff() -> None:
+    assert vufind_json.sniff(text_of("catalogue-records.json")[:4096])
+    assert vufind_json.sniff(text_of("api-search.json")[:4096])
+    assert not vufind_json.sniff('[{"id": "a", "type": "article-journal", "title": "x", "issued": {}}]')
+    assert not vufind_json.sniff("TY  - JOUR\n")
+
+
+@needs_corpus
+def test_real_solr_response_with_http_header_on_one_line() -> None:
+    text = (CORPUS / "multi-record").read_text(encoding="utf-8")  # GPL-2: read in place, never copied
+    assert vufind_json.sniff(text[:4096])
+    records, diagnostics = vufind_json.read(text, "multi-record")
+    assert diagnostics == []
+    assert [r.where.line for r in records] == [6, 6, 6]  # the JSON body is one line after the headers
+    assert records[0].preamble[0] == "HTTP/1.1 200 OK" and records[1].preamble == ()
+    articles = [vufind_json.to_article(r) for r in records]
+    assert [problems for _, problems in articles] == [[], [], []]
+    first = articles[0][0]
+    assert first.title == "The new international economic order : a bibliography"  # ISBD " /" off
+    assert first.authors == (Person("Nawaz, Tawfique", "Nawaz", "Tawfique"),)  # MARC's full stop off
+    assert (first.date, first.publisher, first.formats) == ("1980", "Greenwood Press", ("Book",))
+    assert articles[1][0].authors[0].name == "Knight, George Wilson"  # life dates "1897-" off
+
+
+@needs_corpus
+def test_real_serial_record_with_highlighting() -> None:
+    text = (CORPUS / "testbug1.json").read_text(encoding="utf-8")
+    (record,), diagnostics = vufind_json.read(text, "testbug1.json")
+    assert diagnostics == []
+    assert record.first("id") == "000105196" and not record.values("highlighting")
+    article, _ = vufind_json.to_article(record)
+    assert article.authors == (Person("Unione matematica italiana"),)
+    assert (article.languages, article.date, article.publisher) == (("Italian",), "1922", "Zanichelli")
+    assert article.formats == ("Journal",)
+
+
+@needs_corpus
+def test_one_line_response_broken_reports_and_stops() -> None:
+    text = (CORPUS / "multi-record").read_text(encoding="utf-8")
+    broken = text.replace('"id":"125456"', '"id""125456"', 1)
+    assert broken != text
+    records, diagnostics = vufind_json.read(broken, "multi-record")
+    assert [r.first("id") for r in records] == ["12345"]
+    assert [(d.level, d.where.line) for d in diagnostics] == [(Level.ERROR, 6)]
+    assert "no record could be found after it" in diagnostics[0].message
