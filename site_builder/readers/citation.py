@@ -13,39 +13,16 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..model import Link, Person, Section
-from ..normalize import clean, doi_from, iso_date, safe_url, slugify
+from ..normalize import clean, doi_from, safe_url, slugify
+from . import nlm
+from .nlm import ISO639_2_TO_1, LANGUAGE_NAMES
 
-# English names VuFind's default import map gives (import/translation_maps/language_map_iso639-1.properties),
-# the same table tools/pubmed_to_dump.py used to make the catalogue dumps, so every format names a language alike.
-LANGUAGE_NAMES = {
-    "af": "Afrikaans", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian", "bg": "Bulgarian",
-    "bn": "Bengali", "bs": "Bosnian", "ca": "Catalan / Valencian", "cs": "Czech", "cy": "Welsh", "da": "Danish",
-    "de": "German", "el": "Greek", "en": "English", "eo": "Esperanto", "es": "Spanish / Castilian",
-    "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish",
-    "gl": "Galician", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "hy": "Armenian",
-    "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese", "ka": "Georgian", "ko": "Korean",
-    "la": "Latin", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "mn": "Mongolian", "mo": "Moldavian",
-    "ms": "Malay", "mt": "Maltese", "my": "Burmese", "nb": "Norwegian (Bokmål)", "nl": "Dutch",
-    "nn": "Norwegian (Nynorsk)", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
-    "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish",
-    "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "yi": "Yiddish",
-    "zh": "Chinese",
-}
-
-# ISO 639-2 (bibliographic and terminology codes, as PubMed and Zotero write them) to ISO 639-1.
-ISO639_2_TO_1 = {
-    "afr": "af", "alb": "sq", "sqi": "sq", "ara": "ar", "arm": "hy", "hye": "hy", "aze": "az", "baq": "eu",
-    "eus": "eu", "bel": "be", "ben": "bn", "bos": "bs", "bul": "bg", "bur": "my", "mya": "my", "cat": "ca",
-    "chi": "zh", "zho": "zh", "cze": "cs", "ces": "cs", "dan": "da", "dut": "nl", "nld": "nl", "eng": "en",
-    "epo": "eo", "est": "et", "fin": "fi", "fre": "fr", "fra": "fr", "geo": "ka", "kat": "ka", "ger": "de",
-    "deu": "de", "gle": "ga", "glg": "gl", "gre": "el", "ell": "el", "heb": "he", "hin": "hi", "hrv": "hr",
-    "hun": "hu", "ice": "is", "isl": "is", "ind": "id", "ita": "it", "jpn": "ja", "kor": "ko", "lat": "la",
-    "lav": "lv", "lit": "lt", "mac": "mk", "mkd": "mk", "may": "ms", "msa": "ms", "mlt": "mt", "mol": "mo",
-    "mon": "mn", "nob": "nb", "nno": "nn", "nor": "no", "per": "fa", "fas": "fa", "pol": "pl", "por": "pt",
-    "rum": "ro", "ron": "ro", "rus": "ru", "slo": "sk", "slk": "sk", "slv": "sl", "spa": "es", "srp": "sr",
-    "swe": "sv", "tur": "tr", "ukr": "uk", "urd": "ur", "uzb": "uz", "vie": "vi", "wel": "cy", "cym": "cy",
-    "yid": "yi",
-}
+# PubMed and MARC write ISO 639-2/B codes ("ger", "fre"), nlm.py maps those; other sources (Zotero, Crossref)
+# write the terminology codes ("deu", "fra") as well.
+_ISO639_2_TO_1 = {**ISO639_2_TO_1, **{
+    "sqi": "sq", "hye": "hy", "eus": "eu", "mya": "my", "zho": "zh", "ces": "cs", "nld": "nl", "fra": "fr",
+    "kat": "ka", "deu": "de", "ell": "el", "isl": "is", "mkd": "mk", "msa": "ms", "fas": "fa", "ron": "ro",
+    "slk": "sk", "cym": "cy"}}
 
 _LANGUAGE_CODE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*")
 
@@ -57,7 +34,7 @@ def language_name(value: str) -> str:
     if not m:
         return value
     code = m.group(1).lower()
-    code = ISO639_2_TO_1.get(code, code)
+    code = _ISO639_2_TO_1.get(code, code)
     # A three-letter word such as "Ido" is a name, not a code we know: keep what the record says.
     return LANGUAGE_NAMES.get(code, value)
 
@@ -67,34 +44,9 @@ def languages(values: Iterable[str]) -> tuple[str, ...]:
     return unique(language_name(part) for v in values for part in re.split(r"[;,]", v) if part.strip())
 
 
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-
-
-def month_number(text: str) -> int:
-    """1–12 from "10", "Oct", "october" or "OCT 15"; 0 when there is no month."""
-    word = clean(str(text)).lower()
-    m = re.match(r"(\d{1,2})\b|([a-z]{3})", word)
-    if not m:
-        return 0
-    if m.group(1):
-        number = int(m.group(1))
-        return number if 1 <= number <= 12 else 0
-    return _MONTHS.get(m.group(2), 0)
-
-
 def date_from_parts(year: object, month: object = "", day: object = "") -> str:
-    """``YYYY[-MM[-DD]]`` from separate parts (numbers, strings, month names); "" without a 4-digit year."""
-    y = clean(str(year))
-    if not re.fullmatch(r"\d{4}", y):
-        return ""
-    number = month_number(str(month)) if month not in ("", None) else 0
-    if not number:
-        return y
-    d = clean(str(day)) if day not in ("", None) else ""
-    if d.isdigit() and 1 <= int(d) <= 31:
-        return iso_date(f"{y}-{number:02d}-{int(d):02d}")
-    return f"{y}-{number:02d}"
+    """nlm.date_from_parts for parts that may be numbers (CSL-JSON's ``[[2019, 10, 5]]``) or None."""
+    return nlm.date_from_parts(*(str(part) if part is not None else "" for part in (year, month, day)))
 
 
 def best_date(*candidates: str) -> str:
@@ -121,8 +73,8 @@ _TITLE_CASE_LABELS = (
 _LABEL = re.compile(
     r"(?:^|(?<=[.!?:;)\]]\s)|(?<=\n))\s*"
     r"(?P<label>[A-Z][A-Z'’&/,()\- ]*[A-Z)](?=:)|" + "|".join(_TITLE_CASE_LABELS) + r")\s*:\s+")
-# As the catalogue reader has them (catalogue_article.py), so that one work shows alike from every source.
-_LAY_LABELS = frozenset({"simple summary", "plain language summary", "lay summary", "author summary"})
+# The NLM readers' labels, so that one work shows its lay summary alike from every source.
+_LAY_LABELS = frozenset(label.casefold() for label in nlm.LAY_LABELS)
 _SHORT_LABELS = frozenset({"AIM", "Aim"})
 
 
@@ -198,7 +150,6 @@ def split_keywords(values: Iterable[str]) -> tuple[str, ...]:
 
 
 _PMCID = re.compile(r"\bPMC\s*(\d+)\b", re.I)
-_ORCID = re.compile(r"\d{4}-\d{4}-\d{4}-\d{3}[\dX]")
 
 
 def pmcid(text: str) -> str:
@@ -212,8 +163,7 @@ def pmcid(text: str) -> str:
 
 def orcid(text: str) -> str:
     """The bare ORCID iD ("0000-0002-1825-0097") from an iD or its URL; "" when there is none."""
-    m = _ORCID.search(text.upper())
-    return m.group(0) if m else ""
+    return nlm.orcid_from(text)
 
 
 _NAMED_ORCID = re.compile(r"([^;/\n]+)/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
@@ -313,17 +263,11 @@ def page_range(first: str, last: str = "") -> str:
 
 
 def article_id(pmc: str, pmid: str, doi: str, key: str, title: str, prefix: str) -> str:
-    """The id the catalogue dumps use (``pubmed-<PMC number>``, ``pubmed-<PMID>``, ``doi-<DOI>``), so that one work
-    read from two formats gets one id; else the record's own key, else a slug of its title."""
-    if pmc:
-        return f"pubmed-{pmc.removeprefix('PMC')}"
-    if pmid:
-        return f"pubmed-{pmid}"
-    if doi:
-        return f"doi-{doi}"
-    if clean(key):
-        return f"{prefix}-{slugify(key)}"
-    return f"{prefix}-{slugify(title)}"
+    """The id the catalogue dumps use (nlm.article_id: ``pubmed-<PMC number>``, ``pubmed-<PMID>``, ``doi-<DOI>``),
+    so that one work read from two formats gets one id; else the record's own key, else a slug of its title."""
+    if ident := nlm.article_id(pmc, pmid, doi):
+        return ident
+    return f"{prefix}-{slugify(key if clean(key) else title)}"
 
 
 def unique(values: Iterable[str]) -> tuple[str, ...]:
