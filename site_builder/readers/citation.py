@@ -140,11 +140,12 @@ def review_topics(types: Iterable[str]) -> tuple[str, ...]:
     return ("Review",) if is_review(types) else ()
 
 
-def split_keywords(values: Iterable[str]) -> tuple[str, ...]:
-    """Keywords from values that may hold several, split at semicolons (or at commas when there is none)."""
+def split_keywords(values: Iterable[str], commas: bool = True) -> tuple[str, ...]:
+    """Keywords from values that may hold several, split at semicolons, or at commas when a value has no
+    semicolon and ``commas`` is on (BibTeX's "a, b, c"; a RIS KW line is one keyword, commas and all)."""
     words: list[str] = []
     for value in values:
-        separator = ";" if ";" in value else ","
+        separator = ";" if ";" in value or not commas else ","
         words.extend(clean(w) for w in value.split(separator))
     return unique(w for w in words if w)
 

@@ -39,7 +39,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Article, Field, Person, Record
+from ..model import Article, Field, Person, Record, Section
 from ..normalize import clean, doi_from, iso_date, parse_person
 from . import citation as cite
 from .catalogue import split_lines
@@ -206,7 +206,7 @@ def _ris_article(record: Record) -> Article:
         links=cite.links(urls),
         volume=tags.text("VL", "VO"), issue=tags.text("IS"),
         pages=cite.page_range(tags.first("SP"), tags.first("EP")),
-        keywords=cite.split_keywords(k.lstrip("*") for k in tags.all("KW")),
+        keywords=cite.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
         records=(record,),
     )
 
@@ -260,7 +260,7 @@ def _ris_date(text: str) -> str:
     return cite.date_from_parts(m.group(1), m.group(2) or "", m.group(3) or "") or iso_date(text)
 
 
-def _abstract(text: str) -> tuple[tuple, tuple, str]:
+def _abstract(text: str) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
     """Lay summary, abstract sections and the copyright line split from the abstract's end."""
     body, rights = cite.split_copyright(text)
     lay, abstract = cite.sections(body)
@@ -290,6 +290,6 @@ def _wos_article(record: Record) -> Article:
         lay_summary=lay, abstract=abstract, rights=rights,
         volume=tags.text("VL"), issue=tags.text("IS"),
         pages=cite.page_range(tags.first("BP") or tags.first("AR"), tags.first("EP")),
-        keywords=cite.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))]),
+        keywords=cite.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),
     )

@@ -266,3 +266,9 @@ def test_section_labels_of_a_structured_abstract() -> None:
     assert article.abstract[:2] == (
         Section("Introduction", article.abstract[0].text), Section("Aim", article.abstract[1].text))
     assert article.abstract[0].text.startswith("There are studies demonstrating the relation")
+
+
+def test_a_keyword_line_is_one_keyword_commas_and_all() -> None:
+    text = "TY  - JOUR\nTI  - T\nKW  - Neoplasms, Glandular and Epithelial\nKW  - liver; pancreas\nER  - \n"
+    records, _ = ris.read(text, "k.ris")
+    assert ris.to_article(records[0])[0].keywords == ("Neoplasms, Glandular and Epithelial", "liver", "pancreas")
