@@ -27,6 +27,7 @@ import bibtexparser
 from bibtexparser.exceptions import BlockAbortedException
 from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
 from bibtexparser.model import (
+    Block,
     DuplicateBlockKeyBlock,
     DuplicateFieldKeyBlock,
     Entry,
@@ -69,7 +70,7 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
         entry = block.ignore_error_block if isinstance(block, DuplicateBlockKeyBlock | DuplicateFieldKeyBlock) \
             else block
         if isinstance(entry, Entry):
-            records.append(_record(entry, path, strings, text))
+            records.append(_record(entry, path, strings))
             diagnostics.extend(_duplicates(block, entry, path, line, first_line))
             first_line.setdefault(entry.key, line)
         elif isinstance(block, ParsingFailedBlock):
@@ -80,7 +81,7 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     return records, diagnostics
 
 
-def _record(entry: Entry, path: str, strings: dict[str, str], text: str) -> Record:
+def _record(entry: Entry, path: str, strings: dict[str, str]) -> Record:
     line = (entry.start_line or 0) + 1
     entry_type = re.match(r"@\s*(\w+)", entry.raw or "")
     head = (Field("ENTRYTYPE", (entry_type.group(1) if entry_type else entry.entry_type,), line),
@@ -117,7 +118,7 @@ def _failure(block: ParsingFailedBlock, line: int) -> str:
             f"not closed. It was skipped; the entries after it were read")
 
 
-def _strings(blocks: list) -> dict[str, str]:
+def _strings(blocks: list[Block]) -> dict[str, str]:
     """``@string`` abbreviations by lower-case name, each resolved against the ones before it."""
     strings: dict[str, str] = {}
     for block in blocks:
