@@ -5,6 +5,7 @@ Every stage reports problems to one Report and the build goes on; the caller dec
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import multiprocessing as mp
 import os
@@ -15,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import readers, theme
+from . import citations, preflight, readers, theme
 from .config import Config, load_config
 from .diagnostics import Report, SourceSpan
 from .library import build_library
@@ -42,6 +43,8 @@ class BuildResult:
     pages: int
     stats: WriteStats
     seconds: float
+    unwritten: int = 0
+    """Planned pages that a template error kept from being written: the output is then incomplete."""
 
 
 def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = None,
@@ -54,12 +57,25 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     records = read_records(site_dir, report)
     articles = make_articles(records, report)
     site = make_site(site_dir, config, articles, report)
+    references, cache = citations.format_all(site.library.articles, citations.load_cache(out), report)
+    site = dataclasses.replace(site, references=references)
     pages = plan(site)
     env = make_environment(theme.template_dirs(site_dir))
+    rendered: list[str] = []  # paths of the pages that rendered; a template error costs the others
+    pages_out = _noting(render_all(env, pages, report, progress), rendered)
     static = ((rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items())
-    stats = write_site(out, itertools.chain(render_all(env, pages, report, progress), static))
+    kept = [(citations.CACHE_FILE, citations.cache_bytes(cache))]
+    stats = write_site(out, itertools.chain(pages_out, static, kept))
+    report.extend(preflight.check(out, config, preflight.shown_path(out, site_dir)))
     return BuildResult(config, out, report, len(records), len(articles), len(pages), stats,
-                       time.perf_counter() - started)
+                       time.perf_counter() - started, unwritten=len(pages) - len(rendered))
+
+
+def _noting(files: Iterator[tuple[str, bytes]], paths: list[str]) -> Iterator[tuple[str, bytes]]:
+    """The files unchanged, each path noted in ``paths`` as it passes."""
+    for rel, data in files:
+        paths.append(rel)
+        yield rel, data
 
 
 def record_files(site_dir: Path) -> list[Path]:

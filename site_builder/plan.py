@@ -15,9 +15,11 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import urls
+from . import cite, urls
+from .cite import Citation
 from .config import Config
 from .diagnostics import UserError
+from .feeds import files as feed_files
 from .library import Group, Library
 from .model import Article
 from .pages import ContentPage
@@ -32,6 +34,8 @@ class Page:
     """Output path relative to the output folder, with forward slashes."""
     template: str
     context: dict[str, Any] = field(compare=False)
+    export: str = ""
+    """For a download instead of a page: the format (``bibtex``…), of ``context["articles"]``."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class Site:
     library: Library
     pages: tuple[ContentPage, ...]
     intro_html: str
+    references: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
+    """Formatted references by article key (empty when none could be made)."""
 
     @property
     def counts(self) -> dict[str, int]:
@@ -60,6 +66,8 @@ class Entry:
     journal: Markup
     date: Markup
     year: Markup
+    coins: str
+    """OpenURL ContextObject for a COinS span (escaped when printed in its attribute)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +98,8 @@ def plan(site: Site) -> list[Page]:
     links = make_links(lib, "")
     nested = make_links(lib, "../")  # links as seen from pages one folder down (all but the home page)
     pages = [
-        _page(site, urls.HOME, "home.html", newest=_entries(links, tuple(lib.articles)[:NEWEST_ON_HOME])),
+        _page(site, urls.HOME, "home.html", newest=_entries(links, tuple(lib.articles)[:NEWEST_ON_HOME]),
+              downloads=_list_downloads(urls.HOME, "")),
         _page(site, urls.AUTHORS, "authors.html", letters=_letters(lib, nested)),
         _page(site, urls.TOPICS, "topics.html", groups=_sized(lib.topics, nested.topics)),
         _page(site, urls.JOURNALS, "journals.html", groups=_sized(lib.journals, nested.journals)),
@@ -99,12 +108,16 @@ def plan(site: Site) -> list[Page]:
     ]
     pages += [_article_page(site, nested, key, article) for key, article in lib.articles.items()]
     pages += [_page(site, urls.author(k), "author.html", author=a, entries=_entries(nested, a.articles),
-                    coauthors=_counted(nested.authors, a.coauthors), topics=_counted(nested.topics, a.topics))
+                    coauthors=_counted(nested.authors, a.coauthors), topics=_counted(nested.topics, a.topics),
+                    downloads=_group_downloads(urls.author(k), a.articles))
               for k, a in lib.authors.items()]
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
                                       lib.journals), ("year.html", urls.year, lib.years)):
         pages += [_group_page(site, nested, to_path(k), template, g) for k, g in groups.items()]
     pages += [_page(site, urls.page(p.key), "page.html", content=p) for p in site.pages]
+    pages += _exports(site, [p for p in pages if p.template in ("home.html", "author.html", "topic.html")])
+    pages += [_page(site, path, template, **context)
+              for path, template, context in feed_files(site.config, lib.articles, [p.path for p in pages])]
     check_paths(pages)
     return pages
 
@@ -128,7 +141,7 @@ def _entry(href: Markup, article: Article) -> Entry:
     if byline and not byline.endswith("."):
         byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
     return Entry(href, escape(article.title), escape(byline), escape(article.journal),
-                 escape(article.date), escape(article.year))
+                 escape(article.date), escape(article.year), cite.coins(article))
 
 
 def _named(groups: dict[str, Group], root: str, to_path: Callable[[str], str]) -> dict[str, Named]:
@@ -150,8 +163,14 @@ def _counted(named: dict[str, Named], counts: Iterable[tuple[str, int]]) -> Coun
 def _article_page(site: Site, links: Links, key: str, article: Article) -> Page:
     lib = site.library
     journal = lib.article_journal.get(key)
+    path = urls.article(key)
+    public = site.config.base_url + path if site.config.base_url else ""
     return _page(
-        site, urls.article(key), "article.html", key=key, article=article,
+        site, path, "article.html", key=key, article=article,
+        references=site.references.get(key, ()),
+        downloads=tuple((fmt, posixpath.basename(urls.export(path, ext)), label) for fmt, ext, label in urls.EXPORTS),
+        highwire=cite.highwire_meta(article, public), opengraph=cite.opengraph(article, public),
+        json_ld=Markup(cite.json_ld(article, public)),
         authors=tuple(links.authors[k] for k in lib.article_authors[key]),
         topics=tuple(links.topics[k] for k in lib.article_topics[key]),
         journal=links.journals[journal] if journal else None,
@@ -160,7 +179,40 @@ def _article_page(site: Site, links: Links, key: str, article: Article) -> Page:
 
 
 def _group_page(site: Site, links: Links, path: str, template: str, group: Group) -> Page:
-    return _page(site, path, template, group=group, entries=_entries(links, group.articles))
+    return _page(site, path, template, group=group, entries=_entries(links, group.articles),
+                 downloads=_group_downloads(path, group.articles) if template == "topic.html" else ())
+
+
+Download = tuple[str, str, str]
+"""(format, href relative to the page's folder, label)."""
+
+
+def _list_downloads(page_path: str, root: str) -> tuple[Download, ...]:
+    return tuple((fmt, root + posixpath.basename(urls.export(page_path, ext)), label)
+                 for fmt, ext, label in urls.EXPORTS[:3])
+
+
+def _group_downloads(page_path: str, article_keys: tuple[str, ...]) -> tuple[Download, ...]:
+    """A list of one article offers that article's own files rather than copies of them."""
+    if len(article_keys) == 1:
+        single = urls.article(article_keys[0])
+        return tuple((fmt, "../" + urls.export(single, ext), label) for fmt, ext, label in urls.EXPORTS[:3])
+    return _list_downloads(page_path, "")
+
+
+def _exports(site: Site, listing: list[Page]) -> list[Page]:
+    """The download files: each article's in every format, and each list page's that offers its own."""
+    lib = site.library
+    files = [Page(urls.export(urls.article(k), ext), "", {"articles": (a,)}, export=fmt)
+             for k, a in lib.articles.items() for fmt, ext, _label in urls.EXPORTS]
+    for page in listing:
+        keys = tuple(lib.articles) if page.path == urls.HOME else page.context["author"].articles if (
+            "author" in page.context) else page.context["group"].articles
+        if len(keys) > 1:
+            articles = tuple(lib.articles[k] for k in keys)
+            files += [Page(urls.export(page.path, ext), "", {"articles": articles}, export=fmt)
+                      for fmt, ext, _label in urls.EXPORTS[:3]]
+    return files
 
 
 def _page(site: Site, path: str, template: str, **context: Any) -> Page:

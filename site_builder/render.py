@@ -10,8 +10,11 @@ from pathlib import Path
 
 import jinja2
 
-from . import urls
+from . import cite, urls
 from .plan import Page
+
+EXPORTERS = {"bibtex": cite.to_bibtex, "ris": cite.to_ris, "csl-json": cite.to_csl_json_text,
+             "medline": cite.to_medline}
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -60,6 +63,8 @@ def plural(count: int, singular: str, plural_form: str = "") -> str:
 
 
 def render_page(env: jinja2.Environment, page: Page) -> str:
+    if page.export:
+        return EXPORTERS[page.export](list(page.context["articles"]))
     try:
         return env.get_template(page.template).render(page.context)
     except jinja2.TemplateSyntaxError as err:

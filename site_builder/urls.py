@@ -13,6 +13,7 @@ JOURNALS = "journals/index.html"
 YEARS = "years/index.html"
 NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
+SCRIPT = "static/site.js"
 
 
 def article(key: str) -> str:
@@ -42,3 +43,29 @@ def page(key: str) -> str:
 def root_of(path: str) -> str:
     """The relative prefix from a page to the site root: "" for index.html, "../" for authors/x.html."""
     return "../" * path.count("/")
+
+
+EXPORTS = (("bibtex", "bib", "BibTeX"), ("ris", "ris", "RIS"), ("csl-json", "json", "CSL-JSON"),
+           ("medline", "nbib", "MEDLINE (.nbib)"))
+"""(format, file extension, label) of every download; lists offer the first three."""
+COLLECTION = "collection"
+
+
+def export(page_path: str, extension: str) -> str:
+    """A download beside its page: ``authors/x.html`` → ``authors/x.bib``; the collection's sits at the root."""
+    stem = page_path.rsplit(".", 1)[0] if page_path != HOME else COLLECTION
+    return f"{stem}.{extension}"
+
+
+FEED = "feed.xml"
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+
+
+def absolute(base_url: str, path: str) -> str:
+    """The public address of an output path; the home page is the bare site address, as its canonical link.
+
+    Works whether or not ``base_url`` ends in "/" (actions/configure-pages gives it without one).
+    """
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    return base + ("" if path == HOME else path)
