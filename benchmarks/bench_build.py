@@ -26,12 +26,17 @@ For each corpus size N (``--sizes``) the script
      (wall, min-max, CPU, peak RSS, pages, pages/s, wall relative to Hugo's clean build),
      then writes every raw run to a JSON file.
 
+What is measured: by default whatever ``PYTHON -m site_builder`` imports (the editable install of the
+working tree, so uncommitted edits count, and edits made during the run change it midway); with
+``--ref HEAD`` (or any commit) the package as committed there, exported once to
+``WORK/snapshot-<sha>/`` and put first on PYTHONPATH: use that for figures you publish.
+
 With ``--profile`` it then runs our clean build once more under cProfile for the largest
 size and prints the top 30 functions by cumulative time (only the main process is seen:
 time spent in worker processes shows up as waiting). ``--profile-only`` skips the timing.
 
 Examples (from the repo root; the benchmark needs ``apt-get install -y hugo time``):
-  /work/venv/bin/python benchmarks/bench_build.py --sizes 1000,10000 --repeats 3 \\
+  /work/venv/bin/python benchmarks/bench_build.py --sizes 1000,10000 --repeats 3 --ref HEAD \\
       --json benchmarks/work/results.json --profile
   python3 benchmarks/bench_build.py --sizes 1000 --repeats 1 --warmup 0 --cases hugo
 """
@@ -105,14 +110,14 @@ def make_corpus(shared: Path, stamps: Path, n: int, seed: int, fmt: str, out: Pa
     stamp.write_text(want)
 
 
-def timed(cmd: list[str], cwd: Path) -> dict:
+def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict:
     """Run cmd under GNU time -v; return wall (own monotonic clock), CPU and peak RSS."""
     with tempfile.NamedTemporaryFile("r", suffix=".time", delete=False) as tf:
         tfile = tf.name
     try:
         t0 = time.monotonic()
-        proc = subprocess.run([GNU_TIME, "-v", "-o", tfile, *cmd], cwd=cwd, stdin=subprocess.DEVNULL,
-                              capture_output=True)
+        proc = subprocess.run([GNU_TIME, "-v", "-o", tfile, *cmd], cwd=cwd, env=env,
+                              stdin=subprocess.DEVNULL, capture_output=True)
         wall = time.monotonic() - t0
         report = Path(tfile).read_text()
     finally:
@@ -148,13 +153,14 @@ class Case:
     cmd: list[str]
     output: Path
     cwd: Path
+    env: dict[str, str] | None = None
     runs: list[dict] = field(default_factory=list)
 
     def run_once(self) -> dict:
         self.prepare()
         sh(["sync"])
         time.sleep(1.0)
-        r = timed(self.cmd, self.cwd)
+        r = timed(self.cmd, self.cwd, self.env)
         r["html_pages"], r["files"] = count_html(self.output)
         return r
 
@@ -185,9 +191,9 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
                 if extra.name != "content":
                     trash.discard(extra)
 
-        cases.append(Case("ours", prep_ours, ours_cmd(args, site, out), out, nwork))
+        cases.append(Case("ours", prep_ours, ours_cmd(args, site, out), out, nwork, args.env))
         if not args.no_incremental:
-            cases.append(Case("ours (no change)", lambda: None, ours_cmd(args, site, out), out, nwork))
+            cases.append(Case("ours (no change)", lambda: None, ours_cmd(args, site, out), out, nwork, args.env))
     return cases
 
 
@@ -264,7 +270,7 @@ def profile(args: argparse.Namespace, n: int, top: int = 30) -> str:
     cmd = ours_cmd(args, site, out)
     cmd[1:3] = ["-m", "cProfile", "-o", str(prof), "-m", "site_builder"]
     t0 = time.monotonic()
-    sh(cmd, cwd=nwork, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    sh(cmd, cwd=nwork, env=args.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.monotonic() - t0
     trash.discard(out)
     trash.empty()
@@ -273,6 +279,26 @@ def profile(args: argparse.Namespace, n: int, top: int = 30) -> str:
     text = buf.getvalue()
     body = text[text.find("   ncalls"):] if "   ncalls" in text else text
     return f"cProfile of one clean build, N={n} ({wall:.1f} s wall under the profiler), top {top} by cumtime:\n{body}"
+
+
+def git(*argv: str) -> str:
+    return subprocess.run(["git", "-C", str(REPO), *argv], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def snapshot(work: Path, ref: str) -> tuple[str, Path]:
+    """Export the package (site_builder/, templates/, static/) as committed at ref into WORK/snapshot-<sha>/,
+    so that edits made to the working tree while the benchmark runs cannot change what is measured."""
+    sha = git("rev-parse", "--short=12", f"{ref}^{{commit}}")
+    dest = work / f"snapshot-{sha}"
+    if not (dest / ".complete").exists():
+        if dest.exists():
+            shutil.rmtree(dest)
+        dest.mkdir(parents=True)
+        paths = [p for p in ("site_builder", "templates", "static") if git("ls-tree", "--name-only", sha, p)]
+        archive = subprocess.run(["git", "-C", str(REPO), "archive", sha, *paths], check=True, capture_output=True)
+        subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
+        (dest / ".complete").write_text(sha)
+    return sha, dest
 
 
 def versions(args: argparse.Namespace) -> dict:
@@ -285,7 +311,7 @@ def versions(args: argparse.Namespace) -> dict:
     return {"date_utc": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "python": platform.python_version(),
             "hugo": first_line([args.hugo, "version"]),
-            "site_builder_commit": first_line(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"]),
+            "site_builder": args.measured,
             "cpu": next((ln.split(":", 1)[1].strip() for ln in open("/proc/cpuinfo")
                          if ln.startswith("model name")), "?"),
             "nproc": os.cpu_count(),
@@ -307,6 +333,10 @@ def main() -> None:
                     help="the shared folder holding bench/make_corpus.py and bench/peers/ "
                          "(default: the sibling of the repo root)")
     ap.add_argument("--python", default=sys.executable, help="interpreter that runs site_builder")
+    ap.add_argument("--ref", default="",
+                    help="measure site_builder as committed at this git ref (e.g. HEAD), exported to "
+                         "WORK/snapshot-<sha>/ and put first on PYTHONPATH; default: whatever PYTHON imports "
+                         "(the editable install of the working tree, edits included)")
     ap.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
     ap.add_argument("--json", type=Path, help="write raw runs here (default WORK/results.json)")
     ap.add_argument("--profile", action="store_true", help="then profile our build at the largest size")
@@ -319,6 +349,16 @@ def main() -> None:
     args.shared = args.shared.resolve()
     sizes = [int(x) for x in args.sizes.split(",") if x]
     args.work.mkdir(parents=True, exist_ok=True)
+    args.env = None
+    if args.ref:
+        sha, snap = snapshot(args.work, args.ref)
+        path = os.pathsep.join(filter(None, [str(snap), os.environ.get("PYTHONPATH")]))
+        args.env = {**os.environ, "PYTHONPATH": path}
+        args.measured = f"commit {sha} ({args.ref}), from {snap}"
+    else:
+        dirty = " plus uncommitted changes" if git("status", "--porcelain", "--", "site_builder", "templates",
+                                                   "static") else ""
+        args.measured = f"working tree at {git('rev-parse', '--short=12', 'HEAD')}{dirty}"
     meta = versions(args)
     log(f"versions: {json.dumps(meta)}")
     dest = args.json or args.work / "results.json"
