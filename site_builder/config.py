@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -15,6 +16,7 @@ from urllib.parse import urlsplit
 from .diagnostics import UserError
 
 CONFIG_FILE = "site.toml"
+_HOST = re.compile(r"(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,8 @@ class Config:
     """One sentence for search engines and link previews."""
     base_url: str = ""
     """Public address of the site, e.g. https://user.github.io/repo/ (used for sitemap, feed, canonical links)."""
+    cname: str = ""
+    """Custom domain for GitHub Pages, e.g. reviews.example.org: 'deploy' writes it to the CNAME file."""
     language: str = "en"
     """Language of the site's own text, as an HTML lang code."""
     output: str = "_site"
@@ -73,6 +77,9 @@ def _check(config: Config, path: Path) -> None:
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise UserError(f"{path.name}: base_url must be an http(s) address such as "
                             f"https://user.github.io/repo/, got {config.base_url!r}")
+    if config.cname and not _HOST.fullmatch(config.cname):
+        raise UserError(f"{path.name}: cname must be a bare domain name such as reviews.example.org "
+                        f"(no https://, no path), got {config.cname!r}")
 
 
 def documented_defaults() -> str:
