@@ -7,9 +7,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .diagnostics import Report, UserError
+
+if TYPE_CHECKING:
+    from .build import BuildResult
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -47,7 +51,37 @@ def _parser() -> argparse.ArgumentParser:
                                description="Create DIR with content/, templates/, static/ and site.toml.")
     init.add_argument("directory", type=Path, metavar="DIR", help="the new site folder (must be empty or new)")
     init.set_defaults(run=_run_init)
+    _add_serve(commands)
+    _add_deploy(commands)
     return parser
+
+
+def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    serve = commands.add_parser(
+        "serve", help="preview the site; it is rebuilt and open pages reload as you edit",
+        description="Build the site and serve it on this computer under the path it will have when published "
+                    "(base_url https://user.github.io/repo/ is served at http://127.0.0.1:8000/repo/). Changes to "
+                    "content/, templates/, static/ and site.toml rebuild it and reload open pages.")
+    serve.add_argument("--source", type=Path, default=Path("."), metavar="DIR",
+                       help="the site folder, holding content/ (default: the current folder)")
+    serve.add_argument("--base-url", default=None, metavar="URL",
+                       help="public address of the site, e.g. https://user.github.io/repo/")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this "
+                                                           "computer only)")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000; 0 picks a free one)")
+    serve.set_defaults(run=_run_serve)
+
+
+def _add_deploy(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    deploy = commands.add_parser(
+        "deploy", help="build the site and publish it to a gh-pages branch",
+        description="Build the site, commit it (with .nojekyll, and CNAME when cname is set) as the new tip of "
+                    "a branch of the site's git repository, and push that branch.")
+    _site_options(deploy)
+    deploy.add_argument("--remote", default="origin", help="the remote to push to (default: origin)")
+    deploy.add_argument("--branch", default="gh-pages", help="the branch to publish to (default: gh-pages)")
+    deploy.add_argument("--no-push", action="store_true", help="commit to the branch but do not push it")
+    deploy.set_defaults(run=_run_deploy)
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
@@ -64,16 +98,20 @@ def _run_build(args: argparse.Namespace) -> int:
 
     _require_site(args.source)
     result = build(args.source, args.output, base_url=args.base_url, progress=sys.stderr.isatty())
+    _print_build(result)
+    if args.strict and result.report.errors:
+        print("site-builder: --strict: the build failed because errors were reported.", file=sys.stderr)
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _print_build(result: BuildResult) -> None:
     print_report(result.report)
     s = result.stats
     print(f"Built {result.pages:,} pages from {result.records:,} record(s) in {result.seconds:.2f} s: "
           f"{s.written:,} written, {s.unchanged:,} unchanged, {s.removed:,} removed; "
           f"{result.report.warnings} warning(s), {result.report.errors} error(s).", file=sys.stderr)
     print(f"Open {(result.output / 'index.html').resolve()} in a browser.", file=sys.stderr)
-    if args.strict and result.report.errors:
-        print("site-builder: --strict: the build failed because errors were reported.", file=sys.stderr)
-        return EXIT_FAILED
-    return EXIT_OK
 
 
 def print_report(report: Report, limit: int = 50) -> None:
@@ -95,4 +133,38 @@ def _run_init(args: argparse.Namespace) -> int:
     init_site(args.directory)
     print(f"Created a new site in {args.directory}. Build it with:\n"
           f"  site-builder build --source {args.directory}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _run_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    _require_site(args.source)
+    return serve(args.source, host=args.host, port=args.port, base_url=args.base_url)
+
+
+def _run_deploy(args: argparse.Namespace) -> int:
+    from .build import build
+    from .config import load_config
+    from .deploy import publish, site_base_url
+    from .preflight import missing_base_url
+
+    _require_site(args.source)
+    base_url = site_base_url(load_config(args.source, base_url=args.base_url))
+    result = build(args.source, args.output, base_url=base_url, progress=sys.stderr.isatty())
+    result.report.extend(missing_base_url(result.config))
+    _print_build(result)
+    if result.unwritten:
+        print(f"site-builder: deploy: {result.unwritten:,} page(s) could not be rendered (see the errors above); "
+              "nothing was published.", file=sys.stderr)
+        return EXIT_FAILED
+    done = publish(args.source, result.output, result.config, remote=args.remote, branch=args.branch,
+                   push=not args.no_push)
+    print(f"Committed the site to {done.branch} ({done.commit[:12]}), built from {done.source}." if done.changed
+          else f"{done.branch} already holds this site; nothing new to commit.", file=sys.stderr)
+    print(f"Pushed {done.branch} to {done.pushed_to}." if done.pushed_to
+          else f"Not pushed (--no-push); publish it with: git push {args.remote} {done.branch}", file=sys.stderr)
+    where = done.url or "the address GitHub shows under Settings → Pages (set base_url to name it)"
+    print(f"The site will appear at {where} once GitHub Pages serves the {done.branch} branch "
+          "(Settings → Pages → Deploy from a branch).", file=sys.stderr)
     return EXIT_OK
