@@ -53,7 +53,19 @@ def _parser() -> argparse.ArgumentParser:
     init.set_defaults(run=_run_init)
     _add_serve(commands)
     _add_deploy(commands)
+    _add_authors(commands)
     return parser
+
+
+def _add_authors(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    authors = commands.add_parser(
+        "authors", help="show which author names were merged into one person, and why",
+        description="Read the records as a build does and print every person known by more than one name, "
+                    "with the evidence for each merge, and the near misses kept apart. Change a decision with "
+                    "[[merge]] or [[keep_apart]] entries in authors.toml in the site folder.")
+    authors.add_argument("--source", type=Path, default=Path("."), metavar="DIR",
+                         help="the site folder, holding content/ (default: the current folder)")
+    authors.set_defaults(run=_run_authors)
 
 
 def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -136,6 +148,16 @@ def _run_init(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _run_authors(args: argparse.Namespace) -> int:
+    from .people_report import explain_site
+
+    _require_site(args.source)
+    lines, report = explain_site(args.source)
+    print_report(report)
+    print("\n".join(lines))
+    return EXIT_OK
+
+
 def _run_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
@@ -146,10 +168,11 @@ def _run_serve(args: argparse.Namespace) -> int:
 def _run_deploy(args: argparse.Namespace) -> int:
     from .build import build
     from .config import load_config
-    from .deploy import publish, site_base_url
+    from .deploy import publish, site_base_url, target
     from .preflight import missing_base_url
 
     _require_site(args.source)
+    to = target(args.source, remote=args.remote, branch=args.branch, push=not args.no_push)
     base_url = site_base_url(load_config(args.source, base_url=args.base_url))
     result = build(args.source, args.output, base_url=base_url, progress=sys.stderr.isatty())
     result.report.extend(missing_base_url(result.config))
@@ -158,8 +181,7 @@ def _run_deploy(args: argparse.Namespace) -> int:
         print(f"site-builder: deploy: {result.unwritten:,} page(s) could not be rendered (see the errors above); "
               "nothing was published.", file=sys.stderr)
         return EXIT_FAILED
-    done = publish(args.source, result.output, result.config, remote=args.remote, branch=args.branch,
-                   push=not args.no_push)
+    done = publish(to, result.output, result.config)
     print(f"Committed the site to {done.branch} ({done.commit[:12]}), built from {done.source}." if done.changed
           else f"{done.branch} already holds this site; nothing new to commit.", file=sys.stderr)
     print(f"Pushed {done.branch} to {done.pushed_to}." if done.pushed_to

@@ -41,13 +41,28 @@ class Published:
     """Where the site will appear ("" when neither the config nor the remote tells)."""
 
 
-def publish(site_dir: Path, output: Path, config: Config, *, remote: str = "origin", branch: str = "gh-pages",
-            push: bool = True) -> Published:
-    """Commit the site in ``output`` as the new tip of ``branch`` in the site's repository, then push it."""
+@dataclass(frozen=True)
+class Target:
+    """Where a deploy goes, checked before the build so that a refusal costs nothing."""
+
+    git: Git
+    branch: str
+    remote: str
+    remote_url: str
+    push: bool
+
+
+def target(site_dir: Path, *, remote: str = "origin", branch: str = "gh-pages", push: bool = True) -> Target:
+    """The site's repository, a branch that is safe to replace, and the remote (which must exist to push)."""
     git = Git(_repository_of(site_dir))
     _check_branch(git, branch)
-    # A missing remote fails here, before anything is committed.
     address = remote_url(git, remote) if push else git.run("remote", "get-url", remote, check=False)
+    return Target(git, branch, remote, address, push)
+
+
+def publish(to: Target, output: Path, config: Config) -> Published:
+    """Commit the site in ``output`` as the new tip of the target branch, then push it."""
+    git, branch = to.git, to.branch
     source = _source_commit(git)
     tree = _site_tree(git, output, config.cname)
     parent = git.run("rev-parse", "--verify", "--quiet", f"refs/heads/{branch}^{{commit}}", check=False)
@@ -57,9 +72,10 @@ def publish(site_dir: Path, output: Path, config: Config, *, remote: str = "orig
         message = f"Publish the site built from {source}\n\nMade by site-builder deploy."
         commit = git.run("commit-tree", tree, *(["-p", parent] if parent else []), "-m", message)
         git.run("update-ref", f"refs/heads/{branch}", commit, parent or "0" * 40)
-    if push:
-        git.run("push", "--quiet", remote, f"refs/heads/{branch}:refs/heads/{branch}")
-    return Published(branch, commit, changed, remote if push else "", source, public_url(config, address))
+    if to.push:
+        git.run("push", "--quiet", to.remote, f"refs/heads/{branch}:refs/heads/{branch}")
+    return Published(branch, commit, changed, to.remote if to.push else "", source,
+                     public_url(config, to.remote_url))
 
 
 class Git:
