@@ -1,0 +1,103 @@
+"""Pre-flight checks: size limits, large files, symlinks and links out of the site, each with its message."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import build
+from site_builder.config import Config
+from site_builder.preflight import (
+    FILE_LIMIT,
+    OutputFile,
+    check,
+    link_problems,
+    list_output,
+    missing_base_url,
+    outside_links,
+    size_problems,
+)
+
+MB = 1_000_000
+
+
+def messages(problems) -> list[str]:
+    return [str(p) for p in problems]
+
+
+def test_a_small_site_has_no_size_problem() -> None:
+    assert size_problems([OutputFile("index.html", 10_000, False)], "_site") == []
+
+
+def test_close_to_the_limit_warns_with_the_share() -> None:
+    found = messages(size_problems([OutputFile(f"{n}.bin", 85 * MB, False) for n in range(10)], "_site"))
+    assert found == ["_site: warning: the site is 850 MB, 85% of GitHub Pages' published-site limit of 1,000 MB"]
+
+
+def test_over_the_limit_and_over_the_file_limit_warn() -> None:
+    files = [OutputFile(f"big/{n}.bin", 99 * MB, False) for n in range(10)] + [OutputFile("huge.bin", 120 * MB, False)]
+    found = messages(size_problems(files, "_site"))
+    assert found[0].startswith("_site: warning: the site is 1,110 MB, over GitHub Pages' published-site limit")
+    assert found[1:] == ["_site/huge.bin: warning: 120 MB is over the 100 MB GitHub accepts in one file: "
+                         "'deploy' would fail to push it"]
+
+
+def test_a_real_sparse_file_over_100_mb_is_found(tmp_path: Path) -> None:
+    with open(tmp_path / "video.mp4", "wb") as fh:
+        fh.truncate(FILE_LIMIT + 1)  # sparse: no disk space used
+    found = messages(check(tmp_path, Config(), "_site"))
+    assert found == ["_site/video.mp4: warning: 100 MB is over the 100 MB GitHub accepts in one file: "
+                     "'deploy' would fail to push it"]
+
+
+def test_symlinks_are_reported_and_not_followed(tmp_path: Path) -> None:
+    (tmp_path / "static").mkdir()
+    (tmp_path / "real.css").write_text("x")
+    os.symlink(tmp_path / "real.css", tmp_path / "static" / "style.css")
+    os.symlink("/", tmp_path / "everything")
+    found = messages(check(tmp_path, Config(), "_site"))
+    assert len(found) == 2 and all("a symbolic link" in m for m in found)
+    assert [f.rel for f in list_output(tmp_path)] == ["everything", "real.css", "static/style.css"]
+
+
+@pytest.mark.parametrize(("page", "href", "base_path", "why"), [
+    ("index.html", "../elsewhere.html", "", "climbs above the site's root folder"),
+    ("authors/x.html", "../../x.html", "/repo/", "climbs above the site's root folder"),
+    ("authors/x.html", "/static/style.css", "/repo/", "points outside the site's /repo/; use a relative link"),
+    ("index.html", "/x.html", "", "points to the root of whatever host serves the site; use a relative link"),
+])
+def test_links_out_of_the_site_are_named(page: str, href: str, base_path: str, why: str) -> None:
+    html = f'<p><a class="x" href="{href}">x</a></p>'.encode()
+    assert list(outside_links(page, html, base_path)) == [(href, why)]
+
+
+@pytest.mark.parametrize("href", ["../index.html", "#top", "x.html#a", "https://doi.org/10.1/x", "//cdn.example/x",
+                                  "mailto:a@example.org", "/repo/authors/index.html", "data:,x", "?q=1"])
+def test_links_inside_the_site_or_to_other_sites_are_fine(href: str) -> None:
+    html = f"<a href='{href}'>x</a><img src=\"{href}\">".encode()
+    assert list(outside_links("authors/x.html", html, "/repo/")) == []
+
+
+def test_a_link_repeated_on_every_page_is_reported_a_few_times_then_counted() -> None:
+    pages = [(f"articles/{n}.html", b'<a href="../../up.html">x</a>') for n in range(50)]
+    found = messages(link_problems(pages, Config(), "_site", limit=3))
+    assert found[:3] == [f"_site/articles/{n}.html: warning: the link '../../up.html' climbs above the site's root "
+                         "folder" for n in range(3)]
+    assert found[3:] == ["_site: warning: 47 more link(s) point outside the site"]
+
+
+def test_publishing_without_a_base_url_warns() -> None:
+    assert "no base_url" in messages(missing_base_url(Config()))[0]
+    assert missing_base_url(Config(base_url="https://me.github.io/x/")) == []
+
+
+def test_every_build_runs_the_checks(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "content" / "pages").mkdir(parents=True)
+    (site / "content" / "pages" / "about.md").write_text("---\ntitle: About\n---\n[Up](../../../outside.html)\n")
+    result = build(site, site / "_site", base_url="https://me.github.io/x/")
+    found = [str(d) for d in result.report.diagnostics]
+    assert "_site/pages/about.html: warning: the link '../../../outside.html' climbs above the site's root " \
+           "folder" in found
