@@ -16,7 +16,8 @@ from urllib.parse import unquote
 import pytest
 from e2e.serving import SEED_PAGE, SEED_TITLE, copy_site, fetch, retitle, run_serve_cli, serving, wait_for
 
-from site_builder.serve import EVENTS_PATH, Buffers, Outcome, State, inject, respond, snapshot, watch
+from site_builder.preview import EVENTS_PATH, Outcome, State, inject, respond
+from site_builder.serve import Buffers, snapshot, watch
 from site_builder.write import MANIFEST
 
 REPO = Path(__file__).resolve().parents[1]
