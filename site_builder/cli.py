@@ -173,7 +173,7 @@ def _run_deploy(args: argparse.Namespace) -> int:
 
     _require_site(args.source)
     to = target(args.source, remote=args.remote, branch=args.branch, push=not args.no_push)
-    base_url = site_base_url(load_config(args.source, base_url=args.base_url))
+    base_url = site_base_url(load_config(args.source, base_url=args.base_url), to.remote_url)
     result = build(args.source, args.output, base_url=base_url, progress=sys.stderr.isatty())
     result.report.extend(missing_base_url(result.config))
     _print_build(result)

@@ -169,11 +169,10 @@ def public_url(config: Config, remote: str = "") -> str:
     return f"https://{owner}.github.io/" + ("" if repo.lower() == f"{owner}.github.io" else f"{repo}/")
 
 
-def site_base_url(config: Config) -> str | None:
-    """The base URL a deploy builds with: the configured one, else the custom domain's root, else none."""
-    if config.base_url:
-        return config.base_url
-    return f"https://{config.cname}/" if config.cname else None
+def site_base_url(config: Config, remote: str = "") -> str | None:
+    """The base URL a deploy builds with: the configured one, else the custom domain's root, else the Pages
+    address of a GitHub remote (so the published site has its sitemap and canonical links); None if unknown."""
+    return public_url(config, remote) or None
 
 
 def workflow_text() -> str:

@@ -10,7 +10,7 @@ import pytest
 from e2e.serving import copy_site
 
 from site_builder.config import Config
-from site_builder.deploy import public_url
+from site_builder.deploy import public_url, site_base_url
 
 IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
             "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
@@ -119,3 +119,16 @@ def test_a_branch_in_the_sources_history_is_refused(repo: Path, cli) -> None:
 ])
 def test_the_address_the_site_will_have(config: Config, remote: str, url: str) -> None:
     assert public_url(config, remote) == url
+
+
+def test_a_deploy_without_base_url_builds_for_the_address_of_its_github_remote() -> None:
+    assert site_base_url(Config(), "https://github.com/me/reviews.git") == "https://me.github.io/reviews/"
+    assert site_base_url(Config(), "/srv/git/site.git") is None
+
+
+def test_a_deploy_with_no_address_at_all_warns(repo: Path, cli) -> None:
+    (repo / "site.toml").unlink()
+    run = deploy(cli, repo)
+    assert run.returncode == 0, run.stderr
+    assert "site.toml: warning: no base_url" in run.stderr
+    assert "robots.txt" not in git("ls-tree", "--name-only", "gh-pages", cwd=repo.parent / "origin.git")
