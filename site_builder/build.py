@@ -20,10 +20,13 @@ from . import citations, preflight, readers, theme
 from .config import Config, load_config
 from .diagnostics import Report, SourceSpan
 from .library import build_library
+from .merge import merge_articles
 from .model import Article, Record
 from .pages import read_intro, read_pages
+from .people_rules import load_rules
 from .plan import Page, Site, plan
 from .render import RenderError, make_environment, render_page
+from .summaries import attach_summaries, read_summaries
 from .write import WriteStats, check_output, write_site
 
 CONTENT_DIR = "content"
@@ -56,6 +59,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     report = Report()
     records = read_records(site_dir, report)
     articles = make_articles(records, report)
+    articles = merge_works(articles, report)
+    articles = add_summaries(site_dir, articles, report)  # after merging, so any source's identifier finds a work
     site = make_site(site_dir, config, articles, report)
     references, cache = citations.format_all(site.library.articles, citations.load_cache(out), report)
     site = dataclasses.replace(site, references=references)
@@ -109,13 +114,31 @@ def make_articles(records: list[Record], report: Report) -> list[Article]:
     return articles
 
 
+def merge_works(articles: list[Article], report: Report) -> list[Article]:
+    """One article per work, however many sources hold it (merge.py)."""
+    merged, problems = merge_articles(articles)
+    report.extend(problems)
+    return merged
+
+
+def add_summaries(site_dir: Path, articles: list[Article], report: Report) -> list[Article]:
+    """The club's own summaries from content/summaries/, attached to the articles they name."""
+    found, problems = read_summaries(site_dir / CONTENT_DIR, CONTENT_DIR)
+    report.extend(problems)
+    articles, problems = attach_summaries(articles, found)
+    report.extend(problems)
+    return articles
+
+
 def make_site(site_dir: Path, config: Config, articles: list[Article], report: Report) -> Site:
     content = site_dir / CONTENT_DIR
     _title, intro_html, problems = read_intro(content, CONTENT_DIR)
     report.extend(problems)
     pages, problems = read_pages(content, CONTENT_DIR)
     report.extend(problems)
-    return Site(config=config, library=build_library(articles), pages=tuple(pages), intro_html=intro_html)
+    rules, problems = load_rules(site_dir, articles)
+    report.extend(problems)
+    return Site(config=config, library=build_library(articles, rules), pages=tuple(pages), intro_html=intro_html)
 
 
 def render_all(env: jinja2.Environment, pages: list[Page], report: Report,

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from .model import Article
 from .normalize import name_key, slugify
+from .people import People, resolve
+from .people_rules import Rules
 
 RELATED_LIMIT = 6
 _RELATED_SCAN = 40  # newest articles looked at per shared topic; bounds the cost of huge topics
@@ -23,7 +25,7 @@ _RELATED_SCAN = 40  # newest articles looked at per shared topic; bounds the cos
 class Author:
     key: str
     name: str
-    """The name as most often written (ties: first in code-point order)."""
+    """The fullest name, as most often written (people.py decides who is who and which name is shown)."""
     variants: tuple[str, ...]
     """Every other spelling seen for this person."""
     articles: tuple[str, ...]
@@ -81,13 +83,13 @@ def newest_first(articles: list[tuple[str, Article]]) -> list[tuple[str, Article
     return sorted(by_title, key=lambda ka: ka[1].date, reverse=True)
 
 
-def build_library(articles: list[Article]) -> Library:
+def build_library(articles: list[Article], rules: Rules | None = None) -> Library:
+    """The library of ``articles``; ``rules`` are the site's authors.toml (people.py merges name variants)."""
     keyed = _key_articles(articles)
     ordered = dict(newest_first(list(keyed.items())))
     rank = {key: n for n, key in enumerate(ordered)}
-    author_of = _author_identity(ordered)
-    article_authors = {k: tuple(dict.fromkeys(author_of[name_key(p.name)] for p in a.authors))
-                       for k, a in ordered.items()}
+    people = resolve({k: a.authors for k, a in ordered.items()}, rules)
+    article_authors = {k: tuple(person for person, _ in people.bylines[k]) for k in ordered}
     topic_keys = assign_keys((name_key(t) for a in ordered.values() for t in a.topics), "topic")
     article_topics = {k: tuple(dict.fromkeys(topic_keys[name_key(t)] for t in a.topics)) for k, a in ordered.items()}
     journal_keys = assign_keys((name_key(a.journal) for a in ordered.values() if a.journal), "journal")
@@ -95,7 +97,7 @@ def build_library(articles: list[Article]) -> Library:
     topics = _groups(ordered, article_topics, lambda k, a: a.topics)
     journals = _groups(ordered, {k: (j,) for k, j in article_journal.items()}, lambda k, a: (a.journal,))
     years = _year_groups(ordered)
-    authors = _authors(ordered, article_authors, article_topics)
+    authors = _authors(ordered, people, article_topics)
     related = {k: _related(k, article_authors, article_topics, authors, topics, rank) for k in ordered}
     return Library(
         articles=ordered, article_authors=article_authors, article_topics=article_topics,
@@ -115,17 +117,6 @@ def _key_articles(articles: list[Article]) -> dict[str, Article]:
             key = f"{key}-{hashlib.sha1(str(article.where).encode()).hexdigest()[:6]}"
         keyed[key] = article
     return keyed
-
-
-def _author_identity(articles: dict[str, Article]) -> dict[str, str]:
-    """name_key → author key. One person per distinct folded name; merging variants is the merge stage's job."""
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    for article in articles.values():
-        for person in article.authors:
-            spellings[name_key(person.name)][person.name] += 1
-    display = {nk: _most_common(c) for nk, c in spellings.items()}
-    slugs = assign_keys(display.values(), "author")
-    return {nk: slugs[name] for nk, name in display.items()}
 
 
 def _most_common(counter: Counter[str]) -> str:
@@ -152,22 +143,22 @@ def _year_groups(articles: dict[str, Article]) -> dict[str, Group]:
     return {y: Group(y, "Undated" if y == "undated" else y, tuple(members[y])) for y in years}
 
 
-def _authors(articles: dict[str, Article], article_authors: dict[str, tuple[str, ...]],
+def _authors(articles: dict[str, Article], people: People,
              article_topics: dict[str, tuple[str, ...]]) -> dict[str, Author]:
     works: dict[str, list[str]] = defaultdict(list)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     coauthors: dict[str, Counter[str]] = defaultdict(Counter)
     topics: dict[str, Counter[str]] = defaultdict(Counter)
-    for key, article in articles.items():
-        byline = article_authors[key]
-        for author_key, person in zip(byline, _distinct_people(article), strict=False):
+    for key in articles:
+        byline = people.bylines[key]
+        for author_key, written in byline:
             works[author_key].append(key)
-            spellings[author_key][person] += 1
-            coauthors[author_key].update(a for a in byline if a != author_key)
+            spellings[author_key][written] += 1
+            coauthors[author_key].update(a for a, _ in byline if a != author_key)
             topics[author_key].update(article_topics[key])
     authors = {}
     for author_key in sorted(works):
-        name = _most_common(spellings[author_key])
+        name = people.names[author_key]
         authors[author_key] = Author(
             key=author_key, name=name,
             variants=tuple(sorted(n for n in spellings[author_key] if n != name)),
@@ -175,14 +166,6 @@ def _authors(articles: dict[str, Article], article_authors: dict[str, tuple[str,
             coauthors=_ranked(coauthors[author_key]),
             topics=_ranked(topics[author_key]))
     return authors
-
-
-def _distinct_people(article: Article) -> list[str]:
-    """The byline's names with repeats of the same folded name dropped (byline keys are de-duplicated alike)."""
-    first: dict[str, str] = {}
-    for person in article.authors:
-        first.setdefault(name_key(person.name), person.name)
-    return list(first.values())
 
 
 def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:

@@ -88,6 +88,21 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Summary:
+    """The club's own summary of an article, from a Markdown file in content/summaries/."""
+
+    html: str
+    """The body as safe HTML (raw HTML escaped, links through the allow-list)."""
+    where: SourceSpan
+    by: str = ""
+    """The reviewer, as the front matter names them."""
+    date: str = ""
+    """``YYYY[-MM[-DD]]`` or ""."""
+    verdict: str = ""
+    """One short line that lists show beside the title."""
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One work, typed for the pages. Text values are plain text (escaped at render time)."""
 
@@ -118,6 +133,8 @@ class Article:
     issue: str = ""
     pages: str = ""
     keywords: tuple[str, ...] = ()
+    summary: Summary | None = None
+    """The club's own summary, when content/summaries/ has one for this work."""
     records: tuple[Record, ...] = field(default=(), compare=False)
     """The records this article was made from, for the full-record view."""
 

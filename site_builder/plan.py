@@ -68,6 +68,8 @@ class Entry:
     year: Markup
     coins: str
     """OpenURL ContextObject for a COinS span (escaped when printed in its attribute)."""
+    verdict: Markup = Markup("")
+    """The one-line verdict of the club's summary, or ""."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +143,8 @@ def _entry(href: Markup, article: Article) -> Entry:
     if byline and not byline.endswith("."):
         byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
     return Entry(href, escape(article.title), escape(byline), escape(article.journal),
-                 escape(article.date), escape(article.year), cite.coins(article))
+                 escape(article.date), escape(article.year), cite.coins(article),
+                 escape(article.summary.verdict) if article.summary else Markup(""))
 
 
 def _named(groups: dict[str, Group], root: str, to_path: Callable[[str], str]) -> dict[str, Named]:
@@ -201,16 +204,21 @@ def _group_downloads(page_path: str, article_keys: tuple[str, ...]) -> tuple[Dow
 
 
 def _exports(site: Site, listing: list[Page]) -> list[Page]:
-    """The download files: each article's in every format, and each list page's that offers its own."""
+    """The download files: each article's in every format, and each list page's that offers its own.
+
+    Citation keys are given once for the whole collection, so an article has the same key in every file.
+    """
     lib = site.library
-    files = [Page(urls.export(urls.article(k), ext), "", {"articles": (a,)}, export=fmt)
-             for k, a in lib.articles.items() for fmt, ext, _label in urls.EXPORTS]
+    keys = cite.keyed_citation_keys(lib.articles.items())
+    entry = {k: (keys[k], a) for k, a in lib.articles.items()}
+    files = [Page(urls.export(urls.article(k), ext), "", {"entries": (entry[k],)}, export=fmt)
+             for k in lib.articles for fmt, ext, _label in urls.EXPORTS]
     for page in listing:
-        keys = tuple(lib.articles) if page.path == urls.HOME else page.context["author"].articles if (
+        members = tuple(lib.articles) if page.path == urls.HOME else page.context["author"].articles if (
             "author" in page.context) else page.context["group"].articles
-        if len(keys) > 1:
-            articles = tuple(lib.articles[k] for k in keys)
-            files += [Page(urls.export(page.path, ext), "", {"articles": articles}, export=fmt)
+        if len(members) > 1:
+            entries = tuple(entry[k] for k in members)
+            files += [Page(urls.export(page.path, ext), "", {"entries": entries}, export=fmt)
                       for fmt, ext, _label in urls.EXPORTS[:3]]
     return files
 

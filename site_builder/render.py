@@ -11,10 +11,11 @@ from pathlib import Path
 import jinja2
 
 from . import cite, urls
+from .model import Article
 from .plan import Page
 
-EXPORTERS = {"bibtex": cite.to_bibtex, "ris": cite.to_ris, "csl-json": cite.to_csl_json_text,
-             "medline": cite.to_medline}
+_PIECES: dict[tuple[str, str], str] = {}
+"""(format, citation key) → that article's piece of a download; each process serializes an article once."""
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
@@ -64,7 +65,7 @@ def plural(count: int, singular: str, plural_form: str = "") -> str:
 
 def render_page(env: jinja2.Environment, page: Page) -> str:
     if page.export:
-        return EXPORTERS[page.export](list(page.context["articles"]))
+        return render_export(page.export, page.context["entries"])
     try:
         return env.get_template(page.template).render(page.context)
     except jinja2.TemplateSyntaxError as err:
@@ -74,6 +75,17 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
     except Exception as err:  # any error raised inside a template: locate it in the template source
         template, line = _template_frame(err, page.template)
         raise RenderError(template, line, page.path, f"{type(err).__name__}: {err}") from err
+
+
+def render_export(fmt: str, entries: tuple[tuple[str, Article], ...]) -> str:
+    """A download of (citation key, article) entries, reusing each article's piece across lists."""
+    pieces = []
+    for key, article in entries:
+        piece = _PIECES.get((fmt, key))
+        if piece is None:
+            piece = _PIECES[(fmt, key)] = cite.export_entry(fmt, article, key)
+        pieces.append(piece)
+    return cite.export_file(fmt, pieces)
 
 
 def _template_frame(err: Exception, fallback: str) -> tuple[str, int]:

@@ -34,6 +34,7 @@ from . import theme
 from .build import build
 from .config import CONFIG_FILE, load_config
 from .diagnostics import Level, UserError
+from .people_rules import AUTHORS_FILE
 from .preview import Outcome, PreviewServer, State
 from .write import MANIFEST
 
@@ -41,7 +42,7 @@ POLL_SECONDS = 0.3
 QUIET_SECONDS = 0.3
 """A burst of changes (a save that writes several files, a git checkout) becomes one build once the files have
 been still this long."""
-WATCHED = ("content", "templates", "static", CONFIG_FILE)
+WATCHED = ("content", "templates", "static", CONFIG_FILE, AUTHORS_FILE)
 
 Log = Callable[[str], None]
 

@@ -12,6 +12,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+import yaml
 
 from site_builder.normalize import clean
 from site_builder.readers import read_file, to_article
@@ -182,11 +183,23 @@ def test_author_page_of_hubele(html, demo_site, demo_articles) -> None:
 
 # --- topics ------------------------------------------------------------------------------------------------
 
+def summary_topics(articles) -> Counter:
+    """Topics that content/summaries/*.md add to the article they name (read with YAML, not the summaries code)."""
+    added: Counter = Counter()
+    for path in sorted((REPO / "content" / "summaries").glob("*.md")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        article = next(a for a in articles if a.id == meta.get("id") or a.doi == meta.get("doi")
+                       or a.pmid == str(meta.get("pmid")) or a.pmcid == meta.get("pmcid"))
+        added.update(t for t in meta.get("topics", []) if t not in article.topics)
+    return added
+
+
 def test_topic_index_and_topic_page(html, demo_site, demo_articles) -> None:
     index = "topics/index.html"
     root = demo_site.doc(index)
     assert html.headings(root, "h1") == ["Topics"]
     expected = Counter(t for a in demo_articles for t in dict.fromkeys(a.topics))
+    expected.update(summary_topics(demo_articles))  # the club's summaries add topics of their own
     listed = {text: (href, parent) for href, text, parent in link_parent_texts(html, root, ".html")
               if html.resolve(index, href)[0].startswith("topics/") and not href.endswith("index.html")}
     assert set(listed) == set(expected)

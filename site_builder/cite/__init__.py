@@ -9,7 +9,8 @@ the machine-readable metadata of its page. Everything here is pure: Articles in,
 
 from .bibtex import to_bibtex
 from .csl import to_csl_json, to_csl_json_text
-from .keys import citation_keys
+from .exports import FORMATS, export_entry, export_file
+from .keys import citation_keys, keyed_citation_keys
 from .medline import to_medline
 from .meta import coins, highwire_meta, json_ld, opengraph
 from .references import STYLES, Citation, Style, fingerprint, format_references
@@ -19,7 +20,11 @@ __all__ = [
     "STYLES",
     "Citation",
     "Style",
+    "FORMATS",
     "citation_keys",
+    "export_entry",
+    "export_file",
+    "keyed_citation_keys",
     "coins",
     "fingerprint",
     "format_references",

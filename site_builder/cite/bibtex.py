@@ -42,9 +42,12 @@ _LATEX_ESCAPES = {
 }
 
 
+_LATEX_TABLE = str.maketrans(_LATEX_ESCAPES)
+
+
 def latex_escape(text: str) -> str:
     """``text`` with LaTeX's special characters escaped and its whitespace on one line."""
-    return "".join(_LATEX_ESCAPES.get(c, c) for c in " ".join(text.split()))
+    return " ".join(text.split()).translate(_LATEX_TABLE)
 
 
 def _verbatim(text: str) -> str:

@@ -43,11 +43,16 @@ def base_key(article: Article) -> str:
 
 def citation_keys(articles: Iterable[Article]) -> dict[str, str]:
     """A unique key per article id: the base key, then ``b``, ``c``… for the 2nd, 3rd article (by id) sharing it."""
+    return keyed_citation_keys((article.id, article) for article in articles)
+
+
+def keyed_citation_keys(articles: Iterable[tuple[str, Article]]) -> dict[str, str]:
+    """The same for articles under keys of the caller's (a site's page keys, unique even when ids repeat)."""
     by_base: dict[str, list[str]] = defaultdict(list)
-    for article in articles:
+    for ident, article in articles:
         ids = by_base[base_key(article)]
-        if article.id not in ids:
-            ids.append(article.id)
+        if ident not in ids:
+            ids.append(ident)
     taken = set(by_base)
     keys: dict[str, str] = {}
     for base in sorted(by_base):

@@ -1,0 +1,39 @@
+"""Download files built from per-article pieces, so a list file costs a join rather than a new serialization.
+
+Every article is serialized once per format (``export_entry``); the file of any list of articles is those
+pieces joined (``export_file``). Citation keys come from the whole collection, so they are unique in every list
+and an article keeps the same key in every file that holds it.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..model import Article
+from .bibtex import bibtex_entry
+from .csl import to_csl_json
+from .medline import medline_record
+from .ris import ris_record
+
+FORMATS = ("bibtex", "ris", "csl-json", "medline")
+
+
+def export_entry(fmt: str, article: Article, key: str) -> str:
+    """One article's piece of a ``fmt`` file, under citation key ``key``."""
+    if fmt == "bibtex":
+        return bibtex_entry(article, key)
+    if fmt == "ris":
+        return ris_record(article, key)
+    if fmt == "medline":
+        return medline_record(article)
+    if fmt == "csl-json":
+        item = json.dumps(to_csl_json(article), ensure_ascii=False, indent=2)
+        return "  " + item.replace("\n", "\n  ")
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def export_file(fmt: str, entries: list[str]) -> str:
+    """The whole file of ``entries`` made by ``export_entry`` with the same ``fmt``."""
+    if fmt == "csl-json":
+        return "[\n" + ",\n".join(entries) + "\n]\n" if entries else "[]\n"
+    return "\n".join(entries)

@@ -1,0 +1,220 @@
+"""One page per work: the same work from several sources (tests/data/merge/, see its SOURCE.md) is one article
+whose fields follow merge.py's precedence, and contradicting identifiers are reported with both places."""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+
+import pytest
+
+from site_builder.diagnostics import Level, SourceSpan
+from site_builder.merge import PRECEDENCE, merge_articles, title_key
+from site_builder.model import Article, Link, Person, Record, Section
+from site_builder.readers import read_file, to_article
+
+DATA = Path(__file__).resolve().parent / "data" / "merge"
+PAGE = "articles/pubmed-7610913.html"
+TITLE = "Nanotechnology-Based Strategies to Evaluate and Counteract Cancer Metastasis and Neoangiogenesis."
+ORCID = "0000-0003-1192-3647"
+
+
+def fixture_files(*names: str) -> dict[str, bytes]:
+    return {name: (DATA / name).read_bytes() for name in names}
+
+
+def articles_of(*names: str) -> list[Article]:
+    found = []
+    for name in names:
+        records, _ = read_file(DATA / name, f"content/records/{name}")
+        found += [to_article(r)[0] for r in records]
+    return found
+
+
+def article_pages(site: Path) -> list[str]:
+    return sorted(p.name for p in (site / "articles").glob("*.html"))
+
+
+# --- the same work from three formats, built -------------------------------------------------------------------
+
+@pytest.fixture
+def three_formats(make_site, tmp_path: Path):
+    from site_builder.build import build
+
+    site = make_site(fixture_files("adhm-catalogue.txt", "adhm-medline.nbib", "adhm-zotero.json"))
+    return build(site, tmp_path / "out")
+
+
+def test_three_formats_make_one_article_page(three_formats, html) -> None:
+    result = three_formats
+    assert result.records == 3 and result.articles == 1
+    assert article_pages(result.output) == ["pubmed-7610913.html"]
+    root = html.parse(result.output / PAGE)
+    assert html.headings(root, "h1") == [TITLE]
+
+
+def test_three_formats_have_one_author_list(three_formats, html) -> None:
+    out = three_formats.output
+    root = html.parse(out / PAGE)
+    byline = [(href, text) for href, text in html.anchors(html.main(root)) if "/authors/" in href
+              and not href.endswith("index.html")]
+    assert [text for _, text in byline] == ["Şen, Özlem", "Emanet, Melis", "Ciofani, Gianni"]
+    assert sorted(p.name for p in (out / "authors").glob("*.html")) == [
+        "ciofani-gianni.html", "emanet-melis.html", "index.html", "sen-ozlem.html"]
+    ciofani = html.parse(out / "authors" / "ciofani-gianni.html")
+    works = [h for h, _ in html.anchors(html.main(ciofani)) if "/articles/" in h and h.endswith(".html")]
+    assert [posixpath.basename(h) for h in works] == ["pubmed-7610913.html"]
+
+
+def test_three_formats_list_each_source_in_the_full_record(three_formats, html) -> None:
+    root = html.parse(three_formats.output / PAGE)
+    summaries = [html.text(s) for s in html.main(root).iter("summary")]
+    sources = [s for s in summaries if " record from " in s]
+    assert [s.split(" record from ")[0] for s in sources] == ["catalogue-dump", "medline-nbib", "csl-json"]
+    assert "content/records/adhm-medline.nbib:1" in sources[1]
+    listed = [html.text(li) for ol in html.main(root).iter("ol") if ol.get("class") == "sources" for li in ol]
+    assert listed == ["catalogue-dump: content/records/adhm-catalogue.txt:1",
+                      "medline-nbib: content/records/adhm-medline.nbib:1",
+                      "csl-json: content/records/adhm-zotero.json:2"]
+
+
+def test_three_formats_build_without_warnings(three_formats) -> None:
+    assert [str(d) for d in three_formats.report.diagnostics] == []
+
+
+# --- five sources, merged field by field -----------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def five() -> Article:
+    articles = articles_of("adhm-endnote.ris", "adhm-zotero.json", "adhm-medline.nbib", "adhm-pubmed.xml",
+                           "adhm-catalogue.txt")
+    merged, problems = merge_articles(articles)
+    assert problems == []
+    assert len(merged) == 1
+    return merged[0]
+
+
+def test_sources_are_kept_in_precedence_order(five: Article) -> None:
+    assert [r.format for r in five.records] == ["catalogue-dump", "pubmed-xml", "medline-nbib", "csl-json", "ris"]
+
+
+def test_record_without_identifiers_joins_by_title_and_year(five: Article) -> None:
+    assert any(r.format == "ris" for r in five.records)
+    assert title_key("Nanotechnology-based strategies to evaluate and counteract cancer metastasis and "
+                     "neoangiogenesis") == title_key(TITLE)
+
+
+def test_bibliographic_fields_come_from_the_best_source(five: Article) -> None:
+    assert five.id == "pubmed-7610913"
+    assert five.title == TITLE  # the catalogue's, with its final period; not the RIS sentence case
+    assert five.doi == "10.1002/adhm.202002163"  # the catalogue's case, not the CSL-JSON upper case
+    assert (five.pmid, five.pmcid) == ("33763992", "PMC7610913")
+    assert five.date == "2021-03-24"
+    assert (five.volume, five.issue, five.pages) == ("10", "10", "e2002163")  # the catalogue has none
+
+
+def test_one_byline_with_the_orcid_another_source_gives(five: Article) -> None:
+    assert [p.name for p in five.authors] == ["Şen, Özlem", "Emanet, Melis", "Ciofani, Gianni"]
+    assert [p.orcid for p in five.authors] == ["", "", ORCID]
+
+
+def test_topics_and_keywords_are_the_union(five: Article) -> None:
+    assert five.topics == ("Review",)
+    assert set(five.keywords) == {"angiogenesis", "cancer", "invasion", "metastasis", "nanomaterials",
+                                  "nanomedicine", "theranostics", "drug delivery"}
+
+
+# --- precedence rules on small articles ------------------------------------------------------------------------
+
+def record(fmt: str, path: str = "a.txt", line: int = 1) -> Record:
+    return Record(fmt, SourceSpan(path, line), ())
+
+
+def test_precedence_list_covers_every_reader() -> None:
+    from site_builder.readers import READERS
+
+    assert sorted(PRECEDENCE) == sorted(r.format for r in READERS)
+
+
+def test_richest_abstract_wins_and_links_are_united() -> None:
+    short = Article(id="pubmed-1", title="A title long enough to compare", pmid="1", date="2020",
+                    abstract=(Section("", "Short."),), links=(Link("a", "https://a.example/"),),
+                    records=(record("catalogue-dump"),))
+    rich = Article(id="pubmed-1", title="Another spelling of the title", pmid="1", date="2020-05-02",
+                   abstract=(Section("BACKGROUND", "A longer abstract."), Section("RESULTS", "More text.")),
+                   links=(Link("b", "https://b.example/"), Link("a", "https://a.example/")),
+                   journal="J Test", records=(record("bibtex", "b.bib"),))
+    (merged,), _ = merge_articles([rich, short])
+    assert merged.title == "A title long enough to compare"
+    assert merged.abstract == rich.abstract
+    assert [link.url for link in merged.links] == ["https://a.example/", "https://b.example/"]
+    assert merged.journal == "J Test"  # the best source has none
+    assert merged.date == "2020-05-02"  # agrees with the best source's "2020" and says more
+
+
+def test_a_later_date_that_disagrees_is_not_taken() -> None:
+    best = Article(id="x", title="t", pmid="9", date="2021", records=(record("catalogue-dump"),))
+    other = Article(id="x", title="t", pmid="9", date="2020-12-30", records=(record("ris", "b.ris"),))
+    (merged,), _ = merge_articles([other, best])
+    assert merged.date == "2021"
+
+
+def test_pmcid_with_and_without_prefix_and_doi_case_match() -> None:
+    a = Article(id="a", title="t", pmcid="PMC7610913", records=(record("catalogue-dump"),))
+    b = Article(id="b", title="u", pmcid="7610913", records=(record("csl-json", "b.json"),))
+    c = Article(id="c", title="v", doi="10.1002/ADHM.202002163", records=(record("ris", "c.ris"),))
+    d = Article(id="d", title="w", doi="https://doi.org/10.1002/adhm.202002163", pmcid="PMC7610913",
+                records=(record("bibtex", "d.bib"),))
+    merged, problems = merge_articles([a, b, c, d])
+    assert len(merged) == 1 and problems == []
+    assert merged[0].id == "a"
+
+
+# --- what must not be merged, and conflicts ----------------------------------------------------------------------
+
+def test_same_title_and_year_with_different_dois_stay_apart() -> None:
+    a = Article(id="a", title="A review of everything we know", date="2021", doi="10.1000/a",
+                records=(record("catalogue-dump"),))
+    b = Article(id="b", title="A Review of Everything We Know.", date="2021", doi="10.1000/b",
+                records=(record("ris", "b.ris"),))
+    merged, problems = merge_articles([a, b])
+    assert len(merged) == 2 and problems == []
+
+
+def test_same_title_in_another_year_stays_apart() -> None:
+    a = Article(id="a", title="A review of everything we know", date="2021", records=(record("ris"),))
+    b = Article(id="b", title="A review of everything we know", date="2022", records=(record("ris", "b.ris"),))
+    assert len(merge_articles([a, b])[0]) == 2
+
+
+def test_short_titles_never_match() -> None:
+    a = Article(id="a", title="Editorial", date="2021", records=(record("ris"),))
+    b = Article(id="b", title="Editorial", date="2021", records=(record("bibtex", "b.bib"),))
+    assert len(merge_articles([a, b])[0]) == 2
+
+
+def test_two_dois_for_one_pmid_is_a_warning_naming_both_files(make_site, tmp_path: Path) -> None:
+    from site_builder.build import build
+
+    medline = (DATA / "adhm-medline.nbib").read_bytes().replace(b"10.1002/adhm.202002163", b"10.1002/adhm.999")
+    site = make_site({"adhm-catalogue.txt": (DATA / "adhm-catalogue.txt").read_bytes(), "adhm-medline.nbib": medline})
+    result = build(site, tmp_path / "out")
+    assert result.articles == 1
+    (warning,) = result.report.diagnostics
+    assert warning.level is Level.WARNING
+    assert str(warning.where) == "content/records/adhm-medline.nbib:1"
+    assert "content/records/adhm-catalogue.txt:1" in warning.message
+    assert "'10.1002/adhm.999'" in warning.message and "'10.1002/adhm.202002163'" in warning.message
+    assert "two DOIs" in warning.message and "same PMID 33763992" in warning.message
+    root = (result.output / PAGE).read_text(encoding="utf-8")
+    assert "https://doi.org/10.1002/adhm.202002163" in root
+
+
+def test_merge_keeps_the_order_of_first_sources() -> None:
+    people = (Person("X, Y", "X", "Y"),)
+    a = Article(id="a", title="First work title, long enough", pmid="1", records=(record("ris", "1.ris"),))
+    b = Article(id="b", title="Second work title, long enough", pmid="2", authors=people,
+                records=(record("ris", "2.ris"),))
+    c = Article(id="a2", title="First work title, long enough", pmid="1", records=(record("catalogue-dump"),))
+    merged, _ = merge_articles([a, b, c])
+    assert [m.id for m in merged] == ["a2", "b"]

@@ -1,0 +1,304 @@
+"""One page per person: the name forms of each source resolved to people (people.py), authors.toml's
+overrides, the author page's variants, and ``site-builder authors``.
+
+Names come through the real readers, from the seed's catalogue record and small records in the other formats
+that spell the seed's authors the way those formats do.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.diagnostics import Level
+from site_builder.library import build_library
+from site_builder.model import Article, Person
+from site_builder.names import fits, name_form, parse_name
+from site_builder.people import People, resolve
+from site_builder.people_rules import Rules, parse_rules
+from site_builder.readers import bibtex, csl_json, medline, read_file, to_article
+
+REPO = Path(__file__).resolve().parents[1]
+SEED = REPO / "tests" / "data" / "catalogue-dump" / "seed.txt"
+
+MEDLINE_AU = """PMID- 99000001
+TI  - A MEDLINE record of the old kind, with AU lines only.
+DP  - 2022 Jan
+AU  - Cazzato RL
+AU  - Hubele F
+AU  - Kurtz JE
+"""
+BIBTEX = """@article{cazzato2022,
+  author = {Cazzato, R. L. and Hubele, Fabrice and Garnon, J.},
+  title = {A BibTeX entry naming the seed's authors by initials},
+  journal = {Test Journal},
+  year = {2022}
+}
+"""
+CSL = """[{"id": "c1", "type": "article-journal", "title": "A CSL-JSON item", "container-title": "Test Journal",
+  "issued": {"date-parts": [[2023]]},
+  "author": [{"family": "Cazzato", "given": "Roberto Luigi"}, {"family": "Gangi", "given": "Afshin"}]}]
+"""
+
+
+def read(module, text: str, path: str) -> list[Article]:
+    records, problems = module.read(text, path)
+    assert records, problems
+    return [to_article(r)[0] for r in records]
+
+
+@pytest.fixture(scope="module")
+def seed() -> Article:
+    (record,), _ = read_file(SEED, "seed.txt")
+    return to_article(record)[0]
+
+
+@pytest.fixture(scope="module")
+def four_formats(seed) -> dict[str, Article]:
+    return {"seed": seed, "medline": read(medline, MEDLINE_AU, "m.nbib")[0],
+            "bibtex": read(bibtex, BIBTEX, "b.bib")[0], "csl": read(csl_json, CSL, "c.json")[0]}
+
+
+def people_of(**bylines: list[str] | list[Person]) -> People:
+    """resolve() over bylines given as "Family, Given" strings (or Persons), one article per keyword."""
+    return resolve({k: [p if isinstance(p, Person) else parse_name(p) for p in names]
+                    for k, names in bylines.items()}, explain=True)
+
+
+def key_of(people: People, article: str, family: str) -> str:
+    return next(k for k, written in people.bylines[article] if written.startswith(family))
+
+
+# --- the seed's authors as four formats write them -------------------------------------------------------------
+
+def test_the_readers_write_the_forms_the_issue_names(four_formats) -> None:
+    names = {k: [p.name for p in a.authors if p.name.startswith("Cazzato")] for k, a in four_formats.items()}
+    assert names == {"seed": ["Cazzato, Roberto Luigi"], "medline": ["Cazzato, RL"], "bibtex": ["Cazzato, R. L."],
+                     "csl": ["Cazzato, Roberto Luigi"]}
+
+
+def test_one_name_in_four_formats_is_one_person(four_formats) -> None:
+    people = resolve({k: a.authors for k, a in four_formats.items()})
+    keys = {key_of(people, k, "Cazzato") for k in four_formats}
+    assert keys == {"cazzato-roberto-luigi"}
+    assert people.names["cazzato-roberto-luigi"] == "Cazzato, Roberto Luigi"
+    (merge,) = [m for m in people.merges if m.key == "cazzato-roberto-luigi"]
+    assert merge.names[0] == ("Cazzato, Roberto Luigi", 2, "")
+    why = {name: reason for name, _, reason in merge.names}
+    assert "initials fit 'Cazzato, Roberto Luigi'" in why["Cazzato, RL"]
+    assert "the only person of that name" in why["Cazzato, R. L."]
+
+
+def test_a_name_without_its_accent_is_the_same_person(four_formats) -> None:
+    people = resolve({k: a.authors for k, a in four_formats.items()})
+    assert key_of(people, "seed", "Hubel") == key_of(people, "bibtex", "Hubel") == "hubele-fabrice"
+    assert people.names["hubele-fabrice"] == "Hubelé, Fabrice"
+    (merge,) = [m for m in people.merges if m.key == "hubele-fabrice"]
+    assert ("Hubele, Fabrice", 1, "the same name, accents, case and punctuation aside") in merge.names
+
+
+def test_medline_initials_fit_a_hyphenated_given_name(four_formats) -> None:
+    people = resolve({k: a.authors for k, a in four_formats.items()})
+    assert key_of(people, "medline", "Kurtz") == key_of(people, "seed", "Kurtz") == "kurtz-jean-emmanuel"
+    assert key_of(people, "medline", "Hubele") == "hubele-fabrice"  # "Hubele F": initial, accent and all
+
+
+def test_initials_with_a_single_full_form_join_it(four_formats) -> None:
+    people = resolve({k: a.authors for k, a in four_formats.items()})
+    assert key_of(people, "bibtex", "Garnon") == key_of(people, "seed", "Garnon") == "garnon-julien"
+
+
+# --- names that stay apart ---------------------------------------------------------------------------------------
+
+def test_two_different_full_given_names_are_never_merged() -> None:
+    people = people_of(a=["Cazzato, Roberto"], b=["Cazzato, Rita"], c=["Cazzato, Roberto Luigi"])
+    assert key_of(people, "a", "Cazzato") == key_of(people, "c", "Cazzato") != key_of(people, "b", "Cazzato")
+    assert people.near_misses == ()  # first names that differ outright are not worth a line of the report
+    people = people_of(a=["Cazzato, Roberto Luigi"], b=["Cazzato, Roberto Carlo"], c=["Cazzato, Roberto"])
+    assert len({key_of(people, k, "Cazzato") for k in "abc"}) == 3
+    assert any(set(m.names) == {"Cazzato, Roberto Luigi", "Cazzato, Roberto Carlo"}
+               and m.reason == "different given names" for m in people.near_misses)
+
+
+def test_an_initial_that_fits_two_people_stays_alone() -> None:
+    people = people_of(a=["Cazzato, Roberto"], b=["Cazzato, Rita"], c=["Cazzato, R"])
+    keys = {key_of(people, k, "Cazzato") for k in "abc"}
+    assert len(keys) == 3
+    assert people.names[key_of(people, "c", "Cazzato")] == "Cazzato, R"
+    ambiguous = [m for m in people.near_misses if m.names[0] == "Cazzato, R" and "fits 2 people" in m.reason]
+    assert ambiguous and set(ambiguous[0].names[1:]) == {"Cazzato, Roberto", "Cazzato, Rita"}
+
+
+def test_the_same_initial_joins_when_only_one_person_fits() -> None:
+    people = people_of(a=["Cazzato, Roberto"], c=["Cazzato, R"])
+    assert key_of(people, "a", "Cazzato") == key_of(people, "c", "Cazzato") == "cazzato-roberto"
+
+
+def test_initials_without_a_full_form_are_not_merged() -> None:
+    people = people_of(a=["Cazzato, R"], b=["Cazzato, RL"], c=["Cazzato, R. L."])
+    assert key_of(people, "b", "Cazzato") == key_of(people, "c", "Cazzato")  # one form, spelled two ways
+    assert key_of(people, "a", "Cazzato") != key_of(people, "b", "Cazzato")
+    assert any("no full given name" in m.reason for m in people.near_misses)
+
+
+def test_initials_must_all_be_accounted_for_by_the_full_form() -> None:
+    people = people_of(a=["Lee, SangJoon"], b=["Lee, S P"])
+    assert key_of(people, "a", "Lee") != key_of(people, "b", "Lee")
+    people = people_of(a=["Calabrese, Edward J"], b=["Calabrese, E J"])
+    assert key_of(people, "a", "Calabrese") == key_of(people, "b", "Calabrese")
+
+
+def test_a_hyphenated_given_name_is_one_name() -> None:
+    assert not fits(name_form(parse_name("Wang, Hao")), name_form(parse_name("Wang, Hao-Fan")))
+    assert fits(name_form(parse_name("Wang, Xiao-Ming")), name_form(parse_name("Wang, Xiaoming")))
+    assert fits(name_form(parse_name("Roberto, Luigi")), name_form(parse_name("Roberto, Luigi Maria")))
+
+
+def test_a_missing_middle_name_is_no_contradiction() -> None:
+    people = people_of(a=["Kaye, Alan David"], b=["Kaye, Alan D"], c=["Kaye, Alan"], d=["Kaye, Adam M"])
+    assert len({key_of(people, k, "Kaye") for k in "abc"}) == 1
+    assert key_of(people, "d", "Kaye") != key_of(people, "a", "Kaye")
+
+
+def test_groups_match_only_themselves() -> None:
+    people = people_of(a=[Person("Cancer Research UK")], b=[Person("Cancer research UK")],
+                       c=[Person("Cancer, Research", "Cancer", "Research")])
+    assert key_of(people, "a", "Cancer") == key_of(people, "b", "Cancer")
+    assert key_of(people, "c", "Cancer") != key_of(people, "a", "Cancer")
+
+
+# --- ORCID decides -----------------------------------------------------------------------------------------------
+
+def test_two_orcids_are_two_people_with_distinct_keys() -> None:
+    people = people_of(a=[Person("Wang, Li", "Wang", "Li", orcid="0000-0001-0000-0001")],
+                       b=[Person("Wang, Li", "Wang", "Li", orcid="0000-0001-0000-0002")],
+                       c=["Wang, Li"])
+    keys = [key_of(people, k, "Wang") for k in "abc"]
+    assert len(set(keys)) == 3
+    assert keys[0] == "wang-li" and keys[1].startswith("wang-li-")
+    assert any(m.reason == "different ORCIDs" for m in people.near_misses)
+
+
+def test_one_orcid_joins_names_the_rules_would_keep_apart() -> None:
+    orcid = "0000-0003-1192-3647"
+    people = people_of(a=[Person("Ciofani, Gianni", "Ciofani", "Gianni", orcid=orcid)],
+                       b=[Person("Ciofani, G", "Ciofani", "G", orcid=orcid)],
+                       c=[Person("Smith-Ciofani, Gianni", "Smith-Ciofani", "Gianni", orcid=orcid)],
+                       d=["Ciofani, Gianni"])
+    assert len({key_of(people, k, k2) for k, k2 in (("a", "Ciofani"), ("b", "Ciofani"), ("c", "Smith"),
+                                                     ("d", "Ciofani"))}) == 1
+    (merge,) = people.merges
+    assert any(f"same ORCID {orcid}" == why for _, _, why in merge.names)
+
+
+# --- authors.toml -----------------------------------------------------------------------------------------------
+
+def rules(text: str) -> Rules:
+    found, problems = parse_rules(text, "authors.toml")
+    assert problems == []
+    return found
+
+
+def test_merge_forces_an_ambiguous_initial_onto_one_person() -> None:
+    bylines = {"a": [parse_name("Cazzato, Roberto")], "b": [parse_name("Cazzato, Rita")],
+               "c": [parse_name("Cazzato, R")]}
+    people = resolve(bylines, rules('# R. is Roberto\n[[merge]]\nnames = ["Cazzato, R.", "Cazzato, Roberto"]\n'),
+                     explain=True)
+    assert key_of(people, "c", "Cazzato") == key_of(people, "a", "Cazzato") == "cazzato-roberto"
+    assert key_of(people, "b", "Cazzato") == "cazzato-rita"
+    (merge,) = people.merges
+    assert ("Cazzato, R", 1, "merged by authors.toml:2") in merge.names
+
+
+def test_keep_apart_forbids_a_merge_the_rules_would_make(four_formats) -> None:
+    found = rules('[[keep_apart]]\nnames = ["Cazzato RL", "Cazzato, Roberto Luigi"]\n')
+    people = resolve({k: a.authors for k, a in four_formats.items()}, found, explain=True)
+    assert key_of(people, "medline", "Cazzato") != key_of(people, "seed", "Cazzato")
+    assert key_of(people, "bibtex", "Cazzato") == key_of(people, "medline", "Cazzato")  # same form as RL
+    assert any(m.reason == "kept apart by authors.toml" for m in people.near_misses)
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('[[merge]]\nnames = ["Cazzato, R" "Cazzato, Roberto"]\n', 2, "not valid TOML"),
+    ('[[merg]]\nnames = ["A, B", "A, C"]\n', 1, "did you mean [[merge]]?"),
+    ('[[merge]]\nnames = ["A, B", "A, C"]\n\n[[merge]]\nnames = ["Cazzato, R"]\n', 4, "two names or more"),
+    ('[[merge]]\nnames = ["A, B", "A, C"]\nwhy = "x"\n', 1, "exactly one key"),
+    ('[[merge]]\nnames = ["A, Bo", "A, B"]\n[[keep_apart]]\nnames = ["A, B", "A, Bo"]\n', 1, "the merge is ignored"),
+])
+def test_authors_toml_problems_name_their_line(text: str, line: int, message: str) -> None:
+    _, problems = parse_rules(text, "authors.toml")
+    assert [(d.level, d.where.line) for d in problems][:1] == [(Level.ERROR, line)]
+    assert message in problems[0].message
+
+
+def test_a_name_no_author_has_is_a_warning(make_site, tmp_path: Path) -> None:
+    from site_builder.build import build
+
+    site = make_site({"seed.txt": SEED.read_bytes()})
+    (site / "authors.toml").write_text('[[merge]]\nnames = ["Cazato, Roberto", "Cazzato, Roberto Luigi"]\n')
+    result = build(site, tmp_path / "out")
+    (warning,) = result.report.diagnostics
+    assert str(warning.where) == "authors.toml:1" and warning.level is Level.WARNING
+    assert "'Cazato, Roberto'" in warning.message
+
+
+# --- the library and the pages -----------------------------------------------------------------------------------
+
+def test_library_maps_every_form_to_one_author(four_formats) -> None:
+    library = build_library(list(four_formats.values()))
+    assert len([k for k in library.authors if k.startswith("cazzato")]) == 1
+    author = library.authors["cazzato-roberto-luigi"]
+    assert author.name == "Cazzato, Roberto Luigi"
+    assert set(author.variants) == {"Cazzato, RL", "Cazzato, R. L."}
+    assert len(author.articles) == 4
+    for key in library.articles:
+        assert "cazzato-roberto-luigi" in library.article_authors[key]
+    gangi = dict(author.coauthors)["gangi-afshin"]
+    assert gangi == 2
+
+
+def test_author_page_lists_the_name_variants(make_site, tmp_path: Path, html) -> None:
+    from site_builder.build import build
+
+    site = make_site({"seed.txt": SEED.read_bytes(), "b.bib": BIBTEX, "m.nbib": MEDLINE_AU})
+    result = build(site, tmp_path / "out")
+    assert result.report.diagnostics == []
+    root = html.parse(result.output / "authors" / "cazzato-roberto-luigi.html")
+    assert html.headings(root, "h1") == ["Cazzato, Roberto Luigi"]
+    text = html.text(html.main(root))
+    assert "Cazzato, R. L." in text and "Cazzato, RL" in text
+    works = {h for h, _ in html.anchors(html.main(root)) if "/articles/" in h and h.endswith(".html")}
+    assert len(works) == 3
+    assert not (result.output / "authors" / "cazzato-rl.html").exists()
+    assert not (result.output / "authors" / "hubele-f.html").exists()
+
+
+def test_authors_command_prints_merges_and_near_misses(make_site, cli) -> None:
+    site = make_site({"seed.txt": SEED.read_bytes(), "b.bib": BIBTEX, "m.nbib": MEDLINE_AU,
+                      "c.json": CSL.replace("Gangi", "Cazzato").replace("Afshin", "Rita")})
+    run = cli("authors", "--source", str(site), cwd=site)
+    assert run.returncode == 0, run.stderr
+    out = run.stdout
+    assert "Cazzato, Roberto Luigi  (authors/cazzato-roberto-luigi.html)" in out
+    merged = out.split("Cazzato, Roberto Luigi  (authors/", 1)[1].split("\n\n", 1)[0]
+    assert "Cazzato, R. L." in merged and "Cazzato, RL" in merged
+    assert "the only person of that name they fit" in merged
+    assert "Hubele, Fabrice" in out and "accents, case and punctuation aside" in out
+    assert "Cazzato, Rita | Cazzato, Roberto Luigi" in out or "Cazzato, Roberto Luigi | Cazzato, Rita" in out
+    assert "authors.toml" in out
+
+
+def test_authors_command_applies_authors_toml(make_site, cli) -> None:
+    site = make_site({"seed.txt": SEED.read_bytes(), "m.nbib": MEDLINE_AU})
+    (site / "authors.toml").write_text('[[keep_apart]]\nnames = ["Kurtz, JE", "Kurtz, Jean-Emmanuel"]\n')
+    run = cli("authors", "--source", str(site), cwd=site)
+    assert run.returncode == 0, run.stderr
+    assert "Kurtz, JE | Kurtz, Jean-Emmanuel" in run.stdout or "Kurtz, Jean-Emmanuel | Kurtz, JE" in run.stdout
+    assert "kept apart by authors.toml" in run.stdout
+
+
+def test_near_misses_are_worked_out_only_when_asked() -> None:
+    bylines = {"a": [parse_name("Cazzato, Roberto Luigi")], "b": [parse_name("Cazzato, Roberto Carlo")]}
+    assert resolve(bylines).near_misses == ()
+    assert resolve(bylines, explain=True).near_misses
