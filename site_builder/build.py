@@ -62,7 +62,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     articles = merge_works(articles, report)
     articles = add_summaries(site_dir, articles, report)  # after merging, so any source's identifier finds a work
     site = make_site(site_dir, config, articles, report)
-    references, cache = citations.format_all(site.library.articles, citations.load_cache(out), report)
+    references, cache = (citations.format_all(site.library.articles, citations.load_cache(out), report)
+                         if config.references else ({}, {}))
     site = dataclasses.replace(site, references=references)
     pages = plan(site)
     env = make_environment(theme.template_dirs(site_dir))

@@ -33,6 +33,10 @@ class Config:
     """Language of the site's own text, as an HTML lang code."""
     output: str = "_site"
     """Output folder, relative to the site folder."""
+    references: bool = True
+    """Show each article's reference in Vancouver, AMA and APA (CSL styles, kept between builds)."""
+    downloads: bool = True
+    """Write BibTeX, RIS, CSL-JSON and MEDLINE files of every article, author, topic and the whole collection."""
 
     @property
     def base_path(self) -> str:
@@ -66,8 +70,9 @@ def _read_toml(path: Path) -> dict[str, object]:
             close = difflib.get_close_matches(key, known, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else f"; valid keys: {', '.join(known)}"
             raise UserError(f"{path}: unknown key '{key}'{hint}")
-        if not isinstance(value, str):
-            raise UserError(f"{path}: '{key}' must be a string, got {type(value).__name__}")
+        expected = type(known[key].default)
+        if type(value) is not expected:
+            raise UserError(f"{path}: '{key}' must be a {_TYPE_NAMES[expected]}, got {value!r}")
     return dict(data)
 
 
@@ -82,6 +87,9 @@ def _check(config: Config, path: Path) -> None:
                         f"(no https://, no path), got {config.cname!r}")
 
 
+_TYPE_NAMES = {str: "string in quotes", bool: "boolean (true or false)"}
+
+
 def documented_defaults() -> str:
     """The config file written by ``init``: every key, its default, and its documentation as a comment."""
     lines = ["# site-builder settings. Every key is optional; the values below are the defaults.", ""]
@@ -94,6 +102,8 @@ def documented_defaults() -> str:
 
 
 def _toml_string(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 

@@ -101,7 +101,7 @@ def plan(site: Site) -> list[Page]:
     nested = make_links(lib, "../")  # links as seen from pages one folder down (all but the home page)
     pages = [
         _page(site, urls.HOME, "home.html", newest=_entries(links, tuple(lib.articles)[:NEWEST_ON_HOME]),
-              downloads=_list_downloads(urls.HOME, "")),
+              downloads=_list_downloads(urls.HOME, "") if site.config.downloads else ()),
         _page(site, urls.AUTHORS, "authors.html", letters=_letters(lib, nested)),
         _page(site, urls.TOPICS, "topics.html", groups=_sized(lib.topics, nested.topics)),
         _page(site, urls.JOURNALS, "journals.html", groups=_sized(lib.journals, nested.journals)),
@@ -111,13 +111,14 @@ def plan(site: Site) -> list[Page]:
     pages += [_article_page(site, nested, key, article) for key, article in lib.articles.items()]
     pages += [_page(site, urls.author(k), "author.html", author=a, entries=_entries(nested, a.articles),
                     coauthors=_counted(nested.authors, a.coauthors), topics=_counted(nested.topics, a.topics),
-                    downloads=_group_downloads(urls.author(k), a.articles))
+                    downloads=_group_downloads(urls.author(k), a.articles) if site.config.downloads else ())
               for k, a in lib.authors.items()]
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
                                       lib.journals), ("year.html", urls.year, lib.years)):
         pages += [_group_page(site, nested, to_path(k), template, g) for k, g in groups.items()]
     pages += [_page(site, urls.page(p.key), "page.html", content=p) for p in site.pages]
-    pages += _exports(site, [p for p in pages if p.template in ("home.html", "author.html", "topic.html")])
+    if site.config.downloads:
+        pages += _exports(site, [p for p in pages if p.template in ("home.html", "author.html", "topic.html")])
     pages += [_page(site, path, template, **context)
               for path, template, context in feed_files(site.config, lib.articles, [p.path for p in pages])]
     check_paths(pages)
@@ -171,7 +172,8 @@ def _article_page(site: Site, links: Links, key: str, article: Article) -> Page:
     return _page(
         site, path, "article.html", key=key, article=article,
         references=site.references.get(key, ()),
-        downloads=tuple((fmt, posixpath.basename(urls.export(path, ext)), label) for fmt, ext, label in urls.EXPORTS),
+        downloads=tuple((fmt, posixpath.basename(urls.export(path, ext)), label)
+                        for fmt, ext, label in urls.EXPORTS) if site.config.downloads else (),
         highwire=cite.highwire_meta(article, public), opengraph=cite.opengraph(article, public),
         json_ld=Markup(cite.json_ld(article, public)),
         authors=tuple(links.authors[k] for k in lib.article_authors[key]),
@@ -183,7 +185,8 @@ def _article_page(site: Site, links: Links, key: str, article: Article) -> Page:
 
 def _group_page(site: Site, links: Links, path: str, template: str, group: Group) -> Page:
     return _page(site, path, template, group=group, entries=_entries(links, group.articles),
-                 downloads=_group_downloads(path, group.articles) if template == "topic.html" else ())
+                 downloads=_group_downloads(path, group.articles)
+                 if template == "topic.html" and site.config.downloads else ())
 
 
 Download = tuple[str, str, str]

