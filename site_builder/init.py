@@ -1,7 +1,8 @@
 """``site-builder init DIR``: a new site folder that builds at once.
 
 It holds content/ (one example record, an introduction and an About page), a copy of the default templates/ and
-static/ to edit, a commented site.toml with every setting, a .gitignore, and the GitHub Pages workflow.
+static/ to edit, a commented site.toml with every setting, a .gitignore, the GitHub Pages workflow and the
+requirements.txt that workflow installs from.
 """
 
 from __future__ import annotations
@@ -15,6 +16,12 @@ from .diagnostics import UserError
 
 STARTER = Path(__file__).resolve().parent / "starter"
 GITIGNORE = "_site/\n__pycache__/\n"
+REQUIREMENTS = """\
+# What GitHub Actions installs to build this site (.github/workflows/pages.yml runs pip install -r on it).
+# Name the site-builder you use: a release, or a git address such as
+#   site-builder @ git+https://github.com/OWNER/site-builder@main
+site-builder>=0.1
+"""
 
 
 def init_site(target: Path) -> None:
@@ -26,6 +33,7 @@ def init_site(target: Path) -> None:
     shutil.copytree(theme.default_dir("static"), target / "static")
     (target / CONFIG_FILE).write_text(documented_defaults(), encoding="utf-8")
     (target / ".gitignore").write_text(GITIGNORE, encoding="utf-8")
+    (target / "requirements.txt").write_text(REQUIREMENTS, encoding="utf-8")
     _write_workflow(target)
 
 
