@@ -8,6 +8,7 @@ Checks here that no two pages share a path and that no path leaves the output fo
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from .cite import Citation
 from .config import Config
 from .diagnostics import UserError
 from .feeds import files as feed_files
-from .library import Group, Library
+from .library import Author, Group, Library
 from .model import Article
 from .pages import ContentPage
 
@@ -35,7 +36,12 @@ class Page:
     template: str
     context: dict[str, Any] = field(compare=False)
     export: str = ""
-    """For a download instead of a page: the format (``bibtex``…), of ``context["articles"]``."""
+    """For a download instead of a page: the format (``bibtex``…), of ``context["entries"]``."""
+    more: Callable[[], dict[str, Any]] | None = field(default=None, compare=False)
+    """The costly rest of the context, made when the page is rendered: in a worker process, not in the plan."""
+
+    def full_context(self) -> dict[str, Any]:
+        return {**self.context, **self.more()} if self.more is not None else self.context
 
 
 @dataclass(frozen=True)
@@ -97,8 +103,9 @@ class Links:
 
 def plan(site: Site) -> list[Page]:
     lib = site.library
-    links = make_links(lib, "")
-    nested = make_links(lib, "../")  # links as seen from pages one folder down (all but the home page)
+    coins = {k: cite.coins(a) for k, a in lib.articles.items()}
+    links = make_links(lib, "", coins)
+    nested = make_links(lib, "../", coins)  # links as seen from pages one folder down (all but the home page)
     pages = [
         _page(site, urls.HOME, "home.html", newest=_entries(links, tuple(lib.articles)[:NEWEST_ON_HOME]),
               downloads=_list_downloads(urls.HOME, "") if site.config.downloads else ()),
@@ -109,10 +116,8 @@ def plan(site: Site) -> list[Page]:
         _page(site, urls.NOT_FOUND, "404.html"),
     ]
     pages += [_article_page(site, nested, key, article) for key, article in lib.articles.items()]
-    pages += [_page(site, urls.author(k), "author.html", author=a, entries=_entries(nested, a.articles),
-                    coauthors=_counted(nested.authors, a.coauthors), topics=_counted(nested.topics, a.topics),
-                    downloads=_group_downloads(urls.author(k), a.articles) if site.config.downloads else ())
-              for k, a in lib.authors.items()]
+    pages += [_page(site, urls.author(k), "author.html", author=a,
+                    more=functools.partial(_author_extras, site, nested, k, a)) for k, a in lib.authors.items()]
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
                                       lib.journals), ("year.html", urls.year, lib.years)):
         pages += [_group_page(site, nested, to_path(k), template, g) for k, g in groups.items()]
@@ -125,10 +130,10 @@ def plan(site: Site) -> list[Page]:
     return pages
 
 
-def make_links(lib: Library, root: str) -> Links:
+def make_links(lib: Library, root: str, coins: dict[str, str]) -> Links:
     """Every entity's link as seen from a page whose way back to the site root is ``root``."""
     return Links(
-        articles={k: _entry(escape(root + urls.article(k)), a) for k, a in lib.articles.items()},
+        articles={k: _entry(escape(root + urls.article(k)), a, coins[k]) for k, a in lib.articles.items()},
         authors={k: Named(escape(root + urls.author(k)), escape(a.name)) for k, a in lib.authors.items()},
         topics=_named(lib.topics, root, urls.topic),
         journals=_named(lib.journals, root, urls.journal),
@@ -136,7 +141,7 @@ def make_links(lib: Library, root: str) -> Links:
     )
 
 
-def _entry(href: Markup, article: Article) -> Entry:
+def _entry(href: Markup, article: Article, coins: str) -> Entry:
     names = [p.display for p in article.authors[:BYLINE_NAMES]]
     if len(article.authors) > BYLINE_NAMES:
         names.append("et al")
@@ -144,7 +149,7 @@ def _entry(href: Markup, article: Article) -> Entry:
     if byline and not byline.endswith("."):
         byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
     return Entry(href, escape(article.title), escape(byline), escape(article.journal),
-                 escape(article.date), escape(article.year), cite.coins(article),
+                 escape(article.date), escape(article.year), coins,
                  escape(article.summary.verdict) if article.summary else Markup(""))
 
 
@@ -165,12 +170,16 @@ def _counted(named: dict[str, Named], counts: Iterable[tuple[str, int]]) -> Coun
 
 
 def _article_page(site: Site, links: Links, key: str, article: Article) -> Page:
+    return _page(site, urls.article(key), "article.html", key=key, article=article,
+                 more=functools.partial(_article_extras, site, links, key, article))
+
+
+def _article_extras(site: Site, links: Links, key: str, article: Article) -> dict[str, Any]:
     lib = site.library
     journal = lib.article_journal.get(key)
     path = urls.article(key)
     public = site.config.base_url + path if site.config.base_url else ""
-    return _page(
-        site, path, "article.html", key=key, article=article,
+    return dict(
         references=site.references.get(key, ()),
         downloads=tuple((fmt, posixpath.basename(urls.export(path, ext)), label)
                         for fmt, ext, label in urls.EXPORTS) if site.config.downloads else (),
@@ -181,6 +190,12 @@ def _article_page(site: Site, links: Links, key: str, article: Article) -> Page:
         journal=links.journals[journal] if journal else None,
         year=links.years.get(article.year),
         related=_entries(links, lib.related[key]))
+
+
+def _author_extras(site: Site, links: Links, key: str, author: Author) -> dict[str, Any]:
+    return dict(entries=_entries(links, author.articles), coauthors=_counted(links.authors, author.coauthors),
+                topics=_counted(links.topics, author.topics),
+                downloads=_group_downloads(urls.author(key), author.articles) if site.config.downloads else ())
 
 
 def _group_page(site: Site, links: Links, path: str, template: str, group: Group) -> Page:
@@ -226,13 +241,14 @@ def _exports(site: Site, listing: list[Page]) -> list[Page]:
     return files
 
 
-def _page(site: Site, path: str, template: str, **context: Any) -> Page:
+def _page(site: Site, path: str, template: str, more: Callable[[], dict[str, Any]] | None = None,
+          **context: Any) -> Page:
     root = urls.root_of(path)
     if path == urls.NOT_FOUND and site.config.base_path:
         # 404.html is served at any depth, so its links must not be page-relative.
         root = site.config.base_path
     root = escape(root)
-    return Page(path, template, {"site": site, "path": path, "root": root, **context})
+    return Page(path, template, {"site": site, "path": path, "root": root, **context}, more=more)
 
 
 def _letters(lib: Library, links: Links) -> tuple[tuple[str, Counted], ...]:

@@ -67,7 +67,7 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
     if page.export:
         return render_export(page.export, page.context["entries"])
     try:
-        return env.get_template(page.template).render(page.context)
+        return env.get_template(page.template).render(page.full_context())
     except jinja2.TemplateSyntaxError as err:
         raise RenderError(err.filename or err.name or page.template, err.lineno, page.path, err.message or "") from err
     except jinja2.TemplateNotFound as err:
