@@ -68,11 +68,12 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     pages = plan(site)
     env = make_environment(theme.template_dirs(site_dir))
     rendered: list[str] = []  # paths of the pages that rendered; a template error costs the others
-    pages_out = _noting(render_all(env, pages, report, progress), rendered)
+    outside: list[tuple[str, str, str]] = []
+    pages_out = _noting(render_all(env, pages, report, progress, outside, config.base_path), rendered)
     static = ((rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items())
     kept = [(citations.CACHE_FILE, citations.cache_bytes(cache))]
     stats = write_site(out, itertools.chain(pages_out, static, kept))
-    report.extend(preflight.check(out, config, preflight.shown_path(out, site_dir)))
+    report.extend(preflight.check(out, config, preflight.shown_path(out, site_dir), outside))
     return BuildResult(config, out, report, len(records), len(articles), len(pages), stats,
                        time.perf_counter() - started, unwritten=len(pages) - len(rendered))
 
@@ -142,12 +143,18 @@ def make_site(site_dir: Path, config: Config, articles: list[Article], report: R
     return Site(config=config, library=build_library(articles, rules), pages=tuple(pages), intro_html=intro_html)
 
 
-def render_all(env: jinja2.Environment, pages: list[Page], report: Report,
-               progress: bool) -> Iterator[tuple[str, bytes]]:
-    """Rendered pages as bytes, in plan order. A failing template is reported once, with the pages it cost."""
+def render_all(env: jinja2.Environment, pages: list[Page], report: Report, progress: bool,
+               outside: list[tuple[str, str, str]] | None = None, base_path: str = "") -> Iterator[tuple[str, bytes]]:
+    """Rendered pages as bytes, in plan order. A failing template is reported once, with the pages it cost.
+
+    Links of a page that point outside the site are found by the worker that rendered it, while the page is in
+    memory, and added to ``outside`` as (page, href, why) for the pre-flight check.
+    """
     failed: dict[str, list[RenderFailure]] = {}
-    for chunk in _progress(_rendered_chunks(env, pages), len(pages), progress):
-        for path, data, failure in chunk:
+    for chunk in _progress(_rendered_chunks(env, pages, base_path), len(pages), progress):
+        for path, data, failure, links in chunk:
+            if outside is not None:
+                outside.extend((path, href, why) for href, why in links)
             if failure is not None:
                 failed.setdefault(failure.template, []).append(failure)
             else:
@@ -166,23 +173,26 @@ class RenderFailure:
     message: str
 
 
-_Rendered = list[tuple[str, bytes, RenderFailure | None]]
-_WORK: tuple[jinja2.Environment, list[Page]] | None = None  # set before forking; workers inherit it
+_Rendered = list[tuple[str, bytes, RenderFailure | None, tuple[tuple[str, str], ...]]]
+_WORK: tuple[jinja2.Environment, list[Page], str] | None = None  # set before forking; workers inherit it
 
 
 def _render_range(bounds: tuple[int, int]) -> _Rendered:
     assert _WORK is not None
-    env, pages = _WORK
+    env, pages, base_path = _WORK
     out: _Rendered = []
     for page in pages[bounds[0]:bounds[1]]:
         try:
-            out.append((page.path, render_page(env, page).encode("utf-8"), None))
+            data = render_page(env, page).encode("utf-8")
         except RenderError as err:
-            out.append((page.path, b"", RenderFailure(err.template, err.line, err.page, err.message)))
+            out.append((page.path, b"", RenderFailure(err.template, err.line, err.page, err.message), ()))
+            continue
+        links = tuple(preflight.outside_links(page.path, data, base_path)) if page.path.endswith(".html") else ()
+        out.append((page.path, data, None, links))
     return out
 
 
-def _rendered_chunks(env: jinja2.Environment, pages: list[Page]) -> Iterator[_Rendered]:
+def _rendered_chunks(env: jinja2.Environment, pages: list[Page], base_path: str) -> Iterator[_Rendered]:
     """Render in worker processes when the site is large and the machine has cores to spare.
 
     Workers are forked, so they share the plan without pickling it; chunks come back in order, which keeps the
@@ -191,7 +201,7 @@ def _rendered_chunks(env: jinja2.Environment, pages: list[Page]) -> Iterator[_Re
     global _WORK
     bounds = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
     jobs = min(os.cpu_count() or 1, MAX_JOBS)
-    _WORK = (env, pages)
+    _WORK = (env, pages, base_path)
     try:
         if jobs < 2 or len(pages) < PARALLEL_MIN_PAGES or "fork" not in mp.get_all_start_methods():
             yield from map(_render_range, bounds)

@@ -39,11 +39,18 @@ class OutputFile:
     symlink: bool
 
 
-def check(out: Path, config: Config, shown: str) -> list[Diagnostic]:
-    """Every pre-flight problem of the output folder ``out``, shown to the user as ``shown`` (e.g. "_site")."""
+def check(out: Path, config: Config, shown: str,
+          outside: Iterable[tuple[str, str, str]] | None = None) -> list[Diagnostic]:
+    """Every pre-flight problem of the output folder ``out``, shown to the user as ``shown`` (e.g. "_site").
+
+    ``outside`` holds the (page, href, why) links out of the site that the build found while rendering; without
+    it, every page is read back from the folder and scanned.
+    """
     files = list_output(out)
-    pages = ((f.rel, (out / f.rel).read_bytes()) for f in files if f.rel.endswith(".html") and not f.symlink)
-    return size_problems(files, shown) + symlink_problems(files, shown) + link_problems(pages, config, shown)
+    if outside is None:
+        pages = ((f.rel, (out / f.rel).read_bytes()) for f in files if f.rel.endswith(".html") and not f.symlink)
+        outside = ((rel, href, why) for rel, data in pages for href, why in outside_links(rel, data, config.base_path))
+    return size_problems(files, shown) + symlink_problems(files, shown) + _reported(outside, shown)
 
 
 def list_output(out: Path) -> list[OutputFile]:
@@ -89,14 +96,19 @@ def symlink_problems(files: list[OutputFile], shown: str) -> list[Diagnostic]:
 def link_problems(pages: Iterable[tuple[str, bytes]], config: Config, shown: str,
                   limit: int = LINK_REPORTS) -> list[Diagnostic]:
     """Links that leave the site: relative ones climbing above its root, "/x" ones outside its base path."""
+    found = ((rel, href, why) for rel, data in pages for href, why in outside_links(rel, data, config.base_path))
+    return _reported(found, shown, limit)
+
+
+def _reported(outside: Iterable[tuple[str, str, str]], shown: str, limit: int = LINK_REPORTS) -> list[Diagnostic]:
+    """The first ``limit`` links out of the site one by one, then a count of the rest."""
     problems: list[Diagnostic] = []
     extra = 0
-    for rel, data in pages:
-        for href, why in outside_links(rel, data, config.base_path):
-            if len(problems) < limit:
-                problems.append(_warn(f"{shown}/{rel}", f"the link '{href}' {why}"))
-            else:
-                extra += 1
+    for rel, href, why in outside:
+        if len(problems) < limit:
+            problems.append(_warn(f"{shown}/{rel}", f"the link '{href}' {why}"))
+        else:
+            extra += 1
     if extra:
         problems.append(_warn(shown, f"{extra} more link(s) point outside the site"))
     return problems
