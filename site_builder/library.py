@@ -18,7 +18,7 @@ from .people import People, resolve
 from .people_rules import Rules
 
 RELATED_LIMIT = 6
-_RELATED_SCAN = 40  # newest articles looked at per shared topic; bounds the cost of huge topics
+_RELATED_SCAN = 15  # newest articles looked at per shared topic; bounds the cost of huge topics
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,5 +187,5 @@ def _related(key: str, article_authors: dict[str, tuple[str, ...]], article_topi
         for other in topics[topic_key].articles[:_RELATED_SCAN]:
             score[other] = score.get(other, 0) + 1
     score.pop(key, None)
-    best = heapq.nsmallest(RELATED_LIMIT, score, key=lambda k: (-score[k], rank[k]))
-    return tuple(best)
+    best = heapq.nsmallest(RELATED_LIMIT, [(-points, rank[k], k) for k, points in score.items()])
+    return tuple(k for _, _, k in best)

@@ -104,10 +104,11 @@ class Links:
 def plan(site: Site) -> list[Page]:
     lib = site.library
     coins = {k: cite.coins(a) for k, a in lib.articles.items()}
-    links = make_links(lib, "", coins)
     nested = make_links(lib, "../", coins)  # links as seen from pages one folder down (all but the home page)
+    newest = tuple(_entry(escape(urls.article(k)), lib.articles[k], coins[k])
+                   for k in tuple(lib.articles)[:NEWEST_ON_HOME])
     pages = [
-        _page(site, urls.HOME, "home.html", newest=_entries(links, tuple(lib.articles)[:NEWEST_ON_HOME]),
+        _page(site, urls.HOME, "home.html", newest=newest,
               downloads=_list_downloads(urls.HOME, "") if site.config.downloads else ()),
         _page(site, urls.AUTHORS, "authors.html", letters=_letters(lib, nested)),
         _page(site, urls.TOPICS, "topics.html", groups=_sized(lib.topics, nested.topics)),

@@ -77,11 +77,12 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     display: list[str] = []
     display_start = 0
     for start, block in _blocks(lines):
-        head = _field_block_start(block)
+        names = [field_name(line) for line in block]  # once per line: every step below asks it
+        head = _field_block_start(names)
         carried: list[str] = []
         if head is not None and _is_page_marker(block[-1]):
             # The next record's "Loading…" glued under this record's last field, before a blank line.
-            block, carried = block[:-1], block[-1:]
+            block, carried, names = block[:-1], block[-1:], names[:-1]
         if head is None:
             if display and len(block) == 1 and _is_page_marker(block[0]):
                 diagnostics.append(_orphan_text(path, display_start))
@@ -92,11 +93,11 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
                 display.append("")
             display.extend(block)
             continue
-        for offset, fields_part in _split_glued(block, head):
+        for offset, end in _split_glued(names, head):
             glued = offset != head
             preamble = [] if glued else [*display, *([""] if display and head else []), *block[:head]]
             first_line = start + offset if glued or not display else display_start
-            fields = _parse_fields(fields_part, start + offset, path, diagnostics)
+            fields = _parse_fields(block[offset:end], names[offset:end], start + offset, path, diagnostics)
             records.append(Record(FORMAT, SourceSpan(path, first_line + 1), tuple(fields), tuple(preamble)))
         display = carried
         display_start = start + len(block)
@@ -126,12 +127,12 @@ def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
     return blocks
 
 
-def _field_block_start(block: list[str]) -> int | None:
+def _field_block_start(names: list[str]) -> int | None:
     """Where a block's Solr fields begin: the first known field name, if two or more field lines follow.
 
     A one-line title such as "id of …" on the page part forms a block of its own and is not a field list.
     """
-    known = [i for i, line in enumerate(block) if field_name(line) in KNOWN_FIELDS]
+    known = [i for i, name in enumerate(names) if name in KNOWN_FIELDS]
     return known[0] if len(known) >= 2 else None
 
 
@@ -144,14 +145,15 @@ def _is_page_marker(line: str) -> bool:
     return len(line) <= 40 and line.rstrip().endswith(("…", "...")) and not field_name(line)
 
 
-def _split_glued(block: list[str], head: int) -> list[tuple[int, list[str]]]:
-    """The field lists in one block (records glued without a blank line split at each later ``_version_``)."""
-    cuts = [head] + [i for i in range(head + 1, len(block)) if field_name(block[i]) == "_version_"]
-    return [(a, block[a:b]) for a, b in zip(cuts, [*cuts[1:], len(block)], strict=True)]
+def _split_glued(names: list[str], head: int) -> list[tuple[int, int]]:
+    """(start, end) of the field lists in one block: records glued without a blank line split at each later
+    ``_version_``."""
+    cuts = [head] + [i for i in range(head + 1, len(names)) if names[i] == "_version_"]
+    return list(zip(cuts, [*cuts[1:], len(names)], strict=True))
 
 
-def _parse_fields(lines: list[str], offset: int, path: str, diagnostics: list[Diagnostic]) -> list[Field]:
-    names = [field_name(line) for line in lines]
+def _parse_fields(lines: list[str], names: list[str], offset: int, path: str,
+                  diagnostics: list[Diagnostic]) -> list[Field]:
     starts = _field_starts(names)
     repeats = _repeated_values(lines, starts, names)
     if repeats:
