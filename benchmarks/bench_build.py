@@ -197,7 +197,22 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
     return cases
 
 
-def measure(args: argparse.Namespace, n: int) -> dict:
+def summarise(cases: list[Case]) -> dict:
+    result = {}
+    for c in cases:
+        if not c.runs:
+            continue
+        med = {k: statistics.median(r[k] for r in c.runs) for k in ("wall_s", "cpu_s", "rss_mb")}
+        result[c.name] = {"n_runs": len(c.runs), "median": med, "runs": c.runs, "cmd": c.cmd,
+                          "html_pages": c.runs[-1]["html_pages"], "files": c.runs[-1]["files"],
+                          "min_wall_s": min(r["wall_s"] for r in c.runs),
+                          "max_wall_s": max(r["wall_s"] for r in c.runs)}
+    return result
+
+
+def measure(args: argparse.Namespace, n: int, save: Callable[[dict], None]) -> dict:
+    """Time every case at size n; save(partial result) after every measured run, so an interrupted
+    benchmark keeps what it measured."""
     nwork = args.work / f"N{n}"
     nwork.mkdir(parents=True, exist_ok=True)
     trash = Trash(nwork / "trash")
@@ -214,17 +229,11 @@ def measure(args: argparse.Namespace, n: int) -> dict:
             keep = measured or r["wall_s"] > KEEP_LONG_WARMUP_S
             if keep:
                 c.runs.append(r)
+                save(summarise(cases))
             label = f"run {rnd + 1 - args.warmup}" if measured else f"warm-up {rnd + 1}"
             log(f"  N={n} {label}: {c.name:17s} wall {r['wall_s']:7.2f} s  cpu {r['cpu_s']:7.2f} s  "
                 f"rss {r['rss_mb']:7.1f} MB  html {r['html_pages']}{'' if measured or not keep else '  (kept)'}")
-    result = {}
-    for c in cases:
-        runs = c.runs
-        med = {k: statistics.median(r[k] for r in runs) for k in ("wall_s", "cpu_s", "rss_mb")}
-        result[c.name] = {"n_runs": len(runs), "median": med, "runs": c.runs, "cmd": c.cmd,
-                          "html_pages": runs[-1]["html_pages"], "files": runs[-1]["files"],
-                          "min_wall_s": min(r["wall_s"] for r in runs),
-                          "max_wall_s": max(r["wall_s"] for r in runs)}
+    result = summarise(cases)
     trash.empty()  # the last output of each case stays in WORK/N<n>/ for inspection
     return result
 
@@ -366,8 +375,12 @@ def main() -> None:
     if not args.profile_only:
         for n in sizes:
             log(f"== N={n}")
-            results[n] = measure(args, n)
-            dest.write_text(json.dumps({"versions": meta, "argv": sys.argv, "results": results}, indent=1))
+
+            def save(partial: dict, n: int = n) -> None:
+                results[n] = partial
+                dest.write_text(json.dumps({"versions": meta, "argv": sys.argv, "results": results}, indent=1))
+
+            save(measure(args, n, save))
         print(table(results))
         for line in verdicts(results):
             print(line)
