@@ -32,8 +32,11 @@ working tree, so uncommitted edits count, and edits made during the run change i
 ``WORK/snapshot-<sha>/`` and put first on PYTHONPATH: use that for figures you publish.
 
 With ``--profile`` it then runs our clean build once more under cProfile for the largest
-size and prints the top 30 functions by cumulative time (only the main process is seen:
-time spent in worker processes shows up as waiting). ``--profile-only`` skips the timing.
+size and prints the top 30 functions by cumulative time (and the top 15 by own time).
+cProfile sees only the main process, so by default the profiled build runs serially (``os.cpu_count`` reports 1 inside it, which
+keeps the builder from starting worker pools) and every function's own time shows;
+``--profile-parallel`` profiles the build as it normally runs, where the workers' time shows
+up only as waiting on a lock. ``--profile-only`` skips the timing.
 
 Examples (from the repo root; the benchmark needs ``apt-get install -y hugo time``):
   /work/venv/bin/python benchmarks/bench_build.py --sizes 1000,10000 --repeats 3 --ref HEAD \\
@@ -282,6 +285,16 @@ def verdicts(results: dict) -> list[str]:
     return lines
 
 
+PROFILE_MAIN = """
+import cProfile, os, runpy, sys
+prof, serial = sys.argv[1], sys.argv[2] == "serial"
+if serial:  # no worker pools: their work then runs, and is profiled, in this process
+    os.cpu_count = lambda: 1
+sys.argv = ["site_builder", *sys.argv[3:]]
+cProfile.run("runpy.run_module('site_builder', run_name='__main__', alter_sys=True)", prof)
+"""
+
+
 def profile(args: argparse.Namespace, n: int, top: int = 30) -> str:
     """Build once from clean under cProfile; return the top functions by cumulative time."""
     nwork = args.work / f"N{n}"
@@ -292,18 +305,22 @@ def profile(args: argparse.Namespace, n: int, top: int = 30) -> str:
     for extra in site.iterdir():
         if extra.name != "content":
             trash.discard(extra)
+    mode = "parallel" if args.profile_parallel else "serial"
     cmd = ours_cmd(args, site, out)
-    cmd[1:3] = ["-m", "cProfile", "-o", str(prof), "-m", "site_builder"]
+    cmd[1:3] = ["-c", PROFILE_MAIN, str(prof), mode]
     t0 = time.monotonic()
     sh(cmd, cwd=nwork, env=args.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.monotonic() - t0
     trash.discard(out)
     trash.empty()
-    buf = io.StringIO()
-    pstats.Stats(str(prof), stream=buf).strip_dirs().sort_stats("cumulative").print_stats(top)
-    text = buf.getvalue()
-    body = text[text.find("   ncalls"):] if "   ncalls" in text else text
-    return f"cProfile of one clean build, N={n} ({wall:.1f} s wall under the profiler), top {top} by cumtime:\n{body}"
+    parts = [f"cProfile of one clean {mode} build, N={n} ({wall:.1f} s wall under the profiler)"]
+    for key, count in (("cumulative", top), ("tottime", top // 2)):
+        buf = io.StringIO()
+        pstats.Stats(str(prof), stream=buf).strip_dirs().sort_stats(key).print_stats(count)
+        text = buf.getvalue()
+        body = text[text.find("   ncalls"):].rstrip() if "   ncalls" in text else text
+        parts.append(f"top {count} by {key}:\n{body}")
+    return "\n\n".join(parts)
 
 
 def git(*argv: str) -> str:
@@ -366,6 +383,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="write raw runs here (default WORK/results.json)")
     ap.add_argument("--profile", action="store_true", help="then profile our build at the largest size")
     ap.add_argument("--profile-only", action="store_true", help="only the profile, no timing")
+    ap.add_argument("--profile-parallel", action="store_true",
+                    help="profile with the builder's worker pools (default: serial, so that all work is seen)")
     args = ap.parse_args()
     if not os.path.exists(GNU_TIME):
         sys.exit(f"{GNU_TIME} is missing: apt-get install -y time")
