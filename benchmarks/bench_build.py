@@ -33,10 +33,10 @@ working tree, so uncommitted edits count, and edits made during the run change i
 
 With ``--profile`` it then runs our clean build once more under cProfile for the largest
 size and prints the top 30 functions by cumulative time (and the top 15 by own time).
-cProfile sees only the main process, so by default the profiled build runs serially (``os.cpu_count`` reports 1 inside it, which
-keeps the builder from starting worker pools) and every function's own time shows;
-``--profile-parallel`` profiles the build as it normally runs, where the workers' time shows
-up only as waiting on a lock. ``--profile-only`` skips the timing.
+cProfile sees only the main process, so by default the profiled build runs serially
+(``os.cpu_count`` reports 1 inside it, which keeps the builder from starting worker pools)
+and every function's own time shows; ``--profile-parallel`` profiles the build as it
+normally runs, where the workers' time shows up only as waiting on a lock. ``--profile-only`` skips the timing.
 
 Examples (from the repo root; the benchmark needs ``apt-get install -y hugo time``):
   /work/venv/bin/python benchmarks/bench_build.py --sizes 1000,10000 --repeats 3 --ref HEAD \\
