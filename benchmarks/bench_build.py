@@ -22,6 +22,9 @@ For each corpus size N (``--sizes``) the script
          as a cache, moved aside too);
        * ``ours (no change)``: the same command again on the output just built, nothing
          changed: the incremental rebuild (skip with ``--no-incremental``);
+       * ``ours (core site)``: a clean build of the pages Hugo's peer builds, from a site
+         folder whose ``content/`` links to the same records and whose ``site.toml`` turns
+         off references and download files (``CORE_SETTINGS``);
   3. counts the ``.html`` files of each output and reports a Markdown table of medians
      (wall, min-max, CPU, peak RSS, pages, pages/s, wall relative to Hugo's clean build),
      then writes every raw run to a JSON file.
