@@ -8,8 +8,6 @@ from __future__ import annotations
 import dataclasses
 import gc
 import itertools
-import multiprocessing as mp
-import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,7 +15,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import citations, preflight, readers, theme
+from . import citations, preflight, readers, theme, workers
 from .config import Config, load_config
 from .diagnostics import Report, SourceSpan
 from .library import build_library
@@ -33,7 +31,6 @@ from .write import WriteStats, check_output, write_site
 CONTENT_DIR = "content"
 PARALLEL_MIN_PAGES = 2000
 RENDER_CHUNK = 250
-MAX_JOBS = 4
 _PROSE_DIRS = frozenset({"pages", "summaries"})
 
 
@@ -216,13 +213,13 @@ def _rendered_chunks(env: jinja2.Environment, pages: list[Page], base_path: str)
     """
     global _WORK
     bounds = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
-    jobs = min(os.cpu_count() or 1, MAX_JOBS)
+    jobs = workers.jobs()
     _WORK = (env, pages, base_path)
     try:
-        if jobs < 2 or len(pages) < PARALLEL_MIN_PAGES or "fork" not in mp.get_all_start_methods():
+        if jobs < 2 or len(pages) < PARALLEL_MIN_PAGES:
             yield from map(_render_range, bounds)
             return
-        with mp.get_context("fork").Pool(jobs) as pool:
+        with workers.fork_pool(jobs) as pool:
             yield from pool.imap(_render_range, bounds)
     finally:
         _WORK = None

@@ -9,11 +9,10 @@ in worker processes when there are many.
 from __future__ import annotations
 
 import json
-import multiprocessing as mp
-import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from . import workers
 from .cite import Citation, fingerprint, format_references
 from .diagnostics import Report
 from .model import Article
@@ -66,10 +65,10 @@ def _format(keys: list[str], articles: dict[str, Article]) -> Iterable[tuple[str
     global _JOB
     _JOB = articles
     try:
-        jobs = min(os.cpu_count() or 1, 4)
-        if len(keys) < _PARALLEL_MIN or jobs < 2 or "fork" not in mp.get_all_start_methods():
+        jobs = workers.jobs()
+        if len(keys) < _PARALLEL_MIN or jobs < 2:
             return [_format_one(k) for k in keys]
-        with mp.get_context("fork").Pool(jobs) as pool:
+        with workers.fork_pool(jobs) as pool:
             return pool.map(_format_one, keys, chunksize=50)
     finally:
         _JOB = {}
