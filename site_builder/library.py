@@ -149,13 +149,19 @@ def _authors(articles: dict[str, Article], people: People,
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     coauthors: dict[str, Counter[str]] = defaultdict(Counter)
     topics: dict[str, Counter[str]] = defaultdict(Counter)
-    for key in articles:
+    for key, article in articles.items():
         byline = people.bylines[key]
         for author_key, written in byline:
             works[author_key].append(key)
             spellings[author_key][written] += 1
             coauthors[author_key].update(a for a, _ in byline if a != author_key)
             topics[author_key].update(article_topics[key])
+        if article.author_spellings:
+            by_written = {written: author_key for author_key, written in byline}
+            for person, others in zip(article.authors, article.author_spellings, strict=False):
+                for other in others if person.name in by_written else ():
+                    # Seen in another source of this work: a variant for the page, not an article more.
+                    spellings[by_written[person.name]][other] += 0
     authors = {}
     for author_key in sorted(works):
         name = people.names[author_key]

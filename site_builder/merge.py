@@ -170,6 +170,7 @@ def merge_work(ordered: list[Article]) -> Article:
         best,
         title=_first(ordered, lambda a: a.title),
         authors=_byline(ordered),
+        author_spellings=_spellings(_byline(ordered), ordered),
         journal=_first(ordered, lambda a: a.journal),
         date=_date(ordered),
         publisher=_first(ordered, lambda a: a.publisher),
@@ -242,6 +243,18 @@ def _byline(ordered: list[Article]) -> tuple[Person, ...]:
             if not mine.orcid and theirs.orcid and _family(mine) == _family(theirs) and _family(mine):
                 people[n] = replace(mine, orcid=theirs.orcid)
     return tuple(people)
+
+
+def _spellings(byline: tuple[Person, ...], ordered: list[Article]) -> tuple[tuple[str, ...], ...]:
+    """Per position of ``byline``, the other sources' forms of that name (aligned as ``_byline`` aligns them)."""
+    forms: list[dict[str, None]] = [{} for _ in byline]
+    for article in ordered:
+        if len(article.authors) != len(byline):
+            continue
+        for n, (mine, theirs) in enumerate(zip(byline, article.authors, strict=True)):
+            if theirs.name != mine.name and _family(mine) and _family(mine) == _family(theirs):
+                forms[n].setdefault(theirs.name)
+    return tuple(tuple(f) for f in forms) if any(forms) else ()
 
 
 def _family(person: Person) -> str:

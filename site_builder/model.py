@@ -135,6 +135,9 @@ class Article:
     keywords: tuple[str, ...] = ()
     summary: Summary | None = None
     """The club's own summary, when content/summaries/ has one for this work."""
+    author_spellings: tuple[tuple[str, ...], ...] = ()
+    """For a work merged from several sources: per byline position, how the other sources write that author
+    ("Cazzato RL", "Cazzato, R. L."), so the author's page can list every form seen."""
     records: tuple[Record, ...] = field(default=(), compare=False)
     """The records this article was made from, for the full-record view."""
 

@@ -218,3 +218,30 @@ def test_merge_keeps_the_order_of_first_sources() -> None:
     c = Article(id="a2", title="First work title, long enough", pmid="1", records=(record("catalogue-dump"),))
     merged, _ = merge_articles([a, b, c])
     assert [m.id for m in merged] == ["a2", "b"]
+
+
+# --- name forms of one work's other sources reach the author pages -----------------------------------------------
+
+# The same work as a reference manager's RIS export writes it (initials only), made from the catalogue record.
+RIS_INITIALS = b"""TY  - JOUR
+TI  - Nanotechnology-Based Strategies to Evaluate and Counteract Cancer Metastasis and Neoangiogenesis.
+AU  - Sen, O.
+AU  - Emanet, M.
+AU  - Ciofani, G.
+JO  - Adv Healthc Mater
+PY  - 2021
+DO  - 10.1002/adhm.202002163
+ER  - 
+"""
+
+
+def test_other_sources_name_forms_are_listed_as_variants(make_site, tmp_path: Path, html) -> None:
+    from site_builder.build import build
+
+    site = make_site({**fixture_files("adhm-catalogue.txt"), "adhm.ris": RIS_INITIALS})
+    result = build(site, tmp_path / "out")
+    assert result.articles == 1
+    page = html.parse(result.output / "authors" / "ciofani-gianni.html")
+    assert "Also written as: Ciofani, G." in html.text(html.main(page))
+    assert sorted(p.name for p in (result.output / "authors").glob("*.html")) == [
+        "ciofani-gianni.html", "emanet-melis.html", "index.html", "sen-ozlem.html"]
