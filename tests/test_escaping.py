@@ -6,8 +6,8 @@ markup and javascript:/data: urls, every occurrence (page text, spelling, spelli
 
 from __future__ import annotations
 
-import re
 import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 

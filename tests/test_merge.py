@@ -231,8 +231,7 @@ AU  - Ciofani, G.
 JO  - Adv Healthc Mater
 PY  - 2021
 DO  - 10.1002/adhm.202002163
-ER  - 
-"""
+""" + b"ER  - \n"  # RIS ends a record with "ER  - ", trailing space included
 
 
 def test_other_sources_name_forms_are_listed_as_variants(make_site, tmp_path: Path, html) -> None:
