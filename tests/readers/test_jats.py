@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
+from catalogue_values import description, without_abstract_label
 
 from site_builder.diagnostics import Level
-from site_builder.model import Link, Person, Record, Section
+from site_builder.model import Link, Person, Record
 from site_builder.normalize import clean
 from site_builder.readers import catalogue, jats
 
@@ -161,17 +161,6 @@ def test_sniff() -> None:
     assert jats.sniff(EFETCH.read_text("utf-8")[:300])
     assert not jats.sniff("<!DOCTYPE article PUBLIC 'x' 'y'>")  # a DOCTYPE alone is no article yet
     assert not jats.sniff("<PubmedArticleSet><PubmedArticle>")
-
-
-def description(sections: tuple[Section, ...]) -> str:
-    """The abstract as the catalogue writes it in one paragraph."""
-    return " ".join(f"{s.label}: {s.text}" if s.label and s.text else s.label + ":" if s.label else s.text
-                    for s in sections)
-
-
-def without_abstract_label(text: str) -> str:
-    """The catalogue's "ABSTRACT:" names the abstract itself (after a lay summary); articles drop that label."""
-    return re.sub(r"(^| )ABSTRACT: ", r"\1", text)
 
 
 @needs_corpus

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import re
 from pathlib import Path
 
 import pytest
+from catalogue_values import description, without_abstract_label
 
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Person, Record, Section
+from site_builder.model import Field, Person, Record
 from site_builder.normalize import clean
 from site_builder.readers import catalogue, pubmed_xml, xmltree
 
@@ -181,17 +181,6 @@ def test_other_xml_is_refused_with_a_message() -> None:
 def test_sniff() -> None:
     assert pubmed_xml.sniff(SUBSET.read_text("utf-8")[:400])
     assert not pubmed_xml.sniff("<?xml version='1.0'?><pmc-articleset><article>")
-
-
-def description(sections: tuple[Section, ...]) -> str:
-    """The abstract as the catalogue writes it in one paragraph."""
-    return " ".join(f"{s.label}: {s.text}" if s.label and s.text else s.label + ":" if s.label else s.text
-                    for s in sections)
-
-
-def without_abstract_label(text: str) -> str:
-    """The catalogue's "ABSTRACT:" names the abstract itself (after a lay summary); articles drop that label."""
-    return re.sub(r"(^| )ABSTRACT: ", r"\1", text)
 
 
 @needs_corpus
