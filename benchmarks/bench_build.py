@@ -39,7 +39,9 @@ size and prints the top 30 functions by cumulative time (and the top 15 by own t
 cProfile sees only the main process, so by default the profiled build runs serially
 (``os.cpu_count`` reports 1 inside it, which keeps the builder from starting worker pools)
 and every function's own time shows; ``--profile-parallel`` profiles the build as it
-normally runs, where the workers' time shows up only as waiting on a lock. ``--profile-only`` skips the timing.
+normally runs, where the workers' time shows up only as waiting on a lock; ``--profile-core``
+profiles the core site (the ``ours (core site)`` settings) instead of the default site.
+``--profile-only`` skips the timing.
 
 Examples (from the repo root; the benchmark needs ``apt-get install -y hugo time``):
   /work/venv/bin/python benchmarks/bench_build.py --sizes 1000,10000 --repeats 3 --ref HEAD \\
@@ -308,9 +310,16 @@ def profile(args: argparse.Namespace, n: int, top: int = 30) -> str:
     for extra in site.iterdir():
         if extra.name != "content":
             trash.discard(extra)
-    mode = "parallel" if args.profile_parallel else "serial"
+    if args.profile_core:  # the core site: the same records, settings as in the "ours (core site)" case
+        records, site = site / "content", nwork / "site-profile-core"
+        trash.discard(site)
+        site.mkdir()
+        (site / "content").symlink_to(records)
+        (site / "site.toml").write_text(CORE_SETTINGS, encoding="utf-8")
+    pools = "parallel" if args.profile_parallel else "serial"
+    mode = pools + (" core-site" if args.profile_core else "")
     cmd = ours_cmd(args, site, out)
-    cmd[1:3] = ["-c", PROFILE_MAIN, str(prof), mode]
+    cmd[1:3] = ["-c", PROFILE_MAIN, str(prof), pools]
     t0 = time.monotonic()
     sh(cmd, cwd=nwork, env=args.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wall = time.monotonic() - t0
@@ -386,6 +395,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="write raw runs here (default WORK/results.json)")
     ap.add_argument("--profile", action="store_true", help="then profile our build at the largest size")
     ap.add_argument("--profile-only", action="store_true", help="only the profile, no timing")
+    ap.add_argument("--profile-core", action="store_true",
+                    help="profile the core site (no references, no downloads) instead of the default site")
     ap.add_argument("--profile-parallel", action="store_true",
                     help="profile with the builder's worker pools (default: serial, so that all work is seen)")
     args = ap.parse_args()
