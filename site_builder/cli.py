@@ -57,14 +57,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _source_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--source", type=Path, default=Path("."), metavar="DIR",
+                        help="the site folder, holding content/ (default: the current folder)")
+
+
 def _add_authors(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     authors = commands.add_parser(
         "authors", help="show which author names were merged into one person, and why",
         description="Read the records as a build does and print every person known by more than one name, "
                     "with the evidence for each merge, and the near misses kept apart. Change a decision with "
                     "[[merge]] or [[keep_apart]] entries in authors.toml in the site folder.")
-    authors.add_argument("--source", type=Path, default=Path("."), metavar="DIR",
-                         help="the site folder, holding content/ (default: the current folder)")
+    _source_option(authors)
     authors.set_defaults(run=_run_authors)
 
 
@@ -74,8 +78,7 @@ def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Build the site and serve it on this computer under the path it will have when published "
                     "(base_url https://user.github.io/repo/ is served at http://127.0.0.1:8000/repo/). Changes to "
                     "content/, templates/, static/ and site.toml rebuild it and reload open pages.")
-    serve.add_argument("--source", type=Path, default=Path("."), metavar="DIR",
-                       help="the site folder, holding content/ (default: the current folder)")
+    _source_option(serve)
     serve.add_argument("--base-url", default=None, metavar="URL",
                        help="public address of the site, e.g. https://user.github.io/repo/")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this "
@@ -97,8 +100,7 @@ def _add_deploy(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -
 
 
 def _site_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--source", type=Path, default=Path("."), metavar="DIR",
-                        help="the site folder, holding content/ (default: the current folder)")
+    _source_option(parser)
     parser.add_argument("--output", type=Path, default=None, metavar="DIR",
                         help="where to write the site (default: _site in the site folder, or the config's output)")
     parser.add_argument("--base-url", default=None, metavar="URL",
