@@ -9,6 +9,8 @@ import traceback
 from pathlib import Path
 
 import jinja2
+import jinja2.compiler
+import markupsafe
 
 from . import cite, urls
 from .model import Article
@@ -27,9 +29,52 @@ class RenderError(Exception):
         self.template, self.line, self.page, self.message = template, line, page, message
 
 
+# markupsafe's C escaper without the Markup wrapper (a private name, hence the fallback): an escaped value is
+# only ever joined into the page, so wrapping it is wasted work.
+_escape_text = getattr(markupsafe, "_escape_inner", markupsafe.escape)
+
+
+def escape_output(value: object) -> str:
+    """What autoescaping does to each ``{{ value }}``, at a fraction of the cost.
+
+    markupsafe's escape copies a value that is already Markup into a new Markup and wraps every escaped string
+    in one: over a large site that was a third of the time spent rendering. Markup is safe as it is.
+    """
+    kind = type(value)
+    if kind is str:
+        return _escape_text(value)
+    if kind is markupsafe.Markup:
+        return value
+    if kind is int:  # counts: nothing to escape
+        return str(value)
+    return markupsafe.escape(value)
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Compiles ``{{ value }}`` in an autoescaped template to ``escape_output(value)``.
+
+    Only where autoescape is fixed at compile time (always, in this environment); anything else keeps Jinja's
+    own code. Should Jinja rename the hook, templates simply compile to its standard escape.
+    """
+
+    def _output_child_pre(self, node: jinja2.nodes.Expr, frame: jinja2.compiler.Frame,
+                          finalize: jinja2.compiler.CodeGenerator._FinalizeInfo) -> None:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
+            super()._output_child_pre(node, frame, finalize)
+            return
+        self.write("environment.escape_output(")
+        if finalize.src is not None:
+            self.write(finalize.src)
+
+
+class _Environment(jinja2.Environment):
+    code_generator_class = _CodeGenerator
+    escape_output = staticmethod(escape_output)
+
+
 def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
     """Templates are looked up in order: the site's own templates/ first, then the defaults."""
-    env = jinja2.Environment(
+    env = _Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

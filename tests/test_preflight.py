@@ -73,6 +73,19 @@ def test_links_out_of_the_site_are_named(page: str, href: str, base_path: str, w
     assert list(outside_links(page, html, base_path)) == [(href, why)]
 
 
+@pytest.mark.parametrize(("page", "html", "found"), [
+    ("a/b/x.html", b'<A HREF="../../../up.html">x</A>', ["../../../up.html"]),  # attribute names in any case
+    ("a/b/x.html", b"<img\nsrc='/logo.png'>", ["/logo.png"]),
+    ("a/b/x.html", b'<a href="../x/%2e%2e/../../up.html">x</a>', ["../x/%2e%2e/../../up.html"]),
+    ("a/b/x.html", b'<a href="../../a/../../up.html">x</a>', ["../../a/../../up.html"]),
+    ("a/b/x.html", b'<a href="../../a..b.html">x</a><a href="../../x/./y.html">y</a>', []),
+    ("a/b/x.html", b'<div data-href="/x" data-src="/y"></div>', []),  # not links
+    ("x.html", b'<a href="/a">1</a><img src="/b"><a href=\'/c\'>3</a>', ["/a", "/c", "/b"]),
+])
+def test_every_link_that_leaves_is_found_whatever_its_spelling(page: str, html: bytes, found: list[str]) -> None:
+    assert [href for href, _ in outside_links(page, html, "")] == found
+
+
 @pytest.mark.parametrize("href", ["../index.html", "#top", "x.html#a", "https://doi.org/10.1/x", "//cdn.example/x",
                                   "mailto:a@example.org", "/repo/authors/index.html", "data:,x", "?q=1"])
 def test_links_inside_the_site_or_to_other_sites_are_fine(href: str) -> None:
