@@ -192,7 +192,8 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
                           [args.hugo, "--quiet", "--noBuildLock", "-s", str(hsite), "-d", str(hout),
                            "--contentDir", str(nwork / "corpus-hugo"), "--cacheDir", str(hcache)], hout, nwork))
     out = nwork / "out-ours"
-    if "ours" in args.cases:
+    wanted = set(args.cases)
+    if "ours" in wanted:
         def prep_ours() -> None:
             trash.discard(out)
             for extra in site.iterdir():  # e.g. a build cache: a clean build starts without it
@@ -202,6 +203,7 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
         cases.append(Case("ours", prep_ours, ours_cmd(args, site, out), out, nwork, args.env))
         if not args.no_incremental:
             cases.append(Case("ours (no change)", lambda: None, ours_cmd(args, site, out), out, nwork, args.env))
+    if wanted & {"ours", "core"}:
         core, core_out = nwork / "site-core", nwork / "out-core"
 
         def prep_core() -> None:
@@ -241,7 +243,7 @@ def measure(args: argparse.Namespace, n: int, save: Callable[[dict], None]) -> d
     trash.empty()
     if "hugo" in args.cases:
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "hugo", nwork / "corpus-hugo" / "articles")
-    if "ours" in args.cases:
+    if {"ours", "core"} & set(args.cases):
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "text", nwork / "site" / "content")
     cases = build_cases(args, n, nwork, trash)
     for rnd in range(args.warmup + args.repeats):
@@ -379,7 +381,8 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3, help="measured rounds per size (default 3)")
     ap.add_argument("--warmup", type=int, default=1, help="unmeasured rounds first (default 1)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--cases", default="hugo,ours", help="hugo and/or ours (default both)")
+    ap.add_argument("--cases", default="hugo,ours",
+                    help="hugo, ours (every build of ours) and/or core (only the core site); default hugo,ours")
     ap.add_argument("--no-incremental", action="store_true", help="skip the no-change rebuild of ours")
     ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / "work",
                     help="scratch folder for corpora and outputs (default benchmarks/work, git-ignored)")

@@ -46,6 +46,9 @@ class BuildResult:
     seconds: float
     unwritten: int = 0
     """Planned pages that a template error kept from being written: the output is then incomplete."""
+    planned: tuple[Page, ...] = dataclasses.field(default=(), repr=False)
+    """The pages, and through them the whole model. Handed to the caller so that freeing millions of objects is
+    its choice: a preview server drops them before the next build, the command line exits without freeing."""
 
 
 def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = None,
@@ -88,7 +91,7 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     stats = write_site(out, itertools.chain(pages_out, static, kept))
     report.extend(preflight.check(out, config, preflight.shown_path(out, site_dir), outside))
     return BuildResult(config, out, report, len(records), len(articles), len(pages), stats,
-                       time.perf_counter() - started, unwritten=len(pages) - len(rendered))
+                       time.perf_counter() - started, unwritten=len(pages) - len(rendered), planned=tuple(pages))
 
 
 def _noting(files: Iterator[tuple[str, bytes]], paths: list[str]) -> Iterator[tuple[str, bytes]]:
