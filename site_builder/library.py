@@ -30,9 +30,6 @@ class Author:
     """Every other spelling seen for this person."""
     articles: tuple[str, ...]
     """Article keys, newest first."""
-    coauthors: tuple[tuple[str, int], ...]
-    """(author key, shared articles), most shared first."""
-    topics: tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +49,6 @@ class Library:
     """Article key → author keys in byline order."""
     article_topics: dict[str, tuple[str, ...]]
     article_journal: dict[str, str]
-    related: dict[str, tuple[str, ...]]
     authors: dict[str, Author]
     """A–Z by key."""
     topics: dict[str, Group]
@@ -60,6 +56,40 @@ class Library:
     journals: dict[str, Group]
     years: dict[str, Group]
     """Newest first; undated articles under the key "undated"."""
+    rank: dict[str, int]
+    """Article key → its place, newest first."""
+
+    # What only one page shows is worked out when that page is rendered, in the worker that renders it, rather
+    # than for every author and article before any page is.
+
+    def coauthors(self, author_key: str) -> tuple[tuple[str, int], ...]:
+        """(author key, articles written together), most shared first."""
+        counts = Counter(other for article in self.authors[author_key].articles
+                         for other in self.article_authors[article] if other != author_key)
+        return _ranked(counts)
+
+    def author_topics(self, author_key: str) -> tuple[tuple[str, int], ...]:
+        """(topic key, articles), most frequent first."""
+        articles = self.authors[author_key].articles
+        return _ranked(Counter(topic for article in articles for topic in self.article_topics[article]))
+
+    def related(self, key: str) -> tuple[str, ...]:
+        """Articles sharing authors (weighted most) or topics, best first; newer wins a tie.
+
+        Only the newest few articles of each author and topic are scored: a prolific author or a large topic
+        would otherwise make this quadratic in the size of the collection.
+        """
+        score: dict[str, int] = {}
+        for author_key in self.article_authors[key]:
+            for other in self.authors[author_key].articles[:_RELATED_SCAN]:
+                score[other] = score.get(other, 0) + 10
+        for topic_key in self.article_topics[key]:
+            for other in self.topics[topic_key].articles[:_RELATED_SCAN]:
+                score[other] = score.get(other, 0) + 1
+        score.pop(key, None)
+        rank = self.rank
+        best = heapq.nsmallest(RELATED_LIMIT, [(-points, rank[k], k) for k, points in score.items()])
+        return tuple(k for _, _, k in best)
 
 
 def assign_keys(names: Iterable[str], fallback: str) -> dict[str, str]:
@@ -97,11 +127,10 @@ def build_library(articles: list[Article], rules: Rules | None = None) -> Librar
     topics = _groups(ordered, article_topics, lambda k, a: a.topics)
     journals = _groups(ordered, {k: (j,) for k, j in article_journal.items()}, lambda k, a: (a.journal,))
     years = _year_groups(ordered)
-    authors = _authors(ordered, people, article_topics)
-    related = {k: _related(k, article_authors, article_topics, authors, topics, rank) for k in ordered}
+    authors = _authors(ordered, people)
     return Library(
         articles=ordered, article_authors=article_authors, article_topics=article_topics,
-        article_journal=article_journal, related=related, authors=authors,
+        article_journal=article_journal, authors=authors, rank=rank,
         topics=dict(sorted(topics.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
         journals=dict(sorted(journals.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
         years=years,
@@ -143,19 +172,14 @@ def _year_groups(articles: dict[str, Article]) -> dict[str, Group]:
     return {y: Group(y, "Undated" if y == "undated" else y, tuple(members[y])) for y in years}
 
 
-def _authors(articles: dict[str, Article], people: People,
-             article_topics: dict[str, tuple[str, ...]]) -> dict[str, Author]:
+def _authors(articles: dict[str, Article], people: People) -> dict[str, Author]:
     works: dict[str, list[str]] = defaultdict(list)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
-    coauthors: dict[str, Counter[str]] = defaultdict(Counter)
-    topics: dict[str, Counter[str]] = defaultdict(Counter)
     for key, article in articles.items():
         byline = people.bylines[key]
         for author_key, written in byline:
             works[author_key].append(key)
             spellings[author_key][written] += 1
-            coauthors[author_key].update(a for a, _ in byline if a != author_key)
-            topics[author_key].update(article_topics[key])
         if article.author_spellings:
             by_written = {written: author_key for author_key, written in byline}
             for person, others in zip(article.authors, article.author_spellings, strict=False):
@@ -168,30 +192,9 @@ def _authors(articles: dict[str, Article], people: People,
         authors[author_key] = Author(
             key=author_key, name=name,
             variants=tuple(sorted(n for n in spellings[author_key] if n != name)),
-            articles=tuple(works[author_key]),
-            coauthors=_ranked(coauthors[author_key]),
-            topics=_ranked(topics[author_key]))
+            articles=tuple(works[author_key]))
     return authors
 
 
 def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def _related(key: str, article_authors: dict[str, tuple[str, ...]], article_topics: dict[str, tuple[str, ...]],
-             authors: dict[str, Author], topics: dict[str, Group], rank: dict[str, int]) -> tuple[str, ...]:
-    """Articles sharing authors (weighted most) or topics, best first; newer wins a tie.
-
-    Only the newest few articles of each author and topic are scored: a prolific author or a large topic would
-    otherwise make this quadratic in the size of the collection.
-    """
-    score: dict[str, int] = {}
-    for author_key in article_authors[key]:
-        for other in authors[author_key].articles[:_RELATED_SCAN]:
-            score[other] = score.get(other, 0) + 10
-    for topic_key in article_topics[key]:
-        for other in topics[topic_key].articles[:_RELATED_SCAN]:
-            score[other] = score.get(other, 0) + 1
-    score.pop(key, None)
-    best = heapq.nsmallest(RELATED_LIMIT, [(-points, rank[k], k) for k, points in score.items()])
-    return tuple(k for _, _, k in best)

@@ -190,12 +190,13 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
         topics=tuple(links.topics[k] for k in lib.article_topics[key]),
         journal=links.journals[journal] if journal else None,
         year=links.years.get(article.year),
-        related=_entries(links, lib.related[key]))
+        related=_entries(links, lib.related(key)))
 
 
 def _author_extras(site: Site, links: Links, key: str, author: Author) -> dict[str, Any]:
-    return dict(entries=_entries(links, author.articles), coauthors=_counted(links.authors, author.coauthors),
-                topics=_counted(links.topics, author.topics),
+    lib = site.library
+    return dict(entries=_entries(links, author.articles), coauthors=_counted(links.authors, lib.coauthors(key)),
+                topics=_counted(links.topics, lib.author_topics(key)),
                 downloads=_group_downloads(urls.author(key), author.articles) if site.config.downloads else ())
 
 

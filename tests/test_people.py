@@ -254,7 +254,7 @@ def test_library_maps_every_form_to_one_author(four_formats) -> None:
     assert len(author.articles) == 4
     for key in library.articles:
         assert "cazzato-roberto-luigi" in library.article_authors[key]
-    gangi = dict(author.coauthors)["gangi-afshin"]
+    gangi = dict(library.coauthors("cazzato-roberto-luigi"))["gangi-afshin"]
     assert gangi == 2
 
 

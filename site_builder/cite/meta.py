@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import quote
 
 from ..model import Article, Person
 from ..normalize import doi_url, pmc_url, pubmed_url
@@ -146,7 +145,18 @@ def coins(article: Article) -> str:
         ("rft_id", f"info:pmid/{article.pmid}" if article.pmid else ""),
     ]
     pairs += _coins_authors(article)
-    return "&".join(f"{quote(k, safe='')}={quote(v, safe='')}" for k, v in pairs if v)
+    return "&".join(f"{k}={percent_encode(v)}" for k, v in pairs if v)  # the keys need no encoding
+
+
+# Every byte but the unreserved characters of RFC 3986 as %XX: what urllib's quote(text, safe="") gives.
+_PERCENT = {b: f"%{b:02X}" for b in range(256)
+            if not (chr(b).isascii() and (chr(b).isalnum() or chr(b) in "_.-~"))}
+
+
+def percent_encode(text: str) -> str:
+    """``urllib.parse.quote(text, safe="")``, in one pass of C: the UTF-8 bytes as Latin-1 characters, each
+    mapped through a table. quote works byte by byte in Python, and the COinS of every article cost a second."""
+    return text.encode("utf-8").decode("latin-1").translate(_PERCENT)
 
 
 def _coins_authors(article: Article) -> list[tuple[str, str]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from html import escape
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, quote
 
 import extruct
 import lxml.html
@@ -12,6 +12,7 @@ import pytest
 from cite_samples import GROUP, HOSTILE, MINIMAL, SEED, SEED_AUTHORS, SEED_FULL
 
 from site_builder.cite import coins, highwire_meta, json_ld, opengraph
+from site_builder.cite.meta import percent_encode
 from site_builder.model import Article, Section
 
 URL = "https://example.org/site/articles/pubmed-8699378.html"
@@ -150,3 +151,9 @@ def test_coins_is_url_encoded(article):
     if article is GROUP:
         assert ("rft.aucorp", "WHO Collaborating Group on Liver Imaging") in values
         assert ("rft.aulast", "Nowak") in values
+
+
+def test_percent_encoding_is_urllib_quote_with_nothing_safe():
+    every_char = "".join(chr(c) for c in range(0x3000) if not 0xD800 <= c <= 0xDFFF)
+    for text in (every_char, SEED.title, HOSTILE.title, "Hubelé, F", "a b&c=d/é~_.-+%", ""):
+        assert percent_encode(text) == quote(text, safe="")
