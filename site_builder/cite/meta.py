@@ -148,9 +148,10 @@ def coins(article: Article) -> str:
     return "&".join(f"{k}={percent_encode(v)}" for k, v in pairs if v)  # the keys need no encoding
 
 
-# Every byte but the unreserved characters of RFC 3986 as %XX: what urllib's quote(text, safe="") gives.
-_PERCENT = {b: f"%{b:02X}" for b in range(256)
-            if not (chr(b).isascii() and (chr(b).isalnum() or chr(b) in "_.-~"))}
+# Byte value → itself if an unreserved character of RFC 3986, else %XX: what urllib's quote(text, safe="") gives.
+# A list, not a dict: str.translate looks it up twice as fast.
+_PERCENT = [chr(b) if chr(b).isascii() and (chr(b).isalnum() or chr(b) in "_.-~") else f"%{b:02X}"
+            for b in range(256)]
 
 
 def percent_encode(text: str) -> str:
