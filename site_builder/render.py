@@ -6,7 +6,9 @@ Pure: a page and its context in, HTML out. A template error names the template, 
 from __future__ import annotations
 
 import traceback
+from collections.abc import Mapping, MutableMapping
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.compiler
@@ -70,6 +72,16 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
 class _Environment(jinja2.Environment):
     code_generator_class = _CodeGenerator
     escape_output = staticmethod(escape_output)
+
+    def make_globals(self, d: Mapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A template's globals as a plain dict rather than Jinja's ChainMap over the environment's.
+
+        Every ``{% from … import … %}`` compares the rendering context's globals with the imported template's,
+        a set difference that runs in Python against a ChainMap and in C against a dict: 5% of rendering an
+        article page. The ChainMap exists so that globals added later reach loaded templates; this
+        environment's globals are all set in make_environment, before any template loads.
+        """
+        return {**self.globals, **(d or {})}
 
 
 def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
