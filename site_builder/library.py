@@ -64,13 +64,17 @@ class Library:
 
     def coauthors(self, author_key: str) -> tuple[tuple[str, int], ...]:
         """(author key, articles written together), most shared first."""
-        counts = Counter(other for article in self.authors[author_key].articles
-                         for other in self.article_authors[article] if other != author_key)
-        return _ranked(counts)
+        articles = self.authors[author_key].articles
+        if len(articles) == 1:  # two authors in three: everyone on the one byline, once
+            return tuple((other, 1) for other in sorted(self.article_authors[articles[0]]) if other != author_key)
+        return _ranked(Counter(other for article in articles
+                               for other in self.article_authors[article] if other != author_key))
 
     def author_topics(self, author_key: str) -> tuple[tuple[str, int], ...]:
         """(topic key, articles), most frequent first."""
         articles = self.authors[author_key].articles
+        if len(articles) == 1:
+            return tuple((topic, 1) for topic in sorted(self.article_topics[articles[0]]))
         return _ranked(Counter(topic for article in articles for topic in self.article_topics[article]))
 
     def related(self, key: str) -> tuple[str, ...]:
@@ -81,7 +85,10 @@ class Library:
         """
         score: dict[str, int] = {}
         for author_key in self.article_authors[key]:
-            for other in self.authors[author_key].articles[:_RELATED_SCAN]:
+            articles = self.authors[author_key].articles
+            if len(articles) == 1:  # this article alone: nothing to score
+                continue
+            for other in articles[:_RELATED_SCAN]:
                 score[other] = score.get(other, 0) + 10
         for topic_key in self.article_topics[key]:
             for other in self.topics[topic_key].articles[:_RELATED_SCAN]:
