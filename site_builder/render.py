@@ -5,6 +5,7 @@ Pure: a page and its context in, HTML out. A template error names the template, 
 
 from __future__ import annotations
 
+import functools
 import traceback
 from collections.abc import Mapping, MutableMapping
 from pathlib import Path
@@ -13,14 +14,16 @@ from typing import Any
 import jinja2
 import jinja2.compiler
 import markupsafe
+from markupsafe import Markup
 
 from . import cite, urls
 from .model import Article
-from .plan import Page
+from .plan import Entry, Page
 
 _PIECES: dict[tuple[str, str], str] = {}
 """(format, citation key) → that article's piece of a download; each process serializes an article once."""
 
+ARTICLE_ITEM = "partials/article_item.html"
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
@@ -96,10 +99,23 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
         auto_reload=False,
     )
     env.globals["url"] = urls
+    env.globals["article_item"] = functools.partial(article_item, env, {})
     env.filters["long_date"] = long_date
     env.filters["label"] = section_label
     env.filters["plural"] = plural
     return env
+
+
+def article_item(env: jinja2.Environment, rendered: dict[tuple[Entry, bool], Markup], entry: Entry,
+                 coins: bool = True) -> Markup:
+    """partials/article_item.html for one list entry, rendered once per environment (so once per build and
+    worker). An article is listed on its authors', topic, year and journal pages and as related to others:
+    about fifteen times in all."""
+    key = (entry, coins)
+    html = rendered.get(key)
+    if html is None:
+        html = rendered[key] = Markup(env.get_template(ARTICLE_ITEM).render(e=entry, coins=coins))
+    return html
 
 
 def long_date(iso: str) -> str:

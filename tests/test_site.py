@@ -297,3 +297,30 @@ def test_article_lists_have_no_doubled_full_stop(html, demo_site) -> None:
     for page in ("index.html", "topics/review.html", SEED_PAGE):
         text = html.text(html.main(demo_site.doc(page)))
         assert "et al.." not in text, page
+
+
+# --- list items ------------------------------------------------------------------------------------------------
+
+def test_a_site_article_item_template_is_used_on_every_list(tmp_path, demo_copier) -> None:
+    """Each list item is rendered once and reused on every page (render.article_item): a site's own item
+    template must still reach every list, with each page's own entries and the COinS only where asked."""
+    from site_builder.build import build
+
+    site = demo_copier(tmp_path / "site")
+    (site / "templates" / "partials").mkdir(parents=True)
+    (site / "templates" / "partials" / "article_item.html").write_text(
+        '<li class="mine" data-coins="{{ coins|lower }}"><a href="{{ e.href }}">{{ e.title }}</a></li>\n',
+        encoding="utf-8")
+    out = tmp_path / "_site"
+    assert build(site, out).report.errors == 0
+    counts = {}
+    for page in sorted((out / "authors").glob("*.html")):
+        if works := re.search(r'<h2 id="works">(\d+) articles?</h2>', text := page.read_text(encoding="utf-8")):
+            counts[page.name] = (int(works.group(1)), text.count('<li class="mine" data-coins="true">'))
+    assert len(counts) > 40 and all(listed == found for listed, found in counts.values())
+    assert max(listed for listed, _ in counts.values()) > 1
+    seed = (out / SEED_PAGE).read_text(encoding="utf-8")
+    related = seed[seed.index('id="related"'):]
+    assert '<li class="mine" data-coins="false">' in related and 'data-coins="true"' not in related
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="articles/' in home and 'class="mine"' in home  # the home page's entries link from the root
