@@ -72,10 +72,15 @@ class Entry:
     journal: Markup
     date: Markup
     year: Markup
-    coins: str
-    """OpenURL ContextObject for a COinS span (escaped when printed in its attribute)."""
+    source: Article = field(compare=False, repr=False)
     verdict: Markup = Markup("")
     """The one-line verdict of the club's summary, or ""."""
+
+    @property
+    def coins(self) -> str:
+        """OpenURL ContextObject for a COinS span (escaped when printed in its attribute). Made when a list first
+        shows the article, in the worker rendering it (render.article_item keeps the item), not for all in the plan."""
+        return cite.coins(self.source)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,9 +108,8 @@ class Links:
 
 def plan(site: Site) -> list[Page]:
     lib = site.library
-    coins = {k: cite.coins(a) for k, a in lib.articles.items()}
-    nested = make_links(lib, "../", coins)  # links as seen from pages one folder down (all but the home page)
-    newest = tuple(_entry(escape(urls.article(k)), lib.articles[k], coins[k])
+    nested = make_links(lib, "../")  # links as seen from pages one folder down (all but the home page)
+    newest = tuple(_entry(escape(urls.article(k)), lib.articles[k])
                    for k in tuple(lib.articles)[:NEWEST_ON_HOME])
     pages = [
         _page(site, urls.HOME, "home.html", newest=newest,
@@ -131,10 +135,10 @@ def plan(site: Site) -> list[Page]:
     return pages
 
 
-def make_links(lib: Library, root: str, coins: dict[str, str]) -> Links:
+def make_links(lib: Library, root: str) -> Links:
     """Every entity's link as seen from a page whose way back to the site root is ``root``."""
     return Links(
-        articles={k: _entry(escape(root + urls.article(k)), a, coins[k]) for k, a in lib.articles.items()},
+        articles={k: _entry(escape(root + urls.article(k)), a) for k, a in lib.articles.items()},
         authors={k: Named(escape(root + urls.author(k)), escape(a.name)) for k, a in lib.authors.items()},
         topics=_named(lib.topics, root, urls.topic),
         journals=_named(lib.journals, root, urls.journal),
@@ -142,7 +146,7 @@ def make_links(lib: Library, root: str, coins: dict[str, str]) -> Links:
     )
 
 
-def _entry(href: Markup, article: Article, coins: str) -> Entry:
+def _entry(href: Markup, article: Article) -> Entry:
     names = [p.display for p in article.authors[:BYLINE_NAMES]]
     if len(article.authors) > BYLINE_NAMES:
         names.append("et al")
@@ -150,7 +154,7 @@ def _entry(href: Markup, article: Article, coins: str) -> Entry:
     if byline and not byline.endswith("."):
         byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
     return Entry(href, escape(article.title), escape(byline), escape(article.journal),
-                 escape(article.date), escape(article.year), coins,
+                 escape(article.date), escape(article.year), article,
                  escape(article.summary.verdict) if article.summary else Markup(""))
 
 
