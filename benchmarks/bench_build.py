@@ -47,6 +47,7 @@ Examples (from the repo root; the benchmark needs ``apt-get install -y hugo time
   /work/venv/bin/python benchmarks/bench_build.py --sizes 1000,10000 --repeats 3 --ref HEAD \\
       --json benchmarks/work/results.json --profile
   python3 benchmarks/bench_build.py --sizes 1000 --repeats 1 --warmup 0 --cases hugo
+  python3 benchmarks/bench_build.py --sizes 10000 --repeats 2 --cases hugo,core --ref HEAD   # the core site alone
 """
 
 from __future__ import annotations
