@@ -92,8 +92,15 @@ def _render(item: dict[str, Any], csl: str) -> str:
     source = CiteProcJSON([_escaped(item)])
     bibliography = CitationStylesBibliography(load_style(csl), source, formatter.html)
     bibliography.register(CiteprocCitation([CitationItem(key)]))
-    entries = bibliography.bibliography()
+    try:
+        entries = bibliography.bibliography()
+    finally:
+        _ITEM_REFERENCES.clear()
     return str(entries[0]) if entries else ""
+
+
+_ITEM_REFERENCES: dict[int, tuple[Any, Any]] = {}
+"""citation item id → (item, its reference), for the one bibliography being formatted (see _memoize_lookups)."""
 
 
 def _escaped(value: Any) -> Any:
@@ -165,6 +172,17 @@ def _memoize_lookups() -> None:
     for cls in (Parent, Text):  # whether an element uses a variable: a question about the style alone
         cls.calls_variable = _remembered(cls.calls_variable)  # type: ignore[method-assign]
     CitationStylesElement.get_root = _remembered(CitationStylesElement.get_root)  # type: ignore[method-assign]
+    # An item's reference is reached through four dictionary lookups, each a Python call, hundreds of times per
+    # reference; the answer stays the same while one bibliography is formatted, and _render forgets it after.
+    find_reference = CitationItem.reference.fget
+
+    def item_reference(self: CitationItem) -> Any:
+        hit = _ITEM_REFERENCES.get(id(self))
+        if hit is None or hit[0] is not self:
+            hit = _ITEM_REFERENCES[id(self)] = (self, find_reference(self))
+        return hit[1]
+
+    CitationItem.reference = property(item_reference)  # type: ignore[method-assign, assignment]
     CitationStylesElement.get_macro = cached_macro  # type: ignore[method-assign]
     CitationStylesElement.xpath_search = cached_search  # type: ignore[method-assign]
     SomewhatObjectifiedElement.__getattr__ = cached_child  # type: ignore[method-assign]
