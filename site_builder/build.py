@@ -85,7 +85,10 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     env = make_environment(theme.template_dirs(site_dir))
     rendered: list[str] = []  # paths of the pages that rendered; a template error costs the others
     outside: list[tuple[str, str, str]] = []
-    pages_out = _noting(render_all(env, pages, report, progress, outside, config.base_path), rendered)
+    # The default templates' links are known to stay inside the site (the tests check them), and so are every
+    # link the plan makes: only the site's own templates and prose can point outside it.
+    pages_out = _noting(render_all(env, pages, report, progress, outside, config.base_path,
+                                   every_page=theme.own_templates(site_dir)), rendered)
     static = ((rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items())
     kept = [(citations.CACHE_FILE, citations.cache_bytes(cache))]
     stats = write_site(out, itertools.chain(pages_out, static, kept))
@@ -160,14 +163,16 @@ def make_site(site_dir: Path, config: Config, articles: list[Article], report: R
 
 
 def render_all(env: jinja2.Environment, pages: list[Page], report: Report, progress: bool,
-               outside: list[tuple[str, str, str]] | None = None, base_path: str = "") -> Iterator[tuple[str, bytes]]:
+               outside: list[tuple[str, str, str]] | None = None, base_path: str = "",
+               every_page: bool = True) -> Iterator[tuple[str, bytes]]:
     """Rendered pages as bytes, in plan order. A failing template is reported once, with the pages it cost.
 
     Links of a page that point outside the site are found by the worker that rendered it, while the page is in
-    memory, and added to ``outside`` as (page, href, why) for the pre-flight check.
+    memory, and added to ``outside`` as (page, href, why) for the pre-flight check: on every page, or with
+    ``every_page`` false on the pages that show the site's own prose (Page.prose).
     """
     failed: dict[str, list[RenderFailure]] = {}
-    for chunk in _progress(_rendered_chunks(env, pages, base_path), len(pages), progress):
+    for chunk in _progress(_rendered_chunks(env, pages, base_path, every_page), len(pages), progress):
         for path, data, failure, links in chunk:
             if outside is not None:
                 outside.extend((path, href, why) for href, why in links)
@@ -190,12 +195,12 @@ class RenderFailure:
 
 
 _Rendered = list[tuple[str, bytes, RenderFailure | None, tuple[tuple[str, str], ...]]]
-_WORK: tuple[jinja2.Environment, list[Page], str] | None = None  # set before forking; workers inherit it
+_WORK: tuple[jinja2.Environment, list[Page], str, bool] | None = None  # set before forking; workers inherit it
 
 
 def _render_range(bounds: tuple[int, int]) -> _Rendered:
     assert _WORK is not None
-    env, pages, base_path = _WORK
+    env, pages, base_path, every_page = _WORK
     out: _Rendered = []
     for page in pages[bounds[0]:bounds[1]]:
         try:
@@ -203,12 +208,14 @@ def _render_range(bounds: tuple[int, int]) -> _Rendered:
         except RenderError as err:
             out.append((page.path, b"", RenderFailure(err.template, err.line, err.page, err.message), ()))
             continue
-        links = tuple(preflight.outside_links(page.path, data, base_path)) if page.path.endswith(".html") else ()
+        checked = page.path.endswith(".html") and (every_page or page.prose)
+        links = tuple(preflight.outside_links(page.path, data, base_path)) if checked else ()
         out.append((page.path, data, None, links))
     return out
 
 
-def _rendered_chunks(env: jinja2.Environment, pages: list[Page], base_path: str) -> Iterator[_Rendered]:
+def _rendered_chunks(env: jinja2.Environment, pages: list[Page], base_path: str,
+                     every_page: bool) -> Iterator[_Rendered]:
     """Render in worker processes when the site is large and the machine has cores to spare.
 
     Workers are forked, so they share the plan without pickling it; chunks come back in order, which keeps the
@@ -217,7 +224,7 @@ def _rendered_chunks(env: jinja2.Environment, pages: list[Page], base_path: str)
     global _WORK
     bounds = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
     jobs = workers.jobs()
-    _WORK = (env, pages, base_path)
+    _WORK = (env, pages, base_path, every_page)
     try:
         if jobs < 2 or len(pages) < PARALLEL_MIN_PAGES:
             yield from map(_render_range, bounds)

@@ -39,6 +39,9 @@ class Page:
     """For a download instead of a page: the format (``bibtex``…), of ``context["entries"]``."""
     more: Callable[[], dict[str, Any]] | None = field(default=None, compare=False)
     """The costly rest of the context, made when the page is rendered: in a worker process, not in the plan."""
+    prose: bool = False
+    """Shows HTML the site wrote itself (the home page's introduction, a free page, a summary), whose links only
+    the pre-flight check can vouch for."""
 
     def full_context(self) -> dict[str, Any]:
         return {**self.context, **self.more()} if self.more is not None else self.context
@@ -112,7 +115,7 @@ def plan(site: Site) -> list[Page]:
     newest = tuple(_entry(escape(urls.article(k)), lib.articles[k])
                    for k in tuple(lib.articles)[:NEWEST_ON_HOME])
     pages = [
-        _page(site, urls.HOME, "home.html", newest=newest,
+        _page(site, urls.HOME, "home.html", prose=bool(site.intro_html), newest=newest,
               downloads=_list_downloads(urls.HOME, "") if site.config.downloads else ()),
         _page(site, urls.AUTHORS, "authors.html", letters=_letters(lib, nested)),
         _page(site, urls.TOPICS, "topics.html", groups=_sized(lib.topics, nested.topics)),
@@ -126,7 +129,7 @@ def plan(site: Site) -> list[Page]:
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
                                       lib.journals), ("year.html", urls.year, lib.years)):
         pages += [_group_page(site, nested, to_path(k), template, g) for k, g in groups.items()]
-    pages += [_page(site, urls.page(p.key), "page.html", content=p) for p in site.pages]
+    pages += [_page(site, urls.page(p.key), "page.html", prose=True, content=p) for p in site.pages]
     if site.config.downloads:
         pages += _exports(site, [p for p in pages if p.template in ("home.html", "author.html", "topic.html")])
     pages += [_page(site, path, template, **context)
@@ -175,8 +178,8 @@ def _counted(named: dict[str, Named], counts: Iterable[tuple[str, int]]) -> Coun
 
 
 def _article_page(site: Site, links: Links, key: str, article: Article) -> Page:
-    return _page(site, urls.article(key), "article.html", key=key, article=article,
-                 more=functools.partial(_article_extras, site, links, key, article))
+    return _page(site, urls.article(key), "article.html", prose=article.summary is not None, key=key,
+                 article=article, more=functools.partial(_article_extras, site, links, key, article))
 
 
 def _article_extras(site: Site, links: Links, key: str, article: Article) -> dict[str, Any]:
@@ -248,13 +251,13 @@ def _exports(site: Site, listing: list[Page]) -> list[Page]:
 
 
 def _page(site: Site, path: str, template: str, more: Callable[[], dict[str, Any]] | None = None,
-          **context: Any) -> Page:
+          prose: bool = False, **context: Any) -> Page:
     root = urls.root_of(path)
     if path == urls.NOT_FOUND and site.config.base_path:
         # 404.html is served at any depth, so its links must not be page-relative.
         root = site.config.base_path
     root = escape(root)
-    return Page(path, template, {"site": site, "path": path, "root": root, **context}, more=more)
+    return Page(path, template, {"site": site, "path": path, "root": root, **context}, more=more, prose=prose)
 
 
 def _letters(lib: Library, links: Links) -> tuple[tuple[str, Counted], ...]:

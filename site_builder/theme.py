@@ -20,6 +20,23 @@ def template_dirs(site_dir: Path) -> list[Path]:
     return _existing([site_dir / "templates", default_dir("templates")])
 
 
+def own_templates(site_dir: Path) -> bool:
+    """Whether the site's templates/ changes anything: a file the defaults lack, or one that differs from them.
+
+    ``site-builder init`` copies the default templates into a new site, so a folder of unchanged copies is
+    still the default theme.
+    """
+    own, default = site_dir / "templates", default_dir("templates")
+    if not own.is_dir() or own.resolve() == default.resolve():
+        return False
+    for path in own.rglob("*"):
+        if path.is_file() and not path.name.startswith("."):
+            twin = default / path.relative_to(own)
+            if not twin.is_file() or twin.read_bytes() != path.read_bytes():
+                return True
+    return False
+
+
 def static_dirs(site_dir: Path) -> list[Path]:
     """Default static files first, the site's after, so the site's files replace same-named defaults."""
     return _existing([default_dir("static"), site_dir / "static"])

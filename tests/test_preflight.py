@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
 
+from site_builder import theme
 from site_builder.build import build
 from site_builder.config import Config
 from site_builder.preflight import (
     FILE_LIMIT,
+    LINK_REPORTS,
     OutputFile,
     check,
     link_problems,
@@ -114,3 +117,46 @@ def test_every_build_runs_the_checks(tmp_path: Path) -> None:
     found = [str(d) for d in result.report.diagnostics]
     assert "_site/pages/about.html: warning: the link '../../../outside.html' climbs above the site's root " \
            "folder" in found
+
+
+def _warned_pages(result) -> set[str]:
+    found = [str(d) for d in result.report.diagnostics]
+    return {d.split(": warning: ")[0] for d in found if "the link" in d}
+
+
+def test_with_the_default_templates_the_site_s_own_prose_is_checked(tmp_path: Path, demo_copier) -> None:
+    """The default templates' links are checked by the tests, so a build scans only the pages holding the site's
+    own HTML: the home page's introduction and a summary here, each with a link that climbs out of the site."""
+    site = demo_copier(tmp_path / "site")
+    intro = site / "content" / "index.md"
+    intro.write_text(intro.read_text(encoding="utf-8") + "\n[Up](../outside.html)\n", encoding="utf-8")
+    summary = site / "content" / "summaries" / "fdg-pet-infection-guide.md"
+    summary.write_text(summary.read_text(encoding="utf-8") + "\n[Up](../../above.html)\n", encoding="utf-8")
+    warned = _warned_pages(build(site, tmp_path / "_site"))
+    assert any(page.endswith("_site/index.html") for page in warned)
+    assert [page for page in warned if "/articles/" in page] != []
+    assert len(warned) == 2
+
+
+def test_a_site_s_own_templates_are_checked_on_every_page(tmp_path: Path, demo_copier) -> None:
+    site = demo_copier(tmp_path / "site")
+    (site / "templates").mkdir()
+    base = (theme.default_dir("templates") / "base.html").read_text(encoding="utf-8")
+    (site / "templates" / "base.html").write_text(
+        base.replace("<main id=\"main\">", "<main id=\"main\"><a href=\"/home.html\">Home</a>"), encoding="utf-8")
+    result = build(site, tmp_path / "_site")
+    pages = sum(1 for _ in (tmp_path / "_site").rglob("*.html"))
+    found = [str(d) for d in result.report.diagnostics]
+    assert any(d.endswith(f"_site: warning: {pages - LINK_REPORTS} more link(s) point outside the site") for d in found)
+
+
+def test_unchanged_copies_of_the_default_templates_are_the_default_theme(tmp_path: Path) -> None:
+    own = tmp_path / "templates"
+    shutil.copytree(theme.default_dir("templates"), own)
+    assert not theme.own_templates(tmp_path)
+    (own / "partials" / "extra.html").write_text("x", encoding="utf-8")
+    assert theme.own_templates(tmp_path)
+    (own / "partials" / "extra.html").unlink()
+    (own / "base.html").write_text((own / "base.html").read_text(encoding="utf-8") + " ", encoding="utf-8")
+    assert theme.own_templates(tmp_path)
+    assert not theme.own_templates(tmp_path / "nowhere")
