@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import itertools
+import os
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -104,23 +105,27 @@ def _noting(files: Iterator[tuple[str, bytes]], paths: list[str]) -> Iterator[tu
         yield rel, data
 
 
-def record_files(site_dir: Path) -> list[Path]:
-    """Every file under content/ that may hold records, in sorted order (prose and hidden files left out)."""
+def record_files(site_dir: Path) -> list[tuple[Path, str]]:
+    """Every file under content/ that may hold records, with its path as shown to the user ("content/…"), in
+    sorted order; prose and hidden files left out. Symbolic links to files count, to folders are not entered."""
     content = site_dir / CONTENT_DIR
-    found = []
-    for path in sorted(content.rglob("*")):
-        rel = path.relative_to(content)
-        if (not path.is_file() or any(part.startswith(".") for part in rel.parts)
-                or path.suffix.lower() == ".md" or rel.parts[0] in _PROSE_DIRS):
-            continue
-        found.append(path)
-    return found
+    found: list[tuple[tuple[str, ...], Path]] = []
+    for folder, subfolders, names in os.walk(content):
+        parts = Path(folder).relative_to(content).parts
+        subfolders[:] = [d for d in subfolders if not d.startswith(".") and (parts or d not in _PROSE_DIRS)]
+        for name in names:
+            path = Path(folder, name)
+            if (not name.startswith(".") and not name.lower().endswith(".md") and (parts or name not in _PROSE_DIRS)
+                    and path.is_file()):
+                found.append(((*parts, name), path))
+    found.sort(key=lambda item: item[0])
+    return [(path, "/".join((CONTENT_DIR, *rel))) for rel, path in found]
 
 
 def read_records(site_dir: Path, report: Report) -> list[Record]:
     records: list[Record] = []
-    for path in record_files(site_dir):
-        found, problems = readers.read_file(path, path.relative_to(site_dir).as_posix())
+    for path, shown in record_files(site_dir):
+        found, problems = readers.read_file(path, shown)
         records += found
         report.extend(problems)
     return records
