@@ -56,20 +56,45 @@ def escape_output(value: object) -> str:
 
 
 class _CodeGenerator(jinja2.compiler.CodeGenerator):
-    """Compiles ``{{ value }}`` in an autoescaped template to ``escape_output(value)``.
+    """Compiles the two commonest operations of a page to cheaper Python (5% of rendering a large site).
 
-    Only where autoescape is fixed at compile time (always, in this environment); anything else keeps Jinja's
-    own code. Should Jinja rename the hook, templates simply compile to its standard escape.
+    ``{{ value }}`` in an autoescaped template (always, in this environment) becomes "the value itself if it is
+    Markup, else ``escape_output(value)``", and ``obj.name`` becomes the built-in getattr, calling Jinja's
+    ``environment.getattr`` (which falls back to ``obj["name"]``) only when the attribute is missing. Anything
+    else keeps Jinja's own code; should Jinja rename these hooks, templates simply compile to its standard code.
     """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._escaped: list[str | None] = []  # per output expression being written: its temporary, if ours
 
     def _output_child_pre(self, node: jinja2.nodes.Expr, frame: jinja2.compiler.Frame,
                           finalize: jinja2.compiler.CodeGenerator._FinalizeInfo) -> None:
-        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape:
+        if frame.eval_ctx.volatile or not frame.eval_ctx.autoescape or finalize.src is not None:
+            self._escaped.append(None)
             super()._output_child_pre(node, frame, finalize)
             return
-        self.write("environment.escape_output(")
-        if finalize.src is not None:
-            self.write(finalize.src)
+        value = self.temporary_identifier()
+        self._escaped.append(value)
+        self.write(f"({value} if type({value} := ")
+
+    def _output_child_post(self, node: jinja2.nodes.Expr, frame: jinja2.compiler.Frame,
+                           finalize: jinja2.compiler.CodeGenerator._FinalizeInfo) -> None:
+        value = self._escaped.pop()
+        if value is None:
+            super()._output_child_post(node, frame, finalize)
+            return
+        self.write(f") is Markup else environment.escape_output({value}))")
+
+    @jinja2.compiler.optimizeconst
+    def visit_Getattr(self, node: jinja2.nodes.Getattr, frame: jinja2.compiler.Frame) -> None:
+        if self.environment.is_async:
+            super().visit_Getattr(node, frame)
+            return
+        obj, found = self.temporary_identifier(), self.temporary_identifier()
+        self.write(f"({found} if ({found} := getattr(({obj} := ")
+        self.visit(node.node, frame)
+        self.write(f"), {node.attr!r}, missing)) is not missing else environment.getattr({obj}, {node.attr!r}))")
 
 
 class _Environment(jinja2.Environment):
