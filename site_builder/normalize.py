@@ -18,6 +18,10 @@ def clean(text: str) -> str:
     """NFC, whitespace collapsed to single spaces, trimmed."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
+    # Most values are clean already, and a few scans in C tell, instead of splitting an abstract into words and
+    # joining them back. Every whitespace character but the space is unprintable (categories Zs, Zl, Zp, Cc).
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(text.split())
 
 

@@ -1,0 +1,36 @@
+"""normalize.clean: its shortcut for text that is already clean gives what splitting and joining gives."""
+
+from __future__ import annotations
+
+import random
+import sys
+import unicodedata
+
+import pytest
+
+from site_builder.normalize import clean
+
+WHITESPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+
+
+def reference(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+@pytest.mark.parametrize("space", WHITESPACE, ids=lambda c: f"U+{ord(c):04X}")
+def test_every_kind_of_whitespace_is_collapsed(space: str) -> None:
+    for text in (f"a{space}b", f"{space}a", f"a{space}", f"a {space}b", space):
+        assert clean(text) == reference(text)
+
+
+def test_random_texts_clean_as_split_and_join_does() -> None:
+    pieces = ["Word", "b", " ", "  ", "\t", "\n", "\u00a0", "\u2009", "\u3000", "\x1c", "\x85", "é", "e\u0301", ""]
+    rnd = random.Random(20261127)
+    for _ in range(50_000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 9)))
+        assert clean(text) == reference(text), repr(text)
+
+
+def test_clean_text_comes_back_as_it_is() -> None:
+    text = "Liver-Directed Therapy for Neuroendocrine Metastases: From Interventional Radiology to Nuclear Medicine"
+    assert clean(text) is text
