@@ -99,7 +99,7 @@ def _render(item: dict[str, Any], csl: str) -> str:
     return str(entries[0]) if entries else ""
 
 
-_ITEM_REFERENCES: dict[int, tuple[Any, Any]] = {}
+_ITEM_REFERENCES: dict[tuple[Any, ...], tuple[Any, Any]] = {}
 """citation item id → (item, its reference), for the one bibliography being formatted (see _memoize_lookups)."""
 
 
@@ -134,69 +134,41 @@ def _memoize_lookups() -> None:
 
     citeproc-py finds a macro, a term, a child element or a layout with an XPath query or a ``find`` each time a
     reference needs it: that was nearly all of the cost of formatting one. A loaded style and its locales do not
-    change, so an answer is kept, keyed by the element asked (whose id the cache holds on to, so that it is
-    never reused). Except one: citeproc-py's only change to a style is to add a missing ``cs:name`` to a
-    ``cs:names`` element, so an empty answer about ``cs:name`` is asked again.
+    change, so an answer is kept. Except one: citeproc-py's only change to a style is to add a missing
+    ``cs:name`` to a ``cs:names`` element, so an empty answer about ``cs:name`` is asked again.
     """
-    macros: dict[tuple[int, str], tuple[Any, Any]] = {}
-    searches: dict[tuple[int, str], tuple[Any, list[Any]]] = {}
-    children: dict[tuple[int, str], tuple[Any, Any]] = {}
-    get_macro, xpath_search = CitationStylesElement.get_macro, CitationStylesElement.xpath_search
-    child = SomewhatObjectifiedElement.__getattr__
-
-    def cached_macro(self: CitationStylesElement, name: str) -> Any:
-        root = self.get_root()
-        hit = macros.get((id(root), name))
-        if hit is None or hit[0] is not root:
-            hit = macros[(id(root), name)] = (root, get_macro(self, name))
-        return hit[1]
-
-    def cached_search(self: CitationStylesElement, expression: str) -> list[Any]:
-        hit = searches.get((id(self), expression))
-        if hit is not None and hit[0] is self:
-            return hit[1]
-        found = xpath_search(self, expression)
-        if found or "cs:name" not in expression:
-            searches[(id(self), expression)] = (self, found)
-        return found
-
-    def cached_child(self: SomewhatObjectifiedElement, name: str) -> Any:
-        hit = children.get((id(self), name))
-        if hit is not None and hit[0] is self:
-            return hit[1]
-        found = child(self, name)
-        if found is not None or name != "name":
-            children[(id(self), name)] = (self, found)
-        return found
-
+    element = CitationStylesElement
+    element.get_macro = _remembered(element.get_macro)  # type: ignore[method-assign]
+    element.get_root = _remembered(element.get_root)  # type: ignore[method-assign]
+    element.xpath_search = _remembered(  # type: ignore[method-assign]
+        element.xpath_search, keep=lambda expression, found: bool(found) or "cs:name" not in expression)
+    SomewhatObjectifiedElement.__getattr__ = _remembered(  # type: ignore[method-assign]
+        SomewhatObjectifiedElement.__getattr__, keep=lambda name, found: found is not None or name != "name")
     for cls in (Parent, Text):  # whether an element uses a variable: a question about the style alone
         cls.calls_variable = _remembered(cls.calls_variable)  # type: ignore[method-assign]
-    CitationStylesElement.get_root = _remembered(CitationStylesElement.get_root)  # type: ignore[method-assign]
     # An item's reference is reached through four dictionary lookups, each a Python call, hundreds of times per
     # reference; the answer stays the same while one bibliography is formatted, and _render forgets it after.
-    find_reference = CitationItem.reference.fget
-
-    def item_reference(self: CitationItem) -> Any:
-        hit = _ITEM_REFERENCES.get(id(self))
-        if hit is None or hit[0] is not self:
-            hit = _ITEM_REFERENCES[id(self)] = (self, find_reference(self))
-        return hit[1]
-
-    CitationItem.reference = property(item_reference)  # type: ignore[method-assign, assignment]
-    CitationStylesElement.get_macro = cached_macro  # type: ignore[method-assign]
-    CitationStylesElement.xpath_search = cached_search  # type: ignore[method-assign]
-    SomewhatObjectifiedElement.__getattr__ = cached_child  # type: ignore[method-assign]
+    CitationItem.reference = property(  # type: ignore[method-assign, assignment]
+        _remembered(CitationItem.reference.fget, answers=_ITEM_REFERENCES))
 
 
-def _remembered(method: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """``method`` of a style element, answered once per element (held, so that its id is never reused)."""
-    answers: dict[int, tuple[Any, Any]] = {}
+def _remembered(method: Callable[..., Any], keep: Callable[[Any, Any], bool] | None = None,
+                answers: dict[tuple[Any, ...], tuple[Any, Any]] | None = None) -> Callable[..., Any]:
+    """``method``, answered once per object and argument; ``keep(argument, answer)`` may refuse to keep an answer.
 
-    def remembered(self: Any) -> Any:
-        hit = answers.get(id(self))
-        if hit is None or hit[0] is not self:
-            hit = answers[id(self)] = (self, method(self))
-        return hit[1]
+    Answers are keyed by the object's id and held with the object, so that the id is never reused while kept.
+    """
+    kept: dict[tuple[Any, ...], tuple[Any, Any]] = {} if answers is None else answers
+
+    def remembered(self: Any, *args: Any) -> Any:
+        key = (id(self), *args)
+        hit = kept.get(key)
+        if hit is not None and hit[0] is self:
+            return hit[1]
+        answer = method(self, *args)
+        if keep is None or keep(*args, answer):
+            kept[key] = (self, answer)
+        return answer
 
     return remembered
 
