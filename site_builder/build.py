@@ -86,7 +86,7 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     env = make_environment(theme.template_dirs(site_dir))
     rendered: list[str] = []  # paths of the pages that rendered; a template error costs the others
     outside: list[tuple[str, str, str]] = []
-    # The default templates' links are known to stay inside the site (the tests check them), and so are every
+    # The default templates' links are known to stay inside the site (the tests check them), and so is every
     # link the plan makes: only the site's own templates and prose can point outside it.
     pages_out = _noting(render_all(env, pages, report, progress, outside, config.base_path,
                                    every_page=theme.own_templates(site_dir)), rendered)
