@@ -13,8 +13,10 @@ For each corpus size N (``--sizes``) the script
   2. builds each case from clean under GNU time (``/usr/bin/time -v``: wall, CPU, peak RSS),
      with the cases taking turns within a round so that drift of a noisy machine hits all
      of them alike (as ``run_peers.py`` does). Before every timed run, untimed: the old
-     output is moved aside to a trash folder (emptied after the size is done), then
-     ``sync`` and 1 s of rest. The cases:
+     output is moved aside to a trash folder (emptied once every size is measured), then
+     ``sync`` and 1 s of rest. Before the first (warm-up) run of a size the kernel's caches are dropped,
+     because file creation is slow for minutes after a large delete here (SETTLE_S).
+     The cases:
        * ``hugo``:  ``hugo --quiet --noBuildLock -s <fresh copy of peers/hugo> -d OUT
          --contentDir <corpus> --cacheDir <fresh cache>``, exactly as run_peers.py runs it;
        * ``ours``:  ``PYTHON -m site_builder build --source SITE --output OUT`` from clean
@@ -85,9 +87,39 @@ def sh(cmd: list[str], **kw) -> subprocess.CompletedProcess:
     return subprocess.run(cmd, check=True, **kw)
 
 
+SETTLE_S = 360.0
+"""How long file creation can stay slow after a large delete, unless the kernel's caches are dropped. On these
+machines / is ext4 without a journal, and there the inode allocator skips every free inode deleted in the last 60 s
+(360 s while its inode-table block is dirty) that it finds in the buffer cache, checking them one by one: right
+after an ``rm -rf`` of a built site, creating 28,000 empty files took 5-17 s of system time, and still 10 s
+after 65 s of waiting; after ``sync`` and dropping the caches, 0.5 s (perf: find_inode_bit, recently_deleted).
+So nothing is deleted between timed runs, and before the first run of a size the caches are dropped (as root) or,
+where that is not allowed, the benchmark waits this long after its last delete."""
+_last_delete = time.monotonic()  # what happened before the benchmark started is unknown: assume a delete
+
+
+def deleted() -> None:
+    global _last_delete
+    _last_delete = time.monotonic()
+
+
+def settle(seconds: float) -> None:
+    """Make file creation as fast as on a file system without recent deletes (see SETTLE_S)."""
+    sh(["sync"])
+    try:
+        Path("/proc/sys/vm/drop_caches").write_text("3\n")
+    except OSError:
+        wait = _last_delete + seconds - time.monotonic()
+        if wait > 0:
+            log(f"  waiting {wait:.0f} s after the last delete (cannot drop the kernel's caches; see --settle)")
+            time.sleep(wait)
+    else:
+        log("  dropped the kernel's caches (see SETTLE_S); the warm-up round reads the records again")
+
+
 class Trash:
-    """Outputs are moved here in O(1) and deleted after a size is done, so that deleting
-    ~10^5 files never overlaps a timed run."""
+    """Outputs are moved here in O(1) and deleted only once every size is measured, so that deleting ~10^5
+    files never comes shortly before a timed run (SETTLE_S)."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -100,6 +132,7 @@ class Trash:
     def empty(self) -> None:
         if os.path.lexists(self.folder):
             sh(["rm", "-rf", "--", str(self.folder)])
+            deleted()
         sh(["sync"])
 
 
@@ -112,6 +145,7 @@ def make_corpus(shared: Path, stamps: Path, n: int, seed: int, fmt: str, out: Pa
         return
     if out.exists():
         shutil.rmtree(out)
+        deleted()
     t0 = time.monotonic()
     sh([sys.executable, str(script), "--records", str(n), "--seed", str(seed), "--format", fmt, "--out", str(out)])
     log(f"  corpus {fmt} N={n}: {time.monotonic() - t0:.1f} s")
@@ -241,12 +275,12 @@ def measure(args: argparse.Namespace, n: int, save: Callable[[dict], None]) -> d
     nwork = args.work / f"N{n}"
     nwork.mkdir(parents=True, exist_ok=True)
     trash = Trash(nwork / "trash")
-    trash.empty()
     if "hugo" in args.cases:
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "hugo", nwork / "corpus-hugo" / "articles")
     if {"ours", "core"} & set(args.cases):
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "text", nwork / "site" / "content")
     cases = build_cases(args, n, nwork, trash)
+    settle(args.settle)
     for rnd in range(args.warmup + args.repeats):
         measured = rnd >= args.warmup
         for c in cases:
@@ -258,9 +292,7 @@ def measure(args: argparse.Namespace, n: int, save: Callable[[dict], None]) -> d
             label = f"run {rnd + 1 - args.warmup}" if measured else f"warm-up {rnd + 1}"
             log(f"  N={n} {label}: {c.name:17s} wall {r['wall_s']:7.2f} s  cpu {r['cpu_s']:7.2f} s  "
                 f"rss {r['rss_mb']:7.1f} MB  html {r['html_pages']}{'' if measured or not keep else '  (kept)'}")
-    result = summarise(cases)
-    trash.empty()  # the last output of each case stays in WORK/N<n>/ for inspection
-    return result
+    return summarise(cases)  # the last output of each case stays in WORK/N<n>/ for inspection
 
 
 def table(results: dict) -> str:
@@ -395,6 +427,9 @@ def main() -> None:
                     help="measure site_builder as committed at this git ref (e.g. HEAD), exported to "
                          "WORK/snapshot-<sha>/ and put first on PYTHONPATH; default: whatever PYTHON imports "
                          "(the editable install of the working tree, edits included)")
+    ap.add_argument("--settle", type=float, default=SETTLE_S,
+                    help=f"where the kernel's caches cannot be dropped: seconds between the last delete and the "
+                         f"first run of a size (default {SETTLE_S:.0f}; see SETTLE_S)")
     ap.add_argument("--hugo", default=shutil.which("hugo") or "hugo")
     ap.add_argument("--json", type=Path, help="write raw runs here (default WORK/results.json)")
     ap.add_argument("--profile", action="store_true", help="then profile our build at the largest size")
@@ -425,6 +460,9 @@ def main() -> None:
     log(f"versions: {json.dumps(meta)}")
     dest = args.json or args.work / "results.json"
     results: dict = {}
+    trashes = [Trash(args.work / f"N{n}" / "trash") for n in sizes]
+    for trash in trashes:  # what an interrupted run left; settle() then waits before timing
+        trash.empty()
     if not args.profile_only:
         for n in sizes:
             log(f"== N={n}")
@@ -434,6 +472,8 @@ def main() -> None:
                 dest.write_text(json.dumps({"versions": meta, "argv": sys.argv, "results": results}, indent=1))
 
             save(measure(args, n, save))
+        for trash in trashes:
+            trash.empty()
         print(table(results))
         for line in verdicts(results):
             print(line)
