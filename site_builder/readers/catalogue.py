@@ -49,7 +49,8 @@ title_alt title_auth title_full title_fullStr title_full_unstemmed title_new tit
 title_sub topic topic_facet topic_browse url work_keys_str_mv
 """.split())  # noqa: SIM905 (a word list reads best as text)
 
-_CANDIDATE = re.compile(r"([a-z_][A-Za-z0-9_.-]*)(?: (.*))?\Z", re.S)
+# A name, then a space or the end of the line (a look-ahead: matching the rest of a long line cost a scan of it).
+_CANDIDATE = re.compile(r"([a-z_][A-Za-z0-9_.-]*)(?= |\Z)")
 _KNOWN_WEIGHT = 1000
 
 
@@ -63,10 +64,14 @@ def split_lines(text: str) -> list[str]:
 
 def field_name(line: str) -> str:
     """The field name a line starts with, or "" when it cannot start a field."""
-    if not line or not (line[0].islower() or line[0] == "_"):
-        return ""
     m = _CANDIDATE.match(line)
     return m.group(1) if m else ""
+
+
+def field_names(lines: list[str]) -> list[str]:
+    """``field_name`` of each line (inlined: this runs for every line of every record)."""
+    match = _CANDIDATE.match
+    return [m.group(1) if (m := match(line)) else "" for line in lines]
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
@@ -77,7 +82,7 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     display: list[str] = []
     display_start = 0
     for start, block in _blocks(lines):
-        names = [field_name(line) for line in block]  # once per line: every step below asks it
+        names = field_names(block)  # once per line: every step below asks it
         head = _field_block_start(names)
         carried: list[str] = []
         if head is not None and _is_page_marker(block[-1]):
