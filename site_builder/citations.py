@@ -1,6 +1,6 @@
 """Formatted references of every article, and the cache that keeps them between builds.
 
-citeproc-py takes about 12 ms an article for three styles, by far the slowest step of a large build, so each
+citeproc-py takes about 3.4 ms an article for three styles, by far the slowest step of a large build, so each
 article's references are stored under a fingerprint of everything they depend on (the CSL item, the styles and
 the processor's versions) in a file of the output folder, and only new or changed articles are formatted again,
 in worker processes when there are many.

