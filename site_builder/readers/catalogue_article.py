@@ -28,6 +28,29 @@ _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?: |$)")
 _GLUED_LICENCE = re.compile(r"https?://[^\s()]+?/(?=[A-Z][a-z]|\s|\)|$)")
 
 
+class _Fields:
+    """A record's values by field name, looked up once: an article asks about thirty questions of a record of
+    about forty fields, and each ``Record.first`` walks the fields from the start."""
+
+    __slots__ = ("_first", "_values")
+
+    def __init__(self, record: Record) -> None:
+        values: dict[str, tuple[str, ...]] = {}
+        first: dict[str, str] = {}
+        for field in record.fields:
+            if field.values:
+                first.setdefault(field.name, field.values[0])
+            values[field.name] = values[field.name] + field.values if field.name in values else field.values
+        self._first = first
+        self._values = values
+
+    def first(self, name: str) -> str:
+        return self._first.get(name, "")
+
+    def values(self, name: str) -> tuple[str, ...]:
+        return self._values.get(name, ())
+
+
 @dataclass(frozen=True, slots=True)
 class SpellingParts:
     journal: str = ""
@@ -59,7 +82,7 @@ def _is_label(label: str) -> bool:
     return letters >= 4 or label in _SHORT_LABELS
 
 
-def parse_spelling(record: Record) -> SpellingParts | None:
+def parse_spelling(record: Record | _Fields) -> SpellingParts | None:
     """Journal, full date and rights from ``spelling``; None when the field does not have the expected shape."""
     text = record.first("spelling")
     ident = record.first("id")
@@ -86,7 +109,7 @@ def parse_spelling(record: Record) -> SpellingParts | None:
     return SpellingParts(journal=journal, date=iso_date(date.group(0)) if date else "", rights=rest.strip())
 
 
-def _journal_and_rest(rest: str, record: Record) -> tuple[str, str]:
+def _journal_and_rest(rest: str, record: Record | _Fields) -> tuple[str, str]:
     """Split "<journal> <topics> <description> …" where only the journal is unknown."""
     topics = " ".join(record.values("topic"))
     description = record.first("description")
@@ -113,7 +136,7 @@ def split_rights(rights: str) -> tuple[str, str]:
     return clean(text), safe_url(m.group(0))
 
 
-def identifiers(record: Record) -> tuple[str, str, str]:
+def identifiers(record: Record | _Fields) -> tuple[str, str, str]:
     """(PMID, PMCID, DOI) from the urls and the id."""
     pmid = pmcid = doi = ""
     for url in record.values("url"):
@@ -129,7 +152,7 @@ def identifiers(record: Record) -> tuple[str, str, str]:
     return pmid, pmcid, doi
 
 
-def _links(record: Record) -> tuple[Link, ...]:
+def _links(record: Record | _Fields) -> tuple[Link, ...]:
     """Record urls that are not PubMed, PMC or DOI links (those are linked in their canonical form)."""
     links = []
     for url in record.values("url"):
@@ -143,34 +166,35 @@ def _links(record: Record) -> tuple[Link, ...]:
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     where = SourceSpan(record.where.path, record.where.line)
-    title = clean(record.first("title") or record.first("title_full") or record.first("title_short"))
+    fields = _Fields(record)
+    title = clean(fields.first("title") or fields.first("title_full") or fields.first("title_short"))
     if not title:
         problems.append(Diagnostic(Level.ERROR, where, "record has no title field; shown as 'Untitled record'"))
         title = "Untitled record"
-    if not record.first("id"):
+    if not fields.first("id"):
         problems.append(Diagnostic(Level.ERROR, where, "record has no id field; its page is named after its title"))
-    spelling = parse_spelling(record)
+    spelling = parse_spelling(fields)
     if spelling is None:
         spelling = SpellingParts()
-        if record.first("spelling"):
+        if fields.first("spelling"):
             problems.append(Diagnostic(
                 Level.WARNING, SourceSpan(where.path, record.line_of("spelling")),
                 "the spelling field does not start with the id; journal, full date and licence not recovered"))
     rights, licence_url = split_rights(spelling.rights)
-    sections = split_sections(clean(record.first("description")))
-    pmid, pmcid, doi = identifiers(record)
-    date = spelling.date if spelling.date[:4] == record.first("publishDate")[:4] or not record.first(
-        "publishDate") else iso_date(record.first("publishDate"))
+    sections = split_sections(clean(fields.first("description")))
+    pmid, pmcid, doi = identifiers(fields)
+    date = spelling.date if spelling.date[:4] == fields.first("publishDate")[:4] or not fields.first(
+        "publishDate") else iso_date(fields.first("publishDate"))
     article = Article(
-        id=clean(record.first("id")),
+        id=clean(fields.first("id")),
         title=title,
-        authors=tuple(parse_person(a) for a in record.values("author") if a.strip()),
-        journal=clean(spelling.journal or record.first("container_title")),
+        authors=tuple(parse_person(a) for a in fields.values("author") if a.strip()),
+        journal=clean(spelling.journal or fields.first("container_title")),
         date=date or spelling.date,
-        publisher=clean(record.first("publisher")),
-        languages=tuple(clean(v) for v in record.values("language") if v.strip()),
-        formats=tuple(clean(v) for v in record.values("format") if v.strip()),
-        topics=tuple(dict.fromkeys(clean(v) for v in record.values("topic") if v.strip())),
+        publisher=clean(fields.first("publisher")),
+        languages=tuple(clean(v) for v in fields.values("language") if v.strip()),
+        formats=tuple(clean(v) for v in fields.values("format") if v.strip()),
+        topics=tuple(dict.fromkeys(clean(v) for v in fields.values("topic") if v.strip())),
         pmid=pmid,
         pmcid=pmcid,
         doi=doi,
@@ -179,7 +203,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                        for s in sections if s.label not in LAY_SUMMARY_LABELS),
         rights=rights,
         licence_url=licence_url,
-        links=_links(record),
+        links=_links(fields),
         records=(record,),
     )
     return article, problems
