@@ -185,7 +185,33 @@ def _field_starts(names: list[str], excluded: frozenset[int] = frozenset()) -> l
     if all(names[a] < names[b] for a, b in zip(candidates, candidates[1:], strict=False)) and all(
             names[i] in KNOWN_FIELDS for i in candidates):
         return candidates
-    return _heaviest_increasing(candidates, names)
+    fitting = _fitting(candidates, names)
+    if fitting is not candidates and all(names[i] in KNOWN_FIELDS for i in fitting):
+        return fitting  # the knowns alone, already increasing: the heaviest chain
+    return _heaviest_increasing(fitting, names)
+
+
+def _fitting(candidates: list[int], names: list[str]) -> list[int]:
+    """The candidates that can be in the heaviest chain: when the known names already increase (as in nearly every
+    record that reaches here: a name particle such as "van" starting a continuation line), every known is in it,
+    so an unknown that does not fall between its two neighbouring knowns never is. Otherwise all of them.
+
+    The heaviest chain holds every known name, since any chain that skips one weighs less (fewer than
+    _KNOWN_WEIGHT unknowns): so dropping the rest changes neither it nor, among chains of equal weight, the choice.
+    """
+    known = [i for i in candidates if names[i] in KNOWN_FIELDS]
+    if (not known or known[0] != candidates[0] or len(candidates) - len(known) >= _KNOWN_WEIGHT
+            or any(names[a] >= names[b] for a, b in zip(known, known[1:], strict=False))):
+        return candidates
+    kept: list[int] = []
+    after = 0  # how many knowns come at or before this candidate
+    for i in candidates:
+        if names[i] in KNOWN_FIELDS:
+            after += 1
+            kept.append(i)
+        elif names[known[after - 1]] < names[i] and (after == len(known) or names[i] < names[known[after]]):
+            kept.append(i)
+    return kept
 
 
 def _heaviest_increasing(candidates: list[int], names: list[str]) -> list[int]:
