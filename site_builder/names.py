@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
 from .model import Person
 from .normalize import clean, parse_person
@@ -30,6 +32,25 @@ Word = tuple[str, ...]
 """A given name's parts: ("roberto",), ("jean", "emmanuel") for "Jean-Emmanuel", ("r",) for an initial."""
 
 
+_T = TypeVar("_T")
+
+
+class _once(Generic[_T]):  # noqa: N801 (used as a decorator, like the cached_property it replaces)
+    """``functools.cached_property`` without its lock: on Python 3.11 every first access takes an RLock, and
+    resolving the people of 10,000 records makes 56,000 first accesses (a tenth of the time)."""
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    def __get__(self, form: Any, owner: Any = None) -> _T:
+        if form is None:
+            return self  # type: ignore[return-value]
+        value = form.__dict__[self.name] = self.compute(form)  # frozen: set as cached_property does
+        return value
+
+
 @dataclass(frozen=True, order=True)
 class NameForm:
     """A name reduced to what identifies it: the folded family name and the given names' words.
@@ -42,22 +63,22 @@ class NameForm:
     group: bool = False
     """A collective name ("Cancer Research UK"): equal to itself only."""
 
-    @cached_property
+    @_once
     def full(self) -> bool:
         """Whether a given name is written out (not initials only)."""
         return any(_is_full(word) for word in self.given)
 
-    @cached_property
+    @_once
     def initials(self) -> tuple[str, ...]:
         """One letter per part: "Jean-Emmanuel" and "J. E." both give (j, e)."""
         return tuple(part[0] for word in self.given for part in word)
 
-    @cached_property
+    @_once
     def signature(self) -> str:
         """The form as text, for stable keys and sorting: "cazzato|roberto luigi", "kurtz|jean-emmanuel"."""
         return f"{self.family}|{' '.join('-'.join(word) for word in self.given)}"
 
-    @cached_property
+    @_once
     def richness(self) -> tuple[int, int, int]:
         """How much the name says, to found a person with the fullest form: full words, parts, letters."""
         return (sum(map(_is_full, self.given)), len(self.initials), sum(len(p) for w in self.given for p in w))
