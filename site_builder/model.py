@@ -52,6 +52,31 @@ class Record:
         return self.where.line
 
 
+class FieldIndex:
+    """A record's ``first`` and ``values`` answered from one pass over its fields: for a reader that asks a record
+    many questions (each Record.first walks the fields from the start)."""
+
+    __slots__ = ("_first", "_values")
+
+    def __init__(self, record: Record) -> None:
+        values: dict[str, tuple[str, ...]] = {}
+        first: dict[str, str] = {}
+        for f in record.fields:
+            if f.values:
+                first.setdefault(f.name, f.values[0])
+            values[f.name] = values[f.name] + f.values if f.name in values else f.values
+        self._first = first
+        self._values = values
+
+    def first(self, name: str) -> str:
+        """As ``Record.first``."""
+        return self._first.get(name, "")
+
+    def values(self, name: str) -> tuple[str, ...]:
+        """As ``Record.values``."""
+        return self._values.get(name, ())
+
+
 @dataclass(frozen=True, slots=True)
 class Person:
     """An author as one source names them."""

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Article, Link, Record, Section
+from ..model import Article, FieldIndex, Link, Record, Section
 from ..normalize import clean, doi_from, iso_date, parse_person, safe_url
 
 LAY_SUMMARY_LABELS = frozenset({"SIMPLE SUMMARY", "PLAIN LANGUAGE SUMMARY", "LAY SUMMARY", "AUTHOR SUMMARY"})
@@ -26,29 +26,6 @@ _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _LINK_PART = re.compile(r"(?:/pmc/articles/PMC\d+/|/pubmed/\d+|https?://(?:dx\.)?doi\.org/\S+|Text)(?: |$)")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?: |$)")
 _GLUED_LICENCE = re.compile(r"https?://[^\s()]+?/(?=[A-Z][a-z]|\s|\)|$)")
-
-
-class _Fields:
-    """A record's values by field name, looked up once: an article asks about thirty questions of a record of
-    about forty fields, and each ``Record.first`` walks the fields from the start."""
-
-    __slots__ = ("_first", "_values")
-
-    def __init__(self, record: Record) -> None:
-        values: dict[str, tuple[str, ...]] = {}
-        first: dict[str, str] = {}
-        for field in record.fields:
-            if field.values:
-                first.setdefault(field.name, field.values[0])
-            values[field.name] = values[field.name] + field.values if field.name in values else field.values
-        self._first = first
-        self._values = values
-
-    def first(self, name: str) -> str:
-        return self._first.get(name, "")
-
-    def values(self, name: str) -> tuple[str, ...]:
-        return self._values.get(name, ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,20 +59,20 @@ def _is_label(label: str) -> bool:
     return letters >= 4 or label in _SHORT_LABELS
 
 
-def parse_spelling(record: Record | _Fields) -> SpellingParts | None:
+def parse_spelling(fields: FieldIndex) -> SpellingParts | None:
     """Journal, full date and rights from ``spelling``; None when the field does not have the expected shape."""
-    text = record.first("spelling")
-    ident = record.first("id")
+    text = fields.first("spelling")
+    ident = fields.first("id")
     if not text or not ident or not text.startswith(ident):
         return None
     rest = text[len(ident):]
     stamp = _DATE.match(rest)
     rest = rest[stamp.end():].lstrip() if stamp else rest.lstrip()
-    for part in (record.first("title"), *record.values("author")):
+    for part in (fields.first("title"), *fields.values("author")):
         if part and rest.startswith(part):
             rest = rest[len(part):].lstrip()
-    journal, rest = _journal_and_rest(rest, record)
-    publisher = record.first("publisher")
+    journal, rest = _journal_and_rest(rest, fields)
+    publisher = fields.first("publisher")
     if publisher and rest.startswith(publisher):
         rest = rest[len(publisher):].lstrip()
     date = _DATE.match(rest)
@@ -103,23 +80,23 @@ def parse_spelling(record: Record | _Fields) -> SpellingParts | None:
         rest = rest[date.end():].lstrip()
     while m := _LINK_PART.match(rest):
         rest = rest[m.end():]
-    for _ in record.values("language"):
+    for _ in fields.values("language"):
         if m := _LANGUAGE_CODE.match(rest):
             rest = rest[m.end():]
     return SpellingParts(journal=journal, date=iso_date(date.group(0)) if date else "", rights=rest.strip())
 
 
-def _journal_and_rest(rest: str, record: Record | _Fields) -> tuple[str, str]:
+def _journal_and_rest(rest: str, fields: FieldIndex) -> tuple[str, str]:
     """Split "<journal> <topics> <description> …" where only the journal is unknown."""
-    topics = " ".join(record.values("topic"))
-    description = record.first("description")
+    topics = " ".join(fields.values("topic"))
+    description = fields.first("description")
     following = " ".join(p for p in (topics, description) if p)
     if following:
         at = rest.find(following)
         if at >= 0:
             return rest[:at].strip(), rest[at + len(following):].lstrip()
     # Neither topics nor description: the journal runs up to the publisher or the date before the links.
-    publisher = re.escape(record.first("publisher") or "\x00")
+    publisher = re.escape(fields.first("publisher") or "\x00")
     links = "(?:/pmc/|/pubmed/|https?://|Text)"
     anchor = re.search(rf"(?:^| )(?=(?:{publisher} )?\d{{4}}(?:-\d{{2}}){{0,2}} {links})", rest)
     if anchor:
@@ -136,26 +113,26 @@ def split_rights(rights: str) -> tuple[str, str]:
     return clean(text), safe_url(m.group(0))
 
 
-def identifiers(record: Record | _Fields) -> tuple[str, str, str]:
+def identifiers(fields: FieldIndex) -> tuple[str, str, str]:
     """(PMID, PMCID, DOI) from the urls and the id."""
     pmid = pmcid = doi = ""
-    for url in record.values("url"):
+    for url in fields.values("url"):
         if m := re.search(r"/pmc/articles/(PMC\d+)", url):
             pmcid = pmcid or m.group(1)
         elif m := re.search(r"(?:/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)", url):
             pmid = pmid or m.group(1)
         elif "doi.org/" in url:
             doi = doi or doi_from(url)
-    ident = record.first("id")
+    ident = fields.first("id")
     if not doi and ident.startswith("doi-"):
         doi = doi_from(ident)
     return pmid, pmcid, doi
 
 
-def _links(record: Record | _Fields) -> tuple[Link, ...]:
+def _links(fields: FieldIndex) -> tuple[Link, ...]:
     """Record urls that are not PubMed, PMC or DOI links (those are linked in their canonical form)."""
     links = []
-    for url in record.values("url"):
+    for url in fields.values("url"):
         if re.search(r"/pmc/articles/PMC\d+|/pubmed/\d+|doi\.org/", url):
             continue
         if safe := safe_url(url):
@@ -166,7 +143,7 @@ def _links(record: Record | _Fields) -> tuple[Link, ...]:
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     problems: list[Diagnostic] = []
     where = SourceSpan(record.where.path, record.where.line)
-    fields = _Fields(record)
+    fields = FieldIndex(record)  # about thirty questions of a record of about forty fields
     title = clean(fields.first("title") or fields.first("title_full") or fields.first("title_short"))
     if not title:
         problems.append(Diagnostic(Level.ERROR, where, "record has no title field; shown as 'Untitled record'"))

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model import Record, Section
+from site_builder.model import Field, FieldIndex, Record, Section
 from site_builder.readers import catalogue, catalogue_article, read_file, to_article
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -408,3 +408,18 @@ def test_dropping_unknown_names_that_cannot_fit_keeps_the_same_chain() -> None:
         shortened += len(fitting) < len(candidates)
         assert catalogue._heaviest_increasing(fitting, names) == catalogue._heaviest_increasing(candidates, names)
     assert shortened > 1000
+
+
+def test_a_field_index_answers_as_the_record_does() -> None:
+    """FieldIndex is only a faster way to ask: same first value and same values, for every name and a missing one,
+    including a field given twice and a field with no value."""
+    records = [r for path in sorted(DUMPS.glob("*.txt")) for r in read_file(path, path.name)[0]]
+    records.append(Record("test", records[0].where, (
+        Field("topic", ("A", "B"), 1), Field("empty", (), 2), Field("topic", ("C",), 3), Field("note", ("", "x"), 4),
+        Field("empty", ("late",), 5))))
+    for record in records:
+        index = FieldIndex(record)
+        for name in {f.name for f in record.fields} | {"no-such-field"}:
+            assert index.first(name) == record.first(name), name
+            assert index.values(name) == record.values(name), name
+    assert FieldIndex(records[-1]).first("empty") == "late" and FieldIndex(records[-1]).first("note") == ""
