@@ -55,10 +55,14 @@ def pmcid_key(text: str) -> str:
     return f"PMC{m.group(1)}" if m else ""
 
 
+# Whatever str.isalnum() refuses, in one C pass: \w is the alphanumerics and the underscore (tests/test_merge.py).
+_NOT_ALNUM = re.compile(r"[\W_]+")
+
+
 def title_key(title: str) -> str:
     """Letters and digits only, accents and case folded: "Liver-Directed Therapy." ~ "liver directed therapy"."""
     decomposed = unicodedata.normalize("NFKD", title.removeprefix("[").casefold())
-    return "".join(c for c in decomposed if c.isalnum())
+    return _NOT_ALNUM.sub("", decomposed)
 
 
 def identifiers(article: Article) -> dict[str, str]:

@@ -8,7 +8,7 @@ import unicodedata
 
 import pytest
 
-from site_builder.normalize import clean
+from site_builder.normalize import clean, safe_url
 
 WHITESPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 
@@ -34,3 +34,11 @@ def test_random_texts_clean_as_split_and_join_does() -> None:
 def test_clean_text_comes_back_as_it_is() -> None:
     text = "Liver-Directed Therapy for Neuroendocrine Metastases: From Interventional Radiology to Nuclear Medicine"
     assert clean(text) is text
+
+
+def test_a_url_holding_a_control_a_space_or_markup_characters_is_refused() -> None:
+    for code in range(0x3000):
+        char = chr(code)
+        url = f"https://example.org/a{char}b"
+        refused = code < 33 or char in '<>"\\`'
+        assert (safe_url(url) == "") == refused, repr(char)

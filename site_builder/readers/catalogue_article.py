@@ -25,6 +25,9 @@ _SENTENCE_ENDS = (". ", "? ", "! ", ") ", "] ")
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _LINK_PART = re.compile(r"(?:/pmc/articles/PMC\d+/|/pubmed/\d+|https?://(?:dx\.)?doi\.org/\S+|Text)(?: |$)")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?: |$)")
+_PMC_URL = re.compile(r"/pmc/articles/(PMC\d+)")
+_PUBMED_URL = re.compile(r"(?:/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)")
+_CANONICAL_URL = re.compile(r"/pmc/articles/PMC\d+|/pubmed/\d+|doi\.org/")  # linked in canonical form instead
 _GLUED_LICENCE = re.compile(r"https?://[^\s()]+?/(?=[A-Z][a-z]|\s|\)|$)")
 
 
@@ -117,9 +120,9 @@ def identifiers(fields: FieldIndex) -> tuple[str, str, str]:
     """(PMID, PMCID, DOI) from the urls and the id."""
     pmid = pmcid = doi = ""
     for url in fields.values("url"):
-        if m := re.search(r"/pmc/articles/(PMC\d+)", url):
+        if m := _PMC_URL.search(url):
             pmcid = pmcid or m.group(1)
-        elif m := re.search(r"(?:/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)", url):
+        elif m := _PUBMED_URL.search(url):
             pmid = pmid or m.group(1)
         elif "doi.org/" in url:
             doi = doi or doi_from(url)
@@ -133,7 +136,7 @@ def _links(fields: FieldIndex) -> tuple[Link, ...]:
     """Record urls that are not PubMed, PMC or DOI links (those are linked in their canonical form)."""
     links = []
     for url in fields.values("url"):
-        if re.search(r"/pmc/articles/PMC\d+|/pubmed/\d+|doi\.org/", url):
+        if _CANONICAL_URL.search(url):
             continue
         if safe := safe_url(url):
             links.append(Link(label=safe.split("/")[2], url=safe))
