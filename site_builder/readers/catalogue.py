@@ -56,7 +56,9 @@ _KNOWN_WEIGHT = 1000
 
 def split_lines(text: str) -> list[str]:
     """Lines split at CRLF, CR or LF only (str.splitlines would also split at form feeds and U+2028)."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if "\r" in text:  # most files have LF line ends only: skip two copies of the whole text
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return lines
@@ -164,11 +166,9 @@ def _parse_fields(lines: list[str], names: list[str], offset: int, path: str,
     if repeats:
         starts = _field_starts(names, excluded=repeats)
     fields: list[Field] = []
-    for n, begin in enumerate(starts):
-        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+    for begin, end in zip(starts, [*starts[1:], len(lines)], strict=True):
         name = names[begin]
-        head = lines[begin][len(name) + 1:]
-        values = (head, *lines[begin + 1:end])
+        values = (lines[begin][len(name) + 1:], *lines[begin + 1:end])
         fields.append(Field(name, values, offset + begin + 1))
         if name not in KNOWN_FIELDS:
             diagnostics.append(Diagnostic(Level.WARNING, SourceSpan(path, offset + begin + 1),
