@@ -25,6 +25,7 @@ _SENTENCE_ENDS = (". ", "? ", "! ", ") ", "] ")
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _LINK_PART = re.compile(r"(?:/pmc/articles/PMC\d+/|/pubmed/\d+|https?://(?:dx\.)?doi\.org/\S+|Text)(?: |$)")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?: |$)")
+_SPACES = re.compile(r"\s*")  # what str.lstrip() removes: \s is exactly str.isspace() (every code point)
 _PMC_URL = re.compile(r"/pmc/articles/(PMC\d+)")
 _PUBMED_URL = re.compile(r"(?:/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)")
 _CANONICAL_URL = re.compile(r"/pmc/articles/PMC\d+|/pubmed/\d+|doi\.org/")  # linked in canonical form instead
@@ -68,13 +69,13 @@ def parse_spelling(fields: FieldIndex) -> SpellingParts | None:
     ident = fields.first("id")
     if not text or not ident or not text.startswith(ident):
         return None
-    rest = text[len(ident):]
-    stamp = _DATE.match(rest)
-    rest = rest[stamp.end():].lstrip() if stamp else rest.lstrip()
+    # Peeled off by position, not by slicing: the text is long, and every slice would copy what is left of it.
+    at = stamp.end() if (stamp := _DATE.match(text, len(ident))) else len(ident)
+    at = _SPACES.match(text, at).end()  # type: ignore[union-attr]  # \s* always matches
     for part in (fields.first("title"), *fields.values("author")):
-        if part and rest.startswith(part):
-            rest = rest[len(part):].lstrip()
-    journal, rest = _journal_and_rest(rest, fields)
+        if part and text.startswith(part, at):
+            at = _SPACES.match(text, at + len(part)).end()  # type: ignore[union-attr]
+    journal, rest = _journal_and_rest(text[at:], fields)
     publisher = fields.first("publisher")
     if publisher and rest.startswith(publisher):
         rest = rest[len(publisher):].lstrip()

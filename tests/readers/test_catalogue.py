@@ -6,6 +6,7 @@ Fixtures are tests/data/catalogue-dump/*.txt (see the README there for what each
 from __future__ import annotations
 
 import random
+import sys
 from pathlib import Path
 
 import pytest
@@ -423,3 +424,9 @@ def test_a_field_index_answers_as_the_record_does() -> None:
             assert index.first(name) == record.first(name), name
             assert index.values(name) == record.values(name), name
     assert FieldIndex(records[-1]).first("empty") == "late" and FieldIndex(records[-1]).first("note") == ""
+
+
+def test_the_spaces_pattern_skips_exactly_what_lstrip_removes() -> None:
+    """parse_spelling moves past spaces with \\s* instead of copying the rest with lstrip(): the same characters."""
+    pattern = catalogue_article._SPACES
+    assert all((pattern.match(c).end() == 1) == c.isspace() for c in map(chr, range(sys.maxunicode + 1)))
