@@ -5,6 +5,7 @@ Pure functions shared by every reader and by the library; nothing here knows a f
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from urllib.parse import urlsplit
@@ -37,8 +38,12 @@ def name_key(name: str) -> str:
     return clean(name).casefold()
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def parse_person(name: str, orcid: str = "") -> Person:
-    """A person from "Family, Given[, Suffix]"; a name without a comma (a group) keeps its whole form."""
+    """A person from "Family, Given[, Suffix]"; a name without a comma (a group) keeps its whole form.
+
+    Cached (a Person cannot change): a collection names most people several times, 75,000 names for 18,600
+    people at 10,000 records, and the articles then share one Person per spelling."""
     name = clean(name)
     parts = [p.strip() for p in name.split(",")]
     if len(parts) == 1 or not parts[0]:
