@@ -71,10 +71,10 @@ def parse_spelling(fields: FieldIndex) -> SpellingParts | None:
         return None
     # Peeled off by position, not by slicing: the text is long, and every slice would copy what is left of it.
     at = stamp.end() if (stamp := _DATE.match(text, len(ident))) else len(ident)
-    at = _SPACES.match(text, at).end()  # type: ignore[union-attr]  # \s* always matches
+    at = _after_spaces(text, at)
     for part in (fields.first("title"), *fields.values("author")):
         if part and text.startswith(part, at):
-            at = _SPACES.match(text, at + len(part)).end()  # type: ignore[union-attr]
+            at = _after_spaces(text, at + len(part))
     journal, rest = _journal_and_rest(text[at:], fields)
     publisher = fields.first("publisher")
     if publisher and rest.startswith(publisher):
@@ -88,6 +88,11 @@ def parse_spelling(fields: FieldIndex) -> SpellingParts | None:
         if m := _LANGUAGE_CODE.match(rest):
             rest = rest[m.end():]
     return SpellingParts(journal=journal, date=iso_date(date.group(0)) if date else "", rights=rest.strip())
+
+
+def _after_spaces(text: str, at: int) -> int:
+    """Where ``text[at:].lstrip()`` would begin, found without copying the text."""
+    return _SPACES.match(text, at).end()  # type: ignore[union-attr]  # \s* always matches
 
 
 def _journal_and_rest(rest: str, fields: FieldIndex) -> tuple[str, str]:
