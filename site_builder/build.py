@@ -5,20 +5,21 @@ Every stage reports problems to one Report and the build goes on; the caller dec
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import gc
 import itertools
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from . import citations, preflight, readers, theme, workers
+from . import citations, packing, preflight, readers, theme, workers
 from .config import Config, load_config
-from .diagnostics import Report, SourceSpan
+from .diagnostics import Diagnostic, Report, SourceSpan
 from .library import build_library
 from .merge import merge_articles
 from .model import Article, Record
@@ -31,6 +32,11 @@ from .write import WriteStats, check_output, write_site
 
 CONTENT_DIR = "content"
 PARALLEL_MIN_PAGES = 2000
+READ_FORK_MIN_BYTES = 4_000_000
+"""Below this much record data (some 400 catalogue records), reading is over too soon to gain from a second
+process."""
+READ_HERE_SHARE = 0.58
+"""When two processes read, the share of the bytes this one takes: the other must then also pack its part."""
 RENDER_CHUNK = 250
 _PROSE_DIRS = frozenset({"pages", "summaries"})
 
@@ -72,8 +78,7 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     out = output if output is not None else site_dir / config.output
     check_output(out, site_dir)  # before any work: a refused folder should fail fast
     report = Report()
-    records = read_records(site_dir, report)
-    articles = make_articles(records, report)
+    records, articles = read_articles(site_dir, report)
     articles = merge_works(articles, report)
     articles = add_summaries(site_dir, articles, report)  # after merging, so any source's identifier finds a work
     site = make_site(site_dir, config, articles, report)
@@ -105,39 +110,78 @@ def _noting(files: Iterator[tuple[str, bytes]], paths: list[str]) -> Iterator[tu
         yield rel, data
 
 
-def record_files(site_dir: Path) -> list[tuple[Path, str]]:
-    """Every file under content/ that may hold records, with its path as shown to the user ("content/…"), in
-    sorted order; prose and hidden files left out. Symbolic links to files count, to folders are not entered."""
-    content = site_dir / CONTENT_DIR
-    found: list[tuple[tuple[str, ...], Path]] = []
-    for folder, subfolders, names in os.walk(content):
-        parts = Path(folder).relative_to(content).parts
-        subfolders[:] = [d for d in subfolders if not d.startswith(".") and (parts or d not in _PROSE_DIRS)]
-        for name in names:
-            path = Path(folder, name)
-            if (not name.startswith(".") and not name.lower().endswith(".md") and (parts or name not in _PROSE_DIRS)
-                    and path.is_file()):
-                found.append(((*parts, name), path))
+@dataclass(frozen=True, slots=True)
+class RecordFile:
+    path: Path
+    shown: str
+    """As the user sees it: "content/…", with forward slashes."""
+    size: int
+
+
+def record_files(site_dir: Path) -> list[RecordFile]:
+    """Every file under content/ that may hold records, in sorted order; prose and hidden files left out.
+    Symbolic links to files count, to folders are not entered."""
+    found: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
+    _find_record_files(site_dir / CONTENT_DIR, (), found)
     found.sort(key=lambda item: item[0])
-    return [(path, "/".join((CONTENT_DIR, *rel))) for rel, path in found]
+    return [RecordFile(Path(entry.path), "/".join((CONTENT_DIR, *parts)), _size(entry)) for parts, entry in found]
 
 
-def read_records(site_dir: Path, report: Report) -> list[Record]:
-    records: list[Record] = []
-    for path, shown in record_files(site_dir):
-        found, problems = readers.read_file(path, shown)
-        records += found
+def _find_record_files(folder: Path | str, parts: tuple[str, ...],
+                       found: list[tuple[tuple[str, ...], os.DirEntry[str]]]) -> None:
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # no content/ yet, or a folder we may not read: nothing to find there
+        return
+    for entry in entries:
+        name = entry.name
+        if name.startswith(".") or (not parts and name in _PROSE_DIRS):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            _find_record_files(entry.path, (*parts, name), found)
+        elif not name.lower().endswith(".md") and entry.is_file():
+            found.append(((*parts, name), entry))
+
+
+def read_articles(site_dir: Path, report: Report) -> tuple[list[Record], list[Article]]:
+    """Every record under content/, and the article made from each, in file order.
+
+    A large collection is read by two processes at once: reading and typing records is nearly all of the
+    model's work that needs no other record, and it halves on two cores.
+    """
+    files = record_files(site_dir)
+    total = sum(f.size for f in files)
+    if len(files) < 2 or total < READ_FORK_MIN_BYTES:
+        parts = [_read_part(files)]
+    else:
+        cut = bisect.bisect(list(itertools.accumulate(f.size for f in files)), total * READ_HERE_SHARE)
+        parts = list(workers.in_two(files, cut, _read_part, lambda part: packing.pack(*part), packing.unpack))
+    articles: list[Article] = []
+    for found, problems in parts:
+        articles += found
         report.extend(problems)
-    return records
+    return [record for article in articles for record in article.records], articles
 
 
-def make_articles(records: list[Record], report: Report) -> list[Article]:
-    articles = []
-    for record in records:
-        article, problems = readers.to_article(record)
-        articles.append(article)
-        report.extend(problems)
-    return articles
+def _read_part(files: Sequence[RecordFile]) -> packing.Packed:
+    """An article per record of ``files`` (each holding its record), and the problems of each file in turn."""
+    articles: list[Article] = []
+    problems: list[Diagnostic] = []
+    for file in files:
+        found, read_problems = readers.read_file(file.path, file.shown)
+        problems += read_problems
+        for record in found:
+            article, article_problems = readers.to_article(record)
+            articles.append(article)
+            problems += article_problems
+    return articles, problems
+
+
+def _size(entry: os.DirEntry[str]) -> int:
+    try:
+        return entry.stat().st_size
+    except OSError:  # reading it will say what is wrong
+        return 0
 
 
 def merge_works(articles: list[Article], report: Report) -> list[Article]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import urls
-from .build import make_articles, merge_works, read_records
+from .build import merge_works, read_articles
 from .diagnostics import Report
 from .people import Merge, NearMiss, People, resolve
 from .people_rules import AUTHORS_FILE, load_rules
@@ -18,7 +18,7 @@ from .people_rules import AUTHORS_FILE, load_rules
 def explain_site(site_dir: Path) -> tuple[list[str], Report]:
     """The report's lines for the site in ``site_dir``, and the problems met on the way."""
     report = Report()
-    articles = merge_works(make_articles(read_records(site_dir, report), report), report)
+    articles = merge_works(read_articles(site_dir, report)[1], report)
     rules, problems = load_rules(site_dir, articles)
     report.extend(problems)
     people = resolve({str(n): a.authors for n, a in enumerate(articles)}, rules, explain=True)
