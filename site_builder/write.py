@@ -5,7 +5,6 @@ an earlier build removed, and a refusal to touch a folder this tool did not crea
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,28 +37,35 @@ def check_output(output: Path, site_dir: Path) -> None:
                         f"(no {MANIFEST} in it); remove it or choose another output folder")
 
 
-def write_site(output: Path, files: Iterable[tuple[str, bytes]]) -> WriteStats:
-    """Write every (relative path, bytes); then remove what the previous build wrote and this one did not."""
-    output.mkdir(parents=True, exist_ok=True)
-    previous = _read_manifest(output)
-    made_dirs: set[Path] = set()
-    written = unchanged = 0
-    current: list[str] = []
-    for rel, data in files:
-        target = output / rel
-        current.append(rel)
-        if rel in previous and _same_bytes(target, data):
-            unchanged += 1
-            continue
-        if target.parent not in made_dirs:
+class OutputWriter:
+    """One build's writes into the output folder: each file as it comes, from this process or from one forked
+    after the writer was made; then, once, the removal of what the previous build wrote and this one did not."""
+
+    def __init__(self, output: Path) -> None:
+        output.mkdir(parents=True, exist_ok=True)
+        self.output = output
+        self._previous = _read_manifest(output)
+        self._made_dirs: set[Path] = set()
+
+    def write(self, rel: str, data: bytes) -> bool:
+        """Write ``data`` at ``rel`` (a relative path with forward slashes); False if the file held it already."""
+        target = self.output / rel
+        if rel in self._previous and _same_bytes(target, data):
+            return False
+        if target.parent not in self._made_dirs:
             target.parent.mkdir(parents=True, exist_ok=True)
-            made_dirs.add(target.parent)
-        if rel in previous or not _write_new(target, data):
+            self._made_dirs.add(target.parent)
+        if rel in self._previous or not _write_new(target, data):
             _write_atomic(target, data)
-        written += 1
-    removed = _remove_stale(output, previous - set(current))
-    _write_atomic(output / MANIFEST, ("\n".join(sorted(current)) + "\n").encode())
-    return WriteStats(written, unchanged, removed)
+        return True
+
+    def finish(self, files: list[tuple[str, bool]]) -> WriteStats:
+        """Remove stale files and record ``files``, (path, written) of every file of this build, as ours."""
+        current = {rel for rel, _ in files}
+        removed = _remove_stale(self.output, self._previous - current)
+        _write_atomic(self.output / MANIFEST, ("\n".join(sorted(current)) + "\n").encode())
+        written = sum(1 for _, was_written in files if was_written)
+        return WriteStats(written, len(files) - written, removed)
 
 
 def _same_bytes(target: Path, data: bytes) -> bool:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from site_builder import build as build_module
+from site_builder import workers
 from site_builder.build import build
 from site_builder.write import MANIFEST
 
@@ -69,3 +73,38 @@ def test_rebuild_after_an_edit_rewrites_only_what_changed(demo_copier, tmp_path:
     again = build(site, out)
     assert 0 < again.stats.written < first.stats.written / 2
     assert b"Sociodemographic" in (out / "articles" / "pubmed-3574550.html").read_bytes()
+
+
+@pytest.fixture
+def in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Render (and write) in forked worker processes, as large sites are, even for the small demo site."""
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_PAGES", 0)
+    monkeypatch.setattr(build_module, "RENDER_CHUNK", 7)
+    monkeypatch.setattr(workers, "jobs", lambda: 2)
+
+
+def test_pages_rendered_and_written_by_workers_are_those_of_one_process(
+        demo_site, demo_copier, take_snapshot, tmp_path: Path, in_workers: None) -> None:
+    site = demo_copier(tmp_path / "site")
+    out = tmp_path / "out"
+    first = build(site, out)
+    assert take_snapshot(out) == take_snapshot(demo_site.out)
+    assert (first.stats, first.pages, first.unwritten) == (demo_site.result.stats, demo_site.result.pages, 0)
+    again = build(site, out)
+    assert (again.stats.written, again.stats.unchanged) == (0, first.stats.written)
+
+
+def test_a_template_error_in_a_worker_is_reported_once_and_the_rest_is_written(
+        demo_copier, tmp_path: Path, in_workers: None) -> None:
+    site = demo_copier(tmp_path / "site")
+    (site / "templates").mkdir()
+    (site / "templates" / "author.html").write_text('{% extends "base.html" %}{% block main %}{{ nope.x }}'
+                                                    '{% endblock %}')
+    result = build(site, tmp_path / "out")
+    errors = [str(d) for d in result.report.diagnostics]
+    assert len(errors) == 1 and "templates/author.html:1" in errors[0] and "'nope' is undefined" in errors[0]
+    authors = [p for p in result.planned if p.template == "author.html"]
+    assert result.unwritten == len(authors) > 10
+    assert f"{len(authors)} page(s) not written" in errors[0]
+    assert (tmp_path / "out" / "index.html").is_file()
+    assert not (tmp_path / "out" / authors[0].path).exists()
