@@ -132,10 +132,13 @@ def _find_record_files(folder: Path | str, parts: tuple[str, ...],
         name = entry.name
         if name.startswith(".") or (not parts and name in _PROSE_DIRS):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            _find_record_files(entry.path, (*parts, name), found)
-        elif not name.lower().endswith(".md") and entry.is_file():
-            found.append(((*parts, name), entry))
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                _find_record_files(entry.path, (*parts, name), found)
+            elif not name.lower().endswith(".md") and entry.is_file():
+                found.append(((*parts, name), entry))
+        except OSError:  # a link we may not follow: os.walk passed over these too
+            continue
 
 
 def read_articles(site_dir: Path, report: Report) -> tuple[list[Record], list[Article]]:

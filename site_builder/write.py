@@ -48,15 +48,19 @@ class OutputWriter:
         self._made_dirs: set[Path] = set()
 
     def write(self, rel: str, data: bytes) -> bool:
-        """Write ``data`` at ``rel`` (a relative path with forward slashes); False if the file held it already."""
+        """Write ``data`` at ``rel`` (a relative path with forward slashes); False if the file held it already.
+        A failure (a full disk, a file where a folder must go) is a UserError naming the file."""
         target = self.output / rel
         if rel in self._previous and _same_bytes(target, data):
             return False
-        if target.parent not in self._made_dirs:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            self._made_dirs.add(target.parent)
-        if rel in self._previous or not _write_new(target, data):
-            _write_atomic(target, data)
+        try:
+            if target.parent not in self._made_dirs:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._made_dirs.add(target.parent)
+            if rel in self._previous or not _write_new(target, data):
+                _write_atomic(target, data)
+        except OSError as err:
+            raise UserError(f"cannot write {target}: {err.strerror or err}") from err
         return True
 
     def finish(self, files: list[tuple[str, bool]]) -> WriteStats:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import build as build_module
+from site_builder import workers
 from site_builder.build import build
 from site_builder.diagnostics import UserError
 from site_builder.write import MANIFEST
@@ -99,3 +101,26 @@ def test_a_doctored_manifest_cannot_delete_files_outside_the_output(layout: dict
     build(layout["site"], out)
     assert victim.read_text() == "keep me\n"
     assert (layout["other"] / "notes.txt").is_file()
+
+
+def test_a_file_that_cannot_be_written_is_named_without_a_traceback(layout: dict[str, Path], cli) -> None:
+    out = layout["root"] / "out"
+    out.mkdir()
+    (out / MANIFEST).write_text("")
+    (out / "articles").write_text("a file where the articles folder must go\n")
+    run = cli("build", "--source", str(layout["site"]), "--output", str(out), cwd=layout["root"],
+              env={"HOME": str(layout["home"])})
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert run.stderr.startswith(f"site-builder: error: cannot write {out / 'articles'}/"), run.stderr
+
+
+def test_a_render_worker_that_cannot_write_stops_the_build_with_the_file_named(
+        layout: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(build_module, "PARALLEL_MIN_PAGES", 0)
+    monkeypatch.setattr(workers, "jobs", lambda: 2)
+    out = layout["root"] / "out"
+    out.mkdir()
+    (out / MANIFEST).write_text("")
+    (out / "authors").write_text("a file where the authors folder must go\n")
+    with pytest.raises(UserError, match=r"cannot write .*authors/"):
+        build(layout["site"], out)
