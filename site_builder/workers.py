@@ -28,8 +28,11 @@ def fork_pool(count: int) -> Pool:
 
 
 def _ignore_interrupts() -> None:
-    """In a worker: the main process handles Ctrl-C and stops the pool, so no worker prints a traceback."""
+    """In a worker: the main process handles Ctrl-C and stops the pool, so no worker prints a traceback; and the
+    pool's terminate() simply ends it, whatever the main process does on that signal (``serve`` turns it into
+    a KeyboardInterrupt, which a worker would print as a traceback on every rebuild)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def in_two(items: Sequence[T], cut: int, work: Callable[[Sequence[T]], R], pack: Callable[[R], bytes],
@@ -80,7 +83,7 @@ def _hand_back(scratch: BinaryIO, done: int, make: Callable[[], bytes]) -> NoRet
     """In a forked process: write ``make()`` to ``scratch``, say so on the pipe ``done``, and exit. Never return
     to the caller's code, never print (the parent reports), never run the parent's exit handlers."""
     try:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _ignore_interrupts()
         scratch.write(make())
         scratch.flush()
         os.write(done, b"1")
