@@ -247,8 +247,8 @@ _WORK: tuple[jinja2.Environment, list[Page], OutputWriter, str, bool] | None = N
 
 
 def _render_range(bounds: tuple[int, int]) -> _Rendered:
-    """Render and write pages[start:end]. Each worker writes its own pages: sending them back to one writer
-    cost that process 1.3 s of CPU at 28,000 pages (430 MB through a pipe), all while both cores were busy."""
+    """Render and write pages[start:end], in whichever process runs it: no page's bytes cross a pipe (430 MB
+    at 28,000 pages), and the main process holds none of them."""
     assert _WORK is not None
     env, pages, writer, base_path, every_page = _WORK
     out: _Rendered = []

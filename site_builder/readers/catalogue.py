@@ -49,8 +49,8 @@ title_alt title_auth title_full title_fullStr title_full_unstemmed title_new tit
 title_sub topic topic_facet topic_browse url work_keys_str_mv
 """.split())  # noqa: SIM905 (a word list reads best as text)
 _SHARED_NAME = {name: name for name in KNOWN_FIELDS}
-"""Each known name as one string object, which all records share: 200,000 fewer strings in a large collection,
-and the forked reader's records travel with one copy of each name."""
+"""Each known name as one string object, which all records read in one process share: 200,000 fewer strings in
+a large collection, and a packed article (packing.py) holds each name once."""
 
 # A name, then a space or the end of the line (a look-ahead: matching the rest of a long line cost a scan of it).
 _CANDIDATE = re.compile(r"([a-z_][A-Za-z0-9_.-]*)(?= |\Z)")
