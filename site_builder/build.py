@@ -149,10 +149,10 @@ def read_articles(site_dir: Path, report: Report) -> tuple[list[Record], list[Ar
     """
     files = record_files(site_dir)
     total = sum(f.size for f in files)
-    if len(files) < 2 or total < READ_FORK_MIN_BYTES:
+    cut = bisect.bisect(list(itertools.accumulate(f.size for f in files)), total * READ_HERE_SHARE)
+    if total < READ_FORK_MIN_BYTES or not 0 < cut < len(files):  # small, or one file holds most of it
         parts = [_read_part(files)]
     else:
-        cut = bisect.bisect(list(itertools.accumulate(f.size for f in files)), total * READ_HERE_SHARE)
         parts = list(workers.in_two(files, cut, _read_part, lambda part: packing.pack(*part), packing.unpack))
     articles: list[Article] = []
     for found, problems in parts:

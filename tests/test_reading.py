@@ -149,3 +149,20 @@ def test_packing_refuses_what_it_cannot_carry(every_format: Path) -> None:
     odd = dataclasses.replace(articles[0], keywords=(object(),))  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         packing.pack([odd], [])
+
+
+def test_a_collection_held_mostly_by_one_file_is_read_by_one_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    seed = (DATA / "catalogue-dump" / "seed.txt").read_text(encoding="utf-8")
+    (content / "a-big.txt").write_text("\n\n".join([seed] * 20), encoding="utf-8")
+    (content / "b-small.txt").write_text(seed, encoding="utf-8")
+    monkeypatch.setattr(build_module, "READ_FORK_MIN_BYTES", 0)
+
+    def no_fork(*_args: object) -> None:
+        raise AssertionError("a second process would get all the work or none of it")
+
+    monkeypatch.setattr(workers, "in_two", no_fork)
+    _records, articles, _problems = read_once(tmp_path)
+    assert len(articles) == 21
