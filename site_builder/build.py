@@ -37,6 +37,9 @@ READ_FORK_MIN_BYTES = 4_000_000
 process."""
 READ_HERE_SHARE = 0.58
 """When two processes read, the share of the bytes this one takes: the other must then also pack its part."""
+READ_LEAST_SHARE = 0.4
+"""Where whole files leave this process less than this share, the other's part plus packing and unpacking it
+would take as long as reading everything here."""
 RENDER_CHUNK = 250
 _PROSE_DIRS = frozenset({"pages", "summaries"})
 
@@ -149,9 +152,10 @@ def read_articles(site_dir: Path, report: Report) -> tuple[list[Record], list[Ar
     """
     files = record_files(site_dir)
     total = sum(f.size for f in files)
-    cut = bisect.bisect(list(itertools.accumulate(f.size for f in files)), total * READ_HERE_SHARE)
-    if total < READ_FORK_MIN_BYTES or not 0 < cut < len(files):  # small, or one file holds most of it
-        parts = [_read_part(files)]
+    read_by_here = list(itertools.accumulate(f.size for f in files))
+    cut = bisect.bisect(read_by_here, total * READ_HERE_SHARE)
+    if total < READ_FORK_MIN_BYTES or (read_by_here[cut - 1] if cut else 0) < total * READ_LEAST_SHARE:
+        parts = [_read_part(files)]  # small, or a large file keeps the split far from even
     else:
         parts = list(workers.in_two(files, cut, _read_part, lambda part: packing.pack(*part), packing.unpack))
     articles: list[Article] = []
