@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from .diagnostics import Diagnostic, Level, SourceSpan
 from .model import Article, Link, Person, Section
-from .normalize import doi_from
+from .normalize import alnum, doi_from
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "csl-json", "ris",
               "bibtex")
@@ -55,14 +55,10 @@ def pmcid_key(text: str) -> str:
     return f"PMC{m.group(1)}" if m else ""
 
 
-# Whatever str.isalnum() refuses, in one C pass: \w is the alphanumerics and the underscore (tests/test_merge.py).
-_NOT_ALNUM = re.compile(r"[\W_]+")
-
-
 def title_key(title: str) -> str:
     """Letters and digits only, accents and case folded: "Liver-Directed Therapy." ~ "liver directed therapy"."""
     decomposed = unicodedata.normalize("NFKD", title.removeprefix("[").casefold())
-    return _NOT_ALNUM.sub("", decomposed)
+    return alnum(decomposed)
 
 
 def identifiers(article: Article) -> dict[str, str]:

@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import Any, Generic, TypeVar
 
 from .model import Person
-from .normalize import clean, parse_person
+from .normalize import alnum, clean, parse_person
 
 _LETTERS = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "æ": "ae", "œ": "oe", "ı": "i"})
 
@@ -97,16 +97,12 @@ def name_form(person: Person) -> NameForm | None:
 def _form(family: str, given: str, group: str) -> NameForm | None:
     """Cached: a collection names most people many times."""
     if not family:
-        folded = _alnum(fold(group))
+        folded = alnum(fold(group))
         return NameForm(folded, group=True) if folded else None
     words = _given_words(given)
     if not any(map(_is_full, words)):
         words = tuple((part,) for word in words for part in word)  # "J.-E.", "J. E." and "JE" alike
-    return NameForm(_alnum(fold(family)), words)
-
-
-def _alnum(text: str) -> str:
-    return "".join(c for c in text if c.isalnum())
+    return NameForm(alnum(fold(family)), words)
 
 
 _INITIALS = re.compile(r"[^\W\d_]{1,3}")
@@ -121,7 +117,7 @@ def _given_words(given: str) -> tuple[Word, ...]:
         return tuple((fold(c),) for c in given)
     words = []
     for chunk in re.split(r"\s+|(?<=\.)(?=[^\W\d_])", given):  # "R.L." is two words, like "R. L."
-        parts = tuple(p for p in (_alnum(fold(part)) for part in _HYPHENS.split(chunk)) if p)
+        parts = tuple(p for p in (alnum(fold(part)) for part in _HYPHENS.split(chunk)) if p)
         if parts:
             words.append(parts)
     return tuple(words)

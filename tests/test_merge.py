@@ -4,12 +4,10 @@ whose fields follow merge.py's precedence, and contradicting identifiers are rep
 from __future__ import annotations
 
 import posixpath
-import sys
 from pathlib import Path
 
 import pytest
 
-from site_builder import merge
 from site_builder.diagnostics import Level, SourceSpan
 from site_builder.merge import PRECEDENCE, merge_articles, title_key
 from site_builder.model import Article, Link, Person, Record, Section
@@ -246,9 +244,3 @@ def test_other_sources_name_forms_are_listed_as_variants(make_site, tmp_path: Pa
     assert "Also written as: Ciofani, G." in html.text(html.main(page))
     assert sorted(p.name for p in (result.output / "authors").glob("*.html")) == [
         "ciofani-gianni.html", "emanet-melis.html", "index.html", "sen-ozlem.html"]
-
-
-def test_title_key_keeps_exactly_what_isalnum_keeps() -> None:
-    """title_key drops non-alphanumerics with one regex; for every code point it must agree with str.isalnum()."""
-    assert all(merge._NOT_ALNUM.fullmatch(c) is None for c in map(chr, range(sys.maxunicode + 1)) if c.isalnum())
-    assert all(merge._NOT_ALNUM.fullmatch(c) for c in map(chr, range(sys.maxunicode + 1)) if not c.isalnum())

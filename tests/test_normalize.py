@@ -8,7 +8,8 @@ import unicodedata
 
 import pytest
 
-from site_builder.normalize import clean, safe_url
+from site_builder import normalize
+from site_builder.normalize import alnum, clean, safe_url
 
 WHITESPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 
@@ -42,3 +43,12 @@ def test_a_url_holding_a_control_a_space_or_markup_characters_is_refused() -> No
         url = f"https://example.org/a{char}b"
         refused = code < 33 or char in '<>"\\`'
         assert (safe_url(url) == "") == refused, repr(char)
+
+
+def test_alnum_keeps_exactly_what_isalnum_keeps() -> None:
+    """alnum (title keys, name forms) drops non-alphanumerics with one regex; for every code point it must agree
+    with str.isalnum()."""
+    every = [chr(c) for c in range(sys.maxunicode + 1)]
+    assert all(normalize._NOT_ALNUM.fullmatch(c) is None for c in every if c.isalnum())
+    assert all(normalize._NOT_ALNUM.fullmatch(c) for c in every if not c.isalnum())
+    assert alnum("Smith-Jones, A. (née Müller)_2") == "SmithJonesAnéeMüller2"
