@@ -48,7 +48,11 @@ def in_two(items: Sequence[T], cut: int, work: Callable[[Sequence[T]], R], pack:
         return work(items[:cut]), work(items[cut:])
     done_read, done_write = os.pipe()
     with _scratch_file() as scratch, open(done_read, "rb") as done:
-        pid = os.fork()
+        try:
+            pid = os.fork()
+        except OSError:  # no process to spare (a limit, no memory): all of it here
+            os.close(done_write)
+            return work(items[:cut]), work(items[cut:])
         if pid == 0:  # pragma: no cover - the forked process; coverage does not follow it
             _hand_back(scratch, done_write, lambda: pack(work(items[cut:])))
         os.close(done_write)

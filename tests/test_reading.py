@@ -168,3 +168,14 @@ def test_a_collection_held_mostly_by_one_file_is_read_by_one_process(
     monkeypatch.setattr(workers, "in_two", no_fork)
     _records, articles, _problems = read_once(tmp_path)
     assert len(articles) == 21
+
+
+def test_a_fork_refused_by_the_system_costs_time_not_records(every_format: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    alone = read_once(every_format)
+
+    def refused() -> int:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(os, "fork", refused)
+    assert_same(read_in_two(every_format, monkeypatch), alone)
