@@ -101,7 +101,7 @@ def _render(item: dict[str, Any], csl: str) -> str:
     return str(entries[0]) if entries else ""
 
 
-_ITEM_REFERENCES: dict[tuple[Any, ...], tuple[Any, Any]] = {}
+_ITEM_REFERENCES: dict[int, tuple[Any, Any]] = {}
 """citation item id → (item, its reference), for the one bibliography being formatted (see _memoize_lookups)."""
 
 
@@ -168,15 +168,16 @@ def _remembered(method: Callable[..., Any], keep: Callable[[Any, Any], bool] | N
     kept: dict[Any, tuple[Any, Any]] = {} if answers is None else answers
     # Two shapes, without *args: packing and unpacking them cost a third of the time of a remembered call.
     if len(inspect.signature(method).parameters) == 1:
+        if keep is not None:
+            raise TypeError("keep(argument, answer) judges methods of one argument")
+
         def remembered(self: Any) -> Any:
             key = id(self)
             hit = kept.get(key)
             if hit is not None and hit[0] is self:
                 return hit[1]
-            answer = method(self)
-            if keep is None or keep(answer):
-                kept[key] = (self, answer)
-            return answer
+            answer = kept[key] = (self, method(self))
+            return answer[1]
     else:
         def remembered(self: Any, arg: Any) -> Any:  # type: ignore[misc]
             key = (id(self), arg)
