@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from . import languages
 from .diagnostics import Diagnostic, Level, SourceSpan
 from .model import Article, Link, Person, Section
 from .normalize import alnum, doi_from
@@ -174,7 +175,7 @@ def merge_work(ordered: list[Article]) -> Article:
         journal=_first(ordered, lambda a: a.journal),
         date=_date(ordered),
         publisher=_first(ordered, lambda a: a.publisher),
-        languages=_union(a.languages for a in ordered),
+        languages=languages.union(a.languages for a in ordered),
         formats=_union(a.formats for a in ordered),
         topics=_union(a.topics for a in ordered),
         pmid=_first(ordered, lambda a: a.pmid),

@@ -31,6 +31,7 @@ import re
 
 from lxml import etree
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Link, Person, Record, Section
 from ..normalize import clean, parse_person, safe_url
@@ -99,7 +100,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         date=_date(meta),
         publisher=clean(journal.findtext("publisher/publisher-name")),
         # JATS says an article without xml:lang is in English.
-        languages=nlm.language_names([root.get("xml:lang") or "en"]),
+        languages=languages.parse([root.get("xml:lang") or "en"]),
         topics=_topics(meta),
         pmid=pmid,
         pmcid=pmcid,

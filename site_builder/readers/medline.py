@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record, Section
 from ..normalize import clean, parse_person
@@ -117,7 +118,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         authors=authors,
         journal=clean(record.first("TA") or record.first("JT")),
         date=_date(record),
-        languages=nlm.language_names(record.values("LA")),
+        languages=languages.parse(record.values("LA")),
         topics=nlm.topics_from_types(record.values("PT")),
         pmid=pmid,
         pmcid=pmcid,

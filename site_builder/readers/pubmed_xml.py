@@ -35,6 +35,7 @@ import re
 
 from lxml import etree
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Person, Record, Section
 from ..normalize import clean, parse_person
@@ -102,7 +103,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         journal=clean(citation.findtext("MedlineJournalInfo/MedlineTA") or art.findtext("Journal/ISOAbbreviation")
                       or art.findtext("Journal/Title")),
         date=_date(art),
-        languages=nlm.language_names(n.text for n in art.findall("Language")),
+        languages=languages.parse(n.text for n in art.findall("Language")),
         topics=nlm.topics_from_types(n.text for n in art.findall("PublicationTypeList/PublicationType")),
         pmid=pmid,
         pmcid=pmcid,

@@ -23,6 +23,7 @@ import json
 import re
 from dataclasses import replace
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level
 from ..model import Article, Person, Record
 from ..normalize import clean, doi_from, iso_date, parse_person
@@ -80,7 +81,7 @@ def _solr_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                                                 *record.values("author_corporate")) if a.strip()),
         journal=article.journal or clean(record.first("container_title")),
         publisher=_isbd(article.publisher),
-        languages=cite.languages(record.values("language")),
+        languages=languages.parse(record.values("language")),
         doi=doi, date=date,
         volume=clean(record.first("container_volume")),
         issue=clean(record.first("container_issue")),
@@ -107,7 +108,7 @@ def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         authors=_api_authors(record),
         publisher=_isbd(clean(record.first("publishers"))),
         date=_year(record.values("publicationDates")),
-        languages=cite.languages(record.values("languages")),
+        languages=languages.parse(record.values("languages")),
         formats=cite.unique(clean(v) for v in record.values("formats")),
         topics=cite.review_topics([*record.values("formats"), *subjects]),
         keywords=cite.unique(s for s in subjects if not cite.is_review([s])),
