@@ -13,7 +13,7 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..model import Link, Person, Section
-from ..normalize import clean, doi_from, safe_url, slugify
+from ..normalize import clean, doi_from, safe_url, slugify, unique_folded
 from . import nlm
 
 
@@ -120,7 +120,7 @@ def split_keywords(values: Iterable[str], commas: bool = True) -> tuple[str, ...
     for value in values:
         separator = ";" if ";" in value or not commas else ","
         words.extend(clean(w) for w in value.split(separator))
-    return unique(w for w in words if w)
+    return unique_folded(words)
 
 
 _PMCID = re.compile(r"\bPMC\s*(\d+)\b", re.I)
@@ -242,11 +242,6 @@ def article_id(pmc: str, pmid: str, doi: str, key: str, title: str, prefix: str)
     if ident := nlm.article_id(pmc, pmid, doi):
         return ident
     return f"{prefix}-{slugify(key if clean(key) else title)}"
-
-
-def unique(values: Iterable[str]) -> tuple[str, ...]:
-    """The values in first-seen order, each once, empty ones left out."""
-    return tuple(dict.fromkeys(v for v in values if v))
 
 
 _BLOCK_TAG = re.compile(r"</?(?:jats:)?(?:p|title|sec|br|div|li|list|list-item)\b[^<>]*>")

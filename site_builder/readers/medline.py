@@ -36,7 +36,7 @@ import re
 from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record, Section
-from ..normalize import clean, parse_person
+from ..normalize import clean, parse_person, unique_folded
 from . import nlm
 from .catalogue import split_lines
 
@@ -125,11 +125,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         doi=doi,
         lay_summary=lay,
         abstract=abstract,
-        rights=" ".join(nlm.unique(record.values("CI"))),
+        rights=" ".join(unique_folded(record.values("CI"))),
         volume=clean(record.first("VI")),
         issue=clean(record.first("IP")),
         pages=clean(record.first("PG")),
-        keywords=nlm.unique([*(_heading(v) for v in record.values("MH")),
+        keywords=unique_folded([*(_heading(v) for v in record.values("MH")),
                              *(v.lstrip("*") for v in record.values("OT"))]),
         records=(record,),
     )

@@ -94,13 +94,3 @@ def split_lay_summary(sections: Iterable[Section]) -> tuple[tuple[Section, ...],
     lay = tuple(s for s in parts if s.label in LAY_LABELS)
     rest = tuple(Section("" if s.label == "ABSTRACT" else s.label, s.text) for s in parts if s.label not in LAY_LABELS)
     return lay, rest
-
-
-def unique(values: Iterable[str]) -> tuple[str, ...]:
-    """Cleaned, non-empty values in first-seen order, a repeat (ignoring case) dropped."""
-    seen: dict[str, str] = {}
-    for value in values:
-        value = clean(value)
-        if value and value.casefold() not in seen:
-            seen[value.casefold()] = value
-    return tuple(seen.values())

@@ -38,7 +38,7 @@ from lxml import etree
 from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Person, Record, Section
-from ..normalize import clean, parse_person
+from ..normalize import clean, parse_person, unique_folded
 from . import nlm, xmltree
 from .xmltree import Node
 
@@ -110,11 +110,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         doi=doi,
         lay_summary=lay,
         abstract=abstract,
-        rights=" ".join(nlm.unique(n.text for n in art.findall("Abstract/CopyrightInformation"))),
+        rights=" ".join(unique_folded(n.text for n in art.findall("Abstract/CopyrightInformation"))),
         volume=clean(issue.findtext("Volume")),
         issue=clean(issue.findtext("Issue")),
         pages=_pages(art),
-        keywords=nlm.unique([*(n.text for n in citation.findall("MeshHeadingList/MeshHeading/DescriptorName")),
+        keywords=unique_folded([*(n.text for n in citation.findall("MeshHeadingList/MeshHeading/DescriptorName")),
                              *(n.text for n in citation.findall("KeywordList/Keyword"))]),
         records=(record,),
     )
