@@ -99,7 +99,8 @@ def _made(found: langcodes.Language) -> Language | None:
     if "[" in name:  # langcodes shows a subtag it has no name for in brackets: "Unknown language [qaa]"
         return None
     try:
-        bibliographic = found.to_alpha3(variant="B")
+        # ISO 639-2 has macrolanguages only: Mandarin ("cmn") is "chi" there, as PubMed writes it.
+        bibliographic = found.prefer_macrolanguage().to_alpha3(variant="B")
     except LookupError:
         bibliographic = ""
     return Language(name, found.to_tag(), bibliographic)
