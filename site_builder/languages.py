@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable
 
 import langcodes
+import marisa_trie
 from language_data.names import get_trie_value, load_trie, normalize_name
 from language_data.util import data_filename
 
@@ -73,8 +74,9 @@ def unnamed(languages: Iterable[Language], record: Record) -> list[Diagnostic]:
             line = next((f.line for f in record.fields if any(lang.name in v for v in f.values)), record.where.line)
             problems.append(Diagnostic(
                 Level.WARNING, SourceSpan(record.where.path, line),
-                f"language {lang.name!r} is no language name or code that langcodes knows: it is shown as "
-                f"written, and left out of citation_language, schema.org, CSL-JSON and MEDLINE's LA"))
+                f"language {lang.name!r} is no ISO 639 code, BCP 47 tag or language name that site-builder "
+                f"knows: it is shown as written, and left out of citation_language, schema.org, CSL-JSON and "
+                f"MEDLINE's LA"))
     return problems
 
 
@@ -131,7 +133,7 @@ def _named(text: str) -> str:
 
 
 @functools.cache
-def _name_index() -> tuple[object, ...]:
+def _name_index() -> tuple[marisa_trie.BytesTrie, ...]:
     """language_data's tries of language names in English and in every language (its ``name_to_code`` reads the
     same files); () when they cannot be loaded, and langcodes' ``find`` answers instead."""
     try:
