@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .model import Article
-from .normalize import name_key, slugify
+from .normalize import name_key, slugify, unique
 from .people import People, resolve
 from .people_rules import Rules
 
@@ -128,7 +128,7 @@ def build_library(articles: list[Article], rules: Rules | None = None) -> Librar
     people = resolve({k: a.authors for k, a in ordered.items()}, rules)
     article_authors = {k: tuple(person for person, _ in people.bylines[k]) for k in ordered}
     topic_keys = assign_keys((name_key(t) for a in ordered.values() for t in a.topics), "topic")
-    article_topics = {k: tuple(dict.fromkeys(topic_keys[name_key(t)] for t in a.topics)) for k, a in ordered.items()}
+    article_topics = {k: unique(topic_keys[name_key(t)] for t in a.topics) for k, a in ordered.items()}
     journal_keys = assign_keys((name_key(a.journal) for a in ordered.values() if a.journal), "journal")
     article_journal = {k: journal_keys[name_key(a.journal)] for k, a in ordered.items() if a.journal}
     topics = _groups(ordered, article_topics, lambda k, a: a.topics)

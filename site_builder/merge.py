@@ -26,9 +26,10 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from . import languages
 from .diagnostics import Diagnostic, Level, SourceSpan
 from .model import Article, Link, Person, Section
-from .normalize import alnum, doi_from
+from .normalize import alnum, doi_from, unique_folded
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "csl-json", "ris",
               "bibtex")
@@ -174,9 +175,9 @@ def merge_work(ordered: list[Article]) -> Article:
         journal=_first(ordered, lambda a: a.journal),
         date=_date(ordered),
         publisher=_first(ordered, lambda a: a.publisher),
-        languages=_union(a.languages for a in ordered),
-        formats=_union(a.formats for a in ordered),
-        topics=_union(a.topics for a in ordered),
+        languages=languages.union(a.languages for a in ordered),
+        formats=unique_folded(f for a in ordered for f in a.formats),
+        topics=unique_folded(t for a in ordered for t in a.topics),
         pmid=_first(ordered, lambda a: a.pmid),
         pmcid=_first(ordered, lambda a: a.pmcid),
         doi=_first(ordered, lambda a: a.doi),
@@ -188,7 +189,7 @@ def merge_work(ordered: list[Article]) -> Article:
         volume=_first(ordered, lambda a: a.volume),
         issue=_first(ordered, lambda a: a.issue),
         pages=_first(ordered, lambda a: a.pages),
-        keywords=_union(a.keywords for a in ordered),
+        keywords=unique_folded(k for a in ordered for k in a.keywords),
         records=tuple(r for a in ordered for r in a.records),
     )
 
@@ -204,14 +205,6 @@ def _date(ordered: list[Article]) -> str:
         if len(article.date) > len(date) and article.date.startswith(date) and date:
             date = article.date
     return date
-
-
-def _union(lists: Iterable[tuple[str, ...]]) -> tuple[str, ...]:
-    seen: dict[str, str] = {}
-    for values in lists:
-        for value in values:
-            seen.setdefault(value.casefold(), value)
-    return tuple(seen.values())
 
 
 def _richest(candidates: Iterable[tuple[Section, ...]]) -> tuple[Section, ...]:

@@ -105,6 +105,19 @@ class Section:
 
 
 @dataclass(frozen=True, slots=True)
+class Language:
+    """A language a work is written in, with the name and codes each output needs (``languages.py`` makes it)."""
+
+    name: str
+    """Its English name ("Spanish", "Norwegian Bokmål"), for pages, BibTeX and RIS; the record's own words when
+    they name no language."""
+    tag: str = ""
+    """BCP 47 ("es", "pt-BR"), for HTML ``lang``, ``citation_language``, schema.org and CSL; "" for no language."""
+    bibliographic: str = ""
+    """ISO 639-2/B ("spa", "ger"), for MEDLINE's ``LA``; "" for no language."""
+
+
+@dataclass(frozen=True, slots=True)
 class Link:
     """An outbound link; the url has passed the scheme allow-list."""
 
@@ -139,7 +152,7 @@ class Article:
     date: str = ""
     """Publication date as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; "" when unknown."""
     publisher: str = ""
-    languages: tuple[str, ...] = ()
+    languages: tuple[Language, ...] = ()
     formats: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     pmid: str = ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from anyascii import anyascii
@@ -33,6 +34,21 @@ r"""Whatever str.isalnum() refuses: \w is the alphanumerics and the underscore (
 def alnum(text: str) -> str:
     """The letters and digits of ``text`` (as ``str.isalnum`` tells them), in one C pass."""
     return _NOT_ALNUM.sub("", text)
+
+
+def unique(values: Iterable[str]) -> tuple[str, ...]:
+    """The values cleaned, in first-seen order, each once; empty ones left out."""
+    return tuple(dict.fromkeys(v for v in map(clean, values) if v))
+
+
+def unique_folded(values: Iterable[str]) -> tuple[str, ...]:
+    """As ``unique``, and a value that differs from an earlier one only in case ("Humans", "HUMANS") left out
+    too; the first spelling stays. For keywords and topics, which sources capitalise as they like."""
+    seen: dict[str, str] = {}
+    for value in map(clean, values):
+        if value:
+            seen.setdefault(value.casefold(), value)
+    return tuple(seen.values())
 
 
 def slugify(text: str, fallback: str = "untitled") -> str:

@@ -58,11 +58,15 @@ class Site:
     references: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
     """Formatted references by article key (empty when none could be made)."""
 
-    @property
+    @functools.cached_property
     def counts(self) -> dict[str, int]:
+        """How many of each the site shows; ``records`` is how many records were read into its articles (one
+        work read from several sources is one article of several records). Counted once: every page's footer
+        shows it."""
         lib = self.library
-        return {"articles": len(lib.articles), "authors": len(lib.authors), "topics": len(lib.topics),
-                "journals": len(lib.journals), "years": len(lib.years)}
+        return {"articles": len(lib.articles), "records": sum(len(a.records) for a in lib.articles.values()),
+                "authors": len(lib.authors), "topics": len(lib.topics), "journals": len(lib.journals),
+                "years": len(lib.years)}
 
 
 @dataclass(frozen=True, slots=True)

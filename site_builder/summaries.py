@@ -32,7 +32,7 @@ from typing import Any
 from .diagnostics import Diagnostic, Level, SourceSpan
 from .merge import doi_key, pmcid_key, pmid_key
 from .model import Article, Summary
-from .normalize import clean, iso_date, slugify
+from .normalize import clean, iso_date, slugify, unique_folded
 from .prose import split_front_matter, to_html
 
 SUMMARIES_DIR = "summaries"
@@ -240,4 +240,4 @@ def _topics(meta: dict[str, Any], at: At, problems: list[Diagnostic]) -> tuple[s
         problems.append(Diagnostic(Level.ERROR, at("topics"),
                                    "topics: expected a list of names, e.g. topics: [Liver metastases, PET]"))
         return ()
-    return tuple(dict.fromkeys(t for t in (clean(str(v)) for v in value) if t))
+    return unique_folded(str(v) for v in value)

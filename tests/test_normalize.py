@@ -9,7 +9,7 @@ import unicodedata
 import pytest
 
 from site_builder import normalize
-from site_builder.normalize import alnum, clean, safe_url
+from site_builder.normalize import alnum, clean, safe_url, unique, unique_folded
 
 WHITESPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 
@@ -52,3 +52,16 @@ def test_alnum_keeps_exactly_what_isalnum_keeps() -> None:
     assert all(normalize._NOT_ALNUM.fullmatch(c) is None for c in every if c.isalnum())
     assert all(normalize._NOT_ALNUM.fullmatch(c) for c in every if not c.isalnum())
     assert alnum("Smith-Jones, A. (née Müller)_2") == "SmithJonesAnéeMüller2"
+
+
+def test_unique_keeps_each_cleaned_value_once_in_first_seen_order() -> None:
+    """Exact: a value in another case is another value (formats, names, link urls, keys)."""
+    assert unique([" Online", "Article", "Online ", "", "  ", "Journal\u00a0 Article", "article"]) == (
+        "Online", "Article", "Journal Article", "article")
+
+
+def test_unique_folded_also_drops_a_repeat_in_another_case() -> None:
+    """Keywords and topics: MeSH's "Humans" and an author keyword "humans" are one keyword; the first spelling
+    stays."""
+    assert unique_folded(["Humans", "Female", "HUMANS", " humans", "", "Review", "review"]) == (
+        "Humans", "Female", "Review")

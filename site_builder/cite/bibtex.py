@@ -22,7 +22,7 @@ from collections.abc import Iterable
 
 from ..model import Article, Person
 from .keys import citation_keys
-from .parts import abstract_text, best_url, date_parts, is_group, page_range
+from .parts import abstract_text, best_url, date_parts, first_language_name, is_group, page_range
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
@@ -80,7 +80,7 @@ def bibtex_entry(article: Article, key: str) -> str:
         "pmid": _verbatim(article.pmid),
         "pmcid": _verbatim(article.pmcid),
         "url": _verbatim(best_url(article)),
-        "language": latex_escape(article.languages[0]) if article.languages else "",
+        "language": latex_escape(first_language_name(article)),
         "keywords": latex_escape(", ".join(article.keywords)),
         "abstract": latex_escape(abstract_text(article)),
     }

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..model import Article
-from .parts import MONTH_ABBR, date_parts, initials, is_group, medline_language
+from .parts import MONTH_ABBR, date_parts, initials, is_group
 
 _WIDTH = 88
 
@@ -100,7 +100,7 @@ def medline_record(article: Article) -> str:
         ("LID", f"{article.doi} [doi]" if article.doi else ""),
         ("AB", abstract),
         *_authors(article),
-        *(("LA", medline_language(lang)) for lang in article.languages),
+        *(("LA", lang.bibliographic) for lang in article.languages),
         ("PT", "Journal Article"),
         ("TA", article.journal),
         ("JT", article.journal),

@@ -54,62 +54,15 @@ def page_range(pages: str) -> tuple[str, str]:
     return first, last
 
 
-# The languages catalogue records name, in their English names; ISO 639-1 for CSL, HTML and schema.org,
-# ISO 639-2/B for MEDLINE's LA field.
-_LANGUAGES: dict[str, tuple[str, str]] = {
-    "english": ("en", "eng"),
-    "spanish": ("es", "spa"),
-    "french": ("fr", "fre"),
-    "german": ("de", "ger"),
-    "italian": ("it", "ita"),
-    "portuguese": ("pt", "por"),
-    "dutch": ("nl", "dut"),
-    "russian": ("ru", "rus"),
-    "chinese": ("zh", "chi"),
-    "japanese": ("ja", "jpn"),
-    "korean": ("ko", "kor"),
-    "polish": ("pl", "pol"),
-    "turkish": ("tr", "tur"),
-    "czech": ("cs", "cze"),
-    "swedish": ("sv", "swe"),
-    "danish": ("da", "dan"),
-    "norwegian": ("no", "nor"),
-    "finnish": ("fi", "fin"),
-    "hungarian": ("hu", "hun"),
-    "greek": ("el", "gre"),
-    "arabic": ("ar", "ara"),
-    "hebrew": ("he", "heb"),
-    "persian": ("fa", "per"),
-    "croatian": ("hr", "hrv"),
-    "serbian": ("sr", "srp"),
-    "ukrainian": ("uk", "ukr"),
-}
-_BY_CODE = {code: (code, code3) for code, code3 in _LANGUAGES.values()} | {
-    code3: (code, code3) for code, code3 in _LANGUAGES.values()
-}
-_TAG = re.compile(r"[a-z]{2,3}(-[a-z0-9]{2,8})*")
-
-
-def language_code(name: str) -> str:
-    """A BCP 47 tag for a language name or code ("English" → "en", "pt-BR" kept); "" when unknown."""
-    key = name.strip().lower()
-    if key in _LANGUAGES:
-        return _LANGUAGES[key][0]
-    if key in _BY_CODE:
-        return _BY_CODE[key][0]
-    return name.strip() if _TAG.fullmatch(key) and len(key.split("-")[0]) == 2 else ""
-
-
-def medline_language(name: str) -> str:
-    """The ISO 639-2 code MEDLINE's ``LA`` field uses ("English" → "eng"); "" when unknown."""
-    key = name.strip().lower()
-    found = _LANGUAGES.get(key) or _BY_CODE.get(key.split("-")[0])
-    return found[1] if found else ""
-
-
 def first_language(article: Article) -> str:
-    """The BCP 47 tag of the article's first known language, or ""."""
-    return next((c for c in map(language_code, article.languages) if c), "")
+    """The BCP 47 tag ("es", "pt-BR") of the article's first language that has one, or "": for HTML ``lang``,
+    ``citation_language``, schema.org ``inLanguage``, CSL ``language`` and COinS."""
+    return next((lang.tag for lang in article.languages if lang.tag), "")
+
+
+def first_language_name(article: Article) -> str:
+    """The English name ("Spanish") of the article's first language, or "": for BibTeX and RIS."""
+    return article.languages[0].name if article.languages else ""
 
 
 def is_group(person: Person) -> bool:

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from ..model import Article, Person
 from .keys import citation_keys
-from .parts import abstract_text, best_url, date_parts, is_group, page_range
+from .parts import abstract_text, best_url, date_parts, first_language_name, is_group, page_range
 
 
 def ris_name(person: Person) -> str:
@@ -59,7 +59,7 @@ def ris_record(article: Article, key: str) -> str:
         ("SP", first),
         ("EP", last),
         ("PB", article.publisher),
-        ("LA", article.languages[0] if article.languages else ""),
+        ("LA", first_language_name(article)),
         ("DO", article.doi),
         ("AN", article.pmid),
         ("C2", article.pmcid),

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Record
 from . import bibtex, catalogue, catalogue_article, csl_json, jats, medline, pubmed_xml, ris, vufind_json
@@ -101,4 +102,7 @@ def _head(data: bytes) -> str:
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
-    return _BY_FORMAT[record.format].to_article(record)
+    """The record's Article, and what its reader found wrong (and any language named in words langcodes does not
+    know, reported here once for every format)."""
+    article, problems = _BY_FORMAT[record.format].to_article(record)
+    return article, [*problems, *languages.unnamed(article.languages, record)]

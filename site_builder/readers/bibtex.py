@@ -36,6 +36,7 @@ from bibtexparser.model import (
 )
 from pylatexenc.latex2text import LatexNodes2Text
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record
 from ..normalize import clean, doi_from, iso_date
@@ -228,7 +229,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         or f.text("journal", "journaltitle"),
         date=_date(f),
         publisher=f.text("publisher"),
-        languages=cite.languages([f.text("language", "langid")]),
+        languages=languages.parse([f.text("language", "langid")]),
         topics=cite.review_topics([f.text("document_type", "type")]),
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract,

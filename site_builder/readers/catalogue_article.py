@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, FieldIndex, Link, Record, Section
-from ..normalize import clean, doi_from, iso_date, parse_person, safe_url
+from ..normalize import clean, doi_from, iso_date, parse_person, safe_url, unique_folded
 
 LAY_SUMMARY_LABELS = frozenset({"SIMPLE SUMMARY", "PLAIN LANGUAGE SUMMARY", "LAY SUMMARY", "AUTHOR SUMMARY"})
 _SHORT_LABELS = frozenset({"AIM", "AIMS"})
@@ -178,9 +179,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         journal=clean(spelling.journal or fields.first("container_title")),
         date=date or spelling.date,
         publisher=clean(fields.first("publisher")),
-        languages=tuple(clean(v) for v in fields.values("language") if v.strip()),
+        languages=languages.parse(fields.values("language")),
         formats=tuple(clean(v) for v in fields.values("format") if v.strip()),
-        topics=tuple(dict.fromkeys(clean(v) for v in fields.values("topic") if v.strip())),
+        topics=unique_folded(fields.values("topic")),
         pmid=pmid,
         pmcid=pmcid,
         doi=doi,

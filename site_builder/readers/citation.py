@@ -1,6 +1,6 @@
 """What the citation readers (RIS, BibTeX, CSL-JSON, VuFind JSON) share when they turn a record into an Article.
 
-Language names, dates from parts, abstract sections, the copyright line at the end of an abstract, review
+Dates from parts, abstract sections, the copyright line at the end of an abstract, review
 detection, identifiers found in links and the article id. Pure functions; the format modules decide which of
 their fields feed which helper.
 """
@@ -13,35 +13,8 @@ from dataclasses import replace
 from urllib.parse import urlsplit
 
 from ..model import Link, Person, Section
-from ..normalize import clean, doi_from, safe_url, slugify
+from ..normalize import clean, doi_from, safe_url, slugify, unique_folded
 from . import nlm
-from .nlm import ISO639_2_TO_1, LANGUAGE_NAMES
-
-# PubMed and MARC write ISO 639-2/B codes ("ger", "fre"), nlm.py maps those; other sources (Zotero, Crossref)
-# write the terminology codes ("deu", "fra") as well.
-_ISO639_2_TO_1 = {**ISO639_2_TO_1, **{
-    "sqi": "sq", "hye": "hy", "eus": "eu", "mya": "my", "zho": "zh", "ces": "cs", "nld": "nl", "fra": "fr",
-    "kat": "ka", "deu": "de", "ell": "el", "isl": "is", "mkd": "mk", "msa": "ms", "fas": "fa", "ron": "ro",
-    "slk": "sk", "cym": "cy"}}
-
-_LANGUAGE_CODE = re.compile(r"([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*")
-
-
-def language_name(value: str) -> str:
-    """The English name of a language given as a name ("English"), an ISO code ("en", "eng") or a tag ("en-US")."""
-    value = clean(value)
-    m = _LANGUAGE_CODE.fullmatch(value)
-    if not m:
-        return value
-    code = m.group(1).lower()
-    code = _ISO639_2_TO_1.get(code, code)
-    # A three-letter word such as "Ido" is a name, not a code we know: keep what the record says.
-    return LANGUAGE_NAMES.get(code, value)
-
-
-def languages(values: Iterable[str]) -> tuple[str, ...]:
-    """Language names for values that may hold several ("English; Spanish")."""
-    return unique(language_name(part) for v in values for part in re.split(r"[;,]", v) if part.strip())
 
 
 def date_from_parts(year: object, month: object = "", day: object = "") -> str:
@@ -147,7 +120,7 @@ def split_keywords(values: Iterable[str], commas: bool = True) -> tuple[str, ...
     for value in values:
         separator = ";" if ";" in value or not commas else ","
         words.extend(clean(w) for w in value.split(separator))
-    return unique(w for w in words if w)
+    return unique_folded(words)
 
 
 _PMCID = re.compile(r"\bPMC\s*(\d+)\b", re.I)
@@ -269,11 +242,6 @@ def article_id(pmc: str, pmid: str, doi: str, key: str, title: str, prefix: str)
     if ident := nlm.article_id(pmc, pmid, doi):
         return ident
     return f"{prefix}-{slugify(key if clean(key) else title)}"
-
-
-def unique(values: Iterable[str]) -> tuple[str, ...]:
-    """The values in first-seen order, each once, empty ones left out."""
-    return tuple(dict.fromkeys(v for v in values if v))
 
 
 _BLOCK_TAG = re.compile(r"</?(?:jats:)?(?:p|title|sec|br|div|li|list|list-item)\b[^<>]*>")

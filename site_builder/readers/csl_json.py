@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import re
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Person, Record
 from ..normalize import clean, doi_from, iso_date, safe_url
@@ -71,7 +72,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         or item.text("container-title"),
         date=_date(item.object("issued")),
         publisher=item.text("publisher"),
-        languages=cite.languages([item.text("language")]),
+        languages=languages.parse([item.text("language")]),
         topics=cite.review_topics([item.text("genre")]),
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract,

@@ -31,9 +31,10 @@ import re
 
 from lxml import etree
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Link, Person, Record, Section
-from ..normalize import clean, parse_person, safe_url
+from ..normalize import clean, parse_person, safe_url, unique, unique_folded
 from . import nlm, xmltree
 from .xmltree import Node
 
@@ -99,7 +100,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         date=_date(meta),
         publisher=clean(journal.findtext("publisher/publisher-name")),
         # JATS says an article without xml:lang is in English.
-        languages=nlm.language_names([root.get("xml:lang") or "en"]),
+        languages=languages.parse([root.get("xml:lang") or "en"]),
         topics=_topics(meta),
         pmid=pmid,
         pmcid=pmcid,
@@ -112,7 +113,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=clean(meta.findtext("volume")),
         issue=clean(meta.findtext("issue")),
         pages=_pages(meta),
-        keywords=nlm.unique(n.text for n in meta.findall("kwd-group/kwd")),
+        keywords=unique_folded(n.text for n in meta.findall("kwd-group/kwd")),
         records=(record,),
     )
     return article, _problems(record, article, meta, licence_urls)
@@ -183,7 +184,7 @@ def _topics(meta: Node) -> tuple[str, ...]:
     """The subjects of the "heading" subject group (else of the first group): "Research Article", "Review"."""
     groups = meta.findall("article-categories/subj-group")
     heading = [g for g in groups if g.get("subj-group-type") == "heading"] or groups[:1]
-    return nlm.unique(s.text for g in heading for s in g.findall("subject"))
+    return unique_folded(s.text for g in heading for s in g.findall("subject"))
 
 
 def _abstract(meta: Node) -> list[Section]:
@@ -264,7 +265,7 @@ def _rights(meta: Node) -> str:
     statements = [n.text for n in meta.findall("permissions/copyright-statement")]
     for lic in meta.findall("permissions/license"):
         statements.extend(_text(c) for c in lic.children if c.name != "ali:license_ref")
-    return " ".join(nlm.unique(statements))
+    return " ".join(unique_folded(statements))
 
 
 def _licence_url(lic: Node) -> str:
@@ -278,7 +279,7 @@ def _links(meta: Node) -> tuple[Link, ...]:
     that is a file name or an ``info:doi/`` uri is no web page and is left out without a warning.
     """
     urls = [safe_url(n.get("xlink:href") or clean(n.text)) for n in meta.children if n.name in ("self-uri", "ext-link")]
-    return tuple(Link(url.split("/")[2], url) for url in dict.fromkeys(u for u in urls if u))
+    return tuple(Link(url.split("/")[2], url) for url in unique(urls))
 
 
 def _pages(meta: Node) -> str:

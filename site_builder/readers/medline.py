@@ -33,9 +33,10 @@ from __future__ import annotations
 
 import re
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record, Section
-from ..normalize import clean, parse_person
+from ..normalize import clean, parse_person, unique_folded
 from . import nlm
 from .catalogue import split_lines
 
@@ -117,18 +118,18 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         authors=authors,
         journal=clean(record.first("TA") or record.first("JT")),
         date=_date(record),
-        languages=nlm.language_names(record.values("LA")),
+        languages=languages.parse(record.values("LA")),
         topics=nlm.topics_from_types(record.values("PT")),
         pmid=pmid,
         pmcid=pmcid,
         doi=doi,
         lay_summary=lay,
         abstract=abstract,
-        rights=" ".join(nlm.unique(record.values("CI"))),
+        rights=" ".join(unique_folded(record.values("CI"))),
         volume=clean(record.first("VI")),
         issue=clean(record.first("IP")),
         pages=clean(record.first("PG")),
-        keywords=nlm.unique([*(_heading(v) for v in record.values("MH")),
+        keywords=unique_folded([*(_heading(v) for v in record.values("MH")),
                              *(v.lstrip("*") for v in record.values("OT"))]),
         records=(record,),
     )

@@ -1,7 +1,7 @@
 """The National Library of Medicine's conventions that the MEDLINE, PubMed XML and JATS readers share.
 
 One work reaches the site from several NLM formats (and from the catalogue dump made of them), so every rule
-that decides a value lives here once: language names, dates from parts, the topic a publication type gives,
+that decides a value lives here once: dates from parts, the topic a publication type gives,
 identifiers, ORCIDs and abstract sections. The rules follow ``tools/pubmed_to_dump.py``, which documents how
 the catalogue dump derives its fields, so that the same work gets the same values from every source.
 """
@@ -13,46 +13,6 @@ from collections.abc import Iterable
 
 from ..model import Section
 from ..normalize import clean
-
-# ISO 639-2/B (PubMed's <Language>, MEDLINE's LA) to ISO 639-1 (what a JATS xml:lang says: "en").
-ISO639_2_TO_1 = {
-    "afr": "af", "alb": "sq", "ara": "ar", "arm": "hy", "aze": "az", "baq": "eu", "bel": "be", "ben": "bn",
-    "bos": "bs", "bul": "bg", "bur": "my", "cat": "ca", "chi": "zh", "cze": "cs", "dan": "da", "dut": "nl",
-    "eng": "en", "epo": "eo", "est": "et", "fin": "fi", "fre": "fr", "geo": "ka", "ger": "de", "gle": "ga",
-    "glg": "gl", "gre": "el", "heb": "he", "hin": "hi", "hrv": "hr", "hun": "hu", "ice": "is", "ind": "id",
-    "ita": "it", "jpn": "ja", "kor": "ko", "lat": "la", "lav": "lv", "lit": "lt", "mac": "mk", "may": "ms",
-    "mlt": "mt", "mol": "mo", "mon": "mn", "nob": "nb", "nno": "nn", "nor": "no", "per": "fa", "pol": "pl",
-    "por": "pt", "rum": "ro", "rus": "ru", "slo": "sk", "slv": "sl", "spa": "es", "srp": "sr", "swe": "sv",
-    "tur": "tr", "ukr": "uk", "urd": "ur", "uzb": "uz", "vie": "vi", "wel": "cy", "yid": "yi",
-}
-
-# The English names the catalogue uses (VuFind's ISO 639-1 language map), so both sources name a language alike.
-LANGUAGE_NAMES = {
-    "af": "Afrikaans", "ar": "Arabic", "az": "Azerbaijani", "be": "Belarusian", "bg": "Bulgarian",
-    "bn": "Bengali", "bs": "Bosnian", "ca": "Catalan / Valencian", "cs": "Czech", "cy": "Welsh", "da": "Danish",
-    "de": "German", "el": "Greek", "en": "English", "eo": "Esperanto", "es": "Spanish / Castilian",
-    "et": "Estonian", "eu": "Basque", "fa": "Persian", "fi": "Finnish", "fr": "French", "ga": "Irish",
-    "gl": "Galician", "he": "Hebrew", "hi": "Hindi", "hr": "Croatian", "hu": "Hungarian", "hy": "Armenian",
-    "id": "Indonesian", "is": "Icelandic", "it": "Italian", "ja": "Japanese", "ka": "Georgian", "ko": "Korean",
-    "la": "Latin", "lt": "Lithuanian", "lv": "Latvian", "mk": "Macedonian", "mn": "Mongolian", "mo": "Moldavian",
-    "ms": "Malay", "mt": "Maltese", "my": "Burmese", "nb": "Norwegian (Bokmål)", "nl": "Dutch",
-    "nn": "Norwegian (Nynorsk)", "no": "Norwegian", "pl": "Polish", "pt": "Portuguese", "ro": "Romanian",
-    "ru": "Russian", "sk": "Slovak", "sl": "Slovenian", "sq": "Albanian", "sr": "Serbian", "sv": "Swedish",
-    "tr": "Turkish", "uk": "Ukrainian", "ur": "Urdu", "uz": "Uzbek", "vi": "Vietnamese", "yi": "Yiddish",
-    "zh": "Chinese",
-}
-
-
-def language_names(codes: Iterable[str]) -> tuple[str, ...]:
-    """English names of ISO 639 codes ("eng", "en", "EN-us" → "English"); a code without a name is kept as is."""
-    names: list[str] = []
-    for code in codes:
-        code = clean(code).lower().split("-")[0]
-        if code:
-            short = ISO639_2_TO_1.get(code, code)
-            names.append(LANGUAGE_NAMES.get(short, short))
-    return tuple(dict.fromkeys(names))
-
 
 _MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -134,13 +94,3 @@ def split_lay_summary(sections: Iterable[Section]) -> tuple[tuple[Section, ...],
     lay = tuple(s for s in parts if s.label in LAY_LABELS)
     rest = tuple(Section("" if s.label == "ABSTRACT" else s.label, s.text) for s in parts if s.label not in LAY_LABELS)
     return lay, rest
-
-
-def unique(values: Iterable[str]) -> tuple[str, ...]:
-    """Cleaned, non-empty values in first-seen order, a repeat (ignoring case) dropped."""
-    seen: dict[str, str] = {}
-    for value in values:
-        value = clean(value)
-        if value and value.casefold() not in seen:
-            seen[value.casefold()] = value
-    return tuple(seen.values())

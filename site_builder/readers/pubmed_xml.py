@@ -35,9 +35,10 @@ import re
 
 from lxml import etree
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Person, Record, Section
-from ..normalize import clean, parse_person
+from ..normalize import clean, parse_person, unique_folded
 from . import nlm, xmltree
 from .xmltree import Node
 
@@ -102,18 +103,18 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         journal=clean(citation.findtext("MedlineJournalInfo/MedlineTA") or art.findtext("Journal/ISOAbbreviation")
                       or art.findtext("Journal/Title")),
         date=_date(art),
-        languages=nlm.language_names(n.text for n in art.findall("Language")),
+        languages=languages.parse(n.text for n in art.findall("Language")),
         topics=nlm.topics_from_types(n.text for n in art.findall("PublicationTypeList/PublicationType")),
         pmid=pmid,
         pmcid=pmcid,
         doi=doi,
         lay_summary=lay,
         abstract=abstract,
-        rights=" ".join(nlm.unique(n.text for n in art.findall("Abstract/CopyrightInformation"))),
+        rights=" ".join(unique_folded(n.text for n in art.findall("Abstract/CopyrightInformation"))),
         volume=clean(issue.findtext("Volume")),
         issue=clean(issue.findtext("Issue")),
         pages=_pages(art),
-        keywords=nlm.unique([*(n.text for n in citation.findall("MeshHeadingList/MeshHeading/DescriptorName")),
+        keywords=unique_folded([*(n.text for n in citation.findall("MeshHeadingList/MeshHeading/DescriptorName")),
                              *(n.text for n in citation.findall("KeywordList/Keyword"))]),
         records=(record,),
     )

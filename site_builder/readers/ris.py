@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record, Section
 from ..normalize import clean, doi_from, iso_date, parse_person
@@ -199,7 +200,7 @@ def _ris_article(record: Record) -> Article:
         journal=tags.text("J2", "JA", "J1", "NL") or tags.text("T2", "JF", "JO"),
         date=cite.best_date(*(_ris_date(v) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA")))),
         publisher=tags.text("PB"),
-        languages=cite.languages(tags.all("LA")),
+        languages=languages.parse(tags.all("LA")),
         topics=cite.review_topics(tags.all("M3")),
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
@@ -284,7 +285,7 @@ def _wos_article(record: Record) -> Article:
         journal=tags.text("JI", "J9") or tags.text("SO"),
         date=cite.date_from_parts(year, pd, day.group(1) if day else ""),
         publisher=tags.text("PU"),
-        languages=cite.languages(tags.all("LA")),
+        languages=languages.parse(tags.all("LA")),
         topics=cite.review_topics(tags.all("DT")),
         pmid=pmid, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,

@@ -23,9 +23,10 @@ import json
 import re
 from dataclasses import replace
 
+from .. import languages
 from ..diagnostics import Diagnostic, Level
 from ..model import Article, Person, Record
-from ..normalize import clean, doi_from, iso_date, parse_person
+from ..normalize import clean, doi_from, iso_date, parse_person, unique, unique_folded
 from . import catalogue_article, json_records
 from . import citation as cite
 
@@ -80,7 +81,7 @@ def _solr_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                                                 *record.values("author_corporate")) if a.strip()),
         journal=article.journal or clean(record.first("container_title")),
         publisher=_isbd(article.publisher),
-        languages=cite.languages(record.values("language")),
+        languages=languages.parse(record.values("language")),
         doi=doi, date=date,
         volume=clean(record.first("container_volume")),
         issue=clean(record.first("container_issue")),
@@ -107,10 +108,10 @@ def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         authors=_api_authors(record),
         publisher=_isbd(clean(record.first("publishers"))),
         date=_year(record.values("publicationDates")),
-        languages=cite.languages(record.values("languages")),
-        formats=cite.unique(clean(v) for v in record.values("formats")),
+        languages=languages.parse(record.values("languages")),
+        formats=unique(record.values("formats")),
         topics=cite.review_topics([*record.values("formats"), *subjects]),
-        keywords=cite.unique(s for s in subjects if not cite.is_review([s])),
+        keywords=unique_folded(s for s in subjects if not cite.is_review([s])),
         pmid=url_pmid, pmcid=url_pmc, doi=doi,
         lay_summary=lay, abstract=abstract,
         links=cite.links(urls),
@@ -127,7 +128,7 @@ def _api_authors(record: Record) -> tuple[Person, ...]:
         if isinstance(decoded, dict):
             groups.update(decoded)
     names = [name for group in ("primary", "secondary", "corporate") for name in (groups.get(group) or {})]
-    return tuple(_marc_person(n) for n in cite.unique(names))
+    return tuple(_marc_person(n) for n in unique(names))
 
 
 def _subject_parts(value: str) -> list[str]:

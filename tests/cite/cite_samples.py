@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from site_builder.model import Article, Link, Person, Section
+from site_builder.model import Article, Language, Link, Person, Section
 from site_builder.normalize import parse_person
 
 SEED_AUTHORS = (
@@ -35,7 +35,7 @@ SEED = Article(
     journal="Cancers (Basel)",
     date="2021-12-19",
     publisher="MDPI",
-    languages=("English",),
+    languages=(Language("English", "en", "eng"),),
     formats=("Online", "Article", "Text"),
     topics=("Review",),
     pmid="34944988",
@@ -67,7 +67,7 @@ GROUP = Article(
     ),
     journal="J Nucl Med",
     date="2019-03",
-    languages=("German",),
+    languages=(Language("German", "de", "ger"),),
     volume="60",
     issue="3",
     pages="316-22",

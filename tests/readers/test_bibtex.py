@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Person
+from site_builder.model import Field, Language, Person
 from site_builder.readers import bibtex
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "bibtex"
@@ -53,7 +53,7 @@ def test_article_with_latex_names(zotero) -> None:
         "Rudnik, Agata", "Piotrowicz, Grażyna", "Basińska, Małgorzata A.", "Rashedi, Vahid"]
     assert article.authors[2] == Person("Basińska, Małgorzata A.", "Basińska", "Małgorzata A.")
     assert article.journal == "Prz Gastroenterol"
-    assert article.languages == ("English",)
+    assert article.languages == (Language("English", "en", "eng"),)
     assert (article.date, article.volume, article.issue, article.pages) == ("2019", "14", "2", "121-128")
     assert article.doi == "10.5114/pg.2018.81081" and article.id == "doi-10.5114/pg.2018.81081"
     assert article.keywords == ("biological treatment", "Crohn's disease", "mindfulness", "quality of life",

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model import Field, FieldIndex, Record, Section
+from site_builder.model import Field, FieldIndex, Language, Record, Section
 from site_builder.readers import catalogue, catalogue_article, read_file, to_article
 
 TESTS = Path(__file__).resolve().parents[1]
@@ -328,7 +328,7 @@ def test_seed_article(seed: Record) -> None:
     assert "https://creativecommons.org/licenses/by/4.0/Licensee" not in article.rights
     assert (article.pmid, article.pmcid, article.doi) == ("34944988", "PMC8699378", "10.3390/cancers13246368")
     assert article.topics == ("Review",)
-    assert article.languages == ("English",)
+    assert article.languages == (Language("English", "en", "eng"),)
     assert article.records == (seed,)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Person
+from site_builder.model import Field, Language, Person
 from site_builder.readers import csl_json
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "csl-json"
@@ -87,9 +87,10 @@ def test_literal_names_particles_languages_and_string_years(records) -> None:
     mcmahan, _ = csl_json.to_article(by_id(records, "U0ySdznJ"))
     assert mcmahan.authors[-1] == Person("Arcas, Blaise Aguera y", "Arcas", "Blaise Aguera y")
     assert mcmahan.authors[-1].display == "Blaise Aguera y Arcas"
-    assert mcmahan.languages == ("English",)
+    assert mcmahan.languages == (Language("English", "en", "eng"),)
     thesis, _ = csl_json.to_article(by_id(records, "iPIJrVVs"))
-    assert (thesis.languages, thesis.date) == (("Slovenian",), "2016")  # "slv"; date-parts [["2016"]]
+    # "slv"; date-parts [["2016"]]
+    assert (thesis.languages, thesis.date) == ((Language("Slovenian", "sl", "slv"),), "2016")
     review, _ = csl_json.to_article(by_id(records, "ir7ElHha"))
     assert (review.journal, review.date, review.doi) == ("Brief Bioinform", "2016-11-22", "10.1093/bib/bbw110")
 

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from catalogue_values import description, without_abstract_label
 
+from site_builder import languages
 from site_builder.diagnostics import Level
-from site_builder.model import Link, Person, Record
+from site_builder.model import Language, Link, Person, Record
 from site_builder.normalize import clean
 from site_builder.readers import catalogue, jats
 
@@ -62,7 +63,7 @@ def test_article_from_a_plos_article() -> None:
     assert article.journal == "PLoS Negl Trop Dis"
     assert article.publisher == "Public Library of Science"
     assert article.date == "2012-12-20"  # epub before the collection's "2012-12"
-    assert article.languages == ("English",)
+    assert article.languages == (Language("English", "en", "eng"),)
     assert article.topics == ("Research Article",)
     assert (article.volume, article.issue, article.pages) == ("6", "12", "e1969")
     assert [s.label for s in article.abstract] == [
@@ -179,7 +180,7 @@ def test_same_work_same_values_as_the_catalogue_dump() -> None:
         assert article.title == clean(seen.first("title"))
         assert [p.name for p in article.authors] == [clean(a) for a in seen.values("author")]
         assert article.topics == seen.values("topic")
-        assert article.languages == seen.values("language")
+        assert article.languages == languages.parse(seen.values("language"))
         assert article.publisher == clean(seen.first("publisher"))
         assert article.year == seen.first("publishDate")
         assert f" {article.journal} " in clean(seen.first("spelling"))

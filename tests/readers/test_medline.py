@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Person, Record, Section
+from site_builder.model import Field, Language, Person, Record, Section
 from site_builder.readers import medline, nlm
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "medline-nbib"
@@ -64,7 +64,7 @@ def test_article_from_a_full_record(articles) -> None:
     assert article.date == "2019-11-26"  # DEP, the electronic date, before DP "2020 Feb"
     assert (article.pmid, article.pmcid, article.doi) == ("31771968", "PMC7058374", "10.1158/2159-8290.CD-19-0209")
     assert (article.volume, article.issue, article.pages) == ("10", "2", "214-231")
-    assert article.languages == ("English",)
+    assert article.languages == (Language("English", "en", "eng"),)
     assert article.topics == ("Journal Article",)
     assert article.rights == "©2019 American Association for Cancer Research."
     assert "Drug Resistance, Neoplasm" in article.keywords
@@ -196,8 +196,6 @@ def test_issue_dates_as_pubmed_xml_gives_them(articles, dp: str, expected: str) 
 
 
 def test_the_rules_all_nlm_readers_share() -> None:
-    assert nlm.language_names(["eng", "ger", "EN-us", "xyz"]) == ("English", "German", "xyz")
-    assert nlm.language_names(["spa"]) == ("Spanish / Castilian",)  # the catalogue's name
     assert nlm.date_from_parts("2021", "Dec", "") == "2021-12"
     assert nlm.date_from_parts("2021", "6", "31") == "2021-06-31" and nlm.date_from_parts("2021", "13") == "2021"
     assert nlm.topics_from_types(["Journal Article", "Research Support, N.I.H., Extramural", "Case Reports",

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 from catalogue_values import description, without_abstract_label
 
+from site_builder import languages
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Person, Record
+from site_builder.model import Field, Language, Person, Record
 from site_builder.normalize import clean
 from site_builder.readers import catalogue, pubmed_xml, xmltree
 
@@ -88,7 +89,7 @@ def test_collective_author_vernacular_title_and_french() -> None:
         "Xinghuan, Wang", "Brugère-Picoux, Jeanne", "chef du service d’urologie Directeur du CHU Zhongnan, Wuhan"]
     group = article.authors[2]
     assert (group.family, group.display) == ("", group.name)  # a comma in a group's name does not split it
-    assert article.languages == ("French",)
+    assert article.languages == (Language("French", "fr", "fre"),)
     assert article.topics == ("Review",)
     assert article.date == "2021-05-29"
     assert article.rights == ("© 2021 Published by Elsevier Masson SAS on behalf of l'Académie nationale de "
@@ -201,7 +202,7 @@ def test_same_work_same_values_as_the_catalogue_dump() -> None:
             assert article.title == clean(seen.first("title"))
             assert [p.name for p in article.authors] == [clean(a) for a in seen.values("author")]
             assert article.topics == seen.values("topic") == ("Review",)
-            assert article.languages == seen.values("language")
+            assert article.languages == languages.parse(seen.values("language"))
             assert article.year == seen.first("publishDate")
             assert f" {article.date} " in clean(seen.first("spelling"))
             assert f" {article.journal} " in clean(seen.first("spelling"))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Person, Section
+from site_builder.model import Field, Language, Person, Section
 from site_builder.readers import ris
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ris"
@@ -65,7 +65,7 @@ def test_article_from_a_zotero_pubmed_record() -> None:
     assert article.authors[2] == Person("Slesser, A. A. P.", "Slesser", "A. A. P.")
     assert article.journal == "Tech Coloproctol"  # J2, the NLM abbreviation, before T2's full title
     assert article.date == "2019-10"  # DA 2019/10//undefined is more precise than PY 2019
-    assert article.languages == ("English",)  # LA eng
+    assert article.languages == (Language("English", "en", "eng"),)  # LA eng
     assert article.doi == "10.1007/s10151-019-02080-0"
     assert article.id == "doi-10.1007/s10151-019-02080-0"
     assert (article.volume, article.issue, article.pages) == ("23", "10", "947-955")
@@ -146,7 +146,7 @@ def test_web_of_science_tagged_records() -> None:
     assert article.date == "2004-06-08"  # PY 2004, PD JUN 8
     assert (article.pmid, article.doi, article.id) == ("15170338", "10.1021/bi049798f", "pubmed-15170338")
     assert article.pages == "7003-7016"
-    assert article.languages == ("English",)
+    assert article.languages == (Language("English", "en", "eng"),)
     assert article.keywords[:2] == ("CHEMICALLY SYNTHESIZED POLYPEPTIDES", "IN-VITRO RECONSTITUTION")
     assert "ANTENNA COMPLEX" in article.keywords  # a keyword that ran onto a continuation line
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Person
+from site_builder.model import Field, Language, Person
 from site_builder.readers import catalogue, catalogue_article, vufind_json
 
 REPO = Path(__file__).resolve().parents[2]
@@ -71,7 +71,8 @@ def test_seed_document_field_by_field(docs) -> None:
                              "to Nuclear Medicine Procedures")
     assert article.authors[1] == Person("Hubelé, Fabrice", "Hubelé", "Fabrice")
     assert (article.pmid, article.pmcid, article.doi) == ("34944988", "PMC8699378", "10.3390/cancers13246368")
-    assert (article.date, article.publisher, article.languages) == ("2021-12-19", "MDPI", ("English",))
+    assert (article.date, article.publisher) == ("2021-12-19", "MDPI")
+    assert article.languages == (Language("English", "en", "eng"),)
     assert article.topics == ("Review",)
     assert article.lay_summary[0].label == "SIMPLE SUMMARY"
 
@@ -87,7 +88,7 @@ def test_api_record() -> None:
     assert article.id == expected.id == "pubmed-8699378"
     assert (article.title, article.authors) == (expected.title, expected.authors)
     assert (article.pmid, article.pmcid, article.doi) == (expected.pmid, expected.pmcid, expected.doi)
-    assert (article.date, article.publisher, article.languages) == ("2021", "MDPI", ("English",))
+    assert (article.date, article.publisher, article.languages) == ("2021", "MDPI", (Language("English", "en", "eng"),))
     assert article.formats == ("Online", "Article", "Text")
     assert article.topics == ("Review",) and article.keywords == ()
     assert article.lay_summary == expected.lay_summary
@@ -169,7 +170,8 @@ def test_real_serial_record_with_highlighting() -> None:
     assert record.first("id") == "000105196" and not record.values("highlighting")
     article, _ = vufind_json.to_article(record)
     assert article.authors == (Person("Unione matematica italiana"),)
-    assert (article.languages, article.date, article.publisher) == (("Italian",), "1922", "Zanichelli")
+    assert (article.date, article.publisher) == ("1922", "Zanichelli")
+    assert article.languages == (Language("Italian", "it", "ita"),)
     assert article.formats == ("Journal",)
 
 
