@@ -25,6 +25,7 @@ _BARE_SPECIAL = re.compile(r"(?<!\\)([%&#])")
 _VERBATIM = re.compile(r"\\url\s*\{([^{}]*)\}|(?:https?://|\b10\.\d{4,9}/)[^\s{}\\]+")
 _PLACEHOLDER = "\ue000"  # a private-use character: passes pylatexenc and every other step unchanged
 _PLACEHOLDERS = re.compile(_PLACEHOLDER + "([\ue100-\uf8ff])")
+_LIGATURE_START = re.compile(r"--|``|''|[!?]`")  # where pylatexenc's text ligatures may start
 
 
 def latex_to_text(value: str) -> str:
@@ -34,7 +35,10 @@ def latex_to_text(value: str) -> str:
     backslash, brace or ``$`` is such text and keeps them; ``%``, ``&`` and ``#`` are escaped before LaTeX reads
     any value, so that they survive as the characters they mean rather than start a comment.
     """
-    value, kept = _keep_verbatim(_without_outer_braces(value.strip()))
+    value = _without_outer_braces(value.strip())
+    if not _LATEX_MARKS.search(value) and not _LIGATURE_START.search(value):
+        return clean(value)  # most values of most exports: plain text
+    value, kept = _keep_verbatim(value)
     if not _LATEX_MARKS.search(value):
         text = _ligatures(value)
     else:
@@ -78,8 +82,6 @@ def _ligature_table() -> tuple[tuple[str, str], ...]:
              if spec.specials_chars != "~" and isinstance(spec.simplify_repl, str)]
     return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
 
-
-_LIGATURE_START = re.compile(r"--|``|''|[!?]`")
 
 
 def _ligatures(text: str) -> str:
