@@ -1,4 +1,4 @@
-"""Reader for BibTeX (Scopus, Web of Science, Zotero, hand-written ``.bib`` files).
+"""Reader for BibTeX (Zotero, Mendeley, EndNote, JabRef, BibDesk, Scopus, Web of Science, hand-written files).
 
 A sample (Scopus style; Web of Science doubles the braces, ``Title = {{…}}``, and writes LaTeX escapes)::
 
@@ -14,7 +14,9 @@ Splitting the file into entries and fields is bibtexparser's (v2): it knows the 
 broken entry and tells the line of every entry and field. A Record keeps each field's value as written inside its
 outer braces or quotes (``@string`` abbreviations resolved), under the field name as written; the entry type
 and key come first as the fields ``ENTRYTYPE`` and ``ID`` (bibtexparser v1's names), at the entry's line.
-LaTeX (``{\\'e}``, ``{\\L}``, ``\\&``) is decoded, with pylatexenc, only when the Article is made.
+LaTeX (``{\\'e}``, ``{\\L}``, ``\\&``, ``--``) is decoded only when the Article is made (``latex.py``), and so are
+the conventions of the authors list: ``others`` (EndNote: "et, a. l.") is "et al.", and an organisation
+("{World Health Organization}", EndNote's "American College of Surgeons,") keeps its whole name.
 """
 
 from __future__ import annotations
