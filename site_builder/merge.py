@@ -171,6 +171,7 @@ def merge_work(ordered: list[Article]) -> Article:
         best,
         title=_first(ordered, lambda a: a.title),
         authors=_byline(ordered),
+        et_al=next((a.et_al for a in ordered if a.authors), False),
         author_spellings=_spellings(_byline(ordered), ordered),
         journal=_first(ordered, lambda a: a.journal),
         date=_date(ordered),

@@ -148,6 +148,8 @@ class Article:
     """The source's identifier, e.g. ``pubmed-8699378``."""
     title: str
     authors: tuple[Person, ...] = ()
+    et_al: bool = False
+    """The record's author list ends in "et al." (BibTeX's ``others``): it names only some of the authors."""
     journal: str = ""
     date: str = ""
     """Publication date as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; "" when unknown."""

@@ -16,14 +16,35 @@ from anyascii import anyascii
 from .model import Person
 
 
+def _cp1252_controls() -> dict[int, str]:
+    """U+0080–U+009F → the character Windows-1252 puts at that byte (0x92 → ’), from Python's own codec."""
+    table = {}
+    for code in range(0x80, 0xA0):
+        try:
+            table[code] = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: no character there
+            continue
+    return table
+
+
+_CP1252_CONTROLS = _cp1252_controls()
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+
+
 def clean(text: str) -> str:
-    """NFC, whitespace collapsed to single spaces, trimmed."""
+    """NFC, whitespace collapsed to single spaces, trimmed; C1 controls that are Windows-1252 bytes read as
+    Latin-1 (U+0092 for an apostrophe) become the characters meant (’ “ ” – — …).
+
+    Every reader cleans every value it types with this, so each output shows the same text."""
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     # Most values are clean already, and a few scans in C tell, instead of splitting an abstract into words and
     # joining them back. Every whitespace character but the space is unprintable (categories Zs, Zl, Zp, Cc).
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
-        return text
+    if text.isprintable():
+        if "  " not in text and text[:1] != " " and text[-1:] != " ":
+            return text
+    elif _C1_CONTROL.search(text):  # before split(): it takes U+0085 (cp1252's "…") for a line end
+        text = text.translate(_CP1252_CONTROLS)
     return " ".join(text.split())
 
 

@@ -155,7 +155,7 @@ def make_links(lib: Library, root: str) -> Links:
 
 def _entry(href: Markup, article: Article) -> Entry:
     names = [p.display for p in article.authors[:BYLINE_NAMES]]
-    if len(article.authors) > BYLINE_NAMES:
+    if len(article.authors) > BYLINE_NAMES or article.et_al:
         names.append("et al")
     byline = ", ".join(names)
     if byline and not byline.endswith("."):

@@ -15,7 +15,19 @@ WHITESPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 
 
 def reference(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    return " ".join(_as_cp1252_meant(unicodedata.normalize("NFC", text)).split())
+
+
+def _as_cp1252_meant(text: str) -> str:
+    """Each C1 control that is a Windows-1252 byte as the character that byte is in Windows-1252."""
+    def meant(char: str) -> str:
+        if "\x80" <= char <= "\x9f":
+            try:
+                return char.encode("latin-1").decode("cp1252")
+            except UnicodeDecodeError:
+                return char
+        return char
+    return "".join(map(meant, text))
 
 
 @pytest.mark.parametrize("space", WHITESPACE, ids=lambda c: f"U+{ord(c):04X}")
@@ -35,6 +47,17 @@ def test_random_texts_clean_as_split_and_join_does() -> None:
 def test_clean_text_comes_back_as_it_is() -> None:
     text = "Liver-Directed Therapy for Neuroendocrine Metastases: From Interventional Radiology to Nuclear Medicine"
     assert clean(text) is text
+
+
+@pytest.mark.parametrize(("text", "meant"), [
+    ("O\x92Brien", "O’Brien"),  # cp1252 0x92 read as Latin-1
+    ("\x93Guidelines\x94 \x96 a review\x85", "“Guidelines” – a review…"),
+    ("de la evidencia a la decisi\u00f3n\x97esquematizando", "de la evidencia a la decisión—esquematizando"),
+    ("no character at 0x81: a\x81b", "no character at 0x81: a\x81b"),
+])
+def test_windows_1252_controls_become_the_characters_meant(text: str, meant: str) -> None:
+    assert clean(text) == meant
+    assert clean(f"  {text}\n") == meant
 
 
 def test_a_url_holding_a_control_a_space_or_markup_characters_is_refused() -> None:

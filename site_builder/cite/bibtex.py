@@ -68,7 +68,7 @@ def bibtex_entry(article: Article, key: str) -> str:
     when = date_parts(article)
     first, last = page_range(article.pages)
     braced = {
-        "author": " and ".join(bibtex_name(p) for p in article.authors),
+        "author": " and ".join([*map(bibtex_name, article.authors), *(["others"] if article.et_al else [])]),
         "title": latex_escape(article.title),
         "journal": latex_escape(article.journal),
         "year": str(when.year) if when.year else "",

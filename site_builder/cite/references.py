@@ -77,14 +77,25 @@ def fingerprint(article: Article, styles: tuple[Style, ...] = STYLES) -> str:
 
     A build can keep formatted references between runs under this key and skip formatting them again.
     """
-    inputs = [to_csl_json(article), [dataclasses.astuple(s) for s in styles], citeproc_version, styles_version]
+    inputs = [_item(article), [dataclasses.astuple(s) for s in styles], citeproc_version, styles_version]
     inputs.append(_OUTPUT_VERSION)
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def format_reference(article: Article, style: Style) -> Citation:
-    html, text = _sanitize(_render(to_csl_json(article), style.csl))
+    html, text = _sanitize(_render(_item(article), style.csl))
+    if article.et_al:  # a style that joins the last two names with "&" (APA) must not join "et al." so
+        html, text = html.replace(", &amp; et al.", ", et al."), text.replace(", & et al.", ", et al.")
     return Citation(style_id=style.id, style_name=style.name, html=html, text=text)
+
+
+def _item(article: Article) -> dict[str, Any]:
+    """The CSL item a reference is formatted from: a record that names only some authors ends its list with
+    "et al." (CSL-JSON itself has no way to say so)."""
+    item = to_csl_json(article)
+    if article.et_al and item.get("author"):
+        item["author"] = [*item["author"], {"literal": "et al."}]
+    return item
 
 
 def _render(item: dict[str, Any], csl: str) -> str:

@@ -1,4 +1,4 @@
-"""Reader for BibTeX (Scopus, Web of Science, Zotero, hand-written ``.bib`` files).
+"""Reader for BibTeX (Zotero, Mendeley, EndNote, JabRef, BibDesk, Scopus, Web of Science, hand-written files).
 
 A sample (Scopus style; Web of Science doubles the braces, ``Title = {{…}}``, and writes LaTeX escapes)::
 
@@ -14,14 +14,15 @@ Splitting the file into entries and fields is bibtexparser's (v2): it knows the 
 broken entry and tells the line of every entry and field. A Record keeps each field's value as written inside its
 outer braces or quotes (``@string`` abbreviations resolved), under the field name as written; the entry type
 and key come first as the fields ``ENTRYTYPE`` and ``ID`` (bibtexparser v1's names), at the entry's line.
-LaTeX (``{\\'e}``, ``{\\L}``, ``\\&``) is decoded, with pylatexenc, only when the Article is made.
+LaTeX (``{\\'e}``, ``{\\L}``, ``\\&``, ``--``) is decoded only when the Article is made (``latex.py``), and so are
+the conventions of the authors list: ``others`` (EndNote: "et, a. l.") is "et al.", and an organisation
+("{World Health Organization}", EndNote's "American College of Surgeons,") keeps its whole name.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
 
 import bibtexparser
 from bibtexparser.exceptions import BlockAbortedException
@@ -34,13 +35,15 @@ from bibtexparser.model import (
     ParsingFailedBlock,
     String,
 )
-from pylatexenc.latex2text import LatexNodes2Text
 
 from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record
 from ..normalize import clean, doi_from, iso_date
 from . import citation as cite
+from .latex import latex_to_text
+
+__all__ = ["FORMAT", "latex_to_text", "read", "sniff", "to_article"]
 
 FORMAT = "bibtex"
 
@@ -56,9 +59,15 @@ def sniff(head: str) -> bool:
     return bool(_SNIFF.search(head.removeprefix("\ufeff")))
 
 
+_KEYLESS = re.compile(r"^([ \t]*@[ \t]*(?!(?:string|preamble|comment)\b)\w+[ \t]*[{(])(?=\s*[\w-]+\s*=)", re.M | re.I)
+
+
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every entry of one BibTeX file, and the problems found (a broken entry is reported, the rest are kept)."""
     text = re.sub(r"\r\n?", "\n", text.removeprefix("\ufeff"))
+    # EndNote can write an entry with no key ("@article{" and the first field on the next line): it gets an empty
+    # one, so that bibtexparser reads it instead of failing on the missing comma.
+    text = _KEYLESS.sub(r"\1,", text)
     # No middleware: values keep their enclosing braces here, and _value() removes them the same way for every
     # entry, the broken ones included (bibtexparser's middleware skips those).
     library = bibtexparser.parse_string(text, parse_stack=[])
@@ -100,7 +109,7 @@ def _duplicates(block: object, entry: Entry, path: str, line: int, first_line: d
         found.append(Diagnostic(Level.WARNING, SourceSpan(path, line),
                                 f"field '{names}' appears more than once in entry '{entry.key}'; every value is "
                                 f"kept and the first one is used"))
-    if entry.key in first_line:
+    if entry.key and entry.key in first_line:
         found.append(Diagnostic(Level.WARNING, SourceSpan(path, line),
                                 f"the entry key '{entry.key}' is used again (first at line {first_line[entry.key]}); "
                                 f"both entries are kept"))
@@ -161,70 +170,27 @@ def _top_level_split(raw: str) -> list[str]:
 # Article
 # ---------------------------------------------------------------------------------------------------------------
 
-_LATEX_MARKS = re.compile(r"[\\{}$]")
-_SIMPLE_ESCAPE = re.compile(r"\\([&%$#_])")
-
-
-@lru_cache(maxsize=1)
-def _latex_converter() -> LatexNodes2Text:
-    return LatexNodes2Text(math_mode="text")
-
-
-def latex_to_text(value: str) -> str:
-    """Plain text from a BibTeX value: ``Kwa{\\'s}ny, {\\L}.`` → ``Kwaśny, Ł.``; braces dropped, spaces collapsed.
-
-    Exports such as Scopus write plain UTF-8 with bare ``%`` and ``&``, which LaTeX would read as a comment and
-    a column break; they are escaped first so that they survive as the characters they mean.
-    """
-    value = _without_outer_braces(value.strip())
-    if not _LATEX_MARKS.search(value):
-        return clean(value)
-    # pylatexenc reads a character at a time (17 ms for one long abstract); escaped specials and case-protecting
-    # braces, nearly all the LaTeX that exports write, need no parser.
-    simple = _SIMPLE_ESCAPE.sub(r"\1", value)
-    if "\\" not in simple and "$" not in simple:
-        return clean(simple.replace("{", "").replace("}", ""))
-    escaped = re.sub(r"(?<!\\)([%&#])", r"\\\1", value)
-    try:
-        return clean(_latex_converter().latex_to_text(escaped))
-    except Exception:  # noqa: BLE001 - pylatexenc is tolerant, but a value must never stop the build
-        return clean(value.replace("{", "").replace("}", ""))
-
-
-def _without_outer_braces(value: str) -> str:
-    """``{Title}`` → ``Title`` while one pair of braces encloses the whole value (case protection only)."""
-    while value.startswith("{") and value.endswith("}") and _encloses(value):
-        value = value[1:-1].strip()
-    return value
-
-
-def _encloses(value: str) -> bool:
-    depth = 0
-    for i, char in enumerate(value):
-        depth += (char == "{") - (char == "}")
-        if depth == 0 and i < len(value) - 1:
-            return False
-    return True
-
-
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one BibTeX entry."""
     f = _Fields(record)
     problems: list[Diagnostic] = []
-    title = f.text("title", "booktitle")
+    # Mendeley and Zotero write a title's HTML (<i>, <sub>) as LaTeX symbols: decoded, the tags are left out.
+    title = clean(cite.strip_tags(f.text("title", "booktitle")))
+    authors, et_al = _people(f.raw("author"))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, "entry has no title field; shown as 'Untitled record'"))
     url_pmid, url_pmc, url_doi = cite.ids_from_urls([f.plain("url")])
     doi = doi_from(f.plain("doi")) or url_doi
     pmid = cite.digits(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
     pmc = cite.pmcid(f.plain("pmcid")) or url_pmc
-    body, rights = cite.split_copyright(f.text("abstract"))
+    body, rights = cite.split_copyright(cite.strip_tags(f.text("abstract")))
     lay, abstract = cite.sections(body)
     orcids = cite.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))
     article = Article(
         id=cite.article_id(pmc, pmid, doi, f.plain("ID"), title, FORMAT),
         title=title or "Untitled record",
-        authors=cite.with_orcids(_people(f.raw("author")), orcids),
+        authors=cite.with_orcids(authors, orcids),
+        et_al=et_al,
         journal=f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation")
         or f.text("journal", "journaltitle"),
         date=_date(f),
@@ -265,10 +231,21 @@ class _Fields:
         return latex_to_text(self.raw(*names))
 
 
-def _people(value: str) -> tuple[Person, ...]:
-    """Authors from an "and"-separated BibTeX name list ("von Last, Jr, First" or "First von Last")."""
-    people = []
-    for name in split_multiple_persons_names(value):
+def _people(value: str) -> tuple[tuple[Person, ...], bool]:
+    """Authors from an "and"-separated BibTeX name list ("von Last, Jr, First" or "First von Last"), and whether
+    the list ends in "et al." (BibTeX's ``others``, EndNote's "et al." and its "et, a. l.")."""
+    people: list[Person] = []
+    et_al = False
+    for written in split_multiple_persons_names(value):
+        name, cut = _ET_AL_TAIL.subn("", written)
+        et_al = et_al or bool(cut)
+        if not cut and _ET_AL.fullmatch(name.strip()):
+            et_al = True
+            continue
+        group = _group_name(name)
+        if group:
+            people.append(Person(name=group))
+            continue
         parts = parse_single_name_into_parts(name, strict=False)
         family = latex_to_text(" ".join([*parts.von, *parts.last]))
         given, suffix = latex_to_text(" ".join(parts.first)), latex_to_text(" ".join(parts.jr))
@@ -278,7 +255,43 @@ def _people(value: str) -> tuple[Person, ...]:
             continue
         shown = ", ".join(p for p in (family, given, suffix) if p)
         people.append(Person(name=shown, family=family, given=given, suffix=suffix))
-    return tuple(p for p in people if p.name)
+    return tuple(p for p in people if p.name), et_al
+
+
+# "others" is BibTeX's own "et al."; EndNote exports its "et al." as the name "et, a. l.". A braced {others} is
+# a name, as BibTeX reads it.
+_ET_AL = re.compile(r"others|et[\s.,]*a[\s.,]*l[\s.]*", re.I)
+_ET_AL_TAIL = re.compile(r"(?<=\S)[\s,]+et\.?\s+al\.?\s*$", re.I)  # "Smith, J., et al." as one name
+
+# Words that make a name without a comma an organisation ("World Medical Association", "Royal College of
+# Surgeons"), not "Association, World Medical". The second set are also family names ("Jean Bureau"), so they
+# count only in a name of three words or more.
+_GROUP_WORDS = frozenset({
+    "Agency", "Association", "Collaboration", "Commission", "Committee", "Consortium", "Council", "Department",
+    "Federation", "Foundation", "Institut", "Institute", "Investigators", "Ministry", "Organisation",
+    "Organization", "Registry", "Secretariat", "Society", "University"})
+_GROUP_WORDS_IN_LONG_NAMES = frozenset({
+    "Academy", "Alliance", "Authority", "Board", "Bureau", "Center", "Centre", "Coalition", "College",
+    "Corporation", "Group", "Initiative", "Network", "Office", "Panel", "Program", "Programme", "Service",
+    "Services", "Team", "Trust", "Union"})
+
+
+def _group_name(name: str) -> str:
+    """The name of an organisation, or "" for a person's name.
+
+    An organisation is a name with no comma but a last one (EndNote marks its corporate authors so: "World
+    Health Organization,") or a name with no comma that holds a word organisations are named with.
+    """
+    name = name.strip()
+    if "," in name[:-1]:
+        return ""
+    if name.endswith(","):
+        return latex_to_text(name[:-1])
+    text = latex_to_text(name)
+    words = set(re.findall(r"\w+", text))
+    if words & _GROUP_WORDS or (len(text.split()) >= 3 and words & _GROUP_WORDS_IN_LONG_NAMES):
+        return text
+    return ""
 
 
 def _date(f: _Fields) -> str:

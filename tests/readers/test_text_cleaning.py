@@ -1,0 +1,75 @@
+"""Every reader cleans text once, at read time, with normalize.clean: a Windows-1252 character read as a C1
+control (U+0092 for an apostrophe) reaches no Article field as a control, whatever the format.
+
+The records are the real fixtures of tests/data; each apostrophe between two letters is replaced by U+0092, as
+a file written in Windows-1252 and read as Latin-1 holds it (no public fixture of ours has one in a field an
+Article uses; the PubMed record below has one in a field kept only in the full record).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from site_builder.normalize import clean
+from site_builder.readers import read_file, to_article
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+_C1 = re.compile("[\x80-\x9f]")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+
+
+def strings(value: object, where: str = "article") -> Iterator[tuple[str, str]]:
+    """(field path, text) of every string of an Article, its records aside."""
+    if isinstance(value, str):
+        yield where, value
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        for f in dataclasses.fields(value):
+            if f.name != "records":
+                yield from strings(getattr(value, f.name), f"{where}.{f.name}")
+    elif isinstance(value, tuple):
+        for item in value:
+            yield from strings(item, where)
+
+
+def fixtures_with_apostrophes() -> list[Path]:
+    found = []
+    for path in sorted(DATA.rglob("*")):
+        if path.is_file() and path.suffix not in (".md", ".gz"):
+            text = path.read_bytes().decode("utf-8", errors="replace")
+            if _APOSTROPHE.search(text):
+                found.append(path)
+    return found
+
+
+def read_with_controls(path: Path, folder: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """(format, strings of its Article) for each record of ``path`` with its apostrophes made U+0092."""
+    copy = folder / path.name
+    copy.write_bytes(_APOSTROPHE.sub("\x92", path.read_bytes().decode("utf-8")).encode("utf-8"))
+    return [(record.format, list(strings(to_article(record)[0]))) for record in read_file(copy, path.name)[0]]
+
+
+@pytest.mark.parametrize("path", fixtures_with_apostrophes(), ids=lambda p: p.relative_to(DATA).as_posix())
+def test_no_field_of_any_article_holds_a_c1_control(path: Path, tmp_path: Path) -> None:
+    fields = [field for _, article in read_with_controls(path, tmp_path) for field in article]
+    assert [where for where, value in fields if _C1.search(value)] == []
+
+
+def test_wherever_an_article_showed_the_apostrophe_it_shows_the_one_meant(tmp_path: Path) -> None:
+    for path in fixtures_with_apostrophes():
+        plain = [(r.format, list(strings(to_article(r)[0]))) for r in read_file(path, path.name)[0]]
+        controlled = read_with_controls(path, tmp_path)
+        for (fmt, before), (_, after) in zip(plain, controlled, strict=True):
+            expected = [(where, _APOSTROPHE.sub("’", value)) for where, value in before]
+            assert after == expected, (fmt, path.name)
+
+
+def test_a_real_pubmed_record_keeps_its_control_in_the_record_and_clean_gives_the_em_dash() -> None:
+    records, _ = read_file(DATA / "pubmed-xml" / "pubmed-34086664-cp1252.xml", "p.xml")
+    (vernacular,) = [v for f in records[0].fields if f.name.endswith("/VernacularTitle") for v in f.values]
+    assert "decisión\x97esquematizando" in vernacular  # the full record shows what the file holds
+    assert "de la evidencia a la decisión—esquematizando la toma" in clean(vernacular)
