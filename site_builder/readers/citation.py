@@ -1,6 +1,6 @@
 """What the citation readers (RIS, BibTeX, CSL-JSON, VuFind JSON) share when they turn a record into an Article.
 
-Language names, dates from parts, abstract sections, the copyright line at the end of an abstract, review
+Language names, abstract sections, the copyright line at the end of an abstract, review
 detection, identifiers found in links and the article id. Pure functions; the format modules decide which of
 their fields feed which helper.
 """
@@ -42,20 +42,6 @@ def language_name(value: str) -> str:
 def languages(values: Iterable[str]) -> tuple[str, ...]:
     """Language names for values that may hold several ("English; Spanish")."""
     return unique(language_name(part) for v in values for part in re.split(r"[;,]", v) if part.strip())
-
-
-def date_from_parts(year: object, month: object = "", day: object = "") -> str:
-    """nlm.date_from_parts for parts that may be numbers (CSL-JSON's ``[[2019, 10, 5]]``) or None."""
-    return nlm.date_from_parts(*(str(part) if part is not None else "" for part in (year, month, day)))
-
-
-def best_date(*candidates: str) -> str:
-    """The most precise of several ISO dates for one work, keeping the year of the first one given."""
-    dates = [c for c in candidates if c]
-    if not dates:
-        return ""
-    year = dates[0][:4]
-    return max((d for d in dates if d[:4] == year), key=len)
 
 
 # Section labels: an upper-case label ("BACKGROUND:", "SIMPLE SUMMARY:"), or one of the usual structured-abstract

@@ -23,9 +23,10 @@ import json
 import re
 from dataclasses import replace
 
+from ..dates import iso_date
 from ..diagnostics import Diagnostic, Level
 from ..model import Article, Person, Record
-from ..normalize import clean, doi_from, iso_date, parse_person
+from ..normalize import clean, doi_from, parse_person
 from . import catalogue_article, json_records
 from . import citation as cite
 

@@ -67,8 +67,8 @@ def test_article_from_an_efetch_record() -> None:
     assert article.title == "Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma."
     assert article.authors[0] == Person("O'Byrne, Paul M", "O'Byrne", "Paul M")
     assert article.authors[1].name == "FitzGerald, J Mark"
-    assert article.journal == "N Engl J Med"
-    assert article.date == "2018-05-17"  # no ArticleDate: the issue's PubDate
+    assert (article.journal, article.journal_abbrev) == ("The New England journal of medicine", "N Engl J Med")
+    assert (article.date, article.epub_date) == ("2018-05-17", "")  # no ArticleDate: the issue's PubDate
     assert (article.volume, article.issue, article.pages) == ("378", "20", "1865-1876")
     assert (article.pmid, article.pmcid, article.doi) == ("29768149", "", "10.1056/NEJMoa1715274")
     assert article.topics == ("Clinical Trial, Phase III",)  # the first type that says what kind of work it is
@@ -103,10 +103,12 @@ def test_orcids_labels_and_electronic_date() -> None:
     assert article.authors[1].orcid == ""
     assert article.authors[2].name == "Fischer, Aurélie"
     assert [s.label for s in article.abstract] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSION"]
-    assert article.date == "2021-04-09"  # ArticleDate Electronic before the MedlineDate "2021 Jan-Dec"
+    # The MedlineDate "2021 Jan-Dec" is the issue's date, kept as printed; the ArticleDate is the electronic one.
+    assert (article.date, article.date_printed, article.epub_date) == ("2021-01", "2021 Jan-Dec", "2021-04-09")
+    assert article.online_only  # PubModel="Electronic-eCollection"
     assert article.pages == "vdab052"
     without = Record(record.format, record.where, tuple(f for f in record.fields if "ArticleDate" not in f.name))
-    assert pubmed_xml.to_article(without)[0].date == "2021"
+    assert (pubmed_xml.to_article(without)[0].date, pubmed_xml.to_article(without)[0].epub_date) == ("2021-01", "")
 
 
 def test_lay_summary_goes_apart() -> None:
