@@ -201,6 +201,7 @@ def _ris_article(record: Record) -> Article:
         journal=tags.text("T2", "JF", "JO") or tags.text("J2", "JA", "J1", "NL"),
         journal_abbrev=tags.text("J2", "JA", "J1", "NL"),
         date=when.date,
+        date_printed=when.printed,
         epub_date=when.epub,
         publisher=tags.text("PB"),
         languages=cite.languages(tags.all("LA")),
@@ -258,8 +259,12 @@ def _published(tags: _Tags) -> dates.Published:
     of EndNote's journal articles, which it writes as ET ("2012/11/20"; ET is an edition in a book)."""
     year = _ris_date(tags.first("PY"))[:4]
     issue = dates.most_precise(*(_ris_date(v, year) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA"))))
+    # DA's fourth part is free text: a date as printed ("2014/11//2014 Nov-Dec"), or junk ("2019/10//undefined").
+    other = dates.read_printed(clean(tags.first("DA")).split("/", 3)[3] if clean(tags.first("DA")).count("/") >= 3
+                               else "")
+    printed = other.printed if other.iso[:4] == issue[:4] and issue else ""
     epub = _ris_date(tags.first("ET")) if tags.first("TY").strip() == "JOUR" else ""
-    return dates.published(dates.PrintedDate(issue), epub)
+    return dates.published(dates.PrintedDate(issue, printed), epub)
 
 
 _RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?")
