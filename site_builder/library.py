@@ -6,6 +6,7 @@ same keys and the same lists. Keys double as slugs in page paths.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 from collections import Counter, defaultdict
@@ -133,8 +134,9 @@ def build_library(articles: list[Article], rules: Rules | None = None) -> Librar
     journal_keys = assign_keys((journal_of[name_key(a.journal)] for a in ordered.values() if a.journal), "journal")
     article_journal = {k: journal_keys[journal_of[name_key(a.journal)]] for k, a in ordered.items() if a.journal}
     topics = _groups(ordered, article_topics, lambda k, a: a.topics)
+    titles = frozenset(a.journal for a in ordered.values() if a.journal_abbrev and a.journal_abbrev != a.journal)
     journals = _groups(ordered, {k: (j,) for k, j in article_journal.items()}, lambda k, a: (a.journal,),
-                       _journal_name)
+                       functools.partial(_journal_name, titles))
     years = _year_groups(ordered)
     authors = _authors(ordered, people)
     return Library(
@@ -161,10 +163,10 @@ def _most_common(counter: Counter[str]) -> str:
     return min(counter, key=lambda name: (-counter[name], name))
 
 
-def _journal_name(counter: Counter[str]) -> str:
-    """A journal's name on its pages: the most common spelling, one in capitals only ("BIOCHEMISTRY", as Web of
-    Science writes titles) after any other."""
-    return min(counter, key=lambda name: (name.isupper(), -counter[name], name))
+def _journal_name(titles: frozenset[str], counter: Counter[str]) -> str:
+    """A journal's name on its pages: a title (a record gave an abbreviation beside it) before an abbreviation,
+    then the most common spelling; one in capitals only ("BIOCHEMISTRY", as Web of Science writes titles) last."""
+    return min(counter, key=lambda name: (name.isupper(), name not in titles, -counter[name], name))
 
 
 def _same_journals(articles: Iterable[Article]) -> dict[str, str]:

@@ -184,5 +184,10 @@ class Article:
         return self.date[:4]
 
     @property
+    def exact_date(self) -> str:
+        """``date`` as far as the record states it exactly: a period printed as "2014 Nov-Dec" gives its year."""
+        return self.year if self.date_printed else self.date
+
+    @property
     def where(self) -> SourceSpan:
         return self.records[0].where if self.records else SourceSpan("")

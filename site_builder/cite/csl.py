@@ -44,7 +44,7 @@ def to_csl_json(article: Article) -> dict[str, Any]:
         "type": "article-journal",
         "title": article.title,
         "author": [csl_name(p) for p in article.authors],
-        "issued": csl_date(article.date, article.date_printed),
+        "issued": csl_date(article.exact_date, article.date_printed),
         "available-date": csl_date(article.epub_date),
         "container-title": article.journal,
         "container-title-short": article.journal_abbrev,

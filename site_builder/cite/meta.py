@@ -22,7 +22,7 @@ def highwire_meta(article: Article, abstract_url: str) -> list[tuple[str, str]]:
     tags = [("citation_title", article.title)]
     tags += [("citation_author", p.name) for p in article.authors]
     tags += [
-        ("citation_publication_date", _slashed(article.date)),
+        ("citation_publication_date", _slashed(article.exact_date)),
         ("citation_online_date", _slashed(article.epub_date)),
         ("citation_journal_title", article.journal),
         ("citation_journal_abbrev", article.journal_abbrev),
@@ -77,7 +77,7 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
         "headline": article.title,
         "name": article.title,
         "author": [_schema_person(p) for p in article.authors],
-        "datePublished": article.date,
+        "datePublished": article.exact_date,
         "isPartOf": _periodical(article) if article.journal else None,
         "pageStart": first,
         "pageEnd": last,
@@ -127,7 +127,7 @@ def opengraph(article: Article, url: str) -> list[tuple[str, str]]:
         ("og:title", article.title),
         ("og:url", url),
         ("og:description", _shorten(summary_text(article))),
-        ("article:published_time", article.date),
+        ("article:published_time", article.exact_date),
     ]
     tags += [("article:author", p.display) for p in article.authors]
     tags += [("article:tag", k) for k in article.keywords]
@@ -147,7 +147,7 @@ def coins(article: Article) -> str:
         ("rft.atitle", article.title),
         ("rft.jtitle", article.journal),
         ("rft.stitle", article.journal_abbrev),
-        ("rft.date", article.date),
+        ("rft.date", article.exact_date),
         ("rft.volume", article.volume),
         ("rft.issue", article.issue),
         ("rft.spage", first),

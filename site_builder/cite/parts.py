@@ -32,8 +32,8 @@ class DateParts:
 
 
 def date_parts(article: Article) -> DateParts:
-    """The year, month and day of ``article.date``, the issue's date."""
-    return DateParts(*dates.parts(article.date))
+    """The year, month and day of the issue's date, as far as the record states it (``Article.exact_date``)."""
+    return DateParts(*dates.parts(article.exact_date))
 
 
 _RANGE = re.compile(r"\s*[-\u2010-\u2015]+\s*")

@@ -121,8 +121,9 @@ def _render(item: dict[str, Any], style: Style) -> str:
     """The processor's HTML for one item, alone in a bibliography of its own (so no number, no disambiguation)."""
     # citeproc-py lowercases ids when it reads them, so look the item up by its lowercased id.
     key = str(item["id"]).lower()
+    loaded = load_style(style.csl, style.as_printed)  # first: it teaches citeproc-py what the item may hold
     source = CiteProcJSON([_escaped(item)])
-    bibliography = CitationStylesBibliography(load_style(style.csl, style.as_printed), source, formatter.html)
+    bibliography = CitationStylesBibliography(loaded, source, formatter.html)
     bibliography.register(CiteprocCitation([CitationItem(key)]))
     try:
         entries = bibliography.bibliography()
@@ -276,7 +277,7 @@ def _cite_as_printed(style: CitationStylesStyle) -> None:
                              "/parent::cs:group", namespaces=_CS):
         epub = etree.Element(f"{{{_CS['cs']}}}group", delimiter=" ")
         etree.SubElement(epub, f"{{{_CS['cs']}}}text", value="Epub")
-        etree.SubElement(epub, f"{{{_CS['cs']}}}date", variable="available-date", form="text")
+        etree.SubElement(epub, f"{{{_CS['cs']}}}date", variable="available-date", form="text", delimiter=" ")
         serial.addnext(epub)
 
 

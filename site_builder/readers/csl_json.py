@@ -165,7 +165,8 @@ def _date(value: dict) -> dates.PrintedDate:
     start, *rest = ([*r, "", ""][:3] for r in ranges)
     iso = dates.from_parts(*start)
     if literal and (printed := dates.read_printed(literal)).iso[:4] == iso[:4]:
-        return dates.PrintedDate(iso, printed.printed)
+        # Our own export: the parts say the year of "2014 Nov-Dec", the literal says the rest.
+        return dates.PrintedDate(dates.most_precise(iso, printed.iso), printed.printed)
     season = dates.season_name(str(value.get("season", ""))) or _csl_season(value.get("season"))
     if season:
         return dates.PrintedDate(iso[:4], f"{iso[:4]} {season}")
