@@ -80,7 +80,7 @@ def _entry(key: str, article: Article, base_url: str) -> FeedEntry:
     path = urls.article(key)
     return FeedEntry(
         id=_urn("article", key), href=urls.absolute(base_url, path) if base_url else path, title=article.title,
-        updated=rfc3339(article.date), authors=tuple(p.display for p in article.authors),
+        updated=rfc3339(article.exact_date), authors=tuple(p.display for p in article.authors),
         summary=summary(article.lay_summary or article.abstract))
 
 
