@@ -14,7 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import urls
+from . import dates, urls
 from .config import Config
 from .model import Article, Section
 
@@ -80,7 +80,7 @@ def _entry(key: str, article: Article, base_url: str) -> FeedEntry:
     path = urls.article(key)
     return FeedEntry(
         id=_urn("article", key), href=urls.absolute(base_url, path) if base_url else path, title=article.title,
-        updated=rfc3339(article.date), authors=tuple(p.display for p in article.authors),
+        updated=rfc3339(article.exact_date), authors=tuple(p.display for p in article.authors),
         summary=summary(article.lay_summary or article.abstract))
 
 
@@ -90,12 +90,7 @@ def _urn(kind: str, name: str) -> str:
 
 def rfc3339(date: str) -> str:
     """"2021" / "2021-12" / "2021-12-19" → "2021-12-19T00:00:00Z" (missing parts as the first of the period)."""
-    parts = (date.split("-") + ["01", "01"])[:3]
-    year, month, day = parts[0], parts[1] or "01", parts[2] or "01"
-    if not (year.isdigit() and month.isdigit() and day.isdigit()) or not (1 <= int(month) <= 12 and
-                                                                          1 <= int(day) <= 31):
-        return _EPOCH
-    return f"{int(year):04d}-{int(month):02d}-{int(day):02d}T00:00:00Z"
+    return dates.rfc3339(date) or _EPOCH
 
 
 def summary(sections: tuple[Section, ...], limit: int = SUMMARY_CHARS) -> str:

@@ -6,6 +6,7 @@ same keys and the same lists. Keys double as slugs in page paths.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import heapq
 from collections import Counter, defaultdict
@@ -129,10 +130,13 @@ def build_library(articles: list[Article], rules: Rules | None = None) -> Librar
     article_authors = {k: tuple(person for person, _ in people.bylines[k]) for k in ordered}
     topic_keys = assign_keys((name_key(t) for a in ordered.values() for t in a.topics), "topic")
     article_topics = {k: unique(topic_keys[name_key(t)] for t in a.topics) for k, a in ordered.items()}
-    journal_keys = assign_keys((name_key(a.journal) for a in ordered.values() if a.journal), "journal")
-    article_journal = {k: journal_keys[name_key(a.journal)] for k, a in ordered.items() if a.journal}
+    journal_of = _same_journals(ordered.values())
+    journal_keys = assign_keys((journal_of[name_key(a.journal)] for a in ordered.values() if a.journal), "journal")
+    article_journal = {k: journal_keys[journal_of[name_key(a.journal)]] for k, a in ordered.items() if a.journal}
     topics = _groups(ordered, article_topics, lambda k, a: a.topics)
-    journals = _groups(ordered, {k: (j,) for k, j in article_journal.items()}, lambda k, a: (a.journal,))
+    titles = frozenset(a.journal for a in ordered.values() if a.journal_abbrev and a.journal_abbrev != a.journal)
+    journals = _groups(ordered, {k: (j,) for k, j in article_journal.items()}, lambda k, a: (a.journal,),
+                       functools.partial(_journal_name, titles))
     years = _year_groups(ordered)
     authors = _authors(ordered, people)
     return Library(
@@ -159,15 +163,44 @@ def _most_common(counter: Counter[str]) -> str:
     return min(counter, key=lambda name: (-counter[name], name))
 
 
+def _journal_name(titles: frozenset[str], counter: Counter[str]) -> str:
+    """A journal's name on its pages: a title (a record gave an abbreviation beside it) before an abbreviation,
+    then the most common spelling; one in capitals only ("BIOCHEMISTRY", as Web of Science writes titles) last."""
+    return min(counter, key=lambda name: (name.isupper(), name not in titles, -counter[name], name))
+
+
+def _same_journals(articles: Iterable[Article]) -> dict[str, str]:
+    """Each journal name (as ``name_key``) → the one name that stands for its journal: one source names a journal
+    by its title ("Cancer discovery"), another by its abbreviation ("Cancer Discov"), and an article that gives
+    both says they are one journal. The smallest name of each such set stands for it."""
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for article in articles:
+        names = [name_key(n) for n in (article.journal, article.journal_abbrev) if n]
+        for name in names:
+            parent.setdefault(name, name)
+        if len(names) == 2:
+            first, second = sorted((root(names[0]), root(names[1])))
+            parent[second] = first
+    return {name: root(name) for name in parent}
+
+
 def _groups(articles: dict[str, Article], article_groups: dict[str, tuple[str, ...]],
-            names: Callable[[str, Article], tuple[str, ...]]) -> dict[str, Group]:
+            names: Callable[[str, Article], tuple[str, ...]],
+            chosen: Callable[[Counter[str]], str] = _most_common) -> dict[str, Group]:
     members: dict[str, list[str]] = defaultdict(list)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for key, article in articles.items():  # already newest first
         for group_key, name in zip(article_groups.get(key, ()), names(key, article), strict=False):
             members[group_key].append(key)
             spellings[group_key][name] += 1
-    return {g: Group(g, _most_common(spellings[g]), tuple(keys)) for g, keys in members.items()}
+    return {g: Group(g, chosen(spellings[g]), tuple(keys)) for g, keys in members.items()}
 
 
 def _year_groups(articles: dict[str, Article]) -> dict[str, Group]:

@@ -11,8 +11,10 @@ PubMed XML is NLM's structured original; MEDLINE text is the same data flattened
 matter, whose journal names and dates vary by publisher; CSL-JSON, RIS and BibTeX are reference-manager exports,
 often abbreviated, retyped or reduced to initials.
 
-- bibliographic fields (id, title, journal, date, publisher, volume, issue, pages, identifiers, rights): the
-  first source that has a value; a date is made more precise by a later source that agrees with it;
+- bibliographic fields (id, title, journal and its abbreviation, date, publisher, volume, issue, pages,
+  identifiers, rights): the first source that has a value; the journal's title comes first from a source that
+  gives its abbreviation apart; a date is made more precise by a later source that agrees with it, and a
+  source's only date is not taken for the issue's when another source names it as the electronic date;
 - authors: the byline of the first source that has one, with ORCIDs filled in from the others, name by name;
 - abstract and lay summary: the richest (most text), ties to precedence;
 - languages, formats, topics, keywords, links: the union, in precedence order;
@@ -27,6 +29,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from . import languages
+from .dates import Published
 from .diagnostics import Diagnostic, Level, SourceSpan
 from .model import Article, Link, Person, Section
 from .normalize import alnum, doi_from, unique_folded
@@ -167,14 +170,22 @@ def _evidence(a: Article, b: Article) -> str:
 def merge_work(ordered: list[Article]) -> Article:
     """The sources of one work, best first, as one article (the rules are in the module docstring)."""
     best = ordered[0]
+    when = _dates(ordered)
     return replace(
         best,
         title=_first(ordered, lambda a: a.title),
         authors=_byline(ordered),
         et_al=next((a.et_al for a in ordered if a.authors), False),
         author_spellings=_spellings(_byline(ordered), ordered),
-        journal=_first(ordered, lambda a: a.journal),
-        date=_date(ordered),
+        # A source that gives an abbreviation apart tells the journal's title from it; the catalogue dump's one
+        # form is NLM's abbreviation.
+        journal=_first(ordered, lambda a: a.journal if a.journal_abbrev else "")
+        or _first(ordered, lambda a: a.journal),
+        journal_abbrev=_first(ordered, lambda a: a.journal_abbrev),
+        date=when.date,
+        date_printed=when.printed,
+        epub_date=when.epub,
+        online_only=when.online_only,
         publisher=_first(ordered, lambda a: a.publisher),
         languages=languages.union(a.languages for a in ordered),
         formats=unique_folded(f for a in ordered for f in a.formats),
@@ -199,13 +210,26 @@ def _first(ordered: list[Article], value: Callable[[Article], str]) -> str:
     return next((v for a in ordered if (v := value(a))), "")
 
 
-def _date(ordered: list[Article]) -> str:
-    """The first date, made more precise by a later one that agrees ("2021" and "2021-03-24")."""
-    date = _first(ordered, lambda a: a.date)
-    for article in ordered:
-        if len(article.date) > len(date) and article.date.startswith(date) and date:
+def _dates(ordered: list[Article]) -> Published:
+    """The first issue date, made more precise by a later one that agrees ("2021" and "2021-03-24"), with the
+    first electronic date beside it.
+
+    A source that gives one date only (the catalogue dump, a reference manager) may give the electronic one:
+    when another source names that date as the electronic date, it is not the issue's. A date kept as printed
+    ("2014 Nov-Dec") is not made more precise.
+    """
+    epub_source = next((a for a in ordered if a.epub_date), None)
+    epub = epub_source.epub_date if epub_source else ""
+    issue_dated = [a for a in ordered if a.date and a.date != epub] or [a for a in ordered if a.date]
+    if not issue_dated:
+        return Published("", "", epub, bool(epub_source and epub_source.online_only))
+    base = issue_dated[0]
+    date = base.date
+    for article in issue_dated if not base.date_printed else ():
+        if len(article.date) > len(date) and article.date.startswith(date):
             date = article.date
-    return date
+    return Published(date, base.date_printed, "" if epub == date else epub,
+                     bool(epub_source and epub_source.online_only and epub != date))
 
 
 def _richest(candidates: Iterable[tuple[Section, ...]]) -> tuple[Section, ...]:

@@ -151,8 +151,21 @@ class Article:
     et_al: bool = False
     """The record's author list ends in "et al." (BibTeX's ``others``): it names only some of the authors."""
     journal: str = ""
+    """The journal's title as the record prints it ("eLife", "Journal of biomedical informatics")."""
+    journal_abbrev: str = ""
+    """Its abbreviation when the record gives one apart (MEDLINE TA, JATS nlm-ta, RIS J2): what styles that cite
+    journals abbreviated print ("J Biomed Inform")."""
     date: str = ""
-    """Publication date as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; "" when unknown."""
+    """Publication date, the issue's (MEDLINE DP, not DEP), as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; for a
+    period ("2014 Nov-Dec") its start; "" when unknown. The year index files the article under its year."""
+    date_printed: str = ""
+    """The publication date as printed when ISO cannot hold it ("2014 Nov-Dec", "2018 Spring"); "" otherwise."""
+    epub_date: str = ""
+    """Date of electronic publication when the record gives one apart from ``date`` (MEDLINE DEP, PubMed
+    ArticleDate, JATS epub), ISO; PubMed shows it as "Epub 2013 Oct 28"."""
+    online_only: bool = False
+    """Published online only, then gathered into the issue of ``date`` (PubMed's "epublish", an eCollection):
+    references cite ``epub_date`` as the date of publication, as PubMed does."""
     publisher: str = ""
     languages: tuple[Language, ...] = ()
     formats: tuple[str, ...] = ()
@@ -184,6 +197,11 @@ class Article:
     @property
     def year(self) -> str:
         return self.date[:4]
+
+    @property
+    def exact_date(self) -> str:
+        """``date`` as far as the record states it exactly: a period printed as "2014 Nov-Dec" gives its year."""
+        return self.year if self.date_printed else self.date
 
     @property
     def where(self) -> SourceSpan:

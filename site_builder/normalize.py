@@ -1,4 +1,4 @@
-"""Normalizing what records say: whitespace, names, slugs, dates and safe links.
+"""Normalizing what records say: whitespace, names, slugs and safe links (dates are ``dates``'s).
 
 Pure functions shared by every reader and by the library; nothing here knows a file format.
 """
@@ -97,22 +97,6 @@ def parse_person(name: str, orcid: str = "") -> Person:
     family, given = parts[0], parts[1]
     suffix = ", ".join(parts[2:])
     return Person(name=name, family=family, given=given, suffix=suffix, orcid=orcid)
-
-
-_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-
-
-def iso_date(text: str) -> str:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` from the start of ``text``, checked; "" when there is none."""
-    m = _ISO_DATE.match(text.strip())
-    if not m:
-        return ""
-    year, month, day = m.groups()
-    if month and not 1 <= int(month) <= 12:
-        return year
-    if day and not 1 <= int(day) <= 31:
-        return f"{year}-{month}"
-    return m.group(0)
 
 
 SAFE_SCHEMES = ("http", "https")

@@ -161,7 +161,7 @@ def _entry(href: Markup, article: Article) -> Entry:
     if byline and not byline.endswith("."):
         byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
     return Entry(href, escape(article.title), escape(byline), escape(article.journal),
-                 escape(article.date), escape(article.year), article,
+                 escape(article.exact_date), escape(article.year), article,
                  escape(article.summary.verdict) if article.summary else Markup(""))
 
 

@@ -16,7 +16,7 @@ import jinja2.compiler
 import markupsafe
 from markupsafe import Markup
 
-from . import cite, urls
+from . import cite, dates, urls
 from .model import Article
 from .plan import Entry, Page
 
@@ -24,8 +24,6 @@ _PIECES: dict[tuple[str, str], str] = {}
 """(format, citation key) → that article's piece of a download; each process serializes an article once."""
 
 ARTICLE_ITEM = "partials/article_item.html"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 
 
 class RenderError(Exception):
@@ -125,7 +123,8 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
     )
     env.globals["url"] = urls
     env.globals["article_item"] = functools.partial(article_item, env, {})
-    env.filters["long_date"] = long_date
+    env.filters["long_date"] = dates.long_date
+    env.filters["short_date"] = dates.short_date
     env.filters["label"] = section_label
     env.filters["plural"] = plural
     return env
@@ -141,15 +140,6 @@ def article_item(env: jinja2.Environment, rendered: dict[tuple[Entry, bool], Mar
     if html is None:
         html = rendered[key] = Markup(env.get_template(ARTICLE_ITEM).render(e=entry, coins=coins))
     return html
-
-
-def long_date(iso: str) -> str:
-    """"2021-12-19" → "19 December 2021"; "2021-12" → "December 2021"; no locale, so builds are identical."""
-    parts = iso.split("-")
-    if len(parts) >= 2 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
-        month = _MONTHS[int(parts[1]) - 1]
-        return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
-    return iso
 
 
 def section_label(label: str) -> str:

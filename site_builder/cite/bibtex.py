@@ -20,11 +20,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import dates
 from ..model import Article, Person
 from .keys import citation_keys
 from .parts import abstract_text, best_url, date_parts, first_language_name, is_group, page_range
-
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 # One pass over the characters, so the braces these replacements add are never escaped in turn. Braces become
 # commands rather than \{ because BibTeX counts every brace, escaped or not, when it finds a field's end.
@@ -66,6 +65,8 @@ def bibtex_name(person: Person) -> str:
 def bibtex_entry(article: Article, key: str) -> str:
     """One ``@article`` entry, fields in a fixed order, empty fields left out."""
     when = date_parts(article)
+    printed_month = article.date_printed.removeprefix(f"{when.year} ") if when.year else ""
+    printed_month = "" if printed_month == article.date_printed else printed_month
     first, last = page_range(article.pages)
     braced = {
         "author": " and ".join([*map(bibtex_name, article.authors), *(["others"] if article.et_al else [])]),
@@ -88,9 +89,12 @@ def bibtex_entry(article: Article, key: str) -> str:
     for name, value in braced.items():
         if value:
             lines.append(f"  {name} = {{{value}}},")
-        if name == "year" and when.month:
+        if name == "year" and printed_month:
+            # A period or a season ("2014 Nov-Dec", "2018 Spring"): the printed words after the year, braced.
+            lines.append(f"  month = {{{latex_escape(printed_month)}}},")
+        elif name == "year" and when.month:
             # The month macro (not a braced string), so every style prints it in its own language.
-            lines.append(f"  month = {_MONTHS[when.month - 1]},")
+            lines.append(f"  month = {dates.MONTH_ABBR[when.month - 1].lower()},")
     lines.append("}")
     return "\n".join(lines) + "\n"
 

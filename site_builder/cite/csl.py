@@ -11,8 +11,9 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from .. import dates
 from ..model import Article, Person
-from .parts import abstract_text, best_url, date_parts, first_language, is_group
+from .parts import abstract_text, best_url, first_language, is_group
 
 
 def csl_name(person: Person) -> dict[str, str]:
@@ -23,18 +24,30 @@ def csl_name(person: Person) -> dict[str, str]:
     return {k: v for k, v in name.items() if v}
 
 
+def csl_date(iso: str, printed: str = "") -> dict[str, Any] | None:
+    """A CSL date: ``date-parts`` of an ISO date, and the date as printed in ``literal`` when ISO cannot hold it
+    ("2014 Nov-Dec"; a processor that sorts reads the parts, one that prints may print the literal)."""
+    parts = dates.parts(iso)
+    if not parts:
+        return {"literal": printed} if printed else None
+    return {"date-parts": [list(parts)], **({"literal": printed} if printed else {})}
+
+
 def to_csl_json(article: Article) -> dict[str, Any]:
-    """The CSL-JSON item (``type`` article-journal) of ``article``; keys with no value are absent."""
-    parts = date_parts(article).as_tuple()
+    """The CSL-JSON item (``type`` article-journal) of ``article``; keys with no value are absent.
+
+    ``issued`` is the issue's date, ``available-date`` the electronic publication (CSL 1.0.2's "date the item
+    was made available"), ``container-title-short`` the journal's abbreviation.
+    """
     item: dict[str, Any] = {
         "id": article.id,
         "type": "article-journal",
         "title": article.title,
         "author": [csl_name(p) for p in article.authors],
-        "issued": {"date-parts": [list(parts)]} if parts else None,
+        "issued": csl_date(article.exact_date, article.date_printed),
+        "available-date": csl_date(article.epub_date),
         "container-title": article.journal,
-        # The catalogue's journal is the NLM abbreviation, so it is the short form too; Vancouver prints that one.
-        "container-title-short": article.journal,
+        "container-title-short": article.journal_abbrev,
         "volume": article.volume,
         "issue": article.issue,
         "page": article.pages,

@@ -22,34 +22,37 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import dates
 from ..model import Article
-from .parts import MONTH_ABBR, date_parts, initials, is_group
+from .parts import initials, is_group
 
 _WIDTH = 88
 
 
 def medline_date(article: Article) -> str:
-    """PubMed's ``DP`` form: "2021 Dec 19", "2021 Dec", "2021"."""
-    when = date_parts(article)
-    parts = [str(when.year)] if when.year else []
-    if when.year and when.month:
-        parts.append(MONTH_ABBR[when.month - 1])
-        if when.day:
-            parts.append(str(when.day))
-    return " ".join(parts)
+    """PubMed's ``DP`` form: "2021 Dec 19", "2021 Dec", "2021", or the date as printed ("2014 Nov-Dec")."""
+    return article.date_printed or dates.nlm_date(article.date)
 
 
 def medline_source(article: Article) -> str:
-    """The ``SO`` line: "Cancers (Basel). 2021 Dec 19;13(24):6368. doi: 10.3390/cancers13246368."."""
-    where = medline_date(article)
+    """The ``SO`` line as PubMed writes it: "J Biomed Inform. 2014 Dec;52:36-42. doi: 10.1016/j.jbi.2013.10.006.
+    Epub 2013 Oct 28."; an article published online only is cited by its electronic date, and "eCollection"
+    names the issue's date."""
+    online = article.online_only and bool(article.epub_date)
+    where = dates.nlm_date(article.epub_date) if online else medline_date(article)
     if article.volume:
         where += f";{article.volume}"
     if article.issue:
         where += f"({article.issue})"
     if article.pages:
         where += f":{article.pages}"
-    source = ". ".join(p for p in (article.journal, where) if p) + "."
-    return f"{source} doi: {article.doi}." if article.doi else source
+    source = ". ".join(p for p in (article.journal_abbrev or article.journal, where) if p) + "."
+    tail = [f"doi: {article.doi}."] if article.doi else []
+    if online:
+        tail.append(f"eCollection {medline_date(article)}.")
+    elif article.epub_date:
+        tail.append(f"Epub {dates.nlm_date(article.epub_date)}.")
+    return " ".join([source, *tail])
 
 
 def _field(tag: str, value: str) -> list[str]:
@@ -102,11 +105,13 @@ def medline_record(article: Article) -> str:
         *_authors(article),
         *(("LA", lang.bibliographic) for lang in article.languages),
         ("PT", "Journal Article"),
-        ("TA", article.journal),
+        ("DEP", article.epub_date.replace("-", "") if len(dates.parts(article.epub_date)) == 3 else ""),
+        ("TA", article.journal_abbrev or article.journal),
         ("JT", article.journal),
         ("PMC", article.pmcid),
         *(("OT", k) for k in article.keywords),
         ("AID", f"{article.doi} [doi]" if article.doi else ""),
+        ("PST", "epublish" if article.online_only else ""),
         ("SO", medline_source(article)),
     ]
     return "\n".join(line for tag, value in tags for line in _field(tag, value)) + "\n"

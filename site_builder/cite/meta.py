@@ -10,20 +10,22 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .. import dates
 from ..model import Article, Person
 from ..normalize import doi_url, pmc_url, pubmed_url
-from .parts import abstract_text, date_parts, first_language, is_group, page_range, summary_text
+from .parts import abstract_text, first_language, is_group, page_range, summary_text
 
 
 def highwire_meta(article: Article, abstract_url: str) -> list[tuple[str, str]]:
     """``(name, content)`` pairs of ``<meta name=… content=…>``, as Google Scholar's inclusion guidelines list them."""
-    when = date_parts(article)
     first, last = page_range(article.pages)
     tags = [("citation_title", article.title)]
     tags += [("citation_author", p.name) for p in article.authors]
     tags += [
-        ("citation_publication_date", "/".join(f"{n:02d}" if i else str(n) for i, n in enumerate(when.as_tuple()))),
+        ("citation_publication_date", _slashed(article.exact_date)),
+        ("citation_online_date", _slashed(article.epub_date)),
         ("citation_journal_title", article.journal),
+        ("citation_journal_abbrev", article.journal_abbrev),
         ("citation_volume", article.volume),
         ("citation_issue", article.issue),
         ("citation_firstpage", first),
@@ -36,6 +38,11 @@ def highwire_meta(article: Article, abstract_url: str) -> list[tuple[str, str]]:
         ("citation_publisher", article.publisher),
     ]
     return [(name, content) for name, content in tags if content]
+
+
+def _slashed(iso: str) -> str:
+    """Google Scholar's date form, "2014/12/01" or "2014/12" or "2014"."""
+    return "/".join(f"{n:02d}" if i else str(n) for i, n in enumerate(dates.parts(iso)))
 
 
 def _schema_person(person: Person) -> dict[str, str]:
@@ -70,7 +77,7 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
         "headline": article.title,
         "name": article.title,
         "author": [_schema_person(p) for p in article.authors],
-        "datePublished": article.date,
+        "datePublished": article.exact_date,
         "isPartOf": _periodical(article) if article.journal else None,
         "pageStart": first,
         "pageEnd": last,
@@ -120,7 +127,7 @@ def opengraph(article: Article, url: str) -> list[tuple[str, str]]:
         ("og:title", article.title),
         ("og:url", url),
         ("og:description", _shorten(summary_text(article))),
-        ("article:published_time", article.date),
+        ("article:published_time", article.exact_date),
     ]
     tags += [("article:author", p.display) for p in article.authors]
     tags += [("article:tag", k) for k in article.keywords]
@@ -139,7 +146,8 @@ def coins(article: Article) -> str:
         ("rft.genre", "article"),
         ("rft.atitle", article.title),
         ("rft.jtitle", article.journal),
-        ("rft.date", article.date),
+        ("rft.stitle", article.journal_abbrev),
+        ("rft.date", article.exact_date),
         ("rft.volume", article.volume),
         ("rft.issue", article.issue),
         ("rft.spage", first),

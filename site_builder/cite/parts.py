@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import dates
 from ..model import Article, Person
 from ..normalize import doi_url, pmc_url, pubmed_url
-
-MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,9 +32,8 @@ class DateParts:
 
 
 def date_parts(article: Article) -> DateParts:
-    """The year, month and day of ``article.date`` (already checked ``YYYY[-MM[-DD]]`` by the reader)."""
-    numbers = [int(p) for p in article.date.split("-") if p.isdigit()]
-    return DateParts(*numbers[:3])
+    """The year, month and day of the issue's date, as far as the record states it (``Article.exact_date``)."""
+    return DateParts(*dates.parts(article.exact_date))
 
 
 _RANGE = re.compile(r"\s*[-\u2010-\u2015]+\s*")

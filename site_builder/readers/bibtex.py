@@ -36,10 +36,10 @@ from bibtexparser.model import (
     String,
 )
 
-from .. import languages
+from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record
-from ..normalize import clean, doi_from, iso_date
+from ..normalize import clean, doi_from
 from . import citation as cite
 from .latex import latex_to_text
 
@@ -186,14 +186,17 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     body, rights = cite.split_copyright(cite.strip_tags(f.text("abstract")))
     lay, abstract = cite.sections(body)
     orcids = cite.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))
+    abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation")
+    when = _date(f)
     article = Article(
         id=cite.article_id(pmc, pmid, doi, f.plain("ID"), title, FORMAT),
         title=title or "Untitled record",
         authors=cite.with_orcids(authors, orcids),
         et_al=et_al,
-        journal=f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation")
-        or f.text("journal", "journaltitle"),
-        date=_date(f),
+        journal=f.text("journal", "journaltitle") or abbrev,
+        journal_abbrev=abbrev,
+        date=when.iso,
+        date_printed=when.printed,
         publisher=f.text("publisher"),
         languages=languages.parse([f.text("language", "langid")]),
         topics=cite.review_topics([f.text("document_type", "type")]),
@@ -294,11 +297,11 @@ def _group_name(name: str) -> str:
     return ""
 
 
-def _date(f: _Fields) -> str:
-    """From a biblatex ``date`` ("2019-10-05"), else ``year`` with ``month`` ("oct", "10", "OCT") and ``day``."""
-    exact = iso_date(f.plain("date"))
-    month = f.plain("month")
-    # Web of Science writes the day into the month: "JUN 8".
-    day = f.plain("day") or (m.group(1) if (m := re.fullmatch(r"[A-Za-z]{3,}\.? (\d{1,2})", month)) else "")
-    parts = cite.date_from_parts(f.plain("year"), month, day)
-    return cite.best_date(parts, exact) if parts else exact
+def _date(f: _Fields) -> dates.PrintedDate:
+    """From ``year`` with ``month`` ("oct", "10", "OCT", Web of Science's "JUN 8", "FAL", "JAN-MAR") and ``day``,
+    made more precise by a biblatex ``date`` ("2019-10-05") of the same year; else that ``date``."""
+    exact = dates.iso_date(f.plain("date"))
+    printed = dates.read_printed(" ".join(p for p in (f.plain("year"), f.plain("month"), f.plain("day")) if p))
+    if not printed.iso:
+        return dates.PrintedDate(exact)
+    return dates.PrintedDate(dates.most_precise(printed.iso, exact), printed.printed)

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass
 
 from .. import languages
+from ..dates import iso_date
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, FieldIndex, Link, Record, Section
-from ..normalize import clean, doi_from, iso_date, parse_person, safe_url, unique_folded
+from ..normalize import clean, doi_from, parse_person, safe_url, unique_folded
 
 LAY_SUMMARY_LABELS = frozenset({"SIMPLE SUMMARY", "PLAIN LANGUAGE SUMMARY", "LAY SUMMARY", "AUTHOR SUMMARY"})
 _SHORT_LABELS = frozenset({"AIM", "AIMS"})

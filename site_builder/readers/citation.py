@@ -1,6 +1,6 @@
 """What the citation readers (RIS, BibTeX, CSL-JSON, VuFind JSON) share when they turn a record into an Article.
 
-Dates from parts, abstract sections, the copyright line at the end of an abstract, review
+Abstract sections, the copyright line at the end of an abstract, review
 detection, identifiers found in links and the article id. Pure functions; the format modules decide which of
 their fields feed which helper.
 """
@@ -15,21 +15,6 @@ from urllib.parse import urlsplit
 from ..model import Link, Person, Section
 from ..normalize import clean, doi_from, safe_url, slugify, unique_folded
 from . import nlm
-
-
-def date_from_parts(year: object, month: object = "", day: object = "") -> str:
-    """nlm.date_from_parts for parts that may be numbers (CSL-JSON's ``[[2019, 10, 5]]``) or None."""
-    return nlm.date_from_parts(*(str(part) if part is not None else "" for part in (year, month, day)))
-
-
-def best_date(*candidates: str) -> str:
-    """The most precise of several ISO dates for one work, keeping the year of the first one given."""
-    dates = [c for c in candidates if c]
-    if not dates:
-        return ""
-    year = dates[0][:4]
-    return max((d for d in dates if d[:4] == year), key=len)
-
 
 # Section labels: an upper-case label ("BACKGROUND:", "SIMPLE SUMMARY:"), or one of the usual structured-abstract
 # headings in title case ("Background:"). A label starts the text, a line, or follows the end of a sentence.

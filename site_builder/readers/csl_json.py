@@ -23,10 +23,10 @@ from __future__ import annotations
 import json
 import re
 
-from .. import languages
+from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Person, Record
-from ..normalize import clean, doi_from, iso_date, safe_url
+from ..normalize import clean, doi_from, safe_url
 from . import citation as cite
 from . import json_records
 
@@ -64,13 +64,17 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmc = cite.pmcid(item.text("PMCID")) or url_pmc
     body, rights = cite.split_copyright(cite.strip_tags(item.text("abstract")))
     lay, abstract = cite.sections(body)
+    abbrev = item.text("container-title-short") or item.text("journalAbbreviation")
+    when = _published(item)
     article = Article(
         id=cite.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
         title=title or "Untitled record",
         authors=tuple(_person(a) for a in item.objects("author")),
-        journal=item.text("container-title-short") or item.text("journalAbbreviation")
-        or item.text("container-title"),
-        date=_date(item.object("issued")),
+        journal=item.text("container-title") or abbrev,
+        journal_abbrev=abbrev,
+        date=when.date,
+        date_printed=when.printed,
+        epub_date=when.epub,
         publisher=item.text("publisher"),
         languages=languages.parse([item.text("language")]),
         topics=cite.review_topics([item.text("genre")]),
@@ -137,13 +141,47 @@ def _person(author: dict) -> Person:
     return Person(name=name, family=family, given=given, suffix=suffix, orcid=orcid)
 
 
-def _date(issued: dict) -> str:
-    """From ``{"date-parts": [[2019, 10, 5]]}`` (numbers or strings), else its ``raw`` or ``literal`` text."""
-    parts = issued.get("date-parts")
-    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-        first = [*parts[0], "", ""]
-        return cite.date_from_parts(first[0], first[1], first[2])
-    return iso_date(str(issued.get("raw") or issued.get("literal") or ""))
+def _published(item: _Item) -> dates.Published:
+    """The print date (Crossref's ``published-print``), else ``issued``, and the electronic date
+    (``published-online``, CSL's ``available-date``). Crossref's ``issued`` is the earlier of the two, so it
+    is the issue's date only when there is no print date."""
+    issue = _date(item.object("published-print")) if item.record.values("published-print") else dates.PrintedDate("")
+    if not issue.iso:
+        issue = _date(item.object("issued"))
+    epub = next((d.iso for key in ("published-online", "available-date") if item.record.values(key)
+                 if (d := _date(item.object(key))).iso), "")
+    return dates.published(issue, epub)
+
+
+def _date(value: dict) -> dates.PrintedDate:
+    """A CSL date: ``{"date-parts": [[2019, 10, 5]]}`` (numbers or strings; two of them a range, written as
+    PubMed prints one: "2014 Nov-Dec"), with a ``season`` or a ``literal`` as printed; else its ``raw`` or
+    ``literal`` text."""
+    ranges = value.get("date-parts")
+    ranges = [r for r in ranges if isinstance(r, list) and r] if isinstance(ranges, list) else []
+    literal = clean(str(value.get("literal") or value.get("raw") or ""))
+    if not ranges:
+        return dates.read_printed(literal)
+    start, *rest = ([*r, "", ""][:3] for r in ranges)
+    iso = dates.from_parts(*start)
+    if literal and (printed := dates.read_printed(literal)).iso[:4] == iso[:4]:
+        # Our own export: the parts say the year of "2014 Nov-Dec", the literal says the rest.
+        return dates.PrintedDate(dates.most_precise(iso, printed.iso), printed.printed)
+    season = dates.season_name(str(value.get("season", ""))) or _csl_season(value.get("season"))
+    if season:
+        return dates.PrintedDate(iso[:4], f"{iso[:4]} {season}")
+    end = dates.from_parts(*rest[0]) if rest else ""
+    if end and end != iso:
+        start_text, end_text = dates.nlm_date(iso), dates.nlm_date(end)
+        tail = end_text[5:] if end[:4] == iso[:4] and len(end) > 4 else end_text
+        return dates.PrintedDate(iso, f"{start_text}-{tail}")
+    return dates.PrintedDate(iso)
+
+
+def _csl_season(season: object) -> str:
+    """CSL's numbered seasons: 1 spring, 2 summer, 3 autumn, 4 winter."""
+    number = str(season).strip()
+    return dates.SEASONS[int(number) - 1] if number in ("1", "2", "3", "4") else ""
 
 
 def _licence_url(item: _Item) -> str:

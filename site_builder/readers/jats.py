@@ -31,7 +31,7 @@ import re
 
 from lxml import etree
 
-from .. import languages
+from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Link, Person, Record, Section
 from ..normalize import clean, parse_person, safe_url, unique, unique_folded
@@ -92,12 +92,17 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid, doi = ids.get("pmid", ""), ids.get("doi", "")
     lay, abstract = nlm.split_lay_summary(_abstract(meta))
     licence_urls = [u for u in (_licence_url(lic) for lic in meta.findall("permissions/license")) if u]
+    when = _published(meta)
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
         title=clean(meta.findtext("title-group/article-title")),
         authors=_authors(meta),
         journal=_journal(journal),
-        date=_date(meta),
+        journal_abbrev=_journal_abbrev(journal),
+        date=when.date,
+        date_printed=when.printed,
+        epub_date=when.epub,
+        online_only=when.online_only,
         publisher=clean(journal.findtext("publisher/publisher-name")),
         # JATS says an article without xml:lang is in English.
         languages=languages.parse([root.get("xml:lang") or "en"]),
@@ -154,30 +159,47 @@ def _person(contrib: Node) -> Person:
     return Person(name="")
 
 
-def _journal(journal: Node) -> str:
-    """The NLM title abbreviation, as the catalogue shows it ("PLoS Negl Trop Dis"), else the journal title."""
+def _journal_ids(journal: Node) -> dict[str, str]:
     ids: dict[str, str] = {}
     for node in journal.findall("journal-id"):
         ids.setdefault(node.get("journal-id-type"), clean(node.text))
+    return ids
+
+
+def _journal(journal: Node) -> str:
+    """The journal's title as printed ("eLife"); the NLM abbreviation only when the record gives no title."""
     title = journal.findtext("journal-title-group/journal-title") or journal.findtext("journal-title")
-    return ids.get("nlm-ta") or ids.get("iso-abbrev") or clean(title)
+    return clean(title) or _journal_abbrev(journal)
 
 
-def _date(meta: Node) -> str:
-    """The electronic date, else the print date, else the issue's (collection) date."""
-    dates: dict[str, str] = {}
+def _journal_abbrev(journal: Node) -> str:
+    """The NLM title abbreviation ("PLoS Negl Trop Dis"), else the ISO one, else an abbreviated title."""
+    ids = _journal_ids(journal)
+    abbrev = journal.findtext("journal-title-group/abbrev-journal-title") or journal.findtext("abbrev-journal-title")
+    return ids.get("nlm-ta") or ids.get("iso-abbrev") or clean(abbrev)
+
+
+# pub-date types, by what they date: the issue ("ppub", "collection", "epub-ppub" for both at once) or the
+# electronic publication ("epub"); JATS 1.2's date-type with publication-format says the same in two attributes.
+_ISSUE_TYPES = ("ppub", "epub-ppub", "collection")
+
+
+def _published(meta: Node) -> dates.Published:
+    """The issue's date (print, else the collection's) and the electronic date; without an issue date the
+    electronic date is the publication date. An epub beside a collection date only is PubMed's eCollection
+    model: published online only, then gathered into the collection (as PLOS and eLife publish)."""
+    found: dict[str, dates.PrintedDate] = {}
     for node in meta.findall("pub-date"):
         kind = node.get("pub-type") or node.get("date-type")
         if kind == "pub":
             kind = {"electronic": "epub", "print": "ppub"}.get(node.get("publication-format"), "epub")
-        elif kind in ("epub-ppub", "collection"):
-            kind = "collection"
-        elif kind not in ("epub", "ppub", "pmc-release"):
-            kind = "other"
-        value = nlm.date_from_parts(node.findtext("year"), node.findtext("month"), node.findtext("day"))
-        if value:
-            dates.setdefault(kind, value)
-    return dates.get("epub") or dates.get("ppub") or dates.get("collection") or dates.get("other", "")
+        words = (node.findtext("year"), node.findtext("season") or node.findtext("month"), node.findtext("day"))
+        when = dates.read_printed(" ".join(clean(w) for w in words if clean(w)))
+        if when.iso and kind != "pmc-release":  # when PMC made it free to read, not when it was published
+            found.setdefault(kind if kind in (*_ISSUE_TYPES, "epub") else "other", when)
+    issue = next((found[k] for k in _ISSUE_TYPES if k in found), found.get("other", dates.PrintedDate("")))
+    epub = found["epub"].iso if "epub" in found else ""
+    return dates.published(issue, epub, online_only="ppub" not in found and "collection" in found)
 
 
 def _topics(meta: Node) -> tuple[str, ...]:

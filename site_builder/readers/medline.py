@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from .. import languages
+from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record, Section
 from ..normalize import clean, parse_person, unique_folded
@@ -112,12 +112,17 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     doi = _doi(record.values("AID")) or _doi(record.values("LID"))
     authors, bad_orcids = _authors(record)
     lay, abstract = nlm.split_lay_summary(abstract_sections(clean(record.first("AB"))))
+    when = _published(record)
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
         title=clean(record.first("TI")) or clean(record.first("TT")),
         authors=authors,
-        journal=clean(record.first("TA") or record.first("JT")),
-        date=_date(record),
+        journal=clean(record.first("JT") or record.first("TA")),
+        journal_abbrev=clean(record.first("TA")),
+        date=when.date,
+        date_printed=when.printed,
+        epub_date=when.epub,
+        online_only=when.online_only,
         languages=languages.parse(record.values("LA")),
         topics=nlm.topics_from_types(record.values("PT")),
         pmid=pmid,
@@ -128,7 +133,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=" ".join(unique_folded(record.values("CI"))),
         volume=clean(record.first("VI")),
         issue=clean(record.first("IP")),
-        pages=clean(record.first("PG")),
+        pages=clean(record.first("PG")) or _elocation(record.values("LID")),
         keywords=unique_folded([*(_heading(v) for v in record.values("MH")),
                              *(v.lstrip("*") for v in record.values("OT"))]),
         records=(record,),
@@ -180,26 +185,22 @@ def _doi(values: tuple[str, ...]) -> str:
     return ""
 
 
-_DP = re.compile(r"(\d{4})(?: ([A-Za-z]{3}))?(?: (\d{1,2}))?")
+def _elocation(values: tuple[str, ...]) -> str:
+    """The article's electronic location ("LID - e134973"), which PubMed cites in place of pages: the LID
+    without a bracketed kind ("[doi]", "[pii]" are identifiers)."""
+    return next((clean(v) for v in values if clean(v) and not clean(v).endswith("]")), "")
 
 
-def _date(record: Record) -> str:
-    """The electronic date (DEP, "20191126") when there is one, else the issue date DP ("2020 Feb").
+def _published(record: Record) -> dates.Published:
+    """The issue date DP ("2014 Dec", kept as printed when it is "2014 Nov-Dec" or "2018 Spring") and the
+    electronic date DEP ("20131028"). ``PST - epublish`` says the article was published online only."""
+    issue = dates.read_printed(clean(record.first("DP")))
+    return dates.published(issue, _dep(record), clean(record.first("PST")) == "epublish")
 
-    A DP that is not "YYYY[ Mon[ DD]]" ("2019 Nov-Dec", "2018 Spring") comes from PubMed's MedlineDate or a
-    season, which give the year only, as in PubMed XML.
-    """
+
+def _dep(record: Record) -> str:
     dep = clean(record.first("DEP"))
-    if re.fullmatch(r"\d{8}", dep):
-        date = nlm.date_from_parts(dep[:4], dep[4:6], dep[6:])
-        if date:
-            return date
-    dp = clean(record.first("DP"))
-    m = _DP.fullmatch(dp)
-    if m:
-        return nlm.date_from_parts(m.group(1), m.group(2) or "", m.group(3) or "")
-    year = re.match(r"\d{4}", dp)
-    return year.group(0) if year else ""
+    return dates.from_parts(dep[:4], dep[4:6], dep[6:]) if re.fullmatch(r"\d{8}", dep) else ""
 
 
 def _heading(mh: str) -> str:
@@ -240,6 +241,9 @@ def _problems(record: Record, article: Article, bad_orcids: list[Field]) -> list
     if not article.date and record.first("DP"):
         found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, record.line_of("DP")),
                                 f"DP {record.first('DP')!r} holds no year"))
+    if record.first("DEP") and not _dep(record):
+        found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, record.line_of("DEP")),
+                                f"DEP {record.first('DEP')!r} is not a date (expected YYYYMMDD); left out"))
     found.extend(Diagnostic(Level.WARNING, SourceSpan(where.path, f.line),
                             f"AUID {f.values[0]!r} holds no ORCID; left out") for f in bad_orcids)
     return found

@@ -1,7 +1,7 @@
 """The National Library of Medicine's conventions that the MEDLINE, PubMed XML and JATS readers share.
 
 One work reaches the site from several NLM formats (and from the catalogue dump made of them), so every rule
-that decides a value lives here once: dates from parts, the topic a publication type gives,
+that decides a value lives here once: the topic a publication type gives,
 identifiers, ORCIDs and abstract sections. The rules follow ``tools/pubmed_to_dump.py``, which documents how
 the catalogue dump derives its fields, so that the same work gets the same values from every source.
 """
@@ -13,25 +13,6 @@ from collections.abc import Iterable
 
 from ..model import Section
 from ..normalize import clean
-
-_MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-
-
-def date_from_parts(year: str, month: str = "", day: str = "") -> str:
-    """``YYYY[-MM[-DD]]`` from a record's parts; the month is a number or an English name ("Dec", "December")."""
-    year = year.strip()
-    if not re.fullmatch(r"\d{4}", year):
-        return ""
-    m = month.strip().lower()[:3]
-    num = _MONTHS.get(m) or (int(m) if m.isdigit() and 1 <= int(m) <= 12 else 0)
-    if not num:
-        return year
-    d = day.strip()
-    if d.isdigit() and 1 <= int(d) <= 31:
-        return f"{year}-{num:02d}-{int(d):02d}"
-    return f"{year}-{num:02d}"
-
 
 # Publication types that say nothing about what kind of work it is, so they never become its topic.
 _GENERIC_TYPES = frozenset({"Journal Article", "English Abstract", "Comparative Study", "Historical Article"})

@@ -35,7 +35,7 @@ import re
 
 from lxml import etree
 
-from .. import languages
+from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Person, Record, Section
 from ..normalize import clean, parse_person, unique_folded
@@ -96,13 +96,18 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     doi = ids.get("doi") or _elocation_doi(art)
     lay, abstract = nlm.split_lay_summary(_abstract(art))
     issue = art.find("Journal/JournalIssue") or Node("JournalIssue", "", 0)
+    abbrev = clean(citation.findtext("MedlineJournalInfo/MedlineTA") or art.findtext("Journal/ISOAbbreviation"))
+    when = _published(art)
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
         title=clean(art.findtext("ArticleTitle")) or clean(art.findtext("VernacularTitle")),
         authors=_authors(art),
-        journal=clean(citation.findtext("MedlineJournalInfo/MedlineTA") or art.findtext("Journal/ISOAbbreviation")
-                      or art.findtext("Journal/Title")),
-        date=_date(art),
+        journal=clean(art.findtext("Journal/Title")) or abbrev,
+        journal_abbrev=abbrev,
+        date=when.date,
+        date_printed=when.printed,
+        epub_date=when.epub,
+        online_only=when.online_only,
         languages=languages.parse(n.text for n in art.findall("Language")),
         topics=nlm.topics_from_types(n.text for n in art.findall("PublicationTypeList/PublicationType")),
         pmid=pmid,
@@ -157,24 +162,30 @@ def _person(au: Node) -> Person:
     return parse_person(nlm.family_given(au.findtext("LastName"), given, au.findtext("Suffix")), orcid)
 
 
-def _date(art: Node) -> str:
-    """The electronic date when the record has one, else the issue's date (a MedlineDate gives its year)."""
-    for d in art.findall("ArticleDate"):
-        date = _date_of(d)
-        if d.get("DateType", "Electronic") == "Electronic" and date:
-            return date
+def _published(art: Node) -> dates.Published:
+    """The issue's PubDate (a MedlineDate or a Season kept as printed) and the electronic ArticleDate.
+
+    ``PubModel`` "Electronic" and "Electronic-eCollection" say the article was published online only.
+    """
     pub = art.find("Journal/JournalIssue/PubDate")
+    epub = next((_date_of(d) for d in art.findall("ArticleDate")
+                 if d.get("DateType", "Electronic") == "Electronic" and _date_of(d)), "")
+    return dates.published(_issue_date(pub), epub, art.get("PubModel") in ("Electronic", "Electronic-eCollection"))
+
+
+def _issue_date(pub: Node | None) -> dates.PrintedDate:
+    """A PubDate: Year, Month and Day ("2014", "Dec", "15"), Year and Season, or a MedlineDate ("2014 Nov-Dec")."""
     if pub is None:
-        return ""
-    medline = pub.findtext("MedlineDate")
+        return dates.PrintedDate("")
+    medline = clean(pub.findtext("MedlineDate"))
     if medline:
-        year = re.search(r"\d{4}", medline)
-        return year.group(0) if year else ""
-    return _date_of(pub)
+        return dates.read_printed(medline)
+    words = (pub.findtext("Year"), pub.findtext("Season") or pub.findtext("Month"), pub.findtext("Day"))
+    return dates.read_printed(" ".join(clean(w) for w in words if clean(w)))
 
 
 def _date_of(d: Node) -> str:
-    return nlm.date_from_parts(d.findtext("Year"), d.findtext("Month"), d.findtext("Day"))
+    return dates.from_parts(d.findtext("Year"), d.findtext("Month"), d.findtext("Day"))
 
 
 def _abstract(art: Node) -> list[Section]:

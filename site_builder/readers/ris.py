@@ -38,10 +38,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .. import languages
+from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record, Section
-from ..normalize import clean, doi_from, iso_date, parse_person
+from ..normalize import clean, doi_from, parse_person
 from . import citation as cite
 from .catalogue import split_lines
 
@@ -193,12 +193,16 @@ def _ris_article(record: Record) -> Article:
     pmid = cite.digits(tags.first("C2")) or url_pmid
     pmc = cite.pmcid(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
     lay, abstract, rights = _abstract(tags.text("AB", "N2"))
+    when = _published(tags)
     return Article(
         id=cite.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
         title=title,
         authors=tuple(_person(name) for name in tags.all("AU", "A1") if clean(name)),
-        journal=tags.text("J2", "JA", "J1", "NL") or tags.text("T2", "JF", "JO"),
-        date=cite.best_date(*(_ris_date(v) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA")))),
+        journal=tags.text("T2", "JF", "JO") or tags.text("J2", "JA", "J1", "NL"),
+        journal_abbrev=tags.text("J2", "JA", "J1", "NL"),
+        date=when.date,
+        date_printed=when.printed,
+        epub_date=when.epub,
         publisher=tags.text("PB"),
         languages=languages.parse(tags.all("LA")),
         topics=cite.review_topics(tags.all("M3")),
@@ -250,15 +254,34 @@ def _person(name: str, orcid: str = "") -> Person:
     return parse_person(name, orcid)
 
 
+def _published(tags: _Tags) -> dates.Published:
+    """The date from PY, Y1 and DA (the most precise of those that agree on the year), and the electronic date
+    of EndNote's journal articles, which it writes as ET ("2012/11/20"; ET is an edition in a book)."""
+    year = _ris_date(tags.first("PY"))[:4]
+    issue = dates.most_precise(*(_ris_date(v, year) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA"))))
+    # DA's fourth part is free text: a date as printed ("2014/11//2014 Nov-Dec"), or junk ("2019/10//undefined").
+    other = dates.read_printed(clean(tags.first("DA")).split("/", 3)[3] if clean(tags.first("DA")).count("/") >= 3
+                               else "")
+    printed = other.printed if other.iso[:4] == issue[:4] and issue else ""
+    epub = _ris_date(tags.first("ET")) if tags.first("TY").strip() == "JOUR" else ""
+    return dates.published(dates.PrintedDate(issue, printed), epub)
+
+
 _RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?")
+_MONTH_DAY = re.compile(r"([A-Za-z]+\.?)(?:\s+(\d{1,2}))?")
 
 
-def _ris_date(text: str) -> str:
-    """ISO date from RIS's "2019/10/05", "2019/10//", "2019///" or "2020//"; ISO text is taken as it is."""
-    m = _RIS_DATE.match(clean(text))
-    if not m:
-        return ""
-    return cite.date_from_parts(m.group(1), m.group(2) or "", m.group(3) or "") or iso_date(text)
+def _ris_date(text: str, year: str = "") -> str:
+    """ISO date from RIS's "2019/10/05", "2019/10//", "2019///" or "2020//"; ISO text is taken as it is; EndNote's
+    "Nov" or "Apr 15" (a DA without its year) is a date in ``year``."""
+    text = clean(text)
+    m = _RIS_DATE.match(text)
+    if m:
+        return dates.from_parts(m.group(1), m.group(2) or "", m.group(3) or "")
+    m = _MONTH_DAY.fullmatch(text)
+    if m and year and dates.month_number(m.group(1)):
+        return dates.from_parts(year, m.group(1), m.group(2) or "")
+    return ""
 
 
 def _abstract(text: str) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
@@ -276,14 +299,16 @@ def _wos_article(record: Record) -> Article:
     names = tags.all("AF") or tags.all("AU")
     doi, pmid = doi_from(tags.first("DI")), cite.digits(tags.first("PM"))
     lay, abstract, rights = _abstract(tags.text("AB"))
-    year, pd = clean(tags.first("PY")), clean(tags.first("PD"))
-    day = re.search(r"\b(\d{1,2})\b", pd)
+    # PD is the rest of the date: "JUN 8", "FAL" (autumn), "JAN-MAR"; PubMed's order puts the year first.
+    when = dates.read_printed(f"{clean(tags.first('PY'))} {clean(tags.first('PD'))}")
     return Article(
         id=cite.article_id("", pmid, doi, tags.first("UT"), title, FORMAT),
         title=title,
         authors=cite.with_orcids((_person(n) for n in names), orcids),
-        journal=tags.text("JI", "J9") or tags.text("SO"),
-        date=cite.date_from_parts(year, pd, day.group(1) if day else ""),
+        journal=tags.text("SO") or tags.text("JI", "J9"),
+        journal_abbrev=tags.text("JI", "J9"),
+        date=when.iso,
+        date_printed=when.printed,
         publisher=tags.text("PU"),
         languages=languages.parse(tags.all("LA")),
         topics=cite.review_topics(tags.all("DT")),

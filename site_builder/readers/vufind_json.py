@@ -24,9 +24,10 @@ import re
 from dataclasses import replace
 
 from .. import languages
+from ..dates import iso_date
 from ..diagnostics import Diagnostic, Level
 from ..model import Article, Person, Record
-from ..normalize import clean, doi_from, iso_date, parse_person, unique, unique_folded
+from ..normalize import clean, doi_from, parse_person, unique, unique_folded
 from . import catalogue_article, json_records
 from . import citation as cite
 

@@ -45,8 +45,8 @@ def test_vancouver_without_volume_issue_pages():
 def test_vancouver_date_has_spaces_and_no_list_number():
     """The two repairs of the style: the localized date's delimiter, and no "1." before the first author."""
     text = format_reference(GROUP, VANCOUVER).text
-    # "minimal" page ranges with CSL's default en dash delimiter, as citeproc-js renders this style too.
-    assert "J Nucl Med. 2019 Mar;60(3):316\u201322." in text
+    # Pages as the record prints them, joined by a hyphen, as PubMed's NLM citations print them.
+    assert "J Nucl Med. 2019 Mar;60(3):316-22." in text
     assert text.startswith("WHO Collaborating Group on Liver Imaging, Nowak Ł, Müller-Lüdenscheidt J, 王")
 
 

@@ -52,7 +52,7 @@ def test_article_with_latex_names(zotero) -> None:
     assert [p.name for p in article.authors] == [
         "Rudnik, Agata", "Piotrowicz, Grażyna", "Basińska, Małgorzata A.", "Rashedi, Vahid"]
     assert article.authors[2] == Person("Basińska, Małgorzata A.", "Basińska", "Małgorzata A.")
-    assert article.journal == "Prz Gastroenterol"
+    assert (article.journal, article.journal_abbrev) == ("Przegląd gastroenterologiczny", "Prz Gastroenterol")
     assert article.languages == (Language("English", "en", "eng"),)
     assert (article.date, article.volume, article.issue, article.pages) == ("2019", "14", "2", "121-128")
     assert article.doi == "10.5114/pg.2018.81081" and article.id == "doi-10.5114/pg.2018.81081"
@@ -86,7 +86,7 @@ def test_web_of_science_style_with_bom_crlf_and_double_braces() -> None:
     assert article.title == ("Interactions stabilizing the structure of the core light-harvesting complex (LHl) "
                              "of photosynthetic bacteria and its subunit (B820)")
     assert [p.name for p in article.authors] == ["Parkes-Loach, PS", "Majeed, AP", "Law, CJ", "Loach, PA"]
-    assert article.journal == "Biochemistry"  # Journal-ISO before Journal's BIOCHEMISTRY
+    assert (article.journal, article.journal_abbrev) == ("BIOCHEMISTRY", "Biochemistry")  # Journal, Journal-ISO
     assert article.date == "2004-06-08"  # Month = {{JUN 8}}
     assert (article.pmid, article.doi, article.pages) == ("15170338", "10.1021/bi049798f", "7003-7016")
     assert article.keywords[-1] == "ANTENNA COMPLEX" and "AMINO-ACID-SEQUENCE" in article.keywords

@@ -75,7 +75,8 @@ def test_article_with_non_ascii_name_and_licence_in_note(records) -> None:
 
 def test_article_with_pubmed_ids_and_nlm_abbreviation(records) -> None:
     article, _ = csl_json.to_article(by_id(records, "1CGP1eifE"))
-    assert article.journal == "Summit Transl Bioinform"  # container-title-short before container-title
+    assert article.journal == "Summit on translational bioinformatics"
+    assert article.journal_abbrev == "Summit Transl Bioinform"  # container-title-short
     assert (article.pmid, article.pmcid, article.id) == ("21347133", "PMC3041534", "pubmed-3041534")
     assert (article.date, article.volume, article.pages) == ("2010-03-01", "2010", "1-5")
     assert article.publisher == "American Medical Informatics Association"
@@ -92,7 +93,9 @@ def test_literal_names_particles_languages_and_string_years(records) -> None:
     # "slv"; date-parts [["2016"]]
     assert (thesis.languages, thesis.date) == ((Language("Slovenian", "sl", "slv"),), "2016")
     review, _ = csl_json.to_article(by_id(records, "ir7ElHha"))
-    assert (review.journal, review.date, review.doi) == ("Brief Bioinform", "2016-11-22", "10.1093/bib/bbw110")
+    assert (review.journal, review.date, review.doi) == ("Briefings in Bioinformatics", "2016-11-22",
+                                                         "10.1093/bib/bbw110")
+    assert review.journal_abbrev == "Brief Bioinform"  # journalAbbreviation
 
 
 def test_item_without_title_is_an_error(records) -> None:

@@ -60,8 +60,10 @@ def test_article_from_a_full_record(articles) -> None:
     assert diagnostics == []
     assert article.id == "pubmed-7058374"  # the catalogue's id for the same work
     assert article.title == "Resistance Mechanisms to SYK Inhibition in Acute Myeloid Leukemia."
-    assert article.journal == "Cancer Discov"
-    assert article.date == "2019-11-26"  # DEP, the electronic date, before DP "2020 Feb"
+    assert (article.journal, article.journal_abbrev) == ("Cancer discovery", "Cancer Discov")  # JT, TA
+    # DP "2020 Feb" is the publication date, DEP the electronic one: PubMed's "2020 Feb; … Epub 2019 Nov 26."
+    assert (article.date, article.date_printed, article.epub_date) == ("2020-02", "", "2019-11-26")
+    assert not article.online_only  # PST - ppublish
     assert (article.pmid, article.pmcid, article.doi) == ("31771968", "PMC7058374", "10.1158/2159-8290.CD-19-0209")
     assert (article.volume, article.issue, article.pages) == ("10", "2", "214-231")
     assert article.languages == (Language("English", "en", "eng"),)
@@ -185,19 +187,20 @@ def test_corpus_files_read_in_place(name: str, count: int, reviews: int) -> None
     assert [d for _, ds in made for d in ds] == []
 
 
-@pytest.mark.parametrize(("dp", "expected"), [
-    ("2016 Feb", "2016-02"), ("2018 Dec 27", "2018-12-27"), ("2019 Nov-Dec", "2019"), ("2018 Spring", "2018"),
-    ("1977", "1977")])
-def test_issue_dates_as_pubmed_xml_gives_them(articles, dp: str, expected: str) -> None:
-    """DP "YYYY Mon DD" comes from PubDate parts; anything else from a MedlineDate or a season: the year."""
+@pytest.mark.parametrize(("dp", "date", "printed"), [
+    ("2016 Feb", "2016-02", ""), ("2018 Dec 27", "2018-12-27", ""), ("2019 Nov-Dec", "2019-11", "2019 Nov-Dec"),
+    ("2018 Spring", "2018", "2018 Spring"), ("1998 Dec-1999 Jan", "1998-12", "1998 Dec-1999 Jan"),
+    ("1977", "1977", "")])
+def test_issue_dates_as_pubmed_xml_gives_them(articles, dp: str, date: str, printed: str) -> None:
+    """DP "YYYY Mon DD" comes from PubDate parts; a MedlineDate or a season is kept as printed, dated by its
+    period's start."""
     record = articles["26893063"][0]
     fields = tuple(Field("DP", (dp,), f.line) if f.name == "DP" else f for f in record.fields)
-    assert medline.to_article(Record(record.format, record.where, fields))[0].date == expected
+    article = medline.to_article(Record(record.format, record.where, fields))[0]
+    assert (article.date, article.date_printed) == (date, printed)
 
 
 def test_the_rules_all_nlm_readers_share() -> None:
-    assert nlm.date_from_parts("2021", "Dec", "") == "2021-12"
-    assert nlm.date_from_parts("2021", "6", "31") == "2021-06-31" and nlm.date_from_parts("2021", "13") == "2021"
     assert nlm.topics_from_types(["Journal Article", "Research Support, N.I.H., Extramural", "Case Reports",
                                   "Review"]) == ("Review",)
     assert nlm.topics_from_types(["Journal Article", "Research Support, N.I.H., Extramural", "Case Reports"]) == (

@@ -68,8 +68,8 @@ def test_article_from_an_efetch_record() -> None:
     assert article.title == "Inhaled Combined Budesonide-Formoterol as Needed in Mild Asthma."
     assert article.authors[0] == Person("O'Byrne, Paul M", "O'Byrne", "Paul M")
     assert article.authors[1].name == "FitzGerald, J Mark"
-    assert article.journal == "N Engl J Med"
-    assert article.date == "2018-05-17"  # no ArticleDate: the issue's PubDate
+    assert (article.journal, article.journal_abbrev) == ("The New England journal of medicine", "N Engl J Med")
+    assert (article.date, article.epub_date) == ("2018-05-17", "")  # no ArticleDate: the issue's PubDate
     assert (article.volume, article.issue, article.pages) == ("378", "20", "1865-1876")
     assert (article.pmid, article.pmcid, article.doi) == ("29768149", "", "10.1056/NEJMoa1715274")
     assert article.topics == ("Clinical Trial, Phase III",)  # the first type that says what kind of work it is
@@ -104,10 +104,12 @@ def test_orcids_labels_and_electronic_date() -> None:
     assert article.authors[1].orcid == ""
     assert article.authors[2].name == "Fischer, Aurélie"
     assert [s.label for s in article.abstract] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSION"]
-    assert article.date == "2021-04-09"  # ArticleDate Electronic before the MedlineDate "2021 Jan-Dec"
+    # The MedlineDate "2021 Jan-Dec" is the issue's date, kept as printed; the ArticleDate is the electronic one.
+    assert (article.date, article.date_printed, article.epub_date) == ("2021-01", "2021 Jan-Dec", "2021-04-09")
+    assert article.online_only  # PubModel="Electronic-eCollection"
     assert article.pages == "vdab052"
     without = Record(record.format, record.where, tuple(f for f in record.fields if "ArticleDate" not in f.name))
-    assert pubmed_xml.to_article(without)[0].date == "2021"
+    assert (pubmed_xml.to_article(without)[0].date, pubmed_xml.to_article(without)[0].epub_date) == ("2021-01", "")
 
 
 def test_lay_summary_goes_apart() -> None:
@@ -203,9 +205,12 @@ def test_same_work_same_values_as_the_catalogue_dump() -> None:
             assert [p.name for p in article.authors] == [clean(a) for a in seen.values("author")]
             assert article.topics == seen.values("topic") == ("Review",)
             assert article.languages == languages.parse(seen.values("language"))
-            assert article.year == seen.first("publishDate")
-            assert f" {article.date} " in clean(seen.first("spelling"))
-            assert f" {article.journal} " in clean(seen.first("spelling"))
+            # The dump dates a work by its electronic date, else the issue's (a MedlineDate by its year), and
+            # names the journal by NLM's abbreviation (tools/pubmed_to_dump.py): the fields the site keeps apart.
+            dump_date = article.epub_date or (article.year if article.date_printed else article.date)
+            assert dump_date[:4] == seen.first("publishDate")
+            assert f" {dump_date} " in clean(seen.first("spelling"))
+            assert f" {article.journal_abbrev or article.journal} " in clean(seen.first("spelling"))
             # PubMed shows labels upper-cased, and so does the site; the dump keeps the record's case.
             assert description(article.lay_summary + article.abstract).casefold() == without_abstract_label(
                 clean(seen.first("description"))).casefold()

@@ -63,7 +63,7 @@ def test_article_from_a_zotero_pubmed_record() -> None:
     assert article.title == ("Outcomes of inflammatory bowel disease surgery in obese versus non-obese patients: "
                              "a meta-analysis.")
     assert article.authors[2] == Person("Slesser, A. A. P.", "Slesser", "A. A. P.")
-    assert article.journal == "Tech Coloproctol"  # J2, the NLM abbreviation, before T2's full title
+    assert (article.journal, article.journal_abbrev) == ("Techniques in coloproctology", "Tech Coloproctol")  # T2, J2
     assert article.date == "2019-10"  # DA 2019/10//undefined is more precise than PY 2019
     assert article.languages == (Language("English", "en", "eng"),)  # LA eng
     assert article.doi == "10.1007/s10151-019-02080-0"
@@ -124,7 +124,8 @@ def test_embase_record_with_empty_tag_and_initials_without_comma() -> None:
     article, _ = ris.to_article(record)
     assert article.authors == (Person("Fanning, E.", "Fanning", "E."),)
     assert article.doi == "10.1177/2325967120950040"  # from http://dx.doi.org/…
-    assert article.journal == "Orthop. J. Sports Med."
+    assert (article.journal, article.journal_abbrev) == ("Orthopaedic Journal of Sports Medicine",
+                                                         "Orthop. J. Sports Med.")
     assert article.date == "2020"
     assert article.pages == ""
     assert article.keywords == ("athlete", "biomechanics", "bone remodeling")  # Embase's "*" major-term mark off
@@ -142,7 +143,7 @@ def test_web_of_science_tagged_records() -> None:
     assert article.title == ("Interactions stabilizing the structure of the core light-harvesting complex (LHl) "
                              "of photosynthetic bacteria and its subunit (B820)")
     assert [p.name for p in article.authors] == ["Parkes-Loach, PS", "Majeed, AP", "Law, CJ", "Loach, PA"]
-    assert article.journal == "Biochemistry"  # JI, not SO's upper-case BIOCHEMISTRY
+    assert (article.journal, article.journal_abbrev) == ("BIOCHEMISTRY", "Biochemistry")  # SO as printed, JI
     assert article.date == "2004-06-08"  # PY 2004, PD JUN 8
     assert (article.pmid, article.doi, article.id) == ("15170338", "10.1021/bi049798f", "pubmed-15170338")
     assert article.pages == "7003-7016"
@@ -168,7 +169,8 @@ def test_ovid_numbers_tags_after_er_and_trailing_text() -> None:
     assert records[1].preamble[-1] == "2." and records[1].preamble[0].startswith("Link to the Ovid Full Text")
     assert records[0].fields[-1] == Field("NL", ("Clin Psychol Psychother",), 26)
     article, _ = ris.to_article(records[0])
-    assert article.journal == "Clin Psychol Psychother"
+    assert (article.journal, article.journal_abbrev) == ("Clinical Psychology & Psychotherapy",
+                                                         "Clin Psychol Psychother")  # JF, NL
     assert article.pages == ""  # SP "No", EP "Specified"
     assert [(d.level, d.where.line) for d in diagnostics] == [(Level.WARNING, 106)]
     assert "after the last record" in diagnostics[0].message
