@@ -19,6 +19,7 @@ from markupsafe import Markup
 from . import cite, urls
 from .model import Article
 from .plan import Entry, Page
+from .sections import heading
 
 _PIECES: dict[tuple[str, str], str] = {}
 """(format, citation key) → that article's piece of a download; each process serializes an article once."""
@@ -126,7 +127,7 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
     env.globals["url"] = urls
     env.globals["article_item"] = functools.partial(article_item, env, {})
     env.filters["long_date"] = long_date
-    env.filters["label"] = section_label
+    env.filters["label"] = heading
     env.filters["plural"] = plural
     return env
 
@@ -150,11 +151,6 @@ def long_date(iso: str) -> str:
         month = _MONTHS[int(parts[1]) - 1]
         return f"{int(parts[2])} {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
     return iso
-
-
-def section_label(label: str) -> str:
-    """"SIMPLE SUMMARY" → "Simple summary" (records shout their labels; headings should not)."""
-    return label[:1].upper() + label[1:].lower()
 
 
 def plural(count: int, singular: str, plural_form: str = "") -> str:

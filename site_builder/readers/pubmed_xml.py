@@ -38,6 +38,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Person, Record, Section
 from ..normalize import clean, parse_person
+from ..sections import labelled, printed, split_lay_summary
 from . import nlm, xmltree
 from .xmltree import Node
 
@@ -93,7 +94,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid = ids.get("pubmed") or clean(citation.findtext("PMID"))
     pmcid = nlm.pmcid_from(ids.get("pmc", ""))
     doi = ids.get("doi") or _elocation_doi(art)
-    lay, abstract = nlm.split_lay_summary(_abstract(art))
+    lay, abstract = split_lay_summary(_abstract(art))
     issue = art.find("Journal/JournalIssue") or Node("JournalIssue", "", 0)
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
@@ -177,7 +178,9 @@ def _date_of(d: Node) -> str:
 
 
 def _abstract(art: Node) -> list[Section]:
-    return [Section(nlm.section_label(n.get("Label")), clean(n.text)) for n in art.findall("Abstract/AbstractText")]
+    """The labelled parts, each cut at the labels its text still holds ("Objectives: …"), as the same abstract
+    is cut when MEDLINE text or the catalogue dump gives it in one paragraph."""
+    return [s for n in art.findall("Abstract/AbstractText") for s in labelled(printed(n.get("Label")), n.text)]
 
 
 def _pages(art: Node) -> str:

@@ -41,6 +41,7 @@ from dataclasses import dataclass, replace
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record, Section
 from ..normalize import clean, doi_from, iso_date, parse_person
+from ..sections import split_heading_lines, split_lay_summary, split_running
 from . import citation as cite
 from .catalogue import split_lines
 
@@ -191,7 +192,7 @@ def _ris_article(record: Record) -> Article:
     doi = doi_from(tags.first("DO")) or doi_from(tags.first("M3")) or url_doi
     pmid = cite.digits(tags.first("C2")) or url_pmid
     pmc = cite.pmcid(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
-    lay, abstract, rights = _abstract(tags.text("AB", "N2"))
+    lay, abstract, rights = _abstract(tags.lines("AB", "N2"))
     return Article(
         id=cite.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
         title=title,
@@ -228,6 +229,11 @@ class _Tags:
         values = self.by_tag.get(tag)
         return values[0][0] if values and values[0] else ""
 
+    def lines(self, *tags: str) -> list[str]:
+        """The lines of the first of ``tags`` the record has with any text."""
+        return next((list(self.by_tag[tag][0]) for tag in tags if clean(" ".join(self.by_tag.get(tag, [()])[0]))),
+                    [])
+
     def text(self, *tags: str) -> str:
         """The first of ``tags`` the record has, its lines joined into one text."""
         for tag in tags:
@@ -260,10 +266,15 @@ def _ris_date(text: str) -> str:
     return cite.date_from_parts(m.group(1), m.group(2) or "", m.group(3) or "") or iso_date(text)
 
 
-def _abstract(text: str) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
-    """Lay summary, abstract sections and the copyright line split from the abstract's end."""
-    body, rights = cite.split_copyright(text)
-    lay, abstract = cite.sections(body)
+def _abstract(lines: list[str], running: bool = False) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
+    """Lay summary, abstract sections and the copyright line split from the abstract's end.
+
+    The abstract comes line by line, a heading may have a line of its own (Lens); Web of Science also runs its
+    headings into the text without a colon (``running``).
+    """
+    body, rights = cite.split_copyright("\n".join(lines))
+    parts = split_running(body) if running else split_heading_lines(body.split("\n"))
+    lay, abstract = split_lay_summary(parts)
     return lay, abstract, rights
 
 
@@ -274,7 +285,7 @@ def _wos_article(record: Record) -> Article:
     orcids = cite.orcids_by_name("; ".join(tags.all("OI")))
     names = tags.all("AF") or tags.all("AU")
     doi, pmid = doi_from(tags.first("DI")), cite.digits(tags.first("PM"))
-    lay, abstract, rights = _abstract(tags.text("AB"))
+    lay, abstract, rights = _abstract(tags.lines("AB"), running=True)
     year, pd = clean(tags.first("PY")), clean(tags.first("PD"))
     day = re.search(r"\b(\d{1,2})\b", pd)
     return Article(

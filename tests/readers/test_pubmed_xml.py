@@ -102,7 +102,7 @@ def test_orcids_labels_and_electronic_date() -> None:
     assert article.authors[0] == Person("Schritz, Anna", "Schritz", "Anna", orcid="0000-0002-8478-8055")
     assert article.authors[1].orcid == ""
     assert article.authors[2].name == "Fischer, Aurélie"
-    assert [s.label for s in article.abstract] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSION"]
+    assert [s.label for s in article.abstract] == ["Background", "Methods", "Results", "Conclusion"]  # as printed
     assert article.date == "2021-04-09"  # ArticleDate Electronic before the MedlineDate "2021 Jan-Dec"
     assert article.pages == "vdab052"
     without = Record(record.format, record.where, tuple(f for f in record.fields if "ArticleDate" not in f.name))
@@ -116,7 +116,7 @@ def test_lay_summary_goes_apart() -> None:
                    if f.name.endswith("AbstractText/@Label") and f.values == ("BACKGROUND",) else f
                    for f in record.fields)
     article, _ = pubmed_xml.to_article(Record(record.format, record.where, fields))
-    assert [s.label for s in article.lay_summary] == ["SIMPLE SUMMARY"]
+    assert [s.label for s in article.lay_summary] == ["Simple Summary"]
     assert article.lay_summary[0].text.startswith("In patients with mild asthma")
     assert [s.label for s in article.abstract] == ["METHODS", "RESULTS", "CONCLUSIONS"]
 
