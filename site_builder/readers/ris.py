@@ -28,14 +28,29 @@ continuation; records run from ``PT`` to ``ER`` between the file's ``FN``/``VR``
        complex (LHl) of photosynthetic bacteria and its subunit (B820)
     ER
 
-Text between records (Ovid's "1." and "Link to the Ovid Full Text …") is kept as the next record's preamble;
-tag lines right after an ``ER`` (Ovid's ``NL``) belong to the record that ended. Both dialects give Records of
-format ``ris``; ``to_article`` tells them apart by their first tag.
+Writers differ in the separator: besides "TY  - " (two spaces, hyphen, space) some write one space or a tab
+before the hyphen, or none after it ("TY - JOUR", "AU\t-\tSmith", "ER  -"). Those looser forms are taken for
+tags of the RIS specification only, so that a continuation line such as "UK - based …" stays text.
+
+Ovid's RIS export numbers its records and follows each with links::
+
+    1.
+    TY  - JOUR
+    …
+    ER  -
+    NL  - Clin Psychol Psychother
+
+    Link to the Ovid Full Text or citation: https://…
+
+Tag lines right after an ``ER`` (Ovid's ``NL``) belong to the record that ended, and so does free text after it
+(a field ``text after ER``); a record's number ("2.") and other text before a record are its preamble. Both
+dialects give Records of format ``ris``; ``to_article`` tells them apart by their first tag.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
@@ -50,7 +65,8 @@ FORMAT = "ris"
 
 @dataclass(frozen=True, slots=True)
 class _Dialect:
-    tag: re.Pattern[str]
+    tag: Callable[[str], tuple[str, str] | None]
+    """(tag, value) of a tag line, else None."""
     start: str
     continuation: str
     """What a continuation line starts with, removed from its value ("" keeps the line as it is)."""
@@ -58,15 +74,42 @@ class _Dialect:
     """Tags of the file's own head and end, outside any record."""
 
 
-_RIS = _Dialect(re.compile(r"([A-Z][A-Z0-9])  -(?: (.*)|\s*)\Z"), "TY", "")
-_WOS = _Dialect(re.compile(r"([A-Z][A-Z0-9])(?: (.*))?\Z"), "PT", "   ", frozenset({"FN", "VR", "EF"}))
+_RIS_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: (.*)|\s*)\Z")
+_LOOSE_RIS_LINE = re.compile(r"([A-Z][A-Z0-9])(?: {1,2}|\t| \t)-(?:[ \t](.*)|(\S.*))?\Z")
+# The tags of the RIS specification (and Ovid's NL): the only ones a loose separator is taken for.
+_RIS_TAGS = frozenset({"TY", "A1", "A2", "A3", "A4", "AB", "AD", "AN", "AU", "AV", "BT", "C1", "C2", "C3", "C4",
+    "C5", "C6", "C7", "C8", "CA", "CN", "CP", "CT", "CY", "DA", "DB", "DI", "DO", "DP", "ED", "EP", "ER", "ET", "ID",
+    "IS", "J1", "J2", "JA", "JF", "JO", "KW", "L1", "L2", "L3", "L4", "LA", "LB", "LK", "M1", "M2", "M3", "N1", "N2",
+    "NL", "NV", "OP", "PB", "PP", "PY", "RI", "RN", "RP", "SE", "SN", "SP", "ST", "T1", "T2", "T3", "TA", "TI", "TT",
+    "U1", "U2", "U3", "U4", "U5", "UR", "VL", "VO", "Y1", "Y2"})
+_WOS_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?\Z")
 
-_SNIFF_RIS = re.compile(r"^TY  - ", re.M)
+
+def _ris_tag(line: str) -> tuple[str, str] | None:
+    if m := _RIS_LINE.match(line):
+        return m.group(1), m.group(2) or ""
+    if (m := _LOOSE_RIS_LINE.match(line)) and m.group(1) in _RIS_TAGS:
+        return m.group(1), m.group(2) or m.group(3) or ""
+    return None
+
+
+def _wos_tag(line: str) -> tuple[str, str] | None:
+    m = _WOS_LINE.match(line)
+    return (m.group(1), m.group(2) or "") if m else None
+
+
+_RIS = _Dialect(_ris_tag, "TY", "")
+_WOS = _Dialect(_wos_tag, "PT", "   ", frozenset({"FN", "VR", "EF"}))
+AFTER_END = "text after ER"
+"""The field that keeps free text following a record's ``ER`` (Ovid's links to the full text)."""
+
+_SNIFF_RIS = re.compile(r"^TY(?: {1,2}|\t| \t)-(?:[ \t]|\S|$)", re.M)
+_RECORD_NUMBER = re.compile(r"\s*\d+\.\s*\Z")
 _SNIFF_WOS = re.compile(r"\A\ufeff?\s*(?:FN |PT [A-Z]\r?$)", re.M)
 
 
 def sniff(head: str) -> bool:
-    """Does the start of a file look like RIS (a ``TY  - `` line) or Web of Science tagged (``FN …``)?"""
+    """Does the start of a file look like RIS (a ``TY  - `` line, or ``TY - ``…) or Web of Science tagged?"""
     head = head.removeprefix("\ufeff")
     return bool(_SNIFF_RIS.search(head) or _SNIFF_WOS.match(head))
 
@@ -95,53 +138,66 @@ class _Reader:
         self.pending: list[tuple[int, str]] = []
         self.orphans = False
         """Whether the text since the last record holds tag lines already reported."""
+        self.after_end = False
+        """Whether everything since the last ``ER`` was tag lines, blank lines or free text (no record number)."""
 
     def feed(self, number: int, line: str) -> None:
-        m = self.dialect.tag.match(line)
-        if m and m.group(1) not in self.dialect.file_tags:
-            self._tag(number, m.group(1), m.group(2) or "")
+        tagged = self.dialect.tag(line)
+        if tagged and tagged[0] not in self.dialect.file_tags:
+            self._tag(number, *tagged, line)
         elif not line.strip():
             self.ended_at = 0
-        elif self.fields and not m and (not self.dialect.continuation or line.startswith(" ")):
+        elif self.fields and not tagged and (not self.dialect.continuation or line.startswith(" ")):
             self.fields[-1][1].append(line.removeprefix(self.dialect.continuation))
-        elif not (m and m.group(1) == "EF"):
+        elif tagged and tagged[0] == "EF":
+            pass
+        elif self.after_end and not self.pending and not _RECORD_NUMBER.match(line):
+            self._append_to_last(AFTER_END, line, number)
+        else:
             self.pending.append((number, line))
             self.ended_at = 0
+            self.after_end = False
 
-    def _tag(self, number: int, tag: str, value: str) -> None:
+    def _tag(self, number: int, tag: str, value: str, line: str) -> None:
         if tag == self.dialect.start:
             if self.fields is not None:
                 self._error(self.start, f"the record has no 'ER' line before the next record starts at line "
                                         f"{number}; it was read up to there")
                 self._close()
-            self.fields, self.start, self.orphans = [], number, False
+            self.fields, self.start, self.orphans, self.after_end = [], number, False, False
             self.fields.append((tag, [value], number))
         elif tag == "ER":
             if self.fields is None:
                 self._warn(number, "an 'ER' line with no record open (no 'TY' line before it); ignored")
             else:
                 self._close()
-                self.ended_at = number
+                self.ended_at, self.after_end = number, True
         elif self.fields is not None:
             self.fields.append((tag, [value], number))
         elif self.ended_at and self.records and not self.records[-1].values(tag):
             self._append_to_last(tag, value, number)
         else:
-            self._orphan(number, tag, value)
+            self._orphan(number, line, tag)
 
-    def _orphan(self, number: int, tag: str, value: str) -> None:
+    def _orphan(self, number: int, line: str, tag: str) -> None:
         """A tag line outside any record: most likely a record whose first line is missing (one error a run)."""
         if not self.orphans:
             self._error(number, f"a '{tag}' line outside any record (a record starts with a "
                                 f"'{self.dialect.start}' line); this text was not read as a record")
         self.orphans = True
-        self.pending.append((number, f"{tag}  - {value}" if self.dialect is _RIS else f"{tag} {value}"))
+        self.pending.append((number, line))
         self.ended_at = 0
+        self.after_end = False
 
     def _append_to_last(self, tag: str, value: str, number: int) -> None:
+        """A line after the last record's ``ER``: a tag the record lacks, or free text (one field for all of it)."""
         last = self.records[-1]
-        self.records[-1] = Record(last.format, last.where, (*last.fields, Field(tag, (value,), number)),
-                                  last.preamble)
+        fields = last.fields
+        if tag == AFTER_END and fields[-1].name == AFTER_END:
+            fields = (*fields[:-1], Field(AFTER_END, (*fields[-1].values, value), fields[-1].line))
+        else:
+            fields = (*fields, Field(tag, (value,), number))
+        self.records[-1] = Record(last.format, last.where, fields, last.preamble)
 
     def _close(self) -> None:
         assert self.fields is not None
