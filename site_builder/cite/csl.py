@@ -24,17 +24,21 @@ def csl_name(person: Person) -> dict[str, str]:
 
 
 def to_csl_json(article: Article) -> dict[str, Any]:
-    """The CSL-JSON item (``type`` article-journal) of ``article``; keys with no value are absent."""
+    """The CSL-JSON item of ``article`` (``type`` its kind, else article-journal); keys with no value are absent.
+
+    A conference paper's proceedings or a chapter's book is its container; a journal that publishes such a paper
+    is then its collection (a series)."""
     parts = date_parts(article).as_tuple()
     item: dict[str, Any] = {
         "id": article.id,
-        "type": "article-journal",
+        "type": article.kind or "article-journal",
         "title": article.title,
         "author": [csl_name(p) for p in article.authors],
         "issued": {"date-parts": [list(parts)]} if parts else None,
-        "container-title": article.journal,
+        "container-title": article.container or article.journal,
         # The catalogue's journal is the NLM abbreviation, so it is the short form too; Vancouver prints that one.
-        "container-title-short": article.journal,
+        "container-title-short": "" if article.container else article.journal,
+        "collection-title": article.journal if article.container else "",
         "volume": article.volume,
         "issue": article.issue,
         "page": article.pages,

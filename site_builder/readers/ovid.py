@@ -116,6 +116,10 @@ class _Open:
 # Ovid appends what it holds of a work to the title: "… depression. [References]."
 _TITLE_NOTE = re.compile(r"\s*\[(?:References|Article|Report|Miscellaneous)\]\.?\s*\Z")
 _ROLE = re.compile(r"\s*\[[^\]]*\]\s*\Z")  # BIOSIS: "Walsdorf, Neill B. [Inventor, Reprint Author]"
+# What a publication type (PT) says the work is, in CSL's words.
+_KINDS = {"book chapter": "chapter", "chapter": "chapter", "book": "book", "conference abstract": "paper-conference",
+          "conference paper": "paper-conference", "conference proceeding": "paper-conference",
+          "dissertation": "thesis", "dissertation abstract": "thesis"}
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
@@ -145,6 +149,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         lay_summary=lay, abstract=abstract,
         rights=fields.text("CR") or fields.text("RO") or rights,
         links=cite.links(fields.each("XL")),
+        kind=next((_KINDS[t.casefold()] for t in fields.each("PT") if t.casefold() in _KINDS), ""),
+        container=fields.text("BT"),
         volume=fields.text("VI") or fields.text("VO") or source.volume,
         issue=fields.text("IP") or source.issue,
         pages=cite.page_range(fields.text("PG")) or source.pages,

@@ -240,8 +240,22 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     return replace(article, title="Untitled record"), [problem]
 
 
+# What a RIS type (TY) or a Web of Science document type (DT) says the work is, in CSL's words; a conference
+# paper or a chapter has its proceedings or book as container, not as journal.
+_RIS_KINDS = {"CONF": "paper-conference", "CPAPER": "paper-conference", "CHAP": "chapter", "ECHAP": "chapter",
+              "BOOK": "book", "EBOOK": "book", "EDBOOK": "book", "THES": "thesis", "RPRT": "report"}
+_CONTAINED = frozenset({"paper-conference", "chapter"})
+
+
 def _ris_article(record: Record) -> Article:
     tags = _Tags(record)
+    kind = _RIS_KINDS.get(clean(tags.first("TY")).upper(), "")
+    if kind in _CONTAINED:
+        journal, container = tags.text("J2", "JA", "J1", "NL") or tags.text("JF", "JO"), tags.text("T2", "BT")
+    elif kind:
+        journal, container = tags.text("J2", "JA", "J1", "JF", "JO"), ""
+    else:
+        journal, container = tags.text("J2", "JA", "J1", "NL") or tags.text("T2", "JF", "JO"), ""
     title = tags.text("TI", "T1", "CT", "BT", "ST")
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = cite.ids_from_urls(urls)
@@ -253,7 +267,7 @@ def _ris_article(record: Record) -> Article:
         id=cite.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
         title=title,
         authors=tuple(_person(name) for name in tags.all("AU", "A1") if clean(name)),
-        journal=tags.text("J2", "JA", "J1", "NL") or tags.text("T2", "JF", "JO"),
+        journal=journal, kind=kind, container=container,
         date=cite.best_date(*(_ris_date(v) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA")))),
         publisher=tags.text("PB"),
         languages=cite.languages(tags.all("LA")),
@@ -344,11 +358,15 @@ def _wos_article(record: Record) -> Article:
     lay, abstract, rights = _abstract(tags.lines("AB"), running=True)
     year, pd = clean(tags.first("PY")), clean(tags.first("PD"))
     day = re.search(r"\b(\d{1,2})\b", pd)
+    kind = _wos_kind(tags.all("DT"))
+    # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
+    in_book = kind in _CONTAINED and clean(tags.first("PT")) in ("B", "S")
     return Article(
         id=cite.article_id("", pmid, doi, tags.first("UT"), title, FORMAT),
         title=title,
         authors=cite.with_orcids((_person(n) for n in names), orcids),
-        journal=tags.text("JI", "J9") or tags.text("SO"),
+        journal=(tags.text("SE") if in_book else tags.text("JI", "J9") or tags.text("SO")),
+        kind=kind, container=tags.text("SO") if in_book else "",
         date=cite.date_from_parts(year, pd, day.group(1) if day else ""),
         publisher=tags.text("PU"),
         languages=cite.languages(tags.all("LA")),
@@ -360,3 +378,13 @@ def _wos_article(record: Record) -> Article:
         keywords=cite.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),
     )
+
+
+def _wos_kind(types: list[str]) -> str:
+    """The kind of work a Web of Science DT ("Article; Proceedings Paper", "Review; Book Chapter") names."""
+    parts = {part.strip().casefold() for t in types for part in t.split(";")}
+    if "book chapter" in parts:
+        return "chapter"
+    if "proceedings paper" in parts:
+        return "paper-conference"
+    return "book" if "book" in parts else ""
