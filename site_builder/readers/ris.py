@@ -29,8 +29,10 @@ continuation; records run from ``PT`` to ``ER`` between the file's ``FN``/``VR``
     ER
 
 Writers differ in the separator: besides "TY  - " (two spaces, hyphen, space) some write one space or a tab
-before the hyphen, or none after it ("TY - JOUR", "AU\t-\tSmith", "ER  -"). Those looser forms are taken for
-tags of the RIS specification only, so that a continuation line such as "UK - based …" stays text.
+before the hyphen, or none after it ("TY - JOUR", "AU\t-\tSmith", "AU  -Smith"). A file's ``TY`` line tells
+its separator: a line with that separator is a tag line, whatever the tag; in a file written with a loose one,
+another loose separator is taken for a tag of the RIS specification only. In a file of "TY  - " lines only
+"XX  - " starts a field, so that a continuation line such as "T2 - weighted images …" stays text.
 
 Ovid's RIS export numbers its records and follows each with links::
 
@@ -86,11 +88,22 @@ _WOS_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?\Z")
 
 
 def _ris_tag(line: str) -> tuple[str, str] | None:
-    if m := _RIS_LINE.match(line):
-        return m.group(1), m.group(2) or ""
-    if (m := _LOOSE_RIS_LINE.match(line)) and m.group(1) in _RIS_TAGS:
-        return m.group(1), m.group(2) or m.group(3) or ""
-    return None
+    m = _RIS_LINE.match(line)
+    return (m.group(1), m.group(2) or "") if m else None
+
+
+def _loose_ris_tag(separator: str) -> Callable[[str], tuple[str, str] | None]:
+    """Tag lines of a file whose TY line has ``separator`` ("TY - JOUR")."""
+    own = re.compile(r"([A-Z][A-Z0-9])" + re.escape(separator) + r"(.*)\Z")
+
+    def tag(line: str) -> tuple[str, str] | None:
+        if m := own.match(line) or _RIS_LINE.match(line):
+            return m.group(1), m.group(2) or ""
+        if (m := _LOOSE_RIS_LINE.match(line)) and m.group(1) in _RIS_TAGS:
+            return m.group(1), m.group(2) or m.group(3) or ""
+        return None
+
+    return tag
 
 
 def _wos_tag(line: str) -> tuple[str, str] | None:
@@ -103,7 +116,7 @@ _WOS = _Dialect(_wos_tag, "PT", "   ", frozenset({"FN", "VR", "EF"}))
 AFTER_END = "text after ER"
 """The field that keeps free text following a record's ``ER`` (Ovid's links to the full text)."""
 
-_SNIFF_RIS = re.compile(r"^TY(?: {1,2}|\t| \t)-(?:[ \t]|\S|$)", re.M)
+_SNIFF_RIS = re.compile(r"^TY(?P<separator>(?: {1,2}|\t| \t)-[ \t]?)(?=\S|$)", re.M)
 _RECORD_NUMBER = re.compile(r"\s*\d+\.\s*\Z")
 _SNIFF_WOS = re.compile(r"\A\ufeff?\s*(?:FN |PT [A-Z]\r?$)", re.M)
 
@@ -117,7 +130,13 @@ def sniff(head: str) -> bool:
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every record in one RIS or Web of Science file, and the problems found."""
     text = text.removeprefix("\ufeff")
-    dialect = _WOS if _SNIFF_WOS.match(text) and not _SNIFF_RIS.search(text) else _RIS
+    ty = _SNIFF_RIS.search(text)
+    if ty is None and _SNIFF_WOS.match(text):
+        dialect = _WOS
+    elif ty is None or ty.group("separator") == "  - ":
+        dialect = _RIS
+    else:
+        dialect = _Dialect(_loose_ris_tag(ty.group("separator")), "TY", "")
     reader = _Reader(path, dialect)
     for number, line in enumerate(split_lines(text), start=1):
         reader.feed(number, line)

@@ -313,14 +313,25 @@ def test_every_record_is_read_whatever_the_separator(separator: str) -> None:
     assert [r.fields for r in records] == [r.fields for r in expected]
 
 
-def test_a_loose_separator_is_taken_only_for_ris_tags() -> None:
-    """In a file written with "TY - ", an abstract line "UK - based …" continues the abstract."""
-    text = _with_separator(text_of("pubmed_zotero.ris"), " - ")
-    text = text.replace("\nAU - ", "\nUK - based cohorts are described below\nAU - ", 1)
-    records, _ = ris.read(text, "export.ris")
-    assert len(records) == 6
-    assert not any(f.name == "UK" for r in records for f in r.fields)
-    assert "UK - based cohorts are described below" in " ".join(v for f in records[0].fields for v in f.values)
+def test_a_file_of_two_space_tags_takes_no_other_separator() -> None:
+    """In a file of "XX  - " lines, an abstract line "T2 - weighted …" continues the abstract."""
+    original = ris.read(text_of("pubmed_zotero.ris"), "export.ris")[0][0]
+    text = text_of("pubmed_zotero.ris").replace("\nAU  - ", "\nT2 - weighted images were compared\nAU  - ", 1)
+    record = ris.read(text, "export.ris")[0][0]
+    before = [(f.name, f.values) for f in original.fields]
+    grown = [(f.name, f.values) for f in record.fields if (f.name, f.values) not in before]
+    assert len(record.fields) == len(original.fields) and len(grown) == 1
+    assert grown[0][1][-1] == "T2 - weighted images were compared"
+    assert record.values("T2") == original.values("T2")
+
+
+def test_a_loose_file_takes_its_own_separator_for_any_tag() -> None:
+    """Ovid's AI tag is no RIS tag; written with the file's own separator it is still a field of its own."""
+    text = _with_separator(text_of("ovid-psycinfo-subset.ris"), " - ")
+    record = ris.read(text, "export.ris")[0][0]
+    assert record.first("AI").startswith("ORCID: http://orcid.org/Trindade, Ines A.")
+    assert [f.values for f in record.fields] == [
+        f.values for f in ris.read(text_of("ovid-psycinfo-subset.ris"), "export.ris")[0][0].fields]
 
 
 @pytest.mark.parametrize("name", ["../medline-nbib/blachlylab-subset.nbib", "example_wos.ris"])
@@ -345,3 +356,16 @@ def test_ovid_links_after_the_last_record_stay_with_it() -> None:
     assert [r.preamble for r in records] == [(f"{n}.",) for n in range(1, 7)]
     last = records[-1].fields[-1]
     assert last.name == ris.AFTER_END and last.line == 329 and "AN=2019-55194-001" in last.values[0]
+
+
+@needs_corpus
+@pytest.mark.parametrize("separator", SEPARATORS.values(), ids=SEPARATORS.keys())
+def test_every_corpus_ris_file_reads_the_same_whatever_the_separator(separator: str) -> None:
+    """Zotero, Lens, Scopus, Embase, ProQuest, Ovid, Rayyan, SciELO exports rewritten with another separator."""
+    texts = {f"{p.parent.name}/{p.name}": p.read_bytes().decode("utf-8-sig") for p in sorted(CORPUS.glob("*/*"))
+             if p.name != "SOURCE.md"}
+    files = {name: text for name, text in texts.items() if re.search(r"^TY  - ", text, re.M)}
+    assert len(files) >= 12
+    for name, text in files.items():
+        records = ris.read(_with_separator(text, separator), name)[0]
+        assert [r.fields for r in records] == [r.fields for r in ris.read(text, name)[0]], name
