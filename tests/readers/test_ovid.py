@@ -116,3 +116,12 @@ def test_text_before_the_first_record_is_kept_and_reported() -> None:
 def test_a_file_without_records_is_an_error() -> None:
     records, diagnostics = ovid.read("Search history only\n", "e.ovd")
     assert records == [] and [(d.level, d.where.line) for d in diagnostics] == [(Level.WARNING, 1), (Level.ERROR, 1)]
+
+
+@pytest.mark.parametrize("notes", ["ovid/SOURCE.md", "ris/SOURCE.md", "../../README.md"])
+@pytest.mark.parametrize("suffix", [".ovd", ".cgi", ".ris", ".txt"])
+def test_prose_about_records_is_no_record(notes: str, suffix: str) -> None:
+    """Notes that quote "<1. >", "TY  - " and "TI  - " (the README's table of formats) are not taken for
+    records: the build warns 'not a record format' and goes on, as before."""
+    head = (DATA / notes).read_text(encoding="utf-8")
+    assert readers.choose_reader(Path("notes" + suffix), head) is None
