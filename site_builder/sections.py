@@ -56,7 +56,7 @@ _SHORT = frozenset({"aim"})
 """All-capitals labels shorter than four letters that are still labels ("CI:" in "95% CI: 1.2" is not)."""
 _UPPER = re.compile(r"[A-Z][A-Z0-9'’&/,()\- ]*[A-Z0-9)'’]")
 _COLON = re.compile(r":(?=\s|$)")
-# Where a label may start: the text's start, a new line, or after the end of a sentence (or of a label).
+# Where a label may start: the text's start, a new line, or after the end of a sentence (a semicolon ends none).
 _BOUNDARY = re.compile(r"(?:^|\n|(?<=[.?!)\]])\s)\s*")
 _LONGEST_LABEL = 80
 
