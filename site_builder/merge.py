@@ -8,8 +8,9 @@ is shown.
 
 Precedence, best first (``PRECEDENCE``): the catalogue dump and VuFind records are what the library curates;
 PubMed XML is NLM's structured original; MEDLINE text is the same data flattened; JATS is the publisher's front
-matter, whose journal names and dates vary by publisher; CSL-JSON, RIS and BibTeX are reference-manager exports,
-often abbreviated, retyped or reduced to initials.
+matter, whose journal names and dates vary by publisher; Ovid's export is a database's record with its source
+line to be parsed; CSL-JSON, RIS and BibTeX are reference-manager exports, often abbreviated, retyped or reduced
+to initials.
 
 - bibliographic fields (id, title, journal and its abbreviation, date, publisher, volume, issue, pages,
   identifiers, rights): the first source that has a value; the journal's title comes first from a source that
@@ -34,8 +35,8 @@ from .diagnostics import Diagnostic, Level, SourceSpan
 from .model import Article, Link, Person, Section
 from .normalize import alnum, doi_from, unique_folded
 
-PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "csl-json", "ris",
-              "bibtex")
+PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "ovid", "csl-json",
+              "ris", "bibtex")
 MIN_TITLE_CHARS = 20
 """Shorter titles ("Editorial", "Erratum", "Letter to the editor") recur within a year, so they never match."""
 
@@ -202,6 +203,8 @@ def merge_work(ordered: list[Article]) -> Article:
         issue=_first(ordered, lambda a: a.issue),
         pages=_first(ordered, lambda a: a.pages),
         keywords=unique_folded(k for a in ordered for k in a.keywords),
+        kind=_first(ordered, lambda a: a.kind),
+        container=_first(ordered, lambda a: a.container),
         records=tuple(r for a in ordered for r in a.records),
     )
 

@@ -186,6 +186,12 @@ class Article:
     issue: str = ""
     pages: str = ""
     keywords: tuple[str, ...] = ()
+    kind: str = ""
+    """What the work is, in CSL's words ("paper-conference", "chapter", "book", "thesis", "report"); "" for a
+    journal article, or when the record does not say."""
+    container: str = ""
+    """The book or the proceedings that hold the work (a chapter's book title, a conference paper's proceedings);
+    a journal is ``journal``."""
     summary: Summary | None = None
     """The club's own summary, when content/summaries/ has one for this work."""
     author_spellings: tuple[tuple[str, ...], ...] = ()

@@ -160,7 +160,7 @@ def _entry(href: Markup, article: Article) -> Entry:
     byline = ", ".join(names)
     if byline and not byline.endswith("."):
         byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
-    return Entry(href, escape(article.title), escape(byline), escape(article.journal),
+    return Entry(href, escape(article.title), escape(byline), escape(article.journal or article.container),
                  escape(article.exact_date), escape(article.year), article,
                  escape(article.summary.verdict) if article.summary else Markup(""))
 
@@ -179,6 +179,10 @@ def _entries(links: Links, keys: Iterable[str]) -> tuple[Entry, ...]:
 
 def _counted(named: dict[str, Named], counts: Iterable[tuple[str, int]]) -> Counted:
     return tuple([(named[k], n) for k, n in counts])
+
+
+CONTAINER_LABELS = {"paper-conference": "Proceedings", "chapter": "Book"}
+"""How an article page names what holds a work (Article.container), by the kind of work."""
 
 
 def _article_page(site: Site, links: Links, key: str, article: Article) -> Page:
@@ -200,6 +204,7 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
         authors=tuple(links.authors[k] for k in lib.article_authors[key]),
         topics=tuple(links.topics[k] for k in lib.article_topics[key]),
         journal=links.journals[journal] if journal else None,
+        container_label=CONTAINER_LABELS.get(article.kind, "In"),
         year=links.years.get(article.year),
         related=_entries(links, lib.related(key)))
 

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from . import cite, dates, urls
 from .model import Article
 from .plan import Entry, Page
+from .sections import heading
 
 _PIECES: dict[tuple[str, str], str] = {}
 """(format, citation key) → that article's piece of a download; each process serializes an article once."""
@@ -125,7 +126,7 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
     env.globals["article_item"] = functools.partial(article_item, env, {})
     env.filters["long_date"] = dates.long_date
     env.filters["short_date"] = dates.short_date
-    env.filters["label"] = section_label
+    env.filters["label"] = heading
     env.filters["plural"] = plural
     return env
 
@@ -142,9 +143,6 @@ def article_item(env: jinja2.Environment, rendered: dict[tuple[Entry, bool], Mar
     return html
 
 
-def section_label(label: str) -> str:
-    """"SIMPLE SUMMARY" → "Simple summary" (records shout their labels; headings should not)."""
-    return label[:1].upper() + label[1:].lower()
 
 
 def plural(count: int, singular: str, plural_form: str = "") -> str:

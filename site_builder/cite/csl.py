@@ -34,20 +34,22 @@ def csl_date(iso: str, printed: str = "") -> dict[str, Any] | None:
 
 
 def to_csl_json(article: Article) -> dict[str, Any]:
-    """The CSL-JSON item (``type`` article-journal) of ``article``; keys with no value are absent.
+    """The CSL-JSON item of ``article`` (``type`` its kind, else article-journal); keys with no value are absent.
 
     ``issued`` is the issue's date, ``available-date`` the electronic publication (CSL 1.0.2's "date the item
-    was made available"), ``container-title-short`` the journal's abbreviation.
+    was made available"), ``container-title-short`` the journal's abbreviation. A conference paper's proceedings
+    or a chapter's book is its container; a journal that publishes such a paper is then its collection (a series).
     """
     item: dict[str, Any] = {
         "id": article.id,
-        "type": "article-journal",
+        "type": article.kind or "article-journal",
         "title": article.title,
         "author": [csl_name(p) for p in article.authors],
         "issued": csl_date(article.exact_date, article.date_printed),
         "available-date": csl_date(article.epub_date),
-        "container-title": article.journal,
-        "container-title-short": article.journal_abbrev,
+        "container-title": article.container or article.journal,
+        "container-title-short": "" if article.container else article.journal_abbrev,
+        "collection-title": article.journal if article.container else "",
         "volume": article.volume,
         "issue": article.issue,
         "page": article.pages,

@@ -17,7 +17,7 @@ from pathlib import Path
 from .. import languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Record
-from . import bibtex, catalogue, catalogue_article, csl_json, jats, medline, pubmed_xml, ris, vufind_json
+from . import bibtex, catalogue, catalogue_article, csl_json, jats, medline, ovid, pubmed_xml, ris, vufind_json
 
 Read = Callable[[str, str], tuple[list[Record], list[Diagnostic]]]
 ReadBytes = Callable[[bytes, str], tuple[list[Record], list[Diagnostic]]]
@@ -42,6 +42,7 @@ READERS: tuple[Reader, ...] = (
     Reader(pubmed_xml.FORMAT, (".xml", ".gz"), pubmed_xml.sniff, pubmed_xml.to_article,
            read_bytes=pubmed_xml.read_bytes),
     Reader(jats.FORMAT, (".xml", ".nxml", ".gz"), jats.sniff, jats.to_article, read_bytes=jats.read_bytes),
+    Reader(ovid.FORMAT, (".ovd", ".cgi", ".txt", ".ris"), ovid.sniff, ovid.to_article, read=ovid.read),
     Reader(ris.FORMAT, (".ris", ".ciw", ".txt"), ris.sniff, ris.to_article, read=ris.read),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
     Reader(csl_json.FORMAT, (".json", ".csl"), csl_json.sniff, csl_json.to_article, read=csl_json.read),
@@ -82,7 +83,7 @@ def read_file(path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "RIS, BibTeX, CSL-JSON, VuFind JSON); file skipped")]
+                               "Ovid, RIS, BibTeX, CSL-JSON, VuFind JSON); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)
     assert reader.read is not None

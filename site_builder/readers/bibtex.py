@@ -170,6 +170,12 @@ def _top_level_split(raw: str) -> list[str]:
 # Article
 # ---------------------------------------------------------------------------------------------------------------
 
+# What an entry type says the work is, in CSL's words (a conference paper's or chapter's booktitle holds it).
+_KINDS = {"inproceedings": "paper-conference", "conference": "paper-conference", "incollection": "chapter",
+          "inbook": "chapter", "book": "book", "proceedings": "book", "phdthesis": "thesis",
+          "mastersthesis": "thesis", "thesis": "thesis", "techreport": "report", "report": "report"}
+
+
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one BibTeX entry."""
     f = _Fields(record)
@@ -188,6 +194,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     orcids = cite.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))
     abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation")
     when = _date(f)
+    kind = _KINDS.get(f.plain("ENTRYTYPE").lower(), "")
     article = Article(
         id=cite.article_id(pmc, pmid, doi, f.plain("ID"), title, FORMAT),
         title=title or "Untitled record",
@@ -204,6 +211,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         lay_summary=lay, abstract=abstract,
         rights=f.text("copyright") or rights,
         links=cite.links([f.plain("url")]),
+        kind=kind,
+        container=f.text("booktitle") if kind in ("paper-conference", "chapter") else "",
         volume=f.text("volume"), issue=f.text("number", "issue"),
         pages=cite.page_range(f.plain("pages") or f.plain("art_number", "article-number", "eid")),
         keywords=cite.split_keywords(latex_to_text(f.raw(k)) for k in (

@@ -15,15 +15,10 @@ from dataclasses import dataclass
 from .. import languages
 from ..dates import iso_date
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Article, FieldIndex, Link, Record, Section
+from ..model import Article, FieldIndex, Link, Record
 from ..normalize import clean, doi_from, parse_person, safe_url, unique_folded
+from ..sections import split_lay_summary, split_text
 
-LAY_SUMMARY_LABELS = frozenset({"SIMPLE SUMMARY", "PLAIN LANGUAGE SUMMARY", "LAY SUMMARY", "AUTHOR SUMMARY"})
-_SHORT_LABELS = frozenset({"AIM", "AIMS"})
-# An upper-case label ending in a colon ("BACKGROUND: ", "SIMPLE SUMMARY: "), kept only at the start of the text or
-# of a sentence (checked in Python: a look-behind in the pattern made it three times slower).
-_LABEL = re.compile(r"([A-Z][A-Z ,/&()'-]*[A-Z)]):(?: |$)")
-_SENTENCE_ENDS = (". ", "? ", "! ", ") ", "] ")
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _LINK_PART = re.compile(r"(?:/pmc/articles/PMC\d+/|/pubmed/\d+|https?://(?:dx\.)?doi\.org/\S+|Text)(?: |$)")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?: |$)")
@@ -39,30 +34,6 @@ class SpellingParts:
     journal: str = ""
     date: str = ""
     rights: str = ""
-
-
-def split_sections(description: str) -> tuple[Section, ...]:
-    """A description cut at its upper-case labels; text before the first label is an unlabelled section."""
-    cuts = [m for m in _LABEL.finditer(description) if _starts_sentence(description, m.start())
-            and _is_label(m.group(1))]
-    if not cuts:
-        return (Section("", description),) if description else ()
-    sections = []
-    if cuts[0].start() > 0:
-        sections.append(Section("", description[:cuts[0].start()].strip()))
-    for n, m in enumerate(cuts):
-        end = cuts[n + 1].start() if n + 1 < len(cuts) else len(description)
-        sections.append(Section(m.group(1), description[m.end():end].strip()))
-    return tuple(sections)
-
-
-def _starts_sentence(text: str, at: int) -> bool:
-    return at == 0 or text[at - 2:at] in _SENTENCE_ENDS
-
-
-def _is_label(label: str) -> bool:
-    letters = sum(c.isalpha() for c in label)
-    return letters >= 4 or label in _SHORT_LABELS
 
 
 def parse_spelling(fields: FieldIndex) -> SpellingParts | None:
@@ -169,7 +140,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                 Level.WARNING, SourceSpan(where.path, record.line_of("spelling")),
                 "the spelling field does not start with the id; journal, full date and licence not recovered"))
     rights, licence_url = split_rights(spelling.rights)
-    sections = split_sections(clean(fields.first("description")))
+    lay, abstract = split_lay_summary(split_text(clean(fields.first("description"))))
     pmid, pmcid, doi = identifiers(fields)
     date = spelling.date if spelling.date[:4] == fields.first("publishDate")[:4] or not fields.first(
         "publishDate") else iso_date(fields.first("publishDate"))
@@ -186,9 +157,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         pmid=pmid,
         pmcid=pmcid,
         doi=doi,
-        lay_summary=tuple(s for s in sections if s.label in LAY_SUMMARY_LABELS),
-        abstract=tuple(Section("" if s.label == "ABSTRACT" else s.label, s.text)
-                       for s in sections if s.label not in LAY_SUMMARY_LABELS),
+        lay_summary=lay,
+        abstract=abstract,
         rights=rights,
         licence_url=licence_url,
         links=_links(fields),

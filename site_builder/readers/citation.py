@@ -14,61 +14,13 @@ from urllib.parse import urlsplit
 
 from ..model import Link, Person, Section
 from ..normalize import clean, doi_from, safe_url, slugify, unique_folded
+from ..sections import split_lay_summary, split_text
 from . import nlm
-
-# Section labels: an upper-case label ("BACKGROUND:", "SIMPLE SUMMARY:"), or one of the usual structured-abstract
-# headings in title case ("Background:"). A label starts the text, a line, or follows the end of a sentence.
-_TITLE_CASE_LABELS = (
-    "Abstract", "Aim", "Aims", "Background", "Background and aims", "Background and objectives",
-    "Background and purpose", "Clinical relevance", "Conclusion", "Conclusions", "Context", "Data collection",
-    "Data extraction", "Data sources", "Data synthesis", "Design", "Discussion", "Evidence acquisition",
-    "Evidence synthesis", "Findings", "Importance", "Interpretation", "Introduction", "Level of evidence",
-    "Limitations", "Main outcome measures", "Main results", "Material and methods", "Materials and methods",
-    "Methods", "Objective", "Objectives", "Outcomes", "Participants", "Plain language summary", "Purpose",
-    "Rationale", "Results", "Review methods", "Search methods", "Selection criteria", "Setting", "Significance",
-    "Simple summary", "Study design", "Study selection", "Summary", "Trial registration",
-)
-_LABEL = re.compile(
-    r"(?:^|(?<=[.!?:;)\]]\s)|(?<=\n))\s*"
-    r"(?P<label>[A-Z][A-Z'’&/,()\- ]*[A-Z)](?=:)|" + "|".join(_TITLE_CASE_LABELS) + r")\s*:\s+")
-# The NLM readers' labels, so that one work shows its lay summary alike from every source.
-_LAY_LABELS = frozenset(label.casefold() for label in nlm.LAY_LABELS)
-_SHORT_LABELS = frozenset({"AIM", "Aim"})
 
 
 def sections(text: str) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
-    """The lay summary and the abstract, each split at its labels ("BACKGROUND: … METHODS: …").
-
-    An "ABSTRACT:" label that follows a lay summary only names the rest, so it becomes an unlabelled section.
-    """
-    lay: list[Section] = []
-    abstract: list[Section] = []
-    for section in _split_labels(text):
-        if section.label.casefold() in _LAY_LABELS:
-            lay.append(section)
-        else:
-            label = "" if section.label.casefold() == "abstract" else section.label
-            abstract.append(Section(label, section.text))
-    return tuple(lay), tuple(abstract)
-
-
-def _is_label(label: str) -> bool:
-    """Four letters at least ("CI:" in "95% CI: 1.2–3.4" is no heading), or "AIM"."""
-    return sum(c.isalpha() for c in label) >= 4 or label in _SHORT_LABELS
-
-
-def _split_labels(text: str) -> list[Section]:
-    text = text.strip()
-    matches = [m for m in _LABEL.finditer(text) if _is_label(m.group("label"))]
-    if not matches:
-        return [Section("", clean(text))] if clean(text) else []
-    parts: list[Section] = []
-    if clean(text[:matches[0].start()]):
-        parts.append(Section("", clean(text[:matches[0].start()])))
-    for m, after in zip(matches, [*matches[1:], None], strict=True):
-        body = clean(text[m.end():after.start() if after else len(text)])
-        parts.append(Section(clean(m.group("label")), body))
-    return parts
+    """The lay summary and the abstract, each split at its labels ("BACKGROUND: … METHODS: …")."""
+    return split_lay_summary(split_text(text))
 
 
 # "(C)" counts only before a year: "(A) … (B) … (C) patients" is a list, not a copyright line.

@@ -70,7 +70,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         id=cite.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
         title=title or "Untitled record",
         authors=tuple(_person(a) for a in item.objects("author")),
-        journal=item.text("container-title") or abbrev,
+        journal=("" if item.text("type") in ("paper-conference", "chapter") else item.text("container-title"))
+        or abbrev,
         journal_abbrev=abbrev,
         date=when.date,
         date_printed=when.printed,
@@ -83,6 +84,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=rights if safe_url(item.text("license")) else item.text("license") or rights,
         licence_url=_licence_url(item),
         links=cite.links([item.text("URL")]),
+        kind="" if item.text("type") in ("article-journal", "article") else item.text("type"),
+        container=item.text("container-title") if item.text("type") in ("paper-conference", "chapter") else "",
         volume=item.text("volume"), issue=item.text("issue"),
         pages=cite.page_range(item.text("page")),
         keywords=cite.split_keywords([item.text("keyword")]),

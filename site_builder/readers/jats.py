@@ -35,6 +35,7 @@ from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Link, Person, Record, Section
 from ..normalize import clean, parse_person, safe_url, unique, unique_folded
+from ..sections import label_key, labelled, printed, split_lay_summary, split_text
 from . import nlm, xmltree
 from .xmltree import Node
 
@@ -90,7 +91,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     ids = _article_ids(meta)
     pmcid = nlm.pmcid_from(ids.get("pmc") or ids.get("pmcid", ""))
     pmid, doi = ids.get("pmid", ""), ids.get("doi", "")
-    lay, abstract = nlm.split_lay_summary(_abstract(meta))
+    lay, abstract = split_lay_summary(_abstract(meta))
     licence_urls = [u for u in (_licence_url(lic) for lic in meta.findall("permissions/license")) if u]
     when = _published(meta)
     article = Article(
@@ -210,7 +211,7 @@ def _topics(meta: Node) -> tuple[str, ...]:
 
 
 def _abstract(meta: Node) -> list[Section]:
-    """Each abstract's parts in order; titles are upper-cased labels, as PubMed shows them.
+    """Each abstract's parts in order; titles are labels as printed ("eLife digest").
 
     Among several abstracts, an untitled one is called "ABSTRACT"; a lone abstract's own "Abstract" title is
     dropped (the catalogue's rule). A titled ``<sec>`` starts a part; other paragraphs join the part before.
@@ -224,7 +225,7 @@ def _abstract(meta: Node) -> list[Section]:
         starts_labelled = bool(body) and body[0].name == "sec" and body[0].find("title") is not None
         if not label and several and not starts_labelled:
             label = "ABSTRACT"
-        elif label == "ABSTRACT" and not several:
+        elif label_key(label) == "abstract" and not several:
             label = ""
         if label:
             pieces.append((label, ""))
@@ -242,21 +243,24 @@ def _piece(child: Node) -> tuple[str, str]:
 
 
 def _merge(pieces: list[tuple[str, str]]) -> list[Section]:
-    """Sections from (label, text) pieces: a label starts a section, unlabelled text joins the one before."""
+    """Sections from (label, text) pieces: a label starts a section, unlabelled text joins the one before, and
+    labels in an unlabelled paragraph ("Objectives: …") start sections as they do in a MEDLINE abstract."""
     sections: list[Section] = []
     for label, text in pieces:
         if label:
-            sections.append(Section(label, text))
-        elif text and sections:
-            last = sections[-1]
-            sections[-1] = Section(last.label, f"{last.text} {text}" if last.text else text)
-        elif text:
-            sections.append(Section("", text))
+            sections.extend(labelled(label, text))
+            continue
+        for part in split_text(text):
+            if not part.label and sections:
+                last = sections[-1]
+                sections[-1] = Section(last.label, f"{last.text} {part.text}" if last.text else part.text)
+            else:
+                sections.append(part)
     return sections
 
 
 def _label(node: Node) -> str:
-    return nlm.section_label(node.findtext("title"))
+    return printed(node.findtext("title"))
 
 
 def _body(sec: Node) -> str:

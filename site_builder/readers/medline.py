@@ -35,8 +35,9 @@ import re
 
 from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Article, Field, Person, Record, Section
+from ..model import Article, Field, Person, Record
 from ..normalize import clean, parse_person, unique_folded
+from ..sections import split_lay_summary, split_text
 from . import nlm
 from .catalogue import split_lines
 
@@ -111,7 +112,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmcid = nlm.pmcid_from(record.first("PMC"))
     doi = _doi(record.values("AID")) or _doi(record.values("LID"))
     authors, bad_orcids = _authors(record)
-    lay, abstract = nlm.split_lay_summary(abstract_sections(clean(record.first("AB"))))
+    lay, abstract = split_lay_summary(split_text(record.first("AB")))
     when = _published(record)
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
@@ -209,26 +210,6 @@ def _heading(mh: str) -> str:
     PubMed XML gives the same heading as its DescriptorName; a star there is MajorTopicYN="Y".
     """
     return mh.split("/")[0].lstrip("*")
-
-
-# A label is upper-case words ("MATERIALS AND METHODS", "TYPE OF STUDY/LEVEL OF EVIDENCE") and a colon, at the
-# start of the abstract or after the end of a sentence.
-_LABEL = re.compile(r"(?:^|(?<=[.?!)\]] ))([A-Z][A-Z0-9]*(?:[ ,&/'-]{1,3}[A-Z0-9]+)*'?): ")
-
-
-def abstract_sections(text: str) -> list[Section]:
-    """The parts of a structured abstract PubMed wrote as one paragraph: "BACKGROUND: … METHODS: …".
-
-    Labels of fewer than three characters are taken for text ("… in 2 arms. HR: 0.5 …" is rare, "CI:" common).
-    """
-    cuts = [m for m in _LABEL.finditer(text) if len(m.group(1)) >= 3]
-    if not cuts:
-        return [Section("", text)] if text else []
-    sections = [Section("", text[:cuts[0].start()].strip())] if cuts[0].start() else []
-    for m, nxt in zip(cuts, [*cuts[1:], None], strict=True):
-        body = text[m.end():nxt.start() if nxt else len(text)].strip()
-        sections.append(Section(nlm.section_label(m.group(1)), body))
-    return sections
 
 
 def _problems(record: Record, article: Article, bad_orcids: list[Field]) -> list[Diagnostic]:

@@ -1,8 +1,8 @@
 """The National Library of Medicine's conventions that the MEDLINE, PubMed XML and JATS readers share.
 
 One work reaches the site from several NLM formats (and from the catalogue dump made of them), so every rule
-that decides a value lives here once: the topic a publication type gives,
-identifiers, ORCIDs and abstract sections. The rules follow ``tools/pubmed_to_dump.py``, which documents how
+that decides a value lives here once: the topic a publication type gives, identifiers and ORCIDs. The rules
+follow ``tools/pubmed_to_dump.py``, which documents how
 the catalogue dump derives its fields, so that the same work gets the same values from every source.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model import Section
 from ..normalize import clean
 
 # Publication types that say nothing about what kind of work it is, so they never become its topic.
@@ -56,22 +55,3 @@ def family_given(family: str, given: str, suffix: str = "") -> str:
     return ", ".join(p for p in (clean(family), clean(given), clean(suffix)) if p)
 
 
-LAY_LABELS = frozenset({"SIMPLE SUMMARY", "PLAIN LANGUAGE SUMMARY", "PLAIN-LANGUAGE SUMMARY", "LAY SUMMARY",
-                        "AUTHOR SUMMARY"})
-
-
-def section_label(text: str) -> str:
-    """An abstract part's label as PubMed shows it: upper case, without a closing colon or period."""
-    return clean(text).rstrip(" :.").upper()
-
-
-def split_lay_summary(sections: Iterable[Section]) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
-    """(lay summary, abstract): the parts labelled as a plain-language summary, and the others, each in order.
-
-    A part labelled "ABSTRACT" (what follows an MDPI "SIMPLE SUMMARY") is the abstract itself and loses the
-    label, as the catalogue reader drops it.
-    """
-    parts = [s for s in sections if s.label or s.text]
-    lay = tuple(s for s in parts if s.label in LAY_LABELS)
-    rest = tuple(Section("" if s.label == "ABSTRACT" else s.label, s.text) for s in parts if s.label not in LAY_LABELS)
-    return lay, rest

@@ -39,6 +39,7 @@ from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Person, Record, Section
 from ..normalize import clean, parse_person, unique_folded
+from ..sections import labelled, printed, split_lay_summary
 from . import nlm, xmltree
 from .xmltree import Node
 
@@ -94,7 +95,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid = ids.get("pubmed") or clean(citation.findtext("PMID"))
     pmcid = nlm.pmcid_from(ids.get("pmc", ""))
     doi = ids.get("doi") or _elocation_doi(art)
-    lay, abstract = nlm.split_lay_summary(_abstract(art))
+    lay, abstract = split_lay_summary(_abstract(art))
     issue = art.find("Journal/JournalIssue") or Node("JournalIssue", "", 0)
     abbrev = clean(citation.findtext("MedlineJournalInfo/MedlineTA") or art.findtext("Journal/ISOAbbreviation"))
     when = _published(art)
@@ -189,7 +190,9 @@ def _date_of(d: Node) -> str:
 
 
 def _abstract(art: Node) -> list[Section]:
-    return [Section(nlm.section_label(n.get("Label")), clean(n.text)) for n in art.findall("Abstract/AbstractText")]
+    """The labelled parts, each cut at the labels its text still holds ("Objectives: …"), as the same abstract
+    is cut when MEDLINE text or the catalogue dump gives it in one paragraph."""
+    return [s for n in art.findall("Abstract/AbstractText") for s in labelled(printed(n.get("Label")), n.text)]
 
 
 def _pages(art: Node) -> str:

@@ -28,20 +28,38 @@ continuation; records run from ``PT`` to ``ER`` between the file's ``FN``/``VR``
        complex (LHl) of photosynthetic bacteria and its subunit (B820)
     ER
 
-Text between records (Ovid's "1." and "Link to the Ovid Full Text …") is kept as the next record's preamble;
-tag lines right after an ``ER`` (Ovid's ``NL``) belong to the record that ended. Both dialects give Records of
-format ``ris``; ``to_article`` tells them apart by their first tag.
+Writers differ in the separator: besides "TY  - " (two spaces, hyphen, space) some write one space or a tab
+before the hyphen, or none after it ("TY - JOUR", "AU\t-\tSmith", "AU  -Smith"). A file's ``TY`` line tells
+its separator: a line with that separator is a tag line, whatever the tag; in a file written with a loose one,
+another loose separator is taken for a tag of the RIS specification only. In a file of "TY  - " lines only
+"XX  - " starts a field, so that a continuation line such as "T2 - weighted images …" stays text.
+
+Ovid's RIS export numbers its records and follows each with links::
+
+    1.
+    TY  - JOUR
+    …
+    ER  -
+    NL  - Clin Psychol Psychother
+
+    Link to the Ovid Full Text or citation: https://…
+
+Tag lines right after an ``ER`` (Ovid's ``NL``) belong to the record that ended, and so does free text after it
+(a field ``text after ER``); a record's number ("2.") and other text before a record are its preamble. Both
+dialects give Records of format ``ris``; ``to_article`` tells them apart by their first tag.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record, Section
 from ..normalize import clean, doi_from, parse_person
+from ..sections import split_heading_lines, split_lay_summary, split_running
 from . import citation as cite
 from .catalogue import split_lines
 
@@ -50,7 +68,8 @@ FORMAT = "ris"
 
 @dataclass(frozen=True, slots=True)
 class _Dialect:
-    tag: re.Pattern[str]
+    tag: Callable[[str], tuple[str, str] | None]
+    """(tag, value) of a tag line, else None."""
     start: str
     continuation: str
     """What a continuation line starts with, removed from its value ("" keeps the line as it is)."""
@@ -58,15 +77,53 @@ class _Dialect:
     """Tags of the file's own head and end, outside any record."""
 
 
-_RIS = _Dialect(re.compile(r"([A-Z][A-Z0-9])  -(?: (.*)|\s*)\Z"), "TY", "")
-_WOS = _Dialect(re.compile(r"([A-Z][A-Z0-9])(?: (.*))?\Z"), "PT", "   ", frozenset({"FN", "VR", "EF"}))
+_RIS_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: (.*)|\s*)\Z")
+_LOOSE_RIS_LINE = re.compile(r"([A-Z][A-Z0-9])(?: {1,2}|\t| \t)-(?:[ \t](.*)|(\S.*))?\Z")
+# The tags of the RIS specification (and Ovid's NL): the only ones a loose separator is taken for.
+_RIS_TAGS = frozenset({"TY", "A1", "A2", "A3", "A4", "AB", "AD", "AN", "AU", "AV", "BT", "C1", "C2", "C3", "C4",
+    "C5", "C6", "C7", "C8", "CA", "CN", "CP", "CT", "CY", "DA", "DB", "DI", "DO", "DP", "ED", "EP", "ER", "ET", "ID",
+    "IS", "J1", "J2", "JA", "JF", "JO", "KW", "L1", "L2", "L3", "L4", "LA", "LB", "LK", "M1", "M2", "M3", "N1", "N2",
+    "NL", "NV", "OP", "PB", "PP", "PY", "RI", "RN", "RP", "SE", "SN", "SP", "ST", "T1", "T2", "T3", "TA", "TI", "TT",
+    "U1", "U2", "U3", "U4", "U5", "UR", "VL", "VO", "Y1", "Y2"})
+_WOS_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?\Z")
 
-_SNIFF_RIS = re.compile(r"^TY  - ", re.M)
+
+def _ris_tag(line: str) -> tuple[str, str] | None:
+    m = _RIS_LINE.match(line)
+    return (m.group(1), m.group(2) or "") if m else None
+
+
+def _loose_ris_tag(separator: str) -> Callable[[str], tuple[str, str] | None]:
+    """Tag lines of a file whose TY line has ``separator`` ("TY - JOUR")."""
+    own = re.compile(r"([A-Z][A-Z0-9])" + re.escape(separator) + r"(.*)\Z")
+
+    def tag(line: str) -> tuple[str, str] | None:
+        if m := own.match(line) or _RIS_LINE.match(line):
+            return m.group(1), m.group(2) or ""
+        if (m := _LOOSE_RIS_LINE.match(line)) and m.group(1) in _RIS_TAGS:
+            return m.group(1), m.group(2) or m.group(3) or ""
+        return None
+
+    return tag
+
+
+def _wos_tag(line: str) -> tuple[str, str] | None:
+    m = _WOS_LINE.match(line)
+    return (m.group(1), m.group(2) or "") if m else None
+
+
+_RIS = _Dialect(_ris_tag, "TY", "")
+_WOS = _Dialect(_wos_tag, "PT", "   ", frozenset({"FN", "VR", "EF"}))
+AFTER_END = "text after ER"
+"""The field that keeps free text following a record's ``ER`` (Ovid's links to the full text)."""
+
+_SNIFF_RIS = re.compile(r"^TY(?P<separator>(?: {1,2}|\t| \t)-[ \t]?)(?=\S|$)", re.M)
+_RECORD_NUMBER = re.compile(r"\s*\d+\.\s*\Z")
 _SNIFF_WOS = re.compile(r"\A\ufeff?\s*(?:FN |PT [A-Z]\r?$)", re.M)
 
 
 def sniff(head: str) -> bool:
-    """Does the start of a file look like RIS (a ``TY  - `` line) or Web of Science tagged (``FN …``)?"""
+    """Does the start of a file look like RIS (a ``TY  - `` line, or ``TY - ``…) or Web of Science tagged?"""
     head = head.removeprefix("\ufeff")
     return bool(_SNIFF_RIS.search(head) or _SNIFF_WOS.match(head))
 
@@ -74,7 +131,13 @@ def sniff(head: str) -> bool:
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every record in one RIS or Web of Science file, and the problems found."""
     text = text.removeprefix("\ufeff")
-    dialect = _WOS if _SNIFF_WOS.match(text) and not _SNIFF_RIS.search(text) else _RIS
+    ty = _SNIFF_RIS.search(text)
+    if ty is None and _SNIFF_WOS.match(text):
+        dialect = _WOS
+    elif ty is None or ty.group("separator") == "  - ":
+        dialect = _RIS
+    else:
+        dialect = _Dialect(_loose_ris_tag(ty.group("separator")), "TY", "")
     reader = _Reader(path, dialect)
     for number, line in enumerate(split_lines(text), start=1):
         reader.feed(number, line)
@@ -95,53 +158,66 @@ class _Reader:
         self.pending: list[tuple[int, str]] = []
         self.orphans = False
         """Whether the text since the last record holds tag lines already reported."""
+        self.after_end = False
+        """Whether everything since the last ``ER`` was tag lines, blank lines or free text (no record number)."""
 
     def feed(self, number: int, line: str) -> None:
-        m = self.dialect.tag.match(line)
-        if m and m.group(1) not in self.dialect.file_tags:
-            self._tag(number, m.group(1), m.group(2) or "")
+        tagged = self.dialect.tag(line)
+        if tagged and tagged[0] not in self.dialect.file_tags:
+            self._tag(number, *tagged, line)
         elif not line.strip():
             self.ended_at = 0
-        elif self.fields and not m and (not self.dialect.continuation or line.startswith(" ")):
+        elif self.fields and not tagged and (not self.dialect.continuation or line.startswith(" ")):
             self.fields[-1][1].append(line.removeprefix(self.dialect.continuation))
-        elif not (m and m.group(1) == "EF"):
+        elif tagged and tagged[0] == "EF":
+            pass
+        elif self.after_end and not self.pending and not _RECORD_NUMBER.match(line):
+            self._append_to_last(AFTER_END, line, number)
+        else:
             self.pending.append((number, line))
             self.ended_at = 0
+            self.after_end = False
 
-    def _tag(self, number: int, tag: str, value: str) -> None:
+    def _tag(self, number: int, tag: str, value: str, line: str) -> None:
         if tag == self.dialect.start:
             if self.fields is not None:
                 self._error(self.start, f"the record has no 'ER' line before the next record starts at line "
                                         f"{number}; it was read up to there")
                 self._close()
-            self.fields, self.start, self.orphans = [], number, False
+            self.fields, self.start, self.orphans, self.after_end = [], number, False, False
             self.fields.append((tag, [value], number))
         elif tag == "ER":
             if self.fields is None:
                 self._warn(number, "an 'ER' line with no record open (no 'TY' line before it); ignored")
             else:
                 self._close()
-                self.ended_at = number
+                self.ended_at, self.after_end = number, True
         elif self.fields is not None:
             self.fields.append((tag, [value], number))
         elif self.ended_at and self.records and not self.records[-1].values(tag):
             self._append_to_last(tag, value, number)
         else:
-            self._orphan(number, tag, value)
+            self._orphan(number, line, tag)
 
-    def _orphan(self, number: int, tag: str, value: str) -> None:
+    def _orphan(self, number: int, line: str, tag: str) -> None:
         """A tag line outside any record: most likely a record whose first line is missing (one error a run)."""
         if not self.orphans:
             self._error(number, f"a '{tag}' line outside any record (a record starts with a "
                                 f"'{self.dialect.start}' line); this text was not read as a record")
         self.orphans = True
-        self.pending.append((number, f"{tag}  - {value}" if self.dialect is _RIS else f"{tag} {value}"))
+        self.pending.append((number, line))
         self.ended_at = 0
+        self.after_end = False
 
     def _append_to_last(self, tag: str, value: str, number: int) -> None:
+        """A line after the last record's ``ER``: a tag the record lacks, or free text (one field for all of it)."""
         last = self.records[-1]
-        self.records[-1] = Record(last.format, last.where, (*last.fields, Field(tag, (value,), number)),
-                                  last.preamble)
+        fields = last.fields
+        if tag == AFTER_END and fields[-1].name == AFTER_END:
+            fields = (*fields[:-1], Field(AFTER_END, (*fields[-1].values, value), fields[-1].line))
+        else:
+            fields = (*fields, Field(tag, (value,), number))
+        self.records[-1] = Record(last.format, last.where, fields, last.preamble)
 
     def _close(self) -> None:
         assert self.fields is not None
@@ -184,22 +260,36 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     return replace(article, title="Untitled record"), [problem]
 
 
+# What a RIS type (TY) or a Web of Science document type (DT) says the work is, in CSL's words; a conference
+# paper or a chapter has its proceedings or book as container, not as journal.
+_RIS_KINDS = {"CONF": "paper-conference", "CPAPER": "paper-conference", "CHAP": "chapter", "ECHAP": "chapter",
+              "BOOK": "book", "EBOOK": "book", "EDBOOK": "book", "THES": "thesis", "RPRT": "report"}
+_CONTAINED = frozenset({"paper-conference", "chapter"})
+
+
 def _ris_article(record: Record) -> Article:
     tags = _Tags(record)
+    kind = _RIS_KINDS.get(clean(tags.first("TY")).upper(), "")
+    abbrev = tags.text("J2", "JA", "J1", "NL")
+    if kind in _CONTAINED:
+        journal, container = tags.text("JF", "JO") or abbrev, tags.text("T2", "BT")
+    elif kind:
+        journal, container = tags.text("JF", "JO") or abbrev, ""
+    else:
+        journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
     title = tags.text("TI", "T1", "CT", "BT", "ST")
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = cite.ids_from_urls(urls)
     doi = doi_from(tags.first("DO")) or doi_from(tags.first("M3")) or url_doi
     pmid = cite.digits(tags.first("C2")) or url_pmid
     pmc = cite.pmcid(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
-    lay, abstract, rights = _abstract(tags.text("AB", "N2"))
+    lay, abstract, rights = _abstract(tags.lines("AB", "N2"))
     when = _published(tags)
     return Article(
         id=cite.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
         title=title,
         authors=tuple(_person(name) for name in tags.all("AU", "A1") if clean(name)),
-        journal=tags.text("T2", "JF", "JO") or tags.text("J2", "JA", "J1", "NL"),
-        journal_abbrev=tags.text("J2", "JA", "J1", "NL"),
+        journal=journal, journal_abbrev=abbrev, kind=kind, container=container,
         date=when.date,
         date_printed=when.printed,
         epub_date=when.epub,
@@ -232,6 +322,11 @@ class _Tags:
     def first(self, tag: str) -> str:
         values = self.by_tag.get(tag)
         return values[0][0] if values and values[0] else ""
+
+    def lines(self, *tags: str) -> list[str]:
+        """The lines of the first of ``tags`` the record has with any text."""
+        return next((list(self.by_tag[tag][0]) for tag in tags if clean(" ".join(self.by_tag.get(tag, [()])[0]))),
+                    [])
 
     def text(self, *tags: str) -> str:
         """The first of ``tags`` the record has, its lines joined into one text."""
@@ -284,10 +379,15 @@ def _ris_date(text: str, year: str = "") -> str:
     return ""
 
 
-def _abstract(text: str) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
-    """Lay summary, abstract sections and the copyright line split from the abstract's end."""
-    body, rights = cite.split_copyright(text)
-    lay, abstract = cite.sections(body)
+def _abstract(lines: list[str], running: bool = False) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
+    """Lay summary, abstract sections and the copyright line split from the abstract's end.
+
+    The abstract comes line by line, a heading may have a line of its own (Lens); Web of Science also runs its
+    headings into the text without a colon (``running``).
+    """
+    body, rights = cite.split_copyright("\n".join(lines))
+    parts = split_running(body) if running else split_heading_lines(body.split("\n"))
+    lay, abstract = split_lay_summary(parts)
     return lay, abstract, rights
 
 
@@ -298,15 +398,19 @@ def _wos_article(record: Record) -> Article:
     orcids = cite.orcids_by_name("; ".join(tags.all("OI")))
     names = tags.all("AF") or tags.all("AU")
     doi, pmid = doi_from(tags.first("DI")), cite.digits(tags.first("PM"))
-    lay, abstract, rights = _abstract(tags.text("AB"))
+    lay, abstract, rights = _abstract(tags.lines("AB"), running=True)
     # PD is the rest of the date: "JUN 8", "FAL" (autumn), "JAN-MAR"; PubMed's order puts the year first.
     when = dates.read_printed(f"{clean(tags.first('PY'))} {clean(tags.first('PD'))}")
+    kind = _wos_kind(tags.all("DT"))
+    # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
+    in_book = kind in _CONTAINED and clean(tags.first("PT")) in ("B", "S")
     return Article(
         id=cite.article_id("", pmid, doi, tags.first("UT"), title, FORMAT),
         title=title,
         authors=cite.with_orcids((_person(n) for n in names), orcids),
-        journal=tags.text("SO") or tags.text("JI", "J9"),
-        journal_abbrev=tags.text("JI", "J9"),
+        journal=tags.text("SE") if in_book else tags.text("SO") or tags.text("JI", "J9"),
+        journal_abbrev="" if in_book else tags.text("JI", "J9"),
+        kind=kind, container=tags.text("SO") if in_book else "",
         date=when.iso,
         date_printed=when.printed,
         publisher=tags.text("PU"),
@@ -319,3 +423,13 @@ def _wos_article(record: Record) -> Article:
         keywords=cite.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),
     )
+
+
+def _wos_kind(types: list[str]) -> str:
+    """The kind of work a Web of Science DT ("Article; Proceedings Paper", "Review; Book Chapter") names."""
+    parts = {part.strip().casefold() for t in types for part in t.split(";")}
+    if "book chapter" in parts:
+        return "chapter"
+    if "proceedings paper" in parts:
+        return "paper-conference"
+    return "book" if "book" in parts else ""

@@ -355,16 +355,6 @@ def test_structured_abstract_is_split_at_its_labels() -> None:
     assert article.journal == "Ann Oncol"
 
 
-@pytest.mark.parametrize(("text", "labels"), [
-    ("BACKGROUND: a. METHODS: b. RESULTS: c. CONCLUSIONS: d.", ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]),
-    ("Plain text with no labels.", [""]),
-    ("Intro first. OBJECTIVE: x.", ["", "OBJECTIVE"]),
-    ("", []),
-])
-def test_split_sections(text: str, labels: list[str]) -> None:
-    assert [s.label for s in catalogue_article.split_sections(text)] == labels
-
-
 def test_english_record_article() -> None:
     article, problems = to_article(only_record("english-labels.txt"))
     assert problems == []

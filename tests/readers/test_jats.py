@@ -67,10 +67,10 @@ def test_article_from_a_plos_article() -> None:
     assert article.languages == (Language("English", "en", "eng"),)
     assert article.topics == ("Research Article",)
     assert (article.volume, article.issue, article.pages) == ("6", "12", "e1969")
-    assert [s.label for s in article.abstract] == [
-        "BACKGROUND", "METHODOLOGY", "PRINCIPAL FINDINGS", "CONCLUSIONS/SIGNIFICANCE"]
+    assert [s.label for s in article.abstract] == [  # the titles as printed
+        "Background", "Methodology", "Principal Findings", "Conclusions/Significance"]
     assert article.abstract[2].text.startswith("We found no clear spatial pattern of S. mansoni and hookworm eggs")
-    assert [s.label for s in article.lay_summary] == ["AUTHOR SUMMARY"]
+    assert [s.label for s in article.lay_summary] == ["Author Summary"]
     assert article.lay_summary[0].text.startswith("An accurate diagnosis of parasitic worm (helminth) infections")
     assert article.rights.startswith("This is an open-access article distributed under the terms of the Creative")
     assert article.licence_url == ""

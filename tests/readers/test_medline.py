@@ -117,15 +117,6 @@ def test_structured_abstract_labels(articles) -> None:
     assert article.doi == "10.1016/j.clml.2020.08.013"  # AID [doi], not the pii
 
 
-def test_abstract_sections_find_labels_only_after_a_sentence() -> None:
-    text = ("SIMPLE SUMMARY: Tumours differ. ABSTRACT: We found 12 of 40 (95% CI: 0.2 to 0.5) had it. "
-            "TYPE OF STUDY/LEVEL OF EVIDENCE: Review.")
-    sections = medline.abstract_sections(text)
-    assert sections == [Section("SIMPLE SUMMARY", "Tumours differ."),
-                        Section("ABSTRACT", "We found 12 of 40 (95% CI: 0.2 to 0.5) had it."),
-                        Section("TYPE OF STUDY/LEVEL OF EVIDENCE", "Review.")]
-
-
 def test_lay_summary_is_taken_out_of_the_abstract(articles) -> None:
     record = articles["26893063"][0]
     fields = tuple(Field("AB", ("SIMPLE SUMMARY: Leukemia drugs changed. ABSTRACT: " + f.values[0],), f.line)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import readers
 from site_builder.diagnostics import Level
 from site_builder.model import Field, Language, Person, Section
 from site_builder.readers import ris
@@ -166,13 +167,19 @@ def test_ovid_numbers_tags_after_er_and_trailing_text() -> None:
     records, diagnostics = read("ovid-psycinfo-subset.ris")
     assert [r.where.line for r in records] == [2, 31]
     assert records[0].preamble == ("1.",)
-    assert records[1].preamble[-1] == "2." and records[1].preamble[0].startswith("Link to the Ovid Full Text")
-    assert records[0].fields[-1] == Field("NL", ("Clin Psychol Psychother",), 26)
+    assert records[1].preamble == ("2.",)  # a record's number belongs to the record it opens
+    # The links after a record's ER (and NL) name that record (its AN), so they stay with it.
+    assert records[0].fields[-2] == Field("NL", ("Clin Psychol Psychother",), 26)
+    assert records[0].fields[-1].name == ris.AFTER_END and records[0].fields[-1].line == 28
+    assert records[0].fields[-1].values[0].startswith("Link to the Ovid Full Text or citation: https://")
+    assert "AN=2019-65183-001" in records[0].fields[-1].values[0]
+    assert records[1].fields[-1].line == 106 and "AN=2019-29490-001" in records[1].fields[-1].values[0]
     article, _ = ris.to_article(records[0])
     assert (article.journal, article.journal_abbrev) == ("Clinical Psychology & Psychotherapy",
                                                          "Clin Psychol Psychother")  # JF, NL
     assert article.pages == ""  # SP "No", EP "Specified"
-    assert [(d.level, d.where.line) for d in diagnostics] == [(Level.WARNING, 106)]
+    # The cut leaves the "3." of a record that is not there: that line alone is reported.
+    assert [(d.level, d.where.line) for d in diagnostics] == [(Level.WARNING, 108)]
     assert "after the last record" in diagnostics[0].message
 
 
@@ -274,3 +281,93 @@ def test_a_keyword_line_is_one_keyword_commas_and_all() -> None:
     text = "TY  - JOUR\nTI  - T\nKW  - Neoplasms, Glandular and Epithelial\nKW  - liver; pancreas\nER  - \n"
     records, _ = ris.read(text, "k.ris")
     assert ris.to_article(records[0])[0].keywords == ("Neoplasms, Glandular and Epithelial", "liver", "pancreas")
+
+
+# --- the tag line as other writers write it ----------------------------------------------------------------------
+
+# pubmed_zotero.ris (a real Zotero export) rewritten with the separators other writers use.
+SEPARATORS = {
+    "one space before the hyphen": " - ",
+    "a tab on each side": "\t-\t",
+    "no space after the hyphen": "  -",
+    "one space, a tab after": " -\t",
+}
+
+
+def _with_separator(text: str, separator: str) -> str:
+    return re.sub(r"^([A-Z][A-Z0-9])  - ?", lambda m: m.group(1) + separator, text, flags=re.M)
+
+
+@pytest.mark.parametrize("separator", SEPARATORS.values(), ids=SEPARATORS.keys())
+def test_every_record_is_read_whatever_the_separator(separator: str) -> None:
+    original = text_of("pubmed_zotero.ris")
+    text = _with_separator(original, separator)
+    assert "TY  - " not in text
+    assert readers.choose_reader(Path("export.ris"), text[:4096]) is not None
+    assert readers.choose_reader(Path("export.ris"), text[:4096]).format == "ris"
+    records, diagnostics = ris.read(text, "export.ris")
+    assert diagnostics == []
+    # Counted apart from the reader: one record a TY line, each closed by an ER line.
+    starts = re.findall(r"^TY\s*-", text, re.M)
+    ends = re.findall(r"^ER\s*-", text, re.M)
+    assert len(records) == len(starts) == len(ends) == 6
+    expected = ris.read(original, "export.ris")[0]
+    assert [r.fields for r in records] == [r.fields for r in expected]
+
+
+def test_a_file_of_two_space_tags_takes_no_other_separator() -> None:
+    """In a file of "XX  - " lines, an abstract line "T2 - weighted …" continues the abstract."""
+    original = ris.read(text_of("pubmed_zotero.ris"), "export.ris")[0][0]
+    text = text_of("pubmed_zotero.ris").replace("\nAU  - ", "\nT2 - weighted images were compared\nAU  - ", 1)
+    record = ris.read(text, "export.ris")[0][0]
+    before = [(f.name, f.values) for f in original.fields]
+    grown = [(f.name, f.values) for f in record.fields if (f.name, f.values) not in before]
+    assert len(record.fields) == len(original.fields) and len(grown) == 1
+    assert grown[0][1][-1] == "T2 - weighted images were compared"
+    assert record.values("T2") == original.values("T2")
+
+
+def test_a_loose_file_takes_its_own_separator_for_any_tag() -> None:
+    """Ovid's AI tag is no RIS tag; written with the file's own separator it is still a field of its own."""
+    text = _with_separator(text_of("ovid-psycinfo-subset.ris"), " - ")
+    record = ris.read(text, "export.ris")[0][0]
+    assert record.first("AI").startswith("ORCID: http://orcid.org/Trindade, Ines A.")
+    assert [f.values for f in record.fields] == [
+        f.values for f in ris.read(text_of("ovid-psycinfo-subset.ris"), "export.ris")[0][0].fields]
+
+
+@pytest.mark.parametrize("name", ["../medline-nbib/blachlylab-subset.nbib", "example_wos.ris"])
+def test_medline_and_web_of_science_are_not_taken_for_ris(name: str) -> None:
+    """MEDLINE's "TI  - " lines and Web of Science's "PT J" head are their own formats, even saved as .ris."""
+    head = (DATA / name).read_bytes()[:4096].decode("utf-8-sig")
+    assert not ris._SNIFF_RIS.search(head)
+    reader = readers.choose_reader(Path("export.ris"), head)
+    assert reader is not None and reader.format == ("medline-nbib" if name.endswith(".nbib") else "ris")
+    if name.endswith(".ris"):
+        records, _ = ris.read(text_of(name), name)
+        assert {r.fields[0].name for r in records} == {"PT"}  # read as Web of Science, not as RIS
+
+
+@needs_corpus
+def test_ovid_links_after_the_last_record_stay_with_it() -> None:
+    """ovid_psycinfo.ris ends with the links of its sixth record: no record is lost and no text either."""
+    text = (CORPUS / "asreview" / "ovid_psycinfo.ris").read_text(encoding="utf-8")
+    records, diagnostics = ris.read(text, "ovid_psycinfo.ris")
+    assert diagnostics == []
+    assert len(records) == len(re.findall(r"^TY  - ", text, re.M)) == len(re.findall(r"^ER  -", text, re.M)) == 6
+    assert [r.preamble for r in records] == [(f"{n}.",) for n in range(1, 7)]
+    last = records[-1].fields[-1]
+    assert last.name == ris.AFTER_END and last.line == 329 and "AN=2019-55194-001" in last.values[0]
+
+
+@needs_corpus
+@pytest.mark.parametrize("separator", SEPARATORS.values(), ids=SEPARATORS.keys())
+def test_every_corpus_ris_file_reads_the_same_whatever_the_separator(separator: str) -> None:
+    """Zotero, Lens, Scopus, Embase, ProQuest, Ovid, Rayyan, SciELO exports rewritten with another separator."""
+    texts = {f"{p.parent.name}/{p.name}": p.read_bytes().decode("utf-8-sig") for p in sorted(CORPUS.glob("*/*"))
+             if p.name != "SOURCE.md"}
+    files = {name: text for name, text in texts.items() if re.search(r"^TY  - ", text, re.M)}
+    assert len(files) >= 12
+    for name, text in files.items():
+        records = ris.read(_with_separator(text, separator), name)[0]
+        assert [r.fields for r in records] == [r.fields for r in ris.read(text, name)[0]], name

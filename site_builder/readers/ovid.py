@@ -1,0 +1,250 @@
+"""Reader for Ovid's tagged export (Embase, MEDLINE, PsycINFO, BIOSIS … saved with "Complete Reference").
+
+A sample (an Embase record as Ovid exports it for Citavi or EndNote; shortened)::
+
+    <3001. >
+    VN  - Ovid Technologies
+    DB  - Embase
+    UI  - 621381829
+    TI  - Quality of life in patients with primary ciliary dyskinesia: A systematic review.
+    SO  - BMC Proceedings. Conference: 2nd BEAT-PCD Conference … Spain. 12 (Supplement 3) (no pagination),
+          2018. Date of Publication: 2018.
+    AU  - Behan L.
+    IN  - (Behan, Rubbo, Lucas) NIHR Southampton Biomedical Research Centre, …
+          (Behan, Galvin) School of Applied Psychology, University College Cork, Cork, Ireland
+    AB  - Background: As in most rare diseases, …
+    Method(s): We searched MEDLINE, EBSCO, …
+    DO  - http://dx.doi.org/10.1186/s12919-018-0099-8
+    LG  - English
+    PT  - Conference Abstract
+    YR  - 2018
+    CR  - Copyright 2018 Elsevier B.V., All rights reserved.
+
+A record opens with its number (``<1. >``, or ``<1>`` in alerts) or, without one, with ``VN``; a field is a tag
+of two to four capitals, two spaces, "- " and the value; any other line continues the value above it, indented
+or not (Ovid writes an abstract's later paragraphs at the start of the line). The tags mean what Ovid's field
+guides say for each database: ``UI`` is the PubMed id in MEDLINE and Embase's own accession number in Embase,
+``SO`` is the whole source line ("Journal. 12(3):45-67, 2018 Mar." in MEDLINE, "Journal. Vol.43(5), Sep 2015,
+pp. 623-634." in PsycINFO), from which journal, volume, issue, pages and date are taken when no field of their
+own gives them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import dates, languages
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model import Article, Field, Record
+from ..normalize import clean, doi_from, unique_folded
+from ..sections import split_heading_lines, split_lay_summary
+from . import citation as cite
+from .catalogue import split_lines
+from .ris import _person as person  # Embase writes "Behan L." as RIS exports of Embase do
+
+FORMAT = "ovid"
+
+_NUMBER = re.compile(r"\s*<\s*(\d+)\s*\.?\s*>\s*\Z")
+_TAG = re.compile(r" ?([A-Z][A-Z0-9]{1,3})  -(?: (.*)|\s*)\Z")
+_SNIFF_NUMBER = re.compile(r"^\s*<\s*\d+\s*\.?\s*>\s*$", re.M)
+_SNIFF_TAG = re.compile(r"^ ?(?:VN|DB|UI|AN|TI)  - ", re.M)
+_SNIFF_RIS = re.compile(r"^TY {1,2}- ", re.M)
+
+
+def sniff(head: str) -> bool:
+    """A record number (``<1. >``) or Ovid's ``VN  - Ovid Technologies``, with Ovid's tags, and no RIS ``TY``."""
+    if _SNIFF_RIS.search(head) or not _SNIFF_TAG.search(head):
+        return False
+    return bool(_SNIFF_NUMBER.search(head)) or "VN  - Ovid Technologies" in head
+
+
+def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Every record of an Ovid file; text before the first record is reported, and kept with that record."""
+    records: list[Record] = []
+    diagnostics: list[Diagnostic] = []
+    current: _Open | None = None
+    loose: list[str] = []
+    for number, line in enumerate(split_lines(text.removeprefix("\ufeff")), start=1):
+        tag = _TAG.match(line)
+        if _NUMBER.match(line) or (tag and tag.group(1) == "VN" and current is not None and current.fields):
+            if current is not None:
+                records.append(current.record(path))
+            current = _Open(number, [*loose, line] if _NUMBER.match(line) else loose)
+            loose = []
+            if tag:
+                current.fields.append(Field("VN", (tag.group(2) or "",), number))
+        elif tag:
+            if current is None:
+                current, loose = _Open(number, loose), []
+            current.fields.append(Field(tag.group(1), (tag.group(2) or "",), number))
+        elif current is not None and current.fields:
+            if line.strip():
+                last = current.fields[-1]
+                current.fields[-1] = Field(last.name, (*last.values, line.strip()), last.line)
+        elif line.strip():
+            if current is None and not loose:
+                diagnostics.append(Diagnostic(Level.WARNING, SourceSpan(path, number),
+                                              "text before the first Ovid record (one starts at a line such as "
+                                              "'<1. >'); kept as that record's preamble"))
+            (current.preamble if current is not None else loose).append(line)
+    if current is not None:
+        records.append(current.record(path))
+    else:
+        diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, 1),
+                                      "no Ovid records: a record starts at a line such as '<1. >' followed by "
+                                      "tag lines such as 'TI  - …'"))
+    return records, diagnostics
+
+
+@dataclass
+class _Open:
+    """The record being read: where it starts, the lines before its first field, its fields so far."""
+
+    start: int
+    preamble: list[str]
+    fields: list[Field] = field(default_factory=list)
+
+    def record(self, path: str) -> Record:
+        return Record(FORMAT, SourceSpan(path, self.start), tuple(self.fields), tuple(self.preamble))
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Article
+# ---------------------------------------------------------------------------------------------------------------
+
+# Ovid appends what it holds of a work to the title: "… depression. [References]."
+_TITLE_NOTE = re.compile(r"\s*\[(?:References|Article|Report|Miscellaneous)\]\.?\s*\Z")
+_ROLE = re.compile(r"\s*\[[^\]]*\]\s*\Z")  # BIOSIS: "Walsdorf, Neill B. [Inventor, Reprint Author]"
+# What a publication type (PT) says the work is, in CSL's words.
+_KINDS = {"book chapter": "chapter", "chapter": "chapter", "book": "book", "conference abstract": "paper-conference",
+          "conference paper": "paper-conference", "conference proceeding": "paper-conference",
+          "dissertation": "thesis", "dissertation abstract": "thesis"}
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The typed Article of one Ovid record."""
+    fields = _Fields(record)
+    source = parse_source(fields.text("SO"))
+    database = fields.text("DB").upper()
+    medline = "MEDLINE" in database or "PUBMED" in database
+    pmid = cite.digits(fields.text("UI")) if medline else cite.digits(fields.text("PM"))
+    doi = doi_from(fields.text("DO")) or doi_from(fields.text("DI"))
+    title = _TITLE_NOTE.sub("", fields.text("TI"))
+    body, rights = cite.split_copyright("\n".join(fields.lines("AB")))
+    lay, abstract = split_lay_summary(split_heading_lines(body.split("\n")))
+    names = [_ROLE.sub("", n) for n in fields.each("FA") or fields.each("AU")]
+    journal = (fields.text("JT") or fields.text("JN") or source.journal or fields.text("TA")) if medline else (
+        fields.text("JN") or source.journal or fields.text("JT"))
+    issue_date = dates.read_printed(fields.text("DP"))
+    article = Article(
+        id=cite.article_id("", pmid, doi, fields.text("AN") or fields.text("UI"), title, FORMAT),
+        title=title or "Untitled record",
+        authors=tuple(person(n) for n in names if n),
+        journal=journal,
+        journal_abbrev=fields.text("TA") if medline else "",
+        date=issue_date.iso or source.date or _date(fields.text("YR")),
+        date_printed=issue_date.printed,
+        publisher=fields.text("PB") or fields.text("PU"),
+        languages=languages.parse(fields.each("LG")),
+        topics=cite.review_topics([*fields.each("PT"), *fields.each("DT")]),
+        pmid=pmid, doi=doi,
+        lay_summary=lay, abstract=abstract,
+        rights=fields.text("CR") or fields.text("RO") or rights,
+        links=cite.links(fields.each("XL")),
+        kind=next((_KINDS[t.casefold()] for t in fields.each("PT") if t.casefold() in _KINDS), ""),
+        container=fields.text("BT"),
+        volume=fields.text("VI") or fields.text("VO") or source.volume,
+        issue=fields.text("IP") or source.issue,
+        pages=cite.page_range(fields.text("PG")) or source.pages,
+        keywords=unique_folded([*(k for v in fields.each("KW") for k in v.split(";")),
+                             *(k for v in fields.each("ID") for k in v.split(",")),
+                             *(h.split("/")[0].lstrip("*") for h in fields.each("MH"))]),
+        records=(record,),
+    )
+    if title:
+        return article, []
+    return article, [Diagnostic(Level.ERROR, record.where, "record has no title (TI); shown as 'Untitled record'")]
+
+
+class _Fields:
+    """A record's fields by tag; a field's lines make one text."""
+
+    def __init__(self, record: Record) -> None:
+        self.by_tag: dict[str, list[Field]] = {}
+        for f in record.fields:
+            self.by_tag.setdefault(f.name, []).append(f)
+
+    def lines(self, tag: str) -> list[str]:
+        """The lines of the first ``tag`` field."""
+        found = self.by_tag.get(tag)
+        return list(found[0].values) if found else []
+
+    def text(self, tag: str) -> str:
+        return clean(" ".join(self.lines(tag)))
+
+    def each(self, tag: str) -> list[str]:
+        """The text of every ``tag`` field, in file order."""
+        return [text for f in self.by_tag.get(tag, []) if (text := clean(" ".join(f.values)))]
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """What a source line (``SO``) tells."""
+
+    journal: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    date: str = ""
+
+
+# MEDLINE, BIOSIS: "Forest Ecology & Management. 201(2-3):327-334, November 15, 2004."
+_SO_MEDLINE = re.compile(
+    r"(?P<journal>.+?)\. (?P<volume>[\w.-]+)(?:\((?P<issue>[^)]*)\))?:(?P<pages>[^,]+), (?P<date>.+?)\.?\Z")
+# PsycINFO: "Behavioural and Cognitive Psychotherapy. Vol.43(5), Sep 2015, pp. 623-634."
+_SO_PSYCINFO = re.compile(
+    r"(?P<journal>.+?)\. Vol\.\s?(?P<volume>[^(,]+?)(?:\((?P<issue>[^)]*)\))?, (?P<date>[^,]+?)"
+    r"(?:, pp\. (?P<pages>[^,]+?))?\.?\Z")
+# Embase: "BMC Public Health. 18 (1) (no pagination), 2018. Article Number: 1104. Date of Publication: 05 Sep 2018."
+_SO_EMBASE = re.compile(
+    r"(?P<journal>.+?)\. (?P<volume>[^\s()]+)(?: \((?P<issue>[^)]*)\))?(?: \((?P<pages>[^)]*)\))?, (?P<year>\d{4})\."
+    r"(?:.*?Article Number: (?P<number>[^.]+)\.)?(?:.*?Date of Publication: (?P<date>[^.]+)\.?)?")
+_CONFERENCE = re.compile(r"\. Conference: .*\Z")
+
+
+def parse_source(text: str) -> Source:
+    """Journal, volume, issue, pages and date from a source line in any of the shapes Ovid's databases use."""
+    text = clean(text)
+    if m := _SO_PSYCINFO.fullmatch(text):
+        return Source(m["journal"], clean(m["volume"]), clean(m["issue"] or ""), cite.page_range(m["pages"] or ""),
+                      _date(m["date"]))
+    if m := _SO_EMBASE.match(text):
+        pages = cite.page_range((m["pages"] or "").removeprefix("pp").strip()) or clean(m["number"] or "")
+        return Source(_CONFERENCE.sub("", m["journal"]), m["volume"], clean(m["issue"] or ""), pages,
+                      _date(m["date"] or "") or m["year"])
+    if m := _SO_MEDLINE.fullmatch(text):
+        return Source(m["journal"], m["volume"], clean(m["issue"] or ""), cite.page_range(m["pages"]),
+                      _date(m["date"]))
+    return Source()
+
+
+_DAY_MONTH_YEAR = re.compile(r"\b(\d{1,2}) ([A-Za-z]{3,9})\.? (\d{4})\b")
+_MONTH_DAY_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.? (\d{1,2}), (\d{4})\b")
+_YEAR_MONTH_DAY = re.compile(r"\b(\d{4}) ([A-Za-z]{3,9})\.?(?: (\d{1,2}))?\b")
+_MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.? (\d{4})\b")
+_YEAR = re.compile(r"\b(\d{4})\b")
+
+
+def _date(text: str) -> str:
+    """ISO date of "01 Jan 2018", "November 15, 2004", "2018 Mar 15", "Sep 2015" or "2018"; "" without a year."""
+    if m := _DAY_MONTH_YEAR.search(text):
+        return dates.from_parts(m[3], m[2], m[1])
+    if m := _MONTH_DAY_YEAR.search(text):
+        return dates.from_parts(m[3], m[1], m[2])
+    if m := _YEAR_MONTH_DAY.search(text):
+        return dates.from_parts(m[1], m[2], m[3] or "")
+    if m := _MONTH_YEAR.search(text):
+        return dates.from_parts(m[2], m[1])
+    m = _YEAR.search(text)
+    return dates.from_parts(m[1]) if m else ""
