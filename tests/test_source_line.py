@@ -74,7 +74,8 @@ def test_a_journal_article_shows_volume_issue_and_pages_apart(html, site) -> Non
     shown = facts(html, page_of(html, site, "Design and prototyping of directly driven outer rotor permanent "
                                             "magnet generator for small scale wind turbines"))
     assert [pair for pair in shown if pair[0] in ("Journal", "Volume", "Issue", "Pages")] == [
-        ("Journal", "Advances in Electrical and Electronic Engineering"), ("Volume", "16"), ("Issue", "3"), ("Pages", "271-278")]
+        ("Journal", "Advances in Electrical and Electronic Engineering"), ("Volume", "16"), ("Issue", "3"),
+        ("Pages", "271-278")]
 
 
 def test_no_fact_is_empty_or_a_bare_separator(html, site) -> None:
