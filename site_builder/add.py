@@ -134,11 +134,11 @@ class _Collection:
         near = sorted({i for article in new for key in _keys(article) for i in self._by_key.get(key, ())})
         if not near:
             return None
-        paths = {r.where.path for a in new for r in a.records}
+        mine = {id(r) for a in new for r in a.records}  # by identity: a file may be read again under its name
         merged, _problems = merge_articles([self.articles[i] for i in near] + new)
         for article in merged:
-            mine = [r for r in article.records if r.where.path in paths]
-            if mine and len(mine) < len(article.records):
+            held = [r for r in article.records if id(r) in mine]
+            if held and len(held) < len(article.records):
                 return article
         return None
 
@@ -278,8 +278,8 @@ def _article(rel: str, text: str) -> Article:
 def _merged(new: list[Article], known: Article | None) -> Article:
     """The work as a build will show it: the new sources merged with each other and with the collection's."""
     merged, _problems = merge_articles([*([known] if known else []), *new])
-    paths = {r.where.path for a in new for r in a.records}
-    return next(a for a in merged if any(r.where.path in paths for r in a.records))
+    mine = {id(r) for a in new for r in a.records}
+    return next(a for a in merged if any(id(r) in mine for r in a.records))
 
 
 def _present(article: Article) -> str:

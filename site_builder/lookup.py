@@ -89,8 +89,11 @@ class Services:
             try:
                 values[name] = kind(text)
             except ValueError as err:
-                raise ServiceError(f"{variable}={text!r} is not a {kind.__name__}") from err
+                raise ServiceError(f"{variable}={text!r} is not a {_KIND_NAMES[kind]}") from err
         return cls(**values)
+
+
+_KIND_NAMES = {int: "whole number", float: "number", str: "text"}
 
 
 class ServiceError(Exception):

@@ -5,8 +5,10 @@ arrived, so tests can count requests per second, and can be told to answer some 
 
 Routes, mirroring the real services under one address:
 
-- ``/eutils/efetch.fcgi?id=…``: the answer recorded for that exact ``id`` list; an unknown list gets what efetch
-  gives for PMIDs it does not know (200 and an empty text);
+- ``/eutils/efetch.fcgi?id=…``: the answer recorded for that exact ``id`` list, else the answers recorded for its
+  PMIDs one by one, in the order asked (efetch's answer for several PMIDs is their records one after another,
+  each after a blank line, as ``eutils/pubmed_result2.txt`` shows); PMIDs with no recording get what efetch
+  gives for PMIDs it does not know: nothing (200 and an empty text);
 - ``/idconv/?ids=…``: the answer recorded for those ids; unknown ones get the converter's real 404 error;
 - ``/doi/<DOI>``: a 302 to ``/crossref/v1/works/<DOI>/transform`` as doi.org redirects for Crossref DOIs, which
   answers the recorded CSL-JSON; an unknown DOI gets doi.org's real "DOI Not Found" page (404).
@@ -90,7 +92,11 @@ class Recorded:
         if queued:
             return queued.pop(0)
         if service == "eutils":
-            return self.efetch.get(params.get("id", ""), Reply(200, b"", TEXT))
+            ids = params.get("id", "")
+            if ids in self.efetch:
+                return self.efetch[ids]
+            parts = [self.efetch[pmid].body for pmid in ids.split(",") if pmid in self.efetch]
+            return Reply(200, b"".join(p if p.startswith((b"\n", b"\r\n")) else b"\n" + p for p in parts))
         if service == "idconv":
             return self.idconv.get(params.get("ids", ""), recorded("idconv/id-type-mismatch.json", 404, JSON))
         if service == "doi":
@@ -140,7 +146,7 @@ def serve() -> Iterator[Recorded]:
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
     server.daemon_threads = True
     state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
         yield state
