@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import datetime
 import enum
-import os
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +26,7 @@ from typing import Any
 
 from . import add_answers as answers
 from . import readers
+from .add_files import describe, start_summary, write_together
 from .add_ids import Unreadable, Wanted
 from .build import CONTENT_DIR, read_articles
 from .diagnostics import Report
@@ -35,7 +34,6 @@ from .lookup import BATCH, Client, ServiceError, Services
 from .merge import MIN_TITLE_CHARS, doi_key, identifiers, merge_articles, pmcid_key, pmid_key, title_key
 from .model import Article
 from .readers import csl_json, medline
-from .summaries import SUMMARIES_DIR, id_key, read_summaries
 
 RECORDS_DIR = "records"
 
@@ -220,9 +218,7 @@ def _finish(site_dir: Path, work: _Work, collection: _Collection, force: bool, s
     if work.error:
         return Outcome(work.label, Status.FAILED, work.error)
     files = _files(work)
-    mismatch = answers.medline_mismatch(work.medline, work.pmcid if work.wanted.kind == "pmcid" else "",
-                                        work.wanted.value if work.wanted.kind == "doi" else "") \
-        if work.medline else ""
+    mismatch = _mismatch(work)
     if mismatch:
         return Outcome(work.label, Status.FAILED, mismatch)
     refused = answers.refusal(work.medline.record) if work.medline else ""
@@ -234,10 +230,10 @@ def _finish(site_dir: Path, work: _Work, collection: _Collection, force: bool, s
         return Outcome(work.label, Status.PRESENT, _present(known))
     existing = [rel for rel, _text in files if (site_dir / rel).exists()]
     if existing and not force:
-        return Outcome(work.label, Status.FAILED, f"{existing[0]} exists and holds another work; nothing written "
+        return Outcome(work.label, Status.FAILED, f"{existing[0]} exists and is not this work; nothing written "
                                                   "(--force replaces it)")
     try:
-        _write_together(site_dir, files)
+        write_together(site_dir, files)
     except OSError as err:
         return Outcome(work.label, Status.FAILED, f"cannot write {err.filename or 'the record'}: {err.strerror}")
     merged = _merged(work.new, known)
@@ -247,8 +243,17 @@ def _finish(site_dir: Path, work: _Work, collection: _Collection, force: bool, s
     if refused:
         notes.append(f"{refused}; added because of --force")
     if summary:
-        notes.append(_start_summary(site_dir, merged, today))
+        notes.append(start_summary(site_dir, merged, today))
     return Outcome(work.label, Status.ADDED, describe(merged), tuple(rel for rel, _text in files), tuple(notes))
+
+
+def _mismatch(work: _Work) -> str:
+    """Why the MEDLINE record fetched for a PMCID or DOI is another work's; "" when nothing says so."""
+    if work.medline is None:
+        return ""
+    kind, value = work.wanted.kind, work.wanted.value
+    return answers.medline_mismatch(work.medline, pmcid=value if kind == "pmcid" else work.pmcid,
+                                    doi=value if kind == "doi" else "")
 
 
 def _files(work: _Work) -> list[tuple[str, str]]:
@@ -285,81 +290,3 @@ def _merged(new: list[Article], known: Article | None) -> Article:
 def _present(article: Article) -> str:
     places = ", ".join(str(r.where) for r in article.records)
     return f"already in the collection: {describe(article)} ({places}); nothing written (--force adds it again)"
-
-
-def describe(article: Article) -> str:
-    """Title, first author, journal and year, as a line."""
-    first = article.authors[0].name if article.authors else "no author"
-    more = " et al." if len(article.authors) > 1 else ""
-    where = ", ".join(p for p in (article.journal, article.year) if p)
-    return f"{article.title or 'Untitled'} — {first}{more}" + (f", {where}" if where else "")
-
-
-def _write_together(site_dir: Path, files: list[tuple[str, str]]) -> None:
-    """Each file written whole under a temporary name, then all moved into place; if any step fails, the files
-    this call put in place are removed and the error raised (files it replaced stay replaced)."""
-    staged: list[tuple[Path, Path, bool]] = []
-    try:
-        for rel, text in files:
-            target = site_dir / rel
-            target.parent.mkdir(parents=True, exist_ok=True)
-            staged.append((_staged(target, text), target, target.exists()))
-        placed: list[tuple[Path, bool]] = []
-        try:
-            for temp, target, existed in staged:
-                os.replace(temp, target)
-                placed.append((target, existed))
-        except OSError:
-            for target, existed in placed:
-                if not existed:
-                    target.unlink(missing_ok=True)
-            raise
-    finally:
-        for temp, _target, _existed in staged:
-            temp.unlink(missing_ok=True)
-
-
-def _staged(target: Path, text: str) -> Path:
-    handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-            out.flush()
-            os.fsync(out.fileno())
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
-    return Path(name)
-
-
-def _start_summary(site_dir: Path, article: Article, today: datetime.date) -> str:
-    """Start content/summaries/<id>.md for ``article``, unless the work has a summary; what was done, as a
-    line."""
-    content = site_dir / CONTENT_DIR
-    found, _problems = read_summaries(content, CONTENT_DIR)
-    names = {("id", id_key(article.id)), *identifiers(article).items()}
-    for existing in found:
-        if names & set(existing.targets):
-            return f"{existing.where.path} already summarizes this work; left as it is"
-    rel = f"{CONTENT_DIR}/{SUMMARIES_DIR}/{id_key(article.id)}.md"
-    if (site_dir / rel).exists():
-        return f"{rel} exists; left as it is"
-    try:
-        _write_together(site_dir, [(rel, summary_text(article, today))])
-    except OSError as err:
-        return f"cannot write {rel}: {err.strerror}"
-    return f"summary started: {rel}"
-
-
-def summary_text(article: Article, today: datetime.date) -> str:
-    """The front matter of a new summary: the article's id, today's date, an empty verdict and no topics."""
-    about = describe(article).replace("\n", " ")
-    return (f"---\n# {about}\nid: {_yaml_text(article.id)}\ndate: {today.isoformat()}\nverdict: \"\"\ntopics: []\n"
-            "---\n")
-
-
-def _yaml_text(text: str) -> str:
-    """A YAML scalar for ``text``: plain when that reads back as the same string, else double-quoted."""
-    if re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._/()-]*", text):
-        return text
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -14,6 +14,7 @@ import yaml
 from recorded_services import CSL, HTML, JSON, RECORDED, Recorded, recorded, serve
 
 from site_builder import add as add_module
+from site_builder import add_files
 from site_builder.add import Outcome, Status, add
 from site_builder.add_ids import parse
 from site_builder.summaries import read_summaries
@@ -203,7 +204,7 @@ def test_a_doi_whose_csl_json_fails_writes_no_medline_either(site: Path, server:
 def test_files_of_one_work_are_written_together_or_not_at_all(site: Path) -> None:
     (site / "content/records/doi-x.json").mkdir(parents=True)  # a folder where the second file must go
     with pytest.raises(OSError):
-        add_module._write_together(site, [("content/records/pubmed-1.nbib", "PMID- 1\n"),
+        add_files.write_together(site, [("content/records/pubmed-1.nbib", "PMID- 1\n"),
                                           ("content/records/doi-x.json", "[]\n")])
     assert files(site) == []  # the first file was taken back, and no temporary file is left
 
@@ -214,7 +215,7 @@ def test_a_file_of_the_same_name_is_not_overwritten(site: Path, server: Recorded
     path.write_text("TY  - JOUR\nTI  - Something else entirely\nER  - \n", encoding="utf-8")
     (outcome,) = run(site, server, "16403221")
     assert outcome.status is Status.FAILED
-    assert outcome.message == ("content/records/pubmed-16403221.nbib exists and holds another work; nothing "
+    assert outcome.message == ("content/records/pubmed-16403221.nbib exists and is not this work; nothing "
                                "written (--force replaces it)")
     assert path.read_text(encoding="utf-8").startswith("TY  - JOUR")
 
