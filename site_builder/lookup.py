@@ -139,6 +139,8 @@ class Client:
                                   headers={"User-Agent": _user_agent(services)})
         self._ncbi = RateLimit(NCBI_PER_SECOND_WITH_KEY if services.api_key else NCBI_PER_SECOND, sleep=sleep)
         self._doi = RateLimit(DOI_PER_SECOND, sleep=sleep)
+        self._unreachable: dict[str, str] = {}
+        """Hosts that could not be reached, with why: offline, the next request to one fails at once."""
 
     def __enter__(self) -> Client:
         return self
@@ -191,21 +193,24 @@ class Client:
 
         ``accept_error`` turns a final 4xx into the service's own one-line explanation.
         """
-        problem = ""
+        host = httpx.URL(url).host
+        if host in self._unreachable:
+            raise ServiceError(f"{service} {self._unreachable[host]}")
+        problem, unreachable = "", False
         for attempt, last in _attempts(self.services.attempts):
             limit.wait()
             try:
                 response = self._http.get(url, params=params, headers=headers)
             except httpx.TimeoutException:
-                problem = f"no answer within {self.services.timeout:g} s"
+                problem, unreachable = f"no answer within {self.services.timeout:g} s", False
                 wait = self.services.backoff * 2 ** attempt
             except httpx.TransportError as err:
-                problem = f"cannot be reached ({_reason(err)})"
+                problem, unreachable = f"cannot be reached ({_reason(err)})", True
                 wait = self.services.backoff * 2 ** attempt
             else:
                 if response.status_code not in RETRIED_STATUSES:
                     return _success(service, response, accept_error)
-                problem = f"answered {response.status_code} {response.reason_phrase}".rstrip()
+                problem, unreachable = f"answered {response.status_code} {response.reason_phrase}".rstrip(), False
                 asked = _retry_after(response)
                 if asked is not None and asked > self.services.longest_wait:
                     raise ServiceError(f"{service} {problem} and asks to wait {asked:g} s; try again later")
@@ -214,7 +219,10 @@ class Client:
                 break
             self._sleep(wait)
         tries = self.services.attempts
-        raise ServiceError(f"{service} {problem}" + (f" (tried {tries} times)" if tries > 1 else ""))
+        problem += f" (tried {tries} times)" if tries > 1 else ""
+        if unreachable:
+            self._unreachable[host] = problem
+        raise ServiceError(f"{service} {problem}")
 
 
 def _attempts(count: int) -> Iterator[tuple[int, bool]]:

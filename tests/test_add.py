@@ -128,6 +128,21 @@ def test_a_work_in_the_collection_is_found_by_any_of_its_identifiers(site: Path,
     assert files(site) == ["content/records/pubmed-16403221.nbib"]
 
 
+def test_the_demos_first_review_is_known_by_its_pmid_pmcid_and_doi(tmp_path: Path, server: Recorded, cli,
+                                                                    demo_copier, take_snapshot) -> None:
+    demo = demo_copier(tmp_path / "demo")
+    before = take_snapshot(demo)
+    run_ = cli("add", "34944988", "https://pmc.ncbi.nlm.nih.gov/articles/PMC8699378/", "10.3390/CANCERS13246368",
+               "--summary", "--source", str(demo), cwd=tmp_path, env=server.environment())
+    assert run_.returncode == 0, run_.stderr
+    lines = run_.stdout.splitlines()
+    assert len(lines) == 3 and all(line.startswith("skipped ") for line in lines)
+    assert ": already in the collection: Liver-Directed Therapy for Neuroendocrine Metastases" in lines[0]
+    assert "(content/records/000_9bf5f723bdeec259.txt:1); nothing written (--force adds it again)" in lines[0]
+    assert server.log == []  # the catalogue record answers for all three, offline
+    assert take_snapshot(demo) == before
+
+
 def test_two_identifiers_of_one_new_work_add_it_once(site: Path, server: Recorded) -> None:
     first, second = run(site, server, "16403221", "PMC1373603")
     assert first.status is Status.ADDED

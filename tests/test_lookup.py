@@ -131,6 +131,22 @@ def test_offline_is_one_clear_line() -> None:
     assert "\n" not in str(err.value)
 
 
+def test_a_host_found_unreachable_is_not_tried_again_in_the_same_run() -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    base = f"http://127.0.0.1:{port}"
+    services = Services(eutils=f"{base}/eutils/", idconv=f"{base}/idconv/", backoff=0.2, attempts=3)
+    with Client(services) as client:
+        with pytest.raises(ServiceError):
+            client.efetch_medline(["1"])
+        started = time.monotonic()
+        with pytest.raises(ServiceError) as err:
+            client.idconv(["PMC1"], "pmcid")
+    assert time.monotonic() - started < 0.1  # no second round of retries and pauses
+    assert str(err.value).startswith("the PMC ID converter cannot be reached (") and "(tried 3 times)" in str(err.value)
+
+
 def test_an_html_page_instead_of_medline_is_refused(server: Recorded) -> None:
     server.efetch["28004912"] = recorded("eutils/moved.html", 200, HTML)
     with Client(server.services()) as client, pytest.raises(ServiceError) as err:
