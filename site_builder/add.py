@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime
 import enum
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -74,8 +74,8 @@ class _Work:
 
 
 def add(site_dir: Path, requests: Sequence[tuple[str, Wanted | Unreadable]], *, force: bool = False,
-        summary: bool = False, services: Services | None = None, today: datetime.date | None = None,
-        sleep: Callable[[float], None] | None = None) -> list[Outcome]:
+        summary: bool = False, services: Services | None = None,
+        today: datetime.date | None = None) -> list[Outcome]:
     """Add each requested work to the site in ``site_dir``; one Outcome per request, in order."""
     outcomes: dict[int, Outcome] = {}
     works: dict[int, _Work] = {}
@@ -97,8 +97,7 @@ def add(site_dir: Path, requests: Sequence[tuple[str, Wanted | Unreadable]], *, 
             outcomes[i] = Outcome(work.label, Status.PRESENT, _present(known))
             del works[i]
     if works:
-        kwargs = {"sleep": sleep} if sleep else {}
-        with Client(services or Services.from_environment(), **kwargs) as client:
+        with Client(services or Services.from_environment()) as client:
             _fetch(client, list(works.values()))
     for i, work in works.items():
         outcomes[i] = _finish(site_dir, work, collection, force, summary, today or datetime.date.today())

@@ -89,7 +89,8 @@ def read_list(path: Path) -> list[tuple[str, Wanted | Unreadable]]:
         if not line or line.startswith("#"):
             continue
         line = _LIST_MARKER.sub("", line, count=1) if _LIST_MARKER.match(line) else line
-        found.append((f"{path}:{number}", parse(_first_identifier(line))))
+        item = parse(_first_identifier(line))
+        found.append((f"{path}:{number}", Unreadable(line, item.reason) if isinstance(item, Unreadable) else item))
     return found
 
 

@@ -280,8 +280,8 @@ def test_the_command_line_adds_reports_and_exits_1_when_one_failed(site: Path, s
         "  note: no MEDLINE record looked for: the PMC ID converter: ID type 'doi' mismatch for '28371833'"]
     assert run_.stderr.splitlines() == [
         "site-builder: add: 99999999: PubMed has no record for PMID 99999999",
-        f"site-builder: add: {reading}:3: the: not a PMID (digits), a PMCID (PMC and digits), a DOI (10.…/…) or a "
-        "PubMed, PMC or doi.org link",
+        f"site-builder: add: {reading}:3: the Smith review: not a PMID (digits), a PMCID (PMC and digits), a DOI "
+        "(10.…/…) or a PubMed, PMC or doi.org link",
         "Added 2 of 4: 0 already in the collection, 2 failed."]
 
 

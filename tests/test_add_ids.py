@@ -73,6 +73,7 @@ def test_a_reading_list_skips_comments_and_list_markers_and_names_bad_lines(tmp_
         ("3", "34944988"), ("4", "PMC8699378"), ("5", "10.3390/cancers13246368"), ("6", "34095718"), ("7", None)]
     where, bad = found[-1]
     assert where == f"{reading}:7" and isinstance(bad, Unreadable)
+    assert bad.given == "the review Claire mentioned"
 
 
 def test_a_missing_list_is_a_user_error(tmp_path: Path) -> None:
