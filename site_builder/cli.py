@@ -226,7 +226,7 @@ def _run_add(args: argparse.Namespace) -> int:
         for line in (*outcome.files, *(f"note: {note}" for note in outcome.notes)):
             print(f"  {line}")
     counts = {status: sum(1 for o in outcomes if o.status is status) for status in Status}
-    print(f"Added {counts[Status.ADDED]} of {len(outcomes)}: {counts[Status.PRESENT]} already in the collection, "
+    print(f"Added {counts[Status.ADDED]} of {len(outcomes)}: {counts[Status.PRESENT]} skipped, "
           f"{counts[Status.FAILED]} failed.", file=sys.stderr)
     return EXIT_FAILED if counts[Status.FAILED] else EXIT_OK
 

@@ -139,6 +139,7 @@ def test_the_demos_first_review_is_known_by_its_pmid_pmcid_and_doi(tmp_path: Pat
     assert len(lines) == 3 and all(line.startswith("skipped ") for line in lines)
     assert ": already in the collection: Liver-Directed Therapy for Neuroendocrine Metastases" in lines[0]
     assert "(content/records/000_9bf5f723bdeec259.txt:1); nothing written (--force adds it again)" in lines[0]
+    assert run_.stderr.splitlines() == ["Added 0 of 3: 3 skipped, 0 failed."]
     assert server.log == []  # the catalogue record answers for all three, offline
     assert take_snapshot(demo) == before
 
@@ -282,7 +283,7 @@ def test_the_command_line_adds_reports_and_exits_1_when_one_failed(site: Path, s
         "site-builder: add: 99999999: PubMed has no record for PMID 99999999",
         f"site-builder: add: {reading}:3: the Smith review: not a PMID (digits), a PMCID (PMC and digits), a DOI "
         "(10.…/…) or a PubMed, PMC or doi.org link",
-        "Added 2 of 4: 0 already in the collection, 2 failed."]
+        "Added 2 of 4: 0 skipped, 2 failed."]
 
 
 def test_offline_every_id_fails_in_one_line_and_nothing_is_written(site: Path, cli) -> None:
