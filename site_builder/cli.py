@@ -73,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_serve(commands)
     _add_deploy(commands)
     _add_authors(commands)
+    _add_add(commands)
     return parser
 
 
@@ -89,6 +90,28 @@ def _add_authors(commands: argparse._SubParsersAction[argparse.ArgumentParser]) 
                     "[[merge]] or [[keep_apart]] entries in authors.toml in the site folder.")
     _source_option(authors)
     authors.set_defaults(run=_run_authors)
+
+
+def _add_add(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    add = commands.add_parser(
+        "add", help="fetch works by PMID, PMCID or DOI into content/records/",
+        description="Fetch each work's MEDLINE record from PubMed (NCBI E-utilities; a PMCID through the PMC ID "
+                    "converter) and, for a DOI, its CSL-JSON from doi.org; write them under content/records/ and "
+                    "print what was added. A work already in the collection, a retracted one, a retraction or "
+                    "erratum notice, or an answer that is not what was asked for writes nothing. Set NCBI_API_KEY "
+                    "for 10 requests a second instead of 3, and NCBI_EMAIL to tell NCBI whom to contact.")
+    _source_option(add)
+    add.add_argument("ids", nargs="*", metavar="ID",
+                     help="a PMID, PMCID or DOI, or a PubMed, PMC or doi.org link")
+    add.add_argument("--from", dest="from_file", type=Path, metavar="FILE",
+                     help="also read IDs from FILE, one a line ('#' starts a comment)")
+    add.add_argument("--summary", action="store_true",
+                     help="also start content/summaries/<id>.md (id, today's date, empty verdict and topics); "
+                          "an existing summary is never overwritten")
+    add.add_argument("--force", action="store_true",
+                     help="add even a work the collection holds already, or one PubMed marks as retracted or as a "
+                          "notice; replaces a record file of the same name")
+    add.set_defaults(run=_run_add)
 
 
 def _add_serve(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -178,6 +201,34 @@ def _run_authors(args: argparse.Namespace) -> int:
     print_report(report)
     print("\n".join(lines))
     return EXIT_OK
+
+
+def _run_add(args: argparse.Namespace) -> int:
+    from .add import Status, add
+    from .add_ids import parse, read_list
+    from .lookup import ServiceError
+
+    _require_site(args.source)
+    requests = [("", parse(text)) for text in args.ids]
+    if args.from_file is not None:
+        requests += read_list(args.from_file)
+    if not requests:
+        raise UserError("add needs an ID (a PMID, PMCID, DOI or a link to one) or --from FILE")
+    try:
+        outcomes = add(args.source, requests, force=args.force, summary=args.summary)
+    except ServiceError as err:
+        raise UserError(str(err)) from err
+    for outcome in outcomes:
+        if outcome.status is Status.FAILED:
+            print(f"site-builder: add: {outcome.given}: {outcome.message}", file=sys.stderr)
+            continue
+        print(f"{'added' if outcome.status is Status.ADDED else 'skipped'} {outcome.given}: {outcome.message}")
+        for line in (*outcome.files, *(f"note: {note}" for note in outcome.notes)):
+            print(f"  {line}")
+    counts = {status: sum(1 for o in outcomes if o.status is status) for status in Status}
+    print(f"Added {counts[Status.ADDED]} of {len(outcomes)}: {counts[Status.PRESENT]} skipped, "
+          f"{counts[Status.FAILED]} failed.", file=sys.stderr)
+    return EXIT_FAILED if counts[Status.FAILED] else EXIT_OK
 
 
 def _run_serve(args: argparse.Namespace) -> int:
