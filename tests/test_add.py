@@ -69,7 +69,7 @@ def test_a_pmid_or_pmcid_in_any_form_writes_pubmeds_record(site: Path, server: R
     (outcome,) = run(site, server, given)
     assert outcome.status is Status.ADDED, outcome
     assert outcome.message == ("A high level interface to SCOP and ASTRAL implemented in python. — "
-                               "Casbon, James A et al., BMC Bioinformatics, 2006")
+                               "Casbon, James A et al., BMC bioinformatics, 2006")
     assert outcome.files == ("content/records/pubmed-16403221.nbib",)
     written = (site / outcome.files[0]).read_text(encoding="utf-8")
     assert written == record_block("eutils/pubmed_result2.txt", "16403221")
@@ -121,7 +121,7 @@ def test_a_work_in_the_collection_is_found_by_any_of_its_identifiers(site: Path,
     assert [o.status for o in again] == [Status.PRESENT] * 4
     assert again[0].message == (
         "already in the collection: A high level interface to SCOP and ASTRAL implemented in python. — Casbon, "
-        "James A et al., BMC Bioinformatics, 2006 (content/records/pubmed-16403221.nbib:1); nothing written "
+        "James A et al., BMC bioinformatics, 2006 (content/records/pubmed-16403221.nbib:1); nothing written "
         "(--force adds it again)")
     assert again[3].message == "asked for twice; fetched once, as 10.1186/1471-2105-7-10"
     assert len(server.log) == before  # known before asking anyone
@@ -241,7 +241,7 @@ def test_summary_starts_a_summary_with_its_front_matter(site: Path, server: Reco
     assert outcome.notes == ("summary started: content/summaries/pubmed-1373603.md",)
     text = (site / "content/summaries/pubmed-1373603.md").read_text(encoding="utf-8")
     assert text == ("---\n# A high level interface to SCOP and ASTRAL implemented in python. — Casbon, James A et "
-                    "al., BMC Bioinformatics, 2006\nid: pubmed-1373603\ndate: 2024-03-05\nverdict: \"\"\n"
+                    "al., BMC bioinformatics, 2006\nid: pubmed-1373603\ndate: 2024-03-05\nverdict: \"\"\n"
                     "topics: []\n---\n")
     (found,), problems = read_summaries(site / "content", "content")
     assert found.targets == (("id", "pubmed-1373603"),)
@@ -273,7 +273,7 @@ def test_the_command_line_adds_reports_and_exits_1_when_one_failed(site: Path, s
     assert "Traceback" not in run_.stderr
     assert run_.stdout.splitlines() == [
         "added 16403221: A high level interface to SCOP and ASTRAL implemented in python. — Casbon, James A et al., "
-        "BMC Bioinformatics, 2006",
+        "BMC bioinformatics, 2006",
         "  content/records/pubmed-16403221.nbib",
         f"added {reading}:2: https://doi.org/{SCIENCE}: The Structure of Ordinary Water — Frank, Henry S., "
         "Science, 1970",
