@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .diagnostics import Diagnostic, Level, SourceSpan
-from .merge import doi_key, pmcid_key, pmid_key
+from .identifiers import doi_key, pmcid_key, pmid_key
 from .model import Article, Summary
 from .normalize import clean, iso_date, slugify
 from .prose import split_front_matter, to_html

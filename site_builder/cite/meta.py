@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..identifiers import doi_url, pmc_url, pubmed_url
 from ..model import Article, Person
-from ..normalize import doi_url, pmc_url, pubmed_url
 from .parts import abstract_text, date_parts, first_language, is_group, page_range, summary_text
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..identifiers import doi_url, pmc_url, pubmed_url
 from ..model import Article, Person
-from ..normalize import doi_url, pmc_url, pubmed_url
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import identifiers
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Record
 from . import bibtex, catalogue, catalogue_article, csl_json, jats, medline, pubmed_xml, ris, vufind_json
@@ -101,4 +102,7 @@ def _head(data: bytes) -> str:
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
-    return _BY_FORMAT[record.format].to_article(record)
+    """The record's Article as its format's reader makes it, with its identifiers checked (identifiers.checked)."""
+    article, problems = _BY_FORMAT[record.format].to_article(record)
+    article, found = identifiers.checked(article)
+    return article, [*problems, *found] if found else problems

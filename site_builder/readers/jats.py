@@ -32,6 +32,7 @@ import re
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..identifiers import pmcid_from
 from ..model import Article, Link, Person, Record, Section
 from ..normalize import clean, parse_person, safe_url
 from . import nlm, xmltree
@@ -87,7 +88,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     meta = root.find("front/article-meta") or Node("article-meta", "", record.where.line)
     journal = root.find("front/journal-meta") or Node("journal-meta", "", record.where.line)
     ids = _article_ids(meta)
-    pmcid = nlm.pmcid_from(ids.get("pmc") or ids.get("pmcid", ""))
+    pmcid = pmcid_from(ids.get("pmc") or ids.get("pmcid", ""))
     pmid, doi = ids.get("pmid", ""), ids.get("doi", "")
     lay, abstract = nlm.split_lay_summary(_abstract(meta))
     licence_urls = [u for u in (_licence_url(lic) for lic in meta.findall("permissions/license")) if u]

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..identifiers import pmcid_from
 from ..model import Article, Field, Person, Record, Section
 from ..normalize import clean, parse_person
 from . import nlm
@@ -107,7 +108,7 @@ def _fields(lines: list[str], start: int, path: str, diagnostics: list[Diagnosti
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed article of one MEDLINE record, with warnings about what it lacks."""
     pmid = clean(record.first("PMID"))
-    pmcid = nlm.pmcid_from(record.first("PMC"))
+    pmcid = pmcid_from(record.first("PMC"))
     doi = _doi(record.values("AID")) or _doi(record.values("LID"))
     authors, bad_orcids = _authors(record)
     lay, abstract = nlm.split_lay_summary(abstract_sections(clean(record.first("AB"))))

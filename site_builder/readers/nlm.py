@@ -2,7 +2,7 @@
 
 One work reaches the site from several NLM formats (and from the catalogue dump made of them), so every rule
 that decides a value lives here once: language names, dates from parts, the topic a publication type gives,
-identifiers, ORCIDs and abstract sections. The rules follow ``tools/pubmed_to_dump.py``, which documents how
+the article id, ORCIDs and abstract sections. The rules follow ``tools/pubmed_to_dump.py``, which documents how
 the catalogue dump derives its fields, so that the same work gets the same values from every source.
 """
 
@@ -93,12 +93,6 @@ def article_id(pmcid: str, pmid: str, doi: str) -> str:
     if pmid:
         return f"pubmed-{pmid}"
     return f"doi-{doi}" if doi else ""
-
-
-def pmcid_from(text: str) -> str:
-    """``PMC`` and the digits of a PMC id given as "PMC7058374" or "7058374"; "" when there are none."""
-    digits = re.sub(r"\D", "", text)
-    return f"PMC{digits}" if digits else ""
 
 
 _ORCID = re.compile(r"(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dXx])")

@@ -38,9 +38,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .. import identifiers as ids
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record, Section
-from ..normalize import clean, doi_from, iso_date, parse_person
+from ..normalize import clean, iso_date, parse_person
 from . import citation as cite
 from .catalogue import split_lines
 
@@ -187,10 +188,11 @@ def _ris_article(record: Record) -> Article:
     tags = _Tags(record)
     title = tags.text("TI", "T1", "CT", "BT", "ST")
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
-    url_pmid, url_pmc, url_doi = cite.ids_from_urls(urls)
-    doi = doi_from(tags.first("DO")) or doi_from(tags.first("M3")) or url_doi
-    pmid = cite.digits(tags.first("C2")) or url_pmid
-    pmc = cite.pmcid(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
+    url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
+    doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or url_doi
+    pmid = ids.pmid_from(tags.first("C2")) or url_pmid or ids.pubmed_accession(
+        tags.first("AN"), tags.all("DP", "DB"))
+    pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
     lay, abstract, rights = _abstract(tags.text("AB", "N2"))
     return Article(
         id=cite.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
@@ -273,7 +275,7 @@ def _wos_article(record: Record) -> Article:
     title = tags.text("TI")
     orcids = cite.orcids_by_name("; ".join(tags.all("OI")))
     names = tags.all("AF") or tags.all("AU")
-    doi, pmid = doi_from(tags.first("DI")), cite.digits(tags.first("PM"))
+    doi, pmid = ids.doi_from(tags.first("DI")), ids.pmid_from(tags.first("PM"))
     lay, abstract, rights = _abstract(tags.text("AB"))
     year, pd = clean(tags.first("PY")), clean(tags.first("PD"))
     day = re.search(r"\b(\d{1,2})\b", pd)
