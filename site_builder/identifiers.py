@@ -191,6 +191,15 @@ def names_an_identifier(url: str) -> bool:
     return any(ids_from_urls([url]))
 
 
+def article_id(pmcid: str, pmid: str, doi: str) -> str:
+    """The id the catalogue gives a work: ``pubmed-<PMC number>``, else ``pubmed-<PMID>``, else ``doi-…``."""
+    if pmcid:
+        return f"pubmed-{pmcid.removeprefix('PMC')}"
+    if pmid:
+        return f"pubmed-{pmid}"
+    return f"doi-{doi}" if doi else ""
+
+
 # --- comparing ------------------------------------------------------------------------------------------------
 
 def doi_key(text: str) -> str:
@@ -238,8 +247,6 @@ def checked(article: Article) -> tuple[Article, list[Diagnostic]]:
         doi = ""
     if doi != article.doi:
         changes["doi"] = doi
-        if article.id == f"doi-{article.doi}":
-            changes["id"] = f"doi-{doi}" if doi else article.id
     if article.pmid and not is_pmid(article.pmid):
         problems.append(_warning(article, record, article.pmid, f"{article.pmid!r} is not a PMID (1 to 8 digits, "
                                                                  "no leading zero); it is not linked or exported"))
@@ -248,7 +255,13 @@ def checked(article: Article) -> tuple[Article, list[Diagnostic]]:
         problems.append(_warning(article, record, article.pmcid, f"{article.pmcid!r} is not a PMCID (PMC and 1 to 8 "
                                                                    "digits); it is not linked or exported"))
         changes["pmcid"] = ""
-    return (replace(article, **changes) if changes else article), problems
+    if not changes:
+        return article, problems
+    checked_article = replace(article, **changes)
+    made = article_id(checked_article.pmcid, checked_article.pmid, checked_article.doi)
+    if article.id == article_id(article.pmcid, article.pmid, article.doi) and made:
+        checked_article = replace(checked_article, id=made)  # an id made from a value that changed follows it
+    return checked_article, problems
 
 
 def _warning(article: Article, record: Record | None, value: str, message: str) -> Diagnostic:

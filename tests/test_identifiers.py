@@ -113,6 +113,18 @@ def test_short_doi(url: str, short: str) -> None:
     assert not ids.names_an_identifier(url) or not short
 
 
+@pytest.mark.parametrize(("accession", "databases", "pmid"), [
+    ("21085122", ["NLM"], "21085122"),  # EndNote's RIS of a PubMed record
+    ("21085122", ["PubMed"], "21085122"),
+    ("2005123456", ["Embase"], ""),  # Embase's accession number
+    ("WOS:000282345600001", ["Web of Science"], ""),
+    ("21085122", [], ""),
+])
+def test_an_accession_number_is_a_pmid_only_in_nlms_database(accession: str, databases: list[str],
+                                                               pmid: str) -> None:
+    assert ids.pubmed_accession(accession, databases) == pmid
+
+
 # --- what readers make is what every output can use ---------------------------------------------------------------
 
 def test_every_identifier_a_reader_makes_is_valid(read_articles: list[Article]) -> None:
@@ -171,7 +183,7 @@ def test_a_doi_with_the_titles_first_word_glued_on_is_read_without_it(tmp_path: 
     path.write_bytes(medline_with_doi(f"{ADHM_DOI}.Nanotechnology"))  # title: "Nanotechnology-Based Strategies …"
     (record,), _ = read_file(path, "content/adhm.nbib")
     article, problems = to_article(record)
-    assert article.doi == ADHM_DOI
+    assert article.doi == ADHM_DOI and article.id == "pubmed-7610913"
     assert [str(p) for p in problems] == [
         f"content/adhm.nbib:13: warning: the DOI '{ADHM_DOI}.Nanotechnology' has text glued on "
         f"('.Nanotechnology'); read as '{ADHM_DOI}'"]
@@ -203,6 +215,7 @@ def test_an_invalid_identifier_is_reported_and_left_out(replace: tuple[str, str]
     (record,), _ = read_file(path, "adhm.nbib")
     article, problems = to_article(record)
     assert getattr(article, kind) == ""
+    assert article.id == ("pubmed-33763992" if kind == "pmcid" else "pubmed-7610913")  # made from valid values
     (problem,) = problems
     line = next(f.line for f in record.fields if any(replace[1].split("- ")[1] in v for v in f.values))
     assert str(problem.where) == f"adhm.nbib:{line}" and message in problem.message
@@ -244,3 +257,32 @@ def test_merge_shows_the_clean_doi_when_the_preferred_source_has_text_glued_on(m
     assert "(the other with text glued on)" in conflict and f"the page shows '{ADHM_DOI}'" in conflict
     page = html.parse(result.output / "articles/pubmed-7610913.html")
     assert (f"https://doi.org/{ADHM_DOI}", f"DOI {ADHM_DOI}") in html.anchors(html.main(page))
+
+
+def test_merge_takes_the_valid_pmcid_of_another_source(tmp_path: Path) -> None:
+    """MEDLINE's PMCID is broken ("PMC0"), so it is left out with a warning and PubMed XML's is the work's."""
+    from site_builder.merge import merge_articles
+
+    medline = tmp_path / "adhm.nbib"
+    medline.write_bytes((MERGE / "adhm-medline.nbib").read_bytes().replace(b"PMC - PMC7610913", b"PMC - PMC0"))
+    articles, problems = [], []
+    for path in (medline, MERGE / "adhm-pubmed.xml"):
+        (record,), _ = read_file(path, path.name)
+        article, found = to_article(record)
+        articles.append(article)
+        problems += found
+    (merged,), conflicts = merge_articles(articles)
+    assert merged.pmcid == "PMC7610913" and conflicts == []
+    assert [str(p.where) for p in problems] == ["adhm.nbib:67"]
+
+
+def test_an_id_made_from_a_glued_doi_follows_the_clean_doi(tmp_path: Path) -> None:
+    """The Manubot item without its PMID, its DOI with the title's first word glued on: id and DOI are clean."""
+    text = (DATA / "csl-json" / "manubot-shortdoi.json").read_text(encoding="utf-8")
+    text = text.replace('"DOI": "10.1001/jama.2016.17216"', '"DOI": "10.1001/jama.2016.17216.Development"')
+    path = tmp_path / "refs.json"
+    path.write_text(text.replace('    "PMID": "27898976",\n', ""), encoding="utf-8")
+    (record,), _ = read_file(path, "refs.json")
+    article, problems = to_article(record)
+    assert (article.id, article.doi) == ("doi-10.1001/jama.2016.17216", "10.1001/jama.2016.17216")
+    assert [str(p.where) for p in problems] == ["refs.json:77"]

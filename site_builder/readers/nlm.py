@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..identifiers import article_id as article_id  # the readers' id rule, kept with the identifiers
 from ..model import Section
 from ..normalize import clean
 
@@ -84,15 +85,6 @@ def topics_from_types(types: Iterable[str]) -> tuple[str, ...]:
         return ("Review",)
     specific = [t for t in kinds if t not in _GENERIC_TYPES and not t.startswith("Research Support")]
     return tuple((specific or kinds)[:1])
-
-
-def article_id(pmcid: str, pmid: str, doi: str) -> str:
-    """The id the catalogue gives the same work: ``pubmed-<PMC number>``, else ``pubmed-<PMID>``, else ``doi-…``."""
-    if pmcid:
-        return f"pubmed-{pmcid.removeprefix('PMC')}"
-    if pmid:
-        return f"pubmed-{pmid}"
-    return f"doi-{doi}" if doi else ""
 
 
 _ORCID = re.compile(r"(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dXx])")
