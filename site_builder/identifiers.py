@@ -28,7 +28,7 @@ from .model import Article, Record
 
 # --- DOI ------------------------------------------------------------------------------------------------------
 
-_DOI = re.compile(r"10\.\d+(?:\.\d+)*/\S+")
+_DOI = re.compile(r"10\.[0-9]+(?:\.[0-9]+)*/\S+")
 _CLOSERS = {")": "(", "]": "[", ">": "<", "}": "{"}
 _TRAILING_PUNCTUATION = ".,;:'\"’”"
 
@@ -63,8 +63,8 @@ def is_doi(text: str) -> bool:
 
 # Text that ends a DOI but is no part of it, when a space was lost: a reference's "PMID: …" or "Epub …", MEDLINE's
 # "[doi]", or the page a publisher's url adds after the DOI ("…/abstract", "…/full").
-_GLUED_TAIL = re.compile(r"(?<=[0-9a-z])\.?(?:PMID|PMCID|Epub)\b.*\Z|\.?\[doi\]\Z|/(?:abstract|full|pdf|epdf)\Z",
-                         re.S | re.I)
+_GLUED_TAIL = re.compile(r"(?<=[0-9a-z])\.?(?:PMID|PMCID|Epub)\b.*\Z|\.?\[doi\]\Z|/(?i:abstract|full|pdf|epdf)\Z",
+                         re.S)
 # The last dot-separated part of a DOI when it is a capitalised word after a digit ("…116.Data"): glued text,
 # clearly so when the title starts with that word.
 _LAST_WORD = re.compile(r"(?<=\d)\.([A-Z][a-z]{2,})\Z")
@@ -117,10 +117,11 @@ def doi_url(doi: str) -> str:
 
 # --- PMID and PMCID -------------------------------------------------------------------------------------------
 
-_PMID = re.compile(r"[1-9]\d{0,7}")
-_PMID_IN_TEXT = re.compile(r"\s*(?:PMID\s*:?\s*)?(\d+)\s*", re.I)
-_PMCID = re.compile(r"PMC[1-9]\d{0,7}")
-_PMCID_IN_TEXT = re.compile(r"\bPMC\s*(?:ID\s*:?\s*PMC\s*)?(\d+)\b", re.I)
+# ASCII digits only: "\d" would take other scripts' digits too.
+_PMID = re.compile(r"[1-9][0-9]{0,7}")
+_PMID_IN_TEXT = re.compile(r"\s*(?:PMID\s*:?\s*)?([0-9]+)\s*", re.I)
+_PMCID = re.compile(r"PMC[1-9][0-9]{0,7}")
+_PMCID_IN_TEXT = re.compile(r"\bPMC\s*(?:ID\s*:?\s*PMC\s*)?([0-9]+)\b", re.I)
 
 
 def pmid_from(text: str) -> str:
@@ -167,8 +168,8 @@ def pmc_url(pmcid: str) -> str:
 # --- identifiers in links -------------------------------------------------------------------------------------
 
 _PUBMED_URL = re.compile(
-    r"ncbi\.nlm\.nih\.gov/(?:pubmed/|entrez/.*[?&]list_uids=)(\d+)|pubmed\.ncbi\.nlm\.nih\.gov/(\d+)")
-_PMC_URL = re.compile(r"(?:ncbi\.nlm\.nih\.gov|europepmc\.org)/(?:pmc/)?articles/(PMC\d+)", re.I)
+    r"ncbi\.nlm\.nih\.gov/(?:pubmed/|entrez/.*[?&]list_uids=)([0-9]+)|pubmed\.ncbi\.nlm\.nih\.gov/([0-9]+)")
+_PMC_URL = re.compile(r"(?:ncbi\.nlm\.nih\.gov|europepmc\.org)/(?:pmc/)?articles/(PMC[0-9]+)", re.I)
 _DOI_URL = re.compile(r"doi\.org/(10\.\S+)", re.I)
 
 

@@ -71,6 +71,7 @@ def test_doi_from(text: str, doi: str) -> None:
     ("10.1002/14651858.CD001234.pub2", "", ""),
     ("10.1371/journal.pone.0012345.g001", "", ""),
     ("10.1021/acs.jcim.9b00123", "", ""),
+    ("10.5555/12345678.epub", "", ""),  # a lower-case "epub" may be the DOI's own
 ])
 def test_glued_tail(doi: str, title: str, tail: str) -> None:
     assert ids.glued_tail(doi, title) == tail
@@ -87,7 +88,7 @@ def test_no_doi_a_reader_makes_looks_glued(read_articles: list[Article]) -> None
 @pytest.mark.parametrize(("text", "pmid", "valid"), [
     ("33763992", "33763992", True), ("PMID: 33763992", "33763992", True), (" 1 ", "1", True),
     ("0", "0", False), ("0033763992", "0033763992", False), ("123456789", "123456789", False),
-    ("PMC7610913", "", False), ("3376x", "", False), ("", "", False),
+    ("PMC7610913", "", False), ("3376x", "", False), ("", "", False), ("٣٣٧٦", "", False),
 ])
 def test_pmid(text: str, pmid: str, valid: bool) -> None:
     assert ids.pmid_from(text) == pmid
