@@ -4,7 +4,8 @@ becomes one article whose fields are merged by a fixed precedence, and which kee
 Two articles are the same work when they share a DOI (case-folded), a PMID or a PMCID (with its "PMC"), or, when
 their identifiers do not contradict each other, the same normalized title and year. Identifiers that disagree
 inside one work (two DOIs for one PMID) are reported, naming both files and lines; the preferred source's value
-is shown.
+is shown, unless it is another source's DOI with text glued on ("10.1038/nprot.2010.116.Data"): the clean value
+is shown then, and the two do not keep a title and year apart.
 
 Precedence, best first (``PRECEDENCE``): the catalogue dump and VuFind records are what the library curates;
 PubMed XML is NLM's structured original; MEDLINE text is the same data flattened; JATS is the publisher's front
@@ -24,7 +25,6 @@ to initials.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -32,8 +32,9 @@ from dataclasses import replace
 from . import languages
 from .dates import Published
 from .diagnostics import Diagnostic, Level, SourceSpan
+from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key
 from .model import Article, Link, Person, Section
-from .normalize import alnum, doi_from, unique_folded
+from .normalize import alnum, unique_folded
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "ovid", "csl-json",
               "ris", "bibtex")
@@ -42,22 +43,6 @@ MIN_TITLE_CHARS = 20
 
 _ID_KINDS = ("doi", "pmid", "pmcid")
 _ID_NAMES = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}
-
-
-def doi_key(text: str) -> str:
-    """A DOI for comparing: found inside a url or "doi:" text, case-folded (DOIs are case-insensitive)."""
-    return doi_from(text).casefold()
-
-
-def pmid_key(text: str) -> str:
-    digits = text.strip()
-    return digits if digits.isdigit() else ""
-
-
-def pmcid_key(text: str) -> str:
-    """"PMC" and the digits, from "PMC8699378" or "8699378"; "" when there are none."""
-    m = re.fullmatch(r"\s*(?:PMC)?\s*(\d+)\s*", text, flags=re.I)
-    return f"PMC{m.group(1)}" if m else ""
 
 
 def title_key(title: str) -> str:
@@ -134,7 +119,22 @@ def _join_by_title(articles: list[Article], found: list[dict[str, str]], find: C
 
 
 def _contradict(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
-    return any(kind in b and not values & b[kind] for kind, values in a.items())
+    return any(kind in b and not any(_agree(kind, x, y) for x in values for y in b[kind]) for kind, values in a.items())
+
+
+def _agree(kind: str, a: str, b: str) -> bool:
+    """Equal values, or two DOIs of which one is the other with text glued on."""
+    return a == b or (kind == "doi" and (is_glued_form(a, b) or is_glued_form(b, a)))
+
+
+def _shown(kind: str, values: Iterable[str]) -> str:
+    """The value a page shows among one work's values in precedence order: the first, unless it is a later
+    DOI with text glued on, then that clean DOI (the shortest, should several be)."""
+    ordered = [v for v in values if v]
+    first = ordered[0] if ordered else ""
+    if kind != "doi":
+        return first
+    return min((v for v in ordered if is_glued_form(first, v)), key=len, default=first)
 
 
 def _conflicts(ordered: list[Article]) -> list[Diagnostic]:
@@ -144,21 +144,23 @@ def _conflicts(ordered: list[Article]) -> list[Diagnostic]:
         return problems
     ids = [identifiers(a) for a in ordered]
     for kind in _ID_KINDS:
-        shown: tuple[str, Article] | None = None
+        kept = _shown(kind, (article_ids.get(kind, "") for article_ids in ids))
+        first: tuple[str, Article] | None = None
         reported: set[str] = set()
         for article, article_ids in zip(ordered, ids, strict=True):
             value = article_ids.get(kind)
             if not value:
                 continue
-            if shown is None:
-                shown = (value, article)
-            elif value != shown[0] and value not in reported:
+            if first is None:
+                first = (value, article)
+            elif value != first[0] and value not in reported:
                 reported.add(value)
-                kept, first = shown
+                there, source = first
+                glued = " (the other with text glued on)" if _agree(kind, value, there) else ""
                 problems.append(Diagnostic(
                     Level.WARNING, article.where,
-                    f"this record and {first.where} are one work with two {_ID_NAMES[kind]}s: {value!r} here, "
-                    f"{kept!r} there ({_evidence(first, article)}); the page shows {kept!r}"))
+                    f"this record and {source.where} are one work with two {_ID_NAMES[kind]}s{glued}: {value!r} "
+                    f"here, {there!r} there ({_evidence(source, article)}); the page shows {kept!r}"))
     return problems
 
 
@@ -193,7 +195,7 @@ def merge_work(ordered: list[Article]) -> Article:
         topics=unique_folded(t for a in ordered for t in a.topics),
         pmid=_first(ordered, lambda a: a.pmid),
         pmcid=_first(ordered, lambda a: a.pmcid),
-        doi=_first(ordered, lambda a: a.doi),
+        doi=_shown("doi", (a.doi for a in ordered)),
         lay_summary=_richest(a.lay_summary for a in ordered),
         abstract=_richest(a.abstract for a in ordered),
         rights=_first(ordered, lambda a: a.rights),

@@ -118,24 +118,3 @@ def safe_url(url: str) -> str:
     if parts.scheme.lower() not in SAFE_SCHEMES or not parts.netloc:
         return ""
     return url
-
-
-_DOI = re.compile(r"10\.\d{4,9}/\S+")
-
-
-def doi_from(text: str) -> str:
-    """The DOI inside a DOI url or string ("http://dx.doi.org/10.3390/x" → "10.3390/x")."""
-    m = _DOI.search(text)
-    return m.group(0).rstrip(".,;") if m else ""
-
-
-def doi_url(doi: str) -> str:
-    return f"https://doi.org/{doi}" if doi else ""
-
-
-def pubmed_url(pmid: str) -> str:
-    return f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/" if pmid else ""
-
-
-def pmc_url(pmcid: str) -> str:
-    return f"https://www.ncbi.nlm.nih.gov/pmc/articles/{pmcid}/" if pmcid else ""

@@ -16,7 +16,7 @@ import jinja2.compiler
 import markupsafe
 from markupsafe import Markup
 
-from . import cite, dates, urls
+from . import cite, dates, identifiers, urls
 from .model import Article
 from .plan import Entry, Page
 from .sections import heading
@@ -128,6 +128,9 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
     env.filters["short_date"] = dates.short_date
     env.filters["label"] = heading
     env.filters["plural"] = plural
+    env.filters["doi_url"] = identifiers.doi_url
+    env.filters["pubmed_url"] = identifiers.pubmed_url
+    env.filters["pmc_url"] = identifiers.pmc_url
     return env
 
 

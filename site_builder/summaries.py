@@ -31,7 +31,7 @@ from typing import Any
 
 from .dates import iso_date
 from .diagnostics import Diagnostic, Level, SourceSpan
-from .merge import doi_key, pmcid_key, pmid_key
+from .identifiers import doi_key, pmcid_key, pmid_key
 from .model import Article, Summary
 from .normalize import clean, slugify, unique_folded
 from .prose import split_front_matter, to_html

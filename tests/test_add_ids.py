@@ -46,7 +46,7 @@ def test_each_form_names_its_identifier(text: str, kind: str, value: str) -> Non
     ("cancer review", "not a PMID"),
     ("0", "not a PMID"),
     ("1234567890", "not a PMID"),
-    ("10.12/x", "not a DOI"),
+    ("10.abc/x", "not a DOI"),  # the registrant code is digits (DOI Handbook 2.2)
     ("PMC", "not a PMID"),
     ("https://www.mdpi.com/2072-6694/13/24/6368", "names no PMID, PMCID or DOI"),
 ])

@@ -11,8 +11,8 @@ import json
 from typing import Any
 
 from .. import dates
+from ..identifiers import doi_url, pmc_url, pubmed_url
 from ..model import Article, Person
-from ..normalize import doi_url, pmc_url, pubmed_url
 from .parts import abstract_text, first_language, is_group, page_range, summary_text
 
 

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass
 
 from .. import dates
+from ..identifiers import doi_url, pmc_url, pubmed_url
 from ..model import Article, Person
-from ..normalize import doi_url, pmc_url, pubmed_url
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,11 +11,13 @@ Sample::
     T2  - Cancers (Basel)
     DO  - 10.3390/cancers13246368
     AN  - 34944988
+    DP  - NLM
     C2  - PMC8699378
     ER  -
 
 Tags follow the RIS specification and EndNote's Journal Article mapping: ``T2`` the journal, ``J2`` its
-abbreviation, ``DA`` the issue's date, ``AN`` the PubMed id, ``C2`` the PMCID.
+abbreviation, ``DA`` the issue's date, ``AN`` the PubMed id with ``DP  - NLM`` (which says whose accession number
+it is, as EndNote writes a PubMed record), ``C2`` the PMCID.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ def ris_record(article: Article, key: str) -> str:
         ("LA", first_language_name(article)),
         ("DO", article.doi),
         ("AN", article.pmid),
+        ("DP", "NLM" if article.pmid else ""),
         ("C2", article.pmcid),
         ("UR", best_url(article)),
         ("AB", abstract_text(article)),

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import languages
+from .. import identifiers, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Record
 from . import bibtex, catalogue, catalogue_article, csl_json, jats, medline, ovid, pubmed_xml, ris, vufind_json
@@ -103,7 +103,9 @@ def _head(data: bytes) -> str:
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
-    """The record's Article, and what its reader found wrong (and any language named in words langcodes does not
-    know, reported here once for every format)."""
+    """The record's Article as its format's reader makes it, with its identifiers checked (identifiers.checked),
+    and what its reader found wrong (and any language named in words langcodes does not know, reported here once
+    for every format)."""
     article, problems = _BY_FORMAT[record.format].to_article(record)
-    return article, [*problems, *languages.unnamed(article.languages, record)]
+    article, found = identifiers.checked(article)
+    return article, [*problems, *found, *languages.unnamed(article.languages, record)]

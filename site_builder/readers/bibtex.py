@@ -37,9 +37,10 @@ from bibtexparser.model import (
 )
 
 from .. import dates, languages
+from .. import identifiers as ids
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record
-from ..normalize import clean, doi_from
+from ..normalize import clean
 from . import citation as cite
 from .latex import latex_to_text
 
@@ -185,10 +186,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     authors, et_al = _people(f.raw("author"))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, "entry has no title field; shown as 'Untitled record'"))
-    url_pmid, url_pmc, url_doi = cite.ids_from_urls([f.plain("url")])
-    doi = doi_from(f.plain("doi")) or url_doi
-    pmid = cite.digits(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
-    pmc = cite.pmcid(f.plain("pmcid")) or url_pmc
+    url_pmid, url_pmc, url_doi = ids.ids_from_urls([f.plain("url")])
+    doi = ids.doi_from(f.plain("doi")) or url_doi
+    pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
+    pmc = ids.pmcid_from(f.plain("pmcid")) or url_pmc
     body, rights = cite.split_copyright(cite.strip_tags(f.text("abstract")))
     lay, abstract = cite.sections(body)
     orcids = cite.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))

@@ -20,8 +20,11 @@ A sample (shortened; the display part may be in any interface language, or missi
 Solr fields come one per line, name then a space then the first value; further values of a multi-valued field
 follow on their own lines without a name. Field names come in ASCII order, which is what tells a real field
 from a continuation line that happens to begin with a field name: the reader keeps the heaviest strictly
-increasing run of candidate names (known VuFind fields weigh more than unknown ones), and a candidate whose whole
-line repeats a title, author or topic value is a continuation. A file may hold several records: a new record
+increasing run of candidate names (VuFind's schema fields weigh more than unknown ones). Sort order alone is
+weak evidence for a name the schema lacks, so such a candidate is a continuation when its whole line repeats a
+value that VuFind copies into other fields (a title, author or topic), or when the line has the shape of a
+person's name that starts with a lower-case particle ("ter Haar, Koen", "van 't Hof, Jan"). A file may hold
+several records: a new record
 begins at a page marker ("Cargando…", "Loading…"), after a blank line that ends a field list, or at a
 ``_version_`` field once a record already has fields.
 """
@@ -29,28 +32,43 @@ begins at a page marker ("Cargando…", "Loading…"), after a blank line that e
 from __future__ import annotations
 
 import re
+import sys
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Field, Record
 
 FORMAT = "catalogue-dump"
 
-# Fields of VuFind's Solr schema (biblio core). A known name outweighs any number of unknown candidates.
+# Fields of VuFind's Solr schema (biblio core: solr/vufind/biblio/conf/schema.xml of vufind-org/vufind, commit
+# 0514be2b7be84950101ad72aedc27fc341af08a9): every <field>, and the suffixes of its <dynamicField> patterns.
+# A known name outweighs any number of unknown candidates.
 KNOWN_FIELDS = frozenset("""
-_version_ access_restriction allfields author author2 author2_role author2_variant author_additional
-author_corporate author_corporate_role author_facet author_fuller author_role author_sort author_variant building
-callnumber-first callnumber-label callnumber-raw callnumber-sort callnumber-subject collection container_issue
-container_reference container_start_page container_title container_volume contents ctrlnum dateSpan description
-dewey-full dewey-hundreds dewey-ones dewey-raw dewey-search dewey-sort dewey-tens doi_str_mv edition era era_facet
-first_indexed format fulltext genre genre_facet geographic geographic_facet hierarchy_top_id hierarchy_top_title id
-illustrated institution isbn ismn_isn_mv issn language last_indexed lccn long_lat oclc_num physical publishDate
-publishDateSort publisher publisherStr record_format recordtype series series2 spelling spellingShingle title
-title_alt title_auth title_full title_fullStr title_full_unstemmed title_new title_old title_short title_sort
-title_sub topic topic_facet topic_browse url work_keys_str_mv
+_version_ allfields allfields_unstemmed author author2 author2_fuller author2_role author2_variant author_additional
+author_browse author_corporate author_corporate_role author_facet author_fuller author_role author_sort
+author_variant building callnumber-first callnumber-label callnumber-raw callnumber-search callnumber-sort
+callnumber-subject collection container_issue container_reference container_start_page container_title
+container_volume contents ctrlnum dateSpan description dewey-full dewey-hundreds dewey-ones dewey-raw dewey-search
+dewey-sort dewey-tens edition era era_facet first_indexed format fullrecord fulltext fulltext_unstemmed genre
+genre_facet geographic geographic_facet hierarchy_browse hierarchy_parent_id hierarchy_parent_title
+hierarchy_sequence hierarchy_top_id hierarchy_top_title hierarchytype id illustrated institution is_hierarchy_id
+is_hierarchy_title isbn issn language last_indexed lccn long_lat long_lat_display long_lat_label marc_error
+oclc_num physical publishDate publishDateSort publisher publisherStr recordtype series series2 spelling
+spellingShingle thumbnail title title_alt title_auth title_full title_fullStr title_full_unstemmed
+title_in_hierarchy title_new title_old title_short title_sort title_sub topic topic_browse topic_facet
+topic_unstemmed url
+access_restriction record_format doi_str_mv ismn_isn_mv work_keys_str_mv
 """.split())  # noqa: SIM905 (a word list reads best as text)
-_SHARED_NAME = {name: name for name in KNOWN_FIELDS}
-"""Each known name as one string object, which all records read in one process share: 200,000 fewer strings in
-a large collection, and a packed article (packing.py) holds each name once."""
+# The last line: fields VuFind's importers write, dynamic ones among them (a set answers faster than is_known).
+DYNAMIC_SUFFIXES = ("_date", "_date_mv", "_isn", "_isn_mv", "_str", "_str_mv", "_txt", "_txt_mv", "_txtF",
+                    "_txtF_mv", "_txtP", "_txtP_mv", "_random", "_boolean", "_geo", "_geo_mv")
+"""The schema's ``<dynamicField name="*_str_mv">`` patterns: ``doi_str_mv`` and ``work_keys_str_mv`` are fields."""
+
+
+def is_known(name: str) -> bool:
+    """Whether VuFind's schema has the field, by name or by a dynamic field's suffix."""
+    return name in KNOWN_FIELDS or (name.endswith(DYNAMIC_SUFFIXES) and name[:1] != "_")
+
+
 
 # A name, then a space or the end of the line (a look-ahead: matching the rest of a long line cost a scan of it).
 _CANDIDATE = re.compile(r"([a-z_][A-Za-z0-9_.-]*)(?= |\Z)")
@@ -142,7 +160,7 @@ def _field_block_start(names: list[str]) -> int | None:
 
     A one-line title such as "id of …" on the page part forms a block of its own and is not a field list.
     """
-    known = [i for i, name in enumerate(names) if name in KNOWN_FIELDS]
+    known = [i for i, name in enumerate(names) if name and (name in KNOWN_FIELDS or is_known(name))]
     return known[0] if len(known) >= 2 else None
 
 
@@ -164,34 +182,49 @@ def _split_glued(names: list[str], head: int) -> list[tuple[int, int]]:
 
 def _parse_fields(lines: list[str], names: list[str], offset: int, path: str,
                   diagnostics: list[Diagnostic]) -> list[Field]:
-    starts = _field_starts(names)
+    starts = _field_starts(names, lines)
     repeats = _repeated_values(lines, starts, names)
     if repeats:
-        starts = _field_starts(names, excluded=repeats)
+        starts = _field_starts(names, lines, excluded=repeats)
     fields: list[Field] = []
     for begin, end in zip(starts, [*starts[1:], len(lines)], strict=True):
-        name = _SHARED_NAME.get(names[begin], names[begin])
+        name = names[begin]
+        known = name in KNOWN_FIELDS or is_known(name)
+        # Each known name as one string object that all records share: 200,000 fewer strings in a large
+        # collection, and a packed article (packing.py) holds each name once.
+        name = sys.intern(name) if known else name
         values = (lines[begin][len(name) + 1:], *lines[begin + 1:end])
         fields.append(Field(name, values, offset + begin + 1))
-        if name not in KNOWN_FIELDS:
+        if not known:
             diagnostics.append(Diagnostic(Level.WARNING, SourceSpan(path, offset + begin + 1),
                                           f"unknown field '{name}' kept as it is"))
     return fields
 
 
-def _field_starts(names: list[str], excluded: frozenset[int] = frozenset()) -> list[int]:
+def _field_starts(names: list[str], lines: list[str], excluded: frozenset[int] = frozenset()) -> list[int]:
     """Line indexes that start a field: line 0, then the heaviest strictly increasing run of candidate names."""
     candidates = [i for i, name in enumerate(names) if name and i not in excluded]
     if not candidates or candidates[0] != 0:
         candidates = [0, *candidates]
     # Fast path: names already increase and are all known (nearly every real record).
     if all(names[a] < names[b] for a, b in zip(candidates, candidates[1:], strict=False)) and all(
-            names[i] in KNOWN_FIELDS for i in candidates):
+            names[i] in KNOWN_FIELDS or is_known(names[i]) for i in candidates):
         return candidates
+    candidates = [i for i in candidates if i == 0 or not _is_particle_name(names[i], lines[i])]
     fitting = _fitting(candidates, names)
-    if fitting is not candidates and all(names[i] in KNOWN_FIELDS for i in fitting):
+    if fitting is not candidates and all(is_known(names[i]) for i in fitting):
         return fitting  # the knowns alone, already increasing: the heaviest chain
     return _heaviest_increasing(fitting, names)
+
+
+# A person's name that begins with lower-case particles: "ter Haar, Koen", "van 't Hof, Jan", "de la Fuente, Ana".
+_PARTICLE_NAME = re.compile(r"(?:[a-z]+|['’][a-z]+)(?: (?:[a-z]+|['’][a-z]+))* [^\W\d_a-z][^,]*, [^\W\d_]")
+
+
+def _is_particle_name(name: str, line: str) -> bool:
+    """Whether an unknown one-word name starts a line shaped like a person's name: a value, not a field (every
+    single lower-case word that names a field is in the schema)."""
+    return name.isalpha() and name.islower() and not is_known(name) and _PARTICLE_NAME.match(line) is not None
 
 
 def _fitting(candidates: list[int], names: list[str]) -> list[int]:
@@ -202,14 +235,14 @@ def _fitting(candidates: list[int], names: list[str]) -> list[int]:
     The heaviest chain holds every known name, since any chain that skips one weighs less (fewer than
     _KNOWN_WEIGHT unknowns): so dropping the rest changes neither it nor, among chains of equal weight, the choice.
     """
-    known = [i for i in candidates if names[i] in KNOWN_FIELDS]
+    known = [i for i in candidates if is_known(names[i])]
     if (not known or known[0] != candidates[0] or len(candidates) - len(known) >= _KNOWN_WEIGHT
             or any(names[a] >= names[b] for a, b in zip(known, known[1:], strict=False))):
         return candidates
     kept: list[int] = []
     after = 0  # how many knowns come at or before this candidate
     for i in candidates:
-        if names[i] in KNOWN_FIELDS:
+        if is_known(names[i]):
             after += 1
             kept.append(i)
         elif names[known[after - 1]] < names[i] and (after == len(known) or names[i] < names[known[after]]):
@@ -224,7 +257,7 @@ def _heaviest_increasing(candidates: list[int], names: list[str]) -> list[int]:
     comes before the real field (a title "title IX …" inside spellingShingle, before the title field itself).
     """
     count = len(candidates)
-    weight = [_KNOWN_WEIGHT if names[i] in KNOWN_FIELDS else 1 for i in candidates]
+    weight = [_KNOWN_WEIGHT if is_known(names[i]) else 1 for i in candidates]
     best = weight[:]
     after: list[int | None] = [None] * count
     for a in range(count - 1, -1, -1):
@@ -245,10 +278,12 @@ _ECHOED_FIELDS = ("title", "author", "topic")
 
 
 def _repeated_values(lines: list[str], starts: list[int], names: list[str]) -> frozenset[int]:
-    """Field starts that are really continuation lines repeating a title, author or topic value.
+    """Lines with a field name that are really continuation lines repeating a title, author or topic value.
 
     spellingShingle repeats the topics, authors and title, so a lower-case title ("surgery for …") or a name
     with a particle ("de Souza, Ana") can look like a field; its whole line equals a value of those fields.
+    Every such line counts, not only the field starts: two authors "ter Haar, …" in spellingShingle are both
+    values, though a chain of strictly increasing names could hold only one of them.
     """
     echoed: set[str] = set()
     for n, begin in enumerate(starts):
@@ -256,7 +291,10 @@ def _repeated_values(lines: list[str], starts: list[int], names: list[str]) -> f
             end = starts[n + 1] if n + 1 < len(starts) else len(lines)
             echoed.add(lines[begin][len(names[begin]) + 1:])
             echoed.update(lines[begin + 1:end])
-    return frozenset(i for i in starts[1:] if lines[i] in echoed and names[i] not in _ECHOED_FIELDS)
+    if not any(lines[i] in echoed and names[i] not in _ECHOED_FIELDS for i in starts[1:]):
+        return frozenset()  # nearly every record: no start repeats a value, so no need to look at every line
+    return frozenset(i for i in range(1, len(lines))
+                     if names[i] and lines[i] in echoed and names[i] not in _ECHOED_FIELDS)
 
 
 def sniff(head: str) -> bool:

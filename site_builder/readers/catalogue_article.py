@@ -12,20 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import identifiers as ids
 from .. import languages
 from ..dates import iso_date
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, FieldIndex, Link, Record
-from ..normalize import clean, doi_from, parse_person, safe_url, unique_folded
+from ..normalize import clean, parse_person, safe_url, unique_folded
 from ..sections import split_lay_summary, split_text
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _LINK_PART = re.compile(r"(?:/pmc/articles/PMC\d+/|/pubmed/\d+|https?://(?:dx\.)?doi\.org/\S+|Text)(?: |$)")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?: |$)")
 _SPACES = re.compile(r"\s*")  # what str.lstrip() removes: \s is exactly str.isspace() (every code point)
-_PMC_URL = re.compile(r"/pmc/articles/(PMC\d+)")
-_PUBMED_URL = re.compile(r"(?:/pubmed/|pubmed\.ncbi\.nlm\.nih\.gov/)(\d+)")
-_CANONICAL_URL = re.compile(r"/pmc/articles/PMC\d+|/pubmed/\d+|doi\.org/")  # linked in canonical form instead
 _GLUED_LICENCE = re.compile(r"https?://[^\s()]+?/(?=[A-Z][a-z]|\s|\)|$)")
 
 
@@ -97,17 +95,10 @@ def split_rights(rights: str) -> tuple[str, str]:
 
 def identifiers(fields: FieldIndex) -> tuple[str, str, str]:
     """(PMID, PMCID, DOI) from the urls and the id."""
-    pmid = pmcid = doi = ""
-    for url in fields.values("url"):
-        if m := _PMC_URL.search(url):
-            pmcid = pmcid or m.group(1)
-        elif m := _PUBMED_URL.search(url):
-            pmid = pmid or m.group(1)
-        elif "doi.org/" in url:
-            doi = doi or doi_from(url)
+    pmid, pmcid, doi = ids.ids_from_urls(fields.values("url"))
     ident = fields.first("id")
     if not doi and ident.startswith("doi-"):
-        doi = doi_from(ident)
+        doi = ids.doi_from(ident)
     return pmid, pmcid, doi
 
 
@@ -115,7 +106,7 @@ def _links(fields: FieldIndex) -> tuple[Link, ...]:
     """Record urls that are not PubMed, PMC or DOI links (those are linked in their canonical form)."""
     links = []
     for url in fields.values("url"):
-        if _CANONICAL_URL.search(url):
+        if ids.names_an_identifier(url):
             continue
         if safe := safe_url(url):
             links.append(Link(label=safe.split("/")[2], url=safe))

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from .. import identifiers as ids
 from ..model import Link, Person, Section
-from ..normalize import clean, doi_from, safe_url, slugify, unique_folded
+from ..normalize import clean, safe_url, slugify, unique_folded
 from ..sections import split_lay_summary, split_text
 from . import nlm
 
@@ -60,18 +61,6 @@ def split_keywords(values: Iterable[str], commas: bool = True) -> tuple[str, ...
     return unique_folded(words)
 
 
-_PMCID = re.compile(r"\bPMC\s*(\d+)\b", re.I)
-
-
-def pmcid(text: str) -> str:
-    """"PMC123" from "PMC123", "pmc 123" or a bare "123"."""
-    text = clean(text)
-    m = _PMCID.search(text)
-    if m:
-        return f"PMC{m.group(1)}"
-    return f"PMC{text}" if text.isdigit() else ""
-
-
 def orcid(text: str) -> str:
     """The bare ORCID iD ("0000-0002-1825-0097") from an iD or its URL; "" when there is none."""
     return nlm.orcid_from(text)
@@ -109,47 +98,22 @@ def _folded(name: str) -> str:
     return clean(name).casefold().rstrip(".")
 
 
-def digits(text: str) -> str:
-    """The text when it is a number (a PMID), else ""."""
-    text = clean(text)
-    return text if text.isdigit() else ""
-
-
-_PUBMED_URL = re.compile(
-    r"ncbi\.nlm\.nih\.gov/(?:pubmed/|entrez/.*[?&]list_uids=)(\d+)|pubmed\.ncbi\.nlm\.nih\.gov/(\d+)")
-_PMC_URL = re.compile(r"(?:ncbi\.nlm\.nih\.gov|europepmc\.org)/(?:pmc/)?articles/(PMC\d+)", re.I)
-_DOI_URL = re.compile(r"(?:dx\.)?doi\.org/(10\.\S+)")
-
-
-def ids_from_urls(urls: Iterable[str]) -> tuple[str, str, str]:
-    """PMID, PMCID and DOI that the links to PubMed, PMC and doi.org name, each "" when none does."""
-    pmid = pmc = doi = ""
-    for url in urls:
-        if not pmid and (m := _PUBMED_URL.search(url)):
-            pmid = m.group(1) or m.group(2)
-        if not pmc and (m := _PMC_URL.search(url)):
-            pmc = m.group(1).upper()
-        if not doi and (m := _DOI_URL.search(url)):
-            doi = doi_from(m.group(1))
-    return pmid, pmc, doi
-
-
-_HOST_LABELS = {"doi.org": "DOI", "dx.doi.org": "DOI", "pubmed.ncbi.nlm.nih.gov": "PubMed",
+_HOST_LABELS = {"pubmed.ncbi.nlm.nih.gov": "PubMed",
                 "europepmc.org": "Europe PMC", "scopus.com": "Scopus", "arxiv.org": "arXiv"}
 
 
 def links(urls: Iterable[str | tuple[str, str]]) -> tuple[Link, ...]:
     """Links for the urls that pass the scheme allow-list, once each; a (label, url) pair keeps its label.
 
-    PubMed, PMC and doi.org links are left out, as the catalogue reader leaves them out: pages link every
-    identifier in its canonical form.
+    PubMed, PMC and DOI links are left out, as the catalogue reader leaves them out: pages link every
+    identifier in its canonical form. A shortDOI (Manubot's ``https://doi.org/cb5f2j``) is a link of its own.
     """
     found: list[Link] = []
     seen: set[str] = set()
     for item in urls:
         label, url = item if isinstance(item, tuple) else ("", item)
         url = safe_url(url)
-        if any(ids_from_urls([url])):
+        if ids.names_an_identifier(url):
             continue
         if url and url not in seen:
             seen.add(url)
@@ -158,6 +122,8 @@ def links(urls: Iterable[str | tuple[str, str]]) -> tuple[Link, ...]:
 
 
 def _label_for(url: str) -> str:
+    if ids.short_doi(url):
+        return "shortDOI"
     parts = urlsplit(url)
     host = parts.netloc.lower().removeprefix("www.")
     if host.endswith("ncbi.nlm.nih.gov"):

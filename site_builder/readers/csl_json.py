@@ -24,9 +24,10 @@ import json
 import re
 
 from .. import dates, languages
+from .. import identifiers as ids
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Person, Record
-from ..normalize import clean, doi_from, safe_url
+from ..normalize import clean, safe_url
 from . import citation as cite
 from . import json_records
 
@@ -58,10 +59,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     title = item.text("title")
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, "item has no title; shown as 'Untitled record'"))
-    url_pmid, url_pmc, url_doi = cite.ids_from_urls([item.text("URL")])
-    doi = doi_from(item.text("DOI")) or url_doi
-    pmid = cite.digits(item.text("PMID")) or url_pmid
-    pmc = cite.pmcid(item.text("PMCID")) or url_pmc
+    url_pmid, url_pmc, url_doi = ids.ids_from_urls([item.text("URL")])
+    doi = ids.doi_from(item.text("DOI")) or url_doi
+    pmid = ids.pmid_from(item.text("PMID")) or url_pmid
+    pmc = ids.pmcid_from(item.text("PMCID")) or url_pmc
     body, rights = cite.split_copyright(cite.strip_tags(item.text("abstract")))
     lay, abstract = cite.sections(body)
     abbrev = item.text("container-title-short") or item.text("journalAbbreviation")

@@ -33,6 +33,7 @@ from lxml import etree
 
 from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..identifiers import pmcid_from
 from ..model import Article, Link, Person, Record, Section
 from ..normalize import clean, parse_person, safe_url, unique, unique_folded
 from ..sections import label_key, labelled, printed, split_lay_summary, split_text
@@ -89,7 +90,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     meta = root.find("front/article-meta") or Node("article-meta", "", record.where.line)
     journal = root.find("front/journal-meta") or Node("journal-meta", "", record.where.line)
     ids = _article_ids(meta)
-    pmcid = nlm.pmcid_from(ids.get("pmc") or ids.get("pmcid", ""))
+    pmcid = pmcid_from(ids.get("pmc") or ids.get("pmcid", ""))
     pmid, doi = ids.get("pmid", ""), ids.get("doi", "")
     lay, abstract = split_lay_summary(_abstract(meta))
     licence_urls = [u for u in (_licence_url(lic) for lic in meta.findall("permissions/license")) if u]

@@ -35,6 +35,7 @@ import re
 
 from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..identifiers import pmcid_from
 from ..model import Article, Field, Person, Record
 from ..normalize import clean, parse_person, unique_folded
 from ..sections import split_lay_summary, split_text
@@ -109,7 +110,7 @@ def _fields(lines: list[str], start: int, path: str, diagnostics: list[Diagnosti
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed article of one MEDLINE record, with warnings about what it lacks."""
     pmid = clean(record.first("PMID"))
-    pmcid = nlm.pmcid_from(record.first("PMC"))
+    pmcid = pmcid_from(record.first("PMC"))
     doi = _doi(record.values("AID")) or _doi(record.values("LID"))
     authors, bad_orcids = _authors(record)
     lay, abstract = split_lay_summary(split_text(record.first("AB")))

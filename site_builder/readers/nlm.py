@@ -1,7 +1,7 @@
 """The National Library of Medicine's conventions that the MEDLINE, PubMed XML and JATS readers share.
 
 One work reaches the site from several NLM formats (and from the catalogue dump made of them), so every rule
-that decides a value lives here once: the topic a publication type gives, identifiers and ORCIDs. The rules
+that decides a value lives here once: the topic a publication type gives, the article id and ORCIDs. The rules
 follow ``tools/pubmed_to_dump.py``, which documents how
 the catalogue dump derives its fields, so that the same work gets the same values from every source.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..identifiers import article_id as article_id  # the readers' id rule, kept with the identifiers
 from ..normalize import clean
 
 # Publication types that say nothing about what kind of work it is, so they never become its topic.
@@ -24,21 +25,6 @@ def topics_from_types(types: Iterable[str]) -> tuple[str, ...]:
         return ("Review",)
     specific = [t for t in kinds if t not in _GENERIC_TYPES and not t.startswith("Research Support")]
     return tuple((specific or kinds)[:1])
-
-
-def article_id(pmcid: str, pmid: str, doi: str) -> str:
-    """The id the catalogue gives the same work: ``pubmed-<PMC number>``, else ``pubmed-<PMID>``, else ``doi-…``."""
-    if pmcid:
-        return f"pubmed-{pmcid.removeprefix('PMC')}"
-    if pmid:
-        return f"pubmed-{pmid}"
-    return f"doi-{doi}" if doi else ""
-
-
-def pmcid_from(text: str) -> str:
-    """``PMC`` and the digits of a PMC id given as "PMC7058374" or "7058374"; "" when there are none."""
-    digits = re.sub(r"\D", "", text)
-    return f"PMC{digits}" if digits else ""
 
 
 _ORCID = re.compile(r"(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dXx])")

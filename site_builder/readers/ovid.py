@@ -36,8 +36,9 @@ from dataclasses import dataclass, field
 
 from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..identifiers import doi_from, pmid_from
 from ..model import Article, Field, Record
-from ..normalize import clean, doi_from, unique_folded
+from ..normalize import clean, unique_folded
 from ..sections import split_heading_lines, split_lay_summary
 from . import citation as cite
 from .catalogue import split_lines
@@ -128,7 +129,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     source = parse_source(fields.text("SO"))
     database = fields.text("DB").upper()
     medline = "MEDLINE" in database or "PUBMED" in database
-    pmid = cite.digits(fields.text("UI")) if medline else cite.digits(fields.text("PM"))
+    pmid = pmid_from(fields.text("UI")) if medline else pmid_from(fields.text("PM"))
     doi = doi_from(fields.text("DO")) or doi_from(fields.text("DI"))
     title = _TITLE_NOTE.sub("", fields.text("TI"))
     body, rights = cite.split_copyright("\n".join(fields.lines("AB")))

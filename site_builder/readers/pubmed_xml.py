@@ -37,6 +37,7 @@ from lxml import etree
 
 from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..identifiers import pmcid_from
 from ..model import Article, Person, Record, Section
 from ..normalize import clean, parse_person, unique_folded
 from ..sections import labelled, printed, split_lay_summary
@@ -93,7 +94,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     art = citation.find("Article") or Node("Article", "", record.where.line)
     ids = _article_ids(root)
     pmid = ids.get("pubmed") or clean(citation.findtext("PMID"))
-    pmcid = nlm.pmcid_from(ids.get("pmc", ""))
+    pmcid = pmcid_from(ids.get("pmc", ""))
     doi = ids.get("doi") or _elocation_doi(art)
     lay, abstract = split_lay_summary(_abstract(art))
     issue = art.find("Journal/JournalIssue") or Node("JournalIssue", "", 0)

@@ -56,9 +56,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .. import dates, languages
+from .. import identifiers as ids
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import Article, Field, Person, Record, Section
-from ..normalize import clean, doi_from, parse_person
+from ..normalize import clean, parse_person
 from ..sections import split_heading_lines, split_lay_summary, split_running
 from . import citation as cite
 from .catalogue import split_lines
@@ -279,10 +280,11 @@ def _ris_article(record: Record) -> Article:
         journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
     title = tags.text("TI", "T1", "CT", "BT", "ST")
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
-    url_pmid, url_pmc, url_doi = cite.ids_from_urls(urls)
-    doi = doi_from(tags.first("DO")) or doi_from(tags.first("M3")) or url_doi
-    pmid = cite.digits(tags.first("C2")) or url_pmid
-    pmc = cite.pmcid(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
+    url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
+    doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or url_doi
+    pmid = ids.pmid_from(tags.first("C2")) or url_pmid or ids.pubmed_accession(
+        tags.first("AN"), tags.all("DP", "DB"))
+    pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
     lay, abstract, rights = _abstract(tags.lines("AB", "N2"))
     when = _published(tags)
     return Article(
@@ -397,7 +399,7 @@ def _wos_article(record: Record) -> Article:
     title = tags.text("TI")
     orcids = cite.orcids_by_name("; ".join(tags.all("OI")))
     names = tags.all("AF") or tags.all("AU")
-    doi, pmid = doi_from(tags.first("DI")), cite.digits(tags.first("PM"))
+    doi, pmid = ids.doi_from(tags.first("DI")), ids.pmid_from(tags.first("PM"))
     lay, abstract, rights = _abstract(tags.lines("AB"), running=True)
     # PD is the rest of the date: "JUN 8", "FAL" (autumn), "JAN-MAR"; PubMed's order puts the year first.
     when = dates.read_printed(f"{clean(tags.first('PY'))} {clean(tags.first('PD'))}")

@@ -23,11 +23,12 @@ import json
 import re
 from dataclasses import replace
 
+from .. import identifiers as ids
 from .. import languages
 from ..dates import iso_date
 from ..diagnostics import Diagnostic, Level
 from ..model import Article, Person, Record
-from ..normalize import clean, doi_from, parse_person, unique, unique_folded
+from ..normalize import clean, parse_person, unique, unique_folded
 from . import catalogue_article, json_records
 from . import citation as cite
 
@@ -72,7 +73,7 @@ def _solr_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     shown = Record(record.format, record.where, tuple(f for f in record.fields if f.name != "spelling"),
                    record.preamble) if marc_spelling else record
     article, problems = catalogue_article.to_article(shown)
-    doi = article.doi or doi_from(" ".join(record.values("doi_str_mv")))
+    doi = article.doi or ids.doi_from(" ".join(record.values("doi_str_mv")))
     date = article.date or _year(record.values("publishDate") or record.values("publishDateSort"))
     article = replace(
         article,
@@ -99,8 +100,8 @@ def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, "record has no title; shown as 'Untitled record'"))
     urls = [(clean(str(u.get("desc", ""))), str(u.get("url", ""))) for u in _objects(record, "urls")]
-    url_pmid, url_pmc, url_doi = cite.ids_from_urls(url for _, url in urls)
-    doi = doi_from(record.first("cleanDoi")) or url_doi
+    url_pmid, url_pmc, url_doi = ids.ids_from_urls(url for _, url in urls)
+    doi = ids.doi_from(record.first("cleanDoi")) or url_doi
     subjects = [" -- ".join(_subject_parts(s)) for s in record.values("subjects")]
     lay, abstract = cite.sections(" ".join(record.values("summary")))
     article = Article(

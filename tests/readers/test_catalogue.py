@@ -189,6 +189,73 @@ def test_field_name_lines_inside_values_in_memory() -> None:
     assert records[0].values("spellingShingle")[-2:] == ("id, Ann", "surgery for liver metastases")
 
 
+# --- names with lower-case particles in every multi-valued field ---------------------------------------------
+
+PARTICLE_NAMES = (
+    "van Dijk, Jan", "von Hagen, Jörg", "de Vries, Sanne", "der Heide, Uwe", "den Broek, Bram", "ten Brink, Koen",
+    "ter Haar, Koen", "da Silva, João", "dos Santos, Ana Paula", "du Pont, Marie", "le Roux, Gaëlle",
+    "la Rosa, Chiara", "di Stefano, Luca", "del Río, Íñigo", "zu Stolberg, Jürgen", "van der Berg, Pieter",
+    "van 't Hof, Joost", "de la Fuente, María José", "te Velde, Eline", "het Hart, Ruud",
+)
+# The seed's multi-valued fields that hold names, and author2 (which the seed lacks), added after author.
+NAME_FIELDS = ("author", "author2", "author_facet", "spellingShingle", "topic")
+
+
+def seed_with_value(field: str, value: str) -> tuple[str, tuple[str, ...]]:
+    """The seed's text with ``value`` as the second value of ``field``, and the field names the record has."""
+    lines = seed_lines()
+    if field == "author2":
+        at = lines.index("author_facet " + AUTHORS[0])
+        lines[at:at] = [f"author2 {AUTHORS[-1]}", value]
+        return "\n".join(lines), (*SEED_NAMES[:2], "author2", *SEED_NAMES[2:])
+    at = next(i for i, line in enumerate(lines) if line.startswith(field + " "))
+    lines.insert(at + 1, value)
+    return "\n".join(lines), SEED_NAMES
+
+
+@pytest.mark.parametrize("field", NAME_FIELDS)
+@pytest.mark.parametrize("name", PARTICLE_NAMES)
+def test_a_name_with_a_particle_stays_a_value_of_each_multi_valued_field(field: str, name: str) -> None:
+    text, expected = seed_with_value(field, name)
+    records, problems = catalogue.read(text, "mem.txt")
+    assert problems == []
+    assert names(records[0]) == expected
+    assert records[0].values(field)[1] == name
+
+
+def test_two_names_with_one_particle_in_spelling_shingle() -> None:
+    """The synthetic record that found the fault: two authors "ter Haar, …" in author, author_facet and
+    spellingShingle; the increasing chain could skip only one of the two "ter" lines, the other became a field."""
+    lines = seed_lines()
+    text = "\n".join(lines).replace("\nHubelé, Fabrice\n", "\nter Haar, Koen\nHubelé, Fabrice\n").replace(
+        "\nGangi, Afshin\n", "\nter Haar, Anouk\nGangi, Afshin\n")
+    records, problems = catalogue.read(text, "mem.txt")
+    assert problems == []
+    assert names(records[0]) == SEED_NAMES
+    authors = (AUTHORS[0], "ter Haar, Koen", *AUTHORS[1:11], "ter Haar, Anouk", *AUTHORS[11:])
+    assert records[0].values("author") == records[0].values("author_facet") == authors
+    assert records[0].values("spellingShingle") == ("Review", *authors, TITLE)
+
+
+@pytest.mark.parametrize(("before", "line", "name"), [
+    ("spelling ", "source PubMed Central", "source"),  # one lower-case word, a value that is no person's name
+    ("title ", "subject_local Haar, Koen", "subject_local"),  # a name with an underscore is no particle
+])
+def test_a_field_the_schema_lacks_is_still_read_and_reported(before: str, line: str, name: str) -> None:
+    lines = seed_lines()
+    at = next(i for i, text in enumerate(lines) if text.startswith(before))
+    lines.insert(at, line)
+    records, problems = catalogue.read("\n".join(lines), "mem.txt")
+    assert records[0].values(name) == (line.partition(" ")[2],)
+    assert [str(p) for p in problems] == [f"mem.txt:{at + 1}: warning: unknown field '{name}' kept as it is"]
+
+
+def test_dynamic_fields_of_the_schema_are_known() -> None:
+    assert catalogue.is_known("work_keys_str_mv") and catalogue.is_known("doi_str_mv")
+    assert catalogue.is_known("callnumber-sort") and not catalogue.is_known("ter")
+    assert not catalogue.is_known("_str")
+
+
 # --- page text: missing, or in English ---------------------------------------------------------------------
 
 def test_record_without_display_part() -> None:
