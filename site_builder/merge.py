@@ -13,7 +13,9 @@ often abbreviated, retyped or reduced to initials.
 
 - bibliographic fields (id, title, journal, date, publisher, volume, issue, pages, identifiers, rights): the
   first source that has a value; a date is made more precise by a later source that agrees with it;
-- authors: the byline of the first source that has one, with ORCIDs filled in from the others, name by name;
+- authors: the byline of the first source that has one, with ORCIDs filled in from the others, name by name, and
+  initials written apart where another source writes them so ("Lau, Annie Y S" for a PMC record's "Lau, Annie
+  Ys": the same letters, with the boundaries the glued form lost);
 - abstract and lay summary: the richest (most text), ties to precedence;
 - languages, formats, topics, keywords, links: the union, in precedence order;
 - records: every source's record, in precedence order.
@@ -233,16 +235,30 @@ def _links(ordered: list[Article]) -> tuple[Link, ...]:
 
 def _byline(ordered: list[Article]) -> tuple[Person, ...]:
     """The best source's byline; a name without an ORCID takes one that another source gives the same person
-    at the same place in its byline (same family name, accents and case aside)."""
+    at the same place in its byline (same family name, accents and case aside), and the other source's name
+    when it writes the same letters with more initials apart."""
     byline = next((a.authors for a in ordered if a.authors), ())
     people = list(byline)
     for article in ordered:
         if len(article.authors) != len(people):
             continue
         for n, (mine, theirs) in enumerate(zip(people, article.authors, strict=True)):
-            if not mine.orcid and theirs.orcid and _family(mine) == _family(theirs) and _family(mine):
+            if not _family(mine) or _family(mine) != _family(theirs):
+                continue
+            if _spaced_apart(theirs, mine):
+                people[n] = mine = replace(theirs, orcid=mine.orcid or theirs.orcid)
+            if not mine.orcid and theirs.orcid:
                 people[n] = replace(mine, orcid=theirs.orcid)
     return tuple(people)
+
+
+def _spaced_apart(theirs: Person, mine: Person) -> bool:
+    """The same name, with initials written apart that ``mine`` runs together ("Y S" and "Ys", "A.C." and "Ac")."""
+    return (theirs.family == mine.family and title_key(theirs.given) == title_key(mine.given)
+            and len(_GIVEN_PARTS.split(theirs.given.strip())) > len(_GIVEN_PARTS.split(mine.given.strip())))
+
+
+_GIVEN_PARTS = re.compile(r"[\s.\-\u2010\u2011]+(?=\w)")
 
 
 def _spellings(byline: tuple[Person, ...], ordered: list[Article]) -> tuple[tuple[str, ...], ...]:

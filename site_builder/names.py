@@ -80,8 +80,16 @@ class NameForm:
 
     @_once
     def richness(self) -> tuple[int, int, int]:
-        """How much the name says, to found a person with the fullest form: full words, parts, letters."""
-        return (sum(map(_is_full, self.given)), len(self.initials), sum(len(p) for w in self.given for p in w))
+        """How much the name says, to found a person with the fullest form and to choose the heading of their
+        page: parts, full words, letters. Parts come first so that initials written apart ("Stephan J L") rank
+        above the same letters run together ("Stephan Jl", as some PMC records write it), whose "Jl" would
+        otherwise count as a written-out name."""
+        return (len(self.initials), sum(map(_is_full, self.given)), sum(len(p) for w in self.given for p in w))
+
+    @_once
+    def letters(self) -> str:
+        """The given names' letters, without spaces, hyphens and dots: "Stephan J L" and "Stephan Jl" alike."""
+        return "".join(part for word in self.given for part in word)
 
 
 def _is_full(word: Word) -> bool:
@@ -127,15 +135,40 @@ def fits(a: NameForm, b: NameForm) -> bool:
     """Whether two forms can be one person's: the same family, and given names that agree.
 
     When both have a full given name they are compared word by word: two full words must be equal (hyphens
-    aside: "Xiao-Ming" is "Xiaoming", but "Hao" is not "Hao-Fan"), an initial must begin the other word. When
-    one side is initials only, its initials are compared with the other's ("RL" fits "Roberto Luigi", "JE" fits
-    "Jean-Emmanuel"). A word missing on one side contradicts nothing ("Roberto" fits "Roberto Luigi").
+    aside: "Xiao-Ming" is "Xiaoming", but "Hao" is not "Hao-Fan"), an initial must begin the other word. A word
+    missing on one side contradicts nothing only beside a written-out name both share ("Roberto" fits "Roberto
+    Luigi"); otherwise the missing word is a name the other person does not have: "Wontae" does not fit "W Ray",
+    whose R stands for nothing in "Wontae". When one side is initials only, its initials are compared with the
+    other's ("RL" fits "Roberto Luigi", "JE" fits "Jean-Emmanuel").
     """
     if a.group or b.group or a.family != b.family:
         return a == b
     if not (a.full and b.full):
         return all(x == y for x, y in zip(a.initials, b.initials, strict=False))
-    return all(_words_fit(x, y) for x, y in zip(a.given, b.given, strict=False))
+    return _given_fit(a.given, b.given)
+
+
+def _given_fit(a: tuple[Word, ...], b: tuple[Word, ...]) -> bool:
+    pairs = list(zip(a, b, strict=False))
+    if not all(_words_fit(x, y) for x, y in pairs):
+        return False
+    return len(a) == len(b) or any(_is_full(x) and _is_full(y) for x, y in pairs)
+
+
+def why_not(a: NameForm, b: NameForm) -> str:
+    """Why two forms of one family do not fit, in words for the authors report; "" when they do."""
+    if fits(a, b):
+        return ""
+    if a.full and b.full and all(_words_fit(x, y) for x, y in zip(a.given, b.given, strict=False)):
+        return "one has a given name the other lacks, and they share no written-out given name"
+    return "different given names"
+
+
+def same_full_name(a: NameForm, b: NameForm) -> bool:
+    """Both written out, with the same letters and the same first name: "Woo-Sung" and "Woosung", "Stephan J L"
+    and "Stephan Jl" (the same name spaced or hyphenated differently), not "Lei" and "Lei J"."""
+    return (a.full and b.full and a.family == b.family and a.letters == b.letters
+            and "".join(a.given[0]) == "".join(b.given[0]))
 
 
 def _words_fit(x: Word, y: Word) -> bool:
