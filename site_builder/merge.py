@@ -253,12 +253,24 @@ def _byline(ordered: list[Article]) -> tuple[Person, ...]:
 
 
 def _spaced_apart(theirs: Person, mine: Person) -> bool:
-    """The same name, with initials written apart that ``mine`` runs together ("Y S" and "Ys", "A.C." and "Ac")."""
-    return (theirs.family == mine.family and title_key(theirs.given) == title_key(mine.given)
-            and len(_GIVEN_PARTS.split(theirs.given.strip())) > len(_GIVEN_PARTS.split(mine.given.strip())))
+    """The same name, with initials written apart that ``mine`` runs together as if they were a name ("Y S" for
+    "Ys", "A.C." for "Ac"); MEDLINE's upper-case "LB" and a name spaced otherwise ("Won Yong") are left alone."""
+    if theirs.family != mine.family:
+        return False
+    want = [p for p in _GIVEN_PARTS.split(theirs.given) if p]
+    glued = False
+    for part in (p for p in _GIVEN_PARTS.split(mine.given) if p):
+        if want and part.casefold() == want[0].casefold():
+            want.pop(0)
+            continue
+        letters = [want.pop(0) for _ in range(len(part)) if want and len(want[0]) == 1]
+        if len(part) < 2 or part.isupper() or "".join(letters).casefold() != part.casefold():
+            return False
+        glued = True
+    return glued and not want
 
 
-_GIVEN_PARTS = re.compile(r"[\s.\-\u2010\u2011]+(?=\w)")
+_GIVEN_PARTS = re.compile(r"[\s.\-\u2010\u2011]+")
 
 
 def _spellings(byline: tuple[Person, ...], ordered: list[Article]) -> tuple[tuple[str, ...], ...]:

@@ -64,9 +64,14 @@ class NameForm:
     """A collective name ("Cancer Research UK"): equal to itself only."""
 
     @_once
+    def written_out(self) -> tuple[bool, ...]:
+        """For each given word, whether it is written out (not an initial)."""
+        return tuple(map(_is_full, self.given))
+
+    @_once
     def full(self) -> bool:
         """Whether a given name is written out (not initials only)."""
-        return any(_is_full(word) for word in self.given)
+        return any(self.written_out)
 
     @_once
     def initials(self) -> tuple[str, ...]:
@@ -145,21 +150,26 @@ def fits(a: NameForm, b: NameForm) -> bool:
         return a == b
     if not (a.full and b.full):
         return all(x == y for x, y in zip(a.initials, b.initials, strict=False))
-    return _given_fit(a.given, b.given)
+    return _given_fit(a, b)
 
 
-def _given_fit(a: tuple[Word, ...], b: tuple[Word, ...]) -> bool:
-    pairs = list(zip(a, b, strict=False))
-    if not all(_words_fit(x, y) for x, y in pairs):
-        return False
-    return len(a) == len(b) or any(_is_full(x) and _is_full(y) for x, y in pairs)
+def _given_fit(a: NameForm, b: NameForm) -> bool:
+    shared = len(a.given) == len(b.given)  # every word has its counterpart
+    for x, y, x_full, y_full in zip(a.given, b.given, a.written_out, b.written_out, strict=False):
+        if x_full and y_full:
+            if "".join(x) != "".join(y):
+                return False
+            shared = True
+        elif not all(p[0] == q[0] for p, q in zip(x, y, strict=False)):
+            return False
+    return shared
 
 
 def why_not(a: NameForm, b: NameForm) -> str:
     """Why two forms of one family do not fit, in words for the authors report; "" when they do."""
     if fits(a, b):
         return ""
-    if a.full and b.full and all(_words_fit(x, y) for x, y in zip(a.given, b.given, strict=False)):
+    if a.full and b.full and all(map(_words_fit, a.given, b.given)):
         return "one has a given name the other lacks, and they share no written-out given name"
     return "different given names"
 

@@ -212,8 +212,9 @@ def _cluster(units: list[_Unit], rules: Rules, evidence: _Evidence) -> tuple[lis
 
 class _Evidence:
     """What a common family name needs besides names that fit (rule 7): the same written-out name, or a shared
-    co-author. Co-authors are told apart by family name and initials ("Smith JA" is "Smith, John A."), and
-    worked out only for the names that need them."""
+    co-author. Co-authors are told apart by family name and initials ("Smith JA" is "Smith, John A."), those of
+    a common family do not count (a "Zhang C" on two papers is no evidence of one Gao Li), and they are worked
+    out only for the names that need them."""
 
     def __init__(self, units: list[_Unit], occurrences: Occurrences) -> None:
         first_names: dict[str, set[str]] = {}
@@ -235,8 +236,9 @@ class _Evidence:
         found = self._coauthors.get(id(unit))
         if found is None:
             found = self._coauthors[id(unit)] = frozenset(
-                (other.form.family, other.form.initials) for article in sorted(unit.articles)
-                for other, _ in self.occurrences[article] if other is not None and other is not unit)
+                (other.form.family, other.form.initials) for article in unit.articles
+                for other, _ in self.occurrences[article]
+                if other is not None and other is not unit and not self.common(other.form.family))
         return found
 
     def shared_coauthor(self, unit: _Unit, cluster: _Cluster) -> str:
