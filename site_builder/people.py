@@ -82,8 +82,8 @@ class _Cluster:
         """The unit fits every same-family name here, shares no byline with them (co-authors are two people),
         and the rules do not keep any of them apart."""
         same = [u for u in self.units if u.form.family == unit.form.family]
-        return bool(same) and all(fits(u.form, unit.form) for u in same) and not (
-            unit.articles & self.articles) and not any(rules.kept_apart(u.form, unit.form) for u in self.units)
+        return bool(same) and all(fits(u.form, unit.form) for u in same) and self.articles.isdisjoint(
+            unit.articles) and not any(rules.kept_apart(u.form, unit.form) for u in self.units)
 
     def best_name(self) -> str:
         """The page's heading: the fullest form (initials written apart rank above the same letters run
@@ -198,8 +198,7 @@ def _cluster(units: list[_Unit], rules: Rules, evidence: _Evidence) -> tuple[lis
             home = candidates[0]
             home.add(unit, why)
         else:
-            home = _Cluster([])
-            home.add(unit)
+            home = _Cluster([unit], articles=set(unit.articles))
             clusters.append(home)
             if unit.orcid:
                 by_orcid.setdefault(unit.orcid, home)
