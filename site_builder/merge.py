@@ -13,12 +13,13 @@ often abbreviated, retyped or reduced to initials.
 
 - bibliographic fields (id, title, journal, date, publisher, volume, issue, pages, identifiers, rights): the
   first source that has a value; a date is made more precise by a later source that agrees with it;
-- authors: the byline of the first source that has one, with ORCIDs filled in from the others, name by name, and
-  initials written apart where another source writes them so ("Lau, Annie Y S" for a PMC record's "Lau, Annie
-  Ys": the same letters, with the boundaries the glued form lost);
+- authors: the byline of the first source that has one, with ORCIDs filled in from the others, name by name;
 - abstract and lay summary: the richest (most text), ties to precedence;
 - languages, formats, topics, keywords, links: the union, in precedence order;
 - records: every source's record, in precedence order.
+
+A name of the byline is also taken from another source that writes the same letters with initials apart: "Lau,
+Annie Y S" for a PMC-derived record's "Lau, Annie Ys", which lost the boundaries between them.
 """
 
 from __future__ import annotations

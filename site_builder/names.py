@@ -110,7 +110,7 @@ def name_form(person: Person) -> NameForm | None:
 def _form(family: str, given: str, group: str) -> NameForm | None:
     """Cached: a collection names most people many times."""
     if not family:
-        folded = alnum(fold(group))
+        folded = alnum(fold(group)) or " ".join(group.split())  # a name of signs only ("—") is still a name
         return NameForm(folded, group=True) if folded else None
     words = _given_words(given)
     if not any(map(_is_full, words)):

@@ -193,8 +193,8 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
                         for fmt, ext, label in urls.EXPORTS) if site.config.downloads else (),
         highwire=cite.highwire_meta(article, public), opengraph=cite.opengraph(article, public),
         json_ld=Markup(cite.json_ld(article, public)),
-        authors=tuple(Named(links.authors[k].href if k else Markup(""), escape(person.name))
-                      for k, person in zip(lib.bylines[key], article.authors, strict=True)),
+        authors=tuple(Named(links.authors[k].href, escape(person.name))
+                      for k, person in zip(lib.bylines[key], article.authors, strict=True) if k),
         topics=tuple(links.topics[k] for k in lib.article_topics[key]),
         journal=links.journals[journal] if journal else None,
         year=links.years.get(article.year),

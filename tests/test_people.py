@@ -168,10 +168,11 @@ def test_two_names_of_one_byline_are_two_people() -> None:
 
 
 def test_a_byline_keeps_every_name_in_its_place() -> None:
-    people = people_of(a=["Wang, L", "Smith, John", "Wang, L", "---"])
-    assert [written for _, written in people.bylines["a"]] == ["Wang, L", "Smith, John", "Wang, L", "---"]
+    people = people_of(a=["Wang, L", "Smith, John", "Wang, L", "---", Person("")])
+    assert [written for _, written in people.bylines["a"]] == ["Wang, L", "Smith, John", "Wang, L", "---", ""]
     keys = [k for k, _ in people.bylines["a"]]
-    assert keys[0] == keys[2] and keys[3] == ""
+    assert keys[0] == keys[2] and len(set(keys[:4])) == 3 and keys[4] == ""
+    assert people.names[keys[3]] == "---"  # a name of signs only is still shown and has its page
 
 
 def test_groups_match_only_themselves() -> None:
