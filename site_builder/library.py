@@ -47,7 +47,10 @@ class Library:
     articles: dict[str, Article]
     """By key, newest first."""
     article_authors: dict[str, tuple[str, ...]]
-    """Article key → author keys in byline order."""
+    """Article key → author keys in byline order, each person once."""
+    bylines: dict[str, tuple[str, ...]]
+    """Article key → the author key of each name of ``Article.authors`` ("" for a name with no person), so that a
+    byline shows every name as its record writes it, linked to the person's page."""
     article_topics: dict[str, tuple[str, ...]]
     article_journal: dict[str, str]
     authors: dict[str, Author]
@@ -127,7 +130,8 @@ def build_library(articles: list[Article], rules: Rules | None = None) -> Librar
     ordered = dict(newest_first(list(keyed.items())))
     rank = {key: n for n, key in enumerate(ordered)}
     people = resolve({k: a.authors for k, a in ordered.items()}, rules)
-    article_authors = {k: tuple(person for person, _ in people.bylines[k]) for k in ordered}
+    bylines = {k: tuple(person for person, _ in people.bylines[k]) for k in ordered}
+    article_authors = {k: tuple(dict.fromkeys(p for p in byline if p)) for k, byline in bylines.items()}
     topic_keys = assign_keys((name_key(t) for a in ordered.values() for t in a.topics), "topic")
     article_topics = {k: unique(topic_keys[name_key(t)] for t in a.topics) for k, a in ordered.items()}
     journal_of = _same_journals(ordered.values())
@@ -140,7 +144,7 @@ def build_library(articles: list[Article], rules: Rules | None = None) -> Librar
     years = _year_groups(ordered)
     authors = _authors(ordered, people)
     return Library(
-        articles=ordered, article_authors=article_authors, article_topics=article_topics,
+        articles=ordered, article_authors=article_authors, bylines=bylines, article_topics=article_topics,
         article_journal=article_journal, authors=authors, rank=rank,
         topics=dict(sorted(topics.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
         journals=dict(sorted(journals.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
@@ -216,9 +220,10 @@ def _authors(articles: dict[str, Article], people: People) -> dict[str, Author]:
     works: dict[str, list[str]] = defaultdict(list)
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for key, article in articles.items():
-        byline = people.bylines[key]
-        for author_key, written in byline:
+        byline = [(author_key, written) for author_key, written in people.bylines[key] if author_key]
+        for author_key in dict.fromkeys(author_key for author_key, _ in byline):
             works[author_key].append(key)
+        for author_key, written in dict.fromkeys(byline):
             spellings[author_key][written] += 1
         if article.author_spellings:
             by_written = {written: author_key for author_key, written in byline}

@@ -21,6 +21,9 @@ to initials.
 - abstract and lay summary: the richest (most text), ties to precedence;
 - languages, formats, topics, keywords, links: the union, in precedence order;
 - records: every source's record, in precedence order.
+
+A name of the byline is also taken from another source that writes the same letters with initials apart: "Lau,
+Annie Y S" for a PMC-derived record's "Lau, Annie Ys", which lost the boundaries between them.
 """
 
 from __future__ import annotations
@@ -256,16 +259,42 @@ def _links(ordered: list[Article]) -> tuple[Link, ...]:
 
 def _byline(ordered: list[Article]) -> tuple[Person, ...]:
     """The best source's byline; a name without an ORCID takes one that another source gives the same person
-    at the same place in its byline (same family name, accents and case aside)."""
+    at the same place in its byline (same family name, accents and case aside), and the other source's name
+    when it writes the same letters with more initials apart."""
     byline = next((a.authors for a in ordered if a.authors), ())
     people = list(byline)
     for article in ordered:
         if len(article.authors) != len(people):
             continue
         for n, (mine, theirs) in enumerate(zip(people, article.authors, strict=True)):
-            if not mine.orcid and theirs.orcid and _family(mine) == _family(theirs) and _family(mine):
+            if not _family(mine) or _family(mine) != _family(theirs):
+                continue
+            if _spaced_apart(theirs, mine):
+                people[n] = mine = replace(theirs, orcid=mine.orcid or theirs.orcid)
+            if not mine.orcid and theirs.orcid:
                 people[n] = replace(mine, orcid=theirs.orcid)
     return tuple(people)
+
+
+def _spaced_apart(theirs: Person, mine: Person) -> bool:
+    """The same name, with initials written apart that ``mine`` runs together as if they were a name ("Y S" for
+    "Ys", "A.C." for "Ac"); MEDLINE's upper-case "LB" and a name spaced otherwise ("Won Yong") are left alone."""
+    if theirs.family != mine.family:
+        return False
+    want = [p for p in _GIVEN_PARTS.split(theirs.given) if p]
+    glued = False
+    for part in (p for p in _GIVEN_PARTS.split(mine.given) if p):
+        if want and part.casefold() == want[0].casefold():
+            want.pop(0)
+            continue
+        letters = [want.pop(0) for _ in range(len(part)) if want and len(want[0]) == 1]
+        if len(part) < 2 or part.isupper() or "".join(letters).casefold() != part.casefold():
+            return False
+        glued = True
+    return glued and not want
+
+
+_GIVEN_PARTS = re.compile(r"[\s.\-\u2010\u2011]+")
 
 
 def _spellings(byline: tuple[Person, ...], ordered: list[Article]) -> tuple[tuple[str, ...], ...]:

@@ -64,9 +64,14 @@ class NameForm:
     """A collective name ("Cancer Research UK"): equal to itself only."""
 
     @_once
+    def written_out(self) -> tuple[bool, ...]:
+        """For each given word, whether it is written out (not an initial)."""
+        return tuple(map(_is_full, self.given))
+
+    @_once
     def full(self) -> bool:
         """Whether a given name is written out (not initials only)."""
-        return any(_is_full(word) for word in self.given)
+        return any(self.written_out)
 
     @_once
     def initials(self) -> tuple[str, ...]:
@@ -80,8 +85,16 @@ class NameForm:
 
     @_once
     def richness(self) -> tuple[int, int, int]:
-        """How much the name says, to found a person with the fullest form: full words, parts, letters."""
-        return (sum(map(_is_full, self.given)), len(self.initials), sum(len(p) for w in self.given for p in w))
+        """How much the name says, to found a person with the fullest form and to choose the heading of their
+        page: parts, full words, letters. Parts come first so that initials written apart ("Stephan J L") rank
+        above the same letters run together ("Stephan Jl", as some PMC records write it), whose "Jl" would
+        otherwise count as a written-out name."""
+        return (len(self.initials), sum(map(_is_full, self.given)), sum(len(p) for w in self.given for p in w))
+
+    @_once
+    def letters(self) -> str:
+        """The given names' letters, without spaces, hyphens and dots: "Stephan J L" and "Stephan Jl" alike."""
+        return "".join(part for word in self.given for part in word)
 
 
 def _is_full(word: Word) -> bool:
@@ -97,7 +110,7 @@ def name_form(person: Person) -> NameForm | None:
 def _form(family: str, given: str, group: str) -> NameForm | None:
     """Cached: a collection names most people many times."""
     if not family:
-        folded = alnum(fold(group))
+        folded = alnum(fold(group)) or " ".join(group.split())  # a name of signs only ("—") is still a name
         return NameForm(folded, group=True) if folded else None
     words = _given_words(given)
     if not any(map(_is_full, words)):
@@ -127,15 +140,45 @@ def fits(a: NameForm, b: NameForm) -> bool:
     """Whether two forms can be one person's: the same family, and given names that agree.
 
     When both have a full given name they are compared word by word: two full words must be equal (hyphens
-    aside: "Xiao-Ming" is "Xiaoming", but "Hao" is not "Hao-Fan"), an initial must begin the other word. When
-    one side is initials only, its initials are compared with the other's ("RL" fits "Roberto Luigi", "JE" fits
-    "Jean-Emmanuel"). A word missing on one side contradicts nothing ("Roberto" fits "Roberto Luigi").
+    aside: "Xiao-Ming" is "Xiaoming", but "Hao" is not "Hao-Fan"), an initial must begin the other word. A word
+    missing on one side contradicts nothing only beside a written-out name both share ("Roberto" fits "Roberto
+    Luigi"); otherwise the missing word is a name the other person does not have: "Wontae" does not fit "W Ray",
+    whose R stands for nothing in "Wontae". When one side is initials only, its initials are compared with the
+    other's ("RL" fits "Roberto Luigi", "JE" fits "Jean-Emmanuel").
     """
     if a.group or b.group or a.family != b.family:
         return a == b
     if not (a.full and b.full):
         return all(x == y for x, y in zip(a.initials, b.initials, strict=False))
-    return all(_words_fit(x, y) for x, y in zip(a.given, b.given, strict=False))
+    return _given_fit(a, b)
+
+
+def _given_fit(a: NameForm, b: NameForm) -> bool:
+    shared = len(a.given) == len(b.given)  # every word has its counterpart
+    for x, y, x_full, y_full in zip(a.given, b.given, a.written_out, b.written_out, strict=False):
+        if x_full and y_full:
+            if "".join(x) != "".join(y):
+                return False
+            shared = True
+        elif not all(p[0] == q[0] for p, q in zip(x, y, strict=False)):
+            return False
+    return shared
+
+
+def why_not(a: NameForm, b: NameForm) -> str:
+    """Why two forms of one family do not fit, in words for the authors report; "" when they do."""
+    if fits(a, b):
+        return ""
+    if a.full and b.full and all(map(_words_fit, a.given, b.given)):
+        return "one has a given name the other lacks, and they share no written-out given name"
+    return "different given names"
+
+
+def same_full_name(a: NameForm, b: NameForm) -> bool:
+    """Both written out, with the same letters and the same first name: "Woo-Sung" and "Woosung", "Stephan J L"
+    and "Stephan Jl" (the same name spaced or hyphenated differently), not "Lei" and "Lei J"."""
+    return (a.full and b.full and a.family == b.family and a.letters == b.letters
+            and "".join(a.given[0]) == "".join(b.given[0]))
 
 
 def _words_fit(x: Word, y: Word) -> bool:

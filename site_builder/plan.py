@@ -201,7 +201,8 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
                         for fmt, ext, label in urls.EXPORTS) if site.config.downloads else (),
         highwire=cite.highwire_meta(article, public), opengraph=cite.opengraph(article, public),
         json_ld=Markup(cite.json_ld(article, public)),
-        authors=tuple(links.authors[k] for k in lib.article_authors[key]),
+        authors=tuple(Named(links.authors[k].href, escape(person.name))
+                      for k, person in zip(lib.bylines[key], article.authors, strict=True) if k),
         topics=tuple(links.topics[k] for k in lib.article_topics[key]),
         journal=links.journals[journal] if journal else None,
         container_label=CONTAINER_LABELS.get(article.kind, "In"),

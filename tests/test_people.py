@@ -161,6 +161,20 @@ def test_a_missing_middle_name_is_no_contradiction() -> None:
     assert key_of(people, "d", "Kaye") != key_of(people, "a", "Kaye")
 
 
+def test_two_names_of_one_byline_are_two_people() -> None:
+    people = people_of(a=["Kaye, Alan David", "Kaye, Alan D"])
+    assert [k for k, _ in people.bylines["a"]] == ["kaye-alan-david", "kaye-alan-d"]
+    assert any(m.reason == "named together on one byline: co-authors are two people" for m in people.near_misses)
+
+
+def test_a_byline_keeps_every_name_in_its_place() -> None:
+    people = people_of(a=["Wang, L", "Smith, John", "Wang, L", "---", Person("")])
+    assert [written for _, written in people.bylines["a"]] == ["Wang, L", "Smith, John", "Wang, L", "---", ""]
+    keys = [k for k, _ in people.bylines["a"]]
+    assert keys[0] == keys[2] and len(set(keys[:4])) == 3 and keys[4] == ""
+    assert people.names[keys[3]] == "---"  # a name of signs only is still shown and has its page
+
+
 def test_groups_match_only_themselves() -> None:
     people = people_of(a=[Person("Cancer Research UK")], b=[Person("Cancer research UK")],
                        c=[Person("Cancer, Research", "Cancer", "Research")])
