@@ -196,17 +196,23 @@ def test_web_of_science_export_with_orcids() -> None:
 
 
 # ---------------------------------------------------------------------------------------------------------------
-# Real exports of each reference manager (tests/data/bibtex/SOURCE.md)
+# Exports of each reference manager (tests/data/bibtex/SOURCE.md): real ones, and real PubMed records written as
+# EndNote and Mendeley Desktop write them or put through Zotero's own BibTeX translator
 # ---------------------------------------------------------------------------------------------------------------
 
-DIALECTS = ["bibdesk-bbt.bib", "endnote-keyless.bib", "endnote-transfer-mistriage.bib", "jabref-authors-subset.bib",
-            "mendeley-phd-thesis.bib", "mendeley-reference-manager.bib", "zotero-cancer-systems.bib"]
+DIALECTS = ["bibdesk-bbt.bib", "endnote-keyless.bib", "endnote-style.bib", "jabref-authors-subset.bib",
+            "mendeley-desktop-style.bib", "mendeley-reference-manager.bib", "mendeley-reference-manager-keyless.bib",
+            "zotero-book-bbt.bib", "zotero-translator.bib"]
 _ENTRY = re.compile(r"^[ \t]*@(?!string\b|comment\b|preamble\b)\w+\s*[{(]", re.M | re.I)
 
 
 def articles_of(name: str) -> dict[str, object]:
     records, _ = bibtex.read(text_of(name), name)
     return {r.first("ID"): bibtex.to_article(r)[0] for r in records}
+
+
+def abstract_of(article) -> str:
+    return " ".join(s.text for s in article.abstract)
 
 
 @pytest.mark.parametrize("name", DIALECTS)
@@ -231,25 +237,23 @@ def test_others_is_et_al_not_an_author() -> None:
 
 
 def test_endnote_et_a_l_is_et_al_not_an_author() -> None:
-    articles = articles_of("endnote-transfer-mistriage.bib")
-    for key, last in (("RN21", "Abbas, K.M."), ("RN999", "Abay, S. M.")):
+    articles = articles_of("endnote-style.bib")
+    for key, last in (("RN15", "Watts, A."), ("RN18", "Abdulazeem, H. M.")):
         assert articles[key].et_al is True
         assert articles[key].authors[-1].name == last and len(articles[key].authors) == 4
-    assert articles["RN1"].et_al is False
+    assert articles["RN21"].et_al is False and len(articles["RN21"].authors) == 8
 
 
-def test_endnote_corporate_authors_and_organisations_are_one_group_name() -> None:
-    articles = articles_of("endnote-transfer-mistriage.bib")
-    groups = {key: articles[key].authors for key in ("RN43", "RN42", "RN31", "RN51", "RN50", "RN58")}
-    assert groups == {
-        "RN43": (Person("American College of Surgeons"),),  # "American College of Surgeons," in EndNote
-        "RN42": (Person("World Health Organization"),),  # "World Health Organization,"
-        "RN31": (Person("The R team"),),  # "The R team,"
-        "RN51": (Person("Royal College of Surgeons"),),
-        "RN50": (Person("World Medical Association"),),
-        "RN58": (Person("Center for Substance Abuse Treatment (US)"),),
+def test_endnote_corporate_authors_are_one_group_name() -> None:
+    articles = articles_of("endnote-style.bib")
+    assert {key: articles[key].authors for key in ("RN3", "RN7")} == {
+        "RN3": (Person("PelvEx Collaborative"),),  # "PelvEx Collaborative," in EndNote
+        "RN7": (Person("EuroSurg Collaborative"),),  # "EuroSurg Collaborative,"
     }
-    assert articles["RN1"].authors == (Person("Baker, T.", "Baker", "T."), Person("Gerdin, M.", "Gerdin", "M."))
+    assert articles["RN12"].authors == (  # people, then "Executive of ACPGBI,"
+        Person("Brown, S. R.", "Brown", "S. R."), Person("Shorthouse, A. J.", "Shorthouse", "A. J."),
+        Person("Finan, P. J.", "Finan", "P. J."), Person("Executive of ACPGBI"))
+    assert articles["RN24"].authors == (Person("Watson, R. C.", "Watson", "R. C."),)
 
 
 @pytest.mark.parametrize(("names", "people"), [
@@ -257,6 +261,8 @@ def test_endnote_corporate_authors_and_organisations_are_one_group_name() -> Non
      [Person("World Health Organization"), Person("Smith, J.", "Smith", "J.")]),
     ("Jean Bureau and Ann Union", [Person("Bureau, Jean", "Bureau", "Jean"), Person("Union, Ann", "Union", "Ann")]),
     ("Cochrane Collaboration", [Person("Cochrane Collaboration")]),
+    ("Royal College of Surgeons and World Medical Association",
+     [Person("Royal College of Surgeons"), Person("World Medical Association")]),
     ("Smith, J., et al.", [Person("Smith, J.", "Smith", "J.")]),
     ("{others}", [Person("others")]),  # braced: a name, as BibTeX reads it
 ])
@@ -266,31 +272,37 @@ def test_organisations_and_et_al_in_author_lists(names: str, people: list[Person
 
 
 def test_mendeley_less_than_greater_than_and_html_in_titles() -> None:
-    articles = articles_of("mendeley-phd-thesis.bib")
-    abstract = " ".join(s.text for s in articles["Vavasour2011"].abstract)
-    assert "across all tissue (R = -0.65, P < 0.0005)." in abstract
-    assert articles["Fu2015"].title == "Genetic influences on resting-state functional networks: A twin study"
-    assert articles["Dennis2011"].title.endswith("in Healthy Carriers of the Autism Risk Gene, CNTNAP2")
-    feder = " ".join(s.text for s in articles["Feder1998"].abstract)
-    assert "a mutation, Cys-282 –> Tyr (C282Y), in 85% of patient chromosomes" in feder
-    assert "multiple sclerosis–a post-mortem study" in articles["Mottershead2003"].title
+    articles = articles_of("mendeley-desktop-style.bib")
+    assert "significantly decreased after the challenge (P<0.05)." in abstract_of(articles["Azimi2021"])
+    assert articles["Azimi2021"].title == "Immunization against Pseudomonas aeruginosa using Alg-PLGA nano-vaccine."
+    assert articles["Agrafiotis2021"].title == "Pleural empyema caused by Actinomyces turicensis."
+    reiss = abstract_of(articles["Reiss1977"])  # "beta(1--{\textgreater}3)-glucanase"
+    assert "beta(1–>3)-glucanase contained glucose > mannose > glucosamine > galactose." in reiss
+    akingboye = abstract_of(articles["Akingboye2021"])  # "(2.5{\%})", "(p{\textless}0.01"
+    assert "One additional (2.5%) patient" in akingboye and "(p<0.01, McNemar's test)" in akingboye
+    assert articles[""].title == "Community hospital continuing medical education–a missed opportunity."
 
 
-def test_zotero_less_than_and_em_dash() -> None:
-    articles = articles_of("zotero-cancer-systems.bib")
-    assert "smoking status (P < 0.001, eta-squared" in articles["corley_epigenetic_2019"].abstract[0].text
-    castle = " ".join(s.text for s in articles["castle_evidence_2009"].abstract)
-    assert "three trial arms— immediate colposcopy" in castle and "(ptrend < 0.001)" in castle
-    sun = articles["sun_between-region_2017"]
-    assert (sun.pmid, sun.pmcid, sun.pages, sun.date) == ("28581503", "PMC5643198", "1015-1024", "2017-07")
+def test_zotero_less_than_identifiers_and_groups() -> None:
+    articles = articles_of("zotero-translator.bib")
+    lubocka = articles["lubocka_respiratory_2021"]
+    assert lubocka.title == "Respiratory Sinus Arrhythmia in Children-Predictable or Random?"  # {Sinus}, {Random}
+    assert "lower heart rate (p < 0.001)" in abstract_of(lubocka) and "equivalents (p > 0.05)." in abstract_of(lubocka)
+    assert "(p<0.0001)" in abstract_of(articles["albaroodi_anaemia_2021"])
+    tou = articles["tou_european_2020"]
+    assert (tou.pmid, tou.pmcid, tou.pages, tou.date) == ("32663361", "PMC7818231", "2232-2242", "2020-12")
+    assert tou.authors[-1] == Person("ESCP ASPIRE collaborative")  # {ESCP ASPIRE collaborative}
+    book = articles_of("zotero-book-bbt.bib")["danker_greek-english_2000"]
+    assert book.title == "A Greek-English Lexicon of the New Testament and Other Early Christian Literature"
 
 
 def test_the_record_keeps_every_field_as_written() -> None:
-    records, _ = bibtex.read(text_of("endnote-transfer-mistriage.bib"), "e.bib")
-    rn21 = next(r for r in records if r.first("ID") == "RN21")
-    assert rn21.first("author").endswith("Abbas, K.M. and et, a. l.")
-    records, _ = bibtex.read(text_of("mendeley-phd-thesis.bib"), "m.bib")
-    assert "P {\\textless} 0.0005" in next(r for r in records if r.first("ID") == "Vavasour2011").first("abstract")
+    records, _ = bibtex.read(text_of("endnote-style.bib"), "e.bib")
+    rn15 = next(r for r in records if r.first("ID") == "RN15")
+    assert rn15.first("author").endswith("Watts, A. and et, a. l.")
+    records, _ = bibtex.read(text_of("mendeley-desktop-style.bib"), "m.bib")
+    akingboye = next(r for r in records if r.first("ID") == "Akingboye2021")
+    assert "(p{\\textless}0.01, McNemar's test)" in akingboye.first("abstract")
 
 
 def test_entries_without_a_key_are_read() -> None:
@@ -299,8 +311,10 @@ def test_entries_without_a_key_are_read() -> None:
     article, _ = bibtex.to_article(record)
     assert article.id == "bibtex-alzheimer-mechanisms-and-therapeutic-strategies"
     assert article.authors[1] == Person("Mucke, L.", "Mucke", "L.") and article.pages == "1204-22"
-    records, diagnostics = bibtex.read(text_of("mendeley-phd-thesis.bib"), "m.bib")
-    assert records[0].first("ID") == "" and diagnostics == []
+    (record,), diagnostics = bibtex.read(text_of("mendeley-reference-manager-keyless.bib"), "m.bib")
+    assert record.first("ID") == "" and diagnostics == [] and record.first("title") == "Reviewers as Readers with Power"
+    records, diagnostics = bibtex.read(text_of("mendeley-desktop-style.bib"), "m.bib")
+    assert records[0].first("ID") == "" and records[0].where.line == 6 and diagnostics == []
 
 
 @pytest.mark.parametrize(("latex", "text"), [
