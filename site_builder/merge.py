@@ -28,6 +28,7 @@ Annie Y S" for a PMC-derived record's "Lau, Annie Ys", which lost the boundaries
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
