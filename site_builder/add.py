@@ -31,8 +31,8 @@ from .add_ids import Unreadable, Wanted
 from .build import CONTENT_DIR, read_articles
 from .diagnostics import Report
 from .lookup import BATCH, Client, ServiceError, Services
-from .merge import MIN_TITLE_CHARS, doi_key, identifiers, merge_articles, pmcid_key, pmid_key, title_key
-from .model import Article
+from .model.article import Article
+from .model.merge import MIN_TITLE_CHARS, doi_key, identifiers, merge_articles, pmcid_key, pmid_key, title_key
 from .readers import csl_json, medline
 
 RECORDS_DIR = "records"

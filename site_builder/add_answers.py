@@ -18,8 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .merge import doi_key, pmcid_key, pmid_key
-from .model import Record
+from .model.article import Record
+from .model.merge import doi_key, pmcid_key, pmid_key
 from .readers import medline
 from .readers.catalogue import split_lines
 

@@ -14,8 +14,8 @@ import tempfile
 from pathlib import Path
 
 from .build import CONTENT_DIR
-from .merge import identifiers
-from .model import Article
+from .model.article import Article
+from .model.merge import identifiers
 from .summaries import SUMMARIES_DIR, id_key, read_summaries
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from .diagnostics import UserError
-from .identifiers import doi_from, ids_from_urls
+from .model.identifiers import doi_from, ids_from_urls
 
 MAX_PMID_DIGITS = 9
 """PMIDs have 8 digits today; one more leaves room to grow, and anything longer is a typo or another number."""

@@ -20,11 +20,11 @@ import jinja2
 from . import citations, packing, preflight, readers, theme, workers
 from .config import Config, load_config
 from .diagnostics import Diagnostic, Report, SourceSpan
-from .library import build_library
-from .merge import merge_articles
-from .model import Article, Record
+from .model.article import Article, Record
+from .model.library import build_library
+from .model.merge import merge_articles
+from .model.people_rules import load_rules
 from .pages import read_intro, read_pages
-from .people_rules import load_rules
 from .plan import Page, Site, plan
 from .render import RenderError, make_environment, render_page
 from .summaries import attach_summaries, read_summaries

@@ -15,7 +15,7 @@ from pathlib import Path
 from . import workers
 from .cite import Citation, fingerprint, format_references
 from .diagnostics import Report
-from .model import Article
+from .model.article import Article
 
 CACHE_FILE = ".site-builder-references.json"
 _PARALLEL_MIN = 200

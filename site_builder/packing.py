@@ -13,7 +13,7 @@ from operator import attrgetter
 from typing import Any
 
 from .diagnostics import Diagnostic, Level, SourceSpan
-from .model import Article, Field, Language, Link, Person, Record, Section, Summary
+from .model.article import Article, Field, Language, Link, Person, Record, Section, Summary
 
 Packed = tuple[list[Article], list[Diagnostic]]
 

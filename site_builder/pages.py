@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import Diagnostic, Level, SourceSpan
-from .normalize import clean, slugify
+from .model.normalize import clean, slugify
 from .prose import split_front_matter, to_html
 
 INTRO_FILE = "index.md"

@@ -11,8 +11,8 @@ from pathlib import Path
 from . import urls
 from .build import merge_works, read_articles
 from .diagnostics import Report
-from .people import Merge, NearMiss, People, resolve
-from .people_rules import AUTHORS_FILE, load_rules
+from .model.people import Merge, NearMiss, People, resolve
+from .model.people_rules import AUTHORS_FILE, load_rules
 
 
 def explain_site(site_dir: Path) -> tuple[list[str], Report]:

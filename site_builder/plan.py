@@ -21,8 +21,8 @@ from .cite import Citation
 from .config import Config
 from .diagnostics import UserError
 from .feeds import files as feed_files
-from .library import Author, Group, Library
-from .model import Article
+from .model.article import Article
+from .model.library import Author, Group, Library
 from .pages import ContentPage
 
 NEWEST_ON_HOME = 20

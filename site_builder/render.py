@@ -16,10 +16,11 @@ import jinja2.compiler
 import markupsafe
 from markupsafe import Markup
 
-from . import cite, dates, identifiers, urls
-from .model import Article
+from . import cite, urls
+from .model import dates, identifiers
+from .model.article import Article
+from .model.sections import heading
 from .plan import Entry, Page
-from .sections import heading
 
 _PIECES: dict[tuple[str, str], str] = {}
 """(format, citation key) → that article's piece of a download; each process serializes an article once."""

@@ -34,7 +34,7 @@ from . import theme
 from .build import build
 from .config import CONFIG_FILE, load_config
 from .diagnostics import Level, UserError
-from .people_rules import AUTHORS_FILE
+from .model.people_rules import AUTHORS_FILE
 from .preview import Outcome, PreviewServer, State
 from .write import MANIFEST
 

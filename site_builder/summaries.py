@@ -29,11 +29,11 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .dates import iso_date
 from .diagnostics import Diagnostic, Level, SourceSpan
-from .identifiers import doi_key, pmcid_key, pmid_key
-from .model import Article, Summary
-from .normalize import clean, slugify, unique_folded
+from .model.article import Article, Summary
+from .model.dates import iso_date
+from .model.identifiers import doi_key, pmcid_key, pmid_key
+from .model.normalize import clean, slugify, unique_folded
 from .prose import split_front_matter, to_html
 
 SUMMARIES_DIR = "summaries"

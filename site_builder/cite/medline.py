@@ -22,8 +22,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import dates
-from ..model import Article
+from ..model import dates
+from ..model.article import Article
 from .parts import initials, is_group
 
 _WIDTH = 88

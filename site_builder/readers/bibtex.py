@@ -36,11 +36,11 @@ from bibtexparser.model import (
     String,
 )
 
-from .. import dates, languages
-from .. import identifiers as ids
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Article, Field, Person, Record
-from ..normalize import clean
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import Article, Field, Person, Record
+from ..model.normalize import clean
 from . import citation as cite
 from .latex import latex_to_text
 

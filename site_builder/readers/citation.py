@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from .. import identifiers as ids
-from ..model import Link, Person, Section
-from ..normalize import clean, safe_url, slugify, unique_folded
-from ..sections import split_lay_summary, split_text
+from ..model import identifiers as ids
+from ..model.article import Link, Person, Section
+from ..model.normalize import clean, safe_url, slugify, unique_folded
+from ..model.sections import split_lay_summary, split_text
 from . import nlm
 
 

@@ -23,11 +23,11 @@ from __future__ import annotations
 import json
 import re
 
-from .. import dates, languages
-from .. import identifiers as ids
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Article, Person, Record
-from ..normalize import clean, safe_url
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import Article, Person, Record
+from ..model.normalize import clean, safe_url
 from . import citation as cite
 from . import json_records
 

@@ -23,8 +23,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from urllib.parse import quote, unquote
 
-from .diagnostics import Diagnostic, Level, SourceSpan
-from .model import Article, Record
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from .article import Article, Record
 
 # --- DOI ------------------------------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .diagnostics import SourceSpan
+from ..diagnostics import SourceSpan
 
 
 @dataclass(frozen=True, slots=True)

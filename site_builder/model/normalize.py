@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from anyascii import anyascii
 
-from .model import Person
+from .article import Person
 
 
 def _cp1252_controls() -> dict[int, str]:

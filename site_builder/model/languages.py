@@ -23,8 +23,8 @@ import marisa_trie
 from language_data.names import get_trie_value, load_trie, normalize_name
 from language_data.util import data_filename
 
-from .diagnostics import Diagnostic, Level, SourceSpan
-from .model import Language, Record
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from .article import Language, Record
 from .normalize import clean
 
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from .model import Section
+from .article import Section
 from .normalize import clean
 
 # The headings structured abstracts use in title case (an all-capitals label needs no table: any one counts).

@@ -33,11 +33,11 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
+from ..diagnostics import Diagnostic, Level, SourceSpan
 from . import languages
+from .article import Article, Link, Person, Section
 from .dates import Published
-from .diagnostics import Diagnostic, Level, SourceSpan
 from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key
-from .model import Article, Link, Person, Section
 from .normalize import alnum, unique_folded
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "ovid", "csl-json",

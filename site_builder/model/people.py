@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from .model import Person
+from .article import Person
 from .names import NameForm, fits, name_form, same_full_name, why_not
 from .normalize import slugify
 from .people_rules import Rules

@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from .model import Article
+from .article import Article
 from .normalize import name_key, slugify, unique
 from .people import People, resolve
 from .people_rules import Rules

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, Level, SourceSpan
-from .model import Article
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from .article import Article
 from .names import NameForm, name_form, parse_name
 
 AUTHORS_FILE = "authors.toml"
