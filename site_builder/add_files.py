@@ -16,7 +16,7 @@ from pathlib import Path
 from .build import CONTENT_DIR
 from .model.article import Article
 from .model.merge import identifiers
-from .summaries import SUMMARIES_DIR, id_key, read_summaries
+from .prose.summaries import SUMMARIES_DIR, id_key, read_summaries
 
 
 def describe(article: Article) -> str:

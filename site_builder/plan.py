@@ -23,7 +23,7 @@ from .diagnostics import UserError
 from .feeds import files as feed_files
 from .model.article import Article
 from .model.library import Author, Group, Library
-from .pages import ContentPage
+from .prose.free_pages import ContentPage
 
 NEWEST_ON_HOME = 20
 BYLINE_NAMES = 3

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
-from .diagnostics import Diagnostic, Level, SourceSpan
+from ..diagnostics import Diagnostic, Level, SourceSpan
 
 _ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
 

@@ -29,12 +29,12 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .diagnostics import Diagnostic, Level, SourceSpan
-from .model.article import Article, Summary
-from .model.dates import iso_date
-from .model.identifiers import doi_key, pmcid_key, pmid_key
-from .model.normalize import clean, slugify, unique_folded
-from .prose import split_front_matter, to_html
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model.article import Article, Summary
+from ..model.dates import iso_date
+from ..model.identifiers import doi_key, pmcid_key, pmid_key
+from ..model.normalize import clean, slugify, unique_folded
+from .markdown import split_front_matter, to_html
 
 SUMMARIES_DIR = "summaries"
 TARGET_KEYS = ("id", "doi", "pmid", "pmcid")

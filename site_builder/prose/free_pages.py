@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Level, SourceSpan
-from .model.normalize import clean, slugify
-from .prose import split_front_matter, to_html
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model.normalize import clean, slugify
+from .markdown import split_front_matter, to_html
 
 INTRO_FILE = "index.md"
 PAGES_DIR = "pages"
