@@ -24,7 +24,7 @@ from .model.article import Article, Record
 from .model.library import build_library
 from .model.merge import merge_articles
 from .model.people_rules import load_rules
-from .plan import Page, Site, plan
+from .plan.pages import Page, Site, plan
 from .prose.free_pages import read_intro, read_pages
 from .prose.summaries import attach_summaries, read_summaries
 from .render import RenderError, make_environment, render_page

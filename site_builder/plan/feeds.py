@@ -14,10 +14,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..config import Config
+from ..model import dates
+from ..model.article import Article, Section
 from . import urls
-from .config import Config
-from .model import dates
-from .model.article import Article, Section
 
 FEED_ENTRIES = 20
 SITEMAP_LIMIT = 50_000

@@ -16,14 +16,15 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import cite, urls
-from .cite import Citation
-from .config import Config
-from .diagnostics import UserError
+from .. import cite
+from ..cite import Citation
+from ..config import Config
+from ..diagnostics import UserError
+from ..model.article import Article
+from ..model.library import Author, Group, Library
+from ..prose.free_pages import ContentPage
+from . import urls
 from .feeds import files as feed_files
-from .model.article import Article
-from .model.library import Author, Group, Library
-from .prose.free_pages import ContentPage
 
 NEWEST_ON_HOME = 20
 BYLINE_NAMES = 3
