@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import citations, packing, preflight, readers, theme, workers
+from . import citations, packing, preflight, readers, workers
 from .config import Config, load_config
 from .diagnostics import Diagnostic, Report, SourceSpan
 from .model.article import Article, Record
@@ -27,7 +27,8 @@ from .model.people_rules import load_rules
 from .plan.pages import Page, Site, plan
 from .prose.free_pages import read_intro, read_pages
 from .prose.summaries import attach_summaries, read_summaries
-from .render import RenderError, make_environment, render_page
+from .render import theme
+from .render.pages import RenderError, make_environment, render_page
 from .write import OutputWriter, WriteStats, check_output
 
 CONTENT_DIR = "content"

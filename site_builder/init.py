@@ -10,9 +10,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from . import theme
 from .config import CONFIG_FILE, documented_defaults
 from .diagnostics import UserError
+from .render import theme
 
 STARTER = Path(__file__).resolve().parent / "starter"
 GITIGNORE = "_site/\n__pycache__/\n"

@@ -30,12 +30,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import theme
 from .build import build
 from .config import CONFIG_FILE, load_config
 from .diagnostics import Level, UserError
 from .model.people_rules import AUTHORS_FILE
 from .preview import Outcome, PreviewServer, State
+from .render import theme
 from .write import MANIFEST
 
 POLL_SECONDS = 0.3

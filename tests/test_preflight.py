@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import theme
 from site_builder.build import build
 from site_builder.config import Config
 from site_builder.preflight import (
@@ -22,6 +21,7 @@ from site_builder.preflight import (
     outside_links,
     size_problems,
 )
+from site_builder.render import theme
 
 MB = 1_000_000
 

@@ -16,12 +16,12 @@ import jinja2.compiler
 import markupsafe
 from markupsafe import Markup
 
-from . import cite
-from .model import dates, identifiers
-from .model.article import Article
-from .model.sections import heading
-from .plan import urls
-from .plan.pages import Entry, Page
+from .. import cite
+from ..model import dates, identifiers
+from ..model.article import Article
+from ..model.sections import heading
+from ..plan import urls
+from ..plan.pages import Entry, Page
 
 _PIECES: dict[tuple[str, str], str] = {}
 """(format, citation key) → that article's piece of a download; each process serializes an article once."""
