@@ -242,7 +242,7 @@ def _run_deploy(args: argparse.Namespace) -> int:
     from .build import build
     from .config import load_config
     from .deploy import publish, site_base_url, target
-    from .preflight import missing_base_url
+    from .output.preflight import missing_base_url
 
     _require_site(args.source)
     to = target(args.source, remote=args.remote, branch=args.branch, push=not args.no_push)

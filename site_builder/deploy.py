@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .config import Config
 from .diagnostics import UserError
-from .preflight import list_output
+from .output.preflight import list_output
 
 INTERNAL_PREFIX = ".site-builder-"
 """The build's bookkeeping files (manifest, reference cache): never published."""

@@ -34,9 +34,9 @@ from .build import build
 from .config import CONFIG_FILE, load_config
 from .diagnostics import Level, UserError
 from .model.people_rules import AUTHORS_FILE
+from .output.write import MANIFEST
 from .preview import Outcome, PreviewServer, State
 from .render import theme
-from .write import MANIFEST
 
 POLL_SECONDS = 0.3
 QUIET_SECONDS = 0.3

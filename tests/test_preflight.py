@@ -10,7 +10,7 @@ import pytest
 
 from site_builder.build import build
 from site_builder.config import Config
-from site_builder.preflight import (
+from site_builder.output.preflight import (
     FILE_LIMIT,
     LINK_REPORTS,
     OutputFile,

@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import UserError
+from ..diagnostics import UserError
 
 MANIFEST = ".site-builder-manifest"
 """Lists the files of the last build; its presence marks the folder as ours."""

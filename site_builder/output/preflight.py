@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from .config import Config
-from .diagnostics import Diagnostic, Level, SourceSpan
+from ..config import Config
+from ..diagnostics import Diagnostic, Level, SourceSpan
 
 SITE_LIMIT = 1_000_000_000
 """GitHub Pages: "Published GitHub Pages sites may be no larger than 1 GB" (decimal, to stay on the safe side)."""

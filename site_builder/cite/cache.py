@@ -12,10 +12,10 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import workers
-from .cite import Citation, fingerprint, format_references
-from .diagnostics import Report
-from .model.article import Article
+from ..diagnostics import Report
+from ..model.article import Article
+from ..output import workers
+from .references import Citation, fingerprint, format_references
 
 CACHE_FILE = ".site-builder-references.json"
 _PARALLEL_MIN = 200

@@ -12,8 +12,8 @@ import marshal
 from operator import attrgetter
 from typing import Any
 
-from .diagnostics import Diagnostic, Level, SourceSpan
-from .model.article import Article, Field, Language, Link, Person, Record, Section, Summary
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model.article import Article, Field, Language, Link, Person, Record, Section, Summary
 
 Packed = tuple[list[Article], list[Diagnostic]]
 
