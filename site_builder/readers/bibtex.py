@@ -41,7 +41,7 @@ from ..model import dates, languages
 from ..model import identifiers as ids
 from ..model.article import Article, Field, Person, Record
 from ..model.normalize import clean
-from . import citation as cite
+from . import shared as cite
 from .latex import latex_to_text
 
 __all__ = ["FORMAT", "latex_to_text", "read", "sniff", "to_article"]

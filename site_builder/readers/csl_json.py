@@ -28,8 +28,8 @@ from ..model import dates, languages
 from ..model import identifiers as ids
 from ..model.article import Article, Person, Record
 from ..model.normalize import clean, safe_url
-from . import citation as cite
 from . import json_records
+from . import shared as cite
 
 FORMAT = "csl-json"
 

@@ -40,7 +40,7 @@ from ..model.article import Article, Field, Record
 from ..model.identifiers import doi_from, pmid_from
 from ..model.normalize import clean, unique_folded
 from ..model.sections import split_heading_lines, split_lay_summary
-from . import citation as cite
+from . import shared as cite
 from .catalogue import split_lines
 from .ris import _person as person  # Embase writes "Behan L." as RIS exports of Embase do
 

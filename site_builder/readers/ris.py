@@ -61,7 +61,7 @@ from ..model import identifiers as ids
 from ..model.article import Article, Field, Person, Record, Section
 from ..model.normalize import clean, parse_person
 from ..model.sections import split_heading_lines, split_lay_summary, split_running
-from . import citation as cite
+from . import shared as cite
 from .catalogue import split_lines
 
 FORMAT = "ris"

@@ -30,7 +30,7 @@ from ..model.article import Article, Person, Record
 from ..model.dates import iso_date
 from ..model.normalize import clean, parse_person, unique, unique_folded
 from . import catalogue_article, json_records
-from . import citation as cite
+from . import shared as cite
 
 FORMAT = "vufind-solr-json"
 

@@ -24,7 +24,7 @@ from urllib.parse import quote, unquote
 
 import httpx
 
-from . import __version__
+from .. import __version__
 
 TOOL = "site-builder"
 USER_AGENT = f"{TOOL}/{__version__} (a static-site generator for review collections; python-httpx/{httpx.__version__})"

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .build import merge_works, read_articles
-from .diagnostics import Report
-from .model.people import Merge, NearMiss, People, resolve
-from .model.people_rules import AUTHORS_FILE, load_rules
-from .plan import urls
+from ..build import merge_works, read_articles
+from ..diagnostics import Report
+from ..model.people import Merge, NearMiss, People, resolve
+from ..model.people_rules import AUTHORS_FILE, load_rules
+from ..plan import urls
 
 
 def explain_site(site_dir: Path) -> tuple[list[str], Report]:

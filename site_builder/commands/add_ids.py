@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from .diagnostics import UserError
-from .model.identifiers import doi_from, ids_from_urls
+from ..diagnostics import UserError
+from ..model.identifiers import doi_from, ids_from_urls
 
 MAX_PMID_DIGITS = 9
 """PMIDs have 8 digits today; one more leaves room to grow, and anything longer is a typo or another number."""

@@ -11,11 +11,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__
-from .diagnostics import Report, UserError
+from .. import __version__
+from ..diagnostics import Report, UserError
 
 if TYPE_CHECKING:
-    from .build import BuildResult
+    from ..build import BuildResult
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -150,7 +150,7 @@ def _site_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from .build import build
+    from ..build import build
 
     _require_site(args.source)
     result = build(args.source, args.output, base_url=args.base_url, progress=sys.stderr.isatty())
@@ -194,7 +194,7 @@ def _run_init(args: argparse.Namespace) -> int:
 
 
 def _run_authors(args: argparse.Namespace) -> int:
-    from .people_report import explain_site
+    from .authors import explain_site
 
     _require_site(args.source)
     lines, report = explain_site(args.source)
@@ -239,10 +239,10 @@ def _run_serve(args: argparse.Namespace) -> int:
 
 
 def _run_deploy(args: argparse.Namespace) -> int:
-    from .build import build
-    from .config import load_config
+    from ..build import build
+    from ..config import load_config
+    from ..output.preflight import missing_base_url
     from .deploy import publish, site_base_url, target
-    from .output.preflight import missing_base_url
 
     _require_site(args.source)
     to = target(args.source, remote=args.remote, branch=args.branch, push=not args.no_push)

@@ -13,10 +13,10 @@ import re
 import tempfile
 from pathlib import Path
 
-from .build import CONTENT_DIR
-from .model.article import Article
-from .model.merge import identifiers
-from .prose.summaries import SUMMARIES_DIR, id_key, read_summaries
+from ..build import CONTENT_DIR
+from ..model.article import Article
+from ..model.merge import identifiers
+from ..prose.summaries import SUMMARIES_DIR, id_key, read_summaries
 
 
 def describe(article: Article) -> str:

@@ -24,16 +24,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import readers
+from ..build import CONTENT_DIR, read_articles
+from ..diagnostics import Report
+from ..model.article import Article
+from ..model.merge import MIN_TITLE_CHARS, doi_key, identifiers, merge_articles, pmcid_key, pmid_key, title_key
+from ..readers import csl_json, medline
 from . import add_answers as answers
-from . import readers
 from .add_files import describe, start_summary, write_together
 from .add_ids import Unreadable, Wanted
-from .build import CONTENT_DIR, read_articles
-from .diagnostics import Report
 from .lookup import BATCH, Client, ServiceError, Services
-from .model.article import Article
-from .model.merge import MIN_TITLE_CHARS, doi_key, identifiers, merge_articles, pmcid_key, pmid_key, title_key
-from .readers import csl_json, medline
 
 RECORDS_DIR = "records"
 

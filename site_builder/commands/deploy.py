@@ -15,9 +15,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Config
-from .diagnostics import UserError
-from .output.preflight import list_output
+from ..config import Config
+from ..diagnostics import UserError
+from ..output.preflight import list_output
 
 INTERNAL_PREFIX = ".site-builder-"
 """The build's bookkeeping files (manifest, reference cache): never published."""

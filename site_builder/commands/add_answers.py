@@ -18,10 +18,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .model.article import Record
-from .model.merge import doi_key, pmcid_key, pmid_key
-from .readers import medline
-from .readers.catalogue import split_lines
+from ..model.article import Record
+from ..model.merge import doi_key, pmcid_key, pmid_key
+from ..readers import medline
+from ..readers.catalogue import split_lines
 
 EFETCH = "efetch"
 """The name MEDLINE diagnostics give the answer (it has no file yet)."""

@@ -30,13 +30,13 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import build
-from .config import CONFIG_FILE, load_config
-from .diagnostics import Level, UserError
-from .model.people_rules import AUTHORS_FILE
-from .output.write import MANIFEST
+from ..build import build
+from ..config import CONFIG_FILE, load_config
+from ..diagnostics import Level, UserError
+from ..model.people_rules import AUTHORS_FILE
+from ..output.write import MANIFEST
+from ..render import theme
 from .preview import Outcome, PreviewServer, State
-from .render import theme
 
 POLL_SECONDS = 0.3
 QUIET_SECONDS = 0.3

@@ -10,11 +10,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .config import CONFIG_FILE, documented_defaults
-from .diagnostics import UserError
-from .render import theme
+from ..config import CONFIG_FILE, documented_defaults
+from ..diagnostics import UserError
+from ..render import theme
 
-STARTER = Path(__file__).resolve().parent / "starter"
+STARTER = Path(__file__).resolve().parent.parent / "starter"
 GITIGNORE = "_site/\n__pycache__/\n"
 REQUIREMENTS = """\
 # What GitHub Actions installs to build this site (.github/workflows/pages.yml runs pip install -r on it).
