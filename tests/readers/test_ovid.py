@@ -218,3 +218,55 @@ def test_a_record_without_its_number_is_not_read_in_words() -> None:
     text = text_of("jabref-long-labels-5.txt").replace("<1>\n", "")
     records, diagnostics = ovid.read(text, "j.txt")
     assert records == [] and diagnostics[-1].level is Level.ERROR
+
+
+# PubMed's record 30679803 (tests/data/medline-nbib/blachlylab-subset.nbib; NLM data, public domain) in the shape of
+# Ovid MEDLINE's display with field names in words, opened by "<1. >".
+MEDLINE_IN_WORDS = """<1. >
+Database
+  Ovid MEDLINE(R) ALL <1946 to Present>
+Unique Identifier
+  30679803
+Authors
+  Eisfeld AK
+  Blachly JS
+  Mrozek K
+  de la Chapelle A
+Authors Full Name
+  Eisfeld, Ann-Kathrin
+  Blachly, James S
+  Mrózek, Krzysztof
+  de la Chapelle, Albert
+Title
+  Implementation of standardized variant-calling nomenclature in the age of next-generation sequencing: where
+  do we stand?
+Source
+  Leukemia. 33(3):809-810, 2019 Mar.
+MeSH Subject Headings
+  Genetic Variation/ge [Genetics]
+  *High-Throughput Nucleotide Sequencing/st [Standards]
+Publication Type
+  Letter.
+Language
+  English
+Digital Object Identifier
+  https://dx.doi.org/10.1038/s41375-018-0372-x
+Year of Publication
+  2019
+"""
+
+
+def test_medline_fields_named_in_words() -> None:
+    (record,), diagnostics = ovid.read(MEDLINE_IN_WORDS, "m.txt")
+    assert diagnostics == [] and ovid.sniff(MEDLINE_IN_WORDS)
+    assert record.values("Authors") == ("Eisfeld AK", "Blachly JS", "Mrozek K", "de la Chapelle A")
+    article, problems = ovid.to_article(record)
+    assert problems == []
+    assert (article.pmid, article.id) == ("30679803", "pubmed-30679803")  # a MEDLINE "Unique Identifier"
+    assert [p.name for p in article.authors] == [
+        "Eisfeld, Ann-Kathrin", "Blachly, James S", "Mrózek, Krzysztof", "de la Chapelle, Albert"]
+    assert article.title.endswith("next-generation sequencing: where do we stand?")
+    assert (article.journal, article.volume, article.issue, article.pages, article.date) == (
+        "Leukemia", "33", "3", "809-810", "2019-03")
+    assert article.doi == "10.1038/s41375-018-0372-x"
+    assert article.keywords == ("Genetic Variation", "High-Throughput Nucleotide Sequencing")
