@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_builder import readers
+from site_builder.build import build
 from site_builder.diagnostics import Level
 from site_builder.model import Field, Record
 from site_builder.readers import ovid
@@ -270,3 +271,29 @@ def test_medline_fields_named_in_words() -> None:
         "Leukemia", "33", "3", "809-810", "2019-03")
     assert article.doi == "10.1038/s41375-018-0372-x"
     assert article.keywords == ("Genetic Variation", "High-Throughput Nucleotide Sequencing")
+
+
+def test_pages_of_records_named_in_words(tmp_path: Path, html) -> None:
+    """Built into a site: the byline without degrees, the journal, the online date of an article ahead of print,
+    and the full record under the field names as Ovid prints them."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    for name in NAMED:
+        (site / "content" / name).write_bytes((DATA / "ovid" / name).read_bytes())
+    out = tmp_path / "_site"
+    build(site, out)
+    pages = {html.text(html.main(doc).find(".//h1")): doc
+             for doc in (html.parse(p) for p in sorted((out / "articles").glob("*.html")))}
+    assert len(pages) == 3
+    screws = html.main(pages["Correct positioning of percutaneous iliosacral screws with computer-navigated versus "
+                              "fluoroscopically guided surgery in traumatic pelvic ring fractures."])
+    facts = screws.find(".//dl[@class='facts']")
+    terms = [html.text(el) for el in facts if el.tag == "dt"]
+    values = [html.text(el) for el in facts if el.tag == "dd"]
+    assert dict(zip(terms, values, strict=True))["Published"] == "Epub 30 Nov 2015"
+    assert dict(zip(terms, values, strict=True))["Journal"] == "Journal of Orthopaedic Trauma"
+    authors = [html.text(a) for a in screws.iter("a") if "/authors/" in a.get("href", "")]
+    assert authors[:4] == ["Verbeek, Jan", "Hermans, Erik", "van Vugt, Arie", "Frolke, Jan Paul"]
+    page_text = html.text(screws)
+    assert "Accession Number" in page_text and "00005131-900000000-99049." in page_text  # the full record
+    assert "Verbeek, Jan MD *; Hermans, Erik MD +; van Vugt, Arie MD, PhD +" in page_text  # as printed, there
