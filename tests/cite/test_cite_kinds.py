@@ -26,14 +26,14 @@ def _article(path: str, title: str) -> Article:
     return next(a for a in articles if a.title.startswith(title))
 
 
-# McMahan et al., AISTATS 2017; Duvenaud et al. in "Advances in Neural Information Processing Systems 28"; the
-# ATLS manual (EndNote BibTeX); Gal's thesis; a technical report on arXiv (all real records of tests/data).
+# McMahan et al., AISTATS 2017; Duvenaud et al. in "Advances in Neural Information Processing Systems 28";
+# Berkman's "Find It Fast" (RIS); Gal's thesis; a technical report on arXiv (all real records of tests/data).
 @pytest.fixture(scope="module")
 def works() -> dict[str, Article]:
     return {
         "paper-conference": _article("csl-json/deep-review-subset.json", "Communication-Efficient Learning"),
         "chapter": _article("csl-json/deep-review-chapter.json", "Convolutional Networks on Graphs"),
-        "book": _article("bibtex/endnote-transfer-mistriage.bib", "Advanced Trauma Life Support"),
+        "book": _article("ris/jabref-book.ris", "Find It Fast"),
         "thesis": _article("csl-json/deep-review-thesis.json", "Uncertainty in deep learning"),
         "report": _article("csl-json/deep-review-subset.json", "Caffe con Troll"),
     }
@@ -53,8 +53,8 @@ def test_ris_types_and_containers(works: dict[str, Article]) -> None:
     assert (paper["start_page"], paper["end_page"]) == ("1273", "1282")
     assert chapter["secondary_title"] == "Advances in Neural Information Processing Systems 28"  # T2: the book
     assert chapter["publisher"] == "Curran Associates, Inc."
-    assert book["title"] == "Advanced Trauma Life Support (ATLS)" and "secondary_title" not in book
-    assert book["publisher"] == "The Committee on Trauma"
+    assert book["title"] == "Find It Fast: How to Uncover Expert Information on Any Subject"
+    assert book["publisher"] == "HarperPerennial" and "secondary_title" not in book
     assert thesis["publisher"] == "PhD thesis, University of Cambridge" and thesis["authors"] == ["Gal, Yarin"]
     assert (report["publisher"], report["tertiary_title"]) == ("arXiv", "arXiv")  # T3: the series
     assert not any("secondary_title" in r for r in (book, thesis, report))
@@ -73,7 +73,7 @@ def test_bibtex_entry_types_and_containers(works: dict[str, Article]) -> None:
     assert paper["booktitle"] == "Artificial Intelligence and Statistics" and paper["pages"] == "1273\u20131282"
     assert chapter["booktitle"] == "Advances in Neural Information Processing Systems 28"
     assert chapter["publisher"] == "Curran Associates, Inc."
-    assert book["publisher"] == "The Committee on Trauma"
+    assert (book["publisher"], book["year"]) == ("HarperPerennial", "1994")
     assert thesis["school"] == "PhD thesis, University of Cambridge" and "publisher" not in thesis
     assert report["institution"] == "arXiv" and "series" not in report  # the same name twice is said once
     assert not any("journal" in e for e in (paper, chapter, book, thesis, report))
@@ -87,8 +87,8 @@ def test_medline_publication_types_and_books(works: dict[str, Article]) -> None:
     assert (paper["BTI"], paper["PG"]) == (["Artificial Intelligence and Statistics"], "1273-1282")
     assert chapter["BTI"] == ["Advances in Neural Information Processing Systems 28"]
     assert chapter["PB"] == ["Curran Associates, Inc."]
-    assert book["TI"] == "Advanced Trauma Life Support (ATLS)" and book["PB"] == ["The Committee on Trauma"]
-    assert book["SO"] == "The Committee on Trauma; 2018."
+    assert book["TI"] == "Find It Fast: How to Uncover Expert Information on Any Subject"
+    assert (book["PB"], book["SO"]) == (["HarperPerennial"], "HarperPerennial; 1994.")
     assert thesis["PB"] == ["PhD thesis, University of Cambridge"]
     assert not any(tag in r for r in (chapter, book, thesis, report) for tag in ("TA", "JT"))
 
