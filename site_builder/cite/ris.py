@@ -1,5 +1,9 @@
 """RIS export: tagged lines for EndNote, Zotero, Mendeley and RefWorks.
 
+A work of another kind than a journal article has its own type (``TY  - CHAP``, ``CPAPER``, ``BOOK``, ``THES``,
+``RPRT``); ``T2`` is then the book or proceedings that hold it, ``T3`` the series (the journal the record names
+beside them), ``PB`` the publisher, university or institution.
+
 Sample::
 
     TY  - JOUR
@@ -15,10 +19,7 @@ Sample::
     ER  -
 
 Tags follow the RIS specification and EndNote's Journal Article mapping: ``T2`` the journal, ``J2`` its
-abbreviation, ``DA`` the issue's date, ``AN`` the PubMed id, ``C2`` the PMCID. A work of another kind has its own
-type (``TY  - CHAP``, ``CPAPER``, ``BOOK``, ``THES``, ``RPRT``); ``T2`` is then the book or proceedings that hold
-it, ``T3`` the series (the journal the record names beside them), ``PB`` the publisher, university or
-institution.
+abbreviation, ``DA`` the issue's date, ``AN`` the PubMed id, ``C2`` the PMCID.
 """
 
 from __future__ import annotations
