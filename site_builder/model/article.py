@@ -140,6 +140,10 @@ class Summary:
     """One short line that lists show beside the title."""
 
 
+CONTAINED_KINDS = frozenset({"paper-conference", "chapter"})
+"""The kinds of work (``Article.kind``) that a book or a proceedings holds: their ``container``."""
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One work, typed for the pages. Text values are plain text (escaped at render time)."""
@@ -191,7 +195,7 @@ class Article:
     journal article, or when the record does not say."""
     container: str = ""
     """The book or the proceedings that hold the work (a chapter's book title, a conference paper's proceedings);
-    a journal is ``journal``."""
+    a journal is ``journal``. Only the kinds in ``CONTAINED_KINDS`` have one."""
     summary: Summary | None = None
     """The club's own summary, when content/summaries/ has one for this work."""
     author_spellings: tuple[tuple[str, ...], ...] = ()

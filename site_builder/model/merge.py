@@ -5,7 +5,8 @@ Two articles are the same work when they share a DOI (case-folded), a PMID or a 
 their identifiers do not contradict each other, the same normalized title and year. Identifiers that disagree
 inside one work (two DOIs for one PMID) are reported, naming both files and lines; the preferred source's value
 is shown, unless it is another source's DOI with text glued on ("10.1038/nprot.2010.116.Data"): the clean value
-is shown then, and the two do not keep a title and year apart.
+is shown then, and the two do not keep a title and year apart. A DOI alone does not join two records whose titles
+and bylines both differ (the abstracts of a conference supplement share its DOI): they stay apart, with a warning.
 
 Precedence, best first (``PRECEDENCE``): the catalogue dump and VuFind records are what the library curates;
 PubMed XML is NLM's structured original; MEDLINE text is the same data flattened; JATS is the publisher's front
@@ -68,10 +69,12 @@ def rank(article: Article) -> tuple[int, SourceSpan]:
 
 
 def merge_articles(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:
-    """One article per work, in the order of each work's first source; warnings for contradicting identifiers."""
-    groups = _group(articles, [identifiers(a) for a in articles])
+    """One article per work, in the order of each work's first source; warnings for contradicting identifiers
+    and for a DOI that two different works give."""
+    apart: list[tuple[Article, Article, str]] = []
+    groups = _group(articles, [identifiers(a) for a in articles], apart)
     merged: list[Article] = []
-    problems: list[Diagnostic] = []
+    problems = [_shared_doi(article, other, doi) for article, other, doi in apart]
     for members in groups:
         ordered = sorted(members, key=rank)
         problems += _conflicts(ordered)
@@ -79,8 +82,13 @@ def merge_articles(articles: list[Article]) -> tuple[list[Article], list[Diagnos
     return merged, problems
 
 
-def _group(articles: list[Article], ids: list[dict[str, str]]) -> list[list[Article]]:
-    """Works as lists of articles: joined by any shared identifier, then by title and year where that agrees."""
+def _group(articles: list[Article], ids: list[dict[str, str]],
+           apart: list[tuple[Article, Article, str]]) -> list[list[Article]]:
+    """Works as lists of articles: joined by any shared identifier, then by title and year where that agrees.
+
+    A DOI alone does not join two records whose titles name different works: conference abstracts carry their
+    supplement's DOI, and the parts of a series one DOI; such pairs are added to ``apart``.
+    """
     parent = list(range(len(articles)))
 
     def find(i: int) -> int:
@@ -93,12 +101,56 @@ def _group(articles: list[Article], ids: list[dict[str, str]]) -> list[list[Arti
     for i, found in enumerate(ids):
         for kind, value in found.items():
             j = first_with.setdefault((kind, value), i)
+            if kind == "doi" and i != j and _other_work(articles[i], articles[j], found, ids[j]):
+                apart.append((articles[i], articles[j], value))
+                continue
             parent[find(i)] = find(j)
     _join_by_title(articles, ids, find, parent)
     works: dict[int, list[Article]] = {}
     for i, article in enumerate(articles):
         works.setdefault(find(i), []).append(article)
     return list(works.values())
+
+
+def _other_work(a: Article, b: Article, ids_a: dict[str, str], ids_b: dict[str, str]) -> bool:
+    """Whether two records that give one DOI are different works: no PMID or PMCID joins them, their titles (both
+    long enough to tell) share less than half of the shorter one's words, and their bylines share no family name.
+    The authors decide as much as the titles: one work is often titled in two languages ("Chronosequence après
+    feu …" in Scopus, "Postfire sequence …" in Web of Science), while a supplement's abstracts have authors of
+    their own."""
+    if any(ids_a.get(kind) and ids_a.get(kind) == ids_b.get(kind) for kind in ("pmid", "pmcid")):
+        return False
+    words_a, words_b = _words(a.title), _words(b.title)
+    if min(len(words_a), len(words_b)) < _MIN_TITLE_WORDS or len(words_a & words_b) * 2 >= min(len(words_a),
+                                                                                               len(words_b)):
+        return False
+    families_a, families_b = _families(a), _families(b)
+    return bool(families_a and families_b) and not families_a & families_b
+
+
+_MIN_TITLE_WORDS = 4
+
+
+def _words(title: str) -> set[str]:
+    """The words of a title longer than two letters, accents and case folded ("RAIN-FORESTS" → rain, forests)."""
+    return {w for w in re.split(r"[\W_]+", _folded(title)) if len(w) > 2}
+
+
+def _families(article: Article) -> set[str]:
+    return {alnum(_folded(p.family or p.name)) for p in article.authors}
+
+
+def _folded(text: str) -> str:
+    """Case folded, accents taken off ("Thérapie" → "therapie")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _shared_doi(article: Article, other: Article, doi: str) -> Diagnostic:
+    return Diagnostic(
+        Level.WARNING, article.where,
+        f"this record and {other.where} give the same DOI {doi!r} but name different works "
+        f"({article.title[:60]!r} and {other.title[:60]!r}): they keep a page each, both linked to that DOI "
+        f"(a supplement's or a series' DOI, or a wrong DOI in one of them)")
 
 
 def _join_by_title(articles: list[Article], found: list[dict[str, str]], find: Callable[[int], int],

@@ -8,7 +8,7 @@ from every format:
 - ``split_heading_lines`` does the same for an abstract given line by line, where a line that is a heading alone
   and no colon starts a section (Lens, Web of Science: "Background" on one line, its text on the next).
 - ``split_running`` cuts an abstract whose headings run into the text without a colon, as Web of Science
-  writes many: "Background Despite … . Methods A secondary …", even "BackgroundThe … .MethodsWe …".
+  writes many: "Background Cytomegalovirus … . Objectives This study …", even "BackgroundStaphylococcus …".
 - ``split_lay_summary`` takes the plain-language summary ("SIMPLE SUMMARY", "Author summary") out of the
   abstract, and drops an "ABSTRACT" label that only names the rest.
 - ``heading`` is what an article page shows: a label as printed ("eLife digest", "Methods and findings"), and
@@ -127,7 +127,7 @@ def _label_start(text: str, colon: int) -> int:
 
 def _running_pattern() -> re.Pattern[str]:
     """A usual heading (or two joined, as ``is_heading`` takes them) at a boundary, then a capital or a digit,
-    after one space, a new line or nothing at all ("BackgroundThe")."""
+    after one space, a new line or nothing at all ("BackgroundStaphylococcus")."""
     one = "|".join(re.escape(h) for h in sorted(_HEADING_KEYS, key=len, reverse=True))
     label = rf"(?:{one})(?:(?: and | ?& ?| ?/ ?)(?:{one}))*"
     return re.compile(rf"(?:^|(?<=[.?!)\]])\s?|(?<=\n))(?P<label>(?i:{label}))(?=[ \n]?[A-Z0-9])")

@@ -132,11 +132,12 @@ def _label_for(url: str) -> str:
 
 
 def page_range(first: str, last: str = "") -> str:
-    """"121-128" from first and last page; a first page with no digit ("No" of Ovid's "No Specified") is none."""
+    """"121-128" from first and last page; a first page with no digit ("No" of Ovid's "No Specified") is none, and
+    a last page equal to the first (Mendeley's SP 20, EP 20 for an article number) adds nothing."""
     first, last = clean(first).replace("--", "-"), clean(last)
     if not re.search(r"\d", first):
         return ""
-    return f"{first}-{last}" if last and re.search(r"\d", last) and "-" not in first else first
+    return f"{first}-{last}" if last != first and re.search(r"\d", last) and "-" not in first else first
 
 
 def article_id(pmc: str, pmid: str, doi: str, key: str, title: str, prefix: str) -> str:
