@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
-from . import cite, urls
+from . import cite, orders, urls
 from .cite import Citation
 from .config import Config
 from .diagnostics import UserError
@@ -122,8 +122,10 @@ def plan(site: Site) -> list[Page]:
         _page(site, urls.JOURNALS, "journals.html", groups=_sized(lib.journals, nested.journals)),
         _page(site, urls.YEARS, "years.html", groups=_sized(lib.years, nested.years)),
         _page(site, urls.NOT_FOUND, "404.html"),
+        *([_page(site, urls.SEARCH, "search.html")] if site.config.search else []),
     ]
-    pages += [_article_page(site, nested, key, article) for key, article in lib.articles.items()]
+    ranks = orders.ranks(lib) if site.config.search else {}
+    pages += [_article_page(site, nested, key, article, ranks.get(key)) for key, article in lib.articles.items()]
     pages += [_page(site, urls.author(k), "author.html", author=a,
                     more=functools.partial(_author_extras, site, nested, k, a)) for k, a in lib.authors.items()]
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
@@ -177,9 +179,20 @@ def _counted(named: dict[str, Named], counts: Iterable[tuple[str, int]]) -> Coun
     return tuple([(named[k], n) for k, n in counts])
 
 
-def _article_page(site: Site, links: Links, key: str, article: Article) -> Page:
+def _article_page(site: Site, links: Links, key: str, article: Article, ranks: orders.Ranks | None) -> Page:
     return _page(site, urls.article(key), "article.html", prose=article.summary is not None, key=key,
-                 article=article, more=functools.partial(_article_extras, site, links, key, article))
+                 article=article, more=functools.partial(_article_extras, site, links, key, article),
+                 entry=links.articles[key], ranks=ranks, author_keys=site.library.article_authors[key],
+                 spellings=_other_spellings(article, (site.library.authors[k].name
+                                                      for k in site.library.article_authors[key])))
+
+
+def _other_spellings(article: Article, shown: Iterable[str]) -> tuple[str, ...]:
+    """How the article's sources write its authors where that differs from the names its page shows (search
+    finds the article by either)."""
+    seen = set(shown)
+    forms = [p.name for p in article.authors] + [s for spellings in article.author_spellings for s in spellings]
+    return tuple(f for f in dict.fromkeys(forms) if f not in seen)
 
 
 def _article_extras(site: Site, links: Links, key: str, article: Article) -> dict[str, Any]:

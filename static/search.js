@@ -1,0 +1,394 @@
+// The search page: Pagefind's own script (pagefind/pagefind.js, written by every build that searches) driven by
+// the page's form. The query, the facets, the sort and the page of results live in the URL, so a list of results
+// can be bookmarked and shared, and reload and Back restore it. Every word shown comes from the page itself
+// (the form's data-* attributes), so a translated template translates the search too. Nothing from the index or
+// the URL is ever parsed as HTML: results are built from text nodes, and Pagefind's excerpts are split on its
+// <mark> tags. Without JavaScript, or opened from a file, the page says what to do instead.
+(() => {
+  "use strict";
+  const form = document.getElementById("search");
+  if (!form) return;
+  const byId = (id) => document.getElementById(id);
+  const words = form.dataset;
+  const lang = document.documentElement.lang || undefined;
+  const plural = new Intl.PluralRules(lang);
+  const number = new Intl.NumberFormat(lang);
+  const PAGE_SIZE = 20;
+  const PEOPLE_SHOWN = 6;
+  const FACET_SHOWN = 8;
+  const TYPING_MS = 120;
+  const MAX_QUERY = Number(byId("search-q").maxLength) > 0 ? byId("search-q").maxLength : 200;
+  const SORTS = { newest: { newest: "asc" }, oldest: { oldest: "asc" }, title: { title: "asc" } };
+  const fieldsets = [...form.querySelectorAll("fieldset[data-facet]")];
+  const FACETS = fieldsets.map((f) => f.dataset.facet);
+  const FILTERS = [...FACETS, "author"];
+  const box = byId("search-q");
+  const sortSelect = byId("search-sort");
+  const status = byId("search-status");
+  const list = byId("search-results");
+  const people = byId("search-people");
+  const pager = byId("search-pages");
+  const expanded = new Set();
+  let pagefind = null;
+  let generation = 0;
+  let typing = false;
+  let typingTimer = 0;
+  let names = {};
+  let shownFacets = null; // [counts, state] of the facets on screen, to redraw them when one is opened
+
+  if (location.protocol === "file:") {
+    byId("search-offline").hidden = false;
+    return;
+  }
+
+  // --- words of the page -------------------------------------------------------------------------------------
+  const fill = (template, values) => template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? values[key] : whole));
+  const counted = (n, kind) => fill(words[`${kind}${plural.select(n)[0].toUpperCase()}${plural.select(n).slice(1)}`]
+    || words[`${kind}Other`], { n: number.format(n) });
+
+  // --- state: the URL is the only memory ----------------------------------------------------------------------
+  function readURL() {
+    const params = new URLSearchParams(location.search);
+    const sort = params.get("sort") || "";
+    return {
+      q: (params.get("q") || "").slice(0, MAX_QUERY),
+      sort: SORTS[sort] ? sort : "",
+      page: Math.max(1, Number.parseInt(params.get("page"), 10) || 1),
+      filters: Object.fromEntries(FILTERS.map((key) => [key, [...new Set(params.getAll(key).filter(Boolean))]])),
+    };
+  }
+
+  function readForm() {
+    const data = new FormData(form);
+    return {
+      q: String(data.get("q") || "").slice(0, MAX_QUERY),
+      sort: SORTS[data.get("sort")] ? String(data.get("sort")) : "",
+      page: 1,
+      filters: Object.fromEntries(FILTERS.map((key) => [key, data.getAll(key).map(String).filter(Boolean)])),
+    };
+  }
+
+  function query(state, page = state.page) {
+    const params = new URLSearchParams();
+    if (state.q) params.set("q", state.q);
+    for (const key of FILTERS) for (const value of state.filters[key]) params.append(key, value);
+    if (state.sort) params.set("sort", state.sort);
+    if (page > 1) params.set("page", String(page));
+    const search = params.toString();
+    return search ? `?${search}` : location.pathname;
+  }
+
+  function remember(state, replace) {
+    const url = query(state);
+    if (url === location.search || (url === location.pathname && !location.search)) return;
+    history[replace ? "replaceState" : "pushState"](null, "", url);
+  }
+
+  function showState(state) {
+    box.value = state.q;
+    sortSelect.value = state.sort;
+    const kept = byId("search-author");
+    kept.replaceChildren(...state.filters.author.map((value) => hiddenInput("author", value)));
+  }
+
+  function hiddenInput(name, value) {
+    const input = document.createElement("input");
+    input.type = "hidden";
+    input.name = name;
+    input.value = value;
+    return input;
+  }
+
+  // --- searching ----------------------------------------------------------------------------------------------
+  async function load() {
+    const root = new URL(words.root || "./", document.baseURI);
+    const module = await import(new URL(words.bundle, document.baseURI).href + "pagefind.js");
+    await module.options({ baseUrl: root.pathname, excerptLength: 24, noWorker: true });
+    return module;
+  }
+
+  async function run(state) {
+    const mine = ++generation;
+    const term = state.q.trim() || null;
+    const chosen = FILTERS.some((key) => state.filters[key].length);
+    if (!term && !chosen) {
+      idle();
+      return;
+    }
+    list.setAttribute("aria-busy", "true");
+    const filters = { kind: "article" };
+    for (const key of FACETS) filters[key] = state.filters[key]; // an empty list loads the facet's counts only
+    if (state.filters.author.length) filters.author = state.filters.author;
+    const sort = SORTS[state.sort || (term ? "" : "newest")] || {};
+    const [found, others] = await Promise.all([
+      pagefind.search(term, { filters, sort }),
+      term ? pagefind.search(term, { filters: { kind: { any: ["author", "topic"] } } }) : null,
+      state.filters.author.length ? authorNames(state.filters.author) : null,
+    ]);
+    if (mine !== generation) return;
+    const pages = Math.max(1, Math.ceil(found.results.length / PAGE_SIZE));
+    const page = Math.min(state.page, pages);
+    const [hits, matches] = await Promise.all([
+      Promise.all(found.results.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).map((r) => r.data())),
+      others ? Promise.all(others.results.slice(0, PEOPLE_SHOWN).map((r) => r.data())) : [],
+    ]);
+    if (mine !== generation) return;
+    showResults(hits);
+    showPeople(matches);
+    shownFacets = [found.filters || {}, state];
+    showFacets(...shownFacets);
+    showPager(state, page, pages);
+    showStatus(state, found.results.length, term);
+    list.removeAttribute("aria-busy");
+  }
+
+  async function authorNames(keys) {
+    const missing = keys.filter((key) => !(key in names));
+    if (!missing.length) return;
+    const found = await pagefind.search(null, { filters: { kind: "author", author: { any: missing } } });
+    for (const result of found.results) {
+      const data = await result.data();
+      const key = missing.find((k) => data.filters?.author?.includes(k));
+      if (key) names[key] = data.meta.title || key;
+    }
+  }
+
+  // --- showing ------------------------------------------------------------------------------------------------
+  function element(tag, className, text) {
+    const el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text !== undefined) el.textContent = text;
+    return el;
+  }
+
+  function excerpt(html) {
+    // Pagefind escapes the page's text ("<" and ">") and wraps matched words in <mark>; nothing else is markup.
+    const p = element("p", "excerpt");
+    let marked = false;
+    for (const part of String(html || "").split(/(<mark>|<\/mark>)/)) {
+      if (part === "<mark>") marked = true;
+      else if (part === "</mark>") marked = false;
+      else if (part) {
+        const text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+        p.append(marked ? element("mark", "", text) : document.createTextNode(text));
+      }
+    }
+    return p;
+  }
+
+  function showResults(hits) {
+    list.replaceChildren(...hits.map((hit) => {
+      const meta = hit.meta || {};
+      const li = element("li");
+      const link = element("a", "title", meta.title || hit.url);
+      link.href = hit.url;
+      li.append(link);
+      const line = element("span", "meta", meta.byline || "");
+      if (meta.journal) line.append(" ", element("cite", "", meta.journal), ".");
+      if (meta.year) line.append(" ", element("span", "", meta.year));
+      li.append(line);
+      if (meta.verdict) li.append(element("span", "verdict", meta.verdict));
+      if (hit.excerpt) li.append(excerpt(hit.excerpt));
+      return li;
+    }));
+  }
+
+  function showPeople(matches) {
+    people.hidden = !matches.length;
+    people.querySelector("ul").replaceChildren(...matches.map((match) => {
+      const li = element("li");
+      const link = element("a", "", match.meta?.title || match.url);
+      link.href = match.url;
+      const kind = match.filters?.kind?.[0] === "author" ? words.author : words.topic;
+      li.append(link, " ", element("span", "meta", [kind, match.meta?.count].filter(Boolean).join(" · ")));
+      return li;
+    }));
+  }
+
+  function showFacets(counts, state) {
+    const focused = document.activeElement;
+    const refocus = focused && focused.type === "checkbox" && form.contains(focused)
+      ? [focused.name, focused.value] : null;
+    for (const fieldset of fieldsets) {
+      const key = fieldset.dataset.facet;
+      const chosen = state.filters[key];
+      const values = Object.entries(counts[key] || {}).filter(([value, n]) => n > 0 || chosen.includes(value));
+      for (const value of chosen) if (!values.some(([v]) => v === value)) values.push([value, 0]);
+      values.sort(key === "year"
+        ? ([a], [b]) => b.localeCompare(a)
+        : ([a, m], [b, n]) => (chosen.includes(b) - chosen.includes(a)) || (n - m) || a.localeCompare(b, lang));
+      const open = expanded.has(key) || values.length <= FACET_SHOWN + 2;
+      const shown = open ? values : values.slice(0, FACET_SHOWN);
+      fieldset.querySelector("ul").replaceChildren(...shown.map(([value, n]) => facetValue(fieldset, key, value, n,
+        chosen.includes(value))));
+      const more = fieldset.querySelector("button.more");
+      more.hidden = values.length <= FACET_SHOWN + 2;
+      more.textContent = open ? words.fewer : fill(words.more, { n: number.format(values.length) });
+      more.setAttribute("aria-expanded", String(open));
+      fieldset.hidden = !values.length;
+    }
+    byId("search-facets").hidden = fieldsets.every((f) => f.hidden);
+    const clear = byId("search-clear");
+    clear.hidden = !FILTERS.some((key) => state.filters[key].length);
+    showChosenAuthors(state);
+    if (refocus) {
+      const again = [...form.querySelectorAll("input[type=checkbox]")]
+        .find((input) => input.name === refocus[0] && input.value === refocus[1]);
+      if (again) again.focus();
+    }
+  }
+
+  function facetValue(fieldset, key, value, n, checked) {
+    const li = element("li");
+    const label = element("label");
+    const input = element("input");
+    input.type = "checkbox";
+    input.name = key;
+    input.value = value;
+    input.checked = checked;
+    const shown = fieldset.dataset[`label${value.charAt(0).toUpperCase()}${value.slice(1)}`] || value;
+    label.append(input, " ", shown, " ", element("span", "count", number.format(n)));
+    li.append(label);
+    return li;
+  }
+
+  function showChosenAuthors(state) {
+    const chosen = byId("search-chosen");
+    chosen.replaceChildren(...state.filters.author.map((key) => {
+      const li = element("li");
+      const button = element("button", "remove", fill(words.removeAuthor, { name: names[key] || key }));
+      button.type = "button";
+      button.addEventListener("click", () => {
+        const next = readForm();
+        next.filters.author = next.filters.author.filter((k) => k !== key);
+        showState(next);
+        commit(next);
+      });
+      li.append(fill(words.byAuthor, { name: names[key] || key }), " ", button);
+      return li;
+    }));
+    chosen.hidden = !state.filters.author.length;
+  }
+
+  function showPager(state, page, pages) {
+    pager.hidden = pages < 2;
+    const items = [];
+    const add = (n, text, rel) => {
+      const li = element("li");
+      const link = element("a", "", text);
+      link.href = query(state, n);
+      if (rel) link.rel = rel;
+      if (n === page) link.setAttribute("aria-current", "page");
+      link.addEventListener("click", (event) => {
+        event.preventDefault();
+        history.pushState(null, "", link.href);
+        typing = false;
+        run(readURL()).then(() => status.focus());
+      });
+      li.append(link);
+      items.push(li);
+    };
+    if (page > 1) add(page - 1, words.previous, "prev");
+    for (const n of pageNumbers(page, pages)) {
+      if (n === null) items.push(element("li", "gap", "…"));
+      else add(n, number.format(n));
+    }
+    if (page < pages) add(page + 1, words.next, "next");
+    pager.querySelector("ul").replaceChildren(...items);
+  }
+
+  function pageNumbers(page, pages) {
+    const wanted = new Set([1, pages, page - 1, page, page + 1].filter((n) => n >= 1 && n <= pages));
+    const sorted = [...wanted].sort((a, b) => a - b);
+    return sorted.flatMap((n, i) => (i && n - sorted[i - 1] > 1 ? [null, n] : [n]));
+  }
+
+  function showStatus(state, total, term) {
+    const count = counted(total, "articles");
+    const text = total === 0
+      ? (term ? fill(words.none, { q: state.q.trim() }) : words.noneFiltered)
+      : (term ? fill(words.found, { count, q: state.q.trim() }) : fill(words.foundFiltered, { count }));
+    status.textContent = text;
+  }
+
+  function idle() {
+    list.replaceChildren();
+    list.removeAttribute("aria-busy");
+    people.hidden = true;
+    pager.hidden = true;
+    byId("search-facets").hidden = true;
+    byId("search-chosen").hidden = true;
+    status.textContent = words.idle;
+  }
+
+  // --- events -------------------------------------------------------------------------------------------------
+  function commit(state) {
+    typing = false;
+    remember(state, false);
+    run(state);
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    commit(readForm());
+  });
+
+  box.addEventListener("input", () => {
+    if (!pagefind) return;
+    const state = readForm();
+    if (state.q.trim()) pagefind.preload(state.q.trim(), { filters: { kind: "article" } });
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(() => {
+      remember(state, typing); // the first word typed is a new entry in the history, the next ones replace it
+      typing = true;
+      run(state);
+    }, TYPING_MS);
+  });
+
+  form.addEventListener("change", (event) => {
+    if (event.target === box) return;
+    const state = readForm();
+    state.q = box.value.slice(0, MAX_QUERY);
+    clearTimeout(typingTimer);
+    commit(state);
+  });
+
+  form.addEventListener("click", (event) => {
+    const more = event.target.closest("button.more");
+    if (more) {
+      const key = more.closest("fieldset").dataset.facet;
+      if (expanded.has(key)) expanded.delete(key);
+      else expanded.add(key);
+      if (shownFacets) showFacets(...shownFacets);
+    }
+  });
+
+  byId("search-clear").addEventListener("click", () => {
+    const state = readForm();
+    for (const key of FILTERS) state.filters[key] = [];
+    showState(state);
+    commit(state);
+  });
+
+  window.addEventListener("popstate", () => {
+    const state = readURL();
+    showState(state);
+    typing = false;
+    run(state);
+  });
+
+  // --- start --------------------------------------------------------------------------------------------------
+  (async () => {
+    const state = readURL();
+    showState(state);
+    try {
+      pagefind = await load();
+    } catch (error) {
+      byId("search-failed").hidden = false;
+      return;
+    }
+    byId("search-ui").hidden = false;
+    await run(state);
+  })();
+})();
