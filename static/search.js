@@ -115,6 +115,7 @@
       idle();
       return;
     }
+    delete form.dataset.shown;
     list.setAttribute("aria-busy", "true");
     const filters = { kind: "article" };
     for (const key of FACETS) filters[key] = state.filters[key]; // an empty list loads the facet's counts only
@@ -140,6 +141,7 @@
     showPager(state, page, pages);
     showStatus(state, found.results.length, term);
     list.removeAttribute("aria-busy");
+    form.dataset.shown = query(state, page); // what is on screen, as a URL: tests and scripts can wait for it
   }
 
   async function authorNames(keys) {
@@ -319,6 +321,7 @@
     byId("search-facets").hidden = true;
     byId("search-chosen").hidden = true;
     status.textContent = words.idle;
+    form.dataset.shown = location.pathname;
   }
 
   // --- events -------------------------------------------------------------------------------------------------
@@ -373,6 +376,7 @@
 
   window.addEventListener("popstate", () => {
     const state = readURL();
+    remember(state, true);
     showState(state);
     typing = false;
     run(state);
@@ -381,6 +385,7 @@
   // --- start --------------------------------------------------------------------------------------------------
   (async () => {
     const state = readURL();
+    remember(state, true); // the address as searched: a query cut to its longest, unknown sorts dropped
     showState(state);
     try {
       pagefind = await load();
