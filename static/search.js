@@ -13,10 +13,10 @@
   const lang = document.documentElement.lang || undefined;
   const plural = new Intl.PluralRules(lang);
   const number = new Intl.NumberFormat(lang);
-  const PAGE_SIZE = 20;
+  const PAGE_SIZE = 10;
   const PEOPLE_SHOWN = 6;
   const FACET_SHOWN = 8;
-  const TYPING_MS = 120;
+  const TYPING_MS = 60;
   const MAX_QUERY = Number(byId("search-q").maxLength) > 0 ? byId("search-q").maxLength : 200;
   const SORTS = { newest: { newest: "asc" }, oldest: { oldest: "asc" }, title: { title: "asc" } };
   const fieldsets = [...form.querySelectorAll("fieldset[data-facet]")];
@@ -29,7 +29,7 @@
   const people = byId("search-people");
   const pager = byId("search-pages");
   const expanded = new Set();
-  let pagefind = null;
+  let search = null; // Pagefind instances: {articles, people, counts}; counts is made after the first results
   let generation = 0;
   let typing = false;
   let typingTimer = 0;
@@ -100,11 +100,36 @@
   }
 
   // --- searching ----------------------------------------------------------------------------------------------
+  // Two Pagefind instances. On this thread, the articles' index for the results, which loads only the facets a
+  // search is narrowed by (Pagefind counts every facet it has loaded, on every search), with the authors' and
+  // topics' index (pagefind/people/) merged into it: a search narrowed by {people: "yes"} finds only those, one
+  // narrowed by {not: {people: "yes"}} only articles (the articles' index has no such facet, the people's has it
+  // as a constant, which costs nothing to load or count). In a web worker, the articles' index again, which loads
+  // every facet and counts them once the results are on screen, so that counting a broad query never holds up
+  // typing.
+  const ARTICLES = { not: { people: "yes" } };
+  const PEOPLE = { people: "yes" };
+
   async function load() {
-    const root = new URL(words.root || "./", document.baseURI);
-    const module = await import(new URL(words.bundle, document.baseURI).href + "pagefind.js");
-    await module.options({ baseUrl: root.pathname, excerptLength: 24, noWorker: true });
-    return module;
+    const root = new URL(words.root || "./", document.baseURI).pathname;
+    const bundle = new URL(words.bundle, document.baseURI);
+    const module = await import(new URL("pagefind.js", bundle).href);
+    const open = (worker) => module.createInstance({
+      basePath: bundle.pathname, baseUrl: root, excerptLength: 24, noWorker: !worker });
+    const articles = open(false);
+    await articles.init();
+    await articles.mergeIndex(new URL("people/", bundle).pathname, { baseUrl: root, mergeFilter: PEOPLE });
+    let counts = null;
+    return { articles, counting: () => (counts = counts || open(true)) };
+  }
+
+  function narrowing(state, every) {
+    const filters = every ? {} : { ...ARTICLES };
+    for (const key of FILTERS) {
+      if (state.filters[key].length) filters[key] = state.filters[key];
+      else if (every && key !== "author") filters[key] = []; // an empty list loads the facet, to count it
+    }
+    return filters;
   }
 
   async function run(state) {
@@ -116,14 +141,12 @@
       return;
     }
     delete form.dataset.shown;
+    delete form.dataset.counted;
     list.setAttribute("aria-busy", "true");
-    const filters = { kind: "article" };
-    for (const key of FACETS) filters[key] = state.filters[key]; // an empty list loads the facet's counts only
-    if (state.filters.author.length) filters.author = state.filters.author;
     const sort = SORTS[state.sort || (term ? "" : "newest")] || {};
     const [found, others] = await Promise.all([
-      pagefind.search(term, { filters, sort }),
-      term ? pagefind.search(term, { filters: { kind: { any: ["author", "topic"] } } }) : null,
+      search.articles.search(term, { filters: narrowing(state, false), sort }),
+      term && state.page === 1 ? search.articles.search(term, { filters: PEOPLE }) : null,
       state.filters.author.length ? authorNames(state.filters.author) : null,
     ]);
     if (mine !== generation) return;
@@ -136,23 +159,31 @@
     if (mine !== generation) return;
     showResults(hits);
     showPeople(matches);
-    shownFacets = [found.filters || {}, state];
-    showFacets(...shownFacets);
     showPager(state, page, pages);
     showStatus(state, found.results.length, term);
     list.removeAttribute("aria-busy");
+    showChosenAuthors(state);
     form.dataset.shown = query(state, page); // what is on screen, as a URL: tests and scripts can wait for it
+    byId("search-facets").setAttribute("aria-busy", "true");
+    const tally = await search.counting().search(term, { filters: narrowing(state, true) });
+    if (mine !== generation) return;
+    shownFacets = [tally.filters || {}, state];
+    showFacets(...shownFacets);
+    byId("search-facets").removeAttribute("aria-busy");
+    form.dataset.counted = form.dataset.shown; // and the facets' counts are those of the same search
   }
 
   async function authorNames(keys) {
-    const missing = keys.filter((key) => !(key in names));
-    if (!missing.length) return;
-    const found = await pagefind.search(null, { filters: { kind: "author", author: { any: missing } } });
-    for (const result of found.results) {
-      const data = await result.data();
-      const key = missing.find((k) => data.filters?.author?.includes(k));
-      if (key) names[key] = data.meta.title || key;
-    }
+    // The name of an author whose articles are asked for: the heading of their own page.
+    await Promise.all(keys.filter((key) => !(key in names) && /^[a-z0-9-]+$/.test(key)).map(async (key) => {
+      try {
+        const response = await fetch(new URL(`authors/${key}.html`, new URL(words.root || "./", document.baseURI)));
+        const page = new DOMParser().parseFromString(await response.text(), "text/html");
+        names[key] = (response.ok && page.querySelector("main h1")?.textContent.trim()) || key;
+      } catch (error) {
+        names[key] = key;
+      }
+    }));
   }
 
   // --- showing ------------------------------------------------------------------------------------------------
@@ -201,7 +232,7 @@
       const li = element("li");
       const link = element("a", "", match.meta?.title || match.url);
       link.href = match.url;
-      const kind = match.filters?.kind?.[0] === "author" ? words.author : words.topic;
+      const kind = new URL(match.url, location.href).pathname.includes("/authors/") ? words.author : words.topic;
       li.append(link, " ", element("span", "meta", [kind, match.meta?.count].filter(Boolean).join(" · ")));
       return li;
     }));
@@ -230,9 +261,7 @@
       fieldset.hidden = !values.length;
     }
     byId("search-facets").hidden = fieldsets.every((f) => f.hidden);
-    const clear = byId("search-clear");
-    clear.hidden = !FILTERS.some((key) => state.filters[key].length);
-    showChosenAuthors(state);
+    byId("search-clear").hidden = !FILTERS.some((key) => state.filters[key].length);
     if (refocus) {
       const again = [...form.querySelectorAll("input[type=checkbox]")]
         .find((input) => input.name === refocus[0] && input.value === refocus[1]);
@@ -321,7 +350,7 @@
     byId("search-facets").hidden = true;
     byId("search-chosen").hidden = true;
     status.textContent = words.idle;
-    form.dataset.shown = location.pathname;
+    form.dataset.shown = form.dataset.counted = location.pathname;
   }
 
   // --- events -------------------------------------------------------------------------------------------------
@@ -338,9 +367,9 @@
   });
 
   box.addEventListener("input", () => {
-    if (!pagefind) return;
+    if (!search) return;
     const state = readForm();
-    if (state.q.trim()) pagefind.preload(state.q.trim(), { filters: { kind: "article" } });
+    if (state.q.trim()) search.articles.preload(state.q.trim());
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => {
       remember(state, typing); // the first word typed is a new entry in the history, the next ones replace it
@@ -388,7 +417,7 @@
     remember(state, true); // the address as searched: a query cut to its longest, unknown sorts dropped
     showState(state);
     try {
-      pagefind = await load();
+      search = await load();
     } catch (error) {
       byId("search-failed").hidden = false;
       return;

@@ -19,7 +19,8 @@ from site_builder.build import build
 from site_builder.write import MANIFEST
 
 REPO = Path(__file__).resolve().parents[1]
-PAGEFIND_UNORDERED = re.compile(r"pagefind/(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)")
+PAGEFIND_UNORDERED = re.compile(
+    r"pagefind/(people/)?(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)")
 
 
 def settled(files: dict[str, bytes]) -> dict[str, bytes]:
