@@ -26,8 +26,9 @@ from .diagnostics import Report, SourceSpan
 
 BUNDLE = "pagefind"
 """The bundles' folder in the output, where Pagefind's own script finds the articles' index."""
-BUNDLES = (("", "articles/*.html"), ("people", "{authors,topics}/*.html"))
-"""(folder inside BUNDLE, the pages indexed there)."""
+BUNDLES = (("", "articles/*.html"), ("people", "{authors,topics}/<[!_]:1,>.html"))
+"""(folder inside BUNDLE, the pages indexed there: Pagefind's globs, which are wax patterns). A list's further
+pages and orders (listing.py: a "_" in the name) are not results of their own."""
 INDEXED_FOLDERS = ("articles", "authors", "topics")
 STAMP = ".site-builder-search"
 """Inside the bundle: what the index was made from. Hidden, like the build's other bookkeeping."""
@@ -38,7 +39,7 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 about 420 KB that need not be published."""
 UNUSED_BESIDE = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
 """What a second bundle need not repeat: the page loads Pagefind's scripts from the first."""
-SETTINGS_VERSION = 2
+SETTINGS_VERSION = 3
 """Raised when what this module asks of Pagefind changes, so that every site is indexed again."""
 
 
