@@ -133,6 +133,17 @@
   }
 
   async function run(state) {
+    try {
+      await searchAndShow(state);
+    } catch (error) {
+      // A file of the index that cannot be read (a site half published, a connection lost): say so, calmly.
+      status.textContent = words.failed;
+      list.removeAttribute("aria-busy");
+      form.dataset.shown = form.dataset.counted = query(state);
+    }
+  }
+
+  async function searchAndShow(state) {
     const mine = ++generation;
     const term = state.q.trim() || null;
     const chosen = FILTERS.some((key) => state.filters[key].length);
