@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -130,7 +131,8 @@ def plan(site: Site) -> list[Page]:
     pages += [_page(site, path, "authors.html", index=index, letters=_letters(lib, nested, index.names))
               for path, index in listing.author_index(urls.AUTHORS, tuple(lib.authors))]
     ranks = orders.ranks(lib)
-    pages += [_article_page(site, nested, key, article, ranks[key]) for key, article in lib.articles.items()]
+    shared = _shared_facet_values(lib) if site.config.search else frozenset()
+    pages += [_article_page(site, nested, key, article, ranks[key], shared) for key, article in lib.articles.items()]
     pages += [_page(site, path, "author.html", author=a, listing=part,
                     more=functools.partial(_author_extras, site, nested, k, a, part))
               for k, a in lib.authors.items() for path, part in listing.listings(urls.author(k), a.articles, ranks)]
@@ -187,12 +189,26 @@ def _counted(named: dict[str, Named], counts: Iterable[tuple[str, int]]) -> Coun
     return tuple([(named[k], n) for k, n in counts])
 
 
-def _article_page(site: Site, links: Links, key: str, article: Article, ranks: orders.Ranks | None) -> Page:
+def _article_page(site: Site, links: Links, key: str, article: Article, ranks: orders.Ranks,
+                  shared: frozenset[tuple[str, str]]) -> Page:
     return _page(site, urls.article(key), "article.html", prose=article.summary is not None, key=key,
                  article=article, more=functools.partial(_article_extras, site, links, key, article),
-                 entry=links.articles[key], ranks=ranks, author_keys=site.library.article_authors[key],
+                 entry=links.articles[key], ranks=ranks, author_keys=site.library.article_authors[key], shared=shared,
                  spellings=_other_spellings(article, (site.library.authors[k].name
                                                       for k in site.library.article_authors[key])))
+
+
+def _shared_facet_values(lib: Library) -> frozenset[tuple[str, str]]:
+    """(facet, value) that every article has: such a value cannot narrow a search, and the search page would
+    still load and count it for every article (a collection all in English; every catalogue record "Online")."""
+    total = len(lib.articles)
+    shared = {(facet, g.name) for facet, groups in (("topic", lib.topics), ("journal", lib.journals),
+                                                   ("year", lib.years)) for g in groups.values()
+              if len(g.articles) == total}
+    for facet, values in (("language", lambda a: a.languages), ("type", lambda a: a.formats)):
+        counts = Counter(v for a in lib.articles.values() for v in dict.fromkeys(values(a)))
+        shared |= {(facet, v) for v, n in counts.items() if n == total}
+    return frozenset(shared)
 
 
 def _other_spellings(article: Article, shown: Iterable[str]) -> tuple[str, ...]:
