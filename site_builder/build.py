@@ -103,7 +103,7 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     kept = [(citations.CACHE_FILE, citations.cache_bytes(cache))]
     files += [(rel, writer.write(rel, data)) for rel, data in itertools.chain(static, kept)]
     # Stale pages go first, as the search index must not find them; its own files are its to replace.
-    stats = writer.finish(files, keep=search.BUNDLE + "/" if config.search else "")
+    stats = writer.finish(files, keep=search.OWN if config.search else ())
     if config.search:
         bundle = search.index_site(out, report)
         files += bundle.files

@@ -31,7 +31,9 @@ BUNDLES = (("", "articles/*.html"), ("people", "{authors,topics}/<[!_]:1,>.html"
 pages and orders (listing.py: a "_" in the name) are not results of their own."""
 INDEXED_FOLDERS = ("articles", "authors", "topics")
 STAMP = ".site-builder-search"
-"""Inside the bundle: what the index was made from. Hidden, like the build's other bookkeeping."""
+"""Beside the bundle: what it was made from. Hidden and never published, like the build's other bookkeeping."""
+OWN = (BUNDLE + "/", STAMP)
+"""What in the output this module writes (path prefixes)."""
 _NEW, _OLD = ".pagefind-new", ".pagefind-old"
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
@@ -57,10 +59,11 @@ def index_site(output: Path, report: Report) -> Indexed:
     stamp = _stamp(output)
     bundle = output / BUNDLE
     try:
-        if (bundle / STAMP).read_text(encoding="utf-8") == stamp and (bundle / "pagefind-entry.json").is_file():
-            return Indexed(_bundle_files(output, written=False), -1)
+        if (output / STAMP).read_text(encoding="utf-8") == stamp and (bundle / "pagefind-entry.json").is_file():
+            return Indexed(_bundle_files(output, written=False) + [(STAMP, False)], -1)
     except OSError:
         pass  # no stamp: index
+    (output / STAMP).unlink(missing_ok=True)  # from here until the new bundle is in place, no bundle is trusted
     fresh = output / _NEW
     shutil.rmtree(fresh, ignore_errors=True)
     try:
@@ -75,9 +78,9 @@ def index_site(output: Path, report: Report) -> Indexed:
     for folder, _glob in BUNDLES:
         for name in UNUSED + (UNUSED_BESIDE if folder else ()):
             (fresh / folder / name).unlink(missing_ok=True)
-    (fresh / STAMP).write_text(stamp, encoding="utf-8")
     _replace(bundle, fresh, output / _OLD)
-    return Indexed(_bundle_files(output, written=True), pages)
+    (output / STAMP).write_text(stamp, encoding="utf-8")
+    return Indexed(_bundle_files(output, written=True) + [(STAMP, True)], pages)
 
 
 def _run_pagefind(site: Path, into: Path) -> int:

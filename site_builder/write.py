@@ -63,11 +63,11 @@ class OutputWriter:
             raise UserError(f"cannot write {target}: {err.strerror or err}") from err
         return True
 
-    def finish(self, files: list[tuple[str, bool]], keep: str = "") -> WriteStats:
+    def finish(self, files: list[tuple[str, bool]], keep: tuple[str, ...] = ()) -> WriteStats:
         """Remove stale files and record ``files``, (path, written) of every file of this build, as ours. Files
-        under the folder ``keep`` ("pagefind/") stay for now: a later step of the build decides about them."""
+        whose paths start with one of ``keep`` ("pagefind/") stay for now: a later step of the build decides."""
         current = {rel for rel, _ in files}
-        stale = {rel for rel in self._previous - current if not (keep and rel.startswith(keep))}
+        stale = {rel for rel in self._previous - current if not rel.startswith(keep)}
         removed = _remove_stale(self.output, stale)
         _write_atomic(self.output / MANIFEST, ("\n".join(sorted(current)) + "\n").encode())
         written = sum(1 for _, was_written in files if was_written)

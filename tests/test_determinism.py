@@ -27,7 +27,7 @@ def settled(files: dict[str, bytes]) -> dict[str, bytes]:
     """The files whose bytes a build decides, and a count of the facet files whose order Pagefind leaves to chance.
     The index's stamp records when the pages it read were written, so that a rebuild can tell they are the same."""
     kept = {rel: data for rel, data in files.items()
-            if not PAGEFIND_UNORDERED.fullmatch(rel) and rel != f"{search.BUNDLE}/{search.STAMP}"}
+            if not PAGEFIND_UNORDERED.fullmatch(rel) and rel != search.STAMP}
     kept["(facet files)"] = str(sum(1 for rel in files if rel.startswith("pagefind/filter/"))).encode()
     if MANIFEST in kept:
         lines = kept[MANIFEST].decode().splitlines()

@@ -70,6 +70,8 @@ def test_every_build_writes_the_index_of_the_result_pages(demo_site) -> None:
     assert {f.suffix for f in (bundle / "filter").iterdir()} == {".pf_filter"}
     assert not (bundle / "people" / "filter").exists()  # their one facet, "people", is the search page's
     assert not (demo_site.out / ".pagefind-new").exists() and not (demo_site.out / ".pagefind-old").exists()
+    assert search.STAMP.startswith(".site-builder-")  # bookkeeping: deploy and Pages leave it out
+    assert (demo_site.out / search.STAMP).is_file()
     listed = set((demo_site.out / ".site-builder-manifest").read_text(encoding="utf-8").split())
     assert {p.relative_to(demo_site.out).as_posix() for p in bundle.rglob("*") if p.is_file()} <= listed
 
