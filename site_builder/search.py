@@ -13,16 +13,18 @@ written beside the old one and takes its place only once complete, so a served s
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.metadata
 import json
 import os
 import shutil
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .diagnostics import Report, SourceSpan
+from .diagnostics import Diagnostic, Level, Report, SourceSpan
 
 BUNDLE = "pagefind"
 """The bundles' folder in the output, where Pagefind's own script finds the articles' index."""
@@ -58,6 +60,7 @@ def index_site(output: Path, report: Report) -> Indexed:
     return the bundle's files. A failure is an error in ``report``; the site is still complete without search."""
     stamp = _stamp(output)
     bundle = output / BUNDLE
+    report.extend(_unmarked(output))
     try:
         if (output / STAMP).read_text(encoding="utf-8") == stamp and (bundle / "pagefind-entry.json").is_file():
             return Indexed(_bundle_files(output, written=False) + [(STAMP, False)], -1)
@@ -97,21 +100,36 @@ def _run_pagefind(site: Path, into: Path) -> int:
     program = get_executable()
     if program is None:
         raise FileNotFoundError("pagefind")
-    runs = [subprocess.Popen([str(program), "--site", str(site.resolve()), "--glob", glob, "--output-path",
-                              str((into / folder).resolve()), "--quiet"],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, errors="replace")
-            for folder, glob in BUNDLES]
-    said = [run.communicate() for run in runs]
-    for run, (out, err) in zip(runs, said, strict=True):
-        if run.returncode != 0:
-            lines = (err or out).strip().splitlines()
-            last = f": {lines[-1]}" if lines else ""
-            raise RuntimeError(f"Pagefind stopped with exit status {run.returncode}{last}")
+    with contextlib.ExitStack() as files:
+        logs = [files.enter_context(tempfile.TemporaryFile()) for _ in BUNDLES]  # a pipe could fill and block
+        runs = [subprocess.Popen([str(program), "--site", str(site.resolve()), "--glob", glob, "--output-path",
+                                  str((into / folder).resolve()), "--quiet"], stdout=log, stderr=log)
+                for (folder, glob), log in zip(BUNDLES, logs, strict=True)]
+        for run, log in zip(runs, logs, strict=True):
+            if run.wait() != 0:
+                log.seek(0)
+                lines = log.read().decode("utf-8", "replace").strip().splitlines()
+                last = f": {lines[-1]}" if lines else ""
+                for other in runs:
+                    other.wait()
+                raise RuntimeError(f"Pagefind stopped with exit status {run.returncode}{last}")
     pages = 0
     for folder, _glob in BUNDLES:
         entry = json.loads((into / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
         pages += sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
     return pages
+
+
+def _unmarked(output: Path) -> list[Diagnostic]:
+    """A warning when the article pages mark nothing for Pagefind: a site's own article template from before
+    search (``site-builder init`` copies the templates), which Pagefind then reads whole, without facets."""
+    first = next(iter(sorted((output / "articles").glob("*.html"))), None)
+    if first is None or b"data-pagefind-body" in first.read_bytes():
+        return []
+    return [Diagnostic(Level.WARNING, SourceSpan("templates/article.html"),
+                       "marks nothing for the search index (data-pagefind-body and the other data-pagefind-* "
+                       "attributes), so search reads whole article pages and offers no facets; copy the markers "
+                       "of the default article.html and partials/search.html, or set search = false in site.toml")]
 
 
 def _reason(err: BaseException) -> str:

@@ -288,3 +288,15 @@ def test_search_within_a_topic_or_an_author(html, demo_site, page, facet, value)
     href = links[0][0]
     assert html.resolve(page, urlsplit(href).path)[0] == "search.html"
     assert parse_qs(urlsplit(href).query) == {facet: [value]}
+
+
+def test_an_article_template_of_its_own_that_marks_nothing_is_warned_about(demo_copier, tmp_path) -> None:
+    site = demo_copier(tmp_path / "site")
+    (site / "templates").mkdir()
+    (site / "templates" / "article.html").write_text(
+        '{% extends "base.html" %}{% block title %}{{ article.title }}{% endblock %}'
+        "{% block main %}<h1>{{ article.title }}</h1>{% endblock %}\n", encoding="utf-8")
+    result = build(site, tmp_path / "out")
+    warnings = [str(d) for d in result.report.diagnostics if d.level.name == "WARNING"]
+    assert [w for w in warnings if w.startswith("templates/article.html: warning: marks nothing for the search")]
+    assert result.report.errors == 0 and (tmp_path / "out" / search.BUNDLE / "pagefind.js").is_file()
