@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from anyascii import anyascii
 
-from .library import Library
+if TYPE_CHECKING:  # only for the annotations: this module reads a library, it never makes one
+    from .library import Library
 
 ORDERS = ("newest", "oldest", "title")
 _NOT_WORD = re.compile(r"[\W_]+")
