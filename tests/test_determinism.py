@@ -1,14 +1,11 @@
 """Builds are deterministic and incremental: same input, same bytes; a rebuild writes nothing; stale pages go.
 
-One known exception, Pagefind's: it writes the values of each search facet in the order of a hash map, so the
-facet files (pagefind/filter/*) and the two files that name them (the .pf_meta index and pagefind-entry.json)
-hold the same facts in another order, under other names, from one indexing to the next (pagefind/src/index/mod.rs:
-"TODO: Change filter indexes to BTree to give them a stable hash"). Everything else is compared byte for byte.
+Every file is compared byte for byte, the search index's too (Pagefind's hash-map orders are settled by
+output/indexer.py, and its pages numbered by name whatever order the file system lists them in).
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -19,20 +16,10 @@ from site_builder.output import search, workers
 from site_builder.output.write import MANIFEST
 
 REPO = Path(__file__).resolve().parents[1]
-PAGEFIND_UNORDERED = re.compile(
-    r"pagefind/(people/)?(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)")
-
-
 def settled(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The files whose bytes a build decides, and a count of the facet files whose order Pagefind leaves to chance.
-    The index's stamp records when the pages it read were written, so that a rebuild can tell they are the same."""
-    kept = {rel: data for rel, data in files.items()
-            if not PAGEFIND_UNORDERED.fullmatch(rel) and rel != search.STAMP}
-    kept["(facet files)"] = str(sum(1 for rel in files if rel.startswith("pagefind/filter/"))).encode()
-    if MANIFEST in kept:
-        lines = kept[MANIFEST].decode().splitlines()
-        kept[MANIFEST] = "\n".join(line for line in lines if not PAGEFIND_UNORDERED.fullmatch(line)).encode()
-    return kept
+    """The files whose bytes a build decides: all but the index's stamp, which records when the pages it read were
+    written, so that a rebuild can tell they are the same."""
+    return {rel: data for rel, data in files.items() if rel != search.STAMP}
 
 
 def test_two_builds_into_two_folders_are_byte_identical(demo_site, take_snapshot, tmp_path: Path) -> None:

@@ -1,0 +1,178 @@
+"""Pagefind's indexer driven page by page, and its bundle made the same bytes for the same pages.
+
+The indexer runs in its service mode (``pagefind --service``: the protocol of Pagefind's own Python and Node APIs,
+JSON requests and answers, each base64-encoded and ended by a comma). Given the pages one by one it numbers them in
+the order given, where its command line numbers them in the order the file system lists a folder (another order
+on another file system, and so other index files). It answers with the bundle's files, which are written here,
+whole, rather than by the service, whose last writes may still be under way when it answers.
+
+Pagefind keeps each facet's values, and the list of facets and of sort orders, in hash maps, so their order in the
+facet files (``filter/*.pf_filter``) and in the page list (``pagefind.*.pf_meta``) changes from one run to the
+next, and with it those files' names (a hash of their bytes) and the entry file that names them. ``settle`` puts
+them in order (values and facets by name, sorts by name) and names them as Pagefind names its files: the bytes
+that a run of Pagefind with ordered maps would write.
+
+These files are gzip-compressed CBOR after the signature ``pagefind_dcd`` (pagefind/src/output/mod.rs), in the
+layouts that pagefind_web/src/metadata.rs and filter_index.rs read: the page list is [version, [[page hash, word
+count]…], [[first word, last word, index hash]…], [[facet, facet file hash]…], [[sort, [page number…]]…], …]
+(Pagefind 1.5 adds the names of the result fields; what follows the sorts is kept as it is) and a facet file
+[facet, [[value, [page number…]]…]].
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import subprocess
+import tempfile
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import cbor2
+
+SIGNATURE = b"pagefind_dcd"
+ENTRY = "pagefind-entry.json"
+IN_FLIGHT = 16
+"""Pages sent ahead of the indexer's answers: enough to keep it busy, few enough that it holds no queue of them."""
+
+
+class IndexerError(RuntimeError):
+    """The indexer stopped or refused a request; the message is what it said."""
+
+
+def index_pages(program: Path, site: Path, pages: Sequence[str]) -> dict[str, bytes]:
+    """Pagefind's bundle (path inside it → bytes, not yet settled) for ``pages`` (paths under ``site``, with "/"),
+    numbered in the order given."""
+    with tempfile.TemporaryFile() as log:  # a pipe could fill and block
+        process = subprocess.Popen([str(program), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                   stderr=log)
+        try:
+            return _converse(process, site, pages)
+        except (OSError, ValueError, IndexerError) as err:
+            try:
+                status: int | None = process.wait(timeout=1)  # stopped by itself, or still running?
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+                status = None
+            raise IndexerError(_why(status, log, err)) from err
+        finally:
+            if process.poll() is None:
+                process.stdin.close()  # the service exits at the end of its input
+                process.wait()
+
+
+def _converse(process: subprocess.Popen[bytes], site: Path, pages: Sequence[str]) -> dict[str, bytes]:
+    answers = _answers(process.stdout)
+    send = _sender(process.stdin)
+    index = _answer(answers, send(0, {"type": "NewIndex", "config": {}}), "NewIndex")["index_id"]
+    sent = 0
+    for number in range(1, len(pages) + 1):
+        while sent < min(len(pages), number - 1 + IN_FLIGHT):
+            sent += 1
+            text = (site / pages[sent - 1]).read_text(encoding="utf-8", errors="replace")
+            send(sent, {"type": "AddFile", "index_id": index, "file_path": pages[sent - 1], "url": None,
+                        "file_contents": text}, flush=sent == len(pages) or sent % IN_FLIGHT == 0)
+        _answer(answers, number, "IndexedFile")
+    files = _answer(answers, send(len(pages) + 1, {"type": "GetFiles", "index_id": index}), "GetFiles")["files"]
+    return {file["path"]: base64.b64decode(file["content"]) for file in files}
+
+
+def _sender(stream: IO[bytes]):
+    def send(message_id: int, payload: dict[str, Any], flush: bool = True) -> int:
+        message = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False)
+        stream.write(base64.b64encode(message.encode("utf-8")) + b",")
+        if flush:
+            stream.flush()
+        return message_id
+    return send
+
+
+def _answers(stream: IO[bytes]) -> Iterator[dict[str, Any]]:
+    pending: list[bytes] = []
+    while chunk := stream.read1(1 << 20):
+        *done, rest = chunk.split(b",")
+        for part in done:
+            pending.append(part)
+            yield json.loads(base64.b64decode(b"".join(pending)))
+            pending = []
+        pending.append(rest)
+    raise IndexerError("it stopped before answering")
+
+
+def _answer(answers: Iterator[dict[str, Any]], message_id: int, kind: str) -> dict[str, Any]:
+    answer = next(answers)
+    payload = answer.get("payload") or {}
+    if payload.get("type") == "Error":
+        raise IndexerError(str(payload.get("message") or "an error"))
+    if answer.get("message_id") != message_id or payload.get("type") != kind:
+        raise IndexerError(f"an answer out of turn ({payload.get('type')!r} to message {answer.get('message_id')})")
+    return payload
+
+
+def _why(status: int | None, log: IO[bytes], err: BaseException) -> str:
+    log.seek(0)
+    lines = log.read().decode("utf-8", "replace").strip().splitlines()
+    said = f": {lines[-1]}" if lines else ""
+    if status:
+        return f"Pagefind stopped with exit status {status}{said}"
+    return f"Pagefind: {err}{said}"
+
+
+# --- the same bytes for the same pages -------------------------------------------------------------------------
+
+def settle(files: dict[str, bytes]) -> dict[str, bytes]:
+    """``files`` (a bundle as Pagefind answers it) with facet values, facets and sorts in order, and the files
+    that hold them named by their new bytes, as Pagefind names them."""
+    settled = dict(files)
+    entry = json.loads(files[ENTRY])
+    for language, about in sorted(entry.get("languages", {}).items()):
+        old_meta = f"pagefind.{about['hash']}.pf_meta"
+        meta = unpack(files[old_meta])
+        facets, sorts = meta[3], meta[4]
+        new_facets = []
+        taken: set[str] = set()
+        for facet, old_hash in sorted(facets):
+            name, values = unpack(settled.pop(f"filter/{old_hash}.pf_filter"))
+            data = cbor2.dumps([name, sorted([value, sorted(numbers)] for value, numbers in values)])
+            new_hash = _short_name(language, data, taken)
+            settled[f"filter/{new_hash}.pf_filter"] = pack(data)
+            new_facets.append([facet, new_hash])
+        data = cbor2.dumps([*meta[:3], new_facets, sorted(sorts), *meta[5:]])
+        about["hash"] = f"{language}_{full_hash(data)[:len(language) + 8]}"
+        del settled[old_meta]
+        settled[f"pagefind.{about['hash']}.pf_meta"] = pack(data)
+    entry["languages"] = dict(sorted(entry.get("languages", {}).items()))
+    settled[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return settled
+
+
+def unpack(data: bytes) -> Any:
+    """The value in one of Pagefind's index files."""
+    raw = gzip.decompress(data)
+    if not raw.startswith(SIGNATURE):
+        raise ValueError("not one of Pagefind's index files")
+    return cbor2.loads(raw[len(SIGNATURE):])
+
+
+def pack(cbor: bytes) -> bytes:
+    """An index file of CBOR bytes, as Pagefind writes one (its maximum compression; no time in the header)."""
+    return gzip.compress(SIGNATURE + cbor, compresslevel=9, mtime=0)
+
+
+def full_hash(data: bytes) -> str:
+    """Pagefind's name for bytes (pagefind/src/utils.rs): SHA-1, each byte in hexadecimal without a leading zero."""
+    return "".join(f"{byte:x}" for byte in hashlib.sha1(data).digest())
+
+
+def _short_name(language: str, data: bytes, taken: set[str]) -> str:
+    """``{language}_`` and the first 7 characters of the hash, longer while another file of the bundle has it."""
+    whole = f"{language}_{full_hash(data)}"
+    length = len(language) + 8
+    while whole[:length] in taken and length < len(whole):
+        length += 1
+    taken.add(whole[:length])
+    return whole[:length]
