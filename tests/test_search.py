@@ -7,15 +7,17 @@ the reader) or from the seed, never from the plan being tested.
 
 from __future__ import annotations
 
+import gzip
 import json
 import posixpath
 import re
 from pathlib import Path
 
+import cbor2
 import pytest
 
 from site_builder.build import build
-from site_builder.output import search
+from site_builder.output import indexer, search
 from site_builder.readers import read_file, to_article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -93,6 +95,84 @@ def test_a_rebuild_of_the_same_pages_keeps_the_index_and_an_edit_makes_a_new_one
     assert edited.report.errors == 0
     listed = set((out / ".site-builder-manifest").read_text(encoding="utf-8").split())
     assert {p.relative_to(out).as_posix() for p in after} <= listed
+
+
+# --- the same bytes for the same pages -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def raw_bundle(demo_site) -> dict[str, bytes]:
+    """The articles' bundle as Pagefind answers it, before it is settled."""
+    from pagefind.service import get_executable
+
+    return indexer.index_pages(get_executable(), demo_site.out, search._pages(demo_site.out, ("articles",)))
+
+
+def named(files: dict[str, bytes], prefix: str, suffix: str) -> dict[str, bytes]:
+    return {rel[len(prefix):-len(suffix)]: data for rel, data in files.items()
+            if rel.startswith(prefix) and rel.endswith(suffix)}
+
+
+def test_index_files_are_read_and_written_as_pagefind_writes_them(raw_bundle) -> None:
+    """Each facet file and page list, read and encoded again as it was, has the bytes whose hash names it: the
+    settled files are those Pagefind itself would write in that order."""
+    facets = named(raw_bundle, "filter/", ".pf_filter")
+    assert len(facets) >= 4
+    for name, data in facets.items():
+        assert name == f"en_{indexer.full_hash(cbor2.dumps(indexer.unpack(data)))}"[:10]
+    ((name, data),) = named(raw_bundle, "pagefind.", ".pf_meta").items()
+    assert name == f"en_{indexer.full_hash(cbor2.dumps(indexer.unpack(data)))[:10]}"
+    assert indexer.unpack(indexer.pack(b"\x83\x01\x02\x03")) == [1, 2, 3]
+
+
+def shuffled(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The same bundle with every facet's values, the facets and the sorts in reverse order, named as Pagefind
+    names them: what another run of Pagefind may answer."""
+    out = {rel: data for rel, data in files.items() if not rel.startswith("filter/") and not rel.endswith(".pf_meta")}
+    (meta,) = named(files, "pagefind.", ".pf_meta").values()
+    meta = indexer.unpack(meta)
+    renamed = {}
+    for old, data in named(files, "filter/", ".pf_filter").items():
+        facet, values = indexer.unpack(data)
+        cbor = cbor2.dumps([facet, values[::-1]])
+        renamed[old] = f"en_{indexer.full_hash(cbor)}"[:10]
+        out[f"filter/{renamed[old]}.pf_filter"] = indexer.pack(cbor)
+    meta[3] = [[facet, renamed[old]] for facet, old in meta[3][::-1]]
+    meta[4] = meta[4][::-1]
+    cbor = cbor2.dumps(meta)
+    name = f"en_{indexer.full_hash(cbor)[:10]}"
+    out[f"pagefind.{name}.pf_meta"] = indexer.pack(cbor)
+    entry = json.loads(files[indexer.ENTRY])
+    entry["languages"]["en"]["hash"] = name
+    out[indexer.ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    return out
+
+
+def test_settling_gives_the_same_bytes_whatever_order_pagefind_chose(raw_bundle) -> None:
+    other = shuffled(raw_bundle)
+    assert other != raw_bundle and set(other) != set(raw_bundle)
+    settled = indexer.settle(raw_bundle)
+    assert indexer.settle(other) == settled
+    assert indexer.settle(settled) == settled
+    assert [rel for rel in raw_bundle if rel.startswith(("index/", "fragment/"))] == \
+        [rel for rel in settled if rel.startswith(("index/", "fragment/"))]  # the rest is Pagefind's as it was
+
+
+def test_the_index_lists_facets_values_and_pages_in_order(demo_site) -> None:
+    """Facets, their values and the sorts by name, and pages numbered in the order of their names, whatever order
+    the file system lists them in."""
+    bundle = demo_site.out / search.BUNDLE
+    entry = json.loads((bundle / indexer.ENTRY).read_text(encoding="utf-8"))
+    meta = indexer.unpack((bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())
+    assert [facet for facet, _ in meta[3]] == sorted(facet for facet, _ in meta[3])
+    assert [sort for sort, _ in meta[4]] == ["newest", "oldest", "title"]
+    for facet, name in meta[3]:
+        read_facet, values = indexer.unpack((bundle / "filter" / f"{name}.pf_filter").read_bytes())
+        assert read_facet == facet
+        assert [value for value, _ in values] == sorted(value for value, _ in values)
+        assert all(pages == sorted(pages) for _, pages in values)
+    urls = [json.loads(gzip.decompress((bundle / "fragment" / f"{page}.pf_fragment").read_bytes())
+                       [len(indexer.SIGNATURE):])["url"] for page, _count in meta[1]]
+    assert urls == sorted(urls) == ["/" + p for p in result_pages(demo_site, "articles")]
 
 
 def test_search_false_builds_no_index_no_search_page_and_no_box(demo_copier, tmp_path, html) -> None:

@@ -69,8 +69,6 @@ class Tab:
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        # The site has no icon; the browser's request for /favicon.ico at the server's root is not the site's.
-        self.page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=b""))
 
     def shown(self) -> None:
         """Wait until the results and the facets' counts on screen are those the address asks for."""
