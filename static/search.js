@@ -116,11 +116,19 @@
     const module = await import(new URL("pagefind.js", bundle).href);
     const open = (worker) => module.createInstance({
       basePath: bundle.pathname, baseUrl: root, excerptLength: 24, noWorker: !worker });
+    // A large collection's articles are in several indexes (data-parts), merged into one search: each part's
+    // sort orders give every article its place in the whole collection, so merged results stay in order.
+    const parts = (words.parts || "").split(" ").filter(Boolean).map((part) => new URL(part, bundle).pathname);
+    const whole = async (instance) => {
+      await Promise.all(parts.map((part) => instance.mergeIndex(part, { baseUrl: root })));
+      return instance;
+    };
     const articles = open(false);
     await articles.init();
-    await articles.mergeIndex(new URL("people/", bundle).pathname, { baseUrl: root, mergeFilter: PEOPLE });
+    await Promise.all([whole(articles),
+      articles.mergeIndex(new URL("people/", bundle).pathname, { baseUrl: root, mergeFilter: PEOPLE })]);
     let counts = null;
-    return { articles, counting: () => (counts = counts || open(true)) };
+    return { articles, counting: () => (counts = counts || whole(open(true))) };
   }
 
   function narrowing(state, every) {
@@ -176,7 +184,7 @@
     showChosenAuthors(state);
     form.dataset.shown = query(state, page); // what is on screen, as a URL: tests and scripts can wait for it
     byId("search-facets").setAttribute("aria-busy", "true");
-    const tally = await search.counting().search(term, { filters: narrowing(state, true) });
+    const tally = await (await search.counting()).search(term, { filters: narrowing(state, true) });
     if (mine !== generation) return;
     shownFacets = [tally.filters || {}, state];
     showFacets(...shownFacets);

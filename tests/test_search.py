@@ -18,6 +18,7 @@ import pytest
 
 from site_builder.build import build
 from site_builder.output import indexer, search
+from site_builder.plan import urls
 from site_builder.readers import read_file, to_article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -173,6 +174,39 @@ def test_the_index_lists_facets_values_and_pages_in_order(demo_site) -> None:
     urls = [json.loads(gzip.decompress((bundle / "fragment" / f"{page}.pf_fragment").read_bytes())
                        [len(indexer.SIGNATURE):])["url"] for page, _count in meta[1]]
     assert urls == sorted(urls) == ["/" + p for p in result_pages(demo_site, "articles")]
+
+
+def sort_orders(bundle: Path, pages: list[str]) -> dict[str, list[str | None]]:
+    """Each sort of a bundle whose pages are ``pages`` (by number), as the page at each place (None: another's)."""
+    entry = json.loads((bundle / indexer.ENTRY).read_text(encoding="utf-8"))
+    meta = indexer.unpack((bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())
+    return {key: [pages[n] if n < len(pages) else None for n in numbers] for key, numbers in meta[4]}
+
+
+def test_a_large_collection_is_indexed_in_parts_that_sort_as_one(demo_site, demo_copier, tmp_path, monkeypatch,
+                                                                  html) -> None:
+    """Past urls.ARTICLES_PER_INDEX articles, parts of equal size that the search page names; each part's sorts
+    give its pages their places in the whole collection's order."""
+    monkeypatch.setattr(urls, "ARTICLES_PER_INDEX", 20)
+    result = build(demo_copier(tmp_path / "site"), tmp_path / "out")
+    assert result.report.errors == 0
+    bundle = result.output / search.BUNDLE
+    articles = sorted(result_pages(demo_site, "articles"))
+    parts = [articles[:15], articles[15:30], articles[30:]]
+    for folder, pages in zip(("", "part2", "part3"), parts, strict=True):
+        entry = json.loads((bundle / folder / indexer.ENTRY).read_text(encoding="utf-8"))
+        assert entry["languages"]["en"]["page_count"] == len(pages), folder
+    assert not (bundle / "part4").exists() and not (bundle / "part2" / "pagefind.js").exists()
+    form = html.parse(result.output / "search.html").find(".//form[@id='search']")
+    assert form.get("data-parts") == "part2/ part3/"
+    whole = sort_orders(demo_site.out / search.BUNDLE, articles)
+    spread = [sort_orders(bundle / folder, pages) for folder, pages in zip(("", "part2", "part3"), parts, strict=True)]
+    assert sorted(whole) == ["newest", "oldest", "title"]
+    for key, order in whole.items():
+        assert all(len(part[key]) == len(articles) for part in spread)
+        places = zip(*(part[key] for part in spread), strict=True)
+        assert [next(page for page in place if page) for place in places] == order
+    assert html.parse(demo_site.out / "search.html").find(".//form[@id='search']").get("data-parts") == ""
 
 
 def test_search_false_builds_no_index_no_search_page_and_no_box(demo_copier, tmp_path, html) -> None:

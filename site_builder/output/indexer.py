@@ -24,7 +24,9 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import html
 import json
+import re
 import subprocess
 import tempfile
 from collections.abc import Iterator, Sequence
@@ -39,18 +41,24 @@ IN_FLIGHT = 16
 """Pages sent ahead of the indexer's answers: enough to keep it busy, few enough that it holds no queue of them."""
 
 
+_SORT = re.compile(r'data-pagefind-sort="([^":]+):([^"]*)"')
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
+
+
 class IndexerError(RuntimeError):
     """The indexer stopped or refused a request; the message is what it said."""
 
 
-def index_pages(program: Path, site: Path, pages: Sequence[str]) -> dict[str, bytes]:
+def index_pages(program: Path, site: Path, pages: Sequence[str],
+                sorts: dict[str, dict[str, str]] | None = None) -> dict[str, bytes]:
     """Pagefind's bundle (path inside it → bytes, not yet settled) for ``pages`` (paths under ``site``, with "/"),
-    numbered in the order given."""
+    numbered in the order given. ``sorts``, when given, receives each page's sort values written inline
+    (``data-pagefind-sort="key:value"``)."""
     with tempfile.TemporaryFile() as log:  # a pipe could fill and block
         process = subprocess.Popen([str(program), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=log)
         try:
-            return _converse(process, site, pages)
+            return _converse(process, site, pages, sorts)
         except (OSError, ValueError, IndexerError) as err:
             try:
                 status: int | None = process.wait(timeout=1)  # stopped by itself, or still running?
@@ -65,7 +73,8 @@ def index_pages(program: Path, site: Path, pages: Sequence[str]) -> dict[str, by
                 process.wait()
 
 
-def _converse(process: subprocess.Popen[bytes], site: Path, pages: Sequence[str]) -> dict[str, bytes]:
+def _converse(process: subprocess.Popen[bytes], site: Path, pages: Sequence[str],
+              sorts: dict[str, dict[str, str]] | None) -> dict[str, bytes]:
     answers = _answers(process.stdout)
     send = _sender(process.stdin)
     index = _answer(answers, send(0, {"type": "NewIndex", "config": {}}), "NewIndex")["index_id"]
@@ -74,6 +83,8 @@ def _converse(process: subprocess.Popen[bytes], site: Path, pages: Sequence[str]
         while sent < min(len(pages), number - 1 + IN_FLIGHT):
             sent += 1
             text = (site / pages[sent - 1]).read_text(encoding="utf-8", errors="replace")
+            if sorts is not None:
+                sorts[pages[sent - 1]] = {key: html.unescape(value) for key, value in _SORT.findall(text)}
             send(sent, {"type": "AddFile", "index_id": index, "file_path": pages[sent - 1], "url": None,
                         "file_contents": text}, flush=sent == len(pages) or sent % IN_FLIGHT == 0)
         _answer(answers, number, "IndexedFile")
@@ -124,15 +135,15 @@ def _why(status: int | None, log: IO[bytes], err: BaseException) -> str:
 
 # --- the same bytes for the same pages -------------------------------------------------------------------------
 
-def settle(files: dict[str, bytes]) -> dict[str, bytes]:
+def settle(files: dict[str, bytes], sorts: dict[str, list[int]] | None = None) -> dict[str, bytes]:
     """``files`` (a bundle as Pagefind answers it) with facet values, facets and sorts in order, and the files
-    that hold them named by their new bytes, as Pagefind names them."""
+    that hold them named by their new bytes, as Pagefind names them. ``sorts`` replaces sort orders by name."""
     settled = dict(files)
     entry = json.loads(files[ENTRY])
     for language, about in sorted(entry.get("languages", {}).items()):
         old_meta = f"pagefind.{about['hash']}.pf_meta"
         meta = unpack(files[old_meta])
-        facets, sorts = meta[3], meta[4]
+        facets = meta[3]
         new_facets = []
         taken: set[str] = set()
         for facet, old_hash in sorted(facets):
@@ -141,13 +152,55 @@ def settle(files: dict[str, bytes]) -> dict[str, bytes]:
             new_hash = _short_name(language, data, taken)
             settled[f"filter/{new_hash}.pf_filter"] = pack(data)
             new_facets.append([facet, new_hash])
-        data = cbor2.dumps([*meta[:3], new_facets, sorted(sorts), *meta[5:]])
+        orders = dict(meta[4]) | (sorts or {})
+        data = cbor2.dumps([*meta[:3], new_facets, [[key, orders[key]] for key in sorted(orders)], *meta[5:]])
         about["hash"] = f"{language}_{full_hash(data)[:len(language) + 8]}"
         del settled[old_meta]
         settled[f"pagefind.{about['hash']}.pf_meta"] = pack(data)
     entry["languages"] = dict(sorted(entry.get("languages", {}).items()))
     settled[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return settled
+
+
+def spread_sorts(parts: Sequence[tuple[Sequence[str], dict[str, bytes]]],
+                 values: dict[str, dict[str, str]]) -> list[dict[str, list[int]]]:
+    """For the parts of one collection, each (its pages, its bundle), each part's sort orders made as long as the
+    whole collection's: Pagefind scores a sorted result by its place in the order, and merges the results of
+    several indexes by score, so each page must have its place among all the parts' pages. Places that are
+    another part's hold a number that is no page of this one. A sort that not every page gives inline (``values``,
+    page → sort → value) is left as Pagefind made it."""
+    if any(len(json.loads(files[ENTRY]).get("languages", {})) != 1 for _pages, files in parts):
+        return [{} for _ in parts]  # pages of several languages: Pagefind's own orders, one per language
+    numbered = [_numbering(pages, files) for pages, files in parts]
+    own = [{key: pages for key, pages in _meta(files)[4]} for _pages, files in parts]
+    spread: list[dict[str, list[int]]] = [{} for _ in parts]
+    for key in sorted(set().union(*own)):
+        places = [(values.get(page, {}).get(key), n, local) for n, pages in enumerate(numbered)
+                  for local, page in enumerate(pages)]
+        given = [place for place in places if place[0] is not None]
+        if any(sum(1 for _v, m, _l in given if m == n) != len(own[n].get(key, ())) for n in range(len(parts))):
+            continue
+        numeric = all(_NUMBER.fullmatch(value) for value, _n, _l in given)
+        given.sort(key=lambda place: (float(place[0]) if numeric else place[0], place[1], place[2]))
+        for n, pages in enumerate(numbered):
+            spread[n][key] = [local if m == n else len(pages) for _v, m, local in given]
+    return spread
+
+
+def _meta(files: dict[str, bytes]) -> list[Any]:
+    entry = json.loads(files[ENTRY])
+    ((_language, about),) = entry["languages"].items()
+    return unpack(files[f"pagefind.{about['hash']}.pf_meta"])
+
+
+def _numbering(pages: Sequence[str], files: dict[str, bytes]) -> list[str]:
+    """The pages of a bundle by Pagefind's page number: the order they were given in, less any it left out
+    (a page without words, or unmarked among marked ones), which only their result files then tell."""
+    listed = _meta(files)[1]
+    if len(listed) == len(pages):
+        return list(pages)
+    return [json.loads(gzip.decompress(files[f"fragment/{page_hash}.pf_fragment"])[len(SIGNATURE):])["url"][1:]
+            for page_hash, _words in listed]
 
 
 def unpack(data: bytes) -> Any:

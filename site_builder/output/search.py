@@ -24,13 +24,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
+from ..plan import urls
 from . import indexer
 
 BUNDLE = "pagefind"
 """The bundles' folder in the output, where Pagefind's own script finds the articles' index."""
 BUNDLES = (("", ("articles",)), ("people", ("authors", "topics")))
 """(folder inside BUNDLE, the folders whose pages are indexed there). A list's further pages and orders
-(listing.py: a "_" in the name) are not results of their own."""
+(listing.py: a "_" in the name) are not results of their own. Past urls.ARTICLES_PER_INDEX articles, the articles
+are indexed in parts: the first in BUNDLE itself, the others in the folders urls.search_parts names."""
 INDEXED_FOLDERS = ("articles", "authors", "topics")
 STAMP = ".site-builder-search"
 """Beside the bundle: what it was made from. Hidden and never published, like the build's other bookkeeping."""
@@ -43,7 +45,7 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 about 420 KB that need not be published."""
 UNUSED_BESIDE = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
 """What a second bundle need not repeat: the page loads Pagefind's scripts from the first."""
-SETTINGS_VERSION = 4
+SETTINGS_VERSION = 5
 """Raised when what this module asks of Pagefind changes, so that every site is indexed again."""
 
 
@@ -92,13 +94,22 @@ def _run_pagefind(site: Path, into: Path) -> int:
     program = get_executable()
     if program is None:
         raise FileNotFoundError("pagefind")
-    with concurrent.futures.ThreadPoolExecutor(len(BUNDLES)) as pool:
-        runs = [pool.submit(indexer.index_pages, program, site, _pages(site, kinds)) for _folder, kinds in BUNDLES]
-        bundles = [run.result() for run in runs]
+    articles = _pages(site, BUNDLES[0][1])
+    parts = ("", *urls.search_parts(len(articles)))
+    size = -(-len(articles) // len(parts))
+    bundles = [(part, articles[n * size:(n + 1) * size]) for n, part in enumerate(parts)]
+    bundles += [(folder, _pages(site, kinds)) for folder, kinds in BUNDLES[1:]]
+    sorts: dict[str, dict[str, str]] = {}  # page → its sort values, for the articles' parts
+    with concurrent.futures.ThreadPoolExecutor(len(bundles)) as pool:
+        runs = [pool.submit(indexer.index_pages, program, site, indexed, sorts if n < len(parts) else None)
+                for n, (_folder, indexed) in enumerate(bundles)]
+        answers = [run.result() for run in runs]
+    spread = (indexer.spread_sorts([(bundles[n][1], answers[n]) for n in range(len(parts))], sorts)
+              if len(parts) > 1 else [])
     pages = 0
-    for (folder, _kinds), files in zip(BUNDLES, bundles, strict=True):
+    for n, ((folder, _indexed), files) in enumerate(zip(bundles, answers, strict=True)):
         unused = UNUSED + (UNUSED_BESIDE if folder else ())
-        for rel, data in indexer.settle(files).items():
+        for rel, data in indexer.settle(files, spread[n] if n < len(spread) else None).items():
             if rel not in unused:
                 path = into / folder / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
