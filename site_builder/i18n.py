@@ -170,9 +170,9 @@ def load_interface(language: str, locale_dirs: list[Path], shown: Callable[[Path
             if not path.is_file():
                 continue
             found = True
-            catalogue, problem = _read_catalogue(path, locale, shown(path))
-            if problem is not None:
-                problems.append(problem)
+            catalogue, read_problems = _read_catalogue(path, locale, shown(path))
+            problems += read_problems
+            if catalogue is None:
                 continue
             if translations is None:
                 translations = catalogue
@@ -186,19 +186,26 @@ def load_interface(language: str, locale_dirs: list[Path], shown: Callable[[Path
     return Interface(language, locale, translations or gettext.NullTranslations()), problems
 
 
-def _read_catalogue(path: Path, locale: babel.Locale, shown: str) -> tuple[gettext.GNUTranslations, Diagnostic | None]:
-    """A .po file compiled in memory; fuzzy entries are left out, as msgfmt leaves them."""
+def _read_catalogue(path: Path, locale: babel.Locale, shown: str) -> tuple[gettext.GNUTranslations | None,
+                                                                           list[Diagnostic]]:
+    """A .po file compiled in memory; fuzzy entries are left out, as msgfmt leaves them, and so are translations
+    whose placeholders differ from their message's."""
     try:
         with path.open("rb") as file:
             catalogue = read_po(file, locale=locale, abort_invalid=True)
     except (OSError, PoFileError, UnicodeDecodeError, ValueError) as err:
-        line = getattr(err, "lineno", 0) or 0
-        return gettext.GNUTranslations(), Diagnostic(Level.ERROR, SourceSpan(shown, line),
-                                                     f"cannot read this catalogue: {err}")
+        line = getattr(err, "lineno", -1) + 1  # Babel counts a PoFileError's lines from 0
+        return None, [Diagnostic(Level.ERROR, SourceSpan(shown, line), f"cannot read this catalogue: {err}")]
+    problems = []
+    for message, errors in list(catalogue.check()):
+        # A placeholder misspelt in a translation would fail every page that shows it: English is shown instead.
+        problems.append(Diagnostic(Level.ERROR, SourceSpan(shown, message.lineno or 0),
+                                   f"{'; '.join(map(str, errors))}: the message is shown in English"))
+        catalogue.delete(message.id, message.context)
     compiled = io.BytesIO()
     write_mo(compiled, catalogue, use_fuzzy=False)
     compiled.seek(0)
-    return gettext.GNUTranslations(compiled), None
+    return gettext.GNUTranslations(compiled), problems
 
 
 _PLACEHOLDER = re.compile(r"%\((\w+)\)s")

@@ -20,8 +20,8 @@ from . import cite, urls
 from .cite import Citation
 from .config import Config
 from .diagnostics import UserError
-from .i18n import N_
 from .feeds import files as feed_files
+from .i18n import N_
 from .library import Author, Group, Library
 from .model import Article
 from .pages import ContentPage
