@@ -17,18 +17,21 @@ from pathlib import Path
 
 import jinja2
 
-from . import citations, i18n, packing, preflight, readers, theme, workers
+from . import i18n, readers
+from .cite import cache as citations
 from .config import Config, load_config
 from .diagnostics import Diagnostic, Report, SourceSpan
-from .library import build_library
-from .merge import merge_articles
-from .model import Article, Record
-from .pages import read_intro, read_pages
-from .people_rules import load_rules
-from .plan import Page, Site, plan
-from .render import RenderError, make_environment, render_page
-from .summaries import attach_summaries, read_summaries
-from .write import OutputWriter, WriteStats, check_output
+from .model.article import Article, Record
+from .model.library import build_library
+from .model.merge import merge_articles
+from .model.people_rules import load_rules
+from .output import packing, preflight, workers
+from .output.write import OutputWriter, WriteStats, check_output
+from .plan.pages import Page, Site, plan
+from .prose.free_pages import read_intro, read_pages
+from .prose.summaries import attach_summaries, read_summaries
+from .render import theme
+from .render.pages import RenderError, make_environment, render_page
 
 CONTENT_DIR = "content"
 PARALLEL_MIN_PAGES = 2000

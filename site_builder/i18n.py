@@ -30,9 +30,9 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
 
-from . import dates
 from .diagnostics import Diagnostic, Level, SourceSpan
-from .model import Language
+from .model import dates
+from .model.article import Language
 
 SOURCE_LANGUAGE = "en"
 """The language the messages are written in: it needs no catalogue."""

@@ -17,8 +17,8 @@ from babel.messages.pofile import read_po
 
 from site_builder import i18n
 from site_builder.build import build
-from site_builder.model import Language
-from site_builder.render import make_environment
+from site_builder.model.article import Language
+from site_builder.render.pages import make_environment
 
 REPO = Path(__file__).resolve().parents[1]
 LOCALES = REPO / "locales"
@@ -91,7 +91,7 @@ def unmarked_words(source: str, env: jinja2.Environment) -> list[str]:
     parser.close()
     words = []
     for text in parser.found:
-        for name in NAMES:
+        for name in sorted(NAMES, key=len, reverse=True):
             text = text.replace(name, "")
         words += WORD.findall(text)
     return words

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from site_builder.build import build
+from site_builder.commands.init import init_site
 from site_builder.config import Config, load_config
 from site_builder.diagnostics import UserError
-from site_builder.init import init_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

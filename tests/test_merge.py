@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level, SourceSpan
-from site_builder.merge import PRECEDENCE, merge_articles, title_key
-from site_builder.model import Article, Link, Person, Record, Section
+from site_builder.model.article import Article, Link, Person, Record, Section
+from site_builder.model.merge import PRECEDENCE, merge_articles, title_key
 from site_builder.readers import read_file, to_article
 
 DATA = Path(__file__).resolve().parent / "data" / "merge"

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import theme
 from site_builder.build import build
 from site_builder.config import Config
-from site_builder.preflight import (
+from site_builder.output.preflight import (
     FILE_LIMIT,
     LINK_REPORTS,
     OutputFile,
@@ -22,6 +21,7 @@ from site_builder.preflight import (
     outside_links,
     size_problems,
 )
+from site_builder.render import theme
 
 MB = 1_000_000
 

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from site_builder.build import build
-from site_builder.model import Article, Section
+from site_builder.model.article import Article, Section
+from site_builder.model.sections import heading, label_key, split_lay_summary, split_running, split_text
 from site_builder.readers import read_file, ris, to_article
-from site_builder.sections import heading, label_key, split_lay_summary, split_running, split_text
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"

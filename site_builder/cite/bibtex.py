@@ -24,8 +24,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import dates
-from ..model import Article, Person
+from ..model import dates
+from ..model.article import Article, Person
 from .keys import citation_keys
 from .parts import (
     abstract_text,

@@ -26,8 +26,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import dates
-from ..model import Article
+from ..model import dates
+from ..model.article import Article
 from .parts import container_title, initials, is_group, series_title
 
 _WIDTH = 88

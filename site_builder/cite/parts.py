@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import dates
-from ..identifiers import doi_url, pmc_url, pubmed_url
-from ..model import CONTAINED_KINDS, Article, Person
+from ..model import dates
+from ..model.article import CONTAINED_KINDS, Article, Person
+from ..model.identifiers import doi_url, pmc_url, pubmed_url
 
 
 @dataclass(frozen=True, slots=True)

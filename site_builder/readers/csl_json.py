@@ -23,13 +23,13 @@ from __future__ import annotations
 import json
 import re
 
-from .. import dates, languages
-from .. import identifiers as ids
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import CONTAINED_KINDS, Article, Person, Record
-from ..normalize import clean, safe_url
-from . import citation as cite
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import CONTAINED_KINDS, Article, Person, Record
+from ..model.normalize import clean, safe_url
 from . import json_records
+from . import shared as cite
 
 FORMAT = "csl-json"
 

@@ -49,13 +49,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..identifiers import doi_from, pmid_from
-from ..model import Article, Field, Record
-from ..normalize import clean, unique_folded
-from ..sections import split_heading_lines, split_lay_summary
-from . import citation as cite
+from ..model import dates, languages
+from ..model.article import Article, Field, Record
+from ..model.identifiers import doi_from, pmid_from
+from ..model.normalize import clean, unique_folded
+from ..model.sections import split_heading_lines, split_lay_summary
+from . import shared as cite
 from .catalogue import split_lines
 from .ris import _person as person  # Embase writes "Behan L." as RIS exports of Embase do
 

@@ -55,13 +55,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .. import dates, languages
-from .. import identifiers as ids
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import CONTAINED_KINDS, Article, Field, Person, Record, Section
-from ..normalize import clean, parse_person
-from ..sections import split_heading_lines, split_lay_summary, split_running
-from . import citation as cite
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import CONTAINED_KINDS, Article, Field, Person, Record, Section
+from ..model.normalize import clean, parse_person
+from ..model.sections import split_heading_lines, split_lay_summary, split_running
+from . import shared as cite
 from .catalogue import split_lines
 
 FORMAT = "ris"

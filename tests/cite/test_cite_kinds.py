@@ -15,7 +15,7 @@ from Bio import Medline
 
 from site_builder import readers
 from site_builder.cite import to_bibtex, to_medline, to_ris
-from site_builder.model import Article
+from site_builder.model.article import Article
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

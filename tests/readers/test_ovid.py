@@ -11,7 +11,7 @@ import pytest
 from site_builder import readers
 from site_builder.build import build
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Record
+from site_builder.model.article import Field, Record
 from site_builder.readers import ovid
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -10,7 +10,7 @@ import pytest
 
 from site_builder import readers
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Language, Person, Section
+from site_builder.model.article import Field, Language, Person, Section
 from site_builder.readers import ris
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ris"

@@ -1,0 +1,126 @@
+"""The output folder: the only code that writes files. Atomic writes, unchanged files left alone, stale files of
+an earlier build removed, and a refusal to touch a folder this tool did not create.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..diagnostics import UserError
+
+MANIFEST = ".site-builder-manifest"
+"""Lists the files of the last build; its presence marks the folder as ours."""
+
+
+@dataclass(frozen=True, slots=True)
+class WriteStats:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def check_output(output: Path, site_dir: Path) -> None:
+    """Refuse output folders that a build could damage: the site itself, its content, a parent, home, root."""
+    out = output.resolve()
+    site = site_dir.resolve()
+    protected = {Path.home().resolve(), Path(out.anchor), site, (site / "content").resolve()}
+    if out in protected or out in site.parents or site.is_relative_to(out):
+        raise UserError(f"refusing to write the site into {output}: it holds the site's sources or is a home or "
+                        "root folder; choose an output folder such as _site")
+    for folder in ("content", "templates", "static"):
+        if out.is_relative_to((site / folder).resolve()):
+            raise UserError(f"refusing to write the site inside {folder}/: choose an output folder such as _site")
+    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file():
+        raise UserError(f"refusing to clean {output}: it is not empty and was not made by site-builder "
+                        f"(no {MANIFEST} in it); remove it or choose another output folder")
+
+
+class OutputWriter:
+    """One build's writes into the output folder: each file as it comes, from this process or from one forked
+    after the writer was made; then, once, the removal of what the previous build wrote and this one did not."""
+
+    def __init__(self, output: Path) -> None:
+        output.mkdir(parents=True, exist_ok=True)
+        self.output = output
+        self._previous = _read_manifest(output)
+        self._made_dirs: set[Path] = set()
+
+    def write(self, rel: str, data: bytes) -> bool:
+        """Write ``data`` at ``rel`` (a relative path with forward slashes); False if the file held it already.
+        A failure (a full disk, a file where a folder must go) is a UserError naming the file."""
+        target = self.output / rel
+        if rel in self._previous and _same_bytes(target, data):
+            return False
+        try:
+            if target.parent not in self._made_dirs:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._made_dirs.add(target.parent)
+            if rel in self._previous or not _write_new(target, data):
+                _write_atomic(target, data)
+        except OSError as err:
+            raise UserError(f"cannot write {target}: {err.strerror or err}") from err
+        return True
+
+    def finish(self, files: list[tuple[str, bool]]) -> WriteStats:
+        """Remove stale files and record ``files``, (path, written) of every file of this build, as ours."""
+        current = {rel for rel, _ in files}
+        removed = _remove_stale(self.output, self._previous - current)
+        _write_atomic(self.output / MANIFEST, ("\n".join(sorted(current)) + "\n").encode())
+        written = sum(1 for _, was_written in files if was_written)
+        return WriteStats(written, len(files) - written, removed)
+
+
+def _same_bytes(target: Path, data: bytes) -> bool:
+    try:
+        if target.stat().st_size != len(data):
+            return False
+        return target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _write_new(target: Path, data: bytes) -> bool:
+    """Create ``target`` holding ``data``; False, with nothing written, if it exists already.
+
+    A file that did not exist has no reader to protect from half of it, and creating it in place costs the
+    kernel half the directory work of a temporary file and a rename (28,000 pages: about 0.5 s).
+    """
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+    except FileExistsError:
+        return False
+    with open(fd, "wb") as fh:
+        fh.write(data)
+    return True
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Write beside the target then rename, so a reader never sees half a file."""
+    tmp = target.with_name(f".{target.name}.tmp")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, target)
+
+
+def _read_manifest(output: Path) -> set[str]:
+    try:
+        lines = (output / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    return {line for line in lines if line and ".." not in line.split("/") and not line.startswith("/")}
+
+
+def _remove_stale(output: Path, stale: set[str]) -> int:
+    removed = 0
+    for rel in sorted(stale, reverse=True):
+        target = output / rel
+        if target.is_file() and not target.is_symlink():
+            target.unlink()
+            removed += 1
+        parent = target.parent
+        while parent != output and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    return removed
