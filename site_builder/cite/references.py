@@ -48,7 +48,9 @@ class Style:
     """What a reader sees on the tab or label, in English: the template translates it."""
     as_printed: bool = False
     """Cite the date and pages as the record prints them ("2014 Nov-Dec", "751-7") and the electronic date after
-    them ("Epub 2013 Oct 28."), as PubMed's own citations in NLM style do; other styles get full page ranges."""
+    them ("Epub 2013 Oct 28."), as PubMed's own citations in NLM style do; other styles get full page ranges.
+    Such a reference is PubMed's, in English whatever the site's language: the NLM style gives its date form
+    ("2021 Dec 19") for English and French only, and other locales would print their long date instead."""
 
 
 STYLES: tuple[Style, ...] = (
@@ -132,7 +134,7 @@ def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
     """The processor's HTML for one item, alone in a bibliography of its own (so no number, no disambiguation)."""
     # citeproc-py lowercases ids when it reads them, so look the item up by its lowercased id.
     key = str(item["id"]).lower()
-    loaded = load_style(style.csl, style.as_printed, locale)  # first: it teaches citeproc-py what the item may hold
+    loaded = load_style(style.csl, style.as_printed, "en-US" if style.as_printed else locale)  # first: it teaches citeproc-py what the item may hold
     source = CiteProcJSON([_escaped(item)])
     bibliography = CitationStylesBibliography(loaded, source, formatter.html)
     bibliography.register(CiteprocCitation([CitationItem(key)]))
