@@ -134,7 +134,8 @@ def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
     """The processor's HTML for one item, alone in a bibliography of its own (so no number, no disambiguation)."""
     # citeproc-py lowercases ids when it reads them, so look the item up by its lowercased id.
     key = str(item["id"]).lower()
-    loaded = load_style(style.csl, style.as_printed, "en-US" if style.as_printed else locale)  # first: it teaches citeproc-py what the item may hold
+    # First: it teaches citeproc-py what the item may hold.
+    loaded = load_style(style.csl, style.as_printed, "en-US" if style.as_printed else locale)
     source = CiteProcJSON([_escaped(item)])
     bibliography = CitationStylesBibliography(loaded, source, formatter.html)
     bibliography.register(CiteprocCitation([CitationItem(key)]))
