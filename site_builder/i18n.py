@@ -96,6 +96,12 @@ class Interface:
             shown = self._dates[key] = _format_date(dates.parts(iso), form, self.locale)
         return shown
 
+    def lang_attribute(self, tag: str) -> Markup:
+        """`` lang="en"`` for record text whose language the record gives and the page's is not; else nothing."""
+        if not tag or tag.replace("_", "-").casefold() == self.language.replace("_", "-").casefold():
+            return Markup("")
+        return Markup(' lang="%s"') % tag
+
     def language_name(self, language: Language) -> str:
         """A work's language named in the interface's language ("Spanish", "español", "Spanisch"); the record's
         own words when they name no language."""
@@ -244,6 +250,7 @@ def install(env: Any, interface: Interface) -> None:
     env.filters["short_date"] = interface.short_date
     env.filters["number"] = interface.number
     env.filters["language_name"] = interface.language_name
+    env.globals["lang_attr"] = interface.lang_attribute
 
 
 def english() -> Interface:

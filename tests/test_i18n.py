@@ -302,3 +302,45 @@ def test_a_translation_with_a_misspelt_placeholder_is_reported_and_shown_in_engl
     assert "the message is shown in English" in result.report.diagnostics[0].message
     home = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert "9 materias" in home  # the shipped catalogue's translation takes its place
+
+
+# --- record text keeps its own language -------------------------------------------------------------------------
+
+DATA = REPO / "tests" / "data"
+
+
+def _site_of(tmp_path: Path, language: str, *fixtures: Path) -> Path:
+    site = tmp_path / language
+    (site / "content" / "records").mkdir(parents=True)
+    for fixture in fixtures:
+        (site / "content" / "records" / fixture.name).write_bytes(fixture.read_bytes())
+    (site / "site.toml").write_text(f'language = "{language}"\nreferences = false\n', encoding="utf-8")
+    return site
+
+
+def test_record_text_carries_its_language_on_a_page_in_another(tmp_path: Path, html) -> None:
+    """A SciELO article whose JATS says its title and abstract are English, on a Portuguese site."""
+    fixture = DATA / "jats-xml" / "scielo-rsp-48-2-0206-front.xml"
+    for language, expected in (("pt", "en"), ("en", None)):
+        site = _site_of(tmp_path, language, fixture)
+        result = build(site, tmp_path / f"out-{language}")
+        assert result.report.errors == 0
+        page = html.parse(next((tmp_path / f"out-{language}" / "articles").glob("*.html")))
+        assert page.get("lang") == language
+        assert page.find(".//h1").get("lang") == expected
+        paragraphs = page.findall(".//section[@class='abstract']/p")
+        assert paragraphs and {p.get("lang") for p in paragraphs} == {expected}
+        assert {h.get("lang") for h in page.findall(".//section[@class='abstract']/h3")} == {expected}
+        home = html.parse(tmp_path / f"out-{language}" / "index.html")
+        assert [a.get("lang") for a in home.iter("a") if a.get("class") == "title"] == [expected]
+
+
+def test_pubmed_titles_are_english_even_when_the_article_is_not(tmp_path: Path, html) -> None:
+    """PubMed's ArticleTitle is an English translation ("[The pineal body]." of an Afrikaans article): on a
+    Spanish site it is marked English, not as the article's language."""
+    site = _site_of(tmp_path, "es", DATA / "pubmed-xml" / "pubmed20n0014-languages.xml")
+    build(site, tmp_path / "out")
+    titles = {html.text(h): h.get("lang") for p in (tmp_path / "out" / "articles").glob("*.html")
+              for h in html.parse(p).iter("h1")}
+    assert titles["[The pineal body]."] == "en"
+    assert set(titles.values()) == {"en"}
