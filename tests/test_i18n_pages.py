@@ -11,7 +11,6 @@ interface text must hold no English message of the catalogue (unless the languag
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,7 +18,6 @@ import babel
 import pytest
 from babel.messages.pofile import read_po
 
-from site_builder.build import build
 from site_builder.cite import format_references
 from site_builder.model.article import Article, Person
 
@@ -27,7 +25,7 @@ REPO = Path(__file__).resolve().parents[1]
 LOCALES = REPO / "locales"
 SHIPPED = ("es", "fr", "de", "pt")
 PSEUDO = "it"
-"""A language the theme does not ship, given a catalogue that marks every message: «Home»."""
+"""The language of conftest's pseudo-catalogue (``languages_built``)."""
 WORDED_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt", "data-copy", "data-copied", "data-copy-failed"}
 
 
@@ -63,36 +61,6 @@ def visible(path: Path) -> list[str]:
     return parser.nodes
 
 
-def _pseudo_catalogue(folder: Path) -> None:
-    with (LOCALES / "messages.pot").open("rb") as file:
-        template = read_po(file, locale=PSEUDO)
-    for message in template:
-        if message.id:
-            message.string = (tuple(f"«{form}»" for form in message.id) if isinstance(message.id, tuple)
-                              else f"«{message.id}»")
-    from babel.messages.pofile import write_po
-
-    folder.mkdir()
-    with (folder / f"{PSEUDO}.po").open("wb") as file:
-        write_po(file, template)
-
-
-@pytest.fixture(scope="session")
-def built(tmp_path_factory: pytest.TempPathFactory, demo_copier: Callable[[Path], Path]) -> dict[str, Path]:
-    """The demo built in English, the pseudo-language and every shipped language: language → output folder."""
-    root = tmp_path_factory.mktemp("languages")
-    site = demo_copier(root / "site")
-    _pseudo_catalogue(site / "locales")
-    settings = (site / "site.toml").read_text(encoding="utf-8")
-    outputs = {}
-    for language in ("en", PSEUDO, *SHIPPED):
-        (site / "site.toml").write_text(settings + f'\nlanguage = "{language}"\n', encoding="utf-8")
-        outputs[language] = root / language
-        result = build(site, outputs[language])
-        assert result.report.diagnostics == [], language
-    return outputs
-
-
 def page_kinds(out: Path) -> list[str]:
     """A few pages of every kind: the site's own pages, then the first pages of each folder."""
     pages = [p.relative_to(out).as_posix() for p in sorted(out.glob("*.html"))]
@@ -120,7 +88,8 @@ def english_words(language: str) -> list[str]:
 
 
 @pytest.mark.parametrize("language", SHIPPED)
-def test_no_english_interface_word_on_any_page_kind(built: dict[str, Path], language: str) -> None:
+def test_no_english_interface_word_on_any_page_kind(languages_built: dict[str, Path], language: str) -> None:
+    built = languages_built
     words = {w: re.compile(rf"(?<!\w){re.escape(w)}(?!\w)") for w in english_words(language)}
     left: dict[str, list[str]] = {}
     pages = page_kinds(built["en"])
@@ -137,7 +106,8 @@ def test_no_english_interface_word_on_any_page_kind(built: dict[str, Path], lang
     assert left == {}
 
 
-def test_the_pseudo_language_marks_every_interface_word(built: dict[str, Path]) -> None:
+def test_the_pseudo_language_marks_every_interface_word(languages_built: dict[str, Path]) -> None:
+    built = languages_built
     """What the page test counts as the records' own text holds no English message: so every message the pages
     show went through the catalogue (the pseudo-language changed it)."""
     home = visible(built[PSEUDO] / "index.html")
@@ -145,8 +115,8 @@ def test_the_pseudo_language_marks_every_interface_word(built: dict[str, Path]) 
     assert "Topics" not in home
 
 
-def test_dates_and_counts_in_spanish(built: dict[str, Path], html) -> None:
-    out = built["es"]
+def test_dates_and_counts_in_spanish(languages_built: dict[str, Path], html) -> None:
+    out = languages_built["es"]
     home = html.text(html.parse(out / "index.html").find(".//body"))
     assert "43 artículos" in home and "9 materias" in home and "Artículos más recientes" in home
     article = html.parse(out / "articles" / "pubmed-8699378.html")
@@ -159,7 +129,9 @@ def test_dates_and_counts_in_spanish(built: dict[str, Path], html) -> None:
     assert any(re.search(r"\b1 artículo\.", html.text(html.parse(p).find(".//main"))) for p in one)
 
 
-def test_references_follow_the_site_language_where_the_style_lets_them(built: dict[str, Path], html) -> None:
+def test_references_follow_the_site_language_where_the_style_lets_them(languages_built: dict[str, Path],
+                                                                      html) -> None:
+    built = languages_built
     """APA's style fixes no locale, so it speaks the site's language; AMA's fixes en-US (``default-locale``), and
     the Vancouver reference is PubMed's own NLM citation, in English."""
     def references(language: str) -> dict[str, str]:
