@@ -12,9 +12,9 @@ as CLDR's international English (``en_001``) does; ``en-US`` gives "December 19,
 
 from __future__ import annotations
 
+import datetime
 import gettext
 import io
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,8 +117,6 @@ _SKELETONS = {("long", 3): "long", ("long", 2): "yMMMM", ("short", 3): "yMMMd", 
 
 
 def _format_date(known: tuple[int, ...], form: str, locale: babel.Locale) -> str:
-    import datetime
-
     if len(known) < 2:
         return str(known[0]) if known else ""
     day = datetime.date(known[0], known[1], known[2] if len(known) == 3 else 1)
@@ -129,7 +127,7 @@ def _format_date(known: tuple[int, ...], form: str, locale: babel.Locale) -> str
 
 
 def _language_name(language: Language, interface: str) -> str:
-    if interface.split("-")[0] == SOURCE_LANGUAGE:
+    if interface.replace("_", "-").split("-")[0].casefold() == SOURCE_LANGUAGE:
         return language.name  # langcodes' English name, as languages.py made it
     return langcodes.Language.get(language.tag).display_name(interface)
 
@@ -212,9 +210,6 @@ def _read_catalogue(path: Path, locale: babel.Locale, shown: str) -> tuple[gette
     write_mo(compiled, catalogue, use_fuzzy=False)
     compiled.seek(0)
     return gettext.GNUTranslations(compiled), problems
-
-
-_PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
 def install(env: Any, interface: Interface) -> None:
