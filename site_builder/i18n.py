@@ -96,6 +96,16 @@ class Interface:
             shown = self._dates[key] = _format_date(dates.parts(iso), form, self.locale)
         return shown
 
+    @property
+    def plural_samples(self) -> tuple[tuple[str, int], ...]:
+        """A count of each of the locale's CLDR plural categories, smallest first (("one", 1), ("other", 0),
+        ("many", 1000000) in Spanish): a script that picks a form with ``Intl.PluralRules`` finds each form
+        written out for it, made by ``ngettext`` with that count."""
+        samples: dict[str, int] = {}
+        for n in (*range(0, 200), 1000, 10000, 100000, 1000000):
+            samples.setdefault(self.locale.plural_form(n), n)
+        return tuple(samples.items())
+
     def lang_attribute(self, tag: str) -> Markup:
         """`` lang="en"`` for record text whose language the record gives and the page's is not; else nothing."""
         if not tag or tag.replace("_", "-").casefold() == self.language.replace("_", "-").casefold():
@@ -246,6 +256,7 @@ def install(env: Any, interface: Interface) -> None:
     env.filters["number"] = interface.number
     env.filters["language_name"] = interface.language_name
     env.globals["lang_attr"] = interface.lang_attribute
+    env.globals["plural_samples"] = interface.plural_samples
 
 
 def english() -> Interface:

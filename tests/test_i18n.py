@@ -212,6 +212,15 @@ def test_counts_with_the_language_plural_forms_and_numbers(language: str, counts
     assert [render(language, COUNT, n=n) for n in numbers] == counts
 
 
+def test_a_sample_count_of_each_plural_category_for_scripts() -> None:
+    assert interface("en").plural_samples == (("other", 0), ("one", 1))
+    assert interface("es").plural_samples == (("other", 0), ("one", 1), ("many", 1000000))
+    assert interface("fr").plural_samples == (("one", 0), ("other", 2), ("many", 1000000))
+    form = '{{ ngettext("%(count)s article", "%(count)s articles", n, count="{n}") }}'
+    forms = {category: render("es", form, n=n) for category, n in interface("es").plural_samples}
+    assert forms == {"other": "{n} artículos", "one": "{n} artículo", "many": "{n} de artículos"}
+
+
 def test_values_put_into_a_translation_are_escaped() -> None:
     shown = render("es", '{% trans name=who %}Summary by {{ name }}.{% endtrans %}', who="<b>Ana</b>")
     assert shown == "Reseña de &lt;b&gt;Ana&lt;/b&gt;."
