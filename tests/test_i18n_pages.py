@@ -26,7 +26,12 @@ LOCALES = REPO / "locales"
 SHIPPED = ("es", "fr", "de", "pt")
 PSEUDO = "it"
 """The language of conftest's pseudo-catalogue (``languages_built``)."""
-WORDED_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt", "data-copy", "data-copied", "data-copy-failed"}
+WORDED_ATTRIBUTES = {"aria-label", "title", "placeholder", "alt", "data-copy", "data-copied", "data-copy-failed",
+                     "data-idle", "data-found", "data-none", "data-none-filtered", "data-failed", "data-author",
+                     "data-topic", "data-more", "data-fewer", "data-previous", "data-next", "data-by-author",
+                     "data-remove-author", "data-label-yes", "data-articles-one", "data-articles-many",
+                     "data-articles-other"}
+"""What readers hear, and the words the scripts show (the search page's data-* attributes)."""
 
 
 class _Visible(HTMLParser):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -62,3 +63,32 @@ def test_axe_finds_nothing_on_any_page_kind(languages_built: dict[str, Path], br
                     found[f"{scheme} {rel}"] = violations
             context.close()
     assert found == {}, json.dumps(found, indent=1)
+
+
+def test_search_speaks_the_site_language(languages_built: dict[str, Path], browser) -> None:
+    """The Spanish demo's search page: status, counts, facets and the people's kinds in Spanish, numbers as
+    Spanish writes them, no console error, and axe finds nothing with results and facets on screen."""
+    out = languages_built["es"]
+    with static_server(out.parent) as origin:
+        context = browser.new_context()
+        tab = context.new_page()
+        errors: list[str] = []
+        tab.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+        tab.on("pageerror", lambda e: errors.append(str(e)))
+        tab.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=b""))
+        tab.goto(f"{origin}/{out.name}/search.html?q=liver")
+        tab.wait_for_function("() => { const f = document.getElementById('search');"
+                              " return f.dataset.counted !== undefined && f.dataset.counted === f.dataset.shown; }")
+        status = tab.locator("#search-status").inner_text()
+        assert re.fullmatch(r"\d+ artículos? para «liver»", status), status
+        legends = tab.eval_on_selector_all("#search-facets fieldset:not([hidden]) legend",
+                                           "els => els.map(e => e.textContent)")
+        assert legends and set(legends) <= {"Materia", "Año", "Revista", "Idioma", "Tipo", "Nuestra reseña"}
+        assert "Inglés" not in tab.locator("#search-facets").inner_text()
+        kinds = tab.eval_on_selector_all("#search-people .meta", "els => els.map(e => e.textContent)")
+        assert all(k.split(" · ")[0] in ("Autor", "Materia") for k in kinds)
+        tab.add_script_tag(path=str(AXE))
+        violations = tab.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
+        assert violations == []
+        context.close()
+    assert errors == []
