@@ -158,6 +158,35 @@ def test_settling_gives_the_same_bytes_whatever_order_pagefind_chose(raw_bundle)
         [rel for rel in settled if rel.startswith(("index/", "fragment/"))]  # the rest is Pagefind's as it was
 
 
+@pytest.mark.parametrize("folders", [("articles",), ("authors", "topics")])
+def test_pagefind_given_only_the_marked_parts_of_pages_makes_the_same_index(demo_site, monkeypatch, folders) -> None:
+    """What is sent to the indexer (indexer.searchable) is a small part of each page, and the bundle made from it
+    has the same bytes as the bundle made from the whole pages."""
+    from pagefind.service import get_executable
+
+    pages = search._pages(demo_site.out, folders)
+    sent = [indexer.searchable((demo_site.out / page).read_text(encoding="utf-8")) for page in pages]
+    whole = sum((demo_site.out / page).stat().st_size for page in pages)
+    assert sum(len(text.encode()) for text in sent) < whole / 3
+    trimmed = indexer.settle(indexer.index_pages(get_executable(), demo_site.out, pages))
+    monkeypatch.setattr(indexer, "searchable", lambda page: page)
+    assert indexer.settle(indexer.index_pages(get_executable(), demo_site.out, pages)) == trimmed
+
+
+def test_what_pagefind_reads_of_a_page() -> None:
+    page = ('<!DOCTYPE html><html lang="fr"><head><title>T</title></head><body><nav><a href="x">menu</a></nav>'
+            '<h1>Titre</h1><p>not indexed</p><div data-pagefind-body><div><p>a</p></div><h1>inner</h1></div>'
+            '<p>data-pagefind-body in the text</p><img data-pagefind-meta="image[src]" src="i.png" alt="i">'
+            '<ul data-pagefind-ignore="all"><li><span data-pagefind-filter="f">v</span></li></ul>'
+            '<footer>foot</footer></body></html>')
+    assert indexer.searchable(page) == (
+        '<html lang="fr"><title>T</title><h1>Titre</h1><div data-pagefind-body><div><p>a</p></div><h1>inner</h1>'
+        '</div><img data-pagefind-meta="image[src]" src="i.png" alt="i"><ul data-pagefind-ignore="all"><li>'
+        '<span data-pagefind-filter="f">v</span></li></ul>')
+    unmarked = '<html><body><h1>A</h1><p data-pagefind-filter="f">v</p></body></html>'
+    assert indexer.searchable(unmarked) == unmarked  # read whole, as Pagefind reads it
+
+
 def test_the_index_lists_facets_values_and_pages_in_order(demo_site) -> None:
     """Facets, their values and the sorts by name, and pages numbered in the order of their names, whatever order
     the file system lists them in."""

@@ -22,6 +22,7 @@ count]…], [[first word, last word, index hash]…], [[facet, facet file hash]�
 from __future__ import annotations
 
 import base64
+import functools
 import gzip
 import hashlib
 import html
@@ -42,6 +43,10 @@ IN_FLIGHT = 16
 
 
 _SORT = re.compile(r'data-pagefind-sort="([^":]+):([^"]*)"')
+_MARK = "data-pagefind-"
+_TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*/?>""")
+_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+                   "wbr"))
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -82,7 +87,7 @@ def _converse(process: subprocess.Popen[bytes], site: Path, pages: Sequence[str]
     for number in range(1, len(pages) + 1):
         while sent < min(len(pages), number - 1 + IN_FLIGHT):
             sent += 1
-            text = (site / pages[sent - 1]).read_text(encoding="utf-8", errors="replace")
+            text = searchable((site / pages[sent - 1]).read_text(encoding="utf-8", errors="replace"))
             if sorts is not None:
                 sorts[pages[sent - 1]] = {key: html.unescape(value) for key, value in _SORT.findall(text)}
             send(sent, {"type": "AddFile", "index_id": index, "file_path": pages[sent - 1], "url": None,
@@ -90,6 +95,50 @@ def _converse(process: subprocess.Popen[bytes], site: Path, pages: Sequence[str]
         _answer(answers, number, "IndexedFile")
     files = _answer(answers, send(len(pages) + 1, {"type": "GetFiles", "index_id": index}), "GetFiles")["files"]
     return {file["path"]: base64.b64decode(file["content"]) for file in files}
+
+
+def searchable(page: str) -> str:
+    """What Pagefind reads of a page that marks what it indexes (data-pagefind-body): the root element's start tag
+    (its language), the page's first <title> and <h1> (its default title), and every outermost element carrying a
+    data-pagefind-* attribute, whole, in the order of the page. Pagefind parses a fraction of the HTML and makes
+    the same index. A page that marks no body is read whole, as Pagefind reads it."""
+    if _MARK + "body" not in page:
+        return page
+    pieces: list[tuple[int, int]] = []  # (start, end) of the elements kept
+    at = 0
+    while (mark := page.find(_MARK, at)) >= 0:
+        tag = _TAG.match(page, max(page.rfind("<", 0, mark), 0))
+        if tag is None or tag.group(1) or tag.end() <= mark:
+            at = mark + len(_MARK)  # in the page's text, not in a start tag
+            continue
+        pieces.append((tag.start(), _element_end(page, tag)))
+        at = pieces[-1][1]
+    for name in ("title", "h1"):
+        start = page.find("<" + name)
+        end = page.find(f"</{name}>", start)
+        if start >= 0 and end >= 0 and not any(a <= start < b for a, b in pieces):
+            pieces.append((start, end + len(name) + 3))
+    root = _TAG.search(page, max(page.find("<html"), 0))
+    head = root.group(0) if root and root.group(2).lower() == "html" else ""
+    return head + "".join(page[start:end] for start, end in sorted(pieces))
+
+
+def _element_end(page: str, start: re.Match[str]) -> int:
+    """Where the element that ``start`` opens ends: after its end tag (or its start tag, for a void element)."""
+    name = start.group(2).lower()
+    if name in _VOID or start.group(0).endswith("/>"):
+        return start.end()
+    depth = 1
+    for tag in _same_tag(name).finditer(page, start.end()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    return len(page)
+
+
+@functools.cache
+def _same_tag(name: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>", re.IGNORECASE)
 
 
 def _sender(stream: IO[bytes]):
