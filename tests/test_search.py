@@ -154,8 +154,16 @@ def test_settling_gives_the_same_bytes_whatever_order_pagefind_chose(raw_bundle)
     settled = indexer.settle(raw_bundle)
     assert indexer.settle(other) == settled
     assert indexer.settle(settled) == settled
-    assert [rel for rel in raw_bundle if rel.startswith(("index/", "fragment/"))] == \
-        [rel for rel in settled if rel.startswith(("index/", "fragment/"))]  # the rest is Pagefind's as it was
+    assert named(settled, "index/", ".pf_index") == named(raw_bundle, "index/", ".pf_index")  # Pagefind's as it was
+    (raw_pages,) = [indexer.unpack(data)[1] for data in named(raw_bundle, "pagefind.", ".pf_meta").values()]
+    (pages,) = [indexer.unpack(data)[1] for data in named(settled, "pagefind.", ".pf_meta").values()]
+    assert [count for _name, count in pages] == [count for _name, count in raw_pages]
+    assert [settled[f"fragment/{name}.pf_fragment"] for name, _count in pages] == \
+        [raw_bundle[f"fragment/{name}.pf_fragment"] for name, _count in raw_pages]  # the same results, renamed
+    prefix = pages[0][0][:-1]
+    assert re.fullmatch(r"en_[0-9a-f]{7}_", prefix)
+    assert [name for name, _count in pages] == [f"{prefix}{n:x}" for n in range(len(pages))]
+    assert len(named(settled, "fragment/", ".pf_fragment")) == len(pages)
 
 
 @pytest.mark.parametrize("folders", [("articles",), ("authors", "topics")])
@@ -188,8 +196,8 @@ def test_what_pagefind_reads_of_a_page() -> None:
 
 
 def test_the_index_lists_facets_values_and_pages_in_order(demo_site) -> None:
-    """Facets, their values and the sorts by name, and pages numbered in the order of their names, whatever order
-    the file system lists them in."""
+    """Facets, their values and the sorts by name, and pages numbered newest first, whatever order the file system
+    lists them in."""
     bundle = demo_site.out / search.BUNDLE
     entry = json.loads((bundle / indexer.ENTRY).read_text(encoding="utf-8"))
     meta = indexer.unpack((bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())
@@ -202,7 +210,11 @@ def test_the_index_lists_facets_values_and_pages_in_order(demo_site) -> None:
         assert all(pages == sorted(pages) for _, pages in values)
     urls = [json.loads(gzip.decompress((bundle / "fragment" / f"{page}.pf_fragment").read_bytes())
                        [len(indexer.SIGNATURE):])["url"] for page, _count in meta[1]]
-    assert urls == sorted(urls) == ["/" + p for p in result_pages(demo_site, "articles")]
+    assert sorted(urls) == ["/" + p for p in result_pages(demo_site, "articles")]
+    newest = [int(indexer.sort_values((demo_site.out / url[1:]).read_text(encoding="utf-8"))["newest"])
+              for url in urls]
+    assert newest == sorted(newest) and len(set(newest)) == len(urls)
+    assert dict(meta[4])["newest"] == list(range(len(urls)))  # a run, which compresses to nothing
 
 
 def sort_orders(bundle: Path, pages: list[str]) -> dict[str, list[str | None]]:
@@ -220,7 +232,8 @@ def test_a_large_collection_is_indexed_in_parts_that_sort_as_one(demo_site, demo
     result = build(demo_copier(tmp_path / "site"), tmp_path / "out")
     assert result.report.errors == 0
     bundle = result.output / search.BUNDLE
-    articles = sorted(result_pages(demo_site, "articles"))
+    articles = sorted(result_pages(demo_site, "articles"),
+                      key=lambda page: int(indexer.sort_values((demo_site.out / page).read_text("utf-8"))["newest"]))
     parts = [articles[:15], articles[15:30], articles[30:]]
     for folder, pages in zip(("", "part2", "part3"), parts, strict=True):
         entry = json.loads((bundle / folder / indexer.ENTRY).read_text(encoding="utf-8"))

@@ -10,7 +10,8 @@ Pagefind keeps each facet's values, and the list of facets and of sort orders, i
 facet files (``filter/*.pf_filter``) and in the page list (``pagefind.*.pf_meta``) changes from one run to the
 next, and with it those files' names (a hash of their bytes) and the entry file that names them. ``settle`` puts
 them in order (values and facets by name, sorts by name) and names them as Pagefind names its files: the bytes
-that a run of Pagefind with ordered maps would write.
+that a run of Pagefind with ordered maps would write. It also names the pages' result files (``fragment/``) in
+sequence, which makes the page list, loaded whole by the first search, half the size.
 
 These files are gzip-compressed CBOR after the signature ``pagefind_dcd`` (pagefind/src/output/mod.rs), in the
 layouts that pagefind_web/src/metadata.rs and filter_index.rs read: the page list is [version, [[page hash, word
@@ -30,7 +31,7 @@ import json
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -55,15 +56,15 @@ class IndexerError(RuntimeError):
 
 
 def index_pages(program: Path, site: Path, pages: Sequence[str],
-                sorts: dict[str, dict[str, str]] | None = None) -> dict[str, bytes]:
+                texts: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """Pagefind's bundle (path inside it → bytes, not yet settled) for ``pages`` (paths under ``site``, with "/"),
-    numbered in the order given. ``sorts``, when given, receives each page's sort values written inline
-    (``data-pagefind-sort="key:value"``)."""
+    numbered in the order given. ``texts``, when given, holds what to send of each page (``read_page``); else
+    each is read from ``site``."""
     with tempfile.TemporaryFile() as log:  # a pipe could fill and block
         process = subprocess.Popen([str(program), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=log)
         try:
-            return _converse(process, site, pages, sorts)
+            return _converse(process, site, pages, texts)
         except (OSError, ValueError, IndexerError) as err:
             try:
                 status: int | None = process.wait(timeout=1)  # stopped by itself, or still running?
@@ -78,8 +79,18 @@ def index_pages(program: Path, site: Path, pages: Sequence[str],
                 process.wait()
 
 
+def read_page(site: Path, page: str) -> str:
+    """What Pagefind is sent of ``page`` (a path under ``site``)."""
+    return searchable((site / page).read_text(encoding="utf-8", errors="replace"))
+
+
+def sort_values(text: str) -> dict[str, str]:
+    """A page's sort values written inline (``data-pagefind-sort="key:value"``), by sort."""
+    return {key: html.unescape(value) for key, value in _SORT.findall(text)}
+
+
 def _converse(process: subprocess.Popen[bytes], site: Path, pages: Sequence[str],
-              sorts: dict[str, dict[str, str]] | None) -> dict[str, bytes]:
+              texts: Mapping[str, str] | None) -> dict[str, bytes]:
     answers = _answers(process.stdout)
     send = _sender(process.stdin)
     index = _answer(answers, send(0, {"type": "NewIndex", "config": {}}), "NewIndex")["index_id"]
@@ -87,10 +98,9 @@ def _converse(process: subprocess.Popen[bytes], site: Path, pages: Sequence[str]
     for number in range(1, len(pages) + 1):
         while sent < min(len(pages), number - 1 + IN_FLIGHT):
             sent += 1
-            text = searchable((site / pages[sent - 1]).read_text(encoding="utf-8", errors="replace"))
-            if sorts is not None:
-                sorts[pages[sent - 1]] = {key: html.unescape(value) for key, value in _SORT.findall(text)}
-            send(sent, {"type": "AddFile", "index_id": index, "file_path": pages[sent - 1], "url": None,
+            page = pages[sent - 1]
+            text = texts[page] if texts is not None else read_page(site, page)
+            send(sent, {"type": "AddFile", "index_id": index, "file_path": page, "url": None,
                         "file_contents": text}, flush=sent == len(pages) or sent % IN_FLIGHT == 0)
         _answer(answers, number, "IndexedFile")
     files = _answer(answers, send(len(pages) + 1, {"type": "GetFiles", "index_id": index}), "GetFiles")["files"]
@@ -201,14 +211,32 @@ def settle(files: dict[str, bytes], sorts: dict[str, list[int]] | None = None) -
             new_hash = _short_name(language, data, taken)
             settled[f"filter/{new_hash}.pf_filter"] = pack(data)
             new_facets.append([facet, new_hash])
+        pages = _short_pages(language, meta[1], settled)
         orders = dict(meta[4]) | (sorts or {})
-        data = cbor2.dumps([*meta[:3], new_facets, [[key, orders[key]] for key in sorted(orders)], *meta[5:]])
+        data = cbor2.dumps([meta[0], pages, meta[2], new_facets, [[key, orders[key]] for key in sorted(orders)],
+                            *meta[5:]])
         about["hash"] = f"{language}_{full_hash(data)[:len(language) + 8]}"
         del settled[old_meta]
         settled[f"pagefind.{about['hash']}.pf_meta"] = pack(data)
     entry["languages"] = dict(sorted(entry.get("languages", {}).items()))
     settled[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     return settled
+
+
+def _short_pages(language: str, pages: list[list[Any]], files: dict[str, bytes]) -> list[list[Any]]:
+    """The page list with each page's result file (``fragment/``) renamed, in ``files``, by its number after a
+    hash of every result file of the bundle: ``en_{hash}_{number}``. The page list, which the search page loads
+    whole, then compresses to half (names in sequence, not 10,000 unrelated hashes), and a name still stands for
+    the same bytes. Settled twice, the same names."""
+    digest = hashlib.sha1()
+    for page_hash, _words in pages:
+        digest.update(hashlib.sha1(files[f"fragment/{page_hash}.pf_fragment"]).digest())
+    prefix = f"{language}_{''.join(f'{byte:x}' for byte in digest.digest())[:7]}_"
+    short = []
+    for number, (page_hash, words) in enumerate(pages):
+        files[f"fragment/{prefix}{number:x}.pf_fragment"] = files.pop(f"fragment/{page_hash}.pf_fragment")
+        short.append([f"{prefix}{number:x}", words])
+    return short
 
 
 def spread_sorts(parts: Sequence[tuple[Sequence[str], dict[str, bytes]]],

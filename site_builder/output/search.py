@@ -45,7 +45,7 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 about 420 KB that need not be published."""
 UNUSED_BESIDE = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
 """What a second bundle need not repeat: the page loads Pagefind's scripts from the first."""
-SETTINGS_VERSION = 5
+SETTINGS_VERSION = 6
 """Raised when what this module asks of Pagefind changes, so that every site is indexed again."""
 
 
@@ -86,22 +86,24 @@ def index_site(output: Path, report: Report) -> Indexed:
 
 
 def _run_pagefind(site: Path, into: Path) -> int:
-    """Pagefind's indexer, the program the pagefind[bin] wheel ships, given the pages of each bundle in the order of
-    their names (each bundle by a process of its own, at the same time); the bundles written, settled, under
+    """Pagefind's indexer, the program the pagefind[bin] wheel ships, given the pages of each bundle, the articles
+    newest first and the others by name (each bundle by a process of its own, at the same time); the bundles
+    written, settled, under
     ``into``. The number of pages indexed."""
     from pagefind.service import get_executable  # the indexer is loaded only by builds that search
 
     program = get_executable()
     if program is None:
         raise FileNotFoundError("pagefind")
-    articles = _pages(site, BUNDLES[0][1])
+    texts = {page: indexer.read_page(site, page) for page in _pages(site, BUNDLES[0][1])}
+    sorts = {page: indexer.sort_values(text) for page, text in texts.items()}  # page → sort → value
+    articles = sorted(texts, key=lambda page: _newest(sorts[page]))
     parts = ("", *urls.search_parts(len(articles)))
     size = -(-len(articles) // len(parts))
     bundles = [(part, articles[n * size:(n + 1) * size]) for n, part in enumerate(parts)]
     bundles += [(folder, _pages(site, kinds)) for folder, kinds in BUNDLES[1:]]
-    sorts: dict[str, dict[str, str]] = {}  # page → its sort values, for the articles' parts
     with concurrent.futures.ThreadPoolExecutor(len(bundles)) as pool:
-        runs = [pool.submit(indexer.index_pages, program, site, indexed, sorts if n < len(parts) else None)
+        runs = [pool.submit(indexer.index_pages, program, site, indexed, texts if n < len(parts) else None)
                 for n, (_folder, indexed) in enumerate(bundles)]
         answers = [run.result() for run in runs]
     spread = (indexer.spread_sorts([(bundles[n][1], answers[n]) for n in range(len(parts))], sorts)
@@ -117,6 +119,15 @@ def _run_pagefind(site: Path, into: Path) -> int:
         entry = json.loads(files[indexer.ENTRY])
         pages += sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
     return pages
+
+
+def _newest(sorts: dict[str, str]) -> tuple[int, float]:
+    """Articles are numbered newest first (pages without that order last, by name): the newest and oldest orders
+    and the year facet, which the search page loads, are then runs of numbers that compress to almost nothing."""
+    try:
+        return (0, float(sorts["newest"]))
+    except (KeyError, ValueError):
+        return (1, 0.0)
 
 
 def _pages(site: Path, folders: tuple[str, ...]) -> list[str]:
