@@ -168,7 +168,8 @@
       term && state.page === 1 ? search.articles.search(term, { filters: PEOPLE }) : null,
       state.filters.author.length ? authorNames(state.filters.author) : null,
     ]);
-    if (mine !== generation) return;
+    // Typed on since this search began: a newer one is on its way, so this one's results are not fetched.
+    if (mine !== generation || (typing && box.value.slice(0, MAX_QUERY) !== state.q)) return;
     const pages = Math.max(1, Math.ceil(found.results.length / PAGE_SIZE));
     const page = Math.min(state.page, pages);
     const [hits, matches] = await Promise.all([
