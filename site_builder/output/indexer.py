@@ -28,6 +28,7 @@ import gzip
 import hashlib
 import html
 import json
+import os
 import re
 import subprocess
 import tempfile
@@ -44,10 +45,10 @@ IN_FLIGHT = 16
 
 
 _SORT = re.compile(r'data-pagefind-sort="([^":]+):([^"]*)"')
-_MARK = "data-pagefind-"
-_TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*/?>""")
-_VOID = frozenset(("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
-                   "wbr"))
+_MARK = b"data-pagefind-"
+_TAG = re.compile(rb"""<(/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+))?)*\s*/?>""")
+_VOID = frozenset((b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta", b"source",
+                   b"track", b"wbr"))
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
 
 
@@ -81,7 +82,8 @@ def index_pages(program: Path, site: Path, pages: Sequence[str],
 
 def read_page(site: Path, page: str) -> str:
     """What Pagefind is sent of ``page`` (a path under ``site``)."""
-    return searchable((site / page).read_text(encoding="utf-8", errors="replace"))
+    with open(os.path.join(site, page), "rb") as file:
+        return _searchable(file.read()).decode("utf-8", errors="replace")
 
 
 def sort_values(text: str) -> dict[str, str]:
@@ -112,34 +114,42 @@ def searchable(page: str) -> str:
     (its language), the page's first <title> and <h1> (its default title), and every outermost element carrying a
     data-pagefind-* attribute, whole, in the order of the page. Pagefind parses a fraction of the HTML and makes
     the same index. A page that marks no body is read whole, as Pagefind reads it."""
-    if _MARK + "body" not in page:
+    return _searchable(page.encode("utf-8")).decode("utf-8")
+
+
+def _searchable(page: bytes) -> bytes:
+    """``searchable`` on a page's bytes, so that only what is kept is decoded."""
+    if _MARK + b"body" not in page:
         return page
     pieces: list[tuple[int, int]] = []  # (start, end) of the elements kept
     at = 0
     while (mark := page.find(_MARK, at)) >= 0:
-        tag = _TAG.match(page, max(page.rfind("<", 0, mark), 0))
+        tag = _TAG.match(page, max(page.rfind(b"<", 0, mark), 0))
         if tag is None or tag.group(1) or tag.end() <= mark:
             at = mark + len(_MARK)  # in the page's text, not in a start tag
             continue
         pieces.append((tag.start(), _element_end(page, tag)))
         at = pieces[-1][1]
-    for name in ("title", "h1"):
-        start = page.find("<" + name)
-        end = page.find(f"</{name}>", start)
+    for name in (b"title", b"h1"):
+        start = page.find(b"<" + name)
+        end = page.find(b"</" + name + b">", start)
         if start >= 0 and end >= 0 and not any(a <= start < b for a, b in pieces):
             pieces.append((start, end + len(name) + 3))
-    root = _TAG.search(page, max(page.find("<html"), 0))
-    head = root.group(0) if root and root.group(2).lower() == "html" else ""
-    return head + "".join(page[start:end] for start, end in sorted(pieces))
+    root = _TAG.search(page, max(page.find(b"<html"), 0))
+    head = root.group(0) if root and root.group(2).lower() == b"html" else b""
+    return head + b"".join(page[start:end] for start, end in sorted(pieces))
 
 
-def _element_end(page: str, start: re.Match[str]) -> int:
+def _element_end(page: bytes, start: re.Match[bytes]) -> int:
     """Where the element that ``start`` opens ends: after its end tag (or its start tag, for a void element)."""
-    name = start.group(2).lower()
-    if name in _VOID or start.group(0).endswith("/>"):
+    name = start.group(2)
+    if name.lower() in _VOID or start.group(0).endswith(b"/>"):
         return start.end()
+    close = page.find(b"</" + name + b">", start.end())
+    if close >= 0 and page.find(b"<" + name, start.end(), close) < 0:
+        return close + len(name) + 3  # the usual case: no element of the same name inside
     depth = 1
-    for tag in _same_tag(name).finditer(page, start.end()):
+    for tag in _same_tag(name.lower()).finditer(page, start.end()):
         depth += -1 if tag.group(1) else 1
         if depth == 0:
             return tag.end()
@@ -147,8 +157,8 @@ def _element_end(page: str, start: re.Match[str]) -> int:
 
 
 @functools.cache
-def _same_tag(name: str) -> re.Pattern[str]:
-    return re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>", re.IGNORECASE)
+def _same_tag(name: bytes) -> re.Pattern[bytes]:
+    return re.compile(rb"<(/?)" + re.escape(name) + rb"(?=[\s/>])[^>]*>", re.IGNORECASE)
 
 
 def _sender(stream: IO[bytes]):

@@ -111,11 +111,15 @@ def _run_pagefind(site: Path, into: Path) -> int:
     pages = 0
     for n, ((folder, _indexed), files) in enumerate(zip(bundles, answers, strict=True)):
         unused = UNUSED + (UNUSED_BESIDE if folder else ())
+        made: set[str] = set()
         for rel, data in indexer.settle(files, spread[n] if n < len(spread) else None).items():
             if rel not in unused:
-                path = into / folder / rel
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_bytes(data)
+                path = os.path.join(into, folder, rel)
+                if (parent := os.path.dirname(path)) not in made:  # a folder for thousands of files: made once
+                    os.makedirs(parent, exist_ok=True)
+                    made.add(parent)
+                with open(path, "wb") as file:
+                    file.write(data)
         entry = json.loads(files[indexer.ENTRY])
         pages += sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
     return pages
