@@ -187,6 +187,14 @@ def count_html(root: Path) -> tuple[int, int]:
     return html, files
 
 
+@dataclass(frozen=True)
+class Builder:
+    """What runs our builds: the working tree (env None), or a commit exported to a snapshot on PYTHONPATH."""
+
+    label: str
+    env: dict[str, str] | None
+
+
 @dataclass
 class Case:
     """One thing to time: prepare() untimed, cmd timed, then its output counted."""
@@ -226,20 +234,34 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
         cases.append(Case("hugo", prep_hugo,
                           [args.hugo, "--quiet", "--noBuildLock", "-s", str(hsite), "-d", str(hout),
                            "--contentDir", str(nwork / "corpus-hugo"), "--cacheDir", str(hcache)], hout, nwork))
-    out = nwork / "out-ours"
     wanted = set(args.cases)
+    for builder in args.builders:
+        for variant, extra in [("", {}), *args.variants]:
+            cases += _our_cases(args, builder, variant, extra, wanted, site, nwork, trash)
+    return cases
+
+
+def _our_cases(args: argparse.Namespace, builder: Builder, variant: str, extra: dict[str, str], wanted: set[str],
+               site: Path, nwork: Path, trash: Trash) -> list[Case]:
+    """The builds of ours with one builder (a ref, or the working tree) and one set of extra environment."""
+    suffix = (f" @{builder.label}" if len(args.builders) > 1 else "") + (f" [{variant}]" if variant else "")
+    slug = "".join(c if c.isalnum() else "-" for c in suffix.strip())
+    env = {**(builder.env or os.environ), **extra} if (builder.env or extra) else None
+    cases = []
+    out = nwork / ("out-ours" + (f"-{slug}" if slug else ""))
     if "ours" in wanted:
         def prep_ours() -> None:
             trash.discard(out)
-            for extra in site.iterdir():  # e.g. a build cache: a clean build starts without it
-                if extra.name != "content":
-                    trash.discard(extra)
+            for extra_file in site.iterdir():  # e.g. a build cache: a clean build starts without it
+                if extra_file.name != "content":
+                    trash.discard(extra_file)
 
-        cases.append(Case("ours", prep_ours, ours_cmd(args, site, out), out, nwork, args.env))
+        cases.append(Case("ours" + suffix, prep_ours, ours_cmd(args, site, out), out, nwork, env))
         if not args.no_incremental:
-            cases.append(Case("ours (no change)", lambda: None, ours_cmd(args, site, out), out, nwork, args.env))
+            cases.append(Case("ours (no change)" + suffix, lambda: None, ours_cmd(args, site, out), out, nwork, env))
     if wanted & {"ours", "core"}:
-        core, core_out = nwork / "site-core", nwork / "out-core"
+        core = nwork / ("site-core" + (f"-{slug}" if slug else ""))
+        core_out = nwork / ("out-core" + (f"-{slug}" if slug else ""))
 
         def prep_core() -> None:
             # The pages of the core issue's site, as Hugo's peer builds them: no references, no download files.
@@ -249,7 +271,8 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
             (core / "content").symlink_to(site / "content")
             (core / "site.toml").write_text(CORE_SETTINGS, encoding="utf-8")
 
-        cases.append(Case("ours (core site)", prep_core, ours_cmd(args, core, core_out), core_out, nwork, args.env))
+        cases.append(Case("ours (core site)" + suffix, prep_core, ours_cmd(args, core, core_out), core_out, nwork,
+                          env))
     return cases
 
 
@@ -313,15 +336,16 @@ def table(results: dict) -> str:
 def verdicts(results: dict) -> list[str]:
     lines = []
     for n, res in results.items():
-        for case in ("ours", "ours (core site)"):
-            if "hugo" in res and case in res:
-                ratio = res[case]["median"]["wall_s"] / res["hugo"]["median"]["wall_s"]
+        hugo = res.get("hugo")
+        for case, r in res.items():
+            if hugo and case.startswith("ours") and not case.startswith("ours (no change)"):
+                ratio = r["median"]["wall_s"] / hugo["median"]["wall_s"]
                 ok = "within" if ratio <= TARGET_RATIO else "NOT within"
                 lines.append(f"N={n:,}: {case}/Hugo wall = {ratio:.2f} ({ok} the {TARGET_RATIO}× target)")
         core = res.get("ours (core site)")
-        if "hugo" in res and core and core["html_pages"] != res["hugo"]["html_pages"]:
+        if hugo and core and core["html_pages"] != hugo["html_pages"]:
             lines.append(f"N={n:,}: page counts differ: core site {core['html_pages']:,}, "
-                         f"Hugo {res['hugo']['html_pages']:,} (ours adds year, journal and free pages, a 404 page)")
+                         f"Hugo {hugo['html_pages']:,} (ours adds year, journal and free pages, a 404 page)")
     return lines
 
 
@@ -425,8 +449,12 @@ def main() -> None:
     ap.add_argument("--python", default=sys.executable, help="interpreter that runs site_builder")
     ap.add_argument("--ref", default="",
                     help="measure site_builder as committed at this git ref (e.g. HEAD), exported to "
-                         "WORK/snapshot-<sha>/ and put first on PYTHONPATH; default: whatever PYTHON imports "
+                         "WORK/snapshot-<sha>/ and put first on PYTHONPATH; several refs, comma-separated "
+                         "(main,HEAD), are timed in turns in the same rounds; default: whatever PYTHON imports "
                          "(the editable install of the working tree, edits included)")
+    ap.add_argument("--variant", action="append", default=[], metavar="LABEL:NAME=VALUE",
+                    help="also time our builds with the environment variable NAME set to VALUE, labelled LABEL "
+                         "(repeatable; e.g. plain:SITE_BUILDER_SPEEDUPS=off)")
     ap.add_argument("--settle", type=float, default=SETTLE_S,
                     help=f"where the kernel's caches cannot be dropped: seconds between the last delete and the "
                          f"first run of a size (default {SETTLE_S:.0f}; see SETTLE_S)")
@@ -446,16 +474,28 @@ def main() -> None:
     args.shared = args.shared.resolve()
     sizes = [int(x) for x in args.sizes.split(",") if x]
     args.work.mkdir(parents=True, exist_ok=True)
-    args.env = None
-    if args.ref:
-        sha, snap = snapshot(args.work, args.ref)
-        path = os.pathsep.join(filter(None, [str(snap), os.environ.get("PYTHONPATH")]))
-        args.env = {**os.environ, "PYTHONPATH": path}
-        args.measured = f"commit {sha} ({args.ref}), from {snap}"
-    else:
-        dirty = " plus uncommitted changes" if git("status", "--porcelain", "--", "site_builder", "templates",
-                                                   "static") else ""
-        args.measured = f"working tree at {git('rev-parse', '--short=12', 'HEAD')}{dirty}"
+    args.builders = []
+    measured = []
+    for ref in [r for r in args.ref.split(",") if r] or [""]:
+        if ref:
+            sha, snap = snapshot(args.work, ref)
+            path = os.pathsep.join(filter(None, [str(snap), os.environ.get("PYTHONPATH")]))
+            args.builders.append(Builder(ref, {**os.environ, "PYTHONPATH": path}))
+            measured.append(f"commit {sha} ({ref}), from {snap}")
+        else:
+            dirty = " plus uncommitted changes" if git("status", "--porcelain", "--", "site_builder", "templates",
+                                                       "static") else ""
+            args.builders.append(Builder("tree", None))
+            measured.append(f"working tree at {git('rev-parse', '--short=12', 'HEAD')}{dirty}")
+    args.measured = "; ".join(measured)
+    args.env = args.builders[0].env  # the profile runs the first
+    args.variants = []
+    for spec in args.variant:
+        label, _, assignment = spec.partition(":")
+        name, _, value = assignment.partition("=")
+        if not label or not name:
+            sys.exit(f"--variant {spec!r}: expected LABEL:NAME=VALUE")
+        args.variants.append((label, {name: value}))
     meta = versions(args)
     log(f"versions: {json.dumps(meta)}")
     dest = args.json or args.work / "results.json"
