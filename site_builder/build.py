@@ -16,7 +16,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import readers, speedups
+from . import readers, speedups, workers
 from .cite import cache as citations
 from .config import Config, load_config
 from .diagnostics import Diagnostic, Report, SourceSpan
@@ -24,7 +24,7 @@ from .model.article import Article, Record
 from .model.library import build_library
 from .model.merge import merge_articles
 from .model.people_rules import load_rules
-from .output import packing, preflight, workers
+from .output import packing, preflight
 from .output.write import OutputWriter, WriteStats, check_output
 from .plan.pages import Page, Site, plan
 from .prose.free_pages import read_intro, read_pages

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from site_builder import build as build_module
+from site_builder import workers
 from site_builder.build import build
-from site_builder.output import workers
 from site_builder.output.write import MANIFEST
 
 REPO = Path(__file__).resolve().parents[1]

@@ -12,9 +12,9 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import workers
 from ..diagnostics import Report
 from ..model.article import Article
-from ..output import workers
 from .references import Citation, fingerprint, format_references
 
 CACHE_FILE = ".site-builder-references.json"
