@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 from .diagnostics import UserError
 
 CONFIG_FILE = "site.toml"
+CONTENT_DIR = "content"
+"""The site folder's records, summaries and pages."""
 _HOST = re.compile(r"(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 
 

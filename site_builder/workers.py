@@ -1,95 +1,102 @@
-"""Worker processes: forked pools that share the parent's model without pickling it, and leave Ctrl-C to it;
-and a forked process that does part of a job beside this one."""
+"""Worker processes: a build's work shared with forked processes where forking is safe, else done here.
+
+A worker is given the work and its context once, by the pool's initializer: forked, it shares the model without
+pickling it, and keeps it only while the pool lives. Only items and results cross between processes. Workers
+leave Ctrl-C to the main process, which stops them.
+"""
 
 from __future__ import annotations
 
 import multiprocessing as mp
 import os
 import signal
-import tempfile
-from collections.abc import Callable, Sequence
-from multiprocessing.pool import Pool
-from typing import BinaryIO, NoReturn, TypeVar
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any, TypeVar
 
 MAX_JOBS = 4
+C = TypeVar("C")
 T = TypeVar("T")
 R = TypeVar("R")
 
 
 def jobs() -> int:
-    """How many workers are worth starting: one per core, at most MAX_JOBS; 1 where fork is unavailable."""
-    if "fork" not in mp.get_all_start_methods():
+    """How many processes may share the work: one per core, at most MAX_JOBS, where a fork is safe; else 1.
+
+    A fork is safe on Linux in a process that runs no other thread: a lock another thread holds at the fork stays
+    held in the child for ever (the preview server answers requests from threads), and CPython calls forking
+    unsafe on macOS, whose system libraries start threads of their own.
+    """
+    if sys.platform != "linux" or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
         return 1
     return min(os.cpu_count() or 1, MAX_JOBS)
 
 
-def fork_pool(count: int) -> Pool:
-    return mp.get_context("fork").Pool(count, initializer=_ignore_interrupts)
+def in_order(work: Callable[[C, T], R], context: C, items: Sequence[T], parallel: bool = True,
+             chunksize: int = 1) -> Iterator[R]:
+    """``work(context, item)`` for each item, in the items' order: in forked workers when ``parallel`` and
+    ``jobs()`` allow, else here. ``work`` must be a module-level function (workers are told it by name)."""
+    count = jobs() if parallel else 1
+    pool = _pool(count, work, context) if count > 1 else None
+    try:
+        results = pool.map(_run, items, chunksize=chunksize) if pool else None
+    except OSError:  # no process to spare (a limit, no memory): all of it here
+        results = None
+    try:
+        yield from (results if results is not None else (work(context, item) for item in items))
+    finally:  # also on Ctrl-C: what no worker has started is dropped
+        if pool:
+            pool.shutdown(cancel_futures=True)
 
 
-def _ignore_interrupts() -> None:
-    """In a worker: the main process handles Ctrl-C and stops the pool, so no worker prints a traceback; and the
-    pool's terminate() simply ends it, whatever the main process does on that signal (``serve`` turns it into
-    a KeyboardInterrupt, which a worker would print as a traceback on every rebuild)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+def beside(work: Callable[[C, T], R], context: C, here: T, there: T) -> tuple[R, R]:
+    """``work(context, here)`` in this process while a forked worker does ``work(context, there)``.
 
-
-def in_two(items: Sequence[T], cut: int, work: Callable[[Sequence[T]], R], pack: Callable[[R], bytes],
-           unpack: Callable[[bytes], R]) -> tuple[R, R]:
-    """``work(items[:cut])`` here and, at the same time, ``work(items[cut:])`` in a forked process.
-
-    The fork shares the items without copying them. Its result comes back once, as ``pack`` bytes in a file in
-    memory, so choose ``cut`` to leave this process the larger part: ``unpack`` then runs while nothing else
-    could. Where fork is unavailable, or the forked process fails for any reason, this process does that part
-    too, so the result never depends on how it was reached.
+    Both parts are done here where a fork is not safe, and ``there`` is done here too if the worker fails in any
+    way (no process to spare, killed, a result it cannot send back): the result never depends on how it was
+    reached.
     """
     if jobs() < 2:
-        return work(items[:cut]), work(items[cut:])
-    done_read, done_write = os.pipe()
-    with _scratch_file() as scratch, open(done_read, "rb") as done:
-        try:
-            pid = os.fork()
-        except OSError:  # no process to spare (a limit, no memory): all of it here
-            os.close(done_write)
-            return work(items[:cut]), work(items[cut:])
-        if pid == 0:  # pragma: no cover - the forked process; coverage does not follow it
-            _hand_back(scratch, done_write, lambda: pack(work(items[cut:])))
-        os.close(done_write)
-        try:
-            mine = work(items[:cut])
-            handed_back = done.read() == b"1"  # "1" once the result is written; nothing if the fork failed
-        except BaseException:  # Ctrl-C, or a failure here: the forked process must not outlive the build
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            raise
-        scratch.seek(0)
-        data = scratch.read() if handed_back else b""
+        return work(context, here), work(context, there)
+    pool = _pool(1, work, context)
     try:
-        if handed_back:
-            return mine, unpack(data)
-    except (ValueError, EOFError, TypeError):
-        pass
+        try:
+            future: Future[R] | None = pool.submit(_run, there)
+        except OSError:  # no process to spare
+            future = None
+        mine = work(context, here)
+        try:
+            if future is not None:
+                return mine, future.result()
+        except Exception:  # noqa: BLE001 - whatever went wrong over there, this process can do the part itself
+            pass
+        return mine, work(context, there)
     finally:
-        os.waitpid(pid, 0)  # only now: the forked process takes a while to free its memory on exit
-    return mine, work(items[cut:])
+        pool.shutdown(cancel_futures=True)
 
 
-def _scratch_file() -> BinaryIO:
-    """A file in memory where Linux offers one, else an unnamed temporary file: the forked process writes its
-    result without waiting for a reader, as it would on a pipe."""
-    if hasattr(os, "memfd_create"):
-        return open(os.memfd_create("site-builder", os.MFD_CLOEXEC), "w+b")
-    return tempfile.TemporaryFile()
+def _pool(count: int, work: Callable[[C, T], R], context: C) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(count, mp_context=mp.get_context("fork"), initializer=_start,
+                               initargs=(work, context))
 
 
-def _hand_back(scratch: BinaryIO, done: int, make: Callable[[], bytes]) -> NoReturn:
-    """In a forked process: write ``make()`` to ``scratch``, say so on the pipe ``done``, and exit. Never return
-    to the caller's code, never print (the parent reports), never run the parent's exit handlers."""
-    try:
-        _ignore_interrupts()
-        scratch.write(make())
-        scratch.flush()
-        os.write(done, b"1")
-    finally:
-        os._exit(0)
+_TASK: tuple[Callable[[Any, Any], Any], Any] | None = None
+"""In a worker process only: its work and context, set by the pool's initializer."""
+
+
+def _start(work: Callable[[Any, Any], Any], context: Any) -> None:
+    """In a new worker: the main process handles Ctrl-C and stops the pool, so no worker prints a traceback;
+    and a terminate signal simply ends a worker, whatever the main process does with it (``serve`` turns it into
+    a KeyboardInterrupt, which a worker would print as a traceback)."""
+    global _TASK
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _TASK = (work, context)
+
+
+def _run(item: Any) -> Any:
+    assert _TASK is not None, "a pool's work runs only in its workers"
+    work, context = _TASK
+    return work(context, item)

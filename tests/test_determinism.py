@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build as build_module
 from site_builder import workers
 from site_builder.build import build
+from site_builder.output import pages as output_pages
 from site_builder.output.write import MANIFEST
 
 REPO = Path(__file__).resolve().parents[1]
@@ -78,8 +78,8 @@ def test_rebuild_after_an_edit_rewrites_only_what_changed(demo_copier, tmp_path:
 @pytest.fixture
 def in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     """Render (and write) in forked worker processes, as large sites are, even for the small demo site."""
-    monkeypatch.setattr(build_module, "PARALLEL_MIN_PAGES", 0)
-    monkeypatch.setattr(build_module, "RENDER_CHUNK", 7)
+    monkeypatch.setattr(output_pages, "PARALLEL_MIN_PAGES", 0)
+    monkeypatch.setattr(output_pages, "RENDER_CHUNK", 7)
     monkeypatch.setattr(workers, "jobs", lambda: 2)
 
 

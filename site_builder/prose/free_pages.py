@@ -21,13 +21,13 @@ class ContentPage:
     where: SourceSpan
 
 
-def read_intro(content_dir: Path, display: str) -> tuple[str, str, list[Diagnostic]]:
-    """(title from front matter or "", intro HTML, problems) from content/index.md; empty when absent."""
+def read_intro(content_dir: Path, display: str) -> tuple[str, list[Diagnostic]]:
+    """(intro HTML, problems) from content/index.md; empty when absent."""
     path = content_dir / INTRO_FILE
     if not path.is_file():
-        return "", "", []
+        return "", []
     doc, problems = split_front_matter(_read_text(path), f"{display}/{INTRO_FILE}")
-    return clean(str(doc.meta.get("title", ""))), to_html(doc.body), problems
+    return to_html(doc.body), problems
 
 
 def read_pages(content_dir: Path, display: str) -> tuple[list[ContentPage], list[Diagnostic]]:

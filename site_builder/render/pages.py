@@ -1,26 +1,25 @@
-"""Rendering: the Jinja environment (autoescape, StrictUndefined, every filter registered here) and Page → str.
+"""Rendering: the Jinja environment (autoescape, StrictUndefined, every filter registered here), and a template
+with its context made into text.
 
-Pure: a page and its context in, HTML out. A template error names the template, its line and the page.
+Pure: a template name and a context in, HTML out. A template error names the template, its line and the page.
 """
 
 from __future__ import annotations
 
 import functools
 import traceback
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from .. import cite, speedups
+from .. import speedups
 from ..model import dates, identifiers
-from ..model.article import Article
 from ..model.sections import heading
 from ..plan import urls
-from ..plan.pages import Entry, Page
-
-_PIECES: dict[tuple[str, str], str] = {}
-"""(format, citation key) → that article's piece of a download; each process serializes an article once."""
+from ..plan.pages import Entry
 
 ARTICLE_ITEM = "partials/article_item.html"
 
@@ -66,35 +65,22 @@ def article_item(env: jinja2.Environment, rendered: dict[tuple[Entry, bool], Mar
     return html
 
 
-
-
 def plural(count: int, singular: str, plural_form: str = "") -> str:
     return f"{count:,} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
-def render_page(env: jinja2.Environment, page: Page) -> str:
-    if page.export:
-        return render_export(page.export, page.context["entries"])
+def render(env: jinja2.Environment, template: str, context: Mapping[str, Any], page: str) -> str:
+    """``template`` rendered with ``context``; any failure is a RenderError naming the template, its line and
+    ``page`` (the output path)."""
     try:
-        return env.get_template(page.template).render(page.full_context())
+        return env.get_template(template).render(context)
     except jinja2.TemplateSyntaxError as err:
-        raise RenderError(err.filename or err.name or page.template, err.lineno, page.path, err.message or "") from err
+        raise RenderError(err.filename or err.name or template, err.lineno, page, err.message or "") from err
     except jinja2.TemplateNotFound as err:
-        raise RenderError(page.template, 0, page.path, f"template not found: {err.name}") from err
+        raise RenderError(template, 0, page, f"template not found: {err.name}") from err
     except Exception as err:  # any error raised inside a template: locate it in the template source
-        template, line = _template_frame(err, page.template)
-        raise RenderError(template, line, page.path, f"{type(err).__name__}: {err}") from err
-
-
-def render_export(fmt: str, entries: tuple[tuple[str, Article], ...]) -> str:
-    """A download of (citation key, article) entries, reusing each article's piece across lists."""
-    pieces = []
-    for key, article in entries:
-        piece = _PIECES.get((fmt, key))
-        if piece is None:
-            piece = _PIECES[(fmt, key)] = cite.export_entry(fmt, article, key)
-        pieces.append(piece)
-    return cite.export_file(fmt, pieces)
+        where, line = _template_frame(err, template)
+        raise RenderError(where, line, page, f"{type(err).__name__}: {err}") from err
 
 
 def _template_frame(err: Exception, fallback: str) -> tuple[str, int]:
