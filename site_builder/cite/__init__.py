@@ -1,10 +1,14 @@
 """Cite it, export it, be found: an Article as CSL-JSON, formatted references, reference-manager exports and
-the machine-readable metadata of its page. Everything here is pure: Articles in, strings and dicts out.
+the machine-readable metadata of its page. Pure, Articles in and strings out, but for ``cache``.
 
 - ``csl``: the CSL-JSON item, the common input of the rest.
 - ``references``: Vancouver/NLM, AMA and APA references through citeproc-py, as safe HTML and text.
-- ``keys``, ``bibtex``, ``ris``, ``medline``: the export files and their shared citation keys.
+- ``cache``: every article's references, formatted in worker processes and kept between builds.
+- ``keys``, ``bibtex``, ``ris``, ``medline``, ``exports``: the download files and their shared citation keys.
 - ``meta``: Highwire Press tags, schema.org JSON-LD, Open Graph and COinS.
+
+May import: model, diagnostics, speedups, workers.
+Never imports: readers, prose, plan, render, output, commands, build, config.
 """
 
 from .bibtex import to_bibtex
