@@ -21,7 +21,7 @@ from .output import preflight
 from .output.pages import write_pages
 from .output.write import OutputWriter, WriteStats, check_output
 from .plan.pages import Page, Site, plan
-from .prose.free_pages import read_intro, read_pages
+from .prose.free_pages import read_free_pages, read_intro
 from .prose.summaries import attach_summaries, read_summaries
 from .readers.files import read_articles
 from .render import theme
@@ -42,7 +42,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         summaries = report.take(read_summaries(content, CONTENT_DIR))
         articles = report.take(attach_summaries(articles, summaries))  # after merging: any source's id finds it
         intro = report.take(read_intro(content, CONTENT_DIR))
-        free_pages = tuple(report.take(read_pages(content, CONTENT_DIR)))
+        free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR)))
         library = build_library(articles, report.take(load_rules(site_dir, articles)))
         cited, kept = (references.format_all(library.articles, references.load_cache(out), report)
                        if config.references else ({}, {}))
@@ -58,7 +58,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         static = [(rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items()]
         files += [(rel, writer.write(rel, data)) for rel, data in [*static, references.cache_file(kept)]]
         stats = writer.finish(files)
-    report.extend(preflight.check(out, config, preflight.shown_path(out, site_dir), outside))
+    report.extend(preflight.check(out, preflight.shown_path(out, site_dir), outside))
     return BuildResult(config, out, report, records, len(articles), len(pages), stats,
                        time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages))
 

@@ -11,20 +11,16 @@ May import: model, diagnostics, speedups, workers.
 Never imports: readers, prose, plan, render, output, commands, build, config.
 """
 
-from .bibtex import to_bibtex
-from .csl import to_csl_json, to_csl_json_text
-from .exports import FORMATS, export_entry, export_file
+from .csl import to_csl_json
+from .exports import export_entry, export_file
 from .keys import citation_keys, keyed_citation_keys
-from .medline import to_medline
 from .meta import coins, highwire_meta, json_ld, opengraph
 from .references import STYLES, Citation, Style, fingerprint, format_references
-from .ris import to_ris
 
 __all__ = [
     "STYLES",
     "Citation",
     "Style",
-    "FORMATS",
     "citation_keys",
     "export_entry",
     "export_file",
@@ -35,9 +31,5 @@ __all__ = [
     "highwire_meta",
     "json_ld",
     "opengraph",
-    "to_bibtex",
     "to_csl_json",
-    "to_csl_json_text",
-    "to_medline",
-    "to_ris",
 ]

@@ -15,8 +15,6 @@ from .csl import to_csl_json
 from .medline import medline_record
 from .ris import ris_record
 
-FORMATS = ("bibtex", "ris", "csl-json", "medline")
-
 
 def export_entry(fmt: str, article: Article, key: str) -> str:
     """One article's piece of a ``fmt`` file, under citation key ``key``."""

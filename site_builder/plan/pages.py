@@ -22,7 +22,7 @@ from ..config import Config
 from ..diagnostics import UserError
 from ..model.article import Article
 from ..model.library import Author, Group, Library
-from ..prose.free_pages import ContentPage
+from ..prose.free_pages import FreePage
 from . import urls
 from .feeds import files as feed_files
 
@@ -54,7 +54,8 @@ class Site:
 
     config: Config
     library: Library
-    pages: tuple[ContentPage, ...]
+    pages: tuple[FreePage, ...]
+    """The free pages (content/pages/*.md), as templates know them (``site.pages``), for the navigation."""
     intro_html: str
     references: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
     """Formatted references by article key (empty when none could be made)."""
