@@ -49,7 +49,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         site = Site(config, library, free_pages, intro, cited)
         pages = plan(site)  # plan: every page, its path checked
         heap.model_made()
-        writer, outside = OutputWriter(out), []  # render and write
+        writer = OutputWriter(out)  # render and write
+        outside: list[tuple[str, str, str]] = []  # (page, href, why) of links out of the site
         # Only the site's own templates and prose can link out of the site: the plan's links and the default
         # templates' are checked by the tests.
         files = write_pages(make_environment(theme.template_dirs(site_dir)), pages, writer, report, outside,

@@ -108,14 +108,11 @@ def _major_minor(version: str) -> tuple[int, int]:
 def _escape_output(value: object) -> str:
     """What autoescaping does to each ``{{ value }}`` (``markupsafe_escape``): Markup as it is, a string through
     markupsafe's C escaper without the Markup wrapper, since an escaped value is only ever joined into the page."""
-    kind = type(value)
-    if kind is str:
-        return _escape_inner(value)  # type: ignore[arg-type]  # a str, as the line above checks
-    if kind is markupsafe.Markup:
-        return value  # type: ignore[return-value]  # Markup is a str
-    if kind is int:  # counts: nothing to escape
+    if type(value) is str:
+        return _escape_inner(value)
+    if type(value) is int:  # counts: nothing to escape
         return str(value)
-    return markupsafe.escape(value)
+    return markupsafe.escape(value)  # Markup as it is, anything else with __html__ or str()
 
 
 _escape_inner: Callable[[str], str] = getattr(markupsafe, "_escape_inner", markupsafe.escape)

@@ -28,7 +28,8 @@ from .. import readers
 from ..config import CONTENT_DIR
 from ..diagnostics import Report
 from ..model.article import Article
-from ..model.merge import MIN_TITLE_CHARS, doi_key, identifiers, merge_articles, pmcid_key, pmid_key, title_key
+from ..model.identifiers import doi_key, pmcid_key, pmid_key
+from ..model.merge import MIN_TITLE_CHARS, identifiers, merge_articles, title_key
 from ..readers import csl_json, medline
 from ..readers.files import read_articles
 from . import add_answers as answers

@@ -264,10 +264,11 @@ def _heaviest_increasing(candidates: list[int], names: list[str]) -> list[int]:
         for b in range(a + 1, count):
             if names[candidates[b]] > names[candidates[a]]:
                 total = weight[a] + best[b]
-                if total > best[a] or (total == best[a] and after[a] is not None
-                                        and names[candidates[b]] == names[candidates[after[a]]]):
+                if total > best[a] or (total == best[a] and (later := after[a]) is not None
+                                        and names[candidates[b]] == names[candidates[later]]):
                     best[a], after[a] = total, b
-    chain, at = [], 0
+    chain: list[int] = []
+    at: int | None = 0
     while at is not None:
         chain.append(candidates[at])
         at = after[at]

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
@@ -104,7 +105,7 @@ class _Item:
         values = self.record.values(key)
         return clean(shared.strip_tags(" ".join(values)))
 
-    def objects(self, key: str) -> list[dict]:
+    def objects(self, key: str) -> list[dict[str, Any]]:
         """The JSON objects of a list-valued key such as ``author``."""
         found = []
         for value in self.record.values(key):
@@ -115,7 +116,8 @@ class _Item:
                 found.append({"literal": decoded})
         return found
 
-    def object(self, key: str) -> dict:
+    def mapping(self, key: str) -> dict[str, Any]:
+        """The JSON object of a key such as ``issued``; text that is not one as ``{"raw": text}``."""
         values = self.record.values(key)
         decoded = self._decode(key, values[0]) if values else {}
         return decoded if isinstance(decoded, dict) else {"raw": str(decoded)}
@@ -132,7 +134,7 @@ class _Item:
             return value
 
 
-def _person(author: dict) -> Person:
+def _person(author: dict[str, Any]) -> Person:
     """A CSL name: family and given with their particles ("van", "de"), or a ``literal`` name (a group)."""
     family = clean(" ".join(str(author.get(k, "")) for k in ("non-dropping-particle", "family")))
     given = clean(" ".join(str(author.get(k, "")) for k in ("given", "dropping-particle")))
@@ -148,15 +150,15 @@ def _published(item: _Item) -> dates.Published:
     """The print date (Crossref's ``published-print``), else ``issued``, and the electronic date
     (``published-online``, CSL's ``available-date``). Crossref's ``issued`` is the earlier of the two, so it
     is the issue's date only when there is no print date."""
-    issue = _date(item.object("published-print")) if item.record.values("published-print") else dates.PrintedDate("")
+    issue = _date(item.mapping("published-print")) if item.record.values("published-print") else dates.PrintedDate("")
     if not issue.iso:
-        issue = _date(item.object("issued"))
+        issue = _date(item.mapping("issued"))
     epub = next((d.iso for key in ("published-online", "available-date") if item.record.values(key)
-                 if (d := _date(item.object(key))).iso), "")
+                 if (d := _date(item.mapping(key))).iso), "")
     return dates.published(issue, epub)
 
 
-def _date(value: dict) -> dates.PrintedDate:
+def _date(value: dict[str, Any]) -> dates.PrintedDate:
     """A CSL date: ``{"date-parts": [[2019, 10, 5]]}`` (numbers or strings; two of them a range, written as
     PubMed prints one: "2014 Nov-Dec"), with a ``season`` or a ``literal`` as printed; else its ``raw`` or
     ``literal`` text."""

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from typing import Any
 
 from ..diagnostics import Diagnostic, Level
 from ..model import identifiers as ids
@@ -142,7 +143,7 @@ def _subject_parts(value: str) -> list[str]:
     return [clean(value)]
 
 
-def _objects(record: Record, key: str) -> list[dict]:
+def _objects(record: Record, key: str) -> list[dict[str, Any]]:
     return [d for d in (_json(v) for v in record.values(key)) if isinstance(d, dict)]
 
 
