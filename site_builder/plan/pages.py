@@ -2,7 +2,7 @@
 
 Contexts are small and made of ready-to-show values (``Entry``, ``Named``): hrefs relative to the page's folder
 and text escaped once per entity here, not once per appearance, so templates only print (no lookups, no calls
-in loops; on a 10,000-record site escaping repeated values was the largest cost of rendering).
+in loops; escaping the same values again on every page that shows them would be most of rendering's cost).
 Checks here that no two pages share a path and that no path leaves the output folder.
 """
 

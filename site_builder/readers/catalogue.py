@@ -190,8 +190,8 @@ def _parse_fields(lines: list[str], names: list[str], offset: int, path: str,
     for begin, end in zip(starts, [*starts[1:], len(lines)], strict=True):
         name = names[begin]
         known = name in KNOWN_FIELDS or is_known(name)
-        # Each known name as one string object that all records share: 200,000 fewer strings in a large
-        # collection, and a packed article (packing.py) holds each name once.
+        # Each known name as one string object that all records share: far fewer strings in a large collection,
+        # and the reading worker's pickled articles (readers/files.py) hold each name once.
         name = sys.intern(name) if known else name
         values = (lines[begin][len(name) + 1:], *lines[begin + 1:end])
         fields.append(Field(name, values, offset + begin + 1))

@@ -56,8 +56,7 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
 def article_item(env: jinja2.Environment, rendered: dict[tuple[Entry, bool], Markup], entry: Entry,
                  coins: bool = True) -> Markup:
     """partials/article_item.html for one list entry, rendered once per environment (so once per build and
-    worker). An article is listed on its authors', topic, year and journal pages and as related to others:
-    about fifteen times in all."""
+    worker): an article is listed on its authors', topic, year and journal pages and as related to others."""
     key = (entry, coins)
     html = rendered.get(key)
     if html is None:
