@@ -236,7 +236,8 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
                            "--contentDir", str(nwork / "corpus-hugo"), "--cacheDir", str(hcache)], hout, nwork))
     wanted = set(args.cases)
     for builder in args.builders:
-        for variant, extra in [("", {}), *args.variants]:
+        variants = args.variants if builder is args.builders[-1] else []  # the variants of the ref measured
+        for variant, extra in [("", {}), *variants]:
             cases += _our_cases(args, builder, variant, extra, wanted, site, nwork, trash)
     return cases
 
@@ -453,8 +454,8 @@ def main() -> None:
                          "(main,HEAD), are timed in turns in the same rounds; default: whatever PYTHON imports "
                          "(the editable install of the working tree, edits included)")
     ap.add_argument("--variant", action="append", default=[], metavar="LABEL:NAME=VALUE",
-                    help="also time our builds with the environment variable NAME set to VALUE, labelled LABEL "
-                         "(repeatable; e.g. plain:SITE_BUILDER_SPEEDUPS=off)")
+                    help="also time our builds with the environment variable NAME set to VALUE, labelled LABEL, "
+                         "with the last --ref (repeatable; e.g. plain:SITE_BUILDER_SPEEDUPS=off)")
     ap.add_argument("--settle", type=float, default=SETTLE_S,
                     help=f"where the kernel's caches cannot be dropped: seconds between the last delete and the "
                          f"first run of a size (default {SETTLE_S:.0f}; see SETTLE_S)")
