@@ -14,6 +14,7 @@ import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 MAX_JOBS = 4
@@ -37,18 +38,29 @@ def jobs() -> int:
 def in_order(work: Callable[[C, T], R], context: C, items: Sequence[T], parallel: bool = True,
              chunksize: int = 1) -> Iterator[R]:
     """``work(context, item)`` for each item, in the items' order: in forked workers when ``parallel`` and
-    ``jobs()`` allow, else here. ``work`` must be a module-level function (workers are told it by name)."""
+    ``jobs()`` allow, else here. ``work`` must be a module-level function (workers are told it by name).
+
+    An exception ``work`` raises in a worker is raised here; if a worker dies instead, or no process can be
+    started, the items not yet done are done here.
+    """
     count = jobs() if parallel else 1
     pool = _pool(count, work, context) if count > 1 else None
     try:
         results = pool.map(_run, items, chunksize=chunksize) if pool else None
-    except OSError:  # no process to spare (a limit, no memory): all of it here
+    except (OSError, BrokenProcessPool):  # no process to spare (a limit, no memory): all of it here
         results = None
+    done = 0
     try:
-        yield from (results if results is not None else (work(context, item) for item in items))
+        for result in results if results is not None else ():
+            yield result
+            done += 1
+    except BrokenProcessPool:  # a worker died (killed, out of memory): the rest is done here
+        pass
     finally:  # also on Ctrl-C: what no worker has started is dropped
         if pool:
             pool.shutdown(cancel_futures=True)
+    for item in items[done:]:
+        yield work(context, item)
 
 
 def beside(work: Callable[[C, T], R], context: C, here: T, there: T) -> tuple[R, R]:

@@ -58,6 +58,28 @@ def test_a_fork_refused_by_the_system_costs_time_not_results(monkeypatch: pytest
     assert [value for _pid, value in workers.in_order(_square_plus, 1, [1, 2, 3])] == [2, 5, 10]
 
 
+def _dies_at_seven(parent: int, item: int) -> int:
+    if item == 7 and os.getpid() != parent:
+        os._exit(1)  # as the kernel's out-of-memory killer would end it
+    return item * 2
+
+
+def test_a_worker_that_dies_costs_time_not_results(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "jobs", lambda: 2)
+    assert list(workers.in_order(_dies_at_seven, os.getpid(), list(range(20)))) == [i * 2 for i in range(20)]
+    assert multiprocessing.active_children() == []
+
+
+def test_an_error_in_a_worker_is_raised_here(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "jobs", lambda: 2)
+    with pytest.raises(ZeroDivisionError):
+        list(workers.in_order(_divide, 1, [1, 0, 2]))
+
+
+def _divide(numerator: int, item: int) -> float:
+    return numerator / item
+
+
 SCRIPT = textwrap.dedent("""
     import multiprocessing, os, signal, sys, time
     from site_builder import workers
