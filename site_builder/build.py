@@ -31,7 +31,8 @@ from .render.pages import make_environment
 def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = None,
           progress: bool = False) -> BuildResult:
     """Build the site of ``site_dir`` into ``output`` (by default the folder its config names); every problem
-    found is in the result's report. Raises UserError only when nothing can be built (config, output folder)."""
+    found is in the result's report. Raises UserError when the build cannot go on (a bad config, a refused output
+    folder, a file that cannot be written)."""
     started = time.perf_counter()
     config = load_config(site_dir, base_url=base_url)
     out = output if output is not None else site_dir / config.output
