@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,20 @@ def test_a_template_error_in_a_worker_is_reported_once_and_the_rest_is_written(
     assert f"{len(authors)} page(s) not written" in errors[0]
     assert (tmp_path / "out" / "index.html").is_file()
     assert not (tmp_path / "out" / authors[0].path).exists()
+
+
+def test_a_progress_bar_leaves_rendering_to_the_workers(demo_copier, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bar starts no thread of its own: a thread running at a fork would keep the build in one process."""
+    monkeypatch.setattr(output_pages, "PARALLEL_MIN_PAGES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    asked: list[int] = []
+    real_jobs = workers.jobs
+
+    def jobs() -> int:
+        asked.append(real_jobs())
+        return asked[-1]
+
+    monkeypatch.setattr(workers, "jobs", jobs)
+    build(demo_copier(tmp_path / "site"), tmp_path / "out", progress=True)
+    assert asked and set(asked) == {2}

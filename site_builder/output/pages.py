@@ -110,7 +110,10 @@ def _progress(chunks: Iterator[list[Rendered]], total: int, enabled: bool) -> It
         return
     from tqdm import tqdm
 
-    with tqdm(total=total, desc="Rendering", unit="page", leave=False) as bar:
+    class Bar(tqdm):  # type: ignore[type-arg]  # tqdm is generic in its stubs, not at runtime
+        monitor_interval = 0  # no monitor thread: a thread running at a fork makes forking unsafe (workers.jobs)
+
+    with Bar(total=total, desc="Rendering", unit="page", leave=False) as bar:
         for chunk in chunks:
             yield chunk
             bar.update(len(chunk))
