@@ -9,8 +9,6 @@ whose versions match; ``off``, none; a comma-separated list of names (``jinja_ou
 
 - ``jinja_output``: ``{{ value }}`` compiles to a check for Markup and a call of ``escape_output`` instead of
   Jinja's generic escape, which copies Markup and wraps every escaped string in a new Markup.
-- ``jinja_getattr``: ``obj.name`` compiles to the built-in getattr, calling Jinja's ``environment.getattr``
-  (which falls back to ``obj["name"]``) only when the attribute is missing.
 - ``jinja_globals``: a template's globals are a plain dict rather than a ChainMap over the environment's, so
   the set difference every ``{% from … import %}`` makes runs in C.
 - ``markupsafe_escape``: ``escape_output`` calls markupsafe's C escaper without its Markup wrapper.
@@ -54,7 +52,6 @@ class Trick:
 
 TRICKS = (
     Trick("jinja_output", "Jinja2", ((3, 1), (3, 2))),
-    Trick("jinja_getattr", "Jinja2", ((3, 1), (3, 2))),
     Trick("jinja_globals", "Jinja2", ((3, 1), (3, 2))),
     Trick("markupsafe_escape", "MarkupSafe", ((3, 0), (3, 1))),
     Trick("citeproc_lookups", "citeproc-py", ((0, 11), (0, 12))),
@@ -119,7 +116,7 @@ _escape_inner: Callable[[str], str] = getattr(markupsafe, "_escape_inner", marku
 
 
 class _CodeGenerator(jinja2.compiler.CodeGenerator):
-    """Jinja's code generator with ``jinja_output`` and ``jinja_getattr``; any other node compiles as Jinja's."""
+    """Jinja's code generator with ``jinja_output``; any other node compiles as Jinja's."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -144,17 +141,6 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
             return
         self.write(f") is Markup else environment.escape_output({value}))")
 
-    @jinja2.compiler.optimizeconst
-    def visit_Getattr(self, node: jinja2.nodes.Getattr, frame: jinja2.compiler.Frame) -> None:
-        if not enabled("jinja_getattr") or self.environment.is_async:
-            super().visit_Getattr(node, frame)
-            return
-        obj, found = self.temporary_identifier(), self.temporary_identifier()
-        self.write(f"({found} if ({found} := getattr(({obj} := ")
-        self.visit(node.node, frame)
-        self.write(f"), {node.attr!r}, missing)) is not missing else environment.getattr({obj}, {node.attr!r}))")
-
-
 class _WithCodeGenerator(jinja2.Environment):
     code_generator_class = _CodeGenerator
     escape_output: Callable[[object], str] = staticmethod(markupsafe.escape)
@@ -173,7 +159,7 @@ def environment(**options: Any) -> jinja2.Environment:
     cls: type[jinja2.Environment] = jinja2.Environment
     if enabled("jinja_globals"):
         cls = _Environment
-    elif enabled("jinja_output") or enabled("jinja_getattr"):
+    elif enabled("jinja_output"):
         cls = _WithCodeGenerator
     env = cls(**options)
     if isinstance(env, _WithCodeGenerator) and enabled("markupsafe_escape"):
