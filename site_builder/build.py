@@ -17,7 +17,7 @@ from .diagnostics import Report
 from .model.library import build_library
 from .model.merge import merge_articles
 from .model.people_rules import load_rules
-from .output import preflight
+from .output import preflight, search
 from .output.pages import write_pages
 from .output.write import OutputWriter, WriteStats, check_output
 from .plan.pages import Page, Site, plan
@@ -61,7 +61,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         rendered = len(files)  # a template error costs the pages it could not render
         static = [(rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items()]
         files += [(rel, writer.write(rel, data)) for rel, data in [*static, references.cache_file(kept)]]
-        stats = writer.finish(files)
+        stats = search.write_index(writer, files, out, report) if config.search else writer.finish(files)
     report.extend(preflight.check(out, preflight.shown_path(out, site_dir), outside))
     return BuildResult(config, out, report, records, len(articles), len(pages), stats,
                        time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages))
