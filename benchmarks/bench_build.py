@@ -29,6 +29,8 @@ For each corpus size N (``--sizes``) the script
        * ``ours (core site)``: a clean build of the pages Hugo's peer builds, from a site
          folder whose ``content/`` links to the same records and whose ``site.toml`` turns
          off references, download files and search (``CORE_SETTINGS``);
+       * ``ours (core site, LANG)``: the same core site with ``language = LANG`` (``--language``, default
+         es): the interface's cost, in the same rounds as the English core site (``--cases core,language``);
   3. counts the ``.html`` files of each output (and the size of the largest) and reports a Markdown table of
      medians
      (wall, min-max, CPU, peak RSS, pages, pages/s, wall relative to Hugo's clean build),
@@ -53,6 +55,7 @@ Examples (from the repo root; the benchmark needs ``apt-get install -y hugo time
       --json benchmarks/work/results.json --profile
   python3 benchmarks/bench_build.py --sizes 1000 --repeats 1 --warmup 0 --cases hugo
   python3 benchmarks/bench_build.py --sizes 10000 --repeats 2 --cases hugo,core --ref HEAD   # the core site alone
+  python3 benchmarks/bench_build.py --sizes 10000 --repeats 3 --cases core,language --ref HEAD  # English and Spanish
 """
 
 from __future__ import annotations
@@ -294,6 +297,20 @@ def _our_cases(args: argparse.Namespace, builder: Builder, variant: str, extra: 
 
         cases.append(Case("ours (core site)" + suffix, prep_core, ours_cmd(args, core, core_out), core_out, nwork,
                           env))
+    if "language" in wanted:
+        spoken = nwork / ("site-language" + (f"-{slug}" if slug else ""))
+        spoken_out = nwork / ("out-language" + (f"-{slug}" if slug else ""))
+
+        def prep_language() -> None:
+            # The core site in another interface language: what the catalogues cost is the difference.
+            trash.discard(spoken_out)
+            trash.discard(spoken)
+            spoken.mkdir()
+            (spoken / "content").symlink_to(site / "content")
+            (spoken / "site.toml").write_text(CORE_SETTINGS + f'language = "{args.language}"\n', encoding="utf-8")
+
+        cases.append(Case(f"ours (core site, {args.language})" + suffix, prep_language,
+                          ours_cmd(args, spoken, spoken_out), spoken_out, nwork, env))
     return cases
 
 
@@ -321,7 +338,7 @@ def measure(args: argparse.Namespace, n: int, save: Callable[[dict], None]) -> d
     trash = Trash(nwork / "trash")
     if "hugo" in args.cases:
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "hugo", nwork / "corpus-hugo" / "articles")
-    if {"ours", "core"} & set(args.cases):
+    if {"ours", "core", "language"} & set(args.cases):
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "text", nwork / "site" / "content")
     cases = build_cases(args, n, nwork, trash)
     settle(args.settle)
@@ -429,7 +446,7 @@ def git(*argv: str) -> str:
 
 
 def snapshot(work: Path, ref: str) -> tuple[str, Path]:
-    """Export the package (site_builder/, templates/, static/) as committed at ref into WORK/snapshot-<sha>/,
+    """Export the package (site_builder/, templates/, static/, locales/) as committed at ref into WORK/snapshot-<sha>/,
     so that edits made to the working tree while the benchmark runs cannot change what is measured."""
     sha = git("rev-parse", "--short=12", f"{ref}^{{commit}}")
     dest = work / f"snapshot-{sha}"
@@ -437,7 +454,8 @@ def snapshot(work: Path, ref: str) -> tuple[str, Path]:
         if dest.exists():
             shutil.rmtree(dest)
         dest.mkdir(parents=True)
-        paths = [p for p in ("site_builder", "templates", "static") if git("ls-tree", "--name-only", sha, p)]
+        paths = [p for p in ("site_builder", "templates", "static", "locales")
+                 if git("ls-tree", "--name-only", sha, p)]
         archive = subprocess.run(["git", "-C", str(REPO), "archive", sha, *paths], check=True, capture_output=True)
         subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
         (dest / ".complete").write_text(sha)
@@ -469,7 +487,9 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=1, help="unmeasured rounds first (default 1)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cases", default="hugo,ours",
-                    help="hugo, ours (every build of ours) and/or core (only the core site); default hugo,ours")
+                    help="hugo, ours (every build of ours), core (only the core site) and/or language (the core "
+                         "site in --language); default hugo,ours")
+    ap.add_argument("--language", default="es", help="the interface language of the 'language' case (default es)")
     ap.add_argument("--no-incremental", action="store_true", help="skip the no-change rebuild of ours")
     ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / "work",
                     help="scratch folder for corpora and outputs (default benchmarks/work, git-ignored)")

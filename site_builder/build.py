@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import speedups
+from . import i18n, speedups
 from .cite import cache as references
 from .config import CONTENT_DIR, Config, load_config
 from .diagnostics import Report
@@ -38,6 +38,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     out = output if output is not None else site_dir / config.output
     check_output(out, site_dir)  # before any work: a refused folder should fail fast
     report, content = Report(), site_dir / CONTENT_DIR
+    interface = report.take(i18n.load_interface(config.language, theme.locale_dirs(site_dir),
+                                                lambda path: preflight.shown_path(path, site_dir)))
     with speedups.model_heap() as heap:
         articles = read_articles(site_dir, report)  # read
         records = sum(len(article.records) for article in articles)
@@ -47,8 +49,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         intro = report.take(read_intro(content, CONTENT_DIR))
         free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR)))
         library = build_library(articles, report.take(load_rules(site_dir, articles)))
-        cited, kept = (references.format_all(library.articles, references.load_cache(out), report)
-                       if config.references else ({}, {}))
+        cited, kept = (references.format_all(library.articles, references.load_cache(out), report,
+                                             interface.csl_locale) if config.references else ({}, {}))
         site = Site(config, library, free_pages, intro, cited)
         pages = plan(site)  # plan: every page, its path checked
         heap.model_made()
@@ -56,8 +58,9 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         outside: list[tuple[str, str, str]] = []  # (page, href, why) of links out of the site
         # Only the site's own templates and prose can link out of the site: the plan's links and the default
         # templates' are checked by the tests.
-        files = write_pages(make_environment(theme.template_dirs(site_dir)), pages, writer, report, outside,
-                            config.base_path, every_page=theme.own_templates(site_dir), progress=progress)
+        env = make_environment(theme.template_dirs(site_dir), interface)
+        files = write_pages(env, pages, writer, report, outside, config.base_path,
+                            every_page=theme.own_templates(site_dir), progress=progress)
         rendered = len(files)  # a template error costs the pages it could not render
         static = [(rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items()]
         files += [(rel, writer.write(rel, data)) for rel, data in [*static, references.cache_file(kept)]]

@@ -7,7 +7,7 @@ the machine-readable metadata of its page. Pure, Articles in and strings out, bu
 - ``keys``, ``bibtex``, ``ris``, ``medline``, ``exports``: the download files and their shared citation keys.
 - ``meta``: Highwire Press tags, schema.org JSON-LD, Open Graph and COinS.
 
-May import: model, diagnostics, speedups, workers.
+May import: model, i18n, diagnostics, speedups, workers.
 Never imports: readers, prose, plan, render, output, commands, build, config.
 """
 

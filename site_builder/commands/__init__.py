@@ -5,6 +5,7 @@ Owns ``cli`` (arguments, exit codes, the only place that prints a build's messag
 (a new site folder), ``authors`` (who was merged with whom) and ``add`` with ``add_ids``, ``lookup`` (the only
 code that uses the network), ``add_answers`` and ``add_files``.
 
-May import: build, readers, model, prose, cite, plan, render, output, config, diagnostics, speedups, workers.
+May import: build, readers, model, prose, cite, plan, render, output, i18n, config, diagnostics, speedups,
+workers.
 Never imports: nothing is above the commands.
 """

@@ -6,5 +6,5 @@ Owns the data types (``article``: Record as read, Article as shown, and their pa
 ``people_rules`` reading authors.toml.
 
 May import: diagnostics.
-Never imports: readers, prose, cite, plan, render, output, commands, build, config, speedups, workers.
+Never imports: readers, prose, cite, plan, render, output, commands, build, i18n, config, speedups, workers.
 """

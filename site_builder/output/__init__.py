@@ -6,5 +6,5 @@ code that writes the output folder: atomic writes, unchanged files left alone, s
 refuse or warn about, links out of the site).
 
 May import: render, plan, cite, config, diagnostics, workers.
-Never imports: readers, model, prose, commands, build, speedups.
+Never imports: readers, model, prose, commands, build, i18n, speedups.
 """

@@ -6,6 +6,6 @@ by letter) and ``feeds`` (Atom, sitemap, robots.txt). A page's context is made o
 values; its costly half (related articles, co-authors, head metadata) is made by the plan's own code in the
 process that renders the page (``Page.more``).
 
-May import: model, prose, cite, config, diagnostics.
+May import: model, prose, cite, i18n, config, diagnostics.
 Never imports: readers, render, output, commands, build, speedups, workers.
 """

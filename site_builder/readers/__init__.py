@@ -7,7 +7,7 @@ its docstring; ``files`` finds the record files and reads them; ``shared``, ``nl
 ``json_records`` and ``latex`` are what several readers share.
 
 May import: model, config, diagnostics, workers.
-Never imports: prose, cite, plan, render, output, commands, build, speedups.
+Never imports: prose, cite, plan, render, output, commands, build, i18n, speedups.
 """
 
 from __future__ import annotations

@@ -4,6 +4,6 @@ Owns ``pages`` (the environment, autoescaped and strict, every filter and global
 ``render``: pure, a template name and a context in, a string out) and ``theme`` (where the default templates and
 static files are, and the site's own that replace them).
 
-May import: plan, model, speedups, diagnostics.
+May import: plan, model, i18n, speedups, diagnostics.
 Never imports: readers, prose, cite, output, commands, build, config, workers.
 """

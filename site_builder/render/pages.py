@@ -15,8 +15,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from .. import speedups
-from ..model import dates, identifiers
+from .. import i18n, speedups
+from ..model import identifiers
 from ..model.sections import heading
 from ..plan import urls
 from ..plan.pages import Entry
@@ -30,9 +30,11 @@ class RenderError(Exception):
         self.template, self.line, self.page, self.message = template, line, page, message
 
 
-def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
-    """Templates are looked up in order: the site's own templates/ first, then the defaults."""
+def make_environment(template_dirs: list[Path], interface: i18n.Interface | None = None) -> jinja2.Environment:
+    """Templates are looked up in order: the site's own templates/ first, then the defaults. Their words, dates
+    and counts are in ``interface``'s language (English without one)."""
     env = speedups.environment(
+        extensions=["jinja2.ext.i18n"],
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -41,10 +43,10 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    env.policies["ext.i18n.trimmed"] = True  # a message's line breaks and indents are the template's, not its own
     env.globals["url"] = urls
     env.globals["article_item"] = functools.partial(article_item, env, {})
-    env.filters["long_date"] = dates.long_date
-    env.filters["short_date"] = dates.short_date
+    i18n.install(env, interface or i18n.english())
     env.filters["label"] = heading
     env.filters["plural"] = plural
     env.filters["doi_url"] = identifiers.doi_url
@@ -65,6 +67,8 @@ def article_item(env: jinja2.Environment, rendered: dict[tuple[Entry, bool], Mar
 
 
 def plural(count: int, singular: str, plural_form: str = "") -> str:
+    """English counts ("3 articles") for a site's own templates written before the interface had languages; the
+    default templates count with ``ngettext``."""
     return f"{count:,} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
