@@ -125,11 +125,11 @@ def _named(text: str) -> str:
             return ""
     for trie in tries:
         if key in trie:
-            return get_trie_value(trie, key)
+            return str(get_trie_value(trie, key))
     for trie in tries:
         heads = [p for p in trie.prefixes(key) if len(p) >= _SHORTEST_NAME and not key[len(p)].isalnum()]
         if heads:
-            return get_trie_value(trie, max(heads, key=len))
+            return str(get_trie_value(trie, max(heads, key=len)))
     return ""
 
 

@@ -27,14 +27,15 @@ import functools
 import gzip
 import hashlib
 import html
+import io
 import json
 import os
 import re
 import subprocess
 import tempfile
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import cbor2
 
@@ -75,7 +76,7 @@ def index_pages(program: Path, site: Path, pages: Sequence[str],
                 status = None
             raise IndexerError(_why(status, log, err)) from err
         finally:
-            if process.poll() is None:
+            if process.poll() is None and process.stdin is not None:
                 process.stdin.close()  # the service exits at the end of its input
                 process.wait()
 
@@ -93,7 +94,9 @@ def sort_values(text: str) -> dict[str, str]:
 
 def _converse(process: subprocess.Popen[bytes], site: Path, pages: Sequence[str],
               texts: Mapping[str, str] | None) -> dict[str, bytes]:
-    answers = _answers(process.stdout)
+    if process.stdout is None or process.stdin is None:
+        raise IndexerError("it has no pipes")
+    answers = _answers(cast(io.BufferedReader, process.stdout))
     send = _sender(process.stdin)
     index = _answer(answers, send(0, {"type": "NewIndex", "config": {}}), "NewIndex")["index_id"]
     sent = 0
@@ -161,7 +164,7 @@ def _same_tag(name: bytes) -> re.Pattern[bytes]:
     return re.compile(rb"<(/?)" + re.escape(name) + rb"(?=[\s/>])[^>]*>", re.IGNORECASE)
 
 
-def _sender(stream: IO[bytes]):
+def _sender(stream: IO[bytes]) -> Callable[..., int]:
     def send(message_id: int, payload: dict[str, Any], flush: bool = True) -> int:
         message = json.dumps({"message_id": message_id, "payload": payload}, ensure_ascii=False)
         stream.write(base64.b64encode(message.encode("utf-8")) + b",")
@@ -171,7 +174,7 @@ def _sender(stream: IO[bytes]):
     return send
 
 
-def _answers(stream: IO[bytes]) -> Iterator[dict[str, Any]]:
+def _answers(stream: io.BufferedReader) -> Iterator[dict[str, Any]]:
     pending: list[bytes] = []
     while chunk := stream.read1(1 << 20):
         *done, rest = chunk.split(b",")
@@ -264,7 +267,7 @@ def spread_sorts(parts: Sequence[tuple[Sequence[str], dict[str, bytes]]],
     for key in sorted(set().union(*own)):
         places = [(values.get(page, {}).get(key), n, local) for n, pages in enumerate(numbered)
                   for local, page in enumerate(pages)]
-        given = [place for place in places if place[0] is not None]
+        given = [(value, n, local) for value, n, local in places if value is not None]
         if any(sum(1 for _v, m, _l in given if m == n) != len(own[n].get(key, ())) for n in range(len(parts))):
             continue
         numeric = all(_NUMBER.fullmatch(value) for value, _n, _l in given)
@@ -277,7 +280,8 @@ def spread_sorts(parts: Sequence[tuple[Sequence[str], dict[str, bytes]]],
 def _meta(files: dict[str, bytes]) -> list[Any]:
     entry = json.loads(files[ENTRY])
     ((_language, about),) = entry["languages"].items()
-    return unpack(files[f"pagefind.{about['hash']}.pf_meta"])
+    meta: list[Any] = unpack(files[f"pagefind.{about['hash']}.pf_meta"])
+    return meta
 
 
 def _numbering(pages: Sequence[str], files: dict[str, bytes]) -> list[str]:

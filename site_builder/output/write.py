@@ -87,7 +87,7 @@ def _write_new(target: Path, data: bytes) -> bool:
     """Create ``target`` holding ``data``; False, with nothing written, if it exists already.
 
     A file that did not exist has no reader to protect from half of it, and creating it in place costs the
-    kernel half the directory work of a temporary file and a rename (28,000 pages: about 0.5 s).
+    kernel half the directory work of a temporary file and a rename.
     """
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)

@@ -30,7 +30,7 @@ def _validate_link(url: str) -> bool:
 
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table").enable("strikethrough")
-    md.validateLink = _validate_link  # type: ignore[method-assign]
+    md.validateLink = _validate_link  # type: ignore[method-assign]  # markdown-it-py's documented way
     return md
 
 
@@ -38,16 +38,15 @@ _MD = _parser()
 
 
 def to_html(text: str) -> str:
-    return _MD.render(text)
+    return str(_MD.render(text))  # markdown-it-py types its renderer's output as Any
 
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A Markdown file: its front matter (a mapping) and its body, with the line the body starts on."""
+    """A Markdown file: its front matter (a mapping) and its body."""
 
     meta: dict[str, Any]
     body: str
-    body_line: int
 
 
 def split_front_matter(text: str, path: str) -> tuple[Document, list[Diagnostic]]:
@@ -55,10 +54,10 @@ def split_front_matter(text: str, path: str) -> tuple[Document, list[Diagnostic]
     text = text.lstrip("\ufeff")
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        return Document({}, text, 1), []
+        return Document({}, text), []
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        return Document({}, text, 1), [Diagnostic(
+        return Document({}, text), [Diagnostic(
             Level.ERROR, SourceSpan(path, 1), "front matter opened with '---' is never closed by another '---'")]
     body = "".join(lines[end + 1:])
     try:
@@ -67,9 +66,9 @@ def split_front_matter(text: str, path: str) -> tuple[Document, list[Diagnostic]
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        return Document({}, body, end + 2), [Diagnostic(Level.ERROR, SourceSpan(path, line),
-                                                        f"front matter is not valid YAML: {problem}")]
+        return Document({}, body), [Diagnostic(Level.ERROR, SourceSpan(path, line),
+                                               f"front matter is not valid YAML: {problem}")]
     if not isinstance(meta, dict):
-        return Document({}, body, end + 2), [Diagnostic(
+        return Document({}, body), [Diagnostic(
             Level.ERROR, SourceSpan(path, 2), "front matter must be 'key: value' lines")]
-    return Document(meta, body, end + 2), []
+    return Document(meta, body), []

@@ -195,10 +195,7 @@ def _object(text: str, pos: int) -> tuple[list[_Member], int]:
 
 
 def _value(text: str, pos: int) -> tuple[object, int]:
-    try:
-        return _DECODER.scan_once(text, pos)
-    except StopIteration as stop:
-        raise json.JSONDecodeError("Expecting value", text, stop.value) from None
+    return _DECODER.raw_decode(text, pos)
 
 
 def _skip(text: str, pos: int) -> int:
