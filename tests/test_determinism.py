@@ -1,6 +1,6 @@
 """Builds are deterministic and incremental: same input, same bytes; a rebuild writes nothing; stale pages go.
 
-One known exception, Pagefind's facet files (settled_output.py); everything else is compared byte for byte.
+Every file is compared byte for byte, the search index's too (settled_output.py).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The speed tricks change nothing but speed: the demo site built with them all off is the same, byte for byte
-(but for Pagefind's facet files, settled_output.py);
+(the search index too, settled_output.py);
 each runs only within the versions it was written against; the switch says what it does not know."""
 
 from __future__ import annotations
