@@ -117,7 +117,8 @@ class RecordFile:
 
 
 def record_files(site_dir: Path) -> list[RecordFile]:
-    """Every file under content/ that may hold records, in sorted order; prose and hidden files left out.
+    """Every file under content/ that may hold records, in sorted order; prose pages, summaries, hidden files and
+    files that are never records (readers.never_records) left out.
     Symbolic links to files count, to folders are not entered."""
     found: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
     _find_record_files(site_dir / CONTENT_DIR, (), found)
@@ -138,7 +139,7 @@ def _find_record_files(folder: Path | str, parts: tuple[str, ...],
         try:
             if entry.is_dir(follow_symlinks=False):
                 _find_record_files(entry.path, (*parts, name), found)
-            elif not name.lower().endswith(".md") and entry.is_file():
+            elif not readers.never_records(name) and entry.is_file():
                 found.append(((*parts, name), entry))
         except OSError:  # a link we may not follow: os.walk passed over these too
             continue

@@ -51,6 +51,26 @@ READERS: tuple[Reader, ...] = (
 _BY_FORMAT = {reader.format: reader for reader in READERS}
 SNIFF_CHARS = 4096
 
+# Files that sit beside records in a collection and are never records: not read, not reported. A file of any
+# other kind that no reader recognises is reported, so that no export is left out unnoticed.
+PROSE_AND_MEDIA = frozenset({
+    ".md", ".markdown", ".rst",  # notes and READMEs (summaries and pages are Markdown too)
+    ".pdf", ".doc", ".docx", ".odt", ".rtf",  # full texts and documents kept with their records
+    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".tif", ".tiff",  # figures and scans
+})
+CLUTTER = frozenset({"thumbs.db", "desktop.ini"})
+"""Files Windows leaves in folders (macOS's and editors' own start with a dot and are skipped as hidden)."""
+NOTE_NAMES = frozenset({"readme", "notes", "license", "licence", "copying", "notice", "changelog"})
+"""Names (before the first dot, any case) of files about a folder: read only when a reader recognises them."""
+
+
+def never_records(name: str) -> bool:
+    """Whether a file named ``name`` is left out of reading: hidden, an editor's backup or lock file, prose,
+    a document or an image (PROSE_AND_MEDIA), or operating-system clutter."""
+    lowered = name.lower()
+    return (lowered.startswith((".", "~$")) or lowered.endswith("~") or lowered in CLUTTER
+            or Path(lowered).suffix in PROSE_AND_MEDIA)
+
 
 def choose_reader(path: Path, head: str) -> Reader | None:
     """The first reader that claims the suffix and recognises the content; else any reader that recognises it."""
@@ -80,6 +100,8 @@ def read_file(path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
         return [], [Diagnostic(Level.ERROR, SourceSpan(shown), f"cannot read this file: {err.strerror}")]
     head = _head(data)
     reader = choose_reader(path, head)
+    if reader is None and path.name.split(".", 1)[0].lower() in NOTE_NAMES:
+        return [], []  # a README or notes file in a format of its own
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
