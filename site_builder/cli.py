@@ -203,9 +203,12 @@ def _require_site(site_dir: Path) -> None:
 def _run_init(args: argparse.Namespace) -> int:
     from .init import init_site
 
-    init_site(args.directory)
+    requirement = init_site(args.directory)
     print(f"Created a new site in {args.directory}. Build it with:\n"
           f"  site-builder build --source {args.directory}", file=sys.stderr)
+    if requirement.note:
+        kind = "warning" if requirement.line else "error"
+        print(f"site-builder: init: {kind}: {requirement.note}", file=sys.stderr)
     return EXIT_OK
 
 
