@@ -116,6 +116,8 @@ def _named(text: str) -> str:
     no language; hence this lookup, in language_data's own index, with that one rule changed.
     """
     key = normalize_name(text)
+    if "\x00" in key:  # a BytesTrie ends each key with NUL; no language's name holds one
+        return ""
     tries = _name_index()
     if not tries:
         try:

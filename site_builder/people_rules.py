@@ -66,6 +66,9 @@ def parse_rules(text: str, shown: str) -> tuple[Rules, list[Diagnostic]]:
         m = re.search(r"at line (\d+)", str(err))
         return Rules(), [Diagnostic(Level.ERROR, SourceSpan(shown, int(m.group(1)) if m else 1),
                                     f"not valid TOML: {err}; no merge or keep_apart rule applied")]
+    except RecursionError:  # tomllib recurses once per level of nested arrays and tables
+        return Rules(), [Diagnostic(Level.ERROR, SourceSpan(shown, 1), "values nested too deeply to read; no merge "
+                                                                       "or keep_apart rule applied")]
     problems: list[Diagnostic] = []
     for key in data:
         if key not in _TABLES:

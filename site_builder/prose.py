@@ -41,6 +41,26 @@ def to_html(text: str) -> str:
     return _MD.render(text)
 
 
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML's safe loader without aliases (an alias bomb, "*a" repeated through nested lists, is small on disk
+    and vast once printed), and with a date that does not exist ("2024-02-30") kept as the text it is."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            raise yaml.composer.ComposerError(None, None, "an alias (*name) is not allowed in front matter",
+                                              self.peek_event().start_mark)
+        return super().compose_node(parent, index)
+
+    def construct_yaml_timestamp(self, node: Any) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLoader.construct_yaml_timestamp)
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """A Markdown file: its front matter (a mapping) and its body, with the line the body starts on."""
@@ -62,7 +82,10 @@ def split_front_matter(text: str, path: str) -> tuple[Document, list[Diagnostic]
             Level.ERROR, SourceSpan(path, 1), "front matter opened with '---' is never closed by another '---'")]
     body = "".join(lines[end + 1:])
     try:
-        meta = yaml.safe_load("".join(lines[1:end])) or {}
+        meta = yaml.load("".join(lines[1:end]), Loader=_FrontMatterLoader) or {}  # noqa: S506 - a safe loader
+    except RecursionError:
+        return Document({}, body, end + 2), [Diagnostic(Level.ERROR, SourceSpan(path, 2),
+                                                        "front matter is not valid YAML: nested too deeply")]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

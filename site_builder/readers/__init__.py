@@ -98,6 +98,11 @@ def read_file(path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
         data = path.read_bytes()
     except OSError as err:
         return [], [Diagnostic(Level.ERROR, SourceSpan(shown), f"cannot read this file: {err.strerror}")]
+    return read_data(data, path, shown)
+
+
+def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Every record of a file's bytes, read by the reader its name and start choose (read_file)."""
     head = _head(data)
     reader = choose_reader(path, head)
     if reader is None and path.name.split(".", 1)[0].lower() in NOTE_NAMES:

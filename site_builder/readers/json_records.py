@@ -199,6 +199,10 @@ def _value(text: str, pos: int) -> tuple[object, int]:
         return _DECODER.scan_once(text, pos)
     except StopIteration as stop:
         raise json.JSONDecodeError("Expecting value", text, stop.value) from None
+    except RecursionError:  # the scanner recurses once per level of brackets
+        raise json.JSONDecodeError("Values nested too deeply to read", text, pos) from None
+    except ValueError as err:  # a number of more digits than Python converts (sys.get_int_max_str_digits)
+        raise json.JSONDecodeError(f"A number too long to read ({len(str(err))} digits or more)", text, pos) from None
 
 
 def _skip(text: str, pos: int) -> int:

@@ -1,0 +1,104 @@
+"""Regression tests for what the fuzz run (tests/fuzz/run.py) found: each input, cut to what mattered, now gives
+records and diagnostics (or, for site.toml, a message), and quickly."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from site_builder import languages
+from site_builder.config import load_config
+from site_builder.diagnostics import Level, UserError
+from site_builder.people_rules import parse_rules
+from site_builder.prose import split_front_matter
+from site_builder.readers import bibtex, catalogue, csl_json, to_article, vufind_json
+from site_builder.summaries import parse_summary
+
+DUMPS = Path(__file__).resolve().parent / "data" / "catalogue-dump"
+DEEP = 100_000
+"""Levels of brackets: far past Python's recursion limit."""
+
+
+def test_a_language_with_a_nul_in_it_is_kept_as_written() -> None:
+    """language_data's name index (a marisa BytesTrie) failed on a name holding NUL (SystemError)."""
+    assert languages.language_of("\x00English")[0].name == "\x00English"
+    seed = (DUMPS / "english-labels.txt").read_text(encoding="utf-8")
+    records, _ = catalogue.read(seed.replace("\nlanguage English", "\nlanguage English\n\x00\x00 Deutsch"), "a.txt")
+    article, _ = to_article(records[0])
+    assert [language.name for language in article.languages] == ["English", "\x00\x00 Deutsch"]
+
+
+@pytest.mark.parametrize("base_url", ["http://[x", "https://[::1/", "http://]/"])
+def test_a_base_url_with_a_stray_bracket_is_a_message(tmp_path: Path, base_url: str) -> None:
+    """urlsplit raised ValueError ("Invalid IPv6 URL") out of the config check."""
+    (tmp_path / "site.toml").write_text(f'base_url = "{base_url}"\n', encoding="utf-8")
+    with pytest.raises(UserError, match="base_url must be an http"):
+        load_config(tmp_path)
+
+
+def test_a_summary_date_that_does_not_exist_is_left_out_with_a_warning() -> None:
+    """YAML read "2024-02-30" as a timestamp and raised ValueError; now it is text, and the summary is kept."""
+    found, problems = parse_summary("---\nid: pubmed-8699378\ndate: 2024-02-30\n---\nText.\n", "s.md")
+    assert found is not None and found.summary.date == ""
+    assert [(d.level, d.where.line) for d in problems] == [(Level.WARNING, 3)]
+    found, problems = parse_summary("---\nid: pubmed-8699378\ndate: 2024-01-01 25:00:00\n---\nText.\n", "s.md")
+    assert found is not None and [d.where.line for d in problems] == [3]
+
+
+def test_front_matter_with_an_alias_is_an_error_at_its_line() -> None:
+    """An alias bomb (lists of lists of "*a") is small on disk and hangs whatever prints it."""
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8))
+    started = time.perf_counter()
+    doc, problems = split_front_matter(f"---\nid: pubmed-1\n{bomb}verdict: *i\n---\nText\n", "s.md")
+    assert time.perf_counter() - started < 1
+    assert doc.meta == {} and [(d.level, d.where.line) for d in problems] == [(Level.ERROR, 4)]
+    assert "alias" in problems[0].message
+
+
+@pytest.mark.parametrize("text", ["---\ntopics: " + "[" * DEEP + "\n---\n", "---\na: " + "{a: " * 5000 + "\n---\n"])
+def test_front_matter_nested_too_deeply_is_an_error(text: str) -> None:
+    """PyYAML recursed once per level: RecursionError."""
+    doc, problems = split_front_matter(text, "s.md")
+    assert [(d.level, d.where.line) for d in problems] == [(Level.ERROR, 2)]
+    assert "nested too deeply" in problems[0].message
+
+
+@pytest.mark.parametrize(("read", "text"), [
+    (csl_json.read, "[" * DEEP),
+    (csl_json.read, '[{"title": "A", "note": ' + "[" * DEEP + '}]'),
+    (vufind_json.read, '{"response": {"docs": [' + "[" * DEEP),
+])
+def test_json_nested_too_deeply_is_a_diagnostic(read, text: str) -> None:
+    """json's scanner recursed once per level: RecursionError."""
+    records, problems = read(text, "r.json")
+    assert records == [] and problems and all(d.level is Level.ERROR for d in problems)
+
+
+def test_a_json_number_too_long_costs_its_record_only() -> None:
+    """A number of more than 4,300 digits: int() raised ValueError out of the scanner."""
+    records, problems = csl_json.read('[\n {"title": "A", "page": ' + "1" * 5000 + '},\n {"title": "B"}\n]', "r.json")
+    assert [r.first("title") for r in records] == ["B"]
+    assert [d.where.line for d in problems] == [2] and "too long" in problems[0].message
+
+
+@pytest.mark.parametrize("text", ["a = " + "[" * DEEP, "[[merge]]\nnames = " + "[" * DEEP])
+def test_toml_nested_too_deeply_is_a_message(tmp_path: Path, text: str) -> None:
+    """tomllib recursed once per level: RecursionError."""
+    (tmp_path / "site.toml").write_text(text, encoding="utf-8")
+    with pytest.raises(UserError, match="nested too deeply"):
+        load_config(tmp_path)
+    rules, problems = parse_rules(text, "authors.toml")
+    assert rules.merge == () and "nested too deeply" in problems[0].message
+
+
+def test_bibtex_braces_nested_deeply_are_read_in_time() -> None:
+    """Taking off the braces around a whole value scanned the value once per pair: quadratic (an hour at 100,000)."""
+    entry = "@article{k, title={" + "{" * DEEP + "Deep" + "}" * DEEP + "}, author={A, B}}\n"
+    started = time.perf_counter()
+    records, _ = bibtex.read(entry, "r.bib")
+    article, _ = bibtex.to_article(records[0])
+    assert time.perf_counter() - started < 5
+    assert article.title == "Deep"
