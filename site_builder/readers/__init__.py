@@ -104,6 +104,9 @@ def read_file(path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
 def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every record of a file's bytes, read by the reader its name and start choose (read_file)."""
     head = _head(data)
+    if head.lstrip("\ufeff \t\r\n")[:1] in ("[", "{") or head.startswith("HTTP/"):
+        # JSON: its readers know it by the keys of its first record, which long values can push far down.
+        head = data.decode("utf-8-sig", errors="replace")
     reader = choose_reader(path, head)
     if reader is None and path.name.split(".", 1)[0].lower() in NOTE_NAMES:
         return [], []  # a README or notes file in a format of its own

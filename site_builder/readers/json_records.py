@@ -69,6 +69,53 @@ def read(text: str, path: str, fmt: str, containers: tuple[tuple[str, ...], ...]
     return records, diagnostics
 
 
+def first_keys(text: str, containers: tuple[tuple[str, ...], ...] = ()) -> tuple[tuple[str, ...] | None,
+                                                                                  frozenset[str]]:
+    """Which of ``containers`` holds the records (None: the top-level array, or the object itself) and the keys
+    of the first record, as ``read`` would find them; for sniffing a file by the keys of its records wherever
+    they stand, however long the values before them. A text cut short (or broken) gives the keys before the cut.
+    """
+    text = text.removeprefix("\ufeff")
+    pos = _skip(text, _http_header(text)[1])
+    if text.startswith("[", pos):
+        return None, _keys(text, _skip(text, pos + 1), ())[1]
+    found, keys = _keys(text, pos, containers)
+    return found, keys
+
+
+def _keys(text: str, pos: int, containers: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...] | None,
+                                                                                 frozenset[str]]:
+    """The keys of the object at ``pos``, or of the first record of the array at one of the ``containers`` key
+    paths below it (with that path), read as far as the text is valid."""
+    keys: list[str] = []
+    if not text.startswith("{", pos):
+        return None, frozenset()
+    pos = _skip(text, pos + 1)
+    try:
+        while text.startswith('"', pos):
+            key, pos = _value(text, pos)
+            keys.append(str(key))
+            pos = _skip(text, pos)
+            if not text.startswith(":", pos):
+                break
+            pos = _skip(text, pos + 1)
+            below = tuple(path[1:] for path in containers if path[0] == key)
+            if () in below and text.startswith("[", pos):  # the array of records
+                return next(p for p in containers if p == (key,)), _keys(text, _skip(text, pos + 1), ())[1]
+            if below and text.startswith("{", pos):
+                found, inner = _keys(text, pos, tuple(p for p in below if p))
+                if found is not None:
+                    return (str(key), *found), inner
+            _, pos = _value(text, pos)
+            pos = _skip(text, pos)
+            if not text.startswith(",", pos):
+                break
+            pos = _skip(text, pos + 1)
+    except json.JSONDecodeError:
+        pass  # cut short: the keys so far
+    return None, frozenset(keys)
+
+
 def values(value: object) -> tuple[str, ...]:
     """A JSON value as field values: one per list item; strings as they are, the rest as JSON text."""
     items = value if isinstance(value, list) else [value]
@@ -199,6 +246,8 @@ def _value(text: str, pos: int) -> tuple[object, int]:
         return _DECODER.scan_once(text, pos)
     except StopIteration as stop:
         raise json.JSONDecodeError("Expecting value", text, stop.value) from None
+    except json.JSONDecodeError:
+        raise
     except RecursionError:  # the scanner recurses once per level of brackets
         raise json.JSONDecodeError("Values nested too deeply to read", text, pos) from None
     except ValueError as err:  # a number of more digits than Python converts (sys.get_int_max_str_digits)
