@@ -3,6 +3,7 @@ records and diagnostics (or, for site.toml, a message), and quickly."""
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 
@@ -102,3 +103,46 @@ def test_bibtex_braces_nested_deeply_are_read_in_time() -> None:
     article, _ = bibtex.to_article(records[0])
     assert time.perf_counter() - started < 5
     assert article.title == "Deep"
+
+
+def test_a_long_language_value_is_named_in_time() -> None:
+    """marisa-trie's prefixes() takes time that grows with the square of its key: 67,000 characters of a
+    catalogue record cut into its language field took 11 s."""
+    value = "publishD" + "Título" * 11_000 + "ate 1977"
+    started = time.perf_counter()
+    assert languages.language_of(value)[0].tag == ""
+    assert languages.language_of("English" + " and more" * 5000)[0].name.startswith("English")
+    assert time.perf_counter() - started < 2
+
+
+def test_authors_toml_of_thousands_of_entries_is_read_in_time() -> None:
+    """The line of each [[merge]] was found by scanning the whole file again: 7,000 entries took 28 s."""
+    text = '[[merge]]\nnames = ["Cazzato, R", "Cazzato, Roberto Luigi"]\n' * 7000
+    started = time.perf_counter()
+    rules, problems = parse_rules(text, "authors.toml")
+    assert time.perf_counter() - started < 5
+    assert len(rules.merge) == 7000 and rules.merge[-1][1].line == 13999
+
+
+def test_a_vufind_title_of_many_isbd_marks_is_read_in_time() -> None:
+    """The ISBD marks at the end of a title were taken off by a regex that backtracked exponentially over marks
+    that do not end it (" , , , … x")."""
+    title = " ,/ ;" * 8000 + "x"
+    doc = json.dumps({"response": {"docs": [{"id": "1", "title_full": f"{title} /", "title_short": "t"}]}})
+    started = time.perf_counter()
+    records, _ = vufind_json.read(doc, "v.json")
+    article, _ = vufind_json.to_article(records[0])
+    assert time.perf_counter() - started < 2
+    assert article.title.endswith("x")
+
+
+def test_half_a_utf16_character_in_json_is_replaced_and_reported() -> None:
+    """JSON's "\\ud800" decodes to a lone surrogate, which no UTF-8 file can hold: the build died writing the
+    first page that showed it (UnicodeEncodeError)."""
+    text = ('[{"id": "a", "type": "article-journal", "title": "Bad \\ud800 half", "issued": {"date-parts": [[2020]]},'
+            '\n "note": "\\udfff"}]')
+    records, problems = csl_json.read(text, "r.json")
+    assert records[0].first("title") == "Bad \ufffd half" and records[0].first("note") == "\ufffd"
+    assert [(d.level, d.where.line) for d in problems] == [(Level.WARNING, 1), (Level.WARNING, 2)]
+    article, _ = csl_json.to_article(records[0])
+    article.title.encode("utf-8")

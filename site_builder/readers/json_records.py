@@ -63,10 +63,23 @@ def read(text: str, path: str, fmt: str, containers: tuple[tuple[str, ...], ...]
                    for pos, message in found.problems]
     records = []
     for n, (pos, members) in enumerate(found.objects):
-        fields = tuple(Field(m.key, values(m.value), lines.line(m.key_pos)) for m in members)
+        fields = tuple(Field(_whole(m.key), tuple(map(_whole, values(m.value))), lines.line(m.key_pos))
+                       for m in members)
         preamble = tuple(header) if n == 0 else ()
         records.append(Record(fmt, SourceSpan(path, lines.line(pos)), fields, preamble))
+        diagnostics += [Diagnostic(Level.WARNING, SourceSpan(path, lines.line(m.key_pos)),
+                                   f"'{_whole(m.key)}' holds half of a UTF-16 character (an escape such as \\ud800 "
+                                   "with no other half); it is shown as '\ufffd'")
+                        for m in members if _LONE_SURROGATE.search(m.key + "".join(values(m.value)))]
     return records, diagnostics
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole(text: str) -> str:
+    """``text`` with each lone surrogate (which no file can hold in UTF-8) replaced by U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
 
 
 def first_keys(text: str, containers: tuple[tuple[str, ...], ...] = ()) -> tuple[tuple[str, ...] | None,

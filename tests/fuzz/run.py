@@ -99,16 +99,19 @@ def work(job: tuple[str, int, int, float, str]) -> Tally:
             signal.setitimer(signal.ITIMER_REAL, 0)
         spent = time.perf_counter() - started
         tally.seconds += spent
+        if spent > max(tally.slowest, limit / 5):  # worth a look before it becomes a hang
+            _keep(crashes, name, "slowest", data, f"{spent:.2f} s")
         tally.slowest = max(tally.slowest, spent)
         tally.inputs += 1
     return tally
 
 
 def _keep(folder: str, name: str, kind: str, data: bytes, why: str) -> None:
-    """The input that caused a crash, and the traceback, for a regression test."""
+    """The input that caused a crash, and the traceback, for a regression test (the slowest inputs, too, under
+    names of their own)."""
     out = Path(folder) / name
     out.mkdir(parents=True, exist_ok=True)
-    stem = hashlib.sha1(data).hexdigest()[:12]
+    stem = ("slowest-" if kind == "slowest" else "") + hashlib.sha1(data).hexdigest()[:12]
     (out / f"{stem}.input").write_bytes(data)
     (out / f"{stem}.txt").write_text(f"{kind}\n\n{why}", encoding="utf-8")
 

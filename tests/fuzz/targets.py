@@ -13,11 +13,12 @@ failure to its smallest form) and the long run (tests/fuzz/run.py, drawn by a se
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import functools
 import gzip
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,23 @@ def _articles(records: Sequence[Record], shown: str) -> None:
         if not isinstance(article, Article):
             raise Broken(f"not an Article: {article!r}")
         _checked(problems, shown)
+        for text in _texts(article):
+            try:
+                text.encode("utf-8")  # what every page is written in
+            except UnicodeEncodeError as err:
+                raise Broken(f"a value no page can hold: {text!r}") from err
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every string inside an Article (its Record, people, sections… included)."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            yield from _texts(getattr(value, field.name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _texts(item)
 
 
 def text_reader(read: Callable[[str, str], tuple[list[Record], list[Diagnostic]]], suffix: str
