@@ -210,9 +210,16 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
         related=_entries(links, lib.related(key)))
 
 
+COAUTHORS_SHOWN = 200
+"""Co-authors an author page names, most shared first: a consortium's byline of thousands would otherwise put
+every name on every other's page (a site's size growing with the square of the byline)."""
+
+
 def _author_extras(site: Site, links: Links, key: str, author: Author) -> dict[str, Any]:
     lib = site.library
-    return dict(entries=_entries(links, author.articles), coauthors=_counted(links.authors, lib.coauthors(key)),
+    coauthors = _counted(links.authors, lib.coauthors(key, COAUTHORS_SHOWN))
+    return dict(entries=_entries(links, author.articles), coauthors=coauthors,
+                coauthors_more=lib.coauthor_count(key) - len(coauthors),
                 topics=_counted(links.topics, lib.author_topics(key)),
                 downloads=_group_downloads(urls.author(key), author.articles) if site.config.downloads else ())
 

@@ -14,6 +14,7 @@ import yaml
 from markdown_it import MarkdownIt
 
 from .diagnostics import Diagnostic, Level, SourceSpan
+from .normalize import UNSHOWABLE
 
 _ALLOWED_SCHEMES = ("http:", "https:", "mailto:")
 
@@ -71,8 +72,11 @@ class Document:
 
 
 def split_front_matter(text: str, path: str) -> tuple[Document, list[Diagnostic]]:
-    """Front matter between ``---`` lines at the top (YAML), then the body. Bad YAML is a diagnostic."""
+    """Front matter between ``---`` lines at the top (YAML), then the body. Bad YAML is a diagnostic. A control
+    character (but tab and line ends) becomes U+FFFD, as a byte that is not UTF-8 does."""
     text = text.lstrip("\ufeff")
+    if UNSHOWABLE.search(text):
+        text = UNSHOWABLE.sub("\ufffd", text)
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
         return Document({}, text, 1), []

@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from . import cite, dates, identifiers, urls
 from .model import Article
+from .normalize import shown
 from .plan import Entry, Page
 from .sections import heading
 
@@ -131,6 +132,7 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
     env.filters["doi_url"] = identifiers.doi_url
     env.filters["pubmed_url"] = identifiers.pubmed_url
     env.filters["pmc_url"] = identifiers.pmc_url
+    env.filters["shown"] = shown
     return env
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,15 +82,30 @@ def choose_reader(path: Path, head: str) -> Reader | None:
     return next((reader for reader in READERS if reader.sniff(head)), None)
 
 
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
-    """UTF-8 text without BOM; undecodable bytes become U+FFFD and a warning names the first one's line."""
+    """UTF-8 text without BOM; undecodable bytes become U+FFFD and a warning names the first one's line. A
+    control character (but tab and line ends), a sign of a damaged file, is kept and reported likewise: the
+    full record shows it as a control picture (␁), titles and lists as U+FFFD (normalize.clean)."""
     try:
-        return data.decode("utf-8-sig"), []
+        text, problems = data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         text = data.decode("utf-8-sig", errors="replace")
-        return text, [Diagnostic(Level.WARNING, SourceSpan(path, line),
-                                 f"bytes that are not UTF-8 (first at byte {err.start}) were replaced by '\ufffd'")]
+        problems = [Diagnostic(Level.WARNING, SourceSpan(path, line),
+                               f"bytes that are not UTF-8 (first at byte {err.start}) were replaced by '\ufffd'")]
+    # One pass in C over the bytes tells that nearly every file has none; only then is the text searched.
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        first = _CONTROL.search(text)
+        if first is not None:
+            line = text.count("\n", 0, first.start()) + 1
+            problems.append(Diagnostic(Level.WARNING, SourceSpan(path, line), (
+                f"a control character (U+{ord(first.group()):04X}, the first of the file) is no text; it is shown "
+                "as '\ufffd' in titles and lists")))
+    return text, problems
 
 
 def read_file(path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:

@@ -69,7 +69,7 @@ def read(text: str, path: str, fmt: str, containers: tuple[tuple[str, ...], ...]
         records.append(Record(fmt, SourceSpan(path, lines.line(pos)), fields, preamble))
         diagnostics += [Diagnostic(Level.WARNING, SourceSpan(path, lines.line(m.key_pos)),
                                    f"'{_whole(m.key)}' holds half of a UTF-16 character (an escape such as \\ud800 "
-                                   "with no other half); it is shown as '\ufffd'")
+                                   "with no other half), which no file can hold; it is shown as '\ufffd'")
                         for m in members if _LONE_SURROGATE.search(m.key + "".join(values(m.value)))]
     return records, diagnostics
 
@@ -78,7 +78,8 @@ _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _whole(text: str) -> str:
-    """``text`` with each lone surrogate (which no file can hold in UTF-8) replaced by U+FFFD."""
+    """``text`` with each lone surrogate (from an escape such as \\ud800; UTF-8 cannot encode it) replaced by
+    U+FFFD."""
     return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
 
 

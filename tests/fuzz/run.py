@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fuzz.targets import BY_NAME, MUTATIONS, TARGETS, mutated, seeds  # noqa: E402
 
 
-class Slow(Exception):
+class Slow(BaseException):
     """An input ran past the time limit."""
 
 

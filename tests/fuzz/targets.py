@@ -26,6 +26,8 @@ from site_builder import readers
 from site_builder.config import load_config
 from site_builder.diagnostics import Diagnostic, UserError
 from site_builder.model import Article, Record
+from site_builder.normalize import UNSHOWABLE
+from site_builder.normalize import shown as in_page
 from site_builder.people_rules import parse_rules
 from site_builder.readers import bibtex, catalogue, csl_json, jats, medline, ovid, pubmed_xml, ris, vufind_json
 from site_builder.summaries import parse_summary
@@ -56,11 +58,22 @@ def _articles(records: Sequence[Record], shown: str) -> None:
         if not isinstance(article, Article):
             raise Broken(f"not an Article: {article!r}")
         _checked(problems, shown)
-        for text in _texts(article):
-            try:
-                text.encode("utf-8")  # what every page is written in
-            except UnicodeEncodeError as err:
-                raise Broken(f"a value no page can hold: {text!r}") from err
+        _typed_and_raw(article)
+
+
+def _showable(value: object) -> None:
+    """Every string in ``value`` can be written in a page or a feed: UTF-8, no control characters; a record's
+    raw values as a page shows them (normalize.shown)."""
+    for text in _texts(value):
+        if UNSHOWABLE.search(text):
+            raise Broken(f"a value no page can hold: {text!r}")
+
+
+def _typed_and_raw(article: Article) -> None:
+    _showable(dataclasses.replace(article, records=()))
+    for text in _texts(article.records):
+        if UNSHOWABLE.search(in_page(text)):
+            raise Broken(f"a record's value no page can hold: {text!r}")
 
 
 def _texts(value: object) -> Iterator[str]:
@@ -117,6 +130,7 @@ def summary(data: bytes) -> int:
     shown = "content/summaries/fuzz.md"
     found, problems = parse_summary(data.decode("utf-8", errors="replace"), shown)
     _checked(problems, shown)
+    _showable(found)
     return int(found is not None)
 
 
