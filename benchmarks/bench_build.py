@@ -24,10 +24,13 @@ For each corpus size N (``--sizes``) the script
          as a cache, moved aside too);
        * ``ours (no change)``: the same command again on the output just built, nothing
          changed: the incremental rebuild (skip with ``--no-incremental``);
+       * ``ours (no search)``: the default site from clean with ``search = false``: what the search
+         index (Pagefind) adds to a build is the difference from ``ours``;
        * ``ours (core site)``: a clean build of the pages Hugo's peer builds, from a site
          folder whose ``content/`` links to the same records and whose ``site.toml`` turns
-         off references and download files (``CORE_SETTINGS``);
-  3. counts the ``.html`` files of each output and reports a Markdown table of medians
+         off references, download files and search (``CORE_SETTINGS``);
+  3. counts the ``.html`` files of each output (and the size of the largest) and reports a Markdown table of
+     medians
      (wall, min-max, CPU, peak RSS, pages, pages/s, wall relative to Hugo's clean build),
      then writes every raw run to a JSON file.
 
@@ -76,7 +79,9 @@ REPO = Path(__file__).resolve().parent.parent
 GNU_TIME = "/usr/bin/time"
 KEEP_LONG_WARMUP_S = 30.0  # a warm-up run longer than this is kept as a measured run
 TARGET_RATIO = 1.5
-CASES = ("hugo", "ours", "ours (no change)", "ours (core site)")
+SEARCH_SHARE = 0.25
+"""The bound on what the search index may add to the default build's wall time."""
+CASES = ("hugo", "ours", "ours (no change)", "ours (no search)", "ours (core site)")
 
 
 def log(msg: str) -> None:
@@ -178,13 +183,15 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict:
             "last_line": tail.splitlines()[-1] if tail else ""}
 
 
-def count_html(root: Path) -> tuple[int, int]:
-    """(html files, all files) under root."""
-    html = files = 0
-    for _, _, filenames in os.walk(root):
+def count_html(root: Path) -> tuple[int, int, int]:
+    """(html files, all files, bytes of the largest html file) under root."""
+    html = files = largest = 0
+    for folder, _, filenames in os.walk(root):
         files += len(filenames)
-        html += sum(f.endswith(".html") for f in filenames)
-    return html, files
+        pages = [f for f in filenames if f.endswith(".html")]
+        html += len(pages)
+        largest = max([largest, *(os.path.getsize(os.path.join(folder, f)) for f in pages)])
+    return html, files, largest
 
 
 @dataclass
@@ -204,7 +211,7 @@ class Case:
         sh(["sync"])
         time.sleep(1.0)
         r = timed(self.cmd, self.cwd, self.env)
-        r["html_pages"], r["files"] = count_html(self.output)
+        r["html_pages"], r["files"], r["largest_html"] = count_html(self.output)
         return r
 
 
@@ -238,6 +245,18 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
         cases.append(Case("ours", prep_ours, ours_cmd(args, site, out), out, nwork, args.env))
         if not args.no_incremental:
             cases.append(Case("ours (no change)", lambda: None, ours_cmd(args, site, out), out, nwork, args.env))
+        plain, plain_out = nwork / "site-nosearch", nwork / "out-nosearch"
+
+        def prep_plain() -> None:
+            # The default site without its search index: what indexing adds is the difference.
+            trash.discard(plain_out)
+            trash.discard(plain)
+            plain.mkdir()
+            (plain / "content").symlink_to(site / "content")
+            (plain / "site.toml").write_text("search = false\n", encoding="utf-8")
+
+        cases.append(Case("ours (no search)", prep_plain, ours_cmd(args, plain, plain_out), plain_out, nwork,
+                          args.env))
     if wanted & {"ours", "core"}:
         core, core_out = nwork / "site-core", nwork / "out-core"
 
@@ -253,7 +272,7 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
     return cases
 
 
-CORE_SETTINGS = "references = false\ndownloads = false\n"
+CORE_SETTINGS = "references = false\ndownloads = false\nsearch = false\n"
 
 
 def summarise(cases: list[Case]) -> dict:
@@ -318,6 +337,15 @@ def verdicts(results: dict) -> list[str]:
                 ratio = res[case]["median"]["wall_s"] / res["hugo"]["median"]["wall_s"]
                 ok = "within" if ratio <= TARGET_RATIO else "NOT within"
                 lines.append(f"N={n:,}: {case}/Hugo wall = {ratio:.2f} ({ok} the {TARGET_RATIO}× target)")
+        if "ours" in res and "ours (no search)" in res:
+            added = res["ours"]["median"]["wall_s"] / res["ours (no search)"]["median"]["wall_s"] - 1
+            lines.append(f"N={n:,}: the search index adds {added:.0%} to the default build's wall time "
+                         f"({'within' if added <= SEARCH_SHARE else 'NOT within'} the {SEARCH_SHARE:.0%} bound); "
+                         f"peak RSS of any process {res['ours']['median']['rss_mb']:.0f} MB")
+        for name, r in res.items():
+            if name != "hugo":
+                largest = max(x["largest_html"] for x in r["runs"])
+                lines.append(f"N={n:,}: {name}: largest HTML page {largest / 1000:.0f} kB")
         core = res.get("ours (core site)")
         if "hugo" in res and core and core["html_pages"] != res["hugo"]["html_pages"]:
             lines.append(f"N={n:,}: page counts differ: core site {core['html_pages']:,}, "

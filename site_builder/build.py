@@ -17,18 +17,21 @@ from pathlib import Path
 
 import jinja2
 
-from . import citations, packing, preflight, readers, theme, workers
+from . import readers
+from .cite import cache as citations
 from .config import Config, load_config
 from .diagnostics import Diagnostic, Report, SourceSpan
-from .library import build_library
-from .merge import merge_articles
-from .model import Article, Record
-from .pages import read_intro, read_pages
-from .people_rules import load_rules
-from .plan import Page, Site, plan
-from .render import RenderError, make_environment, render_page
-from .summaries import attach_summaries, read_summaries
-from .write import OutputWriter, WriteStats, check_output
+from .model.article import Article, Record
+from .model.library import build_library
+from .model.merge import merge_articles
+from .model.people_rules import load_rules
+from .output import packing, preflight, search, workers
+from .output.write import OutputWriter, WriteStats, check_output
+from .plan.pages import Page, Site, plan
+from .prose.free_pages import read_intro, read_pages
+from .prose.summaries import attach_summaries, read_summaries
+from .render import theme
+from .render.pages import RenderError, make_environment, render_page
 
 CONTENT_DIR = "content"
 PARALLEL_MIN_PAGES = 2000
@@ -102,7 +105,13 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     static = ((rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items())
     kept = [(citations.CACHE_FILE, citations.cache_bytes(cache))]
     files += [(rel, writer.write(rel, data)) for rel, data in itertools.chain(static, kept)]
-    stats = writer.finish(files)
+    # Stale pages go first, as the search index must not find them; its own files are its to replace.
+    stats = writer.finish(files, keep=search.OWN if config.search else ())
+    if config.search:
+        bundle = search.index_site(out, report)
+        files += bundle.files
+        again = writer.finish(files)  # the bundle's files are the build's too
+        stats = dataclasses.replace(again, removed=stats.removed + again.removed)
     report.extend(preflight.check(out, config, preflight.shown_path(out, site_dir), outside))
     return BuildResult(config, out, report, len(records), len(articles), len(pages), stats,
                        time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages))

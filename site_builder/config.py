@@ -37,6 +37,8 @@ class Config:
     """Show each article's reference in Vancouver, AMA and APA (CSL styles, kept between builds)."""
     downloads: bool = True
     """Write BibTeX, RIS, CSL-JSON and MEDLINE files of every article, author, topic and the whole collection."""
+    search: bool = True
+    """Full-text search with facets (Pagefind): a search box on every page, search.html, and the index it reads."""
     strict: bool = False
     """Fail the build (exit 1) on any warning or error, so nothing is lost unnoticed (as --strict does)."""
 

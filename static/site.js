@@ -12,3 +12,15 @@ document.querySelectorAll(".reference blockquote").forEach((quote) => {
   });
   quote.after(button);
 });
+
+// "/" moves to the search box (the search page's own, else the header's), unless the reader is typing somewhere.
+document.addEventListener("keydown", (event) => {
+  if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+  const target = event.target;
+  if (target instanceof Element && (target.closest("input, textarea, select") || target.isContentEditable)) return;
+  const box = document.getElementById("search-q") || document.getElementById("site-search");
+  if (!box) return;
+  event.preventDefault();
+  box.focus();
+  box.select();
+});

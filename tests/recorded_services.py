@@ -24,7 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from site_builder.lookup import Services
+from site_builder.commands.lookup import Services
 
 RECORDED = Path(__file__).resolve().parent / "recorded"
 TEXT = "text/plain; charset=UTF-8"

@@ -13,11 +13,11 @@ import pytest
 import yaml
 from recorded_services import CSL, HTML, JSON, RECORDED, Recorded, recorded, serve
 
-from site_builder import add as add_module
-from site_builder import add_files
-from site_builder.add import Outcome, Status, add
-from site_builder.add_ids import parse
-from site_builder.summaries import read_summaries
+from site_builder.commands import add as add_module
+from site_builder.commands import add_files
+from site_builder.commands.add import Outcome, Status, add
+from site_builder.commands.add_ids import parse
+from site_builder.prose.summaries import read_summaries
 
 BATCH_OF_FOUR = "16403221,16377612,14871861,14630660"
 SCIENCE = "10.1126/science.169.3946.635"

@@ -9,7 +9,7 @@ import pytest
 from recorded_services import RECORDED
 
 from site_builder import readers
-from site_builder.add_answers import (
+from site_builder.commands.add_answers import (
     check_csl,
     csl_file_text,
     cut_medline,

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.add_ids import Unreadable, Wanted, parse, read_list
+from site_builder.commands.add_ids import Unreadable, Wanted, parse, read_list
 from site_builder.diagnostics import UserError
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from site_builder import dates
-from site_builder.dates import PrintedDate
+from site_builder.model import dates
+from site_builder.model.dates import PrintedDate
 
 
 @pytest.mark.parametrize(("printed", "read"), [

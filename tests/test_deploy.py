@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from e2e.serving import copy_site
 
+from site_builder.commands.deploy import public_url, site_base_url
 from site_builder.config import Config
-from site_builder.deploy import public_url, site_base_url
 
 IDENTITY = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org", "GIT_COMMITTER_NAME": "Test",
             "GIT_COMMITTER_EMAIL": "test@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}

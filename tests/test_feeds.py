@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from site_builder.config import Config
-from site_builder.feeds import atom_feed, files, rfc3339, sitemaps, summary
-from site_builder.model import Article, Person, Section
+from site_builder.model.article import Article, Person, Section
+from site_builder.plan.feeds import atom_feed, files, rfc3339, sitemaps, summary
 
 BASE = "https://me.github.io/reviews"  # as actions/configure-pages gives it: no trailing slash
 

@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import languages
 from site_builder.config import load_config
 from site_builder.diagnostics import Level, UserError
-from site_builder.people_rules import parse_rules
-from site_builder.prose import split_front_matter
+from site_builder.model import languages
+from site_builder.model.people_rules import parse_rules
+from site_builder.prose.markdown import split_front_matter
+from site_builder.prose.summaries import parse_summary
 from site_builder.readers import bibtex, catalogue, csl_json, to_article, vufind_json
-from site_builder.summaries import parse_summary
 
 DUMPS = Path(__file__).resolve().parent / "data" / "catalogue-dump"
 DEEP = 100_000

@@ -10,11 +10,11 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from site_builder import identifiers as ids
 from site_builder.cite import to_bibtex, to_csl_json_text, to_medline, to_ris
 from site_builder.diagnostics import Level
-from site_builder.model import Article
-from site_builder.normalize import safe_url
+from site_builder.model import identifiers as ids
+from site_builder.model.article import Article
+from site_builder.model.normalize import safe_url
 from site_builder.readers import read_file, to_article
 
 TESTS = Path(__file__).resolve().parent
@@ -262,7 +262,7 @@ def test_merge_shows_the_clean_doi_when_the_preferred_source_has_text_glued_on(m
 
 def test_merge_takes_the_valid_pmcid_of_another_source(tmp_path: Path) -> None:
     """MEDLINE's PMCID is broken ("PMC0"), so it is left out with a warning and PubMed XML's is the work's."""
-    from site_builder.merge import merge_articles
+    from site_builder.model.merge import merge_articles
 
     medline = tmp_path / "adhm.nbib"
     medline.write_bytes((MERGE / "adhm-medline.nbib").read_bytes().replace(b"PMC - PMC7610913", b"PMC - PMC0"))

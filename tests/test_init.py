@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from site_builder.build import build
+from site_builder.commands.init import Requirement, init_site, requirement_from, requirements_text
 from site_builder.config import Config, load_config
 from site_builder.diagnostics import UserError
-from site_builder.init import Requirement, init_site, requirement_from, requirements_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -16,10 +16,10 @@ import pytest
 import rispy
 from Bio import Medline
 
-from site_builder import languages
 from site_builder.cite import coins, highwire_meta, json_ld, to_bibtex, to_csl_json, to_medline, to_ris
 from site_builder.diagnostics import Level
-from site_builder.model import Article, Field, Language, Record
+from site_builder.model import languages
+from site_builder.model.article import Article, Field, Language, Record
 from site_builder.readers import read_file, to_article
 
 DATA = Path(__file__).resolve().parent / "data"

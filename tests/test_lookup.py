@@ -11,8 +11,8 @@ from collections.abc import Iterator
 import pytest
 from recorded_services import CSL, HTML, JSON, Recorded, Reply, recorded, serve
 
-from site_builder.add_answers import cut_medline, match_converted
-from site_builder.lookup import Client, ServiceError, Services
+from site_builder.commands.add_answers import cut_medline, match_converted
+from site_builder.commands.lookup import Client, ServiceError, Services
 
 
 @pytest.fixture

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level, SourceSpan
-from site_builder.merge import PRECEDENCE, merge_articles, title_key
-from site_builder.model import Article, Link, Person, Record, Section
+from site_builder.model.article import Article, Link, Person, Record, Section
+from site_builder.model.merge import PRECEDENCE, merge_articles, title_key
 from site_builder.readers import read_file, to_article
 
 DATA = Path(__file__).resolve().parent / "data" / "merge"
@@ -248,3 +248,40 @@ def test_other_sources_name_forms_are_listed_as_variants(make_site, tmp_path: Pa
     assert "Also written as: Ciofani, G." in html.text(html.main(page))
     assert sorted(p.name for p in (result.output / "authors").glob("*.html")) == [
         "ciofani-gianni.html", "emanet-melis.html", "index.html", "sen-ozlem.html"]
+
+
+def test_one_doi_for_two_different_works_keeps_a_page_each() -> None:
+    # Embase indexes each abstract of a conference supplement with the supplement's DOI (BMC Proceedings 12,
+    # Suppl 3: 10.1186/s12919-018-0099-8 for every abstract of the 2nd BEAT-PCD conference).
+    doi = "10.1186/s12919-018-0099-8"
+    a = Article(id=f"doi-{doi}", title="Quality of life in patients with primary ciliary dyskinesia: a systematic "
+                "review", date="2018", doi=doi, authors=(Person("Behan, L.", "Behan", "L."),),
+                records=(record("ovid", "a.ovd"),))
+    b = Article(id=f"doi-{doi}", title="Nasal nitric oxide measurement in children for the diagnosis of primary "
+                "ciliary dyskinesia", date="2018", doi=doi, authors=(Person("Shoemark, A.", "Shoemark", "A."),),
+                records=(record("ovid", "b.ovd"),))
+    merged, problems = merge_articles([a, b])
+    assert [m.title for m in merged] == [a.title, b.title] and [m.doi for m in merged] == [doi, doi]
+    (warning,) = problems
+    assert warning.level is Level.WARNING and str(warning.where) == "b.ovd:1"
+    assert "a.ovd:1" in warning.message and doi in warning.message and "different works" in warning.message
+
+
+def test_one_doi_joins_titles_that_differ_only_in_form_or_a_subtitle() -> None:
+    doi = "10.3390/cancers13246368"
+    cazzato = (Person("Cazzato, Roberto Luigi", "Cazzato", "Roberto Luigi"),
+               Person("Hubelé, Fabrice", "Hubelé", "Fabrice"))
+    a = Article(id="a", title="Liver-Directed Therapy for Neuroendocrine Metastases: From Interventional Radiology "
+                "to Nuclear Medicine Procedures", doi=doi, authors=cazzato, records=(record("catalogue-dump"),))
+    b = Article(id="b", title="Liver-directed therapy for neuroendocrine metastases", doi=doi,
+                records=(record("ris", "b.ris"),))
+    c = Article(id="c", title="[Thérapie hépatique des métastases neuroendocrines]", doi=doi,
+                records=(record("bibtex", "c.bib"),))
+    # One work titled in two languages by two databases (Scopus and Web of Science, shared corpus): the same
+    # authors say it is one work.
+    d = Article(id="d", title="Thérapie hépatique des métastases neuroendocrines: de la radiologie", doi=doi,
+                authors=cazzato, records=(record("bibtex", "d.bib"),))
+    e = Article(id="e", title="Liver-directed therapy in neuroendocrine disease", doi=doi,
+                authors=(Person("CAZZATO, RL", "CAZZATO", "RL"),), records=(record("ris", "e.ris"),))
+    merged, problems = merge_articles([a, b, c, d, e])
+    assert len(merged) == 1 and problems == []

@@ -15,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import urls
 from site_builder.build import build
-from site_builder.merge import merge_articles
-from site_builder.model import Article, Person
-from site_builder.names import fits, name_form, parse_name, same_full_name
-from site_builder.normalize import parse_person, slugify
-from site_builder.people import resolve
+from site_builder.model.article import Article, Person
+from site_builder.model.merge import merge_articles
+from site_builder.model.names import fits, name_form, parse_name, same_full_name
+from site_builder.model.normalize import parse_person, slugify
+from site_builder.model.people import resolve
+from site_builder.plan import urls
 from site_builder.readers import read_file, to_article
 
 DATA = Path(__file__).resolve().parent / "data" / "pubmed-xml"

@@ -8,8 +8,8 @@ import unicodedata
 
 import pytest
 
-from site_builder import normalize
-from site_builder.normalize import alnum, clean, safe_url, unique, unique_folded
+from site_builder.model import normalize
+from site_builder.model.normalize import alnum, clean, safe_url, unique, unique_folded
 
 WHITESPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 from site_builder import build as build_module
-from site_builder import workers
 from site_builder.build import build
 from site_builder.diagnostics import UserError
-from site_builder.write import MANIFEST
+from site_builder.output import workers
+from site_builder.output.write import MANIFEST
 
 SEED = Path(__file__).resolve().parent / "data" / "catalogue-dump" / "seed.txt"
 

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.library import build_library
-from site_builder.model import Article, Person
-from site_builder.names import fits, name_form, parse_name
-from site_builder.people import People, resolve
-from site_builder.people_rules import Rules, parse_rules
+from site_builder.model.article import Article, Person
+from site_builder.model.library import build_library
+from site_builder.model.names import fits, name_form, parse_name
+from site_builder.model.people import People, resolve
+from site_builder.model.people_rules import Rules, parse_rules
 from site_builder.readers import bibtex, csl_json, medline, read_file, to_article
 
 REPO = Path(__file__).resolve().parents[1]

@@ -10,10 +10,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from site_builder import preflight, theme
 from site_builder.build import build
 from site_builder.config import Config
-from site_builder.preflight import (
+from site_builder.output import preflight
+from site_builder.output.preflight import (
     FILE_LIMIT,
     LINK_REPORTS,
     OutputFile,
@@ -24,6 +24,7 @@ from site_builder.preflight import (
     outside_links,
     size_problems,
 )
+from site_builder.render import theme
 
 MB = 1_000_000
 

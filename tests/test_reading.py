@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from site_builder import build as build_module
-from site_builder import packing, workers
 from site_builder.build import add_summaries, read_articles, record_files
 from site_builder.diagnostics import Report
-from site_builder.model import Article, Record
+from site_builder.model.article import Article, Record
+from site_builder.output import packing, workers
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).resolve().parent.parent

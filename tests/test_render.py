@@ -9,7 +9,7 @@ import jinja2
 import pytest
 from markupsafe import Markup
 
-from site_builder.render import make_environment
+from site_builder.render.pages import make_environment
 
 
 @dataclass

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from site_builder.build import build
-from site_builder.model import Article, Section
+from site_builder.model.article import Article, Section
+from site_builder.model.sections import heading, label_key, split_lay_summary, split_running, split_text
 from site_builder.readers import read_file, ris, to_article
-from site_builder.sections import heading, label_key, split_lay_summary, split_running, split_text
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "tests" / "data"
@@ -85,23 +85,25 @@ def wos_articles() -> list[Article]:
 
 
 def test_wos_headings_on_lines_of_their_own() -> None:
-    leprosy = wos_articles()[0]  # "AB Background" then "   Leprosy is a condition …"
-    assert [s.label for s in leprosy.abstract] == ["Background", "Methods", "Results", "Conclusion"]
-    assert leprosy.abstract[0].text.startswith("Leprosy is a condition that has long been associated with stigma")
-    assert leprosy.abstract[3].text.startswith("People affected by leprosy in Ghana are stigmatized")
+    leadership = wos_articles()[0]  # "AB Objective" then "   To understand what kind of individuals …"
+    assert [s.label for s in leadership.abstract] == ["Objective", "Methods", "Results", "Conclusion"]
+    assert leadership.abstract[0].text.startswith("To understand what kind of individuals lead particular regimes")
+    assert leadership.abstract[3].text.startswith("This article concludes with a recommendation")
 
 
 def test_wos_headings_run_into_the_text() -> None:
-    senegal, south_africa = wos_articles()[1:]
-    # "AB Background Despite the adoption … Methods A secondary analysis …"
-    assert [s.label for s in senegal.abstract] == ["Background", "Methods", "Results", "Conclusion"]
-    assert senegal.abstract[1].text.startswith("A secondary analysis of the 2017 Senegal Demographic")
-    # "AB BackgroundThe recently increased … sector.MethodsWe conducted … Conclusions and recommendationsOur …"
-    assert [s.label for s in south_africa.abstract] == [
-        "Background", "Methods", "Results", "Conclusions and recommendations"]
-    assert south_africa.abstract[0].text.endswith("ease the current burden on the public health sector.")
-    assert south_africa.abstract[3].text.startswith("Our results show that private-GPs can contribute")
-    assert not any(s.label for s in senegal.lay_summary + south_africa.lay_summary)
+    cytomegalovirus, staphylococcus = wos_articles()[1:]
+    # "AB Background Cytomegalovirus (CMV) infection … . Objectives This study … . Methods Quantitative …"
+    assert [s.label for s in cytomegalovirus.abstract] == ["Background", "Objectives", "Methods", "Results",
+                                                           "Conclusions"]
+    assert cytomegalovirus.abstract[0].text.startswith("Cytomegalovirus (CMV) infection may cause serious disease")
+    assert cytomegalovirus.abstract[2].text.startswith("Quantitative surveillance data for CMV infection")
+    # "AB BackgroundStaphylococcus aureus is …", then "   DesignAn ongoing …", "   ResultsOut of …"
+    assert [s.label for s in staphylococcus.abstract] == ["Background", "Design", "Results", "Conclusions"]
+    assert staphylococcus.abstract[0].text.startswith("Staphylococcus aureus is among the most common causes")
+    assert staphylococcus.abstract[1].text.startswith("An ongoing prospective S.aureus surveillance database")
+    assert staphylococcus.abstract[3].text.startswith("S.aureus represents an important cause of morbidity")
+    assert not any(s.label for s in cytomegalovirus.lay_summary + staphylococcus.lay_summary)
 
 
 # --- one abstract, several formats ------------------------------------------------------------------------------
@@ -181,7 +183,7 @@ def test_headings_are_shown_as_printed(tmp_path: Path, html) -> None:
              for doc in (html.parse(p) for p in sorted((out / "articles").glob("*.html")))}
     elife = pages["A novel role for lipid droplets in the organismal antibacterial response"]
     assert "eLife digest" in html.headings(html.main(elife), "h3")
-    leprosy = pages["Caregivers' views on stigmatization and discrimination of people affected by leprosy in Ghana"]
-    assert html.headings(html.main(leprosy), "h3")[:4] == ["Background", "Methods", "Results", "Conclusion"]
+    leadership = pages["Achieving Democratic Leadership: A Data-Mined Prescription"]
+    assert html.headings(html.main(leadership), "h3")[:4] == ["Objective", "Methods", "Results", "Conclusion"]
     shouted = next(doc for title, doc in pages.items() if title.startswith("Socio-demographic inequalities"))
     assert html.headings(html.main(shouted), "h3")[:2] == ["Background", "Patients and methods"]

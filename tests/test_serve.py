@@ -16,9 +16,9 @@ from urllib.parse import unquote
 import pytest
 from e2e.serving import SEED_PAGE, SEED_TITLE, copy_site, fetch, retitle, run_serve_cli, serving, wait_for
 
-from site_builder.preview import EVENTS_PATH, Outcome, State, inject, respond
-from site_builder.serve import Buffers, snapshot, watch
-from site_builder.write import MANIFEST
+from site_builder.commands.preview import EVENTS_PATH, Outcome, State, inject, respond
+from site_builder.commands.serve import Buffers, snapshot, watch
+from site_builder.output.write import MANIFEST
 
 REPO = Path(__file__).resolve().parents[1]
 DUMPS = REPO / "tests" / "data" / "catalogue-dump"

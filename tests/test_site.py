@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_builder.normalize import clean
+from site_builder.model.normalize import clean
 from site_builder.readers import read_file, to_article
 
 REPO = Path(__file__).resolve().parents[1]

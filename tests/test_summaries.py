@@ -10,9 +10,9 @@ import pytest
 
 from site_builder.build import build
 from site_builder.diagnostics import Level
-from site_builder.model import Article
+from site_builder.model.article import Article
+from site_builder.prose.summaries import attach_summaries, read_summaries
 from site_builder.readers import read_file, to_article
-from site_builder.summaries import attach_summaries, read_summaries
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO / "tests" / "data" / "catalogue-dump" / "seed.txt"

@@ -12,7 +12,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 SCRIPT = textwrap.dedent("""
     import signal, time
-    from site_builder import workers
+    from site_builder.output import workers
 
     def interrupt(signum, frame):
         raise KeyboardInterrupt

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from site_builder.deploy import workflow_text
+from site_builder.commands.deploy import workflow_text
 
 REPO = Path(__file__).resolve().parents[1]
 WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"

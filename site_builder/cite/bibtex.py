@@ -1,4 +1,4 @@
-"""BibTeX export: ``@article`` entries for JabRef, Zotero, Mendeley and LaTeX.
+"""BibTeX export: ``@article`` entries (and the other kinds of work) for JabRef, Zotero, Mendeley and LaTeX.
 
 Sample::
 
@@ -11,6 +11,10 @@ Sample::
       doi = {10.3390/cancers13246368},
     }
 
+A work of another kind has its own entry type: ``@inproceedings`` and ``@incollection`` with the proceedings or
+the book in ``booktitle``, ``@book``, ``@phdthesis`` with the university in ``school``, ``@techreport`` with the
+institution in ``institution``; the journal a record names beside them is their ``series``.
+
 The file is UTF-8 and names keep their letters ("Hubelé"): biber, JabRef and Zotero read UTF-8, and
 transliterating would lose them. LaTeX's special characters are escaped in text fields; ``doi`` and ``url`` are
 verbatim fields in biblatex, so they are only kept brace-balanced.
@@ -20,10 +24,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import dates
-from ..model import Article, Person
+from ..model import dates
+from ..model.article import Article, Person
 from .keys import citation_keys
-from .parts import abstract_text, best_url, date_parts, first_language_name, is_group, page_range
+from .parts import (
+    abstract_text,
+    best_url,
+    container_title,
+    date_parts,
+    first_language_name,
+    is_group,
+    page_range,
+    series_title,
+)
 
 # One pass over the characters, so the braces these replacements add are never escaped in turn. Braces become
 # commands rather than \{ because BibTeX counts every brace, escaped or not, when it finds a field's end.
@@ -54,6 +67,13 @@ def _verbatim(text: str) -> str:
     return "".join(c for c in text.strip() if c not in "{}")
 
 
+# BibTeX's entry type of each kind of work (Article.kind, CSL's words), and the field that names its publisher;
+# any other kind is an @article.
+ENTRY_TYPES = {"paper-conference": "inproceedings", "chapter": "incollection", "book": "book", "thesis": "phdthesis",
+               "report": "techreport"}
+_PUBLISHER_FIELD = {"phdthesis": "school", "techreport": "institution"}
+
+
 def bibtex_name(person: Person) -> str:
     """BibTeX's "Family, Suffix, Given" form; a group is braced so BibTeX never splits it into parts."""
     if is_group(person):
@@ -63,20 +83,25 @@ def bibtex_name(person: Person) -> str:
 
 
 def bibtex_entry(article: Article, key: str) -> str:
-    """One ``@article`` entry, fields in a fixed order, empty fields left out."""
+    """One entry, ``@article`` or the type of the work's kind, fields in a fixed order, empty fields left out."""
     when = date_parts(article)
     printed_month = article.date_printed.removeprefix(f"{when.year} ") if when.year else ""
     printed_month = "" if printed_month == article.date_printed else printed_month
     first, last = page_range(article.pages)
+    entry_type = ENTRY_TYPES.get(article.kind, "article")
+    publisher = latex_escape(article.publisher)
+    series = latex_escape(series_title(article)) if entry_type != "article" else ""
     braced = {
         "author": " and ".join([*map(bibtex_name, article.authors), *(["others"] if article.et_al else [])]),
         "title": latex_escape(article.title),
-        "journal": latex_escape(article.journal),
+        "journal": latex_escape(article.journal) if entry_type == "article" else "",
+        "booktitle": latex_escape(container_title(article)),
+        "series": series if series != publisher else "",
         "year": str(when.year) if when.year else "",
         "volume": latex_escape(article.volume),
         "number": latex_escape(article.issue),
         "pages": f"{first}--{last}" if last else first,
-        "publisher": latex_escape(article.publisher),
+        _PUBLISHER_FIELD.get(entry_type, "publisher"): publisher,
         "doi": _verbatim(article.doi),
         "pmid": _verbatim(article.pmid),
         "pmcid": _verbatim(article.pmcid),
@@ -85,7 +110,7 @@ def bibtex_entry(article: Article, key: str) -> str:
         "keywords": latex_escape(", ".join(article.keywords)),
         "abstract": latex_escape(abstract_text(article)),
     }
-    lines = [f"@article{{{key},"]
+    lines = [f"@{entry_type}{{{key},"]
     for name, value in braced.items():
         if value:
             lines.append(f"  {name} = {{{value}}},")

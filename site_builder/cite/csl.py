@@ -11,8 +11,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from .. import dates
-from ..model import Article, Person
+from ..model import dates
+from ..model.article import Article, Person
 from .parts import abstract_text, best_url, first_language, is_group
 
 

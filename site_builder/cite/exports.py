@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Article
+from ..model.article import Article
 from .bibtex import bibtex_entry
 from .csl import to_csl_json
 from .medline import medline_record

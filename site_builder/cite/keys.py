@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from anyascii import anyascii
 
-from ..model import Article
+from ..model.article import Article
 from .parts import is_group
 
 # Words a title may start with that say nothing about it.

@@ -14,6 +14,10 @@ Sample::
     AID - 10.3390/cancers13246368 [doi]
     SO  - Cancers (Basel). 2021 Dec 19;13(24):6368. doi: 10.3390/cancers13246368.
 
+A work of another kind than a journal article is written as PubMed writes its books: ``PT`` names the kind where
+MEDLINE has a publication type for it ("Book Chapter", "Congress", "Academic Dissertation", "Technical Report"),
+``BTI`` is the book or proceedings that hold it, ``CTI`` the series, ``PB`` the publisher.
+
 A tag is padded to four characters and followed by "- "; a long value goes on in lines indented by six spaces,
 which readers join with one space, so values are wrapped at spaces only (never inside a hyphenated word).
 """
@@ -22,11 +26,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import dates
-from ..model import Article
-from .parts import initials, is_group
+from ..model import dates
+from ..model.article import Article
+from .parts import container_title, initials, is_group, series_title
 
 _WIDTH = 88
+# MEDLINE's publication type (PT) of each kind of work (Article.kind, CSL's words); a book has none.
+PUBLICATION_TYPES = {"paper-conference": "Congress", "chapter": "Book Chapter", "thesis": "Academic Dissertation",
+                     "report": "Technical Report", "book": ""}
+
+
+def in_journal(article: Article) -> bool:
+    """Is the work cited by its journal (a journal article, a conference paper the record gives no proceedings
+    for), rather than by its book, proceedings or publisher?"""
+    return article.kind not in PUBLICATION_TYPES or article.kind == "paper-conference" and not article.container
 
 
 def medline_date(article: Article) -> str:
@@ -40,13 +53,18 @@ def medline_source(article: Article) -> str:
     names the issue's date."""
     online = article.online_only and bool(article.epub_date)
     where = dates.nlm_date(article.epub_date) if online else medline_date(article)
-    if article.volume:
-        where += f";{article.volume}"
-    if article.issue:
-        where += f"({article.issue})"
-    if article.pages:
-        where += f":{article.pages}"
-    source = ". ".join(p for p in (article.journal_abbrev or article.journal, where) if p) + "."
+    if not in_journal(article) and not container_title(article):
+        # A book, thesis or report: "Publisher; 2016." as PubMed cites its books (without the place it lacks).
+        source = "; ".join(p for p in (article.publisher, where) if p) + "."
+    else:
+        if article.volume:
+            where += f";{article.volume}"
+        if article.issue:
+            where += f"({article.issue})"
+        if article.pages:
+            where += f":{article.pages}"
+        title = article.journal_abbrev or article.journal if in_journal(article) else container_title(article)
+        source = ". ".join(p for p in (title, where) if p) + "."
     tail = [f"doi: {article.doi}."] if article.doi else []
     if online:
         tail.append(f"eCollection {medline_date(article)}.")
@@ -93,6 +111,7 @@ def _authors(article: Article) -> list[tuple[str, str]]:
 def medline_record(article: Article) -> str:
     """One MEDLINE record, tags in PubMed's order."""
     abstract = " ".join(f"{s.label}: {s.text}" if s.label else s.text for s in article.abstract)
+    journal = in_journal(article)
     tags = [
         ("PMID", article.pmid),
         ("VI", article.volume),
@@ -104,10 +123,13 @@ def medline_record(article: Article) -> str:
         ("AB", abstract),
         *_authors(article),
         *(("LA", lang.bibliographic) for lang in article.languages),
-        ("PT", "Journal Article"),
+        ("PT", PUBLICATION_TYPES.get(article.kind, "Journal Article")),
         ("DEP", article.epub_date.replace("-", "") if len(dates.parts(article.epub_date)) == 3 else ""),
-        ("TA", article.journal_abbrev or article.journal),
-        ("JT", article.journal),
+        ("BTI", "" if journal else container_title(article)),
+        ("CTI", "" if journal else series_title(article)),
+        ("PB", "" if journal else article.publisher),
+        ("TA", (article.journal_abbrev or article.journal) if journal else ""),
+        ("JT", article.journal if journal else ""),
         ("PMC", article.pmcid),
         *(("OT", k) for k in article.keywords),
         ("AID", f"{article.doi} [doi]" if article.doi else ""),

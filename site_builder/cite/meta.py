@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .. import dates
-from ..identifiers import doi_url, pmc_url, pubmed_url
-from ..model import Article, Person
+from ..model import dates
+from ..model.article import Article, Person
+from ..model.identifiers import doi_url, pmc_url, pubmed_url
 from .parts import abstract_text, first_language, is_group, page_range, summary_text
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import dates
-from ..identifiers import doi_url, pmc_url, pubmed_url
-from ..model import Article, Person
+from ..model import dates
+from ..model.article import CONTAINED_KINDS, Article, Person
+from ..model.identifiers import doi_url, pmc_url, pubmed_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,20 @@ def page_range(pages: str) -> tuple[str, str]:
     if first.isdigit() and last.isdigit() and len(last) < len(first):
         last = first[: len(first) - len(last)] + last
     return first, last
+
+
+def container_title(article: Article) -> str:
+    """The book or proceedings that hold a chapter or a conference paper (the journal, when the record names no
+    other: a conference abstract in a journal's supplement); "" for every other kind."""
+    return (article.container or article.journal) if article.kind in CONTAINED_KINDS else ""
+
+
+def series_title(article: Article) -> str:
+    """The series of a work that is no journal article: the journal named beside a chapter's book or a paper's
+    proceedings, or the journal of a book, thesis or report (a book series, "arXiv"); "" for a journal article."""
+    if not article.kind or article.kind in CONTAINED_KINDS and not article.container:
+        return ""
+    return article.journal
 
 
 def first_language(article: Article) -> str:

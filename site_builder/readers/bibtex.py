@@ -36,12 +36,12 @@ from bibtexparser.model import (
     String,
 )
 
-from .. import dates, languages
-from .. import identifiers as ids
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Article, Field, Person, Record
-from ..normalize import clean
-from . import citation as cite
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import CONTAINED_KINDS, Article, Field, Person, Record
+from ..model.normalize import clean
+from . import shared as cite
 from .latex import latex_to_text
 
 __all__ = ["FORMAT", "latex_to_text", "read", "sniff", "to_article"]
@@ -201,11 +201,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         title=title or "Untitled record",
         authors=cite.with_orcids(authors, orcids),
         et_al=et_al,
-        journal=f.text("journal", "journaltitle") or abbrev,
+        journal=f.text("journal", "journaltitle") or abbrev or (f.text("series") if kind else ""),
         journal_abbrev=abbrev,
         date=when.iso,
         date_printed=when.printed,
-        publisher=f.text("publisher"),
+        publisher=f.text("publisher", "school", "institution"),  # a thesis's university, a report's institution
         languages=languages.parse([f.text("language", "langid")]),
         topics=cite.review_topics([f.text("document_type", "type")]),
         pmid=pmid, pmcid=pmc, doi=doi,
@@ -213,7 +213,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=f.text("copyright") or rights,
         links=cite.links([f.plain("url")]),
         kind=kind,
-        container=f.text("booktitle") if kind in ("paper-conference", "chapter") else "",
+        container=f.text("booktitle") if kind in CONTAINED_KINDS else "",
         volume=f.text("volume"), issue=f.text("number", "issue"),
         pages=cite.page_range(f.plain("pages") or f.plain("art_number", "article-number", "eid")),
         keywords=cite.split_keywords(latex_to_text(f.raw(k)) for k in (

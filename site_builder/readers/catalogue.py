@@ -35,7 +35,7 @@ import re
 import sys
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Field, Record
+from ..model.article import Field, Record
 
 FORMAT = "catalogue-dump"
 

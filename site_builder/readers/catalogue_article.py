@@ -12,13 +12,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .. import identifiers as ids
-from .. import languages
-from ..dates import iso_date
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Article, FieldIndex, Link, Record
-from ..normalize import clean, parse_person, safe_url, unique_folded
-from ..sections import split_lay_summary, split_text
+from ..model import identifiers as ids
+from ..model import languages
+from ..model.article import Article, FieldIndex, Link, Record
+from ..model.dates import iso_date
+from ..model.normalize import clean, parse_person, safe_url, unique_folded
+from ..model.sections import split_lay_summary, split_text
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _LINK_PART = re.compile(r"(?:/pmc/articles/PMC\d+/|/pubmed/\d+|https?://(?:dx\.)?doi\.org/\S+|Text)(?: |$)")

@@ -23,13 +23,13 @@ from __future__ import annotations
 import json
 import re
 
-from .. import dates, languages
-from .. import identifiers as ids
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Article, Person, Record
-from ..normalize import clean, safe_url
-from . import citation as cite
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import CONTAINED_KINDS, Article, Person, Record
+from ..model.normalize import clean, safe_url
 from . import json_records
+from . import shared as cite
 
 FORMAT = "csl-json"
 _CONTAINERS = (("items",),)
@@ -71,7 +71,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         id=cite.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
         title=title or "Untitled record",
         authors=tuple(_person(a) for a in item.objects("author")),
-        journal=("" if item.text("type") in ("paper-conference", "chapter") else item.text("container-title"))
+        journal=("" if item.text("type") in CONTAINED_KINDS else item.text("container-title"))
         or abbrev,
         journal_abbrev=abbrev,
         date=when.date,
@@ -86,7 +86,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         licence_url=_licence_url(item),
         links=cite.links([item.text("URL")]),
         kind="" if item.text("type") in ("article-journal", "article") else item.text("type"),
-        container=item.text("container-title") if item.text("type") in ("paper-conference", "chapter") else "",
+        container=item.text("container-title") if item.text("type") in CONTAINED_KINDS else "",
         volume=item.text("volume"), issue=item.text("issue"),
         pages=cite.page_range(item.text("page")),
         keywords=cite.split_keywords([item.text("keyword")]),

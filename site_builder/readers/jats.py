@@ -31,12 +31,12 @@ import re
 
 from lxml import etree
 
-from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..identifiers import pmcid_from
-from ..model import Article, Link, Person, Record, Section
-from ..normalize import clean, parse_person, safe_url, unique, unique_folded
-from ..sections import label_key, labelled, printed, split_lay_summary, split_text
+from ..model import dates, languages
+from ..model.article import Article, Link, Person, Record, Section
+from ..model.identifiers import pmcid_from
+from ..model.normalize import clean, parse_person, safe_url, unique, unique_folded
+from ..model.sections import label_key, labelled, printed, split_lay_summary, split_text
 from . import nlm, xmltree
 from .xmltree import Node
 

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Field, Record
+from ..model.article import Field, Record
 
 _DECODER = json.JSONDecoder()
 _WS = re.compile(r"[ \t\n\r]*")

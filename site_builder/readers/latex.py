@@ -16,7 +16,7 @@ from functools import lru_cache
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pylatexenc.macrospec import LatexContextDb
 
-from ..normalize import clean
+from ..model.normalize import clean
 
 _LATEX_MARKS = re.compile(r"[\\{}$]")
 _SIMPLE_ESCAPE = re.compile(r"\\([&%$#_])")

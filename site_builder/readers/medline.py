@@ -33,12 +33,12 @@ from __future__ import annotations
 
 import re
 
-from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..identifiers import pmcid_from
-from ..model import Article, Field, Person, Record
-from ..normalize import clean, parse_person, unique_folded
-from ..sections import split_lay_summary, split_text
+from ..model import dates, languages
+from ..model.article import Article, Field, Person, Record
+from ..model.identifiers import pmcid_from
+from ..model.normalize import clean, parse_person, unique_folded
+from ..model.sections import split_lay_summary, split_text
 from . import nlm
 from .catalogue import split_lines
 

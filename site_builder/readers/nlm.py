@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..identifiers import article_id as article_id  # the readers' id rule, kept with the identifiers
-from ..normalize import clean
+from ..model.identifiers import article_id as article_id  # the readers' id rule, kept with the identifiers
+from ..model.normalize import clean
 
 # Publication types that say nothing about what kind of work it is, so they never become its topic.
 _GENERIC_TYPES = frozenset({"Journal Article", "English Abstract", "Comparative Study", "Historical Article"})

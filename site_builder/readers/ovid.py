@@ -1,32 +1,47 @@
-"""Reader for Ovid's tagged export (Embase, MEDLINE, PsycINFO, BIOSIS … saved with "Complete Reference").
+"""Reader for Ovid's exports (Embase, MEDLINE, PsycINFO, BIOSIS, Journals@Ovid … saved with "Complete Reference"):
+the tagged form, and the form that spells its field names out.
 
-A sample (an Embase record as Ovid exports it for Citavi or EndNote; shortened)::
+A sample of the tagged form (an Embase record as Ovid exports it for EndNote; shortened)::
 
-    <3001. >
+    <2. >
     VN  - Ovid Technologies
     DB  - Embase
-    UI  - 621381829
-    TI  - Quality of life in patients with primary ciliary dyskinesia: A systematic review.
-    SO  - BMC Proceedings. Conference: 2nd BEAT-PCD Conference … Spain. 12 (Supplement 3) (no pagination),
-          2018. Date of Publication: 2018.
-    AU  - Behan L.
-    IN  - (Behan, Rubbo, Lucas) NIHR Southampton Biomedical Research Centre, …
-          (Behan, Galvin) School of Applied Psychology, University College Cork, Cork, Ireland
-    AB  - Background: As in most rare diseases, …
-    Method(s): We searched MEDLINE, EBSCO, …
-    DO  - http://dx.doi.org/10.1186/s12919-018-0099-8
+    UI  - 643474277
+    TI  - A juvenile bird with possible crown-group affinities from a dinosaur-rich Cretaceous ecosystem in …
+    SO  - BMC ecology and evolution. 24 (1) (no pagination), 2024. Article Number: 20. Date of Publication: 2024.
+    AU  - Brownstein C.D.
+    IN  - (Brownstein C.D., Chase.brownstein@yale.edu) Department of Ecology and Evolutionary Biology, Yale …
+          (Brownstein C.D., Chase.brownstein@yale.edu) Stamford, United States
+    AB  - BACKGROUND: Living birds comprise the most speciose and anatomically diverse clade of flying …
+    RESULTS: Here, I describe a Late Cretaceous bird from North America …
+    DO  - http://dx.doi.org/10.1186/s12862-024-02210-9
     LG  - English
-    PT  - Conference Abstract
-    YR  - 2018
-    CR  - Copyright 2018 Elsevier B.V., All rights reserved.
+    YR  - 2024
 
 A record opens with its number (``<1. >``, or ``<1>`` in alerts) or, without one, with ``VN``; a field is a tag
 of two to four capitals, two spaces, "- " and the value; any other line continues the value above it, indented
-or not (Ovid writes an abstract's later paragraphs at the start of the line). The tags mean what Ovid's field
-guides say for each database: ``UI`` is the PubMed id in MEDLINE and Embase's own accession number in Embase,
-``SO`` is the whole source line ("Journal. 12(3):45-67, 2018 Mar." in MEDLINE, "Journal. Vol.43(5), Sep 2015,
-pp. 623-634." in PsycINFO), from which journal, volume, issue, pages and date are taken when no field of their
-own gives them.
+or not (Ovid's EndNote export writes an abstract's later parts at the start of the line). The tags mean what
+Ovid's field guides say for each database: ``UI`` is the PubMed id in MEDLINE and Embase's own accession number
+in Embase, ``SO`` is the whole source line ("Journal. 12(3):45-67, 2018 Mar." in MEDLINE, "Journal. Vol.43(5),
+Sep 2015, pp. 623-634." in PsycINFO), from which journal, volume, issue, pages and date are taken when no field
+of their own gives them.
+
+The other form (Ovid's display, and Journals@Ovid's exports) names each field in words on a line of its own and
+indents its values below; a record opens with its number::
+
+    <1>
+    Accession Number
+      00006236-201504000-00002.
+    Author
+      Bunkers, Sandra Schmidt RN; PhD; FAAN 1
+    Title
+      Listening: Important to the Stuff of a Life.[Miscellaneous]
+    Source
+      Nursing Science Quarterly.   28(2):103-106, April 2015.
+
+A numbered record whose first line is not a tag line is read in this form: a line at the start of the line names
+a field (kept as printed, "Title"), an indented line is a value of it. ``LABELS`` gives the tag each name stands
+for, so that both forms make the same Article.
 """
 
 from __future__ import annotations
@@ -34,13 +49,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..identifiers import doi_from, pmid_from
-from ..model import Article, Field, Record
-from ..normalize import clean, unique_folded
-from ..sections import split_heading_lines, split_lay_summary
-from . import citation as cite
+from ..model import dates, languages
+from ..model.article import Article, Field, Record
+from ..model.identifiers import doi_from, pmid_from
+from ..model.normalize import clean, unique_folded
+from ..model.sections import split_heading_lines, split_lay_summary
+from . import shared as cite
 from .catalogue import split_lines
 from .ris import _person as person  # Embase writes "Behan L." as RIS exports of Embase do
 
@@ -48,14 +63,25 @@ FORMAT = "ovid"
 
 _NUMBER = re.compile(r"\s*<\s*(\d+)\s*\.?\s*>\s*\Z")
 _TAG = re.compile(r" ?([A-Z][A-Z0-9]{1,3})  -(?: (.*)|\s*)\Z")
+# A field named in words, as Ovid names them ("Accession Number", "MeSH Subject Headings", "Link to the Ovid Full
+# Text or citation"): a few words, no sentence.
+_LABEL = re.compile(r"[A-Z][A-Za-z]*(?:[ /-][A-Za-z()]+){0,7}")
 _SNIFF_NUMBER = re.compile(r"^\s*<\s*\d+\s*\.?\s*>\s*$", re.M)
 _SNIFF_TAG = re.compile(r"^ ?(?:VN|DB|UI|AN|TI)  - ", re.M)
 _SNIFF_RIS = re.compile(r"^TY {1,2}- ", re.M)
+# A record number, then (after blank lines) a field every Ovid database names first, then its indented value.
+_SNIFF_LABELLED = re.compile(r"^<\s*\d+\s*\.?\s*>[ \t]*\r?\n(?:[ \t]*\r?\n)*(?:Score|Accession Number|Unique "
+                             r"Identifier|Database|Authors?|Title)[ \t]*\r?\n[ \t]+\S", re.M)
 
 
 def sniff(head: str) -> bool:
-    """A record number (``<1. >``) or Ovid's ``VN  - Ovid Technologies``, with Ovid's tags, and no RIS ``TY``."""
-    if _SNIFF_RIS.search(head) or not _SNIFF_TAG.search(head):
+    """A record number (``<1. >``) or Ovid's ``VN  - Ovid Technologies``, with Ovid's tags, and no RIS ``TY``; or
+    a record number followed by a field named in words ("Accession Number") and its indented value."""
+    if _SNIFF_RIS.search(head):
+        return False
+    if _SNIFF_LABELLED.search(head):
+        return True
+    if not _SNIFF_TAG.search(head):
         return False
     return bool(_SNIFF_NUMBER.search(head)) or "VN  - Ovid Technologies" in head
 
@@ -67,11 +93,12 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     current: _Open | None = None
     loose: list[str] = []
     for number, line in enumerate(split_lines(text.removeprefix("\ufeff")), start=1):
-        tag = _TAG.match(line)
-        if _NUMBER.match(line) or (tag and tag.group(1) == "VN" and current is not None and current.fields):
+        numbered = _NUMBER.match(line)
+        tag = None if current is not None and current.named else _TAG.match(line)
+        if numbered or (tag and tag.group(1) == "VN" and current is not None and current.fields):
             if current is not None:
                 records.append(current.record(path))
-            current = _Open(number, [*loose, line] if _NUMBER.match(line) else loose)
+            current = _Open(number, [*loose, line] if numbered else loose, numbered=bool(numbered))
             loose = []
             if tag:
                 current.fields.append(Field("VN", (tag.group(2) or "",), number))
@@ -79,6 +106,9 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
             if current is None:
                 current, loose = _Open(number, loose), []
             current.fields.append(Field(tag.group(1), (tag.group(2) or "",), number))
+        elif current is not None and current.names_field(line):
+            current.named = True
+            current.fields.append(Field(line.strip(), (), number))
         elif current is not None and current.fields:
             if line.strip():
                 last = current.fields[-1]
@@ -94,7 +124,7 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     else:
         diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, 1),
                                       "no Ovid records: a record starts at a line such as '<1. >' followed by "
-                                      "tag lines such as 'TI  - …'"))
+                                      "tag lines such as 'TI  - …' or field names such as 'Title'"))
     return records, diagnostics
 
 
@@ -105,6 +135,17 @@ class _Open:
     start: int
     preamble: list[str]
     fields: list[Field] = field(default_factory=list)
+    numbered: bool = False
+    """Whether a record number (``<1. >``) opened it."""
+    named: bool = False
+    """Whether it names its fields in words ("Title" on a line, the value indented below)."""
+
+    def names_field(self, line: str) -> bool:
+        """Does ``line`` name a field: at the start of the line, in a numbered record that names its fields in
+        words (decided by its first line; a tagged record's unindented lines continue its abstract)?"""
+        if not line.strip() or line[0].isspace() or not self.numbered:
+            return False
+        return self.named or (not self.fields and _LABEL.fullmatch(line.strip()) is not None)
 
     def record(self, path: str) -> Record:
         return Record(FORMAT, SourceSpan(path, self.start), tuple(self.fields), tuple(self.preamble))
@@ -115,7 +156,7 @@ class _Open:
 # ---------------------------------------------------------------------------------------------------------------
 
 # Ovid appends what it holds of a work to the title: "… depression. [References]."
-_TITLE_NOTE = re.compile(r"\s*\[(?:References|Article|Report|Miscellaneous)\]\.?\s*\Z")
+_TITLE_NOTE = re.compile(r"\s*\[(?:References|Article|Report|Review|Miscellaneous)\]\.?\s*\Z")
 _ROLE = re.compile(r"\s*\[[^\]]*\]\s*\Z")  # BIOSIS: "Walsdorf, Neill B. [Inventor, Reprint Author]"
 # What a publication type (PT) says the work is, in CSL's words.
 _KINDS = {"book chapter": "chapter", "chapter": "chapter", "book": "book", "conference abstract": "paper-conference",
@@ -134,7 +175,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     title = _TITLE_NOTE.sub("", fields.text("TI"))
     body, rights = cite.split_copyright("\n".join(fields.lines("AB")))
     lay, abstract = split_lay_summary(split_heading_lines(body.split("\n")))
-    names = [_ROLE.sub("", n) for n in fields.each("FA") or fields.each("AU")]
+    names = _names(record, fields)
     journal = (fields.text("JT") or fields.text("JN") or source.journal or fields.text("TA")) if medline else (
         fields.text("JN") or source.journal or fields.text("JT"))
     issue_date = dates.read_printed(fields.text("DP"))
@@ -146,6 +187,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         journal_abbrev=fields.text("TA") if medline else "",
         date=issue_date.iso or source.date or _date(fields.text("YR")),
         date_printed=issue_date.printed,
+        epub_date=_online_date(record),
         publisher=fields.text("PB") or fields.text("PU"),
         languages=languages.parse(fields.each("LG")),
         topics=cite.review_topics([*fields.each("PT"), *fields.each("DT")]),
@@ -158,7 +200,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=fields.text("VI") or fields.text("VO") or source.volume,
         issue=fields.text("IP") or source.issue,
         pages=cite.page_range(fields.text("PG")) or source.pages,
-        keywords=unique_folded([*(k for v in fields.each("KW") for k in v.split(";")),
+        keywords=unique_folded([*(k for v in fields.each("KW") for k in v.removesuffix(".").split(";")),
                              *(k for v in fields.each("ID") for k in v.split(",")),
                              *(h.split("/")[0].lstrip("*") for h in fields.each("MH"))]),
         records=(record,),
@@ -168,13 +210,30 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     return article, [Diagnostic(Level.ERROR, record.where, "record has no title (TI); shown as 'Untitled record'")]
 
 
+# The tag each field named in words stands for (Ovid's display and Journals@Ovid's exports).
+LABELS = {
+    "Abstract": "AB", "Accession Number": "AN", "Author": "AU", "Authors": "AU", "Author Keywords": "KW",
+    "Authors Full Name": "FA", "Database": "DB", "Date of Publication": "DP", "Digital Object Identifier": "DO",
+    "Document Type": "PT", "DOI Number": "DO", "Institution": "IN", "ISSN": "IS", "Keyword Heading": "KW",
+    "Language": "LG", "Link to the Ovid Full Text or citation": "XL", "MeSH Subject Headings": "MH",
+    "Publication Type": "PT", "Publisher": "PB", "Source": "SO", "Title": "TI", "Unique Identifier": "UI",
+    "Year of Publication": "YR",
+}
+# Tags whose named field gives one value a line ("Authors" then "Maly J", "Blachly JS" below it).
+_VALUE_A_LINE = frozenset({"AU", "FA", "KW", "MH", "PT", "LG"})
+
+
 class _Fields:
-    """A record's fields by tag; a field's lines make one text."""
+    """A record's fields by tag (a field named in words by the tag it stands for); a field's lines make one text."""
 
     def __init__(self, record: Record) -> None:
         self.by_tag: dict[str, list[Field]] = {}
         for f in record.fields:
-            self.by_tag.setdefault(f.name, []).append(f)
+            tag = LABELS.get(f.name, f.name)
+            if f.name in LABELS and tag in _VALUE_A_LINE:
+                self.by_tag.setdefault(tag, []).extend(Field(tag, (v,), f.line) for v in f.values)
+            else:
+                self.by_tag.setdefault(tag, []).append(f)
 
     def lines(self, tag: str) -> list[str]:
         """The lines of the first ``tag`` field."""
@@ -187,6 +246,46 @@ class _Fields:
     def each(self, tag: str) -> list[str]:
         """The text of every ``tag`` field, in file order."""
         return [text for f in self.by_tag.get(tag, []) if (text := clean(" ".join(f.values)))]
+
+
+# Journals@Ovid's "Author" field lists everyone on one line: "Verbeek, Jan MD *;  Hermans, Erik MD +;  van Vugt,
+# Arie MD, PhD +", a semicolon and two spaces between people, each name followed by degrees and an affiliation mark.
+_PEOPLE_SEPARATOR = re.compile(r";\s{2,}")
+_AFFILIATION_MARK = re.compile(r"[\s\d*+\u2020\u2021\u00a7\u00b6#,;]+\Z")
+# A degree is written with two capitals or more and no period ("MD", "PhD", "FAAN", "MSc"); an initial has one.
+_DEGREE = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
+
+
+def journals_at_ovid_names(value: str) -> list[str]:
+    """The people of one Journals@Ovid author line, each as "Family, Given" without degrees or marks."""
+    names = []
+    for part in _PEOPLE_SEPARATOR.split(value):
+        family, _, given = _AFFILIATION_MARK.sub("", part).partition(",")
+        words: list[str] = []
+        for word in given.replace(";", " ").replace(",", " ").split():
+            if _DEGREE.fullmatch(word):
+                break
+            words.append(word)
+        names.append(", ".join(p for p in (family.strip(), " ".join(words)) if p))
+    return [n for n in names if n]
+
+
+def _names(record: Record, fields: _Fields) -> list[str]:
+    """The authors' names: the full forms (FA) where the record gives them, Journals@Ovid's one-line list split."""
+    if any(f.name == "Author" for f in record.fields):
+        return [n for v in record.values("Author") for n in journals_at_ovid_names(v)]
+    return [_ROLE.sub("", n) for n in fields.each("FA") or fields.each("AU")]
+
+
+# Journals@Ovid's "Status" of an article published ahead of print: "Publish Ahead of Print, POST ACCEPTANCE,
+# 30 November 2015"; the date is when it was published online.
+_AHEAD_OF_PRINT = re.compile(r"Publish Ahead of Print\b.*?(\d{1,2} [A-Za-z]+ \d{4})", re.I)
+
+
+def _online_date(record: Record) -> str:
+    status = clean(" ".join(record.values("Status")))
+    m = _AHEAD_OF_PRINT.search(status)
+    return _date(m[1]) if m else ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,9 +308,12 @@ _SO_PSYCINFO = re.compile(
     r"(?:, pp\. (?P<pages>[^,]+?))?\.?\Z")
 # Embase: "BMC Public Health. 18 (1) (no pagination), 2018. Article Number: 1104. Date of Publication: 05 Sep 2018."
 _SO_EMBASE = re.compile(
-    r"(?P<journal>.+?)\. (?P<volume>[^\s()]+)(?: \((?P<issue>[^)]*)\))?(?: \((?P<pages>[^)]*)\))?, (?P<year>\d{4})\."
+    r"(?P<journal>.+?)\. (?P<volume>[^\s()]+)(?: \((?P<issue>(?!pp |no pagination)[^)]*)\))?"
+    r"(?: \((?P<pages>[^)]*)\))?, (?P<year>\d{4})\."
     r"(?:.*?Article Number: (?P<number>[^.]+)\.)?(?:.*?Date of Publication: (?P<date>[^.]+)\.?)?")
 _CONFERENCE = re.compile(r"\. Conference: .*\Z")
+# Journals@Ovid, ahead of print: "Journal of Orthopaedic Trauma." (the journal alone)
+_SO_JOURNAL = re.compile(r"(?P<journal>[^\d.]+?)\.")
 
 
 def parse_source(text: str) -> Source:
@@ -227,6 +329,8 @@ def parse_source(text: str) -> Source:
     if m := _SO_MEDLINE.fullmatch(text):
         return Source(m["journal"], m["volume"], clean(m["issue"] or ""), cite.page_range(m["pages"]),
                       _date(m["date"]))
+    if m := _SO_JOURNAL.fullmatch(text):
+        return Source(m["journal"])
     return Source()
 
 

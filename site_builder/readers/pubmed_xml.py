@@ -35,12 +35,12 @@ import re
 
 from lxml import etree
 
-from .. import dates, languages
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..identifiers import pmcid_from
-from ..model import Article, Person, Record, Section
-from ..normalize import clean, parse_person, unique_folded
-from ..sections import labelled, printed, split_lay_summary
+from ..model import dates, languages
+from ..model.article import Article, Person, Record, Section
+from ..model.identifiers import pmcid_from
+from ..model.normalize import clean, parse_person, unique_folded
+from ..model.sections import labelled, printed, split_lay_summary
 from . import nlm, xmltree
 from .xmltree import Node
 

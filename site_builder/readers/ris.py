@@ -55,13 +55,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .. import dates, languages
-from .. import identifiers as ids
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Article, Field, Person, Record, Section
-from ..normalize import clean, parse_person
-from ..sections import split_heading_lines, split_lay_summary, split_running
-from . import citation as cite
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import CONTAINED_KINDS, Article, Field, Person, Record, Section
+from ..model.normalize import clean, parse_person
+from ..model.sections import split_heading_lines, split_lay_summary, split_running
+from . import shared as cite
 from .catalogue import split_lines
 
 FORMAT = "ris"
@@ -265,17 +265,17 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
 # paper or a chapter has its proceedings or book as container, not as journal.
 _RIS_KINDS = {"CONF": "paper-conference", "CPAPER": "paper-conference", "CHAP": "chapter", "ECHAP": "chapter",
               "BOOK": "book", "EBOOK": "book", "EDBOOK": "book", "THES": "thesis", "RPRT": "report"}
-_CONTAINED = frozenset({"paper-conference", "chapter"})
 
 
 def _ris_article(record: Record) -> Article:
     tags = _Tags(record)
     kind = _RIS_KINDS.get(clean(tags.first("TY")).upper(), "")
     abbrev = tags.text("J2", "JA", "J1", "NL")
-    if kind in _CONTAINED:
-        journal, container = tags.text("JF", "JO") or abbrev, tags.text("T2", "BT")
+    # A chapter's or a paper's series (T3, as the RIS specification and our export write it) is its journal.
+    if kind in CONTAINED_KINDS:
+        journal, container = tags.text("JF", "JO", "T3") or abbrev, tags.text("T2", "BT")
     elif kind:
-        journal, container = tags.text("JF", "JO") or abbrev, ""
+        journal, container = tags.text("JF", "JO", "T3") or abbrev, ""
     else:
         journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
     title = tags.text("TI", "T1", "CT", "BT", "ST")
@@ -405,7 +405,7 @@ def _wos_article(record: Record) -> Article:
     when = dates.read_printed(f"{clean(tags.first('PY'))} {clean(tags.first('PD'))}")
     kind = _wos_kind(tags.all("DT"))
     # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
-    in_book = kind in _CONTAINED and clean(tags.first("PT")) in ("B", "S")
+    in_book = kind in CONTAINED_KINDS and clean(tags.first("PT")) in ("B", "S")
     return Article(
         id=cite.article_id("", pmid, doi, tags.first("UT"), title, FORMAT),
         title=title,

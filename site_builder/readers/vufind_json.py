@@ -23,14 +23,14 @@ import json
 import re
 from dataclasses import replace
 
-from .. import identifiers as ids
-from .. import languages
-from ..dates import iso_date
 from ..diagnostics import Diagnostic, Level
-from ..model import Article, Person, Record
-from ..normalize import clean, parse_person, unique, unique_folded
+from ..model import identifiers as ids
+from ..model import languages
+from ..model.article import Article, Person, Record
+from ..model.dates import iso_date
+from ..model.normalize import clean, parse_person, unique, unique_folded
 from . import catalogue_article, json_records
-from . import citation as cite
+from . import shared as cite
 
 FORMAT = "vufind-solr-json"
 

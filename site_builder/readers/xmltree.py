@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import Field, Record
+from ..model.article import Field, Record
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _GZIP_MAGIC = b"\x1f\x8b"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from site_builder.model import Article, Language, Link, Person, Section
-from site_builder.normalize import parse_person
+from site_builder.model.article import Article, Language, Link, Person, Section
+from site_builder.model.normalize import parse_person
 
 SEED_AUTHORS = (
     "Cazzato, Roberto Luigi",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cite_samples import ALL, SEED
 
-from site_builder.model import Article
+from site_builder.model.article import Article
 
 
 @pytest.fixture(params=ALL, ids=lambda a: a.id + ("-full" if a.volume and a.id == SEED.id else ""))

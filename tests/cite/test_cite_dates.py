@@ -17,7 +17,7 @@ from Bio import Medline
 from site_builder.build import build
 from site_builder.cite import STYLES, format_references, highwire_meta, to_bibtex, to_csl_json, to_medline, to_ris
 from site_builder.cite.csl import to_csl_json_text
-from site_builder.model import Article
+from site_builder.model.article import Article
 from site_builder.readers import bibtex, csl_json, jats, medline, pubmed_xml, ris
 
 DATA = Path(__file__).resolve().parents[1] / "data"

@@ -8,7 +8,7 @@ from cite_samples import GROUP, MINIMAL, SEED, SEED_FULL
 
 from site_builder.cite import citation_keys
 from site_builder.cite.keys import base_key
-from site_builder.normalize import parse_person
+from site_builder.model.normalize import parse_person
 
 
 def test_base_keys():

@@ -13,7 +13,7 @@ from cite_samples import GROUP, HOSTILE, MINIMAL, SEED, SEED_AUTHORS, SEED_FULL
 
 from site_builder.cite import coins, highwire_meta, json_ld, opengraph
 from site_builder.cite.meta import percent_encode
-from site_builder.model import Article, Section
+from site_builder.model.article import Article, Section
 
 URL = "https://example.org/site/articles/pubmed-8699378.html"
 

@@ -10,7 +10,7 @@ from cite_samples import GROUP, HOSTILE, MINIMAL, SEED, SEED_FULL
 
 from site_builder.cite import STYLES, format_references
 from site_builder.cite.references import _sanitize, fingerprint, format_reference, load_style
-from site_builder.normalize import parse_person
+from site_builder.model.normalize import parse_person
 
 VANCOUVER, AMA, APA = STYLES
 

@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 
 from site_builder.cite import STYLES, format_references
-from site_builder.library import build_library
-from site_builder.model import Article, Record
+from site_builder.model.article import Article, Record
+from site_builder.model.library import build_library
 from site_builder.readers import medline
 
 TESTS = Path(__file__).resolve().parents[1]

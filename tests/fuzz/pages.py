@@ -17,14 +17,15 @@ from xml.etree.ElementTree import Element
 import html5lib
 from lxml import etree
 
-from site_builder import citations, theme
+from site_builder.cite import cache
 from site_builder.config import Config
 from site_builder.diagnostics import Report
-from site_builder.library import build_library
-from site_builder.merge import merge_articles
-from site_builder.model import Article
-from site_builder.plan import Site, plan
-from site_builder.render import make_environment, render_page
+from site_builder.model.article import Article
+from site_builder.model.library import build_library
+from site_builder.model.merge import merge_articles
+from site_builder.plan.pages import Site, plan
+from site_builder.render import theme
+from site_builder.render.pages import make_environment, render_page
 
 MARKUP = ("<x-fuzz>", '"><x-fuzz q="', "'><x-fuzz q='", '" onfuzz="1', "' onfuzz='1", "</script><x-fuzz>",
           "]]><x-fuzz>", "<!--<x-fuzz>-->", "&lt;x-fuzz&gt;", "javascript:alert('x-fuzz')",
@@ -42,7 +43,7 @@ def render(articles: Sequence[Article], references: bool = True) -> dict[str, st
     merged, _ = merge_articles(list(articles))
     library = build_library(merged)
     config = Config(references=references)
-    refs = citations.format_all(library.articles, {}, Report())[0] if references else {}
+    refs = cache.format_all(library.articles, {}, Report())[0] if references else {}
     site = Site(config=config, library=library, pages=(), intro_html="", references=refs)
     return {page.path: render_page(_environment(), page) for page in plan(site)}
 

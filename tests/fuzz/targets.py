@@ -25,12 +25,12 @@ from pathlib import Path
 from site_builder import readers
 from site_builder.config import load_config
 from site_builder.diagnostics import Diagnostic, UserError
-from site_builder.model import Article, Record
-from site_builder.normalize import UNSHOWABLE
-from site_builder.normalize import shown as in_page
-from site_builder.people_rules import parse_rules
+from site_builder.model.article import Article, Record
+from site_builder.model.normalize import UNSHOWABLE
+from site_builder.model.normalize import shown as in_page
+from site_builder.model.people_rules import parse_rules
+from site_builder.prose.summaries import parse_summary
 from site_builder.readers import bibtex, catalogue, csl_json, jats, medline, ovid, pubmed_xml, ris, vufind_json
-from site_builder.summaries import parse_summary
 
 TESTS = Path(__file__).resolve().parents[1]
 DATA = TESTS / "data"

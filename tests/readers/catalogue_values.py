@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from site_builder.model import Section
+from site_builder.model.article import Section
 
 
 def description(sections: tuple[Section, ...]) -> str:

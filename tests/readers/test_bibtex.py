@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Language, Person
+from site_builder.model.article import Field, Language, Person
 from site_builder.readers import bibtex
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "bibtex"
@@ -333,7 +333,7 @@ def test_dashes_quotes_and_symbols(latex: str, text: str) -> None:
 
 def test_shortcuts_give_what_pylatexenc_gives() -> None:
     """Values with no macro skip the parser; on every such value of the fixtures the text must be pylatexenc's."""
-    from site_builder.normalize import clean
+    from site_builder.model.normalize import clean
     from site_builder.readers import latex
 
     checked = 0

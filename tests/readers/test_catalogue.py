@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model import Field, FieldIndex, Language, Record, Section
+from site_builder.model.article import Field, FieldIndex, Language, Record, Section
 from site_builder.readers import catalogue, catalogue_article, read_file, to_article
 
 TESTS = Path(__file__).resolve().parents[1]

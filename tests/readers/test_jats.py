@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from catalogue_values import description, without_abstract_label
 
-from site_builder import languages
 from site_builder.diagnostics import Level
-from site_builder.model import Language, Link, Person, Record
-from site_builder.normalize import clean
+from site_builder.model import languages
+from site_builder.model.article import Language, Link, Person, Record
+from site_builder.model.normalize import clean
 from site_builder.readers import catalogue, jats
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "jats-xml"

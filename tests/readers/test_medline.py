@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Language, Person, Record, Section
+from site_builder.model.article import Field, Language, Person, Record, Section
 from site_builder.readers import medline, nlm
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "medline-nbib"

@@ -1,4 +1,5 @@
-"""The Ovid reader: two real Embase records as Ovid exports them for Citavi (.ovd) and EndNote (.cgi)."""
+"""The Ovid reader: two Embase records in Ovid's tagged shapes for Citavi (.ovd) and EndNote (.cgi), and real
+Journals@Ovid exports that name their fields in words ("Title", then the value indented below)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,14 @@ from pathlib import Path
 import pytest
 
 from site_builder import readers
+from site_builder.build import build
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Record
+from site_builder.model.article import Field, Record
 from site_builder.readers import ovid
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FILES = ["embase-citavi.ovd", "embase-endnote.cgi"]
+NAMED = ["jabref-long-labels-5.txt", "jabref-long-labels-6.txt", "jabref-long-labels-7.txt"]
 
 
 def text_of(name: str) -> str:
@@ -27,24 +30,25 @@ def test_every_record_is_read(name: str) -> None:
     records, diagnostics = ovid.read(text, name)
     assert diagnostics == []
     numbers = [i + 1 for i, line in enumerate(text.split("\n")) if re.fullmatch(r"<\d+\. >", line)]
-    assert [r.where.line for r in records] == numbers == [1, 72 if name.endswith(".ovd") else 75]
-    assert [r.preamble for r in records] == [("<3001. >",), ("<3002. >",)]
+    assert [r.where.line for r in records] == numbers == [1, 46]
+    assert [r.preamble for r in records] == [("<1. >",), ("<2. >",)]
     assert records[0].fields[:3] == (Field("VN", ("Ovid Technologies",), 2), Field("DB", ("Embase",), 3),
-                                     Field("UI", ("621381829",), 4))
+                                     Field("UI", ("2029880245",), 4))
     # An indented continuation line is a further line of its field.
     institutions = records[0].values("IN")
-    assert institutions[1] == "(Behan, Galvin) School of Applied Psychology, University College Cork, Cork, Ireland"
+    assert len(institutions) == 3 and institutions[1].startswith("(Yang Z., zyang@ucc.ie; McNamara M.E.) Environ")
 
 
 def test_an_abstract_continued_at_the_start_of_the_line() -> None:
     """The EndNote export writes the abstract's later parts unindented: they stay in the abstract, and both
     exports give the same sections."""
-    cgi = ovid.read(text_of("embase-endnote.cgi"), "e.cgi")[0][0]
-    ovd = ovid.read(text_of("embase-citavi.ovd"), "e.ovd")[0][0]
-    assert len(cgi.values("AB")) == 4 and cgi.values("AB")[1].startswith("Method(s): We searched MEDLINE")
+    cgi = ovid.read(text_of("embase-endnote.cgi"), "e.cgi")[0][1]
+    ovd = ovid.read(text_of("embase-citavi.ovd"), "e.ovd")[0][1]
+    assert len(cgi.values("AB")) == 3 and cgi.values("AB")[1].startswith("RESULTS: Here, I describe")
     assert len(ovd.values("AB")) == 1
+    assert [f.name for f in cgi.fields] == [f.name for f in ovd.fields]  # no line taken for a field of its own
     abstracts = [ovid.to_article(r)[0].abstract for r in (cgi, ovd)]
-    assert [s.label for s in abstracts[0]] == ["Background", "Method(s)", "Result(s)", "Conclusion(s)"]
+    assert [s.label for s in abstracts[0]] == ["BACKGROUND", "RESULTS", "CONCLUSIONS"]
     assert abstracts[0] == abstracts[1]
 
 
@@ -52,18 +56,24 @@ def test_an_embase_record_as_an_article() -> None:
     record = ovid.read(text_of("embase-citavi.ovd"), "e.ovd")[0][0]
     article, problems = ovid.to_article(record)
     assert problems == []
-    assert article.title == "Quality of life in patients with primary ciliary dyskinesia: A systematic review."
+    assert article.title == ("Cellular structure of dinosaur scales reveals retention of reptile-type skin during "
+                             "the evolutionary transition to feathers.")
     assert [(p.family, p.given) for p in article.authors] == [
-        ("Behan", "L."), ("Rubbo", "B."), ("Lucas", "J.S."), ("Galvin", "A.D.")]
-    # SO: "BMC Proceedings. Conference: 2nd BEAT-PCD … Spain. 12 (Supplement 3) (no pagination), 2018. …"
-    assert article.journal == "BMC Proceedings"
-    assert (article.volume, article.issue, article.pages, article.date) == ("12", "Supplement 3", "", "2018")
-    assert article.doi == "10.1186/s12919-018-0099-8"
+        ("Yang", "Z."), ("Jiang", "B."), ("Xu", "J."), ("McNamara", "M.E.")]
+    # SO: "Nature Communications. 15 (1) (no pagination), 2024. Date of Publication: 2024."
+    assert article.journal == "Nature Communications"
+    assert (article.volume, article.issue, article.pages, article.date) == ("15", "1", "", "2024")
+    assert article.doi == "10.1038/s41467-024-48400-3"  # from http://dx.doi.org/…
     assert article.pmid == ""  # Embase's UI is its own accession number, not a PubMed id
     assert [lang.name for lang in article.languages] == ["English"]
-    assert article.publisher == "BioMed Central Ltd."
-    assert article.rights == "Copyright 2018 Elsevier B.V., All rights reserved."
-    assert article.keywords[:3] == ("adult", "anxiety", "awareness") and "Kartagener syndrome" in article.keywords
+    assert article.keywords[:3] == ("keratin", "melanin", "animal scales") and "Psittacosaurus" in article.keywords
+
+
+def test_an_article_number_is_the_page() -> None:
+    record = ovid.read(text_of("embase-citavi.ovd"), "e.ovd")[0][1]
+    article, _ = ovid.to_article(record)
+    assert (article.journal, article.volume, article.issue, article.pages) == (
+        "BMC ecology and evolution", "24", "1", "20")  # "… 24 (1) (no pagination), 2024. Article Number: 20."
 
 
 def test_ui_is_the_pubmed_id_in_medline() -> None:
@@ -72,22 +82,31 @@ def test_ui_is_the_pubmed_id_in_medline() -> None:
     fields = tuple(Field("DB", ("Ovid MEDLINE(R) <1946 to Present>",), f.line) if f.name == "DB" else f
                    for f in record.fields)
     article, _ = ovid.to_article(Record(record.format, record.where, fields, record.preamble))
-    assert article.pmid == "621381829" and article.id == "pubmed-621381829"
+    assert article.pmid == "2029880245" and article.id == "pubmed-2029880245"
 
 
 @pytest.mark.parametrize(("source", "expected"), [
-    # Embase (the fixture's record)
-    ("BMC Proceedings. Conference: 2nd BEAT-PCD Conference and 3rd PCD Training School: Part 2. Spain. "
-     "12 (Supplement 3) (no pagination), 2018. Date of Publication: 2018.",
-     ovid.Source("BMC Proceedings", "12", "Supplement 3", "", "2018")),
-    ("BMC Public Health. 18 (1) (no pagination), 2018. Article Number: 1104. Date of Publication: 05 Sep 2018.",
-     ovid.Source("BMC Public Health", "18", "1", "1104", "2018-09-05")),
+    # Embase (the fixture's records)
+    ("Nature Communications. 15 (1) (no pagination), 2024. Date of Publication: 2024.",
+     ovid.Source("Nature Communications", "15", "1", "", "2024")),
+    ("BMC ecology and evolution. 24 (1) (no pagination), 2024. Article Number: 20. Date of Publication: 2024.",
+     ovid.Source("BMC ecology and evolution", "24", "1", "20", "2024")),
+    # Embase's shape for a conference abstract, written for McMahan et al., AISTATS 2017 (the CC BY deep-review
+    # item of tests/data/csl-json): the conference's name is no part of the journal.
+    ("Artificial Intelligence and Statistics. Conference: 20th International Conference on Artificial "
+     "Intelligence and Statistics. Fort Lauderdale, United States. 54 (pp 1273-1282), 2017. Date of "
+     "Publication: 10 Apr 2017.",
+     ovid.Source("Artificial Intelligence and Statistics", "54", "", "1273-1282", "2017-04-10")),
     # PsycINFO: Kobori O et al. Behav Cogn Psychother 2015;43(5):623-34 as PsycINFO writes its source
     ("Behavioural and Cognitive Psychotherapy. Vol.43(5), Sep 2015, pp. 623-634. ",
      ovid.Source("Behavioural and Cognitive Psychotherapy", "43", "5", "623-634", "2015-09")),
     # BIOSIS and MEDLINE: Werner SM et al. Forest Ecol Manag 2004;201(2-3):327-34
     ("Forest Ecology & Management. 201(2-3):327-334, November 15, 2004.",
      ovid.Source("Forest Ecology & Management", "201", "2-3", "327-334", "2004-11-15")),
+    # Journals@Ovid (the fixtures): three spaces after the journal; ahead of print, the journal alone
+    ("Nursing Science Quarterly.   28(2):103-106, April 2015.",
+     ovid.Source("Nursing Science Quarterly", "28", "2", "103-106", "2015-04")),
+    ("Journal of Orthopaedic Trauma. ", ovid.Source("Journal of Orthopaedic Trauma")),
     ("Not a source line", ovid.Source()),
 ])
 def test_source_lines(source: str, expected: ovid.Source) -> None:
@@ -95,8 +114,9 @@ def test_source_lines(source: str, expected: ovid.Source) -> None:
 
 
 @pytest.mark.parametrize(("name", "fmt"), [
-    ("ovid/embase-citavi.ovd", "ovid"), ("ris/ovid-psycinfo-subset.ris", "ris"),
-    ("medline-nbib/blachlylab-subset.nbib", "medline-nbib"), ("ris/example_wos.ris", "ris"),
+    ("ovid/embase-citavi.ovd", "ovid"), ("ovid/jabref-long-labels-5.txt", "ovid"),
+    ("ris/ovid-psycinfo-subset.ris", "ris"), ("medline-nbib/blachlylab-subset.nbib", "medline-nbib"),
+    ("ris/example_wos.ris", "ris"),
 ])
 def test_ovid_is_told_from_its_relatives(name: str, fmt: str) -> None:
     """Ovid's RIS export ("1." then "TY  - JOUR") is RIS; MEDLINE's "TI  - " lines are MEDLINE."""
@@ -107,9 +127,9 @@ def test_ovid_is_told_from_its_relatives(name: str, fmt: str) -> None:
 
 
 def test_text_before_the_first_record_is_kept_and_reported() -> None:
-    text = "Search history: (bmc or plos).jx.\n\n" + text_of("embase-citavi.ovd")
+    text = "Search history: (dinosaur or feather).ti.\n\n" + text_of("embase-citavi.ovd")
     records, diagnostics = ovid.read(text, "e.ovd")
-    assert len(records) == 2 and records[0].preamble == ("Search history: (bmc or plos).jx.", "<3001. >")
+    assert len(records) == 2 and records[0].preamble == ("Search history: (dinosaur or feather).ti.", "<1. >")
     assert [(d.level, d.where.line) for d in diagnostics] == [(Level.WARNING, 1)]
 
 
@@ -125,3 +145,155 @@ def test_prose_about_records_is_no_record(notes: str, suffix: str) -> None:
     records: the build warns 'not a record format' and goes on, as before."""
     head = (DATA / notes).read_text(encoding="utf-8")
     assert readers.choose_reader(Path("notes" + suffix), head) is None
+
+
+# --- field names in words (Journals@Ovid) ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", NAMED)
+def test_every_named_record_is_read_and_keeps_every_line(name: str) -> None:
+    text = text_of(name)
+    assert readers.choose_reader(Path(name), text[:4096]).format == "ovid"
+    records, diagnostics = ovid.read(text, name)
+    assert diagnostics == []
+    (record,) = records
+    assert record.where.line == 1 and re.fullmatch(r"<\d+>", record.preamble[0])
+    # Lossless: each line at the start of the line is a field's name, each indented line one of its values.
+    lines = [line for line in text.split("\n")[1:] if line.strip()]
+    assert [f.name for f in record.fields] == [line.strip() for line in lines if not line[0].isspace()]
+    assert [v for f in record.fields for v in f.values] == [line.strip() for line in lines if line[0].isspace()]
+    assert record.fields[0] == Field("Score", ("*****",), 2)
+
+
+def test_a_named_record_as_an_article() -> None:
+    record = ovid.read(text_of("jabref-long-labels-5.txt"), "j.txt")[0][0]
+    article, problems = ovid.to_article(record)
+    assert problems == []
+    assert article.title == "Listening: Important to the Stuff of a Life."  # Ovid's "[Miscellaneous]" note off
+    # "Bunkers, Sandra Schmidt RN; PhD; FAAN 1": the degrees and the affiliation's number are not the name.
+    assert [(p.name, p.family, p.given) for p in article.authors] == [
+        ("Bunkers, Sandra Schmidt", "Bunkers", "Sandra Schmidt")]
+    assert (article.journal, article.volume, article.issue, article.pages, article.date) == (
+        "Nursing Science Quarterly", "28", "2", "103-106", "2015-04")
+    assert article.doi == "10.1177/0894318415571606"  # "DOI Number"
+    assert record.values("Accession Number") == ("00006236-201504000-00002.",)  # kept as printed
+
+
+def test_journals_at_ovid_authors_degrees_and_marks() -> None:
+    record = ovid.read(text_of("jabref-long-labels-6.txt"), "j.txt")[0][0]
+    article, _ = ovid.to_article(record)
+    # "Verbeek, Jan MD *;  Hermans, Erik MD +;  van Vugt, Arie MD, PhD +;  Frolke, Jan Paul MD, PhD *"
+    assert [p.name for p in article.authors] == ["Verbeek, Jan", "Hermans, Erik", "van Vugt, Arie", "Frolke, Jan Paul"]
+    assert article.authors[2].family == "van Vugt"
+    assert article.journal == "Journal of Orthopaedic Trauma"
+    # Published ahead of print: the Status line's date is the online one; there is no issue yet.
+    assert (article.date, article.epub_date) == ("", "2015-11-30")
+    assert [lang.name for lang in article.languages] == ["English"]  # "English."
+    assert article.keywords[:2] == ("iliosacral", "iliosacral screw") and article.keywords[-1] == "pelvic fracture"
+    assert article.links[0].url.startswith("http://ovidsp.ovid.com/ovidweb.cgi?T=JS&CSC=Y&NEWS=N&PAGE=fulltext")
+
+
+def test_initials_are_no_degrees() -> None:
+    record = ovid.read(text_of("jabref-long-labels-7.txt"), "j.txt")[0][0]
+    article, _ = ovid.to_article(record)
+    assert [p.name for p in article.authors] == ["Shapiro, Edward S.", "Dennis, Minyi Shih", "Fu, Qiong"]
+    assert article.keywords[-1] == "progress monitoring"  # the list's closing period is not the keyword's
+    assert ovid.journals_at_ovid_names("Roos, Raymund A.C. MD;  Lau, Annie Y S PhD") == [
+        "Roos, Raymund A.C.", "Lau, Annie Y S"]
+
+
+def test_both_forms_give_the_same_article() -> None:
+    """The tagged form of a Journals@Ovid record (its fields named by the tags LABELS gives) reads the same."""
+    named = ovid.read(text_of("jabref-long-labels-5.txt"), "j.txt")[0][0]
+    tagged_text = "\n".join(
+        ["<1. >", *(f"{ovid.LABELS.get(f.name, f.name)}  - {' '.join(f.values)}" for f in named.fields
+                    if f.name in ovid.LABELS and f.name != "Author"),
+         "AU  - Bunkers, Sandra Schmidt"])
+    tagged = ovid.read(tagged_text, "t.ovd")[0][0]
+    a, b = ovid.to_article(named)[0], ovid.to_article(tagged)[0]
+    for name in ("title", "authors", "journal", "volume", "issue", "pages", "date", "doi", "abstract"):
+        assert getattr(a, name) == getattr(b, name), name
+
+
+def test_a_record_without_its_number_is_not_read_in_words() -> None:
+    """Named fields are only taken after a record number: without one the text is reported, not guessed at."""
+    text = text_of("jabref-long-labels-5.txt").replace("<1>\n", "")
+    records, diagnostics = ovid.read(text, "j.txt")
+    assert records == [] and diagnostics[-1].level is Level.ERROR
+
+
+# PubMed's record 30679803 (tests/data/medline-nbib/blachlylab-subset.nbib; NLM data, public domain) in the shape of
+# Ovid MEDLINE's display with field names in words, opened by "<1. >".
+MEDLINE_IN_WORDS = """<1. >
+Database
+  Ovid MEDLINE(R) ALL <1946 to Present>
+Unique Identifier
+  30679803
+Authors
+  Eisfeld AK
+  Blachly JS
+  Mrozek K
+  de la Chapelle A
+Authors Full Name
+  Eisfeld, Ann-Kathrin
+  Blachly, James S
+  Mrózek, Krzysztof
+  de la Chapelle, Albert
+Title
+  Implementation of standardized variant-calling nomenclature in the age of next-generation sequencing: where
+  do we stand?
+Source
+  Leukemia. 33(3):809-810, 2019 Mar.
+MeSH Subject Headings
+  Genetic Variation/ge [Genetics]
+  *High-Throughput Nucleotide Sequencing/st [Standards]
+Publication Type
+  Letter.
+Language
+  English
+Digital Object Identifier
+  https://dx.doi.org/10.1038/s41375-018-0372-x
+Year of Publication
+  2019
+"""
+
+
+def test_medline_fields_named_in_words() -> None:
+    (record,), diagnostics = ovid.read(MEDLINE_IN_WORDS, "m.txt")
+    assert diagnostics == [] and ovid.sniff(MEDLINE_IN_WORDS)
+    assert record.values("Authors") == ("Eisfeld AK", "Blachly JS", "Mrozek K", "de la Chapelle A")
+    article, problems = ovid.to_article(record)
+    assert problems == []
+    assert (article.pmid, article.id) == ("30679803", "pubmed-30679803")  # a MEDLINE "Unique Identifier"
+    assert [p.name for p in article.authors] == [
+        "Eisfeld, Ann-Kathrin", "Blachly, James S", "Mrózek, Krzysztof", "de la Chapelle, Albert"]
+    assert article.title.endswith("next-generation sequencing: where do we stand?")
+    assert (article.journal, article.volume, article.issue, article.pages, article.date) == (
+        "Leukemia", "33", "3", "809-810", "2019-03")
+    assert article.doi == "10.1038/s41375-018-0372-x"
+    assert article.keywords == ("Genetic Variation", "High-Throughput Nucleotide Sequencing")
+
+
+def test_pages_of_records_named_in_words(tmp_path: Path, html) -> None:
+    """Built into a site: the byline without degrees, the journal, the online date of an article ahead of print,
+    and the full record under the field names as Ovid prints them."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    for name in NAMED:
+        (site / "content" / name).write_bytes((DATA / "ovid" / name).read_bytes())
+    out = tmp_path / "_site"
+    build(site, out)
+    pages = {html.text(html.main(doc).find(".//h1")): doc
+             for doc in (html.parse(p) for p in sorted((out / "articles").glob("*.html")))}
+    assert len(pages) == 3
+    screws = html.main(pages["Correct positioning of percutaneous iliosacral screws with computer-navigated versus "
+                              "fluoroscopically guided surgery in traumatic pelvic ring fractures."])
+    facts = screws.find(".//dl[@class='facts']")
+    terms = [html.text(el) for el in facts if el.tag == "dt"]
+    values = [html.text(el) for el in facts if el.tag == "dd"]
+    assert dict(zip(terms, values, strict=True))["Published"] == "Epub 30 Nov 2015"
+    assert dict(zip(terms, values, strict=True))["Journal"] == "Journal of Orthopaedic Trauma"
+    authors = [html.text(a) for a in screws.iter("a") if "/authors/" in a.get("href", "")]
+    assert authors[:4] == ["Verbeek, Jan", "Hermans, Erik", "van Vugt, Arie", "Frolke, Jan Paul"]
+    page_text = html.text(screws)
+    assert "Accession Number" in page_text and "00005131-900000000-99049." in page_text  # the full record
+    assert "Verbeek, Jan MD *; Hermans, Erik MD +; van Vugt, Arie MD, PhD +" in page_text  # as printed, there

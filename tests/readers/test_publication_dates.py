@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.library import build_library
-from site_builder.model import Article
+from site_builder.model.article import Article
+from site_builder.model.library import build_library
 from site_builder.readers import jats, medline, pubmed_xml
 
 DATA = Path(__file__).resolve().parents[1] / "data"

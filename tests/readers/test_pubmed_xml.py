@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from catalogue_values import description, without_abstract_label
 
-from site_builder import languages
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Language, Person, Record
-from site_builder.normalize import clean
+from site_builder.model import languages
+from site_builder.model.article import Field, Language, Person, Record
+from site_builder.model.normalize import clean
 from site_builder.readers import catalogue, pubmed_xml, xmltree
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "pubmed-xml"

@@ -10,7 +10,7 @@ import pytest
 
 from site_builder import readers
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Language, Person, Section
+from site_builder.model.article import Field, Language, Person, Section
 from site_builder.readers import ris
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "ris"
@@ -37,7 +37,8 @@ def test_records_start_at_their_ty_lines() -> None:
     assert all(str(r.where).startswith("pubmed_zotero.ris:") for r in records)
 
 
-@pytest.mark.parametrize("name", ["pubmed_zotero.ris", "rayyan-subset.txt", "ris_issue_1099.txt", "lens-subset.ris"])
+@pytest.mark.parametrize("name", ["pubmed_zotero.ris", "rayyan-subset.txt", "ris_issue_1099.txt", "lens-subset.ris",
+                                  "cff-endnote.ris", "cff-mendeley.ris"])
 def test_fields_keep_every_word_in_order(name: str) -> None:
     """Lossless: the words of the field values are the words of the file without tags and ER lines."""
     records, _ = read(name)
@@ -371,3 +372,53 @@ def test_every_corpus_ris_file_reads_the_same_whatever_the_separator(separator: 
     for name, text in files.items():
         records = ris.read(_with_separator(text, separator), name)[0]
         assert [r.fields for r in records] == [r.fields for r in ris.read(text, name)[0]], name
+
+
+# --- reference managers: EndNote and Mendeley exports of the same ten records ----------------------------------
+
+MANAGERS = ["cff-endnote.ris", "cff-mendeley.ris"]
+
+
+@pytest.mark.parametrize("name", MANAGERS)
+def test_a_reference_manager_export_loses_no_record(name: str) -> None:
+    text = text_of(name)
+    assert readers.choose_reader(Path(name), text[:4096]).format == "ris"
+    records, diagnostics = ris.read(text, name)
+    assert diagnostics == []
+    starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.startswith("TY  - ")]
+    assert [r.where.line for r in records] == starts and len(starts) == len(re.findall(r"^ER  -", text, re.M)) == 10
+    for record in records:
+        article, problems = ris.to_article(record)
+        assert problems == [] and article.doi and article.authors and article.journal, record.where
+
+
+def test_both_managers_give_the_same_works() -> None:
+    """The ten records as each manager writes them: the same DOIs, titles, journals, volumes and pages."""
+    works = []
+    for name in MANAGERS:
+        articles = [ris.to_article(r)[0] for r in read(name)[0]]
+        works.append({a.doi: (a.title, a.journal, a.volume, a.issue, a.pages, a.date) for a in articles})
+    assert len(works[0]) == 10 and works[0] == works[1]
+
+
+def test_endnote_continues_multi_valued_tags_on_untagged_lines() -> None:
+    records, _ = read("cff-endnote.ris")
+    first = records[0]
+    assert first.values("KW") == ("article", "biostratigraphy", "Colorado", "dinosaur", "nonhuman", "tibia",
+                                  "transverse process", "Upper Jurassic")
+    assert first.values("SN") == ("1932-8494", "1932-8486") and first.values("DB") == ("Embase", "Medline")
+    assert first.first("ID") == "889"  # EndNote's record number, the record's last tag
+    article, _ = ris.to_article(first)
+    assert [p.name for p in article.authors] == ["Boisvert, C.", "Curtice, B.", "Wedel, M.", "Wilhite, R."]
+    assert (article.journal, article.date) == ("Anatomical Record", "2024")
+    assert "transverse process" in article.keywords
+    assert [s.label for s in ris.to_article(records[1])[0].abstract][:2] == ["BACKGROUND", "RESULTS"]
+
+
+def test_mendeley_initials_and_one_page_articles() -> None:
+    records, _ = read("cff-mendeley.ris")
+    juvenile = ris.to_article(records[2])[0]
+    assert juvenile.authors == (Person("Brownstein, C D", "Brownstein", "C D"),)  # initials without periods
+    assert juvenile.pages == "20"  # SP 20, EP 20: an article number, not a range
+    assert ris.to_article(records[4])[0].pages == "549-565"
+    assert records[0].values("UR")[1] == "http://dx.doi.org/10.1002/ar.25520"

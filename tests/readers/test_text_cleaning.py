@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.normalize import clean
+from site_builder.model.normalize import clean
 from site_builder.readers import read_file, to_article
 
 DATA = Path(__file__).resolve().parents[1] / "data"

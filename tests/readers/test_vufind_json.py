@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model import Field, Language, Person
+from site_builder.model.article import Field, Language, Person
 from site_builder.readers import catalogue, catalogue_article, vufind_json
 
 REPO = Path(__file__).resolve().parents[2]

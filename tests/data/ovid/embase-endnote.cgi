@@ -1,130 +1,61 @@
-<3001. >
+<1. >
 VN  - Ovid Technologies
 DB  - Embase
-UI  - 621381829
-ST  - CONFERENCE ABSTRACT
-TI  - Quality of life in patients with primary ciliary dyskinesia: A systematic review.
-SO  - BMC Proceedings. Conference: 2nd BEAT-PCD Conference and 3rd PCD Training School: Part 2. Spain. 12 (Supplement 3) (no pagination), 2018. Date of Publication: 2018.
-AU  - Behan L.
-AU  - Rubbo B.
-AU  - Lucas J.S.
-AU  - Galvin A.D.
-IN  - (Behan, Rubbo, Lucas) NIHR Southampton Biomedical Research Centre, University of Southampton, University Hospital Southampton NHS Foundation Trust, Southampton, United Kingdom
-      (Behan, Galvin) School of Applied Psychology, University College Cork, Cork, Ireland
-AD  - L. Behan, NIHR Southampton Biomedical Research Centre, University of Southampton, University Hospital Southampton NHS Foundation Trust, Southampton, United Kingdom
-CP  - Netherlands
-CS  - 20170418
-CE  - 20170421
-PB  - BioMed Central Ltd.
-MH  - adult
-MH  - anxiety
-MH  - awareness
-MH  - Cinahl
-MH  - diagnosis
-MH  - Embase
-MH  - female
-MH  - groups by age
-MH  - human
-MH  - *Kartagener syndrome
-MH  - male
-MH  - Medline
-MH  - physical disease by body function
-MH  - physically disabled person
-MH  - PsycINFO
-MH  - *quality of life
-MH  - social interaction
-MH  - systematic review
-MH  - thinking
-MH  - conference abstract
-DJ  - conference abstract [other term]
-OD  - adult
-OD  - anxiety
-OD  - awareness
-OD  - Cinahl
-OD  - diagnosis
-OD  - Embase
-OD  - female
-OD  - groups by age
-OD  - human
-OD  - *Kartagener syndrome
-OD  - male
-OD  - Medline
-OD  - physical disease by body function
-OD  - physically disabled person
-OD  - PsycINFO
-OD  - *quality of life
-OD  - social interaction
-OD  - systematic review
-OD  - thinking
-AB  - Background: As in most rare diseases, little is known on how primary ciliary dyskinesia (PCD) affects the patient's daily functioning and mental wellbeing. We aimed to identify all studies that examined the psychosocial impact that PCD has on the lives of patients. 
-Method(s): We searched MEDLINE, EBSCO, Cumulative Index to Nursing and Allied Health Literature (CINAHL), PsycINFO and EMBASE for qualitative and quantitative studies. 
-Result(s): We found 260 studies, of which 14 were included. Five of the included studies had qualitative approaches. Increasing age was associated with worsening of respiratory symptoms, physical, and mental domains of health-related quality of life, with a greater decline compared with reference populations. Patients felt physically impaired, e.g. less energy and difficulty keeping up with others. Social implications included embarrassment and a sense of isolation, with patients concealing symptoms and/or their diagnosis. Isolation intensified with lack of public and professional awareness of PCD. Patients were emotionally affected by PCD and expressed anxiety about getting sick or when thinking about their future health. Treatment burden was an issue for patients, whilst acknowledging treatments improved symptom. 
-Conclusion(s): Health-related quality of life decreases with age in patients with PCD. For all age groups, PCD adversely affects physical, emotional, social functioning, and treatment burden. Interventions that ameliorate these issues need investigation.
-IS  - 1753-6561
-DO  - http://dx.doi.org/10.1186/s12919-018-0099-8
+UI  - 2029880245
+TI  - Cellular structure of dinosaur scales reveals retention of reptile-type skin during the evolutionary transition to feathers.
+SO  - Nature Communications. 15 (1) (no pagination), 2024. Date of Publication: 2024.
+AU  - Yang Z.
+AU  - Jiang B.
+AU  - Xu J.
+AU  - McNamara M.E.
+IN  - (Yang Z., zyang@ucc.ie; McNamara M.E.) School of Biological, Earth and Environmental Sciences, University College Cork, Cork, Ireland
+      (Yang Z., zyang@ucc.ie; McNamara M.E.) Environmental Research Institute, University College Cork, Cork, Ireland
+      (Jiang B.; Xu J.) State Key Laboratory for Mineral Deposits Research, School of Earth Sciences and Engineering and Frontiers Science Center for Critical Earth Material Cycling, Nanjing University, Nanjing, China
+AD  - Z. Yang, School of Biological, Earth and Environmental Sciences, University College Cork, Cork, Ireland
+MH  - keratin
+MH  - melanin
+MH  - animal scales
+MH  - animal tissue
+MH  - article
+MH  - cell structure
+MH  - chemical composition
+MH  - controlled study
+MH  - dinosaur
+MH  - epidermis
+MH  - evolution
+MH  - feather
+MH  - fossil
+MH  - melanosome
+MH  - nonhuman
+MH  - Psittacosaurus
+MH  - skin cell
+MH  - skin color
+MH  - skin culture
+MH  - skin structure
+MH  - standing
+MH  - stratum corneum
+MH  - taphonomy
+MH  - trunk
+MH  - ultrastructure
+AB  - Fossil feathers have transformed our understanding of integumentary evolution in vertebrates. The evolution of feathers is associated with novel skin ultrastructures, but the fossil record of these changes is poor and thus the critical transition from scaled to feathered skin is poorly understood. Here we shed light on this issue using preserved skin in the non-avian feathered dinosaur Psittacosaurus. Skin in the non-feathered, scaled torso is three-dimensionally replicated in silica and preserves epidermal layers, corneocytes and melanosomes. The morphology of the preserved stratum corneum is consistent with an original composition rich in corneous beta proteins, rather than (alpha-) keratins as in the feathered skin of birds. The stratum corneum is relatively thin in the ventral torso compared to extant quadrupedal reptiles, reflecting a reduced demand for mechanical protection in an elevated bipedal stance. The distribution of the melanosomes in the fossil skin is consistent with melanin-based colouration in extant crocodilians. Collectively, the fossil evidence supports partitioning of skin development in Psittacosaurus: a reptile-type condition in non-feathered regions and an avian-like condition in feathered regions. Retention of reptile-type skin in non-feathered regions would have ensured essential skin functions during the early, experimental stages of feather evolution. 
+DO  - http://dx.doi.org/10.1038/s41467-024-48400-3
 LG  - English
-SL  - English
-SU  - Journal
-PT  - Conference Abstract
-EM  - 201800
-DD  - 20180327
-DC  - 20180327
-YR  - 2018
-CR  - Copyright 2018 Elsevier B.V., All rights reserved.
+PT  - Article
+YR  - 2024
 
-<3002. >
+<2. >
 VN  - Ovid Technologies
 DB  - Embase
-UI  - 621381823
-ST  - CONFERENCE ABSTRACT
-TI  - Development of a bioinformatics analysis method for diagnosis of.
-SO  - BMC Proceedings. Conference: 2nd BEAT-PCD Conference and 3rd PCD Training School: Part 2. Spain. 12 (Supplement 3) (no pagination), 2018. Date of Publication: 2018.
-AU  - Dyskinesia P.C.
-AU  - Server E.A.
-IN  - (Dyskinesia, Server) Acibadem Universitesi, Istanbul, Turkey
-AD  - P.C. Dyskinesia, Acibadem Universitesi, Istanbul, Turkey
-CP  - Netherlands
-CS  - 20170418
-CE  - 20170421
-PB  - BioMed Central Ltd.
-MH  - *bioinformatics
-MH  - case report
-MH  - child
-MH  - clinical article
-MH  - cystic fibrosis
-MH  - diagnosis
-MH  - female
-MH  - genome
-MH  - human
-MH  - male
-MH  - sibling
-MH  - whole exome sequencing
-MH  - conference abstract
-DJ  - conference abstract [other term]
-OD  - *bioinformatics
-OD  - case report
-OD  - child
-OD  - clinical article
-OD  - cystic fibrosis
-OD  - diagnosis
-OD  - female
-OD  - genome
-OD  - human
-OD  - male
-OD  - sibling
-OD  - whole exome sequencing
-AB  - Primary ciliary dyskinesia is a rare, autosomal recessive genetic based disease causing functional and/or structural defects of cilia. However, there are little information about the genetic basis of this disease. By this time, we know that, mutations on the DNAI1 and DNA5H genes are responsible for encoding of dynein proteins of cilia, causing this disorder. Discrimination of the PCD from other diseases like Cystic fibrosis is quite problematic. Discrimination and treatment will be easier if the genetic basis of the PCD is known. In the proposed work, we plan to carry out whole genome exome sequencing on 3 families with PCD siblings. Each these families have healthy parents and two sick children. As a result of exome sequencing, we will able to identify common SNP's and/or affected common genes related with PCD. Then, the data obtained from exome sequencing will be used as the input to PANOGA to identify affected pathways. Thus, we will be able to study PCD aetiology via affected pathways. Eventually, we aim to provide a novel marker for diagnosis of PCD.
-IS  - 1753-6561
-DO  - http://dx.doi.org/10.1186/s12919-018-0099-8
+UI  - 643474277
+TI  - A juvenile bird with possible crown-group affinities from a dinosaur-rich Cretaceous ecosystem in North America.
+SO  - BMC ecology and evolution. 24 (1) (no pagination), 2024. Article Number: 20. Date of Publication: 2024.
+AU  - Brownstein C.D.
+IN  - (Brownstein C.D., Chase.brownstein@yale.edu) Department of Ecology and Evolutionary Biology, Yale University, New Haven, CT, United States
+      (Brownstein C.D., Chase.brownstein@yale.edu) Stamford, United States
+AB  - BACKGROUND: Living birds comprise the most speciose and anatomically diverse clade of flying vertebrates, but their poor early fossil record and the lack of resolution around the relationships of the major clades have greatly obscured extant avian origins. 
+RESULTS: Here, I describe a Late Cretaceous bird from North America based on a fragmentary skeleton that includes cranial material and portions of the forelimb, hindlimb, and foot and is identified as a juvenile based on bone surface texture. Several features unite this specimen with crown Aves, but its juvenile status precludes the recognition of a distinct taxon. The North American provenance of the specimen supports a cosmopolitan distribution of early crown birds, clashes with the hypothesized southern hemisphere origins of living birds, and demonstrates that crown birds and their closest relatives coexisted with non-avian dinosaurs that independently converged on avian skeletal anatomy, such as the alvarezsaurids and dromaeosaurids. 
+CONCLUSIONS: By revealing the ecological and biogeographic context of Cretaceous birds within or near the crown clade, the Lance Formation specimen provides new insights into the contingent nature of crown avian survival through the Cretaceous-Paleogene mass extinction and the subsequent origins of living bird diversity. 
+DO  - http://dx.doi.org/10.1186/s12862-024-02210-9
 LG  - English
-SL  - English
-SU  - Journal
-PT  - Conference Abstract
-EM  - 201800
-DD  - 20180327
-DC  - 20180327
-YR  - 2018
-CR  - Copyright 2018 Elsevier B.V., All rights reserved.
-
-
-
+PT  - Article
+YR  - 2024

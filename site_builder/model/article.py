@@ -1,0 +1,218 @@
+"""The data model: records as read (lossless) and the articles made from them. Frozen dataclasses, no I/O.
+
+A ``Record`` is what a reader found in a file, every field verbatim with its line; an ``Article`` is the typed
+view the pages use, and keeps its records so that the full-record view can show every field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..diagnostics import SourceSpan
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One named field of a record, with all its values in order."""
+
+    name: str
+    values: tuple[str, ...]
+    line: int
+    """1-based line of the field's first value in its file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """One record exactly as its file holds it."""
+
+    format: str
+    """The reader that read it, e.g. ``catalogue-dump``."""
+    where: SourceSpan
+    """File and first line of the record."""
+    fields: tuple[Field, ...]
+    """Every field in file order; a field name may repeat where the format allows it."""
+    preamble: tuple[str, ...] = ()
+    """Text that precedes the fields, line by line (the catalogue page as scraped), kept verbatim."""
+
+    def values(self, name: str) -> tuple[str, ...]:
+        """All values of every field called ``name``."""
+        return tuple(v for f in self.fields if f.name == name for v in f.values)
+
+    def first(self, name: str) -> str:
+        """The first value of field ``name``, or ``""``."""
+        for f in self.fields:
+            if f.name == name and f.values:
+                return f.values[0]
+        return ""
+
+    def line_of(self, name: str) -> int:
+        for f in self.fields:
+            if f.name == name:
+                return f.line
+        return self.where.line
+
+
+class FieldIndex:
+    """A record's ``first`` and ``values`` answered from one pass over its fields: for a reader that asks a record
+    many questions (each Record.first walks the fields from the start)."""
+
+    __slots__ = ("_first", "_values")
+
+    def __init__(self, record: Record) -> None:
+        values: dict[str, tuple[str, ...]] = {}
+        first: dict[str, str] = {}
+        for f in record.fields:
+            if f.values:
+                first.setdefault(f.name, f.values[0])
+            values[f.name] = values[f.name] + f.values if f.name in values else f.values
+        self._first = first
+        self._values = values
+
+    def first(self, name: str) -> str:
+        """As ``Record.first``."""
+        return self._first.get(name, "")
+
+    def values(self, name: str) -> tuple[str, ...]:
+        """As ``Record.values``."""
+        return self._values.get(name, ())
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """An author as one source names them."""
+
+    name: str
+    """The name as shown: "Family, Given" for people, the whole name for a group."""
+    family: str = ""
+    given: str = ""
+    suffix: str = ""
+    orcid: str = ""
+
+    @property
+    def display(self) -> str:
+        """"Given Family" reading order, as a byline shows it."""
+        if not self.family:
+            return self.name
+        return " ".join(p for p in (self.given, self.family, self.suffix) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A labelled part of a description ("BACKGROUND", "SIMPLE SUMMARY"); the label is "" when there is none."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Language:
+    """A language a work is written in, with the name and codes each output needs (``languages.py`` makes it)."""
+
+    name: str
+    """Its English name ("Spanish", "Norwegian Bokmål"), for pages, BibTeX and RIS; the record's own words when
+    they name no language."""
+    tag: str = ""
+    """BCP 47 ("es", "pt-BR"), for HTML ``lang``, ``citation_language``, schema.org and CSL; "" for no language."""
+    bibliographic: str = ""
+    """ISO 639-2/B ("spa", "ger"), for MEDLINE's ``LA``; "" for no language."""
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An outbound link; the url has passed the scheme allow-list."""
+
+    label: str
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """The club's own summary of an article, from a Markdown file in content/summaries/."""
+
+    html: str
+    """The body as safe HTML (raw HTML escaped, links through the allow-list)."""
+    where: SourceSpan
+    by: str = ""
+    """The reviewer, as the front matter names them."""
+    date: str = ""
+    """``YYYY[-MM[-DD]]`` or ""."""
+    verdict: str = ""
+    """One short line that lists show beside the title."""
+
+
+CONTAINED_KINDS = frozenset({"paper-conference", "chapter"})
+"""The kinds of work (``Article.kind``) that a book or a proceedings holds: their ``container``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One work, typed for the pages. Text values are plain text (escaped at render time)."""
+
+    id: str
+    """The source's identifier, e.g. ``pubmed-8699378``."""
+    title: str
+    authors: tuple[Person, ...] = ()
+    et_al: bool = False
+    """The record's author list ends in "et al." (BibTeX's ``others``): it names only some of the authors."""
+    journal: str = ""
+    """The journal's title as the record prints it ("eLife", "Journal of biomedical informatics")."""
+    journal_abbrev: str = ""
+    """Its abbreviation when the record gives one apart (MEDLINE TA, JATS nlm-ta, RIS J2): what styles that cite
+    journals abbreviated print ("J Biomed Inform")."""
+    date: str = ""
+    """Publication date, the issue's (MEDLINE DP, not DEP), as ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; for a
+    period ("2014 Nov-Dec") its start; "" when unknown. The year index files the article under its year."""
+    date_printed: str = ""
+    """The publication date as printed when ISO cannot hold it ("2014 Nov-Dec", "2018 Spring"); "" otherwise."""
+    epub_date: str = ""
+    """Date of electronic publication when the record gives one apart from ``date`` (MEDLINE DEP, PubMed
+    ArticleDate, JATS epub), ISO; PubMed shows it as "Epub 2013 Oct 28"."""
+    online_only: bool = False
+    """Published online only, then gathered into the issue of ``date`` (PubMed's "epublish", an eCollection):
+    references cite ``epub_date`` as the date of publication, as PubMed does."""
+    publisher: str = ""
+    languages: tuple[Language, ...] = ()
+    formats: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    pmid: str = ""
+    pmcid: str = ""
+    """With its ``PMC`` prefix."""
+    doi: str = ""
+    lay_summary: tuple[Section, ...] = ()
+    """The author's plain-language summary ("SIMPLE SUMMARY"), when the record has one."""
+    abstract: tuple[Section, ...] = ()
+    rights: str = ""
+    """Copyright and licence statement as the record gives it."""
+    licence_url: str = ""
+    links: tuple[Link, ...] = ()
+    """Other links the record gives (full text, catalogue), already allowed by scheme."""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    keywords: tuple[str, ...] = ()
+    kind: str = ""
+    """What the work is, in CSL's words ("paper-conference", "chapter", "book", "thesis", "report"); "" for a
+    journal article, or when the record does not say."""
+    container: str = ""
+    """The book or the proceedings that hold the work (a chapter's book title, a conference paper's proceedings);
+    a journal is ``journal``. Only the kinds in ``CONTAINED_KINDS`` have one."""
+    summary: Summary | None = None
+    """The club's own summary, when content/summaries/ has one for this work."""
+    author_spellings: tuple[tuple[str, ...], ...] = ()
+    """For a work merged from several sources: per byline position, how the other sources write that author
+    ("Cazzato RL", "Cazzato, R. L."), so the author's page can list every form seen."""
+    records: tuple[Record, ...] = field(default=(), compare=False)
+    """The records this article was made from, for the full-record view."""
+
+    @property
+    def year(self) -> str:
+        return self.date[:4]
+
+    @property
+    def exact_date(self) -> str:
+        """``date`` as far as the record states it exactly: a period printed as "2014 Nov-Dec" gives its year."""
+        return self.year if self.date_printed else self.date
+
+    @property
+    def where(self) -> SourceSpan:
+        return self.records[0].where if self.records else SourceSpan("")

@@ -1,0 +1,265 @@
+"""The Library: every article, author, topic, journal and year by key, with the maps between them.
+
+Built once from the articles; every ordering is explicit with a tie-breaker, so the same input always gives the
+same keys and the same lists. Keys double as slugs in page paths.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import heapq
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from .article import Article
+from .normalize import name_key, slugify, unique
+from .people import People, resolve
+from .people_rules import Rules
+
+RELATED_LIMIT = 6
+_RELATED_SCAN = 15  # newest articles looked at per shared topic; bounds the cost of huge topics
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    key: str
+    name: str
+    """The fullest name, as most often written (people.py decides who is who and which name is shown)."""
+    variants: tuple[str, ...]
+    """Every other spelling seen for this person."""
+    articles: tuple[str, ...]
+    """Article keys, newest first."""
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A topic, journal or year: a named list of articles."""
+
+    key: str
+    name: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Library:
+    articles: dict[str, Article]
+    """By key, newest first."""
+    article_authors: dict[str, tuple[str, ...]]
+    """Article key → author keys in byline order, each person once."""
+    bylines: dict[str, tuple[str, ...]]
+    """Article key → the author key of each name of ``Article.authors`` ("" for a name with no person), so that a
+    byline shows every name as its record writes it, linked to the person's page."""
+    article_topics: dict[str, tuple[str, ...]]
+    article_journal: dict[str, str]
+    authors: dict[str, Author]
+    """A–Z by key."""
+    topics: dict[str, Group]
+    """A–Z by name."""
+    journals: dict[str, Group]
+    years: dict[str, Group]
+    """Newest first; undated articles under the key "undated"."""
+    rank: dict[str, int]
+    """Article key → its place, newest first."""
+    sorted_bylines: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    """Filled as pages ask (_sorted_authors): each process that renders keeps its own."""
+
+    # What only one page shows is worked out when that page is rendered, in the worker that renders it, rather
+    # than for every author and article before any page is.
+
+    def coauthors(self, author_key: str, limit: int | None = None) -> tuple[tuple[str, int], ...]:
+        """(author key, articles written together), most shared first; only the first ``limit`` when given, so
+        that each name of a byline of thousands does not list all the others."""
+        articles = self.authors[author_key].articles
+        if len(articles) == 1:  # two authors in three: everyone on the one byline, once
+            byline = self._sorted_authors(articles[0])[:None if limit is None else limit + 1]
+            return tuple((other, 1) for other in byline if other != author_key)[:limit]
+        return _ranked(Counter(other for article in articles
+                               for other in self.article_authors[article] if other != author_key), limit)
+
+    def coauthor_count(self, author_key: str) -> int:
+        """How many people wrote with this author."""
+        articles = self.authors[author_key].articles
+        if len(articles) == 1:
+            return len(self.article_authors[articles[0]]) - 1
+        return len({other for article in articles for other in self.article_authors[article]} - {author_key})
+
+    def _sorted_authors(self, article_key: str) -> tuple[str, ...]:
+        """An article's author keys in key order, sorted once per build (every author of it asks)."""
+        found = self.sorted_bylines.get(article_key)
+        if found is None:
+            found = self.sorted_bylines[article_key] = tuple(sorted(self.article_authors[article_key]))
+        return found
+
+    def author_topics(self, author_key: str) -> tuple[tuple[str, int], ...]:
+        """(topic key, articles), most frequent first."""
+        articles = self.authors[author_key].articles
+        if len(articles) == 1:
+            return tuple((topic, 1) for topic in sorted(self.article_topics[articles[0]]))
+        return _ranked(Counter(topic for article in articles for topic in self.article_topics[article]))
+
+    def related(self, key: str) -> tuple[str, ...]:
+        """Articles sharing authors (weighted most) or topics, best first; newer wins a tie.
+
+        Only the newest few articles of each author and topic are scored: a prolific author or a large topic
+        would otherwise make this quadratic in the size of the collection.
+        """
+        score: dict[str, int] = {}
+        for author_key in self.article_authors[key]:
+            articles = self.authors[author_key].articles
+            if len(articles) == 1:  # this article alone: nothing to score
+                continue
+            for other in articles[:_RELATED_SCAN]:
+                score[other] = score.get(other, 0) + 10
+        for topic_key in self.article_topics[key]:
+            for other in self.topics[topic_key].articles[:_RELATED_SCAN]:
+                score[other] = score.get(other, 0) + 1
+        score.pop(key, None)
+        rank = self.rank
+        best = heapq.nsmallest(RELATED_LIMIT, [(-points, rank[k], k) for k, points in score.items()])
+        return tuple(k for _, _, k in best)
+
+
+def assign_keys(names: Iterable[str], fallback: str) -> dict[str, str]:
+    """A unique slug per distinct name: the first name (code-point order) of a slug keeps it, others get a hash.
+
+    A hash of the name, not a counter, keeps a page's address stable when other names come and go.
+    """
+    keys: dict[str, str] = {}
+    taken: set[str] = set()
+    for name in sorted(set(names)):
+        slug = slugify(name, fallback)
+        if slug in taken:
+            slug = f"{slug}-{hashlib.sha1(name.encode()).hexdigest()[:6]}"
+        taken.add(slug)
+        keys[name] = slug
+    return keys
+
+
+def newest_first(articles: list[tuple[str, Article]]) -> list[tuple[str, Article]]:
+    by_title = sorted(articles, key=lambda ka: (ka[1].title.casefold(), ka[0]))
+    return sorted(by_title, key=lambda ka: ka[1].date, reverse=True)
+
+
+def build_library(articles: list[Article], rules: Rules | None = None) -> Library:
+    """The library of ``articles``; ``rules`` are the site's authors.toml (people.py merges name variants)."""
+    keyed = _key_articles(articles)
+    ordered = dict(newest_first(list(keyed.items())))
+    rank = {key: n for n, key in enumerate(ordered)}
+    people = resolve({k: a.authors for k, a in ordered.items()}, rules)
+    bylines = {k: tuple(person for person, _ in people.bylines[k]) for k in ordered}
+    article_authors = {k: tuple(dict.fromkeys(p for p in byline if p)) for k, byline in bylines.items()}
+    topic_keys = assign_keys((name_key(t) for a in ordered.values() for t in a.topics), "topic")
+    article_topics = {k: unique(topic_keys[name_key(t)] for t in a.topics) for k, a in ordered.items()}
+    journal_of = _same_journals(ordered.values())
+    journal_keys = assign_keys((journal_of[name_key(a.journal)] for a in ordered.values() if a.journal), "journal")
+    article_journal = {k: journal_keys[journal_of[name_key(a.journal)]] for k, a in ordered.items() if a.journal}
+    topics = _groups(ordered, article_topics, lambda k, a: a.topics)
+    titles = frozenset(a.journal for a in ordered.values() if a.journal_abbrev and a.journal_abbrev != a.journal)
+    journals = _groups(ordered, {k: (j,) for k, j in article_journal.items()}, lambda k, a: (a.journal,),
+                       functools.partial(_journal_name, titles))
+    years = _year_groups(ordered)
+    authors = _authors(ordered, people)
+    return Library(
+        articles=ordered, article_authors=article_authors, bylines=bylines, article_topics=article_topics,
+        article_journal=article_journal, authors=authors, rank=rank,
+        topics=dict(sorted(topics.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
+        journals=dict(sorted(journals.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
+        years=years,
+    )
+
+
+def _key_articles(articles: list[Article]) -> dict[str, Article]:
+    """Page keys from ids (or titles): the same id twice gets a hashed suffix, in source order."""
+    keyed: dict[str, Article] = {}
+    for article in sorted(articles, key=lambda a: (a.id, a.where)):
+        key = slugify(article.id or article.title, "article")
+        if key in keyed:
+            key = f"{key}-{hashlib.sha1(str(article.where).encode()).hexdigest()[:6]}"
+        keyed[key] = article
+    return keyed
+
+
+def _most_common(counter: Counter[str]) -> str:
+    return min(counter, key=lambda name: (-counter[name], name))
+
+
+def _journal_name(titles: frozenset[str], counter: Counter[str]) -> str:
+    """A journal's name on its pages: a title (a record gave an abbreviation beside it) before an abbreviation,
+    then the most common spelling; one in capitals only ("BIOCHEMISTRY", as Web of Science writes titles) last."""
+    return min(counter, key=lambda name: (name.isupper(), name not in titles, -counter[name], name))
+
+
+def _same_journals(articles: Iterable[Article]) -> dict[str, str]:
+    """Each journal name (as ``name_key``) → the one name that stands for its journal: one source names a journal
+    by its title ("Cancer discovery"), another by its abbreviation ("Cancer Discov"), and an article that gives
+    both says they are one journal. The smallest name of each such set stands for it."""
+    parent: dict[str, str] = {}
+
+    def root(name: str) -> str:
+        while parent[name] != name:
+            parent[name] = parent[parent[name]]
+            name = parent[name]
+        return name
+
+    for article in articles:
+        names = [name_key(n) for n in (article.journal, article.journal_abbrev) if n]
+        for name in names:
+            parent.setdefault(name, name)
+        if len(names) == 2:
+            first, second = sorted((root(names[0]), root(names[1])))
+            parent[second] = first
+    return {name: root(name) for name in parent}
+
+
+def _groups(articles: dict[str, Article], article_groups: dict[str, tuple[str, ...]],
+            names: Callable[[str, Article], tuple[str, ...]],
+            chosen: Callable[[Counter[str]], str] = _most_common) -> dict[str, Group]:
+    members: dict[str, list[str]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, article in articles.items():  # already newest first
+        for group_key, name in zip(article_groups.get(key, ()), names(key, article), strict=False):
+            members[group_key].append(key)
+            spellings[group_key][name] += 1
+    return {g: Group(g, chosen(spellings[g]), tuple(keys)) for g, keys in members.items()}
+
+
+def _year_groups(articles: dict[str, Article]) -> dict[str, Group]:
+    members: dict[str, list[str]] = defaultdict(list)
+    for key, article in articles.items():
+        members[article.year or "undated"].append(key)
+    dated = sorted((y for y in members if y != "undated"), reverse=True)
+    years = [*dated, *(["undated"] if "undated" in members else [])]
+    return {y: Group(y, "Undated" if y == "undated" else y, tuple(members[y])) for y in years}
+
+
+def _authors(articles: dict[str, Article], people: People) -> dict[str, Author]:
+    works: dict[str, list[str]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, article in articles.items():
+        byline = [(author_key, written) for author_key, written in people.bylines[key] if author_key]
+        for author_key in dict.fromkeys(author_key for author_key, _ in byline):
+            works[author_key].append(key)
+        for author_key, written in dict.fromkeys(byline):
+            spellings[author_key][written] += 1
+        if article.author_spellings:
+            by_written = {written: author_key for author_key, written in byline}
+            for person, others in zip(article.authors, article.author_spellings, strict=False):
+                for other in others if person.name in by_written else ():
+                    # Seen in another source of this work: a variant for the page, not an article more.
+                    spellings[by_written[person.name]][other] += 0
+    authors = {}
+    for author_key in sorted(works):
+        name = people.names[author_key]
+        authors[author_key] = Author(
+            key=author_key, name=name,
+            variants=tuple(sorted(n for n in spellings[author_key] if n != name)),
+            articles=tuple(works[author_key]))
+    return authors
+
+
+def _ranked(counter: Counter[str], limit: int | None = None) -> tuple[tuple[str, int], ...]:
+    if limit is not None and len(counter) > limit:
+        return tuple(heapq.nsmallest(limit, counter.items(), key=lambda kv: (-kv[1], kv[0])))
+    return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -1,0 +1,366 @@
+"""One Article per work: the same work read from several sources (a catalogue dump, PubMed, a reference manager)
+becomes one article whose fields are merged by a fixed precedence, and which keeps every source's Record.
+
+Two articles are the same work when they share a DOI (case-folded), a PMID or a PMCID (with its "PMC"), or, when
+their identifiers do not contradict each other, the same normalized title and year. Identifiers that disagree
+inside one work (two DOIs for one PMID) are reported, naming both files and lines; the preferred source's value
+is shown, unless it is another source's DOI with text glued on ("10.1038/nprot.2010.116.Data"): the clean value
+is shown then, and the two do not keep a title and year apart. A DOI alone does not join two records whose titles
+and bylines both differ (the abstracts of a conference supplement share its DOI): they stay apart, with a warning.
+
+Precedence, best first (``PRECEDENCE``): the catalogue dump and VuFind records are what the library curates;
+PubMed XML is NLM's structured original; MEDLINE text is the same data flattened; JATS is the publisher's front
+matter, whose journal names and dates vary by publisher; Ovid's export is a database's record with its source
+line to be parsed; CSL-JSON, RIS and BibTeX are reference-manager exports, often abbreviated, retyped or reduced
+to initials.
+
+- bibliographic fields (id, title, journal and its abbreviation, date, publisher, volume, issue, pages,
+  identifiers, rights): the first source that has a value; the journal's title comes first from a source that
+  gives its abbreviation apart; a date is made more precise by a later source that agrees with it, and a
+  source's only date is not taken for the issue's when another source names it as the electronic date;
+- authors: the byline of the first source that has one, with ORCIDs filled in from the others, name by name;
+- abstract and lay summary: the richest (most text), ties to precedence;
+- languages, formats, topics, keywords, links: the union, in precedence order;
+- records: every source's record, in precedence order.
+
+A name of the byline is also taken from another source that writes the same letters with initials apart: "Lau,
+Annie Y S" for a PMC-derived record's "Lau, Annie Ys", which lost the boundaries between them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from . import languages
+from .article import Article, Link, Person, Section
+from .dates import Published
+from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key
+from .normalize import alnum, unique_folded
+
+PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "ovid", "csl-json",
+              "ris", "bibtex")
+MIN_TITLE_CHARS = 20
+"""Shorter titles ("Editorial", "Erratum", "Letter to the editor") recur within a year, so they never match."""
+
+_ID_KINDS = ("doi", "pmid", "pmcid")
+_ID_NAMES = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}
+
+
+def title_key(title: str) -> str:
+    """Letters and digits only, accents and case folded: "Liver-Directed Therapy." ~ "liver directed therapy"."""
+    decomposed = unicodedata.normalize("NFKD", title.removeprefix("[").casefold())
+    return alnum(decomposed)
+
+
+def identifiers(article: Article) -> dict[str, str]:
+    """The article's normalized DOI, PMID and PMCID (only those it has)."""
+    found = {"doi": doi_key(article.doi), "pmid": pmid_key(article.pmid), "pmcid": pmcid_key(article.pmcid)}
+    return {kind: value for kind, value in found.items() if value}
+
+
+def rank(article: Article) -> tuple[int, SourceSpan]:
+    """Sort key of a source: its format's precedence, then its place in the content folder."""
+    fmt = article.records[0].format if article.records else ""
+    return (PRECEDENCE.index(fmt) if fmt in PRECEDENCE else len(PRECEDENCE), article.where)
+
+
+def merge_articles(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:
+    """One article per work, in the order of each work's first source; warnings for contradicting identifiers
+    and for a DOI that two different works give."""
+    apart: list[tuple[Article, Article, str]] = []
+    groups = _group(articles, [identifiers(a) for a in articles], apart)
+    merged: list[Article] = []
+    problems = [_shared_doi(article, other, doi) for article, other, doi in apart]
+    for members in groups:
+        ordered = sorted(members, key=rank)
+        problems += _conflicts(ordered)
+        merged.append(ordered[0] if len(ordered) == 1 else merge_work(ordered))
+    return merged, problems
+
+
+def _group(articles: list[Article], ids: list[dict[str, str]],
+           apart: list[tuple[Article, Article, str]]) -> list[list[Article]]:
+    """Works as lists of articles: joined by any shared identifier, then by title and year where that agrees.
+
+    A DOI alone does not join two records whose titles name different works: conference abstracts carry their
+    supplement's DOI, and the parts of a series one DOI; such pairs are added to ``apart``.
+    """
+    parent = list(range(len(articles)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_with: dict[tuple[str, str], int] = {}
+    for i, found in enumerate(ids):
+        for kind, value in found.items():
+            j = first_with.setdefault((kind, value), i)
+            if kind == "doi" and i != j and _other_work(articles[i], articles[j], found, ids[j]):
+                apart.append((articles[i], articles[j], value))
+                continue
+            parent[find(i)] = find(j)
+    _join_by_title(articles, ids, find, parent)
+    works: dict[int, list[Article]] = {}
+    for i, article in enumerate(articles):
+        works.setdefault(find(i), []).append(article)
+    return list(works.values())
+
+
+def _other_work(a: Article, b: Article, ids_a: dict[str, str], ids_b: dict[str, str]) -> bool:
+    """Whether two records that give one DOI are different works: no PMID or PMCID joins them, their titles (both
+    long enough to tell) share less than half of the shorter one's words, and their bylines share no family name.
+    The authors decide as much as the titles: one work is often titled in two languages ("Chronosequence après
+    feu …" in Scopus, "Postfire sequence …" in Web of Science), while a supplement's abstracts have authors of
+    their own."""
+    if any(ids_a.get(kind) and ids_a.get(kind) == ids_b.get(kind) for kind in ("pmid", "pmcid")):
+        return False
+    words_a, words_b = _words(a.title), _words(b.title)
+    if min(len(words_a), len(words_b)) < _MIN_TITLE_WORDS or len(words_a & words_b) * 2 >= min(len(words_a),
+                                                                                               len(words_b)):
+        return False
+    families_a, families_b = _families(a), _families(b)
+    return bool(families_a and families_b) and not families_a & families_b
+
+
+_MIN_TITLE_WORDS = 4
+
+
+def _words(title: str) -> set[str]:
+    """The words of a title longer than two letters, accents and case folded ("RAIN-FORESTS" → rain, forests)."""
+    return {w for w in re.split(r"[\W_]+", _folded(title)) if len(w) > 2}
+
+
+def _families(article: Article) -> set[str]:
+    return {alnum(_folded(p.family or p.name)) for p in article.authors}
+
+
+def _folded(text: str) -> str:
+    """Case folded, accents taken off ("Thérapie" → "therapie")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
+def _shared_doi(article: Article, other: Article, doi: str) -> Diagnostic:
+    return Diagnostic(
+        Level.WARNING, article.where,
+        f"this record and {other.where} give the same DOI {doi!r} but name different works "
+        f"({article.title[:60]!r} and {other.title[:60]!r}): they keep a page each, both linked to that DOI "
+        f"(a supplement's or a series' DOI, or a wrong DOI in one of them)")
+
+
+def _join_by_title(articles: list[Article], found: list[dict[str, str]], find: Callable[[int], int],
+                   parent: list[int]) -> None:
+    """Join works with the same title and year unless they hold different values of one identifier."""
+    ids: dict[int, dict[str, set[str]]] = {}  # a work's root → its identifiers
+    for i, article_ids in enumerate(found):
+        for kind, value in article_ids.items():
+            ids.setdefault(find(i), {}).setdefault(kind, set()).add(value)
+    first_with: dict[tuple[str, str], int] = {}
+    for i, article in enumerate(articles):
+        key = title_key(article.title)
+        if len(key) < MIN_TITLE_CHARS or not article.year:
+            continue
+        j = first_with.setdefault((key, article.year), i)
+        a, b = find(i), find(j)
+        if a == b or _contradict(ids.get(a, {}), ids.get(b, {})):
+            continue
+        parent[a] = b
+        for kind, values in ids.pop(a, {}).items():
+            ids.setdefault(b, {}).setdefault(kind, set()).update(values)
+
+
+def _contradict(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
+    return any(kind in b and not any(_agree(kind, x, y) for x in values for y in b[kind]) for kind, values in a.items())
+
+
+def _agree(kind: str, a: str, b: str) -> bool:
+    """Equal values, or two DOIs of which one is the other with text glued on."""
+    return a == b or (kind == "doi" and (is_glued_form(a, b) or is_glued_form(b, a)))
+
+
+def _shown(kind: str, values: Iterable[str]) -> str:
+    """The value a page shows among one work's values in precedence order: the first, unless it is a later
+    DOI with text glued on, then that clean DOI (the shortest, should several be)."""
+    ordered = [v for v in values if v]
+    first = ordered[0] if ordered else ""
+    if kind != "doi":
+        return first
+    return min((v for v in ordered if is_glued_form(first, v)), key=len, default=first)
+
+
+def _conflicts(ordered: list[Article]) -> list[Diagnostic]:
+    """A warning for each identifier with two values in one work, at the later source, naming both."""
+    problems: list[Diagnostic] = []
+    if len(ordered) < 2:
+        return problems
+    ids = [identifiers(a) for a in ordered]
+    for kind in _ID_KINDS:
+        kept = _shown(kind, (article_ids.get(kind, "") for article_ids in ids))
+        first: tuple[str, Article] | None = None
+        reported: set[str] = set()
+        for article, article_ids in zip(ordered, ids, strict=True):
+            value = article_ids.get(kind)
+            if not value:
+                continue
+            if first is None:
+                first = (value, article)
+            elif value != first[0] and value not in reported:
+                reported.add(value)
+                there, source = first
+                glued = " (the other with text glued on)" if _agree(kind, value, there) else ""
+                problems.append(Diagnostic(
+                    Level.WARNING, article.where,
+                    f"this record and {source.where} are one work with two {_ID_NAMES[kind]}s{glued}: {value!r} "
+                    f"here, {there!r} there ({_evidence(source, article)}); the page shows {kept!r}"))
+    return problems
+
+
+def _evidence(a: Article, b: Article) -> str:
+    ids_a, ids_b = identifiers(a), identifiers(b)
+    shared = [f"{_ID_NAMES[k]} {v}" for k, v in ids_a.items() if ids_b.get(k) == v]
+    return "same " + ", ".join(shared) if shared else "same title and year"
+
+
+def merge_work(ordered: list[Article]) -> Article:
+    """The sources of one work, best first, as one article (the rules are in the module docstring)."""
+    best = ordered[0]
+    when = _dates(ordered)
+    return replace(
+        best,
+        title=_first(ordered, lambda a: a.title),
+        authors=_byline(ordered),
+        et_al=next((a.et_al for a in ordered if a.authors), False),
+        author_spellings=_spellings(_byline(ordered), ordered),
+        # A source that gives an abbreviation apart tells the journal's title from it; the catalogue dump's one
+        # form is NLM's abbreviation.
+        journal=_first(ordered, lambda a: a.journal if a.journal_abbrev else "")
+        or _first(ordered, lambda a: a.journal),
+        journal_abbrev=_first(ordered, lambda a: a.journal_abbrev),
+        date=when.date,
+        date_printed=when.printed,
+        epub_date=when.epub,
+        online_only=when.online_only,
+        publisher=_first(ordered, lambda a: a.publisher),
+        languages=languages.union(a.languages for a in ordered),
+        formats=unique_folded(f for a in ordered for f in a.formats),
+        topics=unique_folded(t for a in ordered for t in a.topics),
+        pmid=_first(ordered, lambda a: a.pmid),
+        pmcid=_first(ordered, lambda a: a.pmcid),
+        doi=_shown("doi", (a.doi for a in ordered)),
+        lay_summary=_richest(a.lay_summary for a in ordered),
+        abstract=_richest(a.abstract for a in ordered),
+        rights=_first(ordered, lambda a: a.rights),
+        licence_url=_first(ordered, lambda a: a.licence_url),
+        links=_links(ordered),
+        volume=_first(ordered, lambda a: a.volume),
+        issue=_first(ordered, lambda a: a.issue),
+        pages=_first(ordered, lambda a: a.pages),
+        keywords=unique_folded(k for a in ordered for k in a.keywords),
+        kind=_first(ordered, lambda a: a.kind),
+        container=_first(ordered, lambda a: a.container),
+        records=tuple(r for a in ordered for r in a.records),
+    )
+
+
+def _first(ordered: list[Article], value: Callable[[Article], str]) -> str:
+    return next((v for a in ordered if (v := value(a))), "")
+
+
+def _dates(ordered: list[Article]) -> Published:
+    """The first issue date, made more precise by a later one that agrees ("2021" and "2021-03-24"), with the
+    first electronic date beside it.
+
+    A source that gives one date only (the catalogue dump, a reference manager) may give the electronic one:
+    when another source names that date as the electronic date, it is not the issue's. A date kept as printed
+    ("2014 Nov-Dec") is not made more precise.
+    """
+    epub_source = next((a for a in ordered if a.epub_date), None)
+    epub = epub_source.epub_date if epub_source else ""
+    issue_dated = [a for a in ordered if a.date and a.date != epub] or [a for a in ordered if a.date]
+    if not issue_dated:
+        return Published("", "", epub, bool(epub_source and epub_source.online_only))
+    base = issue_dated[0]
+    date = base.date
+    for article in issue_dated if not base.date_printed else ():
+        if len(article.date) > len(date) and article.date.startswith(date):
+            date = article.date
+    return Published(date, base.date_printed, "" if epub == date else epub,
+                     bool(epub_source and epub_source.online_only and epub != date))
+
+
+def _richest(candidates: Iterable[tuple[Section, ...]]) -> tuple[Section, ...]:
+    """The sections with the most text; the first (best source) wins a tie."""
+    best: tuple[Section, ...] = ()
+    for sections in candidates:
+        if sum(len(s.text) for s in sections) > sum(len(s.text) for s in best):
+            best = sections
+    return best
+
+
+def _links(ordered: list[Article]) -> tuple[Link, ...]:
+    seen: dict[str, Link] = {}
+    for article in ordered:
+        for link in article.links:
+            seen.setdefault(link.url, link)
+    return tuple(seen.values())
+
+
+def _byline(ordered: list[Article]) -> tuple[Person, ...]:
+    """The best source's byline; a name without an ORCID takes one that another source gives the same person
+    at the same place in its byline (same family name, accents and case aside), and the other source's name
+    when it writes the same letters with more initials apart."""
+    byline = next((a.authors for a in ordered if a.authors), ())
+    people = list(byline)
+    for article in ordered:
+        if len(article.authors) != len(people):
+            continue
+        for n, (mine, theirs) in enumerate(zip(people, article.authors, strict=True)):
+            if not _family(mine) or _family(mine) != _family(theirs):
+                continue
+            if _spaced_apart(theirs, mine):
+                people[n] = mine = replace(theirs, orcid=mine.orcid or theirs.orcid)
+            if not mine.orcid and theirs.orcid:
+                people[n] = replace(mine, orcid=theirs.orcid)
+    return tuple(people)
+
+
+def _spaced_apart(theirs: Person, mine: Person) -> bool:
+    """The same name, with initials written apart that ``mine`` runs together as if they were a name ("Y S" for
+    "Ys", "A.C." for "Ac"); MEDLINE's upper-case "LB" and a name spaced otherwise ("Won Yong") are left alone."""
+    if theirs.family != mine.family:
+        return False
+    want = [p for p in _GIVEN_PARTS.split(theirs.given) if p]
+    glued = False
+    for part in (p for p in _GIVEN_PARTS.split(mine.given) if p):
+        if want and part.casefold() == want[0].casefold():
+            want.pop(0)
+            continue
+        letters = [want.pop(0) for _ in range(len(part)) if want and len(want[0]) == 1]
+        if len(part) < 2 or part.isupper() or "".join(letters).casefold() != part.casefold():
+            return False
+        glued = True
+    return glued and not want
+
+
+_GIVEN_PARTS = re.compile(r"[\s.\-\u2010\u2011]+")
+
+
+def _spellings(byline: tuple[Person, ...], ordered: list[Article]) -> tuple[tuple[str, ...], ...]:
+    """Per position of ``byline``, the other sources' forms of that name (aligned as ``_byline`` aligns them)."""
+    forms: list[dict[str, None]] = [{} for _ in byline]
+    for article in ordered:
+        if len(article.authors) != len(byline):
+            continue
+        for n, (mine, theirs) in enumerate(zip(byline, article.authors, strict=True)):
+            if theirs.name != mine.name and _family(mine) and _family(mine) == _family(theirs):
+                forms[n].setdefault(theirs.name)
+    return tuple(tuple(f) for f in forms) if any(forms) else ()
+
+
+def _family(person: Person) -> str:
+    return title_key(person.family)

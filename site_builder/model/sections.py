@@ -1,0 +1,201 @@
+"""Section labels of abstracts: the one table of headings, the splitters and the heading a page shows.
+
+Every reader that meets a structured abstract asks this module, so that one abstract gives the same sections
+from every format:
+
+- ``split_text`` cuts an abstract written as one text at its labels: "BACKGROUND: … METHODS: …" (PubMed,
+  MEDLINE, the catalogue dump), "Background: …" (RIS, BibTeX, CSL-JSON), Embase's "Method(s): …".
+- ``split_heading_lines`` does the same for an abstract given line by line, where a line that is a heading alone
+  and no colon starts a section (Lens, Web of Science: "Background" on one line, its text on the next).
+- ``split_running`` cuts an abstract whose headings run into the text without a colon, as Web of Science
+  writes many: "Background Cytomegalovirus … . Objectives This study …", even "BackgroundStaphylococcus …".
+- ``split_lay_summary`` takes the plain-language summary ("SIMPLE SUMMARY", "Author summary") out of the
+  abstract, and drops an "ABSTRACT" label that only names the rest.
+- ``heading`` is what an article page shows: a label as printed ("eLife digest", "Methods and findings"), and
+  an all-capitals label in sentence case ("PATIENTS AND METHODS" → "Patients and methods").
+
+Labels stay as the record prints them (without the colon); ``label_key`` is how two spellings compare.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from .article import Section
+from .normalize import clean
+
+# The headings structured abstracts use in title case (an all-capitals label needs no table: any one counts).
+# A label is matched without regard to case after its first letter ("Materials And Methods"), and two headings
+# joined by "and", "&" or "/" make one ("Background and objective", "Methodology/Principal Findings").
+HEADINGS = frozenset({
+    "abstract", "aim", "aims", "aim(s)", "approach", "background", "background and aims",
+    "background and objectives", "background and purpose", "capsule", "case presentation", "case report",
+    "clinical relevance", "clinical significance", "conclusion", "conclusions", "conclusion(s)",
+    "conclusions and relevance", "conservation implications", "context", "data collection", "data extraction",
+    "data sources", "data synthesis", "design", "discussion", "evidence acquisition", "evidence synthesis",
+    "findings", "hypothesis", "implications", "importance", "interpretation", "intervention", "interventions",
+    "introduction", "level of evidence", "limitations", "location", "main body", "main conclusion",
+    "main conclusions", "main outcome measure", "main outcome measures", "main results", "material", "materials",
+    "material and methods", "materials and methods", "material(s) and method(s)", "method", "methods",
+    "method(s)", "methodology", "methods and findings", "motivation", "objective", "objectives", "objective(s)",
+    "outcomes", "participants", "principal findings", "problem statement", "prospero registration", "purpose",
+    "purpose of review", "question", "rationale", "recent findings", "recommendations", "registration", "result",
+    "results", "result(s)", "review methods", "search methods", "selection criteria", "setting", "significance",
+    "study design", "study selection", "summary", "supplementary information",
+    "translational potential of this article", "trial registration",
+    # Plain-language summaries (LAY_SUMMARY below).
+    "author summary", "lay summary", "plain language summary", "plain-language summary", "simple summary",
+})
+
+LAY_SUMMARY = frozenset({"simple summary", "plain language summary", "lay summary", "author summary"})
+"""Keys of the labels that name an author's plain-language summary (MDPI, Cochrane, PLOS)."""
+
+_ABSTRACT = "abstract"
+_SHORT = frozenset({"aim"})
+"""All-capitals labels shorter than four letters that are still labels ("CI:" in "95% CI: 1.2" is not)."""
+_UPPER = re.compile(r"[A-Z][A-Z0-9'’&/,()\- ]*[A-Z0-9)'’]")
+_COLON = re.compile(r":(?=\s|$)")
+# Where a label may start: the text's start, a new line, or after the end of a sentence (a semicolon ends none).
+_BOUNDARY = re.compile(r"(?:^|\n|(?<=[.?!)\]])\s)\s*")
+_LONGEST_LABEL = 80
+
+
+def printed(label: str) -> str:
+    """A label as the record prints it, without the colon or period that closes it ("Background:" → "Background")."""
+    return clean(label).rstrip(" :.")
+
+
+def label_key(label: str) -> str:
+    """What two spellings of one label share: "PLAIN-LANGUAGE SUMMARY:" and "Plain language summary"."""
+    return " ".join(label.replace("-", " ").rstrip(" :.").casefold().split())
+
+
+_HEADING_KEYS = frozenset(label_key(h) for h in HEADINGS)
+
+
+_JOINED = re.compile(r" and | ?& ?| ?/ ?")
+
+
+def is_heading(text: str) -> bool:
+    """Is ``text`` one of the usual headings, in any case ("Background", "RESULTS", "Result(s)")?"""
+    text = text.strip()
+    if not text or not text[0].isupper() or len(text) > _LONGEST_LABEL:
+        return False
+    key = label_key(text)
+    return key in _HEADING_KEYS or all(part in _HEADING_KEYS for part in _JOINED.split(key))
+
+
+def _is_label(candidate: str, after: str) -> bool:
+    """An all-capitals label of four letters or more ("AIM" too), or one of the usual headings; ``after`` is
+    the text before it. A heading in title case needs a sentence's end before it, not a bracket: in
+    '"… (RED-S) Intervention: A Pilot Study"' it is part of a quoted title."""
+    if _UPPER.fullmatch(candidate):
+        return sum(c.isalpha() for c in candidate) >= 4 or candidate.casefold() in _SHORT
+    return is_heading(candidate) and after.rstrip()[-1:] not in (")", "]")
+
+
+def split_text(text: str) -> list[Section]:
+    """An abstract cut at its labels ("BACKGROUND: … METHODS: …"); text before the first label is unlabelled.
+
+    A label starts the text, a line, or follows the end of a sentence; it ends with a colon and a space.
+    """
+    text = text.strip()
+    cuts: list[tuple[int, int, str]] = []
+    # Colons are few: look back from each to where a label could have started (a look-behind is slower).
+    for colon in _COLON.finditer(text):
+        start = _label_start(text, colon.start())
+        candidate = text[start:colon.start()].rstrip()
+        if start >= 0 and _is_label(candidate, text[max(0, start - 4):start]) and (not cuts or start >= cuts[-1][1]):
+            cuts.append((start, colon.end(), candidate))
+    if not cuts:
+        return [Section("", clean(text))] if clean(text) else []
+    sections = [Section("", clean(text[:cuts[0][0]]))] if clean(text[:cuts[0][0]]) else []
+    for (_, end, label), after in zip(cuts, [*cuts[1:], None], strict=True):
+        sections.append(Section(printed(label), clean(text[end:after[0] if after else len(text)])))
+    return sections
+
+
+def _label_start(text: str, colon: int) -> int:
+    """Where a label ending at ``colon`` starts: after the last sentence end before it; -1 when that is too far."""
+    start = -1
+    # ``^`` matches only at the text's real start, and the look-behind sees before the window: true boundaries.
+    for m in _BOUNDARY.finditer(text, max(0, colon - _LONGEST_LABEL), colon):
+        start = m.end()
+    return start
+
+
+def _running_pattern() -> re.Pattern[str]:
+    """A usual heading (or two joined, as ``is_heading`` takes them) at a boundary, then a capital or a digit,
+    after one space, a new line or nothing at all ("BackgroundStaphylococcus")."""
+    one = "|".join(re.escape(h) for h in sorted(_HEADING_KEYS, key=len, reverse=True))
+    label = rf"(?:{one})(?:(?: and | ?& ?| ?/ ?)(?:{one}))*"
+    return re.compile(rf"(?:^|(?<=[.?!)\]])\s?|(?<=\n))(?P<label>(?i:{label}))(?=[ \n]?[A-Z0-9])")
+
+
+_RUNNING = _running_pattern()
+
+
+def split_running(text: str) -> list[Section]:
+    """An abstract whose headings run into its text without colons, cut at them; only an abstract that starts
+    with a heading is taken for one (elsewhere "Results" followed by a capital may be a sentence's start)."""
+    text = text.strip()
+    cuts = [m for m in _RUNNING.finditer(text) if m.group("label")[0].isupper()]
+    if not cuts or cuts[0].start("label") != 0:
+        return split_heading_lines(text.split("\n"))
+    sections: list[Section] = []
+    for m, after in zip(cuts, [*cuts[1:], None], strict=True):
+        sections.extend(labelled(m.group("label"), text[m.end("label"):after.start("label") if after else None]))
+    return sections
+
+
+def split_heading_lines(lines: Sequence[str]) -> list[Section]:
+    """An abstract given line by line: a line that is a heading alone ("Background", "Methods:") starts a
+    section, and each section's text is then cut at labels with colons as ``split_text`` cuts it."""
+    sections: list[Section] = []
+    label, body = "", []
+    for line in lines:
+        if is_heading(line.strip().removesuffix(":")):
+            sections.extend(labelled(label, "\n".join(body)))
+            label, body = printed(line), []
+        else:
+            body.append(line)
+    sections.extend(labelled(label, "\n".join(body)))
+    return sections
+
+
+def labelled(label: str, text: str) -> list[Section]:
+    """A part the record labels itself (PubMed's ``Label``, a JATS title), cut at the labels its text still
+    holds ("… MAIN RESULTS: … AUTHORS' CONCLUSIONS: …" in one Cochrane part), as one paragraph would be cut."""
+    parts = split_text(text)
+    if not label:
+        return parts
+    if parts and not parts[0].label:
+        return [Section(label, parts[0].text), *parts[1:]]
+    return [Section(label, ""), *parts]
+
+
+def split_lay_summary(sections: Iterable[Section]) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+    """(lay summary, abstract): the parts labelled as a plain-language summary, and the others, each in order.
+
+    A part labelled "ABSTRACT" (what follows an MDPI "SIMPLE SUMMARY") is the abstract itself and loses the
+    label; parts with neither label nor text are left out.
+    """
+    lay: list[Section] = []
+    rest: list[Section] = []
+    for s in sections:
+        key = label_key(s.label)
+        if key in LAY_SUMMARY:
+            lay.append(s)
+        elif key == _ABSTRACT:
+            rest.append(Section("", s.text))
+        elif s.label or s.text:
+            rest.append(s)
+    return tuple(lay), tuple(s for s in rest if s.label or s.text)
+
+
+def heading(label: str) -> str:
+    """The heading a page shows: the label as printed, or in sentence case when it is all capitals."""
+    if any(c.islower() for c in label):
+        return label
+    return label[:1].upper() + label[1:].lower()

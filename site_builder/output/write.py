@@ -1,0 +1,146 @@
+"""The output folder: the only code that writes files. Atomic writes, unchanged files left alone, stale files of
+an earlier build removed, and a refusal to touch a folder this tool did not create.
+
+Every file is written under a temporary name in its own folder and renamed over its final name, so a build that
+is killed leaves each page whole or absent, never cut short. A marker file says a build is under way: a build
+that finds it left behind removes the temporary files of the one that was stopped, and cleans as if every file
+present were its output.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..diagnostics import UserError
+
+MANIFEST = ".site-builder-manifest"
+"""Lists the files of the last build; its presence marks the folder as ours."""
+BUILDING = ".site-builder-building"
+"""Present while a build writes; left behind only by a build that was stopped. It too marks the folder as ours."""
+TEMPORARY = ".site-builder-tmp"
+"""The end of a file's temporary name while it is being written."""
+
+
+@dataclass(frozen=True, slots=True)
+class WriteStats:
+    written: int
+    unchanged: int
+    removed: int
+
+
+def check_output(output: Path, site_dir: Path) -> None:
+    """Refuse output folders that a build could damage: the site itself, its content, a parent, home, root."""
+    out = output.resolve()
+    site = site_dir.resolve()
+    protected = {Path.home().resolve(), Path(out.anchor), site, (site / "content").resolve()}
+    if out in protected or out in site.parents or site.is_relative_to(out):
+        raise UserError(f"refusing to write the site into {output}: it holds the site's sources or is a home or "
+                        "root folder; choose an output folder such as _site")
+    for folder in ("content", "templates", "static"):
+        if out.is_relative_to((site / folder).resolve()):
+            raise UserError(f"refusing to write the site inside {folder}/: choose an output folder such as _site")
+    if out.is_dir() and any(out.iterdir()) and not (out / MANIFEST).is_file() and not (out / BUILDING).is_file():
+        raise UserError(f"refusing to clean {output}: it is not empty and was not made by site-builder "
+                        f"(no {MANIFEST} in it); remove it or choose another output folder")
+
+
+class OutputWriter:
+    """One build's writes into the output folder: each file as it comes, from this process or from one forked
+    after the writer was made; then, once, the removal of what the previous build wrote and this one did not."""
+
+    def __init__(self, output: Path) -> None:
+        output.mkdir(parents=True, exist_ok=True)
+        self.output = output
+        self._previous = _read_manifest(output)
+        if (output / BUILDING).exists():
+            self._previous |= _after_a_stopped_build(output)
+        else:
+            (output / BUILDING).touch()
+        self._made_dirs: set[Path] = set()
+
+    def write(self, rel: str, data: bytes) -> bool:
+        """Write ``data`` at ``rel`` (a relative path with forward slashes); False if the file held it already.
+        A failure (a full disk, a file where a folder must go) is a UserError naming the file."""
+        target = self.output / rel
+        if rel in self._previous and _same_bytes(target, data):
+            return False
+        try:
+            if target.parent not in self._made_dirs:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._made_dirs.add(target.parent)
+            _write_atomic(target, data)
+        except OSError as err:
+            raise UserError(f"cannot write {target}: {err.strerror or err}") from err
+        return True
+
+    def finish(self, files: list[tuple[str, bool]], keep: tuple[str, ...] = ()) -> WriteStats:
+        """Remove stale files and record ``files``, (path, written) of every file of this build, as ours. Files
+        whose paths start with one of ``keep`` ("pagefind/") stay for now: a later step of the build decides."""
+        current = {rel for rel, _ in files}
+        stale = {rel for rel in self._previous - current if not rel.startswith(keep)}
+        removed = _remove_stale(self.output, stale)
+        _write_atomic(self.output / MANIFEST, ("\n".join(sorted(current)) + "\n").encode())
+        if not keep:  # the build is over only when no later step still writes
+            (self.output / BUILDING).unlink(missing_ok=True)
+        written = sum(1 for _, was_written in files if was_written)
+        return WriteStats(written, len(files) - written, removed)
+
+
+def _same_bytes(target: Path, data: bytes) -> bool:
+    try:
+        if target.stat().st_size != len(data):
+            return False
+        return target.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _write_atomic(target: Path, data: bytes) -> None:
+    """Write beside the target then rename, so a reader (or a killed build) never leaves half a file under the
+    target's name. The process id keeps two builds into one folder from sharing a temporary file."""
+    tmp = target.with_name(f".{target.name}.{os.getpid()}{TEMPORARY}")
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _after_a_stopped_build(output: Path) -> set[str]:
+    """Remove the temporary files a stopped build left under ``output``; every other file there, as a path
+    relative to it, so that the files the stopped build wrote are removed if this build does not write them."""
+    found: set[str] = set()
+    for folder, _dirs, names in os.walk(output):
+        prefix = Path(folder).relative_to(output).as_posix()
+        for name in names:
+            if name.endswith(TEMPORARY):
+                (Path(folder) / name).unlink(missing_ok=True)
+            elif name not in (MANIFEST, BUILDING) or prefix != ".":
+                found.add(name if prefix == "." else f"{prefix}/{name}")
+    return found
+
+
+def _read_manifest(output: Path) -> set[str]:
+    try:
+        lines = (output / MANIFEST).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return set()
+    return {line for line in lines if line and ".." not in line.split("/") and not line.startswith("/")}
+
+
+def _remove_stale(output: Path, stale: set[str]) -> int:
+    removed = 0
+    for rel in sorted(stale, reverse=True):
+        target = output / rel
+        if target.is_file() and not target.is_symlink():
+            target.unlink()
+            removed += 1
+        parent = target.parent
+        while parent != output and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    return removed

@@ -1,0 +1,335 @@
+"""The plan: every page of the site (output path, template, context) decided before any template runs.
+
+Contexts are small and made of ready-to-show values (``Entry``, ``Named``): hrefs relative to the page's folder
+and text escaped once per entity here, not once per appearance, so templates only print (no lookups, no calls
+in loops; on a 10,000-record site escaping repeated values was the largest cost of rendering).
+Checks here that no two pages share a path and that no path leaves the output folder.
+"""
+
+from __future__ import annotations
+
+import functools
+import posixpath
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from .. import cite
+from ..cite import Citation
+from ..config import Config
+from ..diagnostics import UserError
+from ..model.article import Article
+from ..model.library import Author, Group, Library
+from ..prose.free_pages import ContentPage
+from . import listing, orders, urls
+from .feeds import files as feed_files
+
+NEWEST_ON_HOME = 20
+BYLINE_NAMES = 3
+COAUTHORS_SHOWN = 200
+"""Co-authors an author's page lists by name, most shared first; the count of the others follows (the most
+prolific author of 10,000 synthetic records had 2,110: 212 KB of names)."""
+_MAIN = listing.Listing((), 0, 1, "newest", (), (), True)
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    path: str
+    """Output path relative to the output folder, with forward slashes."""
+    template: str
+    context: dict[str, Any] = field(compare=False)
+    export: str = ""
+    """For a download instead of a page: the format (``bibtex``…), of ``context["entries"]``."""
+    more: Callable[[], dict[str, Any]] | None = field(default=None, compare=False)
+    """The costly rest of the context, made when the page is rendered: in a worker process, not in the plan."""
+    prose: bool = False
+    """Shows HTML the site wrote itself (the home page's introduction, a free page, a summary), whose links only
+    the pre-flight check can vouch for."""
+
+    def full_context(self) -> dict[str, Any]:
+        return {**self.context, **self.more()} if self.more is not None else self.context
+
+
+@dataclass(frozen=True)
+class Site:
+    """What every page may show: the config, the library, the free pages (for navigation), the intro."""
+
+    config: Config
+    library: Library
+    pages: tuple[ContentPage, ...]
+    intro_html: str
+    references: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
+    """Formatted references by article key (empty when none could be made)."""
+
+    @functools.cached_property
+    def counts(self) -> dict[str, int]:
+        """How many of each the site shows; ``records`` is how many records were read into its articles (one
+        work read from several sources is one article of several records). Counted once: every page's footer
+        shows it."""
+        lib = self.library
+        return {"articles": len(lib.articles), "records": sum(len(a.records) for a in lib.articles.values()),
+                "authors": len(lib.authors), "topics": len(lib.topics), "journals": len(lib.journals),
+                "years": len(lib.years)}
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An article as a list shows it; every field already HTML-escaped."""
+
+    href: Markup
+    title: Markup
+    byline: Markup
+    journal: Markup
+    date: Markup
+    year: Markup
+    source: Article = field(compare=False, repr=False)
+    verdict: Markup = Markup("")
+    """The one-line verdict of the club's summary, or ""."""
+
+    @property
+    def coins(self) -> str:
+        """OpenURL ContextObject for a COinS span (escaped when printed in its attribute). Made when a list first
+        shows the article, in the worker rendering it (render.article_item keeps the item), not for all in the plan."""
+        return cite.coins(self.source)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A link to an author, topic, journal or year; escaped."""
+
+    href: Markup
+    name: Markup
+
+
+Counted = tuple[tuple[Named, int], ...]
+"""Links with a count that depends on the page: articles of a topic, or articles written together."""
+
+
+@dataclass(frozen=True)
+class Links:
+    """Every entity's ready-made link, by key; made once per build."""
+
+    articles: dict[str, Entry]
+    authors: dict[str, Named]
+    topics: dict[str, Named]
+    journals: dict[str, Named]
+    years: dict[str, Named]
+
+
+def plan(site: Site) -> list[Page]:
+    lib = site.library
+    nested = make_links(lib, "../")  # links as seen from pages one folder down (all but the home page)
+    newest = tuple(_entry(escape(urls.article(k)), lib.articles[k])
+                   for k in tuple(lib.articles)[:NEWEST_ON_HOME])
+    pages = [
+        _page(site, urls.HOME, "home.html", prose=bool(site.intro_html), newest=newest,
+              downloads=_list_downloads(urls.HOME, "") if site.config.downloads else ()),
+        _page(site, urls.TOPICS, "topics.html", groups=_sized(lib.topics, nested.topics)),
+        _page(site, urls.JOURNALS, "journals.html", groups=_sized(lib.journals, nested.journals)),
+        _page(site, urls.YEARS, "years.html", groups=_sized(lib.years, nested.years)),
+        _page(site, urls.NOT_FOUND, "404.html"),
+        *([_page(site, urls.SEARCH, "search.html")] if site.config.search else []),
+    ]
+    pages += [_page(site, path, "authors.html", index=index, letters=_letters(lib, nested, index.names))
+              for path, index in listing.author_index(urls.AUTHORS, tuple(lib.authors))]
+    ranks = orders.ranks(lib)
+    shared = _shared_facet_values(lib) if site.config.search else frozenset()
+    pages += [_article_page(site, nested, key, article, ranks[key], shared) for key, article in lib.articles.items()]
+    pages += [_page(site, path, "author.html", author=a, listing=part,
+                    more=functools.partial(_author_extras, site, nested, k, a, part))
+              for k, a in lib.authors.items() for path, part in listing.listings(urls.author(k), a.articles, ranks)]
+    for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
+                                      lib.journals), ("year.html", urls.year, lib.years)):
+        pages += [_group_page(site, nested, path, to_path(k), template, g, part)
+                  for k, g in groups.items() for path, part in listing.listings(to_path(k), g.articles, ranks)]
+    pages += [_page(site, urls.page(p.key), "page.html", prose=True, content=p) for p in site.pages]
+    if site.config.downloads:
+        pages += _exports(site, [p for p in pages if p.template in ("home.html", "author.html", "topic.html")
+                                 and p.context.get("listing", _MAIN).main])
+    pages += [_page(site, path, template, **context)
+              for path, template, context in feed_files(site.config, lib.articles, [p.path for p in pages])]
+    check_paths(pages)
+    return pages
+
+
+def make_links(lib: Library, root: str) -> Links:
+    """Every entity's link as seen from a page whose way back to the site root is ``root``."""
+    return Links(
+        articles={k: _entry(escape(root + urls.article(k)), a) for k, a in lib.articles.items()},
+        authors={k: Named(escape(root + urls.author(k)), escape(a.name)) for k, a in lib.authors.items()},
+        topics=_named(lib.topics, root, urls.topic),
+        journals=_named(lib.journals, root, urls.journal),
+        years=_named(lib.years, root, urls.year),
+    )
+
+
+def _entry(href: Markup, article: Article) -> Entry:
+    names = [p.display for p in article.authors[:BYLINE_NAMES]]
+    if len(article.authors) > BYLINE_NAMES or article.et_al:
+        names.append("et al")
+    byline = ", ".join(names)
+    if byline and not byline.endswith("."):
+        byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
+    return Entry(href, escape(article.title), escape(byline), escape(article.journal or article.container),
+                 escape(article.exact_date), escape(article.year), article,
+                 escape(article.summary.verdict) if article.summary else Markup(""))
+
+
+def _named(groups: dict[str, Group], root: str, to_path: Callable[[str], str]) -> dict[str, Named]:
+    return {k: Named(escape(root + to_path(k)), escape(g.name)) for k, g in groups.items()}
+
+
+def _sized(groups: dict[str, Group], named: dict[str, Named]) -> Counted:
+    return tuple((named[k], len(g.articles)) for k, g in groups.items())
+
+
+def _entries(links: Links, keys: Iterable[str]) -> tuple[Entry, ...]:
+    return tuple(links.articles[k] for k in keys)
+
+
+def _counted(named: dict[str, Named], counts: Iterable[tuple[str, int]]) -> Counted:
+    return tuple([(named[k], n) for k, n in counts])
+
+
+CONTAINER_LABELS = {"paper-conference": "Proceedings", "chapter": "Book"}
+"""How an article page names what holds a work (Article.container), by the kind of work."""
+
+
+def _article_page(site: Site, links: Links, key: str, article: Article, ranks: orders.Ranks,
+                  shared: frozenset[tuple[str, str]]) -> Page:
+    return _page(site, urls.article(key), "article.html", prose=article.summary is not None, key=key,
+                 article=article, more=functools.partial(_article_extras, site, links, key, article),
+                 entry=links.articles[key], ranks=ranks, author_keys=site.library.article_authors[key], shared=shared,
+                 spellings=_other_spellings(article, (site.library.authors[k].name
+                                                      for k in site.library.article_authors[key])))
+
+
+def _shared_facet_values(lib: Library) -> frozenset[tuple[str, str]]:
+    """(facet, value) that every article has: such a value cannot narrow a search, and the search page would
+    still load and count it for every article (a collection all in English; every catalogue record "Online")."""
+    total = len(lib.articles)
+    shared = {(facet, g.name) for facet, groups in (("topic", lib.topics), ("journal", lib.journals),
+                                                   ("year", lib.years)) for g in groups.values()
+              if len(g.articles) == total}
+    for facet, values in (("language", lambda a: [lang.name for lang in a.languages]), ("type", lambda a: a.formats)):
+        counts = Counter(v for a in lib.articles.values() for v in dict.fromkeys(values(a)))
+        shared |= {(facet, v) for v, n in counts.items() if n == total}
+    return frozenset(shared)
+
+
+def _other_spellings(article: Article, shown: Iterable[str]) -> tuple[str, ...]:
+    """How the article's sources write its authors where that differs from the names its page shows (search
+    finds the article by either)."""
+    seen = set(shown)
+    forms = [p.name for p in article.authors] + [s for spellings in article.author_spellings for s in spellings]
+    return tuple(f for f in dict.fromkeys(forms) if f not in seen)
+
+
+def _article_extras(site: Site, links: Links, key: str, article: Article) -> dict[str, Any]:
+    lib = site.library
+    journal = lib.article_journal.get(key)
+    path = urls.article(key)
+    public = site.config.base_url + path if site.config.base_url else ""
+    return dict(
+        references=site.references.get(key, ()),
+        downloads=tuple((fmt, posixpath.basename(urls.export(path, ext)), label)
+                        for fmt, ext, label in urls.EXPORTS) if site.config.downloads else (),
+        highwire=cite.highwire_meta(article, public), opengraph=cite.opengraph(article, public),
+        json_ld=Markup(cite.json_ld(article, public)),
+        authors=tuple(Named(links.authors[k].href, escape(person.name))
+                      for k, person in zip(lib.bylines[key], article.authors, strict=True) if k),
+        topics=tuple(links.topics[k] for k in lib.article_topics[key]),
+        journal=links.journals[journal] if journal else None,
+        container_label=CONTAINER_LABELS.get(article.kind, "In"),
+        year=links.years.get(article.year),
+        related=_entries(links, lib.related(key)))
+
+
+def _author_extras(site: Site, links: Links, key: str, author: Author, part: listing.Listing) -> dict[str, Any]:
+    lib = site.library
+    # Only the names shown are worked out: each name of a byline of thousands asks for its co-authors.
+    coauthors = lib.coauthors(key, COAUTHORS_SHOWN) if part.main else ()
+    return dict(entries=_entries(links, part.keys),
+                coauthors=_counted(links.authors, coauthors),
+                more_coauthors=lib.coauthor_count(key) - len(coauthors) if part.main else 0,
+                topics=_counted(links.topics, lib.author_topics(key)) if part.main else (),
+                downloads=_group_downloads(urls.author(key), author.articles) if site.config.downloads else ())
+
+
+def _group_page(site: Site, links: Links, path: str, base: str, template: str, group: Group,
+                part: listing.Listing) -> Page:
+    """A page of the list at ``base``: its downloads are the whole list's, beside the list's own page."""
+    return _page(site, path, template, group=group, entries=_entries(links, part.keys), listing=part,
+                 downloads=_group_downloads(base, group.articles)
+                 if template == "topic.html" and site.config.downloads else ())
+
+
+Download = tuple[str, str, str]
+"""(format, href relative to the page's folder, label)."""
+
+
+def _list_downloads(page_path: str, root: str) -> tuple[Download, ...]:
+    return tuple((fmt, root + posixpath.basename(urls.export(page_path, ext)), label)
+                 for fmt, ext, label in urls.EXPORTS[:3])
+
+
+def _group_downloads(page_path: str, article_keys: tuple[str, ...]) -> tuple[Download, ...]:
+    """A list of one article offers that article's own files rather than copies of them."""
+    if len(article_keys) == 1:
+        single = urls.article(article_keys[0])
+        return tuple((fmt, "../" + urls.export(single, ext), label) for fmt, ext, label in urls.EXPORTS[:3])
+    return _list_downloads(page_path, "")
+
+
+def _exports(site: Site, listing: list[Page]) -> list[Page]:
+    """The download files: each article's in every format, and each list page's that offers its own.
+
+    Citation keys are given once for the whole collection, so an article has the same key in every file.
+    """
+    lib = site.library
+    keys = cite.keyed_citation_keys(lib.articles.items())
+    entry = {k: (keys[k], a) for k, a in lib.articles.items()}
+    files = [Page(urls.export(urls.article(k), ext), "", {"entries": (entry[k],)}, export=fmt)
+             for k in lib.articles for fmt, ext, _label in urls.EXPORTS]
+    for page in listing:
+        members = tuple(lib.articles) if page.path == urls.HOME else page.context["author"].articles if (
+            "author" in page.context) else page.context["group"].articles
+        if len(members) > 1:
+            entries = tuple(entry[k] for k in members)
+            files += [Page(urls.export(page.path, ext), "", {"entries": entries}, export=fmt)
+                      for fmt, ext, _label in urls.EXPORTS[:3]]
+    return files
+
+
+def _page(site: Site, path: str, template: str, more: Callable[[], dict[str, Any]] | None = None,
+          prose: bool = False, **context: Any) -> Page:
+    root = urls.root_of(path)
+    if path == urls.NOT_FOUND and site.config.base_path:
+        # 404.html is served at any depth, so its links must not be page-relative.
+        root = site.config.base_path
+    root = escape(root)
+    return Page(path, template, {"site": site, "path": path, "root": root, **context}, more=more, prose=prose)
+
+
+def _letters(lib: Library, links: Links, keys: Iterable[str]) -> tuple[tuple[str, Counted], ...]:
+    """Authors ``keys`` grouped A–Z by the first letter of their slug, with their article counts; others under "#"."""
+    groups: dict[str, list[tuple[Named, int]]] = {}
+    for key in keys:
+        groups.setdefault(listing.letter_of(key), []).append((links.authors[key], len(lib.authors[key].articles)))
+    return tuple((letter, tuple(names)) for letter, names in sorted(groups.items()))
+
+
+def check_paths(pages: list[Page]) -> None:
+    """Refuse paths that collide or leave the output folder (both are bugs, never user errors to skip)."""
+    seen: dict[str, Page] = {}
+    for page in pages:
+        norm = posixpath.normpath(page.path)
+        if norm.startswith(("../", "/")) or norm == ".." or "\\" in page.path or norm != page.path:
+            raise UserError(f"page path {page.path!r} would leave the output folder")
+        if norm.casefold() in seen:
+            other = seen[norm.casefold()]
+            raise UserError(f"two pages would be written to {page.path}: {other.template} and {page.template}")
+        seen[norm.casefold()] = page

@@ -1,0 +1,162 @@
+"""What the citation readers (RIS, BibTeX, CSL-JSON, VuFind JSON) share when they turn a record into an Article.
+
+Abstract sections, the copyright line at the end of an abstract, review
+detection, identifiers found in links and the article id. Pure functions; the format modules decide which of
+their fields feed which helper.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from urllib.parse import urlsplit
+
+from ..model import identifiers as ids
+from ..model.article import Link, Person, Section
+from ..model.normalize import clean, safe_url, slugify, unique_folded
+from ..model.sections import split_lay_summary, split_text
+from . import nlm
+
+
+def sections(text: str) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+    """The lay summary and the abstract, each split at its labels ("BACKGROUND: … METHODS: …")."""
+    return split_lay_summary(split_text(text))
+
+
+# "(C)" counts only before a year: "(A) … (B) … (C) patients" is a list, not a copyright line.
+_COPYRIGHT_TAIL = re.compile(
+    r"(?:^|(?<=[.!?]\s))\s*((?:Copyright\s*)?(?:©|\([Cc]\)(?=\s*\d{4})|Copyright\b)[^©]{0,300}(?:©[^©]{0,300})*)$")
+
+
+def split_copyright(text: str) -> tuple[str, str]:
+    """An abstract without the copyright line that publishers append ("… © 2019 Elsevier Ltd"), and that line."""
+    text = text.strip()
+    m = _COPYRIGHT_TAIL.search(text)
+    if not m or not clean(text[:m.start()]):
+        return text, ""
+    return text[:m.start()].rstrip(), clean(m.group(1))
+
+
+_REVIEW_TYPES = frozenset({"review", "systematic review", "review article", "scoping review", "literature review",
+                           "meta-analysis", "systematic review and meta-analysis"})
+
+
+def is_review(types: Iterable[str]) -> bool:
+    """Does any publication type ("Review", "Article; Review") say the work is a review?"""
+    return any(part.strip().casefold() in _REVIEW_TYPES for t in types for part in re.split(r"[;,]", t))
+
+
+def review_topics(types: Iterable[str]) -> tuple[str, ...]:
+    return ("Review",) if is_review(types) else ()
+
+
+def split_keywords(values: Iterable[str], commas: bool = True) -> tuple[str, ...]:
+    """Keywords from values that may hold several, split at semicolons, or at commas when a value has no
+    semicolon and ``commas`` is on (BibTeX's "a, b, c"; a RIS KW line is one keyword, commas and all)."""
+    words: list[str] = []
+    for value in values:
+        separator = ";" if ";" in value or not commas else ","
+        words.extend(clean(w) for w in value.split(separator))
+    return unique_folded(words)
+
+
+def orcid(text: str) -> str:
+    """The bare ORCID iD ("0000-0002-1825-0097") from an iD or its URL; "" when there is none."""
+    return nlm.orcid_from(text)
+
+
+# Each name starts the text, a line or follows a ";": tried at every character instead, a long value with no
+# "/" in it made the search quadratic.
+_NAMED_ORCID = re.compile(r"(?:^|;)[ \t]*([^;/\n]+)/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])", re.M)
+
+
+def orcids_by_name(text: str) -> dict[str, str]:
+    """ORCID iDs by folded name from Web of Science's "Family, Given/0000-0002-…; Family2, Given2/…"."""
+    return {_folded(m.group(1)): m.group(2) for m in _NAMED_ORCID.finditer(text)}
+
+
+def with_orcids(people: Iterable[Person], orcids: dict[str, str]) -> tuple[Person, ...]:
+    """The people with the ORCID iD listed under their name; a listed "Seymour, Colleen" also names the
+    author "Seymour, Colleen L." (Web of Science lists the iD under the name the researcher registered)."""
+    if not orcids:
+        return tuple(people)
+    matched = []
+    for person in people:
+        found = orcids.get(_folded(person.name), "") or next(
+            (iD for name, iD in orcids.items() if person.family and _same_person(name, person)), "")
+        matched.append(replace(person, orcid=person.orcid or found))
+    return tuple(matched)
+
+
+def _same_person(listed: str, person: Person) -> bool:
+    family, _, given = listed.partition(",")
+    given = given.strip()
+    return (family.strip() == _folded(person.family) and bool(given)
+            and _folded(person.given).startswith(given))
+
+
+def _folded(name: str) -> str:
+    return clean(name).casefold().rstrip(".")
+
+
+_HOST_LABELS = {"pubmed.ncbi.nlm.nih.gov": "PubMed",
+                "europepmc.org": "Europe PMC", "scopus.com": "Scopus", "arxiv.org": "arXiv"}
+
+
+def links(urls: Iterable[str | tuple[str, str]]) -> tuple[Link, ...]:
+    """Links for the urls that pass the scheme allow-list, once each; a (label, url) pair keeps its label.
+
+    PubMed, PMC and DOI links are left out, as the catalogue reader leaves them out: pages link every
+    identifier in its canonical form. A shortDOI (Manubot's ``https://doi.org/cb5f2j``) is a link of its own.
+    """
+    found: list[Link] = []
+    seen: set[str] = set()
+    for item in urls:
+        label, url = item if isinstance(item, tuple) else ("", item)
+        url = safe_url(url)
+        if ids.names_an_identifier(url):
+            continue
+        if url and url not in seen:
+            seen.add(url)
+            found.append(Link(clean(label) or _label_for(url), url))
+    return tuple(found)
+
+
+def _label_for(url: str) -> str:
+    if ids.short_doi(url):
+        return "shortDOI"
+    parts = urlsplit(url)
+    host = parts.netloc.lower().removeprefix("www.")
+    if host.endswith("ncbi.nlm.nih.gov"):
+        return "PubMed Central" if "/pmc/" in parts.path else "PubMed"
+    return _HOST_LABELS.get(host, host)
+
+
+def page_range(first: str, last: str = "") -> str:
+    """"121-128" from first and last page; a first page with no digit ("No" of Ovid's "No Specified") is none, and
+    a last page equal to the first (Mendeley's SP 20, EP 20 for an article number) adds nothing."""
+    first, last = clean(first).replace("--", "-"), clean(last)
+    if not re.search(r"\d", first):
+        return ""
+    return f"{first}-{last}" if last != first and re.search(r"\d", last) and "-" not in first else first
+
+
+def article_id(pmc: str, pmid: str, doi: str, key: str, title: str, prefix: str) -> str:
+    """The id the catalogue dumps use (nlm.article_id: ``pubmed-<PMC number>``, ``pubmed-<PMID>``, ``doi-<DOI>``),
+    so that one work read from two formats gets one id; else the record's own key, else a slug of its title."""
+    if ident := nlm.article_id(pmc, pmid, doi):
+        return ident
+    return f"{prefix}-{slugify(key if clean(key) else title)}"
+
+
+_BLOCK_TAG = re.compile(r"</?(?:jats:)?(?:p|title|sec|br|div|li|list|list-item)\b[^<>]*>")
+_INLINE_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+
+
+def strip_tags(text: str) -> str:
+    """Text without the markup some sources leave in titles and abstracts: ``<jats:p>`` and ``<br/>`` part
+    words, ``<i>`` and ``<sub>`` do not ("H<sub>2</sub>O" → "H2O")."""
+    if "<" not in text:
+        return text
+    return _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
