@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
+from .write import write_atomic
 
 BUNDLE = "pagefind"
 """The bundles' folder in the output, where Pagefind's own script finds the articles' index."""
@@ -82,7 +83,7 @@ def index_site(output: Path, report: Report) -> Indexed:
         for name in UNUSED + (UNUSED_BESIDE if folder else ()):
             (fresh / folder / name).unlink(missing_ok=True)
     _replace(bundle, fresh, output / _OLD)
-    (output / STAMP).write_text(stamp, encoding="utf-8")
+    write_atomic(output / STAMP, stamp.encode("utf-8"))
     return Indexed(_bundle_files(output, written=True) + [(STAMP, True)], pages)
 
 

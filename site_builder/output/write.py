@@ -70,7 +70,7 @@ class OutputWriter:
             if target.parent not in self._made_dirs:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 self._made_dirs.add(target.parent)
-            _write_atomic(target, data)
+            write_atomic(target, data)
         except OSError as err:
             raise UserError(f"cannot write {target}: {err.strerror or err}") from err
         return True
@@ -81,7 +81,7 @@ class OutputWriter:
         current = {rel for rel, _ in files}
         stale = {rel for rel in self._previous - current if not rel.startswith(keep)}
         removed = _remove_stale(self.output, stale)
-        _write_atomic(self.output / MANIFEST, ("\n".join(sorted(current)) + "\n").encode())
+        write_atomic(self.output / MANIFEST, ("\n".join(sorted(current)) + "\n").encode())
         if not keep:  # the build is over only when no later step still writes
             (self.output / BUILDING).unlink(missing_ok=True)
         written = sum(1 for _, was_written in files if was_written)
@@ -97,7 +97,7 @@ def _same_bytes(target: Path, data: bytes) -> bool:
         return False
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path, data: bytes) -> None:
     """Write beside the target then rename, so a reader (or a killed build) never leaves half a file under the
     target's name. The process id keeps two builds into one folder from sharing a temporary file."""
     tmp = target.with_name(f".{target.name}.{os.getpid()}{TEMPORARY}")
