@@ -20,7 +20,7 @@ from site_builder import readers
 
 LIMIT_MS = 5000
 """Time one input may take; far above what any takes (tests/fuzz/run.py reports the slowest)."""
-CI = settings(derandomize=True, database=None, deadline=LIMIT_MS, max_examples=150,
+CI = settings(derandomize=True, database=None, deadline=LIMIT_MS, max_examples=100,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 NAMES = [t.name for t in targets.TARGETS]
 RECORD_READERS = [name for name in NAMES if name not in ("summary", "site-toml", "authors-toml", "any-file")]
@@ -48,14 +48,14 @@ def test_real_records_mutated_give_records_and_diagnostics(name: str, data: st.D
 
 
 @pytest.mark.parametrize("name", NAMES)
-@settings(CI, max_examples=60)
+@settings(CI, max_examples=50)
 @given(blob=st.binary(max_size=4096))
 def test_arbitrary_bytes_give_records_and_diagnostics(name: str, blob: bytes) -> None:
     targets.BY_NAME[name].run(blob)
 
 
 @pytest.mark.parametrize("name", NAMES)
-@settings(CI, max_examples=60)
+@settings(CI, max_examples=50)
 @given(text=st.text(max_size=2048))
 def test_arbitrary_text_gives_records_and_diagnostics(name: str, text: str) -> None:
     targets.BY_NAME[name].run(text.encode("utf-8", errors="surrogatepass"))
@@ -103,7 +103,7 @@ def _path(name: str):  # noqa: ANN202
 
 
 @pytest.mark.parametrize("name", RECORD_READERS)
-@settings(CI, max_examples=8)
+@settings(CI, max_examples=6)
 @given(data=st.data())
 def test_markup_in_any_value_of_a_record_stays_text(name: str, data: st.DataObject) -> None:
     pool = [seed for seed in targets.seeds(name)[:40] if len(seed) < 20_000]

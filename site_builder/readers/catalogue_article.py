@@ -126,7 +126,7 @@ def split_rights(rights: str) -> tuple[str, str]:
     """Rights text with the glued licence url taken out, and that url ("" when there is none)."""
     m = _GLUED_LICENCE.search(rights)
     if not m:
-        return rights, ""
+        return clean(rights), ""
     text = (rights[:m.start()] + " " + rights[m.end():]).strip()
     return clean(text), safe_url(m.group(0))
 
