@@ -130,9 +130,9 @@ def main() -> int:
     names = args.targets.split(",")
     for name in names:
         seeds(name)  # read once before forking, shared by every worker
-    share = args.inputs // len(names)
+    shares = [args.inputs // len(names) + (i < args.inputs % len(names)) for i in range(len(names))]  # sum: --inputs
     jobs = [(name, min(args.chunk, share - done), args.seed * 1_000_003 + i * 7_919 + done, args.limit, args.crashes)
-            for i, name in enumerate(names) for done in range(0, share, args.chunk)]
+            for i, (name, share) in enumerate(zip(names, shares, strict=True)) for done in range(0, share, args.chunk)]
     random.Random(args.seed).shuffle(jobs)  # targets take different times; mixing them keeps every worker busy
     totals = {name: Tally(name) for name in names}
     started = time.perf_counter()
