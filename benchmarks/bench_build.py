@@ -29,6 +29,8 @@ For each corpus size N (``--sizes``) the script
        * ``ours (core site)``: a clean build of the pages Hugo's peer builds, from a site
          folder whose ``content/`` links to the same records and whose ``site.toml`` turns
          off references, download files and search (``CORE_SETTINGS``);
+       * ``ours (core site, LANG)``: the same core site with ``language = LANG`` (``--language``, default
+         es): the interface's cost, in the same rounds as the English core site (``--cases core,language``);
   3. counts the ``.html`` files of each output (and the size of the largest) and reports a Markdown table of
      medians
      (wall, min-max, CPU, peak RSS, pages, pages/s, wall relative to Hugo's clean build),
@@ -53,6 +55,7 @@ Examples (from the repo root; the benchmark needs ``apt-get install -y hugo time
       --json benchmarks/work/results.json --profile
   python3 benchmarks/bench_build.py --sizes 1000 --repeats 1 --warmup 0 --cases hugo
   python3 benchmarks/bench_build.py --sizes 10000 --repeats 2 --cases hugo,core --ref HEAD   # the core site alone
+  python3 benchmarks/bench_build.py --sizes 10000 --repeats 3 --cases core,language --ref HEAD  # English and Spanish
 """
 
 from __future__ import annotations
@@ -269,6 +272,18 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
             (core / "site.toml").write_text(CORE_SETTINGS, encoding="utf-8")
 
         cases.append(Case("ours (core site)", prep_core, ours_cmd(args, core, core_out), core_out, nwork, args.env))
+    if "language" in wanted:
+        spoken, spoken_out = nwork / "site-language", nwork / "out-language"
+
+        def prep_language() -> None:
+            trash.discard(spoken_out)
+            trash.discard(spoken)
+            spoken.mkdir()
+            (spoken / "content").symlink_to(site / "content")
+            (spoken / "site.toml").write_text(CORE_SETTINGS + f'language = "{args.language}"\n', encoding="utf-8")
+
+        cases.append(Case(f"ours (core site, {args.language})", prep_language, ours_cmd(args, spoken, spoken_out),
+                          spoken_out, nwork, args.env))
     return cases
 
 
@@ -296,7 +311,7 @@ def measure(args: argparse.Namespace, n: int, save: Callable[[dict], None]) -> d
     trash = Trash(nwork / "trash")
     if "hugo" in args.cases:
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "hugo", nwork / "corpus-hugo" / "articles")
-    if {"ours", "core"} & set(args.cases):
+    if {"ours", "core", "language"} & set(args.cases):
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "text", nwork / "site" / "content")
     cases = build_cases(args, n, nwork, trash)
     settle(args.settle)
@@ -443,7 +458,9 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=1, help="unmeasured rounds first (default 1)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cases", default="hugo,ours",
-                    help="hugo, ours (every build of ours) and/or core (only the core site); default hugo,ours")
+                    help="hugo, ours (every build of ours), core (only the core site) and/or language (the core "
+                         "site in --language); default hugo,ours")
+    ap.add_argument("--language", default="es", help="the interface language of the 'language' case (default es)")
     ap.add_argument("--no-incremental", action="store_true", help="skip the no-change rebuild of ours")
     ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / "work",
                     help="scratch folder for corpora and outputs (default benchmarks/work, git-ignored)")

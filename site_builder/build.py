@@ -17,7 +17,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import readers
+from . import i18n, readers
 from .cite import cache as citations
 from .config import Config, load_config
 from .diagnostics import Diagnostic, Report, SourceSpan
@@ -84,17 +84,19 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     out = output if output is not None else site_dir / config.output
     check_output(out, site_dir)  # before any work: a refused folder should fail fast
     report = Report()
+    interface = load_interface(site_dir, config, report)
     records, articles = read_articles(site_dir, report)
     articles = merge_works(articles, report)
     articles = add_summaries(site_dir, articles, report)  # after merging, so any source's identifier finds a work
     site = make_site(site_dir, config, articles, report)
-    references, cache = (citations.format_all(site.library.articles, citations.load_cache(out), report)
+    references, cache = (citations.format_all(site.library.articles, citations.load_cache(out), report,
+                                                               interface.csl_locale)
                          if config.references else ({}, {}))
     site = dataclasses.replace(site, references=references)
     pages = plan(site)
     gc.freeze()
     gc.enable()
-    env = make_environment(theme.template_dirs(site_dir))
+    env = make_environment(theme.template_dirs(site_dir), interface)
     writer = OutputWriter(out)
     outside: list[tuple[str, str, str]] = []
     # The default templates' links are known to stay inside the site (the tests check them), and so is every
@@ -115,6 +117,14 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     report.extend(preflight.check(out, config, preflight.shown_path(out, site_dir), outside))
     return BuildResult(config, out, report, len(records), len(articles), len(pages), stats,
                        time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages))
+
+
+def load_interface(site_dir: Path, config: Config, report: Report) -> i18n.Interface:
+    """The interface's language: the site's catalogues (locales/) over the theme's."""
+    interface, problems = i18n.load_interface(config.language, theme.locale_dirs(site_dir),
+                                              lambda path: preflight.shown_path(path, site_dir))
+    report.extend(problems)
+    return interface
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,7 @@ class Config:
     cname: str = ""
     """Custom domain for GitHub Pages, e.g. reviews.example.org: 'deploy' writes it to the CNAME file."""
     language: str = "en"
-    """Language of the site's own text, as an HTML lang code."""
+    """Language of the interface and of the site's own text: en, es, fr, de, pt, or one with locales/<lang>.po."""
     output: str = "_site"
     """Output folder, relative to the site folder."""
     references: bool = True

@@ -1,14 +1,17 @@
 // Progressive enhancement only: a "Copy" button under each formatted reference. The page works without it.
+// Its words are the page's own, in the site's language: the references' section carries them (data-copy…), and
+// a page without them (a site's template from before) gets no button.
 document.querySelectorAll(".reference blockquote").forEach((quote) => {
-  if (!navigator.clipboard) return;
+  const words = quote.closest("[data-copy]")?.dataset;
+  if (!navigator.clipboard || !words) return;
   const button = document.createElement("button");
   button.type = "button";
   button.className = "copy";
-  button.textContent = "Copy";
+  button.textContent = words.copy;
   button.addEventListener("click", () => {
     navigator.clipboard.writeText(quote.innerText.trim()).then(
-      () => { button.textContent = "Copied"; },
-      () => { button.textContent = "Copy failed"; });
+      () => { button.textContent = words.copied; },
+      () => { button.textContent = words.copyFailed; });
   });
   quote.after(button);
 });

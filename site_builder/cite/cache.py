@@ -36,13 +36,14 @@ def cache_bytes(cache: Cache) -> bytes:
     return json.dumps(cache, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def format_all(articles: dict[str, Article], cache: Cache, report: Report) -> tuple[dict[str, tuple[Citation, ...]],
-                                                                                       Cache]:
-    """Every article's references by key, and the cache to keep (only the fingerprints still in use)."""
-    prints = {key: fingerprint(article) for key, article in articles.items()}
+def format_all(articles: dict[str, Article], cache: Cache, report: Report, locale: str = "en-US") -> tuple[
+        dict[str, tuple[Citation, ...]], Cache]:
+    """Every article's references by key in ``locale`` (a CSL locale, where a style lets the site choose), and the
+    cache to keep (only the fingerprints still in use)."""
+    prints = {key: fingerprint(article, locale=locale) for key, article in articles.items()}
     missing = [key for key, fp in prints.items() if fp not in cache]
     fresh: Cache = {prints[k]: cache[prints[k]] for k in prints if prints[k] in cache}
-    for key, rows, problem in _format(missing, articles):
+    for key, rows, problem in _format(missing, articles, locale):
         if problem:
             report.warn(articles[key].where, f"no formatted references for this article: {problem}")
         fresh[prints[key]] = rows
@@ -51,19 +52,21 @@ def format_all(articles: dict[str, Article], cache: Cache, report: Report) -> tu
 
 
 _JOB: dict[str, Article] = {}  # set before forking; workers inherit it
+_LOCALE = ["en-US"]  # likewise
 
 
 def _format_one(key: str) -> tuple[str, list[list[str]], str]:
     try:
-        cited = format_references(_JOB[key])
+        cited = format_references(_JOB[key], locale=_LOCALE[0])
     except Exception as err:  # a processor bug on odd data must cost one article its references, not the build
         return key, [], f"{type(err).__name__}: {err}"
     return key, [[c.style_id, c.style_name, c.html, c.text] for c in cited], ""
 
 
-def _format(keys: list[str], articles: dict[str, Article]) -> Iterable[tuple[str, list[list[str]], str]]:
+def _format(keys: list[str], articles: dict[str, Article], locale: str) -> Iterable[tuple[str, list[list[str]], str]]:
     global _JOB
     _JOB = articles
+    _LOCALE[0] = locale
     try:
         jobs = workers.jobs()
         if len(keys) < _PARALLEL_MIN or jobs < 2:

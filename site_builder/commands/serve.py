@@ -42,7 +42,7 @@ POLL_SECONDS = 0.3
 QUIET_SECONDS = 0.3
 """A burst of changes (a save that writes several files, a git checkout) becomes one build once the files have
 been still this long."""
-WATCHED = ("content", "templates", "static", CONFIG_FILE, AUTHORS_FILE)
+WATCHED = ("content", "templates", "static", "locales", CONFIG_FILE, AUTHORS_FILE)
 
 Log = Callable[[str], None]
 
@@ -163,7 +163,8 @@ def watch(site_dir: Path, poll: float = POLL_SECONDS, quiet: float = QUIET_SECON
 
 def snapshot(site_dir: Path) -> dict[str, tuple[int, int]]:
     """(mtime, size) of every watched file: the site's sources and config, and the default theme."""
-    roots = [site_dir / name for name in WATCHED] + [theme.default_dir("templates"), theme.default_dir("static")]
+    roots = [site_dir / name for name in WATCHED] + [theme.default_dir(name) for name in ("templates", "static",
+                                                                                          "locales")]
     found: dict[str, tuple[int, int]] = {}
     for root in roots:
         if root.is_file():

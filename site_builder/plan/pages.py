@@ -21,6 +21,7 @@ from .. import cite
 from ..cite import Citation
 from ..config import Config
 from ..diagnostics import UserError
+from ..i18n import N_
 from ..model.article import Article
 from ..model.library import Author, Group, Library
 from ..prose.free_pages import ContentPage
@@ -194,8 +195,10 @@ def _counted(named: dict[str, Named], counts: Iterable[tuple[str, int]]) -> Coun
     return tuple([(named[k], n) for k, n in counts])
 
 
-CONTAINER_LABELS = {"paper-conference": "Proceedings", "chapter": "Book"}
-"""How an article page names what holds a work (Article.container), by the kind of work."""
+# Translators: the label before the title of the book or proceedings that holds a work ("In" for other kinds).
+CONTAINER_LABELS = {"paper-conference": N_("Proceedings"), "chapter": N_("Book")}
+"""How an article page names what holds a work (Article.container), by the kind of work; the template
+translates it."""
 
 
 def _article_page(site: Site, links: Links, key: str, article: Article, ranks: orders.Ranks,
@@ -243,7 +246,7 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
                       for k, person in zip(lib.bylines[key], article.authors, strict=True) if k),
         topics=tuple(links.topics[k] for k in lib.article_topics[key]),
         journal=links.journals[journal] if journal else None,
-        container_label=CONTAINER_LABELS.get(article.kind, "In"),
+        container_label=CONTAINER_LABELS.get(article.kind, N_("In")),
         year=links.years.get(article.year),
         related=_entries(links, lib.related(key)))
 
