@@ -202,3 +202,16 @@ def test_xml_records_after_a_long_prolog_are_read_one_by_one_in_time() -> None:
     records, problems = jats.read_bytes(text.encode(), "j.xml")
     assert time.perf_counter() - started < 10
     assert len(records) == 12_000 and problems
+
+
+def test_a_url_with_a_del_character_is_no_link() -> None:
+    """A catalogue url whose host held DEL (0x7f: "http://dx.doi.\\x7frg/…") passed the url check, which refused
+    only C0 controls: the link and its label (the host) reached the page, where HTML does not allow DEL. The
+    record keeps the url."""
+    seed = (DUMPS / "seed.txt").read_text(encoding="utf-8")
+    for host, linked in (("www.sciencedirect.com", True), ("www.sciencedirect.\x7fom", False)):
+        url = f"https://{host}/science/article/pii/0002937878903538"
+        records, _ = catalogue.read(seed.replace("\nhttp://dx.doi.org/10.3390/cancers13246368\n", f"\n{url}\n"), "a.txt")
+        article, _ = to_article(records[0])
+        assert [link.url for link in article.links] == ([url] if linked else [])
+        assert any(url in value for field in records[0].fields for value in field.values)

@@ -171,10 +171,11 @@ _UNSAFE_IN_URL = re.compile(r'[\x00-\x20<>"\\`]')  # controls, space, and what e
 def safe_url(url: str) -> str:
     """The url when its scheme is allowed (http, https) and it has a host; "" otherwise.
 
-    Control characters and spaces inside a url are how ``java\\tscript:`` tricks a browser, so they reject it.
+    Control characters and spaces inside a url are how ``java\\tscript:`` tricks a browser, so they reject it, as
+    does what no page can hold (DEL, a noncharacter, half a UTF-16 character).
     """
     url = url.strip()
-    if not url or _UNSAFE_IN_URL.search(url):
+    if not url or _UNSAFE_IN_URL.search(url) or UNSHOWABLE.search(url):
         return ""
     try:
         parts = urlsplit(url)
