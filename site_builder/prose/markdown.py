@@ -2,7 +2,7 @@
 
 Raw HTML is off (it is escaped, never passed through) and every link and image goes through the same scheme
 allow-list as record urls, plus relative links and mailto:, so no input can put markup or ``javascript:`` into a
-page.
+page. Links to other sites carry rel="noopener".
 """
 
 from __future__ import annotations
@@ -29,9 +29,18 @@ def _validate_link(url: str) -> bool:
     return not has_scheme or probe.startswith(_ALLOWED_SCHEMES)
 
 
+def _link_open(renderer: Any, tokens: list[Any], idx: int, options: Any, env: Any) -> str:
+    """A link that leaves the site gets rel="noopener": the page it opens cannot reach back into this one."""
+    token = tokens[idx]
+    if str(token.attrGet("href") or "").lower().startswith(("http:", "https:", "//")):
+        token.attrSet("rel", "noopener")
+    return str(renderer.renderToken(tokens, idx, options, env))
+
+
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table").enable("strikethrough")
     md.validateLink = _validate_link  # type: ignore[method-assign]
+    md.add_render_rule("link_open", _link_open)
     return md
 
 
