@@ -211,7 +211,8 @@ def test_a_url_with_a_del_character_is_no_link() -> None:
     seed = (DUMPS / "seed.txt").read_text(encoding="utf-8")
     for host, linked in (("www.sciencedirect.com", True), ("www.sciencedirect.\x7fom", False)):
         url = f"https://{host}/science/article/pii/0002937878903538"
-        records, _ = catalogue.read(seed.replace("\nhttp://dx.doi.org/10.3390/cancers13246368\n", f"\n{url}\n"), "a.txt")
+        text = seed.replace("\nhttp://dx.doi.org/10.3390/cancers13246368\n", f"\n{url}\n")
+        records, _ = catalogue.read(text, "a.txt")
         article, _ = to_article(records[0])
         assert [link.url for link in article.links] == ([url] if linked else [])
         assert any(url in value for field in records[0].fields for value in field.values)
