@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class Level(enum.IntEnum):
@@ -50,6 +53,12 @@ class Report:
 
     def extend(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics.extend(diagnostics)
+
+    def take(self, found: tuple[T, list[Diagnostic]]) -> T:
+        """What a stage found, its problems kept here: ``articles = report.take(merge_articles(articles))``."""
+        value, problems = found
+        self.diagnostics.extend(problems)
+        return value
 
     @property
     def errors(self) -> int:

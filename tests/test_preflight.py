@@ -18,7 +18,6 @@ from site_builder.output.preflight import (
     LINK_REPORTS,
     OutputFile,
     check,
-    link_problems,
     list_output,
     missing_base_url,
     outside_links,
@@ -53,7 +52,7 @@ def test_over_the_limit_and_over_the_file_limit_warn() -> None:
 def test_a_real_sparse_file_over_100_mb_is_found(tmp_path: Path) -> None:
     with open(tmp_path / "video.mp4", "wb") as fh:
         fh.truncate(FILE_LIMIT + 1)  # sparse: no disk space used
-    found = messages(check(tmp_path, Config(), "_site"))
+    found = messages(check(tmp_path, "_site", []))
     assert found == ["_site/video.mp4: warning: 100 MB is over the 100 MB GitHub accepts in one file: "
                      "'deploy' would fail to push it"]
 
@@ -63,7 +62,7 @@ def test_symlinks_are_reported_and_not_followed(tmp_path: Path) -> None:
     (tmp_path / "real.css").write_text("x")
     os.symlink(tmp_path / "real.css", tmp_path / "static" / "style.css")
     os.symlink("/", tmp_path / "everything")
-    found = messages(check(tmp_path, Config(), "_site"))
+    found = messages(check(tmp_path, "_site", []))
     assert len(found) == 2 and all("a symbolic link" in m for m in found)
     assert [f.rel for f in list_output(tmp_path)] == ["everything", "real.css", "static/style.css"]
 
@@ -116,12 +115,13 @@ def test_links_inside_the_site_or_to_other_sites_are_fine(href: str) -> None:
     assert list(outside_links("authors/x.html", html, "/repo/")) == []
 
 
-def test_a_link_repeated_on_every_page_is_reported_a_few_times_then_counted() -> None:
+def test_a_link_repeated_on_every_page_is_reported_a_few_times_then_counted(tmp_path: Path) -> None:
     pages = [(f"articles/{n}.html", b'<a href="../../up.html">x</a>') for n in range(50)]
-    found = messages(link_problems(pages, Config(), "_site", limit=3))
-    assert found[:3] == [f"_site/articles/{n}.html: warning: the link '../../up.html' climbs above the site's root "
-                         "folder" for n in range(3)]
-    assert found[3:] == ["_site: warning: 47 more link(s) point outside the site"]
+    outside = [(rel, href, why) for rel, data in pages for href, why in outside_links(rel, data, "")]
+    found = messages(check(tmp_path, "_site", outside))
+    assert found[:LINK_REPORTS] == [f"_site/articles/{n}.html: warning: the link '../../up.html' climbs above the "
+                                    "site's root folder" for n in range(LINK_REPORTS)]
+    assert found[LINK_REPORTS:] == [f"_site: warning: {50 - LINK_REPORTS} more link(s) point outside the site"]
 
 
 def test_publishing_without_a_base_url_warns() -> None:

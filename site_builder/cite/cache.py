@@ -1,9 +1,9 @@
 """Formatted references of every article, and the cache that keeps them between builds.
 
-citeproc-py takes about 3.4 ms an article for three styles, by far the slowest step of a large build, so each
-article's references are stored under a fingerprint of everything they depend on (the CSL item, the styles and
-the processor's versions) in a file of the output folder, and only new or changed articles are formatted again,
-in worker processes when there are many.
+Formatting with citeproc-py is by far the slowest step of a large build, so each article's references are
+stored under a fingerprint of everything they depend on (the CSL item, the styles, the locale and the
+processor's versions) in a file of the output folder, and only new or changed articles are formatted again, in
+worker processes when there are many.
 """
 
 from __future__ import annotations
@@ -12,9 +12,9 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import workers
 from ..diagnostics import Report
 from ..model.article import Article
-from ..output import workers
 from .references import Citation, fingerprint, format_references
 
 CACHE_FILE = ".site-builder-references.json"
@@ -32,8 +32,9 @@ def load_cache(output: Path) -> Cache:
     return data if isinstance(data, dict) else {}
 
 
-def cache_bytes(cache: Cache) -> bytes:
-    return json.dumps(cache, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+def cache_file(cache: Cache) -> tuple[str, bytes]:
+    """The cache to keep in the output folder: (its path there, its bytes)."""
+    return CACHE_FILE, json.dumps(cache, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def format_all(articles: dict[str, Article], cache: Cache, report: Report, locale: str = "en-US") -> tuple[
@@ -51,27 +52,20 @@ def format_all(articles: dict[str, Article], cache: Cache, report: Report, local
     return references, fresh
 
 
-_JOB: dict[str, Article] = {}  # set before forking; workers inherit it
-_LOCALE = ["en-US"]  # likewise
+Rows = list[list[str]]
+Job = tuple[dict[str, Article], str]
+"""What every worker formats from: the articles by key, and the CSL locale."""
 
 
-def _format_one(key: str) -> tuple[str, list[list[str]], str]:
+def _format_one(job: Job, key: str) -> tuple[str, Rows, str]:
+    articles, locale = job
     try:
-        cited = format_references(_JOB[key], locale=_LOCALE[0])
+        cited = format_references(articles[key], locale=locale)
     except Exception as err:  # a processor bug on odd data must cost one article its references, not the build
         return key, [], f"{type(err).__name__}: {err}"
     return key, [[c.style_id, c.style_name, c.html, c.text] for c in cited], ""
 
 
-def _format(keys: list[str], articles: dict[str, Article], locale: str) -> Iterable[tuple[str, list[list[str]], str]]:
-    global _JOB
-    _JOB = articles
-    _LOCALE[0] = locale
-    try:
-        jobs = workers.jobs()
-        if len(keys) < _PARALLEL_MIN or jobs < 2:
-            return [_format_one(k) for k in keys]
-        with workers.fork_pool(jobs) as pool:
-            return pool.map(_format_one, keys, chunksize=50)
-    finally:
-        _JOB = {}
+def _format(keys: list[str], articles: dict[str, Article], locale: str) -> Iterable[tuple[str, Rows, str]]:
+    return workers.in_order(_format_one, (articles, locale), keys, parallel=len(keys) >= _PARALLEL_MIN,
+                            chunksize=50)

@@ -26,11 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from .. import readers
-from ..build import CONTENT_DIR, read_articles
+from ..config import CONTENT_DIR
 from ..diagnostics import Report
 from ..model.article import Article
-from ..model.merge import MIN_TITLE_CHARS, doi_key, identifiers, merge_articles, pmcid_key, pmid_key, title_key
+from ..model.identifiers import doi_key, pmcid_key, pmid_key
+from ..model.merge import MIN_TITLE_CHARS, identifiers, merge_articles, title_key
 from ..readers import csl_json, medline
+from ..readers.files import read_articles
 from . import add_answers as answers
 from .add_files import describe, start_summary, write_together
 from .add_ids import Unreadable, Wanted
@@ -113,7 +115,7 @@ class _Collection:
     """The site's works as a build merges them, and those this run adds, found by identifier or title and year."""
 
     def __init__(self, site_dir: Path) -> None:
-        _records, articles = read_articles(site_dir, Report())
+        articles = read_articles(site_dir, Report())
         works, _problems = merge_articles(articles)
         self.articles: list[Article] = []
         self._by_key: dict[tuple[str, str], list[int]] = {}

@@ -26,9 +26,9 @@ _last_build: list[BuildResult] = []
 def run() -> None:
     """The console script: main(), then leave without tearing the interpreter down.
 
-    After a large build, a normal exit frees the model's millions of objects one by one, most of a second at
-    10,000 records, for nothing. Everything that needs closing (files, worker pools, temporary folders) is closed
-    by a with-block before main() returns, so only the output streams are left to flush.
+    After a large build, a normal exit frees the model's millions of objects one by one, for nothing. Everything
+    that needs closing (files, worker pools, temporary folders) is closed by a with-block before main() returns,
+    so only the output streams are left to flush.
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):

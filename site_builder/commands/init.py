@@ -13,8 +13,8 @@ import shutil
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from urllib.parse import urlsplit
-from urllib.request import url2pathname
+from typing import Any
+from urllib.parse import unquote, urlsplit
 
 from .. import __version__
 from ..config import CONFIG_FILE, documented_defaults
@@ -82,7 +82,7 @@ def installed_requirement() -> Requirement:
     return requirement_from(info if isinstance(info, dict) else {}, dist.version)
 
 
-def requirement_from(direct_url: dict, version: str) -> Requirement:
+def requirement_from(direct_url: dict[str, Any], version: str) -> Requirement:
     """The requirement naming what PEP 610's direct_url.json says was installed: a repository at its commit,
     an archive at its address, or none for a folder on this computer (with what to write instead)."""
     url = direct_url.get("url")
@@ -104,7 +104,7 @@ def requirement_from(direct_url: dict, version: str) -> Requirement:
         hashes = archive.get("hashes")
         digest = next(iter(hashes.items()), None) if isinstance(hashes, dict) else None
         return Requirement(f"{DISTRIBUTION} @ {url}" + (f"#{digest[0]}={digest[1]}" if digest else ""))
-    where = url2pathname(urlsplit(url).path) if url.startswith("file:") else (url or "an unknown place")
+    where = unquote(urlsplit(url).path) if url.startswith("file:") else (url or "an unknown place")  # for the message
     return Requirement("", f"this site-builder ({version}) was installed from {where} on this computer, which "
                            f"GitHub Actions cannot reach; write the address you install it from in "
                            f"requirements.txt, such as: {EXAMPLE}")

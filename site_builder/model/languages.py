@@ -129,13 +129,13 @@ def _named(text: str) -> str:
             return ""
     for trie in tries:
         if key in trie:
-            return get_trie_value(trie, key)
+            return str(get_trie_value(trie, key))
     for trie in tries:
         # Only a name's length of the key: marisa's prefixes() takes time that grows with the square of its key.
         heads = [p for p in trie.prefixes(key[:_LONGEST_NAME + 1])
                  if len(p) >= _SHORTEST_NAME and not key[len(p)].isalnum()]
         if heads:
-            return get_trie_value(trie, max(heads, key=len))
+            return str(get_trie_value(trie, max(heads, key=len)))
     return ""
 
 

@@ -153,8 +153,8 @@ def name_key(name: str) -> str:
 def parse_person(name: str, orcid: str = "") -> Person:
     """A person from "Family, Given[, Suffix]"; a name without a comma (a group) keeps its whole form.
 
-    Cached (a Person cannot change): a collection names most people several times, 75,000 names for 18,600
-    people at 10,000 records, and the articles then share one Person per spelling."""
+    Cached (a Person cannot change): a collection names most people several times, and the articles then share
+    one Person per spelling."""
     name = clean(name)
     parts = [balance_bidi(p.strip()) for p in name.split(",")]
     if len(parts) == 1 or not parts[0]:

@@ -38,17 +38,10 @@ class OutputFile:
     symlink: bool
 
 
-def check(out: Path, config: Config, shown: str,
-          outside: Iterable[tuple[str, str, str]] | None = None) -> list[Diagnostic]:
-    """Every pre-flight problem of the output folder ``out``, shown to the user as ``shown`` (e.g. "_site").
-
-    ``outside`` holds the (page, href, why) links out of the site that the build found while rendering; without
-    it, every page is read back from the folder and scanned.
-    """
+def check(out: Path, shown: str, outside: Iterable[tuple[str, str, str]]) -> list[Diagnostic]:
+    """Every pre-flight problem of the output folder ``out``, shown to the user as ``shown`` (e.g. "_site"), with
+    the (page, href, why) links out of the site that the build found while rendering (``outside_links``)."""
     files = list_output(out)
-    if outside is None:
-        pages = ((f.rel, (out / f.rel).read_bytes()) for f in files if f.rel.endswith(".html") and not f.symlink)
-        outside = ((rel, href, why) for rel, data in pages for href, why in outside_links(rel, data, config.base_path))
     return size_problems(files, shown) + symlink_problems(files, shown) + _reported(outside, shown)
 
 
@@ -90,13 +83,6 @@ def symlink_problems(files: list[OutputFile], shown: str) -> list[Diagnostic]:
     return [_warn(f"{shown}/{f.rel}", "a symbolic link: the Pages artifact copies what it points to and a "
                                       "gh-pages branch keeps only the link; copy the file into static/ instead")
             for f in files if f.symlink]
-
-
-def link_problems(pages: Iterable[tuple[str, bytes]], config: Config, shown: str,
-                  limit: int = LINK_REPORTS) -> list[Diagnostic]:
-    """Links that leave the site: relative ones climbing above its root, "/x" ones outside its base path."""
-    found = ((rel, href, why) for rel, data in pages for href, why in outside_links(rel, data, config.base_path))
-    return _reported(found, shown, limit)
 
 
 def _reported(outside: Iterable[tuple[str, str, str]], shown: str, limit: int = LINK_REPORTS) -> list[Diagnostic]:

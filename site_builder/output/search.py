@@ -14,6 +14,7 @@ written beside the old one and takes its place only once complete, so a served s
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import importlib.metadata
 import json
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
-from .write import write_atomic
+from .write import OutputWriter, WriteStats, write_atomic
 
 BUNDLE = "pagefind"
 """The bundles' folder in the output, where Pagefind's own script finds the articles' index."""
@@ -54,6 +55,16 @@ class Indexed:
     """(path in the output, written by this build) of every file of the bundle."""
     pages: int
     """Pages in the index; -1 when the bundle was kept as it was."""
+
+
+def write_index(writer: OutputWriter, files: list[tuple[str, bool]], output: Path, report: Report) -> WriteStats:
+    """The build's writing finished with its search index: stale pages removed first, as the index must not find
+    them (its own files are this module's to replace), then the pages indexed and the bundle's files recorded as
+    the build's."""
+    stats = writer.finish(files, keep=OWN)
+    bundle = index_site(output, report)
+    again = writer.finish([*files, *bundle.files])
+    return dataclasses.replace(again, removed=stats.removed + again.removed)
 
 
 def index_site(output: Path, report: Report) -> Indexed:

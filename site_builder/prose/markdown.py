@@ -39,7 +39,7 @@ def _link_open(renderer: Any, tokens: list[Any], idx: int, options: Any, env: An
 
 def _parser() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": False, "typographer": False}).enable("table").enable("strikethrough")
-    md.validateLink = _validate_link  # type: ignore[method-assign]
+    md.validateLink = _validate_link  # type: ignore[method-assign]  # markdown-it-py's documented way
     md.add_render_rule("link_open", _link_open)
     return md
 
@@ -48,7 +48,7 @@ _MD = _parser()
 
 
 def to_html(text: str) -> str:
-    return _MD.render(text)
+    return str(_MD.render(text))  # markdown-it-py types its renderer's output as Any
 
 
 class _FrontMatterLoader(yaml.SafeLoader):
@@ -58,7 +58,7 @@ class _FrontMatterLoader(yaml.SafeLoader):
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
             raise yaml.composer.ComposerError(None, None, "an alias (*name) is not allowed in front matter",
-                                              self.peek_event().start_mark)
+                                              self.peek_event().start_mark)  # type: ignore[no-untyped-call]
         return super().compose_node(parent, index)
 
     def construct_yaml_timestamp(self, node: Any) -> Any:
@@ -73,11 +73,10 @@ _FrontMatterLoader.add_constructor("tag:yaml.org,2002:timestamp", _FrontMatterLo
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A Markdown file: its front matter (a mapping) and its body, with the line the body starts on."""
+    """A Markdown file: its front matter (a mapping) and its body."""
 
     meta: dict[str, Any]
     body: str
-    body_line: int
 
 
 def split_front_matter(text: str, path: str) -> tuple[Document, list[Diagnostic]]:
@@ -88,24 +87,24 @@ def split_front_matter(text: str, path: str) -> tuple[Document, list[Diagnostic]
         text = UNSHOWABLE.sub("\ufffd", text)
     lines = text.splitlines(keepends=True)
     if not lines or lines[0].strip() != "---":
-        return Document({}, text, 1), []
+        return Document({}, text), []
     end = next((i for i in range(1, len(lines)) if lines[i].strip() in ("---", "...")), None)
     if end is None:
-        return Document({}, text, 1), [Diagnostic(
+        return Document({}, text), [Diagnostic(
             Level.ERROR, SourceSpan(path, 1), "front matter opened with '---' is never closed by another '---'")]
     body = "".join(lines[end + 1:])
     try:
         meta = yaml.load("".join(lines[1:end]), Loader=_FrontMatterLoader) or {}  # noqa: S506 - a safe loader
     except RecursionError:
-        return Document({}, body, end + 2), [Diagnostic(Level.ERROR, SourceSpan(path, 2),
-                                                        "front matter is not valid YAML: nested too deeply")]
+        return Document({}, body), [Diagnostic(Level.ERROR, SourceSpan(path, 2),
+                                               "front matter is not valid YAML: nested too deeply")]
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        return Document({}, body, end + 2), [Diagnostic(Level.ERROR, SourceSpan(path, line),
-                                                        f"front matter is not valid YAML: {problem}")]
+        return Document({}, body), [Diagnostic(Level.ERROR, SourceSpan(path, line),
+                                               f"front matter is not valid YAML: {problem}")]
     if not isinstance(meta, dict):
-        return Document({}, body, end + 2), [Diagnostic(
+        return Document({}, body), [Diagnostic(
             Level.ERROR, SourceSpan(path, 2), "front matter must be 'key: value' lines")]
-    return Document(meta, body, end + 2), []
+    return Document(meta, body), []

@@ -1,8 +1,13 @@
-"""Choosing a reader for each file under content/, and turning files into Records and Articles.
+"""The readers: every record file under content/ made into Records (lossless, with their lines) and Articles.
 
-The table below is the whole registry: a reader is chosen by file suffix, then confirmed by sniffing the start
-of the file (a ``.txt`` may be a catalogue dump or MEDLINE text). Bytes that are not UTF-8 are replaced and
-reported with their line; a BOM and CRLF line ends are accepted everywhere.
+This module is the registry: a reader is chosen by file suffix, then confirmed by sniffing the start of the file
+(a ``.txt`` may be a catalogue dump or MEDLINE text). Bytes that are not UTF-8 are replaced and reported with
+their line; a BOM and CRLF line ends are accepted everywhere. One module per format, each with a sample of it in
+its docstring; ``files`` finds the record files and reads them; ``shared``, ``nlm``, ``xmltree``,
+``json_records`` and ``latex`` are what several readers share.
+
+May import: model, config, diagnostics, workers.
+Never imports: prose, cite, plan, render, output, commands, build, i18n, speedups.
 """
 
 from __future__ import annotations

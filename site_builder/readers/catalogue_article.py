@@ -84,7 +84,8 @@ def _after_author(text: str, at: int, author: str) -> int:
 
 def _after_spaces(text: str, at: int) -> int:
     """Where ``text[at:].lstrip()`` would begin, found without copying the text."""
-    return _SPACES.match(text, at).end()  # type: ignore[union-attr]  # \s* always matches
+    found = _SPACES.match(text, at)  # \s* always matches
+    return found.end() if found else at
 
 
 def _journal_and_rest(rest: str, fields: FieldIndex) -> tuple[str, str]:

@@ -257,9 +257,7 @@ def _object(text: str, pos: int) -> tuple[list[_Member], int]:
 
 def _value(text: str, pos: int) -> tuple[object, int]:
     try:
-        return _DECODER.scan_once(text, pos)
-    except StopIteration as stop:
-        raise json.JSONDecodeError("Expecting value", text, stop.value) from None
+        return _DECODER.raw_decode(text, pos)
     except json.JSONDecodeError:
         raise
     except RecursionError:  # the scanner recurses once per level of brackets

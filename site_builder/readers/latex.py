@@ -42,7 +42,7 @@ def latex_to_text(value: str) -> str:
     if not _LATEX_MARKS.search(value):
         text = _ligatures(value)
     else:
-        # pylatexenc reads a character at a time (17 ms for one long abstract); escaped specials and
+        # pylatexenc reads a character at a time, slow on a long abstract; escaped specials and
         # case-protecting braces, nearly all the LaTeX that exports write, need no parser.
         simple = _SIMPLE_ESCAPE.sub(r"\1", value)
         if "\\" not in simple and "$" not in simple:

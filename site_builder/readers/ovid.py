@@ -55,7 +55,7 @@ from ..model.article import Article, Field, Record
 from ..model.identifiers import doi_from, pmid_from
 from ..model.normalize import clean, unique_folded
 from ..model.sections import split_heading_lines, split_lay_summary
-from . import shared as cite
+from . import shared
 from .catalogue import split_lines
 from .ris import _person as person  # Embase writes "Behan L." as RIS exports of Embase do
 
@@ -182,14 +182,14 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid = pmid_from(fields.text("UI")) if medline else pmid_from(fields.text("PM"))
     doi = doi_from(fields.text("DO")) or doi_from(fields.text("DI"))
     title = _TITLE_NOTE.sub("", fields.text("TI"))
-    body, rights = cite.split_copyright("\n".join(fields.lines("AB")))
+    body, rights = shared.split_copyright("\n".join(fields.lines("AB")))
     lay, abstract = split_lay_summary(split_heading_lines(body.split("\n")))
     names = _names(record, fields)
     journal = (fields.text("JT") or fields.text("JN") or source.journal or fields.text("TA")) if medline else (
         fields.text("JN") or source.journal or fields.text("JT"))
     issue_date = dates.read_printed(fields.text("DP"))
     article = Article(
-        id=cite.article_id("", pmid, doi, fields.text("AN") or fields.text("UI"), title, FORMAT),
+        id=shared.article_id("", pmid, doi, fields.text("AN") or fields.text("UI"), title, FORMAT),
         title=title or "Untitled record",
         authors=tuple(person(n) for n in names if n),
         journal=journal,
@@ -199,16 +199,16 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         epub_date=_online_date(record),
         publisher=fields.text("PB") or fields.text("PU"),
         languages=languages.parse(fields.each("LG")),
-        topics=cite.review_topics([*fields.each("PT"), *fields.each("DT")]),
+        topics=shared.review_topics([*fields.each("PT"), *fields.each("DT")]),
         pmid=pmid, doi=doi,
         lay_summary=lay, abstract=abstract,
         rights=fields.text("CR") or fields.text("RO") or rights,
-        links=cite.links(fields.each("XL")),
+        links=shared.links(fields.each("XL")),
         kind=next((_KINDS[t.casefold()] for t in fields.each("PT") if t.casefold() in _KINDS), ""),
         container=fields.text("BT"),
         volume=fields.text("VI") or fields.text("VO") or source.volume,
         issue=fields.text("IP") or source.issue,
-        pages=cite.page_range(fields.text("PG")) or source.pages,
+        pages=shared.page_range(fields.text("PG")) or source.pages,
         keywords=unique_folded([*(k for v in fields.each("KW") for k in v.removesuffix(".").split(";")),
                              *(k for v in fields.each("ID") for k in v.split(",")),
                              *(h.split("/")[0].lstrip("*") for h in fields.each("MH"))]),
@@ -338,14 +338,14 @@ def parse_source(text: str) -> Source:
     """Journal, volume, issue, pages and date from a source line in any of the shapes Ovid's databases use."""
     text = clean(text)
     if m := _SO_PSYCINFO.fullmatch(text):
-        return Source(m["journal"], clean(m["volume"]), clean(m["issue"] or ""), cite.page_range(m["pages"] or ""),
+        return Source(m["journal"], clean(m["volume"]), clean(m["issue"] or ""), shared.page_range(m["pages"] or ""),
                       _date(m["date"]))
     if m := _SO_EMBASE.match(text):
-        pages = cite.page_range((m["pages"] or "").removeprefix("pp").strip()) or clean(m["number"] or "")
+        pages = shared.page_range((m["pages"] or "").removeprefix("pp").strip()) or clean(m["number"] or "")
         return Source(_CONFERENCE.sub("", m["journal"]), m["volume"], clean(m["issue"] or ""), pages,
                       _date(m["date"] or "") or m["year"])
     if m := _SO_MEDLINE.fullmatch(text):
-        return Source(m["journal"], m["volume"], clean(m["issue"] or ""), cite.page_range(m["pages"]),
+        return Source(m["journal"], m["volume"], clean(m["issue"] or ""), shared.page_range(m["pages"]),
                       _date(m["date"]))
     if m := _SO_JOURNAL.fullmatch(text):
         return Source(m["journal"])

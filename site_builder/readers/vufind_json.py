@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from typing import Any
 
 from ..diagnostics import Diagnostic, Level
 from ..model import identifiers as ids
@@ -29,8 +30,7 @@ from ..model import languages
 from ..model.article import Article, Person, Record
 from ..model.dates import iso_date
 from ..model.normalize import clean, parse_person, unique, unique_folded
-from . import catalogue_article, json_records
-from . import shared as cite
+from . import catalogue_article, json_records, shared
 
 FORMAT = "vufind-solr-json"
 
@@ -72,7 +72,7 @@ def _solr_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     date = article.date or _year(record.values("publishDate") or record.values("publishDateSort"))
     article = replace(
         article,
-        id=article.id or cite.article_id(article.pmcid, article.pmid, doi, "", article.title, "vufind"),
+        id=article.id or shared.article_id(article.pmcid, article.pmid, doi, "", article.title, "vufind"),
         title=_isbd(article.title),
         authors=tuple(_marc_person(a) for a in (*record.values("author"), *record.values("author2"),
                                                 *record.values("author_corporate")) if a.strip()),
@@ -82,7 +82,7 @@ def _solr_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         doi=doi, date=date,
         volume=clean(record.first("container_volume")),
         issue=clean(record.first("container_issue")),
-        pages=cite.page_range(record.first("container_start_page"), record.first("container_end_page")),
+        pages=shared.page_range(record.first("container_start_page"), record.first("container_end_page")),
         records=(record,),
     )
     return article, problems
@@ -98,20 +98,20 @@ def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(url for _, url in urls)
     doi = ids.doi_from(record.first("cleanDoi")) or url_doi
     subjects = [" -- ".join(_subject_parts(s)) for s in record.values("subjects")]
-    lay, abstract = cite.sections(" ".join(record.values("summary")))
+    lay, abstract = shared.sections(" ".join(record.values("summary")))
     article = Article(
-        id=clean(record.first("id")) or cite.article_id(url_pmc, url_pmid, doi, "", title, "vufind"),
+        id=clean(record.first("id")) or shared.article_id(url_pmc, url_pmid, doi, "", title, "vufind"),
         title=title or "Untitled record",
         authors=_api_authors(record),
         publisher=_isbd(clean(record.first("publishers"))),
         date=_year(record.values("publicationDates")),
         languages=languages.parse(record.values("languages")),
         formats=unique(record.values("formats")),
-        topics=cite.review_topics([*record.values("formats"), *subjects]),
-        keywords=unique_folded(s for s in subjects if not cite.is_review([s])),
+        topics=shared.review_topics([*record.values("formats"), *subjects]),
+        keywords=unique_folded(s for s in subjects if not shared.is_review([s])),
         pmid=url_pmid, pmcid=url_pmc, doi=doi,
         lay_summary=lay, abstract=abstract,
-        links=cite.links(urls),
+        links=shared.links(urls),
         records=(record,),
     )
     return article, problems
@@ -138,7 +138,7 @@ def _subject_parts(value: str) -> list[str]:
     return [clean(value)]
 
 
-def _objects(record: Record, key: str) -> list[dict]:
+def _objects(record: Record, key: str) -> list[dict[str, Any]]:
     return [d for d in (_json(v) for v in record.values(key)) if isinstance(d, dict)]
 
 
