@@ -42,6 +42,8 @@ class Config:
     """Write BibTeX, RIS, CSL-JSON and MEDLINE files of every article, author, topic and the whole collection."""
     search: bool = True
     """Full-text search with facets (Pagefind): a search box on every page, search.html, and the index it reads."""
+    strict: bool = False
+    """Fail the build (exit 1) on any warning or error, so nothing is lost unnoticed (as --strict does)."""
 
     @property
     def base_path(self) -> str:
@@ -73,6 +75,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise UserError(f"{path}: {err}") from err
+    except RecursionError as err:  # tomllib recurses once per level of nested arrays and tables
+        raise UserError(f"{path}: values nested too deeply to read") from err
     known = {f.name: f for f in fields(Config)}
     for key, value in data.items():
         if key not in known:
@@ -87,7 +91,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
 
 def _check(config: Config, path: Path) -> None:
     if config.base_url:
-        parts = urlsplit(config.base_url)
+        try:
+            parts = urlsplit(config.base_url)
+        except ValueError:  # "http://[x": a bracket that opens no IPv6 address
+            parts = urlsplit("")
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise UserError(f"{path.name}: base_url must be an http(s) address such as "
                             f"https://user.github.io/repo/, got {config.base_url!r}")

@@ -1,7 +1,7 @@
 """Diagnostics: where a problem is (file and line), how bad it is, and the report that collects them.
 
 Every stage reports problems here instead of raising, so one bad record never stops the rest of the site; the
-build decides the exit code once, at the end (``--strict`` makes any error fatal).
+build decides the exit code once, at the end (``--strict`` makes any warning or error fatal).
 """
 
 from __future__ import annotations

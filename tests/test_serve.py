@@ -16,7 +16,7 @@ from urllib.parse import unquote
 import pytest
 from e2e.serving import SEED_PAGE, SEED_TITLE, copy_site, fetch, retitle, run_serve_cli, serving, wait_for
 
-from site_builder.commands.preview import EVENTS_PATH, Outcome, State, inject, respond
+from site_builder.commands.preview import EVENTS_PATH, RELOAD_SCRIPT, Outcome, State, inject, respond
 from site_builder.commands.serve import Buffers, snapshot, watch
 from site_builder.output.write import MANIFEST
 
@@ -42,8 +42,10 @@ def test_pages_are_served_under_the_base_path_with_the_reload_script(built: Path
     outcome = Outcome(built, "/repo/")
     page = respond(outcome, "/repo/", "t-1")
     assert page.status == 200 and b"<h1>Home</h1>" in page.body
-    assert f'EventSource("{EVENTS_PATH}?since=t-1")'.encode() in page.body
-    assert page.body.index(b"EventSource") < page.body.index(b"</body>")
+    assert f'<script src="{RELOAD_SCRIPT}" data-since="t-1"></script>'.encode() in page.body
+    assert page.body.index(RELOAD_SCRIPT.encode()) < page.body.index(b"</body>")
+    script = respond(outcome, RELOAD_SCRIPT, "t-1")  # a file, so that the page's CSP lets it run
+    assert f'EventSource("{EVENTS_PATH}?since="'.encode() in script.body and "javascript" in script.content_type
     assert respond(outcome, "/repo/authors/x.html", "t").status == 200
     assert respond(outcome, "/repo/authors/x", "t").body.startswith(b"<html><body>X")  # as Pages does
     feed = respond(outcome, "/repo/feed.xml", "t")
@@ -62,7 +64,7 @@ def test_a_folder_without_slash_redirects_and_a_missing_page_gets_404_html(built
     outcome = Outcome(built, "/repo/")
     assert respond(outcome, "/repo/authors", "t").location == "/repo/authors/"
     missing = respond(outcome, "/repo/deep/down/nothing.html", "t")
-    assert missing.status == 404 and b"Not here" in missing.body and b"EventSource" in missing.body
+    assert missing.status == 404 and b"Not here" in missing.body and RELOAD_SCRIPT.encode() in missing.body
 
 
 @pytest.mark.parametrize("path", ["/repo/.site-builder-manifest", "/repo/../a/index.html", "/repo/%2e%2e/x"])
@@ -82,7 +84,7 @@ def test_before_any_good_build_every_page_is_the_error_page() -> None:
     outcome = Outcome(None, "/", ("site.toml: unknown key 'titel'; did you mean 'title'?",), failed=True)
     page = respond(outcome, "/anything.html", "t")
     assert page.status == 503
-    assert b"site.toml: unknown key &#x27;titel&#x27;" in page.body and b"EventSource" in page.body
+    assert b"site.toml: unknown key &#x27;titel&#x27;" in page.body and RELOAD_SCRIPT.encode() in page.body
 
 
 def test_injection_escapes_error_text_and_works_without_a_body_tag() -> None:

@@ -2,7 +2,9 @@
 folder's index.html, "x" for "x.html", 404.html for what is missing, hidden files never), a Server-Sent Events
 stream that tells each page when to reload, and the last build's errors shown on every page.
 
-Only pages served here get the script and the panel: the built files stay as they are published.
+Only pages served here get the script and the panel: the built files stay as they are published. Both are
+files of the preview (``/__site-builder__/…``), not inline, so that the page's Content-Security-Policy, which
+allows only the site's own scripts and styles, lets them work.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
 
 EVENTS_PATH = "/__site-builder__/events"
+RELOAD_SCRIPT = "/__site-builder__/reload.js"
+PANEL_CSS = "/__site-builder__/preview.css"
 KEEPALIVE_SECONDS = 15
 SHOWN_ERRORS = 30
 
@@ -132,6 +136,8 @@ class Handler(BaseHTTPRequestHandler):
 def respond(outcome: Outcome, path: str, token: str) -> Response:
     """The answer to GET ``path``, as GitHub Pages would give it from the served folder, plus the reload script
     (and the last build's errors) in every HTML page."""
+    if path in _PREVIEW_FILES:
+        return Response(200, *_PREVIEW_FILES[path])
     if outcome.folder is None:
         return Response(503, _error_page(outcome, token))
     base = outcome.base_path
@@ -180,10 +186,24 @@ def inject(page: bytes, outcome: Outcome, token: str) -> bytes:
 
 
 def _reload_script(token: str) -> str:
-    return ("<script>(function () {\n"
-            f"  var events = new EventSource(\"{EVENTS_PATH}?since={token}\");\n"
-            "  events.addEventListener(\"reload\", function () { events.close(); location.reload(); });\n"
-            "})();</script>\n")
+    return f'<script src="{RELOAD_SCRIPT}" data-since="{html.escape(token)}"></script>\n'
+
+
+_RELOAD_JS = f"""(function () {{
+  var since = document.currentScript.dataset.since;
+  var events = new EventSource("{EVENTS_PATH}?since=" + encodeURIComponent(since));
+  events.addEventListener("reload", function () {{ events.close(); location.reload(); }});
+}})();
+"""
+
+_PANEL_STYLE = """#site-builder-errors { position: fixed; left: 0; right: 0; bottom: 0; max-height: 45vh;
+  overflow: auto; margin: 0; padding: .75em 1em; background: #fff4f4; color: #5c0000; border-top: 3px solid #b00;
+  font: 14px/1.45 ui-monospace, monospace; z-index: 2147483647; }
+#site-builder-errors pre { white-space: pre-wrap; margin: .5em 0 0; }
+"""
+
+_PREVIEW_FILES = {RELOAD_SCRIPT: (_RELOAD_JS.encode(), "text/javascript; charset=utf-8"),
+                  PANEL_CSS: (_PANEL_STYLE.encode(), "text/css; charset=utf-8")}
 
 
 def _error_panel(outcome: Outcome) -> str:
@@ -194,11 +214,8 @@ def _error_panel(outcome: Outcome) -> str:
     shown = "\n".join(html.escape(e) for e in outcome.errors[:SHOWN_ERRORS])
     more = f"\n… and {len(outcome.errors) - SHOWN_ERRORS} more (see the terminal)" if len(
         outcome.errors) > SHOWN_ERRORS else ""
-    return ('<div id="site-builder-errors" role="alert" style="position:fixed;left:0;right:0;bottom:0;'
-            "max-height:45vh;overflow:auto;margin:0;padding:.75em 1em;background:#fff4f4;color:#5c0000;"
-            'border-top:3px solid #b00;font:14px/1.45 ui-monospace,monospace;z-index:2147483647">'
-            f'<strong>{html.escape(title)}</strong><pre style="white-space:pre-wrap;margin:.5em 0 0">'
-            f"{shown}{more}</pre></div>\n")
+    return (f'<link rel="stylesheet" href="{PANEL_CSS}">\n<div id="site-builder-errors" role="alert">'
+            f"<strong>{html.escape(title)}</strong><pre>{shown}{more}</pre></div>\n")
 
 
 def _error_page(outcome: Outcome, token: str) -> bytes:

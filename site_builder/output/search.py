@@ -27,7 +27,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
 from ..plan import urls
 from . import indexer
-from .write import OutputWriter, WriteStats
+from .write import OutputWriter, WriteStats, write_atomic
 
 BUNDLE = "pagefind"
 """The bundles' folder in the output, where Pagefind's own script finds the articles' index."""
@@ -93,7 +93,7 @@ def index_site(output: Path, report: Report) -> Indexed:
                      "Pagefind back (pip install 'pagefind[bin]'), or set search = false in site.toml")
         return Indexed([], 0)
     _replace(bundle, fresh, output / _OLD)
-    (output / STAMP).write_text(stamp, encoding="utf-8")
+    write_atomic(output / STAMP, stamp.encode("utf-8"))
     return Indexed(_bundle_files(output, written=True) + [(STAMP, True)], pages)
 
 

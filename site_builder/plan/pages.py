@@ -255,10 +255,11 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
 
 def _author_extras(site: Site, links: Links, key: str, author: Author, part: listing.Listing) -> dict[str, Any]:
     lib = site.library
-    coauthors = lib.coauthors(key) if part.main else ()
+    # Only the names shown are worked out: each name of a byline of thousands asks for its co-authors.
+    coauthors = lib.coauthors(key, COAUTHORS_SHOWN) if part.main else ()
     return dict(entries=_entries(links, part.keys),
-                coauthors=_counted(links.authors, coauthors[:COAUTHORS_SHOWN]),
-                more_coauthors=len(coauthors[COAUTHORS_SHOWN:]),
+                coauthors=_counted(links.authors, coauthors),
+                more_coauthors=lib.coauthor_count(key) - len(coauthors) if part.main else 0,
                 topics=_counted(links.topics, lib.author_topics(key)) if part.main else (),
                 downloads=_group_downloads(urls.author(key), author.articles) if site.config.downloads else ())
 

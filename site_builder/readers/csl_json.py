@@ -32,24 +32,24 @@ from ..model.normalize import clean, safe_url
 from . import json_records, shared
 
 FORMAT = "csl-json"
+_CONTAINERS = (("items",),)
 
-# CSL variables that only CSL-JSON uses (a VuFind or other JSON record has none of them).
-_CSL_KEYS = re.compile(r'"(?:container-title|issued|date-parts|family|given|citation-key|page|DOI|URL)"\s*:')
-_TYPE_KEY = re.compile(r'"type"\s*:')
-_SOLR_KEYS = re.compile(r'"(?:_version_|record_format|recordtype|title_full|spellingShingle|docs)"\s*:')
+# CSL variables that only CSL-JSON uses at the top of an item (a VuFind or other JSON record has none of them).
+_CSL_KEYS = frozenset({"container-title", "issued", "citation-key", "page", "DOI", "URL", "ISSN", "PMID", "PMCID"})
+_SOLR_KEYS = frozenset({"_version_", "record_format", "recordtype", "title_full", "spellingShingle"})
 
 
 def sniff(head: str) -> bool:
-    """A JSON array or object whose items have a CSL ``type`` and CSL keys (``issued``, ``container-title``…)."""
-    head = head.removeprefix("\ufeff").lstrip()
-    return (head[:1] in ("[", "{") and bool(_TYPE_KEY.search(head)) and bool(_CSL_KEYS.search(head))
-            and not _SOLR_KEYS.search(head))
+    """A JSON array or object whose first item has a CSL ``type`` and CSL keys (``issued``, ``container-title``…),
+    wherever in the item they stand (json_records.first_keys)."""
+    found, keys = json_records.first_keys(head, _CONTAINERS)
+    return "type" in keys and bool(keys & _CSL_KEYS) and not keys & _SOLR_KEYS
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every item of one CSL-JSON file with the line of each item and key; a broken item is reported and
     skipped, the others are kept."""
-    return json_records.read(text, path, FORMAT, (("items",),))
+    return json_records.read(text, path, FORMAT, _CONTAINERS)
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:

@@ -17,7 +17,7 @@ from .. import workers
 from ..config import CONTENT_DIR
 from ..diagnostics import Diagnostic, Report
 from ..model.article import Article
-from . import read_file, to_article
+from . import never_records, read_file, to_article
 
 PROSE_DIRS = frozenset({"pages", "summaries"})
 """Folders of content/ that hold the site's own prose (prose/), not records."""
@@ -73,7 +73,8 @@ def read_part(_context: None, files: Sequence[RecordFile]) -> Read:
 
 
 def record_files(site_dir: Path) -> list[RecordFile]:
-    """Every file under content/ that may hold records, in sorted order; prose and hidden files left out.
+    """Every file under content/ that may hold records, in sorted order; prose pages, summaries, hidden files and
+    files that are never records (readers.never_records) left out.
     Symbolic links to files count, to folders are not entered."""
     found: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
     _find_record_files(site_dir / CONTENT_DIR, (), found)
@@ -94,7 +95,7 @@ def _find_record_files(folder: Path | str, parts: tuple[str, ...],
         try:
             if entry.is_dir(follow_symlinks=False):
                 _find_record_files(entry.path, (*parts, name), found)
-            elif not name.lower().endswith(".md") and entry.is_file():
+            elif not never_records(name) and entry.is_file():
                 found.append(((*parts, name), entry))
         except OSError:  # a link we may not follow: os.walk passed over these too
             continue

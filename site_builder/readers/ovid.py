@@ -157,7 +157,16 @@ class _Open:
 
 # Ovid appends what it holds of a work to the title: "… depression. [References]."
 _TITLE_NOTE = re.compile(r"\s*\[(?:References|Article|Report|Review|Miscellaneous)\]\.?\s*\Z")
-_ROLE = re.compile(r"\s*\[[^\]]*\]\s*\Z")  # BIOSIS: "Walsdorf, Neill B. [Inventor, Reprint Author]"
+
+
+def _without_role(name: str) -> str:
+    """A name without the role in brackets at its end (BIOSIS: "Walsdorf, Neill B. [Inventor, Reprint Author]").
+    Found from the end: a regular expression tried at every "[" of a long value took time growing with its square."""
+    end = name.rstrip()
+    start = end.rfind("[")
+    if not end.endswith("]") or start < 0 or "]" in end[start:-1]:
+        return name
+    return end[:start].rstrip()
 # What a publication type (PT) says the work is, in CSL's words.
 _KINDS = {"book chapter": "chapter", "chapter": "chapter", "book": "book", "conference abstract": "paper-conference",
           "conference paper": "paper-conference", "conference proceeding": "paper-conference",
@@ -251,7 +260,16 @@ class _Fields:
 # Journals@Ovid's "Author" field lists everyone on one line: "Verbeek, Jan MD *;  Hermans, Erik MD +;  van Vugt,
 # Arie MD, PhD +", a semicolon and two spaces between people, each name followed by degrees and an affiliation mark.
 _PEOPLE_SEPARATOR = re.compile(r";\s{2,}")
-_AFFILIATION_MARK = re.compile(r"[\s\d*+\u2020\u2021\u00a7\u00b6#,;]+\Z")
+_MARKS = "*+\u2020\u2021\u00a7\u00b6#,;"
+
+
+def _without_affiliation_marks(part: str) -> str:
+    """``part`` without the spaces, digits and marks (* + † ‡ § ¶ # , ;) that end it; taken off from the end, as a
+    regular expression tried at every character of a long run of them took time growing with its square."""
+    end = len(part)
+    while end and (part[end - 1].isspace() or part[end - 1].isdecimal() or part[end - 1] in _MARKS):
+        end -= 1
+    return part[:end]
 # A degree is written with two capitals or more and no period ("MD", "PhD", "FAAN", "MSc"); an initial has one.
 _DEGREE = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
 
@@ -260,7 +278,7 @@ def journals_at_ovid_names(value: str) -> list[str]:
     """The people of one Journals@Ovid author line, each as "Family, Given" without degrees or marks."""
     names = []
     for part in _PEOPLE_SEPARATOR.split(value):
-        family, _, given = _AFFILIATION_MARK.sub("", part).partition(",")
+        family, _, given = _without_affiliation_marks(part).partition(",")
         words: list[str] = []
         for word in given.replace(";", " ").replace(",", " ").split():
             if _DEGREE.fullmatch(word):
@@ -274,7 +292,7 @@ def _names(record: Record, fields: _Fields) -> list[str]:
     """The authors' names: the full forms (FA) where the record gives them, Journals@Ovid's one-line list split."""
     if any(f.name == "Author" for f in record.fields):
         return [n for v in record.values("Author") for n in journals_at_ovid_names(v)]
-    return [_ROLE.sub("", n) for n in fields.each("FA") or fields.each("AU")]
+    return [_without_role(n) for n in fields.each("FA") or fields.each("AU")]
 
 
 # Journals@Ovid's "Status" of an article published ahead of print: "Publish Ahead of Print, POST ACCEPTANCE,

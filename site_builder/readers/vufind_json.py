@@ -34,27 +34,22 @@ from . import catalogue_article, json_records, shared
 
 FORMAT = "vufind-solr-json"
 
-_SOLR_KEYS = re.compile(r'"(?:_version_|record_format|recordtype|title_full|title_short|spellingShingle|'
-                        r'publishDate|author_facet|topic_facet)"\s*:')
-_CONTAINER = re.compile(r'"(?:response|records)"\s*:\s*[\[{]')
-_API_KEYS = re.compile(r'"(?:authors|formats|publicationDates|cleanDoi|subjects)"\s*:')
+_SOLR_KEYS = frozenset({"_version_", "record_format", "recordtype", "title_full", "title_short", "spellingShingle",
+                        "publishDate", "author_facet", "topic_facet"})
+_API_KEYS = frozenset({"authors", "formats", "publicationDates", "cleanDoi", "subjects"})
+_CONTAINERS = (("response", "docs"), ("records",))
 
 
 def sniff(head: str) -> bool:
-    """A Solr response, a VuFind API answer, or JSON records with Solr keys (``_version_``, ``title_full``…)."""
-    head = head.removeprefix("\ufeff")
-    if head.startswith("HTTP/"):
-        head = head.partition("\n\n")[2] or head.partition("\r\n\r\n")[2]
-    head = head.lstrip()
-    if head[:1] not in ("[", "{"):
-        return False
-    return bool(_SOLR_KEYS.search(head) or (_CONTAINER.search(head) and (
-        '"docs"' in head or _API_KEYS.search(head))))
+    """A Solr response, a VuFind API answer, or JSON records with Solr keys (``_version_``, ``title_full``…): told
+    by the keys of the first record wherever they stand (json_records.first_keys)."""
+    found, keys = json_records.first_keys(head, _CONTAINERS)
+    return bool(keys & _SOLR_KEYS) or found == ("response", "docs") or (found is not None and bool(keys & _API_KEYS))
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every record of one file, with the line of each record and key (one line for a one-line response)."""
-    return json_records.read(text, path, FORMAT, (("response", "docs"), ("records",)))
+    return json_records.read(text, path, FORMAT, _CONTAINERS)
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
@@ -155,8 +150,16 @@ def _json(value: str) -> object:
 
 
 def _isbd(text: str) -> str:
-    """A title or publisher without the ISBD punctuation MARC ends it with ("… a bibliography /", "Zanichelli,")."""
-    return re.sub(r"(?:\s*[/:;,=]|\s+-)+\s*$", "", clean(text))
+    """A title or publisher without the ISBD punctuation MARC ends it with ("… a bibliography /", "Zanichelli,",
+    "… proceedings -"). Taken off from the end one mark at a time: a regular expression for the run backtracked
+    for minutes over a value of many marks that do not end it."""
+    text = clean(text)
+    while True:
+        text = text.rstrip()
+        if text.endswith(("/", ":", ";", ",", "=")) or (text.endswith("-") and text[-2:-1].isspace()):
+            text = text[:-1]
+        else:
+            return text
 
 
 def _marc_person(name: str) -> Person:

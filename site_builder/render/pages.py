@@ -17,11 +17,18 @@ from markupsafe import Markup
 
 from .. import i18n, speedups
 from ..model import identifiers
+from ..model.normalize import shown
 from ..model.sections import heading
 from ..plan import urls
 from ..plan.pages import Entry
 
 ARTICLE_ITEM = "partials/article_item.html"
+
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+                           "object-src 'none'; base-uri 'none'; form-action 'self'")
+"""Every page's policy (base.html, a <meta http-equiv>): the site's own files only, no inline script or style,
+so that a value that slipped past escaping could run nothing; WebAssembly for Pagefind's search index. A <meta>
+cannot carry frame-ancestors or report-uri (browsers ignore them there, with a console error)."""
 
 
 class RenderError(Exception):
@@ -45,6 +52,7 @@ def make_environment(template_dirs: list[Path], interface: i18n.Interface | None
     )
     env.policies["ext.i18n.trimmed"] = True  # a message's line breaks and indents are the template's, not its own
     env.globals["url"] = urls
+    env.globals["content_security_policy"] = Markup(CONTENT_SECURITY_POLICY)  # no " or &: written as it reads
     env.globals["article_item"] = functools.partial(article_item, env, {})
     i18n.install(env, interface or i18n.english())
     env.filters["label"] = heading
@@ -52,6 +60,7 @@ def make_environment(template_dirs: list[Path], interface: i18n.Interface | None
     env.filters["doi_url"] = identifiers.doi_url
     env.filters["pubmed_url"] = identifiers.pubmed_url
     env.filters["pmc_url"] = identifiers.pmc_url
+    env.filters["shown"] = shown
     return env
 
 

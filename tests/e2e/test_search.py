@@ -430,7 +430,8 @@ def test_through_serve_results_follow_edits(browser, tmp_path: Path) -> None:
             search(tab, server.url, "Sheepishly")
             assert tab.count() == 0
             retitle(site, "Sheepishly Retitled Review Of Liver Therapy")
-            tab.page.wait_for_function("document.getElementById('search-results').children.length > 0", timeout=60_000)
+            tab.page.wait_for_function("() => document.getElementById('search-results').children.length > 0",
+                                       timeout=60_000)
             tab.shown()
             assert tab.results()[0]["title"] == "Sheepishly Retitled Review Of Liver Therapy"
             assert tab.results()[0]["href"] == server.url + SEED_PAGE
