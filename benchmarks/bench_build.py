@@ -25,7 +25,8 @@ For each corpus size N (``--sizes``) the script
        * ``ours (no change)``: the same command again on the output just built, nothing
          changed: the incremental rebuild (skip with ``--no-incremental``);
        * ``ours (no search)``: the default site from clean with ``search = false``: what the search
-         index (Pagefind) adds to a build is the difference from ``ours``;
+         index (Pagefind) adds to a build is the difference from ``ours``; ``--cases nosearch`` times it alone
+         (e.g. for what a speed trick of the references gains);
        * ``ours (core site)``: a clean build of the pages Hugo's peer builds, from a site
          folder whose ``content/`` links to the same records and whose ``site.toml`` turns
          off references, download files and search (``CORE_SETTINGS``);
@@ -270,6 +271,7 @@ def _our_cases(args: argparse.Namespace, builder: Builder, variant: str, extra: 
         cases.append(Case("ours" + suffix, prep_ours, ours_cmd(args, site, out), out, nwork, env))
         if not args.no_incremental:
             cases.append(Case("ours (no change)" + suffix, lambda: None, ours_cmd(args, site, out), out, nwork, env))
+    if wanted & {"ours", "nosearch"}:
         plain = nwork / ("site-nosearch" + (f"-{slug}" if slug else ""))
         plain_out = nwork / ("out-nosearch" + (f"-{slug}" if slug else ""))
 
@@ -338,7 +340,7 @@ def measure(args: argparse.Namespace, n: int, save: Callable[[dict], None]) -> d
     trash = Trash(nwork / "trash")
     if "hugo" in args.cases:
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "hugo", nwork / "corpus-hugo" / "articles")
-    if {"ours", "core", "language"} & set(args.cases):
+    if {"ours", "core", "nosearch", "language"} & set(args.cases):
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "text", nwork / "site" / "content")
     cases = build_cases(args, n, nwork, trash)
     settle(args.settle)
@@ -487,8 +489,9 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=1, help="unmeasured rounds first (default 1)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cases", default="hugo,ours",
-                    help="hugo, ours (every build of ours), core (only the core site) and/or language (the core "
-                         "site in --language); default hugo,ours")
+                    help="hugo, ours (every build of ours), core (only the core site), nosearch (only the default "
+                         "site without its search index) and/or language (the core site in --language); default "
+                         "hugo,ours")
     ap.add_argument("--language", default="es", help="the interface language of the 'language' case (default es)")
     ap.add_argument("--no-incremental", action="store_true", help="skip the no-change rebuild of ours")
     ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / "work",
