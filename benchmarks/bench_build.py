@@ -346,7 +346,8 @@ def measure(args: argparse.Namespace, n: int, save: Callable[[dict], None]) -> d
     settle(args.settle)
     for rnd in range(args.warmup + args.repeats):
         measured = rnd >= args.warmup
-        for c in cases:
+        turn = rnd % len(cases) if args.rotate else 0  # who goes first moves on each round: drift hits all alike
+        for c in cases[turn:] + cases[:turn]:
             r = c.run_once()
             keep = measured or r["wall_s"] > KEEP_LONG_WARMUP_S
             if keep:
@@ -508,6 +509,9 @@ def main() -> None:
     ap.add_argument("--variant", action="append", default=[], metavar="LABEL:NAME=VALUE",
                     help="also time our builds with the environment variable NAME set to VALUE, labelled LABEL, "
                          "with the last --ref (repeatable; e.g. plain:SITE_BUILDER_SPEEDUPS=off)")
+    ap.add_argument("--rotate", action="store_true",
+                    help="start each round with the next case (default: the same order every round), so that a "
+                         "load that grows or shrinks through a round does not favour the case that goes first")
     ap.add_argument("--settle", type=float, default=SETTLE_S,
                     help=f"where the kernel's caches cannot be dropped: seconds between the last delete and the "
                          f"first run of a size (default {SETTLE_S:.0f}; see SETTLE_S)")
