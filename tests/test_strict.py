@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.build import build, record_files
+from site_builder.build import build
+from site_builder.readers.files import record_files
 
 DUMPS = Path(__file__).resolve().parent / "data" / "catalogue-dump"
 MEDLINE = Path(__file__).resolve().parent / "data" / "medline-nbib" / "blachlylab-dates.nbib"

@@ -18,14 +18,16 @@ import html5lib
 from lxml import etree
 
 from site_builder.cite import cache
+from site_builder.cite.exports import Pieces, export_text
 from site_builder.config import Config
 from site_builder.diagnostics import Report
 from site_builder.model.article import Article
 from site_builder.model.library import build_library
 from site_builder.model.merge import merge_articles
-from site_builder.plan.pages import Site, plan
+from site_builder.plan.pages import Page, Site, plan
 from site_builder.render import theme
-from site_builder.render.pages import make_environment, render_page
+from site_builder.render.pages import make_environment
+from site_builder.render.pages import render as render_template
 
 MARKUP = ("<x-fuzz>", '"><x-fuzz q="', "'><x-fuzz q='", '" onfuzz="1', "' onfuzz='1", "</script><x-fuzz>",
           "]]><x-fuzz>", "<!--<x-fuzz>-->", "&lt;x-fuzz&gt;", "javascript:alert('x-fuzz')",
@@ -45,7 +47,15 @@ def render(articles: Sequence[Article], references: bool = True) -> dict[str, st
     config = Config(references=references)
     refs = cache.format_all(library.articles, {}, Report())[0] if references else {}
     site = Site(config=config, library=library, pages=(), intro_html="", references=refs)
-    return {page.path: render_page(_environment(), page) for page in plan(site)}
+    pieces: Pieces = {}
+    return {page.path: _text(page, pieces) for page in plan(site)}
+
+
+def _text(page: Page, pieces: Pieces) -> str:
+    """A page's text as output/pages.py makes it, without writing it."""
+    if page.export:
+        return export_text(page.export, page.context["entries"], pieces)
+    return render_template(_environment(), page.template, page.full_context(), page.path)
 
 
 _JAVASCRIPT = re.compile(r"^[\x00-\x20]*j\s*a\s*v\s*a\s*s\s*c\s*r\s*i\s*p\s*t\s*:", re.I)
