@@ -136,7 +136,7 @@ def plan(site: Site) -> list[Page]:
         pages += [_group_page(site, nested, to_path(k), template, g) for k, g in groups.items()]
     pages += [_page(site, urls.page(p.key), "page.html", prose=True, content=p) for p in site.pages]
     if site.config.downloads:
-        pages += _exports(site, [p for p in pages if p.template in ("home.html", "author.html", "topic.html")])
+        pages += _exports(site, [p for p in pages if p.template in ("home.html", "topic.html")])
     pages += [_page(site, path, template, **context)
               for path, template, context in feed_files(site.config, lib.articles, [p.path for p in pages])]
     check_paths(pages)
@@ -213,9 +213,30 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
 
 def _author_extras(site: Site, links: Links, key: str, author: Author) -> dict[str, Any]:
     lib = site.library
+    several = site.config.downloads and len(author.articles) > 1
     return dict(entries=_entries(links, author.articles), coauthors=_counted(links.authors, lib.coauthors(key)),
                 topics=_counted(links.topics, lib.author_topics(key)),
-                downloads=_group_downloads(urls.author(key), author.articles) if site.config.downloads else ())
+                downloads=_group_downloads(urls.author(key), author.articles)
+                if site.config.downloads and not several else (),
+                joined=_joined(key, author.articles) if several else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """A list's download that the browser joins from its articles' own files (static/downloads.js), with those
+    files as plain links for readers without JavaScript. An author's list is not written as files of its own:
+    at 10,000 records those were a third of the site's bytes."""
+
+    name: str
+    """The joined file's name without extension: the page's own (``authors/x.html`` → ``x``)."""
+    files: tuple[tuple[Download, ...], ...]
+    """Per article, (format, href, file name) of its file in each list format, from a page one folder down."""
+
+
+def _joined(author_key: str, article_keys: tuple[str, ...]) -> Joined:
+    return Joined(author_key, tuple(
+        tuple((fmt, "../" + (file := urls.export(urls.article(k), ext)), posixpath.basename(file))
+              for fmt, ext, _label in urls.EXPORTS[:3]) for k in article_keys))
 
 
 def _group_page(site: Site, links: Links, path: str, template: str, group: Group) -> Page:
@@ -242,7 +263,7 @@ def _group_downloads(page_path: str, article_keys: tuple[str, ...]) -> tuple[Dow
 
 
 def _exports(site: Site, listing: list[Page]) -> list[Page]:
-    """The download files: each article's in every format, and each list page's that offers its own.
+    """The download files: each article's in every format, and the collection's and each topic's list.
 
     Citation keys are given once for the whole collection, so an article has the same key in every file.
     """
@@ -252,8 +273,7 @@ def _exports(site: Site, listing: list[Page]) -> list[Page]:
     files = [Page(urls.export(urls.article(k), ext), "", {"entries": (entry[k],)}, export=fmt)
              for k in lib.articles for fmt, ext, _label in urls.EXPORTS]
     for page in listing:
-        members = tuple(lib.articles) if page.path == urls.HOME else page.context["author"].articles if (
-            "author" in page.context) else page.context["group"].articles
+        members = tuple(lib.articles) if page.path == urls.HOME else page.context["group"].articles
         if len(members) > 1:
             entries = tuple(entry[k] for k in members)
             files += [Page(urls.export(page.path, ext), "", {"entries": entries}, export=fmt)

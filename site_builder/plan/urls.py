@@ -14,6 +14,7 @@ YEARS = "years/index.html"
 NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
 SCRIPT = "static/site.js"
+DOWNLOADS_SCRIPT = "static/downloads.js"
 
 
 def article(key: str) -> str:
