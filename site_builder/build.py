@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import gc
 import itertools
+import marshal
 import os
 import time
 from collections.abc import Iterator, Sequence
@@ -20,18 +22,18 @@ import jinja2
 from . import readers
 from .cite import cache as citations
 from .config import Config, load_config
-from .diagnostics import Diagnostic, Report, SourceSpan
+from .diagnostics import Diagnostic, Level, Report, SourceSpan
 from .model.article import Article, Record
 from .model.library import build_library
 from .model.merge import merge_articles
 from .model.people_rules import load_rules
-from .output import packing, preflight, workers
+from .output import cache, fingerprints, packing, preflight, workers
 from .output.write import OutputWriter, WriteStats, check_output
 from .plan.pages import Page, Site, plan
 from .prose.free_pages import read_intro, read_pages
 from .prose.summaries import attach_summaries, read_summaries
 from .render import theme
-from .render.pages import RenderError, make_environment, render_page
+from .render.pages import ARTICLE_ITEM, RenderError, make_environment, render_page
 
 CONTENT_DIR = "content"
 PARALLEL_MIN_PAGES = 2000
@@ -62,20 +64,25 @@ class BuildResult:
     planned: tuple[Page, ...] = dataclasses.field(default=(), repr=False)
     """The pages, and through them the whole model. Handed to the caller so that freeing millions of objects is
     its choice: a preview server drops them before the next build, the command line exits without freeing."""
+    notices: tuple[str, ...] = ()
+    """One line each about the build itself (a cache set aside), not about the site: never a warning."""
+    rendered: int = 0
+    """Pages rendered; the others were unchanged since the output folder's last build and kept as they are."""
 
 
 def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = None,
-          progress: bool = False) -> BuildResult:
+          progress: bool = False, clean: bool = False) -> BuildResult:
+    """Build the site into ``output``, reusing what earlier builds left in the cache unless ``clean``."""
     started = time.perf_counter()
     try:
-        return _build(site_dir, output, base_url, progress, started)
+        return _build(site_dir, output, base_url, progress, started, clean)
     finally:
         gc.unfreeze()
         gc.enable()
 
 
 def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: bool,
-           started: float) -> BuildResult:
+           started: float, clean: bool) -> BuildResult:
     # The model is millions of small objects without cycles: collecting while it grows cost a quarter of the
     # model stage and freed nothing. Once planned it is frozen, so neither this process nor a forked render
     # worker (which needs the collector for the template engine's cycles) scans it again.
@@ -83,32 +90,66 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     config = load_config(site_dir, base_url=base_url)
     out = output if output is not None else site_dir / config.output
     check_output(out, site_dir)  # before any work: a refused folder should fail fast
+    notices: list[str] = []
+    kept_cache = cache.CacheFolder(site_dir, notices.append, clean=clean)
+    sources = cache.source_stamp(site_dir, out, config)  # before reading: an edit made meanwhile shows next time
+    last = fingerprints.PageTable() if clean else fingerprints.load_table(out, kept_cache.code, notices.append)
+    if last.unchanged_since(sources, out):
+        return _as_last_time(config, out, last, started, notices)
+    fingerprints.discard_table(out)  # from here on the folder's pages may change: a stopped build leaves none
     report = Report()
-    records, articles = read_articles(site_dir, report)
+    records, articles = read_articles(site_dir, report, cache.RecordCache(kept_cache))
     articles = merge_works(articles, report)
     articles = add_summaries(site_dir, articles, report)  # after merging, so any source's identifier finds a work
     site = make_site(site_dir, config, articles, report)
-    references, cache = (citations.format_all(site.library.articles, citations.load_cache(out), report)
-                         if config.references else ({}, {}))
-    site = dataclasses.replace(site, references=references)
+    if config.references:
+        formatted = cache.load_references(kept_cache)
+        references, still_used = citations.format_all(site.library.articles, formatted, report)
+        cache.save_references(kept_cache, still_used, formatted)
+        site = dataclasses.replace(site, references=references)
     pages = plan(site)
     gc.freeze()
     gc.enable()
     env = make_environment(theme.template_dirs(site_dir))
     writer = OutputWriter(out)
     outside: list[tuple[str, str, str]] = []
+    templates = fingerprints.template_digests(env, {p.template for p in pages}, kept_cache.code,
+                                              {"article_item": ARTICLE_ITEM})
+    work = RenderWork(env, pages, writer, config.base_path, theme.own_templates(site_dir), last, templates,
+                      fingerprints.site_digest(site, templates.only_known_site_parts))
     # The default templates' links are known to stay inside the site (the tests check them), and so is every
     # link the plan makes: only the site's own templates and prose can point outside it.
-    files = list(render_pages(env, pages, writer, report, progress, outside, config.base_path,
-                              every_page=theme.own_templates(site_dir)))
+    table: dict[str, fingerprints.Entry] = {}
+    unchanged: list[str] = []
+    files = list(render_pages(work, report, progress, outside, table, unchanged))
     rendered = len(files)  # a template error costs the pages it could not render
     static = ((rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items())
-    kept = [(citations.CACHE_FILE, citations.cache_bytes(cache))]
-    files += [(rel, writer.write(rel, data)) for rel, data in itertools.chain(static, kept)]
+    files += [(rel, writer.write(rel, data)) for rel, data in static]
     stats = writer.finish(files)
     report.extend(preflight.check(out, config, preflight.shown_path(out, site_dir), outside))
-    return BuildResult(config, out, report, len(records), len(articles), len(pages), stats,
-                       time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages))
+    result = BuildResult(config, out, report, len(records), len(articles), len(pages), stats,
+                         time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages),
+                         notices=tuple(notices), rendered=rendered - len(unchanged))
+    fingerprints.save_table(out, kept_cache.code, table, sources if result.unwritten == 0 else None,
+                            _summary(result))
+    return result
+
+
+def _summary(result: BuildResult) -> fingerprints.Summary:
+    """What a build with nothing to do says again: the same counts and the same diagnostics."""
+    return fingerprints.Summary(result.records, result.articles, result.pages,
+                                result.stats.written + result.stats.unchanged, tuple(result.report.diagnostics))
+
+
+def _as_last_time(config: Config, out: Path, last: fingerprints.PageTable, started: float,
+                  notices: list[str]) -> BuildResult:
+    """The result of a build whose sources, settings, code and output are as the last build left them."""
+    summary = last.summary
+    assert summary is not None
+    report = Report(list(summary.diagnostics))
+    stats = WriteStats(0, summary.files, 0)
+    return BuildResult(config, out, report, summary.records, summary.articles, summary.pages, stats,
+                       time.perf_counter() - started, notices=tuple(notices))
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +158,8 @@ class RecordFile:
     shown: str
     """As the user sees it: "content/…", with forward slashes."""
     size: int
+    stamp: cache.FileStamp | None = None
+    """Size and times, as the cache compares them; None for a file that could not be looked at."""
 
 
 def record_files(site_dir: Path) -> list[RecordFile]:
@@ -125,7 +168,11 @@ def record_files(site_dir: Path) -> list[RecordFile]:
     found: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
     _find_record_files(site_dir / CONTENT_DIR, (), found)
     found.sort(key=lambda item: item[0])
-    return [RecordFile(Path(entry.path), "/".join((CONTENT_DIR, *parts)), _size(entry)) for parts, entry in found]
+    files = []
+    for parts, entry in found:
+        stamp = _stamp(entry)
+        files.append(RecordFile(Path(entry.path), "/".join((CONTENT_DIR, *parts)), stamp.size if stamp else 0, stamp))
+    return files
 
 
 def _find_record_files(folder: Path | str, parts: tuple[str, ...],
@@ -147,46 +194,94 @@ def _find_record_files(folder: Path | str, parts: tuple[str, ...],
             continue
 
 
-def read_articles(site_dir: Path, report: Report) -> tuple[list[Record], list[Article]]:
-    """Every record under content/, and the article made from each, in file order.
+def read_articles(site_dir: Path, report: Report,
+                  kept: cache.RecordCache | None = None) -> tuple[list[Record], list[Article]]:
+    """Every record under content/, and the article made from each, in file order; with ``kept``, files that
+    have not changed since they were cached are not read again, and what is read is cached.
 
     A large collection is read by two processes at once: reading and typing records is nearly all of the
     model's work that needs no other record, and it halves on two cores.
     """
+    noted_at = time.time_ns()  # before the files are looked at: see cache.RACY_NS
     files = record_files(site_dir)
-    total = sum(f.size for f in files)
-    read_by_here = list(itertools.accumulate(f.size for f in files))
+    reused = {f.shown: packed for f in files if kept is not None and f.stamp is not None
+              and (packed := kept.by_stamp(f.shown, f.stamp)) is not None}
+    to_read = [f for f in files if f.shown not in reused]
+    total = sum(f.size for f in to_read)
+    read_by_here = list(itertools.accumulate(f.size for f in to_read))
     cut = bisect.bisect(read_by_here, total * READ_HERE_SHARE)
+    read_part = functools.partial(_read_part, kept=kept, pack=kept is not None)
     if total < READ_FORK_MIN_BYTES or (read_by_here[cut - 1] if cut else 0) < total * READ_LEAST_SHARE:
-        parts = [_read_part(files)]  # small, or a large file keeps the split far from even
+        parts = [read_part(to_read)]  # small, or a large file keeps the split far from even
     else:
-        parts = list(workers.in_two(files, cut, _read_part, lambda part: packing.pack(*part), packing.unpack))
+        parts = list(workers.in_two(to_read, cut, read_part, _pack_part, _unpack_part))
+    fresh = {read.shown: (read, found, problems) for part in parts for read, found, problems in part}
     articles: list[Article] = []
-    for found, problems in parts:
+    for file in files:
+        if file.shown in reused:
+            found, problems = packing.unpack(reused[file.shown])
+        else:
+            read, found, problems = fresh[file.shown]
+            if kept is not None and read.digest:
+                kept.store(read, noted_at)
         articles += found
         report.extend(problems)
+    if kept is not None:
+        kept.keep_only({f.shown for f in files})
+        kept.save()
     return [record for article in articles for record in article.records], articles
 
 
-def _read_part(files: Sequence[RecordFile]) -> packing.Packed:
-    """An article per record of ``files`` (each holding its record), and the problems of each file in turn."""
-    articles: list[Article] = []
-    problems: list[Diagnostic] = []
+_ReadPart = list[tuple[cache.ReadFile, list[Article], list[Diagnostic]]]
+
+
+def _read_part(files: Sequence[RecordFile], kept: cache.RecordCache | None = None, pack: bool = False) -> _ReadPart:
+    """Each of ``files`` as read (packed when ``pack``), with its articles (an article per record, each holding
+    its record) and problems; a file whose bytes are those ``kept`` holds is not parsed again."""
+    out: _ReadPart = []
     for file in files:
-        found, read_problems = readers.read_file(file.path, file.shown)
-        problems += read_problems
+        stamp = file.stamp or cache.FileStamp(file.size, 0, 0)
+        try:
+            data = file.path.read_bytes()
+        except OSError as err:  # reported, and never cached: it is read again next time
+            problem = Diagnostic(Level.ERROR, SourceSpan(file.shown), f"cannot read this file: {err.strerror}")
+            out.append((cache.ReadFile(file.shown, stamp, b"", b""), [], [problem]))
+            continue
+        digest = cache.content_digest(data)
+        packed = kept.by_digest(file.shown, digest) if kept is not None else None
+        if packed is not None:
+            out.append((cache.ReadFile(file.shown, stamp, digest, packed), *packing.unpack(packed)))
+            continue
+        articles: list[Article] = []
+        found, problems = readers.read_data(file.path, file.shown, data)
         for record in found:
             article, article_problems = readers.to_article(record)
             articles.append(article)
             problems += article_problems
-    return articles, problems
+        out.append((cache.ReadFile(file.shown, stamp, digest, packing.pack(articles, problems) if pack else b""),
+                    articles, problems))
+    return out
 
 
-def _size(entry: os.DirEntry[str]) -> int:
+def _pack_part(part: _ReadPart) -> bytes:
+    """A forked reader's files, handed back: each as packed for the cache, or packed now."""
+    return marshal.dumps([(read.shown, (read.stamp.size, read.stamp.mtime_ns, read.stamp.ctime_ns), read.digest,
+                           read.packed or packing.pack(articles, problems)) for read, articles, problems in part])
+
+
+def _unpack_part(data: bytes) -> _ReadPart:
+    part: _ReadPart = []
+    for shown, stamp, digest, packed in marshal.loads(data):
+        part.append((cache.ReadFile(shown, cache.FileStamp(*stamp), digest, packed), *packing.unpack(packed)))
+    return part
+
+
+def _stamp(entry: os.DirEntry[str]) -> cache.FileStamp | None:
     try:
-        return entry.stat().st_size
+        info = entry.stat()
     except OSError:  # reading it will say what is wrong
-        return 0
+        return None
+    return cache.FileStamp(info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def merge_works(articles: list[Article], report: Report) -> list[Article]:
@@ -216,25 +311,45 @@ def make_site(site_dir: Path, config: Config, articles: list[Article], report: R
     return Site(config=config, library=build_library(articles, rules), pages=tuple(pages), intro_html=intro_html)
 
 
-def render_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter, report: Report, progress: bool,
-                 outside: list[tuple[str, str, str]] | None = None, base_path: str = "",
-                 every_page: bool = True) -> Iterator[tuple[str, bool]]:
-    """Render every page and write it with ``writer``; (path, written) of each page that rendered, in plan order.
+@dataclass(frozen=True)
+class RenderWork:
+    """What rendering shares with its workers: one build's environment, plan and writer, and what is needed to
+    keep the pages that have not changed since the output folder's last build."""
+
+    env: jinja2.Environment
+    pages: list[Page]
+    writer: OutputWriter
+    base_path: str
+    every_page: bool
+    """Look for links out of the site on every page, not only on those showing the site's own prose."""
+    last: fingerprints.PageTable
+    templates: fingerprints.Templates
+    site_digest: bytes | None
+
+
+def render_pages(work: RenderWork, report: Report, progress: bool, outside: list[tuple[str, str, str]],
+                 table: dict[str, fingerprints.Entry], unchanged: list[str]) -> Iterator[tuple[str, bool]]:
+    """Render every page whose fingerprint changed and write it; (path, written) of each page that rendered or
+    was kept, in plan order. Each page's fingerprint goes to ``table``, the paths of those kept to ``unchanged``.
     A failing template is reported once, with the pages it cost.
 
     Links of a page that point outside the site are found by the process that rendered it, while the page is in
-    memory, and added to ``outside`` as (page, href, why) for the pre-flight check: on every page, or with
-    ``every_page`` false on the pages that show the site's own prose (Page.prose).
+    memory, and added to ``outside`` as (page, href, why) for the pre-flight check (a kept page's, as its last
+    rendering found them): on every page, or with ``every_page`` false on the pages that show the site's own
+    prose (Page.prose).
     """
     failed: dict[str, list[RenderFailure]] = {}
-    for chunk in _progress(_rendered_chunks(env, pages, writer, base_path, every_page), len(pages), progress):
-        for path, written, failure, links in chunk:
-            if outside is not None:
-                outside.extend((path, href, why) for href, why in links)
+    for chunk in _progress(_rendered_chunks(work), len(work.pages), progress):
+        for path, written, failure, links, entry, kept in chunk:
+            outside.extend((path, href, why) for href, why in links)
             if failure is not None:
                 failed.setdefault(failure.template, []).append(failure)
-            else:
-                yield path, written
+                continue
+            if entry is not None:
+                table[path] = entry
+            if kept:
+                unchanged.append(path)
+            yield path, written
     for failures in failed.values():
         first = failures[0]
         report.error(SourceSpan(_shown_template(first.template), first.line),
@@ -249,47 +364,61 @@ class RenderFailure:
     message: str
 
 
-_Rendered = list[tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...]]]
-_WORK: tuple[jinja2.Environment, list[Page], OutputWriter, str, bool] | None = None  # set before forking
+_Rendered = list[tuple[str, bool, RenderFailure | None, fingerprints.Links, fingerprints.Entry | None, bool]]
 
 
-def _render_range(bounds: tuple[int, int]) -> _Rendered:
-    """Render and write pages[start:end], in whichever process runs it: no page's bytes cross a pipe (430 MB
-    at 28,000 pages), and the main process holds none of them."""
-    assert _WORK is not None
-    env, pages, writer, base_path, every_page = _WORK
+def _render_range(work: RenderWork, digester: fingerprints.Digester, bounds: tuple[int, int]) -> _Rendered:
+    """Render and write pages[start:end] that changed, in whichever process runs it: no page's bytes cross a
+    pipe (430 MB at 28,000 pages), and the main process holds none of them."""
     out: _Rendered = []
-    for page in pages[bounds[0]:bounds[1]]:
-        try:
-            data = render_page(env, page).encode("utf-8")
-        except RenderError as err:
-            out.append((page.path, False, RenderFailure(err.template, err.line, err.page, err.message), ()))
+    for page in work.pages[bounds[0]:bounds[1]]:
+        template = work.templates.of(page.template)
+        fingerprint = digester.page(template, page) if template is not None else None
+        last = work.last.unchanged(work.writer.output, page.path, fingerprint)
+        if last is not None:
+            out.append((page.path, False, None, last.links, last, True))
             continue
-        checked = page.path.endswith(".html") and (every_page or page.prose)
-        links = tuple(preflight.outside_links(page.path, data, base_path)) if checked else ()
-        out.append((page.path, writer.write(page.path, data), None, links))
+        try:
+            data = render_page(work.env, page).encode("utf-8")
+        except RenderError as err:
+            out.append((page.path, False, RenderFailure(err.template, err.line, err.page, err.message), (), None,
+                        False))
+            continue
+        checked = page.path.endswith(".html") and (work.every_page or page.prose)
+        links = tuple(preflight.outside_links(page.path, data, work.base_path)) if checked else ()
+        entry = fingerprints.Entry(fingerprint, len(data), links) if fingerprint is not None else None
+        out.append((page.path, work.writer.write(page.path, data), None, links, entry, False))
     return out
 
 
-def _rendered_chunks(env: jinja2.Environment, pages: list[Page], writer: OutputWriter, base_path: str,
-                     every_page: bool) -> Iterator[_Rendered]:
+_worker: tuple[RenderWork, fingerprints.Digester] | None = None
+"""In a render worker process only, set by its pool's initializer: the work of the build that started it."""
+
+
+def _start_render_worker(work: RenderWork) -> None:
+    global _worker
+    _worker = (work, fingerprints.Digester(work.site_digest))
+
+
+def _render_in_worker(bounds: tuple[int, int]) -> _Rendered:
+    assert _worker is not None
+    return _render_range(*_worker, bounds)
+
+
+def _rendered_chunks(work: RenderWork) -> Iterator[_Rendered]:
     """Render in worker processes when the site is large and the machine has cores to spare.
 
     Workers are forked, so they share the plan without pickling it; chunks come back in order, which keeps any
     message order the same from one build to the next.
     """
-    global _WORK
+    pages = work.pages
     bounds = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
     jobs = workers.jobs()
-    _WORK = (env, pages, writer, base_path, every_page)
-    try:
-        if jobs < 2 or len(pages) < PARALLEL_MIN_PAGES:
-            yield from map(_render_range, bounds)
-            return
-        with workers.fork_pool(jobs) as pool:
-            yield from pool.imap(_render_range, bounds)
-    finally:
-        _WORK = None
+    if jobs < 2 or len(pages) < PARALLEL_MIN_PAGES:
+        yield from map(functools.partial(_render_range, work, fingerprints.Digester(work.site_digest)), bounds)
+        return
+    with workers.fork_pool(jobs, _start_render_worker, (work,)) as pool:
+        yield from pool.imap(_render_in_worker, bounds)
 
 
 def _shown_template(path: str) -> str:

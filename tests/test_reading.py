@@ -76,10 +76,10 @@ def test_the_forked_part_is_handed_back_not_redone(every_format: Path, monkeypat
     parts: list[int] = []
     real_part = build_module._read_part
 
-    def counted(files: list[build_module.RecordFile]) -> packing.Packed:
+    def counted(files: list[build_module.RecordFile], **options: object) -> object:
         if os.getpid() == parent:
             parts.append(len(files))
-        return real_part(files)
+        return real_part(files, **options)
 
     monkeypatch.setattr(build_module, "_read_part", counted)
     read_in_two(every_format, monkeypatch)

@@ -64,6 +64,9 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Read every record under content/ and write the site.")
     _site_options(build)
     build.add_argument("--strict", action="store_true", help="fail (exit 1) when any error is reported")
+    build.add_argument("--clean", action="store_true",
+                       help="build everything again, ignoring what the cache in .site-builder/ and the output "
+                            "folder keep from earlier builds (the cache is then made afresh)")
     build.set_defaults(run=_run_build)
 
     init = commands.add_parser("init", help="create a new site folder ready to build",
@@ -153,7 +156,8 @@ def _run_build(args: argparse.Namespace) -> int:
     from ..build import build
 
     _require_site(args.source)
-    result = build(args.source, args.output, base_url=args.base_url, progress=sys.stderr.isatty())
+    result = build(args.source, args.output, base_url=args.base_url, progress=sys.stderr.isatty(),
+                   clean=args.clean)
     _last_build[:] = [result]
     _print_build(result)
     if args.strict and result.report.errors:

@@ -42,6 +42,13 @@ def pack(articles: list[Article], diagnostics: list[Diagnostic]) -> bytes:
     ))
 
 
+def article_bytes(article: Article) -> bytes:
+    """One article, its records with it, as bytes that equal articles always give (ValueError for a value of a
+    kind marshal does not know): marshal's format 0, which writes every string in full, where later formats
+    refer back to a string the same object already gave, or mark it as interned."""
+    return marshal.dumps(_pack_article(article), 0)
+
+
 def unpack(data: bytes) -> Packed:
     packed_articles, packed_diagnostics = marshal.loads(data)
     articles = [_unpack_article(marshal.loads(a)) for a in packed_articles]

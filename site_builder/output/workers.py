@@ -23,8 +23,17 @@ def jobs() -> int:
     return min(os.cpu_count() or 1, MAX_JOBS)
 
 
-def fork_pool(count: int) -> Pool:
-    return mp.get_context("fork").Pool(count, initializer=_ignore_interrupts)
+def fork_pool(count: int, initializer: Callable[..., None] | None = None, initargs: tuple[object, ...] = ()) -> Pool:
+    """``count`` forked workers, each set up by ``initializer(*initargs)``: how a job hands its workers what
+    they share (the plan, the articles). Forked, the workers inherit the arguments without pickling them, and
+    nothing is left in a module of this process for the next build to find."""
+    return mp.get_context("fork").Pool(count, initializer=_start_worker, initargs=(initializer, initargs))
+
+
+def _start_worker(initializer: Callable[..., None] | None, initargs: tuple[object, ...]) -> None:
+    _ignore_interrupts()
+    if initializer is not None:
+        initializer(*initargs)
 
 
 def _ignore_interrupts() -> None:

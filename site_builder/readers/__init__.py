@@ -78,6 +78,11 @@ def read_file(path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
         data = path.read_bytes()
     except OSError as err:
         return [], [Diagnostic(Level.ERROR, SourceSpan(shown), f"cannot read this file: {err.strerror}")]
+    return read_data(path, shown, data)
+
+
+def read_data(path: Path, shown: str, data: bytes) -> tuple[list[Record], list[Diagnostic]]:
+    """Every record of the bytes ``data`` read from ``path``, as read_file gives them."""
     head = _head(data)
     reader = choose_reader(path, head)
     if reader is None:

@@ -23,9 +23,6 @@ from ..model.sections import heading
 from ..plan import urls
 from ..plan.pages import Entry, Page
 
-_PIECES: dict[tuple[str, str], str] = {}
-"""(format, citation key) → that article's piece of a download; each process serializes an article once."""
-
 ARTICLE_ITEM = "partials/article_item.html"
 
 
@@ -101,6 +98,9 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
 class _Environment(jinja2.Environment):
     code_generator_class = _CodeGenerator
     escape_output = staticmethod(escape_output)
+    export_pieces: dict[tuple[str, str], str]
+    """(format, citation key) → that article's piece of a download, serialized once per environment: one
+    build's articles never change, and the next build makes an environment of its own."""
 
     def make_globals(self, d: Mapping[str, Any] | None) -> MutableMapping[str, Any]:
         """A template's globals as a plain dict rather than Jinja's ChainMap over the environment's.
@@ -124,6 +124,7 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    env.export_pieces = {}
     env.globals["url"] = urls
     env.globals["article_item"] = functools.partial(article_item, env, {})
     env.filters["long_date"] = dates.long_date
@@ -156,7 +157,7 @@ def plural(count: int, singular: str, plural_form: str = "") -> str:
 
 def render_page(env: jinja2.Environment, page: Page) -> str:
     if page.export:
-        return render_export(page.export, page.context["entries"])
+        return render_export(page.export, page.context["entries"], getattr(env, "export_pieces", {}))
     try:
         return env.get_template(page.template).render(page.full_context())
     except jinja2.TemplateSyntaxError as err:
@@ -168,13 +169,14 @@ def render_page(env: jinja2.Environment, page: Page) -> str:
         raise RenderError(template, line, page.path, f"{type(err).__name__}: {err}") from err
 
 
-def render_export(fmt: str, entries: tuple[tuple[str, Article], ...]) -> str:
-    """A download of (citation key, article) entries, reusing each article's piece across lists."""
+def render_export(fmt: str, entries: tuple[tuple[str, Article], ...], made: dict[tuple[str, str], str]) -> str:
+    """A download of (citation key, article) entries, reusing each article's piece across the lists of one
+    build through ``made``."""
     pieces = []
     for key, article in entries:
-        piece = _PIECES.get((fmt, key))
+        piece = made.get((fmt, key))
         if piece is None:
-            piece = _PIECES[(fmt, key)] = cite.export_entry(fmt, article, key)
+            piece = made[(fmt, key)] = cite.export_entry(fmt, article, key)
         pieces.append(piece)
     return cite.export_file(fmt, pieces)
 
