@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -306,3 +310,26 @@ def test_a_record_file_that_became_unreadable_is_reported_and_its_pages_go(
     assert [str(d) for d in again.report.diagnostics if d.where.path.endswith(record.name)] == [
         f"content/records/{record.name}: error: cannot read this file: Permission denied"]
     assert again.articles == first.articles - 1 and set(published(out)) < before
+
+
+def test_a_build_killed_half_way_leaves_what_the_next_build_can_use_or_set_aside(tmp_path: Path) -> None:
+    """SIGKILL at several moments of a build (reading, rendering, writing the cache): the next build writes
+    what a clean build writes."""
+    site = tmp_path / "site"
+    (site / "content" / "records").mkdir(parents=True)
+    for n, source in enumerate(RECORDS * 6):
+        shutil.copy2(source, site / "content" / "records" / f"{n:03d}-{source.name}")
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
+    command = [sys.executable, "-m", "site_builder", "build", "--source", str(site), "--output", str(out)]
+    for delay in (0.4, 0.8, 1.2, 1.6, 2.4):
+        swap_a_letter(sorted((site / "content" / "records").iterdir())[int(delay * 10)])
+        running = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        running.send_signal(signal.SIGKILL)
+        running.wait()
+        result = build(site, out)
+        clean = build(site, tmp_path / "clean", clean=True)
+        assert published(out) == published(clean.output), delay
+        assert messages(result) == messages(clean)
+        shutil.rmtree(clean.output)

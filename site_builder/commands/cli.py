@@ -167,6 +167,8 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _print_build(result: BuildResult) -> None:
+    for notice in result.notices:
+        print(f"site-builder: note: {notice}", file=sys.stderr)
     print_report(result.report)
     s = result.stats
     print(f"Built {result.pages:,} pages from {result.records:,} record(s) in {result.seconds:.2f} s: "

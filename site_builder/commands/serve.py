@@ -238,7 +238,7 @@ def attempt_build(site_dir: Path, folder: Path, base_url: str | None, local_url:
     else:
         summary = f"Built {result.pages:,} pages in {result.seconds:.2f} s; {counts}."
     return Attempt(result.unwritten == 0, result.config.base_path or "/", errors,
-                   (*(str(d) for d in diagnostics[:50]), summary))
+                   (*(f"Note: {n}" for n in result.notices), *(str(d) for d in diagnostics[:50]), summary))
 
 
 def _url_host(host: str) -> str:
