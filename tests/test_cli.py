@@ -98,6 +98,8 @@ def test_a_second_build_reuses_the_cache_and_clean_does_not(make_site, cli) -> N
     assert (site / ".site-builder" / ".gitignore").is_file()
     for shard in (site / ".site-builder").glob("records-*"):
         shard.write_bytes(b"damaged")
+    record = site / "content" / "records" / "good.txt"
+    record.write_bytes(record.read_bytes() + b"\n")  # so that the build reads the records (and their cache)
     run = cli("build", cwd=site)
     notes = [line for line in run.stderr.splitlines() if line.startswith("site-builder: note:")]
     assert run.returncode == 0 and len(notes) == 1 and "is damaged" in notes[0] and "made afresh" in notes[0]

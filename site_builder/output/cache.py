@@ -46,13 +46,22 @@ _OUTPUT_DEPENDENCIES = ("jinja2", "markupsafe", "markdown-it-py", "lxml", "bibte
 Notice = Callable[[str], None]
 
 
+READING_CODE = ("readers", "model", "diagnostics.py", "output/packing.py")
+"""What a record file's articles depend on: a change elsewhere in the code keeps the cached ones."""
+REFERENCES_CODE = ("cite", "model/article.py")
+"""What formatted references depend on, besides the fingerprint each is kept under."""
+
+
 @functools.cache
-def code_digest() -> bytes:
-    """The code that builds: this package's source, the Python that runs it and the libraries that shape the
-    output. A cache or a page made by other code is not reused."""
+def code_digest(parts: tuple[str, ...] = ()) -> bytes:
+    """The code that builds (only ``parts`` of the package, when given): its source, the Python that runs it and
+    the libraries that shape the output. A cache or a page made by other code is not reused."""
     package = Path(__file__).resolve().parent.parent
     digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
-    for path in sorted(package.rglob("*.py")):
+    files = sorted(package.rglob("*.py"))
+    if parts:
+        files = [f for f in files if f.relative_to(package).as_posix().startswith(parts)]
+    for path in files:
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for name in _OUTPUT_DEPENDENCIES:
         try:
@@ -76,9 +85,9 @@ class CacheFolder:
         self._notice = notice
         self._noticed = False
 
-    def load(self, name: str) -> Any:
-        """What ``save`` stored under ``name`` with this code, or None: missing, cleaned, made by other code,
-        or damaged (said once per build)."""
+    def load(self, name: str, code: bytes) -> Any:
+        """What ``save`` stored under ``name`` with the code that digests to ``code``, or None: missing,
+        cleaned, made by other code, or damaged (said once per build)."""
         if self.clean:
             return None
         try:
@@ -88,8 +97,8 @@ class CacheFolder:
         try:
             if not data.startswith(MAGIC):
                 raise ValueError("it is not a site-builder cache")
-            code, checksum, payload = marshal.loads(data[len(MAGIC):])
-            if code != self.code:
+            made_by, checksum, payload = marshal.loads(data[len(MAGIC):])
+            if made_by != code:
                 self._say("was made by another version of site-builder")
                 return None
             if content_digest(payload) != checksum:
@@ -99,11 +108,11 @@ class CacheFolder:
             self._say(f"is damaged ({err})")
             return None
 
-    def save(self, name: str, value: Any) -> None:
-        """Store ``value`` (plain data that marshal knows) under ``name``; a cache that cannot be written is
-        only a slower next build."""
+    def save(self, name: str, value: Any, code: bytes) -> None:
+        """Store ``value`` (plain data that marshal knows) under ``name``, made by the code that digests to
+        ``code``; a cache that cannot be written is only a slower next build."""
         payload = marshal.dumps(value)
-        data = MAGIC + marshal.dumps((self.code, content_digest(payload), payload))
+        data = MAGIC + marshal.dumps((code, content_digest(payload), payload))
         tmp = self.folder / f".{name}.tmp"
         try:
             if not self.folder.is_dir():
@@ -147,11 +156,11 @@ class RecordCache:
 
     def __init__(self, folder: CacheFolder) -> None:
         self._folder = folder
+        self._code = code_digest(READING_CODE)
         self._shards: list[dict[str, tuple[Any, ...]]] = []
         self._changed: set[int] = set()
-        self._noted_at = 0
         for n in range(SHARDS):
-            loaded = folder.load(f"records-{n:02d}")
+            loaded = folder.load(f"records-{n:02d}", self._code)
             self._shards.append(loaded if isinstance(loaded, dict) else {})
 
     def _shard(self, shown: str) -> int:
@@ -194,18 +203,18 @@ class RecordCache:
 
     def save(self) -> None:
         for n in sorted(self._changed):
-            self._folder.save(f"records-{n:02d}", self._shards[n])
+            self._folder.save(f"records-{n:02d}", self._shards[n], self._code)
         self._changed.clear()
 
 
 def load_references(folder: CacheFolder) -> dict[str, list[list[str]]]:
-    loaded = folder.load("references")
+    loaded = folder.load("references", code_digest(REFERENCES_CODE))
     return loaded if isinstance(loaded, dict) else {}
 
 
 def save_references(folder: CacheFolder, kept: dict[str, list[list[str]]], before: dict[str, list[list[str]]]) -> None:
     if kept != before:
-        folder.save("references", kept)
+        folder.save("references", kept, code_digest(REFERENCES_CODE))
 
 
 @dataclass(frozen=True, slots=True)

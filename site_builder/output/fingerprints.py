@@ -65,31 +65,35 @@ class Digester:
         """The fingerprint of ``page`` whose templates digest to ``templates``; None when it cannot be known."""
         try:
             context = page.full_context()
-            parts: list[bytes] = [templates, page.path.encode(), page.export.encode()]
-            self._add(context, parts)
+            tokens: list[object] = [templates, page.path, page.export]
+            self._add(context, tokens)
+            return _hash(marshal.dumps(tokens, 0))
         except Exception:  # Unknown, or a context that cannot be made: rendering the page reports that
             return None
-        return _hash(b"\0".join(parts))
 
-    def _add(self, value: Any, parts: list[bytes]) -> None:
+    def _add(self, value: Any, tokens: list[object]) -> None:
+        """Append ``value`` to ``tokens`` as values marshal writes whole (format 0: the same values, the same
+        bytes), with a one-byte mark before each container and each Markup; an object goes in as its digest,
+        16 bytes long, which no mark is."""
         kind = type(value)
-        if kind is str:
-            parts.append(b"s" + value.encode("utf-8", "surrogatepass"))
+        if kind is str or kind is int or kind is bool or value is None or kind is float:
+            tokens.append(value)
         elif kind is Markup:
-            parts.append(b"m" + value.encode("utf-8", "surrogatepass"))
+            tokens.append(_MARKUP)
+            tokens.append(str(value))
         elif kind is tuple or kind is list:
-            parts.append(b"(%d" % len(value))
+            tokens.append(_SEQUENCE)
+            tokens.append(len(value))
             for item in value:
-                self._add(item, parts)
+                self._add(item, tokens)
         elif kind is dict:
-            parts.append(b"{%d" % len(value))
+            tokens.append(_MAPPING)
+            tokens.append(len(value))
             for key, item in value.items():
-                self._add(key, parts)
-                self._add(item, parts)
-        elif value is None or kind is bool or kind is int or kind is float:
-            parts.append(b"v" + repr(value).encode())
+                self._add(key, tokens)
+                self._add(item, tokens)
         else:
-            parts.append(self._object(value))
+            tokens.append(self._object(value))
 
     def _object(self, value: Any) -> bytes:
         known = self._memo.get(id(value))
@@ -102,14 +106,17 @@ class Digester:
         elif isinstance(value, Article):
             digest = article_digest(value)
         elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            parts = [type(value).__qualname__.encode()]
+            tokens: list[object] = [type(value).__qualname__]
             for name in _field_names(type(value)):
-                self._add(getattr(value, name), parts)
-            digest = _hash(b"\0".join(parts))
+                self._add(getattr(value, name), tokens)
+            digest = _hash(marshal.dumps(tokens, 0))
         else:
             raise Unknown(type(value).__qualname__)
         self._memo[id(value)] = (value, digest)
         return digest
+
+
+_MARKUP, _SEQUENCE, _MAPPING = b"m", b"(", b"{"
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
@@ -135,10 +142,9 @@ def site_digest(site: Site, templates_read_only_known_parts: bool) -> bytes | No
     page's introduction; None when the templates read more of it."""
     if not templates_read_only_known_parts:
         return None
-    digester = Digester(None)
-    parts: list[bytes] = []
-    digester._add((site.config, site.counts, site.pages, site.intro_html), parts)
-    return _hash(b"\0".join(parts))
+    tokens: list[object] = []
+    Digester(None)._add((site.config, site.counts, site.pages, site.intro_html), tokens)
+    return _hash(marshal.dumps(tokens, 0))
 
 
 @dataclasses.dataclass(frozen=True)
