@@ -102,9 +102,12 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     articles = merge_works(articles, report)
     articles = add_summaries(site_dir, articles, report)  # after merging, so any source's identifier finds a work
     site = make_site(site_dir, config, articles, report)
+    digests = fingerprints.article_digests(site.library.articles.values())  # once, for references and pages
     if config.references:
         formatted = cache.load_references(kept_cache)
-        references, still_used = citations.format_all(site.library.articles, formatted, report)
+        references, still_used = citations.format_all(site.library.articles, formatted, report, keys={
+            key: digests[id(article)][1].hex() for key, article in site.library.articles.items()
+            if id(article) in digests})
         cache.save_references(kept_cache, still_used, formatted)
         site = dataclasses.replace(site, references=references)
     pages = plan(site)
@@ -116,7 +119,7 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     templates = fingerprints.template_digests(env, {p.template for p in pages}, kept_cache.code,
                                               {"article_item": ARTICLE_ITEM})
     work = RenderWork(env, pages, writer, config.base_path, theme.own_templates(site_dir), last, templates,
-                      fingerprints.site_digest(site, templates.only_known_site_parts))
+                      fingerprints.Digester(fingerprints.site_digest(site, templates.only_known_site_parts), digests))
     # The default templates' links are known to stay inside the site (the tests check them), and so is every
     # link the plan makes: only the site's own templates and prose can point outside it.
     table: dict[str, fingerprints.Entry] = {}
@@ -324,7 +327,8 @@ class RenderWork:
     """Look for links out of the site on every page, not only on those showing the site's own prose."""
     last: fingerprints.PageTable
     templates: fingerprints.Templates
-    site_digest: bytes | None
+    digester: fingerprints.Digester
+    """Made before the workers are forked, with every article's digest: each worker starts from its copy."""
 
 
 def render_pages(work: RenderWork, report: Report, progress: bool, outside: list[tuple[str, str, str]],
@@ -367,13 +371,13 @@ class RenderFailure:
 _Rendered = list[tuple[str, bool, RenderFailure | None, fingerprints.Links, fingerprints.Entry | None, bool]]
 
 
-def _render_range(work: RenderWork, digester: fingerprints.Digester, bounds: tuple[int, int]) -> _Rendered:
+def _render_range(work: RenderWork, bounds: tuple[int, int]) -> _Rendered:
     """Render and write pages[start:end] that changed, in whichever process runs it: no page's bytes cross a
     pipe (430 MB at 28,000 pages), and the main process holds none of them."""
     out: _Rendered = []
     for page in work.pages[bounds[0]:bounds[1]]:
         template = work.templates.of(page.template)
-        fingerprint = digester.page(template, page) if template is not None else None
+        fingerprint = work.digester.page(template, page) if template is not None else None
         last = work.last.unchanged(work.writer.output, page.path, fingerprint)
         if last is not None:
             out.append((page.path, False, None, last.links, last, True))
@@ -391,18 +395,18 @@ def _render_range(work: RenderWork, digester: fingerprints.Digester, bounds: tup
     return out
 
 
-_worker: tuple[RenderWork, fingerprints.Digester] | None = None
+_worker: RenderWork | None = None
 """In a render worker process only, set by its pool's initializer: the work of the build that started it."""
 
 
 def _start_render_worker(work: RenderWork) -> None:
     global _worker
-    _worker = (work, fingerprints.Digester(work.site_digest))
+    _worker = work
 
 
 def _render_in_worker(bounds: tuple[int, int]) -> _Rendered:
     assert _worker is not None
-    return _render_range(*_worker, bounds)
+    return _render_range(_worker, bounds)
 
 
 def _rendered_chunks(work: RenderWork) -> Iterator[_Rendered]:
@@ -415,7 +419,7 @@ def _rendered_chunks(work: RenderWork) -> Iterator[_Rendered]:
     bounds = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
     jobs = workers.jobs()
     if jobs < 2 or len(pages) < PARALLEL_MIN_PAGES:
-        yield from map(functools.partial(_render_range, work, fingerprints.Digester(work.site_digest)), bounds)
+        yield from map(functools.partial(_render_range, work), bounds)
         return
     with workers.fork_pool(jobs, _start_render_worker, (work,)) as pool:
         yield from pool.imap(_render_in_worker, bounds)

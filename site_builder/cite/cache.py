@@ -21,17 +21,21 @@ Cache = dict[str, list[list[str]]]
 """fingerprint → [[style_id, style_name, html, text], …]"""
 
 
-def format_all(articles: dict[str, Article], cache: Cache, report: Report) -> tuple[dict[str, tuple[Citation, ...]],
-                                                                                       Cache]:
-    """Every article's references by key, and the cache to keep (only the fingerprints still in use)."""
-    prints = {key: fingerprint(article) for key, article in articles.items()}
+def format_all(articles: dict[str, Article], cache: Cache, report: Report,
+               keys: dict[str, str] | None = None) -> tuple[dict[str, tuple[Citation, ...]], Cache]:
+    """Every article's references by key, and the cache to keep (only the entries still in use). An article's
+    entry is kept under ``keys[key]`` when given (any key that changes whenever the references may), else under
+    the fingerprint of what they depend on. References that could not be made are not kept: the next build
+    tries, and reports, again."""
+    prints = {key: (keys or {}).get(key) or fingerprint(article) for key, article in articles.items()}
     missing = [key for key, fp in prints.items() if fp not in cache]
     fresh: Cache = {prints[k]: cache[prints[k]] for k in prints if prints[k] in cache}
     for key, rows, problem in _format(missing, articles):
         if problem:
             report.warn(articles[key].where, f"no formatted references for this article: {problem}")
+            continue
         fresh[prints[key]] = rows
-    references = {key: tuple(Citation(*row) for row in fresh[fp]) for key, fp in prints.items()}
+    references = {key: tuple(Citation(*row) for row in fresh.get(fp, ())) for key, fp in prints.items()}
     return references, fresh
 
 

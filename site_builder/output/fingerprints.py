@@ -57,9 +57,9 @@ class Digester:
     digested, so that no id in it can be reused by a new object (a page's context makes some of its objects
     when it is rendered, and drops them after)."""
 
-    def __init__(self, site_digest: bytes | None) -> None:
+    def __init__(self, site_digest: bytes | None, known: dict[int, tuple[object, bytes]] | None = None) -> None:
         self._site = site_digest
-        self._memo: dict[int, tuple[object, bytes]] = {}
+        self._memo: dict[int, tuple[object, bytes]] = dict(known or {})
 
     def page(self, templates: bytes, page: Page) -> bytes | None:
         """The fingerprint of ``page`` whose templates digest to ``templates``; None when it cannot be known."""
@@ -127,6 +127,16 @@ def _field_names(kind: type) -> tuple[str, ...]:
     if names is None:
         names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
     return names
+
+
+def article_digests(articles: Iterable[Article]) -> dict[int, tuple[object, bytes]]:
+    """Each article's digest by its id, the article kept with it (as Digester keeps what it digested); an
+    article that cannot be digested is left out."""
+    found: dict[int, tuple[object, bytes]] = {}
+    for article in articles:
+        with contextlib.suppress(Unknown):
+            found[id(article)] = (article, article_digest(article))
+    return found
 
 
 def article_digest(article: Article) -> bytes:
