@@ -24,10 +24,15 @@ For each corpus size N (``--sizes``) the script
          as a cache, moved aside too);
        * ``ours (no change)``: the same command again on the output just built, nothing
          changed: the incremental rebuild (skip with ``--no-incremental``);
+       * ``ours (no search)``: the default site from clean with ``search = false``: what the search
+         index (Pagefind) adds to a build is the difference from ``ours``;
        * ``ours (core site)``: a clean build of the pages Hugo's peer builds, from a site
          folder whose ``content/`` links to the same records and whose ``site.toml`` turns
-         off references and download files (``CORE_SETTINGS``);
-  3. counts the ``.html`` files of each output and reports a Markdown table of medians
+         off references, download files and search (``CORE_SETTINGS``);
+       * ``ours (core site, LANG)``: the same core site with ``language = LANG`` (``--language``, default
+         es): the interface's cost, in the same rounds as the English core site (``--cases core,language``);
+  3. counts the ``.html`` files of each output (and the size of the largest) and reports a Markdown table of
+     medians
      (wall, min-max, CPU, peak RSS, pages, pages/s, wall relative to Hugo's clean build),
      then writes every raw run to a JSON file.
 
@@ -50,6 +55,7 @@ Examples (from the repo root; the benchmark needs ``apt-get install -y hugo time
       --json benchmarks/work/results.json --profile
   python3 benchmarks/bench_build.py --sizes 1000 --repeats 1 --warmup 0 --cases hugo
   python3 benchmarks/bench_build.py --sizes 10000 --repeats 2 --cases hugo,core --ref HEAD   # the core site alone
+  python3 benchmarks/bench_build.py --sizes 10000 --repeats 3 --cases core,language --ref HEAD  # English and Spanish
 """
 
 from __future__ import annotations
@@ -76,7 +82,9 @@ REPO = Path(__file__).resolve().parent.parent
 GNU_TIME = "/usr/bin/time"
 KEEP_LONG_WARMUP_S = 30.0  # a warm-up run longer than this is kept as a measured run
 TARGET_RATIO = 1.5
-CASES = ("hugo", "ours", "ours (no change)", "ours (core site)")
+SEARCH_SHARE = 0.25
+"""The bound on what the search index may add to the default build's wall time."""
+CASES = ("hugo", "ours", "ours (no change)", "ours (no search)", "ours (core site)")
 
 
 def log(msg: str) -> None:
@@ -178,13 +186,15 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict:
             "last_line": tail.splitlines()[-1] if tail else ""}
 
 
-def count_html(root: Path) -> tuple[int, int]:
-    """(html files, all files) under root."""
-    html = files = 0
-    for _, _, filenames in os.walk(root):
+def count_html(root: Path) -> tuple[int, int, int]:
+    """(html files, all files, bytes of the largest html file) under root."""
+    html = files = largest = 0
+    for folder, _, filenames in os.walk(root):
         files += len(filenames)
-        html += sum(f.endswith(".html") for f in filenames)
-    return html, files
+        pages = [f for f in filenames if f.endswith(".html")]
+        html += len(pages)
+        largest = max([largest, *(os.path.getsize(os.path.join(folder, f)) for f in pages)])
+    return html, files, largest
 
 
 @dataclass
@@ -204,7 +214,7 @@ class Case:
         sh(["sync"])
         time.sleep(1.0)
         r = timed(self.cmd, self.cwd, self.env)
-        r["html_pages"], r["files"] = count_html(self.output)
+        r["html_pages"], r["files"], r["largest_html"] = count_html(self.output)
         return r
 
 
@@ -238,6 +248,18 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
         cases.append(Case("ours", prep_ours, ours_cmd(args, site, out), out, nwork, args.env))
         if not args.no_incremental:
             cases.append(Case("ours (no change)", lambda: None, ours_cmd(args, site, out), out, nwork, args.env))
+        plain, plain_out = nwork / "site-nosearch", nwork / "out-nosearch"
+
+        def prep_plain() -> None:
+            # The default site without its search index: what indexing adds is the difference.
+            trash.discard(plain_out)
+            trash.discard(plain)
+            plain.mkdir()
+            (plain / "content").symlink_to(site / "content")
+            (plain / "site.toml").write_text("search = false\n", encoding="utf-8")
+
+        cases.append(Case("ours (no search)", prep_plain, ours_cmd(args, plain, plain_out), plain_out, nwork,
+                          args.env))
     if wanted & {"ours", "core"}:
         core, core_out = nwork / "site-core", nwork / "out-core"
 
@@ -250,10 +272,22 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
             (core / "site.toml").write_text(CORE_SETTINGS, encoding="utf-8")
 
         cases.append(Case("ours (core site)", prep_core, ours_cmd(args, core, core_out), core_out, nwork, args.env))
+    if "language" in wanted:
+        spoken, spoken_out = nwork / "site-language", nwork / "out-language"
+
+        def prep_language() -> None:
+            trash.discard(spoken_out)
+            trash.discard(spoken)
+            spoken.mkdir()
+            (spoken / "content").symlink_to(site / "content")
+            (spoken / "site.toml").write_text(CORE_SETTINGS + f'language = "{args.language}"\n', encoding="utf-8")
+
+        cases.append(Case(f"ours (core site, {args.language})", prep_language, ours_cmd(args, spoken, spoken_out),
+                          spoken_out, nwork, args.env))
     return cases
 
 
-CORE_SETTINGS = "references = false\ndownloads = false\n"
+CORE_SETTINGS = "references = false\ndownloads = false\nsearch = false\n"
 
 
 def summarise(cases: list[Case]) -> dict:
@@ -277,7 +311,7 @@ def measure(args: argparse.Namespace, n: int, save: Callable[[dict], None]) -> d
     trash = Trash(nwork / "trash")
     if "hugo" in args.cases:
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "hugo", nwork / "corpus-hugo" / "articles")
-    if {"ours", "core"} & set(args.cases):
+    if {"ours", "core", "language"} & set(args.cases):
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "text", nwork / "site" / "content")
     cases = build_cases(args, n, nwork, trash)
     settle(args.settle)
@@ -318,6 +352,15 @@ def verdicts(results: dict) -> list[str]:
                 ratio = res[case]["median"]["wall_s"] / res["hugo"]["median"]["wall_s"]
                 ok = "within" if ratio <= TARGET_RATIO else "NOT within"
                 lines.append(f"N={n:,}: {case}/Hugo wall = {ratio:.2f} ({ok} the {TARGET_RATIO}× target)")
+        if "ours" in res and "ours (no search)" in res:
+            added = res["ours"]["median"]["wall_s"] / res["ours (no search)"]["median"]["wall_s"] - 1
+            lines.append(f"N={n:,}: the search index adds {added:.0%} to the default build's wall time "
+                         f"({'within' if added <= SEARCH_SHARE else 'NOT within'} the {SEARCH_SHARE:.0%} bound); "
+                         f"peak RSS of any process {res['ours']['median']['rss_mb']:.0f} MB")
+        for name, r in res.items():
+            if name != "hugo":
+                largest = max(x["largest_html"] for x in r["runs"])
+                lines.append(f"N={n:,}: {name}: largest HTML page {largest / 1000:.0f} kB")
         core = res.get("ours (core site)")
         if "hugo" in res and core and core["html_pages"] != res["hugo"]["html_pages"]:
             lines.append(f"N={n:,}: page counts differ: core site {core['html_pages']:,}, "
@@ -415,7 +458,9 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=1, help="unmeasured rounds first (default 1)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cases", default="hugo,ours",
-                    help="hugo, ours (every build of ours) and/or core (only the core site); default hugo,ours")
+                    help="hugo, ours (every build of ours), core (only the core site) and/or language (the core "
+                         "site in --language); default hugo,ours")
+    ap.add_argument("--language", default="es", help="the interface language of the 'language' case (default es)")
     ap.add_argument("--no-incremental", action="store_true", help="skip the no-change rebuild of ours")
     ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / "work",
                     help="scratch folder for corpora and outputs (default benchmarks/work, git-ignored)")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import readers
+from . import i18n, readers
 from .cite import cache as citations
 from .config import Config, load_config
 from .diagnostics import Diagnostic, Level, Report, SourceSpan
@@ -27,7 +27,7 @@ from .model.article import Article, Record
 from .model.library import build_library
 from .model.merge import merge_articles
 from .model.people_rules import load_rules
-from .output import cache, fingerprints, packing, preflight, workers
+from .output import cache, fingerprints, packing, preflight, search, workers
 from .output.write import OutputWriter, WriteStats, check_output
 from .plan.pages import Page, Site, plan
 from .prose.free_pages import read_intro, read_pages
@@ -68,6 +68,8 @@ class BuildResult:
     """One line each about the build itself (a cache set aside), not about the site: never a warning."""
     rendered: int = 0
     """Pages rendered; the others were unchanged since the output folder's last build and kept as they are."""
+    search_seconds: float = 0.0
+    """Of ``seconds``, the time the search index took, once every page was written."""
 
 
 def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = None,
@@ -98,6 +100,7 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
         return _as_last_time(config, out, last, started, notices)
     fingerprints.discard_table(out)  # from here on the folder's pages may change: a stopped build leaves none
     report = Report()
+    interface = load_interface(site_dir, config, report)
     records, articles = read_articles(site_dir, report, cache.RecordCache(kept_cache))
     articles = merge_works(articles, report)
     articles = add_summaries(site_dir, articles, report)  # after merging, so any source's identifier finds a work
@@ -105,19 +108,21 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     digests = fingerprints.article_digests(site.library.articles.values())  # once, for references and pages
     if config.references:
         formatted = cache.load_references(kept_cache)
-        references, still_used = citations.format_all(site.library.articles, formatted, report, keys={
-            key: digests[id(article)][1].hex() for key, article in site.library.articles.items()
-            if id(article) in digests})
+        keys = {key: f"{digests[id(article)][1].hex()} {interface.csl_locale}"
+                for key, article in site.library.articles.items() if id(article) in digests}
+        references, still_used = citations.format_all(site.library.articles, formatted, report, interface.csl_locale,
+                                                       keys=keys)
         cache.save_references(kept_cache, still_used, formatted)
         site = dataclasses.replace(site, references=references)
     pages = plan(site)
     gc.freeze()
     gc.enable()
-    env = make_environment(theme.template_dirs(site_dir))
+    env = make_environment(theme.template_dirs(site_dir), interface)
     writer = OutputWriter(out)
     outside: list[tuple[str, str, str]] = []
-    templates = fingerprints.template_digests(env, {p.template for p in pages}, kept_cache.code,
-                                              {"article_item": ARTICLE_ITEM})
+    templates = fingerprints.template_digests(
+        env, {p.template for p in pages}, kept_cache.code + fingerprints.interface_digest(theme.locale_dirs(site_dir)),
+        {"article_item": ARTICLE_ITEM})
     work = RenderWork(env, pages, writer, config.base_path, theme.own_templates(site_dir), last, templates,
                       fingerprints.Digester(fingerprints.site_digest(site, templates.only_known_site_parts), digests))
     # The default templates' links are known to stay inside the site (the tests check them), and so is every
@@ -128,11 +133,19 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     rendered = len(files)  # a template error costs the pages it could not render
     static = ((rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items())
     files += [(rel, writer.write(rel, data)) for rel, data in static]
-    stats = writer.finish(files)
+    # Stale pages go first, as the search index must not find them; its own files are its to replace.
+    stats = writer.finish(files, keep=search.OWN if config.search else ())
+    indexing = time.perf_counter()
+    if config.search:
+        bundle = search.index_site(out, report)
+        files += bundle.files
+        again = writer.finish(files)  # the bundle's files are the build's too
+        stats = dataclasses.replace(again, removed=stats.removed + again.removed)
     report.extend(preflight.check(out, config, preflight.shown_path(out, site_dir), outside))
     result = BuildResult(config, out, report, len(records), len(articles), len(pages), stats,
                          time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages),
-                         notices=tuple(notices), rendered=rendered - len(unchanged))
+                         notices=tuple(notices), rendered=rendered - len(unchanged),
+                         search_seconds=time.perf_counter() - indexing if config.search else 0.0)
     fingerprints.save_table(out, kept_cache.code, table, sources if result.unwritten == 0 else None,
                             _summary(result))
     return result
@@ -153,6 +166,14 @@ def _as_last_time(config: Config, out: Path, last: fingerprints.PageTable, start
     stats = WriteStats(0, summary.files, 0)
     return BuildResult(config, out, report, summary.records, summary.articles, summary.pages, stats,
                        time.perf_counter() - started, notices=tuple(notices))
+
+
+def load_interface(site_dir: Path, config: Config, report: Report) -> i18n.Interface:
+    """The interface's language: the site's catalogues (locales/) over the theme's."""
+    interface, problems = i18n.load_interface(config.language, theme.locale_dirs(site_dir),
+                                              lambda path: preflight.shown_path(path, site_dir))
+    report.extend(problems)
+    return interface
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,13 +30,15 @@ class Config:
     cname: str = ""
     """Custom domain for GitHub Pages, e.g. reviews.example.org: 'deploy' writes it to the CNAME file."""
     language: str = "en"
-    """Language of the site's own text, as an HTML lang code."""
+    """Language of the interface and of the site's own text: en, es, fr, de, pt, or one with locales/<lang>.po."""
     output: str = "_site"
     """Output folder, relative to the site folder."""
     references: bool = True
     """Show each article's reference in Vancouver, AMA and APA (CSL styles, kept between builds)."""
     downloads: bool = True
     """Write BibTeX, RIS, CSL-JSON and MEDLINE files of every article, author, topic and the whole collection."""
+    search: bool = True
+    """Full-text search with facets (Pagefind): a search box on every page, search.html, and the index it reads."""
 
     @property
     def base_path(self) -> str:

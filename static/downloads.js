@@ -43,6 +43,12 @@ function save(text, name, type) {
   setTimeout(() => URL.revokeObjectURL(link.href), 60000);
 }
 
+// The page's words for a button's state (data-preparing, data-failed: in the site's language), with the format.
+function words(section, state, format) {
+  const text = section.dataset[state] || `{format}: ${state}`;
+  return text.replace("{format}", LABELS[format]);
+}
+
 function offer(section) {
   const list = document.createElement("ul");
   list.className = "inline joined";
@@ -56,13 +62,13 @@ function offer(section) {
     button.dataset.format = format;
     button.addEventListener("click", async () => {
       button.disabled = true;
-      button.textContent = `${LABELS[format]}: preparing…`;
+      button.textContent = words(section, "preparing", format);
       try {
         const texts = await fetchAll(links.map((link) => link.href));
         save(joinExports(format, texts), section.dataset.joined + extension, links[0].type || "text/plain");
         button.textContent = LABELS[format];
       } catch (error) {
-        button.textContent = `${LABELS[format]}: failed, use the files below`;
+        button.textContent = words(section, "failed", format);
       } finally {
         button.disabled = false;
       }

@@ -20,6 +20,7 @@ from xml.etree.ElementTree import Element
 
 import html5lib
 import pytest
+from babel.messages.pofile import read_po, write_po
 
 from site_builder.build import BuildResult, build
 
@@ -178,3 +179,35 @@ def iter_corpus() -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def demo_copier() -> Callable[[Path], Path]:
     return copy_demo
+
+
+PSEUDO_LANGUAGE = "it"
+
+
+def _pseudo_catalogue(folder: Path) -> None:
+    with (REPO / "locales" / "messages.pot").open("rb") as file:
+        template = read_po(file, locale=PSEUDO_LANGUAGE)
+    for message in template:
+        if message.id:
+            message.string = (tuple(f"«{form}»" for form in message.id) if isinstance(message.id, tuple)
+                              else f"«{message.id}»")
+    folder.mkdir()
+    with (folder / f"{PSEUDO_LANGUAGE}.po").open("wb") as file:
+        write_po(file, template)
+
+
+@pytest.fixture(scope="session")
+def languages_built(tmp_path_factory: pytest.TempPathFactory, demo_copier: Callable[[Path], Path]) -> dict[str, Path]:
+    """The demo built in English, in every shipped language and in a pseudo-language ("it", a language the
+    theme does not ship, whose catalogue marks every message: «Home»): language → output folder."""
+    root = tmp_path_factory.mktemp("languages")
+    site = demo_copier(root / "site")
+    _pseudo_catalogue(site / "locales")
+    settings = (site / "site.toml").read_text(encoding="utf-8")
+    outputs = {}
+    for language in ("en", PSEUDO_LANGUAGE, "es", "fr", "de", "pt"):
+        (site / "site.toml").write_text(settings + f'\nlanguage = "{language}"\n', encoding="utf-8")
+        outputs[language] = root / language
+        result = build(site, outputs[language])
+        assert result.report.diagnostics == [], language
+    return outputs

@@ -1,34 +1,52 @@
-"""Builds are deterministic and incremental: same input, same bytes; a rebuild writes nothing; stale pages go."""
+"""Builds are deterministic and incremental: same input, same bytes; a rebuild writes nothing; stale pages go.
+
+One known exception, Pagefind's: it writes the values of each search facet in the order of a hash map, so the
+facet files (pagefind/filter/*) and the two files that name them (the .pf_meta index and pagefind-entry.json)
+hold the same facts in another order, under other names, from one indexing to the next (pagefind/src/index/mod.rs:
+"TODO: Change filter indexes to BTree to give them a stable hash"). Everything else is compared byte for byte.
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from site_builder import build as build_module
 from site_builder.build import build
-from site_builder.output import workers
+from site_builder.output import search, workers
 from site_builder.output.fingerprints import PAGES_FILE
 from site_builder.output.write import MANIFEST
 
 REPO = Path(__file__).resolve().parents[1]
+PAGEFIND_UNORDERED = re.compile(
+    r"pagefind/(people/)?(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)")
 BOOKKEEPING = {MANIFEST, PAGES_FILE}
 """The output folder's own records of its last build (never published): they note when it was made."""
 
 
-def site_files(snapshot: dict[str, bytes]) -> dict[str, bytes]:
-    return {rel: data for rel, data in snapshot.items() if rel != PAGES_FILE}
+def settled(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The files whose bytes a build decides, and a count of the facet files whose order Pagefind leaves to chance.
+    The index's stamp records when the pages it read were written, so that a rebuild can tell they are the same;
+    the page fingerprints, when their build began."""
+    kept = {rel: data for rel, data in files.items()
+            if not PAGEFIND_UNORDERED.fullmatch(rel) and rel not in (search.STAMP, PAGES_FILE)}
+    kept["(facet files)"] = str(sum(1 for rel in files if rel.startswith("pagefind/filter/"))).encode()
+    if MANIFEST in kept:
+        lines = kept[MANIFEST].decode().splitlines()
+        kept[MANIFEST] = "\n".join(line for line in lines if not PAGEFIND_UNORDERED.fullmatch(line)).encode()
+    return kept
 
 
 def test_two_builds_into_two_folders_are_byte_identical(demo_site, take_snapshot, tmp_path: Path) -> None:
     second = build(REPO, tmp_path / "second")
-    first_files = site_files(take_snapshot(demo_site.out))
-    second_files = site_files(take_snapshot(second.output))
+    first_files = settled(take_snapshot(demo_site.out))
+    second_files = settled(take_snapshot(second.output))
     assert sorted(first_files) == sorted(second_files)
     different = [rel for rel in first_files if first_files[rel] != second_files[rel]]
     assert different == []
-    assert second.stats.written == len(second_files) - 1  # every file but the manifest
+    assert second.stats.written == len(take_snapshot(second.output)) - len(BOOKKEEPING)  # all but the bookkeeping
     assert MANIFEST in first_files
 
 
@@ -36,7 +54,7 @@ def test_two_builds_of_a_copy_elsewhere_are_byte_identical(demo_copier, take_sna
     """The site folder's own location leaves no trace in the output (no absolute paths, no timestamps)."""
     a = build(demo_copier(tmp_path / "one" / "site"), tmp_path / "out-a")
     b = build(demo_copier(tmp_path / "two" / "deeper" / "site"), tmp_path / "out-b")
-    assert site_files(take_snapshot(a.output)) == site_files(take_snapshot(b.output))
+    assert settled(take_snapshot(a.output)) == settled(take_snapshot(b.output))
     for rel, data in take_snapshot(a.output).items():
         assert str(tmp_path).encode() not in data, rel
 
@@ -95,7 +113,7 @@ def test_pages_rendered_and_written_by_workers_are_those_of_one_process(
     site = demo_copier(tmp_path / "site")
     out = tmp_path / "out"
     first = build(site, out)
-    assert site_files(take_snapshot(out)) == site_files(take_snapshot(demo_site.out))
+    assert settled(take_snapshot(out)) == settled(take_snapshot(demo_site.out))
     assert (first.stats, first.pages, first.unwritten) == (demo_site.result.stats, demo_site.result.pages, 0)
     again = build(site, out)
     assert (again.stats.written, again.stats.unchanged) == (0, first.stats.written)

@@ -70,3 +70,15 @@ def test_init_and_build_work_from_the_wheel_alone(tmp_path: Path) -> None:
     assert imported.startswith(str(unpacked))
     assert (work / "mysite" / "_site" / "static" / "style.css").is_file()
     assert (work / "mysite" / "templates" / "partials" / "article_list.html").is_file()
+    # The interface's catalogues travel too, and are read as they are: no compile step.
+    assert sorted(p.name for p in (unpacked / "site_builder" / "theme" / "locales").glob("*.po")) == [
+        "de.po", "es.po", "fr.po", "pt.po"]
+    assert not list(unpacked.rglob("*.mo"))
+    settings = work / "mysite" / "site.toml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace('language = "en"', 'language = "es"'),
+                        encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "site_builder", "build", "--source", "mysite", "--strict"], cwd=work,
+                         env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+    home = (work / "mysite" / "_site" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="es">' in home and ">Inicio</a>" in home

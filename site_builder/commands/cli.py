@@ -171,8 +171,9 @@ def _print_build(result: BuildResult) -> None:
         print(f"site-builder: note: {notice}", file=sys.stderr)
     print_report(result.report)
     s = result.stats
-    print(f"Built {result.pages:,} pages from {result.records:,} record(s) in {result.seconds:.2f} s: "
-          f"{s.written:,} written, {s.unchanged:,} unchanged, {s.removed:,} removed; "
+    searched = f" (the search index {result.search_seconds:.2f} s of it)" if result.search_seconds else ""
+    print(f"Built {result.pages:,} pages from {result.records:,} record(s) in {result.seconds:.2f} s{searched}: "
+          f"{result.rendered:,} rendered, {s.written:,} written, {s.unchanged:,} unchanged, {s.removed:,} removed; "
           f"{result.report.warnings} warning(s), {result.report.errors} error(s).", file=sys.stderr)
     print(f"Open {(result.output / 'index.html').resolve()} in a browser.", file=sys.stderr)
 

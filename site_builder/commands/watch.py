@@ -1,6 +1,6 @@
 """Watching a site's sources with the operating system's change notifications (watchfiles: inotify, FSEvents,
-ReadDirectoryChangesW), never a rescan of every file: content/, templates/ and static/ with everything in them,
-site.toml and authors.toml, and the default theme.
+ReadDirectoryChangesW), never a rescan of every file: content/, templates/, static/ and locales/ with everything in
+them, site.toml and authors.toml, and the default theme.
 
 Two watches, because only the source folders are watched through all their depth: the site folder itself may
 hold a virtual environment, a git repository or a built site, thousands of folders that are no source. The site
@@ -21,7 +21,7 @@ from ..config import CONFIG_FILE
 from ..model.people_rules import AUTHORS_FILE
 from ..render import theme
 
-SOURCE_DIRS = ("content", "templates", "static")
+SOURCE_DIRS = ("content", "templates", "static", "locales")
 SETTINGS_FILES = (CONFIG_FILE, AUTHORS_FILE)
 QUIET_SECONDS = 0.3
 """A burst of changes (a save that writes several files, a git checkout) becomes one rebuild once the files have
@@ -34,7 +34,7 @@ def source_roots(site_dir: Path) -> list[Path]:
     """The folders watched through all their depth: the site's source folders that exist, and the default
     theme (edited by whoever develops it)."""
     found = [site_dir / name for name in SOURCE_DIRS if (site_dir / name).is_dir()]
-    return found + [d for d in (theme.default_dir("templates"), theme.default_dir("static")) if d.is_dir()]
+    return found + [d for d in map(theme.default_dir, ("templates", "static", "locales")) if d.is_dir()]
 
 
 def counts(path: str, site_dir: Path) -> bool:

@@ -102,6 +102,9 @@ class Section:
 
     label: str
     text: str
+    lang: str = ""
+    """The BCP 47 tag of the language it is written in, when the record says so reliably (JATS ``xml:lang``);
+    "" when it does not."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +154,10 @@ class Article:
     id: str
     """The source's identifier, e.g. ``pubmed-8699378``."""
     title: str
+    title_lang: str = ""
+    """The BCP 47 tag of the title's language when the record says it reliably (JATS ``xml:lang``, PubMed's
+    English ``ArticleTitle`` or its ``VernacularTitle`` in the article's language, the catalogue's language
+    field); "" when it does not. Record text keeps its own language on a page in another."""
     authors: tuple[Person, ...] = ()
     et_al: bool = False
     """The record's author list ends in "et al." (BibTeX's ``others``): it names only some of the authors."""

@@ -14,6 +14,7 @@ codes, and ``unnamed`` reports them.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Iterable
@@ -24,7 +25,7 @@ from language_data.names import get_trie_value, load_trie, normalize_name
 from language_data.util import data_filename
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from .article import Language, Record
+from .article import Language, Record, Section
 from .normalize import clean
 
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
@@ -140,3 +141,13 @@ def _name_index() -> tuple[marisa_trie.BytesTrie, ...]:
         return tuple(load_trie(data_filename(f"trie/{words}/name_to_language.marisa")) for words in ("en", "und"))
     except (OSError, RuntimeError, ValueError):
         return ()
+
+
+def tag_of(found: tuple[Language, ...]) -> str:
+    """The BCP 47 tag of the one language ``found`` names; "" for none, several, or words that name none."""
+    return found[0].tag if len(found) == 1 else ""
+
+
+def written_in(sections: Iterable[Section], tag: str) -> tuple[Section, ...]:
+    """``sections`` marked as written in the language of ``tag`` ("" leaves them unmarked)."""
+    return tuple(dataclasses.replace(s, lang=tag) for s in sections) if tag else tuple(sections)

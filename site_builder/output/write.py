@@ -63,10 +63,12 @@ class OutputWriter:
             raise UserError(f"cannot write {target}: {err.strerror or err}") from err
         return True
 
-    def finish(self, files: list[tuple[str, bool]]) -> WriteStats:
-        """Remove stale files and record ``files``, (path, written) of every file of this build, as ours."""
+    def finish(self, files: list[tuple[str, bool]], keep: tuple[str, ...] = ()) -> WriteStats:
+        """Remove stale files and record ``files``, (path, written) of every file of this build, as ours. Files
+        whose paths start with one of ``keep`` ("pagefind/") stay for now: a later step of the build decides."""
         current = {rel for rel, _ in files}
-        removed = _remove_stale(self.output, self._previous - current)
+        stale = {rel for rel in self._previous - current if not rel.startswith(keep)}
+        removed = _remove_stale(self.output, stale)
         _write_atomic(self.output / MANIFEST, ("\n".join(sorted(current)) + "\n").encode())
         written = sum(1 for _, was_written in files if was_written)
         return WriteStats(written, len(files) - written, removed)

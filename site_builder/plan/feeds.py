@@ -39,6 +39,8 @@ class FeedEntry:
     """RFC 3339, from the publication date (the feed has no other clock, so builds stay identical)."""
     authors: tuple[str, ...]
     summary: str
+    title_lang: str = ""
+    """The title's language when the record gives it (``Article.title_lang``), for its ``xml:lang``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +84,7 @@ def _entry(key: str, article: Article, base_url: str) -> FeedEntry:
     return FeedEntry(
         id=_urn("article", key), href=urls.absolute(base_url, path) if base_url else path, title=article.title,
         updated=rfc3339(article.exact_date), authors=tuple(p.display for p in article.authors),
-        summary=summary(article.lay_summary or article.abstract))
+        summary=summary(article.lay_summary or article.abstract), title_lang=article.title_lang)
 
 
 def _urn(kind: str, name: str) -> str:

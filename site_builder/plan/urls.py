@@ -15,6 +15,10 @@ NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
 SCRIPT = "static/site.js"
 DOWNLOADS_SCRIPT = "static/downloads.js"
+SEARCH = "search.html"
+SEARCH_SCRIPT = "static/search.js"
+SEARCH_BUNDLE = "pagefind/"
+"""Pagefind's folder (search.BUNDLE), as a page links to it."""
 
 
 def article(key: str) -> str:

@@ -138,6 +138,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     article = Article(
         id=clean(fields.first("id")),
         title=title,
+        title_lang=languages.tag_of(languages.parse(fields.values("language"))),  # the catalogue's own title
         authors=tuple(parse_person(a) for a in fields.values("author") if a.strip()),
         journal=clean(spelling.journal or fields.first("container_title")),
         date=date or spelling.date,

@@ -92,12 +92,16 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     ids = _article_ids(meta)
     pmcid = pmcid_from(ids.get("pmc") or ids.get("pmcid", ""))
     pmid, doi = ids.get("pmid", ""), ids.get("doi", "")
+    # JATS says an article without xml:lang is in English; its title and abstracts say so when they differ.
+    lang = root.get("xml:lang") or "en"
+    abstract_lang = _abstract_language(meta, lang)
     lay, abstract = split_lay_summary(_abstract(meta))
     licence_urls = [u for u in (_licence_url(lic) for lic in meta.findall("permissions/license")) if u]
     when = _published(meta)
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
         title=clean(meta.findtext("title-group/article-title")),
+        title_lang=_language_of(meta.find("title-group/article-title"), lang),
         authors=_authors(meta),
         journal=_journal(journal),
         journal_abbrev=_journal_abbrev(journal),
@@ -106,14 +110,13 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         epub_date=when.epub,
         online_only=when.online_only,
         publisher=clean(journal.findtext("publisher/publisher-name")),
-        # JATS says an article without xml:lang is in English.
-        languages=languages.parse([root.get("xml:lang") or "en"]),
+        languages=languages.parse([lang]),
         topics=_topics(meta),
         pmid=pmid,
         pmcid=pmcid,
         doi=doi,
-        lay_summary=lay,
-        abstract=abstract,
+        lay_summary=languages.written_in(lay, abstract_lang),
+        abstract=languages.written_in(abstract, abstract_lang),
         rights=_rights(meta),
         licence_url=next((safe_url(u) for u in licence_urls if safe_url(u)), ""),
         links=_links(meta),
@@ -209,6 +212,18 @@ def _topics(meta: Node) -> tuple[str, ...]:
     groups = meta.findall("article-categories/subj-group")
     heading = [g for g in groups if g.get("subj-group-type") == "heading"] or groups[:1]
     return unique_folded(s.text for g in heading for s in g.findall("subject"))
+
+
+def _language_of(node: Node | None, inherited: str) -> str:
+    """The BCP 47 tag of an element's own ``xml:lang``, else of the one it inherits."""
+    return languages.tag_of(languages.parse([(node.get("xml:lang") if node is not None else "") or inherited]))
+
+
+def _abstract_language(meta: Node, article_lang: str) -> str:
+    """The language of the abstracts a page shows, when they are all in one; "" when they differ."""
+    found = {_language_of(a, article_lang) for a in meta.findall("abstract")
+             if a.get("abstract-type") not in _SKIPPED_ABSTRACTS}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _abstract(meta: Node) -> list[Section]:

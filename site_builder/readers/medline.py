@@ -118,6 +118,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
         title=clean(record.first("TI")) or clean(record.first("TT")),
+        # MEDLINE's TI is PubMed's English ArticleTitle; TT, the title in the article's own language.
+        title_lang="en" if clean(record.first("TI")) else languages.tag_of(languages.parse(record.values("LA")))
+        if clean(record.first("TT")) else "",
         authors=authors,
         journal=clean(record.first("JT") or record.first("TA")),
         journal_abbrev=clean(record.first("TA")),

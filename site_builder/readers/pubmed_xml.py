@@ -87,6 +87,16 @@ def _articles(root: etree._Element, path: str, offset: int, diagnostics: list[Di
     return articles
 
 
+def _title_language(art: Node) -> str:
+    """PubMed's ArticleTitle is English, translated (in brackets) when the article is not; a VernacularTitle,
+    shown when there is no ArticleTitle, is in the article's language."""
+    if clean(art.findtext("ArticleTitle")):
+        return "en"
+    if clean(art.findtext("VernacularTitle")):
+        return languages.tag_of(languages.parse(n.text for n in art.findall("Language")))
+    return ""
+
+
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed article of one ``<PubmedArticle>`` record, with warnings about what it lacks."""
     root = xmltree.tree(record)
@@ -103,6 +113,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
         title=clean(art.findtext("ArticleTitle")) or clean(art.findtext("VernacularTitle")),
+        title_lang=_title_language(art),
         authors=_authors(art),
         journal=clean(art.findtext("Journal/Title")) or abbrev,
         journal_abbrev=abbrev,

@@ -16,8 +16,8 @@ import jinja2.compiler
 import markupsafe
 from markupsafe import Markup
 
-from .. import cite
-from ..model import dates, identifiers
+from .. import cite, i18n
+from ..model import identifiers
 from ..model.article import Article
 from ..model.sections import heading
 from ..plan import urls
@@ -113,9 +113,11 @@ class _Environment(jinja2.Environment):
         return {**self.globals, **(d or {})}
 
 
-def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
-    """Templates are looked up in order: the site's own templates/ first, then the defaults."""
+def make_environment(template_dirs: list[Path], interface: i18n.Interface | None = None) -> jinja2.Environment:
+    """Templates are looked up in order: the site's own templates/ first, then the defaults. Their words, dates
+    and counts are in ``interface``'s language (English without one)."""
     env = _Environment(
+        extensions=["jinja2.ext.i18n"],
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
@@ -125,10 +127,10 @@ def make_environment(template_dirs: list[Path]) -> jinja2.Environment:
         auto_reload=False,
     )
     env.export_pieces = {}
+    env.policies["ext.i18n.trimmed"] = True  # a message's line breaks and indents are the template's, not its own
     env.globals["url"] = urls
     env.globals["article_item"] = functools.partial(article_item, env, {})
-    env.filters["long_date"] = dates.long_date
-    env.filters["short_date"] = dates.short_date
+    i18n.install(env, interface or i18n.english())
     env.filters["label"] = heading
     env.filters["plural"] = plural
     env.filters["doi_url"] = identifiers.doi_url
@@ -152,6 +154,8 @@ def article_item(env: jinja2.Environment, rendered: dict[tuple[Entry, bool], Mar
 
 
 def plural(count: int, singular: str, plural_form: str = "") -> str:
+    """English counts ("3 articles") for a site's own templates written before the interface had languages; the
+    default templates count with ``ngettext``."""
     return f"{count:,} {singular if count == 1 else (plural_form or singular + 's')}"
 
 

@@ -11,7 +11,7 @@ _PACKAGE = Path(__file__).resolve().parent.parent
 
 
 def default_dir(name: str) -> Path:
-    """``templates`` or ``static``: inside the installed package, else beside it in a source checkout."""
+    """``templates``, ``static`` or ``locales``: inside the installed package, else beside it in a source checkout."""
     packaged = _PACKAGE / "theme" / name
     return packaged if packaged.is_dir() else _PACKAGE.parent / name
 
@@ -35,6 +35,12 @@ def own_templates(site_dir: Path) -> bool:
             if not twin.is_file() or twin.read_bytes() != path.read_bytes():
                 return True
     return False
+
+
+def locale_dirs(site_dir: Path) -> list[Path]:
+    """The interface's catalogues: the site's own locales/ first (a language it adds, or its own wording), then
+    the defaults."""
+    return _existing([site_dir / "locales", default_dir("locales")])
 
 
 def static_dirs(site_dir: Path) -> list[Path]:

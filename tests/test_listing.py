@@ -1,0 +1,146 @@
+"""Long lists in pages: every page of every order of a list, with links that work without JavaScript, each
+article once per order; the author index split by letter when large. Checked on the built demo, with the page
+sizes made small enough for its 43 records to need them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import build
+from site_builder.plan import listing
+from site_builder.plan.orders import Ranks
+
+
+def test_page_paths_sit_beside_the_list_and_cannot_meet_a_slug() -> None:
+    assert listing.page_path("topics/x.html") == "topics/x.html"
+    assert listing.page_path("topics/x.html", "2") == "topics/x_2.html"
+    assert listing.page_path("topics/x.html", "oldest", "3") == "topics/x_oldest_3.html"
+
+
+def test_a_short_list_is_one_page_in_one_order() -> None:
+    keys = [f"a{n}" for n in range(listing.SORTED_FROM - 1)]
+    ranks = {k: Ranks(n, n, n) for n, k in enumerate(keys)}
+    ((path, only),) = listing.listings("topics/t.html", keys, ranks)
+    assert path == "topics/t.html" and only.keys == tuple(keys)
+    assert (only.orders, only.pages, only.main, only.start) == ((), (), True, 1)
+
+
+def test_a_long_list_has_pages_in_each_order() -> None:
+    total = listing.PAGE_SIZE * 2 + 5
+    keys = [f"a{n:03}" for n in range(total)]
+    ranks = {k: Ranks(newest=n, oldest=total - 1 - n, title=(n * 7) % total) for n, k in enumerate(keys)}
+    found = dict(listing.listings("years/2021.html", keys, ranks))
+    assert list(found) == ["years/2021.html", "years/2021_2.html", "years/2021_3.html",
+                           "years/2021_oldest.html", "years/2021_oldest_2.html", "years/2021_oldest_3.html",
+                           "years/2021_title.html", "years/2021_title_2.html", "years/2021_title_3.html"]
+    for order, key in (("newest", "newest"), ("oldest", "oldest"), ("title", "title")):
+        pages = [p for p in found.values() if p.order == order]
+        shown = [k for p in pages for k in p.keys]
+        assert shown == sorted(keys, key=lambda k: getattr(ranks[k], key)), order
+        assert [p.start for p in pages] == [1, listing.PAGE_SIZE + 1, 2 * listing.PAGE_SIZE + 1]
+    second = found["years/2021_oldest_2.html"]
+    assert [(link.href, link.label, link.current) for link in second.pages] == [
+        ("2021_oldest.html", "1", False), ("2021_oldest_2.html", "2", True), ("2021_oldest_3.html", "3", False)]
+    assert [(link.href, link.current) for link in second.orders] == [
+        ("2021.html", False), ("2021_oldest.html", True), ("2021_title.html", False)]
+    assert (second.previous, second.next) == ("2021_oldest.html", "2021_oldest_3.html")
+    assert [p.main for p in found.values()] == [True] + [False] * 8
+
+
+def test_a_large_author_index_is_split_by_letter(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(listing, "LETTERS_FROM", 5)
+    monkeypatch.setattr(listing, "NAMES_PER_PAGE", 2)
+    keys = ["abe", "adams", "ahn", "baker", "o-brien", "zhu", "1st-group"]
+    found = dict(listing.author_index("authors/index.html", sorted(keys)))
+    assert list(found) == ["authors/index.html", "authors/index_a.html", "authors/index_a_2.html",
+                           "authors/index_b.html", "authors/index_o.html", "authors/index_z.html",
+                           "authors/index_other.html"]
+    overview = found["authors/index.html"]
+    assert overview.names == () and [link.label for link in overview.letters] == ["A", "B", "O", "Z", "#"]
+    assert [k for path, page in found.items() for k in page.names] == sorted(keys, key=lambda k: (
+        listing.letter_of(k) == "#", listing.letter_of(k), k))
+    assert [(link.label, link.current) for link in found["authors/index_a_2.html"].pages] == [("1", False),
+                                                                                            ("2", True)]
+
+
+@pytest.fixture(scope="module")
+def paged_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo built with pages of 10 articles and the author index split at 50 names, 30 a page."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(listing, "PAGE_SIZE", 10)
+        patch.setattr(listing, "LETTERS_FROM", 50)
+        patch.setattr(listing, "NAMES_PER_PAGE", 30)
+        out = tmp_path_factory.mktemp("paged") / "_site"
+        result = build(Path(__file__).resolve().parents[1], out)
+    assert result.report.errors == 0 and result.unwritten == 0
+    return out
+
+
+def articles_on(html, page: Path) -> list[str]:
+    root = html.parse(page)
+    lists = [ol for ol in html.main(root).iter("ol") if "articles" in (ol.get("class") or "")]
+    return [a.get("href") for ol in lists for a in ol.iter("a") if "title" in (a.get("class") or "")]
+
+
+def test_every_article_of_a_topic_once_in_each_order_with_working_links(html, paged_demo: Path) -> None:
+    folder = paged_demo / "topics"
+    main = html.parse(folder / "review.html")
+    orders = [nav for nav in html.main(main).iter("nav") if nav.get("aria-label") == "Order of the list"]
+    order_links = [href for href, _ in html.anchors(orders[0])]
+    assert order_links == ["review.html", "review_oldest.html", "review_title.html"]
+    every = None
+    for first in order_links:
+        root = html.parse(folder / first)
+        pager = next(nav for nav in html.main(root).iter("nav") if nav.get("aria-label") == "Pages of the list")
+        pages = [href for href, _ in html.anchors(pager)]
+        assert all((folder / p).is_file() for p in pages)
+        shown = [a for p in pages for a in articles_on(html, folder / p)]
+        assert len(shown) == len(set(shown)) == int(re.search(r"(\d+) articles", html.text(main)).group(1))
+        every = every or set(shown)
+        assert set(shown) == every, first
+        starts = [html.parse(folder / p).find(".//ol[@class='articles']").get("start") for p in pages]
+        assert starts == [None] + [str(1 + 10 * n) for n in range(1, len(pages))]
+
+
+def test_the_oldest_order_runs_by_date(html, paged_demo: Path) -> None:
+    folder = paged_demo / "topics"
+    pages = sorted(folder.glob("review_oldest*.html"), key=lambda p: int(re.sub(r"\D", "", p.stem) or 1))
+    dates = [t.get("datetime") for p in pages for t in html.main(html.parse(p)).iter("time")]
+    assert dates and dates == sorted(dates)
+
+
+def test_the_pager_marks_the_current_page_and_its_neighbours(html, paged_demo: Path) -> None:
+    root = html.parse(paged_demo / "topics" / "review_2.html")
+    pager = next(nav for nav in html.main(root).iter("nav") if nav.get("aria-label") == "Pages of the list")
+    marks = [(a.get("href"), a.get("aria-current"), a.get("rel")) for a in pager.iter("a")]
+    assert marks[:3] == [("review.html", None, "prev"), ("review_2.html", "page", None),
+                         ("review_3.html", None, "next")]
+
+
+def test_downloads_belong_to_the_list_not_to_its_pages(paged_demo: Path) -> None:
+    folder = paged_demo / "topics"
+    assert (folder / "review.bib").is_file()
+    assert not list(folder.glob("review_*.bib")) and not list(folder.glob("review_*.ris"))
+
+
+def test_the_split_author_index_lists_every_author_once(html, paged_demo: Path) -> None:
+    folder = paged_demo / "authors"
+    overview = html.parse(folder / "index.html")
+    letters = [href for href, _ in html.anchors(next(n for n in overview.iter("nav")
+                                                     if n.get("aria-label") == "Letters"))]
+    assert letters and all(re.fullmatch(r"index_([a-z]|other)\.html", h) for h in letters)
+    listed = []
+    for first in letters:
+        root = html.parse(folder / first)
+        pager = [n for n in root.iter("nav") if n.get("aria-label") == "Pages of this letter"]
+        pages = [href for href, _ in html.anchors(pager[0])] if pager else [first]
+        for page in pages:
+            targets = [html.resolve(f"authors/{page}", href)[0]
+                       for href, _ in html.anchors(html.main(html.parse(folder / page))) if not href.startswith("#")]
+            listed += [t.removeprefix("authors/") for t in targets
+                       if t.startswith("authors/") and not t.startswith("authors/index")]
+    authors = sorted(p.name for p in folder.glob("*.html") if not p.name.startswith("index") and "_" not in p.name)
+    assert sorted(listed) == authors

@@ -1,0 +1,302 @@
+"""The search index and what the pages give it: every build writes Pagefind's bundle from the text the templates
+mark, with facets, result fields and sort orders; search = false builds none; a missing indexer is reported.
+
+The search itself, in a browser, is tested in e2e/test_search.py. Expected values come from the records (read with
+the reader) or from the seed, never from the plan being tested.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import build
+from site_builder.output import search
+from site_builder.readers import read_file, to_article
+
+REPO = Path(__file__).resolve().parents[1]
+SEED_PAGE = "articles/pubmed-8699378.html"
+SEED_RECORD = REPO / "content" / "records" / "000_9bf5f723bdeec259.txt"
+
+
+def body_parts(root) -> list:
+    """The elements whose text Pagefind indexes (data-pagefind-body), outermost only."""
+    return [el for el in root.iter() if "data-pagefind-body" in el.attrib]
+
+
+def tagged(root, attribute: str) -> list[tuple[str, str]]:
+    """(key, value) of each data-pagefind-filter/-meta/-sort on the page: "key:value" inline, else the text."""
+    found = []
+    for el in root.iter():
+        spec = el.get(attribute)
+        if spec is None:
+            continue
+        key, _, inline = spec.partition(":")
+        found.append((key, inline if inline else "".join(el.itertext()).strip()))
+    return found
+
+
+def seed_article():
+    (record,), _ = read_file(SEED_RECORD, SEED_RECORD.name)
+    return to_article(record)[0]
+
+
+# --- the bundle ------------------------------------------------------------------------------------------------
+
+def result_pages(site, *folders: str) -> list[str]:
+    """The pages of ``folders`` that are results: not their indexes, nor the further pages and orders of a list."""
+    return [p for p in site.html_pages()
+            if p.split("/")[0] in folders and not p.endswith("/index.html") and "_" not in p.split("/")[-1]]
+
+
+def test_every_build_writes_the_index_of_the_result_pages(demo_site) -> None:
+    """Articles in pagefind/, authors and topics in pagefind/people/, each page once."""
+    bundle = demo_site.out / search.BUNDLE
+    for folder, kinds in (("", ("articles",)), ("people", ("authors", "topics"))):
+        entry = json.loads((bundle / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+        results = result_pages(demo_site, *kinds)
+        assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(results), folder
+        assert list(entry["languages"]) == ["en"]  # the site's language, from <html lang>
+        assert len(list((bundle / folder / "fragment").iterdir())) == len(results)
+        assert (bundle / folder / "wasm.en.pagefind").stat().st_size > 1000
+        assert not [name for name in search.UNUSED if (bundle / folder / name).exists()]  # Pagefind's own UIs
+    for needed in ("pagefind.js", "pagefind-worker.js"):
+        assert (bundle / needed).stat().st_size > 1000, needed
+        assert not (bundle / "people" / needed).exists()
+    assert {f.suffix for f in (bundle / "filter").iterdir()} == {".pf_filter"}
+    assert not (bundle / "people" / "filter").exists()  # their one facet, "people", is the search page's
+    assert not (demo_site.out / ".pagefind-new").exists() and not (demo_site.out / ".pagefind-old").exists()
+    assert search.STAMP.startswith(".site-builder-")  # bookkeeping: deploy and Pages leave it out
+    assert (demo_site.out / search.STAMP).is_file()
+    listed = set((demo_site.out / ".site-builder-manifest").read_text(encoding="utf-8").split())
+    assert {p.relative_to(demo_site.out).as_posix() for p in bundle.rglob("*") if p.is_file()} <= listed
+
+
+def test_a_rebuild_of_the_same_pages_keeps_the_index_and_an_edit_makes_a_new_one(demo_copier, tmp_path) -> None:
+    site = demo_copier(tmp_path / "site")
+    out = tmp_path / "out"
+    build(site, out)
+    bundle = out / search.BUNDLE
+    times = {p: p.stat().st_mtime_ns for p in bundle.rglob("*") if p.is_file()}
+    again = build(site, out)
+    assert again.stats.written == 0
+    assert {p: p.stat().st_mtime_ns for p in bundle.rglob("*") if p.is_file()} == times
+    record = site / "content" / "records" / "001653_d0a93ec285c35e52.txt"
+    record.write_bytes(record.read_bytes().replace(b"Socio-demographic", b"Sociodemographic"))
+    edited = build(site, out)
+    after = {p: p.stat().st_mtime_ns for p in bundle.rglob("*") if p.is_file()}
+    assert set(after) != set(times)  # new pages, new content-named index files, none of the old left over
+    assert edited.report.errors == 0
+    listed = set((out / ".site-builder-manifest").read_text(encoding="utf-8").split())
+    assert {p.relative_to(out).as_posix() for p in after} <= listed
+
+
+def test_search_false_builds_no_index_no_search_page_and_no_box(demo_copier, tmp_path, html) -> None:
+    site = demo_copier(tmp_path / "site")
+    out = tmp_path / "out"
+    build(site, out)
+    assert (out / search.BUNDLE).is_dir() and (out / "search.html").is_file()
+    config = site / "site.toml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nsearch = false\n", encoding="utf-8")
+    result = build(site, out)
+    assert result.report.errors == 0
+    assert not (out / search.BUNDLE).exists() and not (out / "search.html").exists()
+    for page in ("index.html", SEED_PAGE, "authors/hubele-fabrice.html", "topics/index.html"):
+        data = (out / page).read_text(encoding="utf-8")
+        assert not re.search(r"data-pagefind-(filter|meta|sort)|search\.html|\bhidden\b", data), page
+        assert html.parse(data).find(".//form") is None, page
+
+
+def test_an_indexer_that_cannot_run_is_an_error_and_the_site_is_still_built(demo_copier, tmp_path, monkeypatch) -> None:
+    site = demo_copier(tmp_path / "site")
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    result = build(site, tmp_path / "out")
+    errors = [str(d) for d in result.report.diagnostics if d.level.name == "ERROR"]
+    assert len(errors) == 1
+    assert "out/pagefind: error: the search index could not be made" in errors[0]
+    assert "search = false" in errors[0]
+    assert (tmp_path / "out" / SEED_PAGE).is_file() and (tmp_path / "out" / "search.html").is_file()
+    assert not (tmp_path / "out" / search.BUNDLE).exists()
+
+
+def test_an_indexer_that_fails_is_an_error_naming_what_it_said(demo_copier, tmp_path, monkeypatch) -> None:
+    failing = tmp_path / "pagefind"
+    failing.write_text("#!/bin/sh\necho 'Error: out of cheese' >&2\nexit 3\n", encoding="utf-8")
+    failing.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(failing))
+    result = build(demo_copier(tmp_path / "site"), tmp_path / "out")
+    (error,) = [str(d) for d in result.report.diagnostics if d.level.name == "ERROR"]
+    assert "Pagefind stopped with exit status 3: Error: out of cheese" in error
+
+
+# --- what an article page gives the index ---------------------------------------------------------------------
+
+def test_an_article_marks_its_summaries_abstract_and_facts_as_its_text(html, demo_site) -> None:
+    root = demo_site.doc(SEED_PAGE)
+    parts = body_parts(root)
+    classes = [el.get("class") for el in parts]
+    assert classes == ["our-summary", "lay-summary", "abstract", None]
+    facts = parts[-1]
+    assert "hidden" in facts.attrib  # the page shows these facts in its facts list; this copy is for the index
+    text = html.text(facts)
+    article = seed_article()
+    for needed in (f"PMID {article.pmid}", f"PMCID {article.pmcid}", f"DOI {article.doi}", article.journal,
+                   *(p.family for p in article.authors), *article.topics):
+        assert needed in text, needed
+    indexed = " ".join(html.text(el) for el in parts)
+    for part in article.abstract:
+        assert part.text[:80] in indexed
+
+
+def test_an_article_leaves_the_full_record_references_and_lists_out_of_its_text(html, demo_site) -> None:
+    root = demo_site.doc(SEED_PAGE)
+    parents = html.parents(root)
+
+    def inside_body(el) -> bool:
+        while el is not None:
+            if "data-pagefind-body" in el.attrib:
+                return True
+            el = parents.get(el)
+        return False
+
+    for el in root.iter():
+        cls = el.get("class") or ""
+        if el.tag in ("nav", "footer", "h1") or cls in ("full-record", "cite", "downloads", "byline", "facts"):
+            assert not inside_body(el), (el.tag, cls)
+    related = next(el for el in root.iter("section") if el.get("aria-labelledby") == "related")
+    assert not inside_body(related)
+
+
+def test_an_article_gives_its_facets_result_fields_and_kind(html, demo_site) -> None:
+    root = demo_site.doc(SEED_PAGE)
+    article = seed_article()
+    filters = tagged(root, "data-pagefind-filter")
+    values = {}
+    for key, value in filters:
+        values.setdefault(key, []).append(value)
+    facts = root.find(".//dl[@class='facts']")
+    shown_topics = [text for href, text in html.anchors(facts) if "/topics/" in href]
+    assert values["topic"] == shown_topics and set(article.topics) <= set(shown_topics)
+    assert values["year"] == [article.date[:4]] and values["journal"] == [article.journal]
+    everyone = [to_article(r)[0] for path in sorted((REPO / "content" / "records").glob("*.txt"))
+                for r in read_file(path, path.name)[0]]
+    shared = {f for f in article.formats if all(f in a.formats for a in everyone)}
+    assert shared == {"Online", "Article", "Text"}  # every demo record says so: a facet value that cannot narrow
+    assert values["language"] == [lang.name for lang in article.languages]
+    assert values.get("type", []) == [f for f in article.formats if f not in shared]
+    assert values["summary"] == ["yes"]  # content/summaries/ has the club's summary of the seed
+    byline = root.find(".//article/header")
+    author_pages = [posixpath.basename(href).removesuffix(".html") for href, _ in html.anchors(byline)
+                    if "/authors/" in href]
+    assert values["author"] == author_pages
+    meta = dict(tagged(root, "data-pagefind-meta"))
+    assert meta["year"] == "2021" and meta["journal"] == article.journal
+    assert meta["byline"].startswith("Roberto Luigi Cazzato, Fabrice Hubelé, Pierre De Marini, et al")
+    assert meta["verdict"] and "verdict" in html.text(root.find(".//section[@class='our-summary']")).casefold()
+
+
+def test_sort_values_order_the_articles_as_the_site_does(html, demo_site) -> None:
+    """Each sort key numbers the articles 0..n-1 (Pagefind then sorts numerically): newest first as the year
+    pages list them, oldest first by date with the undated last, and by title with case and accents folded."""
+    pages = [p for p in demo_site.html_pages() if p.startswith("articles/")]
+    ranks = {}
+    for page in pages:
+        root = demo_site.doc(page)
+        ranks[page] = {key: int(value) for key, value in tagged(root, "data-pagefind-sort")}
+        ranks[page]["date"] = next((t.get("datetime") for t in root.iter("time")), "")
+        ranks[page]["TITLE"] = html.headings(root, "h1")[0]
+    for key in ("newest", "oldest", "title"):
+        assert sorted(r[key] for r in ranks.values()) == list(range(len(pages))), key
+    by = {key: [p for p, _ in sorted(ranks.items(), key=lambda kv: kv[1][key])]
+          for key in ("newest", "oldest", "title")}
+    dates = [ranks[p]["date"] for p in by["newest"]]
+    assert [d for d in dates if d] == sorted((d for d in dates if d), reverse=True)
+    oldest = [ranks[p]["date"] for p in by["oldest"]]
+    assert [d for d in oldest if d] == sorted(d for d in oldest if d)
+    titles = [re.sub(r"[\W_]+", " ", ranks[p]["TITLE"].casefold()).strip() for p in by["title"]]
+    assert titles == sorted(titles)
+    records = [r for path in sorted((REPO / "content" / "records").glob("*.txt"))
+               for r in read_file(path, path.name)[0]]
+    assert len(pages) == len(records)
+
+
+def test_author_and_topic_pages_are_results_of_their_own_kind(html, demo_site) -> None:
+    author = demo_site.doc("authors/hubele-fabrice.html")
+    assert [html.text(el) for el in body_parts(author)] == ["Hubelé, Fabrice"]
+    assert tagged(author, "data-pagefind-meta") == [("count", "1 article")]
+    assert tagged(author, "data-pagefind-filter") == []
+    topic = demo_site.doc("topics/liver-metastases.html")
+    assert [el.tag for el in body_parts(topic)] == ["h1"]
+    assert tagged(topic, "data-pagefind-meta") == [("count", "1 article")]
+    for page in ("years/2021.html", "journals/cancers-basel.html", "authors/index.html", "index.html",
+                 "topics/review_oldest.html", "topics/review_title.html"):
+        assert not body_parts(demo_site.doc(page)), page  # lists, and other orders of a topic's list
+
+
+# --- where people search -------------------------------------------------------------------------------------
+
+def test_every_page_has_a_search_box_sending_to_the_search_page(html, demo_site) -> None:
+    pages = [p for p in demo_site.html_pages() if not p.startswith(search.BUNDLE)]
+    for page in pages:
+        forms = [f for f in demo_site.doc(page).iter("form") if f.get("role") == "search"]
+        assert len(forms) == 1, page
+        form = forms[0]
+        assert form.get("method") == "get"
+        target, _ = html.resolve(page, form.get("action"))
+        assert target == "search.html" and (demo_site.out / target).is_file(), page
+        names = [i.get("name") for i in form.iter("input")]
+        assert "q" in names, page
+        label_for = {label.get("for") for label in form.iter("label")}
+        assert next(i for i in form.iter("input") if i.get("name") == "q").get("id") in label_for, page
+
+
+def test_the_404_page_searches_from_any_depth_under_a_base_url(demo_copier, tmp_path, html) -> None:
+    site = demo_copier(tmp_path / "site")
+    out = tmp_path / "out"
+    build(site, out, base_url="https://example.github.io/repo/")
+    form = next(f for f in html.parse(out / "404.html").iter("form") if f.get("role") == "search")
+    assert form.get("action") == "/repo/search.html"
+
+
+def test_the_search_page_without_javascript_links_every_index(html, demo_site) -> None:
+    root = demo_site.doc("search.html")
+    notes = root.findall(".//noscript")
+    assert len(notes) == 1
+    assert "needs JavaScript" in html.text(notes[0])
+    hrefs = [href for href, _ in html.anchors(notes[0])]
+    targets = [html.resolve("search.html", h)[0] for h in hrefs]
+    assert targets == ["authors/index.html", "topics/index.html", "journals/index.html", "years/index.html"]
+    assert all((demo_site.out / t).is_file() for t in targets)
+    offline = root.find(".//*[@id='search-offline']")
+    assert "hidden" in offline.attrib and "site-builder serve" in html.text(offline)
+    facets = [f.get("data-facet") for f in root.iter("fieldset")]
+    assert facets == ["topic", "year", "journal", "language", "type", "summary"]
+    assert [o.get("value") for o in root.iter("option")] == ["", "newest", "oldest", "title"]
+
+
+@pytest.mark.parametrize("page,facet,value", [("topics/liver-metastases.html", "topic", "Liver metastases"),
+                                              ("authors/hubele-fabrice.html", "author", "hubele-fabrice")])
+def test_search_within_a_topic_or_an_author(html, demo_site, page, facet, value) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    links = [(href, text) for href, text in html.anchors(demo_site.doc(page)) if text.startswith("Search within")]
+    assert len(links) == 1
+    href = links[0][0]
+    assert html.resolve(page, urlsplit(href).path)[0] == "search.html"
+    assert parse_qs(urlsplit(href).query) == {facet: [value]}
+
+
+def test_an_article_template_of_its_own_that_marks_nothing_is_warned_about(demo_copier, tmp_path) -> None:
+    site = demo_copier(tmp_path / "site")
+    (site / "templates").mkdir()
+    (site / "templates" / "article.html").write_text(
+        '{% extends "base.html" %}{% block title %}{{ article.title }}{% endblock %}'
+        "{% block main %}<h1>{{ article.title }}</h1>{% endblock %}\n", encoding="utf-8")
+    result = build(site, tmp_path / "out")
+    warnings = [str(d) for d in result.report.diagnostics if d.level.name == "WARNING"]
+    assert [w for w in warnings if w.startswith("templates/article.html: warning: marks nothing for the search")]
+    assert result.report.errors == 0 and (tmp_path / "out" / search.BUNDLE / "pagefind.js").is_file()
