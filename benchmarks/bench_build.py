@@ -183,7 +183,7 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict:
     user, sys_ = float(vals["User time (seconds)"]), float(vals["System time (seconds)"])
     return {"wall_s": wall, "user_s": user, "sys_s": sys_, "cpu_s": user + sys_,
             "rss_mb": int(vals["Maximum resident set size (kbytes)"]) / 1024.0,
-            "last_line": tail.splitlines()[-1] if tail else ""}
+            "last_line": tail.splitlines()[-1] if tail else "", "tail": tail[-4000:]}
 
 
 def count_html(root: Path) -> tuple[int, int, int]:
@@ -418,7 +418,7 @@ def git(*argv: str) -> str:
 
 
 def snapshot(work: Path, ref: str) -> tuple[str, Path]:
-    """Export the package (site_builder/, templates/, static/) as committed at ref into WORK/snapshot-<sha>/,
+    """Export the package (site_builder/, templates/, static/, locales/) as committed at ref into WORK/snapshot-<sha>/,
     so that edits made to the working tree while the benchmark runs cannot change what is measured."""
     sha = git("rev-parse", "--short=12", f"{ref}^{{commit}}")
     dest = work / f"snapshot-{sha}"
@@ -426,7 +426,8 @@ def snapshot(work: Path, ref: str) -> tuple[str, Path]:
         if dest.exists():
             shutil.rmtree(dest)
         dest.mkdir(parents=True)
-        paths = [p for p in ("site_builder", "templates", "static") if git("ls-tree", "--name-only", sha, p)]
+        paths = [p for p in ("site_builder", "templates", "static", "locales")
+                 if git("ls-tree", "--name-only", sha, p)]
         archive = subprocess.run(["git", "-C", str(REPO), "archive", sha, *paths], check=True, capture_output=True)
         subprocess.run(["tar", "-x", "-C", str(dest)], input=archive.stdout, check=True)
         (dest / ".complete").write_text(sha)
