@@ -6,6 +6,7 @@ site, edit its files and read the pages back over HTTP, as a browser would.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
@@ -223,6 +224,29 @@ def test_a_source_folder_made_while_watching_is_watched(tmp_path: Path) -> None:
         assert "article.html" in {Path(p).name for p in next(found)}
     finally:
         stop.set()
+
+
+def test_watching_lists_no_folder_while_nothing_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The operating system says what changed: a watch that rescanned the sources (as a polling one does, several
+    times a second) would list their folders again and again."""
+    site = tmp_path / "site"
+    for n in range(30):
+        (site / "content" / f"folder-{n}").mkdir(parents=True)
+        (site / "content" / f"folder-{n}" / "r.txt").write_text("x")
+    listed: list[str] = []
+    real_scandir, real_listdir = os.scandir, os.listdir
+    monkeypatch.setattr(os, "scandir", lambda path=".": listed.append(str(path)) or real_scandir(path))
+    monkeypatch.setattr(os, "listdir", lambda path=".": listed.append(str(path)) or real_listdir(path))
+
+    idle: list[str] = []
+
+    def idle_then_edit() -> None:
+        time.sleep(2.0)
+        idle.extend(listed)
+        (site / "content" / "folder-7" / "r.txt").write_text("y")
+    paths, _ = _next_changes(site, idle_then_edit, quiet=0.3)
+    assert {Path(p).name for p in paths} == {"r.txt"}  # the edit was seen
+    assert idle == []
 
 
 # End to end: the real command in a child process.
