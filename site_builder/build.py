@@ -70,21 +70,25 @@ class BuildResult:
     """Pages rendered; the others were unchanged since the output folder's last build and kept as they are."""
     search_seconds: float = 0.0
     """Of ``seconds``, the time the search index took, once every page was written."""
+    search_pending: bool = False
+    """Built with ``search_later``: the search index is made by ``refresh_search``."""
 
 
 def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = None,
-          progress: bool = False, clean: bool = False) -> BuildResult:
-    """Build the site into ``output``, reusing what earlier builds left in the cache unless ``clean``."""
+          progress: bool = False, clean: bool = False, search_later: bool = False) -> BuildResult:
+    """Build the site into ``output``, reusing what earlier builds left in the cache unless ``clean``. With
+    ``search_later`` the build ends once every page is written, and ``refresh_search`` makes the search index
+    (the preview reloads its pages first)."""
     started = time.perf_counter()
     try:
-        return _build(site_dir, output, base_url, progress, started, clean)
+        return _build(site_dir, output, base_url, progress, started, clean, search_later)
     finally:
         gc.unfreeze()
         gc.enable()
 
 
 def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: bool,
-           started: float, clean: bool) -> BuildResult:
+           started: float, clean: bool, search_later: bool) -> BuildResult:
     # The model is millions of small objects without cycles: collecting while it grows cost a quarter of the
     # model stage and freed nothing. Once planned it is frozen, so neither this process nor a forked render
     # worker (which needs the collector for the template engine's cycles) scans it again.
@@ -136,7 +140,8 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     # Stale pages go first, as the search index must not find them; its own files are its to replace.
     stats = writer.finish(files, keep=search.OWN if config.search else ())
     indexing = time.perf_counter()
-    if config.search:
+    pending = config.search and search_later
+    if config.search and not pending:
         bundle = search.index_site(out, report)
         files += bundle.files
         again = writer.finish(files)  # the bundle's files are the build's too
@@ -145,10 +150,28 @@ def _build(site_dir: Path, output: Path | None, base_url: str | None, progress: 
     result = BuildResult(config, out, report, len(records), len(articles), len(pages), stats,
                          time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages),
                          notices=tuple(notices), rendered=rendered - len(unchanged),
-                         search_seconds=time.perf_counter() - indexing if config.search else 0.0)
-    fingerprints.save_table(out, kept_cache.code, table, sources if result.unwritten == 0 else None,
+                         search_seconds=time.perf_counter() - indexing if config.search and not pending else 0.0,
+                         search_pending=pending)
+    # A folder whose index is still to be made is never "nothing to do": its next build makes the index.
+    fingerprints.save_table(out, kept_cache.code, table, sources if result.unwritten == 0 and not pending else None,
                             _summary(result))
     return result
+
+
+def refresh_search(result: BuildResult) -> BuildResult:
+    """Make the search index of a build made with ``search_later``, over the pages it wrote; the result with the
+    index's time and problems added."""
+    if not result.search_pending:
+        return result
+    started = time.perf_counter()
+    report = Report(list(result.report.diagnostics))
+    writer = OutputWriter(result.output)
+    bundle = search.index_site(result.output, report)
+    pages = [(rel, False) for rel in writer.previous if not rel.startswith(search.OWN)]
+    writer.finish(pages + bundle.files)  # the bundle's files are the build's too
+    took = time.perf_counter() - started
+    return dataclasses.replace(result, report=report, seconds=result.seconds + took, search_seconds=took,
+                               search_pending=False)
 
 
 def _summary(result: BuildResult) -> fingerprints.Summary:

@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from site_builder.build import BuildResult, build
+from site_builder.build import BuildResult, build, refresh_search
 from site_builder.output import cache, fingerprints
+from site_builder.output.write import MANIFEST
 
 REPO = Path(__file__).resolve().parents[1]
 RECORDS = sorted((REPO / "content" / "records").iterdir())
@@ -267,6 +268,21 @@ def test_an_edited_article_template_renders_only_article_pages(small_site: Path,
     articles = len(list((out / "articles").glob("*.html")))
     assert again.rendered == articles < first.pages
     assert all(b'<h1 class="own"' in p.read_bytes() for p in (out / "articles").glob("*.html"))
+
+
+def test_an_index_left_for_later_is_made_by_refresh_search_or_the_next_build(small_site: Path,
+                                                                            tmp_path: Path) -> None:
+    out, clean = tmp_path / "out", build(small_site, tmp_path / "clean", clean=True)
+    first = build(small_site, out, search_later=True)
+    assert first.search_pending and not (out / "pagefind").exists()
+    again = build(small_site, out)  # no "nothing to do": the index is still to be made
+    assert again.rendered == 0 and not again.search_pending and published(out) == published(clean.output)
+    shutil.rmtree(out)
+    later = refresh_search(build(small_site, out, search_later=True))
+    assert later.search_seconds > 0 and published(out) == published(clean.output)
+    listed = [[line for line in (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
+               if not PAGEFIND_UNORDERED.fullmatch(line)] for folder in (out, clean.output)]
+    assert listed[0] == listed[1]
 
 
 def test_clean_ignores_the_cache_and_the_last_build(small_site: Path, tmp_path: Path) -> None:

@@ -281,6 +281,20 @@ def test_serve_shows_an_edit_then_a_template_error_then_recovers(tmp_path: Path)
     assert "Traceback" not in server.output and "Stopped." in server.output
 
 
+def test_the_search_index_is_made_after_the_edited_pages_are_served(tmp_path: Path) -> None:
+    site = copy_site(tmp_path / "site")
+    with serving(site) as server:
+        status, entry = server.get("pagefind/pagefind-entry.json")
+        assert status == 200, server.output
+        retitle(site, "A Title Edited While Serving")
+        wait_for(lambda: server.output.count("Search index made in") == 2, what="the second index")
+        assert "A Title Edited While Serving" in server.get(SEED_PAGE)[1]
+        assert server.get("pagefind/pagefind-entry.json") != (200, entry)  # the index of the new pages
+    built = [n for n, line in enumerate(server.lines) if line.startswith("Built ")]
+    indexed = [n for n, line in enumerate(server.lines) if line.startswith("Search index made in")]
+    assert len(built) == len(indexed) == 2 and built[0] < indexed[0] < built[1] < indexed[1], server.output
+
+
 def test_a_malformed_record_is_shown_in_the_page_and_the_rest_is_served(tmp_path: Path) -> None:
     site = copy_site(tmp_path / "site")
     with serving(site) as server:

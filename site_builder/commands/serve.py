@@ -10,7 +10,8 @@ main thread, so that Ctrl-C stops a build as it stops the server; the operating 
 Never a half-written site: builds alternate between two folders, and the server switches to a folder only after
 a build of it wrote every page. The folder being rebuilt is never the one served, and it holds the build before
 last, so unchanged files are skipped there as in any build. A failed build leaves the last good one served, with
-its errors (file and line) shown on every page and in the terminal.
+its errors (file and line) shown on every page and in the terminal. The search index comes last: made in the
+served folder once the new pages are served and the open ones reloaded.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from livereload import Server
 from livereload.handlers import LiveReloadHandler
 from livereload.watcher import Watcher
 
-from ..build import build
+from ..build import BuildResult, build, refresh_search
 from ..config import load_config
 from ..diagnostics import Level, UserError
 from ..output.write import MANIFEST
@@ -202,6 +203,8 @@ class Attempt:
     errors: tuple[str, ...]
     terminal: tuple[str, ...]
     """What the terminal shows: every diagnostic, then one summary line."""
+    searching: BuildResult | None = None
+    """A complete build whose search index is still to be made, once its pages are served."""
 
 
 def rebuild(site_dir: Path, buffers: Buffers, state: State, base_url: str | None, local_url: str, say: Log) -> None:
@@ -216,6 +219,28 @@ def rebuild(site_dir: Path, buffers: Buffers, state: State, base_url: str | None
         say(line)
     if before.folder is not None and base_path != before.base_path:
         say(f"The base URL changed: now serving at {local_url.rstrip('/')}{base_path}")
+    if attempt.complete and attempt.searching is not None:
+        refresh_index(attempt.searching, state, say)
+
+
+def refresh_index(result: BuildResult, state: State, say: Log) -> None:
+    """The search index of the pages just served, made in their folder (a new index takes the old one's place
+    only once complete); its problems join the served build's."""
+    before = len(result.report.diagnostics)
+    try:
+        indexed = refresh_search(result)
+    except Exception as err:  # a bug: the pages are served already; say so and keep serving
+        say(traceback.format_exc().rstrip())
+        say(f"The search index could not be made: internal error: {type(err).__name__}: {err}")
+        return
+    found = indexed.report.diagnostics[before:]
+    for diagnostic in found:
+        say(str(diagnostic))
+    errors = tuple(str(d) for d in found if d.level is Level.ERROR)
+    if errors and state.outcome.folder == result.output:
+        outcome = state.outcome
+        state.publish(Outcome(outcome.folder, outcome.base_path, outcome.errors + errors, outcome.failed))
+    say(f"Search index made in {indexed.search_seconds:.2f} s.")
 
 
 def attempt_build(site_dir: Path, folder: Path, base_url: str | None, local_url: str) -> Attempt:
@@ -223,7 +248,7 @@ def attempt_build(site_dir: Path, folder: Path, base_url: str | None, local_url:
     try:
         config = load_config(site_dir, base_url=base_url)
         # Without a public address the preview is built for its own: 404.html then links from the server root.
-        result = build(site_dir, folder, base_url=config.base_url or local_url)
+        result = build(site_dir, folder, base_url=config.base_url or local_url, search_later=True)
     except UserError as err:
         return Attempt(False, "/", (str(err),), (f"Build failed: {err}", "Still serving the last good build."))
     except Exception as err:  # a bug: show it, keep serving, and print the traceback for a bug report
@@ -238,7 +263,8 @@ def attempt_build(site_dir: Path, folder: Path, base_url: str | None, local_url:
     else:
         summary = f"Built {result.pages:,} pages in {result.seconds:.2f} s; {counts}."
     return Attempt(result.unwritten == 0, result.config.base_path or "/", errors,
-                   (*(f"Note: {n}" for n in result.notices), *(str(d) for d in diagnostics[:50]), summary))
+                   (*(f"Note: {n}" for n in result.notices), *(str(d) for d in diagnostics[:50]), summary),
+                   result if result.search_pending else None)
 
 
 def _url_host(host: str) -> str:

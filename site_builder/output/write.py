@@ -63,6 +63,11 @@ class OutputWriter:
             raise UserError(f"cannot write {target}: {err.strerror or err}") from err
         return True
 
+    @property
+    def previous(self) -> frozenset[str]:
+        """The files the folder's last build recorded as its own."""
+        return frozenset(self._previous)
+
     def finish(self, files: list[tuple[str, bool]], keep: tuple[str, ...] = ()) -> WriteStats:
         """Remove stale files and record ``files``, (path, written) of every file of this build, as ours. Files
         whose paths start with one of ``keep`` ("pagefind/") stay for now: a later step of the build decides."""
