@@ -22,6 +22,7 @@ Two parts, each run with ``nice`` in the background on a shared machine (see ben
 
 ``--scale SIZES`` (default 1000,10000,30000,100000): one cold build of the default site at each size, with its
   time, the search index's part and peak RSS; the growth from the smallest size at or above 10,000 records.
+  ``--scale-without-search``: the same with ``search = false``.
 
 Standard library only, plus GNU time and Hugo (``apt-get install -y hugo time``); helpers from bench_build.py.
 
@@ -248,6 +249,8 @@ def scale(args: argparse.Namespace, sizes: list[int], save) -> dict:
         trash.discard(site)
         site.mkdir()
         (site / "content").symlink_to(nwork / "site" / "content")
+        if args.scale_without_search:
+            (site / "site.toml").write_text("search = false\n", encoding="utf-8")
         bb.settle(args.settle)
         result = run_ours(args, site, out, nwork)
         result["output_bytes"], result["output_files"] = output_bytes(out)
@@ -292,6 +295,9 @@ def main() -> None:
                                  formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
     ap.add_argument("--edits", type=int, default=10000, help="records of the edit rounds (0: none)")
     ap.add_argument("--scale", default="1000,10000,30000,100000", help="sizes of the cold builds ('': none)")
+    ap.add_argument("--scale-without-search", action="store_true",
+                    help="the cold builds with search = false: the pages alone (Pagefind's memory grows with the "
+                         "collection, and the index is reported apart anyway)")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--warmup", type=int, default=1)
     ap.add_argument("--seed", type=int, default=1)
