@@ -261,7 +261,7 @@ def _author_extras(site: Site, links: Links, key: str, author: Author, part: lis
                 topics=_counted(links.topics, lib.author_topics(key)) if part.main else (),
                 downloads=_group_downloads(urls.author(key), author.articles)
                 if site.config.downloads and not several else (),
-                joined=_joined(key, author.articles) if several else None)
+                joined=_joined(key, author.articles) if several and part.main else None)
 
 
 @dataclass(frozen=True, slots=True)
