@@ -197,6 +197,14 @@ def count_html(root: Path) -> tuple[int, int, int]:
     return html, files, largest
 
 
+@dataclass(frozen=True)
+class Builder:
+    """What runs our builds: the working tree (env None), or a commit exported to a snapshot on PYTHONPATH."""
+
+    label: str
+    env: dict[str, str] | None
+
+
 @dataclass
 class Case:
     """One thing to time: prepare() untimed, cmd timed, then its output counted."""
@@ -236,19 +244,34 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
         cases.append(Case("hugo", prep_hugo,
                           [args.hugo, "--quiet", "--noBuildLock", "-s", str(hsite), "-d", str(hout),
                            "--contentDir", str(nwork / "corpus-hugo"), "--cacheDir", str(hcache)], hout, nwork))
-    out = nwork / "out-ours"
     wanted = set(args.cases)
+    for builder in args.builders:
+        variants = args.variants if builder is args.builders[-1] else []  # the variants of the ref measured
+        for variant, extra in [("", {}), *variants]:
+            cases += _our_cases(args, builder, variant, extra, wanted, site, nwork, trash)
+    return cases
+
+
+def _our_cases(args: argparse.Namespace, builder: Builder, variant: str, extra: dict[str, str], wanted: set[str],
+               site: Path, nwork: Path, trash: Trash) -> list[Case]:
+    """The builds of ours with one builder (a ref, or the working tree) and one set of extra environment."""
+    suffix = (f" @{builder.label}" if len(args.builders) > 1 else "") + (f" [{variant}]" if variant else "")
+    slug = "".join(c if c.isalnum() else "-" for c in suffix.strip())
+    env = {**(builder.env or os.environ), **extra} if (builder.env or extra) else None
+    cases = []
+    out = nwork / ("out-ours" + (f"-{slug}" if slug else ""))
     if "ours" in wanted:
         def prep_ours() -> None:
             trash.discard(out)
-            for extra in site.iterdir():  # e.g. a build cache: a clean build starts without it
-                if extra.name != "content":
-                    trash.discard(extra)
+            for extra_file in site.iterdir():  # e.g. a build cache: a clean build starts without it
+                if extra_file.name != "content":
+                    trash.discard(extra_file)
 
-        cases.append(Case("ours", prep_ours, ours_cmd(args, site, out), out, nwork, args.env))
+        cases.append(Case("ours" + suffix, prep_ours, ours_cmd(args, site, out), out, nwork, env))
         if not args.no_incremental:
-            cases.append(Case("ours (no change)", lambda: None, ours_cmd(args, site, out), out, nwork, args.env))
-        plain, plain_out = nwork / "site-nosearch", nwork / "out-nosearch"
+            cases.append(Case("ours (no change)" + suffix, lambda: None, ours_cmd(args, site, out), out, nwork, env))
+        plain = nwork / ("site-nosearch" + (f"-{slug}" if slug else ""))
+        plain_out = nwork / ("out-nosearch" + (f"-{slug}" if slug else ""))
 
         def prep_plain() -> None:
             # The default site without its search index: what indexing adds is the difference.
@@ -258,10 +281,11 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
             (plain / "content").symlink_to(site / "content")
             (plain / "site.toml").write_text("search = false\n", encoding="utf-8")
 
-        cases.append(Case("ours (no search)", prep_plain, ours_cmd(args, plain, plain_out), plain_out, nwork,
-                          args.env))
+        cases.append(Case("ours (no search)" + suffix, prep_plain, ours_cmd(args, plain, plain_out), plain_out,
+                          nwork, env))
     if wanted & {"ours", "core"}:
-        core, core_out = nwork / "site-core", nwork / "out-core"
+        core = nwork / ("site-core" + (f"-{slug}" if slug else ""))
+        core_out = nwork / ("out-core" + (f"-{slug}" if slug else ""))
 
         def prep_core() -> None:
             # The pages of the core issue's site, as Hugo's peer builds them: no references, no download files.
@@ -271,19 +295,22 @@ def build_cases(args: argparse.Namespace, n: int, nwork: Path, trash: Trash) -> 
             (core / "content").symlink_to(site / "content")
             (core / "site.toml").write_text(CORE_SETTINGS, encoding="utf-8")
 
-        cases.append(Case("ours (core site)", prep_core, ours_cmd(args, core, core_out), core_out, nwork, args.env))
+        cases.append(Case("ours (core site)" + suffix, prep_core, ours_cmd(args, core, core_out), core_out, nwork,
+                          env))
     if "language" in wanted:
-        spoken, spoken_out = nwork / "site-language", nwork / "out-language"
+        spoken = nwork / ("site-language" + (f"-{slug}" if slug else ""))
+        spoken_out = nwork / ("out-language" + (f"-{slug}" if slug else ""))
 
         def prep_language() -> None:
+            # The core site in another interface language: what the catalogues cost is the difference.
             trash.discard(spoken_out)
             trash.discard(spoken)
             spoken.mkdir()
             (spoken / "content").symlink_to(site / "content")
             (spoken / "site.toml").write_text(CORE_SETTINGS + f'language = "{args.language}"\n', encoding="utf-8")
 
-        cases.append(Case(f"ours (core site, {args.language})", prep_language, ours_cmd(args, spoken, spoken_out),
-                          spoken_out, nwork, args.env))
+        cases.append(Case(f"ours (core site, {args.language})" + suffix, prep_language,
+                          ours_cmd(args, spoken, spoken_out), spoken_out, nwork, env))
     return cases
 
 
@@ -347,9 +374,10 @@ def table(results: dict) -> str:
 def verdicts(results: dict) -> list[str]:
     lines = []
     for n, res in results.items():
-        for case in ("ours", "ours (core site)"):
-            if "hugo" in res and case in res:
-                ratio = res[case]["median"]["wall_s"] / res["hugo"]["median"]["wall_s"]
+        hugo = res.get("hugo")
+        for case, r in res.items():
+            if hugo and case.startswith("ours") and not case.startswith("ours (no change)"):
+                ratio = r["median"]["wall_s"] / hugo["median"]["wall_s"]
                 ok = "within" if ratio <= TARGET_RATIO else "NOT within"
                 lines.append(f"N={n:,}: {case}/Hugo wall = {ratio:.2f} ({ok} the {TARGET_RATIO}× target)")
         if "ours" in res and "ours (no search)" in res:
@@ -362,9 +390,9 @@ def verdicts(results: dict) -> list[str]:
                 largest = max(x["largest_html"] for x in r["runs"])
                 lines.append(f"N={n:,}: {name}: largest HTML page {largest / 1000:.0f} kB")
         core = res.get("ours (core site)")
-        if "hugo" in res and core and core["html_pages"] != res["hugo"]["html_pages"]:
+        if hugo and core and core["html_pages"] != hugo["html_pages"]:
             lines.append(f"N={n:,}: page counts differ: core site {core['html_pages']:,}, "
-                         f"Hugo {res['hugo']['html_pages']:,} (ours adds year, journal and free pages, a 404 page)")
+                         f"Hugo {hugo['html_pages']:,} (ours adds year, journal and free pages, a 404 page)")
     return lines
 
 
@@ -471,8 +499,12 @@ def main() -> None:
     ap.add_argument("--python", default=sys.executable, help="interpreter that runs site_builder")
     ap.add_argument("--ref", default="",
                     help="measure site_builder as committed at this git ref (e.g. HEAD), exported to "
-                         "WORK/snapshot-<sha>/ and put first on PYTHONPATH; default: whatever PYTHON imports "
+                         "WORK/snapshot-<sha>/ and put first on PYTHONPATH; several refs, comma-separated "
+                         "(main,HEAD), are timed in turns in the same rounds; default: whatever PYTHON imports "
                          "(the editable install of the working tree, edits included)")
+    ap.add_argument("--variant", action="append", default=[], metavar="LABEL:NAME=VALUE",
+                    help="also time our builds with the environment variable NAME set to VALUE, labelled LABEL, "
+                         "with the last --ref (repeatable; e.g. plain:SITE_BUILDER_SPEEDUPS=off)")
     ap.add_argument("--settle", type=float, default=SETTLE_S,
                     help=f"where the kernel's caches cannot be dropped: seconds between the last delete and the "
                          f"first run of a size (default {SETTLE_S:.0f}; see SETTLE_S)")
@@ -492,16 +524,28 @@ def main() -> None:
     args.shared = args.shared.resolve()
     sizes = [int(x) for x in args.sizes.split(",") if x]
     args.work.mkdir(parents=True, exist_ok=True)
-    args.env = None
-    if args.ref:
-        sha, snap = snapshot(args.work, args.ref)
-        path = os.pathsep.join(filter(None, [str(snap), os.environ.get("PYTHONPATH")]))
-        args.env = {**os.environ, "PYTHONPATH": path}
-        args.measured = f"commit {sha} ({args.ref}), from {snap}"
-    else:
-        dirty = " plus uncommitted changes" if git("status", "--porcelain", "--", "site_builder", "templates",
-                                                   "static") else ""
-        args.measured = f"working tree at {git('rev-parse', '--short=12', 'HEAD')}{dirty}"
+    args.builders = []
+    measured = []
+    for ref in [r for r in args.ref.split(",") if r] or [""]:
+        if ref:
+            sha, snap = snapshot(args.work, ref)
+            path = os.pathsep.join(filter(None, [str(snap), os.environ.get("PYTHONPATH")]))
+            args.builders.append(Builder(ref, {**os.environ, "PYTHONPATH": path}))
+            measured.append(f"commit {sha} ({ref}), from {snap}")
+        else:
+            dirty = " plus uncommitted changes" if git("status", "--porcelain", "--", "site_builder", "templates",
+                                                       "static") else ""
+            args.builders.append(Builder("tree", None))
+            measured.append(f"working tree at {git('rev-parse', '--short=12', 'HEAD')}{dirty}")
+    args.measured = "; ".join(measured)
+    args.env = args.builders[0].env  # the profile runs the first
+    args.variants = []
+    for spec in args.variant:
+        label, _, assignment = spec.partition(":")
+        name, _, value = assignment.partition("=")
+        if not label or not name:
+            sys.exit(f"--variant {spec!r}: expected LABEL:NAME=VALUE")
+        args.variants.append((label, {name: value}))
     meta = versions(args)
     log(f"versions: {json.dumps(meta)}")
     dest = args.json or args.work / "results.json"

@@ -87,10 +87,12 @@ def measure(browser, url: str, word: str) -> dict[str, float]:
     context = browser.new_context()
     page = context.new_page()
     received = [0]
+    kinds: collections.Counter[str] = collections.Counter()
 
     def count(request) -> None:
         sizes = request.sizes()  # the page's requests and its worker's, as received (compressed where served so)
         received[0] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
+        kinds[kind(request.url)] += sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
     context.on("requestfinished", count)
     page.goto(url + "search.html")
@@ -112,7 +114,20 @@ def measure(browser, url: str, word: str) -> dict[str, float]:
     time.sleep(0.5)  # anything still on its way counts too
     context.close()
     return {"word": word, "results_ms": shown - typed, "facets_ms": faceted - typed, "bytes": received[0],
-            "bytes_at_results": at_results, "status": results}
+            "bytes_at_results": at_results, "status": results, "by_kind": dict(sorted(kinds.items()))}
+
+
+def kind(url: str) -> str:
+    """What a file of the visit is: Pagefind's files by their kind (and which index: people/, partN/), else its name."""
+    path = url.split("?")[0].split("/pagefind/", 1)
+    if len(path) == 1:
+        return path[0].rsplit("/", 1)[-1]
+    rest = path[1].split("/")
+    where = rest[0] + "/" if rest[0] == "people" or rest[0].startswith("part") else ""
+    rest = rest[1:] if where else rest
+    name = rest[-1]
+    return "pagefind/" + where + (rest[0] + "/" if len(rest) > 1 else "") + (
+        name.rsplit(".", 1)[-1] if "." in name and len(rest) > 1 or name.endswith(".pf_meta") else name)
 
 
 def main() -> int:
@@ -140,6 +155,7 @@ def main() -> int:
                 print(f"{word:>14}: results {r['results_ms']:7.0f} ms, facets {r['facets_ms']:7.0f} ms, "
                       f"{r['bytes_at_results'] / 1000:6.0f} kB, {r['bytes'] / 1000:6.0f} kB in all ({r['status']})",
                       file=sys.stderr)
+                print("    " + ", ".join(f"{k} {v / 1000:.1f}" for k, v in r["by_kind"].items()), file=sys.stderr)
         browser.close()
     server.shutdown()
     out = io.StringIO()

@@ -11,11 +11,14 @@ import re
 import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from .diagnostics import UserError
 
 CONFIG_FILE = "site.toml"
+CONTENT_DIR = "content"
+"""The site folder's records, summaries and pages."""
 _HOST = re.compile(r"(?=.{1,253}$)([A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}")
 
 
@@ -39,6 +42,8 @@ class Config:
     """Write BibTeX, RIS, CSL-JSON and MEDLINE files of every article, author, topic and the whole collection."""
     search: bool = True
     """Full-text search with facets (Pagefind): a search box on every page, search.html, and the index it reads."""
+    strict: bool = False
+    """Fail the build (exit 1) on any warning or error, so nothing is lost unnoticed (as --strict does)."""
 
     @property
     def base_path(self) -> str:
@@ -51,7 +56,7 @@ class Config:
 
 def load_config(site_dir: Path, **overrides: str | None) -> Config:
     """The site's config: defaults, then site.toml, then command-line overrides that are not None."""
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}  # Any: _read_toml checks each value against its field's type
     path = site_dir / CONFIG_FILE
     if path.is_file():
         values = _read_toml(path)
@@ -60,16 +65,18 @@ def load_config(site_dir: Path, **overrides: str | None) -> Config:
     if isinstance(base_url, str) and base_url and not base_url.endswith("/"):
         # configure-pages gives "https://user.github.io/repo" without the slash; page paths are joined to it.
         values["base_url"] = base_url + "/"
-    config = Config(**values)  # type: ignore[arg-type]
+    config = Config(**values)
     _check(config, path)
     return config
 
 
-def _read_toml(path: Path) -> dict[str, object]:
+def _read_toml(path: Path) -> dict[str, Any]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as err:
         raise UserError(f"{path}: {err}") from err
+    except RecursionError as err:  # tomllib recurses once per level of nested arrays and tables
+        raise UserError(f"{path}: values nested too deeply to read") from err
     known = {f.name: f for f in fields(Config)}
     for key, value in data.items():
         if key not in known:
@@ -84,7 +91,10 @@ def _read_toml(path: Path) -> dict[str, object]:
 
 def _check(config: Config, path: Path) -> None:
     if config.base_url:
-        parts = urlsplit(config.base_url)
+        try:
+            parts = urlsplit(config.base_url)
+        except ValueError:  # "http://[x": a bracket that opens no IPv6 address
+            parts = urlsplit("")
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise UserError(f"{path.name}: base_url must be an http(s) address such as "
                             f"https://user.github.io/repo/, got {config.base_url!r}")
@@ -119,9 +129,11 @@ def _field_docs() -> dict[str, str]:
     import inspect
 
     tree = ast.parse(inspect.getsource(Config))
-    body = tree.body[0].body  # type: ignore[attr-defined]
+    (cls,) = tree.body
+    assert isinstance(cls, ast.ClassDef)
     docs = {}
-    for node, nxt in zip(body, body[1:], strict=False):
-        if isinstance(node, ast.AnnAssign) and isinstance(nxt, ast.Expr) and isinstance(nxt.value, ast.Constant):
-            docs[node.target.id] = str(nxt.value.value)  # type: ignore[union-attr]
+    for node, nxt in zip(cls.body, cls.body[1:], strict=False):
+        if (isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and isinstance(nxt, ast.Expr)
+                and isinstance(nxt.value, ast.Constant)):
+            docs[node.target.id] = str(nxt.value.value)
     return docs

@@ -1,13 +1,16 @@
 """Diagnostics: where a problem is (file and line), how bad it is, and the report that collects them.
 
 Every stage reports problems here instead of raising, so one bad record never stops the rest of the site; the
-build decides the exit code once, at the end (``--strict`` makes any error fatal).
+build decides the exit code once, at the end (``--strict`` makes any warning or error fatal).
 """
 
 from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class Level(enum.IntEnum):
@@ -50,6 +53,12 @@ class Report:
 
     def extend(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics.extend(diagnostics)
+
+    def take(self, found: tuple[T, list[Diagnostic]]) -> T:
+        """What a stage found, its problems kept here: ``articles = report.take(merge_articles(articles))``."""
+        value, problems = found
+        self.diagnostics.extend(problems)
+        return value
 
     @property
     def errors(self) -> int:

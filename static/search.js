@@ -116,11 +116,19 @@
     const module = await import(new URL("pagefind.js", bundle).href);
     const open = (worker) => module.createInstance({
       basePath: bundle.pathname, baseUrl: root, excerptLength: 24, noWorker: !worker });
+    // A large collection's articles are in several indexes (data-parts), merged into one search: each part's
+    // sort orders give every article its place in the whole collection, so merged results stay in order.
+    const parts = (words.parts || "").split(" ").filter(Boolean).map((part) => new URL(part, bundle).pathname);
+    const whole = async (instance) => {
+      await Promise.all(parts.map((part) => instance.mergeIndex(part, { baseUrl: root })));
+      return instance;
+    };
     const articles = open(false);
     await articles.init();
-    await articles.mergeIndex(new URL("people/", bundle).pathname, { baseUrl: root, mergeFilter: PEOPLE });
+    await Promise.all([whole(articles),
+      articles.mergeIndex(new URL("people/", bundle).pathname, { baseUrl: root, mergeFilter: PEOPLE })]);
     let counts = null;
-    return { articles, counting: () => (counts = counts || open(true)) };
+    return { articles, counting: () => (counts = counts || whole(open(true))) };
   }
 
   function narrowing(state, every) {
@@ -160,7 +168,8 @@
       term && state.page === 1 ? search.articles.search(term, { filters: PEOPLE }) : null,
       state.filters.author.length ? authorNames(state.filters.author) : null,
     ]);
-    if (mine !== generation) return;
+    // Typed on since this search began: a newer one is on its way, so this one's results are not fetched.
+    if (mine !== generation || (typing && box.value.slice(0, MAX_QUERY) !== state.q)) return;
     const pages = Math.max(1, Math.ceil(found.results.length / PAGE_SIZE));
     const page = Math.min(state.page, pages);
     const [hits, matches] = await Promise.all([
@@ -176,7 +185,7 @@
     showChosenAuthors(state);
     form.dataset.shown = query(state, page); // what is on screen, as a URL: tests and scripts can wait for it
     byId("search-facets").setAttribute("aria-busy", "true");
-    const tally = await search.counting().search(term, { filters: narrowing(state, true) });
+    const tally = await (await search.counting()).search(term, { filters: narrowing(state, true) });
     if (mine !== generation) return;
     shownFacets = [tally.filters || {}, state];
     showFacets(...shownFacets);

@@ -9,6 +9,8 @@ Routes, mirroring the real services under one address:
   PMIDs one by one, in the order asked (efetch's answer for several PMIDs is their records one after another,
   each after a blank line, as ``eutils/pubmed_result2.txt`` shows); PMIDs with no recording get what efetch
   gives for PMIDs it does not know: nothing (200 and an empty text);
+- ``/eutils/esearch.fcgi?term=…``: the answer recorded for that term; any other term gets PubMed's answer for a
+  search that finds nothing (``eutils/esearch-none.constructed.json``);
 - ``/idconv/?ids=…``: the answer recorded for those ids; unknown ones get the converter's real 404 error;
 - ``/doi/<DOI>``: a 302 to ``/crossref/v1/works/<DOI>/transform`` as doi.org redirects for Crossref DOIs, which
   answers the recorded CSL-JSON; an unknown DOI gets doi.org's real "DOI Not Found" page (404).
@@ -63,6 +65,8 @@ class Recorded:
 
     efetch: dict[str, Reply] = field(default_factory=dict)
     """By the ``id`` parameter, exactly as sent."""
+    esearch: dict[str, Reply] = field(default_factory=dict)
+    """By the ``term`` parameter, exactly as sent."""
     idconv: dict[str, Reply] = field(default_factory=dict)
     """By the ``ids`` parameter."""
     csl: dict[str, Reply] = field(default_factory=dict)
@@ -91,6 +95,9 @@ class Recorded:
         queued = self.first.get(service)
         if queued:
             return queued.pop(0)
+        if service == "eutils" and path.endswith("/esearch.fcgi"):
+            return self.esearch.get(params.get("term", ""),
+                                    recorded("eutils/esearch-none.constructed.json", 200, JSON))
         if service == "eutils":
             ids = params.get("id", "")
             if ids in self.efetch:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from recorded_services import CSL, HTML, JSON, RECORDED, Recorded, recorded, serve
+from recorded_services import CSL, HTML, JSON, RECORDED, Recorded, Reply, recorded, serve
 
 from site_builder.commands import add as add_module
 from site_builder.commands import add_files
@@ -86,10 +86,46 @@ def test_a_doi_in_any_form_writes_doi_orgs_csl_json(site: Path, server: Recorded
     item = yaml.safe_load((site / outcome.files[0]).read_text(encoding="utf-8"))[0]  # JSON is YAML
     recorded_item = yaml.safe_load((RECORDED / "doi/science.169.3946.635.csl.json").read_text(encoding="utf-8"))
     assert item == recorded_item
-    # the converter was asked whether the DOI has a PMID (the server's answer is its real 404 error)
-    assert server.seen("idconv")[0].params["ids"] == given.split("org/")[-1].removeprefix("doi:")
+    # the converter was asked whether the DOI has a PMID (the server's answer is its real 404 error), then
+    # PubMed's DOI field, which holds none: a work that is not in PubMed is added from doi.org alone, unremarked
+    doi = given.split("org/")[-1].removeprefix("doi:")
+    assert server.seen("idconv")[0].params["ids"] == doi
+    (searched,) = server.seen("eutils")
+    assert searched.path.endswith("/esearch.fcgi") and searched.params["term"] == f"{doi}[doi]"
+    assert outcome.notes == ()
+
+
+LEUKEMIA_DOI = "10.1038/s41375-021-01295-1"
+
+
+def test_a_doi_outside_pmc_is_found_in_pubmeds_doi_field(site: Path, server: Recorded) -> None:
+    server.esearch[f"{LEUKEMIA_DOI}[doi]"] = recorded("eutils/esearch-34021247.constructed.json", 200, JSON)
+    (outcome,) = run(site, server, f"https://doi.org/{LEUKEMIA_DOI}")
+    assert outcome.status is Status.ADDED, outcome
+    assert outcome.files == ("content/records/pubmed-34021247.nbib",)
+    # doi.org (the local server) knows no CSL-JSON for it: PubMed's record is enough, and the note says why
+    assert outcome.notes[0] == "doi.org does not know this DOI (404 DOI Not Found); added from PubMed's record alone"
+    assert [s.path.rsplit("/", 1)[-1] for s in server.seen("eutils")] == ["esearch.fcgi", "efetch.fcgi"]
+    assert server.seen("eutils")[1].params["id"] == "34021247"
+
+
+def test_a_doi_pubmed_finds_twice_fetches_neither(site: Path, server: Recorded) -> None:
+    twice = b'{"esearchresult": {"count": "2", "idlist": ["34021247", "34480107"]}}'
+    server.esearch[f"{SCIENCE}[doi]"] = Reply(200, twice, JSON)
+    (outcome,) = run(site, server, SCIENCE)
+    assert outcome.status is Status.ADDED
+    assert outcome.files == ("content/records/doi-10.1126_science.169.3946.635.json",)
+    assert outcome.notes == ("PubMed has 2 records with this DOI (34021247, 34480107); none fetched",)
+    assert not [s for s in server.seen("eutils") if s.path.endswith("/efetch.fcgi")]
+
+
+def test_a_doi_whose_pubmed_search_fails_says_why_in_a_note(site: Path, server: Recorded) -> None:
+    server.esearch[f"{SCIENCE}[doi]"] = recorded("eutils/moved.html", 200, HTML)
+    (outcome,) = run(site, server, SCIENCE)
+    assert outcome.status is Status.ADDED
     assert outcome.notes == ("no MEDLINE record looked for: the PMC ID converter: ID type 'doi' mismatch for "
-                             "'28371833'",)
+                             "'28371833'; PubMed (esearch) answered with a web page ('301 Moved Permanently'), "
+                             "not JSON",)
 
 
 def test_many_pmids_are_fetched_in_one_efetch_call(site: Path, server: Recorded) -> None:
@@ -193,7 +229,6 @@ def test_an_article_with_an_erratum_is_added_with_a_note(site: Path, server: Rec
     ("PMC1", "idconv-html", "the PMC ID converter answered text that is not JSON"),
     ("PMC9", None, "the PMC ID converter: ID type 'doi' mismatch for '28371833'"),
     ("10.1126/foo", None, "doi.org does not know this DOI (404 DOI Not Found)"),
-    ("10.1186/1471-2105-7-10", None, "doi.org does not know this DOI (404 DOI Not Found)"),
 ])
 def test_answers_that_are_not_what_was_asked_for_write_nothing(site: Path, server: Recorded, given: str,
                                                                arrange: str | None, reason: str) -> None:
@@ -210,10 +245,17 @@ def test_answers_that_are_not_what_was_asked_for_write_nothing(site: Path, serve
     assert files(site) == []
 
 
-def test_a_doi_whose_csl_json_fails_writes_no_medline_either(site: Path, server: Recorded) -> None:
+def test_a_doi_doi_org_does_not_know_is_added_from_pubmeds_record(site: Path, server: Recorded) -> None:
     (outcome,) = run(site, server, "10.1186/1471-2105-7-10")  # the converter maps it to PMID 16403221
+    assert outcome.status is Status.ADDED
+    assert outcome.notes == ("doi.org does not know this DOI (404 DOI Not Found); added from PubMed's record alone",)
+    assert files(site) == ["content/records/pubmed-16403221.nbib"]
+
+
+def test_a_doi_neither_doi_org_nor_pubmed_knows_writes_nothing(site: Path, server: Recorded) -> None:
+    (outcome,) = run(site, server, "10.1186/1471-2105-7-99")
     assert outcome.status is Status.FAILED
-    assert server.seen("eutils") == []
+    assert outcome.message == "doi.org does not know this DOI (404 DOI Not Found)"
     assert files(site) == []
 
 
@@ -277,8 +319,7 @@ def test_the_command_line_adds_reports_and_exits_1_when_one_failed(site: Path, s
         "  content/records/pubmed-16403221.nbib",
         f"added {reading}:2: https://doi.org/{SCIENCE}: The Structure of Ordinary Water — Frank, Henry S., "
         "Science, 1970",
-        "  content/records/doi-10.1126_science.169.3946.635.json",
-        "  note: no MEDLINE record looked for: the PMC ID converter: ID type 'doi' mismatch for '28371833'"]
+        "  content/records/doi-10.1126_science.169.3946.635.json"]
     assert run_.stderr.splitlines() == [
         "site-builder: add: 99999999: PubMed has no record for PMID 99999999",
         f"site-builder: add: {reading}:3: the Smith review: not a PMID (digits), a PMCID (PMC and digits), a DOI "

@@ -132,3 +132,14 @@ def test_a_deploy_with_no_address_at_all_warns(repo: Path, cli) -> None:
     assert run.returncode == 0, run.stderr
     assert "site.toml: warning: no base_url" in run.stderr
     assert "robots.txt" not in git("ls-tree", "--name-only", "gh-pages", cwd=repo.parent / "origin.git")
+
+
+def test_a_strict_site_with_a_warning_publishes_nothing(repo: Path, cli) -> None:
+    (repo / "site.toml").write_text('base_url = "https://example.github.io/site/"\nstrict = true\n')
+    (repo / "content" / "records" / "scan.txt").write_bytes(bytes(range(256)))
+    run = deploy(cli, repo)
+    assert run.returncode == 1, run.stderr
+    assert "deploy: strict: the build failed (strict = true in site.toml) because 1 warning(s)" in run.stderr
+    assert "nothing was published" in run.stderr
+    assert git("branch", "--list", "gh-pages", cwd=repo.parent / "origin.git") == ""
+    assert git("branch", "--list", "gh-pages", cwd=repo) == ""

@@ -1,42 +1,25 @@
 """Builds are deterministic and incremental: same input, same bytes; a rebuild writes nothing; stale pages go.
 
-One known exception, Pagefind's: it writes the values of each search facet in the order of a hash map, so the
-facet files (pagefind/filter/*) and the two files that name them (the .pf_meta index and pagefind-entry.json)
-hold the same facts in another order, under other names, from one indexing to the next (pagefind/src/index/mod.rs:
-"TODO: Change filter indexes to BTree to give them a stable hash"). Everything else is compared byte for byte.
+Every file is compared byte for byte, the search index's too (settled_output.py).
 """
 
 from __future__ import annotations
 
-import re
+import os
 from pathlib import Path
 
 import pytest
+from settled_output import settled
 
-from site_builder import build as build_module
+from site_builder import workers
 from site_builder.build import build
-from site_builder.output import search, workers
+from site_builder.output import pages as output_pages
 from site_builder.output.fingerprints import PAGES_FILE
 from site_builder.output.write import MANIFEST
 
 REPO = Path(__file__).resolve().parents[1]
-PAGEFIND_UNORDERED = re.compile(
-    r"pagefind/(people/)?(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)")
 BOOKKEEPING = {MANIFEST, PAGES_FILE}
 """The output folder's own records of its last build (never published): they note when it was made."""
-
-
-def settled(files: dict[str, bytes]) -> dict[str, bytes]:
-    """The files whose bytes a build decides, and a count of the facet files whose order Pagefind leaves to chance.
-    The index's stamp records when the pages it read were written, so that a rebuild can tell they are the same;
-    the page fingerprints, when their build began."""
-    kept = {rel: data for rel, data in files.items()
-            if not PAGEFIND_UNORDERED.fullmatch(rel) and rel not in (search.STAMP, PAGES_FILE)}
-    kept["(facet files)"] = str(sum(1 for rel in files if rel.startswith("pagefind/filter/"))).encode()
-    if MANIFEST in kept:
-        lines = kept[MANIFEST].decode().splitlines()
-        kept[MANIFEST] = "\n".join(line for line in lines if not PAGEFIND_UNORDERED.fullmatch(line)).encode()
-    return kept
 
 
 def test_two_builds_into_two_folders_are_byte_identical(demo_site, take_snapshot, tmp_path: Path) -> None:
@@ -103,8 +86,8 @@ def test_rebuild_after_an_edit_rewrites_only_what_changed(demo_copier, tmp_path:
 @pytest.fixture
 def in_workers(monkeypatch: pytest.MonkeyPatch) -> None:
     """Render (and write) in forked worker processes, as large sites are, even for the small demo site."""
-    monkeypatch.setattr(build_module, "PARALLEL_MIN_PAGES", 0)
-    monkeypatch.setattr(build_module, "RENDER_CHUNK", 7)
+    monkeypatch.setattr(output_pages, "PARALLEL_MIN_PAGES", 0)
+    monkeypatch.setattr(output_pages, "RENDER_CHUNK", 7)
     monkeypatch.setattr(workers, "jobs", lambda: 2)
 
 
@@ -133,3 +116,20 @@ def test_a_template_error_in_a_worker_is_reported_once_and_the_rest_is_written(
     assert f"{len(authors)} page(s) not written" in errors[0]
     assert (tmp_path / "out" / "index.html").is_file()
     assert not (tmp_path / "out" / authors[0].path).exists()
+
+
+def test_a_progress_bar_leaves_rendering_to_the_workers(demo_copier, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bar starts no thread of its own: a thread running at a fork would keep the build in one process."""
+    monkeypatch.setattr(output_pages, "PARALLEL_MIN_PAGES", 0)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    asked: list[int] = []
+    real_jobs = workers.jobs
+
+    def jobs() -> int:
+        asked.append(real_jobs())
+        return asked[-1]
+
+    monkeypatch.setattr(workers, "jobs", jobs)
+    build(demo_copier(tmp_path / "site"), tmp_path / "out", progress=True)
+    assert asked and set(asked) == {2}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,12 +27,45 @@ def _vnu() -> str:
     return jar
 
 
+CSP_OWN_FILE = re.compile(r"Resource violates Content Security Policy \(meta tag\): external (script|stylesheet) "
+                          r"“(?![a-z][a-z0-9+.-]*:|//)[^”]+” blocked by “(script|style)-src” directive\.")
+CSP_INLINE = "Inline script violates Content Security Policy (meta tag)"
+
+
+def _checker_misreads_policy(message: dict[str, str]) -> bool:
+    """The checker's two warnings about the pages' Content-Security-Policy that browsers do not share (Chromium
+    loads the same pages without a refusal, from files and served: tests/e2e/test_csp.py): it does not match
+    'self' to the site's own files, which it reads from file: URLs, and it counts JSON-LD, a data block that is
+    never run, as an inline script. Any other script or style the policy refuses is still reported."""
+    if CSP_OWN_FILE.fullmatch(message["message"]):
+        return True
+    return message["message"].startswith(CSP_INLINE) and '<script type="application/ld+json">' in message.get(
+        "extract", "")
+
+
+def test_the_checker_still_reports_what_the_policy_refuses(demo_site, tmp_path) -> None:
+    """An inline script and a script from another site, put into an article page: both are reported."""
+    jar = _vnu()
+    article = next(p for p in demo_site.html_pages() if p.startswith("articles/"))
+    page = (demo_site.out / article).read_text(encoding="utf-8")
+    (tmp_path / "articles").mkdir()
+    (tmp_path / article).write_text(page.replace("</main>", "<script>alert(1)</script>"
+                                                 '<script src="https://cdn.example.org/x.js"></script></main>'),
+                                    encoding="utf-8")
+    run = subprocess.run(["java", "-jar", jar, "--format", "json", str(tmp_path / article)],
+                         capture_output=True, text=True, timeout=600)
+    messages = json.loads(run.stderr)["messages"]
+    kept = [m["message"] for m in messages if not _checker_misreads_policy(m)]
+    assert any(m.startswith(CSP_INLINE) for m in kept) and any("cdn.example.org" in m for m in kept), messages
+
+
 def test_every_page_is_valid_html(demo_site) -> None:
     jar = _vnu()
     run = subprocess.run(["java", "-jar", jar, "--skip-non-html", "--format", "json", str(demo_site.out)],
                          capture_output=True, text=True, timeout=600)
     messages = json.loads(run.stderr or '{"messages": []}')["messages"]
-    problems = [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['type']}: {m['message']}" for m in messages]
+    problems = [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['type']}: {m['message']}" for m in messages
+                if not _checker_misreads_policy(m)]
     assert problems == []
 
 
@@ -47,5 +81,6 @@ def test_every_page_in_every_interface_language_is_valid_html(languages_built) -
                          capture_output=True, text=True, timeout=600)
     messages = json.loads(run.stderr or '{"messages": []}')["messages"]
     problems = [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['type']}: {m['message']}" for m in messages
-                if not (m["type"] == "info" and m["message"].startswith(LANGUAGE_GUESS))]
+                if not (m["type"] == "info" and m["message"].startswith(LANGUAGE_GUESS))
+                and not _checker_misreads_policy(m)]
     assert problems == []

@@ -9,8 +9,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from exports_as_built import exported
 
-from site_builder.cite import to_bibtex, to_csl_json_text, to_medline, to_ris
 from site_builder.diagnostics import Level
 from site_builder.model import identifiers as ids
 from site_builder.model.article import Article
@@ -146,8 +146,7 @@ def test_every_doi_link_passes_the_allow_list_and_names_the_doi(read_articles: l
         assert ids.doi_from(url) == doi
 
 
-EXPORTS = {"bibtex": (to_bibtex, "x.bib"), "ris": (to_ris, "x.ris"), "csl-json": (to_csl_json_text, "x.json"),
-           "medline": (to_medline, "x.nbib")}
+EXPORTS = {"bibtex": "x.bib", "ris": "x.ris", "csl-json": "x.json", "medline": "x.nbib"}
 
 
 @pytest.mark.parametrize("fmt", sorted(EXPORTS))
@@ -157,11 +156,11 @@ def test_every_identifier_survives_each_export_read_back(fmt: str, read_articles
 
     A MEDLINE file is PubMed's, so only articles with a PMID go in one (its reader tells the format by the PMID).
     """
-    export, name = EXPORTS[fmt]
+    name = EXPORTS[fmt]
     with_ids = [a for a in read_articles if (a.pmid if fmt == "medline" else a.doi or a.pmid or a.pmcid)]
     assert len(with_ids) > 20
     path = tmp_path / name
-    path.write_text(export(with_ids), encoding="utf-8")
+    path.write_text(exported(fmt, with_ids), encoding="utf-8")
     records, problems = read_file(path, name)
     assert len(records) == len(with_ids)
     lost = []

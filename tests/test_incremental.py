@@ -7,7 +7,6 @@ nothing. Hypothesis chooses the edits; a few plain tests pin what is reused and 
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -19,10 +18,13 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from settled_output import settled
 
 from site_builder.build import BuildResult, build, refresh_search
 from site_builder.output import cache, fingerprints
 from site_builder.output.write import MANIFEST
+from site_builder.render import theme
+from site_builder.render.pages import ARTICLE_ITEM, make_environment
 
 REPO = Path(__file__).resolve().parents[1]
 RECORDS = sorted((REPO / "content" / "records").iterdir())
@@ -35,17 +37,9 @@ NAMES = ["Pan, Zui", "Pan, Z", "Zhang, Xiaoli", "Cazzato, Roberto Luigi", "Cazza
 WORDS = st.sampled_from(["Liver", "review", "Ångström", "<b>bold</b>", "et al", "2019", "", "Pan, Zui", "&"])
 
 
-PAGEFIND_UNORDERED = re.compile(
-    r"pagefind/(people/)?(filter/[^/]+\.pf_filter|pagefind\.[^/]+\.pf_meta|pagefind-entry\.json)")
-"""The search index's files whose bytes depend on the order Pagefind happens to read the pages in (as
-test_determinism.py says)."""
-
-
 def published(out: Path) -> dict[str, bytes]:
-    """Every file a build publishes, hidden bookkeeping aside, and the search index's files of chance order."""
-    return {rel: p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and not p.name.startswith(".")
-            and not PAGEFIND_UNORDERED.fullmatch(rel := p.relative_to(out).as_posix())}
+    """Every file of the output folder whose bytes a build decides (settled_output.py): the search index's too."""
+    return settled({p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()})
 
 
 def messages(result: BuildResult) -> list[str]:
@@ -280,9 +274,7 @@ def test_an_index_left_for_later_is_made_by_refresh_search_or_the_next_build(sma
     shutil.rmtree(out)
     later = refresh_search(build(small_site, out, search_later=True))
     assert later.search_seconds > 0 and published(out) == published(clean.output)
-    listed = [[line for line in (folder / MANIFEST).read_text(encoding="utf-8").splitlines()
-               if not PAGEFIND_UNORDERED.fullmatch(line)] for folder in (out, clean.output)]
-    assert listed[0] == listed[1]
+    assert (out / MANIFEST).read_bytes() == (clean.output / MANIFEST).read_bytes()  # in published(), said again
 
 
 def test_clean_ignores_the_cache_and_the_last_build(small_site: Path, tmp_path: Path) -> None:
@@ -363,3 +355,12 @@ def test_a_build_killed_half_way_leaves_what_the_next_build_can_use_or_set_aside
         assert published(out) == published(clean.output), delay
         assert messages(result) == messages(clean)
         shutil.rmtree(clean.output)
+
+
+def test_the_default_templates_read_only_what_a_fingerprint_digests_of_the_site() -> None:
+    """A template that reads more of ``site`` than SITE_FIELDS (site.library) would make every page that holds
+    ``site`` render on every build."""
+    env = make_environment(theme.template_dirs(REPO))
+    names = [name for name in env.list_templates() if name.endswith(".html")]
+    assert fingerprints.template_digests(env, names, b"", {"article_item": ARTICLE_ITEM}).only_known_site_parts
+

@@ -15,8 +15,9 @@ import bibtexparser
 import pytest
 import rispy
 from Bio import Medline
+from exports_as_built import exported
 
-from site_builder.cite import coins, highwire_meta, json_ld, to_bibtex, to_csl_json, to_medline, to_ris
+from site_builder.cite import coins, highwire_meta, json_ld, to_csl_json
 from site_builder.diagnostics import Level
 from site_builder.model import languages
 from site_builder.model.article import Article, Field, Language, Record
@@ -99,7 +100,7 @@ def test_one_language_once_whatever_its_sources_call_it() -> None:
 # --- every reader's real records, through every exporter ---------------------------------------------------------
 
 def _bibtex_language(article: Article) -> str:
-    entry = bibtexparser.parse_string(to_bibtex([article])).entries[0]
+    entry = bibtexparser.parse_string(exported("bibtex", [article])).entries[0]
     return entry.fields_dict["language"].value if "language" in entry.fields_dict else ""
 
 
@@ -112,7 +113,7 @@ def _coins_language(article: Article) -> str:
 
 
 def _medline_languages(article: Article) -> str:
-    (record,) = Medline.parse(io.StringIO(to_medline([article])))
+    (record,) = Medline.parse(io.StringIO(exported("medline", [article])))
     return " ".join(record.get("LA", []))
 
 
@@ -125,7 +126,7 @@ EXPORTERS: dict[str, tuple[Callable[[Article], str], Callable[[Article], str]]] 
     "COinS rft.language": (_coins_language, lambda a: a.languages[0].tag),
     "MEDLINE LA": (_medline_languages, lambda a: " ".join(lang.bibliographic for lang in a.languages)),
     "BibTeX language": (_bibtex_language, lambda a: a.languages[0].name),
-    "RIS LA": (lambda a: rispy.loads(to_ris([a]))[0].get("language", ""), lambda a: a.languages[0].name),
+    "RIS LA": (lambda a: rispy.loads(exported("ris", [a]))[0].get("language", ""), lambda a: a.languages[0].name),
 }
 # One real file per reader, each with a language field; the forms they hold are in the comments.
 READER_FILES = [

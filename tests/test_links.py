@@ -84,3 +84,16 @@ def test_the_checker_catches_broken_links(html, tmp_path) -> None:
         '<a href="javascript:alert(1)">js</a><a href="https://example.org/">fine</a><img src="../x.png">')
     problems = check_site(html, tmp_path)
     assert len(problems) == 6, problems
+
+
+def test_every_page_names_the_site_icon_so_browsers_ask_for_no_missing_favicon(html, demo_site) -> None:
+    from lxml import etree
+
+    for page in demo_site.html_pages():
+        icons = [el.get("href") for el in demo_site.doc(page).iter() if el.tag.endswith("link")
+                 and el.get("rel") == "icon"]
+        assert len(icons) == 1, page
+        target, _ = html.resolve(page, icons[0])
+        assert target == "static/favicon.svg", page
+    icon = etree.parse(str(demo_site.out / "static" / "favicon.svg")).getroot()
+    assert icon.tag == "{http://www.w3.org/2000/svg}svg" and icon.get("viewBox") == "0 0 32 32"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from site_builder import build as build_module
+from site_builder import workers
 from site_builder.build import build
 from site_builder.diagnostics import UserError
-from site_builder.output import workers
+from site_builder.output import pages as output_pages
 from site_builder.output.write import MANIFEST
 
 SEED = Path(__file__).resolve().parent / "data" / "catalogue-dump" / "seed.txt"
@@ -116,7 +116,7 @@ def test_a_file_that_cannot_be_written_is_named_without_a_traceback(layout: dict
 
 def test_a_render_worker_that_cannot_write_stops_the_build_with_the_file_named(
         layout: dict[str, Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(build_module, "PARALLEL_MIN_PAGES", 0)
+    monkeypatch.setattr(output_pages, "PARALLEL_MIN_PAGES", 0)
     monkeypatch.setattr(workers, "jobs", lambda: 2)
     out = layout["root"] / "out"
     out.mkdir()

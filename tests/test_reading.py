@@ -3,21 +3,20 @@ exactly what one process gives (records, articles and problems, in the same orde
 
 from __future__ import annotations
 
-import dataclasses
+import multiprocessing
 import os
 import shutil
 from pathlib import Path
 
 import pytest
 
-from site_builder import build as build_module
-from site_builder.build import add_summaries, read_articles, record_files
+from site_builder import workers
 from site_builder.diagnostics import Report
 from site_builder.model.article import Article, Record
-from site_builder.output import packing, workers
+from site_builder.readers import files
+from site_builder.readers.files import read_articles, record_files
 
 DATA = Path(__file__).parent / "data"
-REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +29,12 @@ def every_format(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def read_once(site: Path) -> tuple[list[Record], list[Article], list[str]]:
     report = Report()
-    records, articles = read_articles(site, report)
-    return records, articles, [str(d) for d in report.diagnostics]
+    articles = read_articles(site, report)
+    return [r for a in articles for r in a.records], articles, [str(d) for d in report.diagnostics]
 
 
 def read_in_two(site: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[list[Record], list[Article], list[str]]:
-    monkeypatch.setattr(build_module, "READ_FORK_MIN_BYTES", 0)
+    monkeypatch.setattr(files, "READ_BESIDE_MIN_BYTES", 0)
     monkeypatch.setattr(workers, "jobs", lambda: 2)  # fork even on a one-core machine
     return read_once(site)
 
@@ -74,81 +73,56 @@ def test_two_processes_read_what_one_reads(every_format: Path, monkeypatch: pyte
 def test_the_forked_part_is_handed_back_not_redone(every_format: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     parent = os.getpid()
     parts: list[int] = []
-    real_part = build_module._read_part
+    real_part = files.read_part
 
-    def counted(files: list[build_module.RecordFile], **options: object) -> object:
+    def counted(context: None, part: list[files.RecordFile]) -> files.Read:
         if os.getpid() == parent:
-            parts.append(len(files))
-        return real_part(files, **options)
+            parts.append(len(part))
+        return real_part(context, part)
 
-    monkeypatch.setattr(build_module, "_read_part", counted)
+    monkeypatch.setattr(files, "read_part", counted)
     read_in_two(every_format, monkeypatch)
     assert len(parts) == 1 and 0 < parts[0] < len(record_files(every_format))
 
 
-def test_a_failed_fork_costs_time_not_records(every_format: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _in_the_worker(parent: int, then: object) -> object:
+    """A read_part that does ``then`` in the forked worker and reads normally in the main process."""
+    real_part = files.read_part
+
+    def part(context: None, found: list[files.RecordFile]) -> object:
+        if os.getpid() != parent:
+            return then() if callable(then) else then
+        return real_part(context, found)
+
+    return part
+
+
+def _fails() -> None:
+    raise RuntimeError("the forked reader fails")
+
+
+@pytest.mark.parametrize("then", [_fails, lambda: os._exit(3), lambda: (lambda: "a result pickle cannot carry")],
+                         ids=["raises", "dies", "unpicklable"])
+def test_a_failed_worker_costs_time_not_records(then: object, every_format: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
     alone = read_once(every_format)
-
-    def broken_pack(*_args: object) -> bytes:  # runs in the forked process only
-        raise RuntimeError("the forked reader fails")
-
-    monkeypatch.setattr(packing, "pack", broken_pack)
+    monkeypatch.setattr(files, "read_part", _in_the_worker(os.getpid(), then))
     assert_same(read_in_two(every_format, monkeypatch), alone)
+    assert multiprocessing.active_children() == []
 
 
-def test_bytes_that_do_not_unpack_cost_time_not_records(every_format: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    alone = read_once(every_format)
-    monkeypatch.setattr(packing, "pack", lambda *_args: b"not marshal data")
-    assert_same(read_in_two(every_format, monkeypatch), alone)
-
-
-def test_a_failure_here_stops_the_forked_process_too(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failure_here_leaves_no_worker_behind(monkeypatch: pytest.MonkeyPatch) -> None:
     parent = os.getpid()
-    forked: list[int] = []
-    real_fork = os.fork
 
-    def fork() -> int:
-        pid = real_fork()
-        if pid:
-            forked.append(pid)
-        return pid
-
-    def work(items: list[int]) -> list[int]:
+    def work(_context: None, items: list[int]) -> list[int]:
         if os.getpid() == parent:
             raise KeyboardInterrupt
         return items
 
-    monkeypatch.setattr(os, "fork", fork)
     monkeypatch.setattr(workers, "jobs", lambda: 2)
     with pytest.raises(KeyboardInterrupt):
-        workers.in_two(list(range(10)), 5, work, lambda _: b"", lambda _: [])
-    assert len(forked) == 1
-    with pytest.raises(ChildProcessError):  # already reaped: no process left behind
-        os.waitpid(forked[0], os.WNOHANG)
-
-
-def test_packing_keeps_every_field_of_every_article_and_record(every_format: Path) -> None:
-    report = Report()
-    records, articles = read_articles(every_format, report)
-    got_articles, got_problems = packing.unpack(packing.pack(articles, report.diagnostics))
-    got_records = [r for a in got_articles for r in a.records]
-    assert_same((got_records, got_articles, [str(d) for d in got_problems]),
-                (records, articles, [str(d) for d in report.diagnostics]))
-
-
-def test_packing_keeps_summaries() -> None:
-    report = Report()
-    _records, articles = read_articles(REPO, report)
-    articles = add_summaries(REPO, articles, report)
-    assert any(a.summary is not None for a in articles)
-    assert packing.unpack(packing.pack(articles, []))[0] == articles
-
-
-def test_packing_refuses_what_it_cannot_carry(every_format: Path) -> None:
-    _records, articles, _ = read_once(every_format)
-    odd = dataclasses.replace(articles[0], keywords=(object(),))  # type: ignore[arg-type]
-    with pytest.raises(ValueError):
-        packing.pack([odd], [])
+        workers.beside(work, None, [1, 2], [3, 4])
+    assert multiprocessing.active_children() == []
 
 
 @pytest.mark.parametrize("big", ["a.txt", "b.txt"])  # the large file read first or last
@@ -160,12 +134,12 @@ def test_a_collection_held_mostly_by_one_file_is_read_by_one_process(
     (content / "a.txt").write_text(seed, encoding="utf-8")
     (content / "b.txt").write_text(seed, encoding="utf-8")
     (content / big).write_text("\n\n".join([seed] * 20), encoding="utf-8")
-    monkeypatch.setattr(build_module, "READ_FORK_MIN_BYTES", 0)
+    monkeypatch.setattr(files, "READ_BESIDE_MIN_BYTES", 0)
 
     def no_fork(*_args: object) -> None:
         raise AssertionError("a second process would get far more or far less than half of the work")
 
-    monkeypatch.setattr(workers, "in_two", no_fork)
+    monkeypatch.setattr(workers, "beside", no_fork)
     _records, articles, _problems = read_once(tmp_path)
     assert len(articles) == 21
 

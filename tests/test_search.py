@@ -7,15 +7,18 @@ the reader) or from the seed, never from the plan being tested.
 
 from __future__ import annotations
 
+import gzip
 import json
 import posixpath
 import re
 from pathlib import Path
 
+import cbor2
 import pytest
 
 from site_builder.build import build
-from site_builder.output import search
+from site_builder.output import indexer, search
+from site_builder.plan import urls
 from site_builder.readers import read_file, to_article
 
 REPO = Path(__file__).resolve().parents[1]
@@ -93,6 +96,159 @@ def test_a_rebuild_of_the_same_pages_keeps_the_index_and_an_edit_makes_a_new_one
     assert edited.report.errors == 0
     listed = set((out / ".site-builder-manifest").read_text(encoding="utf-8").split())
     assert {p.relative_to(out).as_posix() for p in after} <= listed
+
+
+# --- the same bytes for the same pages -------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def raw_bundle(demo_site) -> dict[str, bytes]:
+    """The articles' bundle as Pagefind answers it, before it is settled."""
+    from pagefind.service import get_executable
+
+    return indexer.index_pages(get_executable(), demo_site.out, search._pages(demo_site.out, ("articles",)))
+
+
+def named(files: dict[str, bytes], prefix: str, suffix: str) -> dict[str, bytes]:
+    return {rel[len(prefix):-len(suffix)]: data for rel, data in files.items()
+            if rel.startswith(prefix) and rel.endswith(suffix)}
+
+
+def test_index_files_are_read_and_written_as_pagefind_writes_them(raw_bundle) -> None:
+    """Each facet file and page list, read and encoded again as it was, has the bytes whose hash names it: the
+    settled files are those Pagefind itself would write in that order."""
+    facets = named(raw_bundle, "filter/", ".pf_filter")
+    assert len(facets) >= 4
+    for name, data in facets.items():
+        assert name == f"en_{indexer.full_hash(cbor2.dumps(indexer.unpack(data)))}"[:10]
+    ((name, data),) = named(raw_bundle, "pagefind.", ".pf_meta").items()
+    assert name == f"en_{indexer.full_hash(cbor2.dumps(indexer.unpack(data)))[:10]}"
+    assert indexer.unpack(indexer.pack(b"\x83\x01\x02\x03")) == [1, 2, 3]
+
+
+def shuffled(files: dict[str, bytes]) -> dict[str, bytes]:
+    """The same bundle with every facet's values, the facets and the sorts in reverse order, named as Pagefind
+    names them: what another run of Pagefind may answer."""
+    out = {rel: data for rel, data in files.items() if not rel.startswith("filter/") and not rel.endswith(".pf_meta")}
+    (meta,) = named(files, "pagefind.", ".pf_meta").values()
+    meta = indexer.unpack(meta)
+    renamed = {}
+    for old, data in named(files, "filter/", ".pf_filter").items():
+        facet, values = indexer.unpack(data)
+        cbor = cbor2.dumps([facet, values[::-1]])
+        renamed[old] = f"en_{indexer.full_hash(cbor)}"[:10]
+        out[f"filter/{renamed[old]}.pf_filter"] = indexer.pack(cbor)
+    meta[3] = [[facet, renamed[old]] for facet, old in meta[3][::-1]]
+    meta[4] = meta[4][::-1]
+    cbor = cbor2.dumps(meta)
+    name = f"en_{indexer.full_hash(cbor)[:10]}"
+    out[f"pagefind.{name}.pf_meta"] = indexer.pack(cbor)
+    entry = json.loads(files[indexer.ENTRY])
+    entry["languages"]["en"]["hash"] = name
+    out[indexer.ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode()
+    return out
+
+
+def test_settling_gives_the_same_bytes_whatever_order_pagefind_chose(raw_bundle) -> None:
+    other = shuffled(raw_bundle)
+    assert other != raw_bundle and set(other) != set(raw_bundle)
+    settled = indexer.settle(raw_bundle)
+    assert indexer.settle(other) == settled
+    assert indexer.settle(settled) == settled
+    assert named(settled, "index/", ".pf_index") == named(raw_bundle, "index/", ".pf_index")  # Pagefind's as it was
+    (raw_pages,) = [indexer.unpack(data)[1] for data in named(raw_bundle, "pagefind.", ".pf_meta").values()]
+    (pages,) = [indexer.unpack(data)[1] for data in named(settled, "pagefind.", ".pf_meta").values()]
+    assert [count for _name, count in pages] == [count for _name, count in raw_pages]
+    assert [settled[f"fragment/{name}.pf_fragment"] for name, _count in pages] == \
+        [raw_bundle[f"fragment/{name}.pf_fragment"] for name, _count in raw_pages]  # the same results, renamed
+    prefix = pages[0][0][:-1]
+    assert re.fullmatch(r"en_[0-9a-f]{7}_", prefix)
+    assert [name for name, _count in pages] == [f"{prefix}{n:x}" for n in range(len(pages))]
+    assert len(named(settled, "fragment/", ".pf_fragment")) == len(pages)
+
+
+@pytest.mark.parametrize("folders", [("articles",), ("authors", "topics")])
+def test_pagefind_given_only_the_marked_parts_of_pages_makes_the_same_index(demo_site, monkeypatch, folders) -> None:
+    """What is sent to the indexer (indexer.searchable) is a small part of each page, and the bundle made from it
+    has the same bytes as the bundle made from the whole pages."""
+    from pagefind.service import get_executable
+
+    pages = search._pages(demo_site.out, folders)
+    sent = [indexer.searchable((demo_site.out / page).read_text(encoding="utf-8")) for page in pages]
+    whole = sum((demo_site.out / page).stat().st_size for page in pages)
+    assert sum(len(text.encode()) for text in sent) < whole / 3
+    trimmed = indexer.settle(indexer.index_pages(get_executable(), demo_site.out, pages))
+    monkeypatch.setattr(indexer, "searchable", lambda page: page)
+    assert indexer.settle(indexer.index_pages(get_executable(), demo_site.out, pages)) == trimmed
+
+
+def test_what_pagefind_reads_of_a_page() -> None:
+    page = ('<!DOCTYPE html><html lang="fr"><head><title>T</title></head><body><nav><a href="x">menu</a></nav>'
+            '<h1>Titre</h1><p>not indexed</p><div data-pagefind-body><div><p>a</p></div><h1>inner</h1></div>'
+            '<p>data-pagefind-body in the text</p><img data-pagefind-meta="image[src]" src="i.png" alt="i">'
+            '<ul data-pagefind-ignore="all"><li><span data-pagefind-filter="f">v</span></li></ul>'
+            '<footer>foot</footer></body></html>')
+    assert indexer.searchable(page) == (
+        '<html lang="fr"><title>T</title><h1>Titre</h1><div data-pagefind-body><div><p>a</p></div><h1>inner</h1>'
+        '</div><img data-pagefind-meta="image[src]" src="i.png" alt="i"><ul data-pagefind-ignore="all"><li>'
+        '<span data-pagefind-filter="f">v</span></li></ul>')
+    unmarked = '<html><body><h1>A</h1><p data-pagefind-filter="f">v</p></body></html>'
+    assert indexer.searchable(unmarked) == unmarked  # read whole, as Pagefind reads it
+
+
+def test_the_index_lists_facets_values_and_pages_in_order(demo_site) -> None:
+    """Facets, their values and the sorts by name, and pages numbered newest first, whatever order the file system
+    lists them in."""
+    bundle = demo_site.out / search.BUNDLE
+    entry = json.loads((bundle / indexer.ENTRY).read_text(encoding="utf-8"))
+    meta = indexer.unpack((bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())
+    assert [facet for facet, _ in meta[3]] == sorted(facet for facet, _ in meta[3])
+    assert [sort for sort, _ in meta[4]] == ["newest", "oldest", "title"]
+    for facet, name in meta[3]:
+        read_facet, values = indexer.unpack((bundle / "filter" / f"{name}.pf_filter").read_bytes())
+        assert read_facet == facet
+        assert [value for value, _ in values] == sorted(value for value, _ in values)
+        assert all(pages == sorted(pages) for _, pages in values)
+    urls = [json.loads(gzip.decompress((bundle / "fragment" / f"{page}.pf_fragment").read_bytes())
+                       [len(indexer.SIGNATURE):])["url"] for page, _count in meta[1]]
+    assert sorted(urls) == ["/" + p for p in result_pages(demo_site, "articles")]
+    newest = [int(indexer.sort_values((demo_site.out / url[1:]).read_text(encoding="utf-8"))["newest"])
+              for url in urls]
+    assert newest == sorted(newest) and len(set(newest)) == len(urls)
+    assert dict(meta[4])["newest"] == list(range(len(urls)))  # a run, which compresses to nothing
+
+
+def sort_orders(bundle: Path, pages: list[str]) -> dict[str, list[str | None]]:
+    """Each sort of a bundle whose pages are ``pages`` (by number), as the page at each place (None: another's)."""
+    entry = json.loads((bundle / indexer.ENTRY).read_text(encoding="utf-8"))
+    meta = indexer.unpack((bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())
+    return {key: [pages[n] if n < len(pages) else None for n in numbers] for key, numbers in meta[4]}
+
+
+def test_a_large_collection_is_indexed_in_parts_that_sort_as_one(demo_site, demo_copier, tmp_path, monkeypatch,
+                                                                  html) -> None:
+    """Past urls.ARTICLES_PER_INDEX articles, parts of equal size that the search page names; each part's sorts
+    give its pages their places in the whole collection's order."""
+    monkeypatch.setattr(urls, "ARTICLES_PER_INDEX", 20)
+    result = build(demo_copier(tmp_path / "site"), tmp_path / "out")
+    assert result.report.errors == 0
+    bundle = result.output / search.BUNDLE
+    articles = sorted(result_pages(demo_site, "articles"),
+                      key=lambda page: int(indexer.sort_values((demo_site.out / page).read_text("utf-8"))["newest"]))
+    parts = [articles[:15], articles[15:30], articles[30:]]
+    for folder, pages in zip(("", "part2", "part3"), parts, strict=True):
+        entry = json.loads((bundle / folder / indexer.ENTRY).read_text(encoding="utf-8"))
+        assert entry["languages"]["en"]["page_count"] == len(pages), folder
+    assert not (bundle / "part4").exists() and not (bundle / "part2" / "pagefind.js").exists()
+    form = html.parse(result.output / "search.html").find(".//form[@id='search']")
+    assert form.get("data-parts") == "part2/ part3/"
+    whole = sort_orders(demo_site.out / search.BUNDLE, articles)
+    spread = [sort_orders(bundle / folder, pages) for folder, pages in zip(("", "part2", "part3"), parts, strict=True)]
+    assert sorted(whole) == ["newest", "oldest", "title"]
+    for key, order in whole.items():
+        assert all(len(part[key]) == len(articles) for part in spread)
+        places = zip(*(part[key] for part in spread), strict=True)
+        assert [next(page for page in place if page) for place in places] == order
+    assert html.parse(demo_site.out / "search.html").find(".//form[@id='search']").get("data-parts") == ""
 
 
 def test_search_false_builds_no_index_no_search_page_and_no_box(demo_copier, tmp_path, html) -> None:

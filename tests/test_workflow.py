@@ -122,3 +122,37 @@ def test_actionlint_does_check(tmp_path: Path) -> None:
     broken.write_text(workflow_text().replace("steps.pages.outputs", "steps.page.outputs"), encoding="utf-8")
     run = actionlint(broken, tmp_path)
     assert run.returncode == 1 and 'property "page" is not defined' in run.stdout, json.dumps(run.stdout)
+
+
+def _install_step(workflow: dict) -> str:
+    return next(s["run"] for s in steps(workflow, "build") if s.get("name") == "Install site-builder")
+
+
+@pytest.mark.parametrize(("requirements", "pip_works", "status", "said"), [
+    (None, True, 1, "requirements.txt names nothing to install"),
+    ("# What GitHub Actions installs\n# It names none yet: …\n\n", True, 1, "requirements.txt names nothing"),
+    ("site-builder>=0.1\n", False, 1, "pip could not install what requirements.txt names"),
+    ("site-builder @ git+https://github.com/me/site-builder@0123abc\n", True, 0, ""),
+])
+def test_the_install_step_stops_with_one_line_naming_requirements_txt(
+        workflow: dict, tmp_path: Path, requirements: str | None, pip_works: bool, status: int, said: str) -> None:
+    """The step as GitHub runs it (bash -eo pipefail), with a stand-in pip that succeeds or fails as pip does."""
+    site = tmp_path / "site"
+    (site / "bin").mkdir(parents=True)
+    if requirements is not None:
+        (site / "requirements.txt").write_text(requirements, encoding="utf-8")
+    pip = site / "bin" / "pip"
+    pip.write_text("#!/bin/sh\necho \"pip $*\"\n" + ("exit 0\n" if pip_works else
+                   "echo 'ERROR: No matching distribution found for site-builder>=0.1' >&2\nexit 1\n"))
+    pip.chmod(0o755)
+    script = site / "step.sh"
+    script.write_text(_install_step(workflow), encoding="utf-8")
+    run = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", str(script)], cwd=site,
+                         env={"PATH": f"{site / 'bin'}:/usr/bin:/bin"}, capture_output=True, text=True, timeout=60)
+    assert run.returncode == status, run.stdout + run.stderr
+    errors = [line for line in run.stdout.splitlines() if line.startswith("::error")]
+    if status:
+        assert len(errors) == 1 and errors[0].startswith("::error file=requirements.txt::") and said in errors[0]
+        assert "site-builder @ git+https://github.com/OWNER/site-builder@COMMIT" in errors[0]
+    else:
+        assert errors == [] and "pip install -r requirements.txt" in run.stdout

@@ -1,26 +1,26 @@
 """Cite it, export it, be found: an Article as CSL-JSON, formatted references, reference-manager exports and
-the machine-readable metadata of its page. Everything here is pure: Articles in, strings and dicts out.
+the machine-readable metadata of its page. Pure, Articles in and strings out, but for ``cache``.
 
 - ``csl``: the CSL-JSON item, the common input of the rest.
 - ``references``: Vancouver/NLM, AMA and APA references through citeproc-py, as safe HTML and text.
-- ``keys``, ``bibtex``, ``ris``, ``medline``: the export files and their shared citation keys.
+- ``cache``: every article's references, formatted in worker processes and kept between builds.
+- ``keys``, ``bibtex``, ``ris``, ``medline``, ``exports``: the download files and their shared citation keys.
 - ``meta``: Highwire Press tags, schema.org JSON-LD, Open Graph and COinS.
+
+May import: model, i18n, diagnostics, speedups, workers.
+Never imports: readers, prose, plan, render, output, commands, build, config.
 """
 
-from .bibtex import to_bibtex
-from .csl import to_csl_json, to_csl_json_text
-from .exports import FORMATS, export_entry, export_file
+from .csl import to_csl_json
+from .exports import export_entry, export_file
 from .keys import citation_keys, keyed_citation_keys
-from .medline import to_medline
 from .meta import coins, highwire_meta, json_ld, opengraph
 from .references import STYLES, Citation, Style, fingerprint, format_references
-from .ris import to_ris
 
 __all__ = [
     "STYLES",
     "Citation",
     "Style",
-    "FORMATS",
     "citation_keys",
     "export_entry",
     "export_file",
@@ -31,9 +31,5 @@ __all__ = [
     "highwire_meta",
     "json_ld",
     "opengraph",
-    "to_bibtex",
     "to_csl_json",
-    "to_csl_json_text",
-    "to_medline",
-    "to_ris",
 ]

@@ -22,11 +22,8 @@ verbatim fields in biblatex, so they are only kept brace-balanced.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from ..model import dates
 from ..model.article import Article, Person
-from .keys import citation_keys
 from .parts import (
     abstract_text,
     best_url,
@@ -122,10 +119,3 @@ def bibtex_entry(article: Article, key: str) -> str:
             lines.append(f"  month = {dates.MONTH_ABBR[when.month - 1].lower()},")
     lines.append("}")
     return "\n".join(lines) + "\n"
-
-
-def to_bibtex(articles: Iterable[Article]) -> str:
-    """A .bib file of ``articles``, in the order given, each under its de-duplicated citation key."""
-    articles = list(articles)
-    keys = citation_keys(articles)
-    return "\n".join(bibtex_entry(a, keys[a.id]) for a in articles)

@@ -1,18 +1,18 @@
 """Formatted references of every article, reusing those an earlier build formatted.
 
 citeproc-py takes about 3.4 ms an article for three styles, by far the slowest step of a large build, so each
-article's references are kept under a fingerprint of everything they depend on (the CSL item, the styles and
-the processor's versions) in the build cache (output/cache.py), and only new or changed articles are formatted
-again, in worker processes when there are many.
+article's references are kept under a fingerprint of everything they depend on (the CSL item, the styles, the
+locale and the processor's versions) in the build cache (output/cache.py), and only new or changed articles are
+formatted again, in worker processes when there are many.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import workers
 from ..diagnostics import Report
 from ..model.article import Article
-from ..output import workers
 from .references import Citation, fingerprint, format_references
 
 _PARALLEL_MIN = 200
@@ -39,7 +39,13 @@ def format_all(articles: dict[str, Article], cache: Cache, report: Report, local
     return references, fresh
 
 
-def _format_one(articles: dict[str, Article], locale: str, key: str) -> tuple[str, list[list[str]], str]:
+Rows = list[list[str]]
+Job = tuple[dict[str, Article], str]
+"""What every worker formats from: the articles by key, and the CSL locale."""
+
+
+def _format_one(job: Job, key: str) -> tuple[str, Rows, str]:
+    articles, locale = job
     try:
         cited = format_references(articles[key], locale=locale)
     except Exception as err:  # a processor bug on odd data must cost one article its references, not the build
@@ -47,22 +53,6 @@ def _format_one(articles: dict[str, Article], locale: str, key: str) -> tuple[st
     return key, [[c.style_id, c.style_name, c.html, c.text] for c in cited], ""
 
 
-_worker_job: tuple[dict[str, Article], str] = ({}, "en-US")
-"""In a worker process only, set by its pool's initializer: the articles and locale of the build that started it."""
-
-
-def _start_worker(articles: dict[str, Article], locale: str) -> None:
-    global _worker_job
-    _worker_job = (articles, locale)
-
-
-def _format_in_worker(key: str) -> tuple[str, list[list[str]], str]:
-    return _format_one(*_worker_job, key)
-
-
-def _format(keys: list[str], articles: dict[str, Article], locale: str) -> Iterable[tuple[str, list[list[str]], str]]:
-    jobs = workers.jobs()
-    if len(keys) < _PARALLEL_MIN or jobs < 2:
-        return [_format_one(articles, locale, k) for k in keys]
-    with workers.fork_pool(jobs, _start_worker, (articles, locale)) as pool:
-        return pool.map(_format_in_worker, keys, chunksize=50)
+def _format(keys: list[str], articles: dict[str, Article], locale: str) -> Iterable[tuple[str, Rows, str]]:
+    return workers.in_order(_format_one, (articles, locale), keys, parallel=len(keys) >= _PARALLEL_MIN,
+                            chunksize=50)

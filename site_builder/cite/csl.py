@@ -7,8 +7,6 @@ Empty values are left out rather than written as "" (a processor would print an 
 
 from __future__ import annotations
 
-import json
-from collections.abc import Iterable
 from typing import Any
 
 from ..model import dates
@@ -63,8 +61,3 @@ def to_csl_json(article: Article) -> dict[str, Any]:
         "keyword": ", ".join(article.keywords),
     }
     return {k: v for k, v in item.items() if v}
-
-
-def to_csl_json_text(articles: Iterable[Article]) -> str:
-    """A CSL-JSON file (an array of items) as Zotero, Mendeley and pandoc import it; UTF-8, not \\u-escaped."""
-    return json.dumps([to_csl_json(a) for a in articles], ensure_ascii=False, indent=2) + "\n"

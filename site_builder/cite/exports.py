@@ -15,8 +15,6 @@ from .csl import to_csl_json
 from .medline import medline_record
 from .ris import ris_record
 
-FORMATS = ("bibtex", "ris", "csl-json", "medline")
-
 
 def export_entry(fmt: str, article: Article, key: str) -> str:
     """One article's piece of a ``fmt`` file, under citation key ``key``."""
@@ -30,6 +28,22 @@ def export_entry(fmt: str, article: Article, key: str) -> str:
         item = json.dumps(to_csl_json(article), ensure_ascii=False, indent=2)
         return "  " + item.replace("\n", "\n  ")
     raise ValueError(f"unknown export format {fmt!r}")
+
+
+Pieces = dict[tuple[str, str], str]
+"""(format, citation key) → that article's piece of a download, kept for the files of one build."""
+
+
+def export_text(fmt: str, entries: tuple[tuple[str, Article], ...], pieces: Pieces) -> str:
+    """The ``fmt`` file of (citation key, article) entries, each article's piece taken from ``pieces`` or made
+    and kept there (an article is in its own files and in those of its authors, topics and the collection)."""
+    made = []
+    for key, article in entries:
+        piece = pieces.get((fmt, key))
+        if piece is None:
+            piece = pieces[(fmt, key)] = export_entry(fmt, article, key)
+        made.append(piece)
+    return export_file(fmt, made)
 
 
 def export_file(fmt: str, entries: list[str]) -> str:

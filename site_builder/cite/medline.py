@@ -24,8 +24,6 @@ which readers join with one space, so values are wrapped at spaces only (never i
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from ..model import dates
 from ..model.article import Article
 from .parts import container_title, initials, is_group, series_title
@@ -137,8 +135,3 @@ def medline_record(article: Article) -> str:
         ("SO", medline_source(article)),
     ]
     return "\n".join(line for tag, value in tags for line in _field(tag, value)) + "\n"
-
-
-def to_medline(articles: Iterable[Article]) -> str:
-    """A .nbib file: MEDLINE records separated by a blank line, as PubMed's "Send to: Citation manager" gives."""
-    return "\n".join(medline_record(a) for a in articles)

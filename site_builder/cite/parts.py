@@ -22,14 +22,6 @@ class DateParts:
     month: int = 0
     day: int = 0
 
-    def as_tuple(self) -> tuple[int, ...]:
-        """The known parts only, most significant first: (2021, 12, 19), (2021,), or ()."""
-        parts = (self.year, self.month, self.day)
-        known = 0
-        while known < 3 and parts[known]:
-            known += 1
-        return parts[:known]
-
 
 def date_parts(article: Article) -> DateParts:
     """The year, month and day of the issue's date, as far as the record states it (``Article.exact_date``)."""

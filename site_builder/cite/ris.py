@@ -26,10 +26,7 @@ it is, as EndNote writes a PubMed record), ``C2`` the PMCID.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from ..model.article import Article, Person
-from .keys import citation_keys
 from .parts import (
     abstract_text,
     best_url,
@@ -91,10 +88,3 @@ def ris_record(article: Article, key: str) -> str:
     tags += [("KW", k) for k in article.keywords]
     lines = [f"{tag}  - {' '.join(value.split())}" for tag, value in tags if value.strip()]
     return "\n".join([*lines, "ER  - "]) + "\n"
-
-
-def to_ris(articles: Iterable[Article]) -> str:
-    """A .ris file of ``articles`` in the order given; ``ID`` holds the same citation key as the BibTeX export."""
-    articles = list(articles)
-    keys = citation_keys(articles)
-    return "\n".join(ris_record(a, keys[a.id]) for a in articles)

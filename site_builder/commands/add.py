@@ -5,8 +5,9 @@ For the identifiers asked for, in their order:
 
 1. one already in the collection (the collection read and merged as a build does) is said and skipped, unless
    ``force``;
-2. PMCIDs and DOIs go through the PMC ID converter for their PMIDs, DOIs get CSL-JSON from doi.org, and every
-   PMID is fetched as MEDLINE text, many in one efetch call (lookup.py);
+2. PMCIDs and DOIs go through the PMC ID converter for their PMIDs (a DOI it cannot map, as it knows only PMC's
+   articles, is searched in PubMed's DOI field), DOIs get CSL-JSON from doi.org, and every PMID is fetched as
+   MEDLINE text, many in one efetch call (lookup.py); a DOI is added from whichever of doi.org and PubMed has it;
 3. each work's answers are checked (add_answers.py): the work asked for, not retracted nor a notice, and not a
    work of the collection, or of an earlier identifier of the same run, by the merge rules of a build;
 4. a work's files are written together, each atomically: ``pubmed-<PMID>.nbib`` (MEDLINE as PubMed wrote it)
@@ -25,11 +26,13 @@ from pathlib import Path
 from typing import Any
 
 from .. import readers
-from ..build import CONTENT_DIR, read_articles
+from ..config import CONTENT_DIR
 from ..diagnostics import Report
 from ..model.article import Article
-from ..model.merge import MIN_TITLE_CHARS, doi_key, identifiers, merge_articles, pmcid_key, pmid_key, title_key
+from ..model.identifiers import doi_key, pmcid_key, pmid_key
+from ..model.merge import MIN_TITLE_CHARS, identifiers, merge_articles, title_key
 from ..readers import csl_json, medline
+from ..readers.files import read_articles
 from . import add_answers as answers
 from .add_files import describe, start_summary, write_together
 from .add_ids import Unreadable, Wanted
@@ -68,6 +71,10 @@ class _Work:
     csl: dict[str, Any] | None = None
     medline: answers.MedlineAnswer | None = None
     error: str = ""
+    csl_error: str = ""
+    """Why doi.org gave no CSL-JSON: the work fails for it only when PubMed has no record of the DOI either."""
+    pmid_problems: list[str] = field(default_factory=list)
+    """Why no PMID could be looked for, service by service."""
     notes: list[str] = field(default_factory=list)
     new: list[Article] = field(default_factory=list)
     """The articles read back from the files about to be written."""
@@ -108,7 +115,7 @@ class _Collection:
     """The site's works as a build merges them, and those this run adds, found by identifier or title and year."""
 
     def __init__(self, site_dir: Path) -> None:
-        _records, articles = read_articles(site_dir, Report())
+        articles = read_articles(site_dir, Report())
         works, _problems = merge_articles(articles)
         self.articles: list[Article] = []
         self._by_key: dict[tuple[str, str], list[int]] = {}
@@ -157,6 +164,9 @@ def _fetch(client: Client, works: list[_Work]) -> None:
     _convert(client, [w for w in works if w.wanted.kind == "pmcid"], "pmcid")
     _convert(client, [w for w in works if w.wanted.kind == "doi"], "doi")
     for work in works:
+        if work.wanted.kind == "doi" and not work.pmid:
+            _search_doi(client, work)
+    for work in works:
         if work.wanted.kind == "doi" and not work.error:
             _csl(client, work)
         elif work.wanted.kind == "pmid":
@@ -176,6 +186,12 @@ def _fetch(client: Client, works: list[_Work]) -> None:
                 work.medline = answer.records[work.pmid]
             else:
                 work.error = answers.missing_pmid(work.pmid, answer, batch)
+    for work in works:
+        if work.csl_error and not work.error:
+            if work.medline is None:
+                work.error = work.csl_error
+            else:
+                work.notes.append(f"{work.csl_error}; added from PubMed's record alone")
 
 
 def _convert(client: Client, works: list[_Work], kind: str) -> None:
@@ -191,7 +207,7 @@ def _convert(client: Client, works: list[_Work], kind: str) -> None:
                 if kind == "pmcid":
                     work.error = str(err)
                 else:
-                    work.notes.append(f"no MEDLINE record looked for: {err}")
+                    work.pmid_problems.append(str(err))
             continue
         for work in batch:
             converted = found.get(work.wanted.value)
@@ -202,13 +218,26 @@ def _convert(client: Client, works: list[_Work], kind: str) -> None:
                 work.error = f"the PMC ID converter gives no PMID for {work.wanted.value} ({why})"
 
 
+def _search_doi(client: Client, work: _Work) -> None:
+    """A PMID for a DOI the ID converter could not map, from PubMed's DOI field; one PMID or none taken."""
+    try:
+        pmids = client.esearch_doi(work.wanted.value)
+    except ServiceError as err:
+        work.notes.append(f"no MEDLINE record looked for: {'; '.join([*work.pmid_problems, str(err)])}")
+        return
+    if len(pmids) == 1:
+        work.pmid = pmids[0]
+    elif pmids:
+        work.notes.append(f"PubMed has {len(pmids)} records with this DOI ({', '.join(pmids)}); none fetched")
+
+
 def _csl(client: Client, work: _Work) -> None:
     try:
         answer = client.csl_json(work.wanted.value)
     except ServiceError as err:
-        work.error = str(err)
+        work.csl_error = str(err)
         return
-    work.csl, work.error = answers.check_csl(answer.text, work.wanted.value)
+    work.csl, work.csl_error = answers.check_csl(answer.text, work.wanted.value)
 
 
 def _finish(site_dir: Path, work: _Work, collection: _Collection, force: bool, summary: bool,

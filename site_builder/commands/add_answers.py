@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model.article import Record
-from ..model.merge import doi_key, pmcid_key, pmid_key
+from ..model.identifiers import doi_key, pmcid_key, pmid_key
 from ..readers import medline
 from ..readers.catalogue import split_lines
 
@@ -161,8 +161,8 @@ def csl_file_text(item: dict[str, Any]) -> str:
     reader recognises CSL-JSON by the keys at the start of a file. Key order means nothing in JSON, so no value
     changes.
     """
-    first = {k: item[k] for k in ("type", "DOI", "title") if k in item}
-    ordered = {**first, **{k: v for k, v in item.items() if k not in first}}
+    first: dict[str, Any] = {k: item[k] for k in ("type", "DOI", "title") if k in item}
+    ordered: dict[str, Any] = {**first, **{k: v for k, v in item.items() if k not in first}}
     return json.dumps([ordered], ensure_ascii=False, indent=2) + "\n"
 
 

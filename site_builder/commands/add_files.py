@@ -13,7 +13,7 @@ import re
 import tempfile
 from pathlib import Path
 
-from ..build import CONTENT_DIR
+from ..config import CONTENT_DIR
 from ..model.article import Article
 from ..model.merge import identifiers
 from ..prose.summaries import SUMMARIES_DIR, id_key, read_summaries

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..build import merge_works, read_articles
 from ..diagnostics import Report
+from ..model.merge import merge_articles
 from ..model.people import Merge, NearMiss, People, resolve
 from ..model.people_rules import AUTHORS_FILE, load_rules
 from ..plan import urls
+from ..readers.files import read_articles
 
 
 def explain_site(site_dir: Path) -> tuple[list[str], Report]:
     """The report's lines for the site in ``site_dir``, and the problems met on the way."""
     report = Report()
-    articles = merge_works(read_articles(site_dir, report)[1], report)
+    articles = report.take(merge_articles(read_articles(site_dir, report)))
     rules, problems = load_rules(site_dir, articles)
     report.extend(problems)
     people = resolve({str(n): a.authors for n, a in enumerate(articles)}, rules, explain=True)

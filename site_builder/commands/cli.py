@@ -26,9 +26,9 @@ _last_build: list[BuildResult] = []
 def run() -> None:
     """The console script: main(), then leave without tearing the interpreter down.
 
-    After a large build, a normal exit frees the model's millions of objects one by one, most of a second at
-    10,000 records, for nothing. Everything that needs closing (files, worker pools, temporary folders) is closed
-    by a with-block before main() returns, so only the output streams are left to flush.
+    After a large build, a normal exit frees the model's millions of objects one by one, for nothing. Everything
+    that needs closing (files, worker pools, temporary folders) is closed by a with-block before main() returns,
+    so only the output streams are left to flush.
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):
@@ -63,7 +63,9 @@ def _parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site into the output folder",
                                 description="Read every record under content/ and write the site.")
     _site_options(build)
-    build.add_argument("--strict", action="store_true", help="fail (exit 1) when any error is reported")
+    build.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
+                       help="fail (exit 1) when any warning or error is reported, so that nothing is lost unnoticed "
+                            "(default: the strict setting of site.toml, else off)")
     build.add_argument("--clean", action="store_true",
                        help="build everything again, ignoring what the cache in .site-builder/ and the output "
                             "folder keep from earlier builds (the cache is then made afresh)")
@@ -160,10 +162,24 @@ def _run_build(args: argparse.Namespace) -> int:
                    clean=args.clean)
     _last_build[:] = [result]
     _print_build(result)
-    if args.strict and result.report.errors:
-        print("site-builder: --strict: the build failed because errors were reported.", file=sys.stderr)
+    failure = strict_failure(result, args.strict)
+    if failure:
+        print(f"site-builder: {failure}", file=sys.stderr)
         return EXIT_FAILED
     return EXIT_OK
+
+
+def strict_failure(result: BuildResult, strict: bool | None) -> str:
+    """Why a strict build failed ("" when it did not, or is not strict): the warnings and errors it reported.
+    ``strict`` is the command line's choice; None leaves it to site.toml."""
+    if not (result.config.strict if strict is None else strict):
+        return ""
+    counts = [f"{n:,} {kind}(s)" for n, kind in ((result.report.warnings, "warning"), (result.report.errors, "error"))
+              if n]
+    if not counts:
+        return ""
+    by = "--strict" if strict else "strict = true in site.toml"
+    return f"strict: the build failed ({by}) because {' and '.join(counts)} were reported"
 
 
 def _print_build(result: BuildResult) -> None:
@@ -194,9 +210,12 @@ def _require_site(site_dir: Path) -> None:
 def _run_init(args: argparse.Namespace) -> int:
     from .init import init_site
 
-    init_site(args.directory)
+    requirement = init_site(args.directory)
     print(f"Created a new site in {args.directory}. Build it with:\n"
           f"  site-builder build --source {args.directory}", file=sys.stderr)
+    if requirement.note:
+        kind = "warning" if requirement.line else "error"
+        print(f"site-builder: init: {kind}: {requirement.note}", file=sys.stderr)
     return EXIT_OK
 
 
@@ -260,6 +279,10 @@ def _run_deploy(args: argparse.Namespace) -> int:
     if result.unwritten:
         print(f"site-builder: deploy: {result.unwritten:,} page(s) could not be rendered (see the errors above); "
               "nothing was published.", file=sys.stderr)
+        return EXIT_FAILED
+    failure = strict_failure(result, None)
+    if failure:
+        print(f"site-builder: deploy: {failure}; nothing was published.", file=sys.stderr)
         return EXIT_FAILED
     done = publish(to, result.output, result.config)
     print(f"Committed the site to {done.branch} ({done.commit[:12]}), built from {done.source}." if done.changed

@@ -212,8 +212,16 @@ jobs:
           python-version: "3.11"
       - name: Install site-builder
         # The site-builder repository installs itself; a site made by `site-builder init` names it in requirements.txt.
+        # A requirements.txt that names nothing, or nothing pip can install, stops the run with one line saying so.
         run: |
-          if [ -f pyproject.toml ]; then pip install .; else pip install -r requirements.txt; fi
+          if [ -f pyproject.toml ]; then pip install .; exit; fi
+          fix="name the site-builder to install, such as: site-builder @ git+https://github.com/OWNER/site-builder@COMMIT"
+          if ! grep -qEv '^[[:space:]]*(#|$)' requirements.txt 2>/dev/null; then
+            echo "::error file=requirements.txt::requirements.txt names nothing to install; $fix"; exit 1
+          fi
+          pip install -r requirements.txt || {
+            echo "::error file=requirements.txt::pip could not install what requirements.txt names; $fix"; exit 1
+          }
       - name: Find the site's public address
         id: pages
         uses: actions/configure-pages@v6

@@ -1,4 +1,5 @@
-"""The network side of ``add``: NCBI E-utilities (efetch), the PMC ID converter and doi.org content negotiation.
+"""The network side of ``add``: NCBI E-utilities (efetch, esearch), the PMC ID converter and doi.org content
+negotiation.
 
 A polite client, as NCBI's usage rules ask: every request names the tool (``tool=site-builder`` and a User-Agent
 naming the project; ``email`` too when NCBI_EMAIL is set), requests to NCBI are spaced to 3 a second, or 10 with
@@ -160,6 +161,25 @@ class Client:
             raise ServiceError(f"PubMed (efetch) answered with a web page ({_html_title(answer.text)!r}), "
                                "not MEDLINE text")
         return answer.text
+
+    def esearch_doi(self, doi: str) -> list[str]:
+        """The PMIDs of PubMed's records that carry ``doi`` (a search of its DOI field; usually one or none)."""
+        params = {"db": "pubmed", "term": f"{doi}[doi]", "retmode": "json", "retmax": "5",
+                  **self._ncbi_identity(), **({"api_key": self.services.api_key} if self.services.api_key else {})}
+        answer = self._get("PubMed (esearch)", _join(self.services.eutils, "esearch.fcgi"), params,
+                           {"Accept": "application/json"}, self._ncbi)
+        if _is_html(answer):
+            raise ServiceError(f"PubMed (esearch) answered with a web page ({_html_title(answer.text)!r}), not JSON")
+        data = _json(answer, "PubMed (esearch)")
+        result = data.get("esearchresult") if isinstance(data, dict) else None
+        if not isinstance(result, dict):
+            raise ServiceError("PubMed (esearch) answered JSON without an esearchresult")
+        if result.get("ERROR"):
+            raise ServiceError(f"PubMed (esearch): {' '.join(str(result['ERROR']).split())[:200]}")
+        ids = result.get("idlist", [])
+        if not isinstance(ids, list) or not all(isinstance(i, str) and i.isdigit() for i in ids):
+            raise ServiceError("PubMed (esearch) answered an idlist that is not a list of PMIDs")
+        return ids
 
     def idconv(self, ids: Sequence[str], idtype: str) -> list[dict[str, Any]]:
         """The ID converter's records for up to ``BATCH`` IDs of one type ("pmcid" or "doi")."""

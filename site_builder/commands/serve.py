@@ -21,7 +21,6 @@ import errno
 import logging
 import shutil
 import signal
-import socket
 import sys
 import tempfile
 import threading
@@ -34,6 +33,7 @@ from typing import Any
 
 import tornado.httputil
 import tornado.ioloop
+import tornado.netutil
 import tornado.web
 import tornado.wsgi
 from livereload import Server
@@ -86,7 +86,7 @@ class _WSGI(tornado.wsgi.WSGIContainer):
         return {**super().environ(request), "RAW_URI": request.uri}
 
 
-class _NotPolling(Watcher):
+class _NotPolling(Watcher):  # type: ignore[misc]  # livereload has no types: Watcher is Any to mypy
     """livereload's watcher, told not to poll: watch.py waits for the operating system's notifications and
     the build loop says when to reload."""
 
@@ -94,7 +94,7 @@ class _NotPolling(Watcher):
         return True
 
 
-class _Server(Server):
+class _Server(Server):  # type: ignore[misc]  # likewise
     """livereload's Server with the preview's WSGI application run in a pool of threads: its own container runs
     the application on the server's one thread and gives a HEAD answer the length of an empty body."""
 
@@ -152,10 +152,12 @@ class Preview:
 
 def _free_port(host: str) -> int:
     """A port free on ``host`` now ("--port 0"): livereload's Server keeps the socket it binds to itself."""
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    with socket.socket(family, socket.SOCK_STREAM) as probe:
-        probe.bind((host, 0))
-        return int(probe.getsockname()[1])
+    probes = tornado.netutil.bind_sockets(0, host)
+    try:
+        return int(probes[0].getsockname()[1])
+    finally:
+        for probe in probes:
+            probe.close()
 
 
 def _start_error(err: BaseException | None, host: str, port: int) -> UserError:

@@ -196,6 +196,8 @@ class Article:
     volume: str = ""
     issue: str = ""
     pages: str = ""
+    """The page range as the record prints it ("751-7"), or an article number; named as every citation format
+    and the templates name it (a page of the site is a plan.pages.Page)."""
     keywords: tuple[str, ...] = ()
     kind: str = ""
     """What the work is, in CSL's words ("paper-conference", "chapter", "book", "thesis", "report"); "" for a

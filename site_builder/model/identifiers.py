@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import replace
+from typing import Any
 from urllib.parse import quote, unquote
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
@@ -233,7 +234,7 @@ def checked(article: Article) -> tuple[Article, list[Diagnostic]]:
     """
     record = article.records[0] if article.records else None
     problems: list[Diagnostic] = []
-    changes: dict[str, str] = {}
+    changes: dict[str, Any] = {}  # Any: replace() takes each field's own type
     doi = article.doi
     if doi and (tail := glued_tail(doi, article.title)):
         doi = doi[:-len(tail)]

@@ -33,6 +33,8 @@ _TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _ALTERNATIVES = re.compile(r"\s*[/,]\s*")
 """What joins two names in one value: "Spanish / Castilian" (one language), "English, French" (two)."""
 _SHORTEST_NAME = 4
+_LONGEST_NAME = 128
+"""Longer than any name in language_data's index (its longest has 56 characters)."""
 """langcodes' own floor for a name found at the start of a longer text."""
 
 
@@ -117,6 +119,8 @@ def _named(text: str) -> str:
     no language; hence this lookup, in language_data's own index, with that one rule changed.
     """
     key = normalize_name(text)
+    if "\x00" in key:  # a BytesTrie ends each key with NUL; no language's name holds one
+        return ""
     tries = _name_index()
     if not tries:
         try:
@@ -125,11 +129,13 @@ def _named(text: str) -> str:
             return ""
     for trie in tries:
         if key in trie:
-            return get_trie_value(trie, key)
+            return str(get_trie_value(trie, key))
     for trie in tries:
-        heads = [p for p in trie.prefixes(key) if len(p) >= _SHORTEST_NAME and not key[len(p)].isalnum()]
+        # Only a name's length of the key: marisa's prefixes() takes time that grows with the square of its key.
+        heads = [p for p in trie.prefixes(key[:_LONGEST_NAME + 1])
+                 if len(p) >= _SHORTEST_NAME and not key[len(p)].isalnum()]
         if heads:
-            return get_trie_value(trie, max(heads, key=len))
+            return str(get_trie_value(trie, max(heads, key=len)))
     return ""
 
 

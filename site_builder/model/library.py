@@ -11,7 +11,7 @@ import hashlib
 import heapq
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .article import Article
 from .normalize import name_key, slugify, unique
@@ -62,17 +62,35 @@ class Library:
     """Newest first; undated articles under the key "undated"."""
     rank: dict[str, int]
     """Article key → its place, newest first."""
+    sorted_bylines: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+    """Filled as pages ask (_sorted_authors): each process that renders keeps its own."""
 
     # What only one page shows is worked out when that page is rendered, in the worker that renders it, rather
     # than for every author and article before any page is.
 
-    def coauthors(self, author_key: str) -> tuple[tuple[str, int], ...]:
-        """(author key, articles written together), most shared first."""
+    def coauthors(self, author_key: str, limit: int | None = None) -> tuple[tuple[str, int], ...]:
+        """(author key, articles written together), most shared first; only the first ``limit`` when given, so
+        that each name of a byline of thousands does not list all the others."""
         articles = self.authors[author_key].articles
         if len(articles) == 1:  # two authors in three: everyone on the one byline, once
-            return tuple((other, 1) for other in sorted(self.article_authors[articles[0]]) if other != author_key)
+            byline = self._sorted_authors(articles[0])[:None if limit is None else limit + 1]
+            return tuple((other, 1) for other in byline if other != author_key)[:limit]
         return _ranked(Counter(other for article in articles
-                               for other in self.article_authors[article] if other != author_key))
+                               for other in self.article_authors[article] if other != author_key), limit)
+
+    def coauthor_count(self, author_key: str) -> int:
+        """How many people wrote with this author."""
+        articles = self.authors[author_key].articles
+        if len(articles) == 1:
+            return len(self.article_authors[articles[0]]) - 1
+        return len({other for article in articles for other in self.article_authors[article]} - {author_key})
+
+    def _sorted_authors(self, article_key: str) -> tuple[str, ...]:
+        """An article's author keys in key order, sorted once per build (every author of it asks)."""
+        found = self.sorted_bylines.get(article_key)
+        if found is None:
+            found = self.sorted_bylines[article_key] = tuple(sorted(self.article_authors[article_key]))
+        return found
 
     def author_topics(self, author_key: str) -> tuple[tuple[str, int], ...]:
         """(topic key, articles), most frequent first."""
@@ -241,5 +259,7 @@ def _authors(articles: dict[str, Article], people: People) -> dict[str, Author]:
     return authors
 
 
-def _ranked(counter: Counter[str]) -> tuple[tuple[str, int], ...]:
+def _ranked(counter: Counter[str], limit: int | None = None) -> tuple[tuple[str, int], ...]:
+    if limit is not None and len(counter) > limit:
+        return tuple(heapq.nsmallest(limit, counter.items(), key=lambda kv: (-kv[1], kv[0])))
     return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -31,9 +31,31 @@ _CP1252_CONTROLS = _cp1252_controls()
 _C1_CONTROL = re.compile("[\x80-\x9f]")
 
 
+UNSHOWABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ud800-\udfff]")
+"""Code points no page can hold: C0 controls but tab and line ends, DEL, noncharacters (XML and HTML forbid
+them) and lone surrogates (UTF-8 cannot encode them). Readers replace them with U+FFFD and say so."""
+
+
+_PICTURES = {code: 0x2400 + code for code in range(0x20) if chr(code) not in "\t\n\r"} | {0x7F: 0x2421}
+
+
+def shown(value: object) -> str:
+    """A record's value, verbatim, as a page can hold it: a control character as its control picture (U+001E,
+    MARC's field end, as ␞), so the full record stays faithful and the page valid; what UTF-8 cannot encode (a
+    noncharacter, half a surrogate) as U+FFFD. Tab and line ends stay; direction controls are balanced
+    (balance_bidi)."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    if UNSHOWABLE.search(text):
+        text = UNSHOWABLE.sub("\ufffd", text.translate(_PICTURES))
+    return balance_bidi(text)
+
+
 def clean(text: str) -> str:
     """NFC, whitespace collapsed to single spaces, trimmed; C1 controls that are Windows-1252 bytes read as
-    Latin-1 (U+0092 for an apostrophe) become the characters meant (’ “ ” – — …).
+    Latin-1 (U+0092 for an apostrophe) become the characters meant (’ “ ” – — …); a code point no page can
+    hold becomes U+FFFD; direction controls are balanced (balance_bidi).
 
     Every reader cleans every value it types with this, so each output shows the same text."""
     if not unicodedata.is_normalized("NFC", text):
@@ -43,9 +65,44 @@ def clean(text: str) -> str:
     if text.isprintable():
         if "  " not in text and text[:1] != " " and text[-1:] != " ":
             return text
-    elif _C1_CONTROL.search(text):  # before split(): it takes U+0085 (cp1252's "…") for a line end
-        text = text.translate(_CP1252_CONTROLS)
+    else:
+        if _C1_CONTROL.search(text):  # before split(): it takes U+0085 (cp1252's "…") for a line end
+            text = text.translate(_CP1252_CONTROLS)
+        text = " ".join(text.split())  # the separators U+001C–U+001F are white space to split()
+        if UNSHOWABLE.search(text):
+            text = UNSHOWABLE.sub("\ufffd", text)
+        return balance_bidi(text)
     return " ".join(text.split())
+
+
+_BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_OPENS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": "\u202c",  # embeddings, overrides
+          "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}  # isolates
+
+
+def balance_bidi(text: str) -> str:
+    """``text`` with every direction embedding, override and isolate it opens closed at its end, and every close
+    without an opening dropped: a value's direction controls then act within the value only, never on the text
+    a page shows after it (a right-to-left override in one author's name must not reverse the next names)."""
+    if not _BIDI.search(text):
+        return text
+    out: list[str] = []
+    opened: list[str] = []
+    for char in text:
+        if char in _OPENS:
+            opened.append(char)
+        elif char in ("\u202c", "\u2069"):
+            # PDI closes the last isolate and every embedding opened inside it; PDF closes the last embedding only
+            # when no isolate was opened after it.
+            if char == "\u2069" and "\u2069" in (_OPENS[o] for o in opened):
+                while opened and _OPENS[opened.pop()] != "\u2069":
+                    pass
+            elif char == "\u202c" and opened and _OPENS[opened[-1]] == "\u202c":
+                opened.pop()
+            else:
+                continue
+        out.append(char)
+    return "".join(out) + "".join(_OPENS[o] for o in reversed(opened))
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
@@ -72,11 +129,19 @@ def unique_folded(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(seen.values())
 
 
+RESERVED_SLUGS = frozenset({"index", "con", "prn", "aux", "nul", *(f"{device}{n}" for device in ("com", "lpt")
+                                                                     for n in range(10))})
+"""Names no page may take: index.html is each folder's own list, and Windows refuses a file named after a
+device (CON, AUX, COM1 …) whatever its extension."""
+
+
 def slugify(text: str, fallback: str = "untitled") -> str:
-    """An ASCII slug: NFC first, then transliterated (Hubelé → hubele, Łukasz → lukasz, 王 → wang)."""
+    """An ASCII slug: NFC first, then transliterated (Hubelé → hubele, Łukasz → lukasz, 王 → wang); a reserved
+    name gets the fallback after it ("index" → "index-topic")."""
     ascii_text = anyascii(unicodedata.normalize("NFC", text)).lower()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
-    return slug[:80].rstrip("-") or fallback
+    slug = slug[:80].rstrip("-") or fallback
+    return f"{slug}-{fallback or 'page'}" if slug in RESERVED_SLUGS else slug
 
 
 def name_key(name: str) -> str:
@@ -88,10 +153,10 @@ def name_key(name: str) -> str:
 def parse_person(name: str, orcid: str = "") -> Person:
     """A person from "Family, Given[, Suffix]"; a name without a comma (a group) keeps its whole form.
 
-    Cached (a Person cannot change): a collection names most people several times, 75,000 names for 18,600
-    people at 10,000 records, and the articles then share one Person per spelling."""
+    Cached (a Person cannot change): a collection names most people several times, and the articles then share
+    one Person per spelling."""
     name = clean(name)
-    parts = [p.strip() for p in name.split(",")]
+    parts = [balance_bidi(p.strip()) for p in name.split(",")]
     if len(parts) == 1 or not parts[0]:
         return Person(name=name, orcid=orcid)
     family, given = parts[0], parts[1]
@@ -106,10 +171,11 @@ _UNSAFE_IN_URL = re.compile(r'[\x00-\x20<>"\\`]')  # controls, space, and what e
 def safe_url(url: str) -> str:
     """The url when its scheme is allowed (http, https) and it has a host; "" otherwise.
 
-    Control characters and spaces inside a url are how ``java\\tscript:`` tricks a browser, so they reject it.
+    Control characters and spaces inside a url are how ``java\\tscript:`` tricks a browser, so they reject it, as
+    does what no page can hold (DEL, a noncharacter, half a UTF-16 character).
     """
     url = url.strip()
-    if not url or _UNSAFE_IN_URL.search(url):
+    if not url or _UNSAFE_IN_URL.search(url) or UNSHOWABLE.search(url):
         return ""
     try:
         parts = urlsplit(url)

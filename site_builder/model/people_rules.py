@@ -66,6 +66,9 @@ def parse_rules(text: str, shown: str) -> tuple[Rules, list[Diagnostic]]:
         m = re.search(r"at line (\d+)", str(err))
         return Rules(), [Diagnostic(Level.ERROR, SourceSpan(shown, int(m.group(1)) if m else 1),
                                     f"not valid TOML: {err}; no merge or keep_apart rule applied")]
+    except RecursionError:  # tomllib recurses once per level of nested arrays and tables
+        return Rules(), [Diagnostic(Level.ERROR, SourceSpan(shown, 1), "values nested too deeply to read; no merge "
+                                                                       "or keep_apart rule applied")]
     problems: list[Diagnostic] = []
     for key in data:
         if key not in _TABLES:
@@ -83,8 +86,9 @@ def _entries(data: dict[str, Any], text: str, table: str, shown: str, problems: 
              ) -> tuple[Entry, ...]:
     entries: list[Entry] = []
     items = data.get(table, [])
+    headers = _header_lines(text, table)  # once: a file of thousands of entries must not scan itself for each
     for n, item in enumerate(items if isinstance(items, list) else [items]):
-        where = SourceSpan(shown, _line_of(text, table, n))
+        where = SourceSpan(shown, _nth(headers, n))
         names = item.get("names") if isinstance(item, dict) else None
         extra = sorted(set(item) - {"names"}) if isinstance(item, dict) else []
         if not isinstance(names, list) or len(names) < 2 or not all(isinstance(v, str) for v in names) or extra:
@@ -113,8 +117,15 @@ def _contradicts(entry: Entry, apart: tuple[Entry, ...], shown: str, problems: l
 
 def _line_of(text: str, table: str, n: int) -> int:
     """The line of the n-th ``[[table]]`` header (tomllib does not say), else of ``table =``; 1 when not found."""
+    return _nth(_header_lines(text, table), n)
+
+
+def _header_lines(text: str, table: str) -> list[int]:
     start = re.compile(rf"\s*(?:\[\[\s*{re.escape(table)}\s*\]\]|{re.escape(table)}\s*=)")
-    headers = [i for i, line in enumerate(text.splitlines(), start=1) if start.match(line)]
+    return [i for i, line in enumerate(text.splitlines(), start=1) if start.match(line)]
+
+
+def _nth(headers: list[int], n: int) -> int:
     return headers[n] if n < len(headers) else (headers[0] if headers else 1)
 
 

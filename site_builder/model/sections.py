@@ -153,7 +153,8 @@ def split_heading_lines(lines: Sequence[str]) -> list[Section]:
     """An abstract given line by line: a line that is a heading alone ("Background", "Methods:") starts a
     section, and each section's text is then cut at labels with colons as ``split_text`` cuts it."""
     sections: list[Section] = []
-    label, body = "", []
+    label = ""
+    body: list[str] = []
     for line in lines:
         if is_heading(line.strip().removesuffix(":")):
             sections.extend(labelled(label, "\n".join(body)))

@@ -1,8 +1,9 @@
 """The build cache: what one build lends the next, in a folder beside the site (never in the published output).
 
-- ``records-NN``: each record file's articles and problems, packed (packing.py), under the file's path, size,
-  times and a digest of its bytes. A file whose size and times are those cached is not read again; one whose
-  times changed but whose bytes did not (a fresh checkout, a ``touch``) is read but not parsed again.
+- ``records-NN``: each record file's articles and problems, packed (model/packing.py), under the file's path,
+  size, times and a digest of its bytes (readers/files.py reads through it). A file whose size and times are
+  those cached is not read again; one whose times changed but whose bytes did not (a fresh checkout, a
+  ``touch``) is read but not parsed again.
 - ``references``: formatted references, by the fingerprint of what they depend on (cite/cache.py).
 
 Every file carries the digest of the code that wrote it and a checksum of its contents: a cache made by other
@@ -47,7 +48,7 @@ _OUTPUT_DEPENDENCIES = ("jinja2", "markupsafe", "markdown-it-py", "lxml", "bibte
 Notice = Callable[[str], None]
 
 
-READING_CODE = ("readers", "model", "diagnostics.py", "output/packing.py")
+READING_CODE = ("readers", "model", "diagnostics.py")
 """What a record file's articles depend on: a change elsewhere in the code keeps the cached ones."""
 REFERENCES_CODE = ("cite", "model/article.py")
 """What formatted references depend on, besides the fingerprint each is kept under."""
@@ -132,28 +133,9 @@ class CacheFolder:
             self._notice(f"the build cache in {self.folder} {what}; it is made afresh")
 
 
-@dataclass(frozen=True, slots=True)
-class FileStamp:
-    """How a record file looks from outside: what is compared before its bytes are read."""
-
-    size: int
-    mtime_ns: int
-    ctime_ns: int
-    """Changes when the file's permissions do: a file that became unreadable is read (and reported) again."""
-
-
-@dataclass(frozen=True, slots=True)
-class ReadFile:
-    """One record file as read: its stamp, its bytes' digest, and its articles and problems packed."""
-
-    shown: str
-    stamp: FileStamp
-    digest: bytes
-    packed: bytes
-
-
 class RecordCache:
-    """Each record file's packed articles and problems, by the file's path as shown ("content/…")."""
+    """Each record file's packed articles and problems, by the file's path as shown ("content/…"): what
+    readers/files.py's ``Kept`` asks for, with a file's stamp as (size, mtime_ns, ctime_ns)."""
 
     def __init__(self, folder: CacheFolder) -> None:
         self._folder = folder
@@ -167,30 +149,30 @@ class RecordCache:
     def _shard(self, shown: str) -> int:
         return zlib.crc32(shown.encode("utf-8", "surrogatepass")) % SHARDS
 
-    def by_stamp(self, shown: str, stamp: FileStamp) -> bytes | None:
+    def by_stamp(self, shown: str, stamp: tuple[int, int, int]) -> bytes | None:
         """The packed result of ``shown`` when the file looks as it did when it was cached, and did not change
         too close to that moment to tell."""
         row = self._shards[self._shard(shown)].get(shown)
         if row is None:
             return None
         size, mtime_ns, ctime_ns, _digest, packed, noted_at = row
-        if (size, mtime_ns, ctime_ns) != (stamp.size, stamp.mtime_ns, stamp.ctime_ns):
+        if (size, mtime_ns, ctime_ns) != stamp:
             return None
         if max(mtime_ns, ctime_ns) >= noted_at - RACY_NS:
             return None
-        return packed
+        return bytes(packed)
 
     def by_digest(self, shown: str, digest: bytes) -> bytes | None:
         """The packed result of ``shown`` when its bytes are those cached."""
         row = self._shards[self._shard(shown)].get(shown)
-        return row[4] if row is not None and row[3] == digest else None
+        return bytes(row[4]) if row is not None and row[3] == digest else None
 
-    def store(self, read: ReadFile, noted_at: int) -> None:
-        """Keep ``read``, noted at ``noted_at`` (nanoseconds): the time before its stamp was taken."""
-        n = self._shard(read.shown)
-        row = (read.stamp.size, read.stamp.mtime_ns, read.stamp.ctime_ns, read.digest, read.packed, noted_at)
-        if self._shards[n].get(read.shown) != row:
-            self._shards[n][read.shown] = row
+    def store(self, shown: str, stamp: tuple[int, int, int], digest: bytes, packed: bytes, noted_at: int) -> None:
+        """Keep a file as read, noted at ``noted_at`` (nanoseconds): the time before its stamp was taken."""
+        n = self._shard(shown)
+        row = (*stamp, digest, packed, noted_at)
+        if self._shards[n].get(shown) != row:
+            self._shards[n][shown] = row
             self._changed.add(n)
 
     def keep_only(self, shown: set[str]) -> None:

@@ -28,13 +28,13 @@ import jinja2.nodes
 from markupsafe import Markup
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model import packing
 from ..model.article import Article
 from ..plan.pages import Page, Site
-from . import packing
 from .cache import RACY_NS, SourceStamp
-from .write import MANIFEST
+from .write import MANIFEST, PAGES, write_atomic
 
-PAGES_FILE = ".site-builder-pages"
+PAGES_FILE = PAGES
 FORMAT = b"site-builder pages 1\n"
 SITE_FIELDS = frozenset({"config", "counts", "pages", "intro_html"})
 """What the default templates read of ``site``. A template that reads anything else of it (the whole library)
@@ -253,6 +253,20 @@ def _reads_only_known_site_parts(tree: jinja2.nodes.Template) -> bool:
 
 
 @dataclasses.dataclass(frozen=True)
+class Reuse:
+    """What rendering needs to keep the pages unchanged since the output folder's last build."""
+
+    last: PageTable
+    templates: Templates
+    digester: Digester
+    """Made before the workers are forked, with every article's digest: each worker starts from its copy."""
+
+    def fingerprint(self, page: Page) -> bytes | None:
+        template = self.templates.of(page.template)
+        return self.digester.page(template, page) if template is not None else None
+
+
+@dataclasses.dataclass(frozen=True)
 class Entry:
     fingerprint: bytes
     size: int
@@ -364,9 +378,7 @@ def save_table(output: Path, code: bytes, entries: dict[str, Entry], sources: So
              _pack_summary(summary) if sources else None)
     payload = marshal.dumps(state)
     data = FORMAT + marshal.dumps((code, _hash(payload), payload))
-    tmp = output / (PAGES_FILE + ".tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, output / PAGES_FILE)
+    write_atomic(output / PAGES_FILE, data)
 
 
 def _pack_summary(summary: Summary) -> tuple[Any, ...]:

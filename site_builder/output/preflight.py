@@ -3,7 +3,7 @@
 Warnings only: the site is still written, but the user learns before publishing that it is over (or near) the
 published-size limit, holds a file git hosting refuses, holds symlinks (the Pages artifact follows them and a
 branch would keep them as links), or links out of the site (an address above its root, or a "/x" link that
-escapes the subpath a project site lives under).
+escapes the subpath a project site lives under), found in each page as a browser finds them.
 """
 
 from __future__ import annotations
@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from lxml import etree
+
 from ..config import Config
 from ..diagnostics import Diagnostic, Level, SourceSpan
 
@@ -28,9 +30,6 @@ FILE_LIMIT = 100_000_000
 LINK_REPORTS = 20
 """Links reported one by one before the rest are counted in one line (a template bug repeats on every page)."""
 
-_SPACE = b" \t\n\r\f"
-
-
 @dataclass(frozen=True, slots=True)
 class OutputFile:
     rel: str
@@ -39,17 +38,10 @@ class OutputFile:
     symlink: bool
 
 
-def check(out: Path, config: Config, shown: str,
-          outside: Iterable[tuple[str, str, str]] | None = None) -> list[Diagnostic]:
-    """Every pre-flight problem of the output folder ``out``, shown to the user as ``shown`` (e.g. "_site").
-
-    ``outside`` holds the (page, href, why) links out of the site that the build found while rendering; without
-    it, every page is read back from the folder and scanned.
-    """
+def check(out: Path, shown: str, outside: Iterable[tuple[str, str, str]]) -> list[Diagnostic]:
+    """Every pre-flight problem of the output folder ``out``, shown to the user as ``shown`` (e.g. "_site"), with
+    the (page, href, why) links out of the site that the build found while rendering (``outside_links``)."""
     files = list_output(out)
-    if outside is None:
-        pages = ((f.rel, (out / f.rel).read_bytes()) for f in files if f.rel.endswith(".html") and not f.symlink)
-        outside = ((rel, href, why) for rel, data in pages for href, why in outside_links(rel, data, config.base_path))
     return size_problems(files, shown) + symlink_problems(files, shown) + _reported(outside, shown)
 
 
@@ -93,13 +85,6 @@ def symlink_problems(files: list[OutputFile], shown: str) -> list[Diagnostic]:
             for f in files if f.symlink]
 
 
-def link_problems(pages: Iterable[tuple[str, bytes]], config: Config, shown: str,
-                  limit: int = LINK_REPORTS) -> list[Diagnostic]:
-    """Links that leave the site: relative ones climbing above its root, "/x" ones outside its base path."""
-    found = ((rel, href, why) for rel, data in pages for href, why in outside_links(rel, data, config.base_path))
-    return _reported(found, shown, limit)
-
-
 def _reported(outside: Iterable[tuple[str, str, str]], shown: str, limit: int = LINK_REPORTS) -> list[Diagnostic]:
     """The first ``limit`` links out of the site one by one, then a count of the rest."""
     problems: list[Diagnostic] = []
@@ -115,39 +100,100 @@ def _reported(outside: Iterable[tuple[str, str, str]], shown: str, limit: int = 
 
 
 def outside_links(rel: str, html: bytes, base_path: str) -> Iterator[tuple[str, str]]:
-    """(href, why) for each link of page ``rel`` that points outside the site; external addresses are fine."""
+    """(href, why) for each link of page ``rel`` that points outside the site; external addresses are fine.
+
+    Links are found as a browser finds them, by lxml's HTML parser: quoted or not, in any attribute that holds an
+    address (LINK_ATTRIBUTES, srcset's and ping's lists), in CSS url() and in a meta refresh, with character
+    references decoded. A page whose every link attribute is a plain quoted value that cannot leave the site
+    (_may_leave) is passed over unparsed: most pages of a large site are, and one scan costs far less than a parse.
+    """
     depth = rel.count("/")
-    lowered = html.lower()  # ASCII only, so offsets in it are offsets in the page
-    for pattern in _suspect_links(depth):
-        for match in pattern.finditer(lowered):
-            if lowered[match.start() - 1] not in _SPACE:  # data-href= and the like are not links
-                continue
-            start, end = match.span(1) if match.start(1) >= 0 else match.span(2)
-            raw = html[start:end]
-            why = _verdict(depth, raw, base_path)
-            if why:
-                yield raw.decode("utf-8", "replace"), why
+    if not _may_leave(html, depth):
+        return
+    for value in _links(html):
+        why = _verdict(depth, value, base_path)
+        if why:
+            yield value, why
+
+
+LINK_ATTRIBUTES = ("href", "src", "action", "formaction", "poster", "data", "background")
+"""Attributes whose value is one address a browser follows or fetches (xlink:href ends in href)."""
+LIST_ATTRIBUTES = ("srcset", "ping")
+"""Attributes holding several addresses (srcset: each with a width or density after it)."""
+_CSS_URL = re.compile(r"""url\(\s*(?:"([^"]*)"|'([^']*)'|([^)'"\s]*))|@import\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_REFRESH_URL = re.compile(r"^\s*\d*(?:\.\d*)?\s*[;,]?\s*(?:url\s*=\s*)?['\"]?([^'\"]*)", re.I)
+_PARSER = etree.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, collect_ids=False,
+                           default_doctype=False)
+_LINKS_XPATH = etree.XPath("|".join(f"//@{name}" for name in (*LINK_ATTRIBUTES, *LIST_ATTRIBUTES))
+                           + "|//@*[name()='xlink:href']"
+                           + "|//style/text()|//@style|//meta[@content]/@content")
+
+
+def _links(html: bytes) -> Iterator[str]:
+    """Every address in the page, in document order, as lxml's HTML parser reads it."""
+    try:
+        root = etree.fromstring(html, _PARSER)
+    except (etree.ParserError, ValueError):  # an empty page: no links
+        return
+    if root is None:
+        return
+    for found in _LINKS_XPATH(root):
+        value = str(found)
+        name = getattr(found, "attrname", None)
+        if name in LIST_ATTRIBUTES:
+            yield from (candidate.split()[0] for candidate in value.split(",") if candidate.split())
+        elif name == "content":
+            if str(found.getparent().get("http-equiv", "")).strip().lower() == "refresh":
+                match = _REFRESH_URL.match(value)
+                if match and match.group(1).strip():
+                    yield match.group(1).strip()
+        elif name == "style" or not found.is_attribute:
+            yield from (next(g for g in match.groups() if g is not None) for match in _CSS_URL.finditer(value))
+        else:
+            yield value
 
 
 @functools.cache
-def _suspect_links(depth: int) -> tuple[re.Pattern[bytes], ...]:
-    """Patterns for the href and src values of a page ``depth`` folders down that need a verdict.
+def _suspects(depth: int) -> re.Pattern[bytes]:
+    """The "=" of what in a page ``depth`` folders down could hold an address that leaves the site: a link
+    attribute followed by a value that is not plain and quoted; an attribute holding a list of addresses, CSS or
+    a refresh; a link attribute's name, or two spaces, before it.
 
-    A plain link ("../authors/x.html": at most ``depth`` folders up, then down by names with no "..", "%" or
-    backslash) cannot leave the site and is passed over inside the regex engine, so the pages' thousands of
-    such links cost no Python. Each pattern begins with a literal, which the engine finds by a fast substring
-    search: run on a lower-cased copy of the page, that is much faster than a case-blind alternation.
+    Plain: at most ``depth`` folders up then down by names with no "..", "%", "&", backslash, tab or line end; a
+    fragment; or an http(s) address. Such a value is the address a browser reads, and it cannot leave the site.
+    Every branch starts at a "=", so the regex engine skips from one to the next in C.
     """
-    plain = rb"(?:\.\./){0,%d}[a-z0-9](?:[^%%\\.\"']|\.(?!\.))*" % depth
-    value = rb"""\s*=\s*(?:"(?!%s")([^"]*)"|'(?!%s')([^']*)')""" % (plain, plain)
-    return tuple(re.compile(attribute + value) for attribute in (b"href", b"src"))
+    def plain(quote: bytes) -> bytes:
+        relative = rb"(?:\.\./){0,%d}[a-z0-9](?:[^%%\\.&\t\r\n%s]|\.(?!\.))*" % (depth, quote)
+        return rb"%s(?:%s|#[^%s]*|https?://[^\t\r\n%s]*)%s" % (quote, relative, quote, quote, quote)
+
+    def after(names: tuple[str, ...], space: bytes = b"") -> bytes:
+        return b"|".join(rb"(?<=%s%s=)" % (re.escape(name.encode()), space) for name in names)
+
+    others = (*LIST_ATTRIBUTES, "style", "http-equiv")
+    return re.compile(rb"=(?:(?:%s)(?!\s*(?:%s|%s))|%s|(?<=\s=)(?:(?<=\s\s=)|%s))" % (
+        after(LINK_ATTRIBUTES), plain(b'"'), plain(b"'"), after(others),
+        after((*LINK_ATTRIBUTES, *others), rb"\s")), re.IGNORECASE)
+
+
+_STYLE_ELEMENT = re.compile(rb"<style", re.IGNORECASE)
+
+
+def _may_leave(html: bytes, depth: int) -> bool:
+    """Whether the page may hold an address that leaves the site: False only where every link is plain and
+    quoted (_suspects) and no style element holds CSS."""
+    return _suspects(depth).search(html) is not None or _STYLE_ELEMENT.search(html) is not None
 
 
 @functools.lru_cache(maxsize=65536)
-def _verdict(depth: int, raw: bytes, base_path: str) -> str:
+def _verdict(depth: int, raw: str, base_path: str) -> str:
     """Whether a link leaves the site depends only on how deep its page is, not on the folders' names; pages
-    repeat the same links (navigation, lists), so remembering verdicts makes this check cheap on large sites."""
-    parts = urlsplit(raw.decode("utf-8", "replace").strip())
+    repeat the same links (navigation, lists), so remembering verdicts makes this check cheap on large sites.
+    The address is first cleaned as a browser cleans it: spaces and control characters around it dropped, tabs
+    and line ends inside it removed, and a backslash read as a slash."""
+    cleaned = re.sub(r"[\t\n\r]", "", raw.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10"
+                                                "\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "))
+    parts = urlsplit(cleaned.replace("\\", "/"))
     if parts.scheme or parts.netloc or not parts.path:
         return ""  # another site, mailto:, data:, or "#fragment"
     path = unquote(parts.path)

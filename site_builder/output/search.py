@@ -13,24 +13,28 @@ written beside the old one and takes its place only once complete, so a served s
 
 from __future__ import annotations
 
+import concurrent.futures
 import contextlib
+import dataclasses
 import hashlib
 import importlib.metadata
 import json
 import os
 import shutil
-import subprocess
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
+from ..plan import urls
+from . import indexer
+from .write import OutputWriter, WriteStats, write_atomic
 
 BUNDLE = "pagefind"
 """The bundles' folder in the output, where Pagefind's own script finds the articles' index."""
-BUNDLES = (("", "articles/*.html"), ("people", "{authors,topics}/<[!_]:1,>.html"))
-"""(folder inside BUNDLE, the pages indexed there: Pagefind's globs, which are wax patterns). A list's further
-pages and orders (listing.py: a "_" in the name) are not results of their own."""
+BUNDLES = (("", ("articles",)), ("people", ("authors", "topics")))
+"""(folder inside BUNDLE, the folders whose pages are indexed there). A list's further pages and orders
+(listing.py: a "_" in the name) are not results of their own. Past urls.ARTICLES_PER_INDEX articles, the articles
+are indexed in parts: the first in BUNDLE itself, the others in the folders urls.search_parts names."""
 INDEXED_FOLDERS = ("articles", "authors", "topics")
 STAMP = ".site-builder-search"
 """Beside the bundle: what it was made from. Hidden and never published, like the build's other bookkeeping."""
@@ -43,7 +47,7 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 about 420 KB that need not be published."""
 UNUSED_BESIDE = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
 """What a second bundle need not repeat: the page loads Pagefind's scripts from the first."""
-SETTINGS_VERSION = 3
+SETTINGS_VERSION = 6
 """Raised when what this module asks of Pagefind changes, so that every site is indexed again."""
 
 
@@ -53,6 +57,16 @@ class Indexed:
     """(path in the output, written by this build) of every file of the bundle."""
     pages: int
     """Pages in the index; -1 when the bundle was kept as it was."""
+
+
+def write_index(writer: OutputWriter, files: list[tuple[str, bool]], output: Path, report: Report) -> WriteStats:
+    """The build's writing finished with its search index: stale pages removed first, as the index must not find
+    them (its own files are this module's to replace), then the pages indexed and the bundle's files recorded as
+    the build's."""
+    stats = writer.finish(files, keep=OWN)
+    bundle = index_site(output, report)
+    again = writer.finish([*files, *bundle.files])
+    return dataclasses.replace(again, removed=stats.removed + again.removed)
 
 
 def index_site(output: Path, report: Report) -> Indexed:
@@ -78,46 +92,68 @@ def index_site(output: Path, report: Report) -> Indexed:
                      "the site works without it, and its search page says so. Reinstall site-builder to get "
                      "Pagefind back (pip install 'pagefind[bin]'), or set search = false in site.toml")
         return Indexed([], 0)
-    for folder, _glob in BUNDLES:
-        for name in UNUSED + (UNUSED_BESIDE if folder else ()):
-            (fresh / folder / name).unlink(missing_ok=True)
     _replace(bundle, fresh, output / _OLD)
-    (output / STAMP).write_text(stamp, encoding="utf-8")
+    write_atomic(output / STAMP, stamp.encode("utf-8"))
     return Indexed(_bundle_files(output, written=True) + [(STAMP, True)], pages)
 
 
 def _run_pagefind(site: Path, into: Path) -> int:
-    """Pagefind's indexer, the program the pagefind[bin] wheel ships, run once per bundle (at the same time) on
-    the marked pages of ``site``, writing the bundles under ``into``; the number of pages indexed.
-
-    Its command line rather than the wheel's Python API: in the API's service mode Pagefind answers "written"
-    before its last writes reach the disk, and closing the service then leaves some files empty (seen here as an
-    empty pagefind-worker.js or wasm.unknown.pagefind in one build of three); the command line finishes them
-    before it exits.
-    """
+    """Pagefind's indexer, the program the pagefind[bin] wheel ships, given the pages of each bundle, the articles
+    newest first and the others by name (each bundle by a process of its own, at the same time); the bundles
+    written, settled, under
+    ``into``. The number of pages indexed."""
     from pagefind.service import get_executable  # the indexer is loaded only by builds that search
 
     program = get_executable()
     if program is None:
         raise FileNotFoundError("pagefind")
-    with contextlib.ExitStack() as files:
-        logs = [files.enter_context(tempfile.TemporaryFile()) for _ in BUNDLES]  # a pipe could fill and block
-        runs = [subprocess.Popen([str(program), "--site", str(site.resolve()), "--glob", glob, "--output-path",
-                                  str((into / folder).resolve()), "--quiet"], stdout=log, stderr=log)
-                for (folder, glob), log in zip(BUNDLES, logs, strict=True)]
-        for run, log in zip(runs, logs, strict=True):
-            if run.wait() != 0:
-                log.seek(0)
-                lines = log.read().decode("utf-8", "replace").strip().splitlines()
-                last = f": {lines[-1]}" if lines else ""
-                for other in runs:
-                    other.wait()
-                raise RuntimeError(f"Pagefind stopped with exit status {run.returncode}{last}")
+    texts = {page: indexer.read_page(site, page) for page in _pages(site, BUNDLES[0][1])}
+    sorts = {page: indexer.sort_values(text) for page, text in texts.items()}  # page → sort → value
+    articles = sorted(texts, key=lambda page: _newest(sorts[page]))
+    parts = ("", *urls.search_parts(len(articles)))
+    size = -(-len(articles) // len(parts))
+    bundles = [(part, articles[n * size:(n + 1) * size]) for n, part in enumerate(parts)]
+    bundles += [(folder, _pages(site, kinds)) for folder, kinds in BUNDLES[1:]]
+    with concurrent.futures.ThreadPoolExecutor(len(bundles)) as pool:
+        runs = [pool.submit(indexer.index_pages, program, site, indexed, texts if n < len(parts) else None)
+                for n, (_folder, indexed) in enumerate(bundles)]
+        answers = [run.result() for run in runs]
+    spread = (indexer.spread_sorts([(bundles[n][1], answers[n]) for n in range(len(parts))], sorts)
+              if len(parts) > 1 else [])
     pages = 0
-    for folder, _glob in BUNDLES:
-        entry = json.loads((into / folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    for n, ((folder, _indexed), files) in enumerate(zip(bundles, answers, strict=True)):
+        unused = UNUSED + (UNUSED_BESIDE if folder else ())
+        made: set[str] = set()
+        for rel, data in indexer.settle(files, spread[n] if n < len(spread) else None).items():
+            if rel not in unused:
+                path = os.path.join(into, folder, rel)
+                if (parent := os.path.dirname(path)) not in made:  # a folder for thousands of files: made once
+                    os.makedirs(parent, exist_ok=True)
+                    made.add(parent)
+                with open(path, "wb") as file:
+                    file.write(data)
+        entry = json.loads(files[indexer.ENTRY])
         pages += sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
     return pages
+
+
+def _newest(sorts: dict[str, str]) -> tuple[int, float]:
+    """Articles are numbered newest first (pages without that order last, by name): the newest and oldest orders
+    and the year facet, which the search page loads, are then runs of numbers that compress to almost nothing."""
+    try:
+        return (0, float(sorts["newest"]))
+    except (KeyError, ValueError):
+        return (1, 0.0)
+
+
+def _pages(site: Path, folders: tuple[str, ...]) -> list[str]:
+    """The result pages in ``folders``, by name: not a list's further pages and orders (a "_" in the name)."""
+    found = []
+    for folder in folders:
+        with contextlib.suppress(OSError):
+            found += [f"{folder}/{entry.name}" for entry in os.scandir(site / folder)
+                      if entry.name.endswith(".html") and "_" not in entry.name and entry.is_file()]
+    return sorted(found)
 
 
 def _unmarked(output: Path) -> list[Diagnostic]:
@@ -139,6 +175,8 @@ def _reason(err: BaseException) -> str:
         return "the Pagefind program is missing"
     if isinstance(err, OSError):
         return f"Pagefind could not run: {err.strerror or err}"
+    if isinstance(err, indexer.IndexerError):
+        return str(err)
     return f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
 
 

@@ -2,7 +2,7 @@
 
 Contexts are small and made of ready-to-show values (``Entry``, ``Named``): hrefs relative to the page's folder
 and text escaped once per entity here, not once per appearance, so templates only print (no lookups, no calls
-in loops; on a 10,000-record site escaping repeated values was the largest cost of rendering).
+in loops; escaping the same values again on every page that shows them would be most of rendering's cost).
 Checks here that no two pages share a path and that no path leaves the output folder.
 """
 
@@ -24,7 +24,7 @@ from ..diagnostics import UserError
 from ..i18n import N_
 from ..model.article import Article
 from ..model.library import Author, Group, Library
-from ..prose.free_pages import ContentPage
+from ..prose.free_pages import FreePage
 from . import listing, orders, urls
 from .feeds import files as feed_files
 
@@ -38,6 +38,8 @@ _MAIN = listing.Listing((), 0, 1, "newest", (), (), True)
 
 @dataclass(frozen=True, slots=True)
 class Page:
+    """A file of the output, decided by the plan: an HTML page from a template, a download, a feed."""
+
     path: str
     """Output path relative to the output folder, with forward slashes."""
     template: str
@@ -45,12 +47,15 @@ class Page:
     export: str = ""
     """For a download instead of a page: the format (``bibtex``…), of ``context["entries"]``."""
     more: Callable[[], dict[str, Any]] | None = field(default=None, compare=False)
-    """The costly rest of the context, made when the page is rendered: in a worker process, not in the plan."""
+    """The costly rest of the context (an article's related articles and head metadata, an author's co-authors
+    and topics): the plan's own function, called through ``full_context`` in the process that renders the page,
+    so that this part of the plan runs in parallel."""
     prose: bool = False
     """Shows HTML the site wrote itself (the home page's introduction, a free page, a summary), whose links only
     the pre-flight check can vouch for."""
 
     def full_context(self) -> dict[str, Any]:
+        """Everything the template shows: what the templates get, and all they get."""
         return {**self.context, **self.more()} if self.more is not None else self.context
 
 
@@ -60,7 +65,8 @@ class Site:
 
     config: Config
     library: Library
-    pages: tuple[ContentPage, ...]
+    pages: tuple[FreePage, ...]
+    """The free pages (content/pages/*.md), as templates know them (``site.pages``), for the navigation."""
     intro_html: str
     references: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
     """Formatted references by article key (empty when none could be made)."""
@@ -89,12 +95,8 @@ class Entry:
     source: Article = field(compare=False, repr=False)
     verdict: Markup = Markup("")
     """The one-line verdict of the club's summary, or ""."""
-
-    @property
-    def coins(self) -> str:
-        """OpenURL ContextObject for a COinS span (escaped when printed in its attribute). Made when a list first
-        shows the article, in the worker rendering it (render.article_item keeps the item), not for all in the plan."""
-        return cite.coins(self.source)
+    coins: str = field(default="", compare=False, repr=False)
+    """The OpenURL ContextObject of a COinS span (escaped when printed in its attribute)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +178,7 @@ def _entry(href: Markup, article: Article) -> Entry:
         byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
     return Entry(href, escape(article.title), escape(byline), escape(article.journal or article.container),
                  escape(article.exact_date), escape(article.year), article,
-                 escape(article.summary.verdict) if article.summary else Markup(""))
+                 escape(article.summary.verdict) if article.summary else Markup(""), cite.coins(article))
 
 
 def _named(groups: dict[str, Group], root: str, to_path: Callable[[str], str]) -> dict[str, Named]:
@@ -253,11 +255,12 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
 
 def _author_extras(site: Site, links: Links, key: str, author: Author, part: listing.Listing) -> dict[str, Any]:
     lib = site.library
-    coauthors = lib.coauthors(key) if part.main else ()
+    # Only the names shown are worked out: each name of a byline of thousands asks for its co-authors.
+    coauthors = lib.coauthors(key, COAUTHORS_SHOWN) if part.main else ()
     several = site.config.downloads and len(author.articles) > 1
     return dict(entries=_entries(links, part.keys),
-                coauthors=_counted(links.authors, coauthors[:COAUTHORS_SHOWN]),
-                more_coauthors=len(coauthors[COAUTHORS_SHOWN:]),
+                coauthors=_counted(links.authors, coauthors),
+                more_coauthors=lib.coauthor_count(key) - len(coauthors) if part.main else 0,
                 topics=_counted(links.topics, lib.author_topics(key)) if part.main else (),
                 downloads=_group_downloads(urls.author(key), author.articles)
                 if site.config.downloads and not several else (),

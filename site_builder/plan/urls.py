@@ -15,10 +15,21 @@ NOT_FOUND = "404.html"
 STYLESHEET = "static/style.css"
 SCRIPT = "static/site.js"
 DOWNLOADS_SCRIPT = "static/downloads.js"
+ICON = "static/favicon.svg"
 SEARCH = "search.html"
 SEARCH_SCRIPT = "static/search.js"
 SEARCH_BUNDLE = "pagefind/"
 """Pagefind's folder (search.BUNDLE), as a page links to it."""
+ARTICLES_PER_INDEX = 5000
+"""At most this many articles in one Pagefind index: the indexer's memory follows the words it indexes (1.9 GB
+for 10,000 synthetic articles), so a larger collection is indexed in parts, which the search page merges."""
+
+
+def search_parts(articles: int) -> tuple[str, ...]:
+    """The folders inside SEARCH_BUNDLE of the articles' further indexes ("part2/", …), none up to
+    ARTICLES_PER_INDEX articles: the first part is SEARCH_BUNDLE itself."""
+    parts = -(-articles // ARTICLES_PER_INDEX)
+    return tuple(f"part{n}/" for n in range(2, parts + 1))
 
 
 def article(key: str) -> str:

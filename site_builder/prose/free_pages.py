@@ -14,26 +14,28 @@ PAGES_DIR = "pages"
 
 
 @dataclass(frozen=True, slots=True)
-class ContentPage:
+class FreePage:
+    """A page the site's editors wrote (content/pages/about.md), shown at pages/<key>.html and in the navigation."""
+
     key: str
     title: str
     html: str
     where: SourceSpan
 
 
-def read_intro(content_dir: Path, display: str) -> tuple[str, str, list[Diagnostic]]:
-    """(title from front matter or "", intro HTML, problems) from content/index.md; empty when absent."""
+def read_intro(content_dir: Path, display: str) -> tuple[str, list[Diagnostic]]:
+    """(intro HTML, problems) from content/index.md; empty when absent."""
     path = content_dir / INTRO_FILE
     if not path.is_file():
-        return "", "", []
+        return "", []
     doc, problems = split_front_matter(_read_text(path), f"{display}/{INTRO_FILE}")
-    return clean(str(doc.meta.get("title", ""))), to_html(doc.body), problems
+    return to_html(doc.body), problems
 
 
-def read_pages(content_dir: Path, display: str) -> tuple[list[ContentPage], list[Diagnostic]]:
+def read_free_pages(content_dir: Path, display: str) -> tuple[list[FreePage], list[Diagnostic]]:
     """Free pages in file-name order; a page's title comes from its front matter, else its file name."""
     folder = content_dir / PAGES_DIR
-    pages: list[ContentPage] = []
+    pages: list[FreePage] = []
     problems: list[Diagnostic] = []
     taken: set[str] = set()
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
@@ -47,7 +49,7 @@ def read_pages(content_dir: Path, display: str) -> tuple[list[ContentPage], list
             continue
         taken.add(key)
         title = clean(str(doc.meta.get("title", ""))) or path.stem.replace("-", " ").capitalize()
-        pages.append(ContentPage(key, title, to_html(doc.body), SourceSpan(shown, 1)))
+        pages.append(FreePage(key, title, to_html(doc.body), SourceSpan(shown, 1)))
     return pages, problems
 
 

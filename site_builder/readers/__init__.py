@@ -1,14 +1,20 @@
-"""Choosing a reader for each file under content/, and turning files into Records and Articles.
+"""The readers: every record file under content/ made into Records (lossless, with their lines) and Articles.
 
-The table below is the whole registry: a reader is chosen by file suffix, then confirmed by sniffing the start
-of the file (a ``.txt`` may be a catalogue dump or MEDLINE text). Bytes that are not UTF-8 are replaced and
-reported with their line; a BOM and CRLF line ends are accepted everywhere.
+This module is the registry: a reader is chosen by file suffix, then confirmed by sniffing the start of the file
+(a ``.txt`` may be a catalogue dump or MEDLINE text). Bytes that are not UTF-8 are replaced and reported with
+their line; a BOM and CRLF line ends are accepted everywhere. One module per format, each with a sample of it in
+its docstring; ``files`` finds the record files and reads them; ``shared``, ``nlm``, ``xmltree``,
+``json_records`` and ``latex`` are what several readers share.
+
+May import: model, config, diagnostics, workers.
+Never imports: prose, cite, plan, render, output, commands, build, i18n, speedups.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import re
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -51,6 +57,26 @@ READERS: tuple[Reader, ...] = (
 _BY_FORMAT = {reader.format: reader for reader in READERS}
 SNIFF_CHARS = 4096
 
+# Files that sit beside records in a collection and are never records: not read, not reported. A file of any
+# other kind that no reader recognises is reported, so that no export is left out unnoticed.
+PROSE_AND_MEDIA = frozenset({
+    ".md", ".markdown", ".rst",  # notes and READMEs (summaries and pages are Markdown too)
+    ".pdf", ".doc", ".docx", ".odt", ".rtf",  # full texts and documents kept with their records
+    ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".tif", ".tiff",  # figures and scans
+})
+CLUTTER = frozenset({"thumbs.db", "desktop.ini"})
+"""Files Windows leaves in folders (macOS's and editors' own start with a dot and are skipped as hidden)."""
+NOTE_NAMES = frozenset({"readme", "notes", "license", "licence", "copying", "notice", "changelog"})
+"""Names (before the first dot, any case) of files about a folder: read only when a reader recognises them."""
+
+
+def never_records(name: str) -> bool:
+    """Whether a file named ``name`` is left out of reading: hidden, an editor's backup or lock file, prose,
+    a document or an image (PROSE_AND_MEDIA), or operating-system clutter."""
+    lowered = name.lower()
+    return (lowered.startswith((".", "~$")) or lowered.endswith("~") or lowered in CLUTTER
+            or Path(lowered).suffix in PROSE_AND_MEDIA)
+
 
 def choose_reader(path: Path, head: str) -> Reader | None:
     """The first reader that claims the suffix and recognises the content; else any reader that recognises it."""
@@ -61,15 +87,30 @@ def choose_reader(path: Path, head: str) -> Reader | None:
     return next((reader for reader in READERS if reader.sniff(head)), None)
 
 
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
-    """UTF-8 text without BOM; undecodable bytes become U+FFFD and a warning names the first one's line."""
+    """UTF-8 text without BOM; undecodable bytes become U+FFFD and a warning names the first one's line. A
+    control character (but tab and line ends), a sign of a damaged file, is kept and reported likewise: the
+    full record shows it as a control picture (␁), titles and lists as U+FFFD (normalize.clean)."""
     try:
-        return data.decode("utf-8-sig"), []
+        text, problems = data.decode("utf-8-sig"), []
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         text = data.decode("utf-8-sig", errors="replace")
-        return text, [Diagnostic(Level.WARNING, SourceSpan(path, line),
-                                 f"bytes that are not UTF-8 (first at byte {err.start}) were replaced by '\ufffd'")]
+        problems = [Diagnostic(Level.WARNING, SourceSpan(path, line),
+                               f"bytes that are not UTF-8 (first at byte {err.start}) were replaced by '\ufffd'")]
+    # One pass in C over the bytes tells that nearly every file has none; only then is the text searched.
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        first = _CONTROL.search(text)
+        if first is not None:
+            line = text.count("\n", 0, first.start()) + 1
+            problems.append(Diagnostic(Level.WARNING, SourceSpan(path, line), (
+                f"a control character (U+{ord(first.group()):04X}, the first of the file) is no text; it is shown "
+                "as '\ufffd' in titles and lists")))
+    return text, problems
 
 
 def read_file(path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
@@ -78,13 +119,18 @@ def read_file(path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
         data = path.read_bytes()
     except OSError as err:
         return [], [Diagnostic(Level.ERROR, SourceSpan(shown), f"cannot read this file: {err.strerror}")]
-    return read_data(path, shown, data)
+    return read_data(data, path, shown)
 
 
-def read_data(path: Path, shown: str, data: bytes) -> tuple[list[Record], list[Diagnostic]]:
-    """Every record of the bytes ``data`` read from ``path``, as read_file gives them."""
+def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Every record of a file's bytes, read by the reader its name and start choose (read_file)."""
     head = _head(data)
+    if head.lstrip("\ufeff \t\r\n")[:1] in ("[", "{") or head.startswith("HTTP/"):
+        # JSON: its readers know it by the keys of its first record, which long values can push far down.
+        head = data.decode("utf-8-sig", errors="replace")
     reader = choose_reader(path, head)
+    if reader is None and path.name.split(".", 1)[0].lower() in NOTE_NAMES:
+        return [], []  # a README or notes file in a format of its own
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "

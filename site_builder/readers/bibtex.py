@@ -41,7 +41,7 @@ from ..model import dates, languages
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, Article, Field, Person, Record
 from ..model.normalize import clean
-from . import shared as cite
+from . import shared
 from .latex import latex_to_text
 
 __all__ = ["FORMAT", "latex_to_text", "read", "sniff", "to_article"]
@@ -182,7 +182,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     f = _Fields(record)
     problems: list[Diagnostic] = []
     # Mendeley and Zotero write a title's HTML (<i>, <sub>) as LaTeX symbols: decoded, the tags are left out.
-    title = clean(cite.strip_tags(f.text("title", "booktitle")))
+    title = clean(shared.strip_tags(f.text("title", "booktitle")))
     authors, et_al = _people(f.raw("author"))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, "entry has no title field; shown as 'Untitled record'"))
@@ -190,16 +190,16 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     doi = ids.doi_from(f.plain("doi")) or url_doi
     pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
     pmc = ids.pmcid_from(f.plain("pmcid")) or url_pmc
-    body, rights = cite.split_copyright(cite.strip_tags(f.text("abstract")))
-    lay, abstract = cite.sections(body)
-    orcids = cite.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))
+    body, rights = shared.split_copyright(shared.strip_tags(f.text("abstract")))
+    lay, abstract = shared.sections(body)
+    orcids = shared.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))
     abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation")
     when = _date(f)
     kind = _KINDS.get(f.plain("ENTRYTYPE").lower(), "")
     article = Article(
-        id=cite.article_id(pmc, pmid, doi, f.plain("ID"), title, FORMAT),
+        id=shared.article_id(pmc, pmid, doi, f.plain("ID"), title, FORMAT),
         title=title or "Untitled record",
-        authors=cite.with_orcids(authors, orcids),
+        authors=shared.with_orcids(authors, orcids),
         et_al=et_al,
         journal=f.text("journal", "journaltitle") or abbrev or (f.text("series") if kind else ""),
         journal_abbrev=abbrev,
@@ -207,16 +207,16 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         date_printed=when.printed,
         publisher=f.text("publisher", "school", "institution"),  # a thesis's university, a report's institution
         languages=languages.parse([f.text("language", "langid")]),
-        topics=cite.review_topics([f.text("document_type", "type")]),
+        topics=shared.review_topics([f.text("document_type", "type")]),
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract,
         rights=f.text("copyright") or rights,
-        links=cite.links([f.plain("url")]),
+        links=shared.links([f.plain("url")]),
         kind=kind,
         container=f.text("booktitle") if kind in CONTAINED_KINDS else "",
         volume=f.text("volume"), issue=f.text("number", "issue"),
-        pages=cite.page_range(f.plain("pages") or f.plain("art_number", "article-number", "eid")),
-        keywords=cite.split_keywords(latex_to_text(f.raw(k)) for k in (
+        pages=shared.page_range(f.plain("pages") or f.plain("art_number", "article-number", "eid")),
+        keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
             "author_keywords", "keywords", "keywords-plus")),
         records=(record,),
     )

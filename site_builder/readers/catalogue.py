@@ -190,8 +190,8 @@ def _parse_fields(lines: list[str], names: list[str], offset: int, path: str,
     for begin, end in zip(starts, [*starts[1:], len(lines)], strict=True):
         name = names[begin]
         known = name in KNOWN_FIELDS or is_known(name)
-        # Each known name as one string object that all records share: 200,000 fewer strings in a large
-        # collection, and a packed article (packing.py) holds each name once.
+        # Each known name as one string object that all records share: far fewer strings in a large collection,
+        # and the reading worker's pickled articles (readers/files.py) hold each name once.
         name = sys.intern(name) if known else name
         values = (lines[begin][len(name) + 1:], *lines[begin + 1:end])
         fields.append(Field(name, values, offset + begin + 1))
@@ -264,10 +264,11 @@ def _heaviest_increasing(candidates: list[int], names: list[str]) -> list[int]:
         for b in range(a + 1, count):
             if names[candidates[b]] > names[candidates[a]]:
                 total = weight[a] + best[b]
-                if total > best[a] or (total == best[a] and after[a] is not None
-                                        and names[candidates[b]] == names[candidates[after[a]]]):
+                if total > best[a] or (total == best[a] and (later := after[a]) is not None
+                                        and names[candidates[b]] == names[candidates[later]]):
                     best[a], after[a] = total, b
-    chain, at = [], 0
+    chain: list[int] = []
+    at: int | None = 0
     while at is not None:
         chain.append(candidates[at])
         at = after[at]

@@ -23,6 +23,7 @@ from ..model.sections import split_lay_summary, split_text
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _LINK_PART = re.compile(r"(?:/pmc/articles/PMC\d+/|/pubmed/\d+|https?://(?:dx\.)?doi\.org/\S+|Text)(?: |$)")
 _LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?: |$)")
+_WORD_END = re.compile(r"\s")
 _SPACES = re.compile(r"\s*")  # what str.lstrip() removes: \s is exactly str.isspace() (every code point)
 _GLUED_LICENCE = re.compile(r"https?://[^\s()]+?/(?=[A-Z][a-z]|\s|\)|$)")
 
@@ -43,9 +44,11 @@ def parse_spelling(fields: FieldIndex) -> SpellingParts | None:
     # Peeled off by position, not by slicing: the text is long, and every slice would copy what is left of it.
     at = stamp.end() if (stamp := _DATE.match(text, len(ident))) else len(ident)
     at = _after_spaces(text, at)
-    for part in (fields.first("title"), *fields.values("author")):
-        if part and text.startswith(part, at):
-            at = _after_spaces(text, at + len(part))
+    title = fields.first("title")
+    if title and text.startswith(title, at):
+        at = _after_spaces(text, at + len(title))
+    for author in fields.values("author"):
+        at = _after_author(text, at, author)
     journal, rest = _journal_and_rest(text[at:], fields)
     publisher = fields.first("publisher")
     if publisher and rest.startswith(publisher):
@@ -61,9 +64,28 @@ def parse_spelling(fields: FieldIndex) -> SpellingParts | None:
     return SpellingParts(journal=journal, date=iso_date(date.group(0)) if date else "", rights=rest.strip())
 
 
+def _after_author(text: str, at: int, author: str) -> int:
+    """Past ``author`` where the spelling writes it at ``at``: as the author field writes it, or with the same
+    family name and as many words (a byte replaced, an accent dropped: "Mertz, L\ufffdc" is "Mertz, Luc" there)."""
+    if not author:
+        return at
+    if text.startswith(author, at):
+        return _after_spaces(text, at + len(author))
+    family = author.partition(",")[0]
+    if "," not in author or not text.startswith(family + ",", at):
+        return at
+    end = at
+    for _ in author.split():
+        end = _after_spaces(text, end)
+        space = _WORD_END.search(text, end)
+        end = space.start() if space else len(text)
+    return _after_spaces(text, end)
+
+
 def _after_spaces(text: str, at: int) -> int:
     """Where ``text[at:].lstrip()`` would begin, found without copying the text."""
-    return _SPACES.match(text, at).end()  # type: ignore[union-attr]  # \s* always matches
+    found = _SPACES.match(text, at)  # \s* always matches
+    return found.end() if found else at
 
 
 def _journal_and_rest(rest: str, fields: FieldIndex) -> tuple[str, str]:
@@ -84,11 +106,28 @@ def _journal_and_rest(rest: str, fields: FieldIndex) -> tuple[str, str]:
     return "", rest
 
 
+def _journal(from_spelling: str, container: str) -> tuple[str, str]:
+    """The journal, and a warning when the record disagrees with itself: the structured container_title when
+    there is one, else what the spelling field holds after the title and authors, unless that holds a comma.
+    The spelling writes NLM's journal abbreviations, which have none; a comma there means names the author field
+    does not hold ("Smith, John Doe, Jane Cancers (Basel)"), and no journal can be told from them."""
+    from_spelling = clean(from_spelling)
+    if "," in from_spelling:
+        shown = from_spelling if len(from_spelling) <= 80 else from_spelling[:80] + "…"
+        kept = f"the container_title field, {container!r}, is shown" if container else "no journal is shown"
+        return container, (f"the spelling field names authors the author field does not ({shown!r}), so its "
+                           f"journal cannot be told from them; {kept}")
+    if container and from_spelling and from_spelling != container:
+        return container, (f"the spelling field's journal {from_spelling!r} is not the container_title "
+                           f"{container!r}; the container_title is shown")
+    return container or from_spelling, ""
+
+
 def split_rights(rights: str) -> tuple[str, str]:
     """Rights text with the glued licence url taken out, and that url ("" when there is none)."""
     m = _GLUED_LICENCE.search(rights)
     if not m:
-        return rights, ""
+        return clean(rights), ""
     text = (rights[:m.start()] + " " + rights[m.end():]).strip()
     return clean(text), safe_url(m.group(0))
 
@@ -130,6 +169,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
             problems.append(Diagnostic(
                 Level.WARNING, SourceSpan(where.path, record.line_of("spelling")),
                 "the spelling field does not start with the id; journal, full date and licence not recovered"))
+    journal, problem = _journal(spelling.journal, clean(fields.first("container_title")))
+    if problem:
+        problems.append(Diagnostic(Level.WARNING, SourceSpan(where.path, record.line_of("spelling")), problem))
     rights, licence_url = split_rights(spelling.rights)
     lay, abstract = split_lay_summary(split_text(clean(fields.first("description"))))
     pmid, pmcid, doi = identifiers(fields)
@@ -140,7 +182,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         title=title,
         title_lang=languages.tag_of(languages.parse(fields.values("language"))),  # the catalogue's own title
         authors=tuple(parse_person(a) for a in fields.values("author") if a.strip()),
-        journal=clean(spelling.journal or fields.first("container_title")),
+        journal=journal,
         date=date or spelling.date,
         publisher=clean(fields.first("publisher")),
         languages=languages.parse(fields.values("language")),

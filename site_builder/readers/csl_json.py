@@ -22,34 +22,34 @@ from __future__ import annotations
 
 import json
 import re
+from typing import Any
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, Article, Person, Record
 from ..model.normalize import clean, safe_url
-from . import json_records
-from . import shared as cite
+from . import json_records, shared
 
 FORMAT = "csl-json"
+_CONTAINERS = (("items",),)
 
-# CSL variables that only CSL-JSON uses (a VuFind or other JSON record has none of them).
-_CSL_KEYS = re.compile(r'"(?:container-title|issued|date-parts|family|given|citation-key|page|DOI|URL)"\s*:')
-_TYPE_KEY = re.compile(r'"type"\s*:')
-_SOLR_KEYS = re.compile(r'"(?:_version_|record_format|recordtype|title_full|spellingShingle|docs)"\s*:')
+# CSL variables that only CSL-JSON uses at the top of an item (a VuFind or other JSON record has none of them).
+_CSL_KEYS = frozenset({"container-title", "issued", "citation-key", "page", "DOI", "URL", "ISSN", "PMID", "PMCID"})
+_SOLR_KEYS = frozenset({"_version_", "record_format", "recordtype", "title_full", "spellingShingle"})
 
 
 def sniff(head: str) -> bool:
-    """A JSON array or object whose items have a CSL ``type`` and CSL keys (``issued``, ``container-title``…)."""
-    head = head.removeprefix("\ufeff").lstrip()
-    return (head[:1] in ("[", "{") and bool(_TYPE_KEY.search(head)) and bool(_CSL_KEYS.search(head))
-            and not _SOLR_KEYS.search(head))
+    """A JSON array or object whose first item has a CSL ``type`` and CSL keys (``issued``, ``container-title``…),
+    wherever in the item they stand (json_records.first_keys)."""
+    found, keys = json_records.first_keys(head, _CONTAINERS)
+    return "type" in keys and bool(keys & _CSL_KEYS) and not keys & _SOLR_KEYS
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every item of one CSL-JSON file with the line of each item and key; a broken item is reported and
     skipped, the others are kept."""
-    return json_records.read(text, path, FORMAT, (("items",),))
+    return json_records.read(text, path, FORMAT, _CONTAINERS)
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
@@ -63,12 +63,12 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     doi = ids.doi_from(item.text("DOI")) or url_doi
     pmid = ids.pmid_from(item.text("PMID")) or url_pmid
     pmc = ids.pmcid_from(item.text("PMCID")) or url_pmc
-    body, rights = cite.split_copyright(cite.strip_tags(item.text("abstract")))
-    lay, abstract = cite.sections(body)
+    body, rights = shared.split_copyright(shared.strip_tags(item.text("abstract")))
+    lay, abstract = shared.sections(body)
     abbrev = item.text("container-title-short") or item.text("journalAbbreviation")
     when = _published(item)
     article = Article(
-        id=cite.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
+        id=shared.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
         title=title or "Untitled record",
         authors=tuple(_person(a) for a in item.objects("author")),
         journal=("" if item.text("type") in CONTAINED_KINDS else item.text("container-title"))
@@ -79,17 +79,17 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         epub_date=when.epub,
         publisher=item.text("publisher"),
         languages=languages.parse([item.text("language")]),
-        topics=cite.review_topics([item.text("genre")]),
+        topics=shared.review_topics([item.text("genre")]),
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract,
         rights=rights if safe_url(item.text("license")) else item.text("license") or rights,
         licence_url=_licence_url(item),
-        links=cite.links([item.text("URL")]),
+        links=shared.links([item.text("URL")]),
         kind="" if item.text("type") in ("article-journal", "article") else item.text("type"),
         container=item.text("container-title") if item.text("type") in CONTAINED_KINDS else "",
         volume=item.text("volume"), issue=item.text("issue"),
-        pages=cite.page_range(item.text("page")),
-        keywords=cite.split_keywords([item.text("keyword")]),
+        pages=shared.page_range(item.text("page")),
+        keywords=shared.split_keywords([item.text("keyword")]),
         records=(record,),
     )
     return article, problems
@@ -103,9 +103,9 @@ class _Item:
 
     def text(self, key: str) -> str:
         values = self.record.values(key)
-        return clean(cite.strip_tags(" ".join(values)))
+        return clean(shared.strip_tags(" ".join(values)))
 
-    def objects(self, key: str) -> list[dict]:
+    def objects(self, key: str) -> list[dict[str, Any]]:
         """The JSON objects of a list-valued key such as ``author``."""
         found = []
         for value in self.record.values(key):
@@ -116,7 +116,8 @@ class _Item:
                 found.append({"literal": decoded})
         return found
 
-    def object(self, key: str) -> dict:
+    def mapping(self, key: str) -> dict[str, Any]:
+        """The JSON object of a key such as ``issued``; text that is not one as ``{"raw": text}``."""
         values = self.record.values(key)
         decoded = self._decode(key, values[0]) if values else {}
         return decoded if isinstance(decoded, dict) else {"raw": str(decoded)}
@@ -133,12 +134,12 @@ class _Item:
             return value
 
 
-def _person(author: dict) -> Person:
+def _person(author: dict[str, Any]) -> Person:
     """A CSL name: family and given with their particles ("van", "de"), or a ``literal`` name (a group)."""
     family = clean(" ".join(str(author.get(k, "")) for k in ("non-dropping-particle", "family")))
     given = clean(" ".join(str(author.get(k, "")) for k in ("given", "dropping-particle")))
     suffix = clean(str(author.get("suffix", "")))
-    orcid = cite.orcid(str(author.get("ORCID", author.get("orcid", ""))))
+    orcid = shared.orcid(str(author.get("ORCID", author.get("orcid", ""))))
     if not family:
         return Person(name=clean(str(author.get("literal", "") or given)), orcid=orcid)
     name = ", ".join(p for p in (family, given, suffix) if p)
@@ -149,15 +150,15 @@ def _published(item: _Item) -> dates.Published:
     """The print date (Crossref's ``published-print``), else ``issued``, and the electronic date
     (``published-online``, CSL's ``available-date``). Crossref's ``issued`` is the earlier of the two, so it
     is the issue's date only when there is no print date."""
-    issue = _date(item.object("published-print")) if item.record.values("published-print") else dates.PrintedDate("")
+    issue = _date(item.mapping("published-print")) if item.record.values("published-print") else dates.PrintedDate("")
     if not issue.iso:
-        issue = _date(item.object("issued"))
+        issue = _date(item.mapping("issued"))
     epub = next((d.iso for key in ("published-online", "available-date") if item.record.values(key)
-                 if (d := _date(item.object(key))).iso), "")
+                 if (d := _date(item.mapping(key))).iso), "")
     return dates.published(issue, epub)
 
 
-def _date(value: dict) -> dates.PrintedDate:
+def _date(value: dict[str, Any]) -> dates.PrintedDate:
     """A CSL date: ``{"date-parts": [[2019, 10, 5]]}`` (numbers or strings; two of them a range, written as
     PubMed prints one: "2014 Nov-Dec"), with a ``season`` or a ``literal`` as printed; else its ``raw`` or
     ``literal`` text."""

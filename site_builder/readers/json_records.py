@@ -63,10 +63,71 @@ def read(text: str, path: str, fmt: str, containers: tuple[tuple[str, ...], ...]
                    for pos, message in found.problems]
     records = []
     for n, (pos, members) in enumerate(found.objects):
-        fields = tuple(Field(m.key, values(m.value), lines.line(m.key_pos)) for m in members)
+        fields = tuple(Field(_whole(m.key), tuple(map(_whole, values(m.value))), lines.line(m.key_pos))
+                       for m in members)
         preamble = tuple(header) if n == 0 else ()
         records.append(Record(fmt, SourceSpan(path, lines.line(pos)), fields, preamble))
+        diagnostics += [Diagnostic(Level.WARNING, SourceSpan(path, lines.line(m.key_pos)),
+                                   f"'{_whole(m.key)}' holds half of a UTF-16 character (an escape such as \\ud800 "
+                                   "with no other half), which no file can hold; it is shown as '\ufffd'")
+                        for m in members if _LONE_SURROGATE.search(m.key + "".join(values(m.value)))]
     return records, diagnostics
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _whole(text: str) -> str:
+    """``text`` with each lone surrogate (from an escape such as \\ud800; UTF-8 cannot encode it) replaced by
+    U+FFFD."""
+    return _LONE_SURROGATE.sub("\ufffd", text) if _LONE_SURROGATE.search(text) else text
+
+
+def first_keys(text: str, containers: tuple[tuple[str, ...], ...] = ()) -> tuple[tuple[str, ...] | None,
+                                                                                  frozenset[str]]:
+    """Which of ``containers`` holds the records (None: the top-level array, or the object itself) and the keys
+    of the first record, as ``read`` would find them; for sniffing a file by the keys of its records wherever
+    they stand, however long the values before them. A text cut short (or broken) gives the keys before the cut.
+    """
+    text = text.removeprefix("\ufeff")
+    pos = _skip(text, _http_header(text)[1])
+    if text.startswith("[", pos):
+        return None, _keys(text, _skip(text, pos + 1), ())[1]
+    found, keys = _keys(text, pos, containers)
+    return found, keys
+
+
+def _keys(text: str, pos: int, containers: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...] | None,
+                                                                                 frozenset[str]]:
+    """The keys of the object at ``pos``, or of the first record of the array at one of the ``containers`` key
+    paths below it (with that path), read as far as the text is valid."""
+    keys: list[str] = []
+    if not text.startswith("{", pos):
+        return None, frozenset()
+    pos = _skip(text, pos + 1)
+    try:
+        while text.startswith('"', pos):
+            key, pos = _value(text, pos)
+            keys.append(str(key))
+            pos = _skip(text, pos)
+            if not text.startswith(":", pos):
+                break
+            pos = _skip(text, pos + 1)
+            below = tuple(path[1:] for path in containers if path[0] == key)
+            if () in below and text.startswith("[", pos):  # the array of records
+                return next(p for p in containers if p == (key,)), _keys(text, _skip(text, pos + 1), ())[1]
+            if below and text.startswith("{", pos):
+                found, inner = _keys(text, pos, tuple(p for p in below if p))
+                if found is not None:
+                    return (str(key), *found), inner
+            _, pos = _value(text, pos)
+            pos = _skip(text, pos)
+            if not text.startswith(",", pos):
+                break
+            pos = _skip(text, pos + 1)
+    except json.JSONDecodeError:
+        pass  # cut short: the keys so far
+    return None, frozenset(keys)
 
 
 def values(value: object) -> tuple[str, ...]:
@@ -196,9 +257,13 @@ def _object(text: str, pos: int) -> tuple[list[_Member], int]:
 
 def _value(text: str, pos: int) -> tuple[object, int]:
     try:
-        return _DECODER.scan_once(text, pos)
-    except StopIteration as stop:
-        raise json.JSONDecodeError("Expecting value", text, stop.value) from None
+        return _DECODER.raw_decode(text, pos)
+    except json.JSONDecodeError:
+        raise
+    except RecursionError:  # the scanner recurses once per level of brackets
+        raise json.JSONDecodeError("Values nested too deeply to read", text, pos) from None
+    except ValueError as err:  # a number of more digits than Python converts (sys.get_int_max_str_digits)
+        raise json.JSONDecodeError(f"A number too long to read ({len(str(err))} digits or more)", text, pos) from None
 
 
 def _skip(text: str, pos: int) -> int:

@@ -42,7 +42,7 @@ def latex_to_text(value: str) -> str:
     if not _LATEX_MARKS.search(value):
         text = _ligatures(value)
     else:
-        # pylatexenc reads a character at a time (17 ms for one long abstract); escaped specials and
+        # pylatexenc reads a character at a time, slow on a long abstract; escaped specials and
         # case-protecting braces, nearly all the LaTeX that exports write, need no parser.
         simple = _SIMPLE_ESCAPE.sub(r"\1", value)
         if "\\" not in simple and "$" not in simple:
@@ -120,16 +120,22 @@ def _citeproc_symbols() -> dict[str, str]:
 
 
 def _without_outer_braces(value: str) -> str:
-    """``{Title}`` → ``Title`` while one pair of braces encloses the whole value (case protection only)."""
-    while value.startswith("{") and value.endswith("}") and _encloses(value):
-        value = value[1:-1].strip()
-    return value
-
-
-def _encloses(value: str) -> bool:
-    depth = 0
+    """``{Title}`` → ``Title`` while one pair of braces encloses the whole value (case protection only).
+    The braces are matched in one pass, so that a value of many nested braces costs no more than its length."""
+    if not (value.startswith("{") and value.endswith("}")):
+        return value
+    closing: dict[int, int] = {}
+    opened: list[int] = []
     for i, char in enumerate(value):
-        depth += (char == "{") - (char == "}")
-        if depth == 0 and i < len(value) - 1:
-            return False
-    return True
+        if char == "{":
+            opened.append(i)
+        elif char == "}" and opened:
+            closing[opened.pop()] = i
+    start, end = 0, len(value) - 1
+    while start < end and value[start] == "{" and closing.get(start) == end:
+        start, end = start + 1, end - 1
+        while start <= end and value[start].isspace():
+            start += 1
+        while end >= start and value[end].isspace():
+            end -= 1
+    return value[start:end + 1]

@@ -55,7 +55,7 @@ from ..model.article import Article, Field, Record
 from ..model.identifiers import doi_from, pmid_from
 from ..model.normalize import clean, unique_folded
 from ..model.sections import split_heading_lines, split_lay_summary
-from . import shared as cite
+from . import shared
 from .catalogue import split_lines
 from .ris import _person as person  # Embase writes "Behan L." as RIS exports of Embase do
 
@@ -157,7 +157,16 @@ class _Open:
 
 # Ovid appends what it holds of a work to the title: "… depression. [References]."
 _TITLE_NOTE = re.compile(r"\s*\[(?:References|Article|Report|Review|Miscellaneous)\]\.?\s*\Z")
-_ROLE = re.compile(r"\s*\[[^\]]*\]\s*\Z")  # BIOSIS: "Walsdorf, Neill B. [Inventor, Reprint Author]"
+
+
+def _without_role(name: str) -> str:
+    """A name without the role in brackets at its end (BIOSIS: "Walsdorf, Neill B. [Inventor, Reprint Author]").
+    Found from the end: a regular expression tried at every "[" of a long value took time growing with its square."""
+    end = name.rstrip()
+    start = end.rfind("[")
+    if not end.endswith("]") or start < 0 or "]" in end[start:-1]:
+        return name
+    return end[:start].rstrip()
 # What a publication type (PT) says the work is, in CSL's words.
 _KINDS = {"book chapter": "chapter", "chapter": "chapter", "book": "book", "conference abstract": "paper-conference",
           "conference paper": "paper-conference", "conference proceeding": "paper-conference",
@@ -173,14 +182,14 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid = pmid_from(fields.text("UI")) if medline else pmid_from(fields.text("PM"))
     doi = doi_from(fields.text("DO")) or doi_from(fields.text("DI"))
     title = _TITLE_NOTE.sub("", fields.text("TI"))
-    body, rights = cite.split_copyright("\n".join(fields.lines("AB")))
+    body, rights = shared.split_copyright("\n".join(fields.lines("AB")))
     lay, abstract = split_lay_summary(split_heading_lines(body.split("\n")))
     names = _names(record, fields)
     journal = (fields.text("JT") or fields.text("JN") or source.journal or fields.text("TA")) if medline else (
         fields.text("JN") or source.journal or fields.text("JT"))
     issue_date = dates.read_printed(fields.text("DP"))
     article = Article(
-        id=cite.article_id("", pmid, doi, fields.text("AN") or fields.text("UI"), title, FORMAT),
+        id=shared.article_id("", pmid, doi, fields.text("AN") or fields.text("UI"), title, FORMAT),
         title=title or "Untitled record",
         authors=tuple(person(n) for n in names if n),
         journal=journal,
@@ -190,16 +199,16 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         epub_date=_online_date(record),
         publisher=fields.text("PB") or fields.text("PU"),
         languages=languages.parse(fields.each("LG")),
-        topics=cite.review_topics([*fields.each("PT"), *fields.each("DT")]),
+        topics=shared.review_topics([*fields.each("PT"), *fields.each("DT")]),
         pmid=pmid, doi=doi,
         lay_summary=lay, abstract=abstract,
         rights=fields.text("CR") or fields.text("RO") or rights,
-        links=cite.links(fields.each("XL")),
+        links=shared.links(fields.each("XL")),
         kind=next((_KINDS[t.casefold()] for t in fields.each("PT") if t.casefold() in _KINDS), ""),
         container=fields.text("BT"),
         volume=fields.text("VI") or fields.text("VO") or source.volume,
         issue=fields.text("IP") or source.issue,
-        pages=cite.page_range(fields.text("PG")) or source.pages,
+        pages=shared.page_range(fields.text("PG")) or source.pages,
         keywords=unique_folded([*(k for v in fields.each("KW") for k in v.removesuffix(".").split(";")),
                              *(k for v in fields.each("ID") for k in v.split(",")),
                              *(h.split("/")[0].lstrip("*") for h in fields.each("MH"))]),
@@ -251,7 +260,16 @@ class _Fields:
 # Journals@Ovid's "Author" field lists everyone on one line: "Verbeek, Jan MD *;  Hermans, Erik MD +;  van Vugt,
 # Arie MD, PhD +", a semicolon and two spaces between people, each name followed by degrees and an affiliation mark.
 _PEOPLE_SEPARATOR = re.compile(r";\s{2,}")
-_AFFILIATION_MARK = re.compile(r"[\s\d*+\u2020\u2021\u00a7\u00b6#,;]+\Z")
+_MARKS = "*+\u2020\u2021\u00a7\u00b6#,;"
+
+
+def _without_affiliation_marks(part: str) -> str:
+    """``part`` without the spaces, digits and marks (* + † ‡ § ¶ # , ;) that end it; taken off from the end, as a
+    regular expression tried at every character of a long run of them took time growing with its square."""
+    end = len(part)
+    while end and (part[end - 1].isspace() or part[end - 1].isdecimal() or part[end - 1] in _MARKS):
+        end -= 1
+    return part[:end]
 # A degree is written with two capitals or more and no period ("MD", "PhD", "FAAN", "MSc"); an initial has one.
 _DEGREE = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
 
@@ -260,7 +278,7 @@ def journals_at_ovid_names(value: str) -> list[str]:
     """The people of one Journals@Ovid author line, each as "Family, Given" without degrees or marks."""
     names = []
     for part in _PEOPLE_SEPARATOR.split(value):
-        family, _, given = _AFFILIATION_MARK.sub("", part).partition(",")
+        family, _, given = _without_affiliation_marks(part).partition(",")
         words: list[str] = []
         for word in given.replace(";", " ").replace(",", " ").split():
             if _DEGREE.fullmatch(word):
@@ -274,7 +292,7 @@ def _names(record: Record, fields: _Fields) -> list[str]:
     """The authors' names: the full forms (FA) where the record gives them, Journals@Ovid's one-line list split."""
     if any(f.name == "Author" for f in record.fields):
         return [n for v in record.values("Author") for n in journals_at_ovid_names(v)]
-    return [_ROLE.sub("", n) for n in fields.each("FA") or fields.each("AU")]
+    return [_without_role(n) for n in fields.each("FA") or fields.each("AU")]
 
 
 # Journals@Ovid's "Status" of an article published ahead of print: "Publish Ahead of Print, POST ACCEPTANCE,
@@ -320,14 +338,14 @@ def parse_source(text: str) -> Source:
     """Journal, volume, issue, pages and date from a source line in any of the shapes Ovid's databases use."""
     text = clean(text)
     if m := _SO_PSYCINFO.fullmatch(text):
-        return Source(m["journal"], clean(m["volume"]), clean(m["issue"] or ""), cite.page_range(m["pages"] or ""),
+        return Source(m["journal"], clean(m["volume"]), clean(m["issue"] or ""), shared.page_range(m["pages"] or ""),
                       _date(m["date"]))
     if m := _SO_EMBASE.match(text):
-        pages = cite.page_range((m["pages"] or "").removeprefix("pp").strip()) or clean(m["number"] or "")
+        pages = shared.page_range((m["pages"] or "").removeprefix("pp").strip()) or clean(m["number"] or "")
         return Source(_CONFERENCE.sub("", m["journal"]), m["volume"], clean(m["issue"] or ""), pages,
                       _date(m["date"] or "") or m["year"])
     if m := _SO_MEDLINE.fullmatch(text):
-        return Source(m["journal"], m["volume"], clean(m["issue"] or ""), cite.page_range(m["pages"]),
+        return Source(m["journal"], m["volume"], clean(m["issue"] or ""), shared.page_range(m["pages"]),
                       _date(m["date"]))
     if m := _SO_JOURNAL.fullmatch(text):
         return Source(m["journal"])

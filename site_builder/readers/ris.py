@@ -61,7 +61,7 @@ from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, Article, Field, Person, Record, Section
 from ..model.normalize import clean, parse_person
 from ..model.sections import split_heading_lines, split_lay_summary, split_running
-from . import shared as cite
+from . import shared
 from .catalogue import split_lines
 
 FORMAT = "ris"
@@ -288,7 +288,7 @@ def _ris_article(record: Record) -> Article:
     lay, abstract, rights = _abstract(tags.lines("AB", "N2"))
     when = _published(tags)
     return Article(
-        id=cite.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
+        id=shared.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
         title=title,
         authors=tuple(_person(name) for name in tags.all("AU", "A1") if clean(name)),
         journal=journal, journal_abbrev=abbrev, kind=kind, container=container,
@@ -297,13 +297,13 @@ def _ris_article(record: Record) -> Article:
         epub_date=when.epub,
         publisher=tags.text("PB"),
         languages=languages.parse(tags.all("LA")),
-        topics=cite.review_topics(tags.all("M3")),
+        topics=shared.review_topics(tags.all("M3")),
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
-        links=cite.links(urls),
+        links=shared.links(urls),
         volume=tags.text("VL", "VO"), issue=tags.text("IS"),
-        pages=cite.page_range(tags.first("SP"), tags.first("EP")),
-        keywords=cite.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
+        pages=shared.page_range(tags.first("SP"), tags.first("EP")),
+        keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
         records=(record,),
     )
 
@@ -387,7 +387,7 @@ def _abstract(lines: list[str], running: bool = False) -> tuple[tuple[Section, .
     The abstract comes line by line, a heading may have a line of its own (Lens); Web of Science also runs its
     headings into the text without a colon (``running``).
     """
-    body, rights = cite.split_copyright("\n".join(lines))
+    body, rights = shared.split_copyright("\n".join(lines))
     parts = split_running(body) if running else split_heading_lines(body.split("\n"))
     lay, abstract = split_lay_summary(parts)
     return lay, abstract, rights
@@ -397,7 +397,7 @@ def _wos_article(record: Record) -> Article:
     """Web of Science tagged: TI, AF/AU, SO/JI, PY/PD, DI, PM, DT, DE/ID, OI ("Family, Given/0000-…")."""
     tags = _Tags(record)
     title = tags.text("TI")
-    orcids = cite.orcids_by_name("; ".join(tags.all("OI")))
+    orcids = shared.orcids_by_name("; ".join(tags.all("OI")))
     names = tags.all("AF") or tags.all("AU")
     doi, pmid = ids.doi_from(tags.first("DI")), ids.pmid_from(tags.first("PM"))
     lay, abstract, rights = _abstract(tags.lines("AB"), running=True)
@@ -407,9 +407,9 @@ def _wos_article(record: Record) -> Article:
     # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
     in_book = kind in CONTAINED_KINDS and clean(tags.first("PT")) in ("B", "S")
     return Article(
-        id=cite.article_id("", pmid, doi, tags.first("UT"), title, FORMAT),
+        id=shared.article_id("", pmid, doi, tags.first("UT"), title, FORMAT),
         title=title,
-        authors=cite.with_orcids((_person(n) for n in names), orcids),
+        authors=shared.with_orcids((_person(n) for n in names), orcids),
         journal=tags.text("SE") if in_book else tags.text("SO") or tags.text("JI", "J9"),
         journal_abbrev="" if in_book else tags.text("JI", "J9"),
         kind=kind, container=tags.text("SO") if in_book else "",
@@ -417,12 +417,12 @@ def _wos_article(record: Record) -> Article:
         date_printed=when.printed,
         publisher=tags.text("PU"),
         languages=languages.parse(tags.all("LA")),
-        topics=cite.review_topics(tags.all("DT")),
+        topics=shared.review_topics(tags.all("DT")),
         pmid=pmid, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
         volume=tags.text("VL"), issue=tags.text("IS"),
-        pages=cite.page_range(tags.first("BP") or tags.first("AR"), tags.first("EP")),
-        keywords=cite.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
+        pages=shared.page_range(tags.first("BP") or tags.first("AR"), tags.first("EP")),
+        keywords=shared.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),
     )
 

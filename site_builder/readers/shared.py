@@ -66,7 +66,9 @@ def orcid(text: str) -> str:
     return nlm.orcid_from(text)
 
 
-_NAMED_ORCID = re.compile(r"([^;/\n]+)/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])")
+# Each name starts the text, a line or follows a ";": tried at every character instead, a long value with no
+# "/" in it made the search quadratic.
+_NAMED_ORCID = re.compile(r"(?:^|;)[ \t]*([^;/\n]+)/(\d{4}-\d{4}-\d{4}-\d{3}[\dX])", re.M)
 
 
 def orcids_by_name(text: str) -> dict[str, str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import replace
+from typing import Any
 
 from ..diagnostics import Diagnostic, Level
 from ..model import identifiers as ids
@@ -29,32 +30,26 @@ from ..model import languages
 from ..model.article import Article, Person, Record
 from ..model.dates import iso_date
 from ..model.normalize import clean, parse_person, unique, unique_folded
-from . import catalogue_article, json_records
-from . import shared as cite
+from . import catalogue_article, json_records, shared
 
 FORMAT = "vufind-solr-json"
 
-_SOLR_KEYS = re.compile(r'"(?:_version_|record_format|recordtype|title_full|title_short|spellingShingle|'
-                        r'publishDate|author_facet|topic_facet)"\s*:')
-_CONTAINER = re.compile(r'"(?:response|records)"\s*:\s*[\[{]')
-_API_KEYS = re.compile(r'"(?:authors|formats|publicationDates|cleanDoi|subjects)"\s*:')
+_SOLR_KEYS = frozenset({"_version_", "record_format", "recordtype", "title_full", "title_short", "spellingShingle",
+                        "publishDate", "author_facet", "topic_facet"})
+_API_KEYS = frozenset({"authors", "formats", "publicationDates", "cleanDoi", "subjects"})
+_CONTAINERS = (("response", "docs"), ("records",))
 
 
 def sniff(head: str) -> bool:
-    """A Solr response, a VuFind API answer, or JSON records with Solr keys (``_version_``, ``title_full``…)."""
-    head = head.removeprefix("\ufeff")
-    if head.startswith("HTTP/"):
-        head = head.partition("\n\n")[2] or head.partition("\r\n\r\n")[2]
-    head = head.lstrip()
-    if head[:1] not in ("[", "{"):
-        return False
-    return bool(_SOLR_KEYS.search(head) or (_CONTAINER.search(head) and (
-        '"docs"' in head or _API_KEYS.search(head))))
+    """A Solr response, a VuFind API answer, or JSON records with Solr keys (``_version_``, ``title_full``…): told
+    by the keys of the first record wherever they stand (json_records.first_keys)."""
+    found, keys = json_records.first_keys(head, _CONTAINERS)
+    return bool(keys & _SOLR_KEYS) or found == ("response", "docs") or (found is not None and bool(keys & _API_KEYS))
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every record of one file, with the line of each record and key (one line for a one-line response)."""
-    return json_records.read(text, path, FORMAT, (("response", "docs"), ("records",)))
+    return json_records.read(text, path, FORMAT, _CONTAINERS)
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
@@ -77,7 +72,7 @@ def _solr_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     date = article.date or _year(record.values("publishDate") or record.values("publishDateSort"))
     article = replace(
         article,
-        id=article.id or cite.article_id(article.pmcid, article.pmid, doi, "", article.title, "vufind"),
+        id=article.id or shared.article_id(article.pmcid, article.pmid, doi, "", article.title, "vufind"),
         title=_isbd(article.title),
         authors=tuple(_marc_person(a) for a in (*record.values("author"), *record.values("author2"),
                                                 *record.values("author_corporate")) if a.strip()),
@@ -87,7 +82,7 @@ def _solr_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         doi=doi, date=date,
         volume=clean(record.first("container_volume")),
         issue=clean(record.first("container_issue")),
-        pages=cite.page_range(record.first("container_start_page"), record.first("container_end_page")),
+        pages=shared.page_range(record.first("container_start_page"), record.first("container_end_page")),
         records=(record,),
     )
     return article, problems
@@ -103,20 +98,20 @@ def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(url for _, url in urls)
     doi = ids.doi_from(record.first("cleanDoi")) or url_doi
     subjects = [" -- ".join(_subject_parts(s)) for s in record.values("subjects")]
-    lay, abstract = cite.sections(" ".join(record.values("summary")))
+    lay, abstract = shared.sections(" ".join(record.values("summary")))
     article = Article(
-        id=clean(record.first("id")) or cite.article_id(url_pmc, url_pmid, doi, "", title, "vufind"),
+        id=clean(record.first("id")) or shared.article_id(url_pmc, url_pmid, doi, "", title, "vufind"),
         title=title or "Untitled record",
         authors=_api_authors(record),
         publisher=_isbd(clean(record.first("publishers"))),
         date=_year(record.values("publicationDates")),
         languages=languages.parse(record.values("languages")),
         formats=unique(record.values("formats")),
-        topics=cite.review_topics([*record.values("formats"), *subjects]),
-        keywords=unique_folded(s for s in subjects if not cite.is_review([s])),
+        topics=shared.review_topics([*record.values("formats"), *subjects]),
+        keywords=unique_folded(s for s in subjects if not shared.is_review([s])),
         pmid=url_pmid, pmcid=url_pmc, doi=doi,
         lay_summary=lay, abstract=abstract,
-        links=cite.links(urls),
+        links=shared.links(urls),
         records=(record,),
     )
     return article, problems
@@ -143,7 +138,7 @@ def _subject_parts(value: str) -> list[str]:
     return [clean(value)]
 
 
-def _objects(record: Record, key: str) -> list[dict]:
+def _objects(record: Record, key: str) -> list[dict[str, Any]]:
     return [d for d in (_json(v) for v in record.values(key)) if isinstance(d, dict)]
 
 
@@ -155,8 +150,16 @@ def _json(value: str) -> object:
 
 
 def _isbd(text: str) -> str:
-    """A title or publisher without the ISBD punctuation MARC ends it with ("… a bibliography /", "Zanichelli,")."""
-    return re.sub(r"(?:\s*[/:;,=]|\s+-)+\s*$", "", clean(text))
+    """A title or publisher without the ISBD punctuation MARC ends it with ("… a bibliography /", "Zanichelli,",
+    "… proceedings -"). Taken off from the end one mark at a time: a regular expression for the run backtracked
+    for minutes over a value of many marks that do not end it."""
+    text = clean(text)
+    while True:
+        text = text.rstrip()
+        if text.endswith(("/", ":", ";", ",", "=")) or (text.endswith("-") and text[-2:-1].isspace()):
+            text = text[:-1]
+        else:
+            return text
 
 
 def _marc_person(name: str) -> Person:

@@ -82,8 +82,11 @@ def _parse_each(data: bytes, path: str, starts: list[int], whole: etree.XMLSynta
                 ) -> tuple[list[tuple[etree._Element, int]], list[Diagnostic]]:
     head = data[:starts[0]]
     root = _root_name(head)
+    # The prolog is copied before every record: a long one (anything but a declaration, a doctype and the set's
+    # start tag) would make the cost grow with records times its length.
+    prolog = head if len(head) <= PROLOG_BYTES else _declaration_and_root(head)
     # The prolog goes on the record's first line, so that lxml's line numbers only need the record's offset.
-    prefix = head.replace(b"\r", b" ").replace(b"\n", b" ")
+    prefix = prolog.replace(b"\r", b" ").replace(b"\n", b" ")
     closing = b"</" + root + b">" if root else b""
     end = data.rfind(closing) if root else -1
     ends = [*starts[1:], end if end > starts[-1] else len(data)]
@@ -102,10 +105,29 @@ def _parse_each(data: bytes, path: str, starts: list[int], whole: etree.XMLSynta
     return roots, diagnostics
 
 
+PROLOG_BYTES = 8192
+"""Longer than any real prolog before a file's first record (declaration, doctype, the set's start tag)."""
+_DECLARATION = re.compile(rb"\s*(<\?xml[^<>]*\?>)")
+_START_TAG = re.compile(rb"<[A-Za-z_][\w.:-]*(?:\s[^<>]*)?>")
+
+
+def _declaration_and_root(head: bytes) -> bytes:
+    """The XML declaration and the last start tag (the set's, with its namespaces) of a text before the first
+    record."""
+    declaration = _DECLARATION.match(head)
+    return (declaration.group(1) if declaration else b"") + _root_tag(head)
+
+
+def _root_tag(head: bytes) -> bytes:
+    """The last start tag before the first record that an empty element's tag ("<note/>") is not: the set's."""
+    tags = [m.group() for m in _START_TAG.finditer(head) if not m.group().endswith(b"/>")]
+    return tags[-1] if tags else b""
+
+
 def _root_name(head: bytes) -> bytes | None:
-    """The name of the last start tag before the first record (the set's root), if any."""
-    names = re.findall(rb"<([A-Za-z_][\w.:-]*)", head)
-    return names[-1] if names else None
+    """The name of the set's root: the last start tag before the first record, if any."""
+    name = re.match(rb"<([A-Za-z_][\w.:-]*)", _root_tag(head))
+    return name.group(1) if name else None
 
 
 def _syntax_error(path: str, err: etree.XMLSyntaxError, offset: int, consequence: str) -> Diagnostic:

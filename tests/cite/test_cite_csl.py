@@ -7,8 +7,9 @@ import json
 import jsonschema
 import pytest
 from cite_samples import ALL, GROUP, MINIMAL, SEED, SEED_FULL
+from exports_as_built import exported
 
-from site_builder.cite import to_csl_json, to_csl_json_text
+from site_builder.cite import to_csl_json
 
 
 def test_seed_item():
@@ -70,7 +71,7 @@ def test_schema_check_can_fail(csl_schema):
 
 
 def test_csl_json_text_round_trip(csl_schema):
-    text = to_csl_json_text(ALL)
+    text = exported("csl-json", ALL)
     assert "Hubelé" in text and "Łukasz" in text  # UTF-8, not \u escapes
     items = json.loads(text)
     jsonschema.Draft7Validator(csl_schema).validate(items)

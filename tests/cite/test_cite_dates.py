@@ -13,10 +13,10 @@ from pathlib import Path
 import jsonschema
 import pytest
 from Bio import Medline
+from exports_as_built import exported
 
 from site_builder.build import build
-from site_builder.cite import STYLES, format_references, highwire_meta, to_bibtex, to_csl_json, to_medline, to_ris
-from site_builder.cite.csl import to_csl_json_text
+from site_builder.cite import STYLES, format_references, highwire_meta, to_csl_json
 from site_builder.model.article import Article
 from site_builder.readers import bibtex, csl_json, jats, medline, pubmed_xml, ris
 
@@ -85,12 +85,12 @@ def test_csl_json_keeps_both_dates_and_both_journal_forms(articles, csl_schema) 
     assert item["available-date"] == {"date-parts": [[2021, 3, 22]]}
     assert (item["container-title"], item["container-title-short"]) == ("Anesthesia, essays and researches",
                                                                           "Anesth Essays Res")
-    jsonschema.validate(json.loads(to_csl_json_text(articles.values())), csl_schema)
+    jsonschema.validate(json.loads(exported("csl-json", articles.values())), csl_schema)
 
 
 def test_medline_export_reads_back_as_pubmed_wrote_it(articles) -> None:
-    exported = to_medline([articles["34092842"], articles["16377612"], articles["29296742"]])
-    print_epub, old, online = Medline.parse(io.StringIO(exported))
+    text = exported("medline", [articles["34092842"], articles["16377612"], articles["29296742"]])
+    print_epub, old, online = Medline.parse(io.StringIO(text))
     assert (print_epub["DP"], print_epub["DEP"], print_epub["TA"]) == ("2020 Jul-Sep", "20210322", "Anesth Essays Res")
     assert print_epub["JT"] == "Anesthesia, essays and researches"
     assert print_epub["SO"] == ("Anesth Essays Res. 2020 Jul-Sep;14(3):359-365. doi: 10.4103/aer.AER_105_20. "
@@ -104,16 +104,16 @@ def test_exports_read_back_with_the_same_dates(articles, fmt) -> None:
     """Our own readers give back the issue date, its printed form and the journal's title from our exports."""
     source = articles["34092842"]
     if fmt == "medline":
-        records, _ = medline.read(to_medline([source]), "x.nbib")
+        records, _ = medline.read(exported("medline", [source]), "x.nbib")
         back, _ = medline.to_article(records[0])
     elif fmt == "csl-json":
-        records, _ = csl_json.read(to_csl_json_text([source]), "x.json")
+        records, _ = csl_json.read(exported("csl-json", [source]), "x.json")
         back, _ = csl_json.to_article(records[0])
     elif fmt == "ris":
-        records, _ = ris.read(to_ris([source]), "x.ris")
+        records, _ = ris.read(exported("ris", [source]), "x.ris")
         back, _ = ris.to_article(records[0])
     else:
-        records, _ = bibtex.read(to_bibtex([source]), "x.bib")
+        records, _ = bibtex.read(exported("bibtex", [source]), "x.bib")
         back, _ = bibtex.to_article(records[0])
     assert (back.exact_date, back.date_printed, back.journal) == ("2020", "2020 Jul-Sep", source.journal)
     if fmt in ("medline", "csl-json"):  # the formats with a place for the electronic date and the abbreviation

@@ -16,8 +16,7 @@ import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
 from Bio import Medline
 from cite_samples import ALL, GROUP, MINIMAL, SEED, SEED_AUTHORS, SEED_FULL
-
-from site_builder.cite import to_bibtex, to_csl_json_text, to_medline, to_ris
+from exports_as_built import exported
 
 
 def _bibtex_entries(text: str) -> dict[str, dict[str, object]]:
@@ -27,7 +26,7 @@ def _bibtex_entries(text: str) -> dict[str, dict[str, object]]:
 
 
 def test_bibtex_round_trip():
-    entries = _bibtex_entries(to_bibtex([SEED_FULL, GROUP, MINIMAL]))
+    entries = _bibtex_entries(exported("bibtex", [SEED_FULL, GROUP, MINIMAL]))
     assert list(entries) == ["cazzato2021liver", "who2019ga", "anonuntitled"]
     seed = entries["cazzato2021liver"]
     assert seed["type"] == "article"
@@ -50,7 +49,7 @@ def test_bibtex_round_trip():
 
 
 def test_bibtex_text_is_utf8_with_a_braced_group():
-    text = to_bibtex([SEED, GROUP])
+    text = exported("bibtex", [SEED, GROUP])
     assert "Hubelé, Fabrice and De Marini, Pierre" in text
     assert "author = {{WHO Collaborating Group on Liver Imaging} and Nowak, Łukasz" in text
     assert "  month = dec,\n" in text
@@ -58,17 +57,17 @@ def test_bibtex_text_is_utf8_with_a_braced_group():
 
 def test_bibtex_keys_are_deduplicated():
     twin = dataclasses.replace(SEED, id="pubmed-0000001")
-    assert list(_bibtex_entries(to_bibtex([SEED, twin]))) == ["cazzato2021liverb", "cazzato2021liver"]
+    assert list(_bibtex_entries(exported("bibtex", [SEED, twin]))) == ["cazzato2021liverb", "cazzato2021liver"]
 
 
 def test_bibtex_braces_in_data_stay_balanced():
     article = dataclasses.replace(MINIMAL, title="A {lone brace and a back\\slash")
-    entries = _bibtex_entries(to_bibtex([article, SEED]))
+    entries = _bibtex_entries(exported("bibtex", [article, SEED]))
     assert list(entries) == ["anonlone", "cazzato2021liver"]
 
 
 def test_ris_round_trip():
-    records = rispy.loads(to_ris([SEED_FULL, GROUP, MINIMAL]))
+    records = rispy.loads(exported("ris", [SEED_FULL, GROUP, MINIMAL]))
     assert len(records) == 3
     seed, group, minimal = records
     assert seed["type_of_reference"] == "JOUR"
@@ -88,14 +87,14 @@ def test_ris_round_trip():
 
 
 def test_ris_values_are_one_line():
-    text = to_ris([SEED])
+    text = exported("ris", [SEED])
     # The abstract has two sections; RIS has no continuation lines, so they are joined on one line.
     assert "AB  - SIMPLE SUMMARY: Approximately" in text
     assert all(line[:2].isalnum() and line[2:6] == "  - " for line in text.splitlines() if line)
 
 
 def test_medline_round_trip():
-    seed, group, minimal = Medline.parse(io.StringIO(to_medline([SEED_FULL, GROUP, MINIMAL])))
+    seed, group, minimal = Medline.parse(io.StringIO(exported("medline", [SEED_FULL, GROUP, MINIMAL])))
     assert seed["PMID"] == "34944988"
     assert seed["TI"] == SEED.title  # wrapped over two lines, joined back with one space
     assert seed["FAU"] == list(SEED_AUTHORS)
@@ -120,16 +119,16 @@ def test_medline_round_trip():
 
 def test_medline_wraps_long_values_without_changing_them():
     title = " ".join(["Liver-directed radioembolization-versus-chemoembolization"] * 8)
-    (record,) = Medline.parse(io.StringIO(to_medline([dataclasses.replace(SEED, title=title)])))
+    (record,) = Medline.parse(io.StringIO(exported("medline", [dataclasses.replace(SEED, title=title)])))
     assert record["TI"] == title
-    lines = to_medline([dataclasses.replace(SEED, title=title)]).splitlines()
+    lines = exported("medline", [dataclasses.replace(SEED, title=title)]).splitlines()
     assert max(len(line) for line in lines) <= 88
     title_lines = lines[lines.index(next(line for line in lines if line.startswith("TI  - "))) :][:6]
     assert [line[:6] for line in title_lines] == ["TI  - "] + ["      "] * 5
 
 
 def test_csl_json_text_is_valid_and_complete(csl_schema):
-    items = json.loads(to_csl_json_text(ALL))
+    items = json.loads(exported("csl-json", ALL))
     jsonschema.validate(items, csl_schema)
     first = items[0]
     assert first["title"] == SEED.title

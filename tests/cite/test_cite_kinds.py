@@ -12,9 +12,9 @@ import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
 from Bio import Medline
+from exports_as_built import exported
 
 from site_builder import readers
-from site_builder.cite import to_bibtex, to_medline, to_ris
 from site_builder.model.article import Article
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -46,7 +46,7 @@ def test_the_records_say_what_they_are(works: dict[str, Article]) -> None:
 
 
 def test_ris_types_and_containers(works: dict[str, Article]) -> None:
-    paper, chapter, book, thesis, report = rispy.loads(to_ris(works.values()))
+    paper, chapter, book, thesis, report = rispy.loads(exported("ris", works.values()))
     assert [r["type_of_reference"] for r in (paper, chapter, book, thesis, report)] == [
         "CPAPER", "CHAP", "BOOK", "THES", "RPRT"]
     assert paper["secondary_title"] == "Artificial Intelligence and Statistics"  # T2: the proceedings
@@ -67,7 +67,7 @@ def _bibtex(text: str) -> list[dict[str, object]]:
 
 
 def test_bibtex_entry_types_and_containers(works: dict[str, Article]) -> None:
-    paper, chapter, book, thesis, report = _bibtex(to_bibtex(works.values()))
+    paper, chapter, book, thesis, report = _bibtex(exported("bibtex", works.values()))
     assert [e["type"] for e in (paper, chapter, book, thesis, report)] == [
         "inproceedings", "incollection", "book", "phdthesis", "techreport"]
     assert paper["booktitle"] == "Artificial Intelligence and Statistics" and paper["pages"] == "1273\u20131282"
@@ -80,7 +80,7 @@ def test_bibtex_entry_types_and_containers(works: dict[str, Article]) -> None:
 
 
 def test_medline_publication_types_and_books(works: dict[str, Article]) -> None:
-    paper, chapter, book, thesis, report = Medline.parse(io.StringIO(to_medline(works.values())))
+    paper, chapter, book, thesis, report = Medline.parse(io.StringIO(exported("medline", works.values())))
     assert [r.get("PT") for r in (paper, chapter, thesis, report)] == [
         ["Congress"], ["Book Chapter"], ["Academic Dissertation"], ["Technical Report"]]
     assert "PT" not in book  # MEDLINE has no publication type for a whole book
@@ -97,21 +97,21 @@ def test_a_conference_paper_in_a_journal_is_cited_by_the_journal(works: dict[str
     """A conference abstract the record places in a journal (no proceedings named): the journal is its venue."""
     abstract = dataclasses.replace(works["paper-conference"], container="", journal="BMC Proceedings",
                                    journal_abbrev="BMC Proc")
-    (record,) = Medline.parse(io.StringIO(to_medline([abstract])))
+    (record,) = Medline.parse(io.StringIO(exported("medline", [abstract])))
     assert (record["PT"], record["TA"], record["JT"]) == (["Congress"], "BMC Proc", "BMC Proceedings")
     assert "BTI" not in record and record["SO"].startswith("BMC Proc. 2017 Apr 10")
-    (entry,) = _bibtex(to_bibtex([abstract]))
+    (entry,) = _bibtex(exported("bibtex", [abstract]))
     assert (entry["type"], entry["booktitle"]) == ("inproceedings", "BMC Proceedings")
-    (ris_record,) = rispy.loads(to_ris([abstract]))
+    (ris_record,) = rispy.loads(exported("ris", [abstract]))
     assert (ris_record["type_of_reference"], ris_record["secondary_title"]) == ("CPAPER", "BMC Proceedings")
 
 
-@pytest.mark.parametrize(("suffix", "export"), [(".ris", to_ris), (".bib", to_bibtex)])
-def test_our_own_readers_read_the_kinds_back(works: dict[str, Article], suffix: str, export) -> None:
+@pytest.mark.parametrize(("suffix", "fmt"), [(".ris", "ris"), (".bib", "bibtex")])
+def test_our_own_readers_read_the_kinds_back(works: dict[str, Article], suffix: str, fmt: str) -> None:
     """Kind, book or proceedings, series and publisher (a thesis's university, a report's institution) survive
     a download read by the site's own RIS and BibTeX readers."""
-    reader = readers.choose_reader(Path("export" + suffix), export(works.values()))
-    records, diagnostics = reader.read(export(works.values()), "export" + suffix)
+    reader = readers.choose_reader(Path("export" + suffix), exported(fmt, works.values()))
+    records, diagnostics = reader.read(exported(fmt, works.values()), "export" + suffix)
     assert diagnostics == []
     for original, record in zip(works.values(), records, strict=True):
         again = reader.to_article(record)[0]

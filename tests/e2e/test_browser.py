@@ -86,7 +86,7 @@ def test_the_served_site_under_the_subpath_and_live_reload(tmp_path: Path, page)
         page.goto(server.url + SEED_PAGE)
         page.evaluate("window.notReloadedYet = true")
         retitle(site, "Retitled While The Browser Watched")
-        page.wait_for_function("document.querySelector('main h1').textContent.includes('Retitled While')")
+        page.wait_for_function("() => document.querySelector('main h1').textContent.includes('Retitled While')")
         assert page.evaluate("window.notReloadedYet") is None  # the page reloaded by itself
 
 

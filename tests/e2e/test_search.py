@@ -19,6 +19,7 @@ import pytest
 
 from e2e.serving import BASE_URL, REPO, REPO_NAME, SEED_PAGE, copy_site, retitle, serving, static_server
 from site_builder.build import BuildResult, build
+from site_builder.plan import urls
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -69,8 +70,6 @@ class Tab:
         self.errors: list[str] = []
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
-        # The site has no icon; the browser's request for /favicon.ico at the server's root is not the site's.
-        self.page.route("**/favicon.ico", lambda route: route.fulfill(status=204, body=b""))
 
     def shown(self) -> None:
         """Wait until the results and the facets' counts on screen are those the address asks for."""
@@ -206,6 +205,43 @@ def test_a_sort_reorders_the_results(tab: Tab, site_url: str) -> None:
     titles = [re.sub(r"[\W_]+", " ", h["title"].casefold()).strip() for h in tab.results()]
     assert titles == sorted(titles)
     assert parse_qs(urlsplit(tab.page.url).query)["sort"] == ["title"]
+
+
+@pytest.fixture(scope="module")
+def parted_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The same site with its articles indexed in three parts (at most 20 articles each), as a large one is."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(urls, "ARTICLES_PER_INDEX", 20)
+        result = build(REPO, tmp_path_factory.mktemp("parted") / REPO_NAME, base_url=BASE_URL)
+    assert result.report.errors == 0
+    assert (result.output / "pagefind" / "part3" / "pagefind-entry.json").is_file()
+    with static_server(result.output.parent) as origin:
+        yield f"{origin}/{REPO_NAME}/"
+
+
+def test_articles_indexed_in_parts_give_the_same_counts_facets_and_orders(browser, site_url: str,
+                                                                          parted_url: str) -> None:
+    """Sorted results run across the parts as they run in one index, page after page, and facets count them all."""
+    addresses = ["q=cancer&sort=newest", "q=cancer&sort=oldest", "q=cancer&sort=title", "q=cancer&sort=title&page=2",
+                 "language=English&sort=oldest&page=2", "language=English&sort=title&page=3",
+                 "language=English&page=4", "q=liver&year=2021"]
+    seen = []
+    for url in (site_url, parted_url):
+        tab = Tab(browser)
+        try:
+            shown = []
+            for address in addresses:
+                tab.page.goto(f"{url}search.html?{address}")
+                tab.shown()
+                shown.append((tab.status(), [hit["title"] for hit in tab.results()], facet_values(tab, "topic"),
+                              facet_values(tab, "year"), facet_values(tab, "journal")))
+            assert tab.errors == []
+        finally:
+            tab.close()
+        seen.append(shown)
+    assert all(results for _status, results, *_facets in seen[0])
+    for address, one, parts in zip(addresses, *seen, strict=True):
+        assert parts == one, address
 
 
 def test_reload_and_back_restore_the_state_in_the_url(tab: Tab, site_url: str) -> None:
@@ -394,7 +430,8 @@ def test_through_serve_results_follow_edits(browser, tmp_path: Path) -> None:
             search(tab, server.url, "Sheepishly")
             assert tab.count() == 0
             retitle(site, "Sheepishly Retitled Review Of Liver Therapy")
-            tab.page.wait_for_function("document.getElementById('search-results').children.length > 0", timeout=60_000)
+            tab.page.wait_for_function("() => document.getElementById('search-results').children.length > 0",
+                                       timeout=60_000)
             tab.shown()
             assert tab.results()[0]["title"] == "Sheepishly Retitled Review Of Liver Therapy"
             assert tab.results()[0]["href"] == server.url + SEED_PAGE

@@ -170,3 +170,21 @@ def test_the_whole_bibliography() -> None:
     assert len(non_ascii) >= 70
     assert sum(1 for a in articles if a.pmcid.startswith("PMC")) == 203
     assert all(a.date[:4].isdigit() for a, r in zip(articles, found, strict=True) if r.values("issued"))
+
+
+def test_an_answer_whose_type_comes_after_a_long_abstract_is_known_as_csl_json(tmp_path: Path) -> None:
+    """doi.org's CSL-JSON (Crossref) writes "abstract" before "DOI" and "type": with an abstract of a few
+    thousand characters the item's keys lie past any fixed-size start of the file. The reader is chosen by the
+    keys of the first item, wherever they stand."""
+    from site_builder import readers
+
+    answer = json.loads((DATA.parents[1] / "recorded" / "doi" / "science.169.3946.635.csl.json").read_text("utf-8"))
+    answer["abstract"] = " ".join([answer["abstract"]] * 12)  # about 6,000 characters, as long abstracts run
+    text = json.dumps(answer, ensure_ascii=False)
+    assert text.index('"type"') > 4096
+    path = tmp_path / "doi-10.1126-science.169.3946.635.json"
+    path.write_text(text, encoding="utf-8")
+    records, diagnostics = readers.read_file(path, "content/records/x.json")
+    assert diagnostics == [] and [r.format for r in records] == ["csl-json"]
+    assert records[0].first("DOI") == "10.1126/science.169.3946.635"
+    assert csl_json.sniff(text) and not csl_json.sniff(text[:4096].replace('"type"', '"kind"'))

@@ -1,0 +1,274 @@
+"""Speed tricks that lean on other libraries' internals or on the interpreter's collector, all behind this door.
+
+Each trick names the versions it was written against and runs only within them; outside that range, or when
+turned off, the plain path runs and every output byte is the same (tests/test_speedups.py builds the demo site
+both ways). What each one gains is measured in benchmarks/ (README there); a trick that stops paying goes.
+
+The environment variable ``SITE_BUILDER_SPEEDUPS`` chooses, for the whole process: unset or ``on``, every trick
+whose versions match; ``off``, none; a comma-separated list of names (``jinja_output,gc_freeze``), only those.
+
+- ``jinja_output``: ``{{ value }}`` compiles to a check for Markup and a call of ``escape_output`` instead of
+  Jinja's generic escape, which copies Markup and wraps every escaped string in a new Markup.
+- ``jinja_globals``: a template's globals are a plain dict rather than a ChainMap over the environment's, so
+  the set difference every ``{% from … import %}`` makes runs in C.
+- ``markupsafe_escape``: ``escape_output`` calls markupsafe's C escaper without its Markup wrapper.
+- ``citeproc_lookups``: citeproc-py's lookups in a loaded style (XPath searches, child elements, macros, the
+  root, the formatter) and an item's reference are answered once instead of at every use.
+- ``gc_freeze``: no garbage collection while the model grows (millions of objects without cycles), and the
+  model frozen out of the collector's sight once planned, also in forked render workers.
+"""
+
+from __future__ import annotations
+
+import gc
+import inspect
+import os
+import platform
+from collections.abc import Callable, Iterator, Mapping, MutableMapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
+from typing import Any
+
+import jinja2
+import jinja2.compiler
+import jinja2.nodes
+import markupsafe
+
+from .diagnostics import UserError
+
+SWITCH = "SITE_BUILDER_SPEEDUPS"
+
+
+@dataclass(frozen=True)
+class Trick:
+    name: str
+    distribution: str
+    """The package whose internals it uses ("" for the interpreter itself)."""
+    versions: tuple[tuple[int, int], tuple[int, int]]
+    """(lowest, first excluded) major.minor versions it was written against."""
+
+
+TRICKS = (
+    Trick("jinja_output", "Jinja2", ((3, 1), (3, 2))),
+    Trick("jinja_globals", "Jinja2", ((3, 1), (3, 2))),
+    Trick("markupsafe_escape", "MarkupSafe", ((3, 0), (3, 1))),
+    Trick("citeproc_lookups", "citeproc-py", ((0, 11), (0, 12))),
+    Trick("gc_freeze", "", ((3, 11), (3, 15))),
+)
+_BY_NAME = {trick.name: trick for trick in TRICKS}
+
+
+def enabled(name: str) -> bool:
+    """Whether trick ``name`` runs in this process: chosen by SITE_BUILDER_SPEEDUPS, and its versions match."""
+    return name in _chosen(os.environ.get(SWITCH, "")) and _fits(_BY_NAME[name])
+
+
+@cache
+def _chosen(setting: str) -> frozenset[str]:
+    words = {word.strip() for word in setting.lower().split(",") if word.strip()}
+    if not words or words == {"on"}:
+        return frozenset(_BY_NAME)
+    unknown = words - set(_BY_NAME) - {"off"}
+    if unknown:
+        raise UserError(f"{SWITCH}: unknown name(s) {', '.join(sorted(unknown))}; "
+                         f"use on, off or any of {', '.join(_BY_NAME)}")
+    return frozenset(words - {"off"})
+
+
+@cache
+def _fits(trick: Trick) -> bool:
+    if trick.distribution:
+        if trick.distribution == "MarkupSafe" and not hasattr(markupsafe, "_escape_inner"):
+            return False
+        try:
+            version = metadata.version(trick.distribution)
+        except metadata.PackageNotFoundError:
+            return False
+    elif platform.python_implementation() == "CPython":
+        version = platform.python_version()
+    else:
+        return False
+    low, high = trick.versions
+    return low <= _major_minor(version) < high
+
+
+def _major_minor(version: str) -> tuple[int, int]:
+    parts = [int("".join(c for c in part if c.isdigit()) or 0) for part in version.split(".")[:2]]
+    return (parts + [0, 0])[0], (parts + [0, 0])[1]
+
+
+# --- Jinja and markupsafe ----------------------------------------------------------------------------------------
+
+
+def _escape_output(value: object) -> str:
+    """What autoescaping does to each ``{{ value }}`` (``markupsafe_escape``): Markup as it is, a string through
+    markupsafe's C escaper without the Markup wrapper, since an escaped value is only ever joined into the page."""
+    if type(value) is str:
+        return _escape_inner(value)
+    if type(value) is int:  # counts: nothing to escape
+        return str(value)
+    return markupsafe.escape(value)  # Markup as it is, anything else with __html__ or str()
+
+
+_escape_inner: Callable[[str], str] = getattr(markupsafe, "_escape_inner", markupsafe.escape)
+
+
+class _CodeGenerator(jinja2.compiler.CodeGenerator):
+    """Jinja's code generator with ``jinja_output``; any other node compiles as Jinja's."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._escaped: list[str | None] = []  # per output expression being written: its temporary, if ours
+
+    def _output_child_pre(self, node: jinja2.nodes.Expr, frame: jinja2.compiler.Frame,
+                          finalize: jinja2.compiler.CodeGenerator._FinalizeInfo) -> None:
+        if (not enabled("jinja_output") or frame.eval_ctx.volatile or not frame.eval_ctx.autoescape
+                or finalize.src is not None):
+            self._escaped.append(None)
+            super()._output_child_pre(node, frame, finalize)
+            return
+        value = self.temporary_identifier()
+        self._escaped.append(value)
+        self.write(f"({value} if type({value} := ")
+
+    def _output_child_post(self, node: jinja2.nodes.Expr, frame: jinja2.compiler.Frame,
+                           finalize: jinja2.compiler.CodeGenerator._FinalizeInfo) -> None:
+        value = self._escaped.pop()
+        if value is None:
+            super()._output_child_post(node, frame, finalize)
+            return
+        self.write(f") is Markup else environment.escape_output({value}))")
+
+class _WithCodeGenerator(jinja2.Environment):
+    code_generator_class = _CodeGenerator
+    escape_output: Callable[[object], str] = staticmethod(markupsafe.escape)
+    """What the generated code calls for ``{{ value }}`` (``jinja_output``)."""
+
+
+class _Environment(_WithCodeGenerator):
+    def make_globals(self, d: Mapping[str, Any] | None) -> MutableMapping[str, Any]:
+        """A plain dict (``jinja_globals``): right while every global is set before the first template loads,
+        as render/pages.py does; Jinja's ChainMap exists for globals added later."""
+        return {**self.globals, **(d or {})}
+
+
+def environment(**options: Any) -> jinja2.Environment:
+    """A Jinja environment of ``options``: Jinja's own class when none of the Jinja tricks runs."""
+    cls: type[jinja2.Environment] = jinja2.Environment
+    if enabled("jinja_globals"):
+        cls = _Environment
+    elif enabled("jinja_output"):
+        cls = _WithCodeGenerator
+    env = cls(**options)
+    if isinstance(env, _WithCodeGenerator) and enabled("markupsafe_escape"):
+        env.escape_output = _escape_output
+    return env
+
+
+# --- citeproc-py -------------------------------------------------------------------------------------------------
+
+_ITEM_REFERENCES: dict[int, tuple[Any, Any]] = {}
+"""citation item id → (item, its reference), for the one bibliography being formatted."""
+
+
+@cache
+def remember_citeproc_lookups() -> None:
+    """``citeproc_lookups``, installed once per process before the first style is loaded.
+
+    A loaded style and its locales do not change, so an answer is kept, with one exception: citeproc-py's only
+    change to a style is to add a missing ``cs:name`` to a ``cs:names`` element, so an empty answer about
+    ``cs:name`` is asked again. An item's reference is reached through four dictionary lookups hundreds of
+    times per reference; it is kept while one bibliography is formatted (``forget_item_references`` after).
+    """
+    if not enabled("citeproc_lookups"):
+        return
+    from citeproc import CitationItem
+    from citeproc.model import CitationStylesElement, Parent, SomewhatObjectifiedElement, Text
+
+    element: Any = CitationStylesElement  # Any: methods are replaced, which a type checker rightly refuses
+    element.get_macro = _remembered(element.get_macro)
+    element.get_root = _remembered(element.get_root)
+    element.get_formatter = _remembered(element.get_formatter)  # always the same formatter (formatter.html)
+    element.get_locale_option = _remembered(element.get_locale_option)
+    element.xpath_search = _remembered(
+        element.xpath_search, keep=lambda expression, found: bool(found) or "cs:name" not in expression)
+    objectified: Any = SomewhatObjectifiedElement
+    objectified.__getattr__ = _remembered(
+        objectified.__getattr__, keep=lambda name, found: found is not None or name != "name")
+    for cls in (Parent, Text):  # whether an element uses a variable: a question about the style alone
+        patched: Any = cls
+        patched.calls_variable = _remembered(patched.calls_variable)
+    item: Any = CitationItem
+    item.reference = property(_remembered(item.reference.fget, answers=_ITEM_REFERENCES))
+
+
+def forget_item_references() -> None:
+    """After each bibliography: its items' references were kept for it alone."""
+    _ITEM_REFERENCES.clear()
+
+
+def _remembered(method: Callable[..., Any], keep: Callable[[Any, Any], bool] | None = None,
+                answers: dict[Any, tuple[Any, Any]] | None = None) -> Callable[..., Any]:
+    """``method`` (of no argument or one), answered once per object and argument; ``keep(argument, answer)`` may
+    refuse to keep an answer. Answers are keyed by the object's id and hold the object, so the id is never reused
+    while kept. Two shapes, without ``*args``, whose packing would be much of a remembered call's cost."""
+    kept: dict[Any, tuple[Any, Any]] = {} if answers is None else answers
+    if len(inspect.signature(method).parameters) == 1:
+        if keep is not None:
+            raise TypeError("keep(argument, answer) judges methods of one argument")
+
+        def remembered(self: Any) -> Any:
+            key = id(self)
+            hit = kept.get(key)
+            if hit is not None and hit[0] is self:
+                return hit[1]
+            answer = kept[key] = (self, method(self))
+            return answer[1]
+
+        return remembered
+
+    def remembered_with(self: Any, arg: Any) -> Any:
+        key = (id(self), arg)
+        hit = kept.get(key)
+        if hit is not None and hit[0] is self:
+            return hit[1]
+        answer = method(self, arg)
+        if keep is None or keep(arg, answer):
+            kept[key] = (self, answer)
+        return answer
+
+    return remembered_with
+
+
+# --- the collector -----------------------------------------------------------------------------------------------
+
+
+class Heap:
+    """The collector's state through one build (``gc_freeze``); with the trick off, nothing is changed."""
+
+    def __init__(self, active: bool) -> None:
+        self.active = active
+
+    def model_made(self) -> None:
+        """The model is planned: freeze it out of the collector's sight (a forked render worker inherits that),
+        and collect again for the template engine's cycles."""
+        if self.active:
+            gc.freeze()
+            gc.enable()
+
+
+@contextmanager
+def model_heap() -> Iterator[Heap]:
+    """While the model grows, no collection: the model has no cycles, so collecting frees nothing, and each pass
+    walks every object made so far."""
+    heap = Heap(enabled("gc_freeze") and gc.isenabled())
+    if heap.active:
+        gc.disable()
+    try:
+        yield heap
+    finally:
+        if heap.active:
+            gc.unfreeze()
+            gc.enable()

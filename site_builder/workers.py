@@ -1,0 +1,114 @@
+"""Worker processes: a build's work shared with forked processes where forking is safe, else done here.
+
+A worker is given the work and its context once, by the pool's initializer: forked, it shares the model without
+pickling it, and keeps it only while the pool lives. Only items and results cross between processes. Workers
+leave Ctrl-C to the main process, which stops them.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, TypeVar
+
+MAX_JOBS = 4
+C = TypeVar("C")
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def jobs() -> int:
+    """How many processes may share the work: one per core, at most MAX_JOBS, where a fork is safe; else 1.
+
+    A fork is safe on Linux in a process that runs no other thread: a lock another thread holds at the fork stays
+    held in the child for ever (the preview server answers requests from threads), and CPython calls forking
+    unsafe on macOS, whose system libraries start threads of their own.
+    """
+    if sys.platform != "linux" or threading.active_count() > 1 or "fork" not in mp.get_all_start_methods():
+        return 1
+    return min(os.cpu_count() or 1, MAX_JOBS)
+
+
+def in_order(work: Callable[[C, T], R], context: C, items: Sequence[T], parallel: bool = True,
+             chunksize: int = 1) -> Iterator[R]:
+    """``work(context, item)`` for each item, in the items' order: in forked workers when ``parallel`` and
+    ``jobs()`` allow, else here. ``work`` must be a module-level function (workers are told it by name).
+
+    An exception ``work`` raises in a worker is raised here; if a worker dies instead, or no process can be
+    started, the items not yet done are done here.
+    """
+    count = jobs() if parallel else 1
+    pool = _pool(count, work, context) if count > 1 else None
+    try:
+        results = pool.map(_run, items, chunksize=chunksize) if pool else None
+    except (OSError, BrokenProcessPool):  # no process to spare (a limit, no memory): all of it here
+        results = None
+    done = 0
+    try:
+        for result in results if results is not None else ():
+            yield result
+            done += 1
+    except BrokenProcessPool:  # a worker died (killed, out of memory): the rest is done here
+        pass
+    finally:  # also on Ctrl-C: what no worker has started is dropped
+        if pool:
+            pool.shutdown(cancel_futures=True)
+    for item in items[done:]:
+        yield work(context, item)
+
+
+def beside(work: Callable[[C, T], R], context: C, here: T, there: T) -> tuple[R, R]:
+    """``work(context, here)`` in this process while a forked worker does ``work(context, there)``.
+
+    Both parts are done here where a fork is not safe, and ``there`` is done here too if the worker fails in any
+    way (no process to spare, killed, a result it cannot send back): the result never depends on how it was
+    reached.
+    """
+    if jobs() < 2:
+        return work(context, here), work(context, there)
+    pool = _pool(1, work, context)
+    try:
+        try:
+            future: Future[R] | None = pool.submit(_run, there)
+        except OSError:  # no process to spare
+            future = None
+        mine = work(context, here)
+        try:
+            if future is not None:
+                return mine, future.result()
+        except Exception:  # noqa: BLE001 - whatever went wrong over there, this process can do the part itself
+            pass
+        return mine, work(context, there)
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _pool(count: int, work: Callable[[C, T], R], context: C) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(count, mp_context=mp.get_context("fork"), initializer=_start,
+                               initargs=(work, context))
+
+
+_TASK: tuple[Callable[[Any, Any], Any], Any] | None = None
+"""In a worker process only: its work and context, set by the pool's initializer."""
+
+
+def _start(work: Callable[[Any, Any], Any], context: Any) -> None:
+    """In a new worker: the main process handles Ctrl-C and stops the pool, so no worker prints a traceback;
+    and a terminate signal simply ends a worker, whatever the main process does with it (``serve`` turns it into
+    a KeyboardInterrupt, which a worker would print as a traceback)."""
+    global _TASK
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _TASK = (work, context)
+
+
+def _run(item: Any) -> Any:
+    assert _TASK is not None, "a pool's work runs only in its workers"
+    work, context = _TASK
+    return work(context, item)

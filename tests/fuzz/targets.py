@@ -1,0 +1,325 @@
+"""What the fuzzers feed and check: every reader as a target (bytes in; records, articles and diagnostics out;
+never an exception), the real records each starts from, and the mutations made of them.
+
+A target takes the bytes of one file and runs what a build runs on it: the reader, then the article of each
+record (readers.to_article), or the parser of a settings or summary file. It returns how many records (or
+settings) it read and raises only when something is wrong: an exception from the code under test, or a
+diagnostic that names no place in the file.
+
+The same mutations serve the Hypothesis tests (tests/test_fuzz_readers.py, drawn by Hypothesis, which shrinks a
+failure to its smallest form) and the long run (tests/fuzz/run.py, drawn by a seeded random generator).
+"""
+
+from __future__ import annotations
+
+import codecs
+import dataclasses
+import functools
+import gzip
+import os
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_builder import readers
+from site_builder.config import load_config
+from site_builder.diagnostics import Diagnostic, UserError
+from site_builder.model.article import Article, Record
+from site_builder.model.normalize import UNSHOWABLE
+from site_builder.model.normalize import shown as in_page
+from site_builder.model.people_rules import parse_rules
+from site_builder.prose.summaries import parse_summary
+from site_builder.readers import bibtex, catalogue, csl_json, jats, medline, ovid, pubmed_xml, ris, vufind_json
+
+TESTS = Path(__file__).resolve().parents[1]
+DATA = TESTS / "data"
+CORPUS = TESTS.parents[1] / "shared" / "corpus"
+SEED_BYTES = 24_000
+"""A seed longer than this is cut to its start: small inputs make many more runs, and a cut file is a fine
+input in itself."""
+
+
+class Broken(AssertionError):
+    """What the code under test gave is wrong although it raised nothing (a diagnostic without a place)."""
+
+
+def _checked(diagnostics: Sequence[Diagnostic], shown: str) -> None:
+    for d in diagnostics:
+        if not isinstance(d, Diagnostic) or d.where.path != shown or d.where.line < 0 or not d.message:
+            raise Broken(f"a diagnostic that names no place in {shown}: {d!r}")
+
+
+def _articles(records: Sequence[Record], shown: str) -> None:
+    for record in records:
+        if not isinstance(record, Record):
+            raise Broken(f"not a Record: {record!r}")
+        article, problems = readers.to_article(record)
+        if not isinstance(article, Article):
+            raise Broken(f"not an Article: {article!r}")
+        _checked(problems, shown)
+        _typed_and_raw(article)
+
+
+def _showable(value: object) -> None:
+    """Every string in ``value`` can be written in a page or a feed: UTF-8, no control characters; a record's
+    raw values as a page shows them (normalize.shown)."""
+    for text in _texts(value):
+        if UNSHOWABLE.search(text):
+            raise Broken(f"a value no page can hold: {text!r}")
+
+
+def _typed_and_raw(article: Article) -> None:
+    _showable(dataclasses.replace(article, records=()))
+    for text in _texts(article.records):
+        if UNSHOWABLE.search(in_page(text)):
+            raise Broken(f"a record's value no page can hold: {text!r}")
+
+
+def _texts(value: object) -> Iterator[str]:
+    """Every string inside an Article (its Record, people, sections… included)."""
+    if isinstance(value, str):
+        yield value
+    elif dataclasses.is_dataclass(value):
+        for field in dataclasses.fields(value):
+            yield from _texts(getattr(value, field.name))
+    elif isinstance(value, tuple | list):
+        for item in value:
+            yield from _texts(item)
+
+
+def text_reader(read: Callable[[str, str], tuple[list[Record], list[Diagnostic]]], suffix: str
+                ) -> Callable[[bytes], int]:
+    """A reader of text: the bytes decoded as a build decodes them (readers.decode), read, and made articles."""
+    shown = f"content/fuzz{suffix}"
+
+    def run(data: bytes) -> int:
+        text, problems = readers.decode(data, shown)
+        records, found = read(text, shown)
+        _checked([*problems, *found], shown)
+        _articles(records, shown)
+        return len(records)
+
+    return run
+
+
+def bytes_reader(read: Callable[[bytes, str], tuple[list[Record], list[Diagnostic]]], suffix: str
+                 ) -> Callable[[bytes], int]:
+    """A reader of bytes (XML declares its own encoding), and the articles of what it read."""
+    shown = f"content/fuzz{suffix}"
+
+    def run(data: bytes) -> int:
+        records, found = read(data, shown)
+        _checked(found, shown)
+        _articles(records, shown)
+        return len(records)
+
+    return run
+
+
+def any_file(data: bytes) -> int:
+    """A file of any content named .txt: the reader is chosen as a build chooses it (suffix, then content)."""
+    shown = "content/fuzz.txt"
+    records, found = readers.read_data(data, Path("fuzz.txt"), shown)
+    _checked(found, shown)
+    _articles(records, shown)
+    return len(records)
+
+
+def summary(data: bytes) -> int:
+    shown = "content/summaries/fuzz.md"
+    found, problems = parse_summary(data.decode("utf-8", errors="replace"), shown)
+    _checked(problems, shown)
+    _showable(found)
+    return int(found is not None)
+
+
+def authors_toml(data: bytes) -> int:
+    shown = "authors.toml"
+    rules, problems = parse_rules(data.decode("utf-8-sig", errors="replace"), shown)
+    _checked(problems, shown)
+    return len(rules.merge) + len(rules.keep_apart)
+
+
+@functools.cache
+def _config_folder() -> Path:
+    """A folder of this process's own for site.toml (in memory where the system has /dev/shm)."""
+    memory = Path("/dev/shm")
+    return Path(tempfile.mkdtemp(prefix=f"fuzz-config-{os.getpid()}-",
+                                 dir=memory if memory.is_dir() else None))
+
+
+def site_toml(data: bytes) -> int:
+    """site.toml: a config, or a UserError saying what is wrong (the command line prints it, exit 2)."""
+    folder = _config_folder()
+    (folder / "site.toml").write_bytes(data)
+    try:
+        load_config(folder)
+    except UserError as err:
+        if not str(err):
+            raise Broken("a UserError with no message") from err
+        return 0
+    return 1
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    run: Callable[[bytes], int]
+    seeds: tuple[str, ...]
+    """Globs under tests/data and ../shared/corpus."""
+    tokens: tuple[bytes, ...]
+    """The format's own marks, which mutations insert: a record's start and end, a tag, a bracket."""
+
+
+XML_TOKENS = (b"<", b">", b"</", b"/>", b"&", b"&amp;", b"&#0;", b"&#x110000;", b"<![CDATA[", b"]]>", b"<!--",
+              b"-->", b'"', b"'", b"=", b"<?xml version='1.0' encoding='UTF-16'?>", b"<!DOCTYPE a [",
+              b'<!ENTITY e "&e;&e;">', b"&e;", b"xmlns:mml=", b"<i>", b"</i>", b"<sup>")
+JSON_TOKENS = (b"{", b"}", b"[", b"]", b'"', b":", b",", b"null", b"true", b"1e999", b"-0", b'"type"',
+               b'"author"', b'"issued"', b'{"date-parts": [[', b'"literal"', b"\\u0000", b"\\ud800", b'"title"',
+               b'"message"', b"HTTP/1.1 200 OK\r\n\r\n")
+TEXT_TOKENS = (b"\n", b"\r\n", b"\r", b"\t", b" ", b"\x00", b"\xef\xbb\xbf", b"\xff", b"\xc3", "\u2028".encode(),
+               "\u202e".encode(), "\U0001f600".encode(), b"  - ", b"- ", b"--")
+
+TARGETS: tuple[Target, ...] = (
+    Target("catalogue", text_reader(catalogue.read, ".txt"), ("catalogue-dump/*.txt", "merge/*.txt"),
+           (b"id ", b"title ", b"author ", b"spelling ", b"description ", b"url ", b"Autor", b"Author",
+            b"Title", b"T\xc3\xadtulo", b"topic ", b"publishDate ", b"format ", b"doi_str_mv ", b"language ")),
+    Target("medline", text_reader(medline.read, ".nbib"), ("medline-nbib/*", "merge/*.nbib"),
+           (b"PMID- ", b"TI  - ", b"AU  - ", b"FAU - ", b"DP  - ", b"AB  - ", b"LID - ", b"AID - ",
+            b"AUID- ORCID: ", b"PT  - ", b"MH  - ", b"JT  - ", b"TA  - ", b"      ", b"LA  - ", b"PMC - ")),
+    Target("pubmed-xml", bytes_reader(pubmed_xml.read_bytes, ".xml"), ("pubmed-xml/*.xml", "merge/*.xml"),
+           (*XML_TOKENS, b"<PubmedArticle>", b"</PubmedArticle>", b"<ArticleTitle>", b"<Author>", b"<LastName>",
+            b"<PubDate>", b"<Year>", b'<ArticleId IdType="doi">', b"<AbstractText Label=")),
+    Target("jats", bytes_reader(jats.read_bytes, ".xml"), ("jats-xml/*.xml", "jats-xml/*.nxml"),
+           (*XML_TOKENS, b"<article>", b"<front>", b"<article-meta>", b"<contrib", b"<name>", b"<surname>",
+            b"<pub-date", b'<article-id pub-id-type="doi">', b"<abstract>", b"<sec>", b"<title>", b"<xref")),
+    Target("ris", text_reader(ris.read, ".ris"), ("ris/*", "merge/*.ris"),
+           (b"TY  - JOUR", b"ER  - ", b"TI  - ", b"AU  - ", b"PY  - ", b"DO  - ", b"AB  - ", b"UR  - ",
+            b"FN ", b"PT J", b"AU ", b"TI ", b"ER", b"EF", b"   ", b"TY - ", b"Y1  - ")),
+    Target("ovid", text_reader(ovid.read, ".ovd"), ("ovid/*",),
+           (b"<1. >", b"<2>", b"VN  - ", b"DB  - ", b"UI  - ", b"TI  - ", b"AU  - ", b"SO  - ", b"YR  - ",
+            b"AB  - ", b"DO  - ", b"PT  - ", b"     ")),
+    Target("bibtex", text_reader(bibtex.read, ".bib"), ("bibtex/*.bib",),
+           (b"@article{", b"@string{", b"@comment{", b"@preamble{", b"}", b"{", b",", b"=", b'"', b"#",
+            b"\\", b"\\'", b"{\\\"o}", b"$", b"author = ", b"title = ", b" and ", b"others", b"%")),
+    Target("csl-json", text_reader(csl_json.read, ".json"), ("csl-json/*.json", "merge/*.json"), JSON_TOKENS),
+    Target("vufind-json", text_reader(vufind_json.read, ".json"), ("vufind-solr-json/*.json",),
+           (*JSON_TOKENS, b'"response"', b'"docs"', b'"records"', b'"fullrecord"', b'"author"', b'"title"')),
+    Target("summary", summary, ("summaries/*.md",),
+           (b"---\n", b"id: ", b"doi: ", b"pmid: ", b"pmcid: ", b"by: ", b"date: ", b"verdict: ", b"topics: ",
+            b"[", b"]", b"{", b"}", b"!!python/object", b"&a", b"*a", b"<<: ", b"<script>", b"](javascript:",
+            b"\t", b": ", b"- ", b"'", b'"', b"|", b">")),
+    Target("site-toml", site_toml, ("site/*.toml",),
+           (b"title = ", b"base_url = ", b"cname = ", b"strict = ", b"references = ", b"[", b"]", b"=", b'"',
+            b"'", b'"""', b"true", b"1979-05-27", b"inf", b"nan", b"#", b"\\u0000", b"\\")),
+    Target("authors-toml", authors_toml, ("site/authors*.toml",),
+           (b"[[merge]]\n", b"[[keep_apart]]\n", b"names = [", b"]", b'"', b",", b"=", b"{", b"}", b"'", b"#",
+            b"\\", b"\\u00e9")),
+    Target("any-file", any_file, ("*/*",), (*TEXT_TOKENS, b"\x1f\x8b", b"<PubmedArticleSet>", b"TY  - ",
+                                            b"PMID- ", b"@article{", b"[{", b"<1. >")),
+)
+BY_NAME = {target.name: target for target in TARGETS}
+
+SITE_FILES = {
+    # Real settings and rules, as the README documents them (no shared corpus holds these files).
+    "site/site.toml": (TESTS.parent / "site.toml").read_bytes() if (TESTS.parent / "site.toml").is_file() else b"",
+    "site/defaults.toml": b'title = "Review summaries"\ndescription = "A collection."\nbase_url = '
+                          b'"https://user.github.io/repo/"\nlanguage = "en"\noutput = "_site"\ncname = ""\n'
+                          b"references = true\ndownloads = true\nstrict = false\n",
+    "site/authors.toml": b'[[merge]]\nnames = ["Cazzato, R", "Cazzato, Roberto Luigi"]\n\n'
+                         b'[[keep_apart]]\nnames = ["Wang, Li", "Wang, L"]\n',
+}
+
+
+@functools.cache
+def seeds(name: str) -> tuple[bytes, ...]:
+    """The real inputs a target starts from: files of tests/data (and of the shared corpus, when it is beside
+    the repository) matching its globs, each cut to SEED_BYTES; gzipped files unzipped first."""
+    target = BY_NAME[name]
+    found: list[bytes] = []
+    for pattern in target.seeds:
+        if pattern.startswith("site/"):
+            found += [data for key, data in SITE_FILES.items() if Path(key).match(pattern) and data]
+            continue
+        if pattern.startswith("summaries/"):
+            found += [p.read_bytes() for p in sorted((TESTS.parent / "content" / "summaries").glob("*.md"))]
+            continue
+        for root in (DATA, CORPUS):
+            for path in sorted(root.glob(pattern)) if root.is_dir() else []:
+                if path.is_file() and path.name not in ("SOURCE.md", "README.md"):
+                    data = path.read_bytes()
+                    if data[:2] == b"\x1f\x8b":
+                        data = gzip.decompress(data)
+                    found.append(data[:SEED_BYTES])
+    return tuple(dict.fromkeys(found))  # each once, in a fixed order
+
+
+# --- mutations ----------------------------------------------------------------------------------------------------
+
+MUTATIONS = ("cut", "truncate", "duplicate", "swap-lines", "repeat-line", "drop-line", "flip-bits", "set-byte",
+             "insert-bytes", "insert-token", "splice", "encoding", "line-ends", "repeat-token")
+ENCODINGS = ("utf-16", "utf-16-be", "utf-32", "latin-1", "cp1252", "utf-8-sig", "shift_jis", "koi8-r")
+
+
+def mutate(data: bytes, kind: str, a: int, b: int, payload: bytes, tokens: Sequence[bytes],
+           other: bytes) -> bytes:
+    """One mutation of ``data``. ``a`` and ``b`` choose places (taken modulo the length), ``payload`` is what to
+    write, ``tokens`` the format's marks, ``other`` another seed to splice from."""
+    n = len(data)
+    at = a % (n + 1)
+    if kind == "cut":
+        return data[:at] + data[at + b % 4096:]
+    if kind == "truncate":
+        return data[:at]
+    if kind == "duplicate":
+        piece = data[at:at + 1 + b % 2048]
+        where = b % (n + 1)
+        return data[:where] + piece + data[where:]
+    if kind in ("swap-lines", "repeat-line", "drop-line"):
+        lines = data.splitlines(keepends=True)
+        if not lines:
+            return data
+        i, j = a % len(lines), b % len(lines)
+        if kind == "swap-lines":
+            lines[i], lines[j] = lines[j], lines[i]
+        elif kind == "repeat-line":
+            lines[i:i] = [lines[i]] * (1 + b % 3)
+        else:
+            del lines[i]
+        return b"".join(lines)
+    if kind == "flip-bits":
+        if not n:
+            return payload
+        out = bytearray(data)
+        out[a % n] ^= 1 << (b % 8)
+        return bytes(out)
+    if kind == "set-byte":
+        if not n:
+            return payload
+        out = bytearray(data)
+        out[a % n] = b % 256
+        return bytes(out)
+    if kind == "insert-bytes":
+        return data[:at] + payload + data[at:]
+    if kind in ("insert-token", "repeat-token"):
+        token = tokens[b % len(tokens)] if tokens else payload
+        times = 1 if kind == "insert-token" else (2 + b % 200) * (1 if b % 3 else 60)  # up to 12,000: nesting
+        return data[:at] + token * times + data[at:]
+    if kind == "splice":
+        start = b % (len(other) + 1)
+        return data[:at] + other[start:start + 1 + a % 4096] + data[at:]
+    if kind == "encoding":
+        encoding = ENCODINGS[b % len(ENCODINGS)]
+        text = data.decode("utf-8", errors="replace")
+        return codecs.encode(text, encoding, errors="replace")
+    if kind == "line-ends":
+        return data.replace(b"\r\n", b"\n").replace(b"\n", (b"\r\n", b"\r", b"\n\n", b"\x85")[b % 4])
+    raise ValueError(kind)
+
+
+def mutated(seed: bytes, steps: Sequence[tuple[str, int, int, bytes]], tokens: Sequence[bytes],
+            other: bytes) -> bytes:
+    for kind, a, b, payload in steps:
+        seed = mutate(seed, kind, a, b, payload, tokens, other)
+    return seed

@@ -1,0 +1,130 @@
+"""Atomic writes: a build killed with SIGKILL while it writes leaves no page cut short under its final name, and
+the next build leaves no temporary file and no file the sources no longer make."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from settled_output import settled
+
+from site_builder.build import build
+from site_builder.output import write
+
+REPO = Path(__file__).resolve().parent.parent
+MEDLINE = REPO / "tests" / "data" / "medline-nbib" / "blachlylab-subset.nbib"
+
+
+def many_records(copies: int) -> str:
+    """The four real MEDLINE records of blachlylab-subset.nbib ``copies`` times over, each copy a work of its own
+    (a new PMID and title, no DOI or PMCID to merge it with the others)."""
+    blocks = [b for b in re.split(r"\n\s*\n", MEDLINE.read_text(encoding="utf-8")) if b.strip()]
+    out = []
+    for n in range(copies):
+        for i, block in enumerate(blocks):
+            lines = [line for line in block.splitlines() if not line.startswith(("LID", "AID", "PMC ", "PMID"))]
+            lines = [f"{line} Part {n}." if line.startswith("TI  -") else line for line in lines]
+            out.append("\n".join([f"PMID- {20_000_000 + n * 10 + i}", *lines]))
+    return "\n\n".join(out) + "\n"
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, bytes]]:
+    """A site of 480 records (some 3,000 files) and its output from a build that was not stopped."""
+    site = tmp_path_factory.mktemp("killed") / "site"
+    (site / "content" / "records").mkdir(parents=True)
+    (site / "content" / "records" / "many.nbib").write_text(many_records(120), encoding="utf-8")
+    # Search off: its index is written whole beside the old one and renamed (output/search.py), and Pagefind
+    # would double the time of each build here.
+    (site / "site.toml").write_text("references = false\nsearch = false\n", encoding="utf-8")
+    whole = site.parent / "whole"
+    result = build(site, whole)
+    assert result.report.errors == 0 and result.pages > 1000
+    return site, files_under(whole)
+
+
+def test_a_build_killed_while_it_writes_leaves_no_page_cut_short(big_site: tuple[Path, dict[str, bytes]]) -> None:
+    site, whole = big_site
+    out = site.parent / "out"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    child = subprocess.Popen([sys.executable, "-m", "site_builder", "build", "--output", str(out)], cwd=site,
+                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and child.poll() is None:
+            articles = out / "articles"
+            if articles.is_dir() and len(os.listdir(articles)) > 600:
+                break
+            time.sleep(0.005)
+        assert child.poll() is None, "the build ended before it could be killed half-way"
+        os.killpg(child.pid, signal.SIGKILL)  # the build and its render workers, as a cancelled CI job is
+    finally:
+        child.wait(timeout=30)
+    left = files_under(out)
+    pages = [rel for rel in left if not rel.startswith(".")]
+    assert 600 < len(pages) < len(whole), "the kill did not fall half-way through the writing"
+    assert (out / write.BUILDING).is_file()
+    for rel in pages:
+        if "/" in rel and rel.rsplit("/", 1)[1].startswith("."):
+            continue  # a temporary file: checked below
+        assert left[rel] == whole[rel], f"{rel} was left cut short or wrong"
+
+    (site / "content" / "records" / "many.nbib").write_text(many_records(80), encoding="utf-8")  # fewer works
+    result = build(site, out)
+    assert result.report.errors == 0
+    after = files_under(out)
+    assert not [rel for rel in after if rel.endswith(write.TEMPORARY)]
+    assert not (out / write.BUILDING).exists()
+    fresh = site.parent / "fresh"
+    build(site, fresh)
+    # The killed build's pages of the works now gone are gone too (the page fingerprints note when a build began).
+    assert settled(after) == settled(files_under(fresh))
+
+
+KILL_WHILE_WRITING = """
+import sys
+from pathlib import Path
+from site_builder.output.write import OutputWriter
+writer = OutputWriter(Path(sys.argv[1]))
+writer.write("articles/small.html", b"<!doctype html><p>whole</p>")
+print("ready", flush=True)
+writer.write("articles/huge.html", b"<p>" + b"x" * 100_000_000 + b"</p>")
+"""
+
+
+def test_a_file_being_written_when_the_build_is_killed_never_appears_under_its_name(tmp_path: Path) -> None:
+    """The kill falls inside one file's write: its final name must not exist, and the next build removes the
+    temporary file."""
+    out = tmp_path / "out"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    child = subprocess.Popen([sys.executable, "-c", KILL_WHILE_WRITING, str(out)], env=env,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "ready\n"
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            partial = [p for p in (out / "articles").iterdir() if p.name != "small.html" and p.stat().st_size > 0]
+            if partial:
+                break
+            time.sleep(0.001)
+        child.send_signal(signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    names = sorted(p.name for p in (out / "articles").iterdir())
+    assert "huge.html" not in names
+    assert [n for n in names if n.endswith(write.TEMPORARY)], names
+    writer = write.OutputWriter(out)  # the next build
+    writer.write("articles/small.html", b"<!doctype html><p>whole</p>")
+    writer.finish([("articles/small.html", False)])
+    assert sorted(p.name for p in (out / "articles").iterdir()) == ["small.html"]
+    assert sorted(p.name for p in out.iterdir()) == [write.MANIFEST, "articles"]

@@ -1,0 +1,79 @@
+"""The speed tricks change nothing but speed: the demo site built with them all off is the same, byte for byte
+(the search index too, settled_output.py);
+each runs only within the versions it was written against; the switch says what it does not know."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import jinja2
+import pytest
+from settled_output import settled
+
+from site_builder import speedups
+from site_builder.diagnostics import UserError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _build(output: Path, setting: str) -> None:
+    env = {**os.environ, speedups.SWITCH: setting}
+    # --clean: nothing is taken from the build cache, which a build with the other setting may have filled.
+    run = subprocess.run([sys.executable, "-m", "site_builder", "build", "--clean", "--source", str(ROOT),
+                          "--output", str(output)], env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
+
+
+def test_the_demo_site_is_the_same_without_any_trick(tmp_path: Path) -> None:
+    _build(tmp_path / "on", "on")
+    _build(tmp_path / "off", "off")
+    on, off = settled(_files(tmp_path / "on")), settled(_files(tmp_path / "off"))
+    assert sorted(on) == sorted(off)
+    assert len(on) > 400  # pages, downloads and feeds
+    assert any(name.endswith(".bib") for name in on)
+    different = [name for name in on if on[name] != off[name]]
+    assert different == []
+
+
+def test_every_trick_runs_where_its_versions_match() -> None:
+    assert all(speedups.enabled(trick.name) for trick in speedups.TRICKS), (
+        "a trick is off on the versions this project installs: check its range in speedups.TRICKS")
+
+
+def test_a_trick_outside_its_versions_stays_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    speedups._fits.cache_clear()
+    monkeypatch.setattr(speedups.metadata, "version", lambda name: "99.0.1")
+    try:
+        assert not speedups.enabled("jinja_output")
+        assert not speedups.enabled("citeproc_lookups")
+        assert type(speedups.environment()) is jinja2.Environment
+    finally:
+        monkeypatch.undo()
+        speedups._fits.cache_clear()
+    assert speedups.enabled("jinja_output")
+
+
+@pytest.mark.parametrize(("setting", "expected"), [
+    ("", {t.name for t in speedups.TRICKS}),
+    ("on", {t.name for t in speedups.TRICKS}),
+    ("off", set()),
+    ("OFF", set()),
+    ("gc_freeze, jinja_output", {"gc_freeze", "jinja_output"}),
+])
+def test_the_switch_chooses_the_tricks(monkeypatch: pytest.MonkeyPatch, setting: str, expected: set[str]) -> None:
+    monkeypatch.setenv(speedups.SWITCH, setting)
+    assert {t.name for t in speedups.TRICKS if speedups.enabled(t.name)} == expected
+
+
+def test_an_unknown_trick_name_is_refused_with_the_names_known(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(speedups.SWITCH, "jinja_ouptut")
+    with pytest.raises(UserError, match="jinja_ouptut.*jinja_output"):
+        speedups.enabled("gc_freeze")
