@@ -161,3 +161,14 @@ def run_serve_cli(site: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
     return subprocess.run([sys.executable, "-m", "site_builder", "serve", "--source", str(site), *args],
                           capture_output=True, text=True, env=env, timeout=60)
+
+
+AXE = REPO / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
+AXE_PATH = "/__axe-core__.js"
+
+
+def add_axe(page) -> None:  # noqa: ANN001 - a Playwright Page
+    """Load axe-core into a served page as a script of the page's own origin, the only kind its
+    Content-Security-Policy lets run: the browser asks the page's server, Playwright answers from node_modules."""
+    page.route(f"**{AXE_PATH}", lambda route: route.fulfill(path=str(AXE), content_type="text/javascript"))
+    page.add_script_tag(url=page.evaluate("location.origin") + AXE_PATH)

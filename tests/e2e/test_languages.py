@@ -9,10 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from e2e.serving import static_server
+from e2e.serving import AXE, add_axe, static_server
 
 REPO = Path(__file__).resolve().parents[2]
-AXE = REPO / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
@@ -56,7 +55,7 @@ def test_axe_finds_nothing_on_any_page_kind(languages_built: dict[str, Path], br
             for rel in page_kinds(out):
                 tab.goto(f"{origin}/{out.name}/{rel}")
                 assert tab.evaluate("document.documentElement.lang") == language
-                tab.add_script_tag(path=str(AXE))
+                add_axe(tab)
                 violations = tab.evaluate("async () => (await axe.run(document)).violations"
                                           ".map(v => [v.id, v.nodes.map(n => n.target.join(' '))])")
                 if violations:
@@ -87,7 +86,7 @@ def test_search_speaks_the_site_language(languages_built: dict[str, Path], brows
         assert "Inglés" not in tab.locator("#search-facets").inner_text()
         kinds = tab.eval_on_selector_all("#search-people .meta", "els => els.map(e => e.textContent)")
         assert all(k.split(" · ")[0] in ("Autor", "Materia") for k in kinds)
-        tab.add_script_tag(path=str(AXE))
+        add_axe(tab)
         violations = tab.evaluate("async () => (await axe.run(document)).violations.map(v => v.id)")
         assert violations == []
         context.close()

@@ -17,14 +17,13 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
-from e2e.serving import BASE_URL, REPO, REPO_NAME, SEED_PAGE, copy_site, retitle, serving, static_server
+from e2e.serving import AXE, BASE_URL, REPO, REPO_NAME, SEED_PAGE, add_axe, copy_site, retitle, serving, static_server
 from site_builder.build import BuildResult, build
 from site_builder.plan import urls
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
-AXE = REPO / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 SEED_TITLE = "Liver-Directed Therapy for Neuroendocrine Metastases"
 PAGE_SIZE = 10
 """Results per page (static/search.js)."""
@@ -335,7 +334,7 @@ def test_axe_finds_nothing_on_the_search_page_with_results_and_facets(tab: Tab, 
     search(tab, site_url, "cancer")
     tab.page.locator("fieldset[data-facet=journal] button.more").click()
     assert tab.page.locator("#search-facets").is_visible() and len(tab.results()) == PAGE_SIZE
-    tab.page.add_script_tag(path=str(AXE))
+    add_axe(tab.page)
     found = tab.page.evaluate("async () => (await axe.run(document)).violations"
                               ".map(v => [v.id, v.nodes.map(n => n.target.join(' '))])")
     assert found == []
