@@ -11,12 +11,13 @@ Never a half-written site: builds alternate between two folders, and the server 
 a build of it wrote every page. The folder being rebuilt is never the one served, and it holds the build before
 last, so unchanged files are skipped there as in any build. A failed build leaves the last good one served, with
 its errors (file and line) shown on every page and in the terminal. The search index comes last: made in the
-served folder once the new pages are served and the open ones reloaded.
+served folder once the new pages are served and the open ones reloaded, which then reload once more to search it.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import logging
 import shutil
@@ -43,6 +44,7 @@ from livereload.watcher import Watcher
 from ..build import BuildResult, build, refresh_search
 from ..config import load_config
 from ..diagnostics import Level, UserError
+from ..output import search
 from ..output.write import MANIFEST
 from .preview import Outcome, PreviewApp, State
 from .watch import changes
@@ -212,6 +214,9 @@ class Attempt:
 def rebuild(site_dir: Path, buffers: Buffers, state: State, base_url: str | None, local_url: str, say: Log) -> None:
     folder = buffers.spare()
     attempt = attempt_build(site_dir, folder, base_url, local_url)
+    if attempt.searching is not None and not (folder / search.BUNDLE).is_dir():
+        # The folder's first build: no index yet for its search page to load, so it is made before it is served.
+        attempt = _indexed_first(attempt)
     if attempt.complete:
         buffers.served = folder
     before = state.outcome
@@ -223,6 +228,23 @@ def rebuild(site_dir: Path, buffers: Buffers, state: State, base_url: str | None
         say(f"The base URL changed: now serving at {local_url.rstrip('/')}{base_path}")
     if attempt.complete and attempt.searching is not None:
         refresh_index(attempt.searching, state, say)
+
+
+def _indexed_first(attempt: Attempt) -> Attempt:
+    """``attempt`` with its search index made, and the index's problems and time among its messages."""
+    result = attempt.searching
+    assert result is not None
+    before = len(result.report.diagnostics)
+    try:
+        indexed = refresh_search(result)
+    except Exception as err:  # a bug: serve the pages without search; say so
+        return dataclasses.replace(attempt, searching=None, terminal=(
+            *attempt.terminal, traceback.format_exc().rstrip(),
+            f"The search index could not be made: internal error: {type(err).__name__}: {err}"))
+    found = indexed.report.diagnostics[before:]
+    errors = tuple(str(d) for d in found if d.level is Level.ERROR)
+    return dataclasses.replace(attempt, searching=None, errors=attempt.errors + errors, terminal=(
+        *attempt.terminal, *(str(d) for d in found), f"Search index made in {indexed.search_seconds:.2f} s."))
 
 
 def refresh_index(result: BuildResult, state: State, say: Log) -> None:
@@ -239,7 +261,9 @@ def refresh_index(result: BuildResult, state: State, say: Log) -> None:
     for diagnostic in found:
         say(str(diagnostic))
     errors = tuple(str(d) for d in found if d.level is Level.ERROR)
-    if errors and state.outcome.folder == result.output:
+    if state.outcome.folder == result.output:
+        # Published again, so the open pages reload once more: a search page that reloaded with the new pages,
+        # before their index was there, now searches it (and any error of the index joins the panel).
         outcome = state.outcome
         state.publish(Outcome(outcome.folder, outcome.base_path, outcome.errors + errors, outcome.failed))
     say(f"Search index made in {indexed.search_seconds:.2f} s.")
