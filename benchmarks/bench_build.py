@@ -184,7 +184,7 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict:
     user, sys_ = float(vals["User time (seconds)"]), float(vals["System time (seconds)"])
     return {"wall_s": wall, "user_s": user, "sys_s": sys_, "cpu_s": user + sys_,
             "rss_mb": int(vals["Maximum resident set size (kbytes)"]) / 1024.0,
-            "last_line": tail.splitlines()[-1] if tail else ""}
+            "last_line": tail.splitlines()[-1] if tail else "", "tail": tail[-4000:]}
 
 
 def count_html(root: Path) -> tuple[int, int, int]:

@@ -1,6 +1,9 @@
 """The build, stage by stage: read → model → plan → render → write, then the pre-flight check.
 
 Every stage reports problems to one Report and the build goes on; the caller decides the exit code at the end.
+What one build can lend the next (each record file as read, formatted references, each page's fingerprint) is
+kept in the cache beside the site (output/cache.py) and beside the pages (output/fingerprints.py): a rebuild
+reads, formats, renders and writes only what changed, and one with nothing changed only says so again.
 """
 
 from __future__ import annotations
@@ -11,13 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import i18n, speedups
+from .cite import Citation
 from .cite import cache as references
 from .config import CONTENT_DIR, Config, load_config
 from .diagnostics import Report
 from .model.library import build_library
 from .model.merge import merge_articles
 from .model.people_rules import load_rules
-from .output import preflight, search
+from .output import cache, fingerprints, preflight, search
 from .output.pages import write_pages
 from .output.write import OutputWriter, WriteStats, check_output
 from .plan.pages import Page, Site, plan
@@ -25,23 +29,32 @@ from .prose.free_pages import read_free_pages, read_intro
 from .prose.summaries import attach_summaries, read_summaries
 from .readers.files import read_articles
 from .render import theme
-from .render.pages import make_environment
+from .render.pages import ARTICLE_ITEM, make_environment
 
 
 def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = None,
-          progress: bool = False) -> BuildResult:
-    """Build the site of ``site_dir`` into ``output`` (by default the folder its config names); every problem
-    found is in the result's report. Raises UserError when the build cannot go on (a bad config, a refused output
+          progress: bool = False, clean: bool = False, search_later: bool = False) -> BuildResult:
+    """Build the site of ``site_dir`` into ``output`` (by default the folder its config names), reusing what
+    earlier builds left unless ``clean``; every problem found is in the result's report. With ``search_later``
+    the build ends once every page is written, and ``refresh_search`` makes the search index (the preview
+    reloads its pages first). Raises UserError when the build cannot go on (a bad config, a refused output
     folder, a file that cannot be written)."""
     started = time.perf_counter()
     config = load_config(site_dir, base_url=base_url)
     out = output if output is not None else site_dir / config.output
     check_output(out, site_dir)  # before any work: a refused folder should fail fast
+    notices: list[str] = []
+    kept_cache = cache.CacheFolder(site_dir, notices.append, clean=clean)
+    sources = cache.source_stamp(site_dir, out, config)  # before reading: an edit made meanwhile shows next time
+    last = fingerprints.PageTable() if clean else fingerprints.load_table(out, kept_cache.code, notices.append)
+    if last.unchanged_since(sources, out):
+        return _as_last_time(config, out, last, started, notices)
+    fingerprints.discard_table(out)  # from here on the folder's pages may change: a stopped build leaves none
     report, content = Report(), site_dir / CONTENT_DIR
     interface = report.take(i18n.load_interface(config.language, theme.locale_dirs(site_dir),
                                                 lambda path: preflight.shown_path(path, site_dir)))
     with speedups.model_heap() as heap:
-        articles = read_articles(site_dir, report)  # read
+        articles = read_articles(site_dir, report, cache.RecordCache(kept_cache))  # read
         records = sum(len(article.records) for article in articles)
         articles = report.take(merge_articles(articles))  # model: one article per work
         summaries = report.take(read_summaries(content, CONTENT_DIR))
@@ -49,25 +62,50 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         intro = report.take(read_intro(content, CONTENT_DIR))
         free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR)))
         library = build_library(articles, report.take(load_rules(site_dir, articles)))
-        cited, kept = (references.format_all(library.articles, references.load_cache(out), report,
-                                             interface.csl_locale) if config.references else ({}, {}))
+        digests = fingerprints.article_digests(library.articles.values())  # once, for references and pages
+        cited: dict[str, tuple[Citation, ...]] = {}
+        if config.references:
+            formatted = cache.load_references(kept_cache)
+            keys = {key: f"{digests[id(article)][1].hex()} {interface.csl_locale}"
+                    for key, article in library.articles.items() if id(article) in digests}
+            cited, still_used = references.format_all(library.articles, formatted, report, interface.csl_locale,
+                                                      keys=keys)
+            cache.save_references(kept_cache, still_used, formatted)
         site = Site(config, library, free_pages, intro, cited)
         pages = plan(site)  # plan: every page, its path checked
         heap.model_made()
         writer = OutputWriter(out)  # render and write
         outside: list[tuple[str, str, str]] = []  # (page, href, why) of links out of the site
+        env = make_environment(theme.template_dirs(site_dir), interface)
+        code = kept_cache.code + fingerprints.interface_digest(theme.locale_dirs(site_dir))
+        templates = fingerprints.template_digests(env, {p.template for p in pages}, code,
+                                                  {"article_item": ARTICLE_ITEM})
+        reuse = fingerprints.Reuse(last, templates, fingerprints.Digester(
+            fingerprints.site_digest(site, templates.only_known_site_parts), digests))
         # Only the site's own templates and prose can link out of the site: the plan's links and the default
         # templates' are checked by the tests.
-        env = make_environment(theme.template_dirs(site_dir), interface)
-        files = write_pages(env, pages, writer, report, outside, config.base_path,
-                            every_page=theme.own_templates(site_dir), progress=progress)
+        written = write_pages(env, pages, writer, report, outside, config.base_path,
+                              every_page=theme.own_templates(site_dir), progress=progress, reuse=reuse)
+        files = written.files
         rendered = len(files)  # a template error costs the pages it could not render
         static = [(rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items()]
-        files += [(rel, writer.write(rel, data)) for rel, data in [*static, references.cache_file(kept)]]
-        stats = search.write_index(writer, files, out, report) if config.search else writer.finish(files)
+        files += [(rel, writer.write(rel, data)) for rel, data in static]
+        indexing = time.perf_counter()
+        pending = config.search and search_later
+        if config.search and not pending:
+            stats = search.write_index(writer, files, out, report)
+        else:  # stale pages go; the search index's files are its own to replace, later
+            stats = writer.finish(files, keep=search.OWN if config.search else ())
+        searched = time.perf_counter() - indexing if config.search and not pending else 0.0
     report.extend(preflight.check(out, preflight.shown_path(out, site_dir), outside))
-    return BuildResult(config, out, report, records, len(articles), len(pages), stats,
-                       time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages))
+    result = BuildResult(config, out, report, records, len(articles), len(pages), stats,
+                         time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages),
+                         notices=tuple(notices), rendered=rendered - written.kept, search_seconds=searched,
+                         search_pending=pending)
+    # A folder whose index is still to be made is never "nothing to do": its next build makes the index.
+    fingerprints.save_table(out, kept_cache.code, written.table,
+                            sources if result.unwritten == 0 and not pending else None, _summary(result))
+    return result
 
 
 @dataclass(frozen=True)
@@ -85,3 +123,44 @@ class BuildResult:
     planned: tuple[Page, ...] = dataclasses.field(default=(), repr=False)
     """The pages, and through them the whole model. Handed to the caller so that freeing millions of objects is
     its choice: a preview server drops them before the next build, the command line exits without freeing."""
+    notices: tuple[str, ...] = ()
+    """One line each about the build itself (a cache set aside), not about the site: never a warning."""
+    rendered: int = 0
+    """Pages rendered; the others were unchanged since the output folder's last build and kept as they are."""
+    search_seconds: float = 0.0
+    """Of ``seconds``, the time the search index took, once every page was written."""
+    search_pending: bool = False
+    """Built with ``search_later``: the search index is made by ``refresh_search``."""
+
+
+def refresh_search(result: BuildResult) -> BuildResult:
+    """Make the search index of a build made with ``search_later``, over the pages it wrote; the result with the
+    index's time and problems added."""
+    if not result.search_pending:
+        return result
+    started = time.perf_counter()
+    report = Report(list(result.report.diagnostics))
+    writer = OutputWriter(result.output)
+    bundle = search.index_site(result.output, report)
+    pages = [(rel, False) for rel in writer.previous if not rel.startswith(search.OWN)]
+    writer.finish(pages + bundle.files)  # the bundle's files are the build's too
+    took = time.perf_counter() - started
+    return dataclasses.replace(result, report=report, seconds=result.seconds + took, search_seconds=took,
+                               search_pending=False)
+
+
+def _summary(result: BuildResult) -> fingerprints.Summary:
+    """What a build with nothing to do says again: the same counts and the same diagnostics."""
+    return fingerprints.Summary(result.records, result.articles, result.pages,
+                                result.stats.written + result.stats.unchanged, tuple(result.report.diagnostics))
+
+
+def _as_last_time(config: Config, out: Path, last: fingerprints.PageTable, started: float,
+                  notices: list[str]) -> BuildResult:
+    """The result of a build whose sources, settings, code and output are as the last build left them."""
+    summary = last.summary
+    assert summary is not None
+    report = Report(list(summary.diagnostics))
+    stats = WriteStats(0, summary.files, 0)
+    return BuildResult(config, out, report, summary.records, summary.articles, summary.pages, stats,
+                       time.perf_counter() - started, notices=tuple(notices))

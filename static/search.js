@@ -443,6 +443,13 @@
       return;
     }
     byId("search-ui").hidden = false;
-    await run(state);
+    // Words typed while Pagefind loaded found no search to run: search for them now, in place of the address's.
+    const typed = readForm();
+    if (typed.q !== state.q) {
+      remember(typed, false);
+      await run(typed);
+    } else {
+      await run(state);
+    }
   })();
 })();

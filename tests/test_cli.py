@@ -89,3 +89,21 @@ def test_default_output_is_site_folder_underscore_site(make_site, cli) -> None:
     run = cli("build", cwd=site)
     assert run.returncode == 0, run.stderr
     assert (site / "_site" / "articles" / "pubmed-8699378.html").is_file()
+
+
+def test_a_second_build_reuses_the_cache_and_clean_does_not(make_site, cli) -> None:
+    site = make_site({"seed.txt": (DUMPS / "seed.txt").read_bytes(), "good.txt": (DUMPS / "english-labels.txt")
+                      .read_bytes()})
+    assert cli("build", cwd=site).returncode == 0
+    assert (site / ".site-builder" / ".gitignore").is_file()
+    for shard in (site / ".site-builder").glob("records-*"):
+        shard.write_bytes(b"damaged")
+    record = site / "content" / "records" / "good.txt"
+    record.write_bytes(record.read_bytes() + b"\n")  # so that the build reads the records (and their cache)
+    run = cli("build", cwd=site)
+    notes = [line for line in run.stderr.splitlines() if line.startswith("site-builder: note:")]
+    assert run.returncode == 0 and len(notes) == 1 and "is damaged" in notes[0] and "made afresh" in notes[0]
+    clean = cli("build", "--clean", cwd=site)
+    assert clean.returncode == 0 and "note:" not in clean.stderr
+    assert re.search(r"\b0 unchanged\b", summary_line(clean.stderr)) is None  # pages rendered, bytes the same
+    assert "--clean" in cli("build", "--help", cwd=site).stdout

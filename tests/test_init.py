@@ -16,6 +16,7 @@ from site_builder.build import build
 from site_builder.commands.init import Requirement, init_site, requirement_from, requirements_text
 from site_builder.config import Config, load_config
 from site_builder.diagnostics import UserError
+from site_builder.output.cache import CACHE_DIR
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,6 +33,8 @@ def test_init_makes_a_site_that_builds(tmp_path: Path) -> None:
     assert result.report.errors == 0
     assert result.articles == 1
     assert (site / "_site" / "articles" / "pubmed-8699378.html").is_file()
+    ignored = (site / ".gitignore").read_text(encoding="utf-8").split()
+    assert "_site/" in ignored and CACHE_DIR + "/" in ignored
 
 
 def test_init_config_lists_every_setting_with_its_default(tmp_path: Path) -> None:

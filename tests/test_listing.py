@@ -126,6 +126,19 @@ def test_downloads_belong_to_the_list_not_to_its_pages(paged_demo: Path) -> None
     assert not list(folder.glob("review_*.bib")) and not list(folder.glob("review_*.ris"))
 
 
+def test_an_authors_joined_download_is_on_the_first_page_of_the_list_only(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each further page or order repeating every article's file links cost 57 MB at 10,000 records."""
+    monkeypatch.setattr(listing, "PAGE_SIZE", 1)  # every author of several articles has further pages
+    out = tmp_path / "_site"
+    build(Path(__file__).resolve().parents[1], out)
+    further = sorted(p for p in (out / "authors").glob("*_*.html") if not p.name.startswith("index"))
+    assert further
+    for page in further:
+        first = page.with_name(page.name.split("_")[0] + ".html")
+        assert b"data-joined=" not in page.read_bytes() and b"data-joined=" in first.read_bytes(), page.name
+
+
 def test_the_split_author_index_lists_every_author_once(html, paged_demo: Path) -> None:
     folder = paged_demo / "authors"
     overview = html.parse(folder / "index.html")

@@ -6,18 +6,20 @@ site, edit its files and read the pages back over HTTP, as a browser would.
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import unquote
 
 import pytest
 from e2e.serving import SEED_PAGE, SEED_TITLE, copy_site, fetch, retitle, run_serve_cli, serving, wait_for
 
-from site_builder.commands.preview import EVENTS_PATH, RELOAD_SCRIPT, Outcome, State, inject, respond
-from site_builder.commands.serve import Buffers, snapshot, watch
+from site_builder.commands.preview import PANEL_CSS, Outcome, PreviewApp, Request, Response, State, inject, respond
+from site_builder.commands.serve import Buffers
+from site_builder.commands.watch import changes
 from site_builder.output.write import MANIFEST
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,68 +40,124 @@ def built(tmp_path: Path) -> Path:
     return folder
 
 
+def get(outcome: Outcome, path: str, **headers: str) -> Response:
+    return respond(outcome, Request(path, port="8000", **headers))
+
+
 def test_pages_are_served_under_the_base_path_with_the_reload_script(built: Path) -> None:
     outcome = Outcome(built, "/repo/")
-    page = respond(outcome, "/repo/", "t-1")
+    page = get(outcome, "/repo/")
     assert page.status == 200 and b"<h1>Home</h1>" in page.body
-    assert f'<script src="{RELOAD_SCRIPT}" data-since="t-1"></script>'.encode() in page.body
-    assert page.body.index(RELOAD_SCRIPT.encode()) < page.body.index(b"</body>")
-    script = respond(outcome, RELOAD_SCRIPT, "t-1")  # a file, so that the page's CSP lets it run
-    assert f'EventSource("{EVENTS_PATH}?since="'.encode() in script.body and "javascript" in script.content_type
-    assert respond(outcome, "/repo/authors/x.html", "t").status == 200
-    assert respond(outcome, "/repo/authors/x", "t").body.startswith(b"<html><body>X")  # as Pages does
-    feed = respond(outcome, "/repo/feed.xml", "t")
+    assert b'<script src="/livereload.js?port=8000"></script>' in page.body
+    assert page.body.index(b"livereload.js") < page.body.index(b"</body>")
+    assert get(outcome, "/repo/authors/x.html").status == 200
+    assert get(outcome, "/repo/authors/x").body.startswith(b"<html><body>X")  # as Pages does
+    feed = get(outcome, "/repo/feed.xml")
     assert feed.body == b"<feed/>" and "xml" in feed.content_type
 
 
 def test_paths_outside_the_base_path_redirect_or_point_to_it(built: Path) -> None:
     outcome = Outcome(built, "/repo/")
-    assert respond(outcome, "/", "t").location == "/repo/"
-    assert respond(outcome, "/repo", "t").location == "/repo/"
-    other = respond(outcome, "/elsewhere/page.html", "t")
+    assert get(outcome, "/").location == "/repo/"
+    assert get(outcome, "/repo").location == "/repo/"
+    other = get(outcome, "/elsewhere/page.html")
     assert other.status == 404 and b'href="/repo/"' in other.body
 
 
 def test_a_folder_without_slash_redirects_and_a_missing_page_gets_404_html(built: Path) -> None:
     outcome = Outcome(built, "/repo/")
-    assert respond(outcome, "/repo/authors", "t").location == "/repo/authors/"
-    missing = respond(outcome, "/repo/deep/down/nothing.html", "t")
-    assert missing.status == 404 and b"Not here" in missing.body and RELOAD_SCRIPT.encode() in missing.body
+    assert get(outcome, "/repo/authors").location == "/repo/authors/"
+    missing = get(outcome, "/repo/deep/down/nothing.html")
+    assert missing.status == 404 and b"Not here" in missing.body and b"livereload.js" in missing.body
 
 
-@pytest.mark.parametrize("path", ["/repo/.site-builder-manifest", "/repo/../a/index.html", "/repo/%2e%2e/x"])
+@pytest.mark.parametrize("path", ["/repo/.site-builder-manifest", "/repo/../a/index.html", "/repo/%2e%2e/a/index.html",
+                                  "/repo/%2E%2E/a/index.html", "/repo/authors%2fx.html", "/repo/authors%2Fx.html",
+                                  "/repo/authors%5cx.html", "/repo/authors/./x.html", "/repo/x%00.html",
+                                  "/repo/%ff.html", "/repo/authors/..%2f..%2fa/index.html"])
 def test_hidden_files_and_climbing_paths_are_not_served(built: Path, path: str) -> None:
-    assert respond(Outcome(built, "/repo/"), unquote(path), "t").status == 404
+    assert get(Outcome(built, "/repo/"), path).status == 404
+
+
+def test_a_symlink_out_of_the_served_folder_is_not_followed(built: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.html"
+    secret.write_text("<p>private</p>")
+    (built / "leak.html").symlink_to(secret)
+    (built / "leaks").symlink_to(tmp_path)
+    outcome = Outcome(built, "/")
+    for path in ("/leak.html", "/leak", "/leaks/secret.html"):
+        answer = get(outcome, path)
+        assert answer.status == 404 and b"private" not in answer.body, path
+    (built / "inside.html").symlink_to(built / "404.html")  # a link that stays inside is a file like any other
+    assert get(outcome, "/inside.html").status == 200
+
+
+def test_byte_ranges_are_answered_as_rfc_9110_says(built: Path) -> None:
+    outcome = Outcome(built, "/")
+    whole = get(outcome, "/feed.xml")
+    assert whole.status == 200 and ("Accept-Ranges", "bytes") in whole.headers
+    part = get(outcome, "/feed.xml", range="bytes=1-4")
+    assert (part.status, part.body) == (206, b"feed") and ("Content-Range", "bytes 1-4/7") in part.headers
+    assert get(outcome, "/feed.xml", range="bytes=3-").body == b"ed/>"
+    assert get(outcome, "/feed.xml", range="bytes=-3").body == b"d/>"
+    assert get(outcome, "/feed.xml", range="bytes=5-100").body == b"/>"  # a last byte past the end is the end
+    unsatisfiable = get(outcome, "/feed.xml", range="bytes=7-")
+    assert unsatisfiable.status == 416 and ("Content-Range", "bytes */7") in unsatisfiable.headers
+    assert get(outcome, "/feed.xml", range="bytes=-0").status == 416
+    for whole_again in ("bytes=0-1,3-4", "lines=1-2", "bytes=x-y"):  # several, another unit, malformed: all of it
+        assert get(outcome, "/feed.xml", range=whole_again).status == 200
+    assert get(outcome, "/feed.xml", range="bytes=1-4", if_range='"x"').status == 200  # no validator matches
+    page = get(outcome, "/authors/x.html", range="bytes=0-5")  # a page's range is of the page as served
+    assert page.status == 206 and page.body == b"<html>"
+
+
+def test_other_methods_are_refused() -> None:
+    answer = respond(Outcome(), Request("/", method="POST"))
+    assert answer.status == 405 and ("Allow", "GET, HEAD") in answer.headers
 
 
 def test_errors_of_the_last_build_are_shown_on_every_page_with_file_and_line(built: Path) -> None:
     outcome = Outcome(built, "/", ("templates/article.html:4: error: Expected an expression",), failed=True)
-    body = respond(outcome, "/authors/x.html", "t").body.decode()
+    body = get(outcome, "/authors/x.html").body.decode()
     assert 'id="site-builder-errors"' in body
     assert "templates/article.html:4: error: Expected an expression" in body
     assert "last good build" in body
+    style = get(outcome, PANEL_CSS)  # a file, not inline styles: a strict Content-Security-Policy allows it
+    assert style.status == 200 and "#site-builder-errors" in style.body.decode() and PANEL_CSS in body
 
 
 def test_before_any_good_build_every_page_is_the_error_page() -> None:
     outcome = Outcome(None, "/", ("site.toml: unknown key 'titel'; did you mean 'title'?",), failed=True)
-    page = respond(outcome, "/anything.html", "t")
+    page = get(outcome, "/anything.html")
     assert page.status == 503
-    assert b"site.toml: unknown key &#x27;titel&#x27;" in page.body and RELOAD_SCRIPT.encode() in page.body
+    assert b"site.toml: unknown key &#x27;titel&#x27;" in page.body and b"livereload.js" in page.body
 
 
 def test_injection_escapes_error_text_and_works_without_a_body_tag() -> None:
     outcome = Outcome(Path("."), "/", ("content/x.txt:3: error: <script>alert(1)</script>",))
-    page = inject(b"<p>bare", outcome, "t")
+    page = inject(b"<p>bare", outcome, "8000")
     assert page.startswith(b"<p>bare") and b"<script>alert(1)" not in page and b"&lt;script&gt;" in page
 
 
-def test_a_page_reloads_once_the_outcome_changes() -> None:
+def test_publishing_an_outcome_reloads_the_pages() -> None:
+    published: list[Outcome] = []
     state = State()
-    token = state.token
-    assert not state.wait_past(token, 0.01)
-    state.publish(Outcome())
-    assert state.wait_past(token, 0.01)
-    assert not state.wait_past(state.token, 0.01)
+    state.on_publish = lambda: published.append(state.outcome)
+    state.publish(Outcome(Path("x")))
+    assert published == [Outcome(Path("x"))]
+
+
+def test_the_wsgi_application_answers_head_with_the_length_of_get(built: Path) -> None:
+    app = PreviewApp(State(Outcome(built, "/")))
+    answers = {}
+    for method in ("GET", "HEAD"):
+        started: list[tuple[str, list[tuple[str, str]]]] = []
+        body = b"".join(app({"REQUEST_METHOD": method, "PATH_INFO": "/authors/x.html", "SERVER_PORT": "8000"},
+                            lambda status, headers, started=started: started.append((status, headers))))
+        answers[method] = (started[0][0], dict(started[0][1]), body)
+    assert answers["GET"][0] == answers["HEAD"][0] == "200 OK"
+    assert answers["HEAD"][2] == b"" and answers["GET"][2].startswith(b"<html><body>X")
+    assert answers["HEAD"][1]["Content-Length"] == answers["GET"][1]["Content-Length"] == str(len(answers["GET"][2]))
 
 
 def test_builds_alternate_between_two_folders_and_a_crashed_one_is_cleared(tmp_path: Path) -> None:
@@ -113,31 +171,82 @@ def test_builds_alternate_between_two_folders_and_a_crashed_one_is_cleared(tmp_p
     assert buffers.spare() == second and not second.exists()
 
 
+def _next_changes(site: Path, act: Callable[[], None], quiet: float = 0.3) -> tuple[set[str], float]:
+    """The first burst of changes ``act`` (run once watching has begun) makes, and how long it took."""
+    stop = threading.Event()
+    found = changes(site, stop, quiet=quiet)
+    threading.Timer(0.5, act).start()
+    started = time.monotonic()
+    try:
+        return next(found), time.monotonic() - started
+    finally:
+        stop.set()
+
+
 def test_a_burst_of_changes_is_one_rebuild(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "content").mkdir(parents=True)
-    changes = watch(site, poll=0.05, quiet=0.5)
 
     def burst() -> None:
         for n in range(5):
             (site / "content" / f"r{n}.txt").write_text("x")
-            time.sleep(0.04)
-    threading.Timer(0.1, burst).start()
-    started = time.monotonic()
-    next(changes)
-    assert time.monotonic() - started >= 0.5 + 0.2  # waited for the burst to end, then for quiet
-    assert len([k for k in snapshot(site) if k.startswith(str(site)) and k.endswith(".txt")]) == 5
+            time.sleep(0.1)
+    paths, waited = _next_changes(site, burst, quiet=0.5)
+    assert waited >= 0.5 + 0.4 + 0.5  # waited for the burst to end, then for quiet
+    assert {Path(p).name for p in paths} >= {f"r{n}.txt" for n in range(5)}
 
 
 def test_hidden_and_backup_files_do_not_count_as_changes(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "content").mkdir(parents=True)
-    before = snapshot(site)
-    (site / "content" / ".record.txt.swp").write_text("x")
-    (site / "content" / "record.txt~").write_text("x")
-    assert snapshot(site) == before
-    (site / "site.toml").write_text('title = "x"\n')
-    assert snapshot(site) != before
+
+    def edits() -> None:
+        (site / "content" / ".record.txt.swp").write_text("x")
+        (site / "content" / "record.txt~").write_text("x")
+        (site / ".site-builder").mkdir()
+        (site / "notes.md").write_text("x")  # beside the site's sources, not one of them
+        time.sleep(0.5)
+        (site / "site.toml").write_text('title = "x"\n')
+    paths, _ = _next_changes(site, edits)
+    assert {Path(p).name for p in paths} == {"site.toml"}
+
+
+def test_a_source_folder_made_while_watching_is_watched(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    stop = threading.Event()
+    found = changes(site, stop)
+    try:
+        threading.Timer(0.5, lambda: (site / "templates").mkdir()).start()
+        assert "templates" in {Path(p).name for p in next(found)}
+        time.sleep(0.5)
+        (site / "templates" / "article.html").write_text("x")
+        assert "article.html" in {Path(p).name for p in next(found)}
+    finally:
+        stop.set()
+
+
+def test_watching_lists_no_folder_while_nothing_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The operating system says what changed: a watch that rescanned the sources (as a polling one does, several
+    times a second) would list their folders again and again."""
+    site = tmp_path / "site"
+    for n in range(30):
+        (site / "content" / f"folder-{n}").mkdir(parents=True)
+        (site / "content" / f"folder-{n}" / "r.txt").write_text("x")
+    listed: list[str] = []
+    real_scandir, real_listdir = os.scandir, os.listdir
+    monkeypatch.setattr(os, "scandir", lambda path=".": listed.append(str(path)) or real_scandir(path))
+    monkeypatch.setattr(os, "listdir", lambda path=".": listed.append(str(path)) or real_listdir(path))
+
+    idle: list[str] = []
+
+    def idle_then_edit() -> None:
+        time.sleep(2.0)
+        idle.extend(listed)
+        (site / "content" / "folder-7" / "r.txt").write_text("y")
+    paths, _ = _next_changes(site, idle_then_edit, quiet=0.3)
+    assert {Path(p).name for p in paths} == {"r.txt"}  # the edit was seen
+    assert idle == []
 
 
 # End to end: the real command in a child process.
@@ -170,6 +279,20 @@ def test_serve_shows_an_edit_then_a_template_error_then_recovers(tmp_path: Path)
         assert "A Title Edited While Serving" in server.get(SEED_PAGE)[1]
     assert server.process.returncode == 0
     assert "Traceback" not in server.output and "Stopped." in server.output
+
+
+def test_the_search_index_is_made_after_the_edited_pages_are_served(tmp_path: Path) -> None:
+    site = copy_site(tmp_path / "site")
+    with serving(site) as server:
+        status, entry = server.get("pagefind/pagefind-entry.json")
+        assert status == 200, server.output
+        retitle(site, "A Title Edited While Serving")
+        wait_for(lambda: server.output.count("Search index made in") == 2, what="the second index")
+        assert "A Title Edited While Serving" in server.get(SEED_PAGE)[1]
+        assert server.get("pagefind/pagefind-entry.json") != (200, entry)  # the index of the new pages
+    built = [n for n, line in enumerate(server.lines) if line.startswith("Built ")]
+    indexed = [n for n, line in enumerate(server.lines) if line.startswith("Search index made in")]
+    assert len(built) == len(indexed) == 2 and built[0] < indexed[0] < built[1] < indexed[1], server.output
 
 
 def test_a_malformed_record_is_shown_in_the_page_and_the_rest_is_served(tmp_path: Path) -> None:

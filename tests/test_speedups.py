@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _build(output: Path, setting: str) -> None:
     env = {**os.environ, speedups.SWITCH: setting}
-    run = subprocess.run([sys.executable, "-m", "site_builder", "build", "--source", str(ROOT), "--output",
-                          str(output)], env=env, capture_output=True, text=True, timeout=300)
+    # --clean: nothing is taken from the build cache, which a build with the other setting may have filled.
+    run = subprocess.run([sys.executable, "-m", "site_builder", "build", "--clean", "--source", str(ROOT),
+                          "--output", str(output)], env=env, capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
 
 
@@ -36,8 +37,8 @@ def test_the_demo_site_is_the_same_without_any_trick(tmp_path: Path) -> None:
     _build(tmp_path / "off", "off")
     on, off = settled(_files(tmp_path / "on")), settled(_files(tmp_path / "off"))
     assert sorted(on) == sorted(off)
-    assert len(on) > 400  # pages, downloads, feeds and the formatted references' cache
-    assert any(name.endswith(".bib") for name in on) and ".site-builder-references.json" in on
+    assert len(on) > 400  # pages, downloads and feeds
+    assert any(name.endswith(".bib") for name in on)
     different = [name for name in on if on[name] != off[name]]
     assert different == []
 

@@ -15,6 +15,7 @@ import pytest
 import yaml
 
 from site_builder.commands.deploy import workflow_text
+from site_builder.output.cache import CACHE_DIR
 
 REPO = Path(__file__).resolve().parents[1]
 WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
@@ -75,7 +76,21 @@ def test_current_major_versions_of_the_actions(workflow: dict) -> None:
     used = {s["uses"].split("@")[0]: s["uses"].split("@")[1]
             for job in workflow["jobs"].values() for s in job["steps"] if "uses" in s}
     assert used == {"actions/checkout": "v6", "actions/setup-python": "v6", "actions/configure-pages": "v6",
-                    "actions/upload-pages-artifact": "v5", "actions/deploy-pages": "v5"}
+                    "actions/cache": "v6", "actions/upload-pages-artifact": "v5", "actions/deploy-pages": "v5"}
+
+
+def test_the_build_cache_and_the_last_site_are_restored_before_the_build(workflow: dict) -> None:
+    """actions/cache restores the cache folder and the output (with its page fingerprints) before building, and
+    saves them after a successful job under a key of their own, so each run starts from the newest one."""
+    build = steps(workflow, "build")
+    cache = next(s for s in build if s.get("uses", "").startswith("actions/cache@"))
+    command = next(s for s in build if s.get("run", "").startswith("site-builder build"))
+    upload = next(s for s in build if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert build.index(cache) < build.index(command)
+    assert cache["with"]["path"].split() == [CACHE_DIR, upload["with"]["path"]]
+    key, restore = cache["with"]["key"], cache["with"]["restore-keys"]
+    assert "${{ github.sha }}" in key and key.startswith(restore) and restore.strip()
+    assert "--clean" not in command["run"]
 
 
 def actionlint(path: Path, tmp: Path) -> subprocess.CompletedProcess[str]:

@@ -1,54 +1,41 @@
-"""Formatted references of every article, and the cache that keeps them between builds.
+"""Formatted references of every article, reusing those an earlier build formatted.
 
-Formatting with citeproc-py is by far the slowest step of a large build, so each article's references are
-stored under a fingerprint of everything they depend on (the CSL item, the styles, the locale and the
-processor's versions) in a file of the output folder, and only new or changed articles are formatted again, in
-worker processes when there are many.
+citeproc-py takes about 3.4 ms an article for three styles, by far the slowest step of a large build, so each
+article's references are kept under a fingerprint of everything they depend on (the CSL item, the styles, the
+locale and the processor's versions) in the build cache (output/cache.py), and only new or changed articles are
+formatted again, in worker processes when there are many.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
-from pathlib import Path
 
 from .. import workers
 from ..diagnostics import Report
 from ..model.article import Article
 from .references import Citation, fingerprint, format_references
 
-CACHE_FILE = ".site-builder-references.json"
 _PARALLEL_MIN = 200
 
 Cache = dict[str, list[list[str]]]
 """fingerprint → [[style_id, style_name, html, text], …]"""
 
 
-def load_cache(output: Path) -> Cache:
-    try:
-        data = json.loads((output / CACHE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def cache_file(cache: Cache) -> tuple[str, bytes]:
-    """The cache to keep in the output folder: (its path there, its bytes)."""
-    return CACHE_FILE, json.dumps(cache, sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def format_all(articles: dict[str, Article], cache: Cache, report: Report, locale: str = "en-US") -> tuple[
-        dict[str, tuple[Citation, ...]], Cache]:
+def format_all(articles: dict[str, Article], cache: Cache, report: Report, locale: str = "en-US",
+               keys: dict[str, str] | None = None) -> tuple[dict[str, tuple[Citation, ...]], Cache]:
     """Every article's references by key in ``locale`` (a CSL locale, where a style lets the site choose), and the
-    cache to keep (only the fingerprints still in use)."""
-    prints = {key: fingerprint(article, locale=locale) for key, article in articles.items()}
+    cache to keep (only the entries still in use). An article's entry is kept under ``keys[key]`` when given (any
+    key that changes whenever the references may, the locale included), else under the fingerprint of what they
+    depend on. References that could not be made are not kept: the next build tries, and reports, again."""
+    prints = {key: (keys or {}).get(key) or fingerprint(article, locale=locale) for key, article in articles.items()}
     missing = [key for key, fp in prints.items() if fp not in cache]
     fresh: Cache = {prints[k]: cache[prints[k]] for k in prints if prints[k] in cache}
     for key, rows, problem in _format(missing, articles, locale):
         if problem:
             report.warn(articles[key].where, f"no formatted references for this article: {problem}")
+            continue
         fresh[prints[key]] = rows
-    references = {key: tuple(Citation(*row) for row in fresh[fp]) for key, fp in prints.items()}
+    references = {key: tuple(Citation(*row) for row in fresh.get(fp, ())) for key, fp in prints.items()}
     return references, fresh
 
 

@@ -66,6 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action=argparse.BooleanOptionalAction, default=None,
                        help="fail (exit 1) when any warning or error is reported, so that nothing is lost unnoticed "
                             "(default: the strict setting of site.toml, else off)")
+    build.add_argument("--clean", action="store_true",
+                       help="build everything again, ignoring what the cache in .site-builder/ and the output "
+                            "folder keep from earlier builds (the cache is then made afresh)")
     build.set_defaults(run=_run_build)
 
     init = commands.add_parser("init", help="create a new site folder ready to build",
@@ -155,7 +158,8 @@ def _run_build(args: argparse.Namespace) -> int:
     from ..build import build
 
     _require_site(args.source)
-    result = build(args.source, args.output, base_url=args.base_url, progress=sys.stderr.isatty())
+    result = build(args.source, args.output, base_url=args.base_url, progress=sys.stderr.isatty(),
+                   clean=args.clean)
     _last_build[:] = [result]
     _print_build(result)
     failure = strict_failure(result, args.strict)
@@ -179,10 +183,13 @@ def strict_failure(result: BuildResult, strict: bool | None) -> str:
 
 
 def _print_build(result: BuildResult) -> None:
+    for notice in result.notices:
+        print(f"site-builder: note: {notice}", file=sys.stderr)
     print_report(result.report)
     s = result.stats
-    print(f"Built {result.pages:,} pages from {result.records:,} record(s) in {result.seconds:.2f} s: "
-          f"{s.written:,} written, {s.unchanged:,} unchanged, {s.removed:,} removed; "
+    searched = f" (the search index {result.search_seconds:.2f} s of it)" if result.search_seconds else ""
+    print(f"Built {result.pages:,} pages from {result.records:,} record(s) in {result.seconds:.2f} s{searched}: "
+          f"{result.rendered:,} rendered, {s.written:,} written, {s.unchanged:,} unchanged, {s.removed:,} removed; "
           f"{result.report.warnings} warning(s), {result.report.errors} error(s).", file=sys.stderr)
     print(f"Open {(result.output / 'index.html').resolve()} in a browser.", file=sys.stderr)
 

@@ -225,6 +225,17 @@ jobs:
       - name: Find the site's public address
         id: pages
         uses: actions/configure-pages@v6
+      # What the last build lends this one: parsed records and formatted references (.site-builder/), and the
+      # site as built with each page's fingerprint (_site/), so a push that changes one summary rebuilds in
+      # seconds. Saved under this commit when the job succeeds; a run restores the newest entry before it.
+      - name: Restore the last build
+        uses: actions/cache@v6
+        with:
+          path: |
+            .site-builder
+            _site
+          key: site-builder-${{ github.sha }}
+          restore-keys: site-builder-
       - name: Build
         run: site-builder build --base-url "${{ steps.pages.outputs.base_url }}"
       # Hidden files are left out (the default): the build's own bookkeeping files start with a dot, and a site

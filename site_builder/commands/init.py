@@ -19,10 +19,11 @@ from urllib.parse import unquote, urlsplit
 from .. import __version__
 from ..config import CONFIG_FILE, documented_defaults
 from ..diagnostics import UserError
+from ..output.cache import CACHE_DIR
 from ..render import theme
 
 STARTER = Path(__file__).resolve().parent.parent / "starter"
-GITIGNORE = "_site/\n__pycache__/\n"
+GITIGNORE = f"_site/\n{CACHE_DIR}/\n__pycache__/\n"
 DISTRIBUTION = "site-builder"
 REQUIREMENTS_HEAD = """\
 # What GitHub Actions installs to build this site (.github/workflows/pages.yml runs pip install -r on it):

@@ -1,29 +1,29 @@
-"""The preview server's HTTP side: the served build answered as GitHub Pages would (under the base path, a
-folder's index.html, "x" for "x.html", 404.html for what is missing, hidden files never), a Server-Sent Events
-stream that tells each page when to reload, and the last build's errors shown on every page.
+"""The preview's WSGI application: the served build answered as GitHub Pages would (under the base path, a
+folder's index.html, "x" for "x.html", 404.html for what is missing, hidden files never), with HEAD and byte
+ranges, nothing outside the served folder, and on every page the reload script and the last build's errors.
 
-Only pages served here get the script and the panel: the built files stay as they are published. Both are
-files of the preview (``/__site-builder__/…``), not inline, so that the page's Content-Security-Policy, which
-allows only the site's own scripts and styles, lets them work.
+Only pages served here get the script and the panel: the built files stay as they are published. The script
+is livereload's own (``/livereload.js``, served by livereload's server beside this application), loaded from a
+file and styled by one, so that a page's Content-Security-Policy allowing only the site's own files lets it run.
 """
 
 from __future__ import annotations
 
-import contextlib
 import html
 import mimetypes
-import secrets
+import re
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
-EVENTS_PATH = "/__site-builder__/events"
-RELOAD_SCRIPT = "/__site-builder__/reload.js"
-PANEL_CSS = "/__site-builder__/preview.css"
-KEEPALIVE_SECONDS = 15
+PREVIEW_PREFIX = "/__site-builder__/"
+"""Files of the preview itself (the error panel's style), never part of a site."""
+PANEL_CSS = PREVIEW_PREFIX + "preview.css"
 SHOWN_ERRORS = 30
+_ENCODED_SEPARATOR = re.compile(r"%(2f|5c|00)", re.IGNORECASE)
+_RANGE = re.compile(r"bytes=(\d*)-(\d*)")
 
 
 @dataclass(frozen=True)
@@ -41,42 +41,29 @@ class Outcome:
 
 @dataclass
 class State:
-    """Shared by the build loop, which publishes outcomes, and the request threads, which read them."""
+    """Shared by the build loop, which publishes outcomes, and the request threads, which read them; each
+    publication then calls ``on_publish`` (the server reloads open pages)."""
 
     outcome: Outcome = field(default_factory=Outcome)
-    version: int = 0
-    boot: str = field(default_factory=lambda: secrets.token_hex(4))
-    stopping: bool = False
-    changed: threading.Condition = field(default_factory=threading.Condition)
-
-    @property
-    def token(self) -> str:
-        """Names one outcome of one server run: a page built under another token should reload."""
-        return f"{self.boot}-{self.version}"
+    on_publish: Callable[[], None] = lambda: None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def publish(self, outcome: Outcome) -> None:
-        with self.changed:
-            self.outcome, self.version = outcome, self.version + 1
-            self.changed.notify_all()
-
-    def stop(self) -> None:
-        with self.changed:
-            self.stopping = True
-            self.changed.notify_all()
-
-    def wait_past(self, token: str, timeout: float) -> bool:
-        """Wait until the outcome is not the one ``token`` names; True when it is not (reload), False on time-out."""
-        with self.changed:
-            self.changed.wait_for(lambda: self.token != token or self.stopping, timeout)
-            return self.token != token
+        with self._lock:
+            self.outcome = outcome
+        self.on_publish()
 
 
-class PreviewServer(ThreadingHTTPServer):
-    daemon_threads = True  # an open event stream must not keep the process alive after Ctrl-C
-
-    def __init__(self, address: tuple[str, int], state: State) -> None:
-        self.state = state
-        super().__init__(address, Handler)
+@dataclass(frozen=True)
+class Request:
+    path: str
+    """As the client sent it: percent-encoded, without the query."""
+    method: str = "GET"
+    range: str = ""
+    """The Range header, if any."""
+    if_range: str = ""
+    port: str = ""
+    """The port the client reached the server on, for the reload script's address."""
 
 
 @dataclass(frozen=True)
@@ -85,61 +72,55 @@ class Response:
     body: bytes = b""
     content_type: str = "text/html; charset=utf-8"
     location: str = ""
+    headers: tuple[tuple[str, str], ...] = ()
 
 
-class Handler(BaseHTTPRequestHandler):
-    server: PreviewServer
+REASONS = {200: "OK", 206: "Partial Content", 301: "Moved Permanently", 302: "Found", 404: "Not Found",
+           405: "Method Not Allowed", 416: "Range Not Satisfiable", 503: "Service Unavailable"}
 
-    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
-        self._answer(with_body=True)
 
-    def do_HEAD(self) -> None:  # noqa: N802
-        self._answer(with_body=False)
+class PreviewApp:
+    """The WSGI application: ``state.outcome`` answered for each request, from any number of threads."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass  # one line per request would bury the build messages
+    def __init__(self, state: State) -> None:
+        self.state = state
 
-    def _answer(self, with_body: bool) -> None:
-        parts = urlsplit(self.path)
-        state = self.server.state
-        if parts.path == EVENTS_PATH:
-            self._events(parse_qs(parts.query).get("since", [""])[0])
-            return
-        response = respond(state.outcome, unquote(parts.path), state.token)
-        self.send_response(response.status)
-        self.send_header("Content-Type", response.content_type)
-        self.send_header("Content-Length", str(len(response.body)))
-        self.send_header("Cache-Control", "no-store")  # a reload must show the new build
+    def __call__(self, environ: dict[str, object],
+                 start_response: Callable[[str, list[tuple[str, str]]], object]) -> Iterable[bytes]:
+        request = Request(_raw_path(environ), str(environ.get("REQUEST_METHOD", "GET")),
+                          str(environ.get("HTTP_RANGE", "")), str(environ.get("HTTP_IF_RANGE", "")),
+                          str(environ.get("SERVER_PORT", "")))
+        response = respond(self.state.outcome, request)
+        headers = [("Content-Type", response.content_type), ("Content-Length", str(len(response.body))),
+                   ("Cache-Control", "no-store"),  # a reload must show the new build
+                   ("X-Content-Type-Options", "nosniff"), *response.headers]
         if response.location:
-            self.send_header("Location", response.location)
-        self.end_headers()
-        if with_body:
-            self.wfile.write(response.body)
-
-    def _events(self, since: str) -> None:
-        """A Server-Sent Events stream that sends "reload" once the outcome differs from the page's own."""
-        self.send_response(200)
-        self.send_header("Content-Type", "text/event-stream")
-        self.send_header("Cache-Control", "no-store")
-        self.end_headers()
-        state = self.server.state
-        with contextlib.suppress(OSError):  # the page went away
-            while not state.stopping:
-                if state.wait_past(since, KEEPALIVE_SECONDS):
-                    self.wfile.write(b"event: reload\ndata: now\n\n")
-                    self.wfile.flush()
-                    return
-                self.wfile.write(b": still here\n\n")
-                self.wfile.flush()
+            headers.append(("Location", response.location))
+        start_response(f"{response.status} {REASONS.get(response.status, 'OK')}", headers)
+        return [b""] if request.method == "HEAD" else [response.body]
 
 
-def respond(outcome: Outcome, path: str, token: str) -> Response:
-    """The answer to GET ``path``, as GitHub Pages would give it from the served folder, plus the reload script
+def _raw_path(environ: dict[str, object]) -> str:
+    """The path as sent, still encoded (so an encoded slash can be told from a slash); from PATH_INFO, which
+    WSGI gives decoded, when the server passes no raw form."""
+    raw = environ.get("RAW_URI") or environ.get("REQUEST_URI")
+    if isinstance(raw, str) and raw:
+        return urlsplit(raw).path
+    return quote(str(environ.get("PATH_INFO", "")).encode("latin-1"), safe="/")
+
+
+def respond(outcome: Outcome, request: Request) -> Response:
+    """The answer to ``request``, as GitHub Pages would give it from the served folder, plus the reload script
     (and the last build's errors) in every HTML page."""
-    if path in _PREVIEW_FILES:
-        return Response(200, *_PREVIEW_FILES[path])
+    if request.method not in ("GET", "HEAD"):
+        return Response(405, b"", "text/plain; charset=utf-8", headers=(("Allow", "GET, HEAD"),))
+    if request.path == PANEL_CSS:
+        return Response(200, _PANEL_STYLE.encode(), "text/css; charset=utf-8")
+    path = _decoded(request.path)
+    if path is None:
+        return _not_found(outcome, request)
     if outcome.folder is None:
-        return Response(503, _error_page(outcome, token))
+        return Response(503, _error_page(outcome, request))
     base = outcome.base_path
     if not path.startswith(base):
         if base.startswith(path.rstrip("/") + "/"):
@@ -148,26 +129,32 @@ def respond(outcome: Outcome, path: str, token: str) -> Response:
         return Response(404, f"<!DOCTYPE html><title>Not found</title>{note}".encode())
     target, redirect = _locate(outcome.folder, path[len(base):])
     if redirect:
-        return Response(301, location=path + "/")
-    status = 200
+        return Response(301, location=request.path + "/")
     if target is None:
-        status, target = 404, outcome.folder / "404.html"
-        if not target.is_file():
-            return Response(404, inject(b"<!DOCTYPE html><title>Not found</title>", outcome, token))
-    body = target.read_bytes()
-    kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
-    if kind == "text/html":
-        body = inject(body, outcome, token)
-    if kind.startswith("text/") or kind.endswith(("xml", "json")):
-        kind += "; charset=utf-8"
-    return Response(status, body, kind)
+        return _not_found(outcome, request)
+    return _ranged(_file(target, outcome, request), request)
+
+
+def _decoded(raw: str) -> str | None:
+    """The path decoded, or None for one that must not be followed: an encoded slash, backslash or NUL, bytes
+    that are not UTF-8, a "." or ".." segment."""
+    if _ENCODED_SEPARATOR.search(raw):
+        return None
+    try:
+        path = unquote(raw, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    if "\\" in path or "\x00" in path or any(part in (".", "..") for part in path.split("/")):
+        return None
+    return path
 
 
 def _locate(folder: Path, rel: str) -> tuple[Path | None, bool]:
-    """(file to send, or None for 404; whether to redirect to the folder's "/" form), as GitHub Pages does."""
+    """(file to send, or None for 404; whether to redirect to the folder's "/" form), as GitHub Pages does.
+    Never a file outside ``folder``, whatever links lead there."""
     names = [n for n in rel.split("/") if n]
     if any(n.startswith(".") for n in names):
-        return None, False  # bookkeeping files, and never "..": Pages leaves hidden files out
+        return None, False  # bookkeeping files: Pages leaves hidden files out
     target = folder.joinpath(*names)
     if target.is_dir():
         if rel and not rel.endswith("/"):
@@ -175,35 +162,60 @@ def _locate(folder: Path, rel: str) -> tuple[Path | None, bool]:
         target = target / "index.html"
     elif not target.is_file() and target.with_name(target.name + ".html").is_file():
         target = target.with_name(target.name + ".html")  # Pages serves authors/x.html at authors/x too
-    return (target if target.is_file() else None), False
+    if not target.is_file() or not target.resolve().is_relative_to(folder.resolve()):
+        return None, False
+    return target, False
 
 
-def inject(page: bytes, outcome: Outcome, token: str) -> bytes:
+def _file(target: Path, outcome: Outcome, request: Request, status: int = 200) -> Response:
+    body = target.read_bytes()
+    kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+    if kind == "text/html":
+        body = inject(body, outcome, request.port)
+    if kind.startswith("text/") or kind.endswith(("xml", "json", "javascript")):
+        kind += "; charset=utf-8"
+    return Response(status, body, kind)
+
+
+def _not_found(outcome: Outcome, request: Request) -> Response:
+    if outcome.folder is not None:
+        page = outcome.folder / "404.html"
+        if page.is_file():
+            return _file(page, outcome, request, 404)
+    return Response(404, inject(b"<!DOCTYPE html><title>Not found</title>", outcome, request.port))
+
+
+def _ranged(response: Response, request: Request) -> Response:
+    """The part of ``response`` that a single byte range asks for (RFC 9110, 14.2). Several ranges, or a
+    conditional range (If-Range: this server gives no validators), get the whole body, as the RFC allows."""
+    size = len(response.body)
+    whole = Response(response.status, response.body, response.content_type, response.location,
+                     (*response.headers, ("Accept-Ranges", "bytes")))
+    match = _RANGE.fullmatch(request.range.strip())
+    if not request.range or request.if_range or match is None or not (match.group(1) or match.group(2)):
+        return whole
+    first, last = match.group(1), match.group(2)
+    if first:
+        start, end = int(first), min(int(last), size - 1) if last else size - 1
+    else:
+        start, end = max(size - int(last), 0), size - 1
+    if start >= size or start > end or (not first and int(last) == 0):
+        return Response(416, b"", "text/plain; charset=utf-8", headers=(("Content-Range", f"bytes */{size}"),))
+    return Response(206, response.body[start:end + 1], response.content_type,
+                    headers=(("Content-Range", f"bytes {start}-{end}/{size}"), ("Accept-Ranges", "bytes")))
+
+
+def inject(page: bytes, outcome: Outcome, port: str) -> bytes:
     """The page with the reload script, and the errors of the last build when it had any, before </body>."""
-    snippet = (_error_panel(outcome) + _reload_script(token)).encode()
+    snippet = (_error_panel(outcome) + reload_script(port)).encode()
     end = page.lower().rfind(b"</body>")
     return page[:end] + snippet + page[end:] if end >= 0 else page + snippet
 
 
-def _reload_script(token: str) -> str:
-    return f'<script src="{RELOAD_SCRIPT}" data-since="{html.escape(token)}"></script>\n'
-
-
-_RELOAD_JS = f"""(function () {{
-  var since = document.currentScript.dataset.since;
-  var events = new EventSource("{EVENTS_PATH}?since=" + encodeURIComponent(since));
-  events.addEventListener("reload", function () {{ events.close(); location.reload(); }});
-}})();
-"""
-
-_PANEL_STYLE = """#site-builder-errors { position: fixed; left: 0; right: 0; bottom: 0; max-height: 45vh;
-  overflow: auto; margin: 0; padding: .75em 1em; background: #fff4f4; color: #5c0000; border-top: 3px solid #b00;
-  font: 14px/1.45 ui-monospace, monospace; z-index: 2147483647; }
-#site-builder-errors pre { white-space: pre-wrap; margin: .5em 0 0; }
-"""
-
-_PREVIEW_FILES = {RELOAD_SCRIPT: (_RELOAD_JS.encode(), "text/javascript; charset=utf-8"),
-                  PANEL_CSS: (_PANEL_STYLE.encode(), "text/css; charset=utf-8")}
+def reload_script(port: str) -> str:
+    """livereload.js from the server root, which connects back to the port the page came from."""
+    query = f"?port={port}" if port.isdigit() else ""
+    return f'<script src="/livereload.js{query}"></script>\n'
 
 
 def _error_panel(outcome: Outcome) -> str:
@@ -218,8 +230,15 @@ def _error_panel(outcome: Outcome) -> str:
             f"<strong>{html.escape(title)}</strong><pre>{shown}{more}</pre></div>\n")
 
 
-def _error_page(outcome: Outcome, token: str) -> bytes:
+_PANEL_STYLE = """#site-builder-errors { position: fixed; left: 0; right: 0; bottom: 0; max-height: 45vh;
+  overflow: auto; margin: 0; padding: .75em 1em; background: #fff4f4; color: #5c0000; border-top: 3px solid #b00;
+  font: 14px/1.45 ui-monospace, monospace; z-index: 2147483647; }
+#site-builder-errors pre { white-space: pre-wrap; margin: .5em 0 0; }
+"""
+
+
+def _error_page(outcome: Outcome, request: Request) -> bytes:
     page = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build failed · site-builder"
             "</title></head><body><h1>The site could not be built</h1>"
             "<p>Fix the problem below and save: this page reloads by itself.</p></body></html>")
-    return inject(page.encode(), outcome, token)
+    return inject(page.encode(), outcome, request.port)

@@ -3,8 +3,12 @@
 Owns ``pages`` (rendering and writing every page, in worker processes on a large site), ``write`` (the only
 code that writes the output folder: atomic writes, unchanged files left alone, stale ones removed), ``search``
 (Pagefind's index of the written pages, from what the templates mark) and ``preflight`` (what GitHub Pages will
-refuse or warn about, links out of the site).
+refuse or warn about, links out of the site), and what one build lends the next: ``cache`` (the build cache
+beside the site, never in the output: record files as read, formatted references, the stamp of every source)
+and ``fingerprints`` (each page's digest, kept beside the pages, so that a rebuild renders and writes only the
+pages that changed). The model is imported for those two: the cache keeps the site's authors.toml in view, and
+a page's fingerprint digests the articles it shows (model/packing.py).
 
-May import: render, plan, cite, config, diagnostics, workers.
-Never imports: readers, model, prose, commands, build, i18n, speedups.
+May import: render, plan, cite, model, config, diagnostics, workers.
+Never imports: readers, prose, commands, build, i18n, speedups.
 """

@@ -2,6 +2,8 @@
 
 Each worker renders a run of pages and writes them itself, so no page's bytes cross a pipe and the main process
 holds none of them. Runs come back in plan order, which keeps every message in the same order from build to build.
+A page whose fingerprint (fingerprints.py) is the one the output folder's last build left for it, and whose file
+is still there, is kept as it is: neither rendered nor written.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from ..cite.exports import Pieces, export_text
 from ..diagnostics import Report, SourceSpan
 from ..plan.pages import Page
 from ..render.pages import RenderError, render
-from . import preflight
+from . import fingerprints, preflight
 from .write import OutputWriter
 
 PARALLEL_MIN_PAGES = 2000
@@ -31,8 +33,19 @@ class RenderFailure:
     message: str
 
 
-Rendered = tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...]]
-"""(path, written, why it failed, links out of the site as (href, why)) of one page."""
+Rendered = tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...], fingerprints.Entry | None, bool]
+"""(path, written, why it failed, links out of the site as (href, why), its fingerprint's entry, kept as it was)
+of one page."""
+
+
+@dataclass(frozen=True)
+class Written:
+    files: list[tuple[str, bool]]
+    """(path, written) of each page that rendered or was kept, in plan order."""
+    table: dict[str, fingerprints.Entry]
+    """Each page's fingerprint, for the next build."""
+    kept: int
+    """Pages unchanged since the folder's last build, neither rendered nor written."""
 
 
 @dataclass(frozen=True)
@@ -45,51 +58,65 @@ class RenderJob:
     base_path: str
     every_page: bool
     """Scan every page for links out of the site, or only those that show the site's own prose."""
+    reuse: fingerprints.Reuse | None = None
+    """The folder's last fingerprints and what makes this build's; None: render every page."""
     pieces: Pieces = field(default_factory=dict)
     """Each article's piece of a download, made once per process that writes its files."""
 
 
 def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter, report: Report,
                 outside: list[tuple[str, str, str]], base_path: str = "", every_page: bool = True,
-                progress: bool = False) -> list[tuple[str, bool]]:
-    """Render every page and write it with ``writer``; (path, written) of each page that rendered, in plan order.
+                progress: bool = False, reuse: fingerprints.Reuse | None = None) -> Written:
+    """Render every page whose fingerprint changed (every page without ``reuse``) and write it with ``writer``.
     A failing template is reported once, with the pages it cost.
 
     Links of a page that point outside the site are found while the page is in memory and added to ``outside``
     as (page, href, why) for the pre-flight check: on every page, or with ``every_page`` false only on the pages
     that show the site's own prose (Page.prose).
     """
-    job = RenderJob(env, pages, writer, base_path, every_page)
+    job = RenderJob(env, pages, writer, base_path, every_page, reuse)
     runs = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
     chunks = workers.in_order(_render_run, job, runs, parallel=len(pages) >= PARALLEL_MIN_PAGES)
     done: list[tuple[str, bool]] = []
+    table: dict[str, fingerprints.Entry] = {}
+    kept = 0
     failed: dict[str, list[RenderFailure]] = {}
     for chunk in _progress(chunks, len(pages), progress):
-        for path, written, failure, links in chunk:
+        for path, written, failure, links, entry, unchanged in chunk:
             outside.extend((path, href, why) for href, why in links)
             if failure is not None:
                 failed.setdefault(failure.template, []).append(failure)
-            else:
-                done.append((path, written))
+                continue
+            done.append((path, written))
+            if entry is not None:
+                table[path] = entry
+            kept += unchanged
     for failures in failed.values():
         first = failures[0]
         report.error(SourceSpan(_shown_template(first.template), first.line),
                      f"{first.message} (while rendering {first.page}; {len(failures)} page(s) not written)")
-    return done
+    return Written(done, table, kept)
 
 
 def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
-    """Render and write pages[start:end], in whichever process runs it."""
+    """Render and write pages[start:end] whose fingerprint changed, in whichever process runs it."""
     out: list[Rendered] = []
     for page in job.pages[bounds[0]:bounds[1]]:
+        fingerprint = job.reuse.fingerprint(page) if job.reuse is not None else None
+        last = job.reuse.last.unchanged(job.writer.output, page.path, fingerprint) if job.reuse is not None else None
+        if last is not None:
+            out.append((page.path, False, None, last.links, last, True))
+            continue
         try:
             data = _text(job, page).encode("utf-8")
         except RenderError as err:
-            out.append((page.path, False, RenderFailure(err.template, err.line, err.page, err.message), ()))
+            out.append((page.path, False, RenderFailure(err.template, err.line, err.page, err.message), (), None,
+                        False))
             continue
         checked = page.path.endswith(".html") and (job.every_page or page.prose)
         links = tuple(preflight.outside_links(page.path, data, job.base_path)) if checked else ()
-        out.append((page.path, job.writer.write(page.path, data), None, links))
+        entry = fingerprints.Entry(fingerprint, len(data), links) if fingerprint is not None else None
+        out.append((page.path, job.writer.write(page.path, data), None, links, entry, False))
     return out
 
 

@@ -19,6 +19,8 @@ MANIFEST = ".site-builder-manifest"
 """Lists the files of the last build; its presence marks the folder as ours."""
 BUILDING = ".site-builder-building"
 """Present while a build writes; left behind only by a build that was stopped. It too marks the folder as ours."""
+PAGES = ".site-builder-pages"
+"""The fingerprints of the folder's pages (fingerprints.py): the folder's own record, never a file of the site."""
 TEMPORARY = ".site-builder-tmp"
 """The end of a file's temporary name while it is being written."""
 
@@ -75,6 +77,11 @@ class OutputWriter:
             raise UserError(f"cannot write {target}: {err.strerror or err}") from err
         return True
 
+    @property
+    def previous(self) -> frozenset[str]:
+        """The files the folder's last build recorded as its own."""
+        return frozenset(self._previous)
+
     def finish(self, files: list[tuple[str, bool]], keep: tuple[str, ...] = ()) -> WriteStats:
         """Remove stale files and record ``files``, (path, written) of every file of this build, as ours. Files
         whose paths start with one of ``keep`` ("pagefind/") stay for now: a later step of the build decides."""
@@ -119,7 +126,7 @@ def _after_a_stopped_build(output: Path) -> set[str]:
         for name in names:
             if name.endswith(TEMPORARY):
                 (Path(folder) / name).unlink(missing_ok=True)
-            elif name not in (MANIFEST, BUILDING) or prefix != ".":
+            elif name not in (MANIFEST, BUILDING, PAGES) or prefix != ".":
                 found.add(name if prefix == "." else f"{prefix}/{name}")
     return found
 

@@ -150,7 +150,7 @@ def plan(site: Site) -> list[Page]:
                   for k, g in groups.items() for path, part in listing.listings(to_path(k), g.articles, ranks)]
     pages += [_page(site, urls.page(p.key), "page.html", prose=True, content=p) for p in site.pages]
     if site.config.downloads:
-        pages += _exports(site, [p for p in pages if p.template in ("home.html", "author.html", "topic.html")
+        pages += _exports(site, [p for p in pages if p.template in ("home.html", "topic.html")
                                  and p.context.get("listing", _MAIN).main])
     pages += [_page(site, path, template, **context)
               for path, template, context in feed_files(site.config, lib.articles, [p.path for p in pages])]
@@ -257,11 +257,32 @@ def _author_extras(site: Site, links: Links, key: str, author: Author, part: lis
     lib = site.library
     # Only the names shown are worked out: each name of a byline of thousands asks for its co-authors.
     coauthors = lib.coauthors(key, COAUTHORS_SHOWN) if part.main else ()
+    several = site.config.downloads and len(author.articles) > 1
     return dict(entries=_entries(links, part.keys),
                 coauthors=_counted(links.authors, coauthors),
                 more_coauthors=lib.coauthor_count(key) - len(coauthors) if part.main else 0,
                 topics=_counted(links.topics, lib.author_topics(key)) if part.main else (),
-                downloads=_group_downloads(urls.author(key), author.articles) if site.config.downloads else ())
+                downloads=_group_downloads(urls.author(key), author.articles)
+                if site.config.downloads and not several else (),
+                joined=_joined(key, author.articles) if several and part.main else None)
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """A list's download that the browser joins from its articles' own files (static/downloads.js), with those
+    files as plain links for readers without JavaScript. An author's list is not written as files of its own:
+    at 10,000 records those were a third of the site's bytes."""
+
+    name: str
+    """The joined file's name without extension: the page's own (``authors/x.html`` → ``x``)."""
+    files: tuple[tuple[Download, ...], ...]
+    """Per article, (format, href, file name) of its file in each list format, from a page one folder down."""
+
+
+def _joined(author_key: str, article_keys: tuple[str, ...]) -> Joined:
+    return Joined(author_key, tuple(
+        tuple((fmt, "../" + (file := urls.export(urls.article(k), ext)), posixpath.basename(file))
+              for fmt, ext, _label in urls.EXPORTS[:3]) for k in article_keys))
 
 
 def _group_page(site: Site, links: Links, path: str, base: str, template: str, group: Group,
@@ -290,7 +311,7 @@ def _group_downloads(page_path: str, article_keys: tuple[str, ...]) -> tuple[Dow
 
 
 def _exports(site: Site, listing: list[Page]) -> list[Page]:
-    """The download files: each article's in every format, and each list page's that offers its own.
+    """The download files: each article's in every format, and the collection's and each topic's list.
 
     Citation keys are given once for the whole collection, so an article has the same key in every file.
     """
@@ -300,8 +321,7 @@ def _exports(site: Site, listing: list[Page]) -> list[Page]:
     files = [Page(urls.export(urls.article(k), ext), "", {"entries": (entry[k],)}, export=fmt)
              for k in lib.articles for fmt, ext, _label in urls.EXPORTS]
     for page in listing:
-        members = tuple(lib.articles) if page.path == urls.HOME else page.context["author"].articles if (
-            "author" in page.context) else page.context["group"].articles
+        members = tuple(lib.articles) if page.path == urls.HOME else page.context["group"].articles
         if len(members) > 1:
             entries = tuple(entry[k] for k in members)
             files += [Page(urls.export(page.path, ext), "", {"entries": entries}, export=fmt)

@@ -2,22 +2,30 @@
 
 A large collection is read by two processes at once: reading and typing records is nearly all of the model's
 work that needs no other record. The forked worker's articles come back pickled, so it takes the smaller share.
+
+A build that keeps a cache (``Kept``: output/cache.py's RecordCache, handed in by build.py) reads again only
+the files that changed: a file whose size and times are those cached is not read at all, one whose bytes are
+those cached is not parsed again, and each file read is packed (model/packing.py) for the next build.
 """
 
 from __future__ import annotations
 
 import bisect
+import hashlib
 import itertools
 import os
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from .. import workers
 from ..config import CONTENT_DIR
-from ..diagnostics import Diagnostic, Report
+from ..diagnostics import Diagnostic, Level, Report, SourceSpan
+from ..model import packing
 from ..model.article import Article
-from . import never_records, read_file, to_article
+from . import never_records, read_data, to_article
 
 PROSE_DIRS = frozenset({"pages", "summaries"})
 """Folders of content/ that hold the site's own prose (prose/), not records."""
@@ -29,6 +37,31 @@ READ_LEAST_SHARE = 0.4
 """Where whole files leave this process less than this share, the worker's part and its pickling would take
 as long as reading everything here."""
 
+Stamp = tuple[int, int, int]
+"""A file's size and its modification and change times in nanoseconds: what is compared before its bytes are
+read. The change time moves when the permissions do, so a file that became unreadable is read (and reported)
+again."""
+
+
+class Kept(Protocol):
+    """What a build cache keeps of each record file, by the file's path as shown ("content/…"): its stamp, a
+    digest of its bytes, and its articles and problems packed (model/packing.py)."""
+
+    def by_stamp(self, shown: str, stamp: Stamp) -> bytes | None:
+        """The packed file when it looks as it did when it was kept (and did not change too close to then)."""
+
+    def by_digest(self, shown: str, digest: bytes) -> bytes | None:
+        """The packed file when its bytes are those kept."""
+
+    def store(self, shown: str, stamp: Stamp, digest: bytes, packed: bytes, noted_at: int) -> None:
+        """Keep a file as read; ``noted_at`` is the time (nanoseconds) before its stamp was taken."""
+
+    def keep_only(self, shown: set[str]) -> None:
+        """Forget the files that are gone."""
+
+    def save(self) -> None:
+        """Write what changed."""
+
 
 @dataclass(frozen=True, slots=True)
 class RecordFile:
@@ -36,50 +69,117 @@ class RecordFile:
     shown: str
     """As the user sees it: "content/…", with forward slashes."""
     size: int
+    stamp: Stamp | None = None
+    """None for a file that could not be looked at."""
 
 
-Read = tuple[list[Article], list[Diagnostic]]
+@dataclass(frozen=True, slots=True)
+class FileRead:
+    """One file as read, for the cache: its stamp, its bytes' digest (empty when it could not be read: such a
+    file is never kept) and its articles and problems packed (empty when no cache asked for them)."""
+
+    shown: str
+    stamp: Stamp
+    digest: bytes
+    packed: bytes
 
 
-def read_articles(site_dir: Path, report: Report) -> list[Article]:
-    """An Article for every record under the site's content/ (each holding its record), in file order."""
+@dataclass(frozen=True)
+class Reading:
+    """What both reading processes share: the cache, if any, and which process hands its part back packed."""
+
+    kept: Kept | None = None
+    origin: int = 0
+    """The process that reads the other part: a worker with a cache sends its part back packed, not pickled."""
+
+
+Read = list[tuple[FileRead, list[Article] | None, list[Diagnostic] | None]]
+"""Each file of a part as read, with its articles and problems; both None where only the packed form came
+back (from a worker, with a cache)."""
+
+
+def read_articles(site_dir: Path, report: Report, kept: Kept | None = None) -> list[Article]:
+    """An Article for every record under the site's content/ (each holding its record), in file order; with
+    ``kept``, files that have not changed since they were kept are not read again, and what is read is kept."""
+    noted_at = time.time_ns()  # before the files are looked at: see output/cache.py's RACY_NS
     files = record_files(site_dir)
-    total = sum(f.size for f in files)
-    read_here = list(itertools.accumulate(f.size for f in files))
+    reused = {f.shown: packed for f in files if kept is not None and f.stamp is not None
+              and (packed := kept.by_stamp(f.shown, f.stamp)) is not None}
+    to_read = [f for f in files if f.shown not in reused]
+    total = sum(f.size for f in to_read)
+    read_here = list(itertools.accumulate(f.size for f in to_read))
     cut = bisect.bisect(read_here, total * READ_HERE_SHARE)
+    context = Reading(kept, os.getpid())
     if total < READ_BESIDE_MIN_BYTES or (read_here[cut - 1] if cut else 0) < total * READ_LEAST_SHARE:
-        parts = [read_part(None, files)]  # small, or a large file keeps the split far from even
+        parts = [read_part(context, to_read)]  # small, or a large file keeps the split far from even
     else:
-        parts = list(workers.beside(read_part, None, files[:cut], files[cut:]))
+        parts = list(workers.beside(read_part, context, to_read[:cut], to_read[cut:]))
+    fresh = {read.shown: (read, found, problems) for part in parts for read, found, problems in part}
     articles: list[Article] = []
-    for found, problems in parts:
+    for file in files:
+        if file.shown in reused:
+            found, problems = packing.unpack(reused[file.shown])
+        else:
+            read, got, got_problems = fresh[file.shown]
+            found, problems = (got, got_problems) if got is not None and got_problems is not None \
+                else packing.unpack(read.packed)
+            if kept is not None and read.digest:
+                kept.store(read.shown, read.stamp, read.digest, read.packed, noted_at)
         articles += found
         report.extend(problems)
+    if kept is not None:
+        kept.keep_only({f.shown for f in files})
+        kept.save()
     return articles
 
 
-def read_part(_context: None, files: Sequence[RecordFile]) -> Read:
-    """An article per record of ``files``, and the problems of each file in turn."""
-    articles: list[Article] = []
-    problems: list[Diagnostic] = []
+def read_part(context: Reading | None, files: Sequence[RecordFile]) -> Read:
+    """Each of ``files`` as read, with an article per record and the file's problems; with a cache, packed for
+    it too, and a file whose bytes are those the cache holds is not parsed again."""
+    kept = context.kept if context is not None else None
+    packed_only = kept is not None and context is not None and os.getpid() != context.origin
+    out: Read = []
     for file in files:
-        found, read_problems = read_file(file.path, file.shown)
-        problems += read_problems
-        for record in found:
+        stamp = file.stamp or (file.size, 0, 0)
+        try:
+            data = file.path.read_bytes()
+        except OSError as err:  # reported, and never kept: it is read again next time
+            problem = Diagnostic(Level.ERROR, SourceSpan(file.shown), f"cannot read this file: {err.strerror}")
+            out.append((FileRead(file.shown, stamp, b"", b""), [], [problem]))
+            continue
+        digest = hashlib.blake2b(data, digest_size=16).digest() if kept is not None else b""
+        packed = kept.by_digest(file.shown, digest) if kept is not None else None
+        if packed is not None:
+            found: tuple[list[Article] | None, list[Diagnostic] | None] = \
+                (None, None) if packed_only else packing.unpack(packed)
+            out.append((FileRead(file.shown, stamp, digest, packed), *found))
+            continue
+        articles: list[Article] = []
+        records, problems = read_data(data, file.path, file.shown)
+        for record in records:
             article, article_problems = to_article(record)
             articles.append(article)
             problems += article_problems
-    return articles, problems
+        packed = packing.pack(articles, problems) if kept is not None else b""
+        if packed_only:
+            out.append((FileRead(file.shown, stamp, digest, packed), None, None))
+        else:
+            out.append((FileRead(file.shown, stamp, digest, packed), articles, problems))
+    return out
 
 
 def record_files(site_dir: Path) -> list[RecordFile]:
-    """Every file under content/ that may hold records, in sorted order; prose pages, summaries, hidden files and
-    files that are never records (readers.never_records) left out.
+    """Every file under content/ that may hold records, in sorted order, with its stamp; prose pages, summaries,
+    hidden files and files that are never records (readers.never_records) left out.
     Symbolic links to files count, to folders are not entered."""
     found: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
     _find_record_files(site_dir / CONTENT_DIR, (), found)
     found.sort(key=lambda item: item[0])
-    return [RecordFile(Path(entry.path), "/".join((CONTENT_DIR, *parts)), _size(entry)) for parts, entry in found]
+    files = []
+    for parts, entry in found:
+        stamp = _stamp(entry)
+        files.append(RecordFile(Path(entry.path), "/".join((CONTENT_DIR, *parts)), stamp[0] if stamp else 0, stamp))
+    return files
 
 
 def _find_record_files(folder: Path | str, parts: tuple[str, ...],
@@ -101,8 +201,9 @@ def _find_record_files(folder: Path | str, parts: tuple[str, ...],
             continue
 
 
-def _size(entry: os.DirEntry[str]) -> int:
+def _stamp(entry: os.DirEntry[str]) -> Stamp | None:
     try:
-        return entry.stat().st_size
+        info = entry.stat()
     except OSError:  # reading it will say what is wrong
-        return 0
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns

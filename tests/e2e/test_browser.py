@@ -11,9 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from e2e.serving import BASE_URL, REPO_NAME, SEED_PAGE, copy_site, retitle, serving
+from e2e.serving import BASE_URL, REPO_NAME, SEED_PAGE, copy_site, retitle, serving, static_server
 from site_builder.build import build
 
+REPO = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
@@ -96,3 +97,26 @@ def test_the_same_site_from_file_urls(tmp_path: Path, page) -> None:
     visited = walk_home_article_author_topic(page, (tmp_path / "out" / "index.html").as_uri())
     assert all(url.startswith("file://") for url in visited)
     shutil.rmtree(tmp_path / "out")
+
+
+def test_an_authors_list_downloads_joined_in_the_browser(tmp_path: Path, page) -> None:
+    """On a served author page the BibTeX button saves one file of the author's articles, joined from their own
+    files; opened from disk the page keeps the plain links."""
+    out = tmp_path / "site" / REPO_NAME
+    assert build(REPO, out).unwritten == 0
+    author = next(p for p in sorted((out / "authors").glob("*.html")) if b"data-joined" in p.read_bytes())
+    rel = author.relative_to(out).as_posix()
+    with static_server(tmp_path / "site") as root:
+        page.goto(f"{root}/{REPO_NAME}/{rel}")
+        links = page.locator('section[data-joined] a[data-format="bibtex"]')
+        files = [out / "authors" / href for href in links.evaluate_all("all => all.map(a => a.getAttribute('href'))")]
+        assert len(files) > 1
+        with page.expect_download() as saving:
+            page.locator('section[data-joined] button[data-format="bibtex"]').click()
+        download = saving.value
+        assert download.suggested_filename == author.stem + ".bib"
+        saved = Path(download.path()).read_text(encoding="utf-8")
+    assert saved == "\n".join(f.resolve().read_text(encoding="utf-8") for f in files)
+    page.goto(author.as_uri())
+    assert page.locator("section[data-joined] button").count() == 0
+    assert page.locator('section[data-joined] a[data-format="bibtex"]').count() == len(files)

@@ -87,6 +87,8 @@ def test_pages_served_over_http_load_their_files_under_the_policy(browser, serve
     try:
         _check_page(page, rel)
         if rel == urls.SEARCH:
+            # search.js drops what is typed before Pagefind has loaded (the results area shows once it has).
+            page.wait_for_function("() => !document.getElementById('search-ui').hidden")
             page.locator("#search-q").fill("liver")
             page.wait_for_function("() => document.querySelectorAll('#search-results > li').length > 0")
             # The facets are counted by Pagefind in a web worker, once the results are on screen.

@@ -131,6 +131,19 @@ def test_a_typed_query_puts_the_expected_article_first(tab: Tab, site_url: str) 
     assert tab.status() == f"{tab.count()} article{'s' if tab.count() > 1 else ''} for “neuroendocrine liver directed”"
 
 
+def test_words_typed_while_pagefind_loads_are_searched_once_it_has(tab: Tab, site_url: str) -> None:
+    held = []  # Pagefind's script, kept back until the words are typed
+    tab.page.route("**/pagefind/pagefind.js", lambda route: held.append(route))
+    tab.page.goto(site_url + "search.html", wait_until="domcontentloaded")
+    tab.page.locator("#search-q").fill("radioembolization")
+    while not held:
+        tab.page.wait_for_timeout(50)
+    held[0].continue_()
+    tab.shown()
+    assert parse_qs(urlsplit(tab.page.url).query)["q"] == ["radioembolization"]
+    assert tab.count() == 1
+
+
 @pytest.mark.parametrize("query", ["hubele", "HUBELÉ", "Hubelé", "34944988", "PMC8699378", "10.3390/cancers13246368"])
 def test_names_and_identifiers_find_their_article_whatever_the_accents_and_case(tab: Tab, site_url: str,
                                                                                query: str) -> None:

@@ -1,0 +1,114 @@
+"""Watching a site's sources with the operating system's change notifications (watchfiles: inotify, FSEvents,
+ReadDirectoryChangesW), never a rescan of every file: content/, templates/, static/ and locales/ with everything in
+them, site.toml and authors.toml, and the default theme.
+
+Two watches, because only the source folders are watched through all their depth: the site folder itself may
+hold a virtual environment, a git repository or a built site, thousands of folders that are no source. The site
+folder is watched alone for its settings files and for a source folder that appears or goes, which restarts the
+deep watch on the folders there are now.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import watchfiles
+
+from ..config import CONFIG_FILE
+from ..model.people_rules import AUTHORS_FILE
+from ..render import theme
+
+SOURCE_DIRS = ("content", "templates", "static", "locales")
+SETTINGS_FILES = (CONFIG_FILE, AUTHORS_FILE)
+QUIET_SECONDS = 0.3
+"""A burst of changes (a save that writes several files, a git checkout) becomes one rebuild once the files have
+been still this long."""
+_STEP_MS = 50
+_DEBOUNCE_MS = 2000
+
+
+def source_roots(site_dir: Path) -> list[Path]:
+    """The folders watched through all their depth: the site's source folders that exist, and the default
+    theme (edited by whoever develops it)."""
+    found = [site_dir / name for name in SOURCE_DIRS if (site_dir / name).is_dir()]
+    return found + [d for d in map(theme.default_dir, ("templates", "static", "locales")) if d.is_dir()]
+
+
+def counts(path: str, site_dir: Path) -> bool:
+    """Whether a change of ``path`` may change the site: not a hidden file or folder (the build reads none,
+    editors' swap files are hidden) and not an editor's backup ("x.txt~")."""
+    p = Path(path)
+    try:
+        parts = p.relative_to(site_dir).parts
+    except ValueError:
+        parts = p.parts[-1:]
+    return bool(parts) and not any(part.startswith(".") for part in parts) and not p.name.endswith("~")
+
+
+class _Either:
+    """Set when either event is: how the deep watch is stopped for good or restarted."""
+
+    def __init__(self, *events: threading.Event) -> None:
+        self.events = events
+
+    def is_set(self) -> bool:
+        return any(e.is_set() for e in self.events)
+
+
+def changes(site_dir: Path, stop: threading.Event, quiet: float = QUIET_SECONDS) -> Iterator[set[str]]:
+    """Yield the paths changed in each burst of changes to the site's sources, once the burst has been still
+    for ``quiet`` seconds, until ``stop`` is set."""
+    site_dir = site_dir.resolve()
+    found: queue.Queue[set[str]] = queue.Queue()
+    restart = threading.Event()
+    threads = [threading.Thread(target=_watch_site_folder, args=(site_dir, found, restart, stop), daemon=True),
+               threading.Thread(target=_watch_sources, args=(site_dir, found, restart, stop), daemon=True)]
+    for thread in threads:
+        thread.start()
+    pending: set[str] = set()
+    while not stop.is_set():
+        try:
+            pending |= found.get(timeout=quiet if pending else 0.5)
+        except queue.Empty:
+            if pending:
+                yield pending
+                pending = set()
+
+
+def _watch_site_folder(site_dir: Path, found: queue.Queue[set[str]], restart: threading.Event,
+                       stop: threading.Event) -> None:
+    def wanted(_change: watchfiles.Change, path: str) -> bool:
+        return Path(path).name in SETTINGS_FILES + SOURCE_DIRS
+
+    for batch in watchfiles.watch(site_dir, watch_filter=wanted, recursive=False, stop_event=stop,
+                                  step=_STEP_MS, debounce=_DEBOUNCE_MS, raise_interrupt=False):
+        if any(change != watchfiles.Change.modified and Path(path).name in SOURCE_DIRS for change, path in batch):
+            restart.set()  # a source folder appeared or went: watch the ones there are now
+        found.put({path for _change, path in batch})
+
+
+def _watch_sources(site_dir: Path, found: queue.Queue[set[str]], restart: threading.Event,
+                   stop: threading.Event) -> None:
+    def wanted(_change: watchfiles.Change, path: str) -> bool:
+        return counts(path, site_dir)
+
+    roots: list[Path] = []
+    while not stop.is_set():
+        restart.clear()
+        before, roots = roots, source_roots(site_dir)
+        added = {str(r) for r in roots if r not in before} if before else set()
+        if added:
+            # Files written into a new folder before it is watched: one more rebuild, once the quiet time is over
+            # and the watch is in place, sees them.
+            found.put(added)
+        try:
+            for batch in watchfiles.watch(*roots, watch_filter=wanted, stop_event=_Either(stop, restart),
+                                          step=_STEP_MS, debounce=_DEBOUNCE_MS, raise_interrupt=False):
+                found.put({path for _change, path in batch})
+        except (FileNotFoundError, OSError):
+            pass  # a root went away while being watched: the site folder's watch says so, and restarts this one
+        if not restart.is_set():
+            restart.wait(0.5)

@@ -1,0 +1,105 @@
+"""Articles (with their records) and diagnostics as bytes, and back: how the build cache keeps each record file
+as read (readers/files.py, output/cache.py), and the bytes a page's fingerprint digests an article by.
+
+The bytes are ``marshal`` of plain tuples. For 5,000 articles, packing takes 0.21 s and unpacking 0.30 s, against
+0.66 s and 0.44 s with ``pickle`` of the dataclasses, which goes through a generic reduce for every object;
+unpacking is on a rebuild's critical path. ``marshal`` refuses any object it does not know, so a model field of
+a new type fails loudly instead of arriving changed."""
+
+from __future__ import annotations
+
+import dataclasses
+import marshal
+from operator import attrgetter
+from typing import Any
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model.article import Article, Field, Language, Link, Person, Record, Section, Summary
+
+Packed = tuple[list[Article], list[Diagnostic]]
+
+
+def _values_of(cls: type) -> attrgetter[Any]:
+    """A callable giving an instance's field values as a tuple, in field order (so ``cls(*values)`` remakes it)."""
+    return attrgetter(*[f.name for f in dataclasses.fields(cls)])
+
+
+_FIELD = _values_of(Field)
+_PERSON = _values_of(Person)
+_SECTION = _values_of(Section)
+_LINK = _values_of(Link)
+_LANGUAGE = _values_of(Language)
+_ARTICLE = _values_of(Article)
+_ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+
+
+def pack(articles: list[Article], diagnostics: list[Diagnostic]) -> bytes:
+    """Each article packed apart, its records with it, so that unpacking makes an article's objects one after
+    another, as reading did: rendering its page then finds them close together in memory (loading them all
+    at once, strings first, made rendering 4% slower)."""
+    return marshal.dumps((
+        [marshal.dumps(_pack_article(a)) for a in articles],
+        [(d.level.value, d.where.path, d.where.line, d.message) for d in diagnostics],
+    ))
+
+
+def article_bytes(article: Article) -> bytes:
+    """One article, its records with it, as bytes that equal articles always give (ValueError for a value of a
+    kind marshal does not know): marshal's format 0, which writes every string in full, where later formats
+    refer back to a string the same object already gave, or mark it as interned."""
+    return marshal.dumps(_pack_article(article), 0)
+
+
+def unpack(data: bytes) -> Packed:
+    packed_articles, packed_diagnostics = marshal.loads(data)
+    articles = [_unpack_article(marshal.loads(a)) for a in packed_articles]
+    diagnostics = [Diagnostic(Level(level), SourceSpan(path, line), message)
+                   for level, path, line, message in packed_diagnostics]
+    return articles, diagnostics
+
+
+def _pack_record(record: Record) -> tuple[Any, ...]:
+    return (record.format, record.where.path, record.where.line, tuple([_FIELD(f) for f in record.fields]),
+            record.preamble)
+
+
+def _pack_article(article: Article) -> tuple[Any, ...]:
+    values = dict(zip(_ARTICLE_FIELDS, _ARTICLE(article), strict=True))
+    values["authors"] = tuple([_PERSON(p) for p in article.authors])
+    values["lay_summary"] = tuple([_SECTION(s) for s in article.lay_summary])
+    values["abstract"] = tuple([_SECTION(s) for s in article.abstract])
+    values["links"] = tuple([_LINK(link) for link in article.links])
+    values["languages"] = tuple([_LANGUAGE(lang) for lang in article.languages])
+    values["summary"] = _pack_summary(article.summary)
+    values["records"] = tuple([_pack_record(r) for r in article.records])
+    return tuple(values.values())
+
+
+def _unpack_article(packed: tuple[Any, ...]) -> Article:
+    values = dict(zip(_ARTICLE_FIELDS, packed, strict=True))
+    values["records"] = tuple([_unpack_record(r) for r in values["records"]])
+    values["authors"] = tuple([Person(*p) for p in values["authors"]])
+    values["lay_summary"] = tuple([Section(*s) for s in values["lay_summary"]])
+    values["abstract"] = tuple([Section(*s) for s in values["abstract"]])
+    values["links"] = tuple([Link(*link) for link in values["links"]])
+    values["languages"] = tuple([Language(*lang) for lang in values["languages"]])
+    values["summary"] = _unpack_summary(values["summary"])
+    return Article(**values)
+
+
+def _unpack_record(packed: tuple[Any, ...]) -> Record:
+    fmt, path, line, fields, preamble = packed
+    return Record(fmt, SourceSpan(path, line), tuple([Field(*f) for f in fields]), preamble)
+
+
+def _pack_summary(summary: Summary | None) -> tuple[Any, ...] | None:
+    if summary is None:
+        return None
+    return (summary.html, summary.where.path, summary.where.line, summary.by, summary.date, summary.verdict)
+
+
+def _unpack_summary(packed: tuple[Any, ...] | None) -> Summary | None:
+    if packed is None:
+        return None
+    html, path, line, by, date, verdict = packed
+    return Summary(html, SourceSpan(path, line), by, date, verdict)

