@@ -25,7 +25,8 @@ For each corpus size N (``--sizes``) the script
        * ``ours (no change)``: the same command again on the output just built, nothing
          changed: the incremental rebuild (skip with ``--no-incremental``);
        * ``ours (no search)``: the default site from clean with ``search = false``: what the search
-         index (Pagefind) adds to a build is the difference from ``ours``;
+         index (Pagefind) adds to a build is the difference from ``ours``; ``--cases nosearch`` times it alone
+         (e.g. for what a speed trick of the references gains);
        * ``ours (core site)``: a clean build of the pages Hugo's peer builds, from a site
          folder whose ``content/`` links to the same records and whose ``site.toml`` turns
          off references, download files and search (``CORE_SETTINGS``);
@@ -270,6 +271,7 @@ def _our_cases(args: argparse.Namespace, builder: Builder, variant: str, extra: 
         cases.append(Case("ours" + suffix, prep_ours, ours_cmd(args, site, out), out, nwork, env))
         if not args.no_incremental:
             cases.append(Case("ours (no change)" + suffix, lambda: None, ours_cmd(args, site, out), out, nwork, env))
+    if wanted & {"ours", "nosearch"}:
         plain = nwork / ("site-nosearch" + (f"-{slug}" if slug else ""))
         plain_out = nwork / ("out-nosearch" + (f"-{slug}" if slug else ""))
 
@@ -338,13 +340,14 @@ def measure(args: argparse.Namespace, n: int, save: Callable[[dict], None]) -> d
     trash = Trash(nwork / "trash")
     if "hugo" in args.cases:
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "hugo", nwork / "corpus-hugo" / "articles")
-    if {"ours", "core", "language"} & set(args.cases):
+    if {"ours", "core", "nosearch", "language"} & set(args.cases):
         make_corpus(args.shared, nwork / "stamps", n, args.seed, "text", nwork / "site" / "content")
     cases = build_cases(args, n, nwork, trash)
     settle(args.settle)
     for rnd in range(args.warmup + args.repeats):
         measured = rnd >= args.warmup
-        for c in cases:
+        turn = rnd % len(cases) if args.rotate else 0  # who goes first moves on each round: drift hits all alike
+        for c in cases[turn:] + cases[:turn]:
             r = c.run_once()
             keep = measured or r["wall_s"] > KEEP_LONG_WARMUP_S
             if keep:
@@ -487,8 +490,9 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=1, help="unmeasured rounds first (default 1)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--cases", default="hugo,ours",
-                    help="hugo, ours (every build of ours), core (only the core site) and/or language (the core "
-                         "site in --language); default hugo,ours")
+                    help="hugo, ours (every build of ours), core (only the core site), nosearch (only the default "
+                         "site without its search index) and/or language (the core site in --language); default "
+                         "hugo,ours")
     ap.add_argument("--language", default="es", help="the interface language of the 'language' case (default es)")
     ap.add_argument("--no-incremental", action="store_true", help="skip the no-change rebuild of ours")
     ap.add_argument("--work", type=Path, default=REPO / "benchmarks" / "work",
@@ -505,6 +509,9 @@ def main() -> None:
     ap.add_argument("--variant", action="append", default=[], metavar="LABEL:NAME=VALUE",
                     help="also time our builds with the environment variable NAME set to VALUE, labelled LABEL, "
                          "with the last --ref (repeatable; e.g. plain:SITE_BUILDER_SPEEDUPS=off)")
+    ap.add_argument("--rotate", action="store_true",
+                    help="start each round with the next case (default: the same order every round), so that a "
+                         "load that grows or shrinks through a round does not favour the case that goes first")
     ap.add_argument("--settle", type=float, default=SETTLE_S,
                     help=f"where the kernel's caches cannot be dropped: seconds between the last delete and the "
                          f"first run of a size (default {SETTLE_S:.0f}; see SETTLE_S)")
