@@ -12,24 +12,23 @@ import dataclasses
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from . import i18n, speedups
-from .cite import Citation
-from .cite import cache as references
 from .config import CONTENT_DIR, Config, load_config
 from .diagnostics import Report
-from .model.library import build_library
+from .model.library import Library, build_library
 from .model.merge import merge_articles
 from .model.people_rules import load_rules
 from .output import cache, fingerprints, preflight, search
-from .output.pages import write_pages
+from .output.pages import write_pages, write_static
 from .output.write import OutputWriter, WriteStats, check_output
 from .plan.pages import Page, Site, plan
-from .prose.free_pages import read_free_pages, read_intro
+from .prose.free_pages import FreePage, read_free_pages, read_intro
 from .prose.summaries import attach_summaries, read_summaries
 from .readers.files import read_articles
 from .render import theme
-from .render.pages import ARTICLE_ITEM, make_environment
+from .render.pages import make_environment
 
 
 def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = None,
@@ -50,61 +49,34 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     if last.unchanged_since(sources, out):
         return _as_last_time(config, out, last, started, notices)
     fingerprints.discard_table(out)  # from here on the folder's pages may change: a stopped build leaves none
-    report, content = Report(), site_dir / CONTENT_DIR
+    report = Report()
     interface = report.take(i18n.load_interface(config.language, theme.locale_dirs(site_dir),
                                                 lambda path: preflight.shown_path(path, site_dir)))
     with speedups.model_heap() as heap:
-        articles = read_articles(site_dir, report, cache.RecordCache(kept_cache))  # read
-        records = sum(len(article.records) for article in articles)
-        articles = report.take(merge_articles(articles))  # model: one article per work
-        summaries = report.take(read_summaries(content, CONTENT_DIR))
-        articles = report.take(attach_summaries(articles, summaries))  # after merging: any source's id finds it
-        intro = report.take(read_intro(content, CONTENT_DIR))
-        free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR)))
-        library = build_library(articles, report.take(load_rules(site_dir, articles)))
-        digests = fingerprints.article_digests(library.articles.values())  # once, for references and pages
-        cited: dict[str, tuple[Citation, ...]] = {}
-        if config.references:
-            formatted = cache.load_references(kept_cache)
-            keys = {key: f"{digests[id(article)][1].hex()} {interface.csl_locale}"
-                    for key, article in library.articles.items() if id(article) in digests}
-            cited, still_used = references.format_all(library.articles, formatted, report, interface.csl_locale,
-                                                      keys=keys)
-            cache.save_references(kept_cache, still_used, formatted)
-        site = Site(config, library, free_pages, intro, cited)
+        model = _read_and_model(site_dir, report, kept_cache)  # read, then model: one article per work
+        digests = fingerprints.article_digests(model.library.articles.values())  # once, for references and pages
+        cited = cache.formatted_references(kept_cache, model.library.articles, digests, interface.csl_locale,
+                                           report) if config.references else {}
+        site = Site(config, model.library, model.free_pages, model.intro, cited)
         pages = plan(site)  # plan: every page, its path checked
         heap.model_made()
-        writer = OutputWriter(out)  # render and write
-        outside: list[tuple[str, str, str]] = []  # (page, href, why) of links out of the site
-        env = make_environment(theme.template_dirs(site_dir), interface)
-        code = kept_cache.code + fingerprints.interface_digest(theme.locale_dirs(site_dir))
-        templates = fingerprints.template_digests(env, {p.template for p in pages}, code,
-                                                  {"article_item": ARTICLE_ITEM})
-        reuse = fingerprints.Reuse(last, templates, fingerprints.Digester(
-            fingerprints.site_digest(site, templates.only_known_site_parts), digests))
-        # Only the site's own templates and prose can link out of the site: the plan's links and the default
-        # templates' are checked by the tests.
+        writer, env = OutputWriter(out), make_environment(theme.template_dirs(site_dir), interface)  # render, write
+        reuse = fingerprints.reuse(last, env, pages, site, digests, kept_cache.code, theme.locale_dirs(site_dir))
+        outside: list[tuple[str, str, str]] = []  # (page, href, why) of links out of the site: only the site's own
+        # templates and prose can make them, the plan's links and the default templates' are checked by the tests
         written = write_pages(env, pages, writer, report, outside, config.base_path,
                               every_page=theme.own_templates(site_dir), progress=progress, reuse=reuse)
-        files = written.files
-        rendered = len(files)  # a template error costs the pages it could not render
-        static = [(rel, path.read_bytes()) for rel, path in theme.static_files(site_dir).items()]
-        files += [(rel, writer.write(rel, data)) for rel, data in static]
-        indexing = time.perf_counter()
-        pending = config.search and search_later
-        if config.search and not pending:
-            stats = search.write_index(writer, files, out, report)
-        else:  # stale pages go; the search index's files are its own to replace, later
-            stats = writer.finish(files, keep=search.OWN if config.search else ())
-        searched = time.perf_counter() - indexing if config.search and not pending else 0.0
+        rendered = len(written.files)  # a template error costs the pages it could not render
+        files = written.files + write_static(writer, theme.static_files(site_dir))
+        stats, searched = search.finish(writer, files, out, report, search=config.search, later=search_later)
     report.extend(preflight.check(out, preflight.shown_path(out, site_dir), outside))
-    result = BuildResult(config, out, report, records, len(articles), len(pages), stats,
+    result = BuildResult(config, out, report, model.records, model.articles, len(pages), stats,
                          time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages),
                          notices=tuple(notices), rendered=rendered - written.kept, search_seconds=searched,
-                         search_pending=pending)
+                         search_pending=config.search and search_later)
     # A folder whose index is still to be made is never "nothing to do": its next build makes the index.
     fingerprints.save_table(out, kept_cache.code, written.table,
-                            sources if result.unwritten == 0 and not pending else None, _summary(result))
+                            sources if result.unwritten == 0 and not result.search_pending else None, _summary(result))
     return result
 
 
@@ -147,6 +119,31 @@ def refresh_search(result: BuildResult) -> BuildResult:
     took = time.perf_counter() - started
     return dataclasses.replace(result, report=report, seconds=result.seconds + took, search_seconds=took,
                                search_pending=False)
+
+
+class _Model(NamedTuple):
+    library: Library
+    records: int
+    """Records read: one work read from several sources is several records."""
+    articles: int
+    """Articles after merging: one per work."""
+    free_pages: tuple[FreePage, ...]
+    intro: str
+
+
+def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolder) -> _Model:
+    """Every record file read (through the build cache) and made one article per work, with the club's
+    summaries attached, the site's own pages and introduction, and the library of it all."""
+    content = site_dir / CONTENT_DIR
+    articles = read_articles(site_dir, report, cache.RecordCache(kept_cache))
+    records = sum(len(article.records) for article in articles)
+    articles = report.take(merge_articles(articles))
+    summaries = report.take(read_summaries(content, CONTENT_DIR))
+    articles = report.take(attach_summaries(articles, summaries))  # after merging: any source's id finds it
+    intro = report.take(read_intro(content, CONTENT_DIR))
+    free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR)))
+    library = build_library(articles, report.take(load_rules(site_dir, articles)))
+    return _Model(library, records, len(articles), free_pages, intro)
 
 
 def _summary(result: BuildResult) -> fingerprints.Summary:

@@ -26,11 +26,16 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..config import CONFIG_FILE
+from ..diagnostics import Report
+from ..model.article import Article
 from ..model.people_rules import AUTHORS_FILE
 from ..render import theme
+
+if TYPE_CHECKING:  # only for the annotations: see formatted_references
+    from ..cite import Citation
 
 CACHE_DIR = ".site-builder"
 """The cache folder, in the site folder; the .gitignore that ``init`` writes leaves it out of the repository."""
@@ -188,6 +193,20 @@ class RecordCache:
         for n in sorted(self._changed):
             self._folder.save(f"records-{n:02d}", self._shards[n], self._code)
         self._changed.clear()
+
+
+def formatted_references(folder: CacheFolder, articles: dict[str, Article], digests: dict[int, tuple[object, bytes]],
+                         locale: str, report: Report) -> dict[str, tuple[Citation, ...]]:
+    """Every article's references by key in the CSL ``locale`` (cite/cache.py), each kept in ``folder`` under
+    its article's digest (fingerprints.article_digests) and the locale; only the entries still in use are kept."""
+    from ..cite import cache as references  # here: the commands that only need CACHE_DIR load no citeproc-py
+
+    formatted = load_references(folder)
+    keys = {key: f"{digests[id(article)][1].hex()} {locale}" for key, article in articles.items()
+            if id(article) in digests}
+    cited, still_used = references.format_all(articles, formatted, report, locale, keys=keys)
+    save_references(folder, still_used, formatted)
+    return cited
 
 
 def load_references(folder: CacheFolder) -> dict[str, list[list[str]]]:

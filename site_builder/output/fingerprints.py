@@ -31,6 +31,7 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import packing
 from ..model.article import Article
 from ..plan.pages import Page, Site
+from ..render.pages import ARTICLE_ITEM
 from .cache import RACY_NS, SourceStamp
 from .write import MANIFEST, PAGES, write_atomic
 
@@ -264,6 +265,16 @@ class Reuse:
     def fingerprint(self, page: Page) -> bytes | None:
         template = self.templates.of(page.template)
         return self.digester.page(template, page) if template is not None else None
+
+
+def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site: Site,
+          articles: dict[int, tuple[object, bytes]], code: bytes, locale_dirs: Iterable[Path]) -> Reuse:
+    """What rendering ``pages`` under ``env`` needs to keep those unchanged since ``last``: their templates'
+    digests under ``code`` and the interface's catalogues in ``locale_dirs``, and a Digester that knows
+    ``articles`` (article_digests) and what every page may show of ``site``."""
+    code += interface_digest(locale_dirs)
+    templates = template_digests(env, {p.template for p in pages}, code, {"article_item": ARTICLE_ITEM})
+    return Reuse(last, templates, Digester(site_digest(site, templates.only_known_site_parts), articles))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import jinja2
 
@@ -96,6 +97,12 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
         report.error(SourceSpan(_shown_template(first.template), first.line),
                      f"{first.message} (while rendering {first.page}; {len(failures)} page(s) not written)")
     return Written(done, table, kept)
+
+
+def write_static(writer: OutputWriter, static: dict[str, Path]) -> list[tuple[str, bool]]:
+    """(path, written) of the theme's ``static`` files (output path → source file), each read, then written."""
+    files = [(rel, path.read_bytes()) for rel, path in static.items()]
+    return [(rel, writer.write(rel, data)) for rel, data in files]
 
 
 def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:

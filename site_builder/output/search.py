@@ -21,6 +21,7 @@ import importlib.metadata
 import json
 import os
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,6 +58,18 @@ class Indexed:
     """(path in the output, written by this build) of every file of the bundle."""
     pages: int
     """Pages in the index; -1 when the bundle was kept as it was."""
+
+
+def finish(writer: OutputWriter, files: list[tuple[str, bool]], output: Path, report: Report, *, search: bool,
+           later: bool) -> tuple[WriteStats, float]:
+    """The build's writing finished, with its search index unless there is no ``search`` or it is made
+    ``later`` (index_site); the stats and the seconds the index took (0.0 when it was not made)."""
+    started = time.perf_counter()
+    if search and not later:
+        stats = write_index(writer, files, output, report)
+        return stats, time.perf_counter() - started
+    # Stale pages go; the search index's files are its own to replace, later.
+    return writer.finish(files, keep=OWN if search else ()), 0.0
 
 
 def write_index(writer: OutputWriter, files: list[tuple[str, bool]], output: Path, report: Report) -> WriteStats:
