@@ -11,29 +11,15 @@ from pathlib import Path
 
 import pytest
 
+from e2e.browsing import need_browser
 from e2e.serving import BASE_URL, REPO_NAME, SEED_PAGE, copy_site, retitle, serving, static_server
 from site_builder.build import build
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
 pytestmark = pytest.mark.browser
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed "
-                                                              "(pip install playwright; never 'playwright install')")
-if not CHROMIUM.is_file():
-    pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)",
-                allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
+need_browser()
 
 
 @pytest.fixture

@@ -14,41 +14,20 @@ from pathlib import Path
 
 import pytest
 
-from e2e.serving import BASE_URL, REPO, REPO_NAME, SEED_PAGE, static_server
-from site_builder.build import BuildResult, build
+from e2e.browsing import need_browser
+from e2e.serving import REPO_NAME, SEED_PAGE, static_server
+from site_builder.build import BuildResult
 from site_builder.plan import urls
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 PAGES = [urls.HOME, SEED_PAGE, urls.SEARCH]
 
 pytestmark = pytest.mark.browser
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed "
-                                                              "(pip install playwright; never 'playwright install')")
-if not CHROMIUM.is_file():
-    pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)",
-                allow_module_level=True)
+need_browser()
 
 WATCH_VIOLATIONS = """window.__violations = [];
 document.addEventListener('securitypolicyviolation',
   (e) => window.__violations.push(`${e.effectiveDirective} refused ${e.blockedURI || 'inline'}`));"""
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    result = build(REPO, tmp_path_factory.mktemp("csp") / REPO_NAME, base_url=BASE_URL)
-    assert result.unwritten == 0 and result.report.errors == 0
-    return result
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")

@@ -17,31 +17,18 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 
+from e2e.browsing import need_browser
 from e2e.serving import AXE, BASE_URL, REPO, REPO_NAME, SEED_PAGE, add_axe, copy_site, retitle, serving, static_server
 from site_builder.build import BuildResult, build
 from site_builder.plan import urls
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 SEED_TITLE = "Liver-Directed Therapy for Neuroendocrine Metastases"
 PAGE_SIZE = 10
 """Results per page (static/search.js)."""
 
 pytestmark = pytest.mark.browser
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed "
-                                                              "(pip install playwright; never 'playwright install')")
-if not CHROMIUM.is_file():
-    pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (apt-get install chromium)",
-                allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
-    result = build(REPO, tmp_path_factory.mktemp("search") / REPO_NAME, base_url=BASE_URL)
-    assert result.unwritten == 0 and result.report.errors == 0
-    return result
+need_browser()
 
 
 @pytest.fixture(scope="module")
@@ -49,14 +36,6 @@ def site_url(built: BuildResult) -> Iterator[str]:
     """The site's address: http://127.0.0.1:N/<repo>/."""
     with static_server(built.output.parent) as origin:
         yield f"{origin}/{REPO_NAME}/"
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        yield chromium
-        chromium.close()
 
 
 class Tab:
