@@ -71,7 +71,7 @@ class Citation:
 
 # Bump when ``_repair``, ``_sanitize`` or ``style_item`` changes what the same article and styles produce, so
 # cached output expires.
-_OUTPUT_VERSION = 3
+_OUTPUT_VERSION = 4
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
@@ -214,6 +214,50 @@ def _repair(style: CitationStylesStyle) -> None:
         number.getparent().remove(number)
     for bibliography in root.xpath("//cs:bibliography[@second-field-align]", namespaces=_CS):
         del bibliography.attrib["second-field-align"]
+    _cite_serials_once(root)
+    _cite_works_alone_as_books(root)
+
+
+# CSL types of works that stand on their own (Article.kind outside PERIODICAL_KINDS and CONTAINED_KINDS) that a
+# style may name nowhere: a generic work (RIS GEN), a data set, software, a standard…
+_WORKS_ALONE = ("classic", "dataset", "document", "figure", "hearing", "interview", "manuscript", "map",
+                "musical_score", "pamphlet", "patent", "periodical", "personal_communication", "regulation",
+                "software", "standard")
+
+
+def _cite_works_alone_as_books(root: Any) -> None:
+    """A style whose bibliography has a branch for books and sends every type it does not name to its journal
+    article branch (AMA's) cites a generic work as a journal article: "Published online 2015:891-900" (which
+    says ahead of print) and no publisher. The types of ``_WORKS_ALONE`` it names nowhere join its books'
+    branch: "Title. Vol 97. PMLR; 2019:21-29." (AMA 11th ed. cites a report, software or a data set so)."""
+    layout = root.xpath("cs:bibliography/cs:layout", namespaces=_CS)
+    branches = layout[0].xpath(".//cs:choose[cs:else]/cs:if[@type]", namespaces=_CS) if layout else []
+    books = [b for b in branches if "book" in b.get("type").split()]
+    if not books:
+        return
+    named = {t for node in root.xpath("//cs:bibliography//*[@type] | //cs:macro//*[@type]", namespaces=_CS)
+             for t in node.get("type").split()}
+    missing = [t for t in _WORKS_ALONE if t not in named]
+    if missing:
+        books[0].set("type", " ".join([*books[0].get("type").split(), *missing]))
+        books[0].set("match", "any")
+
+
+def _cite_serials_once(root: Any) -> None:
+    """The NLM style cites the volume and pages of a serial's article in ``identifier-serial`` ("2019;97:21-9")
+    and, when the item has no container title, a monograph's volume ("Vol. 97.") and pages ("p. 21-9") as well:
+    a journal article whose record names no journal came out as "Vol. 97. 2019;97:21-29.". The monograph's
+    volume and pages are left out for the types ``identifier-serial`` cites."""
+    serial = root.xpath("//cs:macro[@name='identifier-serial']/cs:choose/cs:if/@type", namespaces=_CS)
+    if not serial:
+        return
+    types = str(serial[0])
+    for otherwise in root.xpath("//cs:macro[@name='container-title']//cs:choose/cs:else[cs:group/cs:text["
+                                "@macro='label-volume-capitalized']]", namespaces=_CS):
+        otherwise.addprevious(etree.Element(f"{{{_CS['cs']}}}else-if", match="any", type=types))
+    for skipped in root.xpath("//cs:macro[@name='location-pagination-monographic']/cs:group/cs:choose/cs:if[@type]",
+                              namespaces=_CS):
+        skipped.set("type", " ".join(dict.fromkeys([*skipped.get("type").split(), *types.split()])))
 
 
 def _cite_as_printed(style: CitationStylesStyle) -> None:
