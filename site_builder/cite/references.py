@@ -27,7 +27,7 @@ from lxml import etree
 
 from .. import speedups
 from ..i18n import N_
-from ..model.article import Article
+from ..model.article import CONTAINED_KINDS, Article
 from .csl import to_csl_json
 from .parts import page_range
 
@@ -103,6 +103,7 @@ def format_reference(article: Article, style: Style, locale: str = "en-US") -> C
 def style_item(article: Article, style: Style) -> dict[str, Any]:
     """The CSL item of ``article`` as ``style`` needs it.
 
+    A chapter or a conference paper whose record names no book or proceedings is cited as a generic work.
     A record that names only some authors ends its list with "et al." (CSL-JSON itself has no way to say so).
     A style that cites as printed gets the printed date alone (citeproc-py prints ``date-parts`` when an item
     has both) and, for an article published online only, the electronic date as the date of publication, as
@@ -110,6 +111,10 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
     7 ("751-7" in an expanded style, "751-" in a minimal one), where the CSL specification reads it as 757.
     """
     item = to_csl_json(article)
+    if article.kind in CONTAINED_KINDS and not item.get("container-title"):
+        # A chapter or paper whose record names no book or proceedings: cited as a work on its own, since the
+        # styles' "In:" would name nothing ("Title. In: 2012.").
+        item["type"] = "document"
     if article.et_al and item.get("author"):
         item["author"] = [*item["author"], {"literal": "et al."}]
     if not style.as_printed:

@@ -1,0 +1,170 @@
+"""A work that stands on its own but says no more of its kind (RIS ``MISC`` or ``GEN``, a chapter whose record names
+no book) is cited as what its record says: each field once, its publisher named, in every style the site offers,
+every download and on its page. Records of tests/data/ris (generic-works.ris is written by hand after a real
+export with no licence; rayyan-generic.txt and ris_issue_1099.txt are real exports; see SOURCE.md there)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import bibtexparser
+import pytest
+import rispy
+from Bio import Medline
+from exports_as_built import exported
+
+from site_builder import readers
+from site_builder.build import build
+from site_builder.cite.parts import page_range
+from site_builder.cite.references import STYLES, format_references
+from site_builder.model.article import Article
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "ris"
+
+
+def _articles(name: str) -> dict[str, Article]:
+    records, diagnostics = readers.read_file(DATA / name, name)
+    assert diagnostics == []
+    return {a.title.split(":")[0]: a for a in (readers.to_article(r)[0] for r in records)}
+
+
+@pytest.fixture(scope="module")
+def works() -> dict[str, Article]:
+    return _articles("generic-works.ris")
+
+
+def _cited(article: Article) -> dict[str, str]:
+    return {c.style_id: c.text for c in format_references(article)}
+
+
+def test_misc_is_a_generic_work_with_its_volume_pages_and_publisher(works: dict[str, Article]) -> None:
+    mixhop = works["MixHop"]
+    assert (mixhop.kind, mixhop.journal, mixhop.container) == ("document", "", "")
+    assert (mixhop.volume, mixhop.pages, mixhop.publisher) == ("97", "21-29", "PMLR")
+    assert {works[k].kind for k in ("GraRep", "Fast Network Embedding Enhancement via High Order Proximity "
+                                               "Approximation")} == {"document"}
+
+
+def test_a_generic_work_is_cited_with_each_field_once_and_its_publisher(works: dict[str, Article]) -> None:
+    cited = _cited(works["MixHop"])
+    assert set(cited) == {s.id for s in STYLES}
+    title = "MixHop: Higher-Order Graph Convolutional Architectures via Sparsified Neighborhood Mixing"
+    url = "https://proceedings.mlr.press/v97/abu-el-haija19a.html"
+    assert cited == {
+        "vancouver": f"Abu-El-Haija S, Perozzi B, Kapoor A. {title} [Internet]. Vol. 97. PMLR; 2019. p. 21-29. "
+                     f"Available from: {url}",
+        "ama": f"Abu-El-Haija S, Perozzi B, Kapoor A. {title}. Vol 97. PMLR; 2019:21-29. {url}",
+        "apa": f"Abu-El-Haija, S., Perozzi, B., & Kapoor, A. (2019). {title} (Vol. 97, pp. 21\u201329). PMLR. {url}",
+    }
+
+
+def test_a_generic_work_with_pages_only_is_not_said_to_be_published_online_ahead_of_print(
+        works: dict[str, Article]) -> None:
+    """AMA's style cites every type it does not name as a journal article, and a journal article without a
+    volume as "Published online" (ahead of print)."""
+    cited = _cited(works["GraRep"])
+    assert "Published online" not in cited["ama"]
+    assert "2015:891-900" in cited["ama"] and "(pp. 891\u2013900)" in cited["apa"]
+    assert cited["vancouver"].count("891-900") == 1
+    fast = _cited(works["Fast Network Embedding Enhancement via High Order Proximity Approximation"])
+    assert [fast[s].count("AAAI Press") for s in ("vancouver", "ama", "apa")] == [1, 1, 1]
+
+
+def test_a_journal_article_whose_record_names_no_journal_gives_its_volume_once(works: dict[str, Article]) -> None:
+    """The NLM style cited a monograph's "Vol. 97." before the serial's "2019;97:21-29."."""
+    article = works["MixHop as a journal article whose record names no journal"]
+    assert article.kind == ""
+    cited = _cited(article)
+    assert cited["vancouver"].endswith("2019;97:21-29.")
+    assert all(text.count("97") == 1 for text in cited.values()), cited
+
+
+def test_a_chapter_whose_record_names_no_book_is_not_cited_in_nothing(works: dict[str, Article]) -> None:
+    chapter = works["Similarity Measures and Dimensionality Reduction Techniques for Time Series Data Mining"]
+    assert (chapter.kind, chapter.container) == ("chapter", "")
+    cited = _cited(chapter)
+    assert not any("In:" in text or " In " in text for text in cited.values()), cited
+
+
+def test_real_gen_records(works: dict[str, Article]) -> None:
+    """Lens's GEN of a thesis names no journal: a generic work. Rayyan's GEN of an erratum and Lens's of an arXiv
+    preprint name one: journal articles, as Zotero reads every GEN."""
+    lens = _articles("ris_issue_1099.txt")
+    thesis = lens["Reliable and Energy Efficient Battery-Powered Cyber-Physical Systems"]
+    assert (thesis.kind, thesis.journal) == ("document", "")
+    preprint = lens["BLUE"]
+    assert (preprint.kind, preprint.journal) == ("", "arXiv: Robotics")
+    (erratum,) = _articles("rayyan-generic.txt").values()
+    assert erratum.kind == ""
+    assert (erratum.journal, erratum.volume, erratum.pages) == (
+        "Journal for Healthcare Quality: Promoting Excellence in Healthcare", "43", "321-321")
+    assert erratum.publisher == "Lippincott Williams & Wilkins"
+    cited = _cited(erratum)
+    assert cited["vancouver"].count("43") == 1 and "2021;43:321-321" in cited["vancouver"]
+
+
+def test_the_downloads_say_it_is_a_generic_work(works: dict[str, Article]) -> None:
+    mixhop = works["MixHop"]
+    (entry,) = bibtexparser.parse_string(exported("bibtex", [mixhop])).entries
+    fields = {f.key: f.value for f in entry.fields}
+    assert entry.entry_type == "misc" and "journal" not in fields
+    assert (fields["publisher"], fields["volume"], fields["pages"]) == ("PMLR", "97", "21--29")
+    (record,) = rispy.loads(exported("ris", [mixhop]))
+    assert record["type_of_reference"] == "GEN" and "secondary_title" not in record
+    assert (record["publisher"], record["volume"], record["start_page"], record["end_page"]) == (
+        "PMLR", "97", "21", "29")
+    (item,) = json.loads(exported("csl-json", [mixhop]))
+    assert item["type"] == "document" and "container-title" not in item
+    assert (item["publisher"], item["volume"], item["page"]) == ("PMLR", "97", "21-29")
+    (medline,) = Medline.parse(io.StringIO(exported("medline", [mixhop])))
+    assert "PT" not in medline and "TA" not in medline and "JT" not in medline  # no "Journal Article"
+    assert (medline["PB"], medline["VI"], medline["PG"]) == (["PMLR"], "97", "21-29")
+
+
+def test_our_own_ris_reader_reads_a_generic_work_back(works: dict[str, Article]) -> None:
+    text = exported("ris", works.values())
+    records, diagnostics = readers.choose_reader(Path("export.ris"), text).read(text, "export.ris")
+    assert diagnostics == []
+    for original, record in zip(works.values(), records, strict=True):
+        again = readers.to_article(record)[0]
+        for name in ("kind", "journal", "container", "publisher", "volume"):
+            assert getattr(again, name) == getattr(original, name), (original.title, name)
+        assert page_range(again.pages) == page_range(original.pages)  # "3894–3900" is written as SP and EP
+
+
+def test_the_article_page_shows_and_cites_it(make_site, html, tmp_path: Path) -> None:
+    site = make_site({"references.ris": (DATA / "generic-works.ris").read_bytes()})
+    out = tmp_path / "out"
+    assert build(site, out).report.diagnostics == []
+    pages = {html.text(html.parse(p).find(".//h1")): p for p in out.glob("articles/*.html")}
+    page = pages["MixHop: Higher-Order Graph Convolutional Architectures via Sparsified Neighborhood Mixing"]
+    root = html.parse(page)
+    facts = root.find(".//dl[@class='facts']")
+    shown = dict(zip((html.text(dt) for dt in facts.iter("dt")), (html.text(dd) for dd in facts.iter("dd")),
+                     strict=True))
+    assert "Journal" not in shown
+    assert (shown["Volume"], shown["Pages"], shown["Publisher"], shown["Published"]) == (
+        "97", "21-29", "PMLR", "2019")
+    cites = {el.get("id"): html.text(el) for el in root.iter() if (el.get("id") or "").startswith("cite-")}
+    before_url = cites["cite-vancouver"].split("Available from")[0]
+    assert before_url.count("97") == 1 and before_url.endswith("Vol. 97. PMLR; 2019. p. 21-29. ")
+    assert "Vol 97. PMLR; 2019:21-29." in cites["cite-ama"]
+    assert "(Vol. 97, pp. 21\u201329). PMLR." in cites["cite-apa"]
+    downloads = {Path(a.get("href")).suffix: a.get("href") for a in root.iter("a") if a.get("download") is not None}
+    bib = (page.parent / downloads[".bib"]).read_text(encoding="utf-8")
+    assert bib.startswith("@misc{") and "publisher = {PMLR}" in bib
+    assert json.loads((page.parent / downloads[".json"]).read_text(encoding="utf-8"))[0]["type"] == "document"
+
+
+def test_each_kind_goes_out_as_the_ris_type_it_is_read_from() -> None:
+    """The RIS export's type of each kind is the type the reader reads as that kind (an interview and a broadcast
+    have no RIS type of their own: they go out as a personal communication and a motion picture)."""
+    from site_builder.cite.ris import RIS_TYPES
+    from site_builder.readers import ris
+
+    for kind, ty in RIS_TYPES.items():
+        (record,), _ = ris.read(f"TY  - {ty}\nTI  - A work\nER  - \n", "t.ris")
+        again = ris.to_article(record)[0].kind
+        assert again == {"interview": "personal_communication", "broadcast": "motion_picture"}.get(kind, kind), ty
