@@ -168,3 +168,17 @@ def test_each_kind_goes_out_as_the_ris_type_it_is_read_from() -> None:
         (record,), _ = ris.read(f"TY  - {ty}\nTI  - A work\nER  - \n", "t.ris")
         again = ris.to_article(record)[0].kind
         assert again == {"interview": "personal_communication", "broadcast": "motion_picture"}.get(kind, kind), ty
+
+
+def test_our_own_bibtex_reader_reads_a_generic_work_back(works: dict[str, Article]) -> None:
+    """The @misc of a generic work is read back as one (an @misc that names a journal stays a journal article)."""
+    text = exported("bibtex", works.values())
+    records, diagnostics = readers.choose_reader(Path("export.bib"), text).read(text, "export.bib")
+    assert diagnostics == []
+    for original, record in zip(works.values(), records, strict=True):
+        again = readers.to_article(record)[0]
+        for name in ("kind", "journal", "container", "publisher", "volume"):
+            assert getattr(again, name) == getattr(original, name), (original.title, name)
+    preprint = "@misc{k, title = {A preprint}, journal = {arXiv}, year = {2020}}\n"
+    (record,), _ = readers.choose_reader(Path("p.bib"), preprint).read(preprint, "p.bib")
+    assert (readers.to_article(record)[0].kind, readers.to_article(record)[0].journal) == ("", "arXiv")
