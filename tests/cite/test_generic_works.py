@@ -5,6 +5,7 @@ export with no licence; rayyan-generic.txt and ris_issue_1099.txt are real expor
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -182,3 +183,34 @@ def test_our_own_bibtex_reader_reads_a_generic_work_back(works: dict[str, Articl
     preprint = "@misc{k, title = {A preprint}, journal = {arXiv}, year = {2020}}\n"
     (record,), _ = readers.choose_reader(Path("p.bib"), preprint).read(preprint, "p.bib")
     assert (readers.to_article(record)[0].kind, readers.to_article(record)[0].journal) == ("", "arXiv")
+
+
+def test_the_page_head_does_not_call_it_a_journal_article(works: dict[str, Article]) -> None:
+    """Highwire tags and COinS (what Google Scholar and Zotero's connector read) name a generic work's publisher
+    and no journal; a chapter's book is its citation_inbook_title and the book of its COinS."""
+    from urllib.parse import parse_qsl
+
+    from site_builder.cite import coins, highwire_meta, json_ld
+
+    mixhop = works["MixHop"]
+    tags = dict(highwire_meta(mixhop, "https://example.org/a.html"))
+    assert "citation_journal_title" not in tags
+    assert (tags["citation_publisher"], tags["citation_volume"], tags["citation_firstpage"]) == ("PMLR", "97", "21")
+    kev = dict(parse_qsl(coins(mixhop)))
+    assert (kev["rft_val_fmt"], kev["rft.genre"], kev["rft.btitle"], kev["rft.pub"]) == (
+        "info:ofi/fmt:kev:mtx:book", "document", mixhop.title, "PMLR")
+    assert "rft.jtitle" not in kev and "rft.atitle" not in kev
+    chapter = dataclasses.replace(works["Similarity Measures and Dimensionality Reduction Techniques for Time Series "
+                                        "Data Mining"], container="Advances in Data Mining")
+    tags = dict(highwire_meta(chapter, "https://example.org/c.html"))
+    assert tags["citation_inbook_title"] == "Advances in Data Mining" and "citation_journal_title" not in tags
+    kev = dict(parse_qsl(coins(chapter)))
+    assert (kev["rft.genre"], kev["rft.atitle"], kev["rft.btitle"]) == (
+        "bookitem", chapter.title, "Advances in Data Mining")
+    article = works["MixHop as a journal article whose record names no journal"]
+    assert dict(parse_qsl(coins(article)))["rft_val_fmt"] == "info:ofi/fmt:kev:mtx:journal"
+    ld = json.loads(json_ld(mixhop, "https://example.org/a.html"))
+    assert ld["@type"] == "CreativeWork" and "isPartOf" not in ld
+    assert ld["publisher"] == {"@type": "Organization", "name": "PMLR"}
+    ld = json.loads(json_ld(chapter, "https://example.org/c.html"))
+    assert (ld["@type"], ld["isPartOf"]) == ("Chapter", {"@type": "Book", "name": "Advances in Data Mining"})
