@@ -214,3 +214,19 @@ def test_the_page_head_does_not_call_it_a_journal_article(works: dict[str, Artic
     assert ld["publisher"] == {"@type": "Organization", "name": "PMLR"}
     ld = json.loads(json_ld(chapter, "https://example.org/c.html"))
     assert (ld["@type"], ld["isPartOf"]) == ("Chapter", {"@type": "Book", "name": "Advances in Data Mining"})
+
+
+def test_a_series_is_not_called_a_journal_on_the_page(make_site, html, tmp_path: Path) -> None:
+    """A real report (Caffe con Troll, in the series "arXiv") and a real conference paper in its proceedings:
+    the journal their records name beside them is shown as a series (tests/data/csl-json)."""
+    subset = Path(__file__).resolve().parents[1] / "data" / "csl-json" / "deep-review-subset.json"
+    site = make_site({"deep-review-subset.json": subset.read_bytes()})
+    build(site, tmp_path / "out")
+    labels = {}
+    for page in (tmp_path / "out").glob("articles/*.html"):
+        root = html.parse(page)
+        facts = root.find(".//dl[@class='facts']")
+        labels[html.text(root.find(".//h1"))] = {html.text(dt) for dt in facts.iter("dt")}
+    report = next(v for k, v in labels.items() if k.startswith("Caffe con Troll"))
+    assert "Series" in report and "Journal" not in report
+    assert any("Journal" in v for v in labels.values())  # the journal articles keep theirs
