@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import dates
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Person
+from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, PERIODICAL_KINDS, Article, Person
 from .parts import abstract_text, best_url, first_language, is_group
 
 
@@ -40,8 +40,8 @@ def to_csl_json(article: Article) -> dict[str, Any]:
     as is the journal named beside a book, a report or any other work that stands on its own.
     """
     # A work that stands on its own (a book, a report, a generic work) is in no container: a journal beside it
-    # is its series, as the RIS, BibTeX and MEDLINE exports write it.
-    alone = article.kind not in PERIODICAL_KINDS and article.kind not in CONTAINED_KINDS
+    # is its series, as the RIS, BibTeX and MEDLINE exports write it (a case's reporter, a law's code are theirs).
+    alone = not (article.kind in PERIODICAL_KINDS or article.kind in CONTAINED_KINDS or article.kind in LEGAL_KINDS)
     item: dict[str, Any] = {
         "id": article.id,
         "type": article.kind or "article-journal",

@@ -172,6 +172,7 @@ def load_style(csl: str, as_printed: bool = False, locale: str = "en-US") -> Cit
     to en-US, for a term its locale lacks or a locale it does not have."""
     speedups.remember_citeproc_lookups()
     _know_available_date()
+    _suppress_what_a_substitute_macro_gave()
     path = get_style_filepath(csl)
     style = CitationStylesStyle(path, locale=_style_locale(path) or locale, validate=False)
     _repair(style)
@@ -194,6 +195,48 @@ def _know_available_date() -> None:
     if "available_date" not in citeproc.DATES:
         citeproc.DATES.append("available_date")  # the list citeproc.source.json and citeproc.model consult
         citeproc.VARIABLES.append("available_date")
+
+
+@functools.cache
+def _suppress_what_a_substitute_macro_gave() -> None:
+    """Make citeproc-py suppress the variables a ``cs:substitute`` printed in the author's place through a macro.
+
+    The CSL specification suppresses substituted variables in the rest of the output. citeproc-py does so only
+    for a variable the substitute names itself (``<text variable="title"/>``), not for one a macro it calls
+    prints (``<text macro="title"/>``, as AMA and APA substitute the title): a work without authors was cited
+    with its title twice ("Public Health Service Act. Public Health Service Act. Vol 42."). The variables that
+    the substitute printed, through any macro, are suppressed too (not every variable its macros name: a volume
+    the substitute did not print is printed where the style puts it).
+    """
+    from citeproc.model import Substitute, Text
+
+    text_tag = f"{{{_CS['cs']}}}text"
+    substitute = Substitute.render
+    variable = Text._variable
+
+    def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        layout = context.get_layout()
+        outer = getattr(layout, "substituted", None)
+        layout.substituted = []
+        try:
+            text = substitute(self, item, context=context, **kwargs)
+            if text:
+                layout.repressed.setdefault(text_tag, []).extend(layout.substituted)
+            return text
+        finally:
+            if outer is not None:
+                outer.extend(layout.substituted)
+            layout.substituted = outer
+
+    def printed_variable(self: Any, item: Any, context: Any) -> Any:
+        value = variable(self, item, context)
+        trace = getattr(context.get_layout(), "substituted", None)
+        if value and trace is not None:
+            trace.append(self.get("variable"))
+        return value
+
+    Substitute.render = render
+    Text._variable = printed_variable
 
 
 _CS = {"cs": "http://purl.org/net/xbiblio/csl"}

@@ -153,6 +153,10 @@ PERIODICAL_KINDS = frozenset({"", "article", "article-journal", "article-magazin
 citations cite the work by it. Every other kind stands on its own (a book, report, data set, generic work),
 and a ``journal`` beside it is its series."""
 
+LEGAL_KINDS = frozenset({"legal_case", "bill", "legislation", "regulation"})
+"""Kinds of work that stand on their own but are cited by the reporter or code that prints them (RIS T2, CSL's
+container-title): their ``journal``."""
+
 
 @dataclass(frozen=True, slots=True)
 class Article:

@@ -58,7 +58,7 @@ from dataclasses import dataclass, replace
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Field, Person, Record, Section
+from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, PERIODICAL_KINDS, Article, Field, Person, Record, Section
 from ..model.normalize import clean, parse_person
 from ..model.sections import split_heading_lines, split_lay_summary, split_running
 from . import shared
@@ -302,7 +302,7 @@ def _ris_article(record: Record) -> Article:
     # A chapter's or a paper's series (T3, as the RIS specification and our export write it) is its journal.
     if kind in CONTAINED_KINDS:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, tags.text("T2", "BT")
-    elif kind in PERIODICAL_KINDS:  # T2: the journal, magazine, newspaper, blog or website
+    elif kind in PERIODICAL_KINDS or kind in LEGAL_KINDS:  # T2: the journal, magazine, website, reporter, code
         journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
     else:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, ""

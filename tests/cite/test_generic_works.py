@@ -230,3 +230,21 @@ def test_a_series_is_not_called_a_journal_on_the_page(make_site, html, tmp_path:
     report = next(v for k, v in labels.items() if k.startswith("Caffe con Troll"))
     assert "Series" in report and "Journal" not in report
     assert any("Journal" in v for v in labels.values())  # the journal articles keep theirs
+
+
+def test_a_work_without_authors_is_cited_with_its_title_once() -> None:
+    """Rayyan's erratum names no author: AMA and APA put the title in the author's place, and citeproc-py printed
+    it there and again in its own (CSL suppresses a substituted variable in the rest of the reference)."""
+    (erratum,) = _articles("rayyan-generic.txt").values()
+    assert erratum.authors == ()
+    for style, text in _cited(erratum).items():
+        assert text.count("Intervention: A Pilot Study: Erratum") == 1, style
+        assert "Journal for Healthcare Quality: Promoting Excellence in Healthcare" in text, style
+        assert "43" in text and "321" in text, style  # what the substitute did not print stays
+    assert _cited(erratum)["apa"] == (
+        "Implementation and Feasibility of the Re-Engineered Discharge for Surgery (RED-S) Intervention: A Pilot "
+        "Study: Erratum. (2021). Journal for Healthcare Quality: Promoting Excellence in Healthcare, 43, "
+        "321\u2013321.")
+    untitled = dataclasses.replace(_articles("generic-works.ris")["MixHop"], authors=(), links=())
+    assert _cited(untitled)["apa"] == ("MixHop: Higher-Order Graph Convolutional Architectures via Sparsified "
+                                       "Neighborhood Mixing (Vol. 97, pp. 21\u201329). (2019). PMLR.")

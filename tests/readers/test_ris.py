@@ -460,3 +460,10 @@ def test_a_magazine_or_web_page_is_cited_by_what_carries_it() -> None:
                                    "TY  - ELEC\nTI  - A page\nT2  - The Website\nER  - \n", "t.ris")
     assert [(a.kind, a.journal) for a in (ris.to_article(r)[0] for r in (magazine, page))] == [
         ("article-magazine", "The Magazine"), ("webpage", "The Website")]
+
+
+def test_a_case_or_statute_is_cited_by_its_reporter_or_code() -> None:
+    (case, statute), _ = ris.read("TY  - CASE\nTI  - A v. B\nT2  - U.S.\nVL  - 410\nSP  - 113\nER  - \n"
+                                  "TY  - STAT\nTI  - An Act\nT2  - U.S.C.\nVL  - 42\nER  - \n", "t.ris")
+    assert [(a.kind, a.journal) for a in (ris.to_article(r)[0] for r in (case, statute))] == [
+        ("legal_case", "U.S."), ("legislation", "U.S.C.")]
