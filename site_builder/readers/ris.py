@@ -286,12 +286,16 @@ _RIS_KINDS = {
 _GENERIC = frozenset({"GEN", "MISC"})
 """Types that say nothing of the work: such a record that names a journal is read as a journal article, as
 Zotero reads every GEN (Rayyan writes a journal's erratum so, Lens a preprint in arXiv's "journal")."""
+_JOURNAL_TAGS = ("JF", "JO", "J2", "JA", "J1")
+"""The tags that name only a journal (T2 names a case's reporter, a chapter's book)."""
 
 
 def _ris_kind(tags: _Tags) -> str:
     ty = clean(tags.first("TY")).upper()
-    if ty in _GENERIC and tags.text("T2", "JF", "JO", "J2", "JA", "J1"):
+    if ty in _GENERIC and tags.text("T2", *_JOURNAL_TAGS):
         return ""
+    if ty == "CASE" and tags.text(*_JOURNAL_TAGS):
+        return ""  # a case study in a journal: CINAHL's "Case Study" articles come out of Rayyan as CASE
     return _RIS_KINDS.get(ty, "")
 
 

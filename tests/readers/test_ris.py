@@ -467,3 +467,12 @@ def test_a_case_or_statute_is_cited_by_its_reporter_or_code() -> None:
                                   "TY  - STAT\nTI  - An Act\nT2  - U.S.C.\nVL  - 42\nER  - \n", "t.ris")
     assert [(a.kind, a.journal) for a in (ris.to_article(r)[0] for r in (case, statute))] == [
         ("legal_case", "U.S."), ("legislation", "U.S.C.")]
+
+
+def test_a_case_study_in_a_journal_is_a_journal_article_not_a_legal_case() -> None:
+    """Rayyan writes CINAHL's "Case Study" articles as ``TY  - CASE``, the RIS type of a court case; one that names
+    a journal (here its abbreviation, J2) is an article of that journal (tests/data/ris/rayyan-case-study.txt)."""
+    records, diagnostics = ris.read((DATA / "rayyan-case-study.txt").read_text(encoding="utf-8"), "t.ris")
+    assert diagnostics == []
+    (article,) = (ris.to_article(r)[0] for r in records)
+    assert (article.kind, article.journal) == ("", "H&HN: Hospitals & Health Networks")
