@@ -76,7 +76,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
                          search_pending=config.search and search_later)
     # A folder whose index is still to be made is never "nothing to do": its next build makes the index.
     fingerprints.save_table(out, kept_cache.code, written.table,
-                            sources if result.unwritten == 0 and not result.search_pending else None, _summary(result))
+                            sources if result.unwritten == 0 and not result.search_pending else None, _summary(result),
+                            reuse.articles)
     return result
 
 

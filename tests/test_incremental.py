@@ -198,6 +198,8 @@ def edited_site(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
     # recent to trust and the cache would check its bytes instead. Trusting times at once tests that path too.
     monkeypatch.setattr(cache, "RACY_NS", 0)
     monkeypatch.setattr(fingerprints, "RACY_NS", 0)
+    # Every costly part of a page kept from the last build is made again, and must be what was kept.
+    monkeypatch.setattr(fingerprints, "VERIFY", True)
     EditedSite.tmp_factory = tmp_path_factory
     return EditedSite
 

@@ -9,7 +9,7 @@ is still there, is kept as it is: neither rendered nor written.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import jinja2
@@ -109,10 +109,12 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
     """Render and write pages[start:end] whose fingerprint changed, in whichever process runs it."""
     out: list[Rendered] = []
     for page in job.pages[bounds[0]:bounds[1]]:
-        fingerprint = job.reuse.fingerprint(page) if job.reuse is not None else None
+        printed = job.reuse.fingerprint(page) if job.reuse is not None else None
+        fingerprint = printed.fingerprint if printed is not None else None
         last = job.reuse.last.unchanged(job.writer.output, page.path, fingerprint) if job.reuse is not None else None
-        if last is not None:
-            out.append((page.path, False, None, last.links, last, True))
+        if last is not None and printed is not None:
+            kept = last if last.more == printed.more else replace(last, more=printed.more)
+            out.append((page.path, False, None, last.links, kept, True))
             continue
         try:
             data = _text(job, page).encode("utf-8")
@@ -122,7 +124,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
             continue
         checked = page.path.endswith(".html") and (job.every_page or page.prose)
         links = tuple(preflight.outside_links(page.path, data, job.base_path)) if checked else ()
-        entry = fingerprints.Entry(fingerprint, len(data), links) if fingerprint is not None else None
+        entry = fingerprints.Entry(printed.fingerprint, len(data), links, printed.more) if printed is not None else None
         out.append((page.path, job.writer.write(page.path, data), None, links, entry, False))
     return out
 
