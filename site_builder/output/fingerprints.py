@@ -29,7 +29,7 @@ import marshal
 import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import jinja2
 import jinja2.meta
@@ -347,7 +347,7 @@ class Reuse:
     def _more(self, page: Page) -> More:
         assert page.more is not None
         inputs = self._inputs(page.more)
-        entry = self.last.entries.get(page.path)
+        entry = self.last.entry(page.path)
         kept = entry.more if entry is not None else None
         if inputs and kept is not None and kept[0] == inputs and self.changed.isdisjoint(kept[1]):
             if VERIFY and self._made(inputs, page.more)[2] != kept[2]:
@@ -427,8 +427,9 @@ def _as_fields(value: Any) -> tuple[object, ...]:
     return (type(value).__qualname__, *(getattr(value, name) for name in _field_names(type(value))))
 
 
-@dataclasses.dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """A page as the table keeps it (a plain tuple in the file)."""
+
     fingerprint: bytes
     size: int
     links: Links
@@ -451,20 +452,32 @@ class PageTable:
     the folder looked then."""
 
     def __init__(self, entries: dict[str, Entry] | None = None, sources: SourceStamp | None = None,
-                 folder: bytes = b"", summary: Summary | None = None, articles: Articles = ((), ())) -> None:
-        self.entries = entries or {}
+                 folder: bytes = b"", summary: Summary | None = None, articles: Articles = ((), ()),
+                 rows: dict[str, tuple[Any, ...]] | None = None) -> None:
+        self._entries = entries or {}
+        self._rows = rows or {}
+        """Entries as loaded, each checked and made an Entry when asked for: most builds ask for few."""
         self.sources = sources
         self.folder = folder
         self.summary = summary
         self.articles = articles
 
+    def entry(self, path: str) -> Entry | None:
+        found = self._entries.get(path)
+        if found is None and path in self._rows:
+            row = self._rows[path]
+            if type(row) is not tuple or len(row) != len(Entry._fields):
+                return None  # not as this code writes them: the page is rendered
+            found = self._entries[path] = Entry._make(row)
+        return found
+
     def unchanged(self, output: Path, path: str, fingerprint: bytes | None) -> Entry | None:
         """The entry of ``path`` when the page it describes is still in the folder and would be the same."""
-        entry = self.entries.get(path)
+        entry = self.entry(path)
         if entry is None or fingerprint is None or entry.fingerprint != fingerprint:
             return None
         try:
-            if os.stat(output / path).st_size != entry.size:
+            if os.stat(f"{output}/{path}").st_size != entry.size:
                 return None
         except OSError:
             return None
@@ -516,11 +529,10 @@ def load_table(output: Path, code: bytes, notice: Callable[[str], None]) -> Page
         if _hash(payload) != checksum:
             raise ValueError("its checksum does not match")
         rows, sources, folder, summary, (keys, digests) = marshal.loads(payload)
-        entries = {page: Entry(fp, size, tuple((href, why) for href, why in links),
-                               (more[0], tuple(more[1]), more[2]) if more else None)
-                   for page, (fp, size, links, more) in rows.items()}
-        return PageTable(entries, SourceStamp(*sources) if sources else None, folder,
-                         _unpack_summary(summary) if summary else None, (tuple(keys), tuple(digests)))
+        if type(rows) is not dict or type(keys) is not tuple or type(digests) is not tuple:
+            raise TypeError("not a page table")
+        return PageTable(None, SourceStamp(*sources) if sources else None, folder,
+                         _unpack_summary(summary) if summary else None, (keys, digests), rows)
     except (ValueError, EOFError, TypeError) as err:
         notice(f"the page fingerprints in {path} could not be read ({err}); every page is rendered again")
         return PageTable()
@@ -537,7 +549,7 @@ def save_table(output: Path, code: bytes, entries: dict[str, Entry], sources: So
                summary: Summary, articles: Articles = ((), ())) -> None:
     """Keep the folder's fingerprints with the ``articles`` they were made from (Reuse.articles), and (given
     ``sources``, for a build that wrote every page) what a build with nothing to do needs to say so."""
-    rows = {path: (e.fingerprint, e.size, e.links, e.more) for path, e in sorted(entries.items())}
+    rows = {path: tuple(e) for path, e in sorted(entries.items())}
     state = (rows, (sources.digest, sources.newest_ns, sources.noted_at) if sources else None, folder_stamp(output),
              _pack_summary(summary) if sources else None, articles)
     payload = marshal.dumps(state)
