@@ -322,7 +322,7 @@ class Reuse:
     """Made before the workers are forked, with every article's digest: each worker starts from its copy."""
     basis: bytes
     """What every costly part may read besides its arguments and the articles it shows: the site's digest and
-    the library's structure."""
+    the library's structure (b"" when it cannot be known: then no part is kept)."""
     articles: Articles
     """This build's articles, by place: their keys and digests, for the next build."""
     changed: frozenset[int]
@@ -362,7 +362,7 @@ class Reuse:
     def _inputs(self, more: Callable[[], dict[str, Any]]) -> bytes:
         """The digest of what ``more`` is made from, the articles it shows aside: its function and arguments, the
         site and its links standing for ``basis``; b"" (never kept) for a callable of another kind."""
-        if not isinstance(more, functools.partial):
+        if not isinstance(more, functools.partial) or not self.basis:
             return b""
         tokens: list[object] = [self.basis, more.func.__module__, more.func.__qualname__]
         for value in (*more.args, *sorted(more.keywords.items())):
@@ -398,7 +398,10 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
                    if digest is None or was != digest}
     else:
         changed = set(range(len(now[0])))
-    basis = _hash(marshal.dumps([code, shown or b"", library_digest(library)], 0))
+    try:
+        basis = _hash(marshal.dumps([code, shown or b"", library_digest(library)], 0))
+    except Unknown:
+        basis = b""  # nothing is kept
     return Reuse(last, templates, Digester(shown, known), basis, now, frozenset(changed | {_UNKNOWN_ARTICLE}))
 
 
