@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .orders import ORDERS, Ranks
 
 PAGE_SIZE = 100
-"""Articles on one page of a list (about 100 KB of HTML with their COinS)."""
+"""Articles on one page of a list (about 40 KB of HTML)."""
 SORTED_FROM = 21
 """A list of more articles than this offers the other orders (it no longer fits on a screen or two)."""
 NAMES_PER_PAGE = 2000

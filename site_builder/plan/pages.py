@@ -9,6 +9,7 @@ Checks here that no two pages share a path and that no path leaves the output fo
 from __future__ import annotations
 
 import functools
+import itertools
 import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -95,8 +96,6 @@ class Entry:
     source: Article = field(compare=False, repr=False)
     verdict: Markup = Markup("")
     """The one-line verdict of the club's summary, or ""."""
-    coins: str = field(default="", compare=False, repr=False)
-    """The OpenURL ContextObject of a COinS span (escaped when printed in its attribute)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +177,7 @@ def _entry(href: Markup, article: Article) -> Entry:
         byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
     return Entry(href, escape(article.title), escape(byline), escape(article.journal or article.container),
                  escape(article.exact_date), escape(article.year), article,
-                 escape(article.summary.verdict) if article.summary else Markup(""), cite.coins(article))
+                 escape(article.summary.verdict) if article.summary else Markup(""))
 
 
 def _named(groups: dict[str, Group], root: str, to_path: Callable[[str], str]) -> dict[str, Named]:
@@ -255,8 +254,11 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
 
 def _author_extras(site: Site, links: Links, key: str, author: Author, part: listing.Listing) -> dict[str, Any]:
     lib = site.library
-    # Only the names shown are worked out: each name of a byline of thousands asks for its co-authors.
-    coauthors = lib.coauthors(key, COAUTHORS_SHOWN) if part.main else ()
+    # Only the names shown are worked out: each name of a byline of thousands asks for its co-authors. Those who
+    # wrote one article with the author are named on its page, one link away; listing them all was a seventh of a
+    # large site's bytes (two authors in three have one article, whose byline their page would repeat).
+    shown = lib.coauthors(key, COAUTHORS_SHOWN) if part.main and len(author.articles) > 1 else ()
+    coauthors = tuple(itertools.takewhile(lambda counted: counted[1] > 1, shown))
     several = site.config.downloads and len(author.articles) > 1
     return dict(entries=_entries(links, part.keys),
                 coauthors=_counted(links.authors, coauthors),
