@@ -13,7 +13,7 @@ from typing import Any
 from ..model import dates
 from ..model.article import Article, Person
 from ..model.identifiers import doi_url, pmc_url, pubmed_url
-from .parts import abstract_text, first_language, is_group, page_range, summary_text
+from .parts import first_language, is_group, page_range, summary_text
 
 
 def highwire_meta(article: Article, abstract_url: str) -> list[tuple[str, str]]:
@@ -48,7 +48,7 @@ def _slashed(iso: str) -> str:
 def _schema_person(person: Person) -> dict[str, str]:
     if is_group(person):
         return {"@type": "Organization", "name": person.name}
-    return {"@type": "Person", "name": person.display, "familyName": person.family, "givenName": person.given}
+    return {"@type": "Person", "name": person.display}
 
 
 def _periodical(article: Article) -> dict[str, Any]:
@@ -67,7 +67,10 @@ def _identifiers(article: Article) -> list[dict[str, str]]:
 
 
 def schema_article(article: Article, url: str) -> dict[str, Any]:
-    """The schema.org ScholarlyArticle as a dict; keys with no value are absent."""
+    """The schema.org ScholarlyArticle as a dict; keys with no value are absent. Lean, as it is in the head of
+    every article page: no ``name`` beside ``headline``, a person by the name shown (Highwire tags give family and
+    given names to Zotero and Scholar), no ``abstract`` (the page's text and its description have it; it was a
+    tenth of an article page)."""
     first, last = page_range(article.pages)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -75,7 +78,6 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
         "@id": url,
         "url": url,
         "headline": article.title,
-        "name": article.title,
         "author": [_schema_person(p) for p in article.authors],
         "datePublished": article.exact_date,
         "isPartOf": _periodical(article) if article.journal else None,
@@ -84,7 +86,6 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
         "publisher": {"@type": "Organization", "name": article.publisher} if article.publisher else None,
         "inLanguage": first_language(article),
         "keywords": list(article.keywords),
-        "abstract": abstract_text(article),
         "identifier": _identifiers(article),
         "sameAs": [u for u in (doi_url(article.doi), pubmed_url(article.pmid), pmc_url(article.pmcid)) if u],
         "license": article.licence_url,
@@ -129,6 +130,5 @@ def opengraph(article: Article, url: str) -> list[tuple[str, str]]:
         ("og:description", _shorten(summary_text(article))),
         ("article:published_time", article.exact_date),
     ]
-    tags += [("article:author", p.display) for p in article.authors]
     tags += [("article:tag", k) for k in article.keywords]
     return [(prop, content) for prop, content in tags if content]
