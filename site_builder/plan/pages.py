@@ -313,7 +313,8 @@ def _group_downloads(page_path: str, article_keys: tuple[str, ...]) -> tuple[Dow
 
 
 def _exports(site: Site, listing: list[Page]) -> list[Page]:
-    """The download files: each article's in every format, and the collection's and each topic's list.
+    """The download files: each article's in every format, and the collection's and each topic's list (without
+    abstracts, cite/exports.py).
 
     Citation keys are given once for the whole collection, so an article has the same key in every file.
     """
@@ -326,7 +327,7 @@ def _exports(site: Site, listing: list[Page]) -> list[Page]:
         members = tuple(lib.articles) if page.path == urls.HOME else page.context["group"].articles
         if len(members) > 1:
             entries = tuple(entry[k] for k in members)
-            files += [Page(urls.export(page.path, ext), "", {"entries": entries}, export=fmt)
+            files += [Page(urls.export(page.path, ext), "", {"entries": entries, "abstracts": False}, export=fmt)
                       for fmt, ext, _label in urls.EXPORTS[:3]]
     return files
 
