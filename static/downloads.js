@@ -18,13 +18,13 @@ function withoutAbstract(format, text) {
 }
 
 // One file of every article's file in `texts` (each as the site wrote it), as cite/exports.py's export_file
-// joins the pieces of a list: BibTeX and RIS one after another, CSL-JSON the items of each array in one array,
-// each without its abstract.
+// joins the pieces of a list: BibTeX and RIS one after another, CSL-JSON the items of each array in one array
+// (one item a line), each without its abstract.
 function joinExports(format, texts) {
   if (format !== "csl-json") return texts.map((text) => withoutAbstract(format, text)).join("\n");
   const items = texts.map((text) => JSON.parse(text).map((item) => {
     delete item.abstract;
-    return "  " + JSON.stringify(item, null, 2).replace(/\n/g, "\n  ");
+    return JSON.stringify(item);
   }).join(",\n")).filter((item) => item !== "");
   return items.length ? "[\n" + items.join(",\n") + "\n]\n" : "[]\n";
 }
