@@ -140,13 +140,16 @@ def plan(site: Site) -> list[Page]:
     ranks = orders.ranks(lib)
     shared = _shared_facet_values(lib) if site.config.search else frozenset()
     pages += [_article_page(site, nested, key, article, ranks[key], shared) for key, article in lib.articles.items()]
+    sorted_orders = site.config.list_orders
     pages += [_page(site, path, "author.html", author=a, listing=part,
                     more=functools.partial(_author_extras, site, nested, k, a, part))
-              for k, a in lib.authors.items() for path, part in listing.listings(urls.author(k), a.articles, ranks)]
+              for k, a in lib.authors.items()
+              for path, part in listing.listings(urls.author(k), a.articles, ranks, sorted_orders)]
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
                                       lib.journals), ("year.html", urls.year, lib.years)):
         pages += [_group_page(site, nested, path, to_path(k), template, g, part)
-                  for k, g in groups.items() for path, part in listing.listings(to_path(k), g.articles, ranks)]
+                  for k, g in groups.items()
+                  for path, part in listing.listings(to_path(k), g.articles, ranks, sorted_orders)]
     pages += [_page(site, urls.page(p.key), "page.html", prose=True, content=p) for p in site.pages]
     if site.config.downloads:
         pages += _exports(site, [p for p in pages if p.template in ("home.html", "topic.html")
