@@ -114,7 +114,7 @@ def documented_defaults() -> str:
     lines = ["# site-builder settings. Every key is optional; the values below are the defaults.", ""]
     docs = _field_docs()
     for f in dataclasses.fields(Config):
-        lines.append(f"# {docs.get(f.name, '')}")
+        lines += [f"# {line.strip()}" for line in docs.get(f.name, "").splitlines() or [""]]
         lines.append(f"{f.name} = {_toml_string(f.default)}")
         lines.append("")
     return "\n".join(lines)
