@@ -5,6 +5,7 @@
 "use strict";
 
 const LABELS = { bibtex: "BibTeX", ris: "RIS", "csl-json": "CSL-JSON" };
+const TYPES = { bibtex: "text/plain", ris: "text/plain", "csl-json": "application/json" };
 const AT_ONCE = 6;  // requests in flight: a long list loads quickly without flooding the server
 
 // An article's own file without its abstract, as a list gives each article (cite/exports.py): in BibTeX the
@@ -76,7 +77,7 @@ function offer(section) {
       button.textContent = words(section, "preparing", format);
       try {
         const texts = await fetchAll(links.map((link) => link.href));
-        save(joinExports(format, texts), section.dataset.joined + extension, links[0].type || "text/plain");
+        save(joinExports(format, texts), section.dataset.joined + extension, TYPES[format]);
         button.textContent = LABELS[format];
       } catch (error) {
         button.textContent = words(section, "failed", format);
