@@ -42,6 +42,9 @@ class Config:
     """Write BibTeX, RIS, CSL-JSON and MEDLINE files of every article, author, topic and the whole collection."""
     search: bool = True
     """Full-text search with facets (Pagefind): a search box on every page, search.html, and the index it reads."""
+    list_orders: bool = False
+    """Offer a long list (more than 20 articles) oldest first and by title too, as pages of their own: two more
+    copies of every long list, 50 MB at 10,000 records. Off, a list runs newest first; search sorts it either way."""
     strict: bool = False
     """Fail the build (exit 1) on any warning or error, so nothing is lost unnoticed (as --strict does)."""
 
@@ -111,7 +114,7 @@ def documented_defaults() -> str:
     lines = ["# site-builder settings. Every key is optional; the values below are the defaults.", ""]
     docs = _field_docs()
     for f in dataclasses.fields(Config):
-        lines.append(f"# {docs.get(f.name, '')}")
+        lines += [f"# {line.strip()}" for line in docs.get(f.name, "").splitlines() or [""]]
         lines.append(f"{f.name} = {_toml_string(f.default)}")
         lines.append("")
     return "\n".join(lines)

@@ -5,16 +5,28 @@
 "use strict";
 
 const LABELS = { bibtex: "BibTeX", ris: "RIS", "csl-json": "CSL-JSON" };
+const TYPES = { bibtex: "text/plain", ris: "text/plain", "csl-json": "application/json" };
 const AT_ONCE = 6;  // requests in flight: a long list loads quickly without flooding the server
 
+// An article's own file without its abstract, as a list gives each article (cite/exports.py): in BibTeX the
+// abstract is the entry's last field, in RIS one line.
+function withoutAbstract(format, text) {
+  if (format === "bibtex") {
+    const at = text.indexOf("\n  abstract = {");
+    return at < 0 ? text : text.slice(0, at) + "\n}\n";
+  }
+  return format === "ris" ? text.replace(/^AB {2}- .*\n/gm, "") : text;
+}
+
 // One file of every article's file in `texts` (each as the site wrote it), as cite/exports.py's export_file
-// joins the pieces: BibTeX and RIS one after another, CSL-JSON the items of each array in one array.
+// joins the pieces of a list: BibTeX and RIS one after another, CSL-JSON the items of each array in one array
+// (one item a line), each without its abstract.
 function joinExports(format, texts) {
-  if (format !== "csl-json") return texts.join("\n");
-  const items = texts.map((text) => {
-    if (text.startsWith("[\n") && text.endsWith("\n]\n")) return text.slice(2, -3);
-    return JSON.parse(text).map((item) => "  " + JSON.stringify(item, null, 2).replace(/\n/g, "\n  ")).join(",\n");
-  }).filter((item) => item !== "");
+  if (format !== "csl-json") return texts.map((text) => withoutAbstract(format, text)).join("\n");
+  const items = texts.map((text) => JSON.parse(text).map((item) => {
+    delete item.abstract;
+    return JSON.stringify(item);
+  }).join(",\n")).filter((item) => item !== "");
   return items.length ? "[\n" + items.join(",\n") + "\n]\n" : "[]\n";
 }
 
@@ -65,7 +77,7 @@ function offer(section) {
       button.textContent = words(section, "preparing", format);
       try {
         const texts = await fetchAll(links.map((link) => link.href));
-        save(joinExports(format, texts), section.dataset.joined + extension, links[0].type || "text/plain");
+        save(joinExports(format, texts), section.dataset.joined + extension, TYPES[format]);
         button.textContent = LABELS[format];
       } catch (error) {
         button.textContent = words(section, "failed", format);

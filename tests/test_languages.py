@@ -9,7 +9,6 @@ import io
 import json
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import parse_qsl
 
 import bibtexparser
 import pytest
@@ -17,7 +16,7 @@ import rispy
 from Bio import Medline
 from exports_as_built import exported
 
-from site_builder.cite import coins, highwire_meta, json_ld, to_csl_json
+from site_builder.cite import highwire_meta, json_ld, to_csl_json
 from site_builder.diagnostics import Level
 from site_builder.model import languages
 from site_builder.model.article import Article, Field, Language, Record
@@ -108,10 +107,6 @@ def _json_ld_language(article: Article) -> str:
     return str(json.loads(json_ld(article, URL)).get("inLanguage", ""))
 
 
-def _coins_language(article: Article) -> str:
-    return dict(parse_qsl(coins(article))).get("rft.language", "")
-
-
 def _medline_languages(article: Article) -> str:
     (record,) = Medline.parse(io.StringIO(exported("medline", [article])))
     return " ".join(record.get("LA", []))
@@ -123,7 +118,6 @@ EXPORTERS: dict[str, tuple[Callable[[Article], str], Callable[[Article], str]]] 
                           lambda a: a.languages[0].tag),
     "schema.org inLanguage": (_json_ld_language, lambda a: a.languages[0].tag),
     "CSL language": (lambda a: to_csl_json(a).get("language", ""), lambda a: a.languages[0].tag),
-    "COinS rft.language": (_coins_language, lambda a: a.languages[0].tag),
     "MEDLINE LA": (_medline_languages, lambda a: " ".join(lang.bibliographic for lang in a.languages)),
     "BibTeX language": (_bibtex_language, lambda a: a.languages[0].name),
     "RIS LA": (lambda a: rispy.loads(exported("ris", [a]))[0].get("language", ""), lambda a: a.languages[0].name),

@@ -67,14 +67,18 @@ def test_a_large_author_index_is_split_by_letter(monkeypatch: pytest.MonkeyPatch
 
 
 @pytest.fixture(scope="module")
-def paged_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo built with pages of 10 articles and the author index split at 50 names, 30 a page."""
+def paged_demo(tmp_path_factory: pytest.TempPathFactory, demo_copier) -> Path:
+    """The demo built with pages of 10 articles, every order of a long list (``list_orders``), and the author index
+    split at 50 names, 30 a page."""
+    site = demo_copier(tmp_path_factory.mktemp("paged-site") / "site")
+    (site / "site.toml").write_text((site / "site.toml").read_text(encoding="utf-8") + "\nlist_orders = true\n",
+                                    encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(listing, "PAGE_SIZE", 10)
         patch.setattr(listing, "LETTERS_FROM", 50)
         patch.setattr(listing, "NAMES_PER_PAGE", 30)
         out = tmp_path_factory.mktemp("paged") / "_site"
-        result = build(Path(__file__).resolve().parents[1], out)
+        result = build(site, out)
     assert result.report.errors == 0 and result.unwritten == 0
     return out
 
@@ -103,6 +107,13 @@ def test_every_article_of_a_topic_once_in_each_order_with_working_links(html, pa
         assert set(shown) == every, first
         starts = [html.parse(folder / p).find(".//ol[@class='articles']").get("start") for p in pages]
         assert starts == [None] + [str(1 + 10 * n) for n in range(1, len(pages))]
+
+
+def test_only_a_lists_own_page_is_a_search_result(paged_demo: Path) -> None:
+    folder = paged_demo / "topics"
+    assert b"data-pagefind-body" in (folder / "review.html").read_bytes()
+    for other in ("review_2.html", "review_oldest.html", "review_title.html"):
+        assert b"data-pagefind-body" not in (folder / other).read_bytes(), other
 
 
 def test_the_oldest_order_runs_by_date(html, paged_demo: Path) -> None:
@@ -157,3 +168,11 @@ def test_the_split_author_index_lists_every_author_once(html, paged_demo: Path) 
                        if t.startswith("authors/") and not t.startswith("authors/index")]
     authors = sorted(p.name for p in folder.glob("*.html") if not p.name.startswith("index") and "_" not in p.name)
     assert sorted(listed) == authors
+
+
+def test_by_default_a_long_list_runs_newest_first_only(html, demo_site) -> None:
+    """Without ``list_orders`` no list has pages in other orders, nor links to them."""
+    assert not [p for p in demo_site.out.rglob("*.html") if "_oldest" in p.name or "_title" in p.name]
+    root = demo_site.doc("topics/review.html")
+    assert not [nav for nav in html.main(root).iter("nav") if nav.get("aria-label") == "Order of the list"]
+    assert int(re.search(r"(\d+) articles, newest first", html.text(html.main(root))).group(1)) > 20

@@ -170,15 +170,43 @@ def test_author_page_of_hubele(html, demo_site, demo_articles) -> None:
     mine = [a for a in demo_articles if any(p.name == "Hubelé, Fabrice" for p in a.authors)]
     assert [posixpath.basename(t) for t, _ in works] == [f"{a.id}.html" for a in mine] == ["pubmed-8699378.html"]
     assert works[0][1] == TITLE
-    coauthors = link_parent_texts(html, root, "authors/") or link_parent_texts(html, root, ".html")
-    coauthors = [(h, t, p) for h, t, p in coauthors if "hubele-fabrice" not in h and "index.html" not in h]
+    # One article: its co-authors are its byline, linked on its page; the author's page counts them (a list of
+    # each, written together once, was a seventh of a large site's bytes).
+    coauthors = link_parent_texts(html, root, "authors/")
+    assert [h for h, _, _ in coauthors if "hubele-fabrice" not in h and "index.html" not in h] == []
     expected = Counter(p.name for a in mine for p in a.authors if p.name != "Hubelé, Fabrice")
-    assert len(coauthors) == len(expected) == 12
-    for href, text, parent_text in coauthors:
-        target, _ = html.resolve(page, href)
-        assert (demo_site.out / target).is_file(), target
-        name = next(n for n in expected if n.split(",")[0] in text)
-        assert count_in(parent_text.replace(text, "")) == expected[name]
+    assert len(expected) == 12
+    section = next(s for s in html.main(root).iter("section") if s.get("aria-labelledby") == "coauthors")
+    assert "12 co-authors, each named on the page of the article written together." in html.text(section)
+    byline = link_parent_texts(html, demo_site.doc("articles/pubmed-8699378.html"), "authors/")
+    assert {t for _, t, _ in byline} >= set(expected)
+
+
+def test_author_pages_list_the_coauthors_of_several_articles(html, demo_site, demo_articles) -> None:
+    """Co-authors of two articles or more are listed with their count; the others are counted in a sentence."""
+    written: dict[str, list] = {}
+    for a in demo_articles:
+        for person in a.authors:
+            written.setdefault(person.name, []).append(a)
+    pages = {html.headings(demo_site.doc(f"authors/{p.name}"), "h1")[0]: p.name
+             for p in (demo_site.out / "authors").glob("*.html") if "_" not in p.name and p.name != "index.html"}
+    checked = 0
+    for name, articles in written.items():
+        if name not in pages:
+            continue
+        together = Counter(p.name for a in articles for p in a.authors if p.name != name)
+        root = demo_site.doc(f"authors/{pages[name]}")
+        section = next((s for s in html.main(root).iter("section") if s.get("aria-labelledby") == "coauthors"), None)
+        if not together:
+            assert section is None, name
+            continue
+        listed = {html.text(a): count_in(html.text(html.parents(root)[a]).replace(html.text(a), ""))
+                  for a in section.iter("a")}
+        assert listed == {n: c for n, c in together.items() if c > 1}, name
+        others = sum(1 for c in together.values() if c == 1)
+        assert not others or f"{others} {'other ' if listed else ''}co-author" in html.text(section), name
+        checked += 1
+    assert checked > 40
 
 
 # --- topics ------------------------------------------------------------------------------------------------
@@ -303,24 +331,24 @@ def test_article_lists_have_no_doubled_full_stop(html, demo_site) -> None:
 
 def test_a_site_article_item_template_is_used_on_every_list(tmp_path, demo_copier) -> None:
     """Each list item is rendered once and reused on every page (render.article_item): a site's own item
-    template must still reach every list, with each page's own entries and the COinS only where asked."""
+    template must still reach every list, with each page's own entries."""
     from site_builder.build import build
 
     site = demo_copier(tmp_path / "site")
     (site / "templates" / "partials").mkdir(parents=True)
     (site / "templates" / "partials" / "article_item.html").write_text(
-        '<li class="mine" data-coins="{{ coins|lower }}"><a href="{{ e.href }}">{{ e.title }}</a></li>\n',
+        '<li class="mine"><a href="{{ e.href }}">{{ e.title }}</a></li>\n',
         encoding="utf-8")
     out = tmp_path / "_site"
     assert build(site, out).report.errors == 0
     counts = {}
     for page in sorted((out / "authors").glob("*.html")):
         if works := re.search(r'<h2 id="works">(\d+) articles?</h2>', text := page.read_text(encoding="utf-8")):
-            counts[page.name] = (int(works.group(1)), text.count('<li class="mine" data-coins="true">'))
+            counts[page.name] = (int(works.group(1)), text.count('<li class="mine">'))
     assert len(counts) > 40 and all(listed == found for listed, found in counts.values())
     assert max(listed for listed, _ in counts.values()) > 1
     seed = (out / SEED_PAGE).read_text(encoding="utf-8")
     related = seed[seed.index('id="related"'):]
-    assert '<li class="mine" data-coins="false">' in related and 'data-coins="true"' not in related
+    assert '<li class="mine">' in related
     home = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="articles/' in home and 'class="mine"' in home  # the home page's entries link from the root

@@ -5,7 +5,7 @@ the machine-readable metadata of its page. Pure, Articles in and strings out, bu
 - ``references``: Vancouver/NLM, AMA and APA references through citeproc-py, as safe HTML and text.
 - ``cache``: every article's references, formatted in worker processes and kept between builds.
 - ``keys``, ``bibtex``, ``ris``, ``medline``, ``exports``: the download files and their shared citation keys.
-- ``meta``: Highwire Press tags, schema.org JSON-LD, Open Graph and COinS.
+- ``meta``: Highwire Press tags, schema.org JSON-LD and Open Graph.
 
 May import: model, i18n, diagnostics, speedups, workers.
 Never imports: readers, prose, plan, render, output, commands, build, config.
@@ -14,7 +14,7 @@ Never imports: readers, prose, plan, render, output, commands, build, config.
 from .csl import to_csl_json
 from .exports import export_entry, export_file
 from .keys import citation_keys, keyed_citation_keys
-from .meta import coins, highwire_meta, json_ld, opengraph
+from .meta import highwire_meta, json_ld, opengraph
 from .references import STYLES, Citation, Style, fingerprint, format_references
 
 __all__ = [
@@ -25,7 +25,6 @@ __all__ = [
     "export_entry",
     "export_file",
     "keyed_citation_keys",
-    "coins",
     "fingerprint",
     "format_references",
     "highwire_meta",

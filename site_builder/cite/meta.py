@@ -11,10 +11,9 @@ import json
 from typing import Any
 
 from ..model import dates
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Person
+from ..model.article import PERIODICAL_KINDS, Article, Person
 from ..model.identifiers import doi_url, pmc_url, pubmed_url
 from .parts import (
-    abstract_text,
     container_title,
     first_language,
     is_group,
@@ -72,7 +71,7 @@ def _slashed(iso: str) -> str:
 def _schema_person(person: Person) -> dict[str, str]:
     if is_group(person):
         return {"@type": "Organization", "name": person.name}
-    return {"@type": "Person", "name": person.display, "familyName": person.family, "givenName": person.given}
+    return {"@type": "Person", "name": person.display}
 
 
 def _periodical(article: Article) -> dict[str, Any]:
@@ -117,7 +116,10 @@ def _identifiers(article: Article) -> list[dict[str, str]]:
 
 
 def schema_article(article: Article, url: str) -> dict[str, Any]:
-    """The schema.org ScholarlyArticle (or the type of the work's kind) as a dict; keys with no value are absent."""
+    """The schema.org ScholarlyArticle (or the type of the work's kind) as a dict; keys with no value are absent.
+    Lean, as it is in the head of every article page: no ``name`` beside ``headline``, a person by the name shown
+    (Highwire tags give family and given names to Zotero and Scholar), no ``abstract`` (the page's text and its
+    description have it; it was a tenth of an article page)."""
     first, last = page_range(article.pages)
     in_periodical = _in_periodical(article)
     container = container_title(article)
@@ -127,7 +129,6 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
         "@id": url,
         "url": url,
         "headline": article.title,
-        "name": article.title,
         "author": [_schema_person(p) for p in article.authors],
         "datePublished": article.exact_date,
         "isPartOf": (_periodical(article) if in_periodical else _book(article)) if article.journal or container
@@ -137,7 +138,6 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
         "publisher": {"@type": "Organization", "name": article.publisher} if article.publisher else None,
         "inLanguage": first_language(article),
         "keywords": list(article.keywords),
-        "abstract": abstract_text(article),
         "identifier": _identifiers(article),
         "sameAs": [u for u in (doi_url(article.doi), pubmed_url(article.pmid), pmc_url(article.pmcid)) if u],
         "license": article.licence_url,
@@ -182,76 +182,5 @@ def opengraph(article: Article, url: str) -> list[tuple[str, str]]:
         ("og:description", _shorten(summary_text(article))),
         ("article:published_time", article.exact_date),
     ]
-    tags += [("article:author", p.display) for p in article.authors]
     tags += [("article:tag", k) for k in article.keywords]
     return [(prop, content) for prop, content in tags if content]
-
-
-def coins(article: Article) -> str:
-    """The OpenURL ContextObject (Z39.88-2004, KEV) for ``<span class="Z3988" title="…">``, URL-encoded.
-
-    The template's autoescape turns its "&" into "&amp;" in the attribute, which is what the COinS spec asks.
-    """
-    first, last = page_range(article.pages)
-    if _in_periodical(article):
-        pairs = [
-            ("ctx_ver", "Z39.88-2004"),
-            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
-            ("rft.genre", "article"),
-            ("rft.atitle", article.title),
-            ("rft.jtitle", article.journal),
-            ("rft.stitle", article.journal_abbrev),
-            ("rft.date", article.exact_date),
-            ("rft.volume", article.volume),
-            ("rft.issue", article.issue),
-        ]
-    else:  # the book format: a chapter or paper in its book or proceedings, or a work on its own
-        contained = article.kind in CONTAINED_KINDS
-        pairs = [
-            ("ctx_ver", "Z39.88-2004"),
-            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"),
-            ("rft.genre", _BOOK_GENRES.get(article.kind, "document")),
-            ("rft.atitle", article.title if contained else ""),
-            ("rft.btitle", container_title(article) if contained else article.title),
-            ("rft.series", series_title(article)),
-            ("rft.pub", article.publisher),
-            ("rft.date", article.exact_date),
-            ("rft.volume", article.volume),
-        ]
-    pairs += [
-        ("rft.spage", first),
-        ("rft.epage", last),
-        ("rft.language", first_language(article)),
-        ("rft_id", f"info:doi/{article.doi}" if article.doi else ""),
-        ("rft_id", f"info:pmid/{article.pmid}" if article.pmid else ""),
-    ]
-    pairs += _coins_authors(article)
-    return "&".join(f"{k}={percent_encode(v)}" for k, v in pairs if v)  # the keys need no encoding
-
-
-# Byte value → itself if an unreserved character of RFC 3986, else %XX: what urllib's quote(text, safe="") gives.
-# A list, not a dict: str.translate looks it up twice as fast.
-_PERCENT = [chr(b) if chr(b).isascii() and (chr(b).isalnum() or chr(b) in "_.-~") else f"%{b:02X}"
-            for b in range(256)]
-
-
-# The genre of the OpenURL book format (Z39.88-2004) of each kind of work that has one of its own.
-_BOOK_GENRES = {"book": "book", "chapter": "bookitem", "entry-dictionary": "bookitem",
-                "entry-encyclopedia": "bookitem", "paper-conference": "proceeding", "report": "report"}
-
-
-def percent_encode(text: str) -> str:
-    """``urllib.parse.quote(text, safe="")``, in one pass of C: the UTF-8 bytes as Latin-1 characters, each
-    mapped through a table. quote works byte by byte in Python, and the COinS of every article cost a second."""
-    return text.encode("utf-8").decode("latin-1").translate(_PERCENT)
-
-
-def _coins_authors(article: Article) -> list[tuple[str, str]]:
-    """The first person as ``aulast``/``aufirst``, then every author in order as ``au`` (groups as ``aucorp``)."""
-    pairs: list[tuple[str, str]] = []
-    people = [p for p in article.authors if not is_group(p)]
-    if people:
-        pairs += [("rft.aulast", people[0].family), ("rft.aufirst", people[0].given)]
-    for person in article.authors:
-        pairs.append(("rft.aucorp", person.name) if is_group(person) else ("rft.au", person.name))
-    return pairs

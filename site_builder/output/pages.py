@@ -141,7 +141,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
 
 def _text(job: RenderJob, page: Page) -> str:
     if page.export:
-        return export_text(page.export, page.context["entries"], job.pieces)
+        return export_text(page.export, page.context["entries"], job.pieces, page.context.get("abstracts", True))
     return render(job.env, page.template, page.full_context(), page.path)
 
 

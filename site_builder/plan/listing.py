@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from .orders import ORDERS, Ranks
 
 PAGE_SIZE = 100
-"""Articles on one page of a list (about 100 KB of HTML with their COinS)."""
+"""Articles on one page of a list (about 40 KB of HTML)."""
 SORTED_FROM = 21
 """A list of more articles than this offers the other orders (it no longer fits on a screen or two)."""
 NAMES_PER_PAGE = 2000
@@ -69,10 +69,12 @@ def page_path(base: str, *parts: str) -> str:
     return base.removesuffix(".html") + "_" + "_".join(parts) + ".html"
 
 
-def listings(base: str, keys: Sequence[str], ranks: Mapping[str, Ranks]) -> list[tuple[str, Listing]]:
-    """(path, Listing) of every page of the list at ``base`` of the articles ``keys`` (newest first)."""
+def listings(base: str, keys: Sequence[str], ranks: Mapping[str, Ranks],
+             sorted_orders: bool = True) -> list[tuple[str, Listing]]:
+    """(path, Listing) of every page of the list at ``base`` of the articles ``keys`` (newest first), in the other
+    orders too when ``sorted_orders`` (the ``list_orders`` setting) and the list is long."""
     total = len(keys)
-    orders = ORDERS if total >= SORTED_FROM else ORDERS[:1]
+    orders = ORDERS if sorted_orders and total >= SORTED_FROM else ORDERS[:1]
     firsts = {order: page_path(base, *([] if order == "newest" else [order])) for order in orders}
     found = []
     for order in orders:

@@ -9,6 +9,7 @@ Checks here that no two pages share a path and that no path leaves the output fo
 from __future__ import annotations
 
 import functools
+import itertools
 import posixpath
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -98,8 +99,6 @@ class Entry:
     source: Article = field(compare=False, repr=False)
     verdict: Markup = Markup("")
     """The one-line verdict of the club's summary, or ""."""
-    coins: str = field(default="", compare=False, repr=False)
-    """The OpenURL ContextObject of a COinS span (escaped when printed in its attribute)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,13 +143,16 @@ def plan(site: Site) -> list[Page]:
     ranks = orders.ranks(lib)
     shared = _shared_facet_values(lib) if site.config.search else frozenset()
     pages += [_article_page(site, nested, key, article, ranks[key], shared) for key, article in lib.articles.items()]
+    sorted_orders = site.config.list_orders
     pages += [_page(site, path, "author.html", author=a, listing=part,
                     more=functools.partial(_author_extras, site, nested, k, a, part))
-              for k, a in lib.authors.items() for path, part in listing.listings(urls.author(k), a.articles, ranks)]
+              for k, a in lib.authors.items()
+              for path, part in listing.listings(urls.author(k), a.articles, ranks, sorted_orders)]
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
                                       lib.journals), ("year.html", urls.year, lib.years)):
         pages += [_group_page(site, nested, path, to_path(k), template, g, part)
-                  for k, g in groups.items() for path, part in listing.listings(to_path(k), g.articles, ranks)]
+                  for k, g in groups.items()
+                  for path, part in listing.listings(to_path(k), g.articles, ranks, sorted_orders)]
     pages += [_page(site, urls.page(p.key), "page.html", prose=True, content=p) for p in site.pages]
     if site.config.downloads:
         pages += _exports(site, [p for p in pages if p.template in ("home.html", "topic.html")
@@ -181,7 +183,7 @@ def _entry(href: Markup, article: Article) -> Entry:
         byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
     return Entry(href, escape(article.title), escape(byline), escape(article.journal or article.container),
                  escape(article.exact_date), escape(article.year), article,
-                 escape(article.summary.verdict) if article.summary else Markup(""), cite.coins(article))
+                 escape(article.summary.verdict) if article.summary else Markup(""))
 
 
 def _named(groups: dict[str, Group], root: str, to_path: Callable[[str], str]) -> dict[str, Named]:
@@ -270,8 +272,11 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
 
 def _author_extras(site: Site, links: Links, key: str, author: Author, part: listing.Listing) -> dict[str, Any]:
     lib = site.library
-    # Only the names shown are worked out: each name of a byline of thousands asks for its co-authors.
-    coauthors = lib.coauthors(key, COAUTHORS_SHOWN) if part.main else ()
+    # Only the names shown are worked out: each name of a byline of thousands asks for its co-authors. Those who
+    # wrote one article with the author are named on its page, one link away; listing them all was a seventh of a
+    # large site's bytes (two authors in three have one article, whose byline their page would repeat).
+    shown = lib.coauthors(key, COAUTHORS_SHOWN) if part.main and len(author.articles) > 1 else ()
+    coauthors = tuple(itertools.takewhile(lambda counted: counted[1] > 1, shown))
     several = site.config.downloads and len(author.articles) > 1
     return dict(entries=_entries(links, part.keys),
                 coauthors=_counted(links.authors, coauthors),
@@ -326,7 +331,8 @@ def _group_downloads(page_path: str, article_keys: tuple[str, ...]) -> tuple[Dow
 
 
 def _exports(site: Site, listing: list[Page]) -> list[Page]:
-    """The download files: each article's in every format, and the collection's and each topic's list.
+    """The download files: each article's in every format, and the collection's and each topic's list (without
+    abstracts, cite/exports.py).
 
     Citation keys are given once for the whole collection, so an article has the same key in every file.
     """
@@ -339,7 +345,7 @@ def _exports(site: Site, listing: list[Page]) -> list[Page]:
         members = tuple(lib.articles) if page.path == urls.HOME else page.context["group"].articles
         if len(members) > 1:
             entries = tuple(entry[k] for k in members)
-            files += [Page(urls.export(page.path, ext), "", {"entries": entries}, export=fmt)
+            files += [Page(urls.export(page.path, ext), "", {"entries": entries, "abstracts": False}, export=fmt)
                       for fmt, ext, _label in urls.EXPORTS[:3]]
     return files
 

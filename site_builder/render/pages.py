@@ -64,14 +64,12 @@ def make_environment(template_dirs: list[Path], interface: i18n.Interface | None
     return env
 
 
-def article_item(env: jinja2.Environment, rendered: dict[tuple[Entry, bool], Markup], entry: Entry,
-                 coins: bool = True) -> Markup:
+def article_item(env: jinja2.Environment, rendered: dict[Entry, Markup], entry: Entry) -> Markup:
     """partials/article_item.html for one list entry, rendered once per environment (so once per build and
     worker): an article is listed on its authors', topic, year and journal pages and as related to others."""
-    key = (entry, coins)
-    html = rendered.get(key)
+    html = rendered.get(entry)
     if html is None:
-        html = rendered[key] = Markup(env.get_template(ARTICLE_ITEM).render(e=entry, coins=coins))
+        html = rendered[entry] = Markup(env.get_template(ARTICLE_ITEM).render(e=entry))
     return html
 
 
