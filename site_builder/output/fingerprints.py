@@ -75,16 +75,29 @@ def _hash(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+MEMO_LIMIT = 20_000
+"""Objects a Digester remembers besides those it keeps (those it was given, every article, and those it met
+twice): past this many, between two pages, it forgets the others. Most objects it meets are made for one page's
+context and never met again; remembering all of them kept some 25 MB per 10,000 records in each render worker."""
+
+
 class Digester:
-    """Digests of context values, each object digested once per process. The memo holds the objects it has
-    digested, so that no id in it can be reused by a new object (a page's context makes some of its objects
-    when it is rendered, and drops them after), with the places of the articles each one reaches."""
+    """Digests of context values, each object digested once per process (as long as the memo keeps it: see
+    MEMO_LIMIT). The memo holds the objects it has digested, so that no id in it can be reused by a new object
+    (a page's context makes some of its objects when it is rendered, and drops them after), with the places of
+    the articles each one reaches."""
 
     def __init__(self, site_digest: bytes | None,
                  known: dict[int, tuple[object, bytes, frozenset[int]]] | None = None) -> None:
         self._site = site_digest
-        self._memo: dict[int, tuple[object, bytes, frozenset[int]]] = dict(known or {})
+        self._kept: dict[int, tuple[object, bytes, frozenset[int]]] = dict(known or {})
+        self._memo = dict(self._kept)
         self._reached: set[int] | None = None
+
+    def forget_if_full(self) -> None:
+        """Between two pages: forget the objects met once when there are more than MEMO_LIMIT of them."""
+        if len(self._memo) > len(self._kept) + MEMO_LIMIT:
+            self._memo = dict(self._kept)
 
     def add(self, value: Any, tokens: list[object]) -> None:
         """Append ``value`` to ``tokens`` as values marshal writes whole (format 0: the same values, the same
@@ -140,6 +153,7 @@ class Digester:
     def _object(self, value: Any) -> bytes:
         known = self._memo.get(id(value))
         if known is not None:
+            self._kept[id(value)] = known  # met again: most likely shared by many pages
             if self._reached is not None and known[2]:
                 self._reached |= known[2]
             return known[1]
@@ -310,6 +324,9 @@ class Print:
 
     fingerprint: bytes
     more: More | None
+    context: dict[str, Any] | None = dataclasses.field(default=None, compare=False)
+    """The page's full context when the fingerprint had to make its costly part: its template gets the same,
+    made once."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -333,31 +350,35 @@ class Reuse:
         template = self.templates.of(page.template)
         if template is None:
             return None
+        self.digester.forget_if_full()
         try:
             tokens: list[object] = [template, page.path, page.export]
             self.digester.add(page.context, tokens)
-            more = self._more(page) if page.more is not None else None
+            more, extras = self._more(page) if page.more is not None else (None, None)
             tokens.append(more[2] if more is not None else None)
-            return Print(_hash(marshal.dumps(tokens, 0)), more)
+            return Print(_hash(marshal.dumps(tokens, 0)), more,
+                         {**page.context, **extras} if extras is not None else None)
         except StaleReuse:
             raise
         except Exception:  # Unknown, or a context that cannot be made: rendering the page reports that
             return None
 
-    def _more(self, page: Page) -> More:
+    def _more(self, page: Page) -> tuple[More, dict[str, Any] | None]:
+        """The page's costly part as its fingerprint takes it, and the part itself when it had to be made."""
         assert page.more is not None
         inputs = self._inputs(page.more)
         entry = self.last.entry(page.path)
         kept = entry.more if entry is not None else None
         if inputs and kept is not None and kept[0] == inputs and self.changed.isdisjoint(kept[1]):
-            if VERIFY and self._made(inputs, page.more)[2] != kept[2]:
+            if VERIFY and self._made(inputs, page.more)[0][2] != kept[2]:
                 raise StaleReuse(f"{page.path}: its costly part was kept, but it is not what it was")
-            return kept
+            return kept, None
         return self._made(inputs, page.more)
 
-    def _made(self, inputs: bytes, more: Callable[[], dict[str, Any]]) -> More:
-        digest, reached = self.digester.reaching(more())
-        return inputs, tuple(sorted(reached)), digest
+    def _made(self, inputs: bytes, more: Callable[[], dict[str, Any]]) -> tuple[More, dict[str, Any]]:
+        extras = more()
+        digest, reached = self.digester.reaching(extras)
+        return (inputs, tuple(sorted(reached)), digest), extras
 
     def _inputs(self, more: Callable[[], dict[str, Any]]) -> bytes:
         """The digest of what ``more`` is made from, the articles it shows aside: its function and arguments, the

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -127,7 +128,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
                 out.append((page.path, False, None, last.links, last._replace(more=printed.more), True))
             continue
         try:
-            data = _text(job, page).encode("utf-8")
+            data = _text(job, page, printed.context if printed is not None else None).encode("utf-8")
         except RenderError as err:
             out.append((page.path, False, RenderFailure(err.template, err.line, err.page, err.message), (), None,
                         False))
@@ -139,10 +140,11 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
     return out
 
 
-def _text(job: RenderJob, page: Page) -> str:
+def _text(job: RenderJob, page: Page, context: dict[str, Any] | None) -> str:
+    """The page's text, from its full ``context`` when its fingerprint made it already (else made here)."""
     if page.export:
         return export_text(page.export, page.context["entries"], job.pieces, page.context.get("abstracts", True))
-    return render(job.env, page.template, page.full_context(), page.path)
+    return render(job.env, page.template, context if context is not None else page.full_context(), page.path)
 
 
 def _shown_template(path: str) -> str:
