@@ -62,10 +62,12 @@ class Digester:
         self._site = site_digest
         self._memo: dict[int, tuple[object, bytes]] = dict(known or {})
 
-    def page(self, templates: bytes, page: Page) -> bytes | None:
-        """The fingerprint of ``page`` whose templates digest to ``templates``; None when it cannot be known."""
+    def page(self, templates: bytes, page: Page, context: dict[str, Any] | None = None) -> bytes | None:
+        """The fingerprint of ``page`` whose templates digest to ``templates``, from ``context`` when the caller
+        has made it already (its template gets it too: made once); None when it cannot be known."""
         try:
-            context = page.full_context()
+            if context is None:
+                context = page.full_context()
             tokens: list[object] = [templates, page.path, page.export]
             self._add(context, tokens)
             return _hash(marshal.dumps(tokens, 0))
@@ -262,9 +264,10 @@ class Reuse:
     digester: Digester
     """Made before the workers are forked, with every article's digest: each worker starts from its copy."""
 
-    def fingerprint(self, page: Page) -> bytes | None:
+    def fingerprint(self, page: Page, context: dict[str, Any] | None = None) -> bytes | None:
+        """``page``'s fingerprint, from its full ``context`` when the caller has made it."""
         template = self.templates.of(page.template)
-        return self.digester.page(template, page) if template is not None else None
+        return self.digester.page(template, page, context) if template is not None else None
 
 
 def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site: Site,

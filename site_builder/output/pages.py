@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -109,13 +110,14 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
     """Render and write pages[start:end] whose fingerprint changed, in whichever process runs it."""
     out: list[Rendered] = []
     for page in job.pages[bounds[0]:bounds[1]]:
-        fingerprint = job.reuse.fingerprint(page) if job.reuse is not None else None
+        context = page.full_context()  # once: its fingerprint digests what its template is given
+        fingerprint = job.reuse.fingerprint(page, context) if job.reuse is not None else None
         last = job.reuse.last.unchanged(job.writer.output, page.path, fingerprint) if job.reuse is not None else None
         if last is not None:
             out.append((page.path, False, None, last.links, last, True))
             continue
         try:
-            data = _text(job, page).encode("utf-8")
+            data = _text(job, page, context).encode("utf-8")
         except RenderError as err:
             out.append((page.path, False, RenderFailure(err.template, err.line, err.page, err.message), (), None,
                         False))
@@ -127,10 +129,10 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
     return out
 
 
-def _text(job: RenderJob, page: Page) -> str:
+def _text(job: RenderJob, page: Page, context: dict[str, Any]) -> str:
     if page.export:
-        return export_text(page.export, page.context["entries"], job.pieces)
-    return render(job.env, page.template, page.full_context(), page.path)
+        return export_text(page.export, context["entries"], job.pieces)
+    return render(job.env, page.template, context, page.path)
 
 
 def _shown_template(path: str) -> str:
