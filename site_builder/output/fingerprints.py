@@ -53,18 +53,27 @@ def _hash(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+MEMO_LIMIT = 20_000
+"""Objects a Digester remembers besides those it keeps (those it was given, every article, and those it met
+twice): past this many, between two pages, it forgets the others. Most objects it meets are made for one page's
+context and never met again; remembering all of them kept some 25 MB per 10,000 records in each render worker."""
+
+
 class Digester:
-    """Digests of context values, each object digested once per process. The memo holds the objects it has
-    digested, so that no id in it can be reused by a new object (a page's context makes some of its objects
-    when it is rendered, and drops them after)."""
+    """Digests of context values, each object digested once per process (as long as the memo keeps it: see
+    MEMO_LIMIT). The memo holds the objects it has digested, so that no id in it can be reused by a new object
+    (a page's context makes some of its objects when it is rendered, and drops them after)."""
 
     def __init__(self, site_digest: bytes | None, known: dict[int, tuple[object, bytes]] | None = None) -> None:
         self._site = site_digest
-        self._memo: dict[int, tuple[object, bytes]] = dict(known or {})
+        self._kept: dict[int, tuple[object, bytes]] = dict(known or {})
+        self._memo = dict(self._kept)
 
     def page(self, templates: bytes, page: Page, context: dict[str, Any] | None = None) -> bytes | None:
         """The fingerprint of ``page`` whose templates digest to ``templates``, from ``context`` when the caller
         has made it already (its template gets it too: made once); None when it cannot be known."""
+        if len(self._memo) > len(self._kept) + MEMO_LIMIT:
+            self._memo = dict(self._kept)
         try:
             if context is None:
                 context = page.full_context()
@@ -110,6 +119,7 @@ class Digester:
     def _object(self, value: Any) -> bytes:
         known = self._memo.get(id(value))
         if known is not None:
+            self._kept[id(value)] = known  # met again: most likely shared by many pages
             return known[1]
         if isinstance(value, Site):
             if self._site is None:
