@@ -16,20 +16,14 @@ whose versions match; ``off``, none; a comma-separated list of names (``jinja_ou
   root, the formatter) and an item's reference are answered once instead of at every use.
 - ``gc_freeze``: no garbage collection while the model grows (millions of objects without cycles), and the
   model frozen out of the collector's sight once planned, also in forked render workers.
-- ``malloc_trim``: once the model is planned, the C heap's free memory given back to the system (glibc's
-  ``malloc_trim``): reading leaves some 80 MB per 10,000 records of freed bytes (the build cache's packed
-  records) in holes of the heap, which every forked render worker would count again in its own size.
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import gc
 import inspect
 import os
 import platform
-import sys
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -62,7 +56,6 @@ TRICKS = (
     Trick("markupsafe_escape", "MarkupSafe", ((3, 0), (3, 1))),
     Trick("citeproc_lookups", "citeproc-py", ((0, 11), (0, 12))),
     Trick("gc_freeze", "", ((3, 11), (3, 15))),
-    Trick("malloc_trim", "", ((3, 11), (3, 15))),
 )
 _BY_NAME = {trick.name: trick for trick in TRICKS}
 
@@ -264,16 +257,6 @@ class Heap:
         if self.active:
             gc.freeze()
             gc.enable()
-        if enabled("malloc_trim"):
-            _trim_c_heap()
-
-
-def _trim_c_heap() -> None:
-    """Free memory of the C heap given back to the system, where the C library is glibc (elsewhere nothing)."""
-    if sys.platform != "linux" or platform.libc_ver()[0] != "glibc":
-        return
-    with contextlib.suppress(OSError, AttributeError):  # no such library or function: the memory stays
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
 
 
 @contextmanager
