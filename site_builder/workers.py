@@ -36,13 +36,22 @@ def jobs() -> int:
 
 
 def in_order(work: Callable[[C, T], R], context: C, items: Sequence[T], parallel: bool = True,
-             chunksize: int = 1) -> Iterator[R]:
+             chunksize: int = 1, fresh_every: int = 0) -> Iterator[R]:
     """``work(context, item)`` for each item, in the items' order: in forked workers when ``parallel`` and
     ``jobs()`` allow, else here. ``work`` must be a module-level function (workers are told it by name).
+
+    With ``fresh_every``, new workers take over after each run of that many items: a forked worker's memory
+    grows with all it has touched of the parent's (each object it reads gets its reference count written, and
+    the page that holds it copied) and with its own caches, so on a large site long-lived workers would each
+    end up holding a copy of the whole model.
 
     An exception ``work`` raises in a worker is raised here; if a worker dies instead, or no process can be
     started, the items not yet done are done here.
     """
+    if fresh_every > 0 and len(items) > fresh_every:
+        for start in range(0, len(items), fresh_every):
+            yield from in_order(work, context, items[start:start + fresh_every], parallel, chunksize)
+        return
     count = jobs() if parallel else 1
     pool = _pool(count, work, context) if count > 1 else None
     try:

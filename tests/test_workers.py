@@ -33,6 +33,17 @@ def test_workers_give_what_one_process_gives_in_order(monkeypatch: pytest.Monkey
     assert {pid for pid, _value in alone} == {os.getpid()}
 
 
+def test_fresh_workers_take_over_after_each_run_of_items(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "jobs", lambda: 2)
+    items = list(range(10))
+    got = list(workers.in_order(_square_plus, 1, items, fresh_every=4))
+    assert [value for _pid, value in got] == [i * i + 1 for i in items]
+    pools = [{pid for pid, _value in got[start:start + 4]} for start in (0, 4, 8)]
+    assert not pools[0] & pools[1] and not pools[1] & pools[2]  # each run of four by workers of its own
+    assert os.getpid() not in set().union(*pools)
+    assert multiprocessing.active_children() == []
+
+
 def test_no_fork_while_another_thread_runs_or_off_linux(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "cpu_count", lambda: 2)
     assert workers.jobs() == 2

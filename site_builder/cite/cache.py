@@ -16,6 +16,9 @@ from ..model.article import Article
 from .references import Citation, fingerprint, format_references
 
 _PARALLEL_MIN = 200
+_FRESH_WORKERS = 25_000
+"""New workers after this many articles (workers.in_order's ``fresh_every``), so that none grows to hold a copy
+of the whole model of a large collection."""
 
 Cache = dict[str, list[list[str]]]
 """fingerprint → [[style_id, style_name, html, text], …]"""
@@ -55,4 +58,4 @@ def _format_one(job: Job, key: str) -> tuple[str, Rows, str]:
 
 def _format(keys: list[str], articles: dict[str, Article], locale: str) -> Iterable[tuple[str, Rows, str]]:
     return workers.in_order(_format_one, (articles, locale), keys, parallel=len(keys) >= _PARALLEL_MIN,
-                            chunksize=50)
+                            chunksize=50, fresh_every=_FRESH_WORKERS)

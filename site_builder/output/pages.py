@@ -25,6 +25,9 @@ from .write import OutputWriter
 
 PARALLEL_MIN_PAGES = 2000
 RENDER_CHUNK = 250
+FRESH_WORKERS_PAGES = 100_000
+"""New render workers after this many pages (workers.in_order's ``fresh_every``): at 100,000 records (708,000
+pages) workers kept for the whole build each came to hold a copy of most of the model and their caches."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +86,8 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     """
     job = RenderJob(env, pages, writer, base_path, every_page, reuse)
     runs = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
-    chunks = workers.in_order(_render_run, job, runs, parallel=len(pages) >= PARALLEL_MIN_PAGES)
+    chunks = workers.in_order(_render_run, job, runs, parallel=len(pages) >= PARALLEL_MIN_PAGES,
+                              fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK)
     done: list[tuple[str, bool]] = []
     table: dict[str, fingerprints.Entry] = {}
     kept = 0
