@@ -19,7 +19,7 @@ from ..cite.exports import Pieces, export_text
 from ..diagnostics import Report, SourceSpan
 from ..plan.pages import Page
 from ..render.pages import RenderError, render
-from . import fingerprints, preflight
+from . import fingerprints, pagetable, preflight
 from .write import OutputWriter
 
 PARALLEL_MIN_PAGES = 2000
@@ -34,7 +34,7 @@ class RenderFailure:
     message: str
 
 
-Rendered = tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...], fingerprints.Entry | None, bool]
+Rendered = tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...], pagetable.Entry | None, bool]
 """(path, written, why it failed, links out of the site as (href, why), its fingerprint's entry, kept as it was)
 of one page."""
 
@@ -43,7 +43,7 @@ of one page."""
 class Written:
     files: list[tuple[str, bool]]
     """(path, written) of each page that rendered or was kept, in plan order."""
-    table: dict[str, fingerprints.Entry]
+    table: dict[str, pagetable.Entry]
     """Each page's fingerprint, for the next build."""
     kept: int
     """Pages unchanged since the folder's last build, neither rendered nor written."""
@@ -79,7 +79,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     runs = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
     chunks = workers.in_order(_render_run, job, runs, parallel=len(pages) >= PARALLEL_MIN_PAGES)
     done: list[tuple[str, bool]] = []
-    table: dict[str, fingerprints.Entry] = {}
+    table: dict[str, pagetable.Entry] = {}
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
     for chunk in _progress(chunks, len(pages), progress):
@@ -122,7 +122,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
             continue
         checked = page.path.endswith(".html") and (job.every_page or page.prose)
         links = tuple(preflight.outside_links(page.path, data, job.base_path)) if checked else ()
-        entry = fingerprints.Entry(fingerprint, len(data), links) if fingerprint is not None else None
+        entry = pagetable.Entry(fingerprint, len(data), links) if fingerprint is not None else None
         out.append((page.path, job.writer.write(page.path, data), None, links, entry, False))
     return out
 
