@@ -64,8 +64,7 @@ class PageTable:
     def __init__(self, entries: dict[str, Entry] | None = None, sources: SourceStamp | None = None,
                  folder: bytes = b"", summary: Summary | None = None, *, rows: bytes = b"") -> None:
         self._entries = entries
-        self._rows = rows
-        """The entries as stored, unpacked on first use (a build with nothing to do never uses them)."""
+        self._rows = rows  # the entries as stored, unpacked on first use: a build with nothing to do never uses them
         self.sources = sources
         self.folder = folder
         self.summary = summary
