@@ -23,7 +23,7 @@ verbatim fields in biblatex, so they are only kept brace-balanced.
 from __future__ import annotations
 
 from ..model import dates
-from ..model.article import Article, Person
+from ..model.article import PERIODICAL_KINDS, Article, Person
 from .parts import (
     abstract_text,
     best_url,
@@ -65,9 +65,12 @@ def _verbatim(text: str) -> str:
 
 
 # BibTeX's entry type of each kind of work (Article.kind, CSL's words), and the field that names its publisher;
-# any other kind is an @article.
+# any other kind a journal or magazine carries is an @article, any other a @misc (a generic work, a data set, a
+# web page: biblatex and Zotero read its publisher, volume and pages, BibTeX's own styles skip what @misc lacks).
 ENTRY_TYPES = {"paper-conference": "inproceedings", "chapter": "incollection", "book": "book", "thesis": "phdthesis",
-               "report": "techreport"}
+               "report": "techreport", "entry-dictionary": "incollection", "entry-encyclopedia": "incollection",
+               "manuscript": "unpublished", "pamphlet": "booklet", "post": "misc", "post-weblog": "misc",
+               "webpage": "misc"}
 _PUBLISHER_FIELD = {"phdthesis": "school", "techreport": "institution"}
 
 
@@ -85,14 +88,17 @@ def bibtex_entry(article: Article, key: str) -> str:
     printed_month = article.date_printed.removeprefix(f"{when.year} ") if when.year else ""
     printed_month = "" if printed_month == article.date_printed else printed_month
     first, last = page_range(article.pages)
-    entry_type = ENTRY_TYPES.get(article.kind, "article")
+    entry_type = ENTRY_TYPES.get(article.kind, "article" if article.kind in PERIODICAL_KINDS else "misc")
     publisher = latex_escape(article.publisher)
     series = latex_escape(series_title(article)) if entry_type != "article" else ""
+    # The website or blog that carries a @misc is where it was published, as a journal is an article's.
+    carrier = latex_escape(article.journal) if entry_type == "misc" and article.kind in PERIODICAL_KINDS else ""
     braced = {
         "author": " and ".join([*map(bibtex_name, article.authors), *(["others"] if article.et_al else [])]),
         "title": latex_escape(article.title),
         "journal": latex_escape(article.journal) if entry_type == "article" else "",
         "booktitle": latex_escape(container_title(article)),
+        "howpublished": carrier,
         "series": series if series != publisher else "",
         "year": str(when.year) if when.year else "",
         "volume": latex_escape(article.volume),

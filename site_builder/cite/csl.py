@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import dates
-from ..model.article import Article, Person
+from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, PERIODICAL_KINDS, Article, Person
 from .parts import abstract_text, best_url, first_language, is_group
 
 
@@ -36,8 +36,12 @@ def to_csl_json(article: Article) -> dict[str, Any]:
 
     ``issued`` is the issue's date, ``available-date`` the electronic publication (CSL 1.0.2's "date the item
     was made available"), ``container-title-short`` the journal's abbreviation. A conference paper's proceedings
-    or a chapter's book is its container; a journal that publishes such a paper is then its collection (a series).
+    or a chapter's book is its container; a journal that publishes such a paper is then its collection (a series),
+    as is the journal named beside a book, a report or any other work that stands on its own.
     """
+    # A work that stands on its own (a book, a report, a generic work) is in no container: a journal beside it
+    # is its series, as the RIS, BibTeX and MEDLINE exports write it (a case's reporter, a law's code are theirs).
+    alone = not (article.kind in PERIODICAL_KINDS or article.kind in CONTAINED_KINDS or article.kind in LEGAL_KINDS)
     item: dict[str, Any] = {
         "id": article.id,
         "type": article.kind or "article-journal",
@@ -45,9 +49,9 @@ def to_csl_json(article: Article) -> dict[str, Any]:
         "author": [csl_name(p) for p in article.authors],
         "issued": csl_date(article.exact_date, article.date_printed),
         "available-date": csl_date(article.epub_date),
-        "container-title": article.container or article.journal,
-        "container-title-short": "" if article.container else article.journal_abbrev,
-        "collection-title": article.journal if article.container else "",
+        "container-title": article.container or ("" if alone else article.journal),
+        "container-title-short": "" if article.container or alone else article.journal_abbrev,
+        "collection-title": article.journal if article.container or alone else "",
         "volume": article.volume,
         "issue": article.issue,
         "page": article.pages,

@@ -25,19 +25,27 @@ which readers join with one space, so values are wrapped at spaces only (never i
 from __future__ import annotations
 
 from ..model import dates
-from ..model.article import Article
+from ..model.article import PERIODICAL_KINDS, Article
 from .parts import container_title, initials, is_group, series_title
 
 _WIDTH = 88
-# MEDLINE's publication type (PT) of each kind of work (Article.kind, CSL's words); a book has none.
+# MEDLINE's publication type (PT) of each kind of work (Article.kind, CSL's words) that has one; a work a
+# periodical carries is otherwise a "Journal Article", any other kind (a book, a generic work) has none.
 PUBLICATION_TYPES = {"paper-conference": "Congress", "chapter": "Book Chapter", "thesis": "Academic Dissertation",
-                     "report": "Technical Report", "book": ""}
+                     "report": "Technical Report", "article-newspaper": "Newspaper Article", "dataset": "Dataset",
+                     "legal_case": "Legal Case", "legislation": "Legislation", "interview": "Interview",
+                     "speech": "Lecture", "motion_picture": "Video-Audio Media", "broadcast": "Video-Audio Media"}
 
 
 def in_journal(article: Article) -> bool:
     """Is the work cited by its journal (a journal article, a conference paper the record gives no proceedings
     for), rather than by its book, proceedings or publisher?"""
-    return article.kind not in PUBLICATION_TYPES or article.kind == "paper-conference" and not article.container
+    return article.kind in PERIODICAL_KINDS or article.kind == "paper-conference" and not article.container
+
+
+def publication_type(article: Article) -> str:
+    """``PT``: the kind's publication type, else "Journal Article" for a work a periodical carries, else ""."""
+    return PUBLICATION_TYPES.get(article.kind, "Journal Article" if article.kind in PERIODICAL_KINDS else "")
 
 
 def medline_date(article: Article) -> str:
@@ -121,7 +129,7 @@ def medline_record(article: Article) -> str:
         ("AB", abstract),
         *_authors(article),
         *(("LA", lang.bibliographic) for lang in article.languages),
-        ("PT", PUBLICATION_TYPES.get(article.kind, "Journal Article")),
+        ("PT", publication_type(article)),
         ("DEP", article.epub_date.replace("-", "") if len(dates.parts(article.epub_date)) == 3 else ""),
         ("BTI", "" if journal else container_title(article)),
         ("CTI", "" if journal else series_title(article)),

@@ -11,9 +11,17 @@ import json
 from typing import Any
 
 from ..model import dates
-from ..model.article import Article, Person
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Person
 from ..model.identifiers import doi_url, pmc_url, pubmed_url
-from .parts import abstract_text, first_language, is_group, page_range, summary_text
+from .parts import (
+    abstract_text,
+    container_title,
+    first_language,
+    is_group,
+    page_range,
+    series_title,
+    summary_text,
+)
 
 
 def highwire_meta(article: Article, abstract_url: str) -> list[tuple[str, str]]:
@@ -24,8 +32,7 @@ def highwire_meta(article: Article, abstract_url: str) -> list[tuple[str, str]]:
     tags += [
         ("citation_publication_date", _slashed(article.exact_date)),
         ("citation_online_date", _slashed(article.epub_date)),
-        ("citation_journal_title", article.journal),
-        ("citation_journal_abbrev", article.journal_abbrev),
+        *_venue(article),
         ("citation_volume", article.volume),
         ("citation_issue", article.issue),
         ("citation_firstpage", first),
@@ -38,6 +45,23 @@ def highwire_meta(article: Article, abstract_url: str) -> list[tuple[str, str]]:
         ("citation_publisher", article.publisher),
     ]
     return [(name, content) for name, content in tags if content]
+
+
+def _venue(article: Article) -> list[tuple[str, str]]:
+    """Where the work appeared, in the tag of its kind: the journal of an article, the proceedings of a paper
+    (``citation_conference_title``), the book of a chapter (``citation_inbook_title``, which Zotero reads), the
+    university of a thesis, the institution of a report; a work that stands on its own has no journal, and the
+    journal its record names beside it is its series (``citation_series_title``, Zotero's)."""
+    container = container_title(article)
+    if _in_periodical(article):
+        return [("citation_journal_title", article.journal), ("citation_journal_abbrev", article.journal_abbrev)]
+    tags = [("citation_conference_title" if article.kind == "paper-conference" else "citation_inbook_title",
+             container)]
+    if article.kind == "thesis":
+        tags.append(("citation_dissertation_institution", article.publisher))
+    elif article.kind == "report":
+        tags.append(("citation_technical_report_institution", article.publisher))
+    return [*tags, ("citation_series_title", series_title(article))]
 
 
 def _slashed(iso: str) -> str:
@@ -61,24 +85,53 @@ def _periodical(article: Article) -> dict[str, Any]:
     return container
 
 
+def _in_periodical(article: Article) -> bool:
+    """Is the work cited by the journal that carries it (a conference paper too, when no proceedings are named)?"""
+    return article.kind in PERIODICAL_KINDS or article.kind == "paper-conference" and not article.container
+
+
+# schema.org's type of each kind of work that has one (others: ScholarlyArticle in a periodical, else CreativeWork).
+_SCHEMA_TYPES = {"chapter": "Chapter", "book": "Book", "thesis": "Thesis", "report": "Report", "dataset": "Dataset",
+                 "software": "SoftwareSourceCode", "webpage": "WebPage", "post-weblog": "BlogPosting",
+                 "article-newspaper": "NewsArticle", "manuscript": "Manuscript", "map": "Map",
+                 "motion_picture": "Movie", "legislation": "Legislation"}
+
+
+def _book(article: Article) -> dict[str, Any] | None:
+    """The book or proceedings that hold a chapter or a paper (in its series when the record names one); the series
+    alone of a work that stands on its own."""
+    series = series_title(article)
+    series_part = {"@type": "CreativeWorkSeries", "name": series} if series else None
+    container = container_title(article)
+    if not container:
+        return series_part
+    book: dict[str, Any] = {"@type": "Book", "name": container}
+    if series_part:
+        book["isPartOf"] = series_part
+    return book
+
+
 def _identifiers(article: Article) -> list[dict[str, str]]:
     ids = (("DOI", article.doi), ("PMID", article.pmid), ("PMCID", article.pmcid))
     return [{"@type": "PropertyValue", "propertyID": name, "value": value} for name, value in ids if value]
 
 
 def schema_article(article: Article, url: str) -> dict[str, Any]:
-    """The schema.org ScholarlyArticle as a dict; keys with no value are absent."""
+    """The schema.org ScholarlyArticle (or the type of the work's kind) as a dict; keys with no value are absent."""
     first, last = page_range(article.pages)
+    in_periodical = _in_periodical(article)
+    container = container_title(article)
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "ScholarlyArticle",
+        "@type": _SCHEMA_TYPES.get(article.kind, "ScholarlyArticle" if in_periodical else "CreativeWork"),
         "@id": url,
         "url": url,
         "headline": article.title,
         "name": article.title,
         "author": [_schema_person(p) for p in article.authors],
         "datePublished": article.exact_date,
-        "isPartOf": _periodical(article) if article.journal else None,
+        "isPartOf": (_periodical(article) if in_periodical else _book(article)) if article.journal or container
+        else None,
         "pageStart": first,
         "pageEnd": last,
         "publisher": {"@type": "Organization", "name": article.publisher} if article.publisher else None,
@@ -140,16 +193,32 @@ def coins(article: Article) -> str:
     The template's autoescape turns its "&" into "&amp;" in the attribute, which is what the COinS spec asks.
     """
     first, last = page_range(article.pages)
-    pairs = [
-        ("ctx_ver", "Z39.88-2004"),
-        ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
-        ("rft.genre", "article"),
-        ("rft.atitle", article.title),
-        ("rft.jtitle", article.journal),
-        ("rft.stitle", article.journal_abbrev),
-        ("rft.date", article.exact_date),
-        ("rft.volume", article.volume),
-        ("rft.issue", article.issue),
+    if _in_periodical(article):
+        pairs = [
+            ("ctx_ver", "Z39.88-2004"),
+            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:journal"),
+            ("rft.genre", "article"),
+            ("rft.atitle", article.title),
+            ("rft.jtitle", article.journal),
+            ("rft.stitle", article.journal_abbrev),
+            ("rft.date", article.exact_date),
+            ("rft.volume", article.volume),
+            ("rft.issue", article.issue),
+        ]
+    else:  # the book format: a chapter or paper in its book or proceedings, or a work on its own
+        contained = article.kind in CONTAINED_KINDS
+        pairs = [
+            ("ctx_ver", "Z39.88-2004"),
+            ("rft_val_fmt", "info:ofi/fmt:kev:mtx:book"),
+            ("rft.genre", _BOOK_GENRES.get(article.kind, "document")),
+            ("rft.atitle", article.title if contained else ""),
+            ("rft.btitle", container_title(article) if contained else article.title),
+            ("rft.series", series_title(article)),
+            ("rft.pub", article.publisher),
+            ("rft.date", article.exact_date),
+            ("rft.volume", article.volume),
+        ]
+    pairs += [
         ("rft.spage", first),
         ("rft.epage", last),
         ("rft.language", first_language(article)),
@@ -164,6 +233,11 @@ def coins(article: Article) -> str:
 # A list, not a dict: str.translate looks it up twice as fast.
 _PERCENT = [chr(b) if chr(b).isascii() and (chr(b).isalnum() or chr(b) in "_.-~") else f"%{b:02X}"
             for b in range(256)]
+
+
+# The genre of the OpenURL book format (Z39.88-2004) of each kind of work that has one of its own.
+_BOOK_GENRES = {"book": "book", "chapter": "bookitem", "entry-dictionary": "bookitem",
+                "entry-encyclopedia": "bookitem", "paper-conference": "proceeding", "report": "report"}
 
 
 def percent_encode(text: str) -> str:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import dates
-from ..model.article import CONTAINED_KINDS, Article, Person
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Person
 from ..model.identifiers import doi_url, pmc_url, pubmed_url
 
 
@@ -52,8 +52,9 @@ def container_title(article: Article) -> str:
 
 def series_title(article: Article) -> str:
     """The series of a work that is no journal article: the journal named beside a chapter's book or a paper's
-    proceedings, or the journal of a book, thesis or report (a book series, "arXiv"); "" for a journal article."""
-    if not article.kind or article.kind in CONTAINED_KINDS and not article.container:
+    proceedings, or the journal of a book, thesis, report or other work that stands on its own (a book series,
+    "arXiv"); "" for a work a periodical carries (a journal article, a newspaper article, a web page)."""
+    if article.kind in PERIODICAL_KINDS or article.kind in CONTAINED_KINDS and not article.container:
         return ""
     return article.journal
 

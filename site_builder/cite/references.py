@@ -27,7 +27,7 @@ from lxml import etree
 
 from .. import speedups
 from ..i18n import N_
-from ..model.article import Article
+from ..model.article import CONTAINED_KINDS, Article
 from .csl import to_csl_json
 from .parts import page_range
 
@@ -71,7 +71,7 @@ class Citation:
 
 # Bump when ``_repair``, ``_sanitize`` or ``style_item`` changes what the same article and styles produce, so
 # cached output expires.
-_OUTPUT_VERSION = 3
+_OUTPUT_VERSION = 4
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
@@ -103,6 +103,7 @@ def format_reference(article: Article, style: Style, locale: str = "en-US") -> C
 def style_item(article: Article, style: Style) -> dict[str, Any]:
     """The CSL item of ``article`` as ``style`` needs it.
 
+    A chapter or a conference paper whose record names no book or proceedings is cited as a generic work.
     A record that names only some authors ends its list with "et al." (CSL-JSON itself has no way to say so).
     A style that cites as printed gets the printed date alone (citeproc-py prints ``date-parts`` when an item
     has both) and, for an article published online only, the electronic date as the date of publication, as
@@ -110,6 +111,10 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
     7 ("751-7" in an expanded style, "751-" in a minimal one), where the CSL specification reads it as 757.
     """
     item = to_csl_json(article)
+    if article.kind in CONTAINED_KINDS and not item.get("container-title"):
+        # A chapter or paper whose record names no book or proceedings: cited as a work on its own, since the
+        # styles' "In:" would name nothing ("Title. In: 2012.").
+        item["type"] = "document"
     if article.et_al and item.get("author"):
         item["author"] = [*item["author"], {"literal": "et al."}]
     if not style.as_printed:
@@ -167,6 +172,7 @@ def load_style(csl: str, as_printed: bool = False, locale: str = "en-US") -> Cit
     to en-US, for a term its locale lacks or a locale it does not have."""
     speedups.remember_citeproc_lookups()
     _know_available_date()
+    _suppress_what_a_substitute_macro_gave()
     path = get_style_filepath(csl)
     style = CitationStylesStyle(path, locale=_style_locale(path) or locale, validate=False)
     _repair(style)
@@ -189,6 +195,48 @@ def _know_available_date() -> None:
     if "available_date" not in citeproc.DATES:
         citeproc.DATES.append("available_date")  # the list citeproc.source.json and citeproc.model consult
         citeproc.VARIABLES.append("available_date")
+
+
+@functools.cache
+def _suppress_what_a_substitute_macro_gave() -> None:
+    """Make citeproc-py suppress the variables a ``cs:substitute`` printed in the author's place through a macro.
+
+    The CSL specification suppresses substituted variables in the rest of the output. citeproc-py does so only
+    for a variable the substitute names itself (``<text variable="title"/>``), not for one a macro it calls
+    prints (``<text macro="title"/>``, as AMA and APA substitute the title): a work without authors was cited
+    with its title twice ("Public Health Service Act. Public Health Service Act. Vol 42."). The variables that
+    the substitute printed, through any macro, are suppressed too (not every variable its macros name: a volume
+    the substitute did not print is printed where the style puts it).
+    """
+    from citeproc.model import Substitute, Text
+
+    text_tag = f"{{{_CS['cs']}}}text"
+    substitute = Substitute.render
+    variable = Text._variable
+
+    def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        layout = context.get_layout()
+        outer = getattr(layout, "substituted", None)
+        layout.substituted = []
+        try:
+            text = substitute(self, item, context=context, **kwargs)
+            if text:
+                layout.repressed.setdefault(text_tag, []).extend(layout.substituted)
+            return text
+        finally:
+            if outer is not None:
+                outer.extend(layout.substituted)
+            layout.substituted = outer
+
+    def printed_variable(self: Any, item: Any, context: Any) -> Any:
+        value = variable(self, item, context)
+        trace = getattr(context.get_layout(), "substituted", None)
+        if value and trace is not None:
+            trace.append(self.get("variable"))
+        return value
+
+    Substitute.render = render
+    Text._variable = printed_variable
 
 
 _CS = {"cs": "http://purl.org/net/xbiblio/csl"}
@@ -214,6 +262,50 @@ def _repair(style: CitationStylesStyle) -> None:
         number.getparent().remove(number)
     for bibliography in root.xpath("//cs:bibliography[@second-field-align]", namespaces=_CS):
         del bibliography.attrib["second-field-align"]
+    _cite_serials_once(root)
+    _cite_works_alone_as_books(root)
+
+
+# CSL types of works that stand on their own (Article.kind outside PERIODICAL_KINDS and CONTAINED_KINDS) that a
+# style may name nowhere: a generic work (RIS GEN), a data set, software, a standard…
+_WORKS_ALONE = ("classic", "dataset", "document", "figure", "hearing", "interview", "manuscript", "map",
+                "musical_score", "pamphlet", "patent", "periodical", "personal_communication", "regulation",
+                "software", "standard")
+
+
+def _cite_works_alone_as_books(root: Any) -> None:
+    """A style whose bibliography has a branch for books and sends every type it does not name to its journal
+    article branch (AMA's) cites a generic work as a journal article: "Published online 2015:891-900" (which
+    says ahead of print) and no publisher. The types of ``_WORKS_ALONE`` it names nowhere join its books'
+    branch: "Title. Vol 97. PMLR; 2019:21-29." (AMA 11th ed. cites a report, software or a data set so)."""
+    layout = root.xpath("cs:bibliography/cs:layout", namespaces=_CS)
+    branches = layout[0].xpath(".//cs:choose[cs:else]/cs:if[@type]", namespaces=_CS) if layout else []
+    books = [b for b in branches if "book" in b.get("type").split()]
+    if not books:
+        return
+    named = {t for node in root.xpath("//cs:bibliography//*[@type] | //cs:macro//*[@type]", namespaces=_CS)
+             for t in node.get("type").split()}
+    missing = [t for t in _WORKS_ALONE if t not in named]
+    if missing:
+        books[0].set("type", " ".join([*books[0].get("type").split(), *missing]))
+        books[0].set("match", "any")
+
+
+def _cite_serials_once(root: Any) -> None:
+    """The NLM style cites the volume and pages of a serial's article in ``identifier-serial`` ("2019;97:21-9")
+    and, when the item has no container title, a monograph's volume ("Vol. 97.") and pages ("p. 21-9") as well:
+    a journal article whose record names no journal came out as "Vol. 97. 2019;97:21-29.". The monograph's
+    volume and pages are left out for the types ``identifier-serial`` cites."""
+    serial = root.xpath("//cs:macro[@name='identifier-serial']/cs:choose/cs:if/@type", namespaces=_CS)
+    if not serial:
+        return
+    types = str(serial[0])
+    for otherwise in root.xpath("//cs:macro[@name='container-title']//cs:choose/cs:else[cs:group/cs:text["
+                                "@macro='label-volume-capitalized']]", namespaces=_CS):
+        otherwise.addprevious(etree.Element(f"{{{_CS['cs']}}}else-if", match="any", type=types))
+    for skipped in root.xpath("//cs:macro[@name='location-pagination-monographic']/cs:group/cs:choose/cs:if[@type]",
+                              namespaces=_CS):
+        skipped.set("type", " ".join(dict.fromkeys([*skipped.get("type").split(), *types.split()])))
 
 
 def _cite_as_printed(style: CitationStylesStyle) -> None:

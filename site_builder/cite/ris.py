@@ -1,8 +1,9 @@
 """RIS export: tagged lines for EndNote, Zotero, Mendeley and RefWorks.
 
 A work of another kind than a journal article has its own type (``TY  - CHAP``, ``CPAPER``, ``BOOK``, ``THES``,
-``RPRT``); ``T2`` is then the book or proceedings that hold it, ``T3`` the series (the journal the record names
-beside them), ``PB`` the publisher, university or institution.
+``RPRT``, ``GEN`` for a generic work…); ``T2`` is then the book or proceedings that hold it (the magazine,
+newspaper or website that carries it), ``T3`` the series (the journal the record names beside them), ``PB`` the
+publisher, university or institution.
 
 Sample::
 
@@ -26,7 +27,7 @@ it is, as EndNote writes a PubMed record), ``C2`` the PMCID.
 
 from __future__ import annotations
 
-from ..model.article import Article, Person
+from ..model.article import PERIODICAL_KINDS, Article, Person
 from .parts import (
     abstract_text,
     best_url,
@@ -38,8 +39,19 @@ from .parts import (
     series_title,
 )
 
-# RIS's type of each kind of work (Article.kind, CSL's words); any other is a journal article.
-RIS_TYPES = {"paper-conference": "CPAPER", "chapter": "CHAP", "book": "BOOK", "thesis": "THES", "report": "RPRT"}
+# RIS's type of each kind of work (Article.kind, CSL's words), as the RIS specification names it (EndNote's and
+# Zotero's choices where it has none: an interview or a talk as Zotero writes them); any other kind a periodical
+# carries is a journal article, any other that stands on its own a generic work (GEN).
+RIS_TYPES = {
+    "paper-conference": "CPAPER", "chapter": "CHAP", "book": "BOOK", "thesis": "THES", "report": "RPRT",
+    "article-magazine": "MGZN", "article-newspaper": "NEWS", "post-weblog": "BLOG", "webpage": "ELEC",
+    "entry-dictionary": "DICT", "entry-encyclopedia": "ENCYC", "document": "GEN", "dataset": "DATA",
+    "software": "COMP", "standard": "STAND", "patent": "PAT", "manuscript": "UNPB", "pamphlet": "PAMP",
+    "map": "MAP", "graphic": "ART", "figure": "FIGURE", "motion_picture": "MPCT", "broadcast": "MPCT",
+    "song": "SOUND", "musical_score": "MUSIC", "speech": "SLIDE", "personal_communication": "PCOMM",
+    "interview": "PCOMM", "legal_case": "CASE", "legislation": "STAT", "bill": "BILL", "regulation": "LEGAL",
+    "hearing": "HEAR", "classic": "CLSWK", "periodical": "JFULL",
+}
 
 
 def ris_name(person: Person) -> str:
@@ -63,14 +75,15 @@ def _ris_date(article: Article) -> str:
 def ris_record(article: Article, key: str) -> str:
     """One RIS record, ending in ``ER  -``; a value is one line (RIS has no continuation lines)."""
     first, last = page_range(article.pages)
-    kind = RIS_TYPES.get(article.kind, "JOUR")
+    periodical = article.kind in PERIODICAL_KINDS
+    kind = RIS_TYPES.get(article.kind, "JOUR" if periodical else "GEN")
     tags: list[tuple[str, str]] = [("TY", kind), ("ID", key), ("TI", article.title)]
     tags += [("AU", ris_name(p)) for p in article.authors]
     tags += [
         ("PY", article.year),
         ("DA", _ris_date(article)),
-        ("T2", article.journal if kind == "JOUR" else container_title(article)),
-        ("T3", "" if kind == "JOUR" else series_title(article)),
+        ("T2", article.journal if periodical else container_title(article)),
+        ("T3", series_title(article)),
         ("J2", article.journal_abbrev),
         ("VL", article.volume),
         ("IS", article.issue),

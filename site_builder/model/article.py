@@ -143,8 +143,19 @@ class Summary:
     """One short line that lists show beside the title."""
 
 
-CONTAINED_KINDS = frozenset({"paper-conference", "chapter"})
-"""The kinds of work (``Article.kind``) that a book or a proceedings holds: their ``container``."""
+CONTAINED_KINDS = frozenset({"paper-conference", "chapter", "entry-dictionary", "entry-encyclopedia"})
+"""The kinds of work (``Article.kind``) that a book, a proceedings or a reference work holds: their
+``container``."""
+
+PERIODICAL_KINDS = frozenset({"", "article", "article-journal", "article-magazine", "article-newspaper", "review",
+                              "review-book", "post", "post-weblog", "webpage"})
+"""The kinds of work that a journal, magazine, newspaper, blog or website carries: ``journal`` names it, and
+citations cite the work by it. Every other kind stands on its own (a book, report, data set, generic work),
+and a ``journal`` beside it is its series."""
+
+LEGAL_KINDS = frozenset({"legal_case", "bill", "legislation", "regulation"})
+"""Kinds of work that stand on their own but are cited by the reporter or code that prints them (RIS T2, CSL's
+container-title): their ``journal``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,8 +211,8 @@ class Article:
     and the templates name it (a page of the site is a plan.pages.Page)."""
     keywords: tuple[str, ...] = ()
     kind: str = ""
-    """What the work is, in CSL's words ("paper-conference", "chapter", "book", "thesis", "report"); "" for a
-    journal article, or when the record does not say."""
+    """What the work is, in CSL's words ("paper-conference", "chapter", "book", "thesis", "report", "document"
+    for a generic work, "dataset", "webpage"…); "" for a journal article, or when the record does not say."""
     container: str = ""
     """The book or the proceedings that hold the work (a chapter's book title, a conference paper's proceedings);
     a journal is ``journal``. Only the kinds in ``CONTAINED_KINDS`` have one."""

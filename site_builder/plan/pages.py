@@ -22,7 +22,7 @@ from ..cite import Citation
 from ..config import Config
 from ..diagnostics import UserError
 from ..i18n import N_
-from ..model.article import Article
+from ..model.article import PERIODICAL_KINDS, Article
 from ..model.library import Author, Group, Library
 from ..prose.free_pages import FreePage
 from . import listing, orders, urls
@@ -203,6 +203,15 @@ CONTAINER_LABELS = {"paper-conference": N_("Proceedings"), "chapter": N_("Book")
 translates it."""
 
 
+JOURNAL_LABELS = (
+    # Translators: the label before the journal that carries a work.
+    N_("Journal"),
+    # Translators: the label before the series of a book, a report or another work that stands on its own.
+    N_("Series"),
+)
+"""How an article page names Article.journal: the journal of a work a periodical carries, else its series."""
+
+
 def _article_page(site: Site, links: Links, key: str, article: Article, ranks: orders.Ranks,
                   shared: frozenset[tuple[str, str]]) -> Page:
     return _page(site, urls.article(key), "article.html", prose=article.summary is not None, key=key,
@@ -249,6 +258,9 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
         topics=tuple(links.topics[k] for k in lib.article_topics[key]),
         journal=links.journals[journal] if journal else None,
         container_label=CONTAINER_LABELS.get(article.kind, N_("In")),
+        # A work that stands on its own, or a chapter or paper in its book or proceedings: the journal is a series.
+        journal_label=JOURNAL_LABELS[article.kind not in PERIODICAL_KINDS
+                                     and not (article.kind == "paper-conference" and not article.container)],
         year=links.years.get(article.year),
         related=_entries(links, lib.related(key)))
 

@@ -171,10 +171,14 @@ def _top_level_split(raw: str) -> list[str]:
 # Article
 # ---------------------------------------------------------------------------------------------------------------
 
-# What an entry type says the work is, in CSL's words (a conference paper's or chapter's booktitle holds it).
+# What an entry type says the work is, in CSL's words (a conference paper's or chapter's booktitle holds it). A
+# @misc is a generic work, unless it names a journal (an arXiv preprint's "journal = {arXiv}"): a journal article.
 _KINDS = {"inproceedings": "paper-conference", "conference": "paper-conference", "incollection": "chapter",
           "inbook": "chapter", "book": "book", "proceedings": "book", "phdthesis": "thesis",
-          "mastersthesis": "thesis", "thesis": "thesis", "techreport": "report", "report": "report"}
+          "mastersthesis": "thesis", "thesis": "thesis", "techreport": "report", "report": "report",
+          "misc": "document", "unpublished": "manuscript", "booklet": "pamphlet", "online": "webpage",
+          "electronic": "webpage", "www": "webpage", "dataset": "dataset", "software": "software",
+          "patent": "patent"}
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
@@ -196,12 +200,16 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation")
     when = _date(f)
     kind = _KINDS.get(f.plain("ENTRYTYPE").lower(), "")
+    if kind == "document" and f.text("journal", "journaltitle"):
+        kind = ""
     article = Article(
         id=shared.article_id(pmc, pmid, doi, f.plain("ID"), title, FORMAT),
         title=title or "Untitled record",
         authors=shared.with_orcids(authors, orcids),
         et_al=et_al,
-        journal=f.text("journal", "journaltitle") or abbrev or (f.text("series") if kind else ""),
+        # The website that carries a web page is where it was published (as our own export writes it).
+        journal=f.text("journal", "journaltitle") or abbrev or (f.text("series") if kind else "")
+        or (f.text("howpublished") if kind == "webpage" else ""),
         journal_abbrev=abbrev,
         date=when.iso,
         date_printed=when.printed,

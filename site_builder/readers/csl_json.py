@@ -71,8 +71,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         id=shared.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
         title=title or "Untitled record",
         authors=tuple(_person(a) for a in item.objects("author")),
+        # collection-title: the series of a chapter, a conference paper or a work that stands on its own.
         journal=("" if item.text("type") in CONTAINED_KINDS else item.text("container-title"))
-        or abbrev,
+        or item.text("collection-title") or abbrev,
         journal_abbrev=abbrev,
         date=when.date,
         date_printed=when.printed,

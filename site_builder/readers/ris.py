@@ -58,7 +58,7 @@ from dataclasses import dataclass, replace
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, Article, Field, Person, Record, Section
+from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, PERIODICAL_KINDS, Article, Field, Person, Record, Section
 from ..model.normalize import clean, parse_person
 from ..model.sections import split_heading_lines, split_lay_summary, split_running
 from . import shared
@@ -261,23 +261,55 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     return replace(article, title="Untitled record"), [problem]
 
 
-# What a RIS type (TY) or a Web of Science document type (DT) says the work is, in CSL's words; a conference
-# paper or a chapter has its proceedings or book as container, not as journal.
-_RIS_KINDS = {"CONF": "paper-conference", "CPAPER": "paper-conference", "CHAP": "chapter", "ECHAP": "chapter",
-              "BOOK": "book", "EBOOK": "book", "EDBOOK": "book", "THES": "thesis", "RPRT": "report"}
+# What a RIS type (TY) or a Web of Science document type (DT) says the work is, in CSL's words (Article.kind; ""
+# a journal article). Every type of the RIS specification (Reference Manager's list of 2011), EndNote's WEB,
+# Zotero's spellings GRNT and UNPD, and the MISC that BibTeX converters write; an unknown type reads as a journal
+# article, as Zotero reads it. Where CSL has no type of the same name, as Zotero's RIS translator reads it (an
+# equation or a grant a generic work, a serial a book, a government document a report, a slide show a talk,
+# online multimedia a video), except: a chart is a figure, an aggregated database a data set, a catalogue a
+# generic work, an unenacted bill a bill, and an article in press (INPR) a journal article.
+_RIS_KINDS = {
+    "ABST": "", "ADVS": "motion_picture", "AGGR": "dataset", "ANCIENT": "classic", "ART": "graphic",
+    "BILL": "bill", "BLOG": "post-weblog", "BOOK": "book", "CASE": "legal_case", "CHAP": "chapter",
+    "CHART": "figure", "CLSWK": "classic", "COMP": "software", "CONF": "paper-conference",
+    "CPAPER": "paper-conference", "CTLG": "document", "DATA": "dataset", "DBASE": "dataset",
+    "DICT": "entry-dictionary", "EBOOK": "book", "ECHAP": "chapter", "EDBOOK": "book", "EJOUR": "",
+    "ELEC": "webpage", "ENCYC": "entry-encyclopedia", "EQUA": "document", "FIGURE": "figure", "GEN": "document",
+    "GOVDOC": "report", "GRANT": "document", "GRNT": "document", "HEAR": "hearing",
+    "ICOMM": "personal_communication", "INPR": "", "JFULL": "periodical", "JOUR": "", "LEGAL": "regulation",
+    "MANSCPT": "manuscript", "MAP": "map", "MGZN": "article-magazine", "MISC": "document",
+    "MPCT": "motion_picture", "MULTI": "motion_picture", "MUSIC": "musical_score", "NEWS": "article-newspaper",
+    "PAMP": "pamphlet", "PAT": "patent", "PCOMM": "personal_communication", "RPRT": "report", "SER": "book",
+    "SLIDE": "speech", "SOUND": "song", "STAND": "standard", "STAT": "legislation", "THES": "thesis",
+    "UNBILL": "bill", "UNPB": "manuscript", "UNPD": "manuscript", "VIDEO": "motion_picture", "WEB": "webpage",
+}
+_GENERIC = frozenset({"GEN", "MISC"})
+"""Types that say nothing of the work: such a record that names a journal is read as a journal article, as
+Zotero reads every GEN (Rayyan writes a journal's erratum so, Lens a preprint in arXiv's "journal")."""
+_JOURNAL_TAGS = ("JF", "JO", "J2", "JA", "J1")
+"""The tags that name only a journal (T2 names a case's reporter, a chapter's book)."""
+
+
+def _ris_kind(tags: _Tags) -> str:
+    ty = clean(tags.first("TY")).upper()
+    if ty in _GENERIC and tags.text("T2", *_JOURNAL_TAGS):
+        return ""
+    if ty == "CASE" and tags.text(*_JOURNAL_TAGS):
+        return ""  # a case study in a journal: CINAHL's "Case Study" articles come out of Rayyan as CASE
+    return _RIS_KINDS.get(ty, "")
 
 
 def _ris_article(record: Record) -> Article:
     tags = _Tags(record)
-    kind = _RIS_KINDS.get(clean(tags.first("TY")).upper(), "")
+    kind = _ris_kind(tags)
     abbrev = tags.text("J2", "JA", "J1", "NL")
     # A chapter's or a paper's series (T3, as the RIS specification and our export write it) is its journal.
     if kind in CONTAINED_KINDS:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, tags.text("T2", "BT")
-    elif kind:
-        journal, container = tags.text("JF", "JO", "T3") or abbrev, ""
-    else:
+    elif kind in PERIODICAL_KINDS or kind in LEGAL_KINDS:  # T2: the journal, magazine, website, reporter, code
         journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
+    else:
+        journal, container = tags.text("JF", "JO", "T3") or abbrev, ""
     title = tags.text("TI", "T1", "CT", "BT", "ST")
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)

@@ -3,6 +3,7 @@ field, and what broken files give."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -422,3 +423,56 @@ def test_mendeley_initials_and_one_page_articles() -> None:
     assert juvenile.pages == "20"  # SP 20, EP 20: an article number, not a range
     assert ris.to_article(records[4])[0].pages == "549-565"
     assert records[0].values("UR")[1] == "http://dx.doi.org/10.1002/ar.25520"
+
+
+# The reference types of the RIS specification (Reference Manager's "RIS Format Specifications", 2011), and the
+# types EndNote (WEB), Zotero (GRNT, UNPD) and BibTeX converters (MISC) write besides.
+RIS_SPEC_TYPES = ["ABST", "ADVS", "AGGR", "ANCIENT", "ART", "BILL", "BLOG", "BOOK", "CASE", "CHAP", "CHART", "CLSWK",
+                  "COMP", "CONF", "CPAPER", "CTLG", "DATA", "DBASE", "DICT", "EBOOK", "ECHAP", "EDBOOK", "EJOUR",
+                  "ELEC", "ENCYC", "EQUA", "FIGURE", "GEN", "GOVDOC", "GRANT", "HEAR", "ICOMM", "INPR", "JFULL",
+                  "JOUR", "LEGAL", "MANSCPT", "MAP", "MGZN", "MPCT", "MULTI", "MUSIC", "NEWS", "PAMP", "PAT",
+                  "PCOMM", "RPRT", "SER", "SLIDE", "SOUND", "STAND", "STAT", "THES", "UNBILL", "UNPB", "VIDEO"]
+OTHER_WRITERS_TYPES = ["WEB", "GRNT", "UNPD", "MISC"]
+CSL_TYPES = json.loads((DATA.parent / "csl" / "csl-data.json").read_text(encoding="utf-8"))[
+    "items"]["properties"]["type"]["enum"]
+
+
+@pytest.mark.parametrize("ty", RIS_SPEC_TYPES + OTHER_WRITERS_TYPES)
+def test_every_ris_type_is_read_as_a_csl_type(ty: str) -> None:
+    """"" is a journal article (CSL's article-journal); every other kind is a type of CSL's schema, and a journal
+    article only where the type says so."""
+    (record,), _ = ris.read(f"TY  - {ty}\nTI  - A work\nPB  - A publisher\nER  - \n", "t.ris")
+    kind = ris.to_article(record)[0].kind
+    assert kind in CSL_TYPES or kind == ""
+    assert (kind == "") == (ty in ("ABST", "EJOUR", "INPR", "JOUR")), kind
+
+
+@pytest.mark.parametrize("ty", ["GEN", "MISC"])
+@pytest.mark.parametrize("tag", ["T2", "JF", "JO", "J2"])
+def test_a_generic_record_that_names_a_journal_is_a_journal_article(ty: str, tag: str) -> None:
+    (record,), _ = ris.read(f"TY  - {ty}\nTI  - An erratum\n{tag}  - A Journal\nVL  - 4\nER  - \n", "t.ris")
+    article = ris.to_article(record)[0]
+    assert (article.kind, article.journal, article.volume) == ("", "A Journal", "4")
+
+
+def test_a_magazine_or_web_page_is_cited_by_what_carries_it() -> None:
+    (magazine, page), _ = ris.read("TY  - MGZN\nTI  - A story\nT2  - The Magazine\nER  - \n"
+                                   "TY  - ELEC\nTI  - A page\nT2  - The Website\nER  - \n", "t.ris")
+    assert [(a.kind, a.journal) for a in (ris.to_article(r)[0] for r in (magazine, page))] == [
+        ("article-magazine", "The Magazine"), ("webpage", "The Website")]
+
+
+def test_a_case_or_statute_is_cited_by_its_reporter_or_code() -> None:
+    (case, statute), _ = ris.read("TY  - CASE\nTI  - A v. B\nT2  - U.S.\nVL  - 410\nSP  - 113\nER  - \n"
+                                  "TY  - STAT\nTI  - An Act\nT2  - U.S.C.\nVL  - 42\nER  - \n", "t.ris")
+    assert [(a.kind, a.journal) for a in (ris.to_article(r)[0] for r in (case, statute))] == [
+        ("legal_case", "U.S."), ("legislation", "U.S.C.")]
+
+
+def test_a_case_study_in_a_journal_is_a_journal_article_not_a_legal_case() -> None:
+    """Rayyan writes CINAHL's "Case Study" articles as ``TY  - CASE``, the RIS type of a court case; one that names
+    a journal (here its abbreviation, J2) is an article of that journal (tests/data/ris/rayyan-case-study.txt)."""
+    records, diagnostics = ris.read((DATA / "rayyan-case-study.txt").read_text(encoding="utf-8"), "t.ris")
+    assert diagnostics == []
+    (article,) = (ris.to_article(r)[0] for r in records)
+    assert (article.kind, article.journal) == ("", "H&HN: Hospitals & Health Networks")
