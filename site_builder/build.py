@@ -74,14 +74,15 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         rendered = len(written.files)  # a template error costs the pages it could not render
         files = written.files + write_static(writer, theme.static_files(site_dir))
         stats, searched = search.finish(writer, files, out, report, search=config.search, later=search_later)
-    report.extend(preflight.check(out, preflight.shown_path(out, site_dir), outside))
+    report.extend(preflight.check(out, preflight.shown_path(out, site_dir), outside, written.sizes()))
     result = BuildResult(config, out, report, model.records, model.articles, len(pages), stats,
                          time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages),
                          notices=tuple(notices), rendered=rendered - written.kept, search_seconds=searched,
                          search_pending=config.search and search_later)
     # A folder whose index is still to be made is never "nothing to do": its next build makes the index.
     pagetable.save_table(out, kept_cache.code, written.table,
-                         sources if result.unwritten == 0 and not result.search_pending else None, _summary(result))
+                         sources if result.unwritten == 0 and not result.search_pending else None, _summary(result),
+                         reuse.articles)
     return result
 
 
@@ -156,7 +157,8 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     articles = report.take(attach_summaries(articles, summaries))  # after merging: any source's id finds it
     intro = report.take(read_intro(content, CONTENT_DIR))
     free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR)))
-    library = build_library(articles, report.take(load_rules(site_dir, articles)))
+    library = build_library(articles, report.take(load_rules(site_dir, articles)),
+                            cache.remembered(kept_cache, "people"))
     return _Model(library, records, len(articles), free_pages, intro)
 
 

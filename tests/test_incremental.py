@@ -14,6 +14,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -22,8 +23,10 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from settled_output import settled
 
 from site_builder.build import BuildResult, build, refresh_search
+from site_builder.model import library
 from site_builder.output import cache, fingerprints, pagetable
 from site_builder.output.write import MANIFEST
+from site_builder.plan import pages as plan_pages
 from site_builder.render import theme
 from site_builder.render.pages import ARTICLE_ITEM, make_environment
 
@@ -199,6 +202,8 @@ def edited_site(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
     # recent to trust and the cache would check its bytes instead. Trusting times at once tests that path too.
     monkeypatch.setattr(cache, "RACY_NS", 0)
     monkeypatch.setattr(pagetable, "RACY_NS", 0)
+    # Every costly part of a page kept from the last build is made again, and must be what was kept.
+    monkeypatch.setattr(fingerprints, "VERIFY", True)
     EditedSite.tmp_factory = tmp_path_factory
     return EditedSite
 
@@ -404,3 +409,89 @@ def test_the_default_templates_read_only_what_a_fingerprint_digests_of_the_site(
     names = [name for name in env.list_templates() if name.endswith(".html")]
     assert fingerprints.template_digests(env, names, b"", {"article_item": ARTICLE_ITEM}).only_known_site_parts
 
+
+
+def retitle(record: Path, suffix: str) -> None:
+    """The record's title changed in every field that holds it (as benchmarks/bench_incremental.py does)."""
+    text = record.read_text(encoding="utf-8")
+    title = next(line for line in text.split("\n") if line.startswith("title ")).removeprefix("title ")
+    record.write_text(text.replace(title, f"{title} {suffix}"), encoding="utf-8")
+
+
+def test_an_edited_title_makes_again_only_the_costly_parts_that_show_the_article(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page's costly part (Page.more) is made again when an article among its inputs or in its output changed;
+    the others are kept from the last build's page table."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    made: list[bytes] = []
+    real = fingerprints.Reuse._made
+
+    def counted(self: fingerprints.Reuse, inputs: bytes, more: Any) -> fingerprints.More:
+        made.append(inputs)
+        return real(self, inputs, more)
+
+    monkeypatch.setattr(fingerprints.Reuse, "_made", counted)
+    out = tmp_path / "out"
+    first = build(small_site, out)
+    costly = len(made)
+    assert costly == sum(1 for p in first.planned if p.more is not None)
+    made.clear()
+    for path in small_site.rglob("*"):  # every source touched, nothing changed: every part kept
+        if path.is_file() and cache.CACHE_DIR not in path.parts:
+            os.utime(path)
+    assert build(small_site, out).rendered == 0 and made == []
+    retitle(sorted((small_site / "content" / "records").iterdir())[0], "(revised)")
+    again = build(small_site, out)
+    assert 0 < len(made) < costly and 0 < again.rendered < again.pages, (len(made), costly)
+    clean = build(small_site, tmp_path / "clean", clean=True)
+    assert differences(published(out), published(clean.output)) == []
+
+
+def test_a_costly_part_that_reads_an_article_it_neither_takes_nor_shows_is_caught(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What keeping a costly part rests on (fingerprints.py's docstring), broken on purpose: an author page's
+    part that reads every article's title. With VERIFY, a kept part (of an author's page, which shows only that
+    author's articles) is made again and found stale."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    record = sorted((small_site / "content" / "records").iterdir())[0]
+    real = plan_pages._author_extras
+
+    def leaky(site: Any, links: Any, key: str, author: Any, part: Any) -> dict[str, Any]:
+        found = real(site, links, key, author, part)
+        found["leak"] = sorted(a.title for a in site.library.articles.values())
+        return found
+
+    monkeypatch.setattr(plan_pages, "_author_extras", leaky)
+    out = tmp_path / "out"
+    build(small_site, out)
+    retitle(record, "(revised)")
+    monkeypatch.setattr(fingerprints, "VERIFY", True)
+    with pytest.raises(fingerprints.StaleReuse):
+        build(small_site, out)
+
+
+def test_who_is_who_is_worked_out_again_only_when_a_byline_or_a_rule_changes(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    calls: list[int] = []
+    real = library.resolve
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(library, "resolve", counted)
+    out, record = tmp_path / "out", sorted((small_site / "content" / "records").iterdir())[0]
+    build(small_site, out)
+    retitle(record, "(revised)")
+    build(small_site, out)
+    assert len(calls) == 1
+    (small_site / "authors.toml").write_text('[[merge]]\nnames = ["Pan, Zui", "Pan, Z"]\n', encoding="utf-8")
+    build(small_site, out)
+    assert len(calls) == 2
+    text = record.read_text(encoding="utf-8")
+    record.write_text(text.replace("\nauthor ", "\nauthor Newcomer, Ann\n", 1), encoding="utf-8")
+    result = build(small_site, out)
+    assert len(calls) == 3
+    clean = build(small_site, tmp_path / "clean", clean=True)
+    assert differences(published(out), published(clean.output)) == [] and messages(result) == messages(clean)

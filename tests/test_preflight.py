@@ -67,6 +67,17 @@ def test_symlinks_are_reported_and_not_followed(tmp_path: Path) -> None:
     assert [f.rel for f in list_output(tmp_path)] == ["everything", "real.css", "static/style.css"]
 
 
+def test_sizes_the_build_knows_are_not_asked_for_again_but_symlinks_still_are(tmp_path: Path) -> None:
+    (tmp_path / "static").mkdir()
+    (tmp_path / "real.css").write_text("x")
+    (tmp_path / "page.html").write_text("xyz")
+    os.symlink(tmp_path / "real.css", tmp_path / "static" / "style.css")
+    known = {"page.html": 3, "real.css": 1, "static/style.css": 99}
+    listed = {f.rel: (f.size, f.symlink) for f in list_output(tmp_path, known)}
+    assert listed == {f.rel: (f.size, f.symlink) for f in list_output(tmp_path)}
+    assert listed["static/style.css"][1] and len(messages(check(tmp_path, "_site", [], known))) == 1
+
+
 @pytest.mark.parametrize(("page", "href", "base_path", "why"), [
     ("index.html", "../elsewhere.html", "", "climbs above the site's root folder"),
     ("authors/x.html", "../../x.html", "/repo/", "climbs above the site's root folder"),

@@ -6,14 +6,18 @@ same keys and the same lists. Keys double as slugs in page paths.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import heapq
+import marshal
+import operator
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
-from .article import Article
+from .article import Article, Person
 from .normalize import name_key, slugify, unique
 from .people import People, resolve
 from .people_rules import Rules
@@ -142,12 +146,18 @@ def newest_first(articles: list[tuple[str, Article]]) -> list[tuple[str, Article
     return sorted(by_title, key=lambda ka: ka[1].date, reverse=True)
 
 
-def build_library(articles: list[Article], rules: Rules | None = None) -> Library:
-    """The library of ``articles``; ``rules`` are the site's authors.toml (people.py merges name variants)."""
+Remember = Callable[[bytes, Callable[[], Any]], Any]
+"""Given a digest of all some work reads and the work itself: what the work made from the same inputs in an earlier
+build, or what it makes now (then kept). The build cache offers one (output/cache.py)."""
+
+
+def build_library(articles: list[Article], rules: Rules | None = None, remember: Remember | None = None) -> Library:
+    """The library of ``articles``; ``rules`` are the site's authors.toml (people.py merges name variants). With
+    ``remember``, who is who is worked out again only when a byline or a rule changed."""
     keyed = _key_articles(articles)
     ordered = dict(newest_first(list(keyed.items())))
     rank = {key: n for n, key in enumerate(ordered)}
-    people = resolve({k: a.authors for k, a in ordered.items()}, rules)
+    people = _people({k: a.authors for k, a in ordered.items()}, rules, remember)
     bylines = {k: tuple(person for person, _ in people.bylines[k]) for k in ordered}
     article_authors = {k: tuple(dict.fromkeys(p for p in byline if p)) for k, byline in bylines.items()}
     topic_keys = assign_keys((name_key(t) for a in ordered.values() for t in a.topics), "topic")
@@ -168,6 +178,23 @@ def build_library(articles: list[Article], rules: Rules | None = None) -> Librar
         journals=dict(sorted(journals.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
         years=years,
     )
+
+
+def _people(bylines: dict[str, tuple[Person, ...]], rules: Rules | None, remember: Remember | None) -> People:
+    """resolve(bylines, rules) as far as a library needs it (bylines and names), from ``remember`` when the
+    bylines (every field of every Person, in order) and the rules are those of an earlier build."""
+    def made() -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, str]]:
+        found = resolve(bylines, rules)
+        return found.bylines, found.names
+
+    if remember is None:
+        found_bylines, names = made()
+    else:
+        fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Person)))
+        inputs = hashlib.blake2b(repr(rules or Rules()).encode(), digest_size=16)
+        inputs.update(marshal.dumps([(k, [fields(p) for p in people]) for k, people in bylines.items()], 0))
+        found_bylines, names = remember(inputs.digest(), made)
+    return People(found_bylines, names, (), ())
 
 
 def _key_articles(articles: list[Article]) -> dict[str, Article]:

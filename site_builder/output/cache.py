@@ -5,6 +5,8 @@
   those cached is not read again; one whose times changed but whose bytes did not (a fresh checkout, a
   ``touch``) is read but not parsed again.
 - ``references``: formatted references, by the fingerprint of what they depend on (cite/cache.py).
+- ``people``: who is who (model/people.py's resolve, as the library needs it), under a digest of every byline and
+  rule it read (``remembered``).
 
 Every file carries the digest of the code that wrote it and a checksum of its contents: a cache made by other
 code is set aside whole, a damaged or foreign file is discarded with a one-line notice, never trusted and never
@@ -136,6 +138,22 @@ class CacheFolder:
         if not self._noticed:
             self._noticed = True
             self._notice(f"the build cache in {self.folder} {what}; it is made afresh")
+
+
+def remembered(folder: CacheFolder, name: str) -> Callable[[bytes, Callable[[], Any]], Any]:
+    """The model's ``Remember`` (model/library.py) kept in ``folder`` under ``name``: one value, made by the
+    model's code from the inputs that digest to the key it is kept under."""
+    code = code_digest(("model",))
+
+    def remember(inputs: bytes, make: Callable[[], Any]) -> Any:
+        kept = folder.load(name, code)
+        if type(kept) is tuple and len(kept) == 2 and kept[0] == inputs:
+            return kept[1]
+        value = make()
+        folder.save(name, (inputs, value), code)
+        return value
+
+    return remember
 
 
 class RecordCache:

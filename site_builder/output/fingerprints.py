@@ -6,6 +6,14 @@ at what a page depends on: a value that cannot be digested (an object of a kind 
 no fingerprint, and that page is always rendered. Objects met on many pages (list entries, articles, links) are
 digested once per process.
 
+The costly half of a context (``Page.more``: related articles, co-authors, head metadata) is not made again when
+its inputs are the last build's: its function and arguments, the site's settings and the library's structure
+(``library_digest``: every part of the library but the articles' contents), and the contents of the articles its
+output reached last time (each article's digest, found while digesting that output). The plan's ``more``
+functions read an article's contents only through an article among their arguments or one they show (itself or
+its list entry), which is what makes this sound; the property test of tests/test_incremental.py checks it after
+every random edit (``VERIFY``: every part kept is made again and must digest the same).
+
 The folder's fingerprints are kept in the output folder itself, in its page table (pagetable.py).
 """
 
@@ -13,9 +21,10 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import marshal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -26,9 +35,11 @@ from markupsafe import Markup
 
 from ..model import packing
 from ..model.article import Article
+from ..model.library import Library
+from ..plan.pages import Links as PlanLinks
 from ..plan.pages import Page, Site
 from ..render.pages import ARTICLE_ITEM
-from .pagetable import PageTable
+from .pagetable import Articles, More, PageTable
 
 SITE_FIELDS = frozenset({"config", "counts", "pages", "intro_html"})
 """What the default templates read of ``site``. A template that reads anything else of it (the whole library)
@@ -39,6 +50,17 @@ class Unknown(Exception):
     """A value whose digest this module cannot vouch for."""
 
 
+class StaleReuse(AssertionError):
+    """With ``VERIFY``: a page's costly part kept from the last build is not what it would be made as now."""
+
+
+VERIFY = False
+"""Make again every costly part of a context that would be kept, and fail if it differs (the tests set it)."""
+
+_UNKNOWN_ARTICLE = -1
+"""The place of an article the library does not hold: a part that reached one is never kept."""
+
+
 def _hash(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
@@ -46,25 +68,30 @@ def _hash(data: bytes) -> bytes:
 class Digester:
     """Digests of context values, each object digested once per process. The memo holds the objects it has
     digested, so that no id in it can be reused by a new object (a page's context makes some of its objects
-    when it is rendered, and drops them after)."""
+    when it is rendered, and drops them after), with the places of the articles each one reaches."""
 
-    def __init__(self, site_digest: bytes | None, known: dict[int, tuple[object, bytes]] | None = None) -> None:
+    def __init__(self, site_digest: bytes | None,
+                 known: dict[int, tuple[object, bytes, frozenset[int]]] | None = None) -> None:
         self._site = site_digest
-        self._memo: dict[int, tuple[object, bytes]] = dict(known or {})
+        self._memo: dict[int, tuple[object, bytes, frozenset[int]]] = dict(known or {})
+        self._reached: set[int] | None = None
 
-    def page(self, templates: bytes, page: Page) -> bytes | None:
-        """The fingerprint of ``page`` whose templates digest to ``templates``; None when it cannot be known."""
+    def add(self, value: Any, tokens: list[object]) -> None:
+        """Append ``value`` to ``tokens`` as values marshal writes whole (format 0: the same values, the same
+        bytes); Unknown when it holds an object of a kind this module does not know."""
+        self._add(value, tokens)
+
+    def reaching(self, value: Any) -> tuple[bytes, frozenset[int]]:
+        """The digest of ``value`` and the places (in the library) of the articles it holds, in lists or not."""
+        outer, self._reached = self._reached, set()
         try:
-            context = page.full_context()
-            tokens: list[object] = [templates, page.path, page.export]
-            self._add(context, tokens)
-            return _hash(marshal.dumps(tokens, 0))
-        except Exception:  # Unknown, or a context that cannot be made: rendering the page reports that
-            return None
+            digest = self._digest_of(value)
+            return digest, frozenset(self._reached)
+        finally:
+            self._reached = outer
 
     def _add(self, value: Any, tokens: list[object]) -> None:
-        """Append ``value`` to ``tokens`` as values marshal writes whole (format 0: the same values, the same
-        bytes), with a one-byte mark before each container and each Markup; an object goes in as its digest,
+        """``add``, with a one-byte mark before each container and each Markup; an object goes in as its digest,
         16 bytes long, which no mark is."""
         kind = type(value)
         if kind is str or kind is int or kind is bool or value is None or kind is float:
@@ -77,10 +104,10 @@ class Digester:
             tokens.append(len(value))
             for item in value:
                 self._add(item, tokens)
-        elif kind is frozenset or kind is set:
-            tokens.append(_SET)
-            tokens.append(len(value))
-            tokens.extend(sorted(self._digest_of(item) for item in value))  # in an order of their own
+        elif kind is frozenset:
+            tokens.append(self._object(value))  # immutable: digested once, as an object
+        elif kind is set:
+            self._set(value, tokens)
         elif kind is dict:
             tokens.append(_MAPPING)
             tokens.append(len(value))
@@ -90,6 +117,11 @@ class Digester:
         else:
             tokens.append(self._object(value))
 
+    def _set(self, value: Any, tokens: list[object]) -> None:
+        tokens.append(_SET)
+        tokens.append(len(value))
+        tokens.extend(sorted(self._digest_of(item) for item in value))  # in an order of their own
+
     def _digest_of(self, value: Any) -> bytes:
         tokens: list[object] = []
         self._add(value, tokens)
@@ -98,21 +130,35 @@ class Digester:
     def _object(self, value: Any) -> bytes:
         known = self._memo.get(id(value))
         if known is not None:
+            if self._reached is not None and known[2]:
+                self._reached |= known[2]
             return known[1]
-        if isinstance(value, Site):
-            if self._site is None:
-                raise Unknown("the templates read the whole site")
-            digest = self._site
-        elif isinstance(value, Article):
-            digest = article_digest(value)
-        elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-            tokens: list[object] = [type(value).__qualname__]
-            for name in _field_names(type(value)):
-                self._add(getattr(value, name), tokens)
-            digest = _hash(marshal.dumps(tokens, 0))
-        else:
-            raise Unknown(type(value).__qualname__)
-        self._memo[id(value)] = (value, digest)
+        outer, self._reached = self._reached, set()
+        try:
+            if isinstance(value, Site):
+                if self._site is None:
+                    raise Unknown("the templates read the whole site")
+                digest = self._site
+            elif isinstance(value, Article):
+                digest = article_digest(value)
+                self._reached.add(_UNKNOWN_ARTICLE)  # not one of the library's (those are known from the start)
+            elif type(value) is frozenset:
+                tokens: list[object] = []
+                self._set(value, tokens)
+                digest = _hash(marshal.dumps(tokens, 0))
+            elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+                tokens = [type(value).__qualname__]
+                for name in _field_names(type(value)):
+                    self._add(getattr(value, name), tokens)
+                digest = _hash(marshal.dumps(tokens, 0))
+            else:
+                raise Unknown(type(value).__qualname__)
+            reached = frozenset(self._reached)
+        finally:
+            inner, self._reached = self._reached, outer
+        if outer is not None:
+            outer |= inner
+        self._memo[id(value)] = (value, digest, reached)
         return digest
 
 
@@ -244,6 +290,14 @@ def _reads_only_known_site_parts(tree: jinja2.nodes.Template) -> bool:
 
 
 @dataclasses.dataclass(frozen=True)
+class Print:
+    """A page's fingerprint, and its costly part's for the next build."""
+
+    fingerprint: bytes
+    more: More | None
+
+
+@dataclasses.dataclass(frozen=True)
 class Reuse:
     """What rendering needs to keep the pages unchanged since the output folder's last build."""
 
@@ -251,10 +305,59 @@ class Reuse:
     templates: Templates
     digester: Digester
     """Made before the workers are forked, with every article's digest: each worker starts from its copy."""
+    basis: bytes
+    """What every costly part may read besides its arguments and the articles it shows: the site's digest and
+    the library's structure (b"" when it cannot be known: then no part is kept)."""
+    articles: Articles
+    """This build's articles, by place: their keys and digests, for the next build."""
+    changed: frozenset[int]
+    """Places of the articles whose digest differs from the last build's (all, when the keys differ)."""
 
-    def fingerprint(self, page: Page) -> bytes | None:
+    def fingerprint(self, page: Page) -> Print | None:
+        """The fingerprint of ``page``; None when it cannot be known."""
         template = self.templates.of(page.template)
-        return self.digester.page(template, page) if template is not None else None
+        if template is None:
+            return None
+        try:
+            tokens: list[object] = [template, page.path, page.export]
+            self.digester.add(page.context, tokens)
+            more = self._more(page) if page.more is not None else None
+            tokens.append(more[2] if more is not None else None)
+            return Print(_hash(marshal.dumps(tokens, 0)), more)
+        except StaleReuse:
+            raise
+        except Exception:  # Unknown, or a context that cannot be made: rendering the page reports that
+            return None
+
+    def _more(self, page: Page) -> More:
+        assert page.more is not None
+        inputs = self._inputs(page.more)
+        entry = self.last.entry(page.path)
+        kept = entry.more if entry is not None else None
+        if inputs and kept is not None and kept[0] == inputs and self.changed.isdisjoint(kept[1]):
+            if VERIFY and self._made(inputs, page.more)[2] != kept[2]:
+                raise StaleReuse(f"{page.path}: its costly part was kept, but it is not what it was")
+            return kept
+        return self._made(inputs, page.more)
+
+    def _made(self, inputs: bytes, more: Callable[[], dict[str, Any]]) -> More:
+        digest, reached = self.digester.reaching(more())
+        return inputs, tuple(sorted(reached)), digest
+
+    def _inputs(self, more: Callable[[], dict[str, Any]]) -> bytes:
+        """The digest of what ``more`` is made from, the articles it shows aside: its function and arguments, the
+        site and its links standing for ``basis``; b"" (never kept) for a callable of another kind."""
+        if not isinstance(more, functools.partial) or not self.basis:
+            return b""
+        tokens: list[object] = [self.basis, more.func.__module__, more.func.__qualname__]
+        for value in (*more.args, *sorted(more.keywords.items())):
+            if isinstance(value, Site):
+                tokens.append(b"site")
+            elif isinstance(value, PlanLinks):
+                tokens.append(b"links")
+            else:
+                self.digester.add(value, tokens)
+        return _hash(marshal.dumps(tokens, 0))
 
 
 def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site: Site,
@@ -264,4 +367,45 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
     ``articles`` (article_digests) and what every page may show of ``site``."""
     code += interface_digest(locale_dirs)
     templates = template_digests(env, {p.template for p in pages}, code, {"article_item": ARTICLE_ITEM})
-    return Reuse(last, templates, Digester(site_digest(site, templates.only_known_site_parts), articles))
+    shown = site_digest(site, templates.only_known_site_parts)
+    library = site.library
+    known: dict[int, tuple[object, bytes, frozenset[int]]] = {
+        id(article): (article, articles[id(article)][1], frozenset({place}))
+             for place, article in enumerate(library.articles.values()) if id(article) in articles}
+    now: Articles = (tuple(library.articles), tuple(known[id(a)][1] if id(a) in known else None
+                                                    for a in library.articles.values()))
+    if last.articles[0] == now[0]:
+        changed = {n for n, (was, digest) in enumerate(zip(last.articles[1], now[1], strict=True))
+                   if digest is None or was != digest}
+    else:
+        changed = set(range(len(now[0])))
+    try:
+        basis = _hash(marshal.dumps([code, shown or b"", library_digest(library)], 0))
+    except Unknown:
+        basis = b""  # nothing is kept
+    return Reuse(last, templates, Digester(shown, known), basis, now, frozenset(changed | {_UNKNOWN_ARTICLE}))
+
+
+def library_digest(library: Library) -> bytes:
+    """Everything the library holds but its articles' contents: their keys in order, and every other part
+    (authors, bylines, topics, journals, years, ranks…), each field as it is; a cache filled as pages ask for it
+    (a field that takes no part in comparing libraries) is left out."""
+    parts: list[object] = []
+    for field in dataclasses.fields(library):
+        if not field.compare:
+            continue
+        value = getattr(library, field.name)
+        if field.name == "articles":
+            value = tuple(value)
+        parts.append(field.name)
+        try:
+            parts.append(marshal.dumps(value, 0))
+        except ValueError:  # a map to dataclasses (authors, groups): each as its fields
+            parts.append(marshal.dumps([(key, _as_fields(item)) for key, item in value.items()], 0))
+    return _hash(marshal.dumps(parts, 0))
+
+
+def _as_fields(value: Any) -> tuple[object, ...]:
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        raise Unknown(type(value).__qualname__)
+    return (type(value).__qualname__, *(getattr(value, name) for name in _field_names(type(value))))

@@ -36,7 +36,8 @@ class RenderFailure:
 
 Rendered = tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...], pagetable.Entry | None, bool]
 """(path, written, why it failed, links out of the site as (href, why), its fingerprint's entry, kept as it was)
-of one page."""
+of one page; a page kept with the very entry the last build left gives neither links nor entry (the main process
+takes them from the table: nothing to send back)."""
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,10 @@ class Written:
     """Each page's fingerprint, for the next build."""
     kept: int
     """Pages unchanged since the folder's last build, neither rendered nor written."""
+
+    def sizes(self) -> dict[str, int]:
+        """The size of each page with a fingerprint, as written or as found unchanged (for the pre-flight check)."""
+        return {path: entry.size for path, entry in self.table.items()}
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,9 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     failed: dict[str, list[RenderFailure]] = {}
     for chunk in _progress(chunks, len(pages), progress):
         for path, written, failure, links, entry, unchanged in chunk:
+            if unchanged and entry is None and reuse is not None:
+                entry = reuse.last.entry(path)
+                links = entry.links if entry is not None else ()
             outside.extend((path, href, why) for href, why in links)
             if failure is not None:
                 failed.setdefault(failure.template, []).append(failure)
@@ -109,10 +117,14 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
     """Render and write pages[start:end] whose fingerprint changed, in whichever process runs it."""
     out: list[Rendered] = []
     for page in job.pages[bounds[0]:bounds[1]]:
-        fingerprint = job.reuse.fingerprint(page) if job.reuse is not None else None
+        printed = job.reuse.fingerprint(page) if job.reuse is not None else None
+        fingerprint = printed.fingerprint if printed is not None else None
         last = job.reuse.last.unchanged(job.writer.output, page.path, fingerprint) if job.reuse is not None else None
-        if last is not None:
-            out.append((page.path, False, None, last.links, last, True))
+        if last is not None and printed is not None:
+            if last.more == printed.more:
+                out.append((page.path, False, None, (), None, True))
+            else:
+                out.append((page.path, False, None, last.links, last._replace(more=printed.more), True))
             continue
         try:
             data = _text(job, page).encode("utf-8")
@@ -122,7 +134,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
             continue
         checked = page.path.endswith(".html") and (job.every_page or page.prose)
         links = tuple(preflight.outside_links(page.path, data, job.base_path)) if checked else ()
-        entry = pagetable.Entry(fingerprint, len(data), links) if fingerprint is not None else None
+        entry = pagetable.Entry(printed.fingerprint, len(data), links, printed.more) if printed is not None else None
         out.append((page.path, job.writer.write(page.path, data), None, links, entry, False))
     return out
 

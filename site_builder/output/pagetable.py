@@ -19,17 +19,25 @@ import marshal
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from .cache import RACY_NS, SourceStamp
 from .write import MANIFEST, PAGES, write_atomic
 
 PAGES_FILE = PAGES
-FORMAT = b"site-builder pages 2\n"
+FORMAT = b"site-builder pages 3\n"
 
 Links = tuple[tuple[str, str], ...]
 """A page's links out of the site, (href, why), as the pre-flight check found them when it was rendered."""
+
+More = tuple[bytes, tuple[int, ...], bytes]
+"""A page's costly part (``Page.more``) as its fingerprint took it (fingerprints.py): the digest of its inputs, the
+places in the library of the articles its output reached, and the digest of that output."""
+
+
+Articles = tuple[tuple[str, ...], tuple[bytes | None, ...]]
+"""The library's article keys in order, and each one's digest (None: it has none)."""
 
 
 def _hash(*parts: bytes) -> bytes:
@@ -39,11 +47,13 @@ def _hash(*parts: bytes) -> bytes:
     return digest.digest()
 
 
-@dataclasses.dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """A page as the table keeps it (a plain tuple in the file)."""
+
     fingerprint: bytes
     size: int
     links: Links
+    more: More | None = None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -62,29 +72,48 @@ class PageTable:
     the folder looked then."""
 
     def __init__(self, entries: dict[str, Entry] | None = None, sources: SourceStamp | None = None,
-                 folder: bytes = b"", summary: Summary | None = None, *, rows: bytes = b"") -> None:
-        self._entries = entries
-        self._rows = rows  # the entries as stored, unpacked on first use: a build with nothing to do never uses them
+                 folder: bytes = b"", summary: Summary | None = None, articles: Articles = ((), ()),
+                 body: bytes = b"") -> None:
+        self._entries = entries or {}
+        self._rows: dict[str, tuple[Any, ...]] | None = None if body else {}
+        self._articles = articles
+        self._body = body  # the rows and articles as stored, unpacked when first asked for: a build with nothing
+        # to do never asks, and each row is made an Entry only when its page is (most builds ask for few)
         self.sources = sources
         self.folder = folder
         self.summary = summary
 
+    def _unpack(self) -> dict[str, tuple[Any, ...]]:
+        if self._rows is None:
+            rows, (keys, digests) = marshal.loads(self._body)
+            if type(rows) is not dict or type(keys) is not tuple or type(digests) is not tuple:
+                rows, keys, digests = {}, (), ()  # not as this code writes them: every page is rendered
+            self._rows, self._articles, self._body = rows, (keys, digests), b""
+        return self._rows
+
     @property
-    def entries(self) -> dict[str, Entry]:
-        if self._entries is None:
-            rows = marshal.loads(self._rows) if self._rows else {}
-            self._entries = {page: Entry(fp, size, tuple((href, why) for href, why in links))
-                             for page, (fp, size, links) in rows.items()}
-            self._rows = b""
-        return self._entries
+    def articles(self) -> Articles:
+        """The library's articles the fingerprints were made from (fingerprints.Reuse.articles)."""
+        self._unpack()
+        return self._articles
+
+    def entry(self, path: str) -> Entry | None:
+        found = self._entries.get(path)
+        rows = self._unpack()
+        if found is None and path in rows:
+            row = rows[path]
+            if type(row) is not tuple or len(row) != len(Entry._fields):
+                return None  # not as this code writes them: the page is rendered
+            found = self._entries[path] = Entry._make(row)
+        return found
 
     def unchanged(self, output: Path, path: str, fingerprint: bytes | None) -> Entry | None:
         """The entry of ``path`` when the page it describes is still in the folder and would be the same."""
-        entry = self.entries.get(path)
+        entry = self.entry(path)
         if entry is None or fingerprint is None or entry.fingerprint != fingerprint:
             return None
         try:
-            if os.stat(output / path).st_size != entry.size:
+            if os.stat(f"{output}/{path}").st_size != entry.size:
                 return None
         except OSError:
             return None
@@ -130,14 +159,14 @@ def load_table(output: Path, code: bytes, notice: Callable[[str], None]) -> Page
     try:
         if not data.startswith(FORMAT):
             raise ValueError("not a page table")
-        stored_code, checksum, head, rows = marshal.loads(memoryview(data)[len(FORMAT):])
+        stored_code, checksum, head, body = marshal.loads(memoryview(data)[len(FORMAT):])
         if stored_code != code:
             return PageTable()  # other code made these pages: render them all
-        if _hash(head, rows) != checksum:
+        if _hash(head, body) != checksum:
             raise ValueError("its checksum does not match")
         sources, folder, summary = marshal.loads(head)
         return PageTable(None, SourceStamp(*sources) if sources else None, folder,
-                         _unpack_summary(summary) if summary else None, rows=rows)
+                         _unpack_summary(summary) if summary else None, body=body)
     except (ValueError, EOFError, TypeError) as err:
         notice(f"the page fingerprints in {path} could not be read ({err}); every page is rendered again")
         return PageTable()
@@ -151,13 +180,13 @@ def discard_table(output: Path) -> None:
 
 
 def save_table(output: Path, code: bytes, entries: dict[str, Entry], sources: SourceStamp | None,
-               summary: Summary) -> None:
-    """Keep the folder's fingerprints, and (given ``sources``, for a build that wrote every page) what a build
-    with nothing to do needs to say so."""
-    rows = marshal.dumps({path: (e.fingerprint, e.size, e.links) for path, e in sorted(entries.items())})
+               summary: Summary, articles: Articles = ((), ())) -> None:
+    """Keep the folder's fingerprints with the ``articles`` they were made from (fingerprints.Reuse.articles),
+    and (given ``sources``, for a build that wrote every page) what a build with nothing to do needs to say so."""
+    body = marshal.dumps(({path: tuple(e) for path, e in sorted(entries.items())}, articles))
     head = marshal.dumps(((sources.digest, sources.newest_ns, sources.noted_at) if sources else None,
                           folder_stamp(output), _pack_summary(summary) if sources else None))
-    write_atomic(output / PAGES_FILE, FORMAT + marshal.dumps((code, _hash(head, rows), head, rows)))
+    write_atomic(output / PAGES_FILE, FORMAT + marshal.dumps((code, _hash(head, body), head, body)))
 
 
 def _pack_summary(summary: Summary) -> tuple[Any, ...]:

@@ -12,7 +12,7 @@ import functools
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -38,17 +38,21 @@ class OutputFile:
     symlink: bool
 
 
-def check(out: Path, shown: str, outside: Iterable[tuple[str, str, str]]) -> list[Diagnostic]:
+def check(out: Path, shown: str, outside: Iterable[tuple[str, str, str]],
+          sizes: Mapping[str, int] | None = None) -> list[Diagnostic]:
     """Every pre-flight problem of the output folder ``out``, shown to the user as ``shown`` (e.g. "_site"), with
-    the (page, href, why) links out of the site that the build found while rendering (``outside_links``)."""
-    files = list_output(out)
+    the (page, href, why) links out of the site that the build found while rendering (``outside_links``);
+    ``sizes``: of files the build wrote or looked at itself, not looked at again (list_output)."""
+    files = list_output(out, sizes)
     return size_problems(files, shown) + symlink_problems(files, shown) + _reported(outside, shown)
 
 
-def list_output(out: Path) -> list[OutputFile]:
-    """Every file and symlink under ``out`` (symlinks not followed), sorted."""
+def list_output(out: Path, sizes: Mapping[str, int] | None = None) -> list[OutputFile]:
+    """Every file and symlink under ``out`` (symlinks not followed), sorted; a plain file in ``sizes`` (by its
+    path inside ``out``) is taken to be of the size given there, rather than asked for again."""
     found: list[OutputFile] = []
     folders = [(str(out), "")]
+    known = sizes or {}
     while folders:
         folder, prefix = folders.pop()
         with os.scandir(folder) as entries:
@@ -56,6 +60,8 @@ def list_output(out: Path) -> list[OutputFile]:
                 rel = prefix + entry.name
                 if entry.is_dir(follow_symlinks=False):
                     folders.append((entry.path, rel + "/"))
+                elif rel in known and entry.is_file(follow_symlinks=False):
+                    found.append(OutputFile(rel, known[rel], False))
                 else:
                     info = entry.stat(follow_symlinks=False)
                     found.append(OutputFile(rel, info.st_size, entry.is_symlink()))

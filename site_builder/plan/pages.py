@@ -49,7 +49,10 @@ class Page:
     more: Callable[[], dict[str, Any]] | None = field(default=None, compare=False)
     """The costly rest of the context (an article's related articles and head metadata, an author's co-authors
     and topics): the plan's own function, called through ``full_context`` in the process that renders the page,
-    so that this part of the plan runs in parallel."""
+    so that this part of the plan runs in parallel. A ``functools.partial`` of a function that reads an article's
+    contents only through an article among its arguments or one it shows (the article, or its ``Entry``), and
+    the rest of the library only through its structure: a rebuild keeps what it made last time when those are
+    unchanged (output/fingerprints.py)."""
     prose: bool = False
     """Shows HTML the site wrote itself (the home page's introduction, a free page, a summary), whose links only
     the pre-flight check can vouch for."""
