@@ -2,7 +2,7 @@
 
 Every stage reports problems to one Report and the build goes on; the caller decides the exit code at the end.
 What one build can lend the next (each record file as read, formatted references, each page's fingerprint) is
-kept in the cache beside the site (output/cache.py) and beside the pages (output/fingerprints.py): a rebuild
+kept in the cache beside the site (output/cache.py) and beside the pages (output/pagetable.py): a rebuild
 reads, formats, renders and writes only what changed, and one with nothing changed only says so again.
 """
 
@@ -12,23 +12,22 @@ import dataclasses
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from . import i18n, speedups
 from .config import CONTENT_DIR, Config, load_config
 from .diagnostics import Report
-from .model.library import Library, build_library
-from .model.merge import merge_articles
-from .model.people_rules import load_rules
-from .output import cache, fingerprints, preflight, search
-from .output.pages import write_pages, write_static
+from .output import cache, pagetable
 from .output.write import OutputWriter, WriteStats, check_output
-from .plan.pages import Page, Site, plan
-from .prose.free_pages import FreePage, read_free_pages, read_intro
-from .prose.summaries import attach_summaries, read_summaries
-from .readers.files import read_articles
 from .render import theme
-from .render.pages import make_environment
+
+if TYPE_CHECKING:
+    from .model.library import Library
+    from .plan.pages import Page
+    from .prose.free_pages import FreePage
+
+# The stages' modules are imported where they are first needed (in build() once it knows there is something to do,
+# in _read_and_model and in refresh_search), not here: a build with nothing to do needs none of them, and they bring
+# Jinja, Babel, citeproc-py, markdown-it and langcodes, whose imports take longer than all such a build does.
 
 
 def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = None,
@@ -45,10 +44,16 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     notices: list[str] = []
     kept_cache = cache.CacheFolder(site_dir, notices.append, clean=clean)
     sources = cache.source_stamp(site_dir, out, config)  # before reading: an edit made meanwhile shows next time
-    last = fingerprints.PageTable() if clean else fingerprints.load_table(out, kept_cache.code, notices.append)
+    last = pagetable.PageTable() if clean else pagetable.load_table(out, kept_cache.code, notices.append)
     if last.unchanged_since(sources, out):
         return _as_last_time(config, out, last, started, notices)
-    fingerprints.discard_table(out)  # from here on the folder's pages may change: a stopped build leaves none
+    pagetable.discard_table(out)  # from here on the folder's pages may change: a stopped build leaves none
+    from . import i18n, speedups  # only now: see the note above build()
+    from .output import fingerprints, preflight, search
+    from .output.pages import write_pages, write_static
+    from .plan.pages import Site, plan
+    from .render.pages import make_environment
+
     report = Report()
     interface = report.take(i18n.load_interface(config.language, theme.locale_dirs(site_dir),
                                                 lambda path: preflight.shown_path(path, site_dir)))
@@ -75,9 +80,9 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
                          notices=tuple(notices), rendered=rendered - written.kept, search_seconds=searched,
                          search_pending=config.search and search_later)
     # A folder whose index is still to be made is never "nothing to do": its next build makes the index.
-    fingerprints.save_table(out, kept_cache.code, written.table,
-                            sources if result.unwritten == 0 and not result.search_pending else None, _summary(result),
-                            reuse.articles)
+    pagetable.save_table(out, kept_cache.code, written.table,
+                         sources if result.unwritten == 0 and not result.search_pending else None, _summary(result),
+                         reuse.articles)
     return result
 
 
@@ -111,6 +116,8 @@ def refresh_search(result: BuildResult) -> BuildResult:
     index's time and problems added."""
     if not result.search_pending:
         return result
+    from .output import search
+
     started = time.perf_counter()
     report = Report(list(result.report.diagnostics))
     writer = OutputWriter(result.output)
@@ -135,6 +142,13 @@ class _Model(NamedTuple):
 def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolder) -> _Model:
     """Every record file read (through the build cache) and made one article per work, with the club's
     summaries attached, the site's own pages and introduction, and the library of it all."""
+    from .model.library import build_library
+    from .model.merge import merge_articles
+    from .model.people_rules import load_rules
+    from .prose.free_pages import read_free_pages, read_intro
+    from .prose.summaries import attach_summaries, read_summaries
+    from .readers.files import read_articles
+
     content = site_dir / CONTENT_DIR
     articles = read_articles(site_dir, report, cache.RecordCache(kept_cache))
     records = sum(len(article.records) for article in articles)
@@ -148,13 +162,13 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     return _Model(library, records, len(articles), free_pages, intro)
 
 
-def _summary(result: BuildResult) -> fingerprints.Summary:
+def _summary(result: BuildResult) -> pagetable.Summary:
     """What a build with nothing to do says again: the same counts and the same diagnostics."""
-    return fingerprints.Summary(result.records, result.articles, result.pages,
+    return pagetable.Summary(result.records, result.articles, result.pages,
                                 result.stats.written + result.stats.unchanged, tuple(result.report.diagnostics))
 
 
-def _as_last_time(config: Config, out: Path, last: fingerprints.PageTable, started: float,
+def _as_last_time(config: Config, out: Path, last: pagetable.PageTable, started: float,
                   notices: list[str]) -> BuildResult:
     """The result of a build whose sources, settings, code and output are as the last build left them."""
     summary = last.summary

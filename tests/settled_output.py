@@ -6,7 +6,7 @@ file system lists them in), but the index's stamp and the page fingerprints.
 from __future__ import annotations
 
 from site_builder.output import search
-from site_builder.output.fingerprints import PAGES_FILE
+from site_builder.output.pagetable import PAGES_FILE
 
 
 def settled(files: dict[str, bytes]) -> dict[str, bytes]:

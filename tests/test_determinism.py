@@ -14,7 +14,7 @@ from settled_output import settled
 from site_builder import workers
 from site_builder.build import build
 from site_builder.output import pages as output_pages
-from site_builder.output.fingerprints import PAGES_FILE
+from site_builder.output.pagetable import PAGES_FILE
 from site_builder.output.write import MANIFEST
 
 REPO = Path(__file__).resolve().parents[1]

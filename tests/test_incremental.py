@@ -7,6 +7,7 @@ nothing. Hypothesis chooses the edits; a few plain tests pin what is reused and 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -23,7 +24,7 @@ from settled_output import settled
 
 from site_builder.build import BuildResult, build, refresh_search
 from site_builder.model import library
-from site_builder.output import cache, fingerprints
+from site_builder.output import cache, fingerprints, pagetable
 from site_builder.output.write import MANIFEST
 from site_builder.plan import pages as plan_pages
 from site_builder.render import theme
@@ -200,7 +201,7 @@ def edited_site(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
     # The steps come far faster than anyone edits: with the usual window every edited file's times would be too
     # recent to trust and the cache would check its bytes instead. Trusting times at once tests that path too.
     monkeypatch.setattr(cache, "RACY_NS", 0)
-    monkeypatch.setattr(fingerprints, "RACY_NS", 0)
+    monkeypatch.setattr(pagetable, "RACY_NS", 0)
     # Every costly part of a page kept from the last build is made again, and must be what was kept.
     monkeypatch.setattr(fingerprints, "VERIFY", True)
     EditedSite.tmp_factory = tmp_path_factory
@@ -237,7 +238,7 @@ def small_site(tmp_path: Path) -> Path:
 
 def test_nothing_changed_renders_nothing_and_says_what_the_last_build_said(small_site: Path, tmp_path: Path,
                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(fingerprints, "RACY_NS", 0)
+    monkeypatch.setattr(pagetable, "RACY_NS", 0)
     (small_site / "content" / "records" / "broken.txt").write_bytes(b"\x00\x01 not a record")
     first = build(small_site, tmp_path / "out")
     again = build(small_site, tmp_path / "out")
@@ -245,6 +246,45 @@ def test_nothing_changed_renders_nothing_and_says_what_the_last_build_said(small
     assert messages(again) == messages(first) and messages(first)
     assert (again.records, again.articles, again.pages) == (first.records, first.articles, first.pages)
     assert again.stats.written == 0 and again.stats.unchanged == first.stats.written
+
+
+STAGE_LIBRARIES = ("jinja2", "babel", "citeproc", "markdown_it", "langcodes", "lxml", "bibtexparser", "yaml")
+BUILD_AND_LIST_IMPORTS = f"""
+import sys
+from site_builder.output import pagetable
+pagetable.RACY_NS = 0  # the site was made a moment ago
+from site_builder.commands.cli import main
+code = main(["build", "--source", sys.argv[1], "--output", sys.argv[2]])
+print(*sorted(name for name in {STAGE_LIBRARIES!r} if name in sys.modules))
+sys.exit(code)
+"""
+BUILT = re.compile(r"Built ([\d,]+) pages from ([\d,]+) record\(s\) in [\d.]+ s(?: \(.+?\))?: ([\d,]+) rendered, "
+                   r"([\d,]+) written, ([\d,]+) unchanged, ([\d,]+) removed; (\d+) warning\(s\), (\d+) error\(s\)\.")
+
+
+def test_the_command_line_with_nothing_to_do_imports_no_stage_and_says_the_same(small_site: Path,
+                                                                               tmp_path: Path) -> None:
+    """A build with nothing to do stops before any stage: it loads none of their libraries (build.py imports
+    them once there is something to do), and says what the last build said; an edit is still seen."""
+    (small_site / "content" / "records" / "broken.txt").write_bytes(b"\x00\x01 not a record")
+    out = tmp_path / "out"
+
+    def build_in_a_new_process() -> tuple[list[str], list[str], list[int]]:
+        done = subprocess.run([sys.executable, "-c", BUILD_AND_LIST_IMPORTS, str(small_site), str(out)],
+                              capture_output=True, text=True, check=True, cwd=REPO)
+        built = [found for line in done.stderr.splitlines() if (found := BUILT.fullmatch(line))]
+        assert len(built) == 1, done.stderr
+        said = [line for line in done.stderr.splitlines() if not BUILT.fullmatch(line)]
+        return done.stdout.split(), said, [int(n.replace(",", "")) for n in built[0].groups()]
+
+    imported, said, counts = build_in_a_new_process()
+    pages, records, rendered, written, unchanged, _removed, warnings, errors = counts
+    assert "jinja2" in imported and rendered == pages and unchanged == 0 and warnings
+    assert any("broken.txt" in line for line in said)
+    assert build_in_a_new_process() == ([], said, [pages, records, 0, 0, written, 0, warnings, errors])
+    swap_a_letter(sorted((small_site / "content" / "records").iterdir())[0])
+    imported, said_after_edit, counts = build_in_a_new_process()
+    assert "jinja2" in imported and said_after_edit == said and 0 < counts[2] < pages
 
 
 def test_a_deleted_page_is_written_again(small_site: Path, tmp_path: Path) -> None:
@@ -293,7 +333,7 @@ def test_a_damaged_cache_is_set_aside_with_one_line(small_site: Path, tmp_path: 
     build(small_site, tmp_path / "out")
     expected = published(tmp_path / "out")
     folder = small_site / cache.CACHE_DIR
-    for path in sorted(folder.glob("records-*")) + [tmp_path / "out" / fingerprints.PAGES_FILE]:
+    for path in sorted(folder.glob("records-*")) + [tmp_path / "out" / pagetable.PAGES_FILE]:
         data = path.read_bytes()
         path.write_bytes({"truncated": data[:len(data) // 2], "garbage": bytes(range(256)) * 3,
                           "foreign": b'{"not": "ours"}', "empty": b""}[damage])
@@ -303,7 +343,7 @@ def test_a_damaged_cache_is_set_aside_with_one_line(small_site: Path, tmp_path: 
     assert published(tmp_path / "out") == published(clean.output) != expected
     assert len(again.notices) == 2 and all("\n" not in n for n in again.notices)  # the cache, the page table
     assert sorted(str(folder) in n for n in again.notices) == [False, True]
-    assert sorted(fingerprints.PAGES_FILE in n for n in again.notices) == [False, True]
+    assert sorted(pagetable.PAGES_FILE in n for n in again.notices) == [False, True]
     assert again.report.warnings == clean.report.warnings  # a notice is not a warning: --strict is not failed
     assert build(small_site, tmp_path / "out").notices == ()  # made afresh
 

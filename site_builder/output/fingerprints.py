@@ -14,9 +14,7 @@ functions read an article's contents only through an article among their argumen
 its list entry), which is what makes this sound; the property test of tests/test_incremental.py checks it after
 every random edit (``VERIFY``: every part kept is made again and must digest the same).
 
-The folder's fingerprints are kept in the output folder itself (``.site-builder-pages``, never published, like
-the manifest), so they always describe the files beside them: a folder restored from elsewhere, or rebuilt by
-another command, brings its own or none.
+The folder's fingerprints are kept in the output folder itself, in its page table (pagetable.py).
 """
 
 from __future__ import annotations
@@ -26,34 +24,26 @@ import dataclasses
 import functools
 import hashlib
 import marshal
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import jinja2
 import jinja2.meta
 import jinja2.nodes
 from markupsafe import Markup
 
-from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import packing
 from ..model.article import Article
 from ..model.library import Library
 from ..plan.pages import Links as PlanLinks
 from ..plan.pages import Page, Site
 from ..render.pages import ARTICLE_ITEM
-from .cache import RACY_NS, SourceStamp
-from .write import MANIFEST, PAGES, write_atomic
+from .pagetable import Articles, More, PageTable
 
-PAGES_FILE = PAGES
-FORMAT = b"site-builder pages 2\n"
 SITE_FIELDS = frozenset({"config", "counts", "pages", "intro_html"})
 """What the default templates read of ``site``. A template that reads anything else of it (the whole library)
 makes every page's fingerprint unknown, and every page is rendered."""
-
-Links = tuple[tuple[str, str], ...]
-"""A page's links out of the site, (href, why), as the pre-flight check found them when it was rendered."""
 
 
 class Unknown(Exception):
@@ -313,11 +303,6 @@ def _reads_only_known_site_parts(tree: jinja2.nodes.Template) -> bool:
     return uses == known
 
 
-More = tuple[bytes, tuple[int, ...], bytes]
-"""A page's costly part (``Page.more``) as its fingerprint took it: the digest of its inputs (``_inputs``), the
-places in the library of the articles its output reached, and the digest of that output."""
-
-
 @dataclasses.dataclass(frozen=True)
 class Print:
     """A page's fingerprint, and its costly part's for the next build."""
@@ -396,10 +381,6 @@ class Reuse:
         return _hash(marshal.dumps(tokens, 0))
 
 
-Articles = tuple[tuple[str, ...], tuple[bytes | None, ...]]
-"""The library's article keys in order, and each one's digest (None: it has none)."""
-
-
 def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site: Site,
           articles: dict[int, tuple[object, bytes]], code: bytes, locale_dirs: Iterable[Path]) -> Reuse:
     """What rendering ``pages`` under ``env`` needs to keep those unchanged since ``last``: their templates'
@@ -449,144 +430,3 @@ def _as_fields(value: Any) -> tuple[object, ...]:
     if not dataclasses.is_dataclass(value) or isinstance(value, type):
         raise Unknown(type(value).__qualname__)
     return (type(value).__qualname__, *(getattr(value, name) for name in _field_names(type(value))))
-
-
-class Entry(NamedTuple):
-    """A page as the table keeps it (a plain tuple in the file)."""
-
-    fingerprint: bytes
-    size: int
-    links: Links
-    more: More | None = None
-
-
-@dataclasses.dataclass(frozen=True)
-class Summary:
-    """What the last build reported, said again by a build that finds nothing to do."""
-
-    records: int
-    articles: int
-    pages: int
-    files: int
-    diagnostics: tuple[Diagnostic, ...]
-
-
-class PageTable:
-    """The fingerprints of the pages in one output folder as its last build left them, and how the sources and
-    the folder looked then."""
-
-    def __init__(self, entries: dict[str, Entry] | None = None, sources: SourceStamp | None = None,
-                 folder: bytes = b"", summary: Summary | None = None, articles: Articles = ((), ()),
-                 rows: dict[str, tuple[Any, ...]] | None = None) -> None:
-        self._entries = entries or {}
-        self._rows = rows or {}
-        """Entries as loaded, each checked and made an Entry when asked for: most builds ask for few."""
-        self.sources = sources
-        self.folder = folder
-        self.summary = summary
-        self.articles = articles
-
-    def entry(self, path: str) -> Entry | None:
-        found = self._entries.get(path)
-        if found is None and path in self._rows:
-            row = self._rows[path]
-            if type(row) is not tuple or len(row) != len(Entry._fields):
-                return None  # not as this code writes them: the page is rendered
-            found = self._entries[path] = Entry._make(row)
-        return found
-
-    def unchanged(self, output: Path, path: str, fingerprint: bytes | None) -> Entry | None:
-        """The entry of ``path`` when the page it describes is still in the folder and would be the same."""
-        entry = self.entry(path)
-        if entry is None or fingerprint is None or entry.fingerprint != fingerprint:
-            return None
-        try:
-            if os.stat(f"{output}/{path}").st_size != entry.size:
-                return None
-        except OSError:
-            return None
-        return entry
-
-    def unchanged_since(self, sources: SourceStamp, output: Path) -> bool:
-        """Whether nothing the last build read has changed since, nor the folder it wrote: then there is
-        nothing to do. Sources changed too close to the last build's start to tell are taken as changed."""
-        last = self.sources
-        return (last is not None and self.summary is not None and last.digest == sources.digest
-                and sources.newest_ns < last.noted_at - RACY_NS and folder_stamp(output) == self.folder)
-
-
-def folder_stamp(output: Path) -> bytes:
-    """How the output folder looks from outside: its entries, the times of its folders (a file added or
-    removed changes them) and the manifest's; the page table itself left out."""
-    digest = hashlib.blake2b(digest_size=16)
-    try:
-        with os.scandir(output) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
-    except OSError:
-        return b""
-    for entry in entries:
-        if entry.name.startswith(PAGES_FILE):
-            continue
-        try:
-            info = entry.stat(follow_symlinks=False)
-        except OSError:
-            continue
-        times = info.st_mtime_ns if entry.is_dir(follow_symlinks=False) or entry.name == MANIFEST else 0
-        digest.update(b"%s\0%d\0%d\0" % (entry.name.encode("utf-8", "surrogateescape"), info.st_size, times))
-    return digest.digest()
-
-
-def load_table(output: Path, code: bytes, notice: Callable[[str], None]) -> PageTable:
-    """The folder's page table; an empty one when there is none, when other code made it, or when it is damaged
-    (said in one line)."""
-    path = output / PAGES_FILE
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return PageTable()
-    try:
-        if not data.startswith(FORMAT):
-            raise ValueError("not a page table")
-        stored_code, checksum, payload = marshal.loads(data[len(FORMAT):])
-        if stored_code != code:
-            return PageTable()  # other code made these pages: render them all
-        if _hash(payload) != checksum:
-            raise ValueError("its checksum does not match")
-        rows, sources, folder, summary, (keys, digests) = marshal.loads(payload)
-        if type(rows) is not dict or type(keys) is not tuple or type(digests) is not tuple:
-            raise TypeError("not a page table")
-        return PageTable(None, SourceStamp(*sources) if sources else None, folder,
-                         _unpack_summary(summary) if summary else None, (keys, digests), rows)
-    except (ValueError, EOFError, TypeError) as err:
-        notice(f"the page fingerprints in {path} could not be read ({err}); every page is rendered again")
-        return PageTable()
-
-
-def discard_table(output: Path) -> None:
-    """Take the table out of the folder before its pages change: a build stopped half-way then leaves none, and
-    the next renders every page again rather than trust fingerprints of pages that may have been replaced."""
-    with contextlib.suppress(FileNotFoundError):
-        (output / PAGES_FILE).unlink()
-
-
-def save_table(output: Path, code: bytes, entries: dict[str, Entry], sources: SourceStamp | None,
-               summary: Summary, articles: Articles = ((), ())) -> None:
-    """Keep the folder's fingerprints with the ``articles`` they were made from (Reuse.articles), and (given
-    ``sources``, for a build that wrote every page) what a build with nothing to do needs to say so."""
-    rows = {path: tuple(e) for path, e in sorted(entries.items())}
-    state = (rows, (sources.digest, sources.newest_ns, sources.noted_at) if sources else None, folder_stamp(output),
-             _pack_summary(summary) if sources else None, articles)
-    payload = marshal.dumps(state)
-    data = FORMAT + marshal.dumps((code, _hash(payload), payload))
-    write_atomic(output / PAGES_FILE, data)
-
-
-def _pack_summary(summary: Summary) -> tuple[Any, ...]:
-    return (summary.records, summary.articles, summary.pages, summary.files,
-            tuple((d.level.value, d.where.path, d.where.line, d.message) for d in summary.diagnostics))
-
-
-def _unpack_summary(packed: tuple[Any, ...]) -> Summary:
-    records, articles, pages, files, diagnostics = packed
-    return Summary(records, articles, pages, files, tuple(Diagnostic(Level(level), SourceSpan(path, line), message)
-                                                          for level, path, line, message in diagnostics))

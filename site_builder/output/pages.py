@@ -20,7 +20,7 @@ from ..cite.exports import Pieces, export_text
 from ..diagnostics import Report, SourceSpan
 from ..plan.pages import Page
 from ..render.pages import RenderError, render
-from . import fingerprints, preflight
+from . import fingerprints, pagetable, preflight
 from .write import OutputWriter
 
 PARALLEL_MIN_PAGES = 2000
@@ -38,7 +38,7 @@ class RenderFailure:
     message: str
 
 
-Rendered = tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...], fingerprints.Entry | None, bool]
+Rendered = tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...], pagetable.Entry | None, bool]
 """(path, written, why it failed, links out of the site as (href, why), its fingerprint's entry, kept as it was)
 of one page; a page kept with the very entry the last build left gives neither links nor entry (the main process
 takes them from the table: nothing to send back)."""
@@ -48,7 +48,7 @@ takes them from the table: nothing to send back)."""
 class Written:
     files: list[tuple[str, bool]]
     """(path, written) of each page that rendered or was kept, in plan order."""
-    table: dict[str, fingerprints.Entry]
+    table: dict[str, pagetable.Entry]
     """Each page's fingerprint, for the next build."""
     kept: int
     """Pages unchanged since the folder's last build, neither rendered nor written."""
@@ -89,7 +89,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     chunks = workers.in_order(_render_run, job, runs, parallel=len(pages) >= PARALLEL_MIN_PAGES,
                               fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK)
     done: list[tuple[str, bool]] = []
-    table: dict[str, fingerprints.Entry] = {}
+    table: dict[str, pagetable.Entry] = {}
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
     for chunk in _progress(chunks, len(pages), progress):
@@ -139,7 +139,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
             continue
         checked = page.path.endswith(".html") and (job.every_page or page.prose)
         links = tuple(preflight.outside_links(page.path, data, job.base_path)) if checked else ()
-        entry = fingerprints.Entry(printed.fingerprint, len(data), links, printed.more) if printed is not None else None
+        entry = pagetable.Entry(printed.fingerprint, len(data), links, printed.more) if printed is not None else None
         out.append((page.path, job.writer.write(page.path, data), None, links, entry, False))
     return out
 

@@ -1,0 +1,200 @@
+"""The page table: what an output folder's last build left beside its pages (``.site-builder-pages``, never
+published, like the manifest): each page's fingerprint (fingerprints.py), size and links out of the site, how
+the sources and the folder looked, and what that build reported.
+
+A build with nothing to do needs only the second half, so it is kept apart from the pages' rows and read first:
+the rows (one for each of tens of thousands of pages) are unpacked only when a build asks for them. This module
+imports no stage's libraries (no Jinja, no model), so that such a build imports little more than it.
+
+The table lives in the folder it describes, so it always describes the files beside it: a folder restored from
+elsewhere, or rebuilt by another command, brings its own or none.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import marshal
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from .cache import RACY_NS, SourceStamp
+from .write import MANIFEST, PAGES, write_atomic
+
+PAGES_FILE = PAGES
+FORMAT = b"site-builder pages 3\n"
+
+Links = tuple[tuple[str, str], ...]
+"""A page's links out of the site, (href, why), as the pre-flight check found them when it was rendered."""
+
+More = tuple[bytes, tuple[int, ...], bytes]
+"""A page's costly part (``Page.more``) as its fingerprint took it (fingerprints.py): the digest of its inputs, the
+places in the library of the articles its output reached, and the digest of that output."""
+
+
+Articles = tuple[tuple[str, ...], tuple[bytes | None, ...]]
+"""The library's article keys in order, and each one's digest (None: it has none)."""
+
+
+def _hash(*parts: bytes) -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part)
+    return digest.digest()
+
+
+class Entry(NamedTuple):
+    """A page as the table keeps it (a plain tuple in the file)."""
+
+    fingerprint: bytes
+    size: int
+    links: Links
+    more: More | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class Summary:
+    """What the last build reported, said again by a build that finds nothing to do."""
+
+    records: int
+    articles: int
+    pages: int
+    files: int
+    diagnostics: tuple[Diagnostic, ...]
+
+
+class PageTable:
+    """The fingerprints of the pages in one output folder as its last build left them, and how the sources and
+    the folder looked then."""
+
+    def __init__(self, entries: dict[str, Entry] | None = None, sources: SourceStamp | None = None,
+                 folder: bytes = b"", summary: Summary | None = None, articles: Articles = ((), ()),
+                 body: bytes = b"") -> None:
+        self._entries = entries or {}
+        self._rows: dict[str, tuple[Any, ...]] | None = None if body else {}
+        self._articles = articles
+        self._body = body  # the rows and articles as stored, unpacked when first asked for: a build with nothing
+        # to do never asks, and each row is made an Entry only when its page is (most builds ask for few)
+        self.sources = sources
+        self.folder = folder
+        self.summary = summary
+
+    def _unpack(self) -> dict[str, tuple[Any, ...]]:
+        if self._rows is None:
+            rows, (keys, digests) = marshal.loads(self._body)
+            if type(rows) is not dict or type(keys) is not tuple or type(digests) is not tuple:
+                rows, keys, digests = {}, (), ()  # not as this code writes them: every page is rendered
+            self._rows, self._articles, self._body = rows, (keys, digests), b""
+        return self._rows
+
+    @property
+    def articles(self) -> Articles:
+        """The library's articles the fingerprints were made from (fingerprints.Reuse.articles)."""
+        self._unpack()
+        return self._articles
+
+    def entry(self, path: str) -> Entry | None:
+        found = self._entries.get(path)
+        rows = self._unpack()
+        if found is None and path in rows:
+            row = rows[path]
+            if type(row) is not tuple or len(row) != len(Entry._fields):
+                return None  # not as this code writes them: the page is rendered
+            found = self._entries[path] = Entry._make(row)
+        return found
+
+    def unchanged(self, output: Path, path: str, fingerprint: bytes | None) -> Entry | None:
+        """The entry of ``path`` when the page it describes is still in the folder and would be the same."""
+        entry = self.entry(path)
+        if entry is None or fingerprint is None or entry.fingerprint != fingerprint:
+            return None
+        try:
+            if os.stat(f"{output}/{path}").st_size != entry.size:
+                return None
+        except OSError:
+            return None
+        return entry
+
+    def unchanged_since(self, sources: SourceStamp, output: Path) -> bool:
+        """Whether nothing the last build read has changed since, nor the folder it wrote: then there is
+        nothing to do. Sources changed too close to the last build's start to tell are taken as changed."""
+        last = self.sources
+        return (last is not None and self.summary is not None and last.digest == sources.digest
+                and sources.newest_ns < last.noted_at - RACY_NS and folder_stamp(output) == self.folder)
+
+
+def folder_stamp(output: Path) -> bytes:
+    """How the output folder looks from outside: its entries, the times of its folders (a file added or
+    removed changes them) and the manifest's; the page table itself left out."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        with os.scandir(output) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return b""
+    for entry in entries:
+        if entry.name.startswith(PAGES_FILE):
+            continue
+        try:
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        times = info.st_mtime_ns if entry.is_dir(follow_symlinks=False) or entry.name == MANIFEST else 0
+        digest.update(b"%s\0%d\0%d\0" % (entry.name.encode("utf-8", "surrogateescape"), info.st_size, times))
+    return digest.digest()
+
+
+def load_table(output: Path, code: bytes, notice: Callable[[str], None]) -> PageTable:
+    """The folder's page table; an empty one when there is none, when other code made it, or when it is damaged
+    (said in one line). The whole file's checksum is checked here; its rows are unpacked when first used."""
+    path = output / PAGES_FILE
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return PageTable()
+    try:
+        if not data.startswith(FORMAT):
+            raise ValueError("not a page table")
+        stored_code, checksum, head, body = marshal.loads(memoryview(data)[len(FORMAT):])
+        if stored_code != code:
+            return PageTable()  # other code made these pages: render them all
+        if _hash(head, body) != checksum:
+            raise ValueError("its checksum does not match")
+        sources, folder, summary = marshal.loads(head)
+        return PageTable(None, SourceStamp(*sources) if sources else None, folder,
+                         _unpack_summary(summary) if summary else None, body=body)
+    except (ValueError, EOFError, TypeError) as err:
+        notice(f"the page fingerprints in {path} could not be read ({err}); every page is rendered again")
+        return PageTable()
+
+
+def discard_table(output: Path) -> None:
+    """Take the table out of the folder before its pages change: a build stopped half-way then leaves none, and
+    the next renders every page again rather than trust fingerprints of pages that may have been replaced."""
+    with contextlib.suppress(FileNotFoundError):
+        (output / PAGES_FILE).unlink()
+
+
+def save_table(output: Path, code: bytes, entries: dict[str, Entry], sources: SourceStamp | None,
+               summary: Summary, articles: Articles = ((), ())) -> None:
+    """Keep the folder's fingerprints with the ``articles`` they were made from (fingerprints.Reuse.articles),
+    and (given ``sources``, for a build that wrote every page) what a build with nothing to do needs to say so."""
+    body = marshal.dumps(({path: tuple(e) for path, e in sorted(entries.items())}, articles))
+    head = marshal.dumps(((sources.digest, sources.newest_ns, sources.noted_at) if sources else None,
+                          folder_stamp(output), _pack_summary(summary) if sources else None))
+    write_atomic(output / PAGES_FILE, FORMAT + marshal.dumps((code, _hash(head, body), head, body)))
+
+
+def _pack_summary(summary: Summary) -> tuple[Any, ...]:
+    return (summary.records, summary.articles, summary.pages, summary.files,
+            tuple((d.level.value, d.where.path, d.where.line, d.message) for d in summary.diagnostics))
+
+
+def _unpack_summary(packed: tuple[Any, ...]) -> Summary:
+    records, articles, pages, files, diagnostics = packed
+    return Summary(records, articles, pages, files, tuple(Diagnostic(Level(level), SourceSpan(path, line), message)
+                                                          for level, path, line, message in diagnostics))
