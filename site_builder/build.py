@@ -165,7 +165,7 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
 def _summary(result: BuildResult) -> pagetable.Summary:
     """What a build with nothing to do says again: the same counts and the same diagnostics."""
     return pagetable.Summary(result.records, result.articles, result.pages,
-                                result.stats.written + result.stats.unchanged, tuple(result.report.diagnostics))
+                             result.stats.written + result.stats.unchanged, tuple(result.report.diagnostics))
 
 
 def _as_last_time(config: Config, out: Path, last: pagetable.PageTable, started: float,

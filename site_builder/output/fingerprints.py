@@ -39,6 +39,7 @@ from ..model.library import Library
 from ..plan.pages import Links as PlanLinks
 from ..plan.pages import Page, Site
 from ..render.pages import ARTICLE_ITEM
+from .cache import content_digest as _hash
 from .pagetable import Articles, More, PageTable
 
 SITE_FIELDS = frozenset({"config", "counts", "pages", "intro_html"})
@@ -59,10 +60,6 @@ VERIFY = False
 
 _UNKNOWN_ARTICLE = -1
 """The place of an article the library does not hold: a part that reached one is never kept."""
-
-
-def _hash(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
 
 
 MEMO_LIMIT = 20_000

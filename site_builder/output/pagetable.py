@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from .cache import RACY_NS, SourceStamp
+from .cache import RACY_NS, SourceStamp, content_digest
 from .write import MANIFEST, PAGES, write_atomic
 
 PAGES_FILE = PAGES
@@ -38,13 +38,6 @@ places in the library of the articles its output reached, and the digest of that
 
 Articles = tuple[tuple[str, ...], tuple[bytes | None, ...]]
 """The library's article keys in order, and each one's digest (None: it has none)."""
-
-
-def _hash(*parts: bytes) -> bytes:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        digest.update(part)
-    return digest.digest()
 
 
 class Entry(NamedTuple):
@@ -162,7 +155,7 @@ def load_table(output: Path, code: bytes, notice: Callable[[str], None]) -> Page
         stored_code, checksum, head, body = marshal.loads(memoryview(data)[len(FORMAT):])
         if stored_code != code:
             return PageTable()  # other code made these pages: render them all
-        if _hash(head, body) != checksum:
+        if content_digest(head + body) != checksum:
             raise ValueError("its checksum does not match")
         sources, folder, summary = marshal.loads(head)
         return PageTable(None, SourceStamp(*sources) if sources else None, folder,
@@ -186,7 +179,7 @@ def save_table(output: Path, code: bytes, entries: dict[str, Entry], sources: So
     body = marshal.dumps(({path: tuple(e) for path, e in sorted(entries.items())}, articles))
     head = marshal.dumps(((sources.digest, sources.newest_ns, sources.noted_at) if sources else None,
                           folder_stamp(output), _pack_summary(summary) if sources else None))
-    write_atomic(output / PAGES_FILE, FORMAT + marshal.dumps((code, _hash(head, body), head, body)))
+    write_atomic(output / PAGES_FILE, FORMAT + marshal.dumps((code, content_digest(head + body), head, body)))
 
 
 def _pack_summary(summary: Summary) -> tuple[Any, ...]:

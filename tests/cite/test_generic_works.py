@@ -36,6 +36,19 @@ def works() -> dict[str, Article]:
     return _articles("generic-works.ris")
 
 
+READ_BACK = ("kind", "journal", "container", "publisher", "volume")
+"""What a download read back by our own reader must give as the article it was made from."""
+
+
+def _read_back(fmt: str, name: str, works: dict[str, Article]) -> list[tuple[Article, Article]]:
+    """(original, read back) of each of ``works`` exported in ``fmt`` and read again as the file ``name``."""
+    text = exported(fmt, works.values())
+    records, diagnostics = readers.choose_reader(Path(name), text).read(text, name)
+    assert diagnostics == []
+    return [(original, readers.to_article(record)[0])
+            for original, record in zip(works.values(), records, strict=True)]
+
+
 def _cited(article: Article) -> dict[str, str]:
     return {c.style_id: c.text for c in format_references(article)}
 
@@ -125,12 +138,8 @@ def test_the_downloads_say_it_is_a_generic_work(works: dict[str, Article]) -> No
 
 
 def test_our_own_ris_reader_reads_a_generic_work_back(works: dict[str, Article]) -> None:
-    text = exported("ris", works.values())
-    records, diagnostics = readers.choose_reader(Path("export.ris"), text).read(text, "export.ris")
-    assert diagnostics == []
-    for original, record in zip(works.values(), records, strict=True):
-        again = readers.to_article(record)[0]
-        for name in ("kind", "journal", "container", "publisher", "volume"):
+    for original, again in _read_back("ris", "export.ris", works):
+        for name in READ_BACK:
             assert getattr(again, name) == getattr(original, name), (original.title, name)
         assert page_range(again.pages) == page_range(original.pages)  # "3894–3900" is written as SP and EP
 
@@ -173,12 +182,8 @@ def test_each_kind_goes_out_as_the_ris_type_it_is_read_from() -> None:
 
 def test_our_own_bibtex_reader_reads_a_generic_work_back(works: dict[str, Article]) -> None:
     """The @misc of a generic work is read back as one (an @misc that names a journal stays a journal article)."""
-    text = exported("bibtex", works.values())
-    records, diagnostics = readers.choose_reader(Path("export.bib"), text).read(text, "export.bib")
-    assert diagnostics == []
-    for original, record in zip(works.values(), records, strict=True):
-        again = readers.to_article(record)[0]
-        for name in ("kind", "journal", "container", "publisher", "volume"):
+    for original, again in _read_back("bibtex", "export.bib", works):
+        for name in READ_BACK:
             assert getattr(again, name) == getattr(original, name), (original.title, name)
     preprint = "@misc{k, title = {A preprint}, journal = {arXiv}, year = {2020}}\n"
     (record,), _ = readers.choose_reader(Path("p.bib"), preprint).read(preprint, "p.bib")
