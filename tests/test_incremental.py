@@ -23,6 +23,7 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, pr
 from settled_output import settled
 
 from site_builder.build import BuildResult, build, refresh_search
+from site_builder.cite import exports
 from site_builder.model import library
 from site_builder.output import cache, fingerprints, pagetable
 from site_builder.output.write import MANIFEST
@@ -333,7 +334,7 @@ def test_a_damaged_cache_is_set_aside_with_one_line(small_site: Path, tmp_path: 
     build(small_site, tmp_path / "out")
     expected = published(tmp_path / "out")
     folder = small_site / cache.CACHE_DIR
-    for path in sorted(folder.glob("records-*")) + [tmp_path / "out" / pagetable.PAGES_FILE]:
+    for path in sorted(folder.glob("records-*")) + [folder / "pieces", tmp_path / "out" / pagetable.PAGES_FILE]:
         data = path.read_bytes()
         path.write_bytes({"truncated": data[:len(data) // 2], "garbage": bytes(range(256)) * 3,
                           "foreign": b'{"not": "ours"}', "empty": b""}[damage])
@@ -445,6 +446,37 @@ def test_an_edited_title_makes_again_only_the_costly_parts_that_show_the_article
     assert 0 < len(made) < costly and 0 < again.rendered < again.pages, (len(made), costly)
     clean = build(small_site, tmp_path / "clean", clean=True)
     assert differences(published(out), published(clean.output)) == []
+
+
+def test_an_edited_title_makes_again_only_that_articles_pieces_of_the_list_downloads(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The collection's and topics' downloads are joined from each article's piece, kept in the build cache under
+    the article's digest: an edit makes again the edited article's pieces only, and the files still say what a
+    clean build's say."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    made: list[tuple[str, str]] = []
+    real = exports.export_entry
+
+    def counted(fmt: str, article: Any, key: str) -> str:
+        if not article.abstract:  # a list's piece (an article without an abstract has no other kind)
+            made.append((fmt, article.title))
+        return real(fmt, article, key)
+
+    monkeypatch.setattr(exports, "export_entry", counted)
+    out = tmp_path / "out"
+    build(small_site, out)
+    record = sorted((small_site / "content" / "records").iterdir())[0]
+    retitle(record, "(revised)")
+    made.clear()
+    again = build(small_site, out)
+    assert {"bibtex", "ris", "csl-json"} <= {fmt for fmt, _title in made}
+    assert all(title.endswith("(revised)") for _fmt, title in made), made
+    assert "(revised)" in (out / "collection.bib").read_text(encoding="utf-8")
+    assert again.rendered < again.pages
+    clean = build(small_site, tmp_path / "clean", clean=True)
+    assert differences(published(out), published(clean.output)) == []
+    kept = cache.load_list_pieces(cache.CacheFolder(small_site, print))
+    assert len(kept) == 3 * again.articles  # every article is in the collection's list: nothing stale is kept
 
 
 def test_a_costly_part_that_reads_an_article_it_neither_takes_nor_shows_is_caught(

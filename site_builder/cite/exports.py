@@ -47,10 +47,15 @@ def export_text(fmt: str, entries: tuple[tuple[str, Article], ...], pieces: Piec
     for key, article in entries:
         piece = pieces.get((fmt, key, abstracts))
         if piece is None:
-            shown = article if abstracts or not article.abstract else dataclasses.replace(article, abstract=())
-            piece = pieces[(fmt, key, abstracts)] = export_entry(fmt, shown, key)
+            piece = pieces[(fmt, key, abstracts)] = export_piece(fmt, article, key, abstracts)
         made.append(piece)
     return export_file(fmt, made)
+
+
+def export_piece(fmt: str, article: Article, key: str, abstracts: bool = True) -> str:
+    """``export_entry``, without the article's abstract unless ``abstracts``."""
+    shown = article if abstracts or not article.abstract else dataclasses.replace(article, abstract=())
+    return export_entry(fmt, shown, key)
 
 
 def export_file(fmt: str, entries: list[str]) -> str:

@@ -5,6 +5,7 @@
   those cached is not read again; one whose times changed but whose bytes did not (a fresh checkout, a
   ``touch``) is read but not parsed again.
 - ``references``: formatted references, by the fingerprint of what they depend on (cite/cache.py).
+- ``pieces``: each article's piece of the list downloads, by its digest (``load_list_pieces``).
 - ``people``: who is who (model/people.py's resolve, as the library needs it), under a digest of every byline and
   rule it read (``remembered``).
 
@@ -225,6 +226,30 @@ def formatted_references(folder: CacheFolder, articles: dict[str, Article], dige
     cited, still_used = references.format_all(articles, formatted, report, locale, keys=keys)
     save_references(folder, still_used, formatted)
     return cited
+
+
+ListPieces = dict[tuple[str, str], tuple[bytes, str]]
+"""(format, citation key) → (the article's digest, its piece of a list download): what a list file is joined from."""
+PIECES_CODE = ("cite", "model")
+
+
+def load_list_pieces(folder: CacheFolder) -> ListPieces:
+    """Each article's piece of the list downloads (the collection's, each topic's) as the last build made them,
+    under the article's digest (fingerprints.article_digests): an edit rebuilds the collection's files from
+    these and the edited article's new pieces, instead of making all 10,000 of each format again."""
+    loaded = folder.load("pieces", code_digest(PIECES_CODE))
+    if not isinstance(loaded, dict):
+        return {}
+    return {(fmt, key): (digest, piece) for (fmt, key, digest, piece) in loaded.get("pieces", ())}
+
+
+def save_list_pieces(folder: CacheFolder, before: ListPieces, made: ListPieces, digests: set[bytes]) -> None:
+    """Keep the pieces ``made`` this build and those still of an article with one of ``digests`` (this build's
+    articles); nothing is written when that is what the folder holds already."""
+    kept = {k: v for k, v in {**before, **made}.items() if v[0] in digests}
+    if kept != before:
+        rows = [(fmt, key, digest, piece) for (fmt, key), (digest, piece) in sorted(kept.items())]
+        folder.save("pieces", {"pieces": rows}, code_digest(PIECES_CODE))
 
 
 def load_references(folder: CacheFolder) -> dict[str, list[list[str]]]:

@@ -16,11 +16,12 @@ from typing import Any
 import jinja2
 
 from .. import workers
-from ..cite.exports import Pieces, export_text
+from ..cite.exports import Pieces, export_piece, export_text
 from ..diagnostics import Report, SourceSpan
 from ..plan.pages import Page
 from ..render.pages import RenderError, render
 from . import fingerprints, pagetable, preflight
+from .cache import ListPieces
 from .write import OutputWriter
 
 PARALLEL_MIN_PAGES = 2000
@@ -52,6 +53,8 @@ class Written:
     """Each page's fingerprint, for the next build."""
     kept: int
     """Pages unchanged since the folder's last build, neither rendered nor written."""
+    pieces: ListPieces = field(default_factory=dict)
+    """The pieces of list downloads made by this build (none of those it was given), for the next build."""
 
     def sizes(self) -> dict[str, int]:
         """The size of each page with a fingerprint, as written or as found unchanged (for the pre-flight check)."""
@@ -72,19 +75,31 @@ class RenderJob:
     """The folder's last fingerprints and what makes this build's; None: render every page."""
     pieces: Pieces = field(default_factory=dict)
     """Each article's piece of a download, made once per process that writes its files."""
+    list_pieces: ListPieces = field(default_factory=dict)
+    """The pieces of list downloads the last build made, by format, citation key and the article's digest."""
+    digests: dict[int, tuple[object, bytes]] = field(default_factory=dict)
+    """Each article's digest by its id (fingerprints.article_digests), which its kept pieces are under."""
+    handed: set[tuple[str, str]] = field(default_factory=set)
+    """The pieces of list downloads this process made and handed back already (another list may share them)."""
 
 
 def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter, report: Report,
                 outside: list[tuple[str, str, str]], base_path: str = "", every_page: bool = True,
-                progress: bool = False, reuse: fingerprints.Reuse | None = None) -> Written:
+                progress: bool = False, reuse: fingerprints.Reuse | None = None,
+                list_pieces: ListPieces | None = None,
+                digests: dict[int, tuple[object, bytes]] | None = None) -> Written:
     """Render every page whose fingerprint changed (every page without ``reuse``) and write it with ``writer``.
     A failing template is reported once, with the pages it cost.
 
     Links of a page that point outside the site are found while the page is in memory and added to ``outside``
     as (page, href, why) for the pre-flight check: on every page, or with ``every_page`` false only on the pages
     that show the site's own prose (Page.prose).
+
+    A list download is joined from the articles' pieces in ``list_pieces`` whose article has the digest given in
+    ``digests``; the pieces made instead are in the result.
     """
-    job = RenderJob(env, pages, writer, base_path, every_page, reuse)
+    job = RenderJob(env, pages, writer, base_path, every_page, reuse, list_pieces=list_pieces or {},
+                    digests=digests or {})
     runs = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
     chunks = workers.in_order(_render_run, job, runs, parallel=len(pages) >= PARALLEL_MIN_PAGES,
                               fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK)
@@ -92,7 +107,9 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     table: dict[str, pagetable.Entry] = {}
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
-    for chunk in _progress(chunks, len(pages), progress):
+    made: ListPieces = {}
+    for chunk, pieces in _progress(chunks, len(pages), progress):
+        made.update(pieces)
         for path, written, failure, links, entry, unchanged in chunk:
             if unchanged and entry is None and reuse is not None:
                 entry = reuse.last.entry(path)
@@ -109,7 +126,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
         first = failures[0]
         report.error(SourceSpan(_shown_template(first.template), first.line),
                      f"{first.message} (while rendering {first.page}; {len(failures)} page(s) not written)")
-    return Written(done, table, kept)
+    return Written(done, table, kept, made)
 
 
 def write_static(writer: OutputWriter, static: dict[str, Path]) -> list[tuple[str, bool]]:
@@ -118,9 +135,14 @@ def write_static(writer: OutputWriter, static: dict[str, Path]) -> list[tuple[st
     return [(rel, writer.write(rel, data)) for rel, data in files]
 
 
-def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
+Run = tuple[list[Rendered], ListPieces]
+"""The pages of one run, and the pieces of list downloads it made."""
+
+
+def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
     """Render and write pages[start:end] whose fingerprint changed, in whichever process runs it."""
     out: list[Rendered] = []
+    made: ListPieces = {}
     for page in job.pages[bounds[0]:bounds[1]]:
         printed = job.reuse.fingerprint(page) if job.reuse is not None else None
         fingerprint = printed.fingerprint if printed is not None else None
@@ -132,7 +154,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
                 out.append((page.path, False, None, last.links, last._replace(more=printed.more), True))
             continue
         try:
-            data = _text(job, page, printed.context if printed is not None else None).encode("utf-8")
+            data = _text(job, page, printed.context if printed is not None else None, made).encode("utf-8")
         except RenderError as err:
             out.append((page.path, False, RenderFailure(err.template, err.line, err.page, err.message), (), None,
                         False))
@@ -141,21 +163,44 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> list[Rendered]:
         links = tuple(preflight.outside_links(page.path, data, job.base_path)) if checked else ()
         entry = pagetable.Entry(printed.fingerprint, len(data), links, printed.more) if printed is not None else None
         out.append((page.path, job.writer.write(page.path, data), None, links, entry, False))
-    return out
+    return out, made
 
 
-def _text(job: RenderJob, page: Page, context: dict[str, Any] | None) -> str:
-    """The page's text, from its full ``context`` when its fingerprint made it already (else made here)."""
-    if page.export:
-        return export_text(page.export, page.context["entries"], job.pieces, page.context.get("abstracts", True))
-    return render(job.env, page.template, context if context is not None else page.full_context(), page.path)
+def _text(job: RenderJob, page: Page, context: dict[str, Any] | None, made: ListPieces) -> str:
+    """The page's text, from its full ``context`` when its fingerprint made it already (else made here); the
+    pieces of a list download it made are added to ``made``."""
+    if not page.export:
+        return render(job.env, page.template, context if context is not None else page.full_context(), page.path)
+    if page.context.get("abstracts", True):
+        return export_text(page.export, page.context["entries"], job.pieces)
+    return _list_text(job, page, made)
+
+
+def _list_text(job: RenderJob, page: Page, made: ListPieces) -> str:
+    """A list download, joined from the pieces the last build made of its articles unchanged since (with
+    ``VERIFY``, each made again and compared) and from new ones, which are added to ``made``."""
+    fmt, entries = page.export, page.context["entries"]
+    digests = [job.digests.get(id(article), (None, b""))[1] for _key, article in entries]
+    for (key, article), digest in zip(entries, digests, strict=True):
+        kept = job.list_pieces.get((fmt, key))
+        if digest and kept is not None and kept[0] == digest:
+            if fingerprints.VERIFY and export_piece(fmt, article, key, False) != kept[1]:
+                raise fingerprints.StaleReuse(f"{page.path}: the kept {fmt} piece of {key} is not what it was")
+            job.pieces.setdefault((fmt, key, False), kept[1])
+    text = export_text(fmt, entries, job.pieces, abstracts=False)
+    for (key, _article), digest in zip(entries, digests, strict=True):
+        kept = job.list_pieces.get((fmt, key))
+        if digest and (kept is None or kept[0] != digest) and (fmt, key) not in job.handed:
+            made[(fmt, key)] = (digest, job.pieces[(fmt, key, False)])
+            job.handed.add((fmt, key))
+    return text
 
 
 def _shown_template(path: str) -> str:
     return path if "templates" not in path else "templates" + path.rsplit("templates", 1)[1]
 
 
-def _progress(chunks: Iterator[list[Rendered]], total: int, enabled: bool) -> Iterator[list[Rendered]]:
+def _progress(chunks: Iterator[Run], total: int, enabled: bool) -> Iterator[Run]:
     """The chunks, with a progress bar on a terminal for builds long enough to want one."""
     if not enabled or total < PARALLEL_MIN_PAGES:
         yield from chunks
@@ -168,4 +213,4 @@ def _progress(chunks: Iterator[list[Rendered]], total: int, enabled: bool) -> It
     with Bar(total=total, desc="Rendering", unit="page", leave=False) as bar:
         for chunk in chunks:
             yield chunk
-            bar.update(len(chunk))
+            bar.update(len(chunk[0]))
