@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -69,9 +70,9 @@ class Citation:
     """The same reference as plain text, for a copy button or a .txt export."""
 
 
-# Bump when ``_repair``, ``_sanitize`` or ``style_item`` changes what the same article and styles produce, so
-# cached output expires.
-_OUTPUT_VERSION = 4
+# Bump when ``_repair``, a change to citeproc-py's behaviour (``load_style``'s calls), ``_sanitize`` or
+# ``style_item`` changes what the same article and styles produce, so cached output expires.
+_OUTPUT_VERSION = 5
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
@@ -173,6 +174,7 @@ def load_style(csl: str, as_printed: bool = False, locale: str = "en-US") -> Cit
     speedups.remember_citeproc_lookups()
     _know_available_date()
     _suppress_what_a_substitute_macro_gave()
+    _keep_periods_between_digits()
     path = get_style_filepath(csl)
     style = CitationStylesStyle(path, locale=_style_locale(path) or locale, validate=False)
     _repair(style)
@@ -237,6 +239,35 @@ def _suppress_what_a_substitute_macro_gave() -> None:
 
     Substitute.render = render
     Text._variable = printed_variable
+
+
+# A period that has not a digit on each side: every period but the point of a version or a decimal ("0.4").
+_STRIPPED_PERIOD = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
+@functools.cache
+def _keep_periods_between_digits() -> None:
+    """Make ``strip-periods`` keep a period between two digits.
+
+    The CSL specification's ``strip-periods`` removes every period, so that "J. Biol. Chem." prints as the
+    abbreviation "J Biol Chem"; citeproc-py and citeproc-js do so (citeproc-js keeps a period before a lowercase
+    letter only). The NLM and AMA styles strip the journal's name, and a record whose journal was
+    "R package version 0.4" was cited as "R package version 04.": a number that no longer says what the record
+    says. A period between digits is no abbreviation's, so it stays. citeproc-py's own method is replaced, not
+    wrapped: it is one ``replace`` on the processor's string, which is a ``str`` or a list of them.
+    """
+    from citeproc.model import StrippedPeriods
+    from citeproc.string import MixedString
+
+    def stripped(text: Any) -> Any:
+        if isinstance(text, MixedString):
+            return type(text)(stripped(piece) for piece in text)
+        return type(text)(_STRIPPED_PERIOD.sub("", text)) if isinstance(text, str) else text
+
+    def strip_periods(self: Any, string: Any) -> Any:
+        return stripped(string) if self.get("strip-periods", "false").lower() == "true" else string
+
+    StrippedPeriods.strip_periods = strip_periods
 
 
 _CS = {"cs": "http://purl.org/net/xbiblio/csl"}
