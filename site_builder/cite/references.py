@@ -30,7 +30,7 @@ from .. import speedups
 from ..i18n import N_
 from ..model.article import CONTAINED_KINDS, Article
 from .csl import to_csl_json
-from .parts import page_range
+from .parts import page_range, url_besides_doi
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +129,13 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
         item["issued"] = item.pop("available-date")
     elif article.date_printed:
         item["issued"] = {"literal": article.date_printed}
+    if style.as_printed and article.doi:
+        # The NLM style cites a DOI as "doi:10…" after the address of any work but a journal article ("Available
+        # from: …"), and the address was the DOI's own: the DOI twice. Another address the record gives, or none.
+        if url := url_besides_doi(article):
+            item["URL"] = url
+        else:
+            item.pop("URL", None)
     return item
 
 
