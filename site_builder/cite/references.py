@@ -28,7 +28,7 @@ from lxml import etree
 
 from .. import speedups
 from ..i18n import N_
-from ..model.article import CONTAINED_KINDS, Article
+from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, Article
 from .csl import to_csl_json
 from .parts import page_range, url_besides_doi
 
@@ -129,6 +129,10 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
         item["issued"] = item.pop("available-date")
     elif article.date_printed:
         item["issued"] = {"literal": article.date_printed}
+    if style.as_printed and article.kind in LEGAL_KINDS and item.get("container-title") and "volume" in item:
+        # The NLM style names a law's code or a case's reporter but never its volume ("Public Health Service Act.
+        # U.S.C. 1944."): the volume goes before the code, as a legal citation gives it ("42 U.S.C.").
+        item["container-title"] = f"{item.pop('volume')} {item['container-title']}"
     if style.as_printed and article.doi:
         # The NLM style cites a DOI as "doi:10…" after the address of any work but a journal article ("Available
         # from: …"), and the address was the DOI's own: the DOI twice. Another address the record gives, or none.
@@ -302,6 +306,8 @@ def _repair(style: CitationStylesStyle) -> None:
         del bibliography.attrib["second-field-align"]
     _cite_serials_once(root)
     _cite_works_alone_as_books(root)
+    _part_series_from_volume(root)
+    _cite_a_laws_volume(root)
 
 
 # CSL types of works that stand on their own (Article.kind outside PERIODICAL_KINDS and CONTAINED_KINDS) that a
@@ -344,6 +350,30 @@ def _cite_serials_once(root: Any) -> None:
     for skipped in root.xpath("//cs:macro[@name='location-pagination-monographic']/cs:group/cs:choose/cs:if[@type]",
                               namespaces=_CS):
         skipped.set("type", " ".join(dict.fromkeys([*skipped.get("type").split(), *types.split()])))
+
+
+def _part_series_from_volume(root: Any) -> None:
+    """The NLM style's ``identifier-serial`` prints a series and the volume in one group without a delimiter: a
+    whole journal (RIS JFULL) in the series "The Journal" came out as "2001;The Journal12.". A space now parts
+    them ("2001;The Journal 12."); the volume keeps its issue ("12(3)")."""
+    for serial in root.xpath("//cs:macro[@name='identifier-serial']//cs:group[not(@delimiter)]"
+                             "[cs:text[@variable='collection-title']]", namespaces=_CS):
+        series = serial.xpath("cs:text[@variable='collection-title']", namespaces=_CS)[0]
+        volume = etree.Element(f"{{{_CS['cs']}}}group")
+        for child in list(serial):
+            if child is not series:
+                volume.append(child)
+        serial.append(volume)
+        serial.set("delimiter", " ")
+
+
+def _cite_a_laws_volume(root: Any) -> None:
+    """The NLM style's branch for a bill or a law prints its code and section but no volume: "An Act. 1944." for
+    a law in volume 42 whose record names no code. It now gives "Vol. 42" there, as the style gives a book's
+    volume; a law with a code has its volume before the code instead (``style_item``: "42 U.S.C.")."""
+    for law in root.xpath("//cs:macro[@name='container-title']//cs:else-if[contains(@type, 'legislation')]"
+                          "/cs:group[cs:text[@variable='container-title']]", namespaces=_CS):
+        law.insert(0, etree.Element(f"{{{_CS['cs']}}}text", macro="label-volume-capitalized"))
 
 
 def _cite_as_printed(style: CitationStylesStyle) -> None:
