@@ -110,6 +110,8 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
     has both) and, for an article published online only, the electronic date as the date of publication, as
     PubMed cites it. The others get pages as a full range: citeproc-py formats the last page of "751-7" as page
     7 ("751-7" in an expanded style, "751-" in a minimal one), where the CSL specification reads it as 757.
+    The NLM style also gets a law's or a case's volume with its code or reporter, and an address other than
+    the DOI's own, since it prints the DOI beside the address.
     """
     item = to_csl_json(article)
     if article.kind in CONTAINED_KINDS and not item.get("container-title"):
