@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..model import dates
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Person
-from ..model.identifiers import doi_url, pmc_url, pubmed_url
+from ..model.identifiers import doi_key, doi_url, pmc_url, pubmed_url
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,4 +98,15 @@ def best_url(article: Article) -> str:
         or pmc_url(article.pmcid)
         or pubmed_url(article.pmid)
         or next((link.url for link in article.links), "")
+    )
+
+
+def url_besides_doi(article: Article) -> str:
+    """The work's address for a style that prints its DOI beside it ("Available from: … doi:10…"): PubMed
+    Central, else PubMed, else the first link the record gives that is not its DOI's; "" when there is none."""
+    doi = doi_key(article.doi)
+    return (
+        pmc_url(article.pmcid)
+        or pubmed_url(article.pmid)
+        or next((link.url for link in article.links if doi_key(link.url) != doi), "")
     )

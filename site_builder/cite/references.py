@@ -11,6 +11,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
@@ -27,9 +28,9 @@ from lxml import etree
 
 from .. import speedups
 from ..i18n import N_
-from ..model.article import CONTAINED_KINDS, Article
+from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, Article
 from .csl import to_csl_json
-from .parts import page_range
+from .parts import page_range, url_besides_doi
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,9 +70,9 @@ class Citation:
     """The same reference as plain text, for a copy button or a .txt export."""
 
 
-# Bump when ``_repair``, ``_sanitize`` or ``style_item`` changes what the same article and styles produce, so
-# cached output expires.
-_OUTPUT_VERSION = 4
+# Bump when ``_repair``, a change to citeproc-py's behaviour (``load_style``'s calls), ``_sanitize`` or
+# ``style_item`` changes what the same article and styles produce, so cached output expires.
+_OUTPUT_VERSION = 5
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
@@ -109,6 +110,8 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
     has both) and, for an article published online only, the electronic date as the date of publication, as
     PubMed cites it. The others get pages as a full range: citeproc-py formats the last page of "751-7" as page
     7 ("751-7" in an expanded style, "751-" in a minimal one), where the CSL specification reads it as 757.
+    The NLM style also gets a law's or a case's volume with its code or reporter, and an address other than
+    the DOI's own, since it prints the DOI beside the address.
     """
     item = to_csl_json(article)
     if article.kind in CONTAINED_KINDS and not item.get("container-title"):
@@ -128,6 +131,17 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
         item["issued"] = item.pop("available-date")
     elif article.date_printed:
         item["issued"] = {"literal": article.date_printed}
+    if style.as_printed and article.kind in LEGAL_KINDS and item.get("container-title") and "volume" in item:
+        # The NLM style names a law's code or a case's reporter but never its volume ("Public Health Service Act.
+        # U.S.C. 1944."): the volume goes before the code, as a legal citation gives it ("42 U.S.C.").
+        item["container-title"] = f"{item.pop('volume')} {item['container-title']}"
+    if style.as_printed and article.doi:
+        # The NLM style cites a DOI as "doi:10…" after the address of any work but a journal article ("Available
+        # from: …"), and the address was the DOI's own: the DOI twice. Another address the record gives, or none.
+        if url := url_besides_doi(article):
+            item["URL"] = url
+        else:
+            item.pop("URL", None)
     return item
 
 
@@ -173,6 +187,7 @@ def load_style(csl: str, as_printed: bool = False, locale: str = "en-US") -> Cit
     speedups.remember_citeproc_lookups()
     _know_available_date()
     _suppress_what_a_substitute_macro_gave()
+    _keep_periods_between_digits()
     path = get_style_filepath(csl)
     style = CitationStylesStyle(path, locale=_style_locale(path) or locale, validate=False)
     _repair(style)
@@ -239,6 +254,35 @@ def _suppress_what_a_substitute_macro_gave() -> None:
     Text._variable = printed_variable
 
 
+# A period that has not a digit on each side: every period but the point of a version or a decimal ("0.4").
+_STRIPPED_PERIOD = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
+@functools.cache
+def _keep_periods_between_digits() -> None:
+    """Make ``strip-periods`` keep a period between two digits.
+
+    The CSL specification's ``strip-periods`` removes every period, so that "J. Biol. Chem." prints as the
+    abbreviation "J Biol Chem"; citeproc-py and citeproc-js do so (citeproc-js keeps a period before a lowercase
+    letter only). The NLM and AMA styles strip the journal's name, and a record whose journal was
+    "R package version 0.4" was cited as "R package version 04.": a number that no longer says what the record
+    says. A period between digits is no abbreviation's, so it stays. citeproc-py's own method is replaced, not
+    wrapped: it is one ``replace`` on the processor's string, which is a ``str`` or a list of them.
+    """
+    from citeproc.model import StrippedPeriods
+    from citeproc.string import MixedString
+
+    def stripped(text: Any) -> Any:
+        if isinstance(text, MixedString):
+            return type(text)(stripped(piece) for piece in text)
+        return type(text)(_STRIPPED_PERIOD.sub("", text)) if isinstance(text, str) else text
+
+    def strip_periods(self: Any, string: Any) -> Any:
+        return stripped(string) if self.get("strip-periods", "false").lower() == "true" else string
+
+    StrippedPeriods.strip_periods = strip_periods
+
+
 _CS = {"cs": "http://purl.org/net/xbiblio/csl"}
 
 
@@ -264,6 +308,8 @@ def _repair(style: CitationStylesStyle) -> None:
         del bibliography.attrib["second-field-align"]
     _cite_serials_once(root)
     _cite_works_alone_as_books(root)
+    _part_series_from_volume(root)
+    _cite_a_laws_volume(root)
 
 
 # CSL types of works that stand on their own (Article.kind outside PERIODICAL_KINDS and CONTAINED_KINDS) that a
@@ -306,6 +352,30 @@ def _cite_serials_once(root: Any) -> None:
     for skipped in root.xpath("//cs:macro[@name='location-pagination-monographic']/cs:group/cs:choose/cs:if[@type]",
                               namespaces=_CS):
         skipped.set("type", " ".join(dict.fromkeys([*skipped.get("type").split(), *types.split()])))
+
+
+def _part_series_from_volume(root: Any) -> None:
+    """The NLM style's ``identifier-serial`` prints a series and the volume in one group without a delimiter: a
+    whole journal (RIS JFULL) in the series "The Journal" came out as "2001;The Journal12.". A space now parts
+    them ("2001;The Journal 12."); the volume keeps its issue ("12(3)")."""
+    for serial in root.xpath("//cs:macro[@name='identifier-serial']//cs:group[not(@delimiter)]"
+                             "[cs:text[@variable='collection-title']]", namespaces=_CS):
+        series = serial.xpath("cs:text[@variable='collection-title']", namespaces=_CS)[0]
+        volume = etree.Element(f"{{{_CS['cs']}}}group")
+        for child in list(serial):
+            if child is not series:
+                volume.append(child)
+        serial.append(volume)
+        serial.set("delimiter", " ")
+
+
+def _cite_a_laws_volume(root: Any) -> None:
+    """The NLM style's branch for a bill or a law prints its code and section but no volume: "An Act. 1944." for
+    a law in volume 42 whose record names no code. It now gives "Vol. 42" there, as the style gives a book's
+    volume; a law with a code has its volume before the code instead (``style_item``: "42 U.S.C.")."""
+    for law in root.xpath("//cs:macro[@name='container-title']//cs:else-if[contains(@type, 'legislation')]"
+                          "/cs:group[cs:text[@variable='container-title']]", namespaces=_CS):
+        law.insert(0, etree.Element(f"{{{_CS['cs']}}}text", macro="label-volume-capitalized"))
 
 
 def _cite_as_printed(style: CitationStylesStyle) -> None:

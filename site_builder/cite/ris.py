@@ -2,8 +2,8 @@
 
 A work of another kind than a journal article has its own type (``TY  - CHAP``, ``CPAPER``, ``BOOK``, ``THES``,
 ``RPRT``, ``GEN`` for a generic work…); ``T2`` is then the book or proceedings that hold it (the magazine,
-newspaper or website that carries it), ``T3`` the series (the journal the record names beside them), ``PB`` the
-publisher, university or institution.
+newspaper or website that carries it, a case's reporter, a law's code), ``T3`` the series (the journal the record
+names beside them), ``PB`` the publisher, university or institution.
 
 Sample::
 
@@ -27,7 +27,7 @@ it is, as EndNote writes a PubMed record), ``C2`` the PMCID.
 
 from __future__ import annotations
 
-from ..model.article import PERIODICAL_KINDS, Article, Person
+from ..model.article import LEGAL_KINDS, PERIODICAL_KINDS, Article, Person
 from .parts import (
     abstract_text,
     best_url,
@@ -77,13 +77,15 @@ def ris_record(article: Article, key: str) -> str:
     first, last = page_range(article.pages)
     periodical = article.kind in PERIODICAL_KINDS
     kind = RIS_TYPES.get(article.kind, "JOUR" if periodical else "GEN")
+    # A case's reporter, a law's code: T2, as the RIS reader reads them (it read a law's T3 as no code at all).
+    legal = article.kind in LEGAL_KINDS
     tags: list[tuple[str, str]] = [("TY", kind), ("ID", key), ("TI", article.title)]
     tags += [("AU", ris_name(p)) for p in article.authors]
     tags += [
         ("PY", article.year),
         ("DA", _ris_date(article)),
-        ("T2", article.journal if periodical else container_title(article)),
-        ("T3", series_title(article)),
+        ("T2", article.journal if periodical or legal else container_title(article)),
+        ("T3", "" if legal else series_title(article)),
         ("J2", article.journal_abbrev),
         ("VL", article.volume),
         ("IS", article.issue),

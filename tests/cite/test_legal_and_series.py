@@ -1,0 +1,138 @@
+"""The NLM style gives a law's or a case's volume with its code or reporter ("42 U.S.C.", "410 U.S."), and a
+whole journal's series apart from its volume. The records are written here in RIS, as reference managers write
+a statute (STAT), a case (CASE), a bill (BILL), a regulation (LEGAL) and a whole journal (JFULL)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import rispy
+from exports_as_built import exported
+
+from site_builder.build import build
+from site_builder.cite.references import format_references
+from site_builder.model.article import Article
+from site_builder.readers import ris
+
+LEGAL = """TY  - STAT
+TI  - Public Health Service Act
+T2  - U.S.C.
+VL  - 42
+SP  - 201
+PY  - 1944
+ER  -
+TY  - CASE
+TI  - Roe v. Wade
+T2  - U.S.
+VL  - 410
+SP  - 113
+PY  - 1973
+ER  -
+TY  - BILL
+TI  - Patient Protection and Affordable Care Act
+T2  - Cong. Rec.
+VL  - 155
+SP  - 1234
+PY  - 2009
+ER  -
+TY  - LEGAL
+TI  - Applications for FDA approval to market a new drug
+T2  - C.F.R.
+VL  - 21
+SP  - 314
+PY  - 2010
+ER  -
+"""
+
+JOURNAL = """TY  - JFULL
+TI  - Pharmacogenomics in practice
+JF  - Clinical Pharmacology Series
+VL  - 12
+IS  - 3
+PY  - 2001
+ER  -
+"""
+
+
+def _articles(text: str) -> list[Article]:
+    records, diagnostics = ris.read(text, "t.ris")
+    assert diagnostics == []
+    return [ris.to_article(r)[0] for r in records]
+
+
+def _cited(article: Article) -> dict[str, str]:
+    return {c.style_id: c.text for c in format_references(article)}
+
+
+@pytest.mark.parametrize(("title", "kind", "cited"), [
+    ("Public Health Service Act", "legislation", "Public Health Service Act. 42 U.S.C. 1944. p. 201."),
+    ("Roe v. Wade", "legal_case", "Roe v. Wade. 410 U.S. 1973. p. 113."),
+    ("Patient Protection and Affordable Care Act", "bill",
+     "Patient Protection and Affordable Care Act. 155 Cong. Rec. 2009. p. 1234."),
+    ("Applications for FDA approval to market a new drug", "regulation",
+     "Applications for FDA approval to market a new drug. 21 C.F.R. 2010. p. 314."),
+])
+def test_a_law_or_a_case_is_cited_with_its_volume(title: str, kind: str, cited: str) -> None:
+    """The volume was left out: "Public Health Service Act. U.S.C. 1944. p. 201."."""
+    article = next(a for a in _articles(LEGAL) if a.title == title)
+    assert article.kind == kind
+    assert _cited(article)["vancouver"] == cited
+
+
+def test_the_other_styles_are_unchanged() -> None:
+    statute = _articles(LEGAL)[0]
+    assert _cited(statute)["apa"] == "Public Health Service Act, 42 U.S.C. 201 (1944)."
+    assert _cited(statute)["ama"] == "Public Health Service Act. Vol 42. 1944:201."
+
+
+@pytest.mark.parametrize("ty", ["STAT", "BILL", "CASE", "LEGAL"])
+def test_a_law_or_a_case_without_its_code_keeps_its_volume_as_a_volume(ty: str) -> None:
+    """A law whose record names no code was cited without its volume: "An Act. 1944."."""
+    (law,) = _articles(f"TY  - {ty}\nTI  - An Act\nVL  - 42\nPY  - 1944\nER  - \n")
+    assert _cited(law)["vancouver"] == "An Act. Vol. 42. 1944."
+
+
+def test_a_whole_journal_gives_its_series_apart_from_its_volume() -> None:
+    """The series was glued to the volume: "2001;Clinical Pharmacology Series12(3).\""""
+    (journal,) = _articles(JOURNAL)
+    assert (journal.kind, journal.journal, journal.volume, journal.issue) == (
+        "periodical", "Clinical Pharmacology Series", "12", "3")
+    assert _cited(journal)["vancouver"] == "Pharmacogenomics in practice. 2001;Clinical Pharmacology Series 12(3)."
+
+
+def test_a_journal_article_keeps_its_volume_and_issue_together() -> None:
+    (article,) = _articles("TY  - JOUR\nTI  - A study\nJO  - J Thing\nVL  - 12\nIS  - 3\nSP  - 1\nEP  - 9\n"
+                           "PY  - 2001\nER  - \n")
+    assert _cited(article)["vancouver"] == "A study. J Thing. 2001;12(3):1-9."
+
+
+def test_the_page_cites_the_volume_and_the_download_keeps_it(make_site, html, tmp_path: Path) -> None:
+    site = make_site({"laws.ris": LEGAL + JOURNAL})
+    out = tmp_path / "out"
+    assert build(site, out).report.diagnostics == []
+    pages = {html.text(html.parse(p).find(".//h1")): p for p in out.glob("articles/*.html")}
+    for title, expected in (("Public Health Service Act", "42 U.S.C."), ("Roe v. Wade", "410 U.S."),
+                            ("Pharmacogenomics in practice", "Clinical Pharmacology Series 12(3)")):
+        page = pages[title]
+        root = html.parse(page)
+        cites = {el.get("id"): html.text(el) for el in root.iter() if (el.get("id") or "").startswith("cite-")}
+        assert expected in cites["cite-vancouver"], cites
+    statute = pages["Public Health Service Act"]
+    root = html.parse(statute)
+    downloads = {Path(a.get("href")).suffix: a.get("href") for a in root.iter("a") if a.get("download") is not None}
+    (item,) = json.loads((statute.parent / downloads[".json"]).read_text("utf-8"))
+    assert (item["type"], item["volume"], item["container-title"]) == ("legislation", "42", "U.S.C.")
+    (record,) = rispy.loads((statute.parent / downloads[".ris"]).read_text("utf-8"))
+    assert (record["type_of_reference"], record["volume"], record["secondary_title"]) == ("STAT", "42", "U.S.C.")
+    assert "tertiary_title" not in record  # a law's code was written as its series (T3)
+
+
+def test_our_own_ris_reader_reads_a_law_and_a_whole_journal_back() -> None:
+    """The code of a law was exported as T3, which the reader reads as no code: the law came back without it."""
+    originals = _articles(LEGAL + JOURNAL)
+    again = _articles(exported("ris", originals))
+    for original, back in zip(originals, again, strict=True):
+        fields = ("kind", "journal", "volume", "issue", "pages")
+        assert [getattr(back, f) for f in fields] == [getattr(original, f) for f in fields], original.title
