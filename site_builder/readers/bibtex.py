@@ -39,7 +39,7 @@ from bibtexparser.model import (
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, Article, Field, Person, Record
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Field, Person, Record
 from ..model.normalize import clean
 from . import shared
 from .latex import latex_to_text
@@ -202,6 +202,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     kind = _KINDS.get(f.plain("ENTRYTYPE").lower(), "")
     if kind == "document" and f.text("journal", "journaltitle"):
         kind = ""
+    # An @article's address is its publisher's (Web of Science writes the street): only a work no periodical
+    # carries has a place and editors of its own.
+    alone = kind not in PERIODICAL_KINDS
+    editors, _ = _people(f.raw("editor")) if alone else ((), False)
     article = Article(
         id=shared.article_id(pmc, pmid, doi, f.plain("ID"), title, FORMAT),
         title=title or "Untitled record",
@@ -214,6 +218,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         date=when.iso,
         date_printed=when.printed,
         publisher=f.text("publisher", "school", "institution"),  # a thesis's university, a report's institution
+        place=f.text("address", "location") if alone else "",
         languages=languages.parse([f.text("language", "langid")]),
         topics=shared.review_topics([f.text("document_type", "type")]),
         pmid=pmid, pmcid=pmc, doi=doi,
@@ -222,6 +227,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         links=shared.links([f.plain("url")]),
         kind=kind,
         container=f.text("booktitle") if kind in CONTAINED_KINDS else "",
+        editors=editors,
         volume=f.text("volume"), issue=f.text("number", "issue"),
         pages=shared.page_range(f.plain("pages") or f.plain("art_number", "article-number", "eid")),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
