@@ -205,7 +205,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     # An @article's address is its publisher's (Web of Science writes the street): only a work no periodical
     # carries has a place and editors of its own.
     alone = kind not in PERIODICAL_KINDS
-    editors, _ = _people(f.raw("editor")) if alone else ((), False)
+    editors, _ = _people(_unbraced_list(f.raw("editor"))) if alone else ((), False)
     article = Article(
         id=shared.article_id(pmc, pmid, doi, f.plain("ID"), title, FORMAT),
         title=title or "Untitled record",
@@ -283,6 +283,30 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
         shown = ", ".join(p for p in (family, given, suffix) if p)
         people.append(Person(name=shown, family=family, given=given, suffix=suffix))
     return tuple(p for p in people if p.name), et_al
+
+
+def _unbraced_list(value: str) -> str:
+    """A name list that Web of Science braces twice (``Editor = {{Lindenmayer, DB and Hobbs, RJ}}``,
+    ``{{Marchetti, M}}``) without its inner braces, which would make the list one name; a braced organisation
+    ("{Food and Drug Administration}") keeps them."""
+    inner = value.strip()
+    if not (inner.startswith("{") and inner.endswith("}")) or _top_level_split(inner[1:-1]) != [inner[1:-1]]:
+        return value
+    inner = inner[1:-1]
+    depth = 0
+    for char in inner:  # the braces must enclose the whole value, not "{A} and {B}"
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return value
+    parts = re.split(r"\s+and\s+", inner)
+    if len(parts) > 1 and all("," in part for part in parts) or _WOS_NAME.fullmatch(inner):
+        return inner
+    return value
+
+
+_WOS_NAME = re.compile(r"[^,{}]+,\s*[A-Z][A-Z.\- ]{0,7}")
+"""One name as Web of Science writes it, "Marchetti, M" (an organisation's braced name with a comma, "{Department
+of Health, Victoria}", has no initials after it)."""
 
 
 # "others" is BibTeX's own "et al."; EndNote exports its "et al." as the name "et, a. l.". A braced {others} is
