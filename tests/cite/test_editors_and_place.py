@@ -160,6 +160,19 @@ def test_the_downloads_name_the_editors_and_the_place(works: dict[str, Article])
     assert medline["SO"] == "Chicago: University of Chicago Press; 2000."
 
 
+def test_the_page_head_names_the_editors(works: dict[str, Article]) -> None:
+    """JSON-LD: a chapter's editors are its book's (schema.org ``editor`` of the Book it is part of), an edited
+    book's its own."""
+    from site_builder.cite import json_ld
+
+    chapter = json.loads(json_ld(works["chapter"], "https://example.org/a.html"))
+    assert "editor" not in chapter
+    assert chapter["isPartOf"]["editor"][0] == {"@type": "Person", "name": "C. Cortes"}
+    lexicon = json.loads(json_ld(works["edited book"], "https://example.org/b.html"))
+    assert [e["name"] for e in lexicon["editor"]][:2] == ["Frederick W. Danker", "Walter Bauer"]
+    assert "author" not in lexicon
+
+
 @pytest.mark.parametrize(("fmt", "name"), [("ris", "export.ris"), ("bibtex", "export.bib"),
                                            ("csl-json", "export.json")])
 def test_our_own_readers_read_the_editors_and_the_place_back(works: dict[str, Article], fmt: str, name: str) -> None:
