@@ -100,6 +100,19 @@ def test_web_of_science_braces_its_editors_twice() -> None:
     assert _names(braced.editors) == ["Food and Drug Administration"]
 
 
+def test_web_of_science_tagged_book_editors_and_city() -> None:
+    """A book chapter of Web of Science's tagged format (PT B): BE the book's editors, PI the publisher's city.
+    Written by hand after the format's field list (no record of the corpus is a book chapter)."""
+    text = ("FN Clarivate Analytics Web of Science\nVR 1.0\nPT B\nAU Driscoll, DA\nBE Lindenmayer, DB\n"
+            "   Hobbs, RJ\nTI The Diverse Impacts of Grazing, Fire and Weeds\nSO MANAGING AND DESIGNING LANDSCAPES\n"
+            "PU BLACKWELL SCIENCE PUBL\nPI OXFORD\nDT Article; Book Chapter\nPY 2007\nBP 111\nEP 130\nER\nEF\n")
+    chapter = _read_text(text, "savedrecs.txt")
+    assert (chapter.kind, chapter.container, chapter.place) == ("chapter", "MANAGING AND DESIGNING LANDSCAPES",
+                                                               "OXFORD")
+    assert _names(chapter.editors) == ["Lindenmayer, DB", "Hobbs, RJ"]
+    assert _names(chapter.authors) == ["Driscoll, DA"]
+
+
 def _read_text(text: str, name: str) -> Article:
     (record,), diagnostics = readers.choose_reader(Path(name), text).read(text, name)
     assert diagnostics == []
