@@ -13,7 +13,8 @@ Sample::
 
 A work of another kind has its own entry type: ``@inproceedings`` and ``@incollection`` with the proceedings or
 the book in ``booktitle``, ``@book``, ``@phdthesis`` with the university in ``school``, ``@techreport`` with the
-institution in ``institution``; the journal a record names beside them is their ``series``.
+institution in ``institution``; the journal a record names beside them is their ``series``, the editors of the book
+(or of an edited book) its ``editor``, and the city of publication its ``address``.
 
 The file is UTF-8 and names keep their letters ("Hubelé"): biber, JabRef and Zotero read UTF-8, and
 transliterating would lose them. LaTeX's special characters are escaped in text fields; ``doi`` and ``url`` are
@@ -95,6 +96,7 @@ def bibtex_entry(article: Article, key: str) -> str:
     carrier = latex_escape(article.journal) if entry_type == "misc" and article.kind in PERIODICAL_KINDS else ""
     braced = {
         "author": " and ".join([*map(bibtex_name, article.authors), *(["others"] if article.et_al else [])]),
+        "editor": " and ".join(map(bibtex_name, article.editors)),
         "title": latex_escape(article.title),
         "journal": latex_escape(article.journal) if entry_type == "article" else "",
         "booktitle": latex_escape(container_title(article)),
@@ -105,6 +107,7 @@ def bibtex_entry(article: Article, key: str) -> str:
         "number": latex_escape(article.issue),
         "pages": f"{first}--{last}" if last else first,
         _PUBLISHER_FIELD.get(entry_type, "publisher"): publisher,
+        "address": latex_escape(article.place),
         "doi": _verbatim(article.doi),
         "pmid": _verbatim(article.pmid),
         "pmcid": _verbatim(article.pmcid),

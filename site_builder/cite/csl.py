@@ -37,7 +37,9 @@ def to_csl_json(article: Article) -> dict[str, Any]:
     ``issued`` is the issue's date, ``available-date`` the electronic publication (CSL 1.0.2's "date the item
     was made available"), ``container-title-short`` the journal's abbreviation. A conference paper's proceedings
     or a chapter's book is its container; a journal that publishes such a paper is then its collection (a series),
-    as is the journal named beside a book, a report or any other work that stands on its own.
+    as is the journal named beside a book, a report or any other work that stands on its own. ``editor`` names
+    the editors of a chapter's book (a style's "In: Smith J, editor. Book.") or of an edited book, and
+    ``publisher-place`` the city before the publisher ("New York: Academic Press").
     """
     # A work that stands on its own (a book, a report, a generic work) is in no container: a journal beside it
     # is its series, as the RIS, BibTeX and MEDLINE exports write it (a case's reporter, a law's code are theirs).
@@ -47,6 +49,7 @@ def to_csl_json(article: Article) -> dict[str, Any]:
         "type": article.kind or "article-journal",
         "title": article.title,
         "author": [csl_name(p) for p in article.authors],
+        "editor": [csl_name(p) for p in article.editors],
         "issued": csl_date(article.exact_date, article.date_printed),
         "available-date": csl_date(article.epub_date),
         "container-title": article.container or ("" if alone else article.journal),
@@ -62,6 +65,7 @@ def to_csl_json(article: Article) -> dict[str, Any]:
         "language": first_language(article),
         "abstract": abstract_text(article),
         "publisher": article.publisher,
+        "publisher-place": article.place,
         "keyword": ", ".join(article.keywords),
     }
     return {k: v for k, v in item.items() if v}

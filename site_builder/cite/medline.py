@@ -16,7 +16,8 @@ Sample::
 
 A work of another kind than a journal article is written as PubMed writes its books: ``PT`` names the kind where
 MEDLINE has a publication type for it ("Book Chapter", "Congress", "Academic Dissertation", "Technical Report"),
-``BTI`` is the book or proceedings that hold it, ``CTI`` the series, ``PB`` the publisher.
+``BTI`` is the book or proceedings that hold it, ``CTI`` the series, ``PB`` the publisher, ``PL`` its city and
+``FED``/``ED`` the book's editors.
 
 A tag is padded to four characters and followed by "- "; a long value goes on in lines indented by six spaces,
 which readers join with one space, so values are wrapped at spaces only (never inside a hyphenated word).
@@ -25,7 +26,7 @@ which readers join with one space, so values are wrapped at spaces only (never i
 from __future__ import annotations
 
 from ..model import dates
-from ..model.article import PERIODICAL_KINDS, Article
+from ..model.article import PERIODICAL_KINDS, Article, Person
 from .parts import container_title, initials, is_group, series_title
 
 _WIDTH = 88
@@ -60,8 +61,9 @@ def medline_source(article: Article) -> str:
     online = article.online_only and bool(article.epub_date)
     where = dates.nlm_date(article.epub_date) if online else medline_date(article)
     if not in_journal(article) and not container_title(article):
-        # A book, thesis or report: "Publisher; 2016." as PubMed cites its books (without the place it lacks).
-        source = "; ".join(p for p in (article.publisher, where) if p) + "."
+        # A book, thesis or report: "Place: Publisher; 2016." as PubMed cites its books.
+        imprint = ": ".join(p for p in (article.place, article.publisher) if p)
+        source = "; ".join(p for p in (imprint, where) if p) + "."
     else:
         if article.volume:
             where += f";{article.volume}"
@@ -103,14 +105,23 @@ def _wrap(text: str, width: int) -> list[str]:
 
 def _authors(article: Article) -> list[tuple[str, str]]:
     """``FAU``/``AU`` pairs for people, ``CN`` for groups, in byline order."""
+    return _people(article.authors, "FAU", "AU", "CN")
+
+
+def _editors(article: Article) -> list[tuple[str, str]]:
+    """``FED``/``ED`` pairs, as PubMed names a book's editors (a group's whole name in ``ED``)."""
+    return _people(article.editors, "FED", "ED", "ED")
+
+
+def _people(people: tuple[Person, ...], full_tag: str, short_tag: str, group_tag: str) -> list[tuple[str, str]]:
     tags: list[tuple[str, str]] = []
-    for person in article.authors:
+    for person in people:
         if is_group(person):
-            tags.append(("CN", person.name))
+            tags.append((group_tag, person.name))
             continue
         full = ", ".join(p for p in (person.family, person.given, person.suffix) if p)
         short = " ".join(p for p in (person.family, initials(person.given), person.suffix) if p)
-        tags += [("FAU", full), ("AU", short)]
+        tags += [(full_tag, full), (short_tag, short)]
     return tags
 
 
@@ -128,12 +139,14 @@ def medline_record(article: Article) -> str:
         ("LID", f"{article.doi} [doi]" if article.doi else ""),
         ("AB", abstract),
         *_authors(article),
+        *_editors(article),
         *(("LA", lang.bibliographic) for lang in article.languages),
         ("PT", publication_type(article)),
         ("DEP", article.epub_date.replace("-", "") if len(dates.parts(article.epub_date)) == 3 else ""),
         ("BTI", "" if journal else container_title(article)),
         ("CTI", "" if journal else series_title(article)),
         ("PB", "" if journal else article.publisher),
+        ("PL", "" if journal else article.place),
         ("TA", (article.journal_abbrev or article.journal) if journal else ""),
         ("JT", article.journal if journal else ""),
         ("PMC", article.pmcid),

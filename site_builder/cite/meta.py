@@ -97,14 +97,16 @@ _SCHEMA_TYPES = {"chapter": "Chapter", "book": "Book", "thesis": "Thesis", "repo
 
 
 def _book(article: Article) -> dict[str, Any] | None:
-    """The book or proceedings that hold a chapter or a paper (in its series when the record names one); the series
-    alone of a work that stands on its own."""
+    """The book or proceedings that hold a chapter or a paper, with its editors (in its series when the record names
+    one); the series alone of a work that stands on its own."""
     series = series_title(article)
     series_part = {"@type": "CreativeWorkSeries", "name": series} if series else None
     container = container_title(article)
     if not container:
         return series_part
     book: dict[str, Any] = {"@type": "Book", "name": container}
+    if article.editors:
+        book["editor"] = [_schema_person(p) for p in article.editors]
     if series_part:
         book["isPartOf"] = series_part
     return book
@@ -130,6 +132,8 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
         "url": url,
         "headline": article.title,
         "author": [_schema_person(p) for p in article.authors],
+        # A chapter's editors are its book's (in isPartOf); an edited book's are its own.
+        "editor": [] if container else [_schema_person(p) for p in article.editors],
         "datePublished": article.exact_date,
         "isPartOf": (_periodical(article) if in_periodical else _book(article)) if article.journal or container
         else None,

@@ -72,7 +72,7 @@ class Citation:
 
 # Bump when ``_repair``, a change to citeproc-py's behaviour (``load_style``'s calls), ``_sanitize`` or
 # ``style_item`` changes what the same article and styles produce, so cached output expires.
-_OUTPUT_VERSION = 5
+_OUTPUT_VERSION = 6
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
@@ -252,6 +252,38 @@ def _suppress_what_a_substitute_macro_gave() -> None:
 
     Substitute.render = render
     Text._variable = printed_variable
+    _suppress_substituted_names()
+
+
+def _suppress_substituted_names() -> None:
+    """Make citeproc-py suppress the names a ``cs:substitute`` printed in the author's place.
+
+    citeproc-py notes a substituted ``cs:names`` variable as it notes a ``cs:text`` one, but only ``cs:text``
+    consults the note: an edited book without authors was cited with its editors twice ("Danker FW, Bauer W,
+    editors. A Greek-English Lexicon. Danker FW, Bauer W, editors. Chicago: …"). A ``cs:names`` whose variables
+    were all substituted prints nothing, as an empty variable does; one with others left prints those (the note
+    holds a substitute's ``cs:names`` as its variables attribute reads, "editor translator" in the NLM style).
+    """
+    from citeproc.model import Names, VariableError
+
+    process = Names.process
+
+    def unsubstituted(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        roles = str(self.get("variable"))
+        noted = (context if context is not None else self).get_layout().repressed.get(self.tag, ())
+        substituted = {role for variables in noted if variables for role in variables.split()}
+        kept = " ".join(role for role in roles.split() if role not in substituted)
+        if kept == roles:
+            return process(self, item, names_context=names_context, context=context, **kwargs)
+        if not kept:
+            raise VariableError
+        self.set("variable", kept)
+        try:
+            return process(self, item, names_context=names_context, context=context, **kwargs)
+        finally:
+            self.set("variable", roles)
+
+    Names.process = unsubstituted
 
 
 # A period that has not a digit on each side: every period but the point of a version or a decimal ("0.4").

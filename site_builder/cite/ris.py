@@ -3,7 +3,8 @@
 A work of another kind than a journal article has its own type (``TY  - CHAP``, ``CPAPER``, ``BOOK``, ``THES``,
 ``RPRT``, ``GEN`` for a generic work…); ``T2`` is then the book or proceedings that hold it (the magazine,
 newspaper or website that carries it, a case's reporter, a law's code), ``T3`` the series (the journal the record
-names beside them), ``PB`` the publisher, university or institution.
+names beside them), ``PB`` the publisher, university or institution, ``CY`` its city, and ``A2`` each editor (of
+the book that holds a chapter, or of an edited book), as the RIS specification names its secondary authors.
 
 Sample::
 
@@ -81,6 +82,7 @@ def ris_record(article: Article, key: str) -> str:
     legal = article.kind in LEGAL_KINDS
     tags: list[tuple[str, str]] = [("TY", kind), ("ID", key), ("TI", article.title)]
     tags += [("AU", ris_name(p)) for p in article.authors]
+    tags += [("A2", ris_name(p)) for p in article.editors]
     tags += [
         ("PY", article.year),
         ("DA", _ris_date(article)),
@@ -92,6 +94,7 @@ def ris_record(article: Article, key: str) -> str:
         ("SP", first),
         ("EP", last),
         ("PB", article.publisher),
+        ("CY", article.place),
         ("LA", first_language_name(article)),
         ("DO", article.doi),
         ("AN", article.pmid),

@@ -189,6 +189,10 @@ class Article:
     """Published online only, then gathered into the issue of ``date`` (PubMed's "epublish", an eCollection):
     references cite ``epub_date`` as the date of publication, as PubMed does."""
     publisher: str = ""
+    place: str = ""
+    """Where the work was published, as the record names it ("New York", "Cham"): a book's, a chapter's book's, a
+    report's or a thesis's city (RIS CY, BibTeX ``address``, CSL ``publisher-place``); "" for a work a periodical
+    carries (``PERIODICAL_KINDS``), whose records name the journal's country there."""
     languages: tuple[Language, ...] = ()
     formats: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
@@ -216,6 +220,10 @@ class Article:
     container: str = ""
     """The book or the proceedings that hold the work (a chapter's book title, a conference paper's proceedings);
     a journal is ``journal``. Only the kinds in ``CONTAINED_KINDS`` have one."""
+    editors: tuple[Person, ...] = ()
+    """The editors of the book or proceedings that hold a chapter or a paper, or of a book or other work that stands
+    on its own (an edited book), in the record's order: CSL's ``editor``, with the same meaning (RIS ED and A2,
+    BibTeX ``editor``). Never authors: they get no author page. None for a work a periodical carries."""
     summary: Summary | None = None
     """The club's own summary, when content/summaries/ has one for this work."""
     author_spellings: tuple[tuple[str, ...], ...] = ()

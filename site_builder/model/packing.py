@@ -66,6 +66,7 @@ def _pack_record(record: Record) -> tuple[Any, ...]:
 def _pack_article(article: Article) -> tuple[Any, ...]:
     values = dict(zip(_ARTICLE_FIELDS, _ARTICLE(article), strict=True))
     values["authors"] = tuple([_PERSON(p) for p in article.authors])
+    values["editors"] = tuple([_PERSON(p) for p in article.editors])
     values["lay_summary"] = tuple([_SECTION(s) for s in article.lay_summary])
     values["abstract"] = tuple([_SECTION(s) for s in article.abstract])
     values["links"] = tuple([_LINK(link) for link in article.links])
@@ -79,6 +80,7 @@ def _unpack_article(packed: tuple[Any, ...]) -> Article:
     values = dict(zip(_ARTICLE_FIELDS, packed, strict=True))
     values["records"] = tuple([_unpack_record(r) for r in values["records"]])
     values["authors"] = tuple([Person(*p) for p in values["authors"]])
+    values["editors"] = tuple([Person(*p) for p in values["editors"]])
     values["lay_summary"] = tuple([Section(*s) for s in values["lay_summary"]])
     values["abstract"] = tuple([Section(*s) for s in values["abstract"]])
     values["links"] = tuple([Link(*link) for link in values["links"]])

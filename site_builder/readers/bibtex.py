@@ -39,7 +39,7 @@ from bibtexparser.model import (
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, Article, Field, Person, Record
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Field, Person, Record
 from ..model.normalize import clean
 from . import shared
 from .latex import latex_to_text
@@ -202,6 +202,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     kind = _KINDS.get(f.plain("ENTRYTYPE").lower(), "")
     if kind == "document" and f.text("journal", "journaltitle"):
         kind = ""
+    # An @article's address is its publisher's (Web of Science writes the street): only a work no periodical
+    # carries has a place and editors of its own.
+    alone = kind not in PERIODICAL_KINDS
+    editors, _ = _people(_unbraced_list(f.raw("editor"))) if alone else ((), False)
     article = Article(
         id=shared.article_id(pmc, pmid, doi, f.plain("ID"), title, FORMAT),
         title=title or "Untitled record",
@@ -214,6 +218,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         date=when.iso,
         date_printed=when.printed,
         publisher=f.text("publisher", "school", "institution"),  # a thesis's university, a report's institution
+        place=f.text("address", "location") if alone else "",
         languages=languages.parse([f.text("language", "langid")]),
         topics=shared.review_topics([f.text("document_type", "type")]),
         pmid=pmid, pmcid=pmc, doi=doi,
@@ -222,6 +227,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         links=shared.links([f.plain("url")]),
         kind=kind,
         container=f.text("booktitle") if kind in CONTAINED_KINDS else "",
+        editors=editors,
         volume=f.text("volume"), issue=f.text("number", "issue"),
         pages=shared.page_range(f.plain("pages") or f.plain("art_number", "article-number", "eid")),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
@@ -277,6 +283,30 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
         shown = ", ".join(p for p in (family, given, suffix) if p)
         people.append(Person(name=shown, family=family, given=given, suffix=suffix))
     return tuple(p for p in people if p.name), et_al
+
+
+def _unbraced_list(value: str) -> str:
+    """A name list that Web of Science braces twice (``Editor = {{Lindenmayer, DB and Hobbs, RJ}}``,
+    ``{{Marchetti, M}}``) without its inner braces, which would make the list one name; a braced organisation
+    ("{Food and Drug Administration}") keeps them."""
+    inner = value.strip()
+    if not (inner.startswith("{") and inner.endswith("}")) or _top_level_split(inner[1:-1]) != [inner[1:-1]]:
+        return value
+    inner = inner[1:-1]
+    depth = 0
+    for char in inner:  # the braces must enclose the whole value, not "{A} and {B}"
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return value
+    parts = re.split(r"\s+and\s+", inner)
+    if len(parts) > 1 and all("," in part for part in parts) or _WOS_NAME.fullmatch(inner):
+        return inner
+    return value
+
+
+_WOS_NAME = re.compile(r"[^,{}]+,\s*[A-Z][A-Z.\- ]{0,7}")
+"""One name as Web of Science writes it, "Marchetti, M" (an organisation's braced name with a comma, "{Department
+of Health, Victoria}", has no initials after it)."""
 
 
 # "others" is BibTeX's own "et al."; EndNote exports its "et al." as the name "et, a. l.". A braced {others} is

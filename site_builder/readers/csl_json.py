@@ -27,7 +27,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, Article, Person, Record
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Person, Record
 from ..model.normalize import clean, safe_url
 from . import json_records, shared
 
@@ -67,6 +67,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     lay, abstract = shared.sections(body)
     abbrev = item.text("container-title-short") or item.text("journalAbbreviation")
     when = _published(item)
+    kind = "" if item.text("type") in ("article-journal", "article") else item.text("type")
+    alone = kind not in PERIODICAL_KINDS  # as the other readers: a periodical's article has no place, no editors
     article = Article(
         id=shared.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
         title=title or "Untitled record",
@@ -79,6 +81,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         date_printed=when.printed,
         epub_date=when.epub,
         publisher=item.text("publisher"),
+        place=item.text("publisher-place") if alone else "",
         languages=languages.parse([item.text("language")]),
         topics=shared.review_topics([item.text("genre")]),
         pmid=pmid, pmcid=pmc, doi=doi,
@@ -86,8 +89,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=rights if safe_url(item.text("license")) else item.text("license") or rights,
         licence_url=_licence_url(item),
         links=shared.links([item.text("URL")]),
-        kind="" if item.text("type") in ("article-journal", "article") else item.text("type"),
+        kind=kind,
         container=item.text("container-title") if item.text("type") in CONTAINED_KINDS else "",
+        editors=tuple(_person(e) for e in item.objects("editor")) if alone else (),
         volume=item.text("volume"), issue=item.text("issue"),
         pages=shared.page_range(item.text("page")),
         keywords=shared.split_keywords([item.text("keyword")]),

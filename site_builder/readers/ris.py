@@ -319,15 +319,18 @@ def _ris_article(record: Record) -> Article:
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
     lay, abstract, rights = _abstract(tags.lines("AB", "N2"))
     when = _published(tags)
+    alone = kind not in PERIODICAL_KINDS
     return Article(
         id=shared.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
         title=title,
         authors=tuple(_person(name) for name in tags.all("AU", "A1") if clean(name)),
         journal=journal, journal_abbrev=abbrev, kind=kind, container=container,
+        editors=tuple(_person(name) for name in tags.all(*_editor_tags(kind)) if clean(name)),
         date=when.date,
         date_printed=when.printed,
         epub_date=when.epub,
         publisher=tags.text("PB"),
+        place=tags.text("CY", "PP") if alone else "",
         languages=languages.parse(tags.all("LA")),
         topics=shared.review_topics(tags.all("M3")),
         pmid=pmid, pmcid=pmc, doi=doi,
@@ -338,6 +341,21 @@ def _ris_article(record: Record) -> Article:
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
         records=(record,),
     )
+
+
+_EDITED_KINDS = CONTAINED_KINDS | {"book", "document"}
+"""The kinds whose A2 names editors: a chapter's or a paper's (the book's or the proceedings'), a book's, a generic
+work's. A2 is the "secondary author" of the RIS specification, an editor; Scopus writes the editors of a book
+series' volume there, Zotero those of a chapter's book. Of other kinds it names someone else (Zotero: a bill's
+sponsor, a talk's presenter, a letter's recipient); Ovid's PsycINFO export lists cited authors in a journal
+article's A2."""
+
+
+def _editor_tags(kind: str) -> tuple[str, ...]:
+    """The tags that name the editors of a work of ``kind`` (ED, the editor, for any work no periodical carries)."""
+    if kind in PERIODICAL_KINDS:
+        return ()
+    return ("ED", "A2") if kind in _EDITED_KINDS else ("ED",)
 
 
 class _Tags:
@@ -426,7 +444,8 @@ def _abstract(lines: list[str], running: bool = False) -> tuple[tuple[Section, .
 
 
 def _wos_article(record: Record) -> Article:
-    """Web of Science tagged: TI, AF/AU, SO/JI, PY/PD, DI, PM, DT, DE/ID, OI ("Family, Given/0000-…")."""
+    """Web of Science tagged: TI, AF/AU, SO/JI, PY/PD, DI, PM, DT, DE/ID, OI ("Family, Given/0000-…"), and a book's
+    BE (editors) and PI (the publisher's city)."""
     tags = _Tags(record)
     title = tags.text("TI")
     orcids = shared.orcids_by_name("; ".join(tags.all("OI")))
@@ -445,9 +464,12 @@ def _wos_article(record: Record) -> Article:
         journal=tags.text("SE") if in_book else tags.text("SO") or tags.text("JI", "J9"),
         journal_abbrev="" if in_book else tags.text("JI", "J9"),
         kind=kind, container=tags.text("SO") if in_book else "",
+        # BE: the book's editors; PI: the publisher's city (of a journal article, the journal publisher's).
+        editors=tuple(_person(n) for n in tags.all("BE")) if in_book or kind == "book" else (),
         date=when.iso,
         date_printed=when.printed,
         publisher=tags.text("PU"),
+        place=tags.text("PI") if in_book or kind == "book" else "",
         languages=languages.parse(tags.all("LA")),
         topics=shared.review_topics(tags.all("DT")),
         pmid=pmid, doi=doi,

@@ -88,7 +88,8 @@ def test_medline_publication_types_and_books(works: dict[str, Article]) -> None:
     assert chapter["BTI"] == ["Advances in Neural Information Processing Systems 28"]
     assert chapter["PB"] == ["Curran Associates, Inc."]
     assert book["TI"] == "Find It Fast: How to Uncover Expert Information on Any Subject"
-    assert (book["PB"], book["SO"]) == (["HarperPerennial"], "HarperPerennial; 1994.")
+    assert (book["PB"], book["PL"], book["SO"]) == (["HarperPerennial"], "New York",
+                                                    "New York: HarperPerennial; 1994.")
     assert thesis["PB"] == ["PhD thesis, University of Cambridge"]
     assert not any(tag in r for r in (chapter, book, thesis, report) for tag in ("TA", "JT"))
 
