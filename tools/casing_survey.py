@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -42,7 +41,7 @@ STOP_WORDS = {"a", "an", "and", "as", "at", "but", "by", "down", "for", "from", 
               "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet"}
 PARTICLES = {"v", "vs", "versus", "et", "al", "ca", "cf", "etc", "e.g", "i.e", "viz"}
 FOREIGN = {"de", "del", "la", "las", "los", "el", "y", "para", "por", "en", "com", "em", "da", "do", "das", "dos",
-           "um", "uma", "und", "der", "die", "das", "mit", "von", "zur", "zum", "le", "les", "des", "du", "et", "pour",
+           "um", "uma", "und", "der", "die", "mit", "von", "zur", "zum", "le", "les", "des", "du", "et", "pour",
            "dans", "il", "di", "della", "nel", "per"}
 ENGLISH = {"en", "eng", "english"}
 EDGE = "()[]{}\"'\u201c\u201d\u2018\u2019.,;:!?"
@@ -88,7 +87,8 @@ def record_files(folders: list[Path]) -> list[Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("folders", nargs="*", type=Path,
-                        default=[ROOT / "tests" / "data", ROOT / "content" / "records", ROOT / ".." / "shared" / "corpus"])
+                        default=[ROOT / "tests" / "data", ROOT / "content" / "records",
+                                 ROOT / ".." / "shared" / "corpus"])
     parser.add_argument("--examples", type=int, default=4)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
