@@ -20,6 +20,7 @@ def apply() -> None:
     _know_available_date()
     _suppress_what_a_substitute_macro_gave()
     _keep_periods_between_digits()
+    _title_case_as_specified()
 
 
 @functools.cache
@@ -132,3 +133,46 @@ def _keep_periods_between_digits() -> None:
         return stripped(string) if self.get("strip-periods", "false").lower() == "true" else string
 
     StrippedPeriods.strip_periods = strip_periods
+
+
+# The words title case leaves in lowercase besides CSL's stop words (which citeproc-py has): the particles among
+# citeproc-js's skip words (``CSL.SKIP_WORDS``: "v.", "vs.", "versus", "et", "ca."…) and the "al." after "et".
+_PARTICLES = ("v.", "vs", "vs.", "versus", "et", "al", "al.", "ca.")
+# What may stand around a word without being part of it: brackets, quotes, and the comma or semicolon after it.
+_AROUND_A_WORD = "([{\"'\u2018\u201c)]}\u2019\u201d,;"
+
+
+@functools.cache
+def _title_case_as_specified() -> None:
+    """Make citeproc-py's title case keep particles in lowercase and capitalize a stop word after a colon only.
+
+    The CSL specification capitalizes each lowercase word but its stop words, which are capitalized first in the
+    string or after a colon; citeproc-js keeps the particles of its skip words in lowercase too. citeproc-py
+    capitalized a stop word after any word ending in a period as well, and every particle: an English article
+    in "IEEE Trans. on Circuits and Systems" was cited by APA in "IEEE Trans. On Circuits and Systems", one in
+    "Biochimica et biophysica acta" in "Biochimica Et Biophysica Acta", and AMA cited a case as "Roe V. Wade".
+    A stop word or particle is recognised inside brackets or quotes and before a comma ("al.)", "vs.,").
+    Everything else is citeproc-py's: a word with a capital anywhere is left as it is ("mRNA", "IEEE"), only
+    English items are title-cased (the item's ``language``), and a word's first character is the one
+    capitalized (so "(apples" stays so, where the specification would give "(Apples").
+    """
+    from citeproc.model import TextCased
+
+    case = TextCased.case
+    kept_lower = frozenset([*TextCased._stop_words, *_PARTICLES])
+
+    def title_case(self: Any, text: Any, language: Any = None) -> Any:
+        if self.get("text-case") != "title" or language != "en" or not text:
+            return case(self, text, language)
+        words = []
+        after_colon = True  # the first word is capitalized as one after a colon is
+        for word in text.words():
+            if word.islower() and (after_colon or str(word).strip(_AROUND_A_WORD).lower() not in kept_lower):
+                word = word.capitalize_first()
+            elif word.islower():
+                word = word.soft_lower()
+            after_colon = str(word).endswith(":")
+            words.append(word)
+        return " ".join(words)
+
+    TextCased.case = title_case
