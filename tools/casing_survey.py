@@ -6,7 +6,7 @@ and container title in AMA's "title" case, APA's journal and series names, a gen
 the case changed is sorted into a class:
 
 - ``intended``: a lowercase word capitalized by title case (or the first word by capitalize-first): the rule;
-- ``particle``: "v.", "vs.", "et al.", "ca.", "cf." capitalized (CSL's and citeproc-js's stop words keep them);
+- ``particle``: "v.", "vs.", "et al.", "ca.", "cf.", "de", "van", "von" capitalized (citeproc-js keeps them);
 - ``inner-caps-or-digits``: a word with a capital after its first letter or a digit ("mRNA", "pH", "p53", "iPSC")
   changed, which the CSL specification leaves as it is ("the case of words in mixed or uppercase stays the same";
   capitalize-first: "if the word is lowercase");
@@ -14,7 +14,10 @@ the case changed is sorted into a class:
 - ``bracketed-stop-word``: a stop word capitalized because a bracket or quote opens it ("(in", "“the");
 - ``non-english``: any change to a record whose language is not English, or whose title reads as another
   language (its lowercase function words are Spanish, Portuguese, French, German or Italian ones) and names none;
-- ``spacing``: the words themselves were not changed but the spaces between them were.
+- ``spacing``: the words themselves were not changed but the spaces between them were;
+- ``other-language-unmarked``: a title-cased word of a text whose record names no language but whose function
+  words are all another language's ("Mémoires du livre", a French journal of an English article): the CSL rule
+  (an item without a language is English), so not counted as a fault, but shown.
 
 Usage: ``python tools/casing_survey.py [folder …] [--examples N] [--json]``. Prints the counts and examples.
 """
@@ -39,7 +42,7 @@ from site_builder.model.article import Article  # noqa: E402
 
 STOP_WORDS = {"a", "an", "and", "as", "at", "but", "by", "down", "for", "from", "in", "into", "nor", "of", "on",
               "onto", "or", "over", "so", "the", "till", "to", "up", "via", "with", "yet"}
-PARTICLES = {"v", "vs", "versus", "et", "al", "ca", "cf", "etc", "e.g", "i.e", "viz"}
+PARTICLES = {"v", "vs", "versus", "et", "al", "ca", "cf", "etc", "e.g", "i.e", "viz", "de", "van", "von"}
 FOREIGN = {"de", "del", "la", "las", "los", "el", "y", "para", "por", "en", "com", "em", "da", "do", "das", "dos",
            "um", "uma", "und", "der", "die", "mit", "von", "zur", "zum", "le", "les", "des", "du", "et", "pour",
            "dans", "il", "di", "della", "nel", "per"}
@@ -47,9 +50,11 @@ ENGLISH = {"en", "eng", "english"}
 EDGE = "()[]{}\"'\u201c\u201d\u2018\u2019.,;:!?"
 
 
-def classify(before: str, after: str, previous: str, foreign: bool) -> str:
+def classify(before: str, after: str, previous: str, foreign: bool, unmarked: bool) -> str:
     if foreign:
         return "non-english"
+    if unmarked:
+        return "other-language-unmarked"
     core = before.strip(EDGE).lower()
     if core.rstrip(".") in PARTICLES or core in PARTICLES:
         return "particle"
@@ -71,7 +76,13 @@ def looks_foreign(article: Article, text: str) -> bool:
     if names:
         return False
     words = [w.strip(EDGE) for w in text.split()]
-    return sum(w in FOREIGN for w in words) >= 2 and not {"the", "of", "and", "in"} & set(words)
+    return sum(w in FOREIGN for w in words) >= 2 and not set(words) & STOP_WORDS
+
+
+def unmarked_other_language(article: Article, text: str) -> bool:
+    """No language named, and the text's function words are another language's only."""
+    words = {w.strip(EDGE).lower() for w in text.split()}
+    return not article.languages and bool(words & FOREIGN) and not words & STOP_WORDS
 
 
 def record_files(folders: list[Path]) -> list[Path]:
@@ -91,6 +102,7 @@ def main() -> None:
                                  ROOT / ".." / "shared" / "corpus"])
     parser.add_argument("--examples", type=int, default=4)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--all", action="store_true", help="print every changed word, one a line, first")
     args = parser.parse_args()
 
     for style in STYLES:  # load (and patch) first, then watch the case method as it then is
@@ -139,6 +151,7 @@ def main() -> None:
                     if before == after:
                         continue
                     foreign = text_case == "title" and looks_foreign(article, before)
+                    unmarked = text_case == "title" and unmarked_other_language(article, before)
                     bwords, awords = before.split(), after.split()
                     if bwords == awords:
                         cls = "spacing"
@@ -148,9 +161,11 @@ def main() -> None:
                     previous = ""
                     for b, a in zip(bwords, awords, strict=False):
                         if b != a:
-                            cls = classify(b, a, previous, foreign)
+                            cls = classify(b, a, previous, foreign, unmarked)
                             counts[cls] += 1
                             records_by_class[cls].add(f"{path}#{article.title[:40]}")
+                            if args.all:
+                                print(f"{cls}\t{style.id}\t{field}\t{b}\t{a}\t{before}")
                             if len(examples[cls]) < args.examples:
                                 examples[cls].append(f"[{style.id} {field} {text_case}] {b!r} -> {a!r} in "
                                                      f"{before[:90]!r} ({path.relative_to(path.parents[1])})")
@@ -166,7 +181,7 @@ def main() -> None:
         print(f"  {name}: {n}")
     print("words changed, by class (words / records):")
     for cls in ("particle", "inner-caps-or-digits", "stop-word-after-period", "bracketed-stop-word", "non-english",
-                "spacing", "intended"):
+                "spacing", "other-language-unmarked", "intended"):
         print(f"  {cls}: {counts[cls]} / {len(records_by_class[cls])}")
         for example in examples[cls]:
             print(f"      {example}")

@@ -136,8 +136,9 @@ def _keep_periods_between_digits() -> None:
 
 
 # The words title case leaves in lowercase besides CSL's stop words (which citeproc-py has): the particles among
-# citeproc-js's skip words (``CSL.SKIP_WORDS``: "v.", "vs.", "versus", "et", "ca."…) and the "al." after "et".
-_PARTICLES = ("v.", "vs", "vs.", "versus", "et", "al", "al.", "ca.")
+# citeproc-js's skip words (``CSL.SKIP_WORDS``: "v.", "vs.", "versus", "et", "ca.", and the name particles "de",
+# "van", "von") and the "al." after "et".
+_PARTICLES = ("v.", "vs", "vs.", "versus", "et", "al", "al.", "ca.", "de", "van", "von")
 # What may stand around a word without being part of it: brackets, quotes, and the comma or semicolon after it.
 _AROUND_A_WORD = "([{\"'\u2018\u201c)]}\u2019\u201d,;"
 
@@ -150,7 +151,8 @@ def _title_case_as_specified() -> None:
     string or after a colon; citeproc-js keeps the particles of its skip words in lowercase too. citeproc-py
     capitalized a stop word after any word ending in a period as well, and every particle: an English article
     in "IEEE Trans. on Circuits and Systems" was cited by APA in "IEEE Trans. On Circuits and Systems", one in
-    "Biochimica et biophysica acta" in "Biochimica Et Biophysica Acta", and AMA cited a case as "Roe V. Wade".
+    "Biochimica et biophysica acta" in "Biochimica Et Biophysica Acta", one in "Revista de Saúde Pública" in
+    "Revista De Saúde Pública", and AMA cited a case as "Roe V. Wade".
     A stop word or particle is recognised inside brackets or quotes and before a comma ("al.)", "vs.,").
     Everything else is citeproc-py's: a word with a capital anywhere is left as it is ("mRNA", "IEEE"), only
     English items are title-cased (the item's ``language``), and a word's first character is the one

@@ -2,7 +2,8 @@
 particle ("v.", "et") stays in lowercase and a stop word is capitalized after a colon only, as the CSL
 specification and citeproc-js have it. Records of tests/data/pubmed-xml/casing-pubmed20n0014.xml (PubMed, two
 English reviews in journals named with "et" and "ed. in"), tests/data/bibtex/jabref-authors-subset.bib (JabRef's
-test file) and pubmed20n0014-languages.xml (see SOURCE.md there), and the case of test_legal_and_series.py."""
+test file), tests/data/jats-xml/scielo-rsp-48-2-0206-front.xml (SciELO, an English article in a Portuguese journal)
+and pubmed20n0014-languages.xml (see SOURCE.md there), and the case of test_legal_and_series.py."""
 
 from __future__ import annotations
 
@@ -45,6 +46,13 @@ def test_an_english_articles_journal_keeps_its_particles_and_stop_words(pmid: st
     apa = _cited(article)["apa"]
     assert cited in apa
     assert was not in apa
+
+
+def test_a_name_particle_stays_in_lowercase() -> None:
+    """citeproc-js keeps "de", "van" and "von" in lowercase: "Revista De Saúde Pública" was cited."""
+    (article,) = _articles("jats-xml/scielo-rsp-48-2-0206-front.xml")
+    assert (article.journal, [lang.tag for lang in article.languages]) == ("Revista de Saúde Pública", ["en"])
+    assert "Revista de Saúde Pública, 48(2), 206" in _cited(article)["apa"]
 
 
 def test_a_stop_word_after_an_abbreviation_stays_in_lowercase() -> None:
