@@ -19,6 +19,10 @@ the case changed is sorted into a class:
   words are all another language's ("Mémoires du livre", a French journal of an English article): the CSL rule
   (an item without a language is English), so not counted as a fault, but shown.
 
+Also counted, as ``kept``: words of a title-cased English text that the specification would capitalize and
+citeproc-py leaves as the record has them: a lowercase part after a hyphen ("long-term", the specification's
+"Two-Thirds"), a lowercase word after an opening bracket or quote ("(apples").
+
 Usage: ``python tools/casing_survey.py [folder …] [--examples N] [--json]``. Prints the counts and examples.
 """
 
@@ -107,14 +111,14 @@ def main() -> None:
 
     for style in STYLES:  # load (and patch) first, then watch the case method as it then is
         load_style(style.csl, style.as_printed, "en-US")
-    watched: list[tuple[str, str, str, str]] = []
+    watched: list[tuple[str, str, str, str, Any]] = []
     case = TextCased.case
 
     def spy(self: Any, text: Any, language: Any = None) -> Any:
         out = case(self, text, language)
         if text is not None and self.get("text-case") and ("variable" in self.attrib or "macro" in self.attrib):
             field = self.get("variable") or f"macro {self.get('macro')}"
-            watched.append((field, str(self.get("text-case")), str(text), str(out)))
+            watched.append((field, str(self.get("text-case")), str(text), str(out), language))
         return out
 
     TextCased.case = spy
@@ -123,7 +127,8 @@ def main() -> None:
     records_by_class: dict[str, set[str]] = collections.defaultdict(set)
     examples: dict[str, list[str]] = collections.defaultdict(list)
     fields: collections.Counter[str] = collections.Counter()
-    totals = collections.Counter()
+    totals: collections.Counter[str] = collections.Counter()
+    kept: collections.Counter[str] = collections.Counter()
     for path in record_files(args.folders):
         try:
             records, _ = readers.read_file(path, str(path))
@@ -146,8 +151,13 @@ def main() -> None:
             for style in STYLES:
                 start = len(watched)
                 format_references(article, (style,))
-                for field, text_case, before, after in watched[start:]:
+                for field, text_case, before, after, language in watched[start:]:
                     fields[f"{style.id} {field} {text_case}"] += 1
+                    if text_case == "title" and language == "en":
+                        for word in after.split():
+                            parts = word.strip(EDGE).split("-")[1:]
+                            kept["hyphen part"] += sum(p[:1].islower() and p.lower() not in STOP_WORDS for p in parts)
+                            kept["after a bracket or quote"] += word[:1] in "([{\"'\u201c\u2018" and word[1:2].islower()
                     if before == after:
                         continue
                     foreign = text_case == "title" and looks_foreign(article, before)
@@ -171,7 +181,7 @@ def main() -> None:
                                                      f"{before[:90]!r} ({path.relative_to(path.parents[1])})")
                         previous = b
     if args.json:
-        print(json.dumps({"records": totals["records"], "words": counts,
+        print(json.dumps({"records": totals["records"], "words": counts, "kept": kept,
                           "records_affected": {k: len(v) for k, v in records_by_class.items()}}, indent=1))
         return
     print(f"records formatted (unique title/journal/language): {totals['records']}"
@@ -185,6 +195,9 @@ def main() -> None:
         print(f"  {cls}: {counts[cls]} / {len(records_by_class[cls])}")
         for example in examples[cls]:
             print(f"      {example}")
+    print("kept as the record has them, where the specification would capitalize (words):")
+    for name, n in sorted(kept.items()):
+        print(f"  {name}: {n}")
 
 
 if __name__ == "__main__":
