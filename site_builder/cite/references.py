@@ -27,6 +27,7 @@ from lxml import etree
 from .. import speedups
 from ..i18n import N_
 from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, Article
+from ..model.names import initials_only
 from . import citeproc_patches
 from .csl import to_csl_json
 from .parts import page_range, url_besides_doi
@@ -71,7 +72,7 @@ class Citation:
 
 # Bump when ``_repair``, a change to citeproc-py's behaviour (``citeproc_patches``), ``_sanitize`` or
 # ``style_item`` changes what the same article and styles produce, so cached output expires.
-_OUTPUT_VERSION = 7
+_OUTPUT_VERSION = 8
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
@@ -110,9 +111,14 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
     PubMed cites it. The others get pages as a full range: citeproc-py formats the last page of "751-7" as page
     7 ("751-7" in an expanded style, "751-" in a minimal one), where the CSL specification reads it as 757.
     The NLM style also gets a law's or a case's volume with its code or reporter, and an address other than
-    the DOI's own, since it prints the DOI beside the address.
+    the DOI's own, since it prints the DOI beside the address. Initials run together as MEDLINE and Web of
+    Science write them ("Parkes-Loach, PS") are given as initials ("P. S."): a processor reads "PS" as one name
+    and keeps its first letter ("Parkes-Loach P").
     """
     item = to_csl_json(article)
+    for role in ("author", "editor"):
+        if role in item:
+            item[role] = [_initials_apart(name) for name in item[role]]
     if article.kind in CONTAINED_KINDS and not item.get("container-title"):
         # A chapter or paper whose record names no book or proceedings: cited as a work on its own, since the
         # styles' "In:" would name nothing ("Title. In: 2012.").
@@ -142,6 +148,13 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
         else:
             item.pop("URL", None)
     return item
+
+
+def _initials_apart(name: dict[str, str]) -> dict[str, str]:
+    given = name.get("given", "")
+    if not initials_only(given):
+        return name
+    return {**name, "given": " ".join(letter + "." for letter in given)}
 
 
 def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:

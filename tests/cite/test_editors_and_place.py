@@ -93,7 +93,7 @@ def test_web_of_science_braces_its_editors_twice() -> None:
     assert _names(chapter.editors) == ["Lindenmayer, DB", "Hobbs, RJ"]
     assert chapter.place == "OSNEY MEAD, OXFORD OX2 0EL, ENGLAND"
     vancouver = format_references(chapter)[0].text
-    assert ("In: Lindenmayer D, Hobbs R, editors. MANAGING AND DESIGNING LANDSCAPES FOR CONSERVATION: MOVING FROM "
+    assert ("In: Lindenmayer DB, Hobbs RJ, editors. MANAGING AND DESIGNING LANDSCAPES FOR CONSERVATION: MOVING FROM "
             "PERSPECTIVES TO PRINCIPLES. OSNEY MEAD, OXFORD OX2 0EL, ENGLAND: BLACKWELL SCIENCE PUBL; "
             "2007. p. 111-130.") in vancouver
     braced = _read_text("@book{k, title = {T}, editor = {{Food and Drug Administration}}}\n", "b.bib")
