@@ -150,11 +150,39 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
     return item
 
 
+_PARTICLES = frozenset({"af", "av", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "la",
+                        "le", "ten", "ter", "van", "von", "zu"})
+"""Lowercase words of a given name that belong to the family name ("Laurens van der" of "Maaten, Laurens van der",
+"de" of "Raquel Regina de Freitas Magalhães"), never initialled."""
+_CONJUNCTIONS = frozenset({"y", "e"})
+"""Lowercase words of a given name left as they are ("Blaise Aguera y" of "Arcas, Blaise Aguera y")."""
+
+
 def _initials_apart(name: dict[str, str]) -> dict[str, str]:
+    """A name whose given name the styles initial as the record means it, as PubMed writes its own initials:
+    initials run together ("PS") as initials; a part written in lowercase ("shuang", the "zheng" of "Yuan-zheng")
+    with its capital, which citeproc-py would otherwise print whole ("Li shuang", "Ma Y zheng" for PubMed's "Ma
+    YZ"); particles at the end of the given name before the family name ("Maaten, Laurens van der" is "van der
+    Maaten L"), within it left out ("Gomes, Raquel Regina de Freitas Magalhães" is "Gomes RRFM")."""
     given = name.get("given", "")
-    if not initials_only(given):
-        return name
-    return {**name, "given": " ".join(letter + "." for letter in given)}
+    if initials_only(given):
+        return {**name, "given": " ".join(letter + "." for letter in given)}
+    words = given.split()
+    trailing: list[str] = []
+    while len(words) > 1 and words[-1] in _PARTICLES:
+        trailing.insert(0, words.pop())
+    kept = [_capitalized(word) for word in words if word not in _PARTICLES]
+    shown = {**name, "given": " ".join(kept)} if kept else dict(name)
+    if trailing and not name.get("non-dropping-particle"):
+        shown["non-dropping-particle"] = " ".join(trailing)
+    return shown if shown != name else name
+
+
+def _capitalized(word: str) -> str:
+    """A given name's word with a capital at the start of each of its parts ("yuan-zheng" → "Yuan-Zheng")."""
+    if word in _CONJUNCTIONS:
+        return word
+    return "-".join(part[:1].upper() + part[1:] if part[:1].islower() else part for part in word.split("-"))
 
 
 def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
