@@ -193,6 +193,10 @@ class Article:
     """Where the work was published, as the record names it ("New York", "Cham"): a book's, a chapter's book's, a
     report's or a thesis's city (RIS CY, BibTeX ``address``, CSL ``publisher-place``); "" for a work a periodical
     carries (``PERIODICAL_KINDS``), whose records name the journal's country there."""
+    edition: str = ""
+    """The edition as the record names it ("3rd ed.", "2", "Second edition"): a book's, a chapter's book's, a
+    report's (RIS ET, BibTeX ``edition``, CSL ``edition``); "" for a work a periodical carries (EndNote writes a
+    journal article's electronic publication date in ET)."""
     languages: tuple[Language, ...] = ()
     formats: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
@@ -224,6 +228,13 @@ class Article:
     """The editors of the book or proceedings that hold a chapter or a paper, or of a book or other work that stands
     on its own (an edited book), in the record's order: CSL's ``editor``, with the same meaning (RIS ED and A2,
     BibTeX ``editor``). Never authors: they get no author page. None for a work a periodical carries."""
+    translators: tuple[Person, ...] = ()
+    """Who translated the work, in the record's order: CSL's ``translator`` (BibTeX ``translator``, RIS A4 where
+    the type gives it that meaning). Never authors."""
+    series_editors: tuple[Person, ...] = ()
+    """The editors of the series the work, or the book that holds it, belongs to (``journal`` names the series of
+    a work that stands on its own): CSL's ``collection-editor`` (RIS A3 where the type gives it that meaning).
+    Never authors."""
     summary: Summary | None = None
     """The club's own summary, when content/summaries/ has one for this work."""
     author_spellings: tuple[tuple[str, ...], ...] = ()

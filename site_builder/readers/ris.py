@@ -326,11 +326,14 @@ def _ris_article(record: Record) -> Article:
         authors=tuple(_person(name) for name in tags.all("AU", "A1") if clean(name)),
         journal=journal, journal_abbrev=abbrev, kind=kind, container=container,
         editors=tuple(_person(name) for name in tags.all(*_editor_tags(kind)) if clean(name)),
+        translators=_people(tags, "A4") if kind in _TRANSLATED_KINDS else (),
+        series_editors=_people(tags, "A3") if kind in _SERIES_EDITED_KINDS else (),
         date=when.date,
         date_printed=when.printed,
         epub_date=when.epub,
         publisher=tags.text("PB"),
         place=tags.text("CY", "PP") if alone else "",
+        edition=tags.text("ET") if alone and kind not in _NO_EDITION_KINDS else "",
         languages=languages.parse(tags.all("LA")),
         topics=shared.review_topics(tags.all("M3")),
         pmid=pmid, pmcid=pmc, doi=doi,
@@ -349,6 +352,27 @@ work's. A2 is the "secondary author" of the RIS specification, an editor; Scopus
 series' volume there, Zotero those of a chapter's book. Of other kinds it names someone else (Zotero: a bill's
 sponsor, a talk's presenter, a letter's recipient); Ovid's PsycINFO export lists cited authors in a journal
 article's A2."""
+
+
+_TRANSLATED_KINDS = frozenset(_RIS_KINDS.values()) - PERIODICAL_KINDS - {
+    "legal_case", "paper-conference", "motion_picture", "dataset"}
+"""The kinds whose A4 (the specification's "subsidiary author") names translators, as Zotero reads and writes it:
+not a case's (counsel) nor a conference paper's, a film's or a data set's (contributors), nor a periodical's
+article's (Rayyan writes a CINAHL case study's author there)."""
+
+_SERIES_EDITED_KINDS = CONTAINED_KINDS | {"map", "report"}
+"""The kinds whose A3 (the specification's "author series") names the editors of the series, as Zotero writes a
+chapter's, a paper's, an entry's and a map's (and wrote a report's). Not a book's: Zotero, after EndNote, writes a
+book's editors in A3 and its series editors in A2, which the specification and Scopus give its editors; a thesis's
+A3 is a contributor, a film's a producer, a bill's a cosponsor. The full-record view shows every A3."""
+
+_NO_EDITION_KINDS = LEGAL_KINDS | {"hearing", "software", "dataset"}
+"""The kinds whose ET is not an edition: a bill's or a hearing's session, a program's or a data set's version
+(Zotero). A periodical's article has none either: EndNote writes its electronic publication date there."""
+
+
+def _people(tags: _Tags, tag: str) -> tuple[Person, ...]:
+    return tuple(_person(name) for name in tags.all(tag) if clean(name))
 
 
 def _editor_tags(kind: str) -> tuple[str, ...]:
