@@ -15,8 +15,8 @@ line to be parsed; CSL-JSON, RIS and BibTeX are reference-manager exports, often
 to initials.
 
 - bibliographic fields (id, title, journal and its abbreviation, date, publisher and place, edition, volume,
-  issue, pages, identifiers, rights): the first source that has a value; the journal's title comes first from a source that
-  gives its abbreviation apart; a date is made more precise by a later source that agrees with it, and a
+  issue, pages, identifiers, rights): the first source that has a value; the journal's title comes first from a
+  source that gives its abbreviation apart; a date is made more precise by a later source that agrees with it, and a
   source's only date is not taken for the issue's when another source names it as the electronic date;
 - authors: the byline of the first source that has one, with ORCIDs filled in from the others, name by name;
   editors, translators, series editors: each those of the first source that names any;
