@@ -195,8 +195,8 @@ class Article:
     carries (``PERIODICAL_KINDS``), whose records name the journal's country there."""
     edition: str = ""
     """The edition as the record names it ("3rd ed.", "2", "Second edition"): a book's, a chapter's book's, a
-    report's (RIS ET, BibTeX ``edition``, CSL ``edition``); "" for a work a periodical carries (EndNote writes a
-    journal article's electronic publication date in ET)."""
+    report's (RIS ET, BibTeX ``edition``, CSL ``edition``, a catalogue's MARC 250); "" for a work a periodical
+    carries (EndNote writes a journal article's electronic publication date in ET)."""
     languages: tuple[Language, ...] = ()
     formats: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
