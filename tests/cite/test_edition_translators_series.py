@@ -251,3 +251,17 @@ def test_the_labels_speak_the_site_language(make_site, html, tmp_path: Path) -> 
     facts = _facts(html, page)
     assert (facts["Edición"], facts["Traductor"], facts["Editor de la serie"]) == (
         "2nd", "Claire Moreau", "John M. Walker")
+
+
+def test_the_page_head_names_them(works: dict[str, Article]) -> None:
+    """JSON-LD: schema.org's ``translator``; a book's ``bookEdition`` (a chapter's is its book's), and a series'
+    ``editor`` on the CreativeWorkSeries."""
+    from site_builder.cite import json_ld
+
+    chapter = json.loads(json_ld(works["chapter"], "https://example.org/a.html"))
+    assert chapter["translator"] == [{"@type": "Person", "name": "Claire Moreau"}]
+    assert "bookEdition" not in chapter and chapter["isPartOf"]["bookEdition"] == "2nd"
+    assert chapter["isPartOf"]["isPartOf"]["editor"] == [{"@type": "Person", "name": "John M. Walker"}]
+    lexicon = json.loads(json_ld(works["lexicon"], "https://example.org/b.html"))
+    assert (lexicon["@type"], lexicon["bookEdition"]) == ("Book", "3rd ed.")
+    assert lexicon["translator"] == [{"@type": "Person", "name": "Frederick W. Danker"}]
