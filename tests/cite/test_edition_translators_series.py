@@ -162,7 +162,8 @@ def test_translators_and_series_editors_are_cited_where_the_style_names_them(wor
 
 def test_the_downloads_name_them(works: dict[str, Article]) -> None:
     """As reference managers read them: RIS ET, A3, A4; BibTeX edition and translator (BibTeX has no field for a
-    series' editors); CSL-JSON edition, translator, collection-editor. MEDLINE has a tag for none of them."""
+    series' editors); CSL-JSON edition, translator, collection-editor; MEDLINE EN, the edition (NLM's list of
+    elements has no tag for the others)."""
     lexicon, chapter, kuhn = works["lexicon"], works["chapter"], works["csl"]
     (ris,) = rispy.loads(exported("ris", [chapter]))
     assert (ris["edition"], ris["tertiary_authors"], ris["subsidiary_authors"]) == (
@@ -175,7 +176,9 @@ def test_the_downloads_name_them(works: dict[str, Article]) -> None:
         "3", [{"family": "Meyer", "given": "Laure"}], [{"family": "Lecourt", "given": "Dominique"}])
     (medline,) = Medline.parse(io.StringIO(exported("medline", [chapter])))
     assert "Walker" not in json.dumps(medline) and "Moreau" not in json.dumps(medline)
-    assert medline["FED"] == ["Kurien, Biji T.", "Scofield, R. Hal"]
+    assert medline["FED"] == ["Kurien, Biji T.", "Scofield, R. Hal"] and medline["EN"] == ["2nd"]
+    (medline,) = Medline.parse(io.StringIO(exported("medline", [lexicon])))
+    assert medline["EN"] == ["3rd ed."]
 
 
 def test_a_book_series_editors_stay_out_of_its_ris_a3() -> None:
