@@ -29,7 +29,14 @@ it is, as EndNote writes a PubMed record), ``C2`` the PMCID.
 
 from __future__ import annotations
 
-from ..model.article import LEGAL_KINDS, PERIODICAL_KINDS, Article, Person
+from ..model.article import (
+    LEGAL_KINDS,
+    PERIODICAL_KINDS,
+    RIS_A4_NOT_TRANSLATORS,
+    RIS_SERIES_EDITOR_KINDS,
+    Article,
+    Person,
+)
 from .parts import (
     abstract_text,
     best_url,
@@ -74,9 +81,6 @@ def _ris_date(article: Article) -> str:
     return f"{when.year}/{month}/{day}/{article.date_printed}"
 
 
-_A4_NOT_TRANSLATORS = frozenset({"legal_case", "paper-conference", "motion_picture", "dataset"})
-
-
 def ris_record(article: Article, key: str) -> str:
     """One RIS record, ending in ``ER  -``; a value is one line (RIS has no continuation lines)."""
     first, last = page_range(article.pages)
@@ -87,10 +91,10 @@ def ris_record(article: Article, key: str) -> str:
     tags: list[tuple[str, str]] = [("TY", kind), ("ID", key), ("TI", article.title)]
     tags += [("AU", ris_name(p)) for p in article.authors]
     tags += [("A2", ris_name(p)) for p in article.editors]
-    # A3 the series' editors, A4 the translators, as Zotero reads them; never where Zotero reads them otherwise
-    # (a book's A3 as its editors; a case's A4 as counsel, a paper's, a film's or a data set's as contributors).
-    tags += [("A3", ris_name(p)) for p in article.series_editors if article.kind != "book"]
-    tags += [("A4", ris_name(p)) for p in article.translators if article.kind not in _A4_NOT_TRANSLATORS]
+    # A3 the series' editors, A4 the translators, only where Zotero (and our reader) reads them so: a book's A3
+    # would read as its editors, a case's A4 as its counsel.
+    tags += [("A3", ris_name(p)) for p in article.series_editors if article.kind in RIS_SERIES_EDITOR_KINDS]
+    tags += [("A4", ris_name(p)) for p in article.translators if article.kind not in RIS_A4_NOT_TRANSLATORS]
     tags += [
         ("PY", article.year),
         ("DA", _ris_date(article)),

@@ -157,6 +157,17 @@ LEGAL_KINDS = frozenset({"legal_case", "bill", "legislation", "regulation"})
 """Kinds of work that stand on their own but are cited by the reporter or code that prints them (RIS T2, CSL's
 container-title): their ``journal``."""
 
+RIS_SERIES_EDITOR_KINDS = CONTAINED_KINDS | {"map", "report"}
+"""The kinds whose RIS A3 (the specification's "author series") names the editors of the series
+(``Article.series_editors``), as Zotero's RIS translator writes a chapter's, a paper's, an entry's and a map's (and
+wrote a report's); the RIS reader reads A3 and the export writes it for these only. Not a book's: Zotero, after
+EndNote, writes a book's editors in A3 (and its series' editors in A2, which the specification and Scopus give
+its editors); a thesis's A3 is a contributor to Zotero, a film's a producer, a bill's a cosponsor."""
+
+RIS_A4_NOT_TRANSLATORS = frozenset({"legal_case", "paper-conference", "motion_picture", "dataset"})
+"""The kinds whose RIS A4 (the specification's "subsidiary author", Zotero's translator) names someone else:
+a case's counsel, a conference paper's, a film's or a data set's contributors (Zotero's RIS translator)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Article:

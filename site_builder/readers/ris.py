@@ -58,7 +58,18 @@ from dataclasses import dataclass, replace
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, PERIODICAL_KINDS, Article, Field, Person, Record, Section
+from ..model.article import (
+    CONTAINED_KINDS,
+    LEGAL_KINDS,
+    PERIODICAL_KINDS,
+    RIS_A4_NOT_TRANSLATORS,
+    RIS_SERIES_EDITOR_KINDS,
+    Article,
+    Field,
+    Person,
+    Record,
+    Section,
+)
 from ..model.normalize import clean, parse_person
 from ..model.sections import split_heading_lines, split_lay_summary, split_running
 from . import shared
@@ -327,7 +338,7 @@ def _ris_article(record: Record) -> Article:
         journal=journal, journal_abbrev=abbrev, kind=kind, container=container,
         editors=tuple(_person(name) for name in tags.all(*_editor_tags(kind)) if clean(name)),
         translators=_people(tags, "A4") if kind in _TRANSLATED_KINDS else (),
-        series_editors=_people(tags, "A3") if kind in _SERIES_EDITED_KINDS else (),
+        series_editors=_people(tags, "A3") if kind in RIS_SERIES_EDITOR_KINDS else (),
         date=when.date,
         date_printed=when.printed,
         epub_date=when.epub,
@@ -354,17 +365,9 @@ sponsor, a talk's presenter, a letter's recipient); Ovid's PsycINFO export lists
 article's A2."""
 
 
-_TRANSLATED_KINDS = frozenset(_RIS_KINDS.values()) - PERIODICAL_KINDS - {
-    "legal_case", "paper-conference", "motion_picture", "dataset"}
-"""The kinds whose A4 (the specification's "subsidiary author") names translators, as Zotero reads and writes it:
-not a case's (counsel) nor a conference paper's, a film's or a data set's (contributors), nor a periodical's
-article's (Rayyan writes a CINAHL case study's author there)."""
-
-_SERIES_EDITED_KINDS = CONTAINED_KINDS | {"map", "report"}
-"""The kinds whose A3 (the specification's "author series") names the editors of the series, as Zotero writes a
-chapter's, a paper's, an entry's and a map's (and wrote a report's). Not a book's: Zotero, after EndNote, writes a
-book's editors in A3 and its series editors in A2, which the specification and Scopus give its editors; a thesis's
-A3 is a contributor, a film's a producer, a bill's a cosponsor. The full-record view shows every A3."""
+_TRANSLATED_KINDS = frozenset(_RIS_KINDS.values()) - PERIODICAL_KINDS - RIS_A4_NOT_TRANSLATORS
+"""The kinds whose A4 names translators: not a periodical's article's either (Rayyan writes a CINAHL case study's
+author there)."""
 
 _NO_EDITION_KINDS = LEGAL_KINDS | {"hearing", "software", "dataset"}
 """The kinds whose ET is not an edition: a bill's or a hearing's session, a program's or a data set's version
