@@ -152,6 +152,7 @@ def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
     # First: it teaches citeproc-py what the item may hold.
     loaded = load_style(style.csl, style.as_printed, "en-US" if style.as_printed else locale)
     source = CiteProcJSON([_escaped(item)])
+    _name_hyphenated_names(source[key])
     bibliography = CitationStylesBibliography(loaded, source, formatter.html)
     bibliography.register(CiteprocCitation([CitationItem(key)]))
     try:
@@ -159,6 +160,19 @@ def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
     finally:
         speedups.forget_item_references()
     return str(entries[0]) if entries else ""
+
+
+_HYPHENATED_NAMES = tuple((name, name.replace("_", "-")) for name in citeproc.NAMES if "_" in name)
+
+
+def _name_hyphenated_names(reference: Any) -> None:
+    """Give citeproc-py a reference's names of a variable whose CSL name has a hyphen (``collection-editor``, a
+    series' editors) under that name too: it keeps them under ``collection_editor``, but ``cs:names`` looks for the
+    CSL name, so they were never printed ("(Methods in Molecular Biology)" for "(Walker JM, editor. Methods in
+    …)")."""
+    for kept, asked in _HYPHENATED_NAMES:
+        if dict.__contains__(reference, kept):
+            dict.__setitem__(reference, asked, dict.__getitem__(reference, kept))
 
 
 def _escaped(value: Any) -> Any:
@@ -186,7 +200,6 @@ def load_style(csl: str, as_printed: bool = False, locale: str = "en-US") -> Cit
     to en-US, for a term its locale lacks or a locale it does not have."""
     speedups.remember_citeproc_lookups()
     _know_available_date()
-    _find_hyphenated_names()
     _suppress_what_a_substitute_macro_gave()
     _keep_periods_between_digits()
     path = get_style_filepath(csl)
@@ -211,22 +224,6 @@ def _know_available_date() -> None:
     if "available_date" not in citeproc.DATES:
         citeproc.DATES.append("available_date")  # the list citeproc.source.json and citeproc.model consult
         citeproc.VARIABLES.append("available_date")
-
-
-@functools.cache
-def _find_hyphenated_names() -> None:
-    """Let citeproc-py find the names of a variable whose CSL name has a hyphen (``collection-editor``, a series'
-    editors): it keeps the item's value under ``collection_editor``, but ``cs:names`` looks for the CSL name, so
-    such names were never printed ("(Methods in Molecular Biology)" for "(Walker JM, editor. Methods in …)")."""
-    from citeproc.source import CustomDict, Reference
-
-    def underscored(key: object) -> object:
-        return key.replace("-", "_") if isinstance(key, str) else key
-
-    get = CustomDict.__getitem__  # raises citeproc-py's VariableError for a variable the item lacks
-    Reference.__contains__ = lambda self, key: dict.__contains__(self, underscored(key))  # type: ignore[method-assign]
-    Reference.__getitem__ = lambda self, key: get(self, underscored(key))  # type: ignore[method-assign]
-    Reference.get = lambda self, key, default=None: dict.get(self, underscored(key), default)  # type: ignore
 
 
 @functools.cache
