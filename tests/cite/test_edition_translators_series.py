@@ -268,3 +268,23 @@ def test_the_page_head_names_them(works: dict[str, Article]) -> None:
     lexicon = json.loads(json_ld(works["lexicon"], "https://example.org/b.html"))
     assert (lexicon["@type"], lexicon["bookEdition"]) == ("Book", "3rd ed.")
     assert lexicon["translator"] == [{"@type": "Person", "name": "Frederick W. Danker"}]
+
+
+@pytest.mark.parametrize(("locale", "edition"), [("en-US", "3rd ed."), ("es-ES", "3.ª ed."), ("fr-FR", "3ᵉ éd."),
+                                                 ("de-DE", "3. Aufl."), ("pt-BR", "3º ed.")])
+def test_a_numbered_edition_speaks_the_site_language(works: dict[str, Article], locale: str, edition: str) -> None:
+    """APA follows the site's language: the ordinal is the language's own (citeproc-py took en-US's "rd" before
+    es-ES's ".ª"). Vancouver and AMA stay in the English their styles fix."""
+    cited = {c.style_id: c.text for c in format_references(works["csl"], locale=locale)}
+    assert f"; {edition})" in cited["apa"], cited["apa"]
+    assert "3rd ed." in cited["vancouver"] and "3rd ed." in cited["ama"]
+
+
+def test_a_book_without_authors_names_its_edition_once() -> None:
+    """APA puts the title (with its edition) in the authors' place: the edition is not printed again after the
+    date, nor its "ed." alone."""
+    book = Article(id="b", title="Clinical Guidelines", kind="book", publisher="WHO Press", date="2019",
+                   volume="3")
+    for edition, printed in (("2", "2nd ed."), ("2nd ed.", "2nd ed.")):
+        apa = format_references(replace(book, edition=edition))[2].text
+        assert apa == f"Clinical Guidelines ({printed}, Vol. 3). (2019). WHO Press.", apa
