@@ -231,6 +231,8 @@ def install(env: Any, interface: Interface) -> None:
     them: a translation is trusted text, and values put into it are escaped."""
 
     def fill(text: str, variables: dict[str, Any], autoescape: bool) -> str:
+        if not variables and "%" not in text:  # most messages: what ``% {}`` would give, without its cost
+            return Markup(text) if autoescape else text
         shown = {k: interface.number(v) if type(v) is int else v for k, v in variables.items()}
         if autoescape:
             return Markup(text) % shown
