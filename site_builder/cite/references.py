@@ -16,6 +16,7 @@ from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
+import citeproc
 from citeproc import Citation as CiteprocCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc import __version__ as citeproc_version
@@ -72,7 +73,7 @@ class Citation:
 
 # Bump when ``_repair``, a change to citeproc-py's behaviour (``citeproc_patches``), ``_sanitize`` or
 # ``style_item`` changes what the same article and styles produce, so cached output expires.
-_OUTPUT_VERSION = 8
+_OUTPUT_VERSION = 9
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
@@ -192,6 +193,7 @@ def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
     # First: it teaches citeproc-py what the item may hold.
     loaded = load_style(style.csl, style.as_printed, "en-US" if style.as_printed else locale)
     source = CiteProcJSON([_escaped(item)])
+    _name_hyphenated_names(source[key])
     bibliography = CitationStylesBibliography(loaded, source, formatter.html)
     bibliography.register(CiteprocCitation([CitationItem(key)]))
     try:
@@ -199,6 +201,19 @@ def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
     finally:
         speedups.forget_item_references()
     return str(entries[0]) if entries else ""
+
+
+_HYPHENATED_NAMES = tuple((name, name.replace("_", "-")) for name in citeproc.NAMES if "_" in name)
+
+
+def _name_hyphenated_names(reference: Any) -> None:
+    """Give citeproc-py a reference's names of a variable whose CSL name has a hyphen (``collection-editor``, a
+    series' editors) under that name too: it keeps them under ``collection_editor``, but ``cs:names`` looks for the
+    CSL name, so they were never printed ("(Methods in Molecular Biology)" for "(Walker JM, editor. Methods in
+    …)")."""
+    for kept, asked in _HYPHENATED_NAMES:
+        if dict.__contains__(reference, kept):
+            dict.__setitem__(reference, asked, dict.__getitem__(reference, kept))
 
 
 def _escaped(value: Any) -> Any:
