@@ -1,4 +1,5 @@
-"""The code stays linted: ruff (configured in pyproject.toml) finds nothing in the package, tests, benchmarks or tools."""
+"""The code stays linted: ruff (configured in pyproject.toml) finds nothing in the package, tests, benchmarks
+or tools."""
 
 import shutil
 import subprocess
