@@ -29,6 +29,7 @@ it is, as EndNote writes a PubMed record), ``C2`` the PMCID.
 from __future__ import annotations
 
 from ..model.article import LEGAL_KINDS, PERIODICAL_KINDS, Article, Person
+from ..model.normalize import collapse_spaces
 from .parts import (
     abstract_text,
     best_url,
@@ -104,5 +105,5 @@ def ris_record(article: Article, key: str) -> str:
         ("AB", abstract_text(article)),
     ]
     tags += [("KW", k) for k in article.keywords]
-    lines = [f"{tag}  - {' '.join(value.split())}" for tag, value in tags if value.strip()]
+    lines = [f"{tag}  - {collapse_spaces(value)}" for tag, value in tags if value.strip()]
     return "\n".join([*lines, "ER  - "]) + "\n"

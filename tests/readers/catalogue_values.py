@@ -16,3 +16,11 @@ def description(sections: tuple[Section, ...]) -> str:
 def without_abstract_label(text: str) -> str:
     """The catalogue's "ABSTRACT:" names the abstract itself (after a lay summary); articles drop that label."""
     return re.sub(r"(^| )ABSTRACT: ", r"\1", text)
+
+
+def section_joins_folded(text: str) -> str:
+    """The text with the white space next to each space folded into it. A page keeps PubMed's no-break spaces
+    as the record gives them ("knowledge gaps regarding\u00a0 mosquito-microbe", PMID 8132434) and trims them
+    where a section ends; the dump moves or drops those beside a space. A typographic space between two
+    non-spaces ("20\u2009000") is kept and compared."""
+    return re.sub(r"\s* \s*", " ", text)
