@@ -165,13 +165,30 @@ def test_entities_are_never_expanded_and_nothing_is_fetched() -> None:
         "Needed in Mild Asthma &big;&local;."
 
 
-def test_book_articles_are_skipped_with_a_warning() -> None:
-    data = SUBSET.read_bytes()
-    first_end = data.index(b"</PubmedArticle>") + len(b"</PubmedArticle>")
-    data = data[:first_end].replace(b"PubmedArticle>", b"PubmedBookArticle>") + data[first_end:]
-    records, diagnostics = pubmed_xml.read_bytes(data, "books.xml")
-    assert len(records) == 1
-    assert [(d.level, d.where.line) for d in diagnostics] == [(Level.WARNING, 4)]
+def test_a_bookshelf_chapter_is_read_as_a_chapter_of_its_book() -> None:
+    """A <PubmedBookArticle> (StatPearls, GeneReviews) was once skipped, and the work lost from the site."""
+    records, diagnostics = pubmed_xml.read_bytes((DATA / "bookshelf-chapter-handwritten.xml").read_bytes(), "b.xml")
+    assert diagnostics == []
+    assert [r.where.line for r in records] == [4]
+    article, problems = pubmed_xml.to_article(records[0])
+    assert problems == []
+    assert (article.id, article.pmid, article.kind) == ("pubmed-90000001", "90000001", "chapter")
+    assert article.title == "Fertility Sparing Management of an Example Condition"
+    assert article.container == "Example Pearls"
+    assert [p.name for p in article.authors] == ["Writer, Cara", "Scribe, Dan"]
+    assert [p.name for p in article.editors] == ["Editor, Ada", "Redactor, Ben"]
+    assert (article.publisher, article.place, article.date) == ("Example Publishing", "Treasure Island (FL)",
+                                                                 "2022-01")
+    assert article.topics == ("Study Guide",)
+    assert [lang.tag for lang in article.languages] == ["en"]
+    assert [(link.label, link.url) for link in article.links] == [
+        ("NCBI Bookshelf", "https://www.ncbi.nlm.nih.gov/books/NBK900001/")]
+    # The no-break spaces and thin spaces are the record's; one at the very end is no part of the text.
+    assert [s.text for s in article.abstract] == [
+        "The condition occurs in up to 70% of women by menopause.[1]\u00a0Between 20\u2009000 and 40\u2009000 "
+        "cases a year are seen."]
+    assert article.rights == "Copyright \u00a9 2022, Example Publishing LLC."
+    assert records[0].first("BookDocument/ContributionDate/Year") == "2021"  # kept for the full record
 
 
 def test_other_xml_is_refused_with_a_message() -> None:
