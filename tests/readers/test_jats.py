@@ -197,3 +197,15 @@ def test_same_work_same_values_as_the_catalogue_dump() -> None:
     assert links["1471-2180-11-174.nxml"] == (
         Link("www.biomedcentral.com", "http://www.biomedcentral.com/1471-2180/11/174"),)
     assert links["journal.ppat.1005207.xml"] == links["mds526.nxml"] == ()
+
+
+def test_keywords_inside_the_abstract_are_keywords_not_abstract_text() -> None:
+    """PMC's XML of Frontiers in Plant Science 2024;15:1342662 keeps the keywords in a <sec sec-type="kwd-group">
+    of the abstract; the page once ended the abstract with "… challenge study. Keywords: MucoRice, …"."""
+    article, problems = jats.to_article(read_one((DATA / "pmc10978600-front.xml").read_bytes()))
+    assert problems == []
+    assert article.keywords == ("MucoRice", "rice-based vaccine", "cholera", "oral vaccine", "vaccine development")
+    assert len(article.abstract) == 1
+    assert article.abstract[0].text.endswith("including a V. cholerae challenge study.")
+    assert (article.pmid, article.pmcid, article.doi) == ("38559768", "PMC10978600", "10.3389/fpls.2024.1342662")
+    assert (article.date, article.volume, article.pages) == ("2024-03-15", "15", "1342662")
