@@ -6,6 +6,7 @@ nothing. Hypothesis chooses the edits; a few plain tests pin what is reused and 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
 import shutil
@@ -27,6 +28,7 @@ from site_builder.cite import exports
 from site_builder.model import library
 from site_builder.output import cache, fingerprints, pagetable
 from site_builder.output.write import MANIFEST
+from site_builder.plan import feeds
 from site_builder.plan import pages as plan_pages
 from site_builder.render import theme
 from site_builder.render.pages import ARTICLE_ITEM, make_environment
@@ -499,6 +501,54 @@ def test_a_costly_part_that_reads_an_article_it_neither_takes_nor_shows_is_caugh
     retitle(record, "(revised)")
     monkeypatch.setattr(fingerprints, "VERIFY", True)
     with pytest.raises(fingerprints.StaleReuse):
+        build(small_site, out)
+
+
+def test_an_edited_title_makes_again_only_the_fingerprints_of_pages_that_show_the_article(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page that reached none of the changed articles, when nothing else every page may read changed (the
+    settings, the templates, the library's structure, the orders), is kept without its fingerprint being made."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    monkeypatch.setattr(fingerprints, "VERIFY", True)  # each page kept so is fingerprinted again and compared
+    printed: list[str] = []
+    real = fingerprints.Reuse.fingerprint
+
+    def counted(self: fingerprints.Reuse, page: plan_pages.Page) -> fingerprints.Print | None:
+        printed.append(page.path)
+        return real(self, page)
+
+    out = tmp_path / "out"
+    first = build(small_site, out)
+    monkeypatch.setattr(fingerprints.Reuse, "fingerprint", counted)
+    retitle(sorted((small_site / "content" / "records").iterdir())[0], "(revised)")
+    monkeypatch.setattr(fingerprints, "VERIFY", False)
+    again = build(small_site, out)
+    assert 0 < again.rendered <= len(printed) < first.pages // 2, (again.rendered, len(printed), first.pages)
+    assert "index.html" in printed and "topics.html" not in printed  # the home page lists it; the topics' counts
+    clean = build(small_site, tmp_path / "clean", clean=True)
+    assert differences(published(out), published(clean.output)) == []
+
+
+def test_a_page_that_shows_an_article_it_does_not_reach_is_caught(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What keeping a page without its fingerprint rests on, broken on purpose: feed entries that copy their
+    article's title without holding the article. With VERIFY, the feed kept after a title edit is made again and
+    found stale."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    real = feeds._entry
+
+    def detached(key: str, article: Any, base_url: str) -> feeds.FeedEntry:
+        return dataclasses.replace(real(key, article, base_url), source=None)
+
+    monkeypatch.setattr(feeds, "_entry", detached)
+    out = tmp_path / "out"
+    build(small_site, out)
+    newest = next(iter(build(small_site, tmp_path / "look", clean=True).planned[0].context["newest"]))
+    record = next(p for p in (small_site / "content" / "records").iterdir()
+                  if newest.source.where.path.endswith(p.name))
+    retitle(record, "(revised)")
+    monkeypatch.setattr(fingerprints, "VERIFY", True)
+    with pytest.raises(fingerprints.StaleReuse, match="feed.xml"):
         build(small_site, out)
 
 

@@ -11,13 +11,11 @@ import dataclasses
 import functools
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
-import citeproc
 from citeproc import Citation as CiteprocCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc import __version__ as citeproc_version
@@ -29,6 +27,7 @@ from lxml import etree
 from .. import speedups
 from ..i18n import N_
 from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, Article
+from . import citeproc_patches
 from .csl import to_csl_json
 from .parts import page_range, url_besides_doi
 
@@ -70,9 +69,9 @@ class Citation:
     """The same reference as plain text, for a copy button or a .txt export."""
 
 
-# Bump when ``_repair``, a change to citeproc-py's behaviour (``load_style``'s calls), ``_sanitize`` or
+# Bump when ``_repair``, a change to citeproc-py's behaviour (``citeproc_patches``), ``_sanitize`` or
 # ``style_item`` changes what the same article and styles produce, so cached output expires.
-_OUTPUT_VERSION = 6
+_OUTPUT_VERSION = 7
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
@@ -185,9 +184,7 @@ def load_style(csl: str, as_printed: bool = False, locale: str = "en-US") -> Cit
     are part of the style); citeproc-py falls back from a language to its primary dialect ("es" → es-ES), then
     to en-US, for a term its locale lacks or a locale it does not have."""
     speedups.remember_citeproc_lookups()
-    _know_available_date()
-    _suppress_what_a_substitute_macro_gave()
-    _keep_periods_between_digits()
+    citeproc_patches.apply()
     path = get_style_filepath(csl)
     style = CitationStylesStyle(path, locale=_style_locale(path) or locale, validate=False)
     _repair(style)
@@ -201,118 +198,6 @@ def _style_locale(path: str) -> str:
     for _event, element in etree.iterparse(path, events=("start",)):
         return str(element.get("default-locale") or "")
     return ""
-
-
-@functools.cache
-def _know_available_date() -> None:
-    """Teach citeproc-py CSL 1.0.2's ``available-date`` (the electronic publication), which its list of date
-    variables lacks: it then reads the item's value as a date and a style's ``cs:date`` can print it."""
-    if "available_date" not in citeproc.DATES:
-        citeproc.DATES.append("available_date")  # the list citeproc.source.json and citeproc.model consult
-        citeproc.VARIABLES.append("available_date")
-
-
-@functools.cache
-def _suppress_what_a_substitute_macro_gave() -> None:
-    """Make citeproc-py suppress the variables a ``cs:substitute`` printed in the author's place through a macro.
-
-    The CSL specification suppresses substituted variables in the rest of the output. citeproc-py does so only
-    for a variable the substitute names itself (``<text variable="title"/>``), not for one a macro it calls
-    prints (``<text macro="title"/>``, as AMA and APA substitute the title): a work without authors was cited
-    with its title twice ("Public Health Service Act. Public Health Service Act. Vol 42."). The variables that
-    the substitute printed, through any macro, are suppressed too (not every variable its macros name: a volume
-    the substitute did not print is printed where the style puts it).
-    """
-    from citeproc.model import Substitute, Text
-
-    text_tag = f"{{{_CS['cs']}}}text"
-    substitute = Substitute.render
-    variable = Text._variable
-
-    def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        layout = context.get_layout()
-        outer = getattr(layout, "substituted", None)
-        layout.substituted = []
-        try:
-            text = substitute(self, item, context=context, **kwargs)
-            if text:
-                layout.repressed.setdefault(text_tag, []).extend(layout.substituted)
-            return text
-        finally:
-            if outer is not None:
-                outer.extend(layout.substituted)
-            layout.substituted = outer
-
-    def printed_variable(self: Any, item: Any, context: Any) -> Any:
-        value = variable(self, item, context)
-        trace = getattr(context.get_layout(), "substituted", None)
-        if value and trace is not None:
-            trace.append(self.get("variable"))
-        return value
-
-    Substitute.render = render
-    Text._variable = printed_variable
-    _suppress_substituted_names()
-
-
-def _suppress_substituted_names() -> None:
-    """Make citeproc-py suppress the names a ``cs:substitute`` printed in the author's place.
-
-    citeproc-py notes a substituted ``cs:names`` variable as it notes a ``cs:text`` one, but only ``cs:text``
-    consults the note: an edited book without authors was cited with its editors twice ("Danker FW, Bauer W,
-    editors. A Greek-English Lexicon. Danker FW, Bauer W, editors. Chicago: …"). A ``cs:names`` whose variables
-    were all substituted prints nothing, as an empty variable does; one with others left prints those (the note
-    holds a substitute's ``cs:names`` as its variables attribute reads, "editor translator" in the NLM style).
-    """
-    from citeproc.model import Names, VariableError
-
-    process = Names.process
-
-    def unsubstituted(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
-        roles = str(self.get("variable"))
-        noted = (context if context is not None else self).get_layout().repressed.get(self.tag, ())
-        substituted = {role for variables in noted if variables for role in variables.split()}
-        kept = " ".join(role for role in roles.split() if role not in substituted)
-        if kept == roles:
-            return process(self, item, names_context=names_context, context=context, **kwargs)
-        if not kept:
-            raise VariableError
-        self.set("variable", kept)
-        try:
-            return process(self, item, names_context=names_context, context=context, **kwargs)
-        finally:
-            self.set("variable", roles)
-
-    Names.process = unsubstituted
-
-
-# A period that has not a digit on each side: every period but the point of a version or a decimal ("0.4").
-_STRIPPED_PERIOD = re.compile(r"(?<!\d)\.|\.(?!\d)")
-
-
-@functools.cache
-def _keep_periods_between_digits() -> None:
-    """Make ``strip-periods`` keep a period between two digits.
-
-    The CSL specification's ``strip-periods`` removes every period, so that "J. Biol. Chem." prints as the
-    abbreviation "J Biol Chem"; citeproc-py and citeproc-js do so (citeproc-js keeps a period before a lowercase
-    letter only). The NLM and AMA styles strip the journal's name, and a record whose journal was
-    "R package version 0.4" was cited as "R package version 04.": a number that no longer says what the record
-    says. A period between digits is no abbreviation's, so it stays. citeproc-py's own method is replaced, not
-    wrapped: it is one ``replace`` on the processor's string, which is a ``str`` or a list of them.
-    """
-    from citeproc.model import StrippedPeriods
-    from citeproc.string import MixedString
-
-    def stripped(text: Any) -> Any:
-        if isinstance(text, MixedString):
-            return type(text)(stripped(piece) for piece in text)
-        return type(text)(_STRIPPED_PERIOD.sub("", text)) if isinstance(text, str) else text
-
-    def strip_periods(self: Any, string: Any) -> Any:
-        return stripped(string) if self.get("strip-periods", "false").lower() == "true" else string
-
-    StrippedPeriods.strip_periods = strip_periods
 
 
 _CS = {"cs": "http://purl.org/net/xbiblio/csl"}

@@ -14,6 +14,13 @@ functions read an article's contents only through an article among their argumen
 its list entry), which is what makes this sound; the property test of tests/test_incremental.py checks it after
 every random edit (``VERIFY``: every part kept is made again and must digest the same).
 
+A page's fingerprint is not even made when nothing the page may read besides its articles changed (``keeping``:
+the basis above, every template, and what the plan makes from many articles at once, ``derived_digest``) and none
+of the articles its context reached last time did: after an edit, most pages of a large site. That rests on the
+same rule for the whole context: a value made from an article's contents comes with the article (``Entry.source``,
+``FeedEntry.source``), one made from many articles' contents is a ``Site`` property that ``derived_digest``
+covers; ``VERIFY`` makes each such page's fingerprint again and fails if it differs.
+
 The folder's fingerprints are kept in the output folder itself, in its page table (pagetable.py).
 """
 
@@ -40,7 +47,7 @@ from ..plan.pages import Links as PlanLinks
 from ..plan.pages import Page, Site
 from ..render.pages import ARTICLE_ITEM
 from .cache import content_digest as _hash
-from .pagetable import Articles, More, PageTable
+from .pagetable import Articles, Entry, More, PageTable
 
 SITE_FIELDS = frozenset({"config", "counts", "pages", "intro_html"})
 """What the default templates read of ``site``. A template that reads anything else of it (the whole library)
@@ -90,6 +97,15 @@ class Digester:
         """Append ``value`` to ``tokens`` as values marshal writes whole (format 0: the same values, the same
         bytes); Unknown when it holds an object of a kind this module does not know."""
         self._add(value, tokens)
+
+    def add_reaching(self, value: Any, tokens: list[object]) -> frozenset[int]:
+        """``add``, and the places (in the library) of the articles ``value`` holds."""
+        outer, self._reached = self._reached, set()
+        try:
+            self._add(value, tokens)
+            return frozenset(self._reached)
+        finally:
+            self._reached = outer
 
     def reaching(self, value: Any) -> tuple[bytes, frozenset[int]]:
         """The digest of ``value`` and the places (in the library) of the articles it holds, in lists or not."""
@@ -306,6 +322,8 @@ class Print:
 
     fingerprint: bytes
     more: More | None
+    reached: tuple[int, ...] = ()
+    """The places of the articles the page's context reached, its costly part's included."""
     context: dict[str, Any] | None = dataclasses.field(default=None, compare=False)
     """The page's full context when the fingerprint had to make its costly part: its template gets the same,
     made once."""
@@ -326,6 +344,23 @@ class Reuse:
     """This build's articles, by place: their keys and digests, for the next build."""
     changed: frozenset[int]
     """Places of the articles whose digest differs from the last build's (all, when the keys differ)."""
+    keeping: bytes = b""
+    """What every page may read besides the articles it reaches: ``basis``, every template, and what the plan
+    makes from many articles at once (``derived_digest``). When it is the last build's, a page that reached none
+    of the ``changed`` articles is kept without its fingerprint being made again (b"": never)."""
+
+    def kept(self, page: Page) -> Entry | None:
+        """The last build's entry of ``page`` when nothing the page is made from can have changed since."""
+        if not self.keeping or self.keeping != self.last.keeping:
+            return None
+        entry = self.last.entry(page.path)
+        if entry is None or entry.reached is None or not self.changed.isdisjoint(entry.reached):
+            return None
+        if VERIFY:
+            printed = self.fingerprint(page)
+            if printed is None or (printed.fingerprint, printed.more) != (entry.fingerprint, entry.more):
+                raise StaleReuse(f"{page.path}: kept without its fingerprint, but it is not what it was")
+        return entry
 
     def fingerprint(self, page: Page) -> Print | None:
         """The fingerprint of ``page``; None when it cannot be known."""
@@ -335,10 +370,11 @@ class Reuse:
         self.digester.forget_if_full()
         try:
             tokens: list[object] = [template, page.path, page.export]
-            self.digester.add(page.context, tokens)
+            reached = self.digester.add_reaching(page.context, tokens)
             more, extras = self._more(page) if page.more is not None else (None, None)
             tokens.append(more[2] if more is not None else None)
             return Print(_hash(marshal.dumps(tokens, 0)), more,
+                         tuple(sorted(reached.union(more[1]) if more is not None else reached)),
                          {**page.context, **extras} if extras is not None else None)
         except StaleReuse:
             raise
@@ -401,7 +437,19 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
         basis = _hash(marshal.dumps([code, shown or b"", library_digest(library)], 0))
     except Unknown:
         basis = b""  # nothing is kept
-    return Reuse(last, templates, Digester(shown, known), basis, now, frozenset(changed | {_UNKNOWN_ARTICLE}))
+    keeping = b""
+    if basis and None not in templates.digests.values():
+        keeping = _hash(marshal.dumps([basis, sorted(templates.digests.items()), derived_digest(site)], 0))
+    return Reuse(last, templates, Digester(shown, known), basis, now, frozenset(changed | {_UNKNOWN_ARTICLE}),
+                 keeping)
+
+
+def derived_digest(site: Site) -> bytes:
+    """What the plan makes from many articles' contents at once (Site.ranks, .shared_facets, .citation_keys): a
+    page may show its part of these without reaching the articles they were made from."""
+    ranks = [(key, tuple(getattr(r, f) for f in ("newest", "oldest", "title"))) for key, r in site.ranks.items()]
+    keys = sorted(site.citation_keys.items()) if site.config.downloads else []  # only the downloads show them
+    return _hash(marshal.dumps([ranks, sorted(site.shared_facets), keys], 0))
 
 
 def library_digest(library: Library) -> bytes:

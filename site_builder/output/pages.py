@@ -8,6 +8,9 @@ is still there, is kept as it is: neither rendered nor written.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,35 +101,65 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     A list download is joined from the articles' pieces in ``list_pieces`` whose article has the digest given in
     ``digests``; the pieces made instead are in the result.
     """
-    job = RenderJob(env, pages, writer, base_path, every_page, reuse, list_pieces=list_pieces or {},
+    # Pages known unchanged without their fingerprints are set aside here: after an edit that is nearly all of
+    # them, and forking workers for the few others would cost more than rendering them.
+    unchanged_pages = _unchanged(reuse, writer.output, pages) if reuse else set()
+    left = [page for page in pages if page.path not in unchanged_pages] if unchanged_pages else pages
+    job = RenderJob(env, left, writer, base_path, every_page, reuse, list_pieces=list_pieces or {},
                     digests=digests or {})
-    runs = [(i, min(i + RENDER_CHUNK, len(pages))) for i in range(0, len(pages), RENDER_CHUNK)]
-    chunks = workers.in_order(_render_run, job, runs, parallel=len(pages) >= PARALLEL_MIN_PAGES,
+    runs = [(i, min(i + RENDER_CHUNK, len(left))) for i in range(0, len(left), RENDER_CHUNK)]
+    chunks = workers.in_order(_render_run, job, runs, parallel=len(left) >= PARALLEL_MIN_PAGES,
                               fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK)
     done: list[tuple[str, bool]] = []
     table: dict[str, pagetable.Entry] = {}
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
     made: ListPieces = {}
-    for chunk, pieces in _progress(chunks, len(pages), progress):
-        made.update(pieces)
-        for path, written, failure, links, entry, unchanged in chunk:
-            if unchanged and entry is None and reuse is not None:
-                entry = reuse.last.entry(path)
-                links = entry.links if entry is not None else ()
-            outside.extend((path, href, why) for href, why in links)
-            if failure is not None:
-                failed.setdefault(failure.template, []).append(failure)
-                continue
-            done.append((path, written))
-            if entry is not None:
-                table[path] = entry
-            kept += unchanged
+    for path, written, failure, links, entry, unchanged in _in_plan_order(pages, unchanged_pages,
+                                                                         _progress(chunks, len(left), progress),
+                                                                         made):
+        if unchanged and entry is None and reuse is not None:
+            entry = reuse.last.entry(path)
+            links = entry.links if entry is not None else ()
+        outside.extend((path, href, why) for href, why in links)
+        if failure is not None:
+            failed.setdefault(failure.template, []).append(failure)
+            continue
+        done.append((path, written))
+        if entry is not None:
+            table[path] = entry
+        kept += unchanged
     for failures in failed.values():
         first = failures[0]
         report.error(SourceSpan(_shown_template(first.template), first.line),
                      f"{first.message} (while rendering {first.page}; {len(failures)} page(s) not written)")
     return Written(done, table, kept, made)
+
+
+def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> set[str]:
+    """The paths of the pages whose file is still there and which nothing they are made from can have changed
+    since the last build (fingerprints.Reuse.kept)."""
+    present: set[str] = set()
+    for folder in sorted({posixpath.dirname(page.path) for page in pages}):  # one listing, not a stat a page
+        prefix = folder + "/" if folder else ""
+        with contextlib.suppress(OSError), os.scandir(output / folder) as entries:
+            present.update(prefix + entry.name for entry in entries if entry.is_file(follow_symlinks=False))
+    return {page.path for page in pages if page.path in present and reuse.kept(page) is not None}
+
+
+def _in_plan_order(pages: list[Page], unchanged: set[str], chunks: Iterator[Run], made: ListPieces
+                   ) -> Iterator[Rendered]:
+    """What became of every page, in plan order: those ``unchanged`` as they were, the others as their runs
+    rendered them (the pieces of list downloads the runs made added to ``made``)."""
+    rendered = _rendered(chunks, made)
+    for page in pages:
+        yield (page.path, False, None, (), None, True) if page.path in unchanged else next(rendered)
+
+
+def _rendered(chunks: Iterator[Run], made: ListPieces) -> Iterator[Rendered]:
+    for chunk, pieces in chunks:
+        made.update(pieces)
+        yield from chunk
 
 
 def write_static(writer: OutputWriter, static: dict[str, Path]) -> list[tuple[str, bool]]:
@@ -148,10 +181,11 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
         fingerprint = printed.fingerprint if printed is not None else None
         last = job.reuse.last.unchanged(job.writer.output, page.path, fingerprint) if job.reuse is not None else None
         if last is not None and printed is not None:
-            if last.more == printed.more:
+            if (last.more, last.reached) == (printed.more, printed.reached):
                 out.append((page.path, False, None, (), None, True))
             else:
-                out.append((page.path, False, None, last.links, last._replace(more=printed.more), True))
+                out.append((page.path, False, None, last.links,
+                            last._replace(more=printed.more, reached=printed.reached), True))
             continue
         try:
             data = _text(job, page, printed.context if printed is not None else None, made).encode("utf-8")
@@ -161,7 +195,8 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
             continue
         checked = page.path.endswith(".html") and (job.every_page or page.prose)
         links = tuple(preflight.outside_links(page.path, data, job.base_path)) if checked else ()
-        entry = pagetable.Entry(printed.fingerprint, len(data), links, printed.more) if printed is not None else None
+        entry = (pagetable.Entry(printed.fingerprint, len(data), links, printed.more, printed.reached)
+                 if printed is not None else None)
         out.append((page.path, job.writer.write(page.path, data), None, links, entry, False))
     return out, made
 

@@ -26,7 +26,7 @@ from .cache import RACY_NS, SourceStamp, content_digest
 from .write import MANIFEST, PAGES, write_atomic
 
 PAGES_FILE = PAGES
-FORMAT = b"site-builder pages 3\n"
+FORMAT = b"site-builder pages 4\n"
 
 Links = tuple[tuple[str, str], ...]
 """A page's links out of the site, (href, why), as the pre-flight check found them when it was rendered."""
@@ -47,6 +47,9 @@ class Entry(NamedTuple):
     size: int
     links: Links
     more: More | None = None
+    reached: tuple[int, ...] | None = None
+    """The places in the library of every article the page's context reached, its costly part's included (None:
+    not known, the page's fingerprint is made again)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,6 +73,7 @@ class PageTable:
         self._entries = entries or {}
         self._rows: dict[str, tuple[Any, ...]] | None = None if body else {}
         self._articles = articles
+        self._keeping = b""
         self._body = body  # the rows and articles as stored, unpacked when first asked for: a build with nothing
         # to do never asks, and each row is made an Entry only when its page is (most builds ask for few)
         self.sources = sources
@@ -78,10 +82,14 @@ class PageTable:
 
     def _unpack(self) -> dict[str, tuple[Any, ...]]:
         if self._rows is None:
-            rows, (keys, digests) = marshal.loads(self._body)
-            if type(rows) is not dict or type(keys) is not tuple or type(digests) is not tuple:
-                rows, keys, digests = {}, (), ()  # not as this code writes them: every page is rendered
-            self._rows, self._articles, self._body = rows, (keys, digests), b""
+            try:
+                rows, (keys, digests), keeping = marshal.loads(self._body)
+            except (ValueError, TypeError, EOFError):
+                rows = None
+            if (type(rows) is not dict or type(keys) is not tuple or type(digests) is not tuple
+                    or type(keeping) is not bytes):
+                rows, keys, digests, keeping = {}, (), (), b""  # not as this code writes them: all are rendered
+            self._rows, self._articles, self._keeping, self._body = rows, (keys, digests), keeping, b""
         return self._rows
 
     @property
@@ -90,10 +98,18 @@ class PageTable:
         self._unpack()
         return self._articles
 
+    @property
+    def keeping(self) -> bytes:
+        """What every page read besides the articles it reached (fingerprints.Reuse.keeping)."""
+        self._unpack()
+        return self._keeping
+
     def entry(self, path: str) -> Entry | None:
         found = self._entries.get(path)
+        if found is not None:
+            return found
         rows = self._unpack()
-        if found is None and path in rows:
+        if path in rows:
             row = rows[path]
             if type(row) is not tuple or len(row) != len(Entry._fields):
                 return None  # not as this code writes them: the page is rendered
@@ -173,10 +189,11 @@ def discard_table(output: Path) -> None:
 
 
 def save_table(output: Path, code: bytes, entries: dict[str, Entry], sources: SourceStamp | None,
-               summary: Summary, articles: Articles = ((), ())) -> None:
-    """Keep the folder's fingerprints with the ``articles`` they were made from (fingerprints.Reuse.articles),
-    and (given ``sources``, for a build that wrote every page) what a build with nothing to do needs to say so."""
-    body = marshal.dumps(({path: tuple(e) for path, e in sorted(entries.items())}, articles))
+               summary: Summary, articles: Articles = ((), ()), keeping: bytes = b"") -> None:
+    """Keep the folder's fingerprints with the ``articles`` they were made from and what else every page read
+    (fingerprints.Reuse.articles and .keeping), and (given ``sources``, for a build that wrote every page) what
+    a build with nothing to do needs to say so."""
+    body = marshal.dumps(({path: tuple(e) for path, e in sorted(entries.items())}, articles, keeping))
     head = marshal.dumps(((sources.digest, sources.newest_ns, sources.noted_at) if sources else None,
                           folder_stamp(output), _pack_summary(summary) if sources else None))
     write_atomic(output / PAGES_FILE, FORMAT + marshal.dumps((code, content_digest(head + body), head, body)))

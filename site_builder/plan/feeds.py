@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
@@ -41,6 +41,9 @@ class FeedEntry:
     summary: str
     title_lang: str = ""
     """The title's language when the record gives it (``Article.title_lang``), for its ``xml:lang``."""
+    source: Article | None = field(default=None, compare=False, repr=False)
+    """The article shown, as a list's Entry holds it: what a rebuild that keeps the feed looks at to know whether
+    the entry may have changed (output/fingerprints.py)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +87,7 @@ def _entry(key: str, article: Article, base_url: str) -> FeedEntry:
     return FeedEntry(
         id=_urn("article", key), href=urls.absolute(base_url, path) if base_url else path, title=article.title,
         updated=rfc3339(article.exact_date), authors=tuple(p.display for p in article.authors),
-        summary=summary(article.lay_summary or article.abstract), title_lang=article.title_lang)
+        summary=summary(article.lay_summary or article.abstract), title_lang=article.title_lang, source=article)
 
 
 def _urn(kind: str, name: str) -> str:

@@ -85,6 +85,24 @@ class Site:
                 "authors": len(lib.authors), "topics": len(lib.topics), "journals": len(lib.journals),
                 "years": len(lib.years)}
 
+    # What pages show that is made from many articles' contents at once, not from the library's structure nor
+    # from the articles a page shows: a rebuild that keeps a page compares these whole (output/fingerprints.py).
+
+    @functools.cached_property
+    def ranks(self) -> dict[str, orders.Ranks]:
+        """Each article's place in every order of the collection (titles and dates decide them)."""
+        return orders.ranks(self.library)
+
+    @functools.cached_property
+    def shared_facets(self) -> frozenset[tuple[str, str]]:
+        """(facet, value) that every article has (_shared_facet_values), when the site searches."""
+        return _shared_facet_values(self.library) if self.config.search else frozenset()
+
+    @functools.cached_property
+    def citation_keys(self) -> dict[str, str]:
+        """Each article's citation key, given once for the whole collection (a clash adds a letter)."""
+        return cite.keyed_citation_keys(self.library.articles.items())
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -140,8 +158,7 @@ def plan(site: Site) -> list[Page]:
     ]
     pages += [_page(site, path, "authors.html", index=index, letters=_letters(lib, nested, index.names))
               for path, index in listing.author_index(urls.AUTHORS, tuple(lib.authors))]
-    ranks = orders.ranks(lib)
-    shared = _shared_facet_values(lib) if site.config.search else frozenset()
+    ranks, shared = site.ranks, site.shared_facets
     pages += [_article_page(site, nested, key, article, ranks[key], shared) for key, article in lib.articles.items()]
     sorted_orders = site.config.list_orders
     pages += [_page(site, path, "author.html", author=a, listing=part,
@@ -337,7 +354,7 @@ def _exports(site: Site, listing: list[Page]) -> list[Page]:
     Citation keys are given once for the whole collection, so an article has the same key in every file.
     """
     lib = site.library
-    keys = cite.keyed_citation_keys(lib.articles.items())
+    keys = site.citation_keys
     entry = {k: (keys[k], a) for k, a in lib.articles.items()}
     files = [Page(urls.export(urls.article(k), ext), "", {"entries": (entry[k],)}, export=fmt)
              for k in lib.articles for fmt, ext, _label in urls.EXPORTS]

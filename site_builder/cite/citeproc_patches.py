@@ -1,0 +1,180 @@
+"""citeproc-py made to render as the CSL specification says where it does not, and to know what CSL 1.0.2 added.
+
+Each patch replaces or wraps one of citeproc-py's methods (0.11) once per process, before the first style is loaded
+(``apply``, called by ``references.load_style``); each says what citeproc-py did, what the specification (and
+citeproc-js, its reference implementation) does, and the real record that showed the difference. A change here
+changes what the same article produces: bump ``references._OUTPUT_VERSION``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+import citeproc
+
+
+def apply() -> None:
+    """Every patch, each once per process."""
+    _know_available_date()
+    _suppress_what_a_substitute_macro_gave()
+    _keep_periods_between_digits()
+    _title_case_as_specified()
+
+
+@functools.cache
+def _know_available_date() -> None:
+    """Teach citeproc-py CSL 1.0.2's ``available-date`` (the electronic publication), which its list of date
+    variables lacks: it then reads the item's value as a date and a style's ``cs:date`` can print it."""
+    if "available_date" not in citeproc.DATES:
+        citeproc.DATES.append("available_date")  # the list citeproc.source.json and citeproc.model consult
+        citeproc.VARIABLES.append("available_date")
+
+
+@functools.cache
+def _suppress_what_a_substitute_macro_gave() -> None:
+    """Make citeproc-py suppress the variables a ``cs:substitute`` printed in the author's place through a macro.
+
+    The CSL specification suppresses substituted variables in the rest of the output. citeproc-py does so only
+    for a variable the substitute names itself (``<text variable="title"/>``), not for one a macro it calls
+    prints (``<text macro="title"/>``, as AMA and APA substitute the title): a work without authors was cited
+    with its title twice ("Public Health Service Act. Public Health Service Act. Vol 42."). The variables that
+    the substitute printed, through any macro, are suppressed too (not every variable its macros name: a volume
+    the substitute did not print is printed where the style puts it).
+    """
+    from citeproc.model import CitationStylesElement, Substitute, Text
+
+    text_tag = f"{{{CitationStylesElement.nsmap['cs']}}}text"
+    substitute = Substitute.render
+    variable = Text._variable
+
+    def render(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        layout = context.get_layout()
+        outer = getattr(layout, "substituted", None)
+        layout.substituted = []
+        try:
+            text = substitute(self, item, context=context, **kwargs)
+            if text:
+                layout.repressed.setdefault(text_tag, []).extend(layout.substituted)
+            return text
+        finally:
+            if outer is not None:
+                outer.extend(layout.substituted)
+            layout.substituted = outer
+
+    def printed_variable(self: Any, item: Any, context: Any) -> Any:
+        value = variable(self, item, context)
+        trace = getattr(context.get_layout(), "substituted", None)
+        if value and trace is not None:
+            trace.append(self.get("variable"))
+        return value
+
+    Substitute.render = render
+    Text._variable = printed_variable
+    _suppress_substituted_names()
+
+
+def _suppress_substituted_names() -> None:
+    """Make citeproc-py suppress the names a ``cs:substitute`` printed in the author's place.
+
+    citeproc-py notes a substituted ``cs:names`` variable as it notes a ``cs:text`` one, but only ``cs:text``
+    consults the note: an edited book without authors was cited with its editors twice ("Danker FW, Bauer W,
+    editors. A Greek-English Lexicon. Danker FW, Bauer W, editors. Chicago: …"). A ``cs:names`` whose variables
+    were all substituted prints nothing, as an empty variable does; one with others left prints those (the note
+    holds a substitute's ``cs:names`` as its variables attribute reads, "editor translator" in the NLM style).
+    """
+    from citeproc.model import Names, VariableError
+
+    process = Names.process
+
+    def unsubstituted(self: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        roles = str(self.get("variable"))
+        noted = (context if context is not None else self).get_layout().repressed.get(self.tag, ())
+        substituted = {role for variables in noted if variables for role in variables.split()}
+        kept = " ".join(role for role in roles.split() if role not in substituted)
+        if kept == roles:
+            return process(self, item, names_context=names_context, context=context, **kwargs)
+        if not kept:
+            raise VariableError
+        self.set("variable", kept)
+        try:
+            return process(self, item, names_context=names_context, context=context, **kwargs)
+        finally:
+            self.set("variable", roles)
+
+    Names.process = unsubstituted
+
+
+# A period that has not a digit on each side: every period but the point of a version or a decimal ("0.4").
+_STRIPPED_PERIOD = re.compile(r"(?<!\d)\.|\.(?!\d)")
+
+
+@functools.cache
+def _keep_periods_between_digits() -> None:
+    """Make ``strip-periods`` keep a period between two digits.
+
+    The CSL specification's ``strip-periods`` removes every period, so that "J. Biol. Chem." prints as the
+    abbreviation "J Biol Chem"; citeproc-py and citeproc-js do so (citeproc-js keeps a period before a lowercase
+    letter only). The NLM and AMA styles strip the journal's name, and a record whose journal was
+    "R package version 0.4" was cited as "R package version 04.": a number that no longer says what the record
+    says. A period between digits is no abbreviation's, so it stays. citeproc-py's own method is replaced, not
+    wrapped: it is one ``replace`` on the processor's string, which is a ``str`` or a list of them.
+    """
+    from citeproc.model import StrippedPeriods
+    from citeproc.string import MixedString
+
+    def stripped(text: Any) -> Any:
+        if isinstance(text, MixedString):
+            return type(text)(stripped(piece) for piece in text)
+        return type(text)(_STRIPPED_PERIOD.sub("", text)) if isinstance(text, str) else text
+
+    def strip_periods(self: Any, string: Any) -> Any:
+        return stripped(string) if self.get("strip-periods", "false").lower() == "true" else string
+
+    StrippedPeriods.strip_periods = strip_periods
+
+
+# The words title case leaves in lowercase besides CSL's stop words (which citeproc-py has): the particles among
+# citeproc-js's skip words (``CSL.SKIP_WORDS``: "v.", "vs.", "versus", "et", "ca.", and the name particles "de",
+# "van", "von") and the "al." after "et".
+_PARTICLES = ("v.", "vs", "vs.", "versus", "et", "al", "al.", "ca.", "de", "van", "von")
+# What may stand around a word without being part of it: brackets, quotes, and the comma or semicolon after it.
+_AROUND_A_WORD = "([{\"'\u2018\u201c)]}\u2019\u201d,;"
+
+
+@functools.cache
+def _title_case_as_specified() -> None:
+    """Make citeproc-py's title case keep particles in lowercase and capitalize a stop word after a colon only.
+
+    The CSL specification capitalizes each lowercase word but its stop words, which are capitalized first in the
+    string or after a colon; citeproc-js keeps the particles of its skip words in lowercase too. citeproc-py
+    capitalized a stop word after any word ending in a period as well, and every particle: an English article
+    in "IEEE Trans. on Circuits and Systems" was cited by APA in "IEEE Trans. On Circuits and Systems", one in
+    "Biochimica et biophysica acta" in "Biochimica Et Biophysica Acta", one in "Revista de Saúde Pública" in
+    "Revista De Saúde Pública", and AMA cited a case as "Roe V. Wade".
+    A stop word or particle is recognised inside brackets or quotes and before a comma ("al.)", "vs.,").
+    Everything else is citeproc-py's: a word with a capital anywhere is left as it is ("mRNA", "IEEE"), only
+    English items are title-cased (the item's ``language``), and a word's first character is the one
+    capitalized (so "(apples" stays so, where the specification would give "(Apples").
+    """
+    from citeproc.model import TextCased
+
+    case = TextCased.case
+    kept_lower = frozenset([*TextCased._stop_words, *_PARTICLES])
+
+    def title_case(self: Any, text: Any, language: Any = None) -> Any:
+        if self.get("text-case") != "title" or language != "en" or not text:
+            return case(self, text, language)
+        words = []
+        after_colon = True  # the first word is capitalized as one after a colon is
+        for word in text.words():
+            if word.islower() and (after_colon or str(word).strip(_AROUND_A_WORD).lower() not in kept_lower):
+                word = word.capitalize_first()
+            elif word.islower():
+                word = word.soft_lower()
+            after_colon = str(word).endswith(":")
+            words.append(word)
+        return " ".join(words)
+
+    TextCased.case = title_case
