@@ -263,7 +263,8 @@ def _abstract_keywords(meta: Node) -> list[str]:
     words: list[str] = []
     for sec in (c for a in meta.findall("abstract") for c in a.children if _is_keywords(c)):
         for text in (clean(_text(c)) for c in sec.children if c.name != "title"):
-            text = text[_KEYWORDS_LABEL.match(text).end():] if _KEYWORDS_LABEL.match(text) else text
+            label = _KEYWORDS_LABEL.match(text)
+            text = text[label.end():] if label else text
             words.extend(clean(w) for w in text.split(";" if ";" in text else ","))
     return words
 
