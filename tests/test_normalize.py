@@ -109,3 +109,11 @@ def test_unique_folded_also_drops_a_repeat_in_another_case() -> None:
     stays."""
     assert unique_folded(["Humans", "Female", "HUMANS", " humans", "", "Review", "review"]) == (
         "Humans", "Female", "Review")
+
+
+def test_the_fast_path_knows_every_typographic_space() -> None:
+    """collapse_spaces splits and joins (five times faster) when no typographic space is in the text: the table
+    must name every white space character that is not layout white space, and none that is."""
+    typographic = [c for c in WHITESPACE if c not in LAYOUT]
+    assert all(normalize._TYPOGRAPHIC_SPACE.fullmatch(c) for c in typographic)
+    assert not any(normalize._TYPOGRAPHIC_SPACE.fullmatch(c) for c in LAYOUT)

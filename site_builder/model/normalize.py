@@ -59,9 +59,15 @@ ideographic U+3000 and the other Zs spaces) are part of what a record says ("20\
 "Titre\u00a0: sous-titre") and are kept."""
 
 
+_TYPOGRAPHIC_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+"""Every white space character (str.isspace) that is not layout white space."""
+
+
 def collapse_spaces(text: str) -> str:
     """``text`` with each run of layout white space one space and no white space at either end; typographic
     spaces inside it kept (_LAYOUT_SPACE). The one spacing rule of readers and exports."""
+    if text.isascii() or not _TYPOGRAPHIC_SPACE.search(text):
+        return " ".join(text.split())  # the same without a typographic space, and five times faster in C
     return _LAYOUT_SPACE.sub(" ", text).strip()
 
 
