@@ -14,7 +14,9 @@ Sample::
 A work of another kind has its own entry type: ``@inproceedings`` and ``@incollection`` with the proceedings or
 the book in ``booktitle``, ``@book``, ``@phdthesis`` with the university in ``school``, ``@techreport`` with the
 institution in ``institution``; the journal a record names beside them is their ``series``, the editors of the book
-(or of an edited book) its ``editor``, and the city of publication its ``address``.
+(or of an edited book) its ``editor``, the city of publication its ``address`` and the edition its ``edition``. The
+translators are biblatex's ``translator``. BibTeX has no field for a series' editors (Zotero's export adds them to
+``editor``, where they would read as the book's): the CSL-JSON and RIS downloads name them.
 
 The file is UTF-8 and names keep their letters ("Hubelé"): biber, JabRef and Zotero read UTF-8, and
 transliterating would lose them. LaTeX's special characters are escaped in text fields; ``doi`` and ``url`` are
@@ -98,11 +100,13 @@ def bibtex_entry(article: Article, key: str) -> str:
     braced = {
         "author": " and ".join([*map(bibtex_name, article.authors), *(["others"] if article.et_al else [])]),
         "editor": " and ".join(map(bibtex_name, article.editors)),
+        "translator": " and ".join(map(bibtex_name, article.translators)),
         "title": latex_escape(article.title),
         "journal": latex_escape(article.journal) if entry_type == "article" else "",
         "booktitle": latex_escape(container_title(article)),
         "howpublished": carrier,
         "series": series if series != publisher else "",
+        "edition": latex_escape(article.edition),
         "year": str(when.year) if when.year else "",
         "volume": latex_escape(article.volume),
         "number": latex_escape(article.issue),

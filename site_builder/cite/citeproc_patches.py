@@ -21,6 +21,7 @@ def apply() -> None:
     _suppress_what_a_substitute_macro_gave()
     _keep_periods_between_digits()
     _title_case_as_specified()
+    _ordinals_of_the_style_language()
 
 
 @functools.cache
@@ -39,11 +40,12 @@ def _suppress_what_a_substitute_macro_gave() -> None:
     The CSL specification suppresses substituted variables in the rest of the output. citeproc-py does so only
     for a variable the substitute names itself (``<text variable="title"/>``), not for one a macro it calls
     prints (``<text macro="title"/>``, as AMA and APA substitute the title): a work without authors was cited
-    with its title twice ("Public Health Service Act. Public Health Service Act. Vol 42."). The variables that
-    the substitute printed, through any macro, are suppressed too (not every variable its macros name: a volume
+    with its title twice ("Public Health Service Act. Public Health Service Act. Vol 42."), and APA a book's
+    edition that is a number ("T (2nd ed.). (2000). (2nd ed.)."). The variables that the substitute printed,
+    through any macro, as text or as a number, are suppressed too (not every variable its macros name: a volume
     the substitute did not print is printed where the style puts it).
     """
-    from citeproc.model import CitationStylesElement, Substitute, Text
+    from citeproc.model import CitationStylesElement, Label, Number, Substitute, Text
 
     text_tag = f"{{{CitationStylesElement.nsmap['cs']}}}text"
     substitute = Substitute.render
@@ -70,8 +72,33 @@ def _suppress_what_a_substitute_macro_gave() -> None:
             trace.append(self.get("variable"))
         return value
 
+    number = Number.process
+
+    def printed_number(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        # A number (APA's edition "3" as "3rd ed.") is suppressed as a text is, once the substitute printed it.
+        layout = (context if context is not None else self).get_layout()
+        if self.get("variable") in layout.repressed.get(text_tag, ()):
+            return None
+        value = number(self, item, context=context, **kwargs)
+        trace = getattr(layout, "substituted", None)
+        if value and trace is not None:
+            trace.append(self.get("variable"))
+        return value
+
+    label = Label.process
+
+    def unprinted_label(self: Any, item: Any, variable: Any = None, plural: Any = None, context: Any = None,
+                        **kwargs: Any) -> Any:
+        # The "ed." after that number goes with it (a label of names is given its variable: never suppressed).
+        if variable is None and context is not None and self.get("variable") in context.get_layout().repressed.get(
+                text_tag, ()):
+            return None
+        return label(self, item, variable=variable, plural=plural, context=context, **kwargs)
+
     Substitute.render = render
     Text._variable = printed_variable
+    Number.process = printed_number
+    Label.process = unprinted_label
     _suppress_substituted_names()
 
 
@@ -178,3 +205,37 @@ def _title_case_as_specified() -> None:
         return " ".join(words)
 
     TextCased.case = title_case
+
+
+@functools.cache
+def _ordinals_of_the_style_language() -> None:
+    """Make citeproc-py write an ordinal with the suffix of the language the style speaks.
+
+    It looks first in the locales of the first one's exact tag: APA's own ``<locale xml:lang="es">`` but not
+    es-ES's terms, so it went on to en-US's "ordinal-03" before es-ES's "ordinal", and an edition "3" came out
+    "3rd ed." on a Spanish, French or German page ("3.ª ed.", "3ᵉ éd.", "3. Aufl."). Each locale of the
+    language is now searched for the day's or number's own term, then its last digit's, then the general
+    ``ordinal``, before any other language's."""
+    from citeproc import model
+
+    fallback = model.to_ordinal
+    lang = "{http://www.w3.org/XML/1998/namespace}lang"
+
+    def language(locale: Any) -> str:
+        return str(locale.get(lang) or "").split("-")[0]
+
+    def to_ordinal(number: Any, context: Any) -> Any:
+        locales = context.get_root().locales
+        own = [locale for locale in locales if locales and language(locale) == language(locales[0])]
+        digits = str(number)
+        names = ((f"ordinal-{int(digits):02}" if len(digits) == 1 else f"ordinal-{digits}", False),
+                 (f"ordinal-{int(digits[-1]):02}", True), ("ordinal", False))
+        for name, padded in names:
+            for locale in own:
+                try:
+                    return digits + locale.get_term(name, None, zero_padded=padded).single
+                except (IndexError, AttributeError):
+                    continue
+        return fallback(number, context)
+
+    model.to_ordinal = to_ordinal

@@ -16,8 +16,9 @@ Sample::
 
 A work of another kind than a journal article is written as PubMed writes its books: ``PT`` names the kind where
 MEDLINE has a publication type for it ("Book Chapter", "Congress", "Academic Dissertation", "Technical Report"),
-``BTI`` is the book or proceedings that hold it, ``CTI`` the series, ``PB`` the publisher, ``PL`` its city and
-``FED``/``ED`` the book's editors.
+``BTI`` is the book or proceedings that hold it, ``CTI`` the series, ``EN`` the edition, ``PB`` the publisher,
+``PL`` its city and ``FED``/``ED`` the book's editors (NLM's list of MEDLINE elements has no tag for translators
+nor for a series' editors).
 
 A tag is padded to four characters and followed by "- "; a long value goes on in lines indented by six spaces,
 which readers join with one space, so values are wrapped at spaces only (never inside a hyphenated word).
@@ -146,6 +147,7 @@ def medline_record(article: Article) -> str:
         ("DEP", article.epub_date.replace("-", "") if len(dates.parts(article.epub_date)) == 3 else ""),
         ("BTI", "" if journal else container_title(article)),
         ("CTI", "" if journal else series_title(article)),
+        ("EN", "" if journal else article.edition),
         ("PB", "" if journal else article.publisher),
         ("PL", "" if journal else article.place),
         ("TA", (article.journal_abbrev or article.journal) if journal else ""),

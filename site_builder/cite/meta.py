@@ -98,16 +98,20 @@ _SCHEMA_TYPES = {"chapter": "Chapter", "book": "Book", "thesis": "Thesis", "repo
 
 
 def _book(article: Article) -> dict[str, Any] | None:
-    """The book or proceedings that hold a chapter or a paper, with its editors (in its series when the record names
-    one); the series alone of a work that stands on its own."""
+    """The book or proceedings that hold a chapter or a paper, with its editors and edition (in its series, with the
+    series' editors, when the record names one); the series alone of a work that stands on its own."""
     series = series_title(article)
-    series_part = {"@type": "CreativeWorkSeries", "name": series} if series else None
+    series_part: dict[str, Any] | None = {"@type": "CreativeWorkSeries", "name": series} if series else None
+    if series_part and article.series_editors:
+        series_part["editor"] = [_schema_person(p) for p in article.series_editors]
     container = container_title(article)
     if not container:
         return series_part
     book: dict[str, Any] = {"@type": "Book", "name": container}
     if article.editors:
         book["editor"] = [_schema_person(p) for p in article.editors]
+    if article.edition:
+        book["bookEdition"] = article.edition
     if series_part:
         book["isPartOf"] = series_part
     return book
@@ -135,6 +139,9 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
         "author": [_schema_person(p) for p in article.authors],
         # A chapter's editors are its book's (in isPartOf); an edited book's are its own.
         "editor": [] if container else [_schema_person(p) for p in article.editors],
+        "translator": [_schema_person(p) for p in article.translators],
+        # A chapter's edition is its book's (in isPartOf).
+        "bookEdition": article.edition if article.kind == "book" else "",
         "datePublished": article.exact_date,
         "isPartOf": (_periodical(article) if in_periodical else _book(article)) if article.journal or container
         else None,

@@ -16,6 +16,7 @@ from html import escape
 from html.parser import HTMLParser
 from typing import Any
 
+import citeproc
 from citeproc import Citation as CiteprocCitation
 from citeproc import CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc import __version__ as citeproc_version
@@ -27,6 +28,7 @@ from lxml import etree
 from .. import speedups
 from ..i18n import N_
 from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, Article
+from ..model.names import initials_only
 from . import citeproc_patches
 from .csl import to_csl_json
 from .parts import page_range, url_besides_doi
@@ -71,7 +73,7 @@ class Citation:
 
 # Bump when ``_repair``, a change to citeproc-py's behaviour (``citeproc_patches``), ``_sanitize`` or
 # ``style_item`` changes what the same article and styles produce, so cached output expires.
-_OUTPUT_VERSION = 7
+_OUTPUT_VERSION = 9
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
@@ -110,9 +112,14 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
     PubMed cites it. The others get pages as a full range: citeproc-py formats the last page of "751-7" as page
     7 ("751-7" in an expanded style, "751-" in a minimal one), where the CSL specification reads it as 757.
     The NLM style also gets a law's or a case's volume with its code or reporter, and an address other than
-    the DOI's own, since it prints the DOI beside the address.
+    the DOI's own, since it prints the DOI beside the address. Initials run together as MEDLINE and Web of
+    Science write them ("Parkes-Loach, PS") are given as initials ("P. S."): a processor reads "PS" as one name
+    and keeps its first letter ("Parkes-Loach P").
     """
     item = to_csl_json(article)
+    for role in ("author", "editor"):
+        if role in item:
+            item[role] = [_initials_apart(name) for name in item[role]]
     if article.kind in CONTAINED_KINDS and not item.get("container-title"):
         # A chapter or paper whose record names no book or proceedings: cited as a work on its own, since the
         # styles' "In:" would name nothing ("Title. In: 2012.").
@@ -144,6 +151,41 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
     return item
 
 
+_PARTICLES = frozenset({"af", "av", "da", "das", "de", "del", "della", "den", "der", "di", "do", "dos", "du", "la",
+                        "le", "ten", "ter", "van", "von", "zu"})
+"""Lowercase words of a given name that belong to the family name ("Laurens van der" of "Maaten, Laurens van der",
+"de" of "Raquel Regina de Freitas Magalhães"), never initialled."""
+_CONJUNCTIONS = frozenset({"y", "e"})
+"""Lowercase words of a given name left as they are ("Blaise Aguera y" of "Arcas, Blaise Aguera y")."""
+
+
+def _initials_apart(name: dict[str, str]) -> dict[str, str]:
+    """A name whose given name the styles initial as the record means it, as PubMed writes its own initials:
+    initials run together ("PS") as initials; a part written in lowercase ("shuang", the "zheng" of "Yuan-zheng")
+    with its capital, which citeproc-py would otherwise print whole ("Li shuang", "Ma Y zheng" for PubMed's "Ma
+    YZ"); particles at the end of the given name before the family name ("Maaten, Laurens van der" is "van der
+    Maaten L"), within it left out ("Gomes, Raquel Regina de Freitas Magalhães" is "Gomes RRFM")."""
+    given = name.get("given", "")
+    if initials_only(given):
+        return {**name, "given": " ".join(letter + "." for letter in given)}
+    words = given.split()
+    trailing: list[str] = []
+    while len(words) > 1 and words[-1] in _PARTICLES:
+        trailing.insert(0, words.pop())
+    kept = [_capitalized(word) for word in words if word not in _PARTICLES]
+    shown = {**name, "given": " ".join(kept)} if kept else dict(name)
+    if trailing and not name.get("non-dropping-particle"):
+        shown["non-dropping-particle"] = " ".join(trailing)
+    return shown if shown != name else name
+
+
+def _capitalized(word: str) -> str:
+    """A given name's word with a capital at the start of each of its parts ("yuan-zheng" → "Yuan-Zheng")."""
+    if word in _CONJUNCTIONS:
+        return word
+    return "-".join(part[:1].upper() + part[1:] if part[:1].islower() else part for part in word.split("-"))
+
+
 def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
     """The processor's HTML for one item, alone in a bibliography of its own (so no number, no disambiguation)."""
     # citeproc-py lowercases ids when it reads them, so look the item up by its lowercased id.
@@ -151,6 +193,7 @@ def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
     # First: it teaches citeproc-py what the item may hold.
     loaded = load_style(style.csl, style.as_printed, "en-US" if style.as_printed else locale)
     source = CiteProcJSON([_escaped(item)])
+    _name_hyphenated_names(source[key])
     bibliography = CitationStylesBibliography(loaded, source, formatter.html)
     bibliography.register(CiteprocCitation([CitationItem(key)]))
     try:
@@ -158,6 +201,19 @@ def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
     finally:
         speedups.forget_item_references()
     return str(entries[0]) if entries else ""
+
+
+_HYPHENATED_NAMES = tuple((name, name.replace("_", "-")) for name in citeproc.NAMES if "_" in name)
+
+
+def _name_hyphenated_names(reference: Any) -> None:
+    """Give citeproc-py a reference's names of a variable whose CSL name has a hyphen (``collection-editor``, a
+    series' editors) under that name too: it keeps them under ``collection_editor``, but ``cs:names`` looks for the
+    CSL name, so they were never printed ("(Methods in Molecular Biology)" for "(Walker JM, editor. Methods in
+    …)")."""
+    for kept, asked in _HYPHENATED_NAMES:
+        if dict.__contains__(reference, kept):
+            dict.__setitem__(reference, asked, dict.__getitem__(reference, kept))
 
 
 def _escaped(value: Any) -> Any:

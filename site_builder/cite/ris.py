@@ -3,8 +3,9 @@
 A work of another kind than a journal article has its own type (``TY  - CHAP``, ``CPAPER``, ``BOOK``, ``THES``,
 ``RPRT``, ``GEN`` for a generic work…); ``T2`` is then the book or proceedings that hold it (the magazine,
 newspaper or website that carries it, a case's reporter, a law's code), ``T3`` the series (the journal the record
-names beside them), ``PB`` the publisher, university or institution, ``CY`` its city, and ``A2`` each editor (of
-the book that holds a chapter, or of an edited book), as the RIS specification names its secondary authors.
+names beside them), ``PB`` the publisher, university or institution, ``CY`` its city, ``ET`` the edition, and ``A2``
+each editor (of the book that holds a chapter, or of an edited book), as the RIS specification names its secondary
+authors; ``A3`` each editor of the series and ``A4`` each translator, where Zotero reads them so.
 
 Sample::
 
@@ -28,7 +29,14 @@ it is, as EndNote writes a PubMed record), ``C2`` the PMCID.
 
 from __future__ import annotations
 
-from ..model.article import LEGAL_KINDS, PERIODICAL_KINDS, Article, Person
+from ..model.article import (
+    LEGAL_KINDS,
+    PERIODICAL_KINDS,
+    RIS_A4_NOT_TRANSLATORS,
+    RIS_SERIES_EDITOR_KINDS,
+    Article,
+    Person,
+)
 from ..model.normalize import collapse_spaces
 from .parts import (
     abstract_text,
@@ -84,6 +92,10 @@ def ris_record(article: Article, key: str) -> str:
     tags: list[tuple[str, str]] = [("TY", kind), ("ID", key), ("TI", article.title)]
     tags += [("AU", ris_name(p)) for p in article.authors]
     tags += [("A2", ris_name(p)) for p in article.editors]
+    # A3 the series' editors, A4 the translators, only where Zotero (and our reader) reads them so: a book's A3
+    # would read as its editors, a case's A4 as its counsel.
+    tags += [("A3", ris_name(p)) for p in article.series_editors if article.kind in RIS_SERIES_EDITOR_KINDS]
+    tags += [("A4", ris_name(p)) for p in article.translators if article.kind not in RIS_A4_NOT_TRANSLATORS]
     tags += [
         ("PY", article.year),
         ("DA", _ris_date(article)),
@@ -96,6 +108,7 @@ def ris_record(article: Article, key: str) -> str:
         ("EP", last),
         ("PB", article.publisher),
         ("CY", article.place),
+        ("ET", article.edition),
         ("LA", first_language_name(article)),
         ("DO", article.doi),
         ("AN", article.pmid),

@@ -157,6 +157,17 @@ LEGAL_KINDS = frozenset({"legal_case", "bill", "legislation", "regulation"})
 """Kinds of work that stand on their own but are cited by the reporter or code that prints them (RIS T2, CSL's
 container-title): their ``journal``."""
 
+RIS_SERIES_EDITOR_KINDS = CONTAINED_KINDS | {"map", "report"}
+"""The kinds whose RIS A3 (the specification's "author series") names the editors of the series
+(``Article.series_editors``), as Zotero's RIS translator writes a chapter's, a paper's, an entry's and a map's (and
+wrote a report's); the RIS reader reads A3 and the export writes it for these only. Not a book's: Zotero, after
+EndNote, writes a book's editors in A3 (and its series' editors in A2, which the specification and Scopus give
+its editors); a thesis's A3 is a contributor to Zotero, a film's a producer, a bill's a cosponsor."""
+
+RIS_A4_NOT_TRANSLATORS = frozenset({"legal_case", "paper-conference", "motion_picture", "dataset"})
+"""The kinds whose RIS A4 (the specification's "subsidiary author", Zotero's translator) names someone else:
+a case's counsel, a conference paper's, a film's or a data set's contributors (Zotero's RIS translator)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
@@ -193,6 +204,10 @@ class Article:
     """Where the work was published, as the record names it ("New York", "Cham"): a book's, a chapter's book's, a
     report's or a thesis's city (RIS CY, BibTeX ``address``, CSL ``publisher-place``); "" for a work a periodical
     carries (``PERIODICAL_KINDS``), whose records name the journal's country there."""
+    edition: str = ""
+    """The edition as the record names it ("3rd ed.", "2", "Second edition"): a book's, a chapter's book's, a
+    report's (RIS ET, BibTeX ``edition``, CSL ``edition``, a catalogue's MARC 250); "" for a work a periodical
+    carries (EndNote writes a journal article's electronic publication date in ET)."""
     languages: tuple[Language, ...] = ()
     formats: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
@@ -224,6 +239,13 @@ class Article:
     """The editors of the book or proceedings that hold a chapter or a paper, or of a book or other work that stands
     on its own (an edited book), in the record's order: CSL's ``editor``, with the same meaning (RIS ED and A2,
     BibTeX ``editor``). Never authors: they get no author page. None for a work a periodical carries."""
+    translators: tuple[Person, ...] = ()
+    """Who translated the work, in the record's order: CSL's ``translator`` (BibTeX ``translator``, RIS A4 where
+    the type gives it that meaning). Never authors."""
+    series_editors: tuple[Person, ...] = ()
+    """The editors of the series the work, or the book that holds it, belongs to (``journal`` names the series of
+    a work that stands on its own): CSL's ``collection-editor`` (RIS A3 where the type gives it that meaning).
+    Never authors."""
     summary: Summary | None = None
     """The club's own summary, when content/summaries/ has one for this work."""
     author_spellings: tuple[tuple[str, ...], ...] = ()

@@ -14,12 +14,12 @@ matter, whose journal names and dates vary by publisher; Ovid's export is a data
 line to be parsed; CSL-JSON, RIS and BibTeX are reference-manager exports, often abbreviated, retyped or reduced
 to initials.
 
-- bibliographic fields (id, title, journal and its abbreviation, date, publisher and place, volume, issue, pages,
-  identifiers, rights): the first source that has a value; the journal's title comes first from a source that
-  gives its abbreviation apart; a date is made more precise by a later source that agrees with it, and a
+- bibliographic fields (id, title, journal and its abbreviation, date, publisher and place, edition, volume,
+  issue, pages, identifiers, rights): the first source that has a value; the journal's title comes first from a
+  source that gives its abbreviation apart; a date is made more precise by a later source that agrees with it, and a
   source's only date is not taken for the issue's when another source names it as the electronic date;
 - authors: the byline of the first source that has one, with ORCIDs filled in from the others, name by name;
-  editors: those of the first source that names any;
+  editors, translators, series editors: each those of the first source that names any;
 - abstract and lay summary: the richest (most text), ties to precedence;
 - languages, formats, topics, keywords, links: the union, in precedence order;
 - records: every source's record, in precedence order.
@@ -249,6 +249,7 @@ def merge_work(ordered: list[Article]) -> Article:
         online_only=when.online_only,
         publisher=_first(ordered, lambda a: a.publisher),
         place=_first(ordered, lambda a: a.place),
+        edition=_first(ordered, lambda a: a.edition),
         languages=languages.union(a.languages for a in ordered),
         formats=unique_folded(f for a in ordered for f in a.formats),
         topics=unique_folded(t for a in ordered for t in a.topics),
@@ -267,6 +268,8 @@ def merge_work(ordered: list[Article]) -> Article:
         kind=_first(ordered, lambda a: a.kind),
         container=_first(ordered, lambda a: a.container),
         editors=next((a.editors for a in ordered if a.editors), ()),
+        translators=next((a.translators for a in ordered if a.translators), ()),
+        series_editors=next((a.series_editors for a in ordered if a.series_editors), ()),
         records=tuple(r for a in ordered for r in a.records),
     )
 

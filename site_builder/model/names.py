@@ -128,11 +128,16 @@ _INITIALS = re.compile(r"[^\W\d_]{1,3}")
 _HYPHENS = re.compile(r"[-\u2010-\u2015]+")
 
 
+def initials_only(given: str) -> bool:
+    """Whether a given name is initials run together, as MEDLINE and Web of Science write them ("RL", "PS")."""
+    return _INITIALS.fullmatch(given) is not None and given.isupper()
+
+
 def _given_words(given: str) -> tuple[Word, ...]:
     """ "Roberto Luigi" → (roberto), (luigi); "R. L." and MEDLINE's "RL" → (r), (l); "Jean-Emmanuel" is one
     word of two parts, (jean, emmanuel), and so is "J.-E."."""
     given = given.strip()
-    if _INITIALS.fullmatch(given) and given.isupper():
+    if initials_only(given):
         return tuple((fold(c),) for c in given)
     words = []
     for chunk in re.split(r"\s+|(?<=\.)(?=[^\W\d_])", given):  # "R.L." is two words, like "R. L."
@@ -197,6 +202,6 @@ def parse_name(text: str) -> Person:
     """A name as a user writes it in authors.toml: "Family, Given", or MEDLINE's "Family GI"."""
     text = clean(text)
     family, _, initials = text.rpartition(" ")
-    if "," not in text and family and _INITIALS.fullmatch(initials) and initials.isupper():
+    if "," not in text and family and initials_only(initials):
         return Person(name=f"{family}, {initials}", family=family, given=initials)
     return parse_person(text)

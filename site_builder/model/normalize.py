@@ -181,7 +181,14 @@ def parse_person(name: str, orcid: str = "") -> Person:
         return Person(name=name, orcid=orcid)
     family, given = parts[0], parts[1]
     suffix = ", ".join(parts[2:])
+    words = given.split()
+    if not suffix and len(words) > 1 and _GENERATION.fullmatch(words[-1]):  # MEDLINE's "White, A Clinton Jr"
+        given, suffix = " ".join(words[:-1]), words[-1]
     return Person(name=name, family=family, given=given, suffix=suffix, orcid=orcid)
+
+
+_GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV|2nd|3rd")
+"""A generational suffix written at the end of the given name, as MEDLINE's full names and Scopus write it."""
 
 
 SAFE_SCHEMES = ("http", "https")

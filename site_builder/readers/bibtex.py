@@ -206,6 +206,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     # carries has a place and editors of its own.
     alone = kind not in PERIODICAL_KINDS
     editors, _ = _people(_unbraced_list(f.raw("editor"))) if alone else ((), False)
+    translators, _ = _people(_unbraced_list(f.raw("translator")))
     article = Article(
         id=shared.article_id(pmc, pmid, doi, f.plain("ID"), title, FORMAT),
         title=title or "Untitled record",
@@ -219,6 +220,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         date_printed=when.printed,
         publisher=f.text("publisher", "school", "institution"),  # a thesis's university, a report's institution
         place=f.text("address", "location") if alone else "",
+        edition=f.text("edition") if alone else "",
         languages=languages.parse([f.text("language", "langid")]),
         topics=shared.review_topics([f.text("document_type", "type")]),
         pmid=pmid, pmcid=pmc, doi=doi,
@@ -228,6 +230,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         kind=kind,
         container=f.text("booktitle") if kind in CONTAINED_KINDS else "",
         editors=editors,
+        translators=translators,
         volume=f.text("volume"), issue=f.text("number", "issue"),
         pages=shared.page_range(f.plain("pages") or f.plain("art_number", "article-number", "eid")),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (

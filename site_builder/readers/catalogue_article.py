@@ -185,6 +185,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         journal=journal,
         date=date or spelling.date,
         publisher=clean(fields.first("publisher")),
+        edition=clean(fields.first("edition")),
         languages=languages.parse(fields.values("language")),
         formats=tuple(clean(v) for v in fields.values("format") if v.strip()),
         topics=unique_folded(fields.values("topic")),

@@ -68,7 +68,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     abbrev = item.text("container-title-short") or item.text("journalAbbreviation")
     when = _published(item)
     kind = "" if item.text("type") in ("article-journal", "article") else item.text("type")
-    alone = kind not in PERIODICAL_KINDS  # as the other readers: a periodical's article has no place, no editors
+    alone = kind not in PERIODICAL_KINDS  # as the other readers: a periodical's article has no place nor editors
     article = Article(
         id=shared.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
         title=title or "Untitled record",
@@ -82,6 +82,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         epub_date=when.epub,
         publisher=item.text("publisher"),
         place=item.text("publisher-place") if alone else "",
+        edition=item.text("edition") if alone else "",
         languages=languages.parse([item.text("language")]),
         topics=shared.review_topics([item.text("genre")]),
         pmid=pmid, pmcid=pmc, doi=doi,
@@ -92,6 +93,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         kind=kind,
         container=item.text("container-title") if item.text("type") in CONTAINED_KINDS else "",
         editors=tuple(_person(e) for e in item.objects("editor")) if alone else (),
+        translators=tuple(_person(t) for t in item.objects("translator")),
+        series_editors=tuple(_person(e) for e in item.objects("collection-editor")) if alone else (),
         volume=item.text("volume"), issue=item.text("issue"),
         pages=shared.page_range(item.text("page")),
         keywords=shared.split_keywords([item.text("keyword")]),

@@ -58,7 +58,18 @@ from dataclasses import dataclass, replace
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, PERIODICAL_KINDS, Article, Field, Person, Record, Section
+from ..model.article import (
+    CONTAINED_KINDS,
+    LEGAL_KINDS,
+    PERIODICAL_KINDS,
+    RIS_A4_NOT_TRANSLATORS,
+    RIS_SERIES_EDITOR_KINDS,
+    Article,
+    Field,
+    Person,
+    Record,
+    Section,
+)
 from ..model.normalize import clean, parse_person
 from ..model.sections import split_heading_lines, split_lay_summary, split_running
 from . import shared
@@ -326,11 +337,14 @@ def _ris_article(record: Record) -> Article:
         authors=tuple(_person(name) for name in tags.all("AU", "A1") if clean(name)),
         journal=journal, journal_abbrev=abbrev, kind=kind, container=container,
         editors=tuple(_person(name) for name in tags.all(*_editor_tags(kind)) if clean(name)),
+        translators=_people(tags, "A4") if kind in _TRANSLATED_KINDS else (),
+        series_editors=_people(tags, "A3") if kind in RIS_SERIES_EDITOR_KINDS else (),
         date=when.date,
         date_printed=when.printed,
         epub_date=when.epub,
         publisher=tags.text("PB"),
         place=tags.text("CY", "PP") if alone else "",
+        edition=tags.text("ET") if alone and kind not in _NO_EDITION_KINDS else "",
         languages=languages.parse(tags.all("LA")),
         topics=shared.review_topics(tags.all("M3")),
         pmid=pmid, pmcid=pmc, doi=doi,
@@ -349,6 +363,19 @@ work's. A2 is the "secondary author" of the RIS specification, an editor; Scopus
 series' volume there, Zotero those of a chapter's book. Of other kinds it names someone else (Zotero: a bill's
 sponsor, a talk's presenter, a letter's recipient); Ovid's PsycINFO export lists cited authors in a journal
 article's A2."""
+
+
+_TRANSLATED_KINDS = frozenset(_RIS_KINDS.values()) - PERIODICAL_KINDS - RIS_A4_NOT_TRANSLATORS
+"""The kinds whose A4 names translators: not a periodical's article's either (Rayyan writes a CINAHL case study's
+author there)."""
+
+_NO_EDITION_KINDS = LEGAL_KINDS | {"hearing", "software", "dataset"}
+"""The kinds whose ET is not an edition: a bill's or a hearing's session, a program's or a data set's version
+(Zotero). A periodical's article has none either: EndNote writes its electronic publication date there."""
+
+
+def _people(tags: _Tags, tag: str) -> tuple[Person, ...]:
+    return tuple(_person(name) for name in tags.all(tag) if clean(name))
 
 
 def _editor_tags(kind: str) -> tuple[str, ...]:

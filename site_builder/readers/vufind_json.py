@@ -78,6 +78,7 @@ def _solr_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                                                 *record.values("author_corporate")) if a.strip()),
         journal=article.journal or clean(record.first("container_title")),
         publisher=_isbd(article.publisher),
+        edition=_isbd(article.edition),  # MARC 250, "[1st ed.]. -"
         languages=languages.parse(record.values("language")),
         doi=doi, date=date,
         volume=clean(record.first("container_volume")),

@@ -160,6 +160,7 @@ def test_real_solr_response_with_http_header_on_one_line() -> None:
     assert first.authors == (Person("Nawaz, Tawfique", "Nawaz", "Tawfique"),)  # MARC's full stop off
     assert (first.date, first.publisher, first.formats) == ("1980", "Greenwood Press", ("Book",))
     assert articles[1][0].authors[0].name == "Knight, George Wilson"  # life dates "1897-" off
+    assert [a.edition for a, _ in articles] == ["", "", "[1st ed.]."]  # MARC 250 without ISBD's " -"
 
 
 @needs_corpus
