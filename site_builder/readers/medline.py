@@ -35,6 +35,8 @@ publisher and place, and its Bookshelf accession instead of a journal::
     PB  - National Center for Biotechnology Information (US)
     TI  - Peutz-Jeghers Syndrome
     BTI - Cancer Syndromes
+    CTI - (a collection the book belongs to, when it has one)
+    EN  - (its edition, when the record gives one)
     FED - Riegert-Johnson, Douglas L
     ED  - Riegert-Johnson DL
     PL  - Bethesda (MD)
@@ -141,10 +143,13 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         container=book if title else "",
         editors=_people(record, "FED", "ED") if book else (),
         publisher=clean(record.first("PB")) if book else "",
+        edition=clean(record.first("EN")) if book else "",
         # PL is where a book was published; for a journal it is the journal's country ("United States").
         place=clean(record.first("PL")) if book else "",
         links=nlm.bookshelf_links(_bracketed(record.values("AID"), "bookaccession")),
-        journal=clean(record.first("JT") or record.first("TA")),
+        # A Bookshelf book's collection (CTI, "GeneReviews®") is its series: the journal of a work no periodical
+        # carries.
+        journal=clean(record.first("JT") or record.first("TA") or (record.first("CTI") if book else "")),
         journal_abbrev=clean(record.first("TA")),
         date=when.date,
         date_printed=when.printed,

@@ -161,6 +161,8 @@ def _book(record: Record, root: Node, doc: Node) -> tuple[Article, list[Diagnost
         id=nlm.article_id("", pmid, ids.get("doi", "")),
         title=chapter or book_title,
         authors=_authors(doc) or (() if chapter else _authors(book)),
+        journal=clean(book.findtext("CollectionTitle")),  # a book's collection is its series
+        edition=clean(book.findtext("Edition")),
         kind="chapter" if chapter else "book",
         container=book_title if chapter else "",
         editors=_authors(book, "editors") or _authors(doc, "editors"),

@@ -213,7 +213,7 @@ def test_a_bookshelf_chapter_names_its_book_editors_publisher_and_place() -> Non
     assert [p.name for p in article.editors] == ["Editor, Ada L", "Redactor, Ben"]
     assert (article.publisher, article.place) == ("National Center for Biotechnology Information (US)",
                                                   "Bethesda (MD)")
-    assert article.journal == ""
+    assert (article.journal, article.edition) == ("Example Collection", "2nd")  # CTI: the book's series
     assert [link.url for link in article.links] == ["https://www.ncbi.nlm.nih.gov/books/NBK900002/"]
 
 

@@ -176,6 +176,7 @@ def test_a_bookshelf_chapter_is_read_as_a_chapter_of_its_book() -> None:
     assert (article.id, article.pmid, article.kind) == ("pubmed-90000001", "90000001", "chapter")
     assert article.title == "Fertility Sparing Management of an Example Condition"
     assert article.container == "Example Pearls"
+    assert (article.journal, article.edition) == ("Example Collection", "3rd")  # a collection is the series
     assert [p.name for p in article.authors] == ["Writer, Cara", "Scribe, Dan"]
     assert [p.name for p in article.editors] == ["Editor, Ada", "Redactor, Ben"]
     assert (article.publisher, article.place, article.date) == ("Example Publishing", "Treasure Island (FL)",
