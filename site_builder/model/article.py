@@ -143,6 +143,29 @@ class Summary:
     """One short line that lists show beside the title."""
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Another record that PubMed links to this one: the notice that retracts it, an erratum, an expression of
+    concern, an update, a comment; or, on a notice's own record, the article it retracts or corrects."""
+
+    kind: str
+    """PubMed's name for the link (``NOTICE_KINDS``): "RetractionIn", "ErratumIn", "RetractionOf"…"""
+    citation: str = ""
+    """The linked record's citation as the record gives it ("Lancet. 2010 Feb 6;375(9713):445."); "" when the
+    record says only that the work is retracted (PubMed's publication type "Retracted Publication")."""
+    pmid: str = ""
+    """The linked record's PMID (digits), when given."""
+    doi: str = ""
+    """The DOI the citation names, when it names one."""
+
+
+NOTICE_KINDS = ("RetractionIn", "ExpressionOfConcernIn", "CorrectedandRepublishedIn", "ErratumIn", "UpdateIn",
+                "RepublishedIn", "CommentIn", "RetractionOf", "ExpressionOfConcernFor", "CorrectedandRepublishedFrom",
+                "ErratumFor", "UpdateOf", "RepublishedFrom", "CommentOn")
+"""The links between records that an article keeps (``Article.notices``), by PubMed XML's ``RefType``, in the
+order pages list them: what befell the work first, then what the work itself is a notice for."""
+
+
 CONTAINED_KINDS = frozenset({"paper-conference", "chapter", "entry-dictionary", "entry-encyclopedia"})
 """The kinds of work (``Article.kind``) that a book, a proceedings or a reference work holds: their
 ``container``."""
@@ -246,6 +269,9 @@ class Article:
     """The editors of the series the work, or the book that holds it, belongs to (``journal`` names the series of
     a work that stands on its own): CSL's ``collection-editor`` (RIS A3 where the type gives it that meaning).
     Never authors."""
+    notices: tuple[Notice, ...] = ()
+    """Records linked to this one (``Notice``): retraction, expression of concern, errata, updates, comments; in
+    the record's order."""
     summary: Summary | None = None
     """The club's own summary, when content/summaries/ has one for this work."""
     author_spellings: tuple[tuple[str, ...], ...] = ()
@@ -262,6 +288,11 @@ class Article:
     def exact_date(self) -> str:
         """``date`` as far as the record states it exactly: a period printed as "2014 Nov-Dec" gives its year."""
         return self.year if self.date_printed else self.date
+
+    @property
+    def retracted(self) -> bool:
+        """A notice retracts the work (PubMed's "Retraction in", or its type "Retracted Publication")."""
+        return any(n.kind == "RetractionIn" for n in self.notices)
 
     @property
     def where(self) -> SourceSpan:

@@ -22,6 +22,9 @@ to initials.
   editors, translators, series editors: each those of the first source that names any;
 - abstract and lay summary: the richest (most text), ties to precedence;
 - languages, formats, topics, keywords, links: the union, in precedence order;
+- notices (retraction, concern, errata, updates, comments): the union, one per kind and PMID (or DOI, or
+  citation), in precedence order; a retraction that only a publication type states gives way to one that names
+  its notice;
 - records: every source's record, in precedence order.
 
 A name of the byline is also taken from another source that writes the same letters with initials apart: "Lau,
@@ -37,7 +40,7 @@ from dataclasses import replace
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from . import languages
-from .article import Article, Link, Person, Section
+from .article import Article, Link, Notice, Person, Section
 from .dates import Published
 from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key
 from .normalize import alnum, unique_folded
@@ -265,6 +268,7 @@ def merge_work(ordered: list[Article]) -> Article:
         issue=_first(ordered, lambda a: a.issue),
         pages=_first(ordered, lambda a: a.pages),
         keywords=unique_folded(k for a in ordered for k in a.keywords),
+        notices=_notices(ordered),
         kind=_first(ordered, lambda a: a.kind),
         container=_first(ordered, lambda a: a.container),
         editors=next((a.editors for a in ordered if a.editors), ()),
@@ -315,6 +319,15 @@ def _links(ordered: list[Article]) -> tuple[Link, ...]:
         for link in article.links:
             seen.setdefault(link.url, link)
     return tuple(seen.values())
+
+
+def _notices(ordered: list[Article]) -> tuple[Notice, ...]:
+    seen: dict[tuple[str, str], Notice] = {}
+    for notice in (n for a in ordered for n in a.notices):
+        key = notice.pmid or doi_key(notice.doi) or alnum(notice.citation.casefold())
+        seen.setdefault((notice.kind, key), notice)
+    named = {kind for kind, key in seen if key}
+    return tuple(n for (kind, key), n in seen.items() if key or kind not in named)
 
 
 def _byline(ordered: list[Article]) -> tuple[Person, ...]:

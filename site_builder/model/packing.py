@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Any
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model.article import Article, Field, Language, Link, Person, Record, Section, Summary
+from ..model.article import Article, Field, Language, Link, Notice, Person, Record, Section, Summary
 
 Packed = tuple[list[Article], list[Diagnostic]]
 
@@ -29,6 +29,7 @@ _PERSON = _values_of(Person)
 _SECTION = _values_of(Section)
 _LINK = _values_of(Link)
 _LANGUAGE = _values_of(Language)
+_NOTICE = _values_of(Notice)
 _ARTICLE = _values_of(Article)
 _ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
 
@@ -73,6 +74,7 @@ def _pack_article(article: Article) -> tuple[Any, ...]:
     values["abstract"] = tuple([_SECTION(s) for s in article.abstract])
     values["links"] = tuple([_LINK(link) for link in article.links])
     values["languages"] = tuple([_LANGUAGE(lang) for lang in article.languages])
+    values["notices"] = tuple([_NOTICE(n) for n in article.notices])
     values["summary"] = _pack_summary(article.summary)
     values["records"] = tuple([_pack_record(r) for r in article.records])
     return tuple(values.values())
@@ -89,6 +91,7 @@ def _unpack_article(packed: tuple[Any, ...]) -> Article:
     values["abstract"] = tuple([Section(*s) for s in values["abstract"]])
     values["links"] = tuple([Link(*link) for link in values["links"]])
     values["languages"] = tuple([Language(*lang) for lang in values["languages"]])
+    values["notices"] = tuple([Notice(*n) for n in values["notices"]])
     values["summary"] = _unpack_summary(values["summary"])
     return Article(**values)
 

@@ -168,6 +168,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         pages=clean(record.first("PG")) or _elocation(record.values("LID")),
         keywords=unique_folded([*(_heading(v) for v in record.values("MH")),
                              *(v.lstrip("*") for v in record.values("OT"))]),
+        notices=nlm.with_retraction((nlm.notice(nlm.NOTICE_TAGS[f.name], f.values[0]) for f in record.fields
+                                     if f.name in nlm.NOTICE_TAGS and f.values and clean(f.values[0])),
+                                    record.values("PT")),
         records=(record,),
     )
     return article, _problems(record, article, bad_orcids)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model.article import Link
+from ..model.article import NOTICE_KINDS, Link, Notice
 from ..model.identifiers import article_id as article_id  # the readers' id rule, kept with the identifiers
 from ..model.normalize import clean
 
@@ -52,3 +52,41 @@ def bookshelf_links(accessions: Iterable[str]) -> tuple[Link, ...]:
     PubMed XML's ``bookaccession`` ArticleId); a value of another form is no accession and gives none."""
     found = dict.fromkeys(clean(a) for a in accessions if _BOOKSHELF_ACCESSION.fullmatch(clean(a)))
     return tuple(Link("NCBI Bookshelf", f"https://www.ncbi.nlm.nih.gov/books/{a}/") for a in found)
+
+
+NOTICE_TAGS = {"RIN": "RetractionIn", "ROF": "RetractionOf", "ECI": "ExpressionOfConcernIn",
+               "ECF": "ExpressionOfConcernFor", "EIN": "ErratumIn", "EFR": "ErratumFor", "UIN": "UpdateIn",
+               "UOF": "UpdateOf", "CRI": "CorrectedandRepublishedIn", "CRF": "CorrectedandRepublishedFrom",
+               "RPI": "RepublishedIn", "RPF": "RepublishedFrom", "CIN": "CommentIn", "CON": "CommentOn"}
+"""MEDLINE's tag for each link between records that PubMed XML names by ``RefType`` (NLM's MEDLINE/PubMed data
+element descriptions)."""
+
+RETRACTED_TYPE = "Retracted Publication"
+"""The publication type PubMed gives a retracted article (the notice's own record is a "Retraction of
+Publication")."""
+
+_NOTICE_PMID = re.compile(r"\s*PMID:\s*(\d+)\s*\Z")
+_NOTICE_DOI = re.compile(r"\bdoi:\s*(10\.\S+?)\.?(?=\s|\Z)", re.I)
+
+
+def notice(kind: str, citation: str, pmid: str = "") -> Notice | None:
+    """A link to another record: its kind (a RefType of ``NOTICE_KINDS``), its citation as the record gives it,
+    with its PMID (given apart in XML; MEDLINE ends the citation in "PMID: 20137807") and the DOI the citation
+    names ("… doi: 10.1016/S0140-6736(10)60175-4."). None for a kind the site does not show."""
+    if kind not in NOTICE_KINDS:
+        return None
+    text = clean(citation)
+    if not pmid and (m := _NOTICE_PMID.search(text)):
+        pmid, text = m.group(1), text[:m.start()].rstrip()
+    pmid = clean(pmid)
+    doi = _NOTICE_DOI.search(text)
+    return Notice(kind, text, pmid if pmid.isdigit() else "", doi.group(1) if doi else "")
+
+
+def with_retraction(notices: Iterable[Notice | None], types: Iterable[str]) -> tuple[Notice, ...]:
+    """The notices found, and a retraction without a citation when the publication type says the work is
+    retracted but no "Retraction in" names the notice."""
+    found = tuple(n for n in notices if n is not None)
+    if any(clean(t) == RETRACTED_TYPE for t in types) and not any(n.kind == "RetractionIn" for n in found):
+        found = (Notice("RetractionIn"), *found)
+    return found

@@ -142,6 +142,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         pages=_pages(art),
         keywords=unique_folded([*(n.text for n in citation.findall("MeshHeadingList/MeshHeading/DescriptorName")),
                              *(n.text for n in citation.findall("KeywordList/Keyword"))]),
+        notices=nlm.with_retraction(
+            (nlm.notice(n.get("RefType"), n.findtext("RefSource"), n.findtext("PMID"))
+             for n in citation.findall("CommentsCorrectionsList/CommentsCorrections")
+             if clean(n.findtext("RefSource")) or clean(n.findtext("PMID"))),
+            (n.text for n in art.findall("PublicationTypeList/PublicationType"))),
         records=(record,),
     )
     return article, _problems(record, article, art)
