@@ -166,6 +166,9 @@ NOTICE_KINDS = ("RetractionIn", "ExpressionOfConcernIn", "CorrectedandRepublishe
 order pages list them: what befell the work first, then what the work itself is a notice for."""
 
 
+_WARNING_KINDS = ("RetractionIn", "ExpressionOfConcernIn")
+
+
 CONTAINED_KINDS = frozenset({"paper-conference", "chapter", "entry-dictionary", "entry-encyclopedia"})
 """The kinds of work (``Article.kind``) that a book, a proceedings or a reference work holds: their
 ``container``."""
@@ -293,6 +296,17 @@ class Article:
     def retracted(self) -> bool:
         """A notice retracts the work (PubMed's "Retraction in", or its type "Retracted Publication")."""
         return any(n.kind == "RetractionIn" for n in self.notices)
+
+    @property
+    def warnings(self) -> tuple[Notice, ...]:
+        """The notices a page shows beside the title: retractions, then expressions of concern."""
+        return tuple(n for kind in _WARNING_KINDS for n in self.notices if n.kind == kind)
+
+    @property
+    def other_notices(self) -> tuple[Notice, ...]:
+        """Every other notice (errata, updates, comments, and what a notice's own record retracts or corrects), in
+        the order of ``NOTICE_KINDS``."""
+        return tuple(n for kind in NOTICE_KINDS if kind not in _WARNING_KINDS for n in self.notices if n.kind == kind)
 
     @property
     def where(self) -> SourceSpan:
