@@ -1,0 +1,220 @@
+"""Retractions, expressions of concern, errata, updates and comments that PubMed links to a record: read from
+MEDLINE (RIN, ECI, EIN, CIN… lines) and PubMed XML (CommentsCorrections), merged, packed, and shown on the pages."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import build
+from site_builder.model.article import NOTICE_KINDS, Notice
+from site_builder.model.merge import merge_articles
+from site_builder.model.packing import pack, unpack
+from site_builder.readers import medline, nlm, pubmed_xml
+
+DATA = Path(__file__).resolve().parent / "data"
+WAKEFIELD_XML = DATA / "pubmed-xml" / "pubmed-9500320-retracted-excerpt.xml"
+WAKEFIELD_NBIB = DATA / "medline-nbib" / "retraction-handwritten.nbib"
+ERRATUM_NBIB = DATA / "medline-nbib" / "blachlylab-erratum-excerpt.nbib"
+NOTICES_XML = DATA / "pubmed-xml" / "pubmed21n1298-notices.xml"
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "medline-nbib"
+
+RETRACTION = Notice("RetractionIn", "Lancet. 2010 Feb 6;375(9713):445. doi: 10.1016/S0140-6736(10)60175-4.",
+                    "20137807", "10.1016/S0140-6736(10)60175-4")
+CONCERN = Notice("ExpressionOfConcernIn", "Eur J Gastroenterol Hepatol. 2011 Nov;23(11):1082.", "21971344")
+COMMENT = Notice("CommentIn", "Lancet. 1998 Feb 28;351(9103):611-2.", "9500313")
+
+
+def _medline(path: Path) -> dict:
+    records, diagnostics = medline.read(path.read_bytes().decode("utf-8"), path.name)
+    assert diagnostics == []
+    return {r.first("PMID"): medline.to_article(r)[0] for r in records}
+
+
+def _pubmed(path: Path) -> dict:
+    records, diagnostics = pubmed_xml.read_bytes(path.read_bytes(), path.name)
+    assert diagnostics == []
+    return {a.pmid: a for a in (pubmed_xml.to_article(r)[0] for r in records)}
+
+
+def test_pubmed_xml_reads_retraction_concern_and_comment() -> None:
+    article = _pubmed(WAKEFIELD_XML)["9500320"]
+    assert article.notices == (COMMENT, RETRACTION, CONCERN)
+    assert article.retracted
+    assert article.warnings == (RETRACTION, CONCERN)
+    assert article.other_notices == (COMMENT,)
+
+
+def test_pubmed_xml_reads_erratum_and_comment_on_from_an_update_file() -> None:
+    articles = _pubmed(NOTICES_XML)
+    assert articles["30140728"].notices == (Notice("ErratumIn", "Addict Behav Rep. 2021 Jan 21;13:100334",
+                                                   "34095432"),)
+    assert articles["33262142"].notices == (Notice("CommentOn", "Genes Dev. 2020 Dec 1;34(23-24):1650-1665",
+                                                   "33184223"),)
+    assert not any(a.retracted or a.warnings for a in articles.values())
+
+
+def test_medline_reads_the_same_notices_with_the_pmid_on_a_wrapped_line() -> None:
+    articles = _medline(WAKEFIELD_NBIB)
+    assert articles["9500320"].notices == _pubmed(WAKEFIELD_XML)["9500320"].notices
+
+
+def test_a_retracted_publication_type_alone_is_a_retraction_without_a_citation() -> None:
+    article = _medline(WAKEFIELD_NBIB)["90000004"]
+    assert article.notices == (Notice("RetractionIn"),) and article.retracted
+
+
+def test_medline_erratum_and_the_erratum_s_own_record() -> None:
+    articles = _medline(ERRATUM_NBIB)
+    assert articles["34021247"].notices == (Notice("ErratumIn", "Leukemia. 2021 Sep 3;:.", "34480107"),)
+    assert articles["34480107"].notices == (Notice("ErratumFor", "Leukemia. 2021 May 21;:.", "34021247"),)
+    assert not articles["34480107"].retracted
+
+
+def test_notice_keeps_no_pmid_that_is_not_digits_and_no_unknown_kind() -> None:
+    assert nlm.notice("RetractionIn", "J X. 2020;1:2.", "12a") == Notice("RetractionIn", "J X. 2020;1:2.")
+    assert nlm.notice("SomethingNew", "J X. 2020;1:2.") is None
+    assert set(nlm.NOTICE_TAGS.values()) == set(NOTICE_KINDS)
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus (../shared/corpus) is not here")
+def test_every_notice_line_of_the_corpus_becomes_a_notice() -> None:
+    """Every RIN, EIN, CIN, CON… line of the real exports is kept, with its PMID when it ends in one."""
+    lines = notices = with_pmid = 0
+    for path in sorted(CORPUS.rglob("*")):
+        if path.suffix not in (".nbib", ".txt") or not path.is_file():
+            continue
+        records, _ = medline.read(path.read_bytes().decode("utf-8", "replace"), path.name)
+        for record in records:
+            tagged = [f for f in record.fields if f.name in nlm.NOTICE_TAGS and f.values[0].strip()]
+            article = medline.to_article(record)[0]
+            found = [n for n in article.notices if n.citation or n.pmid]
+            assert len(found) == len(tagged), (path.name, record.first("PMID"))
+            lines += len(tagged)
+            notices += len(found)
+            with_pmid += sum(1 for f in tagged if "PMID:" in f.values[0]) - sum(1 for n in found if n.pmid)
+    assert lines > 20 and notices == lines and with_pmid == 0
+
+
+def test_merge_keeps_one_of_each_notice_and_drops_a_retraction_without_citation() -> None:
+    xml = _pubmed(WAKEFIELD_XML)["9500320"]
+    nbib = _medline(WAKEFIELD_NBIB)["9500320"]
+    merged, _ = merge_articles([nbib, xml])
+    assert [a.notices for a in merged] == [(COMMENT, RETRACTION, CONCERN)]
+    bare = _medline(WAKEFIELD_NBIB)["90000004"]
+    from dataclasses import replace
+    named = replace(bare, notices=(RETRACTION,), records=())
+    merged, _ = merge_articles([bare, named])
+    assert [a.notices for a in merged] == [(RETRACTION,)]
+
+
+def test_notices_are_packed_for_the_build_cache() -> None:
+    articles = [*_pubmed(WAKEFIELD_XML).values(), *_medline(ERRATUM_NBIB).values()]
+    unpacked, _ = unpack(pack(articles, []))
+    assert [a.notices for a in unpacked] == [a.notices for a in articles]
+
+
+ESCAPED = """PMID- 90000005
+TI  - A record whose notice holds markup.
+DP  - 2021
+PT  - Journal Article
+PT  - Retracted Publication
+RIN - J Made Up. 2021;1:<script>alert(1)</script> & <b>more</b>. PMID: 90000006
+EIN - J Made Up. 2021;1:2 <i>x</i>.
+"""
+"""Written by hand for this test (PMIDs 90000005 and 90000006 made up)."""
+
+
+@pytest.fixture(scope="module")
+def notice_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("notices")
+    records = site / "content" / "records"
+    records.mkdir(parents=True)
+    for path in (WAKEFIELD_XML, ERRATUM_NBIB, WAKEFIELD_NBIB):
+        (records / path.name).write_bytes(path.read_bytes())
+    (records / "escaped.nbib").write_text(ESCAPED, encoding="utf-8")
+    result = build(site, site / "_site")
+    assert result.report.diagnostics == []
+    return site / "_site"
+
+
+def _section(html, root, cls: str):  # noqa: ANN001, ANN202 - the conftest's Html and an Element
+    found = [s for s in html.main(root).iter("section") if s.get("class") == cls]
+    assert len(found) <= 1
+    return found[0] if found else None
+
+
+def test_a_retracted_article_says_so_beside_its_title(html, notice_site: Path) -> None:
+    root = html.parse(notice_site / "articles" / "pubmed-9500320.html")
+    header = html.main(root).find(".//article/header")
+    alert = _section(html, root, "notice-alert")
+    article = html.main(root).find(".//article")
+    children = list(article)
+    assert children.index(alert) == children.index(header) + 1  # right after the title, before the facts
+    assert alert.get("aria-labelledby") == alert.find("h2").get("id")
+    assert html.text(alert.find("h2")) == "This article has been retracted"
+    assert [html.text(p) for p in alert.findall("p")] == [
+        "Retraction notice: Lancet. 2010 Feb 6;375(9713):445. doi: 10.1016/S0140-6736(10)60175-4. (PMID 20137807)",
+        "Expression of concern: Eur J Gastroenterol Hepatol. 2011 Nov;23(11):1082. (PMID 21971344)"]
+    assert [a.get("href") for a in alert.iter("a")] == ["https://pubmed.ncbi.nlm.nih.gov/20137807/",
+                                                         "https://pubmed.ncbi.nlm.nih.gov/21971344/"]
+    listed = _section(html, root, "notices")
+    assert [html.text(li) for li in listed.iter("li")] == [
+        "Comment in: Lancet. 1998 Feb 28;351(9103):611-2. (PMID 9500313)"]
+
+
+def test_a_retraction_known_by_its_type_alone(html, notice_site: Path) -> None:
+    alert = _section(html, html.parse(notice_site / "articles" / "pubmed-90000004.html"), "notice-alert")
+    assert [html.text(p) for p in alert.findall("p")] == ["PubMed lists this article as a retracted publication."]
+
+
+def test_an_erratum_is_listed_and_raises_no_alert(html, notice_site: Path) -> None:
+    root = html.parse(notice_site / "articles" / "pubmed-34021247.html")
+    assert _section(html, root, "notice-alert") is None
+    listed = _section(html, root, "notices")
+    assert [html.text(li) for li in listed.iter("li")] == ["Erratum in: Leukemia. 2021 Sep 3;:. (PMID 34480107)"]
+    assert [a.get("href") for a in listed.iter("a")] == ["https://pubmed.ncbi.nlm.nih.gov/34480107/"]
+    erratum = html.parse(notice_site / "articles" / "pubmed-34480107.html")
+    assert [html.text(li) for li in _section(html, erratum, "notices").iter("li")] == [
+        "Erratum for: Leukemia. 2021 May 21;:. (PMID 34021247)"]
+
+
+def test_notice_text_is_escaped(html, notice_site: Path) -> None:
+    root = html.parse(notice_site / "articles" / "pubmed-90000005.html")
+    alert = _section(html, root, "notice-alert")
+    assert [e.tag for e in alert.iter()] == ["section", "h2", "p", "a"]
+    assert html.text(alert.find("p")) == (
+        "Retraction notice: J Made Up. 2021;1:<script>alert(1)</script> & <b>more</b>. (PMID 90000006)")
+    listed = _section(html, root, "notices")
+    assert [e.tag for e in listed.iter()] == ["section", "h2", "ul", "li"]
+    assert html.text(listed.find("ul/li")) == "Erratum in: J Made Up. 2021;1:2 <i>x</i>."
+
+
+def test_lists_mark_a_retracted_article(html, notice_site: Path) -> None:
+    items = {html.text(li.find("a")): li for li in html.main(html.parse(notice_site / "index.html")).iter("li")
+             if li.find("a[@class='title']") is not None}
+    marks = {title: [html.text(s) for s in li.iter("strong") if s.get("class") == "retracted"]
+             for title, li in items.items()}
+    assert marks == {
+        "Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive developmental disorder in children.":
+            ["Retracted"],
+        "A study retracted without a notice in its record.": ["Retracted"],
+        "A record whose notice holds markup.": ["Retracted"],
+        "Genomic analysis of cellular hierarchy in acute myeloid leukemia using ultrasensitive LC-FACSeq.": [],
+        "Correction: Genomic analysis of cellular hierarchy in acute myeloid leukemia using ultrasensitive "
+        "LC-FACSeq.": [],
+    }
+
+
+def test_the_notice_pages_are_valid_html(notice_site: Path) -> None:
+    from test_html_valid import _checker_misreads_policy, _vnu
+    jar = _vnu()
+    run = subprocess.run(["java", "-jar", jar, "--skip-non-html", "--format", "json", str(notice_site)],
+                         capture_output=True, text=True, timeout=600)
+    messages = json.loads(run.stderr or '{"messages": []}')["messages"]
+    problems = [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['type']}: {m['message']}" for m in messages
+                if not _checker_misreads_policy(m)]
+    assert problems == []
