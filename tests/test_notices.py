@@ -13,14 +13,16 @@ from site_builder.build import build
 from site_builder.model.article import NOTICE_KINDS, Notice
 from site_builder.model.merge import merge_articles
 from site_builder.model.packing import pack, unpack
-from site_builder.readers import medline, nlm, pubmed_xml
+from site_builder.readers import jats, medline, nlm, pubmed_xml
 
 DATA = Path(__file__).resolve().parent / "data"
 WAKEFIELD_XML = DATA / "pubmed-xml" / "pubmed-9500320-retracted-excerpt.xml"
 WAKEFIELD_NBIB = DATA / "medline-nbib" / "retraction-handwritten.nbib"
 ERRATUM_NBIB = DATA / "medline-nbib" / "blachlylab-erratum-excerpt.nbib"
 NOTICES_XML = DATA / "pubmed-xml" / "pubmed21n1298-notices.xml"
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "medline-nbib"
+PMC_CORRECTION = DATA / "jats-xml" / "efetch_pmc.xml"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = SHARED / "medline-nbib"
 
 RETRACTION = Notice("RetractionIn", "Lancet. 2010 Feb 6;375(9713):445. doi: 10.1016/S0140-6736(10)60175-4.",
                     "20137807", "10.1016/S0140-6736(10)60175-4")
@@ -57,6 +59,11 @@ def test_pubmed_xml_reads_erratum_and_comment_on_from_an_update_file() -> None:
     assert not any(a.retracted or a.warnings for a in articles.values())
 
 
+def test_jats_reads_an_elife_insight_as_a_comment_in() -> None:
+    [article] = _jats(DATA / "jats-xml" / "elife-00003-front.xml")
+    assert article.notices == (Notice("CommentIn", "", "", "10.7554/eLife.00302"),)
+
+
 def test_medline_reads_the_same_notices_with_the_pmid_on_a_wrapped_line() -> None:
     articles = _medline(WAKEFIELD_NBIB)
     assert articles["9500320"].notices == _pubmed(WAKEFIELD_XML)["9500320"].notices
@@ -78,6 +85,29 @@ def test_notice_keeps_no_pmid_that_is_not_digits_and_no_unknown_kind() -> None:
     assert nlm.notice("RetractionIn", "J X. 2020;1:2.", "12a") == Notice("RetractionIn", "J X. 2020;1:2.")
     assert nlm.notice("SomethingNew", "J X. 2020;1:2.") is None
     assert set(nlm.NOTICE_TAGS.values()) == set(NOTICE_KINDS)
+
+
+def _jats(path: Path) -> list:
+    records, _ = jats.read_bytes(path.read_bytes(), path.name)
+    return [jats.to_article(r)[0] for r in records]
+
+
+def test_jats_reads_the_article_a_correction_corrects() -> None:
+    """PMC's JATS of a correction (PMID 8435807) names the article it corrects by DOI alone."""
+    assert [a.notices for a in _jats(PMC_CORRECTION)] == [
+        (Notice("ErratumFor", "", "", "10.1183/23120541.00193-2021"),)]
+
+
+@pytest.mark.skipif(not (SHARED / "jats-xml").is_dir(), reason="the shared corpus (../shared/corpus) is not here")
+def test_jats_reads_what_a_plos_retraction_and_correction_are_for() -> None:
+    plos = SHARED / "jats-xml" / "allofplos"
+    [retraction] = _jats(plos / "journal.ppat.1005207.xml")
+    assert retraction.notices == (Notice(
+        "RetractionOf", "Extreme Resistance as a Host Counter-counter Defense against Viral Suppression of RNA "
+        "Silencing", "", "10.1371/journal.ppat.1003435"),)
+    assert not retraction.retracted  # the notice is not itself retracted
+    [correction] = _jats(plos / "journal.pone.0097541.xml")
+    assert [(n.kind, n.doi) for n in correction.notices] == [("ErratumFor", "10.1371/journal.pone.0086816")]
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus (../shared/corpus) is not here")
@@ -133,7 +163,7 @@ def notice_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     site = tmp_path_factory.mktemp("notices")
     records = site / "content" / "records"
     records.mkdir(parents=True)
-    for path in (WAKEFIELD_XML, ERRATUM_NBIB, WAKEFIELD_NBIB):
+    for path in (WAKEFIELD_XML, ERRATUM_NBIB, WAKEFIELD_NBIB, PMC_CORRECTION):
         (records / path.name).write_bytes(path.read_bytes())
     (records / "escaped.nbib").write_text(ESCAPED, encoding="utf-8")
     result = build(site, site / "_site")
@@ -182,6 +212,13 @@ def test_an_erratum_is_listed_and_raises_no_alert(html, notice_site: Path) -> No
         "Erratum for: Leukemia. 2021 May 21;:. (PMID 34021247)"]
 
 
+def test_a_notice_known_by_its_doi_alone_links_to_the_doi(html, notice_site: Path) -> None:
+    listed = _section(html, html.parse(notice_site / "articles" / "pubmed-8435807.html"), "notices")
+    assert [(a.get("href"), html.text(a)) for a in listed.iter("a")] == [
+        ("https://doi.org/10.1183/23120541.00193-2021", "DOI 10.1183/23120541.00193-2021")]
+    assert html.text(listed.find("ul/li")) == "Erratum for: DOI 10.1183/23120541.00193-2021"
+
+
 def test_notice_text_is_escaped(html, notice_site: Path) -> None:
     root = html.parse(notice_site / "articles" / "pubmed-90000005.html")
     alert = _section(html, root, "notice-alert")
@@ -206,6 +243,9 @@ def test_lists_mark_a_retracted_article(html, notice_site: Path) -> None:
         "Genomic analysis of cellular hierarchy in acute myeloid leukemia using ultrasensitive LC-FACSeq.": [],
         "Correction: Genomic analysis of cellular hierarchy in acute myeloid leukemia using ultrasensitive "
         "LC-FACSeq.": [],
+        "“Lung diffusing capacity for nitric oxide measured by two commercial devices: a randomised crossover "
+        "comparison in healthy adults”. Thomas Radtke, Quintin de Groot, Sarah R. Haile, Marion Maggi, Connie C.W. "
+        "Hsia and Holger Dressel. ERJ Open Res 2021; 7: 00193-2021.": [],
     }
 
 

@@ -33,7 +33,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
-from ..model.article import Article, Link, Person, Record, Section
+from ..model.article import Article, Link, Notice, Person, Record, Section
 from ..model.identifiers import pmcid_from
 from ..model.normalize import clean, parse_person, safe_url, unique, unique_folded
 from ..model.sections import label_key, labelled, printed, split_lay_summary, split_text
@@ -124,9 +124,36 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         issue=clean(meta.findtext("issue")),
         pages=_pages(meta),
         keywords=unique_folded([*(n.text for n in meta.findall("kwd-group/kwd")), *_abstract_keywords(meta)]),
+        notices=_notices(meta),
         records=(record,),
     )
     return article, _problems(record, article, meta, licence_urls)
+
+
+_RELATED = {"retracted-article": "RetractionOf", "corrected-article": "ErratumFor",
+            "object-of-concern": "ExpressionOfConcernFor", "commentary-article": "CommentOn",
+            "retraction-forward": "RetractionIn", "correction-forward": "ErratumIn",
+            "concern-forward": "ExpressionOfConcernIn", "commentary": "CommentIn"}
+"""JATS ``related-article-type`` values (JATS4R's recommendations on retractions, corrections and expressions of
+concern) as PubMed's names of the same links (``model.article.NOTICE_KINDS``)."""
+_INFO_DOI = re.compile(r"(?:info:doi/|https?://(?:dx\.)?doi\.org/)?(10\.\S+)\Z", re.I)
+
+
+def _notices(meta: Node) -> tuple[Notice, ...]:
+    """The articles a ``<related-article>`` links by a kind PubMed also names: a retraction notice's retracted
+    article, a correction's corrected one (the title it gives, and the DOI or PMID of its ``xlink:href``)."""
+    found = []
+    for node in meta.findall("related-article"):
+        kind = _RELATED.get(node.get("related-article-type"))
+        if kind is None:
+            continue
+        href, link_type = clean(node.get("xlink:href")), node.get("ext-link-type")
+        pmid = href if link_type in ("pubmed", "pmid") and href.isdigit() else ""
+        doi = _INFO_DOI.match(href) if link_type in ("doi", "uri", "") else None
+        citation = clean(node.text) or clean(node.findtext("article-title"))
+        if citation or pmid or doi:
+            found.append(Notice(kind, citation, pmid, doi.group(1) if doi else ""))
+    return tuple(found)
 
 
 def _article_ids(meta: Node) -> dict[str, str]:
