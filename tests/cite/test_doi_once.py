@@ -107,3 +107,17 @@ def test_the_page_cites_the_doi_once_and_the_downloads_keep_the_address(article_
     assert record["doi"] == "10.1145/2806416.2806512"
     (item,) = json.loads(page.download(".json"))
     assert (item["DOI"], item["URL"]) == ("10.1145/2806416.2806512", "https://doi.org/10.1145/2806416.2806512")
+
+
+@pytest.mark.parametrize("name", ["medline-nbib/bookshelf-and-et-al-handwritten.nbib",
+                                  "pubmed-xml/bookshelf-chapter-handwritten.xml"])
+def test_a_bookshelf_work_is_available_from_its_bookshelf_page(name: str) -> None:
+    """PubMed cites a chapter of a book on NCBI Bookshelf by the chapter's Bookshelf page ("Available from:
+    https://www.ncbi.nlm.nih.gov/books/NBK1266/"), not by its own PubMed page."""
+    path = DATA.parent / name
+    records, _ = readers.read_file(path, path.name)
+    chapter = readers.to_article(records[0])[0]
+    assert chapter.kind == "chapter"
+    vancouver = _cited(chapter)["vancouver"]
+    assert "Available from: https://www.ncbi.nlm.nih.gov/books/NBK90000" in vancouver
+    assert "pubmed.ncbi.nlm.nih.gov" not in vancouver
