@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.build import build
+from site_builder.cite.medline import medline_record
 from site_builder.model.article import NOTICE_KINDS, Notice
 from site_builder.model.merge import merge_articles
 from site_builder.model.packing import pack, unpack
@@ -145,6 +146,21 @@ def test_notices_are_packed_for_the_build_cache() -> None:
     articles = [*_pubmed(WAKEFIELD_XML).values(), *_medline(ERRATUM_NBIB).values()]
     unpacked, _ = unpack(pack(articles, []))
     assert [a.notices for a in unpacked] == [a.notices for a in articles]
+
+
+def test_the_medline_download_keeps_the_notices_as_pubmed_writes_them() -> None:
+    """RIN, CIN, ECI lines (wrapped where PubMed wraps them) and the "Retracted Publication" type, read back
+    as the same notices."""
+    article = _pubmed(WAKEFIELD_XML)["9500320"]
+    text = medline_record(article)
+    lines = text.splitlines()
+    handwritten = WAKEFIELD_NBIB.read_text(encoding="utf-8").split("\n\n")[0].splitlines()
+    assert [line for line in lines if line[:4].strip() in (*nlm.NOTICE_TAGS, "PT", "")] == [
+        line for line in handwritten if line[:4].strip() in (*nlm.NOTICE_TAGS, "PT", "")]
+    records, _ = medline.read(text, "download.nbib")
+    assert medline.to_article(records[0])[0].notices == article.notices
+    bare = medline_record(_medline(WAKEFIELD_NBIB)["90000004"])
+    assert "PT  - Retracted Publication" in bare.splitlines() and "RIN -" not in bare
 
 
 ESCAPED = """PMID- 90000005

@@ -27,7 +27,7 @@ which readers join with one space, so values are wrapped at spaces only (never i
 from __future__ import annotations
 
 from ..model import dates
-from ..model.article import PERIODICAL_KINDS, Article, Person
+from ..model.article import NOTICE_KINDS, PERIODICAL_KINDS, RETRACTED_TYPE, Article, Person
 from ..model.normalize import collapse_spaces
 from .parts import container_title, initials, is_group, series_title
 
@@ -144,6 +144,7 @@ def medline_record(article: Article) -> str:
         *_editors(article),
         *(("LA", lang.bibliographic) for lang in article.languages),
         ("PT", publication_type(article)),
+        ("PT", RETRACTED_TYPE if article.retracted else ""),
         ("DEP", article.epub_date.replace("-", "") if len(dates.parts(article.epub_date)) == 3 else ""),
         ("BTI", "" if journal else container_title(article)),
         ("CTI", "" if journal else series_title(article)),
@@ -152,6 +153,8 @@ def medline_record(article: Article) -> str:
         ("PL", "" if journal else article.place),
         ("TA", (article.journal_abbrev or article.journal) if journal else ""),
         ("JT", article.journal if journal else ""),
+        *((NOTICE_KINDS[n.kind], f"{n.citation} PMID: {n.pmid}".strip() if n.pmid else n.citation)
+          for n in article.notices),
         ("PMC", article.pmcid),
         *(("OT", k) for k in article.keywords),
         ("AID", f"{article.doi} [doi]" if article.doi else ""),

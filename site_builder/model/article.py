@@ -159,11 +159,17 @@ class Notice:
     """The DOI the citation names, when it names one."""
 
 
-NOTICE_KINDS = ("RetractionIn", "ExpressionOfConcernIn", "CorrectedandRepublishedIn", "ErratumIn", "UpdateIn",
-                "RepublishedIn", "CommentIn", "RetractionOf", "ExpressionOfConcernFor", "CorrectedandRepublishedFrom",
-                "ErratumFor", "UpdateOf", "RepublishedFrom", "CommentOn")
-"""The links between records that an article keeps (``Article.notices``), by PubMed XML's ``RefType``, in the
-order pages list them: what befell the work first, then what the work itself is a notice for."""
+NOTICE_KINDS = {"RetractionIn": "RIN", "ExpressionOfConcernIn": "ECI", "CorrectedandRepublishedIn": "CRI",
+                "ErratumIn": "EIN", "UpdateIn": "UIN", "RepublishedIn": "RPI", "CommentIn": "CIN",
+                "RetractionOf": "ROF", "ExpressionOfConcernFor": "ECF", "CorrectedandRepublishedFrom": "CRF",
+                "ErratumFor": "EFR", "UpdateOf": "UOF", "RepublishedFrom": "RPF", "CommentOn": "CON"}
+"""The links between records that an article keeps (``Article.notices``), by PubMed XML's ``RefType``, with
+MEDLINE's tag for each (NLM's MEDLINE/PubMed data element descriptions), in the order pages list them: what befell
+the work first, then what the work itself is a notice for."""
+
+RETRACTED_TYPE = "Retracted Publication"
+"""The publication type PubMed gives a retracted article (the notice's own record is a "Retraction of
+Publication")."""
 
 
 _WARNING_KINDS = ("RetractionIn", "ExpressionOfConcernIn")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model.article import NOTICE_KINDS, Link, Notice
+from ..model.article import NOTICE_KINDS, RETRACTED_TYPE, Link, Notice
 from ..model.identifiers import article_id as article_id  # the readers' id rule, kept with the identifiers
 from ..model.normalize import clean
 
@@ -54,16 +54,8 @@ def bookshelf_links(accessions: Iterable[str]) -> tuple[Link, ...]:
     return tuple(Link("NCBI Bookshelf", f"https://www.ncbi.nlm.nih.gov/books/{a}/") for a in found)
 
 
-NOTICE_TAGS = {"RIN": "RetractionIn", "ROF": "RetractionOf", "ECI": "ExpressionOfConcernIn",
-               "ECF": "ExpressionOfConcernFor", "EIN": "ErratumIn", "EFR": "ErratumFor", "UIN": "UpdateIn",
-               "UOF": "UpdateOf", "CRI": "CorrectedandRepublishedIn", "CRF": "CorrectedandRepublishedFrom",
-               "RPI": "RepublishedIn", "RPF": "RepublishedFrom", "CIN": "CommentIn", "CON": "CommentOn"}
-"""MEDLINE's tag for each link between records that PubMed XML names by ``RefType`` (NLM's MEDLINE/PubMed data
-element descriptions)."""
-
-RETRACTED_TYPE = "Retracted Publication"
-"""The publication type PubMed gives a retracted article (the notice's own record is a "Retraction of
-Publication")."""
+NOTICE_TAGS = {tag: kind for kind, tag in NOTICE_KINDS.items()}
+"""MEDLINE's tag for each link between records that PubMed XML names by ``RefType``."""
 
 _NOTICE_PMID = re.compile(r"\s*PMID:\s*(\d+)\s*\Z")
 _NOTICE_DOI = re.compile(r"\bdoi:\s*(10\.\S+?)\.?(?=\s|\Z)", re.I)
