@@ -39,7 +39,7 @@ def mesh_heading(mh: str) -> MeshHeading | None:
                              if q.lstrip("*")))
 
 
-def major(flag: str | None) -> bool:
+def major(flag: str) -> bool:
     """PubMed XML's ``MajorTopicYN``."""
     return clean(flag) == "Y"
 
