@@ -323,11 +323,12 @@ def _text(node: Node) -> str:
 
 
 def _rights(meta: Node) -> str:
-    """The copyright statements, then each licence's text."""
+    """The copyright statements, then each licence's text, one a line: each is a sentence of its own, often
+    without a final period ("© 2024 Yuki and Kiyono" then "This is an open-access article…")."""
     statements = [n.text for n in meta.findall("permissions/copyright-statement")]
     for lic in meta.findall("permissions/license"):
         statements.extend(_text(c) for c in lic.children if c.name != "ali:license_ref")
-    return " ".join(unique_folded(statements))
+    return "\n".join(unique_folded(statements))
 
 
 def _licence_url(lic: Node) -> str:

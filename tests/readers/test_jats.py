@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from catalogue_values import description, scripts_flattened, without_abstract_label
 
+from site_builder.build import build
 from site_builder.diagnostics import Level
 from site_builder.model import languages
 from site_builder.model.article import Language, Link, Person, Record
@@ -100,9 +101,10 @@ def test_article_from_a_pmc_articleset() -> None:
     assert article.topics == ("Author Correction",)
     assert article.abstract == article.lay_summary == ()
     assert article.licence_url == "https://creativecommons.org/licenses/by-nc/4.0/"
-    assert article.rights == ("Copyright ©The authors 2021 This version is distributed under the terms of the Creative "
-                              "Commons Attribution Non-Commercial Licence 4.0. For commercial reproduction rights "
-                              "and permissions contact permissions@ersnet.org")
+    # Two statements, each a sentence of its own: not run together ("…2021 This version…")
+    assert article.rights == ("Copyright ©The authors 2021\nThis version is distributed under the terms of the "
+                              "Creative Commons Attribution Non-Commercial Licence 4.0. For commercial reproduction "
+                              "rights and permissions contact permissions@ersnet.org")
     assert article.links == ()
 
 
@@ -209,3 +211,17 @@ def test_keywords_inside_the_abstract_are_keywords_not_abstract_text() -> None:
     assert article.abstract[0].text.endswith("including a V. cholerae challenge study.")
     assert (article.pmid, article.pmcid, article.doi) == ("38559768", "PMC10978600", "10.3389/fpls.2024.1342662")
     assert (article.date, article.volume, article.pages) == ("2024-03-15", "15", "1342662")
+
+
+def test_the_page_shows_each_rights_statement_on_a_line_of_its_own(make_site, html, tmp_path: Path) -> None:
+    """PMC's "Copyright ©The authors 2021" and its licence's "This version is distributed…" (PMC8435807)."""
+    site = make_site({"pmc.xml": EFETCH.read_bytes()})
+    build(site, tmp_path / "out")
+    page = next(p for p in (tmp_path / "out" / "articles").glob("*.html")
+                if "Lung diffusing capacity" in html.text(html.parse(p).find(".//h1")))
+    rights = html.parse(page).find(".//section[@class='rights']/p")
+    lines = [rights.text or "", *((br.tail or "") for br in rights.iter("br"))]
+    assert [line.strip() for line in lines][:2] == [
+        "Copyright ©The authors 2021",
+        "This version is distributed under the terms of the Creative Commons Attribution Non-Commercial Licence "
+        "4.0. For commercial reproduction rights and permissions contact permissions@ersnet.org"]
