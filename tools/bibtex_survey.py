@@ -13,7 +13,8 @@ the others count how often a feature of the format occurs and was decoded as mea
 - ``math``: any other ``$…$``, decoded (``$\\alpha$`` → α);
 - ``accent``: an accent or special letter macro (``{\\"o}``, ``\\c{c}``, ``{\\ss}``, ``{\\o}``, ``{\\i}``);
   ``accent-lost!`` when the decoded text holds fewer non-ASCII letters than the raw value has such macros and
-  non-ASCII letters; ``combining-mark!`` when an accent was left as a separate combining character;
+  non-ASCII letters; ``combining-mark`` when an accent is left as a combining character because Unicode has no
+  letter with it (LaTeX prints the same: ``(11\\=22)`` → "(112̄2)", a Miller index);
 - ``unicode-lost!``: a non-ASCII character of the raw value that the decoded text lacks (``unicode`` counts the
   values that have some);
 - ``escaped-special`` (``\\&``, ``\\%``, ``\\_``, ``\\$``, ``\\#``) and ``escaped-special-lost!``; ``dollar-lost!``: a
@@ -29,11 +30,14 @@ the others count how often a feature of the format occurs and was decoded as mea
   ``author-count!`` (fewer or more people than names in the list);
 - ``month`` / ``month-lost!`` (``jan``, "January", ``1``, Web of Science's "JUN 8"); ``year-lost!``;
 - ``pages`` / ``pages-changed!`` (digits or letters of a page range that differ);
-- ``url-special`` / ``url-changed!`` (a url with "%" or "_" that is not the link shown);
+- ``url-special`` / ``url-changed!`` (a url with "%", "_", "&" or a space, one of whose urls is neither a link
+  shown nor an identifier the article holds);
 - ``keyword-lost!`` (a keyword of the raw list not among the article's);
 - ``field-not-in-record!``: a field of the entry's text that the record (the full-record view) lacks;
-- file level: ``@comment``, ``@preamble``, ``@string`` blocks, and ``string-unresolved!`` when a field value is
-  a bare abbreviation name no ``@string`` defines.
+- file level: ``@comment``, ``@preamble``, ``@string`` blocks, and ``string-undefined`` when a field value is a
+  bare abbreviation name no ``@string`` of the file defines (shown as written: the record's, not ours).
+
+Macros that print nothing (``SWITCHES``: font switches, ``\\vphantom``) are not counted as unknown.
 
 Usage: ``python tools/bibtex_survey.py [folder …] [--examples N] [--json]``.
 """
@@ -71,12 +75,15 @@ URLISH = re.compile(r"(?:https?://|\b10\.\d{4,9}/)\S+")
 MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
                                       "dec"), 1)}
 CLASSES = ("leftover-backslash!", "leftover-brace!", "leftover-dollar!", "double-hyphen!", "math-script!",
-           "math-script", "math", "accent", "accent-lost!", "combining-mark!", "unicode", "unicode-lost!",
+           "math-script", "math", "accent", "accent-lost!", "unicode", "unicode-lost!",
            "escaped-special", "escaped-special-lost!", "dollar-lost!", "unknown-macro!", "tilde", "protecting-braces",
            "markup-dropped!", "inline-html-dropped", "abstract-label-dropped", "and-others", "and-others-lost!",
            "corporate", "corporate-split!", "author-count!", "month", "month-lost!", "year-lost!", "pages",
            "pages-changed!", "url-special", "url-changed!", "keyword-lost!", "field-not-in-record!",
-           "string-unresolved!")
+           "string-undefined", "combining-mark")
+SWITCHES = {"em", "it", "sc", "rm", "bf", "sf", "tt", "sl", "relax", "vphantom", "hphantom", "phantom", "left",
+            "right", "normalfont", "itshape", "bfseries", "scshape", "upshape", "mdseries", "protect", "noopsort"}
+"""Macros that print nothing of their own (font switches, struts, sorting hints): dropping them loses nothing."""
 ACCENT_MACROS = set("'\"`^~=.uvHckdbtr") | {"ss", "o", "O", "l", "L", "aa", "AA", "ae", "AE", "oe", "OE", "i", "j"}
 
 
@@ -93,8 +100,10 @@ def bibtex_files(folders: list[Path]) -> list[Path]:
     return files
 
 
-def non_ascii(text: str) -> list[str]:
-    return [c for c in unicodedata.normalize("NFC", text) if ord(c) > 127 and c.isalpha()]
+def non_ascii(text: str, marks: bool = False) -> list[str]:
+    """The non-ASCII letters of ``text`` (and its combining marks, with ``marks``: ``J\\"{o}\\"rg`` is "Jör̈g")."""
+    return [c for c in unicodedata.normalize("NFC", text)
+            if ord(c) > 127 and (c.isalpha() or marks and unicodedata.combining(c))]
 
 
 class Survey:
@@ -117,7 +126,7 @@ class Survey:
         outside_urls = URLISH.sub("", shown)
         if "\\" in outside_urls:
             self.add("leftover-backslash!", where, raw, shown)
-        if "{" in outside_urls or "}" in outside_urls:
+        if ("{" in outside_urls or "}" in outside_urls) and "\\{" not in raw and "\\}" not in raw:
             self.add("leftover-brace!", where, raw, shown)
         if MATH.search(raw) and "$" in shown and "\\$" not in raw:
             self.add("leftover-dollar!", where, raw, shown)
@@ -133,11 +142,11 @@ class Survey:
         accents = len(ACCENT.findall(raw))
         if accents:
             self.add("accent", where, raw, shown)
-            if len(non_ascii(shown)) < accents + len(non_ascii(raw)):
+            if len(non_ascii(shown, marks=True)) < accents + len(non_ascii(raw)):
                 self.add("accent-lost!", where, raw, shown)
         if any(unicodedata.combining(c) for c in unicodedata.normalize("NFC", shown)) and not any(
                 unicodedata.combining(c) for c in unicodedata.normalize("NFC", raw)):
-            self.add("combining-mark!", where, raw, shown)
+            self.add("combining-mark", where, raw, shown)
         raw_chars = {c for c in unicodedata.normalize("NFC", raw) if ord(c) > 127 and not c.isspace()}
         if raw_chars:
             self.add("unicode", where)
@@ -151,7 +160,7 @@ class Survey:
         for name in MACRO.findall(raw):
             if name in ACCENT_MACROS or name in ("url", "textsuperscript", "textsubscript"):  # scripts: math-script
                 continue
-            if self.known.get_macro_spec(name) is None:
+            if self.known.get_macro_spec(name) is None and name not in SWITCHES:
                 self.add("unknown-macro!", where, f"\\{name} in {raw}", shown)
         if "~" in raw:
             self.add("tilde", where, raw, shown)
@@ -172,6 +181,16 @@ def _amounts(raw: str) -> int:
         else:
             pos = close.end() if close else len(raw)
     return found
+
+
+def _one_group(written: str) -> bool:
+    """Does one pair of braces enclose the whole name ("{World Health Organization}", not "{de la Mata}, M")?"""
+    depth = 0
+    for i, char in enumerate(written):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0 and i < len(written) - 1:
+            return False
+    return True
 
 
 def _cut(text: str, size: int = 160) -> str:
@@ -227,12 +246,12 @@ def survey_entry(s: Survey, record: object, article: object, raw_text: str, wher
                   " | ".join(p.name for p in article.authors))  # type: ignore[attr-defined]
         for written, person in zip(people, article.authors, strict=False):  # type: ignore[attr-defined]
             w = written.strip()
-            if w.startswith("{") and w.endswith("}"):
+            if w.startswith("{") and w.endswith("}") and bibtex._top_level_split(w) == [w] and _one_group(w):
                 s.add("corporate", f"{where} author")
                 if person.family or person.given:
                     s.add("corporate-split!", f"{where} author", w, f"{person.family} / {person.given}")
             for part, value in (("family", person.family), ("given", person.given), ("name", person.name)):
-                if part == "name" and person.family:
+                if (part == "name") == bool(person.family):
                     continue
                 s.text(f"author {part}", w if part == "name" else _part_raw(w, part, value), value, where)
     # Dates
@@ -240,7 +259,7 @@ def survey_entry(s: Survey, record: object, article: object, raw_text: str, wher
     if year and re.search(r"\d{4}", year) and not article.date.startswith(re.search(r"\d{4}", year).group(0)):  # type: ignore[attr-defined,union-attr]
         s.add("year-lost!", f"{where} year", year, article.date)  # type: ignore[attr-defined]
     month = fields.plain("month")
-    if month:
+    if month and re.fullmatch(r"\d{4}", year) and not fields.plain("date"):
         s.add("month", f"{where} month")
         expected = _month(month)
         got = article.date[5:7]  # type: ignore[attr-defined]
@@ -256,11 +275,16 @@ def survey_entry(s: Survey, record: object, article: object, raw_text: str, wher
             s.add("double-hyphen!", f"{where} pages", pages, article.pages)  # type: ignore[attr-defined]
     # URL
     url = fields.plain("url")
-    if url and ("%" in url or "_" in url):
+    if url and re.search(r"[%_&\s]", url):
         s.add("url-special", f"{where} url")
-        want = url.replace("\\_", "_").replace("\\%", "%")
-        if want not in [link.url for link in article.links]:  # type: ignore[attr-defined]
-            s.add("url-changed!", f"{where} url", url, " ".join(link.url for link in article.links))  # type: ignore[attr-defined]
+        shown_urls = [link.url for link in article.links]  # type: ignore[attr-defined]
+        held = " ".join((article.doi, article.pmid, article.pmcid)).lower()  # type: ignore[attr-defined]
+        # Several urls a space apart (Mendeley), or one url with spaces in it, meant as a browser sends them.
+        for want in re.split(r"\s+(?=[A-Za-z][\w+.-]*://)", re.sub(r"\\([&%_#$~])", r"\1", url).strip()):
+            want = re.sub(r"\s+", "%20", want)
+            if want not in shown_urls and not (held.strip() and any(
+                    part and part in want.lower() for part in held.split())):
+                s.add("url-changed!", f"{where} url", want, " ".join(shown_urls))
     # Every field of the entry's text is in the record (the full-record view shows the record).
     have = {f.name.lower() for f in record.fields}  # type: ignore[attr-defined]
     for name in _field_names(raw_text):
@@ -337,7 +361,7 @@ def main() -> None:
                 value = field.values[0] if field.values else ""
                 if field.name.lower() in ("journal", "month", "publisher") and re.fullmatch(r"[a-z]{4,}", value) \
                         and field.name.lower() != "month":
-                    s.add("string-unresolved!", f"{where} {field.name}", value, value)
+                    s.add("string-undefined", f"{where} {field.name}", value, value)
     if args.json:
         print(json.dumps({"totals": totals, "counts": s.counts,
                           "entries": {k: len(v) for k, v in s.entries.items()}}, indent=1, sort_keys=True))

@@ -18,8 +18,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from pylatexenc import latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
-from pylatexenc.macrospec import LatexContextDb
+from pylatexenc.macrospec import LatexContextDb, MacroSpec
 
 from ..model.normalize import clean
 
@@ -58,7 +59,7 @@ def latex_to_text(value: str) -> str:
             text = _ligatures(simple.replace("{", "").replace("}", ""))
         else:
             try:
-                text = _converter().latex_to_text(_BARE_SPECIAL.sub(r"\\\1", value))
+                text = _converter().latex_to_text(_BARE_SPECIAL.sub(r"\\\1", value), latex_context=_walker_context())
             except Exception:  # noqa: BLE001 - pylatexenc is tolerant, but a value must never stop the build
                 text = value.replace("{", "").replace("}", "")
     return clean(_restore(text, kept))
@@ -186,12 +187,33 @@ def _context() -> LatexContextDb:
     # pylatexenc's parser reads these with their argument but its text conversion has no rule for them and drops
     # both ("200\\,\\mbox{$\\mu$}J" was "200 J"): their argument is text, shown as it is.
     extra += [MacroTextSpec(name, discard=False) for name in _TEXT_ARGUMENT if context.get_macro_spec(name) is None]
+    extra += [MacroTextSpec(name, text) for name, text in _MORE_TEXT.items() if context.get_macro_spec(name) is None]
+    # amsmath's upright-or-italic capitals (\varGamma) are the Greek capitals pylatexenc knows as \Gamma.
+    for name in ("Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"):
+        spec = context.get_macro_spec(name)
+        if spec is not None and context.get_macro_spec("var" + name) is None and isinstance(spec.simplify_repl, str):
+            extra.append(MacroTextSpec("var" + name, spec.simplify_repl))
     if extra:  # the default context is a new one at each call: adding to it changes no one else's
         context.add_context_category("citeproc-text-symbols", macros=extra)
     return context
 
 
 _TEXT_ARGUMENT = ("mbox", "texttt", "textsf", "textmd", "textup")
+# What LaTeX prints for macros that pylatexenc drops with nothing in their place ("and\\slash or" was "andor",
+# "\\LaTeX{} Companion" " Companion"); biblatex's quotation macros print the quotation marks (English ones, as
+# pylatexenc's ``…'' does).
+_MORE_TEXT = {"slash": "/", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "TeX": "TeX", "BibTeX": "BibTeX",
+              "enquote": "“%s”", "mkbibquote": "“%s”", "mkbibemph": "%s", "mkbibitalic": "%s", "mkbibbold": "%s"}
+_ONE_ARGUMENT = ("enquote", "mkbibquote", "mkbibemph", "mkbibitalic", "mkbibbold")
+"""biblatex's macros of one argument, which pylatexenc's parser must be told about to hand their argument on."""
+
+
+@lru_cache(maxsize=1)
+def _walker_context() -> LatexContextDb:
+    """pylatexenc's parser context, with the macros of ``_ONE_ARGUMENT`` taking their argument."""
+    context = latexwalker.get_default_latex_context_db()
+    context.add_context_category("biblatex-text", macros=[MacroSpec(name, "{") for name in _ONE_ARGUMENT])
+    return context
 
 
 def _citeproc_symbols() -> dict[str, str]:

@@ -398,3 +398,34 @@ def test_scopus_dollars_before_amounts_are_kept() -> None:
     assert "at an annual cost of US$1.76 billion are enrolled" in abstract_of(gill)
     shown = [abstract_of(bibtex.to_article(r)[0]) for r in records.values() if "$" in r.first("abstract")]
     assert len(shown) == 3 and all(re.search(r"\$\d", a) for a in shown)
+
+
+def test_macros_pylatexenc_drops_print_what_latex_prints() -> None:
+    """Real entries of Better BibTeX's import fixtures (bbt-import-excerpts.bib): ``{$\\slash$}`` was dropped
+    ("GaNsapphire"), ``\\LaTeX{}`` too (" Companion"), ``\\varGamma`` ("the 7+ valence band"), biblatex's
+    ``\\enquote`` lost its quotation marks."""
+    articles = articles_of("bbt-import-excerpts.bib")
+    assert articles["Bouchoule_2007"].title.startswith("Reactive Ion Etching of High Optical Quality GaN/sapphire")
+    assert articles["MittelbachLaTeXCompanion2006"].title == "LaTeX Companion"
+    assert "holes in the Γ7+ valence band of Cu2O" in abstract_of(articles["Shimada_1989"])
+    assert articles["Shimada_1989"].title == "Hall Mobility of Positive Holes in Cu₂O"
+    assert articles["1e"].title == "Blah emph and “enquote”."
+    assert articles["1b"].title == "Blah mkbibemph and “mkbibquote”."
+
+
+def test_urls_escaped_or_with_spaces_are_links() -> None:
+    """``\\&`` in a url (JabRef, BibDesk) and Mendeley's url with spaces were no link at all."""
+    articles = articles_of("bbt-import-excerpts.bib")
+    assert [link.url for link in articles["campo_2004"].links] == [
+        "http://www.mrs.org/s_mrs/doc.asp?CID=26415&DID=321215"]
+    assert [link.url for link in articles["Berenstein2012"].links] == [
+        "https://www.participations.org/Volume%209/Issue%202/7%20Berenstein.pdf"]
+    text = "@misc{k,\n  title = {T},\n  url = {https://example.org/a?b=1\\_2 https://example.com/c},\n}\n"
+    article = bibtex.to_article(bibtex.read(text, "a.bib")[0][0])[0]
+    assert [link.url for link in article.links] == ["https://example.org/a?b=1_2", "https://example.com/c"]
+
+
+def test_a_year_written_with_its_month_and_pages_with_three_hyphens() -> None:
+    articles = articles_of("bbt-import-excerpts.bib")
+    assert articles["Woods:78"].date == "1978-01"  # year = {January 1978}: was no date at all
+    assert articles["Guo_nl_2010"].pages == "3355-3359"  # pages = {3355---3359}: was "3355--3359"
