@@ -117,7 +117,7 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
     and keeps its first letter ("Parkes-Loach P").
     """
     item = to_csl_json(article)
-    for role in ("author", "editor"):
+    for role in ("author", "editor", "translator", "collection-editor"):
         if role in item:
             item[role] = [_initials_apart(name) for name in item[role]]
     if article.kind in CONTAINED_KINDS and not item.get("container-title"):

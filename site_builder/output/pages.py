@@ -3,7 +3,9 @@
 Each worker renders a run of pages and writes them itself, so no page's bytes cross a pipe and the main process
 holds none of them. Runs come back in plan order, which keeps every message in the same order from build to build.
 A page whose fingerprint (fingerprints.py) is the one the output folder's last build left for it, and whose file
-is still there, is kept as it is: neither rendered nor written.
+is still there, is kept as it is: neither rendered nor written. One that nothing it is made from can have changed
+since (fingerprints.Reuse.kept), with its file still there, is kept before any worker starts, without its
+fingerprint being made: after an edit, nearly every page.
 """
 
 from __future__ import annotations

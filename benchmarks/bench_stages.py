@@ -1,0 +1,84 @@
+#!/usr/bin/env python3
+"""Where one build spends its time, stage by stage, in one process: wall and CPU seconds of each stage of
+``site_builder.build.build`` (read and model, article digests, references, plan, the fingerprints' setup, render
+and write, the pre-flight check, the page table), the search index left for later.
+
+CPU seconds are this process's only: render workers, when the build forks them, are not counted (their wall time
+is). The figures are for finding where the time goes, not for comparing with another tool: compare those with
+bench_incremental.py, which measures against Hugo in the same run.
+
+  .venv/bin/python benchmarks/bench_stages.py SITE OUTPUT            # a build as it comes (cold or not)
+  .venv/bin/python benchmarks/bench_stages.py SITE OUTPUT --retitle  # first one record's title edited
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from site_builder import build as build_module
+from site_builder.output import cache, fingerprints, pages, pagetable, preflight
+from site_builder.plan import pages as plan_pages
+
+STAGES: tuple[tuple[Any, str, str], ...] = (
+    (build_module, "_read_and_model", "read and model"),
+    (fingerprints, "article_digests", "article digests"),
+    (cache, "formatted_references", "formatted references"),
+    (plan_pages, "plan", "plan"),
+    (fingerprints, "reuse", "fingerprints' setup"),
+    (pages, "write_pages", "render and write"),
+    (preflight, "check", "pre-flight check"),
+    (pagetable, "save_table", "page table saved"),
+)
+
+
+def timed(times: dict[str, tuple[float, float]], label: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(function)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        wall, cpu = time.perf_counter(), time.process_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            times[label] = (time.perf_counter() - wall, time.process_time() - cpu)
+    return run
+
+
+def retitle(site: Path) -> Path:
+    """The first record file (by name) that is a plain file: its "title …" line gets a word more."""
+    path = next(p for p in sorted((site / "content" / "records").iterdir()) if p.is_file() and not p.is_symlink())
+    text = path.read_text(encoding="utf-8")
+    title = re.search(r"^title (.+)$", text, re.M)
+    if title is None:
+        raise SystemExit(f"{path}: no 'title' line to edit")
+    path.write_text(text.replace(title.group(1), f"{title.group(1)} (revised {time.time_ns()})"), encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("site", type=Path)
+    parser.add_argument("output", type=Path)
+    parser.add_argument("--retitle", action="store_true", help="edit one record's title first")
+    args = parser.parse_args()
+    if args.retitle:
+        print(f"edited {retitle(args.site)}")
+    times: dict[str, tuple[float, float]] = {}
+    from site_builder.build import build  # the stages' modules are patched where build() finds them
+    for module, name, label in STAGES:
+        setattr(module, name, timed(times, label, getattr(module, name)))
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = build(args.site, args.output, search_later=True)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    for label, (stage_wall, stage_cpu) in times.items():
+        print(f"{label:22s} wall {stage_wall:6.2f} s  cpu {stage_cpu:6.2f} s")
+    print(f"{'whole build':22s} wall {wall:6.2f} s  cpu {cpu:6.2f} s  ({result.rendered} of {result.pages} pages "
+          "rendered; the search index left out)")
+
+
+if __name__ == "__main__":
+    main()
