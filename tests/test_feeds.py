@@ -34,6 +34,15 @@ def test_a_long_summary_is_cut_at_a_word() -> None:
     assert text.endswith(" …") and len(text) <= 52 and "wor …" not in text
 
 
+def test_a_summary_keeps_the_records_typographic_spaces() -> None:
+    """The Lancet's "20\u2009000-140\u2009000 cholera-related deaths" (PubMed 35544149): a thin space is part of the
+    number, and the lines of an abstract still run together."""
+    text = summary((Section("BACKGROUND", "There are 20\u2009000-140\u2009000\n  cholera-related deaths"),))
+    assert text == "There are 20\u2009000-140\u2009000 cholera-related deaths"
+    cut = summary((Section("", "a 20\u2009000 b"),), limit=6)
+    assert cut == "a …"  # cut at a plain space, never inside "20\u2009000"
+
+
 def test_the_feed_has_dated_articles_newest_first_with_full_addresses() -> None:
     feed = atom_feed(Config(base_url=BASE), articles())
     assert [e.title for e in feed.entries] == ["Newer", "Older"]

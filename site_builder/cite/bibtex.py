@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from ..model import dates
 from ..model.article import PERIODICAL_KINDS, Article, Person
+from ..model.normalize import collapse_spaces
 from .parts import (
     abstract_text,
     best_url,
@@ -59,7 +60,7 @@ _LATEX_TABLE = str.maketrans(_LATEX_ESCAPES)
 
 def latex_escape(text: str) -> str:
     """``text`` with LaTeX's special characters escaped and its whitespace on one line."""
-    return " ".join(text.split()).translate(_LATEX_TABLE)
+    return collapse_spaces(text).translate(_LATEX_TABLE)
 
 
 def _verbatim(text: str) -> str:

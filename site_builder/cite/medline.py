@@ -28,6 +28,7 @@ from __future__ import annotations
 
 from ..model import dates
 from ..model.article import PERIODICAL_KINDS, Article, Person
+from ..model.normalize import collapse_spaces
 from .parts import container_title, initials, is_group, series_title
 
 _WIDTH = 88
@@ -83,7 +84,7 @@ def medline_source(article: Article) -> str:
 
 
 def _field(tag: str, value: str) -> list[str]:
-    value = " ".join(value.split())
+    value = collapse_spaces(value)
     if not value:
         return []
     lines = _wrap(value, _WIDTH - 6)

@@ -13,6 +13,7 @@ from typing import Any
 from ..model import dates
 from ..model.article import PERIODICAL_KINDS, Article, Person
 from ..model.identifiers import doi_url, pmc_url, pubmed_url
+from ..model.normalize import collapse_spaces
 from .parts import (
     container_title,
     first_language,
@@ -178,7 +179,7 @@ _DESCRIPTION_LENGTH = 300
 
 def _shorten(text: str, limit: int = _DESCRIPTION_LENGTH) -> str:
     """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis when cut."""
-    text = " ".join(text.split())
+    text = collapse_spaces(text)
     if len(text) <= limit:
         return text
     return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"

@@ -101,6 +101,15 @@ def best_url(article: Article) -> str:
     )
 
 
+BOOKSHELF = "https://www.ncbi.nlm.nih.gov/books/"
+
+
+def bookshelf_url(article: Article) -> str:
+    """The work's page on NCBI Bookshelf when the record links one, which PubMed cites a book or a chapter by
+    ("Available from: https://www.ncbi.nlm.nih.gov/books/NBK1266/"); else ""."""
+    return next((link.url for link in article.links if link.url.startswith(BOOKSHELF)), "")
+
+
 def url_besides_doi(article: Article) -> str:
     """The work's address for a style that prints its DOI beside it ("Available from: … doi:10…"): PubMed
     Central, else PubMed, else the first link the record gives that is not its DOI's; "" when there is none."""

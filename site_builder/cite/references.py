@@ -31,7 +31,7 @@ from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, Article
 from ..model.names import initials_only
 from . import citeproc_patches
 from .csl import to_csl_json
-from .parts import page_range, url_besides_doi
+from .parts import bookshelf_url, page_range, url_besides_doi
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +141,9 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
         # The NLM style names a law's code or a case's reporter but never its volume ("Public Health Service Act.
         # U.S.C. 1944."): the volume goes before the code, as a legal citation gives it ("42 U.S.C.").
         item["container-title"] = f"{item.pop('volume')} {item['container-title']}"
-    if style.as_printed and article.doi:
+    if style.as_printed and (shelf := bookshelf_url(article)):
+        item["URL"] = shelf  # PubMed cites a Bookshelf book or chapter by its Bookshelf page, not by PubMed's
+    elif style.as_printed and article.doi:
         # The NLM style cites a DOI as "doi:10…" after the address of any work but a journal article ("Available
         # from: …"), and the address was the DOI's own: the DOI twice. Another address the record gives, or none.
         if url := url_besides_doi(article):

@@ -37,6 +37,7 @@ from ..model.article import (
     Article,
     Person,
 )
+from ..model.normalize import collapse_spaces
 from .parts import (
     abstract_text,
     best_url,
@@ -117,5 +118,5 @@ def ris_record(article: Article, key: str) -> str:
         ("AB", abstract_text(article)),
     ]
     tags += [("KW", k) for k in article.keywords]
-    lines = [f"{tag}  - {' '.join(value.split())}" for tag, value in tags if value.strip()]
+    lines = [f"{tag}  - {collapse_spaces(value)}" for tag, value in tags if value.strip()]
     return "\n".join([*lines, "ER  - "]) + "\n"

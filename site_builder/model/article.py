@@ -219,7 +219,7 @@ class Article:
     """The author's plain-language summary ("SIMPLE SUMMARY"), when the record has one."""
     abstract: tuple[Section, ...] = ()
     rights: str = ""
-    """Copyright and licence statement as the record gives it."""
+    """Copyright and licence statements as the record gives them, one a line."""
     licence_url: str = ""
     links: tuple[Link, ...] = ()
     """Other links the record gives (full text, catalogue), already allowed by scheme."""

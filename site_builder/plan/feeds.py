@@ -17,6 +17,7 @@ from markupsafe import Markup
 from ..config import Config
 from ..model import dates
 from ..model.article import Article, Section
+from ..model.normalize import collapse_spaces
 from . import urls
 
 FEED_ENTRIES = 20
@@ -101,7 +102,7 @@ def rfc3339(date: str) -> str:
 
 def summary(sections: tuple[Section, ...], limit: int = SUMMARY_CHARS) -> str:
     """The sections as one plain paragraph, cut at a word boundary."""
-    text = " ".join(" ".join(s.text.split()) for s in sections)
+    text = " ".join(collapse_spaces(s.text) for s in sections)  # a thin space of the record's stays
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + " …"

@@ -123,7 +123,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=clean(meta.findtext("volume")),
         issue=clean(meta.findtext("issue")),
         pages=_pages(meta),
-        keywords=unique_folded(n.text for n in meta.findall("kwd-group/kwd")),
+        keywords=unique_folded([*(n.text for n in meta.findall("kwd-group/kwd")), *_abstract_keywords(meta)]),
         records=(record,),
     )
     return article, _problems(record, article, meta, licence_urls)
@@ -237,7 +237,7 @@ def _abstract(meta: Node) -> list[Section]:
     pieces: list[tuple[str, str]] = []
     for ab in abstracts:
         label = _label(ab)
-        body = [c for c in ab.children if c.name not in ("title", "label", "object-id")]
+        body = [c for c in ab.children if c.name not in ("title", "label", "object-id") and not _is_keywords(c)]
         starts_labelled = bool(body) and body[0].name == "sec" and body[0].find("title") is not None
         if not label and several and not starts_labelled:
             label = "ABSTRACT"
@@ -247,6 +247,26 @@ def _abstract(meta: Node) -> list[Section]:
             pieces.append((label, ""))
         pieces.extend(_piece(c) for c in body)
     return _merge(pieces)
+
+
+def _is_keywords(node: Node) -> bool:
+    """PMC's own front matter keeps a publisher's keywords inside the abstract, in a section of their own:
+    ``<sec sec-type="kwd-group"><p><bold>Keywords:</bold> MucoRice, rice-based vaccine, …</p></sec>``."""
+    return node.name == "sec" and node.get("sec-type") == "kwd-group"
+
+
+_KEYWORDS_LABEL = re.compile(r"(?:key ?words?|index terms)\s*[:.\u2014-]?\s*", re.I)
+
+
+def _abstract_keywords(meta: Node) -> list[str]:
+    """The keywords of the abstracts' keyword sections ("Keywords: a, b; c" → a, b, c), as ``kwd`` gives them."""
+    words: list[str] = []
+    for sec in (c for a in meta.findall("abstract") for c in a.children if _is_keywords(c)):
+        for text in (clean(_text(c)) for c in sec.children if c.name != "title"):
+            label = _KEYWORDS_LABEL.match(text)
+            text = text[label.end():] if label else text
+            words.extend(clean(w) for w in text.split(";" if ";" in text else ","))
+    return words
 
 
 def _piece(child: Node) -> tuple[str, str]:
@@ -303,11 +323,12 @@ def _text(node: Node) -> str:
 
 
 def _rights(meta: Node) -> str:
-    """The copyright statements, then each licence's text."""
+    """The copyright statements, then each licence's text, one a line: each is a sentence of its own, often
+    without a final period ("© 2024 Yuki and Kiyono" then "This is an open-access article…")."""
     statements = [n.text for n in meta.findall("permissions/copyright-statement")]
     for lic in meta.findall("permissions/license"):
         statements.extend(_text(c) for c in lic.children if c.name != "ali:license_ref")
-    return " ".join(unique_folded(statements))
+    return "\n".join(unique_folded(statements))
 
 
 def _licence_url(lic: Node) -> str:

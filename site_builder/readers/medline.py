@@ -27,6 +27,20 @@ Each line starts with a tag of up to four letters, padded to four columns, then 
 that goes on continues on lines indented by six spaces, which PubMed's format means to be joined with a space.
 A record starts at "PMID- " and ends at a blank line. Every tag line is one ``Field`` (a tag repeats, and the
 order of FAU, AU and AUID lines tells whose ORCID an AUID is).
+
+A chapter of a book on NCBI Bookshelf (PubMed's "PT  - Book Chapter") names its book, the book's editors,
+publisher and place, and its Bookshelf accession instead of a journal::
+
+    PMID- 21249755
+    PB  - National Center for Biotechnology Information (US)
+    TI  - Peutz-Jeghers Syndrome
+    BTI - Cancer Syndromes
+    CTI - (a collection the book belongs to, when it has one)
+    EN  - (its edition, when the record gives one)
+    FED - Riegert-Johnson, Douglas L
+    ED  - Riegert-Johnson DL
+    PL  - Bethesda (MD)
+    AID - NBK1826 [bookaccession]
 """
 
 from __future__ import annotations
@@ -112,17 +126,30 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid = clean(record.first("PMID"))
     pmcid = pmcid_from(record.first("PMC"))
     doi = _doi(record.values("AID")) or _doi(record.values("LID"))
-    authors, bad_orcids = _authors(record)
+    authors, et_al, bad_orcids = _authors(record)
     lay, abstract = split_lay_summary(split_text(record.first("AB")))
     when = _published(record)
+    book = clean(record.first("BTI"))  # a Bookshelf book's title: the record is that book, or a chapter of it
+    title = clean(record.first("TI")) or clean(record.first("TT"))
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
-        title=clean(record.first("TI")) or clean(record.first("TT")),
+        title=title or book,
         # MEDLINE's TI is PubMed's English ArticleTitle; TT, the title in the article's own language.
         title_lang="en" if clean(record.first("TI")) else languages.tag_of(languages.parse(record.values("LA")))
         if clean(record.first("TT")) else "",
         authors=authors,
-        journal=clean(record.first("JT") or record.first("TA")),
+        et_al=et_al,
+        kind=("chapter" if title else "book") if book else "",
+        container=book if title else "",
+        editors=_people(record, "FED", "ED") if book else (),
+        publisher=clean(record.first("PB")) if book else "",
+        edition=clean(record.first("EN")) if book else "",
+        # PL is where a book was published; for a journal it is the journal's country ("United States").
+        place=clean(record.first("PL")) if book else "",
+        links=nlm.bookshelf_links(_bracketed(record.values("AID"), "bookaccession")),
+        # A Bookshelf book's collection (CTI, "GeneReviews®") is its series: the journal of a work no periodical
+        # carries.
+        journal=clean(record.first("JT") or record.first("TA") or (record.first("CTI") if book else "")),
         journal_abbrev=clean(record.first("TA")),
         date=when.date,
         date_printed=when.printed,
@@ -146,18 +173,22 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     return article, _problems(record, article, bad_orcids)
 
 
-def _authors(record: Record) -> tuple[tuple[Person, ...], list[Field]]:
+def _authors(record: Record) -> tuple[tuple[Person, ...], bool, list[Field]]:
     """People in order: FAU ("Family, Given") with the AU ("Family GI") and AUID lines after it; CN groups.
 
-    An AU without a FAU before it (older records) is a person of its own. Returns the AUID lines that hold
-    no ORCID as well.
+    An AU without a FAU before it (older records) is a person of its own; "AU  - et al." (records of before
+    1996, which list the first ten authors) says the list is cut, and names nobody. Returns whether the list is
+    cut, and the AUID lines that hold no ORCID.
     """
     people: list[Person] = []
     bad: list[Field] = []
+    et_al = False
     has_full = False  # whether the person last added came from a FAU line that its AU line repeats
     for f in record.fields:
         value = clean(f.values[0]) if f.values else ""
-        if f.name == "FAU" and value:
+        if f.name in ("FAU", "AU") and _ET_AL.fullmatch(value):
+            et_al, has_full = True, False
+        elif f.name == "FAU" and value:
             people.append(parse_person(value))
             has_full = True
         elif f.name == "AU" and value:
@@ -174,7 +205,32 @@ def _authors(record: Record) -> tuple[tuple[Person, ...], list[Field]]:
                 people[-1] = Person(p.name, p.family, p.given, p.suffix, orcid)
             else:
                 bad.append(f)
-    return tuple(people), bad
+    return tuple(people), et_al, bad
+
+
+_ET_AL = re.compile(r"et\.? al\.?", re.I)
+
+
+def _people(record: Record, full: str, short: str) -> tuple[Person, ...]:
+    """People of a pair of tags (FED "Family, Given" with its ED "Family GI"), in order; an ED alone is a
+    person of its own."""
+    people: list[Person] = []
+    has_full = False
+    for f in record.fields:
+        value = clean(f.values[0]) if f.values else ""
+        if f.name == full and value:
+            people.append(parse_person(value))
+            has_full = True
+        elif f.name == short and value:
+            if not has_full:
+                people.append(parse_person(_au_name(value)))
+            has_full = False
+    return tuple(people)
+
+
+def _bracketed(values: tuple[str, ...], kind: str) -> list[str]:
+    """The values of AID or LID lines of one kind ("NBK1826 [bookaccession]" → "NBK1826")."""
+    return [clean(v.rstrip()[:-len(kind) - 2]) for v in values if v.rstrip().endswith(f"[{kind}]")]
 
 
 def _au_name(au: str) -> str:

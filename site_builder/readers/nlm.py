@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..model.article import Link
 from ..model.identifiers import article_id as article_id  # the readers' id rule, kept with the identifiers
 from ..model.normalize import clean
 
@@ -41,3 +42,13 @@ def family_given(family: str, given: str, suffix: str = "") -> str:
     return ", ".join(p for p in (clean(family), clean(given), clean(suffix)) if p)
 
 
+
+
+_BOOKSHELF_ACCESSION = re.compile(r"NBK\d+")
+
+
+def bookshelf_links(accessions: Iterable[str]) -> tuple[Link, ...]:
+    """Links to NCBI Bookshelf for a book's or chapter's accessions ("NBK1826", MEDLINE's ``[bookaccession]``,
+    PubMed XML's ``bookaccession`` ArticleId); a value of another form is no accession and gives none."""
+    found = dict.fromkeys(clean(a) for a in accessions if _BOOKSHELF_ACCESSION.fullmatch(clean(a)))
+    return tuple(Link("NCBI Bookshelf", f"https://www.ncbi.nlm.nih.gov/books/{a}/") for a in found)

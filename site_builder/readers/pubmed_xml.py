@@ -25,8 +25,17 @@ A sample (shortened)::
     </PubmedArticleSet>
 
 Each ``<PubmedArticle>`` is one record; its fields are named by their path below it
-("MedlineCitation/Article/ArticleTitle", "…/ELocationID/@EIdType"), see ``xmltree``. Book articles
-(``<PubmedBookArticle>``) are not articles: they are skipped with a warning, as the catalogue skips them.
+("MedlineCitation/Article/ArticleTitle", "…/ELocationID/@EIdType"), see ``xmltree``. A ``<PubmedBookArticle>``
+(a book on NCBI Bookshelf, or a chapter of one: StatPearls, GeneReviews) is a record too, read as that book or
+chapter::
+
+    <PubmedBookArticle><BookDocument><PMID Version="1">34662018</PMID>
+      <ArticleIdList><ArticleId IdType="bookaccession">NBK574504</ArticleId></ArticleIdList>
+      <Book><Publisher><PublisherName>StatPearls Publishing</PublisherName>
+        <PublisherLocation>Treasure Island (FL)</PublisherLocation></Publisher>
+        <BookTitle book="statpearls">StatPearls</BookTitle><PubDate><Year>2022</Year><Month>01</Month></PubDate> …
+      </Book>
+      <ArticleTitle book="statpearls" part="article-139270">Fertility Sparing Management …</ArticleTitle> …
 """
 
 from __future__ import annotations
@@ -69,7 +78,7 @@ def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
 
 
 def _articles(root: etree._Element, path: str, offset: int, diagnostics: list[Diagnostic]) -> list[etree._Element]:
-    if xmltree.tag_name(root) == "PubmedArticle":
+    if xmltree.tag_name(root) in ("PubmedArticle", "PubmedBookArticle"):
         return [root]
     if xmltree.tag_name(root) != "PubmedArticleSet":
         diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, (root.sourceline or 1) + offset),
@@ -78,11 +87,8 @@ def _articles(root: etree._Element, path: str, offset: int, diagnostics: list[Di
     articles = []
     for child in root:
         name = xmltree.tag_name(child) if isinstance(child.tag, str) else ""
-        if name == "PubmedArticle":
+        if name in ("PubmedArticle", "PubmedBookArticle"):
             articles.append(child)
-        elif name == "PubmedBookArticle":
-            diagnostics.append(Diagnostic(Level.WARNING, SourceSpan(path, (child.sourceline or 1) + offset),
-                                          "a <PubmedBookArticle> was skipped: books are not articles"))
         # <DeleteCitation> lists PMIDs an update file withdraws; it describes no article.
     return articles
 
@@ -100,6 +106,8 @@ def _title_language(art: Node) -> str:
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed article of one ``<PubmedArticle>`` record, with warnings about what it lacks."""
     root = xmltree.tree(record)
+    if (document := root.find("BookDocument")) is not None:
+        return _book(record, root, document)
     citation = root.find("MedlineCitation") or Node("MedlineCitation", "", record.where.line)
     art = citation.find("Article") or Node("Article", "", record.where.line)
     ids = _article_ids(root)
@@ -139,9 +147,49 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     return article, _problems(record, article, art)
 
 
-def _article_ids(root: Node) -> dict[str, str]:
+def _book(record: Record, root: Node, doc: Node) -> tuple[Article, list[Diagnostic]]:
+    """A Bookshelf chapter (its ArticleTitle, in the BookTitle of ``Book``) or a whole book (no ArticleTitle):
+    the chapter's authors, the book's editors, publisher, place and date, and its Bookshelf link."""
+    book = doc.find("Book") or Node("Book", "", doc.line)
+    ids = _article_ids(root, "PubmedBookData", "BookDocument")
+    pmid = ids.get("pubmed") or clean(doc.findtext("PMID"))
+    chapter, book_title = clean(doc.findtext("ArticleTitle")), clean(book.findtext("BookTitle"))
+    lay, abstract = split_lay_summary(_abstract(doc))
+    when = dates.published(_issue_date(book.find("PubDate")), "", False)
+    types = [n.text for n in (*doc.findall("PublicationType"), *doc.findall("PublicationTypeList/PublicationType"))]
+    article = Article(
+        id=nlm.article_id("", pmid, ids.get("doi", "")),
+        title=chapter or book_title,
+        authors=_authors(doc) or (() if chapter else _authors(book)),
+        journal=clean(book.findtext("CollectionTitle")),  # a book's collection is its series
+        edition=clean(book.findtext("Edition")),
+        kind="chapter" if chapter else "book",
+        container=book_title if chapter else "",
+        editors=_authors(book, "editors") or _authors(doc, "editors"),
+        date=when.date,
+        date_printed=when.printed,
+        publisher=clean(book.findtext("Publisher/PublisherName")),
+        place=clean(book.findtext("Publisher/PublisherLocation")),
+        languages=languages.parse(n.text for n in doc.findall("Language")),
+        topics=nlm.topics_from_types(types),
+        pmid=pmid,
+        doi=ids.get("doi", ""),
+        lay_summary=lay,
+        abstract=abstract,
+        rights=" ".join(unique_folded(n.text for n in doc.findall("Abstract/CopyrightInformation"))),
+        links=nlm.bookshelf_links([ids.get("bookaccession", "")]),
+        volume=clean(book.findtext("Volume")),
+        keywords=unique_folded(n.text for n in doc.findall("KeywordList/Keyword")),
+        records=(record,),
+    )
+    return article, _problems(record, article, doc)
+
+
+def _article_ids(root: Node, *where: str) -> dict[str, str]:
+    """The ArticleIds by IdType ("pubmed", "doi", "bookaccession"), the first of each; an article's are in
+    PubmedData, a book's in BookDocument and PubmedBookData."""
     ids: dict[str, str] = {}
-    for node in root.findall("PubmedData/ArticleIdList/ArticleId"):
+    for node in (n for w in (where or ("PubmedData",)) for n in root.findall(f"{w}/ArticleIdList/ArticleId")):
         if clean(node.text):
             ids.setdefault(node.get("IdType"), clean(node.text))
     return ids
@@ -154,11 +202,12 @@ def _elocation_doi(art: Node) -> str:
     return ""
 
 
-def _authors(art: Node) -> tuple[Person, ...]:
+def _authors(art: Node, kind: str = "authors") -> tuple[Person, ...]:
+    """The people of the AuthorLists of a Type ("authors", the default, or "editors")."""
     people = []
     for author_list in art.findall("AuthorList"):
-        if author_list.get("Type", "authors") != "authors":
-            continue  # editors
+        if author_list.get("Type", "authors") != kind:
+            continue
         for au in author_list.findall("Author"):
             person = _person(au)
             if person.name:

@@ -16,7 +16,7 @@ from ..model import identifiers as ids
 from ..model.article import Link, Person, Section
 from ..model.normalize import clean, safe_url, slugify, unique_folded
 from ..model.sections import split_lay_summary, split_text
-from . import nlm
+from . import nlm, xmltree
 
 
 def sections(text: str) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
@@ -154,9 +154,14 @@ _BLOCK_TAG = re.compile(r"</?(?:jats:)?(?:p|title|sec|br|div|li|list|list-item)\
 _INLINE_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
 
 
+_SCRIPT_TAG = re.compile(r"<(?:jats:)?(sup|sub)>([^<>]*)</(?:jats:)?\1>")
+
+
 def strip_tags(text: str) -> str:
     """Text without the markup some sources leave in titles and abstracts: ``<jats:p>`` and ``<br/>`` part
-    words, ``<i>`` and ``<sub>`` do not ("H<sub>2</sub>O" → "H2O")."""
+    words, ``<i>`` and ``<sub>`` do not; a raised or lowered text stays so where plain text can say it
+    ("H<sub>2</sub>O" → "H₂O", as the XML readers read it: xmltree.scripted)."""
     if "<" not in text:
         return text
+    text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(m.group(1), m.group(2)), text)
     return _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))

@@ -189,17 +189,35 @@ def _is_text(element: etree._Element, markup: Markup) -> bool:
 def text_of(element: etree._Element, markup: Markup) -> str:
     """All text inside the element, verbatim, without detached elements, comments and processing instructions.
 
-    An entity left unexpanded keeps its written form (``&nbsp;``).
+    An entity left unexpanded keeps its written form (``&nbsp;``); a superscript or subscript that plain text can
+    write keeps its place (``scripted``).
     """
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str):
             if not markup.detached(child):
-                parts.append(text_of(child, markup))
+                parts.append(scripted(etree.QName(child).localname, text_of(child, markup)))
         elif isinstance(child, etree._Entity):
             parts.append(child.text or "")
         parts.append(child.tail or "")
     return "".join(parts)
+
+
+_RAISED = dict(zip("0123456789+-\u2212=()ni", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
+                                                  "\u207a\u207b\u207b\u207c\u207d\u207e\u207f\u2071", strict=True))
+_LOWERED = dict(zip("0123456789+-\u2212=()", "\u2080\u2081\u2082\u2083\u2084\u2085\u2086\u2087\u2088\u2089"
+                                             "\u208a\u208b\u208b\u208c\u208d\u208e", strict=True))
+_SCRIPTS = {"sup": (frozenset(_RAISED), str.maketrans(_RAISED)), "sub": (frozenset(_LOWERED), str.maketrans(_LOWERED))}
+
+
+def scripted(name: str, text: str) -> str:
+    """The text of a ``sup`` or ``sub`` element as plain text can still say it: "10<sup>6</sup>" is "10⁶", not
+    "106"; "CO<sub>2</sub>" is "CO₂", "Ca<sup>2+</sup>" "Ca²⁺". Text with a character Unicode has no raised or
+    lowered form of ("<sup>a</sup>", "<sub>max</sub>") and any other element's text come back as they are."""
+    found = _SCRIPTS.get(name)
+    if found is None or not text or not set(text) <= found[0]:
+        return text
+    return text.translate(found[1])
 
 
 def _elements(element: etree._Element) -> list[etree._Element]:

@@ -14,7 +14,6 @@ import pytest
 import rispy
 
 from site_builder import readers
-from site_builder.build import build
 from site_builder.cite.references import format_references
 from site_builder.model.article import Article, Link, Person
 
@@ -96,20 +95,29 @@ def test_a_journal_article_is_cited_as_before() -> None:
     assert _cited(article)["vancouver"] == "Smith J. A title. J Thing. 2019;4:1-9. doi:10.1234/abc.5"
 
 
-def test_the_page_cites_the_doi_once_and_the_downloads_keep_the_address(make_site, html, tmp_path: Path) -> None:
-    site = make_site({"references.ris": (DATA / "generic-works.ris").read_bytes()})
-    out = tmp_path / "out"
-    assert build(site, out).report.diagnostics == []
-    pages = {html.text(html.parse(p).find(".//h1")): p for p in out.glob("articles/*.html")}
-    page = pages["GraRep: Learning Graph Representations with Global Structural Information"]
-    root = html.parse(page)
-    cites = {el.get("id"): html.text(el) for el in root.iter() if (el.get("id") or "").startswith("cite-")}
-    assert set(cites) == {"cite-vancouver", "cite-ama", "cite-apa"}
+def test_the_page_cites_the_doi_once_and_the_downloads_keep_the_address(article_pages) -> None:
+    page = article_pages({"references.ris": (DATA / "generic-works.ris").read_bytes()})[
+        "GraRep: Learning Graph Representations with Global Structural Information"]
+    cites = page.citations()
+    assert set(cites) == {"vancouver", "ama", "apa"}
     for style, text in cites.items():
         assert text.count("10.1145/2806416.2806512") == 1, (style, text)
-    assert cites["cite-vancouver"].endswith("2015. p. 891-900. doi:10.1145/2806416.2806512")
-    downloads = {Path(a.get("href")).suffix: a.get("href") for a in root.iter("a") if a.get("download") is not None}
-    (record,) = rispy.loads((page.parent / downloads[".ris"]).read_text(encoding="utf-8"))
+    assert cites["vancouver"].endswith("2015. p. 891-900. doi:10.1145/2806416.2806512")
+    (record,) = rispy.loads(page.download(".ris"))
     assert record["doi"] == "10.1145/2806416.2806512"
-    (item,) = json.loads((page.parent / downloads[".json"]).read_text(encoding="utf-8"))
+    (item,) = json.loads(page.download(".json"))
     assert (item["DOI"], item["URL"]) == ("10.1145/2806416.2806512", "https://doi.org/10.1145/2806416.2806512")
+
+
+@pytest.mark.parametrize("name", ["medline-nbib/bookshelf-and-et-al-handwritten.nbib",
+                                  "pubmed-xml/bookshelf-chapter-handwritten.xml"])
+def test_a_bookshelf_work_is_available_from_its_bookshelf_page(name: str) -> None:
+    """PubMed cites a chapter of a book on NCBI Bookshelf by the chapter's Bookshelf page ("Available from:
+    https://www.ncbi.nlm.nih.gov/books/NBK1266/"), not by its own PubMed page."""
+    path = DATA.parent / name
+    records, _ = readers.read_file(path, path.name)
+    chapter = readers.to_article(records[0])[0]
+    assert chapter.kind == "chapter"
+    vancouver = _cited(chapter)["vancouver"]
+    assert "Available from: https://www.ncbi.nlm.nih.gov/books/NBK90000" in vancouver
+    assert "pubmed.ncbi.nlm.nih.gov" not in vancouver

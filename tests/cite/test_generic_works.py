@@ -144,28 +144,21 @@ def test_our_own_ris_reader_reads_a_generic_work_back(works: dict[str, Article])
         assert page_range(again.pages) == page_range(original.pages)  # "3894–3900" is written as SP and EP
 
 
-def test_the_article_page_shows_and_cites_it(make_site, html, tmp_path: Path) -> None:
-    site = make_site({"references.ris": (DATA / "generic-works.ris").read_bytes()})
-    out = tmp_path / "out"
-    assert build(site, out).report.diagnostics == []
-    pages = {html.text(html.parse(p).find(".//h1")): p for p in out.glob("articles/*.html")}
-    page = pages["MixHop: Higher-Order Graph Convolutional Architectures via Sparsified Neighborhood Mixing"]
-    root = html.parse(page)
-    facts = root.find(".//dl[@class='facts']")
-    shown = dict(zip((html.text(dt) for dt in facts.iter("dt")), (html.text(dd) for dd in facts.iter("dd")),
-                     strict=True))
+def test_the_article_page_shows_and_cites_it(article_pages) -> None:
+    page = article_pages({"references.ris": (DATA / "generic-works.ris").read_bytes()})[
+        "MixHop: Higher-Order Graph Convolutional Architectures via Sparsified Neighborhood Mixing"]
+    shown = page.facts()
     assert "Journal" not in shown
     assert (shown["Volume"], shown["Pages"], shown["Publisher"], shown["Published"]) == (
         "97", "21-29", "PMLR", "2019")
-    cites = {el.get("id"): html.text(el) for el in root.iter() if (el.get("id") or "").startswith("cite-")}
-    before_url = cites["cite-vancouver"].split("Available from")[0]
+    cites = page.citations()
+    before_url = cites["vancouver"].split("Available from")[0]
     assert before_url.count("97") == 1 and before_url.endswith("Vol. 97. PMLR; 2019. p. 21-29. ")
-    assert "Vol 97. PMLR; 2019:21-29." in cites["cite-ama"]
-    assert "(Vol. 97, pp. 21\u201329). PMLR." in cites["cite-apa"]
-    downloads = {Path(a.get("href")).suffix: a.get("href") for a in root.iter("a") if a.get("download") is not None}
-    bib = (page.parent / downloads[".bib"]).read_text(encoding="utf-8")
+    assert "Vol 97. PMLR; 2019:21-29." in cites["ama"]
+    assert "(Vol. 97, pp. 21\u201329). PMLR." in cites["apa"]
+    bib = page.download(".bib")
     assert bib.startswith("@misc{") and "publisher = {PMLR}" in bib
-    assert json.loads((page.parent / downloads[".json"]).read_text(encoding="utf-8"))[0]["type"] == "document"
+    assert json.loads(page.download(".json"))[0]["type"] == "document"
 
 
 def test_each_kind_goes_out_as_the_ris_type_it_is_read_from() -> None:

@@ -5,13 +5,11 @@ a statute (STAT), a case (CASE), a bill (BILL), a regulation (LEGAL) and a whole
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 import rispy
 from exports_as_built import exported
 
-from site_builder.build import build
 from site_builder.cite.references import format_references
 from site_builder.model.article import Article
 from site_builder.readers import ris
@@ -108,23 +106,16 @@ def test_a_journal_article_keeps_its_volume_and_issue_together() -> None:
     assert _cited(article)["vancouver"] == "A study. J Thing. 2001;12(3):1-9."
 
 
-def test_the_page_cites_the_volume_and_the_download_keeps_it(make_site, html, tmp_path: Path) -> None:
-    site = make_site({"laws.ris": LEGAL + JOURNAL})
-    out = tmp_path / "out"
-    assert build(site, out).report.diagnostics == []
-    pages = {html.text(html.parse(p).find(".//h1")): p for p in out.glob("articles/*.html")}
+def test_the_page_cites_the_volume_and_the_download_keeps_it(article_pages) -> None:
+    pages = article_pages({"laws.ris": LEGAL + JOURNAL})
     for title, expected in (("Public Health Service Act", "42 U.S.C."), ("Roe v. Wade", "410 U.S."),
                             ("Pharmacogenomics in practice", "Clinical Pharmacology Series 12(3)")):
-        page = pages[title]
-        root = html.parse(page)
-        cites = {el.get("id"): html.text(el) for el in root.iter() if (el.get("id") or "").startswith("cite-")}
-        assert expected in cites["cite-vancouver"], cites
+        cites = pages[title].citations()
+        assert expected in cites["vancouver"], cites
     statute = pages["Public Health Service Act"]
-    root = html.parse(statute)
-    downloads = {Path(a.get("href")).suffix: a.get("href") for a in root.iter("a") if a.get("download") is not None}
-    (item,) = json.loads((statute.parent / downloads[".json"]).read_text("utf-8"))
+    (item,) = json.loads(statute.download(".json"))
     assert (item["type"], item["volume"], item["container-title"]) == ("legislation", "42", "U.S.C.")
-    (record,) = rispy.loads((statute.parent / downloads[".ris"]).read_text("utf-8"))
+    (record,) = rispy.loads(statute.download(".ris"))
     assert (record["type_of_reference"], record["volume"], record["secondary_title"]) == ("STAT", "42", "U.S.C.")
     assert "tertiary_title" not in record  # a law's code was written as its series (T3)
 

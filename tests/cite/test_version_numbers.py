@@ -13,7 +13,6 @@ import pytest
 import rispy
 
 from site_builder import readers
-from site_builder.build import build
 from site_builder.cite.references import format_references
 from site_builder.model.article import Article
 
@@ -58,22 +57,16 @@ def test_an_abbreviated_journal_still_loses_its_periods(works: dict[str, Article
     assert "J. Stat. Softw., 21(12), 1\u201320." in cited["apa"]
 
 
-def test_the_page_and_its_downloads_give_the_version(make_site, html, tmp_path: Path) -> None:
-    site = make_site({"references.bib": BIB.read_bytes()})
-    out = tmp_path / "out"
-    assert build(site, out).report.diagnostics == []
-    pages = {html.text(html.parse(p).find(".//h1")): p for p in out.glob("articles/*.html")}
-    page = pages["dplyr: A grammar of data manipulation"]
-    root = html.parse(page)
-    cites = {el.get("id"): html.text(el) for el in root.iter() if (el.get("id") or "").startswith("cite-")}
-    assert cites["cite-vancouver"].endswith("R package version 0.4. 2015;1:20.")
-    assert cites["cite-ama"].endswith("R package version 0.4. 2015;1:20.")
-    assert "R Package Version 0.4, 1, 20." in cites["cite-apa"]
+def test_the_page_and_its_downloads_give_the_version(article_pages) -> None:
+    page = article_pages({"references.bib": BIB.read_bytes()})["dplyr: A grammar of data manipulation"]
+    cites = page.citations()
+    assert cites["vancouver"].endswith("R package version 0.4. 2015;1:20.")
+    assert cites["ama"].endswith("R package version 0.4. 2015;1:20.")
+    assert "R Package Version 0.4, 1, 20." in cites["apa"]
     assert not any("version 04" in text.lower() for text in cites.values()), cites
-    downloads = {Path(a.get("href")).suffix: a.get("href") for a in root.iter("a") if a.get("download") is not None}
-    (entry,) = bibtexparser.parse_string((page.parent / downloads[".bib"]).read_text(encoding="utf-8")).entries
+    (entry,) = bibtexparser.parse_string(page.download(".bib")).entries
     assert {f.key: f.value for f in entry.fields}["journal"] == "R package version 0.4"
-    (record,) = rispy.loads((page.parent / downloads[".ris"]).read_text(encoding="utf-8"))
+    (record,) = rispy.loads(page.download(".ris"))
     assert record["secondary_title"] == "R package version 0.4"
-    (item,) = json.loads((page.parent / downloads[".json"]).read_text(encoding="utf-8"))
+    (item,) = json.loads(page.download(".json"))
     assert item["container-title"] == "R package version 0.4"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from site_builder.model.article import Section
 
@@ -16,3 +17,20 @@ def description(sections: tuple[Section, ...]) -> str:
 def without_abstract_label(text: str) -> str:
     """The catalogue's "ABSTRACT:" names the abstract itself (after a lay summary); articles drop that label."""
     return re.sub(r"(^| )ABSTRACT: ", r"\1", text)
+
+
+def section_joins_folded(text: str) -> str:
+    """The text with the white space next to each space folded into it. A page keeps PubMed's no-break spaces
+    as the record gives them ("knowledge gaps regarding\u00a0 mosquito-microbe", PMID 8132434) and trims them
+    where a section ends; the dump moves or drops those beside a space. A typographic space between two
+    non-spaces ("20\u2009000") is kept and compared."""
+    return re.sub(r"\s* \s*", " ", text)
+
+
+def scripts_flattened(text: str) -> str:
+    """The text with raised and lowered characters as the dump writes them: tools/pubmed_to_dump.py drops the
+    <sup> and <sub> around their text ("I<sup>2</sup>" → "I2"), where a page keeps them raised ("I²")."""
+    def flat(char: str) -> str:
+        parts = unicodedata.decomposition(char).split()
+        return chr(int(parts[1], 16)) if len(parts) == 2 and parts[0] in ("<super>", "<sub>") else char
+    return "".join(map(flat, text)) if not text.isascii() else text

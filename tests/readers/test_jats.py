@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from catalogue_values import description, without_abstract_label
+from catalogue_values import description, scripts_flattened, without_abstract_label
 
+from site_builder.build import build
 from site_builder.diagnostics import Level
 from site_builder.model import languages
 from site_builder.model.article import Language, Link, Person, Record
@@ -100,9 +101,10 @@ def test_article_from_a_pmc_articleset() -> None:
     assert article.topics == ("Author Correction",)
     assert article.abstract == article.lay_summary == ()
     assert article.licence_url == "https://creativecommons.org/licenses/by-nc/4.0/"
-    assert article.rights == ("Copyright ©The authors 2021 This version is distributed under the terms of the Creative "
-                              "Commons Attribution Non-Commercial Licence 4.0. For commercial reproduction rights "
-                              "and permissions contact permissions@ersnet.org")
+    # Two statements, each a sentence of its own: not run together ("…2021 This version…")
+    assert article.rights == ("Copyright ©The authors 2021\nThis version is distributed under the terms of the "
+                              "Creative Commons Attribution Non-Commercial Licence 4.0. For commercial reproduction "
+                              "rights and permissions contact permissions@ersnet.org")
     assert article.links == ()
 
 
@@ -179,7 +181,7 @@ def test_same_work_same_values_as_the_catalogue_dump() -> None:
     for path in files:
         article, _ = jats.to_article(read_one(path.read_bytes(), path.name))
         seen = dump[article.id]
-        assert article.title == clean(seen.first("title"))
+        assert scripts_flattened(article.title) == clean(seen.first("title"))
         assert [p.name for p in article.authors] == [clean(a) for a in seen.values("author")]
         assert article.topics == seen.values("topic")
         assert article.languages == languages.parse(seen.values("language"))
@@ -190,10 +192,36 @@ def test_same_work_same_values_as_the_catalogue_dump() -> None:
         assert f" {article.journal_abbrev or article.journal} " in clean(seen.first("spelling"))
         # The catalogue keeps the abstracts in file order; the lay summary may come before or after.
         expected = without_abstract_label(clean(seen.first("description"))).casefold()
-        assert expected in (description(article.abstract + article.lay_summary).casefold(),
-                            description(article.lay_summary + article.abstract).casefold())
+        assert expected in (scripts_flattened(description(article.abstract + article.lay_summary)).casefold(),
+                            scripts_flattened(description(article.lay_summary + article.abstract)).casefold())
         links[path.name] = article.links
     # A self-uri that is a web page is a link; a file name or an info:doi uri is not.
     assert links["1471-2180-11-174.nxml"] == (
         Link("www.biomedcentral.com", "http://www.biomedcentral.com/1471-2180/11/174"),)
     assert links["journal.ppat.1005207.xml"] == links["mds526.nxml"] == ()
+
+
+def test_keywords_inside_the_abstract_are_keywords_not_abstract_text() -> None:
+    """PMC's XML of Frontiers in Plant Science 2024;15:1342662 keeps the keywords in a <sec sec-type="kwd-group">
+    of the abstract; the page once ended the abstract with "… challenge study. Keywords: MucoRice, …"."""
+    article, problems = jats.to_article(read_one((DATA / "pmc10978600-front.xml").read_bytes()))
+    assert problems == []
+    assert article.keywords == ("MucoRice", "rice-based vaccine", "cholera", "oral vaccine", "vaccine development")
+    assert len(article.abstract) == 1
+    assert article.abstract[0].text.endswith("including a V. cholerae challenge study.")
+    assert (article.pmid, article.pmcid, article.doi) == ("38559768", "PMC10978600", "10.3389/fpls.2024.1342662")
+    assert (article.date, article.volume, article.pages) == ("2024-03-15", "15", "1342662")
+
+
+def test_the_page_shows_each_rights_statement_on_a_line_of_its_own(make_site, html, tmp_path: Path) -> None:
+    """PMC's "Copyright ©The authors 2021" and its licence's "This version is distributed…" (PMC8435807)."""
+    site = make_site({"pmc.xml": EFETCH.read_bytes()})
+    build(site, tmp_path / "out")
+    page = next(p for p in (tmp_path / "out" / "articles").glob("*.html")
+                if "Lung diffusing capacity" in html.text(html.parse(p).find(".//h1")))
+    rights = html.parse(page).find(".//section[@class='rights']/p")
+    lines = [rights.text or "", *((br.tail or "") for br in rights.iter("br"))]
+    assert [line.strip() for line in lines][:2] == [
+        "Copyright ©The authors 2021",
+        "This version is distributed under the terms of the Creative Commons Attribution Non-Commercial Licence "
+        "4.0. For commercial reproduction rights and permissions contact permissions@ersnet.org"]

@@ -202,3 +202,31 @@ def test_the_rules_all_nlm_readers_share() -> None:
     assert nlm.orcid_from("ORCID: pending") == ""
     assert nlm.article_id("PMC7058374", "31771968", "10.1/x") == "pubmed-7058374"
     assert nlm.article_id("", "", "10.1371/journal.pntd.0001969") == "doi-10.1371/journal.pntd.0001969"
+
+
+def test_a_bookshelf_chapter_names_its_book_editors_publisher_and_place() -> None:
+    records, diagnostics = medline.read((DATA / "bookshelf-and-et-al-handwritten.nbib").read_text("utf-8"), "b.nbib")
+    assert diagnostics == []
+    article, _ = medline.to_article(records[0])
+    assert (article.kind, article.title, article.container) == ("chapter", "An Example Syndrome", "Example Syndromes")
+    assert [p.name for p in article.authors] == ["Writer, Cara", "Scribe, Dan C."]
+    assert [p.name for p in article.editors] == ["Editor, Ada L", "Redactor, Ben"]
+    assert (article.publisher, article.place) == ("National Center for Biotechnology Information (US)",
+                                                  "Bethesda (MD)")
+    assert (article.journal, article.edition) == ("Example Collection", "2nd")  # CTI: the book's series
+    assert [link.url for link in article.links] == ["https://www.ncbi.nlm.nih.gov/books/NBK900002/"]
+
+
+def test_a_journals_pl_is_its_country_not_a_place_of_publication() -> None:
+    records, _ = medline.read((DATA / "bookshelf-and-et-al-handwritten.nbib").read_text("utf-8"), "b.nbib")
+    article, _ = medline.to_article(records[1])
+    assert (article.kind, article.place, article.publisher, article.editors) == ("", "", "", ())
+
+
+def test_au_et_al_cuts_the_author_list_and_names_nobody() -> None:
+    """Records of before 1996 list the first authors, then "AU  - et al."; it was read as an author "et al."
+    with a page of its own."""
+    records, _ = medline.read((DATA / "bookshelf-and-et-al-handwritten.nbib").read_text("utf-8"), "b.nbib")
+    article, _ = medline.to_article(records[1])
+    assert [p.name for p in article.authors] == ["Gout, I", "Dhand, R", "Hsuan, J", "Booker, G W"]
+    assert article.et_al

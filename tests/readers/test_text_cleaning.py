@@ -74,3 +74,4 @@ def test_a_real_pubmed_record_keeps_its_control_in_the_record_and_clean_gives_th
     (vernacular,) = [v for f in records[0].fields if f.name.endswith("/VernacularTitle") for v in f.values]
     assert "decisión\x97esquematizando" in vernacular  # the full record shows what the file holds
     assert "de la evidencia a la decisión—esquematizando la toma" in clean(vernacular)
+

@@ -1,0 +1,94 @@
+"""Pages built from PubMed records (tests/data/pubmed-xml/SOURCE.md, tests/data/medline-nbib/SOURCE.md): what an
+article page and its downloads say is what the record says, character for character (The Lancet's middle-dot
+decimals and thin spaces), a Bookshelf chapter gets a page naming its book, and "et al." is nobody's page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import build
+
+DATA = Path(__file__).resolve().parent / "data"
+LANCET = "articles/pubmed-35544149"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pubmed") / "site"
+    records = folder / "content" / "records"
+    records.mkdir(parents=True)
+    for name in ("pubmed-xml/pubmed-35544149-lancet-excerpt.xml", "pubmed-xml/bookshelf-chapter-handwritten.xml",
+                 "medline-nbib/bookshelf-and-et-al-handwritten.nbib"):
+        (records / Path(name).name).write_bytes((DATA / name).read_bytes())
+    result = build(folder, folder / "_site")
+    assert [d for d in result.report.diagnostics if d.level.name != "INFO"] == []
+    return result.output
+
+
+def verbatim(element) -> str:
+    """The element's text as the page holds it: no white space folded (Html.text folds a thin space)."""
+    return "".join(element.itertext())
+
+
+def abstract_parts(root) -> list[tuple[str, str]]:
+    section = next(s for s in root.iter("section") if "abstract" in s.get("class", "").split())
+    parts, label = [], ""
+    for el in section:
+        if el.tag == "h3":
+            label = verbatim(el)
+        elif el.tag == "p":
+            parts.append((label, verbatim(el)))
+    return parts
+
+
+def test_the_lancets_middle_dots_and_thin_spaces_are_on_the_page(site: Path, html) -> None:
+    """The record writes "1&#xb7;3-4&#xb7;0 million" and "20&#x2009;000-140&#x2009;000 … deaths"; the thin spaces
+    were once turned into plain spaces."""
+    parts = dict(abstract_parts(html.parse(site / f"{LANCET}.html")))
+    assert list(parts) == ["Background", "Findings", "Interpretation"]
+    assert parts["Background"].startswith(
+        "There are an estimated 1\u00b73-4\u00b70 million cases of cholera and 20\u2009000-140\u2009000 "
+        "cholera-related deaths worldwide each year.")
+    assert "(p for interaction=0\u00b7002 for IgG, p=0\u00b7004 for IgA)" in parts["Findings"]
+
+
+def test_the_lancets_rights_line_and_dates_are_the_records(site: Path, html) -> None:
+    root = html.parse(site / f"{LANCET}.html")
+    rights = next(s for s in root.iter("section") if "rights" in s.get("class", "").split())
+    assert verbatim(rights.find("p")).startswith("Copyright \u00a9 2021 The Author(s). Published by Elsevier Ltd.")
+    times = {t.get("datetime"): verbatim(t) for t in root.iter("time")}
+    assert times["2021-09"] == "September 2021"  # the issue's PubDate
+    assert times["2021-06-25"] == "25 Jun 2021"  # the ArticleDate, shown as the Epub date
+
+
+@pytest.mark.parametrize("suffix", [".ris", ".bib", ".json", ".nbib"])
+def test_downloads_keep_the_thin_spaces(site: Path, suffix: str) -> None:
+    text = (site / f"{LANCET}{suffix}").read_text("utf-8")
+    if suffix == ".json":
+        text = json.loads(text)[0]["abstract"]
+    elif suffix == ".nbib":  # a MEDLINE value goes on over indented lines, joined with a space
+        text = " ".join(line[6:] if line.startswith("      ") else line for line in text.splitlines())
+    assert "20\u2009000-140\u2009000 cholera-related" in text
+    assert "1\u00b73-4\u00b70 million" in text
+
+
+def test_a_bookshelf_chapter_has_a_page_naming_its_book(site: Path, html) -> None:
+    for pmid, book in (("90000001", "Example Pearls"), ("90000002", "Example Syndromes")):
+        root = html.parse(site / f"articles/pubmed-{pmid}.html")
+        facts = root.find(".//dl[@class='facts']")
+        terms = [html.text(dt) for dt in facts.iter("dt")]
+        values = [html.text(dd) for dd in facts.iter("dd")]
+        shown = dict(zip(terms, values, strict=True))
+        assert shown["Book"] == book
+        assert "Editors" in shown and "Publisher" in shown and "Place of publication" in shown
+        assert any(a.get("href", "").startswith("https://www.ncbi.nlm.nih.gov/books/NBK") for a in facts.iter("a"))
+
+
+def test_et_al_is_no_author(site: Path, html) -> None:
+    root = html.parse(site / "articles/pubmed-90000003.html")
+    linked = [html.text(a) for a in root.find(".//p[@class='byline']").iter("a")]
+    assert linked == ["Gout, I", "Dhand, R", "Hsuan, J", "Booker, G W"]
+    assert not [p for p in (site / "authors").glob("*.html") if p.stem.startswith("et-al")]
