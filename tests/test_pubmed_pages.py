@@ -1,6 +1,7 @@
 """Pages built from PubMed records (tests/data/pubmed-xml/SOURCE.md, tests/data/medline-nbib/SOURCE.md): what an
 article page and its downloads say is what the record says, character for character (The Lancet's middle-dot
-decimals and thin spaces), a Bookshelf chapter gets a page naming its book, and "et al." is nobody's page."""
+decimals and thin spaces), a Bookshelf chapter gets a page naming its book, "et al." is nobody's page, and MeSH
+headings are shown and downloaded apart from keywords."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     records = folder / "content" / "records"
     records.mkdir(parents=True)
     for name in ("pubmed-xml/pubmed-35544149-lancet-excerpt.xml", "pubmed-xml/bookshelf-chapter-handwritten.xml",
-                 "medline-nbib/bookshelf-and-et-al-handwritten.nbib"):
+                 "medline-nbib/bookshelf-and-et-al-handwritten.nbib", "medline-nbib/blachlylab-subset.nbib"):
         (records / Path(name).name).write_bytes((DATA / name).read_bytes())
     result = build(folder, folder / "_site")
     assert [d for d in result.report.diagnostics if d.level.name != "INFO"] == []
@@ -92,3 +93,50 @@ def test_et_al_is_no_author(site: Path, html) -> None:
     linked = [html.text(a) for a in root.find(".//p[@class='byline']").iter("a")]
     assert linked == ["Gout, I", "Dhand, R", "Hsuan, J", "Booker, G W"]
     assert not [p for p in (site / "authors").glob("*.html") if p.stem.startswith("et-al")]
+
+
+def facts_of(root, html) -> dict[str, object]:
+    """The article's facts list: each term with its value element."""
+    facts = root.find(".//dl[@class='facts']")
+    return {html.text(dt): dd for dt, dd in zip(facts.iter("dt"), facts.iter("dd"), strict=True)}
+
+
+def test_mesh_terms_are_shown_apart_with_major_topics_marked_in_words(site: Path, html) -> None:
+    """PubMed 35544149 (the MucoRice-CTB trial) has MeSH headings, three of them major topics, no keywords and
+    four publication types; major topics were once merged into the keywords, their flags lost."""
+    facts = facts_of(html.parse(site / f"{LANCET}.html"), html)
+    assert "Keywords" not in facts
+    mesh = [li for li in facts["MeSH terms"].iter("li")]
+    assert [html.text(li) for li in mesh] == [
+        "Animals", "COVID-19* (major topic)", "Microbiota* (major topic)", "Vaccines* (major topic)"]
+    major = mesh[1]
+    assert html.text(major.find("strong")) == "COVID-19"  # bold, and a word for screen readers: not colour alone
+    hidden = [s for s in major.iter("span") if s.get("class") == "visually-hidden"]
+    assert [html.text(s) for s in hidden] == ["(major topic)"]
+    assert html.text(facts["Publication types"]) == (
+        "Clinical Trial, Phase I; Journal Article; Randomized Controlled Trial; Research Support, Non-U.S. Gov't")
+
+
+def test_keywords_and_mesh_qualifiers_of_a_medline_record(site: Path, html) -> None:
+    """PMID 26893063 (PMC4969081): OT keywords and MH headings with qualifiers, each in its own list."""
+    facts = facts_of(html.parse(site / "articles/pubmed-4969081.html"), html)
+    assert [html.text(li) for li in facts["Keywords"].iter("li")] == [
+        "ACP-196", "Chronic lymphocytic leukemia", "Ibrutinib", "Idelalisib", "Novel therapy", "Targeted therapy"]
+    mesh = [html.text(li) for li in facts["MeSH terms"].iter("li")]
+    assert mesh[1] == "Antibodies, Monoclonal / therapeutic use"
+    assert "Leukemia, Lymphocytic, Chronic, B-Cell / drug therapy* (major topic)" in mesh
+    assert not set(mesh) & {html.text(li) for li in facts["Keywords"].iter("li")}
+    assert [html.text(a) for a in facts["Topics"].iter("a")] == ["Review"]  # topics still come from the types
+    topic = html.parse(site / "topics/review.html")
+    assert any(a.get("href", "").endswith("pubmed-4969081.html") for a in topic.iter("a"))
+
+
+def test_the_nbib_download_writes_mh_ot_and_every_pt(site: Path) -> None:
+    lancet = (site / f"{LANCET}.nbib").read_text("utf-8").splitlines()
+    assert [line for line in lancet if line.startswith(("MH  - ", "PT  - ", "OT  - "))] == [
+        "PT  - Clinical Trial, Phase I", "PT  - Journal Article", "PT  - Randomized Controlled Trial",
+        "PT  - Research Support, Non-U.S. Gov't",
+        "MH  - Animals", "MH  - *COVID-19", "MH  - *Microbiota", "MH  - *Vaccines"]
+    review = (site / "articles/pubmed-4969081.nbib").read_text("utf-8").splitlines()
+    assert "MH  - Leukemia, Lymphocytic, Chronic, B-Cell/*drug therapy" in review
+    assert [line for line in review if line.startswith("OT  - ")][0] == "OT  - ACP-196"

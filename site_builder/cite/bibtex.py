@@ -37,6 +37,7 @@ from .parts import (
     is_group,
     page_range,
     series_title,
+    subject_terms,
 )
 
 # One pass over the characters, so the braces these replacements add are never escaped in turn. Braces become
@@ -118,7 +119,7 @@ def bibtex_entry(article: Article, key: str) -> str:
         "pmcid": _verbatim(article.pmcid),
         "url": _verbatim(best_url(article)),
         "language": latex_escape(first_language_name(article)),
-        "keywords": latex_escape(", ".join(article.keywords)),
+        "keywords": latex_escape(", ".join(subject_terms(article))),
         "abstract": latex_escape(abstract_text(article)),
     }
     lines = [f"@{entry_type}{{{key},"]

@@ -20,6 +20,9 @@ MEDLINE has a publication type for it ("Book Chapter", "Congress", "Academic Dis
 ``PL`` its city and ``FED``/``ED`` the book's editors (NLM's list of MEDLINE elements has no tag for translators
 nor for a series' editors).
 
+NLM's MeSH headings are ``MH`` lines, a star marking a major topic ("MH  - *Oryza/metabolism"), apart from the
+keywords' ``OT`` lines; ``PT`` repeats for every publication type the record gives.
+
 A tag is padded to four characters and followed by "- "; a long value goes on in lines indented by six spaces,
 which readers join with one space, so values are wrapped at spaces only (never inside a hyphenated word).
 """
@@ -27,7 +30,7 @@ which readers join with one space, so values are wrapped at spaces only (never i
 from __future__ import annotations
 
 from ..model import dates
-from ..model.article import PERIODICAL_KINDS, Article, Person
+from ..model.article import PERIODICAL_KINDS, Article, MeshHeading, Person
 from ..model.normalize import collapse_spaces
 from .parts import container_title, initials, is_group, series_title
 
@@ -49,6 +52,18 @@ def in_journal(article: Article) -> bool:
 def publication_type(article: Article) -> str:
     """``PT``: the kind's publication type, else "Journal Article" for a work a periodical carries, else ""."""
     return PUBLICATION_TYPES.get(article.kind, "Journal Article" if article.kind in PERIODICAL_KINDS else "")
+
+
+def publication_types(article: Article) -> tuple[str, ...]:
+    """Every ``PT``: the record's publication types, else the one its kind gives (``publication_type``)."""
+    return article.publication_types or (publication_type(article),)
+
+
+def mesh_line(heading: MeshHeading) -> str:
+    """An ``MH`` value as MEDLINE writes it: "*Oryza/metabolism", "Syk Kinase/*antagonists & inhibitors"."""
+    parts = [("*" if heading.major else "") + heading.descriptor,
+             *(("*" if q.major else "") + q.name for q in heading.qualifiers)]
+    return "/".join(parts)
 
 
 def medline_date(article: Article) -> str:
@@ -143,7 +158,7 @@ def medline_record(article: Article) -> str:
         *_authors(article),
         *_editors(article),
         *(("LA", lang.bibliographic) for lang in article.languages),
-        ("PT", publication_type(article)),
+        *(("PT", t) for t in publication_types(article)),
         ("DEP", article.epub_date.replace("-", "") if len(dates.parts(article.epub_date)) == 3 else ""),
         ("BTI", "" if journal else container_title(article)),
         ("CTI", "" if journal else series_title(article)),
@@ -152,6 +167,7 @@ def medline_record(article: Article) -> str:
         ("PL", "" if journal else article.place),
         ("TA", (article.journal_abbrev or article.journal) if journal else ""),
         ("JT", article.journal if journal else ""),
+        *(("MH", mesh_line(h)) for h in article.mesh),
         ("PMC", article.pmcid),
         *(("OT", k) for k in article.keywords),
         ("AID", f"{article.doi} [doi]" if article.doi else ""),

@@ -20,6 +20,7 @@ from .parts import (
     is_group,
     page_range,
     series_title,
+    subject_terms,
     summary_text,
 )
 
@@ -41,7 +42,7 @@ def highwire_meta(article: Article, abstract_url: str) -> list[tuple[str, str]]:
         ("citation_pmid", article.pmid),
         ("citation_abstract_html_url", abstract_url),
         ("citation_language", first_language(article)),
-        ("citation_keywords", "; ".join(article.keywords)),
+        ("citation_keywords", "; ".join(subject_terms(article))),
         ("citation_publisher", article.publisher),
     ]
     return [(name, content) for name, content in tags if content]
@@ -149,7 +150,7 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
         "pageEnd": last,
         "publisher": {"@type": "Organization", "name": article.publisher} if article.publisher else None,
         "inLanguage": first_language(article),
-        "keywords": list(article.keywords),
+        "keywords": list(subject_terms(article)),
         "identifier": _identifiers(article),
         "sameAs": [u for u in (doi_url(article.doi), pubmed_url(article.pmid), pmc_url(article.pmcid)) if u],
         "license": article.licence_url,
@@ -194,5 +195,5 @@ def opengraph(article: Article, url: str) -> list[tuple[str, str]]:
         ("og:description", _shorten(summary_text(article))),
         ("article:published_time", article.exact_date),
     ]
-    tags += [("article:tag", k) for k in article.keywords]
+    tags += [("article:tag", k) for k in subject_terms(article)]
     return [(prop, content) for prop, content in tags if content]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..model import dates
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Person
 from ..model.identifiers import doi_key, doi_url, pmc_url, pubmed_url
+from ..model.normalize import unique_folded
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,13 @@ class DateParts:
     year: int = 0
     month: int = 0
     day: int = 0
+
+
+def subject_terms(article: Article) -> tuple[str, ...]:
+    """The MeSH descriptors, then the keywords, once each: what formats with one list of subject words (RIS KW,
+    BibTeX ``keywords``, ``citation_keywords``, schema.org ``keywords``) get, as Zotero writes a PubMed record's
+    tags. MEDLINE keeps the two apart (MH, OT)."""
+    return unique_folded([*(h.descriptor for h in article.mesh), *article.keywords])
 
 
 def date_parts(article: Article) -> DateParts:

@@ -47,6 +47,7 @@ from .parts import (
     is_group,
     page_range,
     series_title,
+    subject_terms,
 )
 
 # RIS's type of each kind of work (Article.kind, CSL's words), as the RIS specification names it (EndNote's and
@@ -117,6 +118,6 @@ def ris_record(article: Article, key: str) -> str:
         ("UR", best_url(article)),
         ("AB", abstract_text(article)),
     ]
-    tags += [("KW", k) for k in article.keywords]
+    tags += [("KW", k) for k in subject_terms(article)]
     lines = [f"{tag}  - {collapse_spaces(value)}" for tag, value in tags if value.strip()]
     return "\n".join([*lines, "ER  - "]) + "\n"

@@ -129,6 +129,33 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class MeshQualifier:
+    """A MeSH qualifier (subheading) of a heading, as MEDLINE's "/metabolism" or PubMed XML's QualifierName."""
+
+    name: str
+    major: bool = False
+    """The descriptor with this qualifier is a major topic of the work (MEDLINE's "/*metabolism",
+    ``MajorTopicYN="Y"``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class MeshHeading:
+    """A Medical Subject Heading NLM's indexers gave the work: MEDLINE's ``MH  - *Oryza/metabolism``, PubMed
+    XML's ``MeshHeading``. Never an author's keyword (``Article.keywords``)."""
+
+    descriptor: str
+    major: bool = False
+    """The descriptor itself is a major topic (MEDLINE's leading "*", ``MajorTopicYN="Y"`` on DescriptorName)."""
+    qualifiers: tuple[MeshQualifier, ...] = ()
+    """Its qualifiers in the record's order."""
+
+    @property
+    def any_major(self) -> bool:
+        """The descriptor, or the descriptor with one of its qualifiers, is a major topic."""
+        return self.major or any(q.major for q in self.qualifiers)
+
+
+@dataclass(frozen=True, slots=True)
 class Summary:
     """The club's own summary of an article, from a Markdown file in content/summaries/."""
 
@@ -229,6 +256,8 @@ class Article:
     """The page range as the record prints it ("751-7"), or an article number; named as every citation format
     and the templates name it (a page of the site is a plan.pages.Page)."""
     keywords: tuple[str, ...] = ()
+    """Keywords and subject terms as the record gives them (an author's, a database's); never NLM's MeSH headings
+    of a MEDLINE or PubMed record, which are ``mesh``."""
     kind: str = ""
     """What the work is, in CSL's words ("paper-conference", "chapter", "book", "thesis", "report", "document"
     for a generic work, "dataset", "webpage"…); "" for a journal article, or when the record does not say."""
@@ -251,6 +280,12 @@ class Article:
     author_spellings: tuple[tuple[str, ...], ...] = ()
     """For a work merged from several sources: per byline position, how the other sources write that author
     ("Cazzato RL", "Cazzato, R. L."), so the author's page can list every form seen."""
+    mesh: tuple[MeshHeading, ...] = ()
+    """NLM's MeSH headings (MEDLINE MH, PubMed XML MeshHeadingList) in the record's order, apart from the authors'
+    ``keywords`` (MEDLINE OT, PubMed XML KeywordList)."""
+    publication_types: tuple[str, ...] = ()
+    """Every publication type the record gives, in its order (MEDLINE PT, PubMed XML PublicationType: "Journal
+    Article", "Review", "Research Support, Non-U.S. Gov't"); ``topics`` and ``kind`` are decided from them."""
     records: tuple[Record, ...] = field(default=(), compare=False)
     """The records this article was made from, for the full-record view."""
 

@@ -19,7 +19,8 @@ to initials.
   source that gives its abbreviation apart; a date is made more precise by a later source that agrees with it, and a
   source's only date is not taken for the issue's when another source names it as the electronic date;
 - authors: the byline of the first source that has one, with ORCIDs filled in from the others, name by name;
-  editors, translators, series editors: each those of the first source that names any;
+  editors, translators, series editors, MeSH headings, publication types: each those of the first source that
+  names any;
 - abstract and lay summary: the richest (most text), ties to precedence;
 - languages, formats, topics, keywords, links: the union, in precedence order;
 - records: every source's record, in precedence order.
@@ -270,6 +271,8 @@ def merge_work(ordered: list[Article]) -> Article:
         editors=next((a.editors for a in ordered if a.editors), ()),
         translators=next((a.translators for a in ordered if a.translators), ()),
         series_editors=next((a.series_editors for a in ordered if a.series_editors), ()),
+        mesh=next((a.mesh for a in ordered if a.mesh), ()),
+        publication_types=next((a.publication_types for a in ordered if a.publication_types), ()),
         records=tuple(r for a in ordered for r in a.records),
     )
 

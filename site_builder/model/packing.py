@@ -14,7 +14,7 @@ from operator import attrgetter
 from typing import Any
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model.article import Article, Field, Language, Link, Person, Record, Section, Summary
+from ..model.article import Article, Field, Language, Link, MeshHeading, MeshQualifier, Person, Record, Section, Summary
 
 Packed = tuple[list[Article], list[Diagnostic]]
 
@@ -74,6 +74,8 @@ def _pack_article(article: Article) -> tuple[Any, ...]:
     values["links"] = tuple([_LINK(link) for link in article.links])
     values["languages"] = tuple([_LANGUAGE(lang) for lang in article.languages])
     values["summary"] = _pack_summary(article.summary)
+    values["mesh"] = tuple([(h.descriptor, h.major, tuple([(q.name, q.major) for q in h.qualifiers]))
+                            for h in article.mesh])
     values["records"] = tuple([_pack_record(r) for r in article.records])
     return tuple(values.values())
 
@@ -90,6 +92,8 @@ def _unpack_article(packed: tuple[Any, ...]) -> Article:
     values["links"] = tuple([Link(*link) for link in values["links"]])
     values["languages"] = tuple([Language(*lang) for lang in values["languages"]])
     values["summary"] = _unpack_summary(values["summary"])
+    values["mesh"] = tuple([MeshHeading(d, major, tuple([MeshQualifier(*q) for q in qualifiers]))
+                            for d, major, qualifiers in values["mesh"]])
     return Article(**values)
 
 

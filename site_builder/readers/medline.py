@@ -166,8 +166,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=clean(record.first("VI")),
         issue=clean(record.first("IP")),
         pages=clean(record.first("PG")) or _elocation(record.values("LID")),
-        keywords=unique_folded([*(_heading(v) for v in record.values("MH")),
-                             *(v.lstrip("*") for v in record.values("OT"))]),
+        keywords=unique_folded(v.lstrip("*") for v in record.values("OT")),
+        mesh=tuple(h for v in record.values("MH") if (h := nlm.mesh_heading(v))),
+        publication_types=tuple(clean(v) for v in record.values("PT") if clean(v)),
         records=(record,),
     )
     return article, _problems(record, article, bad_orcids)
@@ -262,14 +263,6 @@ def _published(record: Record) -> dates.Published:
 def _dep(record: Record) -> str:
     dep = clean(record.first("DEP"))
     return dates.from_parts(dep[:4], dep[4:6], dep[6:]) if re.fullmatch(r"\d{8}", dep) else ""
-
-
-def _heading(mh: str) -> str:
-    """A MeSH heading without its qualifiers and major-topic stars ("Syk Kinase/*antagonists" → "Syk Kinase").
-
-    PubMed XML gives the same heading as its DescriptorName; a star there is MajorTopicYN="Y".
-    """
-    return mh.split("/")[0].lstrip("*")
 
 
 def _problems(record: Record, article: Article, bad_orcids: list[Field]) -> list[Diagnostic]:

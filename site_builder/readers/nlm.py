@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model.article import Link
+from ..model.article import Link, MeshHeading, MeshQualifier
 from ..model.identifiers import article_id as article_id  # the readers' id rule, kept with the identifiers
 from ..model.normalize import clean
 
@@ -26,6 +26,22 @@ def topics_from_types(types: Iterable[str]) -> tuple[str, ...]:
         return ("Review",)
     specific = [t for t in kinds if t not in _GENERIC_TYPES and not t.startswith("Research Support")]
     return tuple((specific or kinds)[:1])
+
+
+def mesh_heading(mh: str) -> MeshHeading | None:
+    """A MEDLINE ``MH`` line's heading: "*Oryza/metabolism", "Syk Kinase/*antagonists & inhibitors/metabolism"
+    (a star marks the descriptor, or the descriptor with that qualifier, as a major topic); None when empty."""
+    descriptor, *qualifiers = (clean(part) for part in mh.split("/"))
+    if not descriptor.lstrip("*"):
+        return None
+    return MeshHeading(descriptor.lstrip("*").strip(), descriptor.startswith("*"),
+                       tuple(MeshQualifier(q.lstrip("*").strip(), q.startswith("*")) for q in qualifiers
+                             if q.lstrip("*")))
+
+
+def major(flag: str) -> bool:
+    """PubMed XML's ``MajorTopicYN``."""
+    return clean(flag) == "Y"
 
 
 _ORCID = re.compile(r"(\d{4})-?(\d{4})-?(\d{4})-?(\d{3}[\dXx])")

@@ -41,12 +41,13 @@ chapter::
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
-from ..model.article import Article, Person, Record, Section
+from ..model.article import Article, MeshHeading, MeshQualifier, Person, Record, Section
 from ..model.identifiers import pmcid_from
 from ..model.normalize import clean, parse_person, unique_folded
 from ..model.sections import labelled, printed, split_lay_summary
@@ -140,8 +141,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=clean(issue.findtext("Volume")),
         issue=clean(issue.findtext("Issue")),
         pages=_pages(art),
-        keywords=unique_folded([*(n.text for n in citation.findall("MeshHeadingList/MeshHeading/DescriptorName")),
-                             *(n.text for n in citation.findall("KeywordList/Keyword"))]),
+        keywords=unique_folded(n.text for n in citation.findall("KeywordList/Keyword")),
+        mesh=_mesh(citation),
+        publication_types=_types(n.text for n in art.findall("PublicationTypeList/PublicationType")),
         records=(record,),
     )
     return article, _problems(record, article, art)
@@ -180,9 +182,28 @@ def _book(record: Record, root: Node, doc: Node) -> tuple[Article, list[Diagnost
         links=nlm.bookshelf_links([ids.get("bookaccession", "")]),
         volume=clean(book.findtext("Volume")),
         keywords=unique_folded(n.text for n in doc.findall("KeywordList/Keyword")),
+        mesh=_mesh(doc),
+        publication_types=_types(types),
         records=(record,),
     )
     return article, _problems(record, article, doc)
+
+
+def _mesh(citation: Node) -> tuple[MeshHeading, ...]:
+    """The MeshHeadings: each DescriptorName with its QualifierNames and their ``MajorTopicYN``."""
+    headings = []
+    for heading in citation.findall("MeshHeadingList/MeshHeading"):
+        descriptor = heading.find("DescriptorName")
+        if descriptor is None or not clean(descriptor.text):
+            continue
+        qualifiers = tuple(MeshQualifier(clean(q.text), nlm.major(q.get("MajorTopicYN")))
+                           for q in heading.findall("QualifierName") if clean(q.text))
+        headings.append(MeshHeading(clean(descriptor.text), nlm.major(descriptor.get("MajorTopicYN")), qualifiers))
+    return tuple(headings)
+
+
+def _types(types: Iterable[str]) -> tuple[str, ...]:
+    return tuple(clean(t) for t in types if clean(t))
 
 
 def _article_ids(root: Node, *where: str) -> dict[str, str]:

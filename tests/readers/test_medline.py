@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.diagnostics import Level
-from site_builder.model.article import Field, Language, Person, Record, Section
+from site_builder.model.article import Field, Language, MeshHeading, MeshQualifier, Person, Record, Section
 from site_builder.readers import medline, nlm
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "medline-nbib"
@@ -69,8 +69,12 @@ def test_article_from_a_full_record(articles) -> None:
     assert article.languages == (Language("English", "en", "eng"),)
     assert article.topics == ("Journal Article",)
     assert article.rights == "©2019 American Association for Cancer Research."
-    assert "Drug Resistance, Neoplasm" in article.keywords
-    assert not any("/" in k or "*" in k for k in article.keywords)
+    assert article.keywords == ()  # no OT lines: MeSH headings are not keywords
+    assert MeshHeading("Drug Resistance, Neoplasm", False, (MeshQualifier("drug effects"),
+                                                           MeshQualifier("genetics", major=True))) in article.mesh
+    assert len(article.mesh) == 27 and article.mesh[0] == MeshHeading("Animals")
+    assert article.publication_types == ("Journal Article", "Research Support, N.I.H., Extramural",
+                                         "Research Support, Non-U.S. Gov't")
     assert article.links == ()  # pages link PubMed, PMC and the DOI from the identifiers
     assert article.records[0].first("PMID") == "31771968"
 
@@ -102,8 +106,10 @@ def test_review_topic_and_issue_date(articles) -> None:
     _, article, _ = articles["26893063"]
     assert article.topics == ("Review",)
     assert article.date == "2016-02"  # no DEP: DP "2016 Feb"
-    assert "Novel therapy" in article.keywords
-    assert article.keywords.index("Agammaglobulinaemia Tyrosine Kinase") < article.keywords.index("ACP-196")
+    assert article.keywords == ("ACP-196", "Chronic lymphocytic leukemia", "Ibrutinib", "Idelalisib",
+                                "Novel therapy", "Targeted therapy")  # the OT lines only
+    assert article.mesh[0] == MeshHeading("Agammaglobulinaemia Tyrosine Kinase")
+    assert article.publication_types == ("Journal Article", "Review")
 
 
 def test_structured_abstract_labels(articles) -> None:
@@ -230,3 +236,28 @@ def test_au_et_al_cuts_the_author_list_and_names_nobody() -> None:
     article, _ = medline.to_article(records[1])
     assert [p.name for p in article.authors] == ["Gout, I", "Dhand, R", "Hsuan, J", "Booker, G W"]
     assert article.et_al
+
+
+def test_mesh_headings_keep_qualifiers_and_major_topic_stars(articles) -> None:
+    """MEDLINE's MH: a star before the descriptor marks it as a major topic, one before a qualifier marks that
+    pairing ("Syk Kinase/*antagonists & inhibitors/metabolism", PMID 31771968; "*Database Management Systems",
+    PMID 16403221)."""
+    mesh = {h.descriptor: h for h in articles["31771968"][1].mesh}
+    assert mesh["Syk Kinase"] == MeshHeading("Syk Kinase", False, (
+        MeshQualifier("antagonists & inhibitors", True), MeshQualifier("metabolism", False)))
+    assert mesh["Syk Kinase"].any_major and not mesh["Humans"].any_major
+    assert mesh["Diphenylamine"].qualifiers == (MeshQualifier("analogs & derivatives"), MeshQualifier("pharmacology"),
+                                                MeshQualifier("therapeutic use"))
+    records, _ = medline.read((DATA / "biopython-pubmed_result2.txt").read_text(encoding="utf-8"), "r.txt")
+    article, _ = medline.to_article(records[0])
+    assert article.mesh[:3] == (MeshHeading("Database Management Systems", True),
+                                MeshHeading("Databases, Protein", True),
+                                MeshHeading("Information Storage and Retrieval", False,
+                                            (MeshQualifier("methods", True),)))
+    assert article.publication_types == ("Evaluation Studies", "Journal Article")
+
+
+def test_mesh_heading_parts() -> None:
+    assert nlm.mesh_heading("*Oryza/metabolism") == MeshHeading("Oryza", True, (MeshQualifier("metabolism"),))
+    assert nlm.mesh_heading("Cholera Toxin") == MeshHeading("Cholera Toxin")
+    assert nlm.mesh_heading("") is None and nlm.mesh_heading("*") is None

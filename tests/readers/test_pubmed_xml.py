@@ -10,7 +10,7 @@ from catalogue_values import description, scripts_flattened, section_joins_folde
 
 from site_builder.diagnostics import Level
 from site_builder.model import languages
-from site_builder.model.article import Field, Language, Person, Record
+from site_builder.model.article import Field, Language, MeshHeading, MeshQualifier, Person, Record
 from site_builder.model.normalize import clean
 from site_builder.readers import catalogue, pubmed_xml, xmltree
 
@@ -77,7 +77,14 @@ def test_article_from_an_efetch_record() -> None:
     assert [s.label for s in article.abstract] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
     assert article.abstract[0].text.endswith("β \u2082-agonist may be an alternative to conventional treatment "
                                              "strategies.")
-    assert "Asthma" in article.keywords and "Humans" in article.keywords
+    assert article.keywords == ()  # no KeywordList: MeSH headings are not keywords
+    assert len(article.mesh) == 23 and article.mesh[0] == MeshHeading("Administration, Inhalation")
+    assert MeshHeading("Asthma", False, (MeshQualifier("drug therapy", True),)) in article.mesh
+    assert MeshHeading("Budesonide", False, (MeshQualifier("administration & dosage", True),
+                                             MeshQualifier("adverse effects", False))) in article.mesh
+    assert article.publication_types == ("Clinical Trial, Phase III", "Comparative Study", "Journal Article",
+                                         "Multicenter Study", "Randomized Controlled Trial",
+                                         "Research Support, Non-U.S. Gov't")
     assert article.links == ()  # pages link PubMed and the DOI from the identifiers
 
 
