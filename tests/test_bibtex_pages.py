@@ -1,6 +1,7 @@
-"""Pages built from a real JabRef export and from real PubMed records in EndNote's and Mendeley Desktop's styles
-(tests/data/bibtex/SOURCE.md): "et al." is no author, organisations keep their names, and a Windows-1252
-apostrophe shows the same in the byline, the head metadata and the reference."""
+"""Pages built from a real JabRef export, a real Better BibTeX issue's file and real PubMed records in EndNote's,
+Mendeley Desktop's and Better BibTeX's styles (tests/data/bibtex/SOURCE.md): "et al." is no author, organisations
+keep their names, a Windows-1252 apostrophe shows the same in the byline, the head metadata and the reference, and
+superscripts, subscripts and units in math are shown as the record writes them."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     endnote = (DATA / "endnote-style.bib").read_bytes()
     # As a file written in Windows-1252 and read as Latin-1 would hold "O'Loughlin".
     (records / "endnote.bib").write_bytes(endnote.replace(b"O'Loughlin", "O\x92Loughlin".encode()))
-    for name in ("jabref-authors-subset.bib", "mendeley-desktop-style.bib"):
+    for name in ("jabref-authors-subset.bib", "mendeley-desktop-style.bib", "scripts-pubmed.bib", "bbt-math-units.bib"):
         (records / name).write_bytes((DATA / name).read_bytes())
     result = build(folder, folder / "_site")
     assert [d for d in result.report.diagnostics if d.level.name == "ERROR"] == []
@@ -78,3 +79,16 @@ def test_less_than_survives_into_the_page(site: Path, html) -> None:
     assert "(p<0.01, McNemar's test)" in html.text(html.main(root))
     azimi = article(site, html, "Immunization against Pseudomonas aeruginosa")
     assert meta(azimi, "citation_title") == ["Immunization against Pseudomonas aeruginosa using Alg-PLGA nano-vaccine."]
+
+
+def test_subscripts_superscripts_and_units_are_shown_as_the_record_writes_them(site: Path, html) -> None:
+    root = article(site, html, "The Roles of Chalcogenides")
+    title = "The Roles of Chalcogenides in O₂ Protection of H₂ase Active Sites"
+    assert html.headings(root, "h1") == [title] and meta(root, "citation_title") == [title]
+    record = html.text(root.find(".//section[@class='full-record']"))
+    assert "{{O}}\\textsubscript{2} Protection" in record  # the full record shows the file as it is
+    root = article(site, html, "Regulatory Mechanisms of the RNA Modification")
+    assert "m⁶A and Significance" in html.headings(root, "h1")[0]
+    root = article(site, html, "Test Title With")
+    assert html.headings(root, "h1") == [
+        "Test Title With 100 μJ, 200 μJ Energy, and ±0.1% Accuracy, 0.2 mm² Size, and -50 dB Attenuation"]

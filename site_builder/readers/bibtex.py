@@ -190,7 +190,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     authors, et_al = _people(f.raw("author"))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, "entry has no title field; shown as 'Untitled record'"))
-    url_pmid, url_pmc, url_doi = ids.ids_from_urls([f.plain("url")])
+    urls = _urls(f.plain("url"))
+    url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     doi = ids.doi_from(f.plain("doi")) or url_doi
     pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
     pmc = ids.pmcid_from(f.plain("pmcid")) or url_pmc
@@ -226,13 +227,15 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract,
         rights=f.text("copyright") or rights,
-        links=shared.links([f.plain("url")]),
+        links=shared.links(urls),
         kind=kind,
         container=f.text("booktitle") if kind in CONTAINED_KINDS else "",
         editors=editors,
         translators=translators,
         volume=f.text("volume"), issue=f.text("number", "issue"),
-        pages=shared.page_range(f.plain("pages") or f.plain("art_number", "article-number", "eid")),
+        # "3355---3359", "R4231----R4234": a range however many hyphens the file writes.
+        pages=shared.page_range(re.sub(r"-{2,}", "-", f.plain("pages"))
+                                or f.plain("art_number", "article-number", "eid")),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
             "author_keywords", "keywords", "keywords-plus")),
         records=(record,),
@@ -259,6 +262,18 @@ class _Fields:
 
     def text(self, *names: str) -> str:
         return latex_to_text(self.raw(*names))
+
+
+def _urls(value: str) -> list[str]:
+    """The urls of a ``url`` field: JabRef and BibDesk escape its ``_``, ``&`` and ``%`` as LaTeX does
+    (``doc.asp?CID=26415\\&DID=321215``), and Mendeley writes several urls in one field, a space apart, and a
+    url with spaces in it as it is."""
+    urls = re.split(r"\s+(?=[A-Za-z][\w+.-]*://)", _ESCAPED_IN_URL.sub(r"\1", value).strip())
+    # A space inside one url (Mendeley's ".../Volume 9/Issue 2/7 Berenstein.pdf") is written as a browser sends it.
+    return [re.sub(r"\s+", "%20", url) for url in urls if url]
+
+
+_ESCAPED_IN_URL = re.compile(r"\\([&%_#$~])")
 
 
 def _people(value: str) -> tuple[tuple[Person, ...], bool]:
@@ -348,11 +363,16 @@ def _group_name(name: str) -> str:
     return ""
 
 
+_MONTH_BEFORE_YEAR = re.compile(r"^([A-Za-z]+\.?)\s+(\d{4})$")
+
+
 def _date(f: _Fields) -> dates.PrintedDate:
     """From ``year`` with ``month`` ("oct", "10", "OCT", Web of Science's "JUN 8", "FAL", "JAN-MAR") and ``day``,
     made more precise by a biblatex ``date`` ("2019-10-05") of the same year; else that ``date``."""
     exact = dates.iso_date(f.plain("date"))
-    printed = dates.read_printed(" ".join(p for p in (f.plain("year"), f.plain("month"), f.plain("day")) if p))
+    # "year = {January 1978}" (a hand-written file): the month written before the year, as a printed date has it.
+    year = _MONTH_BEFORE_YEAR.sub(r"\2 \1", f.plain("year"))
+    printed = dates.read_printed(" ".join(p for p in (year, f.plain("month"), f.plain("day")) if p))
     if not printed.iso:
         return dates.PrintedDate(exact)
     return dates.PrintedDate(dates.most_precise(printed.iso, exact), printed.printed)

@@ -3,18 +3,24 @@
 pylatexenc's latex2text does the decoding with its default tables of macros, environments and specials
 (``--`` → –, ``---`` → —, ````…''`` → “…”); the text symbols it lacks (``\\textless``, ``\\textgreater``,
 ``\\textbar``, as Mendeley and Zotero write ``<``, ``>`` and ``|``) come from citeproc-py's table of LaTeX
-symbols. Math is kept readable as text (``$\\alpha$`` → α, ``$x^2$`` → x^2).
+symbols. Math is kept readable as text (``$\\alpha$`` → α); a superscript or subscript that Unicode can write is
+written so (``$^{13}$C`` → ¹³C, ``H$_2$O`` and ``H\\textsubscript{2}O`` → H₂O, ``$^\\circ$`` → °, ``$x^\\prime$`` →
+x′), for pages, meta tags and citations all show plain text; one it cannot write stays as LaTeX writes it
+(``$T_{\\gamma}$`` → T_γ).
 
-A URL or DOI inside a value is not LaTeX: its ``--`` and ``%`` stay as written.
+A URL or DOI inside a value is not LaTeX: its ``--`` and ``%`` stay as written. Nor is a dollar before an amount
+in an export's plain text (Scopus: "more than $100 million", "US$1.76 billion").
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
+from pylatexenc import latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
-from pylatexenc.macrospec import LatexContextDb
+from pylatexenc.macrospec import LatexContextDb, MacroSpec
 
 from ..model.normalize import clean
 
@@ -39,6 +45,10 @@ def latex_to_text(value: str) -> str:
     if not _LATEX_MARKS.search(value) and not _LIGATURE_START.search(value):
         return clean(value)  # most values of most exports: plain text
     value, kept = _keep_verbatim(value)
+    if "$" in value:
+        value = _math_scripts(_escape_currency(value))
+    if "script" in value:
+        value = _TEXT_SCRIPT.sub(_text_script, value)
     if not _LATEX_MARKS.search(value):
         text = _ligatures(value)
     else:
@@ -49,10 +59,81 @@ def latex_to_text(value: str) -> str:
             text = _ligatures(simple.replace("{", "").replace("}", ""))
         else:
             try:
-                text = _converter().latex_to_text(_BARE_SPECIAL.sub(r"\\\1", value))
+                text = _converter().latex_to_text(_BARE_SPECIAL.sub(r"\\\1", value), latex_context=_walker_context())
             except Exception:  # noqa: BLE001 - pylatexenc is tolerant, but a value must never stop the build
                 text = value.replace("{", "").replace("}", "")
     return clean(_restore(text, kept))
+
+
+_DOLLAR = re.compile(r"(?<!\\)\$")
+_NOT_AMOUNT = re.compile(r"[\\^_{}]")
+
+
+def _escape_currency(value: str) -> str:
+    """``value`` with each dollar that opens an amount ("$100 million", "US$1.76") escaped as ``\\$``.
+
+    A dollar before a digit opens math only when a closing dollar follows with no space and no LaTeX between
+    ("$2$" is the digit 2; "$10^{-3}$" math); else it is the currency sign of plain text."""
+    out, start, pos = [], 0, 0
+    while (m := _DOLLAR.search(value, pos)) is not None:
+        i = m.start()
+        close = _DOLLAR.search(value, i + 1)
+        inner = value[i + 1:close.start()] if close else value[i + 1:]
+        amount = close is None or re.search(r"\s", inner) and not _NOT_AMOUNT.search(inner)
+        if value[i + 1:i + 2].isdigit() and amount:
+            out.append(value[start:i] + "\\$")
+            start = pos = i + 1
+        else:
+            pos = close.end() if close else len(value)  # past the math
+    return "".join(out) + value[start:] if out else value
+
+
+_MATH = re.compile(r"(?<!\\)\$([^$]+?)(?<!\\)\$")
+_MATH_SCRIPT = re.compile(r"\s*([\^_])\s*(?:\{\s*(\\(?:circ|prime)|[^{}\\]*?)\s*\}|(\\(?:circ|prime))(?![A-Za-z])"
+                          r"|([A-Za-z0-9+\-=()]))")
+_RAISED_SYMBOLS = {"\\circ": "°", "\\prime": "′"}  # a degree sign and a prime, as LaTeX writes them in math
+_TEXT_SCRIPT = re.compile(r"\\text(super|sub)script\s*\{([^{}\\]*)\}")
+
+
+def _math_scripts(value: str) -> str:
+    """``value`` with the superscripts and subscripts of its math that Unicode can write written in Unicode."""
+    return _MATH.sub(lambda m: "$" + _MATH_SCRIPT.sub(_math_script, m.group(1)) + "$"
+                     if "^" in m.group(1) or "_" in m.group(1) else m.group(0), value)
+
+
+def _math_script(m: re.Match[str]) -> str:
+    raised = m.group(1) == "^"
+    body = m.group(2) if m.group(2) is not None else m.group(3) or m.group(4)
+    if raised and body in _RAISED_SYMBOLS:
+        return _RAISED_SYMBOLS[body]
+    return _scripted(body, raised) or m.group(0)
+
+
+def _text_script(m: re.Match[str]) -> str:
+    return _scripted(m.group(2), m.group(1) == "super") or m.group(2)
+
+
+def _scripted(text: str, raised: bool) -> str:
+    """``text`` in Unicode's superscript (or subscript) characters, or "" when one of them has none."""
+    table = _script_tables()[0 if raised else 1]
+    if not text or any(c not in table for c in text):
+        return ""
+    return "".join(table[c] for c in text)
+
+
+@lru_cache(maxsize=1)
+def _script_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """Unicode's superscript and subscript forms, by the character they raise or lower (its ``<super>`` and
+    ``<sub>`` decompositions; not the ordinal indicators ª and º). A hyphen takes the minus sign's form."""
+    tables: tuple[dict[str, str], dict[str, str]] = ({}, {})
+    for code in range(0xA0, 0x2D00):
+        kind, _, base = unicodedata.decomposition(chr(code)).partition(" ")
+        if kind in ("<super>", "<sub>") and " " not in base and code not in (0xAA, 0xBA):
+            tables[kind == "<sub>"].setdefault(chr(int(base, 16)), chr(code))
+    for table in tables:
+        if "\u2212" in table:
+            table.setdefault("-", table["\u2212"])
+    return tables
 
 
 def _keep_verbatim(value: str) -> tuple[str, list[str]]:
@@ -103,8 +184,35 @@ def _context() -> LatexContextDb:
     context = get_default_latex_context_db()
     extra = [MacroTextSpec(name, text) for name, text in _citeproc_symbols().items()
              if context.get_macro_spec(name) is None]
+    # pylatexenc's parser reads these with their argument but its text conversion has no rule for them and drops
+    # both ("200\\,\\mbox{$\\mu$}J" was "200 J"): their argument is text, shown as it is.
+    extra += [MacroTextSpec(name, discard=False) for name in _TEXT_ARGUMENT if context.get_macro_spec(name) is None]
+    extra += [MacroTextSpec(name, text) for name, text in _MORE_TEXT.items() if context.get_macro_spec(name) is None]
+    # amsmath's upright-or-italic capitals (\varGamma) are the Greek capitals pylatexenc knows as \Gamma.
+    for name in ("Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"):
+        spec = context.get_macro_spec(name)
+        if spec is not None and context.get_macro_spec("var" + name) is None and isinstance(spec.simplify_repl, str):
+            extra.append(MacroTextSpec("var" + name, spec.simplify_repl))
     if extra:  # the default context is a new one at each call: adding to it changes no one else's
         context.add_context_category("citeproc-text-symbols", macros=extra)
+    return context
+
+
+_TEXT_ARGUMENT = ("mbox", "texttt", "textsf", "textmd", "textup")
+# What LaTeX prints for macros that pylatexenc drops with nothing in their place ("and\\slash or" was "andor",
+# "\\LaTeX{} Companion" " Companion"); biblatex's quotation macros print the quotation marks (English ones, as
+# pylatexenc's ``…'' does).
+_MORE_TEXT = {"slash": "/", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "TeX": "TeX", "BibTeX": "BibTeX",
+              "enquote": "“%s”", "mkbibquote": "“%s”", "mkbibemph": "%s", "mkbibitalic": "%s", "mkbibbold": "%s"}
+_ONE_ARGUMENT = ("enquote", "mkbibquote", "mkbibemph", "mkbibitalic", "mkbibbold")
+"""biblatex's macros of one argument, which pylatexenc's parser must be told about to hand their argument on."""
+
+
+@lru_cache(maxsize=1)
+def _walker_context() -> LatexContextDb:
+    """pylatexenc's parser context, with the macros of ``_ONE_ARGUMENT`` taking their argument."""
+    context = latexwalker.get_default_latex_context_db()
+    context.add_context_category("biblatex-text", macros=[MacroSpec(name, "{") for name in _ONE_ARGUMENT])
     return context
 
 
