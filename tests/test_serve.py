@@ -211,6 +211,21 @@ def test_hidden_and_backup_files_do_not_count_as_changes(tmp_path: Path) -> None
     assert {Path(p).name for p in paths} == {"site.toml"}
 
 
+def test_a_change_made_as_soon_as_the_watch_says_it_is_in_place_is_seen(tmp_path: Path) -> None:
+    """serve waits for this word before its first build: a record added right after "Serving" was sometimes
+    missed, the watch not yet in place."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    stop, armed = threading.Event(), threading.Event()
+    found = changes(site, stop, armed=armed)
+    try:
+        assert armed.wait(10)
+        (site / "content" / "record.txt").write_text("x")
+        assert "record.txt" in {Path(p).name for p in next(found)}
+    finally:
+        stop.set()
+
+
 def test_a_source_folder_made_while_watching_is_watched(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "content").mkdir(parents=True)

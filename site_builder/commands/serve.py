@@ -52,6 +52,8 @@ from .watch import changes
 REQUEST_THREADS = 16
 """Requests answered at once; more wait for a thread (the WebSocket of each open page needs none)."""
 START_SECONDS = 30
+WATCH_SECONDS = 10
+"""At most this long for the operating system's watches to be in place before the first build."""
 
 Log = Callable[[str], None]
 
@@ -68,10 +70,15 @@ def serve(site_dir: Path, *, host: str = "127.0.0.1", port: int = 8000, base_url
     with tempfile.TemporaryDirectory(prefix="site-builder-serve-") as tmp, server, _sigterm_as_interrupt():
         buffers = Buffers(Path(tmp))
         try:
+            # Watching begins before the first build reads anything: an edit made while it runs, or right after
+            # "Serving", is a change the loop below rebuilds for, never one missed.
+            armed = threading.Event()
+            bursts = changes(site_dir, stop, armed=armed)
+            armed.wait(WATCH_SECONDS)
             rebuild(site_dir, buffers, state, base_url, local_url, say)
             say(f"Serving {site_dir.resolve()} at {local_url.rstrip('/')}{state.outcome.base_path} "
                 "(Ctrl-C to stop)")
-            for _ in changes(site_dir, stop):
+            for _ in bursts:
                 rebuild(site_dir, buffers, state, base_url, local_url, say)
         except KeyboardInterrupt:
             say("Stopped.")

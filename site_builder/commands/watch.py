@@ -28,6 +28,9 @@ QUIET_SECONDS = 0.3
 been still this long."""
 _STEP_MS = 50
 _DEBOUNCE_MS = 2000
+_ARMED_MS = 200
+"""How long a watch waits for a change before it says it is in place (an empty batch): the first such word is
+when a change can no longer be missed."""
 
 
 def source_roots(site_dir: Path) -> list[Path]:
@@ -58,16 +61,32 @@ class _Either:
         return any(e.is_set() for e in self.events)
 
 
-def changes(site_dir: Path, stop: threading.Event, quiet: float = QUIET_SECONDS) -> Iterator[set[str]]:
-    """Yield the paths changed in each burst of changes to the site's sources, once the burst has been still
-    for ``quiet`` seconds, until ``stop`` is set."""
+def changes(site_dir: Path, stop: threading.Event, quiet: float = QUIET_SECONDS,
+            armed: threading.Event | None = None) -> Iterator[set[str]]:
+    """The paths changed in each burst of changes to the site's sources, once the burst has been still for
+    ``quiet`` seconds, until ``stop`` is set. Watching starts at once, not at the first burst asked for; ``armed``
+    is set once both watches are in place: a change made after that is never missed."""
     site_dir = site_dir.resolve()
     found: queue.Queue[set[str]] = queue.Queue()
     restart = threading.Event()
-    threads = [threading.Thread(target=_watch_site_folder, args=(site_dir, found, restart, stop), daemon=True),
-               threading.Thread(target=_watch_sources, args=(site_dir, found, restart, stop), daemon=True)]
+    ready = [threading.Event(), threading.Event()]
+    threads = [threading.Thread(target=_watch_site_folder, args=(site_dir, found, restart, stop, ready[0]),
+                                daemon=True),
+               threading.Thread(target=_watch_sources, args=(site_dir, found, restart, stop, ready[1]), daemon=True)]
     for thread in threads:
         thread.start()
+    if armed is not None:
+        threading.Thread(target=_when_all, args=(ready, armed), daemon=True).start()
+    return _bursts(found, stop, quiet)
+
+
+def _when_all(events: list[threading.Event], then: threading.Event) -> None:
+    for event in events:
+        event.wait()
+    then.set()
+
+
+def _bursts(found: queue.Queue[set[str]], stop: threading.Event, quiet: float) -> Iterator[set[str]]:
     pending: set[str] = set()
     while not stop.is_set():
         try:
@@ -79,19 +98,23 @@ def changes(site_dir: Path, stop: threading.Event, quiet: float = QUIET_SECONDS)
 
 
 def _watch_site_folder(site_dir: Path, found: queue.Queue[set[str]], restart: threading.Event,
-                       stop: threading.Event) -> None:
+                       stop: threading.Event, ready: threading.Event) -> None:
     def wanted(_change: watchfiles.Change, path: str) -> bool:
         return Path(path).name in SETTINGS_FILES + SOURCE_DIRS
 
     for batch in watchfiles.watch(site_dir, watch_filter=wanted, recursive=False, stop_event=stop,
-                                  step=_STEP_MS, debounce=_DEBOUNCE_MS, raise_interrupt=False):
+                                  step=_STEP_MS, debounce=_DEBOUNCE_MS, raise_interrupt=False,
+                                  rust_timeout=_ARMED_MS, yield_on_timeout=True):
+        ready.set()
+        if not batch:
+            continue
         if any(change != watchfiles.Change.modified and Path(path).name in SOURCE_DIRS for change, path in batch):
             restart.set()  # a source folder appeared or went: watch the ones there are now
         found.put({path for _change, path in batch})
 
 
 def _watch_sources(site_dir: Path, found: queue.Queue[set[str]], restart: threading.Event,
-                   stop: threading.Event) -> None:
+                   stop: threading.Event, ready: threading.Event) -> None:
     def wanted(_change: watchfiles.Change, path: str) -> bool:
         return counts(path, site_dir)
 
@@ -106,8 +129,11 @@ def _watch_sources(site_dir: Path, found: queue.Queue[set[str]], restart: thread
             found.put(added)
         try:
             for batch in watchfiles.watch(*roots, watch_filter=wanted, stop_event=_Either(stop, restart),
-                                          step=_STEP_MS, debounce=_DEBOUNCE_MS, raise_interrupt=False):
-                found.put({path for _change, path in batch})
+                                          step=_STEP_MS, debounce=_DEBOUNCE_MS, raise_interrupt=False,
+                                          rust_timeout=_ARMED_MS, yield_on_timeout=True):
+                ready.set()
+                if batch:
+                    found.put({path for _change, path in batch})
         except (FileNotFoundError, OSError):
             pass  # a root went away while being watched: the site folder's watch says so, and restarts this one
         if not restart.is_set():

@@ -96,9 +96,10 @@ def test_vancouver_names_every_author_as_pubmed_does() -> None:
     for path in files:
         records, _ = readers.read_file(path, path.name)
         for record in records:
-            pubmed = list(record.values("AU"))[:6]
-            if not pubmed or len(pubmed) != len(record.values("FAU")):
-                continue
+            listed = record.values("AU")
+            if not listed or len(listed) != len(record.values("FAU")):
+                continue  # a name given one way only ("et al.", a group)
+            pubmed = list(listed)[:6]
             article = readers.to_article(record)[0]
             ours = format_references(article, styles=VANCOUVER)[0].text.split(". ")[0].split(", ")[:len(pubmed)]
             for theirs, mine in zip(pubmed, ours, strict=True):
