@@ -167,6 +167,14 @@ AXE = REPO / ".ci" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_PATH = "/__axe-core__.js"
 
 
+def axe_violations(page) -> list[list[object]]:  # noqa: ANN001 - a Playwright Page
+    """axe-core's violations on ``page`` (loaded into it by add_axe), each as [rule id, [node selector, …]]."""
+    add_axe(page)
+    found: list[list[object]] = page.evaluate("async () => (await axe.run(document)).violations"
+                                              ".map(v => [v.id, v.nodes.map(n => n.target.join(' '))])")
+    return found
+
+
 def add_axe(page) -> None:  # noqa: ANN001 - a Playwright Page
     """Load axe-core into a served page as a script of the page's own origin, the only kind its
     Content-Security-Policy lets run: the browser asks the page's server, Playwright answers from node_modules."""

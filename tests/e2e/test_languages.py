@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from e2e.browsing import need_browser
-from e2e.serving import AXE, add_axe, static_server
+from e2e.serving import AXE, add_axe, axe_violations, static_server
 
 REPO = Path(__file__).resolve().parents[2]
 LANGUAGES = ("es", "fr", "de", "pt")
@@ -40,9 +40,7 @@ def test_axe_finds_nothing_on_any_page_kind(languages_built: dict[str, Path], br
             for rel in page_kinds(out):
                 tab.goto(f"{origin}/{out.name}/{rel}")
                 assert tab.evaluate("document.documentElement.lang") == language
-                add_axe(tab)
-                violations = tab.evaluate("async () => (await axe.run(document)).violations"
-                                          ".map(v => [v.id, v.nodes.map(n => n.target.join(' '))])")
+                violations = axe_violations(tab)
                 if violations:
                     found[f"{scheme} {rel}"] = violations
             context.close()

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from e2e.browsing import need_browser
-from e2e.serving import AXE, add_axe, static_server
+from e2e.serving import AXE, axe_violations, static_server
 from site_builder.build import build
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -42,9 +42,7 @@ def test_axe_finds_nothing_on_notice_pages(tmp_path: Path, browser, language: st
             tab = context.new_page()
             for rel in PAGES:
                 tab.goto(f"{origin}/_site/{rel}")
-                add_axe(tab)
-                violations = tab.evaluate("async () => (await axe.run(document)).violations"
-                                          ".map(v => [v.id, v.nodes.map(n => n.target.join(' '))])")
+                violations = axe_violations(tab)
                 if violations:
                     found[f"{scheme} {rel}"] = violations
             context.close()

@@ -18,7 +18,18 @@ from urllib.parse import parse_qs, quote, urlsplit
 import pytest
 
 from e2e.browsing import need_browser
-from e2e.serving import AXE, BASE_URL, REPO, REPO_NAME, SEED_PAGE, add_axe, copy_site, retitle, serving, static_server
+from e2e.serving import (
+    AXE,
+    BASE_URL,
+    REPO,
+    REPO_NAME,
+    SEED_PAGE,
+    axe_violations,
+    copy_site,
+    retitle,
+    serving,
+    static_server,
+)
 from site_builder.build import BuildResult, build
 from site_builder.plan import urls
 
@@ -326,9 +337,7 @@ def test_axe_finds_nothing_on_the_search_page_with_results_and_facets(tab: Tab, 
     search(tab, site_url, "cancer")
     tab.page.locator("fieldset[data-facet=journal] button.more").click()
     assert tab.page.locator("#search-facets").is_visible() and len(tab.results()) == PAGE_SIZE
-    add_axe(tab.page)
-    found = tab.page.evaluate("async () => (await axe.run(document)).violations"
-                              ".map(v => [v.id, v.nodes.map(n => n.target.join(' '))])")
+    found = axe_violations(tab.page)
     assert found == []
 
 
