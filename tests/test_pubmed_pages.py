@@ -115,6 +115,20 @@ def test_mesh_terms_are_shown_apart_with_major_topics_marked_in_words(site: Path
     assert [html.text(s) for s in hidden] == ["(major topic)"]
     assert html.text(facts["Publication types"]) == (
         "Clinical Trial, Phase I; Journal Article; Randomized Controlled Trial; Research Support, Non-U.S. Gov't")
+    legend = [p for p in facts["MeSH terms"].iter("p") if p.get("class") == "mesh-legend"]
+    assert [html.text(p) for p in legend] == ["* Major topic"]
+
+
+def test_no_star_legend_without_a_major_topic(make_site, html, tmp_path: Path) -> None:
+    """A record whose MeSH headings are none of them major topics shows no legend for a star it does not use
+    (hand-written MEDLINE record)."""
+    record = ("PMID- 90000010\nTI  - A record without a major topic.\nDP  - 2020\nFAU - Writer, Carla\n"
+              "AU  - Writer C\nJT  - Journal of Examples\nMH  - Animals\nMH  - Humans\n")
+    build(make_site({"plain.nbib": record}), tmp_path / "out")
+    (page,) = (tmp_path / "out" / "articles").glob("*.html")
+    facts = facts_of(html.parse(page), html)
+    assert [html.text(li) for li in facts["MeSH terms"].iter("li")] == ["Animals", "Humans"]
+    assert not [p for p in facts["MeSH terms"].iter("p") if p.get("class") == "mesh-legend"]
 
 
 def test_keywords_and_mesh_qualifiers_of_a_medline_record(site: Path, html) -> None:
