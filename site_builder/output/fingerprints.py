@@ -447,7 +447,7 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
 def derived_digest(site: Site) -> bytes:
     """What the plan makes from many articles' contents at once (Site.ranks, .shared_facets, .citation_keys): a
     page may show its part of these without reaching the articles they were made from."""
-    ranks = [(key, tuple(getattr(r, f) for f in ("newest", "oldest", "title"))) for key, r in site.ranks.items()]
+    ranks = [(key, _as_fields(r)) for key, r in site.ranks.items()]  # every order Ranks has, as library_digest
     keys = sorted(site.citation_keys.items()) if site.config.downloads else []  # only the downloads show them
     return _hash(marshal.dumps([ranks, sorted(site.shared_facets), keys], 0))
 
