@@ -321,14 +321,15 @@ def _ris_article(record: Record) -> Article:
         journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
     else:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, ""
-    title = tags.text("TI", "T1", "CT", "BT", "ST")
+    # Zotero writes a title's rich text (<i>, <sub>) as it holds it; the tags are left out (shared.strip_tags).
+    title = clean(shared.strip_tags(tags.text("TI", "T1", "CT", "BT", "ST")))
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or url_doi
     pmid = ids.pmid_from(tags.first("C2")) or url_pmid or ids.pubmed_accession(
         tags.first("AN"), tags.all("DP", "DB"))
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
-    lay, abstract, rights = _abstract(tags.lines("AB", "N2"))
+    lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB", "N2")])
     when = _published(tags)
     alone = kind not in PERIODICAL_KINDS
     return Article(
@@ -474,13 +475,12 @@ def _wos_article(record: Record) -> Article:
     """Web of Science tagged: TI, AF/AU, SO/JI, PY/PD, DI, PM, DT, DE/ID, OI ("Family, Given/0000-…"), and a book's
     BE (editors) and PI (the publisher's city)."""
     tags = _Tags(record)
-    title = tags.text("TI")
+    title = clean(shared.strip_tags(tags.text("TI")))  # "<i>Heliconia acuminata</i>": the tags are left out
     orcids = shared.orcids_by_name("; ".join(tags.all("OI")))
     names = tags.all("AF") or tags.all("AU")
     doi, pmid = ids.doi_from(tags.first("DI")), ids.pmid_from(tags.first("PM"))
-    lay, abstract, rights = _abstract(tags.lines("AB"), running=True)
-    # PD is the rest of the date: "JUN 8", "FAL" (autumn), "JAN-MAR"; PubMed's order puts the year first.
-    when = dates.read_printed(f"{clean(tags.first('PY'))} {clean(tags.first('PD'))}")
+    lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB")], running=True)
+    when = _wos_published(tags)
     kind = _wos_kind(tags.all("DT"))
     # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
     in_book = kind in CONTAINED_KINDS and clean(tags.first("PT")) in ("B", "S")
@@ -493,8 +493,9 @@ def _wos_article(record: Record) -> Article:
         kind=kind, container=tags.text("SO") if in_book else "",
         # BE: the book's editors; PI: the publisher's city (of a journal article, the journal publisher's).
         editors=tuple(_person(n) for n in tags.all("BE")) if in_book or kind == "book" else (),
-        date=when.iso,
+        date=when.date,
         date_printed=when.printed,
+        epub_date=when.epub,
         publisher=tags.text("PU"),
         place=tags.text("PI") if in_book or kind == "book" else "",
         languages=languages.parse(tags.all("LA")),
@@ -506,6 +507,27 @@ def _wos_article(record: Record) -> Article:
         keywords=shared.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),
     )
+
+
+def _wos_published(tags: _Tags) -> dates.Published:
+    """The issue's date from PY and PD, and the early-access date (EA, "DEC 2023") beside it.
+
+    PD is the rest of the issue's date ("JUN 8", "FAL" for autumn, "JAN-MAR"), which PubMed's order puts after the
+    year; an early-access article not yet in an issue has its whole online date there instead ("2023 DEC 19"),
+    which EA then only repeats in part."""
+    issue = clean(tags.first("PD"))
+    if not _YEAR_FIRST.match(issue):
+        issue = f"{clean(tags.first('PY'))} {issue}"
+    when = dates.read_printed(issue)
+    early = _MONTH_YEAR.fullmatch(clean(tags.first("EA")))
+    epub = dates.from_parts(early.group(2), early.group(1), "") if early else ""
+    if when.iso.startswith(epub):  # nothing more than the issue's date says (or no EA)
+        epub = ""
+    return dates.published(when, epub)
+
+
+_YEAR_FIRST = re.compile(r"\d{4}(?!\d)")
+_MONTH_YEAR = re.compile(r"([A-Za-z]{3,})\.?\s+(\d{4})")
 
 
 def _wos_kind(types: list[str]) -> str:
