@@ -329,7 +329,8 @@ def _ris_article(record: Record) -> Article:
     pmid = ids.pmid_from(tags.first("C2")) or url_pmid or ids.pubmed_accession(
         tags.first("AN"), tags.all("DP", "DB"))
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
-    lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB", "N2")])
+    lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB", "N2")],
+                                      running=_from_web_of_science(tags))
     when = _published(tags)
     alone = kind not in PERIODICAL_KINDS
     return Article(
@@ -352,7 +353,9 @@ def _ris_article(record: Record) -> Article:
         lay_summary=lay, abstract=abstract, rights=rights,
         links=shared.links(urls),
         volume=tags.text("VL", "VO"), issue=tags.text("IS"),
-        pages=shared.page_range(tags.first("SP"), tags.first("EP")),
+        # C7 is a journal article's number (RIS: "Article Number"), which stands for its pages (e-journals).
+        pages=shared.page_range(tags.first("SP") or (tags.first("C7") if _journal_article(tags) else ""),
+                                tags.first("EP")),
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
         records=(record,),
     )
@@ -429,10 +432,27 @@ def _person(name: str, orcid: str = "") -> Person:
     return parse_person(name, orcid)
 
 
+def _journal_article(tags: _Tags) -> bool:
+    return tags.first("TY").strip() in ("JOUR", "EJOUR")
+
+
+def _from_web_of_science(tags: _Tags) -> bool:
+    """A record of Web of Science's RIS export: its WE (the citation index) or its accession number."""
+    return "WE" in tags.by_tag or clean(tags.first("AN")).startswith("WOS:")
+
+
 def _published(tags: _Tags) -> dates.Published:
     """The date from PY, Y1 and DA (the most precise of those that agree on the year), and the electronic date
-    of EndNote's journal articles, which it writes as ET ("2012/11/20"; ET is an edition in a book)."""
+    of EndNote's journal articles, which it writes as ET ("2012/11/20"; ET is an edition in a book).
+
+    Web of Science's RIS export writes its own PD in DA ("APR", "MAY-JUN", or the whole online date of an
+    article not yet in an issue, "2024 MAR 4") and the early-access month in C6 ("MAR 2024")."""
     year = _ris_date(tags.first("PY"))[:4]
+    issued = clean(tags.first("DA"))
+    if issued and _from_web_of_science(tags) and not _RIS_DATE.fullmatch(issued):
+        when = dates.read_printed(issued if shared.year_first(issued) else f"{year} {issued}")
+        if when.iso[:4] == year or not year:
+            return dates.published(when, shared.early_access(tags.first("C6"), when.iso))
     issue = dates.most_precise(*(_ris_date(v, year) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA"))))
     # DA's fourth part is free text: a date as printed ("2014/11//2014 Nov-Dec"), or junk ("2019/10//undefined").
     other = dates.read_printed(clean(tags.first("DA")).split("/", 3)[3] if clean(tags.first("DA")).count("/") >= 3
@@ -516,18 +536,8 @@ def _wos_published(tags: _Tags) -> dates.Published:
     year; an early-access article not yet in an issue has its whole online date there instead ("2023 DEC 19"),
     which EA then only repeats in part."""
     issue = clean(tags.first("PD"))
-    if not _YEAR_FIRST.match(issue):
-        issue = f"{clean(tags.first('PY'))} {issue}"
-    when = dates.read_printed(issue)
-    early = _MONTH_YEAR.fullmatch(clean(tags.first("EA")))
-    epub = dates.from_parts(early.group(2), early.group(1), "") if early else ""
-    if when.iso.startswith(epub):  # nothing more than the issue's date says (or no EA)
-        epub = ""
-    return dates.published(when, epub)
-
-
-_YEAR_FIRST = re.compile(r"\d{4}(?!\d)")
-_MONTH_YEAR = re.compile(r"([A-Za-z]{3,})\.?\s+(\d{4})")
+    when = dates.read_printed(issue if shared.year_first(issue) else f"{clean(tags.first('PY'))} {issue}")
+    return dates.published(when, shared.early_access(tags.first("EA"), when.iso))
 
 
 def _wos_kind(types: list[str]) -> str:
