@@ -315,14 +315,17 @@ def _ris_article(record: Record) -> Article:
     kind = _ris_kind(tags)
     abbrev = tags.text("J2", "JA", "J1", "NL")
     # A chapter's or a paper's series (T3, as the RIS specification and our export write it) is its journal.
+    # Zotero writes a title's rich text (<i>, <sub>) as it holds it; the tags are left out (shared.strip_tags).
+    title = clean(shared.strip_tags(tags.text("TI", "T1", "CT", "BT", "ST")))
+    if kind in CONTAINED_KINDS or (kind not in PERIODICAL_KINDS and shared.same_title(tags.text("T2"), title)):
+        # J2 then abbreviates the book or proceedings that holds the work, or (Scopus) the book itself: no series
+        abbrev = "" if tags.text("T2", "BT") else abbrev
     if kind in CONTAINED_KINDS:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, tags.text("T2", "BT")
     elif kind in PERIODICAL_KINDS or kind in LEGAL_KINDS:  # T2: the journal, magazine, website, reporter, code
         journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
     else:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, ""
-    # Zotero writes a title's rich text (<i>, <sub>) as it holds it; the tags are left out (shared.strip_tags).
-    title = clean(shared.strip_tags(tags.text("TI", "T1", "CT", "BT", "ST")))
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or url_doi
