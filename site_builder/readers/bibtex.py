@@ -257,8 +257,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         editors=editors,
         translators=translators,
         volume=f.text("volume"), issue=f.text("number", "issue"),
-        # "3355---3359", "R4231----R4234": a range however many hyphens the file writes.
-        pages=shared.page_range(re.sub(r"-{2,}", "-", f.plain("pages"))
+        pages=shared.page_range(_pages(f)
                                 or f.plain("art_number", "article-number", "eid")),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
             "author_keywords", "keywords", "keywords-plus")),
@@ -286,6 +285,13 @@ class _Fields:
 
     def text(self, *names: str) -> str:
         return latex_to_text(self.raw(*names))
+
+
+def _pages(f: _Fields) -> str:
+    """"3355---3359", "R4231----R4234": a range however many hyphens the file writes; a dash written as LaTeX
+    ("341{\\textendash}357", Zotero) as the dash it is."""
+    pages = f.plain("pages")
+    return f.text("pages") if "\\" in pages else re.sub(r"-{2,}", "-", pages)
 
 
 def _urls(value: str) -> list[str]:
