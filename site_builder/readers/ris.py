@@ -44,6 +44,10 @@ Ovid's RIS export numbers its records and follows each with links::
 
     Link to the Ovid Full Text or citation: https://…
 
+Web of Science's "tab-delimited" export holds the same fields: a header row of their tags, then a record a row,
+the names of a list joined by "; " where the tagged format gives a line each. Its records read as the tagged
+format's.
+
 Tag lines right after an ``ER`` (Ovid's ``NL``) belong to the record that ended, and so does free text after it
 (a field ``text after ER``); a record's number ("2.") and other text before a record are its preamble. Both
 dialects give Records of format ``ris``; ``to_article`` tells them apart by their first tag.
@@ -134,15 +138,21 @@ _RECORD_NUMBER = re.compile(r"\s*\d+\.\s*\Z")
 _SNIFF_WOS = re.compile(r"\A\ufeff?\s*(?:FN |PT [A-Z]\r?$)", re.M)
 
 
+_SNIFF_WOS_TABS = re.compile(r"\APT\tAU\t")
+
+
 def sniff(head: str) -> bool:
-    """Does the start of a file look like RIS (a ``TY  - `` line, or ``TY - ``…) or Web of Science tagged?"""
+    """Does the start of a file look like RIS (a ``TY  - `` line, or ``TY - ``…) or Web of Science tagged or
+    tab-delimited?"""
     head = head.removeprefix("\ufeff")
-    return bool(_SNIFF_RIS.search(head) or _SNIFF_WOS.match(head))
+    return bool(_SNIFF_RIS.search(head) or _SNIFF_WOS.match(head) or _SNIFF_WOS_TABS.match(head))
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every record in one RIS or Web of Science file, and the problems found."""
     text = text.removeprefix("\ufeff")
+    if _SNIFF_WOS_TABS.match(text):
+        return _read_tab_delimited(text, path)
     ty = _SNIFF_RIS.search(text)
     if ty is None and _SNIFF_WOS.match(text):
         dialect = _WOS
@@ -154,6 +164,31 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     for number, line in enumerate(split_lines(text), start=1):
         reader.feed(number, line)
     return reader.finish()
+
+
+_WOS_LISTS = frozenset({"AU", "AF", "BA", "BF", "BE", "CA", "GP", "CR"})
+"""The fields that Web of Science's tagged format gives a line per name (or cited work), and its tab-delimited
+export joins with "; "."""
+
+
+def _read_tab_delimited(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Web of Science's tab-delimited export, each row a record of the tagged format."""
+    lines = split_lines(text)
+    header = [clean(tag) for tag in lines[0].split("\t")]
+    records: list[Record] = []
+    problems: list[Diagnostic] = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            problems.append(Diagnostic(Level.WARNING, SourceSpan(path, number), f"the row has {len(cells)} "
+                                       f"columns and the header {len(header)}; the columns past the header's were "
+                                       "left out"))
+        fields = tuple(Field(tag, tuple(v.strip() for v in cell.split("; ")) if tag in _WOS_LISTS else (cell,), number)
+                       for tag, cell in zip(header, cells, strict=False) if tag and cell.strip())
+        records.append(Record(FORMAT, SourceSpan(path, number), fields))
+    return records, problems
 
 
 class _Reader:
