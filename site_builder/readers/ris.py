@@ -567,13 +567,16 @@ def _wos_article(record: Record) -> Article:
     )
 
 
+_MONTH_THEN_YEAR = re.compile(r"^([A-Za-z]{3,}\.?)\s+(\d{4})$")
+
+
 def _wos_published(tags: _Tags) -> dates.Published:
     """The issue's date from PY and PD, and the early-access date (EA, "DEC 2023") beside it.
 
     PD is the rest of the issue's date ("JUN 8", "FAL" for autumn, "JAN-MAR"), which PubMed's order puts after the
     year; an early-access article not yet in an issue has its whole online date there instead ("2023 DEC 19"),
     which EA then only repeats in part."""
-    issue = clean(tags.first("PD"))
+    issue = _MONTH_THEN_YEAR.sub(r"\2 \1", clean(tags.first("PD")))  # "MAY 2020" (a PD of the year's too)
     when = dates.read_printed(issue if shared.year_first(issue) else f"{clean(tags.first('PY'))} {issue}")
     return dates.published(when, shared.early_access(tags.first("EA"), when.iso))
 
