@@ -349,12 +349,12 @@ def _ris_article(record: Record) -> Article:
     tags = _Tags(record)
     kind = _ris_kind(tags)
     abbrev = tags.text("J2", "JA", "J1", "NL")
-    # A chapter's or a paper's series (T3, as the RIS specification and our export write it) is its journal.
     # Zotero writes a title's rich text (<i>, <sub>) as it holds it; the tags are left out (shared.strip_tags).
     title = clean(shared.strip_tags(tags.text("TI", "T1", "CT", "BT", "ST")))
     if kind in CONTAINED_KINDS or (kind not in PERIODICAL_KINDS and shared.same_title(tags.text("T2"), title)):
         # J2 then abbreviates the book or proceedings that holds the work, or (Scopus) the book itself: no series
         abbrev = "" if tags.text("T2", "BT") else abbrev
+    # A chapter's or a paper's series (T3, as the RIS specification and our export write it) is its journal.
     if kind in CONTAINED_KINDS:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, tags.text("T2", "BT")
     elif kind in PERIODICAL_KINDS or kind in LEGAL_KINDS:  # T2: the journal, magazine, website, reporter, code
