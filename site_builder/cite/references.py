@@ -285,6 +285,20 @@ def _repair(style: CitationStylesStyle) -> None:
     _cite_works_alone_as_books(root)
     _part_series_from_volume(root)
     _cite_a_laws_volume(root)
+    _name_every_names(root)
+
+
+def _name_every_names(root: Any) -> None:
+    """Give each ``cs:names`` without a ``cs:name`` the plain one citeproc-py would make for it, once.
+
+    citeproc-py renders such an element's names with a new ``Name()`` inserted first among its children at every
+    reference; that element's tag is "Name", not ``cs:name``, so its lookup never finds it again. The style grew by
+    one element a reference, and every later lookup, ``getchildren`` and sibling search read them all: formatting
+    got slower with each article a process formatted. An empty ``cs:name`` in the same place renders the same (no
+    attribute: every option from the style), and is found. A ``cs:names`` directly within ``cs:substitute`` is
+    left as it is: without ``cs:name`` it takes its enclosing ``cs:names``' name, label and et-al."""
+    for names in root.xpath("//cs:names[not(cs:name)][not(parent::cs:substitute)]", namespaces=_CS):
+        names.insert(0, names.makeelement(f"{{{_CS['cs']}}}name", {}))
 
 
 # CSL types of works that stand on their own (Article.kind outside PERIODICAL_KINDS and CONTAINED_KINDS) that a
