@@ -29,7 +29,7 @@ from .. import speedups
 from ..i18n import N_
 from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, Article
 from ..model.names import initials_only
-from . import citeproc_patches
+from . import citeproc_patches, citeproc_speed
 from .csl import to_csl_json
 from .parts import bookshelf_url, page_range, url_besides_doi
 
@@ -242,6 +242,8 @@ def load_style(csl: str, as_printed: bool = False, locale: str = "en-US") -> Cit
     are part of the style); citeproc-py falls back from a language to its primary dialect ("es" → es-ES), then
     to en-US, for a term its locale lacks or a locale it does not have."""
     speedups.remember_citeproc_lookups()
+    if speedups.enabled("citeproc_walk"):
+        citeproc_speed.install()
     citeproc_patches.apply()
     path = get_style_filepath(csl)
     style = CitationStylesStyle(path, locale=_style_locale(path) or locale, validate=False)
