@@ -44,8 +44,11 @@ def install() -> None:
     # --- Parent.render_children and Group.process: the children, and which are a cs:choose -----------------------
 
     def render_children(self: Any, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        kept = children.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = children[id(self)] = (self, children_of(self))
         output = []
-        for child, choose in _kept(children, self, children_of):
+        for child, choose in kept[1]:
             try:
                 text = child.render(item, delimiter=delimiter, **kwargs) if choose else child.render(item, **kwargs)
                 if text is not None:
@@ -60,8 +63,11 @@ def install() -> None:
         output = []
         variable_called = False
         variable_rendered = False
+        kept = children.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = children[id(self)] = (self, children_of(self))
         delimiter = _kept(group_delimiters, self, lambda group: group.get("delimiter", ""))
-        for child, choose in _kept(children, self, children_of):
+        for child, choose in kept[1]:
             variable_called = variable_called or child.calls_variable()
             try:
                 if choose:
@@ -84,8 +90,14 @@ def install() -> None:
                     ("text-decoration", "none"), ("vertical-align", "baseline"))
     plain: Answers = {}
 
+    def plain_once(element: Any) -> bool:
+        return all(element.get(name, default) == default for name, default in plain_values)
+
     def formatted(self: Any, string: Any) -> Any:
-        if _kept(plain, self, lambda e: all(e.get(name, default) == default for name, default in plain_values)):
+        kept = plain.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = plain[id(self)] = (self, plain_once(self))
+        if kept[1]:
             return str(string) if isinstance(string, (int, float)) else string
         return format_(self, string)
 
@@ -124,8 +136,12 @@ def install() -> None:
                 tuple(method for name, method in others if name in element.attrib),
                 "position" in element.attrib, element.get("match"))
 
-    def if_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
-        types, variables, tests, position, match = _kept(conditions, self, condition)
+    def passes(self: Any, item: Any, context: Any) -> bool:
+        """What citeproc-py's ``If.render`` decides before it renders the branch."""
+        kept = conditions.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = conditions[id(self)] = (self, condition(self))
+        types, variables, tests, position, match = kept[1]
         results: list[Any] = []
         if types:
             kind = item.reference.type
@@ -138,14 +154,37 @@ def install() -> None:
         if position:
             results += self._position(item, context)
         if match == "any":
-            result = any(results)
-        elif match == "none":
-            result = not any(results)
-        else:
-            result = all(results)
-        if not result:
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
+
+    def if_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        if not passes(self, item, context):
             raise model.ConditionFailed
         return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    # --- Choose.render: a branch whose test fails is passed over without raising and catching ConditionFailed --
+
+    branches: Answers = {}
+
+    def branches_of(element: Any) -> tuple[tuple[Any, bool], ...]:
+        return tuple((child, isinstance(child, model.If)) for child in element.getchildren())
+
+    def choose_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        kept = branches.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = branches[id(self)] = (self, branches_of(self))
+        for child, tested in kept[1]:
+            try:
+                if tested and type(child).render is if_render:
+                    if not passes(child, item, context):
+                        continue
+                    return child.render_children(item, context=context, delimiter=delimiter, **kwargs)
+                return child.render(item, context=context, delimiter=delimiter, **kwargs)
+            except model.ConditionFailed:
+                continue
+        return None
 
     # --- Text.process: what a cs:text prints, and the language it falls back to ---------------------------------
 
@@ -160,7 +199,10 @@ def install() -> None:
         return "", None, default
 
     def process_text(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
-        kind, value, default = _kept(texts, self, text_kind)
+        kept = texts.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = texts[id(self)] = (self, text_kind(self))
+        kind, value, default = kept[1]
         if not kind:  # nothing to print: citeproc-py's own error
             return text_process(self, item, context, **kwargs)
         if context is None:
@@ -210,6 +252,7 @@ def install() -> None:
     patched.Affixed.wrap = wrapped
     patched.Quoted.quote = quoted
     patched.If.render = if_render
+    patched.Choose.render = choose_render
     patched.Text.process = process_text
     patched.Name.get_option = get_name_option
     custom: Any = CustomDict
