@@ -15,6 +15,8 @@ import functools
 from collections.abc import Callable
 from typing import Any
 
+_ABSENT = object()
+
 # What an element's answers are kept under: id(element) → (element, answer); the element is held so that its id
 # is never reused while the answer is kept.
 Answers = dict[int, tuple[Any, Any]]
@@ -207,10 +209,9 @@ def install() -> None:
             return text_process(self, item, context, **kwargs)
         if context is None:
             context = self
-        try:
-            language = item.reference.language[:2]
-        except VariableError:
-            language = default
+        # item.reference.language, whose absence citeproc-py raises as VariableError: the dictionary asked directly
+        language = dict.get(item.reference, "language", _ABSENT)
+        language = default if language is _ABSENT else language[:2]
         if kind == "variable":
             text = self._variable(item, context)
         elif kind == "macro":

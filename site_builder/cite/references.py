@@ -78,7 +78,8 @@ _OUTPUT_VERSION = 9
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
     """``article``'s reference in each of ``styles``, in that order, in ``locale`` where the style allows it."""
-    return [format_reference(article, style, locale) for style in styles]
+    sources: dict[bool, Any] = {}  # styles that cite alike (``as_printed``) get the same item: read it once
+    return [format_reference(article, style, locale, sources) for style in styles]
 
 
 def fingerprint(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> str:
@@ -95,8 +96,14 @@ def fingerprint(article: Article, styles: tuple[Style, ...] = STYLES, locale: st
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-def format_reference(article: Article, style: Style, locale: str = "en-US") -> Citation:
-    html, text = _sanitize(_render(style_item(article, style), style, locale))
+def format_reference(article: Article, style: Style, locale: str = "en-US",
+                     sources: dict[bool, Any] | None = None) -> Citation:
+    """``article``'s reference in ``style``; ``sources`` keeps the processor's reading of its item for the next
+    style that cites alike (citeproc-py never changes a reference it reads)."""
+    kept = sources if sources is not None else {}
+    if style.as_printed not in kept:
+        kept[style.as_printed] = _source(style_item(article, style))
+    html, text = _sanitize(_render(kept[style.as_printed], style, locale))
     if article.et_al:  # a style that joins the last two names with "&" (APA) must not join "et al." so
         html, text = html.replace(", &amp; et al.", ", et al."), text.replace(", & et al.", ", et al.")
     return Citation(style_id=style.id, style_name=style.name, html=html, text=text)
@@ -188,14 +195,19 @@ def _capitalized(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] if part[:1].islower() else part for part in word.split("-"))
 
 
-def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
-    """The processor's HTML for one item, alone in a bibliography of its own (so no number, no disambiguation)."""
-    # citeproc-py lowercases ids when it reads them, so look the item up by its lowercased id.
+def _source(item: dict[str, Any]) -> tuple[str, CiteProcJSON]:
+    """citeproc-py's reading of ``item``, and the key it reads it under (its id, lowercased)."""
     key = str(item["id"]).lower()
-    # First: it teaches citeproc-py what the item may hold.
-    loaded = load_style(style.csl, style.as_printed, "en-US" if style.as_printed else locale)
+    _prepare()  # first: it teaches citeproc-py what an item may hold
     source = CiteProcJSON([_escaped(item)])
     _name_hyphenated_names(source[key])
+    return key, source
+
+
+def _render(read: tuple[str, CiteProcJSON], style: Style, locale: str = "en-US") -> str:
+    """The processor's HTML for one item, alone in a bibliography of its own (so no number, no disambiguation)."""
+    key, source = read
+    loaded = load_style(style.csl, style.as_printed, "en-US" if style.as_printed else locale)
     bibliography = CitationStylesBibliography(loaded, source, formatter.html)
     bibliography.register(CiteprocCitation([CitationItem(key)]))
     try:
@@ -241,16 +253,21 @@ def load_style(csl: str, as_printed: bool = False, locale: str = "en-US") -> Cit
     The style speaks ``locale`` unless it fixes its own (``default-locale``, as AMA's en-US: its terms and dates
     are part of the style); citeproc-py falls back from a language to its primary dialect ("es" → es-ES), then
     to en-US, for a term its locale lacks or a locale it does not have."""
-    speedups.remember_citeproc_lookups()
-    if speedups.enabled("citeproc_walk"):
-        citeproc_speed.install()
-    citeproc_patches.apply()
+    _prepare()
     path = get_style_filepath(csl)
     style = CitationStylesStyle(path, locale=_style_locale(path) or locale, validate=False)
     _repair(style)
     if as_printed:
         _cite_as_printed(style)
     return style
+
+
+def _prepare() -> None:
+    """citeproc-py patched and sped up, each once per process, before it reads a style or an item."""
+    speedups.remember_citeproc_lookups()
+    if speedups.enabled("citeproc_walk"):
+        citeproc_speed.install()
+    citeproc_patches.apply()
 
 
 def _style_locale(path: str) -> str:
