@@ -210,7 +210,10 @@ def install() -> None:
         if context is None:
             context = self
         # item.reference.language, whose absence citeproc-py raises as VariableError: the dictionary asked directly
-        language = dict.get(item.reference, "language", _ABSENT)
+        try:
+            language = dict.get(item.reference, "language", _ABSENT)
+        except VariableError:
+            language = _ABSENT
         language = default if language is _ABSENT else language[:2]
         if kind == "variable":
             text = self._variable(item, context)
