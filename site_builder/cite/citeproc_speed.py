@@ -120,7 +120,7 @@ def install() -> None:
 
     def unquoted_once(element: Any) -> bool:
         element.get_locale_option("punctuation-in-quote").lower()  # asked (and unused) by citeproc-py's quote
-        return element.get("quotes", "false").lower() != "true"
+        return str(element.get("quotes", "false")).lower() != "true"
 
     def quoted(self: Any, string: Any) -> Any:
         return string if _kept(unquoted, self, unquoted_once) else quote(self, string)
