@@ -6,7 +6,7 @@ never changes (``references.load_style`` parses and repairs it once; the leaking
 each answer is worked out once per element, at its first use, and kept with the element (which keeps it, and so
 its id, alive). Each replacement below does what citeproc-py 0.11's method does, in the same order, and hands
 anything unusual (an attribute value it does not know, an element it cannot print) to the original method, so
-that an odd style fails as it did. Installed by ``references.load_style`` when ``speedups.enabled``.
+that an odd style fails as it did. Installed by ``references._prepare`` when ``speedups.enabled``.
 """
 
 from __future__ import annotations
