@@ -261,6 +261,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                                 or f.plain("art_number", "article-number", "eid")),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
             "author_keywords", "keywords", "keywords-plus")),
+        notices=shared.notices_from_notes([f.text("note")]),
         records=(record,),
     )
     return article, problems

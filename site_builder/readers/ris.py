@@ -395,6 +395,7 @@ def _ris_article(record: Record) -> Article:
         pages=shared.page_range(tags.first("SP") or (tags.first("C7") if _journal_article(tags) else ""),
                                 tags.first("EP")),
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
+        notices=shared.notices_from_notes(tags.all("N1")),
         records=(record,),
     )
 

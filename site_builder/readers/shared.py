@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ..model import dates
 from ..model import identifiers as ids
-from ..model.article import Link, Person, Section
+from ..model.article import NOTICE_NOTES, RETRACTED_TYPE, Link, Notice, Person, Section
 from ..model.normalize import clean, safe_url, slugify, unique_folded
 from ..model.sections import split_lay_summary, split_running, split_text
 from . import nlm, xmltree
@@ -195,3 +195,29 @@ def year_first(text: str) -> bool:
 def same_title(one: str, other: str) -> bool:
     """Whether two titles are one, however cased and spaced (Scopus repeats a book's title as its "source")."""
     return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
+
+
+_NOTE_LABELS = {label.casefold(): kind for kind, label in NOTICE_NOTES.items()}
+_LABELS_LONGEST_FIRST = "|".join(map(re.escape, sorted(NOTICE_NOTES.values(), key=len, reverse=True)))
+_NOTICE_NOTE = re.compile(rf"(?:^|(?<=\s))(?:({_LABELS_LONGEST_FIRST}):\s+|({re.escape(RETRACTED_TYPE)})(?=\s|$))",
+                          re.I)
+
+
+def notices_from_notes(notes: Iterable[str]) -> tuple[Notice, ...]:
+    """The notices the downloads write in their notes (cite/parts.py's notice_note: "Retraction in: Lancet. …
+    PMID: 20137807", one a note or several in one), read back; other notes give none."""
+    found: list[Notice | None] = []
+    for note in notes:
+        text = clean(note)
+        starts = list(_NOTICE_NOTE.finditer(text))
+        if not starts or starts[0].start() != 0:
+            continue  # a note of its own ("Export Date: …"), which mentions a link only in passing, if at all
+        for m, after in zip(starts, [*starts[1:], None], strict=True):
+            if m.group(2):
+                found.append(Notice("RetractionIn"))
+                continue
+            value = text[m.end():after.start() if after else None].strip()
+            doi_only = re.fullmatch(r"doi:\s*(10\.\S+)", value, re.I)
+            found.append(Notice(_NOTE_LABELS[m.group(1).casefold()], "", "", doi_only.group(1)) if doi_only
+                         else nlm.notice(_NOTE_LABELS[m.group(1).casefold()], value))
+    return tuple(dict.fromkeys(n for n in found if n is not None))
