@@ -339,3 +339,10 @@ def test_notes_that_are_not_notices_give_none() -> None:
 
     assert notices_from_notes(["Export Date: 27 November 2023; Cited By: 5", "See the Comment in: the preface",
                                "Times Cited in Web of Science Core Collection:  1"]) == ()
+
+
+def test_the_json_ld_of_a_retracted_article_says_so() -> None:
+    from site_builder.cite.meta import schema_article
+
+    assert schema_article(_pubmed(WAKEFIELD_XML)["9500320"], "u")["creativeWorkStatus"] == "Retracted"
+    assert "creativeWorkStatus" not in schema_article(_medline(ERRATUM_NBIB)["34021247"], "u")
