@@ -26,8 +26,8 @@ import babel.numbers
 import langcodes
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
-from jinja2 import pass_context
-from jinja2.runtime import Context
+from jinja2 import pass_eval_context
+from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
 from .diagnostics import Diagnostic, Level, SourceSpan
@@ -238,18 +238,20 @@ def install(env: Any, interface: Interface) -> None:
             return Markup(text) % shown
         return text % shown
 
-    @pass_context
-    def gettext_(context: Context, message: str, **variables: Any) -> str:
-        return fill(interface.gettext(message), variables, context.eval_ctx.autoescape)
+    # The evaluation context, not the whole context (Jinja's own callables take that): a call inside a loop or a
+    # block that sets a variable would otherwise copy every variable of the page into a new context first.
+    @pass_eval_context
+    def gettext_(eval_ctx: EvalContext, message: str, **variables: Any) -> str:
+        return fill(interface.gettext(message), variables, eval_ctx.autoescape)
 
-    @pass_context
-    def ngettext_(context: Context, singular: str, plural: str, n: int, **variables: Any) -> str:
+    @pass_eval_context
+    def ngettext_(eval_ctx: EvalContext, singular: str, plural: str, n: int, **variables: Any) -> str:
         variables.setdefault("num", n)
-        return fill(interface.ngettext(singular, plural, n), variables, context.eval_ctx.autoescape)
+        return fill(interface.ngettext(singular, plural, n), variables, eval_ctx.autoescape)
 
-    @pass_context
-    def pgettext_(context: Context, message_context: str, message: str, **variables: Any) -> str:
-        return fill(interface.pgettext(message_context, message), variables, context.eval_ctx.autoescape)
+    @pass_eval_context
+    def pgettext_(eval_ctx: EvalContext, message_context: str, message: str, **variables: Any) -> str:
+        return fill(interface.pgettext(message_context, message), variables, eval_ctx.autoescape)
 
     env.globals.update(_=gettext_, gettext=gettext_, ngettext=ngettext_, pgettext=pgettext_)
     env.newstyle_gettext = True
