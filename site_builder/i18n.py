@@ -251,14 +251,29 @@ def install(env: Any, interface: Interface) -> None:
 
     # The evaluation context, not the whole context (Jinja's own callables take that): a call inside a loop or a
     # block that sets a variable would otherwise copy every variable of the page into a new context first.
+    translated: dict[str, str] = {}  # a message without values, as an autoescaped template shows it
+
     @pass_eval_context
     def gettext_(eval_ctx: EvalContext, message: str, **variables: Any) -> str:
-        return fill(interface.gettext(message), variables, eval_ctx.autoescape)
+        if variables or not eval_ctx.autoescape:
+            return fill(interface.gettext(message), variables, eval_ctx.autoescape)
+        shown = translated.get(message)
+        if shown is None:  # the page's words, a dozen on every page: looked up once per environment
+            shown = translated[message] = fill(interface.gettext(message), variables, True)
+        return shown
+
+    counted: dict[tuple[object, ...], str] = {}  # a message whose values are all counts, by its counts
 
     @pass_eval_context
     def ngettext_(eval_ctx: EvalContext, singular: str, plural: str, n: int, **variables: Any) -> str:
         variables.setdefault("num", n)
-        return fill(interface.ngettext(singular, plural, n), variables, eval_ctx.autoescape)
+        if not eval_ctx.autoescape or not all(type(v) is int for v in variables.values()):
+            return fill(interface.ngettext(singular, plural, n), variables, eval_ctx.autoescape)
+        key = (singular, plural, n, *variables.items())  # every page's footer, every list's count
+        shown = counted.get(key)
+        if shown is None:
+            shown = counted[key] = fill(interface.ngettext(singular, plural, n), variables, True)
+        return shown
 
     @pass_eval_context
     def pgettext_(eval_ctx: EvalContext, message_context: str, message: str, **variables: Any) -> str:
