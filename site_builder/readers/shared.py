@@ -136,10 +136,14 @@ def _label_for(url: str) -> str:
     return _HOST_LABELS.get(host, host)
 
 
+_RANGE_DASH = re.compile(r"(?<=\w)\s+([-\u2013\u2014])\s+(?=\w)")
+
+
 def page_range(first: str, last: str = "") -> str:
     """"121-128" from first and last page; a first page with no digit ("No" of Ovid's "No Specified") is none, and
     a last page equal to the first (Mendeley's SP 20, EP 20 for an article number) adds nothing."""
-    first, last = clean(first).replace("--", "-"), clean(last)
+    # Scopus's BibTeX writes "549 – 596": a range, with the dash as written but without the spaces
+    first, last = _RANGE_DASH.sub(r"\1", clean(first).replace("--", "-")), clean(last)
     if not re.search(r"\d", first):
         return ""
     return f"{first}-{last}" if last != first and re.search(r"\d", last) and "-" not in first else first
@@ -186,3 +190,8 @@ def year_first(text: str) -> bool:
     """Whether a date's text starts with its year ("2024 MAR 4"): Web of Science's PD, which names only the rest
     of a date ("MAR 4", "MAY-JUN"), holds the whole online date of an article not yet in an issue."""
     return re.match(r"\d{4}(?!\d)", text.strip()) is not None
+
+
+def same_title(one: str, other: str) -> bool:
+    """Whether two titles are one, however cased and spaced (Scopus repeats a book's title as its "source")."""
+    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
