@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime
 import gettext
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,9 +27,9 @@ import babel.numbers
 import langcodes
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
-from jinja2 import pass_context
-from jinja2.runtime import Context
-from markupsafe import Markup
+from jinja2 import pass_eval_context
+from jinja2.nodes import EvalContext
+from markupsafe import Markup, escape
 
 from .diagnostics import Diagnostic, Level, SourceSpan
 from .model import dates
@@ -122,6 +123,9 @@ class Interface:
             name = self._names[language.tag] = _language_name(language, self.language)
         return name
 
+
+_NAMED_PLACEHOLDER = re.compile(r"%\(\w+\)s|%%")
+"""``%(name)s`` and ``%%``: a message with no other placeholder is filled without Markup's own %."""
 
 _SKELETONS = {("long", 3): "long", ("long", 2): "yMMMM", ("short", 3): "yMMMd", ("short", 2): "yMMM"}
 
@@ -230,26 +234,50 @@ def install(env: Any, interface: Interface) -> None:
     ``{% trans count=n %}{{ count }} article…`` reads "1.234 artículos". Messages are Markup, as Jinja makes
     them: a translation is trusted text, and values put into it are escaped."""
 
+    named_only: dict[str, bool] = {}  # message → whether its only placeholders are %(name)s (and %%)
+
     def fill(text: str, variables: dict[str, Any], autoescape: bool) -> str:
         if not variables and "%" not in text:  # most messages: what ``% {}`` would give, without its cost
             return Markup(text) if autoescape else text
         shown = {k: interface.number(v) if type(v) is int else v for k, v in variables.items()}
-        if autoescape:
-            return Markup(text) % shown
-        return text % shown
+        if not autoescape:
+            return text % shown
+        simple = named_only.get(text)
+        if simple is None:
+            simple = named_only[text] = "%" not in _NAMED_PLACEHOLDER.sub("", text)
+        if simple:  # what Markup's % gives for %(name)s, without a wrapper object around each value
+            return Markup(text % {k: escape(v) for k, v in shown.items()})
+        return Markup(text) % shown
 
-    @pass_context
-    def gettext_(context: Context, message: str, **variables: Any) -> str:
-        return fill(interface.gettext(message), variables, context.eval_ctx.autoescape)
+    # The evaluation context, not the whole context (Jinja's own callables take that): a call inside a loop or a
+    # block that sets a variable would otherwise copy every variable of the page into a new context first.
+    translated: dict[str, str] = {}  # a message without values, as an autoescaped template shows it
 
-    @pass_context
-    def ngettext_(context: Context, singular: str, plural: str, n: int, **variables: Any) -> str:
+    @pass_eval_context
+    def gettext_(eval_ctx: EvalContext, message: str, **variables: Any) -> str:
+        if variables or not eval_ctx.autoescape:
+            return fill(interface.gettext(message), variables, eval_ctx.autoescape)
+        shown = translated.get(message)
+        if shown is None:  # the page's words, a dozen on every page: looked up once per environment
+            shown = translated[message] = fill(interface.gettext(message), variables, True)
+        return shown
+
+    counted: dict[tuple[object, ...], str] = {}  # a message whose values are all counts, by its counts
+
+    @pass_eval_context
+    def ngettext_(eval_ctx: EvalContext, singular: str, plural: str, n: int, **variables: Any) -> str:
         variables.setdefault("num", n)
-        return fill(interface.ngettext(singular, plural, n), variables, context.eval_ctx.autoescape)
+        if not eval_ctx.autoescape or not all(type(v) is int for v in variables.values()):
+            return fill(interface.ngettext(singular, plural, n), variables, eval_ctx.autoescape)
+        key = (singular, plural, n, *variables.items())  # every page's footer, every list's count
+        shown = counted.get(key)
+        if shown is None:
+            shown = counted[key] = fill(interface.ngettext(singular, plural, n), variables, True)
+        return shown
 
-    @pass_context
-    def pgettext_(context: Context, message_context: str, message: str, **variables: Any) -> str:
-        return fill(interface.pgettext(message_context, message), variables, context.eval_ctx.autoescape)
+    @pass_eval_context
+    def pgettext_(eval_ctx: EvalContext, message_context: str, message: str, **variables: Any) -> str:
+        return fill(interface.pgettext(message_context, message), variables, eval_ctx.autoescape)
 
     env.globals.update(_=gettext_, gettext=gettext_, ngettext=ngettext_, pgettext=pgettext_)
     env.newstyle_gettext = True

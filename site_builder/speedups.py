@@ -9,6 +9,9 @@ whose versions match; ``off``, none; a comma-separated list of names (``jinja_ou
 
 - ``jinja_output``: ``{{ value }}`` compiles to a check for Markup and a call of ``escape_output`` instead of
   Jinja's generic escape, which copies Markup and wraps every escaped string in a new Markup.
+- ``jinja_call``: a template's call of a macro or of a plain function (``_()``, ``url.page()``) skips Jinja's
+  generic search for what the callable wants passed first (two attribute lookups on the callable and on its
+  ``__call__``): a macro is given the evaluation context as Jinja gives it, a function what its mark asks for.
 - ``jinja_globals``: a template's globals are a plain dict rather than a ChainMap over the environment's, so
   the set difference every ``{% from … import %}`` makes runs in C.
 - ``markupsafe_escape``: ``escape_output`` calls markupsafe's C escaper without its Markup wrapper.
@@ -27,10 +30,12 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import gc
 import inspect
 import os
 import platform
+import types
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -41,6 +46,8 @@ from typing import Any
 import jinja2
 import jinja2.compiler
 import jinja2.nodes
+import jinja2.runtime
+import jinja2.utils
 import markupsafe
 
 from .diagnostics import UserError
@@ -59,6 +66,7 @@ class Trick:
 
 TRICKS = (
     Trick("jinja_output", "Jinja2", ((3, 1), (3, 2))),
+    Trick("jinja_call", "Jinja2", ((3, 1), (3, 2))),
     Trick("jinja_globals", "Jinja2", ((3, 1), (3, 2))),
     Trick("markupsafe_escape", "MarkupSafe", ((3, 0), (3, 1))),
     Trick("citeproc_lookups", "citeproc-py", ((0, 11), (0, 12))),
@@ -150,6 +158,39 @@ class _CodeGenerator(jinja2.compiler.CodeGenerator):
             return
         self.write(f") is Markup else environment.escape_output({value}))")
 
+_PLAIN_CALLABLES = (types.FunctionType, types.MethodType, types.BuiltinFunctionType, functools.partial)
+"""Kinds whose ``__call__`` carries no pass mark of its own, so that the callable's own mark (``pass_context``…)
+is the whole answer to what Jinja passes it first."""
+
+
+class _Context(jinja2.runtime.Context):
+    """``jinja_call``: Jinja's Context with ``call`` taking the short way for a macro and for a plain function;
+    anything else, and a function that wants the whole context, goes through Jinja's own ``call``."""
+
+    def call(__self, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805 - Jinja's own signature
+        kind = type(__obj)
+        if kind is jinja2.runtime.Macro:
+            pass_arg: Any = jinja2.utils._PassArg.eval_context  # Macro.__call__ is marked pass_eval_context
+        elif kind in _PLAIN_CALLABLES:
+            pass_arg = getattr(__obj, "jinja_pass_arg", None)
+            if pass_arg is jinja2.utils._PassArg.context:
+                return super().call(__obj, *args, **kwargs)
+        else:
+            return super().call(__obj, *args, **kwargs)
+        if kwargs:
+            kwargs.pop("_block_vars", None)
+            kwargs.pop("_loop_vars", None)
+        if pass_arg is jinja2.utils._PassArg.eval_context:
+            args = (__self.eval_ctx, *args)
+        elif pass_arg is jinja2.utils._PassArg.environment:
+            args = (__self.environment, *args)
+        try:
+            return __obj(*args, **kwargs)
+        except StopIteration:
+            return __self.environment.undefined("value was undefined because a callable raised a StopIteration"
+                                                " exception")
+
+
 class _WithCodeGenerator(jinja2.Environment):
     code_generator_class = _CodeGenerator
     escape_output: Callable[[object], str] = staticmethod(markupsafe.escape)
@@ -171,6 +212,8 @@ def environment(**options: Any) -> jinja2.Environment:
     elif enabled("jinja_output"):
         cls = _WithCodeGenerator
     env = cls(**options)
+    if enabled("jinja_call"):
+        env.context_class = _Context
     if isinstance(env, _WithCodeGenerator) and enabled("markupsafe_escape"):
         env.escape_output = _escape_output
     return env

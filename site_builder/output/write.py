@@ -9,6 +9,7 @@ present were its output.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,21 +61,24 @@ class OutputWriter:
             self._previous |= _after_a_stopped_build(output)
         else:
             (output / BUILDING).touch()
-        self._made_dirs: set[Path] = set()
+        self._root = os.fspath(output)
+        self._made_dirs: set[str] = set()
 
     def write(self, rel: str, data: bytes) -> bool:
         """Write ``data`` at ``rel`` (a relative path with forward slashes); False if the file held it already.
         A failure (a full disk, a file where a folder must go) is a UserError naming the file."""
-        target = self.output / rel
+        # Paths as strings, not Path objects: a tenth of a file's time went into making and joining them.
+        target = os.path.join(self._root, rel)
         if rel in self._previous and _same_bytes(target, data):
             return False
         try:
-            if target.parent not in self._made_dirs:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                self._made_dirs.add(target.parent)
+            folder = os.path.dirname(target)
+            if folder not in self._made_dirs:
+                os.makedirs(folder, exist_ok=True)
+                self._made_dirs.add(folder)
             write_atomic(target, data)
         except OSError as err:
-            raise UserError(f"cannot write {target}: {err.strerror or err}") from err
+            raise UserError(f"cannot write {self.output / rel}: {err.strerror or err}") from err
         return True
 
     @property
@@ -95,19 +99,21 @@ class OutputWriter:
         return WriteStats(written, len(files) - written, removed)
 
 
-def _same_bytes(target: Path, data: bytes) -> bool:
+def _same_bytes(target: str, data: bytes) -> bool:
     try:
-        if target.stat().st_size != len(data):
+        if os.stat(target).st_size != len(data):
             return False
-        return target.read_bytes() == data
+        with open(target, "rb") as file:
+            return file.read() == data
     except OSError:
         return False
 
 
-def write_atomic(target: Path, data: bytes) -> None:
+def write_atomic(target: Path | str, data: bytes) -> None:
     """Write beside the target then rename, so a reader (or a killed build) never leaves half a file under the
     target's name. The process id keeps two builds into one folder from sharing a temporary file."""
-    tmp = target.with_name(f".{target.name}.{os.getpid()}{TEMPORARY}")
+    folder, name = os.path.split(target)
+    tmp = os.path.join(folder, f".{name}.{os.getpid()}{TEMPORARY}")
     try:
         # os.open and os.write rather than a file object: no buffer to fill and flush for bytes written whole
         # (a tenth less time a file, over the 70,000 files of a 10,000-record site)
@@ -120,7 +126,8 @@ def write_atomic(target: Path, data: bytes) -> None:
             os.close(fd)
         os.replace(tmp, target)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
         raise
 
 
