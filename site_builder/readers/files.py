@@ -158,7 +158,7 @@ def read_part(context: Reading | None, files: Sequence[RecordFile]) -> Read:
         records, problems = read_data(data, file.path, file.shown)
         for record in records:
             article, article_problems = to_article(record)
-            articles.append(article)
+            articles.append(packing.held(article))  # its records' fields packed: the full-record view unpacks them
             problems += article_problems
         packed = packing.pack(articles, problems) if kept is not None else b""
         if packed_only:
