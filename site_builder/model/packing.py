@@ -35,6 +35,9 @@ from ..model.article import (
 )
 
 Packed = tuple[list[Article], list[Diagnostic]]
+Shared = dict[Any, Any]
+"""Values that many articles hold alike, each as one object: a journal's name, a year, a topic, the formats, a
+person, a language, a record's format (at 10,000 catalogue records, N kB an article less)."""
 
 
 def _values_of(cls: type) -> attrgetter[Any]:
@@ -86,9 +89,12 @@ def unpack_body(body: bytes) -> tuple[tuple[Field, ...], tuple[str, ...]]:
     return tuple([Field(*f) for f in fields]), preamble
 
 
-def unpack(data: bytes) -> Packed:
+def unpack(data: bytes, shared: Shared | None = None) -> Packed:
+    """What ``pack`` packed; values that many articles hold alike are one object each, within ``shared`` (one
+    table for a build's articles) or else within the file."""
+    shared = {} if shared is None else shared
     packed_articles, packed_diagnostics = marshal.loads(data)
-    articles = [_unpack_article(marshal.loads(a)) for a in packed_articles]
+    articles = [_unpack_article(marshal.loads(a), shared) for a in packed_articles]
     diagnostics = [Diagnostic(Level(level), SourceSpan(path, line), message)
                    for level, path, line, message in packed_diagnostics]
     return articles, diagnostics
@@ -116,27 +122,39 @@ def _pack_article(article: Article) -> tuple[Any, ...]:
     return tuple(values.values())
 
 
-def _unpack_article(packed: tuple[Any, ...]) -> Article:
+_SHARED_TEXT = ("title_lang", "journal", "journal_abbrev", "date", "date_printed", "epub_date", "publisher", "place",
+                "edition", "rights", "licence_url", "volume", "issue", "kind")
+"""Article fields whose values many articles hold alike (a journal, a year, a publisher, a licence)."""
+_SHARED_LISTS = ("formats", "topics", "keywords", "publication_types")
+
+
+def _unpack_article(packed: tuple[Any, ...], shared: Shared) -> Article:
+    one = shared.setdefault
     values = dict(zip(_ARTICLE_FIELDS, packed, strict=True))
-    values["records"] = tuple([_unpack_record(r) for r in values["records"]])
-    values["authors"] = tuple([Person(*p) for p in values["authors"]])
-    values["editors"] = tuple([Person(*p) for p in values["editors"]])
-    values["translators"] = tuple([Person(*p) for p in values["translators"]])
-    values["series_editors"] = tuple([Person(*p) for p in values["series_editors"]])
-    values["lay_summary"] = tuple([Section(*s) for s in values["lay_summary"]])
-    values["abstract"] = tuple([Section(*s) for s in values["abstract"]])
-    values["links"] = tuple([Link(*link) for link in values["links"]])
-    values["languages"] = tuple([Language(*lang) for lang in values["languages"]])
+    for name in _SHARED_TEXT:
+        values[name] = one(values[name], values[name])
+    for name in _SHARED_LISTS:
+        items = tuple([one(v, v) for v in values[name]])
+        values[name] = one(items, items)
+    values["records"] = tuple([_unpack_record(r, shared) for r in values["records"]])
+    for name in ("authors", "editors", "translators", "series_editors"):
+        values[name] = tuple([one(person, person) for person in (Person(*p) for p in values[name])])
+    values["lay_summary"] = tuple([Section(one(label, label), text, one(lang, lang))
+                                   for label, text, lang in values["lay_summary"]])
+    values["abstract"] = tuple([Section(one(label, label), text, one(lang, lang))
+                                for label, text, lang in values["abstract"]])
+    values["links"] = tuple([Link(one(label, label), url) for label, url in values["links"]])
+    values["languages"] = tuple([one(lang, lang) for lang in (Language(*v) for v in values["languages"])])
     values["notices"] = tuple([Notice(*n) for n in values["notices"]])
     values["summary"] = _unpack_summary(values["summary"])
-    values["mesh"] = tuple([MeshHeading(d, major, tuple([MeshQualifier(*q) for q in qualifiers]))
-                            for d, major, qualifiers in values["mesh"]])
+    values["mesh"] = tuple([one(h, h) for h in (MeshHeading(d, major, tuple([MeshQualifier(*q) for q in qualifiers]))
+                                                for d, major, qualifiers in values["mesh"])])
     return Article(**values)
 
 
-def _unpack_record(packed: tuple[Any, ...]) -> Record:
+def _unpack_record(packed: tuple[Any, ...], shared: Shared) -> Record:
     fmt, path, line, body = packed
-    return Record.from_body(fmt, SourceSpan(path, line), body)
+    return Record.from_body(shared.setdefault(fmt, fmt), SourceSpan(path, line), body)
 
 
 def _pack_summary(summary: Summary | None) -> tuple[Any, ...] | None:
