@@ -69,12 +69,12 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         reuse = fingerprints.reuse(last, env, pages, site, digests, kept_cache.code, theme.locale_dirs(site_dir))
         outside: list[tuple[str, str, str]] = []  # (page, href, why) of links out of the site: only the site's own
         # templates and prose can make them, the plan's links and the default templates' are checked by the tests
-        list_pieces = cache.load_list_pieces(kept_cache) if config.downloads else {}
+        list_pieces = cache.load_list_pieces(kept_cache) if config.downloads else None
         written = write_pages(env, pages, writer, report, outside, config.base_path,
                               every_page=theme.own_templates(site_dir), progress=progress, reuse=reuse,
-                              list_pieces=list_pieces, digests=digests)
-        if config.downloads:
-            cache.save_list_pieces(kept_cache, list_pieces, written.pieces, {d for _, d in digests.values()})
+                              list_pieces=list_pieces.pieces if list_pieces else None, digests=digests)
+        if list_pieces is not None:
+            cache.save_list_pieces(list_pieces, written.pieces, {d for _, d in digests.values()})
         rendered = len(written.files)  # a template error costs the pages it could not render
         files = written.files + write_static(writer, theme.static_files(site_dir))
         stats, searched = search.finish(writer, files, out, report, search=config.search, later=search_later)

@@ -336,7 +336,8 @@ def test_a_damaged_cache_is_set_aside_with_one_line(small_site: Path, tmp_path: 
     build(small_site, tmp_path / "out")
     expected = published(tmp_path / "out")
     folder = small_site / cache.CACHE_DIR
-    for path in sorted(folder.glob("records-*")) + [folder / "pieces", tmp_path / "out" / pagetable.PAGES_FILE]:
+    for path in [*sorted(folder.glob("records-*")), *sorted(folder.glob("pieces-*")),
+                 *sorted(folder.glob("references-*")), tmp_path / "out" / pagetable.PAGES_FILE]:
         data = path.read_bytes()
         path.write_bytes({"truncated": data[:len(data) // 2], "garbage": bytes(range(256)) * 3,
                           "foreign": b'{"not": "ours"}', "empty": b""}[damage])
@@ -477,7 +478,7 @@ def test_an_edited_title_makes_again_only_that_articles_pieces_of_the_list_downl
     assert again.rendered < again.pages
     clean = build(small_site, tmp_path / "clean", clean=True)
     assert differences(published(out), published(clean.output)) == []
-    kept = cache.load_list_pieces(cache.CacheFolder(small_site, print))
+    kept = cache.load_list_pieces(cache.CacheFolder(small_site, print)).pieces
     assert len(kept) == 3 * again.articles  # every article is in the collection's list: nothing stale is kept
 
 

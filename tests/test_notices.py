@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -274,3 +275,20 @@ def test_the_notice_pages_are_valid_html(notice_site: Path) -> None:
     problems = [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['type']}: {m['message']}" for m in messages
                 if not _checker_misreads_policy(m)]
     assert problems == []
+
+
+def test_the_feed_says_an_article_is_retracted_before_its_summary(notice_site: Path) -> None:
+    atom = "{http://www.w3.org/2005/Atom}"
+    feed = ElementTree.parse(notice_site / "feed.xml").getroot()
+    entries = {e.findtext(f"{atom}title"): e for e in feed.iter(f"{atom}entry")}
+    marked = entries["A record whose notice holds markup."]
+    assert [c.get("term") for c in marked.iter(f"{atom}category")] == ["retracted"]
+    summary = marked.find(f"{atom}summary")
+    assert summary is not None and list(summary) == []  # the notice's markup is text, not elements
+    assert summary.text == ("This article has been retracted. Retraction notice: J Made Up. 2021;1:"
+                            "<script>alert(1)</script> & <b>more</b>. (PMID 90000006)")
+    bare = entries["A study retracted without a notice in its record."]
+    assert bare.findtext(f"{atom}summary") == "This article has been retracted."
+    unmarked = [e for title, e in entries.items() if "retracted" not in title and "markup" not in title]
+    assert unmarked and all(e.find(f"{atom}category") is None for e in unmarked)
+    assert all(not (e.findtext(f"{atom}summary") or "").startswith("This article") for e in unmarked)

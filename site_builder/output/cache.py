@@ -4,8 +4,8 @@
   size, times and a digest of its bytes (readers/files.py reads through it). A file whose size and times are
   those cached is not read again; one whose times changed but whose bytes did not (a fresh checkout, a
   ``touch``) is read but not parsed again.
-- ``references``: formatted references, by the fingerprint of what they depend on (cite/cache.py).
-- ``pieces``: each article's piece of the list downloads, by its digest (``load_list_pieces``).
+- ``references-NN``: formatted references, by the fingerprint of what they depend on (cite/cache.py).
+- ``pieces-NN``: each article's piece of the list downloads, by its digest (``load_list_pieces``).
 - ``people``: who is who (model/people.py's resolve, as the library needs it), under a digest of every byline and
   rule it read (``remembered``).
 
@@ -18,6 +18,7 @@ The pages' fingerprints live in the output folder they describe (fingerprints.py
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.metadata
@@ -29,7 +30,7 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..config import CONFIG_FILE
 from ..diagnostics import Report
@@ -44,7 +45,8 @@ CACHE_DIR = ".site-builder"
 """The cache folder, in the site folder; the .gitignore that ``init`` writes leaves it out of the repository."""
 MAGIC = b"site-builder cache 1\n"
 SHARDS = 32
-"""Record files are kept in this many cache files, so that one edit rewrites a small part of the cache."""
+"""Record files, formatted references and list pieces are each kept in this many cache files, so that one edit
+rewrites a small part of the cache (at 10,000 records, each of the three is 13–100 MB)."""
 RACY_NS = 2_000_000_000
 """A file changed this close to the moment its times were noted may change again within the same time stamp:
 its times alone are not trusted (git's "racy" files)."""
@@ -157,6 +159,35 @@ def remembered(folder: CacheFolder, name: str) -> Callable[[bytes, Callable[[], 
     return remember
 
 
+class ShardedMap:
+    """A map kept in SHARDS files of ``folder`` (``name-NN``) by a checksum of each key's ``spelled`` form: what
+    one build changes rewrites only the files that hold it."""
+
+    def __init__(self, folder: CacheFolder, name: str, code: bytes, spelled: Callable[[Any], str] = str) -> None:
+        self._folder, self._name, self._code, self._spelled = folder, name, code, spelled
+        self._shards: list[dict[Any, Any]] = []
+        for n in range(SHARDS):
+            loaded = folder.load(f"{name}-{n:02d}", code)
+            self._shards.append(loaded if isinstance(loaded, dict) else {})
+        if not folder.clean:
+            with contextlib.suppress(OSError):  # the map in one file, as an earlier version kept it
+                (folder.folder / name).unlink(missing_ok=True)
+
+    def whole(self) -> dict[Any, Any]:
+        """Every entry of every file."""
+        return {key: value for shard in self._shards for key, value in shard.items()}
+
+    def save(self, value: dict[Any, Any]) -> None:
+        """Keep ``value`` instead, writing the files whose part of it changed."""
+        shards: list[dict[Any, Any]] = [{} for _ in range(SHARDS)]
+        for key, item in value.items():
+            shards[zlib.crc32(self._spelled(key).encode("utf-8", "surrogatepass")) % SHARDS][key] = item
+        for n, (shard, was) in enumerate(zip(shards, self._shards, strict=True)):
+            if shard != was:
+                self._folder.save(f"{self._name}-{n:02d}", shard, self._code)
+        self._shards = shards
+
+
 class RecordCache:
     """Each record file's packed articles and problems, by the file's path as shown ("content/…"): what
     readers/files.py's ``Kept`` asks for, with a file's stamp as (size, mtime_ns, ctime_ns)."""
@@ -220,11 +251,11 @@ def formatted_references(folder: CacheFolder, articles: dict[str, Article], dige
     its article's digest (fingerprints.article_digests) and the locale; only the entries still in use are kept."""
     from ..cite import cache as references  # here: the commands that only need CACHE_DIR load no citeproc-py
 
-    formatted = load_references(folder)
+    kept = ShardedMap(folder, "references", code_digest(REFERENCES_CODE))
     keys = {key: f"{digests[id(article)][1].hex()} {locale}" for key, article in articles.items()
             if id(article) in digests}
-    cited, still_used = references.format_all(articles, formatted, report, locale, keys=keys)
-    save_references(folder, still_used, formatted)
+    cited, still_used = references.format_all(articles, kept.whole(), report, locale, keys=keys)
+    kept.save(still_used)
     return cited
 
 
@@ -233,33 +264,26 @@ ListPieces = dict[tuple[str, str], tuple[bytes, str]]
 PIECES_CODE = ("cite", "model")
 
 
-def load_list_pieces(folder: CacheFolder) -> ListPieces:
+class KeptPieces(NamedTuple):
+    pieces: ListPieces
+    """As the last build left them."""
+    files: ShardedMap
+
+
+def load_list_pieces(folder: CacheFolder) -> KeptPieces:
     """Each article's piece of the list downloads (the collection's, each topic's) as the last build made them,
     under the article's digest (fingerprints.article_digests): an edit rebuilds the collection's files from
     these and the edited article's new pieces, instead of making all 10,000 of each format again."""
-    loaded = folder.load("pieces", code_digest(PIECES_CODE))
-    if not isinstance(loaded, dict):
-        return {}
-    return {(fmt, key): (digest, piece) for (fmt, key, digest, piece) in loaded.get("pieces", ())}
+    files = ShardedMap(folder, "pieces", code_digest(PIECES_CODE), lambda key: f"{key[0]} {key[1]}")
+    pieces = {key: value for key, value in files.whole().items()
+              if type(key) is tuple and len(key) == 2 and type(value) is tuple and len(value) == 2}
+    return KeptPieces(pieces, files)
 
 
-def save_list_pieces(folder: CacheFolder, before: ListPieces, made: ListPieces, digests: set[bytes]) -> None:
+def save_list_pieces(kept: KeptPieces, made: ListPieces, digests: set[bytes]) -> None:
     """Keep the pieces ``made`` this build and those still of an article with one of ``digests`` (this build's
-    articles); nothing is written when that is what the folder holds already."""
-    kept = {k: v for k, v in {**before, **made}.items() if v[0] in digests}
-    if kept != before:
-        rows = [(fmt, key, digest, piece) for (fmt, key), (digest, piece) in sorted(kept.items())]
-        folder.save("pieces", {"pieces": rows}, code_digest(PIECES_CODE))
-
-
-def load_references(folder: CacheFolder) -> dict[str, list[list[str]]]:
-    loaded = folder.load("references", code_digest(REFERENCES_CODE))
-    return loaded if isinstance(loaded, dict) else {}
-
-
-def save_references(folder: CacheFolder, kept: dict[str, list[list[str]]], before: dict[str, list[list[str]]]) -> None:
-    if kept != before:
-        folder.save("references", kept, code_digest(REFERENCES_CODE))
+    articles); only the files whose part changed are written."""
+    kept.files.save({k: v for k, v in {**kept.pieces, **made}.items() if v[0] in digests})
 
 
 @dataclass(frozen=True, slots=True)

@@ -362,6 +362,14 @@ class Reuse:
                 raise StaleReuse(f"{page.path}: kept without its fingerprint, but it is not what it was")
         return entry
 
+    def kept_paths(self, pages: Iterable[Page]) -> set[str]:
+        """The paths of ``pages`` that ``kept`` keeps, asked of the last table's rows at once."""
+        if not self.keeping or self.keeping != self.last.keeping:
+            return set()
+        if VERIFY:
+            return {page.path for page in pages if self.kept(page) is not None}
+        return self.last.unreached((page.path for page in pages), self.changed)
+
     def fingerprint(self, page: Page) -> Print | None:
         """The fingerprint of ``page``; None when it cannot be known."""
         template = self.templates.of(page.template)

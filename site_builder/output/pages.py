@@ -146,7 +146,7 @@ def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> se
         prefix = folder + "/" if folder else ""
         with contextlib.suppress(OSError), os.scandir(output / folder) as entries:
             present.update(prefix + entry.name for entry in entries if entry.is_file(follow_symlinks=False))
-    return {page.path for page in pages if page.path in present and reuse.kept(page) is not None}
+    return reuse.kept_paths(page for page in pages if page.path in present)
 
 
 def _in_plan_order(pages: list[Page], unchanged: set[str], chunks: Iterator[Run], made: ListPieces

@@ -17,7 +17,8 @@ import dataclasses
 import hashlib
 import marshal
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -50,6 +51,9 @@ class Entry(NamedTuple):
     reached: tuple[int, ...] | None = None
     """The places in the library of every article the page's context reached, its costly part's included (None:
     not known, the page's fingerprint is made again)."""
+
+
+_ROW_LENGTH, _REACHED = len(Entry._fields), Entry._fields.index("reached")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,9 +115,22 @@ class PageTable:
         rows = self._unpack()
         if path in rows:
             row = rows[path]
-            if type(row) is not tuple or len(row) != len(Entry._fields):
+            if type(row) is not tuple or len(row) != _ROW_LENGTH:
                 return None  # not as this code writes them: the page is rendered
             found = self._entries[path] = Entry._make(row)
+        return found
+
+    def unreached(self, paths: Iterable[str], changed: AbstractSet[int]) -> set[str]:
+        """Of ``paths``, those whose row knows the articles the page reached and none of them is ``changed``:
+        ``entry(path).reached`` asked of the rows as stored, without making an Entry of each (after an edit, this
+        is asked of every page of the site)."""
+        rows = self._unpack()
+        found = set()
+        for path in paths:
+            row = rows.get(path)
+            if type(row) is tuple and len(row) == _ROW_LENGTH and row[_REACHED] is not None \
+                    and changed.isdisjoint(row[_REACHED]):
+                found.add(path)
         return found
 
     def unchanged(self, output: Path, path: str, fingerprint: bytes | None) -> Entry | None:

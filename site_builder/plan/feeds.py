@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from ..config import Config
 from ..model import dates
-from ..model.article import Article, Section
+from ..model.article import Article, Notice, Section
 from ..model.normalize import collapse_spaces
 from . import urls
 
@@ -42,6 +42,10 @@ class FeedEntry:
     summary: str
     title_lang: str = ""
     """The title's language when the record gives it (``Article.title_lang``), for its ``xml:lang``."""
+    warnings: tuple[Notice, ...] = ()
+    """What the article's page warns of under its title (``Article.warnings``: a retraction, an expression of
+    concern), said first in the entry's summary: a feed reader may be all a follower sees of the article."""
+    retracted: bool = False
     source: Article | None = field(default=None, compare=False, repr=False)
     """The article shown, as a list's Entry holds it: what a rebuild that keeps the feed looks at to know whether
     the entry may have changed (output/fingerprints.py)."""
@@ -88,7 +92,8 @@ def _entry(key: str, article: Article, base_url: str) -> FeedEntry:
     return FeedEntry(
         id=_urn("article", key), href=urls.absolute(base_url, path) if base_url else path, title=article.title,
         updated=rfc3339(article.exact_date), authors=tuple(p.display for p in article.authors),
-        summary=summary(article.lay_summary or article.abstract), title_lang=article.title_lang, source=article)
+        summary=summary(article.lay_summary or article.abstract), title_lang=article.title_lang,
+        warnings=article.warnings, retracted=article.retracted, source=article)
 
 
 def _urn(kind: str, name: str) -> str:

@@ -196,10 +196,12 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
     pmc = ids.pmcid_from(f.plain("pmcid")) or url_pmc
     body, rights = shared.split_copyright(shared.strip_tags(f.text("abstract")))
-    lay, abstract = shared.sections(body)
+    # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format.
+    lay, abstract = shared.sections(body, running=f.plain("unique-id").startswith("WOS:"))
     orcids = shared.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))
     abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation")
-    when = _date(f)
+    issued = _date(f)
+    when = dates.published(issued, shared.early_access(f.plain("earlyaccessdate"), issued.iso))  # Web of Science
     kind = _KINDS.get(f.plain("ENTRYTYPE").lower(), "")
     if kind == "document" and f.text("journal", "journaltitle"):
         kind = ""
@@ -217,8 +219,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         journal=f.text("journal", "journaltitle") or abbrev or (f.text("series") if kind else "")
         or (f.text("howpublished") if kind == "webpage" else ""),
         journal_abbrev=abbrev,
-        date=when.iso,
+        date=when.date,
         date_printed=when.printed,
+        epub_date=when.epub,
         publisher=f.text("publisher", "school", "institution"),  # a thesis's university, a report's institution
         place=f.text("address", "location") if alone else "",
         edition=f.text("edition") if alone else "",
@@ -372,7 +375,10 @@ def _date(f: _Fields) -> dates.PrintedDate:
     exact = dates.iso_date(f.plain("date"))
     # "year = {January 1978}" (a hand-written file): the month written before the year, as a printed date has it.
     year = _MONTH_BEFORE_YEAR.sub(r"\2 \1", f.plain("year"))
-    printed = dates.read_printed(" ".join(p for p in (year, f.plain("month"), f.plain("day")) if p))
+    month = f.plain("month")
+    if shared.year_first(month):  # Web of Science: an early-access article's whole date, "2024 MAR 4"
+        year = ""
+    printed = dates.read_printed(" ".join(p for p in (year, month, f.plain("day")) if p))
     if not printed.iso:
         return dates.PrintedDate(exact)
     return dates.PrintedDate(dates.most_precise(printed.iso, exact), printed.printed)

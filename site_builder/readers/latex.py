@@ -42,7 +42,7 @@ def latex_to_text(value: str) -> str:
     any value, so that they survive as the characters they mean rather than start a comment.
     """
     value = _without_outer_braces(value.strip())
-    if not _LATEX_MARKS.search(value) and not _LIGATURE_START.search(value):
+    if not _LATEX_MARKS.search(value) and not _LIGATURE_START.search(value) and "`" not in value:
         return clean(value)  # most values of most exports: plain text
     value, kept = _keep_verbatim(value)
     if "$" in value:
@@ -62,7 +62,22 @@ def latex_to_text(value: str) -> str:
                 text = _converter().latex_to_text(_BARE_SPECIAL.sub(r"\\\1", value), latex_context=_walker_context())
             except Exception:  # noqa: BLE001 - pylatexenc is tolerant, but a value must never stop the build
                 text = value.replace("{", "").replace("}", "")
-    return clean(_restore(text, kept))
+    return clean(_restore(_quotes(text), kept))
+
+
+_SINGLE_QUOTED = re.compile(r"`((?:[^`']|'(?=[^\W\d_]))*)'")
+_OPENING_DOUBLE = re.compile(r"(^|[\s(\[])\u201d(?=\S)")
+
+
+def _quotes(text: str) -> str:
+    """LaTeX's single quotes, which pylatexenc leaves as they are: `` `word' `` → ‘word’ (an apostrophe inside, as
+    in "I'd", stays). And a closing double quote that opens a quotation, as Web of Science writes a straight one
+    (``({''}hallucinations{''})``), opens it: “hallucinations”."""
+    if "`" in text:
+        text = _SINGLE_QUOTED.sub("\u2018\\1\u2019", text).replace("`", "\u2018")
+    if "\u201d" in text:
+        text = _OPENING_DOUBLE.sub("\\1\u201c", text)
+    return text
 
 
 _DOLLAR = re.compile(r"(?<!\\)\$")

@@ -321,14 +321,16 @@ def _ris_article(record: Record) -> Article:
         journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
     else:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, ""
-    title = tags.text("TI", "T1", "CT", "BT", "ST")
+    # Zotero writes a title's rich text (<i>, <sub>) as it holds it; the tags are left out (shared.strip_tags).
+    title = clean(shared.strip_tags(tags.text("TI", "T1", "CT", "BT", "ST")))
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or url_doi
     pmid = ids.pmid_from(tags.first("C2")) or url_pmid or ids.pubmed_accession(
         tags.first("AN"), tags.all("DP", "DB"))
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
-    lay, abstract, rights = _abstract(tags.lines("AB", "N2"))
+    lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB", "N2")],
+                                      running=_from_web_of_science(tags))
     when = _published(tags)
     alone = kind not in PERIODICAL_KINDS
     return Article(
@@ -351,7 +353,9 @@ def _ris_article(record: Record) -> Article:
         lay_summary=lay, abstract=abstract, rights=rights,
         links=shared.links(urls),
         volume=tags.text("VL", "VO"), issue=tags.text("IS"),
-        pages=shared.page_range(tags.first("SP"), tags.first("EP")),
+        # C7 is a journal article's number (RIS: "Article Number"), which stands for its pages (e-journals).
+        pages=shared.page_range(tags.first("SP") or (tags.first("C7") if _journal_article(tags) else ""),
+                                tags.first("EP")),
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
         records=(record,),
     )
@@ -428,10 +432,27 @@ def _person(name: str, orcid: str = "") -> Person:
     return parse_person(name, orcid)
 
 
+def _journal_article(tags: _Tags) -> bool:
+    return tags.first("TY").strip() in ("JOUR", "EJOUR")
+
+
+def _from_web_of_science(tags: _Tags) -> bool:
+    """A record of Web of Science's RIS export: its WE (the citation index) or its accession number."""
+    return "WE" in tags.by_tag or clean(tags.first("AN")).startswith("WOS:")
+
+
 def _published(tags: _Tags) -> dates.Published:
     """The date from PY, Y1 and DA (the most precise of those that agree on the year), and the electronic date
-    of EndNote's journal articles, which it writes as ET ("2012/11/20"; ET is an edition in a book)."""
+    of EndNote's journal articles, which it writes as ET ("2012/11/20"; ET is an edition in a book).
+
+    Web of Science's RIS export writes its own PD in DA ("APR", "MAY-JUN", or the whole online date of an
+    article not yet in an issue, "2024 MAR 4") and the early-access month in C6 ("MAR 2024")."""
     year = _ris_date(tags.first("PY"))[:4]
+    issued = clean(tags.first("DA"))
+    if issued and _from_web_of_science(tags) and not _RIS_DATE.fullmatch(issued):
+        when = dates.read_printed(issued if shared.year_first(issued) else f"{year} {issued}")
+        if when.iso[:4] == year or not year:
+            return dates.published(when, shared.early_access(tags.first("C6"), when.iso))
     issue = dates.most_precise(*(_ris_date(v, year) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA"))))
     # DA's fourth part is free text: a date as printed ("2014/11//2014 Nov-Dec"), or junk ("2019/10//undefined").
     other = dates.read_printed(clean(tags.first("DA")).split("/", 3)[3] if clean(tags.first("DA")).count("/") >= 3
@@ -474,13 +495,12 @@ def _wos_article(record: Record) -> Article:
     """Web of Science tagged: TI, AF/AU, SO/JI, PY/PD, DI, PM, DT, DE/ID, OI ("Family, Given/0000-…"), and a book's
     BE (editors) and PI (the publisher's city)."""
     tags = _Tags(record)
-    title = tags.text("TI")
+    title = clean(shared.strip_tags(tags.text("TI")))  # "<i>Heliconia acuminata</i>": the tags are left out
     orcids = shared.orcids_by_name("; ".join(tags.all("OI")))
     names = tags.all("AF") or tags.all("AU")
     doi, pmid = ids.doi_from(tags.first("DI")), ids.pmid_from(tags.first("PM"))
-    lay, abstract, rights = _abstract(tags.lines("AB"), running=True)
-    # PD is the rest of the date: "JUN 8", "FAL" (autumn), "JAN-MAR"; PubMed's order puts the year first.
-    when = dates.read_printed(f"{clean(tags.first('PY'))} {clean(tags.first('PD'))}")
+    lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB")], running=True)
+    when = _wos_published(tags)
     kind = _wos_kind(tags.all("DT"))
     # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
     in_book = kind in CONTAINED_KINDS and clean(tags.first("PT")) in ("B", "S")
@@ -493,8 +513,9 @@ def _wos_article(record: Record) -> Article:
         kind=kind, container=tags.text("SO") if in_book else "",
         # BE: the book's editors; PI: the publisher's city (of a journal article, the journal publisher's).
         editors=tuple(_person(n) for n in tags.all("BE")) if in_book or kind == "book" else (),
-        date=when.iso,
+        date=when.date,
         date_printed=when.printed,
+        epub_date=when.epub,
         publisher=tags.text("PU"),
         place=tags.text("PI") if in_book or kind == "book" else "",
         languages=languages.parse(tags.all("LA")),
@@ -506,6 +527,17 @@ def _wos_article(record: Record) -> Article:
         keywords=shared.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),
     )
+
+
+def _wos_published(tags: _Tags) -> dates.Published:
+    """The issue's date from PY and PD, and the early-access date (EA, "DEC 2023") beside it.
+
+    PD is the rest of the issue's date ("JUN 8", "FAL" for autumn, "JAN-MAR"), which PubMed's order puts after the
+    year; an early-access article not yet in an issue has its whole online date there instead ("2023 DEC 19"),
+    which EA then only repeats in part."""
+    issue = clean(tags.first("PD"))
+    when = dates.read_printed(issue if shared.year_first(issue) else f"{clean(tags.first('PY'))} {issue}")
+    return dates.published(when, shared.early_access(tags.first("EA"), when.iso))
 
 
 def _wos_kind(types: list[str]) -> str:

@@ -12,16 +12,19 @@ from collections.abc import Iterable
 from dataclasses import replace
 from urllib.parse import urlsplit
 
+from ..model import dates
 from ..model import identifiers as ids
 from ..model.article import Link, Person, Section
 from ..model.normalize import clean, safe_url, slugify, unique_folded
-from ..model.sections import split_lay_summary, split_text
+from ..model.sections import split_lay_summary, split_running, split_text
 from . import nlm, xmltree
 
 
-def sections(text: str) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
-    """The lay summary and the abstract, each split at its labels ("BACKGROUND: … METHODS: …")."""
-    return split_lay_summary(split_text(text))
+def sections(text: str, running: bool = False) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+    """The lay summary and the abstract, each split at its labels ("BACKGROUND: … METHODS: …"); with
+    ``running``, also at headings that run into the text without a colon, as Web of Science writes them
+    ("Objective This study …", model/sections.py's split_running)."""
+    return split_lay_summary(split_running(text) if running else split_text(text))
 
 
 # "(C)" counts only before a year: "(A) … (B) … (C) patients" is a list, not a copyright line.
@@ -165,3 +168,21 @@ def strip_tags(text: str) -> str:
         return text
     text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(m.group(1), m.group(2)), text)
     return _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
+
+
+_MONTH_YEAR = re.compile(r"([A-Za-z]{3,})\.?\s+(\d{4})")
+
+
+def early_access(text: str, issue: str) -> str:
+    """The early-access month Web of Science gives ("MAR 2024": its EA tag, EarlyAccessDate in BibTeX, C6 in RIS)
+    as an ISO date; "" when ``issue``, the record's publication date, says it already (an article not yet in an
+    issue is dated by its early access, to the day)."""
+    m = _MONTH_YEAR.fullmatch(clean(text))
+    found = dates.from_parts(m.group(2), m.group(1), "") if m else ""
+    return "" if issue.startswith(found) else found
+
+
+def year_first(text: str) -> bool:
+    """Whether a date's text starts with its year ("2024 MAR 4"): Web of Science's PD, which names only the rest
+    of a date ("MAR 4", "MAY-JUN"), holds the whole online date of an article not yet in an issue."""
+    return re.match(r"\d{4}(?!\d)", text.strip()) is not None

@@ -95,6 +95,12 @@ def test_web_of_science_style_with_bom_crlf_and_double_braces() -> None:
 
 
 @pytest.mark.parametrize(("latex", "text"), [
+    # LaTeX's single quotes; an apostrophe stays one. Web of Science's {''} before a word opens the quotation.
+    ("Reply to `Assessing the impact'", "Reply to ‘Assessing the impact’"),
+    ("`Without these tools, I'd be lost': how", "‘Without these tools, I'd be lost’: how"),
+    ("information ({''}hallucinations{''}), erroneous", "information (“hallucinations”), erroneous"),
+    ("being ``uncertain{''}. Before", "being “uncertain”. Before"),
+    ("O'Brien's {\\'e}t{\\'e}", "O'Brien's été"),
     ("Kwa{\\'s}ny, {\\L}.", "Kwaśny, Ł."),
     ("{\\'e}t{\\'{e}}", "été"),
     ('M{\\"u}ller and {\\ss}', "Müller and ß"),

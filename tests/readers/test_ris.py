@@ -476,3 +476,40 @@ def test_a_case_study_in_a_journal_is_a_journal_article_not_a_legal_case() -> No
     assert diagnostics == []
     (article,) = (ris.to_article(r)[0] for r in records)
     assert (article.kind, article.journal) == ("", "H&HN: Hospitals & Health Networks")
+
+
+# --- a modern Web of Science export: early access and titles in HTML ---------------------------------------------
+
+def _early_access() -> dict[str, object]:
+    records, diagnostics = read("wos-early-access.txt")
+    assert diagnostics == [] and len(records) == 3
+    return {article.doi: article for article, _problems in map(ris.to_article, records)}
+
+
+def test_an_early_access_article_is_dated_by_its_whole_pd() -> None:
+    """"PD 2024 OCT 9" beside "PY 2024": the year is not said twice ("2024 2024 Oct 9" was printed), and EA (OCT
+    2024) says nothing more."""
+    article = _early_access()["10.1111/btp.13387"]
+    assert (article.date, article.date_printed, article.epub_date) == ("2024-10-09", "", "")
+
+
+def test_an_issue_article_keeps_its_early_access_month_as_the_electronic_date() -> None:
+    articles = _early_access()
+    assert [(a.date, a.epub_date) for a in articles.values()][1:] == [("2024-02", "2024-01"), ("2023-12", "2023-11")]
+
+
+def test_web_of_science_titles_lose_their_html_tags_not_their_words() -> None:
+    titles = [a.title for a in _early_access().values()]
+    assert titles[0] == "Is there really such a thing as Tropical Biology?"
+    assert titles[2] == ("Demography of the understory herb Heliconia acuminata (Heliconiaceae) in an experimentally "
+                         "fragmented tropical landscape")
+    assert not any("<" in t for t in titles)
+
+
+def test_a_zotero_title_in_rich_text_loses_its_tags() -> None:
+    text = ("TY  - JOUR\nTI  - Uptake of CO<sub>2</sub> by <i>Zea mays</i> at p < 0.05\n"
+            "AB  - Leaves of <i>Zea mays</i> took up CO<sub>2</sub>.\nER  - \n")
+    records, _ = ris.read(text, "rich.ris")
+    article = ris.to_article(records[0])[0]
+    assert article.title == "Uptake of CO₂ by Zea mays at p < 0.05"
+    assert [s.text for s in article.abstract] == ["Leaves of Zea mays took up CO₂."]
