@@ -9,7 +9,8 @@ a new type fails loudly instead of arriving changed.
 Here too is how an article is held once read (``held``): each record's fields and preamble packed into one bytes
 object (``Record.body``: marshal's format 0, compressed), which the full-record view alone unpacks. At 10,000
 catalogue records that is 2.5 kB a record instead of some 17 kB of strings, tuples and Field objects; packing costs
-about 0.12 ms a record when it is read, unpacking 0.1 ms when its page is rendered."""
+about 0.12 ms a record when it is read, unpacking 0.1 ms when its page is rendered. And ``unpack`` makes values
+that many articles hold alike one object each (``Shared``)."""
 
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ from ..model.article import (
 Packed = tuple[list[Article], list[Diagnostic]]
 Shared = dict[Any, Any]
 """Values that many articles hold alike, each as one object: a journal's name, a year, a topic, the formats, a
-person, a language, a record's format (at 10,000 catalogue records, N kB an article less)."""
+person, a language, a record's format: at 10,000 catalogue records, 1.0 kB an article less."""
 
 
 def _values_of(cls: type) -> attrgetter[Any]:
