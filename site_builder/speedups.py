@@ -14,6 +14,8 @@ whose versions match; ``off``, none; a comma-separated list of names (``jinja_ou
 - ``markupsafe_escape``: ``escape_output`` calls markupsafe's C escaper without its Markup wrapper.
 - ``citeproc_lookups``: citeproc-py's lookups in a loaded style (XPath searches, child elements, macros, the
   root, the formatter) and an item's reference are answered once instead of at every use.
+- ``citeproc_walk``: citeproc-py's walk of a style asks each element's children, formatting, affixes, tests and
+  kind once, not at every reference (cite/citeproc_speed.py, which holds the replacements).
 - ``gc_freeze``: no garbage collection while the model grows (millions of objects without cycles), and the
   model frozen out of the collector's sight once planned, also in forked render workers.
 - ``malloc_trim``: once the model is planned, glibc's allocator hands the free pages inside its heap back to
@@ -60,6 +62,7 @@ TRICKS = (
     Trick("jinja_globals", "Jinja2", ((3, 1), (3, 2))),
     Trick("markupsafe_escape", "MarkupSafe", ((3, 0), (3, 1))),
     Trick("citeproc_lookups", "citeproc-py", ((0, 11), (0, 12))),
+    Trick("citeproc_walk", "citeproc-py", ((0, 11), (0, 12))),
     Trick("gc_freeze", "", ((3, 11), (3, 15))),
     Trick("malloc_trim", "", ((3, 11), (3, 15))),
 )

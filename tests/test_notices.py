@@ -11,11 +11,12 @@ from xml.etree import ElementTree
 import pytest
 
 from site_builder.build import build
+from site_builder.cite.exports import export_entry
 from site_builder.cite.medline import medline_record
 from site_builder.model.article import NOTICE_KINDS, Notice
 from site_builder.model.merge import merge_articles
 from site_builder.model.packing import pack, unpack
-from site_builder.readers import jats, medline, nlm, pubmed_xml
+from site_builder.readers import bibtex, csl_json, jats, medline, nlm, pubmed_xml, ris
 
 DATA = Path(__file__).resolve().parent / "data"
 WAKEFIELD_XML = DATA / "pubmed-xml" / "pubmed-9500320-retracted-excerpt.xml"
@@ -292,3 +293,56 @@ def test_the_feed_says_an_article_is_retracted_before_its_summary(notice_site: P
     unmarked = [e for title, e in entries.items() if "retracted" not in title and "markup" not in title]
     assert unmarked and all(e.find(f"{atom}category") is None for e in unmarked)
     assert all(not (e.findtext(f"{atom}summary") or "").startswith("This article") for e in unmarked)
+
+
+def _read_back(fmt: str, text: str) -> tuple[Notice, ...]:
+    module = {"ris": ris, "bibtex": bibtex, "csl-json": csl_json}[fmt]
+    records, problems = module.read(text, f"download.{fmt}")
+    assert problems == [] and len(records) == 1
+    return module.to_article(records[0])[0].notices
+
+
+def test_the_ris_download_notes_every_notice_and_reads_them_back() -> None:
+    article = _pubmed(WAKEFIELD_XML)["9500320"]
+    text = export_entry("ris", article, "wakefield1998")
+    assert [line for line in text.splitlines() if line.startswith("N1")] == [
+        "N1  - Retraction in: Lancet. 2010 Feb 6;375(9713):445. doi: 10.1016/S0140-6736(10)60175-4. PMID: 20137807",
+        "N1  - Expression of concern in: Eur J Gastroenterol Hepatol. 2011 Nov;23(11):1082. PMID: 21971344",
+        "N1  - Comment in: Lancet. 1998 Feb 28;351(9103):611-2. PMID: 9500313"]
+    assert _read_back("ris", text) == (RETRACTION, CONCERN, COMMENT)  # as the page lists them
+    assert set(article.notices) == {RETRACTION, CONCERN, COMMENT}
+    erratum = _medline(ERRATUM_NBIB)["34021247"]
+    assert _read_back("ris", export_entry("ris", erratum, "k")) == erratum.notices != ()
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "csl-json"])
+def test_the_bibtex_and_csl_json_notes_say_what_a_bibliography_should(fmt: str) -> None:
+    """A retraction and an expression of concern (a style prints the note), not the comments or errata."""
+    article = _pubmed(WAKEFIELD_XML)["9500320"]
+    text = export_entry(fmt, article, "wakefield1998")
+    assert "Retraction in: Lancet. 2010 Feb 6" in text and "Comment in" not in text
+    assert _read_back(fmt, text) == (RETRACTION, CONCERN)
+    erratum = _medline(ERRATUM_NBIB)["34021247"]
+    assert "Erratum" not in export_entry(fmt, erratum, "k") and _read_back(fmt, export_entry(fmt, erratum, "k")) == ()
+
+
+@pytest.mark.parametrize("fmt", ["ris", "bibtex", "csl-json"])
+def test_a_retraction_known_by_its_type_alone_is_noted_so(fmt: str) -> None:
+    bare = _medline(WAKEFIELD_NBIB)["90000004"]
+    text = export_entry(fmt, bare, "k")
+    assert "Retracted Publication" in text
+    assert _read_back(fmt, text) == (Notice("RetractionIn"),)
+
+
+def test_notes_that_are_not_notices_give_none() -> None:
+    from site_builder.readers.shared import notices_from_notes
+
+    assert notices_from_notes(["Export Date: 27 November 2023; Cited By: 5", "See the Comment in: the preface",
+                               "Times Cited in Web of Science Core Collection:  1"]) == ()
+
+
+def test_the_json_ld_of_a_retracted_article_says_so() -> None:
+    from site_builder.cite.meta import schema_article
+
+    assert schema_article(_pubmed(WAKEFIELD_XML)["9500320"], "u")["creativeWorkStatus"] == "Retracted"
+    assert "creativeWorkStatus" not in schema_article(_medline(ERRATUM_NBIB)["34021247"], "u")

@@ -96,6 +96,16 @@ def test_a_rebuild_of_the_same_pages_keeps_the_index_and_an_edit_makes_a_new_one
     assert edited.report.errors == 0
     listed = set((out / ".site-builder-manifest").read_text(encoding="utf-8").split())
     assert {p.relative_to(out).as_posix() for p in after} <= listed
+    # The index files the edit left as they were are the old files (not written again), each of one name again.
+    kept = {p for p in after if times.get(p) == after[p]}
+    assert kept and all(p.stat().st_nlink == 1 for p in after)
+    index_files = [rel for rel, _ in search._bundle_files(out, written=True)]
+    assert edited.stats.written < len(index_files) + edited.rendered
+    assert not (out / search._NEW).exists() and not (out / search._OLD).exists()
+    clean = build(site, tmp_path / "clean", clean=True)
+    assert {p.relative_to(bundle): p.read_bytes() for p in after} == {
+        p.relative_to(clean.output / search.BUNDLE): p.read_bytes() for p in (clean.output / search.BUNDLE).rglob("*")
+        if p.is_file()}
 
 
 # --- the same bytes for the same pages -------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from .parts import (
     date_parts,
     first_language_name,
     is_group,
+    notice_note,
     page_range,
     series_title,
     subject_terms,
@@ -121,6 +122,9 @@ def bibtex_entry(article: Article, key: str) -> str:
         "language": latex_escape(first_language_name(article)),
         "keywords": latex_escape(", ".join(subject_terms(article))),
         "abstract": latex_escape(abstract_text(article)),
+        # A retraction or an expression of concern, which a bibliography should say (styles print the note);
+        # errata and comments stay in the RIS and MEDLINE downloads.
+        "note": latex_escape(" ".join(notice_note(n) for n in article.warnings)),
     }
     lines = [f"@{entry_type}{{{key},"]
     for name, value in braced.items():

@@ -1,6 +1,6 @@
 """Formatted references of every article, reusing those an earlier build formatted.
 
-citeproc-py takes about 3.4 ms an article for three styles, by far the slowest step of a large build, so each
+Formatting an article in three styles with citeproc-py is by far the slowest step of a large build, so each
 article's references are kept under a fingerprint of everything they depend on (the CSL item, the styles, the
 locale and the processor's versions) in the build cache (output/cache.py), and only new or changed articles are
 formatted again, in worker processes when there are many.

@@ -154,6 +154,7 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
         "identifier": _identifiers(article),
         "sameAs": [u for u in (doi_url(article.doi), pubmed_url(article.pmid), pmc_url(article.pmcid)) if u],
         "license": article.licence_url,
+        "creativeWorkStatus": "Retracted" if article.retracted else "",  # schema.org's word for a work's state
     }
     return {k: v for k, v in data.items() if v}
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import dates
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Person
+from ..model.article import CONTAINED_KINDS, NOTICE_NOTES, PERIODICAL_KINDS, RETRACTED_TYPE, Article, Notice, Person
 from ..model.identifiers import doi_key, doi_url, pmc_url, pubmed_url
 from ..model.normalize import unique_folded
 
@@ -127,3 +127,14 @@ def url_besides_doi(article: Article) -> str:
         or pubmed_url(article.pmid)
         or next((link.url for link in article.links if doi_key(link.url) != doi), "")
     )
+
+
+def notice_note(notice: Notice) -> str:
+    """A notice as the downloads' notes write it: PubMed's name for the link, then the citation as MEDLINE gives
+    it ("Retraction in: Lancet. 2010 Feb 6;375(9713):445. PMID: 20137807"); a retraction the record names no
+    notice of is PubMed's type, "Retracted Publication"."""
+    value = " ".join(p for p in (notice.citation or (f"doi: {notice.doi}" if notice.doi else ""),
+                                 f"PMID: {notice.pmid}" if notice.pmid else "") if p)
+    if not value:
+        return RETRACTED_TYPE if notice.kind == "RetractionIn" else ""
+    return f"{NOTICE_NOTES[notice.kind]}: {value}"

@@ -29,7 +29,7 @@ from .. import speedups
 from ..i18n import N_
 from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, Article
 from ..model.names import initials_only
-from . import citeproc_patches
+from . import citeproc_patches, citeproc_speed
 from .csl import to_csl_json
 from .parts import bookshelf_url, page_range, url_besides_doi
 
@@ -78,7 +78,8 @@ _OUTPUT_VERSION = 9
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
     """``article``'s reference in each of ``styles``, in that order, in ``locale`` where the style allows it."""
-    return [format_reference(article, style, locale) for style in styles]
+    sources: dict[bool, Any] = {}  # styles that cite alike (``as_printed``) get the same item: read it once
+    return [format_reference(article, style, locale, sources) for style in styles]
 
 
 def fingerprint(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> str:
@@ -95,8 +96,14 @@ def fingerprint(article: Article, styles: tuple[Style, ...] = STYLES, locale: st
     return hashlib.sha256(json.dumps(inputs, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-def format_reference(article: Article, style: Style, locale: str = "en-US") -> Citation:
-    html, text = _sanitize(_render(style_item(article, style), style, locale))
+def format_reference(article: Article, style: Style, locale: str = "en-US",
+                     sources: dict[bool, Any] | None = None) -> Citation:
+    """``article``'s reference in ``style``; ``sources`` keeps the processor's reading of its item for the next
+    style that cites alike (citeproc-py never changes a reference it reads)."""
+    kept = sources if sources is not None else {}
+    if style.as_printed not in kept:
+        kept[style.as_printed] = _source(style_item(article, style))
+    html, text = _sanitize(_render(kept[style.as_printed], style, locale))
     if article.et_al:  # a style that joins the last two names with "&" (APA) must not join "et al." so
         html, text = html.replace(", &amp; et al.", ", et al."), text.replace(", & et al.", ", et al.")
     return Citation(style_id=style.id, style_name=style.name, html=html, text=text)
@@ -188,14 +195,19 @@ def _capitalized(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] if part[:1].islower() else part for part in word.split("-"))
 
 
-def _render(item: dict[str, Any], style: Style, locale: str = "en-US") -> str:
-    """The processor's HTML for one item, alone in a bibliography of its own (so no number, no disambiguation)."""
-    # citeproc-py lowercases ids when it reads them, so look the item up by its lowercased id.
+def _source(item: dict[str, Any]) -> tuple[str, CiteProcJSON]:
+    """citeproc-py's reading of ``item``, and the key it reads it under (its id, lowercased)."""
     key = str(item["id"]).lower()
-    # First: it teaches citeproc-py what the item may hold.
-    loaded = load_style(style.csl, style.as_printed, "en-US" if style.as_printed else locale)
+    _prepare()  # first: it teaches citeproc-py what an item may hold
     source = CiteProcJSON([_escaped(item)])
     _name_hyphenated_names(source[key])
+    return key, source
+
+
+def _render(read: tuple[str, CiteProcJSON], style: Style, locale: str = "en-US") -> str:
+    """The processor's HTML for one item, alone in a bibliography of its own (so no number, no disambiguation)."""
+    key, source = read
+    loaded = load_style(style.csl, style.as_printed, "en-US" if style.as_printed else locale)
     bibliography = CitationStylesBibliography(loaded, source, formatter.html)
     bibliography.register(CiteprocCitation([CitationItem(key)]))
     try:
@@ -241,14 +253,21 @@ def load_style(csl: str, as_printed: bool = False, locale: str = "en-US") -> Cit
     The style speaks ``locale`` unless it fixes its own (``default-locale``, as AMA's en-US: its terms and dates
     are part of the style); citeproc-py falls back from a language to its primary dialect ("es" → es-ES), then
     to en-US, for a term its locale lacks or a locale it does not have."""
-    speedups.remember_citeproc_lookups()
-    citeproc_patches.apply()
+    _prepare()
     path = get_style_filepath(csl)
     style = CitationStylesStyle(path, locale=_style_locale(path) or locale, validate=False)
     _repair(style)
     if as_printed:
         _cite_as_printed(style)
     return style
+
+
+def _prepare() -> None:
+    """citeproc-py patched and sped up, each once per process, before it reads a style or an item."""
+    speedups.remember_citeproc_lookups()
+    if speedups.enabled("citeproc_walk"):
+        citeproc_speed.install()
+    citeproc_patches.apply()
 
 
 def _style_locale(path: str) -> str:
@@ -285,6 +304,20 @@ def _repair(style: CitationStylesStyle) -> None:
     _cite_works_alone_as_books(root)
     _part_series_from_volume(root)
     _cite_a_laws_volume(root)
+    _name_every_names(root)
+
+
+def _name_every_names(root: Any) -> None:
+    """Give each ``cs:names`` without a ``cs:name`` the plain one citeproc-py would make for it, once.
+
+    citeproc-py renders such an element's names with a new ``Name()`` inserted first among its children at every
+    reference; that element's tag is "Name", not ``cs:name``, so its lookup never finds it again. The style grew by
+    one element a reference, and every later lookup, ``getchildren`` and sibling search read them all: formatting
+    got slower with each article a process formatted. An empty ``cs:name`` in the same place renders the same (no
+    attribute: every option from the style), and is found. A ``cs:names`` directly within ``cs:substitute`` is
+    left as it is: without ``cs:name`` it takes its enclosing ``cs:names``' name, label and et-al."""
+    for names in root.xpath("//cs:names[not(cs:name)][not(parent::cs:substitute)]", namespaces=_CS):
+        names.insert(0, names.makeelement(f"{{{_CS['cs']}}}name", {}))
 
 
 # CSL types of works that stand on their own (Article.kind outside PERIODICAL_KINDS and CONTAINED_KINDS) that a

@@ -45,6 +45,7 @@ from .parts import (
     date_parts,
     first_language_name,
     is_group,
+    notice_note,
     page_range,
     series_title,
     subject_terms,
@@ -119,5 +120,7 @@ def ris_record(article: Article, key: str) -> str:
         ("AB", abstract_text(article)),
     ]
     tags += [("KW", k) for k in subject_terms(article)]
+    # A note each (Zotero makes each a note), in the order pages list them
+    tags += [("N1", notice_note(n)) for n in (*article.warnings, *article.other_notices)]
     lines = [f"{tag}  - {collapse_spaces(value)}" for tag, value in tags if value.strip()]
     return "\n".join([*lines, "ER  - "]) + "\n"

@@ -272,6 +272,15 @@ RETRACTED_TYPE = "Retracted Publication"
 """The publication type PubMed gives a retracted article (the notice's own record is a "Retraction of
 Publication")."""
 
+NOTICE_NOTES = {"RetractionIn": "Retraction in", "ExpressionOfConcernIn": "Expression of concern in",
+                "CorrectedandRepublishedIn": "Corrected and republished in", "ErratumIn": "Erratum in",
+                "UpdateIn": "Update in", "RepublishedIn": "Republished in", "CommentIn": "Comment in",
+                "RetractionOf": "Retraction of", "ExpressionOfConcernFor": "Expression of concern for",
+                "CorrectedandRepublishedFrom": "Corrected and republished from", "ErratumFor": "Erratum for",
+                "UpdateOf": "Update of", "RepublishedFrom": "Republished from", "CommentOn": "Comment on"}
+"""How PubMed's pages name each link, and the RIS, BibTeX and CSL-JSON downloads write a notice in their notes
+("Retraction in: Lancet. 2010 Feb 6;375(9713):445. PMID: 20137807"), which the readers read back."""
+
 
 _WARNING_KINDS = ("RetractionIn", "ExpressionOfConcernIn")
 

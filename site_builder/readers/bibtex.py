@@ -62,6 +62,9 @@ def sniff(head: str) -> bool:
 
 _KEYLESS = re.compile(r"^([ \t]*@[ \t]*(?!(?:string|preamble|comment)\b)\w+[ \t]*[{(])(?=\s*[\w-]+\s*=)", re.M | re.I)
 
+_COMMA_IN_KEY = re.compile(r"^([ \t]*@[ \t]*\w+[ \t]*\{)([^,={}\n]+,[^,={}\n]+),[ \t]*$", re.M)
+_KEY_COMMA = "\ue001"  # a private-use character: no key holds it, and bibtexparser reads it as part of the key
+
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every entry of one BibTeX file, and the problems found (a broken entry is reported, the rest are kept)."""
@@ -69,6 +72,9 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     # EndNote can write an entry with no key ("@article{" and the first field on the next line): it gets an empty
     # one, so that bibtexparser reads it instead of failing on the missing comma.
     text = _KEYLESS.sub(r"\1,", text)
+    # Scopus makes a key of a family name with its suffix, comma and all ("@ARTICLE{Ribeiro, Jr2022,"): the comma
+    # is held apart while bibtexparser reads the entry, and given back in its key.
+    text = _COMMA_IN_KEY.sub(lambda m: m.group(1) + m.group(2).replace(",", _KEY_COMMA) + ",", text)
     # No middleware: values keep their enclosing braces here, and _value() removes them the same way for every
     # entry, the broken ones included (bibtexparser's middleware skips those).
     library = bibtexparser.parse_string(text, parse_stack=[])
@@ -92,11 +98,15 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     return records, diagnostics
 
 
+def _key(entry: Entry) -> str:
+    return entry.key.replace(_KEY_COMMA, ",")
+
+
 def _record(entry: Entry, path: str, strings: dict[str, str]) -> Record:
     line = (entry.start_line or 0) + 1
     entry_type = re.match(r"@\s*(\w+)", entry.raw or "")
     head = (Field("ENTRYTYPE", (entry_type.group(1) if entry_type else entry.entry_type,), line),
-            Field("ID", (entry.key,), line))
+            Field("ID", (_key(entry),), line))
     fields = tuple(Field(f.key, (_value(str(f.value), strings),), f.start_line + 1) for f in entry.fields)
     return Record(FORMAT, SourceSpan(path, line), head + fields)
 
@@ -108,11 +118,11 @@ def _duplicates(block: object, entry: Entry, path: str, line: int, first_line: d
     if isinstance(block, DuplicateFieldKeyBlock):
         names = ", ".join(sorted(block.duplicate_keys))
         found.append(Diagnostic(Level.WARNING, SourceSpan(path, line),
-                                f"field '{names}' appears more than once in entry '{entry.key}'; every value is "
+                                f"field '{names}' appears more than once in entry '{_key(entry)}'; every value is "
                                 f"kept and the first one is used"))
     if entry.key and entry.key in first_line:
         found.append(Diagnostic(Level.WARNING, SourceSpan(path, line),
-                                f"the entry key '{entry.key}' is used again (first at line {first_line[entry.key]}); "
+                                f"the entry key '{_key(entry)}' is used again (first at line {first_line[entry.key]}); "
                                 f"both entries are kept"))
     return found
 
@@ -205,6 +215,17 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     kind = _KINDS.get(f.plain("ENTRYTYPE").lower(), "")
     if kind == "document" and f.text("journal", "journaltitle"):
         kind = ""
+    # Scopus names a work's "source" in journal whatever the work: the book (or book series) that holds a chapter,
+    # the proceedings that hold a paper, or a book itself again.
+    scopus = f.plain("source") == "Scopus"
+    if scopus and (both := _SCOPUS_TRANSLATED.fullmatch(title)):
+        title = both.group(1)  # "English; [Original]": the original-language title stays in the full record
+    if scopus and f.plain("type") == "Book chapter":
+        kind = "chapter"
+    held = scopus and kind in CONTAINED_KINDS and not f.text("booktitle")
+    unheld = held or (scopus and shared.same_title(f.text("journal"), title))  # no journal nor series of its own
+    if unheld:
+        abbrev = ""
     # An @article's address is its publisher's (Web of Science writes the street): only a work no periodical
     # carries has a place and editors of its own.
     alone = kind not in PERIODICAL_KINDS
@@ -216,8 +237,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         authors=shared.with_orcids(authors, orcids),
         et_al=et_al,
         # The website that carries a web page is where it was published (as our own export writes it).
-        journal=f.text("journal", "journaltitle") or abbrev or (f.text("series") if kind else "")
-        or (f.text("howpublished") if kind == "webpage" else ""),
+        journal="" if unheld else f.text("journal", "journaltitle") or abbrev
+        or (f.text("series") if kind else "") or (f.text("howpublished") if kind == "webpage" else ""),
         journal_abbrev=abbrev,
         date=when.date,
         date_printed=when.printed,
@@ -232,15 +253,15 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=f.text("copyright") or rights,
         links=shared.links(urls),
         kind=kind,
-        container=f.text("booktitle") if kind in CONTAINED_KINDS else "",
+        container=(f.text("journal") if held else f.text("booktitle")) if kind in CONTAINED_KINDS else "",
         editors=editors,
         translators=translators,
         volume=f.text("volume"), issue=f.text("number", "issue"),
-        # "3355---3359", "R4231----R4234": a range however many hyphens the file writes.
-        pages=shared.page_range(re.sub(r"-{2,}", "-", f.plain("pages"))
+        pages=shared.page_range(_pages(f)
                                 or f.plain("art_number", "article-number", "eid")),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
             "author_keywords", "keywords", "keywords-plus")),
+        notices=shared.notices_from_notes([f.text("note")]),
         records=(record,),
     )
     return article, problems
@@ -267,6 +288,13 @@ class _Fields:
         return latex_to_text(self.raw(*names))
 
 
+def _pages(f: _Fields) -> str:
+    """"3355---3359", "R4231----R4234": a range however many hyphens the file writes; a dash written as LaTeX
+    ("341{\\textendash}357", Zotero) as the dash it is."""
+    pages = f.plain("pages")
+    return f.text("pages") if "\\" in pages else re.sub(r"-{2,}", "-", pages)
+
+
 def _urls(value: str) -> list[str]:
     """The urls of a ``url`` field: JabRef and BibDesk escape its ``_``, ``&`` and ``%`` as LaTeX does
     (``doc.asp?CID=26415\\&DID=321215``), and Mendeley writes several urls in one field, a space apart, and a
@@ -277,6 +305,11 @@ def _urls(value: str) -> list[str]:
 
 
 _ESCAPED_IN_URL = re.compile(r"\\([&%_#$~])")
+
+
+_SCOPUS_TRANSLATED = re.compile(r"(.+?);\s*\[([^\[\]]+)\]")
+_FAMILY_INITIALS = re.compile(r"([^,\s][^,]*?)\s+((?:[A-Z]\.-?){1,4})")
+"""A name written family first, then dotted initials, with no comma between."""
 
 
 def _people(value: str) -> tuple[tuple[Person, ...], bool]:
@@ -293,6 +326,10 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
         group = _group_name(name)
         if group:
             people.append(Person(name=group))
+            continue
+        if m := _FAMILY_INITIALS.fullmatch(name.strip()):  # Scopus's editors: "Themistocleous K.", "Hadjimitsis D.G."
+            family, given = latex_to_text(m.group(1)), m.group(2)
+            people.append(Person(name=f"{family}, {given}", family=family, given=given))
             continue
         parts = parse_single_name_into_parts(name, strict=False)
         family = latex_to_text(" ".join([*parts.von, *parts.last]))
@@ -366,14 +403,15 @@ def _group_name(name: str) -> str:
     return ""
 
 
-_MONTH_BEFORE_YEAR = re.compile(r"^([A-Za-z]+\.?)\s+(\d{4})$")
+_MONTH_BEFORE_YEAR = re.compile(r"^([A-Za-z]+\.?)(?:\s+|\s*/\s*)(\d{4})$")
 
 
 def _date(f: _Fields) -> dates.PrintedDate:
     """From ``year`` with ``month`` ("oct", "10", "OCT", Web of Science's "JUN 8", "FAL", "JAN-MAR") and ``day``,
     made more precise by a biblatex ``date`` ("2019-10-05") of the same year; else that ``date``."""
     exact = dates.iso_date(f.plain("date"))
-    # "year = {January 1978}" (a hand-written file): the month written before the year, as a printed date has it.
+    # "year = {January 1978}" (a hand-written file), "{Nov./2001}" (Zotero, from a publisher's date): the month
+    # written before the year, as a printed date has it.
     year = _MONTH_BEFORE_YEAR.sub(r"\2 \1", f.plain("year"))
     month = f.plain("month")
     if shared.year_first(month):  # Web of Science: an early-access article's whole date, "2024 MAR 4"

@@ -98,6 +98,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=item.text("volume"), issue=item.text("issue"),
         pages=shared.page_range(item.text("page")),
         keywords=shared.split_keywords([item.text("keyword")]),
+        notices=shared.notices_from_notes(item.record.values("note")),
         records=(record,),
     )
     return article, problems

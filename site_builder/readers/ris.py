@@ -44,6 +44,10 @@ Ovid's RIS export numbers its records and follows each with links::
 
     Link to the Ovid Full Text or citation: https://…
 
+Web of Science's "tab-delimited" export holds the same fields: a header row of their tags, then a record a row,
+the names of a list joined by "; " where the tagged format gives a line each. Its records read as the tagged
+format's.
+
 Tag lines right after an ``ER`` (Ovid's ``NL``) belong to the record that ended, and so does free text after it
 (a field ``text after ER``); a record's number ("2.") and other text before a record are its preamble. Both
 dialects give Records of format ``ris``; ``to_article`` tells them apart by their first tag.
@@ -134,15 +138,21 @@ _RECORD_NUMBER = re.compile(r"\s*\d+\.\s*\Z")
 _SNIFF_WOS = re.compile(r"\A\ufeff?\s*(?:FN |PT [A-Z]\r?$)", re.M)
 
 
+_SNIFF_WOS_TABS = re.compile(r"\APT\tAU\t")
+
+
 def sniff(head: str) -> bool:
-    """Does the start of a file look like RIS (a ``TY  - `` line, or ``TY - ``…) or Web of Science tagged?"""
+    """Does the start of a file look like RIS (a ``TY  - `` line, or ``TY - ``…) or Web of Science tagged or
+    tab-delimited?"""
     head = head.removeprefix("\ufeff")
-    return bool(_SNIFF_RIS.search(head) or _SNIFF_WOS.match(head))
+    return bool(_SNIFF_RIS.search(head) or _SNIFF_WOS.match(head) or _SNIFF_WOS_TABS.match(head))
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every record in one RIS or Web of Science file, and the problems found."""
     text = text.removeprefix("\ufeff")
+    if _SNIFF_WOS_TABS.match(text):
+        return _read_tab_delimited(text, path)
     ty = _SNIFF_RIS.search(text)
     if ty is None and _SNIFF_WOS.match(text):
         dialect = _WOS
@@ -154,6 +164,31 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     for number, line in enumerate(split_lines(text), start=1):
         reader.feed(number, line)
     return reader.finish()
+
+
+_WOS_LISTS = frozenset({"AU", "AF", "BA", "BF", "BE", "CA", "GP", "CR"})
+"""The fields that Web of Science's tagged format gives a line per name (or cited work), and its tab-delimited
+export joins with "; "."""
+
+
+def _read_tab_delimited(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Web of Science's tab-delimited export, each row a record of the tagged format."""
+    lines = split_lines(text)
+    header = [clean(tag) for tag in lines[0].split("\t")]
+    records: list[Record] = []
+    problems: list[Diagnostic] = []
+    for number, line in enumerate(lines[1:], start=2):
+        if not line.strip():
+            continue
+        cells = line.split("\t")
+        if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
+            problems.append(Diagnostic(Level.WARNING, SourceSpan(path, number), f"the row has {len(cells)} "
+                                       f"columns and the header {len(header)}; the columns past the header's were "
+                                       "left out"))
+        fields = tuple(Field(tag, tuple(v.strip() for v in cell.split("; ")) if tag in _WOS_LISTS else (cell,), number)
+                       for tag, cell in zip(header, cells, strict=False) if tag and cell.strip())
+        records.append(Record(FORMAT, SourceSpan(path, number), fields))
+    return records, problems
 
 
 class _Reader:
@@ -314,6 +349,11 @@ def _ris_article(record: Record) -> Article:
     tags = _Tags(record)
     kind = _ris_kind(tags)
     abbrev = tags.text("J2", "JA", "J1", "NL")
+    # Zotero writes a title's rich text (<i>, <sub>) as it holds it; the tags are left out (shared.strip_tags).
+    title = clean(shared.strip_tags(tags.text("TI", "T1", "CT", "BT", "ST")))
+    if kind in CONTAINED_KINDS or (kind not in PERIODICAL_KINDS and shared.same_title(tags.text("T2"), title)):
+        # J2 then abbreviates the book or proceedings that holds the work, or (Scopus) the book itself: no series
+        abbrev = "" if tags.text("T2", "BT") else abbrev
     # A chapter's or a paper's series (T3, as the RIS specification and our export write it) is its journal.
     if kind in CONTAINED_KINDS:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, tags.text("T2", "BT")
@@ -321,8 +361,6 @@ def _ris_article(record: Record) -> Article:
         journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
     else:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, ""
-    # Zotero writes a title's rich text (<i>, <sub>) as it holds it; the tags are left out (shared.strip_tags).
-    title = clean(shared.strip_tags(tags.text("TI", "T1", "CT", "BT", "ST")))
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or url_doi
@@ -357,6 +395,7 @@ def _ris_article(record: Record) -> Article:
         pages=shared.page_range(tags.first("SP") or (tags.first("C7") if _journal_article(tags) else ""),
                                 tags.first("EP")),
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
+        notices=shared.notices_from_notes(tags.all("N1")),
         records=(record,),
     )
 
@@ -529,13 +568,16 @@ def _wos_article(record: Record) -> Article:
     )
 
 
+_MONTH_THEN_YEAR = re.compile(r"^([A-Za-z]{3,}\.?)\s+(\d{4})$")
+
+
 def _wos_published(tags: _Tags) -> dates.Published:
     """The issue's date from PY and PD, and the early-access date (EA, "DEC 2023") beside it.
 
     PD is the rest of the issue's date ("JUN 8", "FAL" for autumn, "JAN-MAR"), which PubMed's order puts after the
     year; an early-access article not yet in an issue has its whole online date there instead ("2023 DEC 19"),
     which EA then only repeats in part."""
-    issue = clean(tags.first("PD"))
+    issue = _MONTH_THEN_YEAR.sub(r"\2 \1", clean(tags.first("PD")))  # "MAY 2020" (a PD of the year's too)
     when = dates.read_printed(issue if shared.year_first(issue) else f"{clean(tags.first('PY'))} {issue}")
     return dates.published(when, shared.early_access(tags.first("EA"), when.iso))
 

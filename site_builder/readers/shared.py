@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ..model import dates
 from ..model import identifiers as ids
-from ..model.article import Link, Person, Section
+from ..model.article import NOTICE_NOTES, RETRACTED_TYPE, Link, Notice, Person, Section
 from ..model.normalize import clean, safe_url, slugify, unique_folded
 from ..model.sections import split_lay_summary, split_running, split_text
 from . import nlm, xmltree
@@ -136,10 +136,14 @@ def _label_for(url: str) -> str:
     return _HOST_LABELS.get(host, host)
 
 
+_RANGE_DASH = re.compile(r"(?<=\w)\s+([-\u2013\u2014])\s+(?=\w)")
+
+
 def page_range(first: str, last: str = "") -> str:
     """"121-128" from first and last page; a first page with no digit ("No" of Ovid's "No Specified") is none, and
     a last page equal to the first (Mendeley's SP 20, EP 20 for an article number) adds nothing."""
-    first, last = clean(first).replace("--", "-"), clean(last)
+    # Scopus's BibTeX writes "549 – 596": a range, with the dash as written but without the spaces
+    first, last = _RANGE_DASH.sub(r"\1", clean(first).replace("--", "-")), clean(last)
     if not re.search(r"\d", first):
         return ""
     return f"{first}-{last}" if last != first and re.search(r"\d", last) and "-" not in first else first
@@ -186,3 +190,34 @@ def year_first(text: str) -> bool:
     """Whether a date's text starts with its year ("2024 MAR 4"): Web of Science's PD, which names only the rest
     of a date ("MAR 4", "MAY-JUN"), holds the whole online date of an article not yet in an issue."""
     return re.match(r"\d{4}(?!\d)", text.strip()) is not None
+
+
+def same_title(one: str, other: str) -> bool:
+    """Whether two titles are one, however cased and spaced (Scopus repeats a book's title as its "source")."""
+    return " ".join(one.casefold().split()) == " ".join(other.casefold().split())
+
+
+_NOTE_LABELS = {label.casefold(): kind for kind, label in NOTICE_NOTES.items()}
+_LABELS_LONGEST_FIRST = "|".join(map(re.escape, sorted(NOTICE_NOTES.values(), key=len, reverse=True)))
+_NOTICE_NOTE = re.compile(rf"(?:^|(?<=\s))(?:({_LABELS_LONGEST_FIRST}):\s+|({re.escape(RETRACTED_TYPE)})(?=\s|$))",
+                          re.I)
+
+
+def notices_from_notes(notes: Iterable[str]) -> tuple[Notice, ...]:
+    """The notices the downloads write in their notes (cite/parts.py's notice_note: "Retraction in: Lancet. …
+    PMID: 20137807", one a note or several in one), read back; other notes give none."""
+    found: list[Notice | None] = []
+    for note in notes:
+        text = clean(note)
+        starts = list(_NOTICE_NOTE.finditer(text))
+        if not starts or starts[0].start() != 0:
+            continue  # a note of its own ("Export Date: …"), which mentions a link only in passing, if at all
+        for m, after in zip(starts, [*starts[1:], None], strict=True):
+            if m.group(2):
+                found.append(Notice("RetractionIn"))
+                continue
+            value = text[m.end():after.start() if after else None].strip()
+            doi_only = re.fullmatch(r"doi:\s*(10\.\S+)", value, re.I)
+            found.append(Notice(_NOTE_LABELS[m.group(1).casefold()], "", "", doi_only.group(1)) if doi_only
+                         else nlm.notice(_NOTE_LABELS[m.group(1).casefold()], value))
+    return tuple(dict.fromkeys(n for n in found if n is not None))

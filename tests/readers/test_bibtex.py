@@ -436,3 +436,17 @@ def test_a_year_written_with_its_month_and_pages_with_three_hyphens() -> None:
     articles = articles_of("bbt-import-excerpts.bib")
     assert articles["Woods:78"].date == "1978-01"  # year = {January 1978}: was no date at all
     assert articles["Guo_nl_2010"].pages == "3355-3359"  # pages = {3355---3359}: was "3355--3359"
+
+
+def test_a_zotero_year_with_its_month_before_a_slash() -> None:
+    """Zotero's BibTeX of an IEEE record (GitHub danibene/cite-neurokit2-hrv, "Exported Items.bib"): year =
+    {Nov./2001}, which gave no date at all."""
+    text = "@article{brennanExistingMeasuresPoincare2001,\n  title = {T},\n  year = {Nov./2001},\n}\n"
+    assert bibtex.to_article(bibtex.read(text, "a.bib")[0][0])[0].date == "2001-11"
+
+
+def test_pages_with_a_dash_written_in_latex() -> None:
+    """Zotero's BibTeX (GitHub Raylc/EA-Review-Paper, "Exported Items.bib"): pages = {341{\\textendash}357}, which
+    was shown with the macro."""
+    text = "@article{k,\n  title = {T},\n  pages = {341{\\textendash}357},\n}\n"
+    assert bibtex.to_article(bibtex.read(text, "a.bib")[0][0])[0].pages == "341–357"

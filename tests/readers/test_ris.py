@@ -513,3 +513,12 @@ def test_a_zotero_title_in_rich_text_loses_its_tags() -> None:
     article = ris.to_article(records[0])[0]
     assert article.title == "Uptake of CO₂ by Zea mays at p < 0.05"
     assert [s.text for s in article.abstract] == ["Leaves of Zea mays took up CO₂."]
+
+
+def test_a_web_of_science_pd_that_holds_its_year_too() -> None:
+    """"PD MAY 2020" beside "PY 2020" (a real export: GitHub tonyhungry/Umbrella-Review, savedrecs.txt) was
+    printed "2020 May 2020"."""
+    text = "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nTI T\nPD MAY 2020\nPY 2020\nER\n\nEF\n"
+    (record,), _ = ris.read(text, "savedrecs.txt")
+    article = ris.to_article(record)[0]
+    assert (article.date, article.date_printed) == ("2020-05", "")

@@ -1,8 +1,10 @@
-"""One Web of Science search saved in its three export formats (its own tagged text, RIS, BibTeX) reads as the
-same articles: the same dates, early-access dates, pages and abstract sections, whichever the club exported.
+"""One Web of Science search saved in its four export formats (its own tagged text, tab-delimited, RIS, BibTeX)
+reads as the same articles: the same dates, early-access dates, pages and abstract sections, whichever the club
+exported.
 
-The records are written by hand in the shapes of a real export of 469 records in all three formats (GitHub
-milensys/genai_authorship, savedrecs.txt, .ris and .bib, 2024; no licence to copy from), with the facts of four
+The records are written by hand in the shapes of a real export of 469 records in three formats (GitHub
+milensys/genai_authorship, savedrecs.txt, .ris and .bib, 2024; no licence to copy from) and of a tab-delimited
+one (GitHub TimothyStaples/labnetwork, savedrecs.txt: its header row), with the facts of four
 of its works (title, first author, journal, dates, pages, DOI, accession number) and a short abstract of our own.
 What the three formats write differently:
 - an article not yet in an issue has its whole online date where the rest of an issue's date goes (PD, RIS DA,
@@ -13,8 +15,11 @@ What the three formats write differently:
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from site_builder import readers
 from site_builder.model.article import Article, Section
 from site_builder.readers import bibtex, ris
 
@@ -197,6 +202,32 @@ Unique-ID = {WOS:001067510500001},
 """
 
 
+# The tab-delimited export: its real header row (every tag, in the order it writes them), a record a row.
+HEADER_ROW = ("PT\tAU\tBA\tBE\tGP\tAF\tBF\tCA\tTI\tSO\tSE\tBS\tLA\tDT\tCT\tCY\tCL\tSP\tHO\tDE\tID\tAB\tC1\tRP\tEM\t"
+              "RI\tOI\tFU\tFX\tCR\tNR\tTC\tZ9\tU1\tU2\tPU\tPI\tPA\tSN\tEI\tBN\tJ9\tJI\tPD\tPY\tVL\tIS\tPN\tSU\tSI\t"
+              "MA\tBP\tEP\tAR\tDI\tD2\tEA\tPG\tWC\tSC\tGA\tUT\tPM\tOA\tHC\tHP\tDA")
+TAB_HEADER = HEADER_ROW.split("\t")
+TAB_ROWS = [
+    {"PT": "J", "AU": "Murugan, M", "AF": "Murugan, Mullai",
+     "TI": "Empowering personalized pharmacogenomics with generative AI solutions",
+     "SO": "JOURNAL OF THE AMERICAN MEDICAL INFORMATICS ASSOCIATION", "DT": "Article; Early Access",
+     "AB": "Objective We wrote this abstract by hand for a test. Results It reads the same in three formats.",
+     "PD": "2024 MAR 6", "PY": "2024", "DI": "10.1093/jamia/ocae039", "EA": "MAR 2024", "UT": "WOS:001179493300001"},
+    {"PT": "J", "AU": "Spinellis, D", "AF": "Spinellis, Diomidis", "TI": "Pair Programming With Generative AI",
+     "SO": "IEEE SOFTWARE", "DT": "Article", "PD": "MAY-JUN", "PY": "2024", "VL": "41", "IS": "3", "BP": "16",
+     "EP": "18", "DI": "10.1109/MS.2024.3363848", "UT": "WOS:001197802900016"},
+    {"PT": "J", "AU": "Combs, K", "AF": "Combs, Kara", "TI": "Uncertainty in Visual Generative AI", "SO": "ALGORITHMS",
+     "DT": "Article", "PD": "APR", "PY": "2024", "VL": "17", "IS": "4", "AR": "136", "DI": "10.3390/a17040136",
+     "UT": "WOS:001210238400001"},
+    {"PT": "J", "AU": "Feuerriegel, S; Hartmann, J", "AF": "Feuerriegel, Stefan; Hartmann, Jochen",
+     "TI": "Generative AI", "SO": "BUSINESS & INFORMATION SYSTEMS ENGINEERING", "DT": "Editorial Material",
+     "DE": "generative AI; large language models", "PD": "FEB", "PY": "2024", "VL": "66", "IS": "1", "BP": "111",
+     "EP": "126", "DI": "10.1007/s12599-023-00834-7", "EA": "SEP 2023", "UT": "WOS:001067510500001"},
+]
+TABS = "\ufeff" + "\r\n".join("\t".join(row) for row in [
+    TAB_HEADER, *([row.get(tag, "") for tag in TAB_HEADER] for row in TAB_ROWS)]) + "\r\n"
+
+
 def _articles(module, text: str, name: str) -> list[Article]:  # noqa: ANN001 - a reader module
     records, problems = module.read(text, name)
     assert problems == [] and len(records) == 4
@@ -204,7 +235,7 @@ def _articles(module, text: str, name: str) -> list[Article]:  # noqa: ANN001 - 
 
 
 FORMATS = {"tagged": (ris, TAGGED, "savedrecs.txt"), "ris": (ris, RIS, "savedrecs.ris"),
-           "bibtex": (bibtex, BIBTEX, "savedrecs.bib")}
+           "bibtex": (bibtex, BIBTEX, "savedrecs.bib"), "tab-delimited": (ris, TABS, "savedrecs-tabs.txt")}
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -236,3 +267,18 @@ def test_a_ris_date_of_another_exporter_is_read_as_ris() -> None:
     (record,), _ = ris.read(text, "other.ris")
     article = ris.to_article(record)[0]
     assert (article.date, article.epub_date) == ("2024-03-06", "")
+
+
+def test_a_tab_delimited_row_is_a_record_of_the_tagged_format() -> None:
+    """A list's names, joined by "; " in a cell, are a value each, as the tagged format's lines are; a cell of
+    keywords stays one value, as the tagged format's line does."""
+    chosen = readers.choose_reader(Path("savedrecs.txt"), TABS[:400])
+    assert chosen is not None and chosen.format == "ris"  # not a catalogue dump nor MEDLINE, also .txt
+    records, _ = ris.read(TABS, "savedrecs.txt")
+    assert [r.where.line for r in records] == [2, 3, 4, 5]
+    last = records[3]
+    assert last.fields[0].name == "PT" and last.values("AF") == ("Feuerriegel, Stefan", "Hartmann, Jochen")
+    assert last.values("DE") == ("generative AI; large language models",)
+    article = ris.to_article(last)[0]
+    assert [p.name for p in article.authors] == ["Feuerriegel, Stefan", "Hartmann, Jochen"]
+    assert article.keywords == ("generative AI", "large language models")

@@ -1,0 +1,263 @@
+"""citeproc-py's walk of a style made cheaper, every output byte the same: the speed trick ``citeproc_walk``.
+
+citeproc-py answers the same questions about a style's elements at every reference: an element's children,
+whether it has any formatting, prefix or suffix, what a ``cs:if`` tests, what a ``cs:text`` prints. A loaded style
+never changes (``references.load_style`` parses and repairs it once; the leaking ``Name()`` is repaired there), so
+each answer is worked out once per element, at its first use, and kept with the element (which keeps it, and so
+its id, alive). Each replacement below does what citeproc-py 0.11's method does, in the same order, and hands
+anything unusual (an attribute value it does not know, an element it cannot print) to the original method, so
+that an odd style fails as it did. Installed by ``references._prepare`` when ``speedups.enabled``.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+_ABSENT = object()
+
+# What an element's answers are kept under: id(element) → (element, answer); the element is held so that its id
+# is never reused while the answer is kept.
+Answers = dict[int, tuple[Any, Any]]
+
+
+def _kept(answers: Answers, element: Any, work: Callable[[Any], Any]) -> Any:
+    hit = answers.get(id(element))
+    if hit is not None and hit[0] is element:
+        return hit[1]
+    answer = work(element)
+    answers[id(element)] = (element, answer)
+    return answer
+
+
+@functools.cache
+def install() -> None:
+    """Every replacement, once per process, before the first style is loaded."""
+    from citeproc import model
+    from citeproc.source import CustomDict, VariableError
+    from citeproc.string import MixedString, String, join
+
+    children: Answers = {}
+
+    def children_of(element: Any) -> tuple[tuple[Any, bool], ...]:
+        return tuple((child, isinstance(child, model.Choose)) for child in element.iterchildren())
+
+    # --- Parent.render_children and Group.process: the children, and which are a cs:choose -----------------------
+
+    def render_children(self: Any, item: Any, delimiter: str = "", **kwargs: Any) -> Any:
+        kept = children.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = children[id(self)] = (self, children_of(self))
+        output = []
+        for child, choose in kept[1]:
+            try:
+                text = child.render(item, delimiter=delimiter, **kwargs) if choose else child.render(item, **kwargs)
+                if text is not None:
+                    output.append(text)
+            except VariableError:
+                pass
+        return join(output, delimiter) if output else None
+
+    group_delimiters: Answers = {}
+
+    def group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        output = []
+        variable_called = False
+        variable_rendered = False
+        kept = children.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = children[id(self)] = (self, children_of(self))
+        delimiter = _kept(group_delimiters, self, lambda group: group.get("delimiter", ""))
+        for child, choose in kept[1]:
+            variable_called = variable_called or child.calls_variable()
+            try:
+                if choose:
+                    child_text = child.render(item, context=context, delimiter=delimiter, **kwargs)
+                else:
+                    child_text = child.render(item, context=context, **kwargs)
+                if child_text is not None:
+                    output.append(child_text)
+                    variable_rendered = variable_rendered or child.calls_variable()
+            except VariableError:
+                pass
+        if output and (not variable_called or variable_rendered):
+            return self.join(output)
+        raise VariableError
+
+    # --- Formatted.format, Affixed.wrap, Quoted.quote: most elements have no formatting, affixes or quotes --------
+
+    format_ = model.Formatted.format
+    plain_values = (("font-style", "normal"), ("font-variant", "normal"), ("font-weight", "normal"),
+                    ("text-decoration", "none"), ("vertical-align", "baseline"))
+    plain: Answers = {}
+
+    def plain_once(element: Any) -> bool:
+        return all(element.get(name, default) == default for name, default in plain_values)
+
+    def formatted(self: Any, string: Any) -> Any:
+        kept = plain.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = plain[id(self)] = (self, plain_once(self))
+        if kept[1]:
+            return str(string) if isinstance(string, (int, float)) else string
+        return format_(self, string)
+
+    wrap = model.Affixed.wrap
+    unaffixed: Answers = {}
+
+    def wrapped(self: Any, string: Any) -> Any:
+        # With no prefix and no suffix, citeproc-py's seams and concatenations give back ``string`` itself.
+        # Only for citeproc-py's strings and a plain str: '' + a str subclass of its formatter (``<i>…</i>``)
+        # is a plain str, which later concatenations treat otherwise.
+        if (isinstance(string, (String, MixedString)) or type(string) is str) and _kept(
+                unaffixed, self, lambda e: not e.get("prefix", "") and not e.get("suffix", "")):
+            return string
+        return wrap(self, string)
+
+    quote = model.Quoted.quote
+    unquoted: Answers = {}
+
+    def unquoted_once(element: Any) -> bool:
+        element.get_locale_option("punctuation-in-quote").lower()  # asked (and unused) by citeproc-py's quote
+        return str(element.get("quotes", "false")).lower() != "true"
+
+    def quoted(self: Any, string: Any) -> Any:
+        return string if _kept(unquoted, self, unquoted_once) else quote(self, string)
+
+    # --- If.render (and cs:else-if's): what it tests ------------------------------------------------------------
+
+    conditions: Answers = {}
+    others = (("is-numeric", "_is_numeric"), ("is-uncertain-date", "_is_uncertain_date"), ("locator", "_locator"))
+
+    def condition(element: Any) -> tuple[Any, ...]:
+        types = element.get("type")
+        variables = element.get("variable")
+        return (tuple(kind.lower() for kind in types.split()) if types is not None else None,
+                tuple(var.replace("-", "_") for var in variables.split()) if variables is not None else None,
+                tuple(method for name, method in others if name in element.attrib),
+                "position" in element.attrib, element.get("match"))
+
+    def passes(self: Any, item: Any, context: Any) -> bool:
+        """What citeproc-py's ``If.render`` decides before it renders the branch."""
+        kept = conditions.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = conditions[id(self)] = (self, condition(self))
+        types, variables, tests, position, match = kept[1]
+        results: list[Any] = []
+        if types:
+            kind = item.reference.type
+            results += [name == kind for name in types]
+        if variables:
+            reference = item.reference
+            results += [("locator" in item) if var == "locator" else (var in reference) for var in variables]
+        for method in tests:
+            results += getattr(self, method)(item)
+        if position:
+            results += self._position(item, context)
+        if match == "any":
+            return any(results)
+        if match == "none":
+            return not any(results)
+        return all(results)
+
+    def if_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        if not passes(self, item, context):
+            raise model.ConditionFailed
+        return self.render_children(item, context=context, delimiter=delimiter, **kwargs)
+
+    # --- Choose.render: a branch whose test fails is passed over without raising and catching ConditionFailed --
+
+    branches: Answers = {}
+
+    def branches_of(element: Any) -> tuple[tuple[Any, bool], ...]:
+        return tuple((child, isinstance(child, model.If)) for child in element.getchildren())
+
+    def choose_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
+        kept = branches.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = branches[id(self)] = (self, branches_of(self))
+        for child, tested in kept[1]:
+            try:
+                if tested and type(child).render is if_render:
+                    if not passes(child, item, context):
+                        continue
+                    return child.render_children(item, context=context, delimiter=delimiter, **kwargs)
+                return child.render(item, context=context, delimiter=delimiter, **kwargs)
+            except model.ConditionFailed:
+                continue
+        return None
+
+    # --- Text.process: what a cs:text prints, and the language it falls back to ---------------------------------
+
+    text_process = model.Text.process
+    texts: Answers = {}
+
+    def text_kind(element: Any) -> tuple[str, Any, str]:
+        default = element.get_root().get("default-locale", "en")[:2]
+        for kind in ("variable", "macro", "term", "value"):
+            if kind in element.attrib:
+                return kind, element.get(kind), default
+        return "", None, default
+
+    def process_text(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+        kept = texts.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = texts[id(self)] = (self, text_kind(self))
+        kind, value, default = kept[1]
+        if not kind:  # nothing to print: citeproc-py's own error
+            return text_process(self, item, context, **kwargs)
+        if context is None:
+            context = self
+        # item.reference.language, whose absence citeproc-py raises as VariableError: the dictionary asked directly
+        try:
+            language = dict.get(item.reference, "language", _ABSENT)
+        except VariableError:
+            language = _ABSENT
+        language = default if language is _ABSENT else language[:2]
+        if kind == "variable":
+            text = self._variable(item, context)
+        elif kind == "macro":
+            text = self.get_macro(value).render(item, context)
+        elif kind == "term":
+            text = self._term(item)
+        else:
+            text = String(self.preformat(value))
+        return text, language
+
+    # --- Name.get_option without sort options: a question about the style alone ---------------------------------
+
+    name_option = model.Name.get_option
+    name_options: dict[tuple[int, int, str], tuple[Any, Any, Any]] = {}
+
+    def get_name_option(self: Any, name: str, context: Any = None, sort_options: Any = None) -> Any:
+        if sort_options is not None:
+            return name_option(self, name, context, sort_options)
+        key = (id(self), id(context), name)
+        hit = name_options.get(key)
+        if hit is not None and hit[0] is self and hit[1] is context:
+            return hit[2]
+        value = name_option(self, name, context, sort_options)
+        name_options[key] = (self, context, value)
+        return value
+
+    # --- CustomDict.__getitem__ (a reference's variables): the same lookup without a super() object --------------
+
+    def getitem(self: Any, key: Any) -> Any:
+        try:
+            return dict.__getitem__(self, key)
+        except KeyError:
+            raise VariableError  # noqa: B904 - as citeproc-py raises it, its KeyError as the context
+
+    patched: Any = model
+    patched.Parent.render_children = render_children
+    patched.Group.process = group_process
+    patched.Formatted.format = formatted
+    patched.Affixed.wrap = wrapped
+    patched.Quoted.quote = quoted
+    patched.If.render = if_render
+    patched.Choose.render = choose_render
+    patched.Text.process = process_text
+    patched.Name.get_option = get_name_option
+    custom: Any = CustomDict
+    custom.__getitem__ = getitem
