@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.build import build
-from site_builder.model.article import Article, Person
+from site_builder.model.article import Article, Person, Record
 from site_builder.model.merge import merge_articles
 from site_builder.model.names import fits, name_form, parse_name, same_full_name
 from site_builder.model.normalize import parse_person, slugify
@@ -146,7 +146,8 @@ def test_a_merged_work_takes_the_form_with_initials_apart() -> None:
     article = ARTICLES["34091671"]
     spaced = tuple(replace(p, name="Bakker, Stephan J L", given="Stephan J L") if p.family == "Bakker" else p
                    for p in article.authors)
-    other = replace(article, authors=spaced, records=tuple(replace(r, format="ris") for r in article.records))
+    other = replace(article, authors=spaced, records=tuple(Record("ris", r.where, r.fields, r.preamble)
+                                                           for r in article.records))
     (merged,), _ = merge_articles([article, other])
     assert [p.name for p in merged.authors] == [p.name for p in spaced]
     assert "Bakker, Stephan Jl" in {name for forms in merged.author_spellings for name in forms}

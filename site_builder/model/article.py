@@ -6,7 +6,7 @@ view the pages use, and keeps its records so that the full-record view can show 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 
 from ..diagnostics import SourceSpan
 
@@ -21,18 +21,70 @@ class Field:
     """1-based line of the field's first value in its file."""
 
 
-@dataclass(frozen=True, slots=True)
 class Record:
-    """One record exactly as its file holds it."""
+    """One record exactly as its file holds it.
 
+    A reader makes it from its fields. Once its article is made, the build keeps the fields and the preamble packed
+    in one bytes object (``packed``; the encoding is model/packing.py's): a catalogue record's strings and Field
+    objects took some 17 kB, packed they take 2.5 kB. ``fields`` and ``preamble`` then unpack them at each use,
+    which only the full-record view makes. Packed or not, it is the same record: equal, with the same fields.
+    Immutable, like the rest of the model."""
+
+    __slots__ = ("format", "where", "_held")
     format: str
     """The reader that read it, e.g. ``catalogue-dump``."""
     where: SourceSpan
     """File and first line of the record."""
-    fields: tuple[Field, ...]
-    """Every field in file order; a field name may repeat where the format allows it."""
-    preamble: tuple[str, ...] = ()
-    """Text that precedes the fields, line by line (the catalogue page as scraped), kept verbatim."""
+    _held: tuple[tuple[Field, ...], tuple[str, ...]] | bytes
+    """``(fields, preamble)``, or the two packed."""
+
+    def __init__(self, format: str, where: SourceSpan, fields: tuple[Field, ...],
+                 preamble: tuple[str, ...] = ()) -> None:
+        _set = object.__setattr__
+        _set(self, "format", format)
+        _set(self, "where", where)
+        _set(self, "_held", (fields, preamble))
+
+    @classmethod
+    def from_body(cls, format: str, where: SourceSpan, body: bytes) -> Record:
+        """The record whose fields and preamble are ``body`` (``Record.body``)."""
+        record = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(record, "format", format)
+        _set(record, "where", where)
+        _set(record, "_held", body)
+        return record
+
+    @property
+    def fields(self) -> tuple[Field, ...]:
+        """Every field in file order; a field name may repeat where the format allows it."""
+        return self.unpacked()[0]
+
+    @property
+    def preamble(self) -> tuple[str, ...]:
+        """Text that precedes the fields, line by line (the catalogue page as scraped), kept verbatim."""
+        return self.unpacked()[1]
+
+    def unpacked(self) -> tuple[tuple[Field, ...], tuple[str, ...]]:
+        """``(fields, preamble)``, unpacked once for both (the full-record view)."""
+        held = self._held
+        if isinstance(held, bytes):
+            from .packing import unpack_body
+            return unpack_body(held)
+        return held
+
+    @property
+    def body(self) -> bytes:
+        """The fields and the preamble packed: the same bytes for the same fields and preamble."""
+        held = self._held
+        if isinstance(held, bytes):
+            return held
+        from .packing import pack_body  # here: packing imports this module
+        return pack_body(*held)
+
+    def packed(self) -> Record:
+        """The same record holding its fields packed (itself when it does)."""
+        return self if type(self._held) is bytes else Record.from_body(self.format, self.where, self.body)
 
     def values(self, name: str) -> tuple[str, ...]:
         """All values of every field called ``name``."""
@@ -50,6 +102,28 @@ class Record:
             if f.name == name:
                 return f.line
         return self.where.line
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Record):
+            return NotImplemented
+        return self.format == other.format and self.where == other.where and (
+            self._held == other._held if type(self._held) is type(other._held) else self.body == other.body)
+
+    def __hash__(self) -> int:
+        return hash((self.format, self.where, self.body))
+
+    def __repr__(self) -> str:
+        return f"Record({self.format!r}, {self.where!r}, {self.fields!r}, {self.preamble!r})"
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickled packed (the reading worker hands its articles back pickled when the build keeps no cache)."""
+        return Record.from_body, (self.format, self.where, self.body)
 
 
 class FieldIndex:

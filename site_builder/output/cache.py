@@ -166,9 +166,12 @@ class ShardedMap:
     def __init__(self, folder: CacheFolder, name: str, code: bytes, spelled: Callable[[Any], str] = str) -> None:
         self._folder, self._name, self._code, self._spelled = folder, name, code, spelled
         self._shards: list[dict[Any, Any]] = []
+        self._unread: set[int] = set()  # files there but not read (damaged, other code): rewritten by save
         for n in range(SHARDS):
             loaded = folder.load(f"{name}-{n:02d}", code)
             self._shards.append(loaded if isinstance(loaded, dict) else {})
+            if not isinstance(loaded, dict) and (folder.folder / f"{name}-{n:02d}").exists():
+                self._unread.add(n)
         if not folder.clean:
             with contextlib.suppress(OSError):  # the map in one file, as an earlier version kept it
                 (folder.folder / name).unlink(missing_ok=True)
@@ -183,9 +186,9 @@ class ShardedMap:
         for key, item in value.items():
             shards[zlib.crc32(self._spelled(key).encode("utf-8", "surrogatepass")) % SHARDS][key] = item
         for n, (shard, was) in enumerate(zip(shards, self._shards, strict=True)):
-            if shard != was:
+            if shard != was or n in self._unread:
                 self._folder.save(f"{self._name}-{n:02d}", shard, self._code)
-        self._shards = shards
+        self._shards, self._unread = shards, set()
 
 
 class RecordCache:
