@@ -152,6 +152,7 @@ def medline_record(article: Article) -> str:
         ("IP", article.issue),
         ("DP", medline_date(article)),
         ("TI", article.title),
+        ("TT", article.original_title),
         ("PG", article.pages),
         ("LID", f"{article.doi} [doi]" if article.doi else ""),
         ("AB", abstract),

@@ -406,6 +406,11 @@ class Article:
     Article", "Review", "Research Support, Non-U.S. Gov't"); ``topics`` and ``kind`` are decided from them."""
     records: tuple[Record, ...] = field(default=(), compare=False)
     """The records this article was made from, for the full-record view."""
+    original_title: str = ""
+    """The title in the work's own language when ``title`` is a translation of it (MEDLINE TT, PubMed XML's
+    ``VernacularTitle`` beside its English ``ArticleTitle``, Scopus's title in the original language)."""
+    original_title_lang: str = ""
+    """Its BCP 47 tag when the record says the work's language; "" when it does not."""
 
     @property
     def year(self) -> str:

@@ -218,8 +218,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     # Scopus names a work's "source" in journal whatever the work: the book (or book series) that holds a chapter,
     # the proceedings that hold a paper, or a book itself again.
     scopus = f.plain("source") == "Scopus"
+    original = ""
     if scopus and (both := _SCOPUS_TRANSLATED.fullmatch(title)):
-        title = both.group(1)  # "English; [Original]": the original-language title stays in the full record
+        title, original = both.group(1), both.group(2)  # "English; [Original]"
     if scopus and f.plain("type") == "Book chapter":
         kind = "chapter"
     held = scopus and kind in CONTAINED_KINDS and not f.text("booktitle")
@@ -263,6 +264,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
             "author_keywords", "keywords", "keywords-plus")),
         notices=shared.notices_from_notes([f.text("note")]),
         records=(record,),
+        original_title=original,
     )
     return article, problems
 

@@ -137,6 +137,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         # MEDLINE's TI is PubMed's English ArticleTitle; TT, the title in the article's own language.
         title_lang="en" if clean(record.first("TI")) else languages.tag_of(languages.parse(record.values("LA")))
         if clean(record.first("TT")) else "",
+        original_title=clean(record.first("TT")) if clean(record.first("TI")) else "",
+        original_title_lang=languages.tag_of(languages.parse(record.values("LA")))
+        if clean(record.first("TI")) and clean(record.first("TT")) else "",
         authors=authors,
         et_al=et_al,
         kind=("chapter" if title else "book") if book else "",

@@ -104,6 +104,14 @@ def _title_language(art: Node) -> str:
     return ""
 
 
+def _original_title(art: Node) -> dict[str, str]:
+    """A VernacularTitle beside the English ArticleTitle: the title in the article's own language."""
+    if not clean(art.findtext("ArticleTitle")) or not clean(art.findtext("VernacularTitle")):
+        return {}
+    return {"original_title": clean(art.findtext("VernacularTitle")),
+            "original_title_lang": languages.tag_of(languages.parse(n.text for n in art.findall("Language")))}
+
+
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed article of one ``<PubmedArticle>`` record, with warnings about what it lacks."""
     root = xmltree.tree(record)
@@ -123,6 +131,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         id=nlm.article_id(pmcid, pmid, doi),
         title=clean(art.findtext("ArticleTitle")) or clean(art.findtext("VernacularTitle")),
         title_lang=_title_language(art),
+        **_original_title(art),
         authors=_authors(art),
         journal=clean(art.findtext("Journal/Title")) or abbrev,
         journal_abbrev=abbrev,

@@ -397,6 +397,9 @@ def _ris_article(record: Record) -> Article:
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
         notices=shared.notices_from_notes(tags.all("N1")),
         records=(record,),
+        # Scopus gives the title in the work's own language as ST (elsewhere RIS's short title)
+        original_title=tags.text("ST") if "Scopus" in tags.all("DB") and not shared.same_title(
+            tags.text("ST"), title) else "",
     )
 
 

@@ -210,3 +210,11 @@ def test_a_bibtex_key_with_a_comma_is_read_and_kept_as_written() -> None:
     assert records[3].first("ID") == "Ribeiro, Jr2022" and records[3].where.line == 43
     assert [p.name for p in bibtex.to_article(records[3])[0].authors] == ["Ribeiro, José W., Jr",
                                                                         "Harmon, Kristopher"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_the_title_in_the_original_language_is_kept_beside_the_english(fmt: str) -> None:
+    """RIS's ST, the BibTeX title's brackets: the Malay title of an English-titled review."""
+    found = [a.original_title for a in _articles(fmt)]
+    assert found == ["", "", "", "", "Ulasan bagi Teknologi Penderiaan Jauh untuk Pemetaan Rumput Laut di Wilayah "
+                                       "Tropika"]
