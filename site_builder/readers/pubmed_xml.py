@@ -104,12 +104,13 @@ def _title_language(art: Node) -> str:
     return ""
 
 
-def _original_title(art: Node) -> dict[str, str]:
+def _original_title(art: Node) -> str:
     """A VernacularTitle beside the English ArticleTitle: the title in the article's own language."""
-    if not clean(art.findtext("ArticleTitle")) or not clean(art.findtext("VernacularTitle")):
-        return {}
-    return {"original_title": clean(art.findtext("VernacularTitle")),
-            "original_title_lang": languages.tag_of(languages.parse(n.text for n in art.findall("Language")))}
+    return clean(art.findtext("VernacularTitle")) if clean(art.findtext("ArticleTitle")) else ""
+
+
+def _original_title_language(art: Node) -> str:
+    return languages.tag_of(languages.parse(n.text for n in art.findall("Language")))
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
@@ -131,7 +132,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         id=nlm.article_id(pmcid, pmid, doi),
         title=clean(art.findtext("ArticleTitle")) or clean(art.findtext("VernacularTitle")),
         title_lang=_title_language(art),
-        **_original_title(art),
+        original_title=_original_title(art),
+        original_title_lang=_original_title_language(art) if _original_title(art) else "",
         authors=_authors(art),
         journal=clean(art.findtext("Journal/Title")) or abbrev,
         journal_abbrev=abbrev,
