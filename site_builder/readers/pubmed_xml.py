@@ -100,7 +100,7 @@ def _title_language(art: Node) -> str:
     if clean(art.findtext("ArticleTitle")):
         return "en"
     if clean(art.findtext("VernacularTitle")):
-        return languages.tag_of(languages.parse(n.text for n in art.findall("Language")))
+        return _article_language(art)
     return ""
 
 
@@ -109,7 +109,8 @@ def _original_title(art: Node) -> str:
     return clean(art.findtext("VernacularTitle")) if clean(art.findtext("ArticleTitle")) else ""
 
 
-def _original_title_language(art: Node) -> str:
+def _article_language(art: Node) -> str:
+    """The tag of the article's language (its first <Language>), the language of its VernacularTitle."""
     return languages.tag_of(languages.parse(n.text for n in art.findall("Language")))
 
 
@@ -133,7 +134,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         title=clean(art.findtext("ArticleTitle")) or clean(art.findtext("VernacularTitle")),
         title_lang=_title_language(art),
         original_title=_original_title(art),
-        original_title_lang=_original_title_language(art) if _original_title(art) else "",
+        original_title_lang=_article_language(art) if _original_title(art) else "",
         authors=_authors(art),
         journal=clean(art.findtext("Journal/Title")) or abbrev,
         journal_abbrev=abbrev,
