@@ -41,6 +41,8 @@ def latex_to_text(value: str) -> str:
     backslash, brace or ``$`` is such text and keeps them; ``%``, ``&`` and ``#`` are escaped before LaTeX reads
     any value, so that they survive as the characters they mean rather than start a comment.
     """
+    if "{\\{}" in value:
+        value = _MENDELEY_BRACES.sub(r"{\1}", value)
     value = _without_outer_braces(value.strip())
     if not _LATEX_MARKS.search(value) and not _LIGATURE_START.search(value) and "`" not in value:
         return clean(value)  # most values of most exports: plain text
@@ -63,6 +65,12 @@ def latex_to_text(value: str) -> str:
             except Exception:  # noqa: BLE001 - pylatexenc is tolerant, but a value must never stop the build
                 text = value.replace("{", "").replace("}", "")
     return clean(_restore(_quotes(text), kept))
+
+
+_MENDELEY_BRACES = re.compile(r"\{\\\{\}((?:[^{}\\]|\\[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*?)\{\\\}\}")
+"""Mendeley's export of a value whose source braced a word to keep its case ("Elsevier {BV}" from Crossref): the
+braces escaped as text, "{\\{}BV{\\}}", also around an accented letter ("Universit{\\{}{\\"{a}}{\\}}t"). They are the
+source's protective braces, not the record's words."""
 
 
 _SINGLE_QUOTED = re.compile(r"`((?:[^`']|'(?=[^\W\d_]))*)'")

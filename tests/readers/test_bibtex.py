@@ -101,6 +101,12 @@ def test_web_of_science_style_with_bom_crlf_and_double_braces() -> None:
     ("information ({''}hallucinations{''}), erroneous", "information (“hallucinations”), erroneous"),
     ("being ``uncertain{''}. Before", "being “uncertain”. Before"),
     ("O'Brien's {\\'e}t{\\'e}", "O'Brien's été"),
+    # Mendeley's escaped copies of a source's protective braces (real Mendeley Desktop exports on GitHub:
+    # computational-neuroimaging-lab/Real-Time-Default-Network-Neurofeedback, mendeley.bib, 141 of them)
+    ("Elsevier {\\{}BV{\\}}", "Elsevier BV"),
+    ("cluster-based and {\\{}TFCE{\\}} inference", "cluster-based and TFCE inference"),
+    ('Eberhard-Karls-Universit{\\{}{\\"{a}}{\\}}t T{\\{}{\\"{u}}{\\}}bingen', "Eberhard-Karls-Universität Tübingen"),
+    ("a set \\{x\\} stays a set", "a set {x} stays a set"),
     ("Kwa{\\'s}ny, {\\L}.", "Kwaśny, Ł."),
     ("{\\'e}t{\\'{e}}", "été"),
     ('M{\\"u}ller and {\\ss}', "Müller and ß"),
