@@ -41,6 +41,8 @@ def latex_to_text(value: str) -> str:
     backslash, brace or ``$`` is such text and keeps them; ``%``, ``&`` and ``#`` are escaped before LaTeX reads
     any value, so that they survive as the characters they mean rather than start a comment.
     """
+    if "$\\backslash$" in value:  # Mendeley: a line break or a tab of the source, "$\backslash$n"
+        value = _MENDELEY_BREAK.sub(" ", value)
     if "{\\{}" in value:
         value = _MENDELEY_BRACES.sub(r"{\1}", value)
     value = _without_outer_braces(value.strip())
@@ -67,6 +69,7 @@ def latex_to_text(value: str) -> str:
     return clean(_restore(_quotes(text), kept))
 
 
+_MENDELEY_BREAK = re.compile(r"\$\\backslash\$[nrt]")
 _MENDELEY_BRACES = re.compile(r"\{\\\{\}((?:[^{}\\]|\\[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*?)\{\\\}\}")
 """Mendeley's export of a value whose source braced a word to keep its case ("Elsevier {BV}" from Crossref): the
 braces escaped as text, "{\\{}BV{\\}}", also around an accented letter ("Universit{\\{}{\\"{a}}{\\}}t"). They are the

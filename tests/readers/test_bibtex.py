@@ -107,6 +107,8 @@ def test_web_of_science_style_with_bom_crlf_and_double_braces() -> None:
     ("cluster-based and {\\{}TFCE{\\}} inference", "cluster-based and TFCE inference"),
     ('Eberhard-Karls-Universit{\\{}{\\"{a}}{\\}}t T{\\{}{\\"{u}}{\\}}bingen', "Eberhard-Karls-Universität Tübingen"),
     ("a set \\{x\\} stays a set", "a set {x} stays a set"),
+    # and a line break of the source (mcallaghan/rapid-screening, mendeley.bib: 88 of them)
+    ("is highly debated. Next$\\backslash$ngeneration biofuels", "is highly debated. Next generation biofuels"),
     ("Kwa{\\'s}ny, {\\L}.", "Kwaśny, Ł."),
     ("{\\'e}t{\\'{e}}", "été"),
     ('M{\\"u}ller and {\\ss}', "Müller and ß"),
