@@ -62,6 +62,7 @@ def sniff(head: str) -> bool:
 
 _KEYLESS = re.compile(r"^([ \t]*@[ \t]*(?!(?:string|preamble|comment)\b)\w+[ \t]*[{(])(?=\s*[\w-]+\s*=)", re.M | re.I)
 
+_WRAPPED_ESCAPE = re.compile(r"(?<!\\)\\\n([ \t]*)([{}])")
 _COMMA_IN_KEY = re.compile(r"^([ \t]*@[ \t]*\w+[ \t]*\{)([^,={}\n]+,[^,={}\n]+),[ \t]*$", re.M)
 _KEY_COMMA = "\ue001"  # a private-use character: no key holds it, and bibtexparser reads it as part of the key
 
@@ -72,6 +73,9 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     # EndNote can write an entry with no key ("@article{" and the first field on the next line): it gets an empty
     # one, so that bibtexparser reads it instead of failing on the missing comma.
     text = _KEYLESS.sub(r"\1,", text)
+    # Web of Science wraps a long value at a fixed width, even inside an escape ("\\{document\\" and "}" on the
+    # next line): the escaped brace is joined again, the line break kept after it so that lines still count.
+    text = _WRAPPED_ESCAPE.sub(r"\\\2\n\1", text)
     # Scopus makes a key of a family name with its suffix, comma and all ("@ARTICLE{Ribeiro, Jr2022,"): the comma
     # is held apart while bibtexparser reads the entry, and given back in its key.
     text = _COMMA_IN_KEY.sub(lambda m: m.group(1) + m.group(2).replace(",", _KEY_COMMA) + ",", text)

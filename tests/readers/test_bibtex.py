@@ -458,3 +458,17 @@ def test_pages_with_a_dash_written_in_latex() -> None:
     was shown with the macro."""
     text = "@article{k,\n  title = {T},\n  pages = {341{\\textendash}357},\n}\n"
     assert bibtex.to_article(bibtex.read(text, "a.bib")[0][0])[0].pages == "341–357"
+
+
+def test_an_escape_that_web_of_science_wrapped_across_two_lines() -> None:
+    """Web of Science's BibTeX wraps long values at a fixed width, once between an escape's backslash and its brace
+    (a real 2024 export of 469 entries, GitHub milensys/genai_authorship, savedrecs.bib: one entry failed whole).
+    Written here in that shape; a LaTeX line break (two backslashes) before a closing brace stays one."""
+    text = ("@article{ WOS:1,\nTitle = {T},\nAbstract = {linked to the GPT -\n"
+            "   \\textbackslash{}end\\{document\\\n   } 3.5 language model.},\nYear = {2024},\n}\n\n"
+            "@article{b,\nTitle = {Second},\nNote = {a line\\\\\n},\n}\n")
+    records, problems = bibtex.read(text, "savedrecs.bib")
+    assert problems == [] and [r.where.line for r in records] == [1, 9]
+    assert records[0].line_of("Year") == 6 and records[1].line_of("Note") == 11
+    article = bibtex.to_article(records[0])[0]
+    assert [s.text for s in article.abstract] == ["linked to the GPT - \\end{document} 3.5 language model."]
