@@ -72,7 +72,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         list_pieces = cache.load_list_pieces(kept_cache) if config.downloads else None
         written = write_pages(env, pages, writer, report, outside, config.base_path,
                               every_page=theme.own_templates(site_dir), progress=progress, reuse=reuse,
-                              list_pieces=list_pieces.pieces if list_pieces else None, digests=digests)
+                              list_pieces=list_pieces.pieces if list_pieces is not None else None,
+                              digests=digests)
         if list_pieces is not None:
             cache.save_list_pieces(list_pieces, written.pieces, {d for _, d in digests.values()})
         rendered = len(written.files)  # a template error costs the pages it could not render

@@ -108,8 +108,8 @@ def index_site(output: Path, report: Report) -> Indexed:
         return Indexed([], 0)
     _replace(bundle, fresh, output / _OLD)
     write_atomic(output / STAMP, stamp.encode("utf-8"))
-    linked = {posixpath.join(BUNDLE, rel) for rel in linked}
-    files = [(rel, rel not in linked) for rel, _ in _bundle_files(output, written=True)]
+    named_again = {posixpath.join(BUNDLE, rel) for rel in linked}  # as the output names them
+    files = [(rel, rel not in named_again) for rel, _ in _bundle_files(output, written=True)]
     return Indexed(files + [(STAMP, True)], pages)
 
 

@@ -45,10 +45,13 @@ class FeedEntry:
     warnings: tuple[Notice, ...] = ()
     """What the article's page warns of under its title (``Article.warnings``: a retraction, an expression of
     concern), said first in the entry's summary: a feed reader may be all a follower sees of the article."""
-    retracted: bool = False
     source: Article | None = field(default=None, compare=False, repr=False)
     """The article shown, as a list's Entry holds it: what a rebuild that keeps the feed looks at to know whether
     the entry may have changed (output/fingerprints.py)."""
+
+    @property
+    def retracted(self) -> bool:
+        return any(n.kind == "RetractionIn" for n in self.warnings)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +96,7 @@ def _entry(key: str, article: Article, base_url: str) -> FeedEntry:
         id=_urn("article", key), href=urls.absolute(base_url, path) if base_url else path, title=article.title,
         updated=rfc3339(article.exact_date), authors=tuple(p.display for p in article.authors),
         summary=summary(article.lay_summary or article.abstract), title_lang=article.title_lang,
-        warnings=article.warnings, retracted=article.retracted, source=article)
+        warnings=article.warnings, source=article)
 
 
 def _urn(kind: str, name: str) -> str:

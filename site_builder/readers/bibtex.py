@@ -409,16 +409,13 @@ def _group_name(name: str) -> str:
     return ""
 
 
-_MONTH_BEFORE_YEAR = re.compile(r"^([A-Za-z]+\.?)(?:\s+|\s*/\s*)(\d{4})$")
-
-
 def _date(f: _Fields) -> dates.PrintedDate:
     """From ``year`` with ``month`` ("oct", "10", "OCT", Web of Science's "JUN 8", "FAL", "JAN-MAR") and ``day``,
     made more precise by a biblatex ``date`` ("2019-10-05") of the same year; else that ``date``."""
     exact = dates.iso_date(f.plain("date"))
     # "year = {January 1978}" (a hand-written file), "{Nov./2001}" (Zotero, from a publisher's date): the month
     # written before the year, as a printed date has it.
-    year = _MONTH_BEFORE_YEAR.sub(r"\2 \1", f.plain("year"))
+    year = shared.year_then_month(f.plain("year"))
     month = f.plain("month")
     if shared.year_first(month):  # Web of Science: an early-access article's whole date, "2024 MAR 4"
         year = ""

@@ -492,9 +492,9 @@ def _published(tags: _Tags) -> dates.Published:
     year = _ris_date(tags.first("PY"))[:4]
     issued = clean(tags.first("DA"))
     if issued and _from_web_of_science(tags) and not _RIS_DATE.fullmatch(issued):
-        when = dates.read_printed(issued if shared.year_first(issued) else f"{year} {issued}")
-        if when.iso[:4] == year or not year:
-            return dates.published(when, shared.early_access(tags.first("C6"), when.iso))
+        found = shared.web_of_science_date(issued, year, tags.first("C6"))
+        if found.date[:4] == year or not year:
+            return found
     issue = dates.most_precise(*(_ris_date(v, year) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA"))))
     # DA's fourth part is free text: a date as printed ("2014/11//2014 Nov-Dec"), or junk ("2019/10//undefined").
     other = dates.read_printed(clean(tags.first("DA")).split("/", 3)[3] if clean(tags.first("DA")).count("/") >= 3
@@ -542,7 +542,7 @@ def _wos_article(record: Record) -> Article:
     names = tags.all("AF") or tags.all("AU")
     doi, pmid = ids.doi_from(tags.first("DI")), ids.pmid_from(tags.first("PM"))
     lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB")], running=True)
-    when = _wos_published(tags)
+    when = shared.web_of_science_date(tags.first("PD"), tags.first("PY"), tags.first("EA"))
     kind = _wos_kind(tags.all("DT"))
     # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
     in_book = kind in CONTAINED_KINDS and clean(tags.first("PT")) in ("B", "S")
@@ -569,20 +569,6 @@ def _wos_article(record: Record) -> Article:
         keywords=shared.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),
     )
-
-
-_MONTH_THEN_YEAR = re.compile(r"^([A-Za-z]{3,}\.?)\s+(\d{4})$")
-
-
-def _wos_published(tags: _Tags) -> dates.Published:
-    """The issue's date from PY and PD, and the early-access date (EA, "DEC 2023") beside it.
-
-    PD is the rest of the issue's date ("JUN 8", "FAL" for autumn, "JAN-MAR"), which PubMed's order puts after the
-    year; an early-access article not yet in an issue has its whole online date there instead ("2023 DEC 19"),
-    which EA then only repeats in part."""
-    issue = _MONTH_THEN_YEAR.sub(r"\2 \1", clean(tags.first("PD")))  # "MAY 2020" (a PD of the year's too)
-    when = dates.read_printed(issue if shared.year_first(issue) else f"{clean(tags.first('PY'))} {issue}")
-    return dates.published(when, shared.early_access(tags.first("EA"), when.iso))
 
 
 def _wos_kind(types: list[str]) -> str:

@@ -174,21 +174,37 @@ def strip_tags(text: str) -> str:
     return _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
 
 
-_MONTH_YEAR = re.compile(r"([A-Za-z]{3,})\.?\s+(\d{4})")
+_MONTH_THEN_YEAR = re.compile(r"([A-Za-z]+\.?)(?:\s+|\s*/\s*)(\d{4})")
+
+
+def year_then_month(text: str) -> str:
+    """A month written before its year ("MAY 2020", Zotero's "Nov./2001", "January 1978") in the order of a printed
+    date, the year first ("2020 MAY"); any other text as it is."""
+    text = clean(text)
+    m = _MONTH_THEN_YEAR.fullmatch(text)
+    return f"{m.group(2)} {m.group(1)}" if m else text
 
 
 def early_access(text: str, issue: str) -> str:
     """The early-access month Web of Science gives ("MAR 2024": its EA tag, EarlyAccessDate in BibTeX, C6 in RIS)
     as an ISO date; "" when ``issue``, the record's publication date, says it already (an article not yet in an
     issue is dated by its early access, to the day)."""
-    m = _MONTH_YEAR.fullmatch(clean(text))
-    found = dates.from_parts(m.group(2), m.group(1), "") if m else ""
+    found = dates.read_printed(year_then_month(text)).iso if _MONTH_THEN_YEAR.fullmatch(clean(text)) else ""
     return "" if issue.startswith(found) else found
 
 
+def web_of_science_date(rest: str, year: str, early: str) -> dates.Published:
+    """A Web of Science date: the issue's year (PY) and the rest of its date (PD in its own format, DA in its RIS,
+    Month in its BibTeX: "JUN 8", "FAL" for autumn, "MAY-JUN"), with the early-access month beside it. An
+    early-access article not yet in an issue has its whole online date in the rest ("2023 DEC 19"), which the
+    early-access month then only repeats in part; a rest may name its year too ("MAY 2020")."""
+    rest = year_then_month(rest)
+    when = dates.read_printed(rest if year_first(rest) else f"{clean(year)} {rest}")
+    return dates.published(when, early_access(early, when.iso))
+
+
 def year_first(text: str) -> bool:
-    """Whether a date's text starts with its year ("2024 MAR 4"): Web of Science's PD, which names only the rest
-    of a date ("MAR 4", "MAY-JUN"), holds the whole online date of an article not yet in an issue."""
+    """Whether a date's text starts with its year ("2024 MAR 4")."""
     return re.match(r"\d{4}(?!\d)", text.strip()) is not None
 
 
