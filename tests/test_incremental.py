@@ -21,6 +21,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from markupsafe import Markup
 from settled_output import settled
 
 from site_builder.build import BuildResult, build, refresh_search
@@ -28,7 +29,7 @@ from site_builder.cite import exports
 from site_builder.model import library
 from site_builder.output import cache, fingerprints, pagetable
 from site_builder.output.write import MANIFEST
-from site_builder.plan import feeds
+from site_builder.plan import feeds, listing
 from site_builder.plan import pages as plan_pages
 from site_builder.render import theme
 from site_builder.render.pages import ARTICLE_ITEM, make_environment
@@ -413,6 +414,25 @@ def test_the_default_templates_read_only_what_a_fingerprint_digests_of_the_site(
     names = [name for name in env.list_templates() if name.endswith(".html")]
     assert fingerprints.template_digests(env, names, b"", {"article_item": ARTICLE_ITEM}).only_known_site_parts
 
+
+
+def test_a_value_digests_the_same_whatever_the_digester_met_before() -> None:
+    """A small object of plain values is written in place, a larger one digested once and remembered
+    (fingerprints._inline): which way a value goes depends on the value only, so that a page's fingerprint does
+    not depend on the pages a process fingerprinted before it; and an object is told from its values."""
+    small = plan_pages.Named(Markup("a.html"), Markup("A"))
+    large = listing.Listing(tuple(f"k{n}" for n in range(fingerprints.INLINE_TOKENS)), 1, 1, "newest", (), (), True)
+    value = {"a": small, "b": (large, [small, small])}
+    first = fingerprints.Digester(None).reaching(value)[0]
+    seasoned = fingerprints.Digester(None)
+    seasoned.reaching((large, small, plan_pages.Named(Markup("a.html"), Markup("A"))))
+    assert seasoned.reaching(value)[0] == first
+    assert fingerprints.Digester(None).reaching(dataclasses.replace(small))[0] == \
+        fingerprints.Digester(None).reaching(small)[0]
+    assert fingerprints.Digester(None).reaching((Markup("a.html"), Markup("A")))[0] != \
+        fingerprints.Digester(None).reaching(small)[0]
+    assert fingerprints.Digester(None).reaching(dataclasses.replace(small, name=Markup("B")))[0] != \
+        fingerprints.Digester(None).reaching(small)[0]
 
 
 def retitle(record: Path, suffix: str) -> None:

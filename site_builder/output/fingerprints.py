@@ -3,8 +3,9 @@ so that a build renders and writes only the pages whose fingerprint changed sinc
 
 A fingerprint is computed from the page's full context, the very values its template reads, never from a guess
 at what a page depends on: a value that cannot be digested (an object of a kind this module does not know) gives
-no fingerprint, and that page is always rendered. Objects met on many pages (list entries, articles, links) are
-digested once per process.
+no fingerprint, and that page is always rendered. Objects that hold others (list entries, articles) are
+digested once per process; a small one made only of plain values (a link, a listing, an article's ranks) is
+written into the page's digest in place, as its values, which depends on its value only (``_inline``).
 
 The costly half of a context (``Page.more``: related articles, co-authors, head metadata) is not made again when
 its inputs are the last build's: its function and arguments, the site's settings and the library's structure
@@ -76,10 +77,10 @@ context and never met again; remembering all of them kept some 25 MB per 10,000 
 
 
 class Digester:
-    """Digests of context values, each object digested once per process (as long as the memo keeps it: see
-    MEMO_LIMIT). The memo holds the objects it has digested, so that no id in it can be reused by a new object
-    (a page's context makes some of its objects when it is rendered, and drops them after), with the places of
-    the articles each one reaches."""
+    """Digests of context values, each object that is not written in place (``_inline``) digested once per
+    process (as long as the memo keeps it: see MEMO_LIMIT). The memo holds the objects it has digested, so that
+    no id in it can be reused by a new object (a page's context makes some of its objects when it is rendered,
+    and drops them after), with the places of the articles each one reaches."""
 
     def __init__(self, site_digest: bytes | None,
                  known: dict[int, tuple[object, bytes, frozenset[int]]] | None = None) -> None:
@@ -117,10 +118,11 @@ class Digester:
             self._reached = outer
 
     def _add(self, value: Any, tokens: list[object]) -> None:
-        """``add``, with a one-byte mark before each container and each Markup; an object goes in as its digest,
-        16 bytes long, which no mark is."""
+        """``add``, with a one-byte mark before each container, each Markup and each object written in place
+        (its kind and its fields' values follow); any other object goes in as its digest, 16 bytes long, which
+        no mark is."""
         kind = type(value)
-        if kind is str or kind is int or kind is bool or value is None or kind is float:
+        if kind in _PLAIN_VALUES:
             tokens.append(value)
         elif kind is Markup:
             tokens.append(_MARKUP)
@@ -128,8 +130,11 @@ class Digester:
         elif kind is tuple or kind is list:
             tokens.append(_SEQUENCE)
             tokens.append(len(value))
-            for item in value:
-                self._add(item, tokens)
+            for item in value:  # plain values here: most items are (a call a token was a fifth of the cost)
+                if type(item) in _PLAIN_VALUES:
+                    tokens.append(item)
+                else:
+                    self._add(item, tokens)
         elif kind is frozenset:
             tokens.append(self._object(value))  # immutable: digested once, as an object
         elif kind is set:
@@ -140,7 +145,7 @@ class Digester:
             for key, item in value.items():
                 self._add(key, tokens)
                 self._add(item, tokens)
-        else:
+        elif id(value) in self._memo or not _inline(value, tokens):
             tokens.append(self._object(value))
 
     def _set(self, value: Any, tokens: list[object]) -> None:
@@ -174,8 +179,9 @@ class Digester:
                 self._set(value, tokens)
                 digest = _hash(marshal.dumps(tokens, 0))
             elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-                tokens = [type(value).__qualname__]
-                for name in _field_names(type(value)):
+                label, names = _kind_of(type(value))
+                tokens = [label]
+                for name in names:
                     self._add(getattr(value, name), tokens)
                 digest = _hash(marshal.dumps(tokens, 0))
             else:
@@ -189,17 +195,97 @@ class Digester:
         return digest
 
 
-_MARKUP, _SEQUENCE, _MAPPING, _SET = b"m", b"(", b"{", b"s"
+_MARKUP, _SEQUENCE, _MAPPING, _SET, _INLINE = b"m", b"(", b"{", b"s", b"o"
+_PLAIN_VALUES = frozenset({str, int, bool, float, type(None)})
+"""The kinds of value that go in as themselves (marshal writes each whole, and tells them apart)."""
 
 
-_FIELDS: dict[type, tuple[str, ...]] = {}
+INLINE_TOKENS = 256
+"""The most tokens an object is written with in place of its digest (``_inline``)."""
+
+
+def _inline(value: Any, tokens: list[object]) -> bool:
+    """Append a small object made only of plain values (a link, a page's listing, an article's ranks) to
+    ``tokens`` as those values, behind a mark and its kind, rather than as its digest: most such objects are
+    made for one page (an article page's bylines), and digesting each on its own, to remember it, was most of
+    the fingerprints' cost. Whether an object goes in so depends on its value only (no Article, Site or other
+    object in it, at most INLINE_TOKENS tokens), never on what the Digester met before: the same value, the same
+    tokens. False, ``tokens`` as they were, for any other object."""
+    start = len(tokens)
+    if _inlined(value, tokens, INLINE_TOKENS) >= 0:
+        return True
+    del tokens[start:]
+    return False
+
+
+def _inlined(value: Any, tokens: list[object], budget: int) -> int:
+    """``_inline``'s walk: the budget left, or -1 (``tokens`` then hold part of ``value``)."""
+    kind = type(value)
+    if kind in _PLAIN_VALUES:
+        tokens.append(value)
+        return budget - 1
+    if kind is Markup:
+        tokens.append(_MARKUP)
+        tokens.append(str(value))
+        return budget - 2
+    if kind is tuple or kind is list:
+        budget -= 2 + len(value)
+        if budget < 0:
+            return -1
+        tokens.append(_SEQUENCE)
+        tokens.append(len(value))
+        for item in value:
+            if type(item) in _PLAIN_VALUES:  # counted with the sequence
+                tokens.append(item)
+            else:
+                budget = _inlined(item, tokens, budget)
+                if budget < 0:
+                    return -1
+        return budget
+    known = _PLAIN.get(kind, _UNSEEN)
+    if known is _UNSEEN:
+        plain = dataclasses.is_dataclass(kind) and not issubclass(kind, (Site, Article))
+        known = _PLAIN[kind] = _kind_of(kind) if plain else None
+    if known is None:
+        return -1
+    label, names = known
+    budget -= 2 + len(names)
+    if budget < 0:
+        return -1
+    tokens.append(_INLINE)
+    tokens.append(label)
+    for name in names:
+        item = getattr(value, name)
+        kind = type(item)
+        if kind in _PLAIN_VALUES:  # counted with the object
+            tokens.append(item)
+        elif kind is Markup:
+            tokens.append(_MARKUP)
+            tokens.append(str(item))
+        else:
+            budget = _inlined(item, tokens, budget)
+            if budget < 0:
+                return -1
+    return budget
+
+
+_PLAIN: dict[type, tuple[str, tuple[str, ...]] | None] = {}
+"""Per kind: its label and fields (``_kind_of``) for a dataclass other than Site and Article, else None."""
+_UNSEEN: Any = object()
+_KINDS: dict[type, tuple[str, tuple[str, ...]]] = {}
+
+
+def _kind_of(kind: type) -> tuple[str, tuple[str, ...]]:
+    """A dataclass's label (its module and name: two kinds of one name are told apart) and its fields' names."""
+    known = _KINDS.get(kind)
+    if known is None:
+        known = _KINDS[kind] = (f"{kind.__module__}.{kind.__qualname__}",
+                                tuple(f.name for f in dataclasses.fields(kind)))
+    return known
 
 
 def _field_names(kind: type) -> tuple[str, ...]:
-    names = _FIELDS.get(kind)
-    if names is None:
-        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
-    return names
+    return _kind_of(kind)[1]
 
 
 def article_digests(articles: Iterable[Article]) -> dict[int, tuple[object, bytes]]:
@@ -368,7 +454,7 @@ class Reuse:
             return set()
         if VERIFY:
             return {page.path for page in pages if self.kept(page) is not None}
-        return self.last.unreached((page.path for page in pages), self.changed)
+        return self.last.unreached([page.path for page in pages], self.changed)
 
     def fingerprint(self, page: Page) -> Print | None:
         """The fingerprint of ``page``; None when it cannot be known."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,13 +116,24 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
     made: ListPieces = {}
-    for path, written, failure, links, entry, unchanged in _in_plan_order(pages, unchanged_pages,
-                                                                         _progress(chunks, len(left), progress),
-                                                                         made):
-        if unchanged and entry is None and reuse is not None:
-            entry = reuse.last.entry(path)
+    rendered = _rendered(_progress(chunks, len(left), progress), made)
+    last = reuse.last.entry if reuse is not None else None
+    for page in pages:  # in plan order: those unchanged as they were, the others as their runs rendered them
+        if page.path in unchanged_pages:  # after an edit nearly every page: the shortest way through
+            entry = last(page.path) if last is not None else None
+            if entry is not None:
+                if entry.links:
+                    outside.extend([(page.path, href, why) for href, why in entry.links])
+                table[page.path] = entry
+            done.append((page.path, False))
+            kept += 1
+            continue
+        path, written, failure, links, entry, unchanged = next(rendered)
+        if unchanged and entry is None and last is not None:
+            entry = last(path)
             links = entry.links if entry is not None else ()
-        outside.extend((path, href, why) for href, why in links)
+        if links:
+            outside.extend([(path, href, why) for href, why in links])
         if failure is not None:
             failed.setdefault(failure.template, []).append(failure)
             continue
@@ -142,20 +152,11 @@ def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> se
     """The paths of the pages whose file is still there and which nothing they are made from can have changed
     since the last build (fingerprints.Reuse.kept)."""
     present: set[str] = set()
-    for folder in sorted({posixpath.dirname(page.path) for page in pages}):  # one listing, not a stat a page
+    for folder in sorted({page.path.rpartition("/")[0] for page in pages}):  # one listing, not a stat a page
         prefix = folder + "/" if folder else ""
-        with contextlib.suppress(OSError), os.scandir(output / folder) as entries:
-            present.update(prefix + entry.name for entry in entries if entry.is_file(follow_symlinks=False))
-    return reuse.kept_paths(page for page in pages if page.path in present)
-
-
-def _in_plan_order(pages: list[Page], unchanged: set[str], chunks: Iterator[Run], made: ListPieces
-                   ) -> Iterator[Rendered]:
-    """What became of every page, in plan order: those ``unchanged`` as they were, the others as their runs
-    rendered them (the pieces of list downloads the runs made added to ``made``)."""
-    rendered = _rendered(chunks, made)
-    for page in pages:
-        yield (page.path, False, None, (), None, True) if page.path in unchanged else next(rendered)
+        with contextlib.suppress(OSError), os.scandir(os.path.join(output, folder)) as entries:
+            present.update([prefix + entry.name for entry in entries if entry.is_file(follow_symlinks=False)])
+    return reuse.kept_paths([page for page in pages if page.path in present])
 
 
 def _rendered(chunks: Iterator[Run], made: ListPieces) -> Iterator[Rendered]:
