@@ -127,6 +127,8 @@ class Digester:
         elif kind is Markup:
             tokens.append(_MARKUP)
             tokens.append(str(value))
+        elif kind is tuple and len(value) > LONG_TUPLE:
+            tokens.append(self._object(value))  # immutable, and often shared: a list's downloads in each format
         elif kind is tuple or kind is list:
             tokens.append(_SEQUENCE)
             tokens.append(len(value))
@@ -167,7 +169,12 @@ class Digester:
             return known[1]
         outer, self._reached = self._reached, set()
         try:
-            if isinstance(value, Site):
+            if type(value) is tuple:
+                tokens: list[object] = [_SEQUENCE, len(value)]
+                for item in value:
+                    self._add(item, tokens)
+                digest = _hash(marshal.dumps(tokens, 0))
+            elif isinstance(value, Site):
                 if self._site is None:
                     raise Unknown("the templates read the whole site")
                 digest = self._site
@@ -175,7 +182,7 @@ class Digester:
                 digest = article_digest(value)
                 self._reached.add(_UNKNOWN_ARTICLE)  # not one of the library's (those are known from the start)
             elif type(value) is frozenset:
-                tokens: list[object] = []
+                tokens = []
                 self._set(value, tokens)
                 digest = _hash(marshal.dumps(tokens, 0))
             elif dataclasses.is_dataclass(value) and not isinstance(value, type):
@@ -199,6 +206,10 @@ _MARKUP, _SEQUENCE, _MAPPING, _SET, _INLINE = b"m", b"(", b"{", b"s", b"o"
 _PLAIN_VALUES = frozenset({str, int, bool, float, type(None)})
 """The kinds of value that go in as themselves (marshal writes each whole, and tells them apart)."""
 
+
+LONG_TUPLE = 64
+"""A tuple longer than this goes in as its digest, made once per process (a list's entries, shared by its
+download in each format), a shorter one as its items."""
 
 INLINE_TOKENS = 256
 """The most tokens an object is written with in place of its digest (``_inline``)."""
