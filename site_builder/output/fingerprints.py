@@ -32,6 +32,7 @@ import dataclasses
 import functools
 import hashlib
 import marshal
+import operator
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -295,10 +296,6 @@ def _kind_of(kind: type) -> tuple[str, tuple[str, ...]]:
     return known
 
 
-def _field_names(kind: type) -> tuple[str, ...]:
-    return _kind_of(kind)[1]
-
-
 def article_digests(articles: Iterable[Article]) -> dict[int, tuple[object, bytes]]:
     """Each article's digest by its id, the article kept with it (as Digester keeps what it digested); an
     article that cannot be digested is left out."""
@@ -552,7 +549,7 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
 def derived_digest(site: Site) -> bytes:
     """What the plan makes from many articles' contents at once (Site.ranks, .shared_facets, .citation_keys): a
     page may show its part of these without reaching the articles they were made from."""
-    ranks = [(key, _as_fields(r)) for key, r in site.ranks.items()]  # every order Ranks has, as library_digest
+    ranks = _as_fields(site.ranks)  # every order Ranks has, as library_digest
     keys = sorted(site.citation_keys.items()) if site.config.downloads else []  # only the downloads show them
     return _hash(marshal.dumps([ranks, sorted(site.shared_facets), keys], 0))
 
@@ -572,11 +569,25 @@ def library_digest(library: Library) -> bytes:
         try:
             parts.append(marshal.dumps(value, 0))
         except ValueError:  # a map to dataclasses (authors, groups): each as its fields
-            parts.append(marshal.dumps([(key, _as_fields(item)) for key, item in value.items()], 0))
+            parts.append(marshal.dumps(_as_fields(value), 0))
     return _hash(marshal.dumps(parts, 0))
 
 
-def _as_fields(value: Any) -> tuple[object, ...]:
-    if not dataclasses.is_dataclass(value) or isinstance(value, type):
-        raise Unknown(type(value).__qualname__)
-    return (type(value).__qualname__, *(getattr(value, name) for name in _field_names(type(value))))
+def _as_fields(values: dict[str, Any]) -> list[tuple[str, str, object]]:
+    """Each (dataclass) value of ``values`` as its key, its kind's label and its fields' values."""
+    getters: dict[type, tuple[str, Callable[[Any], object]]] = {}
+    found = []
+    for key, value in values.items():
+        kind = type(value)
+        getter = getters.get(kind)
+        if getter is None:
+            if not dataclasses.is_dataclass(kind):
+                raise Unknown(kind.__qualname__)
+            label, names = _kind_of(kind)
+            getter = getters[kind] = (label, operator.attrgetter(*names) if names else _no_fields)
+        found.append((key, getter[0], getter[1](value)))
+    return found
+
+
+def _no_fields(_value: object) -> object:
+    return ()
