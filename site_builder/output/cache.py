@@ -90,6 +90,13 @@ def content_digest(data: bytes) -> bytes:
     return hashlib.blake2b(data, digest_size=16).digest()
 
 
+def damage_check(data: bytes) -> int:
+    """A checksum that finds a cache file cut short or overwritten, at five times the speed of a digest: what it
+    guards against is damage, not someone who means harm (who could as well edit the site's sources). The cache
+    files of a 10,000-record site are 90 MB, read at each build."""
+    return zlib.crc32(data)
+
+
 class CacheFolder:
     """The cache folder of one build: files read whole or not at all, and written by renaming."""
 
@@ -116,7 +123,7 @@ class CacheFolder:
             if made_by != code:
                 self._say("was made by another version of site-builder")
                 return None
-            if content_digest(payload) != checksum:
+            if checksum != damage_check(payload):
                 raise ValueError("its checksum does not match")
             return marshal.loads(payload)
         except (ValueError, EOFError, TypeError) as err:
@@ -127,7 +134,7 @@ class CacheFolder:
         """Store ``value`` (plain data that marshal knows) under ``name``, made by the code that digests to
         ``code``; a cache that cannot be written is only a slower next build."""
         payload = marshal.dumps(value)
-        data = MAGIC + marshal.dumps((code, content_digest(payload), payload))
+        data = MAGIC + marshal.dumps((code, damage_check(payload), payload))
         tmp = self.folder / f".{name}.tmp"
         try:
             if not self.folder.is_dir():
