@@ -43,6 +43,9 @@ class RenderFailure:
     message: str
 
 
+_SIZE, _LINKS = pagetable.Entry._fields.index("size"), pagetable.Entry._fields.index("links")
+
+
 Rendered = tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...], pagetable.Entry | None, bool]
 """(path, written, why it failed, links out of the site as (href, why), its fingerprint's entry, kept as it was)
 of one page; a page kept with the very entry the last build left gives neither links nor entry (the main process
@@ -53,8 +56,9 @@ takes them from the table: nothing to send back)."""
 class Written:
     files: list[tuple[str, bool]]
     """(path, written) of each page that rendered or was kept, in plan order."""
-    table: dict[str, pagetable.Entry]
-    """Each page's fingerprint, for the next build."""
+    table: dict[str, tuple[Any, ...]]
+    """Each page's fingerprint, for the next build: its pagetable.Entry, or for a page kept as it was the last
+    table's row (the same fields, as stored)."""
     kept: int
     """Pages unchanged since the folder's last build, neither rendered nor written."""
     pieces: ListPieces = field(default_factory=dict)
@@ -62,7 +66,7 @@ class Written:
 
     def sizes(self) -> dict[str, int]:
         """The size of each page with a fingerprint, as written or as found unchanged (for the pre-flight check)."""
-        return {path: entry.size for path, entry in self.table.items()}
+        return {path: entry[_SIZE] for path, entry in self.table.items()}
 
 
 @dataclass(frozen=True)
@@ -112,25 +116,23 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     chunks = workers.in_order(_render_run, job, runs, parallel=len(left) >= PARALLEL_MIN_PAGES,
                               fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK)
     done: list[tuple[str, bool]] = []
-    table: dict[str, pagetable.Entry] = {}
+    table: dict[str, tuple[Any, ...]] = {}
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
     made: ListPieces = {}
     rendered = _rendered(_progress(chunks, len(left), progress), made)
-    last = reuse.last.entry if reuse is not None else None
+    table_before = reuse.last if reuse is not None else pagetable.PageTable()
     for page in pages:  # in plan order: those unchanged as they were, the others as their runs rendered them
         if page.path in unchanged_pages:  # after an edit nearly every page: the shortest way through
-            entry = last(page.path) if last is not None else None
-            if entry is not None:
-                if entry.links:
-                    outside.extend([(page.path, href, why) for href, why in entry.links])
-                table[page.path] = entry
+            row = table[page.path] = table_before.row(page.path)
+            if row[_LINKS]:
+                outside.extend([(page.path, href, why) for href, why in row[_LINKS]])
             done.append((page.path, False))
             kept += 1
             continue
         path, written, failure, links, entry, unchanged = next(rendered)
-        if unchanged and entry is None and last is not None:
-            entry = last(path)
+        if unchanged and entry is None:
+            entry = table_before.entry(path)
             links = entry.links if entry is not None else ()
         if links:
             outside.extend([(path, href, why) for href, why in links])

@@ -17,7 +17,7 @@ import dataclasses
 import hashlib
 import marshal
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -133,6 +133,11 @@ class PageTable:
                 found.add(path)
         return found
 
+    def row(self, path: str) -> tuple[Any, ...]:
+        """The row of a path ``unreached`` found, as stored: the next table takes it as it is, without an Entry
+        made of each page an edit keeps."""
+        return self._unpack()[path]
+
     def unchanged(self, output: Path, path: str, fingerprint: bytes | None) -> Entry | None:
         """The entry of ``path`` when the page it describes is still in the folder and would be the same."""
         entry = self.entry(path)
@@ -205,7 +210,7 @@ def discard_table(output: Path) -> None:
         (output / PAGES_FILE).unlink()
 
 
-def save_table(output: Path, code: bytes, entries: dict[str, Entry], sources: SourceStamp | None,
+def save_table(output: Path, code: bytes, entries: Mapping[str, tuple[Any, ...]], sources: SourceStamp | None,
                summary: Summary, articles: Articles = ((), ()), keeping: bytes = b"") -> None:
     """Keep the folder's fingerprints with the ``articles`` they were made from and what else every page read
     (fingerprints.Reuse.articles and .keeping), and (given ``sources``, for a build that wrote every page) what
