@@ -385,6 +385,16 @@ def test_a_cache_of_other_code_is_set_aside(small_site: Path, tmp_path: Path, mo
     assert len(again.notices) == 1 and "another version of site-builder" in again.notices[0]
 
 
+def test_a_cache_of_an_older_layout_is_set_aside_as_another_versions(small_site: Path, tmp_path: Path) -> None:
+    build(small_site, tmp_path / "out")
+    for path in (small_site / cache.CACHE_DIR).glob("records-*"):
+        path.write_bytes(cache.MAGIC_PREFIX + b"1\n" + path.read_bytes()[len(cache.MAGIC):])
+    swap_a_letter(next((small_site / "content" / "records").iterdir()))
+    again = build(small_site, tmp_path / "out")
+    assert len(again.notices) == 1 and "another version of site-builder" in again.notices[0]
+    assert published(again.output) == published(build(small_site, tmp_path / "clean", clean=True).output)
+
+
 def test_a_record_file_that_became_unreadable_is_reported_and_its_pages_go(
         small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
