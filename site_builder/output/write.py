@@ -59,14 +59,16 @@ class OutputWriter:
     """One build's writes into the output folder: each file as it comes, from this process or from one forked
     after the writer was made; then, once, the removal of what the previous build wrote and this one did not."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, *, continuing: bool = False) -> None:
+        """``continuing``: this process's build, which finished its pages with a later step to come (the search
+        index), goes on: the marker it left is not a stopped build's."""
         output.mkdir(parents=True, exist_ok=True)
         self.output = output
         self._previous = _read_manifest(output)
-        if (output / BUILDING).exists():
-            self._previous |= _after_a_stopped_build(output)
-        else:
+        if not (output / BUILDING).exists():
             (output / BUILDING).touch()
+        elif not continuing:
+            self._previous |= _after_a_stopped_build(output)
         self._root = os.fspath(output)
         self._folders: dict[str, tuple[str, bool]] = {"": (self._root, False)}
         """Folder inside the output → (where its files go now, whether that is inside a staged folder)."""
