@@ -55,6 +55,7 @@ dialects give Records of format ``ris``; ``to_article`` tells them apart by thei
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -367,10 +368,13 @@ def _ris_article(record: Record) -> Article:
     pmid = ids.pmid_from(tags.first("C2")) or url_pmid or ids.pubmed_accession(
         tags.first("AN"), tags.all("DP", "DB"))
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
-    lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB", "N2")],
+    abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB", "N2")]
+    lay, abstract, rights = _abstract(_unbracketed(abstract_lines) if _from_jstor(tags) else abstract_lines,
                                       running=_from_web_of_science(tags))
     when = _published(tags)
     alone = kind not in PERIODICAL_KINDS
+    if not rights and _from_jstor(tags):  # JSTOR's older exports: "CR  - Copyright &#169; 2005 Hypatia, Inc."
+        rights = html.unescape(tags.text("CR"))
     return Article(
         id=shared.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
         title=title,
@@ -483,6 +487,25 @@ def _from_web_of_science(tags: _Tags) -> bool:
     return "WE" in tags.by_tag or clean(tags.first("AN")).startswith("WOS:")
 
 
+def _from_jstor(tags: _Tags) -> bool:
+    """A record of JSTOR's RIS export: its DB, or its stable url."""
+    return "JSTOR" in tags.all("DB") or any("jstor.org/stable/" in url for url in tags.all("UR"))
+
+
+def _unbracketed(lines: list[str]) -> list[str]:
+    """An abstract without the square brackets JSTOR puts around the whole of it ("[Twenty-nine … presented.]"),
+    as Zotero's JSTOR translator reads it; brackets within it, or that close before its end, stay."""
+    text = "\n".join(lines).strip()
+    if not (text.startswith("[") and text.endswith("]")):
+        return lines
+    depth = 0
+    for at, char in enumerate(text):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth == 0 and at < len(text) - 1:
+            return lines
+    return text[1:-1].split("\n")
+
+
 def _published(tags: _Tags) -> dates.Published:
     """The date from PY, Y1 and DA (the most precise of those that agree on the year), and the electronic date
     of EndNote's journal articles, which it writes as ET ("2012/11/20"; ET is an edition in a book).
@@ -490,6 +513,9 @@ def _published(tags: _Tags) -> dates.Published:
     Web of Science's RIS export writes its own PD in DA ("APR", "MAY-JUN", or the whole online date of an
     article not yet in an issue, "2024 MAR 4") and the early-access month in C6 ("MAR 2024")."""
     year = _ris_date(tags.first("PY"))[:4]
+    jstor = _jstor_date(tags)
+    if jstor is not None and (jstor.iso[:4] == (year or _ris_date(tags.first("Y1"))[:4])):
+        return dates.published(jstor)
     issued = clean(tags.first("DA"))
     if issued and _from_web_of_science(tags) and not _RIS_DATE.fullmatch(issued):
         found = shared.web_of_science_date(issued, year, tags.first("C6"))
@@ -502,6 +528,39 @@ def _published(tags: _Tags) -> dates.Published:
     printed = other.printed if other.iso[:4] == issue[:4] and issue else ""
     epub = _ris_date(tags.first("ET")) if tags.first("TY").strip() == "JOUR" else ""
     return dates.published(dates.PrintedDate(issue, printed), epub)
+
+
+_JSTOR_LABEL = "Full publication date:"
+_JSTOR_DATE = re.compile(r"(?P<rest>.*?)[\s,]*(?P<year>\d{4})")
+_JSTOR_PART = re.compile(r"[A-Za-z]+\.?|\d+|[-/]")
+
+
+def _jstor_date(tags: _Tags) -> dates.PrintedDate | None:
+    """The date JSTOR prints for the issue ("Full publication date: Spring, 2005", "Mar. - Apr., 2003", "Oct.
+    15, 1994"), read from its C1, or from the part of M1 that names it in its older exports; None when the record
+    has none. JSTOR's other dates say less or more than it printed: PY the year alone, the older Y1 a first day
+    of the month that the issue never named ("2005/04/01" for Spring 2005). A date whose words are no English
+    month or season ("ottobre-dicembre 1982", "1st Qtr., 1990") gives its year."""
+    for value in (*tags.all("C1"), *tags.all("M1")):
+        for part in clean(value).split(" / "):
+            if not part.startswith(_JSTOR_LABEL):
+                continue
+            m = _JSTOR_DATE.fullmatch(part.removeprefix(_JSTOR_LABEL).strip())
+            if m is None:
+                return None
+            words = _JSTOR_PART.findall(m.group("rest"))
+            if "".join(words) != re.sub(r"[\s,]", "", m.group("rest")) or not all(map(_jstor_word, words)):
+                return dates.PrintedDate(m.group("year"))
+            # "Nov.", "November/December" and "Mar. - Apr." as PubMed prints a period: "Nov", "Nov-Dec"
+            rest = " ".join(w.rstrip(".") for w in words).replace(" - ", "-").replace(" / ", "-")
+            return dates.read_printed(f"{m.group('year')} {rest}".strip())
+    return None
+
+
+def _jstor_word(word: str) -> bool:
+    """A month, a season, a day or a dash of a date JSTOR printed."""
+    return word in "-/" or (word.isdigit() and len(word) <= 2) or bool(dates.month_number(word)) or bool(
+        dates.season_name(word))
 
 
 _RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?")

@@ -522,3 +522,43 @@ def test_a_web_of_science_pd_that_holds_its_year_too() -> None:
     (record,), _ = ris.read(text, "savedrecs.txt")
     article = ris.to_article(record)[0]
     assert (article.date, article.date_printed) == ("2020-05", "")
+
+
+# --- JSTOR: the date it printed, its bracketed abstracts ------------------------------------------------------
+
+def _jstor() -> list[object]:
+    records, diagnostics = read("jstor-handwritten.ris")
+    assert diagnostics == [] and len(records) == 5
+    return [ris.to_article(record)[0] for record in records]
+
+
+def test_jstor_dates_are_the_issue_dates_it_printed() -> None:
+    """JSTOR's older export gives a first day of the month the issue never named ("Y1  - 2005/04/01" for "Full
+    publication date: Spring, 2005"; pages said "1 April 2005"), its newer one the year alone in PY beside the
+    whole date in C1. A date in words that are no English month stays the year."""
+    assert [(a.date, a.date_printed) for a in _jstor()] == [
+        ("1986", ""), ("1982", ""), ("1989-01", ""), ("2005", "2005 Spring"), ("2010-11", "2010 Nov-Dec")]
+
+
+def test_a_jstor_date_of_another_year_than_the_records_is_not_taken() -> None:
+    text = ("TY  - JOUR\nTI  - T\nPY  - 1998\nC1  - Full publication date: Winter 1998/1999\nDB  - JSTOR\nER  - \n"
+            "TY  - JOUR\nTI  - T\nY1  - 1994/10/15\nC1  - Full publication date: Oct. 15, 1994\nDB  - JSTOR\nER  - \n"
+            "TY  - JOUR\nTI  - T\nPY  - 2003\nC1  - Full publication date: Mar. - Apr., 2003\nER  - \n")
+    records, _ = ris.read(text, "jstor.ris")
+    assert [(a.date, a.date_printed) for a in (ris.to_article(r)[0] for r in records)] == [
+        ("1998", ""), ("1994-10-15", ""), ("2003-03", "2003 Mar-Apr")]
+
+
+def test_a_jstor_abstract_loses_the_brackets_around_it_and_its_copyright_is_read() -> None:
+    articles = _jstor()
+    assert [s.text for s in articles[0].abstract] == [
+        "A stand-in abstract, written for a test, in square brackets as JSTOR gives every abstract [sic]."]
+    assert [a.rights for a in articles[3:]] == ["Copyright © 2005 Hypatia, Inc.",
+                                                "Copyright © 2010 National Association of Biology Teachers"]
+
+
+@pytest.mark.parametrize("abstract", ["[A] and [B]", "[Translated] An abstract."])
+def test_brackets_that_do_not_hold_the_whole_abstract_stay(abstract: str) -> None:
+    text = f"TY  - JOUR\nTI  - T\nAB  - {abstract}\nDB  - JSTOR\nER  - \n"
+    (record,), _ = ris.read(text, "jstor.ris")
+    assert [s.text for s in ris.to_article(record)[0].abstract] == [abstract]
