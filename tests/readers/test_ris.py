@@ -562,3 +562,13 @@ def test_brackets_that_do_not_hold_the_whole_abstract_stay(abstract: str) -> Non
     text = f"TY  - JOUR\nTI  - T\nAB  - {abstract}\nDB  - JSTOR\nER  - \n"
     (record,), _ = ris.read(text, "jstor.ris")
     assert [s.text for s in ris.to_article(record)[0].abstract] == [abstract]
+
+
+def test_jstor_export_as_colrev_holds_it() -> None:
+    """CoLRev's JSTOR fixture (four records, each with the file head JSTOR writes): "July-August 2016" and
+    "Winter 2014" were dated 2016 and 2014, and "[This is the abstract.]" kept its brackets."""
+    records, diagnostics = read("colrev-jstor.ris")
+    articles = [ris.to_article(record)[0] for record in records]
+    assert [(a.date, a.date_printed) for a in articles] == [
+        ("2016-07", "2016 Jul-Aug"), ("2014", "2014 Winter"), ("2019", ""), ("2018", "")]
+    assert articles[0].abstract[0].text == "This is the abstract."
