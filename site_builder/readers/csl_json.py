@@ -145,12 +145,12 @@ class _Item:
 
 def _person(author: dict[str, Any]) -> Person:
     """A CSL name: family and given with their particles ("van", "de"), or a ``literal`` name (a group)."""
-    family = clean(" ".join(str(author.get(k, "")) for k in ("non-dropping-particle", "family")))
-    given = clean(" ".join(str(author.get(k, "")) for k in ("given", "dropping-particle")))
-    suffix = clean(str(author.get("suffix", "")))
+    family = clean(shared.unescape(" ".join(str(author.get(k, "")) for k in ("non-dropping-particle", "family"))))
+    given = clean(shared.unescape(" ".join(str(author.get(k, "")) for k in ("given", "dropping-particle"))))
+    suffix = clean(shared.unescape(str(author.get("suffix", ""))))
     orcid = shared.orcid(str(author.get("ORCID", author.get("orcid", ""))))
     if not family:
-        return Person(name=clean(str(author.get("literal", "") or given)), orcid=orcid)
+        return Person(name=clean(shared.unescape(str(author.get("literal", "")))) or given, orcid=orcid)
     name = ", ".join(p for p in (family, given, suffix) if p)
     return Person(name=name, family=family, given=given, suffix=suffix, orcid=orcid)
 

@@ -55,7 +55,6 @@ dialects give Records of format ``ris``; ``to_article`` tells them apart by thei
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -374,7 +373,7 @@ def _ris_article(record: Record) -> Article:
     when = _published(tags)
     alone = kind not in PERIODICAL_KINDS
     if not rights and _from_jstor(tags):  # JSTOR's older exports: "CR  - Copyright &#169; 2005 Hypatia, Inc."
-        rights = html.unescape(tags.text("CR"))
+        rights = shared.unescape(tags.text("CR"))
     return Article(
         id=shared.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
         title=title,

@@ -7,6 +7,7 @@ their fields feed which helper.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -167,11 +168,25 @@ _SCRIPT_TAG = re.compile(r"<(?:jats:)?(sup|sub)>([^<>]*)</(?:jats:)?\1>")
 def strip_tags(text: str) -> str:
     """Text without the markup some sources leave in titles and abstracts: ``<jats:p>`` and ``<br/>`` part
     words, ``<i>`` and ``<sub>`` do not; a raised or lowered text stays so where plain text can say it
-    ("H<sub>2</sub>O" → "H₂O", as the XML readers read it: xmltree.scripted)."""
-    if "<" not in text:
+    ("H<sub>2</sub>O" → "H₂O", as the XML readers read it: xmltree.scripted). HTML's character references are
+    the characters they stand for (``unescape``), once the tags are gone."""
+    if "<" in text:
+        text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(m.group(1), m.group(2)), text)
+        text = _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
+    return unescape(text)
+
+
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape(text: str) -> str:
+    """The characters that HTML character references in a value stand for: Scopus writes "(&lt;4 years old)"
+    in its RIS and BibTeX abstracts, Crossref "R&amp;D" in titles and "Gim&eacute;nez" in names (CSL-JSON), Web
+    of Science "title&apos;s". Only a whole reference, with its ";": "AT&T" and "R&D" stay as they are, and
+    so does a name HTML does not know ("&foo;")."""
+    if "&" not in text:
         return text
-    text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(m.group(1), m.group(2)), text)
-    return _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
+    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)
 
 
 _MONTH_THEN_YEAR = re.compile(r"([A-Za-z]+\.?)(?:\s+|\s*/\s*)(\d{4})")
