@@ -206,7 +206,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         problems.append(Diagnostic(Level.ERROR, record.where, "entry has no title field; shown as 'Untitled record'"))
     urls = _urls(f.plain("url"))
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
-    doi = ids.doi_from(f.plain("doi")) or url_doi
+    # Web of Science escapes a DOI's "_" as LaTeX does ("10.1007/978-3-030-95398-0\_10"), as JabRef a url's.
+    doi = ids.doi_from(_ESCAPED_IN_URL.sub(r"\1", f.plain("doi"))) or url_doi
     pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
     pmc = ids.pmcid_from(f.plain("pmcid")) or url_pmc
     body, rights = shared.split_copyright(shared.strip_tags(f.text("abstract")))

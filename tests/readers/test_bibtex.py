@@ -472,3 +472,11 @@ def test_an_escape_that_web_of_science_wrapped_across_two_lines() -> None:
     assert records[0].line_of("Year") == 6 and records[1].line_of("Note") == 11
     article = bibtex.to_article(records[0])[0]
     assert [s.text for s in article.abstract] == ["linked to the GPT - \\end{document} 3.5 language model."]
+
+
+def test_a_web_of_science_doi_loses_the_escape_of_its_underscore() -> None:
+    """Web of Science's BibTeX writes a Springer chapter's DOI "10.1007/978-3-030-95398-0\\_10": the DOI and its
+    link kept the backslash. CoLRev's test export (MIT), in Web of Science's shape."""
+    records, _ = bibtex.read(text_of("colrev-web-of-science.bib"), "savedrecs.bib")
+    article = bibtex.to_article(records[0])[0]
+    assert (article.doi, article.id) == ("10.1007/999-9-999-99999-9_3", "doi-10.1007/999-9-999-99999-9_3")
