@@ -93,7 +93,9 @@ class _Dialect:
     """Tags of the file's own head and end, outside any record."""
 
 
-_RIS_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: (.*)|\s*)\Z")
+# APA PsycNET writes tags longer than two letters ("PMID  - 33355555", "DESCRIPTORS  - *Memory; …") among the
+# others: with the two spaces and the hyphen they start a field too, not the last field's next line.
+_RIS_LINE = re.compile(r"([A-Z][A-Z0-9]|[A-Z]{3,16})  -(?: (.*)|\s*)\Z")
 _LOOSE_RIS_LINE = re.compile(r"([A-Z][A-Z0-9])(?: {1,2}|\t| \t)-(?:[ \t](.*)|(\S.*))?\Z")
 # The tags of the RIS specification (and Ovid's NL): the only ones a loose separator is taken for.
 _RIS_TAGS = frozenset({"TY", "A1", "A2", "A3", "A4", "AB", "AD", "AN", "AU", "AV", "BT", "C1", "C2", "C3", "C4",
@@ -364,7 +366,7 @@ def _ris_article(record: Record) -> Article:
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or url_doi
-    pmid = ids.pmid_from(tags.first("C2")) or url_pmid or ids.pubmed_accession(
+    pmid = ids.pmid_from(tags.first("C2")) or ids.pmid_from(tags.first("PMID")) or url_pmid or ids.pubmed_accession(
         tags.first("AN"), tags.all("DP", "DB"))
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
     abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB", "N2")]

@@ -572,3 +572,18 @@ def test_jstor_export_as_colrev_holds_it() -> None:
     assert [(a.date, a.date_printed) for a in articles] == [
         ("2016-07", "2016 Jul-Aug"), ("2014", "2014 Winter"), ("2019", ""), ("2018", "")]
     assert articles[0].abstract[0].text == "This is the abstract."
+
+
+def test_apa_psycnet_tags_longer_than_two_letters_start_fields() -> None:
+    """APA PsycNET's RIS writes "PMID  - 33355555" right after TY (CoLRev's PsycINFO fixture; a real one quoted
+    in a public repository's tests has "DESCRIPTORS  - *Cognitive Processes; …" there): it was read as a second
+    line of TY, and the article had no PMID."""
+    (record,), diagnostics = read("colrev-psycinfo.ris")
+    assert diagnostics == []
+    assert record.values("TY") == ("JOUR",) and record.values("PMID") == ("33355555",)
+    article = ris.to_article(record)[0]
+    assert (article.pmid, article.doi, article.id) == ("33355555", "10.1011/hea0004444", "pubmed-33355555")
+    text = "TY  - CHAP\nDESCRIPTORS  - *Cognitive Processes;  *Forgetting\nT1  - Hypermnesia\nER  -\n"
+    (record,), _ = ris.read(text, "psycnet.ris")
+    assert record.values("DESCRIPTORS") == ("*Cognitive Processes;  *Forgetting",)
+    assert ris.to_article(record)[0].kind == "chapter"
