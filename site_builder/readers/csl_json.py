@@ -63,8 +63,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     doi = ids.doi_from(item.text("DOI")) or url_doi
     pmid = ids.pmid_from(item.text("PMID")) or url_pmid
     pmc = ids.pmcid_from(item.text("PMCID")) or url_pmc
-    body, rights = shared.split_copyright(shared.strip_tags(item.text("abstract")))
-    lay, abstract = shared.sections(body)
+    marked = " ".join(item.record.values("abstract"))  # Europe PMC's headings as HTML: <h4>Background</h4>
+    lay, abstract, rights = shared.abstract(marked if shared.has_headings(marked) else item.text("abstract"))
     abbrev = item.text("container-title-short") or item.text("journalAbbreviation")
     when = _published(item)
     kind = "" if item.text("type") in ("article-journal", "article") else item.text("type")

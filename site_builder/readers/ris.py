@@ -370,8 +370,11 @@ def _ris_article(record: Record) -> Article:
         tags.first("AN"), tags.all("DP", "DB"))
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
     abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB", "N2")]
-    lay, abstract, rights = _abstract(_unbracketed(abstract_lines) if _from_jstor(tags) else abstract_lines,
-                                      running=_from_web_of_science(tags))
+    if shared.has_headings(marked := "\n".join(tags.lines("AB", "N2"))):  # Europe PMC's <h4>Background</h4>
+        lay, abstract, rights = shared.abstract(marked)
+    else:
+        lay, abstract, rights = _abstract(_unbracketed(abstract_lines) if _from_jstor(tags) else abstract_lines,
+                                          running=_from_web_of_science(tags))
     when = _published(tags)
     alone = kind not in PERIODICAL_KINDS
     if not rights and _from_jstor(tags):  # JSTOR's older exports: "CR  - Copyright &#169; 2005 Hypatia, Inc."

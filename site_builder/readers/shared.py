@@ -17,7 +17,7 @@ from ..model import dates
 from ..model import identifiers as ids
 from ..model.article import NOTICE_NOTES, RETRACTED_TYPE, Link, Notice, Person, Section
 from ..model.normalize import clean, safe_url, slugify, unique_folded
-from ..model.sections import split_lay_summary, split_running, split_text
+from ..model.sections import labelled, printed, split_lay_summary, split_running, split_text
 from . import nlm, xmltree
 
 
@@ -31,6 +31,31 @@ def sections(text: str, running: bool = False) -> tuple[tuple[Section, ...], tup
 # "(C)" counts only before a year: "(A) … (B) … (C) patients" is a list, not a copyright line.
 _COPYRIGHT_TAIL = re.compile(
     r"(?:^|(?<=[.!?]\s))\s*((?:Copyright\s*)?(?:©|\([Cc]\)(?=\s*\d{4})|Copyright\b)[^©]{0,300}(?:©[^©]{0,300})*)$")
+
+
+_HEADING_TAG = re.compile(r"<(?:jats:)?h[1-6]\b[^<>]*>(.*?)</(?:jats:)?h[1-6]\s*>", re.S | re.I)
+
+
+def has_headings(text: str) -> bool:
+    """Whether an abstract marks its headings as HTML does (``<h4>Background</h4>``)."""
+    return "<" in text and _HEADING_TAG.search(text) is not None
+
+
+def abstract(text: str, running: bool = False) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
+    """(lay summary, abstract, copyright line) of an abstract that may hold HTML (``strip_tags``). Europe PMC
+    marks its headings as HTML ("<h4>Background</h4>Depression affects …<h4>Methods</h4>…"): each labels the
+    text after it, whatever its words ("Study objectives"); without them, the labels are found in the text
+    (``sections``)."""
+    if not has_headings(text):
+        body, rights = split_copyright(strip_tags(text))
+        return (*sections(body, running), rights)
+    before, *rest = _HEADING_TAG.split(text)
+    body, rights = split_copyright(strip_tags(rest[-1]))
+    texts = [*rest[1:-1:2], body]
+    parts = [*labelled("", clean(strip_tags(before))), *(
+        part for label, said in zip(rest[::2], texts, strict=True)
+        for part in labelled(printed(clean(strip_tags(label))), clean(strip_tags(said))))]
+    return (*split_lay_summary(parts), rights)
 
 
 def split_copyright(text: str) -> tuple[str, str]:
