@@ -471,9 +471,16 @@ class _Tags:
         return ""
 
 
+_INITIALS_THEN_FAMILY = re.compile(r"([A-Z]\.(?:\s?-?\s?[A-Z]\.){0,3})\s+([^\s.,]+)")
+"""IEEE Xplore's "M. D. Fox": dotted initials, then a family name of one word."""
+
+
 def _person(name: str, orcid: str = "") -> Person:
-    """ "Family, Given" as most exports write it; Embase's "Fanning E." (family, then initials) too."""
+    """ "Family, Given" as most exports write it; Embase's "Fanning E." (family, then initials) and IEEE's "M. D.
+    Fox" (initials, then family) too."""
     name = clean(name)
+    if "," not in name and (m := _INITIALS_THEN_FAMILY.fullmatch(name)):
+        return Person(name=f"{m.group(2)}, {m.group(1)}", family=m.group(2), given=m.group(1), orcid=orcid)
     if "," not in name and " " in name:
         family, _, initials = name.rpartition(" ")
         # "Cancer Research UK" is a group: a family of several words needs dotted initials.
@@ -572,12 +579,15 @@ _MONTH_DAY = re.compile(r"([A-Za-z]+\.?)(?:\s+(\d{1,2}))?")
 
 
 def _ris_date(text: str, year: str = "") -> str:
-    """ISO date from RIS's "2019/10/05", "2019/10//", "2019///" or "2020//"; ISO text is taken as it is; EndNote's
-    "Nov" or "Apr 15" (a DA without its year) is a date in ``year``."""
+    """ISO date from RIS's "2019/10/05", "2019/10//", "2019///" or "2020//"; ISO text is taken as it is; IEEE
+    Xplore's "Dec. 2010" is that month; EndNote's "Nov" or "Apr 15" (a DA without its year) is a date in
+    ``year``."""
     text = clean(text)
     m = _RIS_DATE.match(text)
     if m:
         return dates.from_parts(m.group(1), m.group(2) or "", m.group(3) or "")
+    if shared.year_first(month_year := shared.year_then_month(text)):  # IEEE Xplore's Y1: "Dec. 2010"
+        return dates.read_printed(month_year).iso
     m = _MONTH_DAY.fullmatch(text)
     if m and year and dates.month_number(m.group(1)):
         return dates.from_parts(year, m.group(1), m.group(2) or "")

@@ -587,3 +587,22 @@ def test_apa_psycnet_tags_longer_than_two_letters_start_fields() -> None:
     (record,), _ = ris.read(text, "psycnet.ris")
     assert record.values("DESCRIPTORS") == ("*Cognitive Processes;  *Forgetting",)
     assert ris.to_article(record)[0].kind == "chapter"
+
+
+def test_ieee_xplore_names_initials_first_and_month_dates() -> None:
+    """IEEE Xplore writes "AU  - M. D. Fox" (initials, then family) and a journal issue's date as "Y1  - Dec.
+    2010": the names were kept whole as if each were a group ("C. Li" cited as written, never "Li, C."), and the
+    month was lost. CoLRev's IEEE fixture (MIT), and the facts of a real IEEE record quoted in a public
+    repository's README (Li et al., IEEE Transactions on Image Processing 19(12), 2010)."""
+    records, diagnostics = read("colrev-ieee.ris")
+    conference, journal = (ris.to_article(r)[0] for r in records)
+    assert diagnostics == [] and conference.authors[0] == Person("Author-One, A.", "Author-One", "A.")
+    assert (conference.date, journal.date) == ("2020", "2017-03")  # a conference's "4-8 Aug. 2020" is its dates
+    text = ("TY  - JOUR\nTI  - Distance Regularized Level Set Evolution and Its Application to Image Segmentation\n"
+            "T2  - IEEE Transactions on Image Processing\nAU  - C. Li\nAU  - M. D. Fox\nAU  - S. -H. Kim\n"
+            "AU  - C. Lawrence Zitnick\nAU  - Cancer Research UK\nPY  - 2010\nY1  - Dec. 2010\nER  - \n")
+    (record,), _ = ris.read(text, "ieee.ris")
+    article = ris.to_article(record)[0]
+    assert [(a.family, a.given) for a in article.authors] == [
+        ("Li", "C."), ("Fox", "M. D."), ("Kim", "S. -H."), ("", ""), ("", "")]
+    assert article.date == "2010-12"
