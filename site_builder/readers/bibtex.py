@@ -262,8 +262,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         editors=editors,
         translators=translators,
         volume=f.text("volume"), issue=f.text("number", "issue"),
-        pages=shared.page_range(_pages(f)
-                                or f.plain("art_number", "article-number", "eid")),
+        pages=shared.page_range(_pages(f)  # an article's number stands for its pages (ACM's articleno)
+                                or f.plain("art_number", "article-number", "eid", "articleno")),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
             "author_keywords", "keywords", "keywords-plus")),
         notices=shared.notices_from_notes([f.text("note")]),

@@ -480,3 +480,10 @@ def test_a_web_of_science_doi_loses_the_escape_of_its_underscore() -> None:
     records, _ = bibtex.read(text_of("colrev-web-of-science.bib"), "savedrecs.bib")
     article = bibtex.to_article(records[0])[0]
     assert (article.doi, article.id) == ("10.1007/999-9-999-99999-9_3", "doi-10.1007/999-9-999-99999-9_3")
+
+
+def test_an_acm_article_number_stands_for_its_pages() -> None:
+    """ACM's Digital Library writes a journal article's number and page count instead of pages ("articleno =
+    {4}", "numpages = {54}"): the article had no pages, and its citation no locator. CoLRev's ACM fixture (MIT)."""
+    records, _ = bibtex.read(text_of("colrev-acm.bib"), "acm.bib")
+    assert [bibtex.to_article(r)[0].pages for r in records] == ["4", "123–456"]
