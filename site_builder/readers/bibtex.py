@@ -291,7 +291,8 @@ class _Fields:
         return clean(self.raw(*names).replace("{", "").replace("}", ""))
 
     def text(self, *names: str) -> str:
-        return latex_to_text(self.raw(*names))
+        """A value as text: LaTeX decoded, and HTML character references ("Dummy in Practice &#169;") too."""
+        return shared.unescape(latex_to_text(self.raw(*names)))
 
 
 def _pages(f: _Fields) -> str:

@@ -465,7 +465,7 @@ class _Tags:
         """The first of ``tags`` the record has, its lines joined into one text."""
         for tag in tags:
             if tag in self.by_tag:
-                joined = clean(" ".join(self.by_tag[tag][0]))
+                joined = clean(shared.unescape(" ".join(self.by_tag[tag][0])))
                 if joined:
                     return joined
         return ""

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.readers import read_file, shared, to_article
+from site_builder.readers import read_file, ris, shared, to_article
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -90,3 +90,13 @@ def test_europe_pmc_headings_in_csl_json_and_ris(tmp_path: Path) -> None:
         article = to_article(records[0])[0]
         assert [(s.label, s.text) for s in article.abstract] == [("Background", "Odor & taste."),
                                                                   ("Results", "It works.")]
+
+
+def test_references_in_a_book_title_and_a_journal_are_read_too() -> None:
+    """A BibTeX booktitle with "&#169;" (CoLRev's fixture of an unknown source, MIT) and a SciELO RIS journal
+    "Revista U.D.C.A Actualidad &amp; Divulgación Científica" (the synthesisr package's SciELO export, GPL-3, read
+    in place through the shared corpus; here its journal alone) were shown as written."""
+    assert articles("bibtex/colrev-unknown-source.bib")[0].container == "Dummy in Practice © asdf"
+    text = "TY  - JOUR\nTI  - T\nJO  - Revista U.D.C.A Actualidad &amp; Divulgación Científica\nER  - \n"
+    (record,), _ = ris.read(text, "scielo.ris")
+    assert ris.to_article(record)[0].journal == "Revista U.D.C.A Actualidad & Divulgación Científica"
