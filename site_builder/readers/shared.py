@@ -33,27 +33,28 @@ _COPYRIGHT_TAIL = re.compile(
     r"(?:^|(?<=[.!?]\s))\s*((?:Copyright\s*)?(?:©|\([Cc]\)(?=\s*\d{4})|Copyright\b)[^©]{0,300}(?:©[^©]{0,300})*)$")
 
 
-_HEADING_TAG = re.compile(r"<(?:jats:)?h[1-6]\b[^<>]*>(.*?)</(?:jats:)?h[1-6]\s*>", re.S | re.I)
+_HEADING_TAG = re.compile(r"<(?:jats:)?(h[1-6]|title)\b[^<>]*>(.*?)</(?:jats:)?\1\s*>", re.S | re.I)
 
 
 def has_headings(text: str) -> bool:
-    """Whether an abstract marks its headings as HTML does (``<h4>Background</h4>``)."""
+    """Whether an abstract marks its headings as HTML (``<h4>Background</h4>``) or JATS
+    (``<jats:title>Background</jats:title>``) does."""
     return "<" in text and _HEADING_TAG.search(text) is not None
 
 
 def abstract(text: str, running: bool = False) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
-    """(lay summary, abstract, copyright line) of an abstract that may hold HTML (``strip_tags``). Europe PMC
-    marks its headings as HTML ("<h4>Background</h4>Depression affects …<h4>Methods</h4>…"): each labels the
-    text after it, whatever its words ("Study objectives"); without them, the labels are found in the text
-    (``sections``)."""
+    """(lay summary, abstract, copyright line) of an abstract that may hold HTML or JATS (``strip_tags``). Europe
+    PMC marks its headings as HTML ("<h4>Background</h4>Depression affects …<h4>Methods</h4>…"), Crossref as JATS
+    ("<jats:sec><jats:title>Objective</jats:title><jats:p>To determine …"): each labels the text after it,
+    whatever its words ("Study objectives"); without them, the labels are found in the text (``sections``)."""
     if not has_headings(text):
         body, rights = split_copyright(strip_tags(text))
         return (*sections(body, running), rights)
-    before, *rest = _HEADING_TAG.split(text)
+    before, *rest = _HEADING_TAG.split(text)  # before, then (tag name, heading, text after it) for each heading
     body, rights = split_copyright(strip_tags(rest[-1]))
-    texts = [*rest[1:-1:2], body]
+    texts = [*rest[2:-1:3], body]
     parts = [*labelled("", clean(strip_tags(before))), *(
-        part for label, said in zip(rest[::2], texts, strict=True)
+        part for label, said in zip(rest[1::3], texts, strict=True)
         for part in labelled(printed(clean(strip_tags(label))), clean(strip_tags(said))))]
     return (*split_lay_summary(parts), rights)
 

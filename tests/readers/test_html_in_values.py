@@ -100,3 +100,19 @@ def test_references_in_a_book_title_and_a_journal_are_read_too() -> None:
     text = "TY  - JOUR\nTI  - T\nJO  - Revista U.D.C.A Actualidad &amp; Divulgación Científica\nER  - \n"
     (record,), _ = ris.read(text, "scielo.ris")
     assert ris.to_article(record)[0].journal == "Revista U.D.C.A Actualidad & Divulgación Científica"
+
+
+def test_crossref_jats_headings_label_the_text_after_them(tmp_path: Path) -> None:
+    """Crossref gives a structured abstract in JATS ("<jats:sec><jats:title>Background</jats:title><jats:p>…"),
+    and CSL-JSON made from it (DOI content negotiation, Manubot) keeps it: the headings ran into the text
+    ("Background The COVID-19 crisis …"), one unlabelled paragraph. The abstract of a real Crossref work as
+    CoLRev's tests hold it (MIT), in a CSL item."""
+    work = json.loads((DATA / "crossref/colrev-work.json").read_text(encoding="utf-8"))["message"]
+    item = {"type": "article-journal", "id": "w", "title": work["title"][0],
+            "container-title": work["container-title"][0], "DOI": work["DOI"], "abstract": work["abstract"]}
+    (tmp_path / "crossref.json").write_text(json.dumps([item]), encoding="utf-8")
+    (records, _) = read_file(tmp_path / "crossref.json", "crossref.json")
+    sections = to_article(records[0])[0].abstract
+    assert [s.label for s in sections] == ["Background", "Objective", "Methods", "Results", "Conclusions"]
+    assert sections[0].text.startswith("The COVID-19 crisis has drastically changed care delivery")
+    assert sections[-1].text.endswith("exceptional situations can be achieved.")
