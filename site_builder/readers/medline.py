@@ -1,4 +1,5 @@
-"""Reader for PubMed's MEDLINE text format (the .nbib / .txt "Send to: Citation manager" export).
+"""Reader for PubMed's MEDLINE text format (the .nbib / .txt "Send to: Citation manager" export), and ERIC's .nbib
+export of the same tags, whose records start at ``OWN - ERIC`` and have no PMID.
 
 A sample (shortened; a real export has CRLF line ends and many more tags)::
 
