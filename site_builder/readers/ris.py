@@ -366,8 +366,10 @@ def _ris_article(record: Record) -> Article:
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or url_doi
-    pmid = ids.pmid_from(tags.first("C2")) or ids.pmid_from(tags.first("PMID")) or url_pmid or ids.pubmed_accession(
-        tags.first("AN"), tags.all("DP", "DB"))
+    # Embase gives the PMID of a record that MEDLINE holds too in C5 ("DB  - Medline" beside "DB  - Embase").
+    embase_pmid = ids.pmid_from(tags.first("C5")) if "Embase" in tags.all("DB") else ""
+    pmid = ids.pmid_from(tags.first("C2")) or ids.pmid_from(tags.first("PMID")) or embase_pmid or url_pmid or (
+        ids.pubmed_accession(tags.first("AN"), tags.all("DP", "DB")))
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
     abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB", "N2")]
     if shared.has_headings(marked := "\n".join(tags.lines("AB", "N2"))):  # Europe PMC's <h4>Background</h4>

@@ -606,3 +606,15 @@ def test_ieee_xplore_names_initials_first_and_month_dates() -> None:
     assert [(a.family, a.given) for a in article.authors] == [
         ("Li", "C."), ("Fox", "M. D."), ("Kim", "S. -H."), ("", ""), ("", "")]
     assert article.date == "2010-12"
+
+
+def test_embase_gives_the_pmid_of_a_medline_record_in_c5() -> None:
+    """Embase's RIS export writes "C5  - 15368318" for a record MEDLINE holds too ("DB  - Medline" beside "DB  -
+    Embase"): the article had no PMID, so no PubMed link, and a page apart from the same work read from PubMed."""
+    (record,), diagnostics = read("embase-medline-pmid.ris")
+    article = ris.to_article(record)[0]
+    assert diagnostics == [] and (article.pmid, article.id, article.doi) == (
+        "15368318", "pubmed-15368318", "10.1002/cncr.20369")
+    text = "TY  - JOUR\nTI  - T\nC5  - 15368318\nDB  - Scopus\nER  - \n"  # another database's C5 is not a PMID
+    (record,), _ = ris.read(text, "other.ris")
+    assert ris.to_article(record)[0].pmid == ""
