@@ -23,6 +23,7 @@ def apply() -> None:
     _title_case_as_specified()
     _ordinals_of_the_style_language()
     _one_mark_at_a_seam()
+    _no_mark_for_no_initial()
 
 
 @functools.cache
@@ -273,3 +274,38 @@ def _one_mark_at_a_seam() -> None:
 
     citeproc.string.normalize_seam = normalize_seam
     citeproc.model.normalize_seam = normalize_seam
+
+
+@functools.cache
+def _no_mark_for_no_initial() -> None:
+    """Make citeproc-py's initials end with a lowercase word of the given name as the record writes it.
+
+    citeproc-py (0.11, ``Name.initialize``) keeps a lowercase word of a given name as it is, but then writes the
+    initials' mark after it with no initial before it: "Almeida, Thiago Oliveira e" (a real SciELO record) was
+    cited "Almeida, T. O. e ." in APA, and Manubot's "Arcas, Blaise Aguera y" "Arcas, B. A. y .". The mark follows
+    initials only, as citeproc-js writes it ("T. O. e"). citeproc-py's method is replaced, not wrapped: the mark is
+    added inside its loop.
+    """
+    from citeproc.model import Name
+
+    def initialize(self: Any, given: str, mark: str, context: Any) -> str:
+        parts_of = given.split("-") if self.get_option("initialize-with-hyphen", context) else [
+            given.replace("-", " ")]
+        result = []
+        for hyphen_part in parts_of:
+            words: list[str] = []
+            group: list[str] = []
+            for part in hyphen_part.replace(".", " ").split():
+                if part[0].isupper():
+                    group.append(part[0])
+                    continue
+                if group:  # don't initialize particles (which aren't capitalized)
+                    words.append(mark.join(group) + mark)
+                words.append(part)
+                group = []
+            if group:
+                words.append(mark.join(group) + mark)
+            result.append(" ".join(" ".join(words).split()))
+        return "-".join(result)
+
+    Name.initialize = initialize
