@@ -376,7 +376,7 @@ def _ris_article(record: Record) -> Article:
         lay, abstract, rights = shared.abstract(marked)
     else:
         lay, abstract, rights = _abstract(_unbracketed(abstract_lines) if _from_jstor(tags) else abstract_lines,
-                                          running=_from_web_of_science(tags))
+                                          running=_from_web_of_science(tags) or _from_scielo(tags))
     when = _published(tags)
     alone = kind not in PERIODICAL_KINDS
     if not rights and _from_jstor(tags):  # JSTOR's older exports: "CR  - Copyright &#169; 2005 Hypatia, Inc."
@@ -498,6 +498,12 @@ def _journal_article(tags: _Tags) -> bool:
 def _from_web_of_science(tags: _Tags) -> bool:
     """A record of Web of Science's RIS export: its WE (the citation index) or its accession number."""
     return "WE" in tags.by_tag or clean(tags.first("AN")).startswith("WOS:")
+
+
+def _from_scielo(tags: _Tags) -> bool:
+    """A record of SciELO's RIS export ("DB  - SciELO Brazil"), whose abstracts run their headings into the text
+    as Web of Science's do ("ABSTRACT The Atlantic Forest …", "Objective To evaluate …")."""
+    return any(db.startswith("SciELO") for db in tags.all("DB"))
 
 
 def _from_jstor(tags: _Tags) -> bool:

@@ -618,3 +618,17 @@ def test_embase_gives_the_pmid_of_a_medline_record_in_c5() -> None:
     text = "TY  - JOUR\nTI  - T\nC5  - 15368318\nDB  - Scopus\nER  - \n"  # another database's C5 is not a PMID
     (record,), _ = ris.read(text, "other.ris")
     assert ris.to_article(record)[0].pmid == ""
+
+
+def test_a_scielo_abstract_loses_the_heading_run_into_it() -> None:
+    """SciELO's RIS export runs an abstract's headings into its text as Web of Science does ("AB  - ABSTRACT The
+    Atlantic Forest …", "Abstract The food habits …"): pages showed "ABSTRACT" as the abstract's first word (7 of
+    37 records of the synthesisr package's real SciELO export, GPL-3, read in place through the shared corpus;
+    here one record's shape with a stand-in abstract)."""
+    text = ("TY  - JOUR\nAU  - Campos, Leila F. A. S.\nTI  - The importance of isolated patches for maintaining local "
+            "bird biodiversity\nJO  - Iheringia. Série Zoologia\nDO  - 10.1590/1678-4766e2018021\n"
+            "DB  - SciELO Brazil\nLA  - en\nPY  - 2018\nAB  - ABSTRACT A stand-in abstract. Results It reads.\n"
+            "AB  - RESUMO Um resumo.\nER  -\n")
+    (record,), _ = ris.read(text, "scielo.ris")
+    assert [(s.label, s.text) for s in ris.to_article(record)[0].abstract] == [
+        ("", "A stand-in abstract."), ("Results", "It reads.")]
