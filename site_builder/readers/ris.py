@@ -376,7 +376,7 @@ def _ris_article(record: Record) -> Article:
         lay, abstract, rights = shared.abstract(marked)
     else:
         lay, abstract, rights = _abstract(_unbracketed(abstract_lines) if _from_jstor(tags) else abstract_lines,
-                                          running=_from_web_of_science(tags) or _from_scielo(tags))
+                                          running=_runs_headings(tags))
     when = _published(tags)
     alone = kind not in PERIODICAL_KINDS
     if not rights and _from_jstor(tags):  # JSTOR's older exports: "CR  - Copyright &#169; 2005 Hypatia, Inc."
@@ -500,10 +500,12 @@ def _from_web_of_science(tags: _Tags) -> bool:
     return "WE" in tags.by_tag or clean(tags.first("AN")).startswith("WOS:")
 
 
-def _from_scielo(tags: _Tags) -> bool:
-    """A record of SciELO's RIS export ("DB  - SciELO Brazil"), whose abstracts run their headings into the text
-    as Web of Science's do ("ABSTRACT The Atlantic Forest …", "Objective To evaluate …")."""
-    return any(db.startswith("SciELO") for db in tags.all("DB"))
+def _runs_headings(tags: _Tags) -> bool:
+    """A record of an export whose abstracts run their headings into the text without colons: Web of Science's,
+    SciELO's ("DB  - SciELO Brazil": "ABSTRACT The Atlantic Forest …"), Lens.org's (its url: "Abstract
+    Objectives The objective of the study …", Crossref's JATS headings flattened)."""
+    return (_from_web_of_science(tags) or any(db.startswith("SciELO") for db in tags.all("DB"))
+            or any(url.startswith(("https://lens.org/", "https://www.lens.org/")) for url in tags.all("UR")))
 
 
 def _from_jstor(tags: _Tags) -> bool:
@@ -602,6 +604,9 @@ def _ris_date(text: str, year: str = "") -> str:
     return ""
 
 
+_ABSTRACT_WORD = re.compile(r"\A\s*(?:Abstract|ABSTRACT)[ \t]+(?=[A-Z])")
+
+
 def _abstract(lines: list[str], running: bool = False) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
     """Lay summary, abstract sections and the copyright line split from the abstract's end.
 
@@ -609,6 +614,8 @@ def _abstract(lines: list[str], running: bool = False) -> tuple[tuple[Section, .
     headings into the text without a colon (``running``).
     """
     body, rights = shared.split_copyright("\n".join(lines))
+    if running:  # "Abstract Objectives The objective …" (Lens): the word that names the whole, then the first heading
+        body = _ABSTRACT_WORD.sub("", body)
     parts = split_running(body) if running else split_heading_lines(body.split("\n"))
     lay, abstract = split_lay_summary(parts)
     return lay, abstract, rights

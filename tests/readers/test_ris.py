@@ -627,8 +627,23 @@ def test_a_scielo_abstract_loses_the_heading_run_into_it() -> None:
     here one record's shape with a stand-in abstract)."""
     text = ("TY  - JOUR\nAU  - Campos, Leila F. A. S.\nTI  - The importance of isolated patches for maintaining local "
             "bird biodiversity\nJO  - Iheringia. Série Zoologia\nDO  - 10.1590/1678-4766e2018021\n"
-            "DB  - SciELO Brazil\nLA  - en\nPY  - 2018\nAB  - ABSTRACT A stand-in abstract. Results It reads.\n"
-            "AB  - RESUMO Um resumo.\nER  -\n")
+            "DB  - SciELO Brazil\nLA  - en\nPY  - 2018\n"
+            "AB  - ABSTRACT Objective A stand-in abstract. Results It reads.\nAB  - RESUMO Um resumo.\nER  -\n")
     (record,), _ = ris.read(text, "scielo.ris")
     assert [(s.label, s.text) for s in ris.to_article(record)[0].abstract] == [
-        ("", "A stand-in abstract."), ("Results", "It reads.")]
+        ("Objective", "A stand-in abstract."), ("Results", "It reads.")]
+
+
+def test_a_lens_abstract_is_cut_at_the_headings_run_into_it() -> None:
+    """Lens.org's RIS export gives Crossref's structured abstracts with their headings flattened into the text
+    ("Introduction Diabetes monitoring systems …", "Abstract Objectives The objective …" in 24 of the 100 records of
+    asreview's real Lens export): one unlabelled paragraph, its first word a heading."""
+    records, _ = read("lens-subset.ris")
+    article = ris.to_article(records[2])[0]
+    assert [s.label for s in article.abstract] == ["Introduction", "Materials and methods", "Results", "Conclusion"]
+    assert article.abstract[0].text.startswith("Diabetes monitoring systems (DMS) are a possible approach")
+    text = ("TY  - JOUR\nAB  - Abstract Objectives The objective was a test. Results It reads.\nTI  - T\n"
+            "UR  - https://lens.org/007-825-786-971-176\nER  -\n")
+    (record,), _ = ris.read(text, "lens.ris")
+    assert [(s.label, s.text) for s in ris.to_article(record)[0].abstract] == [
+        ("Objectives", "The objective was a test."), ("Results", "It reads.")]
