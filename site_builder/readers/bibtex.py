@@ -210,8 +210,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     doi = ids.doi_from(_ESCAPED_IN_URL.sub(r"\1", f.plain("doi"))) or url_doi
     pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
     pmc = ids.pmcid_from(f.plain("pmcid")) or url_pmc
-    # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format.
-    lay, abstract, rights = shared.abstract(f.text("abstract"), running=f.plain("unique-id").startswith("WOS:"))
+    # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format (its
+    # older exports name their records "ISI:000284016600001", newer ones "WOS:…").
+    running = f.plain("unique-id").startswith(("WOS:", "ISI:"))
+    lay, abstract, rights = shared.abstract(f.text("abstract"), running=running)
     orcids = shared.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))
     abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation")
     issued = _date(f)

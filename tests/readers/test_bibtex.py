@@ -487,3 +487,16 @@ def test_an_acm_article_number_stands_for_its_pages() -> None:
     {4}", "numpages = {54}"): the article had no pages, and its citation no locator. CoLRev's ACM fixture (MIT)."""
     records, _ = bibtex.read(text_of("colrev-acm.bib"), "acm.bib")
     assert [bibtex.to_article(r)[0].pages for r in records] == ["4", "123–456"]
+
+
+def test_an_older_web_of_science_export_runs_its_headings_into_the_text_too() -> None:
+    """Web of Science's older BibTeX names its records "ISI:…" where newer ones say "WOS:…": their abstracts'
+    headings ("Capsule …", "Aim … Location … Methods …") were not cut (7 of the 460 entries of the litsearchr
+    package's real export, GPL-3, read in place through the shared corpus; here one entry's shape with a
+    stand-in abstract)."""
+    text = ("@article{ ISI:000284016600001,\nAuthor = {{Doe, J.}},\nTitle = {{T}},\nJournal = {{BIRD STUDY}},\n"
+            "Year = {{2010}},\nAbstract = {{Capsule A stand-in. Aims To test. Methods We read.}},\n"
+            "Unique-ID = {{ISI:000284016600001}},\n}\n")
+    records, _ = bibtex.read(text, "savedrecs.bib")
+    assert [(s.label, s.text) for s in bibtex.to_article(records[0])[0].abstract] == [
+        ("Capsule", "A stand-in."), ("Aims", "To test."), ("Methods", "We read.")]
