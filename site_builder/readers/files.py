@@ -65,7 +65,8 @@ class Kept(Protocol):
 
 @dataclass(frozen=True, slots=True)
 class RecordFile:
-    path: Path
+    path: str
+    """As the operating system takes it (a Path is made only for a file that is read)."""
     shown: str
     """As the user sees it: "content/…", with forward slashes."""
     size: int
@@ -114,7 +115,7 @@ def read_articles(site_dir: Path, report: Report, kept: Kept | None = None) -> l
         parts = list(workers.beside(read_part, context, to_read[:cut], to_read[cut:]))
     fresh = {read.shown: (read, found, problems) for part in parts for read, found, problems in part}
     articles: list[Article] = []
-    shared: packing.Shared = {}  # equal values of different articles as one object: for this build only
+    shared = packing.Shared()  # equal values of different articles as one object: for this build only
     for file in files:
         if file.shown in reused:
             found, problems = packing.unpack(reused[file.shown], shared)
@@ -143,8 +144,9 @@ def read_part(context: Reading | None, files: Sequence[RecordFile]) -> Read:
     out: Read = []
     for file in files:
         stamp = file.stamp or (file.size, 0, 0)
+        path = Path(file.path)
         try:
-            data = file.path.read_bytes()
+            data = path.read_bytes()
         except OSError as err:  # reported, and never kept: it is read again next time
             problem = Diagnostic(Level.ERROR, SourceSpan(file.shown), f"cannot read this file: {err.strerror}")
             out.append((FileRead(file.shown, stamp, b"", b""), [], [problem]))
@@ -155,7 +157,7 @@ def read_part(context: Reading | None, files: Sequence[RecordFile]) -> Read:
             out.append((FileRead(file.shown, stamp, digest, packed), None, None))
             continue
         articles: list[Article] = []
-        records, problems = read_data(data, file.path, file.shown)
+        records, problems = read_data(data, path, file.shown)
         for record in records:
             article, article_problems = to_article(record)
             articles.append(article)
@@ -177,7 +179,7 @@ def record_files(site_dir: Path) -> list[RecordFile]:
     files = []
     for parts, entry in found:
         stamp = _stamp(entry)
-        files.append(RecordFile(Path(entry.path), "/".join((CONTENT_DIR, *parts)), stamp[0] if stamp else 0, stamp))
+        files.append(RecordFile(entry.path, "/".join((CONTENT_DIR, *parts)), stamp[0] if stamp else 0, stamp))
     return files
 
 
