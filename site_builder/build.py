@@ -52,7 +52,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     from .output import fingerprints, preflight, search
     from .output.pages import write_pages, write_static
     from .plan.pages import Site, plan
-    from .render.pages import make_environment
+    from .render.pages import compile_templates, make_environment
 
     report = Report()
     interface = report.take(i18n.load_interface(config.language, theme.locale_dirs(site_dir),
@@ -65,7 +65,9 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         site = Site(config, model.library, model.free_pages, model.intro, cited)
         pages = plan(site)  # plan: every page, its path checked
         heap.model_made()
-        writer, env = OutputWriter(out), make_environment(theme.template_dirs(site_dir), interface)  # render, write
+        compiled = cache.compiled_templates(kept_cache)
+        writer, env = OutputWriter(out), make_environment(theme.template_dirs(site_dir), interface, compiled)
+        compile_templates(env)  # render, write
         reuse = fingerprints.reuse(last, env, pages, site, digests, kept_cache.code, theme.locale_dirs(site_dir))
         outside: list[tuple[str, str, str]] = []  # (page, href, why) of links out of the site: only the site's own
         # templates and prose can make them, the plan's links and the default templates' are checked by the tests
@@ -74,6 +76,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
                               every_page=theme.own_templates(site_dir), progress=progress, reuse=reuse,
                               list_pieces=list_pieces.pieces if list_pieces is not None else None,
                               digests=digests)
+        cache.save_compiled_templates(kept_cache, compiled)
         if list_pieces is not None:
             cache.save_list_pieces(list_pieces, written.pieces, {d for _, d in digests.values()})
         rendered = len(written.files)  # a template error costs the pages it could not render

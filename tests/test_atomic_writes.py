@@ -128,3 +128,19 @@ def test_a_file_being_written_when_the_build_is_killed_never_appears_under_its_n
     writer.finish([("articles/small.html", False)])
     assert sorted(p.name for p in (out / "articles").iterdir()) == ["small.html"]
     assert sorted(p.name for p in out.iterdir()) == [write.MANIFEST, "articles"]
+
+
+def test_stale_files_go_with_the_folders_they_leave_empty_and_nothing_else(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    writer = write.OutputWriter(out)
+    for rel in ("a/b/c.html", "a/b/d.html", "a/e.html", "f/g.html", "h/i.html", "index.html"):
+        writer.write(rel, b"x")
+    writer.finish([(rel, True) for rel in ("a/b/c.html", "a/b/d.html", "a/e.html", "f/g.html", "h/i.html",
+                                           "index.html")])
+    (out / "f" / "mine.txt").write_bytes(b"not the build's")  # a file of the user's keeps its folder
+    (out / "h" / "link").symlink_to(out / "a")  # and so does a symlink, never followed
+    stats = write.OutputWriter(out).finish([("index.html", False)])
+    assert stats.removed == 5
+    assert not (out / "a").exists()
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if not p.name.startswith(".site-builder")) \
+        == ["f", "f/mine.txt", "h", "h/link", "index.html"]

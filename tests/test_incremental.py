@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import jinja2
 import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
@@ -312,6 +313,29 @@ def test_an_edited_article_template_renders_only_article_pages(small_site: Path,
     assert all(b'<h1 class="own"' in p.read_bytes() for p in (out / "articles").glob("*.html"))
 
 
+def test_templates_are_compiled_once_and_again_only_when_their_source_changes(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    build(small_site, out)
+    compiled: list[str | None] = []
+    real_compile = jinja2.Environment.compile
+
+    def counted(self: jinja2.Environment, source: Any, name: str | None = None, *args: Any, **kwargs: Any) -> Any:
+        compiled.append(name)
+        return real_compile(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    swap_a_letter(next((small_site / "content" / "records").iterdir()))
+    assert build(small_site, out).rendered > 0 and compiled == []
+    (small_site / "templates").mkdir()
+    (small_site / "templates" / "article.html").write_text(
+        (TEMPLATES / "article.html").read_text(encoding="utf-8").replace("<h1", '<h1 class="own"'), encoding="utf-8")
+    build(small_site, out)
+    assert compiled == ["article.html"]
+    assert all(b'<h1 class="own"' in p.read_bytes() for p in (out / "articles").glob("*.html"))
+    assert published(out) == published(build(small_site, tmp_path / "clean", clean=True).output)
+
+
 def test_an_index_left_for_later_is_made_by_refresh_search_or_the_next_build(small_site: Path,
                                                                             tmp_path: Path) -> None:
     out, clean = tmp_path / "out", build(small_site, tmp_path / "clean", clean=True)
@@ -337,7 +361,7 @@ def test_a_damaged_cache_is_set_aside_with_one_line(small_site: Path, tmp_path: 
     expected = published(tmp_path / "out")
     folder = small_site / cache.CACHE_DIR
     for path in [*sorted(folder.glob("records-*")), *sorted(folder.glob("pieces-*")),
-                 *sorted(folder.glob("references-*")), tmp_path / "out" / pagetable.PAGES_FILE]:
+                 *sorted(folder.glob("references-*")), folder / "templates", tmp_path / "out" / pagetable.PAGES_FILE]:
         data = path.read_bytes()
         path.write_bytes({"truncated": data[:len(data) // 2], "garbage": bytes(range(256)) * 3,
                           "foreign": b'{"not": "ours"}', "empty": b""}[damage])

@@ -250,3 +250,18 @@ def test_an_address_passed_over_unparsed_cannot_leave(depth: int, value: str, qu
     html = f"<a href={quote}{value}{quote}>x</a>".encode()
     parsed = [(found, why) for found in preflight._links(html) if (why := preflight._verdict(depth, found, ""))]
     assert list(outside_links(rel, html, "")) == parsed
+
+
+def test_measuring_the_folder_agrees_with_listing_it(tmp_path: Path) -> None:
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "a" / "b" / "page.html").write_text("xyz")
+    (tmp_path / "index.html").write_text("hello")
+    with open(tmp_path / "a" / "big.bin", "wb") as fh:
+        fh.truncate(FILE_LIMIT + 1)
+    os.symlink(tmp_path / "index.html", tmp_path / "a" / "link.html")
+    for known in (None, {"index.html": 5, "a/b/page.html": 3, "a/link.html": 99}):
+        files = list_output(tmp_path, known)
+        total, notable = preflight.measure_output(tmp_path, known)
+        assert total == sum(f.size for f in files)
+        assert notable == [f for f in files if f.symlink or f.size > FILE_LIMIT]
+        assert [f.rel for f in notable] == ["a/big.bin", "a/link.html"]

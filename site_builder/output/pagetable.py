@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from .cache import RACY_NS, SourceStamp, content_digest
+from .cache import RACY_NS, SourceStamp, damage_check
 from .write import MANIFEST, PAGES, write_atomic
 
 PAGES_FILE = PAGES
@@ -188,7 +188,7 @@ def load_table(output: Path, code: bytes, notice: Callable[[str], None]) -> Page
         stored_code, checksum, head, body = marshal.loads(memoryview(data)[len(FORMAT):])
         if stored_code != code:
             return PageTable()  # other code made these pages: render them all
-        if content_digest(head + body) != checksum:
+        if checksum != damage_check(head + body):
             raise ValueError("its checksum does not match")
         sources, folder, summary = marshal.loads(head)
         return PageTable(None, SourceStamp(*sources) if sources else None, folder,
@@ -210,10 +210,11 @@ def save_table(output: Path, code: bytes, entries: dict[str, Entry], sources: So
     """Keep the folder's fingerprints with the ``articles`` they were made from and what else every page read
     (fingerprints.Reuse.articles and .keeping), and (given ``sources``, for a build that wrote every page) what
     a build with nothing to do needs to say so."""
-    body = marshal.dumps(({path: tuple(e) for path, e in sorted(entries.items())}, articles, keeping))
+    # In the order given (the plan's), not sorted: the table is looked up, never listed, and it is not published.
+    body = marshal.dumps(({path: tuple(e) for path, e in entries.items()}, articles, keeping))
     head = marshal.dumps(((sources.digest, sources.newest_ns, sources.noted_at) if sources else None,
                           folder_stamp(output), _pack_summary(summary) if sources else None))
-    write_atomic(output / PAGES_FILE, FORMAT + marshal.dumps((code, content_digest(head + body), head, body)))
+    write_atomic(output / PAGES_FILE, FORMAT + marshal.dumps((code, damage_check(head + body), head, body)))
 
 
 def _pack_summary(summary: Summary) -> tuple[Any, ...]:

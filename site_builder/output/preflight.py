@@ -43,35 +43,70 @@ def check(out: Path, shown: str, outside: Iterable[tuple[str, str, str]],
     """Every pre-flight problem of the output folder ``out``, shown to the user as ``shown`` (e.g. "_site"), with
     the (page, href, why) links out of the site that the build found while rendering (``outside_links``);
     ``sizes``: of files the build wrote or looked at itself, not looked at again (list_output)."""
-    files = list_output(out, sizes)
-    return size_problems(files, shown) + symlink_problems(files, shown) + _reported(outside, shown)
+    total, notable = measure_output(out, sizes)
+    return size_problems(notable, shown, total=total) + symlink_problems(notable, shown) + _reported(outside, shown)
+
+
+def measure_output(out: Path, sizes: Mapping[str, int] | None = None,
+                   file_limit: int = FILE_LIMIT) -> tuple[int, list[OutputFile]]:
+    """The size of everything under ``out`` and, sorted, its files over ``file_limit`` and its symlinks: all the
+    size checks need, without an object for each of a large site's hundred thousand files."""
+    total = 0
+    notable: list[OutputFile] = []
+    known = sizes or {}
+    folders = [(str(out), "")]
+    while folders:  # one loop, no generator: it runs once for each of those files
+        folder, prefix = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
+                    continue
+                size = known.get(prefix + entry.name)
+                if size is None or not entry.is_file(follow_symlinks=False):
+                    size = entry.stat(follow_symlinks=False).st_size
+                    if entry.is_symlink():
+                        notable.append(OutputFile(prefix + entry.name, size, True))
+                        total += size
+                        continue
+                total += size
+                if size > file_limit:
+                    notable.append(OutputFile(prefix + entry.name, size, False))
+    return total, sorted(notable, key=lambda f: f.rel)
 
 
 def list_output(out: Path, sizes: Mapping[str, int] | None = None) -> list[OutputFile]:
     """Every file and symlink under ``out`` (symlinks not followed), sorted; a plain file in ``sizes`` (by its
     path inside ``out``) is taken to be of the size given there, rather than asked for again."""
     found: list[OutputFile] = []
-    folders = [(str(out), "")]
     known = sizes or {}
+    for rel, entry in _entries(out):
+        if rel in known and entry.is_file(follow_symlinks=False):
+            found.append(OutputFile(rel, known[rel], False))
+        else:
+            info = entry.stat(follow_symlinks=False)
+            found.append(OutputFile(rel, info.st_size, entry.is_symlink()))
+    return sorted(found, key=lambda f: f.rel)
+
+
+def _entries(out: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """(path inside ``out`` with forward slashes, entry) of every file and symlink under ``out``, in no order."""
+    folders = [(str(out), "")]
     while folders:
         folder, prefix = folders.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
-                rel = prefix + entry.name
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append((entry.path, rel + "/"))
-                elif rel in known and entry.is_file(follow_symlinks=False):
-                    found.append(OutputFile(rel, known[rel], False))
+                    folders.append((entry.path, f"{prefix}{entry.name}/"))
                 else:
-                    info = entry.stat(follow_symlinks=False)
-                    found.append(OutputFile(rel, info.st_size, entry.is_symlink()))
-    return sorted(found, key=lambda f: f.rel)
+                    yield prefix + entry.name, entry
 
 
 def size_problems(files: list[OutputFile], shown: str, limit: int = SITE_LIMIT,
-                  file_limit: int = FILE_LIMIT) -> list[Diagnostic]:
+                  file_limit: int = FILE_LIMIT, total: int | None = None) -> list[Diagnostic]:
+    """Problems of size: of the whole site, ``total`` or else the sum of ``files``, and of each one of ``files``."""
     problems = []
-    total = sum(f.size for f in files)
+    total = sum(f.size for f in files) if total is None else total
     if total > limit:
         problems.append(_warn(shown, f"the site is {_mb(total)}, over GitHub Pages' published-site limit of "
                                      f"{_mb(limit)}: GitHub may refuse to publish it; leave large files out"))

@@ -156,14 +156,28 @@ def _read_manifest(output: Path) -> set[str]:
 
 
 def _remove_stale(output: Path, stale: set[str]) -> int:
+    """Remove the ``stale`` files (a symlink or a folder under such a name is left alone), then each folder that
+    this leaves empty, up to ``output``."""
+    root = os.fspath(output)
     removed = 0
-    for rel in sorted(stale, reverse=True):
-        target = output / rel
-        if target.is_file() and not target.is_symlink():
-            target.unlink()
+    parents: set[str] = set()
+    for rel in stale:
+        target = os.path.join(root, rel)
+        if os.path.isfile(target) and not os.path.islink(target):
+            os.unlink(target)
             removed += 1
-        parent = target.parent
-        while parent != output and parent.is_dir() and not any(parent.iterdir()):
-            parent.rmdir()
-            parent = parent.parent
+        parents.add(os.path.dirname(target))
+    # Each folder once, deepest first, and asked to go rather than listed: an emptiness test a removed file cost
+    # 8 s when a search index of 29,000 files in a few folders was replaced.
+    for folder in sorted(parents, key=lambda path: path.count(os.sep), reverse=True):
+        while folder != root and folder.startswith(root + os.sep) and _removed_if_empty(folder):
+            folder = os.path.dirname(folder)
     return removed
+
+
+def _removed_if_empty(folder: str) -> bool:
+    try:
+        os.rmdir(folder)  # refused for a folder that still holds anything, and for a symlink
+    except OSError:
+        return False
+    return True
