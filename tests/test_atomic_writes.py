@@ -61,9 +61,9 @@ def test_a_build_killed_while_it_writes_leaves_no_page_cut_short(big_site: tuple
                              env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     try:
         deadline = time.monotonic() + 120
+        staged = out / f".articles{write.STAGED}"  # a first build writes new folders under a staging name
         while time.monotonic() < deadline and child.poll() is None:
-            articles = out / "articles"
-            if articles.is_dir() and len(os.listdir(articles)) > 600:
+            if staged.is_dir() and len(os.listdir(staged)) > 600:
                 break
             time.sleep(0.005)
         assert child.poll() is None, "the build ended before it could be killed half-way"
@@ -72,7 +72,8 @@ def test_a_build_killed_while_it_writes_leaves_no_page_cut_short(big_site: tuple
         child.wait(timeout=30)
     left = files_under(out)
     pages = [rel for rel in left if not rel.startswith(".")]
-    assert 600 < len(pages) < len(whole), "the kill did not fall half-way through the writing"
+    assert len([rel for rel in left if rel.startswith(staged.name + "/")]) > 600, "the kill fell too late"
+    assert not (out / "articles").exists(), "the kill did not fall half-way through the writing"
     assert (out / write.BUILDING).is_file()
     for rel in pages:
         if "/" in rel and rel.rsplit("/", 1)[1].startswith("."):
@@ -95,8 +96,10 @@ KILL_WHILE_WRITING = """
 import sys
 from pathlib import Path
 from site_builder.output.write import OutputWriter
-writer = OutputWriter(Path(sys.argv[1]))
-writer.write("articles/small.html", b"<!doctype html><p>whole</p>")
+first = OutputWriter(Path(sys.argv[1]))
+first.write("articles/small.html", b"<!doctype html><p>whole</p>")
+first.finish([("articles/small.html", True)])
+writer = OutputWriter(Path(sys.argv[1]))  # into a folder that exists: each file under a temporary name first
 print("ready", flush=True)
 writer.write("articles/huge.html", b"<p>" + b"x" * 100_000_000 + b"</p>")
 """
@@ -144,3 +147,35 @@ def test_stale_files_go_with_the_folders_they_leave_empty_and_nothing_else(tmp_p
     assert not (out / "a").exists()
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if not p.name.startswith(".site-builder")) \
         == ["f", "f/mine.txt", "h", "h/link", "index.html"]
+
+
+def test_a_new_folder_appears_whole_when_the_writing_is_finished(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    writer = write.OutputWriter(out)
+    writer.write("index.html", b"home")
+    writer.write("articles/a.html", b"a")
+    writer.write("articles/deep/b.html", b"b")
+    assert (out / "index.html").read_bytes() == b"home"  # the output folder's own files: each as it comes
+    assert not (out / "articles").exists()  # a new folder: not before it is whole
+    writer.finish([("index.html", True), ("articles/a.html", True), ("articles/deep/b.html", True)])
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if not p.name.startswith(".site-builder")) \
+        == ["articles", "articles/a.html", "articles/deep", "articles/deep/b.html", "index.html"]
+    again = write.OutputWriter(out)  # a folder that exists is written into, each file under a temporary name
+    assert again.write("articles/a.html", b"a") is False and again.write("articles/c.html", b"c") is True
+    again.write("articles/new/d.html", b"d")
+    assert (out / "articles" / "c.html").read_bytes() == b"c" and not (out / "articles" / "new").exists()
+    again.finish([("articles/a.html", False), ("articles/c.html", True), ("articles/new/d.html", True)])
+    assert (out / "articles" / "new" / "d.html").read_bytes() == b"d"
+    assert not (out / "index.html").exists() and not (out / "articles" / "deep").exists()  # stale, gone
+
+
+def test_a_stopped_build_leaves_no_staged_folder_behind(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    stopped = write.OutputWriter(out)
+    stopped.write("articles/a.html", b"half of a pa")  # never finished: killed here
+    assert [p.name for p in out.iterdir() if p.is_dir()] == [".articles" + write.STAGED]
+    writer = write.OutputWriter(out)
+    writer.write("authors/b.html", b"b")
+    writer.finish([("authors/b.html", True)])
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if not p.name.startswith(".site-builder")) \
+        == ["authors", "authors/b.html"]

@@ -27,7 +27,7 @@ from settled_output import settled
 from site_builder.build import BuildResult, build, refresh_search
 from site_builder.cite import exports
 from site_builder.model import library
-from site_builder.output import cache, fingerprints, pagetable
+from site_builder.output import cache, fingerprints, pagetable, write
 from site_builder.output.write import MANIFEST
 from site_builder.plan import feeds
 from site_builder.plan import pages as plan_pages
@@ -349,6 +349,17 @@ def test_an_index_left_for_later_is_made_by_refresh_search_or_the_next_build(sma
     assert (out / MANIFEST).read_bytes() == (clean.output / MANIFEST).read_bytes()  # in published(), said again
 
 
+def test_the_index_left_for_later_goes_on_with_the_same_build_without_cleaning_up_after_it(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    first = build(small_site, out, search_later=True)
+    assert (out / write.BUILDING).is_file()  # the build is not over: its index is still to come
+    monkeypatch.setattr(write, "_after_a_stopped_build", lambda output: pytest.fail("taken for a stopped build"))
+    refresh_search(first)
+    assert not (out / write.BUILDING).exists()
+    assert published(out) == published(build(small_site, tmp_path / "clean", clean=True).output)
+
+
 def test_clean_ignores_the_cache_and_the_last_build(small_site: Path, tmp_path: Path) -> None:
     build(small_site, tmp_path / "out")
     again = build(small_site, tmp_path / "out", clean=True)
@@ -382,6 +393,16 @@ def test_a_cache_of_other_code_is_set_aside(small_site: Path, tmp_path: Path, mo
     again = build(small_site, tmp_path / "out")
     assert again.rendered == again.pages
     assert len(again.notices) == 1 and "another version of site-builder" in again.notices[0]
+
+
+def test_a_cache_of_an_older_layout_is_set_aside_as_another_versions(small_site: Path, tmp_path: Path) -> None:
+    build(small_site, tmp_path / "out")
+    for path in (small_site / cache.CACHE_DIR).glob("records-*"):
+        path.write_bytes(cache.MAGIC_PREFIX + b"1\n" + path.read_bytes()[len(cache.MAGIC):])
+    swap_a_letter(next((small_site / "content" / "records").iterdir()))
+    again = build(small_site, tmp_path / "out")
+    assert len(again.notices) == 1 and "another version of site-builder" in again.notices[0]
+    assert published(again.output) == published(build(small_site, tmp_path / "clean", clean=True).output)
 
 
 def test_a_record_file_that_became_unreadable_is_reported_and_its_pages_go(

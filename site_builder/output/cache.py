@@ -46,7 +46,10 @@ if TYPE_CHECKING:  # only for the annotations: see formatted_references
 
 CACHE_DIR = ".site-builder"
 """The cache folder, in the site folder; the .gitignore that ``init`` writes leaves it out of the repository."""
-MAGIC = b"site-builder cache 1\n"
+MAGIC_PREFIX = b"site-builder cache "
+MAGIC = MAGIC_PREFIX + b"2\n"
+"""The first line of every cache file: its layout's version (2: a CRC-32 checks it), which the code digests that
+some files are kept under (only the stages they depend on) do not cover."""
 SHARDS = 32
 """Record files, formatted references and list pieces are each kept in this many cache files, so that one edit
 rewrites a small part of the cache (at 10,000 records, each of the three is 13–100 MB)."""
@@ -118,6 +121,9 @@ class CacheFolder:
             return None
         try:
             if not data.startswith(MAGIC):
+                if data.startswith(MAGIC_PREFIX):
+                    self._say("was made by another version of site-builder")
+                    return None
                 raise ValueError("it is not a site-builder cache")
             made_by, checksum, payload = marshal.loads(data[len(MAGIC):])
             if made_by != code:
