@@ -30,7 +30,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
 from ..plan import urls
 from . import indexer
-from .write import OutputWriter, WriteStats, write_atomic
+from .write import STAGED, OutputWriter, WriteStats, write_atomic
 
 BUNDLE = "pagefind"
 """The bundles' folder in the output, where Pagefind's own script finds the articles' index."""
@@ -96,7 +96,7 @@ def index_site(output: Path, report: Report) -> Indexed:
     except OSError:
         pass  # no stamp: index
     (output / STAMP).unlink(missing_ok=True)  # from here until the bundle is whole again, no bundle is trusted
-    for left in (_NEW, _OLD):  # folders of an earlier version of this module
+    for left in (_NEW, _OLD, f".{BUNDLE}{STAGED}"):  # an earlier version's folders, a stopped first index
         shutil.rmtree(output / left, ignore_errors=True)
     try:
         pages, written = _run_pagefind(output, bundle)
@@ -156,6 +156,16 @@ def _update(bundle: Path, files: dict[str, bytes]) -> set[str]:
     most of a bundle's 29,000 files (at 10,000 records) are as they were and are neither written nor removed;
     writing a whole new bundle beside the old one and removing the old cost several seconds of a refresh.
     """
+    if not bundle.is_dir():  # a first index: written whole under another name, then named (write.STAGED)
+        staged = bundle.with_name(f".{bundle.name}{STAGED}")
+        shutil.rmtree(staged, ignore_errors=True)
+        for rel, data in sorted(files.items()):
+            path = os.path.join(staged, rel)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as file:
+                file.write(data)
+        os.rename(staged, bundle)
+        return set(files)
     written: set[str] = set()
     folders: set[str] = set()
     entries = sorted(rel for rel in files if posixpath.basename(rel) == indexer.ENTRY)
