@@ -130,7 +130,7 @@ def refresh_search(result: BuildResult) -> BuildResult:
 
     started = time.perf_counter()
     report = Report(list(result.report.diagnostics))
-    writer = OutputWriter(result.output)
+    writer = OutputWriter(result.output, continuing=True)  # not a stopped build: no walk of the whole folder
     bundle = search.index_site(result.output, report)
     pages = [(rel, False) for rel in writer.previous if not rel.startswith(search.OWN)]
     writer.finish(pages + bundle.files)  # the bundle's files are the build's too

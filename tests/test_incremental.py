@@ -28,7 +28,7 @@ from settled_output import settled
 from site_builder.build import BuildResult, build, refresh_search
 from site_builder.cite import exports
 from site_builder.model import library
-from site_builder.output import cache, fingerprints, pagetable
+from site_builder.output import cache, fingerprints, pagetable, write
 from site_builder.output.write import MANIFEST
 from site_builder.plan import feeds, listing
 from site_builder.plan import pages as plan_pages
@@ -348,6 +348,17 @@ def test_an_index_left_for_later_is_made_by_refresh_search_or_the_next_build(sma
     later = refresh_search(build(small_site, out, search_later=True))
     assert later.search_seconds > 0 and published(out) == published(clean.output)
     assert (out / MANIFEST).read_bytes() == (clean.output / MANIFEST).read_bytes()  # in published(), said again
+
+
+def test_the_index_left_for_later_goes_on_with_the_same_build_without_cleaning_up_after_it(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "out"
+    first = build(small_site, out, search_later=True)
+    assert (out / write.BUILDING).is_file()  # the build is not over: its index is still to come
+    monkeypatch.setattr(write, "_after_a_stopped_build", lambda output: pytest.fail("taken for a stopped build"))
+    refresh_search(first)
+    assert not (out / write.BUILDING).exists()
+    assert published(out) == published(build(small_site, tmp_path / "clean", clean=True).output)
 
 
 def test_clean_ignores_the_cache_and_the_last_build(small_site: Path, tmp_path: Path) -> None:

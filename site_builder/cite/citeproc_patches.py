@@ -22,6 +22,8 @@ def apply() -> None:
     _keep_periods_between_digits()
     _title_case_as_specified()
     _ordinals_of_the_style_language()
+    _one_mark_at_a_seam()
+    _no_mark_for_no_initial()
 
 
 @functools.cache
@@ -239,3 +241,71 @@ def _ordinals_of_the_style_language() -> None:
         return fallback(number, context)
 
     model.to_ordinal = to_ordinal
+
+
+_CLOSING_TAGS = re.compile(r"(?:</[a-z]+>)+\Z")
+
+
+@functools.cache
+def _one_mark_at_a_seam() -> None:
+    """Make citeproc-py drop a period that a style adds after text already ending in a period, a question mark or
+    an exclamation mark, in italics or not.
+
+    citeproc-py (0.11, ``citeproc.string.normalize_seam``) drops the period a style's suffix or delimiter adds
+    after a period only, and only when no formatting closes between them; citeproc-js, the specification's
+    reference, drops it after "?" and "!" too. A title that asks a question was cited "How reliable is our
+    knowledge?. Wildl Soc Bull." in all three styles (some 90 of 4,597 real records in a site built from the
+    shared corpus and tests/data), and a title the catalogue ends with a period "Bollettino della Unione matematica
+    italiana.." in APA, whose italics close before the style's period. Replaces the function in both modules
+    that call it by name.
+    """
+    import citeproc.model
+    import citeproc.string
+
+    seam = citeproc.string.normalize_seam
+    strip_first = citeproc.string._strip_first_char
+
+    def normalize_seam(left: Any, other: Any) -> Any:
+        other = seam(left, other)
+        before, added = _CLOSING_TAGS.sub("", str(left)), str(other)
+        if before and added[:1] == "." and before[-1] in ".?!":
+            return strip_first(other)
+        return other
+
+    citeproc.string.normalize_seam = normalize_seam
+    citeproc.model.normalize_seam = normalize_seam
+
+
+@functools.cache
+def _no_mark_for_no_initial() -> None:
+    """Make citeproc-py's initials end with a lowercase word of the given name as the record writes it.
+
+    citeproc-py (0.11, ``Name.initialize``) keeps a lowercase word of a given name as it is, but then writes the
+    initials' mark after it with no initial before it: "Almeida, Thiago Oliveira e" (a real SciELO record) was
+    cited "Almeida, T. O. e ." in APA, and Manubot's "Arcas, Blaise Aguera y" "Arcas, B. A. y .". The mark follows
+    initials only, as citeproc-js writes it ("T. O. e"). citeproc-py's method is replaced, not wrapped: the mark is
+    added inside its loop.
+    """
+    from citeproc.model import Name
+
+    def initialize(self: Any, given: str, mark: str, context: Any) -> str:
+        parts_of = given.split("-") if self.get_option("initialize-with-hyphen", context) else [
+            given.replace("-", " ")]
+        result = []
+        for hyphen_part in parts_of:
+            words: list[str] = []
+            group: list[str] = []
+            for part in hyphen_part.replace(".", " ").split():
+                if part[0].isupper():
+                    group.append(part[0])
+                    continue
+                if group:  # don't initialize particles (which aren't capitalized)
+                    words.append(mark.join(group) + mark)
+                words.append(part)
+                group = []
+            if group:
+                words.append(mark.join(group) + mark)
+            result.append(" ".join(" ".join(words).split()))
+        return "-".join(result)
+
+    Name.initialize = initialize

@@ -108,6 +108,8 @@ def _field(tag: str, value: str) -> list[str]:
 
 def _wrap(text: str, width: int) -> list[str]:
     """Greedy wrap at spaces, long words kept whole (textwrap does the same, ten times slower)."""
+    if len(text) <= width:  # most fields; the loop below gives the same for text of single spaces (_field's)
+        return [text]
     lines: list[str] = []
     current = ""
     for word in text.split(" "):

@@ -161,11 +161,12 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
     people = _people({k: a.authors for k, a in ordered.items()}, rules, remember)
     bylines = {k: tuple(person for person, _ in people.bylines[k]) for k in ordered}
     article_authors = {k: tuple(dict.fromkeys(p for p in byline if p)) for k, byline in bylines.items()}
-    topic_keys = assign_keys((name_key(t) for a in ordered.values() for t in a.topics), "topic")
-    article_topics = {k: unique(topic_keys[name_key(t)] for t in a.topics) for k, a in ordered.items()}
-    journal_of = _same_journals(ordered.values())
-    journal_keys = assign_keys((journal_of[name_key(a.journal)] for a in ordered.values() if a.journal), "journal")
-    article_journal = {k: journal_keys[journal_of[name_key(a.journal)]] for k, a in ordered.items() if a.journal}
+    folded = _NameKeys()
+    topic_keys = assign_keys((folded[t] for a in ordered.values() for t in a.topics), "topic")
+    article_topics = {k: unique(topic_keys[folded[t]] for t in a.topics) for k, a in ordered.items()}
+    journal_of = _same_journals(ordered.values(), folded)
+    journal_keys = assign_keys((journal_of[folded[a.journal]] for a in ordered.values() if a.journal), "journal")
+    article_journal = {k: journal_keys[journal_of[folded[a.journal]]] for k, a in ordered.items() if a.journal}
     topics = _groups(ordered, article_topics, lambda k, a: a.topics)
     titles = frozenset(a.journal for a in ordered.values() if a.journal_abbrev and a.journal_abbrev != a.journal)
     journals = _groups(ordered, {k: (j,) for k, j in article_journal.items()}, lambda k, a: (a.journal,),
@@ -219,7 +220,15 @@ def _journal_name(titles: frozenset[str], counter: Counter[str]) -> str:
     return min(counter, key=lambda name: (name.isupper(), name not in titles, -counter[name], name))
 
 
-def _same_journals(articles: Iterable[Article]) -> dict[str, str]:
+class _NameKeys(dict[str, str]):
+    """``name_key`` of each name, worked out once for a library: many articles share a topic or a journal."""
+
+    def __missing__(self, name: str) -> str:
+        key = self[name] = name_key(name)
+        return key
+
+
+def _same_journals(articles: Iterable[Article], folded: dict[str, str]) -> dict[str, str]:
     """Each journal name (as ``name_key``) → the one name that stands for its journal: one source names a journal
     by its title ("Cancer discovery"), another by its abbreviation ("Cancer Discov"), and an article that gives
     both says they are one journal. The smallest name of each such set stands for it."""
@@ -232,7 +241,7 @@ def _same_journals(articles: Iterable[Article]) -> dict[str, str]:
         return name
 
     for article in articles:
-        names = [name_key(n) for n in (article.journal, article.journal_abbrev) if n]
+        names = [folded[n] for n in (article.journal, article.journal_abbrev) if n]
         for name in names:
             parent.setdefault(name, name)
         if len(names) == 2:
@@ -264,19 +273,19 @@ def _year_groups(articles: dict[str, Article]) -> dict[str, Group]:
 
 def _authors(articles: dict[str, Article], people: People) -> dict[str, Author]:
     works: dict[str, list[str]] = defaultdict(list)
-    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    spellings: dict[str, set[str]] = defaultdict(set)  # every form seen of each person's name
     for key, article in articles.items():
-        byline = [(author_key, written) for author_key, written in people.bylines[key] if author_key]
-        for author_key in dict.fromkeys(author_key for author_key, _ in byline):
+        byline = dict.fromkeys((author_key, written) for author_key, written in people.bylines[key] if author_key)
+        for author_key in dict.fromkeys(author_key for author_key, _ in byline):  # each person once, in order
             works[author_key].append(key)
-        for author_key, written in dict.fromkeys(byline):
-            spellings[author_key][written] += 1
+        for author_key, written in byline:
+            spellings[author_key].add(written)
         if article.author_spellings:
             by_written = {written: author_key for author_key, written in byline}
             for person, others in zip(article.authors, article.author_spellings, strict=False):
                 for other in others if person.name in by_written else ():
                     # Seen in another source of this work: a variant for the page, not an article more.
-                    spellings[by_written[person.name]][other] += 0
+                    spellings[by_written[person.name]].add(other)
     authors = {}
     for author_key in sorted(works):
         name = people.names[author_key]

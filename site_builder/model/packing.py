@@ -36,9 +36,20 @@ from ..model.article import (
 )
 
 Packed = tuple[list[Article], list[Diagnostic]]
-Shared = dict[Any, Any]
-"""Values that many articles hold alike, each as one object: a journal's name, a year, a topic, the formats, a
-person, a language, a record's format: at 10,000 catalogue records, 1.0 kB an article less."""
+
+
+class Shared:
+    """Values that many articles hold alike, each as one object: a journal's name, a year, a topic, the formats, a
+    person, a language, a record's format: at 10,000 catalogue records, 1.0 kB an article less. One for a build's
+    articles; people, languages and MeSH headings are found by their packed form."""
+
+    __slots__ = ("values", "people", "languages", "headings")
+
+    def __init__(self) -> None:
+        self.values: dict[Any, Any] = {}
+        self.people: dict[tuple[str, ...], Person] = {}
+        self.languages: dict[tuple[str, ...], Language] = {}
+        self.headings: dict[tuple[Any, ...], MeshHeading] = {}
 
 
 def _values_of(cls: type) -> attrgetter[Any]:
@@ -54,6 +65,17 @@ _LANGUAGE = _values_of(Language)
 _NOTICE = _values_of(Notice)
 _ARTICLE = _values_of(Article)
 _ARTICLE_FIELDS = tuple(f.name for f in dataclasses.fields(Article))
+_SHARED_TEXT = ("title_lang", "journal", "journal_abbrev", "date", "date_printed", "epub_date", "publisher", "place",
+                "edition", "rights", "licence_url", "volume", "issue", "kind")
+"""Article fields whose values many articles hold alike (a journal, a year, a publisher, a licence)."""
+_SHARED_LISTS = ("formats", "topics", "keywords", "publication_types")
+_PEOPLE = ("authors", "editors", "translators", "series_editors")
+_AT = {name: n for n, name in enumerate(_ARTICLE_FIELDS)}
+_SHARED_TEXT_AT = tuple(_AT[name] for name in _SHARED_TEXT)
+_SHARED_LISTS_AT = tuple(_AT[name] for name in _SHARED_LISTS)
+_PEOPLE_AT = tuple(_AT[name] for name in _PEOPLE)
+(_LAY_SUMMARY, _ABSTRACT, _LINKS, _LANGUAGES, _NOTICES, _SUMMARY, _MESH, _RECORDS) = (
+    _AT[name] for name in ("lay_summary", "abstract", "links", "languages", "notices", "summary", "mesh", "records"))
 
 
 def pack(articles: list[Article], diagnostics: list[Diagnostic]) -> bytes:
@@ -93,7 +115,7 @@ def unpack_body(body: bytes) -> tuple[tuple[Field, ...], tuple[str, ...]]:
 def unpack(data: bytes, shared: Shared | None = None) -> Packed:
     """What ``pack`` packed; values that many articles hold alike are one object each, within ``shared`` (one
     table for a build's articles) or else within the file."""
-    shared = {} if shared is None else shared
+    shared = Shared() if shared is None else shared
     packed_articles, packed_diagnostics = marshal.loads(data)
     articles = [_unpack_article(marshal.loads(a), shared) for a in packed_articles]
     diagnostics = [Diagnostic(Level(level), SourceSpan(path, line), message)
@@ -106,56 +128,52 @@ def _pack_record(record: Record) -> tuple[Any, ...]:
 
 
 def _pack_article(article: Article) -> tuple[Any, ...]:
-    values = dict(zip(_ARTICLE_FIELDS, _ARTICLE(article), strict=True))
-    values["authors"] = tuple([_PERSON(p) for p in article.authors])
-    values["editors"] = tuple([_PERSON(p) for p in article.editors])
-    values["translators"] = tuple([_PERSON(p) for p in article.translators])
-    values["series_editors"] = tuple([_PERSON(p) for p in article.series_editors])
-    values["lay_summary"] = tuple([_SECTION(s) for s in article.lay_summary])
-    values["abstract"] = tuple([_SECTION(s) for s in article.abstract])
-    values["links"] = tuple([_LINK(link) for link in article.links])
-    values["languages"] = tuple([_LANGUAGE(lang) for lang in article.languages])
-    values["notices"] = tuple([_NOTICE(n) for n in article.notices])
-    values["summary"] = _pack_summary(article.summary)
-    values["mesh"] = tuple([(h.descriptor, h.major, tuple([(q.name, q.major) for q in h.qualifiers]))
-                            for h in article.mesh])
-    values["records"] = tuple([_pack_record(r) for r in article.records])
-    return tuple(values.values())
-
-
-_SHARED_TEXT = ("title_lang", "journal", "journal_abbrev", "date", "date_printed", "epub_date", "publisher", "place",
-                "edition", "rights", "licence_url", "volume", "issue", "kind")
-"""Article fields whose values many articles hold alike (a journal, a year, a publisher, a licence)."""
-_SHARED_LISTS = ("formats", "topics", "keywords", "publication_types")
+    values = list(_ARTICLE(article))
+    for n in _PEOPLE_AT:
+        values[n] = tuple([_PERSON(p) for p in values[n]])
+    values[_LAY_SUMMARY] = tuple([_SECTION(s) for s in article.lay_summary])
+    values[_ABSTRACT] = tuple([_SECTION(s) for s in article.abstract])
+    values[_LINKS] = tuple([_LINK(link) for link in article.links])
+    values[_LANGUAGES] = tuple([_LANGUAGE(lang) for lang in article.languages])
+    values[_NOTICES] = tuple([_NOTICE(n) for n in article.notices])
+    values[_SUMMARY] = _pack_summary(article.summary)
+    values[_MESH] = tuple([(h.descriptor, h.major, tuple([(q.name, q.major) for q in h.qualifiers]))
+                           for h in article.mesh])
+    values[_RECORDS] = tuple([_pack_record(r) for r in article.records])
+    return tuple(values)
 
 
 def _unpack_article(packed: tuple[Any, ...], shared: Shared) -> Article:
-    one = shared.setdefault
-    values = dict(zip(_ARTICLE_FIELDS, packed, strict=True))
-    for name in _SHARED_TEXT:
-        values[name] = one(values[name], values[name])
-    for name in _SHARED_LISTS:
-        items = tuple([one(v, v) for v in values[name]])
-        values[name] = one(items, items)
-    values["records"] = tuple([_unpack_record(r, shared) for r in values["records"]])
-    for name in ("authors", "editors", "translators", "series_editors"):
-        values[name] = tuple([one(person, person) for person in (Person(*p) for p in values[name])])
-    values["lay_summary"] = tuple([Section(one(label, label), text, one(lang, lang))
-                                   for label, text, lang in values["lay_summary"]])
-    values["abstract"] = tuple([Section(one(label, label), text, one(lang, lang))
-                                for label, text, lang in values["abstract"]])
-    values["links"] = tuple([Link(one(label, label), url) for label, url in values["links"]])
-    values["languages"] = tuple([one(lang, lang) for lang in (Language(*v) for v in values["languages"])])
-    values["notices"] = tuple([Notice(*n) for n in values["notices"]])
-    values["summary"] = _unpack_summary(values["summary"])
-    values["mesh"] = tuple([one(h, h) for h in (MeshHeading(d, major, tuple([MeshQualifier(*q) for q in qualifiers]))
-                                                for d, major, qualifiers in values["mesh"])])
-    return Article(**values)
+    # Positional; people, languages and headings found by their packed tuples (equal tuples, equal objects), so
+    # that each distinct one is made once per build: unpacking is on an edit's critical path.
+    one, people, languages, headings = shared.values.setdefault, shared.people, shared.languages, shared.headings
+    values = list(packed)
+    for n in _SHARED_TEXT_AT:
+        value = values[n]
+        values[n] = one(value, value)
+    for n in _SHARED_LISTS_AT:
+        items = values[n]
+        values[n] = shared.values.get(items) or one(items, tuple([one(v, v) for v in items]))
+    for n in _PEOPLE_AT:
+        values[n] = tuple([people.get(p) or people.setdefault(p, Person(*p)) for p in values[n]])
+    values[_RECORDS] = tuple([Record.from_body(one(fmt, fmt), SourceSpan(path, line), body)
+                              for fmt, path, line, body in values[_RECORDS]])
+    values[_LAY_SUMMARY] = tuple([Section(one(label, label), text, one(lang, lang))
+                                  for label, text, lang in values[_LAY_SUMMARY]])
+    values[_ABSTRACT] = tuple([Section(one(label, label), text, one(lang, lang))
+                               for label, text, lang in values[_ABSTRACT]])
+    values[_LINKS] = tuple([Link(one(label, label), url) for label, url in values[_LINKS]])
+    values[_LANGUAGES] = tuple([languages.get(v) or languages.setdefault(v, Language(*v))
+                                for v in values[_LANGUAGES]])
+    values[_NOTICES] = tuple([Notice(*n) for n in values[_NOTICES]])
+    values[_SUMMARY] = _unpack_summary(values[_SUMMARY])
+    values[_MESH] = tuple([headings.get(h) or headings.setdefault(h, _heading(h)) for h in values[_MESH]])
+    return Article(*values)
 
 
-def _unpack_record(packed: tuple[Any, ...], shared: Shared) -> Record:
-    fmt, path, line, body = packed
-    return Record.from_body(shared.setdefault(fmt, fmt), SourceSpan(path, line), body)
+def _heading(packed: tuple[Any, ...]) -> MeshHeading:
+    descriptor, major, qualifiers = packed
+    return MeshHeading(descriptor, major, tuple([MeshQualifier(*q) for q in qualifiers]))
 
 
 def _pack_summary(summary: Summary | None) -> tuple[Any, ...] | None:

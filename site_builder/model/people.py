@@ -88,6 +88,8 @@ class _Cluster:
     def best_name(self) -> str:
         """The page's heading: the fullest form (initials written apart rank above the same letters run
         together), then the most used spelling, then one with its accents and hyphens, then A–Z."""
+        if len(self.units) == 1 and len(self.units[0].written) == 1:  # one spelling: most people
+            return next(iter(self.units[0].written))
         scored = [(u.form.richness, n, name) for u in self.units for name, n in u.written.items()]
         return min(scored, key=lambda s: (tuple(-x for x in s[0]), -s[1], -_marks(s[2]), s[2]))[2]
 

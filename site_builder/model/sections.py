@@ -109,8 +109,8 @@ def split_text(text: str) -> list[Section]:
         if start >= 0 and _is_label(candidate, text[max(0, start - 4):start]) and (not cuts or start >= cuts[-1][1]):
             cuts.append((start, colon.end(), candidate))
     if not cuts:
-        return [Section("", clean(text))] if clean(text) else []
-    sections = [Section("", clean(text[:cuts[0][0]]))] if clean(text[:cuts[0][0]]) else []
+        return [Section("", whole)] if (whole := clean(text)) else []
+    sections = [Section("", before)] if (before := clean(text[:cuts[0][0]])) else []
     for (_, end, label), after in zip(cuts, [*cuts[1:], None], strict=True):
         sections.append(Section(printed(label), clean(text[end:after[0] if after else len(text)])))
     return sections

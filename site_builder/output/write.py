@@ -59,14 +59,16 @@ class OutputWriter:
     """One build's writes into the output folder: each file as it comes, from this process or from one forked
     after the writer was made; then, once, the removal of what the previous build wrote and this one did not."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, *, continuing: bool = False) -> None:
+        """``continuing``: this process's build, which finished its pages with a later step to come (the search
+        index), goes on: the marker it left is not a stopped build's."""
         output.mkdir(parents=True, exist_ok=True)
         self.output = output
         self._previous = _read_manifest(output)
-        if (output / BUILDING).exists():
-            self._previous |= _after_a_stopped_build(output)
-        else:
+        if not (output / BUILDING).exists():
             (output / BUILDING).touch()
+        elif not continuing:
+            self._previous |= _after_a_stopped_build(output)
         self._root = os.fspath(output)
         self._folders: dict[str, tuple[str, bool]] = {"": (self._root, False)}
         """Folder inside the output → (where its files go now, whether that is inside a staged folder)."""
@@ -82,7 +84,7 @@ class OutputWriter:
             if staged:  # nobody sees the folder before finish(): no temporary name needed
                 _write_whole(target, data)
                 return True
-            if rel in self._previous and _same_bytes(target, data):
+            if rel in self._previous and same_bytes(target, data):
                 return False
             write_atomic(target, data)
         except OSError as err:
@@ -140,7 +142,8 @@ class OutputWriter:
         return WriteStats(written, len(files) - written, removed)
 
 
-def _same_bytes(target: str, data: bytes) -> bool:
+def same_bytes(target: str, data: bytes) -> bool:
+    """Whether the file ``target`` holds ``data`` (False when it cannot be read)."""
     try:
         if os.stat(target).st_size != len(data):
             return False

@@ -75,6 +75,8 @@ def listings(base: str, keys: Sequence[str], ranks: Mapping[str, Ranks],
     orders too when ``sorted_orders`` (the ``list_orders`` setting) and the list is long."""
     total = len(keys)
     orders = ORDERS if sorted_orders and total >= SORTED_FROM else ORDERS[:1]
+    if len(orders) == 1 and total <= PAGE_SIZE:  # one page in one order, as below: most authors' lists
+        return [(base, Listing(tuple(keys), total, 1, "newest", (), (), True))]
     firsts = {order: page_path(base, *([] if order == "newest" else [order])) for order in orders}
     found = []
     for order in orders:

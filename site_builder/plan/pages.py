@@ -389,10 +389,9 @@ def check_paths(pages: list[Page]) -> None:
     """Refuse paths that collide or leave the output folder (both are bugs, never user errors to skip)."""
     seen: dict[str, Page] = {}
     for page in pages:
-        norm = posixpath.normpath(page.path)
-        if norm.startswith(("../", "/")) or norm == ".." or "\\" in page.path or norm != page.path:
-            raise UserError(f"page path {page.path!r} would leave the output folder")
-        if norm.casefold() in seen:
-            other = seen[norm.casefold()]
-            raise UserError(f"two pages would be written to {page.path}: {other.template} and {page.template}")
-        seen[norm.casefold()] = page
+        path = page.path
+        if posixpath.normpath(path) != path or path.startswith(("../", "/")) or path == ".." or "\\" in path:
+            raise UserError(f"page path {path!r} would leave the output folder")
+        other = seen.setdefault(path.casefold(), page)
+        if other is not page:
+            raise UserError(f"two pages would be written to {path}: {other.template} and {page.template}")

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
 import re
 import zlib
 from collections.abc import Callable
@@ -75,7 +76,7 @@ def never_records(name: str) -> bool:
     a document or an image (PROSE_AND_MEDIA), or operating-system clutter."""
     lowered = name.lower()
     return (lowered.startswith((".", "~$")) or lowered.endswith("~") or lowered in CLUTTER
-            or Path(lowered).suffix in PROSE_AND_MEDIA)
+            or os.path.splitext(lowered)[1] in PROSE_AND_MEDIA)
 
 
 def choose_reader(path: Path, head: str) -> Reader | None:

@@ -206,12 +206,14 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         problems.append(Diagnostic(Level.ERROR, record.where, "entry has no title field; shown as 'Untitled record'"))
     urls = _urls(f.plain("url"))
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
-    doi = ids.doi_from(f.plain("doi")) or url_doi
+    # Web of Science escapes a DOI's "_" as LaTeX does ("10.1007/978-3-030-95398-0\_10"), as JabRef a url's.
+    doi = ids.doi_from(_ESCAPED_IN_URL.sub(r"\1", f.plain("doi"))) or url_doi
     pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
     pmc = ids.pmcid_from(f.plain("pmcid")) or url_pmc
-    body, rights = shared.split_copyright(shared.strip_tags(f.text("abstract")))
-    # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format.
-    lay, abstract = shared.sections(body, running=f.plain("unique-id").startswith("WOS:"))
+    # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format (its
+    # older exports name their records "ISI:000284016600001", newer ones "WOS:…").
+    running = f.plain("unique-id").startswith(("WOS:", "ISI:"))
+    lay, abstract, rights = shared.abstract(f.text("abstract"), running=running)
     orcids = shared.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))
     abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation")
     issued = _date(f)
@@ -262,8 +264,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         editors=editors,
         translators=translators,
         volume=f.text("volume"), issue=f.text("number", "issue"),
-        pages=shared.page_range(_pages(f)
-                                or f.plain("art_number", "article-number", "eid")),
+        pages=shared.page_range(_pages(f)  # an article's number stands for its pages (ACM's articleno)
+                                or f.plain("art_number", "article-number", "eid", "articleno")),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
             "author_keywords", "keywords", "keywords-plus")),
         notices=shared.notices_from_notes([f.text("note")]),
@@ -291,7 +293,8 @@ class _Fields:
         return clean(self.raw(*names).replace("{", "").replace("}", ""))
 
     def text(self, *names: str) -> str:
-        return latex_to_text(self.raw(*names))
+        """A value as text: LaTeX decoded, and HTML character references ("Dummy in Practice &#169;") too."""
+        return shared.unescape(latex_to_text(self.raw(*names)))
 
 
 def _pages(f: _Fields) -> str:

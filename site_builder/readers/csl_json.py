@@ -63,8 +63,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     doi = ids.doi_from(item.text("DOI")) or url_doi
     pmid = ids.pmid_from(item.text("PMID")) or url_pmid
     pmc = ids.pmcid_from(item.text("PMCID")) or url_pmc
-    body, rights = shared.split_copyright(shared.strip_tags(item.text("abstract")))
-    lay, abstract = shared.sections(body)
+    marked = " ".join(item.record.values("abstract"))  # Europe PMC's headings as HTML: <h4>Background</h4>
+    lay, abstract, rights = shared.abstract(marked if shared.has_headings(marked) else item.text("abstract"))
     abbrev = item.text("container-title-short") or item.text("journalAbbreviation")
     when = _published(item)
     kind = "" if item.text("type") in ("article-journal", "article") else item.text("type")
@@ -145,12 +145,12 @@ class _Item:
 
 def _person(author: dict[str, Any]) -> Person:
     """A CSL name: family and given with their particles ("van", "de"), or a ``literal`` name (a group)."""
-    family = clean(" ".join(str(author.get(k, "")) for k in ("non-dropping-particle", "family")))
-    given = clean(" ".join(str(author.get(k, "")) for k in ("given", "dropping-particle")))
-    suffix = clean(str(author.get("suffix", "")))
+    family = clean(shared.unescape(" ".join(str(author.get(k, "")) for k in ("non-dropping-particle", "family"))))
+    given = clean(shared.unescape(" ".join(str(author.get(k, "")) for k in ("given", "dropping-particle"))))
+    suffix = clean(shared.unescape(str(author.get("suffix", ""))))
     orcid = shared.orcid(str(author.get("ORCID", author.get("orcid", ""))))
     if not family:
-        return Person(name=clean(str(author.get("literal", "") or given)), orcid=orcid)
+        return Person(name=clean(shared.unescape(str(author.get("literal", "")))) or given, orcid=orcid)
     name = ", ".join(p for p in (family, given, suffix) if p)
     return Person(name=name, family=family, given=given, suffix=suffix, orcid=orcid)
 

@@ -1,4 +1,5 @@
-"""Reader for PubMed's MEDLINE text format (the .nbib / .txt "Send to: Citation manager" export).
+"""Reader for PubMed's MEDLINE text format (the .nbib / .txt "Send to: Citation manager" export), and ERIC's .nbib
+export of the same tags, whose records start at ``OWN - ERIC`` and have no PMID.
 
 A sample (shortened; a real export has CRLF line ends and many more tags)::
 
@@ -50,10 +51,10 @@ import re
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model.article import Article, Field, Person, Record
-from ..model.identifiers import pmcid_from
-from ..model.normalize import clean, parse_person, unique_folded
+from ..model.identifiers import doi_from, pmcid_from
+from ..model.normalize import clean, parse_person, slugify, unique_folded
 from ..model.sections import split_lay_summary, split_text
-from . import nlm
+from . import nlm, shared
 from .catalogue import split_lines
 
 FORMAT = "medline-nbib"
@@ -61,8 +62,13 @@ FORMAT = "medline-nbib"
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,3}) *- ?(.*)\Z", re.S)
 
 
+_ERIC = re.compile(r"OWN - ERIC\s*$", re.M)
+"""ERIC's .nbib export: MEDLINE's tags, but a record starts at ``OWN - ERIC`` and has no PMID."""
+
+
 def sniff(head: str) -> bool:
-    return head.lstrip("\ufeff \t\r\n").startswith("PMID-")
+    start = head.lstrip("\ufeff \t\r\n")
+    return start.startswith("PMID-") or _ERIC.match(start) is not None
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
@@ -76,11 +82,15 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
                                           "text with no MEDLINE tag lines (expected lines such as 'PMID- 123' and "
                                           "'TI  - …'); this part of the file was not read as a record"))
             continue
-        if fields[0].name != "PMID":
+        if fields[0].name != "PMID" and not _from_eric(fields[0]):
             diagnostics.append(Diagnostic(Level.WARNING, SourceSpan(path, fields[0].line),
                                           "a record that does not start with a 'PMID- ' line"))
         records.append(Record(FORMAT, SourceSpan(path, start + 1), tuple(fields), tuple(preamble)))
     return records, diagnostics
+
+
+def _from_eric(f: Field) -> bool:
+    return f.name == "OWN" and bool(f.values) and clean(f.values[0]) == "ERIC"
 
 
 def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
@@ -125,14 +135,18 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed article of one MEDLINE record, with warnings about what it lacks."""
     pmid = clean(record.first("PMID"))
     pmcid = pmcid_from(record.first("PMC"))
+    eric = bool(record.fields) and _from_eric(record.fields[0])
     doi = _doi(record.values("AID")) or _doi(record.values("LID"))
+    if eric:  # ERIC gives its DOI as a link ("AID - http://dx.doi.org/10.…"), its record's page in LID
+        doi = doi or next((found for v in record.values("AID") if (found := doi_from(v))), "")
+    eric_id = clean(record.first("OID")) if eric else ""
     authors, et_al, bad_orcids = _authors(record)
     lay, abstract = split_lay_summary(split_text(record.first("AB")))
     when = _published(record)
     book = clean(record.first("BTI"))  # a Bookshelf book's title: the record is that book, or a chapter of it
     title = clean(record.first("TI")) or clean(record.first("TT"))
     article = Article(
-        id=nlm.article_id(pmcid, pmid, doi),
+        id=nlm.article_id(pmcid, pmid, doi) or (f"eric-{slugify(eric_id)}" if eric_id else ""),
         title=title or book,
         # MEDLINE's TI is PubMed's English ArticleTitle; TT, the title in the article's own language.
         title_lang="en" if clean(record.first("TI")) else languages.tag_of(languages.parse(record.values("LA")))
@@ -149,7 +163,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         edition=clean(record.first("EN")) if book else "",
         # PL is where a book was published; for a journal it is the journal's country ("United States").
         place=clean(record.first("PL")) if book else "",
-        links=nlm.bookshelf_links(_bracketed(record.values("AID"), "bookaccession")),
+        links=shared.links(record.values("LID")) if eric else nlm.bookshelf_links(
+            _bracketed(record.values("AID"), "bookaccession")),
         # A Bookshelf book's collection (CTI, "GeneReviews®") is its series: the journal of a work no periodical
         # carries.
         journal=clean(record.first("JT") or record.first("TA") or (record.first("CTI") if book else "")),
@@ -168,7 +183,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=" ".join(unique_folded(record.values("CI"))),
         volume=clean(record.first("VI")),
         issue=clean(record.first("IP")),
-        pages=clean(record.first("PG")) or _elocation(record.values("LID")),
+        pages=clean(record.first("PG")) or ("" if eric else _elocation(record.values("LID"))),
         keywords=unique_folded(v.lstrip("*") for v in record.values("OT")),
         mesh=tuple(h for v in record.values("MH") if (h := nlm.mesh_heading(v))),
         publication_types=tuple(clean(v) for v in record.values("PT") if clean(v)),
@@ -275,7 +290,8 @@ def _problems(record: Record, article: Article, bad_orcids: list[Field]) -> list
     found: list[Diagnostic] = []
     where = record.where
     if not article.id:
-        found.append(Diagnostic(Level.ERROR, where, "no PMID, PMC or DOI: the article cannot be given a page"))
+        found.append(Diagnostic(Level.ERROR, where, "no PMID, PMC or DOI (nor ERIC's OID): the article cannot be "
+                                                    "given a page"))
     if not article.title:
         found.append(Diagnostic(Level.WARNING, where, "no TI (title) line"))
     if not article.date and record.first("DP"):

@@ -93,7 +93,9 @@ class _Dialect:
     """Tags of the file's own head and end, outside any record."""
 
 
-_RIS_LINE = re.compile(r"([A-Z][A-Z0-9])  -(?: (.*)|\s*)\Z")
+# APA PsycNET writes tags longer than two letters ("PMID  - 33355555", "DESCRIPTORS  - *Memory; …") among the
+# others: with the two spaces and the hyphen they start a field too, not the last field's next line.
+_RIS_LINE = re.compile(r"([A-Z][A-Z0-9]|[A-Z]{3,16})  -(?: (.*)|\s*)\Z")
 _LOOSE_RIS_LINE = re.compile(r"([A-Z][A-Z0-9])(?: {1,2}|\t| \t)-(?:[ \t](.*)|(\S.*))?\Z")
 # The tags of the RIS specification (and Ovid's NL): the only ones a loose separator is taken for.
 _RIS_TAGS = frozenset({"TY", "A1", "A2", "A3", "A4", "AB", "AD", "AN", "AU", "AV", "BT", "C1", "C2", "C3", "C4",
@@ -364,13 +366,21 @@ def _ris_article(record: Record) -> Article:
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or url_doi
-    pmid = ids.pmid_from(tags.first("C2")) or url_pmid or ids.pubmed_accession(
-        tags.first("AN"), tags.all("DP", "DB"))
+    # Embase gives the PMID of a record that MEDLINE holds too in C5 ("DB  - Medline" beside "DB  - Embase").
+    embase_pmid = ids.pmid_from(tags.first("C5")) if "Embase" in tags.all("DB") else ""
+    pmid = ids.pmid_from(tags.first("C2")) or ids.pmid_from(tags.first("PMID")) or embase_pmid or url_pmid or (
+        ids.pubmed_accession(tags.first("AN"), tags.all("DP", "DB")))
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
-    lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB", "N2")],
-                                      running=_from_web_of_science(tags))
+    abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB", "N2")]
+    if shared.has_headings(marked := "\n".join(tags.lines("AB", "N2"))):  # Europe PMC's <h4>Background</h4>
+        lay, abstract, rights = shared.abstract(marked)
+    else:
+        lay, abstract, rights = _abstract(_unbracketed(abstract_lines) if _from_jstor(tags) else abstract_lines,
+                                          running=_runs_headings(tags))
     when = _published(tags)
     alone = kind not in PERIODICAL_KINDS
+    if not rights and _from_jstor(tags):  # JSTOR's older exports: "CR  - Copyright &#169; 2005 Hypatia, Inc."
+        rights = shared.unescape(tags.text("CR"))
     return Article(
         id=shared.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
         title=title,
@@ -457,15 +467,22 @@ class _Tags:
         """The first of ``tags`` the record has, its lines joined into one text."""
         for tag in tags:
             if tag in self.by_tag:
-                joined = clean(" ".join(self.by_tag[tag][0]))
+                joined = clean(shared.unescape(" ".join(self.by_tag[tag][0])))
                 if joined:
                     return joined
         return ""
 
 
+_INITIALS_THEN_FAMILY = re.compile(r"([A-Z]\.(?:\s?-?\s?[A-Z]\.){0,3})\s+([^\s.,]+)")
+"""IEEE Xplore's "M. D. Fox": dotted initials, then a family name of one word."""
+
+
 def _person(name: str, orcid: str = "") -> Person:
-    """ "Family, Given" as most exports write it; Embase's "Fanning E." (family, then initials) too."""
+    """ "Family, Given" as most exports write it; Embase's "Fanning E." (family, then initials) and IEEE's "M. D.
+    Fox" (initials, then family) too."""
     name = clean(name)
+    if "," not in name and (m := _INITIALS_THEN_FAMILY.fullmatch(name)):
+        return Person(name=f"{m.group(2)}, {m.group(1)}", family=m.group(2), given=m.group(1), orcid=orcid)
     if "," not in name and " " in name:
         family, _, initials = name.rpartition(" ")
         # "Cancer Research UK" is a group: a family of several words needs dotted initials.
@@ -483,6 +500,33 @@ def _from_web_of_science(tags: _Tags) -> bool:
     return "WE" in tags.by_tag or clean(tags.first("AN")).startswith("WOS:")
 
 
+def _runs_headings(tags: _Tags) -> bool:
+    """A record of an export whose abstracts run their headings into the text without colons: Web of Science's,
+    SciELO's ("DB  - SciELO Brazil": "ABSTRACT The Atlantic Forest …"), Lens.org's (its url: "Abstract
+    Objectives The objective of the study …", Crossref's JATS headings flattened)."""
+    return (_from_web_of_science(tags) or any(db.startswith("SciELO") for db in tags.all("DB"))
+            or any(url.startswith(("https://lens.org/", "https://www.lens.org/")) for url in tags.all("UR")))
+
+
+def _from_jstor(tags: _Tags) -> bool:
+    """A record of JSTOR's RIS export: its DB, or its stable url."""
+    return "JSTOR" in tags.all("DB") or any("jstor.org/stable/" in url for url in tags.all("UR"))
+
+
+def _unbracketed(lines: list[str]) -> list[str]:
+    """An abstract without the square brackets JSTOR puts around the whole of it ("[Twenty-nine … presented.]"),
+    as Zotero's JSTOR translator reads it; brackets within it, or that close before its end, stay."""
+    text = "\n".join(lines).strip()
+    if not (text.startswith("[") and text.endswith("]")):
+        return lines
+    depth = 0
+    for at, char in enumerate(text):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth == 0 and at < len(text) - 1:
+            return lines
+    return text[1:-1].split("\n")
+
+
 def _published(tags: _Tags) -> dates.Published:
     """The date from PY, Y1 and DA (the most precise of those that agree on the year), and the electronic date
     of EndNote's journal articles, which it writes as ET ("2012/11/20"; ET is an edition in a book).
@@ -490,6 +534,9 @@ def _published(tags: _Tags) -> dates.Published:
     Web of Science's RIS export writes its own PD in DA ("APR", "MAY-JUN", or the whole online date of an
     article not yet in an issue, "2024 MAR 4") and the early-access month in C6 ("MAR 2024")."""
     year = _ris_date(tags.first("PY"))[:4]
+    jstor = _jstor_date(tags)
+    if jstor is not None and (jstor.iso[:4] == (year or _ris_date(tags.first("Y1"))[:4])):
+        return dates.published(jstor)
     issued = clean(tags.first("DA"))
     if issued and _from_web_of_science(tags) and not _RIS_DATE.fullmatch(issued):
         found = shared.web_of_science_date(issued, year, tags.first("C6"))
@@ -504,21 +551,60 @@ def _published(tags: _Tags) -> dates.Published:
     return dates.published(dates.PrintedDate(issue, printed), epub)
 
 
+_JSTOR_LABEL = "Full publication date:"
+_JSTOR_DATE = re.compile(r"(?P<rest>.*?)[\s,]*(?P<year>\d{4})")
+_JSTOR_PART = re.compile(r"[A-Za-z]+\.?|\d+|[-/]")
+
+
+def _jstor_date(tags: _Tags) -> dates.PrintedDate | None:
+    """The date JSTOR prints for the issue ("Full publication date: Spring, 2005", "Mar. - Apr., 2003", "Oct.
+    15, 1994"), read from its C1, or from the part of M1 that names it in its older exports; None when the record
+    has none. JSTOR's other dates say less or more than it printed: PY the year alone, the older Y1 a first day
+    of the month that the issue never named ("2005/04/01" for Spring 2005). A date whose words are no English
+    month or season ("ottobre-dicembre 1982", "1st Qtr., 1990") gives its year."""
+    for value in (*tags.all("C1"), *tags.all("M1")):
+        for part in clean(value).split(" / "):
+            if not part.startswith(_JSTOR_LABEL):
+                continue
+            m = _JSTOR_DATE.fullmatch(part.removeprefix(_JSTOR_LABEL).strip())
+            if m is None:
+                return None
+            words = _JSTOR_PART.findall(m.group("rest"))
+            if "".join(words) != re.sub(r"[\s,]", "", m.group("rest")) or not all(map(_jstor_word, words)):
+                return dates.PrintedDate(m.group("year"))
+            # "Nov.", "November/December" and "Mar. - Apr." as PubMed prints a period: "Nov", "Nov-Dec"
+            rest = " ".join(w.rstrip(".") for w in words).replace(" - ", "-").replace(" / ", "-")
+            return dates.read_printed(f"{m.group('year')} {rest}".strip())
+    return None
+
+
+def _jstor_word(word: str) -> bool:
+    """A month, a season, a day or a dash of a date JSTOR printed."""
+    return word in "-/" or (word.isdigit() and len(word) <= 2) or bool(dates.month_number(word)) or bool(
+        dates.season_name(word))
+
+
 _RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?")
 _MONTH_DAY = re.compile(r"([A-Za-z]+\.?)(?:\s+(\d{1,2}))?")
 
 
 def _ris_date(text: str, year: str = "") -> str:
-    """ISO date from RIS's "2019/10/05", "2019/10//", "2019///" or "2020//"; ISO text is taken as it is; EndNote's
-    "Nov" or "Apr 15" (a DA without its year) is a date in ``year``."""
+    """ISO date from RIS's "2019/10/05", "2019/10//", "2019///" or "2020//"; ISO text is taken as it is; IEEE
+    Xplore's "Dec. 2010" is that month; EndNote's "Nov" or "Apr 15" (a DA without its year) is a date in
+    ``year``."""
     text = clean(text)
     m = _RIS_DATE.match(text)
     if m:
         return dates.from_parts(m.group(1), m.group(2) or "", m.group(3) or "")
+    if shared.year_first(month_year := shared.year_then_month(text)):  # IEEE Xplore's Y1: "Dec. 2010"
+        return dates.read_printed(month_year).iso
     m = _MONTH_DAY.fullmatch(text)
     if m and year and dates.month_number(m.group(1)):
         return dates.from_parts(year, m.group(1), m.group(2) or "")
     return ""
+
+
+_ABSTRACT_WORD = re.compile(r"\A\s*(?:Abstract|ABSTRACT)[ \t]+(?=[A-Z])")
 
 
 def _abstract(lines: list[str], running: bool = False) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
@@ -528,6 +614,8 @@ def _abstract(lines: list[str], running: bool = False) -> tuple[tuple[Section, .
     headings into the text without a colon (``running``).
     """
     body, rights = shared.split_copyright("\n".join(lines))
+    if running:  # "Abstract Objectives The objective …" (Lens): the word that names the whole, then the first heading
+        body = _ABSTRACT_WORD.sub("", body)
     parts = split_running(body) if running else split_heading_lines(body.split("\n"))
     lay, abstract = split_lay_summary(parts)
     return lay, abstract, rights

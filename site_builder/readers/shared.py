@@ -7,6 +7,7 @@ their fields feed which helper.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable
 from dataclasses import replace
@@ -16,7 +17,7 @@ from ..model import dates
 from ..model import identifiers as ids
 from ..model.article import NOTICE_NOTES, RETRACTED_TYPE, Link, Notice, Person, Section
 from ..model.normalize import clean, safe_url, slugify, unique_folded
-from ..model.sections import split_lay_summary, split_running, split_text
+from ..model.sections import labelled, printed, split_lay_summary, split_running, split_text
 from . import nlm, xmltree
 
 
@@ -30,6 +31,32 @@ def sections(text: str, running: bool = False) -> tuple[tuple[Section, ...], tup
 # "(C)" counts only before a year: "(A) … (B) … (C) patients" is a list, not a copyright line.
 _COPYRIGHT_TAIL = re.compile(
     r"(?:^|(?<=[.!?]\s))\s*((?:Copyright\s*)?(?:©|\([Cc]\)(?=\s*\d{4})|Copyright\b)[^©]{0,300}(?:©[^©]{0,300})*)$")
+
+
+_HEADING_TAG = re.compile(r"<(?:jats:)?(h[1-6]|title)\b[^<>]*>(.*?)</(?:jats:)?\1\s*>", re.S | re.I)
+
+
+def has_headings(text: str) -> bool:
+    """Whether an abstract marks its headings as HTML (``<h4>Background</h4>``) or JATS
+    (``<jats:title>Background</jats:title>``) does."""
+    return "<" in text and _HEADING_TAG.search(text) is not None
+
+
+def abstract(text: str, running: bool = False) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
+    """(lay summary, abstract, copyright line) of an abstract that may hold HTML or JATS (``strip_tags``). Europe
+    PMC marks its headings as HTML ("<h4>Background</h4>Depression affects …<h4>Methods</h4>…"), Crossref as JATS
+    ("<jats:sec><jats:title>Objective</jats:title><jats:p>To determine …"): each labels the text after it,
+    whatever its words ("Study objectives"); without them, the labels are found in the text (``sections``)."""
+    if not has_headings(text):
+        body, rights = split_copyright(strip_tags(text))
+        return (*sections(body, running), rights)
+    before, *rest = _HEADING_TAG.split(text)  # before, then (tag name, heading, text after it) for each heading
+    body, rights = split_copyright(strip_tags(rest[-1]))
+    texts = [*rest[2:-1:3], body]
+    parts = [*labelled("", clean(strip_tags(before))), *(
+        part for label, said in zip(rest[1::3], texts, strict=True)
+        for part in labelled(printed(clean(strip_tags(label))), clean(strip_tags(said))))]
+    return (*split_lay_summary(parts), rights)
 
 
 def split_copyright(text: str) -> tuple[str, str]:
@@ -167,11 +194,25 @@ _SCRIPT_TAG = re.compile(r"<(?:jats:)?(sup|sub)>([^<>]*)</(?:jats:)?\1>")
 def strip_tags(text: str) -> str:
     """Text without the markup some sources leave in titles and abstracts: ``<jats:p>`` and ``<br/>`` part
     words, ``<i>`` and ``<sub>`` do not; a raised or lowered text stays so where plain text can say it
-    ("H<sub>2</sub>O" → "H₂O", as the XML readers read it: xmltree.scripted)."""
-    if "<" not in text:
+    ("H<sub>2</sub>O" → "H₂O", as the XML readers read it: xmltree.scripted). HTML's character references are
+    the characters they stand for (``unescape``), once the tags are gone."""
+    if "<" in text:
+        text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(m.group(1), m.group(2)), text)
+        text = _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
+    return unescape(text)
+
+
+_CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def unescape(text: str) -> str:
+    """The characters that HTML character references in a value stand for: Scopus writes "(&lt;4 years old)"
+    in its RIS and BibTeX abstracts, Crossref "R&amp;D" in titles and "Gim&eacute;nez" in names (CSL-JSON), Web
+    of Science "title&apos;s". Only a whole reference, with its ";": "AT&T" and "R&D" stay as they are, and
+    so does a name HTML does not know ("&foo;")."""
+    if "&" not in text:
         return text
-    text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(m.group(1), m.group(2)), text)
-    return _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
+    return _CHARACTER_REFERENCE.sub(lambda m: html.unescape(m.group()), text)
 
 
 _MONTH_THEN_YEAR = re.compile(r"([A-Za-z]+\.?)(?:\s+|\s*/\s*)(\d{4})")

@@ -84,9 +84,27 @@ def _solr_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=clean(record.first("container_volume")),
         issue=clean(record.first("container_issue")),
         pages=shared.page_range(record.first("container_start_page"), record.first("container_end_page")),
+        kind=_kind(article.formats),
         records=(record,),
     )
     return article, problems
+
+
+# What a catalogue's format (VuFind's getFormat of a MARC record: "Book", "Journal", "Thesis"…) says the work is,
+# in CSL's words (Article.kind). A format it does not name (an "Article", "Online", "Text") leaves the work a
+# journal article, as before.
+_FORMAT_KINDS = {"book": "book", "ebook": "book", "journal": "periodical", "serial": "periodical",
+                 "newspaper": "periodical", "thesis": "thesis", "dissertation": "thesis", "dissertations": "thesis",
+                 "manuscript": "manuscript", "map": "map", "musical score": "musical_score", "video": "motion_picture",
+                 "sound recording": "song"}
+
+
+def _kind(formats: tuple[str, ...]) -> str:
+    """The kind of work the catalogue's formats name; "" for an article or when none says (``_FORMAT_KINDS``)."""
+    folded = [f.casefold() for f in formats]
+    if "article" in folded:
+        return ""
+    return next((_FORMAT_KINDS[f] for f in folded if f in _FORMAT_KINDS), "")
 
 
 def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
@@ -108,6 +126,7 @@ def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         date=_year(record.values("publicationDates")),
         languages=languages.parse(record.values("languages")),
         formats=unique(record.values("formats")),
+        kind=_kind(tuple(record.values("formats"))),
         topics=shared.review_topics([*record.values("formats"), *subjects]),
         keywords=unique_folded(s for s in subjects if not shared.is_review([s])),
         pmid=url_pmid, pmcid=url_pmc, doi=doi,

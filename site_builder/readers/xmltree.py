@@ -195,7 +195,11 @@ def text_of(element: etree._Element, markup: Markup) -> str:
     parts = [element.text or ""]
     for child in element:
         if isinstance(child.tag, str):
-            if not markup.detached(child):
+            if markup.detached(child):
+                pass
+            elif etree.QName(child).namespace == MATHML_NS:
+                parts.append(math_text(child))
+            else:
                 parts.append(scripted(etree.QName(child).localname, text_of(child, markup)))
         elif isinstance(child, etree._Entity):
             parts.append(child.text or "")
@@ -218,6 +222,44 @@ def scripted(name: str, text: str) -> str:
     if found is None or not text or not set(text) <= found[0]:
         return text
     return text.translate(found[1])
+
+
+MATHML_NS = "http://www.w3.org/1998/Math/MathML"
+_MATH_TOKENS = frozenset({"mi", "mn", "mo", "mtext", "ms"})
+_ACCENTS = {".": "\u0307", "\u02d9": "\u0307", "\u0307": "\u0307", "\u00af": "\u0304", "\u0304": "\u0304",
+            "^": "\u0302", "~": "\u0303"}
+"""An ``<mover>`` accent as the combining mark over the base's last letter: a dot, a bar, a hat, a tilde."""
+
+
+def math_text(element: etree._Element) -> str:
+    """A MathML formula as plain text can say it: its tokens' text in order, without the white space that only
+    lays the file out (MathML ignores it between elements), and each script raised or lowered where it stands:
+    ``<mmultiscripts>`` with ``<mprescripts/>`` (an isotope, "³He", "¹²⁹Xe") puts its scripts before the base;
+    ``<msup>``, ``<msub>`` and ``<msubsup>`` after it; an ``<mover>`` accent is a combining mark ("V̇"). Flattened
+    in file order, PubMed's "³He/¹²⁹Xe MRI" read "He 3 / Xe 129 MRI", its "V̇O2max" "V . O 2 m a x"."""
+    name = etree.QName(element).localname
+    children = [c for c in _elements(element) if etree.QName(c).namespace == MATHML_NS]
+    if name in _MATH_TOKENS:
+        return "".join(element.itertext())
+    texts = [math_text(c) for c in children]
+    if name in ("msup", "msub") and len(texts) == 2:
+        return texts[0] + scripted(name[1:], texts[1])
+    if name == "mover" and len(texts) == 2 and texts[1].strip() in _ACCENTS:  # V̇O₂ ("V" under a dot)
+        return texts[0] + _ACCENTS[texts[1].strip()]
+    if name == "msubsup" and len(texts) == 3:
+        return texts[0] + scripted("sub", texts[1]) + scripted("sup", texts[2])
+    if name == "mmultiscripts" and texts:
+        names = [etree.QName(c).localname for c in children]
+        split = names.index("mprescripts") if "mprescripts" in names else len(names)
+        post, pre = texts[1:split], texts[split + 1:]
+        return _scripts(pre) + texts[0] + _scripts(post)
+    return "".join(texts)
+
+
+def _scripts(pairs: list[str]) -> str:
+    """(subscript, superscript) pairs of an ``mmultiscripts``, each raised or lowered (``<none/>`` is "")."""
+    return "".join(scripted("sub", sub) + scripted("sup", sup) for sub, sup in zip(pairs[::2], pairs[1::2],
+                                                                                  strict=False))
 
 
 def _elements(element: etree._Element) -> list[etree._Element]:

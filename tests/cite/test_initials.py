@@ -17,7 +17,7 @@ import pytest
 from site_builder import readers
 from site_builder.cite.csl import to_csl_json
 from site_builder.cite.references import STYLES, format_references
-from site_builder.model.article import Article
+from site_builder.model.article import Article, Person
 from site_builder.model.normalize import parse_person
 
 VANCOUVER = tuple(style for style in STYLES if style.id == "vancouver")
@@ -119,3 +119,18 @@ def _as_pubmed(mine: str, theirs: str) -> str:
     if mine_family == " ".join(family) and mine_initials.startswith(initials):
         return theirs
     return mine
+
+
+@pytest.mark.parametrize(("family", "given", "apa"), [
+    ("Almeida", "Thiago Oliveira e", "Almeida, T. O. e, & Benfica, C. E. R. T. (2013)."),  # SciELO (a real record)
+    ("Arcas", "Blaise Aguera y", "Arcas, B. A. y, & Benfica, C. E. R. T. (2013)."),  # Manubot's CSL-JSON
+])
+def test_no_mark_follows_a_word_left_as_it_is(photosynthesis: Article, family: str, given: str, apa: str) -> None:
+    """citeproc-py wrote the initials' mark after a lowercase word it keeps, with no initial before it: "Almeida,
+    T. O. e ., & Benfica" (a real SciELO RIS record, "AU  - Almeida, Thiago Oliveira e")."""
+    people = (Person(f"{family}, {given}", family, given),
+              Person("Benfica, Carlos Eduardo Ribas Tameirão", "Benfica", "Carlos Eduardo Ribas Tameirão"))
+    article = dataclasses.replace(photosynthesis, authors=people, date="2013", date_printed="")
+    cited = {c.style_id: c.text for c in format_references(article)}
+    assert cited["apa"].startswith(apa)
+    assert " ." not in cited["apa"] and " ." not in cited["vancouver"]

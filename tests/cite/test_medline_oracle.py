@@ -38,10 +38,11 @@ def medline_files() -> list[Path]:
 
 
 def cited(path: Path) -> Iterator[tuple[Record, Article, str]]:
-    """(record, article, SO) for each record of ``path`` that has an SO."""
+    """(record, article, SO) for each PubMed record of ``path`` that has an SO (ERIC's export writes an SO of its
+    own form, "v10 n1 p1-10 2000")."""
     records, _ = medline.read(path.read_text("utf-8"), path.name)
     for record in records:
-        if record.first("SO"):
+        if record.first("SO") and record.first("PMID"):
             yield record, medline.to_article(record)[0], " ".join(record.first("SO").split())
 
 

@@ -472,3 +472,31 @@ def test_an_escape_that_web_of_science_wrapped_across_two_lines() -> None:
     assert records[0].line_of("Year") == 6 and records[1].line_of("Note") == 11
     article = bibtex.to_article(records[0])[0]
     assert [s.text for s in article.abstract] == ["linked to the GPT - \\end{document} 3.5 language model."]
+
+
+def test_a_web_of_science_doi_loses_the_escape_of_its_underscore() -> None:
+    """Web of Science's BibTeX writes a Springer chapter's DOI "10.1007/978-3-030-95398-0\\_10": the DOI and its
+    link kept the backslash. CoLRev's test export (MIT), in Web of Science's shape."""
+    records, _ = bibtex.read(text_of("colrev-web-of-science.bib"), "savedrecs.bib")
+    article = bibtex.to_article(records[0])[0]
+    assert (article.doi, article.id) == ("10.1007/999-9-999-99999-9_3", "doi-10.1007/999-9-999-99999-9_3")
+
+
+def test_an_acm_article_number_stands_for_its_pages() -> None:
+    """ACM's Digital Library writes a journal article's number and page count instead of pages ("articleno =
+    {4}", "numpages = {54}"): the article had no pages, and its citation no locator. CoLRev's ACM fixture (MIT)."""
+    records, _ = bibtex.read(text_of("colrev-acm.bib"), "acm.bib")
+    assert [bibtex.to_article(r)[0].pages for r in records] == ["4", "123–456"]
+
+
+def test_an_older_web_of_science_export_runs_its_headings_into_the_text_too() -> None:
+    """Web of Science's older BibTeX names its records "ISI:…" where newer ones say "WOS:…": their abstracts'
+    headings ("Capsule …", "Aim … Location … Methods …") were not cut (7 of the 460 entries of the litsearchr
+    package's real export, GPL-3, read in place through the shared corpus; here one entry's shape with a
+    stand-in abstract)."""
+    text = ("@article{ ISI:000284016600001,\nAuthor = {{Doe, J.}},\nTitle = {{T}},\nJournal = {{BIRD STUDY}},\n"
+            "Year = {{2010}},\nAbstract = {{Capsule A stand-in. Aims To test. Methods We read.}},\n"
+            "Unique-ID = {{ISI:000284016600001}},\n}\n")
+    records, _ = bibtex.read(text, "savedrecs.bib")
+    assert [(s.label, s.text) for s in bibtex.to_article(records[0])[0].abstract] == [
+        ("Capsule", "A stand-in."), ("Aims", "To test."), ("Methods", "We read.")]

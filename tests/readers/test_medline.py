@@ -9,7 +9,7 @@ import pytest
 
 from site_builder.diagnostics import Level
 from site_builder.model.article import Field, Language, MeshHeading, MeshQualifier, Person, Record, Section
-from site_builder.readers import medline, nlm
+from site_builder.readers import medline, nlm, read_file, to_article
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "medline-nbib"
 FIXTURE = DATA / "blachlylab-subset.nbib"
@@ -261,3 +261,29 @@ def test_mesh_heading_parts() -> None:
     assert nlm.mesh_heading("*Oryza/metabolism") == MeshHeading("Oryza", True, (MeshQualifier("metabolism"),))
     assert nlm.mesh_heading("Cholera Toxin") == MeshHeading("Cholera Toxin")
     assert nlm.mesh_heading("") is None and nlm.mesh_heading("*") is None
+
+
+# --- ERIC's .nbib export ------------------------------------------------------------------------------------------
+
+def test_an_eric_export_is_read_as_medline() -> None:
+    """ERIC exports MEDLINE's tags in a .nbib file whose records start at "OWN - ERIC" and have no PMID: the whole
+    file was skipped as a format site-builder does not know. Its DOI is a link in AID, its own page in LID, its
+    accession number in OID. CoLRev's ERIC fixture (MIT)."""
+    path = DATA / "colrev-eric.nbib"
+    records, problems = read_file(path, path.name)
+    assert problems == [] and len(records) == 1
+    article, found = to_article(records[0])
+    assert found == []
+    assert (article.id, article.doi, article.journal, article.volume, article.issue, article.pages, article.date) == (
+        "doi-10.1000/123456789", "10.1000/123456789", "Journal Name", "10", "1", "1-9", "2000")
+    assert [a.name for a in article.authors] == ["Smith, Tom", "Hunter, Shawn"]
+    assert [(link.label, link.url) for link in article.links] == [("eric.ed.gov", "http://eric.ed.gov/?id=EJ1131633")]
+
+
+def test_an_eric_record_without_doi_nor_pages_is_known_by_its_accession_number() -> None:
+    text = ("OWN - ERIC\nTI  - A report\nAU  - Smith, Tom\nOID - ED612345\nDP  - 2021\n"
+            "LID - http://eric.ed.gov/?id=ED612345\nPT  - Reports - Research\n")
+    (record,), problems = medline.read(text, "eric.nbib")
+    article, found = medline.to_article(record)
+    assert problems == found == []
+    assert (article.id, article.pages) == ("eric-ed612345", "")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from catalogue_values import description, scripts_flattened, section_joins_folded, without_abstract_label
 
+from site_builder import readers
 from site_builder.diagnostics import Level
 from site_builder.model import languages
 from site_builder.model.article import Field, Language, MeshHeading, MeshQualifier, Person, Record
@@ -243,3 +244,23 @@ def test_same_work_same_values_as_the_catalogue_dump() -> None:
             assert section_joins_folded(shown).casefold() == section_joins_folded(dumped).casefold()
             checked += 1
     assert checked == 1637
+
+
+# --- MathML in abstracts --------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "said", "not_said"), [
+    # An isotope: <mmultiscripts> with <mprescripts/>, its mass number before the element (then the record's
+    # thin space, an <mtext>).
+    ("biopython-pubmed7-mathml.xml", ["inhaled \u00b3He/\u00b9\u00b2\u2079Xe\u2009MRI ventilation",
+                                      "ultrashort echo-time \u00b9H\u2009MRI proton"],
+     ["He 3", "Xe 129", "H 1 MRI"]),
+    # <msub> of an <mover>: V with a dot above, O, then "2max", which has no lowered form.
+    ("biopython-pubmed6-mathml.xml", ["maximal oxygen uptake ( V\u0307O2max )"], ["V . O 2 m a x"]),
+])
+def test_mathml_reads_as_the_formula_says(name: str, said: list[str], not_said: list[str]) -> None:
+    """PubMed's MathML was flattened in file order with the file's layout spaces: "inhaled He 3 / Xe 129 MRI",
+    "V . O 2 m a x" (two real records of Biopython's test data, BSD)."""
+    path = DATA / name
+    records, _ = readers.read_file(path, name)
+    text = " ".join(s.text for s in readers.to_article(records[0])[0].abstract)
+    assert all(s in text for s in said) and not any(s in text for s in not_said)

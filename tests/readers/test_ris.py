@@ -522,3 +522,128 @@ def test_a_web_of_science_pd_that_holds_its_year_too() -> None:
     (record,), _ = ris.read(text, "savedrecs.txt")
     article = ris.to_article(record)[0]
     assert (article.date, article.date_printed) == ("2020-05", "")
+
+
+# --- JSTOR: the date it printed, its bracketed abstracts ------------------------------------------------------
+
+def _jstor() -> list[object]:
+    records, diagnostics = read("jstor-handwritten.ris")
+    assert diagnostics == [] and len(records) == 5
+    return [ris.to_article(record)[0] for record in records]
+
+
+def test_jstor_dates_are_the_issue_dates_it_printed() -> None:
+    """JSTOR's older export gives a first day of the month the issue never named ("Y1  - 2005/04/01" for "Full
+    publication date: Spring, 2005"; pages said "1 April 2005"), its newer one the year alone in PY beside the
+    whole date in C1. A date in words that are no English month stays the year."""
+    assert [(a.date, a.date_printed) for a in _jstor()] == [
+        ("1986", ""), ("1982", ""), ("1989-01", ""), ("2005", "2005 Spring"), ("2010-11", "2010 Nov-Dec")]
+
+
+def test_a_jstor_date_of_another_year_than_the_records_is_not_taken() -> None:
+    text = ("TY  - JOUR\nTI  - T\nPY  - 1998\nC1  - Full publication date: Winter 1998/1999\nDB  - JSTOR\nER  - \n"
+            "TY  - JOUR\nTI  - T\nY1  - 1994/10/15\nC1  - Full publication date: Oct. 15, 1994\nDB  - JSTOR\nER  - \n"
+            "TY  - JOUR\nTI  - T\nPY  - 2003\nC1  - Full publication date: Mar. - Apr., 2003\nER  - \n")
+    records, _ = ris.read(text, "jstor.ris")
+    assert [(a.date, a.date_printed) for a in (ris.to_article(r)[0] for r in records)] == [
+        ("1998", ""), ("1994-10-15", ""), ("2003-03", "2003 Mar-Apr")]
+
+
+def test_a_jstor_abstract_loses_the_brackets_around_it_and_its_copyright_is_read() -> None:
+    articles = _jstor()
+    assert [s.text for s in articles[0].abstract] == [
+        "A stand-in abstract, written for a test, in square brackets as JSTOR gives every abstract [sic]."]
+    assert [a.rights for a in articles[3:]] == ["Copyright © 2005 Hypatia, Inc.",
+                                                "Copyright © 2010 National Association of Biology Teachers"]
+
+
+@pytest.mark.parametrize("abstract", ["[A] and [B]", "[Translated] An abstract."])
+def test_brackets_that_do_not_hold_the_whole_abstract_stay(abstract: str) -> None:
+    text = f"TY  - JOUR\nTI  - T\nAB  - {abstract}\nDB  - JSTOR\nER  - \n"
+    (record,), _ = ris.read(text, "jstor.ris")
+    assert [s.text for s in ris.to_article(record)[0].abstract] == [abstract]
+
+
+def test_jstor_export_as_colrev_holds_it() -> None:
+    """CoLRev's JSTOR fixture (four records, each with the file head JSTOR writes): "July-August 2016" and
+    "Winter 2014" were dated 2016 and 2014, and "[This is the abstract.]" kept its brackets."""
+    records, diagnostics = read("colrev-jstor.ris")
+    articles = [ris.to_article(record)[0] for record in records]
+    assert [(a.date, a.date_printed) for a in articles] == [
+        ("2016-07", "2016 Jul-Aug"), ("2014", "2014 Winter"), ("2019", ""), ("2018", "")]
+    assert articles[0].abstract[0].text == "This is the abstract."
+
+
+def test_apa_psycnet_tags_longer_than_two_letters_start_fields() -> None:
+    """APA PsycNET's RIS writes "PMID  - 33355555" right after TY (CoLRev's PsycINFO fixture; a real one quoted
+    in a public repository's tests has "DESCRIPTORS  - *Cognitive Processes; …" there): it was read as a second
+    line of TY, and the article had no PMID."""
+    (record,), diagnostics = read("colrev-psycinfo.ris")
+    assert diagnostics == []
+    assert record.values("TY") == ("JOUR",) and record.values("PMID") == ("33355555",)
+    article = ris.to_article(record)[0]
+    assert (article.pmid, article.doi, article.id) == ("33355555", "10.1011/hea0004444", "pubmed-33355555")
+    text = "TY  - CHAP\nDESCRIPTORS  - *Cognitive Processes;  *Forgetting\nT1  - Hypermnesia\nER  -\n"
+    (record,), _ = ris.read(text, "psycnet.ris")
+    assert record.values("DESCRIPTORS") == ("*Cognitive Processes;  *Forgetting",)
+    assert ris.to_article(record)[0].kind == "chapter"
+
+
+def test_ieee_xplore_names_initials_first_and_month_dates() -> None:
+    """IEEE Xplore writes "AU  - M. D. Fox" (initials, then family) and a journal issue's date as "Y1  - Dec.
+    2010": the names were kept whole as if each were a group ("C. Li" cited as written, never "Li, C."), and the
+    month was lost. CoLRev's IEEE fixture (MIT), and the facts of a real IEEE record quoted in a public
+    repository's README (Li et al., IEEE Transactions on Image Processing 19(12), 2010)."""
+    records, diagnostics = read("colrev-ieee.ris")
+    conference, journal = (ris.to_article(r)[0] for r in records)
+    assert diagnostics == [] and conference.authors[0] == Person("Author-One, A.", "Author-One", "A.")
+    assert (conference.date, journal.date) == ("2020", "2017-03")  # a conference's "4-8 Aug. 2020" is its dates
+    text = ("TY  - JOUR\nTI  - Distance Regularized Level Set Evolution and Its Application to Image Segmentation\n"
+            "T2  - IEEE Transactions on Image Processing\nAU  - C. Li\nAU  - M. D. Fox\nAU  - S. -H. Kim\n"
+            "AU  - C. Lawrence Zitnick\nAU  - Cancer Research UK\nPY  - 2010\nY1  - Dec. 2010\nER  - \n")
+    (record,), _ = ris.read(text, "ieee.ris")
+    article = ris.to_article(record)[0]
+    assert [(a.family, a.given) for a in article.authors] == [
+        ("Li", "C."), ("Fox", "M. D."), ("Kim", "S. -H."), ("", ""), ("", "")]
+    assert article.date == "2010-12"
+
+
+def test_embase_gives_the_pmid_of_a_medline_record_in_c5() -> None:
+    """Embase's RIS export writes "C5  - 15368318" for a record MEDLINE holds too ("DB  - Medline" beside "DB  -
+    Embase"): the article had no PMID, so no PubMed link, and a page apart from the same work read from PubMed."""
+    (record,), diagnostics = read("embase-medline-pmid.ris")
+    article = ris.to_article(record)[0]
+    assert diagnostics == [] and (article.pmid, article.id, article.doi) == (
+        "15368318", "pubmed-15368318", "10.1002/cncr.20369")
+    text = "TY  - JOUR\nTI  - T\nC5  - 15368318\nDB  - Scopus\nER  - \n"  # another database's C5 is not a PMID
+    (record,), _ = ris.read(text, "other.ris")
+    assert ris.to_article(record)[0].pmid == ""
+
+
+def test_a_scielo_abstract_loses_the_heading_run_into_it() -> None:
+    """SciELO's RIS export runs an abstract's headings into its text as Web of Science does ("AB  - ABSTRACT The
+    Atlantic Forest …", "Abstract The food habits …"): pages showed "ABSTRACT" as the abstract's first word (7 of
+    37 records of the synthesisr package's real SciELO export, GPL-3, read in place through the shared corpus;
+    here one record's shape with a stand-in abstract)."""
+    text = ("TY  - JOUR\nAU  - Campos, Leila F. A. S.\nTI  - The importance of isolated patches for maintaining local "
+            "bird biodiversity\nJO  - Iheringia. Série Zoologia\nDO  - 10.1590/1678-4766e2018021\n"
+            "DB  - SciELO Brazil\nLA  - en\nPY  - 2018\n"
+            "AB  - ABSTRACT Objective A stand-in abstract. Results It reads.\nAB  - RESUMO Um resumo.\nER  -\n")
+    (record,), _ = ris.read(text, "scielo.ris")
+    assert [(s.label, s.text) for s in ris.to_article(record)[0].abstract] == [
+        ("Objective", "A stand-in abstract."), ("Results", "It reads.")]
+
+
+def test_a_lens_abstract_is_cut_at_the_headings_run_into_it() -> None:
+    """Lens.org's RIS export gives Crossref's structured abstracts with their headings flattened into the text
+    ("Introduction Diabetes monitoring systems …", "Abstract Objectives The objective …" in 24 of the 100 records of
+    asreview's real Lens export): one unlabelled paragraph, its first word a heading."""
+    records, _ = read("lens-subset.ris")
+    article = ris.to_article(records[2])[0]
+    assert [s.label for s in article.abstract] == ["Introduction", "Materials and methods", "Results", "Conclusion"]
+    assert article.abstract[0].text.startswith("Diabetes monitoring systems (DMS) are a possible approach")
+    text = ("TY  - JOUR\nAB  - Abstract Objectives The objective was a test. Results It reads.\nTI  - T\n"
+            "UR  - https://lens.org/007-825-786-971-176\nER  -\n")
+    (record,), _ = ris.read(text, "lens.ris")
+    assert [(s.label, s.text) for s in ris.to_article(record)[0].abstract] == [
+        ("Objectives", "The objective was a test."), ("Results", "It reads.")]

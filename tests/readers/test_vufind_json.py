@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.cite.references import format_references
 from site_builder.diagnostics import Level
 from site_builder.model.article import Field, Language, Person
 from site_builder.readers import catalogue, catalogue_article, vufind_json
@@ -185,3 +186,23 @@ def test_one_line_response_broken_reports_and_stops() -> None:
     assert [r.first("id") for r in records] == ["12345"]
     assert [(d.level, d.where.line) for d in diagnostics] == [(Level.ERROR, 6)]
     assert "no record could be found after it" in diagnostics[0].message
+
+
+def test_a_catalogues_format_says_what_kind_of_work_it_is() -> None:
+    """VuFind's "format" of a MARC record ("Book", "Journal") was not read into the article's kind: a book was a
+    journal article with no journal, cited "Nawaz T. The new international economic order : a bibliography.
+    Published online 1980." (AMA) where the record says Greenwood Press printed it (VuFind's own test records,
+    GPL-2, read in place through the shared corpus; here their facts alone)."""
+    docs = [{"id": "12345", "title": "The new international economic order : a bibliography /",
+             "author": "Nawaz, Tawfique.", "publisher": ["Greenwood Press,"], "publishDate": ["1980"],
+             "format": ["Book"], "_version_": 1},
+            {"id": "000105196", "title": "Bollettino della Unione matematica italiana.", "format": ["Journal"],
+             "publishDate": ["1922"], "_version_": 1},
+            {"id": "pubmed-1", "title": "An article", "format": ["Online", "Article", "Text"], "_version_": 1}]
+    text = json.dumps({"response": {"numFound": 3, "start": 0, "docs": docs}})
+    records, _ = vufind_json.read(text, "solr.json")
+    book, serial, article = (vufind_json.to_article(r)[0] for r in records)
+    assert (book.kind, serial.kind, article.kind) == ("book", "periodical", "")
+    cited = {c.style_id: c.text for c in format_references(book)}
+    assert cited["ama"] == ("Nawaz T. The New International Economic Order : A Bibliography. Greenwood Press; "
+                            "1980.")
