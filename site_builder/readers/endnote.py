@@ -35,7 +35,7 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Field, Person, Record, Section
-from ..model.normalize import clean, parse_person
+from ..model.normalize import clean, parse_person, unique_folded
 from ..model.sections import split_heading_lines, split_lay_summary
 from . import shared
 from .catalogue import split_lines
@@ -136,6 +136,7 @@ _KINDS = {
     "standard": "standard", "interview": "interview", "press release": "article-newspaper",
 }
 _YEAR = re.compile(r"\d{4}")
+_WORDS = re.compile(r"[^\W\d_]+")
 _SLASHED = re.compile(r"(\d{4})[/-](\d{1,2})(?:[/-](\d{1,2}))?\Z")
 
 
@@ -204,7 +205,9 @@ def _date(text: str, year: str) -> dates.PrintedDate:
         return dates.read_printed(text)
     if not year:
         return dates.PrintedDate("")
-    # "August 1" → "2013 August 1"; "Jan-Feb" → "2013 Jan-Feb" (printed)
+    # "August 1" → "2013 August 1"; "Jan-Feb" → "2013 Jan-Feb" (printed); free text ("in press") says no more
+    if not all(dates.month_number(w) or dates.season_name(w) for w in _WORDS.findall(text)):
+        return dates.PrintedDate(year)
     found = dates.read_printed(f"{year} {text}")
     return found if found.iso[:4] == year else dates.PrintedDate(year)
 
@@ -253,6 +256,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         edition="" if periodical else tags.text("%7"),
         languages=languages.parse(tags.lines("%G")),
         topics=shared.review_topics(tags.lines("%9")),
+        publication_types=unique_folded(clean(t) for t in tags.lines("%9")),
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
         links=shared.links(urls),
