@@ -16,7 +16,8 @@ from site_builder.model.article import Field, Person, Section
 from site_builder.readers import endnote
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "endnote"
-FILES = ["jabref-dnb-book.enw", "jabref-entries.enw", "kinds-handwritten.enw", "pubmed-review-handwritten.enw"]
+FILES = ["example-kinds-handwritten.enw", "jabref-dnb-book.enw", "jabref-entries.enw",
+         "pubmed-review-handwritten.enw"]
 
 
 def read(name: str) -> tuple[list, list]:
@@ -86,7 +87,7 @@ def test_a_pubmed_review() -> None:
 
 
 def test_three_kinds_of_work() -> None:
-    (journal, p1), (chapter, p2), (thesis, p3) = articles("kinds-handwritten.enw")
+    (journal, p1), (chapter, p2), (thesis, p3) = articles("example-kinds-handwritten.enw")
     assert p1 == p2 == p3 == []
     # a title over two lines; a group author (a name ending in a comma); a period as printed
     assert journal.title == "An example review of home monitoring after discharge"
@@ -196,7 +197,7 @@ def test_hostile_input_is_reported_where_it_is() -> None:
 def test_a_site_built_from_an_enw_file_shows_its_values(tmp_path: Path, html) -> None:
     site = tmp_path / "site"
     (site / "content").mkdir(parents=True)
-    for name in ("kinds-handwritten.enw", "pubmed-review-handwritten.enw"):
+    for name in ("example-kinds-handwritten.enw", "pubmed-review-handwritten.enw"):
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level is Level.ERROR] == []
