@@ -42,14 +42,12 @@ from .catalogue import split_lines
 
 FORMAT = "endnote"
 
-_TAG_LINE = re.compile(r"%([0-9A-Za-z@!#$&()*+^<>\[\]=~?|])(?:[ \t](.*))?\Z", re.S)
+_TAG_LINE = re.compile(r"%([0-9A-Za-z@!#$&()*+^<>\[\]=~?])(?:[ \t](.*))?\Z", re.S)
 """``%A Family, Given``: a tag of one letter, digit or mark, then a space (or a tab) and the value; or the tag
 alone (no value)."""
 _KEY_LINE = re.compile(r"^%[0ATD](?:[ \t\r]|$)", re.M)
 """A line that (nearly) every record has: its kind of work, an author, its title or its year."""
 START = "%0"
-MAX_FIELDS = 10_000
-"""A record with more fields than this is cut there (a damaged file, not a reference), and that is reported."""
 
 
 def sniff(head: str) -> bool:
@@ -67,10 +65,9 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     fields: list[tuple[str, list[str], int]] = []
     start = 0
     stray: list[tuple[int, str]] = []
-    cut = False
 
     def close() -> None:
-        nonlocal fields, cut
+        nonlocal fields
         if len(fields) == 1 and fields[0][0] == START and len(fields[0][1]) == 1:
             problems.append(Diagnostic(Level.WARNING, SourceSpan(path, start), (
                 f"a '%0 {clean(fields[0][1][0])}' line with no fields after it (the kind of work of a record "
@@ -78,7 +75,7 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
         elif fields:
             records.append(Record(FORMAT, SourceSpan(path, start),
                                   tuple(Field(tag, tuple(values), line) for tag, values, line in fields)))
-        fields, cut = [], False
+        fields = []
 
     for number, line in enumerate(split_lines(text.removeprefix("\ufeff")), start=1):
         m = _TAG_LINE.match(line)
@@ -94,12 +91,6 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
                 close()
             if not fields:
                 start = number
-            if len(fields) >= MAX_FIELDS:
-                if not cut:
-                    problems.append(Diagnostic(Level.ERROR, SourceSpan(path, number), (
-                        f"the record has more than {MAX_FIELDS:,} fields; those from here on were left out")))
-                cut = True
-                continue
             fields.append((tag, [m.group(2) or ""], number))
     close()
     if stray:
@@ -186,6 +177,8 @@ def _published(tags: _Tags, periodical: bool) -> dates.Published:
     year_text, rest = tags.text("%D"), tags.text("%8")
     year = m.group() if (m := _YEAR.search(year_text)) else ""
     issue = _date(year_text, "") if year_text.strip() != year else dates.PrintedDate(year)
+    if issue.iso[:4] != year:  # "c2015", "2015 [printed 2014]": the year alone
+        issue = dates.PrintedDate(year)
     if rest:
         more = _date(rest, year)
         if more.iso[:4] == year or not year:
