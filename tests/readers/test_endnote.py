@@ -16,8 +16,8 @@ from site_builder.model.article import Field, Person, Section
 from site_builder.readers import endnote
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "endnote"
-FILES = ["example-kinds-handwritten.enw", "jabref-dnb-book.enw", "jabref-entries.enw",
-         "pubmed-review-handwritten.enw"]
+FILES = ["cochrane-central-handwritten.enw", "example-kinds-handwritten.enw", "jabref-dnb-book.enw",
+         "jabref-entries.enw", "pubmed-review-handwritten.enw"]
 
 
 def read(name: str) -> tuple[list, list]:
@@ -84,6 +84,18 @@ def test_a_pubmed_review() -> None:
     record = article.records[0]
     assert record.fields[0] == Field("%0", ("Journal Article",), 1)
     assert Field("%$", ("NIHMS805055",), 24) in record.fields  # no line end is left in a value
+
+
+def test_a_cochrane_central_record() -> None:
+    """CENTRAL's export: the citation as one text in %B (the journal, as the record gives it), the DOI as a url in
+    %R; its accession number is no PMID."""
+    (article, problems), = articles("cochrane-central-handwritten.enw")
+    assert problems == []
+    assert article.journal == ("BMJ Open. 6 (7) (no pagination), 2016. Article Number: e010197. Date of "
+                               "Publication: 01 Jul 2016.")
+    assert (article.doi, article.pmid, article.date) == ("10.1136/bmjopen-2015-010197", "", "2016")
+    assert article.id == "doi-10.1136/bmjopen-2015-010197"  # the id other formats give the work
+    assert article.records[0].fields[6] == Field("%M", ("CN-01196504",), 7)
 
 
 def test_three_kinds_of_work() -> None:
