@@ -30,7 +30,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
 from ..plan import urls
 from . import indexer
-from .write import STAGED, OutputWriter, WriteStats, write_atomic
+from .write import STAGED, OutputWriter, WriteStats, same_bytes, write_atomic
 
 BUNDLE = "pagefind"
 """The bundles' folder in the output, where Pagefind's own script finds the articles' index."""
@@ -174,7 +174,7 @@ def _update(bundle: Path, files: dict[str, bytes]) -> set[str]:
         if (parent := os.path.dirname(path)) not in folders:  # a folder for thousands of files: made once
             os.makedirs(parent, exist_ok=True)
             folders.add(parent)
-        if not _holds(path, files[rel]):
+        if not same_bytes(path, files[rel]):
             write_atomic(path, files[rel])
             written.add(rel)
     for folder, _dirs, names in os.walk(bundle, topdown=False):
@@ -185,16 +185,6 @@ def _update(bundle: Path, files: dict[str, bytes]) -> set[str]:
         with contextlib.suppress(OSError):
             os.rmdir(folder)  # refused unless empty
     return written
-
-
-def _holds(path: str, data: bytes) -> bool:
-    try:
-        if os.stat(path).st_size != len(data):
-            return False
-        with open(path, "rb") as file:
-            return file.read() == data
-    except OSError:
-        return False
 
 
 def _newest(sorts: dict[str, str]) -> tuple[int, float]:

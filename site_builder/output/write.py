@@ -84,7 +84,7 @@ class OutputWriter:
             if staged:  # nobody sees the folder before finish(): no temporary name needed
                 _write_whole(target, data)
                 return True
-            if rel in self._previous and _same_bytes(target, data):
+            if rel in self._previous and same_bytes(target, data):
                 return False
             write_atomic(target, data)
         except OSError as err:
@@ -142,7 +142,8 @@ class OutputWriter:
         return WriteStats(written, len(files) - written, removed)
 
 
-def _same_bytes(target: str, data: bytes) -> bool:
+def same_bytes(target: str, data: bytes) -> bool:
+    """Whether the file ``target`` holds ``data`` (False when it cannot be read)."""
     try:
         if os.stat(target).st_size != len(data):
             return False
