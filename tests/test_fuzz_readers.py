@@ -98,7 +98,7 @@ def _path(name: str):  # noqa: ANN202
     from pathlib import Path
 
     return Path({"catalogue": "f.txt", "medline": "f.nbib", "pubmed-xml": "f.xml", "jats": "f.nxml",
-                 "ris": "f.ris", "ovid": "f.ovd", "bibtex": "f.bib", "csl-json": "f.json",
+                 "ris": "f.ris", "ovid": "f.ovd", "endnote": "f.enw", "bibtex": "f.bib", "csl-json": "f.json",
                  "vufind-json": "f.json"}[name])
 
 

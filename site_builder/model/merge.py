@@ -11,8 +11,8 @@ and bylines both differ (the abstracts of a conference supplement share its DOI)
 Precedence, best first (``PRECEDENCE``): the catalogue dump and VuFind records are what the library curates;
 PubMed XML is NLM's structured original; MEDLINE text is the same data flattened; JATS is the publisher's front
 matter, whose journal names and dates vary by publisher; Ovid's export is a database's record with its source
-line to be parsed; CSL-JSON, RIS and BibTeX are reference-manager exports, often abbreviated, retyped or reduced
-to initials.
+line to be parsed; CSL-JSON, RIS, EndNote tagged and BibTeX are reference-manager exports, often abbreviated,
+retyped or reduced to initials.
 
 - bibliographic fields (id, title, journal and its abbreviation, date, publisher and place, edition, volume,
   issue, pages, identifiers, rights): the first source that has a value; the journal's title comes first from a
@@ -47,7 +47,7 @@ from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key
 from .normalize import alnum, unique_folded
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "ovid", "csl-json",
-              "ris", "bibtex")
+              "ris", "endnote", "bibtex")
 MIN_TITLE_CHARS = 20
 """Shorter titles ("Editorial", "Erratum", "Letter to the editor") recur within a year, so they never match."""
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import identifiers, languages
 from ..model.article import Article, Record
-from . import bibtex, catalogue, catalogue_article, csl_json, jats, medline, ovid, pubmed_xml, ris, vufind_json
+from . import bibtex, catalogue, catalogue_article, csl_json, endnote, jats, medline, ovid, pubmed_xml, ris, vufind_json
 
 Read = Callable[[str, str], tuple[list[Record], list[Diagnostic]]]
 ReadBytes = Callable[[bytes, str], tuple[list[Record], list[Diagnostic]]]
@@ -51,6 +51,7 @@ READERS: tuple[Reader, ...] = (
     Reader(jats.FORMAT, (".xml", ".nxml", ".gz"), jats.sniff, jats.to_article, read_bytes=jats.read_bytes),
     Reader(ovid.FORMAT, (".ovd", ".cgi", ".txt", ".ris"), ovid.sniff, ovid.to_article, read=ovid.read),
     Reader(ris.FORMAT, (".ris", ".ciw", ".txt"), ris.sniff, ris.to_article, read=ris.read),
+    Reader(endnote.FORMAT, (".enw", ".txt"), endnote.sniff, endnote.to_article, read=endnote.read),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
     Reader(csl_json.FORMAT, (".json", ".csl"), csl_json.sniff, csl_json.to_article, read=csl_json.read),
     Reader(vufind_json.FORMAT, (".json",), vufind_json.sniff, vufind_json.to_article, read=vufind_json.read),
@@ -135,7 +136,7 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, BibTeX, CSL-JSON, VuFind JSON); file skipped")]
+                               "Ovid, RIS, EndNote, BibTeX, CSL-JSON, VuFind JSON); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)
     assert reader.read is not None

@@ -30,7 +30,7 @@ from site_builder.model.normalize import UNSHOWABLE
 from site_builder.model.normalize import shown as in_page
 from site_builder.model.people_rules import parse_rules
 from site_builder.prose.summaries import parse_summary
-from site_builder.readers import bibtex, catalogue, csl_json, jats, medline, ovid, pubmed_xml, ris, vufind_json
+from site_builder.readers import bibtex, catalogue, csl_json, endnote, jats, medline, ovid, pubmed_xml, ris, vufind_json
 
 TESTS = Path(__file__).resolve().parents[1]
 DATA = TESTS / "data"
@@ -200,6 +200,9 @@ TARGETS: tuple[Target, ...] = (
     Target("ovid", text_reader(ovid.read, ".ovd"), ("ovid/*",),
            (b"<1. >", b"<2>", b"VN  - ", b"DB  - ", b"UI  - ", b"TI  - ", b"AU  - ", b"SO  - ", b"YR  - ",
             b"AB  - ", b"DO  - ", b"PT  - ", b"     ")),
+    Target("endnote", text_reader(endnote.read, ".enw"), ("endnote/*.enw",),
+           (b"%0 Journal Article", b"%0 Book Section", b"%0 ", b"%T ", b"%A ", b"%D ", b"%8 ", b"%J ", b"%B ",
+            b"%X ", b"%K ", b"%R ", b"%U ", b"%M ", b"%~ NLM", b"%", b",\n", b"\n\n")),
     Target("bibtex", text_reader(bibtex.read, ".bib"), ("bibtex/*.bib",),
            (b"@article{", b"@string{", b"@comment{", b"@preamble{", b"}", b"{", b",", b"=", b'"', b"#",
             b"\\", b"\\'", b"{\\\"o}", b"$", b"author = ", b"title = ", b" and ", b"others", b"%")),
@@ -217,7 +220,7 @@ TARGETS: tuple[Target, ...] = (
            (b"[[merge]]\n", b"[[keep_apart]]\n", b"names = [", b"]", b'"', b",", b"=", b"{", b"}", b"'", b"#",
             b"\\", b"\\u00e9")),
     Target("any-file", any_file, ("*/*",), (*TEXT_TOKENS, b"\x1f\x8b", b"<PubmedArticleSet>", b"TY  - ",
-                                            b"PMID- ", b"@article{", b"[{", b"<1. >")),
+                                            b"PMID- ", b"@article{", b"[{", b"<1. >", b"%0 ")),
 )
 BY_NAME = {target.name: target for target in TARGETS}
 

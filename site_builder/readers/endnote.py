@@ -1,0 +1,267 @@
+"""Reader for EndNote's tagged export (``.enw``, the "refer" style): PubMed, Web of Science, Google Scholar, library
+catalogues and publishers offer it, and EndNote writes it.
+
+A sample (a record is a run of lines, each field a ``%`` and a one-character tag, a space and the value; a tag may
+repeat; a line without a tag continues the value above it; a blank line ends the record)::
+
+    %0 Journal Article
+    %T Nanometre-scale thermometry in a living cell
+    %A Kucsko, G.
+    %A Centers for Disease Control and Prevention,
+    %J Nature
+    %V 500
+    %N 7460
+    %P 54-58
+    %D 2013
+    %8 August 1
+    %@ 0028-0836
+    %R 10.1038/nature12373
+    %X Sensitive probing of temperature variations on nanometre scales …
+    %K diamond; thermometry
+
+``%0`` names the kind of work (EndNote's reference type) and starts a record, also where no blank line comes
+before it. A name is "Family, Given" or as the record writes it; a name that ends in a comma is a group
+(EndNote's rule for a corporate author). What a tag means depends on the kind: ``%B`` is a chapter's book, a
+paper's proceedings, a book's series and (Google Scholar) a journal article's journal; ``%7`` is a journal
+article's electronic date and a book's edition; ``%N`` an article's issue. Every field is kept as written,
+with its line, for the full-record view, whatever its tag.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Field, Person, Record, Section
+from ..model.normalize import clean, parse_person, unique_folded
+from ..model.sections import split_heading_lines, split_lay_summary
+from . import shared
+from .catalogue import split_lines
+
+FORMAT = "endnote"
+
+_TAG_LINE = re.compile(r"%([0-9A-Za-z@!#$&()*+^<>\[\]=~?])(?:[ \t](.*))?\Z", re.S)
+"""``%A Family, Given``: a tag of one letter, digit or mark, then a space (or a tab) and the value; or the tag
+alone (no value)."""
+_KEY_LINE = re.compile(r"^%[0ATD](?:[ \t\r]|$)", re.M)
+"""A line that (nearly) every record has: its kind of work, an author, its title or its year."""
+START = "%0"
+
+
+def sniff(head: str) -> bool:
+    """Does the start of a file look like EndNote tagged: a tag line first, and a ``%0``, ``%A``, ``%T`` or ``%D``
+    line among the first lines?"""
+    start = head.lstrip("\ufeff \t\r\n")
+    first = start.split("\n", 1)[0].rstrip("\r")
+    return _TAG_LINE.match(first) is not None and _KEY_LINE.search(start) is not None
+
+
+def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Every record in one EndNote tagged file, and the problems found (the rest of the file is still read)."""
+    records: list[Record] = []
+    problems: list[Diagnostic] = []
+    fields: list[tuple[str, list[str], int]] = []
+    start = 0
+    stray: list[tuple[int, str]] = []
+
+    def close() -> None:
+        nonlocal fields
+        if len(fields) == 1 and fields[0][0] == START and len(fields[0][1]) == 1:
+            problems.append(Diagnostic(Level.WARNING, SourceSpan(path, start), (
+                f"a '%0 {clean(fields[0][1][0])}' line with no fields after it (the kind of work of a record "
+                "that holds nothing else); not read as a record")))
+        elif fields:
+            records.append(Record(FORMAT, SourceSpan(path, start),
+                                  tuple(Field(tag, tuple(values), line) for tag, values, line in fields)))
+        fields = []
+
+    for number, line in enumerate(split_lines(text.removeprefix("\ufeff")), start=1):
+        m = _TAG_LINE.match(line)
+        if m is None and not line.strip():
+            close()
+        elif m is None and fields:
+            fields[-1][1].append(line)
+        elif m is None:
+            stray.append((number, line))
+        else:
+            tag = "%" + m.group(1)
+            if tag == START and fields:
+                close()
+            if not fields:
+                start = number
+            fields.append((tag, [m.group(2) or ""], number))
+    close()
+    if stray:
+        problems.append(Diagnostic(Level.WARNING, SourceSpan(path, stray[0][0]), (
+            f"{len(stray)} line(s) outside any record (a record starts with a tag line such as '%0 Journal "
+            "Article' or '%T Title'); not read")))
+    if not records and not problems:
+        problems.append(Diagnostic(Level.ERROR, SourceSpan(path, 1),
+                                   "no records: a record starts with a line such as '%0 Journal Article'"))
+    return records, problems
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Article
+# ---------------------------------------------------------------------------------------------------------------
+
+# What an EndNote reference type (%0) says the work is, in CSL's words (Article.kind; "" a journal article), as
+# the RIS reader reads the RIS type EndNote writes for it. A type not listed reads as a journal article.
+_KINDS = {
+    "journal article": "", "electronic article": "", "magazine article": "article-magazine",
+    "newspaper article": "article-newspaper", "book": "book", "edited book": "book", "electronic book": "book",
+    "serial": "book", "book section": "chapter", "electronic book section": "chapter",
+    "conference paper": "paper-conference", "conference proceedings": "paper-conference", "thesis": "thesis",
+    "report": "report", "government document": "report", "generic": "document", "catalog": "document",
+    "equation": "document", "grant": "document", "manuscript": "manuscript", "unpublished work": "manuscript",
+    "web page": "webpage", "electronic source": "webpage", "blog": "post-weblog", "computer program": "software",
+    "dataset": "dataset", "online database": "dataset", "aggregated database": "dataset", "patent": "patent",
+    "map": "map", "chart or table": "figure", "figure": "figure", "film or broadcast": "motion_picture",
+    "audiovisual material": "motion_picture", "online multimedia": "motion_picture",
+    "personal communication": "personal_communication", "case": "legal_case", "bill": "bill",
+    "statute": "legislation", "legal rule or regulation": "regulation", "hearing": "hearing",
+    "dictionary": "entry-dictionary", "encyclopedia": "entry-encyclopedia", "ancient text": "classic",
+    "classical work": "classic", "artwork": "graphic", "music": "musical_score", "pamphlet": "pamphlet",
+    "standard": "standard", "interview": "interview", "press release": "article-newspaper",
+}
+_YEAR = re.compile(r"\d{4}")
+_WORDS = re.compile(r"[^\W\d_]+")
+_SLASHED = re.compile(r"(\d{4})[/-](\d{1,2})(?:[/-](\d{1,2}))?\Z")
+
+
+def kind_of(work_type: str) -> str:
+    """The kind of work (Article.kind) an EndNote reference type names ("Book Section" → "chapter")."""
+    return _KINDS.get(" ".join(work_type.split()).casefold(), "")
+
+
+class _Tags:
+    """A record's values by tag; a field's continuation lines are further lines of its value."""
+
+    def __init__(self, record: Record) -> None:
+        self.by_tag: dict[str, list[tuple[str, ...]]] = {}
+        for f in record.fields:
+            self.by_tag.setdefault(f.name, []).append(f.values)
+
+    def lines(self, tag: str) -> list[str]:
+        """Every non-blank line of every field ``tag``, in file order."""
+        return [v for values in self.by_tag.get(tag, []) for v in values if v.strip()]
+
+    def text(self, *tags: str) -> str:
+        """The first field of ``tags`` with any text, its lines joined into one text."""
+        for tag in tags:
+            for values in self.by_tag.get(tag, []):
+                if joined := clean(" ".join(values)):
+                    return joined
+        return ""
+
+
+def _person(name: str) -> Person:
+    """ "Family, Given" (and "Family, Given, Suffix"); a name that ends in a comma is a group, as EndNote reads it
+    ("Centers for Disease Control and Prevention,"); any other name as the record writes it."""
+    name = clean(name)
+    if name.endswith(","):
+        return Person(name=name.rstrip(", "))
+    return parse_person(name)
+
+
+def _people(tags: _Tags, tag: str) -> tuple[Person, ...]:
+    return tuple(_person(name) for name in tags.lines(tag) if clean(name).strip(","))
+
+
+def _published(tags: _Tags, periodical: bool) -> dates.Published:
+    """The date from %D (the year, or a whole date) and %8 (the rest of it: "August 1", "Mar", "2016-03-15",
+    "2019/03/12"); what ISO cannot hold ("Jan-Feb", "Spring") is kept as printed. A journal article's %7 is its
+    electronic date."""
+    year_text, rest = tags.text("%D"), tags.text("%8")
+    year = m.group() if (m := _YEAR.search(year_text)) else ""
+    issue = _date(year_text, "") if year_text.strip() != year else dates.PrintedDate(year)
+    if issue.iso[:4] != year:  # "c2015", "2015 [printed 2014]": the year alone
+        issue = dates.PrintedDate(year)
+    if rest:
+        more = _date(rest, year)
+        if more.iso[:4] == year or not year:
+            issue = more if len(more.iso) >= len(issue.iso) or more.printed else issue
+    epub = _date(tags.text("%7"), "").iso if periodical else ""
+    return dates.published(issue, epub)
+
+
+def _date(text: str, year: str) -> dates.PrintedDate:
+    """A date as EndNote's fields print it, in ``year`` when it names none."""
+    text = clean(text)
+    if not text:
+        return dates.PrintedDate("")
+    if m := _SLASHED.match(text):
+        return dates.PrintedDate(dates.from_parts(m.group(1), m.group(2), m.group(3) or ""))
+    if _YEAR.match(text):
+        return dates.read_printed(text)
+    if not year:
+        return dates.PrintedDate("")
+    # "August 1" → "2013 August 1"; "Jan-Feb" → "2013 Jan-Feb" (printed); free text ("in press") says no more
+    if not all(dates.month_number(w) or dates.season_name(w) for w in _WORDS.findall(text)):
+        return dates.PrintedDate(year)
+    found = dates.read_printed(f"{year} {text}")
+    return found if found.iso[:4] == year else dates.PrintedDate(year)
+
+
+def _abstract(lines: list[str]) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
+    """Lay summary, abstract sections and the copyright line at its end; a heading may have a line of its own."""
+    if shared.has_headings(text := "\n".join(lines)):
+        return shared.abstract(text)
+    body, rights = shared.split_copyright(shared.strip_tags(text))
+    lay, abstract = split_lay_summary(split_heading_lines(body.split("\n")))
+    return lay, abstract, rights
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The typed Article of one EndNote record, and what it lacks."""
+    tags = _Tags(record)
+    problems: list[Diagnostic] = []
+    kind = kind_of(tags.text("%0"))
+    periodical = kind in PERIODICAL_KINDS
+    title = clean(shared.strip_tags(tags.text("%T", "%!")))
+    if kind in CONTAINED_KINDS:  # %B the book or proceedings, %S its series
+        journal, container = tags.text("%S"), tags.text("%B")
+    elif periodical:  # %J the journal (Google Scholar writes it as %B)
+        journal, container = tags.text("%J", "%B"), ""
+    else:  # %B (or %S) the series of a book, a report, a thesis
+        journal, container = tags.text("%B", "%S", "%J"), ""
+    urls = tags.lines("%U")
+    url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
+    doi = ids.doi_from(tags.text("%R")) or url_doi
+    databases = [*tags.lines("%W"), *tags.lines("%~")]
+    pmid = ids.pubmed_accession(tags.text("%M"), databases) or url_pmid
+    pmc = ids.pmcid_from(tags.text("%2")) or url_pmc
+    lay, abstract, rights = _abstract(tags.lines("%X"))
+    when = _published(tags, periodical)
+    article = Article(
+        id=shared.article_id(pmc, pmid, doi, tags.text("%M"), title, FORMAT),
+        title=title or "Untitled record",
+        authors=_people(tags, "%A"),
+        journal=journal,
+        journal_abbrev=tags.text("%O") if periodical else "",
+        kind=kind, container=container,
+        editors=() if periodical else _people(tags, "%E"),
+        date=when.date, date_printed=when.printed, epub_date=when.epub,
+        publisher=tags.text("%I"),
+        place="" if periodical else tags.text("%C"),
+        edition="" if periodical else tags.text("%7"),
+        languages=languages.parse(tags.lines("%G")),
+        topics=shared.review_topics(tags.lines("%9")),
+        publication_types=unique_folded(clean(t) for t in tags.lines("%9")),
+        pmid=pmid, pmcid=pmc, doi=doi,
+        lay_summary=lay, abstract=abstract, rights=rights,
+        links=shared.links(urls),
+        volume=tags.text("%V"),
+        issue=tags.text("%N") if periodical else "",
+        # a book's, a report's or a thesis's %P is its number of pages ("XX, 327"), not where the work is
+        pages=shared.page_range(tags.text("%P")) if periodical or kind in CONTAINED_KINDS else "",
+        keywords=shared.split_keywords(tags.lines("%K"), commas=False),
+        notices=shared.notices_from_notes(tags.lines("%Z")),
+        records=(record,),
+    )
+    if not title:
+        problems.append(Diagnostic(Level.ERROR, record.where,
+                                   "record has no title (a '%T' line); shown as 'Untitled record'"))
+    return article, problems

@@ -1,0 +1,246 @@
+"""The EndNote tagged reader (.enw): JabRef's real test files (a Deutsche Nationalbibliothek book export, and
+its file of every tag and type), a PubMed review and three kinds of work written by hand in EndNote's tags; a
+site built from them shows the values exactly; hostile input gives diagnostics with file and line, never an
+exception."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder import readers
+from site_builder.build import build
+from site_builder.diagnostics import Level
+from site_builder.model.article import Field, Person, Section
+from site_builder.readers import endnote
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "endnote"
+FILES = ["cochrane-central-handwritten.enw", "example-kinds-handwritten.enw", "jabref-dnb-book.enw",
+         "jabref-entries.enw", "pubmed-review-handwritten.enw"]
+
+
+def read(name: str) -> tuple[list, list]:
+    return readers.read_data((DATA / name).read_bytes(), DATA / name, f"content/{name}")
+
+
+def articles(name: str) -> list:
+    records, _ = read(name)
+    return [readers.to_article(r) for r in records]
+
+
+@pytest.mark.parametrize("name", FILES)
+@pytest.mark.parametrize("suffix", [".enw", ".txt"])
+def test_the_reader_is_chosen_by_suffix_and_content(name: str, suffix: str) -> None:
+    head = (DATA / name).read_bytes()[:4096].decode("utf-8")
+    assert readers.choose_reader(Path("x" + suffix), head).format == "endnote"
+
+
+def test_other_formats_are_not_taken_for_endnote() -> None:
+    for head in ("TY  - JOUR\nTI  - x\nER  - \n", "PMID- 1\nTI  - x\n", "% a LaTeX comment\n\\documentclass{x}\n",
+                 "%!PS-Adobe-3.0\n%%Title: x\n", "@article{x, title={y}}\n", ""):
+        assert not endnote.sniff(head), head
+
+
+def test_a_book_from_the_national_library() -> None:
+    """Every field kept with its line, the trailing space of '%P XX, 327 ' too; the book's values typed."""
+    records, problems = read("jabref-dnb-book.enw")
+    assert problems == []
+    assert len(records) == 1 and records[0].where.line == 1 and records[0].format == "endnote"
+    fields = records[0].fields
+    assert [f.name for f in fields] == ["%0", "%A", "%A", "%C", "%D", "%I", "%K", "%L", "%P", "%T", "%U", "%7", "%@",
+                                        "%[", "%=", "%1"]
+    assert fields[8] == Field("%P", ("XX, 327 ",), 9)
+    assert fields[-1] == Field("%1", ("UB Vaihingen (geschlossen: 24.12.15 - 3.1.16)",), 16)
+    article, problems = readers.to_article(records[0])
+    assert problems == []
+    assert article.title == "Git : dezentrale Versionsverwaltung im Team : Grundlagen und Workflows"
+    assert article.kind == "book"
+    assert article.authors == (Person("Preißel, René", "Preißel", "René"), Person("Stachmann, Bjørn", "Stachmann",
+                                                                                   "Bjørn"))
+    assert (article.date, article.publisher, article.place) == ("2016", "dpunkt.verlag", "Heidelberg")
+    assert article.edition == "3., aktualisierte und erweiterte Auflage"
+    assert article.pages == ""  # a book's %P is its extent, not a page range; it stays in the full record
+    assert article.keywords == ("Versionsverwaltung",)
+    assert [link.url for link in article.links] == ["http://d-nb.info/107601965X"]
+
+
+def test_a_pubmed_review() -> None:
+    """CRLF line ends; %M is the PMID of a record from NLM, %2 its PMCID, %O the journal's abbreviation, %9 its
+    publication types; %D and %8 make the date."""
+    (article, problems), = articles("pubmed-review-handwritten.enw")
+    assert problems == []
+    assert article.title == "Chronic Lymphocytic Leukemia: Exploiting Vulnerabilities with Targeted Agents"
+    assert article.kind == "" and article.topics == ("Review",)
+    assert article.publication_types == ("Journal Article", "Review")
+    assert [a.name for a in article.authors] == ["Maly, Joseph", "Blachly, James S"]
+    assert (article.journal, article.journal_abbrev) == ("Current hematologic malignancy reports",
+                                                         "Curr Hematol Malig Rep")
+    assert (article.volume, article.issue, article.pages, article.date) == ("11", "1", "52-60", "2016-02")
+    assert (article.doi, article.pmid, article.pmcid) == ("10.1007/s11899-016-0299-0", "26893063", "PMC4969081")
+    assert article.id == "pubmed-4969081"  # the id a catalogue dump or MEDLINE record of the work gets
+    assert [lang.name for lang in article.languages] == ["English"]
+    assert article.keywords == ("ACP-196", "Chronic lymphocytic leukemia", "Ibrutinib")
+    record = article.records[0]
+    assert record.fields[0] == Field("%0", ("Journal Article",), 1)
+    assert Field("%$", ("NIHMS805055",), 24) in record.fields  # no line end is left in a value
+
+
+def test_a_cochrane_central_record() -> None:
+    """CENTRAL's export: the citation as one text in %B (the journal, as the record gives it), the DOI as a url in
+    %R; its accession number is no PMID."""
+    (article, problems), = articles("cochrane-central-handwritten.enw")
+    assert problems == []
+    assert article.journal == ("BMJ Open. 6 (7) (no pagination), 2016. Article Number: e010197. Date of "
+                               "Publication: 01 Jul 2016.")
+    assert (article.doi, article.pmid, article.date) == ("10.1136/bmjopen-2015-010197", "", "2016")
+    assert article.id == "doi-10.1136/bmjopen-2015-010197"  # the id other formats give the work
+    assert article.records[0].fields[6] == Field("%M", ("CN-01196504",), 7)
+
+
+def test_three_kinds_of_work() -> None:
+    (journal, p1), (chapter, p2), (thesis, p3) = articles("example-kinds-handwritten.enw")
+    assert p1 == p2 == p3 == []
+    # a title over two lines; a group author (a name ending in a comma); a period as printed
+    assert journal.title == "An example review of home monitoring after discharge"
+    assert journal.authors == (Person("Writer, Cara", "Writer", "Cara"), Person("Scribe, Dan C.", "Scribe", "Dan C."),
+                               Person("Example Trials Collaborative Group"))
+    assert (journal.date, journal.date_printed) == ("2021-01", "2021 Jan-Feb")
+    assert (journal.journal, journal.volume, journal.issue, journal.pages) == ("Journal of Example Studies", "7",
+                                                                               "1", "e101")
+    assert journal.keywords == ("home monitoring", "discharge", "Review literature as topic")
+    assert journal.abstract == (
+        Section("Background", "Patients are often monitored at home after discharge."),
+        Section("Methods", "We searched three databases for trials."),
+        Section("Results", "Twelve trials were included."))
+    fields = journal.records[0].fields
+    assert Field("%T", ("An example review of home", "monitoring after discharge"), 2) in fields
+    assert Field("%F", ("Writer2021",), 19) in fields  # a tag the reader does not use is kept
+    assert fields[-1] == Field("%V", ("",), 21)  # a tag with no value
+    assert chapter.kind == "chapter"
+    assert (chapter.container, chapter.journal, chapter.edition) == ("Example Syndromes", "Example Collection", "2nd")
+    assert [e.name for e in chapter.editors] == ["Editor, Ada L", "Redactor, Ben"]
+    assert (chapter.publisher, chapter.place, chapter.pages, chapter.date) == ("Example Press", "Bethesda (MD)",
+                                                                               "11-31", "2009")
+    assert chapter.records[0].where.line == 23
+    assert (thesis.kind, thesis.publisher, thesis.pages, thesis.date) == ("thesis", "Example University", "", "2015")
+
+
+def test_jabrefs_file_of_every_tag() -> None:
+    """A '%0' with no value still starts a record; a '%0' line with nothing after it is reported by its line and
+    not read; the records after it are."""
+    records, problems = read("jabref-entries.enw")
+    assert [r.where.line for r in records] == [1, 15, 23, 25, 28]
+    assert [(p.level, p.where.path, p.where.line) for p in problems] == [
+        (Level.WARNING, "content/jabref-entries.enw", line) for line in range(7, 15)]
+    assert problems[0].message == ("a '%0 Journal' line with no fields after it (the kind of work of a record that "
+                                   "holds nothing else); not read as a record")
+    first = readers.to_article(records[0])[0]
+    assert first.title == "testT" and first.kind == ""
+    assert [a.name for a in first.authors] == ["testA0", "testA1"]  # names without a comma, as written
+    untitled, problems = readers.to_article(records[1])
+    assert untitled.title == "Untitled record"
+    assert [(p.level, p.where.line, p.message) for p in problems] == [
+        (Level.ERROR, 15, "record has no title (a '%T' line); shown as 'Untitled record'")]
+
+
+@pytest.mark.parametrize(("work_type", "kind"), [
+    ("Journal Article", ""), ("Electronic Article", ""), ("Book", "book"), ("Edited Book", "book"),
+    ("Book Section", "chapter"), ("Conference Paper", "paper-conference"), ("Thesis", "thesis"),
+    ("Report", "report"), ("Web Page", "webpage"), ("Generic", "document"), ("Newspaper Article",
+    "article-newspaper"), ("Computer Program", "software"), ("Dataset", "dataset"), ("book  section", "chapter"),
+    ("Something Else", "")])
+def test_kinds_of_work(work_type: str, kind: str) -> None:
+    assert endnote.kind_of(work_type) == kind
+
+
+@pytest.mark.parametrize(("d", "eight", "date", "printed"), [
+    ("2013", "August 1", "2013-08-01", ""), ("2016", "2016-03-15", "2016-03-15", ""),
+    ("2019", "2019/03/12", "2019-03-12", ""), ("2021", "Jan-Feb", "2021-01", "2021 Jan-Feb"),
+    ("2018", "Spring", "2018", "2018 Spring"), ("2016", "", "2016", ""), ("", "2016-03-15", "2016-03-15", ""),
+    ("2015", "2014-01-02", "2015", ""), ("in press", "", "", ""), ("2010", "not a date", "2010", ""),
+    ("c2015", "", "2015", ""), ("2021 Jan-Feb", "", "2021-01", "2021 Jan-Feb")])
+def test_dates_as_the_record_prints_them(d: str, eight: str, date: str, printed: str) -> None:
+    text = f"%0 Journal Article\n%T A title\n%D {d}\n%8 {eight}\n"
+    records, _ = endnote.read(text, "x.enw")
+    article, _ = endnote.to_article(records[0])
+    assert (article.date, article.date_printed) == (date, printed)
+
+
+HOSTILE = {
+    "empty": b"",
+    "blank": b"\n\n  \r\n",
+    "garbage": bytes(range(256)) * 40,
+    "tag without value": b"%0 Journal Article\n%T\n%A\n%D\n%8\n%P\n%R\n%U\n%K\n%X\n%0\n",
+    "huge line": b"%0 Journal Article\n%T " + b"Long title " * 500_000 + b"\n%A Smith, Ann\n",
+    "many fields": b"%0 Journal Article\n%T Title\n" + b"%A Author, Any\n" * 20_000,
+    "text before": b"Exported from somewhere\n\n%0 Book\n%T A book\n",
+    "percent only": b"%0 Book\n%\n%%\n% \n%T x\n",
+    "nul and controls": b"%0 Journal Article\n%T Bell\x07 NUL\x00\n%A \x1b[31m,\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_never_raises(name: str) -> None:
+    data = HOSTILE[name]
+    for suffix in (".enw", ".txt"):
+        records, problems = readers.read_data(data, Path("bad" + suffix), "content/bad" + suffix)
+        for record in records:
+            article, more = readers.to_article(record)
+            assert article.title
+            problems += more
+        for p in problems:
+            assert p.where.path == "content/bad" + suffix and p.where.line >= 1 and p.message
+
+
+def test_hostile_input_is_reported_where_it_is() -> None:
+    assert [(p.level, p.where.line, p.message) for p in endnote.read("", "e.enw")[1]] == [
+        (Level.ERROR, 1, "no records: a record starts with a line such as '%0 Journal Article'")]
+    records, problems = endnote.read(HOSTILE["many fields"].decode(), "m.enw")
+    assert problems == [] and len(records[0].fields) == 20_002  # every field kept
+    assert len(readers.to_article(records[0])[0].authors) == 20_000
+    records, problems = endnote.read(HOSTILE["text before"].decode(), "t.enw")
+    assert [r.where.line for r in records] == [3]
+    assert [(p.level, p.where.line) for p in problems] == [(Level.WARNING, 1)]
+    records, _ = endnote.read(HOSTILE["huge line"].decode(), "h.enw")
+    assert len(readers.to_article(records[0])[0].title) > 5_000_000
+    assert readers.to_article(records[0])[0].authors == (Person("Smith, Ann", "Smith", "Ann"),)
+
+
+def test_a_site_built_from_an_enw_file_shows_its_values(tmp_path: Path, html) -> None:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    for name in ("example-kinds-handwritten.enw", "pubmed-review-handwritten.enw"):
+        (site / "content" / name).write_bytes((DATA / name).read_bytes())
+    result = build(site, tmp_path / "_site")
+    assert [d for d in result.report.diagnostics if d.level is Level.ERROR] == []
+    assert result.records == 4
+    pages = {html.text(html.main(doc).find(".//h1")): doc
+             for doc in (html.parse(p) for p in sorted((tmp_path / "_site" / "articles").glob("*.html")))}
+    assert sorted(pages) == ["An example chapter", "An example review of home monitoring after discharge",
+                             "An example thesis on reading tagged files",
+                             "Chronic Lymphocytic Leukemia: Exploiting Vulnerabilities with Targeted Agents"]
+
+    def facts(title: str) -> dict[str, str]:
+        dl = html.main(pages[title]).find(".//dl[@class='facts']")
+        return dict(zip([html.text(e) for e in dl if e.tag == "dt"], [html.text(e) for e in dl if e.tag == "dd"],
+                        strict=True))
+
+    review = facts("An example review of home monitoring after discharge")
+    assert (review["Journal"], review["Published"], review["Volume"], review["Issue"], review["Pages"]) == (
+        "Journal of Example Studies", "2021 Jan-Feb", "7", "1", "e101")
+    main = html.main(pages["An example review of home monitoring after discharge"])
+    authors = [html.text(a) for a in main.iter("a") if "/authors/" in a.get("href", "")]
+    assert authors[:3] == ["Writer, Cara", "Scribe, Dan C.", "Example Trials Collaborative Group"]
+    rows = {html.text(tr.find("th")): html.text(tr.find("td")) for tr in main.iter("tr") if tr.find("th") is not None
+            and tr.find("td") is not None}
+    assert rows["%F"] == "Writer2021" and rows["%V"] == "" and rows["%8"] == "Jan-Feb"
+    assert rows["%A"] == "Example Trials Collaborative Group,"  # the last %A row, as written
+    chapter = facts("An example chapter")
+    assert chapter["Edition"] == "2nd" and chapter["Place of publication"] == "Bethesda (MD)"
+    assert chapter["Publisher"] == "Example Press" and chapter["Editors"] == "Ada L Editor; Ben Redactor"
+    pubmed = facts("Chronic Lymphocytic Leukemia: Exploiting Vulnerabilities with Targeted Agents")
+    assert pubmed["Published"] == "February 2016"
+    assert "pubmed.ncbi.nlm.nih.gov/26893063" in "".join(
+        a.get("href", "") for a in html.main(pages["Chronic Lymphocytic Leukemia: Exploiting Vulnerabilities with "
+                                                   "Targeted Agents"]).iter("a"))
