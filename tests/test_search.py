@@ -172,9 +172,12 @@ def test_settling_gives_the_same_bytes_whatever_order_pagefind_chose(raw_bundle)
     assert [count for _name, count in pages] == [count for _name, count in raw_pages]
     assert [settled[f"fragment/{name}.pf_fragment"] for name, _count in pages] == \
         [raw_bundle[f"fragment/{name}.pf_fragment"] for name, _count in raw_pages]  # the same results, renamed
-    prefix = pages[0][0][:-1]
-    assert re.fullmatch(r"en_[0-9a-f]{7}_", prefix)
-    assert [name for name, _count in pages] == [f"{prefix}{n:x}" for n in range(len(pages))]
+    names = [name for name, _count in pages]
+    assert all(re.fullmatch(r"en_[0-9a-f]{7}_[0-9a-f]+", name) for name in names)
+    assert [name.rsplit("_", 1)[1] for name in names] == [f"{n:x}" for n in range(len(pages))]  # in sequence
+    prefixes = [name.rsplit("_", 1)[0] for name in names]
+    assert prefixes == [prefixes[n - n % indexer.FRAGMENT_GROUP] for n in range(len(pages))]  # one a group
+    assert len(set(prefixes)) == -(-len(pages) // indexer.FRAGMENT_GROUP)  # and another for the next
     assert len(named(settled, "fragment/", ".pf_fragment")) == len(pages)
 
 
@@ -467,3 +470,19 @@ def test_an_article_template_of_its_own_that_marks_nothing_is_warned_about(demo_
     warnings = [str(d) for d in result.report.diagnostics if d.level.name == "WARNING"]
     assert [w for w in warnings if w.startswith("templates/article.html: warning: marks nothing for the search")]
     assert result.report.errors == 0 and (tmp_path / "out" / search.BUNDLE / "pagefind.js").is_file()
+
+
+def test_an_edited_result_renames_the_files_of_its_group_only() -> None:
+    def short(contents: list[bytes]) -> list[str]:
+        files = {f"fragment/h{n}.pf_fragment": data for n, data in enumerate(contents)}
+        return [name for name, _words in indexer._short_pages("en", [[f"h{n}", 3] for n in range(len(contents))],
+                                                                files)]
+
+    contents = [b"result %d" % n for n in range(150)]
+    before = short(contents)
+    contents[70] = b"result 70, its title edited"
+    after = short(contents)
+    changed = [n for n in range(150) if before[n] != after[n]]
+    group = indexer.FRAGMENT_GROUP
+    assert changed == list(range(70 - 70 % group, 70 - 70 % group + group))  # its group's names, no other
+    assert len({name.rsplit("_", 1)[0] for name in after}) == 3

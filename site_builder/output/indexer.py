@@ -236,19 +236,26 @@ def settle(files: dict[str, bytes], sorts: dict[str, list[int]] | None = None) -
     return settled
 
 
+FRAGMENT_GROUP = 64
+"""Result files named together: a changed page renames the files of its group only, not the whole bundle's."""
+
+
 def _short_pages(language: str, pages: list[list[Any]], files: dict[str, bytes]) -> list[list[Any]]:
     """The page list with each page's result file (``fragment/``) renamed, in ``files``, by its number after a
-    hash of every result file of the bundle: ``en_{hash}_{number}``. The page list, which the search page loads
-    whole, then compresses to half (names in sequence, not 10,000 unrelated hashes), and a name still stands for
-    the same bytes. Settled twice, the same names."""
-    digest = hashlib.sha1()
-    for page_hash, _words in pages:
-        digest.update(hashlib.sha1(files[f"fragment/{page_hash}.pf_fragment"]).digest())
-    prefix = f"{language}_{''.join(f'{byte:x}' for byte in digest.digest())[:7]}_"
+    hash of the result files of its group of FRAGMENT_GROUP pages: ``en_{hash}_{number}``. The page list, which the
+    search page loads whole, then compresses to half (names in sequence, not 10,000 unrelated hashes); a name still
+    stands for the same bytes; and an edited page renames the 64 files of its group, not the bundle's 5,000 (each
+    edit's files to write, to publish and for readers' browsers to fetch again). Settled twice, the same names."""
     short = []
-    for number, (page_hash, words) in enumerate(pages):
-        files[f"fragment/{prefix}{number:x}.pf_fragment"] = files.pop(f"fragment/{page_hash}.pf_fragment")
-        short.append([f"{prefix}{number:x}", words])
+    for start in range(0, len(pages), FRAGMENT_GROUP):
+        group = pages[start:start + FRAGMENT_GROUP]
+        digest = hashlib.sha1()
+        for page_hash, _words in group:
+            digest.update(hashlib.sha1(files[f"fragment/{page_hash}.pf_fragment"]).digest())
+        prefix = f"{language}_{''.join(f'{byte:x}' for byte in digest.digest())[:7]}_"
+        for number, (page_hash, words) in enumerate(group, start):
+            files[f"fragment/{prefix}{number:x}.pf_fragment"] = files.pop(f"fragment/{page_hash}.pf_fragment")
+            short.append([f"{prefix}{number:x}", words])
     return short
 
 

@@ -50,7 +50,7 @@ UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefi
 about 420 KB that need not be published."""
 UNUSED_BESIDE = ("pagefind.js", "pagefind-worker.js", "wasm.unknown.pagefind")
 """What a second bundle need not repeat: the page loads Pagefind's scripts from the first."""
-SETTINGS_VERSION = 6
+SETTINGS_VERSION = 7
 """Raised when what this module asks of Pagefind changes, so that every site is indexed again."""
 
 
