@@ -21,6 +21,7 @@ from lxml import etree
 
 from ..config import Config
 from ..diagnostics import Diagnostic, Level, SourceSpan
+from .write import walk_files
 
 SITE_LIMIT = 1_000_000_000
 """GitHub Pages: "Published GitHub Pages sites may be no larger than 1 GB" (decimal, to stay on the safe side)."""
@@ -80,26 +81,13 @@ def list_output(out: Path, sizes: Mapping[str, int] | None = None) -> list[Outpu
     path inside ``out``) is taken to be of the size given there, rather than asked for again."""
     found: list[OutputFile] = []
     known = sizes or {}
-    for rel, entry in _entries(out):
+    for rel, entry in walk_files(out):
         if rel in known and entry.is_file(follow_symlinks=False):
             found.append(OutputFile(rel, known[rel], False))
         else:
             info = entry.stat(follow_symlinks=False)
             found.append(OutputFile(rel, info.st_size, entry.is_symlink()))
     return sorted(found, key=lambda f: f.rel)
-
-
-def _entries(out: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
-    """(path inside ``out`` with forward slashes, entry) of every file and symlink under ``out``, in no order."""
-    folders = [(str(out), "")]
-    while folders:
-        folder, prefix = folders.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append((entry.path, f"{prefix}{entry.name}/"))
-                else:
-                    yield prefix + entry.name, entry
 
 
 def size_problems(files: list[OutputFile], shown: str, limit: int = SITE_LIMIT,

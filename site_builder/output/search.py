@@ -30,7 +30,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
 from ..plan import urls
 from . import indexer
-from .write import STAGED, OutputWriter, WriteStats, same_bytes, write_atomic
+from .write import OutputWriter, WriteStats, same_bytes, staged_name, walk_files, write_atomic, write_whole
 
 BUNDLE = "pagefind"
 """The bundles' folder in the output, where Pagefind's own script finds the articles' index."""
@@ -96,10 +96,11 @@ def index_site(output: Path, report: Report) -> Indexed:
     except OSError:
         pass  # no stamp: index
     (output / STAMP).unlink(missing_ok=True)  # from here until the bundle is whole again, no bundle is trusted
-    for left in (_NEW, _OLD, f".{BUNDLE}{STAGED}"):  # an earlier version's folders, a stopped first index
-        shutil.rmtree(output / left, ignore_errors=True)
+    for left in (output / _NEW, output / _OLD, staged_name(os.fspath(bundle))):  # an earlier version's folders,
+        shutil.rmtree(left, ignore_errors=True)  # a stopped first index
     try:
-        pages, written = _run_pagefind(output, bundle)
+        pages, made = _run_pagefind(output)
+        written = _update(bundle, made)
     except Exception as err:  # noqa: BLE001 - any failure of the indexer: reported, the pages are written
         shutil.rmtree(bundle, ignore_errors=True)  # an index of other pages would send readers to wrong places
         report.error(SourceSpan(f"{output.name}/{BUNDLE}"), f"the search index could not be made ({_reason(err)}); "
@@ -107,16 +108,14 @@ def index_site(output: Path, report: Report) -> Indexed:
                      "Pagefind back (pip install 'pagefind[bin]'), or set search = false in site.toml")
         return Indexed([], 0)
     write_atomic(output / STAMP, stamp.encode("utf-8"))
-    named = {posixpath.join(BUNDLE, rel) for rel in written}  # as the output names them
-    files = [(rel, rel in named) for rel, _ in _bundle_files(output, written=True)]
+    files = [(posixpath.join(BUNDLE, rel), rel in written) for rel in sorted(made)]  # what _update left there
     return Indexed(files + [(STAMP, True)], pages)
 
 
-def _run_pagefind(site: Path, bundle: Path) -> tuple[int, set[str]]:
+def _run_pagefind(site: Path) -> tuple[int, dict[str, bytes]]:
     """Pagefind's indexer, the program the pagefind[bin] wheel ships, given the pages of each bundle, the articles
     newest first and the others by name (each bundle by a process of its own, at the same time); the bundles
-    settled and placed under ``bundle`` (_update). The number of pages indexed, and the files written (paths
-    inside ``bundle``)."""
+    settled. The number of pages indexed, and every file of the bundles (path inside the bundle → bytes)."""
     from pagefind.service import get_executable  # the indexer is loaded only by builds that search
 
     program = get_executable()
@@ -144,7 +143,7 @@ def _run_pagefind(site: Path, bundle: Path) -> tuple[int, set[str]]:
                 made[posixpath.join(folder, rel)] = data
         entry = json.loads(files[indexer.ENTRY])
         pages += sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
-    return pages, _update(bundle, made)
+    return pages, made
 
 
 def _update(bundle: Path, files: dict[str, bytes]) -> set[str]:
@@ -156,14 +155,13 @@ def _update(bundle: Path, files: dict[str, bytes]) -> set[str]:
     most of a bundle's 29,000 files (at 10,000 records) are as they were and are neither written nor removed;
     writing a whole new bundle beside the old one and removing the old cost several seconds of a refresh.
     """
-    if not bundle.is_dir():  # a first index: written whole under another name, then named (write.STAGED)
-        staged = bundle.with_name(f".{bundle.name}{STAGED}")
+    if not bundle.is_dir():  # a first index: written whole under a staging name, then named, as write.py does
+        staged = staged_name(os.fspath(bundle))
         shutil.rmtree(staged, ignore_errors=True)
         for rel, data in sorted(files.items()):
             path = os.path.join(staged, rel)
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "wb") as file:
-                file.write(data)
+            write_whole(path, data)
         os.rename(staged, bundle)
         return set(files)
     written: set[str] = set()
@@ -231,19 +229,8 @@ def _reason(err: BaseException) -> str:
 
 
 def _bundle_files(output: Path, written: bool) -> list[tuple[str, bool]]:
-    """(path inside ``output``, ``written``) of every file of the bundle, sorted. With os.scandir, not a Path a
-    file: a bundle of 10,000 records holds 29,000 files, and rglob took 0.6 s of its refresh."""
-    found: list[tuple[str, bool]] = []
-    folders = [(os.path.join(output, BUNDLE), BUNDLE)]
-    while folders:
-        folder, prefix = folders.pop()
-        with contextlib.suppress(OSError), os.scandir(folder) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append((entry.path, f"{prefix}/{entry.name}"))
-                elif entry.is_file():
-                    found.append((f"{prefix}/{entry.name}", written))
-    return sorted(found)
+    """(path inside ``output``, ``written``) of every file of the bundle, sorted."""
+    return sorted((f"{BUNDLE}/{rel}", written) for rel, entry in walk_files(output / BUNDLE) if entry.is_file())
 
 
 def _stamp(output: Path) -> str:
