@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from collections.abc import Callable
 
 from ..model.article import Article
 from .bibtex import bibtex_entry
@@ -43,15 +44,17 @@ Pieces = dict[tuple[str, str, bool], str]
 one build."""
 
 
-def export_text(fmt: str, entries: tuple[tuple[str, Article], ...], pieces: Pieces, abstracts: bool = True) -> str:
+def export_text(fmt: str, entries: tuple[tuple[str, Article], ...], pieces: Pieces, abstracts: bool = True,
+                make: Callable[[str, Article], str] | None = None) -> str:
     """The ``fmt`` file of (citation key, article) entries, each article's piece taken from ``pieces`` or made
-    and kept there (an article is in its own files and in those of its topics and the collection); a list's
-    file is made ``abstracts=False``."""
+    (by ``make(key, article)`` when given, else export_piece) and kept there (an article is in its own files and
+    in those of its topics and the collection); a list's file is made ``abstracts=False``."""
     made = []
     for key, article in entries:
         piece = pieces.get((fmt, key, abstracts))
         if piece is None:
-            piece = pieces[(fmt, key, abstracts)] = export_piece(fmt, article, key, abstracts)
+            piece = make(key, article) if make is not None else export_piece(fmt, article, key, abstracts)
+            pieces[(fmt, key, abstracts)] = piece
         made.append(piece)
     return export_file(fmt, made)
 

@@ -20,8 +20,9 @@ from typing import Any
 import jinja2
 
 from .. import workers
-from ..cite.exports import Pieces, export_file, export_piece, export_text
+from ..cite.exports import Pieces, export_piece, export_text
 from ..diagnostics import Report, SourceSpan
+from ..model.article import Article
 from ..plan.pages import Page
 from ..render.pages import RenderError, render
 from . import fingerprints, pagetable, preflight
@@ -220,26 +221,22 @@ def _list_text(job: RenderJob, page: Page, made: ListPieces) -> str:
     """A list download, joined from the pieces this process has already, those the last build made of its
     articles unchanged since (with ``VERIFY``, each made again and compared when first taken), and new ones,
     which are added to ``made``."""
-    fmt, entries = page.export, page.context["entries"]
-    pieces, kept_pieces, digests = job.pieces, job.list_pieces, job.digests
-    joined = []
-    for key, article in entries:
-        piece = pieces.get((fmt, key, False))
-        if piece is None:
-            digest = digests.get(id(article), (None, b""))[1]
-            kept = kept_pieces.get((fmt, key))
-            if digest and kept is not None and kept[0] == digest:
-                piece = kept[1]
-                if fingerprints.VERIFY and export_piece(fmt, article, key, False) != piece:
-                    raise fingerprints.StaleReuse(f"{page.path}: the kept {fmt} piece of {key} is not what it was")
-            else:
-                piece = export_piece(fmt, article, key, False)
-                if digest and (fmt, key) not in job.handed:
-                    made[(fmt, key)] = (digest, piece)
-                    job.handed.add((fmt, key))
-            pieces[(fmt, key, False)] = piece
-        joined.append(piece)
-    return export_file(fmt, joined)
+    fmt = page.export
+
+    def piece_of(key: str, article: Article) -> str:
+        digest = job.digests.get(id(article), (None, b""))[1]
+        kept = job.list_pieces.get((fmt, key))
+        if digest and kept is not None and kept[0] == digest:
+            if fingerprints.VERIFY and export_piece(fmt, article, key, False) != kept[1]:
+                raise fingerprints.StaleReuse(f"{page.path}: the kept {fmt} piece of {key} is not what it was")
+            return kept[1]
+        piece = export_piece(fmt, article, key, False)
+        if digest and (fmt, key) not in job.handed:
+            made[(fmt, key)] = (digest, piece)
+            job.handed.add((fmt, key))
+        return piece
+
+    return export_text(fmt, page.context["entries"], job.pieces, abstracts=False, make=piece_of)
 
 
 def _shown_template(path: str) -> str:
