@@ -158,6 +158,7 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     from .prose.free_pages import read_free_pages, read_intro
     from .prose.summaries import attach_summaries, read_summaries
     from .readers.files import read_articles
+    from .workers import apart
 
     content = site_dir / CONTENT_DIR
     articles = read_articles(site_dir, report, cache.RecordCache(kept_cache))
@@ -168,7 +169,7 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     intro = report.take(read_intro(content, CONTENT_DIR))
     free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR)))
     library = build_library(articles, report.take(load_rules(site_dir, articles)),
-                            cache.remembered(kept_cache, "people"))
+                            cache.remembered(kept_cache, "people"), apart)
     return _Model(library, records, len(articles), free_pages, intro)
 
 

@@ -23,7 +23,10 @@ whose versions match; ``off``, none; a comma-separated list of names (``jinja_ou
   model frozen out of the collector's sight once planned, also in forked render workers.
 - ``malloc_trim``: once the model is planned, glibc's allocator hands the free pages inside its heap back to
   the system (reading leaves many: each file's text, its packed form for the cache), before workers are forked
-  from this process. Nothing happens on another C library.
+  from this process; and from the start of a build, one heap serves every thread (``M_ARENA_MAX`` 1): what a
+  worker sends back is unpacked by the pool's thread, in a heap of that thread's own, whose free pages
+  ``malloc_trim`` left in place (at 10,000 records, 55 MB: the records read by workers, once unpacked). Nothing
+  happens on another C library.
 """
 
 from __future__ import annotations
@@ -318,6 +321,8 @@ def model_heap() -> Iterator[Heap]:
     """While the model grows, no collection: the model has no cycles, so collecting frees nothing, and each pass
     walks every object made so far."""
     heap = Heap(enabled("gc_freeze") and gc.isenabled())
+    if enabled("malloc_trim"):
+        _one_arena()
     if heap.active:
         gc.disable()
     try:
@@ -326,6 +331,18 @@ def model_heap() -> Iterator[Heap]:
         if heap.active:
             gc.unfreeze()
             gc.enable()
+
+
+def _one_arena() -> None:
+    """``malloc_trim``: glibc's ``mallopt(M_ARENA_MAX, 1)``, one heap for all threads from now on."""
+    if platform.system() != "Linux" or platform.libc_ver()[0] != "glibc":
+        return
+    with contextlib.suppress(OSError, AttributeError):  # no such function in this process: nothing to gain
+        ctypes.CDLL(None).mallopt(_M_ARENA_MAX, 1)
+
+
+_M_ARENA_MAX = -8
+"""glibc's malloc.h."""
 
 
 def _trim() -> None:

@@ -98,6 +98,32 @@ def beside(work: Callable[[C, T], R], context: C, here: T, there: T) -> tuple[R,
         pool.shutdown(cancel_futures=True)
 
 
+def apart(work: Callable[[], R]) -> R:
+    """``work()`` in a forked worker, its result sent back, where a fork is safe; else here, and here too if the
+    worker fails in any way. For work that leaves much garbage behind in a process that lives on: freed, it
+    leaves holes among what the process keeps, which the process holds until it ends."""
+    if jobs() < 2:
+        return work()
+    pool = _pool(1, _call, work)
+    try:
+        try:
+            future: Future[R] | None = pool.submit(_run, None)
+        except OSError:  # no process to spare
+            future = None
+        try:
+            if future is not None:
+                return future.result()
+        except Exception:  # noqa: BLE001 - whatever went wrong over there, this process can do it itself
+            pass
+        return work()
+    finally:
+        pool.shutdown(cancel_futures=True)
+
+
+def _call(work: Callable[[], R], _item: None) -> R:
+    return work()
+
+
 def _pool(count: int, work: Callable[[C, T], R], context: C) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(count, mp_context=mp.get_context("fork"), initializer=_start,
                                initargs=(work, context))

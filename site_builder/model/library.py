@@ -152,13 +152,24 @@ Remember = Callable[[bytes, Callable[[], Any]], Any]
 build, or what it makes now (then kept). The build cache offers one (output/cache.py)."""
 
 
-def build_library(articles: list[Article], rules: Rules | None = None, remember: Remember | None = None) -> Library:
+Apart = Callable[[Callable[[], Any]], Any]
+"""Given work: what it makes, made in another process where one can be had (workers.apart)."""
+PEOPLE_APART_MIN = 2000
+"""From this many articles, who is who is worked out by ``apart`` when given one: that work leaves many small
+objects behind (name forms, clusters), whose holes among the model's objects a process keeps to its end (at
+10,000 records 3.6 kB an article of the building process's memory)."""
+
+
+def build_library(articles: list[Article], rules: Rules | None = None, remember: Remember | None = None,
+                  apart: Apart | None = None) -> Library:
     """The library of ``articles``; ``rules`` are the site's authors.toml (people.py merges name variants). With
-    ``remember``, who is who is worked out again only when a byline or a rule changed."""
+    ``remember``, who is who is worked out again only when a byline or a rule changed; with ``apart``, in
+    another process on a large collection."""
     keyed = _key_articles(articles)
     ordered = dict(newest_first(list(keyed.items())))
     rank = {key: n for n, key in enumerate(ordered)}
-    people = _people({k: a.authors for k, a in ordered.items()}, rules, remember)
+    people = _people({k: a.authors for k, a in ordered.items()}, rules, remember,
+                     apart if apart is not None and len(ordered) >= PEOPLE_APART_MIN else None)
     bylines = {k: tuple(person for person, _ in people.bylines[k]) for k in ordered}
     article_authors = {k: tuple(dict.fromkeys(p for p in byline if p)) for k, byline in bylines.items()}
     folded = _NameKeys()
@@ -182,12 +193,17 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
     )
 
 
-def _people(bylines: dict[str, tuple[Person, ...]], rules: Rules | None, remember: Remember | None) -> People:
+def _people(bylines: dict[str, tuple[Person, ...]], rules: Rules | None, remember: Remember | None,
+            apart: Apart | None = None) -> People:
     """resolve(bylines, rules) as far as a library needs it (bylines and names), from ``remember`` when the
-    bylines (every field of every Person, in order) and the rules are those of an earlier build."""
-    def made() -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, str]]:
+    bylines (every field of every Person, in order) and the rules are those of an earlier build; by ``apart``
+    when given."""
+    def resolved() -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, str]]:
         found = resolve(bylines, rules)
         return found.bylines, found.names
+
+    def made() -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, str]]:
+        return apart(resolved) if apart is not None else resolved()
 
     if remember is None:
         found_bylines, names = made()
