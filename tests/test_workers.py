@@ -91,6 +91,23 @@ def _divide(numerator: int, item: int) -> float:
     return numerator / item
 
 
+def test_work_apart_is_done_in_a_worker_and_here_when_that_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    here = os.getpid()
+    monkeypatch.setattr(workers, "jobs", lambda: 2)
+    pid, value = workers.apart(lambda: (os.getpid(), [here, "made apart"]))  # a closure: forked, never pickled
+    assert pid != here and value == [here, "made apart"]
+    assert multiprocessing.active_children() == []
+
+    def dies_there() -> int:
+        if os.getpid() != here:
+            os._exit(1)
+        return 7
+
+    assert workers.apart(dies_there) == 7
+    monkeypatch.setattr(workers, "jobs", lambda: 1)
+    assert workers.apart(os.getpid) == here
+
+
 SCRIPT = textwrap.dedent("""
     import multiprocessing, os, signal, sys, time
     from site_builder import workers

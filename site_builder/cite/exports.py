@@ -47,14 +47,15 @@ one build."""
 def export_text(fmt: str, entries: tuple[tuple[str, Article], ...], pieces: Pieces, abstracts: bool = True,
                 make: Callable[[str, Article], str] | None = None) -> str:
     """The ``fmt`` file of (citation key, article) entries, each article's piece taken from ``pieces`` or made
-    (by ``make(key, article)`` when given, else export_piece) and kept there (an article is in its own files and
-    in those of its topics and the collection); a list's file is made ``abstracts=False``."""
+    (by ``make(key, article)`` when given, else export_piece) and, without its abstract, kept there (an article
+    is in the list files of its topics and the collection); a list's file is made ``abstracts=False``."""
     made = []
     for key, article in entries:
         piece = pieces.get((fmt, key, abstracts))
         if piece is None:
             piece = make(key, article) if make is not None else export_piece(fmt, article, key, abstracts)
-            pieces[(fmt, key, abstracts)] = piece
+            if not abstracts:  # a piece with its abstract is in the article's own file alone: never asked again
+                pieces[(fmt, key, abstracts)] = piece
         made.append(piece)
     return export_file(fmt, made)
 

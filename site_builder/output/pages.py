@@ -121,6 +121,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
     made: ListPieces = {}
+    places: dict[int, int] = {}
     rendered = _rendered(_progress(chunks, len(left), progress), made)
     table_before = reuse.last if reuse is not None else pagetable.PageTable()
     for page in pages:  # in plan order: those unchanged as they were, the others as their runs rendered them
@@ -142,13 +143,24 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
             continue
         done.append((path, written))
         if entry is not None:
-            table[path] = entry
+            table[path] = _interned(entry, places)
         kept += unchanged
     for failures in failed.values():
         first = failures[0]
         report.error(SourceSpan(_shown_template(first.template), first.line),
                      f"{first.message} (while rendering {first.page}; {len(failures)} page(s) not written)")
     return Written(done, table, kept, made)
+
+
+def _interned(entry: pagetable.Entry, places: dict[int, int]) -> pagetable.Entry:
+    """The entry with one int object for each article's place in all entries, as each arrives from a worker with
+    its own (at 100,000 records, 4 million places reached: 130 MB of ints kept in this process to the end)."""
+    reached, more = entry.reached, entry.more
+    if reached:
+        reached = tuple([places.setdefault(n, n) for n in reached])
+    if more is not None and more[1]:
+        more = (more[0], tuple([places.setdefault(n, n) for n in more[1]]), more[2])
+    return entry._replace(reached=reached, more=more)
 
 
 def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> set[str]:
