@@ -282,3 +282,27 @@ def test_a_tab_delimited_row_is_a_record_of_the_tagged_format() -> None:
     article = ris.to_article(last)[0]
     assert [p.name for p in article.authors] == ["Feuerriegel, Stefan", "Hartmann, Jochen"]
     assert article.keywords == ("generative AI", "large language models")
+
+
+def test_biosis_and_cabi_records_lose_no_line() -> None:
+    """Web of Knowledge's BIOSIS and CABI exports, as Zotero's Web of Science translator tests them: a line that
+    goes on without the three spaces before it was read as no part of the record (the title cut after
+    "benthic", the second author lost), an author's e-mail address was read into the name, and "PS" (the page
+    span, without BP and EP in CABI's) gave no pages. The facts of two real records (Medvedeff and Hershey,
+    Hydrobiologia 700(1):221-230, 2013; Smith et al., Veterinary Surgery 27(2):170, 1998)."""
+    text = ("FN Thomson Reuters Web of Knowledge\nVR 1.0\nPT J\nUT BCI:BCI201300112663\n"
+            "TI Importance of methane-derived carbon as a basal resource for two benthic\n"
+            "consumers in arctic lakes\nAU Medvedeff, Cassandra A. (medvedeff22@ufl.edu)\nHershey, Anne E.\n"
+            "SO Hydrobiologia\nPY 2013\nPD JAN 2013\nVL 700\nIS 1\nPS 221-230\nBP 221\nEP 230\nER\n\n"
+            "PT J\nAU Smith, L. J.\n   Schwark, W. S.\nTI Pharmacokinetics of intravenous mivacurium in "
+            "halothane-anesthetized\n   dogs.\nSO Veterinary Surgery\nVL 27\nIS 2\nPS 170\nPY 1998\n"
+            "UT CABI:19982209000\nER\n\nEF\n")
+    records, problems = ris.read(text, "savedrecs.txt")
+    assert problems == []
+    biosis, cabi = (ris.to_article(r)[0] for r in records)
+    assert biosis.title == ("Importance of methane-derived carbon as a basal resource for two benthic consumers in "
+                            "arctic lakes")
+    assert [(a.family, a.given) for a in biosis.authors] == [("Medvedeff", "Cassandra A."), ("Hershey", "Anne E.")]
+    assert records[0].values("AU") == ("Medvedeff, Cassandra A. (medvedeff22@ufl.edu)", "Hershey, Anne E.")
+    assert (biosis.pages, biosis.date, cabi.pages, cabi.title) == (
+        "221-230", "2013-01", "170", "Pharmacokinetics of intravenous mivacurium in halothane-anesthetized dogs.")
