@@ -68,6 +68,7 @@ from ..model.article import (
     PERIODICAL_KINDS,
     RIS_A4_NOT_TRANSLATORS,
     RIS_SERIES_EDITOR_KINDS,
+    UNTITLED,
     Article,
     Field,
     Person,
@@ -306,7 +307,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     if article.title:
         return article, []
     problem = Diagnostic(Level.ERROR, record.where, "record has no title (TI, T1 or ST); shown as 'Untitled record'")
-    return replace(article, title="Untitled record"), [problem]
+    return replace(article, title=UNTITLED), [problem]
 
 
 # What a RIS type (TY) or a Web of Science document type (DT) says the work is, in CSL's words (Article.kind; ""
@@ -631,8 +632,11 @@ def _wos_article(record: Record) -> Article:
     tags = _Tags(record)
     title = clean(shared.strip_tags(tags.text("TI")))  # "<i>Heliconia acuminata</i>": the tags are left out
     orcids = shared.orcids_by_name("; ".join(tags.all("OI")))
-    names = [_AUTHOR_EMAIL.sub("", name) for name in tags.all("AF") or tags.all("AU")]
-    doi, pmid = ids.doi_from(tags.first("DI")), ids.pmid_from(tags.first("PM"))
+    # MEDLINE's records in Web of Knowledge give all names on one line: "AU Joffe, Hadine; Hall, Janet E"
+    names = [_AUTHOR_EMAIL.sub("", name) for line in tags.all("AF") or tags.all("AU") for name in line.split("; ")]
+    accession = clean(tags.first("UT"))
+    doi = ids.doi_from(tags.first("DI"))
+    pmid = ids.pmid_from(tags.first("PM") or accession.removeprefix("MEDLINE:") * accession.startswith("MEDLINE:"))
     lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB")], running=True)
     when = shared.web_of_science_date(tags.first("PD"), tags.first("PY"), tags.first("EA"))
     kind = _wos_kind(tags.all("DT"))

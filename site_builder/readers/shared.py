@@ -240,11 +240,17 @@ def early_access(text: str, issue: str) -> str:
     return "" if issue.startswith(found) else found
 
 
+_NUMBER_MONTH_THEN_YEAR = re.compile(r"(\d{1,2})\s+(\d{4})")
+
+
 def web_of_science_date(rest: str, year: str, early: str) -> dates.Published:
     """A Web of Science date: the issue's year (PY) and the rest of its date (PD in its own format, DA in its RIS,
     Month in its BibTeX: "JUN 8", "FAL" for autumn, "MAY-JUN"), with the early-access month beside it. An
     early-access article not yet in an issue has its whole online date in the rest ("2023 DEC 19"), which the
-    early-access month then only repeats in part; a rest may name its year too ("MAY 2020")."""
+    early-access month then only repeats in part; a rest may name its year too ("MAY 2020"), and Inspec's gives
+    the month as a number ("07 2006")."""
+    if m := _NUMBER_MONTH_THEN_YEAR.fullmatch(clean(rest)):
+        return dates.published(dates.PrintedDate(dates.from_parts(m[2], m[1])), early_access(early, m[2]))
     rest = year_then_month(rest)
     when = dates.read_printed(rest if year_first(rest) else f"{clean(year)} {rest}")
     return dates.published(when, early_access(early, when.iso))
