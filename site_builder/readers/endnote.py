@@ -35,7 +35,7 @@ import re
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Field, Person, Record, Section
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record, Section
 from ..model.normalize import clean, parse_person, unique_folded
 from ..model.sections import split_heading_lines, split_lay_summary
 from . import shared
@@ -244,7 +244,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     when = _published(tags, periodical)
     article = Article(
         id=shared.article_id(pmc, pmid, doi, tags.text("%M"), title, FORMAT),
-        title=title or "Untitled record",
+        title=title or UNTITLED,
         authors=_people(tags, "%A"),
         journal=journal,
         journal_abbrev=tags.text("%O") if periodical else "",

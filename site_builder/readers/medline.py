@@ -299,8 +299,6 @@ def _problems(record: Record, article: Article, bad_orcids: list[Field]) -> list
     if not article.id:
         found.append(Diagnostic(Level.ERROR, where, "no PMID, PMC or DOI (nor ERIC's OID): the article cannot be "
                                                     "given a page"))
-    if not article.title:
-        found.append(Diagnostic(Level.WARNING, where, "no TI (title) line"))
     if not article.date and record.first("DP"):
         found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, record.line_of("DP")),
                                 f"DP {record.first('DP')!r} holds no year"))
