@@ -138,6 +138,9 @@ AFTER_END = "text after ER"
 
 _SNIFF_RIS = re.compile(r"^TY(?P<separator>(?: {1,2}|\t| \t)-[ \t]*)(?=\S|$)", re.M)
 _RECORD_NUMBER = re.compile(r"\s*\d+\.\s*\Z")
+_HEAD = re.compile(r"Record #\d+ of \d+\s*\Z|Provider: ")
+"""The first line of the head a record has of its own in the Cochrane Library's, JSTOR's and APA PsycNET's
+exports ("Record #4 of 18", "Provider: JSTOR http://www.jstor.org"): it opens the next record."""
 _SNIFF_WOS = re.compile(r"\A\ufeff?\s*(?:FN |PT [A-Z]\r?$)", re.M)
 
 
@@ -221,7 +224,7 @@ class _Reader:
             self.fields[-1][1].append(line.removeprefix(self.dialect.continuation))
         elif tagged and tagged[0] == "EF":
             pass
-        elif self.after_end and not self.pending and not _RECORD_NUMBER.match(line):
+        elif self.after_end and not self.pending and not _RECORD_NUMBER.match(line) and not _HEAD.match(line):
             self._append_to_last(AFTER_END, line, number)
         else:
             self.pending.append((number, line))

@@ -665,14 +665,17 @@ def test_trid_pages_lose_their_label() -> None:
 
 def test_the_cochrane_library_writes_two_spaces_after_the_hyphen() -> None:
     """The Cochrane Library's RIS export writes "TY  -  JOUR": the file was skipped whole as a format site-builder
-    does not know. Its CENTRAL records give the trial's PMID in C3 ("PUBMED 38407106,EMBASE 643589775"), which
-    was not read (no PubMed link, no page shared with the PubMed record), and its page ranges a Unicode hyphen.
-    The asreview citation-file-formatting export (CC0)."""
+    does not know. Each record's head ("Record #4 of 18", "Provider: …") was read as text after the record
+    before. Its CENTRAL records give the trial's PMID in C3 ("PUBMED 38407106,EMBASE 643589775"), which was not
+    read (no PubMed link, no page shared with the PubMed record), and its page ranges a Unicode hyphen. The
+    asreview citation-file-formatting export (CC0)."""
     path = DATA / "cff-cochrane-endnote.ris"
     assert readers.choose_reader(path, text_of(path.name)[:4096]).format == "ris"
     records, diagnostics = read(path.name)
     first, second, third = (ris.to_article(r)[0] for r in records)
-    assert diagnostics == [] and len(records) == 3 and records[0].preamble[0] == "Record #3 of 18"
+    assert diagnostics == [] and [r.preamble[0] for r in records] == [  # each head opens its record
+        "Record #3 of 18", "Record #4 of 18", "Record #10 of 18"]
+    assert all(r.fields[-1].name != ris.AFTER_END for r in records)
     assert (first.title[:46], first.journal, first.volume, first.pages, first.date) == (
         "The Incredible Years Therapeutic Dinosaur Prog", "Trials", "12", "39", "2011")
     assert [a.name for a in first.authors][:2] == ["Bywater, T", "Hutchings, J"]
