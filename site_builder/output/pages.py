@@ -152,15 +152,16 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     return Written(done, table, kept, made)
 
 
-def _interned(entry: pagetable.Entry, places: dict[int, int]) -> pagetable.Entry:
-    """The entry with one int object for each article's place in all entries, as each arrives from a worker with
-    its own (at 100,000 records, 4 million places reached: 130 MB of ints kept in this process to the end)."""
-    reached, more = entry.reached, entry.more
+def _interned(entry: pagetable.Entry, places: dict[int, int]) -> tuple[Any, ...]:
+    """The entry as the table stores it (a plain tuple), with one int object for each article's place in all
+    entries, as each arrives from a worker with its own (at 100,000 records, 4 million places reached: 130 MB of
+    ints kept in this process to the end)."""
+    fingerprint, size, links, more, reached = entry
     if reached:
         reached = tuple([places.setdefault(n, n) for n in reached])
     if more is not None and more[1]:
         more = (more[0], tuple([places.setdefault(n, n) for n in more[1]]), more[2])
-    return entry._replace(reached=reached, more=more)
+    return fingerprint, size, links, more, reached
 
 
 def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> set[str]:

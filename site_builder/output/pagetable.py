@@ -216,11 +216,14 @@ def save_table(output: Path, code: bytes, entries: Mapping[str, tuple[Any, ...]]
     (fingerprints.Reuse.articles and .keeping), and (given ``sources``, for a build that wrote every page) what
     a build with nothing to do needs to say so."""
     # In the order given (the plan's), not sorted: the table is looked up, never listed, and it is not published.
-    body = marshal.dumps(({path: e if type(e) is tuple else tuple(e) for path, e in entries.items()}, articles,
-                          keeping))  # a kept page's row is a plain tuple already; an Entry is made one for marshal
+    rows = entries if all(type(e) is tuple for e in entries.values()) else {  # the renderer gives plain rows
+        path: e if type(e) is tuple else tuple(e) for path, e in entries.items()}  # an Entry is made one for marshal
+    body = marshal.dumps((rows, articles, keeping))
     head = marshal.dumps(((sources.digest, sources.newest_ns, sources.noted_at) if sources else None,
                           folder_stamp(output), _pack_summary(summary) if sources else None))
-    write_atomic(output / PAGES_FILE, FORMAT + marshal.dumps((code, damage_check(head + body), head, body)))
+    packed = marshal.dumps((code, damage_check(head + body), head, body))
+    del rows, body  # at 100,000 records a copy of the rows is 80 MB: no more than two at once
+    write_atomic(output / PAGES_FILE, FORMAT + packed)
 
 
 def _pack_summary(summary: Summary) -> tuple[Any, ...]:
