@@ -99,6 +99,11 @@ class Site:
         return _shared_facet_values(self.library) if self.config.search else frozenset()
 
     @functools.cached_property
+    def roots(self) -> dict[str, Markup]:
+        """The way back to the site's root from a folder, escaped, by the plain way: for this build's plan."""
+        return {}
+
+    @functools.cached_property
     def citation_keys(self) -> dict[str, str]:
         """Each article's citation key, given once for the whole collection (a clash adds a letter)."""
         return cite.keyed_citation_keys(self.library.articles.items())
@@ -182,8 +187,9 @@ def plan(site: Site) -> list[Page]:
 
 def make_links(lib: Library, root: str) -> Links:
     """Every entity's link as seen from a page whose way back to the site root is ``root``."""
+    shared: dict[str, Markup] = {}
     return Links(
-        articles={k: _entry(escape(root + urls.article(k)), a) for k, a in lib.articles.items()},
+        articles={k: _entry(escape(root + urls.article(k)), a, shared) for k, a in lib.articles.items()},
         authors={k: Named(escape(root + urls.author(k)), escape(a.name)) for k, a in lib.authors.items()},
         topics=_named(lib.topics, root, urls.topic),
         journals=_named(lib.journals, root, urls.journal),
@@ -191,16 +197,27 @@ def make_links(lib: Library, root: str) -> Links:
     )
 
 
-def _entry(href: Markup, article: Article) -> Entry:
+def _entry(href: Markup, article: Article, shared: dict[str, Markup] | None = None) -> Entry:
+    """The article's Entry; its journal, date and year escaped once for all entries that share ``shared``."""
     names = [p.display for p in article.authors[:BYLINE_NAMES]]
     if len(article.authors) > BYLINE_NAMES or article.et_al:
         names.append("et al")
     byline = ", ".join(names)
     if byline and not byline.endswith("."):
         byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
-    return Entry(href, escape(article.title), escape(byline), escape(article.journal or article.container),
-                 escape(article.exact_date), escape(article.year), article,
-                 escape(article.summary.verdict) if article.summary else Markup(""))
+    once = shared.get if shared is not None else None
+
+    def escaped(text: str) -> Markup:  # one object per value a collection repeats (100 bytes an article each)
+        if once is None or shared is None:
+            return escape(text)
+        found = once(text)
+        if found is None:
+            found = shared[text] = escape(text)
+        return found
+
+    return Entry(href, escape(article.title), escape(byline), escaped(article.journal or article.container),
+                 escaped(article.exact_date), escaped(article.year), article,
+                 escape(article.summary.verdict) if article.summary else escaped(""))
 
 
 def _named(groups: dict[str, Group], root: str, to_path: Callable[[str], str]) -> dict[str, Named]:
@@ -376,8 +393,10 @@ def _page(site: Site, path: str, template: str, more: Callable[[], dict[str, Any
     if path == urls.NOT_FOUND and site.config.base_path:
         # 404.html is served at any depth, so its links must not be page-relative.
         root = site.config.base_path
-    root = escape(root)
-    return Page(path, template, {"site": site, "path": path, "root": root, **context}, more=more, prose=prose)
+    escaped = site.roots.get(root)
+    if escaped is None:
+        escaped = site.roots[root] = escape(root)  # one object for all pages one folder down
+    return Page(path, template, {"site": site, "path": path, "root": escaped, **context}, more=more, prose=prose)
 
 
 def _letters(lib: Library, links: Links, keys: Iterable[str]) -> tuple[tuple[str, Counted], ...]:
