@@ -1,7 +1,9 @@
 """The record files under content/, found in sorted order, and every record in them read into an Article.
 
 A large collection is read by two processes at once: reading and typing records is nearly all of the model's
-work that needs no other record. The forked worker's articles come back pickled, so it takes the smaller share.
+work that needs no other record. The forked worker's articles come back pickled, so it takes the smaller share;
+with a cache, a larger one is read by two forked workers, and this process, which keeps the model for the whole
+build, only unpacks what they read (READ_APART_MIN_BYTES).
 
 A build that keeps a cache (``Kept``: output/cache.py's RecordCache, handed in by build.py) reads again only
 the files that changed: a file whose size and times are those cached is not read at all, one whose bytes are
