@@ -216,7 +216,7 @@ def save_table(output: Path, code: bytes, entries: Mapping[str, tuple[Any, ...]]
     (fingerprints.Reuse.articles and .keeping), and (given ``sources``, for a build that wrote every page) what
     a build with nothing to do needs to say so."""
     # In the order given (the plan's), not sorted: the table is looked up, never listed, and it is not published.
-    rows = entries if all(type(e) is tuple for e in entries.values()) else {  # the renderer gives plain rows
+    rows = entries if type(entries) is dict and all(type(e) is tuple for e in entries.values()) else {  # plain rows
         path: e if type(e) is tuple else tuple(e) for path, e in entries.items()}  # an Entry is made one for marshal
     body = marshal.dumps((rows, articles, keeping))
     head = marshal.dumps(((sources.digest, sources.newest_ns, sources.noted_at) if sources else None,
