@@ -24,7 +24,21 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import identifiers, languages
 from ..model.article import Article, Record
-from . import bibtex, catalogue, catalogue_article, csl_json, endnote, jats, medline, ovid, pubmed_xml, ris, vufind_json
+from . import (
+    bibtex,
+    catalogue,
+    catalogue_article,
+    csl_json,
+    endnote,
+    jats,
+    medline,
+    ovid,
+    plos_json,
+    pubmed_csv,
+    pubmed_xml,
+    ris,
+    vufind_json,
+)
 
 Read = Callable[[str, str], tuple[list[Record], list[Diagnostic]]]
 ReadBytes = Callable[[bytes, str], tuple[list[Record], list[Diagnostic]]]
@@ -54,7 +68,10 @@ READERS: tuple[Reader, ...] = (
     Reader(endnote.FORMAT, (".enw", ".txt"), endnote.sniff, endnote.to_article, read=endnote.read),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
     Reader(csl_json.FORMAT, (".json", ".csl"), csl_json.sniff, csl_json.to_article, read=csl_json.read),
+    # A Solr response is PLOS's or VuFind's by the fields of its first document (plos_json.is_plos).
+    Reader(plos_json.FORMAT, (".json",), plos_json.sniff, plos_json.to_article, read=plos_json.read),
     Reader(vufind_json.FORMAT, (".json",), vufind_json.sniff, vufind_json.to_article, read=vufind_json.read),
+    Reader(pubmed_csv.FORMAT, (".csv",), pubmed_csv.sniff, pubmed_csv.to_article, read=pubmed_csv.read),
 )
 _BY_FORMAT = {reader.format: reader for reader in READERS}
 SNIFF_CHARS = 4096
@@ -136,7 +153,8 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, EndNote, BibTeX, CSL-JSON, VuFind JSON); file skipped")]
+                               "Ovid, RIS, EndNote, BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, PubMed CSV); file "
+                               "skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)
     assert reader.read is not None
