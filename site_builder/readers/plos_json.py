@@ -96,7 +96,7 @@ def person(name: str) -> Person:
 def published(record: Record) -> tuple[str, list[Diagnostic]]:
     """The day of ``publication_date``: Solr writes a day as its midnight in UTC ("2011-07-19T00:00:00Z"), and the
     day is what the article prints. A value that is no Solr date is reported and gives no date."""
-    value = clean(record.first("publication_date") or "")
+    value = clean(record.first("publication_date"))
     if not value:
         return "", []
     m = _SOLR_DATE.fullmatch(value)
@@ -118,30 +118,30 @@ def doi_of(identifier: str) -> str:
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one PLOS document, and what it lacks."""
     problems: list[Diagnostic] = []
-    title = clean(shared.strip_tags(record.first("title_display") or record.first("title") or ""))
+    title = clean(shared.strip_tags(record.first("title_display") or record.first("title")))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where,
                                    "document has no title ('title_display'); shown as 'Untitled record'"))
-    doi = doi_of(record.first("id") or "")
+    doi = doi_of(record.first("id"))
     date, found = published(record)
     problems += found
     lay, abstract, rights = shared.abstract("\n".join(record.values("abstract")))
     types = [clean(t) for t in record.values("article_type") if clean(t)]
     names = record.values("author_display") or record.values("author")
     article = Article(
-        id=shared.article_id("", "", doi, record.first("id") or "", title, "plos"),
+        id=shared.article_id("", "", doi, record.first("id"), title, "plos"),
         title=title or "Untitled record",
         authors=tuple(person(n) for n in names if clean(n)),
-        journal=clean(record.first("journal") or ""),
+        journal=clean(record.first("journal")),
         date=date,
         doi=doi,
-        volume=clean(record.first("volume") or ""),
-        issue=clean(record.first("issue") or ""),
-        pages=shared.page_range(record.first("elocation_id") or ""),
+        volume=clean(record.first("volume")),
+        issue=clean(record.first("issue")),
+        pages=shared.page_range(record.first("elocation_id")),
         publication_types=unique_folded(types),
         topics=shared.review_topics(types),
         lay_summary=lay, abstract=abstract,
-        rights=clean(record.first("copyright") or "") or rights,
+        rights=clean(record.first("copyright")) or rights,
         records=(record,),
     )
     return article, problems

@@ -45,6 +45,8 @@ _LINE_END = re.compile(r"\r\n|\r|\n")
 class _Row:
     line: int
     values: list[str]
+    lines: list[int]
+    """The line each value starts on (a quoted value may hold a line end)."""
 
 
 def sniff(head: str) -> bool:
@@ -75,7 +77,7 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
                 + ("the values beyond the header are kept as 'column N'" if len(row.values) > len(header)
                    else "the columns after its last value are empty"))))
         records.append(Record(FORMAT, SourceSpan(path, row.line), tuple(
-            Field(name, (value,), row.line) for name, value in zip(names, row.values, strict=False))))
+            Field(name, (value,), line) for name, value, line in zip(names, row.values, row.lines, strict=False))))
     if not records:
         problems.append(Diagnostic(Level.WARNING, SourceSpan(path, rows[0].line),
                                    "a PubMed CSV header with no rows of records after it"))
@@ -91,8 +93,10 @@ def _rows(text: str, path: str) -> tuple[list[_Row], list[Diagnostic]]:
     pos, line = 0, 1
     while pos < len(text):
         values: list[str] = []
+        lines: list[int] = []
         row_line = line
         while True:
+            lines.append(line)
             if text.startswith('"', pos):
                 m = _QUOTED.match(text, pos)
                 if m is None:
@@ -128,7 +132,7 @@ def _rows(text: str, path: str) -> tuple[list[_Row], list[Diagnostic]]:
         pos = end.end() if end else pos
         line += 1
         if values != [""]:
-            rows.append(_Row(row_line, values))
+            rows.append(_Row(row_line, values, lines))
     return rows, problems
 
 
