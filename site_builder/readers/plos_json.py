@@ -31,7 +31,7 @@ import re
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates
 from ..model import identifiers as ids
-from ..model.article import Article, Person, Record
+from ..model.article import UNTITLED, Article, Person, Record
 from ..model.normalize import clean, parse_person, unique_folded
 from . import json_records, shared
 
@@ -121,7 +121,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     title = clean(shared.strip_tags(record.first("title_display") or record.first("title")))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where,
-                                   "document has no title ('title_display'); shown as 'Untitled record'"))
+                                   f"document has no title ('title_display'); shown as {UNTITLED!r}"))
     doi = doi_of(record.first("id"))
     date, found = published(record)
     problems += found
@@ -130,7 +130,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     names = record.values("author_display") or record.values("author")
     article = Article(
         id=shared.article_id("", "", doi, record.first("id"), title, "plos"),
-        title=title or "Untitled record",
+        title=title or UNTITLED,
         authors=tuple(person(n) for n in names if clean(n)),
         journal=clean(record.first("journal")),
         date=date,

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates
 from ..model import identifiers as ids
-from ..model.article import Article, Field, Person, Record
+from ..model.article import UNTITLED, Article, Field, Person, Record
 from ..model.names import initials_only
 from ..model.normalize import clean
 from . import shared
@@ -188,7 +188,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     title = clean(record.first("Title"))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where,
-                                   "row has no title (its 'Title' column is empty); shown as 'Untitled record'"))
+                                   f"row has no title (its 'Title' column is empty); shown as {UNTITLED!r}"))
     journal = clean(record.first("Journal/Book"))
     year_text = clean(record.first("Publication Year"))
     year = year_text if re.fullmatch(r"\d{4}", year_text) else ""
@@ -200,7 +200,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     doi = ids.doi_from(record.first("DOI"))
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, "", title, "pubmed-csv"),
-        title=title or "Untitled record",
+        title=title or UNTITLED,
         authors=authors(record.first("Authors")),
         journal=journal,
         date=when.date, date_printed=when.printed, epub_date=when.epub,

@@ -68,6 +68,7 @@ from ..model.article import (
     PERIODICAL_KINDS,
     RIS_A4_NOT_TRANSLATORS,
     RIS_SERIES_EDITOR_KINDS,
+    UNTITLED,
     Article,
     Field,
     Person,
@@ -216,7 +217,7 @@ class _Reader:
             self._tag(number, *tagged, line)
         elif not line.strip():
             self.ended_at = 0
-        elif self.fields and not tagged and (not self.dialect.continuation or line.startswith(" ")):
+        elif self.fields and not tagged:  # Web of Science's three spaces before it may be lost (BIOSIS's export)
             self.fields[-1][1].append(line.removeprefix(self.dialect.continuation))
         elif tagged and tagged[0] == "EF":
             pass
@@ -306,7 +307,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     if article.title:
         return article, []
     problem = Diagnostic(Level.ERROR, record.where, "record has no title (TI, T1 or ST); shown as 'Untitled record'")
-    return replace(article, title="Untitled record"), [problem]
+    return replace(article, title=UNTITLED), [problem]
 
 
 # What a RIS type (TY) or a Web of Science document type (DT) says the work is, in CSL's words (Article.kind; ""
@@ -621,14 +622,21 @@ def _abstract(lines: list[str], running: bool = False) -> tuple[tuple[Section, .
     return lay, abstract, rights
 
 
+_AUTHOR_EMAIL = re.compile(r"\s*\(\s*[^()\s@]+@[^()\s]+\s*\)\s*\Z")
+"""BIOSIS's author line ends with the author's address: "Medvedeff, Cassandra A. (medvedeff22@ufl.edu)"."""
+
+
 def _wos_article(record: Record) -> Article:
     """Web of Science tagged: TI, AF/AU, SO/JI, PY/PD, DI, PM, DT, DE/ID, OI ("Family, Given/0000-…"), and a book's
     BE (editors) and PI (the publisher's city)."""
     tags = _Tags(record)
     title = clean(shared.strip_tags(tags.text("TI")))  # "<i>Heliconia acuminata</i>": the tags are left out
     orcids = shared.orcids_by_name("; ".join(tags.all("OI")))
-    names = tags.all("AF") or tags.all("AU")
-    doi, pmid = ids.doi_from(tags.first("DI")), ids.pmid_from(tags.first("PM"))
+    # MEDLINE's records in Web of Knowledge give all names on one line: "AU Joffe, Hadine; Hall, Janet E"
+    names = [_AUTHOR_EMAIL.sub("", name) for line in tags.all("AF") or tags.all("AU") for name in line.split("; ")]
+    accession = clean(tags.first("UT"))
+    doi = ids.doi_from(tags.first("DI"))
+    pmid = ids.pmid_from(tags.first("PM") or accession.removeprefix("MEDLINE:") * accession.startswith("MEDLINE:"))
     lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB")], running=True)
     when = shared.web_of_science_date(tags.first("PD"), tags.first("PY"), tags.first("EA"))
     kind = _wos_kind(tags.all("DT"))
@@ -653,7 +661,9 @@ def _wos_article(record: Record) -> Article:
         pmid=pmid, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
         volume=tags.text("VL"), issue=tags.text("IS"),
-        pages=shared.page_range(tags.first("BP") or tags.first("AR"), tags.first("EP")),
+        # PS: the page span of CABI's and BIOSIS's exports ("PS 170", "PS 221-230"), some without BP and EP
+        pages=shared.page_range(tags.first("BP") or tags.first("AR"), tags.first("EP")) or shared.page_range(
+            tags.first("PS")),
         keywords=shared.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),
     )

@@ -647,3 +647,15 @@ def test_a_lens_abstract_is_cut_at_the_headings_run_into_it() -> None:
     (record,), _ = ris.read(text, "lens.ris")
     assert [(s.label, s.text) for s in ris.to_article(record)[0].abstract] == [
         ("Objectives", "The objective was a test."), ("Results", "It reads.")]
+
+
+def test_trid_pages_lose_their_label() -> None:
+    """TRID writes "SP  - pp 37-64": the label was kept in the pages, so citations printed "78:pp 37-64" (and
+    APA "78, pp 37–64"). CoLRev's TRID fixture (MIT). The full record keeps the field as written."""
+    records, diagnostics = read("colrev-trid.ris")
+    project, article, report = (ris.to_article(r)[0] for r in records)
+    assert diagnostics == [] and (article.pages, article.date, article.doi) == (
+        "37-64", "2018-04", "10.1444/j.hello.2018.05.005")
+    assert Field("SP", ("pp 37-64",), 23) in records[1].fields
+    assert report.pages == "146p"  # a report's extent, not a range: as written
+    assert (project.title, project.date) == ("Title of this citation", "")  # "Start date: 20170812" stays as given
