@@ -20,8 +20,8 @@ A sample (shortened; two-space indent as Solr writes it)::
 document has depends on the query's ``fl``; every one is kept, with its line, for the full-record view. The
 response around the documents (``responseHeader``, ``numFound``, ``highlighting``) is no part of any record.
 
-A Solr response is also what VuFind answers (vufind_json.py): the two are told apart by the keys of the first
-document (``PLOS_KEYS``), never by the file's name.
+A Solr response is also what VuFind answers (vufind_json.py): the two are told apart by the fields of the first
+document (solr.py), never by the file's name.
 """
 
 from __future__ import annotations
@@ -33,19 +33,10 @@ from ..model import dates
 from ..model import identifiers as ids
 from ..model.article import UNTITLED, Article, Person, Record
 from ..model.normalize import clean, parse_person, unique_folded
-from . import json_records, shared
+from . import json_records, shared, solr
 
 FORMAT = "plos-json"
 
-PLOS_KEYS = frozenset({
-    "publication_date", "title_display", "author_display", "article_type", "eissn", "journal_key",
-    "cross_published_journal_key", "cross_published_journal_name", "abstract_primary_display", "article_type_facet",
-    "counter_total_all", "elocation_id", "received_date", "accepted_date", "author_affiliate",
-})
-"""Fields of PLOS's Solr schema (api.plos.org/solr/search-fields) that no VuFind document has."""
-VUFIND_KEYS = frozenset({"_version_", "record_format", "recordtype", "title_full", "title_short", "spellingShingle",
-                         "publishDate", "author_facet", "topic_facet", "fullrecord"})
-"""Fields of VuFind's Solr schema: a document that has one is VuFind's whatever else it has."""
 _CONTAINERS = (("response", "docs"),)
 
 _SOLR_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]00:?00)?)?")
@@ -55,16 +46,11 @@ _PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "di", 
 _GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 
 
-def is_plos(keys: frozenset[str]) -> bool:
-    """Whether a document with these keys is a PLOS article (its PLOS fields, and none of VuFind's)."""
-    return bool(keys & PLOS_KEYS) and not keys & VUFIND_KEYS
-
-
 def sniff(head: str) -> bool:
     """A Solr response (or an array of its documents) whose first document has PLOS's fields, wherever in the
     document they stand (json_records.first_keys)."""
     found, keys = json_records.first_keys(head, _CONTAINERS)
-    return is_plos(keys) and (found in (None, ("response", "docs")))
+    return solr.is_plos(keys) and (found in (None, ("response", "docs")))
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
