@@ -165,6 +165,8 @@ def _label_for(url: str) -> str:
 
 _ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
 _PAGE_NUMBER = re.compile(rf"\d|\A{_ROMAN}(?:-{_ROMAN})?\Z", re.I)
+_HYPHEN = re.compile(r"(?<=\w)\u2010(?=\w)")
+"""Unicode's hyphen between two pages, as the Cochrane Library writes a range ("1279‐1297")."""
 _PAGES_LABEL = re.compile(r"\A(?:pp\.?|p\.)\s*(?=\d)")
 _RANGE_DASH = re.compile(r"(?<=\w)\s+([-\u2013\u2014])\s+(?=\w)")
 
@@ -175,7 +177,7 @@ def page_range(first: str, last: str = "") -> str:
     article number) adds nothing."""
     # Scopus's BibTeX writes "549 – 596": a range, with the dash as written but without the spaces; TRID's RIS
     # "pp 37-64": the pages without their label, which every citation style prints its own way
-    first = _PAGES_LABEL.sub("", _RANGE_DASH.sub(r"\1", clean(first).replace("--", "-")))
+    first = _PAGES_LABEL.sub("", _RANGE_DASH.sub(r"\1", _HYPHEN.sub("-", clean(first)).replace("--", "-")))
     last = _PAGES_LABEL.sub("", clean(last))
     if not _PAGE_NUMBER.search(first):
         return ""
