@@ -261,3 +261,118 @@ def install() -> None:
     patched.Name.get_option = get_name_option
     custom: Any = CustomDict
     custom.__getitem__ = getitem
+
+
+@functools.cache
+def install_after_patches() -> None:
+    """The replacements of what ``citeproc_patches`` changes too, once per process, after ``citeproc_patches.apply``:
+    each does what citeproc-py 0.11 with that patch does, in fewer steps."""
+    import citeproc.model
+    import citeproc.string
+    from citeproc import model
+    from citeproc.string import SEAM_PUNCTUATION, MixedString, String
+
+    from .citeproc_patches import _CLOSING_TAGS
+
+    strip_first = citeproc.string._strip_first_char
+
+    # --- normalize_seam (citeproc-py's, then ``citeproc_patches._one_mark_at_a_seam``'s): the characters at the
+    # seam only. Both made ``str()`` of the whole text so far at every seam, each rebuilt from its pieces.
+
+    def last_char(string: Any) -> str:
+        if isinstance(string, str):  # citeproc-py's strings and the formatter's tags: str's own characters
+            return string[-1:]
+        if type(string) is MixedString:  # its text is its pieces' joined (MixedString.__str__)
+            for piece in reversed(string):
+                found = last_char(piece)
+                if found:
+                    return found
+            return ""
+        return str(string)[-1:]
+
+    def first_char(string: Any) -> str:
+        if isinstance(string, str):
+            return string[:1]
+        if type(string) is MixedString:
+            for piece in string:
+                found = first_char(piece)
+                if found:
+                    return found
+            return ""
+        return str(string)[:1]
+
+    def normalize_seam(left: Any, other: Any) -> Any:
+        last = last_char(left)
+        first = first_char(other)
+        if not last or not first:
+            return other
+        if first == last and (first == " " or first in SEAM_PUNCTUATION):  # citeproc-py's: no double mark
+            other = strip_first(other)
+            first = first_char(other)
+        if first != ".":
+            return other
+        if last == ">":  # the patch's: the text before any closing tags
+            before = _CLOSING_TAGS.sub("", str(left))
+            last = before[-1:]
+        if last and last in ".?!":
+            return strip_first(other)
+        return other
+
+    citeproc.string.normalize_seam = normalize_seam
+    citeproc.model.normalize_seam = normalize_seam
+
+    # --- render and markup of cs:text, cs:number, cs:label, cs:group and cs:names: an element with no formatting,
+    # affixes, quotes, text case or stripped periods gives back what it rendered (the steps of its ``markup``
+    # each return their argument then, and ``Affixed.wrap`` too for citeproc-py's strings and a plain str).
+
+    def bare_once(element: Any, cased: bool, quoted: bool) -> bool:
+        if element.get("prefix", "") or element.get("suffix", ""):
+            return False
+        if any(element.get(name, default) != default for name, default in _PLAIN_FORMATTING):
+            return False
+        if cased and (element.get("text-case") is not None
+                      or element.get("strip-periods", "false").lower() == "true"):
+            return False
+        if quoted:
+            element.get_locale_option("punctuation-in-quote").lower()  # asked (and unused) by Quoted.quote
+            if str(element.get("quotes", "false")).lower() == "true":
+                return False
+        return True
+
+    def bare_result(text: Any) -> Any:
+        if isinstance(text, (int, float)):  # Formatted.format's
+            text = str(text)
+        if isinstance(text, (String, MixedString)) or type(text) is str:
+            return text
+        return _ABSENT
+
+    def bare_render(cls: Any, cased: bool, quoted: bool) -> Callable[..., Any]:
+        bare: Answers = {}
+        with_language = cls is model.Text
+
+        def render(self: Any, *args: Any, **kwargs: Any) -> Any:
+            kept = bare.get(id(self))
+            if kept is None or kept[0] is not self:
+                kept = bare[id(self)] = (self, bare_once(self, cased, quoted))
+            if with_language:
+                text, language = self.process(*args, **kwargs)
+                if not kept[1] or not text:
+                    return self.markup(text, language)
+            else:
+                text = self.process(*args, **kwargs)
+                if not kept[1] or not text:
+                    return self.markup(text)
+            shown = bare_result(text)
+            return shown if shown is not _ABSENT else self.wrap(str(text) if isinstance(text, (int, float)) else text)
+
+        return render
+
+    for cls, cased, quoted in ((model.Text, True, True), (model.Number, True, False), (model.Label, True, False),
+                               (model.Group, False, False), (model.Names, False, False)):
+        patched: Any = cls
+        patched.render = bare_render(cls, cased, quoted)
+
+
+_PLAIN_FORMATTING = (("font-style", "normal"), ("font-variant", "normal"), ("font-weight", "normal"),
+                     ("text-decoration", "none"), ("vertical-align", "baseline"))
+

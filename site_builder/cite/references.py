@@ -268,6 +268,8 @@ def _prepare() -> None:
     if speedups.enabled("citeproc_walk"):
         citeproc_speed.install()
     citeproc_patches.apply()
+    if speedups.enabled("citeproc_walk"):
+        citeproc_speed.install_after_patches()
 
 
 def _style_locale(path: str) -> str:
