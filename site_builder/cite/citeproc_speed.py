@@ -59,18 +59,23 @@ def install() -> None:
                 pass
         return join(output, delimiter) if output else None
 
-    group_delimiters: Answers = {}
+    groups: Answers = {}
+
+    def group_of(group: Any) -> tuple[str, tuple[tuple[Any, bool, bool], ...]]:
+        # Whether a child uses a variable is a question about the style alone (Parent/Text.calls_variable).
+        return group.get("delimiter", ""), tuple(
+            (child, choose, child.calls_variable()) for child, choose in children_of(group))
 
     def group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         output = []
         variable_called = False
         variable_rendered = False
-        kept = children.get(id(self))
+        kept = groups.get(id(self))
         if kept is None or kept[0] is not self:
-            kept = children[id(self)] = (self, children_of(self))
-        delimiter = _kept(group_delimiters, self, lambda group: group.get("delimiter", ""))
-        for child, choose in kept[1]:
-            variable_called = variable_called or child.calls_variable()
+            kept = groups[id(self)] = (self, group_of(self))
+        delimiter, members = kept[1]
+        for child, choose, calls in members:
+            variable_called = variable_called or calls
             try:
                 if choose:
                     child_text = child.render(item, context=context, delimiter=delimiter, **kwargs)
@@ -78,7 +83,7 @@ def install() -> None:
                     child_text = child.render(item, context=context, **kwargs)
                 if child_text is not None:
                     output.append(child_text)
-                    variable_rendered = variable_rendered or child.calls_variable()
+                    variable_rendered = variable_rendered or calls
             except VariableError:
                 pass
         if output and (not variable_called or variable_rendered):
@@ -192,6 +197,7 @@ def install() -> None:
 
     text_process = model.Text.process
     texts: Answers = {}
+    fixed: dict[int, tuple[Any, Any, Any]] = {}
 
     def text_kind(element: Any) -> tuple[str, Any, str]:
         default = element.get_root().get("default-locale", "en")[:2]
@@ -219,10 +225,13 @@ def install() -> None:
             text = self._variable(item, context)
         elif kind == "macro":
             text = self.get_macro(value).render(item, context)
-        elif kind == "term":
-            text = self._term(item)
-        else:
-            text = String(self.preformat(value))
+        else:  # a term or a value: the same (immutable) String each time, for the formatter it was made for
+            formatter = self.get_formatter()
+            made = fixed.get(id(self))
+            if made is None or made[0] is not self or made[1] is not formatter:
+                made = fixed[id(self)] = (self, formatter,
+                                          self._term(item) if kind == "term" else String(self.preformat(value)))
+            text = made[2]
         return text, language
 
     # --- Name.get_option without sort options: a question about the style alone ---------------------------------
@@ -248,6 +257,23 @@ def install() -> None:
             return dict.__getitem__(self, key)
         except KeyError:
             raise VariableError  # noqa: B904 - as citeproc-py raises it, its KeyError as the context
+
+    # --- CiteProcJSON.parse_string: a string without a nocase tag is one piece -----------------------------------
+
+    from citeproc.source.json import CiteProcJSON
+
+    parse_string = CiteProcJSON.parse_string
+
+    def parse_plain_string(self: Any, string: Any) -> Any:
+        # citeproc-py's loop finds no tag (no "<" at all), adds the string whole to an empty MixedString (a String
+        # after nothing: no seam to mend) and ends on its ValueError.
+        string = str(string)
+        if "<" in string:
+            return parse_string(self, string)
+        return MixedString([String(string)]) if string else MixedString()
+
+    source: Any = CiteProcJSON
+    source.parse_string = parse_plain_string
 
     patched: Any = model
     patched.Parent.render_children = render_children
@@ -320,6 +346,19 @@ def install_after_patches() -> None:
 
     citeproc.string.normalize_seam = normalize_seam
     citeproc.model.normalize_seam = normalize_seam
+
+    # --- MixedString.__add__: a piece that is no list is appended without list + str raising a TypeError first --
+
+    def add(self: Any, other: Any) -> Any:
+        if other == "":  # discard_empty_other's
+            return self
+        other = normalize_seam(self, other)
+        if other == "" or other == []:
+            return self
+        return self.__class__(list.__add__(self, other if isinstance(other, list) else [other]))
+
+    mixed: Any = MixedString
+    mixed.__add__ = add
 
     # --- render and markup of cs:text, cs:number, cs:label, cs:group and cs:names: an element with no formatting,
     # affixes, quotes, text case or stripped periods gives back what it rendered (the steps of its ``markup``
