@@ -149,6 +149,8 @@ def install() -> None:
         if kept is None or kept[0] is not self:
             kept = conditions[id(self)] = (self, condition(self))
         types, variables, tests, position, match = kept[1]
+        if not tests and not position:  # the usual tests, which cannot raise: decided as soon as one decides
+            return passes_soon(item, types, variables, match)
         results: list[Any] = []
         if types:
             kind = item.reference.type
@@ -165,6 +167,20 @@ def install() -> None:
         if match == "none":
             return not any(results)
         return all(results)
+
+    def passes_soon(item: Any, types: Any, variables: Any, match: Any) -> bool:
+        wanted = match == "any" or match == "none"  # a result that decides (True), else every result must be True
+        if types:
+            kind = item.reference.type
+            for name in types:
+                if (name == kind) is wanted:
+                    return match != "none" if wanted else False
+        if variables:
+            reference = item.reference
+            for var in variables:
+                if (("locator" in item) if var == "locator" else (var in reference)) is wanted:
+                    return match != "none" if wanted else False
+        return match == "none" if wanted else True
 
     def if_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
         if not passes(self, item, context):
@@ -407,11 +423,104 @@ def install_after_patches() -> None:
         return render
 
     for cls, cased, quoted in ((model.Text, True, True), (model.Number, True, False), (model.Label, True, False),
-                               (model.Group, False, False), (model.Names, False, False)):
+                               (model.Group, False, False), (model.Names, False, False), (model.Name, False, False)):
         patched: Any = cls
         patched.render = bare_render(cls, cased, quoted)
 
 
+    # --- Name.process: its options, "and", "et al." and name parts are questions about the style alone ----------
+
+    name_process = model.Name.process
+    setups: dict[tuple[int, int], tuple[Any, Any, Any, Any]] = {}
+
+    def name_setup(self: Any, context: Any) -> Any:
+        options = tuple(self.get_option(name, context, None) for name in _NAME_OPTIONS)
+        and_ = options[0]
+        and_term = (self.get_single_term(name="and") if and_ == "text" else
+                    self.preformat("&") if and_ == "symbol" else None)
+        return options, and_term, self.et_al(), tuple(self.findall("cs:name-part", self.nsmap))
+
+    def process_name(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None,
+                     **kwargs: Any) -> Any:
+        if sort_options is not None:
+            return name_process(self, item, variable, context, sort_options, **kwargs)
+        formatter = self.get_formatter()
+        kept = setups.get((id(self), id(context)))
+        if kept is None or kept[0] is not self or kept[1] is not context or kept[2] is not formatter:
+            kept = setups[id(self), id(context)] = (self, context, formatter, name_setup(self, context))
+        options, and_term, et_al, name_parts = kept[3]
+        if options[0] not in (None, "text", "symbol"):  # no "and" term: citeproc-py's own error
+            return name_process(self, item, variable, context, sort_options, **kwargs)
+        (and_, delimiter, delimiter_precedes_et_al, delimiter_precedes_last, et_al_min, et_al_use_first,
+         _subsequent_min, _subsequent_use_first, et_al_use_last, initialize_with, name_as_sort_order,
+         sort_separator, form, demote_ndp) = options
+
+        def format_name_parts(given: Any, family: Any) -> Any:
+            for part in name_parts:
+                given, family = part.format_part(given, family)
+            return given, family
+
+        # What follows is citeproc-py 0.11's Name.process, line for line.
+        names = item.reference.get(variable, [])
+        if form == "count":
+            return sum([min(len(names), et_al_use_first)])
+        output = []
+        et_al_truncate = (len(names) > 1 and et_al_min and len(names) >= et_al_min)
+        et_al_last = et_al_use_last and et_al_use_first <= et_al_min - 2
+        if et_al_truncate:
+            names = names[:et_al_use_first] + [names[-1]] if et_al_last else names[:et_al_use_first]
+        for i, name in enumerate(names):
+            given, family, dp, ndp, suffix = name.parts()
+            if given is not None and initialize_with is not None:
+                given = self.initialize(given, initialize_with, context)
+            if form == "long":
+                if name_as_sort_order == "all" or (name_as_sort_order == "first" and i == 0):
+                    if demote_ndp in ("never", "sort-only"):
+                        family = " ".join([n for n in (ndp, family) if n])
+                        given = " ".join([n for n in (given, dp) if n])
+                    else:
+                        given = " ".join([n for n in (given, dp, ndp) if n])
+                    given, family = format_name_parts(given, family)
+                    order = family, given, suffix
+                    text = sort_separator.join([n for n in order if n])
+                else:
+                    family = " ".join([n for n in (dp, ndp, family) if n])
+                    given, family = format_name_parts(given, family)
+                    order = given, family, suffix
+                    text = " ".join([n for n in order if n])
+            elif form == "short":
+                family = " ".join([n for n in (ndp, family) if n])
+                given, family = format_name_parts(given, family)
+                text = family
+            output.append(text)
+        if et_al_truncate and et_al:
+            if et_al_last:
+                ellipsis = self.unicode_character("horizontal ellipsis")
+                output[-1] = ellipsis + " " + output[-1]
+                text = self.join(output, delimiter)
+            elif delimiter_precedes_et_al == "always" or (delimiter_precedes_et_al == "contextual"
+                                                          and len(output) >= 2):
+                output.append(et_al)
+                text = self.join(output, delimiter)
+            else:
+                text = self.join(output, delimiter) + " " + et_al
+        elif and_ is not None and len(output) > 1:
+            text = self.join(output[:-1], ", ")
+            if delimiter_precedes_last == "always" or (delimiter_precedes_last == "contextual" and len(output) > 2):
+                text = self.join([text, ""], ", ")
+            else:
+                text += " "
+            text += f"{and_term} " + output[-1]
+        else:
+            text = self.join(output, delimiter)
+        return text
+
+    named: Any = model.Name
+    named.process = process_name
+
+
+_NAME_OPTIONS = ("and", "delimiter", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min",
+                 "et-al-use-first", "et-al-subsequent-min", "et-al-subsequent-use-first", "et-al-use-last",
+                 "initialize-with", "name-as-sort-order", "sort-separator", "form", "demote-non-dropping-particle")
 _PLAIN_FORMATTING = (("font-style", "normal"), ("font-variant", "normal"), ("font-weight", "normal"),
                      ("text-decoration", "none"), ("vertical-align", "baseline"))
-
