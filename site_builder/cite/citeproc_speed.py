@@ -326,8 +326,10 @@ def install_after_patches() -> None:
             return string[-1:]
         if type(string) is MixedString:  # its text is its pieces' joined (MixedString.__str__)
             for piece in reversed(string):
-                found = last_char(piece)
-                if found:
+                if isinstance(piece, str):
+                    if piece:
+                        return piece[-1]
+                elif found := last_char(piece):
                     return found
             return ""
         return str(string)[-1:]
@@ -337,8 +339,10 @@ def install_after_patches() -> None:
             return string[:1]
         if type(string) is MixedString:
             for piece in string:
-                found = first_char(piece)
-                if found:
+                if isinstance(piece, str):
+                    if piece:
+                        return piece[0]
+                elif found := first_char(piece):
                     return found
             return ""
         return str(string)[:1]
