@@ -212,6 +212,9 @@ def install() -> None:
     # --- Text.process: what a cs:text prints, and the language it falls back to ---------------------------------
 
     text_process = model.Text.process
+    macro_render = model.Macro.render
+    last_item: list[Any] = [None, _ABSENT]
+    """The citation item whose reference's language (or _ABSENT) was read last, held: each cs:text asks it."""
     texts: Answers = {}
     fixed: dict[int, tuple[Any, Any, Any]] = {}
 
@@ -231,16 +234,26 @@ def install() -> None:
             return text_process(self, item, context, **kwargs)
         if context is None:
             context = self
-        # item.reference.language, whose absence citeproc-py raises as VariableError: the dictionary asked directly
-        try:
-            language = dict.get(item.reference, "language", _ABSENT)
-        except VariableError:
-            language = _ABSENT
-        language = default if language is _ABSENT else language[:2]
+        if item is last_item[0]:  # the item of the text before: the language of the same reference
+            language = last_item[1]
+        else:
+            # item.reference.language, whose absence citeproc-py raises as VariableError: the dictionary asked
+            try:
+                language = dict.get(item.reference, "language", _ABSENT)
+            except VariableError:
+                language = _ABSENT
+            language = last_item[1] = _ABSENT if language is _ABSENT else language[:2]
+            last_item[0] = item
+        if language is _ABSENT:
+            language = default
         if kind == "variable":
             text = self._variable(item, context)
         elif kind == "macro":
-            text = self.get_macro(value).render(item, context)
+            macro = self.get_macro(value)
+            if type(macro).render is macro_render and type(macro).render_children is render_children:
+                text = render_children(macro, item, context=context, sort_options=None)  # Macro.render's call
+            else:
+                text = macro.render(item, context)
         else:  # a term or a value: the same (immutable) String each time, for the formatter it was made for
             formatter = self.get_formatter()
             made = fixed.get(id(self))
