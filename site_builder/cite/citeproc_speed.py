@@ -150,7 +150,21 @@ def install() -> None:
             kept = conditions[id(self)] = (self, condition(self))
         types, variables, tests, position, match = kept[1]
         if not tests and not position:  # the usual tests, which cannot raise: decided as soon as one decides
-            return passes_soon(item, types, variables, match)
+            wanted = match == "any" or match == "none"  # a result that decides (True), else all must be True
+            if types:
+                reference = item.reference
+                kind = dict.get(reference, "type", _ABSENT)  # reference.type, from the dictionary directly
+                if kind is _ABSENT:
+                    kind = reference.type
+                for name in types:
+                    if (name == kind) is wanted:
+                        return match != "none" if wanted else False
+            if variables:
+                reference = item.reference
+                for var in variables:
+                    if (("locator" in item) if var == "locator" else (var in reference)) is wanted:
+                        return match != "none" if wanted else False
+            return match == "none" if wanted else True
         results: list[Any] = []
         if types:
             kind = item.reference.type
@@ -167,20 +181,6 @@ def install() -> None:
         if match == "none":
             return not any(results)
         return all(results)
-
-    def passes_soon(item: Any, types: Any, variables: Any, match: Any) -> bool:
-        wanted = match == "any" or match == "none"  # a result that decides (True), else every result must be True
-        if types:
-            kind = item.reference.type
-            for name in types:
-                if (name == kind) is wanted:
-                    return match != "none" if wanted else False
-        if variables:
-            reference = item.reference
-            for var in variables:
-                if (("locator" in item) if var == "locator" else (var in reference)) is wanted:
-                    return match != "none" if wanted else False
-        return match == "none" if wanted else True
 
     def if_render(self: Any, item: Any, context: Any = None, delimiter: str = "", **kwargs: Any) -> Any:
         if not passes(self, item, context):
@@ -361,8 +361,8 @@ def install_after_patches() -> None:
         return str(string)[:1]
 
     def normalize_seam(left: Any, other: Any) -> Any:
-        last = last_char(left)
-        first = first_char(other)
+        last = left[-1:] if isinstance(left, str) else last_char(left)
+        first = other[:1] if isinstance(other, str) else first_char(other)
         if not last or not first:
             return other
         if first == last and (first == " " or first in SEAM_PUNCTUATION):  # citeproc-py's: no double mark
