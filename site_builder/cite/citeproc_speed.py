@@ -6,7 +6,14 @@ never changes (``references.load_style`` parses and repairs it once; the leaking
 each answer is worked out once per element, at its first use, and kept with the element (which keeps it, and so
 its id, alive). Each replacement below does what citeproc-py 0.11's method does, in the same order, and hands
 anything unusual (an attribute value it does not know, an element it cannot print) to the original method, so
-that an odd style fails as it did. Installed by ``references._prepare`` when ``speedups.enabled``.
+that an odd style fails as it did. Installed by ``references._prepare`` when ``speedups.enabled``: ``install``
+before ``citeproc_patches.apply``, ``install_after_patches`` after it, for what a patch changes too (the seam
+between two strings) or what its replacement calls (a cs:text's markup, a name's initials).
+
+Besides the style's questions, the walk's own steps: a seam reads the characters on each side of it, not the whole
+text so far; an element without formatting, affixes, quotes or text case is rendered without the steps of its
+markup, which each give back their argument; a string is appended to citeproc-py's MixedString without a TypeError
+first; a cs:if's usual tests stop at the first that decides. What each saves: benchmarks/bench_references.py.
 """
 
 from __future__ import annotations
