@@ -12,6 +12,7 @@ Never imports: prose, cite, plan, render, output, commands, build, i18n, speedup
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import os
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import identifiers, languages
-from ..model.article import Article, Record
+from ..model.article import UNTITLED, Article, Record
 from . import bibtex, catalogue, catalogue_article, csl_json, endnote, jats, medline, ovid, pubmed_xml, ris, vufind_json
 
 Read = Callable[[str, str], tuple[list[Record], list[Diagnostic]]]
@@ -160,5 +161,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     and what its reader found wrong (and any language named in words langcodes does not know, reported here once
     for every format)."""
     article, problems = _BY_FORMAT[record.format].to_article(record)
+    if not article.title.strip():  # a page needs a name (its <h1> and <title>): MEDLINE, PubMed XML, JATS
+        article = dataclasses.replace(article, title=UNTITLED)
+        problems = [*problems, Diagnostic(Level.ERROR, record.where,
+                                          f"record has no title; shown as {UNTITLED!r}")]
     article, found = identifiers.checked(article)
     return article, [*problems, *found, *languages.unnamed(article.languages, record)]
