@@ -69,19 +69,24 @@ _VALUE_ENDS = {
     "xml": re.compile(rb"(?<=[^>\s])</"),
     "json": re.compile(rb'(?<=[^\\"\s\[{:,])"(?=\s*[,}\]])'),
     "text": re.compile(rb"(?<=\S)(?=\r?\n)"),
+    "csv": re.compile(rb'(?<=[^",\r\n])"(?=,|\r?\n|$)'),
 }
 
 
 def with_markup(name: str, seed: bytes, choices: list[int], payload: str) -> bytes:
     """``seed`` with ``payload`` added at the end of some of its values (the places ``choices`` picks)."""
-    kind = "xml" if name in ("pubmed-xml", "jats") else "json" if name.endswith("json") else "text"
+    kind = ("xml" if name in ("pubmed-xml", "jats") else "json" if name.endswith("json") else
+            "csv" if name.endswith("csv") else "text")
     if kind == "xml":
         payload = payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     elif kind == "json":
         payload = payload.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
+    elif kind == "csv":
+        payload = payload.replace('"', '""')
     elif name == "bibtex":
         payload = payload.replace("{", "").replace("}", "")
-    ends = [m.start() for m in _VALUE_ENDS[kind].finditer(seed)]
+    ends = [m.start() for m in _VALUE_ENDS[kind].finditer(seed)
+            if kind != "csv" or m.start() > seed.find(b"\n")]  # a CSV header names the columns: no value
     if not ends:
         return seed
     for at in sorted({ends[c % len(ends)] for c in choices}, reverse=True):
@@ -99,7 +104,7 @@ def _path(name: str):  # noqa: ANN202
 
     return Path({"catalogue": "f.txt", "medline": "f.nbib", "pubmed-xml": "f.xml", "jats": "f.nxml",
                  "ris": "f.ris", "ovid": "f.ovd", "endnote": "f.enw", "bibtex": "f.bib", "csl-json": "f.json",
-                 "vufind-json": "f.json"}[name])
+                 "vufind-json": "f.json", "plos-json": "f.json", "pubmed-csv": "f.csv"}[name])
 
 
 @pytest.mark.parametrize("name", RECORD_READERS)

@@ -6,7 +6,14 @@ never changes (``references.load_style`` parses and repairs it once; the leaking
 each answer is worked out once per element, at its first use, and kept with the element (which keeps it, and so
 its id, alive). Each replacement below does what citeproc-py 0.11's method does, in the same order, and hands
 anything unusual (an attribute value it does not know, an element it cannot print) to the original method, so
-that an odd style fails as it did. Installed by ``references._prepare`` when ``speedups.enabled``.
+that an odd style fails as it did. Installed by ``references._prepare`` when ``speedups.enabled``: ``install``
+before ``citeproc_patches.apply``, ``install_after_patches`` after it, for what a patch changes too (the seam
+between two strings) or what its replacement calls (a cs:text's markup, a name's initials).
+
+Besides the style's questions, the walk's own steps: a seam reads the characters on each side of it, not the whole
+text so far; an element without formatting, affixes, quotes or text case is rendered without the steps of its
+markup, which each give back their argument; a string is appended to citeproc-py's MixedString without a TypeError
+first; a cs:if's usual tests stop at the first that decides. What each saves: benchmarks/bench_references.py.
 """
 
 from __future__ import annotations
@@ -59,18 +66,23 @@ def install() -> None:
                 pass
         return join(output, delimiter) if output else None
 
-    group_delimiters: Answers = {}
+    groups: Answers = {}
+
+    def group_of(group: Any) -> tuple[str, tuple[tuple[Any, bool, bool], ...]]:
+        # Whether a child uses a variable is a question about the style alone (Parent/Text.calls_variable).
+        return group.get("delimiter", ""), tuple(
+            (child, choose, child.calls_variable()) for child, choose in children_of(group))
 
     def group_process(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
         output = []
         variable_called = False
         variable_rendered = False
-        kept = children.get(id(self))
+        kept = groups.get(id(self))
         if kept is None or kept[0] is not self:
-            kept = children[id(self)] = (self, children_of(self))
-        delimiter = _kept(group_delimiters, self, lambda group: group.get("delimiter", ""))
-        for child, choose in kept[1]:
-            variable_called = variable_called or child.calls_variable()
+            kept = groups[id(self)] = (self, group_of(self))
+        delimiter, members = kept[1]
+        for child, choose, calls in members:
+            variable_called = variable_called or calls
             try:
                 if choose:
                     child_text = child.render(item, context=context, delimiter=delimiter, **kwargs)
@@ -78,7 +90,7 @@ def install() -> None:
                     child_text = child.render(item, context=context, **kwargs)
                 if child_text is not None:
                     output.append(child_text)
-                    variable_rendered = variable_rendered or child.calls_variable()
+                    variable_rendered = variable_rendered or calls
             except VariableError:
                 pass
         if output and (not variable_called or variable_rendered):
@@ -144,6 +156,22 @@ def install() -> None:
         if kept is None or kept[0] is not self:
             kept = conditions[id(self)] = (self, condition(self))
         types, variables, tests, position, match = kept[1]
+        if not tests and not position:  # the usual tests, which cannot raise: decided as soon as one decides
+            wanted = match == "any" or match == "none"  # a result that decides (True), else all must be True
+            if types:
+                reference = item.reference
+                kind = dict.get(reference, "type", _ABSENT)  # reference.type, from the dictionary directly
+                if kind is _ABSENT:
+                    kind = reference.type
+                for name in types:
+                    if (name == kind) is wanted:
+                        return match != "none" if wanted else False
+            if variables:
+                reference = item.reference
+                for var in variables:
+                    if (("locator" in item) if var == "locator" else (var in reference)) is wanted:
+                        return match != "none" if wanted else False
+            return match == "none" if wanted else True
         results: list[Any] = []
         if types:
             kind = item.reference.type
@@ -191,7 +219,11 @@ def install() -> None:
     # --- Text.process: what a cs:text prints, and the language it falls back to ---------------------------------
 
     text_process = model.Text.process
+    macro_render = model.Macro.render
+    last_item: list[Any] = [None, _ABSENT]
+    """The citation item whose reference's language (or _ABSENT) was read last, held: each cs:text asks it."""
     texts: Answers = {}
+    fixed: dict[int, tuple[Any, Any, Any]] = {}
 
     def text_kind(element: Any) -> tuple[str, Any, str]:
         default = element.get_root().get("default-locale", "en")[:2]
@@ -209,20 +241,33 @@ def install() -> None:
             return text_process(self, item, context, **kwargs)
         if context is None:
             context = self
-        # item.reference.language, whose absence citeproc-py raises as VariableError: the dictionary asked directly
-        try:
-            language = dict.get(item.reference, "language", _ABSENT)
-        except VariableError:
-            language = _ABSENT
-        language = default if language is _ABSENT else language[:2]
+        if item is last_item[0]:  # the item of the text before: the language of the same reference
+            language = last_item[1]
+        else:
+            # item.reference.language, whose absence citeproc-py raises as VariableError: the dictionary asked
+            try:
+                language = dict.get(item.reference, "language", _ABSENT)
+            except VariableError:
+                language = _ABSENT
+            language = last_item[1] = _ABSENT if language is _ABSENT else language[:2]
+            last_item[0] = item
+        if language is _ABSENT:
+            language = default
         if kind == "variable":
             text = self._variable(item, context)
         elif kind == "macro":
-            text = self.get_macro(value).render(item, context)
-        elif kind == "term":
-            text = self._term(item)
-        else:
-            text = String(self.preformat(value))
+            macro = self.get_macro(value)
+            if type(macro).render is macro_render and type(macro).render_children is render_children:
+                text = render_children(macro, item, context=context, sort_options=None)  # Macro.render's call
+            else:
+                text = macro.render(item, context)
+        else:  # a term or a value: the same (immutable) String each time, for the formatter it was made for
+            formatter = self.get_formatter()
+            made = fixed.get(id(self))
+            if made is None or made[0] is not self or made[1] is not formatter:
+                made = fixed[id(self)] = (self, formatter,
+                                          self._term(item) if kind == "term" else String(self.preformat(value)))
+            text = made[2]
         return text, language
 
     # --- Name.get_option without sort options: a question about the style alone ---------------------------------
@@ -249,6 +294,23 @@ def install() -> None:
         except KeyError:
             raise VariableError  # noqa: B904 - as citeproc-py raises it, its KeyError as the context
 
+    # --- CiteProcJSON.parse_string: a string without a nocase tag is one piece -----------------------------------
+
+    from citeproc.source.json import CiteProcJSON
+
+    parse_string = CiteProcJSON.parse_string
+
+    def parse_plain_string(self: Any, string: Any) -> Any:
+        # citeproc-py's loop finds no tag (no "<" at all), adds the string whole to an empty MixedString (a String
+        # after nothing: no seam to mend) and ends on its ValueError.
+        string = str(string)
+        if "<" in string:
+            return parse_string(self, string)
+        return MixedString([String(string)]) if string else MixedString()
+
+    source: Any = CiteProcJSON
+    source.parse_string = parse_plain_string
+
     patched: Any = model
     patched.Parent.render_children = render_children
     patched.Group.process = group_process
@@ -261,3 +323,228 @@ def install() -> None:
     patched.Name.get_option = get_name_option
     custom: Any = CustomDict
     custom.__getitem__ = getitem
+
+
+@functools.cache
+def install_after_patches() -> None:
+    """The replacements of what ``citeproc_patches`` changes too, once per process, after ``citeproc_patches.apply``:
+    each does what citeproc-py 0.11 with that patch does, in fewer steps."""
+    import citeproc.model
+    import citeproc.string
+    from citeproc import model
+    from citeproc.string import SEAM_PUNCTUATION, MixedString, String
+
+    from .citeproc_patches import _CLOSING_TAGS
+
+    strip_first = citeproc.string._strip_first_char
+
+    # --- normalize_seam (citeproc-py's, then ``citeproc_patches._one_mark_at_a_seam``'s): the characters at the
+    # seam only. Both made ``str()`` of the whole text so far at every seam, each rebuilt from its pieces.
+
+    def last_char(string: Any) -> str:
+        if isinstance(string, str):  # citeproc-py's strings and the formatter's tags: str's own characters
+            return string[-1:]
+        if type(string) is MixedString:  # its text is its pieces' joined (MixedString.__str__)
+            for piece in reversed(string):
+                if isinstance(piece, str):
+                    if piece:
+                        return piece[-1]
+                elif found := last_char(piece):
+                    return found
+            return ""
+        return str(string)[-1:]
+
+    def first_char(string: Any) -> str:
+        if isinstance(string, str):
+            return string[:1]
+        if type(string) is MixedString:
+            for piece in string:
+                if isinstance(piece, str):
+                    if piece:
+                        return piece[0]
+                elif found := first_char(piece):
+                    return found
+            return ""
+        return str(string)[:1]
+
+    def normalize_seam(left: Any, other: Any) -> Any:
+        last = left[-1:] if isinstance(left, str) else last_char(left)
+        first = other[:1] if isinstance(other, str) else first_char(other)
+        if not last or not first:
+            return other
+        if first == last and (first == " " or first in SEAM_PUNCTUATION):  # citeproc-py's: no double mark
+            other = strip_first(other)
+            first = first_char(other)
+        if first != ".":
+            return other
+        if last == ">":  # the patch's: the text before any closing tags
+            before = _CLOSING_TAGS.sub("", str(left))
+            last = before[-1:]
+        if last and last in ".?!":
+            return strip_first(other)
+        return other
+
+    citeproc.string.normalize_seam = normalize_seam
+    citeproc.model.normalize_seam = normalize_seam
+
+    # --- MixedString.__add__: a piece that is no list is appended without list + str raising a TypeError first --
+
+    def add(self: Any, other: Any) -> Any:
+        if other == "":  # discard_empty_other's
+            return self
+        other = normalize_seam(self, other)
+        if other == "" or other == []:
+            return self
+        return self.__class__(list.__add__(self, other if isinstance(other, list) else [other]))
+
+    mixed: Any = MixedString
+    mixed.__add__ = add
+
+    # --- render and markup of cs:text, cs:number, cs:label, cs:group and cs:names: an element with no formatting,
+    # affixes, quotes, text case or stripped periods gives back what it rendered (the steps of its ``markup``
+    # each return their argument then, and ``Affixed.wrap`` too for citeproc-py's strings and a plain str).
+
+    def bare_once(element: Any, cased: bool, quoted: bool) -> bool:
+        if element.get("prefix", "") or element.get("suffix", ""):
+            return False
+        if any(element.get(name, default) != default for name, default in _PLAIN_FORMATTING):
+            return False
+        if cased and (element.get("text-case") is not None
+                      or element.get("strip-periods", "false").lower() == "true"):
+            return False
+        if quoted:
+            element.get_locale_option("punctuation-in-quote").lower()  # asked (and unused) by Quoted.quote
+            if str(element.get("quotes", "false")).lower() == "true":
+                return False
+        return True
+
+    def bare_result(text: Any) -> Any:
+        if isinstance(text, (int, float)):  # Formatted.format's
+            text = str(text)
+        if isinstance(text, (String, MixedString)) or type(text) is str:
+            return text
+        return _ABSENT
+
+    def bare_render(cls: Any, cased: bool, quoted: bool) -> Callable[..., Any]:
+        bare: Answers = {}
+        with_language = cls is model.Text
+
+        def render(self: Any, *args: Any, **kwargs: Any) -> Any:
+            kept = bare.get(id(self))
+            if kept is None or kept[0] is not self:
+                kept = bare[id(self)] = (self, bare_once(self, cased, quoted))
+            if with_language:
+                text, language = self.process(*args, **kwargs)
+                if not kept[1] or not text:
+                    return self.markup(text, language)
+            else:
+                text = self.process(*args, **kwargs)
+                if not kept[1] or not text:
+                    return self.markup(text)
+            shown = bare_result(text)
+            return shown if shown is not _ABSENT else self.wrap(str(text) if isinstance(text, (int, float)) else text)
+
+        return render
+
+    for cls, cased, quoted in ((model.Text, True, True), (model.Number, True, False), (model.Label, True, False),
+                               (model.Group, False, False), (model.Names, False, False), (model.Name, False, False)):
+        patched: Any = cls
+        patched.render = bare_render(cls, cased, quoted)
+
+
+    # --- Name.process: its options, "and", "et al." and name parts are questions about the style alone ----------
+
+    name_process = model.Name.process
+    setups: dict[tuple[int, int], tuple[Any, Any, Any, Any]] = {}
+
+    def name_setup(self: Any, context: Any) -> Any:
+        options = tuple(self.get_option(name, context, None) for name in _NAME_OPTIONS)
+        and_ = options[0]
+        and_term = (self.get_single_term(name="and") if and_ == "text" else
+                    self.preformat("&") if and_ == "symbol" else None)
+        return options, and_term, self.et_al(), tuple(self.findall("cs:name-part", self.nsmap))
+
+    def process_name(self: Any, item: Any, variable: Any, context: Any = None, sort_options: Any = None,
+                     **kwargs: Any) -> Any:
+        if sort_options is not None:
+            return name_process(self, item, variable, context, sort_options, **kwargs)
+        formatter = self.get_formatter()
+        kept = setups.get((id(self), id(context)))
+        if kept is None or kept[0] is not self or kept[1] is not context or kept[2] is not formatter:
+            kept = setups[id(self), id(context)] = (self, context, formatter, name_setup(self, context))
+        options, and_term, et_al, name_parts = kept[3]
+        if options[0] not in (None, "text", "symbol"):  # no "and" term: citeproc-py's own error
+            return name_process(self, item, variable, context, sort_options, **kwargs)
+        (and_, delimiter, delimiter_precedes_et_al, delimiter_precedes_last, et_al_min, et_al_use_first,
+         _subsequent_min, _subsequent_use_first, et_al_use_last, initialize_with, name_as_sort_order,
+         sort_separator, form, demote_ndp) = options
+
+        def format_name_parts(given: Any, family: Any) -> Any:
+            for part in name_parts:
+                given, family = part.format_part(given, family)
+            return given, family
+
+        # What follows is citeproc-py 0.11's Name.process, line for line.
+        names = item.reference.get(variable, [])
+        if form == "count":
+            return sum([min(len(names), et_al_use_first)])
+        output = []
+        et_al_truncate = (len(names) > 1 and et_al_min and len(names) >= et_al_min)
+        et_al_last = et_al_use_last and et_al_use_first <= et_al_min - 2
+        if et_al_truncate:
+            names = names[:et_al_use_first] + [names[-1]] if et_al_last else names[:et_al_use_first]
+        for i, name in enumerate(names):
+            given, family, dp, ndp, suffix = name.parts()
+            if given is not None and initialize_with is not None:
+                given = self.initialize(given, initialize_with, context)
+            if form == "long":
+                if name_as_sort_order == "all" or (name_as_sort_order == "first" and i == 0):
+                    if demote_ndp in ("never", "sort-only"):
+                        family = " ".join([n for n in (ndp, family) if n])
+                        given = " ".join([n for n in (given, dp) if n])
+                    else:
+                        given = " ".join([n for n in (given, dp, ndp) if n])
+                    given, family = format_name_parts(given, family)
+                    order = family, given, suffix
+                    text = sort_separator.join([n for n in order if n])
+                else:
+                    family = " ".join([n for n in (dp, ndp, family) if n])
+                    given, family = format_name_parts(given, family)
+                    order = given, family, suffix
+                    text = " ".join([n for n in order if n])
+            elif form == "short":
+                family = " ".join([n for n in (ndp, family) if n])
+                given, family = format_name_parts(given, family)
+                text = family
+            output.append(text)
+        if et_al_truncate and et_al:
+            if et_al_last:
+                ellipsis = self.unicode_character("horizontal ellipsis")
+                output[-1] = ellipsis + " " + output[-1]
+                text = self.join(output, delimiter)
+            elif delimiter_precedes_et_al == "always" or (delimiter_precedes_et_al == "contextual"
+                                                          and len(output) >= 2):
+                output.append(et_al)
+                text = self.join(output, delimiter)
+            else:
+                text = self.join(output, delimiter) + " " + et_al
+        elif and_ is not None and len(output) > 1:
+            text = self.join(output[:-1], ", ")
+            if delimiter_precedes_last == "always" or (delimiter_precedes_last == "contextual" and len(output) > 2):
+                text = self.join([text, ""], ", ")
+            else:
+                text += " "
+            text += f"{and_term} " + output[-1]
+        else:
+            text = self.join(output, delimiter)
+        return text
+
+    named: Any = model.Name
+    named.process = process_name
+
+
+_NAME_OPTIONS = ("and", "delimiter", "delimiter-precedes-et-al", "delimiter-precedes-last", "et-al-min",
+                 "et-al-use-first", "et-al-subsequent-min", "et-al-subsequent-use-first", "et-al-use-last",
+                 "initialize-with", "name-as-sort-order", "sort-separator", "form", "demote-non-dropping-particle")
+_PLAIN_FORMATTING = (("font-style", "normal"), ("font-variant", "normal"), ("font-weight", "normal"),
+                     ("text-decoration", "none"), ("vertical-align", "baseline"))

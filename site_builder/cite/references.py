@@ -78,7 +78,7 @@ _OUTPUT_VERSION = 11
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
     """``article``'s reference in each of ``styles``, in that order, in ``locale`` where the style allows it."""
-    sources: dict[bool, Any] = {}  # styles that cite alike (``as_printed``) get the same item: read it once
+    sources: dict[bool | None, Any] = {}  # styles that cite alike (``as_printed``) get the same item: read it once
     return [format_reference(article, style, locale, sources) for style in styles]
 
 
@@ -97,20 +97,24 @@ def fingerprint(article: Article, styles: tuple[Style, ...] = STYLES, locale: st
 
 
 def format_reference(article: Article, style: Style, locale: str = "en-US",
-                     sources: dict[bool, Any] | None = None) -> Citation:
+                     sources: dict[bool | None, Any] | None = None) -> Citation:
     """``article``'s reference in ``style``; ``sources`` keeps the processor's reading of its item for the next
-    style that cites alike (citeproc-py never changes a reference it reads)."""
+    style that cites alike (citeproc-py never changes a reference it reads), and under None the part of the item
+    that every style shares (``common_item``)."""
     kept = sources if sources is not None else {}
     if style.as_printed not in kept:
-        kept[style.as_printed] = _source(style_item(article, style))
+        if None not in kept:
+            kept[None] = common_item(article)
+        kept[style.as_printed] = _source(style_item(article, style, kept[None]))
     html, text = _sanitize(_render(kept[style.as_printed], style, locale))
     if article.et_al:  # a style that joins the last two names with "&" (APA) must not join "et al." so
         html, text = html.replace(", &amp; et al.", ", et al."), text.replace(", & et al.", ", et al.")
     return Citation(style_id=style.id, style_name=style.name, html=html, text=text)
 
 
-def style_item(article: Article, style: Style) -> dict[str, Any]:
-    """The CSL item of ``article`` as ``style`` needs it.
+def style_item(article: Article, style: Style, common: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The CSL item of ``article`` as ``style`` needs it, made from ``common_item(article)`` (``common``, when
+    given, is that item; it is left unchanged).
 
     A chapter or a conference paper whose record names no book or proceedings is cited as a generic work.
     A record that names only some authors ends its list with "et al." (CSL-JSON itself has no way to say so).
@@ -123,16 +127,7 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
     Science write them ("Parkes-Loach, PS") are given as initials ("P. S."): a processor reads "PS" as one name
     and keeps its first letter ("Parkes-Loach P").
     """
-    item = to_csl_json(article)
-    for role in ("author", "editor", "translator", "collection-editor"):
-        if role in item:
-            item[role] = [_initials_apart(name) for name in item[role]]
-    if article.kind in CONTAINED_KINDS and not item.get("container-title"):
-        # A chapter or paper whose record names no book or proceedings: cited as a work on its own, since the
-        # styles' "In:" would name nothing ("Title. In: 2012.").
-        item["type"] = "document"
-    if article.et_al and item.get("author"):
-        item["author"] = [*item["author"], {"literal": "et al."}]
+    item = dict(common if common is not None else common_item(article))  # its values are replaced, not changed
     if not style.as_printed:
         first, last = page_range(article.pages)
         if last:
@@ -157,6 +152,22 @@ def style_item(article: Article, style: Style) -> dict[str, Any]:
             item["URL"] = url
         else:
             item.pop("URL", None)
+    return item
+
+
+def common_item(article: Article) -> dict[str, Any]:
+    """The CSL item of ``article`` as every style needs it (``style_item``): names with their initials apart, a
+    chapter or a paper without its book or proceedings as a generic work, "et al." after a list of some authors."""
+    item = to_csl_json(article)
+    for role in ("author", "editor", "translator", "collection-editor"):
+        if role in item:
+            item[role] = [_initials_apart(name) for name in item[role]]
+    if article.kind in CONTAINED_KINDS and not item.get("container-title"):
+        # A chapter or paper whose record names no book or proceedings: cited as a work on its own, since the
+        # styles' "In:" would name nothing ("Title. In: 2012.").
+        item["type"] = "document"
+    if article.et_al and item.get("author"):
+        item["author"] = [*item["author"], {"literal": "et al."}]
     return item
 
 
@@ -268,6 +279,8 @@ def _prepare() -> None:
     if speedups.enabled("citeproc_walk"):
         citeproc_speed.install()
     citeproc_patches.apply()
+    if speedups.enabled("citeproc_walk"):
+        citeproc_speed.install_after_patches()
 
 
 def _style_locale(path: str) -> str:

@@ -4,7 +4,7 @@ This module is the registry: a reader is chosen by file suffix, then confirmed b
 (a ``.txt`` may be a catalogue dump or MEDLINE text). Bytes that are not UTF-8 are replaced and reported with
 their line; a BOM and CRLF line ends are accepted everywhere. One module per format, each with a sample of it in
 its docstring; ``files`` finds the record files and reads them; ``shared``, ``nlm``, ``xmltree``,
-``json_records`` and ``latex`` are what several readers share.
+``json_records``, ``solr`` and ``latex`` are what several readers share.
 
 May import: model, config, diagnostics, workers.
 Never imports: prose, cite, plan, render, output, commands, build, i18n, speedups.
@@ -25,7 +25,21 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import identifiers, languages
 from ..model.article import UNTITLED, Article, Record
-from . import bibtex, catalogue, catalogue_article, csl_json, endnote, jats, medline, ovid, pubmed_xml, ris, vufind_json
+from . import (
+    bibtex,
+    catalogue,
+    catalogue_article,
+    csl_json,
+    endnote,
+    jats,
+    medline,
+    ovid,
+    plos_json,
+    pubmed_csv,
+    pubmed_xml,
+    ris,
+    vufind_json,
+)
 
 Read = Callable[[str, str], tuple[list[Record], list[Diagnostic]]]
 ReadBytes = Callable[[bytes, str], tuple[list[Record], list[Diagnostic]]]
@@ -55,7 +69,10 @@ READERS: tuple[Reader, ...] = (
     Reader(endnote.FORMAT, (".enw", ".txt"), endnote.sniff, endnote.to_article, read=endnote.read),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
     Reader(csl_json.FORMAT, (".json", ".csl"), csl_json.sniff, csl_json.to_article, read=csl_json.read),
+    # A Solr response is PLOS's or VuFind's by the fields of its first document (solr.is_plos).
+    Reader(plos_json.FORMAT, (".json",), plos_json.sniff, plos_json.to_article, read=plos_json.read),
     Reader(vufind_json.FORMAT, (".json",), vufind_json.sniff, vufind_json.to_article, read=vufind_json.read),
+    Reader(pubmed_csv.FORMAT, (".csv",), pubmed_csv.sniff, pubmed_csv.to_article, read=pubmed_csv.read),
 )
 _BY_FORMAT = {reader.format: reader for reader in READERS}
 SNIFF_CHARS = 4096
@@ -140,7 +157,8 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, EndNote, BibTeX, CSL-JSON, VuFind JSON); file skipped")]
+                               "Ovid, RIS, EndNote, BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, PubMed CSV); file "
+                               "skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

@@ -3,7 +3,7 @@
 The standard json module tells a position only when it fails, so this module walks the few levels that matter
 itself (the array of records, each record's keys) and lets json's C scanner decode every value. A syntax error
 inside one record is reported at its line; reading goes on at the next line that opens a record at the same
-indentation, so the other records still load. The CSL-JSON and VuFind readers share it.
+indentation, so the other records still load. The CSL-JSON, VuFind and PLOS readers share it.
 
 Values become text without loss: a string stays as it is, a list gives one value per item, and anything else
 (numbers, objects, nested lists) is kept as its JSON text, e.g. ``{"date-parts": [[2019, 10]]}``.

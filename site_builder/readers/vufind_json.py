@@ -30,21 +30,23 @@ from ..model import languages
 from ..model.article import UNTITLED, Article, Person, Record
 from ..model.dates import iso_date
 from ..model.normalize import clean, parse_person, unique, unique_folded
-from . import catalogue_article, json_records, shared
+from . import catalogue_article, json_records, shared, solr
 
 FORMAT = "vufind-solr-json"
 
-_SOLR_KEYS = frozenset({"_version_", "record_format", "recordtype", "title_full", "title_short", "spellingShingle",
-                        "publishDate", "author_facet", "topic_facet"})
 _API_KEYS = frozenset({"authors", "formats", "publicationDates", "cleanDoi", "subjects"})
 _CONTAINERS = (("response", "docs"), ("records",))
 
 
 def sniff(head: str) -> bool:
     """A Solr response, a VuFind API answer, or JSON records with Solr keys (``_version_``, ``title_full``…): told
-    by the keys of the first record wherever they stand (json_records.first_keys)."""
+    by the keys of the first record wherever they stand (json_records.first_keys); not a document with PLOS's
+    fields (solr.is_plos)."""
     found, keys = json_records.first_keys(head, _CONTAINERS)
-    return bool(keys & _SOLR_KEYS) or found == ("response", "docs") or (found is not None and bool(keys & _API_KEYS))
+    if solr.is_plos(keys):
+        return False  # a PLOS search response, a Solr response too
+    return (bool(keys & solr.VUFIND_KEYS) or found == ("response", "docs")
+            or (found is not None and bool(keys & _API_KEYS)))
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:

@@ -1,6 +1,7 @@
-"""citeproc-py's walk made cheaper changes nothing but speed: every record of tests/data is cited the same, in each
-style and in two locales, with the speed trick ``citeproc_walk`` (cite/citeproc_speed.py) and without it; and a
-loaded style stays the size it was, however many references it formats."""
+"""citeproc-py's walk made cheaper changes nothing but speed: every record of tests/data and of real corpora in
+../shared/corpus is cited the same, in each style and in two locales, with the speed trick ``citeproc_walk``
+(cite/citeproc_speed.py) and without it; citeproc-py's seams and joins of its strings give the same pieces either
+way; and a loaded style stays the size it was, however many references it formats."""
 
 from __future__ import annotations
 
@@ -11,12 +12,16 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from cite_samples import ALL
 
 from site_builder import speedups
 from site_builder.cite.references import STYLES, format_references, load_style
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+CORPORA = next((folder / "shared" / "corpus" for folder in Path(__file__).resolve().parents
+                if (folder / "shared" / "corpus").is_dir()), None)
+"""Real records (../shared/corpus, beside the repository), when present."""
 
 # Run in a process of its own, since a trick is installed for the whole process: every article of the site given
 # as the first argument, cited in every style, in English and in Spanish, as JSON on standard output.
@@ -36,20 +41,79 @@ print(json.dumps(cited, ensure_ascii=False, sort_keys=True))
 """
 
 
-def _cited(site: Path, setting: str) -> dict[str, list[list[str]]]:
-    run = subprocess.run([sys.executable, "-c", _FORMAT_ALL, str(site)], capture_output=True, text=True,
-                         timeout=300, env={**os.environ, speedups.SWITCH: setting})
+# citeproc-py's seams and joins of many kinds of strings, each result as its type and pieces, as JSON.
+_SEAMS = """
+import itertools, json
+from citeproc.formatter.html import Italic
+from citeproc.string import MixedString, NoCase, String, join
+from site_builder.cite import references
+
+references._prepare()
+import citeproc.string
+
+def pieces(value):
+    if isinstance(value, list):
+        return [type(value).__name__, [pieces(piece) for piece in value]]
+    return [type(value).__name__, str(value)]
+
+texts = ["", " ", ".", "a", "a.", "a?", "a!", "a ", ". b", ", b", " b", "?", "..", "a,", ";b"]
+made = [*texts, *(String(t) for t in texts), NoCase("x."), Italic("a."), Italic("b?"), Italic(""),
+        MixedString([]), MixedString([String("")]), *(MixedString([String(""), String(t)]) for t in texts[1:]),
+        MixedString([String("a"), Italic("b.")]), MixedString([Italic("x"), String("")]),
+        MixedString([String("c"), MixedString([String("d.")])]), "<i>a.</i>", "x</b></i>"]
+seams, sums, joins = [], [], []
+for left, other in itertools.product(made, repeat=2):
+    seams.append(pieces(citeproc.string.normalize_seam(left, other)))
+    if isinstance(left, (String, MixedString)):
+        sums.append(pieces(left + other))
+for delimiter in ("", ", ", ". ", " "):
+    for three in itertools.combinations(made[::3], 3):
+        joins.append(pieces(join(three, delimiter)))
+print(json.dumps([seams, sums, joins]))
+"""
+
+_WITHOUT_WALK = ",".join(trick.name for trick in speedups.TRICKS if trick.name != "citeproc_walk")
+
+
+def _run(script: str, setting: str, *args: str) -> object:
+    run = subprocess.run([sys.executable, "-c", script, *args], capture_output=True, text=True, timeout=600,
+                         env={**os.environ, speedups.SWITCH: setting})
     assert run.returncode == 0, run.stderr
-    return json.loads(run.stdout)  # type: ignore[no-any-return]
+    return json.loads(run.stdout)
+
+
+def _cited(site: Path, setting: str) -> dict[str, list[list[str]]]:
+    return _run(_FORMAT_ALL, setting, str(site))  # type: ignore[return-value]
+
+
+def _assert_cited_alike(site: Path) -> dict[str, list[list[str]]]:
+    fast, plain = _cited(site, "on"), _cited(site, _WITHOUT_WALK)
+    assert sorted(fast) == sorted(plain)
+    assert [key for key in fast if fast[key] != plain[key]] == []
+    return fast
 
 
 def test_every_record_of_the_tests_is_cited_the_same_without_the_walk_trick(tmp_path: Path) -> None:
     shutil.copytree(DATA, tmp_path / "content")
-    without = ",".join(trick.name for trick in speedups.TRICKS if trick.name != "citeproc_walk")
-    fast, plain = _cited(tmp_path, "on"), _cited(tmp_path, without)
-    assert len(fast) > 150  # articles of every reader and kind, in two locales
-    assert sorted(fast) == sorted(plain)
-    assert [key for key in fast if fast[key] != plain[key]] == []
+    assert len(_assert_cited_alike(tmp_path)) > 150  # articles of every reader and kind, in two locales
+
+
+@pytest.mark.skipif(CORPORA is None, reason="no ../shared/corpus beside the repository")
+def test_real_records_are_cited_the_same_without_the_walk_trick(tmp_path: Path) -> None:
+    """CSL-JSON from Manubot and Zotero, and RIS from eight services: names with particles and accents, groups,
+    works of many kinds, titles that ask questions or end in a period."""
+    assert CORPORA is not None
+    for corpus in ("csl-json", "ris"):
+        shutil.copytree(CORPORA / corpus, tmp_path / "content" / corpus)
+    assert len(_assert_cited_alike(tmp_path)) > 1000
+
+
+def test_seams_and_joins_give_the_same_pieces_without_the_walk_trick() -> None:
+    """The trick reads the characters at a seam instead of the whole text so far (and appends to a MixedString
+    without a TypeError): the same strings, of the same types and in the same pieces."""
+    fast, plain = _run(_SEAMS, "on"), _run(_SEAMS, _WITHOUT_WALK)
+    assert [len(part) for part in fast] == [len(part) for part in plain]  # type: ignore[arg-type]
+    assert fast == plain
 
 
 def test_a_style_stays_the_same_size_however_many_references_it_formats() -> None:

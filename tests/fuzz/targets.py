@@ -30,7 +30,20 @@ from site_builder.model.normalize import UNSHOWABLE
 from site_builder.model.normalize import shown as in_page
 from site_builder.model.people_rules import parse_rules
 from site_builder.prose.summaries import parse_summary
-from site_builder.readers import bibtex, catalogue, csl_json, endnote, jats, medline, ovid, pubmed_xml, ris, vufind_json
+from site_builder.readers import (
+    bibtex,
+    catalogue,
+    csl_json,
+    endnote,
+    jats,
+    medline,
+    ovid,
+    plos_json,
+    pubmed_csv,
+    pubmed_xml,
+    ris,
+    vufind_json,
+)
 
 TESTS = Path(__file__).resolve().parents[1]
 DATA = TESTS / "data"
@@ -209,6 +222,12 @@ TARGETS: tuple[Target, ...] = (
     Target("csl-json", text_reader(csl_json.read, ".json"), ("csl-json/*.json", "merge/*.json"), JSON_TOKENS),
     Target("vufind-json", text_reader(vufind_json.read, ".json"), ("vufind-solr-json/*.json",),
            (*JSON_TOKENS, b'"response"', b'"docs"', b'"records"', b'"fullrecord"', b'"author"', b'"title"')),
+    Target("plos-json", text_reader(plos_json.read, ".json"), ("plos-json/*.json",),
+           (*JSON_TOKENS, b'"response"', b'"docs"', b'"title_display"', b'"author_display"', b'"publication_date"',
+            b'"2014-06-10T00:00:00Z"', b'"abstract"', b'"id"', b'"10.1371/journal.pone.0000001"')),
+    Target("pubmed-csv", text_reader(pubmed_csv.read, ".csv"), ("pubmed-csv/*.csv",),
+           (b'"', b'""', b",", b'","', b"\n", b"\r\n", b"PMID,Title,Authors,Citation,First Author,Journal/Book\n",
+            b". 2022 Jan-Feb 01;27(1):19-25.", b" Epub 2021 Oct 12.", b"Smith J, ", b"\xef\xbb\xbf")),
     Target("summary", summary, ("summaries/*.md",),
            (b"---\n", b"id: ", b"doi: ", b"pmid: ", b"pmcid: ", b"by: ", b"date: ", b"verdict: ", b"topics: ",
             b"[", b"]", b"{", b"}", b"!!python/object", b"&a", b"*a", b"<<: ", b"<script>", b"](javascript:",
@@ -220,7 +239,7 @@ TARGETS: tuple[Target, ...] = (
            (b"[[merge]]\n", b"[[keep_apart]]\n", b"names = [", b"]", b'"', b",", b"=", b"{", b"}", b"'", b"#",
             b"\\", b"\\u00e9")),
     Target("any-file", any_file, ("*/*",), (*TEXT_TOKENS, b"\x1f\x8b", b"<PubmedArticleSet>", b"TY  - ",
-                                            b"PMID- ", b"@article{", b"[{", b"<1. >", b"%0 ")),
+                                            b"PMID- ", b"@article{", b"[{", b"<1. >", b"%0 ", b"PMID,Title,")),
 )
 BY_NAME = {target.name: target for target in TARGETS}
 

@@ -1,0 +1,211 @@
+"""Reader for PubMed's CSV export (pubmed.ncbi.nlm.nih.gov: "Save", "Format: CSV"): a header of column names,
+then one row per record, every value in double quotes.
+
+A sample (a BOM first; one row shown)::
+
+    PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI
+    "35108106","A Longitudinal Study of Fitbit Usage Behavior Among College Students","Wang C, Lizardo O, Hachen
+    DS.","Cyberpsychol Behav Soc Netw. 2022 Mar;25(3):181-188. doi: 10.1089/cyber.2021.0047. Epub 2022 Feb
+    2.","Wang C","Cyberpsychol Behav Soc Netw","2022","2022/02/02","PMC8971973","","10.1089/cyber.2021.0047"
+
+(one line in the file). ``Authors`` is the byline as PubMed prints it, "Family Initials" parted by commas, a
+full stop at its end; ``Citation`` is PubMed's citation, the journal's abbreviation (``Journal/Book``) then
+"date;volume(issue):pages." and more; ``Create Date`` is when PubMed made the record. Every column of every row
+is kept, with its line, for the full-record view, whatever its name; the citation gives volume, issue, pages and
+the date only where it has that form after the journal's name (``citation_parts``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model import dates
+from ..model import identifiers as ids
+from ..model.article import UNTITLED, Article, Field, Person, Record
+from ..model.names import initials_only
+from ..model.normalize import clean
+from . import shared
+
+FORMAT = "pubmed-csv"
+
+COLUMNS = ("PMID", "Title", "Authors", "Citation", "First Author", "Journal/Book", "Publication Year",
+           "Create Date", "PMCID", "NIHMS ID", "DOI")
+"""The columns of PubMed's export, in its order."""
+_SNIFFED = 4
+"""How many of the first columns the header must name as PubMed does (PMID, Title, Authors, Citation)."""
+
+_QUOTED = re.compile(r'"((?:[^"]|"")*)"')
+_BARE = re.compile(r'[^,\r\n]*')
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    line: int
+    values: list[str]
+    lines: list[int]
+    """The line each value starts on (a quoted value may hold a line end)."""
+
+
+def sniff(head: str) -> bool:
+    """Does the file start with PubMed's CSV header ("PMID,Title,Authors,Citation,…", its names quoted or not)?"""
+    first = head.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    rows, _ = _rows(first, "")
+    return bool(rows) and tuple(rows[0].values[:_SNIFFED]) == COLUMNS[:_SNIFFED]
+
+
+def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Every row of one export as a Record (one field per column, its values as written), and the problems met;
+    a row that cannot be read is reported with its line and the rest of the file is read."""
+    rows, problems = _rows(text.removeprefix("\ufeff"), path)
+    if not rows or tuple(rows[0].values[:_SNIFFED]) != COLUMNS[:_SNIFFED]:
+        return [], [*problems, Diagnostic(Level.ERROR, SourceSpan(path, rows[0].line if rows else 1), (
+            "no PubMed CSV header: the first line should name the columns, 'PMID,Title,Authors,Citation,…'"))]
+    header = rows[0].values
+    records: list[Record] = []
+    for row in rows[1:]:
+        if row.values == header:
+            continue  # a second export appended to the first, its header again
+        if not any(v.strip() for v in row.values):
+            continue  # a blank line, or a row of empty values
+        names = [*header, *(f"column {n}" for n in range(len(header) + 1, len(row.values) + 1))]
+        if len(row.values) != len(header):
+            problems.append(Diagnostic(Level.WARNING, SourceSpan(path, row.line), (
+                f"a row of {len(row.values)} values under a header of {len(header)} columns; "
+                + ("the values beyond the header are kept as 'column N'" if len(row.values) > len(header)
+                   else "the columns after its last value are empty"))))
+        records.append(Record(FORMAT, SourceSpan(path, row.line), tuple(
+            Field(name, (value,), line) for name, value, line in zip(names, row.values, row.lines, strict=False))))
+    if not records:
+        problems.append(Diagnostic(Level.WARNING, SourceSpan(path, rows[0].line),
+                                   "a PubMed CSV header with no rows of records after it"))
+    return records, problems
+
+
+def _rows(text: str, path: str) -> tuple[list[_Row], list[Diagnostic]]:
+    """The rows of a CSV text (RFC 4180: commas, double quotes doubled inside quoted values, a line end inside
+    quotes kept in the value), each with the line it starts on. A quote never closed is reported and its row
+    read as far as its first line goes."""
+    rows: list[_Row] = []
+    problems: list[Diagnostic] = []
+    pos, line = 0, 1
+    while pos < len(text):
+        values: list[str] = []
+        lines: list[int] = []
+        row_line = line
+        while True:
+            lines.append(line)
+            if text.startswith('"', pos):
+                m = _QUOTED.match(text, pos)
+                if m is None:
+                    end = _LINE_END.search(text, pos)
+                    problems.append(Diagnostic(Level.ERROR, SourceSpan(path, line), (
+                        "a value opens a double quote that is never closed; the rest of this line is read as the "
+                        "value (a quote inside a quoted value is written twice, \"\")")))
+                    stop = end.start() if end else len(text)
+                    values.append(text[pos + 1:stop])
+                    pos = stop
+                else:
+                    value = m.group(1)
+                    values.append(value.replace('""', '"'))
+                    line += len(_LINE_END.findall(value))
+                    pos = m.end()
+                    bare = _BARE.match(text, pos)
+                    if bare and bare.end() > pos:  # "He said "hi" there": text after the closing quote
+                        problems.append(Diagnostic(Level.WARNING, SourceSpan(path, line), (
+                            f"text after a closing quote ({text[pos:bare.end()][:40]!r}); it is kept in the value "
+                            "with the quote before it (a quote inside a quoted value is written twice, \"\")")))
+                        values[-1] += '"' + text[pos:bare.end()]
+                        pos = bare.end()
+            else:
+                bare = _BARE.match(text, pos)
+                assert bare is not None  # it matches the empty string
+                values.append(bare.group())
+                pos = bare.end()
+            if text.startswith(",", pos):
+                pos += 1
+                continue
+            break
+        end = _LINE_END.match(text, pos)
+        pos = end.end() if end else pos
+        line += 1
+        if values != [""]:
+            rows.append(_Row(row_line, values, lines))
+    return rows, problems
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Article
+# ---------------------------------------------------------------------------------------------------------------
+
+_CITED = re.compile(
+    r"(?P<date>\d{4}(?: [A-Z][a-z]{2}(?:-[A-Z][a-z]{2})?(?: \d{1,2})?| [A-Z][a-z]+)?)"
+    r"(?:;(?P<volume>[^();:.\s][^();:]*?)?(?:\((?P<issue>[^()]+)\))?)?"
+    r"(?::(?P<pages>[^\s;:]+?))?\.(?:\s|$)")
+"""After "Journal. ": "2022 Mar;25(3):181-188." or "2022 Jan 31:1-13." or "2021 Feb 2;3:617013." (PubMed's
+citation: the issue's date, then volume, issue and pages, each as PubMed prints it)."""
+_EPUB = re.compile(r"(?:^|\s)Epub (\d{4}(?: [A-Z][a-z]{2}(?: \d{1,2})?)?)\.")
+
+
+def authors(byline: str) -> tuple[Person, ...]:
+    """PubMed's printed byline, "Hajj-Boutros G, Landry-Duval MA, Comtois AS.": each name as printed, read as
+    "Family Initials" (as MEDLINE's AU is), a name that does not end in initials (a group) as it stands."""
+    byline = clean(byline).removesuffix(".")
+    return tuple(_person(name) for name in (clean(n) for n in byline.split(", ")) if name)
+
+
+def _person(name: str) -> Person:
+    family, _, initials = name.rpartition(" ")
+    if family and initials_only(initials):
+        return Person(name=name, family=family, given=initials)
+    return Person(name=name)
+
+
+def citation_parts(citation: str, journal: str, year: str) -> tuple[dates.Published, str, str, str]:
+    """(date, volume, issue, pages) from PubMed's citation when it starts with the record's journal and then
+    has PubMed's form; a date only when it falls in the record's Publication Year (when it names one); and
+    nothing when the citation has another form (a book's "In: …")."""
+    citation, journal = clean(citation), clean(journal)
+    if not journal or not citation.startswith(journal + ". "):
+        return dates.Published(), "", "", ""
+    m = _CITED.match(citation, len(journal) + 2)
+    if m is None:
+        return dates.Published(), "", "", ""
+    issue_date = dates.read_printed(m.group("date"))
+    if year and issue_date.iso[:4] != year:
+        issue_date = dates.PrintedDate("")
+    epub = _EPUB.search(citation, m.end() - 1)
+    epub_date = dates.read_printed(epub.group(1)).iso if epub else ""
+    return (dates.published(issue_date, epub_date), clean(m.group("volume") or ""), clean(m.group("issue") or ""),
+            clean(m.group("pages") or ""))
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The typed Article of one row, and what it lacks."""
+    problems: list[Diagnostic] = []
+    title = clean(record.first("Title"))
+    if not title:
+        problems.append(Diagnostic(Level.ERROR, record.where,
+                                   f"row has no title (its 'Title' column is empty); shown as {UNTITLED!r}"))
+    journal = clean(record.first("Journal/Book"))
+    year_text = clean(record.first("Publication Year"))
+    year = year_text if re.fullmatch(r"\d{4}", year_text) else ""
+    when, volume, issue, pages = citation_parts(record.first("Citation"), journal, year)
+    if not when.date:
+        when = dates.Published(year)
+    pmid = ids.pmid_from(record.first("PMID"))
+    pmcid = ids.pmcid_from(record.first("PMCID"))
+    doi = ids.doi_from(record.first("DOI"))
+    article = Article(
+        id=shared.article_id(pmcid, pmid, doi, "", title, "pubmed-csv"),
+        title=title or UNTITLED,
+        authors=authors(record.first("Authors")),
+        journal=journal,
+        date=when.date, date_printed=when.printed, epub_date=when.epub,
+        pmid=pmid, pmcid=pmcid, doi=doi,
+        volume=volume, issue=issue, pages=pages,
+        records=(record,),
+    )
+    return article, problems

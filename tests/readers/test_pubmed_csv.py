@@ -1,0 +1,232 @@
+"""The PubMed CSV reader: two real exports saved by CoLRev's tests (PubMed's own layout, and one with its header
+quoted) give every column of every row with its line, bylines as PubMed prints them and the citation's parts
+where they are unambiguous; a site built from them shows the values exactly; broken input gives diagnostics
+with file and line, never an exception."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder import readers
+from site_builder.build import build
+from site_builder.diagnostics import Level
+from site_builder.model.article import Field, Person
+from site_builder.readers import pubmed_csv
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "pubmed-csv"
+FILES = ["colrev-chatbot.csv", "colrev-fitbit.csv"]
+HEADER = "PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI\n"
+
+
+def read(name: str, data: bytes | None = None) -> tuple[list, list]:
+    data = (DATA / name).read_bytes() if data is None else data
+    return readers.read_data(data, Path(name), f"content/{name}")
+
+
+def articles(name: str) -> list:
+    records, problems = read(name)
+    assert problems == []
+    return [readers.to_article(r)[0] for r in records]
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_the_reader_is_chosen_by_content(name: str) -> None:
+    head = (DATA / name).read_bytes()[:4096].decode("utf-8-sig")
+    assert readers.choose_reader(Path("export.csv"), head).format == "pubmed-csv"
+    assert readers.choose_reader(Path("export.txt"), head).format == "pubmed-csv"
+
+
+def test_other_csv_files_are_not_taken_for_pubmed() -> None:
+    for head in ("Authors,Title,Year,Source title,Cited by,DOI\n", "PMID\n1\n", "PMID,Title\n", "",
+                 "PMID- 1\nTI  - x\n", "pmid,title,authors,citation\n"):
+        assert not pubmed_csv.sniff(head), head
+    found = readers.read_data(b"Authors,Title,Year\nA,B,2020\n", Path("other.csv"), "content/other.csv")
+    assert found[0] == [] and [(p.level, p.where.line) for p in found[1]] == [(Level.WARNING, 1)]
+    assert "PubMed CSV" in found[1][0].message
+
+
+def test_pubmeds_own_layout_every_column_with_its_line() -> None:
+    records, problems = read("colrev-fitbit.csv")
+    assert problems == []
+    assert [r.where.line for r in records] == list(range(2, 12))
+    first = records[0]
+    assert first.format == "pubmed-csv"
+    assert [f.name for f in first.fields] == list(pubmed_csv.COLUMNS)
+    assert first.fields[0] == Field("PMID", ("34957939",), 2)  # the BOM is not part of the first name
+    assert first.fields[3] == Field("Citation", ("Eur J Sport Sci. 2022 Jan 31:1-13. doi: "
+                                                 "10.1080/17461391.2021.2023656. Online ahead of print.",), 2)
+    assert first.fields[7] == Field("Create Date", ("2021/12/27",), 2)
+    assert first.fields[9] == Field("NIHMS ID", ("",), 2)  # an empty column is kept
+    assert records[4].first("NIHMS ID") == "NIHMS1660153"
+
+
+def test_a_record_field_by_field() -> None:
+    article = articles("colrev-fitbit.csv")[1]
+    assert article.title == "A Longitudinal Study of Fitbit Usage Behavior Among College Students"
+    assert article.authors == (Person("Wang C", "Wang", "C"), Person("Lizardo O", "Lizardo", "O"),
+                               Person("Hachen DS", "Hachen", "DS"))
+    assert (article.pmid, article.pmcid, article.doi) == ("35108106", "PMC8971973", "10.1089/cyber.2021.0047")
+    assert article.id == "pubmed-8971973"  # the id a MEDLINE or PubMed XML record of the work gets
+    assert article.journal == "Cyberpsychol Behav Soc Netw"
+    assert (article.date, article.date_printed, article.epub_date) == ("2022-03", "", "2022-02-02")
+    assert (article.volume, article.issue, article.pages) == ("25", "3", "181-188")
+
+
+def test_bylines_as_pubmed_prints_them() -> None:
+    found = articles("colrev-fitbit.csv")
+    alley = found[8].authors
+    assert [p.name for p in alley][:3] == ["Alley SJ", "van Uffelen J", "Schoeppe S"]
+    assert alley[1] == Person("van Uffelen J", "van Uffelen", "J")
+    lancet = found[9].authors
+    assert len(lancet) == 17 and lancet[14] == Person("Larrimore Ouellette L", "Larrimore Ouellette", "L")
+    assert lancet[13].name == "Mackey SC" and lancet[-1].name == "Timko C"  # the full stop is the byline's
+    assert pubmed_csv.authors("COVID-19 Study Group, Smith J.") == (Person("COVID-19 Study Group"),
+                                                                    Person("Smith J", "Smith", "J"))
+    assert pubmed_csv.authors("") == ()
+
+
+@pytest.mark.parametrize(("index", "date", "printed", "epub", "volume", "issue", "pages"), [
+    (0, "2022-01-31", "", "", "", "", "1-13"),  # Online ahead of print: no volume yet
+    (3, "2022-02", "", "2021-12-09", "46", "2", "102-115"),
+    (5, "2022-06", "", "2018-11-07", "74", "3", "259-263"),  # "Minerva Pediatr (Torino). 2022 Jun;74(3)…"
+    (9, "2022-02-05", "", "2022-02-02", "399", "10324", "555-604")])
+def test_the_citation_in_pubmeds_own_layout(index: int, date: str, printed: str, epub: str, volume: str,
+                                            issue: str, pages: str) -> None:
+    article = articles("colrev-fitbit.csv")[index]
+    assert (article.date, article.date_printed, article.epub_date) == (date, printed, epub)
+    assert (article.volume, article.issue, article.pages) == (volume, issue, pages)
+
+
+def test_the_export_with_its_header_quoted() -> None:
+    records, problems = read("colrev-chatbot.csv")
+    assert problems == [] and len(records) == 6
+    assert records[0].fields[8] == Field("PMCID", ("",), 2)  # an unquoted empty value
+    found = [readers.to_article(r)[0] for r in records]
+    assert (found[2].date, found[2].date_printed) == ("2022-01", "2022 Jan-Feb 01")  # a period, as printed
+    assert (found[3].date, found[3].date_printed, found[3].pages) == ("2023-01", "2023 Jan-Mar", "14604582221146719")
+    assert (found[4].volume, found[4].issue, found[4].pages, found[4].date) == ("3", "", "617013", "2021-02-02")
+    assert found[1].authors[-1] == Person("Chow JCL", "Chow", "JCL")
+
+
+@pytest.mark.parametrize(("citation", "journal", "year", "expected"), [
+    ("Lancet. 2022 Feb 5;399(10324):555-604.", "Lancet", "2022", ("2022-02-05", "399", "10324", "555-604")),
+    ("Lancet. 2022 Feb 5;399(10324):555-604.", "Lancet", "2021", ("", "399", "10324", "555-604")),
+    ("J Clin. 2019;20(Suppl 3):123.", "J Clin", "2019", ("2019", "20", "Suppl 3", "123")),
+    ("In: Adam MP, editors. GeneReviews® [Internet]. Seattle (WA): 1993. 2010 Jan 21.", "GeneReviews® [Internet]",
+     "2010", ("", "", "", "")),
+    ("Other J. 2020 Mar;5(1):1-2.", "Lancet", "2020", ("", "", "", "")),
+    ("Lancet. Spring 2020;5:1.", "Lancet", "2020", ("", "", "", "")),
+    ("Lancet. 2020 Spring;5:1.", "Lancet", "2020", ("2020", "5", "", "1")),
+    ("", "", "", ("", "", "", ""))])
+def test_the_citation_is_read_only_where_unambiguous(citation: str, journal: str, year: str,
+                                                     expected: tuple[str, str, str, str]) -> None:
+    when, volume, issue, pages = pubmed_csv.citation_parts(citation, journal, year)
+    assert (when.date, volume, issue, pages) == expected
+
+
+def test_a_book_row_keeps_its_columns_and_its_year() -> None:
+    row = ('"20301725","Example syndrome","Editor A, Writer B.","In: Adam MP, Feldman J, editors. GeneReviews® '
+           '[Internet]. Seattle (WA): University of Washington, Seattle; 1993-2024. 2010 Jan 21 [updated 2021 Jan '
+           '7].","Editor A","GeneReviews® [Internet]","2010","2010/03/22","","",""\n')
+    (record,), problems = read("book.csv", (HEADER + row).encode())
+    article, more = readers.to_article(record)
+    assert problems == more == []
+    assert (article.date, article.volume, article.pages, article.journal) == ("2010", "", "", "GeneReviews® "
+                                                                                             "[Internet]")
+
+
+HOSTILE = {
+    "empty": b"",
+    "header only": HEADER.encode(),
+    "garbage": bytes(range(256)) * 40,
+    "unclosed quote": (HEADER + '"1","First","B C.","J. 2020;1:1.","B C","J","2020","","","",""\n'
+                       '"2","Second, never closed,D E.\n').encode(),
+    "stray quote": (HEADER + '"1","Second, never closed,D E.\n"3",x\n').encode(),
+    "text after quote": (HEADER + '"1","He said "hi" there","A B."\n').encode(),
+    "short and long rows": (HEADER + '"1","Short"\n"2","Long","A B.","","","","","","","","","extra","more"\n'
+                            ).encode(),
+    "newline in value": (HEADER + '"1","Two\nlines","A B.","J. 2020;1:1.","A B","J","2020","","","",""\n'
+                         '"2","Next","C D."\n').encode(),
+    "huge value": (HEADER + '"1","' + "Long title " * 500_000 + '","A B."\n').encode(),
+    "many authors": (HEADER + '"1","T","' + ", ".join(["Smith J"] * 20_000) + '."\n').encode(),
+    "header twice and blank rows": (HEADER + '"1","T","A B."\n\n' + HEADER + '"","","","","","","","","","",""\n'
+                                    '"2","U","C D."\r\n').encode(),
+    "controls": (HEADER + '"1","Bell\x07 NUL\x00","\x1b[31m."\n').encode(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_never_raises(name: str) -> None:
+    records, problems = read("bad.csv", HOSTILE[name])
+    for record in records:
+        article, more = readers.to_article(record)
+        assert article.title
+        problems += more
+    for p in problems:
+        assert p.where.path == "content/bad.csv" and p.where.line >= 1 and p.message
+
+
+def test_hostile_input_is_reported_where_it_is() -> None:
+    def found(name: str) -> tuple[list, list]:
+        return pubmed_csv.read(HOSTILE[name].decode(), "b.csv")
+
+    assert [(p.level, p.where.line, p.message) for p in found("empty")[1]] == [
+        (Level.ERROR, 1, "no PubMed CSV header: the first line should name the columns, 'PMID,Title,Authors,"
+                         "Citation,…'")]
+    assert [(p.level, p.where.line) for p in found("header only")[1]] == [(Level.WARNING, 1)]
+    records, problems = found("unclosed quote")
+    assert [(p.level, p.where.line) for p in problems] == [(Level.ERROR, 3), (Level.WARNING, 3)]
+    assert problems[0].message == ("a value opens a double quote that is never closed; the rest of this line is read "
+                                   'as the value (a quote inside a quoted value is written twice, "")')
+    assert [r.first("PMID") for r in records] == ["1", "2"]  # the row before is read, and this one as it stands
+    assert records[1].first("Title") == "Second, never closed,D E."
+    records, problems = found("stray quote")  # a quoted value may hold a line end: it runs to the next quote
+    assert records[0].first("Title") == 'Second, never closed,D E.\n"3"'
+    assert [(p.level, p.where.line) for p in problems] == [(Level.WARNING, 3), (Level.WARNING, 2)]
+    records, problems = found("text after quote")
+    assert records[0].first("Title") == 'He said "hi" there"'
+    assert [(p.level, p.where.line) for p in problems] == [(Level.WARNING, 2)] * 2  # the quote; 3 values of 11
+    records, problems = found("short and long rows")
+    assert [(p.level, p.where.line) for p in problems] == [(Level.WARNING, 2), (Level.WARNING, 3)]
+    assert [f.name for f in records[1].fields][-2:] == ["column 12", "column 13"]
+    assert records[1].fields[-1] == Field("column 13", ("more",), 3)  # every value kept
+    records, problems = found("newline in value")
+    assert [r.where.line for r in records] == [2, 4] and [(p.level, p.where.line) for p in problems] == [
+        (Level.WARNING, 4)]  # the lines after a value's line end are counted
+    assert records[0].fields[1:3] == (Field("Title", ("Two\nlines",), 2), Field("Authors", ("A B.",), 3))
+    records, problems = found("header twice and blank rows")
+    assert [(r.first("PMID"), r.where.line) for r in records] == [("1", 2), ("2", 6)]
+    assert [p.where.line for p in problems] == [2, 6]  # rows of 3 values; the header again and blank rows are none
+    records, _ = found("many authors")
+    assert len(readers.to_article(records[0])[0].authors) == 20_000
+    records, _ = found("huge value")
+    assert len(readers.to_article(records[0])[0].title) > 5_000_000
+
+
+def test_a_site_built_from_csv_exports_shows_their_values(tmp_path: Path, html) -> None:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    for name in FILES:
+        (site / "content" / name).write_bytes((DATA / name).read_bytes())
+    result = build(site, tmp_path / "_site")
+    assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
+    assert result.records == 16
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-34846321.html"))
+    assert html.text(main.find(".//h1")) == "Chatbot-Assisted Care Management"
+    dl = main.find(".//dl[@class='facts']")
+    facts = dict(zip([html.text(e) for e in dl if e.tag == "dt"], [html.text(e) for e in dl if e.tag == "dd"],
+                     strict=True))
+    assert (facts["Journal"], facts["Published"], facts["Volume"], facts["Issue"], facts["Pages"]) == (
+        "Prof Case Manag", "2022 Jan-Feb 01", "27", "1", "19-25")
+    authors = [html.text(a) for a in main.iter("a") if "/authors/" in a.get("href", "")]
+    assert authors == ["Schario ME", "Bahner CA", "Widenhofer TV", "Rajaballey JI", "Thatcher EJ"]
+    rows = {html.text(tr.find("th")): html.text(tr.find("td")) for tr in main.iter("tr") if tr.find("th") is not None
+            and tr.find("td") is not None}
+    assert rows["Citation"] == ("Prof Case Manag. 2022 Jan-Feb 01;27(1):19-25. doi: 10.1097/NCM.0000000000000504.")
+    assert rows["Create Date"] == "2021/11/30" and rows["First Author"] == "Schario ME" and rows["PMCID"] == ""
+    hrefs = [a.get("href", "") for a in main.iter("a")]
+    assert "https://pubmed.ncbi.nlm.nih.gov/34846321/" in hrefs
+    lancet = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-9261968.html"))
+    assert "Larrimore Ouellette L" in [html.text(a) for a in lancet.iter("a") if "/authors/" in a.get("href", "")]
