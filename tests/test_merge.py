@@ -285,3 +285,25 @@ def test_one_doi_joins_titles_that_differ_only_in_form_or_a_subtitle() -> None:
                 authors=(Person("CAZZATO, RL", "CAZZATO", "RL"),), records=(record("ris", "e.ris"),))
     merged, problems = merge_articles([a, b, c, d, e])
     assert len(merged) == 1 and problems == []
+
+
+def test_untitled_records_are_never_joined_by_their_title(make_site, tmp_path: Path, html) -> None:
+    """Two records without a title, of one year and with no identifier in common, were one page: both read as
+    "Untitled record", and works of the same title and year are joined. A MEDLINE record without TI had an empty
+    <h1> and <title> (PubMed XML and JATS too); every reader's untitled record is now named so, with an error."""
+    from site_builder.build import build
+
+    site = make_site({"a.ris": b"TY  - JOUR\nAU  - Smith, Ann\nPY  - 2020\nT2  - Journal A\nER  - \n",
+                      "b.ris": b"TY  - JOUR\nAU  - Jones, Bob\nPY  - 2020\nT2  - Journal B\nER  - \n",
+                      "c.nbib": b"PMID- 22664220\nAU  - Smith J\nDP  - 2020\n"})
+    result = build(site, tmp_path / "out")
+    assert result.articles == 3
+    problems = sorted((d.where.path, d.where.line, d.message) for d in result.report.diagnostics
+                      if d.level is Level.ERROR)
+    assert problems == [
+        ("content/records/a.ris", 1, "record has no title (TI, T1 or ST); shown as 'Untitled record'"),
+        ("content/records/b.ris", 1, "record has no title (TI, T1 or ST); shown as 'Untitled record'"),
+        ("content/records/c.nbib", 1, "record has no title; shown as 'Untitled record'")]
+    page = html.parse(result.output / "articles" / "pubmed-22664220.html")
+    assert html.headings(page, "h1") == ["Untitled record"]
+    assert page.findtext(".//title").startswith("Untitled record")

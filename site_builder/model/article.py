@@ -285,6 +285,10 @@ NOTICE_NOTES = {"RetractionIn": "Retraction in", "ExpressionOfConcernIn": "Expre
 _WARNING_KINDS = ("RetractionIn", "ExpressionOfConcernIn")
 
 
+UNTITLED = "Untitled record"
+"""The title a page shows for a record that gives none (its reader reports it): never joined with another work
+by title."""
+
 CONTAINED_KINDS = frozenset({"paper-conference", "chapter", "entry-dictionary", "entry-encyclopedia"})
 """The kinds of work (``Article.kind``) that a book, a proceedings or a reference work holds: their
 ``container``."""

@@ -41,7 +41,7 @@ from dataclasses import replace
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from . import languages
-from .article import Article, Link, Notice, Person, Section
+from .article import UNTITLED, Article, Link, Notice, Person, Section
 from .dates import Published
 from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key
 from .normalize import alnum, unique_folded
@@ -168,7 +168,7 @@ def _join_by_title(articles: list[Article], found: list[dict[str, str]], find: C
     first_with: dict[tuple[str, str], int] = {}
     for i, article in enumerate(articles):
         key = title_key(article.title)
-        if len(key) < MIN_TITLE_CHARS or not article.year:
+        if len(key) < MIN_TITLE_CHARS or not article.year or article.title == UNTITLED:
             continue
         j = first_with.setdefault((key, article.year), i)
         a, b = find(i), find(j)

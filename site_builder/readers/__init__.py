@@ -12,6 +12,7 @@ Never imports: prose, cite, plan, render, output, commands, build, i18n, speedup
 
 from __future__ import annotations
 
+import dataclasses
 import gzip
 import io
 import os
@@ -23,7 +24,7 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import identifiers, languages
-from ..model.article import Article, Record
+from ..model.article import UNTITLED, Article, Record
 from . import bibtex, catalogue, catalogue_article, csl_json, endnote, jats, medline, ovid, pubmed_xml, ris, vufind_json
 
 Read = Callable[[str, str], tuple[list[Record], list[Diagnostic]]]
@@ -126,10 +127,13 @@ def read_file(path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
 
 def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every record of a file's bytes, read by the reader its name and start choose (read_file)."""
-    head = _head(data)
+    text_data, guessed = (data, "") if data[:2] == _GZIP else as_utf8(data)
+    head = _head(text_data)
     if head.lstrip("\ufeff \t\r\n")[:1] in ("[", "{") or head.startswith("HTTP/"):
         # JSON: its readers know it by the keys of its first record, which long values can push far down.
-        head = data.decode("utf-8-sig", errors="replace")
+        head = text_data.decode("utf-8-sig", errors="replace")
+    if "\r" in head:  # old Mac exports end lines with CR alone: sniffers look for lines
+        head = head.replace("\r\n", "\n").replace("\r", "\n")
     reader = choose_reader(path, head)
     if reader is None and path.name.split(".", 1)[0].lower() in NOTE_NAMES:
         return [], []  # a README or notes file in a format of its own
@@ -138,16 +142,69 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
                                "Ovid, RIS, EndNote, BibTeX, CSL-JSON, VuFind JSON); file skipped")]
     if reader.read_bytes is not None:
-        return reader.read_bytes(data, shown)
+        return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None
-    text, problems = decode(data, shown)
+    text, problems = decode(text_data, shown)
+    if guessed:
+        problems.insert(0, Diagnostic(Level.WARNING, SourceSpan(shown, 1), (
+            f"the file is not UTF-8 and was read as {guessed}: check its accented letters, or save it as UTF-8")))
     records, found = reader.read(text, shown)
     return records, [*problems, *found]
 
 
+_GZIP = b"\x1f\x8b"
+
+
+def as_utf8(data: bytes) -> tuple[bytes, str]:
+    """The file's bytes as UTF-8, and the encoding they were guessed to be in ("" when not a guess): UTF-16
+    (Web of Science's and EndNote's Windows exports), told by its byte order mark or by a NUL byte beside each of
+    its ASCII characters, is no guess; a file without a single UTF-8 character whose bytes Windows-1252 can all
+    read (an older Windows export, "25\xb0 C") is. A file with some UTF-8 in it stays UTF-8, its bad bytes
+    reported where they are (decode)."""
+    utf16 = _utf16(data[:512])
+    if utf16:
+        try:
+            return data.decode(utf16).removeprefix("\ufeff").encode("utf-8"), ""
+        except UnicodeDecodeError:
+            return data, ""
+    if data.isascii() or _is_utf8(data) or _MULTIBYTE_UTF8.search(data):
+        return data, ""
+    try:
+        return data.decode("cp1252").encode("utf-8"), "Windows-1252"
+    except UnicodeDecodeError:  # a byte cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): not that either
+        return data, ""
+
+
+_MULTIBYTE_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _utf16(head: bytes) -> str:
+    """The UTF-16 codec of a file that starts with its byte order mark, or whose ASCII text has a NUL byte beside
+    every character; "" for any other file."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    pairs = len(head) // 2
+    if pairs < 8:
+        return ""
+    even, odd = head[0:pairs * 2:2].count(0), head[1:pairs * 2:2].count(0)
+    if odd > pairs * 0.9 and not even:
+        return "utf-16-le"
+    if even > pairs * 0.9 and not odd:
+        return "utf-16-be"
+    return ""
+
+
 def _head(data: bytes) -> str:
     """The start of a file as text for sniffing; a gzipped file is sniffed by its unzipped start."""
-    if data[:2] == b"\x1f\x8b":
+    if data[:2] == _GZIP:
         try:
             data = gzip.GzipFile(fileobj=io.BytesIO(data)).read(SNIFF_CHARS)
         except (OSError, EOFError, zlib.error):
@@ -160,5 +217,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     and what its reader found wrong (and any language named in words langcodes does not know, reported here once
     for every format)."""
     article, problems = _BY_FORMAT[record.format].to_article(record)
+    if not article.title.strip():  # a page needs a name (its <h1> and <title>): MEDLINE, PubMed XML, JATS
+        article = dataclasses.replace(article, title=UNTITLED)
+        problems = [*problems, Diagnostic(Level.ERROR, record.where,
+                                          f"record has no title; shown as {UNTITLED!r}")]
     article, found = identifiers.checked(article)
     return article, [*problems, *found, *languages.unnamed(article.languages, record)]

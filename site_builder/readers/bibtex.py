@@ -39,7 +39,7 @@ from bibtexparser.model import (
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Field, Person, Record
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record
 from ..model.normalize import clean
 from . import shared
 from .latex import latex_to_text
@@ -240,7 +240,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     translators, _ = _people(_unbraced_list(f.raw("translator")))
     article = Article(
         id=shared.article_id(pmc, pmid, doi, f.plain("ID"), title, FORMAT),
-        title=title or "Untitled record",
+        title=title or UNTITLED,
         authors=shared.with_orcids(authors, orcids),
         et_al=et_al,
         # The website that carries a web page is where it was published (as our own export writes it).

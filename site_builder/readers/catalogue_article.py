@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import identifiers as ids
 from ..model import languages
-from ..model.article import Article, FieldIndex, Link, Record
+from ..model.article import UNTITLED, Article, FieldIndex, Link, Record
 from ..model.dates import iso_date
 from ..model.normalize import clean, parse_person, safe_url, unique_folded
 from ..model.sections import split_lay_summary, split_text
@@ -159,7 +159,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     title = clean(fields.first("title") or fields.first("title_full") or fields.first("title_short"))
     if not title:
         problems.append(Diagnostic(Level.ERROR, where, "record has no title field; shown as 'Untitled record'"))
-        title = "Untitled record"
+        title = UNTITLED
     if not fields.first("id"):
         problems.append(Diagnostic(Level.ERROR, where, "record has no id field; its page is named after its title"))
     spelling = parse_spelling(fields)

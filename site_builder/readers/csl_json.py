@@ -27,7 +27,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Person, Record
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Person, Record
 from ..model.normalize import clean, safe_url
 from . import json_records, shared
 
@@ -71,7 +71,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     alone = kind not in PERIODICAL_KINDS  # as the other readers: a periodical's article has no place nor editors
     article = Article(
         id=shared.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
-        title=title or "Untitled record",
+        title=title or UNTITLED,
         authors=tuple(_person(a) for a in item.objects("author")),
         # collection-title: the series of a chapter, a conference paper or a work that stands on its own.
         journal=("" if item.text("type") in CONTAINED_KINDS else item.text("container-title"))

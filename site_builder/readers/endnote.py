@@ -20,8 +20,9 @@ repeat; a line without a tag continues the value above it; a blank line ends the
     %K diamond; thermometry
 
 ``%0`` names the kind of work (EndNote's reference type) and starts a record, also where no blank line comes
-before it. A name is "Family, Given" or as the record writes it; a name that ends in a comma is a group
-(EndNote's rule for a corporate author). What a tag means depends on the kind: ``%B`` is a chapter's book, a
+before it, unless all the record has so far is its title: the AIS eLibrary writes ``%T`` first, then ``%0``.
+A name is "Family, Given" or as the record writes it; a name that ends in a comma is a group (EndNote's rule
+for a corporate author). What a tag means depends on the kind: ``%B`` is a chapter's book, a
 paper's proceedings, a book's series and (Google Scholar) a journal article's journal; ``%7`` is a journal
 article's electronic date and a book's edition; ``%N`` an article's issue. Every field is kept as written,
 with its line, for the full-record view, whatever its tag.
@@ -34,7 +35,7 @@ import re
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article, Field, Person, Record, Section
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record, Section
 from ..model.normalize import clean, parse_person, unique_folded
 from ..model.sections import split_heading_lines, split_lay_summary
 from . import shared
@@ -87,7 +88,7 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
             stray.append((number, line))
         else:
             tag = "%" + m.group(1)
-            if tag == START and fields:
+            if tag == START and fields and [t for t, _, _ in fields] != ["%T"]:
                 close()
             if not fields:
                 start = number
@@ -129,6 +130,9 @@ _KINDS = {
 _YEAR = re.compile(r"\d{4}")
 _WORDS = re.compile(r"[^\W\d_]+")
 _SLASHED = re.compile(r"(\d{4})[/-](\d{1,2})(?:[/-](\d{1,2}))?\Z")
+_WRITTEN_OUT = (re.compile(r"(?P<month>[^\W\d_]+)\.? (?P<day>\d{1,2}),? (?P<year>\d{4})\Z"),
+                re.compile(r"(?P<day>\d{1,2}) (?P<month>[^\W\d_]+)\.?,? (?P<year>\d{4})\Z"))
+"""A whole date in words, as the AIS eLibrary writes %8: "September 1, 2021"; or "1 September 2021"."""
 
 
 def kind_of(work_type: str) -> str:
@@ -194,6 +198,9 @@ def _date(text: str, year: str) -> dates.PrintedDate:
         return dates.PrintedDate("")
     if m := _SLASHED.match(text):
         return dates.PrintedDate(dates.from_parts(m.group(1), m.group(2), m.group(3) or ""))
+    for written_out in _WRITTEN_OUT:
+        if (m := written_out.match(text)) and dates.month_number(m["month"]):
+            return dates.PrintedDate(dates.from_parts(m["year"], m["month"], m["day"]))
     if _YEAR.match(text):
         return dates.read_printed(text)
     if not year:
@@ -237,7 +244,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     when = _published(tags, periodical)
     article = Article(
         id=shared.article_id(pmc, pmid, doi, tags.text("%M"), title, FORMAT),
-        title=title or "Untitled record",
+        title=title or UNTITLED,
         authors=_people(tags, "%A"),
         journal=journal,
         journal_abbrev=tags.text("%O") if periodical else "",

@@ -276,9 +276,16 @@ def _elocation(values: tuple[str, ...]) -> str:
 
 def _published(record: Record) -> dates.Published:
     """The issue date DP ("2014 Dec", kept as printed when it is "2014 Nov-Dec" or "2018 Spring") and the
-    electronic date DEP ("20131028"). ``PST - epublish`` says the article was published online only."""
-    issue = dates.read_printed(clean(record.first("DP")))
+    electronic date DEP ("20131028"). ``PST - epublish`` says the article was published online only. ERIC
+    writes the month first ("Apr 2019"), and sometimes the article number too ("Article 10 2019": the year)."""
+    printed = clean(record.first("DP"))
+    issue = dates.read_printed(shared.year_then_month(printed))
+    if not issue.iso and len(years := _YEAR.findall(printed)) == 1:
+        issue = dates.PrintedDate(years[0])
     return dates.published(issue, _dep(record), clean(record.first("PST")) == "epublish")
+
+
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def _dep(record: Record) -> str:
@@ -292,8 +299,6 @@ def _problems(record: Record, article: Article, bad_orcids: list[Field]) -> list
     if not article.id:
         found.append(Diagnostic(Level.ERROR, where, "no PMID, PMC or DOI (nor ERIC's OID): the article cannot be "
                                                     "given a page"))
-    if not article.title:
-        found.append(Diagnostic(Level.WARNING, where, "no TI (title) line"))
     if not article.date and record.first("DP"):
         found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, record.line_of("DP")),
                                 f"DP {record.first('DP')!r} holds no year"))

@@ -51,7 +51,7 @@ from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
-from ..model.article import Article, Field, Record
+from ..model.article import UNTITLED, Article, Field, Record
 from ..model.identifiers import doi_from, pmid_from
 from ..model.normalize import clean, unique_folded
 from ..model.sections import split_heading_lines, split_lay_summary
@@ -190,7 +190,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     issue_date = dates.read_printed(fields.text("DP"))
     article = Article(
         id=shared.article_id("", pmid, doi, fields.text("AN") or fields.text("UI"), title, FORMAT),
-        title=title or "Untitled record",
+        title=title or UNTITLED,
         authors=tuple(person(n) for n in names if n),
         journal=journal,
         journal_abbrev=fields.text("TA") if medline else "",

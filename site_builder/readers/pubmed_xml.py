@@ -295,11 +295,20 @@ def _abstract(art: Node) -> list[Section]:
 
 
 def _pages(art: Node) -> str:
+    """MedlinePgn, else the start and end page; else the article number PubMed cites in their place, an
+    electronic location "e42692" (eLife, PLOS, JCI Insight), as the MEDLINE format gives it in LID."""
     pages = clean(art.findtext("Pagination/MedlinePgn"))
     if pages:
         return pages
     start, end = clean(art.findtext("Pagination/StartPage")), clean(art.findtext("Pagination/EndPage"))
-    return f"{start}-{end}" if start and end else start
+    if start:
+        return f"{start}-{end}" if end else start
+    return next((clean(node.text) for node in art.findall("ELocationID") if node.get("EIdType") == "pii"
+                 and node.get("ValidYN", "Y") == "Y" and _ARTICLE_NUMBER.fullmatch(clean(node.text))), "")
+
+
+_ARTICLE_NUMBER = re.compile(r"e\d{1,9}")
+"""An electronic location that is an article's number, not a publisher's item id ("S2213-2198(21)00386-X")."""
 
 
 def _problems(record: Record, article: Article, art: Node) -> list[Diagnostic]:

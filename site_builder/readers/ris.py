@@ -68,6 +68,7 @@ from ..model.article import (
     PERIODICAL_KINDS,
     RIS_A4_NOT_TRANSLATORS,
     RIS_SERIES_EDITOR_KINDS,
+    UNTITLED,
     Article,
     Field,
     Person,
@@ -135,8 +136,11 @@ _WOS = _Dialect(_wos_tag, "PT", "   ", frozenset({"FN", "VR", "EF"}))
 AFTER_END = "text after ER"
 """The field that keeps free text following a record's ``ER`` (Ovid's links to the full text)."""
 
-_SNIFF_RIS = re.compile(r"^TY(?P<separator>(?: {1,2}|\t| \t)-[ \t]?)(?=\S|$)", re.M)
+_SNIFF_RIS = re.compile(r"^TY(?P<separator>(?: {1,2}|\t| \t)-[ \t]*)(?=\S|$)", re.M)
 _RECORD_NUMBER = re.compile(r"\s*\d+\.\s*\Z")
+_HEAD = re.compile(r"Record #\d+ of \d+\s*\Z|Provider: ")
+"""The first line of the head a record has of its own in the Cochrane Library's, JSTOR's and APA PsycNET's
+exports ("Record #4 of 18", "Provider: JSTOR http://www.jstor.org"): it opens the next record."""
 _SNIFF_WOS = re.compile(r"\A\ufeff?\s*(?:FN |PT [A-Z]\r?$)", re.M)
 
 
@@ -216,11 +220,11 @@ class _Reader:
             self._tag(number, *tagged, line)
         elif not line.strip():
             self.ended_at = 0
-        elif self.fields and not tagged and (not self.dialect.continuation or line.startswith(" ")):
+        elif self.fields and not tagged:  # Web of Science's three spaces before it may be lost (BIOSIS's export)
             self.fields[-1][1].append(line.removeprefix(self.dialect.continuation))
         elif tagged and tagged[0] == "EF":
             pass
-        elif self.after_end and not self.pending and not _RECORD_NUMBER.match(line):
+        elif self.after_end and not self.pending and not _RECORD_NUMBER.match(line) and not _HEAD.match(line):
             self._append_to_last(AFTER_END, line, number)
         else:
             self.pending.append((number, line))
@@ -297,16 +301,29 @@ class _Reader:
 # ---------------------------------------------------------------------------------------------------------------
 
 _INITIALS = re.compile(r"(?:[A-Z]\.?-?){1,4}")
+_FAMILY_THEN_SPACED_INITIALS = re.compile(r"([^\W\d_][^\s,]*)((?: [A-Z]\.?){2,4})")
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one RIS or Web of Science record."""
     wos = bool(record.fields) and record.fields[0].name == "PT"
     article = _wos_article(record) if wos else _ris_article(record)
-    if article.title:
-        return article, []
-    problem = Diagnostic(Level.ERROR, record.where, "record has no title (TI, T1 or ST); shown as 'Untitled record'")
-    return replace(article, title="Untitled record"), [problem]
+    problems = []
+    if _not_an_issue(article.issue):  # Covidence's export of Embase records: the authors' addresses in IS
+        problems.append(Diagnostic(Level.WARNING, SourceSpan(record.where.path, record.line_of("IS")), (
+            f"IS holds text that is no issue number ({article.issue[:60]!r}…: an address, a reference?); shown in "
+            "the full record only")))
+        article = replace(article, issue="")
+    if not article.title:
+        problems.append(Diagnostic(Level.ERROR, record.where,
+                                   "record has no title (TI, T1 or ST); shown as 'Untitled record'"))
+        article = replace(article, title=UNTITLED)
+    return article, problems
+
+
+def _not_an_issue(issue: str) -> bool:
+    """Longer than any issue ("Suppl 2", "1 January", "3 Pt 1") and with a comma or an e-mail address in it."""
+    return len(issue) > 40 and ("," in issue or "@" in issue)
 
 
 # What a RIS type (TY) or a Web of Science document type (DT) says the work is, in CSL's words (Article.kind; ""
@@ -347,6 +364,9 @@ def _ris_kind(tags: _Tags) -> str:
     return _RIS_KINDS.get(ty, "")
 
 
+_CENTRAL_PUBMED = re.compile(r"PUBMED (\d{1,8})")
+
+
 def _ris_article(record: Record) -> Article:
     tags = _Tags(record)
     kind = _ris_kind(tags)
@@ -368,8 +388,12 @@ def _ris_article(record: Record) -> Article:
     doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or url_doi
     # Embase gives the PMID of a record that MEDLINE holds too in C5 ("DB  - Medline" beside "DB  - Embase").
     embase_pmid = ids.pmid_from(tags.first("C5")) if "Embase" in tags.all("DB") else ""
-    pmid = ids.pmid_from(tags.first("C2")) or ids.pmid_from(tags.first("PMID")) or embase_pmid or url_pmid or (
-        ids.pubmed_accession(tags.first("AN"), tags.all("DP", "DB")))
+    # The Cochrane Library's CENTRAL records give the PMID of a trial's PubMed record in C3: "PUBMED 21314913",
+    # "PUBMED 38407106,EMBASE 643589775".
+    central_pmid = next((m[1] for value in tags.all("C3") for part in value.split(",")
+                         if (m := _CENTRAL_PUBMED.fullmatch(clean(part)))), "")
+    pmid = ids.pmid_from(tags.first("C2")) or ids.pmid_from(tags.first("PMID")) or embase_pmid or central_pmid or (
+        url_pmid or ids.pubmed_accession(tags.first("AN"), tags.all("DP", "DB")))
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
     abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB", "N2")]
     if shared.has_headings(marked := "\n".join(tags.lines("AB", "N2"))):  # Europe PMC's <h4>Background</h4>
@@ -483,6 +507,9 @@ def _person(name: str, orcid: str = "") -> Person:
     name = clean(name)
     if "," not in name and (m := _INITIALS_THEN_FAMILY.fullmatch(name)):
         return Person(name=f"{m.group(2)}, {m.group(1)}", family=m.group(2), given=m.group(1), orcid=orcid)
+    if "," not in name and (m := _FAMILY_THEN_SPACED_INITIALS.fullmatch(name)):  # EPPI-Reviewer's "Troiano L P"
+        return Person(name=f"{m.group(1)}, {m.group(2).strip()}", family=m.group(1), given=m.group(2).strip(),
+                      orcid=orcid)
     if "," not in name and " " in name:
         family, _, initials = name.rpartition(" ")
         # "Cancer Research UK" is a group: a family of several words needs dotted initials.
@@ -621,14 +648,21 @@ def _abstract(lines: list[str], running: bool = False) -> tuple[tuple[Section, .
     return lay, abstract, rights
 
 
+_AUTHOR_EMAIL = re.compile(r"\s*\(\s*[^()\s@]+@[^()\s]+\s*\)\s*\Z")
+"""BIOSIS's author line ends with the author's address: "Medvedeff, Cassandra A. (medvedeff22@ufl.edu)"."""
+
+
 def _wos_article(record: Record) -> Article:
     """Web of Science tagged: TI, AF/AU, SO/JI, PY/PD, DI, PM, DT, DE/ID, OI ("Family, Given/0000-…"), and a book's
     BE (editors) and PI (the publisher's city)."""
     tags = _Tags(record)
     title = clean(shared.strip_tags(tags.text("TI")))  # "<i>Heliconia acuminata</i>": the tags are left out
     orcids = shared.orcids_by_name("; ".join(tags.all("OI")))
-    names = tags.all("AF") or tags.all("AU")
-    doi, pmid = ids.doi_from(tags.first("DI")), ids.pmid_from(tags.first("PM"))
+    # MEDLINE's records in Web of Knowledge give all names on one line: "AU Joffe, Hadine; Hall, Janet E"
+    names = [_AUTHOR_EMAIL.sub("", name) for line in tags.all("AF") or tags.all("AU") for name in line.split("; ")]
+    accession = clean(tags.first("UT"))
+    doi = ids.doi_from(tags.first("DI"))
+    pmid = ids.pmid_from(tags.first("PM") or accession.removeprefix("MEDLINE:") * accession.startswith("MEDLINE:"))
     lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB")], running=True)
     when = shared.web_of_science_date(tags.first("PD"), tags.first("PY"), tags.first("EA"))
     kind = _wos_kind(tags.all("DT"))
@@ -653,7 +687,9 @@ def _wos_article(record: Record) -> Article:
         pmid=pmid, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
         volume=tags.text("VL"), issue=tags.text("IS"),
-        pages=shared.page_range(tags.first("BP") or tags.first("AR"), tags.first("EP")),
+        # PS: the page span of CABI's and BIOSIS's exports ("PS 170", "PS 221-230"), some without BP and EP
+        pages=shared.page_range(tags.first("BP") or tags.first("AR"), tags.first("EP")) or shared.page_range(
+            tags.first("PS")),
         keywords=shared.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),
     )

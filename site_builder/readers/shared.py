@@ -163,17 +163,25 @@ def _label_for(url: str) -> str:
     return _HOST_LABELS.get(host, host)
 
 
+_ROMAN = r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})"
+_PAGE_NUMBER = re.compile(rf"\d|\A{_ROMAN}(?:-{_ROMAN})?\Z", re.I)
+_HYPHEN = re.compile(r"(?<=\w)\u2010(?=\w)")
+"""Unicode's hyphen between two pages, as the Cochrane Library writes a range ("1279‐1297")."""
+_PAGES_LABEL = re.compile(r"\A(?:pp\.?|p\.)\s*(?=\d)")
 _RANGE_DASH = re.compile(r"(?<=\w)\s+([-\u2013\u2014])\s+(?=\w)")
 
 
 def page_range(first: str, last: str = "") -> str:
-    """"121-128" from first and last page; a first page with no digit ("No" of Ovid's "No Specified") is none, and
-    a last page equal to the first (Mendeley's SP 20, EP 20 for an article number) adds nothing."""
-    # Scopus's BibTeX writes "549 – 596": a range, with the dash as written but without the spaces
-    first, last = _RANGE_DASH.sub(r"\1", clean(first).replace("--", "-")), clean(last)
-    if not re.search(r"\d", first):
+    """"121-128" from first and last page; a first page with no digit and no Roman number (front matter's "i-ii")
+    is none ("No" of Ovid's "No Specified"), and a last page equal to the first (Mendeley's SP 20, EP 20 for an
+    article number) adds nothing."""
+    # Scopus's BibTeX writes "549 – 596": a range, with the dash as written but without the spaces; TRID's RIS
+    # "pp 37-64": the pages without their label, which every citation style prints its own way
+    first = _PAGES_LABEL.sub("", _RANGE_DASH.sub(r"\1", _HYPHEN.sub("-", clean(first)).replace("--", "-")))
+    last = _PAGES_LABEL.sub("", clean(last))
+    if not _PAGE_NUMBER.search(first):
         return ""
-    return f"{first}-{last}" if last != first and re.search(r"\d", last) and "-" not in first else first
+    return f"{first}-{last}" if last != first and _PAGE_NUMBER.search(last) and "-" not in first else first
 
 
 def article_id(pmc: str, pmid: str, doi: str, key: str, title: str, prefix: str) -> str:
@@ -234,11 +242,17 @@ def early_access(text: str, issue: str) -> str:
     return "" if issue.startswith(found) else found
 
 
+_NUMBER_MONTH_THEN_YEAR = re.compile(r"(\d{1,2})\s+(\d{4})")
+
+
 def web_of_science_date(rest: str, year: str, early: str) -> dates.Published:
     """A Web of Science date: the issue's year (PY) and the rest of its date (PD in its own format, DA in its RIS,
     Month in its BibTeX: "JUN 8", "FAL" for autumn, "MAY-JUN"), with the early-access month beside it. An
     early-access article not yet in an issue has its whole online date in the rest ("2023 DEC 19"), which the
-    early-access month then only repeats in part; a rest may name its year too ("MAY 2020")."""
+    early-access month then only repeats in part; a rest may name its year too ("MAY 2020"), and Inspec's gives
+    the month as a number ("07 2006")."""
+    if m := _NUMBER_MONTH_THEN_YEAR.fullmatch(clean(rest)):
+        return dates.published(dates.PrintedDate(dates.from_parts(m[2], m[1])), early_access(early, m[2]))
     rest = year_then_month(rest)
     when = dates.read_printed(rest if year_first(rest) else f"{clean(year)} {rest}")
     return dates.published(when, early_access(early, when.iso))

@@ -27,7 +27,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, Level
 from ..model import identifiers as ids
 from ..model import languages
-from ..model.article import Article, Person, Record
+from ..model.article import UNTITLED, Article, Person, Record
 from ..model.dates import iso_date
 from ..model.normalize import clean, parse_person, unique, unique_folded
 from . import catalogue_article, json_records, shared
@@ -120,7 +120,7 @@ def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     lay, abstract = shared.sections(" ".join(record.values("summary")))
     article = Article(
         id=clean(record.first("id")) or shared.article_id(url_pmc, url_pmid, doi, "", title, "vufind"),
-        title=title or "Untitled record",
+        title=title or UNTITLED,
         authors=_api_authors(record),
         publisher=_isbd(clean(record.first("publishers"))),
         date=_year(record.values("publicationDates")),

@@ -16,8 +16,8 @@ from site_builder.model.article import Field, Person, Section
 from site_builder.readers import endnote
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "endnote"
-FILES = ["cochrane-central-handwritten.enw", "example-kinds-handwritten.enw", "jabref-dnb-book.enw",
-         "jabref-entries.enw", "pubmed-review-handwritten.enw"]
+FILES = ["cochrane-central-handwritten.enw", "colrev-ais-elibrary.txt", "example-kinds-handwritten.enw",
+         "jabref-dnb-book.enw", "jabref-entries.enw", "pubmed-review-handwritten.enw"]
 
 
 def read(name: str) -> tuple[list, list]:
@@ -144,6 +144,24 @@ def test_jabrefs_file_of_every_tag() -> None:
         (Level.ERROR, 15, "record has no title (a '%T' line); shown as 'Untitled record'")]
 
 
+def test_the_ais_elibrary_writes_the_title_before_the_kind() -> None:
+    """The AIS eLibrary's export puts each record's %T before its %0, and some records have no %0: the %0 started
+    a new record, so every title was cut from its record ("Untitled record", and a page of the title alone), and
+    "%8 September  1, 2021" was printed "2021 Sep 1, 2021". CoLRev's AIS fixture (MIT), real records."""
+    records, problems = read("colrev-ais-elibrary.txt")
+    assert problems == [] and [r.where.line for r in records] == [1, 17, 27, 37, 50, 61]
+    first, contents, index, *_ = (readers.to_article(r) for r in records)
+    article, article_problems = first
+    assert article_problems == [] and article.title.startswith("How Trust Leads to Commitment on Microsourcing")
+    assert (article.kind, article.journal, article.volume, article.issue, article.pages, article.date) == (
+        "", "Management Information Systems Quarterly", "45", "3", "1309-1348", "2021-09-01")
+    assert [a.name for a in article.authors] == ["Guo, Wenbo", "Straub, Detmar W.", "Zhang, Pengzhu", "Cai, Zhao"]
+    assert (contents[0].title, contents[0].pages, contents[0].date_printed) == (
+        "MISQ Volume 45, Issue 3 Table of Contents", "i-ii", "")  # front matter's pages, in Roman numbers
+    assert (index[0].pages, index[0].date) == ("2281-2284", "2021-12-02")
+    assert all(readers.to_article(r)[0].title != "Untitled record" for r in records)
+
+
 @pytest.mark.parametrize(("work_type", "kind"), [
     ("Journal Article", ""), ("Electronic Article", ""), ("Book", "book"), ("Edited Book", "book"),
     ("Book Section", "chapter"), ("Conference Paper", "paper-conference"), ("Thesis", "thesis"),
@@ -159,7 +177,10 @@ def test_kinds_of_work(work_type: str, kind: str) -> None:
     ("2019", "2019/03/12", "2019-03-12", ""), ("2021", "Jan-Feb", "2021-01", "2021 Jan-Feb"),
     ("2018", "Spring", "2018", "2018 Spring"), ("2016", "", "2016", ""), ("", "2016-03-15", "2016-03-15", ""),
     ("2015", "2014-01-02", "2015", ""), ("in press", "", "", ""), ("2010", "not a date", "2010", ""),
-    ("c2015", "", "2015", ""), ("2021 Jan-Feb", "", "2021-01", "2021 Jan-Feb")])
+    ("c2015", "", "2015", ""), ("2021 Jan-Feb", "", "2021-01", "2021 Jan-Feb"),
+    ("2021", "September  1, 2021", "2021-09-01", ""), ("2019", "December 21, 2019", "2019-12-21", ""),
+    ("2021", "1 September 2021", "2021-09-01", ""), ("2021", "Sept. 31, 2021", "2021-09", ""),
+    ("2020", "September 1, 2021", "2020", "")])
 def test_dates_as_the_record_prints_them(d: str, eight: str, date: str, printed: str) -> None:
     text = f"%0 Journal Article\n%T A title\n%D {d}\n%8 {eight}\n"
     records, _ = endnote.read(text, "x.enw")

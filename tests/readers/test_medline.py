@@ -287,3 +287,17 @@ def test_an_eric_record_without_doi_nor_pages_is_known_by_its_accession_number()
     article, found = medline.to_article(record)
     assert problems == found == []
     assert (article.id, article.pages) == ("eric-ed612345", "")
+
+
+@pytest.mark.parametrize(("dp", "date", "printed"), [
+    ("Apr 2019", "2019-04", ""), ("Article 10 2019", "2019", ""), ("2019", "2019", ""),
+    ("2014 Nov-Dec", "2014-11", "2014 Nov-Dec"), ("in press", "", "in press")])
+def test_an_eric_date_may_put_the_month_first(dp: str, date: str, printed: str) -> None:
+    """ERIC writes "DP  - Apr 2019" (the month first) and "DP  - Article 10 2019" (with the article number): the
+    date was lost, so the article had no year. The shapes of the ERIC records in Zotero's MEDLINE/nbib
+    translator's tests (EJ1208101: Educational Technology Research and Development 67(2):423-441, Apr 2019)."""
+    text = f"OWN - ERIC\nTI  - A title\nAU  - Smith, Tom\nOID - EJ1208101\nDP  - {dp}\nPG  - 423-441\n"
+    (record,), _ = medline.read(text, "eric.nbib")
+    article, _ = medline.to_article(record)
+    assert (article.date, article.date_printed) == (date, printed)
+    assert record.first("DP") == dp  # the full record keeps it as written

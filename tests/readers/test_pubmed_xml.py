@@ -264,3 +264,20 @@ def test_mathml_reads_as_the_formula_says(name: str, said: list[str], not_said: 
     records, _ = readers.read_file(path, name)
     text = " ".join(s.text for s in readers.to_article(records[0])[0].abstract)
     assert all(s in text for s in said) and not any(s in text for s in not_said)
+
+
+@pytest.mark.parametrize(("elocations", "pages"), [
+    ('<ELocationID EIdType="doi" ValidYN="Y">10.7554/eLife.42692</ELocationID>'
+     '<ELocationID EIdType="pii" ValidYN="Y">e42692</ELocationID>', "e42692"),
+    ('<ELocationID EIdType="pii" ValidYN="Y">S2213-2198(21)00386-X</ELocationID>', ""),
+    ('<ELocationID EIdType="pii" ValidYN="N">e42692</ELocationID>', "")])
+def test_an_article_number_stands_for_the_pages(elocations: str, pages: str) -> None:
+    """An eLife article (PMID 30714901, as Zotero's PubMed XML translator tests it) has no Pagination, only its
+    number "e42692" as an electronic location, which PubMed cites in place of pages and the MEDLINE format gives
+    in LID (read as pages there): from XML it had none. A publisher's item id is no page."""
+    data = ('<?xml version="1.0"?><PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version="1">30714901'
+            '</PMID><Article><Journal><Title>eLife</Title><JournalIssue><Volume>8</Volume><PubDate><Year>2019</Year>'
+            '</PubDate></JournalIssue></Journal><ArticleTitle>A title.</ArticleTitle>' + elocations +
+            '</Article></MedlineCitation></PubmedArticle></PubmedArticleSet>').encode()
+    (record,), problems = pubmed_xml.read_bytes(data, "set.xml")
+    assert problems == [] and readers.to_article(record)[0].pages == pages

@@ -257,10 +257,12 @@ def test_every_corpus_file_reads_without_errors(path: Path) -> None:
     assert [d for d in diagnostics if d.level is Level.ERROR] == []
     starts = len(re.findall(r"^\ufeff?(?:TY  - |PT [A-Z]$)", text, re.M))
     assert len(records) == starts
+    misplaced = {("ovid_zotero.ris", 58)}  # a reference in IS ("Achenbach, T. (1991). Child Behavior …"): reported
     for record in records:
         article, problems = ris.to_article(record)
         assert article.title and article.title != "Untitled record", record.where
-        assert problems == []
+        expected = [(path.name, record.line_of("IS"))] if (path.name, record.line_of("IS")) in misplaced else []
+        assert [(path.name, p.where.line) for p in problems] == expected
 
 
 @needs_corpus
@@ -647,3 +649,58 @@ def test_a_lens_abstract_is_cut_at_the_headings_run_into_it() -> None:
     (record,), _ = ris.read(text, "lens.ris")
     assert [(s.label, s.text) for s in ris.to_article(record)[0].abstract] == [
         ("Objectives", "The objective was a test."), ("Results", "It reads.")]
+
+
+def test_trid_pages_lose_their_label() -> None:
+    """TRID writes "SP  - pp 37-64": the label was kept in the pages, so citations printed "78:pp 37-64" (and
+    APA "78, pp 37–64"). CoLRev's TRID fixture (MIT). The full record keeps the field as written."""
+    records, diagnostics = read("colrev-trid.ris")
+    project, article, report = (ris.to_article(r)[0] for r in records)
+    assert diagnostics == [] and (article.pages, article.date, article.doi) == (
+        "37-64", "2018-04", "10.1444/j.hello.2018.05.005")
+    assert Field("SP", ("pp 37-64",), 23) in records[1].fields
+    assert report.pages == "146p"  # a report's extent, not a range: as written
+    assert (project.title, project.date) == ("Title of this citation", "")  # "Start date: 20170812" stays as given
+
+
+def test_the_cochrane_library_writes_two_spaces_after_the_hyphen() -> None:
+    """The Cochrane Library's RIS export writes "TY  -  JOUR": the file was skipped whole as a format site-builder
+    does not know. Each record's head ("Record #4 of 18", "Provider: …") was read as text after the record
+    before. Its CENTRAL records give the trial's PMID in C3 ("PUBMED 38407106,EMBASE 643589775"), which was not
+    read (no PubMed link, no page shared with the PubMed record), and its page ranges a Unicode hyphen. The
+    asreview citation-file-formatting export (CC0)."""
+    path = DATA / "cff-cochrane-endnote.ris"
+    assert readers.choose_reader(path, text_of(path.name)[:4096]).format == "ris"
+    records, diagnostics = read(path.name)
+    first, second, third = (ris.to_article(r)[0] for r in records)
+    assert diagnostics == [] and [r.preamble[0] for r in records] == [  # each head opens its record
+        "Record #3 of 18", "Record #4 of 18", "Record #10 of 18"]
+    assert all(r.fields[-1].name != ris.AFTER_END for r in records)
+    assert (first.title[:46], first.journal, first.volume, first.pages, first.date) == (
+        "The Incredible Years Therapeutic Dinosaur Prog", "Trials", "12", "39", "2011")
+    assert [a.name for a in first.authors][:2] == ["Bywater, T", "Hutchings, J"]
+    assert [(a.pmid, a.id) for a in (first, second, third)] == [
+        ("21314913", "pubmed-21314913"), ("38407106", "pubmed-38407106"), ("37362617", "pubmed-37362617")]
+    assert (second.pages, third.pages) == ("1279-1297", "43-58")
+    assert records[1].values("SP") == ("1279\u20101297",)  # the full record keeps it as written
+
+
+def test_covidence_puts_the_addresses_in_the_issue() -> None:
+    """Covidence's export of Embase records writes the authors' addresses in IS: citations printed
+    "Anat Rec. 2024;(Boisvert C.) Brigham Young University, …". The asreview citation-file-formatting export
+    (CC0)."""
+    (record,), diagnostics = read("cff-covidence-address-in-is.ris")
+    article, problems = ris.to_article(record)
+    assert diagnostics == [] and article.issue == "" and article.doi == "10.1002/ar.25520"
+    assert [(p.level, p.where.line) for p in problems] == [(Level.WARNING, 14)]
+    assert problems[0].message.startswith("IS holds text that is no issue number ('(Boisvert C.) Brigham Young")
+    assert record.values("IS")[0].startswith("(Boisvert C.) Brigham Young University")
+
+
+def test_eppi_reviewer_names_with_spaced_initials() -> None:
+    """EPPI-Reviewer writes "Troiano L P": read as a group of that name, so cited whole ("Troiano L P") and never
+    the same author as "Troiano, L.P." of another export. The asreview citation-file-formatting export (CC0)."""
+    (record,), _ = read("cff-eppireviewer-initials.ris")
+    article, _ = ris.to_article(record)
+    assert [(a.family, a.given) for a in article.authors] == [
+        ("Troiano", "L P"), ("", ""), ("H", "B"), ("Aureliano", "T"), ("Ghilardi", "A M")]

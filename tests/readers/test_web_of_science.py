@@ -282,3 +282,47 @@ def test_a_tab_delimited_row_is_a_record_of_the_tagged_format() -> None:
     article = ris.to_article(last)[0]
     assert [p.name for p in article.authors] == ["Feuerriegel, Stefan", "Hartmann, Jochen"]
     assert article.keywords == ("generative AI", "large language models")
+
+
+def test_biosis_and_cabi_records_lose_no_line() -> None:
+    """Web of Knowledge's BIOSIS and CABI exports, as Zotero's Web of Science translator tests them: a line that
+    goes on without the three spaces before it was read as no part of the record (the title cut after
+    "benthic", the second author lost), an author's e-mail address was read into the name, and "PS" (the page
+    span, without BP and EP in CABI's) gave no pages. The facts of two real records (Medvedeff and Hershey,
+    Hydrobiologia 700(1):221-230, 2013; Smith et al., Veterinary Surgery 27(2):170, 1998)."""
+    text = ("FN Thomson Reuters Web of Knowledge\nVR 1.0\nPT J\nUT BCI:BCI201300112663\n"
+            "TI Importance of methane-derived carbon as a basal resource for two benthic\n"
+            "consumers in arctic lakes\nAU Medvedeff, Cassandra A. (medvedeff22@ufl.edu)\nHershey, Anne E.\n"
+            "SO Hydrobiologia\nPY 2013\nPD JAN 2013\nVL 700\nIS 1\nPS 221-230\nBP 221\nEP 230\nER\n\n"
+            "PT J\nAU Smith, L. J.\n   Schwark, W. S.\nTI Pharmacokinetics of intravenous mivacurium in "
+            "halothane-anesthetized\n   dogs.\nSO Veterinary Surgery\nVL 27\nIS 2\nPS 170\nPY 1998\n"
+            "UT CABI:19982209000\nER\n\nEF\n")
+    records, problems = ris.read(text, "savedrecs.txt")
+    assert problems == []
+    biosis, cabi = (ris.to_article(r)[0] for r in records)
+    assert biosis.title == ("Importance of methane-derived carbon as a basal resource for two benthic consumers in "
+                            "arctic lakes")
+    assert [(a.family, a.given) for a in biosis.authors] == [("Medvedeff", "Cassandra A."), ("Hershey", "Anne E.")]
+    assert records[0].values("AU") == ("Medvedeff, Cassandra A. (medvedeff22@ufl.edu)", "Hershey, Anne E.")
+    assert (biosis.pages, biosis.date, cabi.pages, cabi.title) == (
+        "221-230", "2013-01", "170", "Pharmacokinetics of intravenous mivacurium in halothane-anesthetized dogs.")
+
+
+def test_inspec_and_medline_records_of_web_of_knowledge() -> None:
+    """Inspec's records in Web of Knowledge give the month as a number ("PD 07 2006": printed "2006 07 2006"), and
+    MEDLINE's give every name on one line ("AU Joffe, Hadine; Hall, Janet E": one author of that whole line) and
+    the PMID only in UT ("MEDLINE:16735938"). The shapes of JabRef's ISI importer tests (MIT), with the facts of
+    their real records (Gamernyk et al., J Phys Condens Matter 18(23), 2006; Joffe et al., Menopause 13(3), 2006)."""
+    text = ("FN ISI Export Format\nVR 1.0\nPT J\nTI Optical and photoelectric spectroscopy of photorefractive\n"
+            "   Sn/sub 2 /P/sub 2/S/sub 6/ crystals\nAU Gamernyk, R.V.\n   Gnatenko, Yu.P.\n"
+            "SO Journal of Physics: Condensed Matter\nPY 2006\nPD 06 2006\nVL 18\nIS 23\nBP 5323\nEP 5331\n"
+            "UT INSPEC:8946236\nER\n\nPT J\nTI Estrogen therapy selectively enhances prefrontal cognitive processes\n"
+            "AU Joffe, Hadine; Hall, Janet E; Gruber, Staci\nSO Menopause\nVL 13\nIS 3\nPS 411-22\nPY 2006\n"
+            "PD 2006 May-Jun\nUT MEDLINE:16735938\nER\n\nEF\n")
+    records, problems = ris.read(text, "savedrecs.isi")
+    inspec, medline = (ris.to_article(r)[0] for r in records)
+    assert problems == [] and (inspec.date, inspec.date_printed, inspec.pages) == ("2006-06", "", "5323-5331")
+    assert [a.name for a in medline.authors] == ["Joffe, Hadine", "Hall, Janet E", "Gruber, Staci"]
+    assert (medline.pmid, medline.id, medline.date_printed, medline.pages) == (
+        "16735938", "pubmed-16735938", "2006 May-Jun", "411-22")
+    assert inspec.pmid == ""

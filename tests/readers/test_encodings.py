@@ -1,0 +1,73 @@
+"""Files that are not UTF-8: UTF-16 (Web of Science's "Tab-delimited (Win)" export, EndNote's and JabRef's
+Windows files), with or without a byte order mark, reads as its UTF-8 text would; a file in an older Windows
+encoding (no UTF-8 in it at all) is read as Windows-1252 with a warning; UTF-8 with a few bad bytes stays
+UTF-8. Before, a UTF-16 file was skipped as "not a record format site-builder knows", and Windows-1252 letters
+became U+FFFD."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder import readers
+from site_builder.build import build
+from site_builder.diagnostics import Level
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+TURKEY = "Investigation of the best suture pattern to close a stuffed Christmas turkey"
+
+
+def read(data: bytes, name: str) -> tuple[list, list]:
+    records, problems = readers.read_data(data, Path(name), f"content/{name}")
+    return [readers.to_article(r)[0] for r in records], problems
+
+
+@pytest.mark.parametrize("name", ["jabref-utf16le-bom.bib", "jabref-utf16be-no-bom.bib"])
+def test_jabrefs_utf16_files(name: str) -> None:
+    (article,), problems = read((DATA / "bibtex" / name).read_bytes(), name)
+    assert problems == [] and article.title == TURKEY
+    assert [a.name for a in article.authors] == ["Verwilghen, D.", "Busoni, V.", "van Galen, G.", "Wilke, M."]
+
+
+@pytest.mark.parametrize("fixture", ["ris/cff-endnote.ris", "medline-nbib/blachlylab-subset.nbib",
+                                     "endnote/colrev-ais-elibrary.txt", "bibtex/zotero-style.bib",
+                                     "csl-json/manubot-shortdoi.json", "ris/wos-structured-abstracts.txt"])
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_any_utf8_fixture_in_utf16_reads_the_same(fixture: str, codec: str) -> None:
+    """"utf-16" writes a byte order mark; "utf-16-le" and "utf-16-be" none."""
+    original = (DATA / fixture).read_bytes()
+    name = Path(fixture).name
+    as_utf8, utf8_problems = read(original, name)
+    as_utf16, utf16_problems = read(original.decode("utf-8-sig").encode(codec), name)
+    assert as_utf8 and as_utf16 == as_utf8 and utf16_problems == utf8_problems
+
+
+def test_a_windows_1252_file_is_read_with_a_warning() -> None:
+    (article,), problems = read((DATA / "bibtex" / "jabref-windows-1252.bib").read_bytes(), "old.bib")
+    assert article.abstract[0].text == "25° C"
+    assert (problems[0].level, problems[0].where.line, problems[0].message) == (
+        Level.WARNING, 1, "the file is not UTF-8 and was read as Windows-1252: check its accented letters, or save "
+                          "it as UTF-8")
+
+
+def test_utf8_with_a_bad_byte_stays_utf8() -> None:
+    data = "TY  - JOUR\nTI  - Müller’s trial\nAU  - Łukasz, K\n".encode() + b"AB  - 25\xb0 C\nER  - \n"
+    (article,), problems = read(data, "mixed.ris")
+    assert article.title == "Müller’s trial" and article.authors[0].name == "Łukasz, K"
+    assert [(p.where.line, p.message) for p in problems] == [
+        (4, "bytes that are not UTF-8 (first at byte 60) were replaced by '\ufffd'")]
+
+
+def test_xml_keeps_its_own_declared_encoding() -> None:
+    """The XML readers get the file's own bytes: their parser reads the encoding the declaration names."""
+    path = DATA / "pubmed-xml" / "pubmed-34086664-cp1252.xml"
+    direct, _ = readers.read_data(path.read_bytes(), path, "content/x.xml")
+    assert direct and readers.to_article(direct[0])[0].title
+
+
+def test_a_site_from_a_utf16_web_of_science_export(make_site, tmp_path: Path, html) -> None:
+    text = (DATA / "ris" / "wos-structured-abstracts.txt").read_bytes().decode("utf-8-sig")
+    site = make_site({"savedrecs.txt": text.encode("utf-16")})
+    result = build(site, tmp_path / "out")
+    assert result.articles == 3 and result.report.warnings == 0 and result.report.errors == 0
