@@ -100,8 +100,8 @@ def medline_source(article: Article) -> str:
 
 def _field(tag: str, value: str) -> list[str]:
     value = collapse_spaces(value)
-    if not value:
-        return []
+    if len(value) <= _WIDTH - 6:  # most values: one line, or none
+        return [f"{tag:<4}- {value}"] if value else []
     lines = _wrap(value, _WIDTH - 6)
     return [f"{tag:<4}- {lines[0]}", *(f"      {line}" for line in lines[1:])]
 
@@ -180,4 +180,5 @@ def medline_record(article: Article) -> str:
         ("PST", "epublish" if article.online_only else ""),
         ("SO", medline_source(article)),
     ]
-    return "\n".join(line for tag, value in tags for line in _field(tag, value)) + "\n"
+    # Most tags are empty for most records: asked no further.
+    return "\n".join(line for tag, value in tags if value for line in _field(tag, value)) + "\n"

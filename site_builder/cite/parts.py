@@ -85,7 +85,10 @@ def is_group(person: Person) -> bool:
 
 def initials(given: str) -> str:
     """MEDLINE-style initials: "Roberto Luigi" → "RL", "Jean-Emmanuel" → "JE", "J. R." → "JR"."""
-    return "".join(word[0] for word in re.split(r"[\s.\-]+", given) if word and word[0].isalpha()).upper()
+    return "".join(word[0] for word in _NAME_BREAKS.split(given) if word and word[0].isalpha()).upper()
+
+
+_NAME_BREAKS = re.compile(r"[\s.\-]+")
 
 
 def abstract_text(article: Article) -> str:

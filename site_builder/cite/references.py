@@ -29,7 +29,7 @@ from .. import speedups
 from ..i18n import N_
 from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, Article
 from ..model.names import initials_only
-from . import citeproc_patches, citeproc_speed
+from . import citeproc_patches, citeproc_speed, citeproc_speed_patched
 from .csl import to_csl_json
 from .parts import bookshelf_url, page_range, url_besides_doi
 
@@ -280,7 +280,7 @@ def _prepare() -> None:
         citeproc_speed.install()
     citeproc_patches.apply()
     if speedups.enabled("citeproc_walk"):
-        citeproc_speed.install_after_patches()
+        citeproc_speed_patched.install()
 
 
 def _style_locale(path: str) -> str:

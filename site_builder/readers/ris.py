@@ -426,8 +426,7 @@ def _ris_article(record: Record) -> Article:
         links=shared.links(urls),
         volume=tags.text("VL", "VO"), issue=tags.text("IS"),
         # C7 is a journal article's number (RIS: "Article Number"), which stands for its pages (e-journals).
-        pages=shared.page_range(tags.first("SP") or (tags.first("C7") if _journal_article(tags) else ""),
-                                tags.first("EP")),
+        pages=_pages(tags, kind),
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
         notices=shared.notices_from_notes(tags.all("N1")),
         records=(record,),
@@ -516,6 +515,20 @@ def _person(name: str, orcid: str = "") -> Person:
         if _INITIALS.fullmatch(initials) and (" " not in family or "." in initials):
             return Person(name=f"{family}, {initials}", family=family, given=initials, orcid=orcid)
     return parse_person(name, orcid)
+
+
+def _pages(tags: _Tags, kind: str) -> str:
+    """SP-EP (a journal article's number in C7 when it has no SP); a book's or a thesis's SP alone is its number
+    of pages ("SP  - 150", as EndNote's and ProQuest's exports write it), as is TRID's "146p": not where the work
+    is, so no pages (the full record keeps it), as EndNote's %P of a book."""
+    first, last = tags.first("SP"), tags.first("EP")
+    if not clean(last) and (kind in ("book", "thesis") and clean(first).isdigit() or _EXTENT.fullmatch(clean(first))):
+        return ""
+    return shared.page_range(first or (tags.first("C7") if _journal_article(tags) else ""), last)
+
+
+_EXTENT = re.compile(r"\d+\s*p(?:p|ages)?\.?", re.I)
+"""A number of pages: "146p", "150 pp.", "327 pages"."""
 
 
 def _journal_article(tags: _Tags) -> bool:

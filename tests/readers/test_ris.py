@@ -659,7 +659,7 @@ def test_trid_pages_lose_their_label() -> None:
     assert diagnostics == [] and (article.pages, article.date, article.doi) == (
         "37-64", "2018-04", "10.1444/j.hello.2018.05.005")
     assert Field("SP", ("pp 37-64",), 23) in records[1].fields
-    assert report.pages == "146p"  # a report's extent, not a range: as written
+    assert report.pages == "" and records[2].values("SP") == ("146p",)  # its extent: cited as "p. 146p" before
     assert (project.title, project.date) == ("Title of this citation", "")  # "Start date: 20170812" stays as given
 
 
@@ -704,3 +704,16 @@ def test_eppi_reviewer_names_with_spaced_initials() -> None:
     article, _ = ris.to_article(record)
     assert [(a.family, a.given) for a in article.authors] == [
         ("Troiano", "L P"), ("", ""), ("H", "B"), ("Aureliano", "T"), ("Ghilardi", "A M")]
+
+
+@pytest.mark.parametrize(("ty", "sp", "ep", "pages"), [
+    ("THES", "150", "", ""), ("BOOK", "327", "", ""), ("RPRT", "146p", "", ""), ("JOUR", "150 pp.", "", ""),
+    ("BOOK", "12", "30", "12-30"), ("CHAP", "150", "", "150"), ("JOUR", "150", "", "150")])
+def test_a_number_of_pages_is_not_where_the_work_is(ty: str, sp: str, ep: str, pages: str) -> None:
+    """ProQuest's RIS export of a thesis (CoLRev's ABI/INFORM fixture, MIT) writes "SP  - 150", its number of
+    pages, as EndNote does for a book: cited "p. 150" as if it were a page ("p. 146p" for TRID's report). EndNote's
+    %P of a book was already read so; the full record keeps the field."""
+    (record,), _ = ris.read(f"TY  - {ty}\nTI  - A work\nSP  - {sp}\n" + (f"EP  - {ep}\n" if ep else "") + "ER  - \n",
+                            "x.ris")
+    assert ris.to_article(record)[0].pages == pages
+    assert record.values("SP") == (sp,)
