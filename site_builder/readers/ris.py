@@ -518,11 +518,12 @@ def _person(name: str, orcid: str = "") -> Person:
 
 
 def _pages(tags: _Tags, kind: str) -> str:
-    """SP-EP (a journal article's number in C7 when it has no SP); a book's or a thesis's SP alone is its number
-    of pages ("SP  - 150", as EndNote's and ProQuest's exports write it), as is TRID's "146p": not where the work
-    is, so no pages (the full record keeps it), as EndNote's %P of a book."""
+    """SP-EP (a journal article's number in C7 when it has no SP); a thesis's SP alone is its number of pages
+    ("SP  - 150", as EndNote's and ProQuest's exports write it), as is TRID's "146p": not where the work is, so no
+    pages (the full record keeps it), as EndNote's %P of a thesis. A book's SP alone may be either (EndNote's number
+    of pages, or Scopus's first page of a paper it types BOOK): kept as pages."""
     first, last = tags.first("SP"), tags.first("EP")
-    if not clean(last) and (kind in ("book", "thesis") and clean(first).isdigit() or _EXTENT.fullmatch(clean(first))):
+    if not clean(last) and (kind == "thesis" and clean(first).isdigit() or _EXTENT.fullmatch(clean(first))):
         return ""
     return shared.page_range(first or (tags.first("C7") if _journal_article(tags) else ""), last)
 

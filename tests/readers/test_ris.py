@@ -707,12 +707,13 @@ def test_eppi_reviewer_names_with_spaced_initials() -> None:
 
 
 @pytest.mark.parametrize(("ty", "sp", "ep", "pages"), [
-    ("THES", "150", "", ""), ("BOOK", "327", "", ""), ("RPRT", "146p", "", ""), ("JOUR", "150 pp.", "", ""),
+    ("THES", "150", "", ""), ("BOOK", "327 pages", "", ""), ("RPRT", "146p", "", ""), ("JOUR", "150 pp.", "", ""),
+    ("BOOK", "82", "", "82"),  # Scopus's paper in a proceedings volume it types BOOK: its first page
     ("BOOK", "12", "30", "12-30"), ("CHAP", "150", "", "150"), ("JOUR", "150", "", "150")])
 def test_a_number_of_pages_is_not_where_the_work_is(ty: str, sp: str, ep: str, pages: str) -> None:
     """ProQuest's RIS export of a thesis (CoLRev's ABI/INFORM fixture, MIT) writes "SP  - 150", its number of
-    pages, as EndNote does for a book: cited "p. 150" as if it were a page ("p. 146p" for TRID's report). EndNote's
-    %P of a book was already read so; the full record keeps the field."""
+    pages: cited "p. 150" as if it were a page ("p. 146p" for TRID's report). EndNote's %P of a thesis was already
+    read so; the full record keeps the field."""
     (record,), _ = ris.read(f"TY  - {ty}\nTI  - A work\nSP  - {sp}\n" + (f"EP  - {ep}\n" if ep else "") + "ER  - \n",
                             "x.ris")
     assert ris.to_article(record)[0].pages == pages
