@@ -15,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 MAX_JOBS = 4
 C = TypeVar("C")
@@ -100,28 +100,14 @@ def beside(work: Callable[[C, T], R], context: C, here: T, there: T) -> tuple[R,
 
 def apart(work: Callable[[], R]) -> R:
     """``work()`` in a forked worker, its result sent back, where a fork is safe; else here, and here too if the
-    worker fails in any way. For work that leaves much garbage behind in a process that lives on: freed, it
-    leaves holes among what the process keeps, which the process holds until it ends."""
-    if jobs() < 2:
-        return work()
-    pool = _pool(1, _call, work)
-    try:
-        try:
-            future: Future[R] | None = pool.submit(_run, None)
-        except OSError:  # no process to spare
-            future = None
-        try:
-            if future is not None:
-                return future.result()
-        except Exception:  # noqa: BLE001 - whatever went wrong over there, this process can do it itself
-            pass
-        return work()
-    finally:
-        pool.shutdown(cancel_futures=True)
+    worker fails in any way (``beside`` with nothing to do here). For work that leaves much garbage behind in a
+    process that lives on: freed, it leaves holes among what the process keeps, which the process holds until it
+    ends."""
+    return cast(R, beside(_only_there, work, False, True)[1])  # the part "there": work()'s own result
 
 
-def _call(work: Callable[[], R], _item: None) -> R:
-    return work()
+def _only_there(work: Callable[[], R], there: bool) -> R | None:
+    return work() if there else None
 
 
 def _pool(count: int, work: Callable[[C, T], R], context: C) -> ProcessPoolExecutor:
