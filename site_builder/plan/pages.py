@@ -100,7 +100,8 @@ class Site:
 
     @functools.cached_property
     def roots(self) -> dict[str, Markup]:
-        """The way back to the site's root from a folder, escaped, by the plain way: for this build's plan."""
+        """The way back to the site's root from a folder, escaped, by the plain way (_escaped_once): for this
+        build's plan."""
         return {}
 
     @functools.cached_property
@@ -205,19 +206,20 @@ def _entry(href: Markup, article: Article, shared: dict[str, Markup] | None = No
     byline = ", ".join(names)
     if byline and not byline.endswith("."):
         byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
-    once = shared.get if shared is not None else None
-
     def escaped(text: str) -> Markup:  # one object per value a collection repeats (100 bytes an article each)
-        if once is None or shared is None:
-            return escape(text)
-        found = once(text)
-        if found is None:
-            found = shared[text] = escape(text)
-        return found
+        return escape(text) if shared is None else _escaped_once(shared, text)
 
     return Entry(href, escape(article.title), escape(byline), escaped(article.journal or article.container),
                  escaped(article.exact_date), escaped(article.year), article,
                  escape(article.summary.verdict) if article.summary else escaped(""))
+
+
+def _escaped_once(escaped: dict[str, Markup], text: str) -> Markup:
+    """``text`` escaped, one object for each value however often it is asked for: ``escaped`` keeps them."""
+    found = escaped.get(text)
+    if found is None:
+        found = escaped[text] = escape(text)
+    return found
 
 
 def _named(groups: dict[str, Group], root: str, to_path: Callable[[str], str]) -> dict[str, Named]:
@@ -393,9 +395,7 @@ def _page(site: Site, path: str, template: str, more: Callable[[], dict[str, Any
     if path == urls.NOT_FOUND and site.config.base_path:
         # 404.html is served at any depth, so its links must not be page-relative.
         root = site.config.base_path
-    escaped = site.roots.get(root)
-    if escaped is None:
-        escaped = site.roots[root] = escape(root)  # one object for all pages one folder down
+    escaped = _escaped_once(site.roots, root)  # one object for all pages one folder down
     return Page(path, template, {"site": site, "path": path, "root": escaped, **context}, more=more, prose=prose)
 
 
