@@ -26,7 +26,7 @@ from ..model.article import Article
 from ..plan.pages import Page
 from ..render.pages import RenderError, render
 from . import fingerprints, pagetable, preflight
-from .cache import ListPieces
+from .cache import ListPieces, MadePieces
 from .write import OutputWriter
 
 PARALLEL_MIN_PAGES = 2000
@@ -62,7 +62,7 @@ class Written:
     table's row (the same fields, as stored)."""
     kept: int
     """Pages unchanged since the folder's last build, neither rendered nor written."""
-    pieces: ListPieces = field(default_factory=dict)
+    pieces: MadePieces = field(default_factory=MadePieces)
     """The pieces of list downloads made by this build (none of those it was given), for the next build."""
 
     def sizes(self) -> dict[str, int]:
@@ -120,7 +120,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     table: dict[str, tuple[Any, ...]] = {}
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
-    made: ListPieces = {}
+    made = MadePieces()
     places: dict[int, int] = {}
     rendered = _rendered(_progress(chunks, len(left), progress), made)
     table_before = reuse.last if reuse is not None else pagetable.PageTable()
@@ -175,7 +175,7 @@ def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> se
     return reuse.kept_paths([page for page in pages if page.path in present])
 
 
-def _rendered(chunks: Iterator[Run], made: ListPieces) -> Iterator[Rendered]:
+def _rendered(chunks: Iterator[Run], made: MadePieces) -> Iterator[Rendered]:
     for chunk, pieces in chunks:
         made.update(pieces)
         yield from chunk
