@@ -33,7 +33,7 @@ import functools
 import hashlib
 import marshal
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -296,11 +296,18 @@ def _kind_of(kind: type) -> tuple[str, tuple[str, ...]]:
     return known
 
 
-def article_digests(articles: Iterable[Article]) -> dict[int, tuple[object, bytes]]:
+def article_digests(articles: Iterable[Article], known: Mapping[int, tuple[Article, bytes]] | None = None
+                    ) -> dict[int, tuple[object, bytes]]:
     """Each article's digest by its id, the article kept with it (as Digester keeps what it digested); an
-    article that cannot be digested is left out."""
+    article that cannot be digested is left out. ``known``: digests already made, as unpacking the build
+    cache gives them (packing.Shared.digests), taken for the very articles they were made of."""
+    known = known or {}
     found: dict[int, tuple[object, bytes]] = {}
     for article in articles:
+        kept = known.get(id(article))
+        if kept is not None and kept[0] is article:
+            found[id(article)] = kept
+            continue
         with contextlib.suppress(Unknown):
             found[id(article)] = (article, article_digest(article))
     return found
@@ -309,7 +316,7 @@ def article_digests(articles: Iterable[Article]) -> dict[int, tuple[object, byte
 def article_digest(article: Article) -> bytes:
     """Everything an article holds, records and summary included, as one digest."""
     try:
-        return _hash(b"a" + packing.article_bytes(article))
+        return packing.article_digest(article)
     except ValueError as err:  # marshal refuses a value of a kind it does not know: so must we
         raise Unknown("an article field of an unknown kind") from err
 
