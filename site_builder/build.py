@@ -70,7 +70,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         compiled = cache.compiled_templates(kept_cache)
         writer, env = OutputWriter(out), make_environment(theme.template_dirs(site_dir), interface, compiled)
         compile_templates(env)  # render, write
-        reuse = fingerprints.reuse(last, env, pages, site, digests, kept_cache.code, theme.locale_dirs(site_dir))
+        reuse = fingerprints.reuse(last, env, pages, site, digests, kept_cache.code, theme.locale_dirs(site_dir),
+                                   cache.remembered(kept_cache, "template-digests", ("output/fingerprints.py",)))
         outside: list[tuple[str, str, str]] = []  # (page, href, why) of links out of the site: only the site's own
         # templates and prose can make them, the plan's links and the default templates' are checked by the tests
         list_pieces = cache.load_list_pieces(kept_cache) if config.downloads else None
