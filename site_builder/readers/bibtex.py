@@ -183,13 +183,13 @@ def _line_by_line(lines: list[str], start: int, path: str, strings: dict[str, st
     # would make one field of two here.
     if not all(map(_one_value, raws)):
         return None
-    line = start + 1
     values = tuple(Field(name, (_loose_value(raw, strings),), at)
                    for (name, _, at), raw in zip(fields, raws, strict=True))
     if all(_balanced(field.values[0]) for field in values):
         return None
-    return Record(FORMAT, SourceSpan(path, line),
-                  (Field("ENTRYTYPE", (head.group(1),), line), Field("ID", (head.group(2),), line), *values))
+    first = start + 1
+    return Record(FORMAT, SourceSpan(path, first),
+                  (Field("ENTRYTYPE", (head.group(1),), first), Field("ID", (head.group(2),), first), *values))
 
 
 def _loose_value(raw: str, strings: dict[str, str]) -> str:
