@@ -13,7 +13,8 @@ PubMed XML is NLM's structured original; MEDLINE text is the same data flattened
 matter, whose journal names and dates vary by publisher, and the PLOS search API's documents are PLOS's own;
 Ovid's export is a database's record with its source line to be parsed; CSL-JSON, RIS, EndNote tagged and BibTeX
 are reference-manager exports, often abbreviated, retyped or reduced to initials, and PubMed's CSV export is
-PubMed's record reduced to initials, the journal's abbreviation and a citation to be parsed.
+PubMed's record reduced to initials, the journal's abbreviation and a citation to be parsed; last, Publish or
+Perish's export of Google Scholar's results, whose titles and publications Google Scholar cuts short.
 
 - bibliographic fields (id, title, journal and its abbreviation, date, publisher and place, edition, volume,
   issue, pages, identifiers, rights): the first source that has a value; the journal's title comes first from a
@@ -48,7 +49,7 @@ from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key
 from .normalize import alnum, unique_folded
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "plos-json", "ovid",
-              "csl-json", "ris", "endnote", "pubmed-csv", "bibtex")
+              "csl-json", "ris", "endnote", "pubmed-csv", "bibtex", "pop-json")
 MIN_TITLE_CHARS = 20
 """Shorter titles ("Editorial", "Erratum", "Letter to the editor") recur within a year, so they never match."""
 

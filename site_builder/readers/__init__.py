@@ -35,6 +35,7 @@ from . import (
     medline,
     ovid,
     plos_json,
+    pop_json,
     pubmed_csv,
     pubmed_xml,
     ris,
@@ -69,6 +70,7 @@ READERS: tuple[Reader, ...] = (
     Reader(endnote.FORMAT, (".enw", ".txt"), endnote.sniff, endnote.to_article, read=endnote.read),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
     Reader(csl_json.FORMAT, (".json", ".csl"), csl_json.sniff, csl_json.to_article, read=csl_json.read),
+    Reader(pop_json.FORMAT, (".json", ".jsonl"), pop_json.sniff, pop_json.to_article, read=pop_json.read),
     # A Solr response is PLOS's or VuFind's by the fields of its first document (solr.is_plos).
     Reader(plos_json.FORMAT, (".json",), plos_json.sniff, plos_json.to_article, read=plos_json.read),
     Reader(vufind_json.FORMAT, (".json",), vufind_json.sniff, vufind_json.to_article, read=vufind_json.read),
