@@ -42,6 +42,7 @@ from site_builder.readers import (
     pubmed_csv,
     pubmed_xml,
     ris,
+    scopus_csv,
     vufind_json,
 )
 
@@ -228,6 +229,10 @@ TARGETS: tuple[Target, ...] = (
     Target("pubmed-csv", text_reader(pubmed_csv.read, ".csv"), ("pubmed-csv/*.csv",),
            (b'"', b'""', b",", b'","', b"\n", b"\r\n", b"PMID,Title,Authors,Citation,First Author,Journal/Book\n",
             b". 2022 Jan-Feb 01;27(1):19-25.", b" Epub 2021 Oct 12.", b"Smith J, ", b"\xef\xbb\xbf")),
+    Target("scopus-csv", text_reader(scopus_csv.read, ".csv"), ("scopus-csv/*.csv",),
+           (b'"', b'""', b",", b'","', b";", b"\t", b"\n", b"\r\n", b"\r", b"sep=;\n", b"\xef\xbb\xbf",
+            b'"Title","Source title","EID"\n', b"[No abstract available]", b"; ", b" (57190394669)", b"Smith J.; ",
+            b"Conference Paper", b"Book Chapter")),
     Target("summary", summary, ("summaries/*.md",),
            (b"---\n", b"id: ", b"doi: ", b"pmid: ", b"pmcid: ", b"by: ", b"date: ", b"verdict: ", b"topics: ",
             b"[", b"]", b"{", b"}", b"!!python/object", b"&a", b"*a", b"<<: ", b"<script>", b"](javascript:",
