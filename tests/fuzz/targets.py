@@ -140,6 +140,15 @@ def any_file(data: bytes) -> int:
     return len(records)
 
 
+def table_file(data: bytes) -> int:
+    """A file named .csv: the reader is chosen by its header (the table exports of readers/table_exports.py)."""
+    shown = "content/fuzz.csv"
+    records, found = readers.read_data(data, Path("fuzz.csv"), shown)
+    _checked(found, shown)
+    _articles(records, shown)
+    return len(records)
+
+
 def summary(data: bytes) -> int:
     shown = "content/summaries/fuzz.md"
     found, problems = parse_summary(data.decode("utf-8", errors="replace"), shown)
@@ -233,6 +242,11 @@ TARGETS: tuple[Target, ...] = (
            (b'"', b'""', b",", b'","', b";", b"\t", b"\n", b"\r\n", b"\r", b"sep=;\n", b"\xef\xbb\xbf",
             b'"Title","Source title","EID"\n', b"[No abstract available]", b"; ", b" (57190394669)", b"Smith J.; ",
             b"Conference Paper", b"Book Chapter")),
+    Target("table-csv", table_file, ("table-csv/*",),
+           (b'"', b'""', b",", b";", b"\t", b"|", b"\n", b"\r\n", b" and ", b"None", b"nan", b"sep=,\n",
+            b"\xef\xbb\xbf", b"Key,Item Type,Publication Year,Author,Title,Publication Title\n",
+            b"Lens ID,Title,Author/s\n", b"id,doi,display_name,publication_year\n", b"bookSection", b"PMID: 1\n",
+            b"https://doi.org/10.1/x", b"Abstract ")),
     Target("summary", summary, ("summaries/*.md",),
            (b"---\n", b"id: ", b"doi: ", b"pmid: ", b"pmcid: ", b"by: ", b"date: ", b"verdict: ", b"topics: ",
             b"[", b"]", b"{", b"}", b"!!python/object", b"&a", b"*a", b"<<: ", b"<script>", b"](javascript:",

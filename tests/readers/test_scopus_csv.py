@@ -67,7 +67,7 @@ def test_the_reader_is_chosen_by_content() -> None:
 def test_a_header_no_exporter_has_is_left_to_the_warning() -> None:
     records, problems = readers.read_data(b"Name,Title,Year\nA,B,2020\n", Path("other.csv"), "content/other.csv")
     assert records == [] and [(p.level, p.where.line) for p in problems] == [(Level.WARNING, 1)]
-    assert "not a record format" in problems[0].message and "Scopus CSV" in problems[0].message
+    assert "not a record format" in problems[0].message and "Scopus" in problems[0].message
 
 
 def test_every_column_with_its_line() -> None:
@@ -279,7 +279,7 @@ PUBMED_HEADER = ("PMID,Title,Authors,Citation,First Author,Journal/Book,Publicat
 
 @pytest.mark.parametrize("pmid", ["36971057", ""])
 def test_a_scopus_and_a_pubmed_record_of_one_work_are_one_article(tmp_path: Path, html, pmid: str) -> None:
-    """Joined by the PMID and the DOI both give, or by the DOI alone; PubMed's record leads, Scopus's adds."""
+    """Joined by the PMID and the DOI both give, or by the DOI alone: Scopus's record leads, with its full names."""
     site = tmp_path / "site"
     (site / "content").mkdir(parents=True)
     for name in (AIR, TWO):
@@ -294,8 +294,11 @@ def test_a_scopus_and_a_pubmed_record_of_one_work_are_one_article(tmp_path: Path
     assert result.records == 4
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
     assert len(pages) == 3
-    name = "pubmed-36971057.html" if pmid else "doi-10-1002-ar-25209.html"  # the id of the leading record
+    name = "pubmed-36971057.html"  # Scopus's record leads (model/merge.py's PRECEDENCE), and it gives the PMID
     assert pages == sorted([name, "pubmed-36456823.html", "pubmed-37202441.html"])
     main = html.main(html.parse(tmp_path / "_site" / "articles" / name))
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
     assert {"Citation", "EID", "Author(s) ID"} <= rows  # both records in the full-record view
+    authors = [html.text(a) for a in main.iter("a") if "/authors/" in a.get("href", "")]
+    assert authors[:2] == ["Aureliano, Tito", "Ghilardi, Aline M."]
+    assert html.text(main.find(".//h1")) == "The origin of an invasive air sac system in sauropodomorph dinosaurs"
