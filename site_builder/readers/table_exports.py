@@ -31,6 +31,13 @@ Covidence ("Export references", CSV)::
     Title,Authors,Abstract,Published Year,Published Month,Journal,Volume,Issue,Pages,Accession Number,DOI,Ref,
     Covidence #,Study,Notes,Tags
 
+Web of Science ("Export", "Excel", saved as CSV; the fields of its tagged format under their names)::
+
+    Publication Type,Authors,Book Authors,Book Editors,Book Group Authors,Author Full Names,…,Article Title,
+    Source Title,…,Language,Document Type,…,Author Keywords,Keywords Plus,Abstract,…,ORCIDs,…,Publication Date,
+    Publication Year,Volume,Issue,…,Start Page,End Page,Article Number,DOI,…,Early Access Date,…,Pubmed Id,…,
+    UT (Unique WOS ID)
+
 (each header one line in the file). Every column of every row is kept, with its line, for the full-record view;
 the columns named here feed the article, each value as written (an OpenAlex "None" is no value).
 """
@@ -58,15 +65,22 @@ class Columns:
     title: str
     authors: str
     parted: str
+    full_names: str = ""
+    """The same authors with their given names (Web of Science's "Author Full Names"), taken when it has any."""
     """Between two names: "; ", " and ", "|"."""
     name: Callable[[str], Person] = parse_person
     """A name as the export writes it: "Family, Given" (parse_person), or in reading order (Lens, OpenAlex)."""
     editors: str = ""
     orcids: str = ""
     """ORCID iDs (or their urls), one for each author in the same order."""
+    named_orcids: str = ""
+    """ORCID iDs by name, as Web of Science lists them ("Costa, Vladimir/0000-0003-3889-7514; …")."""
     year: str = ""
     date: str = ""
-    """A date, ISO ("2024-02-01") or printed ("March 2020", "2014 Nov-Dec")."""
+    """A date, ISO ("2024-02-01") or printed ("March 2020", "2014 Nov-Dec"); with ``early``, Web of Science's
+    publication date ("DEC", "2024 OCT 9": shared.web_of_science_date)."""
+    early: str = ""
+    """Web of Science's early-access month ("OCT 2024")."""
     month: str = ""
     day: str = ""
     journal: str = ""
@@ -77,6 +91,8 @@ class Columns:
     pages: str = ""
     first_page: str = ""
     last_page: str = ""
+    article_number: str = ""
+    """Stands for the pages of an article that has none."""
     doi: str = ""
     pmid: str = ""
     pmcid: str = ""
@@ -91,7 +107,8 @@ class Columns:
     edition: str = ""
     kind: str = ""
     kinds: Mapping[str, str] = field(default_factory=dict)
-    """The export's words for a kind of work (folded) → CSL's (a journal's article, "", when not listed)."""
+    """The export's words for a kind of work (folded) → CSL's (a journal's article, "", when not listed); a value
+    may name several, parted by ";" ("Article; Proceedings Paper"): the first listed counts."""
     urls: tuple[str, ...] = ()
     """Columns of links, several in one parted by spaces or "|"."""
     key: str = ""
@@ -147,8 +164,9 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, (
             f"row has no title (its {columns.title!r} column is empty); shown as {UNTITLED!r}")))
-    kind = columns.kinds.get(clean(value(columns.kind)).casefold(), "")
     types = [clean(value(columns.kind))] if columns.kind else []
+    kind = next((columns.kinds[t.strip().casefold()] for t in (types[0] if types else "").split(";")
+                 if t.strip().casefold() in columns.kinds), "")
     held = kind in CONTAINED_KINDS
     alone = kind not in PERIODICAL_KINDS
     source = clean(value(columns.journal))
@@ -161,16 +179,20 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     doi = ids.doi_from(value(columns.doi)) or url_doi
     lay, abstract, rights = shared.abstract(_ABSTRACT_WORD.sub("", value(columns.abstract)), running=columns.running)
     key = clean(value(columns.key)).rstrip("/").rpartition("/")[2]  # OpenAlex's id is a url
+    when = shared.web_of_science_date(value(columns.date), value(columns.year), value(columns.early)) if (
+        columns.early) else dates.Published(_date(value(columns.year), value(columns.date), value(columns.month),
+                                                  value(columns.day)))
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, key, title, prefix),
         title=title or UNTITLED,
-        authors=_people(value(columns.authors), columns, value(columns.orcids)),
+        authors=shared.with_orcids(_people(value(columns.full_names) or value(columns.authors), columns,
+                                           value(columns.orcids)), shared.orcids_by_name(value(columns.named_orcids))),
         journal="" if held else source,
         journal_abbrev="" if held else clean(value(columns.abbrev)),
         kind=kind,
         container=source if held else "",
         editors=_people(value(columns.editors), columns) if alone else (),
-        date=_date(value(columns.year), value(columns.date), value(columns.month), value(columns.day)),
+        date=when.date, date_printed=when.printed, epub_date=when.epub,
         publisher=clean(value(columns.publisher)),
         place=clean(value(columns.place)) if alone else "",
         edition=clean(value(columns.edition)) if alone else "",
@@ -180,8 +202,8 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         lay_summary=lay, abstract=abstract, rights=rights,
         links=shared.links(urls),
         volume=clean(value(columns.volume)), issue=clean(value(columns.issue)),
-        pages=shared.page_range(value(columns.pages)) if columns.pages else shared.page_range(
-            value(columns.first_page), value(columns.last_page)),
+        pages=(shared.page_range(value(columns.pages)) if columns.pages else shared.page_range(
+            value(columns.first_page), value(columns.last_page))) or shared.page_range(value(columns.article_number)),
         keywords=shared.split_keywords((k.replace(columns.keywords_parted, ";") for k in (
             value(name) for name in columns.keywords) if k.strip()), commas=False),
         records=(record,),
@@ -203,12 +225,18 @@ def _people(text: str, columns: Columns, orcids: str = "") -> tuple[Person, ...]
     return tuple(people)
 
 
+_NUMBERED_DATE = re.compile(r"(\d{4})[/.-](\d{1,2})(?:[/.-](\d{1,2}))?")
+"""A date in numbers, the year first: "2019/11/25", "2019-11", "2019.11.25"."""
+
+
 def _date(year: str, text: str, month: str = "", day: str = "") -> str:
-    """The date the columns give: ``text`` (ISO, or printed with the month before or after the year) when it falls
-    in ``year`` (or there is no year), else the year with its month and day columns."""
+    """The date the columns give: ``text`` (in numbers, the year first, or printed with the month before or after
+    the year) when it falls in ``year`` (or there is no year), else the year with its month and day columns."""
     year = clean(year)
     if clean(text):
-        found = dates.read_printed(shared.year_then_month(text)).iso
+        numbers = _NUMBERED_DATE.fullmatch(clean(text))
+        found = dates.from_parts(*(n or "" for n in numbers.groups())) if numbers else dates.read_printed(
+            shared.year_then_month(text)).iso
         if found and (not year or found[:4] == year):
             return found
     if not re.fullmatch(r"\d{4}", year):
@@ -282,4 +310,20 @@ COVIDENCE = Export(
             key="Covidence #"),
     "covidence")
 
-EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE)
+_WOS_KINDS = {"book chapter": "chapter", "book": "book"}
+"""Web of Science's document types that are no journal's article. A "Proceedings Paper" may be in a journal or a
+book, which only "Publication Type" (J, B, S) tells: read as the journal's (or series') article it most often
+is."""
+
+WEB_OF_SCIENCE = Export(
+    tables.Layout("wos-csv", "Web of Science CSV", frozenset({"Publication Type", "Authors", "Article Title",
+                                                              "Source Title", "UT (Unique WOS ID)"})),
+    Columns(title="Article Title", authors="Authors", parted="; ", full_names="Author Full Names",
+            named_orcids="ORCIDs", editors="Book Editors", year="Publication Year", date="Publication Date",
+            early="Early Access Date", journal="Source Title", abbrev="Journal ISO Abbreviation", volume="Volume",
+            issue="Issue", first_page="Start Page", last_page="End Page", article_number="Article Number", doi="DOI",
+            pmid="Pubmed Id", abstract="Abstract", keywords=("Author Keywords", "Keywords Plus"), language="Language",
+            publisher="Publisher", kind="Document Type", kinds=_WOS_KINDS, key="UT (Unique WOS ID)", running=True),
+    "wos")
+
+EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE)

@@ -26,7 +26,7 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model.article import Field, Record
 
 _DELIMITERS = (",", ";", "\t")
-_EXCEL_SEPARATOR = re.compile(r"sep=(.)\Z")
+_EXCEL_SEPARATOR = re.compile(r"sep=([,;\t|])\Z")
 """Excel's first line naming the delimiter ("sep=;"), before the header."""
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _FIELD_LIMIT = 1 << 28
@@ -72,17 +72,15 @@ class _Row:
 
 def _first_lines(text: str) -> tuple[str, str, int]:
     """The header line, the delimiter Excel's "sep=" line names ("" without one), and the header's line."""
-    text = text.removeprefix("\ufeff")
-    first, _, rest = text.partition("\n")
-    first = first.rstrip("\r")
+    first, second, *_ = [*_LINE_END.split(text.removeprefix("\ufeff"), 2), "", ""]
     if m := _EXCEL_SEPARATOR.fullmatch(first.strip('"')):
-        return rest.split("\n", 1)[0].rstrip("\r"), m.group(1), 2
+        return second, m.group(1), 2
     return first, "", 1
 
 
 def _header(head: str, layout: Layout) -> str | None:
     """The delimiter under which the file's header is ``layout``'s; None when it is not."""
-    first, named, _ = _first_lines(head.replace("\r\n", "\n").replace("\r", "\n"))
+    first, named, _ = _first_lines(head)
     for delimiter in (named,) if named else _DELIMITERS:
         if delimiter not in first:
             continue
@@ -119,9 +117,9 @@ def read(layout: Layout, text: str, path: str) -> tuple[list[Record], list[Diagn
         return [], [Diagnostic(Level.ERROR, SourceSpan(path, 1), (
             f"no {layout.name} header: the first line should name its columns "
             f"({', '.join(sorted(layout.columns))}, …)"))]
-    _, named, header_line = _first_lines(text)
+    _, named, header_line = _first_lines(text[:65536])
     if named:
-        text = text.split("\n", 1)[1]
+        text = _LINE_END.split(text, 1)[1]
     problems: list[Diagnostic] = []
     found = rows(text, delimiter, header_line)
     header = [name.strip() for name in next(found).values]

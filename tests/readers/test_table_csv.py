@@ -110,11 +110,14 @@ def test_zotero_a_chapter_or_paper_is_held_by_its_book(item_type: str, kind: str
     assert (article.pmid, article.pmcid, article.id) == ("12345678", "PMC7654321", "pubmed-7654321")
 
 
-def test_zotero_a_printed_date_and_no_identifier() -> None:
+@pytest.mark.parametrize(("written", "year", "date"), [
+    ("March 2020", "2020", "2020-03"), ("2019/11/25", "2019", "2019-11-25"), ("2019-11", "2019", "2019-11"),
+    ("Nov./2001", "2001", "2001-11"), ("2019-11-25", "2018", "2018"), ("spring", "2020", "2020"), ("", "", "")])
+def test_zotero_dates_and_no_identifier(written: str, year: str, date: str) -> None:
     (article,) = articles("z.csv", (ZOTERO_HEADER + zotero_row(
-        Key="WXYZ9876", Title="A work known by no identifier", Date="March 2020",
-        **{"Item Type": "journalArticle", "Publication Year": "2020"})).encode())
-    assert (article.date, article.id, article.editors, article.place) == ("2020-03", "zotero-wxyz9876", (), "")
+        Key="WXYZ9876", Title="A work known by no identifier", Date=written,
+        **{"Item Type": "journalArticle", "Publication Year": year})).encode())
+    assert (article.date, article.id, article.editors, article.place) == (date, "zotero-wxyz9876", (), "")
 
 
 def test_lens_values() -> None:
@@ -224,3 +227,67 @@ def test_hostile_input_never_raises(name: str) -> None:
         problems += more
     for p in problems:
         assert p.where.path == "content/bad.csv" and p.where.line >= 1 and p.message
+
+
+WOS_HEADER = (
+    'Publication Type,Authors,Book Authors,Book Editors,Book Group Authors,Author Full Names,Book Author Full Names,'
+    'Group Authors,Article Title,Source Title,Book Series Title,Book Series Subtitle,Language,Document Type,'
+    'Conference Title,Conference Date,Conference Location,Conference Sponsor,Conference Host,Author Keywords,'
+    'Keywords Plus,Abstract,Addresses,Affiliations,Reprint Addresses,Email Addresses,Researcher Ids,ORCIDs,'
+    'Funding Orgs,Funding Name Preferred,Funding Text,Cited References,Cited Reference Count,'
+    '"Times Cited, WoS Core","Times Cited, All Databases",180 Day Usage Count,Since 2013 Usage Count,Publisher,'
+    'Publisher City,Publisher Address,ISSN,eISSN,ISBN,Journal Abbreviation,Journal ISO Abbreviation,'
+    'Publication Date,Publication Year,Volume,Issue,Part Number,Supplement,Special Issue,Meeting Abstract,'
+    'Start Page,End Page,Article Number,DOI,DOI Link,Book DOI,Early Access Date,Number of Pages,WoS Categories,'
+    'Web of Science Index,Research Areas,IDS Number,Pubmed Id,Open Access Designations,Highly Cited Status,'
+    'Hot Paper Status,Date of Export,UT (Unique WOS ID)')
+"""The header of Web of Science's "Excel" export saved as CSV, as a public analysis script quotes it
+(GitHub, a notebook's pd.read_csv of a WoS export), 72 columns."""
+WOS_TAGS = ("PT", "AU", "BA", "BE", "GP", "AF", "BF", "CA", "TI", "SO", "SE", "BS", "LA", "DT", "CT", "CY", "CL",
+            "SP", "HO", "DE", "ID", "AB", "C1", "C3", "RP", "EM", "RI", "OI", "FU", "FP", "FX", "CR", "NR", "TC",
+            "Z9", "U1", "U2", "PU", "PI", "PA", "SN", "EI", "BN", "J9", "JI", "PD", "PY", "VL", "IS", "PN", "SU",
+            "SI", "MA", "BP", "EP", "AR", "DI", "DL", "D2", "EA", "PG", "WC", "WE", "SC", "GA", "PM", "OA", "HC",
+            "HP", "DA", "UT")
+"""The tag of each column (Web of Science's field tags, in its Excel export's order)."""
+
+
+def wos_csv(tagged: str) -> bytes:
+    """Web of Science's tagged records as its Excel export writes the same fields: a row a record, the names
+    and the lines of other fields joined."""
+    from site_builder.readers import ris
+
+    records, _ = ris.read(tagged, "tagged.txt")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    out.write(WOS_HEADER + "\r\n")
+    for record in records:
+        values = {f.name: ("; " if f.name in ("AU", "AF", "BE", "CR") else " ").join(f.values) for f in record.fields}
+        writer.writerow([values.get(tag, "") for tag in WOS_TAGS])
+    return out.getvalue().encode()
+
+
+def test_web_of_science_csv_reads_as_its_tagged_records_do() -> None:
+    """Three real records (tests/data/ris/wos-early-access.txt), each field written in its column: the CSV
+    reader makes of them the articles the tagged reader makes."""
+    tagged = (Path(__file__).resolve().parents[1] / "data" / "ris" / "wos-early-access.txt").read_text("utf-8-sig")
+    from_csv = articles("savedrecs.csv", wos_csv(tagged))
+    records, _ = readers.read_data(tagged.encode(), Path("savedrecs.txt"), "content/savedrecs.txt")
+    from_tags = [readers.to_article(r)[0] for r in records]
+    assert len(from_csv) == len(from_tags) == 3
+    for one, other in zip(from_csv, from_tags, strict=True):
+        assert [p.name for p in one.authors] == [p.name for p in other.authors]
+        for name in ("title", "journal", "journal_abbrev", "date", "epub_date", "volume", "issue", "pages",
+                     "doi", "pmid", "keywords", "languages", "publisher", "abstract", "topics"):
+            assert getattr(one, name) == getattr(other, name), name
+    first = from_csv[0]
+    assert first.title == "Is there really such a thing as Tropical Biology?"
+    assert first.authors == (Person("Bruna, Emilio M.", "Bruna", "Emilio M."),)
+    assert (first.journal, first.journal_abbrev, first.date, first.doi) == ("BIOTROPICA", "Biotropica", "2024-10-09",
+                                                                             "10.1111/btp.13387")
+    assert first.id == "doi-10.1111/btp.13387"
+    # ORCIDs by name, as the tagged reader finds them (but for a name its line breaks: "Vasconcelos,\n   Heraldo L.")
+    assert [(p.name, p.orcid) for p in from_csv[1].authors][2:5] == [
+        ("Vasconcelos, Heraldo L.", "0000-0001-6969-7131"), ("Bruna, Emilio M.", ""),
+        ("Costa, Vladimir Eliodoro", "0000-0003-3889-7514")]
+    csv_records, _ = read("savedrecs.csv", wos_csv(tagged))
+    assert csv_records[0].format == "wos-csv" and csv_records[0].first("UT (Unique WOS ID)") == "WOS:001331408900001"
