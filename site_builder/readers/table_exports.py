@@ -38,6 +38,13 @@ Web of Science ("Export", "Excel", saved as CSV; the fields of its tagged format
     Publication Year,Volume,Issue,…,Start Page,End Page,Article Number,DOI,…,Early Access Date,…,Pubmed Id,…,
     UT (Unique WOS ID)
 
+Dimensions ("Export results", CSV; a line about the export above the header)::
+
+    "About the data: Exported on Mar 01, 2024. Criteria: …"
+    "Rank","Publication ID","DOI","PMID","PMCID","Title","Abstract",…,"Source title",…,"MeSH terms",
+    "Publication Date","PubYear",…,"Volume","Issue","Pagination","Open Access","Publication Type",…,"Authors",…,
+    "Times cited",…,"Dimensions URL",…
+
 (each header one line in the file). Every column of every row is kept, with its line, for the full-record view;
 the columns named here feed the article, each value as written (an OpenAlex "None" is no value).
 """
@@ -326,4 +333,17 @@ WEB_OF_SCIENCE = Export(
             publisher="Publisher", kind="Document Type", kinds=_WOS_KINDS, key="UT (Unique WOS ID)", running=True),
     "wos")
 
-EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE)
+_DIMENSIONS_KINDS = {"monograph": "book", "edited_book": "book", "preprint": "article"}
+"""Dimensions' publication types that are no journal's article. A chapter's or a proceedings paper's "Source title"
+may be its book series rather than its book ("Anthology title"): read as the article of the series it names."""
+
+DIMENSIONS = Export(
+    tables.Layout("dimensions-csv", "Dimensions CSV", frozenset({"Publication ID", "Title", "Source title",
+                                                                 "PubYear"})),
+    Columns(title="Title", authors="Authors", parted="; ", year="PubYear", date="Publication Date",
+            journal="Source title", volume="Volume", issue="Issue", pages="Pagination", doi="DOI", pmid="PMID",
+            pmcid="PMCID", abstract="Abstract", publisher="Publisher", kind="Publication Type",
+            kinds=_DIMENSIONS_KINDS, urls=("Dimensions URL", "Source Linkout"), key="Publication ID"),
+    "dimensions")
+
+EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS)

@@ -1,14 +1,15 @@
-"""What the readers of tabular exports share (Scopus's CSV, Zotero's, Lens.org's, OpenAlex's, Rayyan's,
-Covidence's): a header row that names the columns, then one row per record. Each exporter is a ``Layout``: its
-format, its name, and the columns its header always has, by which a file is known as its export.
+"""What the readers of tabular exports share (Scopus's CSV, Zotero's, Lens.org's, OpenAlex's, Web of Science's,
+Dimensions', Rayyan's, Covidence's): a header row that names the columns, then one row per record. Each exporter
+is a ``Layout``: its format, its name, and the columns its header always has, by which a file is known as its
+export.
 
 The rows are read with Python's csv module (RFC 4180: double quotes around a value that holds the delimiter, a
 line end or a quote, a quote inside written twice). A record's line is the line its row starts on, each value's
 the line it starts on (a quoted value may hold line ends). A BOM, CRLF or CR line ends, and a file re-saved by
 Excel in a locale that parts values with semicolons (with or without its "sep=;" first line) are read alike; a
-tab-separated export (Lens.org's TSV) too. The delimiter is the one under which the first line is a known
-exporter's header, never a guess from the rows: a header that names no known exporter's columns is left to the
-"not a record format" warning.
+tab-separated export (Lens.org's TSV) too, and a line about the export above the header (Dimensions'). The
+delimiter is the one under which the header is a known exporter's, never a guess from the rows: a header that
+names no known exporter's columns is left to the "not a record format" warning.
 
 Every column of every row is kept, with its line, for the full-record view, whatever its name; an empty value
 too.
@@ -28,6 +29,8 @@ from ..model.article import Field, Record
 _DELIMITERS = (",", ";", "\t")
 _EXCEL_SEPARATOR = re.compile(r"sep=([,;\t|])\Z")
 """Excel's first line naming the delimiter ("sep=;"), before the header."""
+_ABOUT_THE_DATA = "About the data:"
+"""How the line Dimensions writes above its header starts."""
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _FIELD_LIMIT = 1 << 28
 """The longest value read (the csv module's own limit, 131,072 characters, is less than the references of a long
@@ -71,10 +74,13 @@ class _Row:
 
 
 def _first_lines(text: str) -> tuple[str, str, int]:
-    """The header line, the delimiter Excel's "sep=" line names ("" without one), and the header's line."""
+    """The header line, the delimiter Excel's "sep=" line names ("" without one), and the header's line: the
+    second after a "sep=" line or Dimensions' line about the export ("About the data: Exported on …")."""
     first, second, *_ = [*_LINE_END.split(text.removeprefix("\ufeff"), 2), "", ""]
     if m := _EXCEL_SEPARATOR.fullmatch(first.strip('"')):
         return second, m.group(1), 2
+    if first.lstrip('"').startswith(_ABOUT_THE_DATA):
+        return second, "", 2
     return first, "", 1
 
 
@@ -117,8 +123,8 @@ def read(layout: Layout, text: str, path: str) -> tuple[list[Record], list[Diagn
         return [], [Diagnostic(Level.ERROR, SourceSpan(path, 1), (
             f"no {layout.name} header: the first line should name its columns "
             f"({', '.join(sorted(layout.columns))}, …)"))]
-    _, named, header_line = _first_lines(text[:65536])
-    if named:
+    _, _, header_line = _first_lines(text[:65536])
+    if header_line > 1:
         text = _LINE_END.split(text, 1)[1]
     problems: list[Diagnostic] = []
     found = rows(text, delimiter, header_line)

@@ -291,3 +291,33 @@ def test_web_of_science_csv_reads_as_its_tagged_records_do() -> None:
         ("Costa, Vladimir Eliodoro", "0000-0003-3889-7514")]
     csv_records, _ = read("savedrecs.csv", wos_csv(tagged))
     assert csv_records[0].format == "wos-csv" and csv_records[0].first("UT (Unique WOS ID)") == "WOS:001331408900001"
+
+
+DIMENSIONS_HEADER = ('"Rank","Publication ID","DOI","PMID","PMCID","Title","Abstract","Source title","Anthology title",'
+                     '"MeSH terms","Publication Date","PubYear","Volume","Issue","Pagination","Open Access",'
+                     '"Publication Type","Authors","Times cited","Dimensions URL"')
+"""The columns of Dimensions' export that the reader uses, in its order, among others (as dimcli, Dimensions' own
+client, orders the same fields)."""
+
+
+@pytest.mark.parametrize("about", ['"About the data: Exported on Mar 01, 2024. Criteria: ""hyperinsulinism"" in title '
+                                   'and abstract."\r\n', "About the data: Exported on Mar 01, 2024.\r\n", ""])
+def test_dimensions_with_its_line_about_the_export(about: str) -> None:
+    """A row in Dimensions' shape with the values of a real work (the first of lens-reviews.csv)."""
+    data = ("\ufeff" + about + DIMENSIONS_HEADER + "\r\n" + '"1","pub.1012345678","10.1007/s11307-012-0572-0",'
+            '"22752652","PMC3553406","The Value of Radiologic Interventions and 18 F-DOPA PET in Diagnosing and '
+            'Localizing Focal Congenital Hyperinsulinism: Systematic Review and Meta-Analysis","This systematic '
+            'review and meta-analysis aimed to quantify the diagnostic performance.","Molecular Imaging and Biology",'
+            '"","Humans; Pancreas","2012-07-03","2012","15","1","97-105","Green","article","Blomberg, Björn A.; '
+            'Moghbel, Mateen","50","https://app.dimensions.ai/details/publication/pub.1012345678"\r\n').encode()
+    records, problems = read("Dimensions-Publication-2024-03-01.csv", data)
+    assert problems == [] and [(r.format, r.where.line) for r in records] == [("dimensions-csv", 3 if about else 2)]
+    article, more = readers.to_article(records[0])
+    assert more == []
+    assert [p.name for p in article.authors] == ["Blomberg, Björn A.", "Moghbel, Mateen"]
+    assert (article.journal, article.volume, article.issue, article.pages, article.date) == (
+        "Molecular Imaging and Biology", "15", "1", "97-105", "2012-07-03")
+    assert (article.pmid, article.pmcid, article.doi, article.id) == (
+        "22752652", "PMC3553406", "10.1007/s11307-012-0572-0", "pubmed-3553406")
+    assert article.keywords == () and records[0].first("MeSH terms") == "Humans; Pancreas"
+    assert [link.label for link in article.links] == ["app.dimensions.ai"]
