@@ -230,16 +230,24 @@ def test_hostile_input_is_reported_where_it_is() -> None:
     def found(name: str) -> tuple[list, list]:
         return scopus_csv.read(HOSTILE[name].decode(), "b.csv")
 
-    assert [(p.level, p.where.line) for p in found("empty")[1]] == [(Level.ERROR, 1)]
-    assert [(p.level, p.where.line) for p in found("header only")[1]] == [(Level.WARNING, 1)]
+    assert [(p.level, p.where.line, p.message) for p in found("empty")[1]] == [
+        (Level.ERROR, 1, "no Scopus CSV header: the first line should name its columns (Source title, Title, …)")]
+    assert [(p.level, p.where.line, p.message) for p in found("header only")[1]] == [
+        (Level.WARNING, 1, "a Scopus CSV header with no rows of records after it")]
     records, problems = found("unclosed quote")
     assert [r.first("Title") for r in records] == ["First", "Second, never closed,D E.\n1,2\n"]  # to the end
     assert records[1].fields[2:4] == (Field("Author(s) ID", ("z",), 3),
                                       Field("Title", ("Second, never closed,D E.\n1,2\n",), 3))
-    assert [(p.level, p.where.line) for p in problems] == [(Level.WARNING, 3), (Level.ERROR, 3)]
+    assert [(p.level, p.where.line, p.message) for p in problems] == [
+        (Level.WARNING, 3, "a row of 4 values under a header of 27 columns; the columns after its last value are "
+                           "empty"),
+        (Level.ERROR, 3, "a double quote opened in this row is never closed: the rest of the file was read as one of "
+                         'its values (a quote inside a quoted value is written twice, "")')]
     records, problems = found("short and long rows")
     assert [(p.level, p.where.line) for p in problems] == [(Level.WARNING, 2), (Level.WARNING, 3)]
     assert records[1].fields[-1] == Field("column 29", ("more",), 3)  # every value kept
+    assert problems[1].message == ("a row of 29 values under a header of 27 columns; the values beyond the header "
+                                   "are kept as 'column N'")
     records, problems = found("header twice and blank rows")
     assert [(r.first("Title"), r.where.line) for r in records] == [("T", 2), ("U", 6)]
     assert problems == []

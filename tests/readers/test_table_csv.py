@@ -167,7 +167,8 @@ def test_openalex_none_is_no_value() -> None:
     (record,), _ = read("bad.csv", HOSTILE["openalex nones"])
     article, problems = readers.to_article(record)
     assert (article.title, article.doi, article.date) == ("Untitled record", "", "")
-    assert article.authors == (Person("A B", "B", "A"),) and [p.level for p in problems] == [Level.ERROR]
+    assert article.authors == (Person("A B", "B", "A"),) and [(p.level, p.message) for p in problems] == [
+        (Level.ERROR, "row has no title (its 'display_name' column is empty); shown as 'Untitled record'")]
 
 
 def test_rayyan_and_covidence_values() -> None:
