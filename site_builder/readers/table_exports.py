@@ -45,6 +45,17 @@ Dimensions ("Export results", CSV; a line about the export above the header)::
     "Publication Date","PubYear",…,"Volume","Issue","Pagination","Open Access","Publication Type",…,"Authors",…,
     "Times cited",…,"Dimensions URL",…
 
+The Cochrane Library (CENTRAL's "Export", CSV)::
+
+    CENTRAL ID,Author(s),Title,Source,Year,Abstract,Volume,Issue,Pages,Database Name,PubMed ID,Embase ID,…,
+    Publication Type,Keywords,DOI,URL,Cochrane Review Group Code
+
+EBSCOhost (CINAHL, APA PsycInfo…: "Export", CSV; an ISSN or a date written ``="19326203"`` so that Excel keeps
+it as text, dates as the United States write them, "4/3/2024", or "Jun2023")::
+
+    Article Title,Author,Journal Title,ISSN,ISBN,Publication Date,Volume,Issue,First Page,Page Count,
+    Accession Number,DOI,Publisher,Doctype,Subjects,Keywords,Abstract,PLink
+
 (each header one line in the file). Every column of every row is kept, with its line, for the full-record view;
 the columns named here feed the article, each value as written (an OpenAlex "None" is no value).
 """
@@ -122,6 +133,8 @@ class Columns:
     """The record's id in the export, for an article id when the work has no DOI nor PMID."""
     absent: frozenset[str] = frozenset()
     """Values that stand for no value (OpenAlex's "None" and "nan")."""
+    month_first: bool = False
+    """Dates in numbers are the United States' "4/3/2024", month first (EBSCO's)."""
     running: bool = False
     """The abstracts run their headings into the text without a colon ("Introduction Diabetes monitoring …"),
     as Lens.org writes them (shared.sections)."""
@@ -149,13 +162,21 @@ class Export:
 
 
 def _values(record: Record, columns: Columns) -> Callable[[str], str]:
-    """The first value of a column ("" for none, or a value that stands for none)."""
+    """The first value of a column ("" for none, or a value that stands for none); a value written as an Excel
+    formula so that a spreadsheet keeps it as text (EBSCO's ``="19326203"``) is that text."""
     def value(name: str) -> str:
         if not name:
             return ""
         found = record.first(name)
+        if m := _AS_TEXT.fullmatch(found.strip()):
+            found = m.group(1).replace('""', '"')
         return "" if found.strip() in columns.absent else found
     return value
+
+
+_AS_TEXT = re.compile(r'="((?:[^"]|"")*)"')
+_CENTRAL_PUBMED = re.compile(r"\bPUBMED\s+(\d{1,8})\b")
+"""The Cochrane Library's PubMed ID: "PUBMED 21314913"."""
 
 
 _EXTRA_ID = re.compile(r"^\s*(PMID|PMCID):\s*(\S+)\s*$", re.M | re.I)
@@ -180,15 +201,16 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     extra = dict((m.group(1).upper(), m.group(2)) for m in _EXTRA_ID.finditer(value(columns.extra)))
     urls = [u for name in columns.urls for u in re.split(r"[\s|]+", value(name)) if u and u not in columns.absent]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
+    central = _CENTRAL_PUBMED.search(value(columns.pmid))
     pmid = (ids.pmid_from(clean(value(columns.pmid))) or ids.ids_from_urls([value(columns.pmid)])[0]
-            or ids.pmid_from(extra.get("PMID", "")) or url_pmid)
+            or (central.group(1) if central else "") or ids.pmid_from(extra.get("PMID", "")) or url_pmid)
     pmcid = ids.pmcid_from(value(columns.pmcid)) or ids.pmcid_from(extra.get("PMCID", "")) or url_pmc
     doi = ids.doi_from(value(columns.doi)) or url_doi
     lay, abstract, rights = shared.abstract(_ABSTRACT_WORD.sub("", value(columns.abstract)), running=columns.running)
     key = clean(value(columns.key)).rstrip("/").rpartition("/")[2]  # OpenAlex's id is a url
     when = shared.web_of_science_date(value(columns.date), value(columns.year), value(columns.early)) if (
         columns.early) else dates.Published(_date(value(columns.year), value(columns.date), value(columns.month),
-                                                  value(columns.day)))
+                                                  value(columns.day), columns.month_first))
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, key, title, prefix),
         title=title or UNTITLED,
@@ -211,8 +233,9 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         volume=clean(value(columns.volume)), issue=clean(value(columns.issue)),
         pages=(shared.page_range(value(columns.pages)) if columns.pages else shared.page_range(
             value(columns.first_page), value(columns.last_page))) or shared.page_range(value(columns.article_number)),
-        keywords=shared.split_keywords((k.replace(columns.keywords_parted, ";") for k in (
-            value(name) for name in columns.keywords) if k.strip()), commas=False),
+        # "*Literacy": a major topic of the Cochrane Library's keywords (as RIS's KW lines mark them)
+        keywords=tuple(k.lstrip("*") for k in shared.split_keywords((k.replace(columns.keywords_parted, ";") for k in (
+            value(name) for name in columns.keywords) if k.strip()), commas=False)),
         records=(record,),
     )
     return article, problems
@@ -236,14 +259,21 @@ _NUMBERED_DATE = re.compile(r"(\d{4})[/.-](\d{1,2})(?:[/.-](\d{1,2}))?")
 """A date in numbers, the year first: "2019/11/25", "2019-11", "2019.11.25"."""
 
 
-def _date(year: str, text: str, month: str = "", day: str = "") -> str:
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_MONTH_YEAR_GLUED = re.compile(r"(?<=[A-Za-z])(?=\d{4}\b)")
+"""EBSCO's "Jun2023"."""
+
+
+def _date(year: str, text: str, month: str = "", day: str = "", month_first: bool = False) -> str:
     """The date the columns give: ``text`` (in numbers, the year first, or printed with the month before or after
     the year) when it falls in ``year`` (or there is no year), else the year with its month and day columns."""
     year = clean(year)
     if clean(text):
         numbers = _NUMBERED_DATE.fullmatch(clean(text))
-        found = dates.from_parts(*(n or "" for n in numbers.groups())) if numbers else dates.read_printed(
-            shared.year_then_month(text)).iso
+        us = _US_DATE.fullmatch(clean(text)) if month_first else None
+        found = (dates.from_parts(*(n or "" for n in numbers.groups())) if numbers
+                 else dates.from_parts(us.group(3), us.group(1), us.group(2)) if us
+                 else dates.read_printed(shared.year_then_month(_MONTH_YEAR_GLUED.sub(" ", clean(text)))).iso)
         if found and (not year or found[:4] == year):
             return found
     if not re.fullmatch(r"\d{4}", year):
@@ -346,4 +376,20 @@ DIMENSIONS = Export(
             kinds=_DIMENSIONS_KINDS, urls=("Dimensions URL", "Source Linkout"), key="Publication ID"),
     "dimensions")
 
-EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS)
+COCHRANE = Export(
+    tables.Layout("cochrane-csv", "Cochrane Library CSV", frozenset({"CENTRAL ID", "Author(s)", "Title", "Source",
+                                                                     "Year"})),
+    Columns(title="Title", authors="Author(s)", parted="; ", year="Year", journal="Source", volume="Volume",
+            issue="Issue", pages="Pages", doi="DOI", pmid="PubMed ID", abstract="Abstract", keywords=("Keywords",),
+            kind="Publication Type", urls=("URL",), key="CENTRAL ID"),
+    "cochrane")
+
+EBSCO = Export(
+    tables.Layout("ebsco-csv", "EBSCO CSV", frozenset({"Article Title", "Author", "Journal Title", "PLink"})),
+    Columns(title="Article Title", authors="Author", parted="; ", date="Publication Date", month_first=True,
+            journal="Journal Title", volume="Volume", issue="Issue", pages="First Page", doi="DOI",
+            abstract="Abstract", keywords=("Keywords", "Subjects"), publisher="Publisher", kind="Doctype",
+            urls=("PLink",), key="Accession Number"),
+    "ebsco")
+
+EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO)

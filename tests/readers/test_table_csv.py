@@ -22,7 +22,8 @@ from site_builder.readers import table_exports
 DATA = Path(__file__).resolve().parents[1] / "data" / "table-csv"
 FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-csv",
          "covidence-dinosaurs.csv": "covidence-csv", "lens-reviews.csv": "lens-csv", "lens-carbapenem.tsv": "lens-csv",
-         "openalex-palaeontology.csv": "openalex-csv"}
+         "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
+         "ebsco-dinosaurs.csv": "ebsco-csv"}
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
@@ -171,6 +172,37 @@ def test_openalex_none_is_no_value() -> None:
         (Level.ERROR, "row has no title (its 'display_name' column is empty); shown as 'Untitled record'")]
 
 
+def test_cochrane_values() -> None:
+    trial, transfer, spain = articles("cochrane-incredible-years.csv")
+    assert trial.title.startswith("The Incredible Years Therapeutic Dinosaur Programme to build social")
+    assert [p.name for p in trial.authors] == ["Bywater, T", "Hutchings, J", "Whitaker, C", "Evans, C", "Parry, L"]
+    assert (trial.journal, trial.date, trial.volume, trial.issue, trial.pages) == ("Trials", "2011", "12", "", "39")
+    assert (trial.pmid, trial.doi, trial.id) == ("21314913", "10.1186/1745-6215-12-39", "pubmed-21314913")
+    assert [s.label for s in trial.abstract] == ["BACKGROUND", "METHODS/DESIGN", "DISCUSSION", "TRIAL REGISTRATION"]
+    assert trial.keywords[0] == "school health service"  # "*school health service": a major topic
+    assert (transfer.pages, transfer.pmid) == ("1279-1297", "38407106")
+    assert "Transfer, Psychology [physiology]" in transfer.keywords
+    assert spain.authors[2] == Person("Cañas, M", "Cañas", "M")
+    records, _ = read("cochrane-incredible-years.csv")
+    assert records[1].first("Embase ID") == "EMBASE 643589775" and records[1].first("PubMed ID") == "PUBMED 38407106"
+
+
+def test_ebsco_values() -> None:
+    growth, tracks, plumage = articles("ebsco-dinosaurs.csv")
+    assert growth.title == "Osteohistological insight into the growth dynamics of early dinosaurs and their " \
+        "contemporaries."
+    assert growth.authors[0] == Person("Curry Rogers, Kristina", "Curry Rogers", "Kristina")
+    assert (growth.journal, growth.date, growth.volume, growth.issue, growth.pages) == ("PLoS ONE", "2024-04-03",
+                                                                                       "19", "4", "1")
+    assert (growth.doi, growth.publisher) == ("10.1371/journal.pone.0298242", "Public Library of Science")
+    assert growth.keywords[:3] == ("FEMUR", "DINOSAURS", "MASS extinctions")
+    assert (tracks.date, tracks.pages, tracks.keywords[0]) == ("2023-06", "924", "Fossil footprints")
+    assert plumage.date == "2023" and [p.name for p in plumage.authors][:3] == [
+        "CROUDACE, ANGUS D.", "CAIZHI SHEN", "JUNCHANG LÜ"]
+    records, _ = read("ebsco-dinosaurs.csv")
+    assert records[0].first("ISSN") == '="19326203"'  # the full record keeps it as written
+
+
 def test_rayyan_and_covidence_values() -> None:
     scales, erratum, abelisaurid, duckbill = articles("rayyan-dinosaurs.csv")
     assert scales.authors[-1] == Person("McNamara, M.E.", "McNamara", "M.E.")
@@ -194,9 +226,11 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
-    assert result.records == 18
+    assert result.records == 24
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
-    assert len(pages) == 12  # six works of the Embase records in Zotero, Rayyan, Covidence; four Lens; two OpenAlex
+    # six works of the Embase records in Zotero, Rayyan, Covidence; four Lens; two OpenAlex; three Cochrane; three
+    # EBSCOhost
+    assert len(pages) == 18
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
     assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
