@@ -311,6 +311,7 @@ def test_web_of_science_csv_reads_as_its_tagged_records_do() -> None:
     assert len(from_csv) == len(from_tags) == 3
     for one, other in zip(from_csv, from_tags, strict=True):
         assert [p.name for p in one.authors] == [p.name for p in other.authors]
+        assert [p.orcid for p in one.authors] == [p.orcid for p in other.authors]
         for name in ("title", "journal", "journal_abbrev", "date", "epub_date", "volume", "issue", "pages",
                      "doi", "pmid", "keywords", "languages", "publisher", "abstract", "topics"):
             assert getattr(one, name) == getattr(other, name), name
@@ -320,7 +321,7 @@ def test_web_of_science_csv_reads_as_its_tagged_records_do() -> None:
     assert (first.journal, first.journal_abbrev, first.date, first.doi) == ("BIOTROPICA", "Biotropica", "2024-10-09",
                                                                              "10.1111/btp.13387")
     assert first.id == "doi-10.1111/btp.13387"
-    # ORCIDs by name, as the tagged reader finds them (but for a name its line breaks: "Vasconcelos,\n   Heraldo L.")
+    # ORCIDs by name, as the tagged reader finds them (a name its line breaks too: "Vasconcelos,\n   Heraldo L.")
     assert [(p.name, p.orcid) for p in from_csv[1].authors][2:5] == [
         ("Vasconcelos, Heraldo L.", "0000-0001-6969-7131"), ("Bruna, Emilio M.", ""),
         ("Costa, Vladimir Eliodoro", "0000-0003-3889-7514")]
