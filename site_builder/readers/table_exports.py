@@ -109,6 +109,8 @@ class Columns:
     pages: str = ""
     first_page: str = ""
     last_page: str = ""
+    page_count: str = ""
+    """How many pages the work has from ``first_page`` on (EBSCOhost's "Page Count"): its last page."""
     article_number: str = ""
     """Stands for the pages of an article that has none."""
     doi: str = ""
@@ -232,13 +234,23 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         links=shared.links(urls),
         volume=clean(value(columns.volume)), issue=clean(value(columns.issue)),
         pages=(shared.page_range(value(columns.pages)) if columns.pages else shared.page_range(
-            value(columns.first_page), value(columns.last_page))) or shared.page_range(value(columns.article_number)),
+            value(columns.first_page), value(columns.last_page) or _last_page(value(columns.first_page),
+                                                                              value(columns.page_count))))
+        or shared.page_range(value(columns.article_number)),
         # "*Literacy": a major topic of the Cochrane Library's keywords (as RIS's KW lines mark them)
         keywords=tuple(k.lstrip("*") for k in shared.split_keywords((k.replace(columns.keywords_parted, ";") for k in (
             value(name) for name in columns.keywords) if k.strip()), commas=False)),
         records=(record,),
     )
     return article, problems
+
+
+def _last_page(first: str, count: str) -> str:
+    """The last page of a work of ``count`` pages from page ``first``, both plain numbers ("924", "11": "934")."""
+    first, count = clean(first), clean(count)
+    if not (first.isdigit() and count.isdigit() and int(count) > 0):
+        return ""
+    return str(int(first) + int(count) - 1)
 
 
 def _people(text: str, columns: Columns, orcids: str = "") -> tuple[Person, ...]:
@@ -387,7 +399,8 @@ COCHRANE = Export(
 EBSCO = Export(
     tables.Layout("ebsco-csv", "EBSCO CSV", frozenset({"Article Title", "Author", "Journal Title", "PLink"})),
     Columns(title="Article Title", authors="Author", parted="; ", date="Publication Date", month_first=True,
-            journal="Journal Title", volume="Volume", issue="Issue", pages="First Page", doi="DOI",
+            journal="Journal Title", volume="Volume", issue="Issue", first_page="First Page",
+            page_count="Page Count", doi="DOI",
             abstract="Abstract", keywords=("Keywords", "Subjects"), publisher="Publisher", kind="Doctype",
             urls=("PLink",), key="Accession Number"),
     "ebsco")

@@ -192,11 +192,13 @@ def test_ebsco_values() -> None:
     assert growth.title == "Osteohistological insight into the growth dynamics of early dinosaurs and their " \
         "contemporaries."
     assert growth.authors[0] == Person("Curry Rogers, Kristina", "Curry Rogers", "Kristina")
+    # pages from "First Page" and "Page Count" (1 and 60; 924 and 11; 213 and 13)
     assert (growth.journal, growth.date, growth.volume, growth.issue, growth.pages) == ("PLoS ONE", "2024-04-03",
-                                                                                       "19", "4", "1")
+                                                                                       "19", "4", "1-60")
     assert (growth.doi, growth.publisher) == ("10.1371/journal.pone.0298242", "Public Library of Science")
     assert growth.keywords[:3] == ("FEMUR", "DINOSAURS", "MASS extinctions")
-    assert (tracks.date, tracks.pages, tracks.keywords[0]) == ("2023-06", "924", "Fossil footprints")
+    assert (tracks.date, tracks.pages, tracks.keywords[0]) == ("2023-06", "924-934", "Fossil footprints")
+    assert plumage.pages == "213-225"
     assert plumage.date == "2023" and [p.name for p in plumage.authors][:3] == [
         "CROUDACE, ANGUS D.", "CAIZHI SHEN", "JUNCHANG LÜ"]
     records, _ = read("ebsco-dinosaurs.csv")
@@ -357,3 +359,10 @@ def test_dimensions_with_its_line_about_the_export(about: str) -> None:
         "22752652", "PMC3553406", "10.1007/s11307-012-0572-0", "pubmed-3553406")
     assert article.keywords == () and records[0].first("MeSH terms") == "Humans; Pancreas"
     assert [link.label for link in article.links] == ["app.dimensions.ai"]
+
+
+@pytest.mark.parametrize(("first", "count", "last"), [("924", "11", "934"), ("7", "1", "7"), ("7", "0", ""),
+                                                       ("e0298242", "12", ""), ("12", "", ""), ("", "5", ""),
+                                                       ("R12", "3", "")])
+def test_a_page_count_gives_the_last_page_of_plain_numbers_only(first: str, count: str, last: str) -> None:
+    assert table_exports._last_page(first, count) == last
