@@ -73,6 +73,7 @@ from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article
 from ..model.normalize import clean, parse_person
 from . import shared, tables
 from .plos_json import person as reading_order
+from .ris import wos_kind
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,13 @@ class Columns:
     kinds: Mapping[str, str] = field(default_factory=dict)
     """The export's words for a kind of work (folded) → CSL's (a journal's article, "", when not listed); a value
     may name several, parted by ";" ("Article; Proceedings Paper"): the first listed counts."""
+    kind_of: Callable[[str], str] | None = None
+    """Instead of ``kinds``: the kind a value of ``kind`` names."""
+    held_by: tuple[str, frozenset[str]] = ("", frozenset())
+    """A column, and its values that say a book holds a chapter or a proceedings paper (Web of Science's
+    "Publication Type" B or S): otherwise a journal does. Without a column, every such work is a book's."""
+    series: str = ""
+    """The series of the book that holds a work (Web of Science's "Book Series Title"): its journal."""
     urls: tuple[str, ...] = ()
     """Columns of links, several in one parted by spaces or "|"."""
     key: str = ""
@@ -195,10 +203,12 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         problems.append(Diagnostic(Level.ERROR, record.where, (
             f"row has no title (its {columns.title!r} column is empty); shown as {UNTITLED!r}")))
     types = [clean(value(columns.kind))] if columns.kind else []
-    kind = next((columns.kinds[t.strip().casefold()] for t in (types[0] if types else "").split(";")
-                 if t.strip().casefold() in columns.kinds), "")
-    held = kind in CONTAINED_KINDS
-    alone = kind not in PERIODICAL_KINDS
+    kind = columns.kind_of(types[0] if types else "") if columns.kind_of else next(
+        (columns.kinds[t.strip().casefold()] for t in (types[0] if types else "").split(";")
+         if t.strip().casefold() in columns.kinds), "")
+    by, books = columns.held_by
+    held = kind in CONTAINED_KINDS and (not by or clean(value(by)) in books)
+    alone = kind not in PERIODICAL_KINDS and (held or kind not in CONTAINED_KINDS)  # not a journal's paper
     source = clean(value(columns.journal))
     extra = dict((m.group(1).upper(), m.group(2)) for m in _EXTRA_ID.finditer(value(columns.extra)))
     urls = [u for name in columns.urls for u in re.split(r"[\s|]+", value(name)) if u and u not in columns.absent]
@@ -218,7 +228,7 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         title=title or UNTITLED,
         authors=shared.with_orcids(_people(value(columns.full_names) or value(columns.authors), columns,
                                            value(columns.orcids)), shared.orcids_by_name(value(columns.named_orcids))),
-        journal="" if held else source,
+        journal=clean(value(columns.series)) if held else source,
         journal_abbrev="" if held else clean(value(columns.abbrev)),
         kind=kind,
         container=source if held else "",
@@ -359,10 +369,6 @@ COVIDENCE = Export(
             key="Covidence #"),
     "covidence")
 
-_WOS_KINDS = {"book chapter": "chapter", "book": "book"}
-"""Web of Science's document types that are no journal's article. A "Proceedings Paper" may be in a journal or a
-book, which only "Publication Type" (J, B, S) tells: read as the journal's (or series') article it most often
-is."""
 
 WEB_OF_SCIENCE = Export(
     tables.Layout("wos-csv", "Web of Science CSV", frozenset({"Publication Type", "Authors", "Article Title",
@@ -372,7 +378,11 @@ WEB_OF_SCIENCE = Export(
             early="Early Access Date", journal="Source Title", abbrev="Journal ISO Abbreviation", volume="Volume",
             issue="Issue", first_page="Start Page", last_page="End Page", article_number="Article Number", doi="DOI",
             pmid="Pubmed Id", abstract="Abstract", keywords=("Author Keywords", "Keywords Plus"), language="Language",
-            publisher="Publisher", kind="Document Type", kinds=_WOS_KINDS, key="UT (Unique WOS ID)", running=True),
+            publisher="Publisher", place="Publisher City", kind="Document Type",
+            kind_of=lambda types: wos_kind([types]),
+            # a book or book series (B, S) holds its chapters and proceedings papers; a journal (J) is a journal
+            held_by=("Publication Type", frozenset({"B", "S"})), series="Book Series Title", key="UT (Unique WOS ID)",
+            running=True),
     "wos")
 
 _DIMENSIONS_KINDS = {"monograph": "book", "edited_book": "book", "preprint": "article"}

@@ -331,6 +331,78 @@ def test_web_of_science_csv_reads_as_its_tagged_records_do() -> None:
     assert csv_records[0].format == "wos-csv" and csv_records[0].first("UT (Unique WOS ID)") == "WOS:001331408900001"
 
 
+PROCEEDINGS = """FN Clarivate Analytics Web of Science
+VR 1.0
+PT B
+AU Chen, L
+AF Chen, L
+BE Park, S
+TI A conference control protocol for small scale video conferencing system
+SO 7TH INTERNATIONAL CONFERENCE ON ADVANCED COMMUNICATION TECHNOLOGY, VOLS
+   1 AND 2, PROCEEDINGS
+LA English
+DT Proceedings Paper
+PU IEEE
+PI NEW YORK
+PY 2005
+BP 532
+EP 537
+UT WOS:000229221600115
+ER
+
+PT S
+AU Lee, K
+AF Lee, Kim
+BE Gervasi, O
+TI A paper in a book series
+SO COMPUTATIONAL SCIENCE AND ITS APPLICATIONS - ICCSA 2005, PT 1
+SE Lecture Notes in Computer Science
+DT Proceedings Paper
+PY 2005
+VL 3480
+BP 10
+EP 19
+UT WOS:000229221600116
+ER
+
+PT J
+AU Khelfi, MF
+   Kacimi, A
+AF Khelfi, Mohamed Faycal
+   Kacimi, Abderrahmane
+TI Robust control with sliding mode for a quadrotor unmanned aerial vehicle
+SO 2012 IEEE INTERNATIONAL SYMPOSIUM ON INDUSTRIAL ELECTRONICS (ISIE)
+DT Proceedings Paper
+PY 2012
+BP 886
+EP 890
+UT WOS:000309166800150
+ER
+
+EF
+"""
+"""Proceedings papers as Web of Science exports them (the first and third the facts of real records that Zotero's
+translator tests import): in a book (PT B), in a book series (PT S), and in a proceedings it lists as a journal
+(PT J)."""
+
+
+def test_web_of_science_csv_proceedings_papers_are_held_as_the_tagged_reader_holds_them() -> None:
+    records, _ = readers.read_data(PROCEEDINGS.encode(), Path("savedrecs.txt"), "content/savedrecs.txt")
+    from_tags = [readers.to_article(r)[0] for r in records]
+    from_csv = articles("savedrecs.csv", wos_csv(PROCEEDINGS))
+    fields = ("kind", "journal", "container", "editors", "place", "publisher", "volume", "pages", "date")
+    assert [[getattr(a, f) for f in fields] for a in from_csv] == [[getattr(a, f) for f in fields] for a in from_tags]
+    book, series, journal = from_csv
+    assert (book.kind, book.journal, book.container) == (
+        "paper-conference", "", "7TH INTERNATIONAL CONFERENCE ON ADVANCED COMMUNICATION TECHNOLOGY, VOLS 1 AND 2, "
+        "PROCEEDINGS")
+    assert [p.name for p in book.editors] == ["Park, S"]
+    assert (series.journal, series.container) == ("Lecture Notes in Computer Science",
+                                                  "COMPUTATIONAL SCIENCE AND ITS APPLICATIONS - ICCSA 2005, PT 1")
+    assert (journal.kind, journal.journal, journal.container, journal.editors) == (
+        "paper-conference", "2012 IEEE INTERNATIONAL SYMPOSIUM ON INDUSTRIAL ELECTRONICS (ISIE)", "", ())
+
+
 DIMENSIONS_HEADER = ('"Rank","Publication ID","DOI","PMID","PMCID","Title","Abstract","Source title","Anthology title",'
                      '"MeSH terms","Publication Date","PubYear","Volume","Issue","Pagination","Open Access",'
                      '"Publication Type","Authors","Times cited","Dimensions URL"')
