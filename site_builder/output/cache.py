@@ -343,6 +343,18 @@ class MadePieces:
     def __init__(self) -> None:
         self._parts: list[list[bytes]] = [[] for _ in range(SHARDS)]
 
+    @classmethod
+    def of(cls, pieces: ListPieces) -> MadePieces:
+        """``pieces`` held so: what a render worker hands back, a fifth of their size to send and to receive."""
+        made = cls()
+        made.update(pieces)
+        return made
+
+    def extend(self, other: MadePieces) -> None:
+        """Add the pieces of ``other``, after those held."""
+        for mine, theirs in zip(self._parts, other._parts, strict=True):
+            mine.extend(theirs)
+
     def update(self, pieces: ListPieces) -> None:
         """Add ``pieces``: a later piece of a key stands for it."""
         if not pieces:
@@ -362,6 +374,12 @@ class MadePieces:
 
     def __bool__(self) -> bool:
         return any(self._parts)
+
+    def __getstate__(self) -> list[list[bytes]]:
+        return self._parts
+
+    def __setstate__(self, parts: list[list[bytes]]) -> None:
+        self._parts = parts
 
 
 class KeptPieces(NamedTuple):

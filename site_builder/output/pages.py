@@ -177,7 +177,7 @@ def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> se
 
 def _rendered(chunks: Iterator[Run], made: MadePieces) -> Iterator[Rendered]:
     for chunk, pieces in chunks:
-        made.update(pieces)
+        made.extend(pieces)
         yield from chunk
 
 
@@ -187,8 +187,9 @@ def write_static(writer: OutputWriter, static: dict[str, Path]) -> list[tuple[st
     return [(rel, writer.write(rel, data)) for rel, data in files]
 
 
-Run = tuple[list[Rendered], ListPieces]
-"""The pages of one run, and the pieces of list downloads it made."""
+Run = tuple[list[Rendered], MadePieces]
+"""The pages of one run, and the pieces of list downloads it made (compressed where made: one run makes the
+collection's, a piece for each article in each format)."""
 
 
 def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
@@ -217,7 +218,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
         entry = (pagetable.Entry(printed.fingerprint, len(data), links, printed.more, printed.reached)
                  if printed is not None else None)
         out.append((page.path, job.writer.write(page.path, data), None, links, entry, False))
-    return out, made
+    return out, MadePieces.of(made)
 
 
 def _text(job: RenderJob, page: Page, context: dict[str, Any] | None, made: ListPieces) -> str:
