@@ -56,6 +56,16 @@ it as text, dates as the United States write them, "4/3/2024", or "Jun2023")::
     Article Title,Author,Journal Title,ISSN,ISBN,Publication Date,Volume,Issue,First Page,Page Count,
     Accession Number,DOI,Publisher,Doctype,Subjects,Keywords,Abstract,PLink
 
+Embase (Embase.com's "Export", CSV; its search above the header, names "Yang Z.", dates "1 Dec 2024", an article
+number only in "Source")::
+
+    "SEARCH QUERY","dinosaur:ti"
+    -------------------------------------
+
+    "Title","Original Title","Author Names",…,"Source","Source title","Publication Year","Volume","Issue",
+    "First Page","Last Page","Date of Publication","Publication Type",…,"Abstract",…,"Author Keywords",
+    "Emtree Drug Index Terms (Major Focus)",…,"Medline PMID","PUI","DOI","Full Text Link","Embase Link",…
+
 (each header one line in the file). Every column of every row is kept, with its line, for the full-record view;
 the columns named here feed the article, each value as written (an OpenAlex "None" is no value).
 """
@@ -73,6 +83,7 @@ from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article
 from ..model.normalize import clean, parse_person
 from . import shared, tables
 from .plos_json import person as reading_order
+from .ris import _person as embase_person  # "Yang Z.": Embase's names, as its RIS export writes them
 from .ris import wos_kind
 
 
@@ -114,6 +125,9 @@ class Columns:
     """How many pages the work has from ``first_page`` on (EBSCOhost's "Page Count"): its last page."""
     article_number: str = ""
     """Stands for the pages of an article that has none."""
+    citation: str = ""
+    """A citation line that names the article number ("Article Number: 4063"), in Embase's "Source": the pages
+    of an article that has none, when no column gives them."""
     doi: str = ""
     pmid: str = ""
     pmcid: str = ""
@@ -246,13 +260,22 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         pages=(shared.page_range(value(columns.pages)) if columns.pages else shared.page_range(
             value(columns.first_page), value(columns.last_page) or _last_page(value(columns.first_page),
                                                                               value(columns.page_count))))
-        or shared.page_range(value(columns.article_number)),
+        or shared.page_range(value(columns.article_number)) or _article_number(value(columns.citation)),
         # "*Literacy": a major topic of the Cochrane Library's keywords (as RIS's KW lines mark them)
         keywords=tuple(k.lstrip("*") for k in shared.split_keywords((k.replace(columns.keywords_parted, ";") for k in (
             value(name) for name in columns.keywords) if k.strip()), commas=False)),
         records=(record,),
     )
     return article, problems
+
+
+_ARTICLE_NUMBER = re.compile(r"\bArticle Number:\s*([^\s.]+(?:\.[^\s.]+)*)")
+
+
+def _article_number(citation: str) -> str:
+    """The article number a citation line names ("… 15:1 Article Number: 4063. Date of Publication: …")."""
+    found = _ARTICLE_NUMBER.search(citation)
+    return shared.page_range(found.group(1)) if found else ""
 
 
 def _last_page(first: str, count: str) -> str:
@@ -282,6 +305,8 @@ _NUMBERED_DATE = re.compile(r"(\d{4})[/.-](\d{1,2})(?:[/.-](\d{1,2}))?")
 
 
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_DAY_FIRST = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,})\.?\s+(\d{4})")
+"""Embase's "1 Dec 2024": the day, the month's name, the year."""
 _MONTH_YEAR_GLUED = re.compile(r"(?<=[A-Za-z])(?=\d{4}\b)")
 """EBSCO's "Jun2023"."""
 
@@ -293,8 +318,11 @@ def _date(year: str, text: str, month: str = "", day: str = "", month_first: boo
     if clean(text):
         numbers = _NUMBERED_DATE.fullmatch(clean(text))
         us = _US_DATE.fullmatch(clean(text)) if month_first else None
+        day_first = _DAY_FIRST.fullmatch(clean(text))
         found = (dates.from_parts(*(n or "" for n in numbers.groups())) if numbers
                  else dates.from_parts(us.group(3), us.group(1), us.group(2)) if us
+                 else dates.from_parts(day_first.group(3), dates.month_number(day_first.group(2)),
+                                       day_first.group(1)) if day_first and dates.month_number(day_first.group(2))
                  else dates.read_printed(shared.year_then_month(_MONTH_YEAR_GLUED.sub(" ", clean(text)))).iso)
         if found and (not year or found[:4] == year):
             return found
@@ -415,4 +443,20 @@ EBSCO = Export(
             urls=("PLink",), key="Accession Number"),
     "ebsco")
 
-EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO)
+_EMBASE_KINDS = {"book": "book", "chapter": "chapter"}
+"""Embase's publication types that are no journal's article (a conference paper or abstract is a journal's)."""
+
+EMBASE = Export(
+    tables.Layout("embase-csv", "Embase CSV", frozenset({"Title", "Author Names", "Source title", "PUI",
+                                                         "Embase Link"})),
+    Columns(title="Title", authors="Author Names", parted=", ", name=embase_person, editors="Editors",
+            year="Publication Year", date="Date of Publication", journal="Source title", volume="Volume",
+            issue="Issue", first_page="First Page", last_page="Last Page", doi="DOI", pmid="Medline PMID",
+            abstract="Abstract", keywords=("Author Keywords", "Emtree Drug Index Terms (Major Focus)",
+                                           "Emtree Medical Index Terms (Major Focus)", "Emtree Drug Index Terms",
+                                           "Emtree Medical Index Terms"), keywords_parted=",",
+            language="Article Language", publisher="Book Publisher", kind="Publication Type", kinds=_EMBASE_KINDS,
+            urls=("Full Text Link", "Embase Link"), key="PUI", citation="Source"),
+    "embase")
+
+EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO, EMBASE)

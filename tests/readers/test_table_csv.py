@@ -23,7 +23,7 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "table-csv"
 FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-csv",
          "covidence-dinosaurs.csv": "covidence-csv", "lens-reviews.csv": "lens-csv", "lens-carbapenem.tsv": "lens-csv",
          "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
-         "ebsco-dinosaurs.csv": "ebsco-csv"}
+         "ebsco-dinosaurs.csv": "ebsco-csv", "embase-dinosaurs.csv": "embase-csv"}
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
@@ -205,6 +205,27 @@ def test_ebsco_values() -> None:
     assert records[0].first("ISSN") == '="19326203"'  # the full record keeps it as written
 
 
+def test_embase_values() -> None:
+    """Embase writes its search above the header; names "Yang Z."; a date "1 Dec 2024"; an article number only in
+    its citation line ("Source")."""
+    records, _ = read("embase-dinosaurs.csv")
+    assert [r.where.line for r in records] == [5, 6, 7, 8]
+    scales, abelisaurid, plos, in_press = articles("embase-dinosaurs.csv")
+    assert scales.title.startswith("Cellular structure of dinosaur scales reveals retention of reptile-type skin")
+    assert scales.authors[:2] == (Person("Yang, Z.", "Yang", "Z."), Person("Jiang, B.", "Jiang", "B."))
+    assert (scales.journal, scales.date, scales.volume, scales.issue, scales.pages) == (
+        "Nature Communications", "2024-12-01", "15", "1", "4063")
+    assert (scales.doi, scales.pmid, scales.id) == ("10.1038/s41467-024-48400-3", "38773066", "pubmed-38773066")
+    # the Emtree terms of major focus first, then the others: drugs, then medical terms
+    assert scales.keywords[:3] == ("animal scales", "cell structure", "dinosaur")
+    assert scales.keywords[8:10] == ("keratin (endogenous compound)", "melanin (endogenous compound)")
+    assert [link.label for link in scales.links] == ["Embase"]
+    assert (abelisaurid.pages, abelisaurid.date, abelisaurid.authors[2].name) == ("307-356", "2024-06-01", "Černý, D.")
+    assert (plos.journal, plos.issue, plos.pages) == ("PLoS ONE", "1 January", "e0292318")
+    assert (in_press.date, in_press.volume, in_press.pages) == ("2024", "", "")
+    assert records[0].first("Copyright") == "Copyright 2024 Elsevier B.V., All rights reserved."  # the record's
+
+
 def test_rayyan_and_covidence_values() -> None:
     scales, erratum, abelisaurid, duckbill = articles("rayyan-dinosaurs.csv")
     assert scales.authors[-1] == Person("McNamara, M.E.", "McNamara", "M.E.")
@@ -228,15 +249,15 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
-    assert result.records == 24
+    assert result.records == 28
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
-    # six works of the Embase records in Zotero, Rayyan, Covidence; four Lens; two OpenAlex; three Cochrane; three
-    # EBSCOhost
-    assert len(pages) == 18
+    # six works of the Embase records in Zotero, Rayyan, Covidence, and two more in Embase's own export (its other
+    # two rows join theirs); four Lens; two OpenAlex; three Cochrane; three EBSCOhost
+    assert len(pages) == 20
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
     assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
-    assert {"Key", "Item Type", "Covidence #", "key", "notes"} <= rows  # the three records in the full record
+    assert {"Key", "Item Type", "Covidence #", "key", "notes", "PUI"} <= rows  # the four records in the full record
     lens = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-3553406.html"))
     dl = lens.find(".//dl[@class='facts']")
     facts = dict(zip([html.text(e) for e in dl if e.tag == "dt"], [html.text(e) for e in dl if e.tag == "dd"],
