@@ -16,8 +16,8 @@ are reference-manager exports, often abbreviated, retyped or reduced to initials
 Science, Zotero, Lens.org, OpenAlex, Dimensions and EBSCOhost give full names and abstracts, Embase's initials;
 PubMed's CSV export is PubMed's record reduced to initials, the journal's abbreviation and a citation to be parsed,
 the Cochrane Library's gives initials; Rayyan's and Covidence's are what a screening tool kept of another export;
-last, Publish or Perish's export of Google Scholar's results, whose titles and publications Google Scholar cuts
-short.
+last, Google Scholar's own CSV and Publish or Perish's export of its results, whose titles and publications
+Google Scholar cuts short.
 
 - bibliographic fields (id, title, journal and its abbreviation, date, publisher and place, edition, volume,
   issue, pages, identifiers, rights): the first source that has a value; the journal's title comes first from a
@@ -54,7 +54,7 @@ from .normalize import alnum, unique_folded
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "plos-json", "ovid",
               "csl-json", "ris", "endnote", "scopus-csv", "wos-csv", "zotero-csv", "lens-csv", "openalex-csv",
               "dimensions-csv", "ebsco-csv", "embase-csv", "pubmed-csv", "cochrane-csv", "rayyan-csv", "covidence-csv",
-              "bibtex", "pop-json")
+              "bibtex", "scholar-csv", "pop-json")
 MIN_TITLE_CHARS = 20
 """Shorter titles ("Editorial", "Erratum", "Letter to the editor") recur within a year, so they never match."""
 

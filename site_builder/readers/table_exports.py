@@ -66,6 +66,11 @@ number only in "Source")::
     "First Page","Last Page","Date of Publication","Publication Type",…,"Abstract",…,"Author Keywords",
     "Emtree Drug Index Terms (Major Focus)",…,"Medline PMID","PUI","DOI","Full Text Link","Embase Link",…
 
+Google Scholar ("My library", "Export", CSV; every name followed by "; ", the last too)::
+
+    Authors,Title,Publication,Volume,Number,Pages,Year,Publisher
+    "Barrett, Paul M; Willis, Katherine J; ",Did dinosaurs invent flowers? …,Biological Reviews,76,3,411-447,2001,…
+
 (each header one line in the file). Every column of every row is kept, with its line, for the full-record view;
 the columns named here feed the article, each value as written (an OpenAlex "None" is no value).
 """
@@ -459,4 +464,12 @@ EMBASE = Export(
             urls=("Full Text Link", "Embase Link"), key="PUI", citation="Source"),
     "embase")
 
-EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO, EMBASE)
+GOOGLE_SCHOLAR = Export(
+    tables.Layout("scholar-csv", "Google Scholar CSV", frozenset({"Authors", "Title", "Publication", "Volume", "Number",
+                                                                  "Pages", "Year", "Publisher"})),
+    Columns(title="Title", authors="Authors", parted=";", year="Year", journal="Publication", volume="Volume",
+            issue="Number", pages="Pages", publisher="Publisher"),
+    "scholar")
+
+EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO, EMBASE,
+           GOOGLE_SCHOLAR)

@@ -32,7 +32,7 @@ _EXCEL_SEPARATOR = re.compile(r"sep=([,;\t|])\Z")
 """Excel's first line naming the delimiter ("sep=;"), before the header."""
 _ABOUT_THE_DATA = "About the data:"
 """How the line Dimensions writes above its header starts."""
-_SEARCH_QUERY = '"SEARCH QUERY"'
+_SEARCH_QUERY = "SEARCH QUERY"
 """How the search Embase writes above its header starts: its query, a line of hyphens, a blank line."""
 _QUERY_LINES = 8
 """At most so many lines of Embase's search before its header."""
@@ -88,13 +88,18 @@ def _first_lines(text: str) -> tuple[str, str, int]:
         return second, m.group(1), 2
     if first.lstrip('"').startswith(_ABOUT_THE_DATA):
         return second, "", 2
-    if first.startswith(_SEARCH_QUERY):
-        blank = next((n for n in range(1, min(len(lines), _QUERY_LINES)) if not lines[n].strip()), None)
-        header = next((n for n in range(blank + 1, min(len(lines), _QUERY_LINES + 1)) if lines[n].strip()), None) \
-            if blank is not None else None
+    if first.lstrip('"').startswith(_SEARCH_QUERY):  # also as Excel re-saves it: 'SEARCH QUERY;dinosaur:ti;;;'
+        blank = next((n for n in range(1, min(len(lines), _QUERY_LINES)) if _empty(lines[n])), None)
+        header = next((n for n in range(blank + 1, min(len(lines), _QUERY_LINES + 1)) if not _empty(lines[n])),
+                      None) if blank is not None else None
         if header is not None:
             return lines[header], "", header + 1
     return first, "", 1
+
+
+def _empty(line: str) -> bool:
+    """A line of no values: blank, or only the delimiters of empty ones (";;;;" as Excel writes it)."""
+    return not line.strip(' \t,;"')
 
 
 def _header(head: str, layout: Layout) -> str | None:

@@ -8,6 +8,7 @@ printed date."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from pathlib import Path
 
@@ -23,7 +24,8 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "table-csv"
 FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-csv",
          "covidence-dinosaurs.csv": "covidence-csv", "lens-reviews.csv": "lens-csv", "lens-carbapenem.tsv": "lens-csv",
          "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
-         "ebsco-dinosaurs.csv": "ebsco-csv", "embase-dinosaurs.csv": "embase-csv"}
+         "ebsco-dinosaurs.csv": "ebsco-csv", "embase-dinosaurs.csv": "embase-csv",
+         "embase-excel-dinosaurs.csv": "embase-csv", "scholar-dinosaurs.csv": "scholar-csv"}
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
@@ -226,6 +228,26 @@ def test_embase_values() -> None:
     assert records[0].first("Copyright") == "Copyright 2024 Elsevier B.V., All rights reserved."  # the record's
 
 
+def test_embase_resaved_by_excel_reads_as_embase_wrote_it() -> None:
+    """Excel's semicolons, its line of empty values for the blank line under the search, nothing quoted."""
+    resaved = articles("embase-excel-dinosaurs.csv")
+    scales, abelisaurid, *_ = articles("embase-dinosaurs.csv")
+    assert [r.where.line for r in read("embase-excel-dinosaurs.csv")[0]] == [5, 6]
+    for one, other in zip(resaved, (scales, abelisaurid), strict=True):
+        assert dataclasses.replace(one, records=()) == dataclasses.replace(other, records=())
+
+
+def test_google_scholar_values() -> None:
+    flowers, *_, hone, _origin, _polar, novitates = articles("scholar-dinosaurs.csv")
+    assert flowers.title == "Did dinosaurs invent flowers? Dinosaur–angiosperm coevolution revisited"
+    assert flowers.authors == (Person("Barrett, Paul M", "Barrett", "Paul M"),
+                               Person("Willis, Katherine J", "Willis", "Katherine J"))  # no name for the last "; "
+    assert (flowers.journal, flowers.volume, flowers.issue, flowers.pages, flowers.date, flowers.publisher) == (
+        "Biological Reviews", "76", "3", "411-447", "2001", "Cambridge University Press")
+    assert (hone.pages, hone.journal) == ("20150947", "Biology letters")
+    assert (novitates.volume, novitates.issue, novitates.pages) == ("2009", "3654", "1-63")
+
+
 def test_rayyan_and_covidence_values() -> None:
     scales, erratum, abelisaurid, duckbill = articles("rayyan-dinosaurs.csv")
     assert scales.authors[-1] == Person("McNamara, M.E.", "McNamara", "M.E.")
@@ -249,11 +271,12 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
-    assert result.records == 28
+    assert result.records == 40
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
     # six works of the Embase records in Zotero, Rayyan, Covidence, and two more in Embase's own export (its other
-    # two rows join theirs); four Lens; two OpenAlex; three Cochrane; three EBSCOhost
-    assert len(pages) == 20
+    # two rows, and both rows Excel saved again, join theirs); four Lens; two OpenAlex; three Cochrane; three
+    # EBSCOhost; ten Google Scholar
+    assert len(pages) == 30
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
     assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
