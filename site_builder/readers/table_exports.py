@@ -118,6 +118,8 @@ class Columns:
     """Web of Science's early-access month ("OCT 2024")."""
     month: str = ""
     day: str = ""
+    month_day: str = ""
+    """The month and day in one, "03/30" (RefWorks's "Pub Date Free From"), or a month's name."""
     journal: str = ""
     """The journal; the book or proceedings of a work of ``CONTAINED_KINDS``."""
     abbrev: str = ""
@@ -240,8 +242,9 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     lay, abstract, rights = shared.abstract(_ABSTRACT_WORD.sub("", value(columns.abstract)), running=columns.running)
     key = clean(value(columns.key)).rstrip("/").rpartition("/")[2]  # OpenAlex's id is a url
     when = shared.web_of_science_date(value(columns.date), value(columns.year), value(columns.early)) if (
-        columns.early) else dates.Published(_date(value(columns.year), value(columns.date), value(columns.month),
-                                                  value(columns.day), columns.month_first))
+        columns.early) else dates.Published(_date(value(columns.year), value(columns.date),
+                                                  *_month_day(value(columns.month), value(columns.day),
+                                                              value(columns.month_day)), columns.month_first))
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, key, title, prefix),
         title=title or UNTITLED,
@@ -264,7 +267,8 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         volume=clean(value(columns.volume)), issue=clean(value(columns.issue)),
         pages=(shared.page_range(value(columns.pages)) if columns.pages else shared.page_range(
             value(columns.first_page), value(columns.last_page) or _last_page(value(columns.first_page),
-                                                                              value(columns.page_count))))
+                                                                              value(columns.page_count)))
+               or shared.page_range(value(columns.last_page)))  # RefWorks: "e0144626" as its other pages alone
         or shared.page_range(value(columns.article_number)) or _article_number(value(columns.citation)),
         # "*Literacy": a major topic of the Cochrane Library's keywords (as RIS's KW lines mark them)
         keywords=tuple(k.lstrip("*") for k in shared.split_keywords((k.replace(columns.keywords_parted, ";") for k in (
@@ -281,6 +285,18 @@ def _article_number(citation: str) -> str:
     """The article number a citation line names ("… 15:1 Article Number: 4063. Date of Publication: …")."""
     found = _ARTICLE_NUMBER.search(citation)
     return shared.page_range(found.group(1)) if found else ""
+
+
+_MONTH_SLASH_DAY = re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
+def _month_day(month: str, day: str, both: str) -> tuple[str, str]:
+    """The month and day columns, or what one column gives of both ("03/30", "Mar")."""
+    if month or day or not clean(both):
+        return month, day
+    if m := _MONTH_SLASH_DAY.fullmatch(clean(both)):
+        return m.group(1), m.group(2)
+    return clean(both), ""
 
 
 def _last_page(first: str, count: str) -> str:
@@ -464,6 +480,36 @@ EMBASE = Export(
             urls=("Full Text Link", "Embase Link"), key="PUI", citation="Source"),
     "embase")
 
+_REFWORKS_KINDS = {"book, whole": "book", "book, section": "chapter", "book, edited": "book",
+                   "conference proceedings": "paper-conference", "dissertation/thesis": "thesis", "report": "report",
+                   "web page": "webpage", "generic": "document", "monograph": "book", "data file": "dataset",
+                   "computer program": "software", "patent": "patent"}
+"""RefWorks's reference types that are no journal's article."""
+
+
+def _refworks_person(name: str) -> Person:
+    """RefWorks's "Smits,Maarten L. J." (no space after the comma), "van den Hoven,null" (no given name)."""
+    family, comma, given = clean(name).partition(",")
+    given = "" if given.strip().casefold() == "null" else given.strip()
+    if not comma or not family.strip():
+        return Person(name=clean(name))
+    if not given:
+        return Person(name=family.strip(), family=family.strip())
+    return parse_person(f"{family.strip()}, {given}")
+
+
+REFWORKS = Export(
+    tables.Layout("refworks-tsv", "RefWorks tab-delimited", frozenset({"Reference Type", "Reference Id",
+                                                                       "Authors, Primary", "Title Primary"})),
+    Columns(title="Title Primary", authors="Authors, Primary", parted=";", name=_refworks_person,
+            editors="Authors, Secondary", year="Pub Year", month_day="Pub Date Free From",
+            journal="Periodical Full", abbrev="Periodical Abbrev", volume="Volume", issue="Issue",
+            first_page="Start Page", last_page="Other Pages", doi="DOI", pmid="PMID", pmcid="PMCID",
+            abstract="Abstract", keywords=("Keywords",), language="Language", publisher="Publisher",
+            place="Place Of Publication", edition="Edition", kind="Reference Type", kinds=_REFWORKS_KINDS,
+            urls=("URL", "Links"), key="Reference Id"),
+    "refworks")
+
 GOOGLE_SCHOLAR = Export(
     tables.Layout("scholar-csv", "Google Scholar CSV", frozenset({"Authors", "Title", "Publication", "Volume", "Number",
                                                                   "Pages", "Year", "Publisher"})),
@@ -472,4 +518,4 @@ GOOGLE_SCHOLAR = Export(
     "scholar")
 
 EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO, EMBASE,
-           GOOGLE_SCHOLAR)
+           REFWORKS, GOOGLE_SCHOLAR)

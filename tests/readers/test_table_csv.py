@@ -25,7 +25,8 @@ FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-c
          "covidence-dinosaurs.csv": "covidence-csv", "lens-reviews.csv": "lens-csv", "lens-carbapenem.tsv": "lens-csv",
          "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
          "ebsco-dinosaurs.csv": "ebsco-csv", "embase-dinosaurs.csv": "embase-csv",
-         "embase-excel-dinosaurs.csv": "embase-csv", "scholar-dinosaurs.csv": "scholar-csv"}
+         "embase-excel-dinosaurs.csv": "embase-csv", "scholar-dinosaurs.csv": "scholar-csv",
+         "refworks-reviews.txt": "refworks-tsv"}
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
@@ -248,6 +249,21 @@ def test_google_scholar_values() -> None:
     assert (novitates.volume, novitates.issue, novitates.pages) == ("2009", "3654", "1-63")
 
 
+def test_refworks_values() -> None:
+    """RefWorks's tab-delimited export, known by its header whatever the file's name ends in."""
+    hoven, dialysis, ptsd = articles("refworks-reviews.txt")
+    assert [p.name for p in hoven.authors][:3] == ["van den Hoven", "Smits, Maarten L. J.",
+                                                    "Rosenbaum, Charlotte E. N. M."]
+    assert hoven.authors[1] == Person("Smits, Maarten L. J.", "Smits", "Maarten L. J.")
+    assert (hoven.journal, hoven.date, hoven.volume, hoven.issue, hoven.pages) == (
+        "Journal of Vascular and Interventional Radiology", "2014", "25", "3", "S105")
+    assert (dialysis.date, dialysis.pages, dialysis.journal_abbrev) == ("2020-03-30", "69-79", "J.Clin.Epidemiol.")
+    assert (dialysis.pmid, dialysis.id) == ("32240769", "pubmed-32240769")  # from its PubMed url
+    assert (ptsd.pages, ptsd.pmcid, ptsd.doi) == ("113438", "PMC7458053", "10.1016/j.psychres.2020.113438")
+    records, _ = read("refworks-reviews.txt")
+    assert records[0].first("Reference Id") == "100,doc:61b997e48f08e21cc56b3955"
+
+
 def test_rayyan_and_covidence_values() -> None:
     scales, erratum, abelisaurid, duckbill = articles("rayyan-dinosaurs.csv")
     assert scales.authors[-1] == Person("McNamara, M.E.", "McNamara", "M.E.")
@@ -271,12 +287,12 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
-    assert result.records == 40
+    assert result.records == 43
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
     # six works of the Embase records in Zotero, Rayyan, Covidence, and two more in Embase's own export (its other
     # two rows, and both rows Excel saved again, join theirs); four Lens; two OpenAlex; three Cochrane; three
-    # EBSCOhost; ten Google Scholar
-    assert len(pages) == 30
+    # EBSCOhost; ten Google Scholar; three RefWorks
+    assert len(pages) == 33
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
     assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
