@@ -672,7 +672,9 @@ def _wos_article(record: Record) -> Article:
     tags = _Tags(record)
     title = clean(shared.strip_tags(tags.text("TI")))  # "<i>Heliconia acuminata</i>": the tags are left out
     # OI is one list ("Family, Given/0000-…; …") that Web of Science wraps at a fixed width, even inside a name
-    orcids = shared.orcids_by_name(" ".join(tags.all("OI")))
+    # ("Vasconcelos,\n   Heraldo L./0000-…"); a file whose lines each hold whole entries is read so too
+    lines = tags.all("OI")
+    orcids = shared.orcids_by_name(" ".join(lines)) | shared.orcids_by_name("; ".join(lines))
     # MEDLINE's records in Web of Knowledge give all names on one line: "AU Joffe, Hadine; Hall, Janet E"
     names = [_AUTHOR_EMAIL.sub("", name) for line in tags.all("AF") or tags.all("AU") for name in line.split("; ")]
     accession = clean(tags.first("UT"))

@@ -56,6 +56,28 @@ it as text, dates as the United States write them, "4/3/2024", or "Jun2023")::
     Article Title,Author,Journal Title,ISSN,ISBN,Publication Date,Volume,Issue,First Page,Page Count,
     Accession Number,DOI,Publisher,Doctype,Subjects,Keywords,Abstract,PLink
 
+Embase (Embase.com's "Export", CSV; its search above the header, names "Yang Z.", dates "1 Dec 2024", an article
+number only in "Source")::
+
+    "SEARCH QUERY","dinosaur:ti"
+    -------------------------------------
+
+    "Title","Original Title","Author Names",…,"Source","Source title","Publication Year","Volume","Issue",
+    "First Page","Last Page","Date of Publication","Publication Type",…,"Abstract",…,"Author Keywords",
+    "Emtree Drug Index Terms (Major Focus)",…,"Medline PMID","PUI","DOI","Full Text Link","Embase Link",…
+
+IEEE Xplore ("Export", "Citations", CSV; names initials first, "J. Smith; A. Nowak")::
+
+    "Document Title","Authors","Author Affiliations","Publication Title","Date Added To Xplore","Publication Year",
+    "Volume","Issue","Start Page","End Page","Abstract","ISSN","ISBNs","DOI","Funding Information","PDF Link",
+    "Author Keywords","IEEE Terms",…,"Mesh_Terms",…,"Online Date","Issue Date","Meeting Date","Publisher",
+    "Document Identifier"
+
+Google Scholar ("My library", "Export", CSV; every name followed by "; ", the last too)::
+
+    Authors,Title,Publication,Volume,Number,Pages,Year,Publisher
+    "Barrett, Paul M; Willis, Katherine J; ",Did dinosaurs invent flowers? …,Biological Reviews,76,3,411-447,2001,…
+
 (each header one line in the file). Every column of every row is kept, with its line, for the full-record view;
 the columns named here feed the article, each value as written (an OpenAlex "None" is no value).
 """
@@ -73,6 +95,8 @@ from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article
 from ..model.normalize import clean, parse_person
 from . import shared, tables
 from .plos_json import person as reading_order
+from .ris import _person as embase_person  # "Yang Z.": Embase's names, as its RIS export writes them
+from .ris import _person as initials_first  # IEEE's "M. D. Fox", as its RIS export writes them
 from .ris import wos_kind
 
 
@@ -102,6 +126,8 @@ class Columns:
     """Web of Science's early-access month ("OCT 2024")."""
     month: str = ""
     day: str = ""
+    month_day: str = ""
+    """The month and day in one, "03/30" (RefWorks's "Pub Date Free From"), or a month's name."""
     journal: str = ""
     """The journal; the book or proceedings of a work of ``CONTAINED_KINDS``."""
     abbrev: str = ""
@@ -114,6 +140,9 @@ class Columns:
     """How many pages the work has from ``first_page`` on (EBSCOhost's "Page Count"): its last page."""
     article_number: str = ""
     """Stands for the pages of an article that has none."""
+    citation: str = ""
+    """A citation line that names the article number ("Article Number: 4063"), in Embase's "Source": the pages
+    of an article that has none, when no column gives them."""
     doi: str = ""
     pmid: str = ""
     pmcid: str = ""
@@ -221,8 +250,9 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     lay, abstract, rights = shared.abstract(_ABSTRACT_WORD.sub("", value(columns.abstract)), running=columns.running)
     key = clean(value(columns.key)).rstrip("/").rpartition("/")[2]  # OpenAlex's id is a url
     when = shared.web_of_science_date(value(columns.date), value(columns.year), value(columns.early)) if (
-        columns.early) else dates.Published(_date(value(columns.year), value(columns.date), value(columns.month),
-                                                  value(columns.day), columns.month_first))
+        columns.early) else dates.Published(_date(value(columns.year), value(columns.date),
+                                                  *_month_day(value(columns.month), value(columns.day),
+                                                              value(columns.month_day)), columns.month_first))
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, key, title, prefix),
         title=title or UNTITLED,
@@ -245,14 +275,36 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         volume=clean(value(columns.volume)), issue=clean(value(columns.issue)),
         pages=(shared.page_range(value(columns.pages)) if columns.pages else shared.page_range(
             value(columns.first_page), value(columns.last_page) or _last_page(value(columns.first_page),
-                                                                              value(columns.page_count))))
-        or shared.page_range(value(columns.article_number)),
+                                                                              value(columns.page_count)))
+               or shared.page_range(value(columns.last_page)))  # RefWorks: "e0144626" as its other pages alone
+        or shared.page_range(value(columns.article_number)) or _article_number(value(columns.citation)),
         # "*Literacy": a major topic of the Cochrane Library's keywords (as RIS's KW lines mark them)
         keywords=tuple(k.lstrip("*") for k in shared.split_keywords((k.replace(columns.keywords_parted, ";") for k in (
             value(name) for name in columns.keywords) if k.strip()), commas=False)),
         records=(record,),
     )
     return article, problems
+
+
+_ARTICLE_NUMBER = re.compile(r"\bArticle Number:\s*([^\s.]+(?:\.[^\s.]+)*)")
+
+
+def _article_number(citation: str) -> str:
+    """The article number a citation line names ("… 15:1 Article Number: 4063. Date of Publication: …")."""
+    found = _ARTICLE_NUMBER.search(citation)
+    return shared.page_range(found.group(1)) if found else ""
+
+
+_MONTH_SLASH_DAY = re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
+def _month_day(month: str, day: str, both: str) -> tuple[str, str]:
+    """The month and day columns, or what one column gives of both ("03/30", "Mar")."""
+    if month or day or not clean(both):
+        return month, day
+    if m := _MONTH_SLASH_DAY.fullmatch(clean(both)):
+        return m.group(1), m.group(2)
+    return clean(both), ""
 
 
 def _last_page(first: str, count: str) -> str:
@@ -282,6 +334,8 @@ _NUMBERED_DATE = re.compile(r"(\d{4})[/.-](\d{1,2})(?:[/.-](\d{1,2}))?")
 
 
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_DAY_FIRST = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,})\.?\s+(\d{4})")
+"""Embase's "1 Dec 2024": the day, the month's name, the year."""
 _MONTH_YEAR_GLUED = re.compile(r"(?<=[A-Za-z])(?=\d{4}\b)")
 """EBSCO's "Jun2023"."""
 
@@ -293,8 +347,11 @@ def _date(year: str, text: str, month: str = "", day: str = "", month_first: boo
     if clean(text):
         numbers = _NUMBERED_DATE.fullmatch(clean(text))
         us = _US_DATE.fullmatch(clean(text)) if month_first else None
+        day_first = _DAY_FIRST.fullmatch(clean(text))
         found = (dates.from_parts(*(n or "" for n in numbers.groups())) if numbers
                  else dates.from_parts(us.group(3), us.group(1), us.group(2)) if us
+                 else dates.from_parts(day_first.group(3), dates.month_number(day_first.group(2)),
+                                       day_first.group(1)) if day_first and dates.month_number(day_first.group(2))
                  else dates.read_printed(shared.year_then_month(_MONTH_YEAR_GLUED.sub(" ", clean(text)))).iso)
         if found and (not year or found[:4] == year):
             return found
@@ -415,4 +472,73 @@ EBSCO = Export(
             urls=("PLink",), key="Accession Number"),
     "ebsco")
 
-EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO)
+_EMBASE_KINDS = {"book": "book", "chapter": "chapter"}
+"""Embase's publication types that are no journal's article (a conference paper or abstract is a journal's)."""
+
+EMBASE = Export(
+    tables.Layout("embase-csv", "Embase CSV", frozenset({"Title", "Author Names", "Source title", "PUI",
+                                                         "Embase Link"})),
+    Columns(title="Title", authors="Author Names", parted=", ", name=embase_person, editors="Editors",
+            year="Publication Year", date="Date of Publication", journal="Source title", volume="Volume",
+            issue="Issue", first_page="First Page", last_page="Last Page", doi="DOI", pmid="Medline PMID",
+            abstract="Abstract", keywords=("Author Keywords", "Emtree Drug Index Terms (Major Focus)",
+                                           "Emtree Medical Index Terms (Major Focus)", "Emtree Drug Index Terms",
+                                           "Emtree Medical Index Terms"), keywords_parted=",",
+            language="Article Language", publisher="Book Publisher", kind="Publication Type", kinds=_EMBASE_KINDS,
+            urls=("Full Text Link", "Embase Link"), key="PUI", citation="Source"),
+    "embase")
+
+_REFWORKS_KINDS = {"book, whole": "book", "book, section": "chapter", "book, edited": "book",
+                   "conference proceedings": "paper-conference", "dissertation/thesis": "thesis", "report": "report",
+                   "web page": "webpage", "generic": "document", "monograph": "book", "data file": "dataset",
+                   "computer program": "software", "patent": "patent"}
+"""RefWorks's reference types that are no journal's article."""
+
+
+def _refworks_person(name: str) -> Person:
+    """RefWorks's "Smits,Maarten L. J." (no space after the comma), "van den Hoven,null" (no given name)."""
+    family, comma, given = clean(name).partition(",")
+    given = "" if given.strip().casefold() == "null" else given.strip()
+    if not comma or not family.strip():
+        return Person(name=clean(name))
+    if not given:
+        return Person(name=family.strip(), family=family.strip())
+    return parse_person(f"{family.strip()}, {given}")
+
+
+REFWORKS = Export(
+    tables.Layout("refworks-tsv", "RefWorks tab-delimited", frozenset({"Reference Type", "Reference Id",
+                                                                       "Authors, Primary", "Title Primary"})),
+    Columns(title="Title Primary", authors="Authors, Primary", parted=";", name=_refworks_person,
+            editors="Authors, Secondary", year="Pub Year", month_day="Pub Date Free From",
+            journal="Periodical Full", abbrev="Periodical Abbrev", volume="Volume", issue="Issue",
+            first_page="Start Page", last_page="Other Pages", doi="DOI", pmid="PMID", pmcid="PMCID",
+            abstract="Abstract", keywords=("Keywords",), language="Language", publisher="Publisher",
+            place="Place Of Publication", edition="Edition", kind="Reference Type", kinds=_REFWORKS_KINDS,
+            urls=("URL", "Links"), key="Reference Id"),
+    "refworks")
+
+_IEEE_KINDS = {"ieee conferences": "paper-conference", "ieee books": "chapter", "ieee standards": "standard",
+               "ieee early access articles": "", "ieee journals": "", "ieee magazines": "article-magazine"}
+"""IEEE Xplore's "Document Identifier": the collection a work is from."""
+
+IEEE = Export(
+    tables.Layout("ieee-csv", "IEEE Xplore CSV", frozenset({"Document Title", "Authors", "Author Affiliations",
+                                                            "Publication Title", "Document Identifier"})),
+    Columns(title="Document Title", authors="Authors", parted=";", name=initials_first, year="Publication Year",
+            date="Issue Date", journal="Publication Title", volume="Volume", issue="Issue", first_page="Start Page",
+            last_page="End Page", doi="DOI", abstract="Abstract",
+            keywords=("Author Keywords", "IEEE Terms", "INSPEC Controlled Terms", "INSPEC Non-Controlled Terms",
+                      "Mesh_Terms"), publisher="Publisher", kind="Document Identifier", kinds=_IEEE_KINDS,
+            urls=("PDF Link",)),
+    "ieee")
+
+GOOGLE_SCHOLAR = Export(
+    tables.Layout("scholar-csv", "Google Scholar CSV", frozenset({"Authors", "Title", "Publication", "Volume", "Number",
+                                                                  "Pages", "Year", "Publisher"})),
+    Columns(title="Title", authors="Authors", parted=";", year="Year", journal="Publication", volume="Volume",
+            issue="Number", pages="Pages", publisher="Publisher"),
+    "scholar")
+
+EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO, EMBASE,
+           REFWORKS, IEEE, GOOGLE_SCHOLAR)

@@ -8,6 +8,7 @@ printed date."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from pathlib import Path
 
@@ -23,7 +24,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "table-csv"
 FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-csv",
          "covidence-dinosaurs.csv": "covidence-csv", "lens-reviews.csv": "lens-csv", "lens-carbapenem.tsv": "lens-csv",
          "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
-         "ebsco-dinosaurs.csv": "ebsco-csv"}
+         "ebsco-dinosaurs.csv": "ebsco-csv", "embase-dinosaurs.csv": "embase-csv",
+         "embase-excel-dinosaurs.csv": "embase-csv", "scholar-dinosaurs.csv": "scholar-csv",
+         "refworks-reviews.txt": "refworks-tsv", "ieee-shaped.csv": "ieee-csv"}
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
@@ -205,6 +208,74 @@ def test_ebsco_values() -> None:
     assert records[0].first("ISSN") == '="19326203"'  # the full record keeps it as written
 
 
+def test_embase_values() -> None:
+    """Embase writes its search above the header; names "Yang Z."; a date "1 Dec 2024"; an article number only in
+    its citation line ("Source")."""
+    records, _ = read("embase-dinosaurs.csv")
+    assert [r.where.line for r in records] == [5, 6, 7, 8]
+    scales, abelisaurid, plos, in_press = articles("embase-dinosaurs.csv")
+    assert scales.title.startswith("Cellular structure of dinosaur scales reveals retention of reptile-type skin")
+    assert scales.authors[:2] == (Person("Yang, Z.", "Yang", "Z."), Person("Jiang, B.", "Jiang", "B."))
+    assert (scales.journal, scales.date, scales.volume, scales.issue, scales.pages) == (
+        "Nature Communications", "2024-12-01", "15", "1", "4063")
+    assert (scales.doi, scales.pmid, scales.id) == ("10.1038/s41467-024-48400-3", "38773066", "pubmed-38773066")
+    # the Emtree terms of major focus first, then the others: drugs, then medical terms
+    assert scales.keywords[:3] == ("animal scales", "cell structure", "dinosaur")
+    assert scales.keywords[8:10] == ("keratin (endogenous compound)", "melanin (endogenous compound)")
+    assert [link.label for link in scales.links] == ["Embase"]
+    assert (abelisaurid.pages, abelisaurid.date, abelisaurid.authors[2].name) == ("307-356", "2024-06-01", "Černý, D.")
+    assert (plos.journal, plos.issue, plos.pages) == ("PLoS ONE", "1 January", "e0292318")
+    assert (in_press.date, in_press.volume, in_press.pages) == ("2024", "", "")
+    assert records[0].first("Copyright") == "Copyright 2024 Elsevier B.V., All rights reserved."  # the record's
+
+
+def test_embase_resaved_by_excel_reads_as_embase_wrote_it() -> None:
+    """Excel's semicolons, its line of empty values for the blank line under the search, nothing quoted."""
+    resaved = articles("embase-excel-dinosaurs.csv")
+    scales, abelisaurid, *_ = articles("embase-dinosaurs.csv")
+    assert [r.where.line for r in read("embase-excel-dinosaurs.csv")[0]] == [5, 6]
+    for one, other in zip(resaved, (scales, abelisaurid), strict=True):
+        assert dataclasses.replace(one, records=()) == dataclasses.replace(other, records=())
+
+
+def test_google_scholar_values() -> None:
+    flowers, *_, hone, _origin, _polar, novitates = articles("scholar-dinosaurs.csv")
+    assert flowers.title == "Did dinosaurs invent flowers? Dinosaur–angiosperm coevolution revisited"
+    assert flowers.authors == (Person("Barrett, Paul M", "Barrett", "Paul M"),
+                               Person("Willis, Katherine J", "Willis", "Katherine J"))  # no name for the last "; "
+    assert (flowers.journal, flowers.volume, flowers.issue, flowers.pages, flowers.date, flowers.publisher) == (
+        "Biological Reviews", "76", "3", "411-447", "2001", "Cambridge University Press")
+    assert (hone.pages, hone.journal) == ("20150947", "Biology letters")
+    assert (novitates.volume, novitates.issue, novitates.pages) == ("2009", "3654", "1-63")
+
+
+def test_refworks_values() -> None:
+    """RefWorks's tab-delimited export, known by its header whatever the file's name ends in."""
+    hoven, dialysis, ptsd = articles("refworks-reviews.txt")
+    assert [p.name for p in hoven.authors][:3] == ["van den Hoven", "Smits, Maarten L. J.",
+                                                    "Rosenbaum, Charlotte E. N. M."]
+    assert hoven.authors[1] == Person("Smits, Maarten L. J.", "Smits", "Maarten L. J.")
+    assert (hoven.journal, hoven.date, hoven.volume, hoven.issue, hoven.pages) == (
+        "Journal of Vascular and Interventional Radiology", "2014", "25", "3", "S105")
+    assert (dialysis.date, dialysis.pages, dialysis.journal_abbrev) == ("2020-03-30", "69-79", "J.Clin.Epidemiol.")
+    assert (dialysis.pmid, dialysis.id) == ("32240769", "pubmed-32240769")  # from its PubMed url
+    assert (ptsd.pages, ptsd.pmcid, ptsd.doi) == ("113438", "PMC7458053", "10.1016/j.psychres.2020.113438")
+    records, _ = read("refworks-reviews.txt")
+    assert records[0].first("Reference Id") == "100,doc:61b997e48f08e21cc56b3955"
+
+
+def test_ieee_xplore_values() -> None:
+    """A journal's article and a conference's paper, the latter held by its proceedings."""
+    lecun, resnet = articles("ieee-shaped.csv")
+    assert [p.name for p in lecun.authors] == ["Lecun, Y.", "Bottou, L.", "Bengio, Y.", "Haffner, P."]
+    assert (lecun.kind, lecun.journal, lecun.date, lecun.volume, lecun.issue, lecun.pages, lecun.doi) == (
+        "", "Proceedings of the IEEE", "1998-11", "86", "11", "2278-2324", "10.1109/5.726791")
+    assert (resnet.kind, resnet.journal, resnet.container, resnet.pages) == (
+        "paper-conference", "", "2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)", "770-778")
+    assert resnet.keywords[:2] == ("Training", "Degradation")
+    assert [link.label for link in resnet.links] == ["IEEE Xplore"]
+
+
 def test_rayyan_and_covidence_values() -> None:
     scales, erratum, abelisaurid, duckbill = articles("rayyan-dinosaurs.csv")
     assert scales.authors[-1] == Person("McNamara, M.E.", "McNamara", "M.E.")
@@ -228,15 +299,16 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
-    assert result.records == 24
+    assert result.records == 45
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
-    # six works of the Embase records in Zotero, Rayyan, Covidence; four Lens; two OpenAlex; three Cochrane; three
-    # EBSCOhost
-    assert len(pages) == 18
+    # six works of the Embase records in Zotero, Rayyan, Covidence, and two more in Embase's own export (its other
+    # two rows, and both rows Excel saved again, join theirs); four Lens; two OpenAlex; three Cochrane; three
+    # EBSCOhost; ten Google Scholar; three RefWorks; two IEEE Xplore
+    assert len(pages) == 35
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
     assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
-    assert {"Key", "Item Type", "Covidence #", "key", "notes"} <= rows  # the three records in the full record
+    assert {"Key", "Item Type", "Covidence #", "key", "notes", "PUI"} <= rows  # the four records in the full record
     lens = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-3553406.html"))
     dl = lens.find(".//dl[@class='facts']")
     facts = dict(zip([html.text(e) for e in dl if e.tag == "dt"], [html.text(e) for e in dl if e.tag == "dd"],
