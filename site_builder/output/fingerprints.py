@@ -47,7 +47,7 @@ from ..model.article import Article
 from ..model.library import Library
 from ..plan.pages import Links as PlanLinks
 from ..plan.pages import Page, Site
-from ..render.pages import ARTICLE_ITEM
+from ..render.pages import RENDERING
 from .cache import content_digest as _hash
 from .pagetable import Articles, Entry, More, PageTable
 
@@ -522,7 +522,7 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
     digests under ``code`` and the interface's catalogues in ``locale_dirs``, and a Digester that knows
     ``articles`` (article_digests) and what every page may show of ``site``."""
     code += interface_digest(locale_dirs)
-    templates = template_digests(env, {p.template for p in pages}, code, {"article_item": ARTICLE_ITEM})
+    templates = template_digests(env, {p.template for p in pages}, code, RENDERING)
     shown = site_digest(site, templates.only_known_site_parts)
     library = site.library
     known: dict[int, tuple[object, bytes, frozenset[int]]] = {
