@@ -84,6 +84,8 @@ def make_environment(template_dirs: list[Path], interface: i18n.Interface | None
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        cache_size=-1,  # every template kept in a plain dict: a page asks for each it imports at every rendering,
+        # and Jinja's default, a bounded LRU cache, moves the name to the end of a queue at each ask
     )
     env.policies["ext.i18n.trimmed"] = True  # a message's line breaks and indents are the template's, not its own
     env.globals["url"] = urls
