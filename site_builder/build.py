@@ -21,6 +21,7 @@ from .output.write import OutputWriter, WriteStats, check_output
 from .render import theme
 
 if TYPE_CHECKING:
+    from .model.article import Article
     from .model.library import Library
     from .plan.pages import Page
     from .prose.free_pages import FreePage
@@ -59,7 +60,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
                                                 lambda path: preflight.shown_path(path, site_dir)))
     with speedups.model_heap() as heap:
         model = _read_and_model(site_dir, report, kept_cache)  # read, then model: one article per work
-        digests = fingerprints.article_digests(model.library.articles.values())  # once, for references and pages
+        # once, for references and pages; those of the articles as the cache kept them are kept with them
+        digests = fingerprints.article_digests(model.library.articles.values(), model.digests)
         cited = cache.formatted_references(kept_cache, model.library.articles, digests, interface.csl_locale,
                                            report) if config.references else {}
         site = Site(config, model.library, model.free_pages, model.intro, cited)
@@ -68,7 +70,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         compiled = cache.compiled_templates(kept_cache)
         writer, env = OutputWriter(out), make_environment(theme.template_dirs(site_dir), interface, compiled)
         compile_templates(env)  # render, write
-        reuse = fingerprints.reuse(last, env, pages, site, digests, kept_cache.code, theme.locale_dirs(site_dir))
+        reuse = fingerprints.reuse(last, env, pages, site, digests, kept_cache.code, theme.locale_dirs(site_dir),
+                                   cache.remembered(kept_cache, "template-digests", ("output/fingerprints.py",)))
         outside: list[tuple[str, str, str]] = []  # (page, href, why) of links out of the site: only the site's own
         # templates and prose can make them, the plan's links and the default templates' are checked by the tests
         list_pieces = cache.load_list_pieces(kept_cache) if config.downloads else None
@@ -147,6 +150,8 @@ class _Model(NamedTuple):
     """Articles after merging: one per work."""
     free_pages: tuple[FreePage, ...]
     intro: str
+    digests: dict[int, tuple[Article, bytes]]
+    """Digests of articles as read (packing.Shared.digests), each held with its article."""
 
 
 def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolder) -> _Model:
@@ -154,6 +159,7 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     summaries attached, the site's own pages and introduction, and the library of it all."""
     from .model.library import build_library
     from .model.merge import merge_articles
+    from .model.packing import Shared
     from .model.people_rules import load_rules
     from .prose.free_pages import read_free_pages, read_intro
     from .prose.summaries import attach_summaries, read_summaries
@@ -161,7 +167,8 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     from .workers import apart
 
     content = site_dir / CONTENT_DIR
-    articles = read_articles(site_dir, report, cache.RecordCache(kept_cache))
+    shared = Shared()
+    articles = read_articles(site_dir, report, cache.RecordCache(kept_cache), shared)
     records = sum(len(article.records) for article in articles)
     articles = report.take(merge_articles(articles))
     summaries = report.take(read_summaries(content, CONTENT_DIR))
@@ -170,7 +177,7 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR)))
     library = build_library(articles, report.take(load_rules(site_dir, articles)),
                             cache.remembered(kept_cache, "people"), apart)
-    return _Model(library, records, len(articles), free_pages, intro)
+    return _Model(library, records, len(articles), free_pages, intro, shared.digests)
 
 
 def _summary(result: BuildResult) -> pagetable.Summary:

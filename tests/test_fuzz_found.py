@@ -216,3 +216,14 @@ def test_a_url_with_a_del_character_is_no_link() -> None:
         article, _ = to_article(records[0])
         assert [link.url for link in article.links] == ([url] if linked else [])
         assert any(url in value for field in records[0].fields for value in field.values)
+
+
+def test_a_bibtex_value_whose_last_brace_follows_a_backslash_is_an_error_not_a_crash() -> None:
+    """A brace after a backslash is no brace to bibtexparser, so the entry is broken; reading it one field a line
+    (bibtex._line_by_line) found its braces unbalanced as written and balanced once read, and the warning for it
+    then named no field (IndexError). Such an entry stays an error: nothing in it is unbalanced once read."""
+    text = ("@article{k,\n  title = {Kept},\n  journal = {Chemical Science\\\\},\n}\n"
+            "@article{next,\n  title = {Next},\n}\n")
+    records, diagnostics = bibtex.read(text, "refs.bib")
+    assert [r.first("ID") for r in records] == ["next"]
+    assert [(d.level, str(d.where)) for d in diagnostics] == [(Level.ERROR, "refs.bib:1")]

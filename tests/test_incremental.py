@@ -337,6 +337,38 @@ def test_templates_are_compiled_once_and_again_only_when_their_source_changes(
     assert published(out) == published(build(small_site, tmp_path / "clean", clean=True).output)
 
 
+def test_templates_are_digested_again_only_when_a_template_changes(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild takes the templates' digests from the cache while no template's source changed; a changed
+    partial (which the home page shows its articles with, and the 404 page does not) changes the digest of the
+    pages it is in, and of those only."""
+    out = tmp_path / "out"
+    build(small_site, out)
+    digested: list[fingerprints.Templates] = []
+    real_digests = fingerprints.template_digests
+
+    def counted(*args: Any, **kwargs: Any) -> fingerprints.Templates:
+        digested.append(real_digests(*args, **kwargs))
+        return digested[-1]
+
+    monkeypatch.setattr(fingerprints, "template_digests", counted)
+    swap_a_letter(next((small_site / "content" / "records").iterdir()))
+    assert build(small_site, out).rendered > 0 and digested == []
+    (small_site / "templates" / "partials").mkdir(parents=True)
+    partial = small_site / "templates" / "partials" / "article_item.html"
+    partial.write_text((TEMPLATES / "partials" / "article_item.html").read_text(encoding="utf-8") + "\n",
+                       encoding="utf-8")
+    again = build(small_site, out)
+    assert len(digested) == 1 and again.rendered > 0
+    assert published(out) == published(build(small_site, tmp_path / "clean", clean=True).output)
+    first = digested[0].digests
+    partial.write_text(partial.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    build(small_site, out)
+    assert len(digested) == 3  # the clean build's, and this one's
+    assert digested[2].digests["home.html"] != first["home.html"]
+    assert digested[2].digests["404.html"] == first["404.html"]
+
+
 def test_an_index_left_for_later_is_made_by_refresh_search_or_the_next_build(small_site: Path,
                                                                             tmp_path: Path) -> None:
     out, clean = tmp_path / "out", build(small_site, tmp_path / "clean", clean=True)

@@ -3,6 +3,7 @@ exactly what one process gives (records, articles and problems, in the same orde
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
 import shutil
@@ -12,7 +13,9 @@ import pytest
 
 from site_builder import workers
 from site_builder.diagnostics import Report
+from site_builder.model import packing
 from site_builder.model.article import Article, Record
+from site_builder.output import cache, fingerprints
 from site_builder.readers import files
 from site_builder.readers.files import read_articles, record_files
 
@@ -153,3 +156,24 @@ def test_a_fork_refused_by_the_system_costs_time_not_records(every_format: Path,
 
     monkeypatch.setattr(os, "fork", refused)
     assert_same(read_in_two(every_format, monkeypatch), alone)
+
+
+def test_the_digest_kept_with_each_cached_article_is_the_one_it_would_be_given(every_format: Path,
+                                                                            tmp_path: Path) -> None:
+    """A rebuild takes each article's digest from the cache, as packed beside it, instead of packing every article
+    again (packing.Shared.digests): that digest must be the article's own, for every format's records."""
+    site = tmp_path / "site"
+    shutil.copytree(every_format, site)
+    kept = cache.CacheFolder(site, lambda notice: None)
+    read_articles(site, Report(), cache.RecordCache(kept))  # read, packed and kept
+    shared = packing.Shared()
+    articles = read_articles(site, Report(), cache.RecordCache(kept), shared)  # unpacked from the cache
+    assert len(articles) > 100
+    assert {id(a) for a in articles} == set(shared.digests)
+    for article in articles:
+        assert shared.digests[id(article)] == (article, fingerprints.article_digest(article))
+    digests = fingerprints.article_digests(articles, shared.digests)
+    assert all(digests[id(a)][1] == fingerprints.article_digest(a) for a in articles)
+    edited = dataclasses.replace(articles[0], title="Another title")
+    assert fingerprints.article_digests([edited], shared.digests)[id(edited)][1] != \
+        shared.digests[id(articles[0])][1]

@@ -12,8 +12,11 @@ Precedence, best first (``PRECEDENCE``): the catalogue dump and VuFind records a
 PubMed XML is NLM's structured original; MEDLINE text is the same data flattened; JATS is the publisher's front
 matter, whose journal names and dates vary by publisher, and the PLOS search API's documents are PLOS's own;
 Ovid's export is a database's record with its source line to be parsed; CSL-JSON, RIS, EndNote tagged and BibTeX
-are reference-manager exports, often abbreviated, retyped or reduced to initials, and PubMed's CSV export is
-PubMed's record reduced to initials, the journal's abbreviation and a citation to be parsed.
+are reference-manager exports, often abbreviated, retyped or reduced to initials; the CSV exports of Scopus, Web of
+Science, Zotero, Lens.org, OpenAlex, Dimensions and EBSCOhost give full names and abstracts; PubMed's CSV export is
+PubMed's record reduced to initials, the journal's abbreviation and a citation to be parsed, the Cochrane Library's
+gives initials; Rayyan's and Covidence's are what a screening tool kept of another export; last, Publish or
+Perish's export of Google Scholar's results, whose titles and publications Google Scholar cuts short.
 
 - bibliographic fields (id, title, journal and its abbreviation, date, publisher and place, edition, volume,
   issue, pages, identifiers, rights): the first source that has a value; the journal's title comes first from a
@@ -48,7 +51,9 @@ from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key
 from .normalize import alnum, unique_folded
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "plos-json", "ovid",
-              "csl-json", "ris", "endnote", "pubmed-csv", "bibtex")
+              "csl-json", "ris", "endnote", "scopus-csv", "wos-csv", "zotero-csv", "lens-csv", "openalex-csv",
+              "dimensions-csv", "ebsco-csv", "pubmed-csv", "cochrane-csv", "rayyan-csv", "covidence-csv", "bibtex",
+              "pop-json")
 MIN_TITLE_CHARS = 20
 """Shorter titles ("Editorial", "Erratum", "Letter to the editor") recur within a year, so they never match."""
 

@@ -15,6 +15,7 @@ that many articles hold alike one object each (``Shared``)."""
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import marshal
 import zlib
 from operator import attrgetter
@@ -43,13 +44,16 @@ class Shared:
     person, a language, a record's format: at 10,000 catalogue records, 1.0 kB an article less. One for a build's
     articles; people, languages and MeSH headings are found by their packed form."""
 
-    __slots__ = ("values", "people", "languages", "headings")
+    __slots__ = ("values", "people", "languages", "headings", "digests")
 
     def __init__(self) -> None:
         self.values: dict[Any, Any] = {}
         self.people: dict[tuple[str, ...], Person] = {}
         self.languages: dict[tuple[str, ...], Language] = {}
         self.headings: dict[tuple[Any, ...], MeshHeading] = {}
+        self.digests: dict[int, tuple[Article, bytes]] = {}
+        """Each unpacked article's digest (``article_digest``) by its id, kept as packed: the article is held
+        with it, so that no other object can take its id while the table lives."""
 
 
 def _values_of(cls: type) -> attrgetter[Any]:
@@ -81,18 +85,25 @@ _PEOPLE_AT = tuple(_AT[name] for name in _PEOPLE)
 def pack(articles: list[Article], diagnostics: list[Diagnostic]) -> bytes:
     """Each article packed apart, its records with it, so that unpacking makes an article's objects one after
     another, as reading did: rendering its page then finds them close together in memory (loading them all
-    at once, strings first, made rendering 4% slower)."""
+    at once, strings first, made rendering 4% slower). Each with its digest, which a rebuild then need not make
+    again for the articles it did not read again (ValueError for a value of a kind marshal does not know)."""
+    packed = [_pack_article(a) for a in articles]
     return marshal.dumps((
-        [marshal.dumps(_pack_article(a)) for a in articles],
+        [(marshal.dumps(p), _digest(p)) for p in packed],
         [(d.level.value, d.where.path, d.where.line, d.message) for d in diagnostics],
     ))
 
 
-def article_bytes(article: Article) -> bytes:
-    """One article, its records with it, as bytes that equal articles always give (ValueError for a value of a
-    kind marshal does not know): marshal's format 0, which writes every string in full, where later formats
-    refer back to a string the same object already gave, or mark it as interned."""
-    return marshal.dumps(_pack_article(article), 0)
+def article_digest(article: Article) -> bytes:
+    """Everything an article holds, records and summary included, as one digest: equal articles, equal digests
+    (ValueError for a value of a kind marshal does not know)."""
+    return _digest(_pack_article(article))
+
+
+def _digest(packed: tuple[Any, ...]) -> bytes:
+    # marshal's format 0 writes every string in full, where later formats refer back to a string the same
+    # object already gave, or mark it as interned: equal articles, equal bytes.
+    return hashlib.blake2b(b"a" + marshal.dumps(packed, 0), digest_size=16).digest()
 
 
 def held(article: Article) -> Article:
@@ -102,7 +113,7 @@ def held(article: Article) -> Article:
 
 def pack_body(fields: tuple[Field, ...], preamble: tuple[str, ...]) -> bytes:
     """A record's fields and preamble as ``Record.body``: equal values, equal bytes (marshal's format 0, as
-    ``article_bytes``; zlib's fastest level, as the text is packed once and a catalogue record shrinks
+    ``article_digest``; zlib's fastest level, as the text is packed once and a catalogue record shrinks
     to 30% of its marshalled size)."""
     return zlib.compress(marshal.dumps((tuple([_FIELD(f) for f in fields]), preamble), 0), 1)
 
@@ -117,7 +128,9 @@ def unpack(data: bytes, shared: Shared | None = None) -> Packed:
     table for a build's articles) or else within the file."""
     shared = Shared() if shared is None else shared
     packed_articles, packed_diagnostics = marshal.loads(data)
-    articles = [_unpack_article(marshal.loads(a), shared) for a in packed_articles]
+    articles = [_unpack_article(marshal.loads(a), shared) for a, _ in packed_articles]
+    shared.digests.update((id(article), (article, digest))
+                          for article, (_, digest) in zip(articles, packed_articles, strict=True))
     diagnostics = [Diagnostic(Level(level), SourceSpan(path, line), message)
                    for level, path, line, message in packed_diagnostics]
     return articles, diagnostics

@@ -159,10 +159,11 @@ class CacheFolder:
             self._notice(f"the build cache in {self.folder} {what}; it is made afresh")
 
 
-def remembered(folder: CacheFolder, name: str) -> Callable[[bytes, Callable[[], Any]], Any]:
-    """The model's ``Remember`` (model/library.py) kept in ``folder`` under ``name``: one value, made by the
-    model's code from the inputs that digest to the key it is kept under."""
-    code = code_digest(("model",))
+def remembered(folder: CacheFolder, name: str, parts: tuple[str, ...] = ("model",)
+               ) -> Callable[[bytes, Callable[[], Any]], Any]:
+    """A ``Remember`` (model/library.py) kept in ``folder`` under ``name``: one value, made by the code of
+    ``parts`` of the package (the model's, unless told) from the inputs that digest to the key it is kept under."""
+    code = code_digest(parts)
 
     def remember(inputs: bytes, make: Callable[[], Any]) -> Any:
         kept = folder.load(name, code)

@@ -33,7 +33,7 @@ import functools
 import hashlib
 import marshal
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -44,7 +44,7 @@ from markupsafe import Markup
 
 from ..model import packing
 from ..model.article import Article
-from ..model.library import Library
+from ..model.library import Library, Remember
 from ..plan.pages import Links as PlanLinks
 from ..plan.pages import Page, Site
 from ..render.pages import RENDERING
@@ -296,11 +296,18 @@ def _kind_of(kind: type) -> tuple[str, tuple[str, ...]]:
     return known
 
 
-def article_digests(articles: Iterable[Article]) -> dict[int, tuple[object, bytes]]:
+def article_digests(articles: Iterable[Article], known: Mapping[int, tuple[Article, bytes]] | None = None
+                    ) -> dict[int, tuple[object, bytes]]:
     """Each article's digest by its id, the article kept with it (as Digester keeps what it digested); an
-    article that cannot be digested is left out."""
+    article that cannot be digested is left out. ``known``: digests already made, as unpacking the build
+    cache gives them (packing.Shared.digests), taken for the very articles they were made of."""
+    known = known or {}
     found: dict[int, tuple[object, bytes]] = {}
     for article in articles:
+        kept = known.get(id(article))
+        if kept is not None and kept[0] is article:
+            found[id(article)] = kept
+            continue
         with contextlib.suppress(Unknown):
             found[id(article)] = (article, article_digest(article))
     return found
@@ -309,7 +316,7 @@ def article_digests(articles: Iterable[Article]) -> dict[int, tuple[object, byte
 def article_digest(article: Article) -> bytes:
     """Everything an article holds, records and summary included, as one digest."""
     try:
-        return _hash(b"a" + packing.article_bytes(article))
+        return packing.article_digest(article)
     except ValueError as err:  # marshal refuses a value of a kind it does not know: so must we
         raise Unknown("an article field of an unknown kind") from err
 
@@ -400,6 +407,28 @@ def template_digests(env: jinja2.Environment, names: Iterable[str], code: bytes,
             continue
         digests[name] = _hash(b"\0".join([code, *(m.encode() + b"\0" + sources[m].encode() for m in members)]))
     return Templates(digests, known_site[0])
+
+
+def _remembered_digests(env: jinja2.Environment, names: set[str], code: bytes, called: dict[str, str],
+                        remember: Remember | None) -> Templates:
+    """``template_digests``, or what an earlier build found for the same names, code and sources of every
+    template ``env`` can load (parsing them all is most of what a rebuild after one edit spends on templates)."""
+    if remember is None or env.loader is None:
+        return template_digests(env, names, code, called)
+    try:
+        sources = [(name, env.loader.get_source(env, name)[0]) for name in env.list_templates()]
+        inputs = _hash(marshal.dumps([code, sorted(names), sorted(called.items()), sources], 0))
+    except (jinja2.TemplateError, OSError, UnicodeDecodeError, ValueError):  # found again, and reported, by rendering
+        return template_digests(env, names, code, called)
+
+    def made() -> tuple[dict[str, bytes | None], bool]:
+        templates = template_digests(env, names, code, called)
+        return templates.digests, templates.only_known_site_parts
+
+    kept = remember(inputs, made)
+    if type(kept) is tuple and len(kept) == 2 and type(kept[0]) is dict and type(kept[1]) is bool:
+        return Templates(kept[0], kept[1])
+    return template_digests(env, names, code, called)
 
 
 def _reads_only_known_site_parts(tree: jinja2.nodes.Template) -> bool:
@@ -517,12 +546,14 @@ class Reuse:
 
 
 def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site: Site,
-          articles: dict[int, tuple[object, bytes]], code: bytes, locale_dirs: Iterable[Path]) -> Reuse:
+          articles: dict[int, tuple[object, bytes]], code: bytes, locale_dirs: Iterable[Path],
+          remember: Remember | None = None) -> Reuse:
     """What rendering ``pages`` under ``env`` needs to keep those unchanged since ``last``: their templates'
-    digests under ``code`` and the interface's catalogues in ``locale_dirs``, and a Digester that knows
-    ``articles`` (article_digests) and what every page may show of ``site``."""
+    digests under ``code`` and the interface's catalogues in ``locale_dirs`` (kept with ``remember`` from one
+    build to the next), and a Digester that knows ``articles`` (article_digests) and what every page may show
+    of ``site``."""
     code += interface_digest(locale_dirs)
-    templates = template_digests(env, {p.template for p in pages}, code, RENDERING)
+    templates = _remembered_digests(env, {p.template for p in pages}, code, RENDERING, remember)
     shown = site_digest(site, templates.only_known_site_parts)
     library = site.library
     known: dict[int, tuple[object, bytes, frozenset[int]]] = {

@@ -35,9 +35,12 @@ from . import (
     medline,
     ovid,
     plos_json,
+    pop_json,
     pubmed_csv,
     pubmed_xml,
     ris,
+    scopus_csv,
+    table_exports,
     vufind_json,
 )
 
@@ -69,10 +72,13 @@ READERS: tuple[Reader, ...] = (
     Reader(endnote.FORMAT, (".enw", ".txt"), endnote.sniff, endnote.to_article, read=endnote.read),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
     Reader(csl_json.FORMAT, (".json", ".csl"), csl_json.sniff, csl_json.to_article, read=csl_json.read),
+    Reader(pop_json.FORMAT, (".json", ".jsonl"), pop_json.sniff, pop_json.to_article, read=pop_json.read),
     # A Solr response is PLOS's or VuFind's by the fields of its first document (solr.is_plos).
     Reader(plos_json.FORMAT, (".json",), plos_json.sniff, plos_json.to_article, read=plos_json.read),
     Reader(vufind_json.FORMAT, (".json",), vufind_json.sniff, vufind_json.to_article, read=vufind_json.read),
     Reader(pubmed_csv.FORMAT, (".csv",), pubmed_csv.sniff, pubmed_csv.to_article, read=pubmed_csv.read),
+    Reader(scopus_csv.FORMAT, (".csv", ".tsv"), scopus_csv.sniff, scopus_csv.to_article, read=scopus_csv.read),
+    *(Reader(e.format, (".csv", ".tsv"), e.sniff, e.to_article, read=e.read) for e in table_exports.EXPORTS),
 )
 _BY_FORMAT = {reader.format: reader for reader in READERS}
 SNIFF_CHARS = 4096
@@ -157,8 +163,9 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, EndNote, BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, PubMed CSV); file "
-                               "skipped")]
+                               "Ovid, RIS, EndNote, BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, PubMed CSV, the "
+                               "CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, Zotero, Lens.org, "
+                               "OpenAlex, Dimensions, Rayyan or Covidence, Publish or Perish JSON); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

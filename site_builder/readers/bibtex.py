@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
 import bibtexparser
 from bibtexparser.exceptions import BlockAbortedException
@@ -95,7 +96,12 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
             diagnostics.extend(_duplicates(block, entry, path, line, first_line))
             first_line.setdefault(entry.key, line)
         elif isinstance(block, ParsingFailedBlock):
-            diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, line), _failure(block, line)))
+            recovered = _line_by_line(text.split("\n"), line - 1, path, strings)
+            if recovered is None:
+                diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, line), _failure(block, line)))
+            else:
+                records.append(recovered)
+                diagnostics.append(_recovered(block, recovered))
     if not records and not diagnostics and text.strip():
         diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, 1),
                                       "no BibTeX entries: an entry starts with '@type{key,' at the start of a line"))
@@ -141,6 +147,97 @@ def _failure(block: ParsingFailedBlock, line: int) -> str:
     end = line + raw.rstrip("\n").count("\n")
     return (f"{name} could not be read: {reason} (reading stopped at line {end}); a '{{' or '\"' is probably "
             f"not closed. It was skipped; the entries after it were read")
+
+
+_ENTRY_HEAD = re.compile(r"[ \t]*@[ \t]*(\w+)[ \t]*\{[ \t]*([^,\s{}]*)[ \t]*,[ \t]*")
+_FIELD_LINE = re.compile(r"[ \t]*([A-Za-z][\w.:+-]*)[ \t]*=[ \t]*(\S.*?)[ \t]*")
+_ESCAPED_BRACE = re.compile(r"\\[{}]")  # as bibtexparser reads them: a brace after a backslash is none
+_BARE = re.compile(r"[\w.:+-]+")
+
+
+def _line_by_line(lines: list[str], start: int, path: str, strings: dict[str, str]) -> Record | None:
+    """An entry bibtexparser could not read, read as exporters lay one out: ``@type{key,`` on a line, each field
+    ``name = {value},`` from the start of a line (a value may go on over the lines after it), and ``}`` alone on
+    the last line. EBSCOhost writes a page's script into Keywords, braces that do not balance and all, which no
+    BibTeX reader can follow; the rest of such an entry is sound. None when the entry is not laid out so, or
+    when its braces balance (then something else stopped bibtexparser)."""
+    head = _ENTRY_HEAD.fullmatch(lines[start]) if start < len(lines) else None
+    if head is None:
+        return None
+    fields: list[list[Any]] = []  # [name, value so far, line]
+    for number in range(start + 1, len(lines)):
+        line = lines[number]
+        if line.strip() == "}":
+            break
+        found = _FIELD_LINE.fullmatch(line)
+        if found and (not fields or fields[-1][1].rstrip().endswith(",")):
+            fields.append([found.group(1), found.group(2), number + 1])
+        elif fields and not line.lstrip().startswith("@"):
+            fields[-1][1] += "\n" + line
+        else:  # a field before any, or the next entry before this one's end
+            return None
+    else:
+        return None
+    raws = [raw.rstrip().removesuffix(",") for _, raw, _ in fields]
+    # Only braces that do not balance, and nothing else, may have stopped bibtexparser: a missing comma or quote
+    # would make one field of two here.
+    if not all(map(_one_value, raws)):
+        return None
+    values = tuple(Field(name, (_loose_value(raw, strings),), at)
+                   for (name, _, at), raw in zip(fields, raws, strict=True))
+    if all(_balanced(field.values[0]) for field in values):
+        return None
+    first = start + 1
+    return Record(FORMAT, SourceSpan(path, first),
+                  (Field("ENTRYTYPE", (head.group(1),), first), Field("ID", (head.group(2),), first), *values))
+
+
+def _loose_value(raw: str, strings: dict[str, str]) -> str:
+    """A value read line by line: as ``_value`` makes it, or when its braces do not balance, all that is between
+    the first and the last."""
+    if _balanced(raw):
+        return _value(raw, strings)
+    return raw[1:-1] if raw.startswith("{") and raw.endswith("}") else raw
+
+
+def _one_value(raw: str) -> bool:
+    """Whether ``raw`` is one value: a word or number, one quoted string, or one group of braces whose first
+    brace closes only at its end; or, braces that do not balance, anything from a brace to a brace without a
+    line that starts another field."""
+    if _BARE.fullmatch(raw) or (len(raw) >= 2 and raw[0] == raw[-1] == '"' and '"' not in raw[1:-1]):
+        return True
+    if len(raw) < 2 or raw[0] != "{" or raw[-1] != "}":
+        return False
+    if not _balanced(raw):  # where its closing brace is cannot be told: the last, unless a field starts before
+        return not any(_FIELD_LINE.fullmatch(line) for line in raw.split("\n")[1:])
+    depth = 0
+    for char in _ESCAPED_BRACE.sub("", raw[:-1]):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0:
+            return False  # closed before the end: "{X}\n year = {2000}"
+    return True
+
+
+def _balanced(value: str) -> bool:
+    depth = 0
+    for char in _ESCAPED_BRACE.sub("", value):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            return False
+    return depth == 0
+
+
+def _recovered(block: ParsingFailedBlock, record: Record) -> Diagnostic:
+    """The warning for an entry read line by line (``_line_by_line``), at its first field that does not balance."""
+    error = block.error
+    reason = error.abort_reason.strip() if isinstance(error, BlockAbortedException) else str(error)
+    unbalanced = [f for f in record.fields[2:] if f.values and not _balanced(f.values[0])]
+    names = ", ".join(f"{f.name} (line {f.line})" for f in unbalanced)
+    those = "that field" if len(unbalanced) == 1 else "those fields"
+    return Diagnostic(Level.WARNING, SourceSpan(record.where.path, unbalanced[0].line), (
+        f"entry '{record.fields[1].values[0]}' could not be read as BibTeX ({reason.rstrip('.')}): the braces of "
+        f"{names} do not balance. The entry was read one field a line, as it is laid out, each value from its "
+        f"first brace to its last: check {those}"))
 
 
 def _strings(blocks: list[Block]) -> dict[str, str]:

@@ -106,9 +106,11 @@ Read = list[tuple[FileRead, list[Article] | None, list[Diagnostic] | None]]
 kept (with a cache)."""
 
 
-def read_articles(site_dir: Path, report: Report, kept: Kept | None = None) -> list[Article]:
+def read_articles(site_dir: Path, report: Report, kept: Kept | None = None,
+                  shared: packing.Shared | None = None) -> list[Article]:
     """An Article for every record under the site's content/ (each holding its record), in file order; with
-    ``kept``, files that have not changed since they were kept are not read again, and what is read is kept."""
+    ``kept``, files that have not changed since they were kept are not read again, and what is read is kept.
+    ``shared`` gathers what unpacking the kept files gives besides the articles (their digests)."""
     noted_at = time.time_ns()  # before the files are looked at: see output/cache.py's RACY_NS
     files = record_files(site_dir)
     reused = {f.shown: packed for f in files if kept is not None and f.stamp is not None
@@ -127,7 +129,7 @@ def read_articles(site_dir: Path, report: Report, kept: Kept | None = None) -> l
         parts = list(workers.beside(read_part, context, to_read[:cut], to_read[cut:]))
     fresh = {read.shown: (read, found, problems) for part in parts for read, found, problems in part}
     articles: list[Article] = []
-    shared = packing.Shared()  # equal values of different articles as one object: for this build only
+    shared = shared or packing.Shared()  # equal values of different articles as one object: this build only
     for file in files:
         if file.shown in reused:
             found, problems = packing.unpack(reused[file.shown], shared)

@@ -671,7 +671,8 @@ def _wos_article(record: Record) -> Article:
     BE (editors) and PI (the publisher's city)."""
     tags = _Tags(record)
     title = clean(shared.strip_tags(tags.text("TI")))  # "<i>Heliconia acuminata</i>": the tags are left out
-    orcids = shared.orcids_by_name("; ".join(tags.all("OI")))
+    # OI is one list ("Family, Given/0000-…; …") that Web of Science wraps at a fixed width, even inside a name
+    orcids = shared.orcids_by_name(" ".join(tags.all("OI")))
     # MEDLINE's records in Web of Knowledge give all names on one line: "AU Joffe, Hadine; Hall, Janet E"
     names = [_AUTHOR_EMAIL.sub("", name) for line in tags.all("AF") or tags.all("AU") for name in line.split("; ")]
     accession = clean(tags.first("UT"))

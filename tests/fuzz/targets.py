@@ -39,9 +39,11 @@ from site_builder.readers import (
     medline,
     ovid,
     plos_json,
+    pop_json,
     pubmed_csv,
     pubmed_xml,
     ris,
+    scopus_csv,
     vufind_json,
 )
 
@@ -139,6 +141,15 @@ def any_file(data: bytes) -> int:
     return len(records)
 
 
+def table_file(data: bytes) -> int:
+    """A file named .csv: the reader is chosen by its header (the table exports of readers/table_exports.py)."""
+    shown = "content/fuzz.csv"
+    records, found = readers.read_data(data, Path("fuzz.csv"), shown)
+    _checked(found, shown)
+    _articles(records, shown)
+    return len(records)
+
+
 def summary(data: bytes) -> int:
     shown = "content/summaries/fuzz.md"
     found, problems = parse_summary(data.decode("utf-8", errors="replace"), shown)
@@ -225,9 +236,23 @@ TARGETS: tuple[Target, ...] = (
     Target("plos-json", text_reader(plos_json.read, ".json"), ("plos-json/*.json",),
            (*JSON_TOKENS, b'"response"', b'"docs"', b'"title_display"', b'"author_display"', b'"publication_date"',
             b'"2014-06-10T00:00:00Z"', b'"abstract"', b'"id"', b'"10.1371/journal.pone.0000001"')),
+    Target("pop-json", text_reader(pop_json.read, ".json"), ("pop-json/*.json",),
+           (*JSON_TOKENS, b'"title"', b'"authors"', b'"source"', b'"cites"', b'"ecc"', b'"startpage"', b'"...",',
+            b'"year": 0', b'\xe2\x80\xa6', b"}\n{", b'{"title": "T", "authors": [], "cites": 0, "ecc": 0}\n')),
     Target("pubmed-csv", text_reader(pubmed_csv.read, ".csv"), ("pubmed-csv/*.csv",),
            (b'"', b'""', b",", b'","', b"\n", b"\r\n", b"PMID,Title,Authors,Citation,First Author,Journal/Book\n",
             b". 2022 Jan-Feb 01;27(1):19-25.", b" Epub 2021 Oct 12.", b"Smith J, ", b"\xef\xbb\xbf")),
+    Target("scopus-csv", text_reader(scopus_csv.read, ".csv"), ("scopus-csv/*.csv",),
+           (b'"', b'""', b",", b'","', b";", b"\t", b"\n", b"\r\n", b"\r", b"sep=;\n", b"\xef\xbb\xbf",
+            b'"Title","Source title","EID"\n', b"[No abstract available]", b"; ", b" (57190394669)", b"Smith J.; ",
+            b"Conference Paper", b"Book Chapter")),
+    Target("table-csv", table_file, ("table-csv/*.csv", "table-csv/*.tsv"),
+           (b'"', b'""', b",", b";", b"\t", b"|", b"\n", b"\r\n", b" and ", b"None", b"nan", b"sep=,\n",
+            b"\xef\xbb\xbf", b"Key,Item Type,Publication Year,Author,Title,Publication Title\n",
+            b"Lens ID,Title,Author/s\n", b"id,doi,display_name,publication_year\n", b"bookSection", b"PMID: 1\n",
+            b"https://doi.org/10.1/x", b"Abstract ", b"About the data: x\n",
+            b"Publication Type,Authors,Article Title,Source Title,UT (Unique WOS ID),ORCIDs,Early Access Date\n",
+            b"Publication ID,Title,Source title,PubYear\n", b"Smith, Jo/0000-0002-1825-0097; ")),
     Target("summary", summary, ("summaries/*.md",),
            (b"---\n", b"id: ", b"doi: ", b"pmid: ", b"pmcid: ", b"by: ", b"date: ", b"verdict: ", b"topics: ",
             b"[", b"]", b"{", b"}", b"!!python/object", b"&a", b"*a", b"<<: ", b"<script>", b"](javascript:",

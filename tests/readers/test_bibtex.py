@@ -148,6 +148,44 @@ def test_a_broken_entry_is_an_error_and_the_next_entry_loads() -> None:
     assert "the entries after it were read" in diagnostics[0].message
 
 
+def test_an_entry_whose_braces_do_not_balance_is_read_one_field_a_line() -> None:
+    """EBSCOhost's export can hold a web page's script in Keywords, braces that do not balance and all: the entry
+    is read as it is laid out, each value from its first brace to its last, with a warning at the field's line."""
+    records, diagnostics = bibtex.read(text_of("colrev-ebsco.bib"), "ebsco.bib")
+    assert [r.first("ID") for r in records] == ["11111111111111111", "13362467620181001"]
+    assert [(d.level, str(d.where)) for d in diagnostics] == [(Level.WARNING, "ebsco.bib:19")]
+    assert "entry '13362467620181001'" in diagnostics[0].message
+    assert "Keywords (line 19) do not balance" in diagnostics[0].message
+    assert "check that field" in diagnostics[0].message
+    record = records[1]
+    assert record.where.line == 15
+    assert [(f.name, f.line) for f in record.fields] == [
+        ("ENTRYTYPE", 15), ("ID", 15), ("Abstract", 16), ("Author", 17), ("Journal", 18), ("Keywords", 19),
+        ("Title", 20)]
+    keywords = record.first("Keywords")
+    assert keywords.startswith("Price fixing, Sharing economy, Antitrust law, ). addSize(768")
+    assert keywords.endswith("'antitrustBehindAd2', 0")
+    article, problems = bibtex.to_article(record)
+    assert problems == []
+    assert (article.title, article.journal, [p.name for p in article.authors]) == (
+        "When sharing fixes prices.", "Journal of Technology", ["Cruise, Tom"])
+    assert article.keywords[:3] == ("Price fixing", "Sharing economy", "Antitrust law")  # and the script after
+    assert article.abstract[0].text == "While price-fixing"
+    assert bibtex.to_article(records[0])[0].keywords == ("Keyword 1", "keyword 2")
+
+
+@pytest.mark.parametrize("entry", [
+    "@article{k,\n  title = {Kept {apart}\n  year = {2020},\n}\n",  # no comma after the broken field
+    "@article{k, title = {Kept {apart}, year = {2020},\n}\n",  # fields not one a line
+    "@article{k,\n  title = {Kept {apart},\n  year = {2020},\n",  # never closed
+    "@article{k,\n  title = {Kept apart,\n  year = {2020},\n}\n",  # the brace never closed on its line
+])
+def test_a_broken_entry_not_laid_out_one_field_a_line_stays_an_error(entry: str) -> None:
+    records, diagnostics = bibtex.read(entry + "@article{next,\n  title = {Next},\n}\n", "refs.bib")
+    assert [r.first("ID") for r in records] == ["next"]
+    assert [d.level for d in diagnostics] == [Level.ERROR]
+
+
 def test_duplicate_keys_and_fields_are_warnings_and_everything_is_kept() -> None:
     text = text_of("zotero-style.bib")
     twice = text.replace("\tyear = {2019},", "\tyear = {2019},\n\tyear = {2020},") + text.split("\n", 3)[3]
@@ -185,13 +223,24 @@ def test_scopus_export_with_two_broken_entries_and_kwasny() -> None:
     text = (CORPUS / "scopus_final.bib").read_text(encoding="utf-8")  # GPL-3: read in place, never copied
     records, diagnostics = bibtex.read(text, "scopus_final.bib")
     entries = len(re.findall(r"^@ARTICLE\{", text, re.M)) + len(re.findall(r"^@(?!ARTICLE)\w+\{", text, re.M))
-    assert len(records) == entries - 2 == 1113
-    errors = [d for d in diagnostics if d.level is Level.ERROR]
-    assert [str(d.where) for d in errors] == ["scopus_final.bib:8576", "scopus_final.bib:13718"]
-    assert "'Michelat2012101'" in errors[0].message
+    # Two abstracts have a brace that is never closed ("{Austropotamobius pallipes)"): no BibTeX reader can
+    # follow them, and each entry is read one field a line.
+    assert len(records) == entries == 1115
+    assert [d for d in diagnostics if d.level is Level.ERROR] == []
+    broken = [d for d in diagnostics if "do not balance" in d.message]
+    assert [str(d.where) for d in broken] == ["scopus_final.bib:8587", "scopus_final.bib:13729"]
+    assert "'Michelat2012101'" in broken[0].message and "abstract (line 8587)" in broken[0].message
+    assert all(d.level is Level.WARNING for d in broken)
     ids = [r.first("ID") for r in records]
-    assert ids[ids.index("Woinarski2012397") - 1] != "Michelat2012101"  # skipped, and the next one read
+    assert ids[ids.index("Woinarski2012397") - 1] == "Michelat2012101"
     assert next(r for r in records if r.first("ID") == "Woinarski2012397").where.line == 8595
+    michelat_record = next(r for r in records if r.first("ID") == "Michelat2012101")
+    assert "{Austropotamobius pallipes). From 1993" in michelat_record.first("abstract")
+    michelat = bibtex.to_article(michelat_record)[0]
+    assert michelat.title.startswith("Restoration of the drugeon river and adjacent wetlands")
+    assert (michelat.journal, michelat.volume, michelat.issue, michelat.pages) == ("Alauda", "80", "2", "101-116")
+    assert len(michelat.authors) == 8
+    assert "White-footed Crayfish Austropotamobius pallipes). From 1993" in michelat.abstract[0].text
     kwasny = next(bibtex.to_article(r)[0] for r in records if "Kwaśny" in r.first("author"))
     assert Person("Kwaśny, Ł.", "Kwaśny", "Ł.") in kwasny.authors
     assert kwasny.rights == "© 2019, The Author(s)."

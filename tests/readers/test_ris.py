@@ -500,6 +500,16 @@ def test_an_issue_article_keeps_its_early_access_month_as_the_electronic_date() 
     assert [(a.date, a.epub_date) for a in articles.values()][1:] == [("2024-02", "2024-01"), ("2023-12", "2023-11")]
 
 
+def test_an_orcid_whose_name_web_of_science_wrapped_is_found() -> None:
+    """OI is one list that Web of Science wraps at a fixed width, here inside a name ("Vasconcelos,\n   Heraldo
+    L./0000-0001-6969-7131"): its lines are one text, not one entry each."""
+    article = list(_early_access().values())[1]
+    assert [(p.name, p.orcid) for p in article.authors] == [
+        ("Ferreira, Ana Maria", ""), ("Faria, Ana Paula", ""), ("Vasconcelos, Heraldo L.", "0000-0001-6969-7131"),
+        ("Bruna, Emilio M.", ""), ("Costa, Vladimir Eliodoro", "0000-0003-3889-7514"),
+        ("Moreira, Ana Silvia Franco Pinheiro", "")]
+
+
 def test_web_of_science_titles_lose_their_html_tags_not_their_words() -> None:
     titles = [a.title for a in _early_access().values()]
     assert titles[0] == "Is there really such a thing as Tropical Biology?"

@@ -1,0 +1,155 @@
+"""Reader for Scopus's CSV export (scopus.com: "Export", "CSV"): a header naming the columns the user chose, then
+one row per document, every value in double quotes (tables.py reads the rows).
+
+A sample (a BOM first; one row, shortened, shown)::
+
+    "Authors","Author full names","Author(s) ID","Title","Year","Source title","Volume","Issue","Art. No.",
+    "Page start","Page end","Page count","Cited by","DOI","Link",…,"Abstract","Author Keywords","Index Keywords",
+    …,"PubMed ID","Language of Original Document","Abbreviated Source Title","Document Type","Publication Stage",
+    "Open Access","Source","EID"
+    "Aureliano T.; Ghilardi A.M.; …","Aureliano, Tito (56525225200); Ghilardi, Aline M. (54417207800); …",
+    "56525225200; 54417207800; …","The origin of an invasive air sac system in sauropodomorph dinosaurs","2024",
+    "Anatomical Record","307","4","","1084","1092","8","4","10.1002/ar.25209","https://www.scopus.com/…",…
+
+(the header and each row one line in the file). ``Authors`` is the byline as Scopus prints it, "Family
+Initials" parted by semicolons (by commas in exports before 2020: "Aureliano, T., Ghilardi, A.M."); ``Author full
+names`` the same authors with their given names and Scopus's author id in brackets, in the same order as the
+ids of ``Author(s) ID``. An article number ("Art. No.") stands for the pages of an article that has none. A
+document with no abstract has "[No abstract available]" there; a title Scopus translated is "English title;
+[Original title]" as in its BibTeX. "Open Access", "Cited by", "Publication Stage", the funding, references and
+affiliations are in the full record, as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..diagnostics import Diagnostic, Level
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Person, Record
+from ..model.normalize import clean, parse_person
+from . import shared, tables
+
+FORMAT = "scopus-csv"
+LAYOUT = tables.Layout(FORMAT, "Scopus CSV", frozenset({"Title", "Source title"}),
+                       any_of=frozenset({"EID", "Author(s) ID", "Author full names"}))
+"""The two columns every choice of Scopus's export gives, and one of its own (its record id, "EID", is always
+there but a user may cut it when re-saving; an export of citation information alone has the author ids)."""
+
+NO_ABSTRACT = "[No abstract available]"
+NO_AUTHOR = "[No author name available]"
+
+_KINDS = {"conference paper": "paper-conference", "book chapter": "chapter", "book": "book",
+          "conference review": "", "data paper": "dataset"}
+"""Scopus's document types that are no journal's article (CSL's words); the others ("Article", "Review",
+"Letter", "Editorial", "Note", "Erratum", "Short Survey", "Retracted") are printed in a journal or series."""
+_FULL_NAME = re.compile(r"(?P<name>.*?)\s*\((?P<id>\d+)\)\s*")
+""""Aureliano, Tito (56525225200)": a name and its Scopus author id."""
+_FAMILY_INITIALS = re.compile(r"(?P<family>.+?)\s+(?P<given>(?:\w{1,2}\.\s?-?)+)")
+""""Ricardi-Branco F.", "Pereda-Suberbiola X.", "Wedel M.J.": the family name, then dotted initials."""
+_OLD_BYLINE = re.compile(r"(?<=\.),\s+(?=[^,]+,\s*(?:\w{1,2}\.\s?-?)+(?:,|$))")
+"""The comma between two names of an older export's byline, "Turner, J.R., Smith, A.": after an initial's
+full stop, before another "Family, I."."""
+_TRANSLATED = re.compile(r"(.+?);\s*\[([^\[\]]+)\]")
+
+
+def sniff(head: str) -> bool:
+    return LAYOUT.sniff(head)
+
+
+def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    return LAYOUT.read(text, path)
+
+
+def byline(text: str) -> tuple[Person, ...]:
+    """The authors of ``Authors``: "Aureliano T.; Ghilardi A.M." (or "Aureliano, T., Ghilardi, A.M.") as "Family,
+    Initials"; a name without initials (a group) as it stands."""
+    text = clean(text)
+    if not text or text == NO_AUTHOR:
+        return ()
+    names = text.split(";") if ";" in text else _OLD_BYLINE.split(text)
+    return tuple(_initialled(n) for n in (clean(n) for n in names) if n)
+
+
+def _initialled(name: str) -> Person:
+    if "," in name:
+        return parse_person(name)
+    if m := _FAMILY_INITIALS.fullmatch(name):
+        return Person(name=f"{m.group('family')}, {m.group('given').strip()}", family=m.group("family"),
+                      given=m.group("given").strip())
+    return Person(name=name)
+
+
+def full_names(text: str) -> tuple[Person, ...]:
+    """The authors of ``Author full names``: "Aureliano, Tito (56525225200); …" as "Family, Given" without the
+    id (which ``Author(s) ID`` gives, and the full record keeps)."""
+    text = clean(text)
+    if not text or text == NO_AUTHOR:
+        return ()
+    people = []
+    for part in text.split(";"):
+        part = clean(part)
+        m = _FULL_NAME.fullmatch(part)
+        name = clean(m.group("name")) if m else part
+        if name:
+            people.append(parse_person(name) if "," in name else Person(name=name))
+    return tuple(people)
+
+
+def authors(record: Record) -> tuple[Person, ...]:
+    """The full names when the export has them for every author of the byline, else the byline."""
+    printed = byline(record.first("Authors"))
+    full = full_names(record.first("Author full names"))
+    return full if full and (not printed or len(full) == len(printed)) else printed or full
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The typed Article of one row, and what it lacks."""
+    problems: list[Diagnostic] = []
+    title = clean(shared.strip_tags(record.first("Title")))
+    original = ""
+    if both := _TRANSLATED.fullmatch(title):
+        title, original = clean(both.group(1)), clean(both.group(2))
+    if not title:
+        problems.append(Diagnostic(Level.ERROR, record.where,
+                                   f"row has no title (its 'Title' column is empty); shown as {UNTITLED!r}"))
+    types = [t for t in (clean(record.first("Document Type")),) if t]
+    kind = _KINDS.get(types[0].casefold(), "") if types else ""
+    source = clean(record.first("Source title"))
+    abbrev = clean(record.first("Abbreviated Source Title"))
+    held = kind in CONTAINED_KINDS  # a chapter's book, a paper's proceedings
+    unheld = held or (kind == "book" and shared.same_title(source, title))  # a book is its own "source"
+    abstract_text = record.first("Abstract")
+    if clean(abstract_text) == NO_ABSTRACT:
+        abstract_text = ""
+    lay, abstract, rights = shared.abstract(abstract_text)
+    pmid = ids.pmid_from(record.first("PubMed ID"))
+    doi = ids.doi_from(record.first("DOI"))
+    year = clean(record.first("Year"))
+    editors = byline(record.first("Editors")) if kind not in PERIODICAL_KINDS else ()
+    article = Article(
+        id=shared.article_id("", pmid, doi, record.first("EID"), title, "scopus"),
+        title=title or UNTITLED,
+        authors=authors(record),
+        journal="" if unheld else source,
+        journal_abbrev="" if unheld else abbrev,
+        kind=kind,
+        container=source if held else "",
+        editors=editors,
+        date=dates.from_parts(year) if re.fullmatch(r"\d{4}", year) else "",
+        publisher=clean(record.first("Publisher")),
+        languages=languages.parse([record.first("Language of Original Document")]),
+        topics=shared.review_topics(types),
+        pmid=pmid, doi=doi,
+        lay_summary=lay, abstract=abstract, rights=rights,
+        links=shared.links([record.first("Link")]),
+        volume=clean(record.first("Volume")), issue=clean(record.first("Issue")),
+        pages=shared.page_range(record.first("Page start"), record.first("Page end")) or shared.page_range(
+            record.first("Art. No.")),
+        keywords=shared.split_keywords([record.first("Author Keywords"), record.first("Index Keywords")],
+                                       commas=False),
+        records=(record,),
+        original_title=original,
+    )
+    return article, problems

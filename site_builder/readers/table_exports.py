@@ -1,0 +1,395 @@
+"""Readers for the CSV exports of reference managers, databases and screening tools, each a table of which of
+its columns says what (``Columns``), read by one function (``Export.to_article``); tables.py reads the rows.
+
+Zotero ("Export Collection…", "CSV"; a BOM, every value quoted)::
+
+    "Key","Item Type","Publication Year","Author","Title","Publication Title","ISBN","ISSN","DOI","Url",
+    "Abstract Note","Date",…,"Pages",…,"Issue","Volume",…,"Journal Abbreviation",…,"Manual Tags","Automatic Tags",…
+    "YVC6GC78","journalArticle","2024","Yang, Z.; Jiang, B.; Xu, J.; McNamara, M.E.","Cellular structure of …",
+    "Nature Communications","","2041-1723","10.1038/s41467-024-48400-3",…
+
+Lens.org (scholarly works, "Export", CSV; CRLF line ends, names in reading order)::
+
+    Lens ID,Title,Date Published,Publication Year,Publication Type,Source Title,ISSNs,Publisher,Source Country,
+    Author/s,Abstract,Volume,Issue Number,Start Page,End Page,Fields of Study,Keywords,MeSH Terms,…,PMID,DOI,…
+    000-463-679-101-319,The Value of Radiologic Interventions …,2012-07-03,2012,journal article,Molecular imaging
+    and biology,…,Björn A. Blomberg; Mateen Moghbel; …
+
+OpenAlex (the works search's "Download", CSV: one column per field of its API, lists parted by "|", an absent value
+written "None" or "nan")::
+
+    id,doi,title,display_name,relevance_score,publication_year,publication_date,language,type,…,
+    authorships.author.display_name,authorships.author.orcid,…,biblio.volume,biblio.issue,biblio.first_page,…
+
+Rayyan ("Export", CSV; names as BibTeX writes them, "Yang, Z. and Jiang, B.")::
+
+    key,title,year,month,day,journal,issn,volume,issue,pages,authors,url,language,publisher,location,abstract,notes,
+    doi,keywords,pubmed_id,pmc_id
+
+Covidence ("Export references", CSV)::
+
+    Title,Authors,Abstract,Published Year,Published Month,Journal,Volume,Issue,Pages,Accession Number,DOI,Ref,
+    Covidence #,Study,Notes,Tags
+
+Web of Science ("Export", "Excel", saved as CSV; the fields of its tagged format under their names)::
+
+    Publication Type,Authors,Book Authors,Book Editors,Book Group Authors,Author Full Names,…,Article Title,
+    Source Title,…,Language,Document Type,…,Author Keywords,Keywords Plus,Abstract,…,ORCIDs,…,Publication Date,
+    Publication Year,Volume,Issue,…,Start Page,End Page,Article Number,DOI,…,Early Access Date,…,Pubmed Id,…,
+    UT (Unique WOS ID)
+
+Dimensions ("Export results", CSV; a line about the export above the header)::
+
+    "About the data: Exported on Mar 01, 2024. Criteria: …"
+    "Rank","Publication ID","DOI","PMID","PMCID","Title","Abstract",…,"Source title",…,"MeSH terms",
+    "Publication Date","PubYear",…,"Volume","Issue","Pagination","Open Access","Publication Type",…,"Authors",…,
+    "Times cited",…,"Dimensions URL",…
+
+The Cochrane Library (CENTRAL's "Export", CSV)::
+
+    CENTRAL ID,Author(s),Title,Source,Year,Abstract,Volume,Issue,Pages,Database Name,PubMed ID,Embase ID,…,
+    Publication Type,Keywords,DOI,URL,Cochrane Review Group Code
+
+EBSCOhost (CINAHL, APA PsycInfo…: "Export", CSV; an ISSN or a date written ``="19326203"`` so that Excel keeps
+it as text, dates as the United States write them, "4/3/2024", or "Jun2023")::
+
+    Article Title,Author,Journal Title,ISSN,ISBN,Publication Date,Volume,Issue,First Page,Page Count,
+    Accession Number,DOI,Publisher,Doctype,Subjects,Keywords,Abstract,PLink
+
+(each header one line in the file). Every column of every row is kept, with its line, for the full-record view;
+the columns named here feed the article, each value as written (an OpenAlex "None" is no value).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from ..diagnostics import Diagnostic, Level
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Person, Record
+from ..model.normalize import clean, parse_person
+from . import shared, tables
+from .plos_json import person as reading_order
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Which column of an export says what ("" where it has none); a list of values in one column is parted by
+    ``parted`` (authors, editors) or ``keywords_parted`` (keywords)."""
+
+    title: str
+    authors: str
+    parted: str
+    full_names: str = ""
+    """The same authors with their given names (Web of Science's "Author Full Names"), taken when it has any."""
+    """Between two names: "; ", " and ", "|"."""
+    name: Callable[[str], Person] = parse_person
+    """A name as the export writes it: "Family, Given" (parse_person), or in reading order (Lens, OpenAlex)."""
+    editors: str = ""
+    orcids: str = ""
+    """ORCID iDs (or their urls), one for each author in the same order."""
+    named_orcids: str = ""
+    """ORCID iDs by name, as Web of Science lists them ("Costa, Vladimir/0000-0003-3889-7514; …")."""
+    year: str = ""
+    date: str = ""
+    """A date, ISO ("2024-02-01") or printed ("March 2020", "2014 Nov-Dec"); with ``early``, Web of Science's
+    publication date ("DEC", "2024 OCT 9": shared.web_of_science_date)."""
+    early: str = ""
+    """Web of Science's early-access month ("OCT 2024")."""
+    month: str = ""
+    day: str = ""
+    journal: str = ""
+    """The journal; the book or proceedings of a work of ``CONTAINED_KINDS``."""
+    abbrev: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    first_page: str = ""
+    last_page: str = ""
+    article_number: str = ""
+    """Stands for the pages of an article that has none."""
+    doi: str = ""
+    pmid: str = ""
+    pmcid: str = ""
+    extra: str = ""
+    """Zotero's "Extra", whose lines may name a PMID ("PMID: 38580657") and a PMCID."""
+    abstract: str = ""
+    keywords: tuple[str, ...] = ()
+    keywords_parted: str = ";"
+    language: str = ""
+    publisher: str = ""
+    place: str = ""
+    edition: str = ""
+    kind: str = ""
+    kinds: Mapping[str, str] = field(default_factory=dict)
+    """The export's words for a kind of work (folded) → CSL's (a journal's article, "", when not listed); a value
+    may name several, parted by ";" ("Article; Proceedings Paper"): the first listed counts."""
+    urls: tuple[str, ...] = ()
+    """Columns of links, several in one parted by spaces or "|"."""
+    key: str = ""
+    """The record's id in the export, for an article id when the work has no DOI nor PMID."""
+    absent: frozenset[str] = frozenset()
+    """Values that stand for no value (OpenAlex's "None" and "nan")."""
+    month_first: bool = False
+    """Dates in numbers are the United States' "4/3/2024", month first (EBSCO's)."""
+    running: bool = False
+    """The abstracts run their headings into the text without a colon ("Introduction Diabetes monitoring …"),
+    as Lens.org writes them (shared.sections)."""
+
+
+@dataclass(frozen=True)
+class Export:
+    layout: tables.Layout
+    columns: Columns
+    prefix: str
+    """Of the article id of a work with no DOI nor PMID."""
+
+    @property
+    def format(self) -> str:
+        return self.layout.format
+
+    def sniff(self, head: str) -> bool:
+        return self.layout.sniff(head)
+
+    def read(self, text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
+        return self.layout.read(text, path)
+
+    def to_article(self, record: Record) -> tuple[Article, list[Diagnostic]]:
+        return to_article(record, self.columns, self.prefix)
+
+
+def _values(record: Record, columns: Columns) -> Callable[[str], str]:
+    """The first value of a column ("" for none, or a value that stands for none); a value written as an Excel
+    formula so that a spreadsheet keeps it as text (EBSCO's ``="19326203"``) is that text."""
+    def value(name: str) -> str:
+        if not name:
+            return ""
+        found = record.first(name)
+        if m := _AS_TEXT.fullmatch(found.strip()):
+            found = m.group(1).replace('""', '"')
+        return "" if found.strip() in columns.absent else found
+    return value
+
+
+_AS_TEXT = re.compile(r'="((?:[^"]|"")*)"')
+_CENTRAL_PUBMED = re.compile(r"\bPUBMED\s+(\d{1,8})\b")
+"""The Cochrane Library's PubMed ID: "PUBMED 21314913"."""
+
+
+_EXTRA_ID = re.compile(r"^\s*(PMID|PMCID):\s*(\S+)\s*$", re.M | re.I)
+_ABSTRACT_WORD = re.compile(r"\A\s*(?:Abstract|ABSTRACT)[ \t]+(?=[A-Z])")
+"""Crossref's JATS abstracts flattened (OpenAlex, Lens.org): the word "Abstract" that headed them, then the text."""
+
+
+def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, list[Diagnostic]]:
+    """The typed Article of one row of a table whose columns ``columns`` names, and what it lacks."""
+    value = _values(record, columns)
+    problems: list[Diagnostic] = []
+    title = clean(shared.strip_tags(value(columns.title)))
+    if not title:
+        problems.append(Diagnostic(Level.ERROR, record.where, (
+            f"row has no title (its {columns.title!r} column is empty); shown as {UNTITLED!r}")))
+    types = [clean(value(columns.kind))] if columns.kind else []
+    kind = next((columns.kinds[t.strip().casefold()] for t in (types[0] if types else "").split(";")
+                 if t.strip().casefold() in columns.kinds), "")
+    held = kind in CONTAINED_KINDS
+    alone = kind not in PERIODICAL_KINDS
+    source = clean(value(columns.journal))
+    extra = dict((m.group(1).upper(), m.group(2)) for m in _EXTRA_ID.finditer(value(columns.extra)))
+    urls = [u for name in columns.urls for u in re.split(r"[\s|]+", value(name)) if u and u not in columns.absent]
+    url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
+    central = _CENTRAL_PUBMED.search(value(columns.pmid))
+    pmid = (ids.pmid_from(clean(value(columns.pmid))) or ids.ids_from_urls([value(columns.pmid)])[0]
+            or (central.group(1) if central else "") or ids.pmid_from(extra.get("PMID", "")) or url_pmid)
+    pmcid = ids.pmcid_from(value(columns.pmcid)) or ids.pmcid_from(extra.get("PMCID", "")) or url_pmc
+    doi = ids.doi_from(value(columns.doi)) or url_doi
+    lay, abstract, rights = shared.abstract(_ABSTRACT_WORD.sub("", value(columns.abstract)), running=columns.running)
+    key = clean(value(columns.key)).rstrip("/").rpartition("/")[2]  # OpenAlex's id is a url
+    when = shared.web_of_science_date(value(columns.date), value(columns.year), value(columns.early)) if (
+        columns.early) else dates.Published(_date(value(columns.year), value(columns.date), value(columns.month),
+                                                  value(columns.day), columns.month_first))
+    article = Article(
+        id=shared.article_id(pmcid, pmid, doi, key, title, prefix),
+        title=title or UNTITLED,
+        authors=shared.with_orcids(_people(value(columns.full_names) or value(columns.authors), columns,
+                                           value(columns.orcids)), shared.orcids_by_name(value(columns.named_orcids))),
+        journal="" if held else source,
+        journal_abbrev="" if held else clean(value(columns.abbrev)),
+        kind=kind,
+        container=source if held else "",
+        editors=_people(value(columns.editors), columns) if alone else (),
+        date=when.date, date_printed=when.printed, epub_date=when.epub,
+        publisher=clean(value(columns.publisher)),
+        place=clean(value(columns.place)) if alone else "",
+        edition=clean(value(columns.edition)) if alone else "",
+        languages=languages.parse([value(columns.language)] if value(columns.language) else []),
+        topics=shared.review_topics(types),
+        pmid=pmid, pmcid=pmcid, doi=doi,
+        lay_summary=lay, abstract=abstract, rights=rights,
+        links=shared.links(urls),
+        volume=clean(value(columns.volume)), issue=clean(value(columns.issue)),
+        pages=(shared.page_range(value(columns.pages)) if columns.pages else shared.page_range(
+            value(columns.first_page), value(columns.last_page))) or shared.page_range(value(columns.article_number)),
+        # "*Literacy": a major topic of the Cochrane Library's keywords (as RIS's KW lines mark them)
+        keywords=tuple(k.lstrip("*") for k in shared.split_keywords((k.replace(columns.keywords_parted, ";") for k in (
+            value(name) for name in columns.keywords) if k.strip()), commas=False)),
+        records=(record,),
+    )
+    return article, problems
+
+
+def _people(text: str, columns: Columns, orcids: str = "") -> tuple[Person, ...]:
+    parted = columns.parted.strip()
+    names = [clean(n) for n in (re.split(r"\s+and\s+", text) if parted == "and" else text.split(parted))]
+    found = [shared.orcid(o) for o in orcids.split(parted)] if orcids else []
+    people = []
+    for at, name in enumerate(names):
+        if not name or name in columns.absent:
+            continue
+        person = columns.name(name)
+        iD = found[at] if at < len(found) and len(found) == len(names) else ""
+        people.append(Person(person.name, person.family, person.given, person.suffix, iD) if iD else person)
+    return tuple(people)
+
+
+_NUMBERED_DATE = re.compile(r"(\d{4})[/.-](\d{1,2})(?:[/.-](\d{1,2}))?")
+"""A date in numbers, the year first: "2019/11/25", "2019-11", "2019.11.25"."""
+
+
+_US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_MONTH_YEAR_GLUED = re.compile(r"(?<=[A-Za-z])(?=\d{4}\b)")
+"""EBSCO's "Jun2023"."""
+
+
+def _date(year: str, text: str, month: str = "", day: str = "", month_first: bool = False) -> str:
+    """The date the columns give: ``text`` (in numbers, the year first, or printed with the month before or after
+    the year) when it falls in ``year`` (or there is no year), else the year with its month and day columns."""
+    year = clean(year)
+    if clean(text):
+        numbers = _NUMBERED_DATE.fullmatch(clean(text))
+        us = _US_DATE.fullmatch(clean(text)) if month_first else None
+        found = (dates.from_parts(*(n or "" for n in numbers.groups())) if numbers
+                 else dates.from_parts(us.group(3), us.group(1), us.group(2)) if us
+                 else dates.read_printed(shared.year_then_month(_MONTH_YEAR_GLUED.sub(" ", clean(text)))).iso)
+        if found and (not year or found[:4] == year):
+            return found
+    if not re.fullmatch(r"\d{4}", year):
+        return ""
+    return dates.from_parts(year, clean(month) if dates.month_number(clean(month)) or clean(month).isdigit()
+                            else "", clean(day) if clean(day).isdigit() else "")
+
+
+_ZOTERO_KINDS = {
+    "journalarticle": "", "magazinearticle": "article-magazine", "newspaperarticle": "article-newspaper",
+    "book": "book", "booksection": "chapter", "conferencepaper": "paper-conference", "thesis": "thesis",
+    "report": "report", "webpage": "webpage", "blogpost": "post-weblog", "dataset": "dataset",
+    "encyclopediaarticle": "entry-encyclopedia", "dictionaryentry": "entry-dictionary", "preprint": "article",
+    "document": "document", "manuscript": "manuscript", "presentation": "speech", "computerprogram": "software",
+    "patent": "patent", "case": "legal_case", "statute": "legislation", "bill": "bill", "film": "motion_picture",
+}
+"""Zotero's item types as its CSL mapping names them."""
+
+ZOTERO = Export(
+    tables.Layout("zotero-csv", "Zotero CSV", frozenset({"Key", "Item Type", "Publication Year", "Author", "Title",
+                                                          "Publication Title"})),
+    Columns(title="Title", authors="Author", parted="; ", editors="Editor", year="Publication Year", date="Date",
+            journal="Publication Title", abbrev="Journal Abbreviation", volume="Volume", issue="Issue",
+            pages="Pages", doi="DOI", extra="Extra", abstract="Abstract Note",
+            keywords=("Manual Tags", "Automatic Tags"), language="Language", publisher="Publisher", place="Place",
+            edition="Edition", kind="Item Type", kinds=_ZOTERO_KINDS, urls=("Url",), key="Key"),
+    "zotero")
+
+_LENS_KINDS = {"book chapter": "chapter", "conference proceedings article": "paper-conference", "book": "book",
+               "dissertation": "thesis", "report": "report", "dataset": "dataset", "preprint": "article",
+               "conference proceedings": "book"}
+
+LENS = Export(
+    tables.Layout("lens-csv", "Lens.org CSV", frozenset({"Lens ID", "Title", "Author/s"})),
+    Columns(title="Title", authors="Author/s", parted="; ", name=reading_order, year="Publication Year",
+            date="Date Published", journal="Source Title", volume="Volume", issue="Issue Number",
+            first_page="Start Page", last_page="End Page", doi="DOI", pmid="PMID", pmcid="PMCID", abstract="Abstract",
+            keywords=("Keywords",), publisher="Publisher", kind="Publication Type", kinds=_LENS_KINDS,
+            urls=("External URL", "Source URLs"), key="Lens ID", running=True),
+    "lens")
+
+_OPENALEX_KINDS = {"book-chapter": "chapter", "book": "book", "dissertation": "thesis", "dataset": "dataset",
+                   "report": "report", "preprint": "article", "standard": "standard"}
+
+OPENALEX = Export(
+    tables.Layout("openalex-csv", "OpenAlex CSV", frozenset({"id", "doi", "display_name", "publication_year"})),
+    Columns(title="display_name", authors="authorships.author.display_name", parted="|", name=reading_order,
+            orcids="authorships.author.orcid", year="publication_year", date="publication_date",
+            journal="primary_location.source.display_name", volume="biblio.volume", issue="biblio.issue",
+            first_page="biblio.first_page", last_page="biblio.last_page", doi="doi", pmid="ids.pmid",
+            pmcid="ids.pmcid", abstract="abstract", keywords=("keywords.display_name",), keywords_parted="|",
+            language="language", publisher="primary_location.source.host_organization_name", kind="type",
+            kinds=_OPENALEX_KINDS, urls=("primary_location.landing_page_url",), key="id",
+            absent=frozenset({"None", "nan"})),
+    "openalex")
+
+RAYYAN = Export(
+    tables.Layout("rayyan-csv", "Rayyan CSV", frozenset({"key", "title", "year", "month", "day", "journal", "authors",
+                                                         "abstract"})),
+    Columns(title="title", authors="authors", parted=" and ", year="year", month="month", day="day",
+            journal="journal", volume="volume", issue="issue", pages="pages", doi="doi", pmid="pubmed_id",
+            pmcid="pmc_id", abstract="abstract", keywords=("keywords",), language="language", publisher="publisher",
+            urls=("url",), key="key"),
+    "rayyan")
+
+COVIDENCE = Export(
+    tables.Layout("covidence-csv", "Covidence CSV", frozenset({"Title", "Authors", "Abstract", "Published Year",
+                                                               "Covidence #"})),
+    Columns(title="Title", authors="Authors", parted="; ", year="Published Year", month="Published Month",
+            journal="Journal", volume="Volume", issue="Issue", pages="Pages", doi="DOI", abstract="Abstract",
+            key="Covidence #"),
+    "covidence")
+
+_WOS_KINDS = {"book chapter": "chapter", "book": "book"}
+"""Web of Science's document types that are no journal's article. A "Proceedings Paper" may be in a journal or a
+book, which only "Publication Type" (J, B, S) tells: read as the journal's (or series') article it most often
+is."""
+
+WEB_OF_SCIENCE = Export(
+    tables.Layout("wos-csv", "Web of Science CSV", frozenset({"Publication Type", "Authors", "Article Title",
+                                                              "Source Title", "UT (Unique WOS ID)"})),
+    Columns(title="Article Title", authors="Authors", parted="; ", full_names="Author Full Names",
+            named_orcids="ORCIDs", editors="Book Editors", year="Publication Year", date="Publication Date",
+            early="Early Access Date", journal="Source Title", abbrev="Journal ISO Abbreviation", volume="Volume",
+            issue="Issue", first_page="Start Page", last_page="End Page", article_number="Article Number", doi="DOI",
+            pmid="Pubmed Id", abstract="Abstract", keywords=("Author Keywords", "Keywords Plus"), language="Language",
+            publisher="Publisher", kind="Document Type", kinds=_WOS_KINDS, key="UT (Unique WOS ID)", running=True),
+    "wos")
+
+_DIMENSIONS_KINDS = {"monograph": "book", "edited_book": "book", "preprint": "article"}
+"""Dimensions' publication types that are no journal's article. A chapter's or a proceedings paper's "Source title"
+may be its book series rather than its book ("Anthology title"): read as the article of the series it names."""
+
+DIMENSIONS = Export(
+    tables.Layout("dimensions-csv", "Dimensions CSV", frozenset({"Publication ID", "Title", "Source title",
+                                                                 "PubYear"})),
+    Columns(title="Title", authors="Authors", parted="; ", year="PubYear", date="Publication Date",
+            journal="Source title", volume="Volume", issue="Issue", pages="Pagination", doi="DOI", pmid="PMID",
+            pmcid="PMCID", abstract="Abstract", publisher="Publisher", kind="Publication Type",
+            kinds=_DIMENSIONS_KINDS, urls=("Dimensions URL", "Source Linkout"), key="Publication ID"),
+    "dimensions")
+
+COCHRANE = Export(
+    tables.Layout("cochrane-csv", "Cochrane Library CSV", frozenset({"CENTRAL ID", "Author(s)", "Title", "Source",
+                                                                     "Year"})),
+    Columns(title="Title", authors="Author(s)", parted="; ", year="Year", journal="Source", volume="Volume",
+            issue="Issue", pages="Pages", doi="DOI", pmid="PubMed ID", abstract="Abstract", keywords=("Keywords",),
+            kind="Publication Type", urls=("URL",), key="CENTRAL ID"),
+    "cochrane")
+
+EBSCO = Export(
+    tables.Layout("ebsco-csv", "EBSCO CSV", frozenset({"Article Title", "Author", "Journal Title", "PLink"})),
+    Columns(title="Article Title", authors="Author", parted="; ", date="Publication Date", month_first=True,
+            journal="Journal Title", volume="Volume", issue="Issue", pages="First Page", doi="DOI",
+            abstract="Abstract", keywords=("Keywords", "Subjects"), publisher="Publisher", kind="Doctype",
+            urls=("PLink",), key="Accession Number"),
+    "ebsco")
+
+EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO)

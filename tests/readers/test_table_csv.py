@@ -1,0 +1,359 @@
+"""The CSV exports of Zotero, Lens.org, OpenAlex, Rayyan and Covidence (readers/table_exports.py): real exports
+(asreview/citation-file-formatting, CC0: a few rows of each) are known by their headers and give every column with
+its line, and the values each tool wrote, as its columns name them; one site built from all of them makes one
+article of each work that several tools exported; a header no exporter has is left to the "not a record format"
+warning. Rows written by hand in Zotero's shape cover a chapter, a conference paper, a PMID in "Extra" and a
+printed date."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from site_builder import readers
+from site_builder.build import build
+from site_builder.diagnostics import Level
+from site_builder.model.article import Field, Person
+from site_builder.readers import table_exports
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "table-csv"
+FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-csv",
+         "covidence-dinosaurs.csv": "covidence-csv", "lens-reviews.csv": "lens-csv", "lens-carbapenem.tsv": "lens-csv",
+         "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
+         "ebsco-dinosaurs.csv": "ebsco-csv"}
+
+
+def read(name: str, data: bytes | None = None) -> tuple[list, list]:
+    data = (DATA / name).read_bytes() if data is None else data
+    return readers.read_data(data, Path(name), f"content/{name}")
+
+
+def articles(name: str, data: bytes | None = None) -> list:
+    records, problems = read(name, data)
+    assert problems == []
+    found = [readers.to_article(r) for r in records]
+    assert [p for _, more in found for p in more] == []
+    return [a for a, _ in found]
+
+
+@pytest.mark.parametrize("name", sorted(FILES))
+def test_each_export_is_known_by_its_header(name: str) -> None:
+    head = (DATA / name).read_bytes()[:4096].decode("utf-8-sig")
+    assert readers.choose_reader(Path(name), head).format == FILES[name]
+    assert readers.choose_reader(Path("export.txt"), head).format == FILES[name]
+    others = [e for e in table_exports.EXPORTS if e.format != FILES[name]]
+    assert not any(e.sniff(head) for e in others)
+
+
+def test_headers_of_no_known_exporter_are_left_alone() -> None:
+    for head in ("Title,Authors,Year\n", "key,title,year\n", "id,title,publication_year\n", "Lens ID,Title\n",
+                 "Article Title,Author,Journal Title,ISSN\n", "", "Title\tAuthor/s\n"):
+        assert not any(e.sniff(head) for e in table_exports.EXPORTS), head
+    (cinahl, problems) = readers.read_data(b"Article Title,Author,Journal Title\nA,B,C\n", Path("cinahl.csv"),
+                                           "content/cinahl.csv")
+    assert cinahl == [] and [(p.level, p.where.line) for p in problems] == [(Level.WARNING, 1)]
+    assert "Zotero" in problems[0].message and "not a record format" in problems[0].message
+
+
+def test_zotero_every_column_with_its_line() -> None:
+    records, problems = read("zotero-dinosaurs.csv")
+    assert problems == [] and [(r.format, r.where.line) for r in records] == [("zotero-csv", n) for n in (2, 3, 4, 5)]
+    first = records[0]
+    assert len(first.fields) == 87 and first.fields[0] == Field("Key", ("YVC6GC78",), 2)  # no BOM in its name
+    assert first.first("Archive") == "Embase" and first.first("Date Added") == "2024-08-15 08:09:33"
+    assert first.first("Series") == ""  # an empty column is kept
+
+
+def test_zotero_values() -> None:
+    scales, erratum, abelisaurid, bird = articles("zotero-dinosaurs.csv")
+    assert scales.title == ("Cellular structure of dinosaur scales reveals retention of reptile-type skin during the "
+                            "evolutionary transition to feathers")
+    assert scales.authors == (Person("Yang, Z.", "Yang", "Z."), Person("Jiang, B.", "Jiang", "B."),
+                              Person("Xu, J.", "Xu", "J."), Person("McNamara, M.E.", "McNamara", "M.E."))
+    assert (scales.journal, scales.journal_abbrev, scales.volume, scales.issue, scales.date) == (
+        "Nature Communications", "Nat. Commun.", "15", "1", "2024")
+    assert scales.doi == "10.1038/s41467-024-48400-3" and scales.pmid == ""
+    assert scales.keywords[:3] == ("article", "controlled study", "animal tissue") and len(scales.keywords) == 25
+    assert [lang.name for lang in scales.languages] == ["English"]
+    assert scales.abstract[0].text.startswith("Fossil feathers have transformed our understanding")
+    assert erratum.abstract == () and erratum.pages == "14316"
+    assert abelisaurid.pages == "307-356" and abelisaurid.authors[2] == Person("Černý, D.", "Černý", "D.")
+    assert abelisaurid.journal == "Cladistics : the international journal of the Willi Hennig Society"
+    assert [s.label for s in bird.abstract] == ["BACKGROUND", "RESULTS", "CONCLUSIONS"]
+
+
+ZOTERO_HEADER = ('"Key","Item Type","Publication Year","Author","Title","Publication Title","ISBN","DOI","Url",'
+                 '"Abstract Note","Date","Pages","Volume","Publisher","Place","Extra","Editor","Edition"\n')
+
+
+def zotero_row(**values: str) -> str:
+    names = next(csv.reader([ZOTERO_HEADER.strip()]))
+    out = io.StringIO()
+    csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\n").writerow([values.get(n, "") for n in names])
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("item_type", "kind"), [("bookSection", "chapter"), ("conferencePaper", "paper-conference")])
+def test_zotero_a_chapter_or_paper_is_held_by_its_book(item_type: str, kind: str) -> None:
+    (article,) = articles("z.csv", (ZOTERO_HEADER + zotero_row(
+        Key="ABCD1234", Title="Observing and monitoring the ocean", Author="Porter, Dwayne E.; Kelsey, R. Heath",
+        Editor="Fleming, Lora E.", Date="2023-05-18", **{
+            "Item Type": item_type, "Publication Year": "2023", "Publication Title": "Oceans and Human Health",
+            "Pages": "549-596", "Publisher": "Elsevier", "Place": "London",
+            "Extra": "PMID: 12345678\nPMCID: PMC7654321"})).encode())
+    assert (article.kind, article.container, article.journal) == (kind, "Oceans and Human Health", "")
+    assert [p.name for p in article.editors] == ["Fleming, Lora E."]
+    assert (article.place, article.publisher, article.date, article.pages) == ("London", "Elsevier", "2023-05-18",
+                                                                              "549-596")
+    assert (article.pmid, article.pmcid, article.id) == ("12345678", "PMC7654321", "pubmed-7654321")
+
+
+@pytest.mark.parametrize(("written", "year", "date"), [
+    ("March 2020", "2020", "2020-03"), ("2019/11/25", "2019", "2019-11-25"), ("2019-11", "2019", "2019-11"),
+    ("Nov./2001", "2001", "2001-11"), ("2019-11-25", "2018", "2018"), ("spring", "2020", "2020"), ("", "", "")])
+def test_zotero_dates_and_no_identifier(written: str, year: str, date: str) -> None:
+    (article,) = articles("z.csv", (ZOTERO_HEADER + zotero_row(
+        Key="WXYZ9876", Title="A work known by no identifier", Date=written,
+        **{"Item Type": "journalArticle", "Publication Year": year})).encode())
+    assert (article.date, article.id, article.editors, article.place) == (date, "zotero-wxyz9876", (), "")
+
+
+def test_lens_values() -> None:
+    radiology, ect, diabetes = articles("lens-reviews.csv")
+    assert radiology.title.startswith("The Value of Radiologic Interventions and 18 F-DOPA PET")
+    assert radiology.authors[0] == Person("Björn A. Blomberg", "Blomberg", "Björn A.")
+    assert (radiology.journal, radiology.volume, radiology.issue, radiology.pages, radiology.date) == (
+        "Molecular imaging and biology", "15", "1", "97-105", "2012-07-03")
+    assert (radiology.pmid, radiology.pmcid, radiology.doi) == ("22752652", "PMC3553406", "10.1007/s11307-012-0572-0")
+    assert radiology.id == "pubmed-3553406" and radiology.publisher == "Springer New York"
+    assert radiology.keywords == ()  # MeSH terms and fields of study stay in the full record
+    assert ect.keywords == ("electrochemotherapy", "head and neck cancer", "quality of life", "systematic review")
+    assert ect.authors[6] == Person("Remco de Bree", "de Bree", "Remco")
+    assert [s.label for s in diabetes.abstract] == ["Introduction", "Materials and methods", "Results", "Conclusion"]
+    assert (diabetes.issue, diabetes.pages) == ("", "636959")
+    records, _ = read("lens-reviews.csv")
+    assert [r.where.line for r in records] == [2, 3, 4] and records[0].first("Lens ID") == "000-463-679-101-319"
+
+
+def test_lens_tab_separated() -> None:
+    (article,) = articles("lens-carbapenem.tsv")
+    assert article.title == ("Carbapenem-alternative strategies for complicated urinary tract infections: A "
+                             "systematic review of randomized controlled trials.")
+    assert [p.family for p in article.authors][:2] == ["ten Doesschate", "van der Vaart"]
+    assert (article.journal, article.volume, article.issue, article.pages, article.pmid) == (
+        "The Journal of infection", "81", "4", "499-509", "32795483")
+
+
+def test_openalex_values() -> None:
+    cephalopods, silica = articles("openalex-palaeontology.csv")
+    assert cephalopods.title.startswith("Orthoceratoid and coleoid cephalopods from the Middle Triassic")
+    assert cephalopods.authors == (Person("Alexander Pohle", "Pohle", "Alexander", orcid="0000-0001-6979-1048"),
+                                   Person("Christian Klug", "Klug", "Christian", orcid="0000-0002-4099-7453"))
+    assert (cephalopods.journal, cephalopods.volume, cephalopods.issue, cephalopods.date) == (
+        "Swiss Journal of Palaeontology", "143", "1", "2024-04-03")
+    assert (cephalopods.pmid, cephalopods.doi) == ("38584612", "10.1186/s13358-024-00307-8")
+    assert cephalopods.abstract[0].text.startswith("Orthoconic cephalopods")  # "Abstract " is no part of it
+    assert cephalopods.keywords == ("Cephalopod", "Cretaceous", "Early Triassic")
+    assert [lang.name for lang in cephalopods.languages] == ["English"]
+    assert (silica.title, silica.pmid, silica.issue, silica.pages) == (
+        "Did Algae Eat All the Silica in the World’s Oceans?", "", "", "")
+    records, _ = read("openalex-palaeontology.csv")
+    assert records[1].first("locations.license") == "None"  # the full record keeps it as written
+
+
+def test_openalex_none_is_no_value() -> None:
+    (record,), _ = read("bad.csv", HOSTILE["openalex nones"])
+    article, problems = readers.to_article(record)
+    assert (article.title, article.doi, article.date) == ("Untitled record", "", "")
+    assert article.authors == (Person("A B", "B", "A"),) and [(p.level, p.message) for p in problems] == [
+        (Level.ERROR, "row has no title (its 'display_name' column is empty); shown as 'Untitled record'")]
+
+
+def test_cochrane_values() -> None:
+    trial, transfer, spain = articles("cochrane-incredible-years.csv")
+    assert trial.title.startswith("The Incredible Years Therapeutic Dinosaur Programme to build social")
+    assert [p.name for p in trial.authors] == ["Bywater, T", "Hutchings, J", "Whitaker, C", "Evans, C", "Parry, L"]
+    assert (trial.journal, trial.date, trial.volume, trial.issue, trial.pages) == ("Trials", "2011", "12", "", "39")
+    assert (trial.pmid, trial.doi, trial.id) == ("21314913", "10.1186/1745-6215-12-39", "pubmed-21314913")
+    assert [s.label for s in trial.abstract] == ["BACKGROUND", "METHODS/DESIGN", "DISCUSSION", "TRIAL REGISTRATION"]
+    assert trial.keywords[0] == "school health service"  # "*school health service": a major topic
+    assert (transfer.pages, transfer.pmid) == ("1279-1297", "38407106")
+    assert "Transfer, Psychology [physiology]" in transfer.keywords
+    assert spain.authors[2] == Person("Cañas, M", "Cañas", "M")
+    records, _ = read("cochrane-incredible-years.csv")
+    assert records[1].first("Embase ID") == "EMBASE 643589775" and records[1].first("PubMed ID") == "PUBMED 38407106"
+
+
+def test_ebsco_values() -> None:
+    growth, tracks, plumage = articles("ebsco-dinosaurs.csv")
+    assert growth.title == "Osteohistological insight into the growth dynamics of early dinosaurs and their " \
+        "contemporaries."
+    assert growth.authors[0] == Person("Curry Rogers, Kristina", "Curry Rogers", "Kristina")
+    assert (growth.journal, growth.date, growth.volume, growth.issue, growth.pages) == ("PLoS ONE", "2024-04-03",
+                                                                                       "19", "4", "1")
+    assert (growth.doi, growth.publisher) == ("10.1371/journal.pone.0298242", "Public Library of Science")
+    assert growth.keywords[:3] == ("FEMUR", "DINOSAURS", "MASS extinctions")
+    assert (tracks.date, tracks.pages, tracks.keywords[0]) == ("2023-06", "924", "Fossil footprints")
+    assert plumage.date == "2023" and [p.name for p in plumage.authors][:3] == [
+        "CROUDACE, ANGUS D.", "CAIZHI SHEN", "JUNCHANG LÜ"]
+    records, _ = read("ebsco-dinosaurs.csv")
+    assert records[0].first("ISSN") == '="19326203"'  # the full record keeps it as written
+
+
+def test_rayyan_and_covidence_values() -> None:
+    scales, erratum, abelisaurid, duckbill = articles("rayyan-dinosaurs.csv")
+    assert scales.authors[-1] == Person("McNamara, M.E.", "McNamara", "M.E.")
+    assert scales.doi == "10.1038/s41467-024-48400-3"  # the RIS text Rayyan left after it is not
+    assert (scales.journal, scales.date, scales.volume, scales.issue) == ("Nat. Commun.", "2024", "15", "1")
+    assert scales.keywords[:3] == ("keratin", "melanin", "animal scales")
+    assert (abelisaurid.pages, duckbill.authors[3]) == ("307-356", Person("Jalil, N.-E.", "Jalil", "N.-E."))
+    scales, erratum, petroglyphs, bird = articles("covidence-dinosaurs.csv")
+    assert (scales.journal, scales.doi, scales.date) == ("Nature Communications", "10.1038/s41467-024-48400-3",
+                                                         "2024")
+    assert (erratum.abstract, erratum.pages, petroglyphs.pages) == ((), "14316", "6528")
+    assert bird.authors == (Person("Brownstein, C.D.", "Brownstein", "C.D."),)
+    assert [s.label for s in bird.abstract] == ["BACKGROUND", "RESULTS", "CONCLUSIONS"]
+    assert bird.id == "doi-10.1186/s12862-024-02210-9"
+
+
+def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) -> None:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    for name in FILES:
+        (site / "content" / name).write_bytes((DATA / name).read_bytes())
+    result = build(site, tmp_path / "_site")
+    assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
+    assert result.records == 24
+    pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
+    # six works of the Embase records in Zotero, Rayyan, Covidence; four Lens; two OpenAlex; three Cochrane; three
+    # EBSCOhost
+    assert len(pages) == 18
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
+    assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")
+    rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
+    assert {"Key", "Item Type", "Covidence #", "key", "notes"} <= rows  # the three records in the full record
+    lens = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-3553406.html"))
+    dl = lens.find(".//dl[@class='facts']")
+    facts = dict(zip([html.text(e) for e in dl if e.tag == "dt"], [html.text(e) for e in dl if e.tag == "dd"],
+                     strict=True))
+    assert (facts["Journal"], facts["Volume"], facts["Issue"], facts["Pages"]) == (
+        "Molecular imaging and biology", "15", "1", "97-105")
+
+
+HOSTILE = {
+    "header only": ZOTERO_HEADER.encode(),
+    "openalex nones": b"id,doi,display_name,publication_year,authorships.author.display_name,"
+                      b"authorships.author.orcid\nNone,None,None,nan,None|None|A B,x|y\n",
+    "rayyan ands": b"key,title,year,month,day,journal,authors,abstract\nk,T,2020,13,40,J, and  and and,\n",
+    "lens semicolons": b"Lens ID;Title;Author/s\n1;\"T\";\"; ;\"\n2\n",
+    "zotero extra": (ZOTERO_HEADER + zotero_row(Title="T", Extra="PMID: x\nPMCID:\nPMID: 123")).encode(),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_input_never_raises(name: str) -> None:
+    records, problems = read("bad.csv", HOSTILE[name])
+    for record in records:
+        article, more = readers.to_article(record)
+        assert article.title
+        problems += more
+    for p in problems:
+        assert p.where.path == "content/bad.csv" and p.where.line >= 1 and p.message
+
+
+WOS_HEADER = (
+    'Publication Type,Authors,Book Authors,Book Editors,Book Group Authors,Author Full Names,Book Author Full Names,'
+    'Group Authors,Article Title,Source Title,Book Series Title,Book Series Subtitle,Language,Document Type,'
+    'Conference Title,Conference Date,Conference Location,Conference Sponsor,Conference Host,Author Keywords,'
+    'Keywords Plus,Abstract,Addresses,Affiliations,Reprint Addresses,Email Addresses,Researcher Ids,ORCIDs,'
+    'Funding Orgs,Funding Name Preferred,Funding Text,Cited References,Cited Reference Count,'
+    '"Times Cited, WoS Core","Times Cited, All Databases",180 Day Usage Count,Since 2013 Usage Count,Publisher,'
+    'Publisher City,Publisher Address,ISSN,eISSN,ISBN,Journal Abbreviation,Journal ISO Abbreviation,'
+    'Publication Date,Publication Year,Volume,Issue,Part Number,Supplement,Special Issue,Meeting Abstract,'
+    'Start Page,End Page,Article Number,DOI,DOI Link,Book DOI,Early Access Date,Number of Pages,WoS Categories,'
+    'Web of Science Index,Research Areas,IDS Number,Pubmed Id,Open Access Designations,Highly Cited Status,'
+    'Hot Paper Status,Date of Export,UT (Unique WOS ID)')
+"""The header of Web of Science's "Excel" export saved as CSV, as a public analysis script quotes it
+(GitHub, a notebook's pd.read_csv of a WoS export), 72 columns."""
+WOS_TAGS = ("PT", "AU", "BA", "BE", "GP", "AF", "BF", "CA", "TI", "SO", "SE", "BS", "LA", "DT", "CT", "CY", "CL",
+            "SP", "HO", "DE", "ID", "AB", "C1", "C3", "RP", "EM", "RI", "OI", "FU", "FP", "FX", "CR", "NR", "TC",
+            "Z9", "U1", "U2", "PU", "PI", "PA", "SN", "EI", "BN", "J9", "JI", "PD", "PY", "VL", "IS", "PN", "SU",
+            "SI", "MA", "BP", "EP", "AR", "DI", "DL", "D2", "EA", "PG", "WC", "WE", "SC", "GA", "PM", "OA", "HC",
+            "HP", "DA", "UT")
+"""The tag of each column (Web of Science's field tags, in its Excel export's order)."""
+
+
+def wos_csv(tagged: str) -> bytes:
+    """Web of Science's tagged records as its Excel export writes the same fields: a row a record, the names
+    and the lines of other fields joined."""
+    from site_builder.readers import ris
+
+    records, _ = ris.read(tagged, "tagged.txt")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    out.write(WOS_HEADER + "\r\n")
+    for record in records:
+        values = {f.name: ("; " if f.name in ("AU", "AF", "BE", "CR") else " ").join(f.values) for f in record.fields}
+        writer.writerow([values.get(tag, "") for tag in WOS_TAGS])
+    return out.getvalue().encode()
+
+
+def test_web_of_science_csv_reads_as_its_tagged_records_do() -> None:
+    """Three real records (tests/data/ris/wos-early-access.txt), each field written in its column: the CSV
+    reader makes of them the articles the tagged reader makes."""
+    tagged = (Path(__file__).resolve().parents[1] / "data" / "ris" / "wos-early-access.txt").read_text("utf-8-sig")
+    from_csv = articles("savedrecs.csv", wos_csv(tagged))
+    records, _ = readers.read_data(tagged.encode(), Path("savedrecs.txt"), "content/savedrecs.txt")
+    from_tags = [readers.to_article(r)[0] for r in records]
+    assert len(from_csv) == len(from_tags) == 3
+    for one, other in zip(from_csv, from_tags, strict=True):
+        assert [p.name for p in one.authors] == [p.name for p in other.authors]
+        assert [p.orcid for p in one.authors] == [p.orcid for p in other.authors]
+        for name in ("title", "journal", "journal_abbrev", "date", "epub_date", "volume", "issue", "pages",
+                     "doi", "pmid", "keywords", "languages", "publisher", "abstract", "topics"):
+            assert getattr(one, name) == getattr(other, name), name
+    first = from_csv[0]
+    assert first.title == "Is there really such a thing as Tropical Biology?"
+    assert first.authors == (Person("Bruna, Emilio M.", "Bruna", "Emilio M."),)
+    assert (first.journal, first.journal_abbrev, first.date, first.doi) == ("BIOTROPICA", "Biotropica", "2024-10-09",
+                                                                             "10.1111/btp.13387")
+    assert first.id == "doi-10.1111/btp.13387"
+    # ORCIDs by name, as the tagged reader finds them (a name its line breaks too: "Vasconcelos,\n   Heraldo L.")
+    assert [(p.name, p.orcid) for p in from_csv[1].authors][2:5] == [
+        ("Vasconcelos, Heraldo L.", "0000-0001-6969-7131"), ("Bruna, Emilio M.", ""),
+        ("Costa, Vladimir Eliodoro", "0000-0003-3889-7514")]
+    csv_records, _ = read("savedrecs.csv", wos_csv(tagged))
+    assert csv_records[0].format == "wos-csv" and csv_records[0].first("UT (Unique WOS ID)") == "WOS:001331408900001"
+
+
+DIMENSIONS_HEADER = ('"Rank","Publication ID","DOI","PMID","PMCID","Title","Abstract","Source title","Anthology title",'
+                     '"MeSH terms","Publication Date","PubYear","Volume","Issue","Pagination","Open Access",'
+                     '"Publication Type","Authors","Times cited","Dimensions URL"')
+"""The columns of Dimensions' export that the reader uses, in its order, among others (as dimcli, Dimensions' own
+client, orders the same fields)."""
+
+
+@pytest.mark.parametrize("about", ['"About the data: Exported on Mar 01, 2024. Criteria: ""hyperinsulinism"" in title '
+                                   'and abstract."\r\n', "About the data: Exported on Mar 01, 2024.\r\n", ""])
+def test_dimensions_with_its_line_about_the_export(about: str) -> None:
+    """A row in Dimensions' shape with the values of a real work (the first of lens-reviews.csv)."""
+    data = ("\ufeff" + about + DIMENSIONS_HEADER + "\r\n" + '"1","pub.1012345678","10.1007/s11307-012-0572-0",'
+            '"22752652","PMC3553406","The Value of Radiologic Interventions and 18 F-DOPA PET in Diagnosing and '
+            'Localizing Focal Congenital Hyperinsulinism: Systematic Review and Meta-Analysis","This systematic '
+            'review and meta-analysis aimed to quantify the diagnostic performance.","Molecular Imaging and Biology",'
+            '"","Humans; Pancreas","2012-07-03","2012","15","1","97-105","Green","article","Blomberg, Björn A.; '
+            'Moghbel, Mateen","50","https://app.dimensions.ai/details/publication/pub.1012345678"\r\n').encode()
+    records, problems = read("Dimensions-Publication-2024-03-01.csv", data)
+    assert problems == [] and [(r.format, r.where.line) for r in records] == [("dimensions-csv", 3 if about else 2)]
+    article, more = readers.to_article(records[0])
+    assert more == []
+    assert [p.name for p in article.authors] == ["Blomberg, Björn A.", "Moghbel, Mateen"]
+    assert (article.journal, article.volume, article.issue, article.pages, article.date) == (
+        "Molecular Imaging and Biology", "15", "1", "97-105", "2012-07-03")
+    assert (article.pmid, article.pmcid, article.doi, article.id) == (
+        "22752652", "PMC3553406", "10.1007/s11307-012-0572-0", "pubmed-3553406")
+    assert article.keywords == () and records[0].first("MeSH terms") == "Humans; Pancreas"
+    assert [link.label for link in article.links] == ["app.dimensions.ai"]
