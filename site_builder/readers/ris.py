@@ -672,7 +672,9 @@ def _wos_article(record: Record) -> Article:
     tags = _Tags(record)
     title = clean(shared.strip_tags(tags.text("TI")))  # "<i>Heliconia acuminata</i>": the tags are left out
     # OI is one list ("Family, Given/0000-…; …") that Web of Science wraps at a fixed width, even inside a name
-    orcids = shared.orcids_by_name(" ".join(tags.all("OI")))
+    # ("Vasconcelos,\n   Heraldo L./0000-…"); a file whose lines each hold whole entries is read so too
+    lines = tags.all("OI")
+    orcids = shared.orcids_by_name(" ".join(lines)) | shared.orcids_by_name("; ".join(lines))
     # MEDLINE's records in Web of Knowledge give all names on one line: "AU Joffe, Hadine; Hall, Janet E"
     names = [_AUTHOR_EMAIL.sub("", name) for line in tags.all("AF") or tags.all("AU") for name in line.split("; ")]
     accession = clean(tags.first("UT"))
@@ -680,7 +682,7 @@ def _wos_article(record: Record) -> Article:
     pmid = ids.pmid_from(tags.first("PM") or accession.removeprefix("MEDLINE:") * accession.startswith("MEDLINE:"))
     lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB")], running=True)
     when = shared.web_of_science_date(tags.first("PD"), tags.first("PY"), tags.first("EA"))
-    kind = _wos_kind(tags.all("DT"))
+    kind = wos_kind(tags.all("DT"))
     # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
     in_book = kind in CONTAINED_KINDS and clean(tags.first("PT")) in ("B", "S")
     return Article(
@@ -710,7 +712,7 @@ def _wos_article(record: Record) -> Article:
     )
 
 
-def _wos_kind(types: list[str]) -> str:
+def wos_kind(types: list[str]) -> str:
     """The kind of work a Web of Science DT ("Article; Proceedings Paper", "Review; Book Chapter") names."""
     parts = {part.strip().casefold() for t in types for part in t.split(";")}
     if "book chapter" in parts:

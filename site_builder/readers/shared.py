@@ -131,7 +131,7 @@ def _folded(name: str) -> str:
 
 
 _HOST_LABELS = {"pubmed.ncbi.nlm.nih.gov": "PubMed",
-                "europepmc.org": "Europe PMC", "scopus.com": "Scopus", "arxiv.org": "arXiv"}
+                "europepmc.org": "Europe PMC", "scopus.com": "Scopus", "arxiv.org": "arXiv", "embase.com": "Embase"}
 
 
 def links(urls: Iterable[str | tuple[str, str]]) -> tuple[Link, ...]:

@@ -56,6 +56,21 @@ it as text, dates as the United States write them, "4/3/2024", or "Jun2023")::
     Article Title,Author,Journal Title,ISSN,ISBN,Publication Date,Volume,Issue,First Page,Page Count,
     Accession Number,DOI,Publisher,Doctype,Subjects,Keywords,Abstract,PLink
 
+Embase (Embase.com's "Export", CSV; its search above the header, names "Yang Z.", dates "1 Dec 2024", an article
+number only in "Source")::
+
+    "SEARCH QUERY","dinosaur:ti"
+    -------------------------------------
+
+    "Title","Original Title","Author Names",…,"Source","Source title","Publication Year","Volume","Issue",
+    "First Page","Last Page","Date of Publication","Publication Type",…,"Abstract",…,"Author Keywords",
+    "Emtree Drug Index Terms (Major Focus)",…,"Medline PMID","PUI","DOI","Full Text Link","Embase Link",…
+
+Google Scholar ("My library", "Export", CSV; every name followed by "; ", the last too)::
+
+    Authors,Title,Publication,Volume,Number,Pages,Year,Publisher
+    "Barrett, Paul M; Willis, Katherine J; ",Did dinosaurs invent flowers? …,Biological Reviews,76,3,411-447,2001,…
+
 (each header one line in the file). Every column of every row is kept, with its line, for the full-record view;
 the columns named here feed the article, each value as written (an OpenAlex "None" is no value).
 """
@@ -73,6 +88,8 @@ from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article
 from ..model.normalize import clean, parse_person
 from . import shared, tables
 from .plos_json import person as reading_order
+from .ris import _person as embase_person  # "Yang Z.": Embase's names, as its RIS export writes them
+from .ris import wos_kind
 
 
 @dataclass(frozen=True)
@@ -101,6 +118,8 @@ class Columns:
     """Web of Science's early-access month ("OCT 2024")."""
     month: str = ""
     day: str = ""
+    month_day: str = ""
+    """The month and day in one, "03/30" (RefWorks's "Pub Date Free From"), or a month's name."""
     journal: str = ""
     """The journal; the book or proceedings of a work of ``CONTAINED_KINDS``."""
     abbrev: str = ""
@@ -109,8 +128,13 @@ class Columns:
     pages: str = ""
     first_page: str = ""
     last_page: str = ""
+    page_count: str = ""
+    """How many pages the work has from ``first_page`` on (EBSCOhost's "Page Count"): its last page."""
     article_number: str = ""
     """Stands for the pages of an article that has none."""
+    citation: str = ""
+    """A citation line that names the article number ("Article Number: 4063"), in Embase's "Source": the pages
+    of an article that has none, when no column gives them."""
     doi: str = ""
     pmid: str = ""
     pmcid: str = ""
@@ -127,6 +151,13 @@ class Columns:
     kinds: Mapping[str, str] = field(default_factory=dict)
     """The export's words for a kind of work (folded) → CSL's (a journal's article, "", when not listed); a value
     may name several, parted by ";" ("Article; Proceedings Paper"): the first listed counts."""
+    kind_of: Callable[[str], str] | None = None
+    """Instead of ``kinds``: the kind a value of ``kind`` names."""
+    held_by: tuple[str, frozenset[str]] = ("", frozenset())
+    """A column, and its values that say a book holds a chapter or a proceedings paper (Web of Science's
+    "Publication Type" B or S): otherwise a journal does. Without a column, every such work is a book's."""
+    series: str = ""
+    """The series of the book that holds a work (Web of Science's "Book Series Title"): its journal."""
     urls: tuple[str, ...] = ()
     """Columns of links, several in one parted by spaces or "|"."""
     key: str = ""
@@ -193,10 +224,12 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         problems.append(Diagnostic(Level.ERROR, record.where, (
             f"row has no title (its {columns.title!r} column is empty); shown as {UNTITLED!r}")))
     types = [clean(value(columns.kind))] if columns.kind else []
-    kind = next((columns.kinds[t.strip().casefold()] for t in (types[0] if types else "").split(";")
-                 if t.strip().casefold() in columns.kinds), "")
-    held = kind in CONTAINED_KINDS
-    alone = kind not in PERIODICAL_KINDS
+    kind = columns.kind_of(types[0] if types else "") if columns.kind_of else next(
+        (columns.kinds[t.strip().casefold()] for t in (types[0] if types else "").split(";")
+         if t.strip().casefold() in columns.kinds), "")
+    by, books = columns.held_by
+    held = kind in CONTAINED_KINDS and (not by or clean(value(by)) in books)
+    alone = kind not in PERIODICAL_KINDS and (held or kind not in CONTAINED_KINDS)  # not a journal's paper
     source = clean(value(columns.journal))
     extra = dict((m.group(1).upper(), m.group(2)) for m in _EXTRA_ID.finditer(value(columns.extra)))
     urls = [u for name in columns.urls for u in re.split(r"[\s|]+", value(name)) if u and u not in columns.absent]
@@ -209,14 +242,15 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     lay, abstract, rights = shared.abstract(_ABSTRACT_WORD.sub("", value(columns.abstract)), running=columns.running)
     key = clean(value(columns.key)).rstrip("/").rpartition("/")[2]  # OpenAlex's id is a url
     when = shared.web_of_science_date(value(columns.date), value(columns.year), value(columns.early)) if (
-        columns.early) else dates.Published(_date(value(columns.year), value(columns.date), value(columns.month),
-                                                  value(columns.day), columns.month_first))
+        columns.early) else dates.Published(_date(value(columns.year), value(columns.date),
+                                                  *_month_day(value(columns.month), value(columns.day),
+                                                              value(columns.month_day)), columns.month_first))
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, key, title, prefix),
         title=title or UNTITLED,
         authors=shared.with_orcids(_people(value(columns.full_names) or value(columns.authors), columns,
                                            value(columns.orcids)), shared.orcids_by_name(value(columns.named_orcids))),
-        journal="" if held else source,
+        journal=clean(value(columns.series)) if held else source,
         journal_abbrev="" if held else clean(value(columns.abbrev)),
         kind=kind,
         container=source if held else "",
@@ -232,13 +266,45 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         links=shared.links(urls),
         volume=clean(value(columns.volume)), issue=clean(value(columns.issue)),
         pages=(shared.page_range(value(columns.pages)) if columns.pages else shared.page_range(
-            value(columns.first_page), value(columns.last_page))) or shared.page_range(value(columns.article_number)),
+            value(columns.first_page), value(columns.last_page) or _last_page(value(columns.first_page),
+                                                                              value(columns.page_count)))
+               or shared.page_range(value(columns.last_page)))  # RefWorks: "e0144626" as its other pages alone
+        or shared.page_range(value(columns.article_number)) or _article_number(value(columns.citation)),
         # "*Literacy": a major topic of the Cochrane Library's keywords (as RIS's KW lines mark them)
         keywords=tuple(k.lstrip("*") for k in shared.split_keywords((k.replace(columns.keywords_parted, ";") for k in (
             value(name) for name in columns.keywords) if k.strip()), commas=False)),
         records=(record,),
     )
     return article, problems
+
+
+_ARTICLE_NUMBER = re.compile(r"\bArticle Number:\s*([^\s.]+(?:\.[^\s.]+)*)")
+
+
+def _article_number(citation: str) -> str:
+    """The article number a citation line names ("… 15:1 Article Number: 4063. Date of Publication: …")."""
+    found = _ARTICLE_NUMBER.search(citation)
+    return shared.page_range(found.group(1)) if found else ""
+
+
+_MONTH_SLASH_DAY = re.compile(r"(\d{1,2})/(\d{1,2})")
+
+
+def _month_day(month: str, day: str, both: str) -> tuple[str, str]:
+    """The month and day columns, or what one column gives of both ("03/30", "Mar")."""
+    if month or day or not clean(both):
+        return month, day
+    if m := _MONTH_SLASH_DAY.fullmatch(clean(both)):
+        return m.group(1), m.group(2)
+    return clean(both), ""
+
+
+def _last_page(first: str, count: str) -> str:
+    """The last page of a work of ``count`` pages from page ``first``, both plain numbers ("924", "11": "934")."""
+    first, count = clean(first), clean(count)
+    if not (first.isdigit() and count.isdigit() and int(count) > 0):
+        return ""
+    return str(int(first) + int(count) - 1)
 
 
 def _people(text: str, columns: Columns, orcids: str = "") -> tuple[Person, ...]:
@@ -260,6 +326,8 @@ _NUMBERED_DATE = re.compile(r"(\d{4})[/.-](\d{1,2})(?:[/.-](\d{1,2}))?")
 
 
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_DAY_FIRST = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,})\.?\s+(\d{4})")
+"""Embase's "1 Dec 2024": the day, the month's name, the year."""
 _MONTH_YEAR_GLUED = re.compile(r"(?<=[A-Za-z])(?=\d{4}\b)")
 """EBSCO's "Jun2023"."""
 
@@ -271,8 +339,11 @@ def _date(year: str, text: str, month: str = "", day: str = "", month_first: boo
     if clean(text):
         numbers = _NUMBERED_DATE.fullmatch(clean(text))
         us = _US_DATE.fullmatch(clean(text)) if month_first else None
+        day_first = _DAY_FIRST.fullmatch(clean(text))
         found = (dates.from_parts(*(n or "" for n in numbers.groups())) if numbers
                  else dates.from_parts(us.group(3), us.group(1), us.group(2)) if us
+                 else dates.from_parts(day_first.group(3), dates.month_number(day_first.group(2)),
+                                       day_first.group(1)) if day_first and dates.month_number(day_first.group(2))
                  else dates.read_printed(shared.year_then_month(_MONTH_YEAR_GLUED.sub(" ", clean(text)))).iso)
         if found and (not year or found[:4] == year):
             return found
@@ -347,10 +418,6 @@ COVIDENCE = Export(
             key="Covidence #"),
     "covidence")
 
-_WOS_KINDS = {"book chapter": "chapter", "book": "book"}
-"""Web of Science's document types that are no journal's article. A "Proceedings Paper" may be in a journal or a
-book, which only "Publication Type" (J, B, S) tells: read as the journal's (or series') article it most often
-is."""
 
 WEB_OF_SCIENCE = Export(
     tables.Layout("wos-csv", "Web of Science CSV", frozenset({"Publication Type", "Authors", "Article Title",
@@ -360,7 +427,11 @@ WEB_OF_SCIENCE = Export(
             early="Early Access Date", journal="Source Title", abbrev="Journal ISO Abbreviation", volume="Volume",
             issue="Issue", first_page="Start Page", last_page="End Page", article_number="Article Number", doi="DOI",
             pmid="Pubmed Id", abstract="Abstract", keywords=("Author Keywords", "Keywords Plus"), language="Language",
-            publisher="Publisher", kind="Document Type", kinds=_WOS_KINDS, key="UT (Unique WOS ID)", running=True),
+            publisher="Publisher", place="Publisher City", kind="Document Type",
+            kind_of=lambda types: wos_kind([types]),
+            # a book or book series (B, S) holds its chapters and proceedings papers; a journal (J) is a journal
+            held_by=("Publication Type", frozenset({"B", "S"})), series="Book Series Title", key="UT (Unique WOS ID)",
+            running=True),
     "wos")
 
 _DIMENSIONS_KINDS = {"monograph": "book", "edited_book": "book", "preprint": "article"}
@@ -387,9 +458,64 @@ COCHRANE = Export(
 EBSCO = Export(
     tables.Layout("ebsco-csv", "EBSCO CSV", frozenset({"Article Title", "Author", "Journal Title", "PLink"})),
     Columns(title="Article Title", authors="Author", parted="; ", date="Publication Date", month_first=True,
-            journal="Journal Title", volume="Volume", issue="Issue", pages="First Page", doi="DOI",
+            journal="Journal Title", volume="Volume", issue="Issue", first_page="First Page",
+            page_count="Page Count", doi="DOI",
             abstract="Abstract", keywords=("Keywords", "Subjects"), publisher="Publisher", kind="Doctype",
             urls=("PLink",), key="Accession Number"),
     "ebsco")
 
-EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO)
+_EMBASE_KINDS = {"book": "book", "chapter": "chapter"}
+"""Embase's publication types that are no journal's article (a conference paper or abstract is a journal's)."""
+
+EMBASE = Export(
+    tables.Layout("embase-csv", "Embase CSV", frozenset({"Title", "Author Names", "Source title", "PUI",
+                                                         "Embase Link"})),
+    Columns(title="Title", authors="Author Names", parted=", ", name=embase_person, editors="Editors",
+            year="Publication Year", date="Date of Publication", journal="Source title", volume="Volume",
+            issue="Issue", first_page="First Page", last_page="Last Page", doi="DOI", pmid="Medline PMID",
+            abstract="Abstract", keywords=("Author Keywords", "Emtree Drug Index Terms (Major Focus)",
+                                           "Emtree Medical Index Terms (Major Focus)", "Emtree Drug Index Terms",
+                                           "Emtree Medical Index Terms"), keywords_parted=",",
+            language="Article Language", publisher="Book Publisher", kind="Publication Type", kinds=_EMBASE_KINDS,
+            urls=("Full Text Link", "Embase Link"), key="PUI", citation="Source"),
+    "embase")
+
+_REFWORKS_KINDS = {"book, whole": "book", "book, section": "chapter", "book, edited": "book",
+                   "conference proceedings": "paper-conference", "dissertation/thesis": "thesis", "report": "report",
+                   "web page": "webpage", "generic": "document", "monograph": "book", "data file": "dataset",
+                   "computer program": "software", "patent": "patent"}
+"""RefWorks's reference types that are no journal's article."""
+
+
+def _refworks_person(name: str) -> Person:
+    """RefWorks's "Smits,Maarten L. J." (no space after the comma), "van den Hoven,null" (no given name)."""
+    family, comma, given = clean(name).partition(",")
+    given = "" if given.strip().casefold() == "null" else given.strip()
+    if not comma or not family.strip():
+        return Person(name=clean(name))
+    if not given:
+        return Person(name=family.strip(), family=family.strip())
+    return parse_person(f"{family.strip()}, {given}")
+
+
+REFWORKS = Export(
+    tables.Layout("refworks-tsv", "RefWorks tab-delimited", frozenset({"Reference Type", "Reference Id",
+                                                                       "Authors, Primary", "Title Primary"})),
+    Columns(title="Title Primary", authors="Authors, Primary", parted=";", name=_refworks_person,
+            editors="Authors, Secondary", year="Pub Year", month_day="Pub Date Free From",
+            journal="Periodical Full", abbrev="Periodical Abbrev", volume="Volume", issue="Issue",
+            first_page="Start Page", last_page="Other Pages", doi="DOI", pmid="PMID", pmcid="PMCID",
+            abstract="Abstract", keywords=("Keywords",), language="Language", publisher="Publisher",
+            place="Place Of Publication", edition="Edition", kind="Reference Type", kinds=_REFWORKS_KINDS,
+            urls=("URL", "Links"), key="Reference Id"),
+    "refworks")
+
+GOOGLE_SCHOLAR = Export(
+    tables.Layout("scholar-csv", "Google Scholar CSV", frozenset({"Authors", "Title", "Publication", "Volume", "Number",
+                                                                  "Pages", "Year", "Publisher"})),
+    Columns(title="Title", authors="Authors", parted=";", year="Year", journal="Publication", volume="Volume",
+            issue="Number", pages="Pages", publisher="Publisher"),
+    "scholar")
+
+EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO, EMBASE,
+           REFWORKS, GOOGLE_SCHOLAR)

@@ -7,7 +7,8 @@ The rows are read with Python's csv module (RFC 4180: double quotes around a val
 line end or a quote, a quote inside written twice). A record's line is the line its row starts on, each value's
 the line it starts on (a quoted value may hold line ends). A BOM, CRLF or CR line ends, and a file re-saved by
 Excel in a locale that parts values with semicolons (with or without its "sep=;" first line) are read alike; a
-tab-separated export (Lens.org's TSV) too, and a line about the export above the header (Dimensions'). The
+tab-separated export (Lens.org's TSV) too, and a line about the export above the header (Dimensions'), or the
+search that made it (Embase's). The
 delimiter is the one under which the header is a known exporter's, never a guess from the rows: a header that
 names no known exporter's columns is left to the "not a record format" warning.
 
@@ -31,6 +32,10 @@ _EXCEL_SEPARATOR = re.compile(r"sep=([,;\t|])\Z")
 """Excel's first line naming the delimiter ("sep=;"), before the header."""
 _ABOUT_THE_DATA = "About the data:"
 """How the line Dimensions writes above its header starts."""
+_SEARCH_QUERY = "SEARCH QUERY"
+"""How the search Embase writes above its header starts: its query, a line of hyphens, a blank line."""
+_QUERY_LINES = 8
+"""At most so many lines of Embase's search before its header."""
 _LINE_END = re.compile(r"\r\n|\r|\n")
 _FIELD_LIMIT = 1 << 28
 """The longest value read (the csv module's own limit, 131,072 characters, is less than the references of a long
@@ -75,13 +80,26 @@ class _Row:
 
 def _first_lines(text: str) -> tuple[str, str, int]:
     """The header line, the delimiter Excel's "sep=" line names ("" without one), and the header's line: the
-    second after a "sep=" line or Dimensions' line about the export ("About the data: Exported on …")."""
-    first, second, *_ = [*_LINE_END.split(text.removeprefix("\ufeff"), 2), "", ""]
+    second after a "sep=" line or Dimensions' line about the export ("About the data: Exported on …"); the first
+    after the blank line that ends Embase's search ('"SEARCH QUERY","dinosaur:ti"', hyphens, a blank line)."""
+    lines = [*_LINE_END.split(text.removeprefix("\ufeff"), _QUERY_LINES + 1), "", ""]
+    first, second = lines[0], lines[1]
     if m := _EXCEL_SEPARATOR.fullmatch(first.strip('"')):
         return second, m.group(1), 2
     if first.lstrip('"').startswith(_ABOUT_THE_DATA):
         return second, "", 2
+    if first.lstrip('"').startswith(_SEARCH_QUERY):  # also as Excel re-saves it: 'SEARCH QUERY;dinosaur:ti;;;'
+        blank = next((n for n in range(1, min(len(lines), _QUERY_LINES)) if _empty(lines[n])), None)
+        header = next((n for n in range(blank + 1, min(len(lines), _QUERY_LINES + 1)) if not _empty(lines[n])),
+                      None) if blank is not None else None
+        if header is not None:
+            return lines[header], "", header + 1
     return first, "", 1
+
+
+def _empty(line: str) -> bool:
+    """A line of no values: blank, or only the delimiters of empty ones (";;;;" as Excel writes it)."""
+    return not line.strip(' \t,;"')
 
 
 def _header(head: str, layout: Layout) -> str | None:
@@ -125,7 +143,7 @@ def read(layout: Layout, text: str, path: str) -> tuple[list[Record], list[Diagn
             f"({', '.join(sorted(layout.columns))}, …)"))]
     _, _, header_line = _first_lines(text[:65536])
     if header_line > 1:
-        text = _LINE_END.split(text, 1)[1]
+        text = _LINE_END.split(text, header_line - 1)[-1]
     problems: list[Diagnostic] = []
     found = rows(text, delimiter, header_line)
     header = [name.strip() for name in next(found).values]

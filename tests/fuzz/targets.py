@@ -246,7 +246,7 @@ TARGETS: tuple[Target, ...] = (
            (b'"', b'""', b",", b'","', b";", b"\t", b"\n", b"\r\n", b"\r", b"sep=;\n", b"\xef\xbb\xbf",
             b'"Title","Source title","EID"\n', b"[No abstract available]", b"; ", b" (57190394669)", b"Smith J.; ",
             b"Conference Paper", b"Book Chapter")),
-    Target("table-csv", table_file, ("table-csv/*.csv", "table-csv/*.tsv"),
+    Target("table-csv", table_file, ("table-csv/*.csv", "table-csv/*.tsv", "table-csv/*.txt"),
            (b'"', b'""', b",", b";", b"\t", b"|", b"\n", b"\r\n", b" and ", b"None", b"nan", b"sep=,\n",
             b"\xef\xbb\xbf", b"Key,Item Type,Publication Year,Author,Title,Publication Title\n",
             b"Lens ID,Title,Author/s\n", b"id,doi,display_name,publication_year\n", b"bookSection", b"PMID: 1\n",

@@ -8,6 +8,7 @@ printed date."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 from pathlib import Path
 
@@ -23,7 +24,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "table-csv"
 FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-csv",
          "covidence-dinosaurs.csv": "covidence-csv", "lens-reviews.csv": "lens-csv", "lens-carbapenem.tsv": "lens-csv",
          "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
-         "ebsco-dinosaurs.csv": "ebsco-csv"}
+         "ebsco-dinosaurs.csv": "ebsco-csv", "embase-dinosaurs.csv": "embase-csv",
+         "embase-excel-dinosaurs.csv": "embase-csv", "scholar-dinosaurs.csv": "scholar-csv",
+         "refworks-reviews.txt": "refworks-tsv"}
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
@@ -192,15 +195,73 @@ def test_ebsco_values() -> None:
     assert growth.title == "Osteohistological insight into the growth dynamics of early dinosaurs and their " \
         "contemporaries."
     assert growth.authors[0] == Person("Curry Rogers, Kristina", "Curry Rogers", "Kristina")
+    # pages from "First Page" and "Page Count" (1 and 60; 924 and 11; 213 and 13)
     assert (growth.journal, growth.date, growth.volume, growth.issue, growth.pages) == ("PLoS ONE", "2024-04-03",
-                                                                                       "19", "4", "1")
+                                                                                       "19", "4", "1-60")
     assert (growth.doi, growth.publisher) == ("10.1371/journal.pone.0298242", "Public Library of Science")
     assert growth.keywords[:3] == ("FEMUR", "DINOSAURS", "MASS extinctions")
-    assert (tracks.date, tracks.pages, tracks.keywords[0]) == ("2023-06", "924", "Fossil footprints")
+    assert (tracks.date, tracks.pages, tracks.keywords[0]) == ("2023-06", "924-934", "Fossil footprints")
+    assert plumage.pages == "213-225"
     assert plumage.date == "2023" and [p.name for p in plumage.authors][:3] == [
         "CROUDACE, ANGUS D.", "CAIZHI SHEN", "JUNCHANG LÜ"]
     records, _ = read("ebsco-dinosaurs.csv")
     assert records[0].first("ISSN") == '="19326203"'  # the full record keeps it as written
+
+
+def test_embase_values() -> None:
+    """Embase writes its search above the header; names "Yang Z."; a date "1 Dec 2024"; an article number only in
+    its citation line ("Source")."""
+    records, _ = read("embase-dinosaurs.csv")
+    assert [r.where.line for r in records] == [5, 6, 7, 8]
+    scales, abelisaurid, plos, in_press = articles("embase-dinosaurs.csv")
+    assert scales.title.startswith("Cellular structure of dinosaur scales reveals retention of reptile-type skin")
+    assert scales.authors[:2] == (Person("Yang, Z.", "Yang", "Z."), Person("Jiang, B.", "Jiang", "B."))
+    assert (scales.journal, scales.date, scales.volume, scales.issue, scales.pages) == (
+        "Nature Communications", "2024-12-01", "15", "1", "4063")
+    assert (scales.doi, scales.pmid, scales.id) == ("10.1038/s41467-024-48400-3", "38773066", "pubmed-38773066")
+    # the Emtree terms of major focus first, then the others: drugs, then medical terms
+    assert scales.keywords[:3] == ("animal scales", "cell structure", "dinosaur")
+    assert scales.keywords[8:10] == ("keratin (endogenous compound)", "melanin (endogenous compound)")
+    assert [link.label for link in scales.links] == ["Embase"]
+    assert (abelisaurid.pages, abelisaurid.date, abelisaurid.authors[2].name) == ("307-356", "2024-06-01", "Černý, D.")
+    assert (plos.journal, plos.issue, plos.pages) == ("PLoS ONE", "1 January", "e0292318")
+    assert (in_press.date, in_press.volume, in_press.pages) == ("2024", "", "")
+    assert records[0].first("Copyright") == "Copyright 2024 Elsevier B.V., All rights reserved."  # the record's
+
+
+def test_embase_resaved_by_excel_reads_as_embase_wrote_it() -> None:
+    """Excel's semicolons, its line of empty values for the blank line under the search, nothing quoted."""
+    resaved = articles("embase-excel-dinosaurs.csv")
+    scales, abelisaurid, *_ = articles("embase-dinosaurs.csv")
+    assert [r.where.line for r in read("embase-excel-dinosaurs.csv")[0]] == [5, 6]
+    for one, other in zip(resaved, (scales, abelisaurid), strict=True):
+        assert dataclasses.replace(one, records=()) == dataclasses.replace(other, records=())
+
+
+def test_google_scholar_values() -> None:
+    flowers, *_, hone, _origin, _polar, novitates = articles("scholar-dinosaurs.csv")
+    assert flowers.title == "Did dinosaurs invent flowers? Dinosaur–angiosperm coevolution revisited"
+    assert flowers.authors == (Person("Barrett, Paul M", "Barrett", "Paul M"),
+                               Person("Willis, Katherine J", "Willis", "Katherine J"))  # no name for the last "; "
+    assert (flowers.journal, flowers.volume, flowers.issue, flowers.pages, flowers.date, flowers.publisher) == (
+        "Biological Reviews", "76", "3", "411-447", "2001", "Cambridge University Press")
+    assert (hone.pages, hone.journal) == ("20150947", "Biology letters")
+    assert (novitates.volume, novitates.issue, novitates.pages) == ("2009", "3654", "1-63")
+
+
+def test_refworks_values() -> None:
+    """RefWorks's tab-delimited export, known by its header whatever the file's name ends in."""
+    hoven, dialysis, ptsd = articles("refworks-reviews.txt")
+    assert [p.name for p in hoven.authors][:3] == ["van den Hoven", "Smits, Maarten L. J.",
+                                                    "Rosenbaum, Charlotte E. N. M."]
+    assert hoven.authors[1] == Person("Smits, Maarten L. J.", "Smits", "Maarten L. J.")
+    assert (hoven.journal, hoven.date, hoven.volume, hoven.issue, hoven.pages) == (
+        "Journal of Vascular and Interventional Radiology", "2014", "25", "3", "S105")
+    assert (dialysis.date, dialysis.pages, dialysis.journal_abbrev) == ("2020-03-30", "69-79", "J.Clin.Epidemiol.")
+    assert (dialysis.pmid, dialysis.id) == ("32240769", "pubmed-32240769")  # from its PubMed url
+    assert (ptsd.pages, ptsd.pmcid, ptsd.doi) == ("113438", "PMC7458053", "10.1016/j.psychres.2020.113438")
+    records, _ = read("refworks-reviews.txt")
+    assert records[0].first("Reference Id") == "100,doc:61b997e48f08e21cc56b3955"
 
 
 def test_rayyan_and_covidence_values() -> None:
@@ -226,15 +287,16 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
-    assert result.records == 24
+    assert result.records == 43
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
-    # six works of the Embase records in Zotero, Rayyan, Covidence; four Lens; two OpenAlex; three Cochrane; three
-    # EBSCOhost
-    assert len(pages) == 18
+    # six works of the Embase records in Zotero, Rayyan, Covidence, and two more in Embase's own export (its other
+    # two rows, and both rows Excel saved again, join theirs); four Lens; two OpenAlex; three Cochrane; three
+    # EBSCOhost; ten Google Scholar; three RefWorks
+    assert len(pages) == 33
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
     assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
-    assert {"Key", "Item Type", "Covidence #", "key", "notes"} <= rows  # the three records in the full record
+    assert {"Key", "Item Type", "Covidence #", "key", "notes", "PUI"} <= rows  # the four records in the full record
     lens = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-3553406.html"))
     dl = lens.find(".//dl[@class='facts']")
     facts = dict(zip([html.text(e) for e in dl if e.tag == "dt"], [html.text(e) for e in dl if e.tag == "dd"],
@@ -329,6 +391,78 @@ def test_web_of_science_csv_reads_as_its_tagged_records_do() -> None:
     assert csv_records[0].format == "wos-csv" and csv_records[0].first("UT (Unique WOS ID)") == "WOS:001331408900001"
 
 
+PROCEEDINGS = """FN Clarivate Analytics Web of Science
+VR 1.0
+PT B
+AU Chen, L
+AF Chen, L
+BE Park, S
+TI A conference control protocol for small scale video conferencing system
+SO 7TH INTERNATIONAL CONFERENCE ON ADVANCED COMMUNICATION TECHNOLOGY, VOLS
+   1 AND 2, PROCEEDINGS
+LA English
+DT Proceedings Paper
+PU IEEE
+PI NEW YORK
+PY 2005
+BP 532
+EP 537
+UT WOS:000229221600115
+ER
+
+PT S
+AU Lee, K
+AF Lee, Kim
+BE Gervasi, O
+TI A paper in a book series
+SO COMPUTATIONAL SCIENCE AND ITS APPLICATIONS - ICCSA 2005, PT 1
+SE Lecture Notes in Computer Science
+DT Proceedings Paper
+PY 2005
+VL 3480
+BP 10
+EP 19
+UT WOS:000229221600116
+ER
+
+PT J
+AU Khelfi, MF
+   Kacimi, A
+AF Khelfi, Mohamed Faycal
+   Kacimi, Abderrahmane
+TI Robust control with sliding mode for a quadrotor unmanned aerial vehicle
+SO 2012 IEEE INTERNATIONAL SYMPOSIUM ON INDUSTRIAL ELECTRONICS (ISIE)
+DT Proceedings Paper
+PY 2012
+BP 886
+EP 890
+UT WOS:000309166800150
+ER
+
+EF
+"""
+"""Proceedings papers as Web of Science exports them (the first and third the facts of real records that Zotero's
+translator tests import): in a book (PT B), in a book series (PT S), and in a proceedings it lists as a journal
+(PT J)."""
+
+
+def test_web_of_science_csv_proceedings_papers_are_held_as_the_tagged_reader_holds_them() -> None:
+    records, _ = readers.read_data(PROCEEDINGS.encode(), Path("savedrecs.txt"), "content/savedrecs.txt")
+    from_tags = [readers.to_article(r)[0] for r in records]
+    from_csv = articles("savedrecs.csv", wos_csv(PROCEEDINGS))
+    fields = ("kind", "journal", "container", "editors", "place", "publisher", "volume", "pages", "date")
+    assert [[getattr(a, f) for f in fields] for a in from_csv] == [[getattr(a, f) for f in fields] for a in from_tags]
+    book, series, journal = from_csv
+    assert (book.kind, book.journal, book.container) == (
+        "paper-conference", "", "7TH INTERNATIONAL CONFERENCE ON ADVANCED COMMUNICATION TECHNOLOGY, VOLS 1 AND 2, "
+        "PROCEEDINGS")
+    assert [p.name for p in book.editors] == ["Park, S"]
+    assert (series.journal, series.container) == ("Lecture Notes in Computer Science",
+                                                  "COMPUTATIONAL SCIENCE AND ITS APPLICATIONS - ICCSA 2005, PT 1")
+    assert (journal.kind, journal.journal, journal.container, journal.editors) == (
+        "paper-conference", "2012 IEEE INTERNATIONAL SYMPOSIUM ON INDUSTRIAL ELECTRONICS (ISIE)", "", ())
+
+
 DIMENSIONS_HEADER = ('"Rank","Publication ID","DOI","PMID","PMCID","Title","Abstract","Source title","Anthology title",'
                      '"MeSH terms","Publication Date","PubYear","Volume","Issue","Pagination","Open Access",'
                      '"Publication Type","Authors","Times cited","Dimensions URL"')
@@ -357,3 +491,10 @@ def test_dimensions_with_its_line_about_the_export(about: str) -> None:
         "22752652", "PMC3553406", "10.1007/s11307-012-0572-0", "pubmed-3553406")
     assert article.keywords == () and records[0].first("MeSH terms") == "Humans; Pancreas"
     assert [link.label for link in article.links] == ["app.dimensions.ai"]
+
+
+@pytest.mark.parametrize(("first", "count", "last"), [("924", "11", "934"), ("7", "1", "7"), ("7", "0", ""),
+                                                       ("e0298242", "12", ""), ("12", "", ""), ("", "5", ""),
+                                                       ("R12", "3", "")])
+def test_a_page_count_gives_the_last_page_of_plain_numbers_only(first: str, count: str, last: str) -> None:
+    assert table_exports._last_page(first, count) == last
