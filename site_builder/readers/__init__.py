@@ -163,10 +163,10 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, EndNote, BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, PubMed CSV, the "
-                               "CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, Embase, Zotero, "
-                               "Lens.org, OpenAlex, Dimensions, Rayyan, Covidence or Google Scholar, RefWorks "
-                               "tab-delimited, Publish or Perish JSON); file skipped")]
+                               "Ovid, RIS, EndNote, BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, PubMed CSV, the"
+                               " CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, Embase, IEEE "
+                               "Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence or Google Scholar,"
+                               " RefWorks tab-delimited, Publish or Perish JSON); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

@@ -131,7 +131,8 @@ def _folded(name: str) -> str:
 
 
 _HOST_LABELS = {"pubmed.ncbi.nlm.nih.gov": "PubMed",
-                "europepmc.org": "Europe PMC", "scopus.com": "Scopus", "arxiv.org": "arXiv", "embase.com": "Embase"}
+                "europepmc.org": "Europe PMC", "scopus.com": "Scopus", "arxiv.org": "arXiv", "embase.com": "Embase",
+                "ieeexplore.ieee.org": "IEEE Xplore"}
 
 
 def links(urls: Iterable[str | tuple[str, str]]) -> tuple[Link, ...]:

@@ -66,6 +66,13 @@ number only in "Source")::
     "First Page","Last Page","Date of Publication","Publication Type",…,"Abstract",…,"Author Keywords",
     "Emtree Drug Index Terms (Major Focus)",…,"Medline PMID","PUI","DOI","Full Text Link","Embase Link",…
 
+IEEE Xplore ("Export", "Citations", CSV; names initials first, "J. Smith; A. Nowak")::
+
+    "Document Title","Authors","Author Affiliations","Publication Title","Date Added To Xplore","Publication Year",
+    "Volume","Issue","Start Page","End Page","Abstract","ISSN","ISBNs","DOI","Funding Information","PDF Link",
+    "Author Keywords","IEEE Terms",…,"Mesh_Terms",…,"Online Date","Issue Date","Meeting Date","Publisher",
+    "Document Identifier"
+
 Google Scholar ("My library", "Export", CSV; every name followed by "; ", the last too)::
 
     Authors,Title,Publication,Volume,Number,Pages,Year,Publisher
@@ -89,6 +96,7 @@ from ..model.normalize import clean, parse_person
 from . import shared, tables
 from .plos_json import person as reading_order
 from .ris import _person as embase_person  # "Yang Z.": Embase's names, as its RIS export writes them
+from .ris import _person as initials_first  # IEEE's "M. D. Fox", as its RIS export writes them
 from .ris import wos_kind
 
 
@@ -510,6 +518,21 @@ REFWORKS = Export(
             urls=("URL", "Links"), key="Reference Id"),
     "refworks")
 
+_IEEE_KINDS = {"ieee conferences": "paper-conference", "ieee books": "chapter", "ieee standards": "standard",
+               "ieee early access articles": "", "ieee journals": "", "ieee magazines": "article-magazine"}
+"""IEEE Xplore's "Document Identifier": the collection a work is from."""
+
+IEEE = Export(
+    tables.Layout("ieee-csv", "IEEE Xplore CSV", frozenset({"Document Title", "Authors", "Author Affiliations",
+                                                            "Publication Title", "Document Identifier"})),
+    Columns(title="Document Title", authors="Authors", parted=";", name=initials_first, year="Publication Year",
+            date="Issue Date", journal="Publication Title", volume="Volume", issue="Issue", first_page="Start Page",
+            last_page="End Page", doi="DOI", abstract="Abstract",
+            keywords=("Author Keywords", "IEEE Terms", "INSPEC Controlled Terms", "INSPEC Non-Controlled Terms",
+                      "Mesh_Terms"), publisher="Publisher", kind="Document Identifier", kinds=_IEEE_KINDS,
+            urls=("PDF Link",)),
+    "ieee")
+
 GOOGLE_SCHOLAR = Export(
     tables.Layout("scholar-csv", "Google Scholar CSV", frozenset({"Authors", "Title", "Publication", "Volume", "Number",
                                                                   "Pages", "Year", "Publisher"})),
@@ -518,4 +541,4 @@ GOOGLE_SCHOLAR = Export(
     "scholar")
 
 EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO, EMBASE,
-           REFWORKS, GOOGLE_SCHOLAR)
+           REFWORKS, IEEE, GOOGLE_SCHOLAR)

@@ -26,7 +26,7 @@ FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-c
          "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
          "ebsco-dinosaurs.csv": "ebsco-csv", "embase-dinosaurs.csv": "embase-csv",
          "embase-excel-dinosaurs.csv": "embase-csv", "scholar-dinosaurs.csv": "scholar-csv",
-         "refworks-reviews.txt": "refworks-tsv"}
+         "refworks-reviews.txt": "refworks-tsv", "ieee-shaped.csv": "ieee-csv"}
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
@@ -264,6 +264,18 @@ def test_refworks_values() -> None:
     assert records[0].first("Reference Id") == "100,doc:61b997e48f08e21cc56b3955"
 
 
+def test_ieee_xplore_values() -> None:
+    """A journal's article and a conference's paper, the latter held by its proceedings."""
+    lecun, resnet = articles("ieee-shaped.csv")
+    assert [p.name for p in lecun.authors] == ["Lecun, Y.", "Bottou, L.", "Bengio, Y.", "Haffner, P."]
+    assert (lecun.kind, lecun.journal, lecun.date, lecun.volume, lecun.issue, lecun.pages, lecun.doi) == (
+        "", "Proceedings of the IEEE", "1998-11", "86", "11", "2278-2324", "10.1109/5.726791")
+    assert (resnet.kind, resnet.journal, resnet.container, resnet.pages) == (
+        "paper-conference", "", "2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)", "770-778")
+    assert resnet.keywords[:2] == ("Training", "Degradation")
+    assert [link.label for link in resnet.links] == ["IEEE Xplore"]
+
+
 def test_rayyan_and_covidence_values() -> None:
     scales, erratum, abelisaurid, duckbill = articles("rayyan-dinosaurs.csv")
     assert scales.authors[-1] == Person("McNamara, M.E.", "McNamara", "M.E.")
@@ -287,12 +299,12 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
-    assert result.records == 43
+    assert result.records == 45
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
     # six works of the Embase records in Zotero, Rayyan, Covidence, and two more in Embase's own export (its other
     # two rows, and both rows Excel saved again, join theirs); four Lens; two OpenAlex; three Cochrane; three
-    # EBSCOhost; ten Google Scholar; three RefWorks
-    assert len(pages) == 33
+    # EBSCOhost; ten Google Scholar; three RefWorks; two IEEE Xplore
+    assert len(pages) == 35
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
     assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
