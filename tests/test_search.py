@@ -486,3 +486,42 @@ def test_an_edited_result_renames_the_files_of_its_group_only() -> None:
     group = indexer.FRAGMENT_GROUP
     assert changed == list(range(70 - 70 % group, 70 - 70 % group + group))  # its group's names, no other
     assert len({name.rsplit("_", 1)[0] for name in after}) == 3
+
+
+SEARCH_MACRO_USERS = ("article.html", "author.html", "topic.html", "journal.html", "year.html")
+
+
+def test_templates_of_its_own_that_import_the_search_macros_with_context_build_the_same_pages(
+        demo_copier, demo_site, tmp_path) -> None:
+    """A site's own copies of the theme's pages made before the pages passed ``search`` and ``home`` to the macros
+    of partials/search.html (which they imported "with context" instead) give the pages they gave."""
+    site = demo_copier(tmp_path / "site")
+    (site / "templates").mkdir()
+    for name in SEARCH_MACRO_USERS:
+        text = (REPO / "templates" / name).read_text(encoding="utf-8")
+        older = re.sub(r'({% from "partials/search\.html" import [^%]*?) %}', r"\1 with context %}", text)
+        older = re.sub(r",\s*search=site\.config\.search(,\s*home=root)?", "", older)
+        assert older != text and "search=" not in older, name
+        (site / "templates" / name).write_text(older, encoding="utf-8")
+    out = tmp_path / "out"
+    result = build(site, out)
+    assert result.report.errors == 0
+    pages = [p for p in demo_site.files() if p.split("/")[0] in ("articles", "authors", "topics", "journals", "years")
+             and p.endswith(".html")]
+    assert len(pages) > 20
+    assert [p for p in pages if (out / p).read_bytes() != (demo_site.out / p).read_bytes()] == []
+
+
+def test_a_search_partial_of_its_own_with_the_older_macros_fails_naming_the_macro(demo_copier, tmp_path) -> None:
+    """partials/search.html of a site's own whose macros take none of ``search`` and ``home``: the theme's pages
+    pass them, and the build says which macro refused them, on which template's line."""
+    site = demo_copier(tmp_path / "site")
+    (site / "templates" / "partials").mkdir(parents=True)
+    text = (REPO / "templates" / "partials" / "search.html").read_text(encoding="utf-8")
+    older = re.sub(r",\s*search=site\.config\.search(, home=root)?\)", ")", text).replace("{{ home }}", "{{ root }}")
+    older = older.replace("{% if search %}", "{% if site.config.search %}")
+    assert older != text and "search=" not in older
+    (site / "templates" / "partials" / "search.html").write_text(older, encoding="utf-8")
+    result = build(site, tmp_path / "out")
+    errors = [str(d) for d in result.report.diagnostics if d.level.name == "ERROR"]
+    assert any("article_data" in e and "templates/article.html" in e for e in errors), errors

@@ -47,7 +47,7 @@ from ..model.article import Article
 from ..model.library import Library, Remember
 from ..plan.pages import Links as PlanLinks
 from ..plan.pages import Page, Site
-from ..render.pages import ARTICLE_ITEM
+from ..render.pages import RENDERING
 from .cache import content_digest as _hash
 from .pagetable import Articles, Entry, More, PageTable
 
@@ -553,8 +553,7 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
     build to the next), and a Digester that knows ``articles`` (article_digests) and what every page may show
     of ``site``."""
     code += interface_digest(locale_dirs)
-    templates = _remembered_digests(env, {p.template for p in pages}, code, {"article_item": ARTICLE_ITEM},
-                                    remember)
+    templates = _remembered_digests(env, {p.template for p in pages}, code, RENDERING, remember)
     shown = site_digest(site, templates.only_known_site_parts)
     library = site.library
     known: dict[int, tuple[object, bytes, frozenset[int]]] = {

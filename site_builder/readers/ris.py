@@ -309,7 +309,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     wos = bool(record.fields) and record.fields[0].name == "PT"
     article = _wos_article(record) if wos else _ris_article(record)
     problems = []
-    if _not_an_issue(article.issue):  # Covidence's export of Embase records: the authors' addresses in IS
+    if shared.not_an_issue(article.issue):  # Covidence's export of Embase records: the authors' addresses in IS
         problems.append(Diagnostic(Level.WARNING, SourceSpan(record.where.path, record.line_of("IS")), (
             f"IS holds text that is no issue number ({article.issue[:60]!r}…: an address, a reference?); shown in "
             "the full record only")))
@@ -319,11 +319,6 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                                    "record has no title (TI, T1 or ST); shown as 'Untitled record'"))
         article = replace(article, title=UNTITLED)
     return article, problems
-
-
-def _not_an_issue(issue: str) -> bool:
-    """Longer than any issue ("Suppl 2", "1 January", "3 Pt 1") and with a comma or an e-mail address in it."""
-    return len(issue) > 40 and ("," in issue or "@" in issue)
 
 
 # What a RIS type (TY) or a Web of Science document type (DT) says the work is, in CSL's words (Article.kind; ""

@@ -172,6 +172,12 @@ _PAGES_LABEL = re.compile(r"\A(?:pp\.?|p\.)\s*(?=\d)")
 _RANGE_DASH = re.compile(r"(?<=\w)\s+([-\u2013\u2014])\s+(?=\w)")
 
 
+def not_an_issue(issue: str) -> bool:
+    """Longer than any issue ("Suppl 2", "1 January", "3 Pt 1") and with a comma or an e-mail address in it: the
+    authors' addresses, as Covidence's and Zotero's exports of Embase records hold them where the issue goes."""
+    return len(issue) > 40 and ("," in issue or "@" in issue)
+
+
 def page_range(first: str, last: str = "") -> str:
     """"121-128" from first and last page; a first page with no digit and no Roman number (front matter's "i-ii")
     is none ("No" of Ovid's "No Specified"), and a last page equal to the first (Mendeley's SP 20, EP 20 for an

@@ -86,9 +86,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..diagnostics import Diagnostic, Level
+from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Person, Record
@@ -283,6 +283,11 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
             value(name) for name in columns.keywords) if k.strip()), commas=False)),
         records=(record,),
     )
+    if shared.not_an_issue(article.issue):
+        problems.append(Diagnostic(Level.WARNING, SourceSpan(record.where.path, record.line_of(columns.issue)), (
+            f"{columns.issue!r} holds text that is no issue number ({article.issue[:60]!r}…: an address, a "
+            "reference?); shown in the full record only")))
+        article = replace(article, issue="")
     return article, problems
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import traceback
 import types
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,9 @@ from ..plan import urls
 from ..plan.pages import Entry
 
 ARTICLE_ITEM = "partials/article_item.html"
+RENDERING = {"article_item": ARTICLE_ITEM, "article_items": ARTICLE_ITEM}
+"""The functions the templates may call that render a template of their own (a page that calls one depends on
+that template too: output/fingerprints.py), and that template."""
 TEMPLATE_EXTENSIONS = ("html", "xml", "txt")
 """Files of a templates folder that compile_templates loads: the kinds the default templates are."""
 
@@ -81,11 +84,15 @@ def make_environment(template_dirs: list[Path], interface: i18n.Interface | None
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        cache_size=-1,  # every template kept in a plain dict: a page asks for each it imports at every rendering,
+        # and Jinja's default, a bounded LRU cache, moves the name to the end of a queue at each ask
     )
     env.policies["ext.i18n.trimmed"] = True  # a message's line breaks and indents are the template's, not its own
     env.globals["url"] = urls
     env.globals["content_security_policy"] = Markup(CONTENT_SECURITY_POLICY)  # no " or &: written as it reads
-    env.globals["article_item"] = functools.partial(article_item, env, {})
+    items: dict[Entry, Markup] = {}  # each list entry's item as rendered, for both
+    env.globals["article_item"] = functools.partial(article_item, env, items)
+    env.globals["article_items"] = functools.partial(article_items, env, items)
     i18n.install(env, interface or i18n.english())
     env.filters["label"] = heading
     env.filters["plural"] = plural
@@ -115,6 +122,18 @@ def article_item(env: jinja2.Environment, rendered: dict[Entry, Markup], entry: 
     if html is None:
         html = rendered[entry] = Markup(env.get_template(ARTICLE_ITEM).render(e=entry))
     return html
+
+
+def article_items(env: jinja2.Environment, rendered: dict[Entry, Markup], entries: Iterable[Entry]) -> Markup:
+    """``article_item`` of each entry, one after the other: a list's items in one call from its template rather
+    than one call a turn of a loop in it (partials/article_list.html)."""
+    items = []
+    for entry in entries:
+        html = rendered.get(entry)
+        if html is None:
+            html = rendered[entry] = Markup(env.get_template(ARTICLE_ITEM).render(e=entry))
+        items.append(html)
+    return Markup("".join(items))
 
 
 def plural(count: int, singular: str, plural_form: str = "") -> str:

@@ -17,6 +17,8 @@ from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
 from Bio import Medline
 from cite_samples import ALL, GROUP, MINIMAL, SEED, SEED_AUTHORS, SEED_FULL
 from exports_as_built import exported
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 
 def _bibtex_entries(text: str) -> dict[str, dict[str, object]]:
@@ -140,3 +142,27 @@ def test_csl_json_text_is_valid_and_complete(csl_schema):
         SEED.pmid,
         SEED.pmcid,
     )
+
+
+def _wrapped_word_by_word(text: str, width: int) -> list[str]:
+    """medline._wrap's greedy wrap as a loop over the words (what it replaced)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    lines.append(current)
+    return lines
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_characters=" ", blacklist_categories=("Cs",)), min_size=1,
+                        max_size=30), min_size=1, max_size=40), st.integers(1, 90))
+def test_medline_wraps_as_a_greedy_loop_over_the_words_would(words: list[str], width: int) -> None:
+    from site_builder.cite.medline import _wrap
+
+    text = " ".join(words)
+    assert _wrap(text, width) == _wrapped_word_by_word(text, width)

@@ -276,6 +276,19 @@ def test_ieee_xplore_values() -> None:
     assert [link.label for link in resnet.links] == ["IEEE Xplore"]
 
 
+def test_addresses_where_the_issue_goes_are_shown_in_the_full_record_only() -> None:
+    """Zotero's and Covidence's exports of Embase records can hold the authors' addresses in "Issue": no issue
+    number, so none is shown, with a warning at its line (as the RIS reader does with Covidence's IS)."""
+    records, problems = read("zotero-address-in-issue.csv")
+    assert problems == []
+    article, found = readers.to_article(records[0])
+    assert article.title == "Description of a new specimen of Haplocanthosaurus from the Dry Mesa Dinosaur Quarry"
+    assert article.issue == ""
+    assert [(d.level, str(d.where)) for d in found] == [(Level.WARNING, "content/zotero-address-in-issue.csv:2")]
+    assert "'Issue' holds text that is no issue number" in found[0].message
+    assert records[0].first("Issue").startswith("(Boisvert C.) Brigham Young University, Provo, UT, United States")
+
+
 def test_rayyan_and_covidence_values() -> None:
     scales, erratum, abelisaurid, duckbill = articles("rayyan-dinosaurs.csv")
     assert scales.authors[-1] == Person("McNamara, M.E.", "McNamara", "M.E.")
