@@ -50,6 +50,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         return _as_last_time(config, out, last, started, notices)
     pagetable.discard_table(out)  # from here on the folder's pages may change: a stopped build leaves none
     from . import i18n, speedups  # only now: see the note above build()
+    from .model.article import Section
     from .output import fingerprints, preflight, search
     from .output.pages import write_pages, write_static
     from .plan.pages import Site, plan
@@ -58,6 +59,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     report = Report()
     interface = report.take(i18n.load_interface(config.language, theme.locale_dirs(site_dir),
                                                 lambda path: preflight.shown_path(path, site_dir)))
+    speedups.compact_text(Section, "text")  # an abstract's text as UTF-8 where that is smaller
     with speedups.model_heap() as heap:
         model = _read_and_model(site_dir, report, kept_cache)  # read, then model: one article per work
         # once, for references and pages; those of the articles as the cache kept them are kept with them

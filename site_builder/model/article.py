@@ -6,9 +6,7 @@ view the pages use, and keeps its records so that the full-record view can show 
 
 from __future__ import annotations
 
-import sys
 from dataclasses import FrozenInstanceError, dataclass, field
-from typing import Any
 
 from ..diagnostics import SourceSpan
 
@@ -178,45 +176,13 @@ class Section:
 
     label: str
     text: str
-    """Held as UTF-8 where that is smaller (``_CompactText``): an abstract is a model's largest text."""
+    """Held as UTF-8 where that is smaller, by speedups.py's ``compact_text``: an abstract is a model's largest
+    text."""
     lang: str = ""
     """The BCP 47 tag of the language it is written in, when the record says so reliably (JATS ``xml:lang``);
     "" when it does not."""
 
 
-class _CompactText:
-    """A slot of text held as UTF-8 bytes where that takes less memory than the str, given back as the str.
-
-    A str with a single character beyond Latin-1 (an en dash, a Greek letter) takes two bytes for each of its
-    characters, four with one beyond the Basic Multilingual Plane; as UTF-8, nearly all of an abstract's
-    characters take one. At 10,000 synthetic records, Section.text took 3.3 kB an article as str and 2.0 kB so
-    held; reading it back decodes it (about 1 µs for an abstract). Set, it takes a str; read, it gives one: the
-    dataclass's __init__, equality, hash, repr, replace and fields see only the str."""
-
-    __slots__ = ("_slot",)
-
-    def __init__(self, slot: Any) -> None:
-        self._slot = slot  # the dataclass's own slot (a member descriptor), which holds the str or its bytes
-
-    def __get__(self, obj: object, cls: type | None = None) -> Any:
-        if obj is None:
-            return self
-        held = self._slot.__get__(obj, cls)
-        return held if type(held) is str else held.decode("utf-8")
-
-    def __set__(self, obj: object, value: str) -> None:
-        if type(value) is str and not value.isascii():
-            try:
-                utf8 = value.encode("utf-8")
-            except UnicodeEncodeError:  # a lone surrogate: kept as it is
-                utf8 = b""
-            if utf8 and sys.getsizeof(utf8) < sys.getsizeof(value):
-                self._slot.__set__(obj, utf8)
-                return
-        self._slot.__set__(obj, value)
-
-
-Section.text = _CompactText(Section.__dict__["text"])  # type: ignore[assignment,misc]  # see _CompactText
 
 
 @dataclass(frozen=True, slots=True)
