@@ -385,6 +385,7 @@ def _trim() -> None:
     with contextlib.suppress(OSError, AttributeError):  # no such function in this process: nothing to gain
         ctypes.CDLL(None).malloc_trim(0)
 
+
 # --- the model's text --------------------------------------------------------------------------------------------
 
 

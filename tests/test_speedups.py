@@ -77,3 +77,27 @@ def test_an_unknown_trick_name_is_refused_with_the_names_known(monkeypatch: pyte
     monkeypatch.setenv(speedups.SWITCH, "jinja_ouptut")
     with pytest.raises(UserError, match="jinja_ouptut.*jinja_output"):
         speedups.enabled("gc_freeze")
+
+
+def test_compact_text_gives_back_the_str_it_was_given() -> None:
+    """``compact_text`` holds a Section's text as UTF-8 where that is smaller; everything that reads a Section
+    (equality, hashing, replace, pickling, packing and its digest) sees the str it was given."""
+    import dataclasses
+    import pickle
+
+    from site_builder.model import packing
+    from site_builder.model.article import Article, Section
+
+    texts = ["Plain ASCII text.", "An en dash – and a Greek μ in a long abstract " * 20, "Emoji 🦕 " * 10,
+             "Lone surrogate \ud800 kept", ""]
+    plain = [Section("Background", text, "en") for text in texts]
+    speedups.compact_text(Section, "text")
+    compact = [Section("Background", text, "en") for text in texts]
+    for before, after, text in zip(plain, compact, texts, strict=True):
+        assert after.text == text and type(after.text) is str
+        assert after == before and hash(after) == hash(before) and repr(after) == repr(before)
+        assert pickle.loads(pickle.dumps(after)) == before
+        assert dataclasses.replace(after, lang="pt").text == text
+    articles = [Article(id="a", title="T", abstract=tuple(sections)) for sections in (plain, compact)]
+    assert packing.article_digest(articles[0]) == packing.article_digest(articles[1])
+    assert packing.unpack(packing.pack([articles[1]], []))[0][0].abstract == tuple(plain)
