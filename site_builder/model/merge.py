@@ -16,8 +16,8 @@ reference-manager exports, often abbreviated, retyped or reduced to initials; th
 Science, Zotero, Lens.org, OpenAlex, Dimensions, EBSCOhost and RefWorks give full names and abstracts, IEEE Xplore's
 initials and abstracts, Embase's initials; PubMed's CSV export is PubMed's record reduced to initials, the journal's
 abbreviation and a citation to be parsed, the Cochrane Library's gives initials; Rayyan's and Covidence's are what a
-screening tool kept of another export; last, Google Scholar's own CSV and Publish or Perish's export of its results,
-whose titles and publications Google Scholar cuts short.
+screening tool kept of another export; last, Google Scholar's own CSV and Publish or Perish's exports of its
+results, whose titles and publications Google Scholar cuts short.
 
 - bibliographic fields (id, title, journal and its abbreviation, date, publisher and place, edition, volume,
   issue, pages, identifiers, rights): the first source that has a value; the journal's title comes first from a
@@ -54,7 +54,7 @@ from .normalize import alnum, unique_folded
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "plos-json", "ovid",
               "csl-json", "ris", "endnote", "scopus-csv", "wos-csv", "zotero-csv", "lens-csv", "openalex-csv",
               "dimensions-csv", "ebsco-csv", "refworks-tsv", "ieee-csv", "embase-csv", "pubmed-csv", "cochrane-csv",
-              "rayyan-csv", "covidence-csv", "bibtex", "scholar-csv", "pop-json")
+              "rayyan-csv", "covidence-csv", "bibtex", "scholar-csv", "pop-csv", "pop-json")
 MIN_TITLE_CHARS = 20
 """Shorter titles ("Editorial", "Erratum", "Letter to the editor") recur within a year, so they never match."""
 

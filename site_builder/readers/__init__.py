@@ -166,7 +166,7 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
                                "Ovid, RIS, EndNote, BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, PubMed CSV, the"
                                " CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, Embase, IEEE "
                                "Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence or Google Scholar,"
-                               " RefWorks tab-delimited, Publish or Perish JSON); file skipped")]
+                               " RefWorks tab-delimited, Publish or Perish CSV or JSON); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

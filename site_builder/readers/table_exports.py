@@ -73,6 +73,12 @@ IEEE Xplore ("Export", "Citations", CSV; names initials first, "J. Smith; A. Now
     "Author Keywords","IEEE Terms",…,"Mesh_Terms",…,"Online Date","Issue Date","Meeting Date","Publisher",
     "Document Identifier"
 
+Publish or Perish (Google Scholar's results, "Save as CSV"; names initials first, parted by commas; 0 for a
+number it does not know)::
+
+    Cites,Authors,Title,Year,Source,Publisher,ArticleURL,CitesURL,GSRank,QueryDate,Type,DOI,ISSN,CitationURL,
+    Volume,Issue,StartPage,EndPage,ECC,CitesPerYear,CitesPerAuthor,AuthorCount,Age,Abstract,FullTextURL,RelatedURL
+
 Google Scholar ("My library", "Export", CSV; every name followed by "; ", the last too)::
 
     Authors,Title,Publication,Volume,Number,Pages,Year,Publisher
@@ -95,6 +101,7 @@ from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article
 from ..model.normalize import clean, parse_person
 from . import shared, tables
 from .plos_json import person as reading_order
+from .pop_json import person as scholar_person  # Google Scholar's "NHA Bakar", initials first
 from .ris import _person as embase_person  # "Yang Z.": Embase's names, as its RIS export writes them
 from .ris import _person as initials_first  # IEEE's "M. D. Fox", as its RIS export writes them
 from .ris import wos_kind
@@ -538,6 +545,15 @@ IEEE = Export(
             urls=("PDF Link",)),
     "ieee")
 
+PUBLISH_OR_PERISH = Export(
+    tables.Layout("pop-csv", "Publish or Perish CSV", frozenset({"Cites", "Authors", "Title", "Year", "Source",
+                                                                 "ArticleURL", "GSRank"})),
+    Columns(title="Title", authors="Authors", parted=",", name=scholar_person, year="Year", journal="Source",
+            volume="Volume", issue="Issue", first_page="StartPage", last_page="EndPage", doi="DOI",
+            abstract="Abstract", publisher="Publisher", urls=("ArticleURL", "FullTextURL"),
+            absent=frozenset({"0"})),
+    "pop")
+
 GOOGLE_SCHOLAR = Export(
     tables.Layout("scholar-csv", "Google Scholar CSV", frozenset({"Authors", "Title", "Publication", "Volume", "Number",
                                                                   "Pages", "Year", "Publisher"})),
@@ -546,4 +562,4 @@ GOOGLE_SCHOLAR = Export(
     "scholar")
 
 EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO, EMBASE,
-           REFWORKS, IEEE, GOOGLE_SCHOLAR)
+           REFWORKS, IEEE, GOOGLE_SCHOLAR, PUBLISH_OR_PERISH)

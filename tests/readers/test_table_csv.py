@@ -26,7 +26,7 @@ FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-c
          "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
          "ebsco-dinosaurs.csv": "ebsco-csv", "embase-dinosaurs.csv": "embase-csv",
          "embase-excel-dinosaurs.csv": "embase-csv", "scholar-dinosaurs.csv": "scholar-csv",
-         "refworks-reviews.txt": "refworks-tsv", "ieee-shaped.csv": "ieee-csv"}
+         "refworks-reviews.txt": "refworks-tsv", "ieee-shaped.csv": "ieee-csv", "pop-shaped.csv": "pop-csv"}
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
@@ -289,6 +289,19 @@ def test_addresses_where_the_issue_goes_are_shown_in_the_full_record_only() -> N
     assert records[0].first("Issue").startswith("(Boisvert C.) Brigham Young University, Provo, UT, United States")
 
 
+def test_publish_or_perish_csv_values() -> None:
+    """Google Scholar's results as Publish or Perish saves them as CSV: names initials first, 0 for none."""
+    epr, swot = articles("pop-shaped.csv")
+    assert epr.authors == (Person("A Einstein", "Einstein", "A"), Person("B Podolsky", "Podolsky", "B"),
+                           Person("N Rosen", "Rosen", "N"))
+    assert (epr.journal, epr.date, epr.volume, epr.issue, epr.pages, epr.doi) == (
+        "Physical review", "1935", "47", "10", "777-780", "10.1103/PhysRev.47.777")
+    assert [p.name for p in swot.authors] == ["SS Maidin", "LA Rahman"]
+    assert (swot.volume, swot.issue, swot.pages) == ("", "", "")
+    records, _ = read("pop-shaped.csv")
+    assert records[1].first("Volume") == "0" and records[0].first("GSRank") == "1"  # the full record's
+
+
 def test_rayyan_and_covidence_values() -> None:
     scales, erratum, abelisaurid, duckbill = articles("rayyan-dinosaurs.csv")
     assert scales.authors[-1] == Person("McNamara, M.E.", "McNamara", "M.E.")
@@ -312,12 +325,12 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
-    assert result.records == 45
+    assert result.records == 47
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
     # six works of the Embase records in Zotero, Rayyan, Covidence, and two more in Embase's own export (its other
     # two rows, and both rows Excel saved again, join theirs); four Lens; two OpenAlex; three Cochrane; three
-    # EBSCOhost; ten Google Scholar; three RefWorks; two IEEE Xplore
-    assert len(pages) == 35
+    # EBSCOhost; ten Google Scholar; three RefWorks; two IEEE Xplore; two Publish or Perish
+    assert len(pages) == 37
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
     assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
