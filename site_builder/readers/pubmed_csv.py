@@ -26,7 +26,7 @@ from ..model import identifiers as ids
 from ..model.article import UNTITLED, Article, Field, Person, Record
 from ..model.names import initials_only
 from ..model.normalize import clean
-from . import shared
+from . import shared, tables
 
 FORMAT = "pubmed-csv"
 
@@ -49,8 +49,18 @@ class _Row:
     """The line each value starts on (a quoted value may hold a line end)."""
 
 
+_RESAVED = tables.Layout(FORMAT, "PubMed CSV", frozenset(COLUMNS[:_SNIFFED]))
+"""The export as Excel saves it again in a locale that parts values with semicolons ("PMID;Title;…", with or
+without its "sep=;" line): read by the row reader the other tables share (tables.py)."""
+
+
 def sniff(head: str) -> bool:
-    """Does the file start with PubMed's CSV header ("PMID,Title,Authors,Citation,…", its names quoted or not)?"""
+    """Does the file start with PubMed's CSV header ("PMID,Title,Authors,Citation,…", its names quoted or not; or
+    with semicolons, as Excel saves it again)?"""
+    return _own_header(head) or _RESAVED.sniff(head)
+
+
+def _own_header(head: str) -> bool:
     first = head.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
     rows, _ = _rows(first, "")
     return bool(rows) and tuple(rows[0].values[:_SNIFFED]) == COLUMNS[:_SNIFFED]
@@ -59,6 +69,8 @@ def sniff(head: str) -> bool:
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every row of one export as a Record (one field per column, its values as written), and the problems met;
     a row that cannot be read is reported with its line and the rest of the file is read."""
+    if not _own_header(text[:65536]) and _RESAVED.sniff(text[:65536]):
+        return _RESAVED.read(text, path)
     rows, problems = _rows(text.removeprefix("\ufeff"), path)
     if not rows or tuple(rows[0].values[:_SNIFFED]) != COLUMNS[:_SNIFFED]:
         return [], [*problems, Diagnostic(Level.ERROR, SourceSpan(path, rows[0].line if rows else 1), (

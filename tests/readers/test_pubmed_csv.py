@@ -230,3 +230,31 @@ def test_a_site_built_from_csv_exports_shows_their_values(tmp_path: Path, html) 
     assert "https://pubmed.ncbi.nlm.nih.gov/34846321/" in hrefs
     lancet = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-9261968.html"))
     assert "Larrimore Ouellette L" in [html.text(a) for a in lancet.iter("a") if "/authors/" in a.get("href", "")]
+
+
+@pytest.mark.parametrize("sep_line", ["", "sep=;\r\n"])
+@pytest.mark.parametrize("name", FILES)
+def test_the_export_saved_again_by_excel_with_semicolons_reads_as_pubmed_wrote_it(name: str, sep_line: str) -> None:
+    """Excel, in a locale that parts values with semicolons, saves "PMID;Title;…" (with or without its "sep=;"
+    line): the same records, values and articles as the file PubMed wrote."""
+    import csv
+    import dataclasses
+    import io
+
+    text = (DATA / name).read_bytes().decode("utf-8-sig")
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    for row in csv.reader(io.StringIO(text, newline="")):
+        writer.writerow(row)
+    resaved = ("\ufeff" + sep_line + out.getvalue()).encode("utf-8")
+    assert pubmed_csv.sniff(resaved.decode("utf-8")[:4096])
+    records, problems = read(name, resaved)
+    original, _ = read(name)
+    assert problems == [] and [r.format for r in records] == ["pubmed-csv"] * len(original)
+    shift = 1 if sep_line else 0
+    assert [r.where.line for r in records] == [r.where.line + shift for r in original]
+    assert [[(f.name, f.values) for f in r.fields] for r in records] == \
+        [[(f.name, f.values) for f in r.fields] for r in original]
+    made = [readers.to_article(r)[0] for r in records]
+    assert [dataclasses.replace(a, records=()) for a in made] == \
+        [dataclasses.replace(readers.to_article(r)[0], records=()) for r in original]
