@@ -18,12 +18,11 @@ the date only where it has that form after the journal's name (``citation_parts`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates
 from ..model import identifiers as ids
-from ..model.article import UNTITLED, Article, Field, Person, Record
+from ..model.article import UNTITLED, Article, Person, Record
 from ..model.names import initials_only
 from ..model.normalize import clean
 from . import shared, tables
@@ -39,14 +38,6 @@ _SNIFFED = 4
 _QUOTED = re.compile(r'"((?:[^"]|"")*)"')
 _BARE = re.compile(r'[^,\r\n]*')
 _LINE_END = re.compile(r"\r\n|\r|\n")
-
-
-@dataclass(frozen=True, slots=True)
-class _Row:
-    line: int
-    values: list[str]
-    lines: list[int]
-    """The line each value starts on (a quoted value may hold a line end)."""
 
 
 _RESAVED = tables.Layout(FORMAT, "PubMed CSV", frozenset(COLUMNS[:_SNIFFED]))
@@ -75,32 +66,15 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     if not rows or tuple(rows[0].values[:_SNIFFED]) != COLUMNS[:_SNIFFED]:
         return [], [*problems, Diagnostic(Level.ERROR, SourceSpan(path, rows[0].line if rows else 1), (
             "no PubMed CSV header: the first line should name the columns, 'PMID,Title,Authors,Citation,…'"))]
-    header = rows[0].values
-    records: list[Record] = []
-    for row in rows[1:]:
-        if row.values == header:
-            continue  # a second export appended to the first, its header again
-        if not any(v.strip() for v in row.values):
-            continue  # a blank line, or a row of empty values
-        names = [*header, *(f"column {n}" for n in range(len(header) + 1, len(row.values) + 1))]
-        if len(row.values) != len(header):
-            problems.append(Diagnostic(Level.WARNING, SourceSpan(path, row.line), (
-                f"a row of {len(row.values)} values under a header of {len(header)} columns; "
-                + ("the values beyond the header are kept as 'column N'" if len(row.values) > len(header)
-                   else "the columns after its last value are empty"))))
-        records.append(Record(FORMAT, SourceSpan(path, row.line), tuple(
-            Field(name, (value,), line) for name, value, line in zip(names, row.values, row.lines, strict=False))))
-    if not records:
-        problems.append(Diagnostic(Level.WARNING, SourceSpan(path, rows[0].line),
-                                   "a PubMed CSV header with no rows of records after it"))
-    return records, problems
+    records, found = tables.records_of(FORMAT, "PubMed CSV", rows[0].values, rows[1:], path, rows[0].line)
+    return records, problems + found
 
 
-def _rows(text: str, path: str) -> tuple[list[_Row], list[Diagnostic]]:
+def _rows(text: str, path: str) -> tuple[list[tables.Row], list[Diagnostic]]:
     """The rows of a CSV text (RFC 4180: commas, double quotes doubled inside quoted values, a line end inside
     quotes kept in the value), each with the line it starts on. A quote never closed is reported and its row
     read as far as its first line goes."""
-    rows: list[_Row] = []
+    rows: list[tables.Row] = []
     problems: list[Diagnostic] = []
     pos, line = 0, 1
     while pos < len(text):
@@ -144,7 +118,7 @@ def _rows(text: str, path: str) -> tuple[list[_Row], list[Diagnostic]]:
         pos = end.end() if end else pos
         line += 1
         if values != [""]:
-            rows.append(_Row(row_line, values, lines))
+            rows.append(tables.Row(row_line, values, lines))
     return rows, problems
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
@@ -72,7 +72,7 @@ class Layout:
 
 
 @dataclass(frozen=True, slots=True)
-class _Row:
+class Row:
     line: int
     values: list[str]
     lines: list[int]
@@ -114,7 +114,7 @@ def _header(head: str, layout: Layout) -> str | None:
     return None
 
 
-def rows(text: str, delimiter: str, start: int = 1) -> Iterator[_Row]:
+def rows(text: str, delimiter: str, start: int = 1) -> Iterator[Row]:
     """The rows of a table, each with the line it starts on and the line each value starts on (counted from
     ``start``); a blank line gives no row."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
@@ -131,7 +131,7 @@ def rows(text: str, delimiter: str, start: int = 1) -> Iterator[_Row]:
         for value in values:
             lines.append(at)
             at += len(_LINE_END.findall(value))
-        yield _Row(line, values, lines)
+        yield Row(line, values, lines)
 
 
 def read(layout: Layout, text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
@@ -145,29 +145,39 @@ def read(layout: Layout, text: str, path: str) -> tuple[list[Record], list[Diagn
     if header_line > 1:
         text = _LINE_END.split(text, header_line - 1)[-1]
     problems: list[Diagnostic] = []
-    found = rows(text, delimiter, header_line)
-    header = [name.strip() for name in next(found).values]
+    found = list(rows(text, delimiter, header_line))
+    header = [name.strip() for name in found[0].values]
+    records, problems = records_of(layout.format, layout.name, header, found[1:], path, header_line)
+    last = found[-1]
+    if len(found) > 1 and _LINE_END.search(last.values[-1]) and text.count('"') % 2:
+        problems.append(Diagnostic(Level.ERROR, SourceSpan(path, last.line), (
+            "a double quote opened in this row is never closed: the rest of the file was read as one of its "
+            "values (a quote inside a quoted value is written twice, \"\")")))
+    return records, problems
+
+
+def records_of(fmt: str, name: str, header: list[str], found: Iterable[Row], path: str, header_line: int
+               ) -> tuple[list[Record], list[Diagnostic]]:
+    """A Record of each row under ``header`` (one field per column, its value as written, at its line), and the
+    problems met: a row of more or fewer values than the header names. A repeat of the header (a second export
+    appended to the first) and a row of empty values are no records. ``name``: the export's, as a warning says it.
+    """
     records: list[Record] = []
-    last: _Row | None = None
+    problems: list[Diagnostic] = []
     for row in found:
-        last = row
         if row.values == header:
             continue  # a second export appended to the first, its header again
         if not any(v.strip() for v in row.values):
-            continue  # a row of empty values (Excel's ";;;;")
+            continue  # a blank line, or a row of empty values (Excel's ";;;;")
         names = [*header, *(f"column {n}" for n in range(len(header) + 1, len(row.values) + 1))]
         if len(row.values) != len(header):
             problems.append(Diagnostic(Level.WARNING, SourceSpan(path, row.line), (
                 f"a row of {len(row.values)} values under a header of {len(header)} columns; "
                 + ("the values beyond the header are kept as 'column N'" if len(row.values) > len(header)
                    else "the columns after its last value are empty"))))
-        records.append(Record(layout.format, SourceSpan(path, row.line), tuple(
+        records.append(Record(fmt, SourceSpan(path, row.line), tuple(
             Field(name, (value,), line) for name, value, line in zip(names, row.values, row.lines, strict=False))))
-    if last is not None and _LINE_END.search(last.values[-1]) and text.count('"') % 2:
-        problems.append(Diagnostic(Level.ERROR, SourceSpan(path, last.line), (
-            "a double quote opened in this row is never closed: the rest of the file was read as one of its "
-            "values (a quote inside a quoted value is written twice, \"\")")))
     if not records:
         problems.append(Diagnostic(Level.WARNING, SourceSpan(path, header_line),
-                                   f"a {layout.name} header with no rows of records after it"))
+                                   f"a {name} header with no rows of records after it"))
     return records, problems
