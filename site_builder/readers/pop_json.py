@@ -28,12 +28,11 @@ gives them, a shortened title with a warning. Every key is kept, with its line, 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import identifiers as ids
 from ..model.article import UNTITLED, Article, Person, Record
-from ..model.normalize import clean
+from ..model.normalize import clean, safe_url
 from . import json_records, shared
 
 FORMAT = "pop-json"
@@ -83,14 +82,6 @@ def person(name: str) -> Person:
     return Person(name=name)
 
 
-def _host(url: str) -> str:
-    """The host a full text is at, as a link's label says it ("core.ac.uk (full text)")."""
-    try:
-        return urlsplit(clean(url)).netloc.lower().removeprefix("www.") or "full text"
-    except ValueError:
-        return "full text"
-
-
 def _number(record: Record, key: str) -> str:
     """A volume, issue or page as given; Publish or Perish's 0 for one it does not know is none."""
     value = clean(record.first(key))
@@ -113,7 +104,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     doi = ids.doi_from(record.first("doi"))
     _lay, abstract, _rights = shared.abstract(record.first("abstract"))
     urls: list[str | tuple[str, str]] = [record.first("article_url")]
-    urls += [(f"{_host(url)} (full text)", url) for url in record.values("fulltext_url") if clean(url)]
+    urls += [(f"{shared.label_for(url)} (full text)", url) for url in map(safe_url, record.values("fulltext_url"))
+             if url]
     article = Article(
         id=shared.article_id("", "", doi, record.first("uid"), title, "pop"),
         title=title or UNTITLED,

@@ -150,11 +150,12 @@ def links(urls: Iterable[str | tuple[str, str]]) -> tuple[Link, ...]:
             continue
         if url and url not in seen:
             seen.add(url)
-            found.append(Link(clean(label) or _label_for(url), url))
+            found.append(Link(clean(label) or label_for(url), url))
     return tuple(found)
 
 
-def _label_for(url: str) -> str:
+def label_for(url: str) -> str:
+    """How a link to ``url`` (one that passed ``safe_url``) is labelled: its site's name, or its host."""
     if ids.short_doi(url):
         return "shortDOI"
     parts = urlsplit(url)
