@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from ..model.article import Article
 from .bibtex import bibtex_entry
@@ -68,6 +68,23 @@ def export_piece(fmt: str, article: Article, key: str, abstracts: bool = True) -
 
 def export_file(fmt: str, entries: list[str]) -> str:
     """The whole file of ``entries`` made by ``export_entry`` with the same ``fmt``."""
-    if fmt == "csl-json":
-        return "[\n" + ",\n".join(entries) + "\n]\n" if entries else "[]\n"
-    return "\n".join(entries)
+    start, between, end, empty = _FRAMES.get(fmt, _FRAME)
+    return start + between.join(entries) + end if entries else empty
+
+
+def export_file_parts(fmt: str, entries: Iterable[bytes]) -> Iterator[bytes]:
+    """``export_file``'s bytes (UTF-8) in parts, from its entries already encoded, one after the other: for a list
+    whose file is too large to hold whole (the collection's, at 100,000 records 50–70 MB a format)."""
+    start, between, end, empty = (part.encode("utf-8") for part in _FRAMES.get(fmt, _FRAME))
+    count = 0
+    for entry in entries:
+        yield between if count else start
+        yield entry
+        count += 1
+    yield end if count else empty
+
+
+_FRAME = ("", "\n", "", "")
+"""How a file's entries are joined: (before the first, between two, after the last, the file of none)."""
+_FRAMES = {"csl-json": ("[\n", ",\n", "\n]\n", "[]\n")}
+"""_FRAME of the formats that differ from it."""

@@ -11,6 +11,7 @@ fingerprint being made: after an edit, nearly every page.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from typing import Any
 import jinja2
 
 from .. import workers
-from ..cite.exports import Pieces, export_piece, export_text
+from ..cite.exports import export_file_parts, export_piece, export_text
 from ..diagnostics import Report, SourceSpan
 from ..model.article import Article
 from ..plan.pages import Page
@@ -82,8 +83,9 @@ class RenderJob:
     """Scan every page for links out of the site, or only those that show the site's own prose."""
     reuse: fingerprints.Reuse | None = None
     """The folder's last fingerprints and what makes this build's; None: render every page."""
-    pieces: Pieces = field(default_factory=dict)
-    """Each article's piece of a download, made once per process that writes its files."""
+    encoded: dict[str, dict[str, bytes]] = field(default_factory=dict)
+    """Format → citation key → an article's piece of a list download (UTF-8), made once per process that writes
+    list files (an article is in the lists of its topics and the collection's)."""
     list_pieces: ListPieces = field(default_factory=dict)
     """The pieces of list downloads the last build made, by format, citation key and the article's digest."""
     digests: dict[int, tuple[object, bytes]] = field(default_factory=dict)
@@ -111,11 +113,19 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     # them, and forking workers for the few others would cost more than rendering them.
     unchanged_pages = _unchanged(reuse, writer.output, pages) if reuse else set()
     left = [page for page in pages if page.path not in unchanged_pages] if unchanged_pages else pages
+    # The list downloads first, by workers of their own: forked before this process holds the other pages'
+    # results, and gone before the other pages' workers start, with the pieces they keep (at 100,000 records,
+    # workers forked last and holding them both were the build's largest processes).
+    lists = [page for page in left if _is_list(page)]
+    if lists:
+        left = lists + [page for page in left if not _is_list(page)]
     job = RenderJob(env, left, writer, base_path, every_page, reuse, list_pieces=list_pieces or {},
                     digests=digests or {})
-    runs = [(i, min(i + RENDER_CHUNK, len(left))) for i in range(0, len(left), RENDER_CHUNK)]
-    chunks = workers.in_order(_render_run, job, runs, parallel=len(left) >= PARALLEL_MIN_PAGES,
-                              fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK)
+    parallel = len(left) >= PARALLEL_MIN_PAGES
+    chunks = itertools.chain(
+        workers.in_order(_render_run, job, _runs(0, len(lists)), parallel=parallel),
+        workers.in_order(_render_run, job, _runs(len(lists), len(left)), parallel=parallel,
+                         fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK))
     done: list[tuple[str, bool]] = []
     table: dict[str, tuple[Any, ...]] = {}
     kept = 0
@@ -123,6 +133,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     made = MadePieces()
     places: dict[int, int] = {}
     rendered = _rendered(_progress(chunks, len(left), progress), made)
+    early = {found[0]: found for found in itertools.islice(rendered, len(lists))}  # one each, the lists first
     table_before = reuse.last if reuse is not None else pagetable.PageTable()
     for page in pages:  # in plan order: those unchanged as they were, the others as their runs rendered them
         if page.path in unchanged_pages:  # after an edit nearly every page: the shortest way through
@@ -132,7 +143,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
             done.append((page.path, False))
             kept += 1
             continue
-        path, written, failure, links, entry, unchanged = next(rendered)
+        path, written, failure, links, entry, unchanged = early.pop(page.path) if page.path in early else next(rendered)
         if unchanged and entry is None:
             entry = table_before.entry(path)
             links = entry.links if entry is not None else ()
@@ -175,6 +186,11 @@ def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> se
     return reuse.kept_paths([page for page in pages if page.path in present])
 
 
+def _runs(start: int, end: int) -> list[tuple[int, int]]:
+    """Runs of at most RENDER_CHUNK pages, as (start, end) in the job's pages, from ``start`` to ``end``."""
+    return [(i, min(i + RENDER_CHUNK, end)) for i in range(start, end, RENDER_CHUNK)]
+
+
 def _rendered(chunks: Iterator[Run], made: MadePieces) -> Iterator[Rendered]:
     for chunk, pieces in chunks:
         made.extend(pieces)
@@ -192,10 +208,16 @@ Run = tuple[list[Rendered], MadePieces]
 collection's, a piece for each article in each format)."""
 
 
+LIST_PIECES_HANDED = 20_000
+"""Pieces of list downloads a run holds as made before it compresses them (MadePieces): the collection's lists
+alone make a piece for each article in each format."""
+
+
 def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
     """Render and write pages[start:end] whose fingerprint changed, in whichever process runs it."""
     out: list[Rendered] = []
-    made: ListPieces = {}
+    made = MadePieces()
+    fresh: ListPieces = {}
     for page in job.pages[bounds[0]:bounds[1]]:
         printed = job.reuse.fingerprint(page) if job.reuse is not None else None
         fingerprint = printed.fingerprint if printed is not None else None
@@ -207,37 +229,53 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
                 out.append((page.path, False, None, last.links,
                             last._replace(more=printed.more, reached=printed.reached), True))
             continue
-        try:
-            data = _text(job, page, printed.context if printed is not None else None, made).encode("utf-8")
-        except RenderError as err:
-            out.append((page.path, False, RenderFailure(err.template, err.line, err.page, err.message), (), None,
-                        False))
-            continue
-        checked = page.path.endswith(".html") and (job.every_page or page.prose)
-        links = tuple(preflight.outside_links(page.path, data, job.base_path)) if checked else ()
-        entry = (pagetable.Entry(printed.fingerprint, len(data), links, printed.more, printed.reached)
+        links: tuple[tuple[str, str], ...] = ()
+        if _is_list(page):  # written as it is made: at 100,000 records 50-70 MB, never held whole
+            written, size = job.writer.write_parts(page.path, _list_parts(job, page, fresh, made))
+        else:
+            try:
+                data = _text(job, page, printed.context if printed is not None else None).encode("utf-8")
+            except RenderError as err:
+                out.append((page.path, False, RenderFailure(err.template, err.line, err.page, err.message), (),
+                            None, False))
+                continue
+            if page.path.endswith(".html") and (job.every_page or page.prose):
+                links = tuple(preflight.outside_links(page.path, data, job.base_path))
+            written, size = job.writer.write(page.path, data), len(data)
+        entry = (pagetable.Entry(printed.fingerprint, size, links, printed.more, printed.reached)
                  if printed is not None else None)
-        out.append((page.path, job.writer.write(page.path, data), None, links, entry, False))
-    return out, MadePieces.of(made)
+        out.append((page.path, written, None, links, entry, False))
+    made.update(fresh)
+    return out, made
 
 
-def _text(job: RenderJob, page: Page, context: dict[str, Any] | None, made: ListPieces) -> str:
-    """The page's text, from its full ``context`` when its fingerprint made it already (else made here); the
-    pieces of a list download it made are added to ``made``."""
+def _is_list(page: Page) -> bool:
+    """A list's download (the collection's, a topic's): its articles without their abstracts."""
+    return bool(page.export) and not page.context.get("abstracts", True)
+
+
+def _text(job: RenderJob, page: Page, context: dict[str, Any] | None) -> str:
+    """The text of a page or of an article's own download, from its full ``context`` when its fingerprint made
+    it already (else made here)."""
     if not page.export:
         return render(job.env, page.template, context if context is not None else page.full_context(), page.path)
-    if page.context.get("abstracts", True):
-        return export_text(page.export, page.context["entries"], job.pieces)
-    return _list_text(job, page, made)
+    return export_text(page.export, page.context["entries"], {})
 
 
-def _list_text(job: RenderJob, page: Page, made: ListPieces) -> str:
-    """A list download, joined from the pieces this process has already, those the last build made of its
-    articles unchanged since (with ``VERIFY``, each made again and compared when first taken), and new ones,
-    which are added to ``made``."""
+def _list_parts(job: RenderJob, page: Page, fresh: ListPieces, made: MadePieces) -> Iterator[bytes]:
+    """A list download's bytes in parts, joined from the pieces this process has already, those the last build
+    made of its articles unchanged since (with ``VERIFY``, each made again and compared when first taken), and
+    new ones, which are added to ``fresh`` (and from there, every LIST_PIECES_HANDED of them, to ``made``)."""
     fmt = page.export
+    encoded = job.encoded.setdefault(fmt, {})
 
-    def piece_of(key: str, article: Article) -> str:
+    def piece_of(key: str, article: Article) -> bytes:
+        found = encoded.get(key)
+        if found is None:
+            found = encoded[key] = _piece(key, article).encode("utf-8")
+        return found
+
+    def _piece(key: str, article: Article) -> str:
         digest = job.digests.get(id(article), (None, b""))[1]
         kept = job.list_pieces.get((fmt, key))
         if digest and kept is not None and kept[0] == digest:
@@ -246,11 +284,14 @@ def _list_text(job: RenderJob, page: Page, made: ListPieces) -> str:
             return kept[1]
         piece = export_piece(fmt, article, key, False)
         if digest and (fmt, key) not in job.handed:
-            made[(fmt, key)] = (digest, piece)
+            fresh[(fmt, key)] = (digest, piece)
             job.handed.add((fmt, key))
+            if len(fresh) >= LIST_PIECES_HANDED:
+                made.update(fresh)
+                fresh.clear()
         return piece
 
-    return export_text(fmt, page.context["entries"], job.pieces, abstracts=False, make=piece_of)
+    return export_file_parts(fmt, (piece_of(key, article) for key, article in page.context["entries"]))
 
 
 def _shown_template(path: str) -> str:
