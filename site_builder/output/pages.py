@@ -145,7 +145,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
                     digests=digests or {})
     parallel = len(left) >= PARALLEL_MIN_PAGES
     starts = [i for i, page in enumerate(lists) if i == 0 or page.export != lists[i - 1].export]
-    by_format = list(zip(starts, [*starts[1:], len(lists)], strict=True))
+    by_format = list(zip(starts, [*starts[1:], len(lists)], strict=True)) if lists else []
     chunks = itertools.chain(
         workers.in_order(_render_run, job, by_format, parallel=parallel),
         workers.in_order(_render_run, job, _runs(len(lists), len(left)), parallel=parallel,
