@@ -246,10 +246,17 @@ _GATHER = 1 << 20
 
 
 def _gathered(parts: Iterable[bytes]) -> Iterator[bytes]:
-    """``parts`` joined into runs of at least _GATHER bytes (the last one shorter), in order."""
+    """``parts`` in order, the small ones joined into runs of at least _GATHER bytes (the last one shorter); a
+    part of that size or more as it is, never copied."""
     run: list[bytes] = []
     held = 0
     for part in parts:
+        if len(part) >= _GATHER:
+            if run:
+                yield b"".join(run)
+                run, held = [], 0
+            yield part
+            continue
         run.append(part)
         held += len(part)
         if held >= _GATHER:
