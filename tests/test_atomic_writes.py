@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -179,3 +180,43 @@ def test_a_stopped_build_leaves_no_staged_folder_behind(tmp_path: Path) -> None:
     writer.finish([("authors/b.html", True)])
     assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if not p.name.startswith(".site-builder")) \
         == ["authors", "authors/b.html"]
+
+
+def test_a_file_written_in_parts_is_whole_and_an_unchanged_one_is_left_alone(tmp_path: Path,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """write_parts (a list download, never held whole): in a new folder straight under its name; in a folder that
+    exists under a temporary name, and not at all when the file holds those bytes already. Small parts are
+    gathered into larger writes, a large one is written as it is; the bytes are the parts' one after the other."""
+    monkeypatch.setattr(write, "_GATHER", 8)
+    parts = [b"ab", b"c" * 9, b"d", b"e", b"f" * 3, b"g" * 20, b"h"]
+    whole = b"".join(parts)
+    out = tmp_path / "_site"
+    writer = write.OutputWriter(out)
+    assert writer.write_parts("lists/all.bib", iter(parts)) == (True, len(whole))
+    writer.finish([("lists/all.bib", True)])
+    target = out / "lists" / "all.bib"
+    assert target.read_bytes() == whole
+    os.utime(target, ns=(1, 1))
+    again = write.OutputWriter(out)
+    assert again.write_parts("lists/all.bib", iter(parts)) == (False, len(whole))
+    assert target.stat().st_mtime_ns == 1  # left as it was
+    assert again.write_parts("lists/all.bib", iter([*parts, b"i"])) == (True, len(whole) + 1)
+    assert target.read_bytes() == whole + b"i"
+    assert sorted(p.name for p in target.parent.iterdir()) == ["all.bib"]  # no temporary file left
+
+
+def test_a_file_written_in_parts_that_fails_midway_leaves_nothing_under_its_name(tmp_path: Path) -> None:
+    out = tmp_path / "_site"
+    first = write.OutputWriter(out)
+    first.write("lists/all.bib", b"old")
+    first.finish([("lists/all.bib", True)])
+    writer = write.OutputWriter(out)
+
+    def failing() -> Iterator[bytes]:
+        yield b"new"
+        raise RuntimeError("a piece could not be made")
+
+    with pytest.raises(RuntimeError):
+        writer.write_parts("lists/all.bib", failing())
+    assert sorted(p.name for p in (out / "lists").iterdir()) == ["all.bib"]
+    assert (out / "lists" / "all.bib").read_bytes() == b"old"

@@ -12,6 +12,7 @@ import json
 
 import bibtexparser
 import jsonschema
+import pytest
 import rispy
 from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
 from Bio import Medline
@@ -19,6 +20,8 @@ from cite_samples import ALL, GROUP, MINIMAL, SEED, SEED_AUTHORS, SEED_FULL
 from exports_as_built import exported
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from site_builder.cite.exports import export_file, export_file_parts, export_piece
 
 
 def _bibtex_entries(text: str) -> dict[str, dict[str, object]]:
@@ -166,3 +169,12 @@ def test_medline_wraps_as_a_greedy_loop_over_the_words_would(words: list[str], w
 
     text = " ".join(words)
     assert _wrap(text, width) == _wrapped_word_by_word(text, width)
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "ris", "csl-json", "medline"])
+@pytest.mark.parametrize("count", [0, 1, len(ALL)])
+def test_a_list_written_in_parts_is_the_file_joined_whole(fmt: str, count: int) -> None:
+    """A list download is written piece by piece (export_file_parts): the same bytes as its file made whole."""
+    pieces = [export_piece(fmt, article, f"key{n}", False) for n, article in enumerate(ALL[:count])]
+    parts = list(export_file_parts(fmt, [piece.encode("utf-8") for piece in pieces]))
+    assert b"".join(parts) == export_file(fmt, pieces).encode("utf-8")
