@@ -31,6 +31,7 @@ from . import (
     catalogue_article,
     csl_json,
     endnote,
+    endnote_xml,
     jats,
     medline,
     ovid,
@@ -70,6 +71,8 @@ READERS: tuple[Reader, ...] = (
     Reader(ovid.FORMAT, (".ovd", ".cgi", ".txt", ".ris"), ovid.sniff, ovid.to_article, read=ovid.read),
     Reader(ris.FORMAT, (".ris", ".ciw", ".txt"), ris.sniff, ris.to_article, read=ris.read),
     Reader(endnote.FORMAT, (".enw", ".txt"), endnote.sniff, endnote.to_article, read=endnote.read),
+    Reader(endnote_xml.FORMAT, (".xml",), endnote_xml.sniff, endnote_xml.to_article,
+           read_bytes=endnote_xml.read_bytes),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
     Reader(csl_json.FORMAT, (".json", ".csl"), csl_json.sniff, csl_json.to_article, read=csl_json.read),
     Reader(pop_json.FORMAT, (".json", ".jsonl"), pop_json.sniff, pop_json.to_article, read=pop_json.read),
@@ -163,10 +166,10 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, EndNote, BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, PubMed CSV, the"
-                               " CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, Embase, IEEE "
-                               "Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence or Google Scholar,"
-                               " RefWorks tab-delimited, Publish or Perish CSV or JSON); file skipped")]
+                               "Ovid, RIS, EndNote (tagged or XML), BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, "
+                               "PubMed CSV, the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
+                               "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence or "
+                               "Google Scholar, RefWorks tab-delimited, Publish or Perish CSV or JSON); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None
