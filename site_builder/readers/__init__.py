@@ -41,6 +41,7 @@ from . import (
     pubmed_xml,
     ris,
     scopus_csv,
+    spreadsheet,
     table_exports,
     vufind_json,
 )
@@ -84,6 +85,8 @@ READERS: tuple[Reader, ...] = (
     *(Reader(e.format, (".csv", ".tsv"), e.sniff, e.to_article, read=e.read) for e in table_exports.EXPORTS),
 )
 _BY_FORMAT = {reader.format: reader for reader in READERS}
+TABLE_LAYOUTS = (pubmed_csv.LAYOUT, scopus_csv.LAYOUT, *(export.layout for export in table_exports.EXPORTS))
+"""The tabular exports, in the readers' order: a workbook's header is looked for among them (spreadsheet.py)."""
 SNIFF_CHARS = 4096
 
 # Files that sit beside records in a collection and are never records: not read, not reported. A file of any
@@ -153,6 +156,8 @@ def read_file(path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
 
 def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every record of a file's bytes, read by the reader its name and start choose (read_file)."""
+    if spreadsheet.is_workbook(data):
+        return spreadsheet.read_bytes(data, shown, TABLE_LAYOUTS)
     text_data, guessed = (data, "") if data[:2] == _GZIP else as_utf8(data)
     head = _head(text_data)
     if head.lstrip("\ufeff \t\r\n")[:1] in ("[", "{") or head.startswith("HTTP/"):
@@ -169,7 +174,8 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
                                "Ovid, RIS, EndNote (tagged or XML), BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, "
                                "PubMed CSV, the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
                                "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence or "
-                               "Google Scholar, RefWorks tab-delimited, Publish or Perish CSV or JSON); file skipped")]
+                               "Google Scholar, RefWorks tab-delimited, Publish or Perish CSV or JSON, or one of "
+                               "these tables as an XLSX workbook); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

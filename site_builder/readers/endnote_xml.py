@@ -40,7 +40,7 @@ from . import endnote, xmltree
 FORMAT = "endnote-xml"
 
 _RECORD_START = re.compile(rb"<record[\s>]")
-_HEAD = re.compile(r"<xml>\s*<records[\s>]")
+_HEAD = re.compile(r"\ufeff?\s*(?:<\?xml[^<>]*\?>\s*)?<xml>\s*<records[\s>]")
 
 
 def _script(style: etree._Element) -> str:
@@ -76,8 +76,9 @@ _LINE_BREAK = re.compile(r"\r\n?|\n")
 
 
 def sniff(head: str) -> bool:
-    """Does the file start as EndNote's XML does: an ``<xml>`` root holding ``<records>``?"""
-    return _HEAD.search(head) is not None
+    """Does the file start as EndNote's XML does: an ``<xml>`` root holding ``<records>`` (after the XML
+    declaration)? Prose that quotes it (a README's table of formats) does not."""
+    return _HEAD.match(head) is not None
 
 
 def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:

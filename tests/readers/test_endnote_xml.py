@@ -42,7 +42,8 @@ def test_the_reader_is_chosen_by_content(name: str) -> None:
 
 def test_other_xml_is_not_taken_for_endnote() -> None:
     for head in ('<?xml version="1.0"?><PubmedArticleSet><PubmedArticle>', "<article><front>",
-                 "<xml><data/></xml>", "<records><record>", ""):
+                 "<xml><data/></xml>", "<records><record>", "",
+                 "EndNote's XML starts `<xml><records><record>`"):
         assert not endnote_xml.sniff(head), head
 
 
