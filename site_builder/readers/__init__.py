@@ -173,9 +173,9 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
                                "Ovid, RIS, EndNote (tagged or XML), BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, "
                                "PubMed CSV, the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
-                               "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence or "
-                               "Google Scholar, RefWorks tab-delimited, Publish or Perish CSV or JSON, or one of "
-                               "these tables as an XLSX workbook); file skipped")]
+                               "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, "
+                               "abstrackr or Google Scholar, RefWorks tab-delimited, Publish or Perish CSV or JSON, or "
+                               "one of these tables as an XLSX workbook); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

@@ -64,7 +64,7 @@ def _read_sheets(workbook: openpyxl.Workbook, path: str, layouts: Sequence[table
             header = [name.strip() for name in row.values]
             found = (_padded(r, len(header)) for r in (*top[n + 1:], *rows) if r is not None)
             return tables.records_of(layout.format, f"{layout.name} (as a workbook)", header, found, path,
-                                     row.line)
+                                     row.line, layout.sections, layout.least_columns)
     return [], [Diagnostic(Level.WARNING, SourceSpan(path, 1), (
         "a workbook whose sheets start with no known export's columns (Scopus, Web of Science, Embase, "
         "EPPI-Reviewer, Lens.org, PubMed…, as their CSV exports name them); file skipped"))]

@@ -567,5 +567,15 @@ EPPI_REVIEWER = Export(
     Columns(title="Title", authors="", parted="; ", year="Year", key="ID"),
     "eppi")
 
+ABSTRACKR = Export(
+    # abstrackr's export of a screening project's labels: no year; names "Longrich, N.R.\n and Bardet, N.\n",
+    # keywords parted by commas, "0" for no PMID; the reviewers' labels and notes in columns of their own
+    tables.Layout("abstrackr-csv", "abstrackr CSV", frozenset({"(internal) id", "pubmed id", "title", "authors",
+                                                               "abstract"}),
+                  sections=frozenset({"citations that are not yet labeled by anyone"}), least_columns=8),
+    Columns(title="title", authors="authors", parted=" and ", journal="journal", pmid="pubmed id", abstract="abstract",
+            keywords=("keywords",), keywords_parted=",", key="(internal) id", absent=frozenset({"0"})),
+    "abstrackr")
+
 EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO, EMBASE,
-           REFWORKS, IEEE, GOOGLE_SCHOLAR, PUBLISH_OR_PERISH, EPPI_REVIEWER)
+           REFWORKS, IEEE, GOOGLE_SCHOLAR, PUBLISH_OR_PERISH, EPPI_REVIEWER, ABSTRACKR)
