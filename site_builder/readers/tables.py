@@ -182,7 +182,8 @@ def records_of(fmt: str, name: str, header: list[str], found: Iterable[Row], pat
         if len(row.values) == 1 and row.values[0].strip() in sections:
             continue
         names = [*header, *(f"column {n}" for n in range(len(header) + 1, len(row.values) + 1))]
-        if len(row.values) != len(header) and not least_columns <= len(row.values) < len(header):
+        short_but_whole = 0 < least_columns <= len(row.values) < len(header)
+        if len(row.values) != len(header) and not short_but_whole:
             problems.append(Diagnostic(Level.WARNING, SourceSpan(path, row.line), (
                 f"a row of {len(row.values)} values under a header of {len(header)} columns; "
                 + ("the values beyond the header are kept as 'column N'" if len(row.values) > len(header)
