@@ -256,7 +256,10 @@ def _bracketed(values: tuple[str, ...], kind: str) -> list[str]:
 
 
 def _au_name(au: str) -> str:
-    """ "Woyach JA" → "Woyach, JA": the initials are the last word."""
+    """ "Woyach JA" → "Woyach, JA": the initials are the last word. ERIC's AU is "Family, Given" already
+    ("van Groen, Maaike M."): taken as it is, its last initial a given name's, not a family name's suffix."""
+    if "," in au:
+        return au
     family, _, initials = au.rpartition(" ")
     return f"{family}, {initials}" if family and initials.isupper() else au
 
