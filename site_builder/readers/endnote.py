@@ -116,6 +116,7 @@ _KINDS = {
     "newspaper article": "article-newspaper", "book": "book", "edited book": "book", "electronic book": "book",
     "serial": "book", "book section": "chapter", "electronic book section": "chapter",
     "conference paper": "paper-conference", "conference proceedings": "paper-conference", "thesis": "thesis",
+    "conference": "paper-conference",  # JabRef's EndNote XML export names a BibTeX @conference so
     "report": "report", "government document": "report", "generic": "document", "catalog": "document",
     "equation": "document", "grant": "document", "manuscript": "manuscript", "unpublished work": "manuscript",
     "web page": "webpage", "electronic source": "webpage", "blog": "post-weblog", "computer program": "software",

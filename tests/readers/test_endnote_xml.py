@@ -17,7 +17,7 @@ from site_builder.readers import endnote_xml
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 FILES = ["endnote-xml/jabref-article.xml", "endnote-xml/jabref-label-multititle.xml",
-         "endnote-xml/jabref-report.xml", "merge/adhm-endnote.xml"]
+         "endnote-xml/jabref-report.xml", "endnote-xml/jabref-exported.xml", "merge/adhm-endnote.xml"]
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
@@ -101,6 +101,18 @@ def test_an_article_number_stands_for_missing_pages() -> None:
     assert pages("Book Section") == ""  # another kind's <custom7> is another field
 
 
+def test_jabrefs_own_export_a_conference_paper_and_an_edited_book() -> None:
+    """JabRef writes EndNote's XML too (no <style> runs; its own "Conference" type for BibTeX's @conference)."""
+    paper, book = articles("endnote-xml/jabref-exported.xml")
+    assert (paper.kind, paper.container, paper.journal) == (
+        "paper-conference", "Proceedings of the 9th International Symposium on Information and Communication "
+        "Technology", "")
+    assert (paper.pages, paper.doi, paper.date) == ("130-136", "10.1145/3287921.3287982", "2018")
+    assert (book.kind, book.title, book.authors, book.publisher) == ("book", "Wave Energy Conversion", (),
+                                                                     "Elsevier Science")
+    assert [p.name for p in book.editors] == ["Bhattacharyya, R.", "McCormick, M. E."]
+
+
 def test_a_report_keeps_its_publisher_and_no_page_range() -> None:
     [report] = articles("endnote-xml/jabref-report.xml")
     assert (report.kind, report.publisher, report.date, report.pages) == (
@@ -169,7 +181,7 @@ def test_a_site_shows_each_value_as_the_record_gives_it(tmp_path: Path, html) ->
         (site / "content" / "records" / Path(name).name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "out")
     assert [str(d) for d in result.report.diagnostics] == []
-    assert result.articles == 6
+    assert result.articles == 8
     page = html.parse(tmp_path / "out" / "articles" / "pubmed-25647015.html")
     text = html.text(page)
     assert "Trends in the lifetime risk of developing cancer in Great Britain: comparison of risk" in text
