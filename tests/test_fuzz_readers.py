@@ -104,7 +104,7 @@ def _path(name: str):  # noqa: ANN202
 
     return Path({"catalogue": "f.txt", "medline": "f.nbib", "pubmed-xml": "f.xml", "jats": "f.nxml",
                  "ris": "f.ris", "ovid": "f.ovd", "endnote": "f.enw", "endnote-xml": "f.xml",
-                 "bibtex": "f.bib", "csl-json": "f.json",
+                 "refworks-tagged": "f.txt", "bibtex": "f.bib", "csl-json": "f.json",
                  "vufind-json": "f.json", "plos-json": "f.json", "pop-json": "f.json", "pubmed-csv": "f.csv",
                  "scopus-csv": "f.csv", "table-csv": "f.csv"}[name])
 

@@ -39,6 +39,7 @@ from . import (
     pop_json,
     pubmed_csv,
     pubmed_xml,
+    refworks_tagged,
     ris,
     scopus_csv,
     spreadsheet,
@@ -72,6 +73,8 @@ READERS: tuple[Reader, ...] = (
     Reader(ovid.FORMAT, (".ovd", ".cgi", ".txt", ".ris"), ovid.sniff, ovid.to_article, read=ovid.read),
     Reader(ris.FORMAT, (".ris", ".ciw", ".txt"), ris.sniff, ris.to_article, read=ris.read),
     Reader(endnote.FORMAT, (".enw", ".txt"), endnote.sniff, endnote.to_article, read=endnote.read),
+    Reader(refworks_tagged.FORMAT, (".txt", ".rtf"), refworks_tagged.sniff, refworks_tagged.to_article,
+           read=refworks_tagged.read),
     Reader(endnote_xml.FORMAT, (".xml",), endnote_xml.sniff, endnote_xml.to_article,
            read_bytes=endnote_xml.read_bytes),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
@@ -174,8 +177,8 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
                                "Ovid, RIS, EndNote (tagged or XML), BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, "
                                "PubMed CSV, the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
                                "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, "
-                               "abstrackr or Google Scholar, RefWorks tab-delimited, Publish or Perish CSV or JSON, or "
-                               "one of these tables as an XLSX workbook); file skipped")]
+                               "abstrackr or Google Scholar, RefWorks tagged or tab-delimited, Publish or Perish CSV "
+                               "or JSON, or one of these tables as an XLSX workbook); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

@@ -181,6 +181,11 @@ class Columns:
     """Values that stand for no value (OpenAlex's "None" and "nan")."""
     month_first: bool = False
     """Dates in numbers are the United States' "4/3/2024", month first (EBSCO's)."""
+    book: str = ""
+    """The book or proceedings of a work of ``CONTAINED_KINDS`` when ``journal`` has none (RefWorks's T2)."""
+    repeated: bool = False
+    """A field may be repeated, one value each (a tagged export's A1 lines): its values are one list, parted by
+    ``parted``."""
     running: bool = False
     """The abstracts run their headings into the text without a colon ("Introduction Diabetes monitoring …"),
     as Lens.org writes them (shared.sections)."""
@@ -213,7 +218,7 @@ def _values(record: Record, columns: Columns) -> Callable[[str], str]:
     def value(name: str) -> str:
         if not name:
             return ""
-        found = record.first(name)
+        found = columns.parted.join(record.values(name)) if columns.repeated else record.first(name)
         if m := _AS_TEXT.fullmatch(found.strip()):
             found = m.group(1).replace('""', '"')
         return "" if found.strip() in columns.absent else found
@@ -245,7 +250,7 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     by, books = columns.held_by
     held = kind in CONTAINED_KINDS and (not by or clean(value(by)) in books)
     alone = kind not in PERIODICAL_KINDS and (held or kind not in CONTAINED_KINDS)  # not a journal's paper
-    source = clean(value(columns.journal))
+    source = clean(value(columns.journal)) or (clean(value(columns.book)) if kind in CONTAINED_KINDS else "")
     extra = dict((m.group(1).upper(), m.group(2)) for m in _EXTRA_ID.finditer(value(columns.extra)))
     urls = [u for name in columns.urls for u in re.split(r"[\s|]+", value(name)) if u and u not in columns.absent]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
@@ -500,14 +505,15 @@ EMBASE = Export(
             urls=("Full Text Link", "Embase Link"), key="PUI", citation="Source"),
     "embase")
 
-_REFWORKS_KINDS = {"book, whole": "book", "book, section": "chapter", "book, edited": "book",
+REFWORKS_KINDS = {"book, whole": "book", "book, section": "chapter", "book, edited": "book",
                    "conference proceedings": "paper-conference", "dissertation/thesis": "thesis", "report": "report",
                    "web page": "webpage", "generic": "document", "monograph": "book", "data file": "dataset",
-                   "computer program": "software", "patent": "patent"}
-"""RefWorks's reference types that are no journal's article."""
+                   "computer program": "software", "patent": "patent", "dissertation": "thesis",
+                   "dissertation/thesis, unpublished": "thesis"}
+"""RefWorks's reference types that are no journal's article (the tagged export's older "Dissertation" too)."""
 
 
-def _refworks_person(name: str) -> Person:
+def refworks_person(name: str) -> Person:
     """RefWorks's "Smits,Maarten L. J." (no space after the comma), "van den Hoven,null" (no given name)."""
     family, comma, given = clean(name).partition(",")
     given = "" if given.strip().casefold() == "null" else given.strip()
@@ -521,12 +527,12 @@ def _refworks_person(name: str) -> Person:
 REFWORKS = Export(
     tables.Layout("refworks-tsv", "RefWorks tab-delimited", frozenset({"Reference Type", "Reference Id",
                                                                        "Authors, Primary", "Title Primary"})),
-    Columns(title="Title Primary", authors="Authors, Primary", parted=";", name=_refworks_person,
+    Columns(title="Title Primary", authors="Authors, Primary", parted=";", name=refworks_person,
             editors="Authors, Secondary", year="Pub Year", month_day="Pub Date Free From",
             journal="Periodical Full", abbrev="Periodical Abbrev", volume="Volume", issue="Issue",
             first_page="Start Page", last_page="Other Pages", doi="DOI", pmid="PMID", pmcid="PMCID",
             abstract="Abstract", keywords=("Keywords",), language="Language", publisher="Publisher",
-            place="Place Of Publication", edition="Edition", kind="Reference Type", kinds=_REFWORKS_KINDS,
+            place="Place Of Publication", edition="Edition", kind="Reference Type", kinds=REFWORKS_KINDS,
             urls=("URL", "Links"), key="Reference Id"),
     "refworks")
 
