@@ -87,6 +87,7 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     records: list[Record] = []
     diagnostics: list[Diagnostic] = []
     first_line: dict[str, int] = {}
+    lines: list[str] | None = None
     for block in library.blocks:
         line = (block.start_line or 0) + 1
         entry = block.ignore_error_block if isinstance(block, DuplicateBlockKeyBlock | DuplicateFieldKeyBlock) \
@@ -98,7 +99,8 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
             diagnostics.extend(_duplicates(block, entry, path, line, first_line))
             first_line.setdefault(entry.key, line)
         elif isinstance(block, ParsingFailedBlock):
-            recovered = _line_by_line(text.split("\n"), line - 1, path, strings)
+            lines = lines if lines is not None else text.split("\n")  # once: a file may hold thousands of these
+            recovered = _line_by_line(lines, line - 1, path, strings)
             if recovered is None:
                 diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, line), _failure(block, line)))
             else:
