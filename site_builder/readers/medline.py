@@ -183,7 +183,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=" ".join(unique_folded(record.values("CI"))),
         volume=clean(record.first("VI")),
         issue=clean(record.first("IP")),
-        pages=clean(record.first("PG")) or ("" if eric else _elocation(record.values("LID"))),
+        pages=clean(record.first("PG")) or ("" if eric else _elocation(record.values("LID"))
+                                             or _cited_pii(record.first("SO"), record.values("LID"))),
         keywords=unique_folded(v.lstrip("*") for v in record.values("OT")),
         mesh=tuple(h for v in record.values("MH") if (h := nlm.mesh_heading(v))),
         publication_types=tuple(clean(v) for v in record.values("PT") if clean(v)),
@@ -269,6 +270,17 @@ def _doi(values: tuple[str, ...]) -> str:
         if value.rstrip().endswith("[doi]"):
             return clean(value.rstrip()[:-len("[doi]")])
     return ""
+
+
+_CITED_LOCATION = re.compile(r";[^;:]*:(?P<location>[^\s.;:]+)\.")
+"""Where PubMed's citation (SO) puts a work: "Ann Psychiatry Clin Neurosci. 2021;4(1):1042. Epub 2021 Dec 27."."""
+
+
+def _cited_pii(source: str, lids: tuple[str, ...]) -> str:
+    """The publisher's id that PubMed's citation prints in place of the pages of a work that has none: an
+    article number "1042" that LID gives only as "1042 [pii]"; "" when the citation shows another place."""
+    m = _CITED_LOCATION.search(clean(source))
+    return m["location"] if m and m["location"] in _bracketed(lids, "pii") else ""
 
 
 def _elocation(values: tuple[str, ...]) -> str:
