@@ -13,6 +13,7 @@ as CLDR's international English (``en_001``) does; ``en-US`` gives "December 19,
 from __future__ import annotations
 
 import datetime
+import functools
 import gettext
 import io
 import re
@@ -107,10 +108,15 @@ class Interface:
             samples.setdefault(self.locale.plural_form(n), n)
         return tuple(samples.items())
 
-    def lang_attribute(self, tag: str) -> Markup:
-        """`` lang="en"`` for record text whose language the record gives and the page's is not; else nothing."""
+    def lang_attribute(self, tag: str, direction: bool = False) -> Markup:
+        """`` lang="en"`` for record text whose language the record gives and the page's is not; else nothing.
+        With ``direction``, `` dir="rtl"`` too where the language is written the other way from the page's (an
+        Arabic abstract on an English page)."""
         if not tag or tag.replace("_", "-").casefold() == self.language.replace("_", "-").casefold():
             return Markup("")
+        written = text_direction(tag) if direction else ""
+        if written and written != self.locale.text_direction:
+            return Markup(' lang="%s" dir="%s"') % (tag, written)
         return Markup(' lang="%s"') % tag
 
     def language_name(self, language: Language) -> str:
@@ -144,6 +150,15 @@ def _language_name(language: Language, interface: str) -> str:
     if interface.replace("_", "-").split("-")[0].casefold() == SOURCE_LANGUAGE:
         return language.name  # langcodes' English name, as languages.py made it
     return langcodes.Language.get(language.tag).display_name(interface)
+
+
+@functools.lru_cache(maxsize=256)
+def text_direction(tag: str) -> str:
+    """"rtl" or "ltr", as CLDR writes the language of ``tag``; "" for a language Babel does not know."""
+    try:
+        return str(babel.Locale.parse(tag.replace("_", "-"), sep="-").text_direction)
+    except (ValueError, babel.UnknownLocaleError):
+        return ""
 
 
 def babel_locale(language: str) -> babel.Locale:
