@@ -35,6 +35,7 @@ from markupsafe import Markup, escape
 from .diagnostics import Diagnostic, Level, SourceSpan
 from .model import dates
 from .model.article import Language
+from .model.normalize import right_to_left
 
 SOURCE_LANGUAGE = "en"
 """The language the messages are written in: it needs no catalogue."""
@@ -150,6 +151,14 @@ def _language_name(language: Language, interface: str) -> str:
     if interface.replace("_", "-").split("-")[0].casefold() == SOURCE_LANGUAGE:
         return language.name  # langcodes' English name, as languages.py made it
     return langcodes.Language.get(language.tag).display_name(interface)
+
+
+def isolated(value: str) -> Markup:
+    """A name as a list shows it between punctuation, escaped: in ``<bdi>`` when it holds letters written right to
+    left, so that an Arabic or Hebrew name does not carry the semicolon, comma or count beside it to its other side,
+    nor swap places with the next such name; any other name as it is."""
+    text = escape(value)
+    return Markup("<bdi>%s</bdi>") % text if right_to_left(str(value)) else text
 
 
 @functools.lru_cache(maxsize=256)
@@ -300,6 +309,7 @@ def install(env: Any, interface: Interface) -> None:
     env.filters["short_date"] = interface.short_date
     env.filters["number"] = interface.number
     env.filters["language_name"] = interface.language_name
+    env.filters["isolated"] = isolated
     env.globals["lang_attr"] = interface.lang_attribute
     env.globals["plural_samples"] = interface.plural_samples
 
