@@ -558,5 +558,11 @@ GOOGLE_SCHOLAR = Export(
             issue="Number", pages="Pages", publisher="Publisher"),
     "scholar")
 
+EPPI_REVIEWER = Export(
+    # EPPI-Reviewer's export of a review's items (as Excel): its ids, a short title "Brownstein (2024)", no authors
+    tables.Layout("eppi-table", "EPPI-Reviewer export", frozenset({"ID", "ShortTitle", "Title", "Year"})),
+    Columns(title="Title", authors="", parted="; ", year="Year", key="ID"),
+    "eppi")
+
 EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO, EMBASE,
-           REFWORKS, IEEE, GOOGLE_SCHOLAR, PUBLISH_OR_PERISH)
+           REFWORKS, IEEE, GOOGLE_SCHOLAR, PUBLISH_OR_PERISH, EPPI_REVIEWER)
