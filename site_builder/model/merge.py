@@ -26,7 +26,8 @@ results, whose titles and publications Google Scholar cuts short.
 - authors: the byline of the first source that has one, with ORCIDs filled in from the others, name by name;
   editors, translators, series editors, MeSH headings, publication types: each those of the first source that
   names any;
-- abstract and lay summary: the richest (most text), ties to precedence;
+- abstract and lay summary: the richest (most text), ties to precedence; the abstracts in other languages, the
+  richest in each language;
 - languages, formats, topics, keywords, links: the union, in precedence order;
 - notices (retraction, concern, errata, updates, comments): the union, one per kind and PMID (or DOI, or
   citation), in precedence order; a retraction that only a publication type states gives way to one that names
@@ -46,7 +47,7 @@ from dataclasses import replace
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from . import languages
-from .article import UNTITLED, Article, Link, Notice, Person, Section
+from .article import UNTITLED, Article, Link, Notice, OtherAbstract, Person, Section
 from .dates import Published
 from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key
 from .normalize import alnum, unique_folded
@@ -270,6 +271,7 @@ def merge_work(ordered: list[Article]) -> Article:
         doi=_shown("doi", (a.doi for a in ordered)),
         lay_summary=_richest(a.lay_summary for a in ordered),
         abstract=_richest(a.abstract for a in ordered),
+        other_abstracts=_other_abstracts(ordered),
         rights=_first(ordered, lambda a: a.rights),
         licence_url=_first(ordered, lambda a: a.licence_url),
         links=_links(ordered),
@@ -322,6 +324,15 @@ def _richest(candidates: Iterable[tuple[Section, ...]]) -> tuple[Section, ...]:
         if sum(len(s.text) for s in sections) > sum(len(s.text) for s in best):
             best = sections
     return best
+
+
+def _other_abstracts(ordered: list[Article]) -> tuple[OtherAbstract, ...]:
+    """One abstract per language (one whose language no source names, per text): the richest, first seen first."""
+    kept: dict[str, OtherAbstract] = {}
+    for other in (o for a in ordered for o in a.other_abstracts):
+        key = other.language.name.casefold() or "\0" + other.sections[0].text
+        kept[key] = max(kept.get(key, other), other, key=lambda o: sum(len(s.text) for s in o.sections))
+    return tuple(kept.values())
 
 
 def _links(ordered: list[Article]) -> tuple[Link, ...]:

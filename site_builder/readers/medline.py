@@ -50,7 +50,7 @@ import re
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
-from ..model.article import Article, Field, Person, Record
+from ..model.article import Article, Field, OtherAbstract, Person, Record, Section
 from ..model.identifiers import doi_from, pmcid_from
 from ..model.normalize import clean, parse_person, slugify, unique_folded
 from ..model.sections import split_lay_summary, split_text
@@ -154,6 +154,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         original_title=clean(record.first("TT")) if clean(record.first("TI")) else "",
         original_title_lang=languages.tag_of(languages.parse(record.values("LA")))
         if clean(record.first("TI")) and clean(record.first("TT")) else "",
+        other_abstracts=_other_abstracts(record),
         authors=authors,
         et_al=et_al,
         kind=("chapter" if title else "book") if book else "",
@@ -249,6 +250,25 @@ def _people(record: Record, full: str, short: str) -> tuple[Person, ...]:
                 people.append(parse_person(_au_name(value)))
             has_full = False
     return tuple(people)
+
+
+_OTHER_ABSTRACT_TYPE = re.compile(r"(AAMC|AIDS|KIE|PIP|NASA|Publisher|plain-language-summary): *")
+"""How an OAB starts: the type of PubMed XML's ``<OtherAbstract Type="Publisher">``, as PubMed's MEDLINE
+display writes it ("OAB - Publisher: La metodología …")."""
+
+
+def _other_abstracts(record: Record) -> tuple[OtherAbstract, ...]:
+    """Each OAB, with the language of the OABL after it: the abstract in another language. A plain-language
+    summary is not a translation."""
+    found: list[tuple[str, list[Section], bool]] = []  # (language, sections, a translation)
+    for f in record.fields:
+        if f.name == "OAB" and f.values:
+            kind = _OTHER_ABSTRACT_TYPE.match(f.values[0])
+            text = f.values[0][kind.end():] if kind else f.values[0]
+            found.append(("", split_text(text), not kind or kind[1] != "plain-language-summary"))
+        elif f.name == "OABL" and f.values and found and not found[-1][0]:
+            found[-1] = (f.values[0], *found[-1][1:])
+    return nlm.other_abstracts((language, sections) for language, sections, translated in found if translated)
 
 
 def _bracketed(values: tuple[str, ...], kind: str) -> list[str]:

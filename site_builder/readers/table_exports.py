@@ -351,25 +351,22 @@ _NUMBERED_DATE = re.compile(r"(\d{4})[/.-](\d{1,2})(?:[/.-](\d{1,2}))?")
 
 
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_DAY_FIRST = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,})\.?\s+(\d{4})")
-"""Embase's "1 Dec 2024": the day, the month's name, the year."""
 _MONTH_YEAR_GLUED = re.compile(r"(?<=[A-Za-z])(?=\d{4}\b)")
 """EBSCO's "Jun2023"."""
 
 
 def _date(year: str, text: str, month: str = "", day: str = "", month_first: bool = False) -> str:
-    """The date the columns give: ``text`` (in numbers, the year first, or printed with the month before or after
-    the year) when it falls in ``year`` (or there is no year), else the year with its month and day columns."""
+    """The date the columns give: ``text`` (in numbers, the year first, or printed the day first, or with the month
+    before or after the year) when it falls in ``year`` (or there is no year), else the year with its month and day
+    columns."""
     year = clean(year)
     if clean(text):
         numbers = _NUMBERED_DATE.fullmatch(clean(text))
         us = _US_DATE.fullmatch(clean(text)) if month_first else None
-        day_first = _DAY_FIRST.fullmatch(clean(text))
         found = (dates.from_parts(*(n or "" for n in numbers.groups())) if numbers
                  else dates.from_parts(us.group(3), us.group(1), us.group(2)) if us
-                 else dates.from_parts(day_first.group(3), dates.month_number(day_first.group(2)),
-                                       day_first.group(1)) if day_first and dates.month_number(day_first.group(2))
-                 else dates.read_printed(shared.year_then_month(_MONTH_YEAR_GLUED.sub(" ", clean(text)))).iso)
+                 else dates.read_day_first(clean(text))
+                 or dates.read_printed(shared.year_then_month(_MONTH_YEAR_GLUED.sub(" ", clean(text)))).iso)
         if found and (not year or found[:4] == year):
             return found
     if not re.fullmatch(r"\d{4}", year):
