@@ -12,11 +12,13 @@ failure to its smallest form) and the long run (tests/fuzz/run.py, drawn by a se
 
 from __future__ import annotations
 
+import atexit
 import codecs
 import dataclasses
 import functools
 import gzip
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -171,8 +173,9 @@ def authors_toml(data: bytes) -> int:
 def _config_folder() -> Path:
     """A folder of this process's own for site.toml (in memory where the system has /dev/shm)."""
     memory = Path("/dev/shm")
-    return Path(tempfile.mkdtemp(prefix=f"fuzz-config-{os.getpid()}-",
-                                 dir=memory if memory.is_dir() else None))
+    folder = Path(tempfile.mkdtemp(prefix=f"fuzz-config-{os.getpid()}-", dir=memory if memory.is_dir() else None))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # each test run and fuzz job left one behind
+    return folder
 
 
 def site_toml(data: bytes) -> int:
