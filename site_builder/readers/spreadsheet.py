@@ -1,7 +1,9 @@
-"""Workbooks (XLSX): Embase's and EPPI-Reviewer's spreadsheet exports, and any tabular export (Scopus, Lens.org,
-PubMed, Zotero…) opened in Excel or Numbers and saved again as a workbook.
+"""Workbooks: Embase's and EPPI-Reviewer's spreadsheet exports (XLSX), Web of Science's "Excel" export (the older
+XLS, "savedrecs.xls"), and any tabular export (Scopus, Lens.org, PubMed, Zotero…) opened in Excel or Numbers and
+saved again as a workbook.
 
-A workbook is a zip of XML parts; openpyxl reads its cells as values (read-only, streamed). The first sheet whose
+An XLSX workbook is a zip of XML parts, which openpyxl reads as values (read-only, streamed); an XLS workbook is a
+compound file of Excel's binary records, which xlrd reads. The first sheet whose
 header row (one of its first rows: Embase writes its search above it, Numbers a title) names the columns of a
 known export is read as that export's CSV is (tables.py): one record a row, a record's line its row's number, every
 column kept for the full record; its records are that export's and its reader makes their articles. A cell holds
@@ -16,6 +18,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 
 import openpyxl
+import xlrd
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model.article import Record
@@ -23,6 +26,8 @@ from . import tables
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _WORKBOOK_PART = b"xl/workbook.xml"
+_COMPOUND_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""An OLE2 compound file: an XLS workbook (a Word .doc is one too, but is never read as records)."""
 HEADER_ROWS = 10
 """A header is looked for in so many rows at the top of a sheet."""
 MAX_UNPACKED = 512 * 1024 * 1024
@@ -30,12 +35,15 @@ MAX_UNPACKED = 512 * 1024 * 1024
 
 
 def is_workbook(data: bytes) -> bool:
-    """A zip holding a workbook's part: an XLSX file (whatever its name), not a Word or OpenDocument file."""
-    return data.startswith(_ZIP_MAGIC) and _WORKBOOK_PART in data
+    """A zip holding a workbook's part (an XLSX file, whatever its name; not a Word or OpenDocument file), or a
+    compound file (an XLS file)."""
+    return (data.startswith(_ZIP_MAGIC) and _WORKBOOK_PART in data) or data.startswith(_COMPOUND_MAGIC)
 
 
 def read_bytes(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tuple[list[Record], list[Diagnostic]]:
     """The records of the first sheet whose header is one of ``layouts``', and the problems met."""
+    if data.startswith(_COMPOUND_MAGIC):
+        return _read_xls(data, path, layouts)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
@@ -44,7 +52,7 @@ def read_bytes(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tupl
                                        "file skipped")]
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            return _read_sheets(workbook, path, layouts)
+            return _read_sheets((ws.iter_rows(values_only=True) for ws in workbook.worksheets), path, layouts)
         finally:
             workbook.close()
     except Exception as err:  # noqa: BLE001 - a damaged workbook fails in openpyxl, zipfile or the XML parser,
@@ -52,10 +60,45 @@ def read_bytes(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tupl
         return [], [_problem(path, f"cannot read this workbook ({type(err).__name__}: {err}); file skipped")]
 
 
-def _read_sheets(workbook: openpyxl.Workbook, path: str, layouts: Sequence[tables.Layout]
+def _read_xls(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tuple[list[Record], list[Diagnostic]]:
+    """The records of an XLS workbook (xlrd: a number cell as a float, a date cell as a number of days)."""
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+        try:
+            sheets = [[[_xls_value(cell, book.datemode) for cell in sheet.row(n)] for n in range(sheet.nrows)]
+                      for sheet in (book.sheet_by_index(i) for i in range(book.nsheets))]
+        finally:
+            book.release_resources()
+    except Exception as err:  # noqa: BLE001 - as for an XLSX workbook: xlrd's and the compound file's errors
+        return [], [_problem(path, f"cannot read this workbook ({type(err).__name__}: {err}); file skipped")]
+    return _read_sheets(sheets, path, layouts)
+
+
+def _xls_value(cell: xlrd.sheet.Cell, datemode: int) -> object:
+    """A cell's value as openpyxl gives an XLSX cell's: a date as a datetime, a truth value as a bool, an error as
+    Excel shows it ("#N/A")."""
+    value = cell.value
+    if cell.ctype == xlrd.XL_CELL_DATE and isinstance(value, float):
+        try:
+            return xlrd.xldate.xldate_as_datetime(value, 1 if datemode else 0)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return value
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(value)
+    if cell.ctype == xlrd.XL_CELL_ERROR and isinstance(value, int):
+        return xlrd.error_text_from_code.get(value, "#ERROR")
+    return value
+
+
+Sheet = Iterable[Sequence[object]]
+"""A sheet as its rows of cell values, top to bottom."""
+
+
+def _read_sheets(sheets: Iterable[Sheet], path: str, layouts: Sequence[tables.Layout]
                  ) -> tuple[list[Record], list[Diagnostic]]:
-    for sheet in workbook.worksheets:
-        rows = _rows(sheet.iter_rows(values_only=True))
+    """The records of the first of ``sheets`` whose header is one of ``layouts``'."""
+    for sheet in sheets:
+        rows = _rows(sheet)
         top = [next(rows, None) for _ in range(HEADER_ROWS)]
         for n, row in enumerate(top):
             layout = next((layout for layout in layouts if row is not None and layout.fits(row.values)), None)
@@ -70,7 +113,7 @@ def _read_sheets(workbook: openpyxl.Workbook, path: str, layouts: Sequence[table
         "EPPI-Reviewer, Lens.org, PubMed…, as their CSV exports name them); file skipped"))]
 
 
-def _rows(values: Iterable[tuple[object, ...]]) -> Iterator[tables.Row | None]:
+def _rows(values: Sheet) -> Iterator[tables.Row | None]:
     """Each row as text, numbered from 1; None for a row of no values."""
     for number, row in enumerate(values, start=1):
         cells = [_text(value) for value in row]

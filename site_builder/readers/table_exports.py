@@ -181,6 +181,9 @@ class Columns:
     """Values that stand for no value (OpenAlex's "None" and "nan")."""
     month_first: bool = False
     """Dates in numbers are the United States' "4/3/2024", month first (EBSCO's)."""
+    other_titles: tuple[str, ...] = ()
+    """Columns of the title in another language, the first that has one taken when ``title`` is empty (Web of
+    Science's "Article Title - Chinese" of a Korean Citation Index record that has no other)."""
     book: str = ""
     """The book or proceedings of a work of ``CONTAINED_KINDS`` when ``journal`` has none (RefWorks's T2)."""
     repeated: bool = False
@@ -239,7 +242,8 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     """The typed Article of one row of a table whose columns ``columns`` names, and what it lacks."""
     value = _values(record, columns)
     problems: list[Diagnostic] = []
-    title = clean(shared.strip_tags(value(columns.title)))
+    title = clean(shared.strip_tags(value(columns.title) or next(
+        (found for name in columns.other_titles if (found := value(name).strip())), "")))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, (
             f"row has no title (its {columns.title!r} column is empty); shown as {UNTITLED!r}")))
@@ -442,8 +446,11 @@ COVIDENCE = Export(
 
 
 WEB_OF_SCIENCE = Export(
+    # a search of the Core Collection ("UT (Unique WOS ID)"), or of all its databases ("UT (Unique ID)": the ids of
+    # such records are not Web of Science's own, so an article without a DOI nor PMID is known by its title)
     tables.Layout("wos-csv", "Web of Science CSV", frozenset({"Publication Type", "Authors", "Article Title",
-                                                              "Source Title", "UT (Unique WOS ID)"})),
+                                                              "Source Title"}),
+                  any_of=frozenset({"UT (Unique WOS ID)", "UT (Unique ID)"})),
     Columns(title="Article Title", authors="Authors", parted="; ", full_names="Author Full Names",
             named_orcids="ORCIDs", editors="Book Editors", year="Publication Year", date="Publication Date",
             early="Early Access Date", journal="Source Title", abbrev="Journal ISO Abbreviation", volume="Volume",
@@ -453,6 +460,7 @@ WEB_OF_SCIENCE = Export(
             kind_of=lambda types: wos_kind([types]),
             # a book or book series (B, S) holds its chapters and proceedings papers; a journal (J) is a journal
             held_by=("Publication Type", frozenset({"B", "S"})), series="Book Series Title", key="UT (Unique WOS ID)",
+            other_titles=("Article Title - SciELO", "Article Title - Chinese", "Article Title - Russian"),
             running=True),
     "wos")
 

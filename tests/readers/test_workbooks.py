@@ -53,11 +53,11 @@ def workbook(rows: list[list[object]], title: str = "Sheet1") -> bytes:
 def test_embase_workbook_is_its_csv_export() -> None:
     """The same search exported as XLSX and as CSV: every article the CSV fixture holds (its rows 1, 3, 9, 10) is
     the workbook's, field for field, and so is every column of the first record."""
-    records, problems = read("xlsx/embase-dinosaurs.xlsx")
+    records, problems = read("workbooks/embase-dinosaurs.xlsx")
     assert problems == [] and len(records) == 10
     assert {r.format for r in records} == {"embase-csv"}
     assert [r.where.line for r in records[:2]] == [5, 6]  # the search's three rows, then the header, above them
-    by_title = {a.title: a for a in articles("xlsx/embase-dinosaurs.xlsx")}
+    by_title = {a.title: a for a in articles("workbooks/embase-dinosaurs.xlsx")}
     from_csv = articles("table-csv/embase-dinosaurs.csv")
     assert len(from_csv) == 4
     for article in from_csv:
@@ -69,8 +69,35 @@ def test_embase_workbook_is_its_csv_export() -> None:
         "38773066", "10.1038/s41467-024-48400-3", "4063", "2024-12-01")
 
 
+def test_web_of_science_excel_export_an_xls_workbook() -> None:
+    """Web of Science's "Excel" export is the older binary XLS ("savedrecs.xls"): read by xlrd, as its CSV is."""
+    records, problems = read("workbooks/wos-staples-savedrecs.xls")
+    assert problems == [] and len(records) == 18 and {r.format for r in records} == {"wos-csv"}
+    fields = {f.name: (f.values[0], f.line) for f in records[0].fields}
+    assert fields["Volume"] == ("10", 2) and fields["Publication Year"] == ("2023", 2)  # number cells, as shown
+    first = articles("workbooks/wos-staples-savedrecs.xls")[0]
+    assert (first.title, first.journal, first.volume, first.issue, first.pages, first.date) == (
+        "Expansion and evolution of the R programming language", "ROYAL SOCIETY OPEN SCIENCE", "10", "4", "221550",
+        "2023-04-12")
+    assert ([p.name for p in first.authors], first.doi, first.pmid) == (
+        ["Staples, Timothy L."], "10.1098/rsos.221550", "37063989")
+
+
+def test_web_of_science_all_databases_and_a_title_in_another_language() -> None:
+    """A search of all Web of Science's databases names its ids "UT (Unique ID)"; a Korean Citation Index record
+    gives its title only in "Article Title - Chinese" (as a real all-databases export does): read, not untitled."""
+    header = ["Publication Type", "Authors", "Article Title", "Article Title - Chinese", "Source Title", "Volume",
+              "Start Page", "End Page", "Publication Year", "UT (Unique ID)"]
+    title = "다중지능과 학업성취도의 상관관계 연구"
+    data = workbook([header, ["J", "Bae, Daekweon", "", title, "Modern English Education", 11.0, 143.0, 166.0, 2010.0,
+                              "KJD:ART001441409"]])
+    [article] = articles("workbooks/eppi-reviewer-dinosaurs.xlsx", data)
+    assert (article.title, article.journal, article.volume, article.pages, article.date) == (
+        title, "Modern English Education", "11", "143-166", "2010")
+
+
 def test_eppi_reviewer_items() -> None:
-    found = articles("xlsx/eppi-reviewer-dinosaurs.xlsx")
+    found = articles("workbooks/eppi-reviewer-dinosaurs.xlsx")
     assert len(found) == 10
     first = found[0]
     assert first.title == ("A juvenile bird with possible crown-group affinities from a dinosaur-rich Cretaceous "
@@ -106,21 +133,27 @@ def test_cells_are_written_as_a_spreadsheet_shows_them() -> None:
 
 
 def test_a_workbook_of_no_known_export_is_warned_and_skipped() -> None:
-    records, [problem] = read("xlsx/eppi-reviewer-dinosaurs.xlsx", workbook([["Name", "Score"], ["x", 1]]))
+    records, [problem] = read("workbooks/eppi-reviewer-dinosaurs.xlsx", workbook([["Name", "Score"], ["x", 1]]))
     assert records == [] and problem.level is Level.WARNING and "no known export's columns" in problem.message
 
 
 def test_a_damaged_workbook_is_an_error_naming_the_file() -> None:
-    data = (DATA / "xlsx/embase-dinosaurs.xlsx").read_bytes()
-    records, [problem] = read("xlsx/embase-dinosaurs.xlsx", data[: len(data) // 2])
+    data = (DATA / "workbooks/embase-dinosaurs.xlsx").read_bytes()
+    records, [problem] = read("workbooks/embase-dinosaurs.xlsx", data[: len(data) // 2])
     assert records == [] and problem.level is Level.ERROR
     assert problem.where.path == "content/embase-dinosaurs.xlsx" and "cannot read this workbook" in problem.message
 
 
 def test_a_workbook_that_unpacks_too_large_is_not_opened(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(spreadsheet, "MAX_UNPACKED", 1000)
-    records, [problem] = read("xlsx/embase-dinosaurs.xlsx")
+    records, [problem] = read("workbooks/embase-dinosaurs.xlsx")
     assert records == [] and problem.level is Level.ERROR and "over the 1,000 read" in problem.message
+
+
+def test_a_damaged_xls_workbook_is_an_error_naming_the_file() -> None:
+    data = (DATA / "workbooks/wos-staples-savedrecs.xls").read_bytes()
+    records, [problem] = read("workbooks/wos-staples-savedrecs.xls", data[:4096])
+    assert records == [] and problem.level is Level.ERROR and "cannot read this workbook" in problem.message
 
 
 def test_other_zip_files_are_not_workbooks() -> None:
@@ -128,14 +161,14 @@ def test_other_zip_files_are_not_workbooks() -> None:
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
     assert not spreadsheet.is_workbook(out.getvalue())
-    assert spreadsheet.is_workbook((DATA / "xlsx/eppi-reviewer-dinosaurs.xlsx").read_bytes())
+    assert spreadsheet.is_workbook((DATA / "workbooks/eppi-reviewer-dinosaurs.xlsx").read_bytes())
 
 
 def test_a_site_from_workbooks(tmp_path: Path, html) -> None:
     site = tmp_path / "site"
     (site / "content" / "records").mkdir(parents=True)
     for name in ("embase-dinosaurs.xlsx", "eppi-reviewer-dinosaurs.xlsx"):
-        (site / "content" / "records" / name).write_bytes((DATA / "xlsx" / name).read_bytes())
+        (site / "content" / "records" / name).write_bytes((DATA / "workbooks" / name).read_bytes())
     (site / "content" / "records" / "broken.xlsx").write_bytes(b"PK\x03\x04xl/workbook.xml")
     result = build(site, tmp_path / "out")
     [problem] = result.report.diagnostics
