@@ -2,11 +2,12 @@
 becomes one article whose fields are merged by a fixed precedence, and which keeps every source's Record.
 
 Two articles are the same work when they share a DOI (case-folded), a PMID or a PMCID (with its "PMC"), or, when
-their identifiers do not contradict each other, the same normalized title and year. Identifiers that disagree
-inside one work (two DOIs for one PMID) are reported, naming both files and lines; the preferred source's value
-is shown, unless it is another source's DOI with text glued on ("10.1038/nprot.2010.116.Data"): the clean value
-is shown then, and the two do not keep a title and year apart. A DOI alone does not join two records whose titles
-and bylines both differ (the abstracts of a conference supplement share its DOI): they stay apart, with a warning.
+their identifiers do not contradict each other, the same normalized title and year (for a record that names no
+year, the same title as exactly one work). Identifiers that disagree inside one work (two DOIs for one PMID) are
+reported, naming both files and lines; the preferred source's value is shown, unless it is another source's DOI
+with text glued on ("10.1038/nprot.2010.116.Data"): the clean value is shown then, and the two do not keep a title
+and year apart. A DOI alone does not join two records whose titles and bylines both differ (the abstracts of a
+conference supplement share its DOI): they stay apart, with a warning.
 
 Precedence, best first (``PRECEDENCE``): the catalogue dump and VuFind records are what the library curates; PubMed
 XML is NLM's structured original; MEDLINE text is the same data flattened; JATS is the publisher's front matter,
@@ -169,23 +170,32 @@ def _shared_doi(article: Article, other: Article, doi: str) -> Diagnostic:
 
 def _join_by_title(articles: list[Article], found: list[dict[str, str]], find: Callable[[int], int],
                    parent: list[int]) -> None:
-    """Join works with the same title and year unless they hold different values of one identifier."""
+    """Join works with the same title and year unless they hold different values of one identifier; then a record
+    that names no year (abstrackr's export has none) to the one work of its title, when exactly one has it."""
     ids: dict[int, dict[str, set[str]]] = {}  # a work's root → its identifiers
-    for i, article_ids in enumerate(found):
-        for kind, value in article_ids.items():
-            ids.setdefault(find(i), {}).setdefault(kind, set()).add(value)
-    first_with: dict[tuple[str, str], int] = {}
-    for i, article in enumerate(articles):
-        key = title_key(article.title)
-        if len(key) < MIN_TITLE_CHARS or not article.year or article.title == UNTITLED:
-            continue
-        j = first_with.setdefault((key, article.year), i)
-        a, b = find(i), find(j)
+
+    def join(a: int, b: int) -> None:
         if a == b or _contradict(ids.get(a, {}), ids.get(b, {})):
-            continue
+            return
         parent[a] = b
         for kind, values in ids.pop(a, {}).items():
             ids.setdefault(b, {}).setdefault(kind, set()).update(values)
+
+    for i, article_ids in enumerate(found):
+        for kind, value in article_ids.items():
+            ids.setdefault(find(i), {}).setdefault(kind, set()).add(value)
+    keys = [title_key(a.title) if a.title != UNTITLED else "" for a in articles]
+    first_with: dict[tuple[str, str], int] = {}
+    dated: dict[str, list[int]] = {}  # a title → the records of it that name a year
+    for i, article in enumerate(articles):
+        if len(keys[i]) < MIN_TITLE_CHARS or not article.year:
+            continue
+        dated.setdefault(keys[i], []).append(i)
+        join(find(i), find(first_with.setdefault((keys[i], article.year), i)))
+    for i, article in enumerate(articles):
+        if len(keys[i]) >= MIN_TITLE_CHARS and not article.year and len(works := {find(j) for j in dated.get(
+                keys[i], ())}) == 1:
+            join(find(i), works.pop())
 
 
 def _contradict(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
