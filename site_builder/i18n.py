@@ -13,6 +13,7 @@ as CLDR's international English (``en_001``) does; ``en-US`` gives "December 19,
 from __future__ import annotations
 
 import datetime
+import functools
 import gettext
 import io
 import re
@@ -34,6 +35,7 @@ from markupsafe import Markup, escape
 from .diagnostics import Diagnostic, Level, SourceSpan
 from .model import dates
 from .model.article import Language
+from .model.normalize import right_to_left
 
 SOURCE_LANGUAGE = "en"
 """The language the messages are written in: it needs no catalogue."""
@@ -107,10 +109,15 @@ class Interface:
             samples.setdefault(self.locale.plural_form(n), n)
         return tuple(samples.items())
 
-    def lang_attribute(self, tag: str) -> Markup:
-        """`` lang="en"`` for record text whose language the record gives and the page's is not; else nothing."""
+    def lang_attribute(self, tag: str, direction: bool = False) -> Markup:
+        """`` lang="en"`` for record text whose language the record gives and the page's is not; else nothing.
+        With ``direction``, `` dir="rtl"`` too where the language is written the other way from the page's (an
+        Arabic abstract on an English page)."""
         if not tag or tag.replace("_", "-").casefold() == self.language.replace("_", "-").casefold():
             return Markup("")
+        written = text_direction(tag) if direction else ""
+        if written and written != self.locale.text_direction:
+            return Markup(' lang="%s" dir="%s"') % (tag, written)
         return Markup(' lang="%s"') % tag
 
     def language_name(self, language: Language) -> str:
@@ -144,6 +151,23 @@ def _language_name(language: Language, interface: str) -> str:
     if interface.replace("_", "-").split("-")[0].casefold() == SOURCE_LANGUAGE:
         return language.name  # langcodes' English name, as languages.py made it
     return langcodes.Language.get(language.tag).display_name(interface)
+
+
+def isolated(value: str) -> Markup:
+    """A name as a list shows it between punctuation, escaped: in ``<bdi>`` when it holds letters written right to
+    left, so that an Arabic or Hebrew name does not carry the semicolon, comma or count beside it to its other side,
+    nor swap places with the next such name; any other name as it is."""
+    text = escape(value)
+    return Markup("<bdi>%s</bdi>") % text if right_to_left(str(value)) else text
+
+
+@functools.lru_cache(maxsize=256)
+def text_direction(tag: str) -> str:
+    """"rtl" or "ltr", as CLDR writes the language of ``tag``; "" for a language Babel does not know."""
+    try:
+        return str(babel.Locale.parse(tag.replace("_", "-"), sep="-").text_direction)
+    except (ValueError, babel.UnknownLocaleError):
+        return ""
 
 
 def babel_locale(language: str) -> babel.Locale:
@@ -285,6 +309,7 @@ def install(env: Any, interface: Interface) -> None:
     env.filters["short_date"] = interface.short_date
     env.filters["number"] = interface.number
     env.filters["language_name"] = interface.language_name
+    env.filters["isolated"] = isolated
     env.globals["lang_attr"] = interface.lang_attribute
     env.globals["plural_samples"] = interface.plural_samples
 

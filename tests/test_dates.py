@@ -35,6 +35,25 @@ def test_read_printed(printed: str, read: PrintedDate) -> None:
     assert dates.read_printed(printed) == read
 
 
+@pytest.mark.parametrize(("printed", "iso"), [
+    ("1 Dec 2024", "2024-12-01"),  # Embase's CSV (tests/data/table-csv/embase-dinosaurs.csv)
+    ("01 June 2024", "2024-06-01"),
+    ("1 Sept. 2024", "2024-09-01"),
+    ("31 Feb 2024", "2024-02"),
+    ("1 Dez 2024", ""),  # no month's name this module knows
+    ("2024 Dec 1", ""),
+    ("Dec 2024", ""),
+])
+def test_read_day_first(printed: str, iso: str) -> None:
+    assert dates.read_day_first(printed) == iso
+
+
+def test_read_printed_keeps_a_day_first_date_as_printed() -> None:
+    """CSL-JSON's raw dates and Ovid's DP read their text with read_printed, and no real record of theirs prints
+    the day first: read_day_first stays apart, so that what they make of such a text does not change."""
+    assert dates.read_printed("1 Dec 2024") == PrintedDate("", "1 Dec 2024")
+
+
 def test_from_parts_checks_the_calendar() -> None:
     assert dates.from_parts("2021", "Dec", "") == "2021-12"
     assert dates.from_parts(2019, 10, 5) == "2019-10-05"  # CSL-JSON's numbers

@@ -4,6 +4,7 @@ whose fields follow merge.py's precedence, and contradicting identifiers are rep
 from __future__ import annotations
 
 import posixpath
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -189,6 +190,23 @@ def test_same_title_in_another_year_stays_apart() -> None:
     a = Article(id="a", title="A review of everything we know", date="2021", records=(record("ris"),))
     b = Article(id="b", title="A review of everything we know", date="2022", records=(record("ris", "b.ris"),))
     assert len(merge_articles([a, b])[0]) == 2
+
+
+def test_a_record_without_a_year_joins_the_one_work_of_its_title() -> None:
+    """abstrackr's export names no year: its record joins the one dated work of its title; two works of that title
+    (another year) leave it apart, as does a contradicting identifier."""
+    title = "A new abelisaurid dinosaur from the end Cretaceous of Patagonia"
+    dated = Article(id="a", title=title, date="2024-06", doi="10.1111/cla.12583", records=(record("ris"),))
+    yearless = Article(id="b", title=title.upper() + ".", records=(record("abstrackr-csv", "b.csv"),))
+    (one,), problems = merge_articles([dated, yearless])
+    assert problems == [] and [r.format for r in one.records] == ["ris", "abstrackr-csv"] and one.date == "2024-06"
+    later = Article(id="c", title=title, date="2025", records=(record("bibtex", "c.bib"),))
+    assert len(merge_articles([dated, later, yearless])[0]) == 3
+    other_pmid = Article(id="d", title=title, pmid="99", records=(record("abstrackr-csv", "d.csv"),))
+    pmid_dated = replace(dated, pmid="38771085")
+    assert len(merge_articles([pmid_dated, other_pmid])[0]) == 2
+    short = Article(id="e", title="Editorial", records=(record("abstrackr-csv", "e.csv"),))
+    assert len(merge_articles([replace(dated, title="Editorial"), short])[0]) == 2
 
 
 def test_short_titles_never_match() -> None:

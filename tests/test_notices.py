@@ -3,8 +3,6 @@ MEDLINE (RIN, ECI, EIN, CIN… lines) and PubMed XML (CommentsCorrections), merg
 
 from __future__ import annotations
 
-import json
-import subprocess
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -268,14 +266,8 @@ def test_lists_mark_a_retracted_article(html, notice_site: Path) -> None:
 
 
 def test_the_notice_pages_are_valid_html(notice_site: Path) -> None:
-    from test_html_valid import _checker_misreads_policy, _vnu
-    jar = _vnu()
-    run = subprocess.run(["java", "-jar", jar, "--skip-non-html", "--format", "json", str(notice_site)],
-                         capture_output=True, text=True, timeout=600)
-    messages = json.loads(run.stderr or '{"messages": []}')["messages"]
-    problems = [f"{m.get('url', '')}:{m.get('lastLine', '')}: {m['type']}: {m['message']}" for m in messages
-                if not _checker_misreads_policy(m)]
-    assert problems == []
+    from test_html_valid import vnu_problems
+    assert vnu_problems(notice_site) == []
 
 
 def test_the_feed_says_an_article_is_retracted_before_its_summary(notice_site: Path) -> None:

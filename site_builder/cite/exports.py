@@ -61,8 +61,9 @@ def export_text(fmt: str, entries: tuple[tuple[str, Article], ...], pieces: Piec
 
 
 def export_piece(fmt: str, article: Article, key: str, abstracts: bool = True) -> str:
-    """``export_entry``, without the article's abstract unless ``abstracts``."""
-    shown = article if abstracts or not article.abstract else dataclasses.replace(article, abstract=())
+    """``export_entry``, without the article's abstracts (in every language) unless ``abstracts``."""
+    shown = article if abstracts or not (article.abstract or article.other_abstracts) else dataclasses.replace(
+        article, abstract=(), other_abstracts=())
     return export_entry(fmt, shown, key)
 
 

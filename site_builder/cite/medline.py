@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from ..model import dates
-from ..model.article import NOTICE_KINDS, PERIODICAL_KINDS, RETRACTED_TYPE, Article, MeshHeading, Person
+from ..model.article import NOTICE_KINDS, PERIODICAL_KINDS, RETRACTED_TYPE, Article, MeshHeading, Person, Section
 from ..model.normalize import collapse_spaces
 from .parts import container_title, initials, is_group, series_title
 
@@ -147,9 +147,14 @@ def _people(people: tuple[Person, ...], full_tag: str, short_tag: str, group_tag
     return tags
 
 
+def _paragraph(sections: tuple[Section, ...]) -> str:
+    """An abstract as MEDLINE's one paragraph: "LABEL: text" for each labelled section."""
+    return " ".join(f"{s.label}: {s.text}" if s.label else s.text for s in sections)
+
+
 def medline_record(article: Article) -> str:
     """One MEDLINE record, tags in PubMed's order."""
-    abstract = " ".join(f"{s.label}: {s.text}" if s.label else s.text for s in article.abstract)
+    abstract = _paragraph(article.abstract)
     journal = in_journal(article)
     tags = [
         ("PMID", article.pmid),
@@ -161,6 +166,8 @@ def medline_record(article: Article) -> str:
         ("PG", article.pages),
         ("LID", f"{article.doi} [doi]" if article.doi else ""),
         ("AB", abstract),
+        *(pair for other in article.other_abstracts
+          for pair in (("OAB", _paragraph(other.sections)), ("OABL", other.language.bibliographic))),
         *_authors(article),
         *_editors(article),
         *(("LA", lang.bibliographic) for lang in article.languages),

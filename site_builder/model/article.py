@@ -183,8 +183,6 @@ class Section:
     "" when it does not."""
 
 
-
-
 @dataclass(frozen=True, slots=True)
 class Language:
     """A language a work is written in, with the name and codes each output needs (``languages.py`` makes it)."""
@@ -196,6 +194,18 @@ class Language:
     """BCP 47 ("es", "pt-BR"), for HTML ``lang``, ``citation_language``, schema.org and CSL; "" for no language."""
     bibliographic: str = ""
     """ISO 639-2/B ("spa", "ger"), for MEDLINE's ``LA``; "" for no language."""
+
+
+@dataclass(frozen=True, slots=True)
+class OtherAbstract:
+    """The work's abstract in another language, given beside ``Article.abstract``: PubMed XML's
+    ``<OtherAbstract Language="spa">``, MEDLINE's OAB with its OABL, JATS ``<trans-abstract xml:lang="pt">``,
+    SciELO's "RESUMO …" after its "ABSTRACT …"."""
+
+    language: Language
+    """The language it is written in; with no name when the record does not say."""
+    sections: tuple[Section, ...]
+    """Its labelled parts as printed, each marked with the language's tag."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,6 +429,9 @@ class Article:
     ``VernacularTitle`` beside its English ``ArticleTitle``, Scopus's title in the original language)."""
     original_title_lang: str = ""
     """Its BCP 47 tag when the record says the work's language; "" when it does not."""
+    other_abstracts: tuple[OtherAbstract, ...] = ()
+    """The abstract in other languages (``OtherAbstract``), one per language, in the record's order; ``abstract``
+    is the record's main one."""
 
     @property
     def year(self) -> str:

@@ -126,6 +126,21 @@ def read_printed(text: str) -> PrintedDate:
     return PrintedDate(iso, _WORD.sub(_canonical_word, text))
 
 
+_DAY_FIRST = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,})\.?\s+(\d{4})")
+
+
+def read_day_first(text: str) -> str:
+    """A date printed the day first, then the month's name, then the year ("1 Dec 2024" in Embase's CSV, "01
+    December 2024"), as ISO ("2024-12-01"; "2024-02" for "31 Feb 2024"); "" for any other text.
+
+    Not a part of ``read_printed``: CSL-JSON's ``raw`` and ``literal`` dates and Ovid's DP, which it reads, would
+    then give such a text as a date where they keep it as printed, without one."""
+    found = _DAY_FIRST.fullmatch(" ".join(text.split()))
+    if not found or not month_number(found[2]):
+        return ""
+    return from_parts(found[3], found[2], found[1])
+
+
 def _canonical_word(m: re.Match[str]) -> str:
     word = m.group(0)
     number = month_number(word)

@@ -25,8 +25,9 @@ from language_data.names import get_trie_value, load_trie, normalize_name
 from language_data.util import data_filename
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from .article import Language, Record, Section
+from .article import Language, OtherAbstract, Record, Section
 from .normalize import clean
+from .sections import without_abstract_word
 
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 """A code or a tag ("en", "ger", "en-US", "pt_BR"); a longer word ("Deutsch") is a name."""
@@ -157,3 +158,14 @@ def tag_of(found: tuple[Language, ...]) -> str:
 def written_in(sections: Iterable[Section], tag: str) -> tuple[Section, ...]:
     """``sections`` marked as written in the language of ``tag`` ("" leaves them unmarked)."""
     return tuple(dataclasses.replace(s, lang=tag) for s in sections) if tag else tuple(sections)
+
+
+def abstract_in(language: str, sections: Iterable[Section]) -> OtherAbstract | None:
+    """An abstract in the language ``language`` names (a code, a tag, a name; "" when the record names none), its
+    sections marked with the language's tag; None when it has no text."""
+    parts = without_abstract_word(sections)
+    if not any(s.text for s in parts):
+        return None
+    found = parse([language]) if clean(language) else ()
+    named = found[0] if len(found) == 1 else Language("")
+    return OtherAbstract(named, written_in(parts, named.tag))

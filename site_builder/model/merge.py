@@ -2,11 +2,12 @@
 becomes one article whose fields are merged by a fixed precedence, and which keeps every source's Record.
 
 Two articles are the same work when they share a DOI (case-folded), a PMID or a PMCID (with its "PMC"), or, when
-their identifiers do not contradict each other, the same normalized title and year. Identifiers that disagree
-inside one work (two DOIs for one PMID) are reported, naming both files and lines; the preferred source's value
-is shown, unless it is another source's DOI with text glued on ("10.1038/nprot.2010.116.Data"): the clean value
-is shown then, and the two do not keep a title and year apart. A DOI alone does not join two records whose titles
-and bylines both differ (the abstracts of a conference supplement share its DOI): they stay apart, with a warning.
+their identifiers do not contradict each other, the same normalized title and year (for a record that names no
+year, the same title as exactly one work). Identifiers that disagree inside one work (two DOIs for one PMID) are
+reported, naming both files and lines; the preferred source's value is shown, unless it is another source's DOI
+with text glued on ("10.1038/nprot.2010.116.Data"): the clean value is shown then, and the two do not keep a title
+and year apart. A DOI alone does not join two records whose titles and bylines both differ (the abstracts of a
+conference supplement share its DOI): they stay apart, with a warning.
 
 Precedence, best first (``PRECEDENCE``): the catalogue dump and VuFind records are what the library curates; PubMed
 XML is NLM's structured original; MEDLINE text is the same data flattened; JATS is the publisher's front matter,
@@ -26,7 +27,8 @@ results, whose titles and publications Google Scholar cuts short.
 - authors: the byline of the first source that has one, with ORCIDs filled in from the others, name by name;
   editors, translators, series editors, MeSH headings, publication types: each those of the first source that
   names any;
-- abstract and lay summary: the richest (most text), ties to precedence;
+- abstract and lay summary: the richest (most text), ties to precedence; the abstracts in other languages, the
+  richest in each language;
 - languages, formats, topics, keywords, links: the union, in precedence order;
 - notices (retraction, concern, errata, updates, comments): the union, one per kind and PMID (or DOI, or
   citation), in precedence order; a retraction that only a publication type states gives way to one that names
@@ -46,15 +48,16 @@ from dataclasses import replace
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from . import languages
-from .article import UNTITLED, Article, Link, Notice, Person, Section
+from .article import UNTITLED, Article, Link, Notice, OtherAbstract, Person, Section
 from .dates import Published
 from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key
 from .normalize import alnum, unique_folded
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "plos-json", "ovid",
-              "csl-json", "ris", "endnote", "scopus-csv", "wos-csv", "zotero-csv", "lens-csv", "openalex-csv",
-              "dimensions-csv", "ebsco-csv", "refworks-tsv", "ieee-csv", "embase-csv", "pubmed-csv", "cochrane-csv",
-              "rayyan-csv", "covidence-csv", "bibtex", "scholar-csv", "pop-csv", "pop-json")
+              "csl-json", "ris", "endnote", "endnote-xml", "scopus-csv", "wos-csv", "zotero-csv", "lens-csv",
+              "openalex-csv", "dimensions-csv", "ebsco-csv", "refworks-tagged", "refworks-tsv", "ieee-csv",
+              "embase-csv", "pubmed-csv", "cochrane-csv", "rayyan-csv", "covidence-csv", "eppi-table",
+              "abstrackr-csv", "bibtex", "scholar-csv", "pop-csv", "pop-json")
 MIN_TITLE_CHARS = 20
 """Shorter titles ("Editorial", "Erratum", "Letter to the editor") recur within a year, so they never match."""
 
@@ -167,23 +170,32 @@ def _shared_doi(article: Article, other: Article, doi: str) -> Diagnostic:
 
 def _join_by_title(articles: list[Article], found: list[dict[str, str]], find: Callable[[int], int],
                    parent: list[int]) -> None:
-    """Join works with the same title and year unless they hold different values of one identifier."""
+    """Join works with the same title and year unless they hold different values of one identifier; then a record
+    that names no year (abstrackr's export has none) to the one work of its title, when exactly one has it."""
     ids: dict[int, dict[str, set[str]]] = {}  # a work's root → its identifiers
-    for i, article_ids in enumerate(found):
-        for kind, value in article_ids.items():
-            ids.setdefault(find(i), {}).setdefault(kind, set()).add(value)
-    first_with: dict[tuple[str, str], int] = {}
-    for i, article in enumerate(articles):
-        key = title_key(article.title)
-        if len(key) < MIN_TITLE_CHARS or not article.year or article.title == UNTITLED:
-            continue
-        j = first_with.setdefault((key, article.year), i)
-        a, b = find(i), find(j)
+
+    def join(a: int, b: int) -> None:
         if a == b or _contradict(ids.get(a, {}), ids.get(b, {})):
-            continue
+            return
         parent[a] = b
         for kind, values in ids.pop(a, {}).items():
             ids.setdefault(b, {}).setdefault(kind, set()).update(values)
+
+    for i, article_ids in enumerate(found):
+        for kind, value in article_ids.items():
+            ids.setdefault(find(i), {}).setdefault(kind, set()).add(value)
+    keys = [title_key(a.title) if a.title != UNTITLED else "" for a in articles]
+    first_with: dict[tuple[str, str], int] = {}
+    dated: dict[str, list[int]] = {}  # a title → the records of it that name a year
+    for i, article in enumerate(articles):
+        if len(keys[i]) < MIN_TITLE_CHARS or not article.year:
+            continue
+        dated.setdefault(keys[i], []).append(i)
+        join(find(i), find(first_with.setdefault((keys[i], article.year), i)))
+    for i, article in enumerate(articles):
+        if len(keys[i]) >= MIN_TITLE_CHARS and not article.year and len(works := {find(j) for j in dated.get(
+                keys[i], ())}) == 1:
+            join(find(i), works.pop())
 
 
 def _contradict(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
@@ -269,6 +281,7 @@ def merge_work(ordered: list[Article]) -> Article:
         doi=_shown("doi", (a.doi for a in ordered)),
         lay_summary=_richest(a.lay_summary for a in ordered),
         abstract=_richest(a.abstract for a in ordered),
+        other_abstracts=_other_abstracts(ordered),
         rights=_first(ordered, lambda a: a.rights),
         licence_url=_first(ordered, lambda a: a.licence_url),
         links=_links(ordered),
@@ -321,6 +334,15 @@ def _richest(candidates: Iterable[tuple[Section, ...]]) -> tuple[Section, ...]:
         if sum(len(s.text) for s in sections) > sum(len(s.text) for s in best):
             best = sections
     return best
+
+
+def _other_abstracts(ordered: list[Article]) -> tuple[OtherAbstract, ...]:
+    """One abstract per language (one whose language no source names, per text): the richest, first seen first."""
+    kept: dict[str, OtherAbstract] = {}
+    for other in (o for a in ordered for o in a.other_abstracts):
+        key = other.language.name.casefold() or "\0" + other.sections[0].text
+        kept[key] = max(kept.get(key, other), other, key=lambda o: sum(len(s.text) for s in o.sections))
+    return tuple(kept.values())
 
 
 def _links(ordered: list[Article]) -> tuple[Link, ...]:

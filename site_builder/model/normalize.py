@@ -99,6 +99,12 @@ _OPENS = {"\u202a": "\u202c", "\u202b": "\u202c", "\u202d": "\u202c", "\u202e": 
           "\u2066": "\u2069", "\u2067": "\u2069", "\u2068": "\u2069"}  # isolates
 
 
+def right_to_left(text: str) -> bool:
+    """Whether ``text`` holds a letter written right to left (Unicode's bidirectional class R or AL: Hebrew,
+    Arabic, Syriac, Thaana …): a name that, set between punctuation in left-to-right text, needs isolating."""
+    return not text.isascii() and any(unicodedata.bidirectional(c) in ("R", "AL") for c in text)
+
+
 def balance_bidi(text: str) -> str:
     """``text`` with every direction embedding, override and isolate it opens closed at its end, and every close
     without an opening dropped: a value's direction controls then act within the value only, never on the text

@@ -30,6 +30,7 @@ from ..model.article import (
     MeshHeading,
     MeshQualifier,
     Notice,
+    OtherAbstract,
     Person,
     Record,
     Section,
@@ -78,8 +79,9 @@ _AT = {name: n for n, name in enumerate(_ARTICLE_FIELDS)}
 _SHARED_TEXT_AT = tuple(_AT[name] for name in _SHARED_TEXT)
 _SHARED_LISTS_AT = tuple(_AT[name] for name in _SHARED_LISTS)
 _PEOPLE_AT = tuple(_AT[name] for name in _PEOPLE)
-(_LAY_SUMMARY, _ABSTRACT, _LINKS, _LANGUAGES, _NOTICES, _SUMMARY, _MESH, _RECORDS) = (
-    _AT[name] for name in ("lay_summary", "abstract", "links", "languages", "notices", "summary", "mesh", "records"))
+(_LAY_SUMMARY, _ABSTRACT, _LINKS, _LANGUAGES, _NOTICES, _SUMMARY, _MESH, _RECORDS, _OTHER_ABSTRACTS) = (
+    _AT[name] for name in ("lay_summary", "abstract", "links", "languages", "notices", "summary", "mesh", "records",
+                           "other_abstracts"))
 
 
 def pack(articles: list[Article], diagnostics: list[Diagnostic]) -> bytes:
@@ -153,6 +155,8 @@ def _pack_article(article: Article) -> tuple[Any, ...]:
     values[_MESH] = tuple([(h.descriptor, h.major, tuple([(q.name, q.major) for q in h.qualifiers]))
                            for h in article.mesh])
     values[_RECORDS] = tuple([_pack_record(r) for r in article.records])
+    values[_OTHER_ABSTRACTS] = tuple([(_LANGUAGE(o.language), tuple([_SECTION(s) for s in o.sections]))
+                                      for o in article.other_abstracts])
     return tuple(values)
 
 
@@ -181,6 +185,9 @@ def _unpack_article(packed: tuple[Any, ...], shared: Shared) -> Article:
     values[_NOTICES] = tuple([Notice(*n) for n in values[_NOTICES]])
     values[_SUMMARY] = _unpack_summary(values[_SUMMARY])
     values[_MESH] = tuple([headings.get(h) or headings.setdefault(h, _heading(h)) for h in values[_MESH]])
+    values[_OTHER_ABSTRACTS] = tuple([
+        OtherAbstract(languages.get(v) or languages.setdefault(v, Language(*v)), tuple([Section(*s) for s in sections]))
+        for v, sections in values[_OTHER_ABSTRACTS]])
     return Article(*values)
 
 

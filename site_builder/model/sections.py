@@ -195,6 +195,36 @@ def split_lay_summary(sections: Iterable[Section]) -> tuple[tuple[Section, ...],
     return tuple(lay), tuple(s for s in rest if s.label or s.text)
 
 
+ABSTRACT_WORDS = {"abstract": "en", "summary": "en", "resumo": "pt", "resumen": "es", "résumé": "fr",
+                  "zusammenfassung": "de", "riassunto": "it"}
+"""The word that opens an abstract in each language, as SciELO's RIS writes it ("RESUMO A Mata Atlântica …"),
+and the language it names."""
+_LEADING_WORD = re.compile(r"\s*([^\W\d_]+)(\s*[:.]\s*|\s+)?")
+
+
+def abstract_word(text: str) -> tuple[str, str]:
+    """``(language tag, the rest)`` when ``text`` opens with the word for "abstract" in a language ("RESUMO A
+    Mata …", "Resumen: Las …", even "RESUMOAnálises …" run together); else ``("", text)``."""
+    found = _LEADING_WORD.match(text)
+    if not found:
+        return "", text
+    word = found[1]
+    if found[2] and word.casefold() in ABSTRACT_WORDS:
+        return ABSTRACT_WORDS[word.casefold()], text[found.end():]
+    for known, tag in ABSTRACT_WORDS.items():  # run into an all-capitals word: the next one starts a word
+        rest = word[len(known):]
+        if word.startswith(known.upper()) and len(rest) > 1 and rest[0].isupper() and rest[1].islower():
+            return tag, text[found.start(1) + len(known):]
+    return "", text
+
+
+def without_abstract_word(sections: Iterable[Section]) -> tuple[Section, ...]:
+    """``sections`` without a label that only names the whole abstract in a language (``ABSTRACT_WORDS``:
+    PubMed's ``Label="ZUSAMMENFASSUNG"`` over a German abstract), as ``split_lay_summary`` drops "ABSTRACT"."""
+    kept = (Section("", s.text, s.lang) if s.label.casefold() in ABSTRACT_WORDS else s for s in sections)
+    return tuple(s for s in kept if s.label or s.text)
+
+
 def heading(label: str) -> str:
     """The heading a page shows: the label as printed, or in sentence case when it is all capitals."""
     if any(c.islower() for c in label):

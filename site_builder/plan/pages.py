@@ -22,7 +22,7 @@ from .. import cite
 from ..cite import Citation
 from ..config import Config
 from ..diagnostics import UserError
-from ..i18n import N_
+from ..i18n import N_, isolated
 from ..model.article import PERIODICAL_KINDS, Article
 from ..model.library import Author, Group, Library
 from ..prose.free_pages import FreePage
@@ -203,13 +203,14 @@ def _entry(href: Markup, article: Article, shared: dict[str, Markup] | None = No
     names = [p.display for p in article.authors[:BYLINE_NAMES]]
     if len(article.authors) > BYLINE_NAMES or article.et_al:
         names.append("et al")
-    byline = ", ".join(names)
-    if byline and not byline.endswith("."):
-        byline += "."  # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"
+    # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"; each name isolated as it needs
+    byline = Markup(", ").join([isolated(name) for name in names])
+    if names and not names[-1].endswith("."):
+        byline += "."
     def escaped(text: str) -> Markup:  # one object per value a collection repeats (100 bytes an article each)
         return escape(text) if shared is None else _escaped_once(shared, text)
 
-    return Entry(href, escape(article.title), escape(byline), escaped(article.journal or article.container),
+    return Entry(href, escape(article.title), byline, escaped(article.journal or article.container),
                  escaped(article.exact_date), escaped(article.year), article,
                  escape(article.summary.verdict) if article.summary else escaped(""))
 

@@ -31,6 +31,7 @@ from . import (
     catalogue_article,
     csl_json,
     endnote,
+    endnote_xml,
     jats,
     medline,
     ovid,
@@ -38,8 +39,10 @@ from . import (
     pop_json,
     pubmed_csv,
     pubmed_xml,
+    refworks_tagged,
     ris,
     scopus_csv,
+    spreadsheet,
     table_exports,
     vufind_json,
 )
@@ -70,6 +73,10 @@ READERS: tuple[Reader, ...] = (
     Reader(ovid.FORMAT, (".ovd", ".cgi", ".txt", ".ris"), ovid.sniff, ovid.to_article, read=ovid.read),
     Reader(ris.FORMAT, (".ris", ".ciw", ".txt"), ris.sniff, ris.to_article, read=ris.read),
     Reader(endnote.FORMAT, (".enw", ".txt"), endnote.sniff, endnote.to_article, read=endnote.read),
+    Reader(refworks_tagged.FORMAT, (".txt", ".rtf"), refworks_tagged.sniff, refworks_tagged.to_article,
+           read=refworks_tagged.read),
+    Reader(endnote_xml.FORMAT, (".xml",), endnote_xml.sniff, endnote_xml.to_article,
+           read_bytes=endnote_xml.read_bytes),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
     Reader(csl_json.FORMAT, (".json", ".csl"), csl_json.sniff, csl_json.to_article, read=csl_json.read),
     Reader(pop_json.FORMAT, (".json", ".jsonl"), pop_json.sniff, pop_json.to_article, read=pop_json.read),
@@ -81,6 +88,8 @@ READERS: tuple[Reader, ...] = (
     *(Reader(e.format, (".csv", ".tsv"), e.sniff, e.to_article, read=e.read) for e in table_exports.EXPORTS),
 )
 _BY_FORMAT = {reader.format: reader for reader in READERS}
+TABLE_LAYOUTS = (pubmed_csv.LAYOUT, scopus_csv.LAYOUT, *(export.layout for export in table_exports.EXPORTS))
+"""The tabular exports, in the readers' order: a workbook's header is looked for among them (spreadsheet.py)."""
 SNIFF_CHARS = 4096
 
 # Files that sit beside records in a collection and are never records: not read, not reported. A file of any
@@ -150,6 +159,8 @@ def read_file(path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
 
 def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every record of a file's bytes, read by the reader its name and start choose (read_file)."""
+    if spreadsheet.is_workbook(data):
+        return spreadsheet.read_bytes(data, shown, TABLE_LAYOUTS)
     text_data, guessed = (data, "") if data[:2] == _GZIP else as_utf8(data)
     head = _head(text_data)
     if head.lstrip("\ufeff \t\r\n")[:1] in ("[", "{") or head.startswith("HTTP/"):
@@ -163,10 +174,11 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, EndNote, BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, PubMed CSV, the"
-                               " CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, Embase, IEEE "
-                               "Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence or Google Scholar,"
-                               " RefWorks tab-delimited, Publish or Perish CSV or JSON); file skipped")]
+                               "Ovid, RIS, EndNote (tagged or XML), BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, "
+                               "PubMed CSV, the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
+                               "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, "
+                               "abstrackr or Google Scholar, RefWorks tagged or tab-delimited, Publish or Perish CSV "
+                               "or JSON, or one of these tables as an XLSX workbook); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

@@ -87,16 +87,20 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     records: list[Record] = []
     diagnostics: list[Diagnostic] = []
     first_line: dict[str, int] = {}
+    lines: list[str] | None = None
     for block in library.blocks:
         line = (block.start_line or 0) + 1
         entry = block.ignore_error_block if isinstance(block, DuplicateBlockKeyBlock | DuplicateFieldKeyBlock) \
             else block
         if isinstance(entry, Entry):
-            records.append(_record(entry, path, strings))
+            record, glued = _record(entry, path, strings)
+            records.append(record)
+            diagnostics.extend(glued)
             diagnostics.extend(_duplicates(block, entry, path, line, first_line))
             first_line.setdefault(entry.key, line)
         elif isinstance(block, ParsingFailedBlock):
-            recovered = _line_by_line(text.split("\n"), line - 1, path, strings)
+            lines = lines if lines is not None else text.split("\n")  # once: a file may hold thousands of these
+            recovered = _line_by_line(lines, line - 1, path, strings)
             if recovered is None:
                 diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, line), _failure(block, line)))
             else:
@@ -112,13 +116,29 @@ def _key(entry: Entry) -> str:
     return entry.key.replace(_KEY_COMMA, ",")
 
 
-def _record(entry: Entry, path: str, strings: dict[str, str]) -> Record:
+def _record(entry: Entry, path: str, strings: dict[str, str]) -> tuple[Record, list[Diagnostic]]:
+    """The entry's record, and a warning for each field that follows another without the comma between them."""
     line = (entry.start_line or 0) + 1
     entry_type = re.match(r"@\s*(\w+)", entry.raw or "")
     head = (Field("ENTRYTYPE", (entry_type.group(1) if entry_type else entry.entry_type,), line),
             Field("ID", (_key(entry),), line))
-    fields = tuple(Field(f.key, (_value(str(f.value), strings),), f.start_line + 1) for f in entry.fields)
-    return Record(FORMAT, SourceSpan(path, line), head + fields)
+    fields: list[Field] = []
+    problems: list[Diagnostic] = []
+    for f in entry.fields:
+        name, raw, at = f.key, str(f.value), f.start_line + 1
+        while glued := _GLUED_FIELD.match(raw.strip()):  # "title = {A}\nfile = {B}": bibtexparser reads one value
+            fields.append(Field(name, (_value(glued.group(1), strings),), at))
+            at += glued.group(1).count("\n") + 1
+            problems.append(Diagnostic(Level.WARNING, SourceSpan(path, at), (
+                f"no comma between the fields '{name}' and '{glued.group(2)}': read as two fields")))
+            name, raw = glued.group(2), glued.group(3)
+        fields.append(Field(name, (_value(raw, strings),), at))
+    return Record(FORMAT, SourceSpan(path, line), head + tuple(fields)), problems
+
+
+_GLUED_FIELD = re.compile(r"(\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}|\"[^\"]*\")[ \t]*\r?\n[ \t]*"
+                          r"([A-Za-z][\w:.+-]*)[ \t]*=[ \t]*(.*)\Z", re.S)
+"""A braced or quoted value, then on the next line another field's name, "=" and its value."""
 
 
 def _duplicates(block: object, entry: Entry, path: str, line: int, first_line: dict[str, int]) -> list[Diagnostic]:

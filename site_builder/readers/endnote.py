@@ -31,6 +31,7 @@ with its line, for the full-record view, whatever its tag.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
@@ -115,6 +116,7 @@ _KINDS = {
     "newspaper article": "article-newspaper", "book": "book", "edited book": "book", "electronic book": "book",
     "serial": "book", "book section": "chapter", "electronic book section": "chapter",
     "conference paper": "paper-conference", "conference proceedings": "paper-conference", "thesis": "thesis",
+    "conference": "paper-conference",  # JabRef's EndNote XML export names a BibTeX @conference so
     "report": "report", "government document": "report", "generic": "document", "catalog": "document",
     "equation": "document", "grant": "document", "manuscript": "manuscript", "unpublished work": "manuscript",
     "web page": "webpage", "electronic source": "webpage", "blog": "post-weblog", "computer program": "software",
@@ -140,13 +142,14 @@ def kind_of(work_type: str) -> str:
     return _KINDS.get(" ".join(work_type.split()).casefold(), "")
 
 
-class _Tags:
+class Tags:
     """A record's values by tag; a field's continuation lines are further lines of its value."""
 
-    def __init__(self, record: Record) -> None:
+    def __init__(self, fields: Iterable[tuple[str, tuple[str, ...]]]) -> None:
+        """``fields``: (tag, lines of its value) in the record's order."""
         self.by_tag: dict[str, list[tuple[str, ...]]] = {}
-        for f in record.fields:
-            self.by_tag.setdefault(f.name, []).append(f.values)
+        for tag, values in fields:
+            self.by_tag.setdefault(tag, []).append(values)
 
     def lines(self, tag: str) -> list[str]:
         """Every non-blank line of every field ``tag``, in file order."""
@@ -170,11 +173,11 @@ def _person(name: str) -> Person:
     return parse_person(name)
 
 
-def _people(tags: _Tags, tag: str) -> tuple[Person, ...]:
+def _people(tags: Tags, tag: str) -> tuple[Person, ...]:
     return tuple(_person(name) for name in tags.lines(tag) if clean(name).strip(","))
 
 
-def _published(tags: _Tags, periodical: bool) -> dates.Published:
+def _published(tags: Tags, periodical: bool) -> dates.Published:
     """The date from %D (the year, or a whole date) and %8 (the rest of it: "August 1", "Mar", "2016-03-15",
     "2019/03/12"); what ISO cannot hold ("Jan-Feb", "Spring") is kept as printed. A journal article's %7 is its
     electronic date."""
@@ -223,11 +226,25 @@ def _abstract(lines: list[str]) -> tuple[tuple[Section, ...], tuple[Section, ...
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one EndNote record, and what it lacks."""
-    tags = _Tags(record)
+    tags = Tags((f.name, f.values) for f in record.fields)
     problems: list[Diagnostic] = []
+    if not title_of(tags):
+        problems.append(Diagnostic(Level.ERROR, record.where,
+                                   "record has no title (a '%T' line); shown as 'Untitled record'"))
+    return tagged_article(tags, record, FORMAT), problems
+
+
+def title_of(tags: Tags) -> str:
+    """The work's title (%T), else its short title (%!)."""
+    return clean(shared.strip_tags(tags.text("%T", "%!")))
+
+
+def tagged_article(tags: Tags, record: Record, fmt: str) -> Article:
+    """The Article of a record whose fields ``tags`` gives by EndNote's tags (the XML export's too), its id made
+    under the format ``fmt``."""
     kind = kind_of(tags.text("%0"))
     periodical = kind in PERIODICAL_KINDS
-    title = clean(shared.strip_tags(tags.text("%T", "%!")))
+    title = title_of(tags)
     if kind in CONTAINED_KINDS:  # %B the book or proceedings, %S its series
         journal, container = tags.text("%S"), tags.text("%B")
     elif periodical:  # %J the journal (Google Scholar writes it as %B)
@@ -242,8 +259,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmc = ids.pmcid_from(tags.text("%2")) or url_pmc
     lay, abstract, rights = _abstract(tags.lines("%X"))
     when = _published(tags, periodical)
-    article = Article(
-        id=shared.article_id(pmc, pmid, doi, tags.text("%M"), title, FORMAT),
+    return Article(
+        id=shared.article_id(pmc, pmid, doi, tags.text("%M"), title, fmt),
         title=title or UNTITLED,
         authors=_people(tags, "%A"),
         journal=journal,
@@ -268,7 +285,3 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         notices=shared.notices_from_notes(tags.lines("%Z")),
         records=(record,),
     )
-    if not title:
-        problems.append(Diagnostic(Level.ERROR, record.where,
-                                   "record has no title (a '%T' line); shown as 'Untitled record'"))
-    return article, problems

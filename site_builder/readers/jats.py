@@ -33,7 +33,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
-from ..model.article import Article, Link, Notice, Person, Record, Section
+from ..model.article import Article, Link, Notice, OtherAbstract, Person, Record, Section
 from ..model.identifiers import pmcid_from
 from ..model.normalize import clean, parse_person, safe_url, unique, unique_folded
 from ..model.sections import label_key, labelled, printed, split_lay_summary, split_text
@@ -117,6 +117,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         doi=doi,
         lay_summary=languages.written_in(lay, abstract_lang),
         abstract=languages.written_in(abstract, abstract_lang),
+        other_abstracts=_other_abstracts(meta, lang),
         rights=_rights(meta),
         licence_url=next((safe_url(u) for u in licence_urls if safe_url(u)), ""),
         links=_links(meta),
@@ -259,7 +260,21 @@ def _abstract(meta: Node) -> list[Section]:
     Among several abstracts, an untitled one is called "ABSTRACT"; a lone abstract's own "Abstract" title is
     dropped (the catalogue's rule). A titled ``<sec>`` starts a part; other paragraphs join the part before.
     """
-    abstracts = [a for a in meta.findall("abstract") if a.get("abstract-type") not in _SKIPPED_ABSTRACTS]
+    return _sections([a for a in meta.findall("abstract") if a.get("abstract-type") not in _SKIPPED_ABSTRACTS])
+
+
+def _other_abstracts(meta: Node, article_lang: str) -> tuple[OtherAbstract, ...]:
+    """Each ``<trans-abstract xml:lang="pt">``: the abstract in another language, one per language (the
+    language's abstracts of other kinds, a translated digest, join it)."""
+    by_language: dict[str, list[Node]] = {}
+    for node in meta.findall("trans-abstract"):
+        if node.get("abstract-type") not in _SKIPPED_ABSTRACTS:
+            by_language.setdefault(node.get("xml:lang") or article_lang, []).append(node)
+    return tuple(other for language, nodes in by_language.items()
+                 if (other := languages.abstract_in(language, _sections(nodes))))
+
+
+def _sections(abstracts: list[Node]) -> list[Section]:
     several = len(abstracts) > 1
     pieces: list[tuple[str, str]] = []
     for ab in abstracts:

@@ -121,9 +121,14 @@ _RAISED_SYMBOLS = {"\\circ": "°", "\\prime": "′"}  # a degree sign and a prim
 _TEXT_SCRIPT = re.compile(r"\\text(super|sub)script\s*\{([^{}\\]*)\}")
 
 
+_FONT_IN_MATH = re.compile(r"\\(?:text|math)(?:rm|it|bf|sf|tt|normal|up)?\s*\{([^{}\\]*)\}")
+"""A font command around plain text in math (``$_{\\textrm{2}}$``, ``$^{\\mathrm{13}}$``): its text."""
+
+
 def _math_scripts(value: str) -> str:
-    """``value`` with the superscripts and subscripts of its math that Unicode can write written in Unicode."""
-    return _MATH.sub(lambda m: "$" + _MATH_SCRIPT.sub(_math_script, m.group(1)) + "$"
+    """``value`` with the superscripts and subscripts of its math that Unicode can write written in Unicode (a
+    script's font command, ``_{\\textrm{2}}``, left out: plain text has one font)."""
+    return _MATH.sub(lambda m: "$" + _MATH_SCRIPT.sub(_math_script, _FONT_IN_MATH.sub(r"\1", m.group(1))) + "$"
                      if "^" in m.group(1) or "_" in m.group(1) else m.group(0), value)
 
 

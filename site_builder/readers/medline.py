@@ -50,7 +50,7 @@ import re
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
-from ..model.article import Article, Field, Person, Record
+from ..model.article import Article, Field, OtherAbstract, Person, Record, Section
 from ..model.identifiers import doi_from, pmcid_from
 from ..model.normalize import clean, parse_person, slugify, unique_folded
 from ..model.sections import split_lay_summary, split_text
@@ -154,6 +154,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         original_title=clean(record.first("TT")) if clean(record.first("TI")) else "",
         original_title_lang=languages.tag_of(languages.parse(record.values("LA")))
         if clean(record.first("TI")) and clean(record.first("TT")) else "",
+        other_abstracts=_other_abstracts(record),
         authors=authors,
         et_al=et_al,
         kind=("chapter" if title else "book") if book else "",
@@ -183,7 +184,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=" ".join(unique_folded(record.values("CI"))),
         volume=clean(record.first("VI")),
         issue=clean(record.first("IP")),
-        pages=clean(record.first("PG")) or ("" if eric else _elocation(record.values("LID"))),
+        pages=clean(record.first("PG")) or ("" if eric else _elocation(record.values("LID"))
+                                             or _cited_pii(record.first("SO"), record.values("LID"))),
         keywords=unique_folded(v.lstrip("*") for v in record.values("OT")),
         mesh=tuple(h for v in record.values("MH") if (h := nlm.mesh_heading(v))),
         publication_types=tuple(clean(v) for v in record.values("PT") if clean(v)),
@@ -250,13 +252,35 @@ def _people(record: Record, full: str, short: str) -> tuple[Person, ...]:
     return tuple(people)
 
 
+_OTHER_ABSTRACT_TYPE = re.compile(r"(AAMC|AIDS|KIE|PIP|NASA|Publisher|plain-language-summary): *")
+"""How an OAB starts: the type of PubMed XML's ``<OtherAbstract Type="Publisher">``, as PubMed's MEDLINE
+display writes it ("OAB - Publisher: La metodología …")."""
+
+
+def _other_abstracts(record: Record) -> tuple[OtherAbstract, ...]:
+    """Each OAB, with the language of the OABL after it: the abstract in another language. A plain-language
+    summary is not a translation."""
+    found: list[tuple[str, list[Section], bool]] = []  # (language, sections, a translation)
+    for f in record.fields:
+        if f.name == "OAB" and f.values:
+            kind = _OTHER_ABSTRACT_TYPE.match(f.values[0])
+            text = f.values[0][kind.end():] if kind else f.values[0]
+            found.append(("", split_text(text), not kind or kind[1] != "plain-language-summary"))
+        elif f.name == "OABL" and f.values and found and not found[-1][0]:
+            found[-1] = (f.values[0], *found[-1][1:])
+    return nlm.other_abstracts((language, sections) for language, sections, translated in found if translated)
+
+
 def _bracketed(values: tuple[str, ...], kind: str) -> list[str]:
     """The values of AID or LID lines of one kind ("NBK1826 [bookaccession]" → "NBK1826")."""
     return [clean(v.rstrip()[:-len(kind) - 2]) for v in values if v.rstrip().endswith(f"[{kind}]")]
 
 
 def _au_name(au: str) -> str:
-    """ "Woyach JA" → "Woyach, JA": the initials are the last word."""
+    """ "Woyach JA" → "Woyach, JA": the initials are the last word. ERIC's AU is "Family, Given" already
+    ("van Groen, Maaike M."): taken as it is, its last initial a given name's, not a family name's suffix."""
+    if "," in au:
+        return au
     family, _, initials = au.rpartition(" ")
     return f"{family}, {initials}" if family and initials.isupper() else au
 
@@ -266,6 +290,17 @@ def _doi(values: tuple[str, ...]) -> str:
         if value.rstrip().endswith("[doi]"):
             return clean(value.rstrip()[:-len("[doi]")])
     return ""
+
+
+_CITED_LOCATION = re.compile(r";[^;:]*:(?P<location>[^\s.;:]+)\.")
+"""Where PubMed's citation (SO) puts a work: "Ann Psychiatry Clin Neurosci. 2021;4(1):1042. Epub 2021 Dec 27."."""
+
+
+def _cited_pii(source: str, lids: tuple[str, ...]) -> str:
+    """The publisher's id that PubMed's citation prints in place of the pages of a work that has none: an
+    article number "1042" that LID gives only as "1042 [pii]"; "" when the citation shows another place."""
+    m = _CITED_LOCATION.search(clean(source))
+    return m["location"] if m and m["location"] in _bracketed(lids, "pii") else ""
 
 
 def _elocation(values: tuple[str, ...]) -> str:

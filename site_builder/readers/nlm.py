@@ -11,7 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model.article import NOTICE_KINDS, RETRACTED_TYPE, Link, MeshHeading, MeshQualifier, Notice
+from ..model import languages
+from ..model.article import (
+    NOTICE_KINDS,
+    RETRACTED_TYPE,
+    Link,
+    MeshHeading,
+    MeshQualifier,
+    Notice,
+    OtherAbstract,
+    Section,
+)
 from ..model.identifiers import article_id as article_id  # the readers' id rule, kept with the identifiers
 from ..model.normalize import clean
 
@@ -98,3 +108,11 @@ def with_retraction(notices: Iterable[Notice | None], types: Iterable[str]) -> t
     if any(clean(t) == RETRACTED_TYPE for t in types) and not any(n.kind == "RetractionIn" for n in found):
         found = (Notice("RetractionIn"), *found)
     return found
+
+
+def other_abstracts(found: Iterable[tuple[str, list[Section]]]) -> tuple[OtherAbstract, ...]:
+    """The abstracts in other languages than PubMed's English ``Abstract``, from (language, sections) in the
+    record's order: PubMed XML's ``<OtherAbstract Language="spa">``, MEDLINE's OAB with its OABL. One in English
+    (a PIP or NASA abstract of an old record) is not a translation: the full record shows it."""
+    return tuple(other for language, sections in found
+                 if (other := languages.abstract_in(language, sections)) and other.language.tag[:2] != "en")

@@ -195,7 +195,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         journal=journal,
         journal_abbrev=fields.text("TA") if medline else "",
         date=issue_date.iso or source.date or _date(fields.text("YR")),
-        date_printed=issue_date.printed,
+        date_printed=issue_date.printed or (source.printed if not issue_date.iso else ""),
         epub_date=_online_date(record),
         publisher=fields.text("PB") or fields.text("PU"),
         languages=languages.parse(fields.each("LG")),
@@ -205,7 +205,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=fields.text("CR") or fields.text("RO") or rights,
         links=shared.links(fields.each("XL")),
         kind=next((_KINDS[t.casefold()] for t in fields.each("PT") if t.casefold() in _KINDS), ""),
-        container=fields.text("BT"),
+        container=fields.text("BT") or source.container,
+        editors=tuple(person(n) for n in source.editors),
         volume=fields.text("VI") or fields.text("VO") or source.volume,
         issue=fields.text("IP") or source.issue,
         pages=shared.page_range(fields.text("PG")) or source.pages,
@@ -272,6 +273,8 @@ def _without_affiliation_marks(part: str) -> str:
     return part[:end]
 # A degree is written with two capitals or more and no period ("MD", "PhD", "FAAN", "MSc"); an initial has one.
 _DEGREE = re.compile(r"[A-Za-z]*[A-Z][A-Za-z]*[A-Z][A-Za-z]*")
+_DOTTED_DEGREE = re.compile(r"(?:[A-Z][a-z]*\.){2,}")
+"""A degree written with periods and a small letter ("Ph.D.", "Pharm.D."); "J.C." is a pair of initials."""
 
 
 def journals_at_ovid_names(value: str) -> list[str]:
@@ -281,7 +284,7 @@ def journals_at_ovid_names(value: str) -> list[str]:
         family, _, given = _without_affiliation_marks(part).partition(",")
         words: list[str] = []
         for word in given.replace(";", " ").replace(",", " ").split():
-            if _DEGREE.fullmatch(word):
+            if _DEGREE.fullmatch(word) or (_DOTTED_DEGREE.fullmatch(word) and any(c.islower() for c in word)):
                 break
             words.append(word)
         names.append(", ".join(p for p in (family.strip(), " ".join(words)) if p))
@@ -292,6 +295,8 @@ def _names(record: Record, fields: _Fields) -> list[str]:
     """The authors' names: the full forms (FA) where the record gives them, Journals@Ovid's one-line list split."""
     if any(f.name == "Author" for f in record.fields):
         return [n for v in record.values("Author") for n in journals_at_ovid_names(v)]
+    if "JOURNALS@OVID" in fields.text("DB").upper():  # an AU a person: "Zhang, Weijia 1,2,+", "Gazic, Barbara MD *"
+        return [n for v in fields.each("AU") for n in journals_at_ovid_names(v)]
     return [_without_role(n) for n in fields.each("FA") or fields.each("AU")]
 
 
@@ -315,6 +320,11 @@ class Source:
     issue: str = ""
     pages: str = ""
     date: str = ""
+    printed: str = ""
+    """The date as printed where ISO cannot hold it ("2010 Jan-Feb")."""
+    container: str = ""
+    """The book that holds a chapter."""
+    editors: tuple[str, ...] = ()
 
 
 # MEDLINE, BIOSIS: "Forest Ecology & Management. 201(2-3):327-334, November 15, 2004."
@@ -332,11 +342,31 @@ _SO_EMBASE = re.compile(
 _CONFERENCE = re.compile(r"\. Conference: .*\Z")
 # Journals@Ovid, ahead of print: "Journal of Orthopaedic Trauma." (the journal alone)
 _SO_JOURNAL = re.compile(r"(?P<journal>[^\d.]+?)\.")
+_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|"
+           r"Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter)")
+# Journals@Ovid's tagged export: "Acta Biochimica et Biophysica Sinica August 2011;43(8):647-653", "ACSM'S Health &
+# Fitness Journal January/February 2010;14(1):56", "Acta Chirurgica Belgica November/December 2010;6:611-613"
+_SO_JOURNALS_AT_OVID = re.compile(
+    rf"(?P<journal>.+?) (?P<months>{_MONTHS}(?:/{_MONTHS})?) (?:(?P<day>\d{{1,2}}),? )?(?P<year>\d{{4}});"
+    r"(?P<volume>[^(:;]*)(?:\((?P<issue>[^)]*)\))?(?::(?P<pages>.+))?")
+# BIOSIS, a chapter: "Kamp, Roza Maria [Editor, Reprint Author], Calvete, Juan J. [Editor]. Methods in proteome and
+# protein analysis.:371-397, 2004. Series Information: Principles and Practice." (the series the book's journal)
+_SO_BIOSIS_CHAPTER = re.compile(r"(?P<editors>.+?\[Editor[^\]]*\])\. (?P<book>.+?)\.?:(?P<pages>[^,]+), "
+                                r"(?P<year>\d{4})\.?(?: Series Information: (?P<series>.+?)\.?)?")
+_EDITOR = re.compile(r"\s*(?P<name>[^\[\]]+?)\s*\[Editor[^\]]*\],?")
 
 
 def parse_source(text: str) -> Source:
     """Journal, volume, issue, pages and date from a source line in any of the shapes Ovid's databases use."""
     text = clean(text)
+    if m := _SO_BIOSIS_CHAPTER.fullmatch(text):
+        editors = tuple(e["name"] for e in _EDITOR.finditer(m["editors"]))
+        return Source(clean(m["series"] or ""), pages=shared.page_range(m["pages"]), date=m["year"],
+                      container=m["book"], editors=editors)
+    if m := _SO_JOURNALS_AT_OVID.fullmatch(text):
+        when = dates.read_printed(" ".join(p for p in (m["year"], m["months"].replace("/", "-"), m["day"]) if p))
+        return Source(m["journal"], clean(m["volume"]), clean(m["issue"] or ""), shared.page_range(m["pages"] or ""),
+                      when.iso, when.printed)
     if m := _SO_PSYCINFO.fullmatch(text):
         return Source(m["journal"], clean(m["volume"]), clean(m["issue"] or ""), shared.page_range(m["pages"] or ""),
                       _date(m["date"]))

@@ -40,7 +40,7 @@ _BARE = re.compile(r'[^,\r\n]*')
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
-_RESAVED = tables.Layout(FORMAT, "PubMed CSV", frozenset(COLUMNS[:_SNIFFED]))
+LAYOUT = tables.Layout(FORMAT, "PubMed CSV", frozenset(COLUMNS[:_SNIFFED]))
 """The export as Excel saves it again in a locale that parts values with semicolons ("PMID;Title;…", with or
 without its "sep=;" line): read by the row reader the other tables share (tables.py)."""
 
@@ -48,7 +48,7 @@ without its "sep=;" line): read by the row reader the other tables share (tables
 def sniff(head: str) -> bool:
     """Does the file start with PubMed's CSV header ("PMID,Title,Authors,Citation,…", its names quoted or not; or
     with semicolons, as Excel saves it again)?"""
-    return _own_header(head) or _RESAVED.sniff(head)
+    return _own_header(head) or LAYOUT.sniff(head)
 
 
 def _own_header(head: str) -> bool:
@@ -60,8 +60,8 @@ def _own_header(head: str) -> bool:
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every row of one export as a Record (one field per column, its values as written), and the problems met;
     a row that cannot be read is reported with its line and the rest of the file is read."""
-    if not _own_header(text[:65536]) and _RESAVED.sniff(text[:65536]):
-        return _RESAVED.read(text, path)
+    if not _own_header(text[:65536]) and LAYOUT.sniff(text[:65536]):
+        return LAYOUT.read(text, path)
     rows, problems = _rows(text.removeprefix("\ufeff"), path)
     if not rows or tuple(rows[0].values[:_SNIFFED]) != COLUMNS[:_SNIFFED]:
         return [], [*problems, Diagnostic(Level.ERROR, SourceSpan(path, rows[0].line if rows else 1), (

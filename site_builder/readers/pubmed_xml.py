@@ -47,7 +47,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
-from ..model.article import Article, MeshHeading, MeshQualifier, Person, Record, Section
+from ..model.article import Article, MeshHeading, MeshQualifier, OtherAbstract, Person, Record, Section
 from ..model.identifiers import pmcid_from
 from ..model.normalize import clean, parse_person, unique_folded
 from ..model.sections import labelled, printed, split_lay_summary
@@ -135,6 +135,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         title_lang=_title_language(art),
         original_title=_original_title(art),
         original_title_lang=_article_language(art) if _original_title(art) else "",
+        other_abstracts=_other_abstracts(citation),
         authors=_authors(art),
         journal=clean(art.findtext("Journal/Title")) or abbrev,
         journal_abbrev=abbrev,
@@ -291,7 +292,19 @@ def _date_of(d: Node) -> str:
 def _abstract(art: Node) -> list[Section]:
     """The labelled parts, each cut at the labels its text still holds ("Objectives: …"), as the same abstract
     is cut when MEDLINE text or the catalogue dump gives it in one paragraph."""
-    return [s for n in art.findall("Abstract/AbstractText") for s in labelled(printed(n.get("Label")), n.text)]
+    return _sections(art.findall("Abstract/AbstractText"))
+
+
+def _sections(texts: list[Node]) -> list[Section]:
+    return [s for n in texts for s in labelled(printed(n.get("Label")), n.text)]
+
+
+def _other_abstracts(citation: Node) -> tuple[OtherAbstract, ...]:
+    """``<OtherAbstract Type="Publisher" Language="spa">``: the abstract in another language; a plain-language
+    summary (its Type ``plain-language-summary``) is not a translation."""
+    return nlm.other_abstracts(
+        (other.get("Language"), _sections(other.findall("AbstractText")))
+        for other in citation.findall("OtherAbstract") if other.get("Type") != "plain-language-summary")
 
 
 def _pages(art: Node) -> str:

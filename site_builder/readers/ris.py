@@ -71,12 +71,13 @@ from ..model.article import (
     UNTITLED,
     Article,
     Field,
+    OtherAbstract,
     Person,
     Record,
     Section,
 )
 from ..model.normalize import clean, parse_person
-from ..model.sections import split_heading_lines, split_lay_summary, split_running
+from ..model.sections import abstract_word, split_heading_lines, split_lay_summary, split_running
 from . import shared
 from .catalogue import split_lines
 
@@ -428,7 +429,20 @@ def _ris_article(record: Record) -> Article:
         # Scopus gives the title in the work's own language as ST (elsewhere RIS's short title)
         original_title=tags.text("ST") if "Scopus" in tags.all("DB") and not shared.same_title(
             tags.text("ST"), title) else "",
+        other_abstracts=_other_abstracts(tags),
     )
+
+
+def _other_abstracts(tags: _Tags) -> tuple[OtherAbstract, ...]:
+    """The ABs after the first: SciELO's abstract in the journal's other languages ("AB  - RESUMO A Mata Atlântica
+    …"), its language named by its first word (``abstract_word``); of another export, only one that names it."""
+    scielo = any(db.startswith("SciELO") for db in tags.all("DB"))
+    found = []
+    for lines in [lines for lines in tags.by_tag.get("AB", []) if clean(" ".join(lines))][1:]:
+        language, text = abstract_word("\n".join(shared.strip_tags(line) for line in lines))
+        if language or scielo:
+            found.append(languages.abstract_in(language, _abstract(text.split("\n"), running=scielo)[1]))
+    return tuple(other for other in found if other)
 
 
 _EDITED_KINDS = CONTAINED_KINDS | {"book", "document"}

@@ -181,6 +181,14 @@ class Columns:
     """Values that stand for no value (OpenAlex's "None" and "nan")."""
     month_first: bool = False
     """Dates in numbers are the United States' "4/3/2024", month first (EBSCO's)."""
+    other_titles: tuple[str, ...] = ()
+    """Columns of the title in another language, the first that has one taken when ``title`` is empty (Web of
+    Science's "Article Title - Chinese" of a Korean Citation Index record that has no other)."""
+    book: str = ""
+    """The book or proceedings of a work of ``CONTAINED_KINDS`` when ``journal`` has none (RefWorks's T2)."""
+    repeated: bool = False
+    """A field may be repeated, one value each (a tagged export's A1 lines): its values are one list, parted by
+    ``parted``."""
     running: bool = False
     """The abstracts run their headings into the text without a colon ("Introduction Diabetes monitoring …"),
     as Lens.org writes them (shared.sections)."""
@@ -213,7 +221,7 @@ def _values(record: Record, columns: Columns) -> Callable[[str], str]:
     def value(name: str) -> str:
         if not name:
             return ""
-        found = record.first(name)
+        found = columns.parted.join(record.values(name)) if columns.repeated else record.first(name)
         if m := _AS_TEXT.fullmatch(found.strip()):
             found = m.group(1).replace('""', '"')
         return "" if found.strip() in columns.absent else found
@@ -234,7 +242,8 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     """The typed Article of one row of a table whose columns ``columns`` names, and what it lacks."""
     value = _values(record, columns)
     problems: list[Diagnostic] = []
-    title = clean(shared.strip_tags(value(columns.title)))
+    title = clean(shared.strip_tags(value(columns.title) or next(
+        (found for name in columns.other_titles if (found := value(name).strip())), "")))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, (
             f"row has no title (its {columns.title!r} column is empty); shown as {UNTITLED!r}")))
@@ -245,7 +254,7 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     by, books = columns.held_by
     held = kind in CONTAINED_KINDS and (not by or clean(value(by)) in books)
     alone = kind not in PERIODICAL_KINDS and (held or kind not in CONTAINED_KINDS)  # not a journal's paper
-    source = clean(value(columns.journal))
+    source = clean(value(columns.journal)) or (clean(value(columns.book)) if kind in CONTAINED_KINDS else "")
     extra = dict((m.group(1).upper(), m.group(2)) for m in _EXTRA_ID.finditer(value(columns.extra)))
     urls = [u for name in columns.urls for u in re.split(r"[\s|]+", value(name)) if u and u not in columns.absent]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
@@ -346,25 +355,22 @@ _NUMBERED_DATE = re.compile(r"(\d{4})[/.-](\d{1,2})(?:[/.-](\d{1,2}))?")
 
 
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
-_DAY_FIRST = re.compile(r"(\d{1,2})\s+([A-Za-z]{3,})\.?\s+(\d{4})")
-"""Embase's "1 Dec 2024": the day, the month's name, the year."""
 _MONTH_YEAR_GLUED = re.compile(r"(?<=[A-Za-z])(?=\d{4}\b)")
 """EBSCO's "Jun2023"."""
 
 
 def _date(year: str, text: str, month: str = "", day: str = "", month_first: bool = False) -> str:
-    """The date the columns give: ``text`` (in numbers, the year first, or printed with the month before or after
-    the year) when it falls in ``year`` (or there is no year), else the year with its month and day columns."""
+    """The date the columns give: ``text`` (in numbers, the year first, or printed the day first, or with the month
+    before or after the year) when it falls in ``year`` (or there is no year), else the year with its month and day
+    columns."""
     year = clean(year)
     if clean(text):
         numbers = _NUMBERED_DATE.fullmatch(clean(text))
         us = _US_DATE.fullmatch(clean(text)) if month_first else None
-        day_first = _DAY_FIRST.fullmatch(clean(text))
         found = (dates.from_parts(*(n or "" for n in numbers.groups())) if numbers
                  else dates.from_parts(us.group(3), us.group(1), us.group(2)) if us
-                 else dates.from_parts(day_first.group(3), dates.month_number(day_first.group(2)),
-                                       day_first.group(1)) if day_first and dates.month_number(day_first.group(2))
-                 else dates.read_printed(shared.year_then_month(_MONTH_YEAR_GLUED.sub(" ", clean(text)))).iso)
+                 else dates.read_day_first(clean(text))
+                 or dates.read_printed(shared.year_then_month(_MONTH_YEAR_GLUED.sub(" ", clean(text)))).iso)
         if found and (not year or found[:4] == year):
             return found
     if not re.fullmatch(r"\d{4}", year):
@@ -440,8 +446,11 @@ COVIDENCE = Export(
 
 
 WEB_OF_SCIENCE = Export(
+    # a search of the Core Collection ("UT (Unique WOS ID)"), or of all its databases ("UT (Unique ID)": the ids of
+    # such records are not Web of Science's own, so an article without a DOI nor PMID is known by its title)
     tables.Layout("wos-csv", "Web of Science CSV", frozenset({"Publication Type", "Authors", "Article Title",
-                                                              "Source Title", "UT (Unique WOS ID)"})),
+                                                              "Source Title"}),
+                  any_of=frozenset({"UT (Unique WOS ID)", "UT (Unique ID)"})),
     Columns(title="Article Title", authors="Authors", parted="; ", full_names="Author Full Names",
             named_orcids="ORCIDs", editors="Book Editors", year="Publication Year", date="Publication Date",
             early="Early Access Date", journal="Source Title", abbrev="Journal ISO Abbreviation", volume="Volume",
@@ -451,6 +460,7 @@ WEB_OF_SCIENCE = Export(
             kind_of=lambda types: wos_kind([types]),
             # a book or book series (B, S) holds its chapters and proceedings papers; a journal (J) is a journal
             held_by=("Publication Type", frozenset({"B", "S"})), series="Book Series Title", key="UT (Unique WOS ID)",
+            other_titles=("Article Title - SciELO", "Article Title - Chinese", "Article Title - Russian"),
             running=True),
     "wos")
 
@@ -500,14 +510,15 @@ EMBASE = Export(
             urls=("Full Text Link", "Embase Link"), key="PUI", citation="Source"),
     "embase")
 
-_REFWORKS_KINDS = {"book, whole": "book", "book, section": "chapter", "book, edited": "book",
+REFWORKS_KINDS = {"book, whole": "book", "book, section": "chapter", "book, edited": "book",
                    "conference proceedings": "paper-conference", "dissertation/thesis": "thesis", "report": "report",
                    "web page": "webpage", "generic": "document", "monograph": "book", "data file": "dataset",
-                   "computer program": "software", "patent": "patent"}
-"""RefWorks's reference types that are no journal's article."""
+                   "computer program": "software", "patent": "patent", "dissertation": "thesis",
+                   "dissertation/thesis, unpublished": "thesis"}
+"""RefWorks's reference types that are no journal's article (the tagged export's older "Dissertation" too)."""
 
 
-def _refworks_person(name: str) -> Person:
+def refworks_person(name: str) -> Person:
     """RefWorks's "Smits,Maarten L. J." (no space after the comma), "van den Hoven,null" (no given name)."""
     family, comma, given = clean(name).partition(",")
     given = "" if given.strip().casefold() == "null" else given.strip()
@@ -521,12 +532,12 @@ def _refworks_person(name: str) -> Person:
 REFWORKS = Export(
     tables.Layout("refworks-tsv", "RefWorks tab-delimited", frozenset({"Reference Type", "Reference Id",
                                                                        "Authors, Primary", "Title Primary"})),
-    Columns(title="Title Primary", authors="Authors, Primary", parted=";", name=_refworks_person,
+    Columns(title="Title Primary", authors="Authors, Primary", parted=";", name=refworks_person,
             editors="Authors, Secondary", year="Pub Year", month_day="Pub Date Free From",
             journal="Periodical Full", abbrev="Periodical Abbrev", volume="Volume", issue="Issue",
             first_page="Start Page", last_page="Other Pages", doi="DOI", pmid="PMID", pmcid="PMCID",
             abstract="Abstract", keywords=("Keywords",), language="Language", publisher="Publisher",
-            place="Place Of Publication", edition="Edition", kind="Reference Type", kinds=_REFWORKS_KINDS,
+            place="Place Of Publication", edition="Edition", kind="Reference Type", kinds=REFWORKS_KINDS,
             urls=("URL", "Links"), key="Reference Id"),
     "refworks")
 
@@ -561,5 +572,21 @@ GOOGLE_SCHOLAR = Export(
             issue="Number", pages="Pages", publisher="Publisher"),
     "scholar")
 
+EPPI_REVIEWER = Export(
+    # EPPI-Reviewer's export of a review's items (as Excel): its ids, a short title "Brownstein (2024)", no authors
+    tables.Layout("eppi-table", "EPPI-Reviewer export", frozenset({"ID", "ShortTitle", "Title", "Year"})),
+    Columns(title="Title", authors="", parted="; ", year="Year", key="ID"),
+    "eppi")
+
+ABSTRACKR = Export(
+    # abstrackr's export of a screening project's labels: no year; names "Longrich, N.R.\n and Bardet, N.\n",
+    # keywords parted by commas, "0" for no PMID; the reviewers' labels and notes in columns of their own
+    tables.Layout("abstrackr-csv", "abstrackr CSV", frozenset({"(internal) id", "pubmed id", "title", "authors",
+                                                               "abstract"}),
+                  sections=frozenset({"citations that are not yet labeled by anyone"}), least_columns=8),
+    Columns(title="title", authors="authors", parted=" and ", journal="journal", pmid="pubmed id", abstract="abstract",
+            keywords=("keywords",), keywords_parted=",", key="(internal) id", absent=frozenset({"0"})),
+    "abstrackr")
+
 EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO, EMBASE,
-           REFWORKS, IEEE, GOOGLE_SCHOLAR, PUBLISH_OR_PERISH)
+           REFWORKS, IEEE, GOOGLE_SCHOLAR, PUBLISH_OR_PERISH, EPPI_REVIEWER, ABSTRACKR)

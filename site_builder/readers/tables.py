@@ -22,6 +22,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
@@ -55,6 +56,12 @@ class Layout:
     """Names its header always has (exactly, case and all)."""
     any_of: frozenset[str] = frozenset()
     """Of these, the header has at least one (when any are given)."""
+    sections: frozenset[str] = frozenset()
+    """Rows of one value that head a part of the export (abstrackr's "citations that are not yet labeled by
+    anyone"): no records."""
+    least_columns: int = 0
+    """A row may end after so many columns with no warning (abstrackr leaves the labels out of rows nobody
+    labelled)."""
 
     def fits(self, header: list[str]) -> bool:
         names = {name.strip() for name in header}
@@ -147,7 +154,8 @@ def read(layout: Layout, text: str, path: str) -> tuple[list[Record], list[Diagn
     problems: list[Diagnostic] = []
     found = list(rows(text, delimiter, header_line))
     header = [name.strip() for name in found[0].values]
-    records, problems = records_of(layout.format, layout.name, header, found[1:], path, header_line)
+    records, problems = records_of(layout.format, layout.name, header, found[1:], path, header_line,
+                                   layout.sections, layout.least_columns)
     last = found[-1]
     if len(found) > 1 and _LINE_END.search(last.values[-1]) and text.count('"') % 2:
         problems.append(Diagnostic(Level.ERROR, SourceSpan(path, last.line), (
@@ -156,11 +164,13 @@ def read(layout: Layout, text: str, path: str) -> tuple[list[Record], list[Diagn
     return records, problems
 
 
-def records_of(fmt: str, name: str, header: list[str], found: Iterable[Row], path: str, header_line: int
+def records_of(fmt: str, name: str, header: list[str], found: Iterable[Row], path: str, header_line: int,
+               sections: AbstractSet[str] = frozenset(), least_columns: int = 0
                ) -> tuple[list[Record], list[Diagnostic]]:
     """A Record of each row under ``header`` (one field per column, its value as written, at its line), and the
-    problems met: a row of more or fewer values than the header names. A repeat of the header (a second export
-    appended to the first) and a row of empty values are no records. ``name``: the export's, as a warning says it.
+    problems met: a row of more or fewer values than the header names (fewer but at least ``least_columns`` are
+    fine). A repeat of the header (a second export appended to the first), a row of empty values and a row that
+    is one of ``sections`` are no records. ``name``: the export's, as a warning says it.
     """
     records: list[Record] = []
     problems: list[Diagnostic] = []
@@ -169,8 +179,11 @@ def records_of(fmt: str, name: str, header: list[str], found: Iterable[Row], pat
             continue  # a second export appended to the first, its header again
         if not any(v.strip() for v in row.values):
             continue  # a blank line, or a row of empty values (Excel's ";;;;")
+        if len(row.values) == 1 and row.values[0].strip() in sections:
+            continue
         names = [*header, *(f"column {n}" for n in range(len(header) + 1, len(row.values) + 1))]
-        if len(row.values) != len(header):
+        short_but_whole = 0 < least_columns <= len(row.values) < len(header)
+        if len(row.values) != len(header) and not short_but_whole:
             problems.append(Diagnostic(Level.WARNING, SourceSpan(path, row.line), (
                 f"a row of {len(row.values)} values under a header of {len(header)} columns; "
                 + ("the values beyond the header are kept as 'column N'" if len(row.values) > len(header)

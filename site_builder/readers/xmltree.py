@@ -43,6 +43,8 @@ class Markup:
     """Elements that belong to the text around them (italic, sup …): an element holding only these is text."""
     detached: Callable[[etree._Element], bool]
     """Elements inside text that are not part of it (footnotes, TeX alternatives): kept as fields of their own."""
+    script: Callable[[etree._Element], str] = lambda element: etree.QName(element).localname
+    """What an inline element is as a script ("sup", "sub" or neither), for ``scripted``: by default its name."""
 
 
 def tag_name(element: etree._Element) -> str:
@@ -81,14 +83,15 @@ def parse(data: bytes, path: str, record_start: re.Pattern[bytes]
 def _parse_each(data: bytes, path: str, starts: list[int], whole: etree.XMLSyntaxError
                 ) -> tuple[list[tuple[etree._Element, int]], list[Diagnostic]]:
     head = data[:starts[0]]
-    root = _root_name(head)
+    wrappers = _open_tags(head)
     # The prolog is copied before every record: a long one (anything but a declaration, a doctype and the set's
-    # start tag) would make the cost grow with records times its length.
-    prolog = head if len(head) <= PROLOG_BYTES else _declaration_and_root(head)
+    # start tags) would make the cost grow with records times its length.
+    prolog = head if len(head) <= PROLOG_BYTES else _declaration(head) + b"".join(tag for _, tag in wrappers)
     # The prolog goes on the record's first line, so that lxml's line numbers only need the record's offset.
     prefix = prolog.replace(b"\r", b" ").replace(b"\n", b" ")
-    closing = b"</" + root + b">" if root else b""
-    end = data.rfind(closing) if root else -1
+    closing = b"".join(b"</" + name + b">" for name, _ in reversed(wrappers))
+    # The records end where the innermost wrapper does (EndNote's <records> inside its <xml>)
+    end = data.rfind(b"</" + wrappers[-1][0] + b">") if wrappers else -1
     ends = [*starts[1:], end if end > starts[-1] else len(data)]
     roots: list[tuple[etree._Element, int]] = []
     diagnostics: list[Diagnostic] = []
@@ -108,26 +111,26 @@ def _parse_each(data: bytes, path: str, starts: list[int], whole: etree.XMLSynta
 PROLOG_BYTES = 8192
 """Longer than any real prolog before a file's first record (declaration, doctype, the set's start tag)."""
 _DECLARATION = re.compile(rb"\s*(<\?xml[^<>]*\?>)")
-_START_TAG = re.compile(rb"<[A-Za-z_][\w.:-]*(?:\s[^<>]*)?>")
+_TAG = re.compile(rb"<(/?)([A-Za-z_][\w.:-]*)(?:\s[^<>]*)?>")
 
 
-def _declaration_and_root(head: bytes) -> bytes:
-    """The XML declaration and the last start tag (the set's, with its namespaces) of a text before the first
-    record."""
+def _declaration(head: bytes) -> bytes:
     declaration = _DECLARATION.match(head)
-    return (declaration.group(1) if declaration else b"") + _root_tag(head)
+    return declaration.group(1) if declaration else b""
 
 
-def _root_tag(head: bytes) -> bytes:
-    """The last start tag before the first record that an empty element's tag ("<note/>") is not: the set's."""
-    tags = [m.group() for m in _START_TAG.finditer(head) if not m.group().endswith(b"/>")]
-    return tags[-1] if tags else b""
-
-
-def _root_name(head: bytes) -> bytes | None:
-    """The name of the set's root: the last start tag before the first record, if any."""
-    name = re.match(rb"<([A-Za-z_][\w.:-]*)", _root_tag(head))
-    return name.group(1) if name else None
+def _open_tags(head: bytes) -> list[tuple[bytes, bytes]]:
+    """(name, start tag) of the elements still open where the first record starts, outermost first: the set's
+    (PubMed's <PubmedArticleSet>; EndNote's <xml> and <records>). An empty element's tag ("<note/>") and an
+    element closed before the first record are not."""
+    open_tags: list[tuple[bytes, bytes]] = []
+    for m in _TAG.finditer(head):
+        if m.group(1):
+            while open_tags and open_tags.pop()[0] != m.group(2):
+                pass
+        elif not m.group().endswith(b"/>"):
+            open_tags.append((m.group(2), m.group()))
+    return open_tags
 
 
 def _syntax_error(path: str, err: etree.XMLSyntaxError, offset: int, consequence: str) -> Diagnostic:
@@ -200,7 +203,7 @@ def text_of(element: etree._Element, markup: Markup) -> str:
             elif etree.QName(child).namespace == MATHML_NS:
                 parts.append(math_text(child))
             else:
-                parts.append(scripted(etree.QName(child).localname, text_of(child, markup)))
+                parts.append(scripted(markup.script(child), text_of(child, markup)))
         elif isinstance(child, etree._Entity):
             parts.append(child.text or "")
         parts.append(child.tail or "")

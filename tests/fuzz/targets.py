@@ -12,11 +12,13 @@ failure to its smallest form) and the long run (tests/fuzz/run.py, drawn by a se
 
 from __future__ import annotations
 
+import atexit
 import codecs
 import dataclasses
 import functools
 import gzip
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -35,6 +37,7 @@ from site_builder.readers import (
     catalogue,
     csl_json,
     endnote,
+    endnote_xml,
     jats,
     medline,
     ovid,
@@ -42,6 +45,7 @@ from site_builder.readers import (
     pop_json,
     pubmed_csv,
     pubmed_xml,
+    refworks_tagged,
     ris,
     scopus_csv,
     vufind_json,
@@ -169,8 +173,9 @@ def authors_toml(data: bytes) -> int:
 def _config_folder() -> Path:
     """A folder of this process's own for site.toml (in memory where the system has /dev/shm)."""
     memory = Path("/dev/shm")
-    return Path(tempfile.mkdtemp(prefix=f"fuzz-config-{os.getpid()}-",
-                                 dir=memory if memory.is_dir() else None))
+    folder = Path(tempfile.mkdtemp(prefix=f"fuzz-config-{os.getpid()}-", dir=memory if memory.is_dir() else None))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # each test run and fuzz job left one behind
+    return folder
 
 
 def site_toml(data: bytes) -> int:
@@ -212,7 +217,7 @@ TARGETS: tuple[Target, ...] = (
     Target("medline", text_reader(medline.read, ".nbib"), ("medline-nbib/*", "merge/*.nbib"),
            (b"PMID- ", b"TI  - ", b"AU  - ", b"FAU - ", b"DP  - ", b"AB  - ", b"LID - ", b"AID - ",
             b"AUID- ORCID: ", b"PT  - ", b"MH  - ", b"JT  - ", b"TA  - ", b"      ", b"LA  - ", b"PMC - ")),
-    Target("pubmed-xml", bytes_reader(pubmed_xml.read_bytes, ".xml"), ("pubmed-xml/*.xml", "merge/*.xml"),
+    Target("pubmed-xml", bytes_reader(pubmed_xml.read_bytes, ".xml"), ("pubmed-xml/*.xml", "merge/*pubmed.xml"),
            (*XML_TOKENS, b"<PubmedArticle>", b"</PubmedArticle>", b"<ArticleTitle>", b"<Author>", b"<LastName>",
             b"<PubDate>", b"<Year>", b'<ArticleId IdType="doi">', b"<AbstractText Label=")),
     Target("jats", bytes_reader(jats.read_bytes, ".xml"), ("jats-xml/*.xml", "jats-xml/*.nxml"),
@@ -227,6 +232,14 @@ TARGETS: tuple[Target, ...] = (
     Target("endnote", text_reader(endnote.read, ".enw"), ("endnote/*.enw",),
            (b"%0 Journal Article", b"%0 Book Section", b"%0 ", b"%T ", b"%A ", b"%D ", b"%8 ", b"%J ", b"%B ",
             b"%X ", b"%K ", b"%R ", b"%U ", b"%M ", b"%~ NLM", b"%", b",\n", b"\n\n")),
+    Target("endnote-xml", bytes_reader(endnote_xml.read_bytes, ".xml"), ("endnote-xml/*.xml", "merge/*endnote.xml"),
+           (*XML_TOKENS, b"<record>", b"</record>", b'<style face="normal" font="default" size="100%">',
+            b'<style face="italic">', b"</style>", b"<titles><title>", b"<secondary-title>", b"<author>",
+            b'<ref-type name="Book Section">5</ref-type>', b"<ref-type>17</ref-type>", b"<year>", b"<date>",
+            b"&#xD;", b"<electronic-resource-num>", b"<accession-num>", b"<custom2>", b"<url>")),
+    Target("refworks-tagged", text_reader(refworks_tagged.read, ".txt"), ("refworks-tagged/*.txt",),
+           (b"RT Journal Article", b"RT Book, Section", b"RT ", b"A1 ", b"A2 ", b"T1 ", b"T2 ", b"JF ", b"YR ",
+            b"FD ", b"SP ", b"OP ", b"K1 ", b"PMID ", b"BEGIN EXPORTED REFERENCES", b"null", b",", b"\r\n")),
     Target("bibtex", text_reader(bibtex.read, ".bib"), ("bibtex/*.bib",),
            (b"@article{", b"@string{", b"@comment{", b"@preamble{", b"}", b"{", b",", b"=", b'"', b"#",
             b"\\", b"\\'", b"{\\\"o}", b"$", b"author = ", b"title = ", b" and ", b"others", b"%")),

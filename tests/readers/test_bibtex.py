@@ -448,6 +448,8 @@ def test_superscripts_and_subscripts_of_pubmed_titles_are_unicode() -> None:
     ("{A} cost of more than $100 million and $200 million", "A cost of more than $100 million and $200 million"),
     ("US$1.76 billion", "US$1.76 billion"),
     ("$2$ and $n$ and $10^{3}$ and US\\$5", "2 and n and 10³ and US$5"),
+    # a script's font command (Zotero's BibTeX translator tests: "Mitochondrial DNA$_{\\textrm{2}}$ sequences")
+    ("DNA$_{\\textrm{2}}$ and $^{\\mathrm{13}}$C and $\\mathrm{CO}_2$", "DNA₂ and ¹³C and CO₂"),
 ])
 def test_scripts_and_dollars(latex: str, text: str) -> None:
     assert bibtex.latex_to_text(latex) == text
@@ -549,3 +551,18 @@ def test_an_older_web_of_science_export_runs_its_headings_into_the_text_too() ->
     records, _ = bibtex.read(text, "savedrecs.bib")
     assert [(s.label, s.text) for s in bibtex.to_article(records[0])[0].abstract] == [
         ("Capsule", "A stand-in."), ("Aims", "To test."), ("Methods", "We read.")]
+
+
+def test_a_field_without_the_comma_before_the_next_is_read_as_two() -> None:
+    """Mendeley's export in Zotero's BibTeX translator tests lacks the comma after a title: the next field's name
+    and value were read into the title ("Mendeley: escaped characters file = :C\\:/some/path…")."""
+    text = ("@article{mendeleyFilePaths2,\ntitle = {Mendeley: escaped {characters}}\n"
+            "file = {:C$\\backslash$:/some/path/test.pdf:pdf}\n  note = \"x\",\nyear = {2020}\n}\n")
+    (record,), problems = bibtex.read(text, "a.bib")
+    assert [(f.name, f.values[0], f.line) for f in record.fields[2:]] == [
+        ("title", "Mendeley: escaped {characters}", 2), ("file", ":C$\\backslash$:/some/path/test.pdf:pdf", 3),
+        ("note", "x", 4), ("year", "2020", 5)]
+    assert [(p.level, p.where.line, p.message) for p in problems] == [
+        (Level.WARNING, 3, "no comma between the fields 'title' and 'file': read as two fields"),
+        (Level.WARNING, 4, "no comma between the fields 'file' and 'note': read as two fields")]
+    assert bibtex.to_article(record)[0].title == "Mendeley: escaped characters"

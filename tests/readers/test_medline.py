@@ -184,6 +184,33 @@ def test_corpus_files_read_in_place(name: str, count: int, reviews: int) -> None
     assert [d for _, ds in made for d in ds] == []
 
 
+def test_an_article_number_pubmed_cites_from_its_pii() -> None:
+    """A work with no pages whose publisher id is its article number: PubMed's citation prints it ("2021;4(1):1042.")
+    and LID gives it only as "1042 [pii]"; the page showed no pages (PMID 35128459, as in Zotero's MEDLINE/nbib
+    translator tests). A pii the citation does not print is no page."""
+    def pages(so: str, lid: str) -> str:
+        text = f"PMID- 35128459\nTI  - Slow Burns\nDP  - 2021\nLID - {lid}\nSO  - {so}\n"
+        (record,), _ = medline.read(text, "a.nbib")
+        return medline.to_article(record)[0].pages
+
+    assert pages("Ann Psychiatry Clin Neurosci. 2021;4(1):1042. Epub 2021 Dec 27.", "1042 [pii]") == "1042"
+    assert pages("Lancet. 2020;395(10223):e37. doi: 10.1016/S0140-6736(20)30183-5.",
+                 "S0140-6736(20)30183-5 [pii]") == ""
+
+
+def test_an_eric_name_keeps_its_last_initial() -> None:
+    """ERIC's AU is "Family, Given" with the initials after the given name ("van Groen, Maaike M.", "Eggen, Theo
+    J. H. M."): its last initial was read as a suffix, so pages showed "Maaike van Groen M."; the names of the ERIC
+    records in Zotero's MEDLINE/nbib translator's tests (EJ1227990, ED529121)."""
+    text = ("OWN - ERIC\nTI  - Educational Test Approaches\nAU  - van Groen, Maaike M.\nAU  - Eggen, Theo J. H. M.\n"
+            "AU  - Test, David W.\nOID - EJ1227990\nDP  - 2020\n")
+    (record,), _ = medline.read(text, "eric.nbib")
+    article, _ = medline.to_article(record)
+    assert [(p.family, p.given, p.suffix) for p in article.authors] == [
+        ("van Groen", "Maaike M.", ""), ("Eggen", "Theo J. H. M.", ""), ("Test", "David W.", "")]
+    assert [p.display for p in article.authors] == ["Maaike M. van Groen", "Theo J. H. M. Eggen", "David W. Test"]
+
+
 @pytest.mark.parametrize(("dp", "date", "printed"), [
     ("2016 Feb", "2016-02", ""), ("2018 Dec 27", "2018-12-27", ""), ("2019 Nov-Dec", "2019-11", "2019 Nov-Dec"),
     ("2018 Spring", "2018", "2018 Spring"), ("1998 Dec-1999 Jan", "1998-12", "1998 Dec-1999 Jan"),

@@ -107,6 +107,19 @@ def test_ui_is_the_pubmed_id_in_medline() -> None:
     ("Nursing Science Quarterly.   28(2):103-106, April 2015.",
      ovid.Source("Nursing Science Quarterly", "28", "2", "103-106", "2015-04")),
     ("Journal of Orthopaedic Trauma. ", ovid.Source("Journal of Orthopaedic Trauma")),
+    # Journals@Ovid's tagged export (real articles' source lines, as in Zotero's Ovid translator tests): the date
+    # between journal and volume, two months a period printed as PubMed prints it
+    ("Acta Biochimica et Biophysica Sinica August 2011;43(8):647-653",
+     ovid.Source("Acta Biochimica et Biophysica Sinica", "43", "8", "647-653", "2011-08")),
+    ("ACSM'S Health & Fitness Journal January/February 2010;14(1):56",
+     ovid.Source("ACSM'S Health & Fitness Journal", "14", "1", "56", "2010-01", "2010 Jan-Feb")),
+    ("Acta Chirurgica Belgica November/December 2010;6:611-613",
+     ovid.Source("Acta Chirurgica Belgica", "6", "", "611-613", "2010-11", "2010 Nov-Dec")),
+    # BIOSIS, a chapter: its editors with their roles, its book, its pages
+    ("Kamp, Roza Maria [Editor, Reprint Author], Calvete, Juan J. [Editor], Choli-Papadopoulou, Theodora [Editor]. "
+     "Methods in proteome and protein analysis.:371-397, 2004.",
+     ovid.Source(pages="371-397", date="2004", container="Methods in proteome and protein analysis",
+                 editors=("Kamp, Roza Maria", "Calvete, Juan J.", "Choli-Papadopoulou, Theodora"))),
     ("Not a source line", ovid.Source()),
 ])
 def test_source_lines(source: str, expected: ovid.Source) -> None:
@@ -192,6 +205,44 @@ def test_journals_at_ovid_authors_degrees_and_marks() -> None:
     assert article.links[0].url.startswith("http://ovidsp.ovid.com/ovidweb.cgi?T=JS&CSC=Y&NEWS=N&PAGE=fulltext")
 
 
+def test_journals_at_ovid_tagged_one_author_a_line() -> None:
+    """Journals@Ovid's tagged export: one AU line a person, with affiliation marks and degrees ("Zhang, Weijia
+    1,2,+", "Peterson, James A. Ph.D., FACSM"), and the date inside the source line: the marks and degrees were
+    read as given names ("Weijia 1", "James A. Ph.D."), and journal, volume, issue, pages and date were lost.
+    The shapes of the records of Zotero's Ovid translator tests."""
+    text = ("<5. >\nVN  - Ovid Technologies\nDB  - Journals@Ovid\nAN  - 01189059-201108000-00009.\n"
+            "AU  - Zhang, Weijia 1,2,+\nAU  - Ding, Wei 2,+\nAU  - He, Zhimin 1,2,*\n"
+            "TI  - Up-regulation of breast cancer resistance protein plays a role in HER2-mediated chemoresistance.  "
+            "[Article]\nSO  - Acta Biochimica et Biophysica Sinica August 2011;43(8):647-653\n\n"
+            "<3. >\nVN  - Ovid Technologies\nDB  - Your Journals@Ovid\nAN  - 00135124-201001000-00018.\n"
+            "AU  - Peterson, James A. Ph.D., FACSM\nAU  - Gazic, Barbara MD, PhD *\n"
+            "TI  - Take Ten: Need-to-Know Facts About Breast Cancer.  [Miscellaneous]\n"
+            "SO  - ACSM'S Health & Fitness Journal January/February 2010;14(1):56\n")
+    records, problems = ovid.read(text, "j.txt")
+    assert problems == []
+    first, second = (ovid.to_article(r)[0] for r in records)
+    assert [p.name for p in first.authors] == ["Zhang, Weijia", "Ding, Wei", "He, Zhimin"]
+    assert (first.journal, first.volume, first.issue, first.pages, first.date) == (
+        "Acta Biochimica et Biophysica Sinica", "43", "8", "647-653", "2011-08")
+    assert [p.name for p in second.authors] == ["Peterson, James A.", "Gazic, Barbara"]
+    assert (second.date, second.date_printed, second.pages) == ("2010-01", "2010 Jan-Feb", "56")
+    assert second.title == "Take Ten: Need-to-Know Facts About Breast Cancer."
+
+
+def test_a_biosis_chapter_names_its_book_and_editors() -> None:
+    text = ("<2. >\nVN  - Ovid Technologies\nDB  - BIOSIS Previews\nAN  - PREV200400000001\n"
+            "AU  - Hjerno, Karin [Author, Reprint Author]\nTI  - Peak Erazor\n"
+            "SO  - Kamp, Roza Maria [Editor, Reprint Author], Calvete, Juan J. [Editor]. Methods in proteome and "
+            "protein analysis.:359-370, 2004.\n      Series Information:  Principles and Practice.\n"
+            "PT  - Book Chapter\nYR  - 2004\n")
+    (record,), _ = ovid.read(text, "b.txt")
+    article, _ = ovid.to_article(record)
+    assert (article.kind, article.container, article.journal, article.pages, article.date) == (
+        "chapter", "Methods in proteome and protein analysis", "Principles and Practice", "359-370", "2004")
+    assert [p.name for p in article.editors] == ["Kamp, Roza Maria", "Calvete, Juan J."]
+    assert [p.name for p in article.authors] == ["Hjerno, Karin"]
+
+
 def test_initials_are_no_degrees() -> None:
     record = ovid.read(text_of("jabref-long-labels-7.txt"), "j.txt")[0][0]
     article, _ = ovid.to_article(record)
@@ -199,6 +250,9 @@ def test_initials_are_no_degrees() -> None:
     assert article.keywords[-1] == "progress monitoring"  # the list's closing period is not the keyword's
     assert ovid.journals_at_ovid_names("Roos, Raymund A.C. MD;  Lau, Annie Y S PhD") == [
         "Roos, Raymund A.C.", "Lau, Annie Y S"]
+    # a degree with periods has a small letter; a French initial "Ph." is one part, "J.C." two initials
+    assert [ovid.journals_at_ovid_names(n) for n in ("Simon, Ph. 1", "Smith, J.C.", "Peterson, James A. Ph.D.")] == [
+        ["Simon, Ph."], ["Smith, J.C."], ["Peterson, James A."]]
 
 
 def test_both_forms_give_the_same_article() -> None:

@@ -26,7 +26,8 @@ FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-c
          "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
          "ebsco-dinosaurs.csv": "ebsco-csv", "embase-dinosaurs.csv": "embase-csv",
          "embase-excel-dinosaurs.csv": "embase-csv", "scholar-dinosaurs.csv": "scholar-csv",
-         "refworks-reviews.txt": "refworks-tsv", "ieee-shaped.csv": "ieee-csv", "pop-shaped.csv": "pop-csv"}
+         "refworks-reviews.txt": "refworks-tsv", "ieee-shaped.csv": "ieee-csv", "pop-shaped.csv": "pop-csv",
+         "abstrackr-dinosaurs.csv": "abstrackr-csv"}
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
@@ -325,12 +326,13 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
-    assert result.records == 47
+    assert result.records == 57
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
     # six works of the Embase records in Zotero, Rayyan, Covidence, and two more in Embase's own export (its other
     # two rows, and both rows Excel saved again, join theirs); four Lens; two OpenAlex; three Cochrane; three
-    # EBSCOhost; ten Google Scholar; three RefWorks; two IEEE Xplore; two Publish or Perish
-    assert len(pages) == 37
+    # EBSCOhost; ten Google Scholar; three RefWorks; two IEEE Xplore; two Publish or Perish; abstrackr's ten name no
+    # year (nor a PMID: "0"): the eight whose work another export holds join it by their title, two stand alone
+    assert len(pages) == 39
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
     assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
@@ -536,3 +538,20 @@ def test_dimensions_with_its_line_about_the_export(about: str) -> None:
                                                        ("R12", "3", "")])
 def test_a_page_count_gives_the_last_page_of_plain_numbers_only(first: str, count: str, last: str) -> None:
     assert table_exports._last_page(first, count) == last
+
+
+def test_abstrackr_labels_and_citations_nobody_labelled() -> None:
+    """abstrackr's export: the labelled citations, then a row "citations that are not yet labeled by anyone" and
+    those citations without the label columns: every one an article, no warning; no year in the export."""
+    found = articles("abstrackr-dinosaurs.csv")
+    assert len(found) == 10 and all(a.date == "" for a in found)
+    first = found[0]
+    assert first.title.startswith("A new small duckbilled dinosaur (Hadrosauridae: Lambeosaurinae) from Morocco")
+    assert [p.name for p in first.authors] == ["Longrich, N.R.", "Pereda-Suberbiola, X.", "Bardet, N.",
+                                               "Jalil, N.-E."]
+    assert (first.journal, first.pmid, first.id) == ("Sci Rep", "", "abstrackr-41893415")  # "0": no PMID
+    assert first.keywords[:3] == ("phosphate", "Africa", "animal")
+    unlabelled = found[6]
+    assert unlabelled.title.startswith("Erratum: Correction: A juvenile bird")
+    assert unlabelled.records[0].where.line == 37
+    assert len(unlabelled.records[0].fields) == 8  # the citation's columns, none of the labels'

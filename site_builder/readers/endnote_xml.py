@@ -1,0 +1,130 @@
+"""Reader for EndNote's XML export (File › Export, "XML"), which Covidence, Mendeley, Bookends, Rayyan and other
+reference tools write too.
+
+A sample (one line in a real export; EndNote wraps each value in ``<style>`` runs, one a change of face)::
+
+    <?xml version="1.0" encoding="UTF-8" ?><xml><records><record>
+      <database name="My EndNote Library.enl" path="C:\\My EndNote Library.enl">My EndNote Library.enl</database>
+      <source-app name="EndNote" version="20.0">EndNote</source-app><rec-number>650</rec-number>
+      <ref-type name="Journal Article">17</ref-type>
+      <contributors><authors><author><style face="normal" font="default" size="100%">Ainley, D.G.</style></author>
+      </authors></contributors>
+      <titles><title><style face="normal" …>A demographic study of the south polar skua</style>
+        <style face="italic" …> Catharacta maccormicki</style></title>
+        <secondary-title><style …>Journal of Animal Ecology</style></secondary-title></titles>
+      <periodical><full-title>…</full-title><abbr-1>…</abbr-1></periodical>
+      <pages>…</pages><volume>59</volume><number>…</number>
+      <dates><year>1990</year><pub-dates><date>Mar 3</date></pub-dates></dates>
+      <electronic-resource-num>10.…</electronic-resource-num><accession-num>25647015</accession-num>
+      <abstract>…</abstract><urls><related-urls><url>…</url></related-urls></urls>
+    </record></records></xml>
+
+Its fields are those of EndNote's tagged export under other names, so the article is made as endnote.py makes it,
+each element read as the tag EndNote gives the same field (``<title>`` as ``%T``, ``<secondary-title>`` a
+periodical's journal or a chapter's book, as ``%J`` or ``%B``); a value's line breaks (EndNote writes "&#xD;")
+part its lines as in the tagged export. Every element and attribute is kept as written, with its line, for the
+full-record view; a broken record is reported at its line and the others are still read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model.article import PERIODICAL_KINDS, Article, Record
+from . import endnote, xmltree
+
+FORMAT = "endnote-xml"
+
+_RECORD_START = re.compile(rb"<record[\s>]")
+_HEAD = re.compile(r"\ufeff?\s*(?:<\?xml[^<>]*\?>\s*)?<xml>\s*<records[\s>]")
+
+
+def _script(style: etree._Element) -> str:
+    face = style.get("face", "")
+    return "sup" if "superscript" in face else "sub" if "subscript" in face else ""
+
+
+MARKUP = xmltree.Markup(inline=frozenset({"style"}), detached=lambda element: False, script=_script)
+"""A value is runs of ``<style>`` (face, font, size): its text is theirs, in order, a raised or lowered run's
+as plain text can write it ("CO₂")."""
+
+# EndNote's reference types by number, for a <ref-type> without its name (only the numbers a review cites).
+_TYPE_NUMBERS = {"17": "Journal Article", "6": "Book", "5": "Book Section", "47": "Conference Paper",
+                 "10": "Conference Proceedings", "27": "Report", "32": "Thesis", "12": "Web Page", "13": "Generic",
+                 "28": "Edited Book", "43": "Electronic Article", "46": "Government Document"}
+
+_TAGS = {
+    "contributors/authors/author": "%A", "contributors/secondary-authors/author": "%E",
+    "contributors/tertiary-authors/author": "%Y", "contributors/subsidiary-authors/author": "%?",
+    "auth-address": "%+", "titles/title": "%T", "titles/tertiary-title": "%S", "titles/alt-title": "%O",
+    "titles/short-title": "%!", "titles/translated-title": "%Q", "periodical/abbr-1": "%O", "pages": "%P",
+    "volume": "%V", "number": "%N", "num-vols": "%6", "edition": "%7", "section": "%&", "dates/year": "%D",
+    "dates/pub-dates/date": "%8", "publisher": "%I", "pub-location": "%C", "isbn": "%@", "accession-num": "%M",
+    "call-num": "%L", "label": "%F", "keywords/keyword": "%K", "abstract": "%X", "notes": "%Z",
+    "research-notes": "%<", "work-type": "%9", "urls/related-urls/url": "%U", "urls/web-urls/url": "%U",
+    "electronic-resource-num": "%R", "remote-database-name": "%W", "remote-database-provider": "%~",
+    "language": "%G", "custom1": "%1", "custom2": "%2", "custom3": "%3", "custom4": "%4",
+}
+"""The tag of endnote.py each element is read as (``<secondary-title>`` and the journal's full title aside: their
+tag depends on the kind of work). PDF links (``urls/pdf-urls``) point into the owner's library: only in the full
+record."""
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
+def sniff(head: str) -> bool:
+    """Does the file start as EndNote's XML does: an ``<xml>`` root holding ``<records>`` (after the XML
+    declaration)? Prose that quotes it (a README's table of formats) does not."""
+    return _HEAD.match(head) is not None
+
+
+def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Every ``<record>`` of an EndNote XML file, and the problems found."""
+    roots, diagnostics = xmltree.parse(data, path, _RECORD_START)
+    records = [xmltree.record(FORMAT, path, element, offset, MARKUP)
+               for root, offset in roots for element in _records(root, path, offset, diagnostics)]
+    if not records and not diagnostics:
+        diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, 1), "no <record> in this EndNote XML file"))
+    return records, diagnostics
+
+
+def _records(root: etree._Element, path: str, offset: int, diagnostics: list[Diagnostic]) -> Iterator[etree._Element]:
+    name = xmltree.tag_name(root)
+    if name == "record":
+        yield root
+    elif name in ("xml", "records"):
+        yield from root.iter("record")
+    else:
+        diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, (root.sourceline or 1) + offset),
+                                      f"<{name}> is not EndNote XML (expected <xml><records>)"))
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The Article of one EndNote XML record, made as endnote.py makes a tagged record's, and what it lacks."""
+    tags = endnote.Tags(_tagged(record))
+    problems: list[Diagnostic] = []
+    if not endnote.title_of(tags):
+        problems.append(Diagnostic(Level.ERROR, record.where,
+                                   "record has no title (a <title> in its <titles>); shown as 'Untitled record'"))
+    return endnote.tagged_article(tags, record, FORMAT), problems
+
+
+def _tagged(record: Record) -> list[tuple[str, tuple[str, ...]]]:
+    """The record's fields as endnote.py's tags, each value parted into its lines, in the record's order."""
+    values = {f.name: f.values[0] for f in record.fields if f.values and f.name.startswith("ref-type")}
+    work_type = values.get("ref-type/@name", "").strip() or _TYPE_NUMBERS.get(values.get("ref-type", "").strip(), "")
+    periodical = endnote.kind_of(work_type) in PERIODICAL_KINDS
+    # A periodical's <secondary-title> is its journal as the record names it, its <periodical> the journal as
+    # EndNote's list of journals does (read after it); any other work's is the book, proceedings or series. A
+    # journal article's <custom7> is its article number, where it is when <pages> (read first) is empty.
+    where = {"titles/secondary-title": "%J" if periodical else "%B", "periodical/full-title": "%J",
+             **({"custom7": "%P"} if periodical else {})}
+    found: list[tuple[str, tuple[str, ...]]] = [("%0", (work_type,))] if work_type else []
+    for field in record.fields:
+        tag = _TAGS.get(field.name) or where.get(field.name)
+        if tag is not None and field.values:
+            found.append((tag, tuple(_LINE_BREAK.split(field.values[0]))))
+    return found

@@ -1,0 +1,149 @@
+"""Workbooks: Embase's and EPPI-Reviewer's spreadsheet exports (XLSX), Web of Science's "Excel" export (the older
+XLS, "savedrecs.xls"), and any tabular export (Scopus, Lens.org, PubMed, Zotero…) opened in Excel or Numbers and
+saved again as a workbook.
+
+An XLSX workbook is a zip of XML parts, which openpyxl reads as values (read-only, streamed); an XLS workbook is a
+compound file of Excel's binary records, which xlrd reads. The first sheet whose
+header row (one of its first rows: Embase writes its search above it, Numbers a title) names the columns of a
+known export is read as that export's CSV is (tables.py): one record a row, a record's line its row's number, every
+column kept for the full record; its records are that export's and its reader makes their articles. A cell holds
+a value, not text: a number is written as a spreadsheet shows it ("2024", not "2024.0"), a date as ISO 8601.
+"""
+
+from __future__ import annotations
+
+import datetime
+import io
+import zipfile
+from collections.abc import Iterable, Iterator, Sequence
+
+import openpyxl
+import xlrd
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model.article import Record
+from . import tables
+
+_ZIP_MAGIC = b"PK\x03\x04"
+_WORKBOOK_PART = b"xl/workbook.xml"
+_COMPOUND_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""An OLE2 compound file: an XLS workbook (a Word .doc is one too, but is never read as records)."""
+HEADER_ROWS = 10
+"""A header is looked for in so many rows at the top of a sheet."""
+MAX_UNPACKED = 512 * 1024 * 1024
+"""The most a workbook's parts may hold unpacked: a larger one (a zip bomb, or no export) is not opened."""
+
+
+def is_workbook(data: bytes) -> bool:
+    """A zip holding a workbook's part (an XLSX file, whatever its name; not a Word or OpenDocument file), or a
+    compound file (an XLS file)."""
+    return (data.startswith(_ZIP_MAGIC) and _WORKBOOK_PART in data) or data.startswith(_COMPOUND_MAGIC)
+
+
+def read_bytes(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tuple[list[Record], list[Diagnostic]]:
+    """The records of the first sheet whose header is one of ``layouts``', and the problems met."""
+    if data.startswith(_COMPOUND_MAGIC):
+        return _read_xls(data, path, layouts)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+        if unpacked > MAX_UNPACKED:
+            return [], [_problem(path, f"a workbook of {unpacked:,} bytes unpacked, over the {MAX_UNPACKED:,} read; "
+                                       "file skipped")]
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        try:
+            return _read_sheets((ws.iter_rows(values_only=True) for ws in workbook.worksheets), path, layouts)
+        finally:
+            workbook.close()
+    except Exception as err:  # noqa: BLE001 - a damaged workbook fails in openpyxl, zipfile or the XML parser,
+        # each with errors of its own kinds; whichever it is, the file is reported and the build goes on
+        return [], [_problem(path, f"cannot read this workbook ({type(err).__name__}: {err}); file skipped")]
+
+
+def _read_xls(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tuple[list[Record], list[Diagnostic]]:
+    """The records of an XLS workbook (xlrd: a number cell as a float, a date cell as a number of days)."""
+    try:
+        book = xlrd.open_workbook(file_contents=data, on_demand=True)
+        try:
+            sheets = [[[_xls_value(cell, book.datemode) for cell in sheet.row(n)] for n in range(sheet.nrows)]
+                      for sheet in (book.sheet_by_index(i) for i in range(book.nsheets))]
+        finally:
+            book.release_resources()
+    except Exception as err:  # noqa: BLE001 - as for an XLSX workbook: xlrd's and the compound file's errors
+        return [], [_problem(path, f"cannot read this workbook ({type(err).__name__}: {err}); file skipped")]
+    return _read_sheets(sheets, path, layouts)
+
+
+def _xls_value(cell: xlrd.sheet.Cell, datemode: int) -> object:
+    """A cell's value as openpyxl gives an XLSX cell's: a date as a datetime, a truth value as a bool, an error as
+    Excel shows it ("#N/A")."""
+    value = cell.value
+    if cell.ctype == xlrd.XL_CELL_DATE and isinstance(value, float):
+        try:
+            return xlrd.xldate.xldate_as_datetime(value, 1 if datemode else 0)
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return value
+    if cell.ctype == xlrd.XL_CELL_BOOLEAN:
+        return bool(value)
+    if cell.ctype == xlrd.XL_CELL_ERROR and isinstance(value, int):
+        return xlrd.error_text_from_code.get(value, "#ERROR")
+    return value
+
+
+Sheet = Iterable[Sequence[object]]
+"""A sheet as its rows of cell values, top to bottom."""
+
+
+def _read_sheets(sheets: Iterable[Sheet], path: str, layouts: Sequence[tables.Layout]
+                 ) -> tuple[list[Record], list[Diagnostic]]:
+    """The records of the first of ``sheets`` whose header is one of ``layouts``'."""
+    for sheet in sheets:
+        rows = _rows(sheet)
+        top = [next(rows, None) for _ in range(HEADER_ROWS)]
+        for n, row in enumerate(top):
+            layout = next((layout for layout in layouts if row is not None and layout.fits(row.values)), None)
+            if layout is None or row is None:
+                continue
+            header = [name.strip() for name in row.values]
+            found = (_padded(r, len(header)) for r in (*top[n + 1:], *rows) if r is not None)
+            return tables.records_of(layout.format, f"{layout.name} (as a workbook)", header, found, path,
+                                     row.line, layout.sections, layout.least_columns)
+    return [], [Diagnostic(Level.WARNING, SourceSpan(path, 1), (
+        "a workbook whose sheets start with no known export's columns (Scopus, Web of Science, Embase, "
+        "EPPI-Reviewer, Lens.org, PubMed…, as their CSV exports name them); file skipped"))]
+
+
+def _rows(values: Sheet) -> Iterator[tables.Row | None]:
+    """Each row as text, numbered from 1; None for a row of no values."""
+    for number, row in enumerate(values, start=1):
+        cells = [_text(value) for value in row]
+        while cells and not cells[-1]:
+            cells.pop()
+        yield tables.Row(number, cells, [number] * len(cells)) if cells else None
+
+
+def _padded(row: tables.Row, width: int) -> tables.Row:
+    """A row whose last cells are empty, as wide as its header: a spreadsheet does not write empty cells."""
+    if len(row.values) >= width:
+        return row
+    missing = width - len(row.values)
+    return tables.Row(row.line, [*row.values, *[""] * missing], [*row.lines, *[row.line] * missing])
+
+
+def _text(value: object) -> str:
+    """A cell's value as a spreadsheet shows it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time():
+        return value.date().isoformat()
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    return str(value)
+
+
+def _problem(path: str, message: str) -> Diagnostic:
+    return Diagnostic(Level.ERROR, SourceSpan(path, 1), message)

@@ -1,0 +1,95 @@
+"""The RefWorks Tagged Format: a file in RefWorks's shape with its legend of tags, and the facts of real works; read
+as the tab-delimited export's rows are, every field kept with its line; hostile input is reported, never raised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder import readers
+from site_builder.build import build
+from site_builder.diagnostics import Level
+from site_builder.readers import refworks_tagged
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "refworks-tagged"
+NAME = "reviews-handwritten.txt"
+
+
+def read(data: bytes | None = None) -> tuple[list, list]:
+    return readers.read_data((DATA / NAME).read_bytes() if data is None else data, DATA / NAME, f"content/{NAME}")
+
+
+def articles() -> list:
+    records, problems = read()
+    assert problems == []
+    found = [readers.to_article(r) for r in records]
+    assert [p for _, ps in found for p in ps] == []
+    return [a for a, _ in found]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".rtf", ".dat"])
+def test_the_reader_is_chosen_by_content(suffix: str) -> None:
+    head = (DATA / NAME).read_bytes()[:4096].decode("utf-8").replace("\r\n", "\n")
+    assert readers.choose_reader(Path("x" + suffix), head).format == "refworks-tagged"
+    without_legend = head[head.index("RT Journal Article"):]
+    assert refworks_tagged.sniff(without_legend)
+
+
+def test_other_formats_are_not_taken_for_refworks() -> None:
+    for head in ("TY  - JOUR\nTI  - x\nER  - \n", "PMID- 1\nTI  - x\n", "%0 Journal Article\n%T x\n",
+                 "RT is how a tweet starts\nno tags here\n", "PT J\nAU Smith, J\nTI x\nER\n", ""):
+        assert not refworks_tagged.sniff(head), head
+
+
+def test_a_journal_article() -> None:
+    brennan, _, spronk, _ = articles()
+    assert (brennan.title, brennan.journal, brennan.volume, brennan.issue, brennan.pages, brennan.date) == (
+        "The Empire's New Clothes", "Critical Inquiry", "29", "2", "337-367", "2003-01-01")
+    assert (brennan.doi, brennan.id) == ("10.1086/374030", "doi-10.1086/374030")
+    assert [p.name for p in spronk.authors] == ["Spronk, Inge", "Legemate, C. M.", "Oen, I. M. M. H.",
+                                                "Van Loey, Nancy E. E.", "Polinder, Suzanne", "van Baar, Margriet E."]
+    assert (spronk.pmid, spronk.pmcid, spronk.date, spronk.pages) == ("29795616", "PMC5967732", "2018-05-24",
+                                                                     "e0197507")
+    # the abstract's lines without a tag are its own
+    assert " ".join(s.text for s in spronk.abstract).endswith("A systematic review of studies that measured it "
+                                                               "after burns.")
+
+
+def test_a_chapter_names_its_book_and_editors_and_a_dissertation_is_a_thesis() -> None:
+    _, chapter, _, thesis = articles()
+    assert (chapter.kind, chapter.container, chapter.pages, chapter.publisher, chapter.place) == (
+        "chapter", "Stress and the heart: psychosocial pathways to coronary heart disease", "101-123", "BMJ Books",
+        "London")
+    assert [p.name for p in chapter.editors] == ["Stansfeld, Stephen A.", "Marmot, Michael G."]
+    assert chapter.keywords == ("Depression", "Coronary heart disease")
+    assert (thesis.kind, thesis.publisher, thesis.date) == ("thesis", "Rush University, College of Nursing", "2000")
+
+
+def test_every_field_is_kept_with_its_line() -> None:
+    records, _ = read()
+    assert [r.where.line for r in records] == [25, 41, 60, 84]
+    first = records[0]
+    assert [(f.name, f.values[0], f.line) for f in first.fields[:4]] == [
+        ("RT", "Journal Article", 25), ("SR", "Electronic(1)", 26), ("ID", "1220", 27), ("A1", "Brennan,Timothy", 28)]
+    assert ("OL", "Unknown(0)") in [(f.name, f.values[0]) for f in first.fields]
+
+
+def test_hostile_input_is_reported_where_it_is() -> None:
+    text = "A1 Smith,Jo\nT1 Before any RT\n\nRT Journal Article\nT1 A title\n"
+    records, problems = refworks_tagged.read(text, "a.txt")
+    assert [r.first("T1") for r in records] == ["A title"]
+    assert [(p.level, p.where.line) for p in problems] == [(Level.WARNING, 1)]
+    records, problems = refworks_tagged.read("Refworks Export Tagged Format\nBEGIN EXPORTED REFERENCES\n", "a.txt")
+    assert records == [] and [p.level for p in problems] == [Level.ERROR]
+
+
+def test_a_site_shows_the_values(tmp_path: Path, html) -> None:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / NAME).write_bytes((DATA / NAME).read_bytes())
+    result = build(site, tmp_path / "out")
+    assert [str(d) for d in result.report.diagnostics] == [] and result.articles == 4
+    page = html.parse(tmp_path / "out" / "articles" / "pubmed-5967732.html")
+    text = html.text(page)
+    assert "Health related quality of life in adults after burn injuries" in text and "e0197507" in text

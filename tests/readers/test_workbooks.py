@@ -1,0 +1,180 @@
+"""Workbooks (XLSX): Embase's and EPPI-Reviewer's real spreadsheet exports, and tabular exports saved again as
+workbooks; read as the same export's CSV is, row numbers for lines; a damaged or foreign workbook is reported
+with its file and the rest of the site is built."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from site_builder import readers
+from site_builder.build import build
+from site_builder.diagnostics import Level
+from site_builder.readers import spreadsheet
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def read(name: str, data: bytes | None = None) -> tuple[list, list]:
+    path = DATA / name
+    return readers.read_data(path.read_bytes() if data is None else data, path, f"content/{path.name}")
+
+
+def articles(name: str, data: bytes | None = None) -> list:
+    records, problems = read(name, data)
+    assert problems == []
+    found = [readers.to_article(r) for r in records]
+    assert [p for _, ps in found for p in ps] == []
+    return [a for a, _ in found]
+
+
+def same(a, b) -> list[str]:
+    """The fields (but the records) in which two articles differ."""
+    return [f.name for f in dataclasses.fields(a) if f.name != "records" and getattr(a, f.name) != getattr(b, f.name)]
+
+
+def workbook(rows: list[list[object]], title: str = "Sheet1") -> bytes:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = title
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_embase_workbook_is_its_csv_export() -> None:
+    """The same search exported as XLSX and as CSV: every article the CSV fixture holds (its rows 1, 3, 9, 10) is
+    the workbook's, field for field, and so is every column of the first record."""
+    records, problems = read("workbooks/embase-dinosaurs.xlsx")
+    assert problems == [] and len(records) == 10
+    assert {r.format for r in records} == {"embase-csv"}
+    assert [r.where.line for r in records[:2]] == [5, 6]  # the search's three rows, then the header, above them
+    by_title = {a.title: a for a in articles("workbooks/embase-dinosaurs.xlsx")}
+    from_csv = articles("table-csv/embase-dinosaurs.csv")
+    assert len(from_csv) == 4
+    for article in from_csv:
+        assert same(article, by_title[article.title]) == [], article.title
+    csv_record = read("table-csv/embase-dinosaurs.csv")[0][0]
+    assert [(f.name, f.values) for f in records[0].fields] == [(f.name, f.values) for f in csv_record.fields]
+    cellular = by_title[from_csv[0].title]
+    assert (cellular.pmid, cellular.doi, cellular.pages, cellular.date) == (
+        "38773066", "10.1038/s41467-024-48400-3", "4063", "2024-12-01")
+
+
+def test_web_of_science_excel_export_an_xls_workbook() -> None:
+    """Web of Science's "Excel" export is the older binary XLS ("savedrecs.xls"): read by xlrd, as its CSV is."""
+    records, problems = read("workbooks/wos-staples-savedrecs.xls")
+    assert problems == [] and len(records) == 18 and {r.format for r in records} == {"wos-csv"}
+    fields = {f.name: (f.values[0], f.line) for f in records[0].fields}
+    assert fields["Volume"] == ("10", 2) and fields["Publication Year"] == ("2023", 2)  # number cells, as shown
+    first = articles("workbooks/wos-staples-savedrecs.xls")[0]
+    assert (first.title, first.journal, first.volume, first.issue, first.pages, first.date) == (
+        "Expansion and evolution of the R programming language", "ROYAL SOCIETY OPEN SCIENCE", "10", "4", "221550",
+        "2023-04-12")
+    assert ([p.name for p in first.authors], first.doi, first.pmid) == (
+        ["Staples, Timothy L."], "10.1098/rsos.221550", "37063989")
+
+
+def test_web_of_science_all_databases_and_a_title_in_another_language() -> None:
+    """A search of all Web of Science's databases names its ids "UT (Unique ID)"; a Korean Citation Index record
+    gives its title only in "Article Title - Chinese" (as a real all-databases export does): read, not untitled."""
+    header = ["Publication Type", "Authors", "Article Title", "Article Title - Chinese", "Source Title", "Volume",
+              "Start Page", "End Page", "Publication Year", "UT (Unique ID)"]
+    title = "다중지능과 학업성취도의 상관관계 연구"
+    data = workbook([header, ["J", "Bae, Daekweon", "", title, "Modern English Education", 11.0, 143.0, 166.0, 2010.0,
+                              "KJD:ART001441409"]])
+    [article] = articles("workbooks/eppi-reviewer-dinosaurs.xlsx", data)
+    assert (article.title, article.journal, article.volume, article.pages, article.date) == (
+        title, "Modern English Education", "11", "143-166", "2010")
+
+
+def test_eppi_reviewer_items() -> None:
+    found = articles("workbooks/eppi-reviewer-dinosaurs.xlsx")
+    assert len(found) == 10
+    first = found[0]
+    assert first.title == ("A juvenile bird with possible crown-group affinities from a dinosaur-rich Cretaceous "
+                           "ecosystem in North America")
+    assert (first.date, first.authors, first.id) == ("2024", (), "eppi-102199191")
+    fields = {f.name: f.values for f in first.records[0].fields}
+    assert fields["ShortTitle"] == ("Brownstein (2024)",) and fields["ID"] == ("102199191",)  # a number cell
+
+
+@pytest.mark.parametrize("name", ["scopus-csv/asreview-dinosaurs.csv", "table-csv/lens-reviews.csv",
+                                  "pubmed-csv/colrev-chatbot.csv", "table-csv/rayyan-dinosaurs.csv"])
+def test_a_csv_export_saved_again_as_a_workbook(name: str) -> None:
+    """Opened in a spreadsheet and saved as XLSX, with a title row above the header as Numbers writes it: the
+    same articles as the CSV gives."""
+    text = (DATA / name).read_text(encoding="utf-8-sig")
+    rows: list[list[object]] = [["Export"], *csv.reader(io.StringIO(text, newline=""))]
+    from_csv = articles(name)
+    from_book = articles(name, workbook(rows, "Sheet 1 - export"))
+    assert len(from_book) == len(from_csv) > 0
+    for a, b in zip(from_csv, from_book, strict=True):
+        assert same(a, b) == [], a.title
+
+
+def test_cells_are_written_as_a_spreadsheet_shows_them() -> None:
+    import datetime
+
+    data = workbook([["PMID", "Title", "Authors", "Citation", "Create Date"],
+                     [38773066.0, "A title", "Yang Z", True, datetime.datetime(2024, 5, 28)]])
+    [record], problems = read("pubmed-csv/colrev-chatbot.csv", data)
+    assert problems == []
+    assert [f.values for f in record.fields] == [("38773066",), ("A title",), ("Yang Z",), ("TRUE",), ("2024-05-28",)]
+    assert [f.line for f in record.fields] == [2] * 5
+
+
+def test_a_workbook_of_no_known_export_is_warned_and_skipped() -> None:
+    records, [problem] = read("workbooks/eppi-reviewer-dinosaurs.xlsx", workbook([["Name", "Score"], ["x", 1]]))
+    assert records == [] and problem.level is Level.WARNING and "no known export's columns" in problem.message
+
+
+def test_a_damaged_workbook_is_an_error_naming_the_file() -> None:
+    data = (DATA / "workbooks/embase-dinosaurs.xlsx").read_bytes()
+    records, [problem] = read("workbooks/embase-dinosaurs.xlsx", data[: len(data) // 2])
+    assert records == [] and problem.level is Level.ERROR
+    assert problem.where.path == "content/embase-dinosaurs.xlsx" and "cannot read this workbook" in problem.message
+
+
+def test_a_workbook_that_unpacks_too_large_is_not_opened(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spreadsheet, "MAX_UNPACKED", 1000)
+    records, [problem] = read("workbooks/embase-dinosaurs.xlsx")
+    assert records == [] and problem.level is Level.ERROR and "over the 1,000 read" in problem.message
+
+
+def test_a_damaged_xls_workbook_is_an_error_naming_the_file() -> None:
+    data = (DATA / "workbooks/wos-staples-savedrecs.xls").read_bytes()
+    records, [problem] = read("workbooks/wos-staples-savedrecs.xls", data[:4096])
+    assert records == [] and problem.level is Level.ERROR and "cannot read this workbook" in problem.message
+
+
+def test_other_zip_files_are_not_workbooks() -> None:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("word/document.xml", "<w:document/>")
+    assert not spreadsheet.is_workbook(out.getvalue())
+    assert spreadsheet.is_workbook((DATA / "workbooks/eppi-reviewer-dinosaurs.xlsx").read_bytes())
+
+
+def test_a_site_from_workbooks(tmp_path: Path, html) -> None:
+    site = tmp_path / "site"
+    (site / "content" / "records").mkdir(parents=True)
+    for name in ("embase-dinosaurs.xlsx", "eppi-reviewer-dinosaurs.xlsx"):
+        (site / "content" / "records" / name).write_bytes((DATA / "workbooks" / name).read_bytes())
+    (site / "content" / "records" / "broken.xlsx").write_bytes(b"PK\x03\x04xl/workbook.xml")
+    result = build(site, tmp_path / "out")
+    [problem] = result.report.diagnostics
+    assert problem.where.path == "content/records/broken.xlsx" and problem.level is Level.ERROR
+    assert result.articles >= 10  # Embase's and EPPI-Reviewer's exports of one search: the same works merged
+    page = html.parse(tmp_path / "out" / "articles" / "pubmed-38773066.html")
+    text = html.text(page)
+    assert "Cellular structure of dinosaur scales" in text and "Nature Communications" in text
+    assert "content/records/embase-dinosaurs.xlsx" in text  # the full record names its file and row
