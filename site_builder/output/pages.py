@@ -134,10 +134,9 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     # them, and forking workers for the few others would cost more than rendering them.
     unchanged_pages = _unchanged(reuse, writer.output, pages) if reuse else set()
     left = [page for page in pages if page.path not in unchanged_pages] if unchanged_pages else pages
-    # The list downloads first, one run a format, by workers of their own: forked before this process holds the
-    # other pages' results, and gone before the other pages' workers start; each piece made once, and held by its
-    # worker only while the run of its format lasts (at 100,000 records, workers forked last and holding the
-    # pieces of every format were the build's largest processes).
+    # The list downloads first, one run a format: by workers forked before this process holds the other pages'
+    # results; each piece made once, and held by its worker only while the run of its format lasts (at 100,000
+    # records, workers forked last and holding the pieces of every format were the build's largest processes).
     lists = sorted([page for page in left if _is_list(page)], key=lambda page: page.export)  # stable: plan order
     if lists:
         left = lists + [page for page in left if not _is_list(page)]
@@ -146,10 +145,8 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     parallel = len(left) >= PARALLEL_MIN_PAGES
     starts = [i for i, page in enumerate(lists) if i == 0 or page.export != lists[i - 1].export]
     by_format = list(zip(starts, [*starts[1:], len(lists)], strict=True)) if lists else []
-    chunks = itertools.chain(
-        workers.in_order(_render_run, job, by_format, parallel=parallel),
-        workers.in_order(_render_run, job, _runs(len(lists), len(left)), parallel=parallel,
-                         fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK))
+    chunks = workers.in_order(_render_run, job, by_format + _runs(len(lists), len(left)), parallel=parallel,
+                              fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK)
     done: list[tuple[str, bool]] = []
     table: dict[str, tuple[Any, ...]] = {}
     kept = 0
