@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import reading
 
 from site_builder import readers
 from site_builder.build import build
@@ -21,16 +22,11 @@ FILES = ["endnote-xml/jabref-article.xml", "endnote-xml/jabref-label-multititle.
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
-    path = DATA / name
-    return readers.read_data(path.read_bytes() if data is None else data, path, f"content/{path.name}")
+    return reading.read(DATA / name, data)
 
 
-def articles(name: str) -> list:
-    records, problems = read(name)
-    assert problems == []
-    found = [readers.to_article(r) for r in records]
-    assert [p for _, ps in found for p in ps] == []
-    return [a for a, _ in found]
+def articles(name: str, data: bytes | None = None) -> list:
+    return reading.articles(DATA / name, data)
 
 
 @pytest.mark.parametrize("name", FILES)

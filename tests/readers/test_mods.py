@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import reading
 
 from site_builder import readers
 from site_builder.build import build
@@ -18,15 +19,11 @@ FILES = ["jabref-collection.xml", "loc-2010045158.xml", "jabref-exported-prefixe
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
-    return readers.read_data((DATA / name).read_bytes() if data is None else data, DATA / name, f"content/{name}")
+    return reading.read(DATA / name, data)
 
 
-def articles(name: str) -> list:
-    records, problems = read(name)
-    assert problems == []
-    found = [readers.to_article(r) for r in records]
-    assert [p for _, ps in found for p in ps] == []
-    return [a for a, _ in found]
+def articles(name: str, data: bytes | None = None) -> list:
+    return reading.articles(DATA / name, data)
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import reading
 
 from site_builder import readers
 from site_builder.build import build
@@ -17,15 +18,11 @@ NAME = "reviews-handwritten.txt"
 
 
 def read(data: bytes | None = None) -> tuple[list, list]:
-    return readers.read_data((DATA / NAME).read_bytes() if data is None else data, DATA / NAME, f"content/{NAME}")
+    return reading.read(DATA / NAME, data)
 
 
 def articles() -> list:
-    records, problems = read()
-    assert problems == []
-    found = [readers.to_article(r) for r in records]
-    assert [p for _, ps in found for p in ps] == []
-    return [a for a, _ in found]
+    return reading.articles(DATA / NAME)
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".rtf", ".dat"])

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import reading
 
-from site_builder import readers
 from site_builder.build import build
 from site_builder.diagnostics import Level
 from site_builder.readers import spreadsheet
@@ -22,16 +22,11 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
-    path = DATA / name
-    return readers.read_data(path.read_bytes() if data is None else data, path, f"content/{path.name}")
+    return reading.read(DATA / name, data)
 
 
 def articles(name: str, data: bytes | None = None) -> list:
-    records, problems = read(name, data)
-    assert problems == []
-    found = [readers.to_article(r) for r in records]
-    assert [p for _, ps in found for p in ps] == []
-    return [a for a, _ in found]
+    return reading.articles(DATA / name, data)
 
 
 def same(a, b) -> list[str]:
