@@ -118,8 +118,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     title = _title(mods)
     names = _names(mods)
-    abstract = "\n\n".join(clean(a.text) for a in mods.findall("abstract") if clean(a.text))
-    lay, sections, rights = shared.abstract(abstract)
+    abstracts = [a for a in mods.findall("abstract") if clean(a.text)]
+    main = [a for a in abstracts if _lang(a) == _lang(abstracts[0])] if abstracts else []
+    lay, sections, rights = shared.abstract("\n\n".join(clean(a.text) for a in main))
     origin = mods.find("originInfo")
     article = Article(
         id=shared.article_id(pmcid or url_pmc, pmid or url_pmid, doi or url_doi, _identifier(mods, "citekey") or
@@ -139,7 +140,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         edition=clean(origin.findtext("edition")) if origin is not None else "",
         languages=languages.parse([clean(t.text) for t in mods.findall("language/languageTerm") if clean(t.text)]),
         pmid=pmid or url_pmid, pmcid=pmcid or url_pmc, doi=doi or url_doi,
-        lay_summary=lay, abstract=sections, rights=rights or clean(mods.findtext("accessCondition")),
+        lay_summary=lay, rights=rights or clean(mods.findtext("accessCondition")),
+        abstract=languages.written_in(sections, languages.tag_of(languages.parse([_lang(main[0])])) if main and _lang(
+            main[0]) else ""),
+        other_abstracts=tuple(other for a in abstracts if a not in main
+                              if (other := languages.abstract_in(_lang(a), shared.abstract(clean(a.text))[1]))),
         links=shared.links(urls),
         volume=_detail(part, "volume"),
         issue=_detail(part, "issue") or _detail(part, "number"),
@@ -151,6 +156,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         return article, []
     return article, [Diagnostic(Level.ERROR, record.where,
                                 "record has no title (a <title> in its <titleInfo>); shown as 'Untitled record'")]
+
+
+def _lang(node: Node) -> str:
+    """The language an element says it is written in (MODS's ``lang``, or ``xml:lang``)."""
+    return node.get("lang") or node.get("xml:lang")
 
 
 def _monographic(node: Node) -> bool:

@@ -68,6 +68,18 @@ def test_a_prefixed_export_and_a_paper_held_by_its_proceedings() -> None:
     assert any(f.name == "mods:titleInfo/mods:title" for f in paper.records[0].fields)  # the file's names, as written
 
 
+def test_an_abstract_in_each_language() -> None:
+    """A record's abstracts in several languages (``lang``): the first language's is the abstract, each other one
+    an abstract in another language, as the article page shows them."""
+    data = ('<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods><titleInfo><title>Avaliação das inteligências '
+            'múltiplas</title></titleInfo><abstract lang="por">Este estudo avalia as inteligências.</abstract>'
+            '<abstract lang="eng">This study assesses intelligences.</abstract></mods></modsCollection>').encode()
+    [article] = reading.articles(DATA / "x.xml", data)
+    assert [(s.text, s.lang) for s in article.abstract] == [("Este estudo avalia as inteligências.", "pt")]
+    [other] = article.other_abstracts
+    assert (other.language.tag, [s.text for s in other.sections]) == ("en", ["This study assesses intelligences."])
+
+
 def test_a_broken_record_costs_only_itself() -> None:
     data = (DATA / "jabref-collection.xml").read_bytes()
     broken = data.replace(b"<title>Benthic response", b"<title><Benthic response", 1)
