@@ -72,6 +72,15 @@ def test_every_field_is_kept_with_its_line() -> None:
     assert ("OL", "Unknown(0)") in [(f.name, f.values[0]) for f in first.fields]
 
 
+def test_a_line_of_a_value_that_starts_with_capitals_goes_on_with_it() -> None:
+    text = ("RT Journal Article\nT1 A title\nAB Background: x.\nIN CONCLUSION, the odds were higher\n"
+            "OR 1.2 in the first group.\nYR 2020\n")
+    [record], _ = refworks_tagged.read(text, "a.txt")
+    assert [f.name for f in record.fields] == ["RT", "T1", "AB", "YR"]
+    assert record.first("AB").split("\n") == ["Background: x.", "IN CONCLUSION, the odds were higher",
+                                              "OR 1.2 in the first group."]
+
+
 def test_hostile_input_is_reported_where_it_is() -> None:
     text = "A1 Smith,Jo\nT1 Before any RT\n\nRT Journal Article\nT1 A title\n"
     records, problems = refworks_tagged.read(text, "a.txt")
