@@ -62,12 +62,14 @@ from .ris import _person as person  # Embase writes "Behan L." as RIS exports of
 FORMAT = "ovid"
 
 _NUMBER = re.compile(r"\s*<\s*(\d+)\s*\.?\s*>\s*\Z")
-_TAG = re.compile(r" ?([A-Z][A-Z0-9]{1,3})  -(?: (.*)|\s*)\Z")
+_TAG = re.compile(r" ?([A-Z][A-Z0-9]{1,3}) {1,2}-(?: (.*)|\s*)\Z")
+"""``TI  - Title``; some exports (PsycINFO's through Ovid) put one space before the hyphen, ``TI - Title``."""
 # A field named in words, as Ovid names them ("Accession Number", "MeSH Subject Headings", "Link to the Ovid Full
 # Text or citation"): a few words, no sentence.
 _LABEL = re.compile(r"[A-Z][A-Za-z]*(?:[ /-][A-Za-z()]+){0,7}")
 _SNIFF_NUMBER = re.compile(r"^\s*<\s*\d+\s*\.?\s*>\s*$", re.M)
-_SNIFF_TAG = re.compile(r"^ ?(?:VN|DB|UI|AN|TI)  - ", re.M)
+_SNIFF_TAG = re.compile(r"^ ?(?:VN|DB|UI|AN|TI) {1,2}- ", re.M)
+_SNIFF_OVID = re.compile(r"^VN {1,2}- Ovid Technologies", re.M)
 _SNIFF_RIS = re.compile(r"^TY {1,2}- ", re.M)
 # A record number, then (after blank lines) a field every Ovid database names first, then its indented value.
 _SNIFF_LABELLED = re.compile(r"^<\s*\d+\s*\.?\s*>[ \t]*\r?\n(?:[ \t]*\r?\n)*(?:Score|Accession Number|Unique "
@@ -83,7 +85,7 @@ def sniff(head: str) -> bool:
         return True
     if not _SNIFF_TAG.search(head):
         return False
-    return bool(_SNIFF_NUMBER.search(head)) or "VN  - Ovid Technologies" in head
+    return bool(_SNIFF_NUMBER.search(head)) or bool(_SNIFF_OVID.search(head))
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
