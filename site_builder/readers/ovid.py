@@ -159,6 +159,8 @@ class _Open:
 
 # Ovid appends what it holds of a work to the title: "… depression. [References]."
 _TITLE_NOTE = re.compile(r"\s*\[(?:References|Article|Report|Review|Miscellaneous)\]\.?\s*\Z")
+_QUOTED_TITLE = re.compile(r'"([^"]+)"\.?')
+"""A title Journals@Ovid wraps whole in quotes, a period after them: the quotes are the export's, not the title's."""
 
 
 def _without_role(name: str) -> str:
@@ -184,6 +186,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid = pmid_from(fields.text("UI")) if medline else pmid_from(fields.text("PM"))
     doi = doi_from(fields.text("DO")) or doi_from(fields.text("DI"))
     title = _TITLE_NOTE.sub("", fields.text("TI"))
+    if quoted := _QUOTED_TITLE.fullmatch(title):  # Journals@Ovid: '"Injury, Illness, and Work Restriction…".'
+        title = quoted.group(1)
     body, rights = shared.split_copyright("\n".join(fields.lines("AB")))
     lay, abstract = split_lay_summary(split_heading_lines(body.split("\n")))
     names = _names(record, fields)
