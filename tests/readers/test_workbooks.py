@@ -156,6 +156,11 @@ def test_other_zip_files_are_not_workbooks() -> None:
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("word/document.xml", "<w:document/>")
     assert not spreadsheet.is_workbook(out.getvalue())
+    # another program's compound file (Word's, Outlook's) holds no workbook stream: no workbook, so it is warned as a
+    # format site-builder does not know, not reported as a broken workbook
+    word = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le") + bytes(200)
+    assert not spreadsheet.is_workbook(word)
+    assert spreadsheet.is_workbook((DATA / "workbooks/wos-staples-savedrecs.xls").read_bytes())
     assert spreadsheet.is_workbook((DATA / "workbooks/eppi-reviewer-dinosaurs.xlsx").read_bytes())
 
 
