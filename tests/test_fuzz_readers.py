@@ -75,7 +75,7 @@ _VALUE_ENDS = {
 
 def with_markup(name: str, seed: bytes, choices: list[int], payload: str) -> bytes:
     """``seed`` with ``payload`` added at the end of some of its values (the places ``choices`` picks)."""
-    kind = ("xml" if name in ("pubmed-xml", "jats", "endnote-xml") else "json" if name.endswith("json") else
+    kind = ("xml" if name in ("pubmed-xml", "jats", "endnote-xml", "mods") else "json" if name.endswith("json") else
             "csv" if name.endswith("csv") else "text")
     if kind == "xml":
         payload = payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -103,7 +103,7 @@ def _path(name: str):  # noqa: ANN202
     from pathlib import Path
 
     return Path({"catalogue": "f.txt", "medline": "f.nbib", "pubmed-xml": "f.xml", "jats": "f.nxml",
-                 "ris": "f.ris", "ovid": "f.ovd", "endnote": "f.enw", "endnote-xml": "f.xml",
+                 "ris": "f.ris", "ovid": "f.ovd", "endnote": "f.enw", "endnote-xml": "f.xml", "mods": "f.xml",
                  "refworks-tagged": "f.txt", "bibtex": "f.bib", "csl-json": "f.json",
                  "vufind-json": "f.json", "plos-json": "f.json", "pop-json": "f.json", "pubmed-csv": "f.csv",
                  "scopus-csv": "f.csv", "table-csv": "f.csv"}[name])

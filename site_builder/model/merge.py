@@ -54,9 +54,9 @@ from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key
 from .normalize import alnum, unique_folded
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "pubmed-xml", "medline-nbib", "jats-xml", "plos-json", "ovid",
-              "csl-json", "ris", "endnote", "endnote-xml", "scopus-csv", "wos-csv", "zotero-csv", "lens-csv",
-              "openalex-csv", "dimensions-csv", "ebsco-csv", "refworks-tagged", "refworks-tsv", "ieee-csv",
-              "embase-csv", "pubmed-csv", "cochrane-csv", "rayyan-csv", "covidence-csv", "eppi-table",
+              "csl-json", "ris", "endnote", "endnote-xml", "mods-xml", "scopus-csv", "wos-csv", "zotero-csv",
+              "lens-csv", "openalex-csv", "dimensions-csv", "ebsco-csv", "refworks-tagged", "refworks-tsv",
+              "ieee-csv", "embase-csv", "pubmed-csv", "cochrane-csv", "rayyan-csv", "covidence-csv", "eppi-table",
               "abstrackr-csv", "bibtex", "scholar-csv", "pop-csv", "pop-json")
 MIN_TITLE_CHARS = 20
 """Shorter titles ("Editorial", "Erratum", "Letter to the editor") recur within a year, so they never match."""

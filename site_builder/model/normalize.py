@@ -160,11 +160,14 @@ RESERVED_SLUGS = frozenset({"index", "con", "prn", "aux", "nul", *(f"{device}{n}
 device (CON, AUX, COM1 …) whatever its extension."""
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(text: str, fallback: str = "untitled") -> str:
     """An ASCII slug: NFC first, then transliterated (Hubelé → hubele, Łukasz → lukasz, 王 → wang); a reserved
     name gets the fallback after it ("index" → "index-topic")."""
     ascii_text = anyascii(unicodedata.normalize("NFC", text)).lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    slug = _NOT_SLUG.sub("-", ascii_text).strip("-")
     slug = slug[:80].rstrip("-") or fallback
     return f"{slug}-{fallback or 'page'}" if slug in RESERVED_SLUGS else slug
 

@@ -34,6 +34,7 @@ from . import (
     endnote_xml,
     jats,
     medline,
+    mods,
     ovid,
     plos_json,
     pop_json,
@@ -77,6 +78,7 @@ READERS: tuple[Reader, ...] = (
            read=refworks_tagged.read),
     Reader(endnote_xml.FORMAT, (".xml",), endnote_xml.sniff, endnote_xml.to_article,
            read_bytes=endnote_xml.read_bytes),
+    Reader(mods.FORMAT, (".xml", ".mods"), mods.sniff, mods.to_article, read_bytes=mods.read_bytes),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
     Reader(csl_json.FORMAT, (".json", ".csl"), csl_json.sniff, csl_json.to_article, read=csl_json.read),
     Reader(pop_json.FORMAT, (".json", ".jsonl"), pop_json.sniff, pop_json.to_article, read=pop_json.read),
@@ -174,11 +176,11 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, EndNote (tagged or XML), BibTeX, CSL-JSON, PLOS search JSON, VuFind JSON, "
-                               "PubMed CSV, the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
+                               "Ovid, RIS, EndNote (tagged or XML), MODS, BibTeX, CSL-JSON, PLOS search JSON, VuFind "
+                               "JSON, PubMed CSV, the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
                                "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, "
                                "abstrackr or Google Scholar, RefWorks tagged or tab-delimited, Publish or Perish CSV "
-                               "or JSON, or one of these tables as an XLSX workbook); file skipped")]
+                               "or JSON, or one of these tables as an XLSX or XLS workbook); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

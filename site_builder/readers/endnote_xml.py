@@ -23,7 +23,9 @@ Its fields are those of EndNote's tagged export under other names, so the articl
 each element read as the tag EndNote gives the same field (``<title>`` as ``%T``, ``<secondary-title>`` a
 periodical's journal or a chapter's book, as ``%J`` or ``%B``); a value's line breaks (EndNote writes "&#xD;")
 part its lines as in the tagged export. Every element and attribute is kept as written, with its line, for the
-full-record view; a broken record is reported at its line and the others are still read.
+full-record view, but the attributes of the style EndNote writes around every plain value (face normal, font
+default, size 100%: two thirds of a record's fields, which say only "plain text"); a broken record is reported at
+its line and the others are still read.
 """
 
 from __future__ import annotations
@@ -84,7 +86,7 @@ def sniff(head: str) -> bool:
 def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every ``<record>`` of an EndNote XML file, and the problems found."""
     roots, diagnostics = xmltree.parse(data, path, _RECORD_START)
-    records = [xmltree.record(FORMAT, path, element, offset, MARKUP)
+    records = [_without_plain_style(xmltree.record(FORMAT, path, element, offset, MARKUP))
                for root, offset in roots for element in _records(root, path, offset, diagnostics)]
     if not records and not diagnostics:
         diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, 1), "no <record> in this EndNote XML file"))
@@ -100,6 +102,19 @@ def _records(root: etree._Element, path: str, offset: int, diagnostics: list[Dia
     else:
         diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, (root.sourceline or 1) + offset),
                                       f"<{name}> is not EndNote XML (expected <xml><records>)"))
+
+
+_PLAIN_STYLE = {"face": "normal", "font": "default", "size": "100%"}
+"""The attributes of the <style> run EndNote writes around every plain value: what they say is "plain text"."""
+
+
+def _without_plain_style(record: Record) -> Record:
+    """The record without the attributes of plain text's style runs (three a value, two thirds of a record's fields);
+    a run in another face, font or size keeps all of its attributes (an italic species name, a superscript)."""
+    fields = record.fields
+    kept = tuple(f for f in fields if not (f.name.endswith(("/style/@face", "/style/@font", "/style/@size"))
+                                           and f.values == (_PLAIN_STYLE[f.name.rpartition("@")[2]],)))
+    return record if len(kept) == len(fields) else Record(record.format, record.where, kept, record.preamble)
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:

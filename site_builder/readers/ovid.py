@@ -62,12 +62,14 @@ from .ris import _person as person  # Embase writes "Behan L." as RIS exports of
 FORMAT = "ovid"
 
 _NUMBER = re.compile(r"\s*<\s*(\d+)\s*\.?\s*>\s*\Z")
-_TAG = re.compile(r" ?([A-Z][A-Z0-9]{1,3})  -(?: (.*)|\s*)\Z")
+_TAG = re.compile(r" ?([A-Z][A-Z0-9]{1,3}) {1,2}-(?: (.*)|\s*)\Z")
+"""``TI  - Title``; some exports (PsycINFO's through Ovid) put one space before the hyphen, ``TI - Title``."""
 # A field named in words, as Ovid names them ("Accession Number", "MeSH Subject Headings", "Link to the Ovid Full
 # Text or citation"): a few words, no sentence.
 _LABEL = re.compile(r"[A-Z][A-Za-z]*(?:[ /-][A-Za-z()]+){0,7}")
 _SNIFF_NUMBER = re.compile(r"^\s*<\s*\d+\s*\.?\s*>\s*$", re.M)
-_SNIFF_TAG = re.compile(r"^ ?(?:VN|DB|UI|AN|TI)  - ", re.M)
+_SNIFF_TAG = re.compile(r"^ ?(?:VN|DB|UI|AN|TI) {1,2}- ", re.M)
+_SNIFF_OVID = re.compile(r"^VN {1,2}- Ovid Technologies", re.M)
 _SNIFF_RIS = re.compile(r"^TY {1,2}- ", re.M)
 # A record number, then (after blank lines) a field every Ovid database names first, then its indented value.
 _SNIFF_LABELLED = re.compile(r"^<\s*\d+\s*\.?\s*>[ \t]*\r?\n(?:[ \t]*\r?\n)*(?:Score|Accession Number|Unique "
@@ -83,7 +85,7 @@ def sniff(head: str) -> bool:
         return True
     if not _SNIFF_TAG.search(head):
         return False
-    return bool(_SNIFF_NUMBER.search(head)) or "VN  - Ovid Technologies" in head
+    return bool(_SNIFF_NUMBER.search(head)) or bool(_SNIFF_OVID.search(head))
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
@@ -157,6 +159,8 @@ class _Open:
 
 # Ovid appends what it holds of a work to the title: "… depression. [References]."
 _TITLE_NOTE = re.compile(r"\s*\[(?:References|Article|Report|Review|Miscellaneous)\]\.?\s*\Z")
+_QUOTED_TITLE = re.compile(r'"([^"]+)"\.?')
+"""A title Journals@Ovid wraps whole in quotes, a period after them: the quotes are the export's, not the title's."""
 
 
 def _without_role(name: str) -> str:
@@ -182,6 +186,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid = pmid_from(fields.text("UI")) if medline else pmid_from(fields.text("PM"))
     doi = doi_from(fields.text("DO")) or doi_from(fields.text("DI"))
     title = _TITLE_NOTE.sub("", fields.text("TI"))
+    if quoted := _QUOTED_TITLE.fullmatch(title):  # Journals@Ovid: '"Injury, Illness, and Work Restriction…".'
+        title = quoted.group(1)
     body, rights = shared.split_copyright("\n".join(fields.lines("AB")))
     lay, abstract = split_lay_summary(split_heading_lines(body.split("\n")))
     names = _names(record, fields)

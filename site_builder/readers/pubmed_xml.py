@@ -64,8 +64,12 @@ MARKUP = xmltree.Markup(
 )
 
 
+_LONE_ARTICLE = re.compile(r"\ufeff?\s*(?:<\?xml[^<>]*\?>\s*)?(?:<!DOCTYPE[^<>]*>\s*)?<Pubmed(?:Book)?Article[\s>]")
+"""A file of one article, its element the document's own (saved from PubMed's XML of one record)."""
+
+
 def sniff(head: str) -> bool:
-    return "<PubmedArticleSet" in head
+    return "<PubmedArticleSet" in head or "<PubmedBookArticleSet" in head or _LONE_ARTICLE.match(head) is not None
 
 
 def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
@@ -81,7 +85,7 @@ def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
 def _articles(root: etree._Element, path: str, offset: int, diagnostics: list[Diagnostic]) -> list[etree._Element]:
     if xmltree.tag_name(root) in ("PubmedArticle", "PubmedBookArticle"):
         return [root]
-    if xmltree.tag_name(root) != "PubmedArticleSet":
+    if xmltree.tag_name(root) not in ("PubmedArticleSet", "PubmedBookArticleSet"):
         diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, (root.sourceline or 1) + offset),
                                       f"<{xmltree.tag_name(root)}> is not PubMed XML (expected <PubmedArticleSet>)"))
         return []

@@ -39,6 +39,12 @@ from .table_exports import to_article as table_article
 FORMAT = "refworks-tagged"
 
 _TAG_LINE = re.compile(r"([A-Z][A-Z0-9]{1,4})(?: (.*))?\Z")
+TAGS = frozenset({"RT", "SR", "ID", "A1", "T1", "JF", "JO", "YR", "FD", "VO", "IS", "SP", "OP", "K1", "AB", "NO", "A2",
+                  "T2", "ED", "PB", "PP", "A3", "A4", "A5", "T3", "SN", "AV", "AD", "AN", "LA", "CL", "SF", "OT", "LK",
+                  "DO", "CN", "DB", "DS", "IP", "RD", "ST", *(f"U{n}" for n in range(1, 16)), "UL", "SL", "LL", "CR",
+                  "WT", "A6", "WV", "WP", "OL", "PMID", "PMCID"})
+"""RefWorks's tags, as its legend lists them: a line of a long value that starts with other capitals ("IN
+CONCLUSION, …", "OR 1.2") goes on with that value."""
 _START = "RT"
 _LEGEND_END = "BEGIN EXPORTED REFERENCES"
 _HEAD = re.compile(r"\A\ufeff?\s*(?:Refworks Export Tagged Format\b|RT [^\r\n]+\r?\n(?:[A-Z][A-Z0-9]{1,4} [^\r\n]*\r?\n"
@@ -76,6 +82,7 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
 
     for number, line in enumerate(lines[first:], start=first + 1):
         m = _TAG_LINE.match(line.rstrip())
+        m = m if m and m.group(1) in TAGS else None
         if not line.strip():
             continue
         if m and m.group(1) == _START:

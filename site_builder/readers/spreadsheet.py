@@ -3,11 +3,11 @@ XLS, "savedrecs.xls"), and any tabular export (Scopus, Lens.org, PubMed, Zoteroâ
 saved again as a workbook.
 
 An XLSX workbook is a zip of XML parts, which openpyxl reads as values (read-only, streamed); an XLS workbook is a
-compound file of Excel's binary records, which xlrd reads. The first sheet whose
-header row (one of its first rows: Embase writes its search above it, Numbers a title) names the columns of a
-known export is read as that export's CSV is (tables.py): one record a row, a record's line its row's number, every
-column kept for the full record; its records are that export's and its reader makes their articles. A cell holds
-a value, not text: a number is written as a spreadsheet shows it ("2024", not "2024.0"), a date as ISO 8601.
+compound file of Excel's binary records, which xlrd reads. The first sheet whose header row (one of its first rows:
+Embase writes its search above it, Numbers a title) names the columns of a known export is read as that export's
+CSV is (tables.py): one record a row, a record's line its row's number, every column kept for the full record; its
+records are that export's and its reader makes their articles. A cell holds a value, not text: a number is written
+as a spreadsheet shows it ("2024", not "2024.0"), a date as ISO 8601.
 """
 
 from __future__ import annotations
@@ -27,7 +27,9 @@ from . import tables
 _ZIP_MAGIC = b"PK\x03\x04"
 _WORKBOOK_PART = b"xl/workbook.xml"
 _COMPOUND_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-"""An OLE2 compound file: an XLS workbook (a Word .doc is one too, but is never read as records)."""
+"""An OLE2 compound file: an XLS workbook, or another program's document (Word's, Outlook's)."""
+_WORKBOOK_STREAMS = ("Workbook".encode("utf-16-le"), "Book".encode("utf-16-le"))
+"""The stream an XLS workbook keeps its sheets in (Excel 97 and later, and Excel 5), named in the file's directory."""
 HEADER_ROWS = 10
 """A header is looked for in so many rows at the top of a sheet."""
 MAX_UNPACKED = 512 * 1024 * 1024
@@ -36,8 +38,9 @@ MAX_UNPACKED = 512 * 1024 * 1024
 
 def is_workbook(data: bytes) -> bool:
     """A zip holding a workbook's part (an XLSX file, whatever its name; not a Word or OpenDocument file), or a
-    compound file (an XLS file)."""
-    return (data.startswith(_ZIP_MAGIC) and _WORKBOOK_PART in data) or data.startswith(_COMPOUND_MAGIC)
+    compound file holding a workbook's stream (an XLS file; not Word's or Outlook's)."""
+    return (data.startswith(_ZIP_MAGIC) and _WORKBOOK_PART in data) or (
+        data.startswith(_COMPOUND_MAGIC) and any(stream in data for stream in _WORKBOOK_STREAMS))
 
 
 def read_bytes(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tuple[list[Record], list[Diagnostic]]:

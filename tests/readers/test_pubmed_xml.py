@@ -281,3 +281,19 @@ def test_an_article_number_stands_for_the_pages(elocations: str, pages: str) -> 
             '</Article></MedlineCitation></PubmedArticle></PubmedArticleSet>').encode()
     (record,), problems = pubmed_xml.read_bytes(data, "set.xml")
     assert problems == [] and readers.to_article(record)[0].pages == pages
+
+
+def test_one_article_saved_alone_and_a_set_of_book_articles() -> None:
+    """PubMed's XML of one record saved as it is (its <PubmedArticle> the document's element), and NLM's
+    <PubmedBookArticleSet> (as JabRef's importer tests hold them): both were skipped as unknown formats."""
+    data = (DATA / "pubmed-29768149.xml").read_bytes()
+    start, end = data.index(b"<PubmedArticle>"), data.index(b"</PubmedArticle>") + len(b"</PubmedArticle>")
+    lone = b'<?xml version="1.0" ?>\n' + data[start:end]
+    [whole] = readers.read_data(data, Path("set.xml"), "content/set.xml")[0]
+    [alone], problems = readers.read_data(lone, Path("one.xml"), "content/one.xml")
+    assert problems == [] and readers.to_article(alone)[0].title == readers.to_article(whole)[0].title
+    book = (DATA / "bookshelf-chapter-handwritten.xml").read_bytes()
+    books = book.replace(b"PubmedArticleSet", b"PubmedBookArticleSet")
+    records, problems = readers.read_data(books, Path("books.xml"), "content/books.xml")
+    assert problems == [] and [r.where.line for r in records] == [
+        r.where.line for r in readers.read_data(book, Path("b.xml"), "content/b.xml")[0]]

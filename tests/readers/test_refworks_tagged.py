@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import reading
 
 from site_builder import readers
 from site_builder.build import build
@@ -17,15 +18,11 @@ NAME = "reviews-handwritten.txt"
 
 
 def read(data: bytes | None = None) -> tuple[list, list]:
-    return readers.read_data((DATA / NAME).read_bytes() if data is None else data, DATA / NAME, f"content/{NAME}")
+    return reading.read(DATA / NAME, data)
 
 
 def articles() -> list:
-    records, problems = read()
-    assert problems == []
-    found = [readers.to_article(r) for r in records]
-    assert [p for _, ps in found for p in ps] == []
-    return [a for a, _ in found]
+    return reading.articles(DATA / NAME)
 
 
 @pytest.mark.parametrize("suffix", [".txt", ".rtf", ".dat"])
@@ -73,6 +70,15 @@ def test_every_field_is_kept_with_its_line() -> None:
     assert [(f.name, f.values[0], f.line) for f in first.fields[:4]] == [
         ("RT", "Journal Article", 25), ("SR", "Electronic(1)", 26), ("ID", "1220", 27), ("A1", "Brennan,Timothy", 28)]
     assert ("OL", "Unknown(0)") in [(f.name, f.values[0]) for f in first.fields]
+
+
+def test_a_line_of_a_value_that_starts_with_capitals_goes_on_with_it() -> None:
+    text = ("RT Journal Article\nT1 A title\nAB Background: x.\nIN CONCLUSION, the odds were higher\n"
+            "OR 1.2 in the first group.\nYR 2020\n")
+    [record], _ = refworks_tagged.read(text, "a.txt")
+    assert [f.name for f in record.fields] == ["RT", "T1", "AB", "YR"]
+    assert record.first("AB").split("\n") == ["Background: x.", "IN CONCLUSION, the odds were higher",
+                                              "OR 1.2 in the first group."]
 
 
 def test_hostile_input_is_reported_where_it_is() -> None:

@@ -17,6 +17,7 @@ import io
 from pathlib import Path
 
 import pytest
+import reading
 
 from site_builder import readers
 from site_builder.build import build
@@ -34,16 +35,11 @@ HEADER = ('"Authors","Author full names","Author(s) ID","Title","Year","Source t
 
 
 def read(name: str, data: bytes | None = None) -> tuple[list, list]:
-    data = (DATA / name).read_bytes() if data is None else data
-    return readers.read_data(data, Path(name), f"content/{name}")
+    return reading.read(DATA / name, data)
 
 
 def articles(name: str, data: bytes | None = None) -> list:
-    records, problems = read(name, data)
-    assert problems == []
-    found = [readers.to_article(r) for r in records]
-    assert [p for _, more in found for p in more] == []
-    return [a for a, _ in found]
+    return reading.articles(DATA / name, data)
 
 
 def row(**values: str) -> str:

@@ -1,0 +1,257 @@
+"""Reader for MODS XML (the Library of Congress's Metadata Object Description Schema): library catalogues' export
+of their MARC records, and Zotero's and JabRef's "MODS" export.
+
+A sample (one ``<mods>`` a record, alone or in a ``<modsCollection>``; the namespace as the default one, or with a
+prefix, ``<mods:mods>``)::
+
+    <modsCollection xmlns="http://www.loc.gov/mods/v3">
+    <mods>
+      <titleInfo><nonSort>The </nonSort><title>Title</title><subTitle>a subtitle</subTitle></titleInfo>
+      <name type="personal"><namePart type="family">Smith</namePart><namePart type="given">Jo</namePart>
+        <role><roleTerm type="text">author</roleTerm></role></name>
+      <genre>journal article</genre>
+      <originInfo><dateIssued>2021</dateIssued><publisher>…</publisher></originInfo>
+      <language><languageTerm type="code" authority="iso639-2b">eng</languageTerm></language>
+      <abstract>…</abstract>
+      <subject><topic>Neoplasms</topic></subject>
+      <relatedItem type="host">
+        <titleInfo><title>Journal Name</title></titleInfo>
+        <part><detail type="volume"><number>12</number></detail><detail type="issue"><number>3</number></detail>
+          <extent unit="pages"><start>101</start><end>110</end></extent><date>2021</date></part>
+      </relatedItem>
+      <identifier type="doi">10.…</identifier>
+      <location><url>https://…</url></location>
+    </mods>
+    </modsCollection>
+
+A work held by another (``relatedItem type="host"``) names it there: a journal, or the book or proceedings of a
+chapter or paper (by its genre or its issuance). A name's role says whether it is an author (none said is one) or
+an editor. Every element and attribute is kept as written, with its line, for the full-record view.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import CONTAINED_KINDS, UNTITLED, Article, Person, Record
+from ..model.normalize import clean, parse_person, unique_folded
+from . import shared, xmltree
+from .xmltree import Node
+
+FORMAT = "mods-xml"
+
+_RECORD_START = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mods[\s>]")
+_HEAD = re.compile(r"\ufeff?\s*(?:<\?xml[^<>]*\?>\s*)?(?:<!--.*?-->\s*)*<(?:[A-Za-z_][\w.-]*:)?mods(?:Collection)?\b"
+                   r"[^>]*\bxmlns(?::[\w.-]+)?=[\"']http://www\.loc\.gov/mods/v3[\"']", re.S)
+"""The document's first element, after its declaration and any comments, a MODS record or collection: a text that
+quotes one (a README) is no MODS file."""
+MARKUP = xmltree.Markup(inline=frozenset(), detached=lambda element: False)
+
+# MODS's genres (its own list, MARC's, and what Zotero and JabRef write) that are no journal's article, in CSL's
+# words; any other genre is a journal article's when a journal holds the work.
+_KINDS = {
+    "book": "book", "monograph": "book", "edited book": "book", "book chapter": "chapter", "booksection": "chapter",
+    "chapter": "chapter", "incollection": "chapter", "inbook": "chapter", "conference publication": "paper-conference",
+    "conference paper": "paper-conference", "inproceedings": "paper-conference", "conference": "paper-conference",
+    "proceedings": "book", "thesis": "thesis", "dissertation": "thesis", "academic thesis": "thesis",
+    "phdthesis": "thesis", "mastersthesis": "thesis", "report": "report", "technical report": "report",
+    "techreport": "report", "web site": "webpage", "webpage": "webpage", "patent": "patent", "dataset": "dataset",
+}
+_CONTAINER_GENRES = frozenset({"book", "monograph", "conference publication", "proceedings", "edited book"})
+_AUTHOR_ROLES = frozenset({"author", "aut", "creator", "cre", ""})
+_EDITOR_ROLES = frozenset({"editor", "edt"})
+
+
+def sniff(head: str) -> bool:
+    """Does the file start a ``<mods>`` or ``<modsCollection>`` in MODS's namespace?"""
+    return _HEAD.match(head) is not None
+
+
+def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Every ``<mods>`` record of a file, and the problems found (a broken record costs only itself)."""
+    roots, diagnostics = xmltree.parse(data, path, _RECORD_START)
+    records = [xmltree.record(FORMAT, path, element, offset, MARKUP)
+               for root, offset in roots for element in _records(root, path, offset, diagnostics)]
+    if not records and not diagnostics:
+        diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, 1), "no <mods> record in this MODS file"))
+    return records, diagnostics
+
+
+def _records(root: etree._Element, path: str, offset: int, diagnostics: list[Diagnostic]
+             ) -> Iterator[etree._Element]:
+    name = _local(xmltree.tag_name(root))
+    if name == "mods":
+        yield root
+    elif name == "modsCollection":
+        yield from (child for child in root if isinstance(child.tag, str) and
+                    _local(xmltree.tag_name(child)) == "mods")
+    else:
+        diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, (root.sourceline or 1) + offset),
+                                      f"<{xmltree.tag_name(root)}> is not MODS (expected <modsCollection> or <mods>)"))
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The Article of one MODS record, and what it lacks."""
+    mods = _local_names(xmltree.tree(record))
+    host = next((n for n in mods.findall("relatedItem") if n.get("type") == "host"), None)
+    genres = [clean(g.text).casefold() for g in mods.findall("genre") if clean(g.text)]
+    kind = next((_KINDS[g] for g in genres if g in _KINDS), "")
+    held_by_book = host is not None and (kind in CONTAINED_KINDS or _monographic(host) or any(
+        clean(g.text).casefold() in _CONTAINER_GENRES for g in host.findall("genre")))
+    if held_by_book and kind in ("", "book"):
+        kind = "chapter"
+    elif host is None and not kind and _monographic(mods):
+        kind = "book"  # a catalogue's book: no genre but its issuance
+    part = host.find("part") if host is not None else None
+    part = part if part is not None else mods.find("part")
+    host_title = _title(host) if host is not None else ""
+    doi = ids.doi_from(_identifier(mods, "doi"))
+    pmid = ids.pmid_from(_identifier(mods, "pmid"))
+    pmcid = ids.pmcid_from(_identifier(mods, "pmc") or _identifier(mods, "pmcid"))
+    urls = [clean(u.text) for u in mods.findall("location/url") if clean(u.text)]
+    url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
+    title = _title(mods)
+    names = _names(mods)
+    abstracts = [a for a in mods.findall("abstract") if clean(a.text)]
+    main = [a for a in abstracts if _lang(a) == _lang(abstracts[0])] if abstracts else []
+    lay, sections, rights = shared.abstract("\n\n".join(clean(a.text) for a in main))
+    origin = mods.find("originInfo")
+    article = Article(
+        id=shared.article_id(pmcid or url_pmc, pmid or url_pmid, doi or url_doi, _identifier(mods, "citekey") or
+                             _identifier(mods, "local"), title, "mods"),
+        title=title or UNTITLED,
+        authors=tuple(p for p, role in names if role in _AUTHOR_ROLES),
+        editors=tuple(p for p, role in names if role in _EDITOR_ROLES),
+        journal="" if held_by_book else host_title,
+        journal_abbrev=_title(host, "abbreviated") if host is not None and not held_by_book else "",
+        container=host_title if held_by_book else "",
+        kind=kind,
+        date=_date(mods, host, part),
+        publisher=next((clean(p.text) for p in (*mods.findall("originInfo/publisher"),
+                                                 *mods.findall("originInfo/agent/namePart")) if clean(p.text)), ""),
+        place=next((clean(p.text) for p in mods.findall("originInfo/place/placeTerm") if p.get("type") != "code"
+                    and clean(p.text)), ""),
+        edition=clean(origin.findtext("edition")) if origin is not None else "",
+        languages=languages.parse([clean(t.text) for t in mods.findall("language/languageTerm") if clean(t.text)]),
+        pmid=pmid or url_pmid, pmcid=pmcid or url_pmc, doi=doi or url_doi,
+        lay_summary=lay, rights=rights or clean(mods.findtext("accessCondition")),
+        abstract=languages.written_in(sections, languages.tag_of(languages.parse([_lang(main[0])])) if main and _lang(
+            main[0]) else ""),
+        other_abstracts=tuple(other for a in abstracts if a not in main
+                              if (other := languages.abstract_in(_lang(a), shared.abstract(clean(a.text))[1]))),
+        links=shared.links(urls),
+        volume=_detail(part, "volume"),
+        issue=_detail(part, "issue") or _detail(part, "number"),
+        pages=_pages(part) if kind not in ("book", "thesis", "report") else "",
+        keywords=unique_folded(clean(t.text) for t in mods.findall("subject/topic") if clean(t.text)),
+        records=(record,),
+    )
+    if title:
+        return article, []
+    return article, [Diagnostic(Level.ERROR, record.where,
+                                "record has no title (a <title> in its <titleInfo>); shown as 'Untitled record'")]
+
+
+def _lang(node: Node) -> str:
+    """The language an element says it is written in (MODS's ``lang``, or ``xml:lang``)."""
+    return node.get("lang") or node.get("xml:lang")
+
+
+def _monographic(node: Node) -> bool:
+    """Is ``node`` published once (a book), as its ``issuance`` says, rather than continuing (a journal)?"""
+    return any(clean(i.text) in ("monographic", "single unit") for i in node.findall("originInfo/issuance"))
+
+
+def _local(name: str) -> str:
+    return name.rpartition(":")[2]
+
+
+def _local_names(node: Node) -> Node:
+    """The tree with every element's prefix left out (``mods:title`` → ``title``), as MODS's namespace may be
+    written with one."""
+    return Node(_local(node.name), node.text, node.line, node.attributes,
+                tuple(_local_names(child) for child in node.children))
+
+
+def _title(node: Node, kind: str = "") -> str:
+    """The title of ``node``'s first ``titleInfo`` of ``kind`` ("" the main one): its non-sorting article, title,
+    subtitle and part, as a catalogue prints them ("The title: a subtitle. Part 2")."""
+    for info in node.findall("titleInfo"):
+        if info.get("type") != kind:
+            continue
+        text = clean(info.findtext("nonSort")) + (" " if clean(info.findtext("nonSort")).isalpha() else "")
+        text += clean(info.findtext("title"))
+        if subtitle := clean(info.findtext("subTitle")):
+            text += f"{'' if text.endswith((':', '?', '!')) else ':'} {subtitle}"
+        for piece in ("partNumber", "partName"):
+            if value := clean(info.findtext(piece)):
+                text += f". {value}"
+        return clean(text)
+    return ""
+
+
+def _names(mods: Node) -> list[tuple[Person, str]]:
+    """Each person or body named, with its role (its first role term, folded; "" when none is said)."""
+    found = []
+    for name in mods.findall("name"):
+        parts = {p.get("type"): clean(p.text) for p in reversed(name.findall("namePart"))}
+        given = " ".join(clean(p.text) for p in name.findall("namePart") if p.get("type") == "given" and clean(p.text))
+        family = parts.get("family", "")
+        plain = " ".join(clean(p.text) for p in name.findall("namePart") if not p.get("type") and clean(p.text))
+        if name.get("type") in ("corporate", "conference"):
+            person = Person(name=plain or clean(name.findtext("displayForm")))
+        elif family:
+            person = Person(name=f"{family}, {given}" if given else family, family=family, given=given,
+                            suffix=parts.get("termsOfAddress", ""))
+        else:
+            person = parse_person((plain or clean(name.findtext("displayForm"))).rstrip(","))
+        role = next((clean(t.text).casefold() for t in name.findall("role/roleTerm") if clean(t.text)), "")
+        if person.name:
+            found.append((person, role))
+    return found
+
+
+def _identifier(mods: Node, kind: str) -> str:
+    return next((clean(i.text) for i in mods.findall("identifier") if i.get("type").casefold() == kind
+                 and clean(i.text)), "")
+
+
+def _date(mods: Node, host: Node | None, part: Node | None) -> str:
+    """ISO date of the work: its issue's (``dateIssued``, the host's part's ``date``), else when it was made."""
+    issued = mods.findall("originInfo/dateIssued")
+    candidates = [*(d.text for d in issued if d.get("keyDate") == "yes"), *(d.text for d in issued),
+                  part.findtext("date") if part is not None else "",
+                  *(d.text for d in (host.findall("originInfo/dateIssued") if host is not None else [])),
+                  *(d.text for d in mods.findall("originInfo/dateCreated")),
+                  *(d.text for d in mods.findall("originInfo/copyrightDate"))]
+    for text in candidates:
+        if found := dates.read_printed(clean(text).removeprefix("c")).iso:
+            return found
+    return ""
+
+
+def _detail(part: Node | None, kind: str) -> str:
+    if part is None:
+        return ""
+    return next((clean(d.findtext("number") or d.findtext("title")) for d in part.findall("detail")
+                 if d.get("type") == kind and clean(d.findtext("number") or d.findtext("title"))), "")
+
+
+def _pages(part: Node | None) -> str:
+    """Where in its host the work is: ``extent`` (pages) from ``start`` to ``end``, or its ``list``."""
+    if part is None:
+        return ""
+    for extent in part.findall("extent"):
+        if extent.get("unit") not in ("", "page", "pages", "pp"):
+            continue
+        if start := clean(extent.findtext("start")):
+            return shared.page_range(start, clean(extent.findtext("end")))
+        if listed := clean(extent.findtext("list")):
+            return shared.page_range(listed)
+    return ""

@@ -1,0 +1,100 @@
+"""MODS XML: Bibutils' collection, the Library of Congress's record of a book and JabRef's own (prefixed) export,
+all from JabRef's tests; every element kept for the full record, a broken record costs only itself, and a site
+shows the values."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import reading
+
+from site_builder import readers
+from site_builder.build import build
+from site_builder.diagnostics import Level
+from site_builder.readers import mods
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "mods"
+FILES = ["jabref-collection.xml", "loc-2010045158.xml", "jabref-exported-prefixed.xml"]
+
+
+def read(name: str, data: bytes | None = None) -> tuple[list, list]:
+    return reading.read(DATA / name, data)
+
+
+def articles(name: str, data: bytes | None = None) -> list:
+    return reading.articles(DATA / name, data)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_the_reader_is_chosen_by_content(name: str) -> None:
+    head = (DATA / name).read_bytes()[:4096].decode("latin-1")
+    assert readers.choose_reader(Path("x.xml"), head).format == "mods-xml"
+
+
+def test_other_xml_is_not_taken_for_mods() -> None:
+    for head in ('<?xml version="1.0"?><PubmedArticleSet>', "<xml><records><record>", "<mods>no namespace</mods>",
+                 "MODS files start `<modsCollection xmlns=...>`", ""):
+        assert not mods.sniff(head), head
+
+
+def test_journal_articles_held_by_their_journal() -> None:
+    microcosm, benthic, book = articles("jabref-collection.xml")
+    assert microcosm.title == "A new microcosm to investigate oxygen dynamics at the sea ice water interface"
+    assert [p.name for p in microcosm.authors] == ["Mock, T", "Kruse, M", "Dieckmann, GS"]
+    assert (microcosm.journal, microcosm.journal_abbrev, microcosm.volume, microcosm.issue, microcosm.pages,
+            microcosm.date) == ("Aquatic Microbial Ecology", "Aquat Microb Ecol", "30", "2", "197-205", "2003")
+    assert "Microcosm" in microcosm.keywords
+    assert (benthic.doi, benthic.journal, benthic.pages) == ("10.1007/s00300-003-0526-8", "Polar Biology", "610-620")
+    assert (book.kind, book.authors, book.publisher, book.place) == ("book", (), "Blackwell Science Ltd", "Oxford")
+    assert [p.name for p in book.editors] == ["Thomas, DN", "Dieckmann, GS"]
+
+
+def test_a_library_of_congress_book() -> None:
+    [book] = articles("loc-2010045158.xml")
+    assert (book.title, book.kind, book.date, book.publisher, book.place) == (
+        "Developing high quality data models", "book", "2011", "Morgan Kaufmann", "Burlington, MA")
+    assert [p.name for p in book.authors] == ["West, Matthew"]  # its dates are a name part of their own
+    assert [lang.tag for lang in book.languages] == ["en"]
+    [record] = book.records
+    assert any(f.name == "identifier" and f.values == ("2010045158",) for f in record.fields)  # the LCCN, kept
+
+
+def test_a_prefixed_export_and_a_paper_held_by_its_proceedings() -> None:
+    article, paper = articles("jabref-exported-prefixed.xml")
+    assert (article.kind, article.journal, article.volume) == ("", "Advanced biomedical research", "5")
+    assert [p.name for p in article.authors] == ["Shruthi, Basavaradhya Sahukar", "Vinodhkumar, Palani", "Selvamani"]
+    assert (paper.kind, paper.container, paper.journal) == ("paper-conference", "Advanced biomedical research", "")
+    assert any(f.name == "mods:titleInfo/mods:title" for f in paper.records[0].fields)  # the file's names, as written
+
+
+def test_an_abstract_in_each_language() -> None:
+    """A record's abstracts in several languages (``lang``): the first language's is the abstract, each other one
+    an abstract in another language, as the article page shows them."""
+    data = ('<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods><titleInfo><title>Avaliação das inteligências '
+            'múltiplas</title></titleInfo><abstract lang="por">Este estudo avalia as inteligências.</abstract>'
+            '<abstract lang="eng">This study assesses intelligences.</abstract></mods></modsCollection>').encode()
+    [article] = reading.articles(DATA / "x.xml", data)
+    assert [(s.text, s.lang) for s in article.abstract] == [("Este estudo avalia as inteligências.", "pt")]
+    [other] = article.other_abstracts
+    assert (other.language.tag, [s.text for s in other.sections]) == ("en", ["This study assesses intelligences."])
+
+
+def test_a_broken_record_costs_only_itself() -> None:
+    data = (DATA / "jabref-collection.xml").read_bytes()
+    broken = data.replace(b"<title>Benthic response", b"<title><Benthic response", 1)
+    records, [problem] = read("jabref-collection.xml", broken)
+    assert len(records) == 2 and problem.level is Level.ERROR and "this record was skipped" in problem.message
+
+
+def test_a_site_shows_the_values(tmp_path: Path, html) -> None:
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    for name in FILES:
+        (site / "content" / name).write_bytes((DATA / name).read_bytes())
+    result = build(site, tmp_path / "out")
+    # six records, five works: JabRef's article and paper share their title and year, so they are one page
+    assert [str(d) for d in result.report.diagnostics] == [] and (result.records, result.articles) == (6, 5)
+    page = html.parse(tmp_path / "out" / "articles" / "doi-10-1007-s00300-003-0526-8.html")
+    text = html.text(page)
+    assert "Benthic response to ice-edge-induced particle flux in the Arctic Ocean" in text and "610-620" in text
