@@ -14,4 +14,4 @@ def exported(fmt: str, articles: Iterable[Article]) -> str:
     its de-duplicated citation key, as if each were an article of its own in the site's library."""
     keyed = [(f"{article.id}\x00{n}", article) for n, article in enumerate(articles)]  # by id, as the library
     keys = keyed_citation_keys(keyed)
-    return export_text(fmt, tuple((keys[n], article) for n, article in keyed), {})
+    return export_text(fmt, tuple((keys[n], article) for n, article in keyed))

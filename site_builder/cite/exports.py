@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from ..model.article import Article
 from .bibtex import bibtex_entry
@@ -39,25 +39,10 @@ def export_entry(fmt: str, article: Article, key: str) -> str:
     raise ValueError(f"unknown export format {fmt!r}")
 
 
-Pieces = dict[tuple[str, str, bool], str]
-"""(format, citation key, whether with the abstract) → that article's piece of a download, kept for the files of
-one build."""
-
-
-def export_text(fmt: str, entries: tuple[tuple[str, Article], ...], pieces: Pieces, abstracts: bool = True,
-                make: Callable[[str, Article], str] | None = None) -> str:
-    """The ``fmt`` file of (citation key, article) entries, each article's piece taken from ``pieces`` or made
-    (by ``make(key, article)`` when given, else export_piece) and, without its abstract, kept there (an article
-    is in the list files of its topics and the collection); a list's file is made ``abstracts=False``."""
-    made = []
-    for key, article in entries:
-        piece = pieces.get((fmt, key, abstracts))
-        if piece is None:
-            piece = make(key, article) if make is not None else export_piece(fmt, article, key, abstracts)
-            if not abstracts:  # a piece with its abstract is in the article's own file alone: never asked again
-                pieces[(fmt, key, abstracts)] = piece
-        made.append(piece)
-    return export_file(fmt, made)
+def export_text(fmt: str, entries: tuple[tuple[str, Article], ...], abstracts: bool = True) -> str:
+    """The ``fmt`` file of (citation key, article) entries; a list's file is made ``abstracts=False`` (the build
+    writes those in parts: ``export_file_parts``)."""
+    return export_file(fmt, [export_piece(fmt, article, key, abstracts) for key, article in entries])
 
 
 def export_piece(fmt: str, article: Article, key: str, abstracts: bool = True) -> str:

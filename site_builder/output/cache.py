@@ -343,13 +343,6 @@ class MadePieces:
     def __init__(self) -> None:
         self._parts: list[list[bytes]] = [[] for _ in range(SHARDS)]
 
-    @classmethod
-    def of(cls, pieces: ListPieces) -> MadePieces:
-        """``pieces`` held so: what a render worker hands back, a fifth of their size to send and to receive."""
-        made = cls()
-        made.update(pieces)
-        return made
-
     def extend(self, other: MadePieces) -> None:
         """Add the pieces of ``other``, after those held."""
         for mine, theirs in zip(self._parts, other._parts, strict=True):
@@ -398,12 +391,9 @@ def load_list_pieces(folder: CacheFolder) -> KeptPieces:
     return KeptPieces(pieces, files)
 
 
-def save_list_pieces(kept: KeptPieces, made: MadePieces | ListPieces, digests: set[bytes]) -> None:
+def save_list_pieces(kept: KeptPieces, made: MadePieces, digests: set[bytes]) -> None:
     """Keep the pieces ``made`` this build and those still of an article with one of ``digests`` (this build's
     articles); only the files whose part changed are written, one after the other."""
-    if isinstance(made, dict):
-        pieces, made = made, MadePieces()
-        made.update(pieces)
     old: list[ListPieces] = [{} for _ in range(SHARDS)]
     for key, value in kept.pieces.items():
         old[_piece_file(key)][key] = value

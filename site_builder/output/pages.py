@@ -290,7 +290,7 @@ def _text(job: RenderJob, page: Page, context: dict[str, Any] | None) -> str:
     it already (else made here)."""
     if not page.export:
         return render(job.env, page.template, context if context is not None else page.full_context(), page.path)
-    return export_text(page.export, page.context["entries"], {})
+    return export_text(page.export, page.context["entries"])
 
 
 def _list_parts(job: RenderJob, page: Page, fresh: ListPieces, made: MadePieces) -> Iterator[bytes]:

@@ -18,7 +18,7 @@ import html5lib
 from lxml import etree
 
 from site_builder.cite import cache
-from site_builder.cite.exports import Pieces, export_text
+from site_builder.cite.exports import export_text
 from site_builder.config import Config
 from site_builder.diagnostics import Report
 from site_builder.model.article import Article
@@ -47,14 +47,13 @@ def render(articles: Sequence[Article], references: bool = True) -> dict[str, st
     config = Config(references=references)
     refs = cache.format_all(library.articles, {}, Report())[0] if references else {}
     site = Site(config=config, library=library, pages=(), intro_html="", references=refs)
-    pieces: Pieces = {}
-    return {page.path: _text(page, pieces) for page in plan(site)}
+    return {page.path: _text(page) for page in plan(site)}
 
 
-def _text(page: Page, pieces: Pieces) -> str:
+def _text(page: Page) -> str:
     """A page's text as output/pages.py makes it, without writing it."""
     if page.export:
-        return export_text(page.export, page.context["entries"], pieces)
+        return export_text(page.export, page.context["entries"], abstracts=page.context.get("abstracts", True))
     return render_template(_environment(), page.template, page.full_context(), page.path)
 
 
