@@ -137,22 +137,23 @@ def bytes_reader(read: Callable[[bytes, str], tuple[list[Record], list[Diagnosti
     return run
 
 
-def any_file(data: bytes) -> int:
-    """A file of any content named .txt: the reader is chosen as a build chooses it (suffix, then content)."""
-    shown = "content/fuzz.txt"
-    records, found = readers.read_data(data, Path("fuzz.txt"), shown)
-    _checked(found, shown)
-    _articles(records, shown)
-    return len(records)
+def chosen_reader(name: str) -> Callable[[bytes], int]:
+    """A file named ``name`` of any content: its reader chosen as a build chooses it (suffix, then content)."""
+    shown = f"content/{name}"
+
+    def run(data: bytes) -> int:
+        records, found = readers.read_data(data, Path(name), shown)
+        _checked(found, shown)
+        _articles(records, shown)
+        return len(records)
+
+    return run
 
 
-def table_file(data: bytes) -> int:
-    """A file named .csv: the reader is chosen by its header (the table exports of readers/table_exports.py)."""
-    shown = "content/fuzz.csv"
-    records, found = readers.read_data(data, Path("fuzz.csv"), shown)
-    _checked(found, shown)
-    _articles(records, shown)
-    return len(records)
+any_file = chosen_reader("fuzz.txt")
+"""A file of any content named .txt."""
+table_file = chosen_reader("fuzz.csv")
+"""A file named .csv: the reader chosen by its header (the table exports of readers/table_exports.py)."""
 
 
 def summary(data: bytes) -> int:

@@ -22,3 +22,15 @@ def articles(path: Path, data: bytes | None = None) -> list[Article]:
     found = [readers.to_article(r) for r in records]
     assert [str(p) for _, ps in found for p in ps] == []
     return [a for a, _ in found]
+
+
+def never_raises(path: Path, data: bytes) -> None:
+    """Hostile ``data`` read as if it were the file ``path``: every record an article with a title, and every
+    problem, the readers' and the articles', named by the file and a line."""
+    records, problems = read(path, data)
+    for record in records:
+        article, more = readers.to_article(record)
+        assert article.title
+        problems += more
+    for p in problems:
+        assert p.where.path == f"content/{path.name}" and p.where.line >= 1 and p.message
