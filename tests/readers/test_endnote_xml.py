@@ -172,12 +172,8 @@ def test_an_export_without_records_is_an_error() -> None:
     assert records == [] and problem.level is Level.ERROR and "no <record>" in problem.message
 
 
-def test_a_site_shows_each_value_as_the_record_gives_it(tmp_path: Path, html) -> None:
-    site = tmp_path / "site"
-    (site / "content" / "records").mkdir(parents=True)
-    for name in FILES:
-        (site / "content" / "records" / Path(name).name).write_bytes((DATA / name).read_bytes())
-    result = build(site, tmp_path / "out")
+def test_a_site_shows_each_value_as_the_record_gives_it(tmp_path: Path, html, make_site) -> None:
+    result = build(make_site({Path(name).name: (DATA / name).read_bytes() for name in FILES}), tmp_path / "out")
     assert [str(d) for d in result.report.diagnostics] == []
     assert result.articles == 8
     page = html.parse(tmp_path / "out" / "articles" / "pubmed-25647015.html")

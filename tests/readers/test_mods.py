@@ -87,12 +87,8 @@ def test_a_broken_record_costs_only_itself() -> None:
     assert len(records) == 2 and problem.level is Level.ERROR and "this record was skipped" in problem.message
 
 
-def test_a_site_shows_the_values(tmp_path: Path, html) -> None:
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    for name in FILES:
-        (site / "content" / name).write_bytes((DATA / name).read_bytes())
-    result = build(site, tmp_path / "out")
+def test_a_site_shows_the_values(tmp_path: Path, html, make_site) -> None:
+    result = build(make_site({name: (DATA / name).read_bytes() for name in FILES}), tmp_path / "out")
     # six records, five works: JabRef's article and paper share their title and year, so they are one page
     assert [str(d) for d in result.report.diagnostics] == [] and (result.records, result.articles) == (6, 5)
     page = html.parse(tmp_path / "out" / "articles" / "doi-10-1007-s00300-003-0526-8.html")

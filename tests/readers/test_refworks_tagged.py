@@ -90,11 +90,8 @@ def test_hostile_input_is_reported_where_it_is() -> None:
     assert records == [] and [p.level for p in problems] == [Level.ERROR]
 
 
-def test_a_site_shows_the_values(tmp_path: Path, html) -> None:
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    (site / "content" / NAME).write_bytes((DATA / NAME).read_bytes())
-    result = build(site, tmp_path / "out")
+def test_a_site_shows_the_values(tmp_path: Path, html, make_site) -> None:
+    result = build(make_site({NAME: (DATA / NAME).read_bytes()}), tmp_path / "out")
     assert [str(d) for d in result.report.diagnostics] == [] and result.articles == 4
     page = html.parse(tmp_path / "out" / "articles" / "pubmed-5967732.html")
     text = html.text(page)

@@ -164,13 +164,10 @@ def test_other_zip_files_are_not_workbooks() -> None:
     assert spreadsheet.is_workbook((DATA / "workbooks/eppi-reviewer-dinosaurs.xlsx").read_bytes())
 
 
-def test_a_site_from_workbooks(tmp_path: Path, html) -> None:
-    site = tmp_path / "site"
-    (site / "content" / "records").mkdir(parents=True)
-    for name in ("embase-dinosaurs.xlsx", "eppi-reviewer-dinosaurs.xlsx"):
-        (site / "content" / "records" / name).write_bytes((DATA / "workbooks" / name).read_bytes())
-    (site / "content" / "records" / "broken.xlsx").write_bytes(b"PK\x03\x04xl/workbook.xml")
-    result = build(site, tmp_path / "out")
+def test_a_site_from_workbooks(tmp_path: Path, html, make_site) -> None:
+    files = {name: (DATA / "workbooks" / name).read_bytes() for name in ("embase-dinosaurs.xlsx",
+                                                                        "eppi-reviewer-dinosaurs.xlsx")}
+    result = build(make_site({**files, "broken.xlsx": b"PK\x03\x04xl/workbook.xml"}), tmp_path / "out")
     [problem] = result.report.diagnostics
     assert problem.where.path == "content/records/broken.xlsx" and problem.level is Level.ERROR
     assert result.articles >= 10  # Embase's and EPPI-Reviewer's exports of one search: the same works merged
