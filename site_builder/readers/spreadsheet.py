@@ -16,13 +16,17 @@ import datetime
 import io
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
-
-import openpyxl
-import xlrd
+from typing import TYPE_CHECKING
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model.article import Record
 from . import tables
+
+if TYPE_CHECKING:
+    import xlrd
+
+# openpyxl and xlrd are imported by the functions that open a workbook: every build imports the readers, few
+# read a workbook, and openpyxl's import alone took longer than the rest of a rebuild's reading of 10,000 records.
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _WORKBOOK_PART = b"xl/workbook.xml"
@@ -53,6 +57,8 @@ def read_bytes(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tupl
         if unpacked > MAX_UNPACKED:
             return [], [_problem(path, f"a workbook of {unpacked:,} bytes unpacked, over the {MAX_UNPACKED:,} read; "
                                        "file skipped")]
+        import openpyxl
+
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
             return _read_sheets((ws.iter_rows(values_only=True) for ws in workbook.worksheets), path, layouts)
@@ -66,6 +72,8 @@ def read_bytes(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tupl
 def _read_xls(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tuple[list[Record], list[Diagnostic]]:
     """The records of an XLS workbook (xlrd: a number cell as a float, a date cell as a number of days)."""
     try:
+        import xlrd
+
         book = xlrd.open_workbook(file_contents=data, on_demand=True)
         try:
             sheets = [[[_xls_value(cell, book.datemode) for cell in sheet.row(n)] for n in range(sheet.nrows)]
@@ -80,6 +88,8 @@ def _read_xls(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tuple
 def _xls_value(cell: xlrd.sheet.Cell, datemode: int) -> object:
     """A cell's value as openpyxl gives an XLSX cell's: a date as a datetime, a truth value as a bool, an error as
     Excel shows it ("#N/A")."""
+    import xlrd  # imported already (_read_xls): a lookup
+
     value = cell.value
     if cell.ctype == xlrd.XL_CELL_DATE and isinstance(value, float):
         try:
