@@ -354,7 +354,7 @@ def main() -> None:
     args.work.mkdir(parents=True, exist_ok=True)
     args.env, args.package = None, bb.REPO
     if args.ref:
-        sha, snap = bb.snapshot(args.work, args.ref)
+        sha, snap = bb.snapshot(args.work, args.ref, args.python)
         args.env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(snap),
                                                                                os.environ.get("PYTHONPATH")]))}
         args.package, args.measured = snap, f"commit {sha} ({args.ref})"
