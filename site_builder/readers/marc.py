@@ -133,7 +133,8 @@ def _marc_records(root: etree._Element) -> Iterator[etree._Element]:
 
 
 def _xml_record(element: etree._Element, path: str, offset: int) -> Record:
-    fields = []
+    line = (element.sourceline or 1) + offset
+    fields = _attributes(element, "", ("xmlns",), line)  # the record's own (LoC's type="Bibliographic")
     for child in element:
         name, line = _local(child), (child.sourceline or 1) + offset
         if name == "leader":
@@ -144,9 +145,19 @@ def _xml_record(element: etree._Element, path: str, offset: int) -> Record:
             subfields = [(s.get("code", ""), _text(s)) for s in child if _local(s) == "subfield"]
             fields.append(data_field(child.get("tag", ""), child.get("ind1", " "), child.get("ind2", " "),
                                      subfields, line))
+            fields.extend(Field(f"{child.get('tag', '')}/{xmltree.tag_name(s)}", (_text(s),), line)
+                          for s in child if _local(s) not in ("subfield", ""))
         elif name:  # an element MARCXML does not have: kept as written
             fields.append(Field(xmltree.tag_name(child), (_text(child),), line))
+        if name in ("controlfield", "datafield"):
+            fields.extend(_attributes(child, child.get("tag", ""), ("tag", "ind1", "ind2"), line))
     return Record(FORMAT, SourceSpan(path, (element.sourceline or 1) + offset), tuple(fields))
+
+
+def _attributes(element: etree._Element, tag: str, known: tuple[str, ...], line: int) -> list[Field]:
+    """Attributes MARCXML gives no meaning to (an ``id``, LoC's ``type``), each a field "245/@id" of its own."""
+    return [Field(f"{tag}/@{name}" if tag else f"@{name}", (value,), line)
+            for name, value in element.attrib.items() if name not in known]
 
 
 _MARKUP = xmltree.Markup(inline=frozenset(), detached=lambda element: False)

@@ -225,3 +225,13 @@ def test_subject_headings_and_uncontrolled_terms() -> None:
                 _field("653", "aasthma", "ainhaled steroids"))
     [article] = articles("x.xml", data)
     assert article.keywords == ("United States -- History", "asthma", "inhaled steroids")
+
+
+def test_attributes_and_elements_marcxml_gives_no_meaning_are_kept() -> None:
+    data = _xml(_field("245", "aA title.").replace("<datafield ", '<datafield id="f1" ') + '<note>hand-made</note>'
+                ).replace(b"<record>", b'<record type="Bibliographic">')
+    [record], _ = read("x.xml", data)
+    assert [(f.name, f.values) for f in record.fields] == [
+        ("@type", ("Bibliographic",)), ("leader", ("00000nam a2200000 a 4500",)), ("245 ##", ("$a A title.",)),
+        ("245/@id", ("f1",)), ("note", ("hand-made",))]
+    assert readers.to_article(record)[0].title == "A title"
