@@ -75,7 +75,10 @@ _VALUE_ENDS = {
 
 def with_markup(name: str, seed: bytes, choices: list[int], payload: str) -> bytes:
     """``seed`` with ``payload`` added at the end of some of its values (the places ``choices`` picks)."""
-    kind = ("xml" if name in ("pubmed-xml", "jats", "endnote-xml", "mods") else "json" if name.endswith("json") else
+    if name == "marc-binary":
+        return _marc_with_markup(seed, choices, payload)
+    kind = ("xml" if name in ("pubmed-xml", "jats", "endnote-xml", "mods", "marc-xml") else
+            "json" if name.endswith("json") else
             "csv" if name.endswith("csv") else "text")
     if kind == "xml":
         payload = payload.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -94,6 +97,27 @@ def with_markup(name: str, seed: bytes, choices: list[int], payload: str) -> byt
     return seed
 
 
+def _marc_with_markup(seed: bytes, choices: list[int], payload: str) -> bytes:
+    """Binary MARC with ``payload`` at the end of some subfields, each record written anew (its lengths and
+    directory follow its text), in UTF-8."""
+    import pymarc
+
+    written = []
+    for record in pymarc.MARCReader(seed, permissive=True, utf8_handling="replace"):
+        if record is None:
+            continue
+        places = [s for f in record.fields if not f.is_control_field() for s in range(len(f.subfields))]
+        chosen = {c % len(places) for c in choices} if places else set()
+        at = 0
+        for f in (f for f in record.fields if not f.is_control_field()):
+            for i, sub in enumerate(f.subfields):
+                if at in chosen:
+                    f.subfields[i] = pymarc.Subfield(sub.code, sub.value + payload)
+                at += 1
+        written.append(record.as_marc())
+    return b"".join(written) or seed
+
+
 def articles_of(name: str, data: bytes) -> list:
     records, _ = readers.read_data(data, _path(name), f"content/fuzz.{name}")
     return [readers.to_article(record)[0] for record in records]
@@ -104,6 +128,7 @@ def _path(name: str):  # noqa: ANN202
 
     return Path({"catalogue": "f.txt", "medline": "f.nbib", "pubmed-xml": "f.xml", "jats": "f.nxml",
                  "ris": "f.ris", "ovid": "f.ovd", "endnote": "f.enw", "endnote-xml": "f.xml", "mods": "f.xml",
+                 "marc-xml": "f.xml", "marc-binary": "f.mrc",
                  "refworks-tagged": "f.txt", "bibtex": "f.bib", "csl-json": "f.json",
                  "vufind-json": "f.json", "plos-json": "f.json", "pop-json": "f.json", "pubmed-csv": "f.csv",
                  "scopus-csv": "f.csv", "table-csv": "f.csv"}[name])

@@ -32,7 +32,8 @@ from site_builder.readers import read_data, to_article  # noqa: E402
 
 SUFFIXES = {"RIS.js": ".ris", "BibTeX.js": ".bib", "Endnote XML.js": ".xml", "PubMed XML.js": ".xml",
             "MEDLINEnbib.js": ".nbib", "CSL JSON.js": ".json", "ReferBibIX.js": ".enw", "OVID Tagged.js": ".txt",
-            "RefWorks Tagged.js": ".txt", "Web of Science Tagged.js": ".txt", "MODS.js": ".xml"}
+            "RefWorks Tagged.js": ".txt", "Web of Science Tagged.js": ".txt", "MODS.js": ".xml",
+            "MARCXML.js": ".xml"}
 _CASES = re.compile(r"/\*\* BEGIN TEST CASES \*\*/\s*var testCases = (\[.*\])\s*;?\s*/\*\* END TEST CASES \*\*/", re.S)
 
 

@@ -33,6 +33,8 @@ from . import (
     endnote,
     endnote_xml,
     jats,
+    marc,
+    marc_article,
     medline,
     mods,
     ovid,
@@ -79,6 +81,8 @@ READERS: tuple[Reader, ...] = (
     Reader(endnote_xml.FORMAT, (".xml",), endnote_xml.sniff, endnote_xml.to_article,
            read_bytes=endnote_xml.read_bytes),
     Reader(mods.FORMAT, (".xml", ".mods"), mods.sniff, mods.to_article, read_bytes=mods.read_bytes),
+    Reader(marc.FORMAT, (".mrc", ".marc", ".xml", ".marcxml", ".dat", ".gz"), marc.sniff, marc_article.to_article,
+           read_bytes=marc.read_bytes),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
     Reader(csl_json.FORMAT, (".json", ".csl"), csl_json.sniff, csl_json.to_article, read=csl_json.read),
     Reader(pop_json.FORMAT, (".json", ".jsonl"), pop_json.sniff, pop_json.to_article, read=pop_json.read),
@@ -176,11 +180,12 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, EndNote (tagged or XML), MODS, BibTeX, CSL-JSON, PLOS search JSON, VuFind "
-                               "JSON, PubMed CSV, the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
-                               "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, "
-                               "abstrackr or Google Scholar, RefWorks tagged or tab-delimited, Publish or Perish CSV "
-                               "or JSON, or one of these tables as an XLSX or XLS workbook); file skipped")]
+                               "Ovid, RIS, EndNote (tagged or XML), MODS, MARC 21 (MARCXML or binary), BibTeX, "
+                               "CSL-JSON, PLOS search JSON, VuFind JSON, PubMed CSV, the CSV of Scopus, Web of "
+                               "Science, the Cochrane Library, EBSCOhost, Embase, IEEE Xplore, Zotero, Lens.org, "
+                               "OpenAlex, Dimensions, Rayyan, Covidence, abstrackr or Google Scholar, RefWorks tagged "
+                               "or tab-delimited, Publish or Perish CSV or JSON, or one of these tables as an XLSX "
+                               "or XLS workbook); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

@@ -40,7 +40,8 @@ def strings(value: object, where: str = "article") -> Iterator[tuple[str, str]]:
 def fixtures_with_apostrophes() -> list[Path]:
     found = []
     for path in sorted(DATA.rglob("*")):
-        if path.is_file() and path.suffix not in (".md", ".gz", ".xlsx", ".xls"):
+        # binary files: a workbook, and binary MARC, whose lengths a changed byte would break
+        if path.is_file() and path.suffix not in (".md", ".gz", ".xlsx", ".xls", ".mrc"):
             text = path.read_bytes().decode("utf-8", errors="replace")
             if _APOSTROPHE.search(text):
                 found.append(path)

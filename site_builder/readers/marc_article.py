@@ -1,0 +1,327 @@
+"""The Article of a MARC 21 record (marc.py keeps its fields), its fields read as a cataloguer means them.
+
+The leader's type and level (06, 07) say what the work is: a component part ("a", "b") is a journal's article, or a
+book's chapter when its host item (773) is a book; a monograph ("m") is a book (a thesis with a 502 note). The
+title is 245 $a, $b, $n and $p without the ISBD punctuation that ends each ("Title :", "subtitle /"); names are
+100/700 (people, $a without the dates of $d), 110/710 (bodies) and 111/711 (meetings), each with its relator
+($e, $4) saying an author, an editor or a translator; the host item (773) names the journal ($t) and where in it
+the work is ($g "Vol. 12, no. 3 (2020), p. 45-67", else $q "12:3<45"). Dates come from 260/264 $c, the host's
+$g or $d, then 008/07-10; languages from 041, else 008/35-37; the DOI from 024 ($2 doi) or an 856 link; the
+abstract from 520; keywords from 600-655 ($a with its subdivisions, "Perl (Computer program language) --
+Handbooks"); a book's series (490, 830) is its ``journal``. Every other field stays in the full record.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..diagnostics import Diagnostic, Level
+from ..model import dates, languages
+from ..model import identifiers as ids
+from ..model.article import UNTITLED, Article, Person, Record
+from ..model.normalize import clean, parse_person, unique, unique_folded
+from . import shared
+from .marc import BLANK, LEADER
+
+
+@dataclass(frozen=True, slots=True)
+class MarcField:
+    """One data field of a record: tag, indicators (blank as " ") and its subfields (code, text) in order."""
+
+    tag: str
+    ind1: str
+    ind2: str
+    subfields: tuple[tuple[str, str], ...]
+
+    def all(self, codes: str) -> list[str]:
+        """The text of every subfield whose code is one of ``codes``, in the field's order, cleaned and composed
+        (NFC: the Deutsche Nationalbibliothek writes "Ö" as "O" and a combining diaeresis, MARC-8 a diacritic
+        before its letter)."""
+        return [unicodedata.normalize("NFC", clean(text)) for code, text in self.subfields
+                if code and code in codes and clean(text)]
+
+    def first(self, codes: str) -> str:
+        return next(iter(self.all(codes)), "")
+
+
+@dataclass(frozen=True, slots=True)
+class Marc:
+    """A record's leader, control fields and data fields, as ``to_article`` reads them."""
+
+    leader: str
+    control: dict[str, str]
+    fields: tuple[MarcField, ...]
+
+    def get(self, *tags: str) -> list[MarcField]:
+        return [f for f in self.fields if f.tag in tags]
+
+
+def marc_of(record: Record) -> Marc:
+    """The record's fields as MARC (the names and values marc.py writes)."""
+    leader = ""
+    control: dict[str, str] = {}
+    fields: list[MarcField] = []
+    for field in record.fields:
+        if field.name == LEADER:
+            leader = field.values[0] if field.values else ""
+        elif " " not in field.name:
+            control.setdefault(field.name, field.values[0] if field.values else "")
+        else:
+            tag, _, indicators = field.name.rpartition(" ")
+            padded = indicators.replace(BLANK, " ") + "  "
+            ind1, ind2 = padded[0], padded[1]
+            subfields = tuple((code, text) for code, _, text in (v[1:].partition(" ") for v in field.values))
+            fields.append(MarcField(tag, ind1, ind2, subfields))
+    return Marc(leader, control, tuple(fields))
+
+
+_AUTHOR_ROLES = frozenset({"", "author", "aut", "creator", "cre", "joint author", "verfasser", "auteur", "tekijä"})
+_EDITOR_ROLES = frozenset({"editor", "ed", "edt", "editor of compilation", "edc", "compiler", "comp", "com",
+                           "herausgeber", "hrsg", "éditeur scientifique", "toim", "toimittaja"})
+_TRANSLATOR_ROLES = frozenset({"translator", "trl", "tr", "trans", "übersetzer", "traducteur"})
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The Article of one MARC record, and what it lacks."""
+    marc = marc_of(record)
+    kind, host = _kind(marc)
+    title = _title(marc)
+    people = _names(marc)
+    doi, urls = _doi(marc), _urls(marc)
+    url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
+    where = _host_part(host) if host is not None else _Part()
+    series = _series(marc) if host is None else _Part()
+    host_title = _full_stop_off(_isbd(host.first("ta"))) if host is not None else ""
+    lay, abstract, rights = shared.abstract("\n\n".join(
+        " ".join(f.all("ab")) for f in marc.get("520") if f.ind1 in (" ", "3")))
+    subjects = _subjects(marc)
+    published = _publication(marc)
+    article = Article(
+        id=shared.article_id(url_pmc, url_pmid, doi or url_doi, _control_number(marc), title, "marc"),
+        title=title or UNTITLED,
+        authors=tuple(p for p, role in people if role in _AUTHOR_ROLES),
+        editors=tuple(p for p, role in people if role in _EDITOR_ROLES),
+        translators=tuple(p for p, role in people if role in _TRANSLATOR_ROLES),
+        journal=host_title if kind not in ("chapter",) and host is not None else series.title,
+        container=host_title if kind == "chapter" else "",
+        kind=kind,
+        date=_date(marc, published, where),
+        publisher=_isbd(published.first("b")) if published is not None else "",
+        place=_isbd(published.first("a")).strip("[]") if published is not None and host is None else "",
+        edition=_isbd(next((f.first("a") for f in marc.get("250")), "")),
+        languages=languages.parse(_languages(marc)),
+        doi=doi or url_doi, pmid=url_pmid, pmcid=url_pmc,
+        lay_summary=lay, abstract=abstract, rights=rights or " ".join(a for f in marc.get("540") for a in f.all("a")),
+        links=shared.links(urls),
+        volume=where.volume or series.volume,
+        issue=where.issue,
+        pages=where.pages,
+        keywords=unique_folded(s for s in subjects if s),
+        topics=shared.review_topics(subjects),
+        records=(record,),
+    )
+    if title:
+        return article, []
+    return article, [Diagnostic(Level.ERROR, record.where,
+                                "record has no title (a 245 field with $a); shown as 'Untitled record'")]
+
+
+_SUBJECT_TAGS = ("600", "610", "611", "630", "648", "650", "651", "655")
+
+
+def _subjects(marc: Marc) -> list[str]:
+    """Each subject heading with its subdivisions ("Perl (Computer program language) -- Handbooks"), then each
+    uncontrolled term of a 653 (one a $a)."""
+    headings = [" -- ".join(_full_stop_off(_isbd(s)) for s in f.all("abcdvxyz")) for f in marc.get(*_SUBJECT_TAGS)]
+    return [*headings, *(_full_stop_off(_isbd(term)) for f in marc.get("653") for term in f.all("a"))]
+# Leader/06, the type of record, for the kinds that are not text.
+_TYPE_KINDS = {"e": "map", "f": "map", "g": "motion_picture", "k": "graphic", "i": "song", "j": "song",
+               "c": "musical_score", "d": "musical_score", "m": "software"}
+
+
+def _kind(marc: Marc) -> tuple[str, MarcField | None]:
+    """What the work is in CSL's words ("" a journal article), and the host item (773) that holds it."""
+    host = next(iter(marc.get("773")), None)
+    record_type, level = marc.leader[6:7], marc.leader[7:8]
+    if record_type in _TYPE_KINDS:
+        return _TYPE_KINDS[record_type], host
+    if host is not None and level in ("a", "b", "d", " ", ""):
+        return ("chapter" if host.all("z") and not host.all("x") else ""), host
+    if level in ("s", "i"):
+        return "periodical", None
+    if marc.get("502"):
+        return "thesis", None
+    if level in ("m", "c") or marc.get("020"):
+        return "book", None
+    return "", host
+
+
+def _title(marc: Marc) -> str:
+    """245 $a, $b, $n and $p as a title reads: "Title: subtitle. Part 2", without the ISBD punctuation."""
+    field = next(iter(marc.get("245")), None)
+    if field is None:
+        return ""
+    text = ""
+    for code, piece in field.subfields:
+        piece = _isbd(piece)
+        if code not in ("a", "b", "n", "p") or not piece:
+            continue
+        if not text:
+            text = piece
+        elif code == "b":
+            text += f"{'' if text.endswith(('?', '!', '=')) else ':'} {piece}"
+        else:
+            text += f"{'' if text.endswith(('.', '?', '!')) else '.'} {piece}"
+    return _full_stop_off(text)
+
+
+def _isbd(text: str) -> str:
+    """A value without the ISBD punctuation that ends it ("Title :", "subtitle /", "Boston ;", "Knopf,", "- "),
+    taken off one mark at a time; a full stop stays (``_full_stop_off`` decides)."""
+    text = clean(text)
+    while text.endswith(("/", ":", ";", ",", "=")) or (text.endswith("-") and text[-2:-1].isspace()):
+        text = text[:-1].rstrip()
+    return text
+
+
+_KEPT_STOP = re.compile(r"(?:\b\w|\.\.|\b(?:etc|Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|vol|ed|eds|no|pt|U\.S))\.\Z",
+                        re.I)
+
+
+def _full_stop_off(text: str) -> str:
+    """The full stop that ends a field in a catalogue, taken off ("Bibliotecas escolares no Brasil." → "…
+    Brasil"); one that ends an initial, an abbreviation or an ellipsis stays ("Smith, J.", "etc.", "...")."""
+    if text.endswith(".") and not _KEPT_STOP.search(text):
+        return text[:-1].rstrip()
+    return text
+
+
+def _names(marc: Marc) -> list[tuple[Person, str]]:
+    """Every person (100, 700), body (110, 710) and meeting (111, 711) named, with its role: the relator's first
+    term folded without its punctuation ("editor." → "editor", "http://id.loc.gov/vocabulary/relators/edt" →
+    "edt"), "" when there is none. A body or meeting named in an added entry (710, 711) without a role is no
+    author: a catalogue names a sponsor or a publisher there. The main entry (1XX) is an author unless its role
+    says editor or translator."""
+    found = []
+    for field in marc.get("100", "110", "111", "700", "710", "711"):
+        role = _role(field)
+        if field.tag in ("710", "711") and not role:
+            continue
+        if field.tag.startswith("1") and role not in _EDITOR_ROLES | _TRANSLATOR_ROLES:
+            role = ""  # the main entry is who made the work, whatever the relator calls them (a photographer)
+        if field.tag.endswith("00"):
+            name = " ".join(field.all("abc"))
+            person = parse_person(_full_stop_off(_isbd(name)))
+        else:
+            parts = field.all("ab") if field.tag.endswith("10") else field.all("acdn")[:1]
+            person = Person(name=". ".join(_full_stop_off(_isbd(p)) for p in parts))
+        if person.name:
+            found.append((person, role))
+    return found
+
+
+def _role(field: MarcField) -> str:
+    """The name's relator: $4 as a code or its URI (the same in every language), else $e (111/711 write it in
+    $j) in words."""
+    terms = [t.rstrip("/").rpartition("/")[2] for t in field.all("4")] or field.all(
+        "j" if field.tag.endswith("11") else "e")
+    return next((re.sub(r"[.,;:\s]+$", "", t).casefold() for t in terms), "")
+
+
+def _doi(marc: Marc) -> str:
+    for field in marc.get("024"):
+        if field.ind1 == "7" and field.first("2").casefold() == "doi":
+            return ids.doi_from(field.first("a"))
+    return ""
+
+
+def _urls(marc: Marc) -> list[str]:
+    """The 856 $u links (shared.links keeps only the ones whose scheme is allowed: http and https)."""
+    return [u for field in marc.get("856") for u in field.all("u")]
+
+
+def _control_number(marc: Marc) -> str:
+    """The record's own key: its control number (001) with its agency (003), else its first system number (035)."""
+    number = clean(marc.control.get("001", ""))
+    if number:
+        return f"{clean(marc.control.get('003', ''))} {number}".strip()
+    return next((f.first("a") for f in marc.get("035")), "")
+
+
+def _publication(marc: Marc) -> MarcField | None:
+    """The field that says where, by whom and when the work was published: 260, else 264 with 2nd indicator 1
+    (publication), else any 264."""
+    candidates = [*marc.get("260"), *(f for f in marc.get("264") if f.ind2 == "1"), *marc.get("264")]
+    return next(iter(candidates), None)
+
+
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+def _date(marc: Marc, published: MarcField | None, where: _Part) -> str:
+    """The year the work was published: 260/264 $c ("c2011.", "[2008]"), the host's year, else 008/07-10."""
+    printed = [*(published.all("c") if published is not None else []), where.year]
+    for text in printed:
+        if m := _YEAR.search(text or ""):
+            return dates.from_parts(m.group(1))
+    fixed = marc.control.get("008", "")[7:11]
+    return dates.from_parts(fixed) if _YEAR.fullmatch(fixed) else ""
+
+
+def _languages(marc: Marc) -> list[str]:
+    """041 $a codes (old records run several together, "engfre"), else 008/35-37."""
+    codes = [text[i:i + 3] for f in marc.get("041") for text in f.all("a") for i in range(0, len(text), 3)]
+    codes = [c for c in codes if c not in _NO_LANGUAGE] or [marc.control.get("008", "")[35:38].strip()]
+    return [c for c in unique(codes) if c.isalpha() and c not in _NO_LANGUAGE]
+
+
+_NO_LANGUAGE = frozenset({"und", "zxx", "mul", "|||"})
+"""MARC's codes for an undetermined language, no linguistic content, several languages, and no attempt to code."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """Where in its host (a journal's volume, issue and pages, and the year) or its series the work is."""
+
+    title: str = ""
+    volume: str = ""
+    issue: str = ""
+    pages: str = ""
+    year: str = ""
+
+
+_VOLUME = re.compile(r"\b(?:vol|v|bd|band|jahrg|jg|årg|t|tome|tom|vuosik|année)\.?\s*([0-9IVXLC][\w/]*(?:-\d+)?)",
+                     re.I)
+_ISSUE = re.compile(r"\b(?:no|nr|n|num|issue|iss|heft|h|nro|núm|fasc)[.°º]?\s*([\w/]+(?:-\d+)?)", re.I)
+_PAGES = re.compile(r"\b(?:pp|p|s|pages?|str)\.?\s*([\dA-Za-z]*\d[\dA-Za-z]*(?:\s*[-\u2013]\s*[\dA-Za-z]+)?)", re.I)
+_ENUMERATION = re.compile(r"(\w+)(?::(\w+))?(?:<(\w+))?")
+"""773 $q, the enumeration of the part: "49:2<553" (volume, issue, first page)."""
+
+
+def _host_part(host: MarcField) -> _Part:
+    """Volume, issue, pages and year from the host item's $g ("Vol. 12, no. 3 (2020), p. 45-67"), else from its
+    $q ("12:3<45"); the year also from $d ("Berlin : Springer, 2020")."""
+    related = " ".join(host.all("g"))
+    volume, issue, pages = (_match(p, related) for p in (_VOLUME, _ISSUE, _PAGES))
+    enumeration = _ENUMERATION.fullmatch(host.first("q"))
+    if enumeration and not volume:
+        volume, issue, pages = (g or "" for g in enumeration.groups())
+        issue = issue or ""
+    year = next((m.group(1) for text in (related, *host.all("d")) if (m := _YEAR.search(text))), "")
+    return _Part(volume=volume, issue=issue, pages=shared.page_range(re.sub(r"\s*[-\u2013]\s*", "-", pages)),
+                 year=year)
+
+
+def _match(pattern: re.Pattern[str], text: str) -> str:
+    m = pattern.search(text)
+    return m.group(1) if m else ""
+
+
+def _series(marc: Marc) -> _Part:
+    """The series a book belongs to: its authorized title (830), else as the book states it (490); and its number."""
+    field = next(iter([*marc.get("830"), *marc.get("490")]), None)
+    if field is None:
+        return _Part()
+    return _Part(title=_full_stop_off(_isbd(" ".join(field.all("a")))), volume=_isbd(field.first("v")))

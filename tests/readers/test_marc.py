@@ -1,0 +1,237 @@
+"""MARC 21: binary records (MARC-8 and UTF-8) from pymarc's and ruby-marc's tests, the Library of Congress's MARCXML
+example, and a journal article's record in an SRU response; every field kept for the full record, a broken record
+costs only itself, and a site shows the values."""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import pytest
+import reading
+
+from site_builder import readers
+from site_builder.build import build
+from site_builder.diagnostics import Level
+from site_builder.readers import marc, marc_article
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "marc"
+ARTICLE = "sru-29768149-handwritten.xml"
+
+
+def read(name: str, data: bytes | None = None) -> tuple[list, list]:
+    return reading.read(DATA / name, data)
+
+
+def articles(name: str, data: bytes | None = None) -> list:
+    return reading.articles(DATA / name, data)
+
+
+@pytest.mark.parametrize(("name", "suffix"), [
+    ("loc-batch.xml", ".xml"), (ARTICLE, ".xml"), ("pymarc-marc8.mrc", ".mrc"), ("pymarc-test.mrc", ".dat"),
+    ("pymarc-test.mrc", ".txt")])
+def test_the_reader_is_chosen_by_content(name: str, suffix: str) -> None:
+    head = (DATA / name).read_bytes()[:4096].decode("latin-1")
+    assert readers.choose_reader(Path("x" + suffix), head).format == "marc"
+
+
+def test_other_files_are_not_taken_for_marc() -> None:
+    for head in ('<?xml version="1.0"?><PubmedArticleSet>', "<xml><records><record>", "<record><title>x</title>",
+                 '<modsCollection xmlns="http://www.loc.gov/mods/v3">', "00000 not a leader", "12345", "",
+                 '<searchRetrieveResponse><records><record><recordData><mods xmlns="http://www.loc.gov/mods/v3">'):
+        assert not marc.sniff(head), head
+
+
+def test_a_journal_article_in_an_sru_response() -> None:
+    [article] = articles(ARTICLE)
+    assert (article.title, article.kind, article.journal, article.volume, article.issue, article.pages,
+            article.date) == ("Inhaled combined budesonide-formoterol as needed in mild asthma", "",
+                              "The New England journal of medicine", "378", "20", "1865-1876", "2018")
+    assert [p.name for p in article.authors] == ["O'Byrne, Paul M.", "FitzGerald, J. Mark", "Bateman, Eric D."]
+    assert (article.doi, article.id, [lang.tag for lang in article.languages]) == (
+        "10.1056/NEJMoa1715274", "doi-10.1056/NEJMoa1715274", ["en"])
+    assert [s.text for s in article.abstract][0].startswith("In patients with mild asthma")
+    assert article.keywords == ("Asthma -- drug therapy",
+                                "Budesonide, Formoterol Fumarate Drug Combination -- administration & dosage")
+    assert [link.url for link in article.links] == ["https://www.nejm.org/doi/full/10.1056/NEJMoa1715274"]
+
+
+def test_every_field_of_a_record_is_kept() -> None:
+    [record], _ = read(ARTICLE)
+    fields = {f.name: f.values for f in record.fields}
+    assert fields["leader"] == ("01342naa a2200301 i 4500",)
+    assert fields["773 0#"] == ("$t The New England journal of medicine.", "$g Vol. 378, no. 20 (2018), p. 1865-1876",
+                                "$x 1533-4406")
+    assert fields["500 ##"] == ("$a Title from the journal's table of contents.",)
+    assert fields["035 ##"] == ("$a (PMID)29768149",)
+    assert len(record.fields) == 18 and record.where.line == 10  # the <record>'s own line, inside the SRU wrapper
+
+
+def test_a_marc8_book() -> None:
+    """pymarc's MARC-8 record (leader/09 blank): its "à" is one Unicode letter; a book, its ISBD punctuation off."""
+    [book] = articles("pymarc-marc8.mrc")
+    assert (book.title, book.kind, book.date, book.publisher, book.place) == (
+        "Escape from loneliness", "book", "1962", "Westminster Press", "Philadelphia")
+    assert [p.name for p in book.authors] == ["Tournier, Paul"] and [lang.tag for lang in book.languages] == ["en"]
+    [record] = book.records
+    assert record.first("240 10") == "$a De la solitude à la communauté."
+    assert record.where.line == 1  # a binary record's place is its number in the file
+
+
+def test_marc8_text_under_a_leader_that_says_utf8() -> None:
+    """ruby-marc's record: leader/09 "a", yet its text MARC-8 ("Genevi\\xe1eve"): read as MARC-8, and said."""
+    [record], [problem] = read("ruby-marc-marc8-accented.mrc")
+    assert problem.level is Level.WARNING and "says UTF-8, but its text is MARC-8" in problem.message
+    assert str(problem.where) == "content/ruby-marc-marc8-accented.mrc:1"
+    article, _ = readers.to_article(record)
+    assert (article.title, [p.name for p in article.authors]) == ('Histoire du "nouveau théâtre."',
+                                                                   ["Serreau, Geneviève"])
+    assert (article.journal, article.publisher, article.place, article.date) == (
+        "Collection Idées, 104", "Gallimard", "Paris", "1966")  # its series (490) is a book's journal
+
+
+def test_many_binary_records_and_the_library_of_congress_example() -> None:
+    books = articles("pymarc-test.mrc")
+    assert len(books) == 10 and books[2].title == "Perl: programmer's reference"
+    assert [p.name for p in books[1].authors] == ["Descartes, Alligator", "Bunce, Tim"]
+    assert books[0].authors[0].name == "Martinsson, Tobias"  # "Martinsson, Tobias, $d 1976-": no dates
+    music, website = articles("loc-batch.xml")  # the marc: prefix
+    assert (music.title, music.kind, music.date) == ("The Great Ray Charles", "song", "1957")
+    assert [link.url for link in website.links] == ["http://www.whitehouse.gov",
+                                                    "http://lcweb.loc.gov/staff/wpp/whitehouse.html"]
+
+
+def _xml(fields: str, leader: str = "00000nam a2200000 a 4500") -> bytes:
+    return (f'<collection xmlns="{marc.MARC_NS}"><record><leader>{leader}</leader>{fields}'
+            "</record></collection>").encode()
+
+
+def _field(tag: str, *subfields: str, ind1: str = " ", ind2: str = " ") -> str:
+    inner = "".join(f'<subfield code="{s[0]}">{s[1:]}</subfield>' for s in subfields)
+    return f'<datafield tag="{tag}" ind1="{ind1}" ind2="{ind2}">{inner}</datafield>'
+
+
+def test_roles_say_who_is_an_author() -> None:
+    data = _xml(_field("245", "aA book /", "cedited by Jo Smith.", ind1="0") +
+                _field("700", "aSmith, Jo,", "eeditor.", ind1="1") + _field("700", "aRoe, Al,", "4trl", ind1="1") +
+                _field("700", "aOwner, Old,", "eformer owner.", ind1="1") + _field("710", "aSponsor Inc."))
+    [book] = articles("x.xml", data)
+    assert (book.authors, [p.name for p in book.editors], [p.name for p in book.translators]) == (
+        (), ["Smith, Jo"], ["Roe, Al"])
+
+
+def test_a_chapter_held_by_a_book_and_links_by_scheme() -> None:
+    data = _xml(_field("245", "aA chapter.", ind1="1") + _field("773", "tA book of chapters.", "z9780000000002",
+                                                                 "gp. 5-9") +
+                _field("856", "uftp://example.org/x.pdf") + _field("856", "ujavascript:alert(1)"),
+                leader="00000naa a2200000 a 4500")
+    [chapter] = articles("x.xml", data)
+    assert (chapter.title, chapter.kind, chapter.container, chapter.journal, chapter.pages, chapter.links) == (
+        "A chapter", "chapter", "A book of chapters", "", "5-9", ())
+
+
+@pytest.mark.parametrize(("printed", "title"), [
+    (["aTitle :", "bsubtitle /", "cby X."], "Title: subtitle"), (["aSmith, J."], "Smith, J."),
+    (["aAnd so on ..."], "And so on ..."), (["aWhat is it? :", "ban answer."], "What is it? an answer"),
+    (["aPart one.", "nPart 2 ;", "pThe end."], "Part one. Part 2. The end"), (["aTools, etc."], "Tools, etc.")])
+def test_isbd_punctuation_leaves_a_title(printed: list[str], title: str) -> None:
+    [article] = articles("x.xml", _xml(_field("245", *printed, ind1="1")))
+    assert article.title == title
+
+
+@pytest.mark.parametrize(("related", "part"), [
+    ("Vol. 12, no. 3 (2020), p. 45-67", ("12", "3", "45-67", "2020")),
+    ("v. 10, n. 2 (2019), p. 33-50", ("10", "2", "33-50", "2019")),
+    ("Bd. 22 (2004), Nr. 4, S. 485-512", ("22", "4", "485-512", "2004"))])
+def test_where_in_its_journal(related: str, part: tuple[str, ...]) -> None:
+    data = _xml(_field("245", "aX.") + _field("773", "tJ.", f"g{related}"), leader="00000naa a2200000 a 4500")
+    [article] = articles("x.xml", data)
+    assert (article.volume, article.issue, article.pages, article.date) == part
+
+
+def test_enumeration_when_no_related_parts() -> None:
+    fields = marc_article._host_part(marc_article.MarcField("773", "0", " ", (("q", "49:2<553"),)))
+    assert (fields.volume, fields.issue, fields.pages) == ("49", "2", "553")
+
+
+def test_a_broken_xml_record_costs_only_itself() -> None:
+    data = (DATA / "loc-batch.xml").read_bytes()
+    broken = data.replace(b"The Great Ray Charles", b"The Great <Ray Charles", 1)
+    records, [problem] = read("loc-batch.xml", broken)
+    assert len(records) == 1 and problem.level is Level.ERROR and "this record was skipped" in problem.message
+    assert problem.where.line > 1
+
+
+def test_a_broken_binary_record_costs_only_itself() -> None:
+    data = (DATA / "pymarc-test.mrc").read_bytes()
+    second = data.index(marc.END_OF_RECORD) + 1
+    broken = data[:second] + b"x" + data[second + 1:]  # the 2nd record's length is no number
+    records, [problem] = read("pymarc-test.mrc", broken)
+    assert len(records) == 9 and problem.level is Level.ERROR
+    assert str(problem.where) == "content/pymarc-test.mrc:2" and "record 2 of this binary MARC file" in problem.message
+
+
+def test_entities_are_never_expanded() -> None:
+    data = (b'<?xml version="1.0"?><!DOCTYPE c [<!ENTITY e "boom"><!ENTITY x SYSTEM "file:///etc/passwd">]>'
+            + _xml(_field("245", "aA &e;&x;")))
+    [record], problems = marc.read_bytes(data, "content/x.xml")
+    article, _ = readers.to_article(record)
+    assert record.first("245 ##") == "$a A &e;&x;" and article.title == "A &e;&x"  # as written (";" ends as ISBD)
+
+
+def test_a_file_without_records() -> None:
+    records, [problem] = read("x.xml", f'<collection xmlns="{marc.MARC_NS}"></collection>'.encode())
+    assert records == [] and problem.level is Level.ERROR and "no MARC <record>" in problem.message
+
+
+def test_hostile_input_never_raises() -> None:
+    for data in (b"00024nam a2200000 a 4500\x1e\x1d", b"99999nam  22\x1d\x1d\x1d", b"\x1b$1\x1f" * 40,
+                 (DATA / "pymarc-marc8.mrc").read_bytes()[:300] + b"\x1b$1\xe8",
+                 (DATA / "pymarc-marc8.mrc").read_bytes().replace(b"\x1fa", b"\x1f\xff", 3)):
+        reading.never_raises(DATA / "x.mrc", data)
+
+
+def test_a_site_shows_the_values(tmp_path: Path, html, make_site) -> None:
+    files = {name: (DATA / name).read_bytes() for name in (ARTICLE, "pymarc-marc8.mrc")}
+    result = build(make_site(files), tmp_path / "out")
+    assert [str(d) for d in result.report.diagnostics] == [] and (result.records, result.articles) == (2, 2)
+    page = html.parse(tmp_path / "out" / "articles" / "doi-10-1056-nejmoa1715274.html")
+    meta = {(m.get("name"), m.get("content")) for m in page.iter("meta")}
+    assert {("citation_title", "Inhaled combined budesonide-formoterol as needed in mild asthma"),
+            ("citation_author", "O'Byrne, Paul M."), ("citation_journal_title", "The New England journal of medicine"),
+            ("citation_volume", "378"), ("citation_firstpage", "1865")} <= meta
+    assert html.headings(page, "h1") == ["Inhaled combined budesonide-formoterol as needed in mild asthma"]
+    text = html.text(html.main(page))
+    assert "FitzGerald" in text and "2018" in text and "1533-4406" in text  # the ISSN, in the full record
+    book = html.parse(tmp_path / "out" / "articles" / "marc-2.html")
+    assert html.headings(book, "h1") == ["Escape from loneliness"]
+    assert "De la solitude à la communauté." in html.text(html.main(book))
+
+
+def test_marcxml_harvested_over_oai_pmh_and_a_gzipped_binary_file() -> None:
+    record = (DATA / "loc-batch.xml").read_bytes().split(b"<marc:record>")[1].split(b"</marc:record>")[0]
+    data = (b'<?xml version="1.0"?><OAI-PMH xmlns="http://www.openarchives.org/OAI/2.0/"><ListRecords><record>'
+            b"<header><identifier>oai:x:1</identifier></header><metadata>"
+            b'<marc:record xmlns:marc="http://www.loc.gov/MARC21/slim">' + record + b"</marc:record>"
+            b"</metadata></record></ListRecords></OAI-PMH>")
+    [music] = articles("oai.xml", data)
+    assert music.title == "The Great Ray Charles"
+    [book] = articles("x.mrc.gz", gzip.compress((DATA / "pymarc-marc8.mrc").read_bytes()))
+    assert book.title == "Escape from loneliness"
+
+
+def test_subject_headings_and_uncontrolled_terms() -> None:
+    data = _xml(_field("245", "aX.") + _field("650", "aUnited States.", "xHistory.", ind2="0") +
+                _field("653", "aasthma", "ainhaled steroids"))
+    [article] = articles("x.xml", data)
+    assert article.keywords == ("United States -- History", "asthma", "inhaled steroids")
+
+
+def test_attributes_and_elements_marcxml_gives_no_meaning_are_kept() -> None:
+    data = _xml(_field("245", "aA title.").replace("<datafield ", '<datafield id="f1" ') + '<note>hand-made</note>'
+                ).replace(b"<record>", b'<record type="Bibliographic">')
+    [record], _ = read("x.xml", data)
+    assert [(f.name, f.values) for f in record.fields] == [
+        ("@type", ("Bibliographic",)), ("leader", ("00000nam a2200000 a 4500",)), ("245 ##", ("$a A title.",)),
+        ("245/@id", ("f1",)), ("note", ("hand-made",))]
+    assert readers.to_article(record)[0].title == "A title"
