@@ -40,14 +40,18 @@ import re
 import warnings
 import zlib
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-import pymarc
 from lxml import etree
-from pymarc.marc8 import MARC8ToUnicode
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model.article import Field, Record
 from . import xmltree
+
+if TYPE_CHECKING:
+    import pymarc
+
+# pymarc is imported by the functions that read binary MARC: every build imports the readers, few read MARC.
 
 FORMAT = "marc"
 MARC_NS = "http://www.loc.gov/MARC21/slim"
@@ -202,6 +206,8 @@ def _read_binary(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]
 def _parse_binary(chunk: bytes) -> tuple[pymarc.Record | None, str]:
     """The record's structure as pymarc reads it, its text left as bytes (decoded in ``_binary_record``); else
     None and what is wrong."""
+    import pymarc
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # pymarc warns of a subfield code that is no ASCII; the code is kept
@@ -254,6 +260,8 @@ class _Decoder:
                 return value.decode("utf-8", errors="replace")
         if value.isascii() and b"\x1b" not in value:
             return value.decode("ascii")
+        from pymarc.marc8 import MARC8ToUnicode
+
         complaint = io.StringIO()
         try:
             # pymarc writes a multibyte character cut short to stderr, quiet or not: caught, and said as a warning
