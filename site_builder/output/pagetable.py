@@ -67,7 +67,54 @@ class Entry(NamedTuple):
     not known, the page's fingerprint is made again)."""
 
 
-_ROW_LENGTH, _REACHED = len(Entry._fields), Entry._fields.index("reached")
+_ROW_LENGTH, _REACHED, _SIZE = len(Entry._fields), Entry._fields.index("reached"), Entry._fields.index("size")
+
+
+class NewRows:
+    """The rows of the table a build makes, in the order added, marshalled ROWS_A_PART at a time as they come
+    (as save_table writes them): at 100,000 records, 700,000 rows held as objects to the end of the build took
+    some 300 MB, as marshalled runs a quarter of that. Each place an entry holds (Entry.more, Entry.reached) is
+    held as one int object, and each run of places that several entries share as one tuple, within a run of
+    rows: marshal writes a shared object once, and reading the table shares it again."""
+
+    def __init__(self) -> None:
+        self._run: dict[str, tuple[Any, ...]] = {}
+        self._places: dict[Any, Any] = {}
+        self._parts: list[bytes] = []
+        self.sizes: dict[str, int] = {}
+        """Each row's page size by its path."""
+
+    def add(self, path: str, row: tuple[Any, ...]) -> None:
+        """Add the row of ``path`` as stored (a plain tuple, as PageTable.row gives it)."""
+        self._run[path] = row
+        self.sizes[path] = row[_SIZE]
+        if len(self._run) >= ROWS_A_PART:
+            self._parts.append(marshal.dumps(self._run))
+            self._run, self._places = {}, {}
+
+    def add_entry(self, path: str, entry: Entry) -> None:
+        """Add the Entry of ``path``, its places as this run holds them already."""
+        fingerprint, size, links, more, reached = entry
+        if reached:
+            reached = self._held(reached)
+        if more is not None and more[1]:
+            more = (more[0], self._held(more[1]), more[2])
+        self.add(path, (fingerprint, size, links, more, reached))
+
+    def _held(self, places: tuple[int, ...]) -> tuple[int, ...]:
+        """``places`` as this run holds it already (a tuple of the ints it holds), else so and held."""
+        held = self._places
+        found: tuple[int, ...] | None = held.get(places)
+        if found is None:
+            found = held[places] = tuple([held.setdefault(n, n) for n in places])
+        return found
+
+    def parts(self) -> list[bytes]:
+        """The rows marshalled, in runs."""
+        if self._run:
+            self._parts.append(marshal.dumps(self._run))
+            self._run, self._places = {}, {}
+        return self._parts
 
 
 @dataclasses.dataclass(frozen=True)
@@ -223,8 +270,9 @@ def discard_table(output: Path) -> None:
         (output / PAGES_FILE).unlink()
 
 
-def save_table(output: Path, code: bytes, entries: Mapping[str, tuple[Any, ...]], sources: SourceStamp | None,
-               summary: Summary, articles: Articles = ((), ()), keeping: bytes = b"") -> None:
+def save_table(output: Path, code: bytes, entries: NewRows | Mapping[str, tuple[Any, ...]],
+               sources: SourceStamp | None, summary: Summary, articles: Articles = ((), ()),
+               keeping: bytes = b"") -> None:
     """Keep the folder's fingerprints with the ``articles`` they were made from and what else every page read
     (fingerprints.Reuse.articles and .keeping), and (given ``sources``, for a build that wrote every page) what
     a build with nothing to do needs to say so."""
@@ -234,12 +282,15 @@ def save_table(output: Path, code: bytes, entries: Mapping[str, tuple[Any, ...]]
     write_atomic(output / PAGES_FILE, _framed(_marshalled(meta, entries, articles, keeping)))
 
 
-def _marshalled(meta: bytes, entries: Mapping[str, tuple[Any, ...]], articles: Articles,
+def _marshalled(meta: bytes, entries: NewRows | Mapping[str, tuple[Any, ...]], articles: Articles,
                 keeping: bytes) -> Iterator[bytes]:
     """The table's parts, each made as it is asked for: the meta, the articles and what every page read, then
     the rows in runs of ROWS_A_PART (an Entry made a plain tuple for marshal)."""
     yield meta
     yield marshal.dumps((articles, keeping))
+    if isinstance(entries, NewRows):
+        yield from entries.parts()
+        return
     items = iter(entries.items())
     while run := {path: e if type(e) is tuple else tuple(e) for path, e in itertools.islice(items, ROWS_A_PART)}:
         yield marshal.dumps(run)
