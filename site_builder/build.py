@@ -95,7 +95,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
                              notices=tuple(notices), rendered=rendered - written.kept, search_seconds=searched,
                              search_pending=config.search and search_later)
         # A folder whose index is still to be made is never "nothing to do": its next build makes the index.
-        pagetable.save_table(out, kept_cache.code, written.table,
+        pagetable.save_table(out, kept_cache.code, written.rows,
                              sources if result.unwritten == 0 and not result.search_pending else None,
                              _summary(result), reuse.articles, reuse.keeping)
     return result

@@ -16,7 +16,7 @@ import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 import jinja2
 
@@ -45,7 +45,7 @@ class RenderFailure:
     message: str
 
 
-_SIZE, _LINKS = pagetable.Entry._fields.index("size"), pagetable.Entry._fields.index("links")
+_LINKS = pagetable.Entry._fields.index("links")
 
 
 Rendered = tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...], pagetable.Entry | None, bool]
@@ -58,7 +58,7 @@ takes them from the table: nothing to send back)."""
 class Written:
     files: list[tuple[str, bool]]
     """(path, written) of each page that rendered or was kept, in plan order."""
-    table: dict[str, tuple[Any, ...]]
+    rows: pagetable.NewRows
     """Each page's fingerprint, for the next build: its pagetable.Entry, or for a page kept as it was the last
     table's row (the same fields, as stored)."""
     kept: int
@@ -67,29 +67,8 @@ class Written:
     """The pieces of list downloads made by this build (none of those it was given), for the next build."""
 
     def sizes(self) -> Mapping[str, int]:
-        """The size of each page with a fingerprint, as written or as found unchanged (for the pre-flight check),
-        read from the table: a map of its own would take 40 MB at 100,000 records, at the end of the build."""
-        return _Sizes(self.table)
-
-
-class _Sizes(Mapping[str, int]):
-    __slots__ = ("_table",)
-
-    def __init__(self, table: dict[str, tuple[Any, ...]]) -> None:
-        self._table = table
-
-    def __getitem__(self, path: str) -> int:
-        return cast(int, self._table[path][_SIZE])
-
-    def get(self, path: str, default: Any = None) -> Any:  # Mapping's is a __getitem__ in a try: slower a file
-        row = self._table.get(path)
-        return row[_SIZE] if row is not None else default
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._table)
-
-    def __len__(self) -> int:
-        return len(self._table)
+        """The size of each page with a fingerprint, as written or as found unchanged (for the pre-flight check)."""
+        return self.rows.sizes
 
 
 @dataclass(frozen=True)
@@ -148,17 +127,17 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     chunks = workers.in_order(_render_run, job, by_format + _runs(len(lists), len(left)), parallel=parallel,
                               fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK)
     done: list[tuple[str, bool]] = []
-    table: dict[str, tuple[Any, ...]] = {}
+    rows = pagetable.NewRows()
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
     made = MadePieces()
-    places: dict[Any, Any] = {}  # _interned's
     rendered = _rendered(_progress(chunks, len(left), progress), made)
     early = {found[0]: found for found in itertools.islice(rendered, len(lists))}  # one each, the lists first
     table_before = reuse.last if reuse is not None else pagetable.PageTable()
     for page in pages:  # in plan order: those unchanged as they were, the others as their runs rendered them
         if page.path in unchanged_pages:  # after an edit nearly every page: the shortest way through
-            row = table[page.path] = table_before.row(page.path)
+            row = table_before.row(page.path)
+            rows.add(page.path, row)
             if row[_LINKS]:
                 outside.extend([(page.path, href, why) for href, why in row[_LINKS]])
             done.append((page.path, False))
@@ -175,34 +154,13 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
             continue
         done.append((path, written))
         if entry is not None:
-            table[path] = _interned(entry, places)
+            rows.add_entry(path, entry)
         kept += unchanged
     for failures in failed.values():
         first = failures[0]
         report.error(SourceSpan(_shown_template(first.template), first.line),
                      f"{first.message} (while rendering {first.page}; {len(failures)} page(s) not written)")
-    return Written(done, table, kept, made)
-
-
-def _interned(entry: pagetable.Entry, places: dict[Any, Any]) -> tuple[Any, ...]:
-    """The entry as the table stores it (a plain tuple), with one int object for each article's place in all
-    entries, as each arrives from a worker with its own (at 100,000 records, 4 million places reached: 130 MB of
-    ints kept in this process to the end), and one tuple for each run of places that several entries hold (an
-    article's own files and its authors' pages reach it alone: at 10,000 records 35,000 tuples for 99,000)."""
-    fingerprint, size, links, more, reached = entry
-    if reached:
-        reached = _places(reached, places)
-    if more is not None and more[1]:
-        more = (more[0], _places(more[1], places), more[2])
-    return fingerprint, size, links, more, reached
-
-
-def _places(reached: tuple[int, ...], held: dict[Any, Any]) -> tuple[int, ...]:
-    """``reached`` as ``held`` has it already (a tuple of the ints it holds), else so and held."""
-    found: tuple[int, ...] | None = held.get(reached)
-    if found is None:
-        found = held[reached] = tuple([held.setdefault(n, n) for n in reached])
-    return found
+    return Written(done, rows, kept, made)
 
 
 def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> set[str]:

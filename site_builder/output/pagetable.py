@@ -15,23 +15,33 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import itertools
 import marshal
 import os
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from .cache import RACY_NS, SourceStamp, damage_check
+from .cache import RACY_NS, SourceStamp
 from .write import MANIFEST, PAGES, write_atomic
 
 PAGES_FILE = PAGES
-FORMAT = b"site-builder pages 5\n"
-"""The file's first line; then the length of the next part in digits and a newline; that part, the marshalled
-code, checksum and head; and the body as it is, which is never copied into a larger bytes object to be written
-(at 100,000 records it is some 80 MB, which three copies at once made a build's peak)."""
+FORMAT = b"site-builder pages 6\n"
+"""The file's first line; then parts, each its length in digits, a newline and that many bytes: the marshalled
+code and head first, then the articles and what every page read, then the rows in runs of ROWS_A_PART; last, the
+CRC-32 of all but the first line (as cache.damage_check) in 8 hex digits. Each part is marshalled and written on
+its own: the rows marshalled whole (at 100,000 records 700,000 of them, some 80 MB) took as much memory again as
+the rows themselves, for marshal's table of the objects it met and its growing buffer, at the end of a build,
+its peak."""
+
+ROWS_A_PART = 20_000
+"""Rows marshalled at once. Rows of one part share their places' ints and tuples in the file (as pages.py's
+_interned shares them in memory), and so when they are read again."""
+
+_CHECK_DIGITS = 8
 
 Links = tuple[tuple[str, str], ...]
 """A page's links out of the site, (href, why), as the pre-flight check found them when it was rendered."""
@@ -57,7 +67,54 @@ class Entry(NamedTuple):
     not known, the page's fingerprint is made again)."""
 
 
-_ROW_LENGTH, _REACHED = len(Entry._fields), Entry._fields.index("reached")
+_ROW_LENGTH, _REACHED, _SIZE = len(Entry._fields), Entry._fields.index("reached"), Entry._fields.index("size")
+
+
+class NewRows:
+    """The rows of the table a build makes, in the order added, marshalled ROWS_A_PART at a time as they come
+    (as save_table writes them): at 100,000 records, 700,000 rows held as objects to the end of the build took
+    some 300 MB, as marshalled runs a quarter of that. Each place an entry holds (Entry.more, Entry.reached) is
+    held as one int object, and each run of places that several entries share as one tuple, within a run of
+    rows: marshal writes a shared object once, and reading the table shares it again."""
+
+    def __init__(self) -> None:
+        self._run: dict[str, tuple[Any, ...]] = {}
+        self._places: dict[Any, Any] = {}
+        self._parts: list[bytes] = []
+        self.sizes: dict[str, int] = {}
+        """Each row's page size by its path."""
+
+    def add(self, path: str, row: tuple[Any, ...]) -> None:
+        """Add the row of ``path`` as stored (a plain tuple, as PageTable.row gives it)."""
+        self._run[path] = row
+        self.sizes[path] = row[_SIZE]
+        if len(self._run) >= ROWS_A_PART:
+            self._parts.append(marshal.dumps(self._run))
+            self._run, self._places = {}, {}
+
+    def add_entry(self, path: str, entry: Entry) -> None:
+        """Add the Entry of ``path``, its places as this run holds them already."""
+        fingerprint, size, links, more, reached = entry
+        if reached:
+            reached = self._held(reached)
+        if more is not None and more[1]:
+            more = (more[0], self._held(more[1]), more[2])
+        self.add(path, (fingerprint, size, links, more, reached))
+
+    def _held(self, places: tuple[int, ...]) -> tuple[int, ...]:
+        """``places`` as this run holds it already (a tuple of the ints it holds), else so and held."""
+        held = self._places
+        found: tuple[int, ...] | None = held.get(places)
+        if found is None:
+            found = held[places] = tuple([held.setdefault(n, n) for n in places])
+        return found
+
+    def parts(self) -> list[bytes]:
+        """The rows marshalled, in runs."""
+        if self._run:
+            self._parts.append(marshal.dumps(self._run))
+            self._run, self._places = {}, {}
+        return self._parts
 
 
 @dataclasses.dataclass(frozen=True)
@@ -91,12 +148,9 @@ class PageTable:
     def _unpack(self) -> dict[str, tuple[Any, ...]]:
         if self._rows is None:
             try:
-                rows, (keys, digests), keeping = marshal.loads(self._body)
-            except (ValueError, TypeError, EOFError):
-                rows = None
-            if (type(rows) is not dict or type(keys) is not tuple or type(digests) is not tuple
-                    or type(keeping) is not bytes):
-                rows, keys, digests, keeping = {}, (), (), b""  # not as this code writes them: all are rendered
+                rows, (keys, digests), keeping = _read_body(self._body)
+            except (ValueError, TypeError, EOFError):  # not as this code writes them: all are rendered
+                rows, keys, digests, keeping = {}, (), (), b""
             self._rows, self._articles, self._keeping, self._body = rows, (keys, digests), keeping, b""
         return self._rows
 
@@ -188,21 +242,20 @@ def load_table(output: Path, code: bytes, notice: Callable[[str], None]) -> Page
     (said in one line). The whole file's checksum is checked here; its rows are unpacked when first used."""
     path = output / PAGES_FILE
     try:
-        data = path.read_bytes()
+        data = memoryview(path.read_bytes())
     except OSError:
         return PageTable()
     try:
-        if not data.startswith(FORMAT):
+        if data[:len(FORMAT)] != FORMAT or len(data) < len(FORMAT) + _CHECK_DIGITS:
             raise ValueError("not a page table")
-        end = data.index(b"\n", len(FORMAT), len(FORMAT) + 20)
-        start = end + 1 + int(data[len(FORMAT):end])
-        stored_code, checksum, head = marshal.loads(memoryview(data)[end + 1:start])
-        body = memoryview(data)[start:]
+        parts = data[:len(data) - _CHECK_DIGITS]
+        meta, start = _part(parts, len(FORMAT))
+        stored_code, sources, folder, summary = marshal.loads(meta)
         if stored_code != code:
             return PageTable()  # other code made these pages: render them all
-        if checksum != _checksum(head, body):
+        if bytes(data[len(parts):]) != b"%08x" % zlib.crc32(parts[len(FORMAT):]):
             raise ValueError("its checksum does not match")
-        sources, folder, summary = marshal.loads(head)
+        body = parts[start:]
         return PageTable(None, SourceStamp(*sources) if sources else None, folder,
                          _unpack_summary(summary) if summary else None, body=body)
     except (ValueError, EOFError, TypeError) as err:
@@ -217,25 +270,72 @@ def discard_table(output: Path) -> None:
         (output / PAGES_FILE).unlink()
 
 
-def save_table(output: Path, code: bytes, entries: Mapping[str, tuple[Any, ...]], sources: SourceStamp | None,
-               summary: Summary, articles: Articles = ((), ()), keeping: bytes = b"") -> None:
+def save_table(output: Path, code: bytes, entries: NewRows | Mapping[str, tuple[Any, ...]],
+               sources: SourceStamp | None, summary: Summary, articles: Articles = ((), ()),
+               keeping: bytes = b"") -> None:
     """Keep the folder's fingerprints with the ``articles`` they were made from and what else every page read
     (fingerprints.Reuse.articles and .keeping), and (given ``sources``, for a build that wrote every page) what
     a build with nothing to do needs to say so."""
     # In the order given (the plan's), not sorted: the table is looked up, never listed, and it is not published.
-    rows = entries if type(entries) is dict and all(type(e) is tuple for e in entries.values()) else {  # plain rows
-        path: e if type(e) is tuple else tuple(e) for path, e in entries.items()}  # an Entry is made one for marshal
-    body = marshal.dumps((rows, articles, keeping))
-    head = marshal.dumps(((sources.digest, sources.newest_ns, sources.noted_at) if sources else None,
+    meta = marshal.dumps((code, (sources.digest, sources.newest_ns, sources.noted_at) if sources else None,
                           folder_stamp(output), _pack_summary(summary) if sources else None))
-    del rows
-    meta = marshal.dumps((code, _checksum(head, body), head))
-    write_atomic(output / PAGES_FILE, [FORMAT, b"%d\n" % len(meta), meta, body])
+    write_atomic(output / PAGES_FILE, _framed(_marshalled(meta, entries, articles, keeping)))
 
 
-def _checksum(head: bytes, body: bytes | memoryview) -> int:
-    """``damage_check(head + body)`` without joining them (its CRC-32 carried on from the head's)."""
-    return zlib.crc32(body, damage_check(head))
+def _marshalled(meta: bytes, entries: NewRows | Mapping[str, tuple[Any, ...]], articles: Articles,
+                keeping: bytes) -> Iterator[bytes]:
+    """The table's parts, each made as it is asked for: the meta, the articles and what every page read, then
+    the rows in runs of ROWS_A_PART (an Entry made a plain tuple for marshal)."""
+    yield meta
+    yield marshal.dumps((articles, keeping))
+    if isinstance(entries, NewRows):
+        yield from entries.parts()
+        return
+    items = iter(entries.items())
+    while run := {path: e if type(e) is tuple else tuple(e) for path, e in itertools.islice(items, ROWS_A_PART)}:
+        yield marshal.dumps(run)
+
+
+def _framed(parts: Iterator[bytes]) -> Iterator[bytes]:
+    """The file's bytes (FORMAT's layout): each part behind its length, the check of them all last."""
+    yield FORMAT
+    check = 0
+    for part in parts:
+        length = b"%d\n" % len(part)
+        check = zlib.crc32(part, zlib.crc32(length, check))
+        yield length
+        yield part
+    yield b"%08x" % check
+
+
+def _part(data: bytes | memoryview, at: int) -> tuple[bytes | memoryview, int]:
+    """The part of ``data`` that begins at ``at`` (its length in digits, a newline, its bytes), and where the
+    next one begins. ValueError when there is none whole."""
+    digits = bytes(data[at:at + 20]).partition(b"\n")[0]
+    if not digits.isdigit() or at + len(digits) + 1 > len(data):
+        raise ValueError("a part's length is missing")
+    start = at + len(digits) + 1
+    end = start + int(digits)
+    if end > len(data):
+        raise ValueError("a part is cut short")
+    return data[start:end], end
+
+
+def _read_body(body: bytes | memoryview) -> tuple[dict[str, tuple[Any, ...]], Articles, bytes]:
+    """The rows, articles and what every page read, from the parts after the meta (TypeError, ValueError or
+    EOFError when they are not as this code writes them)."""
+    view, at = _part(body, 0)
+    (keys, digests), keeping = marshal.loads(view)
+    if type(keys) is not tuple or type(digests) is not tuple or type(keeping) is not bytes:
+        raise TypeError("not a page table's articles")
+    rows: dict[str, tuple[Any, ...]] = {}
+    while at < len(body):
+        view, at = _part(body, at)
+        run = marshal.loads(view)
+        if type(run) is not dict:
+            raise TypeError("not a page table's rows")
+        rows.update(run)
+    return rows, (keys, digests), keeping
 
 
 def _pack_summary(summary: Summary) -> tuple[Any, ...]:
