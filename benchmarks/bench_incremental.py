@@ -46,6 +46,7 @@ import shutil
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import bench_build as bb
@@ -121,21 +122,20 @@ class Site:
         self.round += 1
 
     def edit_title(self) -> None:
-        path = self.folder / "content" / "records" / self.edited_source.name
-        text = path.read_text(encoding="utf-8")
-        title = re.search(r"^title (.+)$", text, re.M)
-        assert title is not None, path
-        old = title.group(1)
-        path.write_text(text.replace(old, f"{old} (revised {self.round})"), encoding="utf-8")
+        """Words after the edited record's title: the article keeps its place in every order."""
+        self._retitle(lambda old: f"{old} (revised {self.round})")
 
     def move_title(self) -> None:
-        """The edited record's title with a word before it: the article moves in the order by title."""
+        """A word before the edited record's title: the article moves in the order by title."""
+        self._retitle(lambda old: f"Reappraised {self.round}: {old}")
+
+    def _retitle(self, new: Callable[[str], str]) -> None:
+        """The edited record's title changed in every field that holds it."""
         path = self.folder / "content" / "records" / self.edited_source.name
         text = path.read_text(encoding="utf-8")
         title = re.search(r"^title (.+)$", text, re.M)
         assert title is not None, path
-        old = title.group(1)
-        path.write_text(text.replace(old, f"Reappraised {self.round}: {old}"), encoding="utf-8")
+        path.write_text(text.replace(title.group(1), new(title.group(1))), encoding="utf-8")
 
     def add_record(self, extra: Path) -> None:
         """``extra``'s one record, with identifiers no record of the collection has, added to content/."""

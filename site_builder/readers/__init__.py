@@ -49,6 +49,7 @@ from . import (
     table_exports,
     vufind_json,
 )
+from .shared import is_utf8
 
 Read = Callable[[str, str], tuple[list[Record], list[Diagnostic]]]
 ReadBytes = Callable[[bytes, str], tuple[list[Record], list[Diagnostic]]]
@@ -212,7 +213,7 @@ def as_utf8(data: bytes) -> tuple[bytes, str]:
             return data.decode(utf16).removeprefix("\ufeff").encode("utf-8"), ""
         except UnicodeDecodeError:
             return data, ""
-    if data.isascii() or _is_utf8(data) or _MULTIBYTE_UTF8.search(data):
+    if data.isascii() or is_utf8(data) or _MULTIBYTE_UTF8.search(data):
         return data, ""
     try:
         return data.decode("cp1252").encode("utf-8"), "Windows-1252"
@@ -221,14 +222,6 @@ def as_utf8(data: bytes) -> tuple[bytes, str]:
 
 
 _MULTIBYTE_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
 
 
 def _utf16(head: bytes) -> str:

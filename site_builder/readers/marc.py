@@ -47,6 +47,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model.article import Field, Record
 from . import xmltree
+from .shared import is_utf8
 
 if TYPE_CHECKING:
     import pymarc
@@ -242,10 +243,10 @@ class _Decoder:
         raw = b"".join(_raw_texts(parsed))
         if raw.isascii():
             return
-        if not self.utf8 and b"\x1b" not in raw and _is_utf8(raw):
+        if not self.utf8 and b"\x1b" not in raw and is_utf8(raw):
             self.utf8 = True
             self.problems.append("its leader (position 9) says MARC-8, but its text is UTF-8 and was read so")
-        elif self.utf8 and not _is_utf8(raw) and _is_marc8(raw):
+        elif self.utf8 and not is_utf8(raw) and _is_marc8(raw):
             self.utf8 = False
             self.problems.append("its leader (position 9) says UTF-8, but its text is MARC-8 and was read so")
 
@@ -296,11 +297,3 @@ def _is_marc8(data: bytes) -> bool:
     """Do the bytes look like MARC-8 text: combining diacritics (0xE0-0xFE) before an ASCII letter, and no
     sequence of UTF-8?"""
     return bool(_MARC8_DIACRITIC.search(data)) and not _UTF8_SEQUENCE.search(data)
-
-
-def _is_utf8(data: bytes) -> bool:
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True

@@ -300,3 +300,12 @@ def notices_from_notes(notes: Iterable[str]) -> tuple[Notice, ...]:
             found.append(Notice(_NOTE_LABELS[m.group(1).casefold()], "", "", doi_only.group(1)) if doi_only
                          else nlm.notice(_NOTE_LABELS[m.group(1).casefold()], value))
     return tuple(dict.fromkeys(n for n in found if n is not None))
+
+
+def is_utf8(data: bytes) -> bool:
+    """Whether ``data`` decodes as UTF-8 (a file's bytes, or a MARC record's text)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
