@@ -20,7 +20,8 @@ A sample of MARCXML (the namespace as the default one, or with a prefix, ``<marc
     </collection>
 
 Binary MARC holds the same fields: a 24-character leader, a directory of tags, then the fields, each record ended
-by byte 0x1D. pymarc parses a record's structure and decodes MARC-8; the file is split into records at their end
+by byte 0x1D. pymarc parses a record's structure and decodes MARC-8 (a character MARC-8 cannot hold is written
+"&#x0119;", and read as that character); the file is split into records at their end
 bytes here, so that a record whose length is wrong costs only itself rather than every record after it. A binary
 record has no line: its place (``SourceSpan.line``) is its number in the file, and its problems say so.
 
@@ -259,6 +260,9 @@ class _Decoder:
             except UnicodeDecodeError:
                 self._once("bytes that are not UTF-8 were replaced by '\ufffd'")
                 return value.decode("utf-8", errors="replace")
+        return _unescape_references(self._marc8(value))
+
+    def _marc8(self, value: bytes) -> str:
         if value.isascii() and b"\x1b" not in value:
             return value.decode("ascii")
         from pymarc.marc8 import MARC8ToUnicode
@@ -278,6 +282,25 @@ class _Decoder:
     def _once(self, message: str) -> None:
         if message not in self.problems:
             self.problems.append(message)
+
+
+# MARC-8 holds few characters; a record converted to it from Unicode the Library of Congress's lossless way writes
+# each other character as a hexadecimal character reference ("&#x0119;", "&#xFFFD;"), which stands for it.
+_CHARACTER_REFERENCE = re.compile(r"&#x([0-9A-Fa-f]{1,6});")
+
+
+def _unescape_references(text: str) -> str:
+    """MARC-8 text with its character references ("&#x0119;") made the characters they stand for; a reference to
+    no character (a surrogate, a control character, beyond U+10FFFF) is kept as printed."""
+    return _CHARACTER_REFERENCE.sub(_referenced_character, text) if "&#x" in text else text
+
+
+def _referenced_character(found: re.Match[str]) -> str:
+    code = int(found[1], 16)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or (code < 0x20 and code not in (0x09, 0x0A, 0x0D)) \
+            or 0x7F <= code < 0xA0:
+        return found[0]
+    return chr(code)
 
 
 def _raw_texts(parsed: pymarc.Record) -> Iterator[bytes]:

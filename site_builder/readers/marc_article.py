@@ -98,6 +98,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         " ".join(f.all("ab")) for f in marc.get("520") if f.ind1 in (" ", "3")))
     subjects = _subjects(marc)
     published = _publication(marc)
+    when = _date(marc, published, where)
     article = Article(
         id=shared.article_id(url_pmc, url_pmid, doi or url_doi, _control_number(marc), title, "marc"),
         title=title or UNTITLED,
@@ -107,7 +108,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         journal=host_title if kind not in ("chapter",) and host is not None else series.title,
         container=host_title if kind == "chapter" else "",
         kind=kind,
-        date=_date(marc, published, where),
+        date=when.iso, date_printed=when.printed,
         publisher=_isbd(published.first("b")) if published is not None else "",
         place=_isbd(published.first("a")).strip("[]") if published is not None and host is None else "",
         edition=_isbd(next((f.first("a") for f in marc.get("250")), "")),
@@ -258,16 +259,32 @@ def _publication(marc: Marc) -> MarcField | None:
 
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+# What makes a printed year more or less than a year: a guess ("[1995?]"), a range ("1995-1997"), a decade or
+# century ("197-", "19--"), "ca. 1900", "between 1990 and 1999", "1995 or 1996", "not after 1900".
+_NOT_JUST_A_YEAR = re.compile(r"\?|\d\s*-|\b(?:or|ca|circa|between|after|before)\b", re.IGNORECASE)
+_NO_YEAR_ON_ITS_OWN = frozenset("nqbu|")
+"""008/06's types of date whose 07-10 is not the year of publication: unknown (n), questionable (q, a range), no
+date and B.C. (b), continuing resource status unknown (u), not coded (|)."""
 
 
-def _date(marc: Marc, published: MarcField | None, where: _Part) -> str:
-    """The year the work was published: 260/264 $c ("c2011.", "[2008]"), the host's year, else 008/07-10."""
-    printed = [*(published.all("c") if published is not None else []), where.year]
-    for text in printed:
-        if m := _YEAR.search(text or ""):
-            return dates.from_parts(m.group(1))
-    fixed = marc.control.get("008", "")[7:11]
-    return dates.from_parts(fixed) if _YEAR.fullmatch(fixed) else ""
+def _date(marc: Marc, published: MarcField | None, where: _Part) -> dates.PrintedDate:
+    """The date the work was published as the record says it: 260/264 $c ("c2011.", "[2008]"; "[197-?]" and
+    "1995-1997" kept as printed beside the year they name, if any), the host's year, else 008/07-10 when 008/06
+    says it is the year."""
+    printed = _printed_date(published.first("c")) if published is not None else ""
+    if m := _YEAR.search(printed):
+        return dates.PrintedDate(m[1], printed if _NOT_JUST_A_YEAR.search(printed) else "")
+    if where.year:
+        return dates.PrintedDate(where.year, printed)
+    fixed = marc.control.get("008", "")
+    if not printed and fixed[6:7] not in _NO_YEAR_ON_ITS_OWN and _YEAR.fullmatch(fixed[7:11]):
+        return dates.PrintedDate(fixed[7:11])
+    return dates.PrintedDate("", printed)
+
+
+def _printed_date(text: str) -> str:
+    """A 260/264 $c without ISBD's closing full stop and the cataloguer's brackets ("[197-?]." → "197-?")."""
+    return _full_stop_off(_isbd(text.replace("[", "").replace("]", "")))
 
 
 def _languages(marc: Marc) -> list[str]:

@@ -101,6 +101,35 @@ def test_many_binary_records_and_the_library_of_congress_example() -> None:
                                                     "http://lcweb.loc.gov/staff/wpp/whitehouse.html"]
 
 
+def test_a_date_is_what_the_record_says() -> None:
+    """ruby-marc's Thai dictionary: 260 $c "197-?]" (the 1970s, a guess), 008/06 "q" (a date questioned between
+    1970 and 1979): no year is stated, so none is given; the page says the decade as the record prints it."""
+    [dictionary] = articles("ruby-marc-utf8-thai.mrc")
+    assert (dictionary.date, dictionary.date_printed, dictionary.year) == ("", "197-?", "")
+    assert dictionary.records[0].first("008") == "880715q19701979th            00010 chi  "
+    assert (dictionary.place, dictionary.publisher) == ("Krungthēp", "Bantānsān")
+
+
+@pytest.mark.parametrize(("printed", "fixed", "date"), [
+    ("c2011.", "", ("2011", "")), ("[2008]", "", ("2008", "")), ("[1995?]", "", ("1995", "1995?")),
+    ("1995-1997.", "", ("1995", "1995-1997")), ("ca. 1900.", "", ("1900", "ca. 1900")), ("[19--]", "", ("", "19--")),
+    ("2001, c2000.", "", ("2001", "")), ("", "880715s1984    xx", ("1984", "")),
+    ("", "880715q19701979th", ("", "")), ("", "880715n1984    xx", ("", "")), ("[s.d.]", "", ("", "s.d."))])
+def test_a_printed_date_keeps_its_doubt(printed: str, fixed: str, date: tuple[str, str]) -> None:
+    fields = (f'<controlfield tag="008">{fixed}</controlfield>' if fixed else "") + _field("245", "aX.")
+    [book] = articles("x.xml", _xml(fields + (_field("260", "aParis :", "bX,", f"c{printed}") if printed else "")))
+    assert (book.date, book.date_printed) == date
+
+
+def test_marc8_character_references_are_the_characters() -> None:
+    """ruby-marc's record: MARC-8 text with "&#xFFFD;", the Library of Congress's lossless way of writing a
+    character MARC-8 cannot hold; read as that character."""
+    [record], _ = read("ruby-marc-escaped-reference.mrc")
+    assert record.first("260 ##").startswith("$a Rio de Janeiro escaped replacement char: \ufffd .")
+    assert marc._unescape_references("Mi&#x0119;dzy &#x1F600; &#xD800; &#x7; &#x110000; &#xZZ;") == (
+        "Między \U0001f600 &#xD800; &#x7; &#x110000; &#xZZ;")
+
+
 def _xml(fields: str, leader: str = "00000nam a2200000 a 4500") -> bytes:
     return (f'<collection xmlns="{marc.MARC_NS}"><record><leader>{leader}</leader>{fields}'
             "</record></collection>").encode()

@@ -1,0 +1,1 @@
+00138cam  2200049Ia 45000010008000002600080000082196384  aRio de Janeiro escaped replacement char: &#xFFFD; .bEditora Record,c2000.
