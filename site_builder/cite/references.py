@@ -208,6 +208,8 @@ def _capitalized(word: str) -> str:
 
 def _source(item: dict[str, Any]) -> tuple[str, CiteProcJSON]:
     """citeproc-py's reading of ``item``, and the key it reads it under (its id, lowercased)."""
+    if not item.get("id"):  # every reader gives an article an id; a processor without one would fail on it
+        item = {**item, "id": "item"}
     key = str(item["id"]).lower()
     _prepare()  # first: it teaches citeproc-py what an item may hold
     source = CiteProcJSON([_escaped(item)])

@@ -146,7 +146,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     book = clean(record.first("BTI"))  # a Bookshelf book's title: the record is that book, or a chapter of it
     title = clean(record.first("TI")) or clean(record.first("TT"))
     article = Article(
-        id=nlm.article_id(pmcid, pmid, doi) or (f"eric-{slugify(eric_id)}" if eric_id else ""),
+        id=nlm.article_id(pmcid, pmid, doi) or (f"eric-{slugify(eric_id)}" if eric_id else "")
+        or shared.article_id("", "", "", "", title or book, "pubmed"),
         title=title or book,
         # MEDLINE's TI is PubMed's English ArticleTitle; TT, the title in the article's own language.
         title_lang="en" if clean(record.first("TI")) else languages.tag_of(languages.parse(record.values("LA")))
@@ -331,9 +332,9 @@ def _dep(record: Record) -> str:
 def _problems(record: Record, article: Article, bad_orcids: list[Field]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     where = record.where
-    if not article.id:
-        found.append(Diagnostic(Level.ERROR, where, "no PMID, PMC or DOI (nor ERIC's OID): the article cannot be "
-                                                    "given a page"))
+    if not (article.pmid or article.pmcid or article.doi or article.id.startswith("eric-")):
+        found.append(Diagnostic(Level.ERROR, where, "no PMID, PMC or DOI (nor ERIC's OID): the article links to no "
+                                                    "source and its page is named after its title"))
     if not article.date and record.first("DP"):
         found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, record.line_of("DP")),
                                 f"DP {record.first('DP')!r} holds no year"))

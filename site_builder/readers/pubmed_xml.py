@@ -51,7 +51,7 @@ from ..model.article import Article, MeshHeading, MeshQualifier, OtherAbstract, 
 from ..model.identifiers import pmcid_from
 from ..model.normalize import clean, parse_person, unique_folded
 from ..model.sections import labelled, printed, split_lay_summary
-from . import nlm, xmltree
+from . import nlm, shared, xmltree
 from .xmltree import Node
 
 FORMAT = "pubmed-xml"
@@ -133,9 +133,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     issue = art.find("Journal/JournalIssue") or Node("JournalIssue", "", 0)
     abbrev = clean(citation.findtext("MedlineJournalInfo/MedlineTA") or art.findtext("Journal/ISOAbbreviation"))
     when = _published(art)
+    title = clean(art.findtext("ArticleTitle")) or clean(art.findtext("VernacularTitle"))
     article = Article(
-        id=nlm.article_id(pmcid, pmid, doi),
-        title=clean(art.findtext("ArticleTitle")) or clean(art.findtext("VernacularTitle")),
+        id=shared.article_id(pmcid, pmid, doi, "", title, "pubmed"),
+        title=title,
         title_lang=_title_language(art),
         original_title=_original_title(art),
         original_title_lang=_article_language(art) if _original_title(art) else "",
@@ -182,7 +183,7 @@ def _book(record: Record, root: Node, doc: Node) -> tuple[Article, list[Diagnost
     when = dates.published(_issue_date(book.find("PubDate")), "", False)
     types = [n.text for n in (*doc.findall("PublicationType"), *doc.findall("PublicationTypeList/PublicationType"))]
     article = Article(
-        id=nlm.article_id("", pmid, ids.get("doi", "")),
+        id=shared.article_id("", pmid, ids.get("doi", ""), "", chapter or book_title, "pubmed"),
         title=chapter or book_title,
         authors=_authors(doc) or (() if chapter else _authors(book)),
         journal=clean(book.findtext("CollectionTitle")),  # a book's collection is its series
@@ -331,8 +332,9 @@ _ARTICLE_NUMBER = re.compile(r"e\d{1,9}")
 def _problems(record: Record, article: Article, art: Node) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     where = record.where
-    if not article.id:
-        found.append(Diagnostic(Level.ERROR, where, "no PMID, PMC id or DOI: the article cannot be given a page"))
+    if not (article.pmid or article.pmcid or article.doi):
+        found.append(Diagnostic(Level.ERROR, where, "no PMID, PMC id or DOI: the article links to no source and "
+                                                    "its page is named after its title"))
     if not article.title:
         found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, art.line or where.line),
                                 "no ArticleTitle or VernacularTitle"))

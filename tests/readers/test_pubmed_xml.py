@@ -9,6 +9,7 @@ import pytest
 from catalogue_values import description, scripts_flattened, section_joins_folded, without_abstract_label
 
 from site_builder import readers
+from site_builder.build import build
 from site_builder.diagnostics import Level
 from site_builder.model import languages
 from site_builder.model.article import Field, Language, MeshHeading, MeshQualifier, Person, Record
@@ -297,3 +298,21 @@ def test_one_article_saved_alone_and_a_set_of_book_articles() -> None:
     records, problems = readers.read_data(books, Path("books.xml"), "content/books.xml")
     assert problems == [] and [r.where.line for r in records] == [
         r.where.line for r in readers.read_data(book, Path("b.xml"), "content/b.xml")[0]]
+
+
+def test_a_record_without_any_identifier_still_gets_a_page_and_its_references(make_site, tmp_path: Path) -> None:
+    """JabRef's "minimal entry" test shape: a PubmedArticle with nothing in it. It is an error, and the article
+    still has an id (its page's name), so every later stage (references, exports) has one to work with."""
+    data = EFETCH.read_bytes()
+    bare = data.replace(b"<PMID Version=\"1\">29768149</PMID>", b"").replace(b"10.1056/NEJMoa1715274", b"")
+    bare = bare.replace(b'<ArticleId IdType="pubmed">29768149</ArticleId>', b"")
+    records, _ = pubmed_xml.read_bytes(bare, "bare.xml")
+    article, problems = readers.to_article(records[0])
+    assert (article.pmid, article.doi, article.id) == ("", "", "pubmed-inhaled-combined-budesonide-formoterol-as-"
+                                                                "needed-in-mild-asthma")
+    assert [p.message for p in problems if p.level is Level.ERROR] == [
+        "no PMID, PMC id or DOI: the article links to no source and its page is named after its title"]
+    empty = b"<PubmedArticleSet>\n<PubmedArticle>\n</PubmedArticle>\n</PubmedArticleSet>\n"
+    result = build(make_site({"minimal.xml": empty}), tmp_path / "out")
+    assert not [d for d in result.report.diagnostics if "references" in d.message]
+    assert (tmp_path / "out" / "articles" / "pubmed-untitled.html").is_file()
