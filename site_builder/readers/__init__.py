@@ -205,7 +205,8 @@ def as_utf8(data: bytes) -> tuple[bytes, str]:
     """The file's bytes as UTF-8, and the encoding they were guessed to be in ("" when not a guess): UTF-16
     (Web of Science's and EndNote's Windows exports), told by its byte order mark or by a NUL byte beside each of
     its ASCII characters, is no guess; a file without a single UTF-8 character whose bytes Windows-1252 can all
-    read (an older Windows export, "25\xb0 C") is. A file with some UTF-8 in it stays UTF-8, its bad bytes
+    read (an older Windows export, "25\xb0 C") is, unless JabRef's first line names its encoding ("% Encoding:
+    windows-1252", "GBK") and the bytes are in it. A file with some UTF-8 in it stays UTF-8, its bad bytes
     reported where they are (decode)."""
     utf16 = _utf16(data[:512])
     if utf16:
@@ -213,12 +214,31 @@ def as_utf8(data: bytes) -> tuple[bytes, str]:
             return data.decode(utf16).removeprefix("\ufeff").encode("utf-8"), ""
         except UnicodeDecodeError:
             return data, ""
-    if data.isascii() or is_utf8(data) or _MULTIBYTE_UTF8.search(data):
+    if data.isascii() or is_utf8(data):
+        return data, ""
+    declared = _declared_encoding(data[:200])
+    if declared:
+        try:
+            return data.decode(declared).encode("utf-8"), ""
+        except (UnicodeDecodeError, LookupError):  # belied by the bytes ("UTF-8" over Windows-1252), or no text
+            pass                                     # encoding Python knows ("hex"): guessed below
+    if _MULTIBYTE_UTF8.search(data):
         return data, ""
     try:
         return data.decode("cp1252").encode("utf-8"), "Windows-1252"
     except UnicodeDecodeError:  # a byte cp1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D): not that either
         return data, ""
+
+
+# JabRef's first line names the encoding it saved a BibTeX file in, as Java names it ("% Encoding: windows-1252",
+# "ISO8859_1", "Cp1252", "UTF8"), which Python's codecs know by the same names.
+_ENCODING_LINE = re.compile(rb"\A(?:\xef\xbb\xbf)?% Encoding: ([A-Za-z0-9_.:-]{2,40})\s*$", re.MULTILINE)
+
+
+def _declared_encoding(head: bytes) -> str:
+    """The encoding a file's JabRef header declares; "" when it has none."""
+    found = _ENCODING_LINE.match(head)
+    return found[1].decode("ascii") if found else ""
 
 
 _MULTIBYTE_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")

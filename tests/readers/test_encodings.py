@@ -44,11 +44,30 @@ def test_any_utf8_fixture_in_utf16_reads_the_same(fixture: str, codec: str) -> N
 
 
 def test_a_windows_1252_file_is_read_with_a_warning() -> None:
-    (article,), problems = read((DATA / "bibtex" / "jabref-windows-1252.bib").read_bytes(), "old.bib")
+    """Without JabRef's line naming its encoding, the file's encoding is a guess, and said to be."""
+    data = (DATA / "bibtex" / "jabref-windows-1252.bib").read_bytes().replace(b"% Encoding: windows-1252", b"")
+    (article,), problems = read(data, "old.bib")
     assert article.abstract[0].text == "25° C"
     assert (problems[0].level, problems[0].where.line, problems[0].message) == (
         Level.WARNING, 1, "the file is not UTF-8 and was read as Windows-1252: check its accented letters, or save "
                           "it as UTF-8")
+
+
+def test_the_encoding_jabref_declares_is_read_without_a_guess() -> None:
+    """JabRef's first line, "% Encoding: windows-1252", says how to read the file: no warning. A Chinese
+    JabRef user's "% Encoding: GBK" is read as GBK, where a guess would make Latin letters of it."""
+    (article,), problems = read((DATA / "bibtex" / "jabref-windows-1252.bib").read_bytes(), "old.bib")
+    assert article.abstract[0].text == "25° C" and problems == []
+    gbk = "% Encoding: GBK\n\n@Article{k,\n  author = {凯撒},\n  title = {测试期刊},\n}\n".encode("gbk")
+    (article,), problems = read(gbk, "cn.bib")
+    assert (article.title, [a.name for a in article.authors], problems) == ("测试期刊", ["凯撒"], [])
+
+
+@pytest.mark.parametrize("declared", ["UTF-8", "hex", "no-such-codec"])
+def test_an_encoding_the_bytes_belie_is_a_guess_again(declared: str) -> None:
+    data = f"% Encoding: {declared}\n\n@Article{{k,\n  title = {{25° C}},\n}}\n".encode("cp1252")
+    (article,), problems = read(data, "old.bib")
+    assert article.title == "25° C" and "was read as Windows-1252" in problems[0].message
 
 
 def test_utf8_with_a_bad_byte_stays_utf8() -> None:
