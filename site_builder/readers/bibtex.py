@@ -16,7 +16,10 @@ outer braces or quotes (``@string`` abbreviations resolved), under the field nam
 and key come first as the fields ``ENTRYTYPE`` and ``ID`` (bibtexparser v1's names), at the entry's line.
 LaTeX (``{\\'e}``, ``{\\L}``, ``\\&``, ``--``) is decoded only when the Article is made (``latex.py``), and so are
 the conventions of the authors list: ``others`` (EndNote: "et, a. l.") is "et al.", and an organisation
-("{World Health Organization}", EndNote's "American College of Surgeons,") keeps its whole name.
+("{World Health Organization}", EndNote's "American College of Surgeons,") keeps its whole name. An entry that
+names a parent in the same file (``crossref``, biblatex's ``xdata``) has the fields the parent lends it appended
+to its record, each under a name that says so ("date (from crossref Smith2020)"); biblatex's ``subtitle`` and
+``titleaddon`` are part of the title, as the other readers' subtitles are.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from typing import Any
 
 import bibtexparser
 from bibtexparser.exceptions import BlockAbortedException
-from bibtexparser.middlewares.names import parse_single_name_into_parts, split_multiple_persons_names
+from bibtexparser.middlewares.names import parse_single_name_into_parts
 from bibtexparser.model import (
     Block,
     DuplicateBlockKeyBlock,
@@ -106,10 +109,93 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
             else:
                 records.append(recovered)
                 diagnostics.append(_recovered(block, recovered))
+    records, lent = _lend_from_parents(records, path)
+    diagnostics.extend(lent)
     if not records and not diagnostics and text.strip():
         diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, 1),
                                       "no BibTeX entries: an entry starts with '@type{key,' at the start of a line"))
     return records, diagnostics
+
+
+_LENT = re.compile(r"(\S+) \(from (?:crossref|xdata) .+\)")
+
+
+def field_name(name: str) -> str:
+    """The BibTeX name of a record's field, lower-case: a field an entry takes from its parent is named so
+    ("booktitle (from crossref Smith2020)": ``booktitle``, unless the entry has its own)."""
+    lent = _LENT.fullmatch(name)
+    return (lent[1] if lent else name).lower()
+
+
+def _value_of(record: Record, name: str) -> str:
+    """The first value of a field of ``record``, its name in any case ("Crossref")."""
+    return next((f.values[0] for f in record.fields if f.values and f.name.lower() == name), "")
+
+_NOT_LENT = frozenset({"ENTRYTYPE", "ID", "crossref", "xdata", "xref", "ids", "key", "label", "shorthand",
+                       "shorttitle", "sorttitle", "indextitle", "sortkey", "options", "related", "entryset"})
+"""What a parent never lends (biblatex's rules): its identity and what only names or sorts the parent itself."""
+
+_AS_CONTAINER = {"title": "booktitle", "subtitle": "booksubtitle", "titleaddon": "booktitleaddon"}
+_AS_JOURNAL = {"title": "journaltitle", "subtitle": "journalsubtitle"}
+_CONTAINED = frozenset({"inbook", "incollection", "inproceedings", "conference", "bookinbook", "suppbook",
+                        "suppcollection", "inreference"})
+
+
+def _lend_from_parents(records: list[Record], path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Each entry with the fields its ``crossref`` or ``xdata`` parent in the same file lends it (a paper its
+    proceedings' year, editors and publisher), as BibTeX and biblatex do: every field the entry lacks, and the
+    parent's title as the entry's ``booktitle`` (or ``journaltitle``, from a ``@periodical``). A lent field keeps
+    its line in the parent, and its name says where it is from, so that the full record shows both."""
+    by_key: dict[str, Record] = {}
+    for r in records:
+        by_key.setdefault(r.first("ID").casefold(), r)
+    lent_records: list[Record] = []
+    problems: list[Diagnostic] = []
+    for record in records:
+        lent: list[Field] = []
+        for how, parent in _parents(record, by_key, path, problems):
+            lent.extend(_lent_fields(record, [*record.fields, *lent], how, parent))
+        lent_records.append(Record(FORMAT, record.where, (*record.fields, *lent)) if lent else record)
+    return lent_records, problems
+
+
+def _parents(record: Record, by_key: dict[str, Record], path: str,
+             problems: list[Diagnostic]) -> list[tuple[str, Record]]:
+    """The entries ``record`` names as its crossref parent and its xdata sources, found in the file."""
+    wanted = [("crossref", _value_of(record, "crossref"))]
+    wanted += [("xdata", key) for key in _value_of(record, "xdata").split(",")]
+    found = []
+    for how, key in wanted:
+        key = clean(key.replace("{", "").replace("}", ""))
+        if not key:
+            continue
+        parent = by_key.get(key.casefold())
+        if parent is None or parent is record:
+            line = next((f.line for f in record.fields if f.name.lower() == how), record.where.line)
+            problems.append(Diagnostic(Level.WARNING, SourceSpan(path, line), (
+                f"{how} '{key}' names no other entry of this file: the fields it would lend are missing")))
+            continue
+        found.append((how, parent))
+    return found
+
+
+def _lent_fields(record: Record, has: list[Field], how: str, parent: Record) -> list[Field]:
+    own = {field_name(f.name) for f in has if f.values and f.values[0].strip()}
+    parent_type, child_type = parent.first("ENTRYTYPE").lower(), record.first("ENTRYTYPE").lower()
+    renamed = _AS_JOURNAL if parent_type == "periodical" else _AS_CONTAINER if child_type in _CONTAINED else {}
+    source = f"(from {how} {parent.first('ID')})"
+    offered = [(field.name.lower(), field) for field in parent.fields
+               if field.name not in _NOT_LENT and field.name.lower() not in _NOT_LENT and field.values
+               and field.values[0].strip() and field_name(field.name) == field.name.lower()]
+    if how == "crossref":  # its own booktitle first (classic BibTeX), else its title as one (biblatex)
+        offered = [(name, f) for name, f in offered if name not in renamed] + [
+            (renamed[name], f) for name, f in offered if name in renamed]
+    lent = []
+    for name, field in offered:
+        if name not in own:
+            own.add(name)
+            lent.append(Field(f"{name} {source}", field.values, field.line))
+    return lent
 
 
 def _key(entry: Entry) -> str:
@@ -317,7 +403,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     f = _Fields(record)
     problems: list[Diagnostic] = []
     # Mendeley and Zotero write a title's HTML (<i>, <sub>) as LaTeX symbols: decoded, the tags are left out.
-    title = clean(shared.strip_tags(f.text("title", "booktitle")))
+    title = clean(shared.strip_tags(f.titled("title") or f.titled("booktitle")))
     authors, et_al = _people(f.raw("author"))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, "entry has no title field; shown as 'Untitled record'"))
@@ -361,7 +447,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         authors=shared.with_orcids(authors, orcids),
         et_al=et_al,
         # The website that carries a web page is where it was published (as our own export writes it).
-        journal="" if unheld else f.text("journal", "journaltitle") or abbrev
+        journal="" if unheld else f.text("journal") or f.titled("journaltitle") or abbrev
         or (f.text("series") if kind else "") or (f.text("howpublished") if kind == "webpage" else ""),
         journal_abbrev=abbrev,
         date=when.date,
@@ -377,7 +463,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=f.text("copyright") or rights,
         links=shared.links(urls),
         kind=kind,
-        container=(f.text("journal") if held else f.text("booktitle")) if kind in CONTAINED_KINDS else "",
+        container=(f.text("journal") if held else f.titled("booktitle")) if kind in CONTAINED_KINDS else "",
         editors=editors,
         translators=translators,
         volume=f.text("volume"), issue=f.text("number", "issue"),
@@ -398,7 +484,7 @@ class _Fields:
     def __init__(self, record: Record) -> None:
         self.values: dict[str, str] = {}
         for field in record.fields:
-            key = field.name if field.name in ("ENTRYTYPE", "ID") else field.name.lower()
+            key = field.name if field.name in ("ENTRYTYPE", "ID") else field_name(field.name)
             if field.values:
                 self.values.setdefault(key, field.values[0])
 
@@ -412,6 +498,17 @@ class _Fields:
     def text(self, *names: str) -> str:
         """A value as text: LaTeX decoded, and HTML character references ("Dummy in Practice &#169;") too."""
         return shared.unescape(latex_to_text(self.raw(*names)))
+
+    def titled(self, name: str) -> str:
+        """A title with the subtitle and addition biblatex keeps apart ("title", "subtitle", "titleaddon";
+        "booktitle", "booksubtitle"…), as the other readers join them: "Title: subtitle. Addition"."""
+        title = self.text(name)
+        stem = name.removesuffix("title")
+        if title and (subtitle := self.text(f"{stem}subtitle")):
+            title += f"{'' if title.endswith((':', '?', '!')) else ':'} {subtitle}"
+        if title and (addition := self.text(f"{name}addon")):
+            title += f"{'' if title.endswith(('.', '?', '!')) else '.'} {addition}"
+        return title
 
 
 def _pages(f: _Fields) -> str:
@@ -443,7 +540,7 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
     the list ends in "et al." (BibTeX's ``others``, EndNote's "et al." and its "et, a. l.")."""
     people: list[Person] = []
     et_al = False
-    for written in split_multiple_persons_names(value):
+    for written in _split_names(value):
         name, cut = _ET_AL_TAIL.subn("", written)
         et_al = et_al or bool(cut)
         if not cut and _ET_AL.fullmatch(name.strip()):
@@ -467,6 +564,24 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
         shown = ", ".join(p for p in (family, given, suffix) if p)
         people.append(Person(name=shown, family=family, given=given, suffix=suffix))
     return tuple(p for p in people if p.name), et_al
+
+
+_NAME_SPLIT = re.compile(r"\\[{}]|[{}]|\s+and\s+", re.I)
+
+
+def _split_names(value: str) -> list[str]:
+    """The names of an "and"-separated list, an "and" inside braces being part of a name ("{Simon and
+    Schuster}"). Not bibtexparser's split_multiple_persons_names (2.1): it drops a LaTeX accent that begins a name
+    after an "and" ("Serin, T. and \\"Unal, B." gives "Unal, B.")."""
+    names, depth, start = [], 0, 0
+    for token in _NAME_SPLIT.finditer(value):
+        if token[0] in "{}":
+            depth = max(depth + (1 if token[0] == "{" else -1), 0)
+        elif not token[0].startswith("\\") and depth == 0:
+            names.append(value[start:token.start()])
+            start = token.end()
+    names.append(value[start:])
+    return [name.strip() for name in names if name.strip()]
 
 
 def _unbraced_list(value: str) -> str:

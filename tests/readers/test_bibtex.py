@@ -566,3 +566,64 @@ def test_a_field_without_the_comma_before_the_next_is_read_as_two() -> None:
         (Level.WARNING, 3, "no comma between the fields 'title' and 'file': read as two fields"),
         (Level.WARNING, 4, "no comma between the fields 'file' and 'note': read as two fields")]
     assert bibtex.to_article(record)[0].title == "Mendeley: escaped characters"
+
+
+def test_an_entry_takes_what_its_crossref_parent_lends() -> None:
+    """BibDesk's chapters name their books by crossref: each chapter's page gives the book's date, editors,
+    publisher and place, and its title as the book the chapter is in; the full record says where each is from."""
+    chapters = articles_of("bbt-bibdesk-crossref.bib")
+    hauck = chapters["Hauck_2011"]
+    assert (hauck.kind, hauck.title, hauck.date, hauck.publisher, hauck.place, hauck.pages) == (
+        "chapter", "Lenguas, fronteras e ideología lingüística en el Paraguay", "2011", "Território das Artes",
+        "Porto Alegre", "130-153")
+    assert hauck.container.startswith("Fronteiras da integração: dimensões culturais do Mercosul")
+    assert [p.name for p in hauck.editors] == ["Hauck, Jan David", "Chiappini, Ligia", "Timm, Liana"]
+    assert [p.name for p in hauck.authors] == ["Hauck, Jan David"]  # its own, not the book's
+    [record] = hauck.records
+    assert record.first("date (from crossref Hauck_etal_2011)") == "2011"
+    assert record.first("langid") == "spanish" and not record.first("langid (from crossref Hauck_etal_2011)")
+    assert record.first("title (from crossref Hauck_etal_2011)") == ""  # lent as its booktitle
+    assert chapters["Hauck_2023j"].date == "2023" and chapters["Severo_Buzato_2023"].kind == "book"
+
+
+def test_a_crossref_to_no_entry_is_said() -> None:
+    records, problems = bibtex.read("@inproceedings{a,\n  title = {A paper},\n  crossref = {conf2020},\n}\n",
+                                    "p.bib")
+    assert [(p.level, p.where.line, p.message) for p in problems] == [(
+        Level.WARNING, 3, "crossref 'conf2020' names no other entry of this file: the fields it would lend are "
+                          "missing")]
+    assert len(records) == 1
+
+
+def test_classic_bibtex_crossref_and_biblatex_xdata() -> None:
+    text = ("@InProceedings{p1,\n  author = {Roe, A.},\n  title = {A paper},\n  CROSSREF = {c1},\n  xdata = {pub},\n}\n"
+            "@Proceedings{c1,\n  title = {Proc. of X},\n  booktitle = {Proceedings of X},\n  year = 1999,\n"
+            "  editor = {Doe, J.},\n}\n@xdata{pub,\n  publisher = {ACM},\n  address = {New York},\n}\n")
+    records, problems = bibtex.read(text, "p.bib")
+    paper = bibtex.to_article(records[0])[0]
+    assert problems == [] and (paper.title, paper.container, paper.date, paper.publisher, paper.place) == (
+        "A paper", "Proceedings of X", "1999", "ACM", "New York")  # its booktitle first, as BibTeX lends it
+    assert [p.name for p in paper.editors] == ["Doe, J."]
+
+
+@pytest.mark.parametrize(("fields", "title", "container", "journal"), [
+    ("title = {Annoyingly Casual Titles}, subtitle = {How to Exhaust all Effort on the Title Alone}",
+     "Annoyingly Casual Titles: How to Exhaust all Effort on the Title Alone", "", ""),
+    ("title = {What now?}, subtitle = {An answer}, titleaddon = {Editorial}", "What now? An answer. Editorial", "", ""),
+    ("title = {A chapter}, booktitle = {Book}, booksubtitle = {its part}", "A chapter", "Book: its part", ""),
+    ("title = {A paper}, journaltitle = {Organizational Behaviour}, journalsubtitle = {Research}", "A paper", "",
+     "Organizational Behaviour: Research")])
+def test_biblatex_subtitles_are_part_of_the_title(fields: str, title: str, container: str, journal: str) -> None:
+    kind = "incollection" if "booktitle" in fields else "article"
+    records, _ = bibtex.read(f"@{kind}{{k, {fields}}}\n", "s.bib")
+    article = bibtex.to_article(records[0])[0]
+    assert (article.title, article.container, article.journal) == (title, container, journal)
+
+
+def test_an_accent_that_begins_a_name_after_and_is_kept() -> None:
+    """JabRef's file (Better BibTeX issue #97): "Serin, T\\"ulay and \\"Unal, Basri", "\\'O S\\'uilleabh\\'ain"."""
+    records, _ = bibtex.read("@article{k, title = {T}, author = {Serin, T\\\"ulay and \\\"Unal, Basri and "
+                             "\\'O S\\'uilleabh\\'ain, L. and {Simon and Schuster} AND Roe, A.}}\n", "a.bib")
+    authors = bibtex.to_article(records[0])[0].authors
+    assert [p.name for p in authors] == ["Serin, Tülay", "Ünal, Basri", "Ó Súilleabháin, L.", "Simon and Schuster",
+                                         "Roe, A."]
