@@ -173,7 +173,8 @@ def _parents(record: Record, by_key: dict[str, Record], path: str,
         if parent is None or parent is record:
             line = next((f.line for f in record.fields if f.name.lower() == how), record.where.line)
             problems.append(Diagnostic(Level.WARNING, SourceSpan(path, line), (
-                f"{how} '{key}' names no other entry of this file: the fields it would lend are missing")))
+                f"{how} '{key}' names no other entry of this file: the fields it would lend are missing (an entry "
+                "lends only within its own file)")))
             continue
         found.append((how, parent))
     return found

@@ -591,7 +591,7 @@ def test_a_crossref_to_no_entry_is_said() -> None:
                                     "p.bib")
     assert [(p.level, p.where.line, p.message) for p in problems] == [(
         Level.WARNING, 3, "crossref 'conf2020' names no other entry of this file: the fields it would lend are "
-                          "missing")]
+                          "missing (an entry lends only within its own file)")]
     assert len(records) == 1
 
 
