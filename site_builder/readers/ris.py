@@ -583,21 +583,23 @@ def _published(tags: _Tags) -> dates.Published:
 
     Web of Science's RIS export writes its own PD in DA ("APR", "MAY-JUN", or the whole online date of an
     article not yet in an issue, "2024 MAR 4") and the early-access month in C6 ("MAR 2024")."""
-    year = _ris_date(tags.first("PY"))[:4]
+    year = _ris_date(tags.first("PY")).iso[:4]
     jstor = _jstor_date(tags)
-    if jstor is not None and (jstor.iso[:4] == (year or _ris_date(tags.first("Y1"))[:4])):
+    if jstor is not None and (jstor.iso[:4] == (year or _ris_date(tags.first("Y1")).iso[:4])):
         return dates.published(jstor)
     issued = clean(tags.first("DA"))
     if issued and _from_web_of_science(tags) and not _RIS_DATE.fullmatch(issued):
         found = shared.web_of_science_date(issued, year, tags.first("C6"))
         if found.date[:4] == year or not year:
             return found
-    issue = dates.most_precise(*(_ris_date(v, year) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA"))))
+    given = [_ris_date(v, year) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA"))]
+    issue = dates.most_precise(*(d.iso for d in given))
+    printed = next((d.printed for d in given if d.printed and d.iso[:4] == issue[:4]), "")
     # DA's fourth part is free text: a date as printed ("2014/11//2014 Nov-Dec"), or junk ("2019/10//undefined").
     other = dates.read_printed(clean(tags.first("DA")).split("/", 3)[3] if clean(tags.first("DA")).count("/") >= 3
                                else "")
-    printed = other.printed if other.iso[:4] == issue[:4] and issue else ""
-    epub = _ris_date(tags.first("ET")) if tags.first("TY").strip() == "JOUR" else ""
+    printed = printed or (other.printed if other.iso[:4] == issue[:4] and issue else "")
+    epub = _ris_date(tags.first("ET")).iso if tags.first("TY").strip() == "JOUR" else ""
     return dates.published(dates.PrintedDate(issue, printed), epub)
 
 
@@ -634,24 +636,35 @@ def _jstor_word(word: str) -> bool:
         dates.season_name(word))
 
 
-_RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?")
+_RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2}|[A-Za-z]+\.?)?(?:[/-](\d{1,2})?(?:/.*)?)?)?")
 _MONTH_DAY = re.compile(r"([A-Za-z]+\.?)(?:\s+(\d{1,2}))?")
+_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_YEAR_SLASH_WORDS = re.compile(r"(\d{4})/([A-Za-z][A-Za-z. -]*?)/*")
 
 
-def _ris_date(text: str, year: str = "") -> str:
-    """ISO date from RIS's "2019/10/05", "2019/10//", "2019///" or "2020//"; ISO text is taken as it is; IEEE
-    Xplore's "Dec. 2010" is that month; EndNote's "Nov" or "Apr 15" (a DA without its year) is a date in
-    ``year``."""
+def _ris_date(text: str, year: str = "") -> dates.PrintedDate:
+    """A date as RIS writes it, "2019/10/05", "2019/10//", "2019///", "2020//" or "2015/october" (its fourth
+    part, free text, is read apart); a printed date, "2019 Dec", "2014 Nov-Dec" (kept as printed), or ISO text;
+    IEEE Xplore's "Dec. 2010" is that month; EndNote's "Nov" or "Apr 15" (a DA without its year) is a date in
+    ``year``. Any other text that holds a year ("12/05/2019", month and day in an order it does not say) gives
+    that year, and is kept as printed."""
     text = clean(text)
-    m = _RIS_DATE.match(text)
-    if m:
-        return dates.from_parts(m.group(1), m.group(2) or "", m.group(3) or "")
-    if shared.year_first(month_year := shared.year_then_month(text)):  # IEEE Xplore's Y1: "Dec. 2010"
-        return dates.read_printed(month_year).iso
+    if not text:
+        return dates.PrintedDate("")
+    m = _RIS_DATE.fullmatch(text)
+    if m and (not m.group(2) or m.group(2).isdigit() or dates.month_number(m.group(2))):
+        return dates.PrintedDate(dates.from_parts(m.group(1), m.group(2) or "", m.group(3) or ""))
+    if words := _YEAR_SLASH_WORDS.fullmatch(text):  # "2020/Jan-Feb//": its month part a printed period
+        text = f"{words.group(1)} {words.group(2)}"
+    if shared.year_first(month_year := shared.year_then_month(text)):  # "2019 Dec", IEEE Xplore's "Dec. 2010"
+        printed = dates.read_printed(month_year)
+        if printed.iso:
+            return printed
     m = _MONTH_DAY.fullmatch(text)
     if m and year and dates.month_number(m.group(1)):
-        return dates.from_parts(year, m.group(1), m.group(2) or "")
-    return ""
+        return dates.PrintedDate(dates.from_parts(year, m.group(1), m.group(2) or ""))
+    found = _YEAR.search(text)
+    return dates.PrintedDate(found.group(1), text) if found else dates.PrintedDate("")
 
 
 _ABSTRACT_WORD = re.compile(r"\A\s*(?:Abstract|ABSTRACT)[ \t]+(?=[A-Z])")
