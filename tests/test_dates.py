@@ -95,3 +95,12 @@ def test_most_precise_keeps_the_first_year() -> None:
     assert dates.most_precise("2019", "2019-10-05") == "2019-10-05"
     assert dates.most_precise("2019", "2018-10-05") == "2019"
     assert dates.most_precise("", "2019") == "2019"
+
+
+@pytest.mark.parametrize(("printed", "iso", "kept"), [
+    ("c2011", "2011", ""), ("[2008]", "2008", ""), ("©2019", "2019", ""), ("2001, c2000", "2001", ""),
+    ("[1995?]", "1995", "[1995?]"), ("1995-1997", "1995", "1995-1997"), ("1995–1997", "1995", "1995–1997"),
+    ("ca. 1900", "1900", "ca. 1900"), ("1995 or 1996", "1995", "1995 or 1996"), ("2019/2020", "2019", "2019/2020"),
+    ("197-?", "", "197-?"), ("19--", "", "19--"), ("in press", "", "in press"), ("n.d.", "", "n.d."), ("", "", "")])
+def test_a_year_as_printed(printed: str, iso: str, kept: str) -> None:
+    assert dates.read_year(printed) == dates.PrintedDate(iso, kept)

@@ -647,15 +647,20 @@ def _group_name(name: str) -> str:
 
 def _date(f: _Fields) -> dates.PrintedDate:
     """From ``year`` with ``month`` ("oct", "10", "OCT", Web of Science's "JUN 8", "FAL", "JAN-MAR") and ``day``,
-    made more precise by a biblatex ``date`` ("2019-10-05") of the same year; else that ``date``."""
-    exact = dates.iso_date(f.plain("date"))
+    made more precise by a biblatex ``date`` ("2019-10-05") of the same year; else that ``date`` (a range,
+    "2019-12/2020-01", kept as printed); else what ``year`` says ("[1995?]", "c1995", "in press")."""
+    date = f.plain("date")
+    exact = dates.iso_date(date)
+    ranged = date if exact and "/" in date.strip("/") else ""
     # "year = {January 1978}" (a hand-written file), "{Nov./2001}" (Zotero, from a publisher's date): the month
     # written before the year, as a printed date has it.
-    year = shared.year_then_month(f.plain("year"))
-    month = f.plain("month")
+    year = shared.year_then_month(f.text("year"))
+    month = f.text("month")
     if shared.year_first(month):  # Web of Science: an early-access article's whole date, "2024 MAR 4"
         year = ""
-    printed = dates.read_printed(" ".join(p for p in (year, month, f.plain("day")) if p))
-    if not printed.iso:
-        return dates.PrintedDate(exact)
-    return dates.PrintedDate(dates.most_precise(printed.iso, exact), printed.printed)
+    printed = dates.read_printed(" ".join(p for p in (year, month, f.text("day")) if p))
+    if printed.iso:
+        return dates.PrintedDate(dates.most_precise(printed.iso, exact), printed.printed or ranged)
+    if exact or not year:
+        return dates.PrintedDate(exact, ranged)
+    return dates.read_year(year)

@@ -259,9 +259,6 @@ def _publication(marc: Marc) -> MarcField | None:
 
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
-# What makes a printed year more or less than a year: a guess ("[1995?]"), a range ("1995-1997"), a decade or
-# century ("197-", "19--"), "ca. 1900", "between 1990 and 1999", "1995 or 1996", "not after 1900".
-_NOT_JUST_A_YEAR = re.compile(r"\?|\d\s*-|\b(?:or|ca|circa|between|after|before)\b", re.IGNORECASE)
 _NO_YEAR_ON_ITS_OWN = frozenset("nqbu|")
 """008/06's types of date whose 07-10 is not the year of publication: unknown (n), questionable (q, a range), no
 date and B.C. (b), continuing resource status unknown (u), not coded (|)."""
@@ -272,8 +269,8 @@ def _date(marc: Marc, published: MarcField | None, where: _Part) -> dates.Printe
     "1995-1997" kept as printed beside the year they name, if any), the host's year, else 008/07-10 when 008/06
     says it is the year."""
     printed = _printed_date(published.first("c")) if published is not None else ""
-    if m := _YEAR.search(printed):
-        return dates.PrintedDate(m[1], printed if _NOT_JUST_A_YEAR.search(printed) else "")
+    if (read := dates.read_year(printed)).iso:
+        return read
     if where.year:
         return dates.PrintedDate(where.year, printed)
     fixed = marc.control.get("008", "")

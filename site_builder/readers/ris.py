@@ -638,7 +638,6 @@ def _jstor_word(word: str) -> bool:
 
 _RIS_DATE = re.compile(r"(\d{4})(?:[/-](\d{1,2}|[A-Za-z]+\.?)?(?:[/-](\d{1,2})?(?:/.*)?)?)?")
 _MONTH_DAY = re.compile(r"([A-Za-z]+\.?)(?:\s+(\d{1,2}))?")
-_YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 _YEAR_SLASH_WORDS = re.compile(r"(\d{4})/([A-Za-z][A-Za-z. -]*?)/*")
 
 
@@ -663,8 +662,8 @@ def _ris_date(text: str, year: str = "") -> dates.PrintedDate:
     m = _MONTH_DAY.fullmatch(text)
     if m and year and dates.month_number(m.group(1)):
         return dates.PrintedDate(dates.from_parts(year, m.group(1), m.group(2) or ""))
-    found = _YEAR.search(text)
-    return dates.PrintedDate(found.group(1), text) if found else dates.PrintedDate("")
+    found = dates.read_year(text)
+    return found if found.iso else dates.PrintedDate("")
 
 
 _ABSTRACT_WORD = re.compile(r"\A\s*(?:Abstract|ABSTRACT)[ \t]+(?=[A-Z])")

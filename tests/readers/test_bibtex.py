@@ -627,3 +627,15 @@ def test_an_accent_that_begins_a_name_after_and_is_kept() -> None:
     authors = bibtex.to_article(records[0])[0].authors
     assert [p.name for p in authors] == ["Serin, Tülay", "Ünal, Basri", "Ó Súilleabháin, L.", "Simon and Schuster",
                                          "Roe, A."]
+
+
+@pytest.mark.parametrize(("fields", "date", "printed"), [
+    ("year = {[1995?]}", "1995", "[1995?]"), ("year = {c1995}", "1995", ""),
+    ("year = {1995--1997}", "1995", "1995–1997"),  # LaTeX's en dash, as the page prints it
+    ("year = {in press}", "", "in press"), ("year = {n.d.}", "", "n.d."), ("year = {197-?}", "", "197-?"),
+    ("date = {2019-12/2020-01}", "2019-12", "2019-12/2020-01"), ("year = {2019}, month = dec", "2019-12", "")])
+def test_a_year_says_what_the_entry_says(fields: str, date: str, printed: str) -> None:
+    """A year a hand-written file qualifies ("[1995?]", "in press") is shown as written, never dropped."""
+    records, _ = bibtex.read(f"@article{{k, title = {{T}}, {fields}}}\n", "y.bib")
+    article = bibtex.to_article(records[0])[0]
+    assert (article.date, article.date_printed) == (date, printed)
