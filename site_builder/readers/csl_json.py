@@ -175,7 +175,7 @@ def _date(value: dict[str, Any]) -> dates.PrintedDate:
     ranges = [r for r in ranges if isinstance(r, list) and r] if isinstance(ranges, list) else []
     literal = clean(str(value.get("literal") or value.get("raw") or ""))
     if not ranges:
-        return dates.read_printed(literal)
+        return shared.printed_date(literal) if literal else dates.PrintedDate("")
     start, *rest = ([*r, "", ""][:3] for r in ranges)
     iso = dates.from_parts(*start)
     if literal and (printed := dates.read_printed(literal)).iso[:4] == iso[:4]:

@@ -184,8 +184,8 @@ def _published(tags: Tags, periodical: bool) -> dates.Published:
     year_text, rest = tags.text("%D"), tags.text("%8")
     year = m.group() if (m := _YEAR.search(year_text)) else ""
     issue = _date(year_text, "") if year_text.strip() != year else dates.PrintedDate(year)
-    if issue.iso[:4] != year:  # "c2015", "2015 [printed 2014]": the year alone
-        issue = dates.PrintedDate(year)
+    if issue.iso[:4] != year or not issue.iso:  # "c2015", "[1995?]", "Dec 2019", "in press"
+        issue = shared.printed_date(year_text)
     if rest:
         more = _date(rest, year)
         if more.iso[:4] == year or not year:

@@ -122,6 +122,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     main = [a for a in abstracts if _lang(a) == _lang(abstracts[0])] if abstracts else []
     lay, sections, rights = shared.abstract("\n\n".join(clean(a.text) for a in main))
     origin = mods.find("originInfo")
+    when = _date(mods, host, part)
     article = Article(
         id=shared.article_id(pmcid or url_pmc, pmid or url_pmid, doi or url_doi, _identifier(mods, "citekey") or
                              _identifier(mods, "local"), title, "mods"),
@@ -132,7 +133,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         journal_abbrev=_title(host, "abbreviated") if host is not None and not held_by_book else "",
         container=host_title if held_by_book else "",
         kind=kind,
-        date=_date(mods, host, part),
+        date=when.iso, date_printed=when.printed,
         publisher=next((clean(p.text) for p in (*mods.findall("originInfo/publisher"),
                                                  *mods.findall("originInfo/agent/namePart")) if clean(p.text)), ""),
         place=next((clean(p.text) for p in mods.findall("originInfo/place/placeTerm") if p.get("type") != "code"
@@ -222,18 +223,18 @@ def _identifier(mods: Node, kind: str) -> str:
                  and clean(i.text)), "")
 
 
-def _date(mods: Node, host: Node | None, part: Node | None) -> str:
-    """ISO date of the work: its issue's (``dateIssued``, the host's part's ``date``), else when it was made."""
+def _date(mods: Node, host: Node | None, part: Node | None) -> dates.PrintedDate:
+    """The date of the work: its issue's (``dateIssued``, the host's part's ``date``), else when it was made; as
+    printed too when ISO cannot hold it ("[1995?]", "1995-1997", "in press")."""
     issued = mods.findall("originInfo/dateIssued")
     candidates = [*(d.text for d in issued if d.get("keyDate") == "yes"), *(d.text for d in issued),
                   part.findtext("date") if part is not None else "",
                   *(d.text for d in (host.findall("originInfo/dateIssued") if host is not None else [])),
                   *(d.text for d in mods.findall("originInfo/dateCreated")),
                   *(d.text for d in mods.findall("originInfo/copyrightDate"))]
-    for text in candidates:
-        if found := dates.read_printed(clean(text).removeprefix("c")).iso:
-            return found
-    return ""
+    read = [shared.printed_date(text or "") for text in candidates]
+    return next((found for found in read if found.iso), next((found for found in read if found.printed),
+                                                             dates.PrintedDate("")))
 
 
 def _detail(part: Node | None, kind: str) -> str:

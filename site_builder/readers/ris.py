@@ -662,8 +662,7 @@ def _ris_date(text: str, year: str = "") -> dates.PrintedDate:
     m = _MONTH_DAY.fullmatch(text)
     if m and year and dates.month_number(m.group(1)):
         return dates.PrintedDate(dates.from_parts(year, m.group(1), m.group(2) or ""))
-    found = dates.read_year(text)
-    return found if found.iso else dates.PrintedDate("")
+    return dates.read_year(text)
 
 
 _ABSTRACT_WORD = re.compile(r"\A\s*(?:Abstract|ABSTRACT)[ \t]+(?=[A-Z])")

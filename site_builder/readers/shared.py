@@ -242,6 +242,17 @@ def year_then_month(text: str) -> str:
     return f"{m.group(2)} {m.group(1)}" if m else text
 
 
+def printed_date(text: str) -> dates.PrintedDate:
+    """Any date a record prints in a field of its own, read as far as it goes: "2019 Dec", "Dec. 2019", "5 Dec
+    2019", ISO; else the year it names, if any, with the text kept as printed when it says more or less than
+    that year ("[1995?]", "1995-1997", "in press"; dates.read_year)."""
+    text = clean(text)
+    if day_first := dates.read_day_first(text):
+        return dates.PrintedDate(day_first)
+    found = dates.read_printed(year_then_month(text))
+    return found if found.iso else dates.read_year(text)
+
+
 def early_access(text: str, issue: str) -> str:
     """The early-access month Web of Science gives ("MAR 2024": its EA tag, EarlyAccessDate in BibTeX, C6 in RIS)
     as an ISO date; "" when ``issue``, the record's publication date, says it already (an article not yet in an

@@ -266,7 +266,7 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     lay, abstract, rights = shared.abstract(_ABSTRACT_WORD.sub("", value(columns.abstract)), running=columns.running)
     key = clean(value(columns.key)).rstrip("/").rpartition("/")[2]  # OpenAlex's id is a url
     when = shared.web_of_science_date(value(columns.date), value(columns.year), value(columns.early)) if (
-        columns.early) else dates.Published(_date(value(columns.year), value(columns.date),
+        columns.early) else dates.published(_date(value(columns.year), value(columns.date),
                                                   *_month_day(value(columns.month), value(columns.day),
                                                               value(columns.month_day)), columns.month_first))
     article = Article(
@@ -359,10 +359,10 @@ _MONTH_YEAR_GLUED = re.compile(r"(?<=[A-Za-z])(?=\d{4}\b)")
 """EBSCO's "Jun2023"."""
 
 
-def _date(year: str, text: str, month: str = "", day: str = "", month_first: bool = False) -> str:
+def _date(year: str, text: str, month: str = "", day: str = "", month_first: bool = False) -> dates.PrintedDate:
     """The date the columns give: ``text`` (in numbers, the year first, or printed the day first, or with the month
     before or after the year) when it falls in ``year`` (or there is no year), else the year with its month and day
-    columns."""
+    columns; a year that is not four digits as it is printed ("[1995?]", "in press")."""
     year = clean(year)
     if clean(text):
         numbers = _NUMBERED_DATE.fullmatch(clean(text))
@@ -372,11 +372,12 @@ def _date(year: str, text: str, month: str = "", day: str = "", month_first: boo
                  else dates.read_day_first(clean(text))
                  or dates.read_printed(shared.year_then_month(_MONTH_YEAR_GLUED.sub(" ", clean(text)))).iso)
         if found and (not year or found[:4] == year):
-            return found
+            return dates.PrintedDate(found)
     if not re.fullmatch(r"\d{4}", year):
-        return ""
-    return dates.from_parts(year, clean(month) if dates.month_number(clean(month)) or clean(month).isdigit()
-                            else "", clean(day) if clean(day).isdigit() else "")
+        return shared.printed_date(year)
+    return dates.PrintedDate(dates.from_parts(year, clean(month) if dates.month_number(clean(month))
+                                              or clean(month).isdigit() else "", clean(day) if clean(day).isdigit()
+                                              else ""))
 
 
 _ZOTERO_KINDS = {
