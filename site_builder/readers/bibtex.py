@@ -555,9 +555,13 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
             family, given = latex_to_text(m.group(1)), m.group(2)
             people.append(Person(name=f"{family}, {given}", family=family, given=given))
             continue
+        written_suffix = _SUFFIX_LAST.fullmatch(name.strip()) if "," not in name else None
+        if written_suffix:  # "John Smith Jr.": BibTeX would make "Jr." the family name; the writer meant a suffix
+            name = written_suffix.group(1)
         parts = parse_single_name_into_parts(name, strict=False)
         family = latex_to_text(" ".join([*parts.von, *parts.last]))
         given, suffix = latex_to_text(" ".join(parts.first)), latex_to_text(" ".join(parts.jr))
+        suffix = suffix or (written_suffix.group(2) if written_suffix else "")
         if not given:
             # "{World Health Organization}": a group, or a person known by one name only.
             people.append(Person(name=family or latex_to_text(name)))
@@ -583,6 +587,9 @@ def _split_names(value: str) -> list[str]:
             start = token.end()
     names.append(value[start:])
     return [name.strip() for name in names if name.strip()]
+
+
+_SUFFIX_LAST = re.compile(r"(\S+\s+\S.*?)\s+(Jr\.?|Sr\.?|II|III|IV)")
 
 
 def _unbraced_list(value: str) -> str:

@@ -404,7 +404,7 @@ def _ris_article(record: Record) -> Article:
     return Article(
         id=shared.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
         title=title,
-        authors=tuple(_person(name) for name in tags.all("AU", "A1") if clean(name)),
+        authors=_people(tags, "AU", "A1"),
         journal=journal, journal_abbrev=abbrev, kind=kind, container=container,
         editors=tuple(_person(name) for name in tags.all(*_editor_tags(kind)) if clean(name)),
         translators=_people(tags, "A4") if kind in _TRANSLATED_KINDS else (),
@@ -462,8 +462,15 @@ _NO_EDITION_KINDS = LEGAL_KINDS | {"hearing", "software", "dataset"}
 (Zotero). A periodical's article has none either: EndNote writes its electronic publication date there."""
 
 
-def _people(tags: _Tags, tag: str) -> tuple[Person, ...]:
-    return tuple(_person(name) for name in tags.all(tag) if clean(name))
+def _people(tags: _Tags, *names: str) -> tuple[Person, ...]:
+    return tuple(_person(name) for value in tags.all(*names) for name in _one_or_more(value) if clean(name))
+
+
+def _one_or_more(value: str) -> list[str]:
+    """The names of one author line: one, or several that an export ran together with semicolons ("Smith, J.;
+    Doe, K."), each written family first."""
+    names = [name.strip() for name in value.split(";")]
+    return names if len(names) > 1 and all("," in name for name in names if name) else [value]
 
 
 def _editor_tags(kind: str) -> tuple[str, ...]:

@@ -639,3 +639,13 @@ def test_a_year_says_what_the_entry_says(fields: str, date: str, printed: str) -
     records, _ = bibtex.read(f"@article{{k, title = {{T}}, {fields}}}\n", "y.bib")
     article = bibtex.to_article(records[0])[0]
     assert (article.date, article.date_printed) == (date, printed)
+
+
+@pytest.mark.parametrize(("written", "person"), [
+    ("John Smith Jr.", ("Smith", "John", "Jr.")), ("Martin Luther King Jr.", ("King", "Martin Luther", "Jr.")),
+    ("John Smith III", ("Smith", "John", "III")), ("Smith, Jr., John", ("Smith", "John", "Jr."))])
+def test_a_suffix_written_last_is_a_suffix(written: str, person: tuple[str, str, str]) -> None:
+    """BibTeX reads "John Smith Jr." as the family name "Jr."; whoever wrote it meant John Smith, junior."""
+    records, _ = bibtex.read(f"@article{{k, title = {{T}}, author = {{{written}}}}}\n", "n.bib")
+    [author] = bibtex.to_article(records[0])[0].authors
+    assert (author.family, author.given, author.suffix) == person

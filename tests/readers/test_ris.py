@@ -740,3 +740,10 @@ def test_a_date_says_no_more_and_no_less_than_the_record(printed: str, date: str
     records, _ = ris.read(f"TY  - JOUR\nTI  - x\nPY  - {printed}\nER  - \n", "a.ris")
     article = ris.to_article(records[0])[0]
     assert (article.date, article.date_printed) == (date, as_printed)
+
+
+def test_authors_run_together_on_one_line_are_each_an_author() -> None:
+    records, _ = ris.read("TY  - JOUR\nTI  - x\nAU  - Smith, J.; Doe, K.\nAU  - Roe, A.\nA1  - Cancer; Research UK\n"
+                          "ER  - \n", "a.ris")
+    assert [p.name for p in ris.to_article(records[0])[0].authors] == ["Smith, J.", "Doe, K.", "Roe, A.",
+                                                                       "Cancer; Research UK"]
