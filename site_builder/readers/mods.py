@@ -181,10 +181,16 @@ def _local_names(node: Node) -> Node:
 
 
 def _title(node: Node, kind: str = "") -> str:
-    """The title of ``node``'s first ``titleInfo`` of ``kind`` ("" the main one): its non-sorting article, title,
-    subtitle and part, as a catalogue prints them ("The title: a subtitle. Part 2")."""
-    for info in node.findall("titleInfo"):
-        if info.get("type") != kind:
+    """The title of ``node``'s first ``titleInfo`` of ``kind`` ("" the main one: the untyped one, else the
+    uniform title, else any but an abbreviation, as the Library of Congress's collections name a host by its
+    uniform title alone): its non-sorting article, title, subtitle and part, as a catalogue prints them ("The
+    title: a subtitle. Part 2")."""
+    infos = node.findall("titleInfo")
+    if not kind and not any(info.get("type") is None for info in infos):
+        infos = sorted((i for i in infos if i.get("type") != "abbreviated"), key=lambda i: i.get("type") != "uniform")
+        kind = infos[0].get("type") or "" if infos else ""
+    for info in infos:
+        if (info.get("type") or "") != kind:
             continue
         text = clean(info.findtext("nonSort")) + (" " if clean(info.findtext("nonSort")).isalpha() else "")
         text += clean(info.findtext("title"))

@@ -94,3 +94,13 @@ def test_a_site_shows_the_values(tmp_path: Path, html, make_site) -> None:
     page = html.parse(tmp_path / "out" / "articles" / "doi-10-1007-s00300-003-0526-8.html")
     text = html.text(page)
     assert "Benthic response to ice-edge-induced particle flux in the Arctic Ocean" in text and "610-620" in text
+
+
+def test_a_title_given_only_as_uniform_or_alternative_is_the_title() -> None:
+    """The Library of Congress's Online Books records name their host collection by its uniform title alone."""
+    data = (b'<mods xmlns="http://www.loc.gov/mods/v3"><titleInfo type="alternative"><title>Only an alternative'
+            b'</title></titleInfo><titleInfo type="abbreviated"><title>Abbr.</title></titleInfo><genre>article</genre>'
+            b'<relatedItem type="host"><titleInfo type="uniform" authority="dlfaqcoll"><title>A Celebration of Women '
+            b'Writers: Americana</title></titleInfo></relatedItem></mods>')
+    [article] = articles("x.xml", data)
+    assert (article.title, article.journal) == ("Only an alternative", "A Celebration of Women Writers: Americana")
