@@ -602,12 +602,19 @@ def _published(tags: _Tags) -> dates.Published:
     given = [_ris_date(v, year) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA"))]
     issue = dates.most_precise(*(d.iso for d in given))
     printed = next((d.printed for d in given if d.printed and d.iso[:4] == issue[:4]), "")
-    # DA's fourth part is free text: a date as printed ("2014/11//2014 Nov-Dec"), or junk ("2019/10//undefined").
-    other = dates.read_printed(clean(tags.first("DA")).split("/", 3)[3] if clean(tags.first("DA")).count("/") >= 3
-                               else "")
+    # A date's fourth part is free text: a date as printed ("2014/11//2014 Nov-Dec", "1999///Winter 1999"), or
+    # junk ("2019/10//undefined").
+    other = shared.printed_date(next((part for v in (tags.first("DA"), tags.first("PY"), tags.first("Y1"))
+                                      if (part := _fourth_part(v))), ""))
     printed = printed or (other.printed if other.iso[:4] == issue[:4] and issue else "")
     epub = _ris_date(tags.first("ET")).iso if tags.first("TY").strip() == "JOUR" else ""
     return dates.published(dates.PrintedDate(issue, printed), epub)
+
+
+def _fourth_part(date: str) -> str:
+    """The free text after a RIS date's third slash ("Winter 1999" of "1999///Winter 1999")."""
+    parts = clean(date).split("/", 3)
+    return parts[3].strip() if len(parts) == 4 else ""
 
 
 _JSTOR_LABEL = "Full publication date:"

@@ -735,7 +735,8 @@ def test_a_number_of_pages_is_not_where_the_work_is(ty: str, sp: str, ep: str, p
     ("2019 Dec", "2019-12", ""), ("2014 Nov-Dec", "2014-11", "2014 Nov-Dec"),  # PubMed's order, kept whole
     ("2020/Jan-Feb//", "2020-01", "2020 Jan-Feb"), ("2020/Spring/", "2020", "2020 Spring"),
     ("12/05/2019", "2019", "12/05/2019"),  # day and month in an order it does not say: the year, and as printed
-    ("2019/10/05", "2019-10-05", ""), ("2001///", "2001", ""), ("n.d.", "", "n.d.")])
+    ("2019/10/05", "2019-10-05", ""), ("2001///", "2001", ""), ("n.d.", "", "n.d."),
+    ("1999///Winter 1999", "1999", "1999 Winter"), ("2019/10//undefined", "2019-10", "")])
 def test_a_date_says_no_more_and_no_less_than_the_record(printed: str, date: str, as_printed: str) -> None:
     records, _ = ris.read(f"TY  - JOUR\nTI  - x\nPY  - {printed}\nER  - \n", "a.ris")
     article = ris.to_article(records[0])[0]
