@@ -579,11 +579,14 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
 
 
 def derived_digest(site: Site) -> bytes:
-    """What the plan makes from many articles' contents at once (Site.ranks, .shared_facets, .citation_keys): a
-    page may show its part of these without reaching the articles they were made from."""
-    ranks = _as_fields(site.ranks)  # every order Ranks has, as library_digest
-    keys = sorted(site.citation_keys.items()) if site.config.downloads else []  # only the downloads show them
-    return _hash(marshal.dumps([ranks, sorted(site.shared_facets), keys], 0))
+    """What the plan makes from many articles' contents at once (Site.shared_facets, the citation keys that
+    articles share): a page may show its part of these without reaching the articles they were made from. Not
+    the orders: an article's place in each (Site.ranks) is made from that article alone, and a page of a list
+    sorted by them reaches the whole list (plan/pages.py's ``_listings``). Nor the citation keys no other article
+    decides: an article's own (its author, year and first word) comes with it."""
+    keys = site.citation_keys
+    shared = sorted((k, keys[k]) for k in site.shared_citation_keys) if site.config.downloads else []  # only
+    return _hash(marshal.dumps([sorted(site.shared_facets), shared], 0))  # the downloads show them
 
 
 LIBRARY_RUN = 5_000
