@@ -97,22 +97,17 @@ def _code(char: str) -> str:
     return "{" + _digits(point - ord("{"), 4)
 
 
-class _Codes(dict[int, str]):
-    """A table for str.translate: each code point's code, made when first asked for (a function of the code point
-    alone, so one table serves every build)."""
-
-    def __missing__(self, point: int) -> str:
-        found = self[point] = _code(chr(point))
-        return found
-
-
-_CODES = _Codes()
+_ASCII_CODES = {point: _code(chr(point)) for point in range(0x80)}
+"""str.translate's table for ASCII (the usual characters of titles and dates); ``ascending`` codes the others one
+by one."""
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def ascending(text: str) -> str:
     """Text whose order (code point by code point, a text before those it begins) is ``text``'s, written with
     _ALPHABET only; followed by LAST, it sorts before any longer text it begins."""
-    return text.translate(_CODES)
+    coded = text.translate(_ASCII_CODES)
+    return coded if coded.isascii() else _NOT_ASCII.sub(lambda found: _code(found.group()), coded)
 
 
 def descending(text: str) -> str:
