@@ -495,7 +495,11 @@ def test_the_default_templates_read_only_what_a_fingerprint_digests_of_the_site(
     ``site`` render on every build."""
     env = make_environment(theme.template_dirs(REPO))
     names = [name for name in env.list_templates() if name.endswith(".html")]
-    assert fingerprints.template_digests(env, names, b"", {"article_item": ARTICLE_ITEM}).only_known_site_parts
+    templates = fingerprints.template_digests(env, names, b"", {"article_item": ARTICLE_ITEM})
+    assert templates.only_known_site_parts
+    # The collection's counts, which a record added changes, are in the fingerprints of these pages only.
+    assert {name for name, parts in templates.site_parts.items() if "counts" in parts} == {
+        "home.html", "authors.html", "search.html"}
 
 
 
@@ -754,3 +758,29 @@ def test_a_sorted_list_page_that_does_not_reach_its_whole_list_is_caught(
     monkeypatch.setattr(fingerprints, "VERIFY", True)
     with pytest.raises(fingerprints.StaleReuse, match="review_title_2.html"):
         build(sorted_lists, out)
+
+
+def test_a_record_added_renders_the_pages_that_show_it_not_every_page(small_site: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The collection's counts are on the home page (its footer, "7 articles from 7 records"), not on every page,
+    and only the pages whose templates read them hold them in their fingerprints: a record added leaves the
+    pages that show neither it nor the counts unwritten (the 404 page, the pages of other authors)."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    monkeypatch.setattr(pagetable, "RACY_NS", 0)
+    out = tmp_path / "out"
+    first = build(small_site, out)
+    times = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+    added = small_site / "content" / "records" / RECORDS[10].name
+    shutil.copy2(RECORDS[10], added)
+    again = build(small_site, out)
+    assert again.rendered < again.pages // 2, (again.rendered, again.pages)
+    new_authors = {p.name for p in (out / "authors").glob("*.html")} - {p.name for p in times
+                                                                        if p.parent.name == "authors"}
+    written = {p.relative_to(out).as_posix() for p, ns in times.items() if p.stat().st_mtime_ns != ns}
+    assert "404.html" not in written and "index.html" in written and new_authors
+    assert not any(p.startswith("authors/") and p != "authors/index.html" for p in written), written
+    footer = lambda page: " ".join((out / page).read_text(encoding="utf-8").split("<footer")[1].split())  # noqa: E731
+    assert f"{first.articles + 1} articles from {first.records + 1} records" in footer("index.html")
+    assert "records" not in footer("404.html")
+    clean = build(small_site, tmp_path / "clean", clean=True)
+    assert differences(published(out), published(clean.output)) == []
