@@ -164,12 +164,14 @@ class EditedSite(RuleBasedStateMachine):
         target.write_text(f'[[{kind}]]\nnames = ["{first}", "{second}"]\n', encoding="utf-8")
 
     @rule(title=WORDS, references=st.booleans(), downloads=st.booleans(), search=st.booleans(),
-          language=st.sampled_from(["en", "es"]), base_url=st.sampled_from(["", "https://example.github.io/edited/"]))
+          language=st.sampled_from(["en", "es"]), base_url=st.sampled_from(["", "https://example.github.io/edited/"]),
+          list_orders=st.booleans())
     def edit_site_toml(self, title: str, references: bool, downloads: bool, search: bool, language: str,
-                       base_url: str) -> None:
+                       base_url: str, list_orders: bool) -> None:
         lines = [f"title = {title!r}".replace("'", '"') if '"' not in title else 'title = "x"',
                  f"references = {str(references).lower()}", f"downloads = {str(downloads).lower()}",
-                 f"search = {str(search).lower()}", f'language = "{language}"']
+                 f"search = {str(search).lower()}", f'language = "{language}"',
+                 f"list_orders = {str(list_orders).lower()}"]
         if base_url:
             lines.append(f'base_url = "{base_url}"')
         (self.site / "site.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -209,6 +211,10 @@ def edited_site(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Mo
     monkeypatch.setattr(pagetable, "RACY_NS", 0)
     # Every costly part of a page kept from the last build is made again, and must be what was kept.
     monkeypatch.setattr(fingerprints, "VERIFY", True)
+    # A list of a few articles offered in every order (with list_orders), two a page: an article that moves in an
+    # order then changes which articles the other pages of its lists show.
+    monkeypatch.setattr(listing, "SORTED_FROM", 2)
+    monkeypatch.setattr(listing, "PAGE_SIZE", 2)
     EditedSite.tmp_factory = tmp_path_factory
     return EditedSite
 
@@ -489,7 +495,11 @@ def test_the_default_templates_read_only_what_a_fingerprint_digests_of_the_site(
     ``site`` render on every build."""
     env = make_environment(theme.template_dirs(REPO))
     names = [name for name in env.list_templates() if name.endswith(".html")]
-    assert fingerprints.template_digests(env, names, b"", {"article_item": ARTICLE_ITEM}).only_known_site_parts
+    templates = fingerprints.template_digests(env, names, b"", {"article_item": ARTICLE_ITEM})
+    assert templates.only_known_site_parts
+    # The collection's counts, which a record added changes, are in the fingerprints of these pages only.
+    assert {name for name, parts in templates.site_parts.items() if "counts" in parts} == {
+        "home.html", "authors.html", "search.html"}
 
 
 
@@ -675,3 +685,102 @@ def test_who_is_who_is_worked_out_again_only_when_a_byline_or_a_rule_changes(
     assert len(calls) == 3
     clean = build(small_site, tmp_path / "clean", clean=True)
     assert differences(published(out), published(clean.output)) == [] and messages(result) == messages(clean)
+
+
+def move_title(record: Path, word: str) -> None:
+    """The record's title given a first word in every field that holds it, so that it sorts elsewhere by title
+    (as benchmarks/bench_incremental.py's "title moved" does)."""
+    text = record.read_text(encoding="utf-8")
+    title = next(line for line in text.split("\n") if line.startswith("title ")).removeprefix("title ")
+    record.write_text(text.replace(title, f"{word} {title}"), encoding="utf-8")
+
+
+@pytest.fixture
+def sorted_lists(small_site: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The small site with every list of two articles or more offered in each order, two articles a page: its
+    six records are all in the topic "Review", whose pages by title then hold two articles each."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    monkeypatch.setattr(listing, "SORTED_FROM", 2)
+    monkeypatch.setattr(listing, "PAGE_SIZE", 2)
+    (small_site / "site.toml").write_text("list_orders = true\n", encoding="utf-8")
+    return small_site
+
+
+def first_by_title(site: Path) -> Path:
+    records = sorted((site / "content" / "records").iterdir())
+    return min(records, key=lambda p: next(line for line in p.read_text(encoding="utf-8").split("\n")
+                                            if line.startswith("title ")))
+
+
+def test_an_article_that_moves_by_title_makes_again_only_the_pages_that_show_it_or_sort_its_lists(
+        sorted_lists: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article's place in each order is made from the article alone (orders.Ranks): moved by title, it changes
+    no article page but those that show it (as related), whose search sort values are their own; the pages of
+    its lists sorted by title, which reach the whole list, are made again, and no page kept without its
+    fingerprint differs from what it would be (VERIFY)."""
+    printed: list[str] = []
+    real = fingerprints.Reuse.fingerprint
+
+    def counted(self: fingerprints.Reuse, page: plan_pages.Page) -> fingerprints.Print | None:
+        printed.append(page.path)
+        return real(self, page)
+
+    out = tmp_path / "out"
+    first = build(sorted_lists, out)
+    record = first_by_title(sorted_lists)
+    moved = next(p.path for p in first.planned if p.template == "article.html"
+                 and p.context["article"].where.path.endswith(record.name))
+    monkeypatch.setattr(fingerprints.Reuse, "fingerprint", counted)
+    move_title(record, "Zymology of")
+    again = build(sorted_lists, out)
+    others = {p for p in printed if p.startswith("articles/") and p.endswith(".html") and p != moved}
+    assert moved in printed and all("Zymology of" in (out / p).read_text(encoding="utf-8") for p in others)
+    assert "topics/review_title_2.html" in printed and 0 < again.rendered < first.pages // 2
+    clean = build(sorted_lists, tmp_path / "clean", clean=True)
+    assert differences(published(out), published(clean.output)) == []
+    monkeypatch.setattr(fingerprints, "VERIFY", True)
+    move_title(record, "Aardvarks and")
+    build(sorted_lists, out)
+    assert differences(published(out), published(build(sorted_lists, tmp_path / "clean2", clean=True).output)) == []
+
+
+def test_a_sorted_list_page_that_does_not_reach_its_whole_list_is_caught(
+        sorted_lists: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What keeping a page of a sorted list rests on, broken on purpose: its context without the list's articles
+    (plan/pages.py's ``sorted_from``). The article first by title moved last shifts the second page by title,
+    which showed neither it nor anything changed: with VERIFY, that page kept is found stale."""
+    real = plan_pages._listings
+    monkeypatch.setattr(plan_pages, "_listings", lambda site, base, keys: [
+        (path, part, {}) for path, part, _sorted_from in real(site, base, keys)])
+    out = tmp_path / "out"
+    build(sorted_lists, out)
+    move_title(first_by_title(sorted_lists), "Zymology of")
+    monkeypatch.setattr(fingerprints, "VERIFY", True)
+    with pytest.raises(fingerprints.StaleReuse, match="review_title_2.html"):
+        build(sorted_lists, out)
+
+
+def test_a_record_added_renders_the_pages_that_show_it_not_every_page(small_site: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The collection's counts are on the home page (its footer, "7 articles from 7 records"), not on every page,
+    and only the pages whose templates read them hold them in their fingerprints: a record added leaves the
+    pages that show neither it nor the counts unwritten (the 404 page, the pages of other authors)."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    monkeypatch.setattr(pagetable, "RACY_NS", 0)
+    out = tmp_path / "out"
+    first = build(small_site, out)
+    times = {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+    added = small_site / "content" / "records" / RECORDS[10].name
+    shutil.copy2(RECORDS[10], added)
+    again = build(small_site, out)
+    assert again.rendered < again.pages // 2, (again.rendered, again.pages)
+    new_authors = {p.name for p in (out / "authors").glob("*.html")} - {p.name for p in times
+                                                                        if p.parent.name == "authors"}
+    written = {p.relative_to(out).as_posix() for p, ns in times.items() if p.stat().st_mtime_ns != ns}
+    assert "404.html" not in written and "index.html" in written and new_authors
+    assert not any(p.startswith("authors/") and p != "authors/index.html" for p in written), written
+    footer = lambda page: " ".join((out / page).read_text(encoding="utf-8").split("<footer")[1].split())  # noqa: E731
+    assert f"{first.articles + 1} articles from {first.records + 1} records" in footer("index.html")
+    assert "records" not in footer("404.html")
+    clean = build(small_site, tmp_path / "clean", clean=True)
+    assert differences(published(out), published(clean.output)) == []

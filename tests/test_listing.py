@@ -8,9 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from site_builder.build import build
-from site_builder.plan import listing
+from site_builder.model import library
+from site_builder.model.article import Article
+from site_builder.plan import listing, orders
 from site_builder.plan.orders import Ranks
 
 
@@ -22,7 +26,7 @@ def test_page_paths_sit_beside_the_list_and_cannot_meet_a_slug() -> None:
 
 def test_a_short_list_is_one_page_in_one_order() -> None:
     keys = [f"a{n}" for n in range(listing.SORTED_FROM - 1)]
-    ranks = {k: Ranks(n, n, n) for n, k in enumerate(keys)}
+    ranks = {k: Ranks(f"{n:03}", f"{n:03}", f"{n:03}") for n, k in enumerate(keys)}
     ((path, only),) = listing.listings("topics/t.html", keys, ranks)
     assert path == "topics/t.html" and only.keys == tuple(keys)
     assert (only.orders, only.pages, only.main, only.start) == ((), (), True, 1)
@@ -31,7 +35,8 @@ def test_a_short_list_is_one_page_in_one_order() -> None:
 def test_a_long_list_has_pages_in_each_order() -> None:
     total = listing.PAGE_SIZE * 2 + 5
     keys = [f"a{n:03}" for n in range(total)]
-    ranks = {k: Ranks(newest=n, oldest=total - 1 - n, title=(n * 7) % total) for n, k in enumerate(keys)}
+    ranks = {k: Ranks(newest=f"{n:03}", oldest=f"{total - 1 - n:03}", title=f"{(n * 7) % total:03}")
+             for n, k in enumerate(keys)}
     found = dict(listing.listings("years/2021.html", keys, ranks))
     assert list(found) == ["years/2021.html", "years/2021_2.html", "years/2021_3.html",
                            "years/2021_oldest.html", "years/2021_oldest_2.html", "years/2021_oldest_3.html",
@@ -176,3 +181,28 @@ def test_by_default_a_long_list_runs_newest_first_only(html, demo_site) -> None:
     root = demo_site.doc("topics/review.html")
     assert not [nav for nav in html.main(root).iter("nav") if nav.get("aria-label") == "Order of the list"]
     assert int(re.search(r"(\d+) articles, newest first", html.text(html.main(root))).group(1)) > 20
+
+
+TITLES = st.text(st.sampled_from("aAbB zZ09-./:_!é€ßİ“\u0001\t\"&<>,~{\U0001f600"), max_size=6)
+DATES = st.sampled_from(["", "2021", "2021-03", "2021-03-04", "2021-12-31", "2020", "197-?"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.from_regex(r"[a-z0-9-]{1,6}", fullmatch=True), TITLES, DATES),
+                unique_by=lambda t: t[0], max_size=25))
+def test_each_articles_own_ranks_sort_the_collection_as_its_orders_do(found: list[tuple[str, str, str]]) -> None:
+    """An article's Ranks, made from it alone, compared as text (as Pagefind compares text sort values) put the
+    collection in the library's orders: newest first (newest_first), oldest first by date, folded title and key
+    with the undated last in newest order, by folded title newest first; and they read as text, not numbers."""
+    ordered = dict(library.newest_first([(key, Article(id=key, title=title, date=date))
+                                         for key, title, date in found]))
+    newest = {k: n for n, k in enumerate(ordered)}
+    titles = {k: orders.title_key(a.title) for k, a in ordered.items()}
+    oldest = sorted((k for k, a in ordered.items() if a.date), key=lambda k: (ordered[k].date, titles[k], k))
+    oldest += [k for k, a in ordered.items() if not a.date]
+    ranks = {k: orders.ranks_of(k, a) for k, a in ordered.items()}
+    assert sorted(ordered, key=lambda k: ranks[k].newest) == list(ordered)
+    assert sorted(ordered, key=lambda k: ranks[k].oldest) == oldest
+    assert sorted(ordered, key=lambda k: ranks[k].title) == sorted(ordered, key=lambda k: (titles[k], newest[k]))
+    written = [getattr(r, order) for r in ranks.values() for order in orders.ORDERS]
+    assert all(re.fullmatch(r"[!$%+\-.0-9_a-z{~]+", text) for text in written), written

@@ -226,8 +226,7 @@ def test_the_index_lists_facets_values_and_pages_in_order(demo_site) -> None:
     urls = [json.loads(gzip.decompress((bundle / "fragment" / f"{page}.pf_fragment").read_bytes())
                        [len(indexer.SIGNATURE):])["url"] for page, _count in meta[1]]
     assert sorted(urls) == ["/" + p for p in result_pages(demo_site, "articles")]
-    newest = [int(indexer.sort_values((demo_site.out / url[1:]).read_text(encoding="utf-8"))["newest"])
-              for url in urls]
+    newest = [indexer.sort_values((demo_site.out / url[1:]).read_text(encoding="utf-8"))["newest"] for url in urls]
     assert newest == sorted(newest) and len(set(newest)) == len(urls)
     assert dict(meta[4])["newest"] == list(range(len(urls)))  # a run, which compresses to nothing
 
@@ -248,7 +247,7 @@ def test_a_large_collection_is_indexed_in_parts_that_sort_as_one(demo_site, demo
     assert result.report.errors == 0
     bundle = result.output / search.BUNDLE
     articles = sorted(result_pages(demo_site, "articles"),
-                      key=lambda page: int(indexer.sort_values((demo_site.out / page).read_text("utf-8"))["newest"]))
+                      key=lambda page: indexer.sort_values((demo_site.out / page).read_text("utf-8"))["newest"])
     parts = [articles[:15], articles[15:30], articles[30:]]
     for folder, pages in zip(("", "part2", "part3"), parts, strict=True):
         entry = json.loads((bundle / folder / indexer.ENTRY).read_text(encoding="utf-8"))
@@ -371,17 +370,23 @@ def test_an_article_gives_its_facets_result_fields_and_kind(html, demo_site) -> 
 
 
 def test_sort_values_order_the_articles_as_the_site_does(html, demo_site) -> None:
-    """Each sort key numbers the articles 0..n-1 (Pagefind then sorts numerically): newest first as the year
-    pages list them, oldest first by date with the undated last, and by title with case and accents folded."""
+    """Each sort value is text that no two articles share and that Pagefind sorts as text (none reads as a number):
+    newest first as the year pages list them, oldest first by date with the undated last, and by title with case
+    and accents folded."""
     pages = [p for p in demo_site.html_pages() if p.startswith("articles/")]
     ranks = {}
     for page in pages:
         root = demo_site.doc(page)
-        ranks[page] = {key: int(value) for key, value in tagged(root, "data-pagefind-sort")}
+        ranks[page] = dict(tagged(root, "data-pagefind-sort"))
         ranks[page]["date"] = next((t.get("datetime") for t in root.iter("time")), "")
         ranks[page]["TITLE"] = html.headings(root, "h1")[0]
     for key in ("newest", "oldest", "title"):
-        assert sorted(r[key] for r in ranks.values()) == list(range(len(pages))), key
+        values = [r[key] for r in ranks.values()]
+        assert len(set(values)) == len(pages) and not any(re.fullmatch(r"[\d.eE+-]+", v) for v in values), key
+    year = demo_site.doc("years/2021.html")
+    listed = [posixpath.basename(href) for href, _ in html.anchors(year) if "/articles/" in href]
+    in_2021 = [p for p in sorted(pages, key=lambda p: ranks[p]["newest"]) if ranks[p]["date"].startswith("2021")]
+    assert [posixpath.basename(p) for p in in_2021] == list(dict.fromkeys(listed))
     by = {key: [p for p, _ in sorted(ranks.items(), key=lambda kv: kv[1][key])]
           for key in ("newest", "oldest", "title")}
     dates = [ranks[p]["date"] for p in by["newest"]]

@@ -13,7 +13,7 @@ Never imports: readers, prose, plan, render, output, commands, build, config.
 
 from .csl import to_csl_json
 from .exports import export_entry, export_file
-from .keys import citation_keys, keyed_citation_keys
+from .keys import citation_keys, keyed_citation_keys, keys_and_shared
 from .meta import highwire_meta, json_ld, opengraph
 from .references import STYLES, Citation, Style, fingerprint, format_references
 
@@ -25,6 +25,7 @@ __all__ = [
     "export_entry",
     "export_file",
     "keyed_citation_keys",
+    "keys_and_shared",
     "fingerprint",
     "format_references",
     "highwire_meta",

@@ -48,6 +48,12 @@ def citation_keys(articles: Iterable[Article]) -> dict[str, str]:
 
 def keyed_citation_keys(articles: Iterable[tuple[str, Article]]) -> dict[str, str]:
     """The same for articles under keys of the caller's (a site's page keys, unique even when ids repeat)."""
+    return keys_and_shared(articles)[0]
+
+
+def keys_and_shared(articles: Iterable[tuple[str, Article]]) -> tuple[dict[str, str], frozenset[str]]:
+    """``keyed_citation_keys``, and the keys of the articles that share their base key with another: the only
+    ones whose citation key the other articles decide (an article alone with its base key has that key)."""
     by_base: dict[str, list[str]] = defaultdict(list)
     for ident, article in articles:
         ids = by_base[base_key(article)]
@@ -60,7 +66,7 @@ def keyed_citation_keys(articles: Iterable[tuple[str, Article]]) -> dict[str, st
         keys[ids[0]] = base
         for article_id in ids[1:]:
             keys[article_id] = _next_free(base, taken)
-    return keys
+    return keys, frozenset(ident for ids in by_base.values() if len(ids) > 1 for ident in ids)
 
 
 def _next_free(base: str, taken: set[str]) -> str:

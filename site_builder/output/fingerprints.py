@@ -8,15 +8,17 @@ digested once per process; a small one made only of plain values (a link, a list
 written into the page's digest in place, as its values, which depends on its value only (``_inline``).
 
 The costly half of a context (``Page.more``: related articles, co-authors, head metadata) is not made again when
-its inputs are the last build's: its function and arguments, the site's settings and the library's structure
-(``library_digest``: every part of the library but the articles' contents), and the contents of the articles its
-output reached last time (each article's digest, found while digesting that output). The plan's ``more``
-functions read an article's contents only through an article among their arguments or one they show (itself or
-its list entry), which is what makes this sound; the property test of tests/test_incremental.py checks it after
-every random edit (``VERIFY``: every part kept is made again and must digest the same).
+its inputs are the last build's: its function and arguments, the site's settings (not its counts: MORE_READS)
+and the library's structure (``library_digest``: every part of the library but the articles' contents), and the
+contents of the articles its output reached last time (each article's digest, found while digesting that
+output). The plan's ``more`` functions read an article's contents only through an article among their arguments
+or one they show (itself or its list entry), which is what makes this sound; the property test of
+tests/test_incremental.py checks it after every random edit (``VERIFY``: every part kept is made again and must
+digest the same).
 
 A page's fingerprint is not even made when nothing the page may read besides its articles changed (``keeping``:
-the basis above, every template, and what the plan makes from many articles at once, ``derived_digest``) and none
+the basis above, every template with what it reads of the site, and what the plan makes from many articles at
+once, ``derived_digest``) and none
 of the articles its context reached last time did: after an edit, most pages of a large site. That rests on the
 same rule for the whole context: a value made from an article's contents comes with the article (``Entry.source``,
 ``FeedEntry.source``), one made from many articles' contents is a ``Site`` property that ``derived_digest``
@@ -54,7 +56,9 @@ from .pagetable import Articles, Entry, More, PageTable
 
 SITE_FIELDS = frozenset({"config", "counts", "pages", "intro_html"})
 """What the default templates read of ``site``. A template that reads anything else of it (the whole library)
-makes every page's fingerprint unknown, and every page is rendered."""
+makes every page's fingerprint unknown, and every page is rendered. A page's fingerprint holds the fields its
+template reads (``Templates.site_parts``): the collection's counts, which a record added changes, only those of
+the few pages that show them."""
 
 
 class Unknown(Exception):
@@ -333,14 +337,23 @@ def interface_digest(locale_dirs: Iterable[Path]) -> bytes:
     return digest.digest()
 
 
-def site_digest(site: Site, templates_read_only_known_parts: bool) -> bytes | None:
-    """What every page may show of the site: its settings, counts, free pages (the navigation) and the home
-    page's introduction; None when the templates read more of it."""
-    if not templates_read_only_known_parts:
-        return None
+def site_digest(site: Site, fields: Iterable[str]) -> bytes:
+    """What a page may show of the site through ``fields`` (of SITE_FIELDS: its settings, counts, free pages, the
+    navigation, and the home page's introduction)."""
     tokens: list[object] = []
-    Digester(None)._add((site.config, site.counts, site.pages, site.intro_html), tokens)
+    for name in sorted(fields):
+        tokens.append(name)
+        Digester(None)._add(getattr(site, name), tokens)
     return _hash(marshal.dumps(tokens, 0))
+
+
+_SITE = b"site"
+"""How the Site object goes into a page's fingerprint when the templates read only SITE_FIELDS of it: what the
+page's template reads of those is in its template's digest (``with_site_parts``)."""
+
+MORE_READS = SITE_FIELDS - {"counts"}
+"""What the site's costly parts (``Page.more``) may read of the site through it besides its library: not the
+counts, which no costly part shows."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -351,9 +364,26 @@ class Templates:
     """None for a template that cannot be read or parsed: its pages are rendered, and the error reported."""
     only_known_site_parts: bool
     """Whether these templates read nothing of ``site`` but SITE_FIELDS."""
+    site_parts: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    """Per template: the fields of SITE_FIELDS that it, or a template it uses, reads (all of them for a template
+    not known here)."""
 
     def of(self, template: str) -> bytes | None:
         return self.digests.get(template)
+
+    def with_site_parts(self, site: Site) -> Templates:
+        """These templates, each one's digest with what it reads of ``site``: a page whose template does not read
+        the counts keeps its fingerprint when only they change."""
+        made: dict[tuple[str, ...], bytes] = {}
+
+        def read_by(name: str) -> bytes:
+            fields = self.site_parts.get(name, tuple(sorted(SITE_FIELDS)))
+            if fields not in made:
+                made[fields] = site_digest(site, fields)
+            return made[fields]
+
+        return dataclasses.replace(self, digests={name: None if digest is None else _hash(digest + read_by(name))
+                                                  for name, digest in self.digests.items()})
 
 
 def template_digests(env: jinja2.Environment, names: Iterable[str], code: bytes,
@@ -365,13 +395,13 @@ def template_digests(env: jinja2.Environment, names: Iterable[str], code: bytes,
     """
     sources: dict[str, str] = {}
     reached: dict[str, frozenset[str]] = {}
-    known_site = [True]
+    reads: dict[str, frozenset[str] | None] = {}  # of the site, per template parsed
 
     def parsed(name: str) -> jinja2.nodes.Template:
         source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
         sources[name] = source
         tree = env.parse(source)
-        known_site[0] = known_site[0] and _reads_only_known_site_parts(tree)
+        reads[name] = _site_parts(tree)
         return tree
 
     def closure(name: str, seen: frozenset[str]) -> frozenset[str]:
@@ -397,9 +427,11 @@ def template_digests(env: jinja2.Environment, names: Iterable[str], code: bytes,
         return reached[name]
 
     digests: dict[str, bytes | None] = {}
+    site_parts: dict[str, tuple[str, ...]] = {}
     for name in sorted(set(names)):
         if not name:
             digests[name] = _hash(b"export" + code)
+            site_parts[name] = ()  # a download's context holds no site
             continue
         try:
             members = sorted(closure(name, frozenset()))
@@ -407,7 +439,11 @@ def template_digests(env: jinja2.Environment, names: Iterable[str], code: bytes,
             digests[name] = None
             continue
         digests[name] = _hash(b"\0".join([code, *(m.encode() + b"\0" + sources[m].encode() for m in members)]))
-    return Templates(digests, known_site[0])
+        read: set[str] = set()
+        for member in members:
+            read |= SITE_FIELDS if (fields := reads[member]) is None else fields
+        site_parts[name] = tuple(sorted(read))
+    return Templates(digests, None not in reads.values(), site_parts)
 
 
 def _remembered_digests(env: jinja2.Environment, names: set[str], code: bytes, called: dict[str, str],
@@ -422,22 +458,24 @@ def _remembered_digests(env: jinja2.Environment, names: set[str], code: bytes, c
     except (jinja2.TemplateError, OSError, UnicodeDecodeError, ValueError):  # found again, and reported, by rendering
         return template_digests(env, names, code, called)
 
-    def made() -> tuple[dict[str, bytes | None], bool]:
+    def made() -> tuple[dict[str, bytes | None], bool, dict[str, tuple[str, ...]]]:
         templates = template_digests(env, names, code, called)
-        return templates.digests, templates.only_known_site_parts
+        return templates.digests, templates.only_known_site_parts, templates.site_parts
 
     kept = remember(inputs, made)
-    if type(kept) is tuple and len(kept) == 2 and type(kept[0]) is dict and type(kept[1]) is bool:
-        return Templates(kept[0], kept[1])
+    if type(kept) is tuple and len(kept) == 3 and type(kept[0]) is dict and type(kept[1]) is bool \
+            and type(kept[2]) is dict:
+        return Templates(kept[0], kept[1], kept[2])
     return template_digests(env, names, code, called)
 
 
-def _reads_only_known_site_parts(tree: jinja2.nodes.Template) -> bool:
-    """Whether every use of the name ``site`` in ``tree`` is ``site.<one of SITE_FIELDS>``."""
+def _site_parts(tree: jinja2.nodes.Template) -> frozenset[str] | None:
+    """The fields of SITE_FIELDS that ``tree`` reads, when every use of the name ``site`` in it is
+    ``site.<one of SITE_FIELDS>``; else None."""
     uses = sum(1 for node in tree.find_all(jinja2.nodes.Name) if node.name == "site")
-    known = sum(1 for node in tree.find_all(jinja2.nodes.Getattr)
-                if isinstance(node.node, jinja2.nodes.Name) and node.node.name == "site" and node.attr in SITE_FIELDS)
-    return uses == known
+    known = [node.attr for node in tree.find_all(jinja2.nodes.Getattr)
+             if isinstance(node.node, jinja2.nodes.Name) and node.node.name == "site" and node.attr in SITE_FIELDS]
+    return frozenset(known) if uses == len(known) else None
 
 
 @dataclasses.dataclass(frozen=True)
@@ -462,8 +500,8 @@ class Reuse:
     digester: Digester
     """Made before the workers are forked, with every article's digest: each worker starts from its copy."""
     basis: bytes
-    """What every costly part may read besides its arguments and the articles it shows: the site's digest and
-    the library's structure (b"" when it cannot be known: then no part is kept)."""
+    """What every costly part may read besides its arguments and the articles it shows: the site's (MORE_READS)
+    and the library's structure (b"" when it cannot be known: then no part is kept)."""
     articles: Articles
     """This build's articles, by place: their keys and digests, for the next build."""
     changed: frozenset[int]
@@ -555,7 +593,7 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
     of ``site``."""
     code += interface_digest(locale_dirs)
     templates = _remembered_digests(env, {p.template for p in pages}, code, RENDERING, remember)
-    shown = site_digest(site, templates.only_known_site_parts)
+    templates = templates.with_site_parts(site)
     library = site.library
     known: dict[int, tuple[object, bytes, frozenset[int]]] = {
         id(article): (article, articles[id(article)][1], frozenset({place}))
@@ -568,22 +606,26 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
     else:
         changed = set(range(len(now[0])))
     try:
-        basis = _hash(marshal.dumps([code, shown or b"", library_digest(library)], 0))
+        basis = _hash(marshal.dumps([code, site_digest(site, MORE_READS), library_digest(library)], 0))
     except Unknown:
         basis = b""  # nothing is kept
     keeping = b""
     if basis and None not in templates.digests.values():
         keeping = _hash(marshal.dumps([basis, sorted(templates.digests.items()), derived_digest(site)], 0))
+    shown = _SITE if templates.only_known_site_parts else None
     return Reuse(last, templates, Digester(shown, known), basis, now, frozenset(changed | {_UNKNOWN_ARTICLE}),
                  keeping)
 
 
 def derived_digest(site: Site) -> bytes:
-    """What the plan makes from many articles' contents at once (Site.ranks, .shared_facets, .citation_keys): a
-    page may show its part of these without reaching the articles they were made from."""
-    ranks = _as_fields(site.ranks)  # every order Ranks has, as library_digest
-    keys = sorted(site.citation_keys.items()) if site.config.downloads else []  # only the downloads show them
-    return _hash(marshal.dumps([ranks, sorted(site.shared_facets), keys], 0))
+    """What the plan makes from many articles' contents at once (Site.shared_facets, the citation keys that
+    articles share): a page may show its part of these without reaching the articles they were made from. Not
+    the orders: an article's place in each (Site.ranks) is made from that article alone, and a page of a list
+    sorted by them reaches the whole list (plan/pages.py's ``_listings``). Nor the citation keys no other article
+    decides: an article's own (its author, year and first word) comes with it."""
+    keys = site.citation_keys
+    shared = sorted((k, keys[k]) for k in site.shared_citation_keys) if site.config.downloads else []  # only
+    return _hash(marshal.dumps([sorted(site.shared_facets), shared], 0))  # the downloads show them
 
 
 LIBRARY_RUN = 5_000

@@ -185,13 +185,17 @@ def _update(bundle: Path, files: dict[str, bytes]) -> set[str]:
     return written
 
 
-def _newest(sorts: dict[str, str]) -> tuple[int, float]:
+def _newest(sorts: dict[str, str]) -> tuple[int, float, str]:
     """Articles are numbered newest first (pages without that order last, by name): the newest and oldest orders
-    and the year facet, which the search page loads, are then runs of numbers that compress to almost nothing."""
+    and the year facet, which the search page loads, are then runs of numbers that compress to almost nothing.
+    The default templates' values are text (orders.Ranks), which sorts as it is; a number sorts as one."""
+    value = sorts.get("newest")
+    if value is None:
+        return (2, 0.0, "")
     try:
-        return (0, float(sorts["newest"]))
-    except (KeyError, ValueError):
-        return (1, 0.0)
+        return (0, float(value), "")
+    except ValueError:
+        return (1, 0.0, value)
 
 
 def _pages(site: Path, folders: tuple[str, ...]) -> list[str]:

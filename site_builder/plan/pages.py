@@ -85,13 +85,14 @@ class Site:
                 "authors": len(lib.authors), "topics": len(lib.topics), "journals": len(lib.journals),
                 "years": len(lib.years)}
 
-    # What pages show that is made from many articles' contents at once, not from the library's structure nor
-    # from the articles a page shows: a rebuild that keeps a page compares these whole (output/fingerprints.py).
-
     @functools.cached_property
     def ranks(self) -> dict[str, orders.Ranks]:
-        """Each article's place in every order of the collection (titles and dates decide them)."""
+        """Each article's place in every order of the collection, as text made from that article alone
+        (orders.ranks_of): a page shows an article's by holding the article."""
         return orders.ranks(self.library)
+
+    # What pages show that is made from many articles' contents at once, not from the library's structure nor
+    # from the articles a page shows: a rebuild that keeps a page compares these whole (output/fingerprints.py).
 
     @functools.cached_property
     def shared_facets(self) -> frozenset[tuple[str, str]]:
@@ -107,7 +108,17 @@ class Site:
     @functools.cached_property
     def citation_keys(self) -> dict[str, str]:
         """Each article's citation key, given once for the whole collection (a clash adds a letter)."""
-        return cite.keyed_citation_keys(self.library.articles.items())
+        return self._cited[0]
+
+    @functools.cached_property
+    def shared_citation_keys(self) -> frozenset[str]:
+        """The articles (by key) whose citation key the others decide: those that share their base key with
+        another (cite/keys.py). Every other article's is made from the article alone, and comes with it."""
+        return self._cited[1]
+
+    @functools.cached_property
+    def _cited(self) -> tuple[dict[str, str], frozenset[str]]:
+        return cite.keys_and_shared(self.library.articles.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,16 +177,14 @@ def plan(site: Site) -> list[Page]:
               for path, index in listing.author_index(urls.AUTHORS, tuple(lib.authors))]
     ranks, shared = site.ranks, site.shared_facets
     pages += [_article_page(site, nested, key, article, ranks[key], shared) for key, article in lib.articles.items()]
-    sorted_orders = site.config.list_orders
     pages += [_page(site, path, "author.html", author=a, listing=part,
-                    more=functools.partial(_author_extras, site, nested, k, a, part))
+                    more=functools.partial(_author_extras, site, nested, k, a, part), **sorted_from)
               for k, a in lib.authors.items()
-              for path, part in listing.listings(urls.author(k), a.articles, ranks, sorted_orders)]
+              for path, part, sorted_from in _listings(site, urls.author(k), a.articles)]
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
                                       lib.journals), ("year.html", urls.year, lib.years)):
-        pages += [_group_page(site, nested, path, to_path(k), template, g, part)
-                  for k, g in groups.items()
-                  for path, part in listing.listings(to_path(k), g.articles, ranks, sorted_orders)]
+        pages += [_group_page(site, nested, path, to_path(k), template, g, part, sorted_from)
+                  for k, g in groups.items() for path, part, sorted_from in _listings(site, to_path(k), g.articles)]
     pages += [_page(site, urls.page(p.key), "page.html", prose=True, content=p) for p in site.pages]
     if site.config.downloads:
         pages += _exports(site, [p for p in pages if p.template in ("home.html", "topic.html")
@@ -342,12 +351,25 @@ def _joined(author_key: str, article_keys: tuple[str, ...]) -> Joined:
               for fmt, ext, _label in urls.EXPORTS[:3]) for k in article_keys))
 
 
+def _listings(site: Site, base: str, keys: tuple[str, ...]) -> list[tuple[str, listing.Listing, dict[str, Any]]]:
+    """(path, Listing, more context) of every page of the list of ``keys`` at ``base``. A page of another order
+    than newest first (by date or by title, ``list_orders``) shows the articles that the titles and dates of the
+    whole list put there: its context holds the list's articles (``sorted_from``, one tuple for all its pages),
+    so that a rebuild after an edit of any of them makes its fingerprint again (output/fingerprints.py keeps a
+    page that reached none of the changed articles). Newest first is the library's own order, its structure."""
+    parts = listing.listings(base, keys, site.ranks, site.config.list_orders)
+    if all(part.order == "newest" for _path, part in parts):
+        return [(path, part, {}) for path, part in parts]
+    sorted_from = {"sorted_from": tuple(site.library.articles[k] for k in keys)}
+    return [(path, part, sorted_from if part.order != "newest" else {}) for path, part in parts]
+
+
 def _group_page(site: Site, links: Links, path: str, base: str, template: str, group: Group,
-                part: listing.Listing) -> Page:
+                part: listing.Listing, sorted_from: dict[str, Any]) -> Page:
     """A page of the list at ``base``: its downloads are the whole list's, beside the list's own page."""
     return _page(site, path, template, group=group, entries=_entries(links, part.keys), listing=part,
                  downloads=_group_downloads(base, group.articles)
-                 if template == "topic.html" and site.config.downloads else ())
+                 if template == "topic.html" and site.config.downloads else (), **sorted_from)
 
 
 Download = tuple[str, str, str]

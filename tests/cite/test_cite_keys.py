@@ -7,7 +7,7 @@ import dataclasses
 from cite_samples import GROUP, MINIMAL, SEED, SEED_FULL
 
 from site_builder.cite import citation_keys
-from site_builder.cite.keys import base_key
+from site_builder.cite.keys import base_key, keys_and_shared
 from site_builder.model.normalize import parse_person
 
 
@@ -44,3 +44,12 @@ def test_a_suffixed_key_never_takes_another_articles_key():
     assert len(set(keys.values())) == 3
     assert keys["pubmed-5"] == "cazzato2021liverb"
     assert keys["pubmed-9"] == "cazzato2021liverc"
+
+
+def test_the_keys_other_articles_decide_are_those_whose_base_is_shared():
+    """An article alone with its base key has that key whatever the others are (a rebuild keeps its pages on
+    that ground: fingerprints.derived_digest covers only the shared ones)."""
+    a, b = (dataclasses.replace(SEED, id=i) for i in ("pubmed-1", "pubmed-2"))
+    keys, shared = keys_and_shared([("a", a), ("b", b), ("group", GROUP)])
+    assert keys == {"a": "cazzato2021liver", "b": "cazzato2021liverb", "group": "who2019ga"}
+    assert shared == {"a", "b"}
