@@ -6,6 +6,10 @@ A page whose fingerprint (fingerprints.py) is the one the output folder's last b
 is still there, is kept as it is: neither rendered nor written. One that nothing it is made from can have changed
 since (fingerprints.Reuse.kept), with its file still there, is kept before any worker starts, without its
 fingerprint being made: after an edit, nearly every page.
+
+The main process lets each page go once its run is back: the plan shrinks as the site is written, and the
+workers forked for later runs start without the pages already written (at 100,000 records, the plan's 708,000
+pages held some 460 MB of the main process, and every worker counted them in its resident size).
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+from collections import deque
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,7 +81,9 @@ class RenderJob:
     """What every worker of one build needs: given to each once, when the pool starts."""
 
     env: jinja2.Environment
-    pages: list[Page]
+    pages: list[Page | None]
+    """The pages to render, in the order of their runs; the main process sets each to None once its run is back
+    (a worker forked later has no use for it)."""
     writer: OutputWriter
     base_path: str
     every_page: bool
@@ -100,7 +107,8 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
                 list_pieces: ListPieces | None = None,
                 digests: dict[int, tuple[object, bytes]] | None = None) -> Written:
     """Render every page whose fingerprint changed (every page without ``reuse``) and write it with ``writer``.
-    A failing template is reported once, with the pages it cost.
+    A failing template is reported once, with the pages it cost. ``pages`` is taken over: the list is emptied,
+    and each page let go once written.
 
     Links of a page that point outside the site are found while the page is in memory and added to ``outside``
     as (page, href, why) for the pre-flight check: on every page, or with ``every_page`` false only on the pages
@@ -112,29 +120,36 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     # Pages known unchanged without their fingerprints are set aside here: after an edit that is nearly all of
     # them, and forking workers for the few others would cost more than rendering them.
     unchanged_pages = _unchanged(reuse, writer.output, pages) if reuse else set()
-    left = [page for page in pages if page.path not in unchanged_pages] if unchanged_pages else pages
+    planned = deque(pages)  # in plan order, each dropped once done (pages.clear: the caller holds none of them)
+    pages.clear()
+    left: list[Page | None] = [page for page in planned if page.path not in unchanged_pages]
     # The list downloads first, one run a format: by workers forked before this process holds the other pages'
     # results; each piece made once, and held by its worker only while the run of its format lasts (at 100,000
     # records, workers forked last and holding the pieces of every format were the build's largest processes).
-    lists = sorted([page for page in left if _is_list(page)], key=lambda page: page.export)  # stable: plan order
+    lists = sorted([page for page in planned if page.path not in unchanged_pages and _is_list(page)],
+                   key=lambda page: page.export)  # stable: plan order
     if lists:
-        left = lists + [page for page in left if not _is_list(page)]
+        left = [*lists, *[page for page in left if page is not None and not _is_list(page)]]
     job = RenderJob(env, left, writer, base_path, every_page, reuse, list_pieces=list_pieces or {},
                     digests=digests or {})
     parallel = len(left) >= PARALLEL_MIN_PAGES
     starts = [i for i, page in enumerate(lists) if i == 0 or page.export != lists[i - 1].export]
     by_format = list(zip(starts, [*starts[1:], len(lists)], strict=True)) if lists else []
-    chunks = workers.in_order(_render_run, job, by_format + _runs(len(lists), len(left)), parallel=parallel,
+    list_count = len(lists)
+    del lists, left  # the job holds them: its pages are let go run by run
+    runs = by_format + _runs(list_count, len(job.pages))
+    chunks = workers.in_order(_render_run, job, runs, parallel=parallel,
                               fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK)
     done: list[tuple[str, bool]] = []
     rows = pagetable.NewRows()
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
     made = MadePieces()
-    rendered = _rendered(_progress(chunks, len(left), progress), made)
-    early = {found[0]: found for found in itertools.islice(rendered, len(lists))}  # one each, the lists first
+    rendered = _rendered(_progress(chunks, len(job.pages), progress), made, job.pages, runs)
+    early = {found[0]: found for found in itertools.islice(rendered, list_count)}  # one each, the lists first
     table_before = reuse.last if reuse is not None else pagetable.PageTable()
-    for page in pages:  # in plan order: those unchanged as they were, the others as their runs rendered them
+    while planned:  # in plan order: those unchanged as they were, the others as their runs rendered them
+        page = planned.popleft()
         if page.path in unchanged_pages:  # after an edit nearly every page: the shortest way through
             row = table_before.row(page.path)
             rows.add(page.path, row)
@@ -143,7 +158,9 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
             done.append((page.path, False))
             kept += 1
             continue
-        path, written, failure, links, entry, unchanged = early.pop(page.path) if page.path in early else next(rendered)
+        found = early.pop(page.path) if page.path in early else next(rendered)
+        _sent, written, failure, links, entry, unchanged = found
+        path = page.path  # the plan's string, not the copy the worker sent back: one of each held to the end
         if unchanged and entry is None:
             entry = table_before.entry(path)
             links = entry.links if entry is not None else ()
@@ -179,9 +196,12 @@ def _runs(start: int, end: int) -> list[tuple[int, int]]:
     return [(i, min(i + RENDER_CHUNK, end)) for i in range(start, end, RENDER_CHUNK)]
 
 
-def _rendered(chunks: Iterator[Run], made: MadePieces) -> Iterator[Rendered]:
-    for chunk, pieces in chunks:
+def _rendered(chunks: Iterator[Run], made: MadePieces, pages: list[Page | None],
+              runs: list[tuple[int, int]]) -> Iterator[Rendered]:
+    """Each page's result, run after run; a run's pages are let go (set to None in ``pages``) once it is back."""
+    for (chunk, pieces), (start, end) in zip(chunks, runs, strict=True):
         made.extend(pieces)
+        pages[start:end] = itertools.repeat(None, end - start)
         yield from chunk
 
 
@@ -207,6 +227,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
     made = MadePieces()
     fresh: ListPieces = {}
     for page in job.pages[bounds[0]:bounds[1]]:
+        assert page is not None, "a run's pages are let go only once it is back"
         printed = job.reuse.fingerprint(page) if job.reuse is not None else None
         fingerprint = printed.fingerprint if printed is not None else None
         last = job.reuse.last.unchanged(job.writer.output, page.path, fingerprint) if job.reuse is not None else None
