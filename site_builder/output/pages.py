@@ -17,8 +17,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-from collections import deque
-from collections.abc import Iterator, Mapping
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -90,15 +90,10 @@ class RenderJob:
     """Scan every page for links out of the site, or only those that show the site's own prose."""
     reuse: fingerprints.Reuse | None = None
     """The folder's last fingerprints and what makes this build's; None: render every page."""
-    encoded: dict[str, dict[str, bytes]] = field(default_factory=dict)
-    """Format → citation key → an article's piece of a list download (UTF-8), made once per process that writes
-    list files (an article is in the lists of its topics and the collection's)."""
     list_pieces: ListPieces = field(default_factory=dict)
     """The pieces of list downloads the last build made, by format, citation key and the article's digest."""
     digests: dict[int, tuple[object, bytes]] = field(default_factory=dict)
     """Each article's digest by its id (fingerprints.article_digests), which its kept pieces are under."""
-    handed: set[tuple[str, str]] = field(default_factory=set)
-    """The pieces of list downloads this process made and handed back already (another list may share them)."""
 
 
 def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter, report: Report,
@@ -124,8 +119,9 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     pages.clear()
     left: list[Page | None] = [page for page in planned if page.path not in unchanged_pages]
     # The list downloads first, one run a format: by workers forked before this process holds the other pages'
-    # results; each piece made once, and held by its worker only while the run of its format lasts (at 100,000
-    # records, workers forked last and holding the pieces of every format were the build's largest processes).
+    # results; each piece made once, and held by its worker only until the last list of its run that shows it
+    # (_ListPieces; at 100,000 records, workers forked last and holding the pieces of every format were the
+    # build's largest processes).
     lists = sorted([page for page in planned if page.path not in unchanged_pages and _is_list(page)],
                    key=lambda page: page.export)  # stable: plan order
     if lists:
@@ -216,7 +212,7 @@ Run = tuple[list[Rendered], MadePieces]
 collection's, a piece for each article in each format)."""
 
 
-LIST_PIECES_HANDED = 20_000
+LIST_PIECES_HANDED = 5_000
 """Pieces of list downloads a run holds as made before it compresses them (MadePieces): the collection's lists
 alone make a piece for each article in each format."""
 
@@ -226,6 +222,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
     out: list[Rendered] = []
     made = MadePieces()
     fresh: ListPieces = {}
+    pieces = _ListPieces(job.pages[bounds[0]:bounds[1]])
     for page in job.pages[bounds[0]:bounds[1]]:
         assert page is not None, "a run's pages are let go only once it is back"
         printed = job.reuse.fingerprint(page) if job.reuse is not None else None
@@ -240,7 +237,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
             continue
         links: tuple[tuple[str, str], ...] = ()
         if _is_list(page):  # written as it is made: at 100,000 records 50-70 MB, never held whole
-            written, size = job.writer.write_parts(page.path, _list_parts(job, page, fresh, made))
+            written, size = job.writer.write_parts(page.path, _list_parts(job, page, pieces, fresh, made))
         else:
             try:
                 data = _text(job, page, printed.context if printed is not None else None).encode("utf-8")
@@ -255,8 +252,31 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
                  if printed is not None else None)
         out.append((page.path, written, None, links, entry, False))
     made.update(fresh)
-    job.encoded.clear()  # a run of list downloads holds every list of its format: no later run asks for its pieces
     return out, made
+
+
+class _ListPieces:
+    """The pieces of list downloads (UTF-8) that the lists of one run share, each made once and held only until
+    the last list of the run that shows its article is written: a run of list downloads holds every list of one
+    format, and the collection's shows every article (at 100,000 records, holding each piece to the run's end
+    took the worker writing them some 100 MB per format)."""
+
+    def __init__(self, pages: Iterable[Page | None]) -> None:
+        self.uses = Counter(key for page in pages if page is not None and _is_list(page)
+                            for key, _article in page.context["entries"])
+        """Citation key → lists of the run not yet written that show its article."""
+        self.held: dict[str, bytes] = {}
+
+    def take(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """The piece of ``key``, made by ``make`` unless held; held on while a later list still shows it."""
+        piece = self.held.pop(key, None)
+        if piece is None:
+            piece = make()
+        left = self.uses[key] - 1
+        self.uses[key] = left
+        if left > 0:
+            self.held[key] = piece
+        return piece
 
 
 def _is_list(page: Page) -> bool:
@@ -272,18 +292,15 @@ def _text(job: RenderJob, page: Page, context: dict[str, Any] | None) -> str:
     return export_text(page.export, page.context["entries"])
 
 
-def _list_parts(job: RenderJob, page: Page, fresh: ListPieces, made: MadePieces) -> Iterator[bytes]:
-    """A list download's bytes in parts, joined from the pieces this process has already, those the last build
-    made of its articles unchanged since (with ``VERIFY``, each made again and compared when first taken), and
-    new ones, which are added to ``fresh`` (and from there, every LIST_PIECES_HANDED of them, to ``made``)."""
+def _list_parts(job: RenderJob, page: Page, shared: _ListPieces, fresh: ListPieces,
+                made: MadePieces) -> Iterator[bytes]:
+    """A list download's bytes in parts, joined from the pieces its run's lists share (``shared``), those the last
+    build made of its articles unchanged since (with ``VERIFY``, each made again and compared when first taken),
+    and new ones, which are added to ``fresh`` (and from there, every LIST_PIECES_HANDED of them, to ``made``)."""
     fmt = page.export
-    encoded = job.encoded.setdefault(fmt, {})
 
     def piece_of(key: str, article: Article) -> bytes:
-        found = encoded.get(key)
-        if found is None:
-            found = encoded[key] = _piece(key, article).encode("utf-8")
-        return found
+        return shared.take(key, lambda: _piece(key, article).encode("utf-8"))
 
     def _piece(key: str, article: Article) -> str:
         digest = job.digests.get(id(article), (None, b""))[1]
@@ -293,9 +310,8 @@ def _list_parts(job: RenderJob, page: Page, fresh: ListPieces, made: MadePieces)
                 raise fingerprints.StaleReuse(f"{page.path}: the kept {fmt} piece of {key} is not what it was")
             return kept[1]
         piece = export_piece(fmt, article, key, False)
-        if digest and (fmt, key) not in job.handed:
+        if digest:  # made once a run (``shared``), and a run holds every list of its format
             fresh[(fmt, key)] = (digest, piece)
-            job.handed.add((fmt, key))
             if len(fresh) >= LIST_PIECES_HANDED:
                 made.update(fresh)
                 fresh.clear()
