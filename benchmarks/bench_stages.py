@@ -4,9 +4,12 @@
 and write, the pre-flight check, the page table), the search index left for later.
 
 CPU seconds are this process's; "with workers" adds the CPU of the worker processes the stage forked and waited
-for (os.times' children), which is where a cold build spends most of its time. The figures are for finding where
-the time goes, not for comparing with another tool: compare those with bench_incremental.py, which measures
-against Hugo in the same run.
+for (os.times' children), which is where a cold build spends most of its time. Memory, once each stage is done:
+this process's resident size (VmRSS) and its peak so far (VmHWM), and the peak of the largest worker waited for so
+far (getrusage's children), which is what bench_incremental.py counts beside this process's peak. A forked worker
+counts in its resident size every page of this process it was forked with, shared or not. The figures are for
+finding where the time and memory go, not for comparing with another tool: compare those with
+bench_incremental.py, which measures against Hugo in the same run.
 
   .venv/bin/python benchmarks/bench_stages.py SITE OUTPUT            # a build as it comes (cold or not)
   .venv/bin/python benchmarks/bench_stages.py SITE OUTPUT --retitle  # first one record's title edited
@@ -18,6 +21,7 @@ import argparse
 import functools
 import os
 import re
+import resource
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -44,15 +48,31 @@ def children_cpu() -> float:
     return now.children_user + now.children_system
 
 
-def timed(times: dict[str, tuple[float, float, float]], label: str, function: Callable[..., Any]
-          ) -> Callable[..., Any]:
+def memory_mb() -> tuple[float, float, float]:
+    """(resident, peak resident) of this process and the peak resident size of its largest worker waited for, MB."""
+    status = {}
+    with open("/proc/self/status", encoding="ascii") as lines:
+        for line in lines:
+            key, _, value = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                status[key] = int(value.split()[0]) / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return status.get("VmRSS", 0.0), status.get("VmHWM", 0.0), children
+
+
+Stage = tuple[float, float, float, tuple[float, float, float]]
+"""(wall, cpu, workers' cpu, memory_mb() once it ended) of one stage."""
+
+
+def timed(times: dict[str, Stage], label: str, function: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(function)
     def run(*args: Any, **kwargs: Any) -> Any:
         wall, cpu, workers = time.perf_counter(), time.process_time(), children_cpu()
         try:
             return function(*args, **kwargs)
         finally:
-            times[label] = (time.perf_counter() - wall, time.process_time() - cpu, children_cpu() - workers)
+            times[label] = (time.perf_counter() - wall, time.process_time() - cpu, children_cpu() - workers,
+                            memory_mb())
     return run
 
 
@@ -75,16 +95,17 @@ def main() -> None:
     args = parser.parse_args()
     if args.retitle:
         print(f"edited {retitle(args.site)}")
-    times: dict[str, tuple[float, float, float]] = {}
+    times: dict[str, Stage] = {}
     from site_builder.build import build  # the stages' modules are patched where build() finds them
     for module, name, label in STAGES:
         setattr(module, name, timed(times, label, getattr(module, name)))
     wall, cpu, workers = time.perf_counter(), time.process_time(), children_cpu()
     result = build(args.site, args.output, search_later=True)
     wall, cpu, workers = time.perf_counter() - wall, time.process_time() - cpu, children_cpu() - workers
-    for label, (stage_wall, stage_cpu, stage_workers) in times.items():
+    for label, (stage_wall, stage_cpu, stage_workers, (rss, peak, worker_peak)) in times.items():
         print(f"{label:22s} wall {stage_wall:6.2f} s  cpu {stage_cpu:6.2f} s  "
-              f"with workers {stage_cpu + stage_workers:6.2f} s")
+              f"with workers {stage_cpu + stage_workers:6.2f} s  rss {rss:5.0f} MB  peak {peak:5.0f} MB  "
+              f"workers' peak {worker_peak:5.0f} MB")
     print(f"{'whole build':22s} wall {wall:6.2f} s  cpu {cpu:6.2f} s  with workers {cpu + workers:6.2f} s  "
           f"({result.rendered} of {result.pages} pages rendered; the search index left out)")
 

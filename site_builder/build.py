@@ -23,7 +23,7 @@ from .render import theme
 if TYPE_CHECKING:
     from .model.article import Article
     from .model.library import Library
-    from .plan.pages import Page
+    from .plan.pages import Page, Site
     from .prose.free_pages import FreePage
 
 # The stages' modules are imported where they are first needed (in build() once it knows there is something to do,
@@ -74,6 +74,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         compile_templates(env)  # render, write
         reuse = fingerprints.reuse(last, env, pages, site, digests, kept_cache.code, theme.locale_dirs(site_dir),
                                    cache.remembered(kept_cache, "template-digests", ("output/fingerprints.py",)))
+        planned = len(pages)  # write_pages takes the pages over, and lets each go once written
         outside: list[tuple[str, str, str]] = []  # (page, href, why) of links out of the site: only the site's own
         # templates and prose can make them, the plan's links and the default templates' are checked by the tests
         list_pieces = cache.load_list_pieces(kept_cache) if config.downloads else None
@@ -90,8 +91,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         # The rest still within: once the model is back in the collector's sight, the many small objects made
         # below set off full collections over the millions of the model (0.8 s at 10,000 records).
         report.extend(preflight.check(out, preflight.shown_path(out, site_dir), outside, written.sizes()))
-        result = BuildResult(config, out, report, model.records, model.articles, len(pages), stats,
-                             time.perf_counter() - started, unwritten=len(pages) - rendered, planned=tuple(pages),
+        result = BuildResult(config, out, report, model.records, model.articles, planned, stats,
+                             time.perf_counter() - started, unwritten=planned - rendered, site=site,
                              notices=tuple(notices), rendered=rendered - written.kept, search_seconds=searched,
                              search_pending=config.search and search_later)
         # A folder whose index is still to be made is never "nothing to do": its next build makes the index.
@@ -113,9 +114,10 @@ class BuildResult:
     seconds: float
     unwritten: int = 0
     """Planned pages that a template error kept from being written: the output is then incomplete."""
-    planned: tuple[Page, ...] = dataclasses.field(default=(), repr=False)
-    """The pages, and through them the whole model. Handed to the caller so that freeing millions of objects is
-    its choice: a preview server drops them before the next build, the command line exits without freeing."""
+    site: Site | None = dataclasses.field(default=None, repr=False)
+    """What was planned from: the whole model (None for a build with nothing to do). Handed to the caller so that
+    freeing millions of objects is its choice: a preview server drops them before the next build, the command
+    line exits without freeing."""
     notices: tuple[str, ...] = ()
     """One line each about the build itself (a cache set aside), not about the site: never a warning."""
     rendered: int = 0
@@ -124,6 +126,13 @@ class BuildResult:
     """Of ``seconds``, the time the search index took, once every page was written."""
     search_pending: bool = False
     """Built with ``search_later``: the search index is made by ``refresh_search``."""
+
+    def planned(self) -> list[Page]:
+        """The pages of the build's plan, made again from its site (the build lets each go once it is written);
+        none for a build with nothing to do."""
+        from .plan.pages import plan
+
+        return plan(self.site) if self.site is not None else []
 
 
 def refresh_search(result: BuildResult) -> BuildResult:

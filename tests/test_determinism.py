@@ -111,7 +111,7 @@ def test_a_template_error_in_a_worker_is_reported_once_and_the_rest_is_written(
     result = build(site, tmp_path / "out")
     errors = [str(d) for d in result.report.diagnostics]
     assert len(errors) == 1 and "templates/author.html:1" in errors[0] and "'nope' is undefined" in errors[0]
-    authors = [p for p in result.planned if p.template == "author.html"]
+    authors = [p for p in result.planned() if p.template == "author.html"]
     assert result.unwritten == len(authors) > 10
     assert f"{len(authors)} page(s) not written" in errors[0]
     assert (tmp_path / "out" / "index.html").is_file()

@@ -21,6 +21,7 @@ from lxml import etree
 
 from site_builder.build import BuildResult, build
 from site_builder.diagnostics import Level
+from site_builder.plan.pages import Page
 from site_builder.readers import catalogue, pubmed_xml, to_article
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -87,13 +88,19 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> tuple[BuildResult, Path
     return result, out
 
 
-def test_every_record_has_its_page(hostile: tuple[BuildResult, Path]) -> None:
+@pytest.fixture(scope="module")
+def planned(hostile: tuple[BuildResult, Path]) -> list[Page]:
+    """The hostile site's pages, planned once for the tests that look for pages of a kind."""
+    return hostile[0].planned()
+
+
+def test_every_record_has_its_page(hostile: tuple[BuildResult, Path], planned: list[Page]) -> None:
     result, out = hostile
     assert result.unwritten == 0
     assert result.records == len(HOSTILE_ITEMS) + 1
     assert result.articles == result.records  # nothing merged away, nothing lost
     assert len(list((out / "articles").glob("*.html"))) == result.articles
-    authors = {a for article in result.planned if article.template == "author.html" for a in [article.path]}
+    authors = {a for article in planned if article.template == "author.html" for a in [article.path]}
     assert len(authors) >= MANY + len(SLUG_TRAPS)  # every author of the 10,000 has a page
 
 
@@ -136,11 +143,12 @@ def _balanced(text: str) -> bool:
     return not opened
 
 
-def test_a_direction_override_in_a_value_stops_at_its_end(hostile: tuple[BuildResult, Path], html) -> None:
+def test_a_direction_override_in_a_value_stops_at_its_end(hostile: tuple[BuildResult, Path], planned: list[Page],
+                                                           html) -> None:
     """Every run of text in every page that shows the bidi record closes what it opens: an override in one
     author's name never reverses the next name or the rest of the line."""
-    result, out = hostile
-    pages = [out / p.path for p in result.planned if p.path.endswith(".html")
+    _result, out = hostile
+    pages = [out / p.path for p in planned if p.path.endswith(".html")
              and ("bidi" in p.path or "evil" in p.path or p.template in ("home.html", "journals.html"))]
     assert len(pages) >= 3
     for page in pages:
@@ -176,22 +184,23 @@ def test_ten_thousand_authors_are_all_on_the_article_page(hostile: tuple[BuildRe
 
 
 @pytest.mark.parametrize("key", SLUG_TRAPS)
-def test_each_slug_trap_has_an_article_page_of_its_own(hostile: tuple[BuildResult, Path], html, key: str) -> None:
-    result, out = hostile
+def test_each_slug_trap_has_an_article_page_of_its_own(hostile: tuple[BuildResult, Path], planned: list[Page], html,
+                                                        key: str) -> None:
+    _result, out = hostile
     title = f"A work with the id {key!r} ({SLUG_TRAPS.index(key)})"
-    found = [p.path for p in result.planned if p.template == "article.html" and p.context["article"].title == title]
+    found = [p.path for p in planned if p.template == "article.html" and p.context["article"].title == title]
     assert len(found) == 1, key
     assert found[0].startswith("articles/") and found[0].count("/") == 1
     assert html.text(html.parse(out / found[0]).find(".//h1")) == title
 
 
 def test_names_and_topics_that_differ_in_case_or_accents_get_pages_of_their_own(
-        hostile: tuple[BuildResult, Path], html) -> None:
-    result, out = hostile
-    topics = [html.text(html.parse(out / p.path).find(".//h1")) for p in result.planned if p.template == "topic.html"]
+        hostile: tuple[BuildResult, Path], planned: list[Page], html) -> None:
+    _result, out = hostile
+    topics = [html.text(html.parse(out / p.path).find(".//h1")) for p in planned if p.template == "topic.html"]
     for topic in ("CON", "Index", "..", "/", "aux"):
         assert any(topic in shown for shown in topics), (topic, topics)
-    people = [html.text(html.parse(out / p.path).find(".//h1")) for p in result.planned
+    people = [html.text(html.parse(out / p.path).find(".//h1")) for p in planned
               if p.template == "author.html" and "hans" in p.path]
     assert len(people) >= 2  # Müller and Mueller are two spellings at least; none lost to a shared file name
 

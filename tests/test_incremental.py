@@ -545,7 +545,7 @@ def test_an_edited_title_makes_again_only_the_costly_parts_that_show_the_article
     out = tmp_path / "out"
     first = build(small_site, out)
     costly = len(made)
-    assert costly == sum(1 for p in first.planned if p.more is not None)
+    assert costly == sum(1 for p in first.planned() if p.more is not None)
     made.clear()
     for path in small_site.rglob("*"):  # every source touched, nothing changed: every part kept
         if path.is_file() and cache.CACHE_DIR not in path.parts:
@@ -651,7 +651,7 @@ def test_a_page_that_shows_an_article_it_does_not_reach_is_caught(
     monkeypatch.setattr(feeds, "_entry", detached)
     out = tmp_path / "out"
     build(small_site, out)
-    newest = next(iter(build(small_site, tmp_path / "look", clean=True).planned[0].context["newest"]))
+    newest = next(iter(build(small_site, tmp_path / "look", clean=True).planned()[0].context["newest"]))
     record = next(p for p in (small_site / "content" / "records").iterdir()
                   if newest.source.where.path.endswith(p.name))
     retitle(record, "(revised)")

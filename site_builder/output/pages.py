@@ -6,6 +6,10 @@ A page whose fingerprint (fingerprints.py) is the one the output folder's last b
 is still there, is kept as it is: neither rendered nor written. One that nothing it is made from can have changed
 since (fingerprints.Reuse.kept), with its file still there, is kept before any worker starts, without its
 fingerprint being made: after an edit, nearly every page.
+
+The main process lets each page go once its run is back: the plan shrinks as the site is written, and the
+workers forked for later runs start without the pages already written (at 100,000 records, the plan's 708,000
+pages held some 460 MB of the main process, and every worker counted them in its resident size).
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-from collections.abc import Iterator, Mapping
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,22 +81,19 @@ class RenderJob:
     """What every worker of one build needs: given to each once, when the pool starts."""
 
     env: jinja2.Environment
-    pages: list[Page]
+    pages: list[Page | None]
+    """The pages to render, in the order of their runs; the main process sets each to None once its run is back
+    (a worker forked later has no use for it)."""
     writer: OutputWriter
     base_path: str
     every_page: bool
     """Scan every page for links out of the site, or only those that show the site's own prose."""
     reuse: fingerprints.Reuse | None = None
     """The folder's last fingerprints and what makes this build's; None: render every page."""
-    encoded: dict[str, dict[str, bytes]] = field(default_factory=dict)
-    """Format → citation key → an article's piece of a list download (UTF-8), made once per process that writes
-    list files (an article is in the lists of its topics and the collection's)."""
     list_pieces: ListPieces = field(default_factory=dict)
     """The pieces of list downloads the last build made, by format, citation key and the article's digest."""
     digests: dict[int, tuple[object, bytes]] = field(default_factory=dict)
     """Each article's digest by its id (fingerprints.article_digests), which its kept pieces are under."""
-    handed: set[tuple[str, str]] = field(default_factory=set)
-    """The pieces of list downloads this process made and handed back already (another list may share them)."""
 
 
 def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter, report: Report,
@@ -100,7 +102,8 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
                 list_pieces: ListPieces | None = None,
                 digests: dict[int, tuple[object, bytes]] | None = None) -> Written:
     """Render every page whose fingerprint changed (every page without ``reuse``) and write it with ``writer``.
-    A failing template is reported once, with the pages it cost.
+    A failing template is reported once, with the pages it cost. ``pages`` is taken over: the list is emptied,
+    and each page let go once written.
 
     Links of a page that point outside the site are found while the page is in memory and added to ``outside``
     as (page, href, why) for the pre-flight check: on every page, or with ``every_page`` false only on the pages
@@ -112,29 +115,37 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     # Pages known unchanged without their fingerprints are set aside here: after an edit that is nearly all of
     # them, and forking workers for the few others would cost more than rendering them.
     unchanged_pages = _unchanged(reuse, writer.output, pages) if reuse else set()
-    left = [page for page in pages if page.path not in unchanged_pages] if unchanged_pages else pages
+    planned = deque(pages)  # in plan order, each dropped once done (pages.clear: the caller holds none of them)
+    pages.clear()
+    left: list[Page | None] = [page for page in planned if page.path not in unchanged_pages]
     # The list downloads first, one run a format: by workers forked before this process holds the other pages'
-    # results; each piece made once, and held by its worker only while the run of its format lasts (at 100,000
-    # records, workers forked last and holding the pieces of every format were the build's largest processes).
-    lists = sorted([page for page in left if _is_list(page)], key=lambda page: page.export)  # stable: plan order
+    # results; each piece made once, and held by its worker only until the last list of its run that shows it
+    # (_ListPieces; at 100,000 records, workers forked last and holding the pieces of every format were the
+    # build's largest processes).
+    lists = sorted([page for page in planned if page.path not in unchanged_pages and _is_list(page)],
+                   key=lambda page: page.export)  # stable: plan order
     if lists:
-        left = lists + [page for page in left if not _is_list(page)]
+        left = [*lists, *[page for page in left if page is not None and not _is_list(page)]]
     job = RenderJob(env, left, writer, base_path, every_page, reuse, list_pieces=list_pieces or {},
                     digests=digests or {})
     parallel = len(left) >= PARALLEL_MIN_PAGES
     starts = [i for i, page in enumerate(lists) if i == 0 or page.export != lists[i - 1].export]
     by_format = list(zip(starts, [*starts[1:], len(lists)], strict=True)) if lists else []
-    chunks = workers.in_order(_render_run, job, by_format + _runs(len(lists), len(left)), parallel=parallel,
+    list_count = len(lists)
+    del lists, left  # the job holds them: its pages are let go run by run
+    runs = by_format + _runs(list_count, len(job.pages))
+    chunks = workers.in_order(_render_run, job, runs, parallel=parallel,
                               fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK)
     done: list[tuple[str, bool]] = []
     rows = pagetable.NewRows()
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
     made = MadePieces()
-    rendered = _rendered(_progress(chunks, len(left), progress), made)
-    early = {found[0]: found for found in itertools.islice(rendered, len(lists))}  # one each, the lists first
+    rendered = _rendered(_progress(chunks, len(job.pages), progress), made, job.pages, runs)
+    early = {found[0]: found for found in itertools.islice(rendered, list_count)}  # one each, the lists first
     table_before = reuse.last if reuse is not None else pagetable.PageTable()
-    for page in pages:  # in plan order: those unchanged as they were, the others as their runs rendered them
+    while planned:  # in plan order: those unchanged as they were, the others as their runs rendered them
+        page = planned.popleft()
         if page.path in unchanged_pages:  # after an edit nearly every page: the shortest way through
             row = table_before.row(page.path)
             rows.add(page.path, row)
@@ -143,7 +154,9 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
             done.append((page.path, False))
             kept += 1
             continue
-        path, written, failure, links, entry, unchanged = early.pop(page.path) if page.path in early else next(rendered)
+        found = early.pop(page.path) if page.path in early else next(rendered)
+        _sent, written, failure, links, entry, unchanged = found
+        path = page.path  # the plan's string, not the copy the worker sent back: one of each held to the end
         if unchanged and entry is None:
             entry = table_before.entry(path)
             links = entry.links if entry is not None else ()
@@ -179,9 +192,12 @@ def _runs(start: int, end: int) -> list[tuple[int, int]]:
     return [(i, min(i + RENDER_CHUNK, end)) for i in range(start, end, RENDER_CHUNK)]
 
 
-def _rendered(chunks: Iterator[Run], made: MadePieces) -> Iterator[Rendered]:
-    for chunk, pieces in chunks:
+def _rendered(chunks: Iterator[Run], made: MadePieces, pages: list[Page | None],
+              runs: list[tuple[int, int]]) -> Iterator[Rendered]:
+    """Each page's result, run after run; a run's pages are let go (set to None in ``pages``) once it is back."""
+    for (chunk, pieces), (start, end) in zip(chunks, runs, strict=True):
         made.extend(pieces)
+        pages[start:end] = itertools.repeat(None, end - start)
         yield from chunk
 
 
@@ -196,7 +212,7 @@ Run = tuple[list[Rendered], MadePieces]
 collection's, a piece for each article in each format)."""
 
 
-LIST_PIECES_HANDED = 20_000
+LIST_PIECES_HANDED = 5_000
 """Pieces of list downloads a run holds as made before it compresses them (MadePieces): the collection's lists
 alone make a piece for each article in each format."""
 
@@ -206,7 +222,9 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
     out: list[Rendered] = []
     made = MadePieces()
     fresh: ListPieces = {}
+    pieces = _ListPieces(job.pages[bounds[0]:bounds[1]])
     for page in job.pages[bounds[0]:bounds[1]]:
+        assert page is not None, "a run's pages are let go only once it is back"
         printed = job.reuse.fingerprint(page) if job.reuse is not None else None
         fingerprint = printed.fingerprint if printed is not None else None
         last = job.reuse.last.unchanged(job.writer.output, page.path, fingerprint) if job.reuse is not None else None
@@ -219,7 +237,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
             continue
         links: tuple[tuple[str, str], ...] = ()
         if _is_list(page):  # written as it is made: at 100,000 records 50-70 MB, never held whole
-            written, size = job.writer.write_parts(page.path, _list_parts(job, page, fresh, made))
+            written, size = job.writer.write_parts(page.path, _list_parts(job, page, pieces, fresh, made))
         else:
             try:
                 data = _text(job, page, printed.context if printed is not None else None).encode("utf-8")
@@ -234,8 +252,31 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
                  if printed is not None else None)
         out.append((page.path, written, None, links, entry, False))
     made.update(fresh)
-    job.encoded.clear()  # a run of list downloads holds every list of its format: no later run asks for its pieces
     return out, made
+
+
+class _ListPieces:
+    """The pieces of list downloads (UTF-8) that the lists of one run share, each made once and held only until
+    the last list of the run that shows its article is written: a run of list downloads holds every list of one
+    format, and the collection's shows every article (at 100,000 records, holding each piece to the run's end
+    took the worker writing them some 100 MB per format)."""
+
+    def __init__(self, pages: Iterable[Page | None]) -> None:
+        self.uses = Counter(key for page in pages if page is not None and _is_list(page)
+                            for key, _article in page.context["entries"])
+        """Citation key → lists of the run not yet written that show its article."""
+        self.held: dict[str, bytes] = {}
+
+    def take(self, key: str, make: Callable[[], bytes]) -> bytes:
+        """The piece of ``key``, made by ``make`` unless held; held on while a later list still shows it."""
+        piece = self.held.pop(key, None)
+        if piece is None:
+            piece = make()
+        left = self.uses[key] - 1
+        self.uses[key] = left
+        if left > 0:
+            self.held[key] = piece
+        return piece
 
 
 def _is_list(page: Page) -> bool:
@@ -251,18 +292,15 @@ def _text(job: RenderJob, page: Page, context: dict[str, Any] | None) -> str:
     return export_text(page.export, page.context["entries"])
 
 
-def _list_parts(job: RenderJob, page: Page, fresh: ListPieces, made: MadePieces) -> Iterator[bytes]:
-    """A list download's bytes in parts, joined from the pieces this process has already, those the last build
-    made of its articles unchanged since (with ``VERIFY``, each made again and compared when first taken), and
-    new ones, which are added to ``fresh`` (and from there, every LIST_PIECES_HANDED of them, to ``made``)."""
+def _list_parts(job: RenderJob, page: Page, shared: _ListPieces, fresh: ListPieces,
+                made: MadePieces) -> Iterator[bytes]:
+    """A list download's bytes in parts, joined from the pieces its run's lists share (``shared``), those the last
+    build made of its articles unchanged since (with ``VERIFY``, each made again and compared when first taken),
+    and new ones, which are added to ``fresh`` (and from there, every LIST_PIECES_HANDED of them, to ``made``)."""
     fmt = page.export
-    encoded = job.encoded.setdefault(fmt, {})
 
     def piece_of(key: str, article: Article) -> bytes:
-        found = encoded.get(key)
-        if found is None:
-            found = encoded[key] = _piece(key, article).encode("utf-8")
-        return found
+        return shared.take(key, lambda: _piece(key, article).encode("utf-8"))
 
     def _piece(key: str, article: Article) -> str:
         digest = job.digests.get(id(article), (None, b""))[1]
@@ -272,9 +310,8 @@ def _list_parts(job: RenderJob, page: Page, fresh: ListPieces, made: MadePieces)
                 raise fingerprints.StaleReuse(f"{page.path}: the kept {fmt} piece of {key} is not what it was")
             return kept[1]
         piece = export_piece(fmt, article, key, False)
-        if digest and (fmt, key) not in job.handed:
+        if digest:  # made once a run (``shared``), and a run holds every list of its format
             fresh[(fmt, key)] = (digest, piece)
-            job.handed.add((fmt, key))
             if len(fresh) >= LIST_PIECES_HANDED:
                 made.update(fresh)
                 fresh.clear()
