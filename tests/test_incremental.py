@@ -728,7 +728,7 @@ def test_an_article_that_moves_by_title_makes_again_only_the_pages_that_show_it_
     out = tmp_path / "out"
     first = build(sorted_lists, out)
     record = first_by_title(sorted_lists)
-    moved = next(p.path for p in first.planned if p.template == "article.html"
+    moved = next(p.path for p in first.planned() if p.template == "article.html"
                  and p.context["article"].where.path.endswith(record.name))
     monkeypatch.setattr(fingerprints.Reuse, "fingerprint", counted)
     move_title(record, "Zymology of")
