@@ -612,12 +612,8 @@ def test_a_costly_part_that_reads_an_article_it_neither_takes_nor_shows_is_caugh
         build(small_site, out)
 
 
-def test_an_edited_title_makes_again_only_the_fingerprints_of_pages_that_show_the_article(
-        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """A page that reached none of the changed articles, when nothing else every page may read changed (the
-    settings, the templates, the library's structure, the orders), is kept without its fingerprint being made."""
-    monkeypatch.setattr(cache, "RACY_NS", 0)
-    monkeypatch.setattr(fingerprints, "VERIFY", True)  # each page kept so is fingerprinted again and compared
+def _fingerprints_counted() -> tuple[list[str], object]:
+    """A list of the paths of the pages whose fingerprint is made, and the Reuse.fingerprint that fills it."""
     printed: list[str] = []
     real = fingerprints.Reuse.fingerprint
 
@@ -625,6 +621,16 @@ def test_an_edited_title_makes_again_only_the_fingerprints_of_pages_that_show_th
         printed.append(page.path)
         return real(self, page)
 
+    return printed, counted
+
+
+def test_an_edited_title_makes_again_only_the_fingerprints_of_pages_that_show_the_article(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page that reached none of the changed articles, when nothing else every page may read changed (the
+    settings, the templates, the library's structure, the orders), is kept without its fingerprint being made."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    monkeypatch.setattr(fingerprints, "VERIFY", True)  # each page kept so is fingerprinted again and compared
+    printed, counted = _fingerprints_counted()
     out = tmp_path / "out"
     first = build(small_site, out)
     monkeypatch.setattr(fingerprints.Reuse, "fingerprint", counted)
@@ -718,13 +724,7 @@ def test_an_article_that_moves_by_title_makes_again_only_the_pages_that_show_it_
     no article page but those that show it (as related), whose search sort values are their own; the pages of
     its lists sorted by title, which reach the whole list, are made again, and no page kept without its
     fingerprint differs from what it would be (VERIFY)."""
-    printed: list[str] = []
-    real = fingerprints.Reuse.fingerprint
-
-    def counted(self: fingerprints.Reuse, page: plan_pages.Page) -> fingerprints.Print | None:
-        printed.append(page.path)
-        return real(self, page)
-
+    printed, counted = _fingerprints_counted()
     out = tmp_path / "out"
     first = build(sorted_lists, out)
     record = first_by_title(sorted_lists)
