@@ -784,3 +784,40 @@ def test_a_record_added_renders_the_pages_that_show_it_not_every_page(small_site
     assert "records" not in footer("404.html")
     clean = build(small_site, tmp_path / "clean", clean=True)
     assert differences(published(out), published(clean.output)) == []
+
+
+def test_a_record_added_makes_again_only_the_costly_parts_that_read_what_it_changed(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record added changes the library (its articles, the lists of its authors, topics, year): a page's costly
+    part is made again only when an entry of the library that it read changed (output/reads.py), so the pages of
+    authors who did not write it keep theirs; and what is kept is what would be made (VERIFY)."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    made: list[str] = []
+    real = fingerprints.Reuse._made
+
+    def counted(self: fingerprints.Reuse, inputs: bytes, more: Any) -> Any:
+        made.append(f"{more.func.__name__} {more.args[2]}")
+        return real(self, inputs, more)
+
+    monkeypatch.setattr(fingerprints.Reuse, "_made", counted)
+    out = tmp_path / "out"
+    first = build(small_site, out)
+    costly = set(made)
+    made.clear()
+    added = small_site / "content" / "records" / RECORDS[10].name
+    shutil.copy2(RECORDS[10], added)
+    again = build(small_site, out)
+    authors_now = {k for p in again.planned() if p.template == "author.html" for k in [p.context["author"].key]}
+    new_authors = {a for a in authors_now if f"_author_extras {a}" not in costly}
+    remade = set(made)
+    assert new_authors and {f"_author_extras {a}" for a in new_authors} <= remade
+    kept_authors = {a for a in authors_now - new_authors if f"_author_extras {a}" not in remade}
+    assert kept_authors, remade  # authors who did not write the new article keep their costly part
+    assert len(remade) < len(costly) + len(new_authors), (len(remade), len(costly))
+    monkeypatch.setattr(fingerprints, "VERIFY", True)  # every part kept is made again and compared
+    added.unlink()
+    shutil.copy2(RECORDS[11], small_site / "content" / "records" / RECORDS[11].name)
+    build(small_site, out)
+    clean = build(small_site, tmp_path / "clean", clean=True)
+    assert differences(published(out), published(clean.output)) == []
+    assert first.articles < again.articles
