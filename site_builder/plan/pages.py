@@ -12,7 +12,7 @@ import functools
 import itertools
 import posixpath
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,8 +72,8 @@ class Site:
     pages: tuple[FreePage, ...]
     """The free pages (content/pages/*.md), as templates know them (``site.pages``), for the navigation."""
     intro_html: str
-    references: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
-    """Formatted references by article key (empty when none could be made)."""
+    references: Mapping[str, tuple[Citation, ...]] = field(default_factory=dict)
+    """Formatted references by article key (empty when none could be made); cite/cache.py holds them packed."""
 
     @functools.cached_property
     def counts(self) -> dict[str, int]:
