@@ -545,7 +545,7 @@ class Reuse:
             tokens.append(more[2] if more is not None else None)
             return Print(_hash(marshal.dumps(tokens, 0)), more,
                          tuple(sorted(reached.union(more[1]) if more is not None else reached)),
-                         {**page.context, **extras} if extras is not None else None)
+                         page.with_more(extras) if extras is not None else None)
         except StaleReuse:
             raise
         except Exception:  # Unknown, or a context that cannot be made: rendering the page reports that
