@@ -29,7 +29,7 @@ import sys
 import time
 import types
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -279,7 +279,7 @@ class RecordCache:
 
 
 def formatted_references(folder: CacheFolder, articles: dict[str, Article], digests: dict[int, tuple[object, bytes]],
-                         locale: str, report: Report) -> dict[str, tuple[Citation, ...]]:
+                         locale: str, report: Report) -> Mapping[str, tuple[Citation, ...]]:
     """Every article's references by key in the CSL ``locale`` (cite/cache.py), each kept in ``folder`` under
     its article's digest (fingerprints.article_digests) and the locale; only the entries still in use are kept."""
     from ..cite import cache as references  # here: the commands that only need CACHE_DIR load no citeproc-py

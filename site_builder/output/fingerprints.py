@@ -92,23 +92,29 @@ twice): past this many, between two pages, it forgets the others. Most objects i
 context and never met again; remembering all of them kept some 25 MB per 10,000 records in each render worker."""
 
 
+Known = tuple[object, bytes, tuple[int, ...]]
+"""An object a Digester digested, its digest, and the places (in the library) of the articles it reaches: a tuple
+(at 100,000 records, a frozenset of one place for each article took 22 MB more)."""
+
+
 class Digester:
     """Digests of context values, each object that is not written in place (``_inline``) digested once per
     process (as long as the memo keeps it: see MEMO_LIMIT). The memo holds the objects it has digested, so that
     no id in it can be reused by a new object (a page's context makes some of its objects when it is rendered,
     and drops them after), with the places of the articles each one reaches."""
 
-    def __init__(self, site_digest: bytes | None,
-                 known: dict[int, tuple[object, bytes, frozenset[int]]] | None = None) -> None:
+    def __init__(self, site_digest: bytes | None, known: dict[int, Known] | None = None) -> None:
         self._site = site_digest
-        self._kept: dict[int, tuple[object, bytes, frozenset[int]]] = dict(known or {})
-        self._memo = dict(self._kept)
+        self._kept: dict[int, Known] = known if known is not None else {}
+        """Those it was given (taken over, not copied), and those it met twice."""
+        self._memo: dict[int, Known] = {}
+        """Those met once."""
         self._reached: set[int] | None = None
 
     def forget_if_full(self) -> None:
         """Between two pages: forget the objects met once when there are more than MEMO_LIMIT of them."""
-        if len(self._memo) > len(self._kept) + MEMO_LIMIT:
-            self._memo = dict(self._kept)
+        if len(self._memo) > MEMO_LIMIT:
+            self._memo = {}
 
     def add(self, value: Any, tokens: list[object]) -> None:
         """Append ``value`` to ``tokens`` as values marshal writes whole (format 0: the same values, the same
@@ -163,7 +169,7 @@ class Digester:
             for key, item in value.items():
                 self._add(key, tokens)
                 self._add(item, tokens)
-        elif id(value) in self._memo or not _inline(value, tokens):
+        elif id(value) in self._kept or id(value) in self._memo or not _inline(value, tokens):
             tokens.append(self._object(value))
 
     def _set(self, value: Any, tokens: list[object]) -> None:
@@ -177,11 +183,12 @@ class Digester:
         return _hash(marshal.dumps(tokens, 0))
 
     def _object(self, value: Any) -> bytes:
-        known = self._memo.get(id(value))
-        if known is not None:
+        known = self._kept.get(id(value))
+        if known is None and (known := self._memo.pop(id(value), None)) is not None:
             self._kept[id(value)] = known  # met again: most likely shared by many pages
+        if known is not None:
             if self._reached is not None and known[2]:
-                self._reached |= known[2]
+                self._reached.update(known[2])
             return known[1]
         outer, self._reached = self._reached, set()
         try:
@@ -209,7 +216,7 @@ class Digester:
                 digest = _hash(marshal.dumps(tokens, 0))
             else:
                 raise Unknown(type(value).__qualname__)
-            reached = frozenset(self._reached)
+            reached = tuple(self._reached)
         finally:
             inner, self._reached = self._reached, outer
         if outer is not None:
@@ -566,7 +573,7 @@ class Reuse:
             tokens.append(more[2] if more is not None else None)
             return Print(_hash(marshal.dumps(tokens, 0)), more,
                          tuple(sorted(reached.union(more[1]) if more is not None else reached)),
-                         {**page.context, **extras} if extras is not None else None)
+                         page.with_more(extras) if extras is not None else None)
         except StaleReuse:
             raise
         except Exception:  # Unknown, or a context that cannot be made: rendering the page reports that
@@ -678,8 +685,8 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
     templates = _remembered_digests(env, {p.template for p in pages}, code, RENDERING, remember)
     templates = templates.with_site_parts(site)
     library = site.library
-    known: dict[int, tuple[object, bytes, frozenset[int]]] = {
-        id(article): (article, articles[id(article)][1], frozenset({place}))
+    known: dict[int, Known] = {
+        id(article): (article, articles[id(article)][1], (place,))
              for place, article in enumerate(library.articles.values()) if id(article) in articles}
     now: Articles = (tuple(library.articles), tuple(known[id(a)][1] if id(a) in known else None
                                                     for a in library.articles.values()))

@@ -17,11 +17,12 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import jinja2
 
@@ -222,7 +223,15 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
     out: list[Rendered] = []
     made = MadePieces()
     fresh: ListPieces = {}
-    pieces = _ListPieces(job.pages[bounds[0]:bounds[1]])
+    with _ListPieces(job.pages[bounds[0]:bounds[1]]) as pieces:
+        _render_pages(job, bounds, pieces, out, made, fresh)
+    made.update(fresh)
+    return out, made
+
+
+def _render_pages(job: RenderJob, bounds: tuple[int, int], pieces: _ListPieces, out: list[Rendered],
+                  made: MadePieces, fresh: ListPieces) -> None:
+    """``_render_run``'s loop: each page's result added to ``out``."""
     for page in job.pages[bounds[0]:bounds[1]]:
         assert page is not None, "a run's pages are let go only once it is back"
         printed = job.reuse.fingerprint(page) if job.reuse is not None else None
@@ -251,32 +260,58 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
         entry = (pagetable.Entry(printed.fingerprint, size, links, printed.more, printed.reached)
                  if printed is not None else None)
         out.append((page.path, written, None, links, entry, False))
-    made.update(fresh)
-    return out, made
 
 
 class _ListPieces:
     """The pieces of list downloads (UTF-8) that the lists of one run share, each made once and held only until
     the last list of the run that shows its article is written: a run of list downloads holds every list of one
-    format, and the collection's shows every article (at 100,000 records, holding each piece to the run's end
-    took the worker writing them some 100 MB per format)."""
+    format, and the collection's shows every article. Held in a temporary file, not in memory: at 100,000
+    records the pieces of one format held as bytes grew the worker writing them by some 100 MB, which made it
+    the build's largest process."""
 
     def __init__(self, pages: Iterable[Page | None]) -> None:
         self.uses = Counter(key for page in pages if page is not None and _is_list(page)
                             for key, _article in page.context["entries"])
         """Citation key → lists of the run not yet written that show its article."""
-        self.held: dict[str, bytes] = {}
+        self.held: dict[str, int] = {}
+        """Citation key → where its piece is in the file: its offset times _PLACE, plus its length."""
+        self._file: IO[bytes] | None = None
+        self._end = 0
 
     def take(self, key: str, make: Callable[[], bytes]) -> bytes:
         """The piece of ``key``, made by ``make`` unless held; held on while a later list still shows it."""
-        piece = self.held.pop(key, None)
-        if piece is None:
-            piece = make()
+        place = self.held.pop(key, None)
+        piece = make() if place is None else self._read(place)
         left = self.uses[key] - 1
         self.uses[key] = left
         if left > 0:
-            self.held[key] = piece
+            self.held[key] = place if place is not None else self._append(piece)
         return piece
+
+    def _append(self, piece: bytes) -> int:
+        if self._file is None:
+            self._file = tempfile.TemporaryFile(prefix="site-builder-pieces-")  # noqa: SIM115 - closed by __exit__
+        self._file.seek(self._end)
+        self._file.write(piece)
+        place = self._end * _PLACE + len(piece)
+        self._end += len(piece)
+        return place
+
+    def _read(self, place: int) -> bytes:
+        assert self._file is not None
+        self._file.seek(place // _PLACE)
+        return self._file.read(place % _PLACE)
+
+    def __enter__(self) -> _ListPieces:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self._file is not None:
+            self._file.close()
+
+
+_PLACE = 1 << 32
+"""More than any piece's length: a held piece's offset and length as one int (``_ListPieces.held``)."""
 
 
 def _is_list(page: Page) -> bool:

@@ -12,7 +12,7 @@ import functools
 import itertools
 import posixpath
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +45,8 @@ class Page:
     """Output path relative to the output folder, with forward slashes."""
     template: str
     context: dict[str, Any] = field(compare=False)
+    """What the template gets besides ``path`` and the costly part (``full_context``). Never changed: pages whose
+    own part is all in ``more`` share one (``Site.bare_contexts``)."""
     export: str = ""
     """For a download instead of a page: the format (``bibtex``…), of ``context["entries"]``."""
     more: Callable[[], dict[str, Any]] | None = field(default=None, compare=False)
@@ -60,7 +62,11 @@ class Page:
 
     def full_context(self) -> dict[str, Any]:
         """Everything the template shows: what the templates get, and all they get."""
-        return {**self.context, **self.more()} if self.more is not None else self.context
+        return self.with_more(self.more() if self.more is not None else {})
+
+    def with_more(self, extras: dict[str, Any]) -> dict[str, Any]:
+        """The full context, with ``extras`` made already by ``more``."""
+        return {**self.context, "path": self.path, **extras}
 
 
 @dataclass(frozen=True)
@@ -72,8 +78,8 @@ class Site:
     pages: tuple[FreePage, ...]
     """The free pages (content/pages/*.md), as templates know them (``site.pages``), for the navigation."""
     intro_html: str
-    references: dict[str, tuple[Citation, ...]] = field(default_factory=dict)
-    """Formatted references by article key (empty when none could be made)."""
+    references: Mapping[str, tuple[Citation, ...]] = field(default_factory=dict)
+    """Formatted references by article key (empty when none could be made); cite/cache.py holds them packed."""
 
     @functools.cached_property
     def counts(self) -> dict[str, int]:
@@ -103,6 +109,13 @@ class Site:
     def roots(self) -> dict[str, Markup]:
         """The way back to the site's root from a folder, escaped, by the plain way (_escaped_once): for this
         build's plan."""
+        return {}
+
+    @functools.cached_property
+    def bare_contexts(self) -> dict[str, dict[str, Any]]:
+        """By the way back to the root: the context of every page whose own part is all in its costly part
+        (``Page.more``), one for each folder depth (at 100,000 records, one dict for each author's page took some
+        40 MB of the main process, which every render worker was forked with)."""
         return {}
 
     @functools.cached_property
@@ -175,10 +188,10 @@ def plan(site: Site) -> list[Page]:
     ]
     pages += [_page(site, path, "authors.html", index=index, letters=_letters(lib, nested, index.names))
               for path, index in listing.author_index(urls.AUTHORS, tuple(lib.authors))]
-    ranks, shared = site.ranks, site.shared_facets
-    pages += [_article_page(site, nested, key, article, ranks[key], shared) for key, article in lib.articles.items()]
-    pages += [_page(site, path, "author.html", author=a, listing=part,
-                    more=functools.partial(_author_extras, site, nested, k, a, part), **sorted_from)
+    shared = site.shared_facets
+    pages += [_article_page(site, nested, key, article, shared) for key, article in lib.articles.items()]
+    pages += [_page(site, path, "author.html", more=functools.partial(_author_extras, site, nested, k, a, part),
+                    **sorted_from)
               for k, a in lib.authors.items()
               for path, part, sorted_from in _listings(site, urls.author(k), a.articles)]
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
@@ -263,13 +276,12 @@ JOURNAL_LABELS = (
 """How an article page names Article.journal: the journal of a work a periodical carries, else its series."""
 
 
-def _article_page(site: Site, links: Links, key: str, article: Article, ranks: orders.Ranks,
+def _article_page(site: Site, links: Links, key: str, article: Article,
                   shared: frozenset[tuple[str, str]]) -> Page:
+    """What the page shows of its article is made by ``more``, in the process that renders it; ``shared`` (made
+    from many articles at once) is not: a costly part is kept by what it is made from (output/fingerprints.py)."""
     return _page(site, urls.article(key), "article.html", prose=article.summary is not None, key=key,
-                 article=article, more=functools.partial(_article_extras, site, links, key, article),
-                 entry=links.articles[key], ranks=ranks, author_keys=site.library.article_authors[key], shared=shared,
-                 spellings=_other_spellings(article, (site.library.authors[k].name
-                                                      for k in site.library.article_authors[key])))
+                 article=article, more=functools.partial(_article_extras, site, links, key, article), shared=shared)
 
 
 def _shared_facet_values(lib: Library) -> frozenset[tuple[str, str]]:
@@ -298,7 +310,10 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
     journal = lib.article_journal.get(key)
     path = urls.article(key)
     public = site.config.base_url + path if site.config.base_url else ""
+    author_keys = lib.article_authors[key]
     return dict(
+        entry=links.articles[key], ranks=site.ranks[key], author_keys=author_keys,
+        spellings=_other_spellings(article, (lib.authors[k].name for k in author_keys)),
         references=site.references.get(key, ()),
         downloads=tuple((fmt, posixpath.basename(urls.export(path, ext)), label)
                         for fmt, ext, label in urls.EXPORTS) if site.config.downloads else (),
@@ -324,7 +339,7 @@ def _author_extras(site: Site, links: Links, key: str, author: Author, part: lis
     shown = lib.coauthors(key, COAUTHORS_SHOWN) if part.main and len(author.articles) > 1 else ()
     coauthors = tuple(itertools.takewhile(lambda counted: counted[1] > 1, shown))
     several = site.config.downloads and len(author.articles) > 1
-    return dict(entries=_entries(links, part.keys),
+    return dict(author=author, listing=part, entries=_entries(links, part.keys),
                 coauthors=_counted(links.authors, coauthors),
                 more_coauthors=lib.coauthor_count(key) - len(coauthors) if part.main else 0,
                 topics=_counted(links.topics, lib.author_topics(key)) if part.main else (),
@@ -419,7 +434,12 @@ def _page(site: Site, path: str, template: str, more: Callable[[], dict[str, Any
         # 404.html is served at any depth, so its links must not be page-relative.
         root = site.config.base_path
     escaped = _escaped_once(site.roots, root)  # one object for all pages one folder down
-    return Page(path, template, {"site": site, "path": path, "root": escaped, **context}, more=more, prose=prose)
+    if context:
+        return Page(path, template, {"site": site, "root": escaped, **context}, more=more, prose=prose)
+    bare = site.bare_contexts.get(escaped)
+    if bare is None:
+        bare = site.bare_contexts[escaped] = {"site": site, "root": escaped}
+    return Page(path, template, bare, more=more, prose=prose)
 
 
 def _letters(lib: Library, links: Links, keys: Iterable[str]) -> tuple[tuple[str, Counted], ...]:
