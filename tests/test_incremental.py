@@ -807,8 +807,7 @@ def test_a_record_added_makes_again_only_the_costly_parts_that_read_what_it_chan
     added = small_site / "content" / "records" / RECORDS[10].name
     shutil.copy2(RECORDS[10], added)
     again = build(small_site, out)
-    authors_now = {p.more.args[2] for p in again.planned()  # type: ignore[union-attr]
-                   if p.template == "author.html"}  # (_author_extras, site, links, key, …)
+    authors_now = {k for p in again.planned() if p.template == "author.html" for k in [p.context["author"].key]}
     new_authors = {a for a in authors_now if f"_author_extras {a}" not in costly}
     remade = set(made)
     assert new_authors and {f"_author_extras {a}" for a in new_authors} <= remade
