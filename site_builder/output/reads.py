@@ -4,17 +4,17 @@ author, another topic).
 
 The plan's ``more`` functions reach the library only through the ``Site`` and ``Links`` among their arguments
 (plan/pages.py). Here they are called with both replaced by views that note every entry asked of each map (the
-library's, the links', the site's references and orders: SITE_MAPS); the part's reads are those (map, keys), and
-the digest of the entries found under them is kept with it (fingerprints.py). A part that lists a map whole, or
-reads anything of the site besides its settings, its library and those maps, noted nothing that could be
-checked: it is made again by every build whose library changed.
+library's, the links', the site's references); the part's reads are those (map, keys), and the digest of the
+entries found under them is kept with it (fingerprints.py). A part that lists a map whole, or reads anything of
+the site besides its settings, its library and its references, noted nothing that could be checked: it is made
+again by every build whose library changed.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..model.library import Library
@@ -59,26 +59,17 @@ class _Noted(Mapping[str, Any]):
         return len(self._map)
 
 
-SITE_MAPS = ("references", "ranks")
-"""The site's maps by article key whose entries are each made from that article alone (its formatted references,
-its places in the orders): a costly part may read them, noted as the library's are."""
-
-
 class _SiteSeen:
-    """The site as a costly part sees it: its library and maps noted, its settings as they are; reading anything
-    else of it (a property made from the whole library) makes the part's reads unknown."""
+    """The site as a costly part sees it: its library and references noted, its settings as they are; reading
+    anything else of it (a property made from the whole library) makes the part's reads unknown."""
 
-    def __init__(self, site: Site, library: Library, noted: Callable[[str, Mapping[str, Any]], Any]) -> None:
+    def __init__(self, site: Site, library: Library, references: _Noted) -> None:
         self._site = site
-        self._noted = noted
         self.library = library
+        self.references = references
         self.other = False
 
     def __getattr__(self, name: str) -> Any:
-        if name in SITE_MAPS:  # noted when first asked for (the orders are made only if some page needs them)
-            value = self._noted(f"site.{name}", getattr(self._site, name))
-            setattr(self, name, value)
-            return value
         if name not in SITE_READS:
             self.other = True
         return getattr(self._site, name)
@@ -98,7 +89,7 @@ class Noting:
             library = dataclasses.replace(  # the bylines' sorting cache left behind: a hit would hide a read
                 value.library, sorted_bylines={},
                 **{name: self._noted(f"library.{name}", getattr(value.library, name)) for name in library_maps()})
-            seen = _SiteSeen(value, library, self._noted)
+            seen = _SiteSeen(value, library, self._noted("site.references", value.references))
             self._sites.append(seen)
             return seen
         if isinstance(value, Links):
@@ -135,7 +126,7 @@ def maps_of(more: functools.partial[dict[str, Any]]) -> dict[str, Mapping[str, A
     maps: dict[str, Mapping[str, Any]] = {}
     for value in (*more.args, *more.keywords.values()):
         if isinstance(value, Site):
-            maps.update((f"site.{name}", getattr(value, name)) for name in SITE_MAPS)
+            maps["site.references"] = value.references
             maps.update((f"library.{name}", getattr(value.library, name)) for name in library_maps())
         elif isinstance(value, Links):
             maps.update((f"links.{name}", getattr(value, name)) for name in _LINKS_MAPS)
