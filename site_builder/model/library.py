@@ -108,26 +108,21 @@ class Library:
         """Articles sharing authors (weighted most) or topics, best first; newer wins a tie.
 
         Only the newest few articles of each author and topic are scored: a prolific author or a large topic
-        would otherwise make this quadratic in the size of the collection. "Newer" is an article's best place in
-        those newest-first lists, then its key: what is chosen depends on those lists alone, not on where the
-        articles stand in the whole collection, so that a record added elsewhere leaves it as it was
-        (output/reads.py).
+        would otherwise make this quadratic in the size of the collection.
         """
         score: dict[str, int] = {}
-        place: dict[str, int] = {}
         for author_key in self.article_authors[key]:
             articles = self.authors[author_key].articles
             if len(articles) == 1:  # this article alone: nothing to score
                 continue
-            for n, other in enumerate(articles[:_RELATED_SCAN]):
+            for other in articles[:_RELATED_SCAN]:
                 score[other] = score.get(other, 0) + 10
-                place[other] = min(place.get(other, n), n)
         for topic_key in self.article_topics[key]:
-            for n, other in enumerate(self.topics[topic_key].articles[:_RELATED_SCAN]):
+            for other in self.topics[topic_key].articles[:_RELATED_SCAN]:
                 score[other] = score.get(other, 0) + 1
-                place[other] = min(place.get(other, n), n)
         score.pop(key, None)
-        best = heapq.nsmallest(RELATED_LIMIT, [(-points, place[k], k) for k, points in score.items()])
+        rank = self.rank
+        best = heapq.nsmallest(RELATED_LIMIT, [(-points, rank[k], k) for k, points in score.items()])
         return tuple(k for _, _, k in best)
 
 

@@ -8,19 +8,19 @@ digested once per process; a small one made only of plain values (a link, a list
 written into the page's digest in place, as its values, which depends on its value only (``_inline``).
 
 The costly half of a context (``Page.more``: related articles, co-authors, head metadata) is not made again when
-its inputs are the last build's: its function and arguments, the site's settings (not its counts: MORE_READS),
-the entries of the library it read last time (reads.py: an author's, a topic's, an article's bylines, found
-again by their keys), and the contents of the articles its output reached last time (each article's digest,
-found while digesting that output); a record added elsewhere in the library then keeps it. The plan's ``more``
-functions read an article's contents only through an article among their arguments or one they show (itself or
-its list entry), which is what makes this sound; the property test of tests/test_incremental.py checks it after
-every random edit (``VERIFY``: every part kept is made again and must digest the same).
+its inputs are the last build's: its function and arguments, the site's settings (not its counts: MORE_READS)
+and the library's structure (``library_digest``: every part of the library but the articles' contents), and the
+contents of the articles its output reached last time (each article's digest, found while digesting that
+output). The plan's ``more`` functions read an article's contents only through an article among their arguments
+or one they show (itself or its list entry), which is what makes this sound; the property test of
+tests/test_incremental.py checks it after every random edit (``VERIFY``: every part kept is made again and must
+digest the same).
 
 A page's fingerprint is not even made when nothing the page may read besides its articles changed (``keeping``:
-the basis above, the library's structure (``library_digest``), every template with what it reads of the site,
-and what the plan makes from many articles at once, ``derived_digest``) and none of the articles its context
-reached last time did: after an edit, most pages of a large site. That rests on the same rule for the whole
-context: a value made from an article's contents comes with the article (``Entry.source``,
+the basis above, every template with what it reads of the site, and what the plan makes from many articles at
+once, ``derived_digest``) and none
+of the articles its context reached last time did: after an edit, most pages of a large site. That rests on the
+same rule for the whole context: a value made from an article's contents comes with the article (``Entry.source``,
 ``FeedEntry.source``), one made from many articles' contents is a ``Site`` property that ``derived_digest``
 covers; ``VERIFY`` makes each such page's fingerprint again and fails if it differs.
 
@@ -51,7 +51,6 @@ from ..model.library import Library, Remember
 from ..plan.pages import Links as PlanLinks
 from ..plan.pages import Page, Site
 from ..render.pages import RENDERING
-from . import reads
 from .cache import content_digest as _hash
 from .pagetable import Articles, Entry, More, PageTable
 
@@ -76,15 +75,6 @@ VERIFY = False
 _UNKNOWN_ARTICLE = -1
 """The place of an article the library does not hold: a part that reached one is never kept."""
 
-
-ENTRIES_HELD = 100_000
-"""Entries of one map whose digests one process keeps for the costly parts that read them (Reuse._entries): past
-this many they are forgotten (some 8 MB)."""
-
-_MARSHALLED = frozenset({str, bytes, tuple})
-"""The kinds of an entry that goes into its digest as marshal writes it (a tuple only when all it holds can)."""
-_ABSENT = b"\0absent"
-"""The digest of an entry a map does not hold: no digest is this short."""
 
 MEMO_LIMIT = 20_000
 """Objects a Digester remembers besides those it keeps (those it was given, every article, and those it met
@@ -517,27 +507,16 @@ class Reuse:
     digester: Digester
     """Made before the workers are forked, with every article's digest: each worker starts from its copy."""
     basis: bytes
-    """What every costly part may read besides its arguments, the articles it shows and the entries of the
-    library it read (reads.py): the code and the site's settings (MORE_READS); b"" when it cannot be known (then
-    no part is kept)."""
+    """What every costly part may read besides its arguments and the articles it shows: the site's (MORE_READS)
+    and the library's structure (b"" when it cannot be known: then no part is kept)."""
     articles: Articles
     """This build's articles, by place: their keys and digests, for the next build."""
     changed: frozenset[int]
-    """Places in the last build's library of the articles that this one does not hold or holds changed (whose
-    digest differs)."""
+    """Places of the articles whose digest differs from the last build's (all, when the keys differ)."""
     keeping: bytes = b""
-    """What every page may read besides the articles it reaches: ``basis``, the library's structure, every
-    template, and what the plan makes from many articles at once (``derived_digest``). When it is the last
-    build's, a page that reached none of the ``changed`` articles is kept without its fingerprint being made again
-    (b"": never)."""
-    moved: dict[int, int] | None = None
-    """Each place in the last build's library of an article this one holds, to its place now; None when the
-    library holds the same articles in the same order (the places are the same)."""
-    _entries: dict[int, tuple[Mapping[str, Any], dict[str, bytes], dict[str, frozenset[int]]]] = \
-        dataclasses.field(default_factory=dict, compare=False, repr=False)
-    """The digests of the library's entries that costly parts read (_read_digest), by their map's id: the map
-    (held, so that no other takes its id), each entry's digest by its key, and the places of the articles that
-    the entries which reach any reach."""
+    """What every page may read besides the articles it reaches: ``basis``, every template, and what the plan
+    makes from many articles at once (``derived_digest``). When it is the last build's, a page that reached none
+    of the ``changed`` articles is kept without its fingerprint being made again (b"": never)."""
 
     def kept(self, page: Page) -> Entry | None:
         """The last build's entry of ``page`` when nothing the page is made from can have changed since."""
@@ -585,78 +564,16 @@ class Reuse:
         inputs = self._inputs(page.more)
         entry = self.last.entry(page.path)
         kept = entry.more if entry is not None else None
-        if inputs and kept is not None and kept[0] == inputs and self.changed.isdisjoint(kept[1]) \
-                and self._read_alike(page.more, kept):
+        if inputs and kept is not None and kept[0] == inputs and self.changed.isdisjoint(kept[1]):
             if VERIFY and self._made(inputs, page.more)[0][2] != kept[2]:
                 raise StaleReuse(f"{page.path}: its costly part was kept, but it is not what it was")
-            return self._moved(kept), None
+            return kept, None
         return self._made(inputs, page.more)
 
-    def _read_alike(self, more: Callable[[], dict[str, Any]], kept: More) -> bool:
-        """Whether the entries of the library that the kept part read are as they were (reads.py)."""
-        if kept[3] is None or not isinstance(more, functools.partial):
-            return False
-        found = self._read_digest(more, kept[3])
-        return found is not None and found[0] == kept[4]
-
-    def _moved(self, kept: More) -> More:
-        """``kept`` with the places of the articles it reached in this build's library."""
-        if self.moved is None:
-            return kept
-        return (kept[0], tuple(sorted(self.moved[n] for n in kept[1])), *kept[2:])
-
     def _made(self, inputs: bytes, more: Callable[[], dict[str, Any]]) -> tuple[More, dict[str, Any]]:
-        if not inputs or not isinstance(more, functools.partial):
-            extras = more()
-            digest, reached = self.digester.reaching(extras)
-            return (inputs, tuple(sorted(reached)), digest, None, b""), extras
-        extras, read = reads.call_noting(more)
+        extras = more()
         digest, reached = self.digester.reaching(extras)
-        found = self._read_digest(more, read) if read is not None else None
-        if read is None or found is None:
-            return (inputs, tuple(sorted(reached)), digest, None, b""), extras
-        return (inputs, tuple(sorted(reached | found[1])), digest, read, found[0]), extras
-
-    def _read_digest(self, more: functools.partial[dict[str, Any]], read: reads.Reads
-                     ) -> tuple[bytes, frozenset[int]] | None:
-        """The digest of the entries ``read`` names, as the maps among ``more``'s arguments hold them now, and
-        the places of the articles they reach; None when a map named is not among them. Each entry is digested
-        once per process (while ENTRIES_HELD allow): most are read by many pages (an author's, a topic's)."""
-        maps = reads.maps_of(more)
-        digests: list[bytes] = []
-        reached: set[int] = set()
-        for name, keys in read:
-            mapping = maps.get(name)
-            if mapping is None:
-                return None
-            known = self._entries.get(id(mapping))
-            if known is None or known[0] is not mapping or len(known[1]) > ENTRIES_HELD:
-                known = self._entries[id(mapping)] = (mapping, {}, {})
-            _mapping, held, reaching = known
-            digests.append(name.encode())
-            for key in keys:
-                digest = held.get(key)
-                if digest is None:
-                    digest, places = self._entry_digest(mapping, key)
-                    held[key] = digest
-                    if places:
-                        reaching[key] = places
-                digests.append(digest)
-                if reaching and key in reaching:
-                    reached |= reaching[key]
-        return _hash(b"".join(digests)), frozenset(reached)
-
-    def _entry_digest(self, mapping: Mapping[str, Any], key: str) -> tuple[bytes, frozenset[int]]:
-        """The digest of ``mapping``'s entry ``key`` (or of its absence), with the places of the articles it
-        reaches. Text, bytes and tuples of them, most entries, are marshalled as they are; other values
-        digested."""
-        if key not in mapping:
-            return _ABSENT, frozenset()
-        value = mapping[key]
-        if type(value) in _MARSHALLED:
-            with contextlib.suppress(ValueError):  # a tuple of more than text
-                return _hash(b"t" + marshal.dumps(value, 0)), frozenset()
-        return self.digester.reaching(value)
+        return (inputs, tuple(sorted(reached)), digest), extras
 
     def _inputs(self, more: Callable[[], dict[str, Any]]) -> bytes:
         """The digest of what ``more`` is made from, the articles it shows aside: its function and arguments, the
@@ -690,32 +607,21 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
              for place, article in enumerate(library.articles.values()) if id(article) in articles}
     now: Articles = (tuple(library.articles), tuple(known[id(a)][1] if id(a) in known else None
                                                     for a in library.articles.values()))
-    changed, moved = _changed(last.articles, now)
+    if last.articles[0] == now[0]:
+        changed = {n for n, (was, digest) in enumerate(zip(last.articles[1], now[1], strict=True))
+                   if digest is None or was != digest}
+    else:
+        changed = set(range(len(now[0])))
     try:
-        basis = _hash(marshal.dumps([code, site_digest(site, MORE_READS)], 0))
-        structure = library_digest(library)
+        basis = _hash(marshal.dumps([code, site_digest(site, MORE_READS), library_digest(library)], 0))
     except Unknown:
-        basis = structure = b""  # nothing is kept
+        basis = b""  # nothing is kept
     keeping = b""
     if basis and None not in templates.digests.values():
-        keeping = _hash(marshal.dumps([basis, structure, sorted(templates.digests.items()), derived_digest(site)],
-                                      0))
+        keeping = _hash(marshal.dumps([basis, sorted(templates.digests.items()), derived_digest(site)], 0))
     shown = _SITE if templates.only_known_site_parts else None
     return Reuse(last, templates, Digester(shown, known), basis, now, frozenset(changed | {_UNKNOWN_ARTICLE}),
-                 keeping, moved)
-
-
-def _changed(last: Articles, now: Articles) -> tuple[set[int], dict[int, int] | None]:
-    """The places in ``last`` of the articles ``now`` does not hold, or holds with another digest (or none), and
-    where each other one of ``last`` is in ``now`` (None when the keys are the same, in the same order)."""
-    (last_keys, last_digests), (keys, digests) = last, now
-    if last_keys == keys:
-        return {n for n, (was, digest) in enumerate(zip(last_digests, digests, strict=True))
-                if digest is None or was != digest}, None
-    place = {key: n for n, key in enumerate(keys)}
-    moved = {n: place[key] for n, key in enumerate(last_keys) if key in place}
-    return {n for n, key in enumerate(last_keys)
-            if n not in moved or digests[moved[n]] is None or digests[moved[n]] != last_digests[n]}, moved
+                 keeping)
 
 
 def derived_digest(site: Site) -> bytes:

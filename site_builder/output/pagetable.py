@@ -22,16 +22,14 @@ import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, NamedTuple
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from .cache import RACY_NS, SourceStamp
 from .write import MANIFEST, PAGES, write_atomic
 
-T = TypeVar("T")
-
 PAGES_FILE = PAGES
-FORMAT = b"site-builder pages 7\n"
+FORMAT = b"site-builder pages 6\n"
 """The file's first line; then parts, each its length in digits, a newline and that many bytes: the marshalled
 code and head first, then the articles and what every page read, then the rows in runs of ROWS_A_PART; last, the
 CRC-32 of all but the first line (as cache.damage_check) in 8 hex digits. Each part is marshalled and written on
@@ -48,11 +46,9 @@ _CHECK_DIGITS = 8
 Links = tuple[tuple[str, str], ...]
 """A page's links out of the site, (href, why), as the pre-flight check found them when it was rendered."""
 
-More = tuple[bytes, tuple[int, ...], bytes, tuple[tuple[str, tuple[str, ...]], ...] | None, bytes]
+More = tuple[bytes, tuple[int, ...], bytes]
 """A page's costly part (``Page.more``) as its fingerprint took it (fingerprints.py): the digest of its inputs, the
-places in the library of the articles its output reached, the digest of that output, the entries of the library it
-read (reads.Reads; None when they cannot be told: the part is made again whenever the library changes) and their
-digest."""
+places in the library of the articles its output reached, and the digest of that output."""
 
 
 Articles = tuple[tuple[str, ...], tuple[bytes | None, ...]]
@@ -78,9 +74,8 @@ class NewRows:
     """The rows of the table a build makes, in the order added, marshalled ROWS_A_PART at a time as they come
     (as save_table writes them): at 100,000 records, 700,000 rows held as objects to the end of the build took
     some 300 MB, as marshalled runs a quarter of that. Each place an entry holds (Entry.more, Entry.reached) is
-    held as one int object, each key a costly part read as one string, and each run of places or keys that
-    several entries share as one tuple, within a run of rows: marshal writes a shared object once, and reading
-    the table shares it again."""
+    held as one int object, and each run of places that several entries share as one tuple, within a run of
+    rows: marshal writes a shared object once, and reading the table shares it again."""
 
     def __init__(self) -> None:
         self._run: dict[str, tuple[Any, ...]] = {}
@@ -102,22 +97,16 @@ class NewRows:
         fingerprint, size, links, more, reached = entry
         if reached:
             reached = self._held(reached)
-        if more is not None:
-            read = more[3] and tuple([(self._held_one(name), self._held(keys)) for name, keys in more[3]])
-            more = (more[0], self._held(more[1]) if more[1] else more[1], more[2], read, more[4])
+        if more is not None and more[1]:
+            more = (more[0], self._held(more[1]), more[2])
         self.add(path, (fingerprint, size, links, more, reached))
 
-    def _held(self, values: tuple[T, ...]) -> tuple[T, ...]:
-        """``values`` (places, or the keys a costly part read) as this run holds it already (a tuple of the
-        values it holds), else so and held."""
+    def _held(self, places: tuple[int, ...]) -> tuple[int, ...]:
+        """``places`` as this run holds it already (a tuple of the ints it holds), else so and held."""
         held = self._places
-        found: tuple[T, ...] | None = held.get(values)
+        found: tuple[int, ...] | None = held.get(places)
         if found is None:
-            found = held[values] = tuple([held.setdefault(n, n) for n in values])
-        return found
-
-    def _held_one(self, value: T) -> T:
-        found: T = self._places.setdefault(value, value)
+            found = held[places] = tuple([held.setdefault(n, n) for n in places])
         return found
 
     def parts(self) -> list[bytes]:
