@@ -273,8 +273,8 @@ class _ListPieces:
         self.uses = Counter(key for page in pages if page is not None and _is_list(page)
                             for key, _article in page.context["entries"])
         """Citation key → lists of the run not yet written that show its article."""
-        self.held: dict[str, int] = {}
-        """Citation key → where its piece is in the file: its offset times _PLACE, plus its length."""
+        self.held: dict[str, tuple[int, int]] = {}
+        """Citation key → where its piece is in the file: (offset, length)."""
         self._file: IO[bytes] | None = None
         self._end = 0
 
@@ -288,19 +288,20 @@ class _ListPieces:
             self.held[key] = place if place is not None else self._append(piece)
         return piece
 
-    def _append(self, piece: bytes) -> int:
+    def _append(self, piece: bytes) -> tuple[int, int]:
         if self._file is None:
             self._file = tempfile.TemporaryFile(prefix="site-builder-pieces-")  # noqa: SIM115 - closed by __exit__
         self._file.seek(self._end)
         self._file.write(piece)
-        place = self._end * _PLACE + len(piece)
+        place = (self._end, len(piece))
         self._end += len(piece)
         return place
 
-    def _read(self, place: int) -> bytes:
+    def _read(self, place: tuple[int, int]) -> bytes:
         assert self._file is not None
-        self._file.seek(place // _PLACE)
-        return self._file.read(place % _PLACE)
+        offset, length = place
+        self._file.seek(offset)
+        return self._file.read(length)
 
     def __enter__(self) -> _ListPieces:
         return self
@@ -308,10 +309,6 @@ class _ListPieces:
     def __exit__(self, *_exc: object) -> None:
         if self._file is not None:
             self._file.close()
-
-
-_PLACE = 1 << 32
-"""More than any piece's length: a held piece's offset and length as one int (``_ListPieces.held``)."""
 
 
 def _is_list(page: Page) -> bool:
