@@ -168,17 +168,31 @@ def _script_tables() -> tuple[dict[str, str], dict[str, str]]:
 
 
 def _keep_verbatim(value: str) -> tuple[str, list[str]]:
-    """``value`` with each URL and DOI replaced by a placeholder, and the spans replaced, in order."""
-    if "://" not in value and "10." not in value and "\\url" not in value:
-        return value, []
+    """``value`` with each accent over nothing (``_EMPTY_ACCENT``), then each URL and DOI, replaced by a
+    placeholder, and what each stands for, in order. A URL holds the accents over nothing it was written with
+    ("http://example.edu/\\~{}smith/" is "http://example.edu/~smith/")."""
     kept: list[str] = []
 
-    def hold(m: re.Match[str]) -> str:
-        span = m.group(1) if m.group(1) is not None else m.group(0)
-        kept.append(_SIMPLE_ESCAPE.sub(r"\1", span))
+    def hold(text: str) -> str:
+        kept.append(text)
         return _PLACEHOLDER + chr(0xE100 + len(kept) - 1)
 
-    return _VERBATIM.sub(hold, value), kept
+    if "\\" in value and _EMPTY_ACCENT.search(value):
+        value = _EMPTY_ACCENT.sub(lambda m: hold(_SPACING_ACCENTS[m.group(1) or m.group(2)]), value)
+    if "://" in value or "10." in value or "\\url" in value:
+        value = _VERBATIM.sub(lambda m: hold(_restore(_SIMPLE_ESCAPE.sub(
+            r"\1", m.group(1) if m.group(1) is not None else m.group(0)), kept)), value)
+    return value, kept
+
+
+_EMPTY_ACCENT = re.compile(r"\\([~^'`\"=.uvHcr])\{\}|\\([~^'`\"=.])(?=\s*(?:\}|$))")
+"""An accent macro over an empty group, or over nothing at the end of a group (``\\~{}``, ``\\^{}``, ``\\~``): what
+LaTeX prints is the accent alone, which BibTeX files write for "~" and "^" in paths and URLs. pylatexenc drops it
+("example.edu/\\~{}smith" was "example.edu/smith")."""
+_SPACING_ACCENTS = {"~": "~", "^": "^", "'": "\u00b4", "`": "`", '"': "\u00a8", "=": "\u00af", ".": "\u02d9",
+                    "u": "\u02d8", "v": "\u02c7", "H": "\u02dd", "c": "\u00b8", "r": "\u02da"}
+"""Each accent as it is printed over nothing: the tilde and the circumflex as the ASCII characters they stand for
+in a URL, the others as their spacing forms."""
 
 
 def _restore(text: str, kept: list[str]) -> str:

@@ -390,6 +390,12 @@ def test_entries_without_a_key_are_read() -> None:
     ("\\url{https://example.org/a--b\\_c} in {\\em text}--more", "https://example.org/a--b_c in text–more"),
     ("~50% of {A} \\& B", "~50% of A & B"),  # a value with no LaTeX but braces: "~" is the record's
     ("$x^2$ and $\\leq$", "x² and ≤"),
+    # An accent over nothing prints the accent alone: a tilde or caret in a path or URL, as BibTeX files write one
+    # (the "knuthwebsite" entry that LaTeX guides copy: url = {http://www-cs-faculty.stanford.edu/\\~{}uno/...}).
+    ("Computers and Typesetting, http://www-cs-faculty.stanford.edu/\\~{}uno/abcde.html",
+     "Computers and Typesetting, http://www-cs-faculty.stanford.edu/~uno/abcde.html"),
+    ("see www.rich.edu/\\~{}bush and a \\^{} caret; tilde operator: \\~", "see www.rich.edu/~bush and a ^ caret; tilde operator: ~"),
+    ("an acute \\'{} alone, a tilde \\~{n} and \\~ n over a letter", "an acute \u00b4 alone, a tilde ñ and ñ over a letter"),
 ])
 def test_dashes_quotes_and_symbols(latex: str, text: str) -> None:
     assert bibtex.latex_to_text(latex) == text
