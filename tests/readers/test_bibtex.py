@@ -394,8 +394,10 @@ def test_entries_without_a_key_are_read() -> None:
     # (the "knuthwebsite" entry that LaTeX guides copy: url = {http://www-cs-faculty.stanford.edu/\\~{}uno/...}).
     ("Computers and Typesetting, http://www-cs-faculty.stanford.edu/\\~{}uno/abcde.html",
      "Computers and Typesetting, http://www-cs-faculty.stanford.edu/~uno/abcde.html"),
-    ("see www.rich.edu/\\~{}bush and a \\^{} caret; tilde operator: \\~", "see www.rich.edu/~bush and a ^ caret; tilde operator: ~"),
-    ("an acute \\'{} alone, a tilde \\~{n} and \\~ n over a letter", "an acute \u00b4 alone, a tilde ñ and ñ over a letter"),
+    ("see www.rich.edu/\\~{}bush and a \\^{} caret; tilde operator: \\~",
+     "see www.rich.edu/~bush and a ^ caret; tilde operator: ~"),
+    ("an acute \\'{} alone, a tilde \\~{n} and \\~ n over a letter",
+     "an acute \u00b4 alone, a tilde ñ and ñ over a letter"),
 ])
 def test_dashes_quotes_and_symbols(latex: str, text: str) -> None:
     assert bibtex.latex_to_text(latex) == text
