@@ -1,7 +1,8 @@
 """The Article of a MARC 21 record (marc.py keeps its fields), its fields read as a cataloguer means them.
 
 The leader's type and level (06, 07) say what the work is: a component part ("a", "b") is a journal's article, or a
-book's chapter when its host item (773) is a book; a monograph ("m") is a book (a thesis with a 502 note). The
+book's chapter when its host item (773) is a book; a monograph ("m") is a book (a thesis with a 502 note); a
+computer file ("m" in 06) whose content type (336) is text is an e-book or an online article like any other. The
 title is 245 $a, $b, $n and $p without the ISBD punctuation that ends each ("Title :", "subtitle /"); names are
 100/700 (people, $a without the dates of $d), 110/710 (bodies) and 111/711 (meetings), each with its relator
 ($e, $4) saying an author, an editor or a translator; the host item (773) names the journal ($t) and where in it
@@ -142,11 +143,15 @@ _TYPE_KINDS = {"e": "map", "f": "map", "g": "motion_picture", "k": "graphic", "i
                "c": "musical_score", "d": "musical_score", "m": "software"}
 
 
+_TEXT_CONTENT = frozenset({"txt", "text", "tct", "tactile text"})
+"""RDA content types (336 $b code or $a term, folded) that say a work is text."""
+
+
 def _kind(marc: Marc) -> tuple[str, MarcField | None]:
     """What the work is in CSL's words ("" a journal article), and the host item (773) that holds it."""
     host = next(iter(marc.get("773")), None)
     record_type, level = marc.leader[6:7], marc.leader[7:8]
-    if record_type in _TYPE_KINDS:
+    if record_type in _TYPE_KINDS and not (record_type == "m" and _electronic_text(marc)):
         return _TYPE_KINDS[record_type], host
     if host is not None and level in ("a", "b", "d", " ", ""):
         return ("chapter" if host.all("z") and not host.all("x") else ""), host
@@ -157,6 +162,16 @@ def _kind(marc: Marc) -> tuple[str, MarcField | None]:
     if level in ("m", "c") or marc.get("020"):
         return "book", None
     return "", host
+
+
+def _electronic_text(marc: Marc) -> bool:
+    """Whether a computer file (leader/06 "m") is text: an e-book or an online article, as German union
+    catalogues (B3Kat, DE-604) type every electronic resource. Its RDA content type (336) says "txt", or its 008
+    calls the file a document (008/26 "d")."""
+    content = {value.casefold() for field in marc.get("336") for value in field.all("ab")}
+    if content:
+        return not content.isdisjoint(_TEXT_CONTENT)
+    return marc.control.get("008", "")[26:27] == "d"
 
 
 def _title(marc: Marc) -> str:

@@ -101,6 +101,17 @@ def test_many_binary_records_and_the_library_of_congress_example() -> None:
                                                     "http://lcweb.loc.gov/staff/wpp/whitehouse.html"]
 
 
+def test_an_ebook_typed_as_a_computer_file_is_a_book() -> None:
+    """A union catalogue types an e-book as a computer file (leader/06 "m"); its content type (336) says text."""
+    (ebook,) = articles("jabref-b3kat-ebook.xml")
+    assert (ebook.kind, ebook.date, ebook.edition) == ("book", "2023", "1st ed")
+    assert ebook.title.startswith("Marketing Automation with Mailchimp: Expert Tips")
+    data = (DATA / "jabref-b3kat-ebook.xml").read_bytes()
+    for content, kind in ((b"txt", "book"), (b"cop", "software")):  # cop: computer program
+        (changed,) = articles("jabref-b3kat-ebook.xml", data.replace(b'"b">txt<', b'"b">' + content + b"<"))
+        assert changed.kind == kind
+
+
 def test_a_date_is_what_the_record_says() -> None:
     """ruby-marc's Thai dictionary: 260 $c "197-?]" (the 1970s, a guess), 008/06 "q" (a date questioned between
     1970 and 1979): no year is stated, so none is given; the page says the decade as the record prints it."""
