@@ -136,9 +136,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid = clean(record.first("PMID"))
     pmcid = pmcid_from(record.first("PMC"))
     eric = bool(record.fields) and _from_eric(record.fields[0])
-    doi = _doi(record.values("AID")) or _doi(record.values("LID"))
-    if eric:  # ERIC gives its DOI as a link ("AID - http://dx.doi.org/10.…"), its record's page in LID
-        doi = doi or next((found for v in record.values("AID") if (found := doi_from(v))), "")
+    # ERIC gives its DOI as a link ("AID - http://dx.doi.org/10.…"), its record's page in LID; other exports
+    # as "doi:10.…". An identifier PubMed names in brackets is a DOI only when it says so ("… [pii]" is not).
+    doi = _doi(record.values("AID")) or _doi(record.values("LID")) or next(
+        (found for v in record.values("AID") if "[" not in v and (found := doi_from(v))), "")
     eric_id = clean(record.first("OID")) if eric else ""
     authors, et_al, bad_orcids = _authors(record)
     lay, abstract = split_lay_summary(split_text(record.first("AB")))

@@ -328,3 +328,14 @@ def test_an_eric_date_may_put_the_month_first(dp: str, date: str, printed: str) 
     article, _ = medline.to_article(record)
     assert (article.date, article.date_printed) == (date, printed)
     assert record.first("DP") == dp  # the full record keeps it as written
+
+
+@pytest.mark.parametrize(("aid", "doi"), [
+    ("doi:10.1016/j.cpr.2005.02.002", "10.1016/j.cpr.2005.02.002"),  # as JabRef's MEDLINE importer test writes it
+    ("10.1016/j.cpr.2005.02.002 [doi]", "10.1016/j.cpr.2005.02.002"),  # PubMed's own form
+    ("https://doi.org/10.1016/j.cpr.2005.02.002", "10.1016/j.cpr.2005.02.002"),
+    ("S0272-7358(05)00034-0 [pii]", ""),  # an identifier of another kind, named so
+])
+def test_a_doi_in_aid_written_as_doi_or_as_a_link(aid: str, doi: str) -> None:
+    records, _ = medline.read(f"PMID- 22664220\nTI  - A report\nPT  - Technical Report\nAID - {aid}\n", "a.nbib")
+    assert medline.to_article(records[0])[0].doi == doi
