@@ -179,11 +179,13 @@ def _book(record: Record, root: Node, doc: Node) -> tuple[Article, list[Diagnost
     ids = _article_ids(root, "PubmedBookData", "BookDocument")
     pmid = ids.get("pubmed") or clean(doc.findtext("PMID"))
     chapter, book_title = clean(doc.findtext("ArticleTitle")), clean(book.findtext("BookTitle"))
+    # The Book's ELocationID is the book's: a whole book's DOI, never a chapter's.
+    doi = ids.get("doi", "") or ("" if chapter else _elocation_doi(book))
     lay, abstract = split_lay_summary(_abstract(doc))
     when = dates.published(_issue_date(book.find("PubDate")), "", False)
     types = [n.text for n in (*doc.findall("PublicationType"), *doc.findall("PublicationTypeList/PublicationType"))]
     article = Article(
-        id=shared.article_id("", pmid, ids.get("doi", ""), "", chapter or book_title, "pubmed"),
+        id=shared.article_id("", pmid, doi, "", chapter or book_title, "pubmed"),
         title=chapter or book_title,
         authors=_authors(doc) or (() if chapter else _authors(book)),
         journal=clean(book.findtext("CollectionTitle")),  # a book's collection is its series
@@ -198,7 +200,7 @@ def _book(record: Record, root: Node, doc: Node) -> tuple[Article, list[Diagnost
         languages=languages.parse(n.text for n in doc.findall("Language")),
         topics=nlm.topics_from_types(types),
         pmid=pmid,
-        doi=ids.get("doi", ""),
+        doi=doi,
         lay_summary=lay,
         abstract=abstract,
         rights=" ".join(unique_folded(n.text for n in doc.findall("Abstract/CopyrightInformation"))),

@@ -284,6 +284,21 @@ def test_an_article_number_stands_for_the_pages(elocations: str, pages: str) -> 
     assert problems == [] and readers.to_article(record)[0].pages == pages
 
 
+def test_a_whole_books_doi_is_in_its_book_element_a_chapters_is_not() -> None:
+    """NLM's DTD puts a book's ELocationIDs in <Book>: a whole book's DOI (JabRef's importer test of a NICE guideline
+    holds one); a chapter's is its own ArticleId, never its book's."""
+    chapter = (DATA / "bookshelf-chapter-handwritten.xml").read_bytes().replace(
+        b"<Medium>", b'<ELocationID EIdType="doi" ValidYN="Y">10.5555/example-pearls</ELocationID><Medium>', 1)
+    whole = chapter.replace(b'<ArticleTitle book="example" part="article-1">Fertility Sparing Management of an '
+                            b"Example Condition</ArticleTitle>", b"", 1)
+    assert whole != chapter
+    (book_record,), _ = pubmed_xml.read_bytes(whole, "book.xml")
+    (chapter_record,), _ = pubmed_xml.read_bytes(chapter, "chapter.xml")
+    book, chapter_article = pubmed_xml.to_article(book_record)[0], pubmed_xml.to_article(chapter_record)[0]
+    assert (book.kind, book.title, book.doi) == ("book", "Example Pearls", "10.5555/example-pearls")
+    assert (chapter_article.kind, chapter_article.doi) == ("chapter", "")
+
+
 def test_one_article_saved_alone_and_a_set_of_book_articles() -> None:
     """PubMed's XML of one record saved as it is (its <PubmedArticle> the document's element), and NLM's
     <PubmedBookArticleSet> (as JabRef's importer tests hold them): both were skipped as unknown formats."""
