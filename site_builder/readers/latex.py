@@ -128,8 +128,18 @@ _FONT_IN_MATH = re.compile(r"\\(?:text|math)(?:rm|it|bf|sf|tt|normal|up)?\s*\{([
 def _math_scripts(value: str) -> str:
     """``value`` with the superscripts and subscripts of its math that Unicode can write written in Unicode (a
     script's font command, ``_{\\textrm{2}}``, left out: plain text has one font)."""
-    return _MATH.sub(lambda m: "$" + _MATH_SCRIPT.sub(_math_script, _FONT_IN_MATH.sub(r"\1", m.group(1))) + "$"
+    return _MATH.sub(lambda m: "$" + _MATH_SCRIPT.sub(_math_script, _fonts_off(m.group(1))) + "$"
                      if "^" in m.group(1) or "_" in m.group(1) else m.group(0), value)
+
+
+_CONTROL_WORD_END = re.compile(r"\\[A-Za-z]+\Z")
+
+
+def _fonts_off(math: str) -> str:
+    """``math`` with each font command around plain text replaced by its text; after a control word an empty
+    group keeps the two apart ("^\\circ\\mathrm{K}" is "^\\circ{}K", not the unknown "\\circK", which was dropped)."""
+    return _FONT_IN_MATH.sub(lambda m: ("{}" if _CONTROL_WORD_END.search(math, 0, m.start()) else "") + m.group(1),
+                             math)
 
 
 def _math_script(m: re.Match[str]) -> str:

@@ -390,6 +390,9 @@ def test_entries_without_a_key_are_read() -> None:
     ("\\url{https://example.org/a--b\\_c} in {\\em text}--more", "https://example.org/a--b_c in text–more"),
     ("~50% of {A} \\& B", "~50% of A & B"),  # a value with no LaTeX but braces: "~" is the record's
     ("$x^2$ and $\\leq$", "x² and ≤"),
+    # A font command after a control word: "^\\circ\\mathrm{C}" was read as "\\circC" and dropped, "25 ^" (a JabRef
+    # library in retorquere/zotero-better-bibtex's import fixtures, "…importing a BibTeX db #97.bib", MIT).
+    ("Single Crystals at {$25\\,^\\circ\\mathrm{C}$}", "Single Crystals at 25 °C"),
     # An accent over nothing prints the accent alone: a tilde or caret in a path or URL, as BibTeX files write one
     # (the "knuthwebsite" entry that LaTeX guides copy: url = {http://www-cs-faculty.stanford.edu/\\~{}uno/...}).
     ("Computers and Typesetting, http://www-cs-faculty.stanford.edu/\\~{}uno/abcde.html",
