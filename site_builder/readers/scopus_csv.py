@@ -48,6 +48,7 @@ _FULL_NAME = re.compile(r"(?P<name>.*?)\s*\((?P<id>\d+)\)\s*")
 """"Aureliano, Tito (56525225200)": a name and its Scopus author id."""
 _FAMILY_INITIALS = re.compile(r"(?P<family>.+?)\s+(?P<given>(?:\w{1,2}\.\s?-?)+)")
 """"Ricardi-Branco F.", "Pereda-Suberbiola X.", "Wedel M.J.": the family name, then dotted initials."""
+_AFTER_INITIAL = re.compile(r"(?<=\.),\s+")
 _OLD_BYLINE = re.compile(r"(?<=\.),\s+(?=[^,]+,\s*(?:\w{1,2}\.\s?-?)+(?:,|$))")
 """The comma between two names of an older export's byline, "Turner, J.R., Smith, A.": after an initial's
 full stop, before another "Family, I."."""
@@ -68,8 +69,17 @@ def byline(text: str) -> tuple[Person, ...]:
     text = clean(text)
     if not text or text == NO_AUTHOR:
         return ()
-    names = text.split(";") if ";" in text else _OLD_BYLINE.split(text)
+    names = text.split(";") if ";" in text else _commas_between_names(text)
     return tuple(_initialled(n) for n in (clean(n) for n in names) if n)
+
+
+def _commas_between_names(text: str) -> list[str]:
+    """The names of a byline whose names are parted by commas: "Yagai T., Kimura Y." (Scopus's export until about
+    2020), each a family name and its initials, or "Turner, J.R., Smith, A." (earlier), a comma in each name."""
+    names = [clean(n) for n in _AFTER_INITIAL.split(text)]
+    if len(names) > 1 and all("," not in n and _FAMILY_INITIALS.fullmatch(n) for n in names):
+        return names
+    return _OLD_BYLINE.split(text)
 
 
 def _initialled(name: str) -> Person:

@@ -187,6 +187,18 @@ def test_a_review_a_translated_title_and_an_older_byline() -> None:
     assert [lang.name for lang in article.languages] == ["Spanish", "English"]
 
 
+@pytest.mark.parametrize(("authors", "names"), [
+    # Scopus's byline until about 2020 (as in metaknowledge's Scopus test export, GPL, read where it lies)
+    ("Yagai T., Kimura Y., Kamada H.", ["Yagai, T.", "Kimura, Y.", "Kamada, H."]),
+    ("Wang W.T., Pu M.H.", ["Wang, W.T.", "Pu, M.H."]),
+    ("Turner, J.R., Smith, A.B.C.", ["Turner, J.R.", "Smith, A.B.C."]),  # earlier: a comma in each name
+    ("Aureliano T.; Ghilardi A.M.", ["Aureliano, T.", "Ghilardi, A.M."]),  # today's
+    ("World Health Organization", ["World Health Organization"]),
+])
+def test_each_form_of_the_byline_gives_each_author(authors: str, names: list[str]) -> None:
+    assert [p.name for p in scopus_csv.byline(authors)] == names
+
+
 def test_full_names_are_taken_only_for_every_author_of_the_byline() -> None:
     (article,) = articles("x.csv", (HEADER + row(
         Authors="Smith J.; Doe A.", Title="T of twenty characters or more", EID="2-s2.0-6",
