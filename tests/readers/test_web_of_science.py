@@ -326,3 +326,18 @@ def test_inspec_and_medline_records_of_web_of_knowledge() -> None:
     assert (medline.pmid, medline.id, medline.date_printed, medline.pages) == (
         "16735938", "pubmed-16735938", "2006 May-Jun", "411-22")
     assert inspec.pmid == ""
+
+
+def test_a_middle_initial_written_as_a_suffix_is_a_middle_initial() -> None:
+    """Web of Science's AF writes a middle initial that is a roman numeral's letter after a comma ("Holmes,
+    Michael, V"), its AU the initials whole ("Holmes, MV"), as in a real export of 4,012 records (GitHub
+    knh11545/commandline4expertsearchers, test/data/WoS_other_reference_software_*.txt, read where it lies).
+    The name is shown as written; a citation needs "Holmes MV", not "Holmes M, V"."""
+    text = ("FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Holmes, MV\n   Morris, JA\n   Dunsiger, S\n"
+            "AF Holmes, Michael, V\n   Morris, James A., Jr.\n   Dunsiger, Shira, I\nTI A title\n"
+            "SO A JOURNAL\nPY 2019\nUT WOS:000000000000001\nER\n\nEF\n")
+    (record,), _ = ris.read(text, "savedrecs.txt")
+    holmes, morris, dunsiger = readers.to_article(record)[0].authors
+    assert (holmes.name, holmes.given, holmes.suffix) == ("Holmes, Michael, V", "Michael V", "")
+    assert (morris.given, morris.suffix) == ("James A.", "Jr.")  # a generation stays one
+    assert (dunsiger.given, dunsiger.suffix) == ("Shira", "I")  # AU "Dunsiger, S" does not say it is an initial
