@@ -193,12 +193,15 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     text, problems = decode(text_data, shown)
     if guessed:
         problems.insert(0, Diagnostic(Level.WARNING, SourceSpan(shown, 1), (
-            f"the file is not UTF-8 and was read as {guessed}: check its accented letters, or save it as UTF-8")))
+            f"the file is not UTF-8 and was read as {guessed}: check its {_WHAT_TO_CHECK[guessed]}, or save it as "
+            "UTF-8")))
     records, found = reader.read(text, shown)
     return records, [*problems, *found]
 
 
 _GZIP = b"\x1f\x8b"
+_WHAT_TO_CHECK = {"Windows-1252": "accented letters", "GB18030": "Chinese characters"}
+"""What a guessed encoding may have got wrong, by the encoding (as_utf8's guesses)."""
 
 
 def as_utf8(data: bytes) -> tuple[bytes, str]:
@@ -206,8 +209,9 @@ def as_utf8(data: bytes) -> tuple[bytes, str]:
     (Web of Science's and EndNote's Windows exports), told by its byte order mark or by a NUL byte beside each of
     its ASCII characters, is no guess; a file without a single UTF-8 character whose bytes Windows-1252 can all
     read (an older Windows export, "25\xb0 C") is, unless JabRef's first line names its encoding ("% Encoding:
-    windows-1252", "GBK") and the bytes are in it. A file with some UTF-8 in it stays UTF-8, its bad bytes
-    reported where they are (decode)."""
+    windows-1252", "GBK") and the bytes are in it. So is a Chinese export in GB18030 or GBK (CNKI's, a Chinese
+    Windows's), told by its characters of two bytes (``_reads_as_gb18030``). A file that is UTF-8 but for a few
+    bytes stays UTF-8, its bad bytes reported where they are (decode)."""
     utf16 = _utf16(data[:512])
     if utf16:
         try:
@@ -222,7 +226,11 @@ def as_utf8(data: bytes) -> tuple[bytes, str]:
             return data.decode(declared).encode("utf-8"), ""
         except (UnicodeDecodeError, LookupError):  # belied by the bytes ("UTF-8" over Windows-1252), or no text
             pass                                     # encoding Python knows ("hex"): guessed below
-    if _MULTIBYTE_UTF8.search(data):
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
+    in_utf8 = sum(len(m.group()) for m in _MULTIBYTE_UTF8.finditer(data))
+    if in_utf8 < high * UTF8_SHARE and _reads_as_gb18030(data, high):
+        return data.decode("gb18030").encode("utf-8"), "GB18030"
+    if in_utf8:
         return data, ""
     try:
         return data.decode("cp1252").encode("utf-8"), "Windows-1252"
@@ -239,6 +247,31 @@ def _declared_encoding(head: bytes) -> str:
     """The encoding a file's JabRef header declares; "" when it has none."""
     found = _ENCODING_LINE.match(head)
     return found[1].decode("ascii") if found else ""
+
+
+_HIGH_BYTES = bytes(range(0x80, 0x100))
+UTF8_SHARE = 0.9
+"""Of a file's bytes above ASCII, the share in UTF-8's characters of several bytes from which it is UTF-8 with a
+few bad bytes (the rest reported) rather than text of another encoding, some of whose pairs of bytes happen to
+be UTF-8's."""
+GB18030_SHARE = 0.95
+_GB_PAIR = re.compile(rb"[\x81-\xfe][\x81-\xfe]")
+_GB_WORD = re.compile(rb"(?:[\x81-\xfe][\x81-\xfe]){2,}")
+
+
+def _reads_as_gb18030(data: bytes, high: int) -> bool:
+    """Whether bytes that are not UTF-8 are Chinese text in GB18030 (or GBK, GB2312, which it extends): they decode
+    so, nearly all of their bytes above ASCII come in pairs, as a Chinese character's two bytes do, and most in
+    runs of two characters or more, as Chinese words are. In Latin text in Windows-1252 an accented letter is one
+    byte, most often between ASCII letters ("Müller"); two together ("ação") are no run of four."""
+    if high < 4:
+        return False
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    in_words = sum(len(word) for word in _GB_WORD.findall(data))
+    return 2 * len(_GB_PAIR.findall(data)) >= high * GB18030_SHARE and 2 * in_words >= high
 
 
 _MULTIBYTE_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")

@@ -1,7 +1,7 @@
 """Files that are not UTF-8: UTF-16 (Web of Science's "Tab-delimited (Win)" export, EndNote's and JabRef's
 Windows files), with or without a byte order mark, reads as its UTF-8 text would; a file in an older Windows
-encoding (no UTF-8 in it at all) is read as Windows-1252 with a warning; UTF-8 with a few bad bytes stays
-UTF-8. Before, a UTF-16 file was skipped as "not a record format site-builder knows", and Windows-1252 letters
+encoding (no UTF-8 in it at all) is read as Windows-1252 with a warning, a Chinese one in GBK as GB18030; UTF-8
+with a few bad bytes stays UTF-8. Before, a UTF-16 file was skipped as "not a record format site-builder knows", and Windows-1252 letters
 became U+FFFD."""
 
 from __future__ import annotations
@@ -61,6 +61,46 @@ def test_the_encoding_jabref_declares_is_read_without_a_guess() -> None:
     gbk = "% Encoding: GBK\n\n@Article{k,\n  author = {凯撒},\n  title = {测试期刊},\n}\n".encode("gbk")
     (article,), problems = read(gbk, "cn.bib")
     assert (article.title, [a.name for a in article.authors], problems) == ("测试期刊", ["凯撒"], [])
+
+
+# A real article's record, as GB/T 7714-2025 gives it among its examples (from zepinglee/gbt7714-bibtex-style's
+# gbt7714-examples.bib, whose facts these are): Chu Datong, Chinese Journal of Oncology 2010;32(10):721-724.
+CHINESE_BIB = """@article{gbt7714.7.8:1,
+  author        = {储大同},
+  title         = {恶性肿瘤个体化治疗靶向药物的临床表现},
+  journal       = {中华肿瘤杂志},
+  year          = {2010},
+  volume        = {32},
+  number        = {10},
+  pages         = {721--724},
+  doi           = {10.3760/cma.j.issn.0253-3766.2010.10.001},
+  langid        = {chinese}
+}
+"""
+
+
+@pytest.mark.parametrize("codec", ["gb18030", "gbk", "gb2312"])
+def test_a_chinese_export_without_a_declared_encoding_is_read_as_gb18030(codec: str) -> None:
+    """A Chinese Windows's or CNKI's export in GBK and no line naming it: its characters of two bytes tell it, where
+    Windows-1252 made Latin letters of them. The guess is said, as any guess is."""
+    (article,), problems = read(CHINESE_BIB.encode(codec), "cn.bib")
+    (as_utf8,), _ = read(CHINESE_BIB.encode(), "cn.bib")
+    assert (article.title, article.journal, [a.name for a in article.authors]) == (
+        "恶性肿瘤个体化治疗靶向药物的临床表现", "中华肿瘤杂志", ["储大同"])
+    assert article == as_utf8
+    assert [p.message for p in problems] == [
+        "the file is not UTF-8 and was read as GB18030: check its Chinese characters, or save it as UTF-8"]
+
+
+@pytest.mark.parametrize("text", [
+    "TI  - Avaliação da função pulmonar\n",  # two accented letters together, twice: still no Chinese word
+    "TI  - Müller and Ångström at 25° C, a façade\n",
+    "AU  - Łódź, Śląsk\n",
+])
+def test_latin_text_in_a_windows_encoding_is_not_taken_for_chinese(text: str) -> None:
+    codec = "cp1250" if "Ł" in text else "cp1252"
+    _, guessed = readers.as_utf8(text.encode(codec))
+    assert guessed == "Windows-1252"
 
 
 @pytest.mark.parametrize("declared", ["UTF-8", "hex", "no-such-codec"])
