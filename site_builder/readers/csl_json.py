@@ -39,11 +39,26 @@ _CSL_KEYS = frozenset({"container-title", "issued", "citation-key", "page", "DOI
 _SOLR_KEYS = frozenset({"_version_", "record_format", "recordtype", "title_full", "spellingShingle"})
 
 
+# CSL 1.0.2's item types: an item with a ``type`` of these and a title or names is CSL-JSON without a date.
+_CSL_TYPES = ("article|article-journal|article-magazine|article-newspaper|bill|book|broadcast|chapter|classic|"
+              "collection|dataset|document|entry|entry-dictionary|entry-encyclopedia|event|figure|graphic|hearing|"
+              "interview|legal_case|legislation|manuscript|map|motion_picture|musical_score|pamphlet|"
+              "paper-conference|patent|performance|periodical|personal_communication|post|post-weblog|regulation|"
+              "report|review|review-book|software|song|speech|standard|thesis|treaty|webpage")
+_CSL_TYPE = re.compile(r'"type"\s*:\s*"(?:' + _CSL_TYPES + r')"')
+
+
 def sniff(head: str) -> bool:
     """A JSON array or object whose first item has a CSL ``type`` and CSL keys (``issued``, ``container-title``…),
-    wherever in the item they stand (json_records.first_keys)."""
+    wherever in the item they stand (json_records.first_keys); or, an item with no date, container nor
+    identifier (an undated report, as Zotero exports it), a ``type`` CSL names with a title or names."""
     found, keys = json_records.first_keys(head, _CONTAINERS)
-    return "type" in keys and bool(keys & _CSL_KEYS) and not keys & _SOLR_KEYS
+    if "type" not in keys or keys & _SOLR_KEYS:
+        return False
+    return bool(keys & _CSL_KEYS) or (bool(keys & _CSL_NAMED) and _CSL_TYPE.search(head) is not None)
+
+
+_CSL_NAMED = frozenset({"title", "author", "editor"})
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:

@@ -1,8 +1,8 @@
 """Files that are not UTF-8: UTF-16 (Web of Science's "Tab-delimited (Win)" export, EndNote's and JabRef's
 Windows files), with or without a byte order mark, reads as its UTF-8 text would; a file in an older Windows
 encoding (no UTF-8 in it at all) is read as Windows-1252 with a warning, a Chinese one in GBK as GB18030; UTF-8
-with a few bad bytes stays UTF-8. Before, a UTF-16 file was skipped as "not a record format site-builder knows", and Windows-1252 letters
-became U+FFFD."""
+with a few bad bytes stays UTF-8. Before, a UTF-16 file was skipped as "not a record format site-builder knows",
+and Windows-1252 letters became U+FFFD."""
 
 from __future__ import annotations
 
