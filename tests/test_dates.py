@@ -7,8 +7,11 @@ tests/data/bibtex/wos-style.bib and the litsearchr export), RIS's DA ("2019/10//
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from site_builder.build import build
 from site_builder.model import dates
 from site_builder.model.dates import PrintedDate
 
@@ -62,6 +65,16 @@ def test_from_parts_checks_the_calendar() -> None:
     assert dates.from_parts("2021", "13") == "2021"
     assert dates.from_parts("21", "Dec") == ""
     assert dates.from_parts("2019", "Sept.", None) == "2019-09"
+
+
+def test_the_year_0000_is_no_year(make_site, tmp_path: Path) -> None:
+    """Exports write "PY  - 0000" for no year (as a Zotero RIS translator test does): it was a year page "0000"
+    whose <time datetime="0000"> the HTML checker refuses (a year is 0001 or later)."""
+    assert dates.from_parts("0000") == dates.iso_date("0000-01-01") == "" and dates.from_parts("0001") == "0001"
+    site = make_site({"refs.ris": "TY  - JOUR\nTI  - A report of no year\nPY  - 0000\nER  - \n"})
+    out = tmp_path / "out"
+    build(site, out)
+    assert not (out / "years" / "0000.html").exists() and (out / "years" / "undated.html").exists()
     assert dates.iso_date("2019-02-30") == "2019-02"
 
 

@@ -49,9 +49,10 @@ def season_name(text: str) -> str:
 
 def from_parts(year: object, month: object = "", day: object = "") -> str:
     """``YYYY[-MM[-DD]]`` from a record's parts, which may be text or numbers (CSL-JSON's ``[[2019, 10, 5]]``) or
-    None; the month may be a name. A part that is not a date ends the date there ("2021", "13" → "2021")."""
+    None; the month may be a name. A part that is not a date ends the date there ("2021", "13" → "2021"). The
+    year 0000, which exports write for no year (RIS "PY  - 0000"), is none: no calendar has it."""
     year_text, month_text, day_text = (str(p).strip() if p is not None else "" for p in (year, month, day))
-    if not re.fullmatch(r"\d{4}", year_text):
+    if not re.fullmatch(r"\d{4}", year_text) or year_text == "0000":
         return ""
     number = month_number(month_text)
     if not number:
