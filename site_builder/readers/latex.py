@@ -243,6 +243,7 @@ def _context() -> LatexContextDb:
     # both ("200\\,\\mbox{$\\mu$}J" was "200 J"): their argument is text, shown as it is.
     extra += [MacroTextSpec(name, discard=False) for name in _TEXT_ARGUMENT if context.get_macro_spec(name) is None]
     extra += [MacroTextSpec(name, text) for name, text in _MORE_TEXT.items() if context.get_macro_spec(name) is None]
+    extra += [MacroTextSpec(name, "") for name in _NO_OPS if context.get_macro_spec(name) is None]
     # amsmath's upright-or-italic capitals (\varGamma) are the Greek capitals pylatexenc knows as \Gamma.
     for name in ("Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"):
         spec = context.get_macro_spec(name)
@@ -261,13 +262,17 @@ _MORE_TEXT = {"slash": "/", "LaTeX": "LaTeX", "LaTeXe": "LaTeX2ε", "TeX": "TeX"
               "enquote": "“%s”", "mkbibquote": "“%s”", "mkbibemph": "%s", "mkbibitalic": "%s", "mkbibbold": "%s"}
 _ONE_ARGUMENT = ("enquote", "mkbibquote", "mkbibemph", "mkbibitalic", "mkbibbold")
 """biblatex's macros of one argument, which pylatexenc's parser must be told about to hand their argument on."""
+_NO_OPS = ("noopsort", "nooptilde", "noop", "sortnoop", "SortNoop")
+"""Macros that a file's @PREAMBLE defines to print nothing, only to sort ("{\\noopsort{1973b}}1973", the example of
+BibTeX's own documentation, btxdoc): their argument is dropped with them, where pylatexenc printed it
+("bThe Second Volume")."""
 
 
 @lru_cache(maxsize=1)
 def _walker_context() -> LatexContextDb:
     """pylatexenc's parser context, with the macros of ``_ONE_ARGUMENT`` taking their argument."""
     context = latexwalker.get_default_latex_context_db()
-    context.add_context_category("biblatex-text", macros=[MacroSpec(name, "{") for name in _ONE_ARGUMENT])
+    context.add_context_category("biblatex-text", macros=[MacroSpec(name, "{") for name in _ONE_ARGUMENT + _NO_OPS])
     return context
 
 

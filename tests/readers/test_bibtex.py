@@ -406,6 +406,20 @@ def test_dashes_quotes_and_symbols(latex: str, text: str) -> None:
     assert bibtex.latex_to_text(latex) == text
 
 
+def test_a_sorting_no_op_prints_nothing() -> None:
+    """BibTeX's own documentation (btxdoc) defines ``\\noopsort`` in @PREAMBLE to print nothing, only to sort a
+    volume or a year before another; its argument was printed ("bThe Second Volume", "2Second")."""
+    text = ('@PREAMBLE{ "\\newcommand{\\noopsort}[1]{} " # "\\newcommand{\\singleletter}[1]{#1} " }\n'
+            "@book{k, title = {{\\noopsort{b}}The Second Volume}, author = {Knuth, D. E.},\n"
+            "  year = {{\\noopsort{1973b}}1973}, edition = {{\\noopsort{2}}Second},\n"
+            "  publisher = {\\singleletter{A}W}}\n")
+    (record,), problems = bibtex.read(text, "a.bib")
+    article = bibtex.to_article(record)[0]
+    assert (article.title, article.date, article.edition, article.publisher) == (
+        "The Second Volume", "1973", "Second", "AW")
+    assert record.first("title") == "{\\noopsort{b}}The Second Volume"  # the full record as written
+
+
 def test_shortcuts_give_what_pylatexenc_gives() -> None:
     """Values with no macro skip the parser; on every such value of the fixtures the text must be pylatexenc's."""
     from site_builder.model.normalize import clean
