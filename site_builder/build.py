@@ -68,7 +68,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         digests = fingerprints.article_digests(model.library.articles.values(), model.digests)
         cited = cache.formatted_references(kept_cache, model.library.articles, digests, interface.csl_locale,
                                            report) if config.references else {}
-        site = Site(config, model.library, model.free_pages, model.intro, cited)
+        parts = cache.article_parts(kept_cache, model.library.articles, digests)
+        site = Site(config, model.library, model.free_pages, model.intro, cited, parts)
         pages = plan(site)  # plan: every page, its path checked
         heap.model_made()
         compiled = cache.compiled_templates(kept_cache)

@@ -438,6 +438,24 @@ def test_a_rebuild_after_a_stopped_build_walks_the_folder(small_site: Path, tmp_
     assert result.stats.written == 0  # every page rendered again (no table), each found as it was
 
 
+def test_the_plan_makes_again_only_the_edited_articles_own_parts(small_site: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the plan makes of each article alone (its list entry's text, ranks, citation key's base) is kept in
+    the build cache by the article's digest: after a title edit only that article's are made, and those taken
+    from the cache are what making them again gives."""
+    out = tmp_path / "out"
+    build(small_site, out)
+    made: list[str] = []
+    make = plan_pages.article_parts
+    monkeypatch.setattr(plan_pages, "article_parts", lambda key, article: made.append(key) or make(key, article))
+    retitle(sorted((small_site / "content" / "records").iterdir())[0], " (revised)")
+    result = build(small_site, out)
+    assert result.site is not None and len(made) == 1
+    articles = result.site.library.articles
+    assert "(revised)" in articles[made[0]].title
+    assert dict(result.site.article_parts) == {key: make(key, article) for key, article in articles.items()}
+
+
 def test_clean_ignores_the_cache_and_the_last_build(small_site: Path, tmp_path: Path) -> None:
     build(small_site, tmp_path / "out")
     again = build(small_site, tmp_path / "out", clean=True)
