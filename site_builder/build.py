@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .config import CONTENT_DIR, Config, load_config
 from .diagnostics import Report
 from .output import cache, pagetable
-from .output.write import OutputWriter, WriteStats, check_output
+from .output.write import BUILDING, MANIFEST, OutputWriter, WriteStats, check_output
 from .render import theme
 
 if TYPE_CHECKING:
@@ -48,6 +48,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     last = pagetable.PageTable() if clean else pagetable.load_table(out, kept_cache.code, notices.append)
     if last.unchanged_since(sources, out):
         return _as_last_time(config, out, last, started, notices)
+    foreign = last.foreign  # read before trusting the table: rows that cannot be read make it untrusted
+    pages_finished = last.found  # no stopped build since the table was saved: nothing under out needs a walk
     pagetable.discard_table(out)  # from here on the folder's pages may change: a stopped build leaves none
     from . import i18n, speedups  # only now: see the note above build()
     from .model.article import Section
@@ -66,11 +68,13 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         digests = fingerprints.article_digests(model.library.articles.values(), model.digests)
         cited = cache.formatted_references(kept_cache, model.library.articles, digests, interface.csl_locale,
                                            report) if config.references else {}
-        site = Site(config, model.library, model.free_pages, model.intro, cited)
+        parts = cache.article_parts(kept_cache, model.library.articles, digests)
+        site = Site(config, model.library, model.free_pages, model.intro, cited, parts)
         pages = plan(site)  # plan: every page, its path checked
         heap.model_made()
         compiled = cache.compiled_templates(kept_cache)
-        writer, env = OutputWriter(out), make_environment(theme.template_dirs(site_dir), interface, compiled)
+        writer = OutputWriter(out, pages_finished=pages_finished)
+        env = make_environment(theme.template_dirs(site_dir), interface, compiled)
         compile_templates(env)  # render, write
         reuse = fingerprints.reuse(last, env, pages, site, digests, kept_cache.code, theme.locale_dirs(site_dir),
                                    cache.remembered(kept_cache, "template-digests", ("output/fingerprints.py",)))
@@ -90,7 +94,11 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         stats, searched = search.finish(writer, files, out, report, search=config.search, later=search_later)
         # The rest still within: once the model is back in the collector's sight, the many small objects made
         # below set off full collections over the millions of the model (0.8 s at 10,000 records).
-        report.extend(preflight.check(out, preflight.shown_path(out, site_dir), outside, written.sizes()))
+        unknown: list[str] = []  # the files a walk finds that the build does not know the size of
+        ours = writer.previous | writer.recorded | {MANIFEST, BUILDING}
+        report.extend(preflight.check(out, preflight.shown_path(out, site_dir), outside, written.sizes(),
+                                      others=[*ours, *foreign] if pages_finished else None, unknown=unknown))
+        foreign = tuple(sorted(set(unknown if not pages_finished else foreign) - ours))
         result = BuildResult(config, out, report, model.records, model.articles, planned, stats,
                              time.perf_counter() - started, unwritten=planned - rendered, site=site,
                              notices=tuple(notices), rendered=rendered - written.kept, search_seconds=searched,
@@ -98,7 +106,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         # A folder whose index is still to be made is never "nothing to do": its next build makes the index.
         pagetable.save_table(out, kept_cache.code, written.rows,
                              sources if result.unwritten == 0 and not result.search_pending else None,
-                             _summary(result), reuse.articles, reuse.keeping)
+                             _summary(result), reuse.articles, reuse.keeping, foreign)
     return result
 
 
@@ -144,7 +152,7 @@ def refresh_search(result: BuildResult) -> BuildResult:
 
     started = time.perf_counter()
     report = Report(list(result.report.diagnostics))
-    writer = OutputWriter(result.output, continuing=True)  # not a stopped build: no walk of the whole folder
+    writer = OutputWriter(result.output, pages_finished=True)  # not a stopped build: no walk of the whole folder
     bundle = search.index_site(result.output, report)
     pages = [(rel, False) for rel in writer.previous if not rel.startswith(search.OWN)]
     writer.finish(pages + bundle.files)  # the bundle's files are the build's too

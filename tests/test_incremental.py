@@ -28,7 +28,7 @@ from settled_output import settled
 from site_builder.build import BuildResult, build, refresh_search
 from site_builder.cite import exports
 from site_builder.model import library
-from site_builder.output import cache, fingerprints, pagetable, write
+from site_builder.output import cache, fingerprints, pagetable, preflight, write
 from site_builder.output.write import MANIFEST
 from site_builder.plan import feeds, listing
 from site_builder.plan import pages as plan_pages
@@ -397,6 +397,63 @@ def test_the_index_left_for_later_goes_on_with_the_same_build_without_cleaning_u
     refresh_search(first)
     assert not (out / write.BUILDING).exists()
     assert published(out) == published(build(small_site, tmp_path / "clean", clean=True).output)
+
+
+def test_a_rebuild_whose_page_table_was_found_walks_no_folder_and_still_measures_every_file(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """After a build that finished its pages (here one whose index is still to come, which leaves the marker),
+    the next build neither cleans up as after a stopped build nor walks the folder for the pre-flight check: it
+    measures its own files and the foreign ones the last walk found, and warns as a clean build does."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / write.MANIFEST).write_text("")
+    with open(out / "video.mp4", "wb") as fh:  # put there by hand: sparse, no disk space used
+        fh.truncate(preflight.FILE_LIMIT + 1)
+    first = build(small_site, out, search_later=True)
+    assert (out / write.BUILDING).is_file() and "video.mp4" in " ".join(messages(first))
+    retitle(sorted((small_site / "content" / "records").iterdir())[0], " (revised)")
+    monkeypatch.setattr(write, "_after_a_stopped_build", lambda output: pytest.fail("taken for a stopped build"))
+    monkeypatch.setattr(preflight, "measure_output", lambda *args, **kwargs: pytest.fail("the folder walked"))
+    again = build(small_site, out)
+    monkeypatch.undo()
+    clean = build(small_site, tmp_path / "clean", clean=True)
+    assert published(out) == published(clean.output) | {"video.mp4": (out / "video.mp4").read_bytes()}
+    ours = [m.replace(str(out.name), "_") for m in messages(again) if "video.mp4" not in m]
+    assert ours == [m.replace(str(clean.output.name), "_") for m in messages(clean)]
+    assert [m for m in messages(again) if "video.mp4" in m] == [m for m in messages(first) if "video.mp4" in m]
+
+
+def test_a_rebuild_after_a_stopped_build_walks_the_folder(small_site: Path, tmp_path: Path) -> None:
+    """A build stopped while it wrote leaves no page table: the next build cleans up after it and measures the
+    folder by walking it, a file left under a temporary name included."""
+    out = tmp_path / "out"
+    build(small_site, out)
+    pagetable.discard_table(out)  # as a stopped build leaves the folder: marker, no table, a file half-written
+    (out / write.BUILDING).touch()
+    left = out / f".index.html.1{write.TEMPORARY}"
+    left.write_bytes(b"half")
+    result = build(small_site, out)
+    assert not left.exists() and not (out / write.BUILDING).exists()
+    assert published(out) == published(build(small_site, tmp_path / "clean", clean=True).output)
+    assert result.stats.written == 0  # every page rendered again (no table), each found as it was
+
+
+def test_the_plan_makes_again_only_the_edited_articles_own_parts(small_site: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the plan makes of each article alone (its list entry's text, ranks, citation key's base) is kept in
+    the build cache by the article's digest: after a title edit only that article's are made, and those taken
+    from the cache are what making them again gives."""
+    out = tmp_path / "out"
+    build(small_site, out)
+    made: list[str] = []
+    make = plan_pages.article_parts
+    monkeypatch.setattr(plan_pages, "article_parts", lambda key, article: made.append(key) or make(key, article))
+    retitle(sorted((small_site / "content" / "records").iterdir())[0], " (revised)")
+    result = build(small_site, out)
+    assert result.site is not None and len(made) == 1
+    articles = result.site.library.articles
+    assert "(revised)" in articles[made[0]].title
+    assert dict(result.site.article_parts) == {key: make(key, article) for key, article in articles.items()}
 
 
 def test_clean_ignores_the_cache_and_the_last_build(small_site: Path, tmp_path: Path) -> None:

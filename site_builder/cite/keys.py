@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from anyascii import anyascii
 
@@ -51,12 +51,14 @@ def keyed_citation_keys(articles: Iterable[tuple[str, Article]]) -> dict[str, st
     return keys_and_shared(articles)[0]
 
 
-def keys_and_shared(articles: Iterable[tuple[str, Article]]) -> tuple[dict[str, str], frozenset[str]]:
+def keys_and_shared(articles: Iterable[tuple[str, Article]], bases: Mapping[str, str] | None = None
+                    ) -> tuple[dict[str, str], frozenset[str]]:
     """``keyed_citation_keys``, and the keys of the articles that share their base key with another: the only
-    ones whose citation key the other articles decide (an article alone with its base key has that key)."""
+    ones whose citation key the other articles decide (an article alone with its base key has that key).
+    ``bases``: each article's base_key by its key, made already."""
     by_base: dict[str, list[str]] = defaultdict(list)
     for ident, article in articles:
-        ids = by_base[base_key(article)]
+        ids = by_base[bases[ident] if bases is not None else base_key(article)]
         if ident not in ids:
             ids.append(ident)
     taken = set(by_base)

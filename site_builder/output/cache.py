@@ -6,6 +6,8 @@
   ``touch``) is read but not parsed again.
 - ``references-NN``: formatted references, by the fingerprint of what they depend on (cite/cache.py).
 - ``pieces-NN``: each article's piece of the list downloads, by its digest (``load_list_pieces``).
+- ``parts-NN``: what the plan makes of each article alone (its list entry's text, its ranks, its citation key's
+  base: plan/pages.py's ``article_parts``), by its digest and key (``article_parts``).
 - ``templates``: the templates as Jinja compiled them, under a checksum of each one's source (render/pages.py).
 - ``people``: who is who (model/people.py's resolve, as the library needs it), under a digest of every byline and
   rule it read (``remembered``).
@@ -42,6 +44,7 @@ from ..render import theme
 
 if TYPE_CHECKING:  # only for the annotations: see formatted_references
     from ..cite import Citation
+    from ..plan.pages import ArticleParts
     from ..render.pages import CompiledTemplates
 
 CACHE_DIR = ".site-builder"
@@ -290,6 +293,40 @@ def formatted_references(folder: CacheFolder, articles: dict[str, Article], dige
     cited, still_used = references.format_all(articles, kept.whole(), report, locale, keys=keys)
     kept.save(still_used)
     return cited
+
+
+PARTS_CODE = ("plan", "cite", "model", "i18n.py")
+"""What an article's plan parts depend on, besides the article's digest and key they are kept under."""
+
+
+def article_parts(folder: CacheFolder, articles: Mapping[str, Article],
+                  digests: Mapping[int, tuple[object, bytes]]) -> dict[str, ArticleParts]:
+    """Each article's parts of the plan (plan/pages.py's ``article_parts``) by its key, those of an article the
+    folder holds under its digest (fingerprints.article_digests) and key taken as kept; only those still in use
+    are kept."""
+    from markupsafe import Markup
+
+    from ..plan.pages import article_parts as make  # here: a build with nothing to do loads no plan
+
+    kept = ShardedMap(folder, "parts", code_digest(PARTS_CODE))
+    was = kept.whole()
+    now: dict[str, tuple[str, ...]] = {}
+    found: dict[str, ArticleParts] = {}
+    for key, article in articles.items():
+        digest = digests.get(id(article))
+        name = f"{digest[1].hex()} {key}" if digest is not None else ""
+        parts = was.get(name)
+        if type(parts) is tuple and len(parts) == 7 and all(type(part) is str for part in parts):
+            title, byline, verdict, *rest = parts
+            found[key] = (Markup(title), Markup(byline), Markup(verdict), *rest)
+        else:
+            found[key] = made = make(key, article)
+            parts = tuple(str(part) for part in made)  # as marshal takes them: Markup is a kind of its own
+        if name:
+            now[name] = parts
+    del was
+    kept.save(now)
+    return found
 
 
 def compiled_templates(folder: CacheFolder) -> CompiledTemplates:

@@ -29,13 +29,13 @@ from .cache import RACY_NS, SourceStamp
 from .write import MANIFEST, PAGES, write_atomic
 
 PAGES_FILE = PAGES
-FORMAT = b"site-builder pages 6\n"
-"""The file's first line; then parts, each its length in digits, a newline and that many bytes: the marshalled
-code and head first, then the articles and what every page read, then the rows in runs of ROWS_A_PART; last, the
-CRC-32 of all but the first line (as cache.damage_check) in 8 hex digits. Each part is marshalled and written on
-its own: the rows marshalled whole (at 100,000 records 700,000 of them, some 80 MB) took as much memory again as
-the rows themselves, for marshal's table of the objects it met and its growing buffer, at the end of a build,
-its peak."""
+FORMAT = b"site-builder pages 7\n"
+"""The file's first line; then parts, each its length in digits, a newline and that many bytes: the marshalled code and
+head first, then the articles, what every page read and the files no build wrote (Foreign), then the rows in runs of
+ROWS_A_PART; last, the CRC-32 of all but the first line (as cache.damage_check) in 8 hex digits. Each part is
+marshalled and written on its own: the rows marshalled whole (at 100,000 records 700,000 of them, some 80 MB) took as
+much memory again as the rows themselves, for marshal's table of the objects it met and its growing buffer, at the
+end of a build, its peak."""
 
 ROWS_A_PART = 20_000
 """Rows marshalled at once. Rows of one part share their places' ints and tuples in the file (as pages.py's
@@ -53,6 +53,11 @@ places in the library of the articles its output reached, and the digest of that
 
 Articles = tuple[tuple[str, ...], tuple[bytes | None, ...]]
 """The library's article keys in order, and each one's digest (None: it has none)."""
+
+
+Foreign = tuple[str, ...]
+"""Files in the folder that no build of this tool wrote (put there by hand), as the last walk of the whole folder
+found them: the pre-flight check of a build that walks no folder measures them with the build's own files."""
 
 
 class Entry(NamedTuple):
@@ -139,6 +144,10 @@ class PageTable:
         self._rows: dict[str, tuple[Any, ...]] | None = None if body else {}
         self._articles = articles
         self._keeping = b""
+        self._foreign: Foreign = ()
+        self.found = bool(body)
+        """Kept by a build that finished its pages: every file of the folder but those it lists as its own
+        (the manifest) and the foreign ones was put there by hand since, or by a search index still to come."""
         self._body = body  # the rows and articles as stored, unpacked when first asked for: a build with nothing
         # to do never asks, and each row is made an Entry only when its page is (most builds ask for few)
         self.sources = sources
@@ -148,10 +157,12 @@ class PageTable:
     def _unpack(self) -> dict[str, tuple[Any, ...]]:
         if self._rows is None:
             try:
-                rows, (keys, digests), keeping = _read_body(self._body)
+                rows, (keys, digests), keeping, foreign = _read_body(self._body)
             except (ValueError, TypeError, EOFError):  # not as this code writes them: all are rendered
-                rows, keys, digests, keeping = {}, (), (), b""
+                rows, keys, digests, keeping, foreign = {}, (), (), b"", ()
+                self.found = False
             self._rows, self._articles, self._keeping, self._body = rows, (keys, digests), keeping, b""
+            self._foreign = foreign
         return self._rows
 
     @property
@@ -165,6 +176,12 @@ class PageTable:
         """What every page read besides the articles it reached (fingerprints.Reuse.keeping)."""
         self._unpack()
         return self._keeping
+
+    @property
+    def foreign(self) -> Foreign:
+        """The files of the folder that no build wrote, as the last walk of it found them."""
+        self._unpack()
+        return self._foreign
 
     def entry(self, path: str) -> Entry | None:
         found = self._entries.get(path)
@@ -272,22 +289,22 @@ def discard_table(output: Path) -> None:
 
 def save_table(output: Path, code: bytes, entries: NewRows | Mapping[str, tuple[Any, ...]],
                sources: SourceStamp | None, summary: Summary, articles: Articles = ((), ()),
-               keeping: bytes = b"") -> None:
+               keeping: bytes = b"", foreign: Foreign = ()) -> None:
     """Keep the folder's fingerprints with the ``articles`` they were made from and what else every page read
     (fingerprints.Reuse.articles and .keeping), and (given ``sources``, for a build that wrote every page) what
     a build with nothing to do needs to say so."""
     # In the order given (the plan's), not sorted: the table is looked up, never listed, and it is not published.
     meta = marshal.dumps((code, (sources.digest, sources.newest_ns, sources.noted_at) if sources else None,
                           folder_stamp(output), _pack_summary(summary) if sources else None))
-    write_atomic(output / PAGES_FILE, _framed(_marshalled(meta, entries, articles, keeping)))
+    write_atomic(output / PAGES_FILE, _framed(_marshalled(meta, entries, articles, keeping, foreign)))
 
 
 def _marshalled(meta: bytes, entries: NewRows | Mapping[str, tuple[Any, ...]], articles: Articles,
-                keeping: bytes) -> Iterator[bytes]:
+                keeping: bytes, foreign: Foreign) -> Iterator[bytes]:
     """The table's parts, each made as it is asked for: the meta, the articles and what every page read, then
     the rows in runs of ROWS_A_PART (an Entry made a plain tuple for marshal)."""
     yield meta
-    yield marshal.dumps((articles, keeping))
+    yield marshal.dumps((articles, keeping, tuple(foreign)))
     if isinstance(entries, NewRows):
         yield from entries.parts()
         return
@@ -321,12 +338,13 @@ def _part(data: bytes | memoryview, at: int) -> tuple[bytes | memoryview, int]:
     return data[start:end], end
 
 
-def _read_body(body: bytes | memoryview) -> tuple[dict[str, tuple[Any, ...]], Articles, bytes]:
-    """The rows, articles and what every page read, from the parts after the meta (TypeError, ValueError or
-    EOFError when they are not as this code writes them)."""
+def _read_body(body: bytes | memoryview) -> tuple[dict[str, tuple[Any, ...]], Articles, bytes, Foreign]:
+    """The rows, articles, what every page read and the foreign files, from the parts after the meta (TypeError,
+    ValueError or EOFError when they are not as this code writes them)."""
     view, at = _part(body, 0)
-    (keys, digests), keeping = marshal.loads(view)
-    if type(keys) is not tuple or type(digests) is not tuple or type(keeping) is not bytes:
+    (keys, digests), keeping, foreign = marshal.loads(view)
+    if type(keys) is not tuple or type(digests) is not tuple or type(keeping) is not bytes \
+            or type(foreign) is not tuple or not all(type(rel) is str for rel in foreign):
         raise TypeError("not a page table's articles")
     rows: dict[str, tuple[Any, ...]] = {}
     while at < len(body):
@@ -335,7 +353,7 @@ def _read_body(body: bytes | memoryview) -> tuple[dict[str, tuple[Any, ...]], Ar
         if type(run) is not dict:
             raise TypeError("not a page table's rows")
         rows.update(run)
-    return rows, (keys, digests), keeping
+    return rows, (keys, digests), keeping, foreign
 
 
 def _pack_summary(summary: Summary) -> tuple[Any, ...]:

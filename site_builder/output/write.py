@@ -66,15 +66,19 @@ class OutputWriter:
     """One build's writes into the output folder: each file as it comes, from this process or from one forked
     after the writer was made; then, once, the removal of what the previous build wrote and this one did not."""
 
-    def __init__(self, output: Path, *, continuing: bool = False) -> None:
-        """``continuing``: this process's build, which finished its pages with a later step to come (the search
-        index), goes on: the marker it left is not a stopped build's."""
+    def __init__(self, output: Path, *, pages_finished: bool = False) -> None:
+        """``pages_finished``: the folder's last build finished writing its pages (this process's, going on to its
+        search index; or one whose page table was found, which is saved only once every page is written): a
+        marker it left stands for its search index still to come, not for a build stopped while it wrote, and
+        the whole folder is not walked for what such a build left."""
         output.mkdir(parents=True, exist_ok=True)
         self.output = output
         self._previous = _read_manifest(output)
+        self.recorded: frozenset[str] = frozenset()
+        """The files ``finish`` last recorded as this build's."""
         if not (output / BUILDING).exists():
             (output / BUILDING).touch()
-        elif not continuing:
+        elif not pages_finished:
             self._previous |= _after_a_stopped_build(output)
         self._root = os.fspath(output)
         self._folders: dict[str, tuple[str, bool]] = {"": (self._root, False)}
@@ -156,6 +160,7 @@ class OutputWriter:
         stale = {rel for rel in self._previous - current if not rel.startswith(keep)}
         removed = _remove_stale(self.output, stale)
         write_atomic(self.output / MANIFEST, _lines(sorted(current)))
+        self.recorded = frozenset(current)
         if not keep:  # the build is over only when no later step still writes
             (self.output / BUILDING).unlink(missing_ok=True)
         written = sum(1 for _, was_written in files if was_written)

@@ -20,6 +20,7 @@ from markupsafe import Markup, escape
 
 from .. import cite
 from ..cite import Citation
+from ..cite.keys import base_key
 from ..config import Config
 from ..diagnostics import UserError
 from ..i18n import N_, isolated
@@ -80,6 +81,16 @@ class Site:
     intro_html: str
     references: Mapping[str, tuple[Citation, ...]] = field(default_factory=dict)
     """Formatted references by article key (empty when none could be made); cite/cache.py holds them packed."""
+    kept_parts: Mapping[str, ArticleParts] | None = field(default=None, repr=False)
+    """Each article's ``article_parts`` by its key, as the build cache kept them (output/cache.py); None: made
+    here."""
+
+    @functools.cached_property
+    def article_parts(self) -> Mapping[str, ArticleParts]:
+        """Each article's ``article_parts``, by key."""
+        if self.kept_parts is not None:
+            return self.kept_parts
+        return {k: article_parts(k, a) for k, a in self.library.articles.items()}
 
     @functools.cached_property
     def counts(self) -> dict[str, int]:
@@ -95,7 +106,7 @@ class Site:
     def ranks(self) -> dict[str, orders.Ranks]:
         """Each article's place in every order of the collection, as text made from that article alone
         (orders.ranks_of): a page shows an article's by holding the article."""
-        return orders.ranks(self.library)
+        return {k: orders.Ranks(*parts[3:6]) for k, parts in self.article_parts.items()}
 
     # What pages show that is made from many articles' contents at once, not from the library's structure nor
     # from the articles a page shows: a rebuild that keeps a page compares these whole (output/fingerprints.py).
@@ -131,7 +142,8 @@ class Site:
 
     @functools.cached_property
     def _cited(self) -> tuple[dict[str, str], frozenset[str]]:
-        return cite.keys_and_shared(self.library.articles.items())
+        parts = self.article_parts
+        return cite.keys_and_shared(self.library.articles.items(), {k: p[6] for k, p in parts.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,9 +184,26 @@ class Links:
     years: dict[str, Named]
 
 
+ArticleParts = tuple[Markup, Markup, Markup, str, str, str, str]
+"""What the plan makes of one article from the article and its key alone: its Entry's escaped title, byline and
+verdict, its Ranks' three texts (orders.ranks_of) and its citation key's base (cite/keys.py). A rebuild takes
+those of the articles its build cache holds under their digests (output/cache.py, ``article_parts``): at 10,000
+records, making them was a third of the plan."""
+
+
+def article_parts(key: str, article: Article) -> ArticleParts:
+    """The ArticleParts of ``article`` under ``key``."""
+    ranks = orders.ranks_of(key, article)
+    return (escape(article.title), _byline(article), escape(article.summary.verdict) if article.summary else _NONE,
+            ranks.newest, ranks.oldest, ranks.title, base_key(article))
+
+
+_NONE = Markup("")
+
+
 def plan(site: Site) -> list[Page]:
     lib = site.library
-    nested = make_links(lib, "../")  # links as seen from pages one folder down (all but the home page)
+    nested = make_links(lib, "../", site.article_parts)  # links as seen from pages one folder down (all but home)
     newest = tuple(_entry(escape(urls.article(k)), lib.articles[k])
                    for k in tuple(lib.articles)[:NEWEST_ON_HOME])
     pages = [
@@ -208,11 +237,13 @@ def plan(site: Site) -> list[Page]:
     return pages
 
 
-def make_links(lib: Library, root: str) -> Links:
-    """Every entity's link as seen from a page whose way back to the site root is ``root``."""
+def make_links(lib: Library, root: str, parts: Mapping[str, ArticleParts] | None = None) -> Links:
+    """Every entity's link as seen from a page whose way back to the site root is ``root``; each article's own
+    parts taken from ``parts`` (by key), when given."""
     shared: dict[str, Markup] = {}
     return Links(
-        articles={k: _entry(escape(root + urls.article(k)), a, shared) for k, a in lib.articles.items()},
+        articles={k: _entry(escape(root + urls.article(k)), a, shared, parts[k] if parts is not None else None)
+                  for k, a in lib.articles.items()},
         authors={k: Named(escape(root + urls.author(k)), escape(a.name)) for k, a in lib.authors.items()},
         topics=_named(lib.topics, root, urls.topic),
         journals=_named(lib.journals, root, urls.journal),
@@ -220,21 +251,32 @@ def make_links(lib: Library, root: str) -> Links:
     )
 
 
-def _entry(href: Markup, article: Article, shared: dict[str, Markup] | None = None) -> Entry:
-    """The article's Entry; its journal, date and year escaped once for all entries that share ``shared``."""
-    names = [p.display for p in article.authors[:BYLINE_NAMES]]
-    if len(article.authors) > BYLINE_NAMES or article.et_al:
-        names.append("et al")
-    # a sentence of its own, like a reference: "A, B, C, et al. Journal. 2021"; each name isolated as it needs
-    byline = Markup(", ").join([isolated(name) for name in names])
-    if names and not names[-1].endswith("."):
-        byline += "."
+def _entry(href: Markup, article: Article, shared: dict[str, Markup] | None = None,
+           parts: ArticleParts | None = None) -> Entry:
+    """The article's Entry; its journal, date and year escaped once for all entries that share ``shared``; its
+    title, byline and verdict from ``parts`` when given (article_parts)."""
     def escaped(text: str) -> Markup:  # one object per value a collection repeats (100 bytes an article each)
         return escape(text) if shared is None else _escaped_once(shared, text)
 
-    return Entry(href, escape(article.title), byline, escaped(article.journal or article.container),
-                 escaped(article.exact_date), escaped(article.year), article,
-                 escape(article.summary.verdict) if article.summary else escaped(""))
+    if parts is None:
+        title, byline = escape(article.title), _byline(article)
+        verdict = escape(article.summary.verdict) if article.summary else escaped("")
+    else:
+        title, byline, verdict = parts[0], parts[1], parts[2] or escaped("")
+    return Entry(href, title, byline, escaped(article.journal or article.container), escaped(article.exact_date),
+                 escaped(article.year), article, verdict)
+
+
+def _byline(article: Article) -> Markup:
+    """The names of a list's byline: a sentence of its own, like a reference ("A, B, C, et al. Journal. 2021"),
+    each name isolated as it needs."""
+    names = [p.display for p in article.authors[:BYLINE_NAMES]]
+    if len(article.authors) > BYLINE_NAMES or article.et_al:
+        names.append("et al")
+    byline = Markup(", ").join([isolated(name) for name in names])
+    if names and not names[-1].endswith("."):
+        byline += "."
+    return byline
 
 
 def _escaped_once(escaped: dict[str, Markup], text: str) -> Markup:
