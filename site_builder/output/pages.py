@@ -17,12 +17,11 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
-import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import jinja2
 
@@ -34,6 +33,7 @@ from ..plan.pages import Page
 from ..render.pages import RenderError, render
 from . import fingerprints, pagetable, preflight
 from .cache import ListPieces, MadePieces
+from .spill import Place, Spill
 from .write import OutputWriter
 
 PARALLEL_MIN_PAGES = 2000
@@ -141,7 +141,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     rows = pagetable.NewRows()
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
-    made = MadePieces()
+    made = MadePieces(Spill())  # read once, after the last page
     rendered = _rendered(_progress(chunks, len(job.pages), progress), made, job.pages, runs)
     early = {found[0]: found for found in itertools.islice(rendered, list_count)}  # one each, the lists first
     table_before = reuse.last if reuse is not None else pagetable.PageTable()
@@ -273,42 +273,25 @@ class _ListPieces:
         self.uses = Counter(key for page in pages if page is not None and _is_list(page)
                             for key, _article in page.context["entries"])
         """Citation key → lists of the run not yet written that show its article."""
-        self.held: dict[str, tuple[int, int]] = {}
-        """Citation key → where its piece is in the file: (offset, length)."""
-        self._file: IO[bytes] | None = None
-        self._end = 0
+        self.held: dict[str, Place] = {}
+        """Citation key → where its piece is in the file."""
+        self._file = Spill()
 
     def take(self, key: str, make: Callable[[], bytes]) -> bytes:
         """The piece of ``key``, made by ``make`` unless held; held on while a later list still shows it."""
         place = self.held.pop(key, None)
-        piece = make() if place is None else self._read(place)
+        piece = make() if place is None else self._file.read(place)
         left = self.uses[key] - 1
         self.uses[key] = left
         if left > 0:
-            self.held[key] = place if place is not None else self._append(piece)
+            self.held[key] = place if place is not None else self._file.keep(piece)
         return piece
-
-    def _append(self, piece: bytes) -> tuple[int, int]:
-        if self._file is None:
-            self._file = tempfile.TemporaryFile(prefix="site-builder-pieces-")  # noqa: SIM115 - closed by __exit__
-        self._file.seek(self._end)
-        self._file.write(piece)
-        place = (self._end, len(piece))
-        self._end += len(piece)
-        return place
-
-    def _read(self, place: tuple[int, int]) -> bytes:
-        assert self._file is not None
-        offset, length = place
-        self._file.seek(offset)
-        return self._file.read(length)
 
     def __enter__(self) -> _ListPieces:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        if self._file is not None:
-            self._file.close()
+        self._file.close()
 
 
 def _is_list(page: Page) -> bool:
