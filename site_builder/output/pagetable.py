@@ -12,6 +12,7 @@ elsewhere, or rebuilt by another command, brings its own or none.
 
 from __future__ import annotations
 
+import array
 import contextlib
 import dataclasses
 import hashlib
@@ -84,13 +85,15 @@ class NewRows:
         self._places: dict[Any, Any] = {}
         self._parts: list[Place] = []
         self._file = Spill()
-        self.sizes: dict[str, int] = {}
-        """Each row's page size by its path."""
+        self._paths: list[str] = []
+        self._sizes = array.array("q")
+        """Each row's page size, as ``_paths`` are in order: a map of them took some 60 MB at 100,000 records."""
 
     def add(self, path: str, row: tuple[Any, ...]) -> None:
         """Add the row of ``path`` as stored (a plain tuple, as PageTable.row gives it)."""
         self._run[path] = row
-        self.sizes[path] = row[_SIZE]
+        self._paths.append(path)
+        self._sizes.append(row[_SIZE])
         if len(self._run) >= ROWS_A_PART:
             self._end_run()
 
@@ -110,6 +113,10 @@ class NewRows:
         if found is None:
             found = held[places] = tuple([held.setdefault(n, n) for n in places])
         return found
+
+    def sizes(self) -> dict[str, int]:
+        """Each row's page size by its path."""
+        return dict(zip(self._paths, self._sizes, strict=True))
 
     def _end_run(self) -> None:
         self._parts.append(self._file.keep(marshal.dumps(self._run)))
