@@ -39,7 +39,6 @@ from ..diagnostics import Report
 from ..model.article import Article
 from ..model.people_rules import AUTHORS_FILE
 from ..render import theme
-from .spill import Spill
 
 if TYPE_CHECKING:  # only for the annotations: see formatted_references
     from ..cite import Citation
@@ -337,21 +336,20 @@ class MadePieces:
     """The pieces of list downloads a build makes, as the render workers hand them back, held until the build
     keeps them (``save_list_pieces``): compressed, in the parts of the cache files they go to. At 100,000 records
     the collection's three list downloads alone make 300,000 pieces, which as strings in a map took some 300 MB
-    of the main process to the end of the build, its peak; compressed, a fifth of that. Given a ``spill``, the
-    parts are kept there instead of in memory (the main process's, while the workers render)."""
+    of the main process to the end of the build, its peak; compressed, a fifth of that. A worker writes them to
+    files (``written_to``) and hands back only the files' paths: sent back, they grew the main process by as
+    much again while it took them in."""
 
-    __slots__ = ("_parts", "_spill")
+    __slots__ = ("_parts",)
 
-    def __init__(self, spill: Spill | None = None) -> None:
-        self._parts: list[list[Any]] = [[] for _ in range(SHARDS)]
-        """Each cache file's parts, in the order added: bytes, or with a spill their places in it."""
-        self._spill = spill
+    def __init__(self) -> None:
+        self._parts: list[list[bytes | str]] = [[] for _ in range(SHARDS)]
+        """Each cache file's parts, in the order added: bytes, or the path of a file of them (``written_to``)."""
 
     def extend(self, other: MadePieces) -> None:
         """Add the pieces of ``other``, after those held."""
-        for n in range(SHARDS):
-            for part in other._compressed(n):
-                self._add(n, part)
+        for mine, theirs in zip(self._parts, other._parts, strict=True):
+            mine.extend(theirs)
 
     def update(self, pieces: ListPieces) -> None:
         """Add ``pieces``: a later piece of a key stands for it."""
@@ -361,7 +359,18 @@ class MadePieces:
         for key, value in pieces.items():
             by_shard.setdefault(_piece_file(key), {})[key] = value
         for n, part in by_shard.items():
-            self._add(n, zlib.compress(marshal.dumps(part), 1))
+            self._parts[n].append(zlib.compress(marshal.dumps(part), 1))
+
+    def written_to(self, folder: str, name: str) -> MadePieces:
+        """These pieces, each cache file's parts written to a file of ``folder`` whose name begins with ``name``."""
+        written = MadePieces()
+        for n, parts in enumerate(self._parts):
+            if parts:
+                path = os.path.join(folder, f"{name}-{n}")
+                with open(path, "wb") as file:
+                    file.write(marshal.dumps([part for part in self._compressed(n)]))
+                written._parts[n].append(path)
+        return written
 
     def shard(self, n: int) -> ListPieces:
         """Every piece of cache file n, in the order added (a later piece of a key in its first one's place)."""
@@ -370,21 +379,22 @@ class MadePieces:
             found.update(marshal.loads(zlib.decompress(part)))
         return found
 
-    def _add(self, n: int, part: bytes) -> None:
-        self._parts[n].append(part if self._spill is None else self._spill.keep(part))
-
     def _compressed(self, n: int) -> Iterator[bytes]:
-        spill = self._spill
-        return iter(self._parts[n]) if spill is None else map(spill.read, self._parts[n])
+        for part in self._parts[n]:
+            if isinstance(part, str):
+                with open(part, "rb") as file:
+                    yield from marshal.loads(file.read())
+            else:
+                yield part
 
     def __bool__(self) -> bool:
         return any(self._parts)
 
-    def __getstate__(self) -> list[list[bytes]]:
-        return [list(self._compressed(n)) for n in range(SHARDS)]
+    def __getstate__(self) -> list[list[bytes | str]]:
+        return self._parts
 
-    def __setstate__(self, parts: list[list[bytes]]) -> None:
-        self._parts, self._spill = parts, None
+    def __setstate__(self, parts: list[list[bytes | str]]) -> None:
+        self._parts = parts
 
 
 class KeptPieces(NamedTuple):

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import os
+import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -74,6 +75,8 @@ class Written:
     """Pages unchanged since the folder's last build, neither rendered nor written."""
     pieces: MadePieces = field(default_factory=MadePieces)
     """The pieces of list downloads made by this build (none of those it was given), for the next build."""
+    pieces_folder: tempfile.TemporaryDirectory[str] | None = None
+    """The folder of the files ``pieces`` reads, removed once this is let go."""
 
     def files(self) -> list[tuple[str, bool]]:
         """(path, written) of each page that rendered or was kept, in plan order."""
@@ -102,6 +105,8 @@ class RenderJob:
     """The pieces of list downloads the last build made, by format, citation key and the article's digest."""
     digests: dict[int, tuple[object, bytes]] = field(default_factory=dict)
     """Each article's digest by its id (fingerprints.article_digests), which its kept pieces are under."""
+    pieces_folder: str = ""
+    """Where a run writes the pieces of list downloads it made (MadePieces.written_to); "": none expected."""
 
 
 def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter, report: Report,
@@ -134,8 +139,9 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
                    key=lambda page: page.export)  # stable: plan order
     if lists:
         left = [*lists, *[page for page in left if page is not None and not _is_list(page)]]
+    folder = tempfile.TemporaryDirectory(prefix="site-builder-pieces-") if lists else None  # see Written
     job = RenderJob(env, left, writer, base_path, every_page, reuse, list_pieces=list_pieces or {},
-                    digests=digests or {})
+                    digests=digests or {}, pieces_folder=folder.name if folder is not None else "")
     parallel = len(left) >= PARALLEL_MIN_PAGES
     starts = [i for i, page in enumerate(lists) if i == 0 or page.export != lists[i - 1].export]
     by_format = list(zip(starts, [*starts[1:], len(lists)], strict=True)) if lists else []
@@ -149,7 +155,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     rows = pagetable.NewRows()
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
-    made = MadePieces(Spill())  # read once, after the last page
+    made = MadePieces()
     rendered = _rendered(_progress(chunks, len(job.pages), progress), made, job.pages, runs)
     early = {found[0]: found for found in itertools.islice(rendered, list_count)}  # one each, the lists first
     table_before = reuse.last if reuse is not None else pagetable.PageTable()
@@ -184,7 +190,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
         first = failures[0]
         report.error(SourceSpan(_shown_template(first.template), first.line),
                      f"{first.message} (while rendering {first.page}; {len(failures)} page(s) not written)")
-    return Written(done, new, rows, kept, made)
+    return Written(done, new, rows, kept, made, folder)
 
 
 def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> set[str]:
@@ -236,6 +242,8 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
     with _ListPieces(job.pages[bounds[0]:bounds[1]]) as pieces:
         _render_pages(job, bounds, pieces, out, made, fresh)
     made.update(fresh)
+    if made and job.pieces_folder:  # files, not sent back: some 25 MB a format at 100,000 records
+        made = made.written_to(job.pieces_folder, str(bounds[0]))
     return out, made
 
 
