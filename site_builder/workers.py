@@ -47,9 +47,9 @@ def in_order(work: Callable[[C, T], R], context: C, items: Sequence[T], parallel
     end up holding a copy of the whole model.
 
     With ``packed``, a worker sends each result pickled, and it is unpickled here only when taken: the pool
-    takes in every result as soon as it is done, and those done while an earlier one is still awaited wait as
-    bytes, not as their objects (at 100,000 records, the pages rendered while the list downloads were written
-    grew the main process by some 100 MB, and its memory so taken was not given back).
+    takes in every result as soon as it is done, and those done while an earlier one is still awaited (the
+    pages rendered while a long run writes the list downloads) wait as bytes, not as many small objects whose
+    memory, once freed, the process keeps.
 
     An exception ``work`` raises in a worker is raised here; if a worker dies instead, or no process can be
     started, the items not yet done are done here.

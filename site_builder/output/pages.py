@@ -242,7 +242,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
     with _ListPieces(job.pages[bounds[0]:bounds[1]]) as pieces:
         _render_pages(job, bounds, pieces, out, made, fresh)
     made.update(fresh)
-    if made and job.pieces_folder:  # files, not sent back: some 25 MB a format at 100,000 records
+    if made and job.pieces_folder:  # files, not sent back (MadePieces)
         made = made.written_to(job.pieces_folder, str(bounds[0]))
     return out, made
 

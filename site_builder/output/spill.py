@@ -1,8 +1,8 @@
 """Byte strings a build holds for later, kept in an unnamed temporary file instead of in memory.
 
-What the main process gathers while the pages are rendered (the page table's rows, the pieces of list downloads
-made) is read once, after the last page; held in memory it grew the main process while its workers ran, and
-the workers forked later counted it in their own resident size (at 100,000 records some 130 MB each).
+What the main process gathers while the pages are rendered (the page table's rows) is read once, after the last
+page; held in memory it grows the main process while its workers run, and a worker forked later counts what its
+parent holds in its own resident size.
 """
 
 from __future__ import annotations
