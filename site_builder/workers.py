@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import pickle
 import signal
 import sys
 import threading
@@ -36,7 +37,7 @@ def jobs() -> int:
 
 
 def in_order(work: Callable[[C, T], R], context: C, items: Sequence[T], parallel: bool = True,
-             chunksize: int = 1, fresh_every: int = 0) -> Iterator[R]:
+             chunksize: int = 1, fresh_every: int = 0, packed: bool = False) -> Iterator[R]:
     """``work(context, item)`` for each item, in the items' order: in forked workers when ``parallel`` and
     ``jobs()`` allow, else here. ``work`` must be a module-level function (workers are told it by name).
 
@@ -45,23 +46,29 @@ def in_order(work: Callable[[C, T], R], context: C, items: Sequence[T], parallel
     the page that holds it copied) and with its own caches, so on a large site long-lived workers would each
     end up holding a copy of the whole model.
 
+    With ``packed``, a worker sends each result pickled, and it is unpickled here only when taken: the pool
+    takes in every result as soon as it is done, and those done while an earlier one is still awaited (the
+    pages rendered while a long run writes the list downloads) wait as bytes, not as many small objects whose
+    memory, once freed, the process keeps.
+
     An exception ``work`` raises in a worker is raised here; if a worker dies instead, or no process can be
     started, the items not yet done are done here.
     """
     if fresh_every > 0 and len(items) > fresh_every:
         for start in range(0, len(items), fresh_every):
-            yield from in_order(work, context, items[start:start + fresh_every], parallel, chunksize)
+            yield from in_order(work, context, items[start:start + fresh_every], parallel, chunksize,
+                                packed=packed)
         return
     count = jobs() if parallel else 1
     pool = _pool(count, work, context) if count > 1 else None
     try:
-        results = pool.map(_run, items, chunksize=chunksize) if pool else None
+        results = pool.map(_run_packed if packed else _run, items, chunksize=chunksize) if pool else None
     except (OSError, BrokenProcessPool):  # no process to spare (a limit, no memory): all of it here
         results = None
     done = 0
     try:
         for result in results if results is not None else ():
-            yield result
+            yield pickle.loads(result) if packed else result
             done += 1
     except BrokenProcessPool:  # a worker died (killed, out of memory): the rest is done here
         pass
@@ -133,3 +140,7 @@ def _run(item: Any) -> Any:
     assert _TASK is not None, "a pool's work runs only in its workers"
     work, context = _TASK
     return work(context, item)
+
+
+def _run_packed(item: Any) -> bytes:
+    return pickle.dumps(_run(item), pickle.HIGHEST_PROTOCOL)

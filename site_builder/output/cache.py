@@ -31,7 +31,7 @@ import sys
 import time
 import types
 import zlib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -373,12 +373,16 @@ class MadePieces:
     """The pieces of list downloads a build makes, as the render workers hand them back, held until the build
     keeps them (``save_list_pieces``): compressed, in the parts of the cache files they go to. At 100,000 records
     the collection's three list downloads alone make 300,000 pieces, which as strings in a map took some 300 MB
-    of the main process to the end of the build, its peak; compressed, a fifth of that."""
+    of the main process to the end of the build, its peak; compressed, a fifth of that. A worker writes them to
+    files (``written_to``) and hands back only the files' paths: sent back, each format's took the main process
+    as much memory again, twice, while it took them in (the bytes received, then the parts), at 100,000 records
+    in the minute of its peak."""
 
     __slots__ = ("_parts",)
 
     def __init__(self) -> None:
-        self._parts: list[list[bytes]] = [[] for _ in range(SHARDS)]
+        self._parts: list[list[bytes | str]] = [[] for _ in range(SHARDS)]
+        """Each cache file's parts, in the order added: bytes, or the path of a file of them (``written_to``)."""
 
     def extend(self, other: MadePieces) -> None:
         """Add the pieces of ``other``, after those held."""
@@ -395,20 +399,39 @@ class MadePieces:
         for n, part in by_shard.items():
             self._parts[n].append(zlib.compress(marshal.dumps(part), 1))
 
+    def written_to(self, folder: str, name: str) -> MadePieces:
+        """These pieces, each cache file's parts written to a file of ``folder`` whose name begins with ``name``."""
+        written = MadePieces()
+        for n, parts in enumerate(self._parts):
+            if parts:
+                path = os.path.join(folder, f"{name}-{n}")
+                with open(path, "wb") as file:
+                    file.write(marshal.dumps([part for part in self._compressed(n)]))
+                written._parts[n].append(path)
+        return written
+
     def shard(self, n: int) -> ListPieces:
         """Every piece of cache file n, in the order added (a later piece of a key in its first one's place)."""
         found: ListPieces = {}
-        for part in self._parts[n]:
+        for part in self._compressed(n):
             found.update(marshal.loads(zlib.decompress(part)))
         return found
+
+    def _compressed(self, n: int) -> Iterator[bytes]:
+        for part in self._parts[n]:
+            if isinstance(part, str):
+                with open(part, "rb") as file:
+                    yield from marshal.loads(file.read())
+            else:
+                yield part
 
     def __bool__(self) -> bool:
         return any(self._parts)
 
-    def __getstate__(self) -> list[list[bytes]]:
+    def __getstate__(self) -> list[list[bytes | str]]:
         return self._parts
 
-    def __setstate__(self, parts: list[list[bytes]]) -> None:
+    def __setstate__(self, parts: list[list[bytes | str]]) -> None:
         self._parts = parts
 
 

@@ -22,7 +22,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import jinja2
 
@@ -34,6 +34,7 @@ from ..plan.pages import Page
 from ..render.pages import RenderError, render
 from . import fingerprints, pagetable, preflight
 from .cache import ListPieces, MadePieces
+from .spill import Place, Spill
 from .write import OutputWriter
 
 PARALLEL_MIN_PAGES = 2000
@@ -62,8 +63,11 @@ takes them from the table: nothing to send back)."""
 
 @dataclass(frozen=True)
 class Written:
-    files: list[tuple[str, bool]]
-    """(path, written) of each page that rendered or was kept, in plan order."""
+    paths: list[str]
+    """The path of each page that rendered or was kept, in plan order."""
+    new: bytearray
+    """For each of ``paths``, 1 where its file was written, 0 where it was as it is already. Not a (path, written)
+    pair for each: at 100,000 records 700,000 of them took 40 MB of the main process while its workers ran."""
     rows: pagetable.NewRows
     """Each page's fingerprint, for the next build: its pagetable.Entry, or for a page kept as it was the last
     table's row (the same fields, as stored)."""
@@ -71,10 +75,16 @@ class Written:
     """Pages unchanged since the folder's last build, neither rendered nor written."""
     pieces: MadePieces = field(default_factory=MadePieces)
     """The pieces of list downloads made by this build (none of those it was given), for the next build."""
+    pieces_folder: tempfile.TemporaryDirectory[str] | None = None
+    """The folder of the files ``pieces`` reads, removed once this is let go."""
+
+    def files(self) -> list[tuple[str, bool]]:
+        """(path, written) of each page that rendered or was kept, in plan order."""
+        return [(path, bool(new)) for path, new in zip(self.paths, self.new, strict=True)]
 
     def sizes(self) -> Mapping[str, int]:
         """The size of each page with a fingerprint, as written or as found unchanged (for the pre-flight check)."""
-        return self.rows.sizes
+        return self.rows.sizes()
 
 
 @dataclass(frozen=True)
@@ -95,6 +105,8 @@ class RenderJob:
     """The pieces of list downloads the last build made, by format, citation key and the article's digest."""
     digests: dict[int, tuple[object, bytes]] = field(default_factory=dict)
     """Each article's digest by its id (fingerprints.article_digests), which its kept pieces are under."""
+    pieces_folder: str = ""
+    """Where a run writes the pieces of list downloads it made (MadePieces.written_to); "": none expected."""
 
 
 def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter, report: Report,
@@ -127,8 +139,9 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
                    key=lambda page: page.export)  # stable: plan order
     if lists:
         left = [*lists, *[page for page in left if page is not None and not _is_list(page)]]
+    folder = tempfile.TemporaryDirectory(prefix="site-builder-pieces-") if lists else None  # see Written
     job = RenderJob(env, left, writer, base_path, every_page, reuse, list_pieces=list_pieces or {},
-                    digests=digests or {})
+                    digests=digests or {}, pieces_folder=folder.name if folder is not None else "")
     parallel = len(left) >= PARALLEL_MIN_PAGES
     starts = [i for i, page in enumerate(lists) if i == 0 or page.export != lists[i - 1].export]
     by_format = list(zip(starts, [*starts[1:], len(lists)], strict=True)) if lists else []
@@ -136,8 +149,9 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     del lists, left  # the job holds them: its pages are let go run by run
     runs = by_format + _runs(list_count, len(job.pages))
     chunks = workers.in_order(_render_run, job, runs, parallel=parallel,
-                              fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK)
-    done: list[tuple[str, bool]] = []
+                              fresh_every=FRESH_WORKERS_PAGES // RENDER_CHUNK, packed=True)
+    done: list[str] = []
+    new = bytearray()
     rows = pagetable.NewRows()
     kept = 0
     failed: dict[str, list[RenderFailure]] = {}
@@ -152,7 +166,8 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
             rows.add(page.path, row)
             if row[_LINKS]:
                 outside.extend([(page.path, href, why) for href, why in row[_LINKS]])
-            done.append((page.path, False))
+            done.append(page.path)
+            new.append(False)
             kept += 1
             continue
         found = early.pop(page.path) if page.path in early else next(rendered)
@@ -166,7 +181,8 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
         if failure is not None:
             failed.setdefault(failure.template, []).append(failure)
             continue
-        done.append((path, written))
+        done.append(path)
+        new.append(written)
         if entry is not None:
             rows.add_entry(path, entry)
         kept += unchanged
@@ -174,7 +190,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
         first = failures[0]
         report.error(SourceSpan(_shown_template(first.template), first.line),
                      f"{first.message} (while rendering {first.page}; {len(failures)} page(s) not written)")
-    return Written(done, rows, kept, made)
+    return Written(done, new, rows, kept, made, folder)
 
 
 def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> set[str]:
@@ -226,6 +242,8 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
     with _ListPieces(job.pages[bounds[0]:bounds[1]]) as pieces:
         _render_pages(job, bounds, pieces, out, made, fresh)
     made.update(fresh)
+    if made and job.pieces_folder:  # files, not sent back (MadePieces)
+        made = made.written_to(job.pieces_folder, str(bounds[0]))
     return out, made
 
 
@@ -273,42 +291,25 @@ class _ListPieces:
         self.uses = Counter(key for page in pages if page is not None and _is_list(page)
                             for key, _article in page.context["entries"])
         """Citation key → lists of the run not yet written that show its article."""
-        self.held: dict[str, tuple[int, int]] = {}
-        """Citation key → where its piece is in the file: (offset, length)."""
-        self._file: IO[bytes] | None = None
-        self._end = 0
+        self.held: dict[str, Place] = {}
+        """Citation key → where its piece is in the file."""
+        self._file = Spill()
 
     def take(self, key: str, make: Callable[[], bytes]) -> bytes:
         """The piece of ``key``, made by ``make`` unless held; held on while a later list still shows it."""
         place = self.held.pop(key, None)
-        piece = make() if place is None else self._read(place)
+        piece = make() if place is None else self._file.read(place)
         left = self.uses[key] - 1
         self.uses[key] = left
         if left > 0:
-            self.held[key] = place if place is not None else self._append(piece)
+            self.held[key] = place if place is not None else self._file.keep(piece)
         return piece
-
-    def _append(self, piece: bytes) -> tuple[int, int]:
-        if self._file is None:
-            self._file = tempfile.TemporaryFile(prefix="site-builder-pieces-")  # noqa: SIM115 - closed by __exit__
-        self._file.seek(self._end)
-        self._file.write(piece)
-        place = (self._end, len(piece))
-        self._end += len(piece)
-        return place
-
-    def _read(self, place: tuple[int, int]) -> bytes:
-        assert self._file is not None
-        offset, length = place
-        self._file.seek(offset)
-        return self._file.read(length)
 
     def __enter__(self) -> _ListPieces:
         return self
 
     def __exit__(self, *_exc: object) -> None:
-        if self._file is not None:
-            self._file.close()
+        self._file.close()
 
 
 def _is_list(page: Page) -> bool:

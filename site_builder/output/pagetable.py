@@ -12,6 +12,7 @@ elsewhere, or rebuilt by another command, brings its own or none.
 
 from __future__ import annotations
 
+import array
 import contextlib
 import dataclasses
 import hashlib
@@ -26,6 +27,7 @@ from typing import Any, NamedTuple
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from .cache import RACY_NS, SourceStamp
+from .spill import Place, Spill
 from .write import MANIFEST, PAGES, write_atomic
 
 PAGES_FILE = PAGES
@@ -77,25 +79,28 @@ _ROW_LENGTH, _REACHED, _SIZE = len(Entry._fields), Entry._fields.index("reached"
 
 class NewRows:
     """The rows of the table a build makes, in the order added, marshalled ROWS_A_PART at a time as they come
-    (as save_table writes them): at 100,000 records, 700,000 rows held as objects to the end of the build took
-    some 300 MB, as marshalled runs a quarter of that. Each place an entry holds (Entry.more, Entry.reached) is
-    held as one int object, and each run of places that several entries share as one tuple, within a run of
-    rows: marshal writes a shared object once, and reading the table shares it again."""
+    (as save_table writes them) and kept in a temporary file until then (spill.py): at 100,000 records, 700,000
+    rows held as objects to the end of the build took some 300 MB, as marshalled runs in memory a quarter of
+    that. Each place an entry holds (Entry.more, Entry.reached) is held as one int object, and each run of places
+    that several entries share as one tuple, within a run of rows: marshal writes a shared object once, and
+    reading the table shares it again."""
 
     def __init__(self) -> None:
         self._run: dict[str, tuple[Any, ...]] = {}
         self._places: dict[Any, Any] = {}
-        self._parts: list[bytes] = []
-        self.sizes: dict[str, int] = {}
-        """Each row's page size by its path."""
+        self._parts: list[Place] = []
+        self._file = Spill()
+        self._paths: list[str] = []
+        self._sizes = array.array("q")
+        """Each row's page size, as ``_paths`` are in order: a map of them took some 60 MB at 100,000 records."""
 
     def add(self, path: str, row: tuple[Any, ...]) -> None:
         """Add the row of ``path`` as stored (a plain tuple, as PageTable.row gives it)."""
         self._run[path] = row
-        self.sizes[path] = row[_SIZE]
+        self._paths.append(path)
+        self._sizes.append(row[_SIZE])
         if len(self._run) >= ROWS_A_PART:
-            self._parts.append(marshal.dumps(self._run))
-            self._run, self._places = {}, {}
+            self._end_run()
 
     def add_entry(self, path: str, entry: Entry) -> None:
         """Add the Entry of ``path``, its places as this run holds them already."""
@@ -114,12 +119,19 @@ class NewRows:
             found = held[places] = tuple([held.setdefault(n, n) for n in places])
         return found
 
-    def parts(self) -> list[bytes]:
-        """The rows marshalled, in runs."""
+    def sizes(self) -> dict[str, int]:
+        """Each row's page size by its path."""
+        return dict(zip(self._paths, self._sizes, strict=True))
+
+    def _end_run(self) -> None:
+        self._parts.append(self._file.keep(marshal.dumps(self._run)))
+        self._run, self._places = {}, {}
+
+    def parts(self) -> Iterator[bytes]:
+        """The rows marshalled, in runs, each read back as it is asked for."""
         if self._run:
-            self._parts.append(marshal.dumps(self._run))
-            self._run, self._places = {}, {}
-        return self._parts
+            self._end_run()
+        return map(self._file.read, self._parts)
 
 
 @dataclasses.dataclass(frozen=True)
