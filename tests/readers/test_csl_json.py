@@ -162,7 +162,8 @@ def test_sniff() -> None:
 
 @pytest.mark.parametrize(("text", "known"), [
     # An undated report as Zotero exports it: no date, container nor identifier. The CSL test suite's inputs are
-    # often such: 497 of its 845 were skipped as "not a record format site-builder knows", 75 still are (no type).
+    # often such: 497 of its 845 were skipped as "not a record format site-builder knows"; 75 still are (no type,
+    # or nothing but an id and a type).
     ('[{"id": "http://zotero.org/users/1/items/ABCD", "type": "report", "title": "Annual report", '
      '"author": [{"literal": "World Health Organization"}]}]', True),
     ('[{"id": "ITEM-1", "type": "book", "author": [{"family": "Doe", "given": "John"}]}]', True),
