@@ -91,7 +91,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
             cache.save_list_pieces(list_pieces, written.pieces, {d for _, d in digests.values()})
         rendered = len(written.paths)  # a template error costs the pages it could not render
         files = written.files() + write_static(writer, theme.static_files(site_dir))
-        stats, searched = search.finish(writer, files, out, report, search=config.search, later=search_later)
+        stats, searched = search.finish(writer, files, out, report, search=config.search, later=search_later,
+                                         kept=kept_cache)
         # The rest still within: once the model is back in the collector's sight, the many small objects made
         # below set off full collections over the millions of the model (0.8 s at 10,000 records).
         unknown: list[str] = []  # the files a walk finds that the build does not know the size of
@@ -102,7 +103,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         result = BuildResult(config, out, report, model.records, model.articles, planned, stats,
                              time.perf_counter() - started, unwritten=planned - rendered, site=site,
                              notices=tuple(notices), rendered=rendered - written.kept, search_seconds=searched,
-                             search_pending=config.search and search_later)
+                             search_pending=config.search and search_later, kept_cache=kept_cache)
         # A folder whose index is still to be made is never "nothing to do": its next build makes the index.
         pagetable.save_table(out, kept_cache.code, written.rows,
                              sources if result.unwritten == 0 and not result.search_pending else None,
@@ -134,6 +135,8 @@ class BuildResult:
     """Of ``seconds``, the time the search index took, once every page was written."""
     search_pending: bool = False
     """Built with ``search_later``: the search index is made by ``refresh_search``."""
+    kept_cache: cache.CacheFolder | None = dataclasses.field(default=None, repr=False)
+    """The build cache, where ``refresh_search`` keeps the search index's parts too."""
 
     def planned(self) -> list[Page]:
         """The pages of the build's plan, made again from its site (the build lets each go once it is written);
@@ -153,7 +156,7 @@ def refresh_search(result: BuildResult) -> BuildResult:
     started = time.perf_counter()
     report = Report(list(result.report.diagnostics))
     writer = OutputWriter(result.output, pages_finished=True)  # not a stopped build: no walk of the whole folder
-    bundle = search.index_site(result.output, report)
+    bundle = search.index_site(result.output, report, result.kept_cache)
     pages = [(rel, False) for rel in writer.previous if not rel.startswith(search.OWN)]
     writer.finish(pages + bundle.files)  # the bundle's files are the build's too
     took = time.perf_counter() - started

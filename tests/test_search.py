@@ -265,6 +265,62 @@ def test_a_large_collection_is_indexed_in_parts_that_sort_as_one(demo_site, demo
     assert html.parse(demo_site.out / "search.html").find(".//form[@id='search']").get("data-parts") == ""
 
 
+def bundle_of(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in (root / search.BUNDLE).rglob("*") if p.is_file()}
+
+
+def searched_texts(out: Path) -> dict[str, str]:
+    """What Pagefind is sent of each result page of ``out``."""
+    return {page: indexer.read_page(out, page)
+            for _folder, kinds in search.BUNDLES for page in search._pages(out, kinds)}
+
+
+def test_after_an_edit_only_the_bundles_holding_a_changed_page_are_indexed_again(demo_copier, tmp_path,
+                                                                                 monkeypatch) -> None:
+    """The build cache keeps Pagefind's answer for each bundle (each part of the articles, the people) by the pages
+    it was given: a summary edited indexes again only the bundles with a page whose text changed, and the index
+    is the one a clean build makes; a damaged kept answer is set aside with a notice and indexed again."""
+    monkeypatch.setattr(urls, "ARTICLES_PER_INDEX", 20)
+    given: list[list[str]] = []
+    index_pages = indexer.index_pages
+
+    def counted(program, site, pages, texts=None):
+        given.append(list(pages))
+        return index_pages(program, site, pages, texts)
+
+    monkeypatch.setattr(indexer, "index_pages", counted)
+    site = demo_copier(tmp_path / "site")
+    out = tmp_path / "out"
+    assert build(site, out).report.errors == 0
+    assert len(given) == 4  # three parts of the articles, and the people
+    before = searched_texts(out)
+    original = bundle_of(out)
+    summary = site / "content" / "summaries" / "fdg-pet-infection-guide.md"
+    summary.write_text(summary.read_text(encoding="utf-8").replace("keep open at the console",
+                                                                    "keep open beside the scanner"), "utf-8")
+    given.clear()
+    edited = build(site, out)
+    assert edited.report.errors == 0
+    after = searched_texts(out)
+    changed = {page for page in after if after[page] != before.get(page)}
+    assert changed and len(changed) < len(after)
+    assert given and all(set(pages) & changed for pages in given)  # none indexed again for nothing
+    assert set().union(*given) >= changed and len(given) < 4
+    clean = build(site, tmp_path / "clean", clean=True)
+    assert bundle_of(out) == bundle_of(clean.output)
+    kept = site / ".site-builder" / "search-00"
+    kept.write_bytes(kept.read_bytes()[:-100])
+    summary.write_text(summary.read_text(encoding="utf-8").replace("beside the scanner", "at the console"), "utf-8")
+    given.clear()
+    again = build(site, out)
+    assert again.report.errors == 0 and any("damaged" in notice for notice in again.notices)
+    assert 1 <= len(given) <= 2 and bundle_of(out) == original  # the edited part, and the damaged one
+    given.clear()
+    build(site, tmp_path / "elsewhere")  # the same pages in another folder: every answer kept, none damaged
+    assert given == []
+    assert bundle_of(tmp_path / "elsewhere") == original
+
+
 def test_search_false_builds_no_index_no_search_page_and_no_box(demo_copier, tmp_path, html) -> None:
     site = demo_copier(tmp_path / "site")
     out = tmp_path / "out"

@@ -9,6 +9,8 @@
 - ``parts-NN``: what the plan makes of each article alone (its list entry's text, its ranks, its citation key's
   base: plan/pages.py's ``article_parts``), by its digest and key (``article_parts``).
 - ``templates``: the templates as Jinja compiled them, under a checksum of each one's source (render/pages.py).
+- ``search-NN``: Pagefind's answer for each bundle of the search index, under a digest of the pages it was given
+  (output/search.py).
 - ``people``: who is who (model/people.py's resolve, as the library needs it), under a digest of every byline and
   rule it read (``remembered``).
 
@@ -155,6 +157,14 @@ class CacheFolder:
         except OSError as err:
             self._notice(f"cannot write the build cache in {self.folder} ({err.strerror or err}); "
                          "the next build will redo this work")
+
+    def discard(self, unwanted: Callable[[str], bool]) -> None:
+        """Remove the files whose names are ``unwanted`` (what no build will ask for again)."""
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(self.folder):
+                if unwanted(entry.name):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
 
     def _say(self, what: str) -> None:
         if not self._noticed:

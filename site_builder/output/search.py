@@ -29,7 +29,8 @@ from pathlib import Path
 
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
 from ..plan import urls
-from . import indexer
+from . import cache, indexer
+from .cache import CacheFolder
 from .write import OutputWriter, WriteStats, same_bytes, staged_name, walk_files, write_atomic, write_whole
 
 BUNDLE = "pagefind"
@@ -63,30 +64,33 @@ class Indexed:
 
 
 def finish(writer: OutputWriter, files: list[tuple[str, bool]], output: Path, report: Report, *, search: bool,
-           later: bool) -> tuple[WriteStats, float]:
+           later: bool, kept: CacheFolder | None = None) -> tuple[WriteStats, float]:
     """The build's writing finished, with its search index unless there is no ``search`` or it is made
     ``later`` (index_site); the stats and the seconds the index took (0.0 when it was not made)."""
     started = time.perf_counter()
     if search and not later:
-        stats = write_index(writer, files, output, report)
+        stats = write_index(writer, files, output, report, kept)
         return stats, time.perf_counter() - started
     # Stale pages go; the search index's files are its own to replace, later.
     return writer.finish(files, keep=OWN if search else ()), 0.0
 
 
-def write_index(writer: OutputWriter, files: list[tuple[str, bool]], output: Path, report: Report) -> WriteStats:
+def write_index(writer: OutputWriter, files: list[tuple[str, bool]], output: Path, report: Report,
+                kept: CacheFolder | None = None) -> WriteStats:
     """The build's writing finished with its search index: stale pages removed first, as the index must not find
     them (its own files are this module's to replace), then the pages indexed and the bundle's files recorded as
     the build's."""
     stats = writer.finish(files, keep=OWN)
-    bundle = index_site(output, report)
+    bundle = index_site(output, report, kept)
     again = writer.finish([*files, *bundle.files])
     return dataclasses.replace(again, removed=stats.removed + again.removed)
 
 
-def index_site(output: Path, report: Report) -> Indexed:
+def index_site(output: Path, report: Report, kept: CacheFolder | None = None) -> Indexed:
     """Index the pages written into ``output`` (unless the bundle there was made from the same files) and
-    return the bundle's files. A failure is an error in ``report``; the site is still complete without search."""
+    return the bundle's files; with ``kept``, the build cache, a bundle whose pages are those Pagefind was given
+    for it last time is taken from there rather than indexed again. A failure is an error in ``report``; the site
+    is still complete without search."""
     stamp = _stamp(output)
     bundle = output / BUNDLE
     report.extend(_unmarked(output))
@@ -99,7 +103,7 @@ def index_site(output: Path, report: Report) -> Indexed:
     for left in (output / _NEW, output / _OLD, staged_name(os.fspath(bundle))):  # an earlier version's folders,
         shutil.rmtree(left, ignore_errors=True)  # a stopped first index
     try:
-        pages, made = _run_pagefind(output)
+        pages, made = _run_pagefind(output, kept)
         written = _update(bundle, made)
     except Exception as err:  # noqa: BLE001 - any failure of the indexer: reported, the pages are written
         shutil.rmtree(bundle, ignore_errors=True)  # an index of other pages would send readers to wrong places
@@ -112,10 +116,11 @@ def index_site(output: Path, report: Report) -> Indexed:
     return Indexed(files + [(STAMP, True)], pages)
 
 
-def _run_pagefind(site: Path) -> tuple[int, dict[str, bytes]]:
+def _run_pagefind(site: Path, kept: CacheFolder | None) -> tuple[int, dict[str, bytes]]:
     """Pagefind's indexer, the program the pagefind[bin] wheel ships, given the pages of each bundle, the articles
-    newest first and the others by name (each bundle by a process of its own, at the same time); the bundles
-    settled. The number of pages indexed, and every file of the bundles (path inside the bundle → bytes)."""
+    newest first and the others by name (each bundle by a process of its own, at the same time; a bundle ``kept``
+    from the same pages is not indexed again); the bundles settled. The number of pages indexed, and every file of
+    the bundles (path inside the bundle → bytes)."""
     from pagefind.service import get_executable  # the indexer is loaded only by builds that search
 
     program = get_executable()
@@ -127,16 +132,16 @@ def _run_pagefind(site: Path) -> tuple[int, dict[str, bytes]]:
     parts = ("", *urls.search_parts(len(articles)))
     size = -(-len(articles) // len(parts))
     bundles = [(part, articles[n * size:(n + 1) * size]) for n, part in enumerate(parts)]
-    bundles += [(folder, _pages(site, kinds)) for folder, kinds in BUNDLES[1:]]
-    with concurrent.futures.ThreadPoolExecutor(len(bundles)) as pool:
-        runs = [pool.submit(indexer.index_pages, program, site, indexed, texts if n < len(parts) else None)
-                for n, (_folder, indexed) in enumerate(bundles)]
-        answers = [run.result() for run in runs]
+    for folder, kinds in BUNDLES[1:]:
+        results = _pages(site, kinds)
+        texts.update((page, indexer.read_page(site, page)) for page in results)
+        bundles.append((folder, results))
+    answers = _indexed(program, site, [pages for _folder, pages in bundles], texts, kept)
     spread = (indexer.spread_sorts([(bundles[n][1], answers[n]) for n in range(len(parts))], sorts)
               if len(parts) > 1 else [])
     pages = 0
     made: dict[str, bytes] = {}
-    for n, ((folder, _indexed), files) in enumerate(zip(bundles, answers, strict=True)):
+    for n, ((folder, _pages_given), files) in enumerate(zip(bundles, answers, strict=True)):
         unused = UNUSED + (UNUSED_BESIDE if folder else ())
         for rel, data in indexer.settle(files, spread[n] if n < len(spread) else None).items():
             if rel not in unused:
@@ -144,6 +149,61 @@ def _run_pagefind(site: Path) -> tuple[int, dict[str, bytes]]:
         entry = json.loads(files[indexer.ENTRY])
         pages += sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
     return pages, made
+
+
+KEPT_CODE = ("output/search.py", "output/indexer.py")
+"""The code a kept bundle depends on besides the indexer and the pages it was given (see _indexed)."""
+
+
+def _indexed(program: Path, site: Path, bundles: list[list[str]], texts: dict[str, str],
+             kept: CacheFolder | None) -> list[dict[str, bytes]]:
+    """Pagefind's answer (its bundle, not yet settled) for each list of ``bundles``' pages, in order. An answer
+    kept in the build cache for the same indexer and the same pages, sent in the same order, is Pagefind's answer
+    again (settle makes any two answers for the same pages the same bytes): after an edit only the bundles that
+    hold a changed page are indexed, one of the articles' parts rather than all of them (the articles' index of
+    10,000 synthetic records takes Pagefind 36 s of CPU)."""
+    code = cache.code_digest(KEPT_CODE)
+    keys = [_bundle_key(program, pages, texts) for pages in bundles]
+    answers: list[dict[str, bytes] | None] = [None] * len(bundles)
+    if kept is not None:
+        for n, key in enumerate(keys):
+            found = kept.load(_kept_name(n), code)
+            if type(found) is tuple and len(found) == 2 and found[0] == key and type(found[1]) is dict:
+                answers[n] = found[1]
+    missing = [n for n, answer in enumerate(answers) if answer is None]
+    if missing:
+        with concurrent.futures.ThreadPoolExecutor(len(missing)) as pool:
+            runs = {n: pool.submit(indexer.index_pages, program, site, bundles[n], texts) for n in missing}
+            for n, run in runs.items():
+                answers[n] = run.result()
+    if kept is not None:
+        for n in missing:
+            kept.save(_kept_name(n), (keys[n], answers[n]), code)
+        kept.discard(lambda name: name.startswith(_KEPT_PREFIX) and name[len(_KEPT_PREFIX):].isdigit()
+                     and int(name[len(_KEPT_PREFIX):]) >= len(bundles))
+    return [answer for answer in answers if answer is not None]
+
+
+_KEPT_PREFIX = "search-"
+
+
+def _kept_name(n: int) -> str:
+    return f"{_KEPT_PREFIX}{n:02d}"
+
+
+def _bundle_key(program: Path, pages: list[str], texts: dict[str, str]) -> bytes:
+    """What Pagefind's answer for ``pages`` depends on: the indexer (its version, and the program itself, which
+    PAGEFIND_BINARY_PATH may choose) and each page's path and text, in order."""
+    digest = hashlib.blake2b(digest_size=16)
+    try:
+        info = program.stat()
+        digest.update(f"{_pagefind_version()}\0{program}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    except OSError:
+        digest.update(f"{_pagefind_version()}\0{program}\0".encode())
+    for page in pages:
+        digest.update(page.encode("utf-8", "surrogatepass") + b"\0")
+        digest.update(texts[page].encode("utf-8", "surrogatepass") + b"\0")
+    return digest.digest()
 
 
 def _update(bundle: Path, files: dict[str, bytes]) -> set[str]:
