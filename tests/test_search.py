@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import posixpath
 import re
 from pathlib import Path
@@ -17,7 +18,7 @@ import cbor2
 import pytest
 
 from site_builder.build import build
-from site_builder.output import indexer, search
+from site_builder.output import cache, indexer, search
 from site_builder.plan import urls
 from site_builder.readers import read_file, to_article
 
@@ -319,6 +320,44 @@ def test_after_an_edit_only_the_bundles_holding_a_changed_page_are_indexed_again
     build(site, tmp_path / "elsewhere")  # the same pages in another folder: every answer kept, none damaged
     assert given == []
     assert bundle_of(tmp_path / "elsewhere") == original
+
+
+def test_a_page_is_read_again_for_the_index_only_when_its_file_changed(demo_copier, tmp_path, monkeypatch) -> None:
+    """What Pagefind is sent of each page is kept with the page's size and times: a rebuild after an edit reads the
+    pages written since, and a page changed in place with its size and modification time put back (its inode's
+    change time still tells) is read again too."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the pages of a test build are all written within the racy window
+    read: list[str] = []
+    read_page = indexer.read_page
+
+    def counted(site, page):
+        read.append(page)
+        return read_page(site, page)
+
+    monkeypatch.setattr(indexer, "read_page", counted)
+    site = demo_copier(tmp_path / "site")
+    out = tmp_path / "out"
+    build(site, out)
+    every = len(read)
+    assert every == len(searched_texts(out)) and every > 50
+    summary = site / "content" / "summaries" / "fdg-pet-infection-guide.md"
+    summary.write_text(summary.read_text(encoding="utf-8").replace("keep open at the console",
+                                                                    "keep open beside the scanner"), "utf-8")
+    before = {page: (out / page).stat().st_mtime_ns for page in searched_texts(out)}
+    read.clear()
+    build(site, out)
+    written = {page for page, mtime in before.items() if (out / page).stat().st_mtime_ns != mtime}
+    assert written and set(read) == written
+    page = out / sorted(before)[0]
+    info = page.stat()
+    data = page.read_bytes()
+    with page.open("r+b") as file:  # the same size, the same modification time, other words
+        file.write(data.replace(b"<h1", b"<H1", 1))
+    os.utime(page, ns=(info.st_atime_ns, info.st_mtime_ns))
+    summary.write_text(summary.read_text(encoding="utf-8").replace("beside the scanner", "at the console"), "utf-8")
+    read.clear()
+    build(site, out)
+    assert sorted(before)[0] in read
 
 
 def test_search_false_builds_no_index_no_search_page_and_no_box(demo_copier, tmp_path, html) -> None:
