@@ -302,8 +302,12 @@ def _pages(site: Path, folders: tuple[str, ...]) -> list[str]:
 def _unmarked(output: Path) -> list[Diagnostic]:
     """A warning when the article pages mark nothing for Pagefind: a site's own article template from before
     search (``site-builder init`` copies the templates), which Pagefind then reads whole, without facets."""
-    first = next(iter(sorted((output / "articles").glob("*.html"))), None)
-    if first is None or b"data-pagefind-body" in first.read_bytes():
+    try:
+        first = min((e.name for e in os.scandir(output / "articles") if e.name.endswith(".html")
+                     and not e.name.startswith(".")), default=None)
+    except OSError:
+        first = None
+    if first is None or b"data-pagefind-body" in (output / "articles" / first).read_bytes():
         return []
     return [Diagnostic(Level.WARNING, SourceSpan("templates/article.html"),
                        "marks nothing for the search index (data-pagefind-body and the other data-pagefind-* "
