@@ -12,6 +12,10 @@ import json
 import os
 import posixpath
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import cbor2
@@ -285,9 +289,9 @@ def test_after_an_edit_only_the_bundles_holding_a_changed_page_are_indexed_again
     given: list[list[str]] = []
     index_pages = indexer.index_pages
 
-    def counted(program, site, pages, texts=None):
+    def counted(program, site, pages, *rest):
         given.append(list(pages))
-        return index_pages(program, site, pages, texts)
+        return index_pages(program, site, pages, *rest)
 
     monkeypatch.setattr(indexer, "index_pages", counted)
     site = demo_copier(tmp_path / "site")
@@ -386,6 +390,34 @@ def test_an_indexer_that_cannot_run_is_an_error_and_the_site_is_still_built(demo
     assert "search = false" in errors[0]
     assert (tmp_path / "out" / SEED_PAGE).is_file() and (tmp_path / "out" / "search.html").is_file()
     assert not (tmp_path / "out" / search.BUNDLE).exists()
+
+
+def test_a_build_stopped_while_indexing_stops_its_indexers_at_once(demo_copier, tmp_path) -> None:
+    """Ctrl-C sent to the build alone (as a process manager's signal is, and serve takes a terminate signal as
+    Ctrl-C) stops the indexers it started, rather than waiting for them to index every page."""
+    pids = tmp_path / "pids"
+    slow = tmp_path / "pagefind"
+    slow.write_text(f'#!/bin/sh\necho $$ >> "{pids}"\nexec sleep 120\n', encoding="utf-8")
+    slow.chmod(0o755)
+    site = demo_copier(tmp_path / "site")
+    env = {**os.environ, "PAGEFIND_BINARY_PATH": str(slow)}
+    building = subprocess.Popen([sys.executable, "-m", "site_builder", "build", "--source", str(site), "--output",
+                                 str(tmp_path / "out")], env=env, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 180
+        while len(pids.read_text().split()) < 2 if pids.exists() else True:  # the articles' and the people's
+            assert time.monotonic() < deadline and building.poll() is None, "the indexers never started"
+            time.sleep(0.1)
+        building.send_signal(signal.SIGINT)
+        _, errors = building.communicate(timeout=20)
+    finally:
+        if building.poll() is None:
+            building.kill()
+            building.wait()
+    assert building.returncode == 130 and "interrupted" in errors and "Traceback" not in errors, errors
+    for pid in map(int, pids.read_text().split()):
+        with pytest.raises(ProcessLookupError):
+            os.kill(pid, 0)
 
 
 def test_an_indexer_that_fails_is_an_error_naming_what_it_said(demo_copier, tmp_path, monkeypatch) -> None:

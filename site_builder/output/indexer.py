@@ -57,14 +57,16 @@ class IndexerError(RuntimeError):
     """The indexer stopped or refused a request; the message is what it said."""
 
 
-def index_pages(program: Path, site: Path, pages: Sequence[str],
-                texts: Mapping[str, str] | None = None) -> dict[str, bytes]:
+def index_pages(program: Path, site: Path, pages: Sequence[str], texts: Mapping[str, str] | None = None,
+                started: Callable[[subprocess.Popen[bytes]], object] | None = None) -> dict[str, bytes]:
     """Pagefind's bundle (path inside it → bytes, not yet settled) for ``pages`` (paths under ``site``, with "/"),
     numbered in the order given. ``texts``, when given, holds what to send of each page (``read_page``); else
-    each is read from ``site``."""
+    each is read from ``site``. ``started`` is given the indexer's process as soon as it runs (to stop it)."""
     with tempfile.TemporaryFile() as log:  # a pipe could fill and block
         process = subprocess.Popen([str(program), "--service"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                    stderr=log)
+        if started is not None:
+            started(process)
         try:
             return _converse(process, site, pages, texts)
         except (OSError, ValueError, IndexerError) as err:

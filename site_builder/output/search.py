@@ -23,6 +23,8 @@ import json
 import os
 import posixpath
 import shutil
+import subprocess
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,16 +172,45 @@ def _indexed(program: Path, site: Path, bundles: list[list[str]], texts: dict[st
                 answers[n] = found[1]
     missing = [n for n, answer in enumerate(answers) if answer is None]
     if missing:
+        running = _Indexers()
         with concurrent.futures.ThreadPoolExecutor(len(missing)) as pool:
-            runs = {n: pool.submit(indexer.index_pages, program, site, bundles[n], texts) for n in missing}
-            for n, run in runs.items():
-                answers[n] = run.result()
+            runs = {n: pool.submit(indexer.index_pages, program, site, bundles[n], texts, running.started)
+                    for n in missing}
+            try:
+                for n, run in runs.items():
+                    answers[n] = run.result()
+            except BaseException:
+                # Stopped (Ctrl-C, or the terminate signal serve takes as one, which only this process gets), or
+                # one indexer failed: the others are stopped too, rather than waited for to the end of their pages.
+                running.stop()
+                raise
     if kept is not None:
         for n in missing:
             kept.save(_kept_name(n), (keys[n], answers[n]), code)
         kept.discard(lambda name: name.startswith(_KEPT_PREFIX) and name[len(_KEPT_PREFIX):].isdigit()
                      and int(name[len(_KEPT_PREFIX):]) >= len(bundles))
     return [answer for answer in answers if answer is not None]
+
+
+class _Indexers:
+    """The indexers' processes of one index, to stop them all at once: one started after that is stopped too."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running: list[subprocess.Popen[bytes]] = []
+        self._stopped = False
+
+    def started(self, process: subprocess.Popen[bytes]) -> None:
+        with self._lock:
+            self._running.append(process)
+            if self._stopped:
+                process.kill()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stopped = True
+            for process in self._running:
+                process.kill()
 
 
 _TEXTS = "search-texts"
