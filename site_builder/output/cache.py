@@ -10,7 +10,7 @@
   base: plan/pages.py's ``article_parts``), by its digest and key (``article_parts``).
 - ``templates``: the templates as Jinja compiled them, under a checksum of each one's source (render/pages.py).
 - ``search-NN``: Pagefind's answer for each bundle of the search index, under a digest of the pages it was given
-  (output/search.py); ``search-texts``: what Pagefind was sent of each page, under the page's size and times.
+  (output/search.py); ``search-texts-NN``: what Pagefind was sent of each page, under the page's size and times.
 - ``people``: who is who (model/people.py's resolve, as the library needs it), under a digest of every byline and
   rule it read (``remembered``).
 

@@ -222,9 +222,8 @@ def _read_texts(site: Path, pages: list[str], kept: CacheFolder | None) -> dict[
     (cache.RACY_NS), is not read again: after an edit most of the 28,800 result pages (at 10,000 records) are
     as they were, and reading them all again took a third of the search index's own work."""
     noted_at = time.time_ns()  # before any page is looked at
-    code = cache.code_digest(KEPT_CODE)
-    known = kept.load(_TEXTS, code) if kept is not None else None
-    known = known if type(known) is dict else {}
+    kept_texts = cache.ShardedMap(kept, _TEXTS, cache.code_digest(KEPT_CODE)) if kept is not None else None
+    known = kept_texts.whole() if kept_texts is not None else {}
     texts: dict[str, str] = {}
     rows: dict[str, tuple[int, int, int, int, int, str]] = {}
     for page in pages:
@@ -241,8 +240,8 @@ def _read_texts(site: Path, pages: list[str], kept: CacheFolder | None) -> dict[
         texts[page] = indexer.read_page(site, page)
         if stamp is not None:
             rows[page] = (*stamp, noted_at, texts[page])
-    if kept is not None and rows != known:
-        kept.save(_TEXTS, rows, code)
+    if kept_texts is not None and rows != known:
+        kept_texts.save(rows)  # the files of the pages read again only
     return texts
 
 
