@@ -12,6 +12,7 @@ import json
 import os
 import posixpath
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -362,6 +363,20 @@ def test_a_page_is_read_again_for_the_index_only_when_its_file_changed(demo_copi
     read.clear()
     build(site, out)
     assert sorted(before)[0] in read
+    # serve builds into two folders in turn: each keeps its own pages' texts while it is there
+    other = tmp_path / "other"
+    build(site, other)
+    summary.write_text(summary.read_text(encoding="utf-8").replace("at the console", "by the scanner"), "utf-8")
+    before = {page: (out / page).stat().st_mtime_ns for page in searched_texts(out)}
+    read.clear()
+    build(site, out)
+    written = {page for page, mtime in before.items() if (out / page).stat().st_mtime_ns != mtime}
+    assert written and set(read) == written
+    shutil.rmtree(other)
+    summary.write_text(summary.read_text(encoding="utf-8").replace("by the scanner", "at the console"), "utf-8")
+    build(site, out)  # an edit, so that the index is made again; the folder gone, its pages' texts go too
+    kept = cache.ShardedMap(cache.CacheFolder(site, print), "search-texts", cache.code_digest(search.KEPT_CODE))
+    assert {folder for folder, _page in kept.whole()} == {os.fspath(out)}
 
 
 def test_search_false_builds_no_index_no_search_page_and_no_box(demo_copier, tmp_path, html) -> None:

@@ -220,26 +220,30 @@ def _read_texts(site: Path, pages: list[str], kept: CacheFolder | None) -> dict[
     """What Pagefind is sent of each of ``pages`` (indexer.read_page). With ``kept``, a page that is the same file,
     of the same size and times, as when it was last read, and was not written too close to that moment to tell
     (cache.RACY_NS), is not read again: after an edit most of the 28,800 result pages (at 10,000 records) are
-    as they were, and reading them all again took a third of the search index's own work."""
+    as they were, and reading them all again took a third of the search index's own work. Pages are kept by
+    output folder and path: serve builds into two folders in turn."""
     noted_at = time.time_ns()  # before any page is looked at
     kept_texts = cache.ShardedMap(kept, _TEXTS, cache.code_digest(KEPT_CODE)) if kept is not None else None
     known = kept_texts.whole() if kept_texts is not None else {}
+    here = os.fspath(site)
+    folders = {key[0] for key in known if type(key) is tuple and key[0] != here}
+    elsewhere = {folder for folder in folders if os.path.isdir(folder)}  # serve's other folder, while it is there
+    rows = {key: row for key, row in known.items() if type(key) is tuple and key[0] in elsewhere}
     texts: dict[str, str] = {}
-    rows: dict[str, tuple[int, int, int, int, int, str]] = {}
     for page in pages:
         try:
             info = os.stat(os.path.join(site, page))
         except OSError:
             info = None  # read_page reports it, as before
         stamp = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino) if info is not None else None
-        row = known.get(page)
+        row = known.get((here, page))
         if stamp is not None and type(row) is tuple and len(row) == 6 and row[:4] == stamp \
                 and max(row[1], row[2]) < row[4] - cache.RACY_NS:
-            texts[page], rows[page] = row[5], row
+            texts[page], rows[here, page] = row[5], row
             continue
         texts[page] = indexer.read_page(site, page)
         if stamp is not None:
-            rows[page] = (*stamp, noted_at, texts[page])
+            rows[here, page] = (*stamp, noted_at, texts[page])
     if kept_texts is not None and rows != known:
         kept_texts.save(rows)  # the files of the pages read again only
     return texts
