@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -146,9 +147,10 @@ class BuildResult:
         return plan(self.site) if self.site is not None else []
 
 
-def refresh_search(result: BuildResult) -> BuildResult:
+def refresh_search(result: BuildResult, interrupted: Callable[[], bool] | None = None) -> BuildResult:
     """Make the search index of a build made with ``search_later``, over the pages it wrote; the result with the
-    index's time and problems added."""
+    index's time and problems added. ``interrupted`` is asked meanwhile: when it says yes (a newer edit in
+    serve), the indexers stop and output.search.Interrupted is raised."""
     if not result.search_pending:
         return result
     from .output import search
@@ -156,7 +158,7 @@ def refresh_search(result: BuildResult) -> BuildResult:
     started = time.perf_counter()
     report = Report(list(result.report.diagnostics))
     writer = OutputWriter(result.output, pages_finished=True)  # not a stopped build: no walk of the whole folder
-    bundle = search.index_site(result.output, report, result.kept_cache)
+    bundle = search.index_site(result.output, report, result.kept_cache, interrupted)
     pages = [(rel, False) for rel in writer.previous if not rel.startswith(search.OWN)]
     writer.finish(pages + bundle.files)  # the bundle's files are the build's too
     took = time.perf_counter() - started

@@ -310,6 +310,34 @@ def test_the_search_index_is_made_after_the_edited_pages_are_served(tmp_path: Pa
     assert len(built) == len(indexed) == 2 and built[0] < indexed[0] < built[1] < indexed[1], server.output
 
 
+def test_an_edit_made_while_the_index_is_made_is_built_at_once(tmp_path: Path, monkeypatch) -> None:
+    """The search index is made after the pages are served; an edit that comes meanwhile stops it, and its own
+    build, which makes the index, follows at once instead of waiting for an index of pages already stale."""
+    from pagefind.service import get_executable
+
+    stuck = tmp_path / "stuck"  # while it exists, the indexer never answers
+    indexer = tmp_path / "pagefind"
+    indexer.write_text(f'#!/bin/sh\nif [ -f "{stuck}" ]; then exec sleep 120; fi\nexec "{get_executable()}" "$@"\n',
+                       encoding="utf-8")
+    indexer.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(indexer))
+    site = copy_site(tmp_path / "site")
+    with serving(site) as server:
+        wait_for(lambda: server.output.count("Search index made in") == 1, what="the first index")
+        retitle(site, "A Title Edited Once")  # the second folder's first build, indexed before it is served
+        wait_for(lambda: server.output.count("Search index made in") == 2, what="the second folder's index")
+        stuck.touch()
+        retitle(site, "A Title Edited While Serving", "A Title Edited Once")
+        wait_for(lambda: "A Title Edited While Serving" in server.get(SEED_PAGE)[1], what="the new title")
+        time.sleep(1)  # the index of that build is under way, and stuck
+        stuck.unlink()
+        retitle(site, "Edited Again While Indexing", "A Title Edited While Serving")
+        wait_for(lambda: "Edited Again While Indexing" in server.get(SEED_PAGE)[1], what="the second edit")
+        wait_for(lambda: server.output.count("Search index made in") == 3, what="the index of the last edit")
+    assert server.output.count("Search index left to the next build") == 1, server.output
+    assert "Traceback" not in server.output
+
+
 def test_a_malformed_record_is_shown_in_the_page_and_the_rest_is_served(tmp_path: Path) -> None:
     site = copy_site(tmp_path / "site")
     with serving(site) as server:

@@ -75,11 +75,11 @@ def serve(site_dir: Path, *, host: str = "127.0.0.1", port: int = 8000, base_url
             armed = threading.Event()
             bursts = changes(site_dir, stop, armed=armed)
             armed.wait(WATCH_SECONDS)
-            rebuild(site_dir, buffers, state, base_url, local_url, say)
+            rebuild(site_dir, buffers, state, base_url, local_url, say, bursts.waiting)
             say(f"Serving {site_dir.resolve()} at {local_url.rstrip('/')}{state.outcome.base_path} "
                 "(Ctrl-C to stop)")
             for _ in bursts:
-                rebuild(site_dir, buffers, state, base_url, local_url, say)
+                rebuild(site_dir, buffers, state, base_url, local_url, say, bursts.waiting)
         except KeyboardInterrupt:
             say("Stopped.")
         finally:
@@ -218,7 +218,10 @@ class Attempt:
     """A complete build whose search index is still to be made, once its pages are served."""
 
 
-def rebuild(site_dir: Path, buffers: Buffers, state: State, base_url: str | None, local_url: str, say: Log) -> None:
+def rebuild(site_dir: Path, buffers: Buffers, state: State, base_url: str | None, local_url: str, say: Log,
+            edited: Callable[[], bool] | None = None) -> None:
+    """One build into the spare folder, served if complete, then its search index, which gives way when
+    ``edited`` says a newer edit is waiting: that edit's build comes first, and makes the index."""
     folder = buffers.spare()
     attempt = attempt_build(site_dir, folder, base_url, local_url)
     if attempt.searching is not None and not (folder / search.BUNDLE).is_dir():
@@ -234,7 +237,7 @@ def rebuild(site_dir: Path, buffers: Buffers, state: State, base_url: str | None
     if before.folder is not None and base_path != before.base_path:
         say(f"The base URL changed: now serving at {local_url.rstrip('/')}{base_path}")
     if attempt.complete and attempt.searching is not None:
-        refresh_index(attempt.searching, state, say)
+        refresh_index(attempt.searching, state, say, edited)
 
 
 def _indexed_first(attempt: Attempt) -> Attempt:
@@ -254,12 +257,16 @@ def _indexed_first(attempt: Attempt) -> Attempt:
         *attempt.terminal, *(str(d) for d in found), f"Search index made in {indexed.search_seconds:.2f} s."))
 
 
-def refresh_index(result: BuildResult, state: State, say: Log) -> None:
+def refresh_index(result: BuildResult, state: State, say: Log, edited: Callable[[], bool] | None = None) -> None:
     """The search index of the pages just served, made in their folder (a new index takes the old one's place
-    only once complete); its problems join the served build's."""
+    only once complete); its problems join the served build's. Left unmade when ``edited`` says, meanwhile, that
+    a newer edit is waiting."""
     before = len(result.report.diagnostics)
     try:
-        indexed = refresh_search(result)
+        indexed = refresh_search(result, edited)
+    except search.Interrupted:
+        say("Search index left to the next build: an edit came meanwhile.")
+        return
     except Exception as err:  # a bug: the pages are served already; say so and keep serving
         say(traceback.format_exc().rstrip())
         say(f"The search index could not be made: internal error: {type(err).__name__}: {err}")

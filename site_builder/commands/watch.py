@@ -62,7 +62,7 @@ class _Either:
 
 
 def changes(site_dir: Path, stop: threading.Event, quiet: float = QUIET_SECONDS,
-            armed: threading.Event | None = None) -> Iterator[set[str]]:
+            armed: threading.Event | None = None) -> Bursts:
     """The paths changed in each burst of changes to the site's sources, once the burst has been still for
     ``quiet`` seconds, until ``stop`` is set. Watching starts at once, not at the first burst asked for; ``armed``
     is set once both watches are in place: a change made after that is never missed."""
@@ -77,7 +77,7 @@ def changes(site_dir: Path, stop: threading.Event, quiet: float = QUIET_SECONDS,
         thread.start()
     if armed is not None:
         threading.Thread(target=_when_all, args=(ready, armed), daemon=True).start()
-    return _bursts(found, stop, quiet)
+    return Bursts(found, stop, quiet)
 
 
 def _when_all(events: list[threading.Event], then: threading.Event) -> None:
@@ -86,15 +86,32 @@ def _when_all(events: list[threading.Event], then: threading.Event) -> None:
     then.set()
 
 
-def _bursts(found: queue.Queue[set[str]], stop: threading.Event, quiet: float) -> Iterator[set[str]]:
-    pending: set[str] = set()
-    while not stop.is_set():
-        try:
-            pending |= found.get(timeout=quiet if pending else 0.5)
-        except queue.Empty:
-            if pending:
-                yield pending
-                pending = set()
+class Bursts:
+    """The watches' changes as bursts (iterated over, in the thread that builds); ``waiting`` tells, between two
+    bursts, whether a change has come that no burst gave yet (work for a build that is now stale can stop)."""
+
+    def __init__(self, found: queue.Queue[set[str]], stop: threading.Event, quiet: float) -> None:
+        self._found, self._stop, self._quiet = found, stop, quiet
+        self._pending: set[str] = set()
+        self._bursts = self._each()
+
+    def __iter__(self) -> Iterator[set[str]]:
+        return self
+
+    def __next__(self) -> set[str]:
+        return next(self._bursts)
+
+    def _each(self) -> Iterator[set[str]]:
+        while not self._stop.is_set():
+            try:
+                self._pending |= self._found.get(timeout=self._quiet if self._pending else 0.5)
+            except queue.Empty:
+                if self._pending:
+                    burst, self._pending = self._pending, set()
+                    yield burst
+
+    def waiting(self) -> bool:
+        return bool(self._pending) or not self._found.empty()
 
 
 def _watch_site_folder(site_dir: Path, found: queue.Queue[set[str]], restart: threading.Event,

@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,11 +89,17 @@ def write_index(writer: OutputWriter, files: list[tuple[str, bool]], output: Pat
     return dataclasses.replace(again, removed=stats.removed + again.removed)
 
 
-def index_site(output: Path, report: Report, kept: CacheFolder | None = None) -> Indexed:
+class Interrupted(Exception):
+    """The index was left unmade: ``interrupted`` said so while the indexers ran (they are stopped)."""
+
+
+def index_site(output: Path, report: Report, kept: CacheFolder | None = None,
+               interrupted: Callable[[], bool] | None = None) -> Indexed:
     """Index the pages written into ``output`` (unless the bundle there was made from the same files) and
     return the bundle's files; with ``kept``, the build cache, a bundle whose pages are those Pagefind was given
     for it last time is taken from there rather than indexed again. A failure is an error in ``report``; the site
-    is still complete without search."""
+    is still complete without search. ``interrupted``, asked while the indexers run, stops them when it says yes
+    (Interrupted is raised: the folder is left without a trusted index, for its next build to make)."""
     stamp = _stamp(output)
     bundle = output / BUNDLE
     report.extend(_unmarked(output))
@@ -105,8 +112,10 @@ def index_site(output: Path, report: Report, kept: CacheFolder | None = None) ->
     for left in (output / _NEW, output / _OLD, staged_name(os.fspath(bundle))):  # an earlier version's folders,
         shutil.rmtree(left, ignore_errors=True)  # a stopped first index
     try:
-        pages, made = _run_pagefind(output, kept)
+        pages, made = _run_pagefind(output, kept, interrupted)
         written = _update(bundle, made)
+    except Interrupted:
+        raise
     except Exception as err:  # noqa: BLE001 - any failure of the indexer: reported, the pages are written
         shutil.rmtree(bundle, ignore_errors=True)  # an index of other pages would send readers to wrong places
         report.error(SourceSpan(f"{output.name}/{BUNDLE}"), f"the search index could not be made ({_reason(err)}); "
@@ -118,7 +127,8 @@ def index_site(output: Path, report: Report, kept: CacheFolder | None = None) ->
     return Indexed(files + [(STAMP, True)], pages)
 
 
-def _run_pagefind(site: Path, kept: CacheFolder | None) -> tuple[int, dict[str, bytes]]:
+def _run_pagefind(site: Path, kept: CacheFolder | None,
+                  interrupted: Callable[[], bool] | None = None) -> tuple[int, dict[str, bytes]]:
     """Pagefind's indexer, the program the pagefind[bin] wheel ships, given the pages of each bundle, the articles
     newest first and the others by name (each bundle by a process of its own, at the same time; a bundle ``kept``
     from the same pages is not indexed again); the bundles settled. The number of pages indexed, and every file of
@@ -136,7 +146,7 @@ def _run_pagefind(site: Path, kept: CacheFolder | None) -> tuple[int, dict[str, 
     parts = ("", *urls.search_parts(len(articles)))
     size = -(-len(articles) // len(parts))
     bundles = [(part, articles[n * size:(n + 1) * size]) for n, part in enumerate(parts)] + others
-    answers = _indexed(program, site, [pages for _folder, pages in bundles], texts, kept)
+    answers = _indexed(program, site, [pages for _folder, pages in bundles], texts, kept, interrupted)
     spread = (indexer.spread_sorts([(bundles[n][1], answers[n]) for n in range(len(parts))], sorts)
               if len(parts) > 1 else [])
     pages = 0
@@ -156,12 +166,13 @@ KEPT_CODE = ("output/search.py", "output/indexer.py")
 
 
 def _indexed(program: Path, site: Path, bundles: list[list[str]], texts: dict[str, str],
-             kept: CacheFolder | None) -> list[dict[str, bytes]]:
+             kept: CacheFolder | None, interrupted: Callable[[], bool] | None = None) -> list[dict[str, bytes]]:
     """Pagefind's answer (its bundle, not yet settled) for each list of ``bundles``' pages, in order. An answer
     kept in the build cache for the same indexer and the same pages, sent in the same order, is Pagefind's answer
     again (settle makes any two answers for the same pages the same bytes): after an edit only the bundles that
     hold a changed page are indexed, one of the articles' parts rather than all of them (the articles' index of
-    10,000 synthetic records takes Pagefind 36 s of CPU)."""
+    10,000 synthetic records takes Pagefind 36 s of CPU). Each answer is kept as soon as it comes, so that an
+    index ``interrupted`` keeps the work done."""
     code = cache.code_digest(KEPT_CODE)
     keys = [_bundle_key(program, pages, texts) for pages in bundles]
     answers: list[dict[str, bytes] | None] = [None] * len(bundles)
@@ -174,22 +185,34 @@ def _indexed(program: Path, site: Path, bundles: list[list[str]], texts: dict[st
     if missing:
         running = _Indexers()
         with concurrent.futures.ThreadPoolExecutor(len(missing)) as pool:
-            runs = {n: pool.submit(indexer.index_pages, program, site, bundles[n], texts, running.started)
+            runs = {pool.submit(indexer.index_pages, program, site, bundles[n], texts, running.started): n
                     for n in missing}
             try:
-                for n, run in runs.items():
-                    answers[n] = run.result()
+                waiting = set(runs)
+                while waiting:
+                    done, waiting = concurrent.futures.wait(waiting, None if interrupted is None else _POLL_SECONDS,
+                                                            concurrent.futures.FIRST_COMPLETED)
+                    for run in done:
+                        n = runs[run]
+                        answers[n] = run.result()
+                        if kept is not None:
+                            kept.save(_kept_name(n), (keys[n], answers[n]), code)
+                    if waiting and interrupted is not None and interrupted():
+                        raise Interrupted
             except BaseException:
-                # Stopped (Ctrl-C, or the terminate signal serve takes as one, which only this process gets), or
-                # one indexer failed: the others are stopped too, rather than waited for to the end of their pages.
+                # Stopped (Ctrl-C, or the terminate signal serve takes as one, which only this process gets; or
+                # a newer edit in serve), or one indexer failed: the others are stopped too, rather than waited
+                # for to the end of their pages.
                 running.stop()
                 raise
     if kept is not None:
-        for n in missing:
-            kept.save(_kept_name(n), (keys[n], answers[n]), code)
         kept.discard(lambda name: name.startswith(_KEPT_PREFIX) and name[len(_KEPT_PREFIX):].isdigit()
                      and int(name[len(_KEPT_PREFIX):]) >= len(bundles))
     return [answer for answer in answers if answer is not None]
+
+
+_POLL_SECONDS = 0.2
+"""How often an index that may be interrupted asks whether it is."""
 
 
 class _Indexers:

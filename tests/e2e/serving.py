@@ -45,12 +45,12 @@ def copy_site(dest: Path, base_url: str = "", records: int = 8) -> Path:
     return dest
 
 
-def retitle(site: Path, new_title: str) -> None:
-    """Give the seed record a new title (every field that carries it)."""
+def retitle(site: Path, new_title: str, old_title: str = SEED_TITLE) -> None:
+    """Give the seed record a new title (every field that carries it) in place of ``old_title``."""
     record = site / "content" / "records" / SEED_RECORD
     text = record.read_text(encoding="utf-8")
-    assert SEED_TITLE in text
-    record.write_text(text.replace(SEED_TITLE, new_title), encoding="utf-8")
+    assert old_title in text
+    record.write_text(text.replace(old_title, new_title), encoding="utf-8")
 
 
 def fetch(url: str) -> tuple[int, str]:
