@@ -67,6 +67,13 @@ def test_from_parts_checks_the_calendar() -> None:
     assert dates.from_parts("2019", "Sept.", None) == "2019-09"
 
 
+def test_a_digit_int_cannot_read_is_no_month_nor_day() -> None:
+    """A superscript is a digit to ``str.isdigit`` but no number to ``int``: no month, no day (Word's bibliography
+    takes its month and day as typed)."""
+    assert dates.month_number("\u00b2") == 0
+    assert dates.from_parts("2020", "5", "\u00b2") == "2020-05"
+
+
 def test_the_year_0000_is_no_year(make_site, tmp_path: Path) -> None:
     """Exports write "PY  - 0000" for no year (as a Zotero RIS translator test does): it was a year page "0000"
     whose <time datetime="0000"> the HTML checker refuses (a year is 0001 or later)."""

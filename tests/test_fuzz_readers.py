@@ -77,7 +77,7 @@ def with_markup(name: str, seed: bytes, choices: list[int], payload: str) -> byt
     """``seed`` with ``payload`` added at the end of some of its values (the places ``choices`` picks)."""
     if name == "marc-binary":
         return _marc_with_markup(seed, choices, payload)
-    kind = ("xml" if name in ("pubmed-xml", "jats", "endnote-xml", "mods", "marc-xml") else
+    kind = ("xml" if name in ("pubmed-xml", "jats", "endnote-xml", "mods", "msbib", "marc-xml") else
             "json" if name.endswith("json") else
             "csv" if name.endswith("csv") else "text")
     if kind == "xml":
@@ -128,7 +128,7 @@ def _path(name: str):  # noqa: ANN202
 
     return Path({"catalogue": "f.txt", "medline": "f.nbib", "pubmed-xml": "f.xml", "jats": "f.nxml",
                  "ris": "f.ris", "ovid": "f.ovd", "endnote": "f.enw", "endnote-xml": "f.xml", "mods": "f.xml",
-                 "marc-xml": "f.xml", "marc-binary": "f.mrc",
+                 "msbib": "f.xml", "marc-xml": "f.xml", "marc-binary": "f.mrc",
                  "refworks-tagged": "f.txt", "bibtex": "f.bib", "csl-json": "f.json",
                  "vufind-json": "f.json", "plos-json": "f.json", "pop-json": "f.json", "pubmed-csv": "f.csv",
                  "scopus-csv": "f.csv", "table-csv": "f.csv"}[name])

@@ -37,7 +37,7 @@ _SEASON_NAMES = {**{name.casefold(): name for name in SEASONS}, "fall": "Fall", 
 def month_number(text: str) -> int:
     """1–12 for a month given as a name ("December", "Dec", "dec.", "Sept") or a number ("12", "06"); else 0."""
     word = text.strip().rstrip(".").casefold()
-    if word.isdigit():
+    if word.isascii() and word.isdigit():  # not "²": a digit to str.isdigit, no number to int()
         return int(word) if 1 <= int(word) <= 12 else 0
     return _MONTH_NAMES.get(word, 0)
 
@@ -57,7 +57,7 @@ def from_parts(year: object, month: object = "", day: object = "") -> str:
     number = month_number(month_text)
     if not number:
         return year_text
-    if day_text.isdigit() and _is_day(int(year_text), number, int(day_text)):
+    if day_text.isascii() and day_text.isdigit() and _is_day(int(year_text), number, int(day_text)):
         return f"{year_text}-{number:02d}-{int(day_text):02d}"
     return f"{year_text}-{number:02d}"
 

@@ -37,6 +37,7 @@ from . import (
     marc_article,
     medline,
     mods,
+    msbib,
     ovid,
     plos_json,
     pop_json,
@@ -82,6 +83,7 @@ READERS: tuple[Reader, ...] = (
     Reader(endnote_xml.FORMAT, (".xml",), endnote_xml.sniff, endnote_xml.to_article,
            read_bytes=endnote_xml.read_bytes),
     Reader(mods.FORMAT, (".xml", ".mods"), mods.sniff, mods.to_article, read_bytes=mods.read_bytes),
+    Reader(msbib.FORMAT, (".xml",), msbib.sniff, msbib.to_article, read_bytes=msbib.read_bytes),
     Reader(marc.FORMAT, (".mrc", ".marc", ".xml", ".marcxml", ".dat", ".gz"), marc.sniff, marc_article.to_article,
            read_bytes=marc.read_bytes),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
@@ -181,7 +183,8 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, EndNote (tagged or XML), MODS, MARC 21 (MARCXML or binary), BibTeX, "
+                               "Ovid, RIS, EndNote (tagged or XML), MODS, Word's bibliography XML, MARC 21 (MARCXML or "
+                               "binary), BibTeX, "
                                "CSL-JSON, PLOS search JSON, VuFind JSON, PubMed CSV, the CSV of Scopus, Web of "
                                "Science, the Cochrane Library, EBSCOhost, Embase, IEEE Xplore, Zotero, Lens.org, "
                                "OpenAlex, Dimensions, Rayyan, Covidence, abstrackr or Google Scholar, RefWorks tagged "
