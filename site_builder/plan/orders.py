@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,18 @@ class Ranks:
     newest: str
     oldest: str
     title: str
+
+
+def packed(ranks: Ranks) -> bytes:
+    """``ranks`` as one compressed text (``unpacked`` gives them back): at 100,000 records an article's three
+    texts, some 560 characters that repeat its title and key, took some 60 MB as strings, held by the main
+    process while every render worker was forked from it."""
+    return zlib.compress(f"{ranks.newest} {ranks.oldest} {ranks.title}".encode("ascii"), 1)  # no space in a text
+
+
+def unpacked(data: bytes) -> Ranks:
+    newest, oldest, title = zlib.decompress(data).decode("ascii").split(" ")
+    return Ranks(newest, oldest, title)
 
 
 def title_key(title: str) -> str:
