@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .config import CONTENT_DIR, Config, load_config
 from .diagnostics import Report
 from .output import cache, pagetable
-from .output.write import BUILDING, MANIFEST, OutputWriter, WriteStats, check_output
+from .output.write import OutputWriter, WriteStats, check_output
 from .render import theme
 
 if TYPE_CHECKING:
@@ -91,16 +91,15 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         if list_pieces is not None:
             cache.save_list_pieces(list_pieces, written.pieces, {d for _, d in digests.values()})
         rendered = len(written.paths)  # a template error costs the pages it could not render
-        files = written.files() + write_static(writer, theme.static_files(site_dir))
-        stats, searched = search.finish(writer, files, out, report, search=config.search, later=search_later,
-                                         kept=kept_cache)
+        # the list of every file let go once recorded, before the pre-flight check makes the map of their sizes
+        stats, searched = search.finish(writer, written.files() + write_static(writer, theme.static_files(site_dir)),
+                                        out, report, search=config.search, later=search_later, kept=kept_cache)
         # The rest still within: once the model is back in the collector's sight, the many small objects made
         # below set off full collections over the millions of the model (0.8 s at 10,000 records).
-        unknown: list[str] = []  # the files a walk finds that the build does not know the size of
-        ours = writer.previous | writer.recorded | {MANIFEST, BUILDING}
-        report.extend(preflight.check(out, preflight.shown_path(out, site_dir), outside, written.sizes(),
-                                      others=[*ours, *foreign] if pages_finished else None, unknown=unknown))
-        foreign = tuple(sorted(set(unknown if not pages_finished else foreign) - ours))
+        checked = preflight.check_build(out, preflight.shown_path(out, site_dir), outside, written.sizes(),
+                                        previous=writer.previous, recorded=writer.recorded, foreign=foreign,
+                                        walk=not pages_finished)
+        report.extend(checked.problems)
         result = BuildResult(config, out, report, model.records, model.articles, planned, stats,
                              time.perf_counter() - started, unwritten=planned - rendered, site=site,
                              notices=tuple(notices), rendered=rendered - written.kept, search_seconds=searched,
@@ -108,7 +107,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         # A folder whose index is still to be made is never "nothing to do": its next build makes the index.
         pagetable.save_table(out, kept_cache.code, written.rows,
                              sources if result.unwritten == 0 and not result.search_pending else None,
-                             _summary(result), reuse.articles, reuse.keeping, foreign)
+                             _summary(result), reuse.articles, reuse.keeping, checked.foreign)
     return result
 
 

@@ -193,7 +193,8 @@ DATES = st.sampled_from(["", "2021", "2021-03", "2021-03-04", "2021-12-31", "202
 def test_each_articles_own_ranks_sort_the_collection_as_its_orders_do(found: list[tuple[str, str, str]]) -> None:
     """An article's Ranks, made from it alone, compared as text (as Pagefind compares text sort values) put the
     collection in the library's orders: newest first (newest_first), oldest first by date, folded title and key
-    with the undated last in newest order, by folded title newest first; and they read as text, not numbers."""
+    with the undated last in newest order, by folded title newest first; and they read as text, not numbers, and
+    come back as they were from the packed form the plan holds them in."""
     ordered = dict(library.newest_first([(key, Article(id=key, title=title, date=date))
                                          for key, title, date in found]))
     newest = {k: n for n, k in enumerate(ordered)}
@@ -206,3 +207,4 @@ def test_each_articles_own_ranks_sort_the_collection_as_its_orders_do(found: lis
     assert sorted(ordered, key=lambda k: ranks[k].title) == sorted(ordered, key=lambda k: (titles[k], newest[k]))
     written = [getattr(r, order) for r in ranks.values() for order in orders.ORDERS]
     assert all(re.fullmatch(r"[!$%+\-.0-9_a-z{~]+", text) for text in written), written
+    assert all(orders.unpacked(orders.packed(r)) == r for r in ranks.values())  # as the plan holds them

@@ -320,18 +320,20 @@ def article_parts(folder: CacheFolder, articles: Mapping[str, Article],
 
     kept = ShardedMap(folder, "parts", code_digest(PARTS_CODE))
     was = kept.whole()
-    now: dict[str, tuple[str, ...]] = {}
+    now: dict[str, tuple[str | bytes, ...]] = {}
     found: dict[str, ArticleParts] = {}
     for key, article in articles.items():
         digest = digests.get(id(article))
         name = f"{digest[1].hex()} {key}" if digest is not None else ""
         parts = was.get(name)
-        if type(parts) is tuple and len(parts) == 7 and all(type(part) is str for part in parts):
-            title, byline, verdict, *rest = parts
-            found[key] = (Markup(title), Markup(byline), Markup(verdict), *rest)
+        if (type(parts) is tuple and len(parts) == 5 and type(parts[3]) is bytes
+                and all(type(part) is str for part in (*parts[:3], parts[4]))):
+            title, byline, verdict, ranks, base = parts
+            found[key] = (Markup(title), Markup(byline), Markup(verdict), ranks, base)
         else:
             found[key] = made = make(key, article)
-            parts = tuple(str(part) for part in made)  # as marshal takes them: Markup is a kind of its own
+            parts = (*(str(part) for part in made[:3]), *made[3:])  # as marshal takes them: Markup is a kind of
+            # its own
         if name:
             now[name] = parts
     del was

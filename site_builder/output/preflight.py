@@ -13,16 +13,17 @@ import os
 import posixpath
 import re
 import stat
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
 from ..config import Config
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from .write import walk_files
+from .write import BUILDING, MANIFEST, walk_files
 
 SITE_LIMIT = 1_000_000_000
 """GitHub Pages: "Published GitHub Pages sites may be no larger than 1 GB" (decimal, to stay on the safe side)."""
@@ -38,6 +39,47 @@ class OutputFile:
     """Path inside the output folder, with forward slashes."""
     size: int
     symlink: bool
+
+
+class Checked(NamedTuple):
+    problems: list[Diagnostic]
+    foreign: tuple[str, ...]
+    """The files of the folder that are not the build's own (put there by hand, or by a search index still to
+    come), sorted: what the next build measures beside its own when it does not walk the folder."""
+
+
+def check_build(out: Path, shown: str, outside: Iterable[tuple[str, str, str]], sizes: Mapping[str, int], *,
+                previous: Set[str], recorded: Set[str], foreign: Iterable[str], walk: bool) -> Checked:
+    """``check`` of a build's output folder ``out``: ``sizes`` those of the pages it wrote or found unchanged,
+    ``previous`` and ``recorded`` the files its writer found recorded by the last build and recorded as this
+    one's, ``foreign`` the files the last build found that were neither. With ``walk`` the folder is walked and
+    what the walk finds that is none of the build's is foreign; else only the files named are looked at.
+
+    The paths are taken as they are, never gathered into one more set: at 100,000 records ``previous`` or
+    ``recorded`` holds some 700,000, and a union of them was the largest thing the build's last step made."""
+    if walk:
+        unknown: list[str] = []  # files the walk found that are not in ``sizes``: few besides the build's own
+        problems = check(out, shown, outside, sizes, unknown=unknown)
+        found: Iterable[str] = unknown
+    else:
+        problems = check(out, shown, outside, sizes, others=_each_once(recorded, previous, (MANIFEST, BUILDING),
+                                                                         foreign))
+        found = foreign
+    ours = (MANIFEST, BUILDING)
+    return Checked(problems, tuple(sorted({rel for rel in found
+                                           if rel not in recorded and rel not in previous and rel not in ours})))
+
+
+def _each_once(first: Set[str], second: Set[str], *more: Iterable[str]) -> Iterator[str]:
+    """Every path of ``first``, of ``second`` and of ``more``, each once."""
+    yield from first
+    yield from (rel for rel in second if rel not in first)
+    seen: set[str] = set()
+    for paths in more:
+        for rel in paths:
+            if rel not in first and rel not in second and rel not in seen:
+                seen.add(rel)
+                yield rel
 
 
 def check(out: Path, shown: str, outside: Iterable[tuple[str, str, str]],

@@ -78,6 +78,8 @@ def listings(base: str, keys: Sequence[str], ranks: Mapping[str, Ranks],
     if len(orders) == 1 and total <= PAGE_SIZE:  # one page in one order, as below: most authors' lists
         return [(base, Listing(tuple(keys), total, 1, "newest", (), (), True))]
     firsts = {order: page_path(base, *([] if order == "newest" else [order])) for order in orders}
+    if len(orders) > 1:  # each article's Ranks once for the list's orders (Site.ranks unpacks them as asked for)
+        ranks = {k: ranks[k] for k in keys}
     found = []
     for order in orders:
         ordered = tuple(keys) if order == "newest" else tuple(sorted(keys, key=lambda k: getattr(ranks[k], order)))

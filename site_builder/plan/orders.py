@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,24 @@ class Ranks:
     newest: str
     oldest: str
     title: str
+
+
+def packed(ranks: Ranks) -> bytes:
+    """``ranks`` as one compressed text (``unpacked`` gives them back): at 100,000 records an article's three
+    texts, some 560 characters that repeat its title and key, took some 60 MB as strings, held by the main
+    process while every render worker was forked from it."""
+    packer = zlib.compressobj(1, zlib.DEFLATED, -_WINDOW_BITS, 1)
+    return packer.compress(f"{ranks.newest} {ranks.oldest} {ranks.title}".encode("ascii")) + packer.flush()
+
+
+_WINDOW_BITS = 9
+"""Raw deflate with a window of 512 bytes and the least memory: the texts repeat within a few hundred characters,
+and zlib's default state (a 32 KB window, 256 KB of tables) made packing cost 19 µs an article instead of 5."""
+
+
+def unpacked(data: bytes) -> Ranks:
+    newest, oldest, title = zlib.decompress(data, -_WINDOW_BITS).decode("ascii").split(" ")  # no space in a text
+    return Ranks(newest, oldest, title)
 
 
 def title_key(title: str) -> str:

@@ -12,7 +12,7 @@ import functools
 import itertools
 import posixpath
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,10 +103,11 @@ class Site:
                 "years": len(lib.years)}
 
     @functools.cached_property
-    def ranks(self) -> dict[str, orders.Ranks]:
+    def ranks(self) -> Mapping[str, orders.Ranks]:
         """Each article's place in every order of the collection, as text made from that article alone
-        (orders.ranks_of): a page shows an article's by holding the article."""
-        return {k: orders.Ranks(*parts[3:6]) for k, parts in self.article_parts.items()}
+        (orders.ranks_of): a page shows an article's by holding the article. Unpacked from the article's parts
+        each time it is asked for."""
+        return _Ranks(self.article_parts)
 
     # What pages show that is made from many articles' contents at once, not from the library's structure nor
     # from the articles a page shows: a rebuild that keeps a page compares these whole (output/fingerprints.py).
@@ -143,7 +144,7 @@ class Site:
     @functools.cached_property
     def _cited(self) -> tuple[dict[str, str], frozenset[str]]:
         parts = self.article_parts
-        return cite.keys_and_shared(self.library.articles.items(), {k: p[6] for k, p in parts.items()})
+        return cite.keys_and_shared(self.library.articles.items(), {k: p[4] for k, p in parts.items()})
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,18 +185,33 @@ class Links:
     years: dict[str, Named]
 
 
-ArticleParts = tuple[Markup, Markup, Markup, str, str, str, str]
+ArticleParts = tuple[Markup, Markup, Markup, bytes, str]
 """What the plan makes of one article from the article and its key alone: its Entry's escaped title, byline and
-verdict, its Ranks' three texts (orders.ranks_of) and its citation key's base (cite/keys.py). A rebuild takes
+verdict, its Ranks packed (orders.ranks_of, orders.packed) and its citation key's base (cite/keys.py). A rebuild takes
 those of the articles its build cache holds under their digests (output/cache.py, ``article_parts``): at 10,000
 records, making them was a third of the plan."""
 
 
 def article_parts(key: str, article: Article) -> ArticleParts:
     """The ArticleParts of ``article`` under ``key``."""
-    ranks = orders.ranks_of(key, article)
     return (escape(article.title), _byline(article), escape(article.summary.verdict) if article.summary else _NONE,
-            ranks.newest, ranks.oldest, ranks.title, base_key(article))
+            orders.packed(orders.ranks_of(key, article)), base_key(article))
+
+
+class _Ranks(Mapping[str, orders.Ranks]):
+    """Each article's Ranks by key, unpacked from its ArticleParts as asked for."""
+
+    def __init__(self, parts: Mapping[str, ArticleParts]) -> None:
+        self._parts = parts
+
+    def __getitem__(self, key: str) -> orders.Ranks:
+        return orders.unpacked(self._parts[key][3])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._parts)
+
+    def __len__(self) -> int:
+        return len(self._parts)
 
 
 _NONE = Markup("")
