@@ -85,12 +85,10 @@ def sniff(head: str) -> bool:
 
 def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every ``<record>`` of an EndNote XML file, and the problems found."""
-    roots, diagnostics = xmltree.parse(data, path, _RECORD_START)
-    records = [_without_plain_style(xmltree.record(FORMAT, path, element, offset, MARKUP))
-               for root, offset in roots for element in _records(root, path, offset, diagnostics)]
-    if not records and not diagnostics:
-        diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, 1), "no <record> in this EndNote XML file"))
-    return records, diagnostics
+    return xmltree.read_records(
+        data, path, _RECORD_START, _records,
+        lambda element, offset: _without_plain_style(xmltree.record(FORMAT, path, element, offset, MARKUP)),
+        Diagnostic(Level.ERROR, SourceSpan(path, 1), "no <record> in this EndNote XML file"))
 
 
 def _records(root: etree._Element, path: str, offset: int, diagnostics: list[Diagnostic]) -> Iterator[etree._Element]:

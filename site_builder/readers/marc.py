@@ -115,11 +115,9 @@ def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
 def _read_xml(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Parsed with the project's own safe parser (xmltree: no network, no entity expansion, a damaged record
     read apart from the others, lines kept), not with pymarc's SAX parser, which stops at a file's first error."""
-    roots, diagnostics = xmltree.parse(data, path, _RECORD_START)
-    records = [_xml_record(element, path, offset) for root, offset in roots for element in _marc_records(root)]
-    if not records and not diagnostics:
-        diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, 1), "no MARC <record> in this MARCXML file"))
-    return records, diagnostics
+    return xmltree.read_records(data, path, _RECORD_START, lambda root, _path, _offset, _problems: _marc_records(root),
+                                lambda element, offset: _xml_record(element, path, offset),
+                                Diagnostic(Level.ERROR, SourceSpan(path, 1), "no MARC <record> in this MARCXML file"))
 
 
 def _local(element: etree._Element) -> str:

@@ -75,12 +75,9 @@ def sniff(head: str) -> bool:
 
 def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every ``<mods>`` record of a file, and the problems found (a broken record costs only itself)."""
-    roots, diagnostics = xmltree.parse(data, path, _RECORD_START)
-    records = [xmltree.record(FORMAT, path, element, offset, MARKUP)
-               for root, offset in roots for element in _records(root, path, offset, diagnostics)]
-    if not records and not diagnostics:
-        diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, 1), "no <mods> record in this MODS file"))
-    return records, diagnostics
+    return xmltree.read_records(data, path, _RECORD_START, _records,
+                                lambda element, offset: xmltree.record(FORMAT, path, element, offset, MARKUP),
+                                Diagnostic(Level.ERROR, SourceSpan(path, 1), "no <mods> record in this MODS file"))
 
 
 def _records(root: etree._Element, path: str, offset: int, diagnostics: list[Diagnostic]

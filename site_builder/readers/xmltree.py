@@ -17,7 +17,7 @@ from __future__ import annotations
 import gzip
 import re
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from lxml import etree
@@ -144,6 +144,25 @@ def _syntax_error(path: str, err: etree.XMLSyntaxError, offset: int, consequence
 # ---------------------------------------------------------------------------------------------------------------
 # Element → fields
 # ---------------------------------------------------------------------------------------------------------------
+
+RecordsOf = Callable[[etree._Element, str, int, list[Diagnostic]], Iterable[etree._Element]]
+"""The record elements under a root (itself included), given the file's path and the lines before the root; what
+it refuses goes to the list of problems."""
+
+
+def read_records(data: bytes, path: str, record_start: re.Pattern[bytes], records_of: RecordsOf,
+                 make: Callable[[etree._Element, int], Record], empty: Diagnostic
+                 ) -> tuple[list[Record], list[Diagnostic]]:
+    """Every record of an XML file (``parse``: a broken record costs only itself), each element ``records_of``
+    finds made a Record by ``make`` (given the lines before its root); ``empty`` is the problem of a file with
+    neither a record nor another problem."""
+    roots, diagnostics = parse(data, path, record_start)
+    records = [make(element, offset) for root, offset in roots
+               for element in records_of(root, path, offset, diagnostics)]
+    if not records and not diagnostics:
+        diagnostics.append(empty)
+    return records, diagnostics
+
 
 def record(fmt: str, path: str, element: etree._Element, offset: int, markup: Markup) -> Record:
     """The record an element holds: its attributes, then every element below it in document order."""
