@@ -179,14 +179,32 @@ def remembered(folder: CacheFolder, name: str, parts: tuple[str, ...] = ("model"
     code = code_digest(parts)
 
     def remember(inputs: bytes, make: Callable[[], Any]) -> Any:
-        kept = folder.load(name, code)
-        if type(kept) is tuple and len(kept) == 2 and kept[0] == inputs:
-            return kept[1]
+        kept = recall(folder, name, code, inputs)
+        if kept is not MISSING:
+            return kept
         value = make()
-        folder.save(name, (inputs, value), code)
+        keep(folder, name, code, inputs, value)
         return value
 
     return remember
+
+
+MISSING = object()
+"""What ``recall`` gives when nothing is kept for the inputs asked about."""
+
+
+def recall(folder: CacheFolder, name: str, code: bytes, inputs: bytes) -> Any:
+    """The value ``keep`` stored under ``name`` for the same ``inputs`` (a digest) with the same ``code``, or
+    MISSING."""
+    kept = folder.load(name, code)
+    if type(kept) is tuple and len(kept) == 2 and kept[0] == inputs:
+        return kept[1]
+    return MISSING
+
+
+def keep(folder: CacheFolder, name: str, code: bytes, inputs: bytes, value: Any) -> None:
+    """Store ``value`` under ``name``, made from the ``inputs`` that digest to the given bytes (``recall``)."""
+    folder.save(name, (inputs, value), code)
 
 
 class ShardedMap:

@@ -57,15 +57,14 @@ def check_build(out: Path, shown: str, outside: Iterable[tuple[str, str, str]], 
 
     The paths are taken as they are, never gathered into one more set: at 100,000 records ``previous`` or
     ``recorded`` holds some 700,000, and a union of them was the largest thing the build's last step made."""
+    ours = (MANIFEST, BUILDING)
     if walk:
         unknown: list[str] = []  # files the walk found that are not in ``sizes``: few besides the build's own
         problems = check(out, shown, outside, sizes, unknown=unknown)
         found: Iterable[str] = unknown
     else:
-        problems = check(out, shown, outside, sizes, others=_each_once(recorded, previous, (MANIFEST, BUILDING),
-                                                                         foreign))
+        problems = check(out, shown, outside, sizes, others=_each_once(recorded, previous, ours, foreign))
         found = foreign
-    ours = (MANIFEST, BUILDING)
     return Checked(problems, tuple(sorted({rel for rel in found
                                            if rel not in recorded and rel not in previous and rel not in ours})))
 

@@ -178,9 +178,9 @@ def _indexed(program: Path, site: Path, bundles: list[list[str]], texts: dict[st
     answers: list[dict[str, bytes] | None] = [None] * len(bundles)
     if kept is not None:
         for n, key in enumerate(keys):
-            found = kept.load(_kept_name(n), code)
-            if type(found) is tuple and len(found) == 2 and found[0] == key and type(found[1]) is dict:
-                answers[n] = found[1]
+            found = cache.recall(kept, _kept_name(n), code, key)
+            if type(found) is dict:
+                answers[n] = found
     missing = [n for n, answer in enumerate(answers) if answer is None]
     if missing:
         running = _Indexers()
@@ -196,7 +196,7 @@ def _indexed(program: Path, site: Path, bundles: list[list[str]], texts: dict[st
                         n = runs[run]
                         answers[n] = run.result()
                         if kept is not None:
-                            kept.save(_kept_name(n), (keys[n], answers[n]), code)
+                            cache.keep(kept, _kept_name(n), code, keys[n], answers[n])
                     if waiting and interrupted is not None and interrupted():
                         raise Interrupted
             except BaseException:
