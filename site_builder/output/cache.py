@@ -79,19 +79,32 @@ REFERENCES_CODE = ("cite", "model/article.py")
 def code_digest(parts: tuple[str, ...] = ()) -> bytes:
     """The code that builds (only ``parts`` of the package, when given): its source, the Python that runs it and
     the libraries that shape the output. A cache or a page made by other code is not reused."""
-    package = Path(__file__).resolve().parent.parent
     digest = hashlib.blake2b(sys.version.encode(), digest_size=16)
-    files = sorted(package.rglob("*.py"))
-    if parts:
-        files = [f for f in files if f.relative_to(package).as_posix().startswith(parts)]
-    for path in files:
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, source in _package_sources():
+        if not parts or name.startswith(parts):
+            digest.update(name.encode() + b"\0" + source + b"\0")
+    digest.update(_output_versions())
+    return digest.digest()
+
+
+@functools.cache
+def _package_sources() -> tuple[tuple[str, bytes], ...]:
+    """(path inside the package, source) of every module of the package, in order: read once a process, as a
+    build asks for the digest of several parts (looking the versions up again cost 0.1 s an edit)."""
+    package = Path(__file__).resolve().parent.parent
+    return tuple((path.relative_to(package).as_posix(), path.read_bytes()) for path in sorted(package.rglob("*.py")))
+
+
+@functools.cache
+def _output_versions() -> bytes:
+    """The version of each of _OUTPUT_DEPENDENCIES, as "name=version" ("none" where it is not installed)."""
+    found = []
     for name in _OUTPUT_DEPENDENCIES:
         try:
-            digest.update(f"{name}={importlib.metadata.version(name)}\0".encode())
+            found.append(f"{name}={importlib.metadata.version(name)}\0")
         except importlib.metadata.PackageNotFoundError:
-            digest.update(f"{name}=none\0".encode())
-    return digest.digest()
+            found.append(f"{name}=none\0")
+    return "".join(found).encode()
 
 
 def content_digest(data: bytes) -> bytes:
