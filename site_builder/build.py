@@ -64,7 +64,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
                                                 lambda path: preflight.shown_path(path, site_dir)))
     speedups.compact_text(Section, "text")  # an abstract's text as UTF-8 where that is smaller
     with speedups.model_heap() as heap:
-        model = _read_and_model(site_dir, report, kept_cache)  # read, then model: one article per work
+        model = _read_and_model(site_dir, report, kept_cache, sources)  # read, then model: one article per work
         # once, for references and pages; those of the articles as the cache kept them are kept with them
         digests = fingerprints.article_digests(model.library.articles.values(), model.digests)
         cited = cache.formatted_references(kept_cache, model.library.articles, digests, interface.csl_locale,
@@ -177,9 +177,11 @@ class _Model(NamedTuple):
     """Digests of articles as read (packing.Shared.digests), each held with its article."""
 
 
-def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolder) -> _Model:
-    """Every record file read (through the build cache) and made one article per work, with the club's
-    summaries attached, the site's own pages and introduction, and the library of it all."""
+def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolder,
+                    sources: cache.SourceStamp | None = None) -> _Model:
+    """Every record file read (through the build cache, each file's stamp as ``sources`` took it) and made one
+    article per work, with the club's summaries attached, the site's own pages and introduction, and the
+    library of it all."""
     from .model.library import build_library
     from .model.merge import merge_articles
     from .model.packing import Shared
@@ -191,7 +193,7 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
 
     content = site_dir / CONTENT_DIR
     shared = Shared()
-    articles = read_articles(site_dir, report, cache.RecordCache(kept_cache), shared)
+    articles = read_articles(site_dir, report, cache.RecordCache(kept_cache), shared, sources)
     records = sum(len(article.records) for article in articles)
     articles = report.take(merge_articles(articles))
     summaries = report.take(read_summaries(content, CONTENT_DIR))

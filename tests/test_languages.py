@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +23,7 @@ from site_builder.cite import highwire_meta, json_ld, to_csl_json
 from site_builder.diagnostics import Level
 from site_builder.model import languages
 from site_builder.model.article import Article, Field, Language, Record
+from site_builder.output import cache
 from site_builder.readers import read_file, to_article
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -247,3 +251,52 @@ def test_the_catalogue_and_pubmed_name_every_language_alike() -> None:
         assert article.languages == languages.parse(dump[article.id]), article.id
         non_english += article.languages != (ENGLISH,)
     assert non_english == 276
+
+
+READ_AGAIN = """
+import sys
+from pathlib import Path
+from site_builder.diagnostics import Report
+from site_builder.output import cache
+from site_builder.readers.files import read_articles
+site = Path(sys.argv[1])
+articles = read_articles(site, Report(), cache.RecordCache(cache.CacheFolder(site, print)))
+print(sorted({lang.name for a in articles for lang in a.languages}))
+print("names loaded" if "language_data.name_data" in sys.modules else "names not loaded")
+"""
+
+
+def _read_again(site: Path) -> list[str]:
+    """The languages of ``site``'s records read through its build cache by a fresh process, and whether that
+    process had to load langcodes' names."""
+    done = subprocess.run([sys.executable, "-c", READ_AGAIN, str(site)], capture_output=True, text=True,
+                          check=True, timeout=120)
+    return done.stdout.splitlines()
+
+
+def test_a_record_read_again_names_its_languages_from_the_cache(tmp_path: Path) -> None:
+    """Naming a process's first language loads langcodes' names of every language (0.2 s and more): after an
+    edit, the build cache's answers name the re-read record's languages instead, the same as langcodes does."""
+    site = tmp_path / "site"
+    (site / "content" / "records").mkdir(parents=True)
+    record = site / "content" / "records" / "languages.xml"
+    shutil.copyfile(LANGUAGES, record)
+    built = _read_again(site)  # nothing kept yet: langcodes names them
+    assert built[1] == "names loaded" and "Spanish" in built[0]
+    record.write_bytes(record.read_bytes().replace(b"<ArticleTitle>", b"<ArticleTitle>Edited: "))
+    again = _read_again(site)
+    assert again == [built[0], "names not loaded"]
+
+
+def test_answers_a_damaged_cache_holds_are_left_unused(tmp_path: Path) -> None:
+    """Kept answers of the wrong shape are not taken: the languages are named again, as without a cache."""
+    site = tmp_path / "site"
+    (site / "content" / "records").mkdir(parents=True)
+    record = site / "content" / "records" / "languages.xml"
+    shutil.copyfile(LANGUAGES, record)
+    built = _read_again(site)
+    folder = cache.CacheFolder(site, print)
+    wrong = {"spa": (("Spanish", "es"),), "eng": "English", 3: ((1, 2, 3),)}
+    folder.save(cache.LANGUAGES, wrong, cache.code_digest(cache.LANGUAGES_CODE))
+    record.write_bytes(record.read_bytes().replace(b"<ArticleTitle>", b"<ArticleTitle>Edited: "))
+    assert _read_again(site) == built

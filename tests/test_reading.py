@@ -9,6 +9,8 @@ import os
 import shutil
 from pathlib import Path
 
+import hypothesis
+import hypothesis.strategies as st
 import pytest
 
 from site_builder import workers
@@ -16,7 +18,7 @@ from site_builder.diagnostics import Report
 from site_builder.model import packing
 from site_builder.model.article import Article, Record
 from site_builder.output import cache, fingerprints
-from site_builder.readers import files
+from site_builder.readers import CLUTTER, PROSE_AND_MEDIA, files, never_records
 from site_builder.readers.files import read_articles, record_files
 
 DATA = Path(__file__).parent / "data"
@@ -177,3 +179,30 @@ def test_the_digest_kept_with_each_cached_article_is_the_one_it_would_be_given(e
     edited = dataclasses.replace(articles[0], title="Another title")
     assert fingerprints.article_digests([edited], shared.digests)[id(edited)][1] != \
         shared.digests[id(articles[0])][1]
+
+
+@hypothesis.settings(max_examples=500, deadline=None)
+@hypothesis.given(st.text(st.sampled_from(".~$aAmMdDpPfFtTxX"), max_size=8)
+                  | st.sampled_from(sorted(PROSE_AND_MEDIA)).map(lambda ext: f"a{ext}"))
+def test_files_left_out_by_their_suffix_as_os_path_splitext_gives_it(name: str) -> None:
+    """never_records finds a name's suffix without os.path.splitext (asked of every file at every build): the
+    same answer for every name, a hidden one, one without a dot, one of dots only."""
+    lowered = name.lower()
+    expected = (lowered.startswith((".", "~$")) or lowered.endswith("~") or lowered in CLUTTER
+                or os.path.splitext(lowered)[1] in PROSE_AND_MEDIA)
+    assert never_records(name) == expected
+
+
+def test_record_files_take_the_stamps_the_source_stamp_took(tmp_path: Path) -> None:
+    """A build stats each file once: the record files' stamps are those its source stamp saw, the same as their
+    own stat gives (and a file the source stamp could not look at is looked at again)."""
+    site = tmp_path / "site"
+    (site / "content" / "records").mkdir(parents=True)
+    for name in ("a.ris", "b.nbib", "notes.md"):
+        (site / "content" / "records" / name).write_text("TY  - JOUR\nER  - \n", encoding="utf-8")
+    seen = cache.source_stamp(site, tmp_path / "out", None)
+    assert [f.stamp for f in record_files(site, seen.files)] == [f.stamp for f in record_files(site)]
+    first = str(site / "content" / "records" / "a.ris")
+    assert first in seen.files
+    missing = {**seen.files, first: (-1, 0, 0, 0)}
+    assert record_files(site, missing)[0].stamp == record_files(site)[0].stamp

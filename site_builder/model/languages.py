@@ -53,11 +53,41 @@ def union(lists: Iterable[tuple[Language, ...]]) -> tuple[Language, ...]:
     return tuple(seen.values())
 
 
+Answers = dict[str, tuple[tuple[str, str, str], ...]]
+"""What ``language_of`` answered, by the text it was given, each Language as (name, tag, bibliographic)."""
+KEPT_ANSWERS = 4096
+"""At most this many answers are learned for the build cache: a collection names a few languages."""
+_kept: dict[str, tuple[Language, ...]] = {}
+_learned: Answers = {}
+
+
+def recall_answers(answers: Answers) -> None:
+    """Take ``answers`` that this code gave in an earlier build (the build cache keeps them under the code's
+    digest): naming the first language of a process loads langcodes' names of every language in every language
+    (0.2-0.35 s), which a rebuild that reads one edited record should not pay. A pure function's answers, so
+    they stay right in any later build of this process."""
+    _kept.update((text, tuple(Language(*lang) for lang in found)) for text, found in answers.items())
+
+
+def learned_answers() -> Answers:
+    """The answers this process worked out (not recalled) since it started, for the build cache."""
+    return dict(_learned)
+
+
 @functools.lru_cache(maxsize=1024)
 def language_of(text: str) -> tuple[Language, ...]:
     """The languages one value names: a code or tag, a name in any language, names joined by "/" or ","; else
     the text itself as a Language without codes. Cached: a collection names the same few languages again and
     again, and a Language cannot change."""
+    found = _kept.get(text)
+    if found is None:
+        found = _named_by(text)
+        if len(_learned) < KEPT_ANSWERS:
+            _learned[text] = tuple((lang.name, lang.tag, lang.bibliographic) for lang in found)
+    return found
+
+
+def _named_by(text: str) -> tuple[Language, ...]:
     text = clean(text)
     if not text:
         return ()

@@ -34,7 +34,7 @@ import time
 import types
 import zlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -71,6 +71,11 @@ Notice = Callable[[str], None]
 
 READING_CODE = ("readers", "model", "diagnostics.py")
 """What a record file's articles depend on: a change elsewhere in the code keeps the cached ones."""
+LANGUAGES, LANGUAGES_CODE = "languages", ("model",)
+"""Where naming languages keeps its answers (model/languages.py's ``recall_answers``), and what they depend on
+besides the libraries' versions."""
+KEPT_ANSWERS = 4096
+"""The most answers kept: a collection names a few languages."""
 REFERENCES_CODE = ("cite", "model/article.py")
 """What formatted references depend on, besides the fingerprint each is kept under."""
 
@@ -274,6 +279,9 @@ class RecordCache:
         self._code = code_digest(READING_CODE)
         self._shards: list[dict[str, tuple[Any, ...]]] = []
         self._changed: set[int] = set()
+        self._answers_code = code_digest(LANGUAGES_CODE)
+        self._answers: dict[str, Any] | None = None
+        self._answers_changed = False
         for n in range(SHARDS):
             loaded = folder.load(f"records-{n:02d}", self._code)
             self._shards.append(loaded if isinstance(loaded, dict) else {})
@@ -320,6 +328,29 @@ class RecordCache:
         for n in sorted(self._changed):
             self._folder.save(f"records-{n:02d}", self._shards[n], self._code)
         self._changed.clear()
+        if self._answers_changed:
+            self._folder.save(LANGUAGES, self._answers, self._answers_code)
+            self._answers_changed = False
+
+    def language_answers(self) -> dict[str, Any]:
+        if self._answers is None:
+            loaded = self._folder.load(LANGUAGES, self._answers_code)
+            self._answers = {text: found for text, found in loaded.items() if _is_answer(text, found)} \
+                if isinstance(loaded, dict) else {}
+        return self._answers
+
+    def keep_language_answers(self, answers: dict[str, Any]) -> None:
+        kept = self.language_answers()
+        new = {text: found for text, found in answers.items() if kept.get(text) != found}
+        if new and len(kept) < KEPT_ANSWERS:
+            kept.update(new)
+            self._answers_changed = True
+
+
+def _is_answer(text: object, found: object) -> bool:
+    """Whether a kept answer has the shape model/languages.py gives: never trust a cache's values blindly."""
+    return type(text) is str and type(found) is tuple and all(
+        type(lang) is tuple and len(lang) == 3 and all(type(part) is str for part in lang) for lang in found)
 
 
 def formatted_references(folder: CacheFolder, articles: dict[str, Article], digests: dict[int, tuple[object, bytes]],
@@ -518,6 +549,10 @@ class SourceStamp:
     newest_ns: int
     """The latest time any source changed: within RACY_NS of the stamp, a later edit might not show."""
     noted_at: int
+    files: Mapping[str, tuple[int, int, int, int]] = field(default_factory=dict, compare=False, repr=False)
+    """What the stamp saw of each file and folder under the sources, by its path: (size, modification and change
+    times, inode); the record files' stamps are taken from it (one stat a file a build); a file that could not
+    be looked at has size -1."""
 
 
 def source_stamp(site_dir: Path, output: Path, settings: object) -> SourceStamp:
@@ -526,14 +561,17 @@ def source_stamp(site_dir: Path, output: Path, settings: object) -> SourceStamp:
     digest = hashlib.blake2b(code_digest() + repr(settings).encode() + str(output.resolve()).encode(),
                              digest_size=16)
     newest = 0
+    files: dict[str, _Stat] = {}
     roots = [*(site_dir / name for name in ("content", "templates", "static", "locales", CONFIG_FILE, AUTHORS_FILE)),
              *map(theme.default_dir, ("templates", "static", "locales"))]
     for root in roots:
-        for path, (size, mtime_ns, ctime_ns, inode) in _stats(root):
+        for path, stat in _stats(root):
+            files[path] = stat
+            size, mtime_ns, ctime_ns, inode = stat
             digest.update(b"%s\0%d\0%d\0%d\0%d\0" % (path.encode("utf-8", "surrogateescape"), size, mtime_ns,
                                                      ctime_ns, inode))
             newest = max(newest, mtime_ns, ctime_ns)
-    return SourceStamp(digest.digest(), newest, noted_at)
+    return SourceStamp(digest.digest(), newest, noted_at, files)
 
 
 _Stat = tuple[int, int, int, int]

@@ -17,7 +17,7 @@ import hashlib
 import itertools
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -25,7 +25,7 @@ from typing import Protocol
 from .. import workers
 from ..config import CONTENT_DIR
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
-from ..model import packing
+from ..model import languages, packing
 from ..model.article import Article
 from . import never_records, read_data, to_article
 
@@ -71,6 +71,12 @@ class Kept(Protocol):
     def save(self) -> None:
         """Write what changed."""
 
+    def language_answers(self) -> languages.Answers:
+        """What naming languages answered in earlier builds (model/languages.py's ``recall_answers``)."""
+
+    def keep_language_answers(self, answers: languages.Answers) -> None:
+        """Keep these answers too, for the next build."""
+
 
 @dataclass(frozen=True, slots=True)
 class RecordFile:
@@ -94,6 +100,18 @@ class FileRead:
     packed: bytes
 
 
+class Seen(Protocol):
+    """How the build's source stamp saw the files (output/cache.py's SourceStamp)."""
+
+    @property
+    def noted_at(self) -> int:
+        """The time (nanoseconds) before the first file was looked at."""
+
+    @property
+    def files(self) -> Mapping[str, tuple[int, int, int, int]]:
+        """(size, modification and change times, inode) by path; size -1 for one that could not be looked at."""
+
+
 @dataclass(frozen=True)
 class Reading:
     """What both reading processes share: the cache, if any."""
@@ -104,15 +122,19 @@ class Reading:
 Read = list[tuple[FileRead, list[Article] | None, list[Diagnostic] | None]]
 """Each file of a part as read, with its articles and problems; both None where only the packed form is
 kept (with a cache)."""
+Part = tuple[Read, languages.Answers]
+"""A part as read, and what naming its languages answered (for the cache, whichever process read it)."""
 
 
 def read_articles(site_dir: Path, report: Report, kept: Kept | None = None,
-                  shared: packing.Shared | None = None) -> list[Article]:
+                  shared: packing.Shared | None = None, seen: Seen | None = None) -> list[Article]:
     """An Article for every record under the site's content/ (each holding its record), in file order; with
     ``kept``, files that have not changed since they were kept are not read again, and what is read is kept.
-    ``shared`` gathers what unpacking the kept files gives besides the articles (their digests)."""
-    noted_at = time.time_ns()  # before the files are looked at: see output/cache.py's RACY_NS
-    files = record_files(site_dir)
+    ``shared`` gathers what unpacking the kept files gives besides the articles (their digests). ``seen``: the
+    files' stamps as the build's source stamp took them (output/cache.py), not taken again."""
+    # before the files are looked at: see output/cache.py's RACY_NS
+    noted_at = seen.noted_at if seen is not None else time.time_ns()
+    files = record_files(site_dir, seen.files if seen is not None else None)
     reused = {f.shown: packed for f in files if kept is not None and f.stamp is not None
               and (packed := kept.by_stamp(f.shown, f.stamp)) is not None}
     to_read = [f for f in files if f.shown not in reused]
@@ -120,6 +142,8 @@ def read_articles(site_dir: Path, report: Report, kept: Kept | None = None,
     read_here = list(itertools.accumulate(f.size for f in to_read))
     cut = bisect.bisect(read_here, total * (READ_HERE_SHARE if kept is None else READ_HERE_SHARE_KEPT))
     context = Reading(kept)
+    if kept is not None and to_read:
+        languages.recall_answers(kept.language_answers())
     if total < READ_BESIDE_MIN_BYTES or (read_here[cut - 1] if cut else 0) < total * READ_LEAST_SHARE:
         parts = [read_part(context, to_read)]  # small, or a large file keeps the split far from even
     elif kept is not None and total >= READ_APART_MIN_BYTES:
@@ -127,7 +151,7 @@ def read_articles(site_dir: Path, report: Report, kept: Kept | None = None,
         parts = list(workers.in_order(read_part, context, [to_read[:half], to_read[half:]]))
     else:
         parts = list(workers.beside(read_part, context, to_read[:cut], to_read[cut:]))
-    fresh = {read.shown: (read, found, problems) for part in parts for read, found, problems in part}
+    fresh = {read.shown: (read, found, problems) for part, _ in parts for read, found, problems in part}
     articles: list[Article] = []
     shared = shared or packing.Shared()  # equal values of different articles as one object: this build only
     for file in files:
@@ -142,12 +166,14 @@ def read_articles(site_dir: Path, report: Report, kept: Kept | None = None,
         articles += found
         report.extend(problems)
     if kept is not None:
+        for _, answers in parts:
+            kept.keep_language_answers(answers)
         kept.keep_only({f.shown for f in files})
         kept.save()
     return articles
 
 
-def read_part(context: Reading | None, files: Sequence[RecordFile]) -> Read:
+def read_part(context: Reading | None, files: Sequence[RecordFile]) -> Part:
     """Each of ``files`` as read, with an article per record and the file's problems; with a cache, packed for
     it too, and a file whose bytes are those the cache holds is not parsed again."""
     kept = context.kept if context is not None else None
@@ -180,19 +206,21 @@ def read_part(context: Reading | None, files: Sequence[RecordFile]) -> Read:
             out.append((FileRead(file.shown, stamp, digest, packing.pack(articles, problems)), None, None))
         else:  # records' fields packed as unpacking would give them (packing.held)
             out.append((FileRead(file.shown, stamp, digest, b""), [packing.held(a) for a in articles], problems))
-    return out
+    return out, languages.learned_answers()
 
 
-def record_files(site_dir: Path) -> list[RecordFile]:
-    """Every file under content/ that may hold records, in sorted order, with its stamp; prose pages, summaries,
-    hidden files and files that are never records (readers.never_records) left out.
-    Symbolic links to files count, to folders are not entered."""
+def record_files(site_dir: Path, stats: Mapping[str, tuple[int, int, int, int]] | None = None) -> list[RecordFile]:
+    """Every file under content/ that may hold records, in sorted order, with its stamp (from ``stats``, by the
+    file's path, where it has one); prose pages, summaries, hidden files and files that are never records
+    (readers.never_records) left out. Symbolic links to files count, to folders are not entered."""
     found: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
     _find_record_files(site_dir / CONTENT_DIR, (), found)
     found.sort(key=lambda item: item[0])
     files = []
+    stats = stats or {}
     for parts, entry in found:
-        stamp = _stamp(entry)
+        stat = stats.get(entry.path)
+        stamp = stat[:3] if stat is not None and stat[0] >= 0 else _stamp(entry)
         files.append(RecordFile(entry.path, "/".join((CONTENT_DIR, *parts)), stamp[0] if stamp else 0, stamp))
     return files
 
