@@ -28,19 +28,30 @@ from pathlib import Path
 from typing import Any
 
 from site_builder import build as build_module
+from site_builder.model import library, merge
 from site_builder.output import cache, fingerprints, pages, pagetable, preflight
 from site_builder.plan import pages as plan_pages
+from site_builder.prose import summaries
+from site_builder.readers import files
 
 STAGES: tuple[tuple[Any, str, str], ...] = (
+    (cache, "source_stamp", "source stamp"),
     (build_module, "_read_and_model", "read and model"),
+    (files, "read_articles", "  read"),
+    (merge, "merge_articles", "  merge"),
+    (summaries, "attach_summaries", "  summaries attached"),
+    (library, "build_library", "  library"),
     (fingerprints, "article_digests", "article digests"),
     (cache, "formatted_references", "formatted references"),
+    (cache, "article_parts", "articles' plan parts"),
     (plan_pages, "plan", "plan"),
     (fingerprints, "reuse", "fingerprints' setup"),
+    (cache, "load_list_pieces", "list pieces loaded"),
     (pages, "write_pages", "render and write"),
-    (preflight, "check", "pre-flight check"),
+    (preflight, "check_build", "pre-flight check"),
     (pagetable, "save_table", "page table saved"),
 )
+"""Each stage by the module attribute that build() (or _read_and_model, indented) calls it through."""
 
 
 def children_cpu() -> float:
@@ -103,10 +114,10 @@ def main() -> None:
     result = build(args.site, args.output, search_later=True)
     wall, cpu, workers = time.perf_counter() - wall, time.process_time() - cpu, children_cpu() - workers
     for label, (stage_wall, stage_cpu, stage_workers, (rss, peak, worker_peak)) in times.items():
-        print(f"{label:22s} wall {stage_wall:6.2f} s  cpu {stage_cpu:6.2f} s  "
+        print(f"{label:24s} wall {stage_wall:6.2f} s  cpu {stage_cpu:6.2f} s  "
               f"with workers {stage_cpu + stage_workers:6.2f} s  rss {rss:5.0f} MB  peak {peak:5.0f} MB  "
               f"workers' peak {worker_peak:5.0f} MB")
-    print(f"{'whole build':22s} wall {wall:6.2f} s  cpu {cpu:6.2f} s  with workers {cpu + workers:6.2f} s  "
+    print(f"{'whole build':24s} wall {wall:6.2f} s  cpu {cpu:6.2f} s  with workers {cpu + workers:6.2f} s  "
           f"({result.rendered} of {result.pages} pages rendered; the search index left out)")
 
 
