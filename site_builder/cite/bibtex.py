@@ -16,7 +16,8 @@ the book in ``booktitle``, ``@book``, ``@phdthesis`` with the university in ``sc
 institution in ``institution``; the journal a record names beside them is their ``series``, the editors of the book
 (or of an edited book) its ``editor``, the city of publication its ``address`` and the edition its ``edition``. The
 translators are biblatex's ``translator``. BibTeX has no field for a series' editors (Zotero's export adds them to
-``editor``, where they would read as the book's): the CSL-JSON and RIS downloads name them.
+``editor``, where they would read as the book's): the CSL-JSON and RIS downloads name them. The ISSNs are in
+``issn``, the ISBNs in ``isbn``, parted by ", ".
 
 The file is UTF-8 and names keep their letters ("Hubelé"): biber, JabRef and Zotero read UTF-8, and
 transliterating would lose them. LaTeX's special characters are escaped in text fields; ``doi`` and ``url`` are
@@ -126,6 +127,9 @@ def bibtex_entry(article: Article, key: str) -> str:
         "doi": _verbatim(article.doi),
         "pmid": _verbatim(article.pmid),
         "pmcid": _verbatim(article.pmcid),
+        # One field each, several numbers parted by ", " as Zotero writes them (and the reader reads them).
+        "issn": latex_escape(", ".join(article.issns)),
+        "isbn": latex_escape(", ".join(article.isbns)),
         "url": _verbatim(best_url(article)),
         "language": latex_escape(first_language_name(article)),
         "keywords": latex_escape(", ".join(subject_terms(article))),

@@ -65,6 +65,9 @@ def to_csl_json(article: Article) -> dict[str, Any]:
         "DOI": article.doi,
         "PMID": article.pmid,
         "PMCID": article.pmcid,
+        # CSL's ISSN and ISBN are one string each: several parted by ", ", as the reader reads them.
+        "ISSN": ", ".join(article.issns),
+        "ISBN": ", ".join(article.isbns),
         "URL": best_url(article),
         "language": first_language(article),
         "abstract": abstract_text(article),

@@ -17,8 +17,9 @@ Sample::
 A work of another kind than a journal article is written as PubMed writes its books: ``PT`` names the kind where
 MEDLINE has a publication type for it ("Book Chapter", "Congress", "Academic Dissertation", "Technical Report"),
 ``BTI`` is the book or proceedings that hold it, ``CTI`` the series, ``EN`` the edition, ``PB`` the publisher,
-``PL`` its city and ``FED``/``ED`` the book's editors (NLM's list of MEDLINE elements has no tag for translators
-nor for a series' editors).
+``PL`` its city, ``ISBN`` each ISBN and ``FED``/``ED`` the book's editors (NLM's list of MEDLINE elements has no
+tag for translators nor for a series' editors). ``IS`` is each ISSN, without PubMed's "(Print)" or "(Electronic)",
+which the model does not keep.
 
 NLM's MeSH headings are ``MH`` lines, a star marking a major topic ("MH  - *Oryza/metabolism"), apart from the
 keywords' ``OT`` lines; ``PT`` repeats for every publication type the record gives.
@@ -158,6 +159,7 @@ def medline_record(article: Article) -> str:
     journal = in_journal(article)
     tags = [
         ("PMID", article.pmid),
+        *(("IS", issn) for issn in article.issns),
         ("VI", article.volume),
         ("IP", article.issue),
         ("DP", medline_date(article)),
@@ -177,6 +179,7 @@ def medline_record(article: Article) -> str:
         ("BTI", "" if journal else container_title(article)),
         ("CTI", "" if journal else series_title(article)),
         ("EN", "" if journal else article.edition),
+        *(("ISBN", isbn) for isbn in article.isbns),
         ("PB", "" if journal else article.publisher),
         ("PL", "" if journal else article.place),
         ("TA", (article.journal_abbrev or article.journal) if journal else ""),

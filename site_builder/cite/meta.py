@@ -12,7 +12,7 @@ from typing import Any
 
 from ..model import dates
 from ..model.article import PERIODICAL_KINDS, Article, Person
-from ..model.identifiers import doi_url, pmc_url, pubmed_url
+from ..model.identifiers import doi_url, issn_tag_form, pmc_url, pubmed_url
 from ..model.normalize import collapse_spaces
 from .parts import (
     container_title,
@@ -26,7 +26,10 @@ from .parts import (
 
 
 def highwire_meta(article: Article, abstract_url: str) -> list[tuple[str, str]]:
-    """``(name, content)`` pairs of ``<meta name=… content=…>``, as Google Scholar's inclusion guidelines list them."""
+    """``(name, content)`` pairs of ``<meta name=… content=…>``, as Google Scholar's inclusion guidelines list them;
+    a tag that may repeat (an author, an ISSN, an ISBN) once a value. An ISSN whose check digit agrees is written
+    ``NNNN-NNNC``, the form the ISSN standard prints, as records also write it without the hyphen; any other
+    value as the record writes it."""
     first, last = page_range(article.pages)
     tags = [("citation_title", article.title)]
     tags += [("citation_author", p.name) for p in article.authors]
@@ -40,6 +43,8 @@ def highwire_meta(article: Article, abstract_url: str) -> list[tuple[str, str]]:
         ("citation_lastpage", last),
         ("citation_doi", article.doi),
         ("citation_pmid", article.pmid),
+        *(("citation_issn", issn_tag_form(issn)) for issn in article.issns),
+        *(("citation_isbn", isbn) for isbn in article.isbns),
         ("citation_abstract_html_url", abstract_url),
         ("citation_language", first_language(article)),
         ("citation_keywords", "; ".join(subject_terms(article))),

@@ -24,7 +24,7 @@ Sample::
 
 Tags follow the RIS specification and EndNote's Journal Article mapping: ``T2`` the journal, ``J2`` its
 abbreviation, ``DA`` the issue's date, ``AN`` the PubMed id with ``DP  - NLM`` (which says whose accession number
-it is, as EndNote writes a PubMed record), ``C2`` the PMCID.
+it is, as EndNote writes a PubMed record), ``C2`` the PMCID, ``SN`` the ISSNs and ISBNs.
 """
 
 from __future__ import annotations
@@ -119,6 +119,11 @@ def ris_record(article: Article, key: str) -> str:
         ("UR", best_url(article)),
         ("AB", abstract_text(article)),
     ]
+    # SN, the specification's "ISSN/ISBN", is one value (rispy and Zotero keep the first of several lines): every
+    # number as written, parted by "; ", the work's own kind first (a book's ISBNs, a journal article's ISSNs);
+    # the reader tells them apart by their form.
+    numbers = (*article.issns, *article.isbns) if periodical else (*article.isbns, *article.issns)
+    tags.append(("SN", "; ".join(numbers)))
     tags += [("KW", k) for k in subject_terms(article)]
     # A note each (Zotero makes each a note), in the order pages list them
     tags += [("N1", notice_note(n)) for n in (*article.warnings, *article.other_notices)]

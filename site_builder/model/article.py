@@ -432,6 +432,13 @@ class Article:
     other_abstracts: tuple[OtherAbstract, ...] = ()
     """The abstract in other languages (``OtherAbstract``), one per language, in the record's order; ``abstract``
     is the record's main one."""
+    issns: tuple[str, ...] = ()
+    """The ISSNs of the journal or series the work is in, print and electronic alike, in the record's order, each
+    once (compared without hyphens); as written ("1932-6203", "19490976"), a malformed one too
+    (``identifiers.standard_numbers``)."""
+    isbns: tuple[str, ...] = ()
+    """The ISBNs of the book the work is or is in, ISBN-10 and ISBN-13 each as written, in the record's order, each
+    once (compared without hyphens)."""
 
     @property
     def year(self) -> str:

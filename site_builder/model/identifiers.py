@@ -1,4 +1,5 @@
-"""Identifiers of a work (DOI, PMID, PMCID): found in text and links, checked, compared, and turned into links.
+"""Identifiers of a work (DOI, PMID, PMCID, ISSN, ISBN): found in text and links, checked, compared, and turned
+into links.
 
 Every reader, the merge, the summaries and every exporter use this module, so that one work has one form of
 each identifier everywhere. The forms:
@@ -10,6 +11,9 @@ each identifier everywhere. The forms:
   A shortDOI (``https://doi.org/cb5f2j``, ``10/cb5f2j``) is an alias of a DOI, kept as a link.
 - PMID: PubMed's number, 1 to 8 digits without a leading zero (PubMed's DTD).
 - PMCID: ``PMC`` and PubMed Central's number, 1 to 8 digits without a leading zero.
+- ISSN (ISO 3297) of the journal or series, print and electronic alike: ``NNNN-NNNC``, 8 characters whose last is a
+  check digit, 0–9 or X. ISBN (ISO 2108) of the book: 10 characters (check digit 0–9 or X) or 13 digits starting
+  978 or 979, grouped by hyphens or not. Kept as the record writes them; compared without hyphens.
 
 A record may hold more than the identifier: ``doi:`` or a doi.org url around it (read silently), a sentence
 around it, or a word glued on where a space was lost (``10.1038/nprot.2010.116.Data`` from "… 116. Data quality
@@ -200,6 +204,85 @@ def article_id(pmcid: str, pmid: str, doi: str) -> str:
     if pmid:
         return f"pubmed-{pmid}"
     return f"doi-{doi}" if doi else ""
+
+
+# --- ISSN and ISBN ---------------------------------------------------------------------------------------------
+
+# A number in a longer value: "1999-7777(Electronic),0222-6666(Print)", "ISBN 978-0-12-345678-9 (pbk.)", ERIC's
+# "ISSN-1234-4567". Digits and hyphens that end in a digit or X, not inside a word; ``_standard_kind`` then tells an
+# ISSN from an ISBN by length.
+_STANDARD_NUMBER = re.compile(r"(?:(?<=IS[SB]N-)|(?<![\w-]))[0-9][0-9-]{6,15}[0-9Xx](?![\w-])")
+
+
+def _compact(number: str) -> str:
+    return number.replace("-", "").replace(" ", "").upper()
+
+
+def _standard_kind(number: str) -> str:
+    """"issn", "isbn" or "" (neither form: a malformed value, or an ISSN's EAN-13 with 977)."""
+    digits = _compact(number)
+    if re.fullmatch(r"[0-9]{7}[0-9X]", digits):
+        return "issn"
+    if re.fullmatch(r"[0-9]{9}[0-9X]|97[89][0-9]{10}", digits):
+        return "isbn"
+    return ""
+
+
+def standard_numbers(values: Iterable[str]) -> tuple[str, ...]:
+    """Each ISSN or ISBN that ``values`` hold, as written, in order and once each (compared without hyphens); a
+    value holding none (parted at ";" and ",") is kept whole as written, so that a malformed number is shown, never
+    dropped."""
+    found: dict[str, str] = {}
+    for part in (p for value in values for p in re.split(r"[;,\n]", value)):
+        part = " ".join(part.split())
+        numbers = [n for n in _STANDARD_NUMBER.findall(part) if _standard_kind(n)] or ([part] if part else [])
+        for number in numbers:
+            found.setdefault(_compact(number), number)
+    return tuple(found.values())
+
+
+def holds_standard_number(text: str) -> bool:
+    """Whether ``text`` holds a number of an ISSN's or an ISBN's form (checked or not)."""
+    return any(_standard_kind(n) for n in _STANDARD_NUMBER.findall(text))
+
+
+def issns_and_isbns(values: Iterable[str], book: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ISSNs and the ISBNs among numbers that one field gives for either (RIS SN, MSBib's StandardNumber),
+    told apart by their form; a number of neither form goes with the ISBNs of a work that a book is or holds
+    (``book``), else with the ISSNs."""
+    numbers = standard_numbers(values)
+    kinds = [_standard_kind(n) or ("isbn" if book else "issn") for n in numbers]
+    return (tuple(n for n, k in zip(numbers, kinds, strict=True) if k == "issn"),
+            tuple(n for n, k in zip(numbers, kinds, strict=True) if k == "isbn"))
+
+
+def is_valid_issn(number: str) -> bool:
+    """Whether ``number`` is an ISSN whose check digit agrees (ISO 3297: weights 8 to 2, modulo 11, 10 as X)."""
+    digits = _compact(number)
+    if _standard_kind(number) != "issn":
+        return False
+    check = -sum(int(d) * w for d, w in zip(digits[:7], range(8, 1, -1), strict=True)) % 11
+    return digits[7] == ("X" if check == 10 else str(check))
+
+
+def is_valid_isbn(number: str) -> bool:
+    """Whether ``number`` is an ISBN-10 or ISBN-13 whose check digit agrees (ISO 2108)."""
+    digits = _compact(number)
+    if _standard_kind(number) != "isbn":
+        return False
+    if len(digits) == 13:
+        return sum(int(d) * (3 if i % 2 else 1) for i, d in enumerate(digits)) % 10 == 0
+    total = sum((10 if d == "X" else int(d)) * w for d, w in zip(digits, range(10, 0, -1), strict=True))
+    return "X" not in digits[:9] and total % 11 == 0
+
+
+def issn_tag_form(number: str) -> str:
+    """An ISSN as ``citation_issn`` gives it: a valid one as ``NNNN-NNNC`` (the form ISO 3297 prints and the ISSN
+    Portal looks up), any other as written."""
+    if not is_valid_issn(number):
+        return number
+    digits = _compact(number)
+    return f"{digits[:4]}-{digits[4:]}"
 
 
 # --- comparing ------------------------------------------------------------------------------------------------

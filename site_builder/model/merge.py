@@ -30,7 +30,7 @@ results, whose titles and publications Google Scholar cuts short.
   names any;
 - abstract and lay summary: the richest (most text), ties to precedence; the abstracts in other languages, the
   richest in each language;
-- languages, formats, topics, keywords, links: the union, in precedence order;
+- languages, formats, topics, keywords, links, ISSNs and ISBNs: the union, in precedence order;
 - notices (retraction, concern, errata, updates, comments): the union, one per kind and PMID (or DOI, or
   citation), in precedence order; a retraction that only a publication type states gives way to one that names
   its notice;
@@ -51,7 +51,7 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from . import languages
 from .article import UNTITLED, Article, Link, Notice, OtherAbstract, Person, Section
 from .dates import Published
-from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key
+from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key, standard_numbers
 from .normalize import alnum, unique_folded
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "marc", "pubmed-xml", "medline-nbib", "jats-xml", "plos-json",
@@ -290,6 +290,8 @@ def merge_work(ordered: list[Article]) -> Article:
         issue=_first(ordered, lambda a: a.issue),
         pages=_first(ordered, lambda a: a.pages),
         keywords=unique_folded(k for a in ordered for k in a.keywords),
+        issns=standard_numbers(n for a in ordered for n in a.issns),
+        isbns=standard_numbers(n for a in ordered for n in a.isbns),
         notices=_notices(ordered),
         kind=_first(ordered, lambda a: a.kind),
         container=_first(ordered, lambda a: a.container),

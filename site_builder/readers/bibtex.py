@@ -475,6 +475,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         notices=shared.notices_from_notes([f.text("note")]),
         records=(record,),
         original_title=original,
+        issns=ids.standard_numbers([f.plain("issn"), f.plain("eissn")]),  # eissn: Web of Science's
+        isbns=ids.standard_numbers([f.plain("isbn")]),
     )
     return article, problems
 

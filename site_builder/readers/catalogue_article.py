@@ -198,5 +198,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         licence_url=licence_url,
         links=_links(fields),
         records=(record,),
+        issns=ids.standard_numbers(fields.values("issn")),  # VuFind's Solr fields, from MARC 022 and 020
+        isbns=ids.standard_numbers(fields.values("isbn")),
     )
     return article, problems

@@ -115,6 +115,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         keywords=shared.split_keywords([item.text("keyword")]),
         notices=shared.notices_from_notes(item.record.values("note")),
         records=(record,),
+        issns=ids.standard_numbers(item.record.values("ISSN")),  # "1932-6203", or several: "0028-0836, 1476-4687"
+        isbns=ids.standard_numbers(item.record.values("ISBN")),
     )
     return article, problems
 

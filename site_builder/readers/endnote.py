@@ -259,6 +259,7 @@ def tagged_article(tags: Tags, record: Record, fmt: str) -> Article:
     pmc = ids.pmcid_from(tags.text("%2")) or url_pmc
     lay, abstract, rights = _abstract(tags.lines("%X"))
     when = _published(tags, periodical)
+    issns, isbns = ids.issns_and_isbns(tags.lines("%@"), book=not periodical)  # %@: "ISSN/ISBN"
     return Article(
         id=shared.article_id(pmc, pmid, doi, tags.text("%M"), title, fmt),
         title=title or UNTITLED,
@@ -284,4 +285,5 @@ def tagged_article(tags: Tags, record: Record, fmt: str) -> Article:
         keywords=shared.split_keywords(tags.lines("%K"), commas=False),
         notices=shared.notices_from_notes(tags.lines("%Z")),
         records=(record,),
+        issns=issns, isbns=isbns,
     )

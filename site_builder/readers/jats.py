@@ -34,7 +34,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model.article import Article, Link, Notice, OtherAbstract, Person, Record, Section
-from ..model.identifiers import pmcid_from
+from ..model.identifiers import pmcid_from, standard_numbers
 from ..model.normalize import clean, parse_person, safe_url, unique, unique_folded
 from ..model.sections import label_key, labelled, printed, split_lay_summary, split_text
 from . import nlm, xmltree
@@ -127,6 +127,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         keywords=unique_folded([*(n.text for n in meta.findall("kwd-group/kwd")), *_abstract_keywords(meta)]),
         notices=_notices(meta),
         records=(record,),
+        # <issn pub-type="ppub|epub"> or publication-format="print|electronic"; <isbn> of a book's chapter
+        issns=standard_numbers(n.text for n in journal.findall("issn")),
+        isbns=standard_numbers(n.text for n in (*journal.findall("isbn"), *meta.findall("isbn"))),
     )
     return article, _problems(record, article, meta, licence_urls)
 

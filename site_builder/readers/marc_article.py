@@ -123,6 +123,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         keywords=unique_folded(s for s in subjects if s),
         topics=shared.review_topics(subjects),
         records=(record,),
+        # 022 $a the ISSN, 773 $x the host journal's, 490 $x the series'; 020 $a the ISBN, 773 $z the host book's
+        issns=ids.standard_numbers([*(a for f in marc.get("022") for a in f.all("a")),
+                                    *(x for f in marc.get("773", "490") for x in f.all("x"))]),
+        isbns=ids.standard_numbers([*(a for f in marc.get("020") for a in f.all("a")),
+                                    *(z for f in marc.get("773") for z in f.all("z"))]),
     )
     if title:
         return article, []

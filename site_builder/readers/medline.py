@@ -51,7 +51,7 @@ import re
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model.article import Article, Field, OtherAbstract, Person, Record, Section
-from ..model.identifiers import doi_from, pmcid_from
+from ..model.identifiers import doi_from, pmcid_from, standard_numbers
 from ..model.normalize import clean, parse_person, slugify, unique_folded
 from ..model.sections import split_lay_summary, split_text
 from . import nlm, shared
@@ -195,6 +195,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                                      if f.name in nlm.NOTICE_TAGS and f.values and clean(f.values[0])),
                                     record.values("PT")),
         records=(record,),
+        # IS: "1367-4803 (Print)", "… (Electronic)", "… (Linking)"; ERIC's ISSN: "ISSN-1234-4567".
+        issns=standard_numbers(record.values("IS") + record.values("ISSN")),
+        isbns=standard_numbers(record.values("ISBN")),
     )
     return article, _problems(record, article, bad_orcids)
 

@@ -149,6 +149,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         pages=_pages(part) if kind not in ("book", "thesis", "report") else "",
         keywords=unique_folded(clean(t.text) for t in mods.findall("subject/topic") if clean(t.text)),
         records=(record,),
+        # the work's own, then its host's: a journal's ISSN, the ISBN of a chapter's book
+        issns=ids.standard_numbers(_identifiers((mods, host), "issn")),
+        isbns=ids.standard_numbers(_identifiers((mods, host), "isbn")),
     )
     if title:
         return article, []
@@ -224,6 +227,12 @@ def _names(mods: Node) -> list[tuple[Person, str]]:
 def _identifier(mods: Node, kind: str) -> str:
     return next((clean(i.text) for i in mods.findall("identifier") if i.get("type").casefold() == kind
                  and clean(i.text)), "")
+
+
+def _identifiers(nodes: tuple[Node | None, ...], kind: str) -> list[str]:
+    """Every ``<identifier type=kind>`` of the nodes, in order."""
+    return [i.text for node in nodes if node is not None for i in node.findall("identifier")
+            if i.get("type").casefold() == kind]
 
 
 def _date(mods: Node, host: Node | None, part: Node | None) -> dates.PrintedDate:

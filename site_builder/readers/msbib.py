@@ -134,6 +134,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     lay, sections, rights = shared.abstract(_text(source, "Abstract", "BIBTEX_Abstract"))
     periodical = kind in PERIODICAL_KINDS
+    issns, isbns = _standard_numbers(_text(source, "StandardNumber"), book=not periodical)
     article = Article(
         id=shared.article_id(url_pmc, url_pmid, doi or url_doi, _text(source, "Tag"), title, FORMAT),
         title=title or UNTITLED,
@@ -157,6 +158,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         pages=shared.page_range(_text(source, "Pages")) if kind not in ("book", "thesis", "report") else "",
         keywords=shared.split_keywords(clean(k.text) for k in source.findall("BIBTEX_KeyWords") if clean(k.text)),
         records=(record,),
+        issns=issns, isbns=isbns,
     )
     problems += language_problems
     if not title:
@@ -164,6 +166,15 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                                    "source has no title (a <b:Title> in its <b:Source>); shown as 'Untitled record'"))
     return article, problems
 
+
+
+def _standard_numbers(text: str, book: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ISSNs and ISBNs of StandardNumber, which holds any identifier (JabRef writes ":ISSN:0937-6429" or
+    " DOI: 10.…", Word's users a report's number or a url): a number labelled ISSN or ISBN, or of their form."""
+    label = re.search(r"\bIS([SB])N\b", text, re.I)
+    if label is None and not ids.holds_standard_number(text):
+        return (), ()
+    return ids.issns_and_isbns([text], book=label[1].upper() == "B" if label else book)
 
 def _type(source: Node) -> tuple[str, tuple[str, ...], bool]:
     """The kind of work (``_TYPES``), the elements naming what holds it, and whether that name is the title of a

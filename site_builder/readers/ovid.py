@@ -52,7 +52,7 @@ from dataclasses import dataclass, field
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model.article import UNTITLED, Article, Field, Record
-from ..model.identifiers import doi_from, pmid_from
+from ..model.identifiers import doi_from, pmid_from, standard_numbers
 from ..model.normalize import clean, unique_folded
 from ..model.sections import split_heading_lines, split_lay_summary
 from . import shared
@@ -220,6 +220,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                              *(k for v in fields.each("ID") for k in v.split(",")),
                              *(h.split("/")[0].lstrip("*") for h in fields.each("MH"))]),
         records=(record,),
+        issns=standard_numbers(fields.each("IS")),  # Ovid's IS is the ISSN (its issue is IP), IB the ISBN
+        isbns=standard_numbers(fields.each("IB")),
     )
     if title:
         return article, []

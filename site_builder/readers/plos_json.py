@@ -129,5 +129,6 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         lay_summary=lay, abstract=abstract,
         rights=clean(record.first("copyright")) or rights,
         records=(record,),
+        issns=ids.standard_numbers(record.values("eissn")),  # PLOS's journals are online only
     )
     return article, problems

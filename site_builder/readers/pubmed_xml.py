@@ -48,7 +48,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model.article import Article, MeshHeading, MeshQualifier, OtherAbstract, Person, Record, Section
-from ..model.identifiers import pmcid_from
+from ..model.identifiers import pmcid_from, standard_numbers
 from ..model.normalize import clean, parse_person, unique_folded
 from ..model.sections import labelled, printed, split_lay_summary
 from . import nlm, shared, xmltree
@@ -168,6 +168,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
              if clean(n.findtext("RefSource")) or clean(n.findtext("PMID"))),
             (n.text for n in art.findall("PublicationTypeList/PublicationType"))),
         records=(record,),
+        # <ISSN IssnType="Print|Electronic">, then the linking ISSN (most often one of them)
+        issns=standard_numbers([*(n.text for n in art.findall("Journal/ISSN")),
+                                citation.findtext("MedlineJournalInfo/ISSNLinking")]),
     )
     return article, _problems(record, article, art)
 
@@ -210,6 +213,7 @@ def _book(record: Record, root: Node, doc: Node) -> tuple[Article, list[Diagnost
         mesh=_mesh(doc),
         publication_types=_types(types),
         records=(record,),
+        isbns=standard_numbers(n.text for n in book.findall("Isbn")),
     )
     return article, _problems(record, article, doc)
 

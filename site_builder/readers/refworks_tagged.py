@@ -53,8 +53,8 @@ _HEAD = re.compile(r"\A\ufeff?\s*(?:Refworks Export Tagged Format\b|RT [^\r\n]+\
 COLUMNS = Columns(title="T1", authors="A1", parted=";", name=refworks_person, editors="A2", year="YR",
                   month_day="FD", journal="JF", book="T2", abbrev="JO", volume="VO", issue="IS", first_page="SP",
                   last_page="OP", doi="DO", pmid="PMID", pmcid="PMCID", abstract="AB", keywords=("K1",),
-                  language="LA", publisher="PB", place="PP", edition="ED", kind="RT", kinds=REFWORKS_KINDS,
-                  urls=("UL", "LK"), key="ID", repeated=True)
+                  language="LA", publisher="PB", place="PP", edition="ED", issn_or_isbn="SN", kind="RT",
+                  kinds=REFWORKS_KINDS, urls=("UL", "LK"), key="ID", repeated=True)
 """The tab-delimited export's columns by the tags that stand for them (RefWorks's legend names each tag)."""
 
 

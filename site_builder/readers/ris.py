@@ -401,6 +401,7 @@ def _ris_article(record: Record) -> Article:
     alone = kind not in PERIODICAL_KINDS
     if not rights and _from_jstor(tags):  # JSTOR's older exports: "CR  - Copyright &#169; 2005 Hypatia, Inc."
         rights = shared.unescape(tags.text("CR"))
+    issns, isbns = ids.issns_and_isbns(tags.all("SN"), book=alone)  # SN: "ISSN/ISBN" (the specification)
     return Article(
         id=shared.article_id(pmc, pmid, doi, tags.first("AN") or tags.first("ID"), title, FORMAT),
         title=title,
@@ -430,6 +431,7 @@ def _ris_article(record: Record) -> Article:
         original_title=tags.text("ST") if "Scopus" in tags.all("DB") and not shared.same_title(
             tags.text("ST"), title) else "",
         other_abstracts=_other_abstracts(tags),
+        issns=issns, isbns=isbns,
     )
 
 
@@ -760,6 +762,8 @@ def _wos_article(record: Record) -> Article:
             tags.first("PS")),
         keywords=shared.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),
+        issns=ids.standard_numbers(tags.all("SN", "EI")),  # the print ISSN, the electronic one
+        isbns=ids.standard_numbers(tags.all("BN")),
     )
 
 

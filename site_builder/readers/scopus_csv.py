@@ -161,5 +161,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                                        commas=False),
         records=(record,),
         original_title=original,
+        issns=ids.standard_numbers(record.values("ISSN")),  # "00368075", "1420911X; 00280836"
+        isbns=ids.standard_numbers(record.values("ISBN")),
     )
     return article, problems

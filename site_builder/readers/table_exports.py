@@ -162,6 +162,11 @@ class Columns:
     publisher: str = ""
     place: str = ""
     edition: str = ""
+    issns: tuple[str, ...] = ()
+    """Columns of ISSNs, several in one parted by ";" or "|" (Lens.org's "ISSNs", OpenAlex's)."""
+    isbns: tuple[str, ...] = ()
+    issn_or_isbn: str = ""
+    """A column of either, told apart by their form (RefWorks's "ISSN/ISBN")."""
     kind: str = ""
     kinds: Mapping[str, str] = field(default_factory=dict)
     """The export's words for a kind of work (folded) → CSL's (a journal's article, "", when not listed); a value
@@ -269,6 +274,7 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         columns.early) else dates.published(_date(value(columns.year), value(columns.date),
                                                   *_month_day(value(columns.month), value(columns.day),
                                                               value(columns.month_day)), columns.month_first))
+    either = ids.issns_and_isbns([value(columns.issn_or_isbn)], book=alone)
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, key, title, prefix),
         title=title or UNTITLED,
@@ -298,6 +304,8 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         keywords=tuple(k.lstrip("*") for k in shared.split_keywords((k.replace(columns.keywords_parted, ";") for k in (
             value(name) for name in columns.keywords) if k.strip()), commas=False)),
         records=(record,),
+        issns=ids.standard_numbers([*(value(name) for name in columns.issns), *either[0]]),
+        isbns=ids.standard_numbers([*(value(name) for name in columns.isbns), *either[1]]),
     )
     if shared.not_an_issue(article.issue):
         problems.append(Diagnostic(Level.WARNING, SourceSpan(record.where.path, record.line_of(columns.issue)), (
@@ -397,7 +405,8 @@ ZOTERO = Export(
             journal="Publication Title", abbrev="Journal Abbreviation", volume="Volume", issue="Issue",
             pages="Pages", doi="DOI", extra="Extra", abstract="Abstract Note",
             keywords=("Manual Tags", "Automatic Tags"), language="Language", publisher="Publisher", place="Place",
-            edition="Edition", kind="Item Type", kinds=_ZOTERO_KINDS, urls=("Url",), key="Key"),
+            edition="Edition", issns=("ISSN",), isbns=("ISBN",), kind="Item Type", kinds=_ZOTERO_KINDS, urls=("Url",),
+            key="Key"),
     "zotero")
 
 _LENS_KINDS = {"book chapter": "chapter", "conference proceedings article": "paper-conference", "book": "book",
@@ -409,7 +418,7 @@ LENS = Export(
     Columns(title="Title", authors="Author/s", parted="; ", name=reading_order, year="Publication Year",
             date="Date Published", journal="Source Title", volume="Volume", issue="Issue Number",
             first_page="Start Page", last_page="End Page", doi="DOI", pmid="PMID", pmcid="PMCID", abstract="Abstract",
-            keywords=("Keywords",), publisher="Publisher", kind="Publication Type", kinds=_LENS_KINDS,
+            keywords=("Keywords",), publisher="Publisher", issns=("ISSNs",), kind="Publication Type", kinds=_LENS_KINDS,
             urls=("External URL", "Source URLs"), key="Lens ID", running=True),
     "lens")
 
@@ -423,7 +432,8 @@ OPENALEX = Export(
             journal="primary_location.source.display_name", volume="biblio.volume", issue="biblio.issue",
             first_page="biblio.first_page", last_page="biblio.last_page", doi="doi", pmid="ids.pmid",
             pmcid="ids.pmcid", abstract="abstract", keywords=("keywords.display_name",), keywords_parted="|",
-            language="language", publisher="primary_location.source.host_organization_name", kind="type",
+            language="language", publisher="primary_location.source.host_organization_name",
+            issns=("primary_location.source.issn",), kind="type",
             kinds=_OPENALEX_KINDS, urls=("primary_location.landing_page_url",), key="id",
             absent=frozenset({"None", "nan"})),
     "openalex")
@@ -434,7 +444,7 @@ RAYYAN = Export(
     Columns(title="title", authors="authors", parted=" and ", year="year", month="month", day="day",
             journal="journal", volume="volume", issue="issue", pages="pages", doi="doi", pmid="pubmed_id",
             pmcid="pmc_id", abstract="abstract", keywords=("keywords",), language="language", publisher="publisher",
-            urls=("url",), key="key"),
+            issns=("issn",), urls=("url",), key="key"),
     "rayyan")
 
 COVIDENCE = Export(
@@ -457,7 +467,8 @@ WEB_OF_SCIENCE = Export(
             early="Early Access Date", journal="Source Title", abbrev="Journal ISO Abbreviation", volume="Volume",
             issue="Issue", first_page="Start Page", last_page="End Page", article_number="Article Number", doi="DOI",
             pmid="Pubmed Id", abstract="Abstract", keywords=("Author Keywords", "Keywords Plus"), language="Language",
-            publisher="Publisher", place="Publisher City", kind="Document Type",
+            publisher="Publisher", place="Publisher City", issns=("ISSN", "eISSN"), isbns=("ISBN",),
+            kind="Document Type",
             kind_of=lambda types: wos_kind([types]),
             # a book or book series (B, S) holds its chapters and proceedings papers; a journal (J) is a journal
             held_by=("Publication Type", frozenset({"B", "S"})), series="Book Series Title", key="UT (Unique WOS ID)",
@@ -491,7 +502,8 @@ EBSCO = Export(
     Columns(title="Article Title", authors="Author", parted="; ", date="Publication Date", month_first=True,
             journal="Journal Title", volume="Volume", issue="Issue", first_page="First Page",
             page_count="Page Count", doi="DOI",
-            abstract="Abstract", keywords=("Keywords", "Subjects"), publisher="Publisher", kind="Doctype",
+            abstract="Abstract", keywords=("Keywords", "Subjects"), publisher="Publisher", issns=("ISSN",),
+            isbns=("ISBN",), kind="Doctype",
             urls=("PLink",), key="Accession Number"),
     "ebsco")
 
@@ -538,8 +550,8 @@ REFWORKS = Export(
             journal="Periodical Full", abbrev="Periodical Abbrev", volume="Volume", issue="Issue",
             first_page="Start Page", last_page="Other Pages", doi="DOI", pmid="PMID", pmcid="PMCID",
             abstract="Abstract", keywords=("Keywords",), language="Language", publisher="Publisher",
-            place="Place Of Publication", edition="Edition", kind="Reference Type", kinds=REFWORKS_KINDS,
-            urls=("URL", "Links"), key="Reference Id"),
+            place="Place Of Publication", edition="Edition", issn_or_isbn="ISSN/ISBN", kind="Reference Type",
+            kinds=REFWORKS_KINDS, urls=("URL", "Links"), key="Reference Id"),
     "refworks")
 
 _IEEE_KINDS = {"ieee conferences": "paper-conference", "ieee books": "chapter", "ieee standards": "standard",
@@ -553,8 +565,8 @@ IEEE = Export(
             date="Issue Date", journal="Publication Title", volume="Volume", issue="Issue", first_page="Start Page",
             last_page="End Page", doi="DOI", abstract="Abstract",
             keywords=("Author Keywords", "IEEE Terms", "INSPEC Controlled Terms", "INSPEC Non-Controlled Terms",
-                      "Mesh_Terms"), publisher="Publisher", kind="Document Identifier", kinds=_IEEE_KINDS,
-            urls=("PDF Link",)),
+                      "Mesh_Terms"), publisher="Publisher", issns=("ISSN",), isbns=("ISBNs",),
+            kind="Document Identifier", kinds=_IEEE_KINDS, urls=("PDF Link",)),
     "ieee")
 
 PUBLISH_OR_PERISH = Export(
@@ -562,7 +574,7 @@ PUBLISH_OR_PERISH = Export(
                                                                  "ArticleURL", "GSRank"})),
     Columns(title="Title", authors="Authors", parted=",", name=scholar_person, year="Year", journal="Source",
             volume="Volume", issue="Issue", first_page="StartPage", last_page="EndPage", doi="DOI",
-            abstract="Abstract", publisher="Publisher", urls=("ArticleURL", "FullTextURL"),
+            abstract="Abstract", publisher="Publisher", issns=("ISSN",), urls=("ArticleURL", "FullTextURL"),
             absent=frozenset({"0"})),
     "pop")
 

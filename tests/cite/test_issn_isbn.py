@@ -1,0 +1,83 @@
+"""ISSNs and ISBNs on the article page (the facts list), in its head (``citation_issn``, ``citation_isbn``) and in
+its downloads (RIS SN, BibTeX issn/isbn, CSL-JSON ISSN/ISBN, MEDLINE IS/ISBN), each download parsed back by an
+independent parser and by our own readers. Real records of tests/data (see the SOURCE.md of each folder): Lens.org's
+RIS (ISSNs written without hyphens), the Library of Congress's MODS of a book (an ISBN-13 and an ISBN-10), and
+CoLRev's Web of Science BibTeX (ISBNs of no ISBN's form, shown as written)."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import bibtexparser
+import pytest
+import rispy
+from Bio import Medline
+
+from site_builder import readers
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+FILES = {"lens.ris": "ris/lens-subset.ris", "loc.xml": "mods/loc-2010045158.xml",
+         "wos.bib": "bibtex/colrev-web-of-science.bib"}
+
+CASES = [
+    # title, ISSNs, ISBNs as shown, ISSNs as the head gives them
+    ("The Value of Radiologic Interventions", ("18602002", "15361632"), (), ("1860-2002", "1536-1632")),
+    ("Developing high quality data models", (), ("9780123751065", "0123751063"), ()),
+    ("Inproceedings Title", ("0111-9119", "1111-3333"), ("999-9-999-99999-9", "999-8-888-99999-8"),
+     ("0111-9119", "1111-3333")),
+]
+
+
+@pytest.fixture
+def pages(article_pages) -> dict[str, Any]:
+    return article_pages({name: (DATA / path).read_bytes() for name, path in FILES.items()})
+
+
+def _page(pages: dict[str, Any], title: str) -> Any:
+    return next(page for shown, page in pages.items() if shown.startswith(title))
+
+
+def _listed(page: Any, kind: str) -> tuple[str, ...]:
+    """The numbers the facts list gives under ``kind`` ("ISSN"), one a list item."""
+    facts = page.root.find(".//dl[@class='facts']")
+    terms, details = list(facts.iter("dt")), list(facts.iter("dd"))
+    for dt, dd in zip(terms, details, strict=True):
+        if page.html.text(dt) == kind:
+            assert dt.find("abbr").get("title").startswith("International Standard")
+            return tuple(page.html.text(li) for li in dd.iter("li"))
+    return ()
+
+
+@pytest.mark.parametrize(("title", "issns", "isbns", "head_issns"), CASES, ids=[c[0] for c in CASES])
+def test_the_page_shows_them_and_its_head_gives_one_tag_each(pages, title, issns, isbns, head_issns) -> None:
+    page = _page(pages, title)
+    assert (_listed(page, "ISSN"), _listed(page, "ISBN")) == (issns, isbns)
+    meta = [(m.get("name"), m.get("content")) for m in page.root.iter("meta")]
+    assert [c for n, c in meta if n == "citation_issn"] == list(head_issns)
+    assert [c for n, c in meta if n == "citation_isbn"] == list(isbns)
+
+
+@pytest.mark.parametrize(("title", "issns", "isbns", "head_issns"), CASES, ids=[c[0] for c in CASES])
+def test_the_downloads_give_them_and_read_back(pages, tmp_path: Path, title, issns, isbns, head_issns) -> None:
+    page = _page(pages, title)
+    (ris,) = rispy.loads(page.download(".ris"))
+    (entry,) = bibtexparser.parse_string(page.download(".bib")).entries
+    bib = {name: field.value for name, field in entry.fields_dict.items()}
+    assert (bib.get("issn", ""), bib.get("isbn", "")) == (", ".join(issns), ", ".join(isbns))
+    (item,) = json.loads(page.download(".json"))
+    assert (item.get("ISSN", ""), item.get("ISBN", "")) == (", ".join(issns), ", ".join(isbns))
+    (medline,) = Medline.parse(io.StringIO(page.download(".nbib")))
+    # Biopython joins repeated IS lines (PubMed writes one for each ISSN) with a space; ISBN is a list
+    assert (medline.get("IS", ""), medline.get("ISBN", [])) == (" ".join(issns), list(isbns))
+    assert ris.get("issn", "") == "; ".join((*isbns, *issns) if isbns else issns)  # SN, the work's own kind first
+    # our MEDLINE reader knows a file by its first "PMID-" line: only a PubMed record's download is read back
+    for suffix in (".ris", ".bib", ".json", *([".nbib"] if medline.get("PMID") else [])):
+        path = tmp_path / f"download{suffix}"
+        path.write_text(page.download(suffix), encoding="utf-8")
+        records, problems = readers.read_file(path, path.name)
+        assert problems == [], suffix
+        (article,) = [readers.to_article(r)[0] for r in records]
+        assert (article.issns, article.isbns) == (issns, isbns), suffix
