@@ -676,7 +676,22 @@ def _ris_date(text: str, year: str = "") -> dates.PrintedDate:
     m = _MONTH_DAY.fullmatch(text)
     if m and year and dates.month_number(m.group(1)):
         return dates.PrintedDate(dates.from_parts(year, m.group(1), m.group(2) or ""))
-    return dates.read_year(text)
+    return _printed_with_months(text)
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_DAY_RANGE = re.compile(r"\d\s*[-–]|[-–]\s*\d")
+
+
+def _printed_with_months(text: str) -> dates.PrintedDate:
+    """The year a text names; a text that names months beside it too is kept as printed, as IEEE Xplore prints
+    an issue's date ("Mar.-Apr. 2015", "1 Jan.-Feb. 2019", "1 Feb.1, 2015"), the date then the first month's, or a
+    conference's days ("31 May-3 June 2016"), the date then the year alone (the days are the meeting's)."""
+    found = dates.read_year(text)
+    months = [n for word in _WORD.findall(text) if (n := dates.month_number(word))]
+    if not found.iso or found.printed or not months:
+        return found
+    return dates.PrintedDate(found.iso if _DAY_RANGE.search(text) else dates.from_parts(found.iso, months[0]), text)
 
 
 _ABSTRACT_WORD = re.compile(r"\A\s*(?:Abstract|ABSTRACT)[ \t]+(?=[A-Z])")
