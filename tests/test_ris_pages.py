@@ -48,3 +48,15 @@ def facts(site: Path, html, title_start: str) -> dict[str, list[str]]:
 ])
 def test_an_ieee_issue_is_dated_as_the_record_prints_it(site: Path, html, title_start: str, published: str) -> None:
     assert facts(site, html, title_start)["Published"] == [published]
+
+
+def test_a_conference_paper_names_its_proceedings_once(site: Path, html) -> None:
+    shown = facts(site, html, "Reference Exascale Architecture")
+    assert shown["Proceedings"] == ["2019 15th International Conference on eScience (eScience)"]
+    assert "Series" not in shown
+
+
+def test_a_sciencedirect_chapter_names_its_series_and_its_book(site: Path, html) -> None:
+    shown = facts(site, html, "Chapter Four - Flexible Backbone Sampling")
+    assert (shown["Series"], shown["Book"], shown["Volume"]) == (
+        ["Methods in Enzymology"], ["Methods in Protein Design"], ["Volume 523"])

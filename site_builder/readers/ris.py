@@ -374,7 +374,8 @@ def _ris_article(record: Record) -> Article:
         abbrev = "" if tags.text("T2", "BT") else abbrev
     # A chapter's or a paper's series (T3, as the RIS specification and our export write it) is its journal.
     if kind in CONTAINED_KINDS:
-        journal, container = tags.text("JF", "JO", "T3") or abbrev, tags.text("T2", "BT")
+        container = tags.text("T2", "BT")
+        journal = _series(tags, container) or abbrev
     elif kind in PERIODICAL_KINDS or kind in LEGAL_KINDS:  # T2: the journal, magazine, website, reporter, code
         journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
     else:
@@ -431,6 +432,17 @@ def _ris_article(record: Record) -> Article:
             tags.text("ST"), title) else "",
         other_abstracts=_other_abstracts(tags),
     )
+
+
+def _series(tags: _Tags, container: str) -> str:
+    """The series of a chapter or a paper: JF, JO or T3 unless it repeats the book or proceedings (IEEE Xplore
+    writes a conference paper's proceedings in T2, JO and JA alike); else a BT beside a T2 that names another
+    title, as ScienceDirect writes a chapter of a series' volume ("BT  - Methods in Enzymology", "T2  - Methods in
+    Protein Design")."""
+    named = [tags.text(tag) for tag in ("JF", "JO", "T3")]
+    if tags.text("T2"):
+        named.append(tags.text("BT"))
+    return next((title for title in named if title and not shared.same_title(title, container)), "")
 
 
 def _other_abstracts(tags: _Tags) -> tuple[OtherAbstract, ...]:
