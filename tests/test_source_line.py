@@ -113,3 +113,11 @@ def test_a_bibtex_inproceedings_has_its_booktitle_as_proceedings() -> None:
     paper = next(a for r in records if (a := to_article(r)[0]).title.startswith("Ecosystem decay of Amazonian"))
     assert paper.kind == "paper-conference" and paper.pages == "11-37" and paper.volume == ""
     assert paper.container.startswith("STABILITY OF TROPICAL RAINFOREST MARGINS")
+
+
+def test_a_blog_post_names_its_blog_as_a_blog(html, site) -> None:
+    """handlr's CSL-JSON (csl-json/handlr-citeproc-many.json): a ``post-weblog`` in "DataCite Blog", which the
+    page called a journal ("Journal: DataCite Blog")."""
+    shown = facts(html, page_of(html, site, "Eating your own Dog Food"))
+    assert ("Blog", "DataCite Blog") in shown
+    assert not any(label == "Journal" for label, _ in shown)

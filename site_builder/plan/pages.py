@@ -333,6 +333,28 @@ JOURNAL_LABELS = (
 )
 """How an article page names Article.journal: the journal of a work a periodical carries, else its series."""
 
+CARRIER_LABELS = {
+    # Translators: the label before the magazine that carries an article.
+    "article-magazine": N_("Magazine"),
+    # Translators: the label before the newspaper that carries an article.
+    "article-newspaper": N_("Newspaper"),
+    # Translators: the label before the blog that carries a post.
+    "post-weblog": N_("Blog"),
+    # Translators: the label before the website that carries a page or a post.
+    "post": N_("Website"), "webpage": N_("Website"),
+}
+"""How an article page names Article.journal when a periodical other than a journal carries the work (a blog
+post's blog is no journal)."""
+
+
+def journal_label(article: Article) -> str:
+    """The label before Article.journal on the article's page (untranslated)."""
+    if article.kind in CARRIER_LABELS:
+        return CARRIER_LABELS[article.kind]
+    # A work that stands on its own, or a chapter or paper in its book or proceedings: the journal is a series.
+    return JOURNAL_LABELS[article.kind not in PERIODICAL_KINDS
+                          and not (article.kind == "paper-conference" and not article.container)]
+
 
 def _article_page(site: Site, links: Links, key: str, article: Article,
                   shared: frozenset[tuple[str, str]]) -> Page:
@@ -382,9 +404,7 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
         topics=tuple(links.topics[k] for k in lib.article_topics[key]),
         journal=links.journals[journal] if journal else None,
         container_label=CONTAINER_LABELS.get(article.kind, N_("In")),
-        # A work that stands on its own, or a chapter or paper in its book or proceedings: the journal is a series.
-        journal_label=JOURNAL_LABELS[article.kind not in PERIODICAL_KINDS
-                                     and not (article.kind == "paper-conference" and not article.container)],
+        journal_label=journal_label(article),
         year=links.years.get(article.year),
         related=_entries(links, lib.related(key)))
 

@@ -374,7 +374,8 @@ def _ris_article(record: Record) -> Article:
         abbrev = "" if tags.text("T2", "BT") else abbrev
     # A chapter's or a paper's series (T3, as the RIS specification and our export write it) is its journal.
     if kind in CONTAINED_KINDS:
-        journal, container = tags.text("JF", "JO", "T3") or abbrev, tags.text("T2", "BT")
+        container = tags.text("T2", "BT")
+        journal = _series(tags, container) or abbrev
     elif kind in PERIODICAL_KINDS or kind in LEGAL_KINDS:  # T2: the journal, magazine, website, reporter, code
         journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
     else:
@@ -433,6 +434,17 @@ def _ris_article(record: Record) -> Article:
         other_abstracts=_other_abstracts(tags),
         issns=issns, isbns=isbns,
     )
+
+
+def _series(tags: _Tags, container: str) -> str:
+    """The series of a chapter or a paper: JF, JO or T3 unless it repeats the book or proceedings (IEEE Xplore
+    writes a conference paper's proceedings in T2, JO and JA alike); else a BT beside a T2 that names another
+    title, as ScienceDirect writes a chapter of a series' volume ("BT  - Methods in Enzymology", "T2  - Methods in
+    Protein Design")."""
+    named = [tags.text(tag) for tag in ("JF", "JO", "T3")]
+    if tags.text("T2"):
+        named.append(tags.text("BT"))
+    return next((title for title in named if title and not shared.same_title(title, container)), "")
 
 
 def _other_abstracts(tags: _Tags) -> tuple[OtherAbstract, ...]:
@@ -678,7 +690,22 @@ def _ris_date(text: str, year: str = "") -> dates.PrintedDate:
     m = _MONTH_DAY.fullmatch(text)
     if m and year and dates.month_number(m.group(1)):
         return dates.PrintedDate(dates.from_parts(year, m.group(1), m.group(2) or ""))
-    return dates.read_year(text)
+    return _printed_with_months(text)
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_DAY_RANGE = re.compile(r"\d\s*[-–]|[-–]\s*\d")
+
+
+def _printed_with_months(text: str) -> dates.PrintedDate:
+    """The year a text names; a text that names months beside it too is kept as printed, as IEEE Xplore prints
+    an issue's date ("Mar.-Apr. 2015", "1 Jan.-Feb. 2019", "1 Feb.1, 2015"), the date then the first month's, or a
+    conference's days ("31 May-3 June 2016"), the date then the year alone (the days are the meeting's)."""
+    found = dates.read_year(text)
+    months = [n for word in _WORD.findall(text) if (n := dates.month_number(word))]
+    if not found.iso or found.printed or not months:
+        return found
+    return dates.PrintedDate(found.iso if _DAY_RANGE.search(text) else dates.from_parts(found.iso, months[0]), text)
 
 
 _ABSTRACT_WORD = re.compile(r"\A\s*(?:Abstract|ABSTRACT)[ \t]+(?=[A-Z])")

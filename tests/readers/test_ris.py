@@ -620,6 +620,41 @@ def test_ieee_xplore_names_initials_first_and_month_dates() -> None:
     assert article.date == "2010-12"
 
 
+def test_ieee_xplore_issue_dates_of_several_months_are_kept_as_printed() -> None:
+    """A real IEEE Xplore export (litstudy's, Apache-2.0; CRLF lines, records after the first begin with a lone
+    CR): a bimonthly issue's "Y1  - Mar.-Apr. 2015" or "1 Jan.-Feb. 2019" was read as the year alone, so the page
+    said "2015" where the record names the months; now the date is the first month's and the text is shown as
+    printed. A conference's days ("31 May-3 June 2016", "24-27 Sept. 2019") are the meeting's, kept as printed
+    beside the year."""
+    records, diagnostics = read("litstudy-ieee-xplore.ris")
+    assert diagnostics == [] and len(records) == 5
+    dated = [(a.date, a.date_printed) for a in (ris.to_article(r)[0] for r in records)]
+    assert dated == [("2019-01", "1 Jan.-Feb. 2019"), ("2019", "24-27 Sept. 2019"), ("2015-02", "1 Feb.1, 2015"),
+                     ("2016", "31 May-3 June 2016"), ("2015-03", "Mar.-Apr. 2015")]
+
+
+def test_a_conference_papers_proceedings_are_no_series_of_their_own() -> None:
+    """IEEE Xplore writes a conference paper's proceedings in T2, JO and JA alike: JO was read as the paper's
+    series, and the page named the proceedings twice, once as a series."""
+    records, _ = read("litstudy-ieee-xplore.ris")
+    papers = [a for a in (ris.to_article(r)[0] for r in records) if a.kind == "paper-conference"]
+    assert [(a.container, a.journal) for a in papers] == [
+        ("2019 15th International Conference on eScience (eScience)", ""),
+        ("2016 IEEE 66th Electronic Components and Technology Conference (ECTC)", "")]
+
+
+def test_sciencedirects_chapter_names_its_series_in_bt() -> None:
+    """ScienceDirect writes a chapter of a book series' volume with the series in BT and the volume in T2: the
+    series ("Methods in Enzymology") was on no page but the full record, and no citation named it."""
+    records, diagnostics = read("klab-sciencedirect-chapters.ris")
+    chapters = [ris.to_article(r)[0] for r in records]
+    assert diagnostics == [] and [(a.kind, a.container, a.journal, a.volume) for a in chapters] == [
+        ("chapter", "Methods in Protein Design", "Methods in Enzymology", "Volume 523"),
+        ("chapter", "Peptide Solvation and H?Bonds", "Advances in Protein Chemistry", "Volume 72")]
+    (book,), _ = ris.read("TY  - CHAP\nTI  - A chapter\nBT  - The Book\nT2  - The book\nER  - \n", "same.ris")
+    assert (ris.to_article(book)[0].container, ris.to_article(book)[0].journal) == ("The book", "")
+
+
 def test_embase_gives_the_pmid_of_a_medline_record_in_c5() -> None:
     """Embase's RIS export writes "C5  - 15368318" for a record MEDLINE holds too ("DB  - Medline" beside "DB  -
     Embase"): the article had no PMID, so no PubMed link, and a page apart from the same work read from PubMed."""

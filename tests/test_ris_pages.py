@@ -1,0 +1,62 @@
+"""Pages built from real RIS exports that publishers wrote (tests/data/ris/SOURCE.md): IEEE Xplore's and
+ScienceDirect's. What an article page says of the work's date and of what holds it is what the record says."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import build
+
+DATA = Path(__file__).resolve().parent / "data" / "ris"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("ris-pages") / "site"
+    records = folder / "content" / "records"
+    records.mkdir(parents=True)
+    for name in ("litstudy-ieee-xplore.ris", "klab-sciencedirect-chapters.ris"):
+        (records / name).write_bytes((DATA / name).read_bytes())
+    result = build(folder, folder / "_site")
+    assert [d for d in result.report.diagnostics if d.level.name != "INFO"] == []
+    return result.output
+
+
+def facts(site: Path, html, title_start: str) -> dict[str, list[str]]:
+    """The article page's description list, label → values, of the page whose title starts so."""
+    for page in sorted((site / "articles").glob("*.html")):
+        root = html.parse(page)
+        if html.headings(root, "h1")[0].startswith(title_start):
+            found: dict[str, list[str]] = {}
+            for dl in html.main(root).iter("dl"):
+                label = ""
+                for el in dl:
+                    if el.tag == "dt":
+                        label = html.text(el)
+                    elif el.tag == "dd":
+                        found.setdefault(label, []).append(html.text(el))
+            return found
+    raise AssertionError(f"no article page titled {title_start!r}")
+
+
+@pytest.mark.parametrize(("title_start", "published"), [
+    ("The European Approach to the Exascale Challenge", "1 Jan.-Feb. 2019"),
+    ("Increasing Scientific Data Insights", "Mar.-Apr. 2015"),
+    ("Novel W2W/C2W Hybrid Bonding", "31 May-3 June 2016"),
+])
+def test_an_ieee_issue_is_dated_as_the_record_prints_it(site: Path, html, title_start: str, published: str) -> None:
+    assert facts(site, html, title_start)["Published"] == [published]
+
+
+def test_a_conference_paper_names_its_proceedings_once(site: Path, html) -> None:
+    shown = facts(site, html, "Reference Exascale Architecture")
+    assert shown["Proceedings"] == ["2019 15th International Conference on eScience (eScience)"]
+    assert "Series" not in shown
+
+
+def test_a_sciencedirect_chapter_names_its_series_and_its_book(site: Path, html) -> None:
+    shown = facts(site, html, "Chapter Four - Flexible Backbone Sampling")
+    assert (shown["Series"], shown["Book"], shown["Volume"]) == (
+        ["Methods in Enzymology"], ["Methods in Protein Design"], ["Volume 523"])
