@@ -1,7 +1,8 @@
 """The readers: every record file under content/ made into Records (lossless, with their lines) and Articles.
 
 This module is the registry: a reader is chosen by file suffix, then confirmed by sniffing the start of the file
-(a ``.txt`` may be a catalogue dump or MEDLINE text). Bytes that are not UTF-8 are replaced and reported with
+(a ``.txt`` may be a catalogue dump or MEDLINE text; a gzipped file, and a zip of one file (a Citavi backup), by
+the start of what they hold). Bytes that are not UTF-8 are replaced and reported with
 their line; a BOM and CRLF line ends are accepted everywhere. One module per format, each with a sample of it in
 its docstring; ``files`` finds the record files and reads them; ``shared``, ``nlm``, ``xmltree``,
 ``json_records``, ``solr`` and ``latex`` are what several readers share.
@@ -182,6 +183,8 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if "\r" in head:  # old Mac exports end lines with CR alone: sniffers look for lines
         head = head.replace("\r\n", "\n").replace("\r", "\n")
     reader = choose_reader(path, head)
+    if reader is not None and data[:4] == _ZIP and reader.format not in _READS_ZIPS:
+        reader = None  # a zipped file of another format is sniffed by its start, but only Citavi's are unzipped
     if reader is None and path.name.split(".", 1)[0].lower() in NOTE_NAMES:
         return [], []  # a README or notes file in a format of its own
     if reader is None and (advice := citavi.database_advice(data, path.name)):
@@ -210,6 +213,8 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
 
 _GZIP = b"\x1f\x8b"
 _ZIP = citavi.ZIP_MAGIC
+_READS_ZIPS = frozenset({citavi.FORMAT})
+"""The readers that take a zip of one file (a Citavi backup); a zip of any other format's file is reported."""
 _WHAT_TO_CHECK = {"Windows-1252": "accented letters", "GB18030": "Chinese characters"}
 """What a guessed encoding may have got wrong, by the encoding (as_utf8's guesses)."""
 

@@ -142,7 +142,9 @@ def unpacked(data: bytes, path: str) -> tuple[bytes | None, list[Diagnostic]]:
             members = [info for info in archive.infolist() if not info.is_dir()]
             if len(members) != 1:
                 return None, [_refused(path, f"a zip of {len(members)} files, not a Citavi backup (one XML file)")]
-            with archive.open(members[0]) as member:
+            if members[0].file_size > MAX_UNPACKED:  # as the zip declares it: refused before anything is unpacked
+                return None, [_refused(path, f"its XML unpacks to more than {MAX_UNPACKED:,} bytes")]
+            with archive.open(members[0]) as member:  # a size declared smaller than the truth is not trusted
                 xml = member.read(MAX_UNPACKED + 1)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, OSError,
             zlib.error, ValueError) as err:  # damaged, encrypted, or packed in a way zipfile cannot read

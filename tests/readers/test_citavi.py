@@ -79,6 +79,12 @@ def test_other_xml_zips_and_prose_are_not_taken_for_it() -> None:
     assert citavi.sniff('\ufeff<?xml version="1.0" encoding="utf-8"?>\r\n<CitaviExchangeData Version="6.8.0.0">')
     records, [problem] = reading.read(Path("two.zip"), zipped(xml_of(SINGLE), ("notes.txt", b"x")))
     assert records == [] and "not a record format site-builder knows" in problem.message
+    ris = (DATA.parent / "ris" / sorted(p.name for p in (DATA.parent / "ris").glob("*.ris"))[0]).read_bytes()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("export.ris", ris)
+    records, [problem] = reading.read(Path("export.zip"), buffer.getvalue())  # only Citavi's zips are unzipped
+    assert records == [] and "not a record format site-builder knows" in problem.message
 
 
 def test_a_projects_own_database_is_pointed_to_its_backup(tmp_path: Path) -> None:
@@ -215,6 +221,19 @@ def test_a_zip_bomb_is_refused_unread(monkeypatch: pytest.MonkeyPatch) -> None:
     records, [problem] = reading.read(Path("bomb.ctv6bak"), bomb)
     assert records == [] and str(problem) == ("content/bomb.ctv6bak:1: error: cannot read this Citavi backup: its "
                                               "XML unpacks to more than 100,000 bytes; file skipped")
+    # the same bomb declaring 50 bytes: zipfile unpacks no more than that, and then finds the CRC wrong
+    forged = bytearray(bomb)
+    central = forged.index(b"PK\x01\x02")
+    forged[22:26] = forged[central + 24:central + 28] = (50).to_bytes(4, "little")
+    records, [problem] = citavi.read_bytes(bytes(forged), "content/bomb.ctv6bak")
+    assert records == [] and "cannot read this Citavi backup: not a readable zip file (BadZipFile" in problem.message
+    assert reading.read(Path("bomb.ctv6bak"), bytes(forged))[0] == []  # not even sniffed: its start fails so
+
+
+def test_a_member_declared_too_large_is_refused_before_unpacking(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(citavi, "MAX_UNPACKED", 1_000)
+    records, [problem] = citavi.read_bytes((DATA / SINGLE).read_bytes(), "content/x.ctv6bak")
+    assert records == [] and "its XML unpacks to more than 1,000 bytes" in problem.message
 
 
 def test_a_damaged_zip_is_reported() -> None:
