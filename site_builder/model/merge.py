@@ -18,7 +18,8 @@ Science, Zotero, Lens.org, OpenAlex, Dimensions, EBSCOhost and RefWorks give ful
 initials and abstracts, Embase's initials; PubMed's CSV export is PubMed's record reduced to initials, the journal's
 abbreviation and a citation to be parsed, the Cochrane Library's gives initials; Rayyan's and Covidence's are what a
 screening tool kept of another export; Word's bibliography is what an author typed into Word's source manager,
-often without a title or an identifier; last, Google Scholar's own CSV and Publish or Perish's exports of its
+often without a title or an identifier; a Citavi project's is what its user typed or imported, with full names
+but its own types and dates; last, Google Scholar's own CSV and Publish or Perish's exports of its
 results, whose titles and publications Google Scholar cuts short.
 
 - bibliographic fields (id, title, journal and its abbreviation, date, publisher and place, edition, volume,
@@ -58,7 +59,7 @@ PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "marc", "pubmed-xml", "medli
               "ovid", "csl-json", "ris", "endnote", "endnote-xml", "mods-xml", "scopus-csv", "wos-csv", "zotero-csv",
               "lens-csv", "openalex-csv", "dimensions-csv", "ebsco-csv", "refworks-tagged", "refworks-tsv",
               "ieee-csv", "embase-csv", "pubmed-csv", "cochrane-csv", "rayyan-csv", "covidence-csv", "eppi-table",
-              "abstrackr-csv", "bibtex", "msbib", "scholar-csv", "pop-csv", "pop-json")
+              "abstrackr-csv", "bibtex", "msbib", "citavi", "scholar-csv", "pop-csv", "pop-json")
 MIN_TITLE_CHARS = 20
 """Shorter titles ("Editorial", "Erratum", "Letter to the editor") recur within a year, so they never match."""
 

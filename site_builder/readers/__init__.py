@@ -1,7 +1,8 @@
 """The readers: every record file under content/ made into Records (lossless, with their lines) and Articles.
 
 This module is the registry: a reader is chosen by file suffix, then confirmed by sniffing the start of the file
-(a ``.txt`` may be a catalogue dump or MEDLINE text). Bytes that are not UTF-8 are replaced and reported with
+(a ``.txt`` may be a catalogue dump or MEDLINE text; a gzipped file, and a zip of one file (a Citavi backup), by
+the start of what they hold). Bytes that are not UTF-8 are replaced and reported with
 their line; a BOM and CRLF line ends are accepted everywhere. One module per format, each with a sample of it in
 its docstring; ``files`` finds the record files and reads them; ``shared``, ``nlm``, ``xmltree``,
 ``json_records``, ``solr`` and ``latex`` are what several readers share.
@@ -16,6 +17,7 @@ import dataclasses
 import gzip
 import io
 import re
+import zipfile
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -28,6 +30,7 @@ from . import (
     bibtex,
     catalogue,
     catalogue_article,
+    citavi,
     csl_json,
     endnote,
     endnote_xml,
@@ -83,6 +86,8 @@ READERS: tuple[Reader, ...] = (
            read_bytes=endnote_xml.read_bytes),
     Reader(mods.FORMAT, (".xml", ".mods"), mods.sniff, mods.to_article, read_bytes=mods.read_bytes),
     Reader(msbib.FORMAT, (".xml",), msbib.sniff, msbib.to_article, read_bytes=msbib.read_bytes),
+    Reader(citavi.FORMAT, (".ctv6bak", ".ctv5bak", ".ctv7bak", ".ctv4bak", ".zip", ".xml", ".ctv6", ".ctv5"),
+           citavi.sniff, citavi.to_article, read_bytes=citavi.read_bytes),
     Reader(marc.FORMAT, (".mrc", ".marc", ".xml", ".marcxml", ".dat", ".gz"), marc.sniff, marc_article.to_article,
            read_bytes=marc.read_bytes),
     Reader(bibtex.FORMAT, (".bib", ".bibtex"), bibtex.sniff, bibtex.to_article, read=bibtex.read),
@@ -172,7 +177,7 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     """Every record of a file's bytes, read by the reader its name and start choose (read_file)."""
     if spreadsheet.is_workbook(data):
         return spreadsheet.read_bytes(data, shown, TABLE_LAYOUTS)
-    text_data, guessed = (data, "") if data[:2] == _GZIP else as_utf8(data)
+    text_data, guessed = (data, "") if data[:2] == _GZIP or data[:4] == _ZIP else as_utf8(data)
     head = _head(text_data)
     if head.lstrip("\ufeff \t\r\n")[:1] in ("[", "{") or head.startswith("HTTP/"):
         # JSON: its readers know it by the keys of its first record, which long values can push far down.
@@ -180,13 +185,17 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if "\r" in head:  # old Mac exports end lines with CR alone: sniffers look for lines
         head = head.replace("\r\n", "\n").replace("\r", "\n")
     reader = choose_reader(path, head)
+    if reader is not None and data[:4] == _ZIP and reader.format not in _READS_ZIPS:
+        reader = None  # a zipped file of another format is sniffed by its start, but only Citavi's are unzipped
     if reader is None and path.name.split(".", 1)[0].lower() in NOTE_NAMES:
         return [], []  # a README or notes file in a format of its own
+    if reader is None and (advice := citavi.database_advice(data, path.name)):
+        return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1), advice)]
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, EndNote (tagged or XML), MODS, Word's bibliography XML, MARC 21 (MARCXML or "
-                               "binary), BibTeX, "
+                               "Ovid, RIS, EndNote (tagged or XML), MODS, Word's bibliography XML, Citavi (a backup "
+                               "or its XML), MARC 21 (MARCXML or binary), BibTeX, "
                                "CSL-JSON, PLOS search JSON, VuFind JSON, PubMed CSV, the CSV of Scopus, Web of "
                                "Science, the Cochrane Library, EBSCOhost, Embase, IEEE Xplore, Zotero, Lens.org, "
                                "OpenAlex, Dimensions, Rayyan, Covidence, abstrackr or Google Scholar, RefWorks tagged "
@@ -205,6 +214,9 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
 
 
 _GZIP = b"\x1f\x8b"
+_ZIP = citavi.ZIP_MAGIC
+_READS_ZIPS = frozenset({citavi.FORMAT})
+"""The readers that take a zip of one file (a Citavi backup); a zip of any other format's file is reported."""
 _WHAT_TO_CHECK = {"Windows-1252": "accented letters", "GB18030": "Chinese characters"}
 """What a guessed encoding may have got wrong, by the encoding (as_utf8's guesses)."""
 
@@ -299,13 +311,30 @@ def _utf16(head: bytes) -> str:
 
 
 def _head(data: bytes) -> str:
-    """The start of a file as text for sniffing; a gzipped file is sniffed by its unzipped start."""
+    """The start of a file as text for sniffing; a gzipped file is sniffed by its unzipped start, a zip of one file
+    (a Citavi backup) by that file's."""
     if data[:2] == _GZIP:
         try:
             data = gzip.GzipFile(fileobj=io.BytesIO(data)).read(SNIFF_CHARS)
         except (OSError, EOFError, zlib.error):
             return ""
+    elif data[:4] == _ZIP:
+        data = _zipped_head(data)
     return data[:SNIFF_CHARS].decode("utf-8-sig", errors="replace")
+
+
+def _zipped_head(data: bytes) -> bytes:
+    """The start of the one file a zip holds; b"" for a zip of several files, or one zipfile cannot read."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [info for info in archive.infolist() if not info.is_dir()]
+            if len(members) != 1:
+                return b""
+            with archive.open(members[0]) as member:
+                return member.read(SNIFF_CHARS)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, RuntimeError, EOFError, OSError,
+            zlib.error, ValueError):
+        return b""
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:

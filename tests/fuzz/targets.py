@@ -17,9 +17,11 @@ import codecs
 import dataclasses
 import functools
 import gzip
+import io
 import os
 import shutil
 import tempfile
+import zipfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +37,7 @@ from site_builder.prose.summaries import parse_summary
 from site_builder.readers import (
     bibtex,
     catalogue,
+    citavi,
     csl_json,
     endnote,
     endnote_xml,
@@ -203,6 +206,10 @@ class Target:
     """Globs under tests/data and ../shared/corpus."""
     tokens: tuple[bytes, ...]
     """The format's own marks, which mutations insert: a record's start and end, a tag, a bracket."""
+    seed_bytes: int = SEED_BYTES
+    """Where a seed is cut: a Citavi project's references come after its tables of people and keywords."""
+    unzipped: bool = False
+    """Seeds that are zips of one file (Citavi's backups) are that file."""
 
 
 XML_TOKENS = (b"<", b">", b"</", b"/>", b"&", b"&amp;", b"&#0;", b"&#x110000;", b"<![CDATA[", b"]]>", b"<!--",
@@ -254,6 +261,16 @@ TARGETS: tuple[Target, ...] = (
             b"<b:SourceType>BookSection</b:SourceType>", b"<b:Title>", b"<b:Author>", b"<b:NameList>", b"<b:Person>",
             b"<b:Last>", b"<b:First>", b"<b:Corporate>", b"<b:Year>", b"<b:Month>", b"<b:Day>", b"<b:LCID>",
             b"<b:Pages>", b"<b:DOI>", b"<b:URL>", b"b:")),
+    Target("citavi", bytes_reader(citavi.read_bytes, ".xml"), ("citavi/*.ctv6bak",),
+           (*XML_TOKENS, b"<CitaviExchangeData>", b"<References>", b'<Reference id="', b"</Reference>",
+            b"<Persons>", b'<Person id="', b"<LastName>", b"<ReferenceAuthors>", b"<OnetoN>", b"</OnetoN>", b";",
+            b":", b"<ReferenceReferences>", b"<ReferenceID>", b"<PeriodicalID>", b"<ReferenceType>Contribution",
+            b"<PageRange><![CDATA[<sp><n>1</n><os>1</os></sp><os>1-2</os>]]></PageRange>", b"<Year>",
+            b"0781d673-88c9-4c66-8eda-e3a6877cde78", b"900c9668-c2d9-4fa2-8ef6-c2b7a502ee2f"),
+           seed_bytes=200_000, unzipped=True),
+    Target("citavi-backup", bytes_reader(citavi.read_bytes, ".ctv6bak"), ("citavi/*.ctv6bak",),
+           (b"PK\x03\x04", b"PK\x01\x02", b"PK\x05\x06", b"\xff\xff\xff\xff", b"\x00\x00", b"\x08\x00"),
+           seed_bytes=200_000),
     Target("marc-xml", bytes_reader(marc.read_bytes, ".xml"), ("marc/*.xml",),
            (*XML_TOKENS, b'<collection xmlns="http://www.loc.gov/MARC21/slim">', b"<record>", b"</record>",
             b"<leader>", b'<controlfield tag="008">', b'<datafield tag="245" ind1="1" ind2="0">',
@@ -334,7 +351,10 @@ def seeds(name: str) -> tuple[bytes, ...]:
                     data = path.read_bytes()
                     if data[:2] == b"\x1f\x8b":
                         data = gzip.decompress(data)
-                    found.append(data[:SEED_BYTES])
+                    if target.unzipped and data[:4] == citavi.ZIP_MAGIC:
+                        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                            data = archive.read(archive.namelist()[0])
+                    found.append(data[:target.seed_bytes])
     return tuple(dict.fromkeys(found))  # each once, in a fixed order
 
 
