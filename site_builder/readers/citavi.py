@@ -360,11 +360,20 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         issue=_text(ref, "Number") if periodical else "",
         pages=_pages(_text(ref, "PageRange")),
         keywords=tuple(_names(ref, "Keywords/Keyword")),
+        issns=_numbers((ref, parent), "Periodical/Periodical/ISSN"),
+        isbns=_numbers((ref, parent), "ISBN"),  # a contribution's book's too
         records=(record,),
     )
     problems = [] if title else [Diagnostic(Level.ERROR, record.where,
                                             "reference has no <Title>; shown as 'Untitled record'")]
     return article, problems
+
+
+def _numbers(refs: tuple[Node | None, ...], path: str) -> tuple[str, ...]:
+    """The ISSNs or ISBNs at ``path`` of a reference and of the one holding it, as identifiers.standard_numbers
+    keeps them."""
+    return ids.standard_numbers(text for ref in refs if ref is not None for node in ref.findall(path)
+                                if (text := clean(node.text)))
 
 
 def _people(ref: Node | None, role: str) -> tuple[Person, ...]:

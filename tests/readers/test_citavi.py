@@ -116,6 +116,7 @@ def test_a_journal_article_with_its_authors_in_the_links_order() -> None:
     assert (article.abstract[0].label, article.abstract[0].text[:22]) == ("Background", "Food legislation in th")
     fields = {(f.name, f.values) for f in article.records[0].fields}
     assert ("Periodical/Periodical/ISSN", ("09242244",)) in fields  # the journal's ISSN, kept
+    assert (article.issns, article.isbns) == (("09242244",), ())  # as written: the page shows it so
 
 
 def test_a_title_and_subtitle_pmid_and_pmcid() -> None:
@@ -137,6 +138,7 @@ def test_a_contribution_takes_its_books_title_editors_and_publisher() -> None:
     assert (paper.publisher, paper.place) == ("IEEE", "Piscataway, NJ")
     fields = {(f.name, f.values) for f in paper.records[0].fields}
     assert ("ParentReference/Reference/ISBN", ("978-1-5090-2842-9",)) in fields
+    assert (paper.issns, paper.isbns) == ((), ("978-1-5090-2842-9",))  # the proceedings' ISBN is the paper's
     chapter = by_id("jabref-phd-nothing-less.ctv6bak")["doi-10.5744/florida/9780813034744.003.0005"]
     assert (chapter.kind, chapter.container, [p.name for p in chapter.editors]) == (
         "chapter", "Contentious Politics in the Middle East", ["Albrecht, Holger"])
