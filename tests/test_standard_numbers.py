@@ -139,3 +139,10 @@ def test_packing_keeps_them() -> None:
                                                       (("0034-8910", "1518-8787"), ())]
     assert packing.article_digest(article) != packing.article_digest(
         Article(**{**{f: getattr(article, f) for f in article.__dataclass_fields__}, "isbns": ()}))
+
+
+def test_a_control_character_in_a_number_is_cleaned_as_every_value_is() -> None:
+    """A NUL or a bell in a record's ISSN (found by fuzzing RIS SN) is no character a page can hold: the value is
+    cleaned as every shown value is (U+FFFD for it, spaces collapsed), and kept whole when no number is left."""
+    assert ids.standard_numbers(["\x00008-543X", " 1234-5679\t(Print)", "a\x07b"]) == (
+        "\ufffd008-543X", "1234-5679", "a\ufffdb")

@@ -30,6 +30,7 @@ from urllib.parse import quote, unquote
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from .article import Article, Record
+from .normalize import clean
 
 # --- DOI ------------------------------------------------------------------------------------------------------
 
@@ -234,7 +235,7 @@ def standard_numbers(values: Iterable[str]) -> tuple[str, ...]:
     dropped."""
     found: dict[str, str] = {}
     for part in (p for value in values for p in re.split(r"[;,\n]", value)):
-        part = " ".join(part.split())
+        part = clean(part)  # as every value a page shows: no control character, one space between words
         numbers = [n for n in _STANDARD_NUMBER.findall(part) if _standard_kind(n)] or ([part] if part else [])
         for number in numbers:
             found.setdefault(_compact(number), number)
