@@ -28,7 +28,7 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Person, Record
-from ..model.normalize import clean, safe_url
+from ..model.normalize import clean, safe_url, unique_folded
 from . import json_records, shared
 
 FORMAT = "csl-json"
@@ -112,13 +112,20 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         series_editors=tuple(_person(e) for e in item.objects("collection-editor")) if alone else (),
         volume=item.text("volume"), issue=item.text("issue"),
         pages=shared.page_range(item.text("page")),
-        keywords=shared.split_keywords([item.text("keyword")]),
+        keywords=_keywords(item),
         notices=shared.notices_from_notes(item.record.values("note")),
         records=(record,),
         issns=ids.standard_numbers(item.record.values("ISSN")),  # "1932-6203", or several: "0028-0836, 1476-4687"
         isbns=ids.standard_numbers(item.record.values("ISBN")),
     )
     return article, problems
+
+
+def _keywords(item: _Item) -> tuple[str, ...]:
+    """CSL's ``keyword`` (one string, parted as its writer parted it) and ``categories`` (CSL-JSON 1.0.2's list,
+    where DataCite's bolognese and rOpenSci's handlr put a work's subjects), each category one keyword."""
+    categories = [word for value in item.record.values("categories") if (word := clean(value))]
+    return unique_folded([*shared.split_keywords([item.text("keyword")]), *categories])
 
 
 class _Item:

@@ -186,7 +186,8 @@ def records_of(fmt: str, name: str, header: list[str], found: Iterable[Row], pat
         if len(row.values) != len(header) and not short_but_whole:
             problems.append(Diagnostic(Level.WARNING, SourceSpan(path, row.line), (
                 f"a row of {len(row.values)} values under a header of {len(header)} columns; "
-                + ("the values beyond the header are kept as 'column N'" if len(row.values) > len(header)
+                + ("some of its values may stand under the wrong column (check this row of the export); the "
+                   "values beyond the header are kept as 'column N'" if len(row.values) > len(header)
                    else "the columns after its last value are empty"))))
         records.append(Record(fmt, SourceSpan(path, row.line), tuple(
             Field(name, (value,), line) for name, value, line in zip(names, row.values, row.lines, strict=False))))

@@ -202,3 +202,19 @@ def test_an_answer_whose_type_comes_after_a_long_abstract_is_known_as_csl_json(t
     assert diagnostics == [] and [r.format for r in records] == ["csl-json"]
     assert records[0].first("DOI") == "10.1126/science.169.3946.635"
     assert csl_json.sniff(text) and not csl_json.sniff(text[:4096].replace('"type"', '"kind"'))
+
+
+def test_categories_are_keywords_each_whole() -> None:
+    """CSL-JSON 1.0.2's ``categories`` (a DataCite work's subjects, as rOpenSci's handlr writes them) are keywords,
+    each one whole, beside ``keyword``'s parted string; the record keeps them as written."""
+    path = DATA / "handlr-citeproc-many.json"
+    records, problems = csl_json.read(path.read_text(encoding="utf-8"), "content/handlr-citeproc-many.json")
+    first = records[0]
+    assert ("categories" in {f.name for f in first.fields}) and not problems
+    article, _ = csl_json.to_article(first)
+    assert article.keywords == ("Phylogeny", "Malaria", "Parasites", "Taxonomy", "Mitochondrial genome", "Africa",
+                                "Plasmodium")
+    both = json.dumps([{"id": "a", "type": "article", "title": "T", "keyword": "Rats; Mice",
+                        "categories": ["Child, Preschool", "rats"]}])
+    (record,), _ = csl_json.read(both, "content/a.json")
+    assert csl_json.to_article(record)[0].keywords == ("Rats", "Mice", "Child, Preschool")

@@ -248,8 +248,9 @@ def test_hostile_input_is_reported_where_it_is() -> None:
     records, problems = found("short and long rows")
     assert [(p.level, p.where.line) for p in problems] == [(Level.WARNING, 2), (Level.WARNING, 3)]
     assert records[1].fields[-1] == Field("column 29", ("more",), 3)  # every value kept
-    assert problems[1].message == ("a row of 29 values under a header of 27 columns; the values beyond the header "
-                                   "are kept as 'column N'")
+    assert problems[1].message == ("a row of 29 values under a header of 27 columns; some of its values may stand "
+                                   "under the wrong column (check this row of the export); the values beyond the "
+                                   "header are kept as 'column N'")
     records, problems = found("header twice and blank rows")
     assert [(r.first("Title"), r.where.line) for r in records] == [("T", 2), ("U", 6)]
     assert problems == []
