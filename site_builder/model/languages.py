@@ -55,8 +55,9 @@ def union(lists: Iterable[tuple[Language, ...]]) -> tuple[Language, ...]:
 
 Answers = dict[str, tuple[tuple[str, str, str], ...]]
 """What ``language_of`` answered, by the text it was given, each Language as (name, tag, bibliographic)."""
-KEPT_ANSWERS = 4096
-"""At most this many answers are learned for the build cache: a collection names a few languages."""
+_LEARNED_MAX = 4096
+"""At most this many answers a process learns for the build cache (which keeps its own cap): a collection names a
+few languages, and a process that reads hostile records should not hold what they name without end."""
 _kept: dict[str, tuple[Language, ...]] = {}
 _learned: Answers = {}
 
@@ -82,7 +83,7 @@ def language_of(text: str) -> tuple[Language, ...]:
     found = _kept.get(text)
     if found is None:
         found = _named_by(text)
-        if len(_learned) < KEPT_ANSWERS:
+        if len(_learned) < _LEARNED_MAX:
             _learned[text] = tuple((lang.name, lang.tag, lang.bibliographic) for lang in found)
     return found
 

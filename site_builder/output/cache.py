@@ -95,7 +95,8 @@ def code_digest(parts: tuple[str, ...] = ()) -> bytes:
 @functools.cache
 def _package_sources() -> tuple[tuple[str, bytes], ...]:
     """(path inside the package, source) of every module of the package, in order: read once a process, as a
-    build asks for the digest of several parts (looking the versions up again cost 0.1 s an edit)."""
+    build asks for the digests of seven parts (reading the sources and looking the versions up for each took
+    0.09 s of a build, 0.03 s once)."""
     package = Path(__file__).resolve().parent.parent
     return tuple((path.relative_to(package).as_posix(), path.read_bytes()) for path in sorted(package.rglob("*.py")))
 
