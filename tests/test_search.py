@@ -16,6 +16,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -246,18 +247,17 @@ def sort_orders(bundle: Path, pages: list[str]) -> dict[str, list[str | None]]:
 
 def test_a_large_collection_is_indexed_in_parts_that_sort_as_one(demo_site, demo_copier, tmp_path, monkeypatch,
                                                                   html) -> None:
-    """Past urls.ARTICLES_PER_INDEX articles, parts of equal size that the search page names; each part's sorts
-    give its pages their places in the whole collection's order."""
+    """Past urls.ARTICLES_PER_INDEX articles, parts that the search page names, each article in one of them (in
+    the order newest first); each part's sorts give its pages their places in the whole collection's order."""
     monkeypatch.setattr(urls, "ARTICLES_PER_INDEX", 20)
     result = build(demo_copier(tmp_path / "site"), tmp_path / "out")
     assert result.report.errors == 0
     bundle = result.output / search.BUNDLE
     articles = sorted(result_pages(demo_site, "articles"),
                       key=lambda page: indexer.sort_values((demo_site.out / page).read_text("utf-8"))["newest"])
-    parts = [articles[:15], articles[15:30], articles[30:]]
-    for folder, pages in zip(("", "part2", "part3"), parts, strict=True):
-        entry = json.loads((bundle / folder / indexer.ENTRY).read_text(encoding="utf-8"))
-        assert entry["languages"]["en"]["page_count"] == len(pages), folder
+    parts = [indexed_pages(bundle / folder) for folder in ("", "part2", "part3")]
+    assert sorted(page for part in parts for page in part) == sorted(articles) and all(parts)
+    assert all(part == [page for page in articles if page in part] for part in parts)
     assert not (bundle / "part4").exists() and not (bundle / "part2" / "pagefind.js").exists()
     form = html.parse(result.output / "search.html").find(".//form[@id='search']")
     assert form.get("data-parts") == "part2/ part3/"
@@ -269,6 +269,14 @@ def test_a_large_collection_is_indexed_in_parts_that_sort_as_one(demo_site, demo
         places = zip(*(part[key] for part in spread), strict=True)
         assert [next(page for page in place if page) for place in places] == order
     assert html.parse(demo_site.out / "search.html").find(".//form[@id='search']").get("data-parts") == ""
+
+
+def indexed_pages(bundle: Path) -> list[str]:
+    """The pages of one bundle, by Pagefind's page number (as each page's result file names it)."""
+    entry = json.loads((bundle / indexer.ENTRY).read_text(encoding="utf-8"))
+    meta = indexer.unpack((bundle / f"pagefind.{entry['languages']['en']['hash']}.pf_meta").read_bytes())
+    fragments = [(bundle / "fragment" / f"{page_hash}.pf_fragment").read_bytes() for page_hash, _words in meta[1]]
+    return [json.loads(gzip.decompress(data)[len(indexer.SIGNATURE):])["url"][1:] for data in fragments]
 
 
 def bundle_of(root: Path) -> dict[str, bytes]:
@@ -325,6 +333,64 @@ def test_after_an_edit_only_the_bundles_holding_a_changed_page_are_indexed_again
     build(site, tmp_path / "elsewhere")  # the same pages in another folder: every answer kept, none damaged
     assert given == []
     assert bundle_of(tmp_path / "elsewhere") == original
+
+
+def test_a_record_added_indexes_again_one_part_of_the_articles(demo_copier, tmp_path, monkeypatch) -> None:
+    """A page keeps its part of the articles' index whatever other pages come and go: a record added to a
+    collection indexed in parts indexes again the one part its page joins (and the people's, whose pages
+    changed), not every part after its place in the order; the index is the one a clean build makes."""
+    monkeypatch.setattr(urls, "ARTICLES_PER_INDEX", 20)
+    given: list[list[str]] = []
+    index_pages = indexer.index_pages
+
+    def counted(program, site, pages, *rest):
+        given.append(list(pages))
+        return index_pages(program, site, pages, *rest)
+
+    monkeypatch.setattr(indexer, "index_pages", counted)
+    site = demo_copier(tmp_path / "site")
+    record = site / "content" / "records" / "000017_6763105f03a3d185.txt"
+    held = record.read_bytes()
+    record.unlink()
+    out = tmp_path / "out"
+    assert build(site, out).report.errors == 0
+    before = {folder: indexed_pages(out / search.BUNDLE / folder) for folder in ("", "part2", "part3")}
+    record.write_bytes(held)
+    given.clear()
+    assert build(site, out).report.errors == 0
+    after = {folder: indexed_pages(out / search.BUNDLE / folder) for folder in ("", "part2", "part3")}
+    (joined,) = [folder for folder in after if after[folder] != before[folder]]
+    (new_page,) = set(after[joined]) - set(before[joined])
+    assert [page for page in after[joined] if page != new_page] == before[joined]
+    assert [pages for pages in given if pages[0].startswith("articles/")] == [after[joined]]
+    clean = build(site, tmp_path / "clean", clean=True)
+    assert bundle_of(out) == bundle_of(clean.output)
+
+
+def test_no_more_indexers_run_at_once_than_there_are_cores(demo_copier, tmp_path, monkeypatch) -> None:
+    """Each indexer holds the words of its bundle: the parts of a large collection are indexed a core's worth at
+    a time, not all side by side."""
+    monkeypatch.setattr(urls, "ARTICLES_PER_INDEX", 20)
+    monkeypatch.setattr(search, "_lanes", lambda: 2)
+    running, most = [0], [0]
+    lock = threading.Lock()
+    index_pages = indexer.index_pages
+
+    def counted(*args):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        try:
+            time.sleep(0.3)  # long enough for a third indexer to start beside two, were it allowed to
+            return index_pages(*args)
+        finally:
+            with lock:
+                running[0] -= 1
+
+    monkeypatch.setattr(indexer, "index_pages", counted)
+    result = build(demo_copier(tmp_path / "site"), tmp_path / "out")
+    assert result.report.errors == 0 and (result.output / search.BUNDLE / "part3" / indexer.ENTRY).is_file()
+    assert most[0] == 2  # four bundles: three parts of the articles and the people's
 
 
 def test_a_page_is_read_again_for_the_index_only_when_its_file_changed(demo_copier, tmp_path, monkeypatch) -> None:

@@ -144,8 +144,7 @@ def _run_pagefind(site: Path, kept: CacheFolder | None,
     sorts = {page: indexer.sort_values(texts[page]) for page in results}  # page → sort → value
     articles = sorted(results, key=lambda page: _newest(sorts[page]))
     parts = ("", *urls.search_parts(len(articles)))
-    size = -(-len(articles) // len(parts))
-    bundles = [(part, articles[n * size:(n + 1) * size]) for n, part in enumerate(parts)] + others
+    bundles = [*zip(parts, dealt(articles, len(parts)), strict=True), *others]
     answers = _indexed(program, site, [pages for _folder, pages in bundles], texts, kept, interrupted)
     spread = (indexer.spread_sorts([(bundles[n][1], answers[n]) for n in range(len(parts))], sorts)
               if len(parts) > 1 else [])
@@ -159,6 +158,24 @@ def _run_pagefind(site: Path, kept: CacheFolder | None,
         entry = json.loads(files[indexer.ENTRY])
         pages += sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())
     return pages, made
+
+
+def dealt(pages: list[str], count: int) -> list[list[str]]:
+    """``pages`` dealt into ``count`` parts, each in the order given, a page's part chosen by a digest of its path:
+    a page keeps its part whatever other pages come and go, so a record added or removed changes one part's
+    pages, and only that part is indexed again (cut by place in the order, every part after the new article's
+    place changed, and every part was indexed again). Parts of a few pages each (never the case past
+    urls.ARTICLES_PER_INDEX articles, but a test's) may be left empty by the digests: then they are cut in order."""
+    if count < 2:
+        return [list(pages)]
+    parts: list[list[str]] = [[] for _ in range(count)]
+    for page in pages:
+        digest = hashlib.blake2b(page.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+        parts[int.from_bytes(digest, "big") % count].append(page)
+    if all(parts):
+        return parts
+    size = -(-len(pages) // count)
+    return [list(pages[n * size:(n + 1) * size]) for n in range(count)]
 
 
 KEPT_CODE = ("output/search.py", "output/indexer.py")
@@ -184,7 +201,7 @@ def _indexed(program: Path, site: Path, bundles: list[list[str]], texts: dict[st
     missing = [n for n, answer in enumerate(answers) if answer is None]
     if missing:
         running = _Indexers()
-        with concurrent.futures.ThreadPoolExecutor(len(missing)) as pool:
+        with concurrent.futures.ThreadPoolExecutor(min(len(missing), _lanes())) as pool:
             runs = {pool.submit(indexer.index_pages, program, site, bundles[n], texts, running.started): n
                     for n in missing}
             try:
@@ -202,7 +219,9 @@ def _indexed(program: Path, site: Path, bundles: list[list[str]], texts: dict[st
             except BaseException:
                 # Stopped (Ctrl-C, or the terminate signal serve takes as one, which only this process gets; or
                 # a newer edit in serve), or one indexer failed: the others are stopped too, rather than waited
-                # for to the end of their pages.
+                # for to the end of their pages; those not yet started never start.
+                for run in runs:
+                    run.cancel()
                 running.stop()
                 raise
     if kept is not None:
@@ -213,6 +232,16 @@ def _indexed(program: Path, site: Path, bundles: list[list[str]], texts: dict[st
 
 _POLL_SECONDS = 0.2
 """How often an index that may be interrupted asks whether it is."""
+
+
+def _lanes() -> int:
+    """How many indexers run at once: one per core this process may use. Each indexes one bundle on one core, in
+    memory that follows the words it is given; all at once, a collection of 100,000 articles (20 parts) would
+    have run 20 of them side by side, and a single part's edit waits for no other part either way."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 class _Indexers:
