@@ -107,3 +107,25 @@ def test_the_formatted_references_stay_plain(site: Path, html) -> None:
 def test_the_pages_with_markup_are_valid_html(site: Path) -> None:
     from test_html_valid import vnu_problems
     assert vnu_problems(site / "articles", site / "index.html") == []
+
+
+HOSTILE = """<?xml version="1.0"?>
+<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>99000001</PMID><Article>
+<ArticleTitle>Rats <i onclick="alert(1)">in vivo</i>
+<script>alert(2)</script> <b><sup>x</sup></b> <u>u</u></ArticleTitle>
+<Abstract>
+<AbstractText Label="BACKGROUND"><i>A</i> &lt;i&gt;not a tag&lt;/i&gt; <sub>max</sub></AbstractText></Abstract>
+</Article></MedlineCitation></PubmedArticle></PubmedArticleSet>
+"""
+
+
+def test_hostile_markup_reaches_the_page_only_as_the_whitelist_writes_it(make_site, html) -> None:
+    site = make_site({"hostile.xml": HOSTILE})
+    out = build(site, site / "_site").output
+    page = (out / "articles" / "pubmed-99000001.html").read_text("utf-8")
+    h1 = page[page.index("<h1"):page.index("</h1>")]
+    assert h1.endswith('>Rats <i>in vivo</i> alert(2) <b><sup>x</sup></b> <u>u</u>')
+    root = html.parse(page)
+    assert not [e for e in root.iter() if e.get("onclick")]  # the record's attributes are only in the full record
+    assert not [e for e in root.iter("script") if "alert" in (e.text or "") and e.get("type") != "application/ld+json"]
+    assert "<p><i>A</i> &lt;i&gt;not a tag&lt;/i&gt; <sub>max</sub></p>" in page

@@ -89,6 +89,26 @@ def marked(text: str, styles: Styles) -> str:
     return "".join(out) + text[at:]
 
 
+def opener(kind: str) -> str:
+    """The marker that opens a span of ``kind``."""
+    return _OPEN[kind]
+
+
+def closer(kind: str) -> str:
+    """The marker that closes a span of ``kind``."""
+    return _CLOSE[kind]
+
+
+_INSIDE_OPEN = re.compile("([\U0010fff0-\U0010fff5])(\\s+)")
+_INSIDE_CLOSE = re.compile("(\\s+)([\U0010fff8-\U0010fffd])")
+
+
+def spaced_out(text: str) -> str:
+    """Marked text with the white space at either end of a span moved out of it ("<i>in vitro </i> studies"),
+    as ``marked`` leaves it, so that collapsing white space never meets a marker."""
+    return _INSIDE_CLOSE.sub(r"\2\1", _INSIDE_OPEN.sub(r"\2\1", text))
+
+
 def unmarked(text: str) -> tuple[str, Styles]:
     """Marked text as plain text and its spans; a marker without its partner is dropped."""
     if not MARKER.search(text):
