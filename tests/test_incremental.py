@@ -238,6 +238,26 @@ def test_an_edit_that_keeps_the_size_is_seen(tmp_path: Path, monkeypatch: pytest
     assert again.rendered > 0 and differences(published(tmp_path / "out"), published(clean.output)) == []
 
 
+def test_an_edit_of_a_style_alone_rebuilds_the_page_as_a_clean_build_does(tmp_path: Path,
+                                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """"Anti-<i>Leishmania</i>" made "Anti-<b>Leishmania</b>": the plain text, the file's size and every id stay
+    (tests/data/pubmed-xml/SOURCE.md), and the page shows the new style."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    site = tmp_path / "site"
+    (site / "content" / "records").mkdir(parents=True)
+    source = REPO / "tests" / "data" / "pubmed-xml" / "pubmed21n1298-markup.xml"
+    record = site / "content" / "records" / source.name
+    shutil.copy2(source, record)
+    build(site, tmp_path / "out")
+    record.write_bytes(source.read_bytes().replace(b"Anti-<i>Leishmania</i>", b"Anti-<b>Leishmania</b>", 1))
+    os.utime(record, ns=(time.time_ns() + 10**9, time.time_ns() + 10**9))
+    again = build(site, tmp_path / "out")
+    clean = build(site, tmp_path / "clean", clean=True)
+    page = (tmp_path / "out" / "articles" / "pubmed-8172142.html").read_text("utf-8")
+    assert again.rendered > 0 and "Anti-<b>Leishmania</b>" in page
+    assert differences(published(tmp_path / "out"), published(clean.output)) == []
+
+
 @pytest.fixture
 def small_site(tmp_path: Path) -> Path:
     site = tmp_path / "site"

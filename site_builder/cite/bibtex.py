@@ -31,8 +31,8 @@ import re
 from ..model import dates
 from ..model.article import PERIODICAL_KINDS, Article, Person
 from ..model.normalize import collapse_spaces
+from ..model.styles import Styles, tagged
 from .parts import (
-    abstract_text,
     best_url,
     container_title,
     date_parts,
@@ -41,6 +41,7 @@ from .parts import (
     notice_note,
     page_range,
     series_title,
+    styled_abstract,
     subject_terms,
 )
 
@@ -68,6 +69,24 @@ def latex_escape(text: str) -> str:
     # A substitution asks the table once per special character found; str.translate through a table of strings
     # asks it once per character of the text (nine tenths of an abstract's BibTeX time).
     return _LATEX_SPECIAL.sub(_latex_command, collapse_spaces(text))
+
+
+LATEX_STYLES = {"i": ("\\textit{", "}"), "b": ("\\textbf{", "}"), "u": ("\\underline{", "}"),
+                "sup": ("\\textsuperscript{", "}"), "sub": ("\\textsubscript{", "}"), "sc": ("\\textsc{", "}")}
+"""How BibTeX writes each style (styles.KINDS); ``\\textsubscript`` is LaTeX's since 2015 (and fixltx2e's)."""
+
+
+def latex_styled(text: str, styles: Styles) -> str:
+    """``latex_escape`` of ``text``, its styles as LaTeX commands; without them when putting its white space on
+    one line would move them."""
+    one_line = collapse_spaces(text)
+    if not styles or len(one_line) != len(text):
+        return latex_escape(text)
+    return tagged(one_line, styles, LATEX_STYLES, _escaped)
+
+
+def _escaped(piece: str) -> str:
+    return _LATEX_SPECIAL.sub(_latex_command, piece)
 
 
 def _latex_command(special: re.Match[str]) -> str:
@@ -112,7 +131,7 @@ def bibtex_entry(article: Article, key: str) -> str:
         "author": " and ".join([*map(bibtex_name, article.authors), *(["others"] if article.et_al else [])]),
         "editor": " and ".join(map(bibtex_name, article.editors)),
         "translator": " and ".join(map(bibtex_name, article.translators)),
-        "title": latex_escape(article.title),
+        "title": latex_styled(article.title, article.title_styles),
         "journal": latex_escape(article.journal) if entry_type == "article" else "",
         "booktitle": latex_escape(container_title(article)),
         "howpublished": carrier,
@@ -133,7 +152,7 @@ def bibtex_entry(article: Article, key: str) -> str:
         "url": _verbatim(best_url(article)),
         "language": latex_escape(first_language_name(article)),
         "keywords": latex_escape(", ".join(subject_terms(article))),
-        "abstract": latex_escape(abstract_text(article)),
+        "abstract": latex_styled(*styled_abstract(article)),
         # A retraction or an expression of concern, which a bibliography should say (styles print the note);
         # errata and comments stay in the RIS and MEDLINE downloads.
         "note": latex_escape(" ".join(notice_note(n) for n in article.warnings)),

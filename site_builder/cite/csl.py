@@ -11,7 +11,8 @@ from typing import Any
 
 from ..model import dates
 from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, PERIODICAL_KINDS, Article, Person
-from .parts import abstract_text, best_url, first_language, is_group
+from ..model.styles import Styles, tagged
+from .parts import abstract_text, best_url, first_language, is_group, styled_abstract
 
 
 def csl_name(person: Person) -> dict[str, str]:
@@ -77,3 +78,22 @@ def to_csl_json(article: Article) -> dict[str, Any]:
         "keyword": ", ".join(article.keywords),
     }
     return {k: v for k, v in item.items() if v}
+
+
+RICH_TEXT = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"),
+             "sc": ('<span style="font-variant:small-caps;">', "</span>")}
+"""CSL-JSON's rich text, the HTML-like tags citeproc-js reads in a field's value (its manual, "Rich text
+markup"); it has no underline, which is written as plain text."""
+
+
+def rich_text(text: str, styles: Styles) -> str:
+    """``text`` with its styles as CSL-JSON rich text; the text itself as it is (as the plain item writes it)."""
+    return tagged(text, styles, RICH_TEXT, str) if styles else text
+
+
+def rich_fields(article: Article) -> dict[str, str]:
+    """The item's title and abstract as rich text, for the CSL-JSON download; the item the page's references are
+    formatted from keeps them plain (citeproc-py would print the tags)."""
+    abstract, spans = styled_abstract(article)
+    found = {"title": rich_text(article.title, article.title_styles), "abstract": rich_text(abstract, spans)}
+    return {k: v for k, v in found.items() if v}

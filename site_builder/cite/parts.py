@@ -13,6 +13,7 @@ from ..model import dates
 from ..model.article import CONTAINED_KINDS, NOTICE_NOTES, PERIODICAL_KINDS, RETRACTED_TYPE, Article, Notice, Person
 from ..model.identifiers import doi_key, doi_url, pmc_url, pubmed_url
 from ..model.normalize import unique_folded
+from ..model.styles import Styles
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +95,17 @@ _NAME_BREAKS = re.compile(r"[\s.\-]+")
 def abstract_text(article: Article) -> str:
     """The abstract as one string, each labelled section as "LABEL: text", sections on their own lines."""
     return "\n".join(f"{s.label}: {s.text}" if s.label else s.text for s in article.abstract)
+
+
+def styled_abstract(article: Article) -> tuple[str, Styles]:
+    """``abstract_text`` and its sections' styles over it."""
+    spans: list[tuple[int, int, str]] = []
+    at = 0
+    for s in article.abstract:
+        at += len(s.label) + 2 if s.label else 0
+        spans += [(start + at, end + at, kind) for start, end, kind in s.styles]
+        at += len(s.text) + 1
+    return abstract_text(article), tuple(spans)
 
 
 def summary_text(article: Article) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import FrozenInstanceError, dataclass, field
 
 from ..diagnostics import SourceSpan
+from .styles import Styles
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,8 @@ class Section:
     lang: str = ""
     """The BCP 47 tag of the language it is written in, when the record says so reliably (JATS ``xml:lang``);
     "" when it does not."""
+    styles: Styles = ()
+    """The text's inline styles (styles.py): italic, superscript … as the record marks them; () for none."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,6 +339,8 @@ class Article:
     id: str
     """The source's identifier, e.g. ``pubmed-8699378``."""
     title: str
+    title_styles: Styles = ()
+    """The title's inline styles (styles.py): "<i>in vitro</i>", "KRAS<sup>G12C</sup>"; () for none."""
     title_lang: str = ""
     """The BCP 47 tag of the title's language when the record says it reliably (JATS ``xml:lang``, PubMed's
     English ``ArticleTitle`` or its ``VernacularTitle`` in the article's language, the catalogue's language

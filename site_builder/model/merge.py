@@ -259,6 +259,7 @@ def merge_work(ordered: list[Article]) -> Article:
     return replace(
         best,
         title=_first(ordered, lambda a: a.title),
+        title_styles=next((a.title_styles for a in ordered if a.title), ()),
         title_lang=next((a.title_lang for a in ordered if a.title), ""),
         authors=_byline(ordered),
         et_al=next((a.et_al for a in ordered if a.authors), False),

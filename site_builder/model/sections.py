@@ -19,6 +19,7 @@ Labels stay as the record prints them (without the colon); ``label_key`` is how 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Sequence
 
@@ -189,7 +190,7 @@ def split_lay_summary(sections: Iterable[Section]) -> tuple[tuple[Section, ...],
         if key in LAY_SUMMARY:
             lay.append(s)
         elif key == _ABSTRACT:
-            rest.append(Section("", s.text))
+            rest.append(dataclasses.replace(s, label="", lang=""))
         elif s.label or s.text:
             rest.append(s)
     return tuple(lay), tuple(s for s in rest if s.label or s.text)
@@ -221,7 +222,7 @@ def abstract_word(text: str) -> tuple[str, str]:
 def without_abstract_word(sections: Iterable[Section]) -> tuple[Section, ...]:
     """``sections`` without a label that only names the whole abstract in a language (``ABSTRACT_WORDS``:
     PubMed's ``Label="ZUSAMMENFASSUNG"`` over a German abstract), as ``split_lay_summary`` drops "ABSTRACT"."""
-    kept = (Section("", s.text, s.lang) if s.label.casefold() in ABSTRACT_WORDS else s for s in sections)
+    kept = (dataclasses.replace(s, label="") if s.label.casefold() in ABSTRACT_WORDS else s for s in sections)
     return tuple(s for s in kept if s.label or s.text)
 
 

@@ -26,6 +26,7 @@ from ..diagnostics import UserError
 from ..i18n import N_, isolated
 from ..model.article import PERIODICAL_KINDS, Article
 from ..model.library import Author, Group, Library
+from ..model.styles import html
 from ..prose.free_pages import FreePage
 from . import listing, orders, urls
 from .feeds import files as feed_files
@@ -194,7 +195,7 @@ records, making them was a third of the plan."""
 
 def article_parts(key: str, article: Article) -> ArticleParts:
     """The ArticleParts of ``article`` under ``key``."""
-    return (escape(article.title), _byline(article), escape(article.summary.verdict) if article.summary else _NONE,
+    return (styled_title(article), _byline(article), escape(article.summary.verdict) if article.summary else _NONE,
             orders.packed(orders.ranks_of(key, article)), base_key(article))
 
 
@@ -275,12 +276,17 @@ def _entry(href: Markup, article: Article, shared: dict[str, Markup] | None = No
         return escape(text) if shared is None else _escaped_once(shared, text)
 
     if parts is None:
-        title, byline = escape(article.title), _byline(article)
+        title, byline = styled_title(article), _byline(article)
         verdict = escape(article.summary.verdict) if article.summary else escaped("")
     else:
         title, byline, verdict = parts[0], parts[1], parts[2] or escaped("")
     return Entry(href, title, byline, escaped(article.journal or article.container), escaped(article.exact_date),
                  escaped(article.year), article, verdict)
+
+
+def styled_title(article: Article) -> Markup:
+    """The title as a list shows it: escaped, in its styles (``<i>in vitro</i>``)."""
+    return html(article.title, article.title_styles)
 
 
 def _byline(article: Article) -> Markup:

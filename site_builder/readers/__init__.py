@@ -343,7 +343,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     for every format)."""
     article, problems = _BY_FORMAT[record.format].to_article(record)
     if not article.title.strip():  # a page needs a name (its <h1> and <title>): MEDLINE, PubMed XML, JATS
-        article = dataclasses.replace(article, title=UNTITLED)
+        article = dataclasses.replace(article, title=UNTITLED, title_styles=())
         problems = [*problems, Diagnostic(Level.ERROR, record.where,
                                           f"record has no title; shown as {UNTITLED!r}")]
     article, found = identifiers.checked(article)

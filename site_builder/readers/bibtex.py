@@ -24,6 +24,7 @@ to its record, each under a name that says so ("date (from crossref Smith2020)")
 
 from __future__ import annotations
 
+import copy
 import logging
 import re
 from typing import Any
@@ -41,12 +42,12 @@ from bibtexparser.model import (
 )
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import dates, languages
+from ..model import dates, languages, styles
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record, Section
 from ..model.normalize import clean
 from . import shared
-from .latex import latex_to_text
+from .latex import latex_to_text, style_markers
 
 __all__ = ["FORMAT", "latex_to_text", "read", "sniff", "to_article"]
 
@@ -404,7 +405,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     f = _Fields(record)
     problems: list[Diagnostic] = []
     # Mendeley and Zotero write a title's HTML (<i>, <sub>) as LaTeX symbols: decoded, the tags are left out.
-    title = clean(shared.strip_tags(f.titled("title") or f.titled("booktitle")))
+    decoded = f.titled("title") or f.titled("booktitle")
+    title = clean(shared.strip_tags(decoded))
     authors, et_al = _people(f.raw("author"))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, "entry has no title field; shown as 'Untitled record'"))
@@ -417,7 +419,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format (its
     # older exports name their records "ISI:000284016600001", newer ones "WOS:…").
     running = f.plain("unique-id").startswith(("WOS:", "ISI:"))
-    lay, abstract, rights = shared.abstract(f.text("abstract"), running=running)
+    lay, abstract, rights = _abstract(f, running)
     orcids = shared.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))
     abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation")
     issued = _date(f)
@@ -428,9 +430,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     # Scopus names a work's "source" in journal whatever the work: the book (or book series) that holds a chapter,
     # the proceedings that hold a paper, or a book itself again.
     scopus = f.plain("source") == "Scopus"
-    original = ""
+    original, title_styles = "", _title_styles(f, title, decoded)
     if scopus and (both := _SCOPUS_TRANSLATED.fullmatch(title)):
-        title, original = both.group(1), both.group(2)  # "English; [Original]"
+        title, original, title_styles = both.group(1), both.group(2), ()  # "English; [Original]"
     if scopus and f.plain("type") == "Book chapter":
         kind = "chapter"
     held = scopus and kind in CONTAINED_KINDS and not f.text("booktitle")
@@ -445,6 +447,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     article = Article(
         id=shared.article_id(pmc, pmid, doi, f.plain("ID"), title, FORMAT),
         title=title or UNTITLED,
+        title_styles=title_styles if title else (),
         authors=shared.with_orcids(authors, orcids),
         et_al=et_al,
         # The website that carries a web page is where it was published (as our own export writes it).
@@ -481,6 +484,32 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     return article, problems
 
 
+def _title_styles(f: _Fields, title: str, decoded: str) -> styles.Styles:
+    """The title's styles: LaTeX's (``\\textit{…}``, ``style_markers``) and the HTML tags Mendeley and Zotero
+    write as LaTeX symbols (``{\\textless}i{\\textgreater}``); ``decoded`` is the title before its tags are left
+    out."""
+    marked = f.marked()
+    if marked is f and "<" not in decoded:
+        return ()
+    text = marked.titled("title") or marked.titled("booktitle")
+    return styles.styles_of(title, clean(shared.strip_tags(shared.style_markers(text))))
+
+
+def _abstract(f: _Fields, running: bool) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
+    """``shared.abstract`` of the abstract, its sections in the styles LaTeX or HTML gives them."""
+    text = f.text("abstract")
+    plain = shared.abstract(text, running=running)
+    marked = f.marked()
+    if marked is f and "<" not in text:
+        return plain
+    lay, parts, _ = shared.abstract(shared.style_markers(marked.text("abstract")), running=running)
+    return tuple(styles.restyled(plain[0], lay)), tuple(styles.restyled(plain[1], parts)), plain[2]
+
+
+_STYLED_FIELDS = ("title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "booktitleaddon", "abstract")
+"""The fields whose styles an article keeps (a title, with its subtitle and addition, and the abstract)."""
+
+
 class _Fields:
     """An entry's fields by lower-case name (BibTeX names are case-insensitive); the first of a repeat wins."""
 
@@ -493,6 +522,17 @@ class _Fields:
 
     def raw(self, *names: str) -> str:
         return next((self.values[n] for n in names if self.values.get(n, "").strip()), "")
+
+    def marked(self) -> _Fields:
+        """These fields with the style commands of the titles and the abstract as styles' markers
+        (latex.style_markers); themselves when those have none."""
+        changed = {k: marked for k in _STYLED_FIELDS if (marked := style_markers(self.values.get(k, ""))) !=
+                   self.values.get(k, "")}
+        if not changed:
+            return self
+        other = copy.copy(self)
+        other.values = self.values | changed
+        return other
 
     def plain(self, *names: str) -> str:
         """An identifier, number or url: protective braces (Web of Science's ``{{10.3375/…}}``) removed."""

@@ -71,15 +71,15 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one CSL-JSON item."""
     problems: list[Diagnostic] = []
     item = _Item(record, problems)
-    title = item.text("title")
+    title, title_styles = shared.styled_text(" ".join(record.values("title")))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, "item has no title; shown as 'Untitled record'"))
     url_pmid, url_pmc, url_doi = ids.ids_from_urls([item.text("URL")])
     doi = ids.doi_from(item.text("DOI")) or url_doi
     pmid = ids.pmid_from(item.text("PMID")) or url_pmid
     pmc = ids.pmcid_from(item.text("PMCID")) or url_pmc
-    marked = " ".join(item.record.values("abstract"))  # Europe PMC's headings as HTML: <h4>Background</h4>
-    lay, abstract, rights = shared.abstract(marked if shared.has_headings(marked) else item.text("abstract"))
+    # Rich text (<i>, <sup> …), and Europe PMC's headings as HTML: <h4>Background</h4>
+    lay, abstract, rights = shared.styled_abstract(" ".join(item.record.values("abstract")))
     abbrev = item.text("container-title-short") or item.text("journalAbbreviation")
     when = _published(item)
     kind = "" if item.text("type") in ("article-journal", "article") else item.text("type")
@@ -87,6 +87,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     article = Article(
         id=shared.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
         title=title or UNTITLED,
+        title_styles=title_styles if title else (),
         authors=tuple(_person(a) for a in item.objects("author")),
         # collection-title: the series of a chapter, a conference paper or a work that stands on its own.
         journal=("" if item.text("type") in CONTAINED_KINDS else item.text("container-title"))

@@ -61,6 +61,7 @@ MARKUP = xmltree.Markup(
         "sans-serif", "xref", "ext-link", "uri", "email", "named-content", "styled-content", "inline-formula",
         "mml:math", "abbrev", "break", "alternatives", "chem-struct", "private-char", "ruby"}),
     detached=_detached,
+    styles={"italic": "i", "bold": "b", "underline": "u", "sup": "sup", "sub": "sub", "sc": "sc"},
 )
 
 # Abstracts that are not the abstract: a table-of-contents blurb, a teaser, a graphical abstract …
@@ -98,9 +99,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     lay, abstract = split_lay_summary(_abstract(meta))
     licence_urls = [u for u in (_licence_url(lic) for lic in meta.findall("permissions/license")) if u]
     when = _published(meta)
+    title, title_styles = xmltree.styled(meta.find("title-group/article-title"))
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
-        title=clean(meta.findtext("title-group/article-title")),
+        title=title,
+        title_styles=title_styles,
         title_lang=_language_of(meta.find("title-group/article-title"), lang),
         authors=_authors(meta),
         journal=_journal(journal),
@@ -263,7 +266,8 @@ def _abstract(meta: Node) -> list[Section]:
     Among several abstracts, an untitled one is called "ABSTRACT"; a lone abstract's own "Abstract" title is
     dropped (the catalogue's rule). A titled ``<sec>`` starts a part; other paragraphs join the part before.
     """
-    return _sections([a for a in meta.findall("abstract") if a.get("abstract-type") not in _SKIPPED_ABSTRACTS])
+    return xmltree.styled_sections(
+        [a for a in meta.findall("abstract") if a.get("abstract-type") not in _SKIPPED_ABSTRACTS], _sections)
 
 
 def _other_abstracts(meta: Node, article_lang: str) -> tuple[OtherAbstract, ...]:
@@ -274,7 +278,7 @@ def _other_abstracts(meta: Node, article_lang: str) -> tuple[OtherAbstract, ...]
         if node.get("abstract-type") not in _SKIPPED_ABSTRACTS:
             by_language.setdefault(node.get("xml:lang") or article_lang, []).append(node)
     return tuple(other for language, nodes in by_language.items()
-                 if (other := languages.abstract_in(language, _sections(nodes))))
+                 if (other := languages.abstract_in(language, xmltree.styled_sections(nodes, _sections))))
 
 
 def _sections(abstracts: list[Node]) -> list[Section]:

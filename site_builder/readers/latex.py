@@ -22,6 +22,7 @@ from pylatexenc import latexwalker
 from pylatexenc.latex2text import LatexNodes2Text, MacroTextSpec, get_default_latex_context_db
 from pylatexenc.macrospec import LatexContextDb, MacroSpec
 
+from ..model import styles
 from ..model.normalize import clean
 
 _LATEX_MARKS = re.compile(r"[\\{}$]")
@@ -67,6 +68,28 @@ def latex_to_text(value: str) -> str:
             except Exception:  # noqa: BLE001 - pylatexenc is tolerant, but a value must never stop the build
                 text = value.replace("{", "").replace("}", "")
     return clean(_restore(_quotes(text), kept))
+
+
+_STYLE_COMMAND = re.compile(r"\\(textit|emph|textbf|textsc|underline|textsuperscript|textsubscript)\s*\{([^{}]*)\}")
+_COMMAND_KINDS = {"textit": "i", "emph": "i", "textbf": "b", "textsc": "sc", "underline": "u",
+                  "textsuperscript": "sup", "textsubscript": "sub"}
+
+
+def style_markers(value: str) -> str:
+    """``value`` with LaTeX's style commands around a plain argument (``\\textit{in vitro}``,
+    ``\\textsuperscript{G12C}``) as styles' markers around it (styles.marked), for ``latex_to_text``; a script
+    that Unicode can write (``\\textsuperscript{2}``) is left to be written so, and math (``$^{a}$``) as it is."""
+    if "\\" not in value:
+        return value
+    return _STYLE_COMMAND.sub(_marked_command, value)
+
+
+def _marked_command(command: re.Match[str]) -> str:
+    kind, argument = _COMMAND_KINDS[command.group(1)], command.group(2)
+    if kind in ("sup", "sub") and _scripted(argument, kind == "sup"):
+        return command.group()
+    # \mbox shows its argument as it is, and keeps the value LaTeX, read as the unmarked value is ("E.~coli")
+    return f"{styles.opener(kind)}\\mbox{{{argument}}}{styles.closer(kind)}"
 
 
 _MENDELEY_BREAK = re.compile(r"\$\\backslash\$[nrt]")

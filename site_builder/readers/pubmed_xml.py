@@ -61,6 +61,7 @@ _RECORD_START = re.compile(rb"<(?:PubmedArticle|PubmedBookArticle|DeleteCitation
 MARKUP = xmltree.Markup(
     inline=frozenset({"i", "b", "u", "sup", "sub", "mml:math"}),
     detached=lambda element: False,
+    styles={"i": "i", "b": "b", "u": "u", "sup": "sup", "sub": "sub"},
 )
 
 
@@ -133,10 +134,12 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     issue = art.find("Journal/JournalIssue") or Node("JournalIssue", "", 0)
     abbrev = clean(citation.findtext("MedlineJournalInfo/MedlineTA") or art.findtext("Journal/ISOAbbreviation"))
     when = _published(art)
-    title = clean(art.findtext("ArticleTitle")) or clean(art.findtext("VernacularTitle"))
+    title, title_styles = xmltree.styled(art.find("ArticleTitle" if clean(art.findtext("ArticleTitle"))
+                                                  else "VernacularTitle"))
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, "", title, "pubmed"),
         title=title,
+        title_styles=title_styles,
         title_lang=_title_language(art),
         original_title=_original_title(art),
         original_title_lang=_article_language(art) if _original_title(art) else "",
@@ -181,7 +184,7 @@ def _book(record: Record, root: Node, doc: Node) -> tuple[Article, list[Diagnost
     book = doc.find("Book") or Node("Book", "", doc.line)
     ids = _article_ids(root, "PubmedBookData", "BookDocument")
     pmid = ids.get("pubmed") or clean(doc.findtext("PMID"))
-    chapter, book_title = clean(doc.findtext("ArticleTitle")), clean(book.findtext("BookTitle"))
+    (chapter, chapter_styles), book_title = xmltree.styled(doc.find("ArticleTitle")), clean(book.findtext("BookTitle"))
     # The Book's ELocationID is the book's: a whole book's DOI, never a chapter's.
     doi = ids.get("doi", "") or ("" if chapter else _elocation_doi(book))
     lay, abstract = split_lay_summary(_abstract(doc))
@@ -190,6 +193,7 @@ def _book(record: Record, root: Node, doc: Node) -> tuple[Article, list[Diagnost
     article = Article(
         id=shared.article_id("", pmid, doi, "", chapter or book_title, "pubmed"),
         title=chapter or book_title,
+        title_styles=chapter_styles if chapter else xmltree.styled(book.find("BookTitle"))[1],
         authors=_authors(doc) or (() if chapter else _authors(book)),
         journal=clean(book.findtext("CollectionTitle")),  # a book's collection is its series
         edition=clean(book.findtext("Edition")),
@@ -303,7 +307,7 @@ def _date_of(d: Node) -> str:
 def _abstract(art: Node) -> list[Section]:
     """The labelled parts, each cut at the labels its text still holds ("Objectives: …"), as the same abstract
     is cut when MEDLINE text or the catalogue dump gives it in one paragraph."""
-    return _sections(art.findall("Abstract/AbstractText"))
+    return xmltree.styled_sections(art.findall("Abstract/AbstractText"), _sections)
 
 
 def _sections(texts: list[Node]) -> list[Section]:
@@ -314,7 +318,7 @@ def _other_abstracts(citation: Node) -> tuple[OtherAbstract, ...]:
     """``<OtherAbstract Type="Publisher" Language="spa">``: the abstract in another language; a plain-language
     summary (its Type ``plain-language-summary``) is not a translation."""
     return nlm.other_abstracts(
-        (other.get("Language"), _sections(other.findall("AbstractText")))
+        (other.get("Language"), xmltree.styled_sections(other.findall("AbstractText"), _sections))
         for other in citation.findall("OtherAbstract") if other.get("Type") != "plain-language-summary")
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from urllib.parse import urlsplit
 
-from ..model import dates
+from ..model import dates, styles
 from ..model import identifiers as ids
 from ..model.article import NOTICE_NOTES, RETRACTED_TYPE, Link, Notice, Person, Section
 from ..model.normalize import clean, safe_url, slugify, unique_folded
@@ -216,6 +216,58 @@ def strip_tags(text: str) -> str:
         text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(m.group(1), m.group(2)), text)
         text = _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
     return unescape(text)
+
+
+_STYLE_TAG = re.compile(r"<(/?)(i|em|b|strong|u|sup|sub|sc|span)\b([^<>]*)>", re.I)
+_STYLE_KINDS = {"i": "i", "em": "i", "b": "b", "strong": "b", "u": "u", "sup": "sup", "sub": "sub", "sc": "sc"}
+_SMALL_CAPS = re.compile(r"""style\s*=\s*["'][^"']*font-variant\s*:\s*small-caps""", re.I)
+
+
+def style_markers(text: str) -> str:
+    """``text`` with the rich text's style tags (CSL-JSON's, as citeproc-js reads them: ``<i>``, ``<b>``,
+    ``<sup>``, ``<sub>``, ``<span style="font-variant:small-caps;">``; HTML's ``<em>``, ``<strong>``, ``<u>``)
+    as styles' markers (styles.marked), for ``styled_text``; a script plain text can write is written so first,
+    as ``strip_tags`` writes it, and every other tag is left to ``strip_tags``."""
+    if "<" not in text:
+        return text
+    spans: list[str] = []  # the kind of each open <span>: "sc", or "" for another (CSL's nocase)
+
+    def marker(tag: re.Match[str]) -> str:
+        closing, name, rest = tag.group(1), tag.group(2).lower(), tag.group(3)
+        if name == "span":
+            if not closing:
+                spans.append("sc" if _SMALL_CAPS.search(rest) else "")
+                return styles.opener(spans[-1]) if spans[-1] else tag.group()
+            kind = spans.pop() if spans else ""
+            return styles.closer(kind) if kind else tag.group()
+        return (styles.closer if closing else styles.opener)(_STYLE_KINDS[name])
+
+    text = _SCRIPT_TAG.sub(_written_script, text)
+    return styles.spaced_out(_STYLE_TAG.sub(marker, text))
+
+
+def _written_script(tag: re.Match[str]) -> str:
+    """A script that plain text can write, written so ("H<sub>2</sub>O" → "H₂O"); any other kept as it is."""
+    written = xmltree.scripted(tag.group(1), tag.group(2))
+    return written if written != tag.group(2) else tag.group()
+
+
+def styled_text(text: str) -> tuple[str, styles.Styles]:
+    """``clean(strip_tags(text))`` and the styles its rich text gives it (``style_markers``)."""
+    plain = clean(strip_tags(text))
+    marked = style_markers(text)
+    return plain, styles.styles_of(plain, clean(strip_tags(marked))) if marked != text else ()
+
+
+def styled_abstract(text: str, running: bool = False) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
+    """``abstract`` of an abstract's rich text (``text`` as the record gives it), its sections in the styles the
+    text gives them."""
+    plain = abstract(text if has_headings(text) else clean(strip_tags(text)), running)
+    marked = style_markers(text)
+    if marked == text:
+        return plain
+    lay, parts, _ = abstract(marked if has_headings(marked) else clean(strip_tags(marked)), running)
+    return tuple(styles.restyled(plain[0], lay)), tuple(styles.restyled(plain[1], parts)), plain[2]
 
 
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

@@ -17,13 +17,15 @@ from __future__ import annotations
 import gzip
 import re
 import zlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model.article import Field, Record
+from ..model import styles
+from ..model.article import Field, Record, Section
+from ..model.normalize import clean
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -45,6 +47,9 @@ class Markup:
     """Elements inside text that are not part of it (footnotes, TeX alternatives): kept as fields of their own."""
     script: Callable[[etree._Element], str] = lambda element: etree.QName(element).localname
     """What an inline element is as a script ("sup", "sub" or neither), for ``scripted``: by default its name."""
+    styles: Mapping[str, str] = field(default_factory=dict)
+    """The inline elements that style their text, by name, with the style's kind (styles.KINDS): ``"italic":
+    "i"``. A text's styles are a field of their own beside it (``STYLES``)."""
 
 
 def tag_name(element: etree._Element) -> str:
@@ -173,10 +178,19 @@ def record(fmt: str, path: str, element: etree._Element, offset: int, markup: Ma
     return Record(fmt, SourceSpan(path, line), tuple(fields))
 
 
+STYLES = "@#styles"
+"""The name, below a text's own path, of the field that holds its inline styles (``styles.encode``: "i:0-7"),
+read back as an attribute no XML can write (``Node.styles``)."""
+
+
 def _walk(element: etree._Element, path: str, offset: int, markup: Markup, fields: list[Field]) -> None:
     line = _line(element, offset)
     is_text = _is_text(element, markup)
-    fields.append(Field(path, (text_of(element, markup),) if is_text else (), line))
+    spans: list[tuple[int, int, str]] = []
+    fields.append(Field(path, (text_of(element, markup, spans),) if is_text else (), line))
+    if spans:
+        fields.append(Field(f"{path}/{STYLES}", (styles.encode(styles.normal(spans, len(fields[-1].values[0]))),),
+                            line))
     fields.extend(_attributes(element, path, line))
     for child in _elements(element):
         child_path = f"{path}/{tag_name(child)}"
@@ -208,25 +222,45 @@ def _is_text(element: etree._Element, markup: Markup) -> bool:
         n in markup.inline or markup.detached(c) for n, c in zip(names, children, strict=True))
 
 
-def text_of(element: etree._Element, markup: Markup) -> str:
+def text_of(element: etree._Element, markup: Markup, spans: list[tuple[int, int, str]] | None = None,
+            start: int = 0) -> str:
     """All text inside the element, verbatim, without detached elements, comments and processing instructions.
 
     An entity left unexpanded keeps its written form (``&nbsp;``); a superscript or subscript that plain text can
-    write keeps its place (``scripted``).
+    write keeps its place (``scripted``). ``spans`` gets the styles of its inline elements (``Markup.styles``)
+    as (start, end, kind) in the text, which starts at ``start`` of the whole; a script written as plain text
+    ("m⁶A") has none.
     """
     parts = [element.text or ""]
+    at = start + len(parts[0])
     for child in element:
+        text = ""
         if isinstance(child.tag, str):
             if markup.detached(child):
                 pass
             elif etree.QName(child).namespace == MATHML_NS:
-                parts.append(math_text(child))
+                text = math_text(child)
             else:
-                parts.append(scripted(markup.script(child), text_of(child, markup)))
+                text = _inline_text(child, markup, spans, at)
         elif isinstance(child, etree._Entity):
-            parts.append(child.text or "")
-        parts.append(child.tail or "")
+            text = child.text or ""
+        parts += [text, child.tail or ""]
+        at += len(text) + len(parts[-1])
     return "".join(parts)
+
+
+def _inline_text(child: etree._Element, markup: Markup, spans: list[tuple[int, int, str]] | None, at: int) -> str:
+    """An inline element's text as ``text_of`` gives it, its style added to ``spans``."""
+    inner: list[tuple[int, int, str]] | None = [] if spans is not None else None
+    text = text_of(child, markup, inner, at)
+    shown = scripted(markup.script(child), text)
+    if spans is None or inner is None or shown != text:  # raised or lowered in the plain text itself: "m⁶A"
+        return shown
+    spans.extend(inner)
+    kind = markup.styles.get(tag_name(child), "")
+    if kind and text:
+        spans.append((at, at + len(text), kind))
+    return shown
 
 
 _RAISED = dict(zip("0123456789+-\u2212=()ni", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079"
@@ -325,6 +359,12 @@ class Node:
     def get(self, attribute: str, default: str = "") -> str:
         return next((v for k, v in self.attributes if k == attribute), default)
 
+    @property
+    def marked(self) -> str:
+        """The text with its styles' markers (styles.marked): what a reader makes a styled text from."""
+        spans = self.get(STYLES[1:])
+        return styles.marked(self.text, styles.decode(spans, len(self.text))) if spans else self.text
+
     def findall(self, path: str) -> list[Node]:
         """Every element at ``path`` ("Article/AuthorList/Author") below this one, in document order."""
         nodes = [self]
@@ -340,6 +380,39 @@ class Node:
         """The verbatim text of the first element at ``path``, or ""."""
         found = self.find(path)
         return found.text if found is not None else ""
+
+
+def styled(node: Node | None) -> tuple[str, styles.Styles]:
+    """The node's text cleaned (normalize.clean), and its styles over that text."""
+    if node is None:
+        return "", ()
+    plain = clean(node.text)
+    return plain, styles.styles_of(plain, clean(node.marked)) if node.get(STYLES[1:]) else ()
+
+
+def styled_sections(nodes: list[Node], sections_of: Callable[[list[Node]], list[Section]]) -> list[Section]:
+    """``sections_of(nodes)``, each section with the styles the same sections of the nodes' marked text have."""
+    plain = sections_of(nodes)
+    marked = [marked_tree(n) for n in nodes]
+    if all(m is None for m in marked):
+        return plain
+    return styles.restyled(plain, sections_of([n if m is None else m for n, m in zip(nodes, marked, strict=True)]))
+
+
+def marked_tree(node: Node) -> Node | None:
+    """The node with every text below it marked (``Node.marked``); None when none has a style."""
+    children = [marked_tree(c) for c in node.children]
+    if not node.get(STYLES[1:]) and all(c is None for c in children):
+        return None
+    return Node(node.name, _section_marked(node), node.line, node.attributes,
+                tuple(c if m is None else m for c, m in zip(node.children, children, strict=True)))
+
+
+def _section_marked(node: Node) -> str:
+    """``Node.marked`` without the style of a label ("<bold>Background:</bold> …"): a page shows the label as a
+    heading, and a marker beside its colon would hide it from sections.split_text."""
+    found = styles.decode(node.get(STYLES[1:]), len(node.text))
+    return styles.marked(node.text, tuple(s for s in found if not node.text[s[0]:s[1]].rstrip().endswith(":")))
 
 
 def tree(rec: Record) -> Node:

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from .. import i18n, speedups
-from ..model import identifiers
+from ..model import identifiers, styles
 from ..model.normalize import shown
 from ..model.sections import heading
 from ..plan import urls
@@ -100,6 +100,7 @@ def make_environment(template_dirs: list[Path], interface: i18n.Interface | None
     env.filters["pubmed_url"] = identifiers.pubmed_url
     env.filters["pmc_url"] = identifiers.pmc_url
     env.filters["shown"] = shown
+    env.filters["styled"] = styles.html  # a record's text with its styles: {{ part.text|styled(part.styles) }}
     return env
 
 
