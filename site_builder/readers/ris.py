@@ -28,6 +28,9 @@ continuation; records run from ``PT`` to ``ER`` between the file's ``FN``/``VR``
        complex (LHl) of photosynthetic bacteria and its subunit (B820)
     ER
 
+PubMed's and PubMed Central's RIS give the PMID and PMC id in user fields: ``U1  - 23690738[pmid]``,
+``U2  - PMC4756000[pmcid]``.
+
 Web of Knowledge wrote its other databases' records in the same form: MEDLINE's (``UT MEDLINE:16842170``, all
 authors on one ``AU`` line) and Inspec's (``UT INSPEC:9027814``: all its indexing in ``DE``, the article's
 identifiers in ``ID``, a subscript written ``/sub 2/``).
@@ -394,8 +397,10 @@ def _ris_article(record: Record) -> Article:
     central_pmid = next((m[1] for value in tags.all("C3") for part in value.split(",")
                          if (m := _CENTRAL_PUBMED.fullmatch(clean(part)))), "")
     pmid = ids.pmid_from(tags.first("C2")) or ids.pmid_from(tags.first("PMID")) or embase_pmid or central_pmid or (
-        url_pmid or ids.pubmed_accession(tags.first("AN"), tags.all("DP", "DB")))
-    pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
+        url_pmid or ids.pubmed_accession(tags.first("AN"), tags.all("DP", "DB"))) or ids.pmid_from(
+        _ncbi_id(tags, "pmid"))
+    pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else (
+        url_pmc or ids.pmcid_from(_ncbi_id(tags, "pmcid")))
     abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB", "N2")]
     if shared.has_headings(marked := "\n".join(tags.lines("AB", "N2"))):  # Europe PMC's <h4>Background</h4>
         lay, abstract, rights = shared.abstract(marked)
@@ -438,6 +443,17 @@ def _ris_article(record: Record) -> Article:
         other_abstracts=_other_abstracts(tags),
         issns=issns, isbns=isbns,
     )
+
+
+_NCBI_ID = re.compile(r"\s*(\w+)\s*\[(pmid|pmcid)\]\s*", re.I)
+_NCBI_ID_TAGS = ("U1", "U2", "U3", "U4", "U5")
+
+
+def _ncbi_id(tags: _Tags, kind: str) -> str:
+    """A PMID or PMC id as PubMed's and PMC's RIS give them, in a user field: "U1  - 23690738[pmid]", "U2  -
+    PMC4756000[pmcid]" (PMC's export names the PMID nowhere else)."""
+    found = (m for value in tags.all(*_NCBI_ID_TAGS) if (m := _NCBI_ID.fullmatch(value)))
+    return next((m.group(1) for m in found if m.group(2).casefold() == kind), "")
 
 
 def _series(tags: _Tags, container: str) -> str:

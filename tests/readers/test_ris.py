@@ -155,6 +155,19 @@ def test_web_of_science_tagged_records() -> None:
     assert "ANTENNA COMPLEX" in article.keywords  # a keyword that ran onto a continuation line
 
 
+def test_pmc_and_pubmed_give_their_ids_in_user_fields() -> None:
+    """PMC's RIS names the PMID only in "U1  - 23690738[pmid]"; PubMed's writes "U2  - PMC4756000[pmcid]" too."""
+    (record,), diagnostics = read("jabref-pmc.ris")
+    article = ris.to_article(record)[0]
+    assert diagnostics == [] and (article.pmid, article.pmcid, article.doi) == (
+        "23690738", "PMC3654245", "10.1155/2013/219840")
+    (pubmed,), _ = ris.read("TY  - JOUR\nTI  - A title\nU1  - 26957754[pmid]\nU2  - PMC4756000[pmcid]\n"
+                            "U4  - jpts-2015-817[PII]\nER  - \n", "pubmed.ris")
+    assert (ris.to_article(pubmed)[0].pmid, ris.to_article(pubmed)[0].pmcid) == ("26957754", "PMC4756000")
+    (other,), _ = ris.read("TY  - JOUR\nTI  - A title\nU1  - 123 patients\nU2  - x[pmid]\nER  - \n", "o.ris")
+    assert (ris.to_article(other)[0].pmid, ris.to_article(other)[0].pmcid) == ("", "")
+
+
 def test_inspec_records_in_web_of_science_tagged_form() -> None:
     """Inspec's ID holds the article's identifiers, not keywords: its DOI is read from it; its DE runs all its
     indexing, parted by "/ " and "; "; its "/sub 2/" and "/sup +/" are subscripts and superscripts."""
