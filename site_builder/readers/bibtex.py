@@ -629,7 +629,10 @@ _ET_AL_TAIL = re.compile(r"(?<=\S)[\s,]+et\.?\s+al\.?\s*$", re.I)  # "Smith, J.,
 _GROUP_WORDS = frozenset({
     "Agency", "Association", "Collaboration", "Commission", "Committee", "Consortium", "Council", "Department",
     "Federation", "Foundation", "Institut", "Institute", "Investigators", "Ministry", "Organisation",
-    "Organization", "Registry", "Secretariat", "Society", "University"})
+    "Organization", "Registry", "Secretariat", "Society", "University",
+    # as library catalogues name organisations of other languages (Copac: "Universität Karlsruhe. Fakultät für
+    # Informatik")
+    "Fakultät", "Universidad", "Universidade", "Universität", "Università", "Université", "Universiteit"})
 _GROUP_WORDS_IN_LONG_NAMES = frozenset({
     "Academy", "Alliance", "Authority", "Board", "Bureau", "Center", "Centre", "Coalition", "College",
     "Corporation", "Group", "Initiative", "Network", "Office", "Panel", "Program", "Programme", "Service",
