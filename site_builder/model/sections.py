@@ -53,6 +53,9 @@ LAY_SUMMARY = frozenset({"simple summary", "plain language summary", "lay summar
 """Keys of the labels that name an author's plain-language summary (MDPI, Cochrane, PLOS)."""
 
 _ABSTRACT = "abstract"
+_NO_LABEL = frozenset({_ABSTRACT, "unlabelled", "unlabeled"})
+"""Labels that name no section: "ABSTRACT" (the whole), and PubMed's "UNLABELLED", which it gives the text
+before an abstract's first real label (``<AbstractText Label="UNLABELLED">``, "AB  - UNLABELLED: …")."""
 _SHORT = frozenset({"aim"})
 """All-capitals labels shorter than four letters that are still labels ("CI:" in "95% CI: 1.2" is not)."""
 _UPPER = re.compile(r"[A-Z][A-Z0-9'’&/,()\- ]*[A-Z0-9)'’]")
@@ -181,7 +184,7 @@ def split_lay_summary(sections: Iterable[Section]) -> tuple[tuple[Section, ...],
     """(lay summary, abstract): the parts labelled as a plain-language summary, and the others, each in order.
 
     A part labelled "ABSTRACT" (what follows an MDPI "SIMPLE SUMMARY") is the abstract itself and loses the
-    label; parts with neither label nor text are left out.
+    label, as does PubMed's "UNLABELLED" part; parts with neither label nor text are left out.
     """
     lay: list[Section] = []
     rest: list[Section] = []
@@ -189,7 +192,7 @@ def split_lay_summary(sections: Iterable[Section]) -> tuple[tuple[Section, ...],
         key = label_key(s.label)
         if key in LAY_SUMMARY:
             lay.append(s)
-        elif key == _ABSTRACT:
+        elif key in _NO_LABEL:
             rest.append(dataclasses.replace(s, label="", lang=""))
         elif s.label or s.text:
             rest.append(s)

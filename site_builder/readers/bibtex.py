@@ -628,7 +628,16 @@ def _split_names(value: str) -> list[str]:
             names.append(value[start:token.start()])
             start = token.end()
     names.append(value[start:])
-    return [name.strip() for name in names if name.strip()]
+    return [part.strip() for name in names for part in _semicolon_list(name) if part.strip()]
+
+
+def _semicolon_list(name: str) -> list[str]:
+    """The names of a list parted by semicolons where BibTeX wants "and" ("Baklouti, F.; Huang, S. C.; Tang, T.
+    K.", as JabRef converts a Biblioscape record): a name holds two commas at most, so a "name" with more and with
+    semicolons outside braces is such a list; any other name is one name."""
+    if name.count(",") <= 2 or ";" not in name or "{" in name:
+        return [name]
+    return name.split(";")
 
 
 _SUFFIX_LAST = re.compile(r"(\S+\s+\S.*?)\s+(Jr\.?|Sr\.?|II|III|IV)")
@@ -669,7 +678,10 @@ _ET_AL_TAIL = re.compile(r"(?<=\S)[\s,]+et\.?\s+al\.?\s*$", re.I)  # "Smith, J.,
 _GROUP_WORDS = frozenset({
     "Agency", "Association", "Collaboration", "Commission", "Committee", "Consortium", "Council", "Department",
     "Federation", "Foundation", "Institut", "Institute", "Investigators", "Ministry", "Organisation",
-    "Organization", "Registry", "Secretariat", "Society", "University"})
+    "Organization", "Registry", "Secretariat", "Society", "University",
+    # as library catalogues name organisations of other languages (Copac: "Universität Karlsruhe. Fakultät für
+    # Informatik")
+    "Fakultät", "Universidad", "Universidade", "Universität", "Università", "Université", "Universiteit"})
 _GROUP_WORDS_IN_LONG_NAMES = frozenset({
     "Academy", "Alliance", "Authority", "Board", "Bureau", "Center", "Centre", "Coalition", "College",
     "Corporation", "Group", "Initiative", "Network", "Office", "Panel", "Program", "Programme", "Service",

@@ -28,6 +28,13 @@ continuation; records run from ``PT`` to ``ER`` between the file's ``FN``/``VR``
        complex (LHl) of photosynthetic bacteria and its subunit (B820)
     ER
 
+PubMed's and PubMed Central's RIS give the PMID and PMC id in user fields: ``U1  - 23690738[pmid]``,
+``U2  - PMC4756000[pmcid]``.
+
+Web of Knowledge wrote its other databases' records in the same form: MEDLINE's (``UT MEDLINE:16842170``, all
+authors on one ``AU`` line) and Inspec's (``UT INSPEC:9027814``: all its indexing in ``DE``, the article's
+identifiers in ``ID``, a subscript written ``/sub 2/``).
+
 Writers differ in the separator: besides "TY  - " (two spaces, hyphen, space) some write one space or a tab
 before the hyphen, or none after it ("TY - JOUR", "AU\t-\tSmith", "AU  -Smith"). A file's ``TY`` line tells
 its separator: a line with that separator is a tag line, whatever the tag; in a file written with a loose one,
@@ -76,9 +83,9 @@ from ..model.article import (
     Record,
     Section,
 )
-from ..model.normalize import clean, parse_person
+from ..model.normalize import clean, parse_person, unique_folded
 from ..model.sections import abstract_word, split_heading_lines, split_lay_summary, split_running
-from . import shared
+from . import shared, xmltree
 from .catalogue import split_lines
 
 FORMAT = "ris"
@@ -390,8 +397,10 @@ def _ris_article(record: Record) -> Article:
     central_pmid = next((m[1] for value in tags.all("C3") for part in value.split(",")
                          if (m := _CENTRAL_PUBMED.fullmatch(clean(part)))), "")
     pmid = ids.pmid_from(tags.first("C2")) or ids.pmid_from(tags.first("PMID")) or embase_pmid or central_pmid or (
-        url_pmid or ids.pubmed_accession(tags.first("AN"), tags.all("DP", "DB")))
-    pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else url_pmc
+        url_pmid or ids.pubmed_accession(tags.first("AN"), tags.all("DP", "DB"))) or ids.pmid_from(
+        _ncbi_id(tags, "pmid"))
+    pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else (
+        url_pmc or ids.pmcid_from(_ncbi_id(tags, "pmcid")))
     abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB", "N2")]
     if shared.has_headings(marked := "\n".join(tags.lines("AB", "N2"))):  # Europe PMC's <h4>Background</h4>
         lay, abstract, rights = shared.abstract(marked)
@@ -434,6 +443,17 @@ def _ris_article(record: Record) -> Article:
         other_abstracts=_other_abstracts(tags),
         issns=issns, isbns=isbns,
     )
+
+
+_NCBI_ID = re.compile(r"\s*(\w+)\s*\[(pmid|pmcid)\]\s*", re.I)
+_NCBI_ID_TAGS = ("U1", "U2", "U3", "U4", "U5")
+
+
+def _ncbi_id(tags: _Tags, kind: str) -> str:
+    """A PMID or PMC id as PubMed's and PMC's RIS give them, in a user field: "U1  - 23690738[pmid]", "U2  -
+    PMC4756000[pmcid]" (PMC's export names the PMID nowhere else)."""
+    found = (m for value in tags.all(*_NCBI_ID_TAGS) if (m := _NCBI_ID.fullmatch(value)))
+    return next((m.group(1) for m in found if m.group(2).casefold() == kind), "")
 
 
 def _series(tags: _Tags, container: str) -> str:
@@ -758,9 +778,13 @@ def _wos_article(record: Record) -> Article:
     names = [_AUTHOR_EMAIL.sub("", name) for line in tags.all("AF") or tags.all("AU") for name in line.split("; ")]
     people = _middle_initials_back(tuple(_person(n) for n in names), tags.all("AU") if tags.all("AF") else [])
     accession = clean(tags.first("UT"))
-    doi = ids.doi_from(tags.first("DI"))
+    inspec = accession.startswith("INSPEC:")
+    doi = ids.doi_from(tags.first("DI")) or (_inspec_doi(" ".join(tags.all("ID"))) if inspec else "")
     pmid = ids.pmid_from(tags.first("PM") or accession.removeprefix("MEDLINE:") * accession.startswith("MEDLINE:"))
-    lay, abstract, rights = _abstract([shared.strip_tags(line) for line in tags.lines("AB")], running=True)
+    abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB")]
+    if inspec:  # its lines only wrap the text, even inside a subscript ("Sn/sub 2/P/sub 2\n   /S/sub\n   6/")
+        title, abstract_lines = _inspec_text(title), [_inspec_text(" ".join(abstract_lines))]
+    lay, abstract, rights = _abstract(abstract_lines, running=True)
     when = shared.web_of_science_date(tags.first("PD"), tags.first("PY"), tags.first("EA"))
     kind = wos_kind(tags.all("DT"))
     # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
@@ -787,11 +811,50 @@ def _wos_article(record: Record) -> Article:
         # PS: the page span of CABI's and BIOSIS's exports ("PS 170", "PS 221-230"), some without BP and EP
         pages=shared.page_range(tags.first("BP") or tags.first("AR"), tags.first("EP")) or shared.page_range(
             tags.first("PS")),
-        keywords=shared.split_keywords([" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
+        keywords=_inspec_keywords(" ".join(tags.all("DE"))) if inspec else shared.split_keywords(
+            [" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),
         issns=ids.standard_numbers(tags.all("SN", "EI")),  # the print ISSN, the electronic one
         isbns=ids.standard_numbers(tags.all("BN")),
     )
+
+
+# Inspec's records in this format (UT "INSPEC:…", as Web of Knowledge exported them) run all its indexing into DE,
+# its parts parted by "/ ": treatment ("Experimental"), controlled terms, free terms, classification codes (a code
+# a line: "A4265K Optical harmonic generation, …"), numerical data ("wavelength 2.78E-07 m") and chemical indexing,
+# the terms of a part parted by "; ". Inspec writes a subscript "/sub 2/" and a superscript "/sup +/", in titles and
+# abstracts too: its closing slash may stand before a space ("BaB/sub 2/O/sub 4/ optical waveguides").
+_INSPEC_SCRIPT = re.compile(r"/(sub|sup) ([^/]*?) ?/")
+_INSPEC_TOKEN = re.compile(r"/su[bp] [^/]*/|/ |[^/]+|/")
+_INSPEC_CODE = re.compile(r"\s+(?=[A-Z]\d{4}[A-Z]?\s)")
+_STARTS_WITH_CODE = re.compile(r"\s*[A-Z]\d{4}[A-Z]?\s")
+
+
+def _inspec_text(text: str) -> str:
+    """``text`` with Inspec's subscripts and superscripts as the XML readers give theirs ("Sn/sub 2/" is "Sn₂")."""
+    return _INSPEC_SCRIPT.sub(lambda m: xmltree.scripted(m.group(1), m.group(2)), text)
+
+
+def _inspec_keywords(descriptors: str) -> tuple[str, ...]:
+    """The terms of Inspec's DE; a classification code with its heading, which may hold "; " ("A7240
+    Photoconduction and photovoltaic effects; photodielectric effects")."""
+    parts, part = [], ""
+    for token in _INSPEC_TOKEN.findall(descriptors):
+        if token == "/ ":
+            parts.append(part)
+            part = ""
+        else:
+            part += token
+    terms = [term for part in [*parts, part]
+             for term in (_INSPEC_CODE.split(part) if _STARTS_WITH_CODE.match(part) else part.split("; "))]
+    return unique_folded(clean(_inspec_text(t)) for t in terms if clean(t))
+
+
+def _inspec_doi(identifiers: str) -> str:
+    """The DOI among Inspec's ID, which holds the article's identifiers (not keywords, as Web of Science's ID
+    does), each in brackets: "0003-6951/2006/89(4)/041103-1(3)/$23.00],[…],[S0003-6951(06)22430-6],[10.1063/…]"."""
+    parts = (clean(part).strip("[]") for part in identifiers.split("],["))
+    return next((ids.doi_from(part) for part in parts if part.startswith("10.")), "")
 
 
 def wos_kind(types: list[str]) -> str:

@@ -15,8 +15,9 @@ def description(sections: tuple[Section, ...]) -> str:
 
 
 def without_abstract_label(text: str) -> str:
-    """The catalogue's "ABSTRACT:" names the abstract itself (after a lay summary); articles drop that label."""
-    return re.sub(r"(^| )ABSTRACT: ", r"\1", text)
+    """The catalogue's "ABSTRACT:" names the abstract itself (after a lay summary), and PubMed's "UNLABELLED:" the
+    text before its first label; articles drop those labels."""
+    return re.sub(r"(^| )(?:ABSTRACT|UNLABELLED): ", r"\1", text)
 
 
 def section_joins_folded(text: str) -> str:

@@ -335,6 +335,24 @@ def test_organisations_and_et_al_in_author_lists(names: str, people: list[Person
     assert list(bibtex.to_article(records[0])[0].authors) == people
 
 
+def test_a_catalogues_department_of_a_german_university_is_one_organisation() -> None:
+    """Copac's record, as JabRef writes it: the issuing department is the second author, without braces, which
+    BibTeX would read as the person "für Informatik, Universität Karlsruhe. Fakultät"."""
+    (article,) = articles_of("jabref-copac.bib").values()
+    assert article.authors == (Person("Prechelt, Lutz", "Prechelt", "Lutz"),
+                               Person("Universität Karlsruhe. Fakultät für Informatik"))
+
+
+def test_authors_parted_by_semicolons_are_each_a_person() -> None:
+    """A "name" with more than BibTeX's two commas and semicolons between them is a list ("Baklouti, F.; Huang,
+    S. C.; …", JabRef's conversion of a Biblioscape record); a braced or a one-comma name keeps its semicolon."""
+    (article,) = articles_of("jabref-biblioscape.bib").values()
+    assert [p.name for p in article.authors] == [
+        "Baklouti, F.", "Huang, S. C.", "Tang, T. K.", "Delaunay, J.", "Marchesi, V. T.", "Benz, E. J."]
+    assert bibtex._split_names("{Smith; Jones, Ltd, A, B} and Doe, J.; Roe") == [
+        "{Smith; Jones, Ltd, A, B}", "Doe, J.; Roe"]
+
+
 def test_mendeley_less_than_greater_than_and_html_in_titles() -> None:
     articles = articles_of("mendeley-desktop-style.bib")
     assert "significantly decreased after the challenge (P<0.05)." in abstract_of(articles["Azimi2021"])

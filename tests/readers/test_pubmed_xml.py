@@ -14,7 +14,7 @@ from site_builder.diagnostics import Level
 from site_builder.model import languages
 from site_builder.model.article import Field, Language, MeshHeading, MeshQualifier, Person, Record
 from site_builder.model.normalize import clean
-from site_builder.readers import catalogue, pubmed_xml, xmltree
+from site_builder.readers import catalogue, medline, pubmed_xml, xmltree
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "pubmed-xml"
 EFETCH = DATA / "pubmed-29768149.xml"
@@ -132,6 +132,20 @@ def test_lay_summary_goes_apart() -> None:
     assert [s.label for s in article.lay_summary] == ["Simple Summary"]
     assert article.lay_summary[0].text.startswith("In patients with mild asthma")
     assert [s.label for s in article.abstract] == ["METHODS", "RESULTS", "CONCLUSIONS"]
+
+
+def test_pubmeds_unlabelled_part_is_shown_without_a_heading() -> None:
+    """PubMed labels the text before an abstract's first real label "UNLABELLED" (PMID 401343); that names no
+    section, in the XML as in MEDLINE text, and the full record keeps it."""
+    (record,) = read(DATA / "pubmed20n0014-unlabelled.xml")
+    article, _ = pubmed_xml.to_article(record)
+    assert [s.label for s in article.abstract] == ["", "ABBREVIATIONS"]
+    assert article.abstract[0].text.startswith("In this paper we discuss the relationship")
+    assert ("UNLABELLED",) in [f.values for f in record.fields if f.name.endswith("AbstractText/@Label")]
+    first, abbreviations = (s.text for s in article.abstract)
+    text = f"PMID- 401343\nTI  - {article.title}\nAB  - UNLABELLED: {first} ABBREVIATIONS: {abbreviations}\n"
+    (medline_record,), _ = medline.read(text, "pubmed.nbib")
+    assert medline.to_article(medline_record)[0].abstract == article.abstract
 
 
 def test_gzipped_file_reads_the_same() -> None:

@@ -155,6 +155,38 @@ def test_web_of_science_tagged_records() -> None:
     assert "ANTENNA COMPLEX" in article.keywords  # a keyword that ran onto a continuation line
 
 
+def test_pmc_and_pubmed_give_their_ids_in_user_fields() -> None:
+    """PMC's RIS names the PMID only in "U1  - 23690738[pmid]"; PubMed's writes "U2  - PMC4756000[pmcid]" too."""
+    (record,), diagnostics = read("jabref-pmc.ris")
+    article = ris.to_article(record)[0]
+    assert diagnostics == [] and (article.pmid, article.pmcid, article.doi) == (
+        "23690738", "PMC3654245", "10.1155/2013/219840")
+    (pubmed,), _ = ris.read("TY  - JOUR\nTI  - A title\nU1  - 26957754[pmid]\nU2  - PMC4756000[pmcid]\n"
+                            "U4  - jpts-2015-817[PII]\nER  - \n", "pubmed.ris")
+    assert (ris.to_article(pubmed)[0].pmid, ris.to_article(pubmed)[0].pmcid) == ("26957754", "PMC4756000")
+    (other,), _ = ris.read("TY  - JOUR\nTI  - A title\nU1  - 123 patients\nU2  - x[pmid]\nER  - \n", "o.ris")
+    assert (ris.to_article(other)[0].pmid, ris.to_article(other)[0].pmcid) == ("", "")
+
+
+def test_inspec_records_in_web_of_science_tagged_form() -> None:
+    """Inspec's ID holds the article's identifiers, not keywords: its DOI is read from it; its DE runs all its
+    indexing, parted by "/ " and "; "; its "/sub 2/" and "/sup +/" are subscripts and superscripts."""
+    records, diagnostics = read("jabref-inspec.isi")
+    assert diagnostics == []
+    laser, crystals = (ris.to_article(r)[0] for r in records)
+    assert (laser.doi, crystals.doi) == ("10.1063/1.2234275", "10.1088/0953-8984/18/23/006")
+    assert laser.title == ("Second harmonic generation of continuous wave ultraviolet light and production of "
+                           "beta -BaB\u2082O\u2084 optical waveguides")
+    assert crystals.title == "Optical and photoelectric spectroscopy of photorefractive Sn\u2082P\u2082S\u2086 crystals"
+    assert "Sn\u2082P\u2082S\u2086 crystals were carried out" in crystals.abstract[0].text
+    assert laser.keywords[:3] == ("Experimental", "barium compounds", "ion implantation")
+    assert {"beta -BaB\u2082O\u2084 optical waveguides", "He\u207a implantation", "second harmonic generation",
+            "A4255R Lasing action in other solids", "wavelength 2.78E-07 m"} <= set(laser.keywords)
+    assert "A7240 Photoconduction and photovoltaic effects; photodielectric effects" in crystals.keywords
+    assert not any("[" in k or "]" in k or "/ " in k for k in laser.keywords + crystals.keywords)
+    assert laser.keywords[-1] == "BaB2O4/ss B2/ss Ba/ss O4/ss B/ss O/ss"  # chemical indexing, as written
+
+
 def test_scopus_review_with_pmid_and_copyright() -> None:
     records, _ = read("scopus-review.ris")
     article, _ = ris.to_article(records[0])
