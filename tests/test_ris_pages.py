@@ -3,6 +3,7 @@ ScienceDirect's. What an article page says of the work's date and of what holds 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ import pytest
 from site_builder.build import build
 
 DATA = Path(__file__).resolve().parent / "data" / "ris"
+CHAPTER = "doi-10-1016-b978-0-12-394292-0-00004-7"
+"""The page of the first ScienceDirect chapter."""
 
 
 @pytest.fixture(scope="module")
@@ -60,3 +63,13 @@ def test_a_sciencedirect_chapter_names_its_series_and_its_book(site: Path, html)
     shown = facts(site, html, "Chapter Four - Flexible Backbone Sampling")
     assert (shown["Series"], shown["Book"], shown["Volume"]) == (
         ["Methods in Enzymology"], ["Methods in Protein Design"], ["Volume 523"])
+
+
+def test_a_sciencedirect_editor_is_shown_as_written_and_cited_by_family_name(site: Path, html) -> None:
+    """"A2  - Amy E. Keating" is shown as the record writes it, cited "Keating AE" and marked up as a person."""
+    shown = facts(site, html, "Chapter Four - Flexible Backbone Sampling")
+    assert shown["Editor"] == ["Amy E. Keating"]
+    page = site / "articles" / f"{CHAPTER}.html"
+    assert "In: Keating AE, editor." in page.read_text("utf-8")
+    data = json.loads(html.parse(page).find(".//script[@type='application/ld+json']").text)
+    assert data["isPartOf"]["editor"] == [{"@type": "Person", "name": "Amy E. Keating"}]

@@ -76,7 +76,7 @@ from ..model.article import (
     Record,
     Section,
 )
-from ..model.normalize import clean, parse_person
+from ..model.normalize import clean, parse_person, person_in_reading_order, written_given_first
 from ..model.sections import abstract_word, split_heading_lines, split_lay_summary, split_running
 from . import shared
 from .catalogue import split_lines
@@ -408,9 +408,9 @@ def _ris_article(record: Record) -> Article:
         title=title,
         authors=_people(tags, "AU", "A1"),
         journal=journal, journal_abbrev=abbrev, kind=kind, container=container,
-        editors=tuple(_person(name) for name in tags.all(*_editor_tags(kind)) if clean(name)),
-        translators=_people(tags, "A4") if kind in _TRANSLATED_KINDS else (),
-        series_editors=_people(tags, "A3") if kind in RIS_SERIES_EDITOR_KINDS else (),
+        editors=tuple(_contributor(name) for name in tags.all(*_editor_tags(kind)) if clean(name)),
+        translators=_people(tags, "A4", person=_contributor) if kind in _TRANSLATED_KINDS else (),
+        series_editors=_people(tags, "A3", person=_contributor) if kind in RIS_SERIES_EDITOR_KINDS else (),
         date=when.date,
         date_printed=when.printed,
         epub_date=when.epub,
@@ -476,8 +476,9 @@ _NO_EDITION_KINDS = LEGAL_KINDS | {"hearing", "software", "dataset"}
 (Zotero). A periodical's article has none either: EndNote writes its electronic publication date there."""
 
 
-def _people(tags: _Tags, *names: str) -> tuple[Person, ...]:
-    return tuple(_person(name) for value in tags.all(*names) for name in _one_or_more(value) if clean(name))
+def _people(tags: _Tags, *names: str, person: Callable[[str], Person] | None = None) -> tuple[Person, ...]:
+    person = person or _person
+    return tuple(person(name) for value in tags.all(*names) for name in _one_or_more(value) if clean(name))
 
 
 def _one_or_more(value: str) -> list[str]:
@@ -545,6 +546,17 @@ def _person(name: str, orcid: str = "") -> Person:
         if _INITIALS.fullmatch(initials) and (" " not in family or "." in initials):
             return Person(name=f"{family}, {initials}", family=family, given=initials, orcid=orcid)
     return parse_person(name, orcid)
+
+
+def _contributor(name: str) -> Person:
+    """An editor, a translator: as ``_person`` reads an author, and a name without a comma that reads as given
+    name first (``written_given_first``) so: ScienceDirect writes a chapter's authors "Ollikainen, Noah" and its
+    book's editor "Amy E. Keating" in the same record. An author's name is not read so, as it would make an author
+    page of "Cancer Research" "Campaign"'s; an organisation's name stays whole."""
+    person = _person(name)
+    if not person.family and written_given_first(person.name):
+        return person_in_reading_order(person.name)
+    return person
 
 
 def _pages(tags: _Tags, kind: str) -> str:

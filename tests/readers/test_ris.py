@@ -783,3 +783,21 @@ def test_authors_run_together_on_one_line_are_each_an_author() -> None:
                           "ER  - \n", "a.ris")
     assert [p.name for p in ris.to_article(records[0])[0].authors] == ["Smith, J.", "Doe, K.", "Roe, A.",
                                                                        "Cancer; Research UK"]
+
+
+def test_sciencedirects_editor_given_name_first_is_split() -> None:
+    """ScienceDirect writes a chapter's authors family name first and its book's editor given name first ("AU  -
+    Ollikainen, Noah", "A2  - Amy E. Keating"): the editor was one unsplit name, cited "In: Amy E. Keating,
+    editor" and marked up as an organisation. An editor family name first ("Baldwin, Robert L.") stays so, and an
+    organisation's name stays whole."""
+    records, _ = read("klab-sciencedirect-chapters.ris")
+    first, second = (ris.to_article(r)[0] for r in records)
+    assert first.editors == (Person(name="Amy E. Keating", family="Keating", given="Amy E."),)
+    assert [(p.family, p.given) for p in second.editors] == [("Baldwin", "Robert L."), ("Baker", "David")]
+    text = ("TY  - CHAP\nTI  - T\nT2  - B\nA2  - Jan van der Berg\nA2  - John Smith Jr\nA2  - Cancer Research UK\n"
+            "A2  - World Health Organization\nA2  - Academic Press\nER  - \n")
+    (record,), _ = ris.read(text, "editors.ris")
+    assert [(p.name, p.family, p.given, p.suffix) for p in ris.to_article(record)[0].editors] == [
+        ("Jan van der Berg", "van der Berg", "Jan", ""), ("John Smith Jr", "Smith", "John", "Jr"),
+        ("Cancer Research UK", "", "", ""), ("World Health Organization", "", "", ""),
+        ("Academic Press", "", "", "")]
