@@ -62,7 +62,7 @@ def test_a_conference_paper_names_its_proceedings_once(site: Path, html) -> None
 def test_a_sciencedirect_chapter_names_its_series_and_its_book(site: Path, html) -> None:
     shown = facts(site, html, "Chapter Four - Flexible Backbone Sampling")
     assert (shown["Series"], shown["Book"], shown["Volume"]) == (
-        ["Methods in Enzymology"], ["Methods in Protein Design"], ["Volume 523"])
+        ["Methods in Enzymology"], ["Methods in Protein Design"], ["523"])
 
 
 def test_a_sciencedirect_editor_is_shown_as_written_and_cited_by_family_name(site: Path, html) -> None:
@@ -73,3 +73,13 @@ def test_a_sciencedirect_editor_is_shown_as_written_and_cited_by_family_name(sit
     assert "In: Keating AE, editor." in page.read_text("utf-8")
     data = json.loads(html.parse(page).find(".//script[@type='application/ld+json']").text)
     assert data["isPartOf"]["editor"] == [{"@type": "Person", "name": "Amy E. Keating"}]
+
+
+def test_a_volume_written_with_its_label_is_shown_once(site: Path, html) -> None:
+    """"VL  - Volume 523" was shown as "Volume: Volume 523" and cited "Methods in Protein Design: Volume 523";
+    the page gives the number under its label, the full record the text as written."""
+    root = html.parse(site / "articles" / f"{CHAPTER}.html")
+    assert facts(site, html, "Chapter Four - Flexible Backbone Sampling")["Volume"] == ["523"]
+    rows = [[html.text(cell) for cell in row] for row in html.main(root).iter("tr")]
+    assert ["VL", "Volume 523"] in rows
+    assert "Volume Volume" not in html.text(html.main(root))

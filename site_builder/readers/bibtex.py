@@ -467,7 +467,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         container=(f.text("journal") if held else f.titled("booktitle")) if kind in CONTAINED_KINDS else "",
         editors=editors,
         translators=translators,
-        volume=f.text("volume"), issue=f.text("number", "issue"),
+        volume=shared.volume(f.text("volume")), issue=f.text("number", "issue"),
         pages=shared.page_range(_pages(f)  # an article's number stands for its pages (ACM's articleno)
                                 or f.plain("art_number", "article-number", "eid", "articleno")),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (

@@ -153,7 +153,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         pmid=url_pmid, pmcid=url_pmc, doi=doi or url_doi,
         lay_summary=lay, abstract=sections, rights=rights,
         links=shared.links(urls),
-        volume=_text(source, "Volume"),
+        volume=shared.volume(_text(source, "Volume")),
         issue=_text(source, "Issue") if periodical else "",
         pages=shared.page_range(_text(source, "Pages")) if kind not in ("book", "thesis", "report") else "",
         keywords=shared.split_keywords(clean(k.text) for k in source.findall("BIBTEX_KeyWords") if clean(k.text)),

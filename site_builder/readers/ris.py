@@ -422,7 +422,7 @@ def _ris_article(record: Record) -> Article:
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
         links=shared.links(urls),
-        volume=tags.text("VL", "VO"), issue=tags.text("IS"),
+        volume=shared.volume(tags.text("VL", "VO")), issue=tags.text("IS"),
         # C7 is a journal article's number (RIS: "Article Number"), which stands for its pages (e-journals).
         pages=_pages(tags, kind),
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
@@ -795,7 +795,7 @@ def _wos_article(record: Record) -> Article:
         topics=shared.review_topics(tags.all("DT")),
         pmid=pmid, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
-        volume=tags.text("VL"), issue=tags.text("IS"),
+        volume=shared.volume(tags.text("VL")), issue=tags.text("IS"),
         # PS: the page span of CABI's and BIOSIS's exports ("PS 170", "PS 221-230"), some without BP and EP
         pages=shared.page_range(tags.first("BP") or tags.first("AR"), tags.first("EP")) or shared.page_range(
             tags.first("PS")),

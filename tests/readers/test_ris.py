@@ -649,8 +649,8 @@ def test_sciencedirects_chapter_names_its_series_in_bt() -> None:
     records, diagnostics = read("klab-sciencedirect-chapters.ris")
     chapters = [ris.to_article(r)[0] for r in records]
     assert diagnostics == [] and [(a.kind, a.container, a.journal, a.volume) for a in chapters] == [
-        ("chapter", "Methods in Protein Design", "Methods in Enzymology", "Volume 523"),
-        ("chapter", "Peptide Solvation and H?Bonds", "Advances in Protein Chemistry", "Volume 72")]
+        ("chapter", "Methods in Protein Design", "Methods in Enzymology", "523"),
+        ("chapter", "Peptide Solvation and H?Bonds", "Advances in Protein Chemistry", "72")]
     (book,), _ = ris.read("TY  - CHAP\nTI  - A chapter\nBT  - The Book\nT2  - The book\nER  - \n", "same.ris")
     assert (ris.to_article(book)[0].container, ris.to_article(book)[0].journal) == ("The book", "")
 
