@@ -73,6 +73,8 @@ def test_a_sciencedirect_editor_is_shown_as_written_and_cited_by_family_name(sit
     assert "In: Keating AE, editor." in page.read_text("utf-8")
     data = json.loads(html.parse(page).find(".//script[@type='application/ld+json']").text)
     assert data["isPartOf"]["editor"] == [{"@type": "Person", "name": "Amy E. Keating"}]
+    assert data["isPartOf"]["isPartOf"] == {"@type": "CreativeWorkSeries", "name": "Methods in Enzymology",
+                                            "issn": "0076-6879"}  # SN: the series' ISSN
 
 
 def test_a_volume_written_with_its_label_is_shown_once(site: Path, html) -> None:
