@@ -85,3 +85,27 @@ def test_a_volume_written_with_its_label_is_shown_once(site: Path, html) -> None
     rows = [[html.text(cell) for cell in row] for row in html.main(root).iter("tr")]
     assert ["VL", "Volume 523"] in rows
     assert "Volume Volume" not in html.text(html.main(root))
+
+
+@pytest.fixture(scope="module")
+def thesis_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pure-thesis") / "site"
+    records = folder / "content" / "records"
+    records.mkdir(parents=True)
+    (records / "pure.ris").write_bytes((DATA / "pure-thesis-handwritten.ris").read_bytes())
+    result = build(folder, folder / "_site")
+    assert [d for d in result.report.diagnostics if d.level.name != "INFO"] == []
+    (page,) = (result.output / "articles").glob("*.html")
+    return page
+
+
+def test_a_pure_thesis_shows_its_subtitle_and_its_kind(thesis_page: Path, html) -> None:
+    """Pure writes a thesis's subtitle in T2 and its kind in M3: both were in the full record only. The title
+    reads as its title page does, and the kind is the thesis's publication type, which APA cites."""
+    root = html.parse(thesis_page)
+    assert html.headings(root, "h1") == ["Protein design: computational methods for flexible backbones"]
+    shown = facts(thesis_page.parent.parent, html, "Protein design")
+    assert shown["Publication type"] == ["Doctoral Thesis (compilation)"]
+    assert "[Doctoral Thesis (compilation)]" in html.text(html.main(root))  # APA's
+    rows = [[html.text(cell) for cell in row] for row in html.main(root).iter("tr")]
+    assert ["T1", "Protein design"] in rows and ["M3", "Doctoral Thesis (compilation)"] in rows

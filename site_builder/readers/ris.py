@@ -369,6 +369,8 @@ def _ris_article(record: Record) -> Article:
     abbrev = tags.text("J2", "JA", "J1", "NL")
     # Zotero writes a title's rich text (<i>, <sub>) as it holds it; the tags are left out (shared.strip_tags).
     title = clean(shared.strip_tags(tags.text("TI", "T1", "CT", "BT", "ST")))
+    if kind == "thesis":
+        title = _with_subtitle(title, clean(shared.strip_tags(tags.text("T2"))))
     if kind in CONTAINED_KINDS or (kind not in PERIODICAL_KINDS and shared.same_title(tags.text("T2"), title)):
         # J2 then abbreviates the book or proceedings that holds the work, or (Scopus) the book itself: no series
         abbrev = "" if tags.text("T2", "BT") else abbrev
@@ -433,7 +435,30 @@ def _ris_article(record: Record) -> Article:
             tags.text("ST"), title) else "",
         other_abstracts=_other_abstracts(tags),
         issns=issns, isbns=isbns,
+        publication_types=_thesis_type(tags) if kind == "thesis" else (),
     )
+
+
+_DEPARTMENT = re.compile(r"\b(?:Department|Dept|Faculty|School|Institute|College|Division|Graduate|Program|"
+                         r"Programme)\b", re.I)
+"""Words that make a thesis's T2 its academic department (EndNote's "Academic Department") rather than the
+subtitle Pure writes there."""
+
+
+def _with_subtitle(title: str, subtitle: str) -> str:
+    """A thesis's title with the subtitle Pure's RIS export writes in T2 ("T1  - Protein design", "T2  - methods for
+    flexible backbones"), as a title page reads: after a colon, unless the title ends in its own punctuation. A T2
+    that repeats the title or names a department is left to the full record."""
+    if not subtitle or not title or shared.same_title(subtitle, title) or _DEPARTMENT.search(subtitle):
+        return title
+    return f"{title} {subtitle}" if title[-1] in ":?!.;" else f"{title}: {subtitle}"
+
+
+def _thesis_type(tags: _Tags) -> tuple[str, ...]:
+    """What kind of thesis the record says the work is: M3, the specification's "Type of Work" ("Doctoral Thesis",
+    Pure's "Doctoral Thesis (compilation)", Citavi's "Master's thesis"), kept as its publication type as EndNote's
+    %9 is; not a DOI that M3 holds in ScienceDirect's exports."""
+    return tuple(value for value in (clean(v) for v in tags.all("M3")) if value and not ids.doi_from(value))
 
 
 def _series(tags: _Tags, container: str) -> str:

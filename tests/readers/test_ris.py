@@ -801,3 +801,16 @@ def test_sciencedirects_editor_given_name_first_is_split() -> None:
         ("Jan van der Berg", "van der Berg", "Jan", ""), ("John Smith Jr", "Smith", "John", "Jr"),
         ("Cancer Research UK", "", "", ""), ("World Health Organization", "", "", ""),
         ("Academic Press", "", "", "")]
+
+
+def test_a_thesis_title_takes_its_subtitle_and_m3_is_its_kind() -> None:
+    """Pure's T2 of a thesis is its subtitle; a T2 naming a department (EndNote's) or repeating the title stays
+    in the full record, as does a DOI in M3."""
+    (record,), _ = read("pure-thesis-handwritten.ris")
+    article = ris.to_article(record)[0]
+    assert (article.kind, article.title, article.publication_types) == (
+        "thesis", "Protein design: computational methods for flexible backbones", ("Doctoral Thesis (compilation)",))
+    for t2, title in (("Department of Physics", "Why?"), ("why?", "Why?"), ("Not that", "Why? Not that")):
+        (record,), _ = ris.read(f"TY  - THES\nT1  - Why?\nT2  - {t2}\nM3  - doi: 10.1/x\nER  - \n", "t.ris")
+        article = ris.to_article(record)[0]
+        assert (article.title, article.publication_types) == (title, ())
