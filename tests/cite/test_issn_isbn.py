@@ -113,3 +113,18 @@ def test_the_json_ld_gives_the_journals_issn_and_the_books_isbn(pages) -> None:
         "CreativeWork", [], [])
     assert _part(paper, "Book")["isbn"] == ["999-9-999-99999-9", "999-8-888-99999-8"]
     assert _part(paper, "CreativeWorkSeries")["issn"] == ["0111-9119", "1111-3333"]
+
+
+def test_the_page_and_the_medline_download_say_which_issn_is_which(article_pages) -> None:
+    """A MEDLINE record says which ISSN is the electronic edition's and which the linking one ("IS  - 2473-9529
+    (Print)", "… (Electronic)", "2473-9529 (Linking)"): the page says so after each number, and the MEDLINE
+    download writes the lines back as PubMed does (it wrote the bare numbers)."""
+    pages = article_pages({"dates.nbib": (DATA / "medline-nbib" / "blachlylab-dates.nbib").read_bytes()})
+    page = next(page for page in pages.values() if page.download(".nbib").startswith("PMID- 29296742"))
+    assert _listed(page, "ISSN") == ("2473-9529 (print, linking)", "2473-9537 (electronic)")
+    written = [line for line in page.download(".nbib").splitlines() if line.startswith("IS  -")]
+    assert written == ["IS  - 2473-9529 (Print)", "IS  - 2473-9537 (Electronic)", "IS  - 2473-9529 (Linking)"]
+    (medline,) = Medline.parse(io.StringIO(page.download(".nbib")))
+    assert medline["IS"] == "2473-9529 (Print) 2473-9537 (Electronic) 2473-9529 (Linking)"  # Biopython's join
+    meta = [(m.get("name"), m.get("content")) for m in page.root.iter("meta")]
+    assert [c for n, c in meta if n == "citation_issn"] == ["2473-9529", "2473-9537"]  # the numbers alone
