@@ -3,6 +3,7 @@ ScienceDirect's. What an article page says of the work's date and of what holds 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ import pytest
 from site_builder.build import build
 
 DATA = Path(__file__).resolve().parent / "data" / "ris"
+CHAPTER = "doi-10-1016-b978-0-12-394292-0-00004-7"
+"""The page of the first ScienceDirect chapter."""
 
 
 @pytest.fixture(scope="module")
@@ -59,4 +62,50 @@ def test_a_conference_paper_names_its_proceedings_once(site: Path, html) -> None
 def test_a_sciencedirect_chapter_names_its_series_and_its_book(site: Path, html) -> None:
     shown = facts(site, html, "Chapter Four - Flexible Backbone Sampling")
     assert (shown["Series"], shown["Book"], shown["Volume"]) == (
-        ["Methods in Enzymology"], ["Methods in Protein Design"], ["Volume 523"])
+        ["Methods in Enzymology"], ["Methods in Protein Design"], ["523"])
+
+
+def test_a_sciencedirect_editor_is_shown_as_written_and_cited_by_family_name(site: Path, html) -> None:
+    """"A2  - Amy E. Keating" is shown as the record writes it, cited "Keating AE" and marked up as a person."""
+    shown = facts(site, html, "Chapter Four - Flexible Backbone Sampling")
+    assert shown["Editor"] == ["Amy E. Keating"]
+    page = site / "articles" / f"{CHAPTER}.html"
+    assert "In: Keating AE, editor." in page.read_text("utf-8")
+    data = json.loads(html.parse(page).find(".//script[@type='application/ld+json']").text)
+    assert data["isPartOf"]["editor"] == [{"@type": "Person", "name": "Amy E. Keating"}]
+    assert data["isPartOf"]["isPartOf"] == {"@type": "CreativeWorkSeries", "name": "Methods in Enzymology",
+                                            "issn": "0076-6879"}  # SN: the series' ISSN
+
+
+def test_a_volume_written_with_its_label_is_shown_once(site: Path, html) -> None:
+    """"VL  - Volume 523" was shown as "Volume: Volume 523" and cited "Methods in Protein Design: Volume 523";
+    the page gives the number under its label, the full record the text as written."""
+    root = html.parse(site / "articles" / f"{CHAPTER}.html")
+    assert facts(site, html, "Chapter Four - Flexible Backbone Sampling")["Volume"] == ["523"]
+    rows = [[html.text(cell) for cell in row] for row in html.main(root).iter("tr")]
+    assert ["VL", "Volume 523"] in rows
+    assert "Volume Volume" not in html.text(html.main(root))
+
+
+@pytest.fixture(scope="module")
+def thesis_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("pure-thesis") / "site"
+    records = folder / "content" / "records"
+    records.mkdir(parents=True)
+    (records / "pure.ris").write_bytes((DATA / "pure-thesis-handwritten.ris").read_bytes())
+    result = build(folder, folder / "_site")
+    assert [d for d in result.report.diagnostics if d.level.name != "INFO"] == []
+    (page,) = (result.output / "articles").glob("*.html")
+    return page
+
+
+def test_a_pure_thesis_shows_its_subtitle_and_its_kind(thesis_page: Path, html) -> None:
+    """Pure writes a thesis's subtitle in T2 and its kind in M3: both were in the full record only. The title
+    reads as its title page does, and the kind is the thesis's publication type, which APA cites."""
+    root = html.parse(thesis_page)
+    assert html.headings(root, "h1") == ["Protein design: computational methods for flexible backbones"]
+    shown = facts(thesis_page.parent.parent, html, "Protein design")
+    assert shown["Publication type"] == ["Doctoral Thesis (compilation)"]
+    assert "[Doctoral Thesis (compilation)]" in html.text(html.main(root))  # APA's
+    rows = [[html.text(cell) for cell in row] for row in html.main(root).iter("tr")]
+    assert ["T1", "Protein design"] in rows and ["M3", "Doctoral Thesis (compilation)"] in rows

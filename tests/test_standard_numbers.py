@@ -146,3 +146,51 @@ def test_a_control_character_in_a_number_is_cleaned_as_every_value_is() -> None:
     cleaned as every shown value is (U+FFFD for it, spaces collapsed), and kept whole when no number is left."""
     assert ids.standard_numbers(["\x00008-543X", " 1234-5679\t(Print)", "a\x07b"]) == (
         "\ufffd008-543X", "1234-5679", "a\ufffdb")
+
+
+# --- print, electronic, linking ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("values", "issns", "types"), [
+    ([("1367-4803 (Print)", ""), ("1460-2059 (Electronic)", ""), ("1367-4803 (Linking)", "")],
+     ("1367-4803", "1460-2059"), ("print linking", "electronic")),  # MEDLINE's IS: one number of two types
+    ([("1999-7777(Electronic),0222-6666(Print)", "")], ("1999-7777", "0222-6666"), ("electronic", "print")),
+    ([("0028-0836", "Print"), ("1476-4687", "Electronic"), ("0028-0836", "Linking")],  # PubMed XML's IssnType
+     ("0028-0836", "1476-4687"), ("print linking", "electronic")),
+    ([("1536-5964 0025-7974", "")], ("1536-5964", "0025-7974"), ()),  # none said: no types at all
+    ([("2473-9529 (Print)", ""), ("2473-9537", "")], ("2473-9529", "2473-9537"), ("print", "")),
+    ([("1234-5679 (Online)", "")], ("1234-5679",), ()),  # a word PubMed does not use is no type
+])
+def test_what_each_issn_is_comes_with_it(values: list[tuple[str, str]], issns: tuple[str, ...],
+                                         types: tuple[str, ...]) -> None:
+    assert ids.typed_issns(values) == (issns, types)
+    assert ids.typed_issns(values)[0] == ids.standard_numbers(v for v, _ in values)
+
+
+TYPED = [
+    ("MEDLINE IS (Print), (Electronic), (Linking)", "medline-nbib/blachlylab-dates.nbib", "pubmed-5728324",
+     ("2473-9529", "2473-9537"), ("print linking", "electronic")),
+    ("MEDLINE IS (Electronic), (Linking)", "merge/adhm-medline.nbib", "pubmed-7610913",
+     ("2192-2659", "2192-2640"), ("electronic", "linking")),
+    ("PubMed XML IssnType, ISSNLinking", "pubmed-xml/names-pubmed21n1298.xml", "pubmed-34091671",
+     ("1938-3207", "0002-9165"), ("electronic", "linking")),
+    ("JATS pub-type", "jats-xml/scielo-rsp-48-2-0206-front.xml", "doi-10.1590/S0034-8910.2014048004911",
+     ("0034-8910", "1518-8787"), ("print", "electronic")),
+    ("RIS SN says nothing of it", "ris/pubmed_zotero.ris", "doi-10.1007/s10151-019-02080-0",
+     ("1128-045X", "1123-6337"), ()),
+]
+
+
+@pytest.mark.parametrize(("tag", "path", "article_id", "issns", "types"), TYPED, ids=[r[0] for r in TYPED])
+def test_each_reader_reads_what_each_issn_is(tag: str, path: str, article_id: str, issns: tuple[str, ...],
+                                             types: tuple[str, ...]) -> None:
+    article = _article(path, article_id)
+    assert (article.issns, article.issn_types) == (issns, types)
+
+
+def test_a_merged_work_keeps_what_any_source_says_of_each_issn() -> None:
+    endnote = articles(DATA / "merge" / "adhm-endnote.xml")[0]  # 2192-2640 alone, untyped
+    pubmed = articles(DATA / "merge" / "adhm-pubmed.xml")[0]  # IssnType="Electronic", then ISSNLinking
+    (work,), _ = merge_articles([endnote, pubmed])
+    assert (work.issns, work.issn_types) == (("2192-2659", "2192-2640"), ("electronic", "linking"))
+    unpacked, _ = packing.unpack(packing.pack([work], []))
+    assert unpacked[0].issn_types == ("electronic", "linking")

@@ -75,6 +75,8 @@ def to_csl_json(article: Article) -> dict[str, Any]:
         "publisher": article.publisher,
         "publisher-place": article.place,
         "edition": article.edition,
+        # CSL's genre of a thesis is its kind ("Doctoral thesis"), which APA prints as "[Doctoral thesis, …]".
+        "genre": article.publication_types[0] if article.kind == "thesis" and article.publication_types else "",
         "keyword": ", ".join(article.keywords),
     }
     return {k: v for k, v in item.items() if v}

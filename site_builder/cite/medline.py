@@ -18,8 +18,8 @@ A work of another kind than a journal article is written as PubMed writes its bo
 MEDLINE has a publication type for it ("Book Chapter", "Congress", "Academic Dissertation", "Technical Report"),
 ``BTI`` is the book or proceedings that hold it, ``CTI`` the series, ``EN`` the edition, ``PB`` the publisher,
 ``PL`` its city, ``ISBN`` each ISBN and ``FED``/``ED`` the book's editors (NLM's list of MEDLINE elements has no
-tag for translators nor for a series' editors). ``IS`` is each ISSN, without PubMed's "(Print)" or "(Electronic)",
-which the model does not keep.
+tag for translators nor for a series' editors). ``IS`` is each ISSN, with PubMed's "(Print)", "(Electronic)" or
+"(Linking)" where the record said which it is.
 
 NLM's MeSH headings are ``MH`` lines, a star marking a major topic ("MH  - *Oryza/metabolism"), apart from the
 keywords' ``OT`` lines; ``PT`` repeats for every publication type the record gives.
@@ -153,13 +153,25 @@ def _paragraph(sections: tuple[Section, ...]) -> str:
     return " ".join(f"{s.label}: {s.text}" if s.label else s.text for s in sections)
 
 
+def _issn_lines(article: Article) -> list[str]:
+    """Each ISSN as PubMed writes it, with what it is when the record said ("1367-4803 (Print)", "1460-2059
+    (Electronic)"), the linking ISSN last ("1367-4803 (Linking)")."""
+    types = article.issn_types or ("",) * len(article.issns)
+    lines, linking = [], []
+    for issn, said in zip(article.issns, types, strict=False):
+        media = [t for t in said.split() if t != "linking"]
+        lines += [f"{issn} ({t.capitalize()})" for t in media] or ([] if "linking" in said.split() else [issn])
+        linking += [f"{issn} (Linking)"] if "linking" in said.split() else []
+    return lines + linking
+
+
 def medline_record(article: Article) -> str:
     """One MEDLINE record, tags in PubMed's order."""
     abstract = _paragraph(article.abstract)
     journal = in_journal(article)
     tags = [
         ("PMID", article.pmid),
-        *(("IS", issn) for issn in article.issns),
+        *(("IS", issn) for issn in _issn_lines(article)),
         ("VI", article.volume),
         ("IP", article.issue),
         ("DP", medline_date(article)),

@@ -84,6 +84,8 @@ def _schema_person(person: Person) -> dict[str, str]:
 def _periodical(article: Article) -> dict[str, Any]:
     """The journal, inside its volume and issue when they are known (schema.org's own ScholarlyArticle example)."""
     container: dict[str, Any] = {"@type": "Periodical", "name": article.journal}
+    if article.issns:
+        container["issn"] = _one_or_list([issn_tag_form(issn) for issn in article.issns])
     if article.volume:
         container = {"@type": "PublicationVolume", "volumeNumber": article.volume, "isPartOf": container}
     if article.issue:
@@ -110,10 +112,14 @@ def _book(article: Article) -> dict[str, Any] | None:
     series_part: dict[str, Any] | None = {"@type": "CreativeWorkSeries", "name": series} if series else None
     if series_part and article.series_editors:
         series_part["editor"] = [_schema_person(p) for p in article.series_editors]
+    if series_part and article.issns:
+        series_part["issn"] = _one_or_list([issn_tag_form(issn) for issn in article.issns])
     container = container_title(article)
     if not container:
         return series_part
     book: dict[str, Any] = {"@type": "Book", "name": container}
+    if article.isbns:
+        book["isbn"] = _one_or_list(list(article.isbns))
     if article.editors:
         book["editor"] = [_schema_person(p) for p in article.editors]
     if article.edition:
@@ -123,9 +129,30 @@ def _book(article: Article) -> dict[str, Any] | None:
     return book
 
 
-def _identifiers(article: Article) -> list[dict[str, str]]:
-    ids = (("DOI", article.doi), ("PMID", article.pmid), ("PMCID", article.pmcid))
+def _one_or_list(values: list[str]) -> str | list[str]:
+    """One value as itself, several as a list (the same to JSON-LD, as schema.org's examples write one)."""
+    return values[0] if len(values) == 1 else values
+
+
+def _identifiers(article: Article, own: dict[str, Any]) -> list[dict[str, str]]:
+    """The DOI, PMID and PMCID; and the ISSNs and ISBNs that neither the work (``own``, its schema.org data) nor a
+    Periodical, series or Book it is part of holds, as schema.org gives ``issn`` and ``isbn`` to those types only
+    (a thesis's ISBN, a report's series' ISSN when the record names no series)."""
+    ids = [("DOI", article.doi), ("PMID", article.pmid), ("PMCID", article.pmcid)]
+    if not _holds(own, "issn"):
+        ids += [("ISSN", issn_tag_form(issn)) for issn in article.issns]
+    if not _holds(own, "isbn"):
+        ids += [("ISBN", isbn) for isbn in article.isbns]
     return [{"@type": "PropertyValue", "propertyID": name, "value": value} for name, value in ids if value]
+
+
+def _holds(data: dict[str, Any] | None, key: str) -> bool:
+    """Does ``data``, or what it is part of (``isPartOf``, all the way up), hold ``key``?"""
+    while data:
+        if data.get(key):
+            return True
+        data = data.get("isPartOf")
+    return False
 
 
 def schema_article(article: Article, url: str) -> dict[str, Any]:
@@ -136,9 +163,10 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
     first, last = page_range(article.pages)
     in_periodical = _in_periodical(article)
     container = container_title(article)
+    schema_type = _SCHEMA_TYPES.get(article.kind, "ScholarlyArticle" if in_periodical else "CreativeWork")
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": _SCHEMA_TYPES.get(article.kind, "ScholarlyArticle" if in_periodical else "CreativeWork"),
+        "@type": schema_type,
         "@id": url,
         "url": url,
         "headline": article.title,
@@ -151,16 +179,19 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
         "datePublished": article.exact_date,
         "isPartOf": (_periodical(article) if in_periodical else _book(article)) if article.journal or container
         else None,
+        # A book's ISBNs are its own; a chapter's are its book's (in isPartOf).
+        "isbn": _one_or_list(list(article.isbns)) if schema_type == "Book" and article.isbns else "",
         "pageStart": first,
         "pageEnd": last,
         "publisher": {"@type": "Organization", "name": article.publisher} if article.publisher else None,
         "inLanguage": first_language(article),
         "keywords": list(subject_terms(article)),
-        "identifier": _identifiers(article),
+        "identifier": [],
         "sameAs": [u for u in (doi_url(article.doi), pubmed_url(article.pmid), pmc_url(article.pmcid)) if u],
         "license": article.licence_url,
         "creativeWorkStatus": "Retracted" if article.retracted else "",  # schema.org's word for a work's state
     }
+    data["identifier"] = _identifiers(article, data)
     return {k: v for k, v in data.items() if v}
 
 

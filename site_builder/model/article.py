@@ -441,6 +441,10 @@ class Article:
     """The ISSNs of the journal or series the work is in, print and electronic alike, in the record's order, each
     once (compared without hyphens); as written ("1932-6203", "19490976"), a malformed one too
     (``identifiers.standard_numbers``)."""
+    issn_types: tuple[str, ...] = ()
+    """What each of ``issns`` is, in the same order, when the record says (PubMed XML's ``IssnType``, MEDLINE's
+    "IS  - 1476-4687 (Electronic)", JATS's ``pub-type``): "print", "electronic", "linking" (the ISSN-L), several
+    parted by a space ("print linking"), "" for one it does not say of; () when it says of none."""
     isbns: tuple[str, ...] = ()
     """The ISBNs of the book the work is or is in, ISBN-10 and ISBN-13 each as written, in the record's order, each
     once (compared without hyphens)."""

@@ -235,11 +235,38 @@ def standard_numbers(values: Iterable[str]) -> tuple[str, ...]:
     dropped."""
     found: dict[str, str] = {}
     for part in (p for value in values for p in re.split(r"[;,\n]", value)):
-        part = clean(part)  # as every value a page shows: no control character, one space between words
-        numbers = [n for n in _STANDARD_NUMBER.findall(part) if _standard_kind(n)] or ([part] if part else [])
-        for number in numbers:
+        for number in _numbers_in(part):
             found.setdefault(_compact(number), number)
     return tuple(found.values())
+
+
+def _numbers_in(part: str) -> list[str]:
+    part = clean(part)  # as every value a page shows: no control character, one space between words
+    return [n for n in _STANDARD_NUMBER.findall(part) if _standard_kind(n)] or ([part] if part else [])
+
+
+ISSN_TYPES = ("print", "electronic", "linking")
+"""What an ISSN is, in PubMed's words (``IssnType``, MEDLINE's "(Print)", "(Electronic)", "(Linking)": the ISSN-L
+that links a journal's media), as ``Article.issn_types`` holds them."""
+_ISSN_TYPE = re.compile(r"\(\s*(print|electronic|linking)\s*\)", re.I)
+
+
+def typed_issns(values: Iterable[tuple[str | None, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The ISSNs of ``values`` as ``standard_numbers`` gives them, and what each is (``Article.issn_types``). Each
+    value comes with the types its field says ("Print", PubMed XML's ``IssnType``; "" for none); a value's own
+    "(Electronic)" (MEDLINE's "IS  - 1476-4687 (Electronic)") says it too. One number given twice (as print, then
+    as linking) is one ISSN of both types."""
+    found: dict[str, str] = {}
+    types: dict[str, list[str]] = {}
+    for value, given in values:
+        for part in re.split(r"[;,\n]", value or ""):
+            said = [t.lower() for t in _ISSN_TYPE.findall(part)] or given.lower().split()
+            for number in _numbers_in(part):
+                found.setdefault(_compact(number), number)
+                known = types.setdefault(_compact(number), [])
+                known += [t for t in said if t in ISSN_TYPES and t not in known]
+    shown = tuple(" ".join(types[key]) for key in found)
+    return tuple(found.values()), shown if any(shown) else ()
 
 
 def holds_standard_number(text: str) -> bool:

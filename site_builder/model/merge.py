@@ -52,7 +52,7 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from . import languages
 from .article import UNTITLED, Article, Link, Notice, OtherAbstract, Person, Section
 from .dates import Published
-from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key, standard_numbers
+from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key, standard_numbers, typed_issns
 from .normalize import alnum, unique_folded
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "marc", "pubmed-xml", "medline-nbib", "jats-xml", "plos-json",
@@ -256,6 +256,7 @@ def merge_work(ordered: list[Article]) -> Article:
     """The sources of one work, best first, as one article (the rules are in the module docstring)."""
     best = ordered[0]
     when = _dates(ordered)
+    issns, issn_types = _issns(ordered)
     return replace(
         best,
         title=_first(ordered, lambda a: a.title),
@@ -292,7 +293,7 @@ def merge_work(ordered: list[Article]) -> Article:
         issue=_first(ordered, lambda a: a.issue),
         pages=_first(ordered, lambda a: a.pages),
         keywords=unique_folded(k for a in ordered for k in a.keywords),
-        issns=standard_numbers(n for a in ordered for n in a.issns),
+        issns=issns, issn_types=issn_types,
         isbns=standard_numbers(n for a in ordered for n in a.isbns),
         notices=_notices(ordered),
         kind=_first(ordered, lambda a: a.kind),
@@ -304,6 +305,13 @@ def merge_work(ordered: list[Article]) -> Article:
         publication_types=next((a.publication_types for a in ordered if a.publication_types), ()),
         records=tuple(r for a in ordered for r in a.records),
     )
+
+
+def _issns(ordered: list[Article]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Every source's ISSNs, in precedence order, each once, with what any source says each is."""
+    issns, types = typed_issns((number, a.issn_types[n] if a.issn_types else "")
+                               for a in ordered for n, number in enumerate(a.issns))
+    return issns, types
 
 
 def _first(ordered: list[Article], value: Callable[[Article], str]) -> str:

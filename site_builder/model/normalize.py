@@ -200,6 +200,74 @@ _GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV|2nd|3rd")
 """A generational suffix written at the end of the given name, as MEDLINE's full names and Scopus write it."""
 
 
+PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "le", "la",
+                       "ten", "ter", "bin", "ibn", "al", "el", "y"})
+"""Lowercase words before a family name that belong to it when a name is written given name first ("Jan van der
+Berg")."""
+
+
+def person_in_reading_order(name: str, orcid: str = "") -> Person:
+    """A name written given name first, "Samuele E. Burastero", kept whole; the family name is its last word, with
+    the particles before it ("Jan van der Berg") and without a generation after it ("John Smith Jr"). A name with a
+    comma is "Family, Given" (``parse_person``)."""
+    name = clean(name)
+    if "," in name:
+        return parse_person(name, orcid)
+    words = name.split()
+    suffix = words.pop() if len(words) > 2 and _GENERATION.fullmatch(words[-1]) else ""
+    if len(words) < 2:
+        return Person(name=name, orcid=orcid)
+    start = len(words) - 1
+    while start > 1 and words[start - 1] in PARTICLES:
+        start -= 1
+    return Person(name=name, family=" ".join(words[start:]), given=" ".join(words[:start]), suffix=suffix,
+                  orcid=orcid)
+
+
+# Words that make a name without a comma an organisation ("World Medical Association", "Royal College of
+# Surgeons"). The second set are also family names ("Jean Bureau"), so they count only in a name of three words or
+# more.
+_GROUP_WORDS = frozenset({
+    "Agency", "Association", "Collaboration", "Commission", "Committee", "Consortium", "Council", "Department",
+    "Federation", "Foundation", "GmbH", "Inc", "Institut", "Institute", "Investigators", "Ltd", "Ministry",
+    "Organisation", "Organization", "Press", "Publishers", "Publishing", "Registry", "Secretariat", "Society",
+    "University",
+    # as library catalogues name organisations of other languages (Copac: "Universität Karlsruhe. Fakultät für
+    # Informatik")
+    "Fakultät", "Universidad", "Universidade", "Universität", "Università", "Université", "Universiteit"})
+_GROUP_WORDS_IN_LONG_NAMES = frozenset({
+    "Academy", "Alliance", "Authority", "Board", "Bureau", "Center", "Centre", "Coalition", "College",
+    "Corporation", "Group", "Initiative", "Network", "Office", "Panel", "Program", "Programme", "Service",
+    "Services", "Team", "Trust", "Union"})
+
+
+def names_a_group(text: str) -> bool:
+    """Does a name without a comma hold a word organisations are named with?"""
+    words = set(re.findall(r"\w+", text))
+    return bool(words & _GROUP_WORDS or (len(text.split()) >= 3 and words & _GROUP_WORDS_IN_LONG_NAMES))
+
+
+_NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’.\-])*")
+"""A word of a person's name: a word of letters (with an apostrophe or a hyphen: "O'Brien", "Jean-Luc") or an
+initial ("E.", "A.E.")."""
+
+
+def written_given_first(name: str) -> bool:
+    """Does a name without a comma read as a person's given name then family name ("Amy E. Keating", "Jan van der
+    Berg", "John Smith Jr") rather than an organisation's name ("Cancer Research UK", "World Health Organization")?
+    Two to five words, each a capitalised name word, an initial or a particle, the last with a lowercase letter
+    (an acronym names a body), none that organisations are named with."""
+    words = clean(name).split()
+    if "," in name or not 2 <= len(words) <= 5 or names_a_group(name):
+        return False
+    if len(words) > 2 and _GENERATION.fullmatch(words[-1]):
+        words.pop()
+    family = words[-1]
+    if not family[0].isupper() or family.isupper() or family.endswith("."):
+        return False
+    return all(w in PARTICLES or (w[0].isupper() and _NAME_WORD.fullmatch(w)) for w in words)
+
+
 SAFE_SCHEMES = ("http", "https")
 _UNSAFE_IN_URL = re.compile(r'[\x00-\x20<>"\\`]')  # controls, space, and what ends an attribute or a tag
 

@@ -45,7 +45,7 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages, styles
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record, Section
-from ..model.normalize import clean
+from ..model.normalize import clean, names_a_group
 from . import shared
 from .latex import latex_to_text, style_markers
 
@@ -470,7 +470,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         container=(f.text("journal") if held else f.titled("booktitle")) if kind in CONTAINED_KINDS else "",
         editors=editors,
         translators=translators,
-        volume=f.text("volume"), issue=f.text("number", "issue"),
+        volume=shared.volume(f.text("volume")), issue=f.text("number", "issue"),
         pages=shared.page_range(_pages(f)  # an article's number stands for its pages (ACM's articleno)
                                 or f.plain("art_number", "article-number", "eid", "articleno")),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
@@ -672,22 +672,6 @@ of Health, Victoria}", has no initials after it)."""
 _ET_AL = re.compile(r"others|et[\s.,]*a[\s.,]*l[\s.]*", re.I)
 _ET_AL_TAIL = re.compile(r"(?<=\S)[\s,]+et\.?\s+al\.?\s*$", re.I)  # "Smith, J., et al." as one name
 
-# Words that make a name without a comma an organisation ("World Medical Association", "Royal College of
-# Surgeons"), not "Association, World Medical". The second set are also family names ("Jean Bureau"), so they
-# count only in a name of three words or more.
-_GROUP_WORDS = frozenset({
-    "Agency", "Association", "Collaboration", "Commission", "Committee", "Consortium", "Council", "Department",
-    "Federation", "Foundation", "Institut", "Institute", "Investigators", "Ministry", "Organisation",
-    "Organization", "Registry", "Secretariat", "Society", "University",
-    # as library catalogues name organisations of other languages (Copac: "Universität Karlsruhe. Fakultät für
-    # Informatik")
-    "Fakultät", "Universidad", "Universidade", "Universität", "Università", "Université", "Universiteit"})
-_GROUP_WORDS_IN_LONG_NAMES = frozenset({
-    "Academy", "Alliance", "Authority", "Board", "Bureau", "Center", "Centre", "Coalition", "College",
-    "Corporation", "Group", "Initiative", "Network", "Office", "Panel", "Program", "Programme", "Service",
-    "Services", "Team", "Trust", "Union"})
-
-
 def _group_name(name: str) -> str:
     """The name of an organisation, or "" for a person's name.
 
@@ -700,10 +684,7 @@ def _group_name(name: str) -> str:
     if name.endswith(","):
         return latex_to_text(name[:-1])
     text = latex_to_text(name)
-    words = set(re.findall(r"\w+", text))
-    if words & _GROUP_WORDS or (len(text.split()) >= 3 and words & _GROUP_WORDS_IN_LONG_NAMES):
-        return text
-    return ""
+    return text if names_a_group(text) else ""
 
 
 def _date(f: _Fields) -> dates.PrintedDate:

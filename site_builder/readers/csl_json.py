@@ -111,7 +111,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         editors=tuple(_person(e) for e in item.objects("editor")) if alone else (),
         translators=tuple(_person(t) for t in item.objects("translator")),
         series_editors=tuple(_person(e) for e in item.objects("collection-editor")) if alone else (),
-        volume=item.text("volume"), issue=item.text("issue"),
+        volume=shared.volume(item.text("volume")), issue=item.text("issue"),
         pages=shared.page_range(item.text("page")),
         keywords=_keywords(item),
         notices=shared.notices_from_notes(item.record.values("note")),

@@ -278,7 +278,7 @@ def tagged_article(tags: Tags, record: Record, fmt: str) -> Article:
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
         links=shared.links(urls),
-        volume=tags.text("%V"),
+        volume=shared.volume(tags.text("%V")),
         issue=tags.text("%N") if periodical else "",
         # a book's, a report's or a thesis's %P is its number of pages ("XX, 327"), not where the work is
         pages=shared.page_range(tags.text("%P")) if periodical or kind in CONTAINED_KINDS else "",

@@ -34,7 +34,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model.article import Article, Link, Notice, OtherAbstract, Person, Record, Section
-from ..model.identifiers import pmcid_from, standard_numbers
+from ..model.identifiers import pmcid_from, standard_numbers, typed_issns
 from ..model.normalize import clean, parse_person, safe_url, unique, unique_folded
 from ..model.sections import label_key, labelled, printed, split_lay_summary, split_text
 from . import nlm, xmltree
@@ -100,6 +100,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     licence_urls = [u for u in (_licence_url(lic) for lic in meta.findall("permissions/license")) if u]
     when = _published(meta)
     title, title_styles = xmltree.styled(meta.find("title-group/article-title"))
+    issns, issn_types = _issns(journal)
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi),
         title=title,
@@ -130,8 +131,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         keywords=unique_folded([*(n.text for n in meta.findall("kwd-group/kwd")), *_abstract_keywords(meta)]),
         notices=_notices(meta),
         records=(record,),
-        # <issn pub-type="ppub|epub"> or publication-format="print|electronic"; <isbn> of a book's chapter
-        issns=standard_numbers(n.text for n in journal.findall("issn")),
+        issns=issns, issn_types=issn_types,
+        # <isbn> of a book's chapter
         isbns=standard_numbers(n.text for n in (*journal.findall("isbn"), *meta.findall("isbn"))),
     )
     return article, _problems(record, article, meta, licence_urls)
@@ -399,6 +400,19 @@ def _pages(meta: Node) -> str:
     if first:
         return f"{first}-{last}" if last and last != first else first
     return clean(meta.findtext("elocation-id"))
+
+
+_JATS_ISSN_TYPES = {"ppub": "print", "epub": "electronic", "print": "print", "electronic": "electronic"}
+"""JATS's ``pub-type`` of an ISSN (NLM's "ppub", "epub") and its ``publication-format`` (JATS 1.1), as PubMed
+names them."""
+
+
+def _issns(journal: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The journal's ISSNs and what each is: ``<issn pub-type="ppub|epub">`` or ``publication-format="print|
+    electronic"``."""
+    issns, types = typed_issns((n.text, _JATS_ISSN_TYPES.get(n.get("pub-type") or n.get("publication-format") or "",
+                                                             "")) for n in journal.findall("issn"))
+    return issns, types
 
 
 def _problems(record: Record, article: Article, meta: Node, licence_urls: list[str]) -> list[Diagnostic]:

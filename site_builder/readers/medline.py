@@ -51,7 +51,7 @@ import re
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model.article import Article, Field, OtherAbstract, Person, Record, Section
-from ..model.identifiers import doi_from, pmcid_from, standard_numbers
+from ..model.identifiers import doi_from, pmcid_from, standard_numbers, typed_issns
 from ..model.normalize import clean, parse_person, slugify, unique_folded
 from ..model.sections import split_lay_summary, split_text
 from . import nlm, shared
@@ -146,6 +146,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     when = _published(record)
     book = clean(record.first("BTI"))  # a Bookshelf book's title: the record is that book, or a chapter of it
     title = clean(record.first("TI")) or clean(record.first("TT"))
+    # IS: "1367-4803 (Print)", "… (Electronic)", "… (Linking)"; ERIC's ISSN: "ISSN-1234-4567".
+    issns, issn_types = typed_issns((value, "") for value in record.values("IS") + record.values("ISSN"))
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi) or (f"eric-{slugify(eric_id)}" if eric_id else "")
         or shared.article_id("", "", "", "", title or book, "pubmed"),
@@ -195,8 +197,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                                      if f.name in nlm.NOTICE_TAGS and f.values and clean(f.values[0])),
                                     record.values("PT")),
         records=(record,),
-        # IS: "1367-4803 (Print)", "… (Electronic)", "… (Linking)"; ERIC's ISSN: "ISSN-1234-4567".
-        issns=standard_numbers(record.values("IS") + record.values("ISSN")),
+        issns=issns, issn_types=issn_types,
         isbns=standard_numbers(record.values("ISBN")),
     )
     return article, _problems(record, article, bad_orcids)

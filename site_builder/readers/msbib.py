@@ -93,6 +93,13 @@ director, a patent for its inventor), else the book's authors for a section of i
 _THESIS = re.compile(r"thes[ei]s|dissertation|doktorarbeit|tesis|tese|th[eè]se", re.I)
 _NO_LANGUAGE = "0"
 """The LCID Word and JabRef write when no language is set."""
+_LCID_TAGS = {0x042C: "az-Latn-AZ", 0x082C: "az-Cyrl-AZ", 0x141A: "bs-Latn-BA", 0x201A: "bs-Cyrl-BA",
+              0x4809: "en-SG", 0x045D: "iu-Cans-CA", 0x085D: "iu-Latn-CA", 0x081A: "sr-Latn-CS",
+              0x0C1A: "sr-Cyrl-CS", 0x181A: "sr-Latn-BA", 0x1C1A: "sr-Cyrl-BA", 0x0443: "uz-Latn-UZ",
+              0x0843: "uz-Cyrl-UZ"}
+"""The LCIDs that Python's ``locale.windows_locale`` names wrongly, as Microsoft's [MS-LCID] names them: it gives
+both scripts of a language one name (2115, 0x0843, Uzbek in Cyrillic script, and 1091, Uzbek in Latin, are both
+"uz_UZ"), and English in Singapore (0x4809) "en_IN"."""
 
 
 def sniff(head: str) -> bool:
@@ -153,7 +160,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         pmid=url_pmid, pmcid=url_pmc, doi=doi or url_doi,
         lay_summary=lay, abstract=sections, rights=rights,
         links=shared.links(urls),
-        volume=_text(source, "Volume"),
+        volume=shared.volume(_text(source, "Volume")),
         issue=_text(source, "Issue") if periodical else "",
         pages=shared.page_range(_text(source, "Pages")) if kind not in ("book", "thesis", "report") else "",
         keywords=shared.split_keywords(clean(k.text) for k in source.findall("BIBTEX_KeyWords") if clean(k.text)),
@@ -237,13 +244,15 @@ def _date(source: Node, path: str) -> tuple[dates.PrintedDate, list[Diagnostic]]
 
 
 def _languages(source: Node, path: str) -> tuple[tuple[Language, ...], list[Diagnostic]]:
-    """The language ``LCID`` names by its Windows locale number (1033 English (United States), 1031 German);
-    0 is none. A number Windows does not know, or no number, is reported at its line."""
+    """The language ``LCID`` names by its Windows locale number (1033 English (United States), 1031 German, 2115
+    Uzbek in Cyrillic script); 0 is none. A number Windows does not know, or no number, is reported at its line
+    (the full record keeps it as written)."""
     node = source.find("LCID")
     text = clean(node.text) if node is not None else ""
     if node is None or text in ("", _NO_LANGUAGE):
         return (), []
-    name = locale.windows_locale.get(int(text), "") if text.isascii() and text.isdigit() and len(text) <= 6 else ""
+    number = int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else -1
+    name = _LCID_TAGS.get(number) or locale.windows_locale.get(number, "")
     if not name:
         return (), [Diagnostic(Level.WARNING, SourceSpan(path, node.line), (
             f"the LCID {text!r} is no Windows language number (1033 is English, 1031 German); the record names "

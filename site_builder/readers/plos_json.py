@@ -32,7 +32,7 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates
 from ..model import identifiers as ids
 from ..model.article import UNTITLED, Article, Person, Record
-from ..model.normalize import clean, parse_person, unique_folded
+from ..model.normalize import clean, person_in_reading_order, unique_folded
 from . import json_records, shared, solr
 
 FORMAT = "plos-json"
@@ -41,9 +41,6 @@ _CONTAINERS = (("response", "docs"),)
 
 _SOLR_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z|[+-]00:?00)?)?")
 _PLOS_DOI = re.compile(r"10\.1371/journal\.[a-z]+\.\d{7}")
-_PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "le", "la",
-                        "ten", "ter", "bin", "ibn", "al", "el", "y"})
-_GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 
 
 def sniff(head: str) -> bool:
@@ -64,19 +61,8 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
 
 
 def person(name: str) -> Person:
-    """A name as PLOS prints it, "Samuele E. Burastero", kept whole; the family name is its last word, with the
-    particles before it ("Jan van der Berg") and without a generation after it ("John Smith Jr")."""
-    name = clean(name)
-    if "," in name:
-        return parse_person(name)
-    words = name.split()
-    suffix = words.pop() if len(words) > 2 and _GENERATION.fullmatch(words[-1]) else ""
-    if len(words) < 2:
-        return Person(name=name)
-    start = len(words) - 1
-    while start > 1 and words[start - 1] in _PARTICLES:
-        start -= 1
-    return Person(name=name, family=" ".join(words[start:]), given=" ".join(words[:start]), suffix=suffix)
+    """A name as PLOS prints it, "Samuele E. Burastero": given name first (``person_in_reading_order``)."""
+    return person_in_reading_order(name)
 
 
 def published(record: Record) -> tuple[str, list[Diagnostic]]:

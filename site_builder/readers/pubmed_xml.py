@@ -48,7 +48,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model.article import Article, MeshHeading, MeshQualifier, OtherAbstract, Person, Record, Section
-from ..model.identifiers import pmcid_from, standard_numbers
+from ..model.identifiers import pmcid_from, standard_numbers, typed_issns
 from ..model.normalize import clean, parse_person, unique_folded
 from ..model.sections import labelled, printed, split_lay_summary
 from . import nlm, shared, xmltree
@@ -136,6 +136,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     when = _published(art)
     title, title_styles = xmltree.styled(art.find("ArticleTitle" if clean(art.findtext("ArticleTitle"))
                                                   else "VernacularTitle"))
+    issns, issn_types = _issns(art, citation)
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, "", title, "pubmed"),
         title=title,
@@ -171,11 +172,17 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
              if clean(n.findtext("RefSource")) or clean(n.findtext("PMID"))),
             (n.text for n in art.findall("PublicationTypeList/PublicationType"))),
         records=(record,),
-        # <ISSN IssnType="Print|Electronic">, then the linking ISSN (most often one of them)
-        issns=standard_numbers([*(n.text for n in art.findall("Journal/ISSN")),
-                                citation.findtext("MedlineJournalInfo/ISSNLinking")]),
+        issns=issns, issn_types=issn_types,
     )
     return article, _problems(record, article, art)
+
+
+def _issns(art: Node, citation: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The journal's ISSNs and what each is: ``<ISSN IssnType="Print|Electronic">``, then the linking ISSN (most
+    often one of them)."""
+    issns, types = typed_issns([*((n.text, n.get("IssnType", "")) for n in art.findall("Journal/ISSN")),
+                                (citation.findtext("MedlineJournalInfo/ISSNLinking"), "Linking")])
+    return issns, types
 
 
 def _book(record: Record, root: Node, doc: Node) -> tuple[Article, list[Diagnostic]]:

@@ -83,7 +83,7 @@ from ..model.article import (
     Record,
     Section,
 )
-from ..model.normalize import clean, parse_person, unique_folded
+from ..model.normalize import clean, parse_person, person_in_reading_order, unique_folded, written_given_first
 from ..model.sections import abstract_word, split_heading_lines, split_lay_summary, split_running
 from . import shared, xmltree
 from .catalogue import split_lines
@@ -376,6 +376,8 @@ def _ris_article(record: Record) -> Article:
     abbrev = tags.text("J2", "JA", "J1", "NL")
     # Zotero writes a title's rich text (<i>, <sub>) as it holds it; the tags are left out (shared.strip_tags).
     title = clean(shared.strip_tags(tags.text("TI", "T1", "CT", "BT", "ST")))
+    if kind == "thesis":
+        title = _with_subtitle(title, clean(shared.strip_tags(tags.text("T2"))))
     if kind in CONTAINED_KINDS or (kind not in PERIODICAL_KINDS and shared.same_title(tags.text("T2"), title)):
         # J2 then abbreviates the book or proceedings that holds the work, or (Scopus) the book itself: no series
         abbrev = "" if tags.text("T2", "BT") else abbrev
@@ -417,9 +419,9 @@ def _ris_article(record: Record) -> Article:
         title=title,
         authors=_people(tags, "AU", "A1"),
         journal=journal, journal_abbrev=abbrev, kind=kind, container=container,
-        editors=tuple(_person(name) for name in tags.all(*_editor_tags(kind)) if clean(name)),
-        translators=_people(tags, "A4") if kind in _TRANSLATED_KINDS else (),
-        series_editors=_people(tags, "A3") if kind in RIS_SERIES_EDITOR_KINDS else (),
+        editors=tuple(_contributor(name) for name in tags.all(*_editor_tags(kind)) if clean(name)),
+        translators=_people(tags, "A4", person=_contributor) if kind in _TRANSLATED_KINDS else (),
+        series_editors=_people(tags, "A3", person=_contributor) if kind in RIS_SERIES_EDITOR_KINDS else (),
         date=when.date,
         date_printed=when.printed,
         epub_date=when.epub,
@@ -431,7 +433,7 @@ def _ris_article(record: Record) -> Article:
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
         links=shared.links(urls),
-        volume=tags.text("VL", "VO"), issue=tags.text("IS"),
+        volume=shared.volume(tags.text("VL", "VO")), issue=tags.text("IS"),
         # C7 is a journal article's number (RIS: "Article Number"), which stands for its pages (e-journals).
         pages=_pages(tags, kind),
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
@@ -442,6 +444,7 @@ def _ris_article(record: Record) -> Article:
             tags.text("ST"), title) else "",
         other_abstracts=_other_abstracts(tags),
         issns=issns, isbns=isbns,
+        publication_types=_thesis_type(tags) if kind == "thesis" else (),
     )
 
 
@@ -454,6 +457,28 @@ def _ncbi_id(tags: _Tags, kind: str) -> str:
     PMC4756000[pmcid]" (PMC's export names the PMID nowhere else)."""
     found = (m for value in tags.all(*_NCBI_ID_TAGS) if (m := _NCBI_ID.fullmatch(value)))
     return next((m.group(1) for m in found if m.group(2).casefold() == kind), "")
+
+
+_DEPARTMENT = re.compile(r"\b(?:Department|Dept|Faculty|School|Institute|College|Division|Graduate|Program|"
+                         r"Programme)\b", re.I)
+"""Words that make a thesis's T2 its academic department (EndNote's "Academic Department") rather than the
+subtitle Pure writes there."""
+
+
+def _with_subtitle(title: str, subtitle: str) -> str:
+    """A thesis's title with the subtitle Pure's RIS export writes in T2 ("T1  - Protein design", "T2  - methods for
+    flexible backbones"), as a title page reads: after a colon, unless the title ends in its own punctuation. A T2
+    that repeats the title or names a department is left to the full record."""
+    if not subtitle or not title or shared.same_title(subtitle, title) or _DEPARTMENT.search(subtitle):
+        return title
+    return f"{title} {subtitle}" if title[-1] in ":?!.;" else f"{title}: {subtitle}"
+
+
+def _thesis_type(tags: _Tags) -> tuple[str, ...]:
+    """What kind of thesis the record says the work is: M3, the specification's "Type of Work" ("Doctoral Thesis",
+    Pure's "Doctoral Thesis (compilation)", Citavi's "Master's thesis"), kept as its publication type as EndNote's
+    %9 is; not a DOI that M3 holds in ScienceDirect's exports."""
+    return tuple(value for value in (clean(v) for v in tags.all("M3")) if value and not ids.doi_from(value))
 
 
 def _series(tags: _Tags, container: str) -> str:
@@ -496,8 +521,9 @@ _NO_EDITION_KINDS = LEGAL_KINDS | {"hearing", "software", "dataset"}
 (Zotero). A periodical's article has none either: EndNote writes its electronic publication date there."""
 
 
-def _people(tags: _Tags, *names: str) -> tuple[Person, ...]:
-    return tuple(_person(name) for value in tags.all(*names) for name in _one_or_more(value) if clean(name))
+def _people(tags: _Tags, *names: str, person: Callable[[str], Person] | None = None) -> tuple[Person, ...]:
+    person = person or _person
+    return tuple(person(name) for value in tags.all(*names) for name in _one_or_more(value) if clean(name))
 
 
 def _one_or_more(value: str) -> list[str]:
@@ -565,6 +591,17 @@ def _person(name: str, orcid: str = "") -> Person:
         if _INITIALS.fullmatch(initials) and (" " not in family or "." in initials):
             return Person(name=f"{family}, {initials}", family=family, given=initials, orcid=orcid)
     return parse_person(name, orcid)
+
+
+def _contributor(name: str) -> Person:
+    """An editor, a translator: as ``_person`` reads an author, and a name without a comma that reads as given
+    name first (``written_given_first``) so: ScienceDirect writes a chapter's authors "Ollikainen, Noah" and its
+    book's editor "Amy E. Keating" in the same record. An author's name is not read so, as it would make an author
+    page of "Cancer Research" "Campaign"'s; an organisation's name stays whole."""
+    person = _person(name)
+    if not person.family and written_given_first(person.name):
+        return person_in_reading_order(person.name)
+    return person
 
 
 def _pages(tags: _Tags, kind: str) -> str:
@@ -807,7 +844,7 @@ def _wos_article(record: Record) -> Article:
         topics=shared.review_topics(tags.all("DT")),
         pmid=pmid, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
-        volume=tags.text("VL"), issue=tags.text("IS"),
+        volume=shared.volume(tags.text("VL")), issue=tags.text("IS"),
         # PS: the page span of CABI's and BIOSIS's exports ("PS 170", "PS 221-230"), some without BP and EP
         pages=shared.page_range(tags.first("BP") or tags.first("AR"), tags.first("EP")) or shared.page_range(
             tags.first("PS")),

@@ -179,6 +179,16 @@ def not_an_issue(issue: str) -> bool:
     return len(issue) > 40 and ("," in issue or "@" in issue)
 
 
+_VOLUME_LABEL = re.compile(r"\A(?:volume|vol\.?|v\.)\s*(?=\d|[ivxlcdm]+\Z)", re.I)
+
+
+def volume(text: str) -> str:
+    """The volume's number without the word a record may put before it (ScienceDirect's RIS "VL  - Volume 523",
+    "Vol. 12", "v. 3"), which the page's "Volume" label and every citation style print their own way; the full
+    record keeps the text as written."""
+    return _VOLUME_LABEL.sub("", clean(text))
+
+
 def page_range(first: str, last: str = "") -> str:
     """"121-128" from first and last page; a first page with no digit and no Roman number (front matter's "i-ii")
     is none ("No" of Ovid's "No Specified"), and a last page equal to the first (Mendeley's SP 20, EP 20 for an

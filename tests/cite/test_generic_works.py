@@ -200,7 +200,8 @@ def test_the_page_head_does_not_call_it_a_journal_article(works: dict[str, Artic
     assert ld["@type"] == "CreativeWork" and "isPartOf" not in ld
     assert ld["publisher"] == {"@type": "Organization", "name": "PMLR"}
     ld = json.loads(json_ld(chapter, "https://example.org/c.html"))
-    assert (ld["@type"], ld["isPartOf"]) == ("Chapter", {"@type": "Book", "name": "Advances in Data Mining"})
+    assert (ld["@type"], ld["isPartOf"]) == ("Chapter", {"@type": "Book", "name": "Advances in Data Mining",
+                                                         "isbn": "9789535107484"})
 
 
 def test_a_series_is_not_called_a_journal_on_the_page(make_site, html, tmp_path: Path) -> None:

@@ -81,3 +81,50 @@ def test_the_downloads_give_them_and_read_back(pages, tmp_path: Path, title, iss
         assert problems == [], suffix
         (article,) = [readers.to_article(r)[0] for r in records]
         assert (article.issns, article.isbns) == (issns, isbns), suffix
+
+
+def _json_ld(page: Any) -> dict[str, Any]:
+    (script,) = [s for s in page.root.iter("script") if s.get("type") == "application/ld+json"]
+    return json.loads(script.text)
+
+
+def _part(data: dict[str, Any], schema_type: str) -> dict[str, Any]:
+    """The work of ``schema_type`` that ``data`` is part of, however deep (a Periodical inside its volume)."""
+    while data.get("@type") != schema_type:
+        data = data["isPartOf"]
+    return data
+
+
+def _identified(data: dict[str, Any], name: str) -> list[str]:
+    return [i["value"] for i in data.get("identifier", []) if i["propertyID"] == name]
+
+
+def test_the_json_ld_gives_the_journals_issn_and_the_books_isbn(pages) -> None:
+    """schema.org's ``issn`` on the Periodical an article is part of, ``isbn`` on a Book (the work itself, or the
+    book a chapter or paper is part of); a number no such type can hold is an identifier of the work."""
+    article = _json_ld(_page(pages, "The Value of Radiologic Interventions"))
+    assert _part(article, "Periodical")["issn"] == ["1860-2002", "1536-1632"]
+    assert "isbn" not in json.dumps(article)
+    book = _json_ld(_page(pages, "Developing high quality data models"))
+    assert (book["@type"], book["isbn"], _identified(book, "ISBN")) == (
+        "Book", ["9780123751065", "0123751063"], [])
+    paper = _json_ld(_page(pages, "Inproceedings Title"))
+    assert (paper["@type"], _identified(paper, "ISBN"), _identified(paper, "ISSN")) == (
+        "CreativeWork", [], [])
+    assert _part(paper, "Book")["isbn"] == ["999-9-999-99999-9", "999-8-888-99999-8"]
+    assert _part(paper, "CreativeWorkSeries")["issn"] == ["0111-9119", "1111-3333"]
+
+
+def test_the_page_and_the_medline_download_say_which_issn_is_which(article_pages) -> None:
+    """A MEDLINE record says which ISSN is the electronic edition's and which the linking one ("IS  - 2473-9529
+    (Print)", "… (Electronic)", "2473-9529 (Linking)"): the page says so after each number, and the MEDLINE
+    download writes the lines back as PubMed does (it wrote the bare numbers)."""
+    pages = article_pages({"dates.nbib": (DATA / "medline-nbib" / "blachlylab-dates.nbib").read_bytes()})
+    page = next(page for page in pages.values() if page.download(".nbib").startswith("PMID- 29296742"))
+    assert _listed(page, "ISSN") == ("2473-9529 (print, linking)", "2473-9537 (electronic)")
+    written = [line for line in page.download(".nbib").splitlines() if line.startswith("IS  -")]
+    assert written == ["IS  - 2473-9529 (Print)", "IS  - 2473-9537 (Electronic)", "IS  - 2473-9529 (Linking)"]
+    (medline,) = Medline.parse(io.StringIO(page.download(".nbib")))
+    assert medline["IS"] == "2473-9529 (Print) 2473-9537 (Electronic) 2473-9529 (Linking)"  # Biopython's join
+    meta = [(m.get("name"), m.get("content")) for m in page.root.iter("meta")]
+    assert [c for n, c in meta if n == "citation_issn"] == ["2473-9529", "2473-9537"]  # the numbers alone

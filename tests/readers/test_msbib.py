@@ -149,7 +149,9 @@ def test_words_own_master_list() -> None:
         "'Untitled record'"]
     magazine, _ = found[364]
     assert (magazine.kind, magazine.journal, magazine.volume) == ("article-magazine", "Phys. Rev. Lett.", "97")
-    assert [lang.tag for lang in magazine.languages] == ["uz-UZ"]  # LCID 2115, as Word for Mac wrote it
+    # LCID 2115 (0x0843), as Word for Mac wrote it: Uzbek in Cyrillic script ([MS-LCID]), not the "uz_UZ" that
+    # Python's locale table gives it and 1091 (Uzbek in Latin script) alike
+    assert [(lang.name, lang.tag) for lang in magazine.languages] == [("Uzbek (Cyrillic)", "uz-Cyrl-UZ")]
     report, _ = found[1810]
     assert (report.kind, report.title, report.publisher, report.place, report.date) == (
         "report", "TRIUMF-ISAC II Safety Report", "TRIUMF", "Vancouver", "2006")
@@ -207,6 +209,21 @@ def test_bad_values_are_reported_at_their_line() -> None:
         "content/x.xml:8: warning: the day '45' is no day of a month (1 to 31); it is left out",
         "content/x.xml:5: warning: the LCID '99999' is no Windows language number (1033 is English, 1031 German); "
         "the record names no language"]
+
+
+@pytest.mark.parametrize(("lcid", "tag"), [("1091", "uz-Latn-UZ"), ("2115", "uz-Cyrl-UZ"), ("1068", "az-Latn-AZ"),
+                                         ("2092", "az-Cyrl-AZ"), ("3098", "sr-Cyrl-RS"), ("18441", "en-SG"),
+                                         ("1031", "de-DE")])
+def test_an_lcid_names_its_script_where_windows_has_one_for_each(lcid: str, tag: str) -> None:
+    [(work, problems)] = with_problems("x.xml", source(f"<b:Title>T</b:Title><b:LCID>{lcid}</b:LCID>"))
+    assert ([lang.tag for lang in work.languages], problems) == ([tag], [])
+
+
+def test_an_unknown_lcid_is_kept_in_the_full_record() -> None:
+    (record,), _ = read("x.xml", source("<b:Title>T</b:Title>\n<b:LCID>99999</b:LCID>"))
+    article, [problem] = readers.to_article(record)
+    assert article.languages == () and "the LCID '99999'" in problem.message
+    assert [f.values for f in record.fields if f.name.endswith("LCID")] == [("99999",)]
 
 
 def test_a_broken_source_costs_only_itself() -> None:

@@ -681,8 +681,8 @@ def test_sciencedirects_chapter_names_its_series_in_bt() -> None:
     records, diagnostics = read("klab-sciencedirect-chapters.ris")
     chapters = [ris.to_article(r)[0] for r in records]
     assert diagnostics == [] and [(a.kind, a.container, a.journal, a.volume) for a in chapters] == [
-        ("chapter", "Methods in Protein Design", "Methods in Enzymology", "Volume 523"),
-        ("chapter", "Peptide Solvation and H?Bonds", "Advances in Protein Chemistry", "Volume 72")]
+        ("chapter", "Methods in Protein Design", "Methods in Enzymology", "523"),
+        ("chapter", "Peptide Solvation and H?Bonds", "Advances in Protein Chemistry", "72")]
     (book,), _ = ris.read("TY  - CHAP\nTI  - A chapter\nBT  - The Book\nT2  - The book\nER  - \n", "same.ris")
     assert (ris.to_article(book)[0].container, ris.to_article(book)[0].journal) == ("The book", "")
 
@@ -815,3 +815,34 @@ def test_authors_run_together_on_one_line_are_each_an_author() -> None:
                           "ER  - \n", "a.ris")
     assert [p.name for p in ris.to_article(records[0])[0].authors] == ["Smith, J.", "Doe, K.", "Roe, A.",
                                                                        "Cancer; Research UK"]
+
+
+def test_sciencedirects_editor_given_name_first_is_split() -> None:
+    """ScienceDirect writes a chapter's authors family name first and its book's editor given name first ("AU  -
+    Ollikainen, Noah", "A2  - Amy E. Keating"): the editor was one unsplit name, cited "In: Amy E. Keating,
+    editor" and marked up as an organisation. An editor family name first ("Baldwin, Robert L.") stays so, and an
+    organisation's name stays whole."""
+    records, _ = read("klab-sciencedirect-chapters.ris")
+    first, second = (ris.to_article(r)[0] for r in records)
+    assert first.editors == (Person(name="Amy E. Keating", family="Keating", given="Amy E."),)
+    assert [(p.family, p.given) for p in second.editors] == [("Baldwin", "Robert L."), ("Baker", "David")]
+    text = ("TY  - CHAP\nTI  - T\nT2  - B\nA2  - Jan van der Berg\nA2  - John Smith Jr\nA2  - Cancer Research UK\n"
+            "A2  - World Health Organization\nA2  - Academic Press\nER  - \n")
+    (record,), _ = ris.read(text, "editors.ris")
+    assert [(p.name, p.family, p.given, p.suffix) for p in ris.to_article(record)[0].editors] == [
+        ("Jan van der Berg", "van der Berg", "Jan", ""), ("John Smith Jr", "Smith", "John", "Jr"),
+        ("Cancer Research UK", "", "", ""), ("World Health Organization", "", "", ""),
+        ("Academic Press", "", "", "")]
+
+
+def test_a_thesis_title_takes_its_subtitle_and_m3_is_its_kind() -> None:
+    """Pure's T2 of a thesis is its subtitle; a T2 naming a department (EndNote's) or repeating the title stays
+    in the full record, as does a DOI in M3."""
+    (record,), _ = read("pure-thesis-handwritten.ris")
+    article = ris.to_article(record)[0]
+    assert (article.kind, article.title, article.publication_types) == (
+        "thesis", "Protein design: computational methods for flexible backbones", ("Doctoral Thesis (compilation)",))
+    for t2, title in (("Department of Physics", "Why?"), ("why?", "Why?"), ("Not that", "Why? Not that")):
+        (record,), _ = ris.read(f"TY  - THES\nT1  - Why?\nT2  - {t2}\nM3  - doi: 10.1/x\nER  - \n", "t.ris")
+        article = ris.to_article(record)[0]
+        assert (article.title, article.publication_types) == (title, ())
