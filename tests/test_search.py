@@ -289,11 +289,10 @@ def searched_texts(out: Path) -> dict[str, str]:
             for _folder, kinds in search.BUNDLES for page in search._pages(out, kinds)}
 
 
-def test_after_an_edit_only_the_bundles_holding_a_changed_page_are_indexed_again(demo_copier, tmp_path,
-                                                                                 monkeypatch) -> None:
-    """The build cache keeps Pagefind's answer for each bundle (each part of the articles, the people) by the pages
-    it was given: a summary edited indexes again only the bundles with a page whose text changed, and the index
-    is the one a clean build makes; a damaged kept answer is set aside with a notice and indexed again."""
+@pytest.fixture
+def given(monkeypatch) -> list[list[str]]:
+    """The articles indexed in parts of at most 20 (three for the demo's), and the pages of each bundle Pagefind
+    is given, in the order given, as the builds of the test go."""
     monkeypatch.setattr(urls, "ARTICLES_PER_INDEX", 20)
     given: list[list[str]] = []
     index_pages = indexer.index_pages
@@ -303,6 +302,14 @@ def test_after_an_edit_only_the_bundles_holding_a_changed_page_are_indexed_again
         return index_pages(program, site, pages, *rest)
 
     monkeypatch.setattr(indexer, "index_pages", counted)
+    return given
+
+
+def test_after_an_edit_only_the_bundles_holding_a_changed_page_are_indexed_again(demo_copier, tmp_path,
+                                                                                 given) -> None:
+    """The build cache keeps Pagefind's answer for each bundle (each part of the articles, the people) by the pages
+    it was given: a summary edited indexes again only the bundles with a page whose text changed, and the index
+    is the one a clean build makes; a damaged kept answer is set aside with a notice and indexed again."""
     site = demo_copier(tmp_path / "site")
     out = tmp_path / "out"
     assert build(site, out).report.errors == 0
@@ -335,19 +342,10 @@ def test_after_an_edit_only_the_bundles_holding_a_changed_page_are_indexed_again
     assert bundle_of(tmp_path / "elsewhere") == original
 
 
-def test_a_record_added_indexes_again_one_part_of_the_articles(demo_copier, tmp_path, monkeypatch) -> None:
+def test_a_record_added_indexes_again_one_part_of_the_articles(demo_copier, tmp_path, given) -> None:
     """A page keeps its part of the articles' index whatever other pages come and go: a record added to a
     collection indexed in parts indexes again the one part its page joins (and the people's, whose pages
     changed), not every part after its place in the order; the index is the one a clean build makes."""
-    monkeypatch.setattr(urls, "ARTICLES_PER_INDEX", 20)
-    given: list[list[str]] = []
-    index_pages = indexer.index_pages
-
-    def counted(program, site, pages, *rest):
-        given.append(list(pages))
-        return index_pages(program, site, pages, *rest)
-
-    monkeypatch.setattr(indexer, "index_pages", counted)
     site = demo_copier(tmp_path / "site")
     record = site / "content" / "records" / "000017_6763105f03a3d185.txt"
     held = record.read_bytes()
