@@ -13,6 +13,7 @@ bench_incremental.py, which measures against Hugo in the same run.
 
   .venv/bin/python benchmarks/bench_stages.py SITE OUTPUT            # a build as it comes (cold or not)
   .venv/bin/python benchmarks/bench_stages.py SITE OUTPUT --retitle  # first one record's title edited
+  .venv/bin/python benchmarks/bench_stages.py SITE OUTPUT --index    # then the search index, bundle by bundle
 """
 
 from __future__ import annotations
@@ -103,6 +104,8 @@ def main() -> None:
     parser.add_argument("site", type=Path)
     parser.add_argument("output", type=Path)
     parser.add_argument("--retitle", action="store_true", help="edit one record's title first")
+    parser.add_argument("--index", action="store_true",
+                        help="then make the search index, each bundle Pagefind is given timed")
     args = parser.parse_args()
     if args.retitle:
         print(f"edited {retitle(args.site)}")
@@ -119,6 +122,31 @@ def main() -> None:
               f"workers' peak {worker_peak:5.0f} MB")
     print(f"{'whole build':24s} wall {wall:6.2f} s  cpu {cpu:6.2f} s  with workers {cpu + workers:6.2f} s  "
           f"({result.rendered} of {result.pages} pages rendered; the search index left out)")
+    if args.index:
+        index(result)
+
+
+def index(result: Any) -> None:
+    """The search index of ``result`` (a build made with ``search_later``), each bundle's indexing timed (wall
+    seconds: the bundles are indexed side by side, a core's worth at a time)."""
+    from site_builder.build import refresh_search
+    from site_builder.output import indexer
+
+    given = indexer.index_pages
+
+    def timed(program: Any, site: Any, pages: Any, *rest: Any) -> Any:
+        started = time.perf_counter()
+        try:
+            return given(program, site, pages, *rest)
+        finally:
+            print(f"  {len(pages):6d} pages given to Pagefind ({pages[0]} …): wall "
+                  f"{time.perf_counter() - started:6.2f} s")
+
+    indexer.index_pages = timed
+    wall, workers = time.perf_counter(), children_cpu()
+    refresh_search(result)
+    print(f"{'search index':24s} wall {time.perf_counter() - wall:6.2f} s  Pagefind's cpu "
+          f"{children_cpu() - workers:6.2f} s")
 
 
 if __name__ == "__main__":
