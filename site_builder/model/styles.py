@@ -31,7 +31,7 @@ KINDS = ("i", "b", "u", "sup", "sub", "sc")
 """Italic, bold, underline, superscript, subscript, small capitals."""
 
 HTML_TAGS = {"i": ("<i>", "</i>"), "b": ("<b>", "</b>"), "u": ("<u>", "</u>"), "sup": ("<sup>", "</sup>"),
-         "sub": ("<sub>", "</sub>"), "sc": ('<span class="small-caps">', "</span>")}
+             "sub": ("<sub>", "</sub>"), "sc": ('<span class="small-caps">', "</span>")}
 """How a page writes each kind (static/style.css styles ``small-caps``)."""
 
 # Markers in the last private-use plane, which records do not use: one opens each kind, one closes it.
