@@ -163,9 +163,9 @@ def _run_pagefind(site: Path, kept: CacheFolder | None,
 def dealt(pages: list[str], count: int) -> list[list[str]]:
     """``pages`` dealt into ``count`` parts, each in the order given, a page's part chosen by a digest of its path:
     a page keeps its part whatever other pages come and go, so a record added or removed changes one part's
-    pages, and only that part is indexed again (cut by place in the order, every part after the new article's
-    place changed, and every part was indexed again). Parts of a few pages each (never the case past
-    urls.ARTICLES_PER_INDEX articles, but a test's) may be left empty by the digests: then they are cut in order."""
+    pages, and only that part is indexed again (parts cut by place in the order would each change from the new
+    article's place on). Parts of a few pages each (never the case past urls.ARTICLES_PER_INDEX articles, but a
+    test's) may be left empty by the digests: then they are cut in order."""
     if count < 2:
         return [list(pages)]
     parts: list[list[str]] = [[] for _ in range(count)]
@@ -235,9 +235,9 @@ _POLL_SECONDS = 0.2
 
 
 def _lanes() -> int:
-    """How many indexers run at once: one per core this process may use. Each indexes one bundle on one core, in
-    memory that follows the words it is given; all at once, a collection of 100,000 articles (20 parts) would
-    have run 20 of them side by side, and a single part's edit waits for no other part either way."""
+    """How many indexers run at once: one per core this process may use. Each indexes one bundle, in memory that
+    follows the words it is given (about 1 GB for a part of 5,000 articles): the 20 parts of 100,000 articles are
+    not to be indexed side by side. An edit's one part waits for no other either way."""
     try:
         return max(1, len(os.sched_getaffinity(0)))
     except (AttributeError, OSError):  # not on Linux
