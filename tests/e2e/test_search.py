@@ -228,8 +228,9 @@ def test_articles_indexed_in_parts_give_the_same_counts_facets_and_orders(browse
     The words searched for are in every part: a part that holds no word starting with a term matches the longest
     word it holds that starts the term instead (Pagefind's find_word_extensions, pagefind_web/src/search.rs), so
     a term missing from one part finds there what one index would not (with these parts, "liver" in 2021 finds
-    five articles against four). Results by relevance are compared as a set: each part scores its pages by its own
-    statistics of words (BM25), so their order depends on how the pages were parted."""
+    five articles against four). Results by relevance are compared by their counts and facets only: each part
+    scores its pages by its own statistics of words (BM25), so which of them the first page shows depends on how
+    the pages were parted."""
     addresses = ["q=cancer&sort=newest", "q=cancer&sort=oldest", "q=cancer&sort=title", "q=cancer&sort=title&page=2",
                  "language=English&sort=oldest&page=2", "language=English&sort=title&page=3",
                  "language=English&page=4", "q=cancer&year=2021"]
@@ -243,7 +244,7 @@ def test_articles_indexed_in_parts_give_the_same_counts_facets_and_orders(browse
                 tab.shown()
                 titles = [hit["title"] for hit in tab.results()]
                 by_relevance = "q=" in address and "sort=" not in address
-                shown.append((tab.status(), sorted(titles) if by_relevance else titles, facet_values(tab, "topic"),
+                shown.append((tab.status(), len(titles) if by_relevance else titles, facet_values(tab, "topic"),
                               facet_values(tab, "year"), facet_values(tab, "journal")))
             assert tab.errors == []
         finally:
