@@ -148,6 +148,23 @@ def make_site(tmp_path: Path) -> Callable[..., Path]:
     return make
 
 
+@pytest.fixture(scope="session")
+def built_records(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, dict[str, bytes]], Path]:
+    """built_records(name, {"a.ris": bytes, ...}) → the output folder of a site whose content/records/ holds those
+    files, built once with no warning nor error."""
+
+    def built(name: str, records: dict[str, bytes]) -> Path:
+        folder = tmp_path_factory.mktemp(name) / "site"
+        (folder / "content" / "records").mkdir(parents=True)
+        for filename, data in records.items():
+            (folder / "content" / "records" / filename).write_bytes(data)
+        result = build(folder, folder / "_site")
+        assert [d for d in result.report.diagnostics if d.level.name != "INFO"] == []
+        return result.output
+
+    return built
+
+
 def run_cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """``python -m site_builder ARGS`` in a child process, importing this checkout."""
     environment = {**os.environ, **(env or {})}

@@ -16,15 +16,9 @@ CHAPTER = "doi-10-1016-b978-0-12-394292-0-00004-7"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("ris-pages") / "site"
-    records = folder / "content" / "records"
-    records.mkdir(parents=True)
-    for name in ("litstudy-ieee-xplore.ris", "klab-sciencedirect-chapters.ris"):
-        (records / name).write_bytes((DATA / name).read_bytes())
-    result = build(folder, folder / "_site")
-    assert [d for d in result.report.diagnostics if d.level.name != "INFO"] == []
-    return result.output
+def site(built_records) -> Path:
+    return built_records("ris-pages", {name: (DATA / name).read_bytes() for name in (
+        "litstudy-ieee-xplore.ris", "klab-sciencedirect-chapters.ris")})
 
 
 def facts(site: Path, html, title_start: str) -> dict[str, list[str]]:

@@ -159,9 +159,12 @@ def _issn_lines(article: Article) -> list[str]:
     types = article.issn_types or ("",) * len(article.issns)
     lines, linking = [], []
     for issn, said in zip(article.issns, types, strict=False):
-        media = [t for t in said.split() if t != "linking"]
-        lines += [f"{issn} ({t.capitalize()})" for t in media] or ([] if "linking" in said.split() else [issn])
-        linking += [f"{issn} (Linking)"] if "linking" in said.split() else []
+        kinds = said.split()
+        media = [t for t in kinds if t != "linking"]
+        if media or "linking" not in kinds:  # a linking ISSN alone is written once, last
+            lines += [f"{issn} ({t.capitalize()})" for t in media] or [issn]
+        if "linking" in kinds:
+            linking.append(f"{issn} (Linking)")
     return lines + linking
 
 

@@ -85,7 +85,7 @@ def _periodical(article: Article) -> dict[str, Any]:
     """The journal, inside its volume and issue when they are known (schema.org's own ScholarlyArticle example)."""
     container: dict[str, Any] = {"@type": "Periodical", "name": article.journal}
     if article.issns:
-        container["issn"] = _one_or_list([issn_tag_form(issn) for issn in article.issns])
+        container["issn"] = _issn(article)
     if article.volume:
         container = {"@type": "PublicationVolume", "volumeNumber": article.volume, "isPartOf": container}
     if article.issue:
@@ -113,7 +113,7 @@ def _book(article: Article) -> dict[str, Any] | None:
     if series_part and article.series_editors:
         series_part["editor"] = [_schema_person(p) for p in article.series_editors]
     if series_part and article.issns:
-        series_part["issn"] = _one_or_list([issn_tag_form(issn) for issn in article.issns])
+        series_part["issn"] = _issn(article)
     container = container_title(article)
     if not container:
         return series_part
@@ -127,6 +127,11 @@ def _book(article: Article) -> dict[str, Any] | None:
     if series_part:
         book["isPartOf"] = series_part
     return book
+
+
+def _issn(article: Article) -> str | list[str]:
+    """The ISSNs as schema.org's ``issn`` of a Periodical or a series: each in its tag form."""
+    return _one_or_list([issn_tag_form(issn) for issn in article.issns])
 
 
 def _one_or_list(values: list[str]) -> str | list[str]:

@@ -94,18 +94,20 @@ _NAME_BREAKS = re.compile(r"[\s.\-]+")
 
 def abstract_text(article: Article) -> str:
     """The abstract as one string, each labelled section as "LABEL: text", sections on their own lines."""
-    return "\n".join(f"{s.label}: {s.text}" if s.label else s.text for s in article.abstract)
+    return styled_abstract(article)[0]
 
 
 def styled_abstract(article: Article) -> tuple[str, Styles]:
     """``abstract_text`` and its sections' styles over it."""
+    lines: list[str] = []
     spans: list[tuple[int, int, str]] = []
     at = 0
     for s in article.abstract:
-        at += len(s.label) + 2 if s.label else 0
-        spans += [(start + at, end + at, kind) for start, end, kind in s.styles]
-        at += len(s.text) + 1
-    return abstract_text(article), tuple(spans)
+        head = f"{s.label}: " if s.label else ""
+        spans += [(start + at + len(head), end + at + len(head), kind) for start, end, kind in s.styles]
+        lines.append(head + s.text)
+        at += len(lines[-1]) + 1  # and its line end
+    return "\n".join(lines), tuple(spans)
 
 
 def summary_text(article: Article) -> str:

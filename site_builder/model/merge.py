@@ -309,9 +309,8 @@ def merge_work(ordered: list[Article]) -> Article:
 
 def _issns(ordered: list[Article]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Every source's ISSNs, in precedence order, each once, with what any source says each is."""
-    issns, types = typed_issns((number, a.issn_types[n] if a.issn_types else "")
-                               for a in ordered for n, number in enumerate(a.issns))
-    return issns, types
+    return typed_issns((number, a.issn_types[n] if a.issn_types else "")
+                       for a in ordered for n, number in enumerate(a.issns))
 
 
 def _first(ordered: list[Article], value: Callable[[Article], str]) -> str:

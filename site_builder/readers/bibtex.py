@@ -44,7 +44,7 @@ from bibtexparser.model import (
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages, styles
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record, Section
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record
 from ..model.normalize import clean, names_a_group
 from . import shared
 from .latex import latex_to_text, style_markers
@@ -495,15 +495,15 @@ def _title_styles(f: _Fields, title: str, decoded: str) -> styles.Styles:
     return styles.styles_of(title, clean(shared.strip_tags(shared.style_markers(text))))
 
 
-def _abstract(f: _Fields, running: bool) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
+def _abstract(f: _Fields, running: bool) -> shared.Abstract:
     """``shared.abstract`` of the abstract, its sections in the styles LaTeX or HTML gives them."""
     text = f.text("abstract")
     plain = shared.abstract(text, running=running)
     marked = f.marked()
     if marked is f and "<" not in text:
         return plain
-    lay, parts, _ = shared.abstract(shared.style_markers(marked.text("abstract")), running=running)
-    return tuple(styles.restyled(plain[0], lay)), tuple(styles.restyled(plain[1], parts)), plain[2]
+    return shared.restyled_abstract(plain, shared.abstract(shared.style_markers(marked.text("abstract")),
+                                                           running=running))
 
 
 _STYLED_FIELDS = ("title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "booktitleaddon", "abstract")

@@ -410,9 +410,8 @@ names them."""
 def _issns(journal: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The journal's ISSNs and what each is: ``<issn pub-type="ppub|epub">`` or ``publication-format="print|
     electronic"``."""
-    issns, types = typed_issns((n.text, _JATS_ISSN_TYPES.get(n.get("pub-type") or n.get("publication-format") or "",
-                                                             "")) for n in journal.findall("issn"))
-    return issns, types
+    return typed_issns((n.text, _JATS_ISSN_TYPES.get(n.get("pub-type") or n.get("publication-format") or "", ""))
+                       for n in journal.findall("issn"))
 
 
 def _problems(record: Record, article: Article, meta: Node, licence_urls: list[str]) -> list[Diagnostic]:

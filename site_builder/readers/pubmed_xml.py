@@ -180,9 +180,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
 def _issns(art: Node, citation: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The journal's ISSNs and what each is: ``<ISSN IssnType="Print|Electronic">``, then the linking ISSN (most
     often one of them)."""
-    issns, types = typed_issns([*((n.text, n.get("IssnType", "")) for n in art.findall("Journal/ISSN")),
-                                (citation.findtext("MedlineJournalInfo/ISSNLinking"), "Linking")])
-    return issns, types
+    return typed_issns([*((n.text, n.get("IssnType", "")) for n in art.findall("Journal/ISSN")),
+                        (citation.findtext("MedlineJournalInfo/ISSNLinking"), "Linking")])
 
 
 def _book(record: Record, root: Node, doc: Node) -> tuple[Article, list[Diagnostic]]:

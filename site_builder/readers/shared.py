@@ -42,7 +42,11 @@ def has_headings(text: str) -> bool:
     return "<" in text and _HEADING_TAG.search(text) is not None
 
 
-def abstract(text: str, running: bool = False) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
+Abstract = tuple[tuple[Section, ...], tuple[Section, ...], str]
+"""(lay summary, abstract, rights), as ``abstract`` gives them."""
+
+
+def abstract(text: str, running: bool = False) -> Abstract:
     """(lay summary, abstract, copyright line) of an abstract that may hold HTML or JATS (``strip_tags``). Europe
     PMC marks its headings as HTML ("<h4>Background</h4>Depression affects …<h4>Methods</h4>…"), Crossref as JATS
     ("<jats:sec><jats:title>Objective</jats:title><jats:p>To determine …"): each labels the text after it,
@@ -269,15 +273,19 @@ def styled_text(text: str) -> tuple[str, styles.Styles]:
     return plain, styles.styles_of(plain, clean(strip_tags(marked))) if marked != text else ()
 
 
-def styled_abstract(text: str, running: bool = False) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
+def styled_abstract(text: str, running: bool = False) -> Abstract:
     """``abstract`` of an abstract's rich text (``text`` as the record gives it), its sections in the styles the
     text gives them."""
     plain = abstract(text if has_headings(text) else clean(strip_tags(text)), running)
     marked = style_markers(text)
     if marked == text:
         return plain
-    lay, parts, _ = abstract(marked if has_headings(marked) else clean(strip_tags(marked)), running)
-    return tuple(styles.restyled(plain[0], lay)), tuple(styles.restyled(plain[1], parts)), plain[2]
+    return restyled_abstract(plain, abstract(marked if has_headings(marked) else clean(strip_tags(marked)), running))
+
+
+def restyled_abstract(plain: Abstract, marked: Abstract) -> Abstract:
+    """``plain`` with the styles of the same abstract made from its marked text (styles.restyled)."""
+    return tuple(styles.restyled(plain[0], marked[0])), tuple(styles.restyled(plain[1], marked[1])), plain[2]
 
 
 _CHARACTER_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")

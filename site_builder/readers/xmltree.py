@@ -180,7 +180,9 @@ def record(fmt: str, path: str, element: etree._Element, offset: int, markup: Ma
 
 STYLES = "@#styles"
 """The name, below a text's own path, of the field that holds its inline styles (``styles.encode``: "i:0-7"),
-read back as an attribute no XML can write (``Node.styles``)."""
+read back as an attribute no XML can write (``STYLES_ATTRIBUTE``)."""
+STYLES_ATTRIBUTE = STYLES[1:]
+"""The attribute of a tree's Node that holds its text's styles."""
 
 
 def _walk(element: etree._Element, path: str, offset: int, markup: Markup, fields: list[Field]) -> None:
@@ -362,7 +364,7 @@ class Node:
     @property
     def marked(self) -> str:
         """The text with its styles' markers (styles.marked): what a reader makes a styled text from."""
-        spans = self.get(STYLES[1:])
+        spans = self.get(STYLES_ATTRIBUTE)
         return styles.marked(self.text, styles.decode(spans, len(self.text))) if spans else self.text
 
     def findall(self, path: str) -> list[Node]:
@@ -387,7 +389,7 @@ def styled(node: Node | None) -> tuple[str, styles.Styles]:
     if node is None:
         return "", ()
     plain = clean(node.text)
-    return plain, styles.styles_of(plain, clean(node.marked)) if node.get(STYLES[1:]) else ()
+    return plain, styles.styles_of(plain, clean(node.marked)) if node.get(STYLES_ATTRIBUTE) else ()
 
 
 def styled_sections(nodes: list[Node], sections_of: Callable[[list[Node]], list[Section]]) -> list[Section]:
@@ -402,7 +404,7 @@ def styled_sections(nodes: list[Node], sections_of: Callable[[list[Node]], list[
 def marked_tree(node: Node) -> Node | None:
     """The node with every text below it marked (``Node.marked``); None when none has a style."""
     children = [marked_tree(c) for c in node.children]
-    if not node.get(STYLES[1:]) and all(c is None for c in children):
+    if not node.get(STYLES_ATTRIBUTE) and all(c is None for c in children):
         return None
     return Node(node.name, _section_marked(node), node.line, node.attributes,
                 tuple(c if m is None else m for c, m in zip(node.children, children, strict=True)))
@@ -411,7 +413,7 @@ def marked_tree(node: Node) -> Node | None:
 def _section_marked(node: Node) -> str:
     """``Node.marked`` without the style of a label ("<bold>Background:</bold> …"): a page shows the label as a
     heading, and a marker beside its colon would hide it from sections.split_text."""
-    found = styles.decode(node.get(STYLES[1:]), len(node.text))
+    found = styles.decode(node.get(STYLES_ATTRIBUTE), len(node.text))
     return styles.marked(node.text, tuple(s for s in found if not node.text[s[0]:s[1]].rstrip().endswith(":")))
 
 
