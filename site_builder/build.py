@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .model.library import Library
     from .plan.pages import Page, Site
     from .prose.free_pages import FreePage
+    from .speedups import Heap
 
 # The stages' modules are imported where they are first needed (in build() once it knows there is something to do,
 # in _read_and_model and in refresh_search), not here: a build with nothing to do needs none of them, and they bring
@@ -64,7 +65,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
                                                 lambda path: preflight.shown_path(path, site_dir)))
     speedups.compact_text(Section, "text")  # an abstract's text as UTF-8 where that is smaller
     with speedups.model_heap() as heap:
-        model = _read_and_model(site_dir, report, kept_cache, sources)  # read, then model: one article per work
+        model = _read_and_model(site_dir, report, kept_cache, sources, heap)  # read, then model: one per work
         # once, for references and pages; those of the articles as the cache kept them are kept with them
         digests = fingerprints.article_digests(model.library.articles.values(), model.digests)
         cited = cache.formatted_references(kept_cache, model.library.articles, digests, interface.csl_locale,
@@ -178,7 +179,7 @@ class _Model(NamedTuple):
 
 
 def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolder,
-                    sources: cache.SourceStamp | None = None) -> _Model:
+                    sources: cache.SourceStamp | None = None, heap: Heap | None = None) -> _Model:
     """Every record file read (through the build cache, each file's stamp as ``sources`` took it) and made one
     article per work, with the club's summaries attached, the site's own pages and introduction, and the
     library of it all."""
@@ -194,6 +195,8 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     content = site_dir / CONTENT_DIR
     shared = Shared()
     articles = read_articles(site_dir, report, cache.RecordCache(kept_cache), shared, sources)
+    if heap is not None:
+        heap.records_read()
     records = sum(len(article.records) for article in articles)
     articles = report.take(merge_articles(articles))
     summaries = report.take(read_summaries(content, CONTENT_DIR))

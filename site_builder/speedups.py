@@ -313,6 +313,13 @@ class Heap:
     def __init__(self, active: bool) -> None:
         self.active = active
 
+    def records_read(self) -> None:
+        """Every record file is read: hand back the free pages that the files' texts and the cache's packed forms
+        left (``malloc_trim``), before merging makes its many small objects in fresh pages beside them. At
+        100,000 records merging set the build's peak without it."""
+        if enabled("malloc_trim"):
+            _trim()
+
     def model_made(self) -> None:
         """The model is planned: freeze it out of the collector's sight (a forked render worker inherits that),
         and collect again for the template engine's cycles."""

@@ -186,6 +186,21 @@ def test_same_title_and_year_with_different_dois_stay_apart() -> None:
     assert len(merged) == 2 and problems == []
 
 
+def test_a_title_join_weighs_the_identifiers_of_every_record_of_each_work() -> None:
+    """A work's identifiers include those of its records of another title, joined to it by an identifier: here the
+    second DOI stands in the way of a title that agrees, whether its record comes first or last."""
+    title = "A review of everything we know about sleep"
+    by_title = Article(id="a", title=title, date="2021", pmid="1", records=(record("ris"),))
+    by_pmid = Article(id="b", title="Sleep: a review", date="2021", pmid="1", doi="10.1000/b",
+                      records=(record("bibtex", "b.bib"),))
+    other = Article(id="c", title=title + ".", date="2021", doi="10.1000/c", records=(record("csl-json", "c.json"),))
+    for articles in ([by_title, by_pmid, other], [other, by_title, by_pmid], [by_pmid, other, by_title]):
+        merged, problems = merge_articles(articles)
+        assert sorted(len(a.records) for a in merged) == [1, 2] and problems == []
+    no_doi = replace(by_pmid, doi="")
+    assert len(merge_articles([by_title, no_doi, other])[0]) == 1
+
+
 def test_same_title_in_another_year_stays_apart() -> None:
     a = Article(id="a", title="A review of everything we know", date="2021", records=(record("ris"),))
     b = Article(id="b", title="A review of everything we know", date="2022", records=(record("ris", "b.ris"),))

@@ -47,6 +47,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from itertools import chain
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from . import languages
@@ -114,14 +115,15 @@ def _group(articles: list[Article], ids: list[dict[str, str]],
             i = parent[i]
         return i
 
-    first_with: dict[tuple[str, str], int] = {}
+    first_with: dict[str, dict[str, int]] = {kind: {} for kind in _ID_KINDS}  # a kind → a value → its first record
     for i, found in enumerate(ids):
         for kind, value in found.items():
-            j = first_with.setdefault((kind, value), i)
+            j = first_with[kind].setdefault(value, i)
             if kind == "doi" and i != j and _other_work(articles[i], articles[j], found, ids[j]):
                 apart.append((articles[i], articles[j], value))
                 continue
             parent[find(i)] = find(j)
+    del first_with  # before joining by title: a build's peak memory is its main process's while merging
     _join_by_title(articles, ids, find, parent)
     works: dict[int, list[Article]] = {}
     for i, article in enumerate(articles):
@@ -173,8 +175,20 @@ def _shared_doi(article: Article, other: Article, doi: str) -> Diagnostic:
 def _join_by_title(articles: list[Article], found: list[dict[str, str]], find: Callable[[int], int],
                    parent: list[int]) -> None:
     """Join works with the same title and year unless they hold different values of one identifier; then a record
-    that names no year (abstrackr's export has none) to the one work of its title, when exactly one has it."""
-    ids: dict[int, dict[str, set[str]]] = {}  # a work's root → its identifiers
+    that names no year (abstrackr's export has none) to the one work of its title, when exactly one has it.
+
+    Only the works of titles that more than one record gives are looked at again: a collection's titles are
+    nearly all its own, and at 100,000 records a set of identifiers for every work would be some 90 MB more."""
+    keys = [title_key(a.title) if a.title != UNTITLED else "" for a in articles]
+    dated: dict[str, list[int]] = {}  # a title → the records of it that name a year
+    for i, article in enumerate(articles):
+        if len(keys[i]) >= MIN_TITLE_CHARS and article.year:
+            dated.setdefault(keys[i], []).append(i)
+    undated = [i for i, article in enumerate(articles)
+               if not article.year and len(keys[i]) >= MIN_TITLE_CHARS and keys[i] in dated]
+    alike = [same for same in dated.values() if len(same) > 1]
+    looked_at = chain(chain.from_iterable(alike), undated, chain.from_iterable(dated[keys[i]] for i in undated))
+    ids = _identifiers_of_works({find(i) for i in looked_at}, found, find)
 
     def join(a: int, b: int) -> None:
         if a == b or _contradict(ids.get(a, {}), ids.get(b, {})):
@@ -183,21 +197,23 @@ def _join_by_title(articles: list[Article], found: list[dict[str, str]], find: C
         for kind, values in ids.pop(a, {}).items():
             ids.setdefault(b, {}).setdefault(kind, set()).update(values)
 
-    for i, article_ids in enumerate(found):
-        for kind, value in article_ids.items():
-            ids.setdefault(find(i), {}).setdefault(kind, set()).add(value)
-    keys = [title_key(a.title) if a.title != UNTITLED else "" for a in articles]
-    first_with: dict[tuple[str, str], int] = {}
-    dated: dict[str, list[int]] = {}  # a title → the records of it that name a year
-    for i, article in enumerate(articles):
-        if len(keys[i]) < MIN_TITLE_CHARS or not article.year:
-            continue
-        dated.setdefault(keys[i], []).append(i)
-        join(find(i), find(first_with.setdefault((keys[i], article.year), i)))
-    for i, article in enumerate(articles):
-        if len(keys[i]) >= MIN_TITLE_CHARS and not article.year and len(works := {find(j) for j in dated.get(
-                keys[i], ())}) == 1:
+    first_with: dict[tuple[str, str], int] = {}  # a title and year → its first record
+    for i in sorted(chain.from_iterable(alike)):
+        join(find(i), find(first_with.setdefault((keys[i], articles[i].year), i)))
+    for i in undated:
+        if len(works := {find(j) for j in dated[keys[i]]}) == 1:
             join(find(i), works.pop())
+
+
+def _identifiers_of_works(roots: set[int], found: list[dict[str, str]],
+                          find: Callable[[int], int]) -> dict[int, dict[str, set[str]]]:
+    """The identifiers of each of these works (by its root record), gathered from all of its records."""
+    ids: dict[int, dict[str, set[str]]] = {}
+    for i, article_ids in enumerate(found):
+        if (root := find(i)) in roots:
+            for kind, value in article_ids.items():
+                ids.setdefault(root, {}).setdefault(kind, set()).add(value)
+    return ids
 
 
 def _contradict(a: dict[str, set[str]], b: dict[str, set[str]]) -> bool:
