@@ -352,3 +352,18 @@ def test_a_site_article_item_template_is_used_on_every_list(tmp_path, demo_copie
     assert '<li class="mine">' in related
     home = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="articles/' in home and 'class="mine"' in home  # the home page's entries link from the root
+
+
+def test_list_items_forgotten_between_lists_leave_every_page_the_same(tmp_path, demo_site, demo_copier,
+                                                                      monkeypatch) -> None:
+    """An environment forgets its rendered list items past render.ITEMS_KEPT: with none kept from one list to
+    the next, every page is as the demo build's, which kept them all."""
+    from site_builder.build import build
+    from site_builder.render import pages as render_pages
+
+    monkeypatch.setattr(render_pages, "ITEMS_KEPT", 0)  # forked render workers inherit it
+    out = tmp_path / "_site"
+    assert build(demo_copier(tmp_path / "site"), out).report.errors == 0
+    pages = sorted(p.relative_to(out) for p in out.rglob("*.html"))
+    assert len(pages) > 100 and pages == sorted(p.relative_to(demo_site.out) for p in demo_site.out.rglob("*.html"))
+    assert [p for p in pages if (out / p).read_bytes() != (demo_site.out / p).read_bytes()] == []

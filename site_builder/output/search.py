@@ -19,6 +19,7 @@ import contextlib
 import dataclasses
 import hashlib
 import importlib.metadata
+import itertools
 import json
 import os
 import posixpath
@@ -26,7 +27,7 @@ import shutil
 import subprocess
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,7 +67,7 @@ class Indexed:
     """Pages in the index; -1 when the bundle was kept as it was."""
 
 
-def finish(writer: OutputWriter, files: list[tuple[str, bool]], output: Path, report: Report, *, search: bool,
+def finish(writer: OutputWriter, files: Iterable[tuple[str, bool]], output: Path, report: Report, *, search: bool,
            later: bool, kept: CacheFolder | None = None) -> tuple[WriteStats, float]:
     """The build's writing finished, with its search index unless there is no ``search`` or it is made
     ``later`` (index_site); the stats and the seconds the index took (0.0 when it was not made)."""
@@ -78,14 +79,14 @@ def finish(writer: OutputWriter, files: list[tuple[str, bool]], output: Path, re
     return writer.finish(files, keep=OWN if search else ()), 0.0
 
 
-def write_index(writer: OutputWriter, files: list[tuple[str, bool]], output: Path, report: Report,
+def write_index(writer: OutputWriter, files: Iterable[tuple[str, bool]], output: Path, report: Report,
                 kept: CacheFolder | None = None) -> WriteStats:
     """The build's writing finished with its search index: stale pages removed first, as the index must not find
     them (its own files are this module's to replace), then the pages indexed and the bundle's files recorded as
-    the build's."""
+    the build's. ``files`` is gone through twice (a list, or pages.Files)."""
     stats = writer.finish(files, keep=OWN)
     bundle = index_site(output, report, kept)
-    again = writer.finish([*files, *bundle.files])
+    again = writer.finish(itertools.chain(files, bundle.files))
     return dataclasses.replace(again, removed=stats.removed + again.removed)
 
 

@@ -153,10 +153,15 @@ class OutputWriter:
         records it holds some 700,000 paths)."""
         return self._previous
 
-    def finish(self, files: list[tuple[str, bool]], keep: tuple[str, ...] = ()) -> WriteStats:
+    def finish(self, files: Iterable[tuple[str, bool]], keep: tuple[str, ...] = ()) -> WriteStats:
         """Remove stale files and record ``files``, (path, written) of every file of this build, as ours. Files
         whose paths start with one of ``keep`` ("pagefind/") stay for now: a later step of the build decides."""
-        current = {rel for rel, _ in files}
+        current: set[str] = set()
+        written = count = 0
+        for rel, was_written in files:  # one pass: ``files`` may make each pair as it goes (pages.Written.files)
+            current.add(rel)
+            written += was_written
+            count += 1
         self._publish_staged(current)
         stale = {rel for rel in self._previous - current if not rel.startswith(keep)}
         removed = _remove_stale(self.output, stale)
@@ -164,8 +169,7 @@ class OutputWriter:
         self.recorded = current  # not copied to a frozenset: as large as ``previous``
         if not keep:  # the build is over only when no later step still writes
             (self.output / BUILDING).unlink(missing_ok=True)
-        written = sum(1 for _, was_written in files if was_written)
-        return WriteStats(written, len(files) - written, removed)
+        return WriteStats(written, count - written, removed)
 
 
 def _same_file(path: str, target: str, size: int) -> bool:
