@@ -124,3 +124,18 @@ def test_a_render_worker_that_cannot_write_stops_the_build_with_the_file_named(
     (out / "authors").write_text("a file where the authors folder must go\n")
     with pytest.raises(UserError, match=r"cannot write .*authors/"):
         build(layout["site"], out)
+
+
+@pytest.mark.parametrize("first, second", [("articles/a.html", "articles/A.html"),
+                                           ("authors/strasse.html", "authors/Straße.html"),
+                                           ("topics/ǆ.html", "topics/ǅ.html")])
+def test_two_pages_whose_paths_differ_only_in_case_are_refused(first: str, second: str) -> None:
+    """A case-insensitive file system (macOS, Windows, a Pages artifact unpacked there) would write both to one
+    file: the plan refuses them, however the paths are cased (``str.casefold``)."""
+    from site_builder.plan.pages import Page, check_paths
+
+    check_paths([Page(first, "article.html", {}), Page("articles/b.html", "article.html", {})])
+    with pytest.raises(UserError, match="two pages would be written"):
+        check_paths([Page(first, "article.html", {}), Page(second, "author.html", {})])
+    with pytest.raises(UserError, match="would leave the output folder"):
+        check_paths([Page("../" + first, "article.html", {})])

@@ -164,14 +164,17 @@ class CacheFolder:
         """Store ``value`` (plain data that marshal knows) under ``name``, made by the code that digests to
         ``code``; a cache that cannot be written is only a slower next build."""
         payload = marshal.dumps(value)
-        data = MAGIC + marshal.dumps((code, damage_check(payload), payload))
+        data = marshal.dumps((code, damage_check(payload), payload))
+        del payload  # two copies of a large value at once, not three (its files are written as the build reads)
         tmp = self.folder / f".{name}.tmp"
         try:
             if not self.folder.is_dir():
                 self.folder.mkdir()
                 # As pytest's and mypy's caches do: the folder keeps itself out of git in any site.
                 (self.folder / ".gitignore").write_text("# Made by site-builder: its build cache.\n*\n")
-            tmp.write_bytes(data)
+            with tmp.open("wb") as file:
+                file.write(MAGIC)
+                file.write(data)
             os.replace(tmp, self.folder / name)
         except OSError as err:
             self._notice(f"cannot write the build cache in {self.folder} ({err.strerror or err}); "
