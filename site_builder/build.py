@@ -92,7 +92,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         if list_pieces is not None:
             cache.save_list_pieces(list_pieces, written.pieces, {d for _, d in digests.values()})
         rendered = len(written.paths)  # a template error costs the pages it could not render
-        # the list of every file let go once recorded, before the pre-flight check makes the map of their sizes
+        # every file's (path, written) made as the writer records it, before the pre-flight check maps their sizes
         stats, searched = search.finish(writer, written.files(write_static(writer, theme.static_files(site_dir))),
                                         out, report, search=config.search, later=search_later, kept=kept_cache)
         # The rest still within: once the model is back in the collector's sight, the many small objects made
