@@ -120,30 +120,24 @@ def article_item(env: jinja2.Environment, rendered: dict[Entry, Markup], entry: 
     """partials/article_item.html for one list entry, rendered once per environment (so once per build and
     worker) while ITEMS_KEPT allows: an article is listed on its authors', topic, year and journal pages and as
     related to others."""
-    if len(rendered) > ITEMS_KEPT:
-        rendered.clear()
-    return _item(env, rendered, entry)
+    html = rendered.get(entry)
+    if html is None:
+        if len(rendered) >= ITEMS_KEPT:
+            rendered.clear()
+        html = rendered[entry] = Markup(env.get_template(ARTICLE_ITEM).render(e=entry))
+    return html
 
 
 def article_items(env: jinja2.Environment, rendered: dict[Entry, Markup], entries: Iterable[Entry]) -> Markup:
     """``article_item`` of each entry, one after the other: a list's items in one call from its template rather
     than one call a turn of a loop in it (partials/article_list.html)."""
-    if len(rendered) > ITEMS_KEPT:
-        rendered.clear()
-    return Markup("".join([_item(env, rendered, entry) for entry in entries]))
+    return Markup("".join([article_item(env, rendered, entry) for entry in entries]))
 
 
 ITEMS_KEPT = 20_000
-"""List items an environment keeps as rendered; past this many, before the next list, it forgets them all. At
+"""List items an environment keeps as rendered; with this many, it forgets them all before rendering another. At
 100,000 records, keeping every one grew each worker rendering authors' pages from 1,489 MB to 1,539 MB (at most
 1,508 MB with this limit), which made those workers the build's largest processes."""
-
-
-def _item(env: jinja2.Environment, rendered: dict[Entry, Markup], entry: Entry) -> Markup:
-    html = rendered.get(entry)
-    if html is None:
-        html = rendered[entry] = Markup(env.get_template(ARTICLE_ITEM).render(e=entry))
-    return html
 
 
 def plural(count: int, singular: str, plural_form: str = "") -> str:
