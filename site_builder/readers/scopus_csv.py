@@ -32,8 +32,30 @@ from ..model.normalize import clean, parse_person
 from . import shared, tables
 
 FORMAT = "scopus-csv"
+_FUNDING_TEXT = re.compile(r"Funding Text (\d+)")
+_EID = "2-s2.0-"
+"""How every Scopus record id starts ("2-s2.0-85123480963")."""
+
+
+def _more_funding_texts(header: list[str], values: list[str]) -> list[str] | None:
+    """The columns of a row of more values than the header, when the header lacks funding texts the row has.
+
+    Scopus numbers its "Funding Text" columns up to the most any document of one export has, so the rows of
+    exports joined under the first one's header (litstudy's Scopus CSV: "Funding Text 1" in the header, rows
+    from the third on with a second funding text, and their PMIDs shown as their language) have values for
+    columns it does not name. Those are the next funding texts, after the last the header names: told so only
+    when the row's EID then stands under "EID", never guessed otherwise."""
+    numbered = [(at, int(m.group(1))) for at, name in enumerate(header) if (m := _FUNDING_TEXT.fullmatch(name))]
+    if not numbered or "EID" not in header or header.index("EID") < numbered[-1][0]:
+        return None
+    last, number = numbered[-1]
+    more = len(values) - len(header)
+    names = [*header[:last + 1], *(f"Funding Text {number + n}" for n in range(1, more + 1)), *header[last + 1:]]
+    return names if values[names.index("EID")].startswith(_EID) else None
+
+
 LAYOUT = tables.Layout(FORMAT, "Scopus CSV", frozenset({"Title", "Source title"}),
-                       any_of=frozenset({"EID", "Author(s) ID", "Author full names"}))
+                       any_of=frozenset({"EID", "Author(s) ID", "Author full names"}), widened=_more_funding_texts)
 """The two columns every choice of Scopus's export gives, and one of its own (its record id, "EID", is always
 there but a user may cut it when re-saving; an export of citation information alone has the author ids)."""
 

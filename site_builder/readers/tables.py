@@ -21,7 +21,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -62,6 +62,9 @@ class Layout:
     least_columns: int = 0
     """A row may end after so many columns with no warning (abstrackr leaves the labels out of rows nobody
     labelled)."""
+    widened: Callable[[list[str], list[str]], list[str] | None] | None = None
+    """The names of the columns of a row of more values than the header (the header, the row's values), where
+    the exporter's layout tells which columns the header lacks; None where it does not."""
 
     def fits(self, header: list[str]) -> bool:
         names = {name.strip() for name in header}
@@ -155,7 +158,7 @@ def read(layout: Layout, text: str, path: str) -> tuple[list[Record], list[Diagn
     found = list(rows(text, delimiter, header_line))
     header = [name.strip() for name in found[0].values]
     records, problems = records_of(layout.format, layout.name, header, found[1:], path, header_line,
-                                   layout.sections, layout.least_columns)
+                                   layout.sections, layout.least_columns, layout.widened)
     last = found[-1]
     if len(found) > 1 and _LINE_END.search(last.values[-1]) and text.count('"') % 2:
         problems.append(Diagnostic(Level.ERROR, SourceSpan(path, last.line), (
@@ -165,12 +168,14 @@ def read(layout: Layout, text: str, path: str) -> tuple[list[Record], list[Diagn
 
 
 def records_of(fmt: str, name: str, header: list[str], found: Iterable[Row], path: str, header_line: int,
-               sections: AbstractSet[str] = frozenset(), least_columns: int = 0
+               sections: AbstractSet[str] = frozenset(), least_columns: int = 0,
+               widened: Callable[[list[str], list[str]], list[str] | None] | None = None
                ) -> tuple[list[Record], list[Diagnostic]]:
     """A Record of each row under ``header`` (one field per column, its value as written, at its line), and the
     problems met: a row of more or fewer values than the header names (fewer but at least ``least_columns`` are
-    fine). A repeat of the header (a second export appended to the first), a row of empty values and a row that
-    is one of ``sections`` are no records. ``name``: the export's, as a warning says it.
+    fine; more, where ``widened`` names their columns: Layout.widened). A repeat of the header (a second export
+    appended to the first), a row of empty values and a row that is one of ``sections`` are no records.
+    ``name``: the export's, as a warning says it.
     """
     records: list[Record] = []
     problems: list[Diagnostic] = []
@@ -181,9 +186,10 @@ def records_of(fmt: str, name: str, header: list[str], found: Iterable[Row], pat
             continue  # a blank line, or a row of empty values (Excel's ";;;;")
         if len(row.values) == 1 and row.values[0].strip() in sections:
             continue
-        names = [*header, *(f"column {n}" for n in range(len(header) + 1, len(row.values) + 1))]
+        named = widened(header, row.values) if widened is not None and len(row.values) > len(header) else None
+        names = named or [*header, *(f"column {n}" for n in range(len(header) + 1, len(row.values) + 1))]
         short_but_whole = 0 < least_columns <= len(row.values) < len(header)
-        if len(row.values) != len(header) and not short_but_whole:
+        if len(row.values) != len(header) and not short_but_whole and named is None:
             problems.append(Diagnostic(Level.WARNING, SourceSpan(path, row.line), (
                 f"a row of {len(row.values)} values under a header of {len(header)} columns; "
                 + ("some of its values may stand under the wrong column (check this row of the export); the "

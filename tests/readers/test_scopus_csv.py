@@ -1,5 +1,5 @@
 """The Scopus CSV reader: a real export (three rows of asreview/citation-file-formatting's Scopus CSV, CC0, in two
-files) gives
+files; three of NLeSC/litstudy's, Apache-2.0, whose header lacks a funding text column) gives
 every column of every row with its line, the authors' full names, the source, the pages or the article number,
 the identifiers, the abstract without its copyright line, both kinds of keywords; re-saved by Excel with
 semicolons, or with CRLF line ends, it reads the same; a site built from it shows the values exactly and makes
@@ -28,6 +28,7 @@ from site_builder.readers import scopus_csv
 DATA = Path(__file__).resolve().parents[1] / "data" / "scopus-csv"
 AIR = "asreview-air-sacs.csv"
 TWO = "asreview-dinosaurs.csv"
+JOINED = "litstudy-funding-text-2.csv"
 HEADER = ('"Authors","Author full names","Author(s) ID","Title","Year","Source title","Volume","Issue","Art. No.",'
           '"Page start","Page end","Cited by","DOI","Link","Abstract","Author Keywords","Index Keywords","Editors",'
           '"Publisher","PubMed ID","Language of Original Document","Abbreviated Source Title","Document Type",'
@@ -282,6 +283,52 @@ def test_a_site_built_from_the_export_shows_its_values(tmp_path: Path, html) -> 
     assert rows["EID"] == "2-s2.0-85151426146"
     hrefs = [a.get("href", "") for a in main.iter("a")]
     assert "https://doi.org/10.1002/ar.25209" in hrefs and "https://pubmed.ncbi.nlm.nih.gov/36971057/" in hrefs
+
+
+def test_a_second_funding_text_the_header_does_not_name_is_read_under_its_own_column(tmp_path: Path, html) -> None:
+    """litstudy's Scopus CSV names "Funding Text 1" only, and its rows from the fourth on have a value more: their
+    second funding text. Read under the header as it stands, the PMID was the page's language."""
+    records, problems = read(JOINED)
+    assert problems == []
+    assert [len(r.fields) for r in records] == [45, 46, 46]
+    assert records[0].first("Title") == "Scalable molecular dynamics with NAMD"
+    names = [f.name for f in records[1].fields]
+    assert names[23:27] == ["Funding Details", "Funding Text 1", "Funding Text 2", "References"]
+    assert [records[1].first(n) for n in ("PubMed ID", "Language of Original Document", "Document Type", "EID")] == [
+        "35064163", "English", "Article", "2-s2.0-85123480963"]
+    assert records[2].first("Funding Text 2").startswith("Development of MUFINS was funded by BBSRC")
+    assert records[2].fields[-1] == Field("EID", ("2-s2.0-85030102047",), 5)
+    assert [f.name for f in records[0].fields][24:26] == ["Funding Text 1", "References"]  # a row as long as the header
+
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / JOINED).write_bytes((DATA / JOINED).read_bytes())
+    result = build(site, tmp_path / "_site")
+    assert [str(d) for d in result.report.diagnostics] == []
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-35064163.html"))
+    dl = main.find(".//dl[@class='facts']")
+    facts = dict(zip([html.text(e) for e in dl if e.tag == "dt"], [html.text(e) for e in dl if e.tag == "dd"],
+                     strict=True))
+    assert (facts["Journal"], facts["Publisher"], facts["ISSN"], facts["Language"]) == (
+        "Scientific Reports", "Nature Research", "20452322", "English")
+    rows = {html.text(tr.find("th")): html.text(tr.find("td")) for tr in main.iter("tr") if tr.find("th") is not None
+            and tr.find("td") is not None}
+    assert rows["EID"] == "2-s2.0-85123480963" and rows["Abbreviated Source Title"] == "Sci. Rep."
+
+
+def test_values_beyond_the_header_are_not_taken_for_funding_texts_unless_the_eid_then_lines_up() -> None:
+    header = '"Title","Source title","Funding Text 1","References","PubMed ID","EID"\n'
+    records, problems = scopus_csv.read(header + '"T","S","F","","R","1","2-s2.0-1"\n', "f.csv")
+    assert [f.name for f in records[0].fields] == ["Title", "Source title", "Funding Text 1", "Funding Text 2",
+                                                   "References", "PubMed ID", "EID"]
+    assert problems == []
+    for row in ('"T","S","F","R","1","2-s2.0-1","more"\n', '"T","S","F","","R","1","Scopus"\n'):
+        records, problems = scopus_csv.read(header + row, "f.csv")
+        assert records[0].fields[-1].name == "column 7"
+        assert [p.message.split(";")[0] for p in problems] == ["a row of 7 values under a header of 6 columns"]
+    no_eid = '"Title","Source title","Author(s) ID","Funding Text 1","References"\n'
+    records, problems = scopus_csv.read(no_eid + '"T","S","1","F","G","R"\n', "f.csv")
+    assert records[0].fields[-1].name == "column 6" and len(problems) == 1
 
 
 PUBMED_HEADER = ("PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,"
