@@ -339,3 +339,57 @@ def test_an_eric_date_may_put_the_month_first(dp: str, date: str, printed: str) 
 def test_a_doi_in_aid_written_as_doi_or_as_a_link(aid: str, doi: str) -> None:
     records, _ = medline.read(f"PMID- 22664220\nTI  - A report\nPT  - Technical Report\nAID - {aid}\n", "a.nbib")
     assert medline.to_article(records[0])[0].doi == doi
+
+
+# --- PubMed's other saves -------------------------------------------------------------------------------------------
+
+ABSTRACT_TEXT = "\n".join([
+    "1. Future Healthc J. 2019 Jun;6(2):94-98. doi: 10.7861/futurehosp.6-2-94.", "",
+    "The potential for artificial intelligence in healthcare.", "",
+    "Davenport T(1), Kalakota R(2).", "",
+    "Author information:", "(1)Babson College, Wellesley, USA.", "(2)Deloitte Consulting, New York, USA.", "",
+    "The complexity and rise of data in healthcare means that artificial intelligence ",
+    "(AI) will increasingly be applied within the field. Several types of AI are ",
+    "already being employed by payers and providers of care, and life sciences ",
+    "companies.", "",
+    "DOI: 10.7861/futurehosp.6-2-94", "PMCID: PMC6616181", "PMID: 31363513", ""])
+"""The first record of a real "Abstract (text)" save, as a public project quotes it (PubMed's lines, the trailing
+spaces of its wrapped lines kept; the abstract cut after its third sentence)."""
+
+SUMMARY_TEXT = ("1: Ponzo S, Wickham A, Bamford R, Radovic T, Zhaunova L, Peven K, Klepchukova A, Payne JL. Menstrual "
+                "cycle-associated symptoms and workplace productivity in US employees: A cross-sectional survey of "
+                "users of the Flo mobile phone app. Digit Health. 2022 Dec 15;8:20552076221145852. PMID: 36544535; "
+                "PMCID: PMC9761221.\n")
+"""A "Summary (text)" save of one record: the numbering of PubMed's save before a real citation PubMed gave."""
+
+
+@pytest.mark.parametrize(("name", "text", "said"), [
+    ("abstract-ai.txt", ABSTRACT_TEXT, "PubMed's 'Abstract (text)' save, which site-builder does not read (it runs "
+     "each record's fields together as prose); in PubMed, save the search again with 'Format: PubMed' (or 'CSV'), "
+     "or move this file out of content/ and add its records by PMID ('site-builder add 31363513 …'); file skipped"),
+    ("pubmed-summary.txt", SUMMARY_TEXT, "PubMed's 'Summary (text)' save, which site-builder does not read (it runs "
+     "each record's fields together as prose); in PubMed, save the search again with 'Format: PubMed' (or 'CSV'), "
+     "or move this file out of content/ and add its records by PMID ('site-builder add 36544535 …'); file skipped"),
+    ("pmid-pubmed.txt", "31363513\n36544535\n", "a list of PMIDs (PubMed's 'PMID' save), not records: move the file "
+     "out of content/ and add their records with 'site-builder add --from FILE'; file skipped"),
+])
+def test_pubmeds_other_saves_are_named_with_what_gives_the_records(name: str, text: str, said: str) -> None:
+    from site_builder.readers import read_data
+
+    for data in (text.encode(), b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode()):
+        records, [problem] = read_data(data, Path(name), f"content/{name}")
+        assert records == [] and (problem.level, problem.where.line, problem.message) == (Level.WARNING, 1, said)
+
+
+@pytest.mark.parametrize("text", [
+    "1. A list of things to read\n2. Another\n",  # numbered, no PMID line
+    "Notes on PMID: 31363513\n",  # a PMID, not numbered
+    "1. Read this first.\n\nIt cites PMID: 31363513 in passing.\n",  # numbered, the PMID not on a line of its own
+    "1: first\n2: second\n",
+    "31363513\nand a word\n",
+])
+def test_other_text_is_not_taken_for_a_pubmed_save(text: str) -> None:
+    from site_builder.readers import read_data
+
+    records, [problem] = read_data(text.encode(), Path("notes-of-mine.txt"), "content/notes-of-mine.txt")
+    assert records == [] and problem.message.startswith("not a record format site-builder knows")
