@@ -327,6 +327,29 @@ def test_the_command_line_adds_reports_and_exits_1_when_one_failed(site: Path, s
         "Added 2 of 4: 0 skipped, 2 failed."]
 
 
+def test_pubmeds_summary_save_is_named_by_the_build_then_added_by_its_pmids(site: Path, server: Recorded,
+                                                                           cli) -> None:
+    """The warning's advice followed to the end: the save moved out of content/, its records added by PMID, and the
+    next build without a warning. The line is record 16403221's citation as PubMed's "Summary (text)" save writes
+    it (constructed from the recorded MEDLINE record's AU, TI, SO, AID and PMC lines)."""
+    saved = site / "content" / "pubmed-casbon-set.txt"
+    saved.write_text("1: Casbon JA, Crooks GE, Saqi MA. A high level interface to SCOP and ASTRAL implemented in "
+                     "python. BMC Bioinformatics. 2006 Jan 10;7:10. doi: 10.1186/1471-2105-7-10. PMID: 16403221; "
+                     "PMCID: PMC1373603.\n", encoding="utf-8")
+    first = cli("build", "--source", str(site), cwd=site.parent)
+    assert first.returncode == 0, first.stderr
+    assert "content/pubmed-casbon-set.txt:1: warning: PubMed's 'Summary (text)' save" in first.stderr
+    moved = saved.rename(site.parent / saved.name)
+    added = cli("add", "--from", str(moved), "--source", str(site), cwd=site.parent, env=server.environment())
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.splitlines()[:2] == [
+        f"added {moved}:1: 16403221: A high level interface to SCOP and ASTRAL implemented in python. — Casbon, "
+        "James A et al., BMC bioinformatics, 2006", "  content/records/pubmed-16403221.nbib"]
+    second = cli("build", "--source", str(site), "--strict", cwd=site.parent)
+    assert second.returncode == 0, second.stderr
+    assert (site / "_site" / "articles" / "pubmed-1373603.html").is_file()  # by its PMC number
+
+
 def test_offline_every_id_fails_in_one_line_and_nothing_is_written(site: Path, cli) -> None:
     env = {"SITE_BUILDER_EUTILS_URL": "http://127.0.0.1:9/eutils/", "SITE_BUILDER_IDCONV_URL":
            "http://127.0.0.1:9/idconv/", "SITE_BUILDER_DOI_URL": "http://127.0.0.1:9/doi/",

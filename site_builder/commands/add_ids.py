@@ -8,7 +8,9 @@ Each of these names a work, and becomes ``Wanted("pmid", "34944988")``, ``Wanted
     10.3390/cancers13246368 doi:10.3390/...         https://doi.org/10.3390/cancers13246368
 
 ``--from FILE`` reads one a line: blank lines and ``#`` comments are skipped, a list marker ("-", "*", "1.")
-and anything after the identifier are ignored, so a reading list pasted from an email works as it is.
+and anything after the identifier are ignored, so a reading list pasted from an email works as it is. A save that
+names its records without giving them whole (PubMed's "Summary (text)" and "Abstract (text)", SpringerLink's CSV:
+readers/unread.py) gives the identifier of each of its records instead.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from urllib.parse import unquote
 
 from ..diagnostics import UserError
 from ..model.identifiers import doi_from, ids_from_urls
+from ..readers import unread
 
 MAX_PMID_DIGITS = 9
 """PMIDs have 8 digits today; one more leaves room to grow, and anything longer is a typo or another number."""
@@ -82,6 +85,8 @@ def read_list(path: Path) -> list[tuple[str, Wanted | Unreadable]]:
     except (OSError, UnicodeDecodeError) as err:
         reason = err.strerror if isinstance(err, OSError) else "it is not UTF-8 text"
         raise UserError(f"cannot read the list {path}: {reason}") from err
+    if (save := unread.known(text)) is not None:
+        return [(f"{path}:{number}", parse(identifier)) for number, identifier in save.identifiers(text)]
     found: list[tuple[str, Wanted | Unreadable]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         line = line.strip()

@@ -50,6 +50,7 @@ from . import (
     scopus_csv,
     spreadsheet,
     table_exports,
+    unread,
     vufind_json,
 )
 from .shared import is_utf8
@@ -189,7 +190,7 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
         reader = None  # a zipped file of another format is sniffed by its start, but only Citavi's are unzipped
     if reader is None and path.name.split(".", 1)[0].lower() in NOTE_NAMES:
         return [], []  # a README or notes file in a format of its own
-    if reader is None and (advice := citavi.database_advice(data, path.name) or medline.other_save_advice(head)):
+    if reader is None and (advice := citavi.database_advice(data, path.name) or unread.advice(head)):
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1), advice)]
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),

@@ -71,38 +71,6 @@ def sniff(head: str) -> bool:
     return start.startswith("PMID-") or _ERIC.match(start) is not None
 
 
-_NUMBERED = re.compile(r"1(?P<mark>[.:]) \S")
-""""1. Future Healthc J. 2019 Jun;6(2):94-98." ("Abstract (text)") or "1: Davenport T, Kalakota R. The potential…"
-("Summary (text)"): how PubMed's text saves start."""
-_PMID_LINE = re.compile(r"^PMID: (\d{1,8})\b", re.M)
-_CITED_PMID = re.compile(r"\bPMID: (\d{1,8})\b")
-_PMID_ONLY = re.compile(r"\d{1,8}")
-
-
-def other_save_advice(head: str) -> str:
-    """What to do with a file PubMed saved in one of its text formats other than MEDLINE, from the start of the
-    file (``head``); "" for any other file.
-
-    PubMed's "Save" offers "Summary (text)" (its default: each record one citation, "1: Davenport T, Kalakota R.
-    The potential for artificial intelligence in healthcare. Future Healthc J. 2019 Jun;6(2):94-98. doi: …
-    PMID: 31363513; PMCID: PMC6616181.") and "Abstract (text)" (each record as a paragraph of citation, title,
-    authors and abstract, then "PMID: 31363513"). Neither marks where a title ends and a journal starts, nor a
-    label from the abstract's text, so a reader would have to guess at what a page shows; its "PMID" save is a
-    list of numbers, no records. Each names what gives the records whole."""
-    lines = [line.strip() for line in head.lstrip("\ufeff").splitlines() if line.strip()]
-    if lines and all(_PMID_ONLY.fullmatch(line) for line in lines):
-        return ("a list of PMIDs (PubMed's 'PMID' save), not records: move the file out of content/ and add their "
-                "records with 'site-builder add --from FILE'; file skipped")
-    numbered = _NUMBERED.match(lines[0]) if lines else None
-    pmid = (_PMID_LINE if numbered and numbered.group("mark") == "." else _CITED_PMID).search(head)
-    if numbered is None or pmid is None:
-        return ""
-    save = "Abstract (text)" if numbered.group("mark") == "." else "Summary (text)"
-    return (f"PubMed's '{save}' save, which site-builder does not read (it runs each record's fields together as "
-            "prose); in PubMed, save the search again with 'Format: PubMed' (or 'CSV'), or move this file out of "
-            f"content/ and add its records by PMID ('site-builder add {pmid.group(1)} …'); file skipped")
-
-
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every record in a MEDLINE file, and the problems found (a stray line is kept, with a warning)."""
     diagnostics: list[Diagnostic] = []
