@@ -61,6 +61,14 @@ class Html:
         return found if found is not None else root.find("body")
 
     @staticmethod
+    def facts(root: Element) -> dict[str, str]:
+        """An article page's facts (its ``<dl class="facts">``): each label's text with its value's."""
+        dl = root.find(".//dl[@class='facts']")
+        assert dl is not None, "no facts on this page"
+        return dict(zip([Html.text(e) for e in dl if e.tag == "dt"], [Html.text(e) for e in dl if e.tag == "dd"],
+                        strict=True))
+
+    @staticmethod
     def headings(root: Element, *levels: str) -> list[str]:
         tags = levels or ("h1", "h2", "h3", "h4", "h5", "h6")
         return [Html.text(el) for el in root.iter() if el.tag in tags]

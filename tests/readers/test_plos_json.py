@@ -193,9 +193,7 @@ def test_a_site_built_from_a_plos_response_shows_its_values(tmp_path: Path, html
     title = ("Broad-Spectrum Inhibition of HIV-1 by a Monoclonal Antibody Directed against a gp120-Induced Epitope "
              "of CD4")
     main = html.main(pages[title])
-    dl = main.find(".//dl[@class='facts']")
-    facts = dict(zip([html.text(e) for e in dl if e.tag == "dt"], [html.text(e) for e in dl if e.tag == "dd"],
-                     strict=True))
+    facts = html.facts(main)
     assert (facts["Journal"], facts["Published"], facts["Volume"], facts["Issue"]) == ("PLoS ONE", "19 July 2011",
                                                                                        "6", "7")
     authors = [html.text(a) for a in main.iter("a") if "/authors/" in a.get("href", "")]

@@ -210,9 +210,7 @@ def test_a_site_built_from_csv_exports_shows_their_values(tmp_path: Path, html) 
     assert result.records == 16
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-34846321.html"))
     assert html.text(main.find(".//h1")) == "Chatbot-Assisted Care Management"
-    dl = main.find(".//dl[@class='facts']")
-    facts = dict(zip([html.text(e) for e in dl if e.tag == "dt"], [html.text(e) for e in dl if e.tag == "dd"],
-                     strict=True))
+    facts = html.facts(main)
     assert (facts["Journal"], facts["Published"], facts["Volume"], facts["Issue"], facts["Pages"]) == (
         "Prof Case Manag", "2022 Jan-Feb 01", "27", "1", "19-25")
     authors = [html.text(a) for a in main.iter("a") if "/authors/" in a.get("href", "")]

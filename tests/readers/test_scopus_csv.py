@@ -269,9 +269,7 @@ def test_a_site_built_from_the_export_shows_its_values(tmp_path: Path, html) -> 
     assert result.records == 3
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-36971057.html"))
     assert html.text(main.find(".//h1")) == "The origin of an invasive air sac system in sauropodomorph dinosaurs"
-    dl = main.find(".//dl[@class='facts']")
-    facts = dict(zip([html.text(e) for e in dl if e.tag == "dt"], [html.text(e) for e in dl if e.tag == "dd"],
-                     strict=True))
+    facts = html.facts(main)
     assert (facts["Journal"], facts["Published"], facts["Volume"], facts["Issue"], facts["Pages"]) == (
         "Anatomical Record", "2024", "307", "4", "1084-1092")
     authors = [html.text(a) for a in main.iter("a") if "/authors/" in a.get("href", "")]
@@ -306,9 +304,7 @@ def test_a_second_funding_text_the_header_does_not_name_is_read_under_its_own_co
     result = build(site, tmp_path / "_site")
     assert [str(d) for d in result.report.diagnostics] == []
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-35064163.html"))
-    dl = main.find(".//dl[@class='facts']")
-    facts = dict(zip([html.text(e) for e in dl if e.tag == "dt"], [html.text(e) for e in dl if e.tag == "dd"],
-                     strict=True))
+    facts = html.facts(main)
     assert (facts["Journal"], facts["Publisher"], facts["ISSN"], facts["Language"]) == (
         "Scientific Reports", "Nature Research", "20452322", "English")
     rows = {html.text(tr.find("th")): html.text(tr.find("td")) for tr in main.iter("tr") if tr.find("th") is not None

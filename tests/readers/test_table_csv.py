@@ -334,9 +334,7 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
     assert {"Key", "Item Type", "Covidence #", "key", "notes", "PUI"} <= rows  # the four records in the full record
     lens = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-3553406.html"))
-    dl = lens.find(".//dl[@class='facts']")
-    facts = dict(zip([html.text(e) for e in dl if e.tag == "dt"], [html.text(e) for e in dl if e.tag == "dd"],
-                     strict=True))
+    facts = html.facts(lens)
     assert (facts["Journal"], facts["Volume"], facts["Issue"], facts["Pages"]) == (
         "Molecular imaging and biology", "15", "1", "97-105")
 
