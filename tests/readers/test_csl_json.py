@@ -218,3 +218,21 @@ def test_categories_are_keywords_each_whole() -> None:
                         "categories": ["Child, Preschool", "rats"]}])
     (record,), _ = csl_json.read(both, "content/a.json")
     assert csl_json.to_article(record)[0].keywords == ("Rats", "Mice", "Child, Preschool")
+
+
+def test_crossrefs_journal_article_is_cited_by_its_journal(built_records, html) -> None:
+    """doi.org's CSL-JSON for a Crossref DOI (what ``add`` writes for a DOI) keeps Crossref's own type name,
+    "journal-article", not CSL's "article-journal": the page named Science the work's series and cited the
+    article as a book ("Vol. 169. American Association for the Advancement of Science (AAAS); 1970 … (Science)")."""
+    recorded = DATA.parents[1] / "recorded" / "doi" / "science.169.3946.635.csl.json"
+    assert '"type":"journal-article"' in recorded.read_text(encoding="utf-8")
+    site = built_records("crossref-csl", {"doi-10.1126_science.169.3946.635.json": recorded.read_bytes()})
+    root = html.parse(site / "articles" / "doi-10-1126-science-169-3946-635.html")
+    facts = [html.text(el) for el in html.main(root).find(".//dl")]
+    assert facts[:4] == ["Journal", "Science", "Published", "14 August 1970"]
+    assert "Series" not in facts
+    assert html.text(root.find(".//blockquote[@id='cite-vancouver']")) == (
+        "Frank HS. The Structure of Ordinary Water. Science. 1970 Aug 14;169(3946):635-641. "
+        "doi:10.1126/science.169.3946.635")
+    (item,) = json.loads((site / "articles" / "doi-10-1126-science-169-3946-635.json").read_text(encoding="utf-8"))
+    assert (item["type"], item["container-title"]) == ("article-journal", "Science")
