@@ -104,7 +104,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         topics=shared.review_topics([item.text("genre")]),
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract,
-        rights=rights if safe_url(item.text("license")) else item.text("license") or rights,
+        rights=rights if safe_url(licence := _licence_text(item)) else licence or rights,
         licence_url=_licence_url(item),
         links=shared.links([item.text("URL")]),
         kind=kind,
@@ -238,10 +238,34 @@ def _csl_season(season: object) -> str:
     return dates.SEASONS[int(number) - 1] if number in ("1", "2", "3", "4") else ""
 
 
+def _licence_text(item: _Item) -> str:
+    """CSL's ``license``: a statement or a url. Crossref's licence objects (below) are neither."""
+    statements = [value for value in item.record.values("license") if not _is_object(value)]
+    return clean(shared.strip_tags(" ".join(statements)))
+
+
+def _is_object(value: str) -> bool:
+    """Whether a value is the JSON text of an object (json_records keeps nested values so)."""
+    try:
+        return value.lstrip().startswith("{") and isinstance(json.loads(value), dict)
+    except ValueError:
+        return False
+
+
+def _crossref_licences(item: _Item) -> list[str]:
+    """The urls of Crossref's licence objects in ``license`` (doi.org's CSL-JSON for a Crossref DOI:
+    ``[{"URL": "http://www.springer.com/tdm", "start": {…}, "content-version": "unspecified"}]``), the licence of
+    the version of record ("vor") first."""
+    objects = [json.loads(value) for value in item.record.values("license") if _is_object(value)]
+    found = [lic for lic in objects if isinstance(lic.get("URL"), str)]
+    return [lic["URL"] for lic in sorted(found, key=lambda lic: lic.get("content-version") != "vor")]
+
+
 def _licence_url(item: _Item) -> str:
-    """The licence url Manubot writes into ``note`` ("license: http://…"), or a ``license`` that is a url."""
-    for candidate in (item.text("license"), *re.findall(r"(?im)^license:\s*(\S+)", "\n".join(
-            item.record.values("note")))):
+    """The licence url Manubot writes into ``note`` ("license: http://…"), or a ``license`` that is a url (a
+    string, or Crossref's licence objects)."""
+    noted = re.findall(r"(?im)^license:\s*(\S+)", "\n".join(item.record.values("note")))
+    for candidate in (_licence_text(item), *_crossref_licences(item), *noted):
         if url := safe_url(candidate):
             return url
     return ""
