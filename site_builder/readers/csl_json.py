@@ -82,7 +82,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     lay, abstract, rights = shared.styled_abstract(" ".join(item.record.values("abstract")))
     abbrev = item.text("container-title-short") or item.text("journalAbbreviation")
     when = _published(item)
-    kind = "" if item.text("type") in ("article-journal", "article") else item.text("type")
+    csl_type = _csl_type(item.text("type"))
+    kind = "" if csl_type in ("article-journal", "article") else csl_type
     alone = kind not in PERIODICAL_KINDS  # as the other readers: a periodical's article has no place nor editors
     article = Article(
         id=shared.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
@@ -90,7 +91,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         title_styles=title_styles if title else (),
         authors=tuple(_person(a) for a in item.objects("author")),
         # collection-title: the series of a chapter, a conference paper or a work that stands on its own.
-        journal=("" if item.text("type") in CONTAINED_KINDS else item.text("container-title"))
+        journal=("" if csl_type in CONTAINED_KINDS else item.text("container-title"))
         or item.text("collection-title") or abbrev,
         journal_abbrev=abbrev,
         date=when.date,
@@ -103,11 +104,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         topics=shared.review_topics([item.text("genre")]),
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract,
-        rights=rights if safe_url(item.text("license")) else item.text("license") or rights,
+        rights=rights if safe_url(licence := _licence_text(item)) else licence or rights,
         licence_url=_licence_url(item),
         links=shared.links([item.text("URL")]),
         kind=kind,
-        container=item.text("container-title") if item.text("type") in CONTAINED_KINDS else "",
+        container=item.text("container-title") if csl_type in CONTAINED_KINDS else "",
         editors=tuple(_person(e) for e in item.objects("editor")) if alone else (),
         translators=tuple(_person(t) for t in item.objects("translator")),
         series_editors=tuple(_person(e) for e in item.objects("collection-editor")) if alone else (),
@@ -120,6 +121,20 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         isbns=ids.standard_numbers(item.record.values("ISBN")),
     )
     return article, problems
+
+
+_CROSSREF_TYPES = {"journal-article": "article-journal", "proceedings-article": "paper-conference",
+                   "book-chapter": "chapter", "book-section": "chapter", "book-part": "chapter",
+                   "monograph": "book", "edited-book": "book", "reference-book": "book", "reference-entry": "entry",
+                   "dissertation": "thesis"}
+"""Crossref's own names for kinds of work, which its CSL-JSON keeps in ``type`` (doi.org's answer for a Crossref
+DOI: "journal-article", CrossRef/rest-api-doc#222), and the CSL type each is. The others ("posted-content", a
+preprint; "peer-review"; "report-component") name no CSL type and stay kinds of work that stand on their own."""
+
+
+def _csl_type(written: str) -> str:
+    """The CSL type of an item's ``type``: as written, or the CSL name of a Crossref type."""
+    return _CROSSREF_TYPES.get(written, written)
 
 
 def _keywords(item: _Item) -> tuple[str, ...]:
@@ -223,10 +238,34 @@ def _csl_season(season: object) -> str:
     return dates.SEASONS[int(number) - 1] if number in ("1", "2", "3", "4") else ""
 
 
+def _licence_text(item: _Item) -> str:
+    """CSL's ``license``: a statement or a url. Crossref's licence objects (below) are neither."""
+    statements = [value for value in item.record.values("license") if not _is_object(value)]
+    return clean(shared.strip_tags(" ".join(statements)))
+
+
+def _is_object(value: str) -> bool:
+    """Whether a value is the JSON text of an object (json_records keeps nested values so)."""
+    try:
+        return value.lstrip().startswith("{") and isinstance(json.loads(value), dict)
+    except ValueError:
+        return False
+
+
+def _crossref_licences(item: _Item) -> list[str]:
+    """The urls of Crossref's licence objects in ``license`` (doi.org's CSL-JSON for a Crossref DOI:
+    ``[{"URL": "http://www.springer.com/tdm", "start": {…}, "content-version": "unspecified"}]``), the licence of
+    the version of record ("vor") first."""
+    objects = [json.loads(value) for value in item.record.values("license") if _is_object(value)]
+    found = [lic for lic in objects if isinstance(lic.get("URL"), str)]
+    return [lic["URL"] for lic in sorted(found, key=lambda lic: lic.get("content-version") != "vor")]
+
+
 def _licence_url(item: _Item) -> str:
-    """The licence url Manubot writes into ``note`` ("license: http://…"), or a ``license`` that is a url."""
-    for candidate in (item.text("license"), *re.findall(r"(?im)^license:\s*(\S+)", "\n".join(
-            item.record.values("note")))):
+    """The licence url Manubot writes into ``note`` ("license: http://…"), or a ``license`` that is a url (a
+    string, or Crossref's licence objects)."""
+    noted = re.findall(r"(?im)^license:\s*(\S+)", "\n".join(item.record.values("note")))
+    for candidate in (_licence_text(item), *_crossref_licences(item), *noted):
         if url := safe_url(candidate):
             return url
     return ""

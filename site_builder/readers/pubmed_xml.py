@@ -36,6 +36,10 @@ chapter::
         <BookTitle book="statpearls">StatPearls</BookTitle><PubDate><Year>2022</Year><Month>01</Month></PubDate> …
       </Book>
       <ArticleTitle book="statpearls" part="article-139270">Fertility Sparing Management …</ArticleTitle> …
+
+So is each ``<MedlineCitation>`` of a ``<MedlineCitationSet>``, the shape of NLM's MEDLINE/PubMed baseline files
+until 2016: the same MedlineCitation without PubmedData around it, so its fields are named from "PMID" and
+"Article/ArticleTitle", and its PMC id is an ``<OtherID Source="NLM">``.
 """
 
 from __future__ import annotations
@@ -70,7 +74,8 @@ _LONE_ARTICLE = re.compile(r"\ufeff?\s*(?:<\?xml[^<>]*\?>\s*)?(?:<!DOCTYPE[^<>]*
 
 
 def sniff(head: str) -> bool:
-    return "<PubmedArticleSet" in head or "<PubmedBookArticleSet" in head or _LONE_ARTICLE.match(head) is not None
+    return ("<PubmedArticleSet" in head or "<PubmedBookArticleSet" in head or "<MedlineCitationSet" in head
+            or _LONE_ARTICLE.match(head) is not None)
 
 
 def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
@@ -86,14 +91,15 @@ def read_bytes(data: bytes, path: str) -> tuple[list[Record], list[Diagnostic]]:
 def _articles(root: etree._Element, path: str, offset: int, diagnostics: list[Diagnostic]) -> list[etree._Element]:
     if xmltree.tag_name(root) in ("PubmedArticle", "PubmedBookArticle"):
         return [root]
-    if xmltree.tag_name(root) not in ("PubmedArticleSet", "PubmedBookArticleSet"):
+    if xmltree.tag_name(root) not in ("PubmedArticleSet", "PubmedBookArticleSet", "MedlineCitationSet"):
         diagnostics.append(Diagnostic(Level.ERROR, SourceSpan(path, (root.sourceline or 1) + offset),
                                       f"<{xmltree.tag_name(root)}> is not PubMed XML (expected <PubmedArticleSet>)"))
         return []
     articles = []
     for child in root:
         name = xmltree.tag_name(child) if isinstance(child.tag, str) else ""
-        if name in ("PubmedArticle", "PubmedBookArticle"):
+        if name in ("PubmedArticle", "PubmedBookArticle") or (name == "MedlineCitation"
+                                                               and xmltree.tag_name(root) == "MedlineCitationSet"):
             articles.append(child)
         # <DeleteCitation> lists PMIDs an update file withdraws; it describes no article.
     return articles
@@ -124,11 +130,13 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     root = xmltree.tree(record)
     if (document := root.find("BookDocument")) is not None:
         return _book(record, root, document)
-    citation = root.find("MedlineCitation") or Node("MedlineCitation", "", record.where.line)
+    # A <MedlineCitation> of a MedlineCitationSet is the record itself: its Article is at the root.
+    citation = root.find("MedlineCitation") or (root if root.find("Article") else None) or Node(
+        "MedlineCitation", "", record.where.line)
     art = citation.find("Article") or Node("Article", "", record.where.line)
     ids = _article_ids(root)
     pmid = ids.get("pubmed") or clean(citation.findtext("PMID"))
-    pmcid = pmcid_from(ids.get("pmc", ""))
+    pmcid = pmcid_from(ids.get("pmc", "") or _other_pmcid(citation))
     doi = ids.get("doi") or _elocation_doi(art)
     lay, abstract = split_lay_summary(_abstract(art))
     issue = art.find("Journal/JournalIssue") or Node("JournalIssue", "", 0)
@@ -253,6 +261,13 @@ def _article_ids(root: Node, *where: str) -> dict[str, str]:
         if clean(node.text):
             ids.setdefault(node.get("IdType"), clean(node.text))
     return ids
+
+
+def _other_pmcid(citation: Node) -> str:
+    """NLM's ``<OtherID Source="NLM">PMC4691237 [Available on 07/01/16]</OtherID>``, where a MedlineCitation
+    without PubmedData names its PMC id ("NIHMS672708", the manuscript's id, is none)."""
+    return next((clean(n.text) for n in citation.findall("OtherID")
+                 if n.get("Source") == "NLM" and clean(n.text).upper().startswith("PMC")), "")
 
 
 def _elocation_doi(art: Node) -> str:

@@ -218,3 +218,53 @@ def test_categories_are_keywords_each_whole() -> None:
                         "categories": ["Child, Preschool", "rats"]}])
     (record,), _ = csl_json.read(both, "content/a.json")
     assert csl_json.to_article(record)[0].keywords == ("Rats", "Mice", "Child, Preschool")
+
+
+def test_crossrefs_journal_article_is_cited_by_its_journal(built_records, html) -> None:
+    """doi.org's CSL-JSON for a Crossref DOI (what ``add`` writes for a DOI) keeps Crossref's own type name,
+    "journal-article", not CSL's "article-journal": the page named Science the work's series and cited the
+    article as a book ("Vol. 169. American Association for the Advancement of Science (AAAS); 1970 … (Science)")."""
+    recorded = DATA.parents[1] / "recorded" / "doi" / "science.169.3946.635.csl.json"
+    assert '"type":"journal-article"' in recorded.read_text(encoding="utf-8")
+    site = built_records("crossref-csl", {"doi-10.1126_science.169.3946.635.json": recorded.read_bytes()})
+    root = html.parse(site / "articles" / "doi-10-1126-science-169-3946-635.html")
+    facts = [html.text(el) for el in html.main(root).find(".//dl")]
+    assert facts[:4] == ["Journal", "Science", "Published", "14 August 1970"]
+    assert "Series" not in facts
+    assert html.text(root.find(".//blockquote[@id='cite-vancouver']")) == (
+        "Frank HS. The Structure of Ordinary Water. Science. 1970 Aug 14;169(3946):635-641. "
+        "doi:10.1126/science.169.3946.635")
+    (item,) = json.loads((site / "articles" / "doi-10-1126-science-169-3946-635.json").read_text(encoding="utf-8"))
+    assert (item["type"], item["container-title"]) == ("article-journal", "Science")
+
+
+def test_crossrefs_licence_objects_are_a_licence_link_not_rights_text(built_records, html) -> None:
+    """Crossref's CSL-JSON (Manubot's recorded answer for Nature 10.1038/193293a0) gives ``license`` as a list of
+    objects, ``{"URL": "http://www.springer.com/tdm", "start": {…}, "content-version": "unspecified"}``, where CSL
+    has a string: the page's Rights section showed that object as JSON text."""
+    name = "manubot-crossref-winter-scabs.json"
+    site = built_records("crossref-licence", {name: (DATA / name).read_bytes()})
+    root = html.parse(site / "articles" / "doi-10-1038-193293a0.html")
+    rights = html.main(root).find(".//section[@class='rights']")
+    assert html.text(rights) == "Rights Licence"
+    assert [(a.get("href"), html.text(a)) for a in rights.iter("a")] == [("http://www.springer.com/tdm", "Licence")]
+    (record,), _ = csl_json.read((DATA / name).read_text(encoding="utf-8"), f"content/{name}")
+    assert '"URL": "http://www.springer.com/tdm"' in record.first("license")  # the full record keeps it whole
+    assert "date-parts" not in csl_json.to_article(record)[0].rights
+
+
+def test_the_version_of_records_licence_is_the_licence_link() -> None:
+    licences = [{"URL": "http://www.elsevier.com/tdm/userlicense/1.0/", "content-version": "tdm"},
+                {"URL": "https://creativecommons.org/licenses/by/4.0/", "content-version": "vor"}]
+    item = json.dumps([{"id": "a", "type": "journal-article", "title": "T", "license": licences}])
+    (record,), _ = csl_json.read(item, "content/a.json")
+    article, problems = csl_json.to_article(record)
+    assert (article.licence_url, article.rights, problems) == ("https://creativecommons.org/licenses/by/4.0/", "", [])
+
+
+def test_a_licence_statement_in_braces_stays_a_statement() -> None:
+    """Only a value that is a JSON object is one of Crossref's licence objects; other text is CSL's statement."""
+    item = json.dumps([{"id": "a", "type": "report", "title": "T", "license": "{CC BY} 4.0"}])
+    (record,), _ = csl_json.read(item, "content/a.json")
+    article, problems = csl_json.to_article(record)
+    assert (article.rights, article.licence_url, problems) == ("{CC BY} 4.0", "", [])
