@@ -90,6 +90,20 @@ def test_marc8_text_under_a_leader_that_says_utf8() -> None:
         "Collection Idées, 104", "Gallimard", "Paris", "1966")  # its series (490) is a book's journal
 
 
+def test_windows_cyrillic_under_a_leader_that_says_marc8() -> None:
+    """pymarc's six records of the Russian Book Chamber (RU-RKP): leader/09 blank, yet their text Russian in
+    Windows-1251, which MARC-8 read as stacks of diacritics ("Ильина, Татьяна Николаевна" was "€ ︠, ̈̉̕ ̣̉ ̉̕"):
+    read as Windows-1251, and said."""
+    records, problems = read("pymarc-1251.mrc")
+    assert len(records) == len(problems) == 6
+    assert all(p.level is Level.WARNING and "its text is Cyrillic in Windows-1251" in p.message for p in problems)
+    article, _ = readers.to_article(records[0])
+    assert article.title == ("Основы гидравлического расчета инженерных сетей: [учеб. пособие для вузов по "
+                             "специальностям <Теплогазоснабжение и вентиляция>, <Водоснабжение и водоотведение>]")
+    assert ([p.name for p in article.authors], article.publisher, article.date) == (
+        ["Ильина, Татьяна Николаевна"], "Изд-во Ассоц. строит. вузов", "2005")
+
+
 def test_many_binary_records_and_the_library_of_congress_example() -> None:
     books = articles("pymarc-test.mrc")
     assert len(books) == 10 and books[2].title == "Perl: programmer's reference"
