@@ -111,7 +111,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         kind=kind,
         date=when.iso, date_printed=when.printed,
         publisher=_isbd(published.first("b")) if published is not None else "",
-        place=_isbd(published.first("a")).strip("[]") if published is not None and host is None else "",
+        place=_unbracketed(_isbd(published.first("a"))) if published is not None and host is None else "",
         edition=_isbd(next((f.first("a") for f in marc.get("250")), "")),
         languages=languages.parse(_languages(marc)),
         doi=doi or url_doi, pmid=url_pmid, pmcid=url_pmc,
@@ -205,6 +205,15 @@ def _isbd(text: str) -> str:
     while text.endswith(("/", ":", ";", ",", "=")) or (text.endswith("-") and text[-2:-1].isspace()):
         text = text[:-1].rstrip()
     return text
+
+
+def _unbracketed(place: str) -> str:
+    """A place without the brackets a cataloguer supplies it in ("[New York]"; "[Boston" whose bracket closes after
+    the date in $c); a bracket within it stays with its pair (the Russian Book Chamber's "СПб. [и др.]",
+    St Petersburg and other places, was shown "СПб. [и др.")."""
+    if place.startswith("[") and "]" not in place[:-1]:
+        place = place[1:]
+    return place[:-1] if place.endswith("]") and "[" not in place else place
 
 
 _KEPT_STOP = re.compile(r"(?:\b\w|\.\.|\b(?:etc|Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|vol|ed|eds|no|pt|U\.S))\.\Z",

@@ -104,6 +104,16 @@ def test_windows_cyrillic_under_a_leader_that_says_marc8() -> None:
         ["Ильина, Татьяна Николаевна"], "Изд-во Ассоц. строит. вузов", "2005")
 
 
+def test_a_bracket_within_the_place_keeps_its_pair() -> None:
+    """260 $a "СПб. [и др.]" (St Petersburg and other places) was shown "СПб. [и др."; a place supplied in
+    brackets is still shown without them."""
+    records, _ = read("pymarc-1251.mrc")
+    assert [readers.to_article(r)[0].place for r in records] == ["М.", "СПб. [и др.]", "М.", "М.", "СПб.", "М."]
+    # ruby-marc's random_tag_order.dat: "[New York, N.Y.] :"; pymarc's utf8_invalid.mrc: "[Washington, D.C.:"
+    assert [marc_article._unbracketed(p) for p in ("[New York, N.Y.]", "[Washington, D.C.", "Boston]")] == [
+        "New York, N.Y.", "Washington, D.C.", "Boston"]
+
+
 def test_many_binary_records_and_the_library_of_congress_example() -> None:
     books = articles("pymarc-test.mrc")
     assert len(books) == 10 and books[2].title == "Perl: programmer's reference"
