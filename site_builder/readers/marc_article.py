@@ -367,4 +367,6 @@ def _series(marc: Marc) -> _Part:
     field = next(iter([*marc.get("830"), *marc.get("490")]), None)
     if field is None:
         return _Part()
-    return _Part(title=_full_stop_off(_isbd(" ".join(field.all("a")))), volume=_isbd(field.first("v")))
+    # 830 $v ends the field with ISBD's full stop after the number ("v. 7."), which is not the number's
+    return _Part(title=_full_stop_off(_isbd(" ".join(field.all("a")))),
+                 volume=re.sub(r"(?<=\d)\.\Z", "", _isbd(field.first("v"))))

@@ -114,6 +114,16 @@ def test_a_bracket_within_the_place_keeps_its_pair() -> None:
         "New York, N.Y.", "Washington, D.C.", "Boston"]
 
 
+def test_a_series_number_is_shown_without_its_label_and_full_stop() -> None:
+    """Johns Hopkins's record of "Lamps of the Roman period" (traject's multi_geo.marc): 490 $v "v. 7" and 830 $v
+    "v. 7." gave the page "Volume: v. 7."; the full record keeps both as written."""
+    [book] = articles("traject-multi-geo.mrc")
+    assert (book.journal, book.volume) == ("Athenian Agora", "7")
+    [record] = book.records
+    assert [f.values for f in record.fields if f.name.startswith(("490", "830"))] == [
+        ("$a The Athenian Agora ;", "$v v. 7"), ("$a Athenian Agora;", "$v v. 7.")]
+
+
 def test_many_binary_records_and_the_library_of_congress_example() -> None:
     books = articles("pymarc-test.mrc")
     assert len(books) == 10 and books[2].title == "Perl: programmer's reference"
