@@ -110,7 +110,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         container=host_title if kind == "chapter" else "",
         kind=kind,
         date=when.iso, date_printed=when.printed,
-        publisher=_isbd(published.first("b")) if published is not None else "",
+        publisher=_unbracketed(_isbd(published.first("b"))) if published is not None else "",
         place=_unbracketed(_isbd(published.first("a"))) if published is not None and host is None else "",
         edition=_isbd(next((f.first("a") for f in marc.get("250")), "")),
         languages=languages.parse(_languages(marc)),
@@ -207,13 +207,14 @@ def _isbd(text: str) -> str:
     return text
 
 
-def _unbracketed(place: str) -> str:
-    """A place without the brackets a cataloguer supplies it in ("[New York]"; "[Boston" whose bracket closes after
-    the date in $c); a bracket within it stays with its pair (the Russian Book Chamber's "СПб. [и др.]",
-    St Petersburg and other places, was shown "СПб. [и др.")."""
-    if place.startswith("[") and "]" not in place[:-1]:
-        place = place[1:]
-    return place[:-1] if place.endswith("]") and "[" not in place else place
+def _unbracketed(text: str) -> str:
+    """A place or publisher without the brackets a cataloguer supplies it in ("[New York]"; "[Boston" whose bracket
+    closes after the date in $c; Johns Hopkins's Nature: "[London, etc.," and "Macmillan Journals ltd.]"); a bracket
+    within it stays with its pair (the Russian Book Chamber's "СПб. [и др.]", St Petersburg and other places, was
+    shown "СПб. [и др.")."""
+    if text.startswith("[") and "]" not in text[:-1]:
+        text = text[1:]
+    return text[:-1] if text.endswith("]") and "[" not in text else text
 
 
 _KEPT_STOP = re.compile(r"(?:\b\w|\.\.|\b(?:etc|Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|vol|ed|eds|no|pt|U\.S))\.\Z",

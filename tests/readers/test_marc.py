@@ -114,6 +114,14 @@ def test_a_bracket_within_the_place_keeps_its_pair() -> None:
         "New York, N.Y.", "Washington, D.C.", "Boston"]
 
 
+def test_a_publisher_in_the_brackets_of_its_place_is_shown_without_them() -> None:
+    """Johns Hopkins's record of Nature (traject's nature.marc): 260 "$a [London, etc.,$b Macmillan Journals ltd.]",
+    one pair of brackets around both; the publisher was shown "Macmillan Journals ltd.]"."""
+    [journal] = articles("traject-nature.mrc")
+    assert (journal.title, journal.kind, journal.place, journal.publisher) == (
+        "Nature", "periodical", "London, etc.", "Macmillan Journals ltd.")
+
+
 def test_a_series_number_is_shown_without_its_label_and_full_stop() -> None:
     """Johns Hopkins's record of "Lamps of the Roman period" (traject's multi_geo.marc): 490 $v "v. 7" and 830 $v
     "v. 7." gave the page "Volume: v. 7."; the full record keeps both as written."""
