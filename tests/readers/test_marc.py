@@ -122,6 +122,13 @@ def test_a_publisher_in_the_brackets_of_its_place_is_shown_without_them() -> Non
         "Nature", "periodical", "London, etc.", "Macmillan Journals ltd.")
 
 
+def test_a_year_after_which_a_work_was_published_is_kept_as_printed() -> None:
+    """The Universitat Autònoma de Barcelona's record of a map (traject's missing-second-date.marc): 260 $c
+    "post. 1678]" (after 1678; 008/06 "q", a questionable date) was shown "1678"."""
+    [plan] = articles("traject-uab-map-post-1678.mrc")
+    assert (plan.date, plan.date_printed) == ("1678", "post. 1678")
+
+
 def test_a_series_number_is_shown_without_its_label_and_full_stop() -> None:
     """Johns Hopkins's record of "Lamps of the Roman period" (traject's multi_geo.marc): 490 $v "v. 7" and 830 $v
     "v. 7." gave the page "Volume: v. 7."; the full record keeps both as written."""
