@@ -229,6 +229,13 @@ def _with_own_year(text: str, year: str) -> dates.PrintedDate:
     return dates.PrintedDate(year, text)
 
 
+def _pmcid(custom2: str) -> str:
+    """The PMC id in %2 when it is written as one ("PMC4969081", as PubMed writes it): %2 is Custom 2, the PMCID of
+    a journal article but another field in other types (a Conference Proceedings' Year Published: KWB's EndNote
+    library's "2011" was shown as "PubMed Central PMC2011", and made the record's id "pubmed-2011")."""
+    return ids.pmcid_from(custom2) if "pmc" in custom2.casefold() else ""
+
+
 def _abstract(lines: list[str]) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
     """Lay summary, abstract sections and the copyright line at its end; a heading may have a line of its own."""
     if shared.has_headings(text := "\n".join(lines)):
@@ -270,7 +277,7 @@ def tagged_article(tags: Tags, record: Record, fmt: str) -> Article:
     doi = ids.doi_from(tags.text("%R")) or url_doi
     databases = [*tags.lines("%W"), *tags.lines("%~")]
     pmid = ids.pubmed_accession(tags.text("%M"), databases) or url_pmid
-    pmc = ids.pmcid_from(tags.text("%2")) or url_pmc
+    pmc = _pmcid(tags.text("%2")) or url_pmc
     lay, abstract, rights = _abstract(tags.lines("%X"))
     when = _published(tags, periodical)
     issns, isbns = ids.issns_and_isbns(tags.lines("%@"), book=not periodical)  # %@: "ISSN/ISBN"

@@ -225,3 +225,10 @@ def test_a_less_than_and_a_greater_than_sign_in_an_abstract_are_text(kwb_site: P
     assert "Proteinkonzentrationen mit >100mg/L deutlich über dem Bereich" in said
     [page] = [p for p in (kwb_site / "articles").glob("*.html") if "Fouling" in html.headings(html.parse(p), "h1")[0]]
     assert "Fouling bei pH<IEP. Die genaue Ursache ist unklar" in html.text(html.main(html.parse(page)))
+
+
+def test_a_conference_proceedings_custom2_is_not_a_pmc_id() -> None:
+    """EndNote's Custom 2 of a Conference Proceedings (KWB's "2011", "2019") is its Year Published, not a PMC id:
+    the page linked "PubMed Central PMC2011" and the record's id was "pubmed-2011"."""
+    found = articles("endnote-xml/kwb-proceedings-custom2.xml")
+    assert [(a.kind, a.pmcid, a.id.startswith("pubmed-")) for a in found] == [("paper-conference", "", False)] * 2
