@@ -129,8 +129,9 @@ def read_printed(text: str) -> PrintedDate:
 
 _YEAR_IN_TEXT = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 # What makes a printed year more or less than a year: a guess ("[1995?]"), a range ("1995-1997", "2019/2020"), a
-# decade or century ("197-", "19--"), "ca. 1900", "between 1990 and 1999", "1995 or 1996", "not after 1900".
-_NOT_JUST_A_YEAR = re.compile(r"\?|\d\s*[-–—/]|\b(?:or|ca|circa|between|after|before)\b", re.IGNORECASE)
+# decade or century ("197-", "19--"), "ca. 1900", "between 1990 and 1999", "1995 or 1996", "not after 1900", and
+# in Latin as older catalogues write it, "post. 1678" (after) and "ante 1700" (before).
+_NOT_JUST_A_YEAR = re.compile(r"\?|\d\s*[-–—/]|\b(?:or|ca|circa|between|after|before|post|ante)\b", re.IGNORECASE)
 
 
 def read_year(text: str) -> PrintedDate:

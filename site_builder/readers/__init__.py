@@ -48,6 +48,7 @@ from . import (
     refworks_tagged,
     ris,
     scopus_csv,
+    shared,
     spreadsheet,
     table_exports,
     unread,
@@ -343,6 +344,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     and what its reader found wrong (and any language named in words langcodes does not know, reported here once
     for every format)."""
     article, problems = _BY_FORMAT[record.format].to_article(record)
+    # "v. 7" (a catalogue's series number), "Vol. 12": the number under the page's "Volume", in every format
+    if (volume := shared.volume(article.volume)) != article.volume:
+        article = dataclasses.replace(article, volume=volume)
     if not article.title.strip():  # a page needs a name (its <h1> and <title>): MEDLINE, PubMed XML, JATS
         article = dataclasses.replace(article, title=UNTITLED, title_styles=())
         problems = [*problems, Diagnostic(Level.ERROR, record.where,

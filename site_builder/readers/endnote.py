@@ -135,6 +135,9 @@ _SLASHED = re.compile(r"(\d{4})[/-](\d{1,2})(?:[/-](\d{1,2}))?\Z")
 _WRITTEN_OUT = (re.compile(r"(?P<month>[^\W\d_]+)\.? (?P<day>\d{1,2}),? (?P<year>\d{4})\Z"),
                 re.compile(r"(?P<day>\d{1,2}) (?P<month>[^\W\d_]+)\.?,? (?P<year>\d{4})\Z"))
 """A whole date in words, as the AIS eLibrary writes %8: "September 1, 2021"; or "1 September 2021"."""
+_OWN_YEAR = re.compile(r"(?<=[\s.,/\-\u2013])\d{4}\Z")
+"""The year that ends a date after its other parts ("18-20 June 2012", "11. - 16.6.2005"; not "c2015")."""
+_MONTH_YEAR = re.compile(r"(?P<month>[^\W\d_]+)\.?,? (?P<year>\d{4})\Z")
 
 
 def kind_of(work_type: str) -> str:
@@ -206,6 +209,8 @@ def _date(text: str, year: str) -> dates.PrintedDate:
             return dates.PrintedDate(dates.from_parts(m["year"], m["month"], m["day"]))
     if _YEAR.match(text):
         return dates.read_printed(text)
+    if own_year := _OWN_YEAR.search(text):
+        return _with_own_year(text, own_year.group())
     if not year:
         return dates.PrintedDate("")
     # "August 1" → "2013 August 1"; "Jan-Feb" → "2013 Jan-Feb" (printed); free text ("in press") says no more
@@ -213,6 +218,22 @@ def _date(text: str, year: str) -> dates.PrintedDate:
         return dates.PrintedDate(year)
     found = dates.read_printed(f"{year} {text}")
     return found if found.iso[:4] == year else dates.PrintedDate(year)
+
+
+def _with_own_year(text: str, year: str) -> dates.PrintedDate:
+    """A date that names its year after its other parts, as a conference's dates are written in %8 ("18-20 June
+    2012", "June, 2012", "Oktober 2016"): a month and year read, anything else as printed, in the year it names
+    (%D's year is not put before it: KWB's EndNote library showed "2012 18-20 Jun 2012")."""
+    if (m := _MONTH_YEAR.match(text)) and dates.month_number(m["month"]):
+        return dates.PrintedDate(dates.from_parts(m["year"], m["month"]))
+    return dates.PrintedDate(year, text)
+
+
+def _pmcid(custom2: str) -> str:
+    """The PMC id in %2 when it is written as one ("PMC4969081", as PubMed writes it): %2 is Custom 2, the PMCID of
+    a journal article but another field in other types (a Conference Proceedings' Year Published: KWB's EndNote
+    library's "2011" was shown as "PubMed Central PMC2011", and made the record's id "pubmed-2011")."""
+    return ids.pmcid_from(custom2) if "pmc" in custom2.casefold() else ""
 
 
 def _abstract(lines: list[str]) -> tuple[tuple[Section, ...], tuple[Section, ...], str]:
@@ -256,7 +277,7 @@ def tagged_article(tags: Tags, record: Record, fmt: str) -> Article:
     doi = ids.doi_from(tags.text("%R")) or url_doi
     databases = [*tags.lines("%W"), *tags.lines("%~")]
     pmid = ids.pubmed_accession(tags.text("%M"), databases) or url_pmid
-    pmc = ids.pmcid_from(tags.text("%2")) or url_pmc
+    pmc = _pmcid(tags.text("%2")) or url_pmc
     lay, abstract, rights = _abstract(tags.lines("%X"))
     when = _published(tags, periodical)
     issns, isbns = ids.issns_and_isbns(tags.lines("%@"), book=not periodical)  # %@: "ISSN/ISBN"

@@ -234,11 +234,13 @@ class _Decoder:
     """A record's text as Unicode: UTF-8 when leader/09 is "a", else MARC-8; unless the record's bytes say
     otherwise, which is reported: UTF-8 without a MARC-8 escape under a blank leader/09 (an export that left it
     blank while writing UTF-8), or bytes that are not UTF-8 but MARC-8 (its combining marks before their letters)
-    under an "a" (a record converted from MARC-8 whose text was not)."""
+    under an "a" (a record converted from MARC-8 whose text was not); or Russian in Windows-1251 under a blank
+    leader/09 (the Russian Book Chamber's records in pymarc's tests)."""
 
     def __init__(self, leader: str, parsed: pymarc.Record) -> None:
         self.problems: list[str] = []
         self.utf8 = leader[9:10] == "a"
+        self.cyrillic = False
         raw = b"".join(_raw_texts(parsed))
         if raw.isascii():
             return
@@ -248,6 +250,10 @@ class _Decoder:
         elif self.utf8 and not is_utf8(raw) and _is_marc8(raw):
             self.utf8 = False
             self.problems.append("its leader (position 9) says UTF-8, but its text is MARC-8 and was read so")
+        elif not self.utf8 and not is_utf8(raw) and _is_windows_cyrillic(raw):
+            self.cyrillic = True
+            self.problems.append("its leader (position 9) says MARC-8, but its text is Cyrillic in Windows-1251 "
+                                 "and was read so")
 
     def __call__(self, value: bytes | str | None) -> str:
         if not isinstance(value, bytes):
@@ -258,6 +264,8 @@ class _Decoder:
             except UnicodeDecodeError:
                 self._once("bytes that are not UTF-8 were replaced by '\ufffd'")
                 return value.decode("utf-8", errors="replace")
+        if self.cyrillic:
+            return value.decode("cp1251", errors="replace")
         return _unescape_references(self._marc8(value))
 
     def _marc8(self, value: bytes) -> str:
@@ -312,6 +320,18 @@ def _raw_texts(parsed: pymarc.Record) -> Iterator[bytes]:
 
 _MARC8_DIACRITIC = re.compile(rb"[\xe0-\xfe]+[\x20-\x7e]")
 _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]")
+
+
+_WINDOWS_CYRILLIC_WORD = re.compile(rb"[\xc0-\xff]{3,}")
+
+
+def _is_windows_cyrillic(data: bytes) -> bool:
+    """Do the bytes look like Russian in Windows-1251: most bytes beyond ASCII in words of three or more letters
+    from 0xC0-0xFF (in MARC-8, three or more diacritics stacked on one letter), and no escape to another MARC-8
+    character set (MARC-8 writes Cyrillic after one)?"""
+    beyond_ascii = sum(byte >= 0x80 for byte in data)
+    in_words = sum(len(word) for word in _WINDOWS_CYRILLIC_WORD.findall(data))
+    return b"\x1b" not in data and in_words * 2 > beyond_ascii
 
 
 def _is_marc8(data: bytes) -> bool:

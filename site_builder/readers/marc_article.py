@@ -110,8 +110,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         container=host_title if kind == "chapter" else "",
         kind=kind,
         date=when.iso, date_printed=when.printed,
-        publisher=_isbd(published.first("b")) if published is not None else "",
-        place=_isbd(published.first("a")).strip("[]") if published is not None and host is None else "",
+        publisher=_unbracketed(_isbd(published.first("b"))) if published is not None else "",
+        place=_unbracketed(_isbd(published.first("a"))) if published is not None and host is None else "",
         edition=_isbd(next((f.first("a") for f in marc.get("250")), "")),
         languages=languages.parse(_languages(marc)),
         doi=doi or url_doi, pmid=url_pmid, pmcid=url_pmc,
@@ -205,6 +205,16 @@ def _isbd(text: str) -> str:
     while text.endswith(("/", ":", ";", ",", "=")) or (text.endswith("-") and text[-2:-1].isspace()):
         text = text[:-1].rstrip()
     return text
+
+
+def _unbracketed(text: str) -> str:
+    """A place or publisher without the brackets a cataloguer supplies it in ("[New York]"; "[Boston" whose bracket
+    closes after the date in $c; Johns Hopkins's Nature: "[London, etc.," and "Macmillan Journals ltd.]"); a bracket
+    within it stays with its pair (the Russian Book Chamber's "СПб. [и др.]", St Petersburg and other places, was
+    shown "СПб. [и др.")."""
+    if text.startswith("[") and "]" not in text[:-1]:
+        text = text[1:]
+    return text[:-1] if text.endswith("]") and "[" not in text else text
 
 
 _KEPT_STOP = re.compile(r"(?:\b\w|\.\.|\b(?:etc|Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|Mrs|vol|ed|eds|no|pt|U\.S))\.\Z",
@@ -358,4 +368,6 @@ def _series(marc: Marc) -> _Part:
     field = next(iter([*marc.get("830"), *marc.get("490")]), None)
     if field is None:
         return _Part()
-    return _Part(title=_full_stop_off(_isbd(" ".join(field.all("a")))), volume=_isbd(field.first("v")))
+    # 830 $v ends the field with ISBD's full stop after the number ("v. 7."), which is not the number's
+    return _Part(title=_full_stop_off(_isbd(" ".join(field.all("a")))),
+                 volume=re.sub(r"(?<=\d)\.\Z", "", _isbd(field.first("v"))))

@@ -215,7 +215,9 @@ def article_id(pmc: str, pmid: str, doi: str, key: str, title: str, prefix: str)
 
 
 _BLOCK_TAG = re.compile(r"</?(?:jats:)?(?:p|title|sec|br|div|li|list|list-item)\b[^<>]*>")
-_INLINE_TAG = re.compile(r"</?[A-Za-z][\w:.-]*(?:\s[^<>]*)?/?>")
+# A tag's attributes each have a value: KWB's EndNote abstract "Fouling bei pH<IEP. Die genaue Ursache … mit >100mg/L"
+# is text, which was cut out as one tag
+_INLINE_TAG = re.compile(r"""</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?>""")
 
 
 _SCRIPT_TAG = re.compile(r"<(?:jats:)?(sup|sub)>([^<>]*)</(?:jats:)?\1>")

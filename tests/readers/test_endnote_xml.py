@@ -182,3 +182,53 @@ def test_a_site_shows_each_value_as_the_record_gives_it(tmp_path: Path, html, ma
     assert "Br J Cancer" in text and "943-7" in text and "10.1038/bjc.2014.606" in text
     assert "Ahmad%20et%20al%202015.pdf" in text  # in the full record only
     assert not [a for a in page.iter("a") if a.get("href", "").startswith("file:")]
+
+
+@pytest.mark.parametrize(("title_start", "date", "printed"), [
+    ("Ozonation on ceramic membranes", "2012", "18-20 June 2012"),  # was "2012 18-20 Jun 2012"
+    ("The Effect of Hydraulic Retention Time", "2012-06", ""),  # "June, 2012": was "2012 Jun, 2012"
+    ("Zukunftsorientierte Anpassung", "2016", "Oktober 2016"),  # was "2016": the month dropped
+    ("Best data handling practices", "2013", ""),  # <year> 2013, its conference's "4-6 November 2012" apart
+])
+def test_a_date_that_names_its_own_year_is_shown_as_written(title_start: str, date: str, printed: str) -> None:
+    """KWB's EndNote library writes a conference's dates in <pub-dates> with their year ("18-20 June 2012"); the
+    page showed <year> before them again, and dropped a month named in German."""
+    [a] = [a for a in articles("endnote-xml/kwb-conference-dates.xml") if a.title.startswith(title_start)]
+    assert (a.date, a.date_printed) == (date, printed)
+
+
+@pytest.fixture(scope="module")
+def kwb_site(built_records) -> Path:
+    return built_records("kwb", {name: (DATA / "endnote-xml" / name).read_bytes()
+                                 for name in ("kwb-conference-dates.xml", "kwb-angle-brackets.xml")})
+
+
+def test_a_conference_paper_is_published_on_the_dates_its_record_gives(kwb_site: Path, html) -> None:
+    shown = {}
+    for page in (kwb_site / "articles").glob("*.html"):
+        root = html.parse(page)
+        if html.headings(root, "h1")[0].startswith("Fouling"):
+            continue
+        [published] = [html.text(dl[i + 1]) for dl in html.main(root).iter("dl") for i, dt in enumerate(dl)
+                       if dt.tag == "dt" and html.text(dt) == "Published"]
+        shown[html.headings(root, "h1")[0][:20]] = published
+    assert shown == {"Ozonation on ceramic": "18-20 June 2012", "The Effect of Hydrau": "June 2012",
+                     "Zukunftsorientierte ": "Oktober 2016", "Best data handling p": "2013"}
+
+
+def test_a_less_than_and_a_greater_than_sign_in_an_abstract_are_text(kwb_site: Path, html) -> None:
+    """"pH&lt;IEP. Die genaue Ursache … mit &gt;100mg/L" lost the 290 characters between the signs, taken for a
+    tag (shared.strip_tags)."""
+    [a] = articles("endnote-xml/kwb-angle-brackets.xml")
+    said = " ".join(s.text for s in a.abstract)
+    assert "stärkeres Fouling bei pH<IEP. Die genaue Ursache ist unklar" in said
+    assert "Proteinkonzentrationen mit >100mg/L deutlich über dem Bereich" in said
+    [page] = [p for p in (kwb_site / "articles").glob("*.html") if "Fouling" in html.headings(html.parse(p), "h1")[0]]
+    assert "Fouling bei pH<IEP. Die genaue Ursache ist unklar" in html.text(html.main(html.parse(page)))
+
+
+def test_a_conference_proceedings_custom2_is_not_a_pmc_id() -> None:
+    """EndNote's Custom 2 of a Conference Proceedings (KWB's "2011", "2019") is its Year Published, not a PMC id:
+    the page linked "PubMed Central PMC2011" and the record's id was "pubmed-2011"."""
+    found = articles("endnote-xml/kwb-proceedings-custom2.xml")
+    assert [(a.kind, a.pmcid, a.id.startswith("pubmed-")) for a in found] == [("paper-conference", "", False)] * 2

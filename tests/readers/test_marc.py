@@ -90,6 +90,55 @@ def test_marc8_text_under_a_leader_that_says_utf8() -> None:
         "Collection Idées, 104", "Gallimard", "Paris", "1966")  # its series (490) is a book's journal
 
 
+def test_windows_cyrillic_under_a_leader_that_says_marc8() -> None:
+    """pymarc's six records of the Russian Book Chamber (RU-RKP): leader/09 blank, yet their text Russian in
+    Windows-1251, which MARC-8 read as stacks of diacritics ("Ильина, Татьяна Николаевна" was "€ ︠, ̈̉̕ ̣̉ ̉̕"):
+    read as Windows-1251, and said."""
+    records, problems = read("pymarc-1251.mrc")
+    assert len(records) == len(problems) == 6
+    assert all(p.level is Level.WARNING and "its text is Cyrillic in Windows-1251" in p.message for p in problems)
+    article, _ = readers.to_article(records[0])
+    assert article.title == ("Основы гидравлического расчета инженерных сетей: [учеб. пособие для вузов по "
+                             "специальностям <Теплогазоснабжение и вентиляция>, <Водоснабжение и водоотведение>]")
+    assert ([p.name for p in article.authors], article.publisher, article.date) == (
+        ["Ильина, Татьяна Николаевна"], "Изд-во Ассоц. строит. вузов", "2005")
+
+
+def test_a_bracket_within_the_place_keeps_its_pair() -> None:
+    """260 $a "СПб. [и др.]" (St Petersburg and other places) was shown "СПб. [и др."; a place supplied in
+    brackets is still shown without them."""
+    records, _ = read("pymarc-1251.mrc")
+    assert [readers.to_article(r)[0].place for r in records] == ["М.", "СПб. [и др.]", "М.", "М.", "СПб.", "М."]
+    # ruby-marc's random_tag_order.dat: "[New York, N.Y.] :"; pymarc's utf8_invalid.mrc: "[Washington, D.C.:"
+    assert [marc_article._unbracketed(p) for p in ("[New York, N.Y.]", "[Washington, D.C.", "Boston]")] == [
+        "New York, N.Y.", "Washington, D.C.", "Boston"]
+
+
+def test_a_publisher_in_the_brackets_of_its_place_is_shown_without_them() -> None:
+    """Johns Hopkins's record of Nature (traject's nature.marc): 260 "$a [London, etc.,$b Macmillan Journals ltd.]",
+    one pair of brackets around both; the publisher was shown "Macmillan Journals ltd.]"."""
+    [journal] = articles("traject-nature.mrc")
+    assert (journal.title, journal.kind, journal.place, journal.publisher) == (
+        "Nature", "periodical", "London, etc.", "Macmillan Journals ltd.")
+
+
+def test_a_year_after_which_a_work_was_published_is_kept_as_printed() -> None:
+    """The Universitat Autònoma de Barcelona's record of a map (traject's missing-second-date.marc): 260 $c
+    "post. 1678]" (after 1678; 008/06 "q", a questionable date) was shown "1678"."""
+    [plan] = articles("traject-uab-map-post-1678.mrc")
+    assert (plan.date, plan.date_printed) == ("1678", "post. 1678")
+
+
+def test_a_series_number_is_shown_without_its_label_and_full_stop() -> None:
+    """Johns Hopkins's record of "Lamps of the Roman period" (traject's multi_geo.marc): 490 $v "v. 7" and 830 $v
+    "v. 7." gave the page "Volume: v. 7."; the full record keeps both as written."""
+    [book] = articles("traject-multi-geo.mrc")
+    assert (book.journal, book.volume) == ("Athenian Agora", "7")
+    [record] = book.records
+    assert [f.values for f in record.fields if f.name.startswith(("490", "830"))] == [
+        ("$a The Athenian Agora ;", "$v v. 7"), ("$a Athenian Agora;", "$v v. 7.")]
+
+
 def test_many_binary_records_and_the_library_of_congress_example() -> None:
     books = articles("pymarc-test.mrc")
     assert len(books) == 10 and books[2].title == "Perl: programmer's reference"
