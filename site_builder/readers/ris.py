@@ -391,7 +391,7 @@ def _ris_article(record: Record) -> Article:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, ""
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
-    doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or url_doi
+    doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or _related_doi(tags) or url_doi
     # Embase gives the PMID of a record that MEDLINE holds too in C5 ("DB  - Medline" beside "DB  - Embase").
     embase_pmid = ids.pmid_from(tags.first("C5")) if "Embase" in tags.all("DB") else ""
     # The Cochrane Library's CENTRAL records give the PMID of a trial's PubMed record in C3: "PUBMED 21314913",
@@ -446,6 +446,12 @@ def _ris_article(record: Record) -> Article:
         issns=issns, isbns=isbns,
         publication_types=_thesis_type(tags) if kind == "thesis" else (),
     )
+
+
+def _related_doi(tags: _Tags) -> str:
+    """The DOI that EBSCOhost's RIS export writes alone in L3 ("L3  - 10.1371/journal.pone.0298242"), the
+    specification's "Related Records", as Zotero's EBSCOhost translator reads it; "" when L3 holds no bare DOI."""
+    return next((value for value in (clean(v) for v in tags.all("L3")) if ids.is_doi(value)), "")
 
 
 _NCBI_ID = re.compile(r"\s*(\w+)\s*\[(pmid|pmcid)\]\s*", re.I)

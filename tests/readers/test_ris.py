@@ -846,3 +846,16 @@ def test_a_thesis_title_takes_its_subtitle_and_m3_is_its_kind() -> None:
         (record,), _ = ris.read(f"TY  - THES\nT1  - Why?\nT2  - {t2}\nM3  - doi: 10.1/x\nER  - \n", "t.ris")
         article = ris.to_article(record)[0]
         assert (article.title, article.publication_types) == (title, ())
+
+
+def test_ebscohost_writes_the_doi_in_l3() -> None:
+    """EBSCOhost's RIS export writes the DOI alone in L3 ("L3  - 10.1371/journal.pone.0298242"), the
+    specification's related records: the page had no DOI, and the record did not meet the DOI's other records.
+    The asreview citation-file-formatting export of Academic Search Premier records (CC0)."""
+    (record,), diagnostics = read("cff-ebscohost.ris")
+    article = ris.to_article(record)[0]
+    assert diagnostics == [] and (article.doi, article.id) == (
+        "10.1371/journal.pone.0298242", "doi-10.1371/journal.pone.0298242")
+    assert record.values("L3") == ("10.1371/journal.pone.0298242",)
+    (other,), _ = ris.read("TY  - JOUR\nTI  - x\nL3  - https://example.org/related\nER  - \n", "l3.ris")
+    assert ris.to_article(other)[0].doi == ""
