@@ -684,8 +684,19 @@ def _published(tags: _Tags) -> dates.Published:
     other = shared.printed_date(next((part for v in (tags.first("DA"), tags.first("PY"), tags.first("Y1"))
                                       if (part := _fourth_part(v))), ""))
     printed = printed or (other.printed if other.iso[:4] == issue[:4] and issue else "")
-    epub = _ris_date(tags.first("ET")).iso if tags.first("TY").strip() == "JOUR" else ""
+    epub = _electronic_date(tags.first("ET")) if tags.first("TY").strip() == "JOUR" else ""
     return dates.published(dates.PrintedDate(issue, printed), epub)
+
+
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+def _electronic_date(text: str) -> str:
+    """EndNote's ET of a journal article, its electronic date: "2012/11/20", or "20180327" as EndNote keeps
+    PubMed's DEP from a PubMed import and writes it out again."""
+    if m := _COMPACT_DATE.fullmatch(clean(text)):
+        return dates.from_parts(*m.groups())
+    return _ris_date(text).iso
 
 
 def _fourth_part(date: str) -> str:
