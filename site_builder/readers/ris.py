@@ -386,7 +386,11 @@ def _ris_article(record: Record) -> Article:
         container = tags.text("T2", "BT")
         journal = _series(tags, container) or abbrev
     elif kind in PERIODICAL_KINDS or kind in LEGAL_KINDS:  # T2: the journal, magazine, website, reporter, code
-        journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
+        # EBSCOhost names the journal in JO and JF, and writes in T2 a title of the article's (its title in
+        # English: "T1  - État de la connaissance …", "T2  - State of knowledge …"), as Zotero's EBSCOhost
+        # translator reads it
+        journal_tags = ("JF", "JO", "T2") if _from_ebscohost(tags) else ("T2", "JF", "JO")
+        journal, container = tags.text(*journal_tags) or abbrev, ""
     else:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, ""
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
@@ -640,6 +644,12 @@ def _runs_headings(tags: _Tags) -> bool:
     Objectives The objective of the study …", Crossref's JATS headings flattened)."""
     return (_from_web_of_science(tags) or any(db.startswith("SciELO") for db in tags.all("DB"))
             or any(url.startswith(("https://lens.org/", "https://www.lens.org/")) for url in tags.all("UR")))
+
+
+def _from_ebscohost(tags: _Tags) -> bool:
+    """A record of EBSCOhost's RIS export, or of a reference manager's that kept its provider ("DP  -
+    EBSCOhost")."""
+    return "EBSCOhost" in tags.all("DP")
 
 
 def _from_jstor(tags: _Tags) -> bool:

@@ -859,3 +859,20 @@ def test_ebscohost_writes_the_doi_in_l3() -> None:
     assert record.values("L3") == ("10.1371/journal.pone.0298242",)
     (other,), _ = ris.read("TY  - JOUR\nTI  - x\nL3  - https://example.org/related\nER  - \n", "l3.ris")
     assert ris.to_article(other)[0].doi == ""
+
+
+def test_ebscohost_names_the_journal_in_jo_and_jf_not_t2() -> None:
+    """EBSCOhost writes the journal in JO and JF, and in T2 the article's title in English: a record of its
+    Environment Index export (CiteSource's envindex_100.ris, GPL-3, so retyped here with its tags) was shown as
+    published in the journal "State of knowledge on vegetation fires in Africa …". A reference manager's record
+    that kept EBSCOhost as its provider names the journal in T2 alone, and keeps it."""
+    text = ("TY  - JOUR\nT1  - État de la connaissance sur les feux de végétation en Afrique : Analyse "
+            "bibliographique et perceptives de recherche.\nT2  - State of knowledge on vegetation fires in Africa: "
+            "Literature review and research perspectives.\nJO  - Revue TED: Territoires, Environnement et "
+            "Développement\nJF  - Revue TED: Territoires, Environnement et Développement\nY1  - 2024/01//\n"
+            "DP  - EBSCOhost\nDB  - egh\nER  - \n\nTY  - JOUR\nTI  - Frameworks of gambling harms\n"
+            "T2  - Addiction Research & Theory\nDP  - EBSCOhost\nDB  - psyh\nER  - \n")
+    native, zotero = (ris.to_article(r)[0] for r in ris.read(text, "ebscohost.ris")[0])
+    assert native.journal == "Revue TED: Territoires, Environnement et Développement"
+    assert native.title.startswith("État de la connaissance")
+    assert zotero.journal == "Addiction Research & Theory"
