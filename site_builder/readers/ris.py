@@ -408,6 +408,8 @@ def _ris_article(record: Record) -> Article:
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else (
         url_pmc or ids.pmcid_from(_ncbi_id(tags, "pmcid")))
     abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB", "N2")]
+    if _from_ovid(tags):
+        abstract_lines = [part for line in abstract_lines for part in _OVID_SECTION_JOIN.split(line)]
     if shared.has_headings(marked := "\n".join(tags.lines("AB", "N2"))):  # Europe PMC's <h4>Background</h4>
         lay, abstract, rights = shared.abstract(marked)
     else:
@@ -644,6 +646,18 @@ def _runs_headings(tags: _Tags) -> bool:
     Objectives The objective of the study …", Crossref's JATS headings flattened)."""
     return (_from_web_of_science(tags) or any(db.startswith("SciELO") for db in tags.all("DB"))
             or any(url.startswith(("https://lens.org/", "https://www.lens.org/")) for url in tags.all("UR")))
+
+
+def _from_ovid(tags: _Tags) -> bool:
+    """A record of Ovid's RIS export: its database ("DB  - Ovid MEDLINE(R) <2021>"), or its link to Ovid."""
+    return (any(db.startswith("Ovid") for db in tags.all("DB", "DP"))
+            or any("ovid.com/" in url for url in tags.all("UR", "L2")))
+
+
+# Ovid's RIS export runs a MEDLINE abstract's sections into one line, each after the last one's full stop and a
+# comma: "… across multiple countries and territories., RESEARCH DESIGN AND METHODS: We collected …". The comma is
+# Ovid's, not the abstract's: each section starts a line of its own, as PubMed gives it.
+_OVID_SECTION_JOIN = re.compile(r"(?<=[.?!)\]]),\s+(?=[A-Z][^:.]{0,80}:\s)")
 
 
 def _from_ebscohost(tags: _Tags) -> bool:

@@ -876,3 +876,29 @@ def test_ebscohost_names_the_journal_in_jo_and_jf_not_t2() -> None:
     assert native.journal == "Revue TED: Territoires, Environnement et Développement"
     assert native.title.startswith("État de la connaissance")
     assert zotero.journal == "Addiction Research & Theory"
+
+
+def test_ovid_runs_a_medline_abstracts_sections_into_one_line() -> None:
+    """Ovid's RIS export of a MEDLINE record joins the abstract's sections with a comma after each full stop
+    ("… territories., RESEARCH DESIGN AND METHODS: We collected …"): the page gave the whole abstract under its
+    first label, "Objective", the other labels inside its text. Each is now a section of its own, as PubMed gives
+    it. The record's shape and labels are those of PMID 39012781 in CiteSource's medline_84.ris (GPL-3, not
+    copied); its sections are cut short here."""
+    text = ("TY  - JOUR\nTI  - Short-Term Exposure to Wildfire-Specific PM2.5 and Hospitalization for Diabetes "
+            "Morbidity: A Study in Multiple Countries and Territories.\nT2  - Diabetes care\nAB  - OBJECTIVE: To "
+            "evaluate associations of wildfire fine particulate matter (PM2.5) with diabetes across multiple "
+            "countries and territories., RESEARCH DESIGN AND METHODS: We collected data on 3,612,135 diabetes "
+            "hospitalizations., RESULTS: Stronger associations were observed for all-cause, type 1, and type 2 "
+            "diabetes in Thailand, Australia, and Brazil., CONCLUSIONS: We show the relatively underappreciated "
+            "links between diabetes and wildfire air pollution. Copyright © 2024 by the American Diabetes "
+            "Association.\nDA  - 2024///\nPY  - 2024\nDO  - 10.2337/dc24-0703\nDB  - Ovid MEDLINE(R) Epub Ahead of "
+            "Print\nL2  - http://ovidsp.ovid.com/ovidweb.cgi?T=JS&PAGE=reference&D=medp&NEWS=N&AN=39012781\nER  - \n")
+    (record,), _ = ris.read(text, "ovid.ris")
+    article = ris.to_article(record)[0]
+    assert [s.label for s in article.abstract] == ["OBJECTIVE", "RESEARCH DESIGN AND METHODS", "RESULTS",
+                                                   "CONCLUSIONS"]
+    assert [s.text.rpartition(" ")[2] for s in article.abstract] == [
+        "territories.", "hospitalizations.", "Brazil.", "pollution."]
+    assert article.rights == "Copyright © 2024 by the American Diabetes Association."
+    (other,), _ = ris.read(text.replace("DB  - Ovid", "DB  - Not Ovid").replace("ovidsp.ovid.com", "x.org"), "x.ris")
+    assert len(ris.to_article(other)[0].abstract) == 1  # another export's text, as it is
