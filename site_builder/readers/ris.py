@@ -617,14 +617,22 @@ def _contributor(name: str) -> Person:
 
 
 def _pages(tags: _Tags, kind: str) -> str:
-    """SP-EP (a journal article's number in C7 when it has no SP); a thesis's SP alone is its number of pages
+    """SP-EP (a journal article's number in C7 when it has no SP, or its start page in SE, where EndNote writes an
+    article number it holds as the start page: "SE  - 100005"); a thesis's SP alone is its number of pages
     ("SP  - 150", as EndNote's and ProQuest's exports write it), as is TRID's "146p": not where the work is, so no
     pages (the full record keeps it), as EndNote's %P of a thesis. A book's SP alone may be either (EndNote's number
     of pages, or Scopus's first page of a paper it types BOOK): kept as pages."""
     first, last = tags.first("SP"), tags.first("EP")
     if not clean(last) and (kind == "thesis" and clean(first).isdigit() or _EXTENT.fullmatch(clean(first))):
         return ""
-    return shared.page_range(first or (tags.first("C7") if _journal_article(tags) else ""), last)
+    # EndNote's SE of a journal article (not of an electronic one: its epub date) when it is a page's number
+    start = clean(tags.first("SE")) if tags.first("TY").strip() == "JOUR" else ""
+    start = start if _START_PAGE.fullmatch(start) else ""
+    return shared.page_range(first or (tags.first("C7") or start if _journal_article(tags) else ""), last)
+
+
+_START_PAGE = re.compile(r"[A-Za-z]*\d+[A-Za-z\d]*")
+"""A page's or an article's number: "436", "100005", "e2506", "S12"."""
 
 
 _EXTENT = re.compile(r"\d+\s*p(?:p|ages)?\.?", re.I)

@@ -902,3 +902,15 @@ def test_ovid_runs_a_medline_abstracts_sections_into_one_line() -> None:
     assert article.rights == "Copyright © 2024 by the American Diabetes Association."
     (other,), _ = ris.read(text.replace("DB  - Ovid", "DB  - Not Ovid").replace("ovidsp.ovid.com", "x.org"), "x.ris")
     assert len(ris.to_article(other)[0].abstract) == 1  # another export's text, as it is
+
+
+@pytest.mark.parametrize(("ty", "se", "pages"), [
+    ("JOUR", "436", "436"), ("JOUR", "100005", "100005"), ("JOUR", "Research Article", ""),
+    ("EJOUR", "2018/02/09", ""), ("CHAP", "12", "")])
+def test_endnote_writes_an_article_number_as_the_start_page_in_se(ty: str, se: str, pages: str) -> None:
+    """EndNote writes a journal article's start page in SE, and an article number it holds there alone ("SE  -
+    436" of MDPI's Sustainability 10(2):436, in CiteSource's Benchmarking.ris, GPL-3, so retyped here): the page
+    gave no pages. SE names no page of an electronic article (its epub date) nor of a chapter (its chapter)."""
+    (record,), _ = ris.read(f"TY  - {ty}\nTI  - Mitigating Erosional Effects Induced by Boat Wakes with Living "
+                            f"Shorelines\nT2  - Sustainability\nVL  - 10\nIS  - 2\nSE  - {se}\nER  - \n", "se.ris")
+    assert ris.to_article(record)[0].pages == pages
