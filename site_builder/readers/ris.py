@@ -404,7 +404,7 @@ def _ris_article(record: Record) -> Article:
                          if (m := _CENTRAL_PUBMED.fullmatch(clean(part)))), "")
     pmid = ids.pmid_from(tags.first("C2")) or ids.pmid_from(tags.first("PMID")) or embase_pmid or central_pmid or (
         url_pmid or ids.pubmed_accession(tags.first("AN"), tags.all("DP", "DB"))) or ids.pmid_from(
-        _ncbi_id(tags, "pmid"))
+        _ncbi_id(tags, "pmid")) or _ovid_medline_pmid(urls)
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else (
         url_pmc or ids.pmcid_from(_ncbi_id(tags, "pmcid")))
     abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB", "N2")]
@@ -458,6 +458,18 @@ def _related_doi(tags: _Tags) -> str:
     """The DOI that EBSCOhost's RIS export writes alone in L3 ("L3  - 10.1371/journal.pone.0298242"), the
     specification's "Related Records", as Zotero's EBSCOhost translator reads it; "" when L3 holds no bare DOI."""
     return next((value for value in (clean(v) for v in tags.all("L3")) if ids.is_doi(value)), "")
+
+
+# Ovid's link to a record names its database and its accession number, which is the PMID in Ovid's MEDLINE
+# databases: "med24" (a year's segment), "medl", "medp" (epub ahead of print), "pmnm" (PubMed not MEDLINE), "prem"
+# (in process): "ovidweb.cgi?T=JS&PAGE=reference&D=medp&NEWS=N&AN=39012781". PsycINFO's ("psyc21") are not PMIDs.
+_OVID_MEDLINE_LINK = re.compile(
+    r"ovid\.com/ovidweb\.cgi\?\S*[?&]D=(?:med[a-z]?\d*|pmnm\d*|prem\d*)&\S*?AN=(\d{1,8})(?!\w)")
+
+
+def _ovid_medline_pmid(urls: list[str]) -> str:
+    """The PMID of a record of Ovid's MEDLINE that names it only in its link to Ovid."""
+    return next((m.group(1) for url in urls if (m := _OVID_MEDLINE_LINK.search(url))), "")
 
 
 _NCBI_ID = re.compile(r"\s*(\w+)\s*\[(pmid|pmcid)\]\s*", re.I)

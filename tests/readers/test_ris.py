@@ -914,3 +914,19 @@ def test_endnote_writes_an_article_number_as_the_start_page_in_se(ty: str, se: s
     (record,), _ = ris.read(f"TY  - {ty}\nTI  - Mitigating Erosional Effects Induced by Boat Wakes with Living "
                             f"Shorelines\nT2  - Sustainability\nVL  - 10\nIS  - 2\nSE  - {se}\nER  - \n", "se.ris")
     assert ris.to_article(record)[0].pages == pages
+
+
+@pytest.mark.parametrize(("db", "database", "accession", "pmid"), [
+    ("Ovid MEDLINE(R) Epub Ahead of Print", "medp", "39012781", "39012781"),
+    ("Ovid MEDLINE(R) <2024>", "med24", "38865135", "38865135"),
+    ("Ovid MEDLINE(R) PubMed-not-MEDLINE <2022>", "pmnm8", "36412810", "36412810"),
+    ("APA PsycInfo <2022>", "psyc21", "2022-07765-001", "")])
+def test_ovids_link_names_the_pmid_of_a_medline_record(db: str, database: str, accession: str, pmid: str) -> None:
+    """Ovid's RIS export of a MEDLINE record names its PMID only as the accession number in its link to Ovid (the
+    records of CiteSource's medline_84.ris, GPL-3, retyped here): the page had no PMID and no PubMed link, and
+    the record met no PubMed record of the same article. A PsycINFO accession number is no PMID."""
+    url = f"http://ovidsp.ovid.com/ovidweb.cgi?T=JS&PAGE=reference&D={database}&NEWS=N&AN={accession}"
+    (record,), _ = ris.read(f"TY  - JOUR\nTI  - Climate Change and Cardiovascular Health: A Systematic Review.\n"
+                            f"T2  - JAMA cardiology\nDB  - {db}\nL2  - {url}\nER  - \n",
+                            "ovid.ris")
+    assert ris.to_article(record)[0].pmid == pmid
