@@ -680,6 +680,11 @@ def _from_ovid(tags: _Tags) -> bool:
 _OVID_SECTION_JOIN = re.compile(r"(?<=[.?!)\]]),\s+(?=[A-Z][^:.]{0,80}:\s)")
 
 
+def _from_preprint_server(tags: _Tags) -> bool:
+    """A record of bioRxiv's or medRxiv's RIS export, which names the server as the journal ("JF  - bioRxiv")."""
+    return any(clean(name).casefold() in ("biorxiv", "medrxiv") for name in tags.all("JF", "JO", "T2"))
+
+
 def _from_ebscohost(tags: _Tags) -> bool:
     """A record of EBSCOhost's RIS export, or of a reference manager's that kept its provider ("DP  -
     EBSCOhost")."""
@@ -710,7 +715,12 @@ def _published(tags: _Tags) -> dates.Published:
     of EndNote's journal articles, which it writes as ET ("2012/11/20"; ET is an edition in a book).
 
     Web of Science's RIS export writes its own PD in DA ("APR", "MAY-JUN", or the whole online date of an
-    article not yet in an issue, "2024 MAR 4") and the early-access month in C6 ("MAR 2024")."""
+    article not yet in an issue, "2024 MAR 4") and the early-access month in C6 ("MAR 2024").
+
+    bioRxiv's and medRxiv's RIS export dates every preprint the first of January of its year ("Y1  - 2019/01/01"
+    for one posted on 10 October 2019): the year alone is theirs."""
+    if _from_preprint_server(tags) and (first_day := _ris_date(tags.first("Y1")).iso).endswith("-01-01"):
+        return dates.published(dates.PrintedDate(first_day[:4]))
     year = _ris_date(tags.first("PY")).iso[:4]
     jstor = _jstor_date(tags)
     if jstor is not None and (jstor.iso[:4] == (year or _ris_date(tags.first("Y1")).iso[:4])):

@@ -930,3 +930,19 @@ def test_ovids_link_names_the_pmid_of_a_medline_record(db: str, database: str, a
                             f"T2  - JAMA cardiology\nDB  - {db}\nL2  - {url}\nER  - \n",
                             "ovid.ris")
     assert ris.to_article(record)[0].pmid == pmid
+
+
+def test_biorxiv_dates_every_preprint_the_first_of_january() -> None:
+    """bioRxiv's RIS export writes "Y1  - 2019/01/01" for a preprint posted on 10 October 2019 (its url's
+    "content/early/2019/10/10"), and so for every preprint, as the citation blocks that projects paste from it
+    show (raxmlGUI's, evSeq's, AxoDen's; none under a licence to copy from, retyped here): the page dated it 1
+    January. The year alone is shown; another journal's first of January stays a day."""
+    text = ("TY  - JOUR\nT1  - raxmlGUI 2.0 beta: a graphical interface and toolkit for phylogenetic analyses using "
+            "RAxML\nJF  - bioRxiv\nDO  - 10.1101/800912\nSP  - 800912\nAU  - Edler, Daniel\nAU  - Klein, Johannes\n"
+            "Y1  - 2019/01/01\nUR  - http://biorxiv.org/content/early/2019/10/10/800912.abstract\nER  -\n")
+    (record,), _ = ris.read(text, "biorxiv.ris")
+    article = ris.to_article(record)[0]
+    assert (article.date, article.date_printed, article.journal, article.doi) == (
+        "2019", "", "bioRxiv", "10.1101/800912")
+    (other,), _ = ris.read(text.replace("JF  - bioRxiv", "JF  - Systematic Biology"), "journal.ris")
+    assert ris.to_article(other)[0].date == "2019-01-01"
