@@ -1,5 +1,5 @@
-"""Pages built from real RIS exports that publishers wrote (tests/data/ris/SOURCE.md): IEEE Xplore's and
-ScienceDirect's. What an article page says of the work's date and of what holds it is what the record says."""
+"""Pages built from real RIS exports (tests/data/ris/SOURCE.md): IEEE Xplore's and ScienceDirect's, and EndNote's
+of a PubMed record. What an article page says of the work's date and of what holds it is what the record says."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ CHAPTER = "doi-10-1016-b978-0-12-394292-0-00004-7"
 @pytest.fixture(scope="module")
 def site(built_records) -> Path:
     return built_records("ris-pages", {name: (DATA / name).read_bytes() for name in (
-        "litstudy-ieee-xplore.ris", "klab-sciencedirect-chapters.ris")})
+        "litstudy-ieee-xplore.ris", "klab-sciencedirect-chapters.ris", "reflib-endnote-pubmed.ris")})
 
 
 def facts(site: Path, html, title_start: str) -> dict[str, list[str]]:
@@ -79,6 +79,13 @@ def test_a_volume_written_with_its_label_is_shown_once(site: Path, html) -> None
     rows = [[html.text(cell) for cell in row] for row in html.main(root).iter("tr")]
     assert ["VL", "Volume 523"] in rows
     assert "Volume Volume" not in html.text(html.main(root))
+
+
+def test_endnotes_electronic_date_as_pubmed_writes_it_is_shown(site: Path, html) -> None:
+    """EndNote keeps a PubMed record's electronic date as PubMed's DEP writes it and exports it so in ET ("ET  -
+    20180327"): the page said "2018" only, the full record alone gave the day the article came out online."""
+    shown = facts(site, html, "Formulation of Herbal Gel of Antirrhinum majus")
+    assert shown["Published"] == ["2018 (Epub 27 Mar 2018)"]
 
 
 @pytest.fixture(scope="module")

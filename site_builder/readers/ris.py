@@ -386,12 +386,16 @@ def _ris_article(record: Record) -> Article:
         container = tags.text("T2", "BT")
         journal = _series(tags, container) or abbrev
     elif kind in PERIODICAL_KINDS or kind in LEGAL_KINDS:  # T2: the journal, magazine, website, reporter, code
-        journal, container = tags.text("T2", "JF", "JO") or abbrev, ""
+        # EBSCOhost names the journal in JO and JF, and writes in T2 a title of the article's (its title in
+        # English: "T1  - État de la connaissance …", "T2  - State of knowledge …"), as Zotero's EBSCOhost
+        # translator reads it
+        journal_tags = ("JF", "JO", "T2") if _from_ebscohost(tags) else ("T2", "JF", "JO")
+        journal, container = tags.text(*journal_tags) or abbrev, ""
     else:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, ""
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
-    doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or url_doi
+    doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or _related_doi(tags) or url_doi
     # Embase gives the PMID of a record that MEDLINE holds too in C5 ("DB  - Medline" beside "DB  - Embase").
     embase_pmid = ids.pmid_from(tags.first("C5")) if "Embase" in tags.all("DB") else ""
     # The Cochrane Library's CENTRAL records give the PMID of a trial's PubMed record in C3: "PUBMED 21314913",
@@ -400,10 +404,12 @@ def _ris_article(record: Record) -> Article:
                          if (m := _CENTRAL_PUBMED.fullmatch(clean(part)))), "")
     pmid = ids.pmid_from(tags.first("C2")) or ids.pmid_from(tags.first("PMID")) or embase_pmid or central_pmid or (
         url_pmid or ids.pubmed_accession(tags.first("AN"), tags.all("DP", "DB"))) or ids.pmid_from(
-        _ncbi_id(tags, "pmid"))
+        _ncbi_id(tags, "pmid")) or _ovid_medline_pmid(urls)
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else (
         url_pmc or ids.pmcid_from(_ncbi_id(tags, "pmcid")))
     abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB", "N2")]
+    if _from_ovid(tags):
+        abstract_lines = [part for line in abstract_lines for part in _OVID_SECTION_JOIN.split(line)]
     if shared.has_headings(marked := "\n".join(tags.lines("AB", "N2"))):  # Europe PMC's <h4>Background</h4>
         lay, abstract, rights = shared.abstract(marked)
     else:
@@ -446,6 +452,24 @@ def _ris_article(record: Record) -> Article:
         issns=issns, isbns=isbns,
         publication_types=_thesis_type(tags) if kind == "thesis" else (),
     )
+
+
+def _related_doi(tags: _Tags) -> str:
+    """The DOI that EBSCOhost's RIS export writes alone in L3 ("L3  - 10.1371/journal.pone.0298242"), the
+    specification's "Related Records", as Zotero's EBSCOhost translator reads it; "" when L3 holds no bare DOI."""
+    return next((value for value in (clean(v) for v in tags.all("L3")) if ids.is_doi(value)), "")
+
+
+# Ovid's link to a record names its database and its accession number, which is the PMID in Ovid's MEDLINE
+# databases: "med24" (a year's segment), "medl", "medp" (epub ahead of print), "pmnm" (PubMed not MEDLINE), "prem"
+# (in process): "ovidweb.cgi?T=JS&PAGE=reference&D=medp&NEWS=N&AN=39012781". PsycINFO's ("psyc21") are not PMIDs.
+_OVID_MEDLINE_LINK = re.compile(
+    r"ovid\.com/ovidweb\.cgi\?\S*[?&]D=(?:med[a-z]?\d*|pmnm\d*|prem\d*)&\S*?AN=(\d{1,8})(?!\w)")
+
+
+def _ovid_medline_pmid(urls: list[str]) -> str:
+    """The PMID of a record of Ovid's MEDLINE that names it only in its link to Ovid."""
+    return next((m.group(1) for url in urls if (m := _OVID_MEDLINE_LINK.search(url))), "")
 
 
 _NCBI_ID = re.compile(r"\s*(\w+)\s*\[(pmid|pmcid)\]\s*", re.I)
@@ -605,14 +629,22 @@ def _contributor(name: str) -> Person:
 
 
 def _pages(tags: _Tags, kind: str) -> str:
-    """SP-EP (a journal article's number in C7 when it has no SP); a thesis's SP alone is its number of pages
+    """SP-EP (a journal article's number in C7 when it has no SP, or its start page in SE, where EndNote writes an
+    article number it holds as the start page: "SE  - 100005"); a thesis's SP alone is its number of pages
     ("SP  - 150", as EndNote's and ProQuest's exports write it), as is TRID's "146p": not where the work is, so no
     pages (the full record keeps it), as EndNote's %P of a thesis. A book's SP alone may be either (EndNote's number
     of pages, or Scopus's first page of a paper it types BOOK): kept as pages."""
     first, last = tags.first("SP"), tags.first("EP")
     if not clean(last) and (kind == "thesis" and clean(first).isdigit() or _EXTENT.fullmatch(clean(first))):
         return ""
-    return shared.page_range(first or (tags.first("C7") if _journal_article(tags) else ""), last)
+    # EndNote's SE of a journal article (not of an electronic one: its epub date) when it is a page's number
+    start = clean(tags.first("SE")) if tags.first("TY").strip() == "JOUR" else ""
+    start = start if _START_PAGE.fullmatch(start) else ""
+    return shared.page_range(first or (tags.first("C7") or start if _journal_article(tags) else ""), last)
+
+
+_START_PAGE = re.compile(r"[A-Za-z]*\d+[A-Za-z\d]*")
+"""A page's or an article's number: "436", "100005", "e2506", "S12"."""
 
 
 _EXTENT = re.compile(r"\d+\s*p(?:p|ages)?\.?", re.I)
@@ -634,6 +666,29 @@ def _runs_headings(tags: _Tags) -> bool:
     Objectives The objective of the study …", Crossref's JATS headings flattened)."""
     return (_from_web_of_science(tags) or any(db.startswith("SciELO") for db in tags.all("DB"))
             or any(url.startswith(("https://lens.org/", "https://www.lens.org/")) for url in tags.all("UR")))
+
+
+def _from_ovid(tags: _Tags) -> bool:
+    """A record of Ovid's RIS export: its database ("DB  - Ovid MEDLINE(R) <2021>"), or its link to Ovid."""
+    return (any(db.startswith("Ovid") for db in tags.all("DB", "DP"))
+            or any("ovid.com/" in url for url in tags.all("UR", "L2")))
+
+
+# Ovid's RIS export runs a MEDLINE abstract's sections into one line, each after the last one's full stop and a
+# comma: "… across multiple countries and territories., RESEARCH DESIGN AND METHODS: We collected …". The comma is
+# Ovid's, not the abstract's: each section starts a line of its own, as PubMed gives it.
+_OVID_SECTION_JOIN = re.compile(r"(?<=[.?!)\]]),\s+(?=[A-Z][^:.]{0,80}:\s)")
+
+
+def _from_preprint_server(tags: _Tags) -> bool:
+    """A record of bioRxiv's or medRxiv's RIS export, which names the server as the journal ("JF  - bioRxiv")."""
+    return any(clean(name).casefold() in ("biorxiv", "medrxiv") for name in tags.all("JF", "JO", "T2"))
+
+
+def _from_ebscohost(tags: _Tags) -> bool:
+    """A record of EBSCOhost's RIS export, or of a reference manager's that kept its provider ("DP  -
+    EBSCOhost")."""
+    return "EBSCOhost" in tags.all("DP")
 
 
 def _from_jstor(tags: _Tags) -> bool:
@@ -660,7 +715,12 @@ def _published(tags: _Tags) -> dates.Published:
     of EndNote's journal articles, which it writes as ET ("2012/11/20"; ET is an edition in a book).
 
     Web of Science's RIS export writes its own PD in DA ("APR", "MAY-JUN", or the whole online date of an
-    article not yet in an issue, "2024 MAR 4") and the early-access month in C6 ("MAR 2024")."""
+    article not yet in an issue, "2024 MAR 4") and the early-access month in C6 ("MAR 2024").
+
+    bioRxiv's and medRxiv's RIS export dates every preprint the first of January of its year ("Y1  - 2019/01/01"
+    for one posted on 10 October 2019): the year alone is theirs."""
+    if _from_preprint_server(tags) and (first_day := _ris_date(tags.first("Y1")).iso).endswith("-01-01"):
+        return dates.published(dates.PrintedDate(first_day[:4]))
     year = _ris_date(tags.first("PY")).iso[:4]
     jstor = _jstor_date(tags)
     if jstor is not None and (jstor.iso[:4] == (year or _ris_date(tags.first("Y1")).iso[:4])):
@@ -678,8 +738,19 @@ def _published(tags: _Tags) -> dates.Published:
     other = shared.printed_date(next((part for v in (tags.first("DA"), tags.first("PY"), tags.first("Y1"))
                                       if (part := _fourth_part(v))), ""))
     printed = printed or (other.printed if other.iso[:4] == issue[:4] and issue else "")
-    epub = _ris_date(tags.first("ET")).iso if tags.first("TY").strip() == "JOUR" else ""
+    epub = _electronic_date(tags.first("ET")) if tags.first("TY").strip() == "JOUR" else ""
     return dates.published(dates.PrintedDate(issue, printed), epub)
+
+
+_COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
+
+
+def _electronic_date(text: str) -> str:
+    """EndNote's ET of a journal article, its electronic date: "2012/11/20", or "20180327" as EndNote keeps
+    PubMed's DEP from a PubMed import and writes it out again."""
+    if m := _COMPACT_DATE.fullmatch(clean(text)):
+        return dates.from_parts(*m.groups())
+    return _ris_date(text).iso
 
 
 def _fourth_part(date: str) -> str:

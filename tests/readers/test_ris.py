@@ -846,3 +846,103 @@ def test_a_thesis_title_takes_its_subtitle_and_m3_is_its_kind() -> None:
         (record,), _ = ris.read(f"TY  - THES\nT1  - Why?\nT2  - {t2}\nM3  - doi: 10.1/x\nER  - \n", "t.ris")
         article = ris.to_article(record)[0]
         assert (article.title, article.publication_types) == (title, ())
+
+
+def test_ebscohost_writes_the_doi_in_l3() -> None:
+    """EBSCOhost's RIS export writes the DOI alone in L3 ("L3  - 10.1371/journal.pone.0298242"), the
+    specification's related records: the page had no DOI, and the record did not meet the DOI's other records.
+    The asreview citation-file-formatting export of Academic Search Premier records (CC0)."""
+    (record,), diagnostics = read("cff-ebscohost.ris")
+    article = ris.to_article(record)[0]
+    assert diagnostics == [] and (article.doi, article.id) == (
+        "10.1371/journal.pone.0298242", "doi-10.1371/journal.pone.0298242")
+    assert record.values("L3") == ("10.1371/journal.pone.0298242",)
+    (other,), _ = ris.read("TY  - JOUR\nTI  - x\nL3  - https://example.org/related\nER  - \n", "l3.ris")
+    assert ris.to_article(other)[0].doi == ""
+
+
+def test_ebscohost_names_the_journal_in_jo_and_jf_not_t2() -> None:
+    """EBSCOhost writes the journal in JO and JF, and in T2 the article's title in English: a record of its
+    Environment Index export (CiteSource's envindex_100.ris, GPL-3, so retyped here with its tags) was shown as
+    published in the journal "State of knowledge on vegetation fires in Africa …". A reference manager's record
+    that kept EBSCOhost as its provider names the journal in T2 alone, and keeps it."""
+    text = ("TY  - JOUR\nT1  - État de la connaissance sur les feux de végétation en Afrique : Analyse "
+            "bibliographique et perceptives de recherche.\nT2  - State of knowledge on vegetation fires in Africa: "
+            "Literature review and research perspectives.\nJO  - Revue TED: Territoires, Environnement et "
+            "Développement\nJF  - Revue TED: Territoires, Environnement et Développement\nY1  - 2024/01//\n"
+            "DP  - EBSCOhost\nDB  - egh\nER  - \n\nTY  - JOUR\nTI  - Frameworks of gambling harms\n"
+            "T2  - Addiction Research & Theory\nDP  - EBSCOhost\nDB  - psyh\nER  - \n")
+    native, zotero = (ris.to_article(r)[0] for r in ris.read(text, "ebscohost.ris")[0])
+    assert native.journal == "Revue TED: Territoires, Environnement et Développement"
+    assert native.title.startswith("État de la connaissance")
+    assert zotero.journal == "Addiction Research & Theory"
+
+
+def test_ovid_runs_a_medline_abstracts_sections_into_one_line() -> None:
+    """Ovid's RIS export of a MEDLINE record joins the abstract's sections with a comma after each full stop
+    ("… territories., RESEARCH DESIGN AND METHODS: We collected …"): the page gave the whole abstract under its
+    first label, "Objective", the other labels inside its text. Each is now a section of its own, as PubMed gives
+    it. The record's shape and labels are those of PMID 39012781 in CiteSource's medline_84.ris (GPL-3, not
+    copied); its sections are cut short here."""
+    text = ("TY  - JOUR\nTI  - Short-Term Exposure to Wildfire-Specific PM2.5 and Hospitalization for Diabetes "
+            "Morbidity: A Study in Multiple Countries and Territories.\nT2  - Diabetes care\nAB  - OBJECTIVE: To "
+            "evaluate associations of wildfire fine particulate matter (PM2.5) with diabetes across multiple "
+            "countries and territories., RESEARCH DESIGN AND METHODS: We collected data on 3,612,135 diabetes "
+            "hospitalizations., RESULTS: Stronger associations were observed for all-cause, type 1, and type 2 "
+            "diabetes in Thailand, Australia, and Brazil., CONCLUSIONS: We show the relatively underappreciated "
+            "links between diabetes and wildfire air pollution. Copyright © 2024 by the American Diabetes "
+            "Association.\nDA  - 2024///\nPY  - 2024\nDO  - 10.2337/dc24-0703\nDB  - Ovid MEDLINE(R) Epub Ahead of "
+            "Print\nL2  - http://ovidsp.ovid.com/ovidweb.cgi?T=JS&PAGE=reference&D=medp&NEWS=N&AN=39012781\nER  - \n")
+    (record,), _ = ris.read(text, "ovid.ris")
+    article = ris.to_article(record)[0]
+    assert [s.label for s in article.abstract] == ["OBJECTIVE", "RESEARCH DESIGN AND METHODS", "RESULTS",
+                                                   "CONCLUSIONS"]
+    assert [s.text.rpartition(" ")[2] for s in article.abstract] == [
+        "territories.", "hospitalizations.", "Brazil.", "pollution."]
+    assert article.rights == "Copyright © 2024 by the American Diabetes Association."
+    (other,), _ = ris.read(text.replace("DB  - Ovid", "DB  - Not Ovid").replace("ovidsp.ovid.com", "x.org"), "x.ris")
+    assert len(ris.to_article(other)[0].abstract) == 1  # another export's text, as it is
+
+
+@pytest.mark.parametrize(("ty", "se", "pages"), [
+    ("JOUR", "436", "436"), ("JOUR", "100005", "100005"), ("JOUR", "Research Article", ""),
+    ("EJOUR", "2018/02/09", ""), ("CHAP", "12", "")])
+def test_endnote_writes_an_article_number_as_the_start_page_in_se(ty: str, se: str, pages: str) -> None:
+    """EndNote writes a journal article's start page in SE, and an article number it holds there alone ("SE  -
+    436" of MDPI's Sustainability 10(2):436, in CiteSource's Benchmarking.ris, GPL-3, so retyped here): the page
+    gave no pages. SE names no page of an electronic article (its epub date) nor of a chapter (its chapter)."""
+    (record,), _ = ris.read(f"TY  - {ty}\nTI  - Mitigating Erosional Effects Induced by Boat Wakes with Living "
+                            f"Shorelines\nT2  - Sustainability\nVL  - 10\nIS  - 2\nSE  - {se}\nER  - \n", "se.ris")
+    assert ris.to_article(record)[0].pages == pages
+
+
+@pytest.mark.parametrize(("db", "database", "accession", "pmid"), [
+    ("Ovid MEDLINE(R) Epub Ahead of Print", "medp", "39012781", "39012781"),
+    ("Ovid MEDLINE(R) <2024>", "med24", "38865135", "38865135"),
+    ("Ovid MEDLINE(R) PubMed-not-MEDLINE <2022>", "pmnm8", "36412810", "36412810"),
+    ("APA PsycInfo <2022>", "psyc21", "2022-07765-001", "")])
+def test_ovids_link_names_the_pmid_of_a_medline_record(db: str, database: str, accession: str, pmid: str) -> None:
+    """Ovid's RIS export of a MEDLINE record names its PMID only as the accession number in its link to Ovid (the
+    records of CiteSource's medline_84.ris, GPL-3, retyped here): the page had no PMID and no PubMed link, and
+    the record met no PubMed record of the same article. A PsycINFO accession number is no PMID."""
+    url = f"http://ovidsp.ovid.com/ovidweb.cgi?T=JS&PAGE=reference&D={database}&NEWS=N&AN={accession}"
+    (record,), _ = ris.read(f"TY  - JOUR\nTI  - Climate Change and Cardiovascular Health: A Systematic Review.\n"
+                            f"T2  - JAMA cardiology\nDB  - {db}\nL2  - {url}\nER  - \n",
+                            "ovid.ris")
+    assert ris.to_article(record)[0].pmid == pmid
+
+
+def test_biorxiv_dates_every_preprint_the_first_of_january() -> None:
+    """bioRxiv's RIS export writes "Y1  - 2019/01/01" for a preprint posted on 10 October 2019 (its url's
+    "content/early/2019/10/10"), and so for every preprint, as the citation blocks that projects paste from it
+    show (raxmlGUI's, evSeq's, AxoDen's; none under a licence to copy from, retyped here): the page dated it 1
+    January. The year alone is shown; another journal's first of January stays a day."""
+    text = ("TY  - JOUR\nT1  - raxmlGUI 2.0 beta: a graphical interface and toolkit for phylogenetic analyses using "
+            "RAxML\nJF  - bioRxiv\nDO  - 10.1101/800912\nSP  - 800912\nAU  - Edler, Daniel\nAU  - Klein, Johannes\n"
+            "Y1  - 2019/01/01\nUR  - http://biorxiv.org/content/early/2019/10/10/800912.abstract\nER  -\n")
+    (record,), _ = ris.read(text, "biorxiv.ris")
+    article = ris.to_article(record)[0]
+    assert (article.date, article.date_printed, article.journal, article.doi) == (
+        "2019", "", "bioRxiv", "10.1101/800912")
+    (other,), _ = ris.read(text.replace("JF  - bioRxiv", "JF  - Systematic Biology"), "journal.ris")
+    assert ris.to_article(other)[0].date == "2019-01-01"
