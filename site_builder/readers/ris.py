@@ -439,7 +439,7 @@ def _ris_article(record: Record) -> Article:
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
         links=shared.links(urls),
-        volume=shared.volume(tags.text("VL", "VO")), issue=tags.text("IS"),
+        volume=shared.volume(tags.text("VL", "VO")), issue=_issue(tags),
         # C7 is a journal article's number (RIS: "Article Number"), which stands for its pages (e-journals).
         pages=_pages(tags, kind),
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
@@ -666,6 +666,19 @@ def _runs_headings(tags: _Tags) -> bool:
     Objectives The objective of the study …", Crossref's JATS headings flattened)."""
     return (_from_web_of_science(tags) or any(db.startswith("SciELO") for db in tags.all("DB"))
             or any(url.startswith(("https://lens.org/", "https://www.lens.org/")) for url in tags.all("UR")))
+
+
+def _issue(tags: _Tags) -> str:
+    """IS, the issue; not where Ovid's export of a MEDLINE record without one writes its journal's NLM ids there
+    (the full record keeps them)."""
+    issue = tags.text("IS")
+    return "" if _from_ovid(tags) and _NLM_JOURNAL_IDS.fullmatch(clean(issue)) else issue
+
+
+_NLM_JOURNAL_IDS = re.compile(r"(?:[0-9a-z]{3}, )?(?:\d{7}|10\d{7})r?(?:, [0-9a-z]{3})?", re.I)
+"""What Ovid's RIS export writes in IS for a MEDLINE record with no issue (an epub ahead of print, a journal
+without issues): the journal's NLM unique id ("0372347", "101676033", "2985151r"), after or before its
+three-character Ovid journal code ("uj0, 0330500", "9439514, b6e"). No issue is written so."""
 
 
 def _from_ovid(tags: _Tags) -> bool:

@@ -946,3 +946,27 @@ def test_biorxiv_dates_every_preprint_the_first_of_january() -> None:
         "2019", "", "bioRxiv", "10.1101/800912")
     (other,), _ = ris.read(text.replace("JF  - bioRxiv", "JF  - Systematic Biology"), "journal.ris")
     assert ris.to_article(other)[0].date == "2019-01-01"
+
+
+@pytest.mark.parametrize(("db", "written", "issue"), [
+    ("Ovid MEDLINE(R) Epub Ahead of Print", "eag, 7805975", ""),
+    ("Ovid MEDLINE(R) Epub Ahead of Print", "101676033", ""),
+    ("Ovid MEDLINE(R) Epub Ahead of Print", "0372347", ""),
+    ("Ovid MEDLINE(R) Epub Ahead of Print", "9439514, b6e", ""),
+    ("Ovid MEDLINE(R) <2021>", "uj0, 0330500", ""),
+    ("Ovid MEDLINE(R)", "6dr, 2985151r", ""),
+    ("Ovid MEDLINE(R) <2023 to 2024>", "6660", "6660"),
+    ("Ovid MEDLINE(R) <2023 to 2024>", "Pt 1", "Pt 1"),
+    ("Ovid MEDLINE(R)", "7", "7"),
+    ("Embase", "0372347", "0372347")])
+def test_ovid_writes_a_journals_nlm_ids_where_a_medline_record_has_no_issue(db: str, written: str,
+                                                                            issue: str) -> None:
+    """Ovid's RIS export of a MEDLINE record without an issue (an epub ahead of print, a journal without issues)
+    writes its journal's NLM unique id in IS, alone or beside Ovid's journal code: the page said "Issue: eag,
+    7805975". The values are those of CiteSource's Ovid export medline_84.ris (29 of its 84 records; GPL-3, retyped
+    here); another export's IS is its issue, whatever it holds."""
+    (record,), _ = ris.read(f"TY  - JOUR\nTI  - Climate Change and Cardiovascular Health: A Systematic Review.\n"
+                            f"T2  - JAMA cardiology\nVL  - 9\nIS  - {written}\nDB  - {db}\nER  - \n", "ovid.ris")
+    article = ris.to_article(record)[0]
+    assert (article.volume, article.issue) == ("9", issue)
+    assert record.first("IS") == written  # the full record keeps it
