@@ -286,3 +286,27 @@ def test_an_id_made_from_a_glued_doi_follows_the_clean_doi(tmp_path: Path) -> No
     article, problems = to_article(record)
     assert (article.id, article.doi) == ("doi-10.1001/jama.2016.17216", "10.1001/jama.2016.17216")
     assert [str(p.where) for p in problems] == ["refs.json:77"]
+
+
+def test_merge_keeps_a_sici_doi_whole_beside_one_cut_at_its_bracket(tmp_path: Path) -> None:
+    """CiteSource's exports (GPL-3, retyped here) give one article's SICI DOI whole in one record and with spaces
+    ("DO  - 10.1663/0013-0001(2003)057 [ 0262:NFPITC]2.0.CO;2") in another, read as the DOI up to its bracket.
+    The whole DOI was taken for the cut one with text glued on, and the page showed the cut one."""
+    from site_builder.model.merge import merge_articles
+
+    sici = "10.1663/0013-0001(2003)057[0262:NFPITC]2.0.CO;2"
+    articles = []
+    for name, doi in (("whole.ris", sici), ("spaced.ris", "10.1663/0013-0001(2003)057 [ 0262:NFPITC]2.0.CO;2")):
+        path = tmp_path / name
+        path.write_text("TY  - JOUR\nTI  - New foods for people in the Caribbean\nT2  - Economic Botany\n"
+                        f"PY  - 2003\nDO  - {doi}\nER  - \n", encoding="utf-8")
+        (record,), _ = read_file(path, name)
+        articles.append(to_article(record)[0])
+    assert [a.doi for a in articles] == [sici, "10.1663/0013-0001(2003)057"]
+    assert ids.is_cut_sici(sici, "10.1663/0013-0001(2003)057")
+    assert not ids.is_cut_sici("10.1038/nprot.2010.116.Data", "10.1038/nprot.2010.116")
+    for order in (articles, articles[::-1]):
+        (merged,), [conflict] = merge_articles(order)
+        assert merged.doi == sici
+        assert "two DOIs (one cut at its bracket)" in conflict.message
+        assert conflict.message.endswith(f"the page shows {sici.casefold()!r}")  # as the other conflicts say DOIs

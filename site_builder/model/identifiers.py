@@ -335,6 +335,13 @@ def is_glued_form(longer: str, clean: str) -> bool:
     return len(longer) > len(clean) and longer.startswith(clean) and not longer[len(clean)].isalnum()
 
 
+def is_cut_sici(whole: str, cut: str) -> bool:
+    """Whether DOI ``cut`` is SICI DOI ``whole`` up to its bracket ("10.1663/0013-0001(2003)057" of
+    "10.1663/0013-0001(2003)057[0262:NFPITC]2.0.CO;2"), as an export that writes spaces in it gives it: the
+    same work's DOI (is_glued_form), but the whole one is the DOI."""
+    return is_glued_form(whole, cut) and whole[len(cut)] == "["
+
+
 # --- checking what a reader made ------------------------------------------------------------------------------
 
 def checked(article: Article) -> tuple[Article, list[Diagnostic]]:

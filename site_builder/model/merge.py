@@ -53,7 +53,7 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from . import languages
 from .article import UNTITLED, Article, Link, Notice, OtherAbstract, Person, Section
 from .dates import Published
-from .identifiers import doi_key, is_glued_form, pmcid_key, pmid_key, standard_numbers, typed_issns
+from .identifiers import doi_key, is_cut_sici, is_glued_form, pmcid_key, pmid_key, standard_numbers, typed_issns
 from .normalize import alnum, unique_folded
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "marc", "pubmed-xml", "medline-nbib", "jats-xml", "plos-json",
@@ -227,12 +227,16 @@ def _agree(kind: str, a: str, b: str) -> bool:
 
 def _shown(kind: str, values: Iterable[str]) -> str:
     """The value a page shows among one work's values in precedence order: the first, unless it is a later
-    DOI with text glued on, then that clean DOI (the shortest, should several be)."""
+    DOI with text glued on, then that clean DOI (the shortest, should several be), or a SICI DOI cut at its
+    bracket, then the whole one."""
     ordered = [v for v in values if v]
     first = ordered[0] if ordered else ""
     if kind != "doi":
         return first
-    return min((v for v in ordered if is_glued_form(first, v)), key=len, default=first)
+    if whole := next((v for v in ordered if is_cut_sici(v, first)), ""):
+        return whole
+    return min((v for v in ordered if is_glued_form(first, v) and not is_cut_sici(first, v)), key=len,
+               default=first)
 
 
 def _conflicts(ordered: list[Article]) -> list[Diagnostic]:
@@ -254,7 +258,8 @@ def _conflicts(ordered: list[Article]) -> list[Diagnostic]:
             elif value != first[0] and value not in reported:
                 reported.add(value)
                 there, source = first
-                glued = " (the other with text glued on)" if _agree(kind, value, there) else ""
+                glued = (" (one cut at its bracket)" if is_cut_sici(value, there) or is_cut_sici(there, value)
+                         else " (the other with text glued on)" if _agree(kind, value, there) else "")
                 problems.append(Diagnostic(
                     Level.WARNING, article.where,
                     f"this record and {source.where} are one work with two {_ID_NAMES[kind]}s{glued}: {value!r} "
