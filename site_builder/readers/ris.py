@@ -373,7 +373,8 @@ _CENTRAL_PUBMED = re.compile(r"PUBMED (\d{1,8})")
 def _ris_article(record: Record) -> Article:
     tags = _Tags(record)
     kind = _ris_kind(tags)
-    abbrev = tags.text("J2", "JA", "J1", "NL")
+    # JI, J9: Web of Science's RIS export writes its own tags beside RIS's (PU, PI, JI, J9, LA, WE, …)
+    abbrev = tags.text("J2", "JA", "J1", "NL", "JI", "J9")
     # Zotero writes a title's rich text (<i>, <sub>) as it holds it; the tags are left out (shared.strip_tags).
     title = clean(shared.strip_tags(tags.text("TI", "T1", "CT", "BT", "ST")))
     if kind == "thesis":
@@ -431,8 +432,8 @@ def _ris_article(record: Record) -> Article:
         date=when.date,
         date_printed=when.printed,
         epub_date=when.epub,
-        publisher=tags.text("PB"),
-        place=tags.text("CY", "PP") if alone else "",
+        publisher=tags.text("PB", "PU"),
+        place=tags.text("CY", "PP", "PI") if alone else "",
         edition=tags.text("ET") if alone and kind not in _NO_EDITION_KINDS else "",
         languages=languages.parse(tags.all("LA")),
         topics=shared.review_topics(tags.all("M3")),

@@ -970,3 +970,21 @@ def test_ovid_writes_a_journals_nlm_ids_where_a_medline_record_has_no_issue(db: 
     article = ris.to_article(record)[0]
     assert (article.volume, article.issue) == ("9", issue)
     assert record.first("IS") == written  # the full record keeps it
+
+
+def test_web_of_sciences_ris_gives_the_publisher_and_the_journals_abbreviation_in_its_own_tags() -> None:
+    """Web of Science's RIS export writes its own tags beside RIS's: the publisher in PU (and its city in PI), the
+    journal's abbreviations in JI and J9 (CiteSource's WoS_79.ris, GPL-3, retyped here). The page showed neither;
+    Web of Science's tagged export reads them so."""
+    text = ("TY  - JOUR\nAU  - Elton-Marshall, T\nTI  - Marital Status and Problem Gambling among Older Adults: An "
+            "Examination of Social Context and Social Motivations\nT2  - CANADIAN JOURNAL ON AGING-REVUE "
+            "CANADIENNE DU VIEILLISSEMENT\nLA  - English\nPU  - CAMBRIDGE UNIV PRESS\nPI  - CAMBRIDGE\nPA  - "
+            "EDINBURGH BLDG, SHAFTESBURY RD, CB2 8RU CAMBRIDGE, ENGLAND\nSN  - 0714-9808\nJ9  - CAN J AGING\nJI  - "
+            "Can. J. Aging-Rev. Can. Vieil.\nDA  - SEP\nPY  - 2018\nVL  - 37\nIS  - 3\nSP  - 318\nEP  - 332\n"
+            "DO  - 10.1017/S071498081800017X\nER  - \n")
+    (record,), _ = ris.read(text, "wos.ris")
+    article = ris.to_article(record)[0]
+    assert (article.publisher, article.journal_abbrev, article.place) == (
+        "CAMBRIDGE UNIV PRESS", "Can. J. Aging-Rev. Can. Vieil.", "")  # a journal's article has no place
+    (book,), _ = ris.read(text.replace("TY  - JOUR", "TY  - BOOK"), "wos.ris")
+    assert ris.to_article(book)[0].place == "CAMBRIDGE"
