@@ -246,7 +246,7 @@ def _conflicts(ordered: list[Article]) -> list[Diagnostic]:
         return problems
     ids = [identifiers(a) for a in ordered]
     for kind in _ID_KINDS:
-        kept = _shown(kind, (article_ids.get(kind, "") for article_ids in ids))
+        kept = _shown(kind, (getattr(article, kind) for article in ordered))  # as written, as the page shows it
         first: tuple[str, Article] | None = None
         reported: set[str] = set()
         for article, article_ids in zip(ordered, ids, strict=True):
@@ -262,8 +262,9 @@ def _conflicts(ordered: list[Article]) -> list[Diagnostic]:
                          else " (the other with text glued on)" if _agree(kind, value, there) else "")
                 problems.append(Diagnostic(
                     Level.WARNING, article.where,
-                    f"this record and {source.where} are one work with two {_ID_NAMES[kind]}s{glued}: {value!r} "
-                    f"here, {there!r} there ({_evidence(source, article)}); the page shows {kept!r}"))
+                    f"this record and {source.where} are one work with two {_ID_NAMES[kind]}s{glued}: "
+                    f"{getattr(article, kind)!r} here, {getattr(source, kind)!r} there ({_evidence(source, article)}); "
+                    f"the page shows {kept!r}"))
     return problems
 
 
