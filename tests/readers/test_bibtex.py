@@ -266,7 +266,7 @@ def test_web_of_science_export_with_orcids() -> None:
 DIALECTS = ["bibdesk-bbt.bib", "endnote-keyless.bib", "endnote-style.bib", "jabref-authors-subset.bib",
             "mendeley-desktop-style.bib", "mendeley-reference-manager.bib", "mendeley-reference-manager-keyless.bib",
             "zotero-book-bbt.bib", "zotero-translator.bib", "bbt-math-units.bib", "bbt-math-t-j.bib",
-            "scripts-pubmed.bib"]
+            "scripts-pubmed.bib", "ads-castro-paper.bib"]
 _ENTRY = re.compile(r"^[ \t]*@(?!string\b|comment\b|preamble\b)\w+\s*[{(]", re.M | re.I)
 
 
@@ -692,3 +692,23 @@ def test_a_suffix_written_last_is_a_suffix(written: str, person: tuple[str, str,
     records, _ = bibtex.read(f"@article{{k, title = {{T}}, author = {{{written}}}}}\n", "n.bib")
     [author] = bibtex.to_article(records[0])[0].authors
     assert (author.family, author.given, author.suffix) == person
+
+
+def test_an_ads_journal_macro_is_the_journal_it_prints() -> None:
+    """NASA ADS writes the journal as an AASTeX macro ("journal = {\\apj}"), as a real paper's bibliography keeps
+    it (Castro's paper.bib): the journal is what the macro prints, never nothing."""
+    articles = articles_of("ads-castro-paper.bib")
+    assert {key: a.journal for key, a in articles.items()} == {
+        "castro": "ApJ", "castroII": "ApJS", "nyx": "ApJ", "enzo": "ApJS"}
+    castro = articles["castro"]
+    assert (castro.date, castro.volume, castro.issue, castro.pages) == ("2010-06", "715", "2", "1221-1238")
+    assert [p.name for p in castro.authors][:2] == ["Almgren, A. S.", "Beckner, V. E."]
+    assert [p.name for p in articles["nyx"].authors][3:] == ["Lukić, Zarija", "Van Andel, Ethan"]
+    assert [p.name for p in articles["enzo"].authors][-1] == "Enzo Collaboration"
+
+
+@pytest.mark.parametrize(("latex", "text"), [
+    ("\\mnras", "MNRAS"), ("{\\aap}", "A&A"), ("\\apjl", "ApJL"), ("\\prd", "Phys. Rev. D"), ("\\psj", "PSJ")])
+def test_ads_journal_macros(latex: str, text: str) -> None:
+    assert bibtex.latex_to_text(latex) == text
+
