@@ -275,6 +275,9 @@ def _context() -> LatexContextDb:
             extra.append(MacroTextSpec("var" + name, spec.simplify_repl))
     if extra:  # the default context is a new one at each call: adding to it changes no one else's
         context.add_context_category("citeproc-text-symbols", macros=extra)
+    # LaTeX prints \textasciicircum as the ASCII circumflex "^" (Better BibTeX and our own export write "^" so);
+    # pylatexenc gives the modifier letter "ˆ" (U+02C6), another character.
+    context.add_context_category("ascii-symbols", macros=[MacroTextSpec("textasciicircum", "^")], prepend=True)
     return context
 
 

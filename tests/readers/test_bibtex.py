@@ -266,7 +266,7 @@ def test_web_of_science_export_with_orcids() -> None:
 DIALECTS = ["bibdesk-bbt.bib", "endnote-keyless.bib", "endnote-style.bib", "jabref-authors-subset.bib",
             "mendeley-desktop-style.bib", "mendeley-reference-manager.bib", "mendeley-reference-manager-keyless.bib",
             "zotero-book-bbt.bib", "zotero-translator.bib", "bbt-math-units.bib", "bbt-math-t-j.bib",
-            "scripts-pubmed.bib", "ads-castro-paper.bib"]
+            "scripts-pubmed.bib", "ads-castro-paper.bib", "bbt-export-textasciicircum.biblatex"]
 _ENTRY = re.compile(r"^[ \t]*@(?!string\b|comment\b|preamble\b)\w+\s*[{(]", re.M | re.I)
 
 
@@ -711,4 +711,13 @@ def test_an_ads_journal_macro_is_the_journal_it_prints() -> None:
     ("\\mnras", "MNRAS"), ("{\\aap}", "A&A"), ("\\apjl", "ApJL"), ("\\prd", "Phys. Rev. D"), ("\\psj", "PSJ")])
 def test_ads_journal_macros(latex: str, text: str) -> None:
     assert bibtex.latex_to_text(latex) == text
+
+
+def test_textasciicircum_is_the_ascii_circumflex() -> None:
+    """Better BibTeX writes a "^" of a Zotero title as ``\\textasciicircum`` (issue #2525's export, "$^7$Be"
+    typed in Zotero); LaTeX prints the ASCII "^", not the modifier letter "ˆ"."""
+    [article] = articles_of("bbt-export-textasciicircum.biblatex").values()
+    assert article.title == ("The BeEST Experiment: Searching for Beyond Standard Model Neutrinos Using $^7$Be "
+                             "Decay in STJs")
+    assert bibtex.latex_to_text("a\\textasciicircum{}b") == "a^b"
 
