@@ -266,7 +266,8 @@ def test_web_of_science_export_with_orcids() -> None:
 DIALECTS = ["bibdesk-bbt.bib", "endnote-keyless.bib", "endnote-style.bib", "jabref-authors-subset.bib",
             "mendeley-desktop-style.bib", "mendeley-reference-manager.bib", "mendeley-reference-manager-keyless.bib",
             "zotero-book-bbt.bib", "zotero-translator.bib", "bbt-math-units.bib", "bbt-math-t-j.bib",
-            "scripts-pubmed.bib", "ads-castro-paper.bib", "bbt-export-textasciicircum.biblatex"]
+            "scripts-pubmed.bib", "ads-castro-paper.bib", "bbt-export-textasciicircum.biblatex",
+            "zotero-biblatex-psychiatry.bib"]
 _ENTRY = re.compile(r"^[ \t]*@(?!string\b|comment\b|preamble\b)\w+\s*[{(]", re.M | re.I)
 
 
@@ -721,3 +722,11 @@ def test_textasciicircum_is_the_ascii_circumflex() -> None:
                              "Decay in STJs")
     assert bibtex.latex_to_text("a\\textasciicircum{}b") == "a^b"
 
+
+def test_a_zotero_abstract_keeps_each_labelled_section() -> None:
+    """Acta Neuropsychiatrica's abstract, as Zotero exported it: "Background:", "Methods:" and "Discussions:" each
+    on a line of their own; the third is a section of its own, not part of the Methods."""
+    article = articles_of("zotero-biblatex-psychiatry.bib")["hansen_psychiatric_2021"]
+    assert [s.label for s in article.abstract] == ["Background", "Methods", "Discussions"]
+    assert article.abstract[2].text.startswith("We expect that studies based on the PSYCOP cohort")
+    assert article.abstract[1].text.endswith("with an explicit focus on clinical feasibility and implementation.")
