@@ -397,7 +397,12 @@ _KINDS = {"inproceedings": "paper-conference", "conference": "paper-conference",
           "mastersthesis": "thesis", "thesis": "thesis", "techreport": "report", "report": "report",
           "misc": "document", "unpublished": "manuscript", "booklet": "pamphlet", "online": "webpage",
           "electronic": "webpage", "www": "webpage", "dataset": "dataset", "software": "software",
-          "patent": "patent"}
+          "patent": "patent",
+          # biblatex's own types (Better BibLaTeX writes a Zotero dictionary or encyclopedia entry as @inreference,
+          # a multi-volume book as @mvbook): an entry in a reference work, the books, the parts of books.
+          "inreference": "entry-encyclopedia", "reference": "book", "mvreference": "book", "collection": "book",
+          "mvcollection": "book", "mvbook": "book", "mvproceedings": "book", "bookinbook": "chapter",
+          "suppbook": "chapter", "suppcollection": "chapter"}
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:

@@ -267,7 +267,7 @@ DIALECTS = ["bibdesk-bbt.bib", "endnote-keyless.bib", "endnote-style.bib", "jabr
             "mendeley-desktop-style.bib", "mendeley-reference-manager.bib", "mendeley-reference-manager-keyless.bib",
             "zotero-book-bbt.bib", "zotero-translator.bib", "bbt-math-units.bib", "bbt-math-t-j.bib",
             "scripts-pubmed.bib", "ads-castro-paper.bib", "bbt-export-textasciicircum.biblatex",
-            "zotero-biblatex-psychiatry.bib"]
+            "zotero-biblatex-psychiatry.bib", "bbt-export-reference-works.biblatex"]
 _ENTRY = re.compile(r"^[ \t]*@(?!string\b|comment\b|preamble\b)\w+\s*[{(]", re.M | re.I)
 
 
@@ -730,3 +730,17 @@ def test_a_zotero_abstract_keeps_each_labelled_section() -> None:
     assert [s.label for s in article.abstract] == ["Background", "Methods", "Discussions"]
     assert article.abstract[2].text.startswith("We expect that studies based on the PSYCOP cohort")
     assert article.abstract[1].text.endswith("with an explicit focus on clinical feasibility and implementation.")
+
+
+def test_biblatex_reference_works_and_multi_volume_books_keep_their_book() -> None:
+    """Better BibLaTeX's real exports: a dictionary's entry (@inreference, the Oxford Dictionary of National
+    Biography's) is in the dictionary, with its editors and place, and a multi-volume book (@mvbook) is a book with
+    its editors; read as journal articles, both lost them."""
+    articles = articles_of("bbt-export-reference-works.biblatex")
+    blair, descartes = articles["Blair2004"], articles["descartes_oeuvres_1897"]
+    assert (blair.kind, blair.container, blair.journal) == (
+        "entry-encyclopedia", "Oxford Dictionary of National Biography", "")
+    assert [p.name for p in blair.editors] == ["Matthew, H.C.G.", "Harrison, Brian Howard"]
+    assert (blair.place, blair.publisher, blair.title) == ("Oxford", "Oxford University Press", "Frithuswith (d. 727)")
+    assert (descartes.kind, descartes.place, descartes.date_printed) == ("book", "Paris", "1897/1913")
+    assert [p.name for p in descartes.editors] == ["Adam, Charles", "Tannery, Paul"]
