@@ -166,11 +166,17 @@ def _fonts_off(math: str) -> str:
 
 
 def _math_script(m: re.Match[str]) -> str:
+    """The script ``m`` in Unicode, or as it is written. After a control word an empty group keeps the two apart:
+    a script that is a letter would lengthen its name ("\\Omega_m" is "\\Omega{}ₘ", not the unknown "\\Omegaₘ",
+    which was dropped with the Ω)."""
     raised = m.group(1) == "^"
     body = m.group(2) if m.group(2) is not None else m.group(3) or m.group(4)
     if raised and body in _RAISED_SYMBOLS:
         return _RAISED_SYMBOLS[body]
-    return _scripted(body, raised) or m.group(0)
+    scripted = _scripted(body, raised)
+    if not scripted:
+        return m.group(0)
+    return ("{}" if _CONTROL_WORD_END.search(m.string, 0, m.start()) else "") + scripted
 
 
 def _text_script(m: re.Match[str]) -> str:

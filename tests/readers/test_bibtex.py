@@ -267,7 +267,7 @@ DIALECTS = ["bibdesk-bbt.bib", "endnote-keyless.bib", "endnote-style.bib", "jabr
             "mendeley-desktop-style.bib", "mendeley-reference-manager.bib", "mendeley-reference-manager-keyless.bib",
             "zotero-book-bbt.bib", "zotero-translator.bib", "bbt-math-units.bib", "bbt-math-t-j.bib",
             "scripts-pubmed.bib", "ads-castro-paper.bib", "bbt-export-textasciicircum.biblatex",
-            "zotero-biblatex-psychiatry.bib", "bbt-export-reference-works.biblatex"]
+            "zotero-biblatex-psychiatry.bib", "bbt-export-reference-works.biblatex", "jabref-medline-mathml.bib"]
 _ENTRY = re.compile(r"^[ \t]*@(?!string\b|comment\b|preamble\b)\w+\s*[{(]", re.M | re.I)
 
 
@@ -744,3 +744,14 @@ def test_biblatex_reference_works_and_multi_volume_books_keep_their_book() -> No
     assert (blair.place, blair.publisher, blair.title) == ("Oxford", "Oxford University Press", "Frithuswith (d. 727)")
     assert (descartes.kind, descartes.place, descartes.date_printed) == ("book", "Paris", "1897/1913")
     assert [p.name for p in descartes.editors] == ["Adam, Charles", "Tannery, Paul"]
+
+
+def test_a_script_after_a_control_word_keeps_the_symbol() -> None:
+    """JabRef's BibTeX of a PubMed record whose abstract holds MathML, as LaTeX ("$\\sum _{i=1}^{n}\\left(…"): a
+    script written in Unicode right after a control word made one unknown macro of the two ("\\sumᵢ"), and the
+    sum sign was lost; so was the Ω of "$\\Omega_m$"."""
+    [article] = articles_of("jabref-medline-mathml.bib").values()
+    assert "∑ᵢ₌₁ⁿ(aᵢ)" in abstract_of(article) and "ηₚ²" in abstract_of(article)
+    for latex, text in [("$\\Omega_m$", "Ωₘ"), ("$\\nu_e$", "νₑ"), ("$\\beta^n$", "βⁿ"),
+                        ("$\\sigma_8$", "σ₈")]:
+        assert bibtex.latex_to_text(latex) == text
