@@ -420,13 +420,14 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     # Web of Science escapes a DOI's "_" as LaTeX does ("10.1007/978-3-030-95398-0\_10"), as JabRef a url's.
     doi = ids.doi_from(_ESCAPED_IN_URL.sub(r"\1", f.plain("doi"))) or url_doi
     pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
-    pmc = ids.pmcid_from(f.plain("pmcid")) or url_pmc
+    pmc = ids.pmcid_from(f.plain("pmcid", "pmc")) or url_pmc  # pmc: JabRef's entry of a PubMed record
     # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format (its
     # older exports name their records "ISI:000284016600001", newer ones "WOS:…").
     running = f.plain("unique-id").startswith(("WOS:", "ISI:"))
     lay, abstract, rights = _abstract(f, running)
     orcids = shared.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))
-    abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation")
+    abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation",
+                    "journal-abbreviation")  # JabRef's entry of a PubMed record
     issued = _date(f)
     when = dates.published(issued, shared.early_access(f.plain("earlyaccessdate"), issued.iso))  # Web of Science
     kind = _KINDS.get(f.plain("ENTRYTYPE").lower(), "")

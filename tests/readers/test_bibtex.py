@@ -267,7 +267,8 @@ DIALECTS = ["bibdesk-bbt.bib", "endnote-keyless.bib", "endnote-style.bib", "jabr
             "mendeley-desktop-style.bib", "mendeley-reference-manager.bib", "mendeley-reference-manager-keyless.bib",
             "zotero-book-bbt.bib", "zotero-translator.bib", "bbt-math-units.bib", "bbt-math-t-j.bib",
             "scripts-pubmed.bib", "ads-castro-paper.bib", "bbt-export-textasciicircum.biblatex",
-            "zotero-biblatex-psychiatry.bib", "bbt-export-reference-works.biblatex", "jabref-medline-mathml.bib"]
+            "zotero-biblatex-psychiatry.bib", "bbt-export-reference-works.biblatex", "jabref-medline-mathml.bib",
+            "jabref-medline-pubmed.bib"]
 _ENTRY = re.compile(r"^[ \t]*@(?!string\b|comment\b|preamble\b)\w+\s*[{(]", re.M | re.I)
 
 
@@ -755,3 +756,12 @@ def test_a_script_after_a_control_word_keeps_the_symbol() -> None:
     for latex, text in [("$\\Omega_m$", "Ωₘ"), ("$\\nu_e$", "νₑ"), ("$\\beta^n$", "βⁿ"),
                         ("$\\sigma_8$", "σ₈")]:
         assert bibtex.latex_to_text(latex) == text
+
+
+def test_jabrefs_entry_of_a_pubmed_record_keeps_its_pmcid_and_abbreviation() -> None:
+    """JabRef writes a PubMed record's PMC id as ``pmc`` and its journal's abbreviation as
+    ``journal-abbreviation`` (its MEDLINE import, Moreno-Grau et al., Oncotarget 2018)."""
+    [article] = articles_of("jabref-medline-pubmed.bib").values()
+    assert (article.pmid, article.pmcid, article.doi) == ("29872490", "PMC5973862", "10.18632/oncotarget.25083")
+    assert (article.journal, article.journal_abbrev, article.issue, article.date) == (
+        "Oncotarget", "Oncotarget", "37", "2018-05")
