@@ -709,6 +709,10 @@ def _date(f: _Fields) -> dates.PrintedDate:
     printed = dates.read_printed(" ".join(p for p in (year, month, f.text("day")) if p))
     if printed.iso:
         return dates.PrintedDate(dates.most_precise(printed.iso, exact), printed.printed or ranged)
-    if exact or not year:
+    if exact:
         return dates.PrintedDate(exact, ranged)
+    if not year:
+        # A date that is no ISO date, as Better BibLaTeX writes EDTF's ("199u", "-0876", "unknown/2006"), is shown
+        # as written, with the year it names, if any.
+        return dates.PrintedDate(dates.read_year(date).iso, date) if date else dates.PrintedDate("", "")
     return dates.read_year(year)

@@ -268,7 +268,7 @@ DIALECTS = ["bibdesk-bbt.bib", "endnote-keyless.bib", "endnote-style.bib", "jabr
             "zotero-book-bbt.bib", "zotero-translator.bib", "bbt-math-units.bib", "bbt-math-t-j.bib",
             "scripts-pubmed.bib", "ads-castro-paper.bib", "bbt-export-textasciicircum.biblatex",
             "zotero-biblatex-psychiatry.bib", "bbt-export-reference-works.biblatex", "jabref-medline-mathml.bib",
-            "jabref-medline-pubmed.bib"]
+            "jabref-medline-pubmed.bib", "bbt-export-edtf-dates.biblatex"]
 _ENTRY = re.compile(r"^[ \t]*@(?!string\b|comment\b|preamble\b)\w+\s*[{(]", re.M | re.I)
 
 
@@ -765,3 +765,15 @@ def test_jabrefs_entry_of_a_pubmed_record_keeps_its_pmcid_and_abbreviation() -> 
     assert (article.pmid, article.pmcid, article.doi) == ("29872490", "PMC5973862", "10.18632/oncotarget.25083")
     assert (article.journal, article.journal_abbrev, article.issue, article.date) == (
         "Oncotarget", "Oncotarget", "37", "2018-05")
+
+
+def test_an_edtf_date_is_shown_as_written() -> None:
+    """Better BibLaTeX writes Zotero's dates in EDTF where ISO has no word for them: an unspecified digit
+    ("199u"), an open start ("unknown/2006", "../2004-01-01"). With no year beside them they were dropped, and the
+    page gave no date at all."""
+    shown = {key: (a.date, a.date_printed) for key, a in articles_of("bbt-export-edtf-dates.biblatex").items()}
+    assert shown["simpson_cool_book_0110"] == ("", "199u")
+    assert shown["simpson_cool_book_0120"] == ("", "19uu")
+    assert shown["simpson_cool_book_0092"] == ("2006", "unknown/2006")
+    assert shown["simpson_cool_book_0397"] == ("2004", "../2004-01-01")
+    assert shown["simpson_cool_book_0396"] == ("2004-01-01", "2004-01-01/..")  # as before
