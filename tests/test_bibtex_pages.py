@@ -1,7 +1,8 @@
-"""Pages built from a real JabRef export, a real Better BibTeX issue's file and real PubMed records in EndNote's,
-Mendeley Desktop's and Better BibTeX's styles (tests/data/bibtex/SOURCE.md): "et al." is no author, organisations
-keep their names, a Windows-1252 apostrophe shows the same in the byline, the head metadata and the reference, and
-superscripts, subscripts and units in math are shown as the record writes them."""
+"""Pages built from a real JabRef export, a real Better BibTeX issue's file, NASA ADS's entries of a real paper's
+bibliography and real PubMed records in EndNote's, Mendeley Desktop's and Better BibTeX's styles
+(tests/data/bibtex/SOURCE.md): "et al." is no author, organisations keep their names, a Windows-1252 apostrophe
+shows the same in the byline, the head metadata and the reference, superscripts, subscripts and units in math are
+shown as the record writes them, and an ADS journal macro ("\\apj") is the journal it prints."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     endnote = (DATA / "endnote-style.bib").read_bytes()
     # As a file written in Windows-1252 and read as Latin-1 would hold "O'Loughlin".
     (records / "endnote.bib").write_bytes(endnote.replace(b"O'Loughlin", "O\x92Loughlin".encode()))
-    for name in ("jabref-authors-subset.bib", "mendeley-desktop-style.bib", "scripts-pubmed.bib", "bbt-math-units.bib"):
+    for name in ("jabref-authors-subset.bib", "mendeley-desktop-style.bib", "scripts-pubmed.bib", "bbt-math-units.bib",
+                 "ads-castro-paper.bib"):
         (records / name).write_bytes((DATA / name).read_bytes())
     result = build(folder, folder / "_site")
     assert [d for d in result.report.diagnostics if d.level.name == "ERROR"] == []
@@ -92,3 +94,9 @@ def test_subscripts_superscripts_and_units_are_shown_as_the_record_writes_them(s
     root = article(site, html, "Test Title With")
     assert html.headings(root, "h1") == [
         "Test Title With 100 μJ, 200 μJ Energy, and ±0.1% Accuracy, 0.2 mm² Size, and -50 dB Attenuation"]
+
+
+def test_an_ads_journal_macro_names_the_journal_on_the_page(site: Path, html) -> None:
+    root = article(site, html, "CASTRO: A New Compressible Astrophysical Solver. I.")
+    assert meta(root, "citation_journal_title") == ["ApJ"]
+    assert "ApJ" in html.text(html.main(html.parse(site / "journals" / "apj.html")))

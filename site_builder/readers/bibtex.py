@@ -397,7 +397,12 @@ _KINDS = {"inproceedings": "paper-conference", "conference": "paper-conference",
           "mastersthesis": "thesis", "thesis": "thesis", "techreport": "report", "report": "report",
           "misc": "document", "unpublished": "manuscript", "booklet": "pamphlet", "online": "webpage",
           "electronic": "webpage", "www": "webpage", "dataset": "dataset", "software": "software",
-          "patent": "patent"}
+          "patent": "patent",
+          # biblatex's own types (Better BibLaTeX writes a Zotero dictionary or encyclopedia entry as @inreference,
+          # a multi-volume book as @mvbook): an entry in a reference work, the books, the parts of books.
+          "inreference": "entry-encyclopedia", "reference": "book", "mvreference": "book", "collection": "book",
+          "mvcollection": "book", "mvbook": "book", "mvproceedings": "book", "bookinbook": "chapter",
+          "suppbook": "chapter", "suppcollection": "chapter"}
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
@@ -415,13 +420,14 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     # Web of Science escapes a DOI's "_" as LaTeX does ("10.1007/978-3-030-95398-0\_10"), as JabRef a url's.
     doi = ids.doi_from(_ESCAPED_IN_URL.sub(r"\1", f.plain("doi"))) or url_doi
     pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
-    pmc = ids.pmcid_from(f.plain("pmcid")) or url_pmc
+    pmc = ids.pmcid_from(f.plain("pmcid", "pmc")) or url_pmc  # pmc: JabRef's entry of a PubMed record
     # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format (its
     # older exports name their records "ISI:000284016600001", newer ones "WOS:…").
     running = f.plain("unique-id").startswith(("WOS:", "ISI:"))
     lay, abstract, rights = _abstract(f, running)
     orcids = shared.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))
-    abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation")
+    abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation",
+                    "journal-abbreviation")  # JabRef's entry of a PubMed record
     issued = _date(f)
     when = dates.published(issued, shared.early_access(f.plain("earlyaccessdate"), issued.iso))  # Web of Science
     kind = _KINDS.get(f.plain("ENTRYTYPE").lower(), "")
@@ -703,6 +709,10 @@ def _date(f: _Fields) -> dates.PrintedDate:
     printed = dates.read_printed(" ".join(p for p in (year, month, f.text("day")) if p))
     if printed.iso:
         return dates.PrintedDate(dates.most_precise(printed.iso, exact), printed.printed or ranged)
-    if exact or not year:
+    if exact:
         return dates.PrintedDate(exact, ranged)
+    if not year:
+        # A date that is no ISO date, as Better BibLaTeX writes EDTF's ("199u", "-0876", "unknown/2006"), is shown
+        # as written, with the year it names, if any.
+        return dates.PrintedDate(dates.read_year(date).iso, date) if date else dates.PrintedDate("", "")
     return dates.read_year(year)

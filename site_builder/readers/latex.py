@@ -166,11 +166,17 @@ def _fonts_off(math: str) -> str:
 
 
 def _math_script(m: re.Match[str]) -> str:
+    """The script ``m`` in Unicode, or as it is written. After a control word an empty group keeps the two apart:
+    a script that is a letter would lengthen its name ("\\Omega_m" is "\\Omega{}ₘ", not the unknown "\\Omegaₘ",
+    which was dropped with the Ω)."""
     raised = m.group(1) == "^"
     body = m.group(2) if m.group(2) is not None else m.group(3) or m.group(4)
     if raised and body in _RAISED_SYMBOLS:
         return _RAISED_SYMBOLS[body]
-    return _scripted(body, raised) or m.group(0)
+    scripted = _scripted(body, raised)
+    if not scripted:
+        return m.group(0)
+    return ("{}" if _CONTROL_WORD_END.search(m.string, 0, m.start()) else "") + scripted
 
 
 def _text_script(m: re.Match[str]) -> str:
@@ -267,6 +273,7 @@ def _context() -> LatexContextDb:
     extra += [MacroTextSpec(name, discard=False) for name in _TEXT_ARGUMENT if context.get_macro_spec(name) is None]
     extra += [MacroTextSpec(name, text) for name, text in _MORE_TEXT.items() if context.get_macro_spec(name) is None]
     extra += [MacroTextSpec(name, "") for name in _NO_OPS if context.get_macro_spec(name) is None]
+    extra += [MacroTextSpec(name, text) for name, text in _AAS_JOURNALS.items() if context.get_macro_spec(name) is None]
     # amsmath's upright-or-italic capitals (\varGamma) are the Greek capitals pylatexenc knows as \Gamma.
     for name in ("Gamma", "Delta", "Theta", "Lambda", "Xi", "Pi", "Sigma", "Upsilon", "Phi", "Psi", "Omega"):
         spec = context.get_macro_spec(name)
@@ -274,6 +281,9 @@ def _context() -> LatexContextDb:
             extra.append(MacroTextSpec("var" + name, spec.simplify_repl))
     if extra:  # the default context is a new one at each call: adding to it changes no one else's
         context.add_context_category("citeproc-text-symbols", macros=extra)
+    # LaTeX prints \textasciicircum as the ASCII circumflex "^" (Better BibTeX and our own export write "^" so);
+    # pylatexenc gives the modifier letter "ˆ" (U+02C6), another character.
+    context.add_context_category("ascii-symbols", macros=[MacroTextSpec("textasciicircum", "^")], prepend=True)
     return context
 
 
@@ -289,6 +299,30 @@ _NO_OPS = ("noopsort", "nooptilde", "noop", "sortnoop", "SortNoop")
 """Macros that a file's @PREAMBLE defines to print nothing, only to sort ("{\\noopsort{1973b}}1973", the example of
 BibTeX's own documentation, btxdoc): their argument is dropped with them, where pylatexenc printed it
 ("bThe Second Volume")."""
+
+
+_AAS_JOURNALS = {
+    "aj": "AJ", "actaa": "Acta Astron.", "araa": "ARA&A", "apj": "ApJ", "apjl": "ApJL", "apjs": "ApJS",
+    "ao": "Appl. Opt.", "apss": "Ap&SS", "aap": "A&A", "aapr": "A&A Rev.", "aaps": "A&AS", "azh": "AZh",
+    "baas": "BAAS", "bac": "Bull. astr. Inst. Czechosl.", "caa": "Chinese Astron. Astrophys.",
+    "cjaa": "Chinese J. Astron. Astrophys.", "icarus": "Icarus", "jcap": "J. Cosmology Astropart. Phys.",
+    "jrasc": "JRASC", "memras": "MmRAS", "mnras": "MNRAS", "na": "New A", "nar": "New A Rev.",
+    "pra": "Phys. Rev. A", "prb": "Phys. Rev. B", "prc": "Phys. Rev. C", "prd": "Phys. Rev. D", "pre": "Phys. Rev. E",
+    "prl": "Phys. Rev. Lett.", "pasa": "PASA", "pasp": "PASP", "pasj": "PASJ",
+    "rmxaa": "Rev. Mexicana Astron. Astrofis.", "qjras": "QJRAS", "skytel": "S&T", "solphys": "Sol. Phys.",
+    "sovast": "Soviet Ast.", "ssr": "Space Sci. Rev.", "zap": "ZAp", "nat": "Nature", "iaucirc": "IAU Circ.",
+    "aplett": "Astrophys. Lett.", "apspr": "Astrophys. Space Phys. Res.", "bain": "Bull. Astron. Inst. Netherlands",
+    "fcp": "Fund. Cosmic Phys.", "gca": "Geochim. Cosmochim. Acta", "grl": "Geophys. Res. Lett.",
+    "jcp": "J. Chem. Phys.", "jgr": "J. Geophys. Res.", "jqsrt": "J. Quant. Spec. Radiat. Transf.",
+    "memsai": "Mem. Soc. Astron. Italiana", "nphysa": "Nucl. Phys. A", "physrep": "Phys. Rep.",
+    "physscr": "Phys. Scr", "planss": "Planet. Space Sci.", "procspie": "Proc. SPIE",
+    "astap": "A&A", "apjlett": "ApJL", "apjsupp": "ApJS", "applopt": "Appl. Opt.", "psj": "PSJ", "maps": "M&PS",
+    "jaavso": "JAAVSO", "aas": "AAS Meeting Abstracts", "dps": "AAS/DPS Meeting Abstracts",
+}
+"""The journal macros of NASA ADS's BibTeX ("journal = {\\apj}"), each as the text it prints: the definitions of
+``aas_macros.sty``, the file ADS gives for them (from AASTeX 5.2, the same in the A&A class), and the macros AASTeX 6
+added (``\\psj``…), whose ``\\apjl`` prints "ApJL" (5.2's printed "ApJ", which made ApJ Letters one journal with
+ApJ). pylatexenc knows none of them and dropped them, leaving the article without its journal."""
 
 
 @lru_cache(maxsize=1)

@@ -266,7 +266,9 @@ def test_web_of_science_export_with_orcids() -> None:
 DIALECTS = ["bibdesk-bbt.bib", "endnote-keyless.bib", "endnote-style.bib", "jabref-authors-subset.bib",
             "mendeley-desktop-style.bib", "mendeley-reference-manager.bib", "mendeley-reference-manager-keyless.bib",
             "zotero-book-bbt.bib", "zotero-translator.bib", "bbt-math-units.bib", "bbt-math-t-j.bib",
-            "scripts-pubmed.bib"]
+            "scripts-pubmed.bib", "ads-castro-paper.bib", "bbt-export-textasciicircum.biblatex",
+            "zotero-biblatex-psychiatry.bib", "bbt-export-reference-works.biblatex", "jabref-medline-mathml.bib",
+            "jabref-medline-pubmed.bib", "bbt-export-edtf-dates.biblatex"]
 _ENTRY = re.compile(r"^[ \t]*@(?!string\b|comment\b|preamble\b)\w+\s*[{(]", re.M | re.I)
 
 
@@ -692,3 +694,86 @@ def test_a_suffix_written_last_is_a_suffix(written: str, person: tuple[str, str,
     records, _ = bibtex.read(f"@article{{k, title = {{T}}, author = {{{written}}}}}\n", "n.bib")
     [author] = bibtex.to_article(records[0])[0].authors
     assert (author.family, author.given, author.suffix) == person
+
+
+def test_an_ads_journal_macro_is_the_journal_it_prints() -> None:
+    """NASA ADS writes the journal as an AASTeX macro ("journal = {\\apj}"), as a real paper's bibliography keeps
+    it (Castro's paper.bib): the journal is what the macro prints, never nothing."""
+    articles = articles_of("ads-castro-paper.bib")
+    assert {key: a.journal for key, a in articles.items()} == {
+        "castro": "ApJ", "castroII": "ApJS", "nyx": "ApJ", "enzo": "ApJS"}
+    castro = articles["castro"]
+    assert (castro.date, castro.volume, castro.issue, castro.pages) == ("2010-06", "715", "2", "1221-1238")
+    assert [p.name for p in castro.authors][:2] == ["Almgren, A. S.", "Beckner, V. E."]
+    assert [p.name for p in articles["nyx"].authors][3:] == ["Lukić, Zarija", "Van Andel, Ethan"]
+    assert [p.name for p in articles["enzo"].authors][-1] == "Enzo Collaboration"
+
+
+@pytest.mark.parametrize(("latex", "text"), [
+    ("\\mnras", "MNRAS"), ("{\\aap}", "A&A"), ("\\apjl", "ApJL"), ("\\prd", "Phys. Rev. D"), ("\\psj", "PSJ")])
+def test_ads_journal_macros(latex: str, text: str) -> None:
+    assert bibtex.latex_to_text(latex) == text
+
+
+def test_textasciicircum_is_the_ascii_circumflex() -> None:
+    """Better BibTeX writes a "^" of a Zotero title as ``\\textasciicircum`` (issue #2525's export, "$^7$Be"
+    typed in Zotero); LaTeX prints the ASCII "^", not the modifier letter "ˆ"."""
+    [article] = articles_of("bbt-export-textasciicircum.biblatex").values()
+    assert article.title == ("The BeEST Experiment: Searching for Beyond Standard Model Neutrinos Using $^7$Be "
+                             "Decay in STJs")
+    assert bibtex.latex_to_text("a\\textasciicircum{}b") == "a^b"
+
+
+def test_a_zotero_abstract_keeps_each_labelled_section() -> None:
+    """Acta Neuropsychiatrica's abstract, as Zotero exported it: "Background:", "Methods:" and "Discussions:" each
+    on a line of their own; the third is a section of its own, not part of the Methods."""
+    article = articles_of("zotero-biblatex-psychiatry.bib")["hansen_psychiatric_2021"]
+    assert [s.label for s in article.abstract] == ["Background", "Methods", "Discussions"]
+    assert article.abstract[2].text.startswith("We expect that studies based on the PSYCOP cohort")
+    assert article.abstract[1].text.endswith("with an explicit focus on clinical feasibility and implementation.")
+
+
+def test_biblatex_reference_works_and_multi_volume_books_keep_their_book() -> None:
+    """Better BibLaTeX's real exports: a dictionary's entry (@inreference, the Oxford Dictionary of National
+    Biography's) is in the dictionary, with its editors and place, and a multi-volume book (@mvbook) is a book with
+    its editors; read as journal articles, both lost them."""
+    articles = articles_of("bbt-export-reference-works.biblatex")
+    blair, descartes = articles["Blair2004"], articles["descartes_oeuvres_1897"]
+    assert (blair.kind, blair.container, blair.journal) == (
+        "entry-encyclopedia", "Oxford Dictionary of National Biography", "")
+    assert [p.name for p in blair.editors] == ["Matthew, H.C.G.", "Harrison, Brian Howard"]
+    assert (blair.place, blair.publisher, blair.title) == ("Oxford", "Oxford University Press", "Frithuswith (d. 727)")
+    assert (descartes.kind, descartes.place, descartes.date_printed) == ("book", "Paris", "1897/1913")
+    assert [p.name for p in descartes.editors] == ["Adam, Charles", "Tannery, Paul"]
+
+
+def test_a_script_after_a_control_word_keeps_the_symbol() -> None:
+    """JabRef's BibTeX of a PubMed record whose abstract holds MathML, as LaTeX ("$\\sum _{i=1}^{n}\\left(…"): a
+    script written in Unicode right after a control word made one unknown macro of the two ("\\sumᵢ"), and the
+    sum sign was lost; so was the Ω of "$\\Omega_m$"."""
+    [article] = articles_of("jabref-medline-mathml.bib").values()
+    assert "∑ᵢ₌₁ⁿ(aᵢ)" in abstract_of(article) and "ηₚ²" in abstract_of(article)
+    for latex, text in [("$\\Omega_m$", "Ωₘ"), ("$\\nu_e$", "νₑ"), ("$\\beta^n$", "βⁿ"),
+                        ("$\\sigma_8$", "σ₈")]:
+        assert bibtex.latex_to_text(latex) == text
+
+
+def test_jabrefs_entry_of_a_pubmed_record_keeps_its_pmcid_and_abbreviation() -> None:
+    """JabRef writes a PubMed record's PMC id as ``pmc`` and its journal's abbreviation as
+    ``journal-abbreviation`` (its MEDLINE import, Moreno-Grau et al., Oncotarget 2018)."""
+    [article] = articles_of("jabref-medline-pubmed.bib").values()
+    assert (article.pmid, article.pmcid, article.doi) == ("29872490", "PMC5973862", "10.18632/oncotarget.25083")
+    assert (article.journal, article.journal_abbrev, article.issue, article.date) == (
+        "Oncotarget", "Oncotarget", "37", "2018-05")
+
+
+def test_an_edtf_date_is_shown_as_written() -> None:
+    """Better BibLaTeX writes Zotero's dates in EDTF where ISO has no word for them: an unspecified digit
+    ("199u"), an open start ("unknown/2006", "../2004-01-01"). With no year beside them they were dropped, and the
+    page gave no date at all."""
+    shown = {key: (a.date, a.date_printed) for key, a in articles_of("bbt-export-edtf-dates.biblatex").items()}
+    assert shown["simpson_cool_book_0110"] == ("", "199u")
+    assert shown["simpson_cool_book_0120"] == ("", "19uu")
+    assert shown["simpson_cool_book_0092"] == ("2006", "unknown/2006")
+    assert shown["simpson_cool_book_0397"] == ("2004", "../2004-01-01")
+    assert shown["simpson_cool_book_0396"] == ("2004-01-01", "2004-01-01/..")  # as before
