@@ -83,7 +83,14 @@ from ..model.article import (
     Record,
     Section,
 )
-from ..model.normalize import clean, parse_person, person_in_reading_order, unique_folded, written_given_first
+from ..model.normalize import (
+    PARTICLES,
+    clean,
+    parse_person,
+    person_in_reading_order,
+    unique_folded,
+    written_given_first,
+)
 from ..model.sections import abstract_word, split_heading_lines, split_lay_summary, split_running
 from . import shared, xmltree
 from .catalogue import split_lines
@@ -597,8 +604,11 @@ class _Tags:
         return ""
 
 
-_INITIALS_THEN_FAMILY = re.compile(r"([A-Z]\.(?:\s?-?\s?[A-Z]\.){0,3})\s+([^\s.,]+)")
-"""IEEE Xplore's "M. D. Fox": dotted initials, then a family name of one word."""
+_PARTICLE = "|".join(sorted(PARTICLES, key=lambda word: (-len(word), word)))
+_INITIALS_THEN_FAMILY = re.compile(
+    rf"([A-Z]\.(?:\s?-?\s?[A-Z]\.){{0,3}})\s+((?:(?i:{_PARTICLE})\s+)*[^\s.,]+)")
+"""IEEE Xplore's "M. D. Fox": dotted initials, then a family name of one word, with the particles before it
+("R. F. da Silva", "C. De Graaf", "F. Di Natale" in IEEE Xplore's CSV)."""
 
 
 def _person(name: str, orcid: str = "") -> Person:

@@ -27,7 +27,8 @@ FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-c
          "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
          "ebsco-dinosaurs.csv": "ebsco-csv", "embase-dinosaurs.csv": "embase-csv",
          "embase-excel-dinosaurs.csv": "embase-csv", "scholar-dinosaurs.csv": "scholar-csv",
-         "refworks-reviews.txt": "refworks-tsv", "ieee-shaped.csv": "ieee-csv", "pop-shaped.csv": "pop-csv",
+         "refworks-reviews.txt": "refworks-tsv", "ieee-shaped.csv": "ieee-csv", "litstudy-ieee.csv": "ieee-csv",
+         "pop-shaped.csv": "pop-csv",
          "abstrackr-dinosaurs.csv": "abstrackr-csv"}
 
 
@@ -273,6 +274,21 @@ def test_ieee_xplore_values() -> None:
     assert [link.label for link in resnet.links] == ["IEEE Xplore"]
 
 
+def test_ieee_xplore_names_with_a_particle_before_the_family_name() -> None:
+    """IEEE Xplore's real export writes "C. De Graaf", "R. F. da Silva", "F. Di Natale": initials, then a family
+    name with its particle, read as such (not as a name without a family, shown whole as an organisation's)."""
+    summit, roadmap = articles("litstudy-ieee.csv")
+    assert summit.authors[8] == Person("De Graaf, C.", "De Graaf", "C.")
+    assert [p.name for p in summit.authors[7:10]] == ["Gottiparthi, K. C.", "De Graaf, C.", "Harris, J. A."]
+    assert roadmap.authors[0] == Person("da Silva, R. F.", "da Silva", "R. F.")
+    assert roadmap.authors[8] == Person("Di Natale, F.", "Di Natale", "F.")
+    assert len(summit.authors) == 26 and len(roadmap.authors) == 29
+    assert (summit.journal, summit.volume, summit.issue, summit.pages, summit.date) == (
+        "IBM Journal of Research and Development", "64", "3/4", "11:1-11:21", "2020")
+    assert (roadmap.kind, roadmap.container, roadmap.pages) == (
+        "paper-conference", "2021 IEEE Workshop on Workflows in Support of Large-Scale Science (WORKS)", "81-90")
+
+
 def test_addresses_where_the_issue_goes_are_shown_in_the_full_record_only() -> None:
     """Zotero's and Covidence's exports of Embase records can hold the authors' addresses in "Issue": no issue
     number, so none is shown, with a warning at its line (as the RIS reader does with Covidence's IS)."""
@@ -322,13 +338,13 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
-    assert result.records == 57
+    assert result.records == 59
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
     # six works of the Embase records in Zotero, Rayyan, Covidence, and two more in Embase's own export (its other
     # two rows, and both rows Excel saved again, join theirs); four Lens; two OpenAlex; three Cochrane; three
-    # EBSCOhost; ten Google Scholar; three RefWorks; two IEEE Xplore; two Publish or Perish; abstrackr's ten name no
+    # EBSCOhost; ten Google Scholar; three RefWorks; four IEEE Xplore; two Publish or Perish; abstrackr's ten name no
     # year (nor a PMID: "0"): the eight whose work another export holds join it by their title, two stand alone
-    assert len(pages) == 39
+    assert len(pages) == 41
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
     assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
@@ -337,6 +353,10 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
     facts = html.facts(lens)
     assert (facts["Journal"], facts["Volume"], facts["Issue"], facts["Pages"]) == (
         "Molecular imaging and biology", "15", "1", "97-105")
+    summit = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1147-jrd-2020-2965881.html"))
+    line = summit.find(".//p[@class='byline']")
+    byline = {html.text(a): a.get("href") for a in line.iter("a")}
+    assert byline["De Graaf, C."] == "../authors/de-graaf-c.html" and "C. De Graaf" not in byline
 
 
 HOSTILE = {
