@@ -63,9 +63,10 @@ NO_ABSTRACT = "[No abstract available]"
 NO_AUTHOR = "[No author name available]"
 
 _KINDS = {"conference paper": "paper-conference", "book chapter": "chapter", "book": "book",
-          "conference review": "", "data paper": "dataset"}
+          "conference review": ""}
 """Scopus's document types that are no journal's article (CSL's words); the others ("Article", "Review",
-"Letter", "Editorial", "Note", "Erratum", "Short Survey", "Retracted") are printed in a journal or series."""
+"Letter", "Editorial", "Note", "Erratum", "Short Survey", "Retracted") are printed in a journal or series, and so
+is a "Data paper": an article that describes a data set, in a journal ("Scientific Data"), not the data set."""
 _FULL_NAME = re.compile(r"(?P<name>.*?)\s*\((?P<id>\d+)\)\s*")
 """"Aureliano, Tito (56525225200)": a name and its Scopus author id."""
 _FAMILY_INITIALS = re.compile(r"(?P<family>.+?)\s+(?P<given>(?:\w{1,2}\.\s?-?)+)")

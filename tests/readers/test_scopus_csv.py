@@ -1,6 +1,6 @@
 """The Scopus CSV reader: a real export (three rows of asreview/citation-file-formatting's Scopus CSV, CC0, in two
 files; three of NLeSC/litstudy's, Apache-2.0, whose header lacks a funding text column; three of ScientoPy's
-export of 2017, MIT, whose bylines name a "Jr." or a single name) gives
+export of 2017, MIT, whose bylines name a "Jr." or a single name; a "Data paper" of litstudy's) gives
 every column of every row with its line, the authors' full names, the source, the pages or the article number,
 the identifiers, the abstract without its copyright line, both kinds of keywords; re-saved by Excel with
 semicolons, or with CRLF line ends, it reads the same; a site built from it shows the values exactly and makes
@@ -31,6 +31,7 @@ AIR = "asreview-air-sacs.csv"
 TWO = "asreview-dinosaurs.csv"
 JOINED = "litstudy-funding-text-2.csv"
 GENERATIONS = "scientopy-generations.csv"
+DATA_PAPER = "litstudy-data-paper.csv"
 HEADER = ('"Authors","Author full names","Author(s) ID","Title","Year","Source title","Volume","Issue","Art. No.",'
           '"Page start","Page end","Cited by","DOI","Link","Abstract","Author Keywords","Index Keywords","Editors",'
           '"Publisher","PubMed ID","Language of Original Document","Abbreviated Source Title","Document Type",'
@@ -310,6 +311,19 @@ def test_an_older_byline_with_a_generation_or_a_single_name_gives_each_author(tm
         "De Andrade, N., Jr.", "Almeida, J.", "Costa, R.", "Andrade, L.", "Pinto, G.", "Prazeres, C."]
     oliveira = articles(GENERATIONS)[0].authors[-1]
     assert (oliveira.family, oliveira.given, oliveira.suffix) == ("Oliveira", "A.", "Jr.")
+
+
+def test_a_data_paper_is_an_article_of_its_journal(tmp_path: Path, html) -> None:
+    """Scopus's "Data paper" (litstudy's export of 2023, Apache-2.0) is an article in a journal that describes a
+    data set: its journal is shown as the journal, not as the series of a data set."""
+    (gaze,) = articles(DATA_PAPER)
+    assert (gaze.kind, gaze.journal, gaze.volume, gaze.issue, gaze.pages) == ("", "Scientific Data", "10", "1", "177")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / DATA_PAPER).write_bytes((DATA / DATA_PAPER).read_bytes())
+    build(site, tmp_path / "_site")
+    facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-36997558.html")))
+    assert facts["Journal"] == "Scientific Data" and "Series" not in facts
 
 
 def test_a_second_funding_text_the_header_does_not_name_is_read_under_its_own_column(tmp_path: Path, html) -> None:
