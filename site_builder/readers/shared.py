@@ -220,16 +220,18 @@ _BLOCK_TAG = re.compile(r"</?(?:jats:)?(?:p|title|sec|br|div|li|list|list-item)\
 _INLINE_TAG = re.compile(r"""</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?>""")
 
 
-_SCRIPT_TAG = re.compile(r"<(?:jats:)?(sup|sub)>([^<>]*)</(?:jats:)?\1>")
+_SCRIPT_TAG = re.compile(r"<(?:jats:)?(sup|sub|inf)>([^<>]*)</(?:jats:)?\1>")
+_SCRIPT_NAMES = {"sup": "sup", "sub": "sub", "inf": "sub"}
+"""A script's tag → the element it stands for: Scopus writes a subscript ``<inf>`` ("Co<inf>2</inf>")."""
 
 
 def strip_tags(text: str) -> str:
     """Text without the markup some sources leave in titles and abstracts: ``<jats:p>`` and ``<br/>`` part
     words, ``<i>`` and ``<sub>`` do not; a raised or lowered text stays so where plain text can say it
-    ("H<sub>2</sub>O" → "H₂O", as the XML readers read it: xmltree.scripted). HTML's character references are
-    the characters they stand for (``unescape``), once the tags are gone."""
+    ("H<sub>2</sub>O" → "H₂O", Scopus's "Co<inf>2</inf>" → "Co₂", as the XML readers read it: xmltree.scripted).
+    HTML's character references are the characters they stand for (``unescape``), once the tags are gone."""
     if "<" in text:
-        text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(m.group(1), m.group(2)), text)
+        text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(_SCRIPT_NAMES[m.group(1)], m.group(2)), text)
         text = _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
     return unescape(text)
 
@@ -264,7 +266,7 @@ def style_markers(text: str) -> str:
 
 def _written_script(tag: re.Match[str]) -> str:
     """A script that plain text can write, written so ("H<sub>2</sub>O" → "H₂O"); any other kept as it is."""
-    written = xmltree.scripted(tag.group(1), tag.group(2))
+    written = xmltree.scripted(_SCRIPT_NAMES[tag.group(1)], tag.group(2))
     return written if written != tag.group(2) else tag.group()
 
 

@@ -1,6 +1,7 @@
 """The Scopus CSV reader: a real export (three rows of asreview/citation-file-formatting's Scopus CSV, CC0, in two
 files; three of NLeSC/litstudy's, Apache-2.0, whose header lacks a funding text column; three of ScientoPy's
-export of 2017, MIT, whose bylines name a "Jr." or a single name; a "Data paper" of litstudy's) gives
+export of 2017, MIT, whose bylines name a "Jr." or a single name or whose abstract has a subscript; a "Data
+paper" of litstudy's) gives
 every column of every row with its line, the authors' full names, the source, the pages or the article number,
 the identifiers, the abstract without its copyright line, both kinds of keywords; re-saved by Excel with
 semicolons, or with CRLF line ends, it reads the same; a site built from it shows the values exactly and makes
@@ -32,6 +33,7 @@ TWO = "asreview-dinosaurs.csv"
 JOINED = "litstudy-funding-text-2.csv"
 GENERATIONS = "scientopy-generations.csv"
 DATA_PAPER = "litstudy-data-paper.csv"
+SUBSCRIPT = "scientopy-subscript.csv"
 HEADER = ('"Authors","Author full names","Author(s) ID","Title","Year","Source title","Volume","Issue","Art. No.",'
           '"Page start","Page end","Cited by","DOI","Link","Abstract","Author Keywords","Index Keywords","Editors",'
           '"Publisher","PubMed ID","Language of Original Document","Abbreviated Source Title","Document Type",'
@@ -324,6 +326,20 @@ def test_a_data_paper_is_an_article_of_its_journal(tmp_path: Path, html) -> None
     build(site, tmp_path / "_site")
     facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-36997558.html")))
     assert facts["Journal"] == "Scientific Data" and "Series" not in facts
+
+
+def test_scopus_subscript_tag_is_a_subscript(tmp_path: Path, html) -> None:
+    """Scopus marks a subscript ``<inf>`` (ScientoPy's export of 2017, MIT: "Exhaustion of Co<inf>2</inf>"): the
+    page says "Co₂", as it says a ``<sub>``, not "Co2"."""
+    (green,) = articles(SUBSCRIPT)
+    assert "Exhaustion of Co₂ exceeds tolerance." in green.abstract[0].text
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / SUBSCRIPT).write_bytes((DATA / SUBSCRIPT).read_bytes())
+    build(site, tmp_path / "_site")
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-13577-j-jnd-2014-0610.html"))
+    text = html.text(main)
+    assert "the exhaustion of Co₂ and is a worthitly popularized technique" in text and "Co2" not in text
 
 
 def test_a_second_funding_text_the_header_does_not_name_is_read_under_its_own_column(tmp_path: Path, html) -> None:
