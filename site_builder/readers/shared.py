@@ -55,12 +55,19 @@ def abstract(text: str, running: bool = False) -> Abstract:
         body, rights = split_copyright(strip_tags(text))
         return (*sections(body, running), rights)
     before, *rest = _HEADING_TAG.split(text)  # before, then (tag name, heading, text after it) for each heading
-    body, rights = split_copyright(strip_tags(rest[-1]))
-    texts = [*rest[2:-1:3], body]
-    parts = [*labelled("", clean(strip_tags(before))), *(
+    body, rights = split_copyright(_element_text(rest[-1]))
+    texts = [*(_element_text(t) for t in rest[2:-1:3]), body]
+    parts = [*labelled("", _element_text(before)), *(
         part for label, said in zip(rest[1::3], texts, strict=True)
-        for part in labelled(printed(clean(strip_tags(label))), clean(strip_tags(said))))]
+        for part in labelled(printed(clean(strip_tags(label))), said))]
     return (*split_lay_summary(parts), rights)
+
+
+def _element_text(text: str) -> str:
+    """The text between two headings of an abstract marked up so, without its tags; a semicolon at either end is
+    no text's but what parts the elements where Lens.org flattens JATS ("<jats:title>Abstract</jats:title>;
+    <jats:p>The integration of …</jats:p>")."""
+    return clean(strip_tags(text)).strip("; ")
 
 
 def split_copyright(text: str) -> tuple[str, str]:

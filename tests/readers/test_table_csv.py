@@ -148,6 +148,24 @@ def test_lens_tab_separated() -> None:
         "The Journal of infection", "81", "4", "499-509", "32795483")
 
 
+def test_lens_semicolons_between_jats_elements_are_not_the_abstracts() -> None:
+    """Lens.org flattens a Crossref JATS abstract with semicolons between its elements (a row written here in the
+    shape of a real export's, GitHub isx9/bibliometrix-python `sources/new/THE LENS/lens-export.csv`, GPL: Roy and
+    Vasa, Discover Sustainability 6(1), 2025): the abstract starts with its first word, not "; "."""
+    header = (DATA / "lens-reviews.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow((dict.fromkeys(next(csv.reader([header])), "") | {
+        "Lens ID": "000-712-467-171-627", "Title": "Financial technology and environmental, social and governance",
+        "Publication Year": "2025", "Author/s": "Jewel Kumar Roy; László Vasa",
+        "Abstract": "<jats:title>Abstract</jats:title>;           <jats:p>The integration of ESG principles with "
+                    "Fintech has emerged as a pivotal mechanism.</jats:p>;<jats:sec><jats:title>Results</jats:title>;"
+                    "<jats:p>The findings reveal interest.</jats:p></jats:sec>"}).values())
+    (article,) = articles("lens.csv", f"{header}\r\n{out.getvalue()}".encode())
+    assert [(s.label, s.text) for s in article.abstract] == [
+        ("", "The integration of ESG principles with Fintech has emerged as a pivotal mechanism."),
+        ("Results", "The findings reveal interest.")]
+
+
 def test_openalex_values() -> None:
     cephalopods, silica = articles("openalex-palaeontology.csv")
     assert cephalopods.title.startswith("Orthoceratoid and coleoid cephalopods from the Middle Triassic")
