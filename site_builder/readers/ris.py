@@ -921,11 +921,13 @@ def _wos_article(record: Record) -> Article:
     kind = wos_kind(tags.all("DT"))
     # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
     in_book = kind in CONTAINED_KINDS and clean(tags.first("PT")) in ("B", "S")
+    # A whole book's SO repeats its title ("Inside Bluetooth Low Energy"): its series is SE, if any
+    own_source = kind == "book" and (bool(tags.text("SE")) or shared.same_title(tags.text("SO"), title))
     return Article(
         id=shared.article_id("", pmid, doi, tags.first("UT"), title, FORMAT),
         title=title,
         authors=shared.with_orcids(people, orcids),
-        journal=tags.text("SE") if in_book else tags.text("SO") or tags.text("JI", "J9"),
+        journal=tags.text("SE") if in_book or own_source else tags.text("SO") or tags.text("JI", "J9"),
         journal_abbrev="" if in_book else tags.text("JI", "J9"),
         kind=kind, container=tags.text("SO") if in_book else "",
         # BE: the book's editors; PI: the publisher's city (of a journal article, the journal publisher's).

@@ -512,6 +512,16 @@ translator tests import): in a book (PT B), in a book series (PT S), and in a pr
 (PT J)."""
 
 
+def test_web_of_science_csv_names_a_whole_books_series_not_its_own_title_again() -> None:
+    """The real tab-delimited rows of tests/data/ris/scientopy-wos-book.txt (ScientoPy, MIT) written as the CSV
+    export writes them: the book's "Source Title" repeats its title, its series is its "Book Series Title"."""
+    book_rows = (DATA.parent / "ris" / "scientopy-wos-book.txt").read_text(encoding="utf-8-sig")
+    book, chapter = articles("savedrecs.csv", wos_csv(book_rows))
+    assert (book.kind, book.journal, book.container) == ("book", "Artech House Mobile Communications Series", "")
+    assert (chapter.journal, chapter.container) == (
+        "Artech House Mobile Communications Series", "INSIDE BLUETOOTH LOW ENERGY")
+
+
 def test_web_of_science_csv_proceedings_papers_are_held_as_the_tagged_reader_holds_them() -> None:
     records, _ = readers.read_data(PROCEEDINGS.encode(), Path("savedrecs.txt"), "content/savedrecs.txt")
     from_tags = [readers.to_article(r)[0] for r in records]
