@@ -604,11 +604,12 @@ class _Tags:
         return ""
 
 
-_PARTICLE = "|".join(sorted(PARTICLES, key=lambda word: (-len(word), word)))
+_PARTICLE = "|".join(sorted((p for p in PARTICLES if len(p) > 1), key=lambda word: (-len(word), word)))
 _INITIALS_THEN_FAMILY = re.compile(
-    rf"([A-Z]\.(?:\s?-?\s?[A-Z]\.){{0,3}})\s+((?:(?i:{_PARTICLE})\s+)*[^\s.,]+)")
+    rf"([A-Z]\.(?:\s?-?\s?[A-Z]\.){{0,3}})\s+((?:(?:(?i:{_PARTICLE})|y)\s+)*[^\s.,]+)")
 """IEEE Xplore's "M. D. Fox": dotted initials, then a family name of one word, with the particles before it
-("R. F. da Silva", "C. De Graaf", "F. Di Natale" in IEEE Xplore's CSV)."""
+("R. F. da Silva", "C. De Graaf", "F. Di Natale" in IEEE Xplore's CSV; "y" only in lower case, as "Y" is an
+initial)."""
 
 
 def _person(name: str, orcid: str = "") -> Person:

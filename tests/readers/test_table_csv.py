@@ -301,6 +301,7 @@ def test_ieee_xplore_names_with_a_particle_before_the_family_name() -> None:
     assert roadmap.authors[0] == Person("da Silva, R. F.", "da Silva", "R. F.")
     assert roadmap.authors[8] == Person("Di Natale, F.", "Di Natale", "F.")
     assert len(summit.authors) == 26 and len(roadmap.authors) == 29
+    assert table_exports.IEEE.columns.name("A. Y Lee").family != "Y Lee"  # "Y", a capital, is an initial
     assert (summit.journal, summit.volume, summit.issue, summit.pages, summit.date) == (
         "IBM Journal of Research and Development", "64", "3/4", "11:1-11:21", "2020")
     assert (roadmap.kind, roadmap.container, roadmap.pages) == (
