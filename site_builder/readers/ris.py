@@ -83,7 +83,14 @@ from ..model.article import (
     Record,
     Section,
 )
-from ..model.normalize import clean, parse_person, person_in_reading_order, unique_folded, written_given_first
+from ..model.normalize import (
+    PARTICLES,
+    clean,
+    parse_person,
+    person_in_reading_order,
+    unique_folded,
+    written_given_first,
+)
 from ..model.sections import abstract_word, split_heading_lines, split_lay_summary, split_running
 from . import shared, xmltree
 from .catalogue import split_lines
@@ -597,8 +604,12 @@ class _Tags:
         return ""
 
 
-_INITIALS_THEN_FAMILY = re.compile(r"([A-Z]\.(?:\s?-?\s?[A-Z]\.){0,3})\s+([^\s.,]+)")
-"""IEEE Xplore's "M. D. Fox": dotted initials, then a family name of one word."""
+_PARTICLE = "|".join(sorted((p for p in PARTICLES if len(p) > 1), key=lambda word: (-len(word), word)))
+_INITIALS_THEN_FAMILY = re.compile(
+    rf"([A-Z]\.(?:\s?-?\s?[A-Z]\.){{0,3}})\s+((?:(?:(?i:{_PARTICLE})|y)\s+)*[^\s.,]+)")
+"""IEEE Xplore's "M. D. Fox": dotted initials, then a family name of one word, with the particles before it
+("R. F. da Silva", "C. De Graaf", "F. Di Natale" in IEEE Xplore's CSV; "y" only in lower case, as "Y" is an
+initial)."""
 
 
 def _person(name: str, orcid: str = "") -> Person:
@@ -911,11 +922,13 @@ def _wos_article(record: Record) -> Article:
     kind = wos_kind(tags.all("DT"))
     # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
     in_book = kind in CONTAINED_KINDS and clean(tags.first("PT")) in ("B", "S")
+    # A whole book's SO repeats its title ("Inside Bluetooth Low Energy"): its series is SE, if any
+    own_source = kind == "book" and (bool(tags.text("SE")) or shared.same_title(tags.text("SO"), title))
     return Article(
         id=shared.article_id("", pmid, doi, tags.first("UT"), title, FORMAT),
         title=title,
         authors=shared.with_orcids(people, orcids),
-        journal=tags.text("SE") if in_book else tags.text("SO") or tags.text("JI", "J9"),
+        journal=tags.text("SE") if in_book or own_source else tags.text("SO") or tags.text("JI", "J9"),
         journal_abbrev="" if in_book else tags.text("JI", "J9"),
         kind=kind, container=tags.text("SO") if in_book else "",
         # BE: the book's editors; PI: the publisher's city (of a journal article, the journal publisher's).

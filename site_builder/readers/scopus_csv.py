@@ -28,7 +28,7 @@ from ..diagnostics import Diagnostic, Level
 from ..model import dates, languages
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Person, Record
-from ..model.normalize import clean, parse_person
+from ..model.normalize import clean, is_generation, parse_person
 from . import shared, tables
 
 FORMAT = "scopus-csv"
@@ -63,9 +63,10 @@ NO_ABSTRACT = "[No abstract available]"
 NO_AUTHOR = "[No author name available]"
 
 _KINDS = {"conference paper": "paper-conference", "book chapter": "chapter", "book": "book",
-          "conference review": "", "data paper": "dataset"}
+          "conference review": ""}
 """Scopus's document types that are no journal's article (CSL's words); the others ("Article", "Review",
-"Letter", "Editorial", "Note", "Erratum", "Short Survey", "Retracted") are printed in a journal or series."""
+"Letter", "Editorial", "Note", "Erratum", "Short Survey", "Retracted") are printed in a journal or series, and so
+is a "Data paper": an article that describes a data set, in a journal ("Scientific Data"), not the data set."""
 _FULL_NAME = re.compile(r"(?P<name>.*?)\s*\((?P<id>\d+)\)\s*")
 """"Aureliano, Tito (56525225200)": a name and its Scopus author id."""
 _FAMILY_INITIALS = re.compile(r"(?P<family>.+?)\s+(?P<given>(?:\w{1,2}\.\s?-?)+)")
@@ -101,10 +102,34 @@ def _commas_between_names(text: str) -> list[str]:
     names = [clean(n) for n in _AFTER_INITIAL.split(text)]
     if len(names) > 1 and all("," not in n and _FAMILY_INITIALS.fullmatch(n) for n in names):
         return names
-    return _OLD_BYLINE.split(text)
+    return _with_generations(text) or _OLD_BYLINE.split(text)
+
+
+_ONE_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+"""A name of one word and no initials: "Lukas", as Scopus writes an Indonesian author's single name."""
+
+
+def _with_generations(text: str) -> list[str]:
+    """The names of a byline of "Family Initials" parted by commas where a name has a generation after a comma
+    ("Moreira W., Oliveira A., Jr.", "De Andrade N., Jr., Almeida J.") or is one word ("Lukas, Tanumihardja
+    W.A."): each generation joined to the name before it. Empty when a part is anything else (the earlier
+    "Turner, J.R., Smith, A.", whose initials stand alone between commas, or a group's name)."""
+    names: list[str] = []
+    for part in (clean(p) for p in text.split(",")):
+        if names and is_generation(part):
+            names[-1] = f"{names[-1]}, {part}"
+        elif _FAMILY_INITIALS.fullmatch(part) or _ONE_WORD.fullmatch(part):
+            names.append(part)
+        else:
+            return []
+    return names if any(_FAMILY_INITIALS.fullmatch(n) for n in names) else []
 
 
 def _initialled(name: str) -> Person:
+    head, comma, generation = name.rpartition(",")
+    if comma and is_generation(generation.strip()) and (m := _FAMILY_INITIALS.fullmatch(head.strip())):
+        # "Oliveira A., Jr.": the family name, its initials, then the generation
+        return parse_person(f"{m.group('family')}, {m.group('given').strip()}, {generation.strip()}")
     if "," in name:
         return parse_person(name)
     if m := _FAMILY_INITIALS.fullmatch(name):

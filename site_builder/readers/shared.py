@@ -55,12 +55,19 @@ def abstract(text: str, running: bool = False) -> Abstract:
         body, rights = split_copyright(strip_tags(text))
         return (*sections(body, running), rights)
     before, *rest = _HEADING_TAG.split(text)  # before, then (tag name, heading, text after it) for each heading
-    body, rights = split_copyright(strip_tags(rest[-1]))
-    texts = [*rest[2:-1:3], body]
-    parts = [*labelled("", clean(strip_tags(before))), *(
+    body, rights = split_copyright(_element_text(rest[-1]))
+    texts = [*(_element_text(t) for t in rest[2:-1:3]), body]
+    parts = [*labelled("", _element_text(before)), *(
         part for label, said in zip(rest[1::3], texts, strict=True)
-        for part in labelled(printed(clean(strip_tags(label))), clean(strip_tags(said))))]
+        for part in labelled(printed(clean(strip_tags(label))), said))]
     return (*split_lay_summary(parts), rights)
+
+
+def _element_text(text: str) -> str:
+    """The text between two headings of an abstract marked up so, without its tags; a semicolon at either end is
+    no text's but what parts the elements where Lens.org flattens JATS ("<jats:title>Abstract</jats:title>;
+    <jats:p>The integration of …</jats:p>")."""
+    return clean(strip_tags(text)).strip("; ")
 
 
 def split_copyright(text: str) -> tuple[str, str]:
@@ -220,16 +227,18 @@ _BLOCK_TAG = re.compile(r"</?(?:jats:)?(?:p|title|sec|br|div|li|list|list-item)\
 _INLINE_TAG = re.compile(r"""</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?>""")
 
 
-_SCRIPT_TAG = re.compile(r"<(?:jats:)?(sup|sub)>([^<>]*)</(?:jats:)?\1>")
+_SCRIPT_TAG = re.compile(r"<(?:jats:)?(sup|sub|inf)>([^<>]*)</(?:jats:)?\1>")
+_SCRIPT_NAMES = {"sup": "sup", "sub": "sub", "inf": "sub"}
+"""A script's tag → the element it stands for: Scopus writes a subscript ``<inf>`` ("Co<inf>2</inf>")."""
 
 
 def strip_tags(text: str) -> str:
     """Text without the markup some sources leave in titles and abstracts: ``<jats:p>`` and ``<br/>`` part
     words, ``<i>`` and ``<sub>`` do not; a raised or lowered text stays so where plain text can say it
-    ("H<sub>2</sub>O" → "H₂O", as the XML readers read it: xmltree.scripted). HTML's character references are
-    the characters they stand for (``unescape``), once the tags are gone."""
+    ("H<sub>2</sub>O" → "H₂O", Scopus's "Co<inf>2</inf>" → "Co₂", as the XML readers read it: xmltree.scripted).
+    HTML's character references are the characters they stand for (``unescape``), once the tags are gone."""
     if "<" in text:
-        text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(m.group(1), m.group(2)), text)
+        text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(_SCRIPT_NAMES[m.group(1)], m.group(2)), text)
         text = _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
     return unescape(text)
 
@@ -264,7 +273,7 @@ def style_markers(text: str) -> str:
 
 def _written_script(tag: re.Match[str]) -> str:
     """A script that plain text can write, written so ("H<sub>2</sub>O" → "H₂O"); any other kept as it is."""
-    written = xmltree.scripted(tag.group(1), tag.group(2))
+    written = xmltree.scripted(_SCRIPT_NAMES[tag.group(1)], tag.group(2))
     return written if written != tag.group(2) else tag.group()
 
 

@@ -260,6 +260,9 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     held = kind in CONTAINED_KINDS and (not by or clean(value(by)) in books)
     alone = kind not in PERIODICAL_KINDS and (held or kind not in CONTAINED_KINDS)  # not a journal's paper
     source = clean(value(columns.journal)) or (clean(value(columns.book)) if kind in CONTAINED_KINDS else "")
+    series = clean(value(columns.series))
+    # A whole book's "Source Title" repeats its title (Web of Science's): its series is its "Book Series Title"
+    own_source = kind == "book" and bool(columns.series) and (bool(series) or shared.same_title(source, title))
     extra = dict((m.group(1).upper(), m.group(2)) for m in _EXTRA_ID.finditer(value(columns.extra)))
     urls = [u for name in columns.urls for u in re.split(r"[\s|]+", value(name)) if u and u not in columns.absent]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
@@ -280,7 +283,7 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         title=title or UNTITLED,
         authors=shared.with_orcids(_people(value(columns.full_names) or value(columns.authors), columns,
                                            value(columns.orcids)), shared.orcids_by_name(value(columns.named_orcids))),
-        journal=clean(value(columns.series)) if held else source,
+        journal=series if held or own_source else source,
         journal_abbrev="" if held else clean(value(columns.abbrev)),
         kind=kind,
         container=source if held else "",

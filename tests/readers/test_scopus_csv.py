@@ -1,5 +1,7 @@
 """The Scopus CSV reader: a real export (three rows of asreview/citation-file-formatting's Scopus CSV, CC0, in two
-files; three of NLeSC/litstudy's, Apache-2.0, whose header lacks a funding text column) gives
+files; three of NLeSC/litstudy's, Apache-2.0, whose header lacks a funding text column; three of ScientoPy's
+export of 2017, MIT, whose bylines name a "Jr." or a single name or whose abstract has a subscript; a "Data
+paper" of litstudy's) gives
 every column of every row with its line, the authors' full names, the source, the pages or the article number,
 the identifiers, the abstract without its copyright line, both kinds of keywords; re-saved by Excel with
 semicolons, or with CRLF line ends, it reads the same; a site built from it shows the values exactly and makes
@@ -29,6 +31,9 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "scopus-csv"
 AIR = "asreview-air-sacs.csv"
 TWO = "asreview-dinosaurs.csv"
 JOINED = "litstudy-funding-text-2.csv"
+GENERATIONS = "scientopy-generations.csv"
+DATA_PAPER = "litstudy-data-paper.csv"
+SUBSCRIPT = "scientopy-subscript.csv"
 HEADER = ('"Authors","Author full names","Author(s) ID","Title","Year","Source title","Volume","Issue","Art. No.",'
           '"Page start","Page end","Cited by","DOI","Link","Abstract","Author Keywords","Index Keywords","Editors",'
           '"Publisher","PubMed ID","Language of Original Document","Abbreviated Source Title","Document Type",'
@@ -194,6 +199,9 @@ def test_a_review_a_translated_title_and_an_older_byline() -> None:
     ("Wang W.T., Pu M.H.", ["Wang, W.T.", "Pu, M.H."]),
     ("Turner, J.R., Smith, A.B.C.", ["Turner, J.R.", "Smith, A.B.C."]),  # earlier: a comma in each name
     ("Aureliano T.; Ghilardi A.M.", ["Aureliano, T.", "Ghilardi, A.M."]),  # today's
+    ("Moreira W., Oliveira A., Jr.", ["Moreira, W.", "Oliveira, A., Jr."]),  # a generation after a comma
+    ("Lukas, Tanumihardja W.A.", ["Lukas", "Tanumihardja, W.A."]),  # a name of one word
+    ("Oliveira A., Jr.; Smith J.", ["Oliveira, A., Jr.", "Smith, J."]),
     ("World Health Organization", ["World Health Organization"]),
 ])
 def test_each_form_of_the_byline_gives_each_author(authors: str, names: list[str]) -> None:
@@ -281,6 +289,57 @@ def test_a_site_built_from_the_export_shows_its_values(tmp_path: Path, html) -> 
     assert rows["EID"] == "2-s2.0-85151426146"
     hrefs = [a.get("href", "") for a in main.iter("a")]
     assert "https://doi.org/10.1002/ar.25209" in hrefs and "https://pubmed.ncbi.nlm.nih.gov/36971057/" in hrefs
+
+
+def test_an_older_byline_with_a_generation_or_a_single_name_gives_each_author(tmp_path: Path, html) -> None:
+    """ScientoPy's Scopus export of 2017 (MIT): bylines parted by commas where a name ends ", Jr." or is one word
+    were read as one or two names ("Amah T.E., Kamat M., … Moreira W." and "Oliveira A., Jr.")."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / GENERATIONS).write_bytes((DATA / GENERATIONS).read_bytes())
+    result = build(site, tmp_path / "_site")
+    assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
+    assert result.records == 3
+
+    def byline(name: str) -> list[str]:
+        main = html.main(html.parse(tmp_path / "_site" / "articles" / name))
+        return [html.text(a) for a in main.find(".//p[@class='byline']").iter("a")]
+
+    assert byline("doi-10-3390-info8040143.html") == [
+        "Amah, T.E.", "Kamat, M.", "Bakar, K.A.", "Abd Rahman, S.O.", "Mohammed, M.H.", "Abali, A.M.", "Moreira, W.",
+        "Oliveira, A., Jr."]
+    assert byline("doi-10-1109-icwise-2015-7380354.html") == ["Lukas", "Tanumihardja, W.A.", "Gunawan, E."]
+    assert byline("doi-10-1145-2820426-2820440.html") == [
+        "De Andrade, N., Jr.", "Almeida, J.", "Costa, R.", "Andrade, L.", "Pinto, G.", "Prazeres, C."]
+    oliveira = articles(GENERATIONS)[0].authors[-1]
+    assert (oliveira.family, oliveira.given, oliveira.suffix) == ("Oliveira", "A.", "Jr.")
+
+
+def test_a_data_paper_is_an_article_of_its_journal(tmp_path: Path, html) -> None:
+    """Scopus's "Data paper" (litstudy's export of 2023, Apache-2.0) is an article in a journal that describes a
+    data set: its journal is shown as the journal, not as the series of a data set."""
+    (gaze,) = articles(DATA_PAPER)
+    assert (gaze.kind, gaze.journal, gaze.volume, gaze.issue, gaze.pages) == ("", "Scientific Data", "10", "1", "177")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / DATA_PAPER).write_bytes((DATA / DATA_PAPER).read_bytes())
+    build(site, tmp_path / "_site")
+    facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-36997558.html")))
+    assert facts["Journal"] == "Scientific Data" and "Series" not in facts
+
+
+def test_scopus_subscript_tag_is_a_subscript(tmp_path: Path, html) -> None:
+    """Scopus marks a subscript ``<inf>`` (ScientoPy's export of 2017, MIT: "Exhaustion of Co<inf>2</inf>"): the
+    page says "Co₂", as it says a ``<sub>``, not "Co2"."""
+    (green,) = articles(SUBSCRIPT)
+    assert "Exhaustion of Co₂ exceeds tolerance." in green.abstract[0].text
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / SUBSCRIPT).write_bytes((DATA / SUBSCRIPT).read_bytes())
+    build(site, tmp_path / "_site")
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-13577-j-jnd-2014-0610.html"))
+    text = html.text(main)
+    assert "the exhaustion of Co₂ and is a worthitly popularized technique" in text and "Co2" not in text
 
 
 def test_a_second_funding_text_the_header_does_not_name_is_read_under_its_own_column(tmp_path: Path, html) -> None:

@@ -27,7 +27,8 @@ FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-c
          "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
          "ebsco-dinosaurs.csv": "ebsco-csv", "embase-dinosaurs.csv": "embase-csv",
          "embase-excel-dinosaurs.csv": "embase-csv", "scholar-dinosaurs.csv": "scholar-csv",
-         "refworks-reviews.txt": "refworks-tsv", "ieee-shaped.csv": "ieee-csv", "pop-shaped.csv": "pop-csv",
+         "refworks-reviews.txt": "refworks-tsv", "ieee-shaped.csv": "ieee-csv", "litstudy-ieee.csv": "ieee-csv",
+         "pop-shaped.csv": "pop-csv",
          "abstrackr-dinosaurs.csv": "abstrackr-csv"}
 
 
@@ -145,6 +146,24 @@ def test_lens_tab_separated() -> None:
     assert [p.family for p in article.authors][:2] == ["ten Doesschate", "van der Vaart"]
     assert (article.journal, article.volume, article.issue, article.pages, article.pmid) == (
         "The Journal of infection", "81", "4", "499-509", "32795483")
+
+
+def test_lens_semicolons_between_jats_elements_are_not_the_abstracts() -> None:
+    """Lens.org flattens a Crossref JATS abstract with semicolons between its elements (a row written here in the
+    shape of a real export's, GitHub isx9/bibliometrix-python `sources/new/THE LENS/lens-export.csv`, GPL: Roy and
+    Vasa, Discover Sustainability 6(1), 2025): the abstract starts with its first word, not "; "."""
+    header = (DATA / "lens-reviews.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow((dict.fromkeys(next(csv.reader([header])), "") | {
+        "Lens ID": "000-712-467-171-627", "Title": "Financial technology and environmental, social and governance",
+        "Publication Year": "2025", "Author/s": "Jewel Kumar Roy; László Vasa",
+        "Abstract": "<jats:title>Abstract</jats:title>;           <jats:p>The integration of ESG principles with "
+                    "Fintech has emerged as a pivotal mechanism.</jats:p>;<jats:sec><jats:title>Results</jats:title>;"
+                    "<jats:p>The findings reveal interest.</jats:p></jats:sec>"}).values())
+    (article,) = articles("lens.csv", f"{header}\r\n{out.getvalue()}".encode())
+    assert [(s.label, s.text) for s in article.abstract] == [
+        ("", "The integration of ESG principles with Fintech has emerged as a pivotal mechanism."),
+        ("Results", "The findings reveal interest.")]
 
 
 def test_openalex_values() -> None:
@@ -273,6 +292,22 @@ def test_ieee_xplore_values() -> None:
     assert [link.label for link in resnet.links] == ["IEEE Xplore"]
 
 
+def test_ieee_xplore_names_with_a_particle_before_the_family_name() -> None:
+    """IEEE Xplore's real export writes "C. De Graaf", "R. F. da Silva", "F. Di Natale": initials, then a family
+    name with its particle, read as such (not as a name without a family, shown whole as an organisation's)."""
+    summit, roadmap = articles("litstudy-ieee.csv")
+    assert summit.authors[8] == Person("De Graaf, C.", "De Graaf", "C.")
+    assert [p.name for p in summit.authors[7:10]] == ["Gottiparthi, K. C.", "De Graaf, C.", "Harris, J. A."]
+    assert roadmap.authors[0] == Person("da Silva, R. F.", "da Silva", "R. F.")
+    assert roadmap.authors[8] == Person("Di Natale, F.", "Di Natale", "F.")
+    assert len(summit.authors) == 26 and len(roadmap.authors) == 29
+    assert table_exports.IEEE.columns.name("A. Y Lee").family != "Y Lee"  # "Y", a capital, is an initial
+    assert (summit.journal, summit.volume, summit.issue, summit.pages, summit.date) == (
+        "IBM Journal of Research and Development", "64", "3/4", "11:1-11:21", "2020")
+    assert (roadmap.kind, roadmap.container, roadmap.pages) == (
+        "paper-conference", "2021 IEEE Workshop on Workflows in Support of Large-Scale Science (WORKS)", "81-90")
+
+
 def test_addresses_where_the_issue_goes_are_shown_in_the_full_record_only() -> None:
     """Zotero's and Covidence's exports of Embase records can hold the authors' addresses in "Issue": no issue
     number, so none is shown, with a warning at its line (as the RIS reader does with Covidence's IS)."""
@@ -322,13 +357,13 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
-    assert result.records == 57
+    assert result.records == 59
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
     # six works of the Embase records in Zotero, Rayyan, Covidence, and two more in Embase's own export (its other
     # two rows, and both rows Excel saved again, join theirs); four Lens; two OpenAlex; three Cochrane; three
-    # EBSCOhost; ten Google Scholar; three RefWorks; two IEEE Xplore; two Publish or Perish; abstrackr's ten name no
+    # EBSCOhost; ten Google Scholar; three RefWorks; four IEEE Xplore; two Publish or Perish; abstrackr's ten name no
     # year (nor a PMID: "0"): the eight whose work another export holds join it by their title, two stand alone
-    assert len(pages) == 39
+    assert len(pages) == 41
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
     assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")
     rows = {html.text(tr.find("th")) for tr in main.iter("tr") if tr.find("th") is not None}
@@ -337,6 +372,10 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
     facts = html.facts(lens)
     assert (facts["Journal"], facts["Volume"], facts["Issue"], facts["Pages"]) == (
         "Molecular imaging and biology", "15", "1", "97-105")
+    summit = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1147-jrd-2020-2965881.html"))
+    line = summit.find(".//p[@class='byline']")
+    byline = {html.text(a): a.get("href") for a in line.iter("a")}
+    assert byline["De Graaf, C."] == "../authors/de-graaf-c.html" and "C. De Graaf" not in byline
 
 
 HOSTILE = {
@@ -472,6 +511,16 @@ EF
 """Proceedings papers as Web of Science exports them (the first and third the facts of real records that Zotero's
 translator tests import): in a book (PT B), in a book series (PT S), and in a proceedings it lists as a journal
 (PT J)."""
+
+
+def test_web_of_science_csv_names_a_whole_books_series_not_its_own_title_again() -> None:
+    """The real tab-delimited rows of tests/data/ris/scientopy-wos-book.txt (ScientoPy, MIT) written as the CSV
+    export writes them: the book's "Source Title" repeats its title, its series is its "Book Series Title"."""
+    book_rows = (DATA.parent / "ris" / "scientopy-wos-book.txt").read_text(encoding="utf-8-sig")
+    book, chapter = articles("savedrecs.csv", wos_csv(book_rows))
+    assert (book.kind, book.journal, book.container) == ("book", "Artech House Mobile Communications Series", "")
+    assert (chapter.journal, chapter.container) == (
+        "Artech House Mobile Communications Series", "INSIDE BLUETOOTH LOW ENERGY")
 
 
 def test_web_of_science_csv_proceedings_papers_are_held_as_the_tagged_reader_holds_them() -> None:

@@ -284,6 +284,30 @@ def test_a_tab_delimited_row_is_a_record_of_the_tagged_format() -> None:
     assert article.keywords == ("generative AI", "large language models")
 
 
+BOOK = Path(__file__).resolve().parents[1] / "data" / "ris" / "scientopy-wos-book.txt"
+
+
+def test_a_whole_books_series_is_its_se_not_its_own_title_again(tmp_path: Path, html) -> None:
+    """A real tab-delimited export (ScientoPy, MIT): the book "Inside Bluetooth Low Energy" repeats its title as
+    its SO and names its series in SE; the page names the series, as it does for the book's chapter."""
+    from site_builder.build import build
+
+    records, problems = readers.read_data(BOOK.read_bytes(), BOOK, f"content/{BOOK.name}")
+    assert problems == [] and [r.format for r in records] == ["ris", "ris"]
+    book, chapter = (readers.to_article(r)[0] for r in records)
+    assert (book.kind, book.journal, book.container, book.pages) == (
+        "book", "Artech House Mobile Communications Series", "", "1-395")
+    assert (chapter.kind, chapter.journal, chapter.container) == (
+        "chapter", "Artech House Mobile Communications Series", "INSIDE BLUETOOTH LOW ENERGY")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / BOOK.name).write_bytes(BOOK.read_bytes())
+    build(site, tmp_path / "_site")
+    facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "ris-wos-000317242000020.html")))
+    assert facts["Series"] == "Artech House Mobile Communications Series"
+    assert "INSIDE BLUETOOTH LOW ENERGY" not in facts.values()
+
+
 def test_biosis_and_cabi_records_lose_no_line() -> None:
     """Web of Knowledge's BIOSIS and CABI exports, as Zotero's Web of Science translator tests them: a line that
     goes on without the three spaces before it was read as no part of the record (the title cut after
