@@ -52,6 +52,11 @@ _DETACHED_XREFS = frozenset({"fn", "aff", "corresp", "author-notes", "table-fn"}
 
 def _detached(element: etree._Element) -> bool:
     name = xmltree.tag_name(element)
+    parent = element.getparent()
+    if name == "object-id" and parent is not None and xmltree.tag_name(parent) == "related-article":
+        # Part of the citation there: "… Front. Immunol. 16:1616414. doi: <object-id>10.3389/…</object-id>"
+        # (Frontiers' corrections in PMC); without it the citation ends in "doi:".
+        return False
     return name in _DETACHED_TAGS or (name == "xref" and element.get("ref-type") in _DETACHED_XREFS)
 
 
@@ -66,6 +71,14 @@ MARKUP = xmltree.Markup(
 
 # Abstracts that are not the abstract: a table-of-contents blurb, a teaser, a graphical abstract …
 _SKIPPED_ABSTRACTS = frozenset({"toc", "teaser", "graphical", "web-summary", "precis", "editor-summary"})
+
+
+def _skipped(abstract: Node) -> bool:
+    """An abstract of a kind that is not the abstract, by its ``abstract-type`` or, when it has none, by its title:
+    PMC's XML of a BioMed Central article gives its graphical abstract (an image and "Created in BioRender.com")
+    as ``<trans-abstract xml:lang="fr"><title>Graphical Abstract</title>``, which is no French abstract."""
+    kind = abstract.get("abstract-type")
+    return kind in _SKIPPED_ABSTRACTS or (not kind and label_key(_label(abstract)) == "graphical abstract")
 
 
 def sniff(head: str) -> bool:
@@ -256,8 +269,7 @@ def _language_of(node: Node | None, inherited: str) -> str:
 
 def _abstract_language(meta: Node, article_lang: str) -> str:
     """The language of the abstracts a page shows, when they are all in one; "" when they differ."""
-    found = {_language_of(a, article_lang) for a in meta.findall("abstract")
-             if a.get("abstract-type") not in _SKIPPED_ABSTRACTS}
+    found = {_language_of(a, article_lang) for a in meta.findall("abstract") if not _skipped(a)}
     return found.pop() if len(found) == 1 else ""
 
 
@@ -268,7 +280,7 @@ def _abstract(meta: Node) -> list[Section]:
     dropped (the catalogue's rule). A titled ``<sec>`` starts a part; other paragraphs join the part before.
     """
     return xmltree.styled_sections(
-        [a for a in meta.findall("abstract") if a.get("abstract-type") not in _SKIPPED_ABSTRACTS], _sections)
+        [a for a in meta.findall("abstract") if not _skipped(a)], _sections)
 
 
 def _other_abstracts(meta: Node, article_lang: str) -> tuple[OtherAbstract, ...]:
@@ -276,7 +288,7 @@ def _other_abstracts(meta: Node, article_lang: str) -> tuple[OtherAbstract, ...]
     language's abstracts of other kinds, a translated digest, join it)."""
     by_language: dict[str, list[Node]] = {}
     for node in meta.findall("trans-abstract"):
-        if node.get("abstract-type") not in _SKIPPED_ABSTRACTS:
+        if not _skipped(node):
             by_language.setdefault(node.get("xml:lang") or article_lang, []).append(node)
     return tuple(other for language, nodes in by_language.items()
                  if (other := languages.abstract_in(language, xmltree.styled_sections(nodes, _sections))))

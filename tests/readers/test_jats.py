@@ -225,3 +225,41 @@ def test_the_page_shows_each_rights_statement_on_a_line_of_its_own(make_site, ht
         "Copyright ©The authors 2021",
         "This version is distributed under the terms of the Creative Commons Attribution Non-Commercial Licence "
         "4.0. For commercial reproduction rights and permissions contact permissions@ersnet.org"]
+
+
+def test_a_graphical_abstract_given_as_a_trans_abstract_is_no_french_abstract(make_site, html, tmp_path: Path) -> None:
+    """PMC's XML of Exp Hematol Oncol 2025;14:101 (BioMed Central) gives its graphical abstract as
+    ``<trans-abstract xml:lang="fr"><title>Graphical Abstract</title><p>Created in BioRender.com</p>…``; the page
+    once showed it as the article's "Abstract in French"."""
+    data = (DATA / "bmc-s40164-025-00691-y-front.xml").read_bytes()
+    article, problems = jats.to_article(read_one(data))
+    assert problems == []
+    assert article.other_abstracts == ()
+    assert [s.label for s in article.abstract] == [""]
+    assert article.abstract[0].text.startswith("Collagen in the tumor microenvironment plays diverse biological")
+    assert (article.date, article.epub_date, article.volume, article.pages) == ("2025", "2025-07-29", "14", "101")
+    site = make_site({"bmc.xml": data})
+    build(site, tmp_path / "out")
+    page = html.parse(next((tmp_path / "out" / "articles").glob("*.html")))
+    headings = [html.text(h) for h in page.iter("h2")]
+    assert "Abstract" in headings and not any("French" in h for h in headings)
+    assert not [e for e in page.iter() if e.get("lang") == "fr"]
+
+
+def test_a_corrections_citation_keeps_the_doi_it_ends_with(make_site, html, tmp_path: Path) -> None:
+    """Frontiers' correction (PMC12634591) cites the corrected article as "… 16:1616414. doi: <object-id>10.3389/
+    fimmu.2025.1616414</object-id>"; the page once cut the citation after "doi:"."""
+    data = (DATA / "frontiers-pmc12634591-correction.xml").read_bytes()
+    article, problems = jats.to_article(read_one(data))
+    assert problems == []
+    (notice,) = article.notices
+    assert (notice.kind, notice.doi) == ("ErratumFor", "10.3389/fimmu.2025.1616414")
+    assert " ".join(notice.citation.split()) == (  # its spaces are no-break ones
+        "A Correction on Emerging strategies in colorectal cancer immunotherapy: enhancing efficacy and survival "
+        "By Zhang Y, Guan H, Feng X, Liu M, Shao J, Liu M, He J, Jin Y, Zhu J and Zheng C (2025) Front. Immunol. "
+        "16:1616414. doi: 10.3389/fimmu.2025.1616414")
+    site = make_site({"correction.xml": data})
+    build(site, tmp_path / "out")
+    page = html.parse(next((tmp_path / "out" / "articles").glob("*.html")))
+    (item,) = page.findall(".//section[@class='notices']/ul/li")
+    assert "16:1616414. doi: 10.3389/fimmu.2025.1616414" in html.text(item)
