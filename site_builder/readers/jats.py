@@ -67,6 +67,8 @@ MARKUP = xmltree.Markup(
         "mml:math", "abbrev", "break", "alternatives", "chem-struct", "private-char", "ruby"}),
     detached=_detached,
     styles={"italic": "i", "bold": "b", "underline": "u", "sup": "sup", "sub": "sub", "sc": "sc"},
+    # Wiley's "Key Points" in PMC: <p>What this study adds <list><list-item><label>○</label><p>…</p></list-item>…
+    blocks=frozenset({"p", "list", "list-item", "def-list", "def-item", "term", "def", "disp-quote"}),
 )
 
 # Abstracts that are not the abstract: a table-of-contents blurb, a teaser, a graphical abstract …

@@ -263,3 +263,23 @@ def test_a_corrections_citation_keeps_the_doi_it_ends_with(make_site, html, tmp_
     page = html.parse(next((tmp_path / "out" / "articles").glob("*.html")))
     (item,) = page.findall(".//section[@class='notices']/ul/li")
     assert "16:1616414. doi: 10.3389/fimmu.2025.1616414" in html.text(item)
+
+
+def test_the_items_of_a_list_inside_a_paragraph_do_not_run_together(make_site, html, tmp_path: Path) -> None:
+    """Wiley's "Key Points" in PMC (Clin Obes 2026;16(4):e70089, PMC13250963) are lists inside paragraphs
+    (``<p>What is already known about this subject <list><list-item><label>○</label><p>…</p></list-item>…``),
+    with no white space between the items; the page once read "… mild condition.○Epicardial adipose …"."""
+    data = (DATA / "wiley-pmc13250963-front.xml").read_bytes()
+    article, problems = jats.to_article(read_one(data))
+    assert problems == []
+    key_points = next(s for s in article.abstract if s.label == "Key Points")
+    assert key_points.text.startswith(
+        "What is already known about this subject ○ Excess adipose tissue (body fat) contributes to a state of "
+        "chronic low‐grade inflammation, a persistent but mild condition. ○ Epicardial adipose tissue")
+    assert "infectious respiratory diseases. ○ Individuals with obesity" in key_points.text
+    assert "associated with mortality. ○ Using computed tomography (CT)" in key_points.text
+    site = make_site({"wiley.xml": data})
+    build(site, tmp_path / "out")
+    page = html.parse(next((tmp_path / "out" / "articles").glob("*.html")))
+    text = html.text(page.find(".//section[@class='abstract']"))
+    assert "mild condition. ○ Epicardial adipose tissue" in text and "condition.○" not in text
