@@ -111,7 +111,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     # JATS says an article without xml:lang is in English; its title and abstracts say so when they differ.
     lang = root.get("xml:lang") or "en"
     abstract_lang = _abstract_language(meta, lang)
-    lay, abstract = split_lay_summary(_abstract(meta))
+    lay, abstract = _lay_summary_and_abstract(meta)
     licence_urls = [u for u in (_licence_url(lic) for lic in meta.findall("permissions/license")) if u]
     when = _published(meta)
     title, title_styles = xmltree.styled(meta.find("title-group/article-title"))
@@ -275,14 +275,30 @@ def _abstract_language(meta: Node, article_lang: str) -> str:
     return found.pop() if len(found) == 1 else ""
 
 
-def _abstract(meta: Node) -> list[Section]:
+_LAY_SUMMARY_TYPES = frozenset({"plain-language-summary"})
+"""JATS4R's ``abstract-type`` of a plain-language summary: the lay summary whatever its title says (Wiley's Basic
+& Clinical Pharmacology & Toxicology calls it "Summary")."""
+
+
+def _lay_summary_and_abstract(meta: Node) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+    """(lay summary, abstract): the plain-language summaries' parts, and the other abstracts' parts, the parts
+    labelled as a lay summary among them ("Author Summary") going to the first."""
+    lay: list[Node] = []
+    others: list[Node] = []
+    for node in meta.findall("abstract"):
+        if not _skipped(node):
+            (lay if node.get("abstract-type") in _LAY_SUMMARY_TYPES else others).append(node)
+    labelled_lay, abstract = split_lay_summary(_abstract(others))
+    return (*labelled_lay, *(s for s in _abstract(lay) if s.label or s.text)), abstract
+
+
+def _abstract(abstracts: list[Node]) -> list[Section]:
     """Each abstract's parts in order; titles are labels as printed ("eLife digest").
 
     Among several abstracts, an untitled one is called "ABSTRACT"; a lone abstract's own "Abstract" title is
     dropped (the catalogue's rule). A titled ``<sec>`` starts a part; other paragraphs join the part before.
     """
-    return xmltree.styled_sections(
-        [a for a in meta.findall("abstract") if not _skipped(a)], _sections)
+    return xmltree.styled_sections(abstracts, _sections)
 
 
 def _other_abstracts(meta: Node, article_lang: str) -> tuple[OtherAbstract, ...]:

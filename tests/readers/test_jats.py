@@ -283,3 +283,34 @@ def test_the_items_of_a_list_inside_a_paragraph_do_not_run_together(make_site, h
     page = html.parse(next((tmp_path / "out" / "articles").glob("*.html")))
     text = html.text(page.find(".//section[@class='abstract']"))
     assert "mild condition. ○ Epicardial adipose tissue" in text and "condition.○" not in text
+
+
+PLAIN_LANGUAGE_SUMMARY = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<article xmlns:xlink="http://www.w3.org/1999/xlink" '
+    b'article-type="research-article"><front><journal-meta><journal-title-group><journal-title>Basic &amp; '
+    b'Clinical Pharmacology &amp; Toxicology</journal-title></journal-title-group></journal-meta><article-meta>'
+    b'<article-id pub-id-type="doi">10.1111/bcpt.70261</article-id><title-group><article-title>Effects of two '
+    b'coxibs on tramadol</article-title></title-group><pub-date><day>10</day><month>6</month><year>2026</year>'
+    b'</pub-date><volume>139</volume><issue>1</issue><fpage>e70261</fpage>'
+    b'<abstract id="abstract1"><title>ABSTRACT</title><p>What the crossover study measured and found.</p>'
+    b'</abstract><abstract id="bcpt70261-abs-5002" abstract-type="plain-language-summary"><title>Summary</title>'
+    b'<p>What the study means, in plain words.</p></abstract></article-meta></front></article>\n')
+"""The shape of PMC's XML of Basic Clin Pharmacol Toxicol 2026;139(1):e70261 (Wiley, PMC13254492, in
+pyEuropePMC's benchmark files): an abstract titled "ABSTRACT", then a plain-language summary titled only
+"Summary". The article is CC BY-NC-ND, so its words are not copied: these stand in for them."""
+
+
+def test_a_plain_language_summary_is_the_lay_summary_whatever_its_title(make_site, html, tmp_path: Path) -> None:
+    """``<abstract abstract-type="plain-language-summary">`` titled only "Summary" (PMC13254492's shape): the page
+    once showed it as a part of the abstract, "Summary", instead of the article's plain-language summary."""
+    article, problems = jats.to_article(read_one(PLAIN_LANGUAGE_SUMMARY))
+    assert problems == []
+    assert [s.label for s in article.abstract] == [""]
+    assert article.abstract[0].text == "What the crossover study measured and found."
+    assert [s.label for s in article.lay_summary] == ["Summary"]  # its title as printed
+    assert article.lay_summary[0].text == "What the study means, in plain words."
+    site = make_site({"wiley.xml": PLAIN_LANGUAGE_SUMMARY})
+    build(site, tmp_path / "out")
+    page = html.parse(next((tmp_path / "out" / "articles").glob("*.html")))
+    assert "in plain words" in html.text(page.find(".//section[@class='lay-summary']"))
+    assert "in plain words" not in html.text(page.find(".//section[@class='abstract']"))
