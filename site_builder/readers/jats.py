@@ -52,6 +52,11 @@ _DETACHED_XREFS = frozenset({"fn", "aff", "corresp", "author-notes", "table-fn"}
 
 def _detached(element: etree._Element) -> bool:
     name = xmltree.tag_name(element)
+    parent = element.getparent()
+    if name == "object-id" and parent is not None and xmltree.tag_name(parent) == "related-article":
+        # Part of the citation there: "… Front. Immunol. 16:1616414. doi: <object-id>10.3389/…</object-id>"
+        # (Frontiers' corrections in PMC); without it the citation ends in "doi:".
+        return False
     return name in _DETACHED_TAGS or (name == "xref" and element.get("ref-type") in _DETACHED_XREFS)
 
 
@@ -62,10 +67,20 @@ MARKUP = xmltree.Markup(
         "mml:math", "abbrev", "break", "alternatives", "chem-struct", "private-char", "ruby"}),
     detached=_detached,
     styles={"italic": "i", "bold": "b", "underline": "u", "sup": "sup", "sub": "sub", "sc": "sc"},
+    # Wiley's "Key Points" in PMC: <p>What this study adds <list><list-item><label>○</label><p>…</p></list-item>…
+    blocks=frozenset({"p", "list", "list-item", "def-list", "def-item", "term", "def", "disp-quote"}),
 )
 
 # Abstracts that are not the abstract: a table-of-contents blurb, a teaser, a graphical abstract …
 _SKIPPED_ABSTRACTS = frozenset({"toc", "teaser", "graphical", "web-summary", "precis", "editor-summary"})
+
+
+def _skipped(abstract: Node) -> bool:
+    """An abstract of a kind that is not the abstract, by its ``abstract-type`` or, when it has none, by its title:
+    PMC's XML of a BioMed Central article gives its graphical abstract (an image and "Created in BioRender.com")
+    as ``<trans-abstract xml:lang="fr"><title>Graphical Abstract</title>``, which is no French abstract."""
+    kind = abstract.get("abstract-type")
+    return kind in _SKIPPED_ABSTRACTS or (not kind and label_key(_label(abstract)) == "graphical abstract")
 
 
 def sniff(head: str) -> bool:
@@ -96,7 +111,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     # JATS says an article without xml:lang is in English; its title and abstracts say so when they differ.
     lang = root.get("xml:lang") or "en"
     abstract_lang = _abstract_language(meta, lang)
-    lay, abstract = split_lay_summary(_abstract(meta))
+    lay, abstract = _lay_summary_and_abstract(meta)
     licence_urls = [u for u in (_licence_url(lic) for lic in meta.findall("permissions/license")) if u]
     when = _published(meta)
     title, title_styles = xmltree.styled(meta.find("title-group/article-title"))
@@ -256,19 +271,34 @@ def _language_of(node: Node | None, inherited: str) -> str:
 
 def _abstract_language(meta: Node, article_lang: str) -> str:
     """The language of the abstracts a page shows, when they are all in one; "" when they differ."""
-    found = {_language_of(a, article_lang) for a in meta.findall("abstract")
-             if a.get("abstract-type") not in _SKIPPED_ABSTRACTS}
+    found = {_language_of(a, article_lang) for a in meta.findall("abstract") if not _skipped(a)}
     return found.pop() if len(found) == 1 else ""
 
 
-def _abstract(meta: Node) -> list[Section]:
+_LAY_SUMMARY_TYPES = frozenset({"plain-language-summary"})
+"""JATS4R's ``abstract-type`` of a plain-language summary: the lay summary whatever its title says (Wiley's Basic
+& Clinical Pharmacology & Toxicology calls it "Summary")."""
+
+
+def _lay_summary_and_abstract(meta: Node) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+    """(lay summary, abstract): the plain-language summaries' parts, and the other abstracts' parts, the parts
+    labelled as a lay summary among them ("Author Summary") going to the first."""
+    lay: list[Node] = []
+    others: list[Node] = []
+    for node in meta.findall("abstract"):
+        if not _skipped(node):
+            (lay if node.get("abstract-type") in _LAY_SUMMARY_TYPES else others).append(node)
+    labelled_lay, abstract = split_lay_summary(_abstract(others))
+    return (*labelled_lay, *(s for s in _abstract(lay) if s.label or s.text)), abstract
+
+
+def _abstract(abstracts: list[Node]) -> list[Section]:
     """Each abstract's parts in order; titles are labels as printed ("eLife digest").
 
     Among several abstracts, an untitled one is called "ABSTRACT"; a lone abstract's own "Abstract" title is
     dropped (the catalogue's rule). A titled ``<sec>`` starts a part; other paragraphs join the part before.
     """
-    return xmltree.styled_sections(
-        [a for a in meta.findall("abstract") if a.get("abstract-type") not in _SKIPPED_ABSTRACTS], _sections)
+    return xmltree.styled_sections(abstracts, _sections)
 
 
 def _other_abstracts(meta: Node, article_lang: str) -> tuple[OtherAbstract, ...]:
@@ -276,7 +306,7 @@ def _other_abstracts(meta: Node, article_lang: str) -> tuple[OtherAbstract, ...]
     language's abstracts of other kinds, a translated digest, join it)."""
     by_language: dict[str, list[Node]] = {}
     for node in meta.findall("trans-abstract"):
-        if node.get("abstract-type") not in _SKIPPED_ABSTRACTS:
+        if not _skipped(node):
             by_language.setdefault(node.get("xml:lang") or article_lang, []).append(node)
     return tuple(other for language, nodes in by_language.items()
                  if (other := languages.abstract_in(language, xmltree.styled_sections(nodes, _sections))))

@@ -50,6 +50,10 @@ class Markup:
     styles: Mapping[str, str] = field(default_factory=dict)
     """The inline elements that style their text, by name, with the style's kind (styles.KINDS): ``"italic":
     "i"``. A text's styles are a field of their own beside it (``STYLES``)."""
+    blocks: frozenset[str] = frozenset()
+    """Elements that are blocks of their own where they stand inside text (a list inside a paragraph, its items):
+    a space parts each from the text beside it, as a page parts blocks, so that two items' sentences do not run
+    together ("…mild condition.○Epicardial…")."""
 
 
 def tag_name(element: etree._Element) -> str:
@@ -229,14 +233,17 @@ def text_of(element: etree._Element, markup: Markup, spans: list[tuple[int, int,
     """All text inside the element, verbatim, without detached elements, comments and processing instructions.
 
     An entity left unexpanded keeps its written form (``&nbsp;``); a superscript or subscript that plain text can
-    write keeps its place (``scripted``). ``spans`` gets the styles of its inline elements (``Markup.styles``)
-    as (start, end, kind) in the text, which starts at ``start`` of the whole; a script written as plain text
-    ("m⁶A") has none.
+    write keeps its place (``scripted``); a block of its own (``Markup.blocks``) is parted by a space. ``spans``
+    gets the styles of its inline elements (``Markup.styles``) as (start, end, kind) in the text, which starts at
+    ``start`` of the whole; a script written as plain text ("m⁶A") has none.
     """
     parts = [element.text or ""]
     at = start + len(parts[0])
     for child in element:
         text = ""
+        gap = " " if isinstance(child.tag, str) and tag_name(child) in markup.blocks else ""
+        parts.append(gap)
+        at += len(gap)
         if isinstance(child.tag, str):
             if markup.detached(child):
                 pass
@@ -246,7 +253,7 @@ def text_of(element: etree._Element, markup: Markup, spans: list[tuple[int, int,
                 text = _inline_text(child, markup, spans, at)
         elif isinstance(child, etree._Entity):
             text = child.text or ""
-        parts += [text, child.tail or ""]
+        parts += [text, gap + (child.tail or "")]
         at += len(text) + len(parts[-1])
     return "".join(parts)
 

@@ -225,3 +225,92 @@ def test_the_page_shows_each_rights_statement_on_a_line_of_its_own(make_site, ht
         "Copyright ©The authors 2021",
         "This version is distributed under the terms of the Creative Commons Attribution Non-Commercial Licence "
         "4.0. For commercial reproduction rights and permissions contact permissions@ersnet.org"]
+
+
+def test_a_graphical_abstract_given_as_a_trans_abstract_is_no_french_abstract(make_site, html, tmp_path: Path) -> None:
+    """PMC's XML of Exp Hematol Oncol 2025;14:101 (BioMed Central) gives its graphical abstract as
+    ``<trans-abstract xml:lang="fr"><title>Graphical Abstract</title><p>Created in BioRender.com</p>…``; the page
+    once showed it as the article's "Abstract in French"."""
+    data = (DATA / "bmc-s40164-025-00691-y-front.xml").read_bytes()
+    article, problems = jats.to_article(read_one(data))
+    assert problems == []
+    assert article.other_abstracts == ()
+    assert [s.label for s in article.abstract] == [""]
+    assert article.abstract[0].text.startswith("Collagen in the tumor microenvironment plays diverse biological")
+    assert (article.date, article.epub_date, article.volume, article.pages) == ("2025", "2025-07-29", "14", "101")
+    site = make_site({"bmc.xml": data})
+    build(site, tmp_path / "out")
+    page = html.parse(next((tmp_path / "out" / "articles").glob("*.html")))
+    headings = [html.text(h) for h in page.iter("h2")]
+    assert "Abstract" in headings and not any("French" in h for h in headings)
+    assert not [e for e in page.iter() if e.get("lang") == "fr"]
+
+
+def test_a_corrections_citation_keeps_the_doi_it_ends_with(make_site, html, tmp_path: Path) -> None:
+    """Frontiers' correction (PMC12634591) cites the corrected article as "… 16:1616414. doi: <object-id>10.3389/
+    fimmu.2025.1616414</object-id>"; the page once cut the citation after "doi:"."""
+    data = (DATA / "frontiers-pmc12634591-correction.xml").read_bytes()
+    article, problems = jats.to_article(read_one(data))
+    assert problems == []
+    (notice,) = article.notices
+    assert (notice.kind, notice.doi) == ("ErratumFor", "10.3389/fimmu.2025.1616414")
+    assert " ".join(notice.citation.split()) == (  # its spaces are no-break ones
+        "A Correction on Emerging strategies in colorectal cancer immunotherapy: enhancing efficacy and survival "
+        "By Zhang Y, Guan H, Feng X, Liu M, Shao J, Liu M, He J, Jin Y, Zhu J and Zheng C (2025) Front. Immunol. "
+        "16:1616414. doi: 10.3389/fimmu.2025.1616414")
+    site = make_site({"correction.xml": data})
+    build(site, tmp_path / "out")
+    page = html.parse(next((tmp_path / "out" / "articles").glob("*.html")))
+    (item,) = page.findall(".//section[@class='notices']/ul/li")
+    assert "16:1616414. doi: 10.3389/fimmu.2025.1616414" in html.text(item)
+
+
+def test_the_items_of_a_list_inside_a_paragraph_do_not_run_together(make_site, html, tmp_path: Path) -> None:
+    """Wiley's "Key Points" in PMC (Clin Obes 2026;16(4):e70089, PMC13250963) are lists inside paragraphs
+    (``<p>What is already known about this subject <list><list-item><label>○</label><p>…</p></list-item>…``),
+    with no white space between the items; the page once read "… mild condition.○Epicardial adipose …"."""
+    data = (DATA / "wiley-pmc13250963-front.xml").read_bytes()
+    article, problems = jats.to_article(read_one(data))
+    assert problems == []
+    key_points = next(s for s in article.abstract if s.label == "Key Points")
+    assert key_points.text.startswith(
+        "What is already known about this subject ○ Excess adipose tissue (body fat) contributes to a state of "
+        "chronic low‐grade inflammation, a persistent but mild condition. ○ Epicardial adipose tissue")
+    assert "infectious respiratory diseases. ○ Individuals with obesity" in key_points.text
+    assert "associated with mortality. ○ Using computed tomography (CT)" in key_points.text
+    site = make_site({"wiley.xml": data})
+    build(site, tmp_path / "out")
+    page = html.parse(next((tmp_path / "out" / "articles").glob("*.html")))
+    text = html.text(page.find(".//section[@class='abstract']"))
+    assert "mild condition. ○ Epicardial adipose tissue" in text and "condition.○" not in text
+
+
+PLAIN_LANGUAGE_SUMMARY = (
+    b'<?xml version="1.0" encoding="UTF-8"?>\n<article xmlns:xlink="http://www.w3.org/1999/xlink" '
+    b'article-type="research-article"><front><journal-meta><journal-title-group><journal-title>Basic &amp; '
+    b'Clinical Pharmacology &amp; Toxicology</journal-title></journal-title-group></journal-meta><article-meta>'
+    b'<article-id pub-id-type="doi">10.1111/bcpt.70261</article-id><title-group><article-title>Effects of two '
+    b'coxibs on tramadol</article-title></title-group><pub-date><day>10</day><month>6</month><year>2026</year>'
+    b'</pub-date><volume>139</volume><issue>1</issue><fpage>e70261</fpage>'
+    b'<abstract id="abstract1"><title>ABSTRACT</title><p>What the crossover study measured and found.</p>'
+    b'</abstract><abstract id="bcpt70261-abs-5002" abstract-type="plain-language-summary"><title>Summary</title>'
+    b'<p>What the study means, in plain words.</p></abstract></article-meta></front></article>\n')
+"""The shape of PMC's XML of Basic Clin Pharmacol Toxicol 2026;139(1):e70261 (Wiley, PMC13254492, in
+pyEuropePMC's benchmark files): an abstract titled "ABSTRACT", then a plain-language summary titled only
+"Summary". The article is CC BY-NC-ND, so its words are not copied: these stand in for them."""
+
+
+def test_a_plain_language_summary_is_the_lay_summary_whatever_its_title(make_site, html, tmp_path: Path) -> None:
+    """``<abstract abstract-type="plain-language-summary">`` titled only "Summary" (PMC13254492's shape): the page
+    once showed it as a part of the abstract, "Summary", instead of the article's plain-language summary."""
+    article, problems = jats.to_article(read_one(PLAIN_LANGUAGE_SUMMARY))
+    assert problems == []
+    assert [s.label for s in article.abstract] == [""]
+    assert article.abstract[0].text == "What the crossover study measured and found."
+    assert [s.label for s in article.lay_summary] == ["Summary"]  # its title as printed
+    assert article.lay_summary[0].text == "What the study means, in plain words."
+    site = make_site({"wiley.xml": PLAIN_LANGUAGE_SUMMARY})
+    build(site, tmp_path / "out")
+    page = html.parse(next((tmp_path / "out" / "articles").glob("*.html")))
+    assert "in plain words" in html.text(page.find(".//section[@class='lay-summary']"))
+    assert "in plain words" not in html.text(page.find(".//section[@class='abstract']"))
