@@ -200,6 +200,11 @@ _GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV|2nd|3rd")
 """A generational suffix written at the end of the given name, as MEDLINE's full names and Scopus write it."""
 
 
+def is_generation(word: str) -> bool:
+    """Whether a word is a generational suffix: "Jr", "Jr.", "Sr.", "II", "III", "IV", "2nd", "3rd"."""
+    return _GENERATION.fullmatch(word) is not None
+
+
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "le", "la",
                        "ten", "ter", "bin", "ibn", "al", "el", "y"})
 """Lowercase words before a family name that belong to it when a name is written given name first ("Jan van der
