@@ -45,7 +45,7 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages, styles
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record
-from ..model.normalize import clean, is_generation, names_a_group
+from ..model.normalize import clean, generation_apart, is_generation, names_a_group
 from . import shared
 from .latex import latex_to_text, style_markers
 
@@ -618,6 +618,8 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
             people.append(Person(name=family or latex_to_text(name)))
             continue
         shown = ", ".join(p for p in (family, given, suffix) if p)
+        if not suffix:  # Scopus's "Thompson III, F.R.": BibTeX's last name holds the generation
+            family, suffix = generation_apart(family)
         people.append(Person(name=shown, family=family, given=given, suffix=suffix))
     return tuple(p for p in people if p.name), et_al
 
