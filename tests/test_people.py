@@ -316,3 +316,24 @@ def test_near_misses_are_worked_out_only_when_asked() -> None:
     bylines = {"a": [parse_name("Cazzato, Roberto Luigi")], "b": [parse_name("Cazzato, Roberto Carlo")]}
     assert resolve(bylines).near_misses == ()
     assert resolve(bylines, explain=True).near_misses
+
+
+def test_a_generation_after_the_family_name_is_the_same_person() -> None:
+    """Scopus writes Frank R. Thompson III "Thompson III, F.R." in one byline and "Thompson, F.R., III" in another
+    (as its BibTeX export of litsearchr's search does, GPL-3, so not copied here), Loren W. Burger Jr. "Burger
+    Jr., L.W." where Web of Science writes "Burger, LW": the generation was read as part of the family name, and
+    one person had two or three author pages. It is the suffix now; each byline keeps the name as written."""
+    scopus = read(bibtex, "@article{a, title = {A}, author = {Burhans, D.E. and Thompson III, F.R.}}\n"
+                          "@article{b, title = {B}, author = {Matseur, E.A. and Thompson, F.R., III}}\n"
+                          "@article{c, title = {C}, author = {Burger Jr., L.W. and Leslie Jr., D.M.}}\n"
+                          "@article{d, title = {D}, author = {Crosby, A.D. and Leslie, D.M., Jr.}}\n", "s.bib")
+    wos = read(bibtex, "@article{e, title = {E}, author = {Burger, LW and Thompson, FR}}\n", "w.bib")
+    assert [(p.name, p.family, p.suffix) for a in scopus for p in a.authors if p.suffix] == [
+        ("Thompson III, F.R.", "Thompson", "III"), ("Thompson, F.R., III", "Thompson", "III"),
+        ("Burger Jr., L.W.", "Burger", "Jr."), ("Leslie Jr., D.M.", "Leslie", "Jr."),
+        ("Leslie, D.M., Jr.", "Leslie", "Jr.")]
+    people = resolve({a.id: a.authors for a in [*scopus, *wos]})
+    assert key_of(people, scopus[0].id, "Thompson") == key_of(people, scopus[1].id, "Thompson") == key_of(
+        people, wos[0].id, "Thompson")
+    assert key_of(people, scopus[2].id, "Burger") == key_of(people, wos[0].id, "Burger")
+    assert key_of(people, scopus[2].id, "Leslie") == key_of(people, scopus[3].id, "Leslie")

@@ -165,10 +165,21 @@ class Person:
 
     @property
     def display(self) -> str:
-        """"Given Family" reading order, as a byline shows it."""
+        """"Given Family" reading order, as a byline shows it. A title that ends in a particle comes before the
+        family name, whose place catalogues give it when they invert the name: MARC's "Beaulieu, Sébastien de
+        Pontault, sieur de" is "Sébastien de Pontault sieur de Beaulieu" (without the comma of "…Pontault, sieur
+        de Beaulieu", which a list of names would take for the end of the name)."""
         if not self.family:
             return self.name
+        if self.suffix.rpartition(" ")[2] in _particles():
+            return " ".join(p for p in (self.given, self.suffix, self.family) if p)
         return " ".join(p for p in (self.given, self.family, self.suffix) if p)
+
+
+def _particles() -> frozenset[str]:
+    from .normalize import PARTICLES  # noqa: PLC0415 (normalize imports this module)
+
+    return PARTICLES
 
 
 @dataclass(frozen=True, slots=True)

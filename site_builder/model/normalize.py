@@ -193,6 +193,8 @@ def parse_person(name: str, orcid: str = "") -> Person:
     words = given.split()
     if not suffix and len(words) > 1 and _GENERATION.fullmatch(words[-1]):  # MEDLINE's "White, A Clinton Jr"
         given, suffix = " ".join(words[:-1]), words[-1]
+    if not suffix:
+        family, suffix = generation_apart(family)
     return Person(name=name, family=family, given=given, suffix=suffix, orcid=orcid)
 
 
@@ -201,8 +203,18 @@ _GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV|2nd|3rd")
 
 
 def is_generation(word: str) -> bool:
-    """Is ``word`` a generational suffix ("Jr.", "III")?"""
+    """Whether a word is a generational suffix: "Jr", "Jr.", "Sr.", "II", "III", "IV", "2nd", "3rd"."""
     return _GENERATION.fullmatch(word) is not None
+
+
+def generation_apart(family: str) -> tuple[str, str]:
+    """A family name without the generation Scopus writes after it, and that generation: "Thompson III, F.R." and
+    "Leslie Jr., D.M." (its BibTeX, RIS and CSV exports) are Frank R. Thompson III and D.M. Leslie Jr., whom other
+    exports write "Thompson, F.R., III"; ("Thompson", "III"). A family name of one word is kept whole."""
+    head, _, last = family.rpartition(" ")
+    if head and is_generation(last):
+        return head, last
+    return family, ""
 
 
 PARTICLES = frozenset({"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "das", "du", "le", "la",

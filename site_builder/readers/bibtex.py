@@ -45,7 +45,7 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages, styles
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record
-from ..model.normalize import clean, names_a_group
+from ..model.normalize import clean, generation_apart, is_generation, names_a_group
 from . import shared
 from .latex import latex_to_text, style_markers
 
@@ -609,12 +609,17 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
         parts = parse_single_name_into_parts(name, strict=False)
         family = latex_to_text(" ".join([*parts.von, *parts.last]))
         given, suffix = latex_to_text(" ".join(parts.first)), latex_to_text(" ".join(parts.jr))
+        if suffix and is_generation(given) and not is_generation(suffix):
+            # NASA ADS writes "{Ford}, W.~K., Jr." (family, given, generation), not BibTeX's "Ford, Jr., W.~K."
+            given, suffix = suffix, given
         suffix = suffix or (written_suffix.group(2) if written_suffix else "")
         if not given:
             # "{World Health Organization}": a group, or a person known by one name only.
             people.append(Person(name=family or latex_to_text(name)))
             continue
         shown = ", ".join(p for p in (family, given, suffix) if p)
+        if not suffix:  # Scopus's "Thompson III, F.R.": BibTeX's last name holds the generation
+            family, suffix = generation_apart(family)
         people.append(Person(name=shown, family=family, given=given, suffix=suffix))
     return tuple(p for p in people if p.name), et_al
 

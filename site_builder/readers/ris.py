@@ -882,22 +882,6 @@ _AUTHOR_EMAIL = re.compile(r"\s*\(\s*[^()\s@]+@[^()\s]+\s*\)\s*\Z")
 """BIOSIS's author line ends with the author's address: "Medvedeff, Cassandra A. (medvedeff22@ufl.edu)"."""
 
 
-def _middle_initials_back(people: tuple[Person, ...], abbreviated: list[str]) -> tuple[Person, ...]:
-    """Web of Science writes a middle initial that is a roman numeral's letter after a comma, as if a suffix: AF
-    "Holmes, Michael, V" is AU "Holmes, MV", Michael V. Holmes. Such a "suffix" is taken back into the given
-    name when the person's AU initials end with it (the name stays as written)."""
-    if len(abbreviated) != len(people):
-        return people
-    back = []
-    for person, short in zip(people, abbreviated, strict=True):
-        initials = short.rpartition(",")[2].strip()
-        if len(person.suffix) == 1 and person.suffix.isupper() and len(initials) > 1 and initials.endswith(
-                person.suffix):
-            person = replace(person, given=f"{person.given} {person.suffix}", suffix="")
-        back.append(person)
-    return tuple(back)
-
-
 def _wos_article(record: Record) -> Article:
     """Web of Science tagged: TI, AF/AU, SO/JI, PY/PD, DI, PM, DT, DE/ID, OI ("Family, Given/0000-…"), and a book's
     BE (editors) and PI (the publisher's city)."""
@@ -909,7 +893,7 @@ def _wos_article(record: Record) -> Article:
     orcids = shared.orcids_by_name(" ".join(lines)) | shared.orcids_by_name("; ".join(lines))
     # MEDLINE's records in Web of Knowledge give all names on one line: "AU Joffe, Hadine; Hall, Janet E"
     names = [_AUTHOR_EMAIL.sub("", name) for line in tags.all("AF") or tags.all("AU") for name in line.split("; ")]
-    people = _middle_initials_back(tuple(_person(n) for n in names), tags.all("AU") if tags.all("AF") else [])
+    people = shared.middle_initials_back(tuple(_person(n) for n in names), tags.all("AU") if tags.all("AF") else [])
     accession = clean(tags.first("UT"))
     inspec = accession.startswith("INSPEC:")
     doi = ids.doi_from(tags.first("DI")) or (_inspec_doi(" ".join(tags.all("ID"))) if inspec else "")

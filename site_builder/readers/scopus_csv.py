@@ -28,7 +28,7 @@ from ..diagnostics import Diagnostic, Level
 from ..model import dates, languages
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Person, Record
-from ..model.normalize import clean, is_generation, parse_person
+from ..model.normalize import clean, generation_apart, is_generation, parse_person
 from . import shared, tables
 
 FORMAT = "scopus-csv"
@@ -133,8 +133,9 @@ def _initialled(name: str) -> Person:
     if "," in name:
         return parse_person(name)
     if m := _FAMILY_INITIALS.fullmatch(name):
-        return Person(name=f"{m.group('family')}, {m.group('given').strip()}", family=m.group("family"),
-                      given=m.group("given").strip())
+        family, suffix = generation_apart(m.group("family"))  # "Thompson III F.R."
+        return Person(name=f"{m.group('family')}, {m.group('given').strip()}", family=family,
+                      given=m.group("given").strip(), suffix=suffix)
     return Person(name=name)
 
 

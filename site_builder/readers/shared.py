@@ -146,6 +146,23 @@ _HOST_LABELS = {"pubmed.ncbi.nlm.nih.gov": "PubMed",
                 "ieeexplore.ieee.org": "IEEE Xplore"}
 
 
+def middle_initials_back(people: tuple[Person, ...], abbreviated: list[str]) -> tuple[Person, ...]:
+    """Web of Science writes a middle initial that is a roman numeral's letter after a comma, as if a suffix: AF
+    "Holmes, Michael, V" is AU "Holmes, MV", Michael V. Holmes. Such a "suffix" is taken back into the given
+    name when the person's AU initials end with it (the name stays as written). The same in every Web of Science
+    export: its Excel workbook's "Author Full Names" has "Daws, Matthew, I" for the "Daws, MI" of "Authors"."""
+    if len(abbreviated) != len(people):
+        return people
+    back = []
+    for person, short in zip(people, abbreviated, strict=True):
+        initials = short.rpartition(",")[2].strip()
+        if len(person.suffix) == 1 and person.suffix.isupper() and len(initials) > 1 and initials.endswith(
+                person.suffix):
+            person = replace(person, given=f"{person.given} {person.suffix}", suffix="")
+        back.append(person)
+    return tuple(back)
+
+
 def links(urls: Iterable[str | tuple[str, str]]) -> tuple[Link, ...]:
     """Links for the urls that pass the scheme allow-list, once each; a (label, url) pair keeps its label.
 

@@ -281,8 +281,7 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, key, title, prefix),
         title=title or UNTITLED,
-        authors=shared.with_orcids(_people(value(columns.full_names) or value(columns.authors), columns,
-                                           value(columns.orcids)), shared.orcids_by_name(value(columns.named_orcids))),
+        authors=shared.with_orcids(_authors(value, columns), shared.orcids_by_name(value(columns.named_orcids))),
         journal=series if held or own_source else source,
         journal_abbrev="" if held else clean(value(columns.abbrev)),
         kind=kind,
@@ -347,9 +346,20 @@ def _last_page(first: str, count: str) -> str:
     return str(int(first) + int(count) - 1)
 
 
+def _authors(value: Callable[[str], str], columns: Columns) -> tuple[Person, ...]:
+    """The authors, by their full names when the export has them, each with the initials of the short form that
+    a full name's roman-numeral letter stands for (shared.middle_initials_back)."""
+    full = value(columns.full_names)
+    people = _people(full or value(columns.authors), columns, value(columns.orcids))
+    if not full:
+        return people
+    return shared.middle_initials_back(people, [n for n in _split_names(value(columns.authors), columns)
+                                                if n and n not in columns.absent])
+
+
 def _people(text: str, columns: Columns, orcids: str = "") -> tuple[Person, ...]:
     parted = columns.parted.strip()
-    names = [clean(n) for n in (re.split(r"\s+and\s+", text) if parted == "and" else text.split(parted))]
+    names = _split_names(text, columns)
     found = [shared.orcid(o) for o in orcids.split(parted)] if orcids else []
     people = []
     for at, name in enumerate(names):
@@ -359,6 +369,11 @@ def _people(text: str, columns: Columns, orcids: str = "") -> tuple[Person, ...]
         iD = found[at] if at < len(found) and len(found) == len(names) else ""
         people.append(Person(person.name, person.family, person.given, person.suffix, iD) if iD else person)
     return tuple(people)
+
+
+def _split_names(text: str, columns: Columns) -> list[str]:
+    parted = columns.parted.strip()
+    return [clean(n) for n in (re.split(r"\s+and\s+", text) if parted == "and" else text.split(parted))]
 
 
 _NUMBERED_DATE = re.compile(r"(\d{4})[/.-](\d{1,2})(?:[/.-](\d{1,2}))?")

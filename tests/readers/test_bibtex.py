@@ -777,3 +777,13 @@ def test_an_edtf_date_is_shown_as_written() -> None:
     assert shown["simpson_cool_book_0092"] == ("2006", "unknown/2006")
     assert shown["simpson_cool_book_0397"] == ("2004", "../2004-01-01")
     assert shown["simpson_cool_book_0396"] == ("2004-01-01", "2004-01-01/..")  # as before
+
+
+def test_nasa_ads_writes_the_generation_after_the_given_name() -> None:
+    """NASA ADS's export writes "{Ford}, W.~K., Jr." (family, given, generation) where BibTeX's grammar has "von
+    Last, Jr, First": the real record (Rubin, Ford & Thonnard 1980, as bibmanager's documentation shows it) was
+    read with the given name "Jr." and the suffix "W. K.", shown "Ford, Jr., W. K." and exported as such."""
+    [rubin] = articles_of("bibmanager-ads-suffix.bib").values()
+    assert [(p.name, p.family, p.given, p.suffix) for p in rubin.authors] == [
+        ("Rubin, V. C.", "Rubin", "V. C.", ""), ("Ford, W. K., Jr.", "Ford", "W. K.", "Jr."),
+        ("Thonnard, N.", "Thonnard", "N.", "")]

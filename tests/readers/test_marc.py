@@ -5,6 +5,7 @@ costs only itself, and a site shows the values."""
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 import pytest
@@ -324,3 +325,21 @@ def test_attributes_and_elements_marcxml_gives_no_meaning_are_kept() -> None:
         ("@type", ("Bibliographic",)), ("leader", ("00000nam a2200000 a 4500",)), ("245 ##", ("$a A title.",)),
         ("245/@id", ("f1",)), ("note", ("hand-made",))]
     assert readers.to_article(record)[0].title == "A title"
+
+
+def test_a_title_of_nobility_reads_before_the_family_name(tmp_path: Path, html, make_site) -> None:
+    """The Universitat Autònoma de Barcelona's record of a map (traject's missing-second-date.marc) names its
+    maker "Beaulieu, Sébastien de Pontault, sieur de" (100 $a, $c): Sébastien de Pontault, sieur de Beaulieu.
+    Listings, the feed and the page's JSON-LD, which write names given name first, wrote "Sébastien de Pontault
+    Beaulieu sieur de"; now "Sébastien de Pontault sieur de Beaulieu". The byline keeps the name as written."""
+    result = build(make_site({"map.mrc": (DATA / "traject-uab-map-post-1678.mrc").read_bytes()}), tmp_path / "out")
+    [key] = [p.stem for p in (tmp_path / "out" / "articles").glob("*.html")]
+    page = html.parse(tmp_path / "out" / "articles" / f"{key}.html")
+    [ld] = [json.loads(s.text) for s in page.iter("script") if s.get("type") == "application/ld+json"]
+    assert [a["name"] for a in ld["author"]] == ["Sébastien de Pontault sieur de Beaulieu",
+                                                  "Jean Baptiste Hamont Des Roches"]
+    year = html.text(html.main(html.parse(tmp_path / "out" / "years" / "1678.html")))
+    assert "Sébastien de Pontault sieur de Beaulieu, Jean Baptiste Hamont Des Roches" in year
+    assert ("citation_author", "Beaulieu, Sébastien de Pontault, sieur de") in {
+        (m.get("name"), m.get("content")) for m in page.iter("meta")}
+    assert result.articles == 1

@@ -208,6 +208,15 @@ def test_each_form_of_the_byline_gives_each_author(authors: str, names: list[str
     assert [p.name for p in scopus_csv.byline(authors)] == names
 
 
+def test_a_generation_after_the_family_name_is_a_suffix() -> None:
+    """Scopus writes Frank R. Thompson III "Thompson III F.R." (its BibTeX "Thompson III, F.R."): the name as
+    written, the family name Thompson, the suffix III, as other exports' "Thompson, F.R., III"."""
+    [thompson, brawn] = scopus_csv.byline("Thompson III F.R.; Brawn J.D.")
+    assert (thompson.name, thompson.family, thompson.given, thompson.suffix) == ("Thompson III, F.R.", "Thompson",
+                                                                                 "F.R.", "III")
+    assert (brawn.family, brawn.suffix) == ("Brawn", "")
+
+
 def test_full_names_are_taken_only_for_every_author_of_the_byline() -> None:
     (article,) = articles("x.csv", (HEADER + row(
         Authors="Smith J.; Doe A.", Title="T of twenty characters or more", EID="2-s2.0-6",

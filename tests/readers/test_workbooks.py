@@ -175,3 +175,13 @@ def test_a_site_from_workbooks(tmp_path: Path, html, make_site) -> None:
     text = html.text(page)
     assert "Cellular structure of dinosaur scales" in text and "Nature Communications" in text
     assert "content/records/embase-dinosaurs.xlsx" in text  # the full record names its file and row
+
+
+def test_web_of_science_excel_middle_initial_after_a_comma_is_no_suffix() -> None:
+    """Web of Science's "Author Full Names" writes Matthew I. Daws as "Daws, Matthew, I" ("Authors": "Daws, MI"),
+    as its tagged export's AF does: the I is his middle initial, not a generation (exports wrote "Daws, I,
+    Matthew" in BibTeX and a suffix "I" in CSL-JSON); the name stays as written."""
+    falster = next(a for a in articles("workbooks/wos-staples-savedrecs.xls") if len(a.authors) == 218)
+    [daws] = [p for p in falster.authors if p.family == "Daws"]
+    assert (daws.name, daws.given, daws.suffix) == ("Daws, Matthew, I", "Matthew I", "")
+    assert [p.suffix for p in falster.authors] == [""] * 218
