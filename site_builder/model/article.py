@@ -6,6 +6,7 @@ view the pages use, and keeps its records so that the full-record view can show 
 
 from __future__ import annotations
 
+import functools
 from dataclasses import FrozenInstanceError, dataclass, field
 
 from ..diagnostics import SourceSpan
@@ -176,8 +177,11 @@ class Person:
         return " ".join(p for p in (self.given, self.family, self.suffix) if p)
 
 
+@functools.cache
 def _particles() -> frozenset[str]:
-    from .normalize import PARTICLES  # noqa: PLC0415 (normalize imports this module)
+    """normalize.PARTICLES, imported when first asked for (normalize imports this module); once: a byline asks
+    for each of its names."""
+    from .normalize import PARTICLES  # noqa: PLC0415
 
     return PARTICLES
 
