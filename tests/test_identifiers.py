@@ -290,13 +290,14 @@ def test_an_id_made_from_a_glued_doi_follows_the_clean_doi(tmp_path: Path) -> No
 
 def test_merge_keeps_a_sici_doi_whole_beside_one_cut_at_its_bracket(tmp_path: Path) -> None:
     """CiteSource's exports (GPL-3, retyped here) give one article's SICI DOI whole in one record and with spaces
-    ("DO  - 10.1663/0013-0001(2003)057 [ 0262:NFPITC]2.0.CO;2") in another, read as the DOI up to its bracket.
-    The whole DOI was taken for the cut one with text glued on, and the page showed the cut one."""
+    ("DO  - 10.1663/0013-0001(2003)057 [ 0262:NFPITC]2.0.CO;2") in another, which was read as the DOI up to its
+    bracket (it is now read whole: identifiers.doi_field). A record that gives the DOI cut so is one work with the
+    whole one, and the page shows the whole DOI: it showed the cut one, the whole taken for it with text glued on."""
     from site_builder.model.merge import merge_articles
 
     sici = "10.1663/0013-0001(2003)057[0262:NFPITC]2.0.CO;2"
     articles = []
-    for name, doi in (("whole.ris", sici), ("spaced.ris", "10.1663/0013-0001(2003)057 [ 0262:NFPITC]2.0.CO;2")):
+    for name, doi in (("whole.ris", sici), ("cut.ris", "10.1663/0013-0001(2003)057")):
         path = tmp_path / name
         path.write_text("TY  - JOUR\nTI  - New foods for people in the Caribbean\nT2  - Economic Botany\n"
                         f"PY  - 2003\nDO  - {doi}\nER  - \n", encoding="utf-8")
@@ -310,3 +311,35 @@ def test_merge_keeps_a_sici_doi_whole_beside_one_cut_at_its_bracket(tmp_path: Pa
         assert merged.doi == sici
         assert "two DOIs (one cut at its bracket)" in conflict.message
         assert conflict.message.endswith(f"the page shows {sici!r}")
+
+
+@pytest.mark.parametrize(("field", "doi"), [
+    ("10.4156/ijact.vol4.issue 11.7", "10.4156/ijact.vol4.issue11.7"),  # Scopus (ScientoPy's scopus.csv, MIT)
+    ("10.1663/0013-0001(2003)057 [ 0262:NFPITC]2.0.CO;2", "10.1663/0013-0001(2003)057[0262:NFPITC]2.0.CO;2"),
+    ("10.1000/xyz [doi]", "10.1000/xyz"),
+    ("10.1000/xyz (Print)", "10.1000/xyz"),
+    ("10.1000/xyz Epub 2020", "10.1000/xyz"),
+    ("10.1000/xyz 10.1000/abc", "10.1000/xyz"),  # two DOIs, not one
+    ("https://doi.org/10.1038/nature12373.", "10.1038/nature12373"),
+    ("10.1038/nature12373", "10.1038/nature12373"),
+])
+def test_a_doi_field_is_read_whole_across_a_space_an_export_wrote_into_it(field: str, doi: str) -> None:
+    """Read up to the space, Scopus's "10.4156/ijact.vol4.issue 11.7" linked another DOI, one that the issue's
+    other articles would give too; what follows a DOI's space is its own only when it holds a digit and neither a
+    word nor a DOI of its own."""
+    assert ids.doi_field(field) == doi
+
+
+def test_a_scopus_row_whose_doi_has_a_space_links_the_whole_doi(make_site, tmp_path: Path, html) -> None:
+    """The row of ScientoPy's Scopus export (MIT) with "10.4156/ijact.vol4.issue 11.7", its columns retyped."""
+    from site_builder.build import build
+
+    row = ('"Authors","Title","Year","Source title","DOI","EID"\n"Ning X., Yulong S., Zhiwei Z., Jianfeng M.",'
+           '"MADA: A multi application domain architecture for home network","2012","International Journal of '
+           'Advancements in Computing Technology","10.4156/ijact.vol4.issue 11.7","2-s2.0-84867169170"\n')
+    site = make_site({"scopus.csv": row})
+    result = build(site, tmp_path / "out")
+    assert [str(d) for d in result.report.diagnostics] == []
+    page = html.parse(result.output / "articles/doi-10-4156-ijact-vol4-issue11-7.html")
+    assert ("https://doi.org/10.4156/ijact.vol4.issue11.7", "DOI 10.4156/ijact.vol4.issue11.7") in html.anchors(
+        html.main(page))

@@ -62,6 +62,26 @@ def doi_from(text: str) -> str:
     return doi if _DOI.fullmatch(doi) else ""
 
 
+def doi_field(text: str) -> str:
+    """The DOI of a field that holds one DOI (a DOI column, RIS's DO, BibTeX's doi), where an export may have
+    written a space into it: Scopus's "10.4156/ijact.vol4.issue 11.7", and "10.1663/0013-0001(2003)057 [
+    0262:NFPITC]2.0.CO;2" in CiteSource's RIS. Read up to the space, each was another DOI (a link that does not
+    resolve; the first, one that the issue's other articles give too). The DOI without its spaces when that is a
+    DOI and what followed the space has a digit, no word of its own ("[doi]", "(Print)", "Epub 2020" are no
+    DOI's) and no DOI of its own; else as doi_from reads it."""
+    doi = doi_from(text)
+    at = text.find(doi) if doi else -1
+    rest = text[at + len(doi):] if at >= 0 else ""
+    if not rest[:1].isspace() or not any(c.isdigit() for c in rest) or _DOI.search(rest):  # another DOI
+        return doi
+    if any(word.isalpha() for word in re.split(r"[\s\[\]()]+", rest)):
+        return doi
+    joined = doi + "".join(rest.split())
+    while joined and joined[-1] in _TRAILING_PUNCTUATION:
+        joined = joined[:-1]
+    return joined if _DOI.fullmatch(joined) and not _GLUED_TAIL.search(joined) else doi
+
+
 def is_doi(text: str) -> bool:
     """Whether ``text`` is a whole DOI in the Handbook's syntax (printable, no space)."""
     return _DOI.fullmatch(text) is not None and text.isprintable()

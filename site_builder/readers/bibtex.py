@@ -418,7 +418,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     urls = _urls(f.plain("url"))
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     # Web of Science escapes a DOI's "_" as LaTeX does ("10.1007/978-3-030-95398-0\_10"), as JabRef a url's.
-    doi = ids.doi_from(_ESCAPED_IN_URL.sub(r"\1", f.plain("doi"))) or url_doi
+    doi = ids.doi_field(_ESCAPED_IN_URL.sub(r"\1", f.plain("doi"))) or url_doi
     pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
     pmc = ids.pmcid_from(f.plain("pmcid", "pmc")) or url_pmc  # pmc: JabRef's entry of a PubMed record
     # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format (its

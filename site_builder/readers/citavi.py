@@ -327,7 +327,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     held_by = _joined(_text(parent, "Title"), _text(parent, "Subtitle")) if parent is not None else ""
     journal = _text(ref, "Periodical/Periodical/Name") or (
         _text(parent, "Periodical/Periodical/Name") if parent is not None else "")
-    doi = ids.doi_from(_text(ref, "DOI"))
+    doi = ids.doi_field(_text(ref, "DOI"))
     pmid, pmcid = _text(ref, "PubMedID"), _text(ref, "PMCID")
     urls = [url for node in ref.findall("OnlineAddress") if (url := clean(node.text))]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)

@@ -75,7 +75,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, "item has no title; shown as 'Untitled record'"))
     url_pmid, url_pmc, url_doi = ids.ids_from_urls([item.text("URL")])
-    doi = ids.doi_from(item.text("DOI")) or url_doi
+    doi = ids.doi_field(item.text("DOI")) or url_doi
     pmid = ids.pmid_from(item.text("PMID")) or url_pmid
     pmc = ids.pmcid_from(item.text("PMCID")) or url_pmc
     # Rich text (<i>, <sup> …), and Europe PMC's headings as HTML: <h4>Background</h4>

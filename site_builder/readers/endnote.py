@@ -274,7 +274,7 @@ def tagged_article(tags: Tags, record: Record, fmt: str) -> Article:
         journal, container = tags.text("%B", "%S", "%J"), ""
     urls = tags.lines("%U")
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
-    doi = ids.doi_from(tags.text("%R")) or url_doi
+    doi = ids.doi_field(tags.text("%R")) or url_doi
     databases = [*tags.lines("%W"), *tags.lines("%~")]
     pmid = ids.pubmed_accession(tags.text("%M"), databases) or url_pmid
     pmc = _pmcid(tags.text("%2")) or url_pmc

@@ -108,7 +108,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     part = host.find("part") if host is not None else None
     part = part if part is not None else mods.find("part")
     host_title = _title(host) if host is not None else ""
-    doi = ids.doi_from(_identifier(mods, "doi"))
+    doi = ids.doi_field(_identifier(mods, "doi"))
     pmid = ids.pmid_from(_identifier(mods, "pmid"))
     pmcid = ids.pmcid_from(_identifier(mods, "pmc") or _identifier(mods, "pmcid"))
     urls = [clean(u.text) for u in mods.findall("location/url") if clean(u.text)]

@@ -136,7 +136,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         title, host = host, ""
     when, problems = _date(source, record.where.path)
     found_languages, language_problems = _languages(source, record.where.path)
-    doi = ids.doi_from(_text(source, "DOI")) or ids.doi_from(_text(source, "StandardNumber"))
+    doi = ids.doi_field(_text(source, "DOI")) or ids.doi_from(_text(source, "StandardNumber"))
     urls = [clean(url.text) for url in source.findall("URL") if clean(url.text)]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     lay, sections, rights = shared.abstract(_text(source, "Abstract", "BIBTEX_Abstract"))

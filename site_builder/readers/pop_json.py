@@ -101,7 +101,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
             "same work from another source (by its DOI) gives the whole title"))
     names = [n for n in record.values("authors") if clean(n)]
     year = clean(record.first("year"))
-    doi = ids.doi_from(record.first("doi"))
+    doi = ids.doi_field(record.first("doi"))
     _lay, abstract, _rights = shared.abstract(record.first("abstract"))
     urls: list[str | tuple[str, str]] = [record.first("article_url")]
     urls += [(f"{shared.label_for(url)} (full text)", url) for url in map(safe_url, record.values("fulltext_url"))

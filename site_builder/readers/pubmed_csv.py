@@ -183,7 +183,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         when = dates.Published(year)
     pmid = ids.pmid_from(record.first("PMID"))
     pmcid = ids.pmcid_from(record.first("PMCID"))
-    doi = ids.doi_from(record.first("DOI"))
+    doi = ids.doi_field(record.first("DOI"))
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, "", title, "pubmed-csv"),
         title=title or UNTITLED,

@@ -403,7 +403,7 @@ def _ris_article(record: Record) -> Article:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, ""
     urls = [*tags.all("UR"), *tags.all("L2"), *tags.all("LK"), *tags.all("L1")]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
-    doi = ids.doi_from(tags.first("DO")) or ids.doi_from(tags.first("M3")) or _related_doi(tags) or url_doi
+    doi = ids.doi_field(tags.first("DO")) or ids.doi_from(tags.first("M3")) or _related_doi(tags) or url_doi
     # Embase gives the PMID of a record that MEDLINE holds too in C5 ("DB  - Medline" beside "DB  - Embase").
     embase_pmid = ids.pmid_from(tags.first("C5")) if "Embase" in tags.all("DB") else ""
     # The Cochrane Library's CENTRAL records give the PMID of a trial's PubMed record in C3: "PUBMED 21314913",
@@ -896,7 +896,7 @@ def _wos_article(record: Record) -> Article:
     people = shared.middle_initials_back(tuple(_person(n) for n in names), tags.all("AU") if tags.all("AF") else [])
     accession = clean(tags.first("UT"))
     inspec = accession.startswith("INSPEC:")
-    doi = ids.doi_from(tags.first("DI")) or (_inspec_doi(" ".join(tags.all("ID"))) if inspec else "")
+    doi = ids.doi_field(tags.first("DI")) or (_inspec_doi(" ".join(tags.all("ID"))) if inspec else "")
     pmid = ids.pmid_from(tags.first("PM") or accession.removeprefix("MEDLINE:") * accession.startswith("MEDLINE:"))
     abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB")]
     if inspec:  # its lines only wrap the text, even inside a subscript ("Sn/sub 2/P/sub 2\n   /S/sub\n   6/")

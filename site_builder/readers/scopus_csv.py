@@ -183,7 +183,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         abstract_text = ""
     lay, abstract, rights = shared.abstract(abstract_text)
     pmid = ids.pmid_from(record.first("PubMed ID"))
-    doi = ids.doi_from(record.first("DOI"))
+    doi = ids.doi_field(record.first("DOI"))
     year = clean(record.first("Year"))
     editors = byline(record.first("Editors")) if kind not in PERIODICAL_KINDS else ()
     article = Article(

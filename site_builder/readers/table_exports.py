@@ -270,7 +270,7 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     pmid = (ids.pmid_from(clean(value(columns.pmid))) or ids.ids_from_urls([value(columns.pmid)])[0]
             or (central.group(1) if central else "") or ids.pmid_from(extra.get("PMID", "")) or url_pmid)
     pmcid = ids.pmcid_from(value(columns.pmcid)) or ids.pmcid_from(extra.get("PMCID", "")) or url_pmc
-    doi = ids.doi_from(value(columns.doi)) or url_doi
+    doi = ids.doi_field(value(columns.doi)) or url_doi
     lay, abstract, rights = shared.abstract(_ABSTRACT_WORD.sub("", value(columns.abstract)), running=columns.running)
     key = clean(value(columns.key)).rstrip("/").rpartition("/")[2]  # OpenAlex's id is a url
     when = shared.web_of_science_date(value(columns.date), value(columns.year), value(columns.early)) if (
