@@ -12,6 +12,9 @@ A Solr sample (shortened; a saved HTTP response may keep its status line and hea
 An API record has ``authors`` ({"primary": {"Name": {"role": [...]}}}), ``formats``, ``languages``,
 ``publicationDates``, ``subjects``, ``urls`` ([{"url", "desc"}]) and ``cleanDoi`` instead.
 
+A MoreLikeThis answer holds the document it was asked about in ``{"match": {"docs": [...]}}`` before the
+similar ones in ``response``: both are records.
+
 Solr fields are the catalogue dump's (catalogue.py reads the same fields scraped to text), so a Solr document is
 turned into an Article by the catalogue's own mapping, and both sources give one work the same values. Search
 metadata around the documents (``responseHeader``, ``highlighting``) is not part of any record.
@@ -32,7 +35,7 @@ from . import catalogue_article, json_records, shared, solr
 FORMAT = "vufind-solr-json"
 
 _API_KEYS = frozenset({"authors", "formats", "publicationDates", "cleanDoi", "subjects"})
-_CONTAINERS = (("response", "docs"), ("records",))
+_CONTAINERS = (("match", "docs"), ("response", "docs"), ("records",))
 
 
 def sniff(head: str) -> bool:

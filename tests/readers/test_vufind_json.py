@@ -256,3 +256,22 @@ def test_a_dump_of_a_marc_record_names_its_secondary_author() -> None:
     assert article.title == "Politics otherwise : Shakespeare as social and political critique"
     assert article.authors == (Person("Donskis, Leonidas", "Donskis", "Leonidas"),)
     assert (article.kind, article.date, article.publisher) == ("book", "2012", "Rodopi")
+
+
+def test_a_more_like_this_answer_gives_its_match_and_the_similar_records() -> None:
+    """Solr's MoreLikeThis answer puts the record it was asked about in "match", before the similar ones in
+    "response": the match was dropped without a word, so a site built from VuFind's test answer
+    solr/response/morelikethis (GPL-2; here its two first records' ids and titles alone) had no page for "The
+    test /" by Dorothy Bryant."""
+    docs = {"match": [{"id": "704640", "title": "The test /", "author": "Bryant, Dorothy, 1930-",
+                       "_version_": 1446541939723730944}],
+            "response": [{"id": "476297", "title": "Ella Price's journal : a novel /",
+                          "author": "Bryant, Dorothy, 1930-", "_version_": 1446540985586679809}]}
+    text = json.dumps({"responseHeader": {"status": 0, "QTime": 22},
+                       "match": {"numFound": 1, "start": 0, "docs": docs["match"]},
+                       "response": {"numFound": 1079840, "start": 0, "docs": docs["response"]}}, indent=1)
+    assert vufind_json.sniff(text)
+    records, diagnostics = vufind_json.read(text, "morelikethis.json")
+    assert diagnostics == []
+    assert [r.first("id") for r in records] == ["704640", "476297"]
+    assert [vufind_json.to_article(r)[0].title for r in records] == ["The test", "Ella Price's journal : a novel"]
