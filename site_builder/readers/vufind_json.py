@@ -10,7 +10,7 @@ A Solr sample (shortened; a saved HTTP response may keep its status line and hea
         "url": ["https://www.ncbi.nlm.nih.gov/pmc/articles/PMC8140839/"], "_version_": 1785478613207875584}]}}
 
 An API record has ``authors`` ({"primary": {"Name": {"role": [...]}}}), ``formats``, ``languages``,
-``publicationDates``, ``subjects``, ``urls`` ([{"url", "desc"}]) and ``cleanDoi`` instead.
+``publicationDates``, ``subjects``, ``urls`` ([{"url", "desc"}]), ``isbns``, ``issns`` and ``cleanDoi`` instead.
 
 A MoreLikeThis answer holds the document it was asked about in ``{"match": {"docs": [...]}}`` before the
 similar ones in ``response``: both are records.
@@ -87,6 +87,8 @@ def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         lay_summary=lay, abstract=abstract,
         links=shared.links(urls),
         records=(record,),
+        issns=ids.standard_numbers(record.values("issns")),  # the API's getISSNs and getISBNs: MARC 022 and 020
+        isbns=ids.standard_numbers(record.values("isbns")),
     )
     return article, problems
 

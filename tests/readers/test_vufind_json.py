@@ -275,3 +275,20 @@ def test_a_more_like_this_answer_gives_its_match_and_the_similar_records() -> No
     assert diagnostics == []
     assert [r.first("id") for r in records] == ["704640", "476297"]
     assert [vufind_json.to_article(r)[0].title for r in records] == ["The test", "Ella Price's journal : a novel"]
+
+
+def test_an_api_record_names_its_issn_and_isbn() -> None:
+    """The API's ``issns`` and ``isbns`` (VuFind's getISSNs, getISBNs) were not read: the page of an article of
+    the DAI's VuFind catalogue Zenon (record 002023387, "Stabian Baths in Pompeii. New Research on the Archaic
+    Defenses of the City", in a journal of ISSN 2510-4713, as quoted in the tests of the DAI's ARGOS aggregator)
+    named no ISSN, where the same record as Solr fields does; likewise a Zenon book record (001388596, "Horvat
+    Qitmit", ISBN 9654400049) quoted in another project's tests. Their facts alone, as the API answers them."""
+    text = json.dumps({"resultCount": 2, "status": "OK", "records": [
+        {"id": "002023387", "title": "Stabian Baths in Pompeii. New Research on the Archaic Defenses of the City ",
+         "authors": {"primary": {"Robinson, Mark": {"role": ["aut"]}}, "secondary": [], "corporate": []},
+         "formats": ["Article"], "isbns": [], "issns": ["2510-4713"], "publicationDates": ["2021"]},
+        {"id": "001388596", "title": "Horvat Qitmit :", "formats": ["Book"], "isbns": ["9654400049"],
+         "publicationDates": ["1995"]}]}, ensure_ascii=False)
+    article, book = (vufind_json.to_article(r)[0] for r in vufind_json.read(text, "zenon.json")[0])
+    assert (article.issns, article.isbns) == (("2510-4713",), ())
+    assert (book.issns, book.isbns, book.kind) == ((), ("9654400049",), "book")
