@@ -215,7 +215,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     secondary and corporate authors, the container fields, ``doi_str_mv``, the kind its format names, and a
     ``spelling`` that is VuFind's word list rather than the PubMed-derived text ``parse_spelling`` reads."""
     spelling = record.values("spelling")
-    marc_spelling = bool(spelling) and not spelling[0].startswith(record.first("id") or "\x00")
+    # A PubMed record's spelling that does not start with its id is damaged, and parse_spelling's warning says so.
+    marc_spelling = (bool(spelling) and not spelling[0].startswith(record.first("id") or "\x00")
+                     and record.first("record_format") != "MEDLINE/PubMed")
     shown = Record(record.format, record.where, tuple(f for f in record.fields if f.name != "spelling"),
                    record.preamble) if marc_spelling else record
     article, problems = _article(shown)

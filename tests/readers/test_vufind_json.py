@@ -292,3 +292,14 @@ def test_an_api_record_names_its_issn_and_isbn() -> None:
     article, book = (vufind_json.to_article(r)[0] for r in vufind_json.read(text, "zenon.json")[0])
     assert (article.issns, article.isbns) == (("2510-4713",), ())
     assert (book.issns, book.isbns, book.kind) == ((), ("9654400049",), "book")
+
+
+def test_a_pubmed_record_whose_spelling_lost_its_id_still_warns() -> None:
+    """A MARC-derived record's spelling is VuFind's word list and is not parsed; a PubMed record's (the seed's
+    record_format "MEDLINE/PubMed") that does not start with its id is damaged, and says so, as a dump or JSON."""
+    seed = (REPO / "tests" / "data" / "catalogue-dump" / "seed.txt").read_text(encoding="utf-8")
+    damaged = seed.replace("spelling pubmed-86993782021-12-24 ", "spelling 2021-12-24 ", 1)
+    assert damaged != seed
+    (record,), _ = catalogue.read(damaged, "seed.txt")
+    _, problems = catalogue_article.to_article(record)
+    assert [p.message.split(";")[0] for p in problems] == ["the spelling field does not start with the id"]
