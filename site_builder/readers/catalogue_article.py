@@ -1,24 +1,28 @@
-"""From a catalogue-dump Record to an Article: the typed values, and what only the ``spelling`` field holds.
+"""From a catalogue Record (a dump's Solr fields, or a VuFind Solr document's) to an Article: the typed values,
+and what only the ``spelling`` field holds.
 
 VuFind builds ``spelling`` by joining, with spaces: the id glued to a datestamp, the title, each author, the
 journal, each topic, the description, the publisher, the full publication date, the PMC, PubMed and DOI links,
 "Text", the language codes, and the rights (copyright, then the licence url glued to the licence text). The
 other fields hold every part but the journal, the full date and the rights, so the parser peels the known parts
-off in order and keeps what is left between them.
+off in order and keeps what is left between them. A record VuFind indexed from MARC has other fields besides
+(``author2``, ``author_corporate``, ``container_*``) and ISBD punctuation in its values, whether it comes as a
+dump or as JSON.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import identifiers as ids
 from ..model import languages
-from ..model.article import UNTITLED, Article, FieldIndex, Link, Record
+from ..model.article import UNTITLED, Article, FieldIndex, Link, Person, Record
 from ..model.dates import iso_date
 from ..model.normalize import clean, parse_person, safe_url, unique_folded
 from ..model.sections import split_lay_summary, split_text
+from . import shared
 
 _DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _LINK_PART = re.compile(r"(?:/pmc/articles/PMC\d+/|/pubmed/\d+|https?://(?:dx\.)?doi\.org/\S+|Text)(?: |$)")
@@ -152,7 +156,8 @@ def _links(fields: FieldIndex) -> tuple[Link, ...]:
     return tuple(links)
 
 
-def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+def _article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The fields of a PubMed-derived record, as the seed's catalogue gives them."""
     problems: list[Diagnostic] = []
     where = SourceSpan(record.where.path, record.where.line)
     fields = FieldIndex(record)  # about thirty questions of a record of about forty fields
@@ -202,3 +207,85 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         isbns=ids.standard_numbers(fields.values("isbn")),
     )
     return article, problems
+
+
+def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
+    """The typed Article of a catalogue record, a dump's or a VuFind Solr document's (vufind_json.py): the
+    PubMed-derived mapping, then what a MARC-derived record adds: ISBD punctuation off titles and names, the
+    secondary and corporate authors, the container fields, ``doi_str_mv``, the kind its format names, and a
+    ``spelling`` that is VuFind's word list rather than the PubMed-derived text ``parse_spelling`` reads."""
+    spelling = record.values("spelling")
+    # A PubMed record's spelling that does not start with its id is damaged, and parse_spelling's warning says so.
+    marc_spelling = (bool(spelling) and not spelling[0].startswith(record.first("id") or "\x00")
+                     and record.first("record_format") != "MEDLINE/PubMed")
+    shown = Record(record.format, record.where, tuple(f for f in record.fields if f.name != "spelling"),
+                   record.preamble) if marc_spelling else record
+    article, problems = _article(shown)
+    doi = article.doi or ids.doi_from(" ".join(record.values("doi_str_mv")))
+    date = article.date or first_date(record.values("publishDate") or record.values("publishDateSort"))
+    article = replace(
+        article,
+        id=article.id or shared.article_id(article.pmcid, article.pmid, doi, "", article.title, "vufind"),
+        title=isbd(article.title),
+        authors=tuple(marc_person(a) for a in (*record.values("author"), *record.values("author2"),
+                                                *record.values("author_corporate")) if a.strip()),
+        journal=article.journal or clean(record.first("container_title")),
+        publisher=isbd(article.publisher),
+        edition=isbd(article.edition),  # MARC 250, "[1st ed.]. -"
+        languages=languages.parse(record.values("language")),
+        doi=doi, date=date,
+        volume=clean(record.first("container_volume")),
+        issue=clean(record.first("container_issue")),
+        pages=shared.page_range(record.first("container_start_page"), record.first("container_end_page")),
+        kind=format_kind(article.formats),
+        records=(record,),
+    )
+    return article, problems
+
+
+# What a catalogue's format (VuFind's getFormat of a MARC record: "Book", "Journal", "Thesis"…) says the work is,
+# in CSL's words (Article.kind). A format it does not name (an "Article", "Online", "Text") leaves the work a
+# journal article, as before.
+_FORMAT_KINDS = {"book": "book", "ebook": "book", "journal": "periodical", "serial": "periodical",
+                 "newspaper": "periodical", "thesis": "thesis", "dissertation": "thesis", "dissertations": "thesis",
+                 "manuscript": "manuscript", "map": "map", "musical score": "musical_score", "video": "motion_picture",
+                 "sound recording": "song"}
+
+
+def format_kind(formats: tuple[str, ...]) -> str:
+    """The kind of work the catalogue's formats name; "" for an article or when none says (``_FORMAT_KINDS``)."""
+    folded = [f.casefold() for f in formats]
+    if "article" in folded:
+        return ""
+    return next((_FORMAT_KINDS[f] for f in folded if f in _FORMAT_KINDS), "")
+
+
+def isbd(text: str) -> str:
+    """A title or publisher without the ISBD punctuation MARC ends it with ("… a bibliography /", "Zanichelli,",
+    "… proceedings -"). Taken off from the end one mark at a time: a regular expression for the run backtracked
+    for minutes over a value of many marks that do not end it."""
+    text = clean(text)
+    while True:
+        text = text.rstrip()
+        if text.endswith(("/", ":", ";", ",", "=")) or (text.endswith("-") and text[-2:-1].isspace()):
+            text = text[:-1]
+        else:
+            return text
+
+
+def marc_person(name: str) -> Person:
+    """A MARC heading "Nawaz, Tawfique." without its closing full stop (kept after an initial: "Smith, J.")
+    and without the life dates that tell namesakes apart in a catalogue ("Knight, George Wilson, 1897-")."""
+    name = re.sub(r",\s*(?:b\.\s*|d\.\s*)?\d{4}-?(?:\d{4})?\.?$", "", clean(name))
+    if name.endswith(".") and not re.search(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Ltd|Co))\.$", name):
+        name = name[:-1]
+    return parse_person(name)
+
+
+def first_date(values: tuple[str, ...] | list[str]) -> str:
+    """The first date of a catalogue's ``publishDate`` ("1980", "c1980", "[1922?]", "1922-1975")."""
+    for value in values:
+        m = re.search(r"\d{4}(?:-\d{2}(?:-\d{2})?)?", value)
+        if m and (date := iso_date(m.group(0))):
+            return date
+    return ""

@@ -53,7 +53,7 @@ class _Lines:
 
 def read(text: str, path: str, fmt: str, containers: tuple[tuple[str, ...], ...] = ()
          ) -> tuple[list[Record], list[Diagnostic]]:
-    """Every record of a JSON file: the items of a top-level array, the items of an array found at one of the
+    """Every record of a JSON file: the items of a top-level array, the items of the arrays found at the
     ``containers`` key paths of a top-level object (``("response", "docs")``), or else the object itself."""
     text = text.removeprefix("\ufeff")
     header, start = _http_header(text)
@@ -155,11 +155,13 @@ def _find(text: str, pos: int, containers: tuple[tuple[str, ...], ...], lines: _
         members, _ = _object(text, pos)
     except json.JSONDecodeError as error:
         return _recover_object(text, pos, error, lines)
-    for path in containers:
-        array_pos = _descend(text, members, path)
-        if array_pos is not None:
-            return _array_of_records(text, array_pos, lines)
-    return _Found([(pos, members)], [])
+    # Every container there is, in file order: Solr's MoreLikeThis answer holds the record it was asked about in
+    # "match" and the similar ones in "response" (VuFind's test fixture solr/response/morelikethis).
+    arrays = sorted(a for path in containers if (a := _descend(text, members, path)) is not None)
+    if not arrays:
+        return _Found([(pos, members)], [])
+    parts = [_array_of_records(text, array_pos, lines) for array_pos in arrays]
+    return _Found([o for part in parts for o in part.objects], [p for part in parts for p in part.problems])
 
 
 def _descend(text: str, members: list[_Member], path: tuple[str, ...]) -> int | None:
