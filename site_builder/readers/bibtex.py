@@ -612,6 +612,10 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
         if suffix and is_generation(given) and not is_generation(suffix):
             # NASA ADS writes "{Ford}, W.~K., Jr." (family, given, generation), not BibTeX's "Ford, Jr., W.~K."
             given, suffix = suffix, given
+        if not suffix and is_generation(given) and (m := _FAMILY_INITIALS.fullmatch(family)):
+            # Scopus's "Barrow W.C., Jr." (Wylie C. Barrow Jr.): its CSV byline's "Family Initials" with the
+            # generation after a comma, which BibTeX reads as the last name "Barrow W.C." and the first name "Jr."
+            family, given, suffix = m.group(1), m.group(2), given
         suffix = suffix or (written_suffix.group(2) if written_suffix else "")
         if not given:
             # "{World Health Organization}": a group, or a person known by one name only.

@@ -243,14 +243,26 @@ def _names(marc: Marc) -> list[tuple[Person, str]]:
         if field.tag.startswith("1") and role not in _EDITOR_ROLES | _TRANSLATOR_ROLES:
             role = ""  # the main entry is who made the work, whatever the relator calls them (a photographer)
         if field.tag.endswith("00"):
-            name = " ".join(field.all("abc"))
-            person = parse_person(_full_stop_off(_isbd(name)))
+            person = _forename_entry(field) or parse_person(_full_stop_off(_isbd(" ".join(field.all("abc")))))
         else:
             parts = field.all("ab") if field.tag.endswith("10") else field.all("acdn")[:1]
             person = Person(name=". ".join(_full_stop_off(_isbd(p)) for p in parts))
         if person.name:
             found.append((person, role))
     return found
+
+
+def _forename_entry(field: MarcField) -> Person | None:
+    """A name entered by forename (first indicator 0), whose comma comes before a title, not a given name: the
+    Library of Congress's "Bstan-ʼdzin-rgya-mtsho, Dalai Lama XIV" ($a, then $c), "Israel Meir, ha-Kohen". The
+    forename with its numeration ($a $b) is the name's head, the title follows it. None for a name entered by
+    surname, for a forename without a title (kept whole, as before: "Čhamlō̜ng Phitsanākha"), and for a forename
+    with a comma of its own (a surname given the wrong indicator)."""
+    forename = _full_stop_off(_isbd(" ".join(field.all("ab"))))
+    title = _full_stop_off(_isbd(" ".join(field.all("c"))))
+    if field.ind1 != "0" or not (forename and title) or "," in forename:
+        return None
+    return Person(name=f"{forename}, {title}", family=forename, suffix=title)
 
 
 def _role(field: MarcField) -> str:

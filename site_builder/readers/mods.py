@@ -211,17 +211,38 @@ def _names(mods: Node) -> list[tuple[Person, str]]:
         given = " ".join(clean(p.text) for p in name.findall("namePart") if p.get("type") == "given" and clean(p.text))
         family = parts.get("family", "")
         plain = " ".join(clean(p.text) for p in name.findall("namePart") if not p.get("type") and clean(p.text))
+        terms = parts.get("termsOfAddress", "")
         if name.get("type") in ("corporate", "conference"):
             person = Person(name=plain or clean(name.findtext("displayForm")))
         elif family:
-            person = Person(name=f"{family}, {given}" if given else family, family=family, given=given,
-                            suffix=parts.get("termsOfAddress", ""))
+            person = Person(name=", ".join(p for p in (family, given, terms) if p), family=family, given=given,
+                            suffix=terms)
+        elif plain and terms:
+            person = _with_terms(plain.rstrip(","), terms)
         else:
             person = parse_person((plain or clean(name.findtext("displayForm"))).rstrip(","))
         role = next((clean(t.text).casefold() for t in name.findall("role/roleTerm") if clean(t.text)), "")
         if person.name:
             found.append((person, role))
     return found
+
+
+_NUMERATION = re.compile(r"([IVXLC]+)\b,?\s*")
+"""A ruler's or pope's number, which MARC writes in 100 $b and the conversion to MODS puts at the start of the
+termsOfAddress ("I, Holy Roman Emperor")."""
+
+
+def _with_terms(plain: str, terms: str) -> Person:
+    """A name written in one namePart, as the Library of Congress's conversion from MARC writes 100 $a, with the
+    termsOfAddress beside it ($b and $c): a surname first ("Temple, Richard Carnac" and "Sir") is "Family, Given,
+    Terms"; a forename ("Joseph" and "I, Holy Roman Emperor") keeps its number and is followed by its title,
+    "Joseph I, Holy Roman Emperor", as a MARC forename entry is."""
+    if "," in plain:
+        return parse_person(f"{plain}, {terms}")
+    numeral = _NUMERATION.match(terms)
+    head = f"{plain} {numeral.group(1)}" if numeral else plain
+    title = terms[numeral.end():] if numeral else terms
+    return Person(name=f"{head}, {title}" if title else head, family=head, suffix=title)
 
 
 def _identifier(mods: Node, kind: str) -> str:

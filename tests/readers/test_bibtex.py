@@ -787,3 +787,15 @@ def test_nasa_ads_writes_the_generation_after_the_given_name() -> None:
     assert [(p.name, p.family, p.given, p.suffix) for p in rubin.authors] == [
         ("Rubin, V. C.", "Rubin", "V. C.", ""), ("Ford, W. K., Jr.", "Ford", "W. K.", "Jr."),
         ("Thonnard, N.", "Thonnard", "N.", "")]
+
+
+@needs_corpus
+def test_scopus_generation_after_family_and_initials() -> None:
+    """Scopus's BibTeX writes Wylie C. Barrow Jr. "Barrow W.C., Jr." (its CSV byline's "Family Initials", then the
+    generation after a comma; the same record's correspondence address says "Barrow Jr., W.C."). BibTeX's grammar
+    read the last name "Barrow W.C." and the first name "Jr.", shown in reading order as "Jr. Barrow W.C."."""
+    text = (CORPUS / "scopus_final.bib").read_text(encoding="utf-8")  # GPL-3: read in place, never copied
+    records = {r.first("ID"): r for r in bibtex.read(text, "scopus_final.bib")[0]}
+    barrow = bibtex.to_article(records["BarrowW.C.2000151"])[0].authors[0]
+    assert (barrow.name, barrow.family, barrow.given, barrow.suffix) == ("Barrow, W.C., Jr.", "Barrow", "W.C.", "Jr.")
+    assert barrow.display == "W.C. Barrow Jr."

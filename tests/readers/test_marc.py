@@ -343,3 +343,19 @@ def test_a_title_of_nobility_reads_before_the_family_name(tmp_path: Path, html, 
     assert ("citation_author", "Beaulieu, Sébastien de Pontault, sieur de") in {
         (m.get("name"), m.get("content")) for m in page.iter("meta")}
     assert result.articles == 1
+
+
+def test_a_name_entered_by_forename_has_no_given_name() -> None:
+    """The Library of Congress's records (traject's test_data.utf8.mrc) enter the Dalai Lama and the Chofetz Chaim
+    by forename, first indicator 0: "100 0 $a Bstan-ʼdzin-rgya-mtsho, $c Dalai Lama XIV", "$a Israel Meir, $c
+    ha-Kohen". Read as "Family, Given", bylines in reading order said "Dalai Lama XIV Bstan-ʼdzin-rgya-mtsho" and
+    "ha-Kohen Israel Meir". A name entered by surname beside them (700 1 "Isserles, Moses ben Israel") is split
+    as before."""
+    mishnah, dalai_lama = articles("traject-forename-entries.mrc")
+    people = [*mishnah.authors[:2], *dalai_lama.authors]
+    assert [(p.name, p.family, p.given, p.suffix) for p in people] == [
+        ("Israel Meir, ha-Kohen", "Israel Meir", "", "ha-Kohen"),
+        ("Isserles, Moses ben Israel", "Isserles", "Moses ben Israel", ""),
+        ("Bstan-ʼdzin-rgya-mtsho, Dalai Lama XIV", "Bstan-ʼdzin-rgya-mtsho", "", "Dalai Lama XIV")]
+    assert [p.display for p in people] == [
+        "Israel Meir ha-Kohen", "Moses ben Israel Isserles", "Bstan-ʼdzin-rgya-mtsho Dalai Lama XIV"]

@@ -104,3 +104,33 @@ def test_a_title_given_only_as_uniform_or_alternative_is_the_title() -> None:
             b'Writers: Americana</title></titleInfo></relatedItem></mods>')
     [article] = articles("x.xml", data)
     assert (article.title, article.journal) == ("Only an alternative", "A Celebration of Women Writers: Americana")
+
+
+def _names_of(names: str) -> list:
+    text = ('<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods><titleInfo><title>T</title></titleInfo>'
+            f"{names}</mods></modsCollection>")
+    [article] = articles("names.xml", text.encode())
+    return [(p.name, p.family, p.given, p.suffix, p.display) for p in article.authors]
+
+
+def test_terms_of_address_are_part_of_the_name() -> None:
+    """The Library of Congress's MODS of "3 Viennese arias" (London : Nova Music, c1984), converted from MARC, as
+    Zotero's MODS translator tests hold it (AGPL, so only its names are quoted here): the Emperor Joseph I is a
+    namePart "Joseph" with the termsOfAddress "I, Holy Roman Emperor" (MARC's $b and $c). The terms were dropped:
+    the page said "Joseph", schema.org an organisation of that name. With family and given parts the terms were
+    kept out of the name the page shows: KNAW's record of "De syntaxis van het Nederlands" (1983; its names as
+    Meresco's tests quote them) gives H.J. Bennis the termsOfAddress "prof", and T. Hoekstra an empty one."""
+    assert _names_of(
+        '<name type="personal"><namePart>Joseph</namePart><namePart type="termsOfAddress">I, Holy Roman Emperor'
+        '</namePart><namePart type="date">1678-1711</namePart></name>'
+        '<name type="personal"><namePart>Bononcini, Giovanni,</namePart><namePart type="date">1670-1747</namePart>'
+        '</name>') == [
+        ("Joseph I, Holy Roman Emperor", "Joseph I", "", "Holy Roman Emperor", "Joseph I Holy Roman Emperor"),
+        ("Bononcini, Giovanni", "Bononcini", "Giovanni", "", "Giovanni Bononcini")]
+    assert _names_of(
+        '<name ID="n548-aut0" type="personal"><namePart type="given">prof.dr. H.J.</namePart>'
+        '<namePart type="family">Bennis</namePart><namePart type="termsOfAddress">prof</namePart></name>'
+        '<name ID="n548-aut1" type="personal"><namePart type="given">T.</namePart>'
+        '<namePart type="family">Hoekstra</namePart><namePart type="termsOfAddress"></namePart></name>') == [
+        ("Bennis, prof.dr. H.J., prof", "Bennis", "prof.dr. H.J.", "prof", "prof.dr. H.J. Bennis prof"),
+        ("Hoekstra, T.", "Hoekstra", "T.", "", "T. Hoekstra")]
