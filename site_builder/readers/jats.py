@@ -237,6 +237,9 @@ def _journal_abbrev(journal: Node) -> str:
 # pub-date types, by what they date: the issue ("ppub", "collection", "epub-ppub" for both at once) or the
 # electronic publication ("epub"); JATS 1.2's date-type with publication-format says the same in two attributes.
 _ISSUE_TYPES = ("ppub", "epub-ppub", "collection")
+_PUBLICATION_TYPES = ("pub", "publication")
+"""JATS 1.2's date-type of a publication date: JATS4R's "pub", and "publication", eLife's word for it in its
+versions of record since 2021 (elife-64719-v2.xml beside the "pub" of its v1)."""
 
 
 def _published(meta: Node) -> dates.Published:
@@ -246,7 +249,7 @@ def _published(meta: Node) -> dates.Published:
     found: dict[str, dates.PrintedDate] = {}
     for node in meta.findall("pub-date"):
         kind = node.get("pub-type") or node.get("date-type")
-        if kind == "pub":
+        if kind in _PUBLICATION_TYPES:
             kind = {"electronic": "epub", "print": "ppub"}.get(node.get("publication-format"), "epub")
         words = (node.findtext("year"), node.findtext("season") or node.findtext("month"), node.findtext("day"))
         when = dates.read_printed(" ".join(clean(w) for w in words if clean(w)))

@@ -102,6 +102,16 @@ def test_jats_collection_and_epub() -> None:
     assert (article.date, article.epub_date, article.online_only) == ("2012-12", "2012-12-20", True)
 
 
+def test_jats_elife_publication_date_beside_its_collection() -> None:
+    """eLife's version of record writes its publication date as date-type "publication" (its v1, elife-64719-v1.xml,
+    wrote "pub"), beside the collection's year: the day it was published is kept, as for "pub"."""
+    path = DATA / "jats-xml" / "elife-64719-v2-front.xml"
+    (record,), _ = jats.read_bytes(path.read_bytes(), path.name)
+    article, diagnostics = jats.to_article(record)
+    assert diagnostics == []
+    assert (article.date, article.epub_date, article.online_only) == ("2021", "2021-06-21", True)
+
+
 def test_one_journal_whether_named_by_its_title_or_its_abbreviation(nbib, pubmed) -> None:
     """A catalogue-dump article names the journal by its NLM abbreviation only (tools/pubmed_to_dump.py);
     MEDLINE gives the title and the abbreviation: both are one journal, shown by its title."""
