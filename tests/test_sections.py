@@ -48,6 +48,14 @@ CORPUS = REPO.parent / "shared" / "corpus"
            'A Pilot Study".')]),
     ("Results of the trial: a sentence that is no heading.",
      [("", "Results of the trial: a sentence that is no heading.")]),
+    # Web of Science's record of PubMed 29859070 (knh11545/commandline4expertsearchers, no licence): a list item's
+    # number "(1)" ends no sentence, so "PRIM:" and "QTOT1:" after it name measures, not sections.
+    ("Methods: We scanned 464 families for three phenotypes: (1) PRIM: dichotomized as zero versus one or more "
+     "affected primary teeth, (2) QTOT1: age-adjusted caries measure, and (3) QTOT2: age-adjusted caries. "
+     "Results: Peaks.",
+     [("Methods", "We scanned 464 families for three phenotypes: (1) PRIM: dichotomized as zero versus one or more "
+                  "affected primary teeth, (2) QTOT1: age-adjusted caries measure, and (3) QTOT2: age-adjusted "
+                  "caries."), ("Results", "Peaks.")]),
 ])
 def test_split_text(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.label, s.text) for s in split_text(text)] == expected
@@ -82,6 +90,13 @@ def wos_articles() -> list[Article]:
     records, problems = ris.read(WOS.read_text(encoding="utf-8"), WOS.name)
     assert problems == []
     return [ris.to_article(r)[0] for r in records]
+
+
+def test_a_label_that_opens_a_bracket_it_does_not_close_is_no_label() -> None:
+    # Web of Science's record of PubMed 30547769 (knh11545/commandline4expertsearchers, no licence): the colon of
+    # "PROSPERO (2017: CRD42017070104)" is inside the bracket, and "Prospero (2017" was shown as a heading.
+    assert split_running("BackgroundGDM is common.Trial registrationPROSPERO (2017: CRD42017070104).") == [
+        Section("Background", "GDM is common."), Section("Trial registration", "PROSPERO (2017: CRD42017070104).")]
 
 
 def test_wos_headings_on_lines_of_their_own() -> None:

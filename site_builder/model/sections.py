@@ -62,6 +62,9 @@ _UPPER = re.compile(r"[A-Z][A-Z0-9'’&/,()\- ]*[A-Z0-9)'’]")
 _COLON = re.compile(r":(?=\s|$)")
 # Where a label may start: the text's start, a new line, or after the end of a sentence (a semicolon ends none).
 _BOUNDARY = re.compile(r"(?:^|\n|(?<=[.?!)\]])\s)\s*")
+# A bracket that closes a list item's number ends no sentence: "phenotypes: (1) PRIM: dichotomized …, (2) QTOT1: …"
+# (Web of Science's record of PubMed 29859070) names a measure, not a section.
+_ENUMERATOR = re.compile(r"(?:^|[\s(])\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s*$")
 _LONGEST_LABEL = 80
 
 
@@ -94,6 +97,8 @@ def _is_label(candidate: str, after: str) -> bool:
     """An all-capitals label of four letters or more ("AIM" too), or one of the usual headings; ``after`` is
     the text before it. A heading in title case needs a sentence's end before it, not a bracket: in
     '"… (RED-S) Intervention: A Pilot Study"' it is part of a quoted title."""
+    if candidate.count("(") != candidate.count(")"):  # "PROSPERO (2017: CRD42017070104)" opens a bracket
+        return False
     if _UPPER.fullmatch(candidate):
         return sum(c.isalpha() for c in candidate) >= 4 or candidate.casefold() in _SHORT
     return is_heading(candidate) and after.rstrip()[-1:] not in (")", "]")
@@ -126,6 +131,8 @@ def _label_start(text: str, colon: int) -> int:
     # ``^`` matches only at the text's real start, and the look-behind sees before the window: true boundaries.
     for m in _BOUNDARY.finditer(text, max(0, colon - _LONGEST_LABEL), colon):
         start = m.end()
+    if start > 0 and _ENUMERATOR.search(text, max(0, start - 12), start):
+        return -1
     return start
 
 
