@@ -99,6 +99,15 @@ def test_a_label_that_opens_a_bracket_it_does_not_close_is_no_label() -> None:
         Section("Background", "GDM is common."), Section("Trial registration", "PROSPERO (2017: CRD42017070104).")]
 
 
+def test_a_registration_opens_with_the_registry_not_a_label() -> None:
+    # Web of Science's records of PubMed 31126270 and 31170967 (knh11545/commandline4expertsearchers, no licence)
+    # showed an empty "Trial registration" and the registries as headings in sentence case, "Isrctn" and "Umin".
+    assert split_running("BackgroundX.Trial registrationISRCTN: 2017-002402-13 registered 02/06/2017.")[1:] == [
+        Section("Trial registration", "ISRCTN: 2017-002402-13 registered 02/06/2017.")]
+    assert split_running("BackgroundX.Trial registrationUMIN: UMIN000031062. Registered on 1st February 2018.")[1:] == [
+        Section("Trial registration", "UMIN: UMIN000031062. Registered on 1st February 2018.")]
+
+
 def test_wos_headings_on_lines_of_their_own() -> None:
     leadership = wos_articles()[0]  # "AB Objective" then "   To understand what kind of individuals …"
     assert [s.label for s in leadership.abstract] == ["Objective", "Methods", "Results", "Conclusion"]

@@ -104,10 +104,11 @@ def _is_label(candidate: str, after: str) -> bool:
     return is_heading(candidate) and after.rstrip()[-1:] not in (")", "]")
 
 
-def split_text(text: str) -> list[Section]:
+def split_text(text: str, opening: bool = True) -> list[Section]:
     """An abstract cut at its labels ("BACKGROUND: … METHODS: …"); text before the first label is unlabelled.
 
-    A label starts the text, a line, or follows the end of a sentence; it ends with a colon and a space.
+    A label starts the text (unless not ``opening``), a line, or follows the end of a sentence; it ends with a
+    colon and a space.
     """
     text = text.strip()
     cuts: list[tuple[int, int, str]] = []
@@ -115,7 +116,8 @@ def split_text(text: str) -> list[Section]:
     for colon in _COLON.finditer(text):
         start = _label_start(text, colon.start())
         candidate = text[start:colon.start()].rstrip()
-        if start >= 0 and _is_label(candidate, text[max(0, start - 4):start]) and (not cuts or start >= cuts[-1][1]):
+        opens = start > 0 or (start == 0 and opening)
+        if opens and _is_label(candidate, text[max(0, start - 4):start]) and (not cuts or start >= cuts[-1][1]):
             cuts.append((start, colon.end(), candidate))
     if not cuts:
         return [Section("", whole)] if (whole := clean(text)) else []
@@ -178,8 +180,9 @@ def split_heading_lines(lines: Sequence[str]) -> list[Section]:
 
 def labelled(label: str, text: str) -> list[Section]:
     """A part the record labels itself (PubMed's ``Label``, a JATS title), cut at the labels its text still
-    holds ("… MAIN RESULTS: … AUTHORS' CONCLUSIONS: …" in one Cochrane part), as one paragraph would be cut."""
-    parts = split_text(text)
+    holds ("… MAIN RESULTS: … AUTHORS' CONCLUSIONS: …" in one Cochrane part), as one paragraph would be cut.
+    A registration's text opens with the registry's name, no label: "Trial registration ISRCTN: 2017-002402-13"."""
+    parts = split_text(text, opening=not label_key(label).endswith("registration"))
     if not label:
         return parts
     if parts and not parts[0].label:
