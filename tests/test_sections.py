@@ -211,3 +211,16 @@ def test_headings_are_shown_as_printed(tmp_path: Path, html) -> None:
     assert html.headings(html.main(leadership), "h3")[:4] == ["Objective", "Methods", "Results", "Conclusion"]
     shouted = next(doc for title, doc in pages.items() if title.startswith("Socio-demographic inequalities"))
     assert html.headings(html.main(shouted), "h3")[:2] == ["Background", "Patients and methods"]
+
+
+# --- a label that names no section, then the first real one ----------------------------------------------------
+
+def test_unlabelled_then_a_label_starts_that_section() -> None:
+    # RefLib's MEDLINE of PubMed 18597235: "AB  - UNLABELLED: INTRODUCTION AND CASE DESCRIPTION: Intramedullary …"
+    path = DATA / "medline-nbib" / "reflib-unlabelled.nbib"
+    (record,) = read_file(path, path.name)[0]
+    lipoma = to_article(record)[0]
+    assert [s.label for s in lipoma.abstract] == ["INTRODUCTION AND CASE DESCRIPTION", "CONCLUSION"]
+    assert lipoma.abstract[0].text.startswith("Intramedullary lipomas are rare tumours of the spinal cord")
+    assert [(s.label, s.text) for s in split_lay_summary(split_text("ABSTRACT: BACKGROUND: a. RESULTS: b."))[1]] == [
+        ("BACKGROUND", "a."), ("RESULTS", "b.")]

@@ -115,6 +115,10 @@ def split_text(text: str, opening: bool = True) -> list[Section]:
     # Colons are few: look back from each to where a label could have started (a look-behind is slower).
     for colon in _COLON.finditer(text):
         start = _label_start(text, colon.start())
+        if cuts and start < cuts[-1][1] and label_key(cuts[-1][2]) in _NO_LABEL:
+            # A label that names no section is followed by the first real one: "UNLABELLED: INTRODUCTION AND
+            # CASE DESCRIPTION: …" (PubMed 18597235's MEDLINE), "ABSTRACT: BACKGROUND: …".
+            start = len(text) - len(text[cuts[-1][1]:].lstrip())
         candidate = text[start:colon.start()].rstrip()
         opens = start > 0 or (start == 0 and opening)
         if opens and _is_label(candidate, text[max(0, start - 4):start]) and (not cuts or start >= cuts[-1][1]):
