@@ -28,9 +28,11 @@ def sections(text: str, running: bool = False) -> tuple[tuple[Section, ...], tup
     return split_lay_summary(split_running(text) if running else split_text(text))
 
 
-# "(C)" counts only before a year: "(A) … (B) … (C) patients" is a list, not a copyright line.
+# "(C)" counts only before a year: "(A) … (B) … (C) patients" is a list, not a copyright line. Embase writes the sign
+# as "(copyright)": "… on the same level. (copyright) Wydawnictwo Continuo." (RefLib's tests/data/ris.txt).
 _COPYRIGHT_TAIL = re.compile(
-    r"(?:^|(?<=[.!?]\s))\s*((?:Copyright\s*)?(?:©|\([Cc]\)(?=\s*\d{4})|Copyright\b)[^©]{0,300}(?:©[^©]{0,300})*)$")
+    r"(?:^|(?<=[.!?]\s))\s*((?:Copyright\s*)?(?:©|\([Cc]\)(?=\s*\d{4})|\([Cc]opyright\)|Copyright\b)"
+    r"[^©]{0,300}(?:©[^©]{0,300})*)$")
 
 
 _HEADING_TAG = re.compile(r"<(?:jats:)?(h[1-6]|title)\b[^<>]*>(.*?)</(?:jats:)?\1\s*>", re.S | re.I)

@@ -988,3 +988,13 @@ def test_web_of_sciences_ris_gives_the_publisher_and_the_journals_abbreviation_i
         "CAMBRIDGE UNIV PRESS", "Can. J. Aging-Rev. Can. Vieil.", "")  # a journal's article has no place
     (book,), _ = ris.read(text.replace("TY  - JOUR", "TY  - BOOK"), "wos.ris")
     assert ris.to_article(book)[0].place == "CAMBRIDGE"
+
+
+def test_embase_copyright_sign_written_in_words_is_the_rights_line() -> None:
+    # Embase writes "©" as "(copyright)" (RefLib's ris.txt): the line left the abstract as "© …" lines do.
+    path = Path(__file__).resolve().parents[1] / "data" / "ris" / "reflib-embase-copyright.ris"
+    vaccination, vectors = (readers.to_article(r)[0] for r in readers.read_file(path, path.name)[0])
+    assert vaccination.rights == "(copyright) Wydawnictwo Continuo."
+    assert vaccination.abstract[-1].text.endswith("it remained on the same level.")
+    assert vectors.rights == "(copyright)PHARMAKON-Press."
+    assert vectors.abstract[-1].text.endswith("response to public health events internationally.")
