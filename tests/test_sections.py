@@ -48,6 +48,14 @@ CORPUS = REPO.parent / "shared" / "corpus"
            'A Pilot Study".')]),
     ("Results of the trial: a sentence that is no heading.",
      [("", "Results of the trial: a sentence that is no heading.")]),
+    # Web of Science's record of PubMed 29859070 (knh11545/commandline4expertsearchers, no licence): a list item's
+    # number "(1)" ends no sentence, so "PRIM:" and "QTOT1:" after it name measures, not sections.
+    ("Methods: We scanned 464 families for three phenotypes: (1) PRIM: dichotomized as zero versus one or more "
+     "affected primary teeth, (2) QTOT1: age-adjusted caries measure, and (3) QTOT2: age-adjusted caries. "
+     "Results: Peaks.",
+     [("Methods", "We scanned 464 families for three phenotypes: (1) PRIM: dichotomized as zero versus one or more "
+                  "affected primary teeth, (2) QTOT1: age-adjusted caries measure, and (3) QTOT2: age-adjusted "
+                  "caries."), ("Results", "Peaks.")]),
 ])
 def test_split_text(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(s.label, s.text) for s in split_text(text)] == expected
@@ -82,6 +90,22 @@ def wos_articles() -> list[Article]:
     records, problems = ris.read(WOS.read_text(encoding="utf-8"), WOS.name)
     assert problems == []
     return [ris.to_article(r)[0] for r in records]
+
+
+def test_a_label_that_opens_a_bracket_it_does_not_close_is_no_label() -> None:
+    # Web of Science's record of PubMed 30547769 (knh11545/commandline4expertsearchers, no licence): the colon of
+    # "PROSPERO (2017: CRD42017070104)" is inside the bracket, and "Prospero (2017" was shown as a heading.
+    assert split_running("BackgroundGDM is common.Trial registrationPROSPERO (2017: CRD42017070104).") == [
+        Section("Background", "GDM is common."), Section("Trial registration", "PROSPERO (2017: CRD42017070104).")]
+
+
+def test_a_registration_opens_with_the_registry_not_a_label() -> None:
+    # Web of Science's records of PubMed 31126270 and 31170967 (knh11545/commandline4expertsearchers, no licence)
+    # showed an empty "Trial registration" and the registries as headings in sentence case, "Isrctn" and "Umin".
+    assert split_running("BackgroundX.Trial registrationISRCTN: 2017-002402-13 registered 02/06/2017.")[1:] == [
+        Section("Trial registration", "ISRCTN: 2017-002402-13 registered 02/06/2017.")]
+    assert split_running("BackgroundX.Trial registrationUMIN: UMIN000031062. Registered on 1st February 2018.")[1:] == [
+        Section("Trial registration", "UMIN: UMIN000031062. Registered on 1st February 2018.")]
 
 
 def test_wos_headings_on_lines_of_their_own() -> None:
@@ -187,3 +211,16 @@ def test_headings_are_shown_as_printed(tmp_path: Path, html) -> None:
     assert html.headings(html.main(leadership), "h3")[:4] == ["Objective", "Methods", "Results", "Conclusion"]
     shouted = next(doc for title, doc in pages.items() if title.startswith("Socio-demographic inequalities"))
     assert html.headings(html.main(shouted), "h3")[:2] == ["Background", "Patients and methods"]
+
+
+# --- a label that names no section, then the first real one ----------------------------------------------------
+
+def test_unlabelled_then_a_label_starts_that_section() -> None:
+    # RefLib's MEDLINE of PubMed 18597235: "AB  - UNLABELLED: INTRODUCTION AND CASE DESCRIPTION: Intramedullary …"
+    path = DATA / "medline-nbib" / "reflib-unlabelled.nbib"
+    (record,) = read_file(path, path.name)[0]
+    lipoma = to_article(record)[0]
+    assert [s.label for s in lipoma.abstract] == ["INTRODUCTION AND CASE DESCRIPTION", "CONCLUSION"]
+    assert lipoma.abstract[0].text.startswith("Intramedullary lipomas are rare tumours of the spinal cord")
+    assert [(s.label, s.text) for s in split_lay_summary(split_text("ABSTRACT: BACKGROUND: a. RESULTS: b."))[1]] == [
+        ("BACKGROUND", "a."), ("RESULTS", "b.")]

@@ -62,6 +62,9 @@ _UPPER = re.compile(r"[A-Z][A-Z0-9'’&/,()\- ]*[A-Z0-9)'’]")
 _COLON = re.compile(r":(?=\s|$)")
 # Where a label may start: the text's start, a new line, or after the end of a sentence (a semicolon ends none).
 _BOUNDARY = re.compile(r"(?:^|\n|(?<=[.?!)\]])\s)\s*")
+# A bracket that closes a list item's number ends no sentence: "phenotypes: (1) PRIM: dichotomized …, (2) QTOT1: …"
+# (Web of Science's record of PubMed 29859070) names a measure, not a section.
+_ENUMERATOR = re.compile(r"(?:^|[\s(])\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s*$")
 _LONGEST_LABEL = 80
 
 
@@ -94,23 +97,31 @@ def _is_label(candidate: str, after: str) -> bool:
     """An all-capitals label of four letters or more ("AIM" too), or one of the usual headings; ``after`` is
     the text before it. A heading in title case needs a sentence's end before it, not a bracket: in
     '"… (RED-S) Intervention: A Pilot Study"' it is part of a quoted title."""
+    if candidate.count("(") != candidate.count(")"):  # "PROSPERO (2017: CRD42017070104)" opens a bracket
+        return False
     if _UPPER.fullmatch(candidate):
         return sum(c.isalpha() for c in candidate) >= 4 or candidate.casefold() in _SHORT
     return is_heading(candidate) and after.rstrip()[-1:] not in (")", "]")
 
 
-def split_text(text: str) -> list[Section]:
+def split_text(text: str, opening: bool = True) -> list[Section]:
     """An abstract cut at its labels ("BACKGROUND: … METHODS: …"); text before the first label is unlabelled.
 
-    A label starts the text, a line, or follows the end of a sentence; it ends with a colon and a space.
+    A label starts the text (unless not ``opening``), a line, or follows the end of a sentence; it ends with a
+    colon and a space.
     """
     text = text.strip()
     cuts: list[tuple[int, int, str]] = []
     # Colons are few: look back from each to where a label could have started (a look-behind is slower).
     for colon in _COLON.finditer(text):
         start = _label_start(text, colon.start())
+        if cuts and start < cuts[-1][1] and label_key(cuts[-1][2]) in _NO_LABEL:
+            # A label that names no section is followed by the first real one: "UNLABELLED: INTRODUCTION AND
+            # CASE DESCRIPTION: …" (PubMed 18597235's MEDLINE), "ABSTRACT: BACKGROUND: …".
+            start = len(text) - len(text[cuts[-1][1]:].lstrip())
         candidate = text[start:colon.start()].rstrip()
-        if start >= 0 and _is_label(candidate, text[max(0, start - 4):start]) and (not cuts or start >= cuts[-1][1]):
+        opens = start > 0 or (start == 0 and opening)
+        if opens and _is_label(candidate, text[max(0, start - 4):start]) and (not cuts or start >= cuts[-1][1]):
             cuts.append((start, colon.end(), candidate))
     if not cuts:
         return [Section("", whole)] if (whole := clean(text)) else []
@@ -126,6 +137,8 @@ def _label_start(text: str, colon: int) -> int:
     # ``^`` matches only at the text's real start, and the look-behind sees before the window: true boundaries.
     for m in _BOUNDARY.finditer(text, max(0, colon - _LONGEST_LABEL), colon):
         start = m.end()
+    if start > 0 and _ENUMERATOR.search(text, max(0, start - 12), start):
+        return -1
     return start
 
 
@@ -171,8 +184,9 @@ def split_heading_lines(lines: Sequence[str]) -> list[Section]:
 
 def labelled(label: str, text: str) -> list[Section]:
     """A part the record labels itself (PubMed's ``Label``, a JATS title), cut at the labels its text still
-    holds ("… MAIN RESULTS: … AUTHORS' CONCLUSIONS: …" in one Cochrane part), as one paragraph would be cut."""
-    parts = split_text(text)
+    holds ("… MAIN RESULTS: … AUTHORS' CONCLUSIONS: …" in one Cochrane part), as one paragraph would be cut.
+    A registration's text opens with the registry's name, no label: "Trial registration ISRCTN: 2017-002402-13"."""
+    parts = split_text(text, opening=not label_key(label).endswith("registration"))
     if not label:
         return parts
     if parts and not parts[0].label:

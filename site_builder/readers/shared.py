@@ -28,9 +28,11 @@ def sections(text: str, running: bool = False) -> tuple[tuple[Section, ...], tup
     return split_lay_summary(split_running(text) if running else split_text(text))
 
 
-# "(C)" counts only before a year: "(A) … (B) … (C) patients" is a list, not a copyright line.
+# "(C)" counts only before a year: "(A) … (B) … (C) patients" is a list, not a copyright line. Embase writes the sign
+# as "(copyright)": "… on the same level. (copyright) Wydawnictwo Continuo." (RefLib's tests/data/ris.txt).
 _COPYRIGHT_TAIL = re.compile(
-    r"(?:^|(?<=[.!?]\s))\s*((?:Copyright\s*)?(?:©|\([Cc]\)(?=\s*\d{4})|Copyright\b)[^©]{0,300}(?:©[^©]{0,300})*)$")
+    r"(?:^|(?<=[.!?]\s))\s*((?:Copyright\s*)?(?:©|\([Cc]\)(?=\s*\d{4})|\([Cc]opyright\)|Copyright\b)"
+    r"[^©]{0,300}(?:©[^©]{0,300})*)$")
 
 
 _HEADING_TAG = re.compile(r"<(?:jats:)?(h[1-6]|title)\b[^<>]*>(.*?)</(?:jats:)?\1\s*>", re.S | re.I)
@@ -255,9 +257,16 @@ def strip_tags(text: str) -> str:
     ("H<sub>2</sub>O" → "H₂O", Scopus's "Co<inf>2</inf>" → "Co₂", as the XML readers read it: xmltree.scripted).
     HTML's character references are the characters they stand for (``unescape``), once the tags are gone."""
     if "<" in text:
+        text = text.replace(_NEW_PARAGRAPH, "\n")
         text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(_SCRIPT_NAMES[m.group(1)], m.group(2)), text)
         text = _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
     return unescape(text)
+
+
+_NEW_PARAGRAPH = "<new para>"
+"""CAB Abstracts' mark between two paragraphs, which is no tag: "… D.W. FitzSimons<new para>ADDITIONAL
+ABSTRACT:<new para>A statewise cross-sectional study …" (RefLib's tests/data/ris.txt); a new line, where a
+label may start."""
 
 
 _STYLE_TAG = re.compile(r"<(/?)(i|em|b|strong|u|sup|sub|sc|span)\b([^<>]*)>", re.I)

@@ -988,3 +988,25 @@ def test_web_of_sciences_ris_gives_the_publisher_and_the_journals_abbreviation_i
         "CAMBRIDGE UNIV PRESS", "Can. J. Aging-Rev. Can. Vieil.", "")  # a journal's article has no place
     (book,), _ = ris.read(text.replace("TY  - JOUR", "TY  - BOOK"), "wos.ris")
     assert ris.to_article(book)[0].place == "CAMBRIDGE"
+
+
+def test_embase_copyright_sign_written_in_words_is_the_rights_line() -> None:
+    # Embase writes "©" as "(copyright)" (RefLib's ris.txt): the line left the abstract as "© …" lines do.
+    path = Path(__file__).resolve().parents[1] / "data" / "ris" / "reflib-embase-copyright.ris"
+    vaccination, vectors = (readers.to_article(r)[0] for r in readers.read_file(path, path.name)[0])
+    assert vaccination.rights == "(copyright) Wydawnictwo Continuo."
+    assert vaccination.abstract[-1].text.endswith("it remained on the same level.")
+    assert vectors.rights == "(copyright)PHARMAKON-Press."
+    assert vectors.abstract[-1].text.endswith("response to public health events internationally.")
+
+
+def test_cab_abstracts_new_paragraph_mark_is_no_text() -> None:
+    # CAB Abstracts (through Web of Science, RefLib's ris.txt) parts paragraphs with "<new para>", which the page
+    # showed as text: "… D.W. FitzSimons<new para>ADDITIONAL ABSTRACT:<new para>A statewise cross-sectional …".
+    path = Path(__file__).resolve().parents[1] / "data" / "ris" / "reflib-cab-abstracts.ris"
+    for record in readers.read_file(path, path.name)[0]:
+        article = readers.to_article(record)[0]
+        assert [s.label for s in article.abstract] == ["", "ADDITIONAL ABSTRACT"]
+        assert not any("<" in s.text for s in article.abstract)
+    assert article.abstract[0].text.endswith("for stabilates of T. lawrencei.")
+    assert article.abstract[1].text.startswith("Nymphs of Rhipicephalus appendiculatus were infected")
