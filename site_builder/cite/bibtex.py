@@ -112,6 +112,10 @@ def bibtex_name(person: Person) -> str:
     """BibTeX's "Family, Suffix, Given" form; a group is braced so BibTeX never splits it into parts."""
     if is_group(person):
         return "{" + latex_escape(person.name) + "}"
+    if person.suffix and not person.given:
+        # A catalogue's "Bstan-ʼdzin-rgya-mtsho, Dalai Lama XIV" (MARC 100 $c): written "Family, Suffix", BibTeX
+        # would read the suffix as the given name; the empty "{}" keeps it in the Jr part.
+        return f"{latex_escape(person.family)}, {latex_escape(person.suffix)}, {{}}"
     parts = (person.family, person.suffix, person.given) if person.suffix else (person.family, person.given)
     return ", ".join(latex_escape(p) for p in parts if p)
 

@@ -9,19 +9,23 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+from pathlib import Path
 
 import bibtexparser
 import jsonschema
 import pytest
 import rispy
-from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
+from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors, SplitNameParts
 from Bio import Medline
 from cite_samples import ALL, GROUP, MINIMAL, SEED, SEED_AUTHORS, SEED_FULL
 from exports_as_built import exported
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from site_builder import readers
 from site_builder.cite.exports import export_file, export_file_parts, export_piece
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _bibtex_entries(text: str) -> dict[str, dict[str, object]]:
@@ -178,3 +182,16 @@ def test_a_list_written_in_parts_is_the_file_joined_whole(fmt: str, count: int) 
     pieces = [export_piece(fmt, article, f"key{n}", False) for n, article in enumerate(ALL[:count])]
     parts = list(export_file_parts(fmt, [piece.encode("utf-8") for piece in pieces]))
     assert b"".join(parts) == export_file(fmt, pieces).encode("utf-8")
+
+
+def test_bibtex_suffix_without_given_name_stays_a_suffix():
+    # traject's MARC record 2008308201, "100 0 $a Bstan-ʼdzin-rgya-mtsho, $c Dalai Lama XIV": a name with a title
+    # and no given name, which "Family, Suffix" would make BibTeX read as the given name "Dalai Lama XIV".
+    data = DATA / "marc" / "traject-forename-entries.mrc"
+    [_, record] = readers.read_data(data.read_bytes(), data, f"content/{data.name}")[0]
+    dalai_lama = readers.to_article(record)[0]
+    library = bibtexparser.parse_string(exported("bibtex", [dalai_lama]),
+                                        append_middleware=[SeparateCoAuthors(), SplitNameParts()])
+    [author] = library.entries[0].fields_dict["author"].value
+    assert (author.last, author.jr, author.first) == (["Bstan-ʼdzin-rgya-mtsho"], ["Dalai", "Lama", "XIV"], ["{}"])
+
