@@ -4,7 +4,7 @@ Sample::
 
     @article{cazzato2021liver,
       author = {Cazzato, Roberto Luigi and Hubelé, Fabrice},
-      title = {Liver-Directed Therapy for Neuroendocrine Metastases},
+      title = {Liver-{Directed} {Therapy} for {Neuroendocrine} {Metastases}},
       journal = {Cancers (Basel)},
       year = {2021},
       month = dec,
@@ -20,8 +20,9 @@ translators are biblatex's ``translator``. BibTeX has no field for a series' edi
 ``issn``, the ISBNs in ``isbn``, parted by ", ".
 
 The file is UTF-8 and names keep their letters ("Hubelé"): biber, JabRef and Zotero read UTF-8, and
-transliterating would lose them. LaTeX's special characters are escaped in text fields; ``doi`` and ``url`` are
-verbatim fields in biblatex, so they are only kept brace-balanced.
+transliterating would lose them. LaTeX's special characters are escaped in text fields, and the words of a title
+(a book's, a series') that have capitals are braced so that no style lowers them; ``doi`` and ``url`` are verbatim
+fields in biblatex, so they are only kept brace-balanced.
 """
 
 from __future__ import annotations
@@ -93,6 +94,28 @@ def _latex_command(special: re.Match[str]) -> str:
     return _LATEX_ESCAPES[special.group()]
 
 
+_WORD = re.compile(r"(?<![^\W_])(?<!\\)[^\W_]+")
+"""A word's run of letters and digits ("G12C"), not a LaTeX command's name (after a backslash)."""
+
+
+def protect_case(latex: str) -> str:
+    """``latex`` (a title, a book's or a series' title) with every word that has a capital letter braced, as
+    Zotero's BibTeX export protects them: BibTeX's own styles (plain, unsrt, abbrv, IEEEtran) and biblatex's
+    sentence case lower-case the rest, which would print "COVID-19 and DNA repair" as "covid-19 and dna repair".
+    The first word is braced only for a capital after its first letter ("mRNA"), which no style lowers."""
+    first = True
+
+    def braced(word: re.Match[str]) -> str:
+        nonlocal first
+        text, was_first = word.group(), first
+        first = False
+        capitals = [c.isupper() for c in text]
+        protect = any(capitals[1:]) if was_first else any(capitals)
+        return "{" + text + "}" if protect else text
+
+    return _WORD.sub(braced, latex)
+
+
 def _verbatim(text: str) -> str:
     """A verbatim field (doi, url): kept as is but without braces, which would end the field early."""
     return "".join(c for c in text.strip() if c not in "{}")
@@ -135,11 +158,11 @@ def bibtex_entry(article: Article, key: str) -> str:
         "author": " and ".join([*map(bibtex_name, article.authors), *(["others"] if article.et_al else [])]),
         "editor": " and ".join(map(bibtex_name, article.editors)),
         "translator": " and ".join(map(bibtex_name, article.translators)),
-        "title": latex_styled(article.title, article.title_styles),
+        "title": protect_case(latex_styled(article.title, article.title_styles)),
         "journal": latex_escape(article.journal) if entry_type == "article" else "",
-        "booktitle": latex_escape(container_title(article)),
+        "booktitle": protect_case(latex_escape(container_title(article))),
         "howpublished": carrier,
-        "series": series if series != publisher else "",
+        "series": protect_case(series) if series != publisher else "",
         "edition": latex_escape(article.edition),
         "year": str(when.year) if when.year else "",
         "volume": latex_escape(article.volume),

@@ -195,3 +195,15 @@ def test_bibtex_suffix_without_given_name_stays_a_suffix():
     [author] = library.entries[0].fields_dict["author"].value
     assert (author.last, author.jr, author.first) == (["Bstan-ʼdzin-rgya-mtsho"], ["Dalai", "Lama", "XIV"], ["{}"])
 
+
+def test_bibtex_title_capitals_are_braced():
+    # A PubMed record of tests/data/pubmed-xml/names-pubmed21n1298.xml: BibTeX's styles lower-case a title's words
+    # ("sars-cov-2 nsp1"), but for those braced; reference managers read the title back unchanged.
+    data = DATA / "pubmed-xml" / "names-pubmed21n1298.xml"
+    records, _ = readers.read_data(data.read_bytes(), data, f"content/{data.name}")
+    [nsp1] = [a for a, _ in map(readers.to_article, records) if "NSP1" in a.title]
+    text = exported("bibtex", [nsp1])
+    assert ("  title = {Genes with 5' terminal oligopyrimidine tracts preferentially escape global suppression of "
+            "translation by the {SARS}-{CoV}-2 {NSP1} protein.},\n") in text
+    [entry] = _bibtex_entries(text).values()
+    assert entry["title"] == nsp1.title
