@@ -207,3 +207,16 @@ def test_bibtex_title_capitals_are_braced():
             "translation by the {SARS}-{CoV}-2 {NSP1} protein.},\n") in text
     [entry] = _bibtex_entries(text).values()
     assert entry["title"] == nsp1.title
+
+
+def test_ris_suffix_without_given_name_stays_a_suffix():
+    # The MARC record of test_bibtex_suffix_without_given_name_stays_a_suffix: "AU  - Family, Suffix" read back
+    # as a given name; the RIS specification's "Family, Given, Suffix" with the given name empty does not.
+    data = DATA / "marc" / "traject-forename-entries.mrc"
+    [_, record] = readers.read_data(data.read_bytes(), data, f"content/{data.name}")[0]
+    dalai_lama = readers.to_article(record)[0]
+    text = exported("ris", [dalai_lama])
+    assert rispy.loads(text)[0]["authors"] == ["Bstan-ʼdzin-rgya-mtsho, , Dalai Lama XIV"]
+    [back] = readers.read_data(text.encode(), Path("back.ris"), "content/back.ris")[0]
+    [author] = readers.to_article(back)[0].authors
+    assert (author.family, author.given, author.suffix) == ("Bstan-ʼdzin-rgya-mtsho", "", "Dalai Lama XIV")
