@@ -139,6 +139,11 @@ def bibtex_name(person: Person) -> str:
         # A catalogue's "Bstan-ʼdzin-rgya-mtsho, Dalai Lama XIV" (MARC 100 $c): written "Family, Suffix", BibTeX
         # would read the suffix as the given name; the empty "{}" keeps it in the Jr part.
         return f"{latex_escape(person.family)}, {latex_escape(person.suffix)}, {{}}"
+    if not person.given and " " in person.family.strip() and not person.family.strip()[0].islower():
+        # Manubot's "family": "BI Intelligence" with no given name: BibTeX reads a name without a comma as
+        # "First von Last" (the given name "BI"), so such a family name is braced whole; one that starts with a
+        # particle ("van den Hoven") already reads as von and Last.
+        return "{" + latex_escape(person.family) + "}"
     parts = (person.family, person.suffix, person.given) if person.suffix else (person.family, person.given)
     return ", ".join(latex_escape(p) for p in parts if p)
 

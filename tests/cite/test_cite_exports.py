@@ -220,3 +220,24 @@ def test_ris_suffix_without_given_name_stays_a_suffix():
     [back] = readers.read_data(text.encode(), Path("back.ris"), "content/back.ris")[0]
     [author] = readers.to_article(back)[0].authors
     assert (author.family, author.given, author.suffix) == ("Bstan-ʼdzin-rgya-mtsho", "", "Dalai Lama XIV")
+
+
+def test_bibtex_family_name_of_several_words_without_given_name_stays_whole():
+    # deep-review's Manubot item nyjAIan4 (tests/data/csl-json/deep-review-family-only.json): "family": "BI
+    # Intelligence" and no given name, which BibTeX read as the given name "BI" and the family name "Intelligence".
+    data = DATA / "csl-json" / "deep-review-family-only.json"
+    [record] = readers.read_data(data.read_bytes(), data, f"content/{data.name}")[0]
+    text = exported("bibtex", [readers.to_article(record)[0]])
+    assert "  author = {{BI Intelligence}},\n" in text
+    library = bibtexparser.parse_string(text, append_middleware=[SeparateCoAuthors(), SplitNameParts()])
+    [author] = library.entries[0].fields_dict["author"].value
+    assert (author.last, author.first) == (["{BI Intelligence}"], [])
+
+
+def test_bibtex_family_name_with_a_particle_and_no_given_name_is_left_to_bibtex():
+    # tests/data/table-csv/refworks-reviews.txt, row 1: "van den Hoven,null", no given name. Unbraced, BibTeX reads
+    # it as von "van den" and Last "Hoven", as it should.
+    data = DATA / "table-csv" / "refworks-reviews.txt"
+    records = readers.read_data(data.read_bytes(), data, f"content/{data.name}")[0]
+    [article] = [a for a, _ in map(readers.to_article, records) if a.doi == "10.1016/j.jvir.2013.12.293"]
+    assert "  author = {van den Hoven and Smits, Maarten L. J. and" in exported("bibtex", [article])
