@@ -4,7 +4,7 @@ Sample::
 
     @article{cazzato2021liver,
       author = {Cazzato, Roberto Luigi and Hubelé, Fabrice},
-      title = {Liver-{Directed} {Therapy} for {Neuroendocrine} {Metastases}},
+      title = {Liver-Directed Therapy for Neuroendocrine Metastases},
       journal = {Cancers (Basel)},
       year = {2021},
       month = dec,
@@ -21,8 +21,8 @@ translators are biblatex's ``translator``. BibTeX has no field for a series' edi
 
 The file is UTF-8 and names keep their letters ("Hubelé"): biber, JabRef and Zotero read UTF-8, and
 transliterating would lose them. LaTeX's special characters are escaped in text fields, and the words of a title
-(a book's, a series') that have capitals are braced so that no style lowers them; ``doi`` and ``url`` are verbatim
-fields in biblatex, so they are only kept brace-balanced.
+(a book's, a series') with a capital after their first letter are braced so that no style lowers them; ``doi``
+and ``url`` are verbatim fields in biblatex, so they are only kept brace-balanced.
 """
 
 from __future__ import annotations
@@ -99,21 +99,12 @@ _WORD = re.compile(r"(?<![^\W_])(?<!\\)[^\W_]+")
 
 
 def protect_case(latex: str) -> str:
-    """``latex`` (a title, a book's or a series' title) with every word that has a capital letter braced, as
-    Zotero's BibTeX export protects them: BibTeX's own styles (plain, unsrt, abbrv, IEEEtran) and biblatex's
-    sentence case lower-case the rest, which would print "COVID-19 and DNA repair" as "covid-19 and dna repair".
-    The first word is braced only for a capital after its first letter ("mRNA"), which no style lowers."""
-    first = True
-
-    def braced(word: re.Match[str]) -> str:
-        nonlocal first
-        text, was_first = word.group(), first
-        first = False
-        capitals = [c.isupper() for c in text]
-        protect = any(capitals[1:]) if was_first else any(capitals)
-        return "{" + text + "}" if protect else text
-
-    return _WORD.sub(braced, latex)
+    """``latex`` (a title, a book's or a series' title) with every word that has a capital after its first letter
+    braced ("{SARS}-{CoV}-2 {NSP1}", "{mRNA}", "{COVID}-19"): BibTeX's own styles (plain, unsrt, abbrv, IEEEtran)
+    and biblatex's sentence case lower-case a title's words, which would print them "sars-cov-2 nsp1". A word
+    with only its first letter capital is left to the style (a title-case "Therapy" as much as a name)."""
+    return _WORD.sub(lambda word: "{" + word.group() + "}" if any(c.isupper() for c in word.group()[1:])
+                     else word.group(), latex)
 
 
 def _verbatim(text: str) -> str:
