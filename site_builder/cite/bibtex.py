@@ -20,8 +20,9 @@ translators are biblatex's ``translator``. BibTeX has no field for a series' edi
 ``issn``, the ISBNs in ``isbn``, parted by ", ".
 
 The file is UTF-8 and names keep their letters ("Hubelé"): biber, JabRef and Zotero read UTF-8, and
-transliterating would lose them. LaTeX's special characters are escaped in text fields; ``doi`` and ``url`` are
-verbatim fields in biblatex, so they are only kept brace-balanced.
+transliterating would lose them. LaTeX's special characters are escaped in text fields, and the words of a title
+(a book's, a series') with a capital after their first letter are braced so that no style lowers them; ``doi``
+and ``url`` are verbatim fields in biblatex, so they are only kept brace-balanced.
 """
 
 from __future__ import annotations
@@ -93,6 +94,19 @@ def _latex_command(special: re.Match[str]) -> str:
     return _LATEX_ESCAPES[special.group()]
 
 
+_WORD = re.compile(r"(?<![^\W_])(?<!\\)[^\W_]+")
+"""A word's run of letters and digits ("G12C"), not a LaTeX command's name (after a backslash)."""
+
+
+def protect_case(latex: str) -> str:
+    """``latex`` (a title, a book's or a series' title) with every word that has a capital after its first letter
+    braced ("{SARS}-{CoV}-2 {NSP1}", "{mRNA}", "{COVID}-19"): BibTeX's own styles (plain, unsrt, abbrv, IEEEtran)
+    and biblatex's sentence case lower-case a title's words, which would print them "sars-cov-2 nsp1". A word
+    with only its first letter capital is left to the style (a title-case "Therapy" as much as a name)."""
+    return _WORD.sub(lambda word: "{" + word.group() + "}" if any(c.isupper() for c in word.group()[1:])
+                     else word.group(), latex)
+
+
 def _verbatim(text: str) -> str:
     """A verbatim field (doi, url): kept as is but without braces, which would end the field early."""
     return "".join(c for c in text.strip() if c not in "{}")
@@ -112,6 +126,15 @@ def bibtex_name(person: Person) -> str:
     """BibTeX's "Family, Suffix, Given" form; a group is braced so BibTeX never splits it into parts."""
     if is_group(person):
         return "{" + latex_escape(person.name) + "}"
+    if person.suffix and not person.given:
+        # A catalogue's "Bstan-ʼdzin-rgya-mtsho, Dalai Lama XIV" (MARC 100 $c): written "Family, Suffix", BibTeX
+        # would read the suffix as the given name; the empty "{}" keeps it in the Jr part.
+        return f"{latex_escape(person.family)}, {latex_escape(person.suffix)}, {{}}"
+    if not person.given and " " in person.family.strip() and not person.family.strip()[0].islower():
+        # Manubot's "family": "BI Intelligence" with no given name: BibTeX reads a name without a comma as
+        # "First von Last" (the given name "BI"), so such a family name is braced whole; one that starts with a
+        # particle ("van den Hoven") already reads as von and Last.
+        return "{" + latex_escape(person.family) + "}"
     parts = (person.family, person.suffix, person.given) if person.suffix else (person.family, person.given)
     return ", ".join(latex_escape(p) for p in parts if p)
 
@@ -131,11 +154,11 @@ def bibtex_entry(article: Article, key: str) -> str:
         "author": " and ".join([*map(bibtex_name, article.authors), *(["others"] if article.et_al else [])]),
         "editor": " and ".join(map(bibtex_name, article.editors)),
         "translator": " and ".join(map(bibtex_name, article.translators)),
-        "title": latex_styled(article.title, article.title_styles),
+        "title": protect_case(latex_styled(article.title, article.title_styles)),
         "journal": latex_escape(article.journal) if entry_type == "article" else "",
-        "booktitle": latex_escape(container_title(article)),
+        "booktitle": protect_case(latex_escape(container_title(article))),
         "howpublished": carrier,
-        "series": series if series != publisher else "",
+        "series": protect_case(series) if series != publisher else "",
         "edition": latex_escape(article.edition),
         "year": str(when.year) if when.year else "",
         "volume": latex_escape(article.volume),

@@ -70,6 +70,10 @@ def ris_name(person: Person) -> str:
     """RIS's AU form, "Family, Given[, Suffix]"; a group keeps its whole name."""
     if is_group(person):
         return person.name
+    if person.suffix and not person.given:
+        # A catalogue's "Bstan-ʼdzin-rgya-mtsho, Dalai Lama XIV" (MARC 100 $c): the given name left empty, as the
+        # RIS specification's form has it, so that no reader takes the suffix for the given name.
+        return f"{person.family}, , {person.suffix}"
     return ", ".join(p for p in (person.family, person.given, person.suffix) if p)
 
 

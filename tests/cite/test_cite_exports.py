@@ -9,19 +9,23 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+from pathlib import Path
 
 import bibtexparser
 import jsonschema
 import pytest
 import rispy
-from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors
+from bibtexparser.middlewares import LatexDecodingMiddleware, SeparateCoAuthors, SplitNameParts
 from Bio import Medline
 from cite_samples import ALL, GROUP, MINIMAL, SEED, SEED_AUTHORS, SEED_FULL
 from exports_as_built import exported
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from site_builder import readers
 from site_builder.cite.exports import export_file, export_file_parts, export_piece
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 
 def _bibtex_entries(text: str) -> dict[str, dict[str, object]]:
@@ -178,3 +182,62 @@ def test_a_list_written_in_parts_is_the_file_joined_whole(fmt: str, count: int) 
     pieces = [export_piece(fmt, article, f"key{n}", False) for n, article in enumerate(ALL[:count])]
     parts = list(export_file_parts(fmt, [piece.encode("utf-8") for piece in pieces]))
     assert b"".join(parts) == export_file(fmt, pieces).encode("utf-8")
+
+
+def test_bibtex_suffix_without_given_name_stays_a_suffix():
+    # traject's MARC record 2008308201, "100 0 $a Bstan-ʼdzin-rgya-mtsho, $c Dalai Lama XIV": a name with a title
+    # and no given name, which "Family, Suffix" would make BibTeX read as the given name "Dalai Lama XIV".
+    data = DATA / "marc" / "traject-forename-entries.mrc"
+    [_, record] = readers.read_data(data.read_bytes(), data, f"content/{data.name}")[0]
+    dalai_lama = readers.to_article(record)[0]
+    library = bibtexparser.parse_string(exported("bibtex", [dalai_lama]),
+                                        append_middleware=[SeparateCoAuthors(), SplitNameParts()])
+    [author] = library.entries[0].fields_dict["author"].value
+    assert (author.last, author.jr, author.first) == (["Bstan-ʼdzin-rgya-mtsho"], ["Dalai", "Lama", "XIV"], ["{}"])
+
+
+def test_bibtex_title_capitals_are_braced():
+    # A PubMed record of tests/data/pubmed-xml/names-pubmed21n1298.xml: BibTeX's styles lower-case a title's words
+    # ("sars-cov-2 nsp1"), but for those braced; reference managers read the title back unchanged.
+    data = DATA / "pubmed-xml" / "names-pubmed21n1298.xml"
+    records, _ = readers.read_data(data.read_bytes(), data, f"content/{data.name}")
+    [nsp1] = [a for a, _ in map(readers.to_article, records) if "NSP1" in a.title]
+    text = exported("bibtex", [nsp1])
+    assert ("  title = {Genes with 5' terminal oligopyrimidine tracts preferentially escape global suppression of "
+            "translation by the {SARS}-{CoV}-2 {NSP1} protein.},\n") in text
+    [entry] = _bibtex_entries(text).values()
+    assert entry["title"] == nsp1.title
+
+
+def test_ris_suffix_without_given_name_stays_a_suffix():
+    # The MARC record of test_bibtex_suffix_without_given_name_stays_a_suffix: "AU  - Family, Suffix" read back
+    # as a given name; the RIS specification's "Family, Given, Suffix" with the given name empty does not.
+    data = DATA / "marc" / "traject-forename-entries.mrc"
+    [_, record] = readers.read_data(data.read_bytes(), data, f"content/{data.name}")[0]
+    dalai_lama = readers.to_article(record)[0]
+    text = exported("ris", [dalai_lama])
+    assert rispy.loads(text)[0]["authors"] == ["Bstan-ʼdzin-rgya-mtsho, , Dalai Lama XIV"]
+    [back] = readers.read_data(text.encode(), Path("back.ris"), "content/back.ris")[0]
+    [author] = readers.to_article(back)[0].authors
+    assert (author.family, author.given, author.suffix) == ("Bstan-ʼdzin-rgya-mtsho", "", "Dalai Lama XIV")
+
+
+def test_bibtex_family_name_of_several_words_without_given_name_stays_whole():
+    # deep-review's Manubot item nyjAIan4 (tests/data/csl-json/deep-review-family-only.json): "family": "BI
+    # Intelligence" and no given name, which BibTeX read as the given name "BI" and the family name "Intelligence".
+    data = DATA / "csl-json" / "deep-review-family-only.json"
+    [record] = readers.read_data(data.read_bytes(), data, f"content/{data.name}")[0]
+    text = exported("bibtex", [readers.to_article(record)[0]])
+    assert "  author = {{BI Intelligence}},\n" in text
+    library = bibtexparser.parse_string(text, append_middleware=[SeparateCoAuthors(), SplitNameParts()])
+    [author] = library.entries[0].fields_dict["author"].value
+    assert (author.last, author.first) == (["{BI Intelligence}"], [])
+
+
+def test_bibtex_family_name_with_a_particle_and_no_given_name_is_left_to_bibtex():
+    # tests/data/table-csv/refworks-reviews.txt, row 1: "van den Hoven,null", no given name. Unbraced, BibTeX reads
+    # it as von "van den" and Last "Hoven", as it should.
+    data = DATA / "table-csv" / "refworks-reviews.txt"
+    records = readers.read_data(data.read_bytes(), data, f"content/{data.name}")[0]
+    [article] = [a for a, _ in map(readers.to_article, records) if a.doi == "10.1016/j.jvir.2013.12.293"]
+    assert "  author = {van den Hoven and Smits, Maarten L. J. and" in exported("bibtex", [article])
