@@ -882,6 +882,17 @@ _AUTHOR_EMAIL = re.compile(r"\s*\(\s*[^()\s@]+@[^()\s]+\s*\)\s*\Z")
 """BIOSIS's author line ends with the author's address: "Medvedeff, Cassandra A. (medvedeff22@ufl.edu)"."""
 
 
+def _wos_pages(tags: _Tags) -> str:
+    """The page range of BP and EP (or the article number AR), else PS."""
+    first = tags.first("BP") or tags.first("AR")
+    # "BP 1271 EP +": an article that goes on past its first page to pages the record does not list (PG 13 of
+    # an IEEE Virtual Reality 2006 paper, "BP 223 EP +"); Web of Science shows it "223-+", not as one page
+    if clean(tags.first("EP")) == "+" and (start := shared.page_range(first)):
+        return f"{start}-+"
+    # PS: the page span of CABI's and BIOSIS's exports ("PS 170", "PS 221-230"), some without BP and EP
+    return shared.page_range(first, tags.first("EP")) or shared.page_range(tags.first("PS"))
+
+
 def _wos_article(record: Record) -> Article:
     """Web of Science tagged: TI, AF/AU, SO/JI, PY/PD, DI, PM, DT, DE/ID, OI ("Family, Given/0000-…"), and a book's
     BE (editors) and PI (the publisher's city)."""
@@ -927,9 +938,7 @@ def _wos_article(record: Record) -> Article:
         pmid=pmid, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
         volume=shared.volume(tags.text("VL")), issue=tags.text("IS"),
-        # PS: the page span of CABI's and BIOSIS's exports ("PS 170", "PS 221-230"), some without BP and EP
-        pages=shared.page_range(tags.first("BP") or tags.first("AR"), tags.first("EP")) or shared.page_range(
-            tags.first("PS")),
+        pages=_wos_pages(tags),
         keywords=_inspec_keywords(" ".join(tags.all("DE"))) if inspec else shared.split_keywords(
             [" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),

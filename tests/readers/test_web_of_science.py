@@ -365,3 +365,23 @@ def test_a_middle_initial_written_as_a_suffix_is_a_middle_initial() -> None:
     assert (holmes.name, holmes.given, holmes.suffix) == ("Holmes, Michael, V", "Michael V", "")
     assert (morris.given, morris.suffix) == ("James A.", "Jr.")  # a generation stays one
     assert (dunsiger.given, dunsiger.suffix) == ("Shira", "I")  # AU "Dunsiger, S" does not say it is an initial
+
+
+PLUS = Path(__file__).resolve().parents[1] / "data" / "ris" / "wosfile-plus-last-page.txt"
+
+
+def test_a_last_page_of_plus_is_kept(tmp_path: Path, html) -> None:
+    """A real Web of Science export (wosfile, BSD): a proceedings paper of 13 pages (PG 13) gives "BP 223" and
+    "EP +", Web of Science's mark for pages after the first that it does not list. The page showed "223", one
+    page; it shows "223-+", as Web of Science does."""
+    from site_builder.build import build
+
+    (record,), problems = readers.read_data(PLUS.read_bytes(), PLUS, f"content/{PLUS.name}")
+    assert problems == [] and record.values("EP") == ("+",)
+    assert readers.to_article(record)[0].pages == "223-+"
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / PLUS.name).write_bytes(PLUS.read_bytes())
+    build(site, tmp_path / "_site")
+    facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "ris-wos-000237211000029.html")))
+    assert facts["Pages"] == "223-+"
