@@ -361,6 +361,11 @@ _SO_JOURNALS_AT_OVID = re.compile(
 # Nov. 16, 2004." (a patent); read as Embase's shape, its day was the volume and "1288(3), Nov" part of the journal
 _SO_BIOSIS_UNPAGED = re.compile(
     rf"(?P<journal>.+?)\. (?P<volume>[\w.-]+)(?:\((?P<issue>[^)]*)\))?, (?P<date>{_MONTHS}\.? \d{{1,2}}, \d{{4}})\.?")
+# Zoological Record: "Hydrobiologia. 2007 15 June; 433-441." (the date, then the pages); "Association of Zoos and
+# Aquariums Regional Meetings Proceedings. 2005; 9pp.." (the number of pages, which is no page range)
+_SO_ZOOLOGICAL_RECORD = re.compile(
+    rf"(?P<journal>.+?)\. (?P<year>\d{{4}})(?: (?P<day>\d{{1,2}}))?(?: (?P<month>{_MONTHS}))?; (?P<pages>[^;]+?)\.*")
+_PAGE_COUNT = re.compile(r"\d+\s*pp")
 # BIOSIS, a chapter: "Kamp, Roza Maria [Editor, Reprint Author], Calvete, Juan J. [Editor]. Methods in proteome and
 # protein analysis.:371-397, 2004. Series Information: Principles and Practice." (the series the book's journal)
 _SO_BIOSIS_CHAPTER = re.compile(r"(?P<editors>.+?\[Editor[^\]]*\])\. (?P<book>.+?)\.?:(?P<pages>[^,]+), "
@@ -382,6 +387,9 @@ def parse_source(text: str) -> Source:
     if m := _SO_PSYCINFO.fullmatch(text):
         return Source(m["journal"], clean(m["volume"]), clean(m["issue"] or ""), shared.page_range(m["pages"] or ""),
                       _date(m["date"]))
+    if m := _SO_ZOOLOGICAL_RECORD.fullmatch(text):
+        pages = "" if _PAGE_COUNT.fullmatch(m["pages"]) else shared.page_range(m["pages"])
+        return Source(m["journal"], pages=pages, date=dates.from_parts(m["year"], m["month"] or "", m["day"] or ""))
     if m := _SO_BIOSIS_UNPAGED.fullmatch(text):
         return Source(m["journal"], m["volume"], clean(m["issue"] or ""), date=_date(m["date"]))
     if m := _SO_EMBASE.match(text):

@@ -125,6 +125,11 @@ def test_ui_is_the_pubmed_id_in_medline() -> None:
     ("Official Gazette of the United States Patent & Trademark Office Patents. 1288(3), Nov. 16, 2004.",
      ovid.Source("Official Gazette of the United States Patent & Trademark Office Patents", "1288", "3",
                  date="2004-11-16")),
+    # Zoological Record (records of Zotero's Ovid Tagged translator tests): the date then the pages, no volume;
+    # the journal, the day and the pages were not shown; "9pp." counts the pages, it is no range
+    ("Hydrobiologia. 2007 15 June; 433-441.", ovid.Source("Hydrobiologia", pages="433-441", date="2007-06-15")),
+    ("Association of Zoos and Aquariums Regional Meetings Proceedings. 2005; 9pp..",
+     ovid.Source("Association of Zoos and Aquariums Regional Meetings Proceedings", date="2005")),
     ("Not a source line", ovid.Source()),
 ])
 def test_source_lines(source: str, expected: ovid.Source) -> None:
