@@ -385,3 +385,16 @@ def test_a_last_page_of_plus_is_kept(tmp_path: Path, html) -> None:
     build(site, tmp_path / "_site")
     facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "ris-wos-000237211000029.html")))
     assert facts["Pages"] == "223-+"
+
+
+def test_a_biosis_patents_whole_date_is_read_once() -> None:
+    """BIOSIS in Web of Knowledge gives a patent's whole grant date in PD, its year too ("PD JUN 28 2011" beside
+    "PY 2011"; the facts of a record of Zotero's Web of Science Tagged translator tests, AGPL). The page showed
+    "2011 Jun 28 2011"; it shows 28 June 2011."""
+    text = ("FN Thomson Reuters Web of Knowledge\nVR 1.0\nPT P\nUT BIOSIS:PREV201100469175\nDT Patent\n"
+            "TI Indexing cell delivery catheter\nAU Solar, Matthew S.\nPN US 07967789\nDG June 28, 2011\n"
+            "SO Official Gazette of the United States Patent and Trademark Office\nPY 2011\nPD JUN 28 2011\n"
+            "SN 0098-1133\nER\n\nEF\n")
+    (record,), problems = ris.read(text, "savedrecs.txt")
+    article = ris.to_article(record)[0]
+    assert problems == [] and (article.date, article.date_printed) == ("2011-06-28", "")
