@@ -992,4 +992,6 @@ def wos_kind(types: list[str]) -> str:
         return "chapter"
     if "proceedings paper" in parts:
         return "paper-conference"
+    if "patent" in parts:  # BIOSIS's patents in Web of Knowledge ("PT P", "DT Patent")
+        return "patent"
     return "book" if "book" in parts else ""

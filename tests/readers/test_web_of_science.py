@@ -398,3 +398,4 @@ def test_a_biosis_patents_whole_date_is_read_once() -> None:
     (record,), problems = ris.read(text, "savedrecs.txt")
     article = ris.to_article(record)[0]
     assert problems == [] and (article.date, article.date_printed) == ("2011-06-28", "")
+    assert article.kind == "patent"  # not a journal article
