@@ -914,7 +914,8 @@ def _wos_article(record: Record) -> Article:
         title, abstract_lines = _inspec_text(title), [_inspec_text(" ".join(abstract_lines))]
     lay, abstract, rights = _abstract(abstract_lines, running=True)
     when = shared.web_of_science_date(tags.first("PD"), tags.first("PY"), tags.first("EA"))
-    kind = wos_kind(tags.all("DT"))
+    # PT P: a patent; Derwent Innovations Index's records (UT DIIDW:…) have no DT to say so
+    kind = wos_kind(tags.all("DT")) or ("patent" if clean(tags.first("PT")) == "P" else "")
     # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
     in_book = kind in CONTAINED_KINDS and clean(tags.first("PT")) in ("B", "S")
     # A whole book's SO repeats its title ("Inside Bluetooth Low Energy"): its series is SE, if any

@@ -399,3 +399,13 @@ def test_a_biosis_patents_whole_date_is_read_once() -> None:
     article = ris.to_article(record)[0]
     assert problems == [] and (article.date, article.date_printed) == ("2011-06-28", "")
     assert article.kind == "patent"  # not a journal article
+
+
+def test_a_derwent_patent_without_dt_is_a_patent() -> None:
+    """Derwent Innovations Index in Web of Science gives a patent "PT P" and no DT (the facts of a record of Zotero's
+    Web of Science Tagged translator tests, AGPL): it was typed as a journal article."""
+    text = ("FN Clarivate Analytics Web of Science\nVR 1.0\nPT P\nAU YANG Y\n   LI W\n"
+            "TI Use of reagent for detecting syntaxin 12 protein autoantibodies\nPN CN110836969-A\n"
+            "AE UNIV SICHUAN WEST CHINA HOSPITAL\nUT DIIDW:202018799C\nER\n\nEF\n")
+    (record,), problems = ris.read(text, "savedrecs.txt")
+    assert problems == [] and ris.to_article(record)[0].kind == "patent"
