@@ -366,6 +366,11 @@ _SO_BIOSIS_UNPAGED = re.compile(
 _SO_ZOOLOGICAL_RECORD = re.compile(
     rf"(?P<journal>.+?)\. (?P<year>\d{{4}})(?: (?P<day>\d{{1,2}}))?(?: (?P<month>{_MONTHS}))?; (?P<pages>[^;]+?)\.*")
 _PAGE_COUNT = re.compile(r"\d+\s*pp")
+# International Political Science Abstracts: "Journal of Political Studies 12, Winter 2007: 7-14.", "Journal of
+# Current Southeast Asian Affairs, 2013(1): 3-28." (the volume after the journal, the pages after a colon)
+_SO_IPSA = re.compile(
+    rf"(?P<journal>.+?),? (?P<volume>\d[\w-]*)(?:\((?P<issue>[^)]*)\))?"
+    rf"(?:, (?:(?P<months>{_MONTHS}(?:-{_MONTHS})?) )?(?P<year>\d{{4}}))?: (?P<pages>[^:]+?)\.")
 # BIOSIS, a chapter: "Kamp, Roza Maria [Editor, Reprint Author], Calvete, Juan J. [Editor]. Methods in proteome and
 # protein analysis.:371-397, 2004. Series Information: Principles and Practice." (the series the book's journal)
 _SO_BIOSIS_CHAPTER = re.compile(r"(?P<editors>.+?\[Editor[^\]]*\])\. (?P<book>.+?)\.?:(?P<pages>[^,]+), "
@@ -399,6 +404,10 @@ def parse_source(text: str) -> Source:
     if m := _SO_MEDLINE.fullmatch(text):
         return Source(m["journal"], m["volume"], clean(m["issue"] or ""), shared.page_range(m["pages"]),
                       _date(m["date"]))
+    if m := _SO_IPSA.fullmatch(text):
+        when = dates.read_printed(" ".join(p for p in (m["year"], m["months"]) if p))
+        return Source(m["journal"], m["volume"], clean(m["issue"] or ""), shared.page_range(m["pages"]), when.iso,
+                      when.printed)
     if m := _SO_JOURNAL.fullmatch(text):
         return Source(m["journal"])
     return Source()

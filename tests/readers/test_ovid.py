@@ -130,6 +130,12 @@ def test_ui_is_the_pubmed_id_in_medline() -> None:
     ("Hydrobiologia. 2007 15 June; 433-441.", ovid.Source("Hydrobiologia", pages="433-441", date="2007-06-15")),
     ("Association of Zoos and Aquariums Regional Meetings Proceedings. 2005; 9pp..",
      ovid.Source("Association of Zoos and Aquariums Regional Meetings Proceedings", date="2005")),
+    # International Political Science Abstracts (records of Zotero's Ovid Tagged translator tests): the journal,
+    # volume and pages were not shown
+    ("Journal of Political Studies 12, Winter 2007: 7-14.",
+     ovid.Source("Journal of Political Studies", "12", "", "7-14", "2007", "2007 Winter")),
+    ("Journal of Current Southeast Asian Affairs, 2013(1): 3-28.",
+     ovid.Source("Journal of Current Southeast Asian Affairs", "2013", "1", "3-28")),
     ("Not a source line", ovid.Source()),
 ])
 def test_source_lines(source: str, expected: ovid.Source) -> None:
