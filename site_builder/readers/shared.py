@@ -243,7 +243,7 @@ def article_id(pmc: str, pmid: str, doi: str, key: str, title: str, prefix: str)
 _BLOCK_TAG = re.compile(r"</?(?:jats:)?(?:p|title|sec|br|div|li|list|list-item)\b[^<>]*>")
 # A tag's attributes each have a value: KWB's EndNote abstract "Fouling bei pH<IEP. Die genaue Ursache … mit >100mg/L"
 # is text, which was cut out as one tag
-_INLINE_TAG = re.compile(r"""</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?>""")
+_INLINE_TAG = re.compile(r"""</?([A-Za-z][\w:.-]*)(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?>""")
 
 
 _SCRIPT_TAG = re.compile(r"<(?:jats:)?(sup|sub|inf)>([^<>]*)</(?:jats:)?\1>")
@@ -259,8 +259,15 @@ def strip_tags(text: str) -> str:
     if "<" in text:
         text = text.replace(_NEW_PARAGRAPH, "\n")
         text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(_SCRIPT_NAMES[m.group(1)], m.group(2)), text)
-        text = _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
+        text = _INLINE_TAG.sub(_tag_left_out, _BLOCK_TAG.sub(" ", text))
     return unescape(text)
+
+
+def _tag_left_out(m: re.Match[str]) -> str:
+    """"" for a tag; the text itself where it only looks like one: a Web of Science abstract's "a small
+    <L-z>/2<S-z>" (expectation values, in angle brackets) is physics, and the names of markup that have a
+    hyphen are in lower case ("inline-formula")."""
+    return m.group(0) if "-" in m.group(1) and not m.group(1).islower() else ""
 
 
 _NEW_PARAGRAPH = "<new para>"

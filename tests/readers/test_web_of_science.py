@@ -409,3 +409,24 @@ def test_a_derwent_patent_without_dt_is_a_patent() -> None:
             "AE UNIV SICHUAN WEST CHINA HOSPITAL\nUT DIIDW:202018799C\nER\n\nEF\n")
     (record,), problems = ris.read(text, "savedrecs.txt")
     assert problems == [] and ris.to_article(record)[0].kind == "patent"
+
+
+ANGLES = Path(__file__).resolve().parents[1] / "data" / "ris" / "bibx-angle-brackets.txt"
+
+
+def test_angle_brackets_of_physics_are_no_tags(tmp_path: Path, html) -> None:
+    """A real Web of Science export (python-bibx, MIT): an abstract on MnGa and MnAl films gives expectation values
+    in angle brackets ("a small <L-z>/2<S-z>(<= 0.04)"). They were taken for tags and left out: the page said "a
+    small /2(<= 0.04)"."""
+    from site_builder.build import build
+
+    (record,), problems = readers.read_data(ANGLES.read_bytes(), ANGLES, f"content/{ANGLES.name}")
+    abstract = " ".join(s.text for s in readers.to_article(record)[0].abstract)
+    assert problems == [] and "we confirmed a small <L-z>/2<S-z>(<= 0.04) and no systematic change of " \
+        "<L-z>/2<S-z> between" in abstract
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / ANGLES.name).write_bytes(ANGLES.read_bytes())
+    build(site, tmp_path / "_site")
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1109-tmag-2014-2332975.html"))
+    assert "a small <L-z>/2<S-z>(<= 0.04)" in html.text(main)
