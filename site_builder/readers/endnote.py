@@ -128,6 +128,7 @@ _KINDS = {
     "dictionary": "entry-dictionary", "encyclopedia": "entry-encyclopedia", "ancient text": "classic",
     "classical work": "classic", "artwork": "graphic", "music": "musical_score", "pamphlet": "pamphlet",
     "standard": "standard", "interview": "interview", "press release": "article-newspaper",
+    "audio": "song",  # a library catalogue's podcast or sound recording ("%0 Audio"), as Zotero's Refer reads it
 }
 _YEAR = re.compile(r"\d{4}")
 _WORDS = re.compile(r"[^\W\d_]+")

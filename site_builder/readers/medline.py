@@ -89,6 +89,19 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     return records, diagnostics
 
 
+def _eric_kind(types: tuple[str, ...]) -> str:
+    """The kind of work the publication types (PT) of an ERIC document (ED) name: "Books", "Dissertations/Theses -
+    Doctoral Dissertations", "Reports - Research"; "" for "Journal Articles" and anything else."""
+    names = [clean(t) for t in types]
+    if "Journal Articles" in names:
+        return ""
+    if "Books" in names:
+        return "book"
+    if any(n.startswith("Dissertations/Theses") for n in names):
+        return "thesis"
+    return "report" if any(n.startswith("Reports - ") for n in names) else ""
+
+
 def _from_eric(f: Field) -> bool:
     return f.name == "OWN" and bool(f.values) and clean(f.values[0]) == "ERIC"
 
@@ -141,6 +154,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     doi = _doi(record.values("AID")) or _doi(record.values("LID")) or next(
         (found for v in record.values("AID") if "[" not in v and (found := doi_from(v))), "")
     eric_id = clean(record.first("OID")) if eric else ""
+    # ERIC's EJ numbers are journal articles (whose PT may be "Reports - Research" alone), its ED numbers the rest
+    eric_kind = _eric_kind(record.values("PT")) if eric_id.upper().startswith("ED") else ""
+    # ERIC's JT of a book, report or dissertation is who published it ("ACT, Inc.", "ProQuest LLC"), no journal
+    eric_publisher = clean(record.first("JT")) if eric_kind else ""
     authors, et_al, bad_orcids = _authors(record)
     lay, abstract = split_lay_summary(split_text(record.first("AB")))
     when = _published(record)
@@ -161,10 +178,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         other_abstracts=_other_abstracts(record),
         authors=authors,
         et_al=et_al,
-        kind=("chapter" if title else "book") if book else "",
+        kind=("chapter" if title else "book") if book else eric_kind,
         container=book if title else "",
         editors=_people(record, "FED", "ED") if book else (),
-        publisher=clean(record.first("PB")) if book else "",
+        publisher=clean(record.first("PB")) if book else eric_publisher,
         edition=clean(record.first("EN")) if book else "",
         # PL is where a book was published; for a journal it is the journal's country ("United States").
         place=clean(record.first("PL")) if book else "",
@@ -172,7 +189,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
             _bracketed(record.values("AID"), "bookaccession")),
         # A Bookshelf book's collection (CTI, "GeneReviews®") is its series: the journal of a work no periodical
         # carries.
-        journal=clean(record.first("JT") or record.first("TA") or (record.first("CTI") if book else "")),
+        journal="" if eric_publisher else clean(
+            record.first("JT") or record.first("TA") or (record.first("CTI") if book else "")),
         journal_abbrev=clean(record.first("TA")),
         date=when.date,
         date_printed=when.printed,

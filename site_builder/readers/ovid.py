@@ -174,7 +174,7 @@ def _without_role(name: str) -> str:
 # What a publication type (PT) says the work is, in CSL's words.
 _KINDS = {"book chapter": "chapter", "chapter": "chapter", "book": "book", "conference abstract": "paper-conference",
           "conference paper": "paper-conference", "conference proceeding": "paper-conference",
-          "dissertation": "thesis", "dissertation abstract": "thesis"}
+          "dissertation": "thesis", "dissertation abstract": "thesis", "patent": "patent"}
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
@@ -357,6 +357,20 @@ _MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|Octo
 _SO_JOURNALS_AT_OVID = re.compile(
     rf"(?P<journal>.+?) (?P<months>{_MONTHS}(?:/{_MONTHS})?) (?:(?P<day>\d{{1,2}}),? )?(?P<year>\d{{4}});"
     r"(?P<volume>[^(:;]*)(?:\((?P<issue>[^)]*)\))?(?::(?P<pages>.+))?")
+# BIOSIS, an issue without pages: "Official Gazette of the United States Patent & Trademark Office Patents. 1288(3),
+# Nov. 16, 2004." (a patent); read as Embase's shape, its day was the volume and "1288(3), Nov" part of the journal
+_SO_BIOSIS_UNPAGED = re.compile(
+    rf"(?P<journal>.+?)\. (?P<volume>[\w.-]+)(?:\((?P<issue>[^)]*)\))?, (?P<date>{_MONTHS}\.? \d{{1,2}}, \d{{4}})\.?")
+# Zoological Record: "Hydrobiologia. 2007 15 June; 433-441." (the date, then the pages); "Association of Zoos and
+# Aquariums Regional Meetings Proceedings. 2005; 9pp.." (the number of pages, which is no page range)
+_SO_ZOOLOGICAL_RECORD = re.compile(
+    rf"(?P<journal>.+?)\. (?P<year>\d{{4}})(?: (?P<day>\d{{1,2}}))?(?: (?P<month>{_MONTHS}))?; (?P<pages>[^;]+?)\.*")
+_PAGE_COUNT = re.compile(r"\d+\s*pp")
+# International Political Science Abstracts: "Journal of Political Studies 12, Winter 2007: 7-14.", "Journal of
+# Current Southeast Asian Affairs, 2013(1): 3-28." (the volume after the journal, the pages after a colon)
+_SO_IPSA = re.compile(
+    rf"(?P<journal>.+?),? (?P<volume>\d[\w-]*)(?:\((?P<issue>[^)]*)\))?"
+    rf"(?:, (?:(?P<months>{_MONTHS}(?:-{_MONTHS})?) )?(?P<year>\d{{4}}))?: (?P<pages>[^:]+?)\.")
 # BIOSIS, a chapter: "Kamp, Roza Maria [Editor, Reprint Author], Calvete, Juan J. [Editor]. Methods in proteome and
 # protein analysis.:371-397, 2004. Series Information: Principles and Practice." (the series the book's journal)
 _SO_BIOSIS_CHAPTER = re.compile(r"(?P<editors>.+?\[Editor[^\]]*\])\. (?P<book>.+?)\.?:(?P<pages>[^,]+), "
@@ -378,6 +392,11 @@ def parse_source(text: str) -> Source:
     if m := _SO_PSYCINFO.fullmatch(text):
         return Source(m["journal"], clean(m["volume"]), clean(m["issue"] or ""), shared.page_range(m["pages"] or ""),
                       _date(m["date"]))
+    if m := _SO_ZOOLOGICAL_RECORD.fullmatch(text):
+        pages = "" if _PAGE_COUNT.fullmatch(m["pages"]) else shared.page_range(m["pages"])
+        return Source(m["journal"], pages=pages, date=dates.from_parts(m["year"], m["month"] or "", m["day"] or ""))
+    if m := _SO_BIOSIS_UNPAGED.fullmatch(text):
+        return Source(m["journal"], m["volume"], clean(m["issue"] or ""), date=_date(m["date"]))
     if m := _SO_EMBASE.match(text):
         pages = shared.page_range((m["pages"] or "").removeprefix("pp").strip()) or clean(m["number"] or "")
         return Source(_CONFERENCE.sub("", m["journal"]), m["volume"], clean(m["issue"] or ""), pages,
@@ -385,6 +404,10 @@ def parse_source(text: str) -> Source:
     if m := _SO_MEDLINE.fullmatch(text):
         return Source(m["journal"], m["volume"], clean(m["issue"] or ""), shared.page_range(m["pages"]),
                       _date(m["date"]))
+    if m := _SO_IPSA.fullmatch(text):
+        when = dates.read_printed(" ".join(p for p in (m["year"], m["months"]) if p))
+        return Source(m["journal"], m["volume"], clean(m["issue"] or ""), shared.page_range(m["pages"]), when.iso,
+                      when.printed)
     if m := _SO_JOURNAL.fullmatch(text):
         return Source(m["journal"])
     return Source()

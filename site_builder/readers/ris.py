@@ -882,6 +882,17 @@ _AUTHOR_EMAIL = re.compile(r"\s*\(\s*[^()\s@]+@[^()\s]+\s*\)\s*\Z")
 """BIOSIS's author line ends with the author's address: "Medvedeff, Cassandra A. (medvedeff22@ufl.edu)"."""
 
 
+def _wos_pages(tags: _Tags) -> str:
+    """The page range of BP and EP (or the article number AR), else PS."""
+    first = tags.first("BP") or tags.first("AR")
+    # "BP 1271 EP +": an article that goes on past its first page to pages the record does not list (PG 13 of
+    # an IEEE Virtual Reality 2006 paper, "BP 223 EP +"); Web of Science shows it "223-+", not as one page
+    if clean(tags.first("EP")) == "+" and (start := shared.page_range(first)):
+        return f"{start}-+"
+    # PS: the page span of CABI's and BIOSIS's exports ("PS 170", "PS 221-230"), some without BP and EP
+    return shared.page_range(first, tags.first("EP")) or shared.page_range(tags.first("PS"))
+
+
 def _wos_article(record: Record) -> Article:
     """Web of Science tagged: TI, AF/AU, SO/JI, PY/PD, DI, PM, DT, DE/ID, OI ("Family, Given/0000-…"), and a book's
     BE (editors) and PI (the publisher's city)."""
@@ -903,7 +914,8 @@ def _wos_article(record: Record) -> Article:
         title, abstract_lines = _inspec_text(title), [_inspec_text(" ".join(abstract_lines))]
     lay, abstract, rights = _abstract(abstract_lines, running=True)
     when = shared.web_of_science_date(tags.first("PD"), tags.first("PY"), tags.first("EA"))
-    kind = wos_kind(tags.all("DT"))
+    # PT P: a patent; Derwent Innovations Index's records (UT DIIDW:…) have no DT to say so
+    kind = wos_kind(tags.all("DT")) or ("patent" if clean(tags.first("PT")) == "P" else "")
     # A book or book series (PT B, S) holds its chapters and proceedings papers; a journal (PT J) is a journal.
     in_book = kind in CONTAINED_KINDS and clean(tags.first("PT")) in ("B", "S")
     # A whole book's SO repeats its title ("Inside Bluetooth Low Energy"): its series is SE, if any
@@ -927,9 +939,7 @@ def _wos_article(record: Record) -> Article:
         pmid=pmid, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
         volume=shared.volume(tags.text("VL")), issue=tags.text("IS"),
-        # PS: the page span of CABI's and BIOSIS's exports ("PS 170", "PS 221-230"), some without BP and EP
-        pages=shared.page_range(tags.first("BP") or tags.first("AR"), tags.first("EP")) or shared.page_range(
-            tags.first("PS")),
+        pages=_wos_pages(tags),
         keywords=_inspec_keywords(" ".join(tags.all("DE"))) if inspec else shared.split_keywords(
             [" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),
@@ -983,4 +993,6 @@ def wos_kind(types: list[str]) -> str:
         return "chapter"
     if "proceedings paper" in parts:
         return "paper-conference"
+    if "patent" in parts:  # BIOSIS's patents in Web of Knowledge ("PT P", "DT Patent")
+        return "patent"
     return "book" if "book" in parts else ""

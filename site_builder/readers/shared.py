@@ -243,7 +243,7 @@ def article_id(pmc: str, pmid: str, doi: str, key: str, title: str, prefix: str)
 _BLOCK_TAG = re.compile(r"</?(?:jats:)?(?:p|title|sec|br|div|li|list|list-item)\b[^<>]*>")
 # A tag's attributes each have a value: KWB's EndNote abstract "Fouling bei pH<IEP. Die genaue Ursache … mit >100mg/L"
 # is text, which was cut out as one tag
-_INLINE_TAG = re.compile(r"""</?[A-Za-z][\w:.-]*(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?>""")
+_INLINE_TAG = re.compile(r"""</?([A-Za-z][\w:.-]*)(?:\s+[\w:.-]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'<>]+))*\s*/?>""")
 
 
 _SCRIPT_TAG = re.compile(r"<(?:jats:)?(sup|sub|inf)>([^<>]*)</(?:jats:)?\1>")
@@ -259,8 +259,15 @@ def strip_tags(text: str) -> str:
     if "<" in text:
         text = text.replace(_NEW_PARAGRAPH, "\n")
         text = _SCRIPT_TAG.sub(lambda m: xmltree.scripted(_SCRIPT_NAMES[m.group(1)], m.group(2)), text)
-        text = _INLINE_TAG.sub("", _BLOCK_TAG.sub(" ", text))
+        text = _INLINE_TAG.sub(_tag_left_out, _BLOCK_TAG.sub(" ", text))
     return unescape(text)
+
+
+def _tag_left_out(m: re.Match[str]) -> str:
+    """"" for a tag; the text itself where it only looks like one: a Web of Science abstract's "a small
+    <L-z>/2<S-z>" (expectation values, in angle brackets) is physics, and the names of markup that have a
+    hyphen are in lower case ("inline-formula")."""
+    return m.group(0) if "-" in m.group(1) and not m.group(1).islower() else ""
 
 
 _NEW_PARAGRAPH = "<new para>"
@@ -369,6 +376,8 @@ def early_access(text: str, issue: str) -> str:
 
 
 _NUMBER_MONTH_THEN_YEAR = re.compile(r"(\d{1,2})\s+(\d{4})")
+_MONTH_DAY_THEN_YEAR = re.compile(r"([A-Za-z]{3,9}\.?)\s+(\d{1,2}),?\s+(\d{4})")
+"""BIOSIS's whole date of a patent's grant in Web of Knowledge: "PD JUN 28 2011" beside "PY 2011"."""
 
 
 def web_of_science_date(rest: str, year: str, early: str) -> dates.Published:
@@ -379,6 +388,8 @@ def web_of_science_date(rest: str, year: str, early: str) -> dates.Published:
     the month as a number ("07 2006")."""
     if m := _NUMBER_MONTH_THEN_YEAR.fullmatch(clean(rest)):
         return dates.published(dates.PrintedDate(dates.from_parts(m[2], m[1])), early_access(early, m[2]))
+    if m := _MONTH_DAY_THEN_YEAR.fullmatch(clean(rest)):
+        rest = f"{m[3]} {m[1]} {m[2]}"
     rest = year_then_month(rest)
     when = dates.read_printed(rest if year_first(rest) else f"{clean(year)} {rest}")
     return dates.published(when, early_access(early, when.iso))

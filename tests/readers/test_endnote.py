@@ -266,3 +266,25 @@ def test_a_site_built_from_an_enw_file_shows_its_values(tmp_path: Path, html) ->
     assert "pubmed.ncbi.nlm.nih.gov/26893063" in "".join(
         a.get("href", "") for a in html.main(pages["Chronic Lymphocytic Leukemia: Exploiting Vulnerabilities with "
                                                    "Targeted Agents"]).iter("a"))
+
+
+def test_a_catalogues_audio_record_is_no_journal_article(tmp_path: Path, html) -> None:
+    """A library catalogue's EndNote export of a podcast writes "%0 Audio" (the record of a test case of Zotero's
+    Refer/BibIX translator, AGPL, so written out here with its facts: an Austrian podcast of 2021, Wien). The page
+    called it a journal article (schema.org ScholarlyArticle, RIS "TY  - JOUR") and left out its place."""
+    text = ("%0 Audio\n%I Studio Omega, Verein für Christliche Radioarbeit\n%D 2021\n%C Wien\n%G German\n"
+            "%T Diesseits von Eden: der Podcast der katholischen Fakultäten Österreichs & Südtirols\n"
+            "%U https://diesseits.theopodcast.at/home\n")
+    (record,), problems = endnote.read(text, "podcast.enw")
+    assert problems == []
+    assert endnote.kind_of("Audio") == "song"
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "podcast.enw").write_text(text, encoding="utf-8")
+    build(site, tmp_path / "_site")
+    (page,) = (tmp_path / "_site" / "articles").glob("*.html")
+    facts = html.facts(html.main(html.parse(page)))
+    assert (facts["Publisher"], facts["Place of publication"]) == (
+        "Studio Omega, Verein für Christliche Radioarbeit", "Wien")
+    assert "ScholarlyArticle" not in page.read_text(encoding="utf-8")
+    assert "TY  - JOUR" not in page.with_suffix(".ris").read_text(encoding="utf-8")

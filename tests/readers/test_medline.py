@@ -340,3 +340,25 @@ def test_a_doi_in_aid_written_as_doi_or_as_a_link(aid: str, doi: str) -> None:
     records, _ = medline.read(f"PMID- 22664220\nTI  - A report\nPT  - Technical Report\nAID - {aid}\n", "a.nbib")
     assert medline.to_article(records[0])[0].doi == doi
 
+
+
+def test_an_eric_document_names_its_publisher_not_a_journal() -> None:
+    """ERIC's .nbib gives a document (an ED number: a report, a book, a dissertation) the body that issued it in JT,
+    as its journal articles (EJ) their journal. The facts of records of Zotero's MEDLINE/nbib translator tests
+    (AGPL): the page said "Journal: ACT, Inc." and "Journal: ProQuest LLC", and called them journal articles."""
+    text = ("OWN - ERIC\nTI  - College Entrance Exams: How Does Test Preparation Affect Retest Scores? Research "
+            "Report 2019-2\nAU  - Moore, Raeal\nJT  - ACT, Inc.\nOID - ED602023\nDP  - 2019\n"
+            "LID - http://eric.ed.gov/?id=ED602023\nPT  - Reports - Research\n\n"
+            "OWN - ERIC\nTI  - Tests of Robustness in Peer Review\nAU  - Leipzig, Jeremy\nJT  - ProQuest LLC\n"
+            "SO  - Ph.D. Dissertation, Drexel University\nOID - ED620611\nDP  - 2021\n"
+            "PT  - Dissertations/Theses - Doctoral Dissertations\n\n"
+            "OWN - ERIC\nTI  - From Here to There! Elementary\nAU  - Hunt, Jessica H.\n"
+            "JT  - Educational Technology Research and Development\nSO  - v67 n2 p423-441 Apr 2019\n"
+            "OID - EJ1208101\nVI  - 67\nIP  - 2\nPG  - 423-441\nDP  - Apr 2019\nPT  - Reports - Research\n")
+    records, _ = medline.read(text, "eric.nbib")
+    report, thesis, article = (to_article(r)[0] for r in records)
+    assert (report.kind, report.journal, report.publisher) == ("report", "", "ACT, Inc.")
+    assert (thesis.kind, thesis.journal, thesis.publisher) == ("thesis", "", "ProQuest LLC")
+    # an EJ record is a journal article, whatever its publication types
+    assert (article.kind, article.journal, article.publisher) == (
+        "", "Educational Technology Research and Development", "")

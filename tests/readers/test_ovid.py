@@ -120,6 +120,22 @@ def test_ui_is_the_pubmed_id_in_medline() -> None:
      "Methods in proteome and protein analysis.:371-397, 2004.",
      ovid.Source(pages="371-397", date="2004", container="Methods in proteome and protein analysis",
                  editors=("Kamp, Roza Maria", "Calvete, Juan J.", "Choli-Papadopoulou, Theodora"))),
+    # BIOSIS, a patent in an issue without pages (US 6818228, as in Zotero's Ovid Tagged translator tests): the day
+    # was read as the volume, "1288(3), Nov" as part of the journal
+    ("Official Gazette of the United States Patent & Trademark Office Patents. 1288(3), Nov. 16, 2004.",
+     ovid.Source("Official Gazette of the United States Patent & Trademark Office Patents", "1288", "3",
+                 date="2004-11-16")),
+    # Zoological Record (records of Zotero's Ovid Tagged translator tests): the date then the pages, no volume;
+    # the journal, the day and the pages were not shown; "9pp." counts the pages, it is no range
+    ("Hydrobiologia. 2007 15 June; 433-441.", ovid.Source("Hydrobiologia", pages="433-441", date="2007-06-15")),
+    ("Association of Zoos and Aquariums Regional Meetings Proceedings. 2005; 9pp..",
+     ovid.Source("Association of Zoos and Aquariums Regional Meetings Proceedings", date="2005")),
+    # International Political Science Abstracts (records of Zotero's Ovid Tagged translator tests): the journal,
+    # volume and pages were not shown
+    ("Journal of Political Studies 12, Winter 2007: 7-14.",
+     ovid.Source("Journal of Political Studies", "12", "", "7-14", "2007", "2007 Winter")),
+    ("Journal of Current Southeast Asian Affairs, 2013(1): 3-28.",
+     ovid.Source("Journal of Current Southeast Asian Affairs", "2013", "1", "3-28")),
     ("Not a source line", ovid.Source()),
 ])
 def test_source_lines(source: str, expected: ovid.Source) -> None:
@@ -265,6 +281,22 @@ def test_a_biosis_chapter_names_its_book_and_editors() -> None:
         "chapter", "Methods in proteome and protein analysis", "Principles and Practice", "359-370", "2004")
     assert [p.name for p in article.editors] == ["Kamp, Roza Maria", "Calvete, Juan J."]
     assert [p.name for p in article.authors] == ["Hjerno, Karin"]
+
+
+def test_a_biosis_patent_in_the_official_gazette() -> None:
+    """A BIOSIS Previews patent (the facts of a record of Zotero's Ovid Tagged translator tests, AGPL): the page gave
+    "Volume 16" (the day of "Nov. 16, 2004") and "…Patents. 1288(3), Nov" as the journal, and called it an
+    article."""
+    text = ("<1. >\nVN  - Ovid Technologies\nDB  - BIOSIS Previews\nAN  - PREV200400474164\n"
+            "AU  - Walsdorf, Neill B. [Inventor, Reprint Author]\n"
+            "TI  - Dietary supplements containing ultradense calcium citrate and carbonyl iron\n"
+            "SO  - Official Gazette of the United States Patent & Trademark Office Patents. 1288(3), Nov. 16, 2004.\n"
+            "PT  - Patent\nIS  - 0098-1133 (ISSN print)\nPN  - US 6818228\nYR  - 2004\n")
+    (record,), _ = ovid.read(text, "biosis.txt")
+    article, _ = ovid.to_article(record)
+    assert (article.kind, article.journal, article.volume, article.issue, article.date) == (
+        "patent", "Official Gazette of the United States Patent & Trademark Office Patents", "1288", "3",
+        "2004-11-16")
 
 
 def test_initials_are_no_degrees() -> None:

@@ -365,3 +365,68 @@ def test_a_middle_initial_written_as_a_suffix_is_a_middle_initial() -> None:
     assert (holmes.name, holmes.given, holmes.suffix) == ("Holmes, Michael, V", "Michael V", "")
     assert (morris.given, morris.suffix) == ("James A.", "Jr.")  # a generation stays one
     assert (dunsiger.given, dunsiger.suffix) == ("Shira", "I")  # AU "Dunsiger, S" does not say it is an initial
+
+
+PLUS = Path(__file__).resolve().parents[1] / "data" / "ris" / "wosfile-plus-last-page.txt"
+
+
+def test_a_last_page_of_plus_is_kept(tmp_path: Path, html) -> None:
+    """A real Web of Science export (wosfile, BSD): a proceedings paper of 13 pages (PG 13) gives "BP 223" and
+    "EP +", Web of Science's mark for pages after the first that it does not list. The page showed "223", one
+    page; it shows "223-+", as Web of Science does."""
+    from site_builder.build import build
+
+    (record,), problems = readers.read_data(PLUS.read_bytes(), PLUS, f"content/{PLUS.name}")
+    assert problems == [] and record.values("EP") == ("+",)
+    assert readers.to_article(record)[0].pages == "223-+"
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / PLUS.name).write_bytes(PLUS.read_bytes())
+    build(site, tmp_path / "_site")
+    facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "ris-wos-000237211000029.html")))
+    assert facts["Pages"] == "223-+"
+
+
+def test_a_biosis_patents_whole_date_is_read_once() -> None:
+    """BIOSIS in Web of Knowledge gives a patent's whole grant date in PD, its year too ("PD JUN 28 2011" beside
+    "PY 2011"; the facts of a record of Zotero's Web of Science Tagged translator tests, AGPL). The page showed
+    "2011 Jun 28 2011"; it shows 28 June 2011."""
+    text = ("FN Thomson Reuters Web of Knowledge\nVR 1.0\nPT P\nUT BIOSIS:PREV201100469175\nDT Patent\n"
+            "TI Indexing cell delivery catheter\nAU Solar, Matthew S.\nPN US 07967789\nDG June 28, 2011\n"
+            "SO Official Gazette of the United States Patent and Trademark Office\nPY 2011\nPD JUN 28 2011\n"
+            "SN 0098-1133\nER\n\nEF\n")
+    (record,), problems = ris.read(text, "savedrecs.txt")
+    article = ris.to_article(record)[0]
+    assert problems == [] and (article.date, article.date_printed) == ("2011-06-28", "")
+    assert article.kind == "patent"  # not a journal article
+
+
+def test_a_derwent_patent_without_dt_is_a_patent() -> None:
+    """Derwent Innovations Index in Web of Science gives a patent "PT P" and no DT (the facts of a record of Zotero's
+    Web of Science Tagged translator tests, AGPL): it was typed as a journal article."""
+    text = ("FN Clarivate Analytics Web of Science\nVR 1.0\nPT P\nAU YANG Y\n   LI W\n"
+            "TI Use of reagent for detecting syntaxin 12 protein autoantibodies\nPN CN110836969-A\n"
+            "AE UNIV SICHUAN WEST CHINA HOSPITAL\nUT DIIDW:202018799C\nER\n\nEF\n")
+    (record,), problems = ris.read(text, "savedrecs.txt")
+    assert problems == [] and ris.to_article(record)[0].kind == "patent"
+
+
+ANGLES = Path(__file__).resolve().parents[1] / "data" / "ris" / "bibx-angle-brackets.txt"
+
+
+def test_angle_brackets_of_physics_are_no_tags(tmp_path: Path, html) -> None:
+    """A real Web of Science export (python-bibx, MIT): an abstract on MnGa and MnAl films gives expectation values
+    in angle brackets ("a small <L-z>/2<S-z>(<= 0.04)"). They were taken for tags and left out: the page said "a
+    small /2(<= 0.04)"."""
+    from site_builder.build import build
+
+    (record,), problems = readers.read_data(ANGLES.read_bytes(), ANGLES, f"content/{ANGLES.name}")
+    abstract = " ".join(s.text for s in readers.to_article(record)[0].abstract)
+    assert problems == [] and "we confirmed a small <L-z>/2<S-z>(<= 0.04) and no systematic change of " \
+        "<L-z>/2<S-z> between" in abstract
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / ANGLES.name).write_bytes(ANGLES.read_bytes())
+    build(site, tmp_path / "_site")
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1109-tmag-2014-2332975.html"))
+    assert "a small <L-z>/2<S-z>(<= 0.04)" in html.text(main)
