@@ -73,7 +73,7 @@ class Citation:
 
 # Bump when ``_repair``, a change to citeproc-py's behaviour (``citeproc_patches``), ``_sanitize`` or
 # ``style_item`` changes what the same article and styles produce, so cached output expires.
-_OUTPUT_VERSION = 12
+_OUTPUT_VERSION = 14
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
