@@ -137,6 +137,10 @@ def _suppress_substituted_names() -> None:
 
 # A period that has not a digit on each side: every period but the point of a version or a decimal ("0.4").
 _STRIPPED_PERIOD = re.compile(r"(?<!\d)\.|\.(?!\d)")
+# A period between a letter and a capital, which parts the words of an abbreviation written without spaces
+# ("J.Clin.Epidemiol."): it becomes the space it stands for, unless it stands between the single letters of an
+# initialism ("N.Z.", "U.D.C.A", stripped to "NZ" and "UDCA").
+_PARTING_PERIOD = re.compile(r"(?<=([^\W\d_]))\.(?=([^\W\d_]))")
 
 
 @functools.cache
@@ -147,7 +151,9 @@ def _keep_periods_between_digits() -> None:
     abbreviation "J Biol Chem"; citeproc-py and citeproc-js do so (citeproc-js keeps a period before a lowercase
     letter only). The NLM and AMA styles strip the journal's name, and a record whose journal was
     "R package version 0.4" was cited as "R package version 04.": a number that no longer says what the record
-    says. A period between digits is no abbreviation's, so it stays. citeproc-py's own method is replaced, not
+    says. A period between digits is no abbreviation's, so it stays. A period glued between a letter and a
+    capital parts two words and becomes a space: RefWorks' "J.Clin.Epidemiol." was cited as "JClinEpidemiol"
+    (now "J Clin Epidemiol", as NLM abbreviates it). citeproc-py's own method is replaced, not
     wrapped: it is one ``replace`` on the processor's string, which is a ``str`` or a list of them.
     """
     from citeproc.model import StrippedPeriods
@@ -156,12 +162,23 @@ def _keep_periods_between_digits() -> None:
     def stripped(text: Any) -> Any:
         if isinstance(text, MixedString):
             return type(text)(stripped(piece) for piece in text)
-        return type(text)(_STRIPPED_PERIOD.sub("", text)) if isinstance(text, str) else text
+        if not isinstance(text, str):
+            return text
+        parted = _PARTING_PERIOD.sub(lambda found: " " if _parts_words(text, found) else ".", text)
+        return type(text)(_STRIPPED_PERIOD.sub("", parted))
 
     def strip_periods(self: Any, string: Any) -> Any:
         return stripped(string) if self.get("strip-periods", "false").lower() == "true" else string
 
     StrippedPeriods.strip_periods = strip_periods
+
+
+def _parts_words(text: str, period: re.Match[str]) -> bool:
+    """Does ``period`` (a ``_PARTING_PERIOD``) stand between two words, not between an initialism's letters?"""
+    before = re.search(r"[^\W\d_]+\Z", text[:period.start()])
+    after = re.match(r"[^\W\d_]+", text[period.end():])
+    return text[period.end()].isupper() and (before is not None and len(before[0]) > 1
+                                             or after is not None and len(after[0]) > 1)
 
 
 # The words title case leaves in lowercase besides CSL's stop words (which citeproc-py has): the particles among

@@ -73,7 +73,7 @@ class Citation:
 
 # Bump when ``_repair``, a change to citeproc-py's behaviour (``citeproc_patches``), ``_sanitize`` or
 # ``style_item`` changes what the same article and styles produce, so cached output expires.
-_OUTPUT_VERSION = 11
+_OUTPUT_VERSION = 14
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
@@ -319,6 +319,7 @@ def _repair(style: CitationStylesStyle) -> None:
     _cite_works_alone_as_books(root)
     _part_series_from_volume(root)
     _cite_a_laws_volume(root)
+    _cite_a_books_volume(root)
     _name_every_names(root)
 
 
@@ -399,6 +400,19 @@ def _cite_a_laws_volume(root: Any) -> None:
     for law in root.xpath("//cs:macro[@name='container-title']//cs:else-if[contains(@type, 'legislation')]"
                           "/cs:group[cs:text[@variable='container-title']]", namespaces=_CS):
         law.insert(0, etree.Element(f"{{{_CS['cs']}}}text", macro="label-volume-capitalized"))
+
+
+def _cite_a_books_volume(root: Any) -> None:
+    """The NLM style prints the volume of a chapter's or a paper's book nowhere: Methods in Enzymology's chapter
+    of volume 523 came out as "Methods in Protein Design [Internet]. Academic Press; 2013. p. 61-85. (Methods in
+    Enzymology)." It now gives "Vol. 523" after the book's title and edition, where Citing Medicine puts a
+    book's volume ("Cardiovascular drug therapy. 3rd ed. Vol. 2. Philadelphia: …")."""
+    contained = " ".join(sorted(CONTAINED_KINDS))
+    for book in root.xpath("//cs:macro[@name='container-title']//cs:else-if[@variable='container-title']"
+                           "/cs:group[cs:text[@macro='label-edition']]", namespaces=_CS):
+        choose = etree.SubElement(book, f"{{{_CS['cs']}}}choose")
+        etree.SubElement(choose, f"{{{_CS['cs']}}}if", match="any", type=contained).append(
+            etree.Element(f"{{{_CS['cs']}}}text", macro="label-volume-capitalized"))
 
 
 def _cite_as_printed(style: CitationStylesStyle) -> None:

@@ -58,7 +58,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import identifiers as ids
 from ..model import languages
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record
+from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record
 from ..model.normalize import clean
 from . import shared, xmltree
 from .xmltree import Node
@@ -331,7 +331,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid, pmcid = _text(ref, "PubMedID"), _text(ref, "PMCID")
     urls = [url for node in ref.findall("OnlineAddress") if (url := clean(node.text))]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
-    when = shared.printed_date(_GERMAN_DATE.sub(r"\3-\2-\1", _text(ref, "Year") or _text(ref, "Date") or (
+    when = shared.printed_date(_GERMAN_DATE.sub(r"\3-\2-\1", _date(ref) or (
         _text(parent, "Year") if parent is not None else "")))
     lay, sections, rights = shared.abstract(_text(ref, "Abstract"))
     periodical = kind in PERIODICAL_KINDS
@@ -344,7 +344,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         title=title or UNTITLED,
         authors=_people(ref, "Authors") or _people(ref, "Organizations"),
         editors=() if periodical else editors,
-        journal=journal if periodical or kind == "periodical" else "",
+        # A statute's or a decision's Periodical is its code or reporter ("Federal register"), which a citation names.
+        journal=journal if periodical or kind == "periodical" or kind in LEGAL_KINDS else "",
         container=held_by if kind in CONTAINED_KINDS else "",
         kind=kind,
         date=when.iso, date_printed=when.printed,
@@ -367,6 +368,13 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     problems = [] if title else [Diagnostic(Level.ERROR, record.where,
                                             "reference has no <Title>; shown as 'Untitled record'")]
     return article, problems
+
+
+def _date(ref: Node) -> str:
+    """The reference's date: its ``Date`` when that is the ``Year`` to the day (a regulation of JabRef's demo
+    backup has Year "2016" and Date "2016-05-27", the Federal Register's issue), else its ``Year``, else ``Date``."""
+    year, date = _text(ref, "Year"), _GERMAN_DATE.sub(r"\3-\2-\1", _text(ref, "Date"))
+    return date if not year or (date.startswith(year + "-") and year.isdigit()) else year
 
 
 def _numbers(refs: tuple[Node | None, ...], path: str) -> tuple[str, ...]:

@@ -5,6 +5,7 @@ a statute (STAT), a case (CASE), a bill (BILL), a regulation (LEGAL) and a whole
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import rispy
@@ -13,6 +14,8 @@ from exports_as_built import exported
 from site_builder.cite.references import format_references
 from site_builder.model.article import Article
 from site_builder.readers import ris
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "ris"
 
 LEGAL = """TY  - STAT
 TI  - Public Health Service Act
@@ -127,3 +130,13 @@ def test_our_own_ris_reader_reads_a_law_and_a_whole_journal_back() -> None:
     for original, back in zip(originals, again, strict=True):
         fields = ("kind", "journal", "volume", "issue", "pages")
         assert [getattr(back, f) for f in fields] == [getattr(original, f) for f in fields], original.title
+
+
+def test_a_chapter_gives_its_books_volume() -> None:
+    """ScienceDirect's RIS of a Methods in Enzymology chapter (tests/data/ris/klab-sciencedirect-chapters.ris, VL
+    523): the NLM style printed the volume nowhere, "Methods in Protein Design [Internet]. Academic Press; 2013.\""""
+    records, _ = ris.read((DATA / "klab-sciencedirect-chapters.ris").read_text(encoding="utf-8"), "k.ris")
+    [chapter] = [a for r in records if (a := ris.to_article(r)[0]).doi == "10.1016/B978-0-12-394292-0.00004-7"]
+    assert (chapter.kind, chapter.volume) == ("chapter", "523")
+    assert ("Methods in Protein Design [Internet]. Vol. 523. Academic Press; 2013. p. 61-85. (Methods in Enzymology)."
+            in _cited(chapter)["vancouver"])

@@ -57,6 +57,18 @@ def test_an_abbreviated_journal_still_loses_its_periods(works: dict[str, Article
     assert "J. Stat. Softw., 21(12), 1\u201320." in cited["apa"]
 
 
+def test_an_abbreviation_without_spaces_keeps_its_words_apart() -> None:
+    """RefWorks' tab-delimited export (tests/data/table-csv/refworks-reviews.txt) abbreviates PubMed 32240769's
+    journal "J.Clin.Epidemiol.": the styles cited "JClinEpidemiol"."""
+    path = BIB.parents[1] / "table-csv" / "refworks-reviews.txt"
+    records, _ = readers.read_file(path, path.name)
+    [article] = [a for a in (readers.to_article(r)[0] for r in records) if a.pmid == "32240769"]
+    assert article.journal_abbrev == "J.Clin.Epidemiol."
+    cited = _cited(article)
+    assert " J Clin Epidemiol. 2020 Mar 30;123:69-79." in cited["vancouver"]
+    assert " J Clin Epidemiol. 2020;123:69-79." in cited["ama"]
+
+
 def test_the_page_and_its_downloads_give_the_version(article_pages) -> None:
     page = article_pages({"references.bib": BIB.read_bytes()})["dplyr: A grammar of data manipulation"]
     cites = page.citations()

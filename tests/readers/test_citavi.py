@@ -15,6 +15,7 @@ from lxml import etree
 
 from site_builder import readers
 from site_builder.build import build
+from site_builder.cite.references import format_references
 from site_builder.diagnostics import Level
 from site_builder.readers import citavi
 
@@ -155,6 +156,18 @@ def test_keywords_a_citation_key_an_edited_book_and_a_german_date() -> None:
     [page] = by_id(SINGLE).values()
     assert (page.kind, page.date, page.keywords) == ("webpage", "1997-11-17", ("CARS", "information quality"))
     assert [link.url for link in page.links] == ["http://www.virtualsalt.com/evalu8it.htm"]
+
+
+def test_a_regulation_names_its_register_and_its_day() -> None:
+    # PubMed 27236872 in Citavi: Year "2016", Date "2016-05-27", Periodical "Federal register"; its citations gave
+    # "Vol. 81. 2016. p. 34165-34223", the register and the day lost
+    rule = by_id(DEMO)["pubmed-27236872"]
+    assert (rule.kind, rule.journal, rule.date, rule.volume) == ("legislation", "Federal register", "2016-05-27", "81")
+    [vancouver, _, apa] = format_references(rule)
+    assert "Final rule. 81 Federal register [Internet]. 2016 May 27. p. 34165-34223." in vancouver.text
+    assert "Final Rule, 81 Federal register 34165 (2016)." in apa.text
+    web = by_id(PROJECT)["citavi-rob05"]  # Year "2005", Date "31.10.2005"
+    assert web.date == "2005-10-31"
 
 
 def test_reference_types_of_jabrefs_backup_with_spaces() -> None:
