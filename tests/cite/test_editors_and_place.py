@@ -94,8 +94,8 @@ def test_web_of_science_braces_its_editors_twice() -> None:
     assert chapter.place == "OSNEY MEAD, OXFORD OX2 0EL, ENGLAND"
     vancouver = format_references(chapter)[0].text
     assert ("In: Lindenmayer DB, Hobbs RJ, editors. MANAGING AND DESIGNING LANDSCAPES FOR CONSERVATION: MOVING FROM "
-            "PERSPECTIVES TO PRINCIPLES. OSNEY MEAD, OXFORD OX2 0EL, ENGLAND: BLACKWELL SCIENCE PUBL; "
-            "2007. p. 111-130.") in vancouver
+            "PERSPECTIVES TO PRINCIPLES. Vol. 1. OSNEY MEAD, OXFORD OX2 0EL, ENGLAND: BLACKWELL SCIENCE PUBL; "
+            "2007. p. 111-130.") in vancouver  # the book's volume (VL 1), as AMA and APA give it
     braced = _read_text("@book{k, title = {T}, editor = {{Food and Drug Administration}}}\n", "b.bib")
     assert _names(braced.editors) == ["Food and Drug Administration"]
 
