@@ -416,7 +416,8 @@ def _ris_article(record: Record) -> Article:
     pmc = ids.pmcid_from(tags.first("C2")) if "PMC" in tags.first("C2").upper() else (
         url_pmc or ids.pmcid_from(_ncbi_id(tags, "pmcid")))
     abstract_lines = [shared.strip_tags(line) for line in tags.lines("AB", "N2")]
-    if _from_ovid(tags):
+    ovid = _from_ovid(tags)
+    if ovid:
         abstract_lines = [part for line in abstract_lines for part in _OVID_SECTION_JOIN.split(line)]
     if shared.has_headings(marked := "\n".join(tags.lines("AB", "N2"))):  # Europe PMC's <h4>Background</h4>
         lay, abstract, rights = shared.abstract(marked)
@@ -447,7 +448,7 @@ def _ris_article(record: Record) -> Article:
         pmid=pmid, pmcid=pmc, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
         links=shared.links(urls),
-        volume=shared.volume(tags.text("VL", "VO")), issue=_issue(tags),
+        volume=shared.volume(tags.text("VL", "VO")), issue=_issue(tags, ovid),
         # C7 is a journal article's number (RIS: "Article Number"), which stands for its pages (e-journals).
         pages=_pages(tags, kind),
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
@@ -680,11 +681,11 @@ def _runs_headings(tags: _Tags) -> bool:
             or any(url.startswith(("https://lens.org/", "https://www.lens.org/")) for url in tags.all("UR")))
 
 
-def _issue(tags: _Tags) -> str:
-    """IS, the issue; not where Ovid's export of a MEDLINE record without one writes its journal's NLM ids there
-    (the full record keeps them)."""
+def _issue(tags: _Tags, ovid: bool) -> str:
+    """IS, the issue; not where Ovid's export (``ovid``) of a MEDLINE record without one writes its journal's NLM
+    ids there (the full record keeps them)."""
     issue = tags.text("IS")
-    return "" if _from_ovid(tags) and _NLM_JOURNAL_IDS.fullmatch(clean(issue)) else issue
+    return "" if ovid and _NLM_JOURNAL_IDS.fullmatch(clean(issue)) else issue
 
 
 _NLM_JOURNAL_IDS = re.compile(r"(?:[0-9a-z]{3}, )?(?:\d{7}|10\d{7})r?(?:, [0-9a-z]{3})?", re.I)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 _NUMBERED = re.compile(r"1(?P<mark>[.:]) \S")
@@ -57,11 +57,11 @@ class Unread:
 
 
 def _pmid_lines(text: str) -> list[tuple[int, str]]:
-    return [(_line_of(text, m.start()), m.group(1)) for m in _PMID_LINE.finditer(text)]
+    return _with_lines(text, _PMID_LINE.finditer(text))
 
 
 def _cited_pmids(text: str) -> list[tuple[int, str]]:
-    return [(_line_of(text, m.start()), m.group(1)) for m in _CITED_PMID.finditer(text)]
+    return _with_lines(text, _CITED_PMID.finditer(text))
 
 
 def _numbers(text: str) -> list[tuple[int, str]]:
@@ -81,8 +81,16 @@ def _springer_dois(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _line_of(text: str, at: int) -> int:
-    return text.count("\n", 0, at) + 1
+def _with_lines(text: str, found: Iterator[re.Match[str]]) -> list[tuple[int, str]]:
+    """(line, first group) of each match, the lines counted from one match to the next (a save of 10,000 records
+    is not counted again from its start for each)."""
+    out: list[tuple[int, str]] = []
+    line, at = 1, 0
+    for m in found:
+        line += text.count("\n", at, m.start())
+        at = m.start()
+        out.append((line, m.group(1)))
+    return out
 
 
 ABSTRACT = Unread("PubMed's 'Abstract (text)' save", "it runs each record's fields together as prose; in PubMed, "
