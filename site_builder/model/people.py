@@ -37,8 +37,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .article import Person
-from .names import NameForm, fits, name_form, same_full_name, why_not
-from .normalize import slugify
+from .names import NameForm, fits, fold, name_form, same_full_name, why_not
+from .normalize import alnum, slugify
 from .people_rules import Rules
 
 COMMON_FAMILY = 3
@@ -87,11 +87,19 @@ class _Cluster:
 
     def best_name(self) -> str:
         """The page's heading: the fullest form (initials written apart rank above the same letters run
-        together), then the most used spelling, then one with its accents and hyphens, then A–Z."""
+        together), then the most used spelling, then one with its accents and hyphens, then one that starts with
+        the whole family name, then A–Z."""
         if len(self.units) == 1 and len(self.units[0].written) == 1:  # one spelling: most people
             return next(iter(self.units[0].written))
-        scored = [(u.form.richness, n, name) for u in self.units for name, n in u.written.items()]
-        return min(scored, key=lambda s: (tuple(-x for x in s[0]), -s[1], -_marks(s[2]), s[2]))[2]
+        scored = [(u.form.richness, n, name, _family_first(name, u.form)) for u in self.units
+                  for name, n in u.written.items()]
+        return min(scored, key=lambda s: (tuple(-x for x in s[0]), -s[1], -_marks(s[2]), not s[3], s[2]))[2]
+
+
+def _family_first(name: str, form: NameForm) -> bool:
+    """Whether a spelling opens with the whole family name, particles included: "ten Doesschate, T" rather than
+    Lens.org's "Doesschate, T. ten", which A–Z alone would have chosen for the heading."""
+    return alnum(fold(name)).startswith(form.family)
 
 
 def _marks(name: str) -> int:
