@@ -97,6 +97,8 @@ def test_alnum_keeps_exactly_what_isalnum_keeps() -> None:
     assert all(normalize._NOT_ALNUM.fullmatch(c) is None for c in every if c.isalnum())
     assert all(normalize._NOT_ALNUM.fullmatch(c) for c in every if not c.isalnum())
     assert alnum("Smith-Jones, A. (née Müller)_2") == "SmithJonesAnéeMüller2"
+    ascii_text = "".join(map(chr, range(128))) * 2
+    assert alnum(ascii_text) == "".join(c for c in ascii_text if c.isalnum())
 
 
 def test_unique_keeps_each_cleaned_value_once_in_first_seen_order() -> None:

@@ -139,3 +139,24 @@ def test_two_pages_whose_paths_differ_only_in_case_are_refused(first: str, secon
         check_paths([Page(first, "article.html", {}), Page(second, "author.html", {})])
     with pytest.raises(UserError, match="would leave the output folder"):
         check_paths([Page("../" + first, "article.html", {})])
+
+
+def test_the_plans_quick_look_at_its_paths_lets_pass_only_what_each_path_looked_at_alone_does() -> None:
+    """check_paths first looks at every path at once (all joined); whatever that lets pass must be what the
+    per-path rule lets pass: every path of up to five characters of a few kinds, alone and beside others."""
+    import itertools
+    import posixpath
+
+    from site_builder.plan.pages import Page, _all_safe
+
+    def refused(paths: list[str]) -> bool:
+        leaves = any(posixpath.normpath(p) != p or p.startswith(("../", "/")) or p == ".." or "\\" in p
+                     for p in paths)
+        return leaves or len({p if p.isascii() and p.islower() else p.casefold() for p in paths}) < len(paths)
+
+    for size in range(6):
+        for letters in itertools.product(("a", ".", "/", "\\", "B", "\n", "ß"), repeat=size):
+            path = "".join(letters)
+            for paths in ([path], ["x", path], [path, "y/z.html"], [path, path.upper()], [path, "ss"]):
+                assert not (refused(paths) and _all_safe([Page(p, "t.html", {}) for p in paths])), paths
+    assert _all_safe([Page(p, "t.html", {}) for p in ("index.html", "articles/a.html", "authors/b.html")])

@@ -101,3 +101,41 @@ def test_compact_text_gives_back_the_str_it_was_given() -> None:
     articles = [Article(id="a", title="T", abstract=tuple(sections)) for sections in (plain, compact)]
     assert packing.article_digest(articles[0]) == packing.article_digest(articles[1])
     assert packing.unpack(packing.pack([articles[1]], []))[0][0].abstract == tuple(plain)
+
+
+def test_quick_init_makes_the_same_frozen_objects() -> None:
+    """``dataclass_init`` gives the plan's and the library's frozen dataclasses an ``__init__`` of their own: the
+    objects it makes are those the dataclass made (positional and keyword arguments, defaults), still frozen."""
+    import dataclasses
+
+    from markupsafe import Markup
+
+    from site_builder.model.library import Author, Group
+    from site_builder.plan.listing import Listing
+    from site_builder.plan.pages import Entry, Named, Page
+
+    def made() -> list[object]:
+        return [Page("a.html", "t.html", {}), Page("a.bib", "", {"x": 1}, export="bibtex", prose=True),
+                Entry(Markup("h"), Markup("t"), Markup("b"), Markup("j"), Markup("d"), Markup("y"), None),
+                Named(href=Markup("h"), name=Markup("n")), Author("k", "N", ("M",), ("a",)), Group("k", "n", ()),
+                Listing(("a",), 1, 1, "newest", (), (), True)]
+
+    plain = made()
+    speedups.quick_init(Page, Entry, Named, Author, Group, Listing)
+    assert all(getattr(cls.__init__, "__quick__", False) for cls in (Page, Entry, Named, Author, Group, Listing))
+    quick = made()
+    assert [repr(o) for o in quick] == [repr(o) for o in plain] and quick == plain
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick[0].path = "b.html"  # type: ignore[attr-defined]
+    with pytest.raises(TypeError):
+        Page("a.html")  # type: ignore[call-arg]
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Later:
+        value: int
+
+        def __post_init__(self) -> None:
+            assert self.value > 0
+
+    speedups.quick_init(Later)
+    assert not getattr(Later.__init__, "__quick__", False)  # a class of another shape keeps its own

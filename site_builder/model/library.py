@@ -10,6 +10,7 @@ import dataclasses
 import functools
 import hashlib
 import heapq
+import itertools
 import marshal
 import operator
 from collections import Counter, defaultdict
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .article import Article, Person
-from .normalize import name_key, slugify, unique
+from .normalize import name_key, slugify
 from .people import People, resolve
 from .people_rules import Rules
 
@@ -170,11 +171,11 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
     rank = {key: n for n, key in enumerate(ordered)}
     people = _people({k: a.authors for k, a in ordered.items()}, rules, remember,
                      apart if apart is not None and len(ordered) >= PEOPLE_APART_MIN else None)
-    bylines = {k: tuple(person for person, _ in people.bylines[k]) for k in ordered}
-    article_authors = {k: tuple(dict.fromkeys(p for p in byline if p)) for k, byline in bylines.items()}
+    bylines, article_authors = _bylines(ordered, people)
     folded = _NameKeys()
     topic_keys = assign_keys((folded[t] for a in ordered.values() for t in a.topics), "topic")
-    article_topics = {k: unique(topic_keys[folded[t]] for t in a.topics) for k, a in ordered.items()}
+    # topic keys are slugs, never empty and clean as they are: each once, without unique()'s cleaning
+    article_topics = {k: tuple(dict.fromkeys([topic_keys[folded[t]] for t in a.topics])) for k, a in ordered.items()}
     journal_of = _same_journals(ordered.values(), folded)
     journal_keys = assign_keys((journal_of[folded[a.journal]] for a in ordered.values() if a.journal), "journal")
     article_journal = {k: journal_keys[journal_of[folded[a.journal]]] for k, a in ordered.items() if a.journal}
@@ -183,7 +184,7 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
     journals = _groups(ordered, {k: (j,) for k, j in article_journal.items()}, lambda k, a: (a.journal,),
                        functools.partial(_journal_name, titles))
     years = _year_groups(ordered)
-    authors = _authors(ordered, people)
+    authors = _authors(ordered, people, article_authors)
     return Library(
         articles=ordered, article_authors=article_authors, bylines=bylines, article_topics=article_topics,
         article_journal=article_journal, authors=authors, rank=rank,
@@ -213,6 +214,20 @@ def _people(bylines: dict[str, tuple[Person, ...]], rules: Rules | None, remembe
         inputs.update(marshal.dumps([(k, [fields(p) for p in people]) for k, people in bylines.items()], 0))
         found_bylines, names = remember(inputs.digest(), made)
     return People(found_bylines, names, (), ())
+
+
+def _bylines(articles: dict[str, Article], people: People
+             ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Library.bylines and Library.article_authors: a byline that names each person once, as most do, is its
+    own list of authors (one tuple for both)."""
+    bylines: dict[str, tuple[str, ...]] = {}
+    article_authors: dict[str, tuple[str, ...]] = {}
+    for key in articles:
+        byline = bylines[key] = tuple([author_key for author_key, _ in people.bylines[key]])
+        each_once = dict.fromkeys(byline)
+        each_once.pop("", None)
+        article_authors[key] = byline if len(each_once) == len(byline) else tuple(each_once)
+    return bylines, article_authors
 
 
 def _key_articles(articles: list[Article]) -> dict[str, Article]:
@@ -287,28 +302,33 @@ def _year_groups(articles: dict[str, Article]) -> dict[str, Group]:
     return {y: Group(y, "Undated" if y == "undated" else y, tuple(members[y])) for y in years}
 
 
-def _authors(articles: dict[str, Article], people: People) -> dict[str, Author]:
+def _authors(articles: dict[str, Article], people: People,
+             article_authors: dict[str, tuple[str, ...]]) -> dict[str, Author]:
+    """Each person's page: their articles (``article_authors``, each person once an article), name and other
+    spellings."""
     works: dict[str, list[str]] = defaultdict(list)
-    spellings: dict[str, set[str]] = defaultdict(set)  # every form seen of each person's name
-    for key, article in articles.items():
-        byline = dict.fromkeys((author_key, written) for author_key, written in people.bylines[key] if author_key)
-        for author_key in dict.fromkeys(author_key for author_key, _ in byline):  # each person once, in order
+    for key, author_keys in article_authors.items():
+        for author_key in author_keys:
             works[author_key].append(key)
-        for author_key, written in byline:
-            spellings[author_key].add(written)
+    # every form seen of each person's name: (person key, as written) once each, most people written one way
+    written = dict.fromkeys(itertools.chain.from_iterable(people.bylines[key] for key in articles))
+    for key, article in articles.items():
         if article.author_spellings:
-            by_written = {written: author_key for author_key, written in byline}
+            by_written = {name: author_key for author_key, name in dict.fromkeys(people.bylines[key]) if author_key}
             for person, others in zip(article.authors, article.author_spellings, strict=False):
                 for other in others if person.name in by_written else ():
                     # Seen in another source of this work: a variant for the page, not an article more.
-                    spellings[by_written[person.name]].add(other)
+                    written[by_written[person.name], other] = None
+    spellings: dict[str, list[str]] = {}
+    for author_key, name in written:
+        if author_key:
+            spellings.setdefault(author_key, []).append(name)
+    names = people.names
     authors = {}
     for author_key in sorted(works):
-        name = people.names[author_key]
-        authors[author_key] = Author(
-            key=author_key, name=name,
-            variants=tuple(sorted(n for n in spellings[author_key] if n != name)),
-            articles=tuple(works[author_key]))
+        name, seen = names[author_key], spellings[author_key]
+        variants = () if len(seen) == 1 and seen[0] == name else tuple(sorted(n for n in set(seen) if n != name))
+        authors[author_key] = Author(author_key, name, variants, tuple(works[author_key]))
     return authors
 
 

@@ -97,9 +97,12 @@ def merge_articles(articles: list[Article]) -> tuple[list[Article], list[Diagnos
     merged: list[Article] = []
     problems = [_shared_doi(article, other, doi) for article, other, doi in apart]
     for members in groups:
+        if len(members) == 1:  # most works have one source: nothing to order, merge or compare
+            merged.append(members[0])
+            continue
         ordered = sorted(members, key=rank)
         problems += _conflicts(ordered)
-        merged.append(ordered[0] if len(ordered) == 1 else merge_work(ordered))
+        merged.append(merge_work(ordered))
     return merged, problems
 
 
@@ -122,7 +125,9 @@ def _group(articles: list[Article], ids: list[dict[str, str]],
     for i, found in enumerate(ids):
         for kind, value in found.items():
             j = first_with[kind].setdefault(value, i)
-            if kind == "doi" and i != j and _other_work(articles[i], articles[j], found, ids[j]):
+            if j == i:  # the first record of this value: nothing to join yet
+                continue
+            if kind == "doi" and _other_work(articles[i], articles[j], found, ids[j]):
                 apart.append((articles[i], articles[j], value))
                 continue
             parent[find(i)] = find(j)

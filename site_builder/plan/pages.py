@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import itertools
 import posixpath
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,10 +118,9 @@ class Site:
         return _shared_facet_values(self.library) if self.config.search else frozenset()
 
     @functools.cached_property
-    def roots(self) -> dict[str, Markup]:
-        """The way back to the site's root from a folder, escaped, by the plain way (_escaped_once): for this
-        build's plan."""
-        return {}
+    def roots(self) -> _Escaped:
+        """The way back to the site's root from a folder, escaped, by the plain way: for this build's plan."""
+        return _Escaped()
 
     @functools.cached_property
     def bare_contexts(self) -> dict[str, dict[str, Any]]:
@@ -232,14 +230,11 @@ def plan(site: Site) -> list[Page]:
         _page(site, urls.NOT_FOUND, "404.html"),
         *([_page(site, urls.SEARCH, "search.html")] if site.config.search else []),
     ]
-    pages += [_page(site, path, "authors.html", index=index, letters=_letters(lib, nested, index.names))
+    pages += [_page(site, path, "authors.html", index=index, letters=_letters(lib, nested, index))
               for path, index in listing.author_index(urls.AUTHORS, tuple(lib.authors))]
     shared = site.shared_facets
     pages += [_article_page(site, nested, key, article, shared) for key, article in lib.articles.items()]
-    pages += [_page(site, path, "author.html", more=functools.partial(_author_extras, site, nested, k, a, part),
-                    **sorted_from)
-              for k, a in lib.authors.items()
-              for path, part, sorted_from in _listings(site, urls.author(k), a.articles)]
+    pages += _author_pages(site, nested)
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
                                       lib.journals), ("year.html", urls.year, lib.years)):
         pages += [_group_page(site, nested, path, to_path(k), template, g, part, sorted_from)
@@ -257,7 +252,7 @@ def plan(site: Site) -> list[Page]:
 def make_links(lib: Library, root: str, parts: Mapping[str, ArticleParts] | None = None) -> Links:
     """Every entity's link as seen from a page whose way back to the site root is ``root``; each article's own
     parts taken from ``parts`` (by key), when given."""
-    shared: dict[str, Markup] = {}
+    shared = _Escaped()
     return Links(
         articles={k: _entry(escape(root + urls.article(k)), a, shared, parts[k] if parts is not None else None)
                   for k, a in lib.articles.items()},
@@ -268,20 +263,19 @@ def make_links(lib: Library, root: str, parts: Mapping[str, ArticleParts] | None
     )
 
 
-def _entry(href: Markup, article: Article, shared: dict[str, Markup] | None = None,
+def _entry(href: Markup, article: Article, shared: _Escaped | None = None,
            parts: ArticleParts | None = None) -> Entry:
-    """The article's Entry; its journal, date and year escaped once for all entries that share ``shared``; its
-    title, byline and verdict from ``parts`` when given (article_parts)."""
-    def escaped(text: str) -> Markup:  # one object per value a collection repeats (100 bytes an article each)
-        return escape(text) if shared is None else _escaped_once(shared, text)
-
+    """The article's Entry; its journal, date and year escaped once for all entries that share ``shared`` (one
+    object per value a collection repeats: 100 bytes an article each); its title, byline and verdict from
+    ``parts`` when given (article_parts)."""
+    escaped = _Escaped() if shared is None else shared
     if parts is None:
         title, byline = styled_title(article), _byline(article)
-        verdict = escape(article.summary.verdict) if article.summary else escaped("")
+        verdict = escape(article.summary.verdict) if article.summary else escaped[""]
     else:
-        title, byline, verdict = parts[0], parts[1], parts[2] or escaped("")
-    return Entry(href, title, byline, escaped(article.journal or article.container), escaped(article.exact_date),
-                 escaped(article.year), article, verdict)
+        title, byline, verdict = parts[0], parts[1], parts[2] or escaped[""]
+    return Entry(href, title, byline, escaped[article.journal or article.container], escaped[article.exact_date],
+                 escaped[article.year], article, verdict)
 
 
 def styled_title(article: Article) -> Markup:
@@ -301,12 +295,12 @@ def _byline(article: Article) -> Markup:
     return byline
 
 
-def _escaped_once(escaped: dict[str, Markup], text: str) -> Markup:
-    """``text`` escaped, one object for each value however often it is asked for: ``escaped`` keeps them."""
-    found = escaped.get(text)
-    if found is None:
-        found = escaped[text] = escape(text)
-    return found
+class _Escaped(dict[str, Markup]):
+    """Each text escaped, one object for each value however often it is asked for (``escaped[text]``)."""
+
+    def __missing__(self, text: str) -> Markup:
+        found = self[text] = escape(text)
+        return found
 
 
 def _named(groups: dict[str, Group], root: str, to_path: Callable[[str], str]) -> dict[str, Named]:
@@ -318,7 +312,7 @@ def _sized(groups: dict[str, Group], named: dict[str, Named]) -> Counted:
 
 
 def _entries(links: Links, keys: Iterable[str]) -> tuple[Entry, ...]:
-    return tuple(links.articles[k] for k in keys)
+    return tuple(map(links.articles.__getitem__, keys))
 
 
 def _counted(named: dict[str, Named], counts: Iterable[tuple[str, int]]) -> Counted:
@@ -380,8 +374,12 @@ def _shared_facet_values(lib: Library) -> frozenset[tuple[str, str]]:
                                                    ("year", lib.years)) for g in groups.values()
               if len(g.articles) == total}
     for facet, values in (("language", lambda a: [lang.name for lang in a.languages]), ("type", lambda a: a.formats)):
-        counts = Counter(v for a in lib.articles.values() for v in dict.fromkeys(values(a)))
-        shared |= {(facet, v) for v, n in counts.items() if n == total}
+        every: set[str] | None = None  # the values of every article so far
+        for article in lib.articles.values():
+            every = set(values(article)) if every is None else every.intersection(values(article))
+            if not every:  # most collections: a value some article lacks
+                break
+        shared |= {(facet, v) for v in every or ()}
     return frozenset(shared)
 
 
@@ -415,6 +413,24 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
         journal_label=journal_label(article),
         year=links.years.get(article.year),
         related=_entries(links, lib.related(key)))
+
+
+def _author_pages(site: Site, links: Links) -> list[Page]:
+    """Every author's pages; the one page of a short list (two authors in three have one article) made the
+    short way, as _page makes a page without a context of its own."""
+    pages: list[Page] = []
+    one_page = listing.one_page_lists(site.config.list_orders)
+    for key, author in site.library.authors.items():
+        base = urls.author(key)
+        if len(author.articles) <= one_page:
+            part = listing.Listing(author.articles, len(author.articles), 1, "newest", (), (), True)
+            pages.append(_page(site, base, "author.html", functools.partial(_author_extras, site, links, key,
+                                                                            author, part)))
+            continue
+        pages += [_page(site, path, "author.html", functools.partial(_author_extras, site, links, key, author,
+                                                                     part), **sorted_from)
+                  for path, part, sorted_from in _listings(site, base, author.articles)]
+    return pages
 
 
 def _author_extras(site: Site, links: Links, key: str, author: Author, part: listing.Listing) -> dict[str, Any]:
@@ -462,6 +478,8 @@ def _listings(site: Site, base: str, keys: tuple[str, ...]) -> list[tuple[str, l
     so that a rebuild after an edit of any of them makes its fingerprint again (output/fingerprints.py keeps a
     page that reached none of the changed articles). Newest first is the library's own order, its structure."""
     parts = listing.listings(base, keys, site.ranks, site.config.list_orders)
+    if len(parts) == 1:  # one page, newest first: most lists
+        return [(*parts[0], {})]
     if all(part.order == "newest" for _path, part in parts):
         return [(path, part, {}) for path, part in parts]
     sorted_from = {"sorted_from": tuple(site.library.articles[k] for k in keys)}
@@ -504,8 +522,8 @@ def _exports(site: Site, listing: list[Page]) -> list[Page]:
     entry = {k: (keys[k], a) for k, a in lib.articles.items()}
     # One context for an article's files in every format (contexts are never changed): at 100,000 records,
     # 400,000 pages, whose own dicts took some 110 MB.
-    files = [Page(urls.export(urls.article(k), ext), "", context, export=fmt)
-             for k in lib.articles for context in ({"entries": (entry[k],)},)
+    files = [Page(stem + ext, "", context, fmt)
+             for k in lib.articles for context, stem in (({"entries": (entry[k],)}, urls.export_stem(urls.article(k))),)
              for fmt, ext, _label in urls.EXPORTS]
     for page in listing:
         members = tuple(lib.articles) if page.path == urls.HOME else page.context["group"].articles
@@ -522,7 +540,7 @@ def _page(site: Site, path: str, template: str, more: Callable[[], dict[str, Any
     if path == urls.NOT_FOUND and site.config.base_path:
         # 404.html is served at any depth, so its links must not be page-relative.
         root = site.config.base_path
-    escaped = _escaped_once(site.roots, root)  # one object for all pages one folder down
+    escaped = site.roots[root]  # one object for all pages one folder down
     if context:
         return Page(path, template, {"site": site, "root": escaped, **context}, more=more, prose=prose)
     bare = site.bare_contexts.get(escaped)
@@ -531,9 +549,14 @@ def _page(site: Site, path: str, template: str, more: Callable[[], dict[str, Any
     return Page(path, template, bare, more=more, prose=prose)
 
 
-def _letters(lib: Library, links: Links, keys: Iterable[str]) -> tuple[tuple[str, Counted], ...]:
-    """Authors ``keys`` grouped A–Z by the first letter of their slug, with their article counts; others under "#"."""
+def _letters(lib: Library, links: Links, index: listing.IndexPage) -> tuple[tuple[str, Counted], ...]:
+    """The authors of an index page grouped A–Z by the first letter of their slug, with their article counts;
+    others under "#"."""
+    if index.letter:  # a page of one letter's authors
+        return ((index.letter, tuple([(links.authors[k], len(lib.authors[k].articles)) for k in index.names])),
+                ) if index.names else ()
     groups: dict[str, list[tuple[Named, int]]] = {}
+    keys = index.names
     for key in keys:
         groups.setdefault(listing.letter_of(key), []).append((links.authors[key], len(lib.authors[key].articles)))
     return tuple((letter, tuple(names)) for letter, names in sorted(groups.items()))
@@ -541,6 +564,8 @@ def _letters(lib: Library, links: Links, keys: Iterable[str]) -> tuple[tuple[str
 
 def check_paths(pages: list[Page]) -> None:
     """Refuse paths that collide or leave the output folder (both are bugs, never user errors to skip)."""
+    if _all_safe(pages):
+        return
     seen: dict[str, Page] = {}
     for page in pages:
         path = page.path
@@ -551,3 +576,28 @@ def check_paths(pages: list[Page]) -> None:
         other = seen.setdefault(path if path.isascii() and path.islower() else path.casefold(), page)
         if other is not page:
             raise UserError(f"two pages would be written to {path}: {other.template} and {page.template}")
+
+
+def _all_safe(pages: list[Page]) -> bool:
+    """Whether check_paths has nothing to refuse, looked at many paths at once (a few passes over them joined took
+    a third of the time of looking at each path); False also when it might: check_paths then names the first
+    fault."""
+    own_forms = True  # every path so far is its own folded form
+    for start in range(0, len(pages), _JOINED):  # a few at a time: no copy of all the paths beside the pages
+        joined = "\n" + "\n".join([page.path for page in pages[start:start + _JOINED]]) + "\n"
+        own_forms = own_forms and joined.isascii() and joined.lower() == joined
+        # A path that is not its own normal form or leaves the folder is empty, has a part that is empty ("/x",
+        # "x/", "x//y") or begins with a dot ("..", "./x", "x/../y"), or a backslash; a part may also only be
+        # suspected.
+        if "\\" in joined:
+            return False
+        joined = joined.replace("/", "\n")
+        if "\n\n" in joined or "\n." in joined:
+            return False
+    if own_forms:
+        return len({page.path for page in pages}) == len(pages)
+    return len({path if path.isascii() and path.islower() else path.casefold()
+                for path in (page.path for page in pages)}) == len(pages)
+
+
+_JOINED = 10_000

@@ -69,8 +69,13 @@ COLLECTION = "collection"
 
 def export(page_path: str, extension: str) -> str:
     """A download beside its page: ``authors/x.html`` → ``authors/x.bib``; the collection's sits at the root."""
-    stem = page_path.rsplit(".", 1)[0] if page_path != HOME else COLLECTION
-    return f"{stem}.{extension}"
+    return export_stem(page_path) + extension
+
+
+def export_stem(page_path: str) -> str:
+    """What every download beside a page begins with, its extension to follow: ``authors/x.html`` →
+    ``authors/x.``."""
+    return (page_path.rsplit(".", 1)[0] if page_path != HOME else COLLECTION) + "."
 
 
 FEED = "feed.xml"
