@@ -86,10 +86,10 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         planned = len(pages)  # write_pages takes the pages over, and lets each go once written
         outside: list[tuple[str, str, str]] = []  # (page, href, why) of links out of the site: only the site's own
         # templates and prose can make them, the plan's links and the default templates' are checked by the tests
-        list_pieces = cache.load_list_pieces(kept_cache) if config.downloads else None
+        list_pieces = cache.KeptPieces(kept_cache) if config.downloads else None  # loaded only when asked for
         written = write_pages(env, pages, writer, report, outside, config.base_path,
                               every_page=theme.own_templates(site_dir), progress=progress, reuse=reuse,
-                              list_pieces=list_pieces.pieces if list_pieces is not None else None,
+                              list_pieces=list_pieces.load if list_pieces is not None else None,
                               digests=digests)
         cache.save_compiled_templates(kept_cache, compiled)
         if list_pieces is not None:
