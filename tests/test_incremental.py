@@ -734,6 +734,29 @@ def test_a_list_download_whose_citation_key_changed_is_not_copied_from_its_last_
                                if LIST_DOWNLOADS.fullmatch(rel)}) == []
 
 
+@pytest.mark.parametrize("damage", ["unsorted", "blank line", "no last newline"])
+def test_a_manifest_of_the_same_files_is_left_as_it_is_only_when_it_is_as_a_build_writes_it(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
+    """After an edit the build's files are most often the last build's, and the manifest that lists them is
+    not written again; one that lists them otherwise than a build writes it is. (With the search index made
+    later, as in serve: a build that makes it records the pages before the index, then both.)"""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    out = tmp_path / "out"
+    build(small_site, out, search_later=True)
+    retitle(sorted((small_site / "content" / "records").iterdir())[0], "(revised)")
+    before = (out / MANIFEST).stat().st_mtime_ns
+    build(small_site, out, search_later=True)
+    assert (out / MANIFEST).stat().st_mtime_ns == before  # the same files: left as it was
+    lines = (out / MANIFEST).read_text(encoding="utf-8").splitlines()
+    damaged = {"unsorted": "\n".join(reversed(lines)) + "\n", "blank line": "\n".join(lines) + "\n\n",
+               "no last newline": "\n".join(lines)}[damage]
+    (out / MANIFEST).write_text(damaged, encoding="utf-8")
+    retitle(sorted((small_site / "content" / "records").iterdir())[1], "(revised)")
+    build(small_site, out, search_later=True)
+    clean = build(small_site, tmp_path / "clean", clean=True, search_later=True)
+    assert (out / MANIFEST).read_bytes() == (clean.output / MANIFEST).read_bytes()
+
+
 def test_a_costly_part_that_reads_an_article_it_neither_takes_nor_shows_is_caught(
         small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What keeping a costly part rests on (fingerprints.py's docstring), broken on purpose: an author page's
