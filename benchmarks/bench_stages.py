@@ -47,7 +47,7 @@ STAGES: tuple[tuple[Any, str, str], ...] = (
     (cache, "article_parts", "articles' plan parts"),
     (plan_pages, "plan", "plan"),
     (fingerprints, "reuse", "fingerprints' setup"),
-    (cache, "load_list_pieces", "list pieces loaded"),
+    (cache.KeptPieces, "load", "list pieces loaded"),
     (pages, "write_pages", "render and write"),
     (preflight, "check_build", "pre-flight check"),
     (pagetable, "save_table", "page table saved"),

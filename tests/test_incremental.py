@@ -7,6 +7,7 @@ nothing. Hypothesis chooses the edits; a few plain tests pin what is reused and 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import re
 import shutil
@@ -664,6 +665,96 @@ def test_an_edited_title_makes_again_only_that_articles_pieces_of_the_list_downl
     assert differences(published(out), published(clean.output)) == []
     kept = cache.load_list_pieces(cache.CacheFolder(small_site, print)).pieces
     assert len(kept) == 3 * again.articles  # every article is in the collection's list: nothing stale is kept
+
+
+LIST_DOWNLOADS = re.compile(r"(collection|topics/[^/]+)\.(bib|ris|json)")
+
+
+def test_an_edited_title_copies_the_other_entries_of_the_list_downloads_from_their_last_files(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A list download whose entries are in the order its last build wrote them is that file with the changed
+    articles' entries made again (output/splice.py): the others are neither made nor taken from the pieces'
+    cache, which is not even read. With VERIFY, every entry copied is made again and compared."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    out = tmp_path / "out"
+    build(small_site, out)
+    retitle(sorted((small_site / "content" / "records").iterdir())[0], "(revised)")
+    made: list[tuple[str, str]] = []
+    real = exports.export_entry
+
+    def counted(fmt: str, article: Any, key: str) -> str:
+        if not article.abstract:  # a list's piece (an article without an abstract has no other kind)
+            made.append((fmt, article.title))
+        return real(fmt, article, key)
+
+    def unread(_self: cache.KeptPieces) -> cache.ListPieces:
+        raise AssertionError("the pieces' cache was read")
+
+    monkeypatch.setattr(exports, "export_entry", counted)
+    monkeypatch.setattr(cache.KeptPieces, "load", unread)
+    again = build(small_site, out)
+    assert made and all(title.endswith("(revised)") for _fmt, title in made), made
+    lists = [rel for rel in published(out) if LIST_DOWNLOADS.fullmatch(rel)]
+    assert len(made) <= len(lists) and "collection.bib" in lists
+    monkeypatch.undo()
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    monkeypatch.setattr(fingerprints, "VERIFY", True)
+    retitle(sorted((small_site / "content" / "records").iterdir())[1], "(revised)")
+    build(small_site, out)
+    clean = build(small_site, tmp_path / "clean", clean=True)
+    assert again.rendered < again.pages
+    assert differences(published(out), published(clean.output)) == []
+
+
+def test_a_list_download_whose_citation_key_changed_is_not_copied_from_its_last_file(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry is copied from a list's last file only with the same citation key as there (the order's digest
+    holds the keys): an article whose key changed while its contents did not (a clash with another article's)
+    is made again. Here the key is changed by hand, its article untouched; the lists must say what a clean
+    build's say."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    out = tmp_path / "out"
+    build(small_site, out)
+    real = plan_pages.Site._cited.func  # type: ignore[attr-defined]
+
+    def renamed(site: plan_pages.Site) -> tuple[dict[str, str], frozenset[str]]:
+        keys, shared = real(site)
+        first = sorted(keys)[0]
+        return {**keys, first: keys[first] + "x"}, shared
+
+    cited = functools.cached_property(renamed)
+    cited.__set_name__(plan_pages.Site, "_cited")
+    monkeypatch.setattr(plan_pages.Site, "_cited", cited)
+    retitle(sorted((small_site / "content" / "records").iterdir())[-1], "(revised)")  # else nothing to do
+    build(small_site, out)
+    clean = build(small_site, tmp_path / "clean", clean=True)
+    lists = {rel: data for rel, data in published(out).items() if LIST_DOWNLOADS.fullmatch(rel)}
+    assert b"x," in lists["collection.bib"]
+    assert differences(lists, {rel: data for rel, data in published(clean.output).items()
+                               if LIST_DOWNLOADS.fullmatch(rel)}) == []
+
+
+@pytest.mark.parametrize("damage", ["unsorted", "blank line", "no last newline"])
+def test_a_manifest_of_the_same_files_is_left_as_it_is_only_when_it_is_as_a_build_writes_it(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
+    """After an edit the build's files are most often the last build's, and the manifest that lists them is
+    not written again; one that lists them otherwise than a build writes it is. (With the search index made
+    later, as in serve: a build that makes it records the pages before the index, then both.)"""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    out = tmp_path / "out"
+    build(small_site, out, search_later=True)
+    retitle(sorted((small_site / "content" / "records").iterdir())[0], "(revised)")
+    before = (out / MANIFEST).stat().st_mtime_ns
+    build(small_site, out, search_later=True)
+    assert (out / MANIFEST).stat().st_mtime_ns == before  # the same files: left as it was
+    lines = (out / MANIFEST).read_text(encoding="utf-8").splitlines()
+    damaged = {"unsorted": "\n".join(reversed(lines)) + "\n", "blank line": "\n".join(lines) + "\n\n",
+               "no last newline": "\n".join(lines)}[damage]
+    (out / MANIFEST).write_text(damaged, encoding="utf-8")
+    retitle(sorted((small_site / "content" / "records").iterdir())[1], "(revised)")
+    build(small_site, out, search_later=True)
+    clean = build(small_site, tmp_path / "clean", clean=True, search_later=True)
+    assert (out / MANIFEST).read_bytes() == (clean.output / MANIFEST).read_bytes()
 
 
 def test_a_costly_part_that_reads_an_article_it_neither_takes_nor_shows_is_caught(

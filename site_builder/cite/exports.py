@@ -70,6 +70,12 @@ def export_file_parts(fmt: str, entries: Iterable[bytes]) -> Iterator[bytes]:
     yield end if count else empty
 
 
+def file_frame(fmt: str) -> tuple[bytes, bytes, bytes]:
+    """The bytes (UTF-8) of a ``fmt`` file of entries before the first, between two and after the last."""
+    start, between, end, _empty = _FRAMES.get(fmt, _FRAME)
+    return start.encode("utf-8"), between.encode("utf-8"), end.encode("utf-8")
+
+
 _FRAME = ("", "\n", "", "")
 """How a file's entries are joined: (before the first, between two, after the last, the file of none)."""
 _FRAMES = {"csl-json": ("[\n", ",\n", "\n]\n", "[]\n")}

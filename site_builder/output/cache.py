@@ -36,7 +36,7 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ..config import CONFIG_FILE
 from ..diagnostics import Report
@@ -503,6 +503,10 @@ class MadePieces:
             else:
                 yield part
 
+    def shards(self) -> list[int]:
+        """The cache files that some of these pieces go to."""
+        return [n for n, parts in enumerate(self._parts) if parts]
+
     def __bool__(self) -> bool:
         return any(self._parts)
 
@@ -513,35 +517,75 @@ class MadePieces:
         self._parts = parts
 
 
-class KeptPieces(NamedTuple):
-    pieces: ListPieces
-    """As the last build left them."""
-    files: ShardedMap
+class KeptPieces:
+    """Each article's piece of the list downloads (the collection's, each topic's) as the last build made them,
+    under the article's digest (fingerprints.article_digests): an edit rebuilds a list file whose last build's
+    file it cannot start from (output/splice.py) from these and the edited article's new pieces, instead of
+    making all 10,000 of each format again. Read when first asked for (``load``): a rebuild that makes every
+    list from the files the last build wrote never asks (reading them was a twentieth of such a build)."""
+
+    def __init__(self, folder: CacheFolder) -> None:
+        self._folder = folder
+        self._files: ShardedMap | None = None
+        self._pieces: ListPieces | None = None
+
+    def load(self) -> ListPieces:
+        """The pieces, read from the cache the first time."""
+        if self._pieces is None:
+            self._files = ShardedMap(self._folder, "pieces", code_digest(PIECES_CODE), _spelled_piece)
+            self._pieces = {key: value for key, value in self._files.whole().items() if _is_piece(key, value)}
+        return self._pieces
+
+    @property
+    def pieces(self) -> ListPieces:
+        return self.load()
+
+    def save(self, made: MadePieces, digests: set[bytes]) -> None:
+        """Keep the pieces ``made`` this build and those still of an article with one of ``digests`` (this build's
+        articles); only the files whose part changed are written, one after the other. Pieces never read this
+        build stay as they are in the files that ``made`` has none for (each piece is taken only under its
+        article's digest, and each file is weeded when it is next written)."""
+        if self._files is None:
+            self._save_made(made, digests)
+            return
+        old: list[ListPieces] = [{} for _ in range(SHARDS)]
+        for key, value in self.load().items():
+            old[_piece_file(key)][key] = value
+
+        def shard(n: int, _was: dict[Any, Any]) -> dict[Any, Any]:
+            merged = {**old[n], **made.shard(n)}
+            old[n] = {}
+            return {key: value for key, value in merged.items() if value[0] in digests}
+
+        self._files.save_each(shard)
+
+    def _save_made(self, made: MadePieces, digests: set[bytes]) -> None:
+        """``save`` without the pieces read: each file that ``made`` has pieces for read, weeded and written."""
+        code = code_digest(PIECES_CODE)
+        for n in made.shards():
+            name = f"pieces-{n:02d}"
+            was = self._folder.load(name, code)
+            kept = {key: value for key, value in was.items() if _is_piece(key, value)} if isinstance(was, dict) \
+                else {}
+            merged = {key: value for key, value in {**kept, **made.shard(n)}.items() if value[0] in digests}
+            if merged != was:
+                self._folder.save(name, merged, code)
+
+
+def _is_piece(key: object, value: object) -> bool:
+    return type(key) is tuple and len(key) == 2 and type(value) is tuple and len(value) == 2
 
 
 def load_list_pieces(folder: CacheFolder) -> KeptPieces:
-    """Each article's piece of the list downloads (the collection's, each topic's) as the last build made them,
-    under the article's digest (fingerprints.article_digests): an edit rebuilds the collection's files from
-    these and the edited article's new pieces, instead of making all 10,000 of each format again."""
-    files = ShardedMap(folder, "pieces", code_digest(PIECES_CODE), _spelled_piece)
-    pieces = {key: value for key, value in files.whole().items()
-              if type(key) is tuple and len(key) == 2 and type(value) is tuple and len(value) == 2}
-    return KeptPieces(pieces, files)
+    """The list downloads' pieces the cache keeps (KeptPieces), read."""
+    kept = KeptPieces(folder)
+    kept.load()
+    return kept
 
 
 def save_list_pieces(kept: KeptPieces, made: MadePieces, digests: set[bytes]) -> None:
-    """Keep the pieces ``made`` this build and those still of an article with one of ``digests`` (this build's
-    articles); only the files whose part changed are written, one after the other."""
-    old: list[ListPieces] = [{} for _ in range(SHARDS)]
-    for key, value in kept.pieces.items():
-        old[_piece_file(key)][key] = value
-
-    def shard(n: int, _was: dict[Any, Any]) -> dict[Any, Any]:
-        merged = {**old[n], **made.shard(n)}
-        old[n] = {}
-        return {key: value for key, value in merged.items() if value[0] in digests}
-
-    kept.files.save_each(shard)
+    """KeptPieces.save."""
+    kept.save(made, digests)
 
 
 @dataclass(frozen=True, slots=True)

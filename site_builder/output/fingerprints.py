@@ -101,6 +101,14 @@ class Digester:
         """Those met once."""
         self._reached: set[int] | None = None
 
+    def place(self, article: object) -> int | None:
+        """The place in the library of ``article``, one of those this Digester was given; else None."""
+        known = self._kept.get(id(article))
+        if known is None or known[0] is not article or len(known[2]) != 1 or known[2][0] < 0 \
+                or not isinstance(article, Article):
+            return None
+        return known[2][0]
+
     def forget_if_full(self) -> None:
         """Between two pages: forget the objects met once when there are more than MEMO_LIMIT of them."""
         if len(self._memo) > MEMO_LIMIT:

@@ -14,11 +14,12 @@ pages held some 460 MB of the main process, and every worker counted them in its
 
 from __future__ import annotations
 
+import array
 import contextlib
 import itertools
 import os
 import tempfile
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,12 +28,12 @@ from typing import Any
 import jinja2
 
 from .. import workers
-from ..cite.exports import export_file_parts, export_piece, export_text
+from ..cite.exports import export_file_parts, export_piece, export_text, file_frame
 from ..diagnostics import Report, SourceSpan
 from ..model.article import Article
 from ..plan.pages import Page
 from ..render.pages import RenderError, render
-from . import fingerprints, pagetable, preflight
+from . import fingerprints, pagetable, preflight, splice
 from .cache import ListPieces, MadePieces
 from .spill import Place, Spill
 from .write import OutputWriter
@@ -122,12 +123,14 @@ class RenderJob:
     """Each article's digest by its id (fingerprints.article_digests), which its kept pieces are under."""
     pieces_folder: str = ""
     """Where a run writes the pieces of list downloads it made (MadePieces.written_to); "": none expected."""
+    splices: dict[str, splice.Splice] = field(default_factory=dict)
+    """The list downloads made from the files the last build wrote, by path (splice.py)."""
 
 
 def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter, report: Report,
                 outside: list[tuple[str, str, str]], base_path: str = "", every_page: bool = True,
                 progress: bool = False, reuse: fingerprints.Reuse | None = None,
-                list_pieces: ListPieces | None = None,
+                list_pieces: Callable[[], ListPieces] | None = None,
                 digests: dict[int, tuple[object, bytes]] | None = None) -> Written:
     """Render every page whose fingerprint changed (every page without ``reuse``) and write it with ``writer``.
     A failing template is reported once, with the pages it cost. ``pages`` is taken over: the list is emptied,
@@ -137,26 +140,31 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     as (page, href, why) for the pre-flight check: on every page, or with ``every_page`` false only on the pages
     that show the site's own prose (Page.prose).
 
-    A list download is joined from the articles' pieces in ``list_pieces`` whose article has the digest given in
-    ``digests``; the pieces made instead are in the result.
+    A list download is made from the file the folder's last build wrote when it can be (splice.py), else joined
+    from the articles' pieces that ``list_pieces`` gives (called only then) whose article has the digest given
+    in ``digests``; the pieces made instead are in the result.
     """
     # Pages known unchanged without their fingerprints are set aside here: after an edit that is nearly all of
     # them, and forking workers for the few others would cost more than rendering them.
     unchanged_pages = _unchanged(reuse, writer.output, pages) if reuse else set()
-    planned = deque(pages)  # in plan order, each dropped once done (pages.clear: the caller holds none of them)
-    pages.clear()
-    left: list[Page | None] = [page for page in planned if page.path not in unchanged_pages]
+    planned: list[Page | None] = list(pages)  # in plan order, each let go once done (pages.clear: the caller
+    pages.clear()  # holds none of them)
+    left: list[Page | None] = [page for page in planned if page is not None and page.path not in unchanged_pages]
     # The list downloads first, one run a format: by workers forked before this process holds the other pages'
     # results; each piece made once, and held by its worker only until the last list of its run that shows it
     # (_ListPieces; at 100,000 records, workers forked last and holding the pieces of every format were the
     # build's largest processes).
-    lists = sorted([page for page in planned if page.path not in unchanged_pages and _is_list(page)],
+    lists = sorted([page for page in left if page is not None and _is_list(page)],
                    key=lambda page: page.export)  # stable: plan order
     if lists:
         left = [*lists, *[page for page in left if page is not None and not _is_list(page)]]
     folder = tempfile.TemporaryDirectory(prefix="site-builder-pieces-") if lists else None  # see Written
-    job = RenderJob(env, left, writer, base_path, every_page, reuse, list_pieces=list_pieces or {},
-                    digests=digests or {}, pieces_folder=folder.name if folder is not None else "")
+    splices = _splices(reuse, lists, writer) if reuse is not None else {}
+    joined = list_pieces is not None and any(page.path not in splices for page in lists)
+    job = RenderJob(env, left, writer, base_path, every_page, reuse,
+                    list_pieces=list_pieces() if list_pieces is not None and joined else {},
+                    digests=digests or {}, pieces_folder=folder.name if folder is not None else "",
+                    splices=splices)
     parallel = len(left) >= PARALLEL_MIN_PAGES
     starts = [i for i, page in enumerate(lists) if i == 0 or page.export != lists[i - 1].export]
     by_format = list(zip(starts, [*starts[1:], len(lists)], strict=True)) if lists else []
@@ -174,17 +182,14 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     rendered = _rendered(_progress(chunks, len(job.pages), progress), made, job.pages, runs)
     early = {found[0]: found for found in itertools.islice(rendered, list_count)}  # one each, the lists first
     table_before = reuse.last if reuse is not None else pagetable.PageTable()
-    while planned:  # in plan order: those unchanged as they were, the others as their runs rendered them
-        page = planned.popleft()
-        if page.path in unchanged_pages:  # after an edit nearly every page: the shortest way through
-            row = table_before.row(page.path)
-            rows.add(page.path, row)
-            if row[_LINKS]:
-                outside.extend([(page.path, href, why) for href, why in row[_LINKS]])
-            done.append(page.path)
-            new.append(False)
-            kept += 1
+    at = 0  # where the run of unchanged pages not yet taken begins
+    for n in range(len(planned)):  # in plan order: those unchanged as they were, the others as rendered
+        page = planned[n]
+        if page is None or page.path in unchanged_pages:  # after an edit nearly every page: taken in runs
             continue
+        if n > at:
+            kept += _kept_as_they_were(planned, at, n, table_before, rows, done, new, outside)
+        planned[n], at = None, n + 1
         found = early.pop(page.path) if page.path in early else next(rendered)
         _sent, written, failure, links, entry, unchanged = found
         path = page.path  # the plan's string, not the copy the worker sent back: one of each held to the end
@@ -201,6 +206,8 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
         if entry is not None:
             rows.add_entry(path, entry)
         kept += unchanged
+    if len(planned) > at:
+        kept += _kept_as_they_were(planned, at, len(planned), table_before, rows, done, new, outside)
     for failures in failed.values():
         first = failures[0]
         report.error(SourceSpan(_shown_template(first.template), first.line),
@@ -217,6 +224,43 @@ def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> se
         with contextlib.suppress(OSError), os.scandir(os.path.join(output, folder)) as entries:
             present.update([prefix + entry.name for entry in entries if entry.is_file(follow_symlinks=False)])
     return reuse.kept_paths([page for page in pages if page.path in present])
+
+
+def _kept_as_they_were(planned: list[Page | None], start: int, end: int, table: pagetable.PageTable,
+                       rows: pagetable.NewRows, done: list[str], new: bytearray,
+                       outside: list[tuple[str, str, str]]) -> int:
+    """Pages ``start`` to ``end`` of ``planned``, unchanged since the folder's last build (``_unchanged``), added as
+    they were to what write_pages gathers (their rows as ``table`` holds them), and let go; how many. A step for
+    each of them was most of what write_pages spent after an edit."""
+    paths = [page.path for page in planned[start:end] if page is not None]
+    planned[start:end] = itertools.repeat(None, end - start)
+    found = table.rows_of(paths)
+    rows.extend(paths, found)
+    done.extend(paths)
+    new.extend(bytes(len(paths)))
+    for path, row in zip(paths, found, strict=True):
+        if row[_LINKS]:
+            outside.extend([(path, href, why) for href, why in row[_LINKS]])
+    return len(paths)
+
+
+def _splices(reuse: fingerprints.Reuse, lists: list[Page], writer: OutputWriter) -> dict[str, splice.Splice]:
+    """The list downloads of ``lists`` that can be made from the files the folder's last build wrote, by path:
+    decided here, before any worker starts, so that the pieces are loaded only for the others."""
+    found: dict[str, splice.Splice] = {}
+    orders: dict[int, tuple[bytes, array.array[int]] | None] = {}  # by entries: a list's formats share them
+    for page in lists:
+        last = reuse.last.entry(page.path)
+        if last is None or last.layout is None or page.path not in writer.previous:
+            continue
+        entries = page.context["entries"]
+        if id(entries) not in orders:
+            orders[id(entries)] = splice.order_digest(entries, reuse.digester.place)
+        order = orders[id(entries)]
+        planned = splice.plan(last, order, reuse.changed, file_frame(page.export)) if order is not None else None
+        if planned is not None:
+            found[page.path] = planned
+    return found
 
 
 def _runs(start: int, end: int) -> list[tuple[int, int]]:
@@ -254,7 +298,7 @@ def _render_run(job: RenderJob, bounds: tuple[int, int]) -> Run:
     out: list[Rendered] = []
     made = MadePieces()
     fresh: ListPieces = {}
-    with _ListPieces(job.pages[bounds[0]:bounds[1]]) as pieces:
+    with _ListPieces(job.pages[bounds[0]:bounds[1]], job.splices) as pieces:
         _render_pages(job, bounds, pieces, out, made, fresh)
     made.update(fresh)
     if made and job.pieces_folder:  # files, not sent back (MadePieces)
@@ -278,8 +322,9 @@ def _render_pages(job: RenderJob, bounds: tuple[int, int], pieces: _ListPieces, 
                             last._replace(more=printed.more, reached=printed.reached), True))
             continue
         links: tuple[tuple[str, str], ...] = ()
+        layout = None
         if _is_list(page):  # written as it is made: at 100,000 records 50-70 MB, never held whole
-            written, size = job.writer.write_parts(page.path, _list_parts(job, page, pieces, fresh, made))
+            written, size, layout = _write_list(job, page, pieces, fresh, made)
         else:
             try:
                 data = _text(job, page, printed.context if printed is not None else None).encode("utf-8")
@@ -290,7 +335,7 @@ def _render_pages(job: RenderJob, bounds: tuple[int, int], pieces: _ListPieces, 
             if page.path.endswith(".html") and (job.every_page or page.prose):
                 links = tuple(preflight.outside_links(page.path, data, job.base_path))
             written, size = job.writer.write(page.path, data), len(data)
-        entry = (pagetable.Entry(printed.fingerprint, size, links, printed.more, printed.reached)
+        entry = (pagetable.Entry(printed.fingerprint, size, links, printed.more, printed.reached, layout)
                  if printed is not None else None)
         out.append((page.path, written, None, links, entry, False))
 
@@ -302,9 +347,9 @@ class _ListPieces:
     records the pieces of one format held as bytes grew the worker writing them by some 100 MB, which made it
     the build's largest process."""
 
-    def __init__(self, pages: Iterable[Page | None]) -> None:
+    def __init__(self, pages: Iterable[Page | None], spliced: Mapping[str, object]) -> None:
         self.uses = Counter(key for page in pages if page is not None and _is_list(page)
-                            for key, _article in page.context["entries"])
+                            and page.path not in spliced for key, _article in page.context["entries"])
         """Citation key → lists of the run not yet written that show its article."""
         self.held: dict[str, Place] = {}
         """Citation key → where its piece is in the file."""
@@ -340,32 +385,87 @@ def _text(job: RenderJob, page: Page, context: dict[str, Any] | None) -> str:
     return export_text(page.export, page.context["entries"])
 
 
+def _write_list(job: RenderJob, page: Page, shared: _ListPieces, fresh: ListPieces,
+                made: MadePieces) -> tuple[bool, int, pagetable.Layout | None]:
+    """Write a list download: from the file the folder's last build wrote when ``job.splices`` says it can be and
+    that file is still as it was, else joined from pieces (``_list_parts``). (Whether written, its size, its
+    layout for the next build: splice.py.)"""
+    planned = job.splices.get(page.path)
+    if planned is not None:
+        done = _write_spliced(job, page, planned, fresh, made)
+        if done is not None:
+            return done
+    lengths = array.array(splice.LENGTHS)
+    written, size = job.writer.write_parts(page.path, _list_parts(job, page, shared, fresh, made, lengths))
+    order = splice.order_digest(page.context["entries"], job.reuse.digester.place) if job.reuse else None
+    return written, size, (order[0], lengths.tobytes()) if order is not None else None
+
+
+def _write_spliced(job: RenderJob, page: Page, planned: splice.Splice, fresh: ListPieces,
+                   made: MadePieces) -> tuple[bool, int, pagetable.Layout] | None:
+    """``_write_list`` from the file the last build wrote; None when it is no longer of the size it had."""
+    fmt, entries, frame = page.export, page.context["entries"], file_frame(page.export)
+    try:
+        fd = os.open(os.path.join(job.writer.output, page.path), os.O_RDONLY | getattr(os, "O_BINARY", 0))
+    except OSError:
+        return None
+    try:
+        if os.fstat(fd).st_size != planned.size:
+            return None
+        if fingerprints.VERIFY:
+            _verify_copied(fd, planned, page, frame)
+        pieces = [_piece(job, page, fmt, entries[n][0], entries[n][1], fresh, made).encode("utf-8")
+                  for n in planned.changed]
+        parts, layout = splice.spliced(fd, planned, pieces, frame)
+        written, size = job.writer.write_parts(page.path, parts)
+        return written, size, layout
+    finally:
+        os.close(fd)
+
+
+def _verify_copied(fd: int, planned: splice.Splice, page: Page, frame: tuple[bytes, bytes, bytes]) -> None:
+    """With fingerprints.VERIFY: each entry that would be copied from the old file made again and compared."""
+    entries, changed = page.context["entries"], set(planned.changed)
+    for n, old in enumerate(splice.old_pieces(fd, planned, frame)):
+        key, article = entries[n]
+        if n not in changed and export_piece(page.export, article, key, False).encode("utf-8") != old:
+            raise fingerprints.StaleReuse(f"{page.path}: the entry of {key} copied from the last build's file "
+                                          "is not what it would be made as")
+
+
 def _list_parts(job: RenderJob, page: Page, shared: _ListPieces, fresh: ListPieces,
-                made: MadePieces) -> Iterator[bytes]:
+                made: MadePieces, lengths: array.array[int]) -> Iterator[bytes]:
     """A list download's bytes in parts, joined from the pieces its run's lists share (``shared``), those the last
     build made of its articles unchanged since (with ``VERIFY``, each made again and compared when first taken),
-    and new ones, which are added to ``fresh`` (and from there, every LIST_PIECES_HANDED of them, to ``made``)."""
+    and new ones, which are added to ``fresh`` (and from there, every LIST_PIECES_HANDED of them, to ``made``).
+    Each piece's length is added to ``lengths``."""
     fmt = page.export
 
     def piece_of(key: str, article: Article) -> bytes:
-        return shared.take(key, lambda: _piece(key, article).encode("utf-8"))
-
-    def _piece(key: str, article: Article) -> str:
-        digest = job.digests.get(id(article), (None, b""))[1]
-        kept = job.list_pieces.get((fmt, key))
-        if digest and kept is not None and kept[0] == digest:
-            if fingerprints.VERIFY and export_piece(fmt, article, key, False) != kept[1]:
-                raise fingerprints.StaleReuse(f"{page.path}: the kept {fmt} piece of {key} is not what it was")
-            return kept[1]
-        piece = export_piece(fmt, article, key, False)
-        if digest:  # made once a run (``shared``), and a run holds every list of its format
-            fresh[(fmt, key)] = (digest, piece)
-            if len(fresh) >= LIST_PIECES_HANDED:
-                made.update(fresh)
-                fresh.clear()
+        piece = shared.take(key, lambda: _piece(job, page, fmt, key, article, fresh, made).encode("utf-8"))
+        lengths.append(len(piece))
         return piece
 
     return export_file_parts(fmt, (piece_of(key, article) for key, article in page.context["entries"]))
+
+
+def _piece(job: RenderJob, page: Page, fmt: str, key: str, article: Article, fresh: ListPieces,
+           made: MadePieces) -> str:
+    """The ``fmt`` piece of ``article`` under ``key``: the last build's when its article is unchanged, else made
+    and added to ``fresh``."""
+    digest = job.digests.get(id(article), (None, b""))[1]
+    kept = job.list_pieces.get((fmt, key))
+    if digest and kept is not None and kept[0] == digest:
+        if fingerprints.VERIFY and export_piece(fmt, article, key, False) != kept[1]:
+            raise fingerprints.StaleReuse(f"{page.path}: the kept {fmt} piece of {key} is not what it was")
+        return kept[1]
+    piece = export_piece(fmt, article, key, False)
+    if digest:  # made once a run (``shared``), and a run holds every list of its format
+        fresh[(fmt, key)] = (digest, piece)
+        if len(fresh) >= LIST_PIECES_HANDED:
+            made.update(fresh)
+            fresh.clear()
+    return piece
 
 
 def _shown_template(path: str) -> str:

@@ -31,7 +31,7 @@ from .spill import Place, Spill
 from .write import MANIFEST, PAGES, write_atomic
 
 PAGES_FILE = PAGES
-FORMAT = b"site-builder pages 7\n"
+FORMAT = b"site-builder pages 8\n"
 """The file's first line; then parts, each its length in digits, a newline and that many bytes: the marshalled code and
 head first, then the articles, what every page read and the files no build wrote (Foreign), then the rows in runs of
 ROWS_A_PART; last, the CRC-32 of all but the first line (as cache.damage_check) in 8 hex digits. Each part is
@@ -53,6 +53,10 @@ More = tuple[bytes, tuple[int, ...], bytes]
 places in the library of the articles its output reached, and the digest of that output."""
 
 
+Layout = tuple[bytes, bytes]
+"""A list download's entries as written (splice.py): the digest of their order and each one's length in bytes."""
+
+
 Articles = tuple[tuple[str, ...], tuple[bytes | None, ...]]
 """The library's article keys in order, and each one's digest (None: it has none)."""
 
@@ -72,6 +76,9 @@ class Entry(NamedTuple):
     reached: tuple[int, ...] | None = None
     """The places in the library of every article the page's context reached, its costly part's included (None:
     not known, the page's fingerprint is made again)."""
+    layout: Layout | None = None
+    """For a list download: its entries as written (splice.py), which the next build copies what is unchanged
+    from."""
 
 
 _ROW_LENGTH, _REACHED, _SIZE = len(Entry._fields), Entry._fields.index("reached"), Entry._fields.index("size")
@@ -102,14 +109,26 @@ class NewRows:
         if len(self._run) >= ROWS_A_PART:
             self._end_run()
 
+    def extend(self, paths: list[str], rows: list[tuple[Any, ...]]) -> None:
+        """``add`` of each of ``paths`` with its row of ``rows``, at once (after an edit, nearly every page)."""
+        self._paths.extend(paths)
+        self._sizes.extend([row[_SIZE] for row in rows])
+        start = 0
+        while start < len(paths):
+            end = start + ROWS_A_PART - len(self._run)
+            self._run.update(zip(paths[start:end], rows[start:end], strict=True))
+            start = end
+            if len(self._run) >= ROWS_A_PART:
+                self._end_run()
+
     def add_entry(self, path: str, entry: Entry) -> None:
         """Add the Entry of ``path``, its places as this run holds them already."""
-        fingerprint, size, links, more, reached = entry
+        fingerprint, size, links, more, reached, layout = entry
         if reached:
             reached = self._held(reached)
         if more is not None and more[1]:
             more = (more[0], self._held(more[1]), more[2])
-        self.add(path, (fingerprint, size, links, more, reached))
+        self.add(path, (fingerprint, size, links, more, reached, layout))
 
     def _held(self, places: tuple[int, ...]) -> tuple[int, ...]:
         """``places`` as this run holds it already (a tuple of the ints it holds), else so and held."""
@@ -224,6 +243,10 @@ class PageTable:
         """The row of a path ``unreached`` found, as stored: the next table takes it as it is, without an Entry
         made of each page an edit keeps."""
         return self._unpack()[path]
+
+    def rows_of(self, paths: Iterable[str]) -> list[tuple[Any, ...]]:
+        """``row`` of each of ``paths``, at once."""
+        return list(map(self._unpack().__getitem__, paths))
 
     def unchanged(self, output: Path, path: str, fingerprint: bytes | None) -> Entry | None:
         """The entry of ``path`` when the page it describes is still in the folder and would be the same."""

@@ -73,13 +73,16 @@ class OutputWriter:
         the whole folder is not walked for what such a build left."""
         output.mkdir(parents=True, exist_ok=True)
         self.output = output
-        self._previous = _read_manifest(output)
+        self._previous, exact = _read_manifest(output)
+        self._manifest_holds: Set[str] | None = self._previous if exact else None
+        """The files the manifest lists when it is, byte for byte, what ``finish`` would write of them."""
         self.recorded: Set[str] = frozenset()
         """The files ``finish`` last recorded as this build's."""
         if not (output / BUILDING).exists():
             (output / BUILDING).touch()
         elif not pages_finished:
             self._previous |= _after_a_stopped_build(output)
+            self._manifest_holds = None
         self._root = os.fspath(output)
         self._folders: dict[str, tuple[str, bool]] = {"": (self._root, False)}
         """Folder inside the output → (where its files go now, whether that is inside a staged folder)."""
@@ -165,7 +168,9 @@ class OutputWriter:
         self._publish_staged(current)
         stale = {rel for rel in self._previous - current if not rel.startswith(keep)}
         removed = _remove_stale(self.output, stale)
-        write_atomic(self.output / MANIFEST, _lines(sorted(current)))
+        if current != self._manifest_holds:  # after an edit, most often the same files: its sort and write spared
+            write_atomic(self.output / MANIFEST, _lines(sorted(current)))
+            self._manifest_holds = current
         self.recorded = current  # not copied to a frozenset: as large as ``previous``
         if not keep:  # the build is over only when no later step still writes
             (self.output / BUILDING).unlink(missing_ok=True)
@@ -307,14 +312,22 @@ def _after_a_stopped_build(output: Path) -> set[str]:
     return found
 
 
-def _read_manifest(output: Path) -> set[str]:
+def _read_manifest(output: Path) -> tuple[set[str], bool]:
+    """The files the manifest lists, and whether it is exactly what ``finish`` writes of them (their sorted lines)."""
     try:
-        lines = (output / MANIFEST).read_text(encoding="utf-8").splitlines()
+        text = (output / MANIFEST).read_text(encoding="utf-8")
     except OSError:
-        return set()
-    # A line naming a ".." part or an absolute path is not ours: never removed as stale (one test a line, over
-    # the 100,000 lines of a large site's manifest)
-    return {line for line in lines if line and "/../" not in f"/{line}/" and not line.startswith("/")}
+        return set(), False
+    lines = text.split("\n")
+    if ".." in text or text.startswith("/") or "\n/" in text:
+        # A line naming a ".." part or an absolute path is not ours: never removed as stale (one test a line only
+        # in a manifest that may hold one: over the 100,000 lines of a large site's, the tests cost more than
+        # reading it)
+        return {line for line in lines if line and "/../" not in f"/{line}/" and not line.startswith("/")}, False
+    after = lines.pop()  # "" after the last newline
+    found = set(lines)
+    found.discard("")
+    return found, after == "" and len(found) == len(lines) and lines == sorted(lines)
 
 
 def _remove_stale(output: Path, stale: set[str]) -> int:
