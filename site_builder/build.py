@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .model.library import Library
     from .plan.pages import Page, Site
     from .prose.free_pages import FreePage
+    from .readers.files import Held
     from .speedups import Heap
 
 # The stages' modules are imported where they are first needed (in build() once it knows there is something to do,
@@ -34,12 +35,14 @@ if TYPE_CHECKING:
 
 
 def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = None,
-          progress: bool = False, clean: bool = False, search_later: bool = False) -> BuildResult:
+          progress: bool = False, clean: bool = False, search_later: bool = False,
+          held: Held | None = None) -> BuildResult:
     """Build the site of ``site_dir`` into ``output`` (by default the folder its config names), reusing what
     earlier builds left unless ``clean``; every problem found is in the result's report. With ``search_later``
     the build ends once every page is written, and ``refresh_search`` makes the search index (the preview
-    reloads its pages first). Raises UserError when the build cannot go on (a bad config, a refused output
-    folder, a file that cannot be written)."""
+    reloads its pages first). ``held``: what a long-lived caller (the preview) holds from its last build, for
+    this one to take again where it still holds (readers/files.py). Raises UserError when the build cannot go
+    on (a bad config, a refused output folder, a file that cannot be written)."""
     started = time.perf_counter()
     config = load_config(site_dir, base_url=base_url)
     out = output if output is not None else site_dir / config.output
@@ -70,7 +73,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         # which the collector's passes took as long again to unpack (at 10,000 records 0.04 s more)
         foreign = last.foreign  # read before trusting the table: rows that cannot be read make it untrusted
         pages_finished = last.found  # no stopped build since the table was saved: nothing under out needs a walk
-        model = _read_and_model(site_dir, report, kept_cache, sources, heap)  # read, then model: one per work
+        model = _read_and_model(site_dir, report, kept_cache, sources, heap, held)  # read, then model: one per work
         # once, for references and pages; those of the articles as the cache kept them are kept with them
         digests = fingerprints.article_digests(model.library.articles.values(), model.digests)
         cited = cache.formatted_references(kept_cache, model.library.articles, digests, interface.csl_locale,
@@ -184,7 +187,8 @@ class _Model(NamedTuple):
 
 
 def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolder,
-                    sources: cache.SourceStamp | None = None, heap: Heap | None = None) -> _Model:
+                    sources: cache.SourceStamp | None = None, heap: Heap | None = None,
+                    held: Held | None = None) -> _Model:
     """Every record file read (through the build cache, each file's stamp as ``sources`` took it) and made one
     article per work, with the club's summaries attached, the site's own pages and introduction, and the
     library of it all."""
@@ -199,7 +203,7 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
 
     content = site_dir / CONTENT_DIR
     shared = Shared()
-    articles = read_articles(site_dir, report, cache.RecordCache(kept_cache), shared, sources)
+    articles = read_articles(site_dir, report, cache.RecordCache(kept_cache), shared, sources, held)
     if heap is not None:
         heap.records_read()
     records = sum(len(article.records) for article in articles)

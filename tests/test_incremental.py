@@ -28,11 +28,12 @@ from settled_output import settled
 
 from site_builder.build import BuildResult, build, refresh_search
 from site_builder.cite import exports
-from site_builder.model import library
+from site_builder.model import library, packing
 from site_builder.output import cache, fingerprints, pagetable, preflight, write
 from site_builder.output.write import MANIFEST
 from site_builder.plan import feeds, listing
 from site_builder.plan import pages as plan_pages
+from site_builder.readers.files import Held
 from site_builder.render import theme
 from site_builder.render.pages import ARTICLE_ITEM, make_environment
 
@@ -91,7 +92,8 @@ class EditedSite(RuleBasedStateMachine):
         # Without search at first (Pagefind runs a second a build); a site.toml edit may turn it on.
         (self.site / "site.toml").write_text('title = "Edited"\nsearch = false\n', encoding="utf-8")
         self.out = self.root / "out"
-        self.last = build(self.site, self.out)
+        self.held = Held()  # as the preview holds it: one for every build of the site into self.out
+        self.last = build(self.site, self.out, held=self.held)
 
     def records(self) -> list[Path]:
         return sorted((self.site / "content" / "records").iterdir())
@@ -186,7 +188,7 @@ class EditedSite(RuleBasedStateMachine):
         if not hasattr(self, "out"):
             return
         self.steps += 1
-        incremental = build(self.site, self.out)
+        incremental = build(self.site, self.out, held=self.held)
         clean = build(self.site, self.root / f"clean-{self.steps}", clean=True)
         got, expected = published(self.out), published(clean.output)
         assert differences(got, expected) == [], f"step {self.steps}"
@@ -199,7 +201,7 @@ class EditedSite(RuleBasedStateMachine):
         for path in self.site.rglob("*"):
             if path.is_file() and cache.CACHE_DIR not in path.parts:
                 os.utime(path)
-        again = build(self.site, self.out)
+        again = build(self.site, self.out, held=self.held)
         if incremental.unwritten == 0:
             assert (again.rendered, again.stats.written) == (0, 0), f"step {self.steps}"
 
@@ -224,6 +226,44 @@ def test_any_sequence_of_edits_builds_what_a_clean_build_does(edited_site: type[
     run = settings(max_examples=12, stateful_step_count=6, deadline=None,
                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])(edited_site)
     run.TestCase().runTest()
+
+
+def test_the_preview_takes_again_what_its_last_build_unpacked_of_files_that_did_not_change(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A long-lived process (serve) hands each build what the last one unpacked from the cache: only the edited
+    file is unpacked again, and its page says what the file now says."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    site, held = tmp_path / "site", Held()
+    shutil.copytree(REPO / "content", site / "content")
+    build(site, tmp_path / "out", held=held)
+    unpacked: list[bytes] = []
+    monkeypatch.setattr(packing, "unpack", lambda data, shared=None: unpacked.append(data) or unpack(data, shared))
+    edited = site / "content" / "records" / RECORDS[0].name
+    text = edited.read_text(encoding="utf-8")
+    title = re.search(r"^title (.+)$", text, re.M)
+    assert title is not None
+    edited.write_text(text.replace(title[1], f"{title[1]} (revised)"), encoding="utf-8")
+    again = build(site, tmp_path / "out", held=held)
+    assert len(unpacked) == 1  # the edited file's articles; every other file's are those held
+    assert again.rendered > 0
+    clean = build(site, tmp_path / "clean", clean=True)
+    assert differences(published(tmp_path / "out"), published(clean.output)) == []
+    # Edited again and built by another process (the command line), which leaves the cache trusting the file's
+    # new stamp: the preview's next build must not take what it holds of the file as it was.
+    edited.write_text(text.replace(title[1], f"{title[1]} (revised again)"), encoding="utf-8")
+    build(site, tmp_path / "other")
+    build(site, tmp_path / "out", held=held)
+    clean = build(site, tmp_path / "clean", clean=True)
+    assert differences(published(tmp_path / "out"), published(clean.output)) == []
+    unpacked.clear()
+    build(site, tmp_path / "every", clean=True)
+    every = len(unpacked)
+    unpacked.clear()
+    build(site, tmp_path / "every", clean=True, held=held)  # --clean takes nothing from the cache, nor held
+    assert len(unpacked) == every > 1
+
+
+unpack = packing.unpack
 
 
 def test_an_edit_that_keeps_the_size_is_seen(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

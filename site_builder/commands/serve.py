@@ -46,6 +46,7 @@ from ..config import load_config
 from ..diagnostics import Level, UserError
 from ..output import search
 from ..output.write import MANIFEST
+from ..readers.files import Held
 from .preview import Outcome, PreviewApp, State
 from .watch import changes
 
@@ -193,11 +194,13 @@ def _nothing(record: logging.LogRecord) -> bool:
 
 
 class Buffers:
-    """Two build folders used in turn: one is served while the other is rebuilt."""
+    """What the preview keeps between builds: two build folders used in turn, one served while the other is
+    rebuilt, and the articles the last build unpacked from the build cache (readers/files.py's Held)."""
 
     def __init__(self, root: Path) -> None:
         self.folders = (root / "a", root / "b")
         self.served: Path | None = None
+        self.held = Held()
 
     def spare(self) -> Path:
         folder = self.folders[1] if self.served == self.folders[0] else self.folders[0]
@@ -223,7 +226,7 @@ def rebuild(site_dir: Path, buffers: Buffers, state: State, base_url: str | None
     """One build into the spare folder, served if complete, then its search index, which gives way when
     ``edited`` says a newer edit is waiting: that edit's build comes first, and makes the index."""
     folder = buffers.spare()
-    attempt = attempt_build(site_dir, folder, base_url, local_url)
+    attempt = attempt_build(site_dir, folder, base_url, local_url, buffers.held)
     if attempt.searching is not None and not (folder / search.BUNDLE).is_dir():
         # The folder's first build: no index yet for its search page to load, so it is made before it is served.
         attempt = _indexed_first(attempt)
@@ -283,12 +286,14 @@ def refresh_index(result: BuildResult, state: State, say: Log, edited: Callable[
     say(f"Search index made in {indexed.search_seconds:.2f} s.")
 
 
-def attempt_build(site_dir: Path, folder: Path, base_url: str | None, local_url: str) -> Attempt:
-    """One build into ``folder``; every failure becomes a message, so the loop that calls it survives."""
+def attempt_build(site_dir: Path, folder: Path, base_url: str | None, local_url: str, held: Held | None = None
+                  ) -> Attempt:
+    """One build into ``folder`` (taking again what ``held`` holds from the last); every failure becomes a
+    message, so the loop that calls it survives."""
     try:
         config = load_config(site_dir, base_url=base_url)
         # Without a public address the preview is built for its own: 404.html then links from the server root.
-        result = build(site_dir, folder, base_url=config.base_url or local_url, search_later=True)
+        result = build(site_dir, folder, base_url=config.base_url or local_url, search_later=True, held=held)
     except UserError as err:
         return Attempt(False, "/", (str(err),), (f"Build failed: {err}", "Still serving the last good build."))
     except Exception as err:  # a bug: show it, keep serving, and print the traceback for a bug report
