@@ -204,5 +204,31 @@ def test_record_files_take_the_stamps_the_source_stamp_took(tmp_path: Path) -> N
     assert [f.stamp for f in record_files(site, seen.files)] == [f.stamp for f in record_files(site)]
     first = str(site / "content" / "records" / "a.ris")
     assert first in seen.files
-    missing = {**seen.files, first: (-1, 0, 0, 0)}
+    missing = {**seen.files, first: (-1, 0, 0, 0, True)}
     assert record_files(site, missing)[0].stamp == record_files(site)[0].stamp
+
+
+def test_the_record_files_the_source_stamp_saw_are_those_a_walk_finds(tmp_path: Path) -> None:
+    """A build takes its record files from its source stamp's walk of content/, not from a second walk: the same
+    files in the same order, links to files followed, links to folders and broken links left out, and a file
+    that could not be looked at still found (reading it says what is wrong)."""
+    content = tmp_path / "content"
+    for rel in ("b.txt", "a/z.nbib", "a/b/c.ris", "index.md", "notes.md", ".hidden.txt", ".git/x.txt",
+                "pages/about.txt", "summaries/s.txt", "a/pages/kept.txt", "real/r.bib", "a/.hidden/h.ris",
+                "pages.txt", "A.txt", "a b/c.ris"):
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text("x")
+    os.symlink(content / "real" / "r.bib", content / "link.bib")
+    os.symlink(content / "real", content / "linked-folder")
+    os.symlink(content / "missing.txt", content / "broken.txt")
+    os.mkfifo(content / "fifo.txt")
+    seen = cache.source_stamp(tmp_path, tmp_path / "out", None)
+    assert record_files(tmp_path, seen.files) == record_files(tmp_path)
+    assert "content/a/b/c.ris" in [f.shown for f in record_files(tmp_path, seen.files)]
+    unseen = str(content / "b.txt")
+    missing = {**seen.files, unseen: (-1, 0, 0, 0, True)}  # a file the stamp could not look at
+    assert record_files(tmp_path, missing) == record_files(tmp_path)
+    gone = {**seen.files, unseen: (-1, 0, 0, 0, False)}  # nothing the stamp could tell a file
+    assert [f.shown for f in record_files(tmp_path, gone)] == [f.shown for f in record_files(tmp_path)
+                                                                if f.shown != "content/b.txt"]
+    assert record_files(tmp_path / "nowhere", cache.source_stamp(tmp_path / "nowhere", tmp_path, None).files) == []

@@ -36,6 +36,7 @@ import zlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
 from ..config import CONFIG_FILE
@@ -597,10 +598,11 @@ class SourceStamp:
     newest_ns: int
     """The latest time any source changed: within RACY_NS of the stamp, a later edit might not show."""
     noted_at: int
-    files: Mapping[str, tuple[int, int, int, int]] = field(default_factory=dict, compare=False, repr=False)
+    files: Mapping[str, tuple[int, int, int, int, bool]] = field(default_factory=dict, compare=False, repr=False)
     """What the stamp saw of each file and folder under the sources, by its path: (size, modification and change
-    times, inode); the record files' stamps are taken from it (one stat a file a build); a file that could not
-    be looked at has size -1."""
+    times, inode, whether it is a file, as ``os.DirEntry.is_file`` says); the record files and their stamps are
+    taken from it (one stat a file a build, and no second walk); a file that could not be looked at has size
+    -1."""
 
 
 def source_stamp(site_dir: Path, output: Path, settings: object) -> SourceStamp:
@@ -615,19 +617,28 @@ def source_stamp(site_dir: Path, output: Path, settings: object) -> SourceStamp:
     for root in roots:
         for path, stat in _stats(root):
             files[path] = stat
-            size, mtime_ns, ctime_ns, inode = stat
+            size, mtime_ns, ctime_ns, inode, _ = stat
             digest.update(b"%s\0%d\0%d\0%d\0%d\0" % (path.encode("utf-8", "surrogateescape"), size, mtime_ns,
                                                      ctime_ns, inode))
             newest = max(newest, mtime_ns, ctime_ns)
     return SourceStamp(digest.digest(), newest, noted_at, files)
 
 
-_Stat = tuple[int, int, int, int]
-_MISSING: _Stat = (-1, 0, 0, 0)
+_Stat = tuple[int, int, int, int, bool]
+_MISSING: _Stat = (-1, 0, 0, 0, False)
 
 
 def _stat(info: os.stat_result) -> _Stat:
-    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino, S_ISREG(info.st_mode)
+
+
+def _unseen(entry: os.DirEntry[str]) -> _Stat:
+    """What cannot be looked at: missing, though a file that the folder's listing says is one is still a file
+    (readers/files.py reports it unreadable)."""
+    try:
+        return -1, 0, 0, 0, entry.is_file()
+    except OSError:
+        return _MISSING
 
 
 def _stats(root: Path) -> list[tuple[str, _Stat]]:
@@ -652,5 +663,5 @@ def _stats(root: Path) -> list[tuple[str, _Stat]]:
                 if entry.is_dir(follow_symlinks=False):
                     folders.append(entry.path)
             except OSError:
-                found.append((entry.path, _MISSING))
+                found.append((entry.path, _unseen(entry)))
     return found
