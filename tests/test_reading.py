@@ -16,7 +16,7 @@ import pytest
 from site_builder import workers
 from site_builder.diagnostics import Report
 from site_builder.model import packing
-from site_builder.model.article import Article, Record
+from site_builder.model.article import Article, Person, Record
 from site_builder.output import cache, fingerprints
 from site_builder.readers import CLUTTER, PROSE_AND_MEDIA, files, never_records
 from site_builder.readers.files import read_articles, record_files
@@ -232,3 +232,17 @@ def test_the_record_files_the_source_stamp_saw_are_those_a_walk_finds(tmp_path: 
     assert [f.shown for f in record_files(tmp_path, gone)] == [f.shown for f in record_files(tmp_path)
                                                                 if f.shown != "content/b.txt"]
     assert record_files(tmp_path / "nowhere", cache.source_stamp(tmp_path / "nowhere", tmp_path, None).files) == []
+
+
+def test_people_are_packed_for_the_build_cache_whatever_their_names_hold() -> None:
+    """Each person is packed as one string of its fields joined by NUL, or as a tuple where a field holds a NUL:
+    unpacked, every person is the one packed, and people equal in every field are one object."""
+    people = (Person("Doe, Jane", "Doe", "Jane", "", "0000-0002-1825-0097"), Person("Doe, Jane", "Doe", "Jane"),
+              Person("Odd\0Name", "Odd\0", "Name"), Person("Doe, Jane\0", "Doe", "Jane"), Person(""))
+    articles = [Article(id=f"a{n}", title="A title", authors=people, editors=people[::-1]) for n in range(2)]
+    shared = packing.Shared()
+    unpacked, _ = packing.unpack(packing.pack(articles, []), shared)
+    assert unpacked == articles
+    assert unpacked[0].authors[0] is unpacked[1].authors[0] is unpacked[0].editors[-1]
+    digests = {packing.article_digest(dataclasses.replace(articles[0], authors=(person,))) for person in people}
+    assert len(digests) == len(people)
