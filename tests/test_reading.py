@@ -201,10 +201,10 @@ def test_record_files_take_the_stamps_the_source_stamp_took(tmp_path: Path) -> N
     for name in ("a.ris", "b.nbib", "notes.md"):
         (site / "content" / "records" / name).write_text("TY  - JOUR\nER  - \n", encoding="utf-8")
     seen = cache.source_stamp(site, tmp_path / "out", None)
-    assert [f.stamp for f in record_files(site, seen.files)] == [f.stamp for f in record_files(site)]
+    assert [f.stamp for f in record_files(site, seen)] == [f.stamp for f in record_files(site)]
     first = str(site / "content" / "records" / "a.ris")
     assert first in seen.files
-    missing = {**seen.files, first: (-1, 0, 0, 0, True)}
+    missing = dataclasses.replace(seen, files={**seen.files, first: (-1, 0, 0, 0)})
     assert record_files(site, missing)[0].stamp == record_files(site)[0].stamp
 
 
@@ -223,15 +223,18 @@ def test_the_record_files_the_source_stamp_saw_are_those_a_walk_finds(tmp_path: 
     os.symlink(content / "missing.txt", content / "broken.txt")
     os.mkfifo(content / "fifo.txt")
     seen = cache.source_stamp(tmp_path, tmp_path / "out", None)
-    assert record_files(tmp_path, seen.files) == record_files(tmp_path)
-    assert "content/a/b/c.ris" in [f.shown for f in record_files(tmp_path, seen.files)]
+    assert record_files(tmp_path, seen) == record_files(tmp_path)
+    assert "content/a/b/c.ris" in [f.shown for f in record_files(tmp_path, seen)]
+    not_files = ("", "a", "a/b", "a/pages", "a/.hidden", ".git", "pages", "summaries", "real", "a b",
+                 "linked-folder", "broken.txt", "fifo.txt")
+    assert {path for path in seen.others if path.startswith(str(content))} == {str(content / rel) for rel in not_files}
     unseen = str(content / "b.txt")
-    missing = {**seen.files, unseen: (-1, 0, 0, 0, True)}  # a file the stamp could not look at
+    missing = dataclasses.replace(seen, files={**seen.files, unseen: (-1, 0, 0, 0)})  # a file it could not stat
     assert record_files(tmp_path, missing) == record_files(tmp_path)
-    gone = {**seen.files, unseen: (-1, 0, 0, 0, False)}  # nothing the stamp could tell a file
+    gone = dataclasses.replace(missing, others=seen.others | {unseen})  # nothing it could tell a file
     assert [f.shown for f in record_files(tmp_path, gone)] == [f.shown for f in record_files(tmp_path)
                                                                 if f.shown != "content/b.txt"]
-    assert record_files(tmp_path / "nowhere", cache.source_stamp(tmp_path / "nowhere", tmp_path, None).files) == []
+    assert record_files(tmp_path / "nowhere", cache.source_stamp(tmp_path / "nowhere", tmp_path, None)) == []
 
 
 def test_people_are_packed_for_the_build_cache_whatever_their_names_hold() -> None:

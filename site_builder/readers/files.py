@@ -18,6 +18,7 @@ import itertools
 import os
 import time
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -108,9 +109,13 @@ class Seen(Protocol):
         """The time (nanoseconds) before the first file was looked at."""
 
     @property
-    def files(self) -> Mapping[str, tuple[int, int, int, int, bool]]:
-        """(size, modification and change times, inode, whether it is a file) of every file and folder under
-        content/ (and other sources) by path; size -1 for one that could not be looked at."""
+    def files(self) -> Mapping[str, tuple[int, int, int, int]]:
+        """(size, modification and change times, inode) of every file and folder under content/ (and the other
+        sources) by path; size -1 for one that could not be looked at."""
+
+    @property
+    def others(self) -> AbstractSet[str]:
+        """Of those paths, the ones that are not files."""
 
 
 @dataclass(frozen=True)
@@ -135,7 +140,7 @@ def read_articles(site_dir: Path, report: Report, kept: Kept | None = None,
     files' stamps as the build's source stamp took them (output/cache.py), not taken again."""
     # before the files are looked at: see output/cache.py's RACY_NS
     noted_at = seen.noted_at if seen is not None else time.time_ns()
-    files = record_files(site_dir, seen.files if seen is not None else None)
+    files = record_files(site_dir, seen)
     reused = {f.shown: packed for f in files if kept is not None and f.stamp is not None
               and (packed := kept.by_stamp(f.shown, f.stamp)) is not None}
     to_read = [f for f in files if f.shown not in reused]
@@ -210,19 +215,19 @@ def read_part(context: Reading | None, files: Sequence[RecordFile]) -> Part:
     return out, languages.learned_answers()
 
 
-def record_files(site_dir: Path, stats: Mapping[str, tuple[int, int, int, int, bool]] | None = None
-                 ) -> list[RecordFile]:
+def record_files(site_dir: Path, seen: Seen | None = None) -> list[RecordFile]:
     """Every file under content/ that may hold records, in sorted order, with its stamp; prose pages, summaries,
     hidden files and files that are never records (readers.never_records) left out. Symbolic links to files
-    count, to folders are not entered. With ``stats`` (the build's source stamp, which walked content/ as this
+    count, to folders are not entered. With ``seen`` (the build's source stamp, which walked content/ as this
     does), the files and their stamps are those it saw: a second walk took 0.09 s at 10,000 records."""
-    if stats is None:
+    if seen is None:
         return _walked_record_files(site_dir)
+    others = seen.others
     inside = str(site_dir / CONTENT_DIR) + os.sep  # as the source stamp spells its paths
     hidden = os.sep + "."  # a file or folder whose name begins with a dot, below the first
     found: list[tuple[tuple[str, ...], str, Stamp | None]] = []
-    for path, (size, mtime_ns, ctime_ns, _inode, is_file) in stats.items():
-        if not is_file or not path.startswith(inside):
+    for path, (size, mtime_ns, ctime_ns, _inode) in seen.files.items():
+        if not path.startswith(inside) or path in others:
             continue
         inner = path[len(inside):]
         parts = tuple(inner.split(os.sep))
