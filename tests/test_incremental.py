@@ -544,6 +544,33 @@ def test_a_damaged_cache_is_set_aside_with_one_line(small_site: Path, tmp_path: 
     assert build(small_site, tmp_path / "out").notices == ()  # made afresh
 
 
+@pytest.mark.parametrize("damage", ["head cut short", "a byte of the value changed", "the value cut short",
+                                    "the code's length changed"])
+def test_a_cache_file_damaged_anywhere_is_never_trusted(tmp_path: Path, damage: str) -> None:
+    """The cache files' layout (cache.MAGIC): each part of a file damaged, the file is discarded with a notice."""
+    notices: list[str] = []
+    folder = cache.CacheFolder(tmp_path, notices.append)
+    value = {"content/records/a.ris": (1, 2, 3, b"packed" * 100, "text")}
+    folder.save("records-00", value, b"c" * 16)
+    assert folder.load("records-00", b"c" * 16) == value
+    assert folder.load("records-00", b"d" * 16) is None and "another version" in notices.pop()
+    path = tmp_path / cache.CACHE_DIR / "records-00"
+    data = bytearray(path.read_bytes())
+    head = len(cache.MAGIC) + 1 + 16 + 4
+    if damage == "head cut short":
+        data = data[:head - 2]
+    elif damage == "a byte of the value changed":
+        data[head + 10] ^= 1
+    elif damage == "the value cut short":
+        data = data[:-1]
+    else:
+        data[len(cache.MAGIC)] = 200
+    path.write_bytes(bytes(data))
+    again = cache.CacheFolder(tmp_path, notices.append)
+    assert again.load("records-00", b"c" * 16) is None
+    assert len(notices) == 1 and str(again.folder) in notices[0]
+
+
 def test_a_cache_of_other_code_is_set_aside(small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     build(small_site, tmp_path / "out")
     monkeypatch.setattr(cache, "code_digest", lambda parts=(): b"another version" + repr(parts).encode())

@@ -16,7 +16,7 @@ import pytest
 from site_builder import workers
 from site_builder.diagnostics import Report
 from site_builder.model import packing
-from site_builder.model.article import Article, Record
+from site_builder.model.article import Article, Person, Record
 from site_builder.output import cache, fingerprints
 from site_builder.readers import CLUTTER, PROSE_AND_MEDIA, files, never_records
 from site_builder.readers.files import read_articles, record_files
@@ -201,8 +201,51 @@ def test_record_files_take_the_stamps_the_source_stamp_took(tmp_path: Path) -> N
     for name in ("a.ris", "b.nbib", "notes.md"):
         (site / "content" / "records" / name).write_text("TY  - JOUR\nER  - \n", encoding="utf-8")
     seen = cache.source_stamp(site, tmp_path / "out", None)
-    assert [f.stamp for f in record_files(site, seen.files)] == [f.stamp for f in record_files(site)]
+    assert [f.stamp for f in record_files(site, seen)] == [f.stamp for f in record_files(site)]
     first = str(site / "content" / "records" / "a.ris")
     assert first in seen.files
-    missing = {**seen.files, first: (-1, 0, 0, 0)}
+    missing = dataclasses.replace(seen, files={**seen.files, first: (-1, 0, 0, 0)})
     assert record_files(site, missing)[0].stamp == record_files(site)[0].stamp
+
+
+def test_the_record_files_the_source_stamp_saw_are_those_a_walk_finds(tmp_path: Path) -> None:
+    """A build takes its record files from its source stamp's walk of content/, not from a second walk: the same
+    files in the same order, links to files followed, links to folders and broken links left out, and a file
+    that could not be looked at still found (reading it says what is wrong)."""
+    content = tmp_path / "content"
+    for rel in ("b.txt", "a/z.nbib", "a/b/c.ris", "index.md", "notes.md", ".hidden.txt", ".git/x.txt",
+                "pages/about.txt", "summaries/s.txt", "a/pages/kept.txt", "real/r.bib", "a/.hidden/h.ris",
+                "pages.txt", "A.txt", "a b/c.ris"):
+        (content / rel).parent.mkdir(parents=True, exist_ok=True)
+        (content / rel).write_text("x")
+    os.symlink(content / "real" / "r.bib", content / "link.bib")
+    os.symlink(content / "real", content / "linked-folder")
+    os.symlink(content / "missing.txt", content / "broken.txt")
+    os.mkfifo(content / "fifo.txt")
+    seen = cache.source_stamp(tmp_path, tmp_path / "out", None)
+    assert record_files(tmp_path, seen) == record_files(tmp_path)
+    assert "content/a/b/c.ris" in [f.shown for f in record_files(tmp_path, seen)]
+    not_files = ("", "a", "a/b", "a/pages", "a/.hidden", ".git", "pages", "summaries", "real", "a b",
+                 "linked-folder", "broken.txt", "fifo.txt")
+    assert {path for path in seen.others if path.startswith(str(content))} == {str(content / rel) for rel in not_files}
+    unseen = str(content / "b.txt")
+    missing = dataclasses.replace(seen, files={**seen.files, unseen: (-1, 0, 0, 0)})  # a file it could not stat
+    assert record_files(tmp_path, missing) == record_files(tmp_path)
+    gone = dataclasses.replace(missing, others=seen.others | {unseen})  # nothing it could tell a file
+    assert [f.shown for f in record_files(tmp_path, gone)] == [f.shown for f in record_files(tmp_path)
+                                                                if f.shown != "content/b.txt"]
+    assert record_files(tmp_path / "nowhere", cache.source_stamp(tmp_path / "nowhere", tmp_path, None)) == []
+
+
+def test_people_are_packed_for_the_build_cache_whatever_their_names_hold() -> None:
+    """Each person is packed as one string of its fields joined by NUL, or as a tuple where a field holds a NUL:
+    unpacked, every person is the one packed, and people equal in every field are one object."""
+    people = (Person("Doe, Jane", "Doe", "Jane", "", "0000-0002-1825-0097"), Person("Doe, Jane", "Doe", "Jane"),
+              Person("Odd\0Name", "Odd\0", "Name"), Person("Doe, Jane\0", "Doe", "Jane"), Person(""))
+    articles = [Article(id=f"a{n}", title="A title", authors=people, editors=people[::-1]) for n in range(2)]
+    shared = packing.Shared()
+    unpacked, _ = packing.unpack(packing.pack(articles, []), shared)
+    assert unpacked == articles
+    assert unpacked[0].authors[0] is unpacked[1].authors[0] is unpacked[0].editors[-1]
+    digests = {packing.article_digest(dataclasses.replace(articles[0], authors=(person,))) for person in people}
+    assert len(digests) == len(people)

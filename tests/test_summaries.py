@@ -85,6 +85,22 @@ def test_a_summary_is_attached_by_any_identifier(tmp_path: Path, seed_article: A
     assert str(article.summary.where) == "content/summaries/ours.md:2"
 
 
+def test_summaries_naming_articles_by_different_identifiers_each_find_theirs(tmp_path: Path,
+                                                                           seed_article: Article) -> None:
+    # Only the kinds of identifier that some summary uses are looked up in the articles: each must still find
+    # its own article, and a value of one kind never matches another kind's.
+    other = (REPO / "tests" / "data" / "catalogue-dump" / "english-labels.txt")
+    (record,), _ = read_file(other, "content/records/other.txt")
+    other_article = to_article(record)[0]
+    summaries = {"a.md": summary("pmcid: PMC8699378"), "b.md": summary("id: pubmed-8126661"),
+                 "c.md": summary(f"pmid: {seed_article.pmcid.removeprefix('PMC')}")}
+    (seed, other_one), problems = attach(tmp_path, summaries, [seed_article, other_article])
+    assert seed.summary is not None and str(seed.summary.where) == "content/summaries/a.md:2"
+    assert other_one.summary is not None and str(other_one.summary.where) == "content/summaries/b.md:2"
+    assert problems == ["content/summaries/c.md:2: error: no article in the collection has pmid '8699378'; this "
+                        "summary is not shown"]
+
+
 def test_the_summary_is_on_the_built_page(site_with, tmp_path: Path, html) -> None:
     result = built(site_with({"ours.md": summary("pmcid: PMC8699378")}), tmp_path)
     assert result.report.diagnostics == []

@@ -117,7 +117,7 @@ def attach_summaries(articles: list[Article], summaries: list[SummaryFile]
                      ) -> tuple[list[Article], list[Diagnostic]]:
     """The articles with their summaries (and the summaries' topics); errors for summaries that name no known
     article, several articles, or an article that already has one."""
-    index = _index(articles)
+    index = _index(articles, {key for found in summaries for key, _ in found.targets})
     attached: dict[int, SummaryFile] = {}
     problems: list[Diagnostic] = []
     for found in summaries:
@@ -154,14 +154,17 @@ def _with_summary(article: Article, found: SummaryFile) -> Article:
     return replace(article, summary=found.summary, topics=article.topics + extra)
 
 
-def _index(articles: list[Article]) -> dict[tuple[str, str], set[int]]:
-    """(key, normalized value) → positions of the articles it names."""
+def _index(articles: list[Article], keys: set[str]) -> dict[tuple[str, str], set[int]]:
+    """(key, normalized value) → positions of the articles it names, for the ``keys`` that summaries name
+    articles by: normalizing every article's four identifiers took 0.05 s of each build at 10,000 records, for a
+    club whose summaries all name their articles by DOI, or that has none."""
     index: dict[tuple[str, str], set[int]] = {}
-    for i, article in enumerate(articles):
-        names = [("id", id_key(article.id)), ("doi", doi_key(article.doi)),
-                 ("pmid", pmid_key(article.pmid)), ("pmcid", pmcid_key(article.pmcid))]
-        for key, value in names:
-            if value:
+    for key in TARGET_KEYS:
+        if key not in keys:
+            continue
+        normalize = _NORMALIZE[key]
+        for i, article in enumerate(articles):
+            if value := normalize(getattr(article, key)):  # each key is the name of the Article field it names
                 index.setdefault((key, value), set()).add(i)
     return index
 

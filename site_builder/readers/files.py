@@ -18,6 +18,7 @@ import itertools
 import os
 import time
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -109,7 +110,12 @@ class Seen(Protocol):
 
     @property
     def files(self) -> Mapping[str, tuple[int, int, int, int]]:
-        """(size, modification and change times, inode) by path; size -1 for one that could not be looked at."""
+        """(size, modification and change times, inode) of every file and folder under content/ (and the other
+        sources) by path; size -1 for one that could not be looked at."""
+
+    @property
+    def others(self) -> AbstractSet[str]:
+        """Of those paths, the ones that are not files."""
 
 
 @dataclass(frozen=True)
@@ -165,7 +171,7 @@ def read_articles(site_dir: Path, report: Report, kept: Kept | None = None,
     process's last build unpacked, taken again where it still holds (only with ``kept``)."""
     # before the files are looked at: see output/cache.py's RACY_NS
     noted_at = seen.noted_at if seen is not None else time.time_ns()
-    files = record_files(site_dir, seen.files if seen is not None else None)
+    files = record_files(site_dir, seen)
     reused = {f.shown: packed for f in files if kept is not None and f.stamp is not None
               and (packed := kept.by_stamp(f.shown, f.stamp)) is not None}
     to_read = [f for f in files if f.shown not in reused]
@@ -248,18 +254,39 @@ def read_part(context: Reading | None, files: Sequence[RecordFile]) -> Part:
     return out, languages.learned_answers()
 
 
-def record_files(site_dir: Path, stats: Mapping[str, tuple[int, int, int, int]] | None = None) -> list[RecordFile]:
-    """Every file under content/ that may hold records, in sorted order, with its stamp (from ``stats``, by the
-    file's path, where it has one); prose pages, summaries, hidden files and files that are never records
-    (readers.never_records) left out. Symbolic links to files count, to folders are not entered."""
+def record_files(site_dir: Path, seen: Seen | None = None) -> list[RecordFile]:
+    """Every file under content/ that may hold records, in sorted order, with its stamp; prose pages, summaries,
+    hidden files and files that are never records (readers.never_records) left out. Symbolic links to files
+    count, to folders are not entered. With ``seen`` (the build's source stamp, which walked content/ as this
+    does), the files and their stamps are those it saw: a second walk took 0.09 s at 10,000 records."""
+    if seen is None:
+        return _walked_record_files(site_dir)
+    others = seen.others
+    inside = str(site_dir / CONTENT_DIR) + os.sep  # as the source stamp spells its paths
+    hidden = os.sep + "."  # a file or folder whose name begins with a dot, below the first
+    found: list[tuple[tuple[str, ...], str, Stamp | None]] = []
+    for path, (size, mtime_ns, ctime_ns, _inode) in seen.files.items():
+        if not path.startswith(inside) or path in others:
+            continue
+        inner = path[len(inside):]
+        parts = tuple(inner.split(os.sep))
+        if parts[0] in PROSE_DIRS or inner.startswith(".") or hidden in inner or never_records(parts[-1]):
+            continue
+        # a file the stamp could not look at is looked at again: reading it will say what is wrong
+        stamp = (size, mtime_ns, ctime_ns) if size >= 0 else _path_stamp(path)
+        found.append((parts, path, stamp))
+    found.sort(key=lambda item: item[0])
+    return [RecordFile(path, "/".join((CONTENT_DIR, *parts)), stamp[0] if stamp else 0, stamp)
+            for parts, path, stamp in found]
+
+
+def _walked_record_files(site_dir: Path) -> list[RecordFile]:
     found: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
     _find_record_files(site_dir / CONTENT_DIR, (), found)
     found.sort(key=lambda item: item[0])
     files = []
-    stats = stats or {}
     for parts, entry in found:
-        stat = stats.get(entry.path)
-        stamp = stat[:3] if stat is not None and stat[0] >= 0 else _stamp(entry)
+        stamp = _stamp(entry)
         files.append(RecordFile(entry.path, "/".join((CONTENT_DIR, *parts)), stamp[0] if stamp else 0, stamp))
     return files
 
@@ -286,6 +313,14 @@ def _find_record_files(folder: Path | str, parts: tuple[str, ...],
 def _stamp(entry: os.DirEntry[str]) -> Stamp | None:
     try:
         info = entry.stat()
+    except OSError:  # reading it will say what is wrong
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def _path_stamp(path: str) -> Stamp | None:
+    try:
+        info = os.stat(path)
     except OSError:  # reading it will say what is wrong
         return None
     return info.st_size, info.st_mtime_ns, info.st_ctime_ns
