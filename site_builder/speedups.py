@@ -32,17 +32,12 @@ whose versions match; ``off``, none; a comma-separated list of names (``jinja_ou
 - ``compact_text``: from the first build of a process (build.py asks), a Section's text (an abstract's
   paragraph, a model's largest text) is held as UTF-8 where that takes less memory than the str: one character
   beyond Latin-1 makes CPython take two bytes for each character of a str. Read, it is the str again.
-- ``dataclass_init``: from the first build of a process (build.py asks), the frozen, slotted dataclasses that the
-  library and the plan make by the tens of thousands (pages, list entries, links, authors) fill their slots
-  directly in ``__init__``, instead of through ``object.__setattr__`` field by field, which is how a frozen
-  dataclass's own ``__init__`` gets past its ``__setattr__``.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
-import dataclasses
 import functools
 import gc
 import inspect
@@ -55,7 +50,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
-from typing import Any, cast
+from typing import Any
 
 import jinja2
 import jinja2.compiler
@@ -88,7 +83,6 @@ TRICKS = (
     Trick("gc_freeze", "", ((3, 11), (3, 15))),
     Trick("malloc_trim", "", ((3, 11), (3, 15))),
     Trick("compact_text", "", ((3, 11), (3, 15))),
-    Trick("dataclass_init", "", ((3, 11), (3, 15))),
 )
 _BY_NAME = {trick.name: trick for trick in TRICKS}
 
@@ -441,54 +435,3 @@ def compact_text(cls: type, name: str) -> None:
     if enabled("compact_text") and not isinstance(slot, _CompactText):
         setattr(cls, name, _CompactText(slot))
 
-
-
-# --- the library's and the plan's many small objects ---------------------------------------------------------------
-
-
-def quick_init(*classes: type) -> None:
-    """With ``dataclass_init``, from now on in this process: each of ``classes`` (frozen, slotted dataclasses)
-    made by an ``__init__`` that sets its slots through their descriptors, one call each; the dataclass's own
-    looks up ``object.__setattr__`` and then the slot by name for every field. At 10,000 records the library and
-    the plan make some 150,000 such objects (70,000 pages); a page is made in half the time. A class of another
-    shape (``__post_init__``, a default factory, a keyword-only or InitVar parameter) keeps its own."""
-    if not enabled("dataclass_init"):
-        return
-    for cls in classes:
-        init = cls.__dict__["__init__"]
-        if getattr(init, "__quick__", False):
-            continue
-        quick = _quick_init(cls)
-        if quick is not None:
-            type.__setattr__(cls, "__init__", quick)
-
-
-def _quick_init(cls: type) -> Callable[..., None] | None:
-    """The ``__init__`` of ``quick_init`` for ``cls``, or None for a class of another shape."""
-    fields = dataclasses.fields(cls)
-    names = [field.name for field in fields]
-    parameters = list(inspect.signature(cls.__dict__["__init__"]).parameters.values())[1:]
-    slots = [cls.__dict__.get(name) for name in names]
-    if (not cls.__dict__["__dataclass_params__"].frozen or hasattr(cls, "__post_init__")
-            or [p.name for p in parameters] != names
-            or any(p.kind is not inspect.Parameter.POSITIONAL_OR_KEYWORD for p in parameters)
-            or any(field.default_factory is not dataclasses.MISSING for field in fields)
-            or any(type(slot) is not types.MemberDescriptorType for slot in slots)
-            or any(name.startswith("_quick_") or name == "self" for name in names)):
-        return None
-    given: dict[str, Any] = {}
-    signature = []
-    for n, field in enumerate(fields):
-        given[f"_quick_set_{n}"] = slots[n].__set__  # type: ignore[union-attr]
-        if field.default is dataclasses.MISSING:
-            signature.append(field.name)
-        else:
-            given[f"_quick_default_{n}"] = field.default
-            signature.append(f"{field.name}=_quick_default_{n}")
-    body = "".join(f"    _quick_set_{n}(self, {name})\n" for n, name in enumerate(names)) or "    pass\n"
-    exec(f"def __init__(self, {', '.join(signature)}):\n{body}", given)  # noqa: S102 - made from field names
-    init = given["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__module__ = cls.__module__
-    init.__quick__ = True
-    return cast(Callable[..., None], init)
