@@ -95,7 +95,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
                               digests=digests)
         cache.save_compiled_templates(kept_cache, compiled)
         if list_pieces is not None:
-            cache.save_list_pieces(list_pieces, written.pieces, {d for _, d in digests.values()})
+            list_pieces.save(written.pieces, {d for _, d in digests.values()})
         rendered = len(written.paths)  # a template error costs the pages it could not render
         # every file's (path, written) made as the writer records it, before the pre-flight check maps their sizes
         stats, searched = search.finish(writer, written.files(write_static(writer, theme.static_files(site_dir))),

@@ -730,7 +730,7 @@ def test_an_edited_title_makes_again_only_that_articles_pieces_of_the_list_downl
     assert again.rendered < again.pages
     clean = build(small_site, tmp_path / "clean", clean=True)
     assert differences(published(out), published(clean.output)) == []
-    kept = cache.load_list_pieces(cache.CacheFolder(small_site, print)).pieces
+    kept = cache.KeptPieces(cache.CacheFolder(small_site, print)).load()
     assert len(kept) == 3 * again.articles  # every article is in the collection's list: nothing stale is kept
 
 

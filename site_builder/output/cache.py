@@ -5,7 +5,7 @@
   those cached is not read again; one whose times changed but whose bytes did not (a fresh checkout, a
   ``touch``) is read but not parsed again.
 - ``references-NN``: formatted references, by the fingerprint of what they depend on (cite/cache.py).
-- ``pieces-NN``: each article's piece of the list downloads, by its digest (``load_list_pieces``).
+- ``pieces-NN``: each article's piece of the list downloads, by its digest (``KeptPieces``).
 - ``parts-NN``: what the plan makes of each article alone (its list entry's text, its ranks, its citation key's
   base: plan/pages.py's ``article_parts``), by its digest and key (``article_parts``).
 - ``templates``: the templates as Jinja compiled them, under a checksum of each one's source (render/pages.py).
@@ -464,7 +464,7 @@ def _piece_file(key: tuple[str, str]) -> int:
 
 class MadePieces:
     """The pieces of list downloads a build makes, as the render workers hand them back, held until the build
-    keeps them (``save_list_pieces``): compressed, in the parts of the cache files they go to. At 100,000 records
+    keeps them (``KeptPieces.save``): compressed, in the parts of the cache files they go to. At 100,000 records
     the collection's three list downloads alone make 300,000 pieces, which as strings in a map took some 300 MB
     of the main process to the end of the build, its peak; compressed, a fifth of that. A worker writes them to
     files (``written_to``) and hands back only the files' paths: sent back, each format's took the main process
@@ -551,10 +551,6 @@ class KeptPieces:
             self._pieces = {key: value for key, value in self._files.whole().items() if _is_piece(key, value)}
         return self._pieces
 
-    @property
-    def pieces(self) -> ListPieces:
-        return self.load()
-
     def save(self, made: MadePieces, digests: set[bytes]) -> None:
         """Keep the pieces ``made`` this build and those still of an article with one of ``digests`` (this build's
         articles); only the files whose part changed are written, one after the other. Pieces never read this
@@ -589,18 +585,6 @@ class KeptPieces:
 
 def _is_piece(key: object, value: object) -> bool:
     return type(key) is tuple and len(key) == 2 and type(value) is tuple and len(value) == 2
-
-
-def load_list_pieces(folder: CacheFolder) -> KeptPieces:
-    """The list downloads' pieces the cache keeps (KeptPieces), read."""
-    kept = KeptPieces(folder)
-    kept.load()
-    return kept
-
-
-def save_list_pieces(kept: KeptPieces, made: MadePieces, digests: set[bytes]) -> None:
-    """KeptPieces.save."""
-    kept.save(made, digests)
 
 
 @dataclass(frozen=True, slots=True)
