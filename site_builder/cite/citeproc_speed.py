@@ -1,14 +1,15 @@
 """citeproc-py's walk of a style made cheaper, every output byte the same: the speed trick ``citeproc_walk``.
 
-citeproc-py answers the same questions about a style's elements at every reference: an element's children,
-whether it has any formatting, prefix or suffix, what a ``cs:if`` tests, what a ``cs:text`` prints. A loaded style
-never changes (``references.load_style`` parses and repairs it once; the leaking ``Name()`` is repaired there), so
-each answer is worked out once per element, at its first use, and kept with the element (which keeps it, and so
-its id, alive). Each replacement below does what citeproc-py 0.11's method does, in the same order, and hands
-anything unusual (an attribute value it does not know, an element it cannot print) to the original method, so
-that an odd style fails as it did. Installed by ``references._prepare`` when ``speedups.enabled``: ``install``
-before ``citeproc_patches.apply``; ``citeproc_speed_patched.install`` after it, for what a patch changes too (the
-seam between two strings) or what its replacement calls (a cs:text's markup, a name's initials).
+citeproc-py answers the same questions about a style's elements at every reference: an element's children, whether
+it has any formatting, prefix or suffix, what a ``cs:if`` tests, what a ``cs:text`` prints (the macro it calls, the
+variable and the key it reads). A loaded style never changes (``references.load_style`` parses and repairs it once;
+the leaking ``Name()`` is repaired there), so each answer is worked out once per element, at its first use, and kept
+with the element (which keeps it, and so its id, alive). Each replacement below does what citeproc-py 0.11's method
+does, in the same order, and hands anything unusual (an attribute value it does not know, an element it cannot
+print) to the original method, so that an odd style fails as it did. Installed by ``references._prepare`` when
+``speedups.enabled``: ``install`` before ``citeproc_patches.apply``; ``citeproc_speed_patched.install`` after it,
+for what a patch changes too (the seam between two strings) or what its replacement calls (a cs:text's markup, a
+name's initials).
 
 Besides the style's questions, the walk's own steps here: a string is appended to citeproc-py's MixedString
 without a TypeError first; a cs:if's usual tests stop at the first that decides. What each saves:
@@ -225,10 +226,13 @@ def install() -> None:
     fixed: dict[int, tuple[Any, Any, Any]] = {}
 
     def text_kind(element: Any) -> tuple[str, Any, str]:
+        """What a cs:text prints: its kind, the attribute's value (for a macro, the cs:macro it calls) and the
+        style's language."""
         default = element.get_root().get("default-locale", "en")[:2]
         for kind in ("variable", "macro", "term", "value"):
             if kind in element.attrib:
-                return kind, element.get(kind), default
+                value = element.get(kind)
+                return kind, element.get_macro(value) if kind == "macro" else value, default
         return "", None, default
 
     def process_text(self: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
@@ -255,7 +259,7 @@ def install() -> None:
         if kind == "variable":
             text = self._variable(item, context)
         elif kind == "macro":
-            macro = self.get_macro(value)
+            macro = value
             if type(macro).render is macro_render and type(macro).render_children is render_children:
                 text = render_children(macro, item, context=context, sort_options=None)  # Macro.render's call
             else:
@@ -268,6 +272,34 @@ def install() -> None:
                                           self._term(item) if kind == "term" else String(self.preformat(value)))
             text = made[2]
         return text, language
+
+    # --- Text._variable: the variable a cs:text prints, its short form and the keys they are read under --------
+
+    variables: Answers = {}
+
+    def variable_of(element: Any) -> tuple[str, str, str | None, str, str]:
+        variable = element.get("variable")
+        short = variable + "-short" if element.get("form") == "short" else None
+        return (variable, element.tag, short, short.replace("-", "_") if short is not None else "",
+                variable.replace("-", "_"))
+
+    def text_variable(self: Any, item: Any, context: Any) -> Any:
+        kept = variables.get(id(self))
+        if kept is None or kept[0] is not self:
+            kept = variables[id(self)] = (self, variable_of(self))
+        variable, tag, short, short_key, key = kept[1]
+        repressed = context.get_layout().repressed
+        if tag in repressed and variable in repressed[tag]:
+            return None
+        if short is not None and short_key in item.reference:
+            variable, key = short, short_key
+        if variable.startswith("page"):
+            return self._process(item.reference.page, variable)
+        if variable == "citation-number":
+            return item.number
+        if variable == "locator":
+            return str(item.locator.identifier).replace("-", self.unicode_character("EN DASH"))
+        return item.reference[key]
 
     # --- Name.get_option without sort options: a question about the style alone ---------------------------------
 
@@ -319,6 +351,7 @@ def install() -> None:
     patched.If.render = if_render
     patched.Choose.render = choose_render
     patched.Text.process = process_text
+    patched.Text._variable = text_variable
     patched.Name.get_option = get_name_option
     custom: Any = CustomDict
     custom.__getitem__ = getitem

@@ -80,7 +80,7 @@ _OUTPUT_VERSION = 15
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
     """``article``'s reference in each of ``styles``, in that order, in ``locale`` where the style allows it."""
-    sources: dict[bool | None, Any] = {}  # styles that cite alike (``as_printed``) get the same item: read it once
+    sources: dict[bool | str | None, Any] = {}  # styles that cite alike (``as_printed``): the same item, read once
     return [format_reference(article, style, locale, sources) for style in styles]
 
 
@@ -99,15 +99,18 @@ def fingerprint(article: Article, styles: tuple[Style, ...] = STYLES, locale: st
 
 
 def format_reference(article: Article, style: Style, locale: str = "en-US",
-                     sources: dict[bool | None, Any] | None = None) -> Citation:
+                     sources: dict[bool | str | None, Any] | None = None) -> Citation:
     """``article``'s reference in ``style``; ``sources`` keeps the processor's reading of its item for the next
-    style that cites alike (citeproc-py never changes a reference it reads), and under None the part of the item
-    that every style shares (``common_item``)."""
+    style that cites alike (citeproc-py never changes a reference it reads), under None the part of the item
+    that every style shares (``common_item``), and the item read last with its reading, whose values the next
+    item shares (``_source``)."""
     kept = sources if sources is not None else {}
     if style.as_printed not in kept:
         if None not in kept:
             kept[None] = common_item(article)
-        kept[style.as_printed] = _source(style_item(article, style, kept[None]))
+        item = style_item(article, style, kept[None])
+        kept[style.as_printed] = _source(item, kept.get(_READ_LAST))
+        kept[_READ_LAST] = (item, kept[style.as_printed])
     html, text = _sanitize(_render(kept[style.as_printed], style, locale))
     if article.et_al:  # a style that joins the last two names with "&" (APA) must not join "et al." so
         html, text = html.replace(", &amp; et al.", ", et al."), text.replace(", & et al.", ", et al.")
@@ -219,18 +222,68 @@ def _capitalized(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] if part[:1].islower() else part for part in word.split("-"))
 
 
-def _source(item: dict[str, Any]) -> tuple[str, CiteProcJSON]:
-    """citeproc-py's reading of ``item``, and the key it reads it under (its id, lowercased)."""
+_READ_LAST = "read last"
+"""Where ``format_reference``'s ``sources`` keep the item read last with its reading (``_source``'s ``earlier``)."""
+
+Read = tuple[str, CiteProcJSON]
+"""citeproc-py's reading of an item, and the key it reads it under."""
+
+
+def _source(item: dict[str, Any], earlier: tuple[dict[str, Any], Read] | None = None) -> Read:
+    """citeproc-py's reading of ``item``, and the key it reads it under (its id, lowercased).
+
+    ``earlier`` is another item of the same article and its reading: the values the two items share (the same
+    objects: ``style_item`` replaces the values it changes) are taken from that reading, not read again. The
+    styles' items differ in a few values (pages, dates, address), and reading names, dates and strings was a
+    seventh of the references' CPU. citeproc-py never changes a reference it reads, so a shared value renders as
+    its own reading would."""
     if not item.get("id"):  # every reader gives an article an id; a processor without one would fail on it
         item = {**item, "id": "item"}
     key = str(item["id"]).lower()
     _prepare()  # first: it teaches citeproc-py what an item may hold
-    source = CiteProcJSON([_escaped(item)])
+    if earlier is None or earlier[1][0] != key:
+        source = CiteProcJSON([_escaped(item)])
+    else:
+        shared = _shared_values(item, earlier[0])
+        source = CiteProcJSON([_escaped({name: v for name, v in item.items() if name not in shared})])
+        _take_shared(source[key], item, shared, earlier[1][1][key])
     _name_hyphenated_names(source[key])
     return key, source
 
 
-def _render(read: tuple[str, CiteProcJSON], style: Style, locale: str = "en-US") -> str:
+def _python_key(name: str) -> str:
+    """The key citeproc-py's CiteProcJSON keeps an item's variable under."""
+    return "title_short" if name == "shortTitle" else name.replace("-", "_")
+
+
+def _shared_values(item: dict[str, Any], earlier: dict[str, Any]) -> set[str]:
+    """The variables of ``item`` whose value is the very object ``earlier`` holds (none when two of the item's
+    names are read under one key, whose reading depends on their order)."""
+    if len({_python_key(name) for name in item}) < len(item):
+        return set()
+    return {name for name, value in item.items()
+            if name not in ("id", "type", "key") and earlier.get(name, _ABSENT) is value}
+
+
+_ABSENT = object()
+
+
+def _take_shared(reference: Any, item: dict[str, Any], shared: set[str], earlier: Any) -> None:
+    """``reference`` (read without the ``shared`` variables) given ``earlier``'s readings of those, every
+    variable in the order of ``item`` as citeproc-py's own reading orders them (the key and type first)."""
+    fresh = dict(reference)
+    dict.clear(reference)
+    dict.__setitem__(reference, "key", fresh.pop("key"))
+    dict.__setitem__(reference, "type", fresh.pop("type"))
+    for name in item:
+        if name in ("id", "type", "key"):
+            continue
+        python_key = _python_key(name)
+        dict.__setitem__(reference, python_key,
+                         dict.__getitem__(earlier, python_key) if name in shared else fresh[python_key])
+
+
+def _render(read: Read, style: Style, locale: str = "en-US") -> str:
     """The processor's HTML for one item, alone in a bibliography of its own (so no number, no disambiguation)."""
     key, source = read
     loaded = load_style(style.csl, style.as_printed, "en-US" if style.as_printed else locale)
@@ -267,8 +320,9 @@ def _escaped(value: Any) -> Any:
         return escape(value, quote=False)
     if isinstance(value, list):
         return [_escaped(v) for v in value]
-    if isinstance(value, dict):
-        return {k: v if k in ("id", "type") else _escaped(v) for k, v in value.items()}
+    if isinstance(value, dict):  # a string escaped here: a name's parts and most of an item are strings
+        return {k: v if k in ("id", "type") else escape(v, quote=False) if isinstance(v, str) else _escaped(v)
+                for k, v in value.items()}
     return value
 
 

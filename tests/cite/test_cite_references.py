@@ -6,10 +6,18 @@ import dataclasses
 import re
 
 import pytest
-from cite_samples import GROUP, HOSTILE, MINIMAL, SEED, SEED_FULL
+from cite_samples import ALL, GROUP, HOSTILE, MINIMAL, SEED, SEED_FULL
 
 from site_builder.cite import STYLES, format_references
-from site_builder.cite.references import _sanitize, fingerprint, format_reference, load_style
+from site_builder.cite.references import (
+    _sanitize,
+    _source,
+    common_item,
+    fingerprint,
+    format_reference,
+    load_style,
+    style_item,
+)
 from site_builder.model.normalize import parse_person
 
 VANCOUVER, AMA, APA = STYLES
@@ -125,3 +133,17 @@ def test_fingerprint_changes_with_what_the_reference_shows():
     assert fingerprint(SEED) == fingerprint(dataclasses.replace(SEED, rights="other"))
     assert fingerprint(SEED) != fingerprint(SEED_FULL)
     assert fingerprint(SEED) != fingerprint(SEED, STYLES[:1])
+
+
+def test_a_reading_that_shares_an_earlier_items_values_is_the_reading_of_its_own():
+    """AMA's item is read with the values it shares with the NLM style's taken from that reading (``_source``):
+    the same variables, in the same order, with the same values, as reading it whole; and every reference the
+    same as when each style reads its item alone."""
+    for article in ALL:
+        common = common_item(article)
+        nlm, ama = (style_item(article, style, common) for style in (VANCOUVER, AMA))
+        read_nlm = _source(nlm)
+        key, shared = _source(ama, (nlm, read_nlm))
+        assert list(shared[key].items()) == list(_source(ama)[1][key].items())
+        alone = [format_reference(article, style, "en-US", {}) for style in STYLES]
+        assert format_references(article) == alone
