@@ -75,7 +75,7 @@ def listings(base: str, keys: Sequence[str], ranks: Mapping[str, Ranks],
     orders too when ``sorted_orders`` (the ``list_orders`` setting) and the list is long."""
     total = len(keys)
     orders = ORDERS if sorted_orders and total >= SORTED_FROM else ORDERS[:1]
-    if total <= one_page_lists(sorted_orders):  # one page in one order, as below: most authors' lists
+    if len(orders) == 1 and total <= PAGE_SIZE:  # one page in one order, as below: most authors' lists
         return [(base, Listing(tuple(keys), total, 1, "newest", (), (), True))]
     firsts = {order: page_path(base, *([] if order == "newest" else [order])) for order in orders}
     if len(orders) > 1:  # each article's Ranks once for the list's orders (Site.ranks unpacks them as asked for)
@@ -96,11 +96,6 @@ def listings(base: str, keys: Sequence[str], ranks: Mapping[str, Ranks],
                 if count > 1 else (),
                 main=path == base)))
     return found
-
-
-def one_page_lists(sorted_orders: bool = True) -> int:
-    """The most articles a list holds on one page in one order, newest first (``listings``)."""
-    return min(PAGE_SIZE, SORTED_FROM - 1) if sorted_orders else PAGE_SIZE
 
 
 @dataclass(frozen=True, slots=True)

@@ -234,7 +234,10 @@ def plan(site: Site) -> list[Page]:
               for path, index in listing.author_index(urls.AUTHORS, tuple(lib.authors))]
     shared = site.shared_facets
     pages += [_article_page(site, nested, key, article, shared) for key, article in lib.articles.items()]
-    pages += _author_pages(site, nested)
+    pages += [_page(site, path, "author.html", more=functools.partial(_author_extras, site, nested, k, a, part),
+                    **sorted_from)
+              for k, a in lib.authors.items()
+              for path, part, sorted_from in _listings(site, urls.author(k), a.articles)]
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
                                       lib.journals), ("year.html", urls.year, lib.years)):
         pages += [_group_page(site, nested, path, to_path(k), template, g, part, sorted_from)
@@ -413,24 +416,6 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
         journal_label=journal_label(article),
         year=links.years.get(article.year),
         related=_entries(links, lib.related(key)))
-
-
-def _author_pages(site: Site, links: Links) -> list[Page]:
-    """Every author's pages; the one page of a short list (two authors in three have one article) made the
-    short way, as _page makes a page without a context of its own."""
-    pages: list[Page] = []
-    one_page = listing.one_page_lists(site.config.list_orders)
-    for key, author in site.library.authors.items():
-        base = urls.author(key)
-        if len(author.articles) <= one_page:
-            part = listing.Listing(author.articles, len(author.articles), 1, "newest", (), (), True)
-            pages.append(_page(site, base, "author.html", functools.partial(_author_extras, site, links, key,
-                                                                            author, part)))
-            continue
-        pages += [_page(site, path, "author.html", functools.partial(_author_extras, site, links, key, author,
-                                                                     part), **sorted_from)
-                  for path, part, sorted_from in _listings(site, base, author.articles)]
-    return pages
 
 
 def _author_extras(site: Site, links: Links, key: str, author: Author, part: listing.Listing) -> dict[str, Any]:
