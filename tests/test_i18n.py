@@ -27,7 +27,7 @@ SHIPPED = ("es", "fr", "de", "pt")
 
 WORD = re.compile(r"[^\W\d_]{2,}")
 """Letters that make a word (a lone letter, a number or punctuation is not one)."""
-NAMES = {"DOI", "PubMed", "PubMed Central", "PMID", "PMCID"}
+NAMES = {"DOI", "PubMed", "PubMed Central", "PMID", "PMCID", "ORCID"}
 """Names that every language writes the same: the template prints them as they are."""
 WORDED_ATTRIBUTES = {"aria-label", "aria-description", "aria-roledescription", "title", "placeholder", "alt",
                      "label", "data-copy", "data-copied", "data-copy-failed", "data-idle", "data-found",

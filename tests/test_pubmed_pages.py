@@ -186,3 +186,20 @@ def test_a_mathml_subscript_is_lowered_on_the_page(built_records, html) -> None:
     before = [(list(p)[n - 1].tail if n else p.text) or "" for p in abstract.iter("p")
               for n, el in enumerate(p) if el.tag.endswith("sub") and html.text(el) == "2max"]
     assert [text[-3:] for text in before] == ["V\u0307O"] * 3
+
+
+def test_an_authors_orcid_id_is_on_their_page_and_in_the_articles_json_ld(site: Path, html) -> None:
+    """MEDLINE's "AUID- ORCID: 0000-0003-4701-842X" after "FAU - Cremer, Anjali" (PMID 31771968) was read into
+    the model and shown only as the full record's AUID line: the author page names no iD, and the article's JSON-LD
+    did not say whose it is. Ellegast, Jana M, the next author, has none."""
+    page = html.parse(site / "authors" / "cremer-anjali.html")
+    orcid = next(p for p in page.iter("p") if p.get("class") == "orcid")
+    assert html.text(orcid) == "ORCID https://orcid.org/0000-0003-4701-842X"
+    assert [a.get("href") for a in orcid.iter("a")] == ["https://orcid.org/0000-0003-4701-842X"]
+    assert not [p for p in html.parse(site / "authors" / "ellegast-jana-m.html").iter("p")
+                if p.get("class") == "orcid"]
+    article = html.parse(site / "articles" / "pubmed-7058374.html")
+    data = json.loads(next(s for s in article.iter("script") if s.get("type") == "application/ld+json").text)
+    people = {p["name"]: p.get("sameAs") for p in data["author"]}
+    assert people["Anjali Cremer"] == "https://orcid.org/0000-0003-4701-842X"
+    assert people["Jana M Ellegast"] is None

@@ -78,6 +78,8 @@ def _slashed(iso: str) -> str:
 def _schema_person(person: Person) -> dict[str, str]:
     if is_group(person):
         return {"@type": "Organization", "name": person.name}
+    if person.orcid:  # sameAs: "a reference Web page that unambiguously indicates the item's identity" (schema.org)
+        return {"@type": "Person", "name": person.display, "sameAs": f"https://orcid.org/{person.orcid}"}
     return {"@type": "Person", "name": person.display}
 
 

@@ -37,6 +37,8 @@ class Author:
     """Every other spelling seen for this person."""
     articles: tuple[str, ...]
     """Article keys, newest first."""
+    orcids: tuple[str, ...] = ()
+    """The ORCID iDs their records give them: one, unless authors.toml joins people of different iDs."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,13 +326,24 @@ def _authors(articles: dict[str, Article], people: People,
     for author_key, name in written:
         if author_key:
             spellings.setdefault(author_key, []).append(name)
-    names = people.names
+    names, orcids = people.names, _orcids(articles, people)
     authors = {}
     for author_key in sorted(works):
         name, seen = names[author_key], spellings[author_key]
         variants = () if len(seen) == 1 and seen[0] == name else tuple(sorted(n for n in set(seen) if n != name))
-        authors[author_key] = Author(author_key, name, variants, tuple(works[author_key]))
+        authors[author_key] = Author(author_key, name, variants, tuple(works[author_key]),
+                                     tuple(sorted(orcids.get(author_key, ()))))
     return authors
+
+
+def _orcids(articles: dict[str, Article], people: People) -> dict[str, set[str]]:
+    """Person key → the ORCID iDs the bylines give them."""
+    found: dict[str, set[str]] = {}
+    for key, article in articles.items():
+        for (author_key, _), person in zip(people.bylines[key], article.authors, strict=True):
+            if person.orcid and author_key:
+                found.setdefault(author_key, set()).add(person.orcid)
+    return found
 
 
 def _ranked(counter: Counter[str], limit: int | None = None) -> tuple[tuple[str, int], ...]:
