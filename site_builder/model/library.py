@@ -198,24 +198,26 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
 
 def _people(bylines: dict[str, tuple[Person, ...]], rules: Rules | None, remember: Remember | None,
             apart: Apart | None = None) -> People:
-    """resolve(bylines, rules) as far as a library needs it (bylines and names), from ``remember`` when the
+    """resolve(bylines, rules) as far as a library needs it (bylines, names and ORCID iDs), from ``remember`` when the
     bylines (every field of every Person, in order) and the rules are those of an earlier build; by ``apart``
     when given."""
-    def resolved() -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, str]]:
-        found = resolve(bylines, rules)
-        return found.bylines, found.names
+    Found = tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, str], dict[str, tuple[str, ...]]]
 
-    def made() -> tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, str]]:
+    def resolved() -> Found:  # plain data, as the cache keeps it
+        found = resolve(bylines, rules)
+        return found.bylines, found.names, found.orcids
+
+    def made() -> Found:
         return apart(resolved) if apart is not None else resolved()
 
     if remember is None:
-        found_bylines, names = made()
+        found_bylines, names, orcids = made()
     else:
         fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Person)))
         inputs = hashlib.blake2b(repr(rules or Rules()).encode(), digest_size=16)
         inputs.update(marshal.dumps([(k, [fields(p) for p in people]) for k, people in bylines.items()], 0))
-        found_bylines, names = remember(inputs.digest(), made)
-    return People(found_bylines, names, (), ())
+        found_bylines, names, orcids = remember(inputs.digest(), made)
+    return People(found_bylines, names, (), (), orcids)
 
 
 def _bylines(articles: dict[str, Article], people: People
@@ -326,24 +328,14 @@ def _authors(articles: dict[str, Article], people: People,
     for author_key, name in written:
         if author_key:
             spellings.setdefault(author_key, []).append(name)
-    names, orcids = people.names, _orcids(articles, people)
+    names, orcids = people.names, people.orcids
     authors = {}
     for author_key in sorted(works):
         name, seen = names[author_key], spellings[author_key]
         variants = () if len(seen) == 1 and seen[0] == name else tuple(sorted(n for n in set(seen) if n != name))
         authors[author_key] = Author(author_key, name, variants, tuple(works[author_key]),
-                                     tuple(sorted(orcids.get(author_key, ()))))
+                                     orcids.get(author_key, ()))
     return authors
-
-
-def _orcids(articles: dict[str, Article], people: People) -> dict[str, set[str]]:
-    """Person key → the ORCID iDs the bylines give them."""
-    found: dict[str, set[str]] = {}
-    for key, article in articles.items():
-        for (author_key, _), person in zip(people.bylines[key], article.authors, strict=True):
-            if person.orcid and author_key:
-                found.setdefault(author_key, set()).add(person.orcid)
-    return found
 
 
 def _ranked(counter: Counter[str], limit: int | None = None) -> tuple[tuple[str, int], ...]:

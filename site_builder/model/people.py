@@ -137,6 +137,9 @@ class People:
     """Person key → the name their page shows."""
     merges: tuple[Merge, ...]
     near_misses: tuple[NearMiss, ...]
+    orcids: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Person key → the ORCID iDs their bylines give them (one, unless authors.toml joins people of different
+    iDs), for the people who have any."""
 
 
 def resolve(bylines: Mapping[str, Sequence[Person]], rules: Rules | None = None, *,
@@ -154,10 +157,11 @@ def resolve(bylines: Mapping[str, Sequence[Person]], rules: Rules | None = None,
     out = {article_key: tuple((person_of[id(unit)] if unit else "", written) for unit, written in found)
            for article_key, found in occurrences.items()}
     names = {keys[id(c)]: shown[id(c)] for c in clusters}
+    orcids = {keys[id(c)]: tuple(sorted(found)) for c in clusters if (found := c.orcids)}
     merges = tuple(_merge_report(keys[id(c)], c) for c in sorted(clusters, key=lambda c: keys[id(c)])
                    if len({name for u in c.units for name in u.written}) > 1)
     near_misses = tuple(near) + _apart(clusters, rules, keys, evidence) if explain else ()
-    return People(out, dict(sorted(names.items())), merges, near_misses)
+    return People(out, dict(sorted(names.items())), merges, near_misses, orcids)
 
 
 Occurrences = dict[str, list[tuple[_Unit | None, str]]]
