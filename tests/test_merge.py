@@ -500,3 +500,79 @@ def test_a_name_from_a_source_without_a_shared_issn_joins_no_journal() -> None:
                                 source("b.ris", "Deleted Journal"),
                                 source("c.ris", "Rehabilitation Counselors & Educators Journal", ("27682803",))])
     assert merged[0].journal_names == ("Rehabilitation Counselors & Educators Journal",)
+
+
+# --- the issue's date when the sources' years differ --------------------------------------------------------------
+
+# The shapes of CiteSource's gambling-harms exports (GPL-3.0, so retyped in words of the project's own) of one
+# article of a June 2022 issue that was put online in July 2021: Lens.org's RIS dates it online (PY and DA), PubMed's
+# (through Zotero) and Scopus's the issue. Lens's file sorts first in that search's folder.
+LENS_ONLINE_DATE = b"""TY  - JOUR
+AU  - Quince, Ada
+DA  - 2021/07/22
+DO  - 10.5555/orchard.767
+EP  - 357
+ID  - 000-111-222-333-444
+IS  - 4
+JF  - Journal of made-up orchards
+PY  - 2021
+SP  - 347
+TI  - Who prunes the orchard? A made-up survey of ladder users.
+UR  - https://lens.org/000-111-222-333-444
+VL  - 36
+ER  -
+"""
+PUBMED_ISSUE_DATE = b"""TY  - JOUR
+TI  - Who prunes the orchard? A made-up survey of ladder users.
+AU  - Quince, Ada
+T2  - Journal of made-up orchards
+DA  - 2022/06//
+PY  - 2022
+DO  - 10.5555/orchard.767
+VL  - 36
+IS  - 4
+SP  - 347
+EP  - 357
+ER  -
+"""
+SCOPUS_ISSUE_YEAR = b"""TY  - JOUR
+TI  - Who prunes the orchard? A made-up survey of ladder users
+T2  - Journal of Made-up Orchards
+VL  - 36
+IS  - 4
+SP  - 347
+EP  - 357
+PY  - 2022
+DO  - 10.5555/orchard.767
+AU  - Quince, A.
+DB  - Scopus
+ER  -
+"""
+
+
+def test_an_online_date_of_another_year_is_not_the_issues(built_records, html) -> None:
+    """Lens.org's RIS gives the day the article went online, in the year before its issue's; as the first source
+    it dated the article 22 July 2021 and listed it under 2021. The issue's date is shown, June 2022, and Lens's
+    date stays in its record."""
+    site = built_records("merge-online-year", {"lens.ris": LENS_ONLINE_DATE, "pubmed.ris": PUBMED_ISSUE_DATE,
+                                                "scopus.ris": SCOPUS_ISSUE_YEAR})
+    page = site / "articles" / "doi-10-5555-orchard-767.html"
+    root = html.parse(page)
+    labels = [html.text(el) for dl in html.main(root).iter("dl") for el in dl]
+    assert labels[labels.index("Published") + 1] == "June 2022"
+    assert sorted(p.name for p in (site / "years").glob("20*.html")) == ["2022.html"]
+    rows = [[html.text(cell) for cell in row] for row in html.main(root).iter("tr")]
+    assert ["DA", "2021/07/22"] in rows
+
+
+def test_the_later_of_two_years_is_the_issues() -> None:
+    """Sources that disagree on the year disagree as the online date and the issue's (CiteSource's wildfire search:
+    Dimensions' "2014" and Lens's "2014-07-14" for an article of the January 2015 issue that Web of Science dates);
+    the first source of the later year gives the date, made more precise by a later one that agrees."""
+    def source(path: str, date: str) -> Article:
+        return Article(id=path, title="A made-up meta-analysis of orchard fires", doi="10.5555/fire.1", date=date,
+                       volume="26", issue="1", records=(record("ris", path),))
+
+    (merged,), _ = merge_articles([source("a.ris", "2014"), source("b.ris", "2014-07-14"), source("c.ris", "2015"),
+                                   source("d.ris", "2015-01")])
+    assert merged.date == "2015-01"

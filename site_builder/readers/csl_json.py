@@ -83,7 +83,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     abbrev = item.text("container-title-short") or item.text("journalAbbreviation")
     when = published(item)
     csl_type = type_of(item.text("type"))
-    kind = "" if csl_type in ("article-journal", "article") else csl_type
+    # CSL 1.0.2's "article" is "a preprint, working paper, or other prepublished material", and Zotero writes it
+    # for its preprints and its generic documents (zotero/zotero's test/tests/data/citeProcJSExport.js): the kind
+    # the other readers give a preprint, not a journal article.
+    kind = "" if csl_type == "article-journal" else csl_type
     alone = kind not in PERIODICAL_KINDS  # as the other readers: a periodical's article has no place nor editors
     article = Article(
         id=shared.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),

@@ -308,3 +308,24 @@ def test_a_group_named_as_crossref_names_it_is_an_author() -> None:
     names = [p.name for p in article.authors]
     assert problems == [] and names[:3] == ["Schryen, Guido", "Paderborn University", "Wagner, Gerit"]
     assert "" not in names
+
+
+# The shape of Zotero's CSL-JSON of a preprint (Zotero writes CSL's "article" for its preprint and document item
+# types; zotero/zotero's citeProcJSExport.js, AGPL, so retyped in words of the project's own): the repository as
+# publisher, its identifier as number, no journal.
+ZOTERO_PREPRINT = [{"id": "quince2024", "type": "article", "title": "A made-up preprint on orchard ladders",
+                    "author": [{"family": "Quince", "given": "Ada"}], "publisher": "OrchardRxiv",
+                    "number": "2024.01.02.000001", "DOI": "10.5555/orchardrxiv.2024.01.02.000001",
+                    "issued": {"date-parts": [[2024, 1, 3]]}}]
+
+
+def test_a_csl_article_is_a_preprint_not_a_journal_article() -> None:
+    """CSL's "article" is a preprint, working paper or other prepublished material; it was read as a journal
+    article, and its CSL-JSON and citations called it "article-journal". Its kind is now the preprint kind the
+    other readers give (Lens's, OpenAlex's and Zotero's CSV preprints), and the CSL export keeps "article"."""
+    from site_builder.cite import csl
+
+    (record,), problems = csl_json.read(json.dumps(ZOTERO_PREPRINT), "content/zotero.json")
+    article, _ = csl_json.to_article(record)
+    assert problems == [] and article.kind == "article"
+    assert csl.to_csl_json(article)["type"] == "article"
