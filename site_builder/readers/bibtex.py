@@ -441,7 +441,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     original, title_styles = "", _title_styles(f, title, decoded)
     if scopus and (both := _SCOPUS_TRANSLATED.fullmatch(title)):
         title, original, title_styles = both.group(1), both.group(2), ()  # "English; [Original]"
-    if scopus and f.plain("type") == "Book chapter":
+    # Its older exports name the kind in document_type ("@BOOK{Symes2017309, …, document_type={Book Chapter}")
+    if scopus and f.plain("type", "document_type").casefold() == "book chapter":
         kind = "chapter"
     held = scopus and kind in CONTAINED_KINDS and not f.text("booktitle")
     unheld = held or (scopus and shared.same_title(f.text("journal"), title))  # no journal nor series of its own

@@ -567,6 +567,25 @@ def test_scripts_and_dollars(latex: str, text: str) -> None:
     assert bibtex.latex_to_text(latex) == text
 
 
+def test_an_older_scopus_book_chapter_is_a_chapter_in_its_book() -> None:
+    """Scopus's older BibTeX export names a chapter's kind in document_type, not type ("@BOOK{…, journal={Ecology
+    and Conservation of Birds in Urban Environments}, …, document_type={Book Chapter}"): the page called the chapter
+    a book and its book a series ("Series: Ecology and Conservation of Birds in Urban Environments")."""
+    chapter = articles_of("colrev-scopus.bib")["Bookchapterwriter202150"]
+    assert (chapter.kind, chapter.journal, chapter.container) == ("chapter", "", "Public Dummy Review Eight")
+    article = articles_of("colrev-scopus.bib")["Articlewriter2022"]  # document_type={Article}: a journal's
+    assert (article.kind, article.journal, article.container) == ("", "Public Dummy Review Two", "")
+
+
+@needs_corpus
+def test_the_corpus_scopus_book_chapters_are_chapters() -> None:
+    text = (CORPUS / "scopus_final.bib").read_text(encoding="utf-8")  # GPL-3: read in place, never copied
+    records = {r.first("ID"): r for r in bibtex.read(text, "scopus_final.bib")[0]}
+    symes = bibtex.to_article(records["Symes2017309"])[0]
+    assert (symes.kind, symes.container, symes.pages) == (
+        "chapter", "Ecology and Conservation of Birds in Urban Environments", "309-341")
+
+
 @needs_corpus
 def test_scopus_dollars_before_amounts_are_kept() -> None:
     """Scopus writes plain UTF-8: its "$" before an amount was read as math and dropped ("US1.76 billion")."""
