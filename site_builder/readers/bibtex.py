@@ -441,7 +441,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     original, title_styles = "", _title_styles(f, title, decoded)
     if scopus and (both := _SCOPUS_TRANSLATED.fullmatch(title)):
         title, original, title_styles = both.group(1), both.group(2), ()  # "English; [Original]"
-    if scopus and f.plain("type") == "Book chapter":
+    # Its older exports name the kind in document_type ("@BOOK{Symes2017309, …, document_type={Book Chapter}")
+    if scopus and f.plain("type", "document_type").casefold() == "book chapter":
         kind = "chapter"
     held = scopus and kind in CONTAINED_KINDS and not f.text("booktitle")
     unheld = held or (scopus and shared.same_title(f.text("journal"), title))  # no journal nor series of its own
@@ -689,7 +690,8 @@ def _split_names(value: str) -> list[str]:
             names.append(value[start:token.start()])
             start = token.end()
     names.append(value[start:])
-    return [part.strip() for name in names for part in _semicolon_list(name) if part.strip()]
+    return [part.strip() for name in names for listed in _semicolon_list(name) for part in _comma_list(listed)
+            if part.strip()]
 
 
 def _semicolon_list(name: str) -> list[str]:
@@ -699,6 +701,23 @@ def _semicolon_list(name: str) -> list[str]:
     if name.count(",") <= 2 or ";" not in name or "{" in name:
         return [name]
     return name.split(";")
+
+
+def _comma_list(name: str) -> list[str]:
+    """The names of a list parted by commas where BibTeX wants "and", each "Family, Initials": the Cochrane
+    Library's BibTeX export writes "Huey, SL, Mehta, NH, and Mehta, S" (three people, "and" before the last one
+    only). A name holds two commas at most, so a "name" with more, in which every second part is initials, is
+    such a list; any other name is one name ("Ford, Jr., W. K.")."""
+    parts = [part.strip() for part in name.split(",")]
+    if parts and not parts[-1]:  # "Alfirevic, Z, Devane, D," before the "and"
+        parts.pop()
+    if len(parts) < 4 or len(parts) % 2 or "{" in name or not all(map(_INITIALS.fullmatch, parts[1::2])):
+        return [name]
+    return [f"{family}, {initials}" for family, initials in zip(parts[::2], parts[1::2], strict=True)]
+
+
+_INITIALS = re.compile(r"(?:[A-Z]\.?[ -]?){1,4}")
+"""Initials as a list of "Family, Initials" writes them: "SL", "GML", "J.-P."."""
 
 
 _SUFFIX_LAST = re.compile(r"(\S+\s+\S.*?)\s+(Jr\.?|Sr\.?|II|III|IV)")

@@ -53,7 +53,7 @@ def sniff(head: str) -> bool:
     wherever in the item they stand (json_records.first_keys); or, an item with no date, container nor
     identifier (an undated report, as Zotero exports it), a ``type`` CSL names with a title or names."""
     found, keys = json_records.first_keys(head, _CONTAINERS)
-    if "type" not in keys or keys & _SOLR_KEYS:
+    if "type" not in keys or keys & (_SOLR_KEYS | json_records.OPENALEX_KEYS):
         return False
     return bool(keys & _CSL_KEYS) or (bool(keys & _CSL_NAMED) and _CSL_TYPE.search(head) is not None)
 

@@ -21,6 +21,11 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model.article import Field, Record
 
 _DECODER = json.JSONDecoder()
+
+OPENALEX_KEYS = frozenset({"authorships", "abstract_inverted_index", "primary_location", "host_venue"})
+"""Keys of an OpenAlex work (its API's JSON) that no record the JSON readers read has. Such a work has a CSL type
+("article", "review", "dataset"), a title and PLOS's ``publication_date``, but its names, dates and journal lie
+under keys those readers do not know: read by one of them, its page would show a title alone."""
 _WS = re.compile(r"[ \t\n\r]*")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 

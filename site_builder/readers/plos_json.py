@@ -47,7 +47,7 @@ def sniff(head: str) -> bool:
     """A Solr response (or an array of its documents) whose first document has PLOS's fields, wherever in the
     document they stand (json_records.first_keys)."""
     found, keys = json_records.first_keys(head, _CONTAINERS)
-    return solr.is_plos(keys) and (found in (None, ("response", "docs")))
+    return solr.is_plos(keys) and not keys & json_records.OPENALEX_KEYS and found in (None, ("response", "docs"))
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:

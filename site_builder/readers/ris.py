@@ -1030,7 +1030,9 @@ def _wos_article(record: Record) -> Article:
         title, title_styles = _inspec_text(title), ()
         abstract_lines = [_inspec_text(" ".join(abstract_lines))]
     lay, abstract, rights = _abstract(abstract_lines, running=True)
-    when = shared.web_of_science_date(tags.first("PD"), tags.first("PY"), tags.first("EA"))
+    derwent = _derwent_details(tags.first("PD")) if accession.startswith("DIIDW:") else None
+    when = shared.web_of_science_date(*(derwent.date if derwent else (tags.first("PD"), tags.first("PY"))),
+                                      tags.first("EA"))
     # PT P: a patent; Derwent Innovations Index's records (UT DIIDW:…) have no DT to say so
     kind = wos_kind(tags.all("DT"), clean(tags.first("PT"))) or ("patent" if clean(tags.first("PT")) == "P" else "")
     # A book, a book series or a conference's proceedings (PT B, S, C) holds its chapters and proceedings papers
@@ -1056,12 +1058,14 @@ def _wos_article(record: Record) -> Article:
         epub_date=when.epub,
         publisher=tags.text("PU"),
         place=tags.text("PI") if in_book or kind == "book" else "",
-        languages=languages.parse(tags.all("LA")),
+        languages=languages.parse(tags.all("LA") or ([derwent.language] if derwent and derwent.language else [])),
         topics=shared.review_topics(tags.all("DT")),
         pmid=pmid, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
         volume=shared.volume(tags.text("VL")),
-        issue=shared.web_of_science_issue(tags.text("IS"), tags.text("PN"), tags.text("SU")),
+        # PN is the part of an issue ("Pt 3"), but a patent's number ("PN CN110836969-A", "PN US 07967789")
+        issue=shared.web_of_science_issue(tags.text("IS"), "" if kind == "patent" else tags.text("PN"),
+                                          tags.text("SU")),
         pages=_wos_pages(tags),
         keywords=_inspec_keywords(" ".join(tags.all("DE"))) if inspec else shared.split_keywords(
             [" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
@@ -1070,6 +1074,26 @@ def _wos_article(record: Record) -> Article:
         issns=issns, issn_types=issn_types,
         isbns=ids.standard_numbers(tags.all("BN")),
     )
+
+
+@dataclass(frozen=True)
+class _PatentDetails:
+    date: tuple[str, str]
+    """The date as Web of Science's PD and PY give one: ("NOV 12", "2019")."""
+    language: str
+
+
+_DERWENT_DAY = re.compile(r"(\d{1,2}) ([A-Za-z]{3}) (\d{4})")
+
+
+def _derwent_details(details: str) -> _PatentDetails:
+    """The date and language of the patent that a Derwent Innovations Index record's PD ("Patent Details", not a
+    date as in Web of Science's other databases) names first: its number, date, IPC class, Derwent week, pages and
+    language, parted by runs of spaces ("CN209618737-U   12 Nov 2019   B66C-023/62   201989   Pages: 5   Chinese")."""
+    parts = re.split(r"\s{2,}", details.strip())
+    day = next((m for part in parts if (m := _DERWENT_DAY.fullmatch(part))), None)
+    language = parts[-1] if len(parts) > 2 and parts[-2].startswith("Pages:") else ""
+    return _PatentDetails((f"{day[2]} {day[1]}", day[3]) if day else ("", ""), language)
 
 
 # Inspec's records in this format (UT "INSPEC:…", as Web of Knowledge exported them) run all its indexing into DE,

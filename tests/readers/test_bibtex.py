@@ -362,6 +362,49 @@ def test_authors_parted_by_semicolons_are_each_a_person() -> None:
         "{Smith; Jones, Ltd, A, B}", "Doe, J.; Roe"]
 
 
+COCHRANE_SHAPED = """Record #1 of 2
+@article{Okafor24,
+author = {Okafor, AN, van Dijk, J-P, and Lindqvist, GML},
+title = {Early feeding after surgery for children with burns},
+journal = {Cochrane Database of Systematic Reviews},
+number = {2},
+year = {2024},
+publisher = {John Wiley &amp; Sons, Ltd},
+DOI = {10.1002/14651858.CD000000}
+}
+
+
+Record #2 of 2
+@article{Abbas19,
+author = {Abbas, R, and Moreau, C},
+title = {Night splints for plantar heel pain},
+journal = {Cochrane Database of Systematic Reviews},
+year = {2019}
+}
+"""
+"""The shape of the Cochrane Library's BibTeX export (its "Record #1 of 2" heads, "Family, Initials" names parted by
+commas with "and" before the last one only, "&amp;"), retyped with made-up words: the real export it was seen in
+(a systematic-review tool's test of its Cochrane import) has no licence."""
+
+
+def test_cochrane_names_parted_by_commas_are_each_a_person() -> None:
+    """BibTeX reads "Okafor, AN, van Dijk, J-P" as one name with too many commas (family "Okafor", first name
+    "van Dijk J-P", generation "AN"); the Cochrane Library means two people, as its RIS export of the same record
+    lists them ("AU  - Okafor, AN")."""
+    records, diagnostics = bibtex.read(COCHRANE_SHAPED, "cochrane.bib")
+    assert diagnostics == []
+    okafor, abbas = (bibtex.to_article(r)[0] for r in records)
+    assert okafor.authors == (Person("Okafor, AN", "Okafor", "AN"), Person("van Dijk, J-P", "van Dijk", "J-P"),
+                              Person("Lindqvist, GML", "Lindqvist", "GML"))
+    assert abbas.authors == (Person("Abbas, R", "Abbas", "R"), Person("Moreau, C", "Moreau", "C"))
+    # a list without any "and", as CERMINE's BibTeX writes one, is read the same way
+    assert bibtex._split_names("Peiker, C, Pott, C, Eckardt, L, Kelm, M, Shin, DI, Willems, S") == [
+        "Peiker, C", "Pott, C", "Eckardt, L", "Kelm, M", "Shin, DI", "Willems, S"]
+    # BibTeX's own three parts stay one name, and so does a list whose every second part is not initials
+    assert bibtex._split_names("Ford, Jr., W. K. and Smith, John, Doe, Jane") == [
+        "Ford, Jr., W. K.", "Smith, John, Doe, Jane"]
+
+
 def test_mendeley_less_than_greater_than_and_html_in_titles() -> None:
     articles = articles_of("mendeley-desktop-style.bib")
     assert "significantly decreased after the challenge (P<0.05)." in abstract_of(articles["Azimi2021"])
@@ -522,6 +565,25 @@ def test_superscripts_and_subscripts_of_pubmed_titles_are_unicode() -> None:
 ])
 def test_scripts_and_dollars(latex: str, text: str) -> None:
     assert bibtex.latex_to_text(latex) == text
+
+
+def test_an_older_scopus_book_chapter_is_a_chapter_in_its_book() -> None:
+    """Scopus's older BibTeX export names a chapter's kind in document_type, not type ("@BOOK{…, journal={Ecology
+    and Conservation of Birds in Urban Environments}, …, document_type={Book Chapter}"): the page called the chapter
+    a book and its book a series ("Series: Ecology and Conservation of Birds in Urban Environments")."""
+    chapter = articles_of("colrev-scopus.bib")["Bookchapterwriter202150"]
+    assert (chapter.kind, chapter.journal, chapter.container) == ("chapter", "", "Public Dummy Review Eight")
+    article = articles_of("colrev-scopus.bib")["Articlewriter2022"]  # document_type={Article}: a journal's
+    assert (article.kind, article.journal, article.container) == ("", "Public Dummy Review Two", "")
+
+
+@needs_corpus
+def test_the_corpus_scopus_book_chapters_are_chapters() -> None:
+    text = (CORPUS / "scopus_final.bib").read_text(encoding="utf-8")  # GPL-3: read in place, never copied
+    records = {r.first("ID"): r for r in bibtex.read(text, "scopus_final.bib")[0]}
+    symes = bibtex.to_article(records["Symes2017309"])[0]
+    assert (symes.kind, symes.container, symes.pages) == (
+        "chapter", "Ecology and Conservation of Birds in Urban Environments", "309-341")
 
 
 @needs_corpus

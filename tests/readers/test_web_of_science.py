@@ -431,6 +431,41 @@ def test_a_derwent_patent_without_dt_is_a_patent() -> None:
     assert problems == [] and ris.to_article(record)[0].kind == "patent"
 
 
+def test_a_patents_number_is_no_part_of_an_issue() -> None:
+    """A patent's PN is its number, not the part of an issue PN is in a journal's record (the facts of the BIOSIS and
+    Derwent records of Zotero's Web of Science Tagged translator tests, AGPL): the pages said "Issue: Pt US
+    07967789" and "Issue: Pt CN110836969-A"."""
+    biosis = ("FN Thomson Reuters Web of Knowledge\nVR 1.0\nPT P\nUT BIOSIS:PREV201100469175\nDT Patent\n"
+              "TI Indexing cell delivery catheter\nAU Solar, Matthew S.\nPN US 07967789\nPY 2011\nPD JUN 28 2011\n"
+              "ER\n\nEF\n")
+    derwent = ("FN Clarivate Analytics Web of Science\nVR 1.0\nPT P\nAU YANG Y\n   LI W\n"
+               "TI Use of reagent for detecting syntaxin 12 protein autoantibodies\nPN CN110836969-A\n"
+               "AE UNIV SICHUAN WEST CHINA HOSPITAL\nUT DIIDW:202018799C\nER\n\nEF\n")
+    for text in (biosis, derwent):
+        (record,), _ = ris.read(text, "savedrecs.txt")
+        assert ris.to_article(record)[0].issue == ""
+    first, *_ = ris.read(TAGGED.replace("PD 2024 MAR 6", "IS 4\nPN 2\nPD 2024 MAR 6"), "savedrecs.txt")[0]
+    assert ris.to_article(first)[0].issue == "4 Pt 2"  # a journal's part stays
+
+
+def test_a_derwent_patents_details_give_its_date_and_language() -> None:
+    """Derwent Innovations Index's PD is its "Patent Details", not a date: the patent's number, date, IPC class,
+    Derwent week, pages and language, runs of spaces apart. The shape of a real record (a Chinese utility model of
+    2019, as a Derwent parser's source quotes it; no licence to copy from), with words of our own: the page showed
+    "Published: CN209618737-U 12 Nov 2019 B66C-023/62 201989 Pages: 5 Chinese" and no language."""
+    text = ("FN Clarivate Analytics Web of Science\nVR 1.0\nPT P\nPN CN000000001-U\n"
+            "TI Trolley for a tower crane, has a post on a weighted base\nAU WANG A\n   LI B\n"
+            "AE EXAMPLE RAILWAY GROUP CO LTD (EXRG-C)\nGA 2019000001\nIP B66C-023/62; B66C-023/78\n"
+            "PD CN000000001-U   12 Nov 2019   B66C-023/62   201989   Pages: 5   Chinese\n"
+            "AD CN000000001-U    CN20000001    29 Mar 2019\nPI CN20000001    29 Mar 2019\n"
+            "UT DIIDW:2019000001\nER\n\nEF\n")
+    (record,), problems = ris.read(text, "savedrecs.txt")
+    article = ris.to_article(record)[0]
+    assert problems == [] and (article.date, article.date_printed) == ("2019-11-12", "")
+    assert [language.name for language in article.languages] == ["Chinese"]
+    assert (article.kind, article.issue) == ("patent", "")
+
+
 ANGLES = Path(__file__).resolve().parents[1] / "data" / "ris" / "bibx-angle-brackets.txt"
 
 
