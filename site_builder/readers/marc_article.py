@@ -8,8 +8,8 @@ title is 245 $a, $b, $n and $p without the ISBD punctuation that ends each ("Tit
 ($e, $4) saying an author, an editor or a translator; the host item (773) names the journal ($t) and where in it
 the work is ($g "Vol. 12, no. 3 (2020), p. 45-67", else $q "12:3<45"). Dates come from 260/264 $c, the host's
 $g or $d, then 008/07-10; languages from 041, else 008/35-37; the DOI from 024 ($2 doi) or an 856 link; the
-abstract from 520; keywords from 600-655 ($a with its subdivisions, "Perl (Computer program language) --
-Handbooks"); a book's series (490, 830) is its ``journal``. Every other field stays in the full record.
+abstract from 520 (``_SUMMARY_KINDS``); keywords from 600-655 ($a with its subdivisions, "Perl (Computer program
+language) -- Handbooks"); a book's series (490, 830) is its ``journal``. Every other field stays in the full record.
 """
 
 from __future__ import annotations
@@ -91,6 +91,12 @@ _EDITOR_ROLES = frozenset({"editor", "ed", "edt", "editor of compilation", "edc"
 _TRANSLATOR_ROLES = frozenset({"translator", "trl", "tr", "trans", "übersetzer", "traducteur"})
 
 
+_SUMMARY_KINDS = frozenset({" ", "2", "3", "8"})
+"""520's first indicators of a note that says what the work holds, shown as its abstract: a summary, a scope and
+content note, an abstract, and one with no display constant (8), which the Library of Congress gives websites'
+summaries ("Features the White House. …"); not a subject (0), a review (1) nor content advice (4)."""
+
+
 def names_an_editor(role: str) -> bool:
     """Whether a relator, as a code or in words, says editor: "edt", "Hrsg.", "ed.", "editor." (catalogues built
     from MARC give them as they are, VuFind's ``author2_role`` among them)."""
@@ -114,7 +120,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     # series: Melinda's (FI-MELINDA) record of one song's score in "101 movie hits. Trumpet" (773 $t, $z its ISBN)
     in_book = kind == "chapter" or (kind in _TYPE_KINDS.values() and host is not None and _held_by_a_book(host))
     lay, abstract, rights = shared.abstract("\n\n".join(
-        " ".join(f.all("ab")) for f in marc.get("520") if f.ind1 in (" ", "3")))
+        " ".join(f.all("ab")) for f in marc.get("520") if f.ind1 in _SUMMARY_KINDS))
     subjects = _subjects(marc)
     published = _publication(marc)
     when = _date(marc, published, where)

@@ -150,6 +150,8 @@ def test_many_binary_records_and_the_library_of_congress_example() -> None:
     assert (music.title, music.kind, music.date) == ("The Great Ray Charles", "song", "1957")
     assert [link.url for link in website.links] == ["http://www.whitehouse.gov",
                                                     "http://lcweb.loc.gov/staff/wpp/whitehouse.html"]
+    # 520 with first indicator 8 (no display constant): the website's summary, once shown in the full record only
+    assert [s.text[:44] for s in website.abstract] == ["Features the White House. Highlights the Exe"]
 
 
 def test_an_ebook_typed_as_a_computer_file_is_a_book() -> None:
