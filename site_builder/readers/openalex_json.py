@@ -27,7 +27,7 @@ The names, the journal, the pages and the identifiers lie in nested objects; the
 each with the positions it stands at (``abstract_inverted_index``), and is rebuilt in their order. Older answers
 name the journal in ``host_venue`` (``display_name``, ``issn_l``, ``issn``, ``publisher``) instead of
 ``primary_location.source``. A ``publication_date`` is always a whole day, even where the work's source gave a month
-or a year alone: OpenAlex writes the 1st then (``_known_date``). Every key of a work is kept, with its line, for the
+or a year alone: OpenAlex writes the 1st then (``known_date``). Every key of a work is kept, with its line, for the
 full-record view (``cited_by_count``, ``topics``, ``concepts``, ``locations`` and the rest as their JSON text); the
 answer around the works (``meta``, ``group_by``) is no part of any record. The CSV export of the same search is read
 by table_exports.py.
@@ -86,7 +86,7 @@ def abstract_text(index: dict[str, Any]) -> str:
     return " ".join(at[n] for n in sorted(at))
 
 
-def _known_date(published: str, year: str) -> dates.PrintedDate:
+def known_date(published: str, year: str) -> dates.PrintedDate:
     """The date as far as the work's source gave it. OpenAlex writes a whole day for every work, the 1st of the
     month where its source gave a month alone and the 1st of January where it gave a year alone (Akerlof's "Labor
     Contracts as Partial Gift Exchange", QJE 97(4), November 1982: "1982-11-01"; "Clinical Labor", a book of 2014:
@@ -189,7 +189,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     lay, abstract, rights = shared.abstract(shared.ABSTRACT_WORD.sub("", abstract_text(index)))
     issns, issn_types = ids.typed_issns([(_text(source.get("issn_l")), "linking"),
                                          *((_text(n), "") for n in source.get("issn") or () if isinstance(n, str))])
-    when = dates.published(_known_date(_top(item, "publication_date"), _top(item, "publication_year")))
+    when = dates.published(known_date(_top(item, "publication_date"), _top(item, "publication_year")))
     people, spellings = authors(item)
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, _top(item, "id").rstrip("/").rpartition("/")[2], title, "openalex"),
