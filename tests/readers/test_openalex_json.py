@@ -134,6 +134,17 @@ def test_names_as_the_work_wrote_them_retraction_and_keywords() -> None:
     assert found.keywords == ("Domain Adaptation", "forced labor")
 
 
+def test_title_markup_is_styles_and_nulls_are_no_values() -> None:
+    """display_name keeps the work's tags ("<i>", "<sub>"); newer answers write null for an older answer's keys."""
+    (found,) = reading.articles(Path("w.json"), work(
+        display_name="Resistance of <i>Escherichia coli</i> to R&amp;D in H<sub>2</sub>O", host_venue=None,
+        primary_location=None, abstract_inverted_index=None, ids=None, biblio=None, open_access=None, language=None,
+        type=None, doi=None))
+    assert (found.title, found.title_styles) == ("Resistance of Escherichia coli to R&D in H₂O", ((14, 30, "i"),))
+    assert (found.journal, found.abstract, found.doi, found.languages, found.publication_types) == ("", (), "", (),
+                                                                                                   ())
+
+
 def test_a_chapter_is_in_its_book() -> None:
     source = {"source": {"display_name": "Springer eBooks", "type": "ebook platform"}}
     (found,) = reading.articles(Path("w.json"), work(type="book-chapter", primary_location=source))
