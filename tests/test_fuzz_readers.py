@@ -132,7 +132,7 @@ def _path(name: str):  # noqa: ANN202
                  "ris": "f.ris", "ovid": "f.ovd", "endnote": "f.enw", "endnote-xml": "f.xml", "mods": "f.xml",
                  "msbib": "f.xml", "citavi": "f.xml", "marc-xml": "f.xml", "marc-binary": "f.mrc",
                  "refworks-tagged": "f.txt", "bibtex": "f.bib", "csl-json": "f.json",
-                 "vufind-json": "f.json", "plos-json": "f.json", "crossref-json": "f.json",
+                 "vufind-json": "f.json", "plos-json": "f.json", "crossref-json": "f.json", "openalex-json": "f.json",
                  "europepmc-json": "f.json", "eric-json": "f.json", "pop-json": "f.json", "pubmed-csv": "f.csv",
                  "scopus-csv": "f.csv", "table-csv": "f.csv"}[name])
 

@@ -16,7 +16,8 @@ Europe PMC's search results are PubMed's record with PMC's, ERIC's API documents
 Ovid's export is a database's record with its source line to be parsed; CSL-JSON, Crossref's API answers (what
 a publisher deposited), RIS, EndNote tagged and BibTeX are reference-manager exports, often abbreviated, retyped or
 reduced to initials; the CSV exports of Scopus, Web of
-Science, Zotero, Lens.org, OpenAlex, Dimensions, EBSCOhost and RefWorks give full names and abstracts, IEEE Xplore's
+Science, Zotero, Lens.org, OpenAlex, Dimensions, EBSCOhost and RefWorks give full names and abstracts (OpenAlex's
+API JSON too, before its CSV: it keeps each name as the work wrote it and tells its ORCID iDs), IEEE Xplore's
 initials and abstracts, Embase's initials; PubMed's CSV export is PubMed's record reduced to initials, the journal's
 abbreviation and a citation to be parsed, the Cochrane Library's gives initials; Rayyan's and Covidence's are what a
 screening tool kept of another export; Word's bibliography is what an author typed into Word's source manager,
@@ -75,7 +76,8 @@ from .normalize import alnum, unique_folded
 
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "marc", "pubmed-xml", "medline-nbib", "jats-xml", "plos-json",
               "europepmc-json", "eric-json", "ovid", "csl-json", "crossref-json", "ris", "endnote", "endnote-xml",
-              "mods-xml", "scopus-csv", "wos-csv", "zotero-csv", "lens-csv", "openalex-csv", "dimensions-csv",
+              "mods-xml", "scopus-csv", "wos-csv", "zotero-csv", "lens-csv", "openalex-json", "openalex-csv",
+              "dimensions-csv",
               "ebsco-csv", "refworks-tagged", "refworks-tsv", "ieee-csv", "embase-csv", "embase-cited-csv",
               "pubmed-csv", "cochrane-csv",
               "rayyan-csv", "covidence-csv", "eppi-table", "abstrackr-csv", "bibtex", "msbib", "citavi", "scholar-csv",

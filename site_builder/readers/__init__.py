@@ -43,6 +43,7 @@ from . import (
     medline,
     mods,
     msbib,
+    openalex_json,
     ovid,
     plos_json,
     pop_json,
@@ -99,6 +100,7 @@ READERS: tuple[Reader, ...] = (
     Reader(europepmc_json.FORMAT, (".json",), europepmc_json.sniff, europepmc_json.to_article,
            read=europepmc_json.read),
     Reader(crossref_json.FORMAT, (".json",), crossref_json.sniff, crossref_json.to_article, read=crossref_json.read),
+    Reader(openalex_json.FORMAT, (".json",), openalex_json.sniff, openalex_json.to_article, read=openalex_json.read),
     Reader(csl_json.FORMAT, (".json", ".csl"), csl_json.sniff, csl_json.to_article, read=csl_json.read),
     Reader(pop_json.FORMAT, (".json", ".jsonl"), pop_json.sniff, pop_json.to_article, read=pop_json.read),
     # A Solr response is ERIC's, PLOS's or VuFind's by the fields of its first document (solr.is_eric, is_plos).
@@ -204,12 +206,12 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
                                "Ovid, RIS, EndNote (tagged or XML), MODS, Word's bibliography XML, Citavi (a backup or "
-                               "its XML), MARC 21 (MARCXML or binary), BibTeX, CSL-JSON, Crossref's API JSON, Europe "
-                               "PMC search JSON, ERIC's API JSON, PLOS search JSON, VuFind JSON, PubMed CSV, the CSV of"
-                               " Scopus, Web of Science, the Cochrane Library, EBSCOhost, Embase, IEEE Xplore, Zotero, "
-                               "Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, abstrackr or Google Scholar, "
-                               "RefWorks tagged or tab-delimited, Publish or Perish CSV or JSON, or one of these tables"
-                               " as an XLSX or XLS workbook); file skipped")]
+                               "its XML), MARC 21 (MARCXML or binary), BibTeX, CSL-JSON, Crossref's API JSON, "
+                               "OpenAlex's API JSON, Europe PMC search JSON, ERIC's API JSON, PLOS search JSON, VuFind "
+                               "JSON, PubMed CSV, the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
+                               "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, "
+                               "abstrackr or Google Scholar, RefWorks tagged or tab-delimited, Publish or Perish CSV "
+                               "or JSON, or one of these tables as an XLSX or XLS workbook); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

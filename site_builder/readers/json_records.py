@@ -3,8 +3,8 @@
 The standard json module tells a position only when it fails, so this module walks the few levels that matter
 itself (the array of records, each record's keys) and lets json's C scanner decode every value. A syntax error
 inside one record is reported at its line; reading goes on at the next line that opens a record at the same
-indentation, so the other records still load. The CSL-JSON, Crossref, Europe PMC, VuFind, PLOS and Publish or
-Perish readers share it.
+indentation, so the other records still load. The CSL-JSON, Crossref, OpenAlex, Europe PMC, VuFind, PLOS and
+Publish or Perish readers share it.
 
 Values become text without loss: a string stays as it is, a list gives one value per item, and anything else
 (numbers, objects, nested lists) is kept as its JSON text, e.g. ``{"date-parts": [[2019, 10]]}``.
@@ -23,9 +23,10 @@ from ..model.article import Field, Record
 _DECODER = json.JSONDecoder()
 
 OPENALEX_KEYS = frozenset({"authorships", "abstract_inverted_index", "primary_location", "host_venue"})
-"""Keys of an OpenAlex work (its API's JSON) that no record the JSON readers read has. Such a work has a CSL type
-("article", "review", "dataset"), a title and PLOS's ``publication_date``, but its names, dates and journal lie
-under keys those readers do not know: read by one of them, its page would show a title alone."""
+"""Keys of an OpenAlex work (its API's JSON) that no record the other JSON readers read has: openalex_json.py knows
+its works by them. Such a work has a CSL type ("article", "review", "dataset"), a title and PLOS's
+``publication_date``, but its names, dates and journal lie under keys the CSL-JSON and PLOS readers do not know:
+read by one of them, its page would show a title alone."""
 _WS = re.compile(r"[ \t\n\r]*")
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
@@ -191,7 +192,7 @@ def _one_record(text: str, pos: int) -> _Found:
 
 def _recover_object(text: str, pos: int, error: json.JSONDecodeError, lines: _Lines) -> _Found:
     """A top-level object that is not valid JSON: read the records array inside it, if there is one."""
-    array = re.compile(r'"(?:docs|records|items|result)"\s*:\s*(\[)').search(text, pos)
+    array = re.compile(r'"(?:docs|records|items|results?)"\s*:\s*(\[)').search(text, pos)
     message = f"{error.msg} (not valid JSON)"
     if array is None:
         return _Found([], [(error.pos, f"{message}; the record that starts at line {lines.line(pos)} was not read")])

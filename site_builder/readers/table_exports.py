@@ -16,7 +16,7 @@ Lens.org (scholarly works, "Export", CSV; CRLF line ends, names in reading order
     and biology,…,Björn A. Blomberg; Mateen Moghbel; …
 
 OpenAlex (the works search's "Download", CSV: one column per field of its API, lists parted by "|", an absent value
-written "None" or "nan")::
+written "None" or "nan"; a "publication_date" on the 1st is a month or a year, as in its API JSON)::
 
     id,doi,title,display_name,relevance_score,publication_year,publication_date,language,type,…,
     authorships.author.display_name,authorships.author.orcid,…,biblio.volume,biblio.issue,biblio.first_page,…
@@ -107,7 +107,7 @@ from ..model import dates, languages
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Person, Record
 from ..model.normalize import clean, name_key, parse_person, unique
-from . import shared, tables
+from . import openalex_json, shared, tables
 from .plos_json import person as reading_order
 from .pop_json import person as scholar_person  # Google Scholar's "NHA Bakar", initials first
 from .ris import WOS_BOOKS, wos_kind
@@ -218,6 +218,9 @@ class Columns:
     Kun‐Rodrigues, J Salmona, A Besolo, ..."): no author, the byline's "et al."."""
     month_first: bool = False
     """Dates in numbers are the United States' "4/3/2024", month first (EBSCO's)."""
+    first_is_no_day: bool = False
+    """The date's day is the 1st, and its month January, where its source gave none (OpenAlex's
+    "publication_date": openalex_json.known_date)."""
     other_titles: tuple[str, ...] = ()
     """Columns of the title in another language, the first that has one taken when ``title`` is empty (Web of
     Science's "Article Title - Chinese" of a Korean Citation Index record that has no other)."""
@@ -316,7 +319,8 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
                                             running=columns.running)
     key = clean(value(columns.key)).rstrip("/").rpartition("/")[2]  # OpenAlex's id is a url
     when = shared.web_of_science_date(value(columns.date), value(columns.year), value(columns.early)) if (
-        columns.early) else dates.published(_date(value(columns.year), value(columns.date),
+        columns.early) else dates.published(openalex_json.known_date(value(columns.date), value(columns.year))) if (
+        columns.first_is_no_day) else dates.published(_date(value(columns.year), value(columns.date),
                                                   *_month_day(value(columns.month), value(columns.day),
                                                               value(columns.month_day)), columns.month_first))
     either = ids.issns_and_isbns([value(columns.issn_or_isbn)], book=alone)
@@ -584,7 +588,7 @@ OPENALEX = Export(
             language="language", publisher="primary_location.source.host_organization_name",
             issns=("primary_location.source.issn",), kind="type",
             kinds=_OPENALEX_KINDS, urls=("primary_location.landing_page_url",), key="id",
-            absent=frozenset({"None", "nan"})),
+            absent=frozenset({"None", "nan"}), first_is_no_day=True),
     "openalex")
 
 RAYYAN = Export(

@@ -31,8 +31,6 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from . import json_records
-
 _NUMBERED = re.compile(r"1(?P<mark>[.:]) \S")
 """"1. Future Healthc J. …" (Abstract) or "1: Davenport T, …" (Summary): how PubMed's text saves start."""
 _PMID_LINE = re.compile(r"^PMID: (\d{1,9})\b", re.M)
@@ -83,23 +81,6 @@ def _springer_dois(text: str) -> list[tuple[int, str]]:
     return found
 
 
-def _openalex_ids(text: str) -> list[tuple[int, str]]:
-    """Each work's DOI (a doi.org link), or else its PubMed link, at the line of its key."""
-    records, _ = json_records.read(text, "", "openalex-json", _OPENALEX_CONTAINERS)
-    found = []
-    for record in records:
-        doi = next((f for f in record.fields if f.name == "doi" and any(f.values)), None)
-        if doi is not None:
-            found.append((doi.line, doi.values[0]))
-        elif pmid := _OPENALEX_PMID.search(record.first("ids")):
-            found.append((next(f.line for f in record.fields if f.name == "ids"), pmid.group()))
-    return found
-
-
-_OPENALEX_CONTAINERS = (("results",),)
-_OPENALEX_PMID = re.compile(r"https://pubmed\.ncbi\.nlm\.nih\.gov/\d+")
-
-
 def _with_lines(text: str, found: Iterator[re.Match[str]]) -> list[tuple[int, str]]:
     """(line, first group) of each match, the lines counted from one match to the next (a save of 10,000 records
     is not counted again from its start for each)."""
@@ -117,9 +98,6 @@ ABSTRACT = Unread("PubMed's 'Abstract (text)' save", "it runs each record's fiel
 SUMMARY = Unread("PubMed's 'Summary (text)' save", "it runs each record's fields together as prose; in PubMed, "
                  "save the search again with 'Format: PubMed' (or 'CSV'), or " + _ADD, _cited_pmids)
 PMIDS = Unread("a list of PMIDs (PubMed's 'PMID' save)", "it holds no records; " + _ADD, _numbers)
-OPENALEX = Unread("OpenAlex's API JSON (works)", "its names, dates and journals lie in nested objects, which it "
-                  "alone writes so; download the works from OpenAlex as CSV, which site-builder reads, or " + _ADD +
-                  " (by their DOIs)", _openalex_ids)
 SPRINGER = Unread("SpringerLink's CSV ('Download search results')", "it runs its authors' names together, where "
                   "no rule can tell one from the next; " + _ADD + " (by their DOIs)", _springer_dois)
 
@@ -129,8 +107,6 @@ def known(head: str) -> Unread | None:
     lines = [line.strip() for line in head.lstrip("\ufeff").splitlines() if line.strip()]
     if not lines:
         return None
-    if lines[0][:1] in "[{" and json_records.first_keys(head, _OPENALEX_CONTAINERS)[1] & json_records.OPENALEX_KEYS:
-        return OPENALEX
     if all(_NUMBER.fullmatch(line) for line in lines):
         return PMIDS
     if next(csv.reader([lines[0]]), []) == list(SPRINGER_HEADER):

@@ -224,6 +224,15 @@ def test_openalex_none_is_no_value() -> None:
         (Level.ERROR, "row has no title (its 'display_name' column is empty); shown as 'Untitled record'")]
 
 
+@pytest.mark.parametrize(("published", "shown"), [("1982-11-01", "1982-11"), ("2014-01-01", "2014"),
+                                                  ("2024-04-03", "2024-04-03")])
+def test_openalex_writes_the_1st_for_no_day(published: str, shown: str) -> None:
+    """As its API JSON (readers/openalex_json.py): the 1st of a month where the work's source gave a month alone."""
+    row = f"id,doi,display_name,publication_year,publication_date\nW1,None,A title,{published[:4]},{published}\n"
+    (found,) = articles("w.csv", row.encode())
+    assert found.date == shown
+
+
 def test_cochrane_values() -> None:
     trial, transfer, spain = articles("cochrane-incredible-years.csv")
     assert trial.title.startswith("The Incredible Years Therapeutic Dinosaur Programme to build social")

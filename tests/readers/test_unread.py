@@ -1,6 +1,6 @@
 """Saves that name their records without giving them whole (readers/unread.py): PubMed's "Abstract (text)" and
-"Summary (text)", its PMID list, SpringerLink's CSV, OpenAlex's API JSON. A build warns about each by name, with what
-to do instead, and reads nothing from it; ``site-builder add --from`` takes the identifier of each of its records.
+"Summary (text)", its PMID list, SpringerLink's CSV. A build warns about each by name, with what to do instead, and
+reads nothing from it; ``site-builder add --from`` takes the identifier of each of its records.
 
 Real text: the first record of an "Abstract (text)" save as a public project quotes it; a citation PubMed gave, in
 the numbering of its "Summary (text)" save; three rows of NLeSC/litstudy's SpringerLink CSV (tests/data/unread,
@@ -47,31 +47,6 @@ SUMMARY_TEXT = ("1: Ponzo S, Wickham A, Bamford R, Radovic T, Zhaunova L, Peven 
                 "10.1016/j.tree.2019.03.006. Epub 2019 May 8. PMID: 31078331.\n")
 """Two real citations PubMed gave, numbered as its "Summary (text)" save numbers them."""
 
-OPENALEX_WORK = """{
-  "id": "https://openalex.org/W2741809807",
-  "doi": "https://doi.org/10.7717/peerj.4375",
-  "title": "The state of OA: a large-scale analysis of the prevalence and impact of Open Access articles",
-  "display_name": "The state of OA: a large-scale analysis of the prevalence and impact of Open Access articles",
-  "publication_year": 2018,
-  "publication_date": "2018-02-13",
-  "ids": {"openalex": "https://openalex.org/W2741809807", "doi": "https://doi.org/10.7717/peerj.4375",
-          "pmid": "https://pubmed.ncbi.nlm.nih.gov/29456894"},
-  "language": "en",
-  "primary_location": {"is_oa": true, "landing_page_url": "https://doi.org/10.7717/peerj.4375",
-                       "source": {"display_name": "PeerJ", "issn_l": "2167-8359", "type": "journal"}},
-  "type": "article",
-  "authorships": [
-    {"author_position": "first", "author": {"display_name": "Heather Piwowar"}, "raw_author_name": "Heather Piwowar"},
-    {"author_position": "last", "author": {"display_name": "Stefanie Haustein"}, "raw_author_name": "Stefanie Haustein"}
-  ],
-  "biblio": {"volume": "6", "issue": null, "first_page": "e4375", "last_page": "e4375"},
-  "abstract_inverted_index": {"Despite": [0], "growing": [1], "interest": [2]}
-}"""
-"""One work as OpenAlex's API gives it (``/works/W2741809807``, its documentation's example; OpenAlex's data are
-CC0), shortened: a CSL type ("article"), a title and PLOS's ``publication_date``, but its names, journal, volume and
-pages nested where neither the CSL-JSON nor the PLOS reader looks; either read it as a page with a title alone."""
-OPENALEX_ANSWER = '{"meta": {"count": 1, "page": 1, "per_page": 25},\n "results": [\n' + OPENALEX_WORK + "\n]}\n"
-
 ADD = "move the file out of content/ and add its records with 'site-builder add --from FILE'"
 SAVE_AGAIN = "in PubMed, save the search again with 'Format: PubMed' (or 'CSV'), or "
 
@@ -86,11 +61,6 @@ SAVE_AGAIN = "in PubMed, save the search again with 'Format: PubMed' (or 'CSV'),
     ("SearchResults.csv", SPRINGER.read_bytes(), "SpringerLink's CSV ('Download search results'), which site-builder "
      "does not read: it runs its authors' names together, where no rule can tell one from the next; " + ADD
      + " (by their DOIs); file skipped"),
-    *((name, data, "OpenAlex's API JSON (works), which site-builder does not read: its names, dates and journals lie "
-      "in nested objects, which it alone writes so; download the works from OpenAlex as CSV, which site-builder "
-      "reads, or " + ADD + " (by their DOIs); file skipped")
-      for name, data in (("works.json", OPENALEX_ANSWER.encode()), ("one-work.json", OPENALEX_WORK.encode()),
-                         ("saved-works.json", f"[{OPENALEX_WORK}]".encode()))),
 ])
 def test_each_is_named_with_what_gives_its_records(name: str, data: bytes, said: str) -> None:
     for form in (data, b"\xef\xbb\xbf" + data.replace(b"\n", b"\r\n")):
@@ -117,7 +87,6 @@ def test_other_text_is_not_taken_for_one_of_them(text: str) -> None:
     (SPRINGER.read_text(encoding="utf-8"), [(2, "doi", "10.1007/978-3-030-92127-9_33"),
                                             (3, "doi", "10.1186/s40537-021-00555-2"),
                                             (4, "doi", "10.1007/s11082-021-03473-y")]),
-    (OPENALEX_ANSWER, [(5, "doi", "10.7717/peerj.4375")]),
 ])
 def test_add_from_takes_the_identifier_of_each_record(tmp_path: Path, text: str, expected: list) -> None:
     saved = tmp_path / "saved.txt"
