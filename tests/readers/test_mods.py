@@ -133,7 +133,7 @@ HELD_BY_COLLECTIONS = """<modsCollection xmlns="http://www.loc.gov/mods/v3">
 def test_a_work_held_by_a_collection_is_no_journals_article(tmp_path: Path, html, make_site) -> None:
     """A photograph, a book and a map held by a library's digital collection were shown with the collection as
     their "Journal" (a journal page each) and typed as journal articles; the collection is now what holds them
-    ("In"), and each is what its genre or type of resource says."""
+    ("Part of"), and each is what its genre or type of resource says."""
     works = articles("held.xml", HELD_BY_COLLECTIONS.encode())
     assert [(a.kind, a.journal, a.container) for a in works] == [
         ("graphic", "", "A University Digital Library Program: The Field Slides Collection"),
@@ -144,7 +144,7 @@ def test_a_work_held_by_a_collection_is_no_journals_article(tmp_path: Path, html
     facts = page.find(".//dl[@class='facts']")
     shown = dict(zip([html.text(e) for e in facts if e.tag == "dt"], [html.text(e) for e in facts if e.tag == "dd"],
                      strict=True))
-    assert shown["In"] == "A University Digital Library Program: The Field Slides Collection"
+    assert shown["Part of"] == "A University Digital Library Program: The Field Slides Collection"
     assert "Journal" not in shown
 
 
