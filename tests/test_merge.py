@@ -488,6 +488,32 @@ def test_one_journal_named_two_ways_by_the_sources_of_one_work_has_one_page(make
                       "../articles/doi-10-5555-nad-3.html"}
 
 
+def test_a_journals_page_is_headed_by_the_name_most_records_give(make_site, tmp_path: Path, html) -> None:
+    """CiteSource's gambling-harms searches (GPL-3, typed anew in their shape): PubMed names the journal "Journal of
+    gambling studies" beside its abbreviation (T2, J2 "J Gambl Stud"), Scopus and PsycInfo "Journal of Gambling
+    Studies" (T2 alone), 40 records one way and 69 the other; the merged works keep PubMed's form, and the
+    journal's page was headed by it. The heading is now the name most records give; each article's journal stays
+    as it was shown."""
+    from site_builder.build import build
+
+    pubmed = "T2  - Journal of gambling studies\nJ2  - J Gambl Stud\nSN  - 1573-3602 1050-5350\n"
+    scopus = "T2  - Journal of Gambling Studies\nSN  - 10505350\n"
+    psycinfo = "T2  - Journal of Gambling Studies\nJ2  - Journal of Gambling Studies\nSN  - 1050-5350\n"
+    works = [("10.5555/jgs.1", "Harms of betting among sports fans"), ("10.5555/jgs.2", "Lottery play of retirees")]
+    site = make_site({name: "".join(_journal_record(doi, title, tags) for doi, title in works)
+                      for name, tags in (("a-pubmed.ris", pubmed), ("b-scopus.ris", scopus),
+                                         ("c-psycinfo.ris", psycinfo))})
+    result = build(site, tmp_path / "out")
+    assert result.articles == 2
+    (page,) = [p for p in (result.output / "journals").glob("*.html") if p.name != "index.html"]
+    assert html.headings(html.main(html.parse(page)), "h1") == ["Journal of Gambling Studies"]
+    article = html.main(html.parse(result.output / "articles" / "doi-10-5555-jgs-1.html"))
+    facts = article.find(".//dl[@class='facts']")
+    shown = dict(zip([html.text(e) for e in facts if e.tag == "dt"], [html.text(e) for e in facts if e.tag == "dd"],
+                     strict=True))
+    assert shown["Journal"] == "Journal of gambling studies"
+
+
 def test_a_name_from_a_source_without_a_shared_issn_joins_no_journal() -> None:
     """Lens.org names some journals "Deleted Journal" (CiteSource's new_stage_data, a Rehabilitation Counselors
     and Educators Journal article): a name joins only from a source that gives an ISSN another source gives

@@ -249,6 +249,18 @@ def test_erics_as_provided_is_no_word_of_the_abstract(built_records, html) -> No
     assert any(row[0] == "N2" and row[1].endswith("outside its reach. (As Provided)") for row in rows)
 
 
+def test_erics_abstractors_initials_are_no_words_of_the_abstract(built_records, html) -> None:
+    """ERIC closes an abstract its abstractor wrote with the abstractor's initials (Ovid's RIS of EJ389705: "…
+    geological records. (MVL)"): they were shown as the abstract's last words. The abstract now ends with its last
+    sentence; the full record keeps the initials."""
+    site = built_records("ris-ovid-eric-abstractor", {"eric.ris": (DATA / "cff-ovid-eric-types.ris").read_bytes()})
+    main = html.main(html.parse(site / "articles" / "ris-ej389705.html"))
+    (abstract,) = [s for s in main.iter("section") if s.get("class") == "abstract"]
+    assert html.text(abstract).endswith("with current evolution theories and geological records.")
+    rows = [[html.text(cell) for cell in row] for row in main.iter("tr")]
+    assert any(row[0] == "N2" and row[1].endswith("geological records. (MVL)") for row in rows)
+
+
 def test_ebscohosts_notes_are_no_words_of_the_abstract(built_records, html) -> None:
     """EBSCOhost closes an abstract with "[ABSTRACT FROM AUTHOR]" and gives its notice on the rights in an AB of
     its own (cff-ebscohost.ris, Academic Search Premier): the note was shown as the abstract's last words, the

@@ -470,6 +470,9 @@ class Article:
     """For a journal article merged from several sources: the other names they give its journal, titles and
     abbreviations, from sources with an ISSN in common ("Nordic Studies on Alcohol and Drugs" beside PubMed's
     "Nordisk alkohol- & narkotikatidskrift : NAT"), so that the journal has one page."""
+    journal_sources: tuple[str, ...] = ()
+    """For a work merged from several sources: the journal each of them names (``journal``), one a source and
+    repeats kept, so that the journal's page is headed by the name most records give it."""
     mesh: tuple[MeshHeading, ...] = ()
     """NLM's MeSH headings (MEDLINE MH, PubMed XML MeshHeadingList) in the record's order, apart from the authors'
     ``keywords`` (MEDLINE OT, PubMed XML KeywordList)."""

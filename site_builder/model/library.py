@@ -7,7 +7,6 @@ same keys and the same lists. Keys double as slugs in page paths.
 from __future__ import annotations
 
 import dataclasses
-import functools
 import hashlib
 import heapq
 import itertools
@@ -183,8 +182,7 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
     article_journal = {k: journal_keys[journal_of[folded[a.journal]]] for k, a in ordered.items() if a.journal}
     topics = _groups(ordered, article_topics, lambda k, a: a.topics)
     titles = frozenset(a.journal for a in ordered.values() if a.journal_abbrev and a.journal_abbrev != a.journal)
-    journals = _groups(ordered, {k: (j,) for k, j in article_journal.items()}, lambda k, a: (a.journal,),
-                       functools.partial(_journal_name, titles))
+    journals = _journal_groups(ordered, article_journal, lambda name: journal_of.get(folded[name], ""), titles)
     years = _year_groups(ordered)
     authors = _authors(ordered, people, article_authors)
     return Library(
@@ -250,9 +248,35 @@ def _most_common(counter: Counter[str]) -> str:
 
 
 def _journal_name(titles: frozenset[str], counter: Counter[str]) -> str:
-    """A journal's name on its pages: a title (a record gave an abbreviation beside it) before an abbreviation,
-    then the most common spelling; one in capitals only ("BIOCHEMISTRY", as Web of Science writes titles) last."""
-    return min(counter, key=lambda name: (name.isupper(), name not in titles, -counter[name], name))
+    """A journal's name on its pages: a title (a record gave an abbreviation beside it, or the title in other
+    capitals) before an abbreviation, then the name most records give, its capitals aside; of its spellings, the
+    one in title case ("PLoS Biology" before PubMed's "PLoS biology"), then the most common; one in capitals only
+    ("BIOCHEMISTRY", as Web of Science writes titles) last."""
+    folded_titles = {title.casefold() for title in titles}
+    spelt = Counter[str]()
+    for name, count in counter.items():
+        spelt[name.casefold()] += count
+    return min(counter, key=lambda name: (name.isupper(), name.casefold() not in folded_titles,
+                                          -spelt[name.casefold()], -sum(w[:1].isupper() for w in name.split()),
+                                          -counter[name], name))
+
+
+def _journal_groups(articles: dict[str, Article], article_journal: dict[str, str], root: Callable[[str], str],
+                    titles: frozenset[str]) -> dict[str, Group]:
+    """Each journal's page: its articles, and its name (``_journal_name``) from the names each source record gives
+    it (``Article.journal_sources``). CiteSource's gambling-harms searches name one journal "Journal of Gambling
+    Studies" in 69 records (Scopus, PsycInfo, Criminal Justice Abstracts) and "Journal of gambling studies" in 40
+    (PubMed, Lens.org), and the merged works kept PubMed's form, which gives an abbreviation beside it: counted by
+    work, the page was headed by the fewer records' name."""
+    members: dict[str, list[str]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for key, article in articles.items():  # already newest first
+        if (group_key := article_journal.get(key)) is None:
+            continue
+        members[group_key].append(key)
+        own = root(article.journal)
+        spellings[group_key].update(n for n in article.journal_sources or (article.journal,) if root(n) == own)
+    return {g: Group(g, _journal_name(titles, spellings[g]), tuple(keys)) for g, keys in members.items()}
 
 
 class _NameKeys(dict[str, str]):

@@ -330,6 +330,7 @@ def merge_work(ordered: list[Article]) -> Article:
         journal=journal,
         journal_abbrev=journal_abbrev,
         journal_names=_journal_names(ordered, (journal, journal_abbrev)),
+        journal_sources=tuple(n for a in ordered for n in (a.journal_sources or (a.journal,)) if n),
         date=when.date,
         date_printed=when.printed,
         epub_date=when.epub,

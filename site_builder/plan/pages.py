@@ -23,7 +23,7 @@ from ..cite.keys import base_key
 from ..config import Config
 from ..diagnostics import UserError
 from ..i18n import N_, isolated
-from ..model.article import PERIODICAL_KINDS, Article
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, Article
 from ..model.library import Author, Group, Library
 from ..model.styles import html
 from ..prose.free_pages import FreePage
@@ -326,6 +326,9 @@ def _counted(named: dict[str, Named], counts: Iterable[tuple[str, int]]) -> Coun
 CONTAINER_LABELS = {"paper-conference": N_("Proceedings"), "chapter": N_("Book")}
 """How an article page names what holds a work (Article.container), by the kind of work; the template
 translates it."""
+# Translators: the label before what holds a work that stands on its own: a library's collection of photographs
+# or maps ("Charles W. Cushman Photograph Collection"), the book that prints a song's score.
+HOLDING_COLLECTION = N_("Part of")
 
 
 JOURNAL_LABELS = (
@@ -412,7 +415,8 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
                       for k, person in zip(lib.bylines[key], article.authors, strict=True) if k),
         topics=tuple(links.topics[k] for k in lib.article_topics[key]),
         journal=links.journals[journal] if journal else None,
-        container_label=CONTAINER_LABELS.get(article.kind, N_("In")),
+        container_label=CONTAINER_LABELS.get(article.kind, N_("In") if article.kind in CONTAINED_KINDS
+                                             else HOLDING_COLLECTION),
         journal_label=journal_label(article),
         year=links.years.get(article.year),
         related=_entries(links, lib.related(key)))

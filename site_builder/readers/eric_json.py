@@ -79,6 +79,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     kind = medline.eric_document_kind(types) if eric_id.upper().startswith("ED") else ""
     year = clean(record.first("publicationdateyear"))
     lay, abstract, rights = shared.abstract(" ".join(record.values("description")))
+    abstract = shared.without_eric_abstractor(abstract)  # "… records. (MVL)": its abstractor's initials
     issns, issn_types = ids.typed_issns((v, "electronic" if _ELECTRONIC.match(v) else "")
                                         for v in record.values("issn"))
     page = ERIC_PAGE + eric_id if _ERIC_ID.fullmatch(eric_id) else ""

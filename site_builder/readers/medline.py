@@ -168,6 +168,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     eric_publisher = clean(record.first("JT")) if eric_kind else ""
     authors, et_al, bad_orcids = _authors(record)
     lay, abstract = split_lay_summary(split_text(record.first("AB")))
+    abstract = shared.without_eric_abstractor(abstract) if eric else abstract  # "… records. (MVL)"
     when = _published(record)
     book = clean(record.first("BTI"))  # a Bookshelf book's title: the record is that book, or a chapter of it
     title = clean(record.first("TI")) or clean(record.first("TT"))

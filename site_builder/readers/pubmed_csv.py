@@ -127,14 +127,16 @@ def _rows(text: str, path: str) -> tuple[list[tables.Row], list[Diagnostic]]:
 # ---------------------------------------------------------------------------------------------------------------
 
 _CITED = re.compile(
-    r"(?P<date>\d{4}(?:-\d{4}| [A-Z][a-z]+(?:-(?:\d{4} )?[A-Z][a-z]+)?(?: \d{1,2}(?:-\d{1,2})?)?)?)"
-    r"(?:;(?P<volume>[^();:.\s][^();:]*?)?(?:\((?P<issue>[^()]+)\))?)?"
+    r"(?P<date>\d{4}(?:-\d{4}| [A-Z][a-z]+(?: ?-(?:\d{4} )?[A-Z][a-z]+(?: \d{4})?)?(?: \d{1,2}(?:-\d{1,2})?)?)?)"
+    r"(?:;(?P<volume>[^();:.\s][^();:]*?(?: \([^()]+\))?)?(?:\((?P<issue>[^()]+)\))?)?"
     r"(?::(?P<pages>\S.*?))?\.(?:\s|$)")
 """After "Journal. ": "2022 Mar;25(3):181-188." or "2022 Jan 31:1-13." or "2021 Feb 2;3:617013." (PubMed's
 citation: the issue's date, then volume, issue and pages, each as PubMed prints it). The date is MEDLINE's DP,
-a period too: "2014 Nov-Dec", "2018 Spring", "1979-1980", "1979 Nov-1980 May", "2014 Dec 1-15". The pages are
-MEDLINE's PG, up to the full stop before a space or the end: "419-20; author reply 420-1", "368-71, 375",
-"Suppl:7-93", "817-826.e5"."""
+a period too: "2014 Nov-Dec", "2018 Spring", "1979-1980", "1979 Nov-1980 May", "2014 Dec 1-15", and as PubMed
+prints a period whose end falls in the next year, "1956 Jul -Jan 1957" (PMID 13413382). The volume is MEDLINE's
+VI, with the part it names after a space in parentheses, before the issue's: "21 ( Pt 3)(3):304S" (PMID 8135927:
+VI "21 ( Pt 3)", IP "3"), "94 ( Pt 3):443-9" (PMID 3614987, no issue). The pages are MEDLINE's PG, up to the full
+stop before a space or the end: "419-20; author reply 420-1", "368-71, 375", "Suppl:7-93", "817-826.e5"."""
 _EPUB = re.compile(r"(?:^|\s)Epub (\d{4}(?: [A-Z][a-z]{2}(?: \d{1,2})?)?)\.")
 
 

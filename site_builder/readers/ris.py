@@ -428,6 +428,8 @@ def _ris_article(record: Record) -> Article:
     else:
         lay, abstract, rights = _abstract(_unbracketed(abstract_lines) if _from_jstor(tags) else abstract_lines,
                                           running=_runs_headings(tags))
+    if "ERIC" in tags.all("DB"):  # Ovid's RIS of ERIC: "… geological records. (MVL)", its abstractor's initials
+        abstract = shared.without_eric_abstractor(abstract)
     when = _published(tags)
     alone = kind not in PERIODICAL_KINDS
     if not rights and _from_jstor(tags):  # JSTOR's older exports: "CR  - Copyright &#169; 2005 Hypatia, Inc."

@@ -135,6 +135,21 @@ def without_source_note(article: Article) -> Article:
     return replace(article, abstract=kept)
 
 
+# ERIC closes an abstract its own abstractor wrote or edited with the abstractor's initials in parentheses, after
+# the last sentence: "… with current evolution theories and geological records. (MVL)" (EJ389705 in Ovid's RIS,
+# CFF's _baseline_eric_ovid.ris), "(Author/MVL)" for the author's abstract edited, as its processing manual has it.
+# Inside a sentence the same capitals are an acronym ("… of Teachers of English (NCTE).") and stay.
+_ERIC_ABSTRACTOR = re.compile(r"(?<=[.!?])\s+\((?:Author/)?[A-Z]{2,4}\)\Z")
+
+
+def without_eric_abstractor(abstract: tuple[Section, ...]) -> tuple[Section, ...]:
+    """An ERIC record's abstract without the initials of its abstractor after its last sentence ("(MVL)")."""
+    if not abstract or not _ERIC_ABSTRACTOR.search((last := abstract[-1]).text):
+        return abstract
+    text = _ERIC_ABSTRACTOR.sub("", last.text)
+    return (*abstract[:-1], replace(last, text=text, styles=styles.normal(last.styles, len(text))))
+
+
 def without_rights_repeated(article: Article) -> Article:
     """The article without the rights line that its abstract's last words repeat: PubMed gives a Wiley abstract's
     "© 2021 The Authors. The Journal of Pathology published by John Wiley & Sons, Ltd. …" both at the end of its

@@ -75,6 +75,20 @@ def test_erics_as_provided_is_no_word_of_the_abstract() -> None:
     assert [s.text for s in article.abstract] == ["Children played."]
 
 
+
+def test_erics_abstractors_initials_are_no_words_of_the_abstract() -> None:
+    """ERIC's abstractor's initials after the last sentence (its Ovid RIS of EJ389705 ends "… geological records.
+    (MVL)") are taken off here too; capitals in parentheses inside a sentence are an acronym and stay."""
+    docs = [{"id": "EJ1000002", "title": "A Made-Up Study of Recess", "peerreviewed": "T",
+             "description": "Children played. (Author/MVL)"},
+            {"id": "EJ1000003", "title": "A Made-Up Study of Spelling", "peerreviewed": "T",
+             "description": "Teachers met at the National Council of Teachers of English (NCTE)."}]
+    data = json.dumps({"response": {"numFound": 2, "docs": docs}}).encode()
+    records, _ = read("ej.json", data)
+    abstracts = [[s.text for s in readers.to_article(r)[0].abstract] for r in records]
+    assert abstracts == [["Children played."], ["Teachers met at the National Council of Teachers of English (NCTE)."]]
+
+
 HOSTILE = {
     "no docs": b'{"response":{"numFound":0,"start":0,"docs":[]}}',
     "cut short": ERIC.read_bytes()[:700],

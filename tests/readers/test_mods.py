@@ -103,7 +103,49 @@ def test_a_title_given_only_as_uniform_or_alternative_is_the_title() -> None:
             b'<relatedItem type="host"><titleInfo type="uniform" authority="dlfaqcoll"><title>A Celebration of Women '
             b'Writers: Americana</title></titleInfo></relatedItem></mods>')
     [article] = articles("x.xml", data)
-    assert (article.title, article.journal) == ("Only an alternative", "A Celebration of Women Writers: Americana")
+    assert (article.title, article.container) == ("Only an alternative", "A Celebration of Women Writers: Americana")
+
+
+# The shapes of DLF Aquifer's records in Zotero's MODS translator's tests (AGPL, so in words of our own): a
+# photograph and a book held by a digital collection that Aquifer's list names (titleInfo authority "dlfaqcoll"),
+# no part, volume or issue; and Stanford's way of saying a host is a collection (typeOfResource collection="yes",
+# a map of the Glen McLaughlin Map Collection).
+HELD_BY_COLLECTIONS = """<modsCollection xmlns="http://www.loc.gov/mods/v3">
+<mods><titleInfo><title>Harbour from the north ridge</title></titleInfo>
+  <typeOfResource>still image</typeOfResource><genre authority="gmgpc">Landscape photographs</genre>
+  <originInfo><dateCreated encoding="w3cdtf" keyDate="yes">1961-05-04</dateCreated></originInfo>
+  <relatedItem type="host"><titleInfo type="uniform" authority="dlfaqcoll"><title>A University Digital Library
+    Program: The Field Slides Collection</title></titleInfo></relatedItem></mods>
+<mods><titleInfo><title>Letters from the Valley: A True Narrative</title></titleInfo>
+  <typeOfResource>text</typeOfResource>
+  <originInfo><publisher>A. Printer</publisher>
+    <dateIssued keyDate="yes" encoding="w3cdtf">1891</dateIssued></originInfo>
+  <relatedItem type="host"><titleInfo type="uniform" authority="dlfaqcoll"><title>Writers of the Valley</title>
+    </titleInfo></relatedItem></mods>
+<mods><titleInfo><title>An island of the west</title></titleInfo><typeOfResource>cartographic</typeOfResource>
+  <originInfo><dateCreated keyDate="yes">1703</dateCreated></originInfo>
+  <relatedItem type="host"><titleInfo><title>The Island Map Collection</title></titleInfo>
+    <typeOfResource collection="yes"/></relatedItem></mods>
+</modsCollection>
+"""
+
+
+def test_a_work_held_by_a_collection_is_no_journals_article(tmp_path: Path, html, make_site) -> None:
+    """A photograph, a book and a map held by a library's digital collection were shown with the collection as
+    their "Journal" (a journal page each) and typed as journal articles; the collection is now what holds them
+    ("Part of"), and each is what its genre or type of resource says."""
+    works = articles("held.xml", HELD_BY_COLLECTIONS.encode())
+    assert [(a.kind, a.journal, a.container) for a in works] == [
+        ("graphic", "", "A University Digital Library Program: The Field Slides Collection"),
+        ("document", "", "Writers of the Valley"), ("map", "", "The Island Map Collection")]
+    result = build(make_site({"held.xml": HELD_BY_COLLECTIONS.encode()}), tmp_path / "out")
+    assert not [p for p in (result.output / "journals").glob("*.html") if p.name != "index.html"]
+    page = html.main(html.parse(result.output / "articles" / "mods-harbour-from-the-north-ridge.html"))
+    facts = page.find(".//dl[@class='facts']")
+    shown = dict(zip([html.text(e) for e in facts if e.tag == "dt"], [html.text(e) for e in facts if e.tag == "dd"],
+                     strict=True))
+    assert shown["Part of"] == "A University Digital Library Program: The Field Slides Collection"
+    assert "Journal" not in shown
 
 
 def _names_of(names: str) -> list:

@@ -168,6 +168,27 @@ def test_pages_as_medline_prints_them_keep_the_citations_date_volume_and_issue(t
             published, volume, issue, pages), page
 
 
+def test_a_volumes_part_and_a_period_into_the_next_year_are_read(tmp_path: Path, html) -> None:
+    """Rows of the same export whose citation PubMed prints with MEDLINE's VI naming a part ("21 ( Pt 3)(3):304S",
+    "94 ( Pt 3):443-9") or with a period that ends in the next year ("1956 Jul -Jan 1957;2(1-2):88-91"): the first
+    and the last were not read (the page showed the year alone, no volume, issue or pages), and of the second the
+    part was shown as the issue ("Pt 3")."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    name = "anopheles-parts-and-periods.csv"
+    (site / "content" / name).write_bytes((DATA / name).read_bytes())
+    result = build(site, tmp_path / "_site")
+    assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
+    expected = {
+        "pubmed-8135927": ("August 1993", "21 ( Pt 3)", "3", "304S"),
+        "pubmed-3614987": ("June 1987", "94 ( Pt 3)", None, "443-9"),
+        "pubmed-13413382": ("1956 Jul -Jan 1957", "2", "1-2", "88-91")}
+    for page, (published, volume, issue, pages) in expected.items():
+        facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / f"{page}.html")))
+        assert (facts["Published"], facts["Volume"], facts.get("Issue"), facts["Pages"]) == (
+            published, volume, issue, pages), page
+
+
 def test_a_book_row_keeps_its_columns_and_its_year() -> None:
     row = ('"20301725","Example syndrome","Editor A, Writer B.","In: Adam MP, Feldman J, editors. GeneReviews® '
            '[Internet]. Seattle (WA): University of Washington, Seattle; 1993-2024. 2010 Jan 21 [updated 2021 Jan '
