@@ -514,6 +514,28 @@ def test_a_journals_page_is_headed_by_the_name_most_records_give(make_site, tmp_
     assert shown["Journal"] == "Journal of gambling studies"
 
 
+@pytest.mark.parametrize(("pubmed_name", "abbreviation", "wos_name"), [
+    ("Journal of Health, Population and Nutrition", "J Health Popul Nutr",
+     "Journal of Health Population and Nutrition"),
+    ("Occupational Medicine (Oxford)", "Occup Med (Lond)", "Occupational Medicine-Oxford")])
+def test_a_journals_heading_keeps_the_punctuation_a_source_drops(make_site, tmp_path: Path, html, pubmed_name: str,
+                                                                  abbreviation: str, wos_name: str) -> None:
+    """Web of Science writes journals' names without some of their punctuation ("Journal of Health Population and
+    Nutrition", "Occupational Medicine-Oxford"): when its records outnumber PubMed's, the name most records give
+    is still the one with the punctuation, which sources drop and never add."""
+    from site_builder.build import build
+
+    pubmed = f"T2  - {pubmed_name}\nJ2  - {abbreviation}\nSN  - 1606-0997\n"
+    wos = f"T2  - {wos_name}\nJ2  - {abbreviation.upper()}\nSN  - 1606-0997\n"
+    works = [("10.5555/jhpn.1", "Stunting in two districts"), ("10.5555/jhpn.2", "Oral rehydration at home")]
+    site = make_site({"a-pubmed.ris": _journal_record(*works[0], pubmed),
+                      "b-wos.ris": "".join(_journal_record(doi, title, wos) for doi, title in works),
+                      "c-wos.ris": _journal_record("10.5555/jhpn.3", "Latrines and diarrhoea", wos)})
+    result = build(site, tmp_path / "out")
+    (page,) = [p for p in (result.output / "journals").glob("*.html") if p.name != "index.html"]
+    assert html.headings(html.main(html.parse(page)), "h1") == [pubmed_name]
+
+
 def test_a_name_from_a_source_without_a_shared_issn_joins_no_journal() -> None:
     """Lens.org names some journals "Deleted Journal" (CiteSource's new_stage_data, a Rehabilitation Counselors
     and Educators Journal article): a name joins only from a source that gives an ISSN another source gives

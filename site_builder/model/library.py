@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .article import Article, Person
-from .normalize import name_key, slugify
+from .normalize import alnum, name_key, slugify
 from .people import People, resolve
 from .people_rules import Rules
 
@@ -249,16 +249,25 @@ def _most_common(counter: Counter[str]) -> str:
 
 def _journal_name(titles: frozenset[str], counter: Counter[str]) -> str:
     """A journal's name on its pages: a title (a record gave an abbreviation beside it, or the title in other
-    capitals) before an abbreviation, then the name most records give, its capitals aside; of its spellings, the
-    one in title case ("PLoS Biology" before PubMed's "PLoS biology"), then the most common; one in capitals only
-    ("BIOCHEMISTRY", as Web of Science writes titles) last."""
-    folded_titles = {title.casefold() for title in titles}
+    capitals or punctuation) before an abbreviation, then the name most records give, its capitals and punctuation
+    aside; of its spellings, the one in title case ("PLoS Biology" before PubMed's "PLoS biology"), then the one
+    with more punctuation, which sources drop and never add (PubMed's "Journal of Health, Population and
+    Nutrition" and "Occupational Medicine (Oxford)" before Web of Science's "Journal of Health Population and
+    Nutrition" and "Occupational Medicine-Oxford"), then the most common; one in capitals only ("BIOCHEMISTRY", as
+    Web of Science writes titles) last."""
+    folded_titles = {_letters(title) for title in titles}
     spelt = Counter[str]()
     for name, count in counter.items():
-        spelt[name.casefold()] += count
-    return min(counter, key=lambda name: (name.isupper(), name.casefold() not in folded_titles,
-                                          -spelt[name.casefold()], -sum(w[:1].isupper() for w in name.split()),
+        spelt[_letters(name)] += count
+    return min(counter, key=lambda name: (name.isupper(), _letters(name) not in folded_titles,
+                                          -spelt[_letters(name)], -sum(w[:1].isupper() for w in name.split()),
+                                          -sum(not c.isalnum() and not c.isspace() for c in name),
                                           -counter[name], name))
+
+
+def _letters(name: str) -> str:
+    """A name's letters and digits, folded: what its spellings share."""
+    return alnum(name.casefold())
 
 
 def _journal_groups(articles: dict[str, Article], article_journal: dict[str, str], root: Callable[[str], str],
