@@ -203,3 +203,20 @@ def test_an_authors_orcid_id_is_on_their_page_and_in_the_articles_json_ld(site: 
     people = {p["name"]: p.get("sameAs") for p in data["author"]}
     assert people["Anjali Cremer"] == "https://orcid.org/0000-0003-4701-842X"
     assert people["Jana M Ellegast"] is None
+
+
+def test_an_article_number_is_shown_and_cited_as_one(make_site, html, tmp_path: Path) -> None:
+    """PMID 36972330, Microbiology (Reading) 169(3):001312: no PG, only "LID - 001312", the article's number. The
+    page said "Pages 001312" and APA cited "169(3), 001312"; it says "Article number 001312", APA cites "Article
+    001312" (APA's example 6), Vancouver ":001312" as PubMed does, and the RIS download names it in C7."""
+    record = (DATA / "medline-nbib" / "moreau-article-number.nbib").read_bytes()
+    build(make_site({"moreau.nbib": record}), tmp_path / "out")
+    page = tmp_path / "out" / "articles" / "pubmed-10191379.html"
+    root = html.parse(page)
+    facts = html.facts(html.main(root))
+    assert facts["Article number"] == "001312" and "Pages" not in facts
+    cited = {b.get("id"): html.text(b) for b in root.iter("blockquote")}
+    assert "(Reading, England), 169(3), Article 001312. https://doi.org/" in cited["cite-apa"]
+    assert "Microbiology (Reading). 2023 Mar;169(3):001312. doi:" in cited["cite-vancouver"]
+    ris = page.with_suffix(".ris").read_text("utf-8").splitlines()
+    assert "C7  - 001312" in ris and "SP  - 001312" in ris

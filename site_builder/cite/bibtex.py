@@ -35,6 +35,7 @@ from ..model.normalize import collapse_spaces
 from ..model.styles import Styles, tagged
 from .parts import (
     best_url,
+    cited_pages,
     container_title,
     date_parts,
     first_language_name,
@@ -170,7 +171,7 @@ def bibtex_entry(article: Article, key: str) -> str:
     when = date_parts(article)
     printed_month = article.date_printed.removeprefix(f"{when.year} ") if when.year else ""
     printed_month = "" if printed_month == article.date_printed else printed_month
-    first, last = page_range(article.pages, article.doi)
+    first, last = page_range(cited_pages(article), article.doi)
     entry_type = ENTRY_TYPES.get(article.kind, "article" if article.kind in PERIODICAL_KINDS else "misc")
     publisher = latex_escape(article.publisher)
     series = latex_escape(series_title(article)) if entry_type != "article" else ""
@@ -191,6 +192,9 @@ def bibtex_entry(article: Article, key: str) -> str:
         "volume": latex_escape(article.volume),
         "number": latex_escape(article.issue),
         "pages": f"{first}--{last}" if last else first,
+        # biblatex's field for an article number (the "electronic identifier" of an @article); pages holds it too
+        # when there are none, for BibTeX's styles, which know no eid.
+        "eid": latex_escape(article.article_number),
         _PUBLISHER_FIELD.get(entry_type, "publisher"): publisher,
         "address": latex_escape(article.place),
         "doi": _verbatim(article.doi),

@@ -12,7 +12,7 @@ from typing import Any
 from ..model import dates
 from ..model.article import CONTAINED_KINDS, LEGAL_KINDS, PERIODICAL_KINDS, Article, Person
 from ..model.styles import Styles, tagged
-from .parts import abstract_text, best_url, first_language, is_group, styled_abstract
+from .parts import abstract_text, best_url, cited_pages, first_language, is_group, styled_abstract
 from .periods import read_period
 
 
@@ -64,7 +64,10 @@ def to_csl_json(article: Article) -> dict[str, Any]:
         "collection-title": article.journal if article.container or alone else "",
         "volume": article.volume,
         "issue": article.issue,
-        "page": article.pages,
+        # A style that names an article number (APA's "Article 001312") finds it in ``number``; one that cites it
+        # in place of pages (NLM's, AMA's ":001312") in ``page``.
+        "page": cited_pages(article),
+        "number": "" if article.kind else article.article_number,
         "DOI": article.doi,
         "PMID": article.pmid,
         "PMCID": article.pmcid,

@@ -35,7 +35,7 @@ import re
 from ..model import dates
 from ..model.article import NOTICE_KINDS, PERIODICAL_KINDS, RETRACTED_TYPE, Article, MeshHeading, Person, Section
 from ..model.normalize import collapse_spaces
-from .parts import container_title, initials, is_group, series_title
+from .parts import cited_pages, container_title, initials, is_group, series_title
 
 _WIDTH = 88
 # MEDLINE's publication type (PT) of each kind of work (Article.kind, CSL's words) that has one ("Book" as PubMed
@@ -105,8 +105,8 @@ def medline_source(article: Article) -> str:
             where += f";{article.volume}"
         if article.issue:
             where += f"({article.issue})"
-        if article.pages:
-            where += f":{article.pages}"
+        if cited_pages(article):
+            where += f":{cited_pages(article)}"
         title = article.journal_abbrev or article.journal if in_journal(article) else container_title(article)
         source = ". ".join(p for p in (title, where) if p) + "."
     tail = [f"doi: {article.doi}."] if article.doi else []
@@ -205,7 +205,7 @@ def medline_record(article: Article) -> str:
         # and the MEDLINE reader read a book's title there, and the reader its publisher and place with it.
         ("TI", "" if article.kind == "book" else article.title),
         ("TT", article.original_title),
-        ("PG", article.pages),
+        ("PG", cited_pages(article)),
         ("LID", f"{article.doi} [doi]" if article.doi else ""),
         ("AB", abstract),
         *(pair for other in article.other_abstracts

@@ -15,6 +15,7 @@ from ..model.article import PERIODICAL_KINDS, Article, Person
 from ..model.identifiers import doi_url, issn_tag_form, pmc_url, pubmed_url
 from ..model.normalize import collapse_spaces
 from .parts import (
+    cited_pages,
     container_title,
     first_language,
     is_group,
@@ -30,7 +31,7 @@ def highwire_meta(article: Article, abstract_url: str) -> list[tuple[str, str]]:
     a tag that may repeat (an author, an ISSN, an ISBN) once a value. An ISSN whose check digit agrees is written
     ``NNNN-NNNC``, the form the ISSN standard prints, as records also write it without the hyphen; any other
     value as the record writes it."""
-    first, last = page_range(article.pages, article.doi)
+    first, last = page_range(cited_pages(article), article.doi)
     tags = [("citation_title", article.title)]
     tags += [("citation_author", p.name) for p in article.authors]
     tags += [
@@ -167,7 +168,7 @@ def schema_article(article: Article, url: str) -> dict[str, Any]:
     Lean, as it is in the head of every article page: no ``name`` beside ``headline``, a person by the name shown
     (Highwire tags give family and given names to Zotero and Scholar), no ``abstract`` (the page's text and its
     description have it; it was a tenth of an article page)."""
-    first, last = page_range(article.pages, article.doi)
+    first, last = page_range(cited_pages(article), article.doi)
     in_periodical = _in_periodical(article)
     container = container_title(article)
     schema_type = _SCHEMA_TYPES.get(article.kind, "ScholarlyArticle" if in_periodical else "CreativeWork")

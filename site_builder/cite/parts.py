@@ -46,6 +46,12 @@ _LETTERED_PAGE = re.compile(r"([A-Za-z]+)(\d+)")
 """A page numbered after a letter, as a supplement's ("S135") or a section's ("C968", "e1")."""
 
 
+def cited_pages(article: Article) -> str:
+    """What a citation prints for the pages: the pages, else the article number that stands for them, as Citing
+    Medicine and PubMed cite one ("2023;169(3):001312"), and Google Scholar reads a ``citation_firstpage``."""
+    return article.pages or article.article_number
+
+
 def page_range(pages: str, doi: str = "") -> tuple[str, str]:
     """First and last page; NLM's shortened last page is written out ("516-22" → ("516", "522")), after the first
     page's letter too ("S135-41" → ("S135", "S141"), "e1-5" → ("e1", "e5"): PMID 24516049's "PG  - S135-41").

@@ -33,7 +33,7 @@ from ..model.names import initials_only
 from . import citeproc_patches, citeproc_speed, citeproc_speed_patched
 from .csl import to_csl_json
 from .english import clearly_not_english
-from .parts import bookshelf_url, page_range, url_besides_doi
+from .parts import bookshelf_url, cited_pages, page_range, url_besides_doi
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,14 +127,14 @@ def style_item(article: Article, style: Style, common: dict[str, Any] | None = N
     has both) and, for an article published online only, the electronic date as the date of publication, as
     PubMed cites it. The others get pages as a full range: citeproc-py formats the last page of "751-7" as page
     7 ("751-7" in an expanded style, "751-" in a minimal one), where the CSL specification reads it as 757.
-    The NLM style also gets a law's or a case's volume with its code or reporter, and an address other than
-    the DOI's own, since it prints the DOI beside the address. Initials run together as MEDLINE and Web of
-    Science write them ("Parkes-Loach, PS") are given as initials ("P. S."): a processor reads "PS" as one name
-    and keeps its first letter ("Parkes-Loach P").
+    The NLM style also gets no article number beside pages (it would cite the number in their place), a law's or
+    a case's volume with its code or reporter, and an address other than the DOI's own, since it prints the DOI
+    beside the address. Initials run together as MEDLINE and Web of Science write them ("Parkes-Loach, PS") are
+    given as initials ("P. S."): a processor reads "PS" as one name and keeps its first letter ("Parkes-Loach P").
     """
     item = dict(common if common is not None else common_item(article))  # its values are replaced, not changed
     if not style.as_printed:
-        first, last = page_range(article.pages, article.doi)
+        first, last = page_range(cited_pages(article), article.doi)
         if last:
             item["page"] = f"{first}-{last}"
         elif first.count("-") == 1:
@@ -148,6 +148,10 @@ def style_item(article: Article, style: Style, common: dict[str, Any] | None = N
         item["issued"] = item.pop("available-date")
     elif article.date_printed:
         item["issued"] = {"literal": article.date_printed}
+    if style.as_printed and article.pages:
+        # The NLM style prints an article number in place of the pages; PubMed cites the pages of an article that
+        # has both (its MedlinePgn), and the number only in their absence, which ``page`` then holds.
+        item.pop("number", None)
     if style.as_printed and article.kind in LEGAL_KINDS and item.get("container-title") and "volume" in item:
         # The NLM style names a law's code or a case's reporter but never its volume ("Public Health Service Act.
         # U.S.C. 1944."): the volume goes before the code, as a legal citation gives it ("42 U.S.C.").

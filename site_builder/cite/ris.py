@@ -42,6 +42,7 @@ from ..model.normalize import collapse_spaces
 from .parts import (
     abstract_text,
     best_url,
+    cited_pages,
     container_title,
     first_language_name,
     is_group,
@@ -102,7 +103,7 @@ def _ris_year(article: Article) -> str:
 
 def ris_record(article: Article, key: str) -> str:
     """One RIS record, ending in ``ER  -``; a value is one line (RIS has no continuation lines)."""
-    first, last = page_range(article.pages, article.doi)
+    first, last = page_range(cited_pages(article), article.doi)
     periodical = article.kind in PERIODICAL_KINDS
     kind = RIS_TYPES.get(article.kind, "JOUR" if periodical else "GEN")
     # A case's reporter, a law's code: T2, as the RIS reader reads them (it read a law's T3 as no code at all).
@@ -124,6 +125,9 @@ def ris_record(article: Article, key: str) -> str:
         ("IS", article.issue),
         ("SP", first),
         ("EP", last),
+        # A journal article's C7 is its number (RIS's "Article Number", as Scopus and EndNote write it); SP holds
+        # it too when there are no pages, where Zotero and Google Scholar look for it.
+        ("C7", article.article_number if kind == "JOUR" else ""),
         ("PB", article.publisher),
         ("CY", article.place),
         # A journal article's ET is its electronic publication date, as EndNote writes it ("Epub Date") and the

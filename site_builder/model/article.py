@@ -432,8 +432,13 @@ class Article:
     volume: str = ""
     issue: str = ""
     pages: str = ""
-    """The page range as the record prints it ("751-7"), or an article number; named as every citation format
-    and the templates name it (a page of the site is a plan.pages.Page)."""
+    """The page range as the record prints it ("751-7"): what the record calls pages (or gives in a field that
+    holds either, PubMed's MedlinePgn, JATS ``fpage``); named as every citation format and the templates name it (a
+    page of the site is a plan.pages.Page)."""
+    article_number: str = ""
+    """The number that stands for pages for an article published without them (an eLocator: PLOS "e0123456",
+    Microbiology "001312"), as its record names it (Crossref ``article-number``, Scopus "Art. No.", RIS C7, MEDLINE
+    LID); beside ``pages`` when a record gives both."""
     keywords: tuple[str, ...] = ()
     """Keywords and subject terms as the record gives them (an author's, a database's); never NLM's MeSH headings
     of a MEDLINE or PubMed record, which are ``mesh``."""

@@ -26,9 +26,9 @@ but its own types and dates; last, Google Scholar's own CSV and Publish or Peris
 results, whose titles and publications Google Scholar cuts short.
 
 - bibliographic fields (id, title, journal and its abbreviation, date, publisher and place, edition, volume,
-  issue, pages, identifiers, rights): the first source that has a value; the journal's title comes first from a
-  source that gives its abbreviation apart, and a journal article keeps the other names its sources give the
-  journal (``journal_names``); a date is made more precise by a later source that agrees with it, and a
+  issue, pages, article number, identifiers, rights): the first source that has a value; the journal's title comes
+  first from a source that gives its abbreviation apart, and a journal article keeps the other names its sources
+  give the journal (``journal_names``); a date is made more precise by a later source that agrees with it, and a
   source's only date is not taken for the issue's when another source names it as the electronic date; when the
   sources' years differ, the date is the first of those of the latest year (an article goes online before its
   issue, and Lens.org's and Dimensions' exports date it online: Lens's "2021/07/22" for an article of the June
@@ -353,6 +353,7 @@ def merge_work(ordered: list[Article]) -> Article:
         volume=_first(ordered, lambda a: a.volume),
         issue=_first(ordered, lambda a: a.issue),
         pages=_first(ordered, lambda a: a.pages),
+        article_number=_first(ordered, lambda a: a.article_number),
         keywords=unique_folded(k for a in ordered for k in a.keywords),
         issns=issns, issn_types=issn_types,
         isbns=standard_numbers(n for a in ordered for n in a.isbns),

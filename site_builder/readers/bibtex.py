@@ -484,8 +484,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         editors=editors,
         translators=translators,
         volume=shared.volume(f.text("volume")), issue=f.text("number", "issue"),
-        # an article's number stands for its pages (ACM's articleno; Web of Science's "Article-Number = {{UNSP 2}}")
-        pages=shared.page_range(_pages(f) or shared.web_of_science_number(
+        pages=shared.page_range(_pages(f)),
+        # the number that stands for an article's pages (biblatex's eid, ACM's articleno; Web of Science's
+        # "Article-Number = {{UNSP 2}}")
+        article_number=shared.page_range(shared.web_of_science_number(
             f.plain("art_number", "article-number", "eid", "articleno"))),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
             "author_keywords", "keywords", "keywords-plus")),

@@ -20,8 +20,8 @@ A list is ``{"message-type": "work-list", "message": {"total-results": …, "ite
 without the answer around them (one work, an array, or the message's ``{"items": […]}``) are read too. A work's keys
 are CSL's with Crossref's differences: ``title`` and ``container-title`` are lists, ``abstract`` is JATS, a group
 author has a ``name``, ``type`` is Crossref's own ("journal-article", "proceedings-article", "posted-content"),
-``issn-type`` says which ISSN is print and which electronic, ``article-number`` stands for the pages of an
-article that has none, and ``subject`` names the journal's subject categories (Scopus's ASJC). The dates are
+``issn-type`` says which ISSN is print and which electronic, ``article-number`` is the number that stands for the
+pages of an article that has none, and ``subject`` names the journal's subject categories (Scopus's ASJC). The dates are
 read as CSL-JSON made from Crossref reads them (csl_json.published). Every key of a work is kept, with its line,
 for the full-record view (``funder``, ``reference``, ``relation`` and the rest as their JSON text); the answer
 around the works (``status``, ``total-results``, ``facets``) is no part of any record.
@@ -128,7 +128,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         editors=tuple(person(e) for e in item.objects("editor")) if alone else (),
         translators=tuple(person(t) for t in item.objects("translator")),
         volume=item.text("volume"), issue=item.text("issue"),
-        pages=shared.page_range(item.text("page") or item.text("article-number")),
+        pages=shared.page_range(item.text("page")),
+        article_number=shared.page_range(item.text("article-number")),
         keywords=unique_folded(clean(s) for s in record.values("subject") if clean(s)),
         records=(record,),
         issns=issns, issn_types=issn_types,

@@ -117,6 +117,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         series_editors=tuple(person(e) for e in item.objects("collection-editor")) if alone else (),
         volume=shared.volume(item.text("volume")), issue=item.text("issue"),
         pages=shared.page_range(item.text("page")),
+        # a journal article's number is its article number, which APA's style prints ("Article 001312")
+        article_number=shared.page_range(item.text("number")) if csl_type == "article-journal" else "",
         keywords=_keywords(item),
         notices=shared.notices_from_notes(item.record.values("note")),
         records=(record,),

@@ -323,6 +323,8 @@ def tagged_article(tags: Tags, record: Record, fmt: str) -> Article:
         issue=tags.text("%N") if periodical else "",
         # a book's, a report's or a thesis's %P is its number of pages ("XX, 327"), not where the work is
         pages=shared.page_range(tags.text("%P")) if periodical or kind in CONTAINED_KINDS else "",
+        # a journal article's Custom 7 ("%]") is its article number, as EndNote names that field for the type
+        article_number=shared.page_range(tags.text("%]")) if periodical else "",
         keywords=shared.split_keywords(tags.lines("%K"), commas=False),
         notices=shared.notices_from_notes(tags.lines("%Z")),
         records=(record,),

@@ -155,9 +155,9 @@ def _tagged(record: Record) -> list[tuple[str, tuple[str, ...]]]:
     periodical = endnote.kind_of(work_type) in PERIODICAL_KINDS
     # A periodical's <secondary-title> is its journal as the record names it, its <periodical> the journal as
     # EndNote's list of journals does (read after it); any other work's is the book, proceedings or series. A
-    # journal article's <custom7> is its article number, where it is when <pages> (read first) is empty.
+    # journal article's <custom7> is its article number, the tagged export's Custom 7 ("%]").
     where = {"titles/secondary-title": "%J" if periodical else "%B", "periodical/full-title": "%J",
-             **({"custom7": "%P"} if periodical else {})}
+             **({"custom7": "%]"} if periodical else {})}
     found: list[tuple[str, tuple[str, ...]]] = [("%0", (work_type,))] if work_type else []
     for field in record.fields:
         tag = _TAGS.get(field.name) or where.get(field.name)

@@ -161,6 +161,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=clean(meta.findtext("volume")),
         issue=clean(meta.findtext("issue")),
         pages=_pages(meta),
+        # the article's electronic location, the number that stands for its pages ("e0123456" of PLOS)
+        article_number=clean(meta.findtext("elocation-id")),
         keywords=unique_folded([*(n.text for n in meta.findall("kwd-group/kwd")), *_abstract_keywords(meta)]),
         notices=_notices(meta),
         records=(record,),
@@ -468,7 +470,7 @@ def _pages(meta: Node) -> str:
     first, last = clean(meta.findtext("fpage")), clean(meta.findtext("lpage"))
     if first:
         return f"{first}-{last}" if last and last != first else first
-    return clean(meta.findtext("elocation-id"))
+    return ""
 
 
 _JATS_ISSN_TYPES = {"ppub": "print", "epub": "electronic", "print": "print", "electronic": "electronic"}

@@ -215,8 +215,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=" ".join(unique_folded(record.values("CI"))),
         volume=clean(record.first("VI")),
         issue=clean(record.first("IP")),
-        pages=clean(record.first("PG")) or ("" if eric else _elocation(record.values("LID"))
-                                             or _cited_pii(record.first("SO"), record.values("LID"))),
+        pages=clean(record.first("PG")),
+        # the article number PubMed cites in place of pages, for a work without them (PMID 36972330's "LID -
+        # 001312", Microbiology's article 001312)
+        article_number="" if eric or clean(record.first("PG")) else (
+            _elocation(record.values("LID")) or _cited_pii(record.first("SO"), record.values("LID"))),
         keywords=unique_folded(v.lstrip("*") for v in record.values("OT")),
         mesh=tuple(h for v in record.values("MH") if (h := nlm.mesh_heading(v))),
         publication_types=tuple(clean(v) for v in record.values("PT") if clean(v)),

@@ -228,6 +228,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=fields.text("VI") or fields.text("VO") or source.volume,
         issue=fields.text("IP") or source.issue,
         pages=shared.page_range(fields.text("PG")) or source.pages,
+        article_number=source.article_number,
         keywords=unique_folded([*(k for v in fields.each("KW") for k in v.removesuffix(".").split(";")),
                              *(k for v in fields.each("ID") for k in v.split(",")),
                              *(h.split("/")[0].lstrip("*") for h in fields.each("MH"))]),
@@ -345,6 +346,8 @@ class Source:
     container: str = ""
     """The book that holds a chapter."""
     editors: tuple[str, ...] = ()
+    article_number: str = ""
+    """Embase's "Article Number: 1104", the number that stands for the pages of an article without them."""
 
 
 # MEDLINE, BIOSIS: "Forest Ecology & Management. 201(2-3):327-334, November 15, 2004."
@@ -410,9 +413,9 @@ def parse_source(text: str) -> Source:
     if m := _SO_BIOSIS_UNPAGED.fullmatch(text):
         return Source(m["journal"], m["volume"], clean(m["issue"] or ""), date=_date(m["date"]))
     if m := _SO_EMBASE.match(text):
-        pages = shared.page_range((m["pages"] or "").removeprefix("pp").strip()) or clean(m["number"] or "")
+        pages = shared.page_range((m["pages"] or "").removeprefix("pp").strip())
         return Source(_CONFERENCE.sub("", m["journal"]), m["volume"], clean(m["issue"] or ""), pages,
-                      _date(m["date"] or "") or m["year"])
+                      _date(m["date"] or "") or m["year"], article_number=clean(m["number"] or ""))
     if m := _SO_MEDLINE.fullmatch(text):
         return Source(m["journal"], m["volume"], clean(m["issue"] or ""), shared.page_range(m["pages"]),
                       _date(m["date"]))

@@ -109,7 +109,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         doi=doi,
         volume=clean(record.first("volume")),
         issue=clean(record.first("issue")),
-        pages=shared.page_range(record.first("elocation_id")),
+        article_number=shared.page_range(record.first("elocation_id")),
         publication_types=unique_folded(types),
         topics=shared.review_topics(types),
         lay_summary=lay, abstract=abstract,

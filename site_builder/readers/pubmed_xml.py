@@ -171,6 +171,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=clean(issue.findtext("Volume")),
         issue=clean(issue.findtext("Issue")),
         pages=_pages(art),
+        article_number=_article_number(art),
         keywords=unique_folded(n.text for n in citation.findall("KeywordList/Keyword")),
         mesh=_mesh(citation),
         publication_types=_types(n.text for n in art.findall("PublicationTypeList/PublicationType")),
@@ -344,14 +345,19 @@ def _other_abstracts(citation: Node) -> tuple[OtherAbstract, ...]:
 
 
 def _pages(art: Node) -> str:
-    """MedlinePgn, else the start and end page; else the article number PubMed cites in their place, an
-    electronic location "e42692" (eLife, PLOS, JCI Insight), as the MEDLINE format gives it in LID."""
+    """MedlinePgn, else the start and end page."""
     pages = clean(art.findtext("Pagination/MedlinePgn"))
     if pages:
         return pages
     start, end = clean(art.findtext("Pagination/StartPage")), clean(art.findtext("Pagination/EndPage"))
-    if start:
-        return f"{start}-{end}" if end else start
+    return f"{start}-{end}" if start and end else start
+
+
+def _article_number(art: Node) -> str:
+    """For an article without pages, the article number PubMed cites in their place, an electronic location
+    "e42692" (eLife, PLOS, JCI Insight), as the MEDLINE format gives it in LID."""
+    if _pages(art):
+        return ""
     return next((clean(node.text) for node in art.findall("ELocationID") if node.get("EIdType") == "pii"
                  and node.get("ValidYN", "Y") == "Y" and _ARTICLE_NUMBER.fullmatch(clean(node.text))), "")
 

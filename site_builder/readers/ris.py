@@ -460,8 +460,9 @@ def _ris_article(record: Record) -> Article:
         lay_summary=lay, abstract=abstract, rights=rights,
         links=shared.links(urls),
         volume=shared.volume(tags.text("VL", "VO")), issue=_issue(tags, ovid),
-        # C7 is a journal article's number (RIS: "Article Number"), which stands for its pages (e-journals).
         pages=_pages(tags, kind),
+        # C7 is a journal article's number (RIS: "Article Number"), which stands for its pages (e-journals).
+        article_number=shared.page_range(tags.first("C7")) if _journal_article(tags) else "",
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
         notices=shared.notices_from_notes([*tags.all("N1"), *(_ovid_medline_notes(tags) if ovid else ())]),
         records=(record,),
@@ -698,8 +699,8 @@ def _contributor(name: str) -> Person:
 
 
 def _pages(tags: _Tags, kind: str) -> str:
-    """SP-EP (a journal article's number in C7 when it has no SP, or its start page in SE, where EndNote writes an
-    article number it holds as the start page: "SE  - 100005"); a thesis's SP alone is its number of pages
+    """SP-EP (or a journal article's start page in SE, where EndNote writes an article number it holds as the
+    start page: "SE  - 100005"); a thesis's SP alone is its number of pages
     ("SP  - 150", as EndNote's and ProQuest's exports write it), as is TRID's "146p": not where the work is, so no
     pages (the full record keeps it), as EndNote's %P of a thesis. A book's SP alone may be either (EndNote's number
     of pages, or Scopus's first page of a paper it types BOOK): kept as pages."""
@@ -711,7 +712,7 @@ def _pages(tags: _Tags, kind: str) -> str:
     start = start if _START_PAGE.fullmatch(start) else ""
     # "SP  - 223", "EP  - +": Web of Science's pages that go on past the first to pages it does not list, as Zotero
     # and Web of Science's RIS write "223-+" (and the RIS download of a Web of Science tagged record)
-    return shared.web_of_science_pages(first or (tags.first("C7") or start if _journal_article(tags) else ""), last)
+    return shared.web_of_science_pages(first or (start if _journal_article(tags) else ""), last)
 
 
 _START_PAGE = re.compile(r"[A-Za-z]*\d+[A-Za-z\d]*")
@@ -980,8 +981,8 @@ _AUTHOR_EMAIL = re.compile(r"\s*\(\s*[^()\s@]+@[^()\s]+\s*\)\s*\Z")
 
 
 def _wos_pages(tags: _Tags) -> str:
-    """The page range of BP and EP (or the article number AR), else PS."""
-    first = shared.web_of_science_number(tags.first("BP") or tags.first("AR"))
+    """The page range of BP and EP, else PS (the article number is AR's)."""
+    first = shared.web_of_science_number(tags.first("BP"))
     # Inspec numbers the pages of an article within it: "BP 41103-1", "EP 41103-41103-3" (Applied Physics Letters'
     # article 041103, three pages), which read as the one page "41103-1"; its PS "41103-1-3" prints the span
     if "-" in clean(first) and (span := shared.page_range(tags.first("PS"))):
@@ -1069,6 +1070,7 @@ def _wos_article(record: Record) -> Article:
         issue=shared.web_of_science_issue(tags.text("IS"), "" if kind == "patent" else tags.text("PN"),
                                           tags.text("SU")),
         pages=_wos_pages(tags),
+        article_number=shared.page_range(shared.web_of_science_number(tags.first("AR"))),
         keywords=_inspec_keywords(" ".join(tags.all("DE"))) if inspec else shared.split_keywords(
             [" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
         records=(record,),

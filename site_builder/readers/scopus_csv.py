@@ -205,8 +205,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         lay_summary=lay, abstract=abstract, rights=rights,
         links=shared.links([record.first("Link")]),
         volume=clean(record.first("Volume")), issue=clean(record.first("Issue")),
-        pages=shared.page_range(record.first("Page start"), record.first("Page end")) or shared.page_range(
-            record.first("Art. No.")),
+        pages=shared.page_range(record.first("Page start"), record.first("Page end")),
+        article_number=shared.page_range(record.first("Art. No.")),
         keywords=shared.split_keywords([record.first("Author Keywords"), record.first("Index Keywords")],
                                        commas=False),
         records=(record,),

@@ -167,10 +167,10 @@ class Columns:
     page_count: str = ""
     """How many pages the work has from ``first_page`` on (EBSCOhost's "Page Count"): its last page."""
     article_number: str = ""
-    """Stands for the pages of an article that has none."""
+    """The number that stands for the pages of an article that has none."""
     citation: str = ""
-    """A citation line that names the article number ("Article Number: 4063"), in Embase's "Source": the pages
-    of an article that has none, when no column gives them."""
+    """A citation line that names the article number ("Article Number: 4063"), in Embase's "Source", when no
+    column gives it."""
     doi: str = ""
     pmid: str = ""
     pmcid: str = ""
@@ -352,8 +352,8 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         issue=shared.web_of_science_issue(value(columns.issue), value(columns.part), value(columns.supplement)),
         pages=(shared.page_range(value(columns.pages)) if columns.pages else shared.web_of_science_pages(
             first_page, value(columns.last_page) or _last_page(first_page, value(columns.page_count)))
-               or shared.page_range(value(columns.last_page)))  # RefWorks: "e0144626" as its other pages alone
-        or shared.page_range(shared.web_of_science_number(value(columns.article_number)))
+               or shared.page_range(value(columns.last_page))),  # RefWorks: "e0144626" as its other pages alone
+        article_number=shared.page_range(shared.web_of_science_number(value(columns.article_number)))
         or _article_number(value(columns.citation)),
         # "*Literacy": a major topic of the Cochrane Library's keywords (as RIS's KW lines mark them)
         keywords=tuple(k.lstrip("*") for k in shared.split_keywords((_parted(k, columns.keywords_parted) for k in (

@@ -25,19 +25,39 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 
 def test_an_article_number_with_a_hyphen_is_no_page_range(article_pages: Callable) -> None:
     """ERJ Open Research numbers its articles by manuscript and year: efetch_pmc.xml's ``<elocation-id>50193-2021``
-    (DOI 10.1183/23120541.50193-2021) is one number, not NLM's shortened range of pages 50193 to 52021."""
+    (DOI 10.1183/23120541.50193-2021) is one number, not NLM's shortened range of pages 50193 to 52021. Every
+    download writes it where pages go, and where its format names an article number too."""
     page = next(iter(article_pages({"erj.xml": (DATA / "jats-xml" / "efetch_pmc.xml").read_bytes()}).values()))
     (entry,) = bibtexparser.parse_string(page.download(".bib")).entries
-    assert entry.fields_dict["pages"].value == "50193-2021"
+    assert (entry.fields_dict["pages"].value, entry.fields_dict["eid"].value) == ("50193-2021", "50193-2021")
     (ris,) = rispy.loads(page.download(".ris"))
     assert (ris["start_page"], ris.get("end_page")) == ("50193-2021", None)
-    assert json.loads(page.download(".json"))[0]["page"] == "50193-2021"
+    assert "C7  - 50193-2021\n" in page.download(".ris")
+    item = json.loads(page.download(".json"))[0]
+    assert (item["page"], item["number"]) == ("50193-2021", "50193-2021")
     assert "PG  - 50193-2021\n" in page.download(".nbib")
     meta = {m.get("name"): m.get("content") for m in page.root.iter("meta") if m.get("name")}
     assert (meta["citation_firstpage"], meta.get("citation_lastpage")) == ("50193-2021", None)
     for style, text in page.citations().items():
         assert "52021" not in text and "50193\u20132021" not in text, style
-    assert "ERJ Open Research, 7(3), 50193\u20102021." in page.citations()["apa"]
+    assert "ERJ Open Research, 7(3), Article 50193-2021." in page.citations()["apa"]
+
+
+def test_pages_and_an_article_number_are_both_shown_and_downloaded(article_pages: Callable) -> None:
+    """Web of Science's BibTeX gives an article both "Pages = {111-188}" and "Article-Number = {6756}" (CoLRev's
+    test export, MIT, in Web of Science's shape): the page shows both, every download writes both, Vancouver cites
+    the pages as PubMed does, and APA the number (its example 6, as apa.csl prints it)."""
+    pages = article_pages({"wos.bib": (DATA / "bibtex" / "colrev-web-of-science.bib").read_bytes()})
+    page = pages["A dummy title's"]
+    assert (page.facts()["Pages"], page.facts()["Article number"]) == ("111-188", "6756")
+    (entry,) = bibtexparser.parse_string(page.download(".bib")).entries
+    assert (entry.fields_dict["pages"].value, entry.fields_dict["eid"].value) == ("111--188", "6756")
+    ris = page.download(".ris")
+    assert "SP  - 111\nEP  - 188\nC7  - 6756\n" in ris
+    item = json.loads(page.download(".json"))[0]
+    assert (item["page"], item["number"]) == ("111-188", "6756")
+    cited = page.citations()
+    assert "2022 Mar 1;22(3):111-188." in cited["vancouver"] and "22(3), Article 6756." in cited["apa"]
 
 
 def test_page_range_tells_article_numbers_from_shortened_ranges() -> None:

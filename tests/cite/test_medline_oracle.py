@@ -50,9 +50,11 @@ _TAIL = re.compile(r"\s*(?:doi:|Epub |eCollection ).*$")
 
 
 def source_part(record: Record, article: Article, so: str) -> str:
-    """SO without its tail, and without a pii standing for pages (see the module's docstring)."""
+    """SO without its tail, and without a pii standing for pages (see the module's docstring) unless the record
+    reads as the article's number, which the reference prints in their place."""
     core = _TAIL.sub("", so)
-    for value in (*record.values("AID"), *record.values("LID")) if not article.pages else ():
+    cited_in_place = article.pages or article.article_number
+    for value in (*record.values("AID"), *record.values("LID")) if not cited_in_place else ():
         if value.rstrip().endswith("[pii]"):
             pii = value.rstrip()[:-len("[pii]")].strip()
             core = core.replace(f" pii: {pii}.", "").replace(f":{pii}.", ".")

@@ -664,11 +664,13 @@ def test_a_web_of_science_doi_loses_the_escape_of_its_underscore() -> None:
     assert (article.doi, article.id) == ("10.1007/999-9-999-99999-9_3", "doi-10.1007/999-9-999-99999-9_3")
 
 
-def test_an_acm_article_number_stands_for_its_pages() -> None:
+def test_an_acm_article_number_is_the_article_number() -> None:
     """ACM's Digital Library writes a journal article's number and page count instead of pages ("articleno =
-    {4}", "numpages = {54}"): the article had no pages, and its citation no locator. CoLRev's ACM fixture (MIT)."""
+    {4}", "numpages = {54}"): the article had no pages, and its citation no locator; it has article number 4, not
+    pages 4. An entry with both keeps both. CoLRev's ACM fixture (MIT)."""
     records, _ = bibtex.read(text_of("colrev-acm.bib"), "acm.bib")
-    assert [bibtex.to_article(r)[0].pages for r in records] == ["4", "123–456"]
+    assert [(a.pages, a.article_number) for a in (bibtex.to_article(r)[0] for r in records)] == [
+        ("", "4"), ("123–456", "999999999999999999999")]
 
 
 def test_a_web_of_science_article_number_is_shown_without_unsp() -> None:
@@ -679,7 +681,7 @@ def test_a_web_of_science_article_number_is_shown_without_unsp() -> None:
             "Journal = {{ECOSPHERE}},\nYear = {{2010}},\nVolume = {{1}},\nNumber = {{1}},\n"
             "DOI = {{10.1890/ES10-00003.1}},\nArticle-Number = {{UNSP 2}},\nUnique-ID = {{ISI:000273744300030}},\n}\n")
     (record,), _ = bibtex.read(text, "savedrecs.bib")
-    assert bibtex.to_article(record)[0].pages == "2"
+    assert (bibtex.to_article(record)[0].pages, bibtex.to_article(record)[0].article_number) == ("", "2")
 
 
 def test_a_web_of_science_eissn_is_the_electronic_issn() -> None:

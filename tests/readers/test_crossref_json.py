@@ -114,7 +114,8 @@ def test_subtitle_article_number_group_and_contained_kinds() -> None:
     assert problems == []
     assert (found.title, found.kind, found.container, found.journal) == ("Main title: A subtitle", "chapter",
                                                                           "The Book", "")
-    assert (found.pages, found.isbns, found.authors) == ("105", ("9780000000002",), (Person("The Consortium"),))
+    assert (found.pages, found.article_number, found.isbns, found.authors) == (
+        "", "105", ("9780000000002",), (Person("The Consortium"),))
     assert json.loads(record.first("funder"))["award"] == ["123"]  # kept for the full record
 
 

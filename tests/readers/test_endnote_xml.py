@@ -87,17 +87,18 @@ def test_raised_and_lowered_runs_keep_their_place() -> None:
     assert readers.to_article(record)[0].title == "Ocean uptake of CO₂ and Ca²⁺ in the Vmax"
 
 
-def test_an_article_number_stands_for_missing_pages() -> None:
+def test_a_journal_articles_custom7_is_its_article_number() -> None:
     record = ('<?xml version="1.0" encoding="UTF-8" ?><xml><records><record><ref-type name="{kind}">0</ref-type>'
               "<titles><title>Fossils of the oldest diplodocoid dinosaur</title></titles>{pages}"
               "<custom7>12680</custom7></record></records></xml>")
-    def pages(kind: str, pages: str = "") -> str:
+    def pages(kind: str, pages: str = "") -> tuple[str, str]:
         [found], _ = read("endnote-xml/jabref-report.xml", record.format(kind=kind, pages=pages).encode())
-        return readers.to_article(found)[0].pages
+        article = readers.to_article(found)[0]
+        return article.pages, article.article_number
 
-    assert pages("Journal Article") == "12680"
-    assert pages("Journal Article", "<pages>1-9</pages>") == "1-9"
-    assert pages("Book Section") == ""  # another kind's <custom7> is another field
+    assert pages("Journal Article") == ("", "12680")
+    assert pages("Journal Article", "<pages>1-9</pages>") == ("1-9", "12680")
+    assert pages("Book Section") == ("", "")  # another kind's <custom7> is another field
 
 
 def test_jabrefs_own_export_a_conference_paper_and_an_edited_book() -> None:

@@ -67,7 +67,7 @@ def test_article_from_a_plos_article() -> None:
     assert (article.date, article.epub_date, article.online_only) == ("2012-12", "2012-12-20", True)
     assert article.languages == (Language("English", "en", "eng"),)
     assert article.topics == ("Research Article",)
-    assert (article.volume, article.issue, article.pages) == ("6", "12", "e1969")
+    assert (article.volume, article.issue, article.pages, article.article_number) == ("6", "12", "", "e1969")
     assert [s.label for s in article.abstract] == [  # the titles as printed
         "Background", "Methodology", "Principal Findings", "Conclusions/Significance"]
     assert article.abstract[2].text.startswith("We found no clear spatial pattern of S. mansoni and hookworm eggs")
@@ -237,7 +237,8 @@ def test_a_graphical_abstract_given_as_a_trans_abstract_is_no_french_abstract(ma
     assert article.other_abstracts == ()
     assert [s.label for s in article.abstract] == [""]
     assert article.abstract[0].text.startswith("Collagen in the tumor microenvironment plays diverse biological")
-    assert (article.date, article.epub_date, article.volume, article.pages) == ("2025", "2025-07-29", "14", "101")
+    assert (article.date, article.epub_date, article.volume, article.pages, article.article_number) == (
+        "2025", "2025-07-29", "14", "", "101")
     site = make_site({"bmc.xml": data})
     build(site, tmp_path / "out")
     page = html.parse(next((tmp_path / "out" / "articles").glob("*.html")))

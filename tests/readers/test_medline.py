@@ -187,15 +187,16 @@ def test_corpus_files_read_in_place(name: str, count: int, reviews: int) -> None
 def test_an_article_number_pubmed_cites_from_its_pii() -> None:
     """A work with no pages whose publisher id is its article number: PubMed's citation prints it ("2021;4(1):1042.")
     and LID gives it only as "1042 [pii]"; the page showed no pages (PMID 35128459, as in Zotero's MEDLINE/nbib
-    translator tests). A pii the citation does not print is no page."""
-    def pages(so: str, lid: str) -> str:
+    translator tests). It is the article number, not pages. A pii the citation does not print is neither."""
+    def pages(so: str, lid: str) -> tuple[str, str]:
         text = f"PMID- 35128459\nTI  - Slow Burns\nDP  - 2021\nLID - {lid}\nSO  - {so}\n"
         (record,), _ = medline.read(text, "a.nbib")
-        return medline.to_article(record)[0].pages
+        article = medline.to_article(record)[0]
+        return article.pages, article.article_number
 
-    assert pages("Ann Psychiatry Clin Neurosci. 2021;4(1):1042. Epub 2021 Dec 27.", "1042 [pii]") == "1042"
+    assert pages("Ann Psychiatry Clin Neurosci. 2021;4(1):1042. Epub 2021 Dec 27.", "1042 [pii]") == ("", "1042")
     assert pages("Lancet. 2020;395(10223):e37. doi: 10.1016/S0140-6736(20)30183-5.",
-                 "S0140-6736(20)30183-5 [pii]") == ""
+                 "S0140-6736(20)30183-5 [pii]") == ("", "")
 
 
 def test_an_eric_name_keeps_its_last_initial() -> None:

@@ -70,11 +70,11 @@ def test_an_embase_record_as_an_article() -> None:
     assert article.keywords[:3] == ("keratin", "melanin", "animal scales") and "Psittacosaurus" in article.keywords
 
 
-def test_an_article_number_is_the_page() -> None:
+def test_an_article_number_is_the_article_number() -> None:
     record = ovid.read(text_of("embase-citavi.ovd"), "e.ovd")[0][1]
     article, _ = ovid.to_article(record)
-    assert (article.journal, article.volume, article.issue, article.pages) == (
-        "BMC ecology and evolution", "24", "1", "20")  # "… 24 (1) (no pagination), 2024. Article Number: 20."
+    assert (article.journal, article.volume, article.issue, article.pages, article.article_number) == (
+        "BMC ecology and evolution", "24", "1", "", "20")  # "… 24 (1) (no pagination), 2024. Article Number: 20."
 
 
 def test_ui_is_the_pubmed_id_in_medline() -> None:
@@ -91,7 +91,7 @@ def test_ui_is_the_pubmed_id_in_medline() -> None:
     ("Nature Communications. 15 (1) (no pagination), 2024. Date of Publication: 2024.",
      ovid.Source("Nature Communications", "15", "1", "", "2024")),
     ("BMC ecology and evolution. 24 (1) (no pagination), 2024. Article Number: 20. Date of Publication: 2024.",
-     ovid.Source("BMC ecology and evolution", "24", "1", "20", "2024")),
+     ovid.Source("BMC ecology and evolution", "24", "1", "", "2024", article_number="20")),
     # Embase's shape for a conference abstract, written for McMahan et al., AISTATS 2017 (the CC BY deep-review
     # item of tests/data/csl-json): the conference's name is no part of the journal.
     ("Artificial Intelligence and Statistics. Conference: 20th International Conference on Artificial "

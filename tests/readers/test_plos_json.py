@@ -139,8 +139,8 @@ def test_markup_elocation_review_and_part_documents() -> None:
                                       "review", article_type="Review", elocation_id="e1001234",
                                       copyright="© 2012 Smith et al.", publication_date="2012-05-01T00:00:00Z"))
     article, _ = readers.to_article(record)
-    assert (article.title, article.doi, article.pages) == ("A Vibrio review", "10.1371/journal.pmed.1001234",
-                                                           "e1001234")
+    assert (article.title, article.doi, article.pages, article.article_number) == (
+        "A Vibrio review", "10.1371/journal.pmed.1001234", "", "e1001234")
     assert article.topics == ("Review",) and article.rights == "© 2012 Smith et al."
 
 

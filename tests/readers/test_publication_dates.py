@@ -59,10 +59,10 @@ def test_medline_online_only(nbib) -> None:
     assert (ahead.date, ahead.epub_date, ahead.online_only) == ("2021-08-23", "", False)
 
 
-def test_medline_electronic_location_stands_for_pages(nbib) -> None:
+def test_medline_electronic_location_is_the_article_number(nbib) -> None:
     # SO: "JCI Insight. 2020 Jun 18;5(12):e134973. doi: …"; the record has "LID - e134973" and no PG.
-    assert nbib["32554930"].pages == "e134973"
-    assert nbib["16377612"].pages == "616-7"  # PG as printed
+    assert (nbib["32554930"].pages, nbib["32554930"].article_number) == ("", "e134973")
+    assert (nbib["16377612"].pages, nbib["16377612"].article_number) == ("616-7", "")  # PG as printed
 
 
 def test_pubmed_xml_medline_date_and_article_date(pubmed) -> None:
@@ -91,7 +91,7 @@ def test_jats_journal_title_and_nlm_abbreviation() -> None:
     assert (article.journal, article.journal_abbrev) == ("eLife", "elife")  # journal-title, nlm-ta
     # One date, <pub-date date-type="pub" publication-format="electronic">: the publication date itself.
     assert (article.date, article.epub_date, article.online_only) == ("2021-06-21", "", False)
-    assert (article.volume, article.pages) == ("10", "e64719")
+    assert (article.volume, article.pages, article.article_number) == ("10", "", "e64719")
 
 
 def test_jats_collection_and_epub() -> None:
@@ -120,7 +120,8 @@ def test_jats_elife_reviewed_preprint_is_dated_by_its_first_publication_not_its_
     (record,), _ = jats.read_bytes(path.read_bytes(), path.name)
     article, diagnostics = jats.to_article(record)
     assert diagnostics == []
-    assert (article.date, article.epub_date, article.volume, article.pages) == ("2024-12-06", "", "13", "RP103870")
+    assert (article.date, article.epub_date, article.volume, article.pages, article.article_number) == (
+        "2024-12-06", "", "13", "", "RP103870")
     assert "2025-04-11" not in (article.date, article.epub_date)
 
 

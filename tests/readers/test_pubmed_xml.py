@@ -291,21 +291,22 @@ def test_a_mathml_subscript_that_plain_text_cannot_lower_is_a_subscript() -> Non
     assert formulas == [("V\u0307O", "2max")] * 3
 
 
-@pytest.mark.parametrize(("elocations", "pages"), [
+@pytest.mark.parametrize(("elocations", "number"), [
     ('<ELocationID EIdType="doi" ValidYN="Y">10.7554/eLife.42692</ELocationID>'
      '<ELocationID EIdType="pii" ValidYN="Y">e42692</ELocationID>', "e42692"),
     ('<ELocationID EIdType="pii" ValidYN="Y">S2213-2198(21)00386-X</ELocationID>', ""),
     ('<ELocationID EIdType="pii" ValidYN="N">e42692</ELocationID>', "")])
-def test_an_article_number_stands_for_the_pages(elocations: str, pages: str) -> None:
+def test_an_electronic_location_is_the_article_number(elocations: str, number: str) -> None:
     """An eLife article (PMID 30714901, as Zotero's PubMed XML translator tests it) has no Pagination, only its
     number "e42692" as an electronic location, which PubMed cites in place of pages and the MEDLINE format gives
-    in LID (read as pages there): from XML it had none. A publisher's item id is no page."""
+    in LID (read as the article number there): from XML it had none. A publisher's item id is no article number."""
     data = ('<?xml version="1.0"?><PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version="1">30714901'
             '</PMID><Article><Journal><Title>eLife</Title><JournalIssue><Volume>8</Volume><PubDate><Year>2019</Year>'
             '</PubDate></JournalIssue></Journal><ArticleTitle>A title.</ArticleTitle>' + elocations +
             '</Article></MedlineCitation></PubmedArticle></PubmedArticleSet>').encode()
     (record,), problems = pubmed_xml.read_bytes(data, "set.xml")
-    assert problems == [] and readers.to_article(record)[0].pages == pages
+    article = readers.to_article(record)[0]
+    assert problems == [] and (article.pages, article.article_number) == ("", number)
 
 
 def test_a_whole_books_doi_is_in_its_book_element_a_chapters_is_not() -> None:

@@ -113,18 +113,18 @@ def test_a_record_field_by_field() -> None:
     assert article.links[0].url.startswith("https://www.scopus.com/inward/record.uri?eid=2-s2.0-85151426146&")
 
 
-def test_an_article_number_stands_for_the_pages() -> None:
+def test_an_article_number_is_the_article_number() -> None:
     spino, streamlined = articles(TWO)
     assert spino.title == "A new spinosaurid dinosaur species from the Early Cretaceous of Europe: Evidence for a" \
         " major role of Spain in spinosaurid evolution" or spino.title.startswith("A new spinosaurid dinosaur")
-    assert (spino.journal, spino.volume, spino.issue, spino.pages, spino.date) == ("Scientific Reports", "13", "1",
-                                                                                  "6471", "2023")
+    assert (spino.journal, spino.volume, spino.issue, spino.pages, spino.article_number, spino.date) == (
+        "Scientific Reports", "13", "1", "", "6471", "2023")
     assert spino.authors[1] == Person("de Santisteban, Carlos", "de Santisteban", "Carlos")
     assert (spino.doi, spino.pmid) == ("10.1038/s41598-023-33418-2", "37202441")
     assert spino.rights == "© 2023, The Author(s)."
     assert [p.name for p in streamlined.authors][:3] == ["Lee, Sungjin", "Lee, Yuong-Nam", "Currie, Philip J."]
-    assert (streamlined.journal, streamlined.journal_abbrev, streamlined.pages) == ("Communications Biology",
-                                                                                   "Commun. Biolog.", "1185")
+    assert (streamlined.journal, streamlined.journal_abbrev, streamlined.pages, streamlined.article_number) == (
+        "Communications Biology", "Commun. Biolog.", "", "1185")
 
 
 def test_excel_semicolons_and_crlf_read_the_same() -> None:
@@ -328,7 +328,8 @@ def test_a_data_paper_is_an_article_of_its_journal(tmp_path: Path, html) -> None
     """Scopus's "Data paper" (litstudy's export of 2023, Apache-2.0) is an article in a journal that describes a
     data set: its journal is shown as the journal, not as the series of a data set."""
     (gaze,) = articles(DATA_PAPER)
-    assert (gaze.kind, gaze.journal, gaze.volume, gaze.issue, gaze.pages) == ("", "Scientific Data", "10", "1", "177")
+    assert (gaze.kind, gaze.journal, gaze.volume, gaze.issue, gaze.pages, gaze.article_number) == (
+        "", "Scientific Data", "10", "1", "", "177")
     site = tmp_path / "site"
     (site / "content").mkdir(parents=True)
     (site / "content" / DATA_PAPER).write_bytes((DATA / DATA_PAPER).read_bytes())

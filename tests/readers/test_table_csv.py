@@ -283,15 +283,15 @@ def test_embase_values() -> None:
     scales, abelisaurid, plos, in_press = articles("embase-dinosaurs.csv")
     assert scales.title.startswith("Cellular structure of dinosaur scales reveals retention of reptile-type skin")
     assert scales.authors[:2] == (Person("Yang, Z.", "Yang", "Z."), Person("Jiang, B.", "Jiang", "B."))
-    assert (scales.journal, scales.date, scales.volume, scales.issue, scales.pages) == (
-        "Nature Communications", "2024-12-01", "15", "1", "4063")
+    assert (scales.journal, scales.date, scales.volume, scales.issue, scales.pages, scales.article_number) == (
+        "Nature Communications", "2024-12-01", "15", "1", "", "4063")
     assert (scales.doi, scales.pmid, scales.id) == ("10.1038/s41467-024-48400-3", "38773066", "pubmed-38773066")
     # the Emtree terms of major focus first, then the others: drugs, then medical terms
     assert scales.keywords[:3] == ("animal scales", "cell structure", "dinosaur")
     assert scales.keywords[8:10] == ("keratin (endogenous compound)", "melanin (endogenous compound)")
     assert [link.label for link in scales.links] == ["Embase"]
     assert (abelisaurid.pages, abelisaurid.date, abelisaurid.authors[2].name) == ("307-356", "2024-06-01", "Černý, D.")
-    assert (plos.journal, plos.issue, plos.pages) == ("PLoS ONE", "1 January", "e0292318")
+    assert (plos.journal, plos.issue, plos.pages, plos.article_number) == ("PLoS ONE", "1 January", "", "e0292318")
     assert (in_press.date, in_press.volume, in_press.pages) == ("2024", "", "")
     assert records[0].first("Copyright") == "Copyright 2024 Elsevier B.V., All rights reserved."  # the record's
 
@@ -550,9 +550,9 @@ def test_web_of_science_csv_gives_parts_supplements_and_article_numbers() -> Non
     tagged = (Path(__file__).resolve().parents[1] / "data" / "ris" / "bibx-parts-supplements.txt").read_text(
         "utf-8-sig")
     from_csv = articles("savedrecs.csv", wos_csv(tagged))
-    assert [(a.volume, a.issue, a.pages) for a in from_csv] == [
-        ("146", "Pt A", "53-65"), ("52", "9 Pt 3", "09LD11"), ("11", "4 Suppl S", "S33-S35"),
-        ("509", "Suppl 1", "S145-S147")]
+    assert [(a.volume, a.issue, a.pages, a.article_number) for a in from_csv] == [
+        ("146", "Pt A", "53-65", ""), ("52", "9 Pt 3", "", "09LD11"), ("11", "4 Suppl S", "S33-S35", ""),
+        ("509", "Suppl 1", "S145-S147", "")]
     assert from_csv[2].kind == ""  # "Publication Type" J: a journal's proceedings paper is its article
     assert (from_csv[1].issns, from_csv[1].issn_types) == (("0021-4922", "1347-4065"), ("", "electronic"))
 
@@ -564,9 +564,9 @@ def test_web_of_science_csv_gives_proceedings_their_book() -> None:
     tagged = (Path(__file__).resolve().parents[1] / "data" / "ris" / "scientopy-wos-proceedings.txt").read_text(
         "utf-8-sig")
     paper, abstract = articles("savedrecs.csv", wos_csv(tagged))
-    assert (paper.kind, paper.journal, paper.container, paper.pages) == (
+    assert (paper.kind, paper.journal, paper.container, paper.pages, paper.article_number) == (
         "paper-conference", "Proceedings of the ASME Joint Rail Conference",
-        "PROCEEDINGS OF THE ASME JOINT RAIL CONFERENCE, 2018", "V001T02A006")
+        "PROCEEDINGS OF THE ASME JOINT RAIL CONFERENCE, 2018", "", "V001T02A006")
     assert (abstract.kind, abstract.journal, abstract.container[:35]) == (
         "paper-conference", "", "PROCEEDINGS OF THE 2021 THE 19TH AC")
     assert (paper.container_authors, abstract.container_authors) == ((Person("ASME"),), (Person("ACM"),))
@@ -584,9 +584,9 @@ def test_web_of_science_csv_without_document_types_keeps_proceedings_papers_in_t
         b"C,\"Doe, Jane; Roe, Richard\",IOP,A made-up test of a magnet,12TH EXAMPLE ACCELERATOR CONFERENCE,"
         b"Journal of Physics Conference Series,1350,12005,2019,2019,WOS:000000000000001\r\n")
     (paper,) = articles("savedrecs.csv", data)
-    assert (paper.kind, paper.container, paper.journal, paper.volume, paper.pages) == (
+    assert (paper.kind, paper.container, paper.journal, paper.volume, paper.pages, paper.article_number) == (
         "paper-conference", "12TH EXAMPLE ACCELERATOR CONFERENCE", "Journal of Physics Conference Series", "1350",
-        "12005")
+        "", "12005")
     assert paper.container_authors == (Person("IOP"),)
 
 

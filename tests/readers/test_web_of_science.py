@@ -241,15 +241,18 @@ FORMATS = {"tagged": (ris, TAGGED, "savedrecs.txt"), "ris": (ris, RIS, "savedrec
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_each_export_gives_the_dates_pages_and_sections_of_the_record(fmt: str) -> None:
     module, text, name = FORMATS[fmt]
-    found = [(a.doi, a.date, a.date_printed, a.epub_date, a.pages, a.title) for a in _articles(module, text, name)]
+    found = [(a.doi, a.date, a.date_printed, a.epub_date, a.pages, a.article_number, a.title)
+             for a in _articles(module, text, name)]
     assert found == [
         # Not yet in an issue: dated by its online date, to the day; EA's month says nothing more.
-        ("10.1093/jamia/ocae039", "2024-03-06", "", "", "",
+        ("10.1093/jamia/ocae039", "2024-03-06", "", "", "", "",
          "Empowering personalized pharmacogenomics with generative AI solutions"),
-        ("10.1109/MS.2024.3363848", "2024-05", "2024 May-Jun", "", "16-18", "Pair Programming With Generative AI"),
-        ("10.3390/a17040136", "2024-04", "", "", "136", "Uncertainty in Visual Generative AI"),
+        ("10.1109/MS.2024.3363848", "2024-05", "2024 May-Jun", "", "16-18", "",
+         "Pair Programming With Generative AI"),
+        # AR, C7, Article-Number: the article number
+        ("10.3390/a17040136", "2024-04", "", "", "", "136", "Uncertainty in Visual Generative AI"),
         # In an issue: the issue's month, the early access beside it.
-        ("10.1007/s12599-023-00834-7", "2024-02", "", "2023-09", "111-126", "Generative AI"),
+        ("10.1007/s12599-023-00834-7", "2024-02", "", "2023-09", "111-126", "", "Generative AI"),
     ]
 
 
@@ -606,13 +609,14 @@ def test_an_article_number_is_shown_without_unsp(tmp_path: Path, html) -> None:
 
     records, problems = readers.read_data(PARTS.read_bytes(), PARTS, f"content/{PARTS.name}")
     assert problems == [] and records[1].values("AR") == ("UNSP 09LD11",)
-    assert readers.to_article(records[1])[0].pages == "09LD11"
+    assert (readers.to_article(records[1])[0].pages, readers.to_article(records[1])[0].article_number) == (
+        "", "09LD11")
     site = tmp_path / "site"
     (site / "content").mkdir(parents=True)
     (site / "content" / PARTS.name).write_bytes(PARTS.read_bytes())
     build(site, tmp_path / "_site")
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-7567-jjap-52-09ld11.html"))
-    assert html.facts(main)["Pages"] == "09LD11"
+    assert html.facts(main)["Article number"] == "09LD11" and "Pages" not in html.facts(main)
     assert "UNSP" not in html.text(main.find(".//section[@class='cite']"))
 
 
@@ -640,9 +644,9 @@ def test_parts_and_supplements_are_in_the_issue(tmp_path: Path, html) -> None:
 
     records, problems = readers.read_data(PARTS.read_bytes(), PARTS, f"content/{PARTS.name}")
     articles = [readers.to_article(r)[0] for r in records]
-    assert problems == [] and [(a.volume, a.issue, a.pages) for a in articles] == [
-        ("146", "Pt A", "53-65"), ("52", "9 Pt 3", "09LD11"), ("11", "4 Suppl S", "S33-S35"),
-        ("509", "Suppl 1", "S145-S147")]
+    assert problems == [] and [(a.volume, a.issue, a.pages, a.article_number) for a in articles] == [
+        ("146", "Pt A", "53-65", ""), ("52", "9 Pt 3", "", "09LD11"), ("11", "4 Suppl S", "S33-S35", ""),
+        ("509", "Suppl 1", "S145-S147", "")]
     site = tmp_path / "site"
     (site / "content").mkdir(parents=True)
     (site / "content" / PARTS.name).write_bytes(PARTS.read_bytes())
@@ -684,9 +688,9 @@ def test_proceedings_and_their_meeting_abstracts_are_in_the_book(tmp_path: Path,
 
     records, problems = readers.read_data(PROCEEDINGS.read_bytes(), PROCEEDINGS, f"content/{PROCEEDINGS.name}")
     paper, abstract = (readers.to_article(r)[0] for r in records)
-    assert problems == [] and (paper.kind, paper.journal, paper.container, paper.pages) == (
+    assert problems == [] and (paper.kind, paper.journal, paper.container, paper.pages, paper.article_number) == (
         "paper-conference", "Proceedings of the ASME Joint Rail Conference",
-        "PROCEEDINGS OF THE ASME JOINT RAIL CONFERENCE, 2018", "V001T02A006")
+        "PROCEEDINGS OF THE ASME JOINT RAIL CONFERENCE, 2018", "", "V001T02A006")
     assert (abstract.kind, abstract.journal, abstract.container) == (
         "paper-conference", "", "PROCEEDINGS OF THE 2021 THE 19TH ACM CONFERENCE ON EMBEDDED NETWORKED SENSOR "
         "SYSTEMS, SENSYS 2021")
@@ -697,7 +701,8 @@ def test_proceedings_and_their_meeting_abstracts_are_in_the_book(tmp_path: Path,
     facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1145-3485730-3492880.html")))
     assert "Journal" not in facts and facts["Proceedings"].startswith("PROCEEDINGS OF THE 2021 THE 19TH ACM")
     facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "ris-wos-000438662100029.html")))
-    assert (facts["Series"], facts["Pages"]) == ("Proceedings of the ASME Joint Rail Conference", "V001T02A006")
+    assert (facts["Series"], facts["Article number"]) == ("Proceedings of the ASME Joint Rail Conference",
+                                                          "V001T02A006")
 
 
 GLUED_DAY = Path(__file__).resolve().parents[1] / "data" / "ris" / "scientopy-wos-glued-day.txt"

@@ -60,8 +60,8 @@ def test_embase_workbook_is_its_csv_export() -> None:
     csv_record = read("table-csv/embase-dinosaurs.csv")[0][0]
     assert [(f.name, f.values) for f in records[0].fields] == [(f.name, f.values) for f in csv_record.fields]
     cellular = by_title[from_csv[0].title]
-    assert (cellular.pmid, cellular.doi, cellular.pages, cellular.date) == (
-        "38773066", "10.1038/s41467-024-48400-3", "4063", "2024-12-01")
+    assert (cellular.pmid, cellular.doi, cellular.pages, cellular.article_number, cellular.date) == (
+        "38773066", "10.1038/s41467-024-48400-3", "", "4063", "2024-12-01")
 
 
 def test_web_of_science_excel_export_an_xls_workbook() -> None:
@@ -71,9 +71,9 @@ def test_web_of_science_excel_export_an_xls_workbook() -> None:
     fields = {f.name: (f.values[0], f.line) for f in records[0].fields}
     assert fields["Volume"] == ("10", 2) and fields["Publication Year"] == ("2023", 2)  # number cells, as shown
     first = articles("workbooks/wos-staples-savedrecs.xls")[0]
-    assert (first.title, first.journal, first.volume, first.issue, first.pages, first.date) == (
-        "Expansion and evolution of the R programming language", "ROYAL SOCIETY OPEN SCIENCE", "10", "4", "221550",
-        "2023-04-12")
+    assert (first.title, first.journal, first.volume, first.issue, first.pages, first.article_number, first.date) == (
+        "Expansion and evolution of the R programming language", "ROYAL SOCIETY OPEN SCIENCE", "10", "4", "",
+        "221550", "2023-04-12")
     assert ([p.name for p in first.authors], first.doi, first.pmid) == (
         ["Staples, Timothy L."], "10.1098/rsos.221550", "37063989")
 
