@@ -101,3 +101,58 @@ def test_compact_text_gives_back_the_str_it_was_given() -> None:
     articles = [Article(id="a", title="T", abstract=tuple(sections)) for sections in (plain, compact)]
     assert packing.article_digest(articles[0]) == packing.article_digest(articles[1])
     assert packing.unpack(packing.pack([articles[1]], []))[0][0].abstract == tuple(plain)
+
+
+def test_quick_init_makes_the_same_objects_as_the_dataclass_init() -> None:
+    """``quick_init`` gives a frozen, slotted dataclass another __init__: the same arguments (by position, by name,
+    defaults, a missing one refused), the same objects, still frozen; a class it cannot serve keeps its own."""
+    import dataclasses
+    import inspect
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Plain:
+        name: str
+        count: int = 0
+        tags: tuple[str, ...] = ()
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Made:
+        name: str
+        tags: list[str] = dataclasses.field(default_factory=list)
+
+    @dataclasses.dataclass(frozen=True, slots=True)
+    class Later:
+        name: str
+        key: str = dataclasses.field(init=False, default="")
+
+    @dataclasses.dataclass(frozen=True)
+    class Unslotted:
+        name: str
+
+    before = [Plain("a"), Plain("b", 2), Plain("c", tags=("x",)), Plain(count=3, name="d")]
+    own = {cls: cls.__init__ for cls in (Plain, Made, Later, Unslotted)}
+    signature = inspect.signature(Plain)
+    speedups.quick_init(Plain, Made, Later, Unslotted)
+    assert Plain.__init__ is not own[Plain] and inspect.signature(Plain) == signature
+    assert all(cls.__init__ is own[cls] for cls in (Made, Later, Unslotted))
+    after = [Plain("a"), Plain("b", 2), Plain("c", tags=("x",)), Plain(count=3, name="d")]
+    assert after == before and [repr(p) for p in after] == [repr(p) for p in before]
+    assert dataclasses.replace(after[1], count=5) == Plain("b", 5)
+    with pytest.raises(TypeError):
+        Plain()  # type: ignore[call-arg]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        after[0].name = "z"  # type: ignore[misc]
+    speedups.quick_init(Plain)  # again: nothing changes
+    assert Plain("a") == before[0]
+
+
+def test_quick_init_sets_a_compact_slot_through_it() -> None:
+    """A Section made after both ``quick_init`` and ``compact_text``, in either order, holds its text compact."""
+    from site_builder.model.article import Section
+
+    speedups.quick_init(Section)
+    speedups.compact_text(Section, "text")
+    text = "An en dash – and a Greek μ in a long abstract " * 20
+    section = Section("Background", text, "en")
+    assert section.text == text
+    assert type(Section.__dict__["text"]._slot.__get__(section, Section)) is bytes
