@@ -25,7 +25,6 @@ from typing import Any
 import babel
 import babel.dates
 import babel.numbers
-import langcodes
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import PoFileError, read_po
 from jinja2 import pass_eval_context
@@ -150,6 +149,8 @@ def _format_date(known: tuple[int, ...], form: str, locale: babel.Locale) -> str
 def _language_name(language: Language, interface: str) -> str:
     if interface.replace("_", "-").split("-")[0].casefold() == SOURCE_LANGUAGE:
         return language.name  # langcodes' English name, as languages.py made it
+    import langcodes  # only here: an English interface names languages as languages.py did, without it
+
     return langcodes.Language.get(language.tag).display_name(interface)
 
 

@@ -25,13 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .. import readers
 from ..config import CONTENT_DIR
 from ..diagnostics import Report
 from ..model.article import Article
 from ..model.identifiers import doi_key, pmcid_key, pmid_key
 from ..model.merge import MIN_TITLE_CHARS, identifiers, merge_articles, title_key
-from ..readers import csl_json, medline
+from ..readers import csl_json, medline, registry
 from ..readers.files import read_articles
 from . import add_answers as answers
 from .add_files import describe, start_summary, write_together
@@ -304,7 +303,7 @@ def _article(rel: str, text: str) -> Article:
     """The article a build will make of a file about to be written (its one record)."""
     reader = medline if rel.endswith(".nbib") else csl_json
     records, _problems = reader.read(text, rel)
-    article, _problems = readers.to_article(records[0])
+    article, _problems = registry.to_article(records[0])
     return article
 
 

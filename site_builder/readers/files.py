@@ -28,7 +28,7 @@ from ..config import CONTENT_DIR
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
 from ..model import languages, packing
 from ..model.article import Article
-from . import never_records, read_data, to_article
+from . import never_records
 
 PROSE_DIRS = frozenset({"pages", "summaries"})
 """Folders of content/ that hold the site's own prose (prose/), not records."""
@@ -183,11 +183,13 @@ def read_articles(site_dir: Path, report: Report, kept: Kept | None = None,
         languages.recall_answers(kept.language_answers())
     if total < READ_BESIDE_MIN_BYTES or (read_here[cut - 1] if cut else 0) < total * READ_LEAST_SHARE:
         parts = [read_part(context, to_read)]  # small, or a large file keeps the split far from even
-    elif kept is not None and total >= READ_APART_MIN_BYTES:
-        half = bisect.bisect(read_here, total / 2)
-        parts = list(workers.in_order(read_part, context, [to_read[:half], to_read[half:]]))
     else:
-        parts = list(workers.beside(read_part, context, to_read[:cut], to_read[cut:]))
+        from . import registry  # noqa: F401 - the readers imported once, before the workers fork
+        if kept is not None and total >= READ_APART_MIN_BYTES:
+            half = bisect.bisect(read_here, total / 2)
+            parts = list(workers.in_order(read_part, context, [to_read[:half], to_read[half:]]))
+        else:
+            parts = list(workers.beside(read_part, context, to_read[:cut], to_read[cut:]))
     fresh = {read.shown: (read, found, problems) for part, _ in parts for read, found, problems in part}
     articles: list[Article] = []
     shared = shared or packing.Shared()  # equal values of different articles as one object: this build only
@@ -241,17 +243,25 @@ def read_part(context: Reading | None, files: Sequence[RecordFile]) -> Part:
         if packed is not None:  # (only with a cache: packed_only)
             out.append((FileRead(file.shown, stamp, digest, packed), None, None))
             continue
-        articles: list[Article] = []
-        records, problems = read_data(data, path, file.shown)
-        for record in records:
-            article, article_problems = to_article(record)
-            articles.append(article)
-            problems += article_problems
+        articles, problems = _parsed(data, path, file.shown)
         if packed_only:
             out.append((FileRead(file.shown, stamp, digest, packing.pack(articles, problems)), None, None))
         else:  # records' fields packed as unpacking would give them (packing.held)
             out.append((FileRead(file.shown, stamp, digest, b""), [packing.held(a) for a in articles], problems))
     return out, languages.learned_answers()
+
+
+def _parsed(data: bytes, path: Path, shown: str) -> tuple[list[Article], list[Diagnostic]]:
+    """A file's articles and problems, read by the reader its name and start choose."""
+    from .registry import read_data, to_article  # only for a file the cache does not hold (see __init__.py)
+
+    articles: list[Article] = []
+    records, problems = read_data(data, path, shown)
+    for record in records:
+        article, article_problems = to_article(record)
+        articles.append(article)
+        problems += article_problems
+    return articles, problems
 
 
 def record_files(site_dir: Path, seen: Seen | None = None) -> list[RecordFile]:
