@@ -163,6 +163,16 @@ def _ids(item: csl_json.Item) -> tuple[str, str, str]:
     return pmid, pmcid, doi
 
 
+def _article_number(biblio: dict[str, Any]) -> str:
+    """The eLocator OpenAlex gives as both first and last page (PeerJ's "e4375" in its own documentation's
+    example, W2741809807): the article's number, not a page."""
+    first = _text(biblio.get("first_page"))
+    return first if _E_LOCATOR.fullmatch(first) and first == _text(biblio.get("last_page")) else ""
+
+
+_E_LOCATOR = re.compile(r"e\d{1,9}")
+
+
 def _keywords(item: csl_json.Item) -> tuple[str, ...]:
     """``keywords``' names, as the CSV export's "keywords.display_name" gives them (an answer of 2023 names each
     ``keyword``); topics and concepts, which OpenAlex assigns with a score, stay in the full record."""
@@ -191,6 +201,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                                          *((_text(n), "") for n in source.get("issn") or () if isinstance(n, str))])
     when = dates.published(known_date(_top(item, "publication_date"), _top(item, "publication_year")))
     people, spellings = authors(item)
+    number = _article_number(biblio)
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, _top(item, "id").rstrip("/").rpartition("/")[2], title, "openalex"),
         title=title or UNTITLED,
@@ -211,7 +222,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         links=shared.links(_links(item)),
         volume=_text(biblio.get("volume")),
         issue=_text(biblio.get("issue")),
-        pages=shared.page_range(_text(biblio.get("first_page")), _text(biblio.get("last_page"))),
+        pages="" if number else shared.page_range(_text(biblio.get("first_page")), _text(biblio.get("last_page"))),
+        article_number=number,
         keywords=_keywords(item),
         notices=(Notice("RetractionIn"),) if _top(item, "is_retracted") == "true" else (),
         records=(record,),

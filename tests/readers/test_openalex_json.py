@@ -208,3 +208,13 @@ def test_a_site_built_from_openalex_answers_shows_their_values(tmp_path: Path, h
     assert "https://orcid.org/0000-0003-1613-5981" in [a.get("href") for a in author.iter("a")]
     issue = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1016-j-pedneo-2026-06-006.html")))
     assert (issue["Journal"], issue["Published"]) == ("Pediatrics & Neonatology", "September 2026")
+
+
+def test_an_e_locator_given_as_first_and_last_page_is_the_article_number() -> None:
+    """OpenAlex's own documentation example (W2741809807, PeerJ 6:e4375) gives its eLocator as ``biblio``'s first
+    and last page; pages that only start alike stay pages."""
+    (peerj,) = reading.articles(Path("w.json"), work(biblio={"volume": "6", "first_page": "e4375",
+                                                             "last_page": "e4375"}))
+    assert (peerj.pages, peerj.article_number) == ("", "e4375")
+    (ranged,) = reading.articles(Path("w.json"), work(biblio={"first_page": "e11", "last_page": "e19"}))
+    assert (ranged.pages, ranged.article_number) == ("e11-e19", "")
