@@ -289,8 +289,9 @@ def isbd(text: str) -> str:
 
 def marc_person(name: str) -> Person:
     """A MARC heading "Nawaz, Tawfique." without its closing full stop (kept after an initial: "Smith, J.")
-    and without the life dates that tell namesakes apart in a catalogue ("Knight, George Wilson, 1897-")."""
-    name = re.sub(r",\s*(?:b\.\s*|d\.\s*)?\d{4}-?(?:\d{4})?\.?$", "", clean(name))
+    and without the life dates that tell namesakes apart in a catalogue ("Knight, George Wilson, 1897-"; Finna's
+    API keys write them without the comma, "Viitanen, Viia 1973-")."""
+    name = re.sub(r"(?:,\s*(?:b\.\s*|d\.\s*)?\d{4}-?|\s\d{4}-)(?:\d{4})?\.?$", "", clean(name))
     if name.endswith(".") and not re.search(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Ltd|Co))\.$", name):
         name = name[:-1]
     return parse_person(name)
