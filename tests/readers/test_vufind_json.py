@@ -424,3 +424,21 @@ def test_every_key_of_a_finna_record_is_in_the_full_record() -> None:
     record, _, _ = finna_article()
     names = {f.name for f in record.fields}
     assert set(FINNA_SHAPE["records"][0]) <= names  # type: ignore[index]
+
+
+def test_a_word_list_spelling_that_starts_with_the_id_is_no_rights_text() -> None:
+    """VuFind's spelling of a record it indexed from DSpace glues the id, the datestamp and every field together
+    (the National Virtual Library of India's record iitb-ds-100-1127, quoted in an unlicensed app's source); read
+    as the PubMed-derived text, whose title follows the datestamp, the whole list was shown as the article's
+    rights. Retyped with words of this project's own."""
+    doc = {"id": "ir-ds-7", "recordtype": "dspace",
+           "spelling": ["ir-ds-72014-02-03T01:02:03ZLeaf wetness sensorsROE, ANNAsensorsA study of leaf wetness.IEEE"
+                        "2012-01-01T00:00:00Z2011Articlehttp://hdl.handle.net/1/7en"],
+           "topic": ["sensors"], "description": "A study of leaf wetness.", "format": ["Article"],
+           "author": ["ROE, ANNA"], "title": "Leaf wetness sensors", "publisher": ["IEEE"], "publishDate": ["2011"],
+           "url": ["http://hdl.handle.net/1/7"], "_version_": 1}
+    (record,), _ = vufind_json.read(json.dumps({"response": {"docs": [doc]}}), "nvli.json")
+    article, problems = vufind_json.to_article(record)
+    assert problems == []
+    assert (article.rights, article.licence_url, article.journal, article.date) == ("", "", "", "2011")
+    assert article.title == "Leaf wetness sensors" and [p.name for p in article.authors] == ["ROE, ANNA"]
