@@ -81,6 +81,7 @@ def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         authors=authors,
         editors=editors,
         publisher=catalogue_article.isbd(clean(record.first("publishers"))),
+        place=catalogue_article.isbd(clean(record.first("placesOfPublication"))),  # MARC 260/264 $a, "Helsinki :"
         date=catalogue_article.first_date(record.values("publicationDates")),
         languages=languages.parse(record.values("languages")),
         formats=formats,

@@ -442,3 +442,10 @@ def test_a_word_list_spelling_that_starts_with_the_id_is_no_rights_text() -> Non
     assert problems == []
     assert (article.rights, article.licence_url, article.journal, article.date) == ("", "", "", "2011")
     assert article.title == "Leaf wetness sensors" and [p.name for p in article.authors] == ["ROE, ANNA"]
+
+
+def test_an_api_record_names_its_place_of_publication() -> None:
+    """The API's ``placesOfPublication`` (VuFind's getPlacesOfPublication, MARC 260/264 $a with its ISBD colon:
+    Finna's "Helsinki :") was only in the full record; the page names the place after the publisher."""
+    _, article, _ = finna_article()
+    assert (article.publisher, article.place) == ("Kustannus Oy", "Helsinki")
