@@ -117,13 +117,15 @@ def _formats(record: Record) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def _api_authors(record: Record) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
-    """The authors: primary, then secondary, then corporate, each group in the record's order; and the editors,
-    the primary and secondary authors whose roles say so ({"Schmidt, Maria": {"role": ["edt"]}})."""
+    """The authors: primary (or "main"), then secondary, then corporate, each group in the record's order; and the
+    editors, the primary and secondary authors whose roles say so ({"Schmidt, Maria": {"role": ["edt"]}})."""
     groups = {}
     for value in record.values("authors"):
         decoded = _json(value)
         if isinstance(decoded, dict):
             groups.update(decoded)
+    if "primary" not in groups:  # an older API named them "main", as an early Finna answer saved in an app shows
+        groups["primary"] = groups.get("main")
     roles_by_name = _roles_by_name(record)
     named = {group: {_without_role(name, [*_roles(about), *roles_by_name(name)]): about
                      for name, about in _named(groups.get(group)).items()}
@@ -168,7 +170,8 @@ def _named(group: object) -> dict[str, object]:
 
 
 def _roles(about: object) -> list[object]:
-    roles = about.get("role", []) if isinstance(about, dict) else []
+    """An author's roles: ``{"role": ["edt"]}``, or the list alone as VuFind 2's API gave it (``["-"]``)."""
+    roles = about.get("role", []) if isinstance(about, dict) else about
     return roles if isinstance(roles, list) else [roles]
 
 

@@ -449,3 +449,17 @@ def test_an_api_record_names_its_place_of_publication() -> None:
     Finna's "Helsinki :") was only in the full record; the page names the place after the publisher."""
     _, article, _ = finna_article()
     assert (article.publisher, article.place) == ("Kustannus Oy", "Helsinki")
+
+
+def test_an_older_api_answer_names_its_main_authors() -> None:
+    """An early answer of Finna's API (saved in an unlicensed app's source: a Finnish translation of a Swedish
+    crime novel, its author under "main" and its translator under "secondary", each with the list of roles
+    alone, ["-"]) lost the author: the translator was shown as the only author. Retyped with words of this
+    project's own."""
+    text = json.dumps({"resultCount": 1, "status": "OK", "records": [{
+        "authors": {"main": {"Lind, Sven": ["-"]}, "secondary": {"Virta, Aino": ["-"], "Roe, R.": ["edt"]}},
+        "title": "Hiljainen mies", "series": [{"name": "Lind"}]}]}, ensure_ascii=False)
+    (record,), _ = vufind_json.read(text, "finna.json")
+    article, _ = vufind_json.to_article(record)
+    assert [p.name for p in article.authors] == ["Lind, Sven", "Virta, Aino"]
+    assert [p.name for p in article.editors] == ["Roe, R."]
