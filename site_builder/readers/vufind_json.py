@@ -101,15 +101,15 @@ def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
 def _formats(record: Record) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The formats as the catalogue names them, and the words that say the kind of work. VuFind's API gives a
     format as a word ("Book"); Finna's as its hierarchical facet value and that value in the interface's language
-    ({"value": "1/Book/eBook/", "translated": "E-kirja"}): the label is shown, the value's last part ("eBook")
-    says the kind."""
+    ({"value": "1/Book/eBook/", "translated": "E-kirja"}): the label is shown (the value's last part when there
+    is none), and the value's last part ("eBook") says the kind."""
     labels, kinds = [], []
     for value in record.values("formats"):
         decoded = _json(value)
         if isinstance(decoded, dict):
-            code = str(decoded.get("value", ""))
-            labels.append(clean(str(decoded.get("translated") or code)))
-            kinds.append(code.strip("/").rpartition("/")[2])
+            word = str(decoded.get("value", "")).strip("/").rpartition("/")[2]
+            labels.append(clean(str(decoded.get("translated") or word)))
+            kinds.append(word)
         else:
             labels.append(clean(value))
             kinds.append(clean(value))

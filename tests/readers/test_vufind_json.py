@@ -463,3 +463,12 @@ def test_an_older_api_answer_names_its_main_authors() -> None:
     article, _ = vufind_json.to_article(record)
     assert [p.name for p in article.authors] == ["Lind, Sven", "Virta, Aino"]
     assert [p.name for p in article.editors] == ["Roe, R."]
+
+
+def test_a_finna_format_without_its_label_is_named_by_its_value() -> None:
+    """A format object without ``translated`` (Finna answers asked for no language) is named by its value's last
+    part, not by the facet value "1/Book/Book/"."""
+    text = json.dumps({"records": [{"id": "x", "title": "X", "formats": [{"value": "1/Book/Book/"}]}]})
+    (record,), _ = vufind_json.read(text, "finna.json")
+    article, _ = vufind_json.to_article(record)
+    assert (article.formats, article.kind) == (("Book",), "book")
