@@ -9,8 +9,11 @@ A Solr sample (shortened; a saved HTTP response may keep its status line and hea
         "author": ["Yegrem, Lamesgen"], "topic": ["Review"], "language": ["English"], "publishDate": ["2021"],
         "url": ["https://www.ncbi.nlm.nih.gov/pmc/articles/PMC8140839/"], "_version_": 1785478613207875584}]}}
 
-An API record has ``authors`` ({"primary": {"Name": {"role": [...]}}}), ``formats``, ``languages``,
-``publicationDates``, ``subjects``, ``urls`` ([{"url", "desc"}]), ``isbns``, ``issns`` and ``cleanDoi`` instead.
+An API record has ``authors`` ({"primary": {"Name": {"role": [...]}}}; "main" and a bare role list in older
+answers), ``formats``, ``languages``, ``publicationDates``, ``placesOfPublication``, ``subjects``, ``urls``
+([{"url", "desc"}]), ``isbns``, ``issns`` and ``cleanDoi`` instead. Finna's API (api.finna.fi) gives each format
+as a facet value and its label ({"value": "0/Book/", "translated": "Kirja"}), writes the role after the name in
+its ``authors`` keys, and lists ``nonPresenterAuthors`` with name and role apart.
 
 A MoreLikeThis answer holds the document it was asked about in ``{"match": {"docs": [...]}}`` before the
 similar ones in ``response``: both are records.
