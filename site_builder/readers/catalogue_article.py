@@ -216,10 +216,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     ``spelling`` that is VuFind's word list rather than the PubMed-derived text ``parse_spelling`` reads."""
     spelling = record.values("spelling")
     # A PubMed record's spelling that does not start with its id is damaged, and parse_spelling's warning says so.
-    marc_spelling = (bool(spelling) and not spelling[0].startswith(record.first("id") or "\x00")
-                     and record.first("record_format") != "MEDLINE/PubMed")
+    word_list = (bool(spelling) and not _titled_after_id(spelling[0], record)
+                 and record.first("record_format") != "MEDLINE/PubMed")
     shown = Record(record.format, record.where, tuple(f for f in record.fields if f.name != "spelling"),
-                   record.preamble) if marc_spelling else record
+                   record.preamble) if word_list else record
     article, problems = _article(shown)
     primary, primary_editors = _by_role(record.values("author"), record.values("author_role"))
     secondary, editors = _by_role(record.values("author2"), record.values("author2_role"))
@@ -243,6 +243,18 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         records=(record,),
     )
     return article, problems
+
+
+def _titled_after_id(spelling: str, record: Record) -> bool:
+    """Whether a spelling is the PubMed-derived text: the id, its datestamp, then the title. VuFind's word list
+    of a record it indexed from elsewhere may start with the id too: the National Virtual Library of India's
+    DSpace record iitb-ds-100-1127 glues "iitb-ds-100-1127" to "2013-11-14T04:38:15Z" and then the title, and
+    read as PubMed's text its whole was shown as the article's rights."""
+    ident = record.first("id")
+    if not ident or not spelling.startswith(ident):
+        return False
+    at = stamp.end() if (stamp := _DATE.match(spelling, len(ident))) else len(ident)
+    return spelling.startswith(record.first("title") or "\x00", _after_spaces(spelling, at))
 
 
 def _by_role(names: tuple[str, ...], roles: tuple[str, ...]) -> tuple[list[str], list[str]]:
@@ -289,8 +301,9 @@ def isbd(text: str) -> str:
 
 def marc_person(name: str) -> Person:
     """A MARC heading "Nawaz, Tawfique." without its closing full stop (kept after an initial: "Smith, J.")
-    and without the life dates that tell namesakes apart in a catalogue ("Knight, George Wilson, 1897-")."""
-    name = re.sub(r",\s*(?:b\.\s*|d\.\s*)?\d{4}-?(?:\d{4})?\.?$", "", clean(name))
+    and without the life dates that tell namesakes apart in a catalogue ("Knight, George Wilson, 1897-"; Finna's
+    API keys write them without the comma, "Viitanen, Viia 1973-")."""
+    name = re.sub(r"(?:,\s*(?:b\.\s*|d\.\s*)?\d{4}-?|\s\d{4}-)(?:\d{4})?\.?$", "", clean(name))
     if name.endswith(".") and not re.search(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Ltd|Co))\.$", name):
         name = name[:-1]
     return parse_person(name)

@@ -9,8 +9,11 @@ A Solr sample (shortened; a saved HTTP response may keep its status line and hea
         "author": ["Yegrem, Lamesgen"], "topic": ["Review"], "language": ["English"], "publishDate": ["2021"],
         "url": ["https://www.ncbi.nlm.nih.gov/pmc/articles/PMC8140839/"], "_version_": 1785478613207875584}]}}
 
-An API record has ``authors`` ({"primary": {"Name": {"role": [...]}}}), ``formats``, ``languages``,
-``publicationDates``, ``subjects``, ``urls`` ([{"url", "desc"}]), ``isbns``, ``issns`` and ``cleanDoi`` instead.
+An API record has ``authors`` ({"primary": {"Name": {"role": [...]}}}; "main" and a bare role list in older
+answers), ``formats``, ``languages``, ``publicationDates``, ``placesOfPublication``, ``subjects``, ``urls``
+([{"url", "desc"}]), ``isbns``, ``issns`` and ``cleanDoi`` instead. Finna's API (api.finna.fi) gives each format
+as a facet value and its label ({"value": "0/Book/", "translated": "Kirja"}), writes the role after the name in
+its ``authors`` keys, and lists ``nonPresenterAuthors`` with name and role apart.
 
 A MoreLikeThis answer holds the document it was asked about in ``{"match": {"docs": [...]}}`` before the
 similar ones in ``response``: both are records.
@@ -23,6 +26,7 @@ metadata around the documents (``responseHeader``, ``highlighting``) is not part
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from ..diagnostics import Diagnostic, Level
@@ -73,17 +77,19 @@ def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     subjects = [" -- ".join(_subject_parts(s)) for s in record.values("subjects")]
     lay, abstract = shared.sections(" ".join(record.values("summary")))
     authors, editors = _api_authors(record)
+    formats, format_kinds = _formats(record)
     article = Article(
         id=clean(record.first("id")) or shared.article_id(url_pmc, url_pmid, doi, "", title, "vufind"),
         title=title or UNTITLED,
         authors=authors,
         editors=editors,
         publisher=catalogue_article.isbd(clean(record.first("publishers"))),
+        place=catalogue_article.isbd(clean(record.first("placesOfPublication"))),  # MARC 260/264 $a, "Helsinki :"
         date=catalogue_article.first_date(record.values("publicationDates")),
         languages=languages.parse(record.values("languages")),
-        formats=unique(record.values("formats")),
-        kind=catalogue_article.format_kind(tuple(record.values("formats"))),
-        topics=shared.review_topics([*record.values("formats"), *subjects]),
+        formats=formats,
+        kind=catalogue_article.format_kind(format_kinds),
+        topics=shared.review_topics([*formats, *subjects]),
         keywords=unique_folded(s for s in subjects if not shared.is_review([s])),
         pmid=url_pmid, pmcid=url_pmc, doi=doi,
         lay_summary=lay, abstract=abstract,
@@ -95,20 +101,67 @@ def _api_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     return article, problems
 
 
+def _formats(record: Record) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The formats as the catalogue names them, and the words that say the kind of work. VuFind's API gives a
+    format as a word ("Book"); Finna's as its hierarchical facet value and that value in the interface's language
+    ({"value": "1/Book/eBook/", "translated": "E-kirja"}): the label is shown (the value's last part when there
+    is none), and the value's last part ("eBook") says the kind."""
+    labels, kinds = [], []
+    for value in record.values("formats"):
+        decoded = _json(value)
+        if isinstance(decoded, dict):
+            word = str(decoded.get("value", "")).strip("/").rpartition("/")[2]
+            labels.append(clean(str(decoded.get("translated") or word)))
+            kinds.append(word)
+        else:
+            labels.append(clean(value))
+            kinds.append(clean(value))
+    return unique(labels), tuple(kinds)
+
+
 def _api_authors(record: Record) -> tuple[tuple[Person, ...], tuple[Person, ...]]:
-    """The authors: primary, then secondary, then corporate, each group in the record's order; and the editors,
-    the primary and secondary authors whose roles say so ({"Schmidt, Maria": {"role": ["edt"]}})."""
+    """The authors: primary (or "main"), then secondary, then corporate, each group in the record's order; and the
+    editors, the primary and secondary authors whose roles say so ({"Schmidt, Maria": {"role": ["edt"]}})."""
     groups = {}
     for value in record.values("authors"):
         decoded = _json(value)
         if isinstance(decoded, dict):
             groups.update(decoded)
-    editors = [name for group in ("primary", "secondary") for name, about in _named(groups.get(group)).items()
+    if "primary" not in groups:  # an older API named them "main", as an early Finna answer saved in an app shows
+        groups["primary"] = groups.get("main")
+    roles_by_name = _roles_by_name(record)
+    named = {group: {_without_role(name, [*_roles(about), *roles_by_name(name)]): about
+                     for name, about in _named(groups.get(group)).items()}
+             for group in ("primary", "secondary", "corporate")}
+    editors = [name for group in ("primary", "secondary") for name, about in named[group].items()
                if any(marc_article.names_an_editor(str(role)) for role in _roles(about))]
-    names = [name for group in ("primary", "secondary", "corporate") for name in _named(groups.get(group))
+    names = [name for group in ("primary", "secondary", "corporate") for name in named[group]
              if name not in editors]
     return (tuple(catalogue_article.marc_person(n) for n in unique(names)),
             tuple(catalogue_article.marc_person(n) for n in unique(editors)))
+
+
+def _roles_by_name(record: Record) -> Callable[[str], list[str]]:
+    """The roles Finna's ``nonPresenterAuthors`` ([{"name": "Hilton, Kyle", "role": "kuvittaja."}]) gives the
+    person an ``authors`` key names, the key being the name with or without a role after it."""
+    people = [(str(p.get("name", "")), str(p.get("role", ""))) for p in _objects(record, "nonPresenterAuthors")]
+
+    def roles(key: str) -> list[str]:
+        return [role for name, role in people if name and key.startswith(name)]
+    return roles
+
+
+def _without_role(name: str, roles: list[object]) -> str:
+    """A name without the role Finna writes after it in its ``authors`` keys ("Harris, Neil Patrick, kirjoittaja",
+    "Viitanen, Viia 1973- kääntäjä") when the record gives that role itself, in the key's roles or beside the
+    name in ``nonPresenterAuthors``: the role is not part of the name."""
+    for role in roles:
+        word = str(role).strip().rstrip(".").strip()
+        bare = name.rstrip().rstrip(".")
+        head = bare[:-len(word)] if word and word != "-" and bare.endswith(word) else ""
+        if head[-1:].isspace() or head.endswith(","):
+            return head.rstrip(" ,")
+    return name
 
 
 def _named(group: object) -> dict[str, object]:
@@ -120,7 +173,8 @@ def _named(group: object) -> dict[str, object]:
 
 
 def _roles(about: object) -> list[object]:
-    roles = about.get("role", []) if isinstance(about, dict) else []
+    """An author's roles: ``{"role": ["edt"]}``, or the list alone as VuFind 2's API gave it (``["-"]``)."""
+    roles = about.get("role", []) if isinstance(about, dict) else about
     return roles if isinstance(roles, list) else [roles]
 
 

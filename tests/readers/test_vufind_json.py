@@ -367,3 +367,108 @@ def test_an_api_record_names_its_secondary_editor_as_an_editor() -> None:
     article, _ = vufind_json.to_article(record)
     assert [p.name for p in article.authors] == ["Doe, Jane", "Poe, E."]
     assert [p.name for p in article.editors] == ["Roe, R."]
+
+
+# The shape of a real answer of Finna's API (api.finna.fi, VuFind; record heili.1213456, a Finnish translation of a
+# children's novel, quoted whole in the tests of an unlicensed project): each format an object, each ``authors``
+# key the name with its role after it, and ``nonPresenterAuthors`` giving name and role apart. Retyped with
+# words of this project's own.
+FINNA_SHAPE = {"resultCount": 1, "status": "OK", "records": [{
+    "id": "lib.42", "title": "Kettutarha", "shortTitle": "Kettutarha",
+    "authors": {"primary": {"Virta, Anna Liisa, kirjoittaja": {"role": ["kirjoittaja"]}},
+                "secondary": {"Koski, Ilmari, kuvittaja": {"role": ["kääntäjä"]},
+                              "Lahti, Aino, kääntäjä": {"role": ["-"]},
+                              "Mäki, Eero 1961- kuvittaja": {"role": ["kuvittaja"]}},
+                "corporate": {"Lastenkirjasäätiö, julkaisija": {"role": ["julkaisija"]}}},
+    "nonPresenterAuthors": [{"name": "Virta, Anna Liisa", "role": "kirjoittaja."},
+                            {"name": "Koski, Ilmari", "role": "kuvittaja."},
+                            {"name": "Lahti, Aino", "role": "kääntäjä."},
+                            {"name": "Mäki, Eero", "role": "kuvittaja."}],
+    "formats": [{"value": "0/Book/", "translated": "Kirja"}, {"value": "1/Book/Book/", "translated": "Kirja"}],
+    "buildings": [{"value": "0/Lib/", "translated": "Kirjastot"}],
+    "genres": ["lastenkirjallisuus"], "humanReadablePublicationDates": ["[2018]"],
+    "isbns": ["978-952-7269-35-0 sidottu"],
+    "languages": ["fin"], "originalLanguages": ["eng"], "placesOfPublication": ["Helsinki :"],
+    "publicationDates": ["2018"], "publishers": ["Kustannus Oy"], "recordPage": "/Record/lib.42",
+    "subjects": [["Kettu", "(fiktiivinen hahmo)"], ["seikkailu"]],
+    "titleStatement": "Anna Liisa Virta ; suomentanut Aino Lahti", "uniformTitles": ["The fox farm, suomi"],
+    "year": "2018"}]}
+
+
+def finna_article():
+    (record,), diagnostics = vufind_json.read(json.dumps(FINNA_SHAPE, ensure_ascii=False), "finna.json")
+    assert diagnostics == []
+    return record, *vufind_json.to_article(record)
+
+
+def test_a_finna_format_object_is_shown_by_its_label_and_says_the_kind() -> None:
+    """Finna's API gives a format as its facet value and label ({"value": "0/Book/", "translated": "Kirja"}): the
+    page showed the objects' JSON as the format and, no format word being found, called the book a journal
+    article (RIS "TY - JOUR"). Now the label once, and the value's last part says the kind."""
+    _, article, problems = finna_article()
+    assert problems == []
+    assert (article.formats, article.kind) == (("Kirja",), "book")
+
+
+def test_a_finna_author_key_loses_the_role_written_after_the_name() -> None:
+    """Finna writes the role after the name in ``authors`` keys ("Harris, Neil Patrick, kirjoittaja"), and gives
+    it apart in the key's roles or in ``nonPresenterAuthors``: the byline showed "Neil Patrick Harris
+    kirjoittaja" (the role read as a suffix) and each person's page was named after name and role."""
+    _, article, _ = finna_article()
+    assert [(p.name, p.suffix) for p in article.authors][:2] == [("Virta, Anna Liisa", ""), ("Koski, Ilmari", "")]
+    assert [p.name for p in article.authors][2:] == ["Lahti, Aino", "Mäki, Eero", "Lastenkirjasäätiö"]
+
+
+def test_every_key_of_a_finna_record_is_in_the_full_record() -> None:
+    """Keys the reader does not map (buildings, genres, titleStatement, uniformTitles…) stay in the record."""
+    record, _, _ = finna_article()
+    names = {f.name for f in record.fields}
+    assert set(FINNA_SHAPE["records"][0]) <= names  # type: ignore[index]
+
+
+def test_a_word_list_spelling_that_starts_with_the_id_is_no_rights_text() -> None:
+    """VuFind's spelling of a record it indexed from DSpace glues the id, the datestamp and every field together
+    (the National Virtual Library of India's record iitb-ds-100-1127, quoted in an unlicensed app's source); read
+    as the PubMed-derived text, whose title follows the datestamp, the whole list was shown as the article's
+    rights. Retyped with words of this project's own."""
+    doc = {"id": "ir-ds-7", "recordtype": "dspace",
+           "spelling": ["ir-ds-72014-02-03T01:02:03ZLeaf wetness sensorsROE, ANNAsensorsA study of leaf wetness.IEEE"
+                        "2012-01-01T00:00:00Z2011Articlehttp://hdl.handle.net/1/7en"],
+           "topic": ["sensors"], "description": "A study of leaf wetness.", "format": ["Article"],
+           "author": ["ROE, ANNA"], "title": "Leaf wetness sensors", "publisher": ["IEEE"], "publishDate": ["2011"],
+           "url": ["http://hdl.handle.net/1/7"], "_version_": 1}
+    (record,), _ = vufind_json.read(json.dumps({"response": {"docs": [doc]}}), "nvli.json")
+    article, problems = vufind_json.to_article(record)
+    assert problems == []
+    assert (article.rights, article.licence_url, article.journal, article.date) == ("", "", "", "2011")
+    assert article.title == "Leaf wetness sensors" and [p.name for p in article.authors] == ["ROE, ANNA"]
+
+
+def test_an_api_record_names_its_place_of_publication() -> None:
+    """The API's ``placesOfPublication`` (VuFind's getPlacesOfPublication, MARC 260/264 $a with its ISBD colon:
+    Finna's "Helsinki :") was only in the full record; the page names the place after the publisher."""
+    _, article, _ = finna_article()
+    assert (article.publisher, article.place) == ("Kustannus Oy", "Helsinki")
+
+
+def test_an_older_api_answer_names_its_main_authors() -> None:
+    """An early answer of Finna's API (saved in an unlicensed app's source: a Finnish translation of a Swedish
+    crime novel, its author under "main" and its translator under "secondary", each with the list of roles
+    alone, ["-"]) lost the author: the translator was shown as the only author. Retyped with words of this
+    project's own."""
+    text = json.dumps({"resultCount": 1, "status": "OK", "records": [{
+        "authors": {"main": {"Lind, Sven": ["-"]}, "secondary": {"Virta, Aino": ["-"], "Roe, R.": ["edt"]}},
+        "title": "Hiljainen mies", "series": [{"name": "Lind"}]}]}, ensure_ascii=False)
+    (record,), _ = vufind_json.read(text, "finna.json")
+    article, _ = vufind_json.to_article(record)
+    assert [p.name for p in article.authors] == ["Lind, Sven", "Virta, Aino"]
+    assert [p.name for p in article.editors] == ["Roe, R."]
+
+
+def test_a_finna_format_without_its_label_is_named_by_its_value() -> None:
+    """A format object without ``translated`` (Finna answers asked for no language) is named by its value's last
+    part, not by the facet value "1/Book/Book/"."""
+    text = json.dumps({"records": [{"id": "x", "title": "X", "formats": [{"value": "1/Book/Book/"}]}]})
+    (record,), _ = vufind_json.read(text, "finna.json")
+    article, _ = vufind_json.to_article(record)
+    assert (article.formats, article.kind) == (("Book",), "book")
