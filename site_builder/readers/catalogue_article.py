@@ -221,8 +221,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     shown = Record(record.format, record.where, tuple(f for f in record.fields if f.name != "spelling"),
                    record.preamble) if word_list else record
     article, problems = _article(shown)
-    primary, primary_editors = _by_role(record.values("author"), record.values("author_role"))
-    secondary, editors = _by_role(record.values("author2"), record.values("author2_role"))
+    primary, primary_editors, primary_translators = _by_role(record.values("author"), record.values("author_role"))
+    secondary, editors, translators = _by_role(record.values("author2"), record.values("author2_role"))
     doi = article.doi or ids.doi_from(" ".join(record.values("doi_str_mv")))
     date = article.date or first_date(record.values("publishDate") or record.values("publishDateSort"))
     article = replace(
@@ -231,6 +231,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         title=isbd(article.title),
         authors=tuple(marc_person(a) for a in (*primary, *secondary, *record.values("author_corporate")) if a.strip()),
         editors=tuple(marc_person(a) for a in (*primary_editors, *editors) if a.strip()),
+        translators=tuple(marc_person(a) for a in (*primary_translators, *translators) if a.strip()),
         journal=article.journal or clean(record.first("container_title")),
         publisher=isbd(article.publisher),
         edition=isbd(article.edition),  # MARC 250, "[1st ed.]. -"
@@ -257,16 +258,19 @@ def _titled_after_id(spelling: str, record: Record) -> bool:
     return spelling.startswith(record.first("title") or "\x00", _after_spaces(spelling, at))
 
 
-def _by_role(names: tuple[str, ...], roles: tuple[str, ...]) -> tuple[list[str], list[str]]:
+def _by_role(names: tuple[str, ...], roles: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
     """The authors among ``names`` (VuFind's primary ``author``, MARC's 100, or its secondary ``author2``, the
-    700s), and those whose role (``author_role``, ``author2_role``: one a name, in order) says editor: VuFind's
-    "Schmidt, Maria" with "edt" or "Hrsg." edited the book. When the roles do not pair with the names one for one,
-    which role is whose is unknown, and all are authors."""
+    700s), those whose role (``author_role``, ``author2_role``: one a name, in order) says editor (VuFind's
+    "Schmidt, Maria" with "edt" or "Hrsg." edited the book), and those it says translator (Finna's "Parviainen,
+    Sirpa" with "kääntäjä"). When the roles do not pair with the names one for one, which role is whose is
+    unknown, and all are authors."""
     if len(roles) != len(names):
-        return list(names), []
-    paired = list(zip(names, roles, strict=True))
-    return ([n for n, role in paired if not marc_article.names_an_editor(role)],
-            [n for n, role in paired if marc_article.names_an_editor(role)])
+        return list(names), [], []
+    editing = [marc_article.names_an_editor(role) for role in roles]
+    translating = [marc_article.names_a_translator(role) for role in roles]
+    return ([n for n, e, t in zip(names, editing, translating, strict=True) if not e and not t],
+            [n for n, e in zip(names, editing, strict=True) if e],
+            [n for n, t in zip(names, translating, strict=True) if t])
 
 
 # What a catalogue's format (VuFind's getFormat of a MARC record: "Book", "Journal", "Thesis"…) says the work is,

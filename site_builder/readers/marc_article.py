@@ -88,7 +88,8 @@ def marc_of(record: Record) -> Marc:
 _AUTHOR_ROLES = frozenset({"", "author", "aut", "creator", "cre", "joint author", "verfasser", "auteur", "tekijä"})
 _EDITOR_ROLES = frozenset({"editor", "ed", "edt", "editor of compilation", "edc", "compiler", "comp", "com",
                            "herausgeber", "hrsg", "éditeur scientifique", "toim", "toimittaja"})
-_TRANSLATOR_ROLES = frozenset({"translator", "trl", "tr", "trans", "übersetzer", "traducteur"})
+_TRANSLATOR_ROLES = frozenset({"translator", "trl", "tr", "trans", "übersetzer", "traducteur", "kääntäjä",
+                               "översättare"})
 
 
 _SUMMARY_KINDS = frozenset({" ", "2", "3", "8"})
@@ -100,7 +101,16 @@ summaries ("Features the White House. …"); not a subject (0), a review (1) nor
 def names_an_editor(role: str) -> bool:
     """Whether a relator, as a code or in words, says editor: "edt", "Hrsg.", "ed.", "editor." (catalogues built
     from MARC give them as they are, VuFind's ``author2_role`` among them)."""
-    return re.sub(r"[.,;:\s]+$", "", role).casefold() in _EDITOR_ROLES
+    return _relator(role) in _EDITOR_ROLES
+
+
+def names_a_translator(role: str) -> bool:
+    """Whether a relator says translator: "trl", "translator.", the Finnish catalogues' "kääntäjä"."""
+    return _relator(role) in _TRANSLATOR_ROLES
+
+
+def _relator(role: str) -> str:
+    return re.sub(r"[.,;:\s]+$", "", role).casefold()
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:

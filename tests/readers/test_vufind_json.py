@@ -347,6 +347,24 @@ def test_a_primary_author_whose_role_says_editor_is_an_editor(role: str) -> None
         ["Kowalska, Anna"], ["Donskis, Leonidas"])
 
 
+@pytest.mark.parametrize("role", ["kääntäjä", "trl", "translator."])
+def test_a_secondary_author_whose_role_says_translator_is_a_translator(role: str) -> None:
+    """Finna's Solr index gives a translated children's book's translator beside its illustrator in ``author2``,
+    each with the relator the catalogue wrote (Finna's record heili.1213456, "Taikajengi", its shape retyped): the
+    translator was shown as an author, in the byline and in the citation; the illustrator stays in the byline, as
+    the model has no place of its own for one."""
+    doc = {"id": "heili.1", "title": "Taikajengi /", "format": ["Book"], "publishDate": ["2018"],
+           "record_format": "marc", "author": ["Harris, Neil Patrick"], "author_role": ["kirjoittaja"],
+           "author2": ["Parviainen, Sirpa", "Hilton, Lisa"], "author2_role": [role, "kuvittaja"]}
+    (record,), _ = vufind_json.read(json.dumps({"response": {"docs": [doc]}}), "solr.json")
+    article, _ = vufind_json.to_article(record)
+    assert [p.name for p in article.authors] == ["Harris, Neil Patrick", "Hilton, Lisa"]
+    assert article.translators == (Person("Parviainen, Sirpa", "Parviainen", "Sirpa"),)
+    (dumped,), _ = catalogue.read(as_dump(record), "dump.txt")  # the same fields as a catalogue dump
+    article, _ = catalogue_article.to_article(dumped)
+    assert [p.name for p in article.translators] == ["Parviainen, Sirpa"]
+
+
 def test_roles_that_do_not_pair_with_the_names_leave_every_name_an_author() -> None:
     """Two names and one role: whose role it is the record does not say, so both stay authors."""
     doc = {"id": "x", "title": "A book", "record_format": "marc", "author2": ["Roe, R.", "Doe, J."],
