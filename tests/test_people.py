@@ -366,3 +366,35 @@ def test_a_particle_inside_the_given_name_stays_there(name: str) -> None:
     "Silveira, Zilda de Castro") stays, and a name of particles alone is not emptied."""
     person = parse_name(name)
     assert f"{person.family}, {person.given}" == name
+
+
+def test_who_is_who_is_remembered_by_each_byline_as_packed_with_its_article() -> None:
+    """The library remembers who is who by each byline's digest (packing.byline_digest), kept with the packed
+    article (packing.Shared.bylines): that digest is the one made anew from the unpacked article, it is another
+    for any field of any person changed, and a byline changed is worked out again, never taken as it was."""
+    from site_builder.model import packing
+
+    jane = Person("Doe, Jane", "Doe", "Jane")
+    richard = Person("Roe, Richard", "Roe", "Richard")
+    articles = [Article(id="a", title="One work", date="2020", authors=(jane, richard)),
+                Article(id="b", title="Another work", date="2021", authors=(jane,))]
+    shared = packing.Shared()
+    unpacked, _ = packing.unpack(packing.pack(articles, []), shared)
+    assert [shared.bylines[id(a)] for a in unpacked] == [packing.byline_digest(a.authors) for a in articles]
+    changed = {packing.byline_digest((Person("Doe, Jane", "Doe", "Jane", *more),)) for more in
+               [(), ("J.",), ("", "0000-0002-1825-0097")]}
+    assert len(changed) == 3
+    kept: dict[bytes, object] = {}
+
+    def remember(inputs: bytes, make):  # type: ignore[no-untyped-def]
+        if inputs not in kept:
+            kept[inputs] = make()
+        return kept[inputs]
+
+    first = build_library(unpacked, remember=remember, bylines_known=shared.bylines)
+    assert first == build_library(unpacked)
+    renamed = [unpacked[0], Article(id="b", title="Another work", date="2021",
+                                    authors=(Person("Doe, Janet", "Doe", "Janet"),))]
+    again = build_library(renamed, remember=remember, bylines_known=shared.bylines)
+    assert len(kept) == 2
+    assert again == build_library(renamed)

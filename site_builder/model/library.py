@@ -6,19 +6,18 @@ same keys and the same lists. Keys double as slugs in page paths.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import heapq
 import itertools
 import marshal
-import operator
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from .article import Article, Person
 from .normalize import alnum, name_key, slugify
+from .packing import byline_digest
 from .people import People, resolve
 from .people_rules import Rules
 
@@ -163,15 +162,18 @@ objects behind (name forms, clusters), whose holes among the model's objects a p
 
 
 def build_library(articles: list[Article], rules: Rules | None = None, remember: Remember | None = None,
-                  apart: Apart | None = None) -> Library:
+                  apart: Apart | None = None, bylines_known: Mapping[int, bytes] | None = None) -> Library:
     """The library of ``articles``; ``rules`` are the site's authors.toml (people.py merges name variants). With
     ``remember``, who is who is worked out again only when a byline or a rule changed; with ``apart``, in
-    another process on a large collection."""
+    another process on a large collection. ``bylines_known``: the packing.byline_digest of articles' authors by
+    the article's id, as unpacking gave them (packing.Shared.bylines); those of the others are made here."""
     keyed = _key_articles(articles)
     ordered = dict(newest_first(list(keyed.items())))
     rank = {key: n for n, key in enumerate(ordered)}
+    known = bylines_known if bylines_known is not None else {}
     people = _people({k: a.authors for k, a in ordered.items()}, rules, remember,
-                     apart if apart is not None and len(ordered) >= PEOPLE_APART_MIN else None)
+                     apart if apart is not None and len(ordered) >= PEOPLE_APART_MIN else None,
+                     lambda: [known.get(id(a)) or byline_digest(a.authors) for a in ordered.values()])
     bylines, article_authors = _bylines(ordered, people)
     folded = _NameKeys()
     topic_keys = assign_keys((folded[t] for a in ordered.values() for t in a.topics), "topic")
@@ -195,10 +197,10 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
 
 
 def _people(bylines: dict[str, tuple[Person, ...]], rules: Rules | None, remember: Remember | None,
-            apart: Apart | None = None) -> People:
+            apart: Apart | None = None, digests: Callable[[], list[bytes]] | None = None) -> People:
     """resolve(bylines, rules) as far as a library needs it (bylines, names and ORCID iDs), from ``remember`` when the
     bylines (every field of every Person, in order) and the rules are those of an earlier build; by ``apart``
-    when given."""
+    when given. ``digests`` gives each byline's packing.byline_digest, in the order of ``bylines``."""
     Found = tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, str], dict[str, tuple[str, ...]]]
 
     def resolved() -> Found:  # plain data, as the cache keeps it
@@ -211,9 +213,9 @@ def _people(bylines: dict[str, tuple[Person, ...]], rules: Rules | None, remembe
     if remember is None:
         found_bylines, names, orcids = made()
     else:
-        fields = operator.attrgetter(*(f.name for f in dataclasses.fields(Person)))
+        found = digests() if digests is not None else [byline_digest(people) for people in bylines.values()]
         inputs = hashlib.blake2b(repr(rules or Rules()).encode(), digest_size=16)
-        inputs.update(marshal.dumps([(k, [fields(p) for p in people]) for k, people in bylines.items()], 0))
+        inputs.update(marshal.dumps(list(zip(bylines, found, strict=True)), 0))  # each key with its byline's
         found_bylines, names, orcids = remember(inputs.digest(), made)
     return People(found_bylines, names, (), (), orcids)
 

@@ -140,19 +140,21 @@ class Held:
     again is always unpacked from what was read, and held anew."""
 
     def __init__(self) -> None:
-        self._files: dict[str, tuple[Stamp, list[Article], list[Diagnostic], list[bytes]]] = {}
+        self._files: dict[str, tuple[Stamp, list[Article], list[Diagnostic], list[bytes], list[bytes]]] = {}
 
     def unpack(self, shown: str, stamp: Stamp, packed: bytes, shared: packing.Shared, *, trusted: bool
                ) -> packing.Packed:
         """The file's articles and problems: those held for ``stamp`` when ``trusted``, else ``packed``'s."""
         held = self._files.get(shown) if trusted else None
         if held is not None and held[0] == stamp:
-            _, articles, problems, digests = held
+            _, articles, problems, digests, bylines = held
             shared.digests.update((id(article), (article, digest))
                                   for article, digest in zip(articles, digests, strict=True))
+            shared.bylines.update((id(article), found) for article, found in zip(articles, bylines, strict=True))
             return list(articles), list(problems)
         articles, problems = packing.unpack(packed, shared)
-        self._files[shown] = (stamp, articles, problems, [shared.digests[id(a)][1] for a in articles])
+        self._files[shown] = (stamp, articles, problems, [shared.digests[id(a)][1] for a in articles],
+                              [shared.bylines[id(a)] for a in articles])
         return list(articles), list(problems)
 
     def keep_only(self, shown: set[str]) -> None:
