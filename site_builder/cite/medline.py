@@ -105,8 +105,8 @@ def medline_source(article: Article) -> str:
             where += f";{article.volume}"
         if article.issue:
             where += f"({article.issue})"
-        if cited_pages(article):
-            where += f":{cited_pages(article)}"
+        if pages := cited_pages(article):
+            where += f":{pages}"
         title = article.journal_abbrev or article.journal if in_journal(article) else container_title(article)
         source = ". ".join(p for p in (title, where) if p) + "."
     tail = [f"doi: {article.doi}."] if article.doi else []

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..diagnostics import Diagnostic, Level
 from ..model import identifiers as ids
 from ..model import languages
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Person, Record
@@ -73,11 +73,8 @@ def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     kind = _WORK_ANSWER.search(text)
     # No answer around the works: one work, an array of them, or the message's {"items": [...]} alone.
     containers = _BARE if kind is None else _WORK_LIST if kind.group(1) else _ONE_WORK
-    records, problems = json_records.read(text, path, FORMAT, containers)
-    if not records and not problems:
-        problems.append(Diagnostic(Level.WARNING, SourceSpan(path, 1),
-                                   "a Crossref answer with no works (its 'items' list is empty)"))
-    return records, problems
+    return json_records.read_answer(text, path, FORMAT, containers,
+                                    "a Crossref answer with no works (its 'items' list is empty)")
 
 
 def person(author: dict[str, Any]) -> Person:

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 
-from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..diagnostics import Diagnostic, Level
 from ..model import identifiers as ids
 from ..model import languages
 from ..model.article import UNTITLED, Article, Record
@@ -60,11 +60,8 @@ def sniff(head: str) -> bool:
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every document of one answer, with the line of each document and key; a broken document is reported with
     its line and the others are kept (json_records)."""
-    records, problems = json_records.read(text, path, FORMAT, _CONTAINERS)
-    if not records and not problems:
-        problems.append(Diagnostic(Level.WARNING, SourceSpan(path, 1),
-                                   "an ERIC answer with no documents (its 'docs' list is empty)"))
-    return records, problems
+    return json_records.read_answer(text, path, FORMAT, _CONTAINERS,
+                                    "an ERIC answer with no documents (its 'docs' list is empty)")
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:

@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..diagnostics import Diagnostic, Level
 from ..model import dates, languages
 from ..model import identifiers as ids
 from ..model.article import UNTITLED, Article, MeshHeading, MeshQualifier, Person, Record
@@ -64,11 +64,8 @@ def sniff(head: str) -> bool:
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every result of one answer, with the line of each result and key; a broken result is reported with its
     line and the others are kept (json_records)."""
-    records, problems = json_records.read(text, path, FORMAT, _CONTAINERS)
-    if not records and not problems:
-        problems.append(Diagnostic(Level.WARNING, SourceSpan(path, 1),
-                                   "a Europe PMC answer with no results (its 'result' list is empty)"))
-    return records, problems
+    return json_records.read_answer(text, path, FORMAT, _CONTAINERS,
+                                    "a Europe PMC answer with no results (its 'result' list is empty)")
 
 
 def person(author: dict[str, Any]) -> Person:

@@ -85,6 +85,16 @@ def read(text: str, path: str, fmt: str, containers: tuple[tuple[str, ...], ...]
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+def read_answer(text: str, path: str, fmt: str, containers: tuple[tuple[str, ...], ...],
+                empty: str) -> tuple[list[Record], list[Diagnostic]]:
+    """``read``, for a search service's saved answer: one warning, ``empty``, at line 1 when it holds no record
+    and nothing else was wrong (an answer to a search that found nothing)."""
+    records, problems = read(text, path, fmt, containers)
+    if not records and not problems:
+        problems.append(Diagnostic(Level.WARNING, SourceSpan(path, 1), empty))
+    return records, problems
+
+
 def _whole(text: str) -> str:
     """``text`` with each lone surrogate (from an escape such as \\ud800; UTF-8 cannot encode it) replaced by
     U+FFFD."""

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..diagnostics import Diagnostic, Level, SourceSpan
+from ..diagnostics import Diagnostic, Level
 from ..model import dates, languages
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, UNTITLED, Article, Notice, Person, Record
@@ -68,11 +68,8 @@ def sniff(head: str) -> bool:
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every work of the file, with the line of each work and key; a broken work of a list is reported with its
     line and the others are kept (json_records)."""
-    records, problems = json_records.read(text, path, FORMAT, _CONTAINERS)
-    if not records and not problems:
-        problems.append(Diagnostic(Level.WARNING, SourceSpan(path, 1),
-                                   "an OpenAlex answer with no works (its 'results' list is empty)"))
-    return records, problems
+    return json_records.read_answer(text, path, FORMAT, _CONTAINERS,
+                                    "an OpenAlex answer with no works (its 'results' list is empty)")
 
 
 def abstract_text(index: dict[str, Any]) -> str:

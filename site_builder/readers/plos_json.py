@@ -53,11 +53,8 @@ def sniff(head: str) -> bool:
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every document of one response, with the line of each document and key; a broken document is reported
     with its line and the others are kept (json_records)."""
-    records, problems = json_records.read(text, path, FORMAT, _CONTAINERS)
-    if not records and not problems:
-        problems.append(Diagnostic(Level.WARNING, SourceSpan(path, 1),
-                                   "a PLOS search response with no documents (its 'docs' list is empty)"))
-    return records, problems
+    return json_records.read_answer(text, path, FORMAT, _CONTAINERS,
+                                    "a PLOS search response with no documents (its 'docs' list is empty)")
 
 
 def person(name: str) -> Person:
