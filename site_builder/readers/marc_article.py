@@ -219,21 +219,26 @@ def _electronic_text(marc: Marc) -> bool:
 
 
 def _title(marc: Marc) -> str:
-    """245 $a, $b, $n and $p as a title reads: "Title: subtitle. Part 2", without the ISBD punctuation."""
+    """245 $a, $b, $n and $p as a title reads: "Title: subtitle. Part 2", without the ISBD punctuation; a parallel
+    title (ISBD's "=" before $b) keeps its sign: "Eight seasons = Gavcci jahkejuogu"."""
     field = next(iter(marc.get("245")), None)
     if field is None:
         return ""
-    text = ""
-    for code, piece in field.subfields:
-        piece = _isbd(piece)
+    text, parallel = "", False
+    for code, printed in field.subfields:
+        piece = _isbd(printed)
         if code not in ("a", "b", "n", "p") or not piece:
             continue
         if not text:
             text = piece
         elif code == "b":
-            text += f"{'' if text.endswith(('?', '!', '=')) else ':'} {piece}"
+            # The "=" is taken off with the rest of the ISBD punctuation, so the sign is remembered from the
+            # printed value: the National Library of Finland's "Eight seasons = $b Gavcci jahkejuogu." (the same
+            # title in Northern Sami) was shown "Eight seasons: Gavcci jahkejuogu", as if it were a subtitle.
+            text += f"{' =' if parallel else '' if text.endswith(('?', '!')) else ':'} {piece}"
         else:
             text += f"{'' if text.endswith(('.', '?', '!')) else '.'} {piece}"
+        parallel = clean(printed).endswith("=")
     return _full_stop_off(text)
 
 

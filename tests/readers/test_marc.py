@@ -465,3 +465,12 @@ def test_the_parts_k10plus_labels_for_machines() -> None:
     [article] = articles("x.xml", data)
     assert (article.journal, article.volume, article.issue, article.pages, article.date) == (
         "Musterblatt", "61", "7", "30-31", "2019")
+
+
+def test_a_parallel_title_keeps_its_equals_sign() -> None:
+    """The National Library of Finland's record of Mari Boine's CD (melinda-2records.xml): 245 "$a Eight seasons =
+    $b Gavcci jahkejuogu." gives the title in Northern Sami too, which was shown as a subtitle ("Eight seasons:
+    Gavcci jahkejuogu"); the other record's subtitle after ":" keeps its colon."""
+    assert [a.title for a in articles("melinda-2records.xml")] == [
+        "Missa brevis: A mass for accordion", "Eight seasons = Gavcci jahkejuogu"]
+
