@@ -352,7 +352,14 @@ def _publication(marc: Marc) -> MarcField | None:
     """The field that says where, by whom and when the work was published: 260, else 264 with 2nd indicator 1
     (publication), else any 264."""
     candidates = [*marc.get("260"), *(f for f in marc.get("264") if f.ind2 == "1"), *marc.get("264")]
-    return next(iter(candidates), None)
+    # The Library of Congress's bibframe2marc writes the country as a 264 of its own whose place is a link ("$a
+    # http://id.loc.gov/vocabulary/countries/xxk $c 2020") before the imprint ("$a London $b HarperCollinsPublishers
+    # $c 2020"): the imprint says where and by whom, the link was shown as the place and the publisher lost.
+    in_words = [f for f in candidates if not _LINK.match(f.first("a"))]
+    return next(iter(in_words or candidates), None)
+
+
+_LINK = re.compile(r"\s*https?://", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")

@@ -474,3 +474,10 @@ def test_a_parallel_title_keeps_its_equals_sign() -> None:
     assert [a.title for a in articles("melinda-2records.xml")] == [
         "Missa brevis: A mass for accordion", "Eight seasons = Gavcci jahkejuogu"]
 
+
+def test_a_country_written_as_a_link_is_not_the_place() -> None:
+    """A record of The hobbit converted by bibframe2marc (melinda-bibframe2marc-hobbit.xml): "264 _1 $a
+    http://id.loc.gov/vocabulary/countries/xxk $c 2020" before "264 _1 $a London $b HarperCollinsPublishers $c
+    2020"; the link was shown as the place of publication and the publisher was lost."""
+    [hobbit] = articles("melinda-bibframe2marc-hobbit.xml")
+    assert (hobbit.place, hobbit.publisher, hobbit.date) == ("London", "HarperCollinsPublishers", "2020")
