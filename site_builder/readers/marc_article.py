@@ -219,15 +219,18 @@ def _electronic_text(marc: Marc) -> bool:
 
 
 def _title(marc: Marc) -> str:
-    """245 $a, $b, $n and $p as a title reads: "Title: subtitle. Part 2", without the ISBD punctuation; a parallel
-    title (ISBD's "=" before $b) keeps its sign: "Eight seasons = Gavcci jahkejuogu"."""
+    """245 $a (else $k, the form), $b, $n and $p as a title reads: "Title: subtitle. Part 2", without the ISBD
+    punctuation; a parallel title (ISBD's "=" before $b) keeps its sign: "Eight seasons = Gavcci jahkejuogu"."""
     field = next(iter(marc.get("245")), None)
     if field is None:
         return ""
     text, parallel = "", False
+    # An archive's record may name its material by form alone, with no title proper: Johns Hopkins's record of
+    # Warfield T. Longcope's papers has "245 10 $k Papers." and no $a, and was shown as "Untitled record".
+    lead = "a" if field.first("a") else "k"
     for code, printed in field.subfields:
         piece = _isbd(printed)
-        if code not in ("a", "b", "n", "p") or not piece:
+        if code not in (lead, "b", "n", "p") or not piece:
             continue
         if not text:
             text = piece

@@ -481,3 +481,11 @@ def test_a_country_written_as_a_link_is_not_the_place() -> None:
     2020"; the link was shown as the place of publication and the publisher was lost."""
     [hobbit] = articles("melinda-bibframe2marc-hobbit.xml")
     assert (hobbit.place, hobbit.publisher, hobbit.date) == ("London", "HarperCollinsPublishers", "2020")
+
+
+def test_a_title_given_by_its_form_alone() -> None:
+    """Johns Hopkins's record of Warfield T. Longcope's papers (traject's 245_no_ab.marc): "245 10 $k Papers." with
+    no $a; the page said "Untitled record" and the build reported the record had no title."""
+    records, _ = read("traject-jhu-longcope-papers.mrc")
+    [(papers, problems)] = [readers.to_article(r) for r in records]
+    assert (papers.title, [p.name for p in papers.authors], problems) == ("Papers", ["Longcope, Warfield T."], [])
