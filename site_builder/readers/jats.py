@@ -37,7 +37,7 @@ from ..model.article import Article, Link, Notice, OtherAbstract, Person, Record
 from ..model.identifiers import pmcid_from, standard_numbers, typed_issns
 from ..model.normalize import clean, parse_person, safe_url, unique, unique_folded
 from ..model.sections import label_key, labelled, printed, split_lay_summary, split_text
-from . import nlm, xmltree
+from . import nlm, shared, xmltree
 from .xmltree import Node
 
 FORMAT = "jats-xml"
@@ -135,7 +135,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     title, title_styles = xmltree.styled(meta.find("title-group/article-title"))
     issns, issn_types = _issns(journal)
     article = Article(
-        id=nlm.article_id(pmcid, pmid, doi),
+        # Redalyc's JATS names an article by its own number alone (``pub-id-type="art-access-id"``): no PMID, PMC
+        # id or DOI, so its page is named, as every reader's is, by that number or else by its title.
+        id=shared.article_id(pmcid, pmid, doi, ids.get("publisher-id") or ids.get("art-access-id", ""), title, "jats"),
         title=title,
         title_styles=title_styles,
         title_lang=_language_of(meta.find("title-group/article-title"), lang),
@@ -488,9 +490,6 @@ def _issns(journal: Node) -> tuple[tuple[str, ...], tuple[str, ...]]:
 def _problems(record: Record, article: Article, meta: Node, licence_urls: list[str]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     where = record.where
-    if not article.id:
-        found.append(Diagnostic(Level.ERROR, where, "no pmid, pmc or doi article-id: the article cannot be given a "
-                                                    "page"))
     if not article.title:
         found.append(Diagnostic(Level.WARNING, SourceSpan(where.path, meta.line), "no title-group/article-title"))
     found.extend(Diagnostic(Level.WARNING, where, f"licence link {url!r} is not an http(s) url; left out")

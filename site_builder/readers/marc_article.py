@@ -219,21 +219,29 @@ def _electronic_text(marc: Marc) -> bool:
 
 
 def _title(marc: Marc) -> str:
-    """245 $a, $b, $n and $p as a title reads: "Title: subtitle. Part 2", without the ISBD punctuation."""
+    """245 $a (else $k, the form), $b, $n and $p as a title reads: "Title: subtitle. Part 2", without the ISBD
+    punctuation; a parallel title (ISBD's "=" before $b) keeps its sign: "Eight seasons = Gavcci jahkejuogu"."""
     field = next(iter(marc.get("245")), None)
     if field is None:
         return ""
-    text = ""
-    for code, piece in field.subfields:
-        piece = _isbd(piece)
-        if code not in ("a", "b", "n", "p") or not piece:
+    text, parallel = "", False
+    # An archive's record may name its material by form alone, with no title proper: Johns Hopkins's record of
+    # Warfield T. Longcope's papers has "245 10 $k Papers." and no $a, and was shown as "Untitled record".
+    lead = "a" if field.first("a") else "k"
+    for code, printed in field.subfields:
+        piece = _isbd(printed)
+        if code not in (lead, "b", "n", "p") or not piece:
             continue
         if not text:
             text = piece
         elif code == "b":
-            text += f"{'' if text.endswith(('?', '!', '=')) else ':'} {piece}"
+            # The "=" is taken off with the rest of the ISBD punctuation, so the sign is remembered from the
+            # printed value: the National Library of Finland's "Eight seasons = $b Gavcci jahkejuogu." (the same
+            # title in Northern Sami) was shown "Eight seasons: Gavcci jahkejuogu", as if it were a subtitle.
+            text += f"{' =' if parallel else '' if text.endswith(('?', '!')) else ':'} {piece}"
         else:
             text += f"{'' if text.endswith(('.', '?', '!')) else '.'} {piece}"
+        parallel = clean(printed).endswith("=")
     return _full_stop_off(text)
 
 
@@ -347,7 +355,14 @@ def _publication(marc: Marc) -> MarcField | None:
     """The field that says where, by whom and when the work was published: 260, else 264 with 2nd indicator 1
     (publication), else any 264."""
     candidates = [*marc.get("260"), *(f for f in marc.get("264") if f.ind2 == "1"), *marc.get("264")]
-    return next(iter(candidates), None)
+    # The Library of Congress's bibframe2marc writes the country as a 264 of its own whose place is a link ("$a
+    # http://id.loc.gov/vocabulary/countries/xxk $c 2020") before the imprint ("$a London $b HarperCollinsPublishers
+    # $c 2020"): the imprint says where and by whom, the link was shown as the place and the publisher lost.
+    in_words = [f for f in candidates if not _LINK.match(f.first("a"))]
+    return next(iter(in_words or candidates), None)
+
+
+_LINK = re.compile(r"\s*https?://", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")

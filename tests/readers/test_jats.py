@@ -349,3 +349,39 @@ def test_an_eastern_name_in_its_own_script_is_shown_family_name_first(make_site,
     assert "王小明, Jean T. Coulibaly" in text  # the byline
     assert "王小明, Coulibaly JT, Knopp S" in text  # the Vancouver citation, not "王 小明"
     assert "小明 王" not in text and "王 小明" not in text
+
+
+# The shape of Redalyc's JATS (JATS4R's sample 63543879003.xml, an article of Anales de Documentación, 2016): the
+# article's only id is Redalyc's own number. Retyped with made-up words: the sample is CC BY-NC and unlicensed.
+REDALYC_SHAPE = b"""<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink" dtd-version="1.1d3" specific-use="MarcALyC 1.1"
+ article-type="research-article" xml:lang="es">
+<front>
+<journal-meta>
+<journal-id journal-id-type="MarcALyC 1.1">999</journal-id>
+<journal-title-group><journal-title specific-use="original" xml:lang="es">Revista de Ejemplo</journal-title>
+</journal-title-group>
+<issn pub-type="ppub">0000-0000</issn>
+</journal-meta>
+<article-meta>
+<article-id pub-id-type="art-access-id" specific-use="redalyc">99999999001</article-id>
+<title-group><article-title xml:lang="es">Un estudio de ejemplo sobre mapas</article-title></title-group>
+<contrib-group><contrib contrib-type="author"><name name-style="western"><surname>Rivera</surname>
+<given-names>Ana</given-names></name></contrib></contrib-group>
+<pub-date pub-type="epub-ppub"><season>Enero-Junio</season><year>2016</year></pub-date>
+<volume>19</volume><issue>1</issue><fpage>1</fpage><lpage>18</lpage>
+</article-meta>
+</front>
+</article>
+"""
+
+
+def test_an_article_without_pmid_pmc_or_doi_has_its_page(make_site, tmp_path: Path) -> None:
+    """Redalyc's article has no PMID, PMC id or DOI: the build said "error: … the article cannot be given a page"
+    while it gave it one, named by its title; its page is named by Redalyc's number now, and nothing is wrong."""
+    article, problems = jats.to_article(read_one(REDALYC_SHAPE))
+    assert problems == []
+    assert article.id == "jats-99999999001"
+    result = build(make_site({"redalyc.xml": REDALYC_SHAPE}), tmp_path / "out")
+    assert (result.report.errors, result.report.warnings) == (0, 0)
+    assert (tmp_path / "out" / "articles" / "jats-99999999001.html").is_file()

@@ -465,3 +465,27 @@ def test_the_parts_k10plus_labels_for_machines() -> None:
     [article] = articles("x.xml", data)
     assert (article.journal, article.volume, article.issue, article.pages, article.date) == (
         "Musterblatt", "61", "7", "30-31", "2019")
+
+
+def test_a_parallel_title_keeps_its_equals_sign() -> None:
+    """The National Library of Finland's record of Mari Boine's CD (melinda-2records.xml): 245 "$a Eight seasons =
+    $b Gavcci jahkejuogu." gives the title in Northern Sami too, which was shown as a subtitle ("Eight seasons:
+    Gavcci jahkejuogu"); the other record's subtitle after ":" keeps its colon."""
+    assert [a.title for a in articles("melinda-2records.xml")] == [
+        "Missa brevis: A mass for accordion", "Eight seasons = Gavcci jahkejuogu"]
+
+
+def test_a_country_written_as_a_link_is_not_the_place() -> None:
+    """A record of The hobbit converted by bibframe2marc (melinda-bibframe2marc-hobbit.xml): "264 _1 $a
+    http://id.loc.gov/vocabulary/countries/xxk $c 2020" before "264 _1 $a London $b HarperCollinsPublishers $c
+    2020"; the link was shown as the place of publication and the publisher was lost."""
+    [hobbit] = articles("melinda-bibframe2marc-hobbit.xml")
+    assert (hobbit.place, hobbit.publisher, hobbit.date) == ("London", "HarperCollinsPublishers", "2020")
+
+
+def test_a_title_given_by_its_form_alone() -> None:
+    """Johns Hopkins's record of Warfield T. Longcope's papers (traject's 245_no_ab.marc): "245 10 $k Papers." with
+    no $a; the page said "Untitled record" and the build reported the record had no title."""
+    records, _ = read("traject-jhu-longcope-papers.mrc")
+    [(papers, problems)] = [readers.to_article(r) for r in records]
+    assert (papers.title, [p.name for p in papers.authors], problems) == ("Papers", ["Longcope, Warfield T."], [])
