@@ -197,11 +197,33 @@ ER  -
 """
 
 
+# The shape of Taylor & Francis's own RIS of an article published online before its issue (the "Cite this article"
+# RIS of 10.1080/10556788.2026.2659033, quoted in a repository's README without a licence), in words of the
+# project's own: "VL  - 0", "IS  - 0", the article's own pages, DA the day it came out online.
+TANDF_ONLINE_FIRST_RECORD = b"""TY  - JOUR
+AU  - Quince, Ada
+AU  - Medlar, Ben
+TI  - A made-up method for ladder placement
+JO  - Journal of Made-up Orchard Engineering
+VL  - 0
+IS  - 0
+SP  - 1
+EP  - 33
+PY  - 2026
+DA  - 2026/04/28
+PB  - Taylor & Francis
+DO  - 10.1000/madeup.2026.2
+UR  - https://doi.org/10.1000/madeup.2026.2
+ER  -
+"""
+
+
 @pytest.fixture(scope="module")
 def no_value_site(built_records) -> Path:
     return built_records("ris-no-value", {"mdpi.ris": (DATA / "cff-mdpi-no-keywords.ris").read_bytes(),
                                           "from-r.ris": R_WRITTEN_RECORD, "ebscohost.ris": EBSCOHOST_PSYCINFO_RECORD,
-                                          "dimensions.ris": DIMENSIONS_ONLINE_FIRST_RECORD})
+                                          "dimensions.ris": DIMENSIONS_ONLINE_FIRST_RECORD,
+                                          "tandf.ris": TANDF_ONLINE_FIRST_RECORD})
 
 
 def test_a_databases_word_for_no_value_is_no_keyword_and_no_abstract(no_value_site: Path, html) -> None:
@@ -287,6 +309,17 @@ def test_ahead_of_print_is_no_volume_and_no_issue(no_value_site: Path, html) -> 
     assert "2024;1-35." in text and "ahead-of-print(" not in text
     rows = [[html.text(cell) for cell in row] for row in html.main(html.parse(page)).iter("tr")]
     assert ["VL", "ahead-of-print"] in rows and ["IS", "ahead-of-print"] in rows
+
+
+def test_taylor_and_franciss_volume_0_issue_0_is_no_volume_and_no_issue(no_value_site: Path, html) -> None:
+    """Taylor & Francis's RIS gives an article published online before its issue "VL  - 0" and "IS  - 0": it was
+    shown as "Volume 0", "Issue 0" and cited "2026 Apr 28;0(0):1-33". The full record shows them as written."""
+    shown = facts(no_value_site, html, "A made-up method for ladder placement")
+    assert ("Volume" in shown, "Issue" in shown, shown["Pages"]) == (False, False, ["1-33"])
+    page = no_value_site / "articles" / "doi-10-1000-madeup-2026-2.html"
+    assert "2026 Apr 28;1-33." in page.read_text("utf-8")
+    rows = [[html.text(cell) for cell in row] for row in html.main(html.parse(page)).iter("tr")]
+    assert ["VL", "0"] in rows and ["IS", "0"] in rows
 
 
 # The shape of Lens.org's RIS of a data set (CiteSource's Lens example), in words of the project's own: the
