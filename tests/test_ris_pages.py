@@ -345,6 +345,39 @@ def test_a_data_sets_repository_is_named_so(built_records, html) -> None:
     assert shown["Repository"] == ["Figshare"] and "Series" not in shown
 
 
+# The shape of Springer Nature's RIS of a paper that names its group among its authors ("AU  - The PLUMED
+# consortium,", Nature Methods 16:670, 10.1038/s41592-019-0506-8, quoted in a web page's script without a licence),
+# in words of the project's own.
+SPRINGER_NATURE_GROUP_AUTHOR = b"""TY  - JOUR
+AU  - Quince, Ada
+AU  - The Made-up Orchard consortium,
+PY  - 2019
+DA  - 2019/08/01
+TI  - A made-up consortium's ladder protocols
+JO  - Journal of Made-up Orchards
+SP  - 670
+EP  - 673
+VL  - 16
+IS  - 8
+SN  - 1548-7105
+UR  - https://doi.org/10.1000/madeup.2019.3
+DO  - 10.1000/madeup.2019.3
+ID  - Quince2019
+ER  -
+"""
+
+
+def test_a_group_written_with_an_empty_given_name_is_shown_without_the_comma(built_records, html) -> None:
+    """Springer Nature's RIS writes a group among the authors as a family name with an empty given name, "The
+    PLUMED consortium,": the byline and the group's page showed the comma that only parts the two places."""
+    site = built_records("ris-springer-group", {"springer.ris": SPRINGER_NATURE_GROUP_AUTHOR})
+    page = site / "articles" / "doi-10-1000-madeup-2019-3.html"
+    byline = [text for _, text in html.anchors(html.main(html.parse(page)))][:2]
+    assert byline == ["Quince, Ada", "The Made-up Orchard consortium"]
+    (group_page,) = [p for p in (site / "authors").glob("*.html") if "consortium" in p.name]
+    assert html.headings(html.parse(group_page), "h1") == ["The Made-up Orchard consortium"]
+
+
 def test_a_particle_after_the_given_name_is_the_family_names(tmp_path: Path, html) -> None:
     """Lens.org's record of the Journal of Infection review (PMID 32795483, ASReview's test data) writes its first
     author "Doesschate, T. ten": read as the family name "Doesschate" with the given name "T. ten", so a record
