@@ -322,6 +322,19 @@ def test_taylor_and_franciss_volume_0_issue_0_is_no_volume_and_no_issue(no_value
     assert ["VL", "0"] in rows and ["IS", "0"] in rows
 
 
+def test_silverchairs_headings_glued_to_the_sentence_before_them_start_sections(built_records, html) -> None:
+    """Silverchair's RIS of a CHEST review (10.1378/chest.11-3031) ends each section's line with the next one's
+    heading, glued to its last sentence: "… (VHA) hospitals.Methods: ". Only "Background" was a section; the
+    others ran on inside its text. Each is a section of its own now."""
+    site = built_records("ris-silverchair", {"chest.ris": (DATA / "silverchair-chest-glued-headings.ris").read_bytes()})
+    main = html.main(html.parse(site / "articles" / "doi-10-1378-chest-11-3031.html"))
+    (abstract,) = [s for s in main.iter("section") if s.get("class") == "abstract"]
+    assert [html.text(h) for h in abstract.iter("h3")] == ["Background", "Methods", "Results", "Conclusions"]
+    paragraphs = [html.text(p) for p in abstract.iter("p")]
+    assert paragraphs[0].endswith("Veterans Health Administration (VHA) hospitals.")
+    assert paragraphs[1].startswith("We conducted a systematic review")
+
+
 # The shape of Lens.org's RIS of a data set (CiteSource's Lens example), in words of the project's own: the
 # repository that holds it in JF.
 LENS_DATA_SET = b"""TY  - DATA
