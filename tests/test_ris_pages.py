@@ -335,6 +335,17 @@ def test_silverchairs_headings_glued_to_the_sentence_before_them_start_sections(
     assert paragraphs[1].startswith("We conducted a systematic review")
 
 
+def test_a_byline_written_given_name_first_is_cited_by_family_names(built_records, html) -> None:
+    """CRC Press's RIS of a book's chapter writes each author given name first, without a comma ("AU  - Catarina
+    Barata", "AU  - JorgeS Marques"): they were cited as groups, "Catarina Barata, MEmre Celebi, JorgeS Marques.".
+    The byline shows the names as written; the citations give the family names first."""
+    site = built_records("ris-crc-chapter", {"crc.ris": (DATA / "jabref-crc-chapter.ris").read_bytes()})
+    page = site / "articles" / "doi-10-1201-b19107-2.html"
+    main = html.main(html.parse(page))
+    assert [text for _, text in html.anchors(main)][:3] == ["Catarina Barata", "MEmre Celebi", "JorgeS Marques"]
+    assert "Barata C, Celebi M, Marques J. Toward a Robust Analysis" in page.read_text("utf-8")
+
+
 # The shape of Lens.org's RIS of a data set (CiteSource's Lens example), in words of the project's own: the
 # repository that holds it in JF.
 LENS_DATA_SET = b"""TY  - DATA
