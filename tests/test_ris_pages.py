@@ -218,12 +218,30 @@ ER  -
 """
 
 
+# The shape of an EndNote RIS export of a Wiley article published online before its issue (Castoe et al.,
+# Molecular Ecology Resources, 10.1111/j.1755-0998.2009.02750.x, in the test cases of Zotero's RIS translator,
+# AGPL), in words of the project's own: Wiley's "9999" as the volume and in M1, the DOI alone in N1.
+WILEY_EARLY_VIEW_RECORD = b"""TY - JOUR
+AU - QUINCE, ADA B.
+AU - MEDLAR, BEN
+M1 - 9999
+N1 - 10.1111/j.1000-0000.2009.00001.x
+PY - 2009
+SN - 1755-0998
+T2 - Journal of Made-up Orchard Genetics
+TI - A made-up count of orchard microsatellites
+UR - http://dx.doi.org/10.1111/j.1000-0000.2009.00001.x
+VL - 9999
+ID - 3
+ER -"""
+
+
 @pytest.fixture(scope="module")
 def no_value_site(built_records) -> Path:
     return built_records("ris-no-value", {"mdpi.ris": (DATA / "cff-mdpi-no-keywords.ris").read_bytes(),
                                           "from-r.ris": R_WRITTEN_RECORD, "ebscohost.ris": EBSCOHOST_PSYCINFO_RECORD,
                                           "dimensions.ris": DIMENSIONS_ONLINE_FIRST_RECORD,
-                                          "tandf.ris": TANDF_ONLINE_FIRST_RECORD})
+                                          "tandf.ris": TANDF_ONLINE_FIRST_RECORD, "wiley.ris": WILEY_EARLY_VIEW_RECORD})
 
 
 def test_a_databases_word_for_no_value_is_no_keyword_and_no_abstract(no_value_site: Path, html) -> None:
@@ -344,6 +362,17 @@ def test_a_byline_written_given_name_first_is_cited_by_family_names(built_record
     main = html.main(html.parse(page))
     assert [text for _, text in html.anchors(main)][:3] == ["Catarina Barata", "MEmre Celebi", "JorgeS Marques"]
     assert "Barata C, Celebi M, Marques J. Toward a Robust Analysis" in page.read_text("utf-8")
+
+
+def test_wileys_volume_9999_is_no_volume(no_value_site: Path, html) -> None:
+    """Wiley gave an article published online before its issue the volume "9999", which EndNote's RIS export kept
+    ("VL - 9999"): it was shown as "Volume 9999" and cited "2009;9999.". The full record shows it as written."""
+    shown = facts(no_value_site, html, "A made-up count of orchard microsatellites")
+    assert "Volume" not in shown and shown["Published"] == ["2009"]
+    page = no_value_site / "articles" / "doi-10-1111-j-1000-0000-2009-00001-x.html"
+    assert "Journal of Made-up Orchard Genetics. 2009. doi:" in page.read_text("utf-8")
+    rows = [[html.text(cell) for cell in row] for row in html.main(html.parse(page)).iter("tr")]
+    assert ["VL", "9999"] in rows
 
 
 # The shape of Lens.org's RIS of a data set (CiteSource's Lens example), in words of the project's own: the
