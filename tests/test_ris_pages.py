@@ -197,11 +197,51 @@ ER  -
 """
 
 
+# The shape of Taylor & Francis's own RIS of an article published online before its issue (the "Cite this article"
+# RIS of 10.1080/10556788.2026.2659033, quoted in a repository's README without a licence), in words of the
+# project's own: "VL  - 0", "IS  - 0", the article's own pages, DA the day it came out online.
+TANDF_ONLINE_FIRST_RECORD = b"""TY  - JOUR
+AU  - Quince, Ada
+AU  - Medlar, Ben
+TI  - A made-up method for ladder placement
+JO  - Journal of Made-up Orchard Engineering
+VL  - 0
+IS  - 0
+SP  - 1
+EP  - 33
+PY  - 2026
+DA  - 2026/04/28
+PB  - Taylor & Francis
+DO  - 10.1000/madeup.2026.2
+UR  - https://doi.org/10.1000/madeup.2026.2
+ER  -
+"""
+
+
+# The shape of an EndNote RIS export of a Wiley article published online before its issue (Castoe et al.,
+# Molecular Ecology Resources, 10.1111/j.1755-0998.2009.02750.x, in the test cases of Zotero's RIS translator,
+# AGPL), in words of the project's own: Wiley's "9999" as the volume and in M1, the DOI alone in N1.
+WILEY_EARLY_VIEW_RECORD = b"""TY - JOUR
+AU - QUINCE, ADA B.
+AU - MEDLAR, BEN
+M1 - 9999
+N1 - 10.1111/j.1000-0000.2009.00001.x
+PY - 2009
+SN - 1755-0998
+T2 - Journal of Made-up Orchard Genetics
+TI - A made-up count of orchard microsatellites
+UR - http://dx.doi.org/10.1111/j.1000-0000.2009.00001.x
+VL - 9999
+ID - 3
+ER -"""
+
+
 @pytest.fixture(scope="module")
 def no_value_site(built_records) -> Path:
     return built_records("ris-no-value", {"mdpi.ris": (DATA / "cff-mdpi-no-keywords.ris").read_bytes(),
                                           "from-r.ris": R_WRITTEN_RECORD, "ebscohost.ris": EBSCOHOST_PSYCINFO_RECORD,
-                                          "dimensions.ris": DIMENSIONS_ONLINE_FIRST_RECORD})
+                                          "dimensions.ris": DIMENSIONS_ONLINE_FIRST_RECORD,
+                                          "tandf.ris": TANDF_ONLINE_FIRST_RECORD, "wiley.ris": WILEY_EARLY_VIEW_RECORD})
 
 
 def test_a_databases_word_for_no_value_is_no_keyword_and_no_abstract(no_value_site: Path, html) -> None:
@@ -289,6 +329,52 @@ def test_ahead_of_print_is_no_volume_and_no_issue(no_value_site: Path, html) -> 
     assert ["VL", "ahead-of-print"] in rows and ["IS", "ahead-of-print"] in rows
 
 
+def test_taylor_and_franciss_volume_0_issue_0_is_no_volume_and_no_issue(no_value_site: Path, html) -> None:
+    """Taylor & Francis's RIS gives an article published online before its issue "VL  - 0" and "IS  - 0": it was
+    shown as "Volume 0", "Issue 0" and cited "2026 Apr 28;0(0):1-33". The full record shows them as written."""
+    shown = facts(no_value_site, html, "A made-up method for ladder placement")
+    assert ("Volume" in shown, "Issue" in shown, shown["Pages"]) == (False, False, ["1-33"])
+    page = no_value_site / "articles" / "doi-10-1000-madeup-2026-2.html"
+    assert "2026 Apr 28;1-33." in page.read_text("utf-8")
+    rows = [[html.text(cell) for cell in row] for row in html.main(html.parse(page)).iter("tr")]
+    assert ["VL", "0"] in rows and ["IS", "0"] in rows
+
+
+def test_silverchairs_headings_glued_to_the_sentence_before_them_start_sections(built_records, html) -> None:
+    """Silverchair's RIS of a CHEST review (10.1378/chest.11-3031) ends each section's line with the next one's
+    heading, glued to its last sentence: "… (VHA) hospitals.Methods: ". Only "Background" was a section; the
+    others ran on inside its text. Each is a section of its own now."""
+    site = built_records("ris-silverchair", {"chest.ris": (DATA / "silverchair-chest-glued-headings.ris").read_bytes()})
+    main = html.main(html.parse(site / "articles" / "doi-10-1378-chest-11-3031.html"))
+    (abstract,) = [s for s in main.iter("section") if s.get("class") == "abstract"]
+    assert [html.text(h) for h in abstract.iter("h3")] == ["Background", "Methods", "Results", "Conclusions"]
+    paragraphs = [html.text(p) for p in abstract.iter("p")]
+    assert paragraphs[0].endswith("Veterans Health Administration (VHA) hospitals.")
+    assert paragraphs[1].startswith("We conducted a systematic review")
+
+
+def test_a_byline_written_given_name_first_is_cited_by_family_names(built_records, html) -> None:
+    """CRC Press's RIS of a book's chapter writes each author given name first, without a comma ("AU  - Catarina
+    Barata", "AU  - JorgeS Marques"): they were cited as groups, "Catarina Barata, MEmre Celebi, JorgeS Marques.".
+    The byline shows the names as written; the citations give the family names first."""
+    site = built_records("ris-crc-chapter", {"crc.ris": (DATA / "jabref-crc-chapter.ris").read_bytes()})
+    page = site / "articles" / "doi-10-1201-b19107-2.html"
+    main = html.main(html.parse(page))
+    assert [text for _, text in html.anchors(main)][:3] == ["Catarina Barata", "MEmre Celebi", "JorgeS Marques"]
+    assert "Barata C, Celebi M, Marques J. Toward a Robust Analysis" in page.read_text("utf-8")
+
+
+def test_wileys_volume_9999_is_no_volume(no_value_site: Path, html) -> None:
+    """Wiley gave an article published online before its issue the volume "9999", which EndNote's RIS export kept
+    ("VL - 9999"): it was shown as "Volume 9999" and cited "2009;9999.". The full record shows it as written."""
+    shown = facts(no_value_site, html, "A made-up count of orchard microsatellites")
+    assert "Volume" not in shown and shown["Published"] == ["2009"]
+    page = no_value_site / "articles" / "doi-10-1111-j-1000-0000-2009-00001-x.html"
+    assert "Journal of Made-up Orchard Genetics. 2009. doi:" in page.read_text("utf-8")
+    rows = [[html.text(cell) for cell in row] for row in html.main(html.parse(page)).iter("tr")]
+    assert ["VL", "9999"] in rows
+
+
 # The shape of Lens.org's RIS of a data set (CiteSource's Lens example), in words of the project's own: the
 # repository that holds it in JF.
 LENS_DATA_SET = b"""TY  - DATA
@@ -310,6 +396,39 @@ def test_a_data_sets_repository_is_named_so(built_records, html) -> None:
     site = built_records("ris-lens-data-set", {"lens.ris": LENS_DATA_SET})
     shown = facts(site, html, "Orchard ladder survey")
     assert shown["Repository"] == ["Figshare"] and "Series" not in shown
+
+
+# The shape of Springer Nature's RIS of a paper that names its group among its authors ("AU  - The PLUMED
+# consortium,", Nature Methods 16:670, 10.1038/s41592-019-0506-8, quoted in a web page's script without a licence),
+# in words of the project's own.
+SPRINGER_NATURE_GROUP_AUTHOR = b"""TY  - JOUR
+AU  - Quince, Ada
+AU  - The Made-up Orchard consortium,
+PY  - 2019
+DA  - 2019/08/01
+TI  - A made-up consortium's ladder protocols
+JO  - Journal of Made-up Orchards
+SP  - 670
+EP  - 673
+VL  - 16
+IS  - 8
+SN  - 1548-7105
+UR  - https://doi.org/10.1000/madeup.2019.3
+DO  - 10.1000/madeup.2019.3
+ID  - Quince2019
+ER  -
+"""
+
+
+def test_a_group_written_with_an_empty_given_name_is_shown_without_the_comma(built_records, html) -> None:
+    """Springer Nature's RIS writes a group among the authors as a family name with an empty given name, "The
+    PLUMED consortium,": the byline and the group's page showed the comma that only parts the two places."""
+    site = built_records("ris-springer-group", {"springer.ris": SPRINGER_NATURE_GROUP_AUTHOR})
+    page = site / "articles" / "doi-10-1000-madeup-2019-3.html"
+    byline = [text for _, text in html.anchors(html.main(html.parse(page)))][:2]
+    assert byline == ["Quince, Ada", "The Made-up Orchard consortium"]
+    (group_page,) = [p for p in (site / "authors").glob("*.html") if "consortium" in p.name]
+    assert html.headings(html.parse(group_page), "h1") == ["The Made-up Orchard consortium"]
 
 
 def test_a_particle_after_the_given_name_is_the_family_names(tmp_path: Path, html) -> None:

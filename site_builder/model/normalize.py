@@ -216,6 +216,10 @@ def parse_person(name: str, orcid: str = "") -> Person:
         # RIS's "Family, , Suffix" (and the MEDLINE download's FAU), the given name's place left empty so that the
         # suffix is no given name ("Bstan-ʼdzin-rgya-mtsho, , Dalai Lama XIV"): shown without the empty place
         name = f"{family}, {suffix}"
+    elif not given and not suffix:
+        # "Family," with no given name after the comma: Springer Nature's RIS writes a group so ("AU  - The PLUMED
+        # consortium,", 10.1038/s41592-019-0506-8): the comma only parts the two places
+        name = family
     words = given.split()
     if not suffix and len(words) > 1 and _GENERATION.fullmatch(words[-1]):  # MEDLINE's "White, A Clinton Jr"
         given, suffix = " ".join(words[:-1]), words[-1]

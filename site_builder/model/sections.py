@@ -73,9 +73,11 @@ _BOUNDARY = re.compile(r"(?:^|\n|(?<=[.?!)\]])\s)\s*")
 # (Web of Science's record of PubMed 29859070) names a measure, not a section.
 _ENUMERATOR = re.compile(r"(?:^|[\s(])\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s*$")
 _LONGEST_LABEL = 80
-# A usual heading in capitals glued to the sentence before it, as Epistemonikos' RIS export writes PubMed's sections
-# joined without a space: "… other diagnoses must be considered.METHODS: Recommendations …", "… infection."RESULTS:".
-_GLUED_LABEL = re.compile(r"""[.?!)\]"”]([A-Z][A-Z'’&/() \-]*[A-Z)])\Z""")
+# A usual heading glued to the sentence before it, as Epistemonikos' RIS export writes PubMed's sections joined
+# without a space: "… other diagnoses must be considered.METHODS: Recommendations …", "… infection."RESULTS:"; and
+# in title case, as Silverchair's RIS (CHEST, 10.1378/chest.11-3031) ends each section's line: "… (VHA)
+# hospitals.Methods: ".
+_GLUED_LABEL = re.compile(r"""[.?!)\]"”]([A-Z][A-Za-z'’&/() \-]*[A-Za-z)])\Z""")
 
 
 def printed(label: str) -> str:

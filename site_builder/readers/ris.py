@@ -603,9 +603,15 @@ def _without_null(name: str) -> str:
 def _authors(tags: _Tags) -> tuple[tuple[Person, ...], bool]:
     """The authors, and whether the list ends in "et al.": a line of its own ("AU  - et al.", as MEDLINE writes
     one for a list it cut, and RIS writers that cut a long list copy) is no author, and one that ends the last
-    author's line ("AU  - Smith, J., et al.") is no part of that author's name."""
+    author's line ("AU  - Smith, J., et al.") is no part of that author's name.
+
+    A byline of several names that all read given name first, none with a comma, is read so, as an editor's name
+    is (``_contributor``): CRC Press's RIS of a chapter writes "AU  - Catarina Barata", "AU  - JorgeS Marques"
+    (JabRef's RisImporterTest3.ris), which were cited as groups' names. One such name alone may be a group's
+    ("Cancer Research Campaign") and keeps its whole form."""
     names, et_al = shared.et_al_apart(_names(tags, "AU", "A1"))
-    return tuple(_person(name) for name in names), et_al
+    given_first = len(names) > 1 and all(written_given_first(name) for name in names)
+    return tuple((_contributor if given_first else _person)(name) for name in names), et_al
 
 
 def _one_or_more(value: str) -> list[str]:

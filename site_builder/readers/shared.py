@@ -104,15 +104,39 @@ def split_copyright(text: str) -> tuple[str, str]:
 
 def without_placeholders(article: Article) -> Article:
     """The article without the keywords, the abstract, the volume and the issue that are only a database's word
-    for no value ("n/a", ``NO_VALUE``); the full record still shows them as written."""
+    for no value ("n/a", ``NO_VALUE``) or a publisher's for an issue not there yet; the full record still shows
+    them as written."""
     keywords = tuple(k for k in article.keywords if k not in NO_VALUE)
     placeholder = len(article.abstract) == 1 and article.abstract[0].text in NO_ABSTRACT
     abstract = () if placeholder else article.abstract
     volume = "" if article.volume in NO_NUMBER else article.volume
     issue = "" if article.issue in NO_NUMBER else article.issue
+    if _not_in_an_issue_yet(volume, issue):
+        volume = issue = ""
+    if article.doi.startswith(_WILEY_PREFIXES):  # Wiley's "9999" of an article not yet in an issue
+        volume = "" if volume == _WILEY_NO_NUMBER else volume
+        issue = "" if issue == _WILEY_NO_NUMBER else issue
     if (keywords, abstract, volume, issue) == (article.keywords, article.abstract, article.volume, article.issue):
         return article
     return replace(article, keywords=keywords, abstract=abstract, volume=volume, issue=issue)
+
+
+_NO_ISSUE_YET = frozenset({"0", "ja"})
+"""The issues Atypon's exports give an article published online before its issue, beside the volume "0": Taylor &
+Francis's RIS "VL  - 0", "IS  - 0" (and BibTeX "volume = {0}, number = {0}"), "number = {ja}" (just accepted)."""
+
+
+def _not_in_an_issue_yet(volume: str, issue: str) -> bool:
+    """Are the volume and issue Atypon's words for none yet? A volume "0" alone may be a real one."""
+    return volume == "0" and issue in _NO_ISSUE_YET
+
+
+_WILEY_PREFIXES = ("10.1002/", "10.1111/")
+_WILEY_NO_NUMBER = "9999"
+"""The volume and issue Wiley Online Library gave an article published online before its issue ("Early View"),
+as exports of its records kept them: EndNote's RIS of Castoe et al., Molecular Ecology Resources
+(10.1111/j.1755-0998.2009.02750.x), "VL - 9999", "M1 - 9999". Only a Wiley article's: Lecture Notes in Computer
+Science has a real volume 9999."""
 
 
 # ERIC closes an abstract its author wrote with "(As Provided)" (an abstractor's with initials: "(MVL)"), in every
