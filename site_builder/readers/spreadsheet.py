@@ -149,13 +149,18 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _EXACT_INTEGERS:
         return str(int(value))
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         return value.date().isoformat()
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
     return str(value)
+
+
+_EXACT_INTEGERS = 2**53
+"""A whole number up to this is its number cell's float exactly: Web of Science's Excel export writes the article
+number 1550059420933086 of an article of Clinical EEG and Neuroscience as such a cell (16 digits)."""
 
 
 def _problem(path: str, message: str) -> Diagnostic:

@@ -195,6 +195,26 @@ def test_web_of_science_excel_middle_initial_after_a_comma_is_no_suffix() -> Non
     assert [p.suffix for p in falster.authors] == [""] * 218
 
 
+def test_web_of_science_excel_article_number_of_sixteen_digits_is_a_whole_number() -> None:
+    """A real Web of Science "Excel" export (GitHub AGallyer/meta_suicide_erp, web_of_science_results2.xls,
+    unlicensed, so retyped here in its shape) writes the article number of an article of Clinical EEG and
+    Neuroscience ahead of print (doi:10.1177/1550059420933086, early access "JUN 2020") as a number cell,
+    1550059420933086: the page showed "Article number 1550059420933086.0"; it shows the number."""
+    from site_builder.readers import registry, to_article
+
+    header = ["Publication Type", "Authors", "Article Title", "Source Title", "Publication Year", "Article Number",
+              "DOI", "Early Access Date", "UT (Unique WOS ID)", "Pubmed Id"]
+    row = ["J", "Tavakoli, P; Boafo, A; Jerome, E; Campbell, K",
+           "Active and Passive Attentional Processing in Adolescent Suicide Attempters: An Event-Related Potential "
+           "Study", "CLINICAL EEG AND NEUROSCIENCE", "", 1550059420933086.0, "10.1177/1550059420933086", "JUN 2020",
+           "WOS:000543204200001", 32579028.0]
+    # An XLS workbook's number cells, as xlrd gives them: floats (openpyxl gives an XLSX's whole numbers as ints).
+    [record], problems = spreadsheet._read_sheets([[header, row]], "content/savedrecs.xls", registry.TABLE_LAYOUTS)
+    assert problems == [] and {f.name: f.values for f in record.fields}["Article Number"] == ("1550059420933086",)
+    article, _ = to_article(record)
+    assert (article.article_number, article.pmid) == ("1550059420933086", "32579028")
+
+
 def test_web_of_science_excel_without_full_names_middle_initial_i_is_no_suffix() -> None:
     """An export of Web of Science's records without "Author Full Names" (okihane/wos-scihub's savedrecs.xlsx,
     unlicensed, so retyped here in its shape) writes M. I. Geelhoed in "Authors" as "Geelhoed, M., I", beside
