@@ -78,6 +78,22 @@ def test_web_of_science_excel_export_an_xls_workbook() -> None:
         ["Staples, Timothy L."], "10.1098/rsos.221550", "37063989")
 
 
+def test_web_of_science_excel_links_are_their_addresses(tmp_path: Path, html, make_site) -> None:
+    """The XLS export writes "DOI Link" and "Web of Science Record" as HYPERLINK formulas whose stored result is 0
+    (=HYPERLINK("http://dx.doi.org/10.1098/rsos.221550", …)): the full record said "DOI Link 0"; it gives the
+    addresses."""
+    records, _ = read("workbooks/wos-staples-savedrecs.xls")
+    fields = {f.name: f.values for f in records[0].fields}
+    assert fields["DOI Link"] == ("http://dx.doi.org/10.1098/rsos.221550",)
+    assert fields["Web of Science Record"] == (
+        "https%3A%2F%2Fwww.webofscience.com%2Fwos%2Fwoscc%2Ffull-record%2FWOS:000969064200001",)
+    result = build(make_site({"savedrecs.xls": (DATA / "workbooks" / "wos-staples-savedrecs.xls").read_bytes()}),
+                   tmp_path / "_site")
+    page = html.main(html.parse(result.output / "articles" / "pubmed-37063989.html"))
+    full = {html.text(tr.find("th")): html.text(tr.find("td")) for tr in page.iter("tr") if tr.find("td") is not None}
+    assert full["DOI Link"] == "http://dx.doi.org/10.1098/rsos.221550"
+
+
 def test_web_of_science_excel_last_page_of_plus_is_kept() -> None:
     """The workbook's Science article (volume 370, issue 6513) gives "Start Page" 220 and "End Page" "+", Web of
     Science's mark for pages after the first that it does not list: the page showed the one page "220", where the
