@@ -277,6 +277,29 @@ def test_a_thesis_and_the_article_of_its_title_and_year_stay_apart(make_site, tm
     assert len(merge_articles([thesis, listed])[0]) == 1
 
 
+WOS_ERRATA = Path(__file__).resolve().parent / "data" / "ris" / "scientopy-wos-errata.txt"
+
+
+def test_an_erratum_printed_in_two_volumes_of_a_year_keeps_both(make_site, tmp_path: Path, html) -> None:
+    """A real Web of Science export (ScientoPy, MIT) lists one correction twice in 2020, "Is Bluetooth Low Energy
+    feasible for mobile ticketing in urban passenger transport? (vol 5, 100120, 2020)", in volume 6 (PD JUL,
+    WOS:001128578800051) and in volume 4 (PD MAR, WOS:001126246100010). They were one page, "Volume 6", "July
+    2020", and the March record had none; each has its page now. Volumes that a source writes otherwise still
+    join ("21 ( Pt 3)" and "21", "92-93" and "92")."""
+    from site_builder.build import build
+
+    result = build(make_site({WOS_ERRATA.name: WOS_ERRATA.read_bytes()}), tmp_path / "out")
+    assert result.records == 2 and result.articles == 2
+    shown = [html.facts(html.parse(page)) for page in (result.output / "articles").glob("*.html")]
+    assert sorted((facts["Volume"], facts["Published"]) for facts in shown) == [("4", "March 2020"),
+                                                                                ("6", "July 2020")]
+    title = "Biochemical markers of the parasite burden in Anopheles"
+    for one, other in (("21 ( Pt 3)", "21"), ("92-93", "92"), ("", "4")):
+        a = Article(id="a", title=title, date="2020", volume=one, records=(record("pubmed-csv", "a.csv"),))
+        b = Article(id="b", title=title, date="2020", volume=other, records=(record("ris"),))
+        assert len(merge_articles([a, b])[0]) == 1
+
+
 def test_short_titles_never_match() -> None:
     a = Article(id="a", title="Editorial", date="2021", records=(record("ris"),))
     b = Article(id="b", title="Editorial", date="2021", records=(record("bibtex", "b.bib"),))

@@ -2,12 +2,13 @@
 becomes one article whose fields are merged by a fixed precedence, and which keeps every source's Record.
 
 Two articles are the same work when they share a DOI (case-folded), a PMID or a PMCID (with its "PMC"), or, when
-their identifiers do not contradict each other, the same normalized title and year (for a record that names no
-year, the same title as exactly one work), a thesis only with a thesis. Identifiers that disagree inside one work
-(two DOIs for one PMID) are reported, naming both files and lines; the preferred source's value is shown, unless
-it is another source's DOI with text glued on ("10.1038/nprot.2010.116.Data"): the clean value is shown then, and
-the two do not keep a title and year apart. A DOI alone does not join two records whose titles and bylines both
-differ (the abstracts of a conference supplement share its DOI): they stay apart, with a warning.
+their identifiers do not contradict each other, the same normalized title and year, not in two volumes (for a
+record that names no year, the same title as exactly one work), a thesis only with a thesis. Identifiers that
+disagree inside one work (two DOIs for one PMID) are reported, naming both files and lines; the preferred source's
+value is shown, unless it is another source's DOI with text glued on ("10.1038/nprot.2010.116.Data"): the clean
+value is shown then, and the two do not keep a title and year apart. A DOI alone does not join two records whose
+titles and bylines both differ (the abstracts of a conference supplement share its DOI): they stay apart, with a
+warning.
 
 Precedence, best first (``PRECEDENCE``): the catalogue dump, VuFind records and MARC records are what the library
 curates; PubMed XML is NLM's structured original; MEDLINE text is the same data flattened; JATS is the publisher's
@@ -227,12 +228,28 @@ def _join_by_title(articles: list[Article], found: list[dict[str, str]], find: C
         for kind, values in ids.pop(a, {}).items():
             ids.setdefault(b, {}).setdefault(kind, set()).update(values)
 
-    first_with: dict[tuple[str, str], int] = {}  # a title and year → its first record
+    # Web of Science lists an erratum once per issue that printed it ("… (vol 5, 100120, 2020)" in volume 4 and
+    # again in volume 6 of one year): records that name different volumes are different works.
+    firsts: dict[tuple[str, str], list[int]] = {}  # a title and year → its first record of each volume
     for i in sorted(chain.from_iterable(alike)):
-        join(find(i), find(first_with.setdefault((keys[i], articles[i].year), i)))
+        same = firsts.setdefault((keys[i], articles[i].year), [])
+        if (j := next((j for j in same if not _other_volumes(articles[i], articles[j])), None)) is None:
+            same.append(i)
+        else:
+            join(find(i), find(j))
     for i in undated:
         if len(works := {find(j) for j in dated[keys[i]]}) == 1:
             join(find(i), works.pop())
+
+
+def _other_volumes(a: Article, b: Article) -> bool:
+    """Whether two records name volumes with different numbers: "4" and "6", not "92-93" and "92", nor "21 ( Pt 3)"
+    and "21" (PubMed's volume that names a part), nor a volume and none."""
+    first_a, first_b = _VOLUME_NUMBER.search(a.volume), _VOLUME_NUMBER.search(b.volume)
+    return first_a is not None and first_b is not None and int(first_a[0]) != int(first_b[0])
+
+
+_VOLUME_NUMBER = re.compile(r"[0-9]+")
 
 
 def _thesis_mark(article: Article) -> str:

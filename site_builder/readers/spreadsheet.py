@@ -7,7 +7,8 @@ compound file of Excel's binary records, which xlrd reads. The first sheet whose
 Embase writes its search above it, Numbers a title) names the columns of a known export is read as that export's
 CSV is (tables.py): one record a row, a record's line its row's number, every column kept for the full record; its
 records are that export's and its reader makes their articles. A cell holds a value, not text: a number is written
-as a spreadsheet shows it ("2024", not "2024.0"), a date as ISO 8601.
+as a spreadsheet shows it ("2024", not "2024.0"), a date as ISO 8601, an XLS cell whose formula is a HYPERLINK as
+its address (Web of Science's "DOI Link").
 """
 
 from __future__ import annotations
@@ -76,13 +77,86 @@ def _read_xls(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tuple
 
         book = xlrd.open_workbook(file_contents=data, on_demand=True)
         try:
-            sheets = [[[_xls_value(cell, book.datemode) for cell in sheet.row(n)] for n in range(sheet.nrows)]
+            links = _xls_links(data)
+            sheets = [[[links.get((sheet.name, n, col)) or _xls_value(cell, book.datemode)
+                        for col, cell in enumerate(sheet.row(n))] for n in range(sheet.nrows)]
                       for sheet in (book.sheet_by_index(i) for i in range(book.nsheets))]
         finally:
             book.release_resources()
     except Exception as err:  # noqa: BLE001 - as for an XLSX workbook: xlrd's and the compound file's errors
         return [], [_problem(path, f"cannot read this workbook ({type(err).__name__}: {err}); file skipped")]
     return _read_sheets(sheets, path, layouts)
+
+
+_BOUNDSHEET, _EOF, _FORMULA = 0x0085, 0x000A, 0x0006
+"""The types of the BIFF8 records read here: a sheet's name and place, a substream's end, a cell's formula."""
+_STRING_TOKEN, _FUNCTION_TOKENS, _HYPERLINK = 0x17, (0x22, 0x42, 0x62), 359
+"""A formula's constant text (tStr), a call of a function of so many arguments (tFuncVar), and HYPERLINK's number."""
+
+
+def _xls_links(data: bytes) -> dict[tuple[str, int, int], str]:
+    """The link of each cell of an XLS workbook whose formula is HYPERLINK of constant text, by sheet name, row and
+    column (from 0). Web of Science's "Excel" export writes its "DOI Link" as =HYPERLINK("http://dx.doi.org/…",
+    "http://dx.doi.org/…") with a stored result of 0, which is what xlrd gives, and its "Web of Science Record" as
+    the record's address with the words "View Full Record in Web of Science": the address is the value."""
+    from xlrd import compdoc
+
+    stream = compdoc.CompDoc(data).get_named_stream("Workbook") or b""
+    links: dict[tuple[str, int, int], str] = {}
+    for name, start in _xls_sheets(stream):
+        for kind, body in _biff_records(stream, start):
+            if kind == _EOF:
+                break
+            if kind == _FORMULA and len(body) >= 22 and (link := _hyperlink(body[22:22 + _u16(body, 20)])):
+                links[(name, _u16(body, 0), _u16(body, 2))] = link
+    return links
+
+
+def _biff_records(stream: bytes, start: int) -> Iterator[tuple[int, bytes]]:
+    """The records of a BIFF stream from ``start``: each one's type and body."""
+    pos = start
+    while pos + 4 <= len(stream):
+        kind, size = _u16(stream, pos), _u16(stream, pos + 2)
+        yield kind, stream[pos + 4:pos + 4 + size]
+        pos += 4 + size
+
+
+def _xls_sheets(stream: bytes) -> list[tuple[str, int]]:
+    """Each sheet's name and where its records start, as the workbook's BOUNDSHEET records say."""
+    sheets = []
+    for kind, body in _biff_records(stream, 0):
+        if kind == _EOF:
+            break
+        if kind == _BOUNDSHEET and len(body) >= 8:
+            name, _ = _biff_text(body, 6)
+            sheets.append((name, int.from_bytes(body[0:4], "little")))
+    return sheets
+
+
+def _hyperlink(tokens: bytes) -> str:
+    """The link of a formula that is HYPERLINK of constant texts (its first argument); "" for any other."""
+    texts: list[str] = []
+    pos = 0
+    while pos + 2 < len(tokens) and tokens[pos] == _STRING_TOKEN:
+        text, pos = _biff_text(tokens, pos + 1)
+        texts.append(text)
+    if texts and len(tokens) == pos + 4 and tokens[pos] in _FUNCTION_TOKENS and tokens[pos + 1] & 0x7F == len(
+            texts) and _u16(tokens, pos + 2) & 0x7FFF == _HYPERLINK:
+        return texts[0]
+    return ""
+
+
+def _biff_text(data: bytes, pos: int) -> tuple[str, int]:
+    """A BIFF8 text whose length (in characters) is the byte at ``pos``, then a byte of flags (its first bit set:
+    UTF-16, else Latin-1), then the characters; and where the data after it starts."""
+    wide = data[pos + 1] & 1 if pos + 1 < len(data) else 0
+    end = pos + 2 + data[pos] * (2 if wide else 1)
+    raw = data[pos + 2:end]
+    return raw.decode("utf-16-le", "replace") if wide else raw.decode("latin-1"), end
+
+
+def _u16(data: bytes, pos: int) -> int:
+    return int.from_bytes(data[pos:pos + 2], "little")
 
 
 def _xls_value(cell: xlrd.sheet.Cell, datemode: int) -> object:
@@ -149,13 +223,18 @@ def _text(value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+    if isinstance(value, float) and value.is_integer() and abs(value) <= _EXACT_INTEGERS:
         return str(int(value))
     if isinstance(value, datetime.datetime) and value.time() == datetime.time():
         return value.date().isoformat()
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
     return str(value)
+
+
+_EXACT_INTEGERS = 2**53
+"""A whole number up to this is its number cell's float exactly: Web of Science's Excel export writes the article
+number 1550059420933086 of an article of Clinical EEG and Neuroscience as such a cell (16 digits)."""
 
 
 def _problem(path: str, message: str) -> Diagnostic:

@@ -566,9 +566,19 @@ _LENS_KINDS = {"book chapter": "chapter", "conference proceedings article": "pap
                "dissertation": "thesis", "report": "report", "dataset": "dataset", "preprint": "article",
                "conference proceedings": "book"}
 
+
+def lens_person(name: str) -> Person:
+    """A name in reading order ("Maarten L. J. Smits"); Lens.org writes a missing given name "null" before the
+    family name ("null van den Hoven", where RefWorks's export of the same work writes "van den Hoven,null")."""
+    first, space, rest = clean(name).partition(" ")
+    if first == "null" and space and rest:
+        return Person(name=rest, family=rest)
+    return reading_order(name)
+
+
 LENS = Export(
     tables.Layout("lens-csv", "Lens.org CSV", frozenset({"Lens ID", "Title", "Author/s"})),
-    Columns(title="Title", authors="Author/s", parted="; ", name=reading_order, year="Publication Year",
+    Columns(title="Title", authors="Author/s", parted="; ", name=lens_person, year="Publication Year",
             date="Date Published", journal="Source Title", volume="Volume", issue="Issue Number",
             first_page="Start Page", last_page="End Page", doi="DOI", pmid="PMID", pmcid="PMCID", abstract="Abstract",
             keywords=("Keywords",), publisher="Publisher", issns=("ISSNs",), kind="Publication Type", kinds=_LENS_KINDS,

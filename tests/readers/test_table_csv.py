@@ -24,6 +24,7 @@ from site_builder.readers import table_exports
 DATA = Path(__file__).resolve().parents[1] / "data" / "table-csv"
 FILES = {"zotero-dinosaurs.csv": "zotero-csv", "rayyan-dinosaurs.csv": "rayyan-csv",
          "covidence-dinosaurs.csv": "covidence-csv", "lens-reviews.csv": "lens-csv", "lens-carbapenem.tsv": "lens-csv",
+         "lens-null-given-name.csv": "lens-csv",
          "openalex-palaeontology.csv": "openalex-csv", "cochrane-incredible-years.csv": "cochrane-csv",
          "ebsco-dinosaurs.csv": "ebsco-csv", "embase-dinosaurs.csv": "embase-csv",
          "embase-excel-dinosaurs.csv": "embase-csv", "asreview-datatools-embase.csv": "embase-cited-csv",
@@ -179,6 +180,23 @@ def test_lens_tab_separated() -> None:
     assert [p.family for p in article.authors][:2] == ["ten Doesschate", "van der Vaart"]
     assert (article.journal, article.volume, article.issue, article.pages, article.pmid) == (
         "The Journal of infection", "81", "4", "499-509", "32795483")
+
+
+def test_lens_null_for_a_missing_given_name_is_no_name(tmp_path: Path, html, make_site) -> None:
+    """Lens.org writes a missing given name as "null" before the family name: the first author of a JVIR abstract
+    of 2014 is "null van den Hoven" (RefWorks's export of the same work writes "van den Hoven,null"). The byline
+    said "null van den Hoven" and the citations "van den Hoven N"; they name van den Hoven alone."""
+    (article,) = articles("lens-null-given-name.csv")
+    assert article.authors[:2] == (Person("van den Hoven", "van den Hoven"),
+                                   Person("Maarten L. J. Smits", "Smits", "Maarten L. J."))
+    assert article.records[0].first("Author/s").startswith("null van den Hoven; ")  # the full record as written
+    result = build(make_site({"lens-null-given-name.csv": (DATA / "lens-null-given-name.csv").read_bytes()}),
+                   tmp_path / "_site")
+    page = html.main(html.parse(result.output / "articles" / "doi-10-1016-j-jvir-2013-12-293.html"))
+    byline = html.text(page.find(".//p[@class='byline']"))
+    assert byline.startswith("van den Hoven; Maarten L. J. Smits;") and "null" not in byline
+    assert html.text(page.find(".//blockquote[@id='cite-vancouver']")).startswith(
+        "van den Hoven, Smits MLJ, Rosenbaum CENM, Verkooijen L, van den Bosch MAAJ, Lam MGEH.")
 
 
 def test_lens_semicolons_between_jats_elements_are_not_the_abstracts() -> None:
@@ -441,13 +459,13 @@ def test_a_site_built_from_every_export_joins_each_work(tmp_path: Path, html) ->
         (site / "content" / name).write_bytes((DATA / name).read_bytes())
     result = build(site, tmp_path / "_site")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
-    assert result.records == 64
+    assert result.records == 65
     pages = sorted(p.name for p in (tmp_path / "_site" / "articles").glob("*.html"))
     # six works of the Embase records in Zotero, Rayyan, Covidence, and two more in Embase's own export (its other
     # two rows, and both rows Excel saved again, join theirs); four Lens; two OpenAlex; three Cochrane; three
     # EBSCOhost; ten Google Scholar; three RefWorks; four IEEE Xplore; two Publish or Perish; abstrackr's ten name no
     # year (nor a PMID: "0"): the eight whose work another export holds join it by their title, two stand alone;
-    # five of an older Embase export
+    # five of an older Embase export; the fifth Lens row is a work of RefWorks's rows and joins it
     assert len(pages) == 46
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1038-s41467-024-48400-3.html"))
     assert html.text(main.find(".//h1")).startswith("Cellular structure of dinosaur scales")

@@ -78,6 +78,22 @@ def test_web_of_science_excel_export_an_xls_workbook() -> None:
         ["Staples, Timothy L."], "10.1098/rsos.221550", "37063989")
 
 
+def test_web_of_science_excel_links_are_their_addresses(tmp_path: Path, html, make_site) -> None:
+    """The XLS export writes "DOI Link" and "Web of Science Record" as HYPERLINK formulas whose stored result is 0
+    (=HYPERLINK("http://dx.doi.org/10.1098/rsos.221550", …)): the full record said "DOI Link 0"; it gives the
+    addresses."""
+    records, _ = read("workbooks/wos-staples-savedrecs.xls")
+    fields = {f.name: f.values for f in records[0].fields}
+    assert fields["DOI Link"] == ("http://dx.doi.org/10.1098/rsos.221550",)
+    assert fields["Web of Science Record"] == (
+        "https%3A%2F%2Fwww.webofscience.com%2Fwos%2Fwoscc%2Ffull-record%2FWOS:000969064200001",)
+    result = build(make_site({"savedrecs.xls": (DATA / "workbooks" / "wos-staples-savedrecs.xls").read_bytes()}),
+                   tmp_path / "_site")
+    page = html.main(html.parse(result.output / "articles" / "pubmed-37063989.html"))
+    full = {html.text(tr.find("th")): html.text(tr.find("td")) for tr in page.iter("tr") if tr.find("td") is not None}
+    assert full["DOI Link"] == "http://dx.doi.org/10.1098/rsos.221550"
+
+
 def test_web_of_science_excel_last_page_of_plus_is_kept() -> None:
     """The workbook's Science article (volume 370, issue 6513) gives "Start Page" 220 and "End Page" "+", Web of
     Science's mark for pages after the first that it does not list: the page showed the one page "220", where the
@@ -193,6 +209,26 @@ def test_web_of_science_excel_middle_initial_after_a_comma_is_no_suffix() -> Non
     [daws] = [p for p in falster.authors if p.family == "Daws"]
     assert (daws.name, daws.given, daws.suffix) == ("Daws, Matthew, I", "Matthew I", "")
     assert [p.suffix for p in falster.authors] == [""] * 218
+
+
+def test_web_of_science_excel_article_number_of_sixteen_digits_is_a_whole_number() -> None:
+    """A real Web of Science "Excel" export (GitHub AGallyer/meta_suicide_erp, web_of_science_results2.xls,
+    unlicensed, so retyped here in its shape) writes the article number of an article of Clinical EEG and
+    Neuroscience ahead of print (doi:10.1177/1550059420933086, early access "JUN 2020") as a number cell,
+    1550059420933086: the page showed "Article number 1550059420933086.0"; it shows the number."""
+    from site_builder.readers import registry, to_article
+
+    header = ["Publication Type", "Authors", "Article Title", "Source Title", "Publication Year", "Article Number",
+              "DOI", "Early Access Date", "UT (Unique WOS ID)", "Pubmed Id"]
+    row = ["J", "Tavakoli, P; Boafo, A; Jerome, E; Campbell, K",
+           "Active and Passive Attentional Processing in Adolescent Suicide Attempters: An Event-Related Potential "
+           "Study", "CLINICAL EEG AND NEUROSCIENCE", "", 1550059420933086.0, "10.1177/1550059420933086", "JUN 2020",
+           "WOS:000543204200001", 32579028.0]
+    # An XLS workbook's number cells, as xlrd gives them: floats (openpyxl gives an XLSX's whole numbers as ints).
+    [record], problems = spreadsheet._read_sheets([[header, row]], "content/savedrecs.xls", registry.TABLE_LAYOUTS)
+    assert problems == [] and {f.name: f.values for f in record.fields}["Article Number"] == ("1550059420933086",)
+    article, _ = to_article(record)
+    assert (article.article_number, article.pmid) == ("1550059420933086", "32579028")
 
 
 def test_web_of_science_excel_without_full_names_middle_initial_i_is_no_suffix() -> None:
