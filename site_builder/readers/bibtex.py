@@ -421,7 +421,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     # Web of Science escapes a DOI's "_" as LaTeX does ("10.1007/978-3-030-95398-0\_10"), as JabRef a url's.
     doi = ids.doi_field(_ESCAPED_IN_URL.sub(r"\1", f.plain("doi"))) or url_doi
-    pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
+    # MDPI names the field "PubMedID"; Taylor & Francis and SAGE (Atypon's export) write the PMID as the whole
+    # note, "note ={PMID: 33355555}" (a note that is a bare number is no PMID)
+    note_pmid = ids.pmid_from(note) if (note := f.plain("note")).upper().startswith("PMID") else ""
+    pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id", "pubmedid")) or url_pmid or note_pmid
     pmc = ids.pmcid_from(f.plain("pmcid", "pmc")) or url_pmc  # pmc: JabRef's entry of a PubMed record
     # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format (its
     # older exports name their records "ISI:000284016600001", newer ones "WOS:…").

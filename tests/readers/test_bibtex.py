@@ -988,3 +988,29 @@ def test_iso_names_of_greek_letters_are_the_letters() -> None:
     assert "A low room-temperature resistivity of 7.35 Ω\ufffdcm was achieved" in abstract_of(articles["Hao_2008"])
     assert abstract_of(articles["Siegfried_2004"]).endswith("Scale bar: 1\ufffdμm.")
     assert "&OHgr;" in "".join(bibtex.read(text_of("bbt-iso-greek-entities.bib"), "x.bib")[0][0].values("Abstract"))
+
+
+def test_a_taylor_and_francis_note_that_names_a_pmid_is_the_pmid() -> None:
+    """Taylor & Francis's BibTeX export (Atypon's, as SAGE's) writes an article's PMID as its whole note, "note
+    ={PMID: 33355555}": the article had no PMID, so no PubMed link and a DOI's id. CoLRev's test export (MIT), in
+    Taylor & Francis's shape, blank lines and spaced urls included."""
+    records, diagnostics = bibtex.read(text_of("colrev-taylor-and-francis.bib"), "tandf.bib")
+    assert diagnostics == []
+    articles = [bibtex.to_article(r)[0] for r in records]
+    assert [(a.pmid, a.id, a.doi) for a in articles] == [
+        ("33355555", "pubmed-33355555", "10.1111/07777777.2018.1666666"),
+        ("33314444", "pubmed-33314444", "10.1122/07777777.2018.3334444")]
+    assert Field("note", ("PMID: 33355555",), 18) in records[0].fields  # and the full record keeps the note
+
+
+def test_an_mdpi_pubmedid_is_the_pmid_and_a_bare_number_note_is_none() -> None:
+    """MDPI's BibTeX export names the PMID "PubMedID" (its Sensors, Cells and Biomolecules articles; the real
+    exports seen are in repositories without a licence, so the entry is retyped here in their shape with made-up
+    facts): the article had no PMID. A note that is only a number ("note = {2}") names no PMID."""
+    text = ("@Article{s99010001,\nAUTHOR = {Example, Anna and Sample, Ben},\nTITLE = {A Made-up Sensor Study},\n"
+            "JOURNAL = {Sensors},\nVOLUME = {99},\nYEAR = {2023},\nNUMBER = {1},\nARTICLE-NUMBER = {1},\n"
+            "URL = {https://www.mdpi.com/1424-8220/99/1/1},\nPubMedID = {36600001},\nISSN = {1424-8220},\n"
+            "DOI = {10.3390/s99010001}\n}\n\n@article{other,\ntitle = {Another},\nnote = {2},\nyear = {2020}\n}\n")
+    records, _ = bibtex.read(text, "mdpi.bib")
+    assert [bibtex.to_article(r)[0].pmid for r in records] == ["36600001", ""]
+    assert bibtex.to_article(records[0])[0].article_number == "1"
