@@ -47,6 +47,7 @@ from ..model import dates, languages, styles
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record
 from ..model.normalize import clean, generation_apart, is_generation, names_a_group, particles_to_family
+from ..model.sections import is_heading
 from . import shared
 from .latex import latex_to_text, style_markers, unknown_macros
 
@@ -538,6 +539,8 @@ def _title_styles(f: _Fields, title: str, decoded: str) -> styles.Styles:
 
 def _abstract(f: _Fields, running: bool) -> shared.Abstract:
     """``shared.abstract`` of the abstract, its sections in the styles LaTeX or HTML gives them."""
+    if (labelled := _heading_lines_labelled(f.raw("abstract"))) != f.raw("abstract"):
+        f = f.with_value("abstract", labelled)
     text = f.text("abstract")
     plain = shared.abstract(text, running=running)
     marked = f.marked()
@@ -545,6 +548,19 @@ def _abstract(f: _Fields, running: bool) -> shared.Abstract:
         return plain
     return shared.restyled_abstract(plain, shared.abstract(shared.style_markers(marked.text("abstract")),
                                                            running=running))
+
+
+_HEADING_LINE = re.compile(r"^([ \t]*)([^\n:]+?)[ \t]*$(?=\n[ \t]*\S)", re.M)
+
+
+def _heading_lines_labelled(abstract: str) -> str:
+    """An abstract whose headings stand each on a line of its own, without a colon, as ScienceDirect's BibTeX
+    export writes them ("Background\nAlthough accurate …\nObjective\nUsing …", "Summary\nTherapists …"), with
+    the colon after each heading that makes it a label: decoding LaTeX joins the lines, and the headings would run
+    into the text as words of it."""
+    if "\n" not in abstract:
+        return abstract
+    return _HEADING_LINE.sub(lambda m: f"{m[1]}{m[2]}:" if is_heading(m[2]) else m[0], abstract)
 
 
 _STYLED_FIELDS = ("title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "booktitleaddon", "abstract")
@@ -573,6 +589,12 @@ class _Fields:
             return self
         other = copy.copy(self)
         other.values = self.values | changed
+        return other
+
+    def with_value(self, name: str, value: str) -> _Fields:
+        """These fields with ``name``'s value replaced."""
+        other = copy.copy(self)
+        other.values = self.values | {name: value}
         return other
 
     def plain(self, *names: str) -> str:

@@ -1014,3 +1014,24 @@ def test_an_mdpi_pubmedid_is_the_pmid_and_a_bare_number_note_is_none() -> None:
     records, _ = bibtex.read(text, "mdpi.bib")
     assert [bibtex.to_article(r)[0].pmid for r in records] == ["36600001", ""]
     assert bibtex.to_article(records[0])[0].article_number == "1"
+
+
+def test_sciencedirect_headings_on_lines_of_their_own_label_the_abstract() -> None:
+    """ScienceDirect's BibTeX export writes an abstract's headings each alone on a line, with no colon: "Summary"
+    over the text of Bruton et al., Physiotherapy 2000 (a real export in wearable-hrv's paper.bib, MIT), and
+    "Background", "Methods", "Results", "Conclusions" over the sections of a structured abstract (the real exports
+    seen are in a repository without a licence; the shape is retyped here with made-up words). Decoding LaTeX
+    joined the lines, and the page showed one paragraph, "Summary Therapists regularly perform …", "Background
+    Patients … Methods We …", the headings run into the text as its words."""
+    (record,), _ = bibtex.read(text_of("sciencedirect-whrv-summary.bib"), "paper.bib")
+    (summary,) = bibtex.to_article(record)[0].abstract
+    assert summary.label == "Summary"
+    assert summary.text.startswith("Therapists regularly perform various measurements. How reliable")
+    assert summary.text.endswith("different types of estimate should be used together.")
+    text = ("@article{EXAMPLE2024100001,\ntitle = {A made-up cohort},\njournal = {Example Medicine},\n"
+            "year = {2024},\nabstract = {Background\nPatients differ.\nMethods\nWe counted 12 of them: 3 were "
+            "lost.\nResults\nNothing changed\nover time.\nConclusions\nMore work is needed.}\n}\n")
+    (record,), _ = bibtex.read(text, "sd.bib")
+    assert [(s.label, s.text) for s in bibtex.to_article(record)[0].abstract] == [
+        ("Background", "Patients differ."), ("Methods", "We counted 12 of them: 3 were lost."),
+        ("Results", "Nothing changed over time."), ("Conclusions", "More work is needed.")]
