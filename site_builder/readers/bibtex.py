@@ -734,13 +734,28 @@ def _comma_list(name: str) -> list[str]:
     """The names of a list parted by commas where BibTeX wants "and", each "Family, Initials": the Cochrane
     Library's BibTeX export writes "Huey, SL, Mehta, NH, and Mehta, S" (three people, "and" before the last one
     only). A name holds two commas at most, so a "name" with more, in which every second part is initials, is
-    such a list; any other name is one name ("Ford, Jr., W. K.")."""
+    such a list; so is one of three parts or more whose every part is a whole name, "Given Family", none a
+    generation ("Robin Champseix, Laurent Ribiere, Clément Le Couedic", a hand-written entry of wearable-hrv's
+    paper.bib), which BibTeX would read as one person with "Laurent Ribiere" for a "Jr.". Any other name is one
+    name ("Ford, Jr., W. K.")."""
     parts = [part.strip() for part in name.split(",")]
     if parts and not parts[-1]:  # "Alfirevic, Z, Devane, D," before the "and"
         parts.pop()
-    if len(parts) < 4 or len(parts) % 2 or "{" in name or not all(map(_INITIALS.fullmatch, parts[1::2])):
+    if "{" in name or len(parts) < 3:
+        return [name]
+    if all(map(_whole_name, parts)):
+        return parts
+    if len(parts) < 4 or len(parts) % 2 or not all(map(_INITIALS.fullmatch, parts[1::2])):
         return [name]
     return [f"{family}, {initials}" for family, initials in zip(parts[::2], parts[1::2], strict=True)]
+
+
+def _whole_name(part: str) -> bool:
+    """Whether a part of a name list is a whole name, "Given Family" ("Clément Le Couedic"): two words or more,
+    the first and the last capitalised, none a generation."""
+    words = part.split()
+    return len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper() and not any(
+        is_generation(word.rstrip(".")) or is_generation(word) for word in words)
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.?[ -]?){1,4}")

@@ -1035,3 +1035,16 @@ def test_sciencedirect_headings_on_lines_of_their_own_label_the_abstract() -> No
     assert [(s.label, s.text) for s in bibtex.to_article(record)[0].abstract] == [
         ("Background", "Patients differ."), ("Methods", "We counted 12 of them: 3 were lost."),
         ("Results", "Nothing changed over time."), ("Conclusions", "More work is needed.")]
+
+
+def test_authors_parted_by_commas_alone_are_each_an_author_in_the_records_order() -> None:
+    """A real hand-written entry (wearable-hrv's paper.bib, MIT) parts its authors, whole names, by commas with no
+    "and": "Robin Champseix, Laurent Ribiere, Clément Le Couedic". It was read as one person, as BibTeX's "Last, Jr,
+    First": the byline showed "Robin Champseix, Clément Le Couedic, Laurent Ribiere", the second author moved to
+    the end. Each is now an author of its own, read as BibTeX reads "Given Family"."""
+    (record,), _ = bibtex.read(text_of("comma-separated-author-lists.bib"), "paper.bib")
+    champseix = bibtex.to_article(record)[0]
+    assert [(p.family, p.given) for p in champseix.authors] == [
+        ("Champseix", "Robin"), ("Ribiere", "Laurent"), ("Couedic", "Clément Le")]
+    people, _ = bibtex._people("Ford, Jr., W. K. and Smith, John Paul, III")  # a generation is no name of a list
+    assert [(p.family, p.given, p.suffix) for p in people] == [("Ford", "W. K.", "Jr."), ("Smith", "John Paul", "III")]
