@@ -490,9 +490,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=shared.volume(f.text("volume")), issue=f.text("number", "issue"),
         pages=shared.page_range(_pages(f)),
         # the number that stands for an article's pages (biblatex's eid, ACM's articleno; Web of Science's
-        # "Article-Number = {{UNSP 2}}")
+        # "Article-Number = {{UNSP 2}}"; bioRxiv's and medRxiv's "elocation-id = {2023.01.30.526202}", as JATS)
         article_number=shared.page_range(shared.web_of_science_number(
-            f.plain("art_number", "article-number", "eid", "articleno"))),
+            f.plain("art_number", "article-number", "eid", "articleno", "elocation-id"))),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
             "author_keywords", "keywords", "keywords-plus")),
         notices=shared.notices_from_notes([f.text("note")]),

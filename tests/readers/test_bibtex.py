@@ -1048,3 +1048,19 @@ def test_authors_parted_by_commas_alone_are_each_an_author_in_the_records_order(
         ("Champseix", "Robin"), ("Ribiere", "Laurent"), ("Couedic", "Clément Le")]
     people, _ = bibtex._people("Ford, Jr., W. K. and Smith, John Paul, III")  # a generation is no name of a list
     assert [(p.family, p.given, p.suffix) for p in people] == [("Ford", "W. K.", "Jr."), ("Smith", "John Paul", "III")]
+
+
+def test_a_biorxiv_elocation_id_is_the_article_number() -> None:
+    """bioRxiv's and medRxiv's BibTeX export names a preprint's number "elocation-id" (its JATS's name), and
+    gives no pages: the page showed no number at all, only the full record did. The real exports seen are in
+    READMEs without a licence; the entry is retyped here in their shape (tab indent, "@article {" with a space,
+    the eprint a PDF's url, "journal = {bioRxiv}" last) with made-up facts."""
+    text = ("@article {Example2024.05.06.592001,\n\tauthor = {Example, Anna and Sample, Ben},\n"
+            "\ttitle = {A made-up preprint},\n\telocation-id = {2024.05.06.592001},\n\tyear = {2024},\n"
+            "\tdoi = {10.1101/2024.05.06.592001},\n\tpublisher = {Cold Spring Harbor Laboratory},\n"
+            "\tURL = {https://www.biorxiv.org/content/early/2024/05/08/2024.05.06.592001},\n"
+            "\teprint = {https://www.biorxiv.org/content/early/2024/05/08/2024.05.06.592001.full.pdf},\n"
+            "\tjournal = {bioRxiv}\n}\n")
+    (record,), _ = bibtex.read(text, "biorxiv.bib")
+    article = bibtex.to_article(record)[0]
+    assert (article.journal, article.article_number, article.pages) == ("bioRxiv", "2024.05.06.592001", "")
