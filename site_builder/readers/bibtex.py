@@ -542,12 +542,20 @@ def _abstract(f: _Fields, running: bool) -> shared.Abstract:
     if (labelled := _heading_lines_labelled(f.raw("abstract"))) != f.raw("abstract"):
         f = f.with_value("abstract", labelled)
     text = f.text("abstract")
-    plain = shared.abstract(text, running=running)
+    # Wiley's BibTeX export flattens its JATS abstract into "Abstract Purpose To estimate … Methods We …" (and
+    # "ABSTRACT Purpose …"): the word names the whole, and the headings run into the text, as Web of Science's do.
+    flattened = shared.ABSTRACT_WORD.match(text) is not None
+    running = running or flattened
+    plain = shared.abstract(_without_abstract_word(text, flattened), running=running)
     marked = f.marked()
     if marked is f and "<" not in text:
         return plain
-    return shared.restyled_abstract(plain, shared.abstract(shared.style_markers(marked.text("abstract")),
-                                                           running=running))
+    restyled = _without_abstract_word(shared.style_markers(marked.text("abstract")), flattened)
+    return shared.restyled_abstract(plain, shared.abstract(restyled, running=running))
+
+
+def _without_abstract_word(text: str, flattened: bool) -> str:
+    return shared.ABSTRACT_WORD.sub("", text, count=1) if flattened else text
 
 
 _HEADING_LINE = re.compile(r"^([ \t]*)([^\n:]+?)[ \t]*$(?=\n[ \t]*\S)", re.M)

@@ -1064,3 +1064,26 @@ def test_a_biorxiv_elocation_id_is_the_article_number() -> None:
     (record,), _ = bibtex.read(text, "biorxiv.bib")
     article = bibtex.to_article(record)[0]
     assert (article.journal, article.article_number, article.pages) == ("bioRxiv", "2024.05.06.592001", "")
+
+
+def test_a_wiley_abstract_flattened_with_its_headings_is_cut_at_them() -> None:
+    """Wiley Online Library's BibTeX export flattens an abstract's JATS into one line: the word "Abstract" (or
+    "ABSTRACT"), then each heading run into its text, "Abstract Purpose Coronavirus disease … Methods …" (Medical
+    Physics, Pharmacoepidemiology and Drug Safety, Journal of Applied Clinical Medical Physics entries seen in
+    repositories without a licence; the shape is retyped here with made-up words), as Web of Science runs its
+    headings in (test_an_older_web_of_science_export_runs_its_headings_into_the_text_too). The page showed it as
+    one paragraph opening "Abstract Purpose …"; an unstructured one opening "Abstract This …"."""
+    text = ("@article{https://doi.org/10.1002/xmpl.70001,\nauthor = {Example, Anna},\ntitle = {A made-up study},\n"
+            "journal = {Example Physics},\nvolume = {n/a},\nnumber = {n/a},\npages = {},\n"
+            "doi = {https://doi.org/10.1002/xmpl.70001},\n"
+            "url = {https://onlinelibrary.wiley.com/doi/abs/10.1002/xmpl.70001},\n"
+            "eprint = {https://onlinelibrary.wiley.com/doi/pdf/10.1002/xmpl.70001},\n"
+            "abstract = {ABSTRACT Purpose To count things. Methods We counted 12 of them. Results 3 were lost. "
+            "Conclusions Counting is hard.},\nyear = {2025}\n}\n\n@article{other,\ntitle = {Another},\n"
+            "abstract = {Abstract This made-up paper has no headings. Results are not one.},\nyear = {2016}\n}\n")
+    structured, unstructured = (bibtex.to_article(r)[0] for r in bibtex.read(text, "wiley.bib")[0])
+    assert [(s.label, s.text) for s in structured.abstract] == [
+        ("Purpose", "To count things."), ("Methods", "We counted 12 of them."), ("Results", "3 were lost."),
+        ("Conclusions", "Counting is hard.")]
+    assert [(s.label, s.text) for s in unstructured.abstract] == [
+        ("", "This made-up paper has no headings. Results are not one.")]
