@@ -1087,3 +1087,17 @@ def test_a_wiley_abstract_flattened_with_its_headings_is_cut_at_them() -> None:
         ("Conclusions", "Counting is hard.")]
     assert [(s.label, s.text) for s in unstructured.abstract] == [
         ("", "This made-up paper has no headings. Results are not one.")]
+
+
+def test_an_href_shows_its_text_and_the_rest_of_the_value_is_decoded() -> None:
+    """NASA ADS's BibTeX of a Zenodo record writes the DOI in its title as a hyperref link (bibmanager's
+    examples/sample.bib, MIT): "…, Zenodo, doi:\\href{https://zenodo.org/record/2547042}{10.5281/zenodo.2547042}".
+    pylatexenc's parser gave \\href no arguments and its text rule failed, so the whole value was shown with its
+    LaTeX left in: "doi:\\hrefhttps://zenodo.org/record/254704210.5281/zenodo.2547042". LaTeX prints the link's
+    text; hand-written titles link the same way ("\\href{https://aclanthology.org/C18-1287/}{Automatic …}")."""
+    (record,), _ = bibtex.read(text_of("bibmanager-ads-zenodo-href.bib"), "sample.bib")
+    article, problems = bibtex.to_article(record)
+    assert article.title == "bibmanager: A BibTeX manager for LaTeX projects, Zenodo, doi:10.5281/zenodo.2547042"
+    assert problems == []
+    assert bibtex.latex_to_text("\\href{https://example.org/a}{Caf{\\'e} {\\textbf{73}}} and \\href[x]{u}{v}") == (
+        "Café 73 and v")
