@@ -239,6 +239,23 @@ def test_a_manubot_short_doi_is_a_link_labelled_short_doi(make_site, tmp_path: P
                          ("https://doi.org/gcgk7d", "shortDOI")]
 
 
+
+def test_a_crossref_url_whose_doi_is_percent_encoded_is_no_link_of_its_own(make_site, tmp_path: Path, html) -> None:
+    """Crossref's BibTeX (content negotiation, as rcrossref recorded it) writes its url with the DOI's "/", "(",
+    "[" and ";" percent-encoded ("https://doi.org/10.1890%2F0012-9615%281999%29069%5B0569…"): the page showed a
+    second link, "doi.org", beside the DOI's own. It is the same DOI."""
+    from site_builder.build import build
+
+    name = "crossref-transform-rcrossref.bib"
+    (record,), _ = read_file(DATA / "bibtex" / name, name)
+    article, _ = to_article(record)
+    assert (article.doi, article.links) == ("10.1890/0012-9615(1999)069[0569:edilsa]2.0.co;2", ())
+    assert ids.ids_from_urls([record.first("url")])[2] == article.doi
+    result = build(make_site({name: (DATA / "bibtex" / name).read_bytes()}), tmp_path / "out")
+    (page,) = (result.output / "articles").glob("*.html")
+    root = html.parse(page)
+    assert [text for href, text in html.anchors(html.main(root)) if "doi.org" in href] == [f"DOI {article.doi}"]
+
 # --- merging prefers the clean value --------------------------------------------------------------------------------
 
 def test_merge_shows_the_clean_doi_when_the_preferred_source_has_text_glued_on(make_site, tmp_path: Path,

@@ -51,6 +51,7 @@ import re
 import sys
 import unicodedata
 from pathlib import Path
+from urllib.parse import unquote
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -282,8 +283,9 @@ def survey_entry(s: Survey, record: object, article: object, raw_text: str, wher
         # Several urls a space apart (Mendeley), or one url with spaces in it, meant as a browser sends them.
         for want in re.split(r"\s+(?=[A-Za-z][\w+.-]*://)", re.sub(r"\\([&%_#$~])", r"\1", url).strip()):
             want = re.sub(r"\s+", "%20", want)
+            # a doi.org url may percent-encode its DOI (Crossref's "https://doi.org/10.3758%2Fs13428-020-01516-y")
             if want not in shown_urls and not (held.strip() and any(
-                    part and part in want.lower() for part in held.split())):
+                    part and part in unquote(want).lower() for part in held.split())):
                 s.add("url-changed!", f"{where} url", want, " ".join(shown_urls))
     # Every field of the entry's text is in the record (the full-record view shows the record).
     have = {f.name.lower() for f in record.fields}  # type: ignore[attr-defined]

@@ -208,7 +208,9 @@ def ids_from_urls(urls: Iterable[str]) -> tuple[str, str, str]:
         if not pmc and (m := _PMC_URL.search(url)):
             pmc = m.group(1).upper()
         if not doi and (m := _DOI_URL.search(url)):
-            doi = doi_from(m.group(1))
+            # the whole "doi.org/…", so that doi_from decodes a DOI whose "/" is percent-encoded, as Crossref's
+            # BibTeX writes its url ("https://doi.org/10.1126%2Fscience.169.3946.635")
+            doi = doi_from(m.group(0))
     return pmid, pmc, doi
 
 

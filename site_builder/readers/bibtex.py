@@ -47,6 +47,7 @@ from ..model import dates, languages, styles
 from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Field, Person, Record
 from ..model.normalize import clean, generation_apart, is_generation, names_a_group, particles_to_family
+from ..model.sections import is_heading
 from . import shared
 from .latex import latex_to_text, style_markers, unknown_macros
 
@@ -421,7 +422,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     # Web of Science escapes a DOI's "_" as LaTeX does ("10.1007/978-3-030-95398-0\_10"), as JabRef a url's.
     doi = ids.doi_field(_ESCAPED_IN_URL.sub(r"\1", f.plain("doi"))) or url_doi
-    pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id")) or url_pmid
+    # MDPI names the field "PubMedID"; Taylor & Francis and SAGE (Atypon's export) write the PMID as the whole
+    # note, "note ={PMID: 33355555}" (a note that is a bare number is no PMID)
+    note_pmid = ids.pmid_from(note) if (note := f.plain("note")).upper().startswith("PMID") else ""
+    pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id", "pubmedid")) or url_pmid or note_pmid
     pmc = ids.pmcid_from(f.plain("pmcid", "pmc")) or url_pmc  # pmc: JabRef's entry of a PubMed record
     # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format (its
     # older exports name their records "ISI:000284016600001", newer ones "WOS:…").
@@ -486,9 +490,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=shared.volume(f.text("volume")), issue=f.text("number", "issue"),
         pages=shared.page_range(_pages(f)),
         # the number that stands for an article's pages (biblatex's eid, ACM's articleno; Web of Science's
-        # "Article-Number = {{UNSP 2}}")
+        # "Article-Number = {{UNSP 2}}"; bioRxiv's and medRxiv's "elocation-id = {2023.01.30.526202}", as JATS)
         article_number=shared.page_range(shared.web_of_science_number(
-            f.plain("art_number", "article-number", "eid", "articleno"))),
+            f.plain("art_number", "article-number", "eid", "articleno", "elocation-id"))),
         keywords=shared.split_keywords(latex_to_text(f.raw(k)) for k in (
             "author_keywords", "keywords", "keywords-plus")),
         notices=shared.notices_from_notes([f.text("note")]),
@@ -535,13 +539,36 @@ def _title_styles(f: _Fields, title: str, decoded: str) -> styles.Styles:
 
 def _abstract(f: _Fields, running: bool) -> shared.Abstract:
     """``shared.abstract`` of the abstract, its sections in the styles LaTeX or HTML gives them."""
+    if (labelled := _heading_lines_labelled(f.raw("abstract"))) != f.raw("abstract"):
+        f = f.with_value("abstract", labelled)
     text = f.text("abstract")
-    plain = shared.abstract(text, running=running)
+    # Wiley's BibTeX export flattens its JATS abstract into "Abstract Purpose To estimate … Methods We …" (and
+    # "ABSTRACT Purpose …"): the word names the whole, and the headings run into the text, as Web of Science's do.
+    flattened = shared.ABSTRACT_WORD.match(text) is not None
+    running = running or flattened
+    plain = shared.abstract(_without_abstract_word(text, flattened), running=running)
     marked = f.marked()
     if marked is f and "<" not in text:
         return plain
-    return shared.restyled_abstract(plain, shared.abstract(shared.style_markers(marked.text("abstract")),
-                                                           running=running))
+    restyled = _without_abstract_word(shared.style_markers(marked.text("abstract")), flattened)
+    return shared.restyled_abstract(plain, shared.abstract(restyled, running=running))
+
+
+def _without_abstract_word(text: str, flattened: bool) -> str:
+    return shared.ABSTRACT_WORD.sub("", text, count=1) if flattened else text
+
+
+_HEADING_LINE = re.compile(r"^([ \t]*)([^\n:]+?)[ \t]*$(?=\n[ \t]*\S)", re.M)
+
+
+def _heading_lines_labelled(abstract: str) -> str:
+    """An abstract whose headings stand each on a line of its own, without a colon, as ScienceDirect's BibTeX
+    export writes them ("Background\nAlthough accurate …\nObjective\nUsing …", "Summary\nTherapists …"), with
+    the colon after each heading that makes it a label: decoding LaTeX joins the lines, and the headings would run
+    into the text as words of it."""
+    if "\n" not in abstract:
+        return abstract
+    return _HEADING_LINE.sub(lambda m: f"{m[1]}{m[2]}:" if is_heading(m[2]) else m[0], abstract)
 
 
 _STYLED_FIELDS = ("title", "subtitle", "titleaddon", "booktitle", "booksubtitle", "booktitleaddon", "abstract")
@@ -570,6 +597,12 @@ class _Fields:
             return self
         other = copy.copy(self)
         other.values = self.values | changed
+        return other
+
+    def with_value(self, name: str, value: str) -> _Fields:
+        """These fields with ``name``'s value replaced."""
+        other = copy.copy(self)
+        other.values = self.values | {name: value}
         return other
 
     def plain(self, *names: str) -> str:
@@ -709,13 +742,28 @@ def _comma_list(name: str) -> list[str]:
     """The names of a list parted by commas where BibTeX wants "and", each "Family, Initials": the Cochrane
     Library's BibTeX export writes "Huey, SL, Mehta, NH, and Mehta, S" (three people, "and" before the last one
     only). A name holds two commas at most, so a "name" with more, in which every second part is initials, is
-    such a list; any other name is one name ("Ford, Jr., W. K.")."""
+    such a list; so is one of three parts or more whose every part is a whole name, "Given Family", none a
+    generation ("Robin Champseix, Laurent Ribiere, Clément Le Couedic", a hand-written entry of wearable-hrv's
+    paper.bib), which BibTeX would read as one person with "Laurent Ribiere" for a "Jr.". Any other name is one
+    name ("Ford, Jr., W. K.")."""
     parts = [part.strip() for part in name.split(",")]
     if parts and not parts[-1]:  # "Alfirevic, Z, Devane, D," before the "and"
         parts.pop()
-    if len(parts) < 4 or len(parts) % 2 or "{" in name or not all(map(_INITIALS.fullmatch, parts[1::2])):
+    if "{" in name or len(parts) < 3:
+        return [name]
+    if all(map(_whole_name, parts)):
+        return parts
+    if len(parts) < 4 or len(parts) % 2 or not all(map(_INITIALS.fullmatch, parts[1::2])):
         return [name]
     return [f"{family}, {initials}" for family, initials in zip(parts[::2], parts[1::2], strict=True)]
+
+
+def _whole_name(part: str) -> bool:
+    """Whether a part of a name list is a whole name, "Given Family" ("Clément Le Couedic"): two words or more,
+    the first and the last capitalised, none a generation."""
+    words = part.split()
+    return len(words) >= 2 and words[0][0].isupper() and words[-1][0].isupper() and not any(
+        is_generation(word.rstrip(".")) or is_generation(word) for word in words)
 
 
 _INITIALS = re.compile(r"(?:[A-Z]\.?[ -]?){1,4}")

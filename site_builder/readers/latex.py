@@ -311,6 +311,8 @@ def _context() -> LatexContextDb:
     # LaTeX prints \textasciicircum as the ASCII circumflex "^" (Better BibTeX and our own export write "^" so);
     # pylatexenc gives the modifier letter "ˆ" (U+02C6), another character.
     context.add_context_category("ascii-symbols", macros=[MacroTextSpec("textasciicircum", "^")], prepend=True)
+    # hyperref's \href[options]{url}{text} prints its text, as a link (pylatexenc's rule adds " <url>" after it)
+    context.add_context_category("hyperref", macros=[MacroTextSpec("href", "%(3)s")], prepend=True)
     return context
 
 
@@ -362,6 +364,10 @@ def _walker_context() -> LatexContextDb:
     context = latexwalker.get_default_latex_context_db()
     context.add_context_category("biblatex-text", macros=[*(MacroSpec(name, "{") for name in _ONE_ARGUMENT + _NO_OPS),
                                                           *(MacroSpec(n, a) for n, a in _LANGUAGE_SWITCH.items())])
+    # hyperref's \href: pylatexenc's parser gives it no arguments, and its text rule then fails on the value, which
+    # was shown with its LaTeX left in ("doi:\hrefhttps://zenodo.org/record/254704210.5281/zenodo.2547042", the
+    # title of NASA ADS's entry of a Zenodo record)
+    context.add_context_category("hyperref", macros=[MacroSpec("href", "[{{")], prepend=True)
     return context
 
 

@@ -988,3 +988,116 @@ def test_iso_names_of_greek_letters_are_the_letters() -> None:
     assert "A low room-temperature resistivity of 7.35 Ω\ufffdcm was achieved" in abstract_of(articles["Hao_2008"])
     assert abstract_of(articles["Siegfried_2004"]).endswith("Scale bar: 1\ufffdμm.")
     assert "&OHgr;" in "".join(bibtex.read(text_of("bbt-iso-greek-entities.bib"), "x.bib")[0][0].values("Abstract"))
+
+
+def test_a_taylor_and_francis_note_that_names_a_pmid_is_the_pmid() -> None:
+    """Taylor & Francis's BibTeX export (Atypon's, as SAGE's) writes an article's PMID as its whole note, "note
+    ={PMID: 33355555}": the article had no PMID, so no PubMed link and a DOI's id. CoLRev's test export (MIT), in
+    Taylor & Francis's shape, blank lines and spaced urls included."""
+    records, diagnostics = bibtex.read(text_of("colrev-taylor-and-francis.bib"), "tandf.bib")
+    assert diagnostics == []
+    articles = [bibtex.to_article(r)[0] for r in records]
+    assert [(a.pmid, a.id, a.doi) for a in articles] == [
+        ("33355555", "pubmed-33355555", "10.1111/07777777.2018.1666666"),
+        ("33314444", "pubmed-33314444", "10.1122/07777777.2018.3334444")]
+    assert Field("note", ("PMID: 33355555",), 18) in records[0].fields  # and the full record keeps the note
+
+
+def test_an_mdpi_pubmedid_is_the_pmid_and_a_bare_number_note_is_none() -> None:
+    """MDPI's BibTeX export names the PMID "PubMedID" (its Sensors, Cells and Biomolecules articles; the real
+    exports seen are in repositories without a licence, so the entry is retyped here in their shape with made-up
+    facts): the article had no PMID. A note that is only a number ("note = {2}") names no PMID."""
+    text = ("@Article{s99010001,\nAUTHOR = {Example, Anna and Sample, Ben},\nTITLE = {A Made-up Sensor Study},\n"
+            "JOURNAL = {Sensors},\nVOLUME = {99},\nYEAR = {2023},\nNUMBER = {1},\nARTICLE-NUMBER = {1},\n"
+            "URL = {https://www.mdpi.com/1424-8220/99/1/1},\nPubMedID = {36600001},\nISSN = {1424-8220},\n"
+            "DOI = {10.3390/s99010001}\n}\n\n@article{other,\ntitle = {Another},\nnote = {2},\nyear = {2020}\n}\n")
+    records, _ = bibtex.read(text, "mdpi.bib")
+    assert [bibtex.to_article(r)[0].pmid for r in records] == ["36600001", ""]
+    assert bibtex.to_article(records[0])[0].article_number == "1"
+
+
+def test_sciencedirect_headings_on_lines_of_their_own_label_the_abstract() -> None:
+    """ScienceDirect's BibTeX export writes an abstract's headings each alone on a line, with no colon: "Summary"
+    over the text of Bruton et al., Physiotherapy 2000 (a real export in wearable-hrv's paper.bib, MIT), and
+    "Background", "Methods", "Results", "Conclusions" over the sections of a structured abstract (the real exports
+    seen are in a repository without a licence; the shape is retyped here with made-up words). Decoding LaTeX
+    joined the lines, and the page showed one paragraph, "Summary Therapists regularly perform …", "Background
+    Patients … Methods We …", the headings run into the text as its words."""
+    (record,), _ = bibtex.read(text_of("sciencedirect-whrv-summary.bib"), "paper.bib")
+    (summary,) = bibtex.to_article(record)[0].abstract
+    assert summary.label == "Summary"
+    assert summary.text.startswith("Therapists regularly perform various measurements. How reliable")
+    assert summary.text.endswith("different types of estimate should be used together.")
+    text = ("@article{EXAMPLE2024100001,\ntitle = {A made-up cohort},\njournal = {Example Medicine},\n"
+            "year = {2024},\nabstract = {Background\nPatients differ.\nMethods\nWe counted 12 of them: 3 were "
+            "lost.\nResults\nNothing changed\nover time.\nConclusions\nMore work is needed.}\n}\n")
+    (record,), _ = bibtex.read(text, "sd.bib")
+    assert [(s.label, s.text) for s in bibtex.to_article(record)[0].abstract] == [
+        ("Background", "Patients differ."), ("Methods", "We counted 12 of them: 3 were lost."),
+        ("Results", "Nothing changed over time."), ("Conclusions", "More work is needed.")]
+
+
+def test_authors_parted_by_commas_alone_are_each_an_author_in_the_records_order() -> None:
+    """A real hand-written entry (wearable-hrv's paper.bib, MIT) parts its authors, whole names, by commas with no
+    "and": "Robin Champseix, Laurent Ribiere, Clément Le Couedic". It was read as one person, as BibTeX's "Last, Jr,
+    First": the byline showed "Robin Champseix, Clément Le Couedic, Laurent Ribiere", the second author moved to
+    the end. Each is now an author of its own, read as BibTeX reads "Given Family"."""
+    (record,), _ = bibtex.read(text_of("comma-separated-author-lists.bib"), "paper.bib")
+    champseix = bibtex.to_article(record)[0]
+    assert [(p.family, p.given) for p in champseix.authors] == [
+        ("Champseix", "Robin"), ("Ribiere", "Laurent"), ("Couedic", "Clément Le")]
+    people, _ = bibtex._people("Ford, Jr., W. K. and Smith, John Paul, III")  # a generation is no name of a list
+    assert [(p.family, p.given, p.suffix) for p in people] == [("Ford", "W. K.", "Jr."), ("Smith", "John Paul", "III")]
+
+
+def test_a_biorxiv_elocation_id_is_the_article_number() -> None:
+    """bioRxiv's and medRxiv's BibTeX export names a preprint's number "elocation-id" (its JATS's name), and
+    gives no pages: the page showed no number at all, only the full record did. The real exports seen are in
+    READMEs without a licence; the entry is retyped here in their shape (tab indent, "@article {" with a space,
+    the eprint a PDF's url, "journal = {bioRxiv}" last) with made-up facts."""
+    text = ("@article {Example2024.05.06.592001,\n\tauthor = {Example, Anna and Sample, Ben},\n"
+            "\ttitle = {A made-up preprint},\n\telocation-id = {2024.05.06.592001},\n\tyear = {2024},\n"
+            "\tdoi = {10.1101/2024.05.06.592001},\n\tpublisher = {Cold Spring Harbor Laboratory},\n"
+            "\tURL = {https://www.biorxiv.org/content/early/2024/05/08/2024.05.06.592001},\n"
+            "\teprint = {https://www.biorxiv.org/content/early/2024/05/08/2024.05.06.592001.full.pdf},\n"
+            "\tjournal = {bioRxiv}\n}\n")
+    (record,), _ = bibtex.read(text, "biorxiv.bib")
+    article = bibtex.to_article(record)[0]
+    assert (article.journal, article.article_number, article.pages) == ("bioRxiv", "2024.05.06.592001", "")
+
+
+def test_a_wiley_abstract_flattened_with_its_headings_is_cut_at_them() -> None:
+    """Wiley Online Library's BibTeX export flattens an abstract's JATS into one line: the word "Abstract" (or
+    "ABSTRACT"), then each heading run into its text, "Abstract Purpose Coronavirus disease … Methods …" (Medical
+    Physics, Pharmacoepidemiology and Drug Safety, Journal of Applied Clinical Medical Physics entries seen in
+    repositories without a licence; the shape is retyped here with made-up words), as Web of Science runs its
+    headings in (test_an_older_web_of_science_export_runs_its_headings_into_the_text_too). The page showed it as
+    one paragraph opening "Abstract Purpose …"; an unstructured one opening "Abstract This …"."""
+    text = ("@article{https://doi.org/10.1002/xmpl.70001,\nauthor = {Example, Anna},\ntitle = {A made-up study},\n"
+            "journal = {Example Physics},\nvolume = {n/a},\nnumber = {n/a},\npages = {},\n"
+            "doi = {https://doi.org/10.1002/xmpl.70001},\n"
+            "url = {https://onlinelibrary.wiley.com/doi/abs/10.1002/xmpl.70001},\n"
+            "eprint = {https://onlinelibrary.wiley.com/doi/pdf/10.1002/xmpl.70001},\n"
+            "abstract = {ABSTRACT Purpose To count things. Methods We counted 12 of them. Results 3 were lost. "
+            "Conclusions Counting is hard.},\nyear = {2025}\n}\n\n@article{other,\ntitle = {Another},\n"
+            "abstract = {Abstract This made-up paper has no headings. Results are not one.},\nyear = {2016}\n}\n")
+    structured, unstructured = (bibtex.to_article(r)[0] for r in bibtex.read(text, "wiley.bib")[0])
+    assert [(s.label, s.text) for s in structured.abstract] == [
+        ("Purpose", "To count things."), ("Methods", "We counted 12 of them."), ("Results", "3 were lost."),
+        ("Conclusions", "Counting is hard.")]
+    assert [(s.label, s.text) for s in unstructured.abstract] == [
+        ("", "This made-up paper has no headings. Results are not one.")]
+
+
+def test_an_href_shows_its_text_and_the_rest_of_the_value_is_decoded() -> None:
+    """NASA ADS's BibTeX of a Zenodo record writes the DOI in its title as a hyperref link (bibmanager's
+    examples/sample.bib, MIT): "…, Zenodo, doi:\\href{https://zenodo.org/record/2547042}{10.5281/zenodo.2547042}".
+    pylatexenc's parser gave \\href no arguments and its text rule failed, so the whole value was shown with its
+    LaTeX left in: "doi:\\hrefhttps://zenodo.org/record/254704210.5281/zenodo.2547042". LaTeX prints the link's
+    text; hand-written titles link the same way ("\\href{https://aclanthology.org/C18-1287/}{Automatic …}")."""
+    (record,), _ = bibtex.read(text_of("bibmanager-ads-zenodo-href.bib"), "sample.bib")
+    article, problems = bibtex.to_article(record)
+    assert article.title == "bibmanager: A BibTeX manager for LaTeX projects, Zenodo, doi:10.5281/zenodo.2547042"
+    assert problems == []
+    assert bibtex.latex_to_text("\\href{https://example.org/a}{Caf{\\'e} {\\textbf{73}}} and \\href[x]{u}{v}") == (
+        "Café 73 and v")
