@@ -284,3 +284,20 @@ def test_wileys_small_capitals_are_small_capitals() -> None:
     title, styles = shared.styled_text("Sleep apnoea (<scp>OSA</scp>) and <scp>COVID</scp>‐19")
     assert (title, [(title[s:e], k) for s, e, k in styles]) == ("Sleep apnoea (OSA) and COVID‐19",
                                                                 [("OSA", "sc"), ("COVID", "sc")])
+
+
+THESIS = "habanero-widget-thesis.json"
+
+
+def test_a_person_crossref_lists_without_a_name_is_no_author(tmp_path: Path, html) -> None:
+    """LSU's thesis 10.31390/gradschool_theses.6125 lists a first "author" with no name (only its sequence, no
+    affiliation and its role): the citation began with it, ", Rovira J. AI-Based Accessibility Widget …"."""
+    assert article(THESIS).authors == (Person("Rovira, Joshua", family="Rovira", given="Joshua"),)
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / THESIS).write_bytes((CROSSREF / THESIS).read_bytes())
+    build(site, tmp_path / "_site")
+    page = html.parse(tmp_path / "_site" / "articles" / "doi-10-31390-gradschool-theses-6125.html")
+    assert html.text(page.find(".//blockquote[@id='cite-vancouver']")).startswith(
+        "Rovira J. AI-Based Accessibility Widget (AIBAW) Shortcomings for Blind Web Users [dissertation].")
+
