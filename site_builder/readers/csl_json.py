@@ -130,11 +130,14 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
 
 _CROSSREF_TYPES = {"journal-article": "article-journal", "proceedings-article": "paper-conference",
                    "book-chapter": "chapter", "book-section": "chapter", "book-part": "chapter",
-                   "monograph": "book", "edited-book": "book", "reference-book": "book", "reference-entry": "entry",
+                   "monograph": "book", "edited-book": "book", "reference-book": "book",
+                   "reference-entry": "entry-encyclopedia",
                    "dissertation": "thesis"}
 """Crossref's own names for kinds of work, which its CSL-JSON keeps in ``type`` (doi.org's answer for a Crossref
-DOI: "journal-article", CrossRef/rest-api-doc#222), and the CSL type each is. The others ("posted-content", a
-preprint; "peer-review"; "report-component") name no CSL type and stay kinds of work that stand on their own."""
+DOI: "journal-article", CrossRef/rest-api-doc#222), and the CSL type each is. A "reference-entry" is held by the
+reference work its ``container-title`` names (Oxford Bibliographies' "Ecology"), as biblatex's ``inreference`` is,
+not by a series. The others ("posted-content", a preprint; "peer-review"; "report-component") name no CSL type and
+stay kinds of work that stand on their own."""
 
 
 def type_of(written: str) -> str:

@@ -286,7 +286,7 @@ def test_wileys_small_capitals_are_small_capitals() -> None:
                                                                 [("OSA", "sc"), ("COVID", "sc")])
 
 
-THESIS = "habanero-widget-thesis.json"
+THESIS, REFERENCE_ENTRIES = "habanero-widget-thesis.json", "habanero-works-query-ecology.json"
 
 
 def test_a_person_crossref_lists_without_a_name_is_no_author(tmp_path: Path, html) -> None:
@@ -301,3 +301,21 @@ def test_a_person_crossref_lists_without_a_name_is_no_author(tmp_path: Path, htm
     assert html.text(page.find(".//blockquote[@id='cite-vancouver']")).startswith(
         "Rovira J. AI-Based Accessibility Widget (AIBAW) Shortcomings for Blind Web Users [dissertation].")
 
+
+def test_a_reference_entry_is_in_its_reference_work_not_a_series(tmp_path: Path, html) -> None:
+    """Oxford Bibliographies' entries (Crossref's "reference-entry") name the reference work that holds them in
+    ``container-title`` ("Ecology"): the page called it the entry's series, "Series Ecology", and the citation
+    "Oxford University Press; 2012. (Ecology)"."""
+    records, _ = read(REFERENCE_ENTRIES)
+    entry, _ = readers.to_article(records[1])
+    assert (entry.kind, entry.container, entry.journal) == ("entry-encyclopedia", "Ecology", "")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / REFERENCE_ENTRIES).write_bytes((CROSSREF / REFERENCE_ENTRIES).read_bytes())
+    build(site, tmp_path / "_site")
+    page = html.parse(tmp_path / "_site" / "articles" / "doi-10-1093-obo-9780199830060-0023.html")
+    facts = html.facts(html.main(page))
+    assert (facts["In"], facts["Publication type"]) == ("Ecology", "reference-entry")
+    assert "Series" not in facts
+    assert html.text(page.find(".//blockquote[@id='cite-vancouver']")) == (
+        "Kessler A. Chemical Ecology. In: Ecology. Oxford University Press; 2012. doi:10.1093/obo/9780199830060-0023")
