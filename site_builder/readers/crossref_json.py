@@ -35,7 +35,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, Level
 from ..model import identifiers as ids
 from ..model import languages
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Person, Record
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Notice, Person, Record
 from ..model.normalize import clean, unique_folded
 from . import csl_json, json_records, shared
 
@@ -135,11 +135,34 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         pages=shared.page_range(item.text("page")),
         article_number=shared.page_range(item.text("article-number")),
         keywords=unique_folded(clean(s) for s in record.values("subject") if clean(s)),
+        notices=notices(item, doi),
         records=(record,),
         issns=issns, issn_types=issn_types,
         isbns=ids.standard_numbers(v for v, _ in _typed(record, "isbn-type", "ISBN")),
     )
     return article, problems
+
+
+_UPDATES = {"correction": ("ErratumIn", "ErratumFor"), "corrigendum": ("ErratumIn", "ErratumFor"),
+            "erratum": ("ErratumIn", "ErratumFor"), "retraction": ("RetractionIn", "RetractionOf"),
+            "expression_of_concern": ("ExpressionOfConcernIn", "ExpressionOfConcernFor")}
+"""Crossmark's kinds of update (Crossref's ``updated-by`` and ``update-to``) that PubMed names too, with PubMed's
+names for the link seen from the updated work and from the notice. A "new_version", an "addendum" or a
+"withdrawal" has no PubMed name, and stays in the full record only."""
+
+
+def notices(item: csl_json.Item, doi: str) -> tuple[Notice, ...]:
+    """The notices Crossmark links a work to: ``updated-by`` names the correction or retraction of the work
+    (``{"DOI": "10.1371/annotation/c76da2c1-…", "type": "correction", "label": "Correction", …}`` on PLOS ONE's
+    10.1371/journal.pone.0033693), ``update-to`` the work a notice corrects or retracts. A work that updates itself
+    (PLOS's "new_version" of its own DOI) is no notice."""
+    found = []
+    for key, side in (("updated-by", 0), ("update-to", 1)):
+        for update in item.objects(key):
+            kinds, linked = _UPDATES.get(str(update.get("type", ""))), ids.doi_field(str(update.get("DOI", "")))
+            if kinds and linked and linked.casefold() != doi.casefold():
+                found.append(Notice(kinds[side], doi=linked))
+    return tuple(dict.fromkeys(found))
 
 
 def _title(record: Record) -> str:

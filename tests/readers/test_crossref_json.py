@@ -13,7 +13,7 @@ import reading
 from site_builder import readers
 from site_builder.build import build
 from site_builder.diagnostics import Level
-from site_builder.model.article import Person
+from site_builder.model.article import Notice, Person
 from site_builder.readers import crossref_json, csl_json, shared
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -319,3 +319,46 @@ def test_a_reference_entry_is_in_its_reference_work_not_a_series(tmp_path: Path,
     assert "Series" not in facts
     assert html.text(page.find(".//blockquote[@id='cite-vancouver']")) == (
         "Kessler A. Chemical Ecology. In: Ecology. Oxford University Press; 2012. doi:10.1093/obo/9780199830060-0023")
+
+
+CORRECTED = "habanero-work-pone-0033693.json"
+
+
+def test_crossmarks_correction_is_a_notice_on_the_page(tmp_path: Path, html) -> None:
+    """PLOS ONE's 10.1371/journal.pone.0033693 is ``updated-by`` a correction (Crossmark's link, with the
+    correction's DOI): the page said nothing of it outside the full record."""
+    assert article(CORRECTED).notices == (Notice("ErratumIn", doi="10.1371/annotation/c76da2c1-ccb8-4797-94c1-"
+                                                                  "359d3ceceeda"),)
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / CORRECTED).write_bytes((CROSSREF / CORRECTED).read_bytes())
+    build(site, tmp_path / "_site")
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1371-journal-pone-0033693.html"))
+    notices = next(s for s in main.iter("section") if "notices" in s.get("class", ""))
+    assert "Erratum in: DOI 10.1371/annotation/c76da2c1-ccb8-4797-94c1-359d3ceceeda" in html.text(notices)
+
+
+# The shapes Crossmark gives a retracted work, its retraction notice, and a PLOS article that names a new version of
+# itself in both keys (10.1371/journal.ppat.1006930 in habanero's cassettes), retyped with made-up DOIs.
+def _update(doi: str, kind: str) -> list[dict[str, object]]:
+    return [{"DOI": doi, "type": kind, "label": kind.title(), "source": "publisher",
+             "updated": {"date-parts": [[2020, 1, 2]]}}]
+
+
+@pytest.mark.parametrize(("work", "expected"), [
+    ({"DOI": "10.1/a", "updated-by": _update("10.1/notice", "retraction")},
+     (Notice("RetractionIn", doi="10.1/notice"),)),
+    ({"DOI": "10.1/notice", "update-to": _update("10.1/a", "retraction")}, (Notice("RetractionOf", doi="10.1/a"),)),
+    ({"DOI": "10.1/c", "update-to": _update("10.1/b", "expression_of_concern")},
+     (Notice("ExpressionOfConcernFor", doi="10.1/b"),)),
+    ({"DOI": "10.1/v", "update-to": _update("10.1/v", "new_version"), "updated-by": _update("10.1/v", "new_version")},
+     ()),
+    ({"DOI": "10.1/w", "updated-by": _update("10.1/x", "addendum")}, ()),
+])
+def test_crossmarks_retractions_and_concerns_are_notices(work: dict[str, object], expected: tuple) -> None:
+    answer = json.dumps({"status": "ok", "message-type": "work", "message": {"type": "journal-article",
+                                                                             "title": ["T"], **work}}).encode()
+    (record,), _ = read("w.json", answer)
+    found, _ = readers.to_article(record)
+    assert found.notices == expected
+    assert found.retracted == (expected[:1] == (Notice("RetractionIn", doi="10.1/notice"),))
