@@ -84,13 +84,6 @@ def person(author: dict[str, Any]) -> Person:
     return csl_json.person(author)
 
 
-def people(item: csl_json.Item, key: str) -> tuple[Person, ...]:
-    """The named people of a list such as ``author``: Crossref lists a person with no name at all
-    (``{"sequence": "additional", "affiliation": [], "role": […]}``, the first author of LSU's thesis
-    10.31390/gradschool_theses.6125), which no page shows and no citation may count."""
-    return tuple(found for value in item.objects(key) if (found := person(value)).name)
-
-
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one Crossref work, and what it lacks."""
     problems: list[Diagnostic] = []
@@ -114,7 +107,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         title=title or UNTITLED,
         title_styles=title_styles if title else (),
         original_title=original if original and original != title else "",
-        authors=people(item, "author"),
+        authors=csl_json.people(item, "author", person),
         journal="" if csl_type in CONTAINED_KINDS else container or abbrev,
         journal_abbrev=abbrev if abbrev != container else "",
         container=container if csl_type in CONTAINED_KINDS else "",
@@ -129,8 +122,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         links=shared.links([item.text("URL")]),
         kind=kind,
         publication_types=(crossref_type,) if crossref_type else (),
-        editors=people(item, "editor") if alone else (),
-        translators=people(item, "translator"),
+        editors=csl_json.people(item, "editor", person) if alone else (),
+        translators=csl_json.people(item, "translator", person),
         volume=item.text("volume"), issue=item.text("issue"),
         pages=shared.page_range(item.text("page")),
         article_number=shared.page_range(item.text("article-number")),
