@@ -99,6 +99,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     kind = "" if csl_type in ("article-journal", "article") else csl_type
     alone = kind not in PERIODICAL_KINDS
     container = _first(record, "container-title")
+    series, held_by = _series_and_book(record) if csl_type in CONTAINED_KINDS else ("", container)
     abbrev = _first(record, "short-container-title")
     issns, issn_types = ids.typed_issns(_typed(record, "issn-type", "ISSN"))
     original = _first(record, "original-title")
@@ -108,9 +109,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         title_styles=title_styles if title else (),
         original_title=original if original and original != title else "",
         authors=csl_json.people(item, "author", person),
-        journal="" if csl_type in CONTAINED_KINDS else container or abbrev,
+        journal=series if csl_type in CONTAINED_KINDS else container or abbrev,
         journal_abbrev=abbrev if abbrev != container else "",
-        container=container if csl_type in CONTAINED_KINDS else "",
+        container=held_by if csl_type in CONTAINED_KINDS else "",
         date=when.date, date_printed=when.printed, epub_date=when.epub,
         publisher=item.text("publisher"),
         place=item.text("publisher-location") if alone else "",
@@ -165,6 +166,15 @@ def _title(record: Record) -> str:
     if subtitle and not clean(shared.strip_tags(title)).endswith(clean(shared.strip_tags(subtitle))):
         return f"{title}: {subtitle}" if title else subtitle
     return title
+
+
+def _series_and_book(record: Record) -> tuple[str, str]:
+    """The series and the book (or proceedings) of a chapter or paper whose ``container-title`` names both, the
+    series first: ``["SPIE Proceedings", "Optical Coherence Tomography and Coherence Domain Optical Methods in
+    Biomedicine XX"]`` (10.1117/12.2214605), ``["Lecture Notes in Computer Science", "…"]``; else no series and the
+    one title."""
+    titles = [title for value in record.values("container-title") if (title := clean(shared.strip_tags(value)))]
+    return (titles[0], titles[-1]) if len(titles) > 1 else ("", "".join(titles))
 
 
 def _first(record: Record, key: str, markup: bool = False) -> str:

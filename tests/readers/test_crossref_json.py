@@ -362,3 +362,32 @@ def test_crossmarks_retractions_and_concerns_are_notices(work: dict[str, object]
     found, _ = readers.to_article(record)
     assert found.notices == expected
     assert found.retracted == (expected[:1] == (Notice("RetractionIn", doi="10.1/notice"),))
+
+
+SPIE_PAPER = "habanero-sample-spie-paper.json"
+
+
+def test_a_papers_series_and_proceedings_are_each_named(tmp_path: Path, html) -> None:
+    """Crossref lists a paper's series before its proceedings in ``container-title`` (10.1117/12.2214605:
+    ``["SPIE Proceedings", "Optical Coherence Tomography and Coherence Domain Optical Methods in Biomedicine XX"]``):
+    the page named the series as the proceedings, "Proceedings SPIE Proceedings", and the proceedings' own title
+    was in the full record only."""
+    found = article(SPIE_PAPER)
+    assert (found.kind, found.journal, found.container) == (
+        "paper-conference", "SPIE Proceedings",
+        "Optical Coherence Tomography and Coherence Domain Optical Methods in Biomedicine XX")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / SPIE_PAPER).write_bytes((CROSSREF / SPIE_PAPER).read_bytes())
+    build(site, tmp_path / "_site")
+    facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1117-12-2214605.html")))
+    assert (facts["Series"], facts["Proceedings"], facts["Volume"], facts["Pages"]) == (
+        "SPIE Proceedings", "Optical Coherence Tomography and Coherence Domain Optical Methods in Biomedicine XX",
+        "9697", "96973B")
+
+
+def test_a_chapter_with_one_container_title_has_no_series() -> None:
+    work = {"DOI": "10.1/ch", "type": "book-chapter", "title": ["T"], "container-title": ["The Book"]}
+    (record,), _ = read("w.json", json.dumps({"status": "ok", "message-type": "work", "message": work}).encode())
+    found, _ = readers.to_article(record)
+    assert (found.journal, found.container) == ("", "The Book")
