@@ -391,3 +391,22 @@ def test_a_chapter_with_one_container_title_has_no_series() -> None:
     (record,), _ = read("w.json", json.dumps({"status": "ok", "message-type": "work", "message": work}).encode())
     found, _ = readers.to_article(record)
     assert (found.journal, found.container) == ("", "The Book")
+
+
+MATHML_ABSTRACT = "habanero-hindawi-mathml-abstract.json"
+
+
+def test_a_mathml_formula_in_an_abstract_keeps_its_exponent(tmp_path: Path, html) -> None:
+    """Crossref's abstract of 10.1155/2011/373482 (Case Reports in Radiology, CC BY 3.0) gives the white count as
+    MathML, ``…<mml:mo>×</mml:mo><mml:msup><mml:mtext>10</mml:mtext><mml:mtext>9</mml:mtext></mml:msup>…``: with
+    its tags left out the page read "22.2×109 /L" (its thin space before "/L" as the record has it), a count a
+    hundred million times too high."""
+    (section,) = article(MATHML_ABSTRACT).abstract
+    assert "her white blood count was significantly increased (22.2×10⁹\u2009/L). One week prior" in section.text
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / MATHML_ABSTRACT).write_bytes((CROSSREF / MATHML_ABSTRACT).read_bytes())
+    build(site, tmp_path / "_site")
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1155-2011-373482.html"))
+    abstract = next(s for s in main.iter("section") if "abstract" in s.get("class", ""))
+    assert "(22.2×10⁹ /L)" in html.text(abstract) and "mml" not in html.text(abstract)  # text() folds U+2009
