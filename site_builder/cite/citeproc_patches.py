@@ -293,6 +293,12 @@ def _one_mark_at_a_seam() -> None:
     citeproc.model.normalize_seam = normalize_seam
 
 
+_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-"})
+"""Unicode's hyphen and non-breaking hyphen (U+2010, U+2011), which join a given name's parts as "-" does: OpenAlex's
+display names write them ("Charles\u2010Edmond Bichot", 10.4018/978-1-4666-1891-6.ch004), whose initials are
+"CE"."""
+
+
 @functools.cache
 def _no_mark_for_no_initial() -> None:
     """Make citeproc-py's initials end with a lowercase word of the given name as the record writes it.
@@ -306,6 +312,7 @@ def _no_mark_for_no_initial() -> None:
     from citeproc.model import Name
 
     def initialize(self: Any, given: str, mark: str, context: Any) -> str:
+        given = given.translate(_HYPHENS)
         parts_of = given.split("-") if self.get_option("initialize-with-hyphen", context) else [
             given.replace("-", " ")]
         result = []

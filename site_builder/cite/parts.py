@@ -134,7 +134,7 @@ def initials(given: str) -> str:
     return "".join(word[0] for word in _NAME_BREAKS.split(given) if word and word[0].isalpha()).upper()
 
 
-_NAME_BREAKS = re.compile(r"[\s.\-]+")
+_NAME_BREAKS = re.compile(r"[\s.\-\u2010\u2011]+")  # and Unicode's hyphens, as OpenAlex's display names have them
 
 
 def abstract_text(article: Article) -> str:

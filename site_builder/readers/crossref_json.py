@@ -35,7 +35,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, Level
 from ..model import identifiers as ids
 from ..model import languages
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Person, Record
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Notice, Person, Record
 from ..model.normalize import clean, unique_folded
 from . import csl_json, json_records, shared
 
@@ -99,6 +99,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     kind = "" if csl_type in ("article-journal", "article") else csl_type
     alone = kind not in PERIODICAL_KINDS
     container = _first(record, "container-title")
+    series, held_by = _series_and_book(record) if csl_type in CONTAINED_KINDS else ("", container)
     abbrev = _first(record, "short-container-title")
     issns, issn_types = ids.typed_issns(_typed(record, "issn-type", "ISSN"))
     original = _first(record, "original-title")
@@ -107,10 +108,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         title=title or UNTITLED,
         title_styles=title_styles if title else (),
         original_title=original if original and original != title else "",
-        authors=tuple(person(a) for a in item.objects("author")),
-        journal="" if csl_type in CONTAINED_KINDS else container or abbrev,
+        authors=csl_json.people(item, "author", person),
+        journal=series if csl_type in CONTAINED_KINDS else container or abbrev,
         journal_abbrev=abbrev if abbrev != container else "",
-        container=container if csl_type in CONTAINED_KINDS else "",
+        container=held_by if csl_type in CONTAINED_KINDS else "",
         date=when.date, date_printed=when.printed, epub_date=when.epub,
         publisher=item.text("publisher"),
         place=item.text("publisher-location") if alone else "",
@@ -122,17 +123,40 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         links=shared.links([item.text("URL")]),
         kind=kind,
         publication_types=(crossref_type,) if crossref_type else (),
-        editors=tuple(person(e) for e in item.objects("editor")) if alone else (),
-        translators=tuple(person(t) for t in item.objects("translator")),
+        editors=csl_json.people(item, "editor", person) if alone else (),
+        translators=csl_json.people(item, "translator", person),
         volume=item.text("volume"), issue=item.text("issue"),
         pages=shared.page_range(item.text("page")),
         article_number=shared.page_range(item.text("article-number")),
         keywords=unique_folded(clean(s) for s in record.values("subject") if clean(s)),
+        notices=notices(item, doi),
         records=(record,),
         issns=issns, issn_types=issn_types,
         isbns=ids.standard_numbers(v for v, _ in _typed(record, "isbn-type", "ISBN")),
     )
     return article, problems
+
+
+_UPDATES = {"correction": ("ErratumIn", "ErratumFor"), "corrigendum": ("ErratumIn", "ErratumFor"),
+            "erratum": ("ErratumIn", "ErratumFor"), "retraction": ("RetractionIn", "RetractionOf"),
+            "expression_of_concern": ("ExpressionOfConcernIn", "ExpressionOfConcernFor")}
+"""Crossmark's kinds of update (Crossref's ``updated-by`` and ``update-to``) that PubMed names too, with PubMed's
+names for the link seen from the updated work and from the notice. A "new_version", an "addendum" or a
+"withdrawal" has no PubMed name, and stays in the full record only."""
+
+
+def notices(item: csl_json.Item, doi: str) -> tuple[Notice, ...]:
+    """The notices Crossmark links a work to: ``updated-by`` names the correction or retraction of the work
+    (``{"DOI": "10.1371/annotation/c76da2c1-…", "type": "correction", "label": "Correction", …}`` on PLOS ONE's
+    10.1371/journal.pone.0033693), ``update-to`` the work a notice corrects or retracts. A work that updates itself
+    (PLOS's "new_version" of its own DOI) is no notice."""
+    found = []
+    for key, side in (("updated-by", 0), ("update-to", 1)):
+        for update in item.objects(key):
+            kinds, linked = _UPDATES.get(str(update.get("type", ""))), ids.doi_field(str(update.get("DOI", "")))
+            if kinds and linked and linked.casefold() != doi.casefold():
+                found.append(Notice(kinds[side], doi=linked))
+    return tuple(dict.fromkeys(found))
 
 
 def _title(record: Record) -> str:
@@ -142,6 +166,15 @@ def _title(record: Record) -> str:
     if subtitle and not clean(shared.strip_tags(title)).endswith(clean(shared.strip_tags(subtitle))):
         return f"{title}: {subtitle}" if title else subtitle
     return title
+
+
+def _series_and_book(record: Record) -> tuple[str, str]:
+    """The series and the book (or proceedings) of a chapter or paper whose ``container-title`` names both, the
+    series first: ``["SPIE Proceedings", "Optical Coherence Tomography and Coherence Domain Optical Methods in
+    Biomedicine XX"]`` (10.1117/12.2214605), ``["Lecture Notes in Computer Science", "…"]``; else no series and the
+    one title."""
+    titles = [title for value in record.values("container-title") if (title := clean(shared.strip_tags(value)))]
+    return (titles[0], titles[-1]) if len(titles) > 1 else ("", "".join(titles))
 
 
 def _first(record: Record, key: str, markup: bool = False) -> str:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
@@ -92,7 +93,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         id=shared.article_id(pmc, pmid, doi, item.text("id") or item.text("citation-key"), title, FORMAT),
         title=title or UNTITLED,
         title_styles=title_styles if title else (),
-        authors=tuple(person(a) for a in item.objects("author")),
+        authors=people(item, "author"),
         # collection-title: the series of a chapter, a conference paper or a work that stands on its own.
         journal=("" if csl_type in CONTAINED_KINDS else item.text("container-title"))
         or item.text("collection-title") or abbrev,
@@ -112,9 +113,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         links=shared.links([item.text("URL")]),
         kind=kind,
         container=item.text("container-title") if csl_type in CONTAINED_KINDS else "",
-        editors=tuple(person(e) for e in item.objects("editor")) if alone else (),
-        translators=tuple(person(t) for t in item.objects("translator")),
-        series_editors=tuple(person(e) for e in item.objects("collection-editor")) if alone else (),
+        editors=people(item, "editor") if alone else (),
+        translators=people(item, "translator"),
+        series_editors=people(item, "collection-editor") if alone else (),
         volume=shared.volume(item.text("volume")), issue=item.text("issue"),
         pages=shared.page_range(item.text("page")),
         # a journal article's number is its article number, which APA's style prints ("Article 001312")
@@ -130,11 +131,14 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
 
 _CROSSREF_TYPES = {"journal-article": "article-journal", "proceedings-article": "paper-conference",
                    "book-chapter": "chapter", "book-section": "chapter", "book-part": "chapter",
-                   "monograph": "book", "edited-book": "book", "reference-book": "book", "reference-entry": "entry",
+                   "monograph": "book", "edited-book": "book", "reference-book": "book",
+                   "reference-entry": "entry-encyclopedia",
                    "dissertation": "thesis"}
 """Crossref's own names for kinds of work, which its CSL-JSON keeps in ``type`` (doi.org's answer for a Crossref
-DOI: "journal-article", CrossRef/rest-api-doc#222), and the CSL type each is. The others ("posted-content", a
-preprint; "peer-review"; "report-component") name no CSL type and stay kinds of work that stand on their own."""
+DOI: "journal-article", CrossRef/rest-api-doc#222), and the CSL type each is. A "reference-entry" is held by the
+reference work its ``container-title`` names (Oxford Bibliographies' "Ecology"), as biblatex's ``inreference`` is,
+not by a series. The others ("posted-content", a preprint; "peer-review"; "report-component") name no CSL type and
+stay kinds of work that stand on their own."""
 
 
 def type_of(written: str) -> str:
@@ -186,6 +190,14 @@ class Item:
                                                                       self.record.line_of(key)),
                                             f"'{key}' holds text that is not a JSON value; it is read as text"))
             return value
+
+
+def people(item: Item, key: str, read: Callable[[dict[str, Any]], Person] | None = None) -> tuple[Person, ...]:
+    """The named people of a list of names such as ``author``, each read by ``read`` (``person``). Crossref lists a
+    person with no name at all (``{"sequence": "additional", "affiliation": [], "role": […]}``, the first author
+    of LSU's thesis 10.31390/gradschool_theses.6125), and doi.org's CSL-JSON keeps Crossref's name objects as they
+    are: no page shows such a person, and no citation may count one."""
+    return tuple(found for value in item.objects(key) if (found := (read or person)(value)).name)
 
 
 def person(author: dict[str, Any]) -> Person:

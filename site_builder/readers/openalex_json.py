@@ -50,9 +50,11 @@ FORMAT = "openalex-json"
 
 _CONTAINERS = (("results",),)
 _WORK_ID = re.compile(r'"id"\s*:\s*"https://openalex\.org/W\d+"')
-_KINDS = {"book-chapter": "chapter", "book": "book", "dissertation": "thesis", "dataset": "dataset",
-          "report": "report", "preprint": "article", "standard": "standard"}
-"""OpenAlex's ``type`` (folded) → CSL's kind, as its CSV export's reader takes them (table_exports.OPENALEX)."""
+KINDS = {"book-chapter": "chapter", "book": "book", "dissertation": "thesis", "dataset": "dataset",
+         "report": "report", "preprint": "article", "standard": "standard", "conference-paper": "paper-conference"}
+"""OpenAlex's ``type`` (folded) → CSL's kind, for its API's works and its CSV export (table_exports.OPENALEX).
+OpenAlex's answers of 2025 type a proceedings paper "conference-paper" (10.1007/978-3-642-33191-6_49, in
+commonmeta-py's recorded answers)."""
 
 
 def sniff(head: str) -> bool:
@@ -187,7 +189,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid, pmcid, doi = _ids(item)
     source = _source(item)
     work_type = _top(item, "type")
-    kind = _KINDS.get(work_type.casefold(), "")
+    kind = KINDS.get(work_type.casefold(), "")
     held = kind in CONTAINED_KINDS
     journal = _text(source.get("display_name"))
     types = unique_folded(t for t in (work_type, _top(item, "type_crossref")) if t)

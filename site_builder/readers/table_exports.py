@@ -585,8 +585,6 @@ LENS = Export(
             urls=("External URL", "Source URLs"), key="Lens ID", running=True),
     "lens")
 
-_OPENALEX_KINDS = {"book-chapter": "chapter", "book": "book", "dissertation": "thesis", "dataset": "dataset",
-                   "report": "report", "preprint": "article", "standard": "standard"}
 
 OPENALEX = Export(
     tables.Layout("openalex-csv", "OpenAlex CSV", frozenset({"id", "doi", "display_name", "publication_year"})),
@@ -597,7 +595,7 @@ OPENALEX = Export(
             pmcid="ids.pmcid", abstract="abstract", keywords=("keywords.display_name",), keywords_parted="|",
             language="language", publisher="primary_location.source.host_organization_name",
             issns=("primary_location.source.issn",), kind="type",
-            kinds=_OPENALEX_KINDS, urls=("primary_location.landing_page_url",), key="id",
+            kinds=openalex_json.KINDS, urls=("primary_location.landing_page_url",), key="id",
             absent=frozenset({"None", "nan"}), first_is_no_day=True),
     "openalex")
 

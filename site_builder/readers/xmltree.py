@@ -331,6 +331,17 @@ def math_text(element: etree._Element, spans: list[tuple[int, int, str]] | None 
     return _with_scripts(texts, inner, [""] * len(texts), spans)
 
 
+def math_markup_text(markup: str) -> str | None:
+    """``math_text`` of a MathML formula written into a text value (Crossref's JATS abstracts carry
+    ``<mml:math xmlns:mml="http://www.w3.org/1998/Math/MathML">…</mml:math>``); None when the markup is no
+    well-formed MathML."""
+    try:
+        element = etree.fromstring(markup, new_parser())
+    except etree.XMLSyntaxError:
+        return None
+    return math_text(element) if etree.QName(element).namespace == MATHML_NS else None
+
+
 def _with_scripts(texts: list[str], inner: list[list[tuple[int, int, str]]], kinds: list[str],
                   spans: list[tuple[int, int, str]] | None) -> str:
     """``texts`` one after another, each a script of its kind ("sup", "sub") or none (""): raised or lowered in

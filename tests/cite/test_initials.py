@@ -65,6 +65,10 @@ def test_other_given_names_are_as_before(photosynthesis: Article, given: str, va
     ("Doesschate", "T. ten", "ten Doesschate T", "ten Doesschate, T."),
     ("Gomes", "Raquel Regina de Freitas Magalhães", "Gomes RRFM", "Gomes, R. R. F. M."),
     ("Arcas", "Blaise Aguera y", "Arcas BA y", "Arcas, B. A. y"),  # a conjunction: left as it is
+    # OpenAlex's display name "Charles\u2010Edmond Bichot" (10.4018/978-1-4666-1891-6.ch004, in commonmeta-py's
+    # recorded answer): Unicode's hyphen was no break, and the name was cited "Bichot C", "Bichot, C."
+    ("Bichot", "Charles\u2010Edmond", "Bichot CE", "Bichot, C.-E."),
+    ("Kim", "Jae\u2011Ho", "Kim JH", "Kim, J.-H."),  # the non-breaking hyphen
 ])
 def test_given_names_are_initialled_as_pubmed_does(photosynthesis: Article, family: str, given: str,
                                                    vancouver: str, apa: str) -> None:
@@ -134,3 +138,10 @@ def test_no_mark_follows_a_word_left_as_it_is(photosynthesis: Article, family: s
     cited = {c.style_id: c.text for c in format_references(article)}
     assert cited["apa"].startswith(apa)
     assert " ." not in cited["apa"] and " ." not in cited["vancouver"]
+
+
+def test_the_medline_download_initials_a_name_joined_by_unicodes_hyphen() -> None:
+    """The .nbib download's AU ("Bichot CE"), from OpenAlex's "Charles\u2010Edmond"."""
+    from site_builder.cite.parts import initials
+
+    assert (initials("Charles\u2010Edmond"), initials("Jae\u2011Ho"), initials("Jean-Pierre")) == ("CE", "JH", "JP")

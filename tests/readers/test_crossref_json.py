@@ -13,7 +13,7 @@ import reading
 from site_builder import readers
 from site_builder.build import build
 from site_builder.diagnostics import Level
-from site_builder.model.article import Person
+from site_builder.model.article import Notice, Person
 from site_builder.readers import crossref_json, csl_json, shared
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -284,3 +284,129 @@ def test_wileys_small_capitals_are_small_capitals() -> None:
     title, styles = shared.styled_text("Sleep apnoea (<scp>OSA</scp>) and <scp>COVID</scp>‐19")
     assert (title, [(title[s:e], k) for s, e, k in styles]) == ("Sleep apnoea (OSA) and COVID‐19",
                                                                 [("OSA", "sc"), ("COVID", "sc")])
+
+
+THESIS, REFERENCE_ENTRIES = "habanero-widget-thesis.json", "habanero-works-query-ecology.json"
+
+
+def test_a_person_crossref_lists_without_a_name_is_no_author(tmp_path: Path, html) -> None:
+    """LSU's thesis 10.31390/gradschool_theses.6125 lists a first "author" with no name (only its sequence, no
+    affiliation and its role): the citation began with it, ", Rovira J. AI-Based Accessibility Widget …"."""
+    assert article(THESIS).authors == (Person("Rovira, Joshua", family="Rovira", given="Joshua"),)
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / THESIS).write_bytes((CROSSREF / THESIS).read_bytes())
+    build(site, tmp_path / "_site")
+    page = html.parse(tmp_path / "_site" / "articles" / "doi-10-31390-gradschool-theses-6125.html")
+    assert html.text(page.find(".//blockquote[@id='cite-vancouver']")).startswith(
+        "Rovira J. AI-Based Accessibility Widget (AIBAW) Shortcomings for Blind Web Users [dissertation].")
+
+
+def test_a_reference_entry_is_in_its_reference_work_not_a_series(tmp_path: Path, html) -> None:
+    """Oxford Bibliographies' entries (Crossref's "reference-entry") name the reference work that holds them in
+    ``container-title`` ("Ecology"): the page called it the entry's series, "Series Ecology", and the citation
+    "Oxford University Press; 2012. (Ecology)"."""
+    records, _ = read(REFERENCE_ENTRIES)
+    entry, _ = readers.to_article(records[1])
+    assert (entry.kind, entry.container, entry.journal) == ("entry-encyclopedia", "Ecology", "")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / REFERENCE_ENTRIES).write_bytes((CROSSREF / REFERENCE_ENTRIES).read_bytes())
+    build(site, tmp_path / "_site")
+    page = html.parse(tmp_path / "_site" / "articles" / "doi-10-1093-obo-9780199830060-0023.html")
+    facts = html.facts(html.main(page))
+    assert (facts["In"], facts["Publication type"]) == ("Ecology", "reference-entry")
+    assert "Series" not in facts
+    assert html.text(page.find(".//blockquote[@id='cite-vancouver']")) == (
+        "Kessler A. Chemical Ecology. In: Ecology. Oxford University Press; 2012. doi:10.1093/obo/9780199830060-0023")
+
+
+CORRECTED = "habanero-work-pone-0033693.json"
+
+
+def test_crossmarks_correction_is_a_notice_on_the_page(tmp_path: Path, html) -> None:
+    """PLOS ONE's 10.1371/journal.pone.0033693 is ``updated-by`` a correction (Crossmark's link, with the
+    correction's DOI): the page said nothing of it outside the full record."""
+    assert article(CORRECTED).notices == (Notice("ErratumIn", doi="10.1371/annotation/c76da2c1-ccb8-4797-94c1-"
+                                                                  "359d3ceceeda"),)
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / CORRECTED).write_bytes((CROSSREF / CORRECTED).read_bytes())
+    build(site, tmp_path / "_site")
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1371-journal-pone-0033693.html"))
+    notices = next(s for s in main.iter("section") if "notices" in s.get("class", ""))
+    assert "Erratum in: DOI 10.1371/annotation/c76da2c1-ccb8-4797-94c1-359d3ceceeda" in html.text(notices)
+
+
+# The shapes Crossmark gives a retracted work, its retraction notice, and a PLOS article that names a new version of
+# itself in both keys (10.1371/journal.ppat.1006930 in habanero's cassettes), retyped with made-up DOIs.
+def _update(doi: str, kind: str) -> list[dict[str, object]]:
+    return [{"DOI": doi, "type": kind, "label": kind.title(), "source": "publisher",
+             "updated": {"date-parts": [[2020, 1, 2]]}}]
+
+
+@pytest.mark.parametrize(("work", "expected"), [
+    ({"DOI": "10.1/a", "updated-by": _update("10.1/notice", "retraction")},
+     (Notice("RetractionIn", doi="10.1/notice"),)),
+    ({"DOI": "10.1/notice", "update-to": _update("10.1/a", "retraction")}, (Notice("RetractionOf", doi="10.1/a"),)),
+    ({"DOI": "10.1/c", "update-to": _update("10.1/b", "expression_of_concern")},
+     (Notice("ExpressionOfConcernFor", doi="10.1/b"),)),
+    ({"DOI": "10.1/v", "update-to": _update("10.1/v", "new_version"), "updated-by": _update("10.1/v", "new_version")},
+     ()),
+    ({"DOI": "10.1/w", "updated-by": _update("10.1/x", "addendum")}, ()),
+])
+def test_crossmarks_retractions_and_concerns_are_notices(work: dict[str, object], expected: tuple) -> None:
+    answer = json.dumps({"status": "ok", "message-type": "work", "message": {"type": "journal-article",
+                                                                             "title": ["T"], **work}}).encode()
+    (record,), _ = read("w.json", answer)
+    found, _ = readers.to_article(record)
+    assert found.notices == expected
+    assert found.retracted == (expected[:1] == (Notice("RetractionIn", doi="10.1/notice"),))
+
+
+SPIE_PAPER = "habanero-sample-spie-paper.json"
+
+
+def test_a_papers_series_and_proceedings_are_each_named(tmp_path: Path, html) -> None:
+    """Crossref lists a paper's series before its proceedings in ``container-title`` (10.1117/12.2214605:
+    ``["SPIE Proceedings", "Optical Coherence Tomography and Coherence Domain Optical Methods in Biomedicine XX"]``):
+    the page named the series as the proceedings, "Proceedings SPIE Proceedings", and the proceedings' own title
+    was in the full record only."""
+    found = article(SPIE_PAPER)
+    assert (found.kind, found.journal, found.container) == (
+        "paper-conference", "SPIE Proceedings",
+        "Optical Coherence Tomography and Coherence Domain Optical Methods in Biomedicine XX")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / SPIE_PAPER).write_bytes((CROSSREF / SPIE_PAPER).read_bytes())
+    build(site, tmp_path / "_site")
+    facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1117-12-2214605.html")))
+    assert (facts["Series"], facts["Proceedings"], facts["Volume"], facts["Pages"]) == (
+        "SPIE Proceedings", "Optical Coherence Tomography and Coherence Domain Optical Methods in Biomedicine XX",
+        "9697", "96973B")
+
+
+def test_a_chapter_with_one_container_title_has_no_series() -> None:
+    work = {"DOI": "10.1/ch", "type": "book-chapter", "title": ["T"], "container-title": ["The Book"]}
+    (record,), _ = read("w.json", json.dumps({"status": "ok", "message-type": "work", "message": work}).encode())
+    found, _ = readers.to_article(record)
+    assert (found.journal, found.container) == ("", "The Book")
+
+
+MATHML_ABSTRACT = "habanero-hindawi-mathml-abstract.json"
+
+
+def test_a_mathml_formula_in_an_abstract_keeps_its_exponent(tmp_path: Path, html) -> None:
+    """Crossref's abstract of 10.1155/2011/373482 (Case Reports in Radiology, CC BY 3.0) gives the white count as
+    MathML, ``…<mml:mo>×</mml:mo><mml:msup><mml:mtext>10</mml:mtext><mml:mtext>9</mml:mtext></mml:msup>…``: with
+    its tags left out the page read "22.2×109 /L" (its thin space before "/L" as the record has it), a count a
+    hundred million times too high."""
+    (section,) = article(MATHML_ABSTRACT).abstract
+    assert "her white blood count was significantly increased (22.2×10⁹\u2009/L). One week prior" in section.text
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / MATHML_ABSTRACT).write_bytes((CROSSREF / MATHML_ABSTRACT).read_bytes())
+    build(site, tmp_path / "_site")
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1155-2011-373482.html"))
+    abstract = next(s for s in main.iter("section") if "abstract" in s.get("class", ""))
+    assert "(22.2×10⁹ /L)" in html.text(abstract) and "mml" not in html.text(abstract)  # text() folds U+2009

@@ -329,3 +329,16 @@ def test_a_csl_article_is_a_preprint_not_a_journal_article() -> None:
     article, _ = csl_json.to_article(record)
     assert problems == [] and article.kind == "article"
     assert csl.to_csl_json(article)["type"] == "article"
+
+
+def test_a_person_with_no_name_is_no_author() -> None:
+    """doi.org's CSL-JSON keeps Crossref's name objects as they are, and Crossref lists LSU's thesis
+    10.31390/gradschool_theses.6125 with a first author that has no name (tests/data/crossref/
+    habanero-widget-thesis.json); the shape retyped: the citations began with the nameless author, ", Rovira J."."""
+    nameless = {"sequence": "additional", "affiliation": [], "role": [{"role": "author", "vocabulary": "crossref"}]}
+    item = json.dumps([{"id": "t", "type": "thesis", "title": "T", "author": [nameless, {"family": "Rovira",
+                                                                                     "given": "Joshua"}],
+                        "editor": [{"family": "", "given": ""}]}])
+    (record,), _ = csl_json.read(item, "content/t.json")
+    article, _ = csl_json.to_article(record)
+    assert (article.authors, article.editors) == ((Person("Rovira, Joshua", family="Rovira", given="Joshua"),), ())

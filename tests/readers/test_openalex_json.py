@@ -218,3 +218,26 @@ def test_an_e_locator_given_as_first_and_last_page_is_the_article_number() -> No
     assert (peerj.pages, peerj.article_number) == ("", "e4375")
     (ranged,) = reading.articles(Path("w.json"), work(biblio={"first_page": "e11", "last_page": "e19"}))
     assert (ranged.pages, ranged.article_number) == ("e11-e19", "")
+
+
+LNCS_PAPER = OPENALEX / "commonmeta-lncs-conference-paper.json"
+
+
+def test_a_conference_paper_is_in_its_proceedings_not_a_journal(tmp_path: Path, html) -> None:
+    """OpenAlex's answer of 2025 for 10.1007/978-3-642-33191-6_49 (commonmeta-py's recorded answer) types it
+    "conference-paper", a type the reader did not know: the page showed "Journal Lecture notes in computer science"
+    and cited it as a journal article, "Lecture notes in computer science. 2012;499-508."."""
+    (record,), _ = readers.read_data(LNCS_PAPER.read_bytes(), LNCS_PAPER, f"content/{LNCS_PAPER.name}")
+    work, _ = readers.to_article(record)
+    assert (work.kind, work.container, work.journal) == ("paper-conference", "Lecture notes in computer science", "")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / LNCS_PAPER.name).write_bytes(LNCS_PAPER.read_bytes())
+    build(site, tmp_path / "_site")
+    page = html.parse(tmp_path / "_site" / "articles" / "doi-10-1007-978-3-642-33191-6-49.html")
+    facts = html.facts(html.main(page))
+    assert (facts["Proceedings"], facts["Pages"]) == ("Lecture notes in computer science", "499-508")
+    assert "Journal" not in facts
+    assert html.text(page.find(".//blockquote[@id='cite-vancouver']")).startswith(
+        "Chen L, Panin G, Knoll A. Human Body Orientation Estimation in Multiview Scenarios. In: Lecture notes in "
+        "computer science")
