@@ -37,7 +37,7 @@ from ..diagnostics import Diagnostic, Level, Report, SourceSpan
 from ..plan import urls
 from . import cache, indexer
 from .cache import CacheFolder
-from .write import OutputWriter, WriteStats, same_bytes, staged_name, walk_files, write_atomic, write_whole
+from .write import Files, OutputWriter, WriteStats, same_bytes, staged_name, walk_files, write_atomic, write_whole
 
 BUNDLE = "pagefind"
 """The bundles' folder in the output, where Pagefind's own script finds the articles' index."""
@@ -86,10 +86,11 @@ def write_index(writer: OutputWriter, files: Iterable[tuple[str, bool]], output:
                 kept: CacheFolder | None = None) -> WriteStats:
     """The build's writing finished with its search index: stale pages removed first, as the index must not find
     them (its own files are this module's to replace), then the pages indexed and the bundle's files recorded as
-    the build's. ``files`` is gone through twice (a list, or pages.Files)."""
+    the build's. ``files`` is gone through twice (a list, or write.Files)."""
     stats = writer.finish(files, keep=OWN)
     bundle = index_site(output, report, kept)
-    again = writer.finish(itertools.chain(files, bundle.files))
+    again = writer.finish(files.with_more(bundle.files) if isinstance(files, Files)
+                          else itertools.chain(files, bundle.files))
     return dataclasses.replace(again, removed=stats.removed + again.removed)
 
 
