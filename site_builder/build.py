@@ -110,7 +110,8 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         # below set off full collections over the millions of the model (0.8 s at 10,000 records).
         checked = preflight.check_build(out, preflight.shown_path(out, site_dir), outside, written.sizes(),
                                         previous=writer.previous, recorded=writer.recorded, foreign=foreign,
-                                        walk=not pages_finished)
+                                        walk=not pages_finished,
+                                        kept_sizes=search.bundle_sizes(out) if pages_finished else None)
         report.extend(checked.problems)
         result = BuildResult(config, out, report, model.records, model.articles, planned, stats,
                              time.perf_counter() - started, unwritten=planned - rendered, site=site,

@@ -28,8 +28,9 @@ from settled_output import settled
 
 from site_builder.build import BuildResult, build, refresh_search
 from site_builder.cite import exports
+from site_builder.diagnostics import Report
 from site_builder.model import library, packing
-from site_builder.output import cache, fingerprints, pagetable, preflight, write
+from site_builder.output import cache, fingerprints, pagetable, preflight, search, write
 from site_builder.output.write import MANIFEST
 from site_builder.plan import feeds, listing
 from site_builder.plan import pages as plan_pages
@@ -482,6 +483,55 @@ def test_a_rebuild_whose_page_table_was_found_walks_no_folder_and_still_measures
     ours = [m.replace(str(out.name), "_") for m in messages(again) if "video.mp4" not in m]
     assert ours == [m.replace(str(clean.output.name), "_") for m in messages(clean)]
     assert [m for m in messages(again) if "video.mp4" in m] == [m for m in messages(first) if "video.mp4" in m]
+
+
+def _bundle_on_disk(out: Path) -> dict[str, int]:
+    """Every file of the search index in ``out`` by its path there, with its size as the folder holds it."""
+    return {f"{search.BUNDLE}/{rel}": entry.stat(follow_symlinks=False).st_size
+            for rel, entry in write.walk_files(out / search.BUNDLE)}
+
+
+def test_the_search_index_s_stamp_keeps_the_size_of_each_of_its_files(small_site: Path, tmp_path: Path) -> None:
+    """The pre-flight check of a build after an edit takes the index's files to be of the sizes its stamp keeps
+    (search.bundle_sizes): they must be those of the files there, after the index is made, made again after an
+    edit, and kept as it was; a stamp that cannot be read keeps none."""
+    out = tmp_path / "out"
+    build(small_site, out)
+    assert search.bundle_sizes(out) == _bundle_on_disk(out) != {}
+    retitle(sorted((small_site / "content" / "records").iterdir())[0], " (revised)")
+    before = _bundle_on_disk(out)
+    build(small_site, out)
+    assert search.bundle_sizes(out) == _bundle_on_disk(out) != before  # made again: other files, other sizes
+    assert search.index_site(out, Report()).pages == -1  # the same pages: kept as it was, its stamp too
+    assert search.bundle_sizes(out) == _bundle_on_disk(out)
+    stamp = (out / search.STAMP).read_bytes()
+    for damaged in (stamp[:-1], stamp[:-12] + bytes([stamp[-12] ^ 1]) + stamp[-11:], stamp.partition(b"\n")[0]):
+        (out / search.STAMP).write_bytes(damaged)
+        assert search.bundle_sizes(out) == {}
+
+
+def test_files_of_the_search_index_taken_by_their_kept_sizes_are_measured_as_when_looked_at(
+        small_site: Path, tmp_path: Path) -> None:
+    """Measuring with the index's kept sizes gives what looking at each file gives: a file removed by hand is not
+    counted, one replaced by a symlink or a folder is looked at (and the symlink reported), one added is measured."""
+    out = tmp_path / "out"
+    build(small_site, out)
+    kept = search.bundle_sizes(out)
+    files = sorted(kept)
+    (out / files[0]).unlink()
+    (out / files[1]).unlink()
+    (out / files[1]).symlink_to(out / "index.html")
+    (out / files[2]).unlink()
+    (out / files[2]).mkdir()
+    (out / f"{files[3]}.extra").write_bytes(b"by hand")
+    others = {*files, f"{files[3]}.extra", "index.html"}
+    looked_at = preflight.measure_files(out, {}, others)
+    assert preflight.measure_files(out, {}, others, kept_sizes=kept) == looked_at
+    assert [f.rel for f in looked_at[1]] == [files[1]]  # the symlink
+    with open(out / files[4], "r+b") as fh:  # a file changed in place is taken as the index left it (as the
+        fh.truncate(preflight.FILE_LIMIT + 1)  # pages of the table are): the kept size is what is used
+    assert preflight.measure_files(out, {}, others, kept_sizes=kept) == looked_at
+    assert preflight.measure_files(out, {}, others)[1] != looked_at[1]
 
 
 def test_a_rebuild_after_a_stopped_build_walks_the_folder(small_site: Path, tmp_path: Path) -> None:

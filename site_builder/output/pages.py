@@ -36,7 +36,7 @@ from ..render.pages import RenderError, render
 from . import fingerprints, pagetable, preflight, splice
 from .cache import ListPieces, MadePieces
 from .spill import Place, Spill
-from .write import OutputWriter
+from .write import Files, OutputWriter
 
 PARALLEL_MIN_PAGES = 2000
 RENDER_CHUNK = 250
@@ -88,21 +88,6 @@ class Written:
         return self.rows.sizes()
 
 
-class Files:
-    """(path, written) of each file of a build: each pair made as it is iterated, as often as asked. A list of
-    the pairs was the largest thing the build's last steps made (at 10,000 records 4.4 MB, beside the recorded
-    files' set that the writer makes of it)."""
-
-    __slots__ = ("_paths", "_new", "_more")
-
-    def __init__(self, paths: list[str], new: bytearray, more: tuple[tuple[str, bool], ...]) -> None:
-        self._paths, self._new, self._more = paths, new, more
-
-    def __iter__(self) -> Iterator[tuple[str, bool]]:
-        yield from zip(self._paths, map(bool, self._new), strict=True)
-        yield from self._more
-
-
 @dataclass(frozen=True)
 class RenderJob:
     """What every worker of one build needs: given to each once, when the pool starts."""
@@ -149,7 +134,8 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     unchanged_pages = _unchanged(reuse, writer.output, pages) if reuse else set()
     planned: list[Page | None] = list(pages)  # in plan order, each let go once done (pages.clear: the caller
     pages.clear()  # holds none of them)
-    left: list[Page | None] = [page for page in planned if page is not None and page.path not in unchanged_pages]
+    to_render = [n for n, page in enumerate(planned) if page is not None and page.path not in unchanged_pages]
+    left: list[Page | None] = [planned[n] for n in to_render]
     # The list downloads first, one run a format: by workers forked before this process holds the other pages'
     # results; each piece made once, and held by its worker only until the last list of its run that shows it
     # (_ListPieces; at 100,000 records, workers forked last and holding the pieces of every format were the
@@ -183,10 +169,9 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     early = {found[0]: found for found in itertools.islice(rendered, list_count)}  # one each, the lists first
     table_before = reuse.last if reuse is not None else pagetable.PageTable()
     at = 0  # where the run of unchanged pages not yet taken begins
-    for n in range(len(planned)):  # in plan order: those unchanged as they were, the others as rendered
-        page = planned[n]
-        if page is None or page.path in unchanged_pages:  # after an edit nearly every page: taken in runs
-            continue
+    for n in to_render:  # in plan order: those unchanged as they were (after an edit nearly every page: taken in
+        page = planned[n]  # runs), the others as rendered
+        assert page is not None
         if n > at:
             kept += _kept_as_they_were(planned, at, n, table_before, rows, done, new, outside)
         planned[n], at = None, n + 1

@@ -21,12 +21,14 @@ import hashlib
 import importlib.metadata
 import itertools
 import json
+import marshal
 import os
 import posixpath
 import shutil
 import subprocess
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,7 +37,7 @@ from ..diagnostics import Diagnostic, Level, Report, SourceSpan
 from ..plan import urls
 from . import cache, indexer
 from .cache import CacheFolder
-from .write import OutputWriter, WriteStats, same_bytes, staged_name, walk_files, write_atomic, write_whole
+from .write import Files, OutputWriter, WriteStats, same_bytes, staged_name, walk_files, write_atomic, write_whole
 
 BUNDLE = "pagefind"
 """The bundles' folder in the output, where Pagefind's own script finds the articles' index."""
@@ -45,7 +47,8 @@ BUNDLES = (("", ("articles",)), ("people", ("authors", "topics")))
 are indexed in parts: the first in BUNDLE itself, the others in the folders urls.search_parts names."""
 INDEXED_FOLDERS = ("articles", "authors", "topics")
 STAMP = ".site-builder-search"
-"""Beside the bundle: what it was made from. Hidden and never published, like the build's other bookkeeping."""
+"""Beside the bundle: what it was made from (its first line), then the size of each of its files (bundle_sizes).
+Hidden and never published, like the build's other bookkeeping."""
 OWN = (BUNDLE + "/", STAMP)
 """What in the output this module writes (path prefixes)."""
 _NEW, _OLD = ".pagefind-new", ".pagefind-old"
@@ -83,10 +86,11 @@ def write_index(writer: OutputWriter, files: Iterable[tuple[str, bool]], output:
                 kept: CacheFolder | None = None) -> WriteStats:
     """The build's writing finished with its search index: stale pages removed first, as the index must not find
     them (its own files are this module's to replace), then the pages indexed and the bundle's files recorded as
-    the build's. ``files`` is gone through twice (a list, or pages.Files)."""
+    the build's. ``files`` is gone through twice (a list, or write.Files)."""
     stats = writer.finish(files, keep=OWN)
     bundle = index_site(output, report, kept)
-    again = writer.finish(itertools.chain(files, bundle.files))
+    again = writer.finish(files.with_more(bundle.files) if isinstance(files, Files)
+                          else itertools.chain(files, bundle.files))
     return dataclasses.replace(again, removed=stats.removed + again.removed)
 
 
@@ -101,11 +105,12 @@ def index_site(output: Path, report: Report, kept: CacheFolder | None = None,
     for it last time is taken from there rather than indexed again. A failure is an error in ``report``; the site
     is still complete without search. ``interrupted``, asked while the indexers run, stops them when it says yes
     (Interrupted is raised: the folder is left without a trusted index, for its next build to make)."""
-    stamp = _stamp(output)
+    stamp = _stamp(output).encode("utf-8")
     bundle = output / BUNDLE
     report.extend(_unmarked(output))
     try:
-        if (output / STAMP).read_text(encoding="utf-8") == stamp and (bundle / "pagefind-entry.json").is_file():
+        if (output / STAMP).read_bytes().partition(b"\n")[0] + b"\n" == stamp \
+                and (bundle / "pagefind-entry.json").is_file():
             return Indexed(_bundle_files(output, written=False) + [(STAMP, False)], -1)
     except OSError:
         pass  # no stamp: index
@@ -123,7 +128,8 @@ def index_site(output: Path, report: Report, kept: CacheFolder | None = None,
                      "the site works without it, and its search page says so. Reinstall site-builder to get "
                      "Pagefind back (pip install 'pagefind[bin]'), or set search = false in site.toml")
         return Indexed([], 0)
-    write_atomic(output / STAMP, stamp.encode("utf-8"))
+    write_atomic(output / STAMP, stamp + _packed_sizes({posixpath.join(BUNDLE, rel): len(data)
+                                                        for rel, data in made.items()}))
     files = [(posixpath.join(BUNDLE, rel), rel in written) for rel in sorted(made)]  # what _update left there
     return Indexed(files + [(STAMP, True)], pages)
 
@@ -412,6 +418,38 @@ def _reason(err: BaseException) -> str:
     if isinstance(err, indexer.IndexerError):
         return str(err)
     return f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+
+
+def bundle_sizes(output: Path) -> dict[str, int]:
+    """The size of each file of the bundle in ``output`` (by its path there) as the index that made it left it,
+    which its stamp keeps: only index_site writes the bundle, and it takes the stamp away before it changes a
+    file and writes it again once the bundle holds exactly those files. Empty without a stamp, or with one whose
+    sizes cannot be read (an earlier version's, a damaged one)."""
+    try:
+        data = (output / STAMP).read_bytes()
+    except OSError:
+        return {}
+    packed = data.partition(b"\n")[2]
+    body, check = packed[:-_CHECK_DIGITS], packed[-_CHECK_DIGITS:]
+    if len(packed) <= _CHECK_DIGITS or check != b"%08x" % zlib.crc32(body):
+        return {}
+    try:
+        sizes = marshal.loads(body)
+    except (ValueError, EOFError, TypeError):
+        return {}
+    if type(sizes) is not dict or not all(type(rel) is str for rel in sizes) \
+            or not all(type(size) is int and size >= 0 for size in sizes.values()):
+        return {}
+    return sizes
+
+
+_CHECK_DIGITS = 8
+
+
+def _packed_sizes(sizes: dict[str, int]) -> bytes:
+    """What follows the stamp's first line: ``sizes`` marshalled, then their CRC-32 in 8 hex digits."""
+    body = marshal.dumps(sizes)
+    return body + b"%08x" % zlib.crc32(body)
 
 
 def _bundle_files(output: Path, written: bool) -> list[tuple[str, bool]]:

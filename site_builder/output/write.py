@@ -46,6 +46,34 @@ class WriteStats:
     removed: int
 
 
+class Files:
+    """(path, written) of each file of a build: each pair made as it is iterated, as often as asked. A list of
+    the pairs was the largest thing the build's last steps made (at 10,000 records 4.4 MB, beside the recorded
+    files' set that the writer makes of it)."""
+
+    __slots__ = ("_paths", "_new", "_more")
+
+    def __init__(self, paths: list[str], new: bytearray, more: tuple[tuple[str, bool], ...]) -> None:
+        """``paths`` of the pages, ``new`` for each of them 1 where it was written (else 0), then ``more``."""
+        self._paths, self._new, self._more = paths, new, more
+
+    def __iter__(self) -> Iterator[tuple[str, bool]]:
+        yield from zip(self._paths, map(bool, self._new), strict=True)
+        yield from self._more
+
+    def with_more(self, more: Iterable[tuple[str, bool]]) -> Files:
+        """These files, then ``more``."""
+        return Files(self._paths, self._new, self._more + tuple(more))
+
+    def counted(self) -> tuple[set[str], int, int]:
+        """What OutputWriter.finish gathers of them, made from the pages' lists at once, not a pair at a time (a
+        third of finish after an edit): the set of their paths, how many were written, how many there are."""
+        current = set(self._paths)
+        current.update([rel for rel, _written in self._more])
+        written = len(self._new) - self._new.count(0) + sum(was_written for _rel, was_written in self._more)
+        return current, written, len(self._paths) + len(self._more)
+
+
 def check_output(output: Path, site_dir: Path) -> None:
     """Refuse output folders that a build could damage: the site itself, its content, a parent, home, root."""
     out = output.resolve()
@@ -159,12 +187,14 @@ class OutputWriter:
     def finish(self, files: Iterable[tuple[str, bool]], keep: tuple[str, ...] = ()) -> WriteStats:
         """Remove stale files and record ``files``, (path, written) of every file of this build, as ours. Files
         whose paths start with one of ``keep`` ("pagefind/") stay for now: a later step of the build decides."""
-        current: set[str] = set()
-        written = count = 0
-        for rel, was_written in files:  # one pass: ``files`` may make each pair as it goes (pages.Written.files)
-            current.add(rel)
-            written += was_written
-            count += 1
+        if isinstance(files, Files):
+            current, written, count = files.counted()
+        else:
+            current, written, count = set(), 0, 0
+            for rel, was_written in files:  # one pass: ``files`` may make each pair as it goes
+                current.add(rel)
+                written += was_written
+                count += 1
         self._publish_staged(current)
         stale = {rel for rel in self._previous - current if not rel.startswith(keep)}
         removed = _remove_stale(self.output, stale)
