@@ -1069,3 +1069,26 @@ def test_a_record_added_renders_the_pages_that_show_it_not_every_page(small_site
     assert "records" not in footer("404.html")
     clean = build(small_site, tmp_path / "clean", clean=True)
     assert differences(published(out), published(clean.output)) == []
+
+
+def test_a_title_edit_that_joins_or_parts_two_records_merges_as_a_clean_build_does(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Merging takes each cached article's work keys as kept with its record file (packing.Shared.keys): a record
+    whose title is edited is keyed by its new title, so that it parts from the work it was joined to by title and
+    year, and joins it again once the title is back, as a clean build merges them."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    first = sorted((small_site / "content" / "records").iterdir())[0]
+    title = next(line for line in first.read_text(encoding="utf-8").split("\n") if line.startswith("title "))
+    twin = small_site / "content" / "records" / "twin.ris"  # no identifier: one work with ``first`` by title and year
+    twin.write_text(f"TY  - JOUR\nAU  - Otherwise, Ann\nTI  - {title.removeprefix('title ')}\nPY  - 2020\nER  - \n",
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    joined = build(small_site, out)
+    assert joined.articles == joined.records - 1
+    text = twin.read_text(encoding="utf-8")
+    for step, edited in enumerate((text.replace("\nPY", " (a twin apart)\nPY"), text)):
+        twin.write_text(edited, encoding="utf-8")
+        again = build(small_site, out)
+        clean = build(small_site, tmp_path / f"clean-{step}", clean=True)
+        assert again.articles == clean.articles == joined.articles + (1 if edited != text else 0)
+        assert differences(published(out), published(clean.output)) == []

@@ -177,32 +177,44 @@ def _pack_article(article: Article) -> tuple[Any, ...]:
 
 def _unpack_article(packed: tuple[Any, ...], shared: Shared) -> Article:
     # Positional; people, languages and headings found by their packed tuples (equal tuples, equal objects), so
-    # that each distinct one is made once per build: unpacking is on an edit's critical path.
+    # that each distinct one is made once per build: unpacking is on an edit's critical path. An empty value
+    # is left as marshal gave it (the one empty string, the one empty tuple): most of an article's fields are
+    # empty, and looking each up cost more than the rest of the unpacking of them.
     one, people, languages, headings = shared.values.setdefault, shared.people, shared.languages, shared.headings
     values = list(packed)
     for n in _SHARED_TEXT_AT:
-        value = values[n]
-        values[n] = one(value, value)
+        if value := values[n]:
+            values[n] = one(value, value)
     for n in _SHARED_LISTS_AT:
-        items = values[n]
-        values[n] = shared.values.get(items) or one(items, tuple([one(v, v) for v in items]))
+        if items := values[n]:
+            values[n] = shared.values.get(items) or one(items, tuple([one(v, v) for v in items]))
     for n in _PEOPLE_AT:
-        values[n] = tuple([people.get(p) or people.setdefault(p, _unpack_person(p)) for p in values[n]])
+        if values[n]:
+            values[n] = tuple([people.get(p) or people.setdefault(p, _unpack_person(p)) for p in values[n]])
     values[_RECORDS] = tuple([Record.from_body(one(fmt, fmt), SourceSpan(path, line), body)
                               for fmt, path, line, body in values[_RECORDS]])
-    values[_LAY_SUMMARY] = tuple([Section(one(label, label), text, one(lang, lang), styles)
-                                  for label, text, lang, styles in values[_LAY_SUMMARY]])
-    values[_ABSTRACT] = tuple([Section(one(label, label), text, one(lang, lang), styles)
-                               for label, text, lang, styles in values[_ABSTRACT]])
-    values[_LINKS] = tuple([Link(one(label, label), url) for label, url in values[_LINKS]])
-    values[_LANGUAGES] = tuple([languages.get(v) or languages.setdefault(v, Language(*v))
-                                for v in values[_LANGUAGES]])
-    values[_NOTICES] = tuple([Notice(*n) for n in values[_NOTICES]])
-    values[_SUMMARY] = _unpack_summary(values[_SUMMARY])
-    values[_MESH] = tuple([headings.get(h) or headings.setdefault(h, _heading(h)) for h in values[_MESH]])
-    values[_OTHER_ABSTRACTS] = tuple([
-        OtherAbstract(languages.get(v) or languages.setdefault(v, Language(*v)), tuple([Section(*s) for s in sections]))
-        for v, sections in values[_OTHER_ABSTRACTS]])
+    if values[_LAY_SUMMARY]:
+        values[_LAY_SUMMARY] = tuple([Section(one(label, label), text, one(lang, lang), styles)
+                                      for label, text, lang, styles in values[_LAY_SUMMARY]])
+    if values[_ABSTRACT]:
+        values[_ABSTRACT] = tuple([Section(one(label, label), text, one(lang, lang), styles)
+                                   for label, text, lang, styles in values[_ABSTRACT]])
+    if values[_LINKS]:
+        values[_LINKS] = tuple([Link(one(label, label), url) for label, url in values[_LINKS]])
+    if values[_LANGUAGES]:
+        values[_LANGUAGES] = tuple([languages.get(v) or languages.setdefault(v, Language(*v))
+                                    for v in values[_LANGUAGES]])
+    if values[_NOTICES]:
+        values[_NOTICES] = tuple([Notice(*n) for n in values[_NOTICES]])
+    if values[_SUMMARY] is not None:
+        values[_SUMMARY] = _unpack_summary(values[_SUMMARY])
+    if values[_MESH]:
+        values[_MESH] = tuple([headings.get(h) or headings.setdefault(h, _heading(h)) for h in values[_MESH]])
+    if values[_OTHER_ABSTRACTS]:
+        values[_OTHER_ABSTRACTS] = tuple([
+            OtherAbstract(languages.get(v) or languages.setdefault(v, Language(*v)),
+                          tuple([Section(*s) for s in sections]))
+            for v, sections in values[_OTHER_ABSTRACTS]])
     return Article(*values)
 
 

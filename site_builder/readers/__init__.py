@@ -17,6 +17,7 @@ for: a rebuild whose record files all come from the build cache parses none, and
 from __future__ import annotations
 
 import importlib
+import importlib.util
 from typing import Any
 
 # Files that sit beside records in a collection and are never records: not read, not reported. A file of any
@@ -45,5 +46,9 @@ def never_records(name: str) -> bool:
 
 def __getattr__(name: str) -> Any:
     """The registry's names and the readers' modules, as the package's own (see above)."""
+    # A module of the package is imported alone: ``from . import shared`` asks this for the name before it
+    # imports the module, and the registry's import here once imported every reader with it.
+    if importlib.util.find_spec(f"{__name__}.{name}") is not None:
+        return importlib.import_module(f".{name}", __name__)
     # not ``from . import registry``, which asks this for the name first
     return getattr(importlib.import_module(".registry", __name__), name)

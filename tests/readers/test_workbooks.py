@@ -225,7 +225,7 @@ def test_web_of_science_excel_article_number_of_sixteen_digits_is_a_whole_number
            "Study", "CLINICAL EEG AND NEUROSCIENCE", "", 1550059420933086.0, "10.1177/1550059420933086", "JUN 2020",
            "WOS:000543204200001", 32579028.0]
     # An XLS workbook's number cells, as xlrd gives them: floats (openpyxl gives an XLSX's whole numbers as ints).
-    [record], problems = spreadsheet._read_sheets([[header, row]], "content/savedrecs.xls", registry.TABLE_LAYOUTS)
+    [record], problems = spreadsheet._read_sheets([[header, row]], "content/savedrecs.xls", registry.table_layouts())
     assert problems == [] and {f.name: f.values for f in record.fields}["Article Number"] == ("1550059420933086",)
     article, _ = to_article(record)
     assert (article.article_number, article.pmid) == ("1550059420933086", "32579028")
