@@ -104,7 +104,8 @@ READERS: tuple[Reader, ...] = (
     *(Reader(e.format, (".csv", ".tsv"), e.sniff, e.to_article, read=e.read) for e in table_exports.EXPORTS),
 )
 _BY_FORMAT = {reader.format: reader for reader in READERS}
-TABLE_LAYOUTS = (pubmed_csv.LAYOUT, scopus_csv.LAYOUT, *(export.layout for export in table_exports.EXPORTS))
+TABLE_LAYOUTS = (pubmed_csv.LAYOUT, scopus_csv.LAYOUT, *(export.layout for export in table_exports.EXPORTS),
+                 ris.WOS_TABS)
 """The tabular exports, in the readers' order: a workbook's header is looked for among them (spreadsheet.py)."""
 SNIFF_CHARS = 4096
 
@@ -174,13 +175,14 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, EndNote (tagged or XML), MODS, Word's bibliography XML, Citavi (a backup or "
-                               "its XML), MARC 21 (MARCXML or binary), BibTeX, CSL-JSON, Crossref's API JSON, "
-                               "OpenAlex's API JSON, Europe PMC search JSON, ERIC's API JSON, PLOS search JSON, VuFind "
-                               "JSON, PubMed CSV, the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
-                               "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, "
-                               "abstrackr or Google Scholar, RefWorks tagged or tab-delimited, Publish or Perish CSV "
-                               "or JSON, or one of these tables as an XLSX or XLS workbook); file skipped")]
+                               "Ovid, RIS, Web of Science tagged or tab-delimited, EndNote (tagged or XML), MODS, "
+                               "Word's bibliography XML, Citavi (a backup or its XML), MARC 21 (MARCXML or binary), "
+                               "BibTeX, CSL-JSON, Crossref's API JSON, OpenAlex's API JSON, Europe PMC search JSON, "
+                               "ERIC's API JSON, PLOS search JSON, VuFind JSON, PubMed CSV, the CSV of Scopus, Web of "
+                               "Science, the Cochrane Library, EBSCOhost, Embase, IEEE Xplore, Zotero, Lens.org, "
+                               "OpenAlex, Dimensions, Rayyan, Covidence, abstrackr or Google Scholar, RefWorks tagged "
+                               "or tab-delimited, Publish or Perish CSV or JSON, or one of these tables as an XLSX or "
+                               "XLS workbook); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

@@ -67,6 +67,10 @@ class Layout:
     widened: Callable[[list[str], list[str]], list[str] | None] | None = None
     """The names of the columns of a row of more values than the header (the header, the row's values), where
     the exporter's layout tells which columns the header lacks; None where it does not."""
+    rows_read: Callable[[list[str], Iterable[Row], str], tuple[list[Record], list[Diagnostic]]] | None = None
+    """Makes the records of a workbook's rows (the header, the rows, the path) where a row is a record of another
+    format (Web of Science's tab-delimited export saved as a workbook: its tagged format's fields, a list's names
+    joined by "; "), not a field a column; None where it is."""
 
     def fits(self, header: list[str]) -> bool:
         names = {name.strip() for name in header}

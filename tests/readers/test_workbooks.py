@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime
 import io
 import zipfile
 from pathlib import Path
@@ -246,3 +247,80 @@ def test_web_of_science_excel_without_full_names_middle_initial_i_is_no_suffix()
     assert [(p.name, p.family, p.given, p.suffix) for p in article.authors] == [
         ("Dhuley, R. C.", "Dhuley", "R. C.", ""), ("Geelhoed, M., I", "Geelhoed", "M. I", ""),
         ("Zhao, Y.", "Zhao", "Y.", ""), ("Terechkine, I", "Terechkine", "I", "")]
+
+
+META_SUICIDE_ERP = Path("/work/.mirror/AGallyer+meta_suicide_erp/repo")
+"""AGallyer/meta_suicide_erp (unlicensed), as the project's search tool fetches it: its files are read in place
+from the repository at commit 862c19a, never copied here."""
+
+
+def in_place(path: str) -> bytes:
+    """A file of AGallyer/meta_suicide_erp at commit 862c19a; the test is skipped where it is not at hand."""
+    import subprocess
+
+    found = subprocess.run(["git", "--git-dir", str(META_SUICIDE_ERP), "show", f"862c19a:{path}"],
+                           capture_output=True, check=False) if META_SUICIDE_ERP.is_dir() else None
+    if found is None or found.returncode:
+        pytest.skip("AGallyer/meta_suicide_erp is not fetched here (unlicensed: read in place only)")
+    return found.stdout
+
+
+def wos_tab_delimited_workbook() -> bytes:
+    """The shape of Web of Science's tab-delimited export opened in Excel and saved as a workbook
+    (AGallyer/meta_suicide_erp's web_of_science_results.xlsx, unlicensed, retyped here in words of the project's):
+    a header of the field tags, names joined by "; ", numbers as number cells, and the dates Excel took a "PD MAR
+    19" or an issue "1-3" for, with the year it added (2019, the year it was saved) and a format of day and month."""
+    header = ["PT", "AU", "BA", "AF", "TI", "SO", "LA", "DT", "DE", "AB", "SN", "EI", "PD", "PY", "VL", "IS", "BP",
+              "EP", "DI", "UT", "PM"]
+    row = ["J", "Doe, J; van der Berg, AB", None, "Doe, Jane; van der Berg, Anna B.",
+           "Evoked potentials before and after a night of no sleep", "JOURNAL OF SLEEP STUDIES", "English",
+           "Article", "sleep; evoked potentials", "BackgroundSleep matters. MethodsTen people stayed awake.",
+           "1234-5678", "2345-6789", datetime.datetime(2019, 3, 19), 2016, 12, datetime.datetime(2019, 1, 3),
+           101, 109, "10.1234/jss.2016.101", "WOS:000123456700001", 26000001]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "savedrecs (1)"
+    sheet.append(header)
+    sheet.append(row)
+    for cell in (sheet["M2"], sheet["P2"]):
+        cell.number_format = "d-mmm"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_web_of_science_tab_delimited_export_saved_as_a_workbook(tmp_path: Path, html, make_site) -> None:
+    """A workbook whose header is Web of Science's field tags (PT, AU, …, UT) was skipped as "no known export's
+    columns"; its rows are read as the tab-delimited text's, each a record of the tagged format. Excel's dates of
+    day and month are written as the sheet shows them ("19-Mar", not 2019-03-19): the page said "19 March 2019" of
+    an article of March 2016."""
+    result = build(make_site({"web_of_science_results.xlsx": wos_tab_delimited_workbook()}), tmp_path / "out")
+    assert result.report.diagnostics == []
+    page = html.main(html.parse(result.output / "articles" / "pubmed-26000001.html"))
+    assert html.text(page.find(".//h1")) == "Evoked potentials before and after a night of no sleep"
+    assert [html.text(a) for a in page.find(".//p[@class='byline']").iter("a")] == [
+        "Doe, Jane", "van der Berg, Anna B."]
+    facts = html.facts(page)
+    assert (facts["Journal"], facts["Published"], facts["Volume"], facts["Issue"], facts["Pages"]) == (
+        "JOURNAL OF SLEEP STUDIES", "19 March 2016", "12", "3-Jan", "101-109")
+    assert page.find(".//dl[@class='facts']//time").get("datetime") == "2016-03-19"
+    assert "DOI 10.1234/jss.2016.101" in facts["Read it"]
+    assert html.headings(page, "h3") == ["Background", "Methods"]
+    full = {html.text(tr.find("th")): html.text(tr.find("td")) for tr in page.iter("tr") if tr.find("td") is not None}
+    assert (full["PD"], full["IS"], full["PY"], full["UT"]) == ("19-Mar", "3-Jan", "2016", "WOS:000123456700001")
+
+
+def test_web_of_science_tab_delimited_workbook_in_place() -> None:
+    """AGallyer/meta_suicide_erp's web_of_science_results.xlsx: 25 records, each field as its row has it; "PD MAR
+    19" of Frontiers in Psychiatry 9 (2018), which Excel made 2019-03-19, is 19 March 2018."""
+    records, problems = read("workbooks/web_of_science_results.xlsx", in_place("web_of_science_results.xlsx"))
+    assert problems == [] and len(records) == 25 and {r.format for r in records} == {"ris"}
+    by_pmid = {a.pmid: a for a in articles("workbooks/web_of_science_results.xlsx",
+                                           in_place("web_of_science_results.xlsx"))}
+    frontiers = by_pmid["29615936"]
+    assert (frontiers.date, frontiers.volume, frontiers.article_number, frontiers.doi) == (
+        "2018-03-19", "9", "85", "10.3389/fpsyt.2018.00085")
+    assert [p.name for p in frontiers.authors][:2] == ["Tavakoli, Paniz", "Boafo, Addo"]
+    song = by_pmid["30390328"]
+    assert (song.journal, song.date, song.volume, song.issue, song.pages) == (
+        "SUICIDE AND LIFE-THREATENING BEHAVIOR", "2019-10", "49", "5", "1290-1306")
