@@ -217,9 +217,12 @@ def tagged_rows(header: list[str], rows: Iterable[tables.Row], path: str) -> tup
             problems.append(Diagnostic(Level.WARNING, SourceSpan(path, number), f"the row has {len(cells)} "
                                        f"columns and the header {len(header)}; the columns past the header's were "
                                        "left out"))
-        fields = tuple(Field(tag, tuple(v.strip() for v in cell.split("; ")) if tag in _WOS_LISTS else (cell,), number)
-                       for tag, cell in zip(header, cells, strict=False) if tag and cell.strip())
-        records.append(Record(FORMAT, SourceSpan(path, number), fields))
+        fields = [Field(tag, tuple(v.strip() for v in cell.split("; ")) if tag in _WOS_LISTS else (cell,), number)
+                  for tag, cell in zip(header, cells, strict=False) if tag and cell.strip()]
+        # PT first, as the tagged format has it and to_article knows its records by: a workbook's columns may have
+        # been sorted (laibaayoub/Bibliometric-Dashboard's savedrecs.xlsx: AB, AF, AR, AU, …, PT, …)
+        fields.sort(key=lambda field: field.name != "PT")
+        records.append(Record(FORMAT, SourceSpan(path, number), tuple(fields)))
     return records, problems
 
 

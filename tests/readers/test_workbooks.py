@@ -324,3 +324,20 @@ def test_web_of_science_tab_delimited_workbook_in_place() -> None:
     song = by_pmid["30390328"]
     assert (song.journal, song.date, song.volume, song.issue, song.pages) == (
         "SUICIDE AND LIFE-THREATENING BEHAVIOR", "2019-10", "49", "5", "1290-1306")
+
+
+def test_web_of_science_tags_in_sorted_columns_are_its_records() -> None:
+    """A workbook of Web of Science's fields whose columns are sorted by tag (laibaayoub/Bibliometric-Dashboard's
+    savedrecs.xlsx, unlicensed, retyped here: AB, AF, AU, DA, …, PD, PT, PY, …), PT no longer first: its records
+    were read as RIS, their date from DA, the day Web of Science exported them ("19 January 2025" of an article of
+    December 2024), and their journal from JI; they are Web of Science's records, PT first."""
+    header = ["AB", "AF", "AU", "DA", "DI", "FN", "JI", "PD", "PT", "PY", "SO", "TI", "UT", "VL", "VR"]
+    row = ["Teachers were asked about tools.", "Roe, Richard; Poe, Edgar", "Roe, R; Poe, E", "2025-01-19",
+           "10.1234/tools.2024.5", "Clarivate Analytics Web of Science", "Tools Rep.", "DEC", "J", 2024,
+           "TOOLS REPORTS", "What teachers think of tools", "WOS:000999999900001", 16, 1]
+    [record], problems = read("workbooks/savedrecs.xlsx", workbook([header, row]))
+    assert problems == [] and record.fields[0].name == "PT"
+    [article] = articles("workbooks/savedrecs.xlsx", workbook([header, row]))
+    assert (article.title, article.journal, article.date, article.volume, article.doi) == (
+        "What teachers think of tools", "TOOLS REPORTS", "2024-12", "16", "10.1234/tools.2024.5")
+    assert [p.name for p in article.authors] == ["Roe, Richard", "Poe, Edgar"]
