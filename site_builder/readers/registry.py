@@ -178,11 +178,11 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
                                "Ovid, RIS, Web of Science tagged or tab-delimited, EndNote (tagged or XML), MODS, "
                                "Word's bibliography XML, Citavi (a backup or its XML), MARC 21 (MARCXML or binary), "
                                "BibTeX, CSL-JSON, Crossref's API JSON, OpenAlex's API JSON, Europe PMC search JSON, "
-                               "ERIC's API JSON, PLOS search JSON, VuFind JSON, PubMed CSV, the CSV of Scopus, Web of "
-                               "Science, the Cochrane Library, EBSCOhost, Embase, IEEE Xplore, Zotero, Lens.org, "
-                               "OpenAlex, Dimensions, Rayyan, Covidence, abstrackr or Google Scholar, RefWorks tagged "
-                               "or tab-delimited, Publish or Perish CSV or JSON, or one of these tables as an XLSX or "
-                               "XLS workbook); file skipped")]
+                               "ERIC's API JSON, PLOS search JSON, VuFind JSON, PubMed CSV (also its site's before "
+                               "2020), the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, Embase, "
+                               "IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, abstrackr or "
+                               "Google Scholar, RefWorks tagged or tab-delimited, Publish or Perish CSV or JSON, or "
+                               "one of these tables as an XLSX or XLS workbook); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None
