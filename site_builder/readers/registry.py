@@ -75,7 +75,7 @@ READERS: tuple[Reader, ...] = (
     Reader(pubmed_xml.FORMAT, (".xml", ".gz"), pubmed_xml.sniff, pubmed_xml.to_article,
            read_bytes=pubmed_xml.read_bytes),
     Reader(jats.FORMAT, (".xml", ".nxml", ".gz"), jats.sniff, jats.to_article, read_bytes=jats.read_bytes),
-    Reader(ovid.FORMAT, (".ovd", ".cgi", ".txt", ".ris"), ovid.sniff, ovid.to_article, read=ovid.read),
+    Reader(ovid.FORMAT, (".ovd", ".cgi", ".txt", ".ris", ".csv"), ovid.sniff, ovid.to_article, read=ovid.read),
     Reader(ris.FORMAT, (".ris", ".ciw", ".txt"), ris.sniff, ris.to_article, read=ris.read),
     Reader(endnote.FORMAT, (".enw", ".txt"), endnote.sniff, endnote.to_article, read=endnote.read),
     Reader(refworks_tagged.FORMAT, (".txt", ".rtf"), refworks_tagged.sniff, refworks_tagged.to_article,
@@ -105,7 +105,7 @@ READERS: tuple[Reader, ...] = (
 )
 _BY_FORMAT = {reader.format: reader for reader in READERS}
 TABLE_LAYOUTS = (pubmed_csv.LAYOUT, scopus_csv.LAYOUT, *(export.layout for export in table_exports.EXPORTS),
-                 ris.WOS_TABS)
+                 ris.WOS_TABS, ovid.CSV_LAYOUT)
 """The tabular exports, in the readers' order: a workbook's header is looked for among them (spreadsheet.py)."""
 SNIFF_CHARS = 4096
 
@@ -175,14 +175,14 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, Web of Science tagged or tab-delimited, EndNote (tagged or XML), MODS, "
-                               "Word's bibliography XML, Citavi (a backup or its XML), MARC 21 (MARCXML or binary), "
-                               "BibTeX, CSL-JSON, Crossref's API JSON, OpenAlex's API JSON, Europe PMC search JSON, "
-                               "ERIC's API JSON, PLOS search JSON, VuFind JSON, PubMed CSV (also its site's before "
-                               "2020), the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, Embase, "
-                               "IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, abstrackr or "
-                               "Google Scholar, RefWorks tagged or tab-delimited, Publish or Perish CSV or JSON, or "
-                               "one of these tables as an XLSX or XLS workbook); file skipped")]
+                               "Ovid (tagged or CSV), RIS, Web of Science tagged or tab-delimited, EndNote (tagged or "
+                               "XML), MODS, Word's bibliography XML, Citavi (a backup or its XML), MARC 21 (MARCXML or "
+                               "binary), BibTeX, CSL-JSON, Crossref's API JSON, OpenAlex's API JSON, Europe PMC search "
+                               "JSON, ERIC's API JSON, PLOS search JSON, VuFind JSON, PubMed CSV (also its site's "
+                               "before 2020), the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
+                               "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, "
+                               "abstrackr or Google Scholar, RefWorks tagged or tab-delimited, Publish or Perish CSV "
+                               "or JSON, or one of these tables as an XLSX or XLS workbook); file skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None
