@@ -182,7 +182,8 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
                                "before 2020), the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
                                "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, "
                                "abstrackr or Google Scholar, RefWorks tagged or tab-delimited, Publish or Perish CSV "
-                               "or JSON, or one of these tables as an XLSX or XLS workbook); file skipped")]
+                               "or JSON, ProQuest's XLS, or one of these tables as an XLSX or XLS workbook); file "
+                               "skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

@@ -341,3 +341,68 @@ def test_web_of_science_tags_in_sorted_columns_are_its_records() -> None:
     assert (article.title, article.journal, article.date, article.volume, article.doi) == (
         "What teachers think of tools", "TOOLS REPORTS", "2024-12", "16", "10.1234/tools.2024.5")
     assert [p.name for p in article.authors] == ["Roe, Richard", "Poe, Edgar"]
+
+
+PROQUEST_HEADER = ["Title", "Abstract", "StoreId", "AccessionNumber", "ArticleType", "Authors", "copyright",
+                   "digitalObjectIdentifier", "documentType", "elecISSN", "isbn", "issn", "issue", "language",
+                   "pages", "pubdate", "pubtitle", "year", "publisher", "volume", "DocumentURL", "subjectTerms",
+                   "subjects", "Database"]
+
+
+def proquest_workbook(*rows: list[object]) -> bytes:
+    """The shape of ProQuest's "Export → XLS" (AGallyer/meta_suicide_erp's Proquest_psychinfo.xls and
+    Proquest_dissertation.xls, unlicensed, retyped here in words of the project's; saved here as XLSX): most
+    values after a space, names parted by ";", values HTML-escaped, "pubdate" as "Oct 1, 2019" or "Apr 2019 -
+    Jun 2019", a dissertation's "pubtitle" the database, "publisher" the country."""
+    return workbook([PROQUEST_HEADER, *rows], title="Export Data")
+
+
+def test_proquest_xls_export(tmp_path: Path, html, make_site) -> None:
+    """ProQuest's XLS export was skipped as "no known export's columns"; its rows are articles: a journal's with
+    its date to the day ("Oct 1, 2019"), or a period ("Apr 2019 - Jun 2019"), its abstract's "&lt;" a "<"; a
+    dissertation with no journal (its "pubtitle" names the database) and its ISBN."""
+    article = ["Evoked potentials after sleep loss", "Results: latency grew (P &lt; 0.03) &amp; amplitude fell.",
+               "1234567890", " 2019-00000-001", "Scholarly Journals", "Doe, Jane;van der Berg, Anna B.",
+               " © 2019, A Publisher.", " 10.1234/jss.2019.7", " Journal , Peer Reviewed Journal , Journal Article",
+               " 2345-6789", "", "1234-5678", "3", " English", " 101-109", "Oct 1, 2019", "Journal of Sleep Studies",
+               "2019", " Netherlands", "257", "https://search.proquest.com/docview/1234567890", " Sleep\n 1234P9A",
+               " sleep loss , evoked potentials", "PsycINFO "]
+    period = [*article[:2], "1234567891", *article[3:7], " 10.1234/jss.2019.8", *article[8:15], "Apr 2019 - Jun 2019",
+              *article[16:20], "https://search.proquest.com/docview/1234567891", *article[21:]]
+    thesis = ["Sleep and mood in students", "Students slept less.", "1234567892", "", "Dissertations & Theses",
+              "Roe, Richard", " Database copyright ProQuest LLC", "", " Dissertation/Thesis", "",
+              " 978-0-306-40615-7", "", "", " English", "", "2017", "ProQuest Dissertations and Theses", "2017", "", "",
+              "https://search.proquest.com/docview/1234567892", " Psychology", " Psychology , Sleep",
+              "ProQuest Dissertations & Theses Global"]
+    result = build(make_site({"Proquest_psychinfo.xlsx": proquest_workbook(article, period, thesis)}), tmp_path / "out")
+    assert result.report.diagnostics == []
+
+    def page(ident: str):
+        return html.main(html.parse(result.output / "articles" / f"{ident}.html"))
+
+    sleep = page("doi-10-1234-jss-2019-7")
+    assert [html.text(a) for a in sleep.find(".//p[@class='byline']").iter("a")] == [
+        "Doe, Jane", "van der Berg, Anna B."]
+    facts = html.facts(sleep)
+    assert (facts["Journal"], facts["Published"], facts["Volume"], facts["Issue"], facts["Pages"],
+            facts["Language"]) == ("Journal of Sleep Studies", "1 October 2019", "257", "3", "101-109", "English")
+    assert "Publisher" not in facts  # "Netherlands" is no publisher
+    assert "(P < 0.03) & amplitude fell." in html.text(sleep.find(".//section[@class='abstract']"))
+    assert html.facts(page("doi-10-1234-jss-2019-8"))["Published"] == "Apr 2019 - Jun 2019"
+    thesis_facts = html.facts(page("proquest-1234567892"))
+    assert "Journal" not in thesis_facts and "Series" not in thesis_facts
+    assert thesis_facts["ISBN"] == "978-0-306-40615-7" and thesis_facts["Published"] == "2017"
+
+
+def test_proquest_xls_in_place() -> None:
+    """AGallyer/meta_suicide_erp's Proquest_psychinfo.xls (94 records) and Proquest_dissertation.xls (9): every
+    record read, a journal's date to the day where ProQuest gives it."""
+    psycinfo = articles("workbooks/Proquest_psychinfo.xls", in_place("Proquest_psychinfo.xls"))
+    assert len(psycinfo) == 94
+    by_doi = {a.doi: a for a in psycinfo}
+    ideation = by_doi["10.1016/j.jad.2019.07.014"]
+    assert (ideation.journal, ideation.date, ideation.volume, ideation.pages) == (
+        "Journal of Affective Disorders", "2019-10-01", "257", "536-550")
+    assert [p.name for p in ideation.authors][:2] == ["Albanese, Brian J.", "Macatee, Richard J."]
+    theses = articles("workbooks/Proquest_dissertation.xls", in_place("Proquest_dissertation.xls"))
+    assert len(theses) == 9 and {a.kind for a in theses} == {"thesis"} and {a.journal for a in theses} == {""}
