@@ -50,8 +50,9 @@ _SNIFFED = 4
 """How many of the first columns the header must name as PubMed does (PMID, Title, Authors, Citation)."""
 OLDER_COLUMNS = ("Title", "URL", "Description", "Details", "ShortDetails", "Resource", "Type", "Identifiers", "Db",
                  "EntrezUID", "Properties")
-"""The columns of the older site's export, in its order (the first five are sniffed)."""
-_OLDER_SNIFFED = 5
+"""The columns of the older site's export, in its order; the first four are sniffed (nealhaddaway/COVID19's
+pubmed_result.csv has columns of its own after them, "date", "day", "month", "year", "week")."""
+_OLDER_SNIFFED = 4
 
 _QUOTED = re.compile(r'"((?:[^"]|"")*)"')
 _BARE = re.compile(r'[^,\r\n]*')

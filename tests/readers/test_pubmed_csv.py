@@ -371,3 +371,23 @@ def test_the_export_of_pubmeds_older_site(tmp_path: Path, html) -> None:
             if tr.find("td") is not None}
     assert (full["ShortDetails"], full["Properties"]) == (
         "Dtsch Med Wochenschr. 2000", "create date:2001/02/24 | first author:Schmitt A")
+
+
+def test_the_older_export_with_columns_added_after_its_details() -> None:
+    """nealhaddaway/COVID19's pubmed_result.csv: PubMed's older export with columns a reviewer added after
+    "Details" ("date", "day", "month", "year", "week"), and a search named in the last column's name; the shape
+    retyped with one of PubMed's records. Its own columns are read by name."""
+    data = (b'Title,URL,Description,Details,date,day,month,year,week,ShortDetails,Resource,Type,Identifiers,Db,'
+            b'EntrezUID,Properties,"07/04/20 ""COVID"" in all fields PUBMED"\n'
+            b'Using Event-Related Potentials to Improve Our Prediction of Suicide Risk.,/pubmed/31590722,'
+            b'"Gibb BE, Tsypes A.",Biol Psychiatry Cogn Neurosci Neuroimaging. 2019 Oct;4(10):854-855. doi: '
+            b'10.1016/j.bpsc.2019.08.003. No abstract available. ,01/10/2019,1,10,2019,40,'
+            b'Biol Psychiatry Cogn Neurosci Neuroimaging.  2019,PubMed,citation,PMID:31590722,pubmed,31590722,'
+            b'create date:2019/10/09 | first author:Gibb BE,\n')
+    records, problems = read("pubmed_result.csv", data)
+    assert problems == [] and {r.format for r in records} == {"pubmed-csv"}
+    [article] = [readers.to_article(r)[0] for r in records]
+    assert ([p.name for p in article.authors], article.journal, article.date, article.volume, article.issue,
+            article.pages, article.doi, article.pmid) == (
+        ["Gibb BE", "Tsypes A"], "Biol Psychiatry Cogn Neurosci Neuroimaging", "2019-10", "4", "10", "854-855",
+        "10.1016/j.bpsc.2019.08.003", "31590722")
