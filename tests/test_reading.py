@@ -299,7 +299,7 @@ def test_each_reader_of_the_registry_is_named_as_its_module_names_its_format() -
         assert callable(reader.sniff) and callable(reader.to_article)
     exports = [r.export for r in registry.READERS if r.export]
     assert [getattr(table_exports, name) for name in exports] == list(table_exports.EXPORTS)
-    assert len(registry.table_layouts()) == len(exports) + 2
+    assert len(registry.table_layouts()) == len(exports) + 4  # PubMed's, Scopus', Web of Science's tags, Ovid's CSV
 
 
 def test_a_file_read_again_imports_its_own_reader_and_not_every_other() -> None:

@@ -42,11 +42,23 @@ indents its values below; a record opens with its number::
 A numbered record whose first line is not a tag line is read in this form: a line at the start of the line names
 a field (kept as printed, "Title"), an indented line is a value of it. ``LABELS`` gives the tag each name stands
 for, so that both forms make the same Article.
+
+Ovid's "Export → CSV" writes the tags as a header and a record a row, the values of a tag given more than once
+(authors, keywords, headings) parted by a blank line in its cell, a value's lines by a line end::
+
+    ORN,VN,DB,UI,PM,ST,TI,SO,AU,…
+    1,Ovid Technologies,Embase,2011722477,29635641 [http://www.ncbi.nlm.nih.gov/pubmed/?term=29635641],In-Process,
+    "Travel and biologic therapy: …","Journal of Travel Medicine. 25 (1) (no pagination), 2018. …","Hall V.
+    (blank line)
+    Johnson D.",…
+
+(``ORN`` the record's number). Each value is read as its tag line would be (``csv_rows``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
@@ -55,7 +67,7 @@ from ..model.article import UNTITLED, Article, Field, Record
 from ..model.identifiers import doi_from, pmid_from, standard_numbers
 from ..model.normalize import clean, unique_folded
 from ..model.sections import split_heading_lines, split_lay_summary
-from . import shared
+from . import shared, tables
 from .catalogue import split_lines
 from .ris import _person as person  # Embase writes "Behan L." as RIS exports of Embase do
 
@@ -76,11 +88,44 @@ _SNIFF_LABELLED = re.compile(r"^<\s*\d+\s*\.?\s*>[ \t]*\r?\n(?:[ \t]*\r?\n)*(?:S
                              r"Identifier|Database|Authors?|Title)[ \t]*\r?\n[ \t]+\S", re.M)
 
 
+def csv_rows(header: list[str], rows: Iterable[tables.Row], path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """The records of Ovid's CSV export: a field for each value of a cell (values parted by a blank line), its
+    lines the value's, at the line it starts on."""
+    records = []
+    for row in rows:
+        fields = [Field(tag, tuple(lines), line) for tag, cell, start in zip(header, row.values, row.lines,
+                                                                             strict=False)
+                  for lines, line in _cell_values(cell, start) if tag]
+        if fields:
+            records.append(Record(FORMAT, SourceSpan(path, row.line), tuple(fields)))
+    return records, []
+
+
+_BLANK_LINE = re.compile(r"\r?\n[ \t]*(?:\r?\n[ \t]*)+")
+
+
+def _cell_values(cell: str, start: int) -> Iterator[tuple[list[str], int]]:
+    """The values of one cell of Ovid's CSV, each as its lines and the line of the file it starts on."""
+    pos = 0
+    for part in [*_BLANK_LINE.finditer(cell), None]:
+        end = part.start() if part else len(cell)
+        lines = [line.strip() for line in split_lines(cell[pos:end]) if line.strip()]
+        if lines:
+            yield lines, start + cell.count("\n", 0, pos)
+        pos = part.end() if part else end
+
+
+CSV_LAYOUT = tables.Layout(FORMAT, "Ovid CSV", frozenset({"ORN", "VN", "DB", "TI"}), rows_read=csv_rows)
+"""Ovid's CSV export, known by its first columns (its workbook too, as Excel saves it)."""
+
+
 def sniff(head: str) -> bool:
     """A record number (``<1. >``) or Ovid's ``VN  - Ovid Technologies``, with Ovid's tags, and no RIS ``TY``; or
     a record number followed by a field named in words ("Accession Number") and its indented value."""
     if _SNIFF_RIS.search(head):
         return False
+    if CSV_LAYOUT.sniff(head):
+        return True
     if _SNIFF_LABELLED.search(head):
         return True
     if not _SNIFF_TAG.search(head):
@@ -90,6 +135,8 @@ def sniff(head: str) -> bool:
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
     """Every record of an Ovid file; text before the first record is reported, and kept with that record."""
+    if CSV_LAYOUT.sniff(text[:65536]):
+        return CSV_LAYOUT.read(text, path)
     records: list[Record] = []
     diagnostics: list[Diagnostic] = []
     current: _Open | None = None
@@ -194,7 +241,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     source = parse_source(fields.text("SO"))
     database = fields.text("DB").upper()
     medline = "MEDLINE" in database or "PUBMED" in database
-    pmid = pmid_from(fields.text("UI")) if medline else pmid_from(fields.text("PM"))
+    # Embase gives the PMID with PubMed's address after it: "PM 29635641 [http://www.ncbi.nlm.nih.gov/pubmed/?term=
+    # 29635641]" (rachelnewnham/AHRO-Python's Ovid CSV export)
+    pmid = pmid_from(fields.text("UI")) if medline else pmid_from(fields.text("PM").split(" [", 1)[0])
     doi = doi_from(fields.text("DO")) or doi_from(fields.text("DI"))
     title = shared.bracketed_characters(_TITLE_NOTE.sub("", fields.text("TI")))
     if quoted := _QUOTED_TITLE.fullmatch(title):  # Journals@Ovid: '"Injury, Illness, and Work Restriction…".'

@@ -84,7 +84,7 @@ READERS: tuple[Reader, ...] = (
     Reader("medline-nbib", (".nbib", ".txt", ".medline"), "medline"),
     Reader("pubmed-xml", (".xml", ".gz"), "pubmed_xml", takes_bytes=True),
     Reader("jats-xml", (".xml", ".nxml", ".gz"), "jats", takes_bytes=True),
-    Reader("ovid", (".ovd", ".cgi", ".txt", ".ris"), "ovid"),
+    Reader("ovid", (".ovd", ".cgi", ".txt", ".ris", ".csv"), "ovid"),
     Reader("ris", (".ris", ".ciw", ".txt"), "ris"),
     Reader("endnote", (".enw", ".txt"), "endnote"),
     Reader("refworks-tagged", (".txt", ".rtf"), "refworks_tagged"),
@@ -114,6 +114,7 @@ READERS: tuple[Reader, ...] = (
     _table("embase-csv", "EMBASE"), _table("embase-cited-csv", "EMBASE_CITED"), _table("refworks-tsv", "REFWORKS"),
     _table("ieee-csv", "IEEE"), _table("scholar-csv", "GOOGLE_SCHOLAR"), _table("pop-csv", "PUBLISH_OR_PERISH"),
     _table("eppi-table", "EPPI_REVIEWER"), _table("abstrackr-csv", "ABSTRACKR"),
+    _table("proquest-xls", "PROQUEST"),
 )
 _BY_FORMAT = {reader.format: reader for reader in READERS}
 
@@ -123,7 +124,7 @@ def table_layouts() -> tuple[Any, ...]:
     (spreadsheet.py)."""
     table_exports = _module("table_exports")
     return (_module("pubmed_csv").LAYOUT, _module("scopus_csv").LAYOUT,
-            *(export.layout for export in table_exports.EXPORTS))
+            *(export.layout for export in table_exports.EXPORTS), _module("ris").WOS_TABS, _module("ovid").CSV_LAYOUT)
 
 
 SNIFF_CHARS = 4096
@@ -194,13 +195,15 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader is None:
         return [], [Diagnostic(Level.WARNING, SourceSpan(shown, 1),
                                "not a record format site-builder knows (catalogue dump, MEDLINE, PubMed XML, JATS, "
-                               "Ovid, RIS, EndNote (tagged or XML), MODS, Word's bibliography XML, Citavi (a backup or "
-                               "its XML), MARC 21 (MARCXML or binary), BibTeX, CSL-JSON, Crossref's API JSON, "
-                               "OpenAlex's API JSON, Europe PMC search JSON, ERIC's API JSON, PLOS search JSON, VuFind "
-                               "JSON, PubMed CSV, the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
+                               "Ovid (tagged or CSV), RIS, Web of Science tagged or tab-delimited, EndNote (tagged or "
+                               "XML), MODS, Word's bibliography XML, Citavi (a backup or its XML), MARC 21 (MARCXML or "
+                               "binary), BibTeX, CSL-JSON, Crossref's API JSON, OpenAlex's API JSON, Europe PMC search "
+                               "JSON, ERIC's API JSON, PLOS search JSON, VuFind JSON, PubMed CSV (also its site's "
+                               "before 2020), the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
                                "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, "
                                "abstrackr or Google Scholar, RefWorks tagged or tab-delimited, Publish or Perish CSV "
-                               "or JSON, or one of these tables as an XLSX or XLS workbook); file skipped")]
+                               "or JSON, ProQuest's XLS, or one of these tables as an XLSX or XLS workbook); file "
+                               "skipped")]
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None

@@ -63,7 +63,7 @@ dialects give Records of format ``ris``; ``to_article`` tells them apart by thei
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
@@ -95,7 +95,7 @@ from ..model.normalize import (
     written_given_first,
 )
 from ..model.sections import abstract_word, heading_language, split_heading_lines, split_lay_summary, split_running
-from . import shared, xmltree
+from . import shared, tables, xmltree
 from .catalogue import split_lines
 
 FORMAT = "ris"
@@ -199,20 +199,36 @@ def _read_tab_delimited(text: str, path: str) -> tuple[list[Record], list[Diagno
     """Web of Science's tab-delimited export, each row a record of the tagged format."""
     lines = split_lines(text)
     header = [clean(tag) for tag in lines[0].split("\t")]
+    rows = (tables.Row(number, cells, [number] * len(cells))
+            for number, cells in ((number, line.split("\t")) for number, line in enumerate(lines[1:], start=2)))
+    return tagged_rows(header, rows, path)
+
+
+def tagged_rows(header: list[str], rows: Iterable[tables.Row], path: str) -> tuple[list[Record], list[Diagnostic]]:
+    """Web of Science's tab-delimited rows under a header of its tags, each a record of the tagged format (a
+    workbook's too: the same export saved from Excel, "web_of_science_results.xlsx")."""
     records: list[Record] = []
     problems: list[Diagnostic] = []
-    for number, line in enumerate(lines[1:], start=2):
-        if not line.strip():
+    for row in rows:
+        cells, number = row.values, row.line
+        if not any(cell.strip() for cell in cells):
             continue
-        cells = line.split("\t")
         if len(cells) > len(header) and any(c.strip() for c in cells[len(header):]):
             problems.append(Diagnostic(Level.WARNING, SourceSpan(path, number), f"the row has {len(cells)} "
                                        f"columns and the header {len(header)}; the columns past the header's were "
                                        "left out"))
-        fields = tuple(Field(tag, tuple(v.strip() for v in cell.split("; ")) if tag in _WOS_LISTS else (cell,), number)
-                       for tag, cell in zip(header, cells, strict=False) if tag and cell.strip())
-        records.append(Record(FORMAT, SourceSpan(path, number), fields))
+        fields = [Field(tag, tuple(v.strip() for v in cell.split("; ")) if tag in _WOS_LISTS else (cell,), number)
+                  for tag, cell in zip(header, cells, strict=False) if tag and cell.strip()]
+        # PT first, as the tagged format has it and to_article knows its records by: a workbook's columns may have
+        # been sorted (laibaayoub/Bibliometric-Dashboard's savedrecs.xlsx: AB, AF, AR, AU, …, PT, …)
+        fields.sort(key=lambda field: field.name != "PT")
+        records.append(Record(FORMAT, SourceSpan(path, number), tuple(fields)))
     return records, problems
+
+
+WOS_TABS = tables.Layout(FORMAT, "Web of Science tab-delimited", frozenset({"PT", "AU", "TI", "SO", "UT"}),
+                         rows_read=tagged_rows)
+"""Web of Science's tab-delimited export as a workbook's sheet (its text is read by ``read``)."""
 
 
 class _Reader:

@@ -619,6 +619,10 @@ _MONTH_DAY_THEN_YEAR = re.compile(r"([A-Za-z]{3,9}\.?)\s+(\d{1,2}),?\s+(\d{4})")
 _MONTH_GLUED_TO_DAY = re.compile(r"([A-Za-z]{3,4})(\d{1,2}),?")
 """A month glued to its day, with a comma after: "PD SEPT1," (IEEE Sensors Journal 20(17), which the journal dates
 "Sept. 1, 2020"; its other issues' records write "SEPT 1")."""
+_DAY_DASH_MONTH = re.compile(r"(\d{1,2})-([A-Za-z]{3})")
+"""Excel's showing of a "PD MAR 19" it took for a date, in the workbook it saved of the tab-delimited export
+("19-Mar", "web_of_science_results.xlsx"; spreadsheet.py writes such a cell as it is shown, without the year
+Excel added)."""
 
 
 def web_of_science_date(rest: str, year: str, early: str) -> dates.Published:
@@ -633,6 +637,8 @@ def web_of_science_date(rest: str, year: str, early: str) -> dates.Published:
         rest = f"{m[3]} {m[1]} {m[2]}"
     if (m := _MONTH_GLUED_TO_DAY.fullmatch(clean(rest))) and dates.month_number(m[1]):
         rest = f"{m[1]} {m[2]}"
+    if (m := _DAY_DASH_MONTH.fullmatch(clean(rest))) and dates.month_number(m[2]):
+        rest = f"{m[2]} {m[1]}"
     rest = year_then_month(rest)
     when = dates.read_printed(rest if year_first(rest) else f"{clean(year)} {rest}")
     return dates.published(when, early_access(early, when.iso))

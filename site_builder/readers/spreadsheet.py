@@ -1,5 +1,6 @@
 """Workbooks: Embase's and EPPI-Reviewer's spreadsheet exports (XLSX), Web of Science's "Excel" export (the older
-XLS, "savedrecs.xls"), and any tabular export (Scopus, Lens.org, PubMed, Zotero…) opened in Excel or Numbers and
+XLS, "savedrecs.xls") and its tab-delimited export saved as a workbook (a header of its tags), and any tabular
+export (Scopus, Lens.org, PubMed, Zotero…) opened in Excel or Numbers and
 saved again as a workbook.
 
 An XLSX workbook is a zip of XML parts, which openpyxl reads as values (read-only, streamed); an XLS workbook is a
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -62,12 +64,40 @@ def read_bytes(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tupl
 
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         try:
-            return _read_sheets((ws.iter_rows(values_only=True) for ws in workbook.worksheets), path, layouts)
+            sheets = (([_xlsx_value(cell) for cell in row] for row in ws.iter_rows()) for ws in workbook.worksheets)
+            return _read_sheets(sheets, path, layouts)
         finally:
             workbook.close()
     except Exception as err:  # noqa: BLE001 - a damaged workbook fails in openpyxl, zipfile or the XML parser,
         # each with errors of its own kinds; whichever it is, the file is reported and the build goes on
         return [], [_problem(path, f"cannot read this workbook ({type(err).__name__}: {err}); file skipped")]
+
+
+def _xlsx_value(cell: object) -> object:
+    """An XLSX cell's value; a date whose format shows no year as it is shown ("19-Mar" for format d-mmm)."""
+    value = getattr(cell, "value", None)
+    shown = getattr(cell, "number_format", None)
+    if isinstance(value, datetime.datetime) and isinstance(shown, str) and _DAY_AND_MONTH.fullmatch(shown):
+        return _DATE_PART.sub(lambda part: _date_part(value, part.group()), shown)
+    return value
+
+
+_DAY_AND_MONTH = re.compile(r"(?:d{1,2}|m{1,4}|[-/. ])+")
+"""A date format of day and month but no year: Excel gives a cell it took for a date one ("d-mmm"), and adds the
+current year to its value, which the sheet does not show. Web of Science's tab-delimited export opened and saved
+in Excel ("web_of_science_results.xlsx"): "PD MAR 19" of a 2016 article became 2019-03-19, shown "19-Mar"."""
+_DATE_PART = re.compile(r"d{1,2}|m{1,4}")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def _date_part(value: datetime.datetime, part: str) -> str:
+    """A day or month as a date format's part shows it ("d" 9, "dd" 09, "m" 3, "mmm" Mar, "mmmm" March)."""
+    if part[0] == "d":
+        return f"{value.day:0{len(part)}d}"
+    if len(part) <= 2:
+        return f"{value.month:0{len(part)}d}"
+    return _MONTHS[value.month - 1][:3 if len(part) == 3 else None]
 
 
 def _read_xls(data: bytes, path: str, layouts: Sequence[tables.Layout]) -> tuple[list[Record], list[Diagnostic]]:
@@ -193,6 +223,8 @@ def _read_sheets(sheets: Iterable[Sheet], path: str, layouts: Sequence[tables.La
                 continue
             header = [name.strip() for name in row.values]
             found = (_padded(r, len(header)) for r in (*top[n + 1:], *rows) if r is not None)
+            if layout.rows_read is not None:
+                return layout.rows_read(header, found, path)
             return tables.records_of(layout.format, f"{layout.name} (as a workbook)", header, found, path,
                                      row.line, layout.sections, layout.least_columns)
     return [], [Diagnostic(Level.WARNING, SourceSpan(path, 1), (

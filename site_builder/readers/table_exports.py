@@ -521,6 +521,10 @@ def _read_date(text: str, month_first: bool) -> dates.PrintedDate:
         return dates.PrintedDate(dates.from_parts(us.group(3), us.group(1), us.group(2)))
     if day_first := dates.read_day_first(text):
         return dates.PrintedDate(day_first)
+    if (m := _MONTH_DAY_COMMA_YEAR.fullmatch(text)) and dates.month_number(m[1]):
+        return dates.PrintedDate(dates.from_parts(m[3], m[1], m[2]))
+    if (m := _MONTH_YEAR_TO_MONTH_YEAR.fullmatch(text)) and dates.month_number(m[1]) and dates.month_number(m[3]):
+        return dates.PrintedDate(dates.from_parts(m[2], m[1]), text)  # a period: dated by its start, as printed
     if (period := _PERIOD_THEN_YEAR.fullmatch(text)) and _names_months(period["period"]):
         # Months or seasons before the year, as the journal prints its issue: "Nov-Dec 2014", "Winter 2018/2019"
         # (kept as printed, dated by the first month), "Spring 2019".
@@ -529,6 +533,9 @@ def _read_date(text: str, month_first: bool) -> dates.PrintedDate:
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+_MONTH_DAY_COMMA_YEAR = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2}), (\d{4})")
+_MONTH_YEAR_TO_MONTH_YEAR = re.compile(r"([A-Za-z]{3,9})\.? (\d{4}) - ([A-Za-z]{3,9})\.? (\d{4})")
+"""ProQuest's "pubdate": "Oct 1, 2019", and an issue's months each with its year, "Apr 2019 - Jun 2019"."""
 _PERIOD_THEN_YEAR = re.compile(r"(?P<period>[A-Za-z]+\.?(?:\s*[-–/]\s*[A-Za-z]+\.?)+|(?:Spring|Summer|Autumn|Fall|"
                                r"Winter)),?\s+(?P<year>\d{4})(?:\s*[-–/]\s*\d{4})?", re.IGNORECASE)
 """Two months or seasons or more, or a season, then the year (or two years, a winter's)."""
@@ -781,5 +788,24 @@ ABSTRACKR = Export(
             keywords=("keywords",), keywords_parted=",", key="(internal) id", absent=frozenset({"0"})),
     "abstrackr")
 
+_PROQUEST_KINDS = {"dissertations & theses": "thesis", "books": "book", "reports": "report",
+                   "conference papers & proceedings": "paper-conference"}
+"""ProQuest's "ArticleType" of works that are no journal's article ("Scholarly Journals")."""
+
+PROQUEST = Export(
+    # ProQuest's "Export → XLS" (PsycINFO, Dissertations & Theses Global: AGallyer/meta_suicide_erp's
+    # Proquest_psychinfo.xls): most values after a space, names "Rosa, João Luís Garcia" parted by ";", a
+    # dissertation's "pubtitle" the database ("ProQuest Dissertations and Theses", "PQDT - Global"), which is no
+    # journal; its abstracts HTML-escaped ("P &lt; 0.03", which shared.abstract reads); "publisher" the country
+    # ("Netherlands", "US"), left to the full record
+    tables.Layout("proquest-xls", "ProQuest export", frozenset({"Title", "Abstract", "StoreId", "Authors",
+                                                                "pubtitle", "DocumentURL"})),
+    Columns(title="Title", authors="Authors", parted=";", year="year", date="pubdate", journal="pubtitle",
+            volume="volume", issue="issue", pages="pages", doi="digitalObjectIdentifier", abstract="Abstract",
+            keywords=("subjects",), keywords_parted=",", language="language", issns=("issn",), eissns=("elecISSN",),
+            isbns=("isbn",), kind="ArticleType", kinds=_PROQUEST_KINDS, urls=("DocumentURL",), key="StoreId",
+            absent=frozenset({"ProQuest Dissertations and Theses", "PQDT - Global"})),
+    "proquest")
+
 EXPORTS = (ZOTERO, LENS, OPENALEX, RAYYAN, COVIDENCE, WEB_OF_SCIENCE, DIMENSIONS, COCHRANE, EBSCO, EMBASE, EMBASE_CITED,
-           REFWORKS, IEEE, GOOGLE_SCHOLAR, PUBLISH_OR_PERISH, EPPI_REVIEWER, ABSTRACKR)
+           REFWORKS, IEEE, GOOGLE_SCHOLAR, PUBLISH_OR_PERISH, EPPI_REVIEWER, ABSTRACKR, PROQUEST)

@@ -67,6 +67,10 @@ class Layout:
     widened: Callable[[list[str], list[str]], list[str] | None] | None = None
     """The names of the columns of a row of more values than the header (the header, the row's values), where
     the exporter's layout tells which columns the header lacks; None where it does not."""
+    rows_read: Callable[[list[str], Iterable[Row], str], tuple[list[Record], list[Diagnostic]]] | None = None
+    """Makes the records of the rows (the header, the rows, the path) where a row is a record of a tagged format,
+    not a field a column (Web of Science's tab-delimited export saved as a workbook: its tagged format's fields, a
+    list's names joined by "; "; Ovid's CSV: its tags' values parted by blank lines); None where it is."""
 
     def fits(self, header: list[str]) -> bool:
         names = {name.strip() for name in header}
@@ -160,8 +164,11 @@ def read(layout: Layout, text: str, path: str) -> tuple[list[Record], list[Diagn
     problems: list[Diagnostic] = []
     found = list(rows(text, delimiter, header_line))
     header = [name.strip() for name in found[0].values]
-    records, problems = records_of(layout.format, layout.name, header, found[1:], path, header_line,
-                                   layout.sections, layout.least_columns, layout.widened)
+    if layout.rows_read is not None:
+        records, problems = layout.rows_read(header, found[1:], path)
+    else:
+        records, problems = records_of(layout.format, layout.name, header, found[1:], path, header_line,
+                                       layout.sections, layout.least_columns, layout.widened)
     last = found[-1]
     if len(found) > 1 and _LINE_END.search(last.values[-1]) and text.count('"') % 2:
         problems.append(Diagnostic(Level.ERROR, SourceSpan(path, last.line), (

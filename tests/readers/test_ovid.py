@@ -480,3 +480,42 @@ def test_ovids_bracketed_names_of_characters_are_the_characters(tmp_path: Path, 
     assert "A mutant of I[kappa]B[alpha] blocked" in html.text(signalling)  # the full record, as written
     smelt = next(s for s in pages["Smelt of a lake."].iter("section") if "abstract" in s.get("class", ""))
     assert html.text(smelt).endswith("Catches fell in the warmest weeks (=20°C) of each summer.")
+
+
+def test_ovid_csv_export(tmp_path: Path, html) -> None:
+    """Ovid's "Export → CSV" (rachelnewnham/AHRO-Python's Embase records: the tags as the header, a tag's values
+    parted by blank lines in its cell) was skipped as "not a record format". Each value is read as its tag line
+    is; Embase's "PM 29635641 [http://www.ncbi.nlm.nih.gov/pubmed/?term=29635641]" is PMID 29635641 (it was lost,
+    in the tagged form too)."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    for name in ("ahro-embase-citation.csv", "ahro-embase-bmc2021.csv"):
+        (site / "content" / name).write_bytes((DATA / "ovid" / name).read_bytes())
+    result = build(site, tmp_path / "_site")
+    assert [(d.where.path, d.message[:40]) for d in result.report.diagnostics] == [
+        ("content/ahro-embase-citation.csv", "the file is not UTF-8 and was read as Wi")]
+    assert result.articles == 5
+
+    def page(ident: str):
+        return html.main(html.parse(tmp_path / "_site" / "articles" / f"{ident}.html"))
+
+    travel = page("pubmed-29635641")
+    assert html.text(travel.find(".//h1")) == (
+        "Travel and biologic therapy: Travel-related infection risk, vaccine response and recommendations.")
+    assert [html.text(a) for a in travel.find(".//p[@class='byline']").iter("a")] == [
+        "Hall, V.", "Johnson, D.", "Torresi, J."]
+    facts = html.facts(travel)
+    assert (facts["Journal"], facts["Published"], facts["Volume"], facts["Issue"], facts["Article number"],
+            facts["Language"], facts["Publication type"]) == (
+        "Journal of Travel Medicine", "2018", "25", "1", "tay018", "English", "Review")
+    assert [html.text(a) for a in travel.find(".//dl[@class='facts']").iter("a")][-2:] == [
+        "DOI 10.1093/jtm/tay018", "PubMed 29635641"]
+    assert facts["Keywords"].startswith("Biologic agent Infection risk Travel Vaccine response adult")
+    assert html.headings(travel, "h3")[:3] == ["Background", "Method(s)", "Result(s)"]
+    full = [(html.text(tr.find("th")), html.text(tr.find("td"))) for tr in travel.iter("tr")
+            if tr.find("td") is not None]
+    assert full[:2] == [("ORN", "1"), ("VN", "Ovid Technologies")]
+    assert [value for name, value in full if name == "AU"] == ["Hall V.", "Johnson D.", "Torresi J."]
+    lipids = html.facts(page("doi-10-1186-s12931-021-01682-3"))
+    assert (lipids["Journal"], lipids["Published"], lipids["Volume"], lipids["Issue"], lipids["Article number"]) == (
+        "Respiratory Research", "December 2021", "22", "1", "105")

@@ -324,3 +324,70 @@ def test_a_generation_after_the_initials_is_the_suffix() -> None:
     article = readers.to_article(records[1])[0]
     assert article.authors[2] == Person("Carson WE 3rd", "Carson", "WE", "3rd")
     assert pubmed_csv.authors("Leslie DM Jr, Smith J.")[0] == Person("Leslie DM Jr", "Leslie", "DM", "Jr")
+
+
+def test_the_export_of_pubmeds_older_site(tmp_path: Path, html) -> None:
+    """PubMed's CSV as its site wrote it before 2020 ("Title,URL,Description,Details,ShortDetails,…", rows of
+    AGallyer/meta_suicide_erp's pubmed_result.csv) was skipped as "not a record format": its byline
+    (Description), citation (Details, the DOI in it), journal and year (ShortDetails), PMID and PMCID
+    (Identifiers) are read as the newer export's columns, and the languages its citation names ("Russian.",
+    "English, Japanese."). A period parted by a slash or by " - " ("2017 Sep/Oct;78(8):1068-1074", "2017 May -
+    Jun;85:82-86"; the newer export's citations too) lost its volume, issue and pages: the page showed "2017"."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    name = "pubmed-before-2020-eeg-suicide.csv"
+    (site / "content" / name).write_bytes((DATA / name).read_bytes())
+    result = build(site, tmp_path / "_site")
+    assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
+    assert result.articles == 8
+
+    def page(ident: str):
+        return html.main(html.parse(tmp_path / "_site" / "articles" / f"{ident}.html"))
+
+    ketamine = page("pubmed-5641476")  # PMCID PMC5641476: the catalogue's id
+    assert html.text(ketamine.find(".//h1")) == (
+        "Antisuicidal Response Following Ketamine Infusion Is Associated With Decreased Nighttime Wakefulness in "
+        "Major Depressive Disorder and Bipolar Disorder.")
+    assert [html.text(a) for a in ketamine.find(".//p[@class='byline']").iter("a")] == [
+        "Vande Voort JL", "Ballard ED", "Luckenbaugh DA", "Bernert RA", "Richards EM", "Niciu MJ", "Park LT",
+        "Machado-Vieira R", "Duncan WC Jr", "Zarate CA Jr"]
+    facts = html.facts(ketamine)
+    assert (facts["Journal"], facts["Published"], facts["Volume"], facts["Issue"], facts["Pages"]) == (
+        "J Clin Psychiatry", "2017 Sep/Oct", "78", "8", "1068-1074")
+    assert [html.text(a) for a in ketamine.find(".//dl[@class='facts']").iter("a")][-3:] == [
+        "DOI 10.4088/JCP.15m10440", "PubMed 27929610", "PubMed Central PMC5641476"]
+    expected = {
+        "pubmed-27913272": ("2017 May - Jun (Epub 30 Nov 2016)", "85", None, "82-86", None),
+        "pubmed-31614360": ("15 October 2019", None, None, "1-6", None),
+        "pubmed-20037564": ("2009", "109", "10", "14-20", "Russian"),
+        "pubmed-30549942": ("September 2016", "29", "3", "247-250", "English, Japanese"),
+        "pubmed-11190762": ("15 December 2000", "125", "50", "1526-9", "German"),
+        "pubmed-10070515": ("1998", "12 ( Pt 5)", None, "809-14", None)}
+    for ident, (published, volume, issue, pages, language) in expected.items():
+        facts = html.facts(page(ident))
+        assert (facts["Published"], facts.get("Volume"), facts.get("Issue"), facts["Pages"],
+                facts.get("Language", facts.get("Languages"))) == (published, volume, issue, pages, language), ident
+    full = {html.text(tr.find("th")): html.text(tr.find("td")) for tr in page("pubmed-11190762").iter("tr")
+            if tr.find("td") is not None}
+    assert (full["ShortDetails"], full["Properties"]) == (
+        "Dtsch Med Wochenschr. 2000", "create date:2001/02/24 | first author:Schmitt A")
+
+
+def test_the_older_export_with_columns_added_after_its_details() -> None:
+    """nealhaddaway/COVID19's pubmed_result.csv: PubMed's older export with columns a reviewer added after
+    "Details" ("date", "day", "month", "year", "week"), and a search named in the last column's name; the shape
+    retyped with one of PubMed's records. Its own columns are read by name."""
+    data = (b'Title,URL,Description,Details,date,day,month,year,week,ShortDetails,Resource,Type,Identifiers,Db,'
+            b'EntrezUID,Properties,"07/04/20 ""COVID"" in all fields PUBMED"\n'
+            b'Using Event-Related Potentials to Improve Our Prediction of Suicide Risk.,/pubmed/31590722,'
+            b'"Gibb BE, Tsypes A.",Biol Psychiatry Cogn Neurosci Neuroimaging. 2019 Oct;4(10):854-855. doi: '
+            b'10.1016/j.bpsc.2019.08.003. No abstract available. ,01/10/2019,1,10,2019,40,'
+            b'Biol Psychiatry Cogn Neurosci Neuroimaging.  2019,PubMed,citation,PMID:31590722,pubmed,31590722,'
+            b'create date:2019/10/09 | first author:Gibb BE,\n')
+    records, problems = read("pubmed_result.csv", data)
+    assert problems == [] and {r.format for r in records} == {"pubmed-csv"}
+    [article] = [readers.to_article(r)[0] for r in records]
+    assert ([p.name for p in article.authors], article.journal, article.date, article.volume, article.issue,
+            article.pages, article.doi, article.pmid) == (
+        ["Gibb BE", "Tsypes A"], "Biol Psychiatry Cogn Neurosci Neuroimaging", "2019-10", "4", "10", "854-855",
+        "10.1016/j.bpsc.2019.08.003", "31590722")

@@ -338,7 +338,8 @@ def test_embase_older_export_read_from_its_citation_line() -> None:
         "Cancer", "2004-08-25", "102", "4", "253-258", "10.1002/cncr.20369")
     assert (case.journal, case.date, case.volume, case.issue, case.pages) == (
         "International Journal of Surgery Case Reports", "2019-01-01", "54", "", "83-86")
-    assert (foregut.date_printed, foregut.volume, foregut.issue) == ("January 7, 2011", "17", "1")
+    # "Date of Publication: January 7, 2011" is that day (it was the year, the date kept as printed)
+    assert (foregut.date, foregut.date_printed, foregut.volume, foregut.issue) == ("2011-01-07", "", "17", "1")
     assert (robotic.journal, robotic.date) == ("Journal of Endourology Case Reports", "2017-03-01")
     assert foregut.abstract[-1].text.endswith("TTF-1 and surfactant expression.")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime
 import io
 import zipfile
 from pathlib import Path
@@ -246,3 +247,162 @@ def test_web_of_science_excel_without_full_names_middle_initial_i_is_no_suffix()
     assert [(p.name, p.family, p.given, p.suffix) for p in article.authors] == [
         ("Dhuley, R. C.", "Dhuley", "R. C.", ""), ("Geelhoed, M., I", "Geelhoed", "M. I", ""),
         ("Zhao, Y.", "Zhao", "Y.", ""), ("Terechkine, I", "Terechkine", "I", "")]
+
+
+META_SUICIDE_ERP = Path("/work/.mirror/AGallyer+meta_suicide_erp/repo")
+"""AGallyer/meta_suicide_erp (unlicensed), as the project's search tool fetches it: its files are read in place
+from the repository at commit 862c19a, never copied here."""
+
+
+def in_place(path: str) -> bytes:
+    """A file of AGallyer/meta_suicide_erp at commit 862c19a; the test is skipped where it is not at hand."""
+    import subprocess
+
+    found = subprocess.run(["git", "--git-dir", str(META_SUICIDE_ERP), "show", f"862c19a:{path}"],
+                           capture_output=True, check=False) if META_SUICIDE_ERP.is_dir() else None
+    if found is None or found.returncode:
+        pytest.skip("AGallyer/meta_suicide_erp is not fetched here (unlicensed: read in place only)")
+    return found.stdout
+
+
+def wos_tab_delimited_workbook() -> bytes:
+    """The shape of Web of Science's tab-delimited export opened in Excel and saved as a workbook
+    (AGallyer/meta_suicide_erp's web_of_science_results.xlsx, unlicensed, retyped here in words of the project's):
+    a header of the field tags, names joined by "; ", numbers as number cells, and the dates Excel took a "PD MAR
+    19" or an issue "1-3" for, with the year it added (2019, the year it was saved) and a format of day and month."""
+    header = ["PT", "AU", "BA", "AF", "TI", "SO", "LA", "DT", "DE", "AB", "SN", "EI", "PD", "PY", "VL", "IS", "BP",
+              "EP", "DI", "UT", "PM"]
+    row = ["J", "Doe, J; van der Berg, AB", None, "Doe, Jane; van der Berg, Anna B.",
+           "Evoked potentials before and after a night of no sleep", "JOURNAL OF SLEEP STUDIES", "English",
+           "Article", "sleep; evoked potentials", "BackgroundSleep matters. MethodsTen people stayed awake.",
+           "1234-5678", "2345-6789", datetime.datetime(2019, 3, 19), 2016, 12, datetime.datetime(2019, 1, 3),
+           101, 109, "10.1234/jss.2016.101", "WOS:000123456700001", 26000001]
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "savedrecs (1)"
+    sheet.append(header)
+    sheet.append(row)
+    for cell in (sheet["M2"], sheet["P2"]):
+        cell.number_format = "d-mmm"
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_web_of_science_tab_delimited_export_saved_as_a_workbook(tmp_path: Path, html, make_site) -> None:
+    """A workbook whose header is Web of Science's field tags (PT, AU, …, UT) was skipped as "no known export's
+    columns"; its rows are read as the tab-delimited text's, each a record of the tagged format. Excel's dates of
+    day and month are written as the sheet shows them ("19-Mar", not 2019-03-19): the page said "19 March 2019" of
+    an article of March 2016."""
+    result = build(make_site({"web_of_science_results.xlsx": wos_tab_delimited_workbook()}), tmp_path / "out")
+    assert result.report.diagnostics == []
+    page = html.main(html.parse(result.output / "articles" / "pubmed-26000001.html"))
+    assert html.text(page.find(".//h1")) == "Evoked potentials before and after a night of no sleep"
+    assert [html.text(a) for a in page.find(".//p[@class='byline']").iter("a")] == [
+        "Doe, Jane", "van der Berg, Anna B."]
+    facts = html.facts(page)
+    assert (facts["Journal"], facts["Published"], facts["Volume"], facts["Issue"], facts["Pages"]) == (
+        "JOURNAL OF SLEEP STUDIES", "19 March 2016", "12", "3-Jan", "101-109")
+    assert page.find(".//dl[@class='facts']//time").get("datetime") == "2016-03-19"
+    assert "DOI 10.1234/jss.2016.101" in facts["Read it"]
+    assert html.headings(page, "h3") == ["Background", "Methods"]
+    full = {html.text(tr.find("th")): html.text(tr.find("td")) for tr in page.iter("tr") if tr.find("td") is not None}
+    assert (full["PD"], full["IS"], full["PY"], full["UT"]) == ("19-Mar", "3-Jan", "2016", "WOS:000123456700001")
+
+
+def test_web_of_science_tab_delimited_workbook_in_place() -> None:
+    """AGallyer/meta_suicide_erp's web_of_science_results.xlsx: 25 records, each field as its row has it; "PD MAR
+    19" of Frontiers in Psychiatry 9 (2018), which Excel made 2019-03-19, is 19 March 2018."""
+    records, problems = read("workbooks/web_of_science_results.xlsx", in_place("web_of_science_results.xlsx"))
+    assert problems == [] and len(records) == 25 and {r.format for r in records} == {"ris"}
+    by_pmid = {a.pmid: a for a in articles("workbooks/web_of_science_results.xlsx",
+                                           in_place("web_of_science_results.xlsx"))}
+    frontiers = by_pmid["29615936"]
+    assert (frontiers.date, frontiers.volume, frontiers.article_number, frontiers.doi) == (
+        "2018-03-19", "9", "85", "10.3389/fpsyt.2018.00085")
+    assert [p.name for p in frontiers.authors][:2] == ["Tavakoli, Paniz", "Boafo, Addo"]
+    song = by_pmid["30390328"]
+    assert (song.journal, song.date, song.volume, song.issue, song.pages) == (
+        "SUICIDE AND LIFE-THREATENING BEHAVIOR", "2019-10", "49", "5", "1290-1306")
+
+
+def test_web_of_science_tags_in_sorted_columns_are_its_records() -> None:
+    """A workbook of Web of Science's fields whose columns are sorted by tag (laibaayoub/Bibliometric-Dashboard's
+    savedrecs.xlsx, unlicensed, retyped here: AB, AF, AU, DA, …, PD, PT, PY, …), PT no longer first: its records
+    were read as RIS, their date from DA, the day Web of Science exported them ("19 January 2025" of an article of
+    December 2024), and their journal from JI; they are Web of Science's records, PT first."""
+    header = ["AB", "AF", "AU", "DA", "DI", "FN", "JI", "PD", "PT", "PY", "SO", "TI", "UT", "VL", "VR"]
+    row = ["Teachers were asked about tools.", "Roe, Richard; Poe, Edgar", "Roe, R; Poe, E", "2025-01-19",
+           "10.1234/tools.2024.5", "Clarivate Analytics Web of Science", "Tools Rep.", "DEC", "J", 2024,
+           "TOOLS REPORTS", "What teachers think of tools", "WOS:000999999900001", 16, 1]
+    [record], problems = read("workbooks/savedrecs.xlsx", workbook([header, row]))
+    assert problems == [] and record.fields[0].name == "PT"
+    [article] = articles("workbooks/savedrecs.xlsx", workbook([header, row]))
+    assert (article.title, article.journal, article.date, article.volume, article.doi) == (
+        "What teachers think of tools", "TOOLS REPORTS", "2024-12", "16", "10.1234/tools.2024.5")
+    assert [p.name for p in article.authors] == ["Roe, Richard", "Poe, Edgar"]
+
+
+PROQUEST_HEADER = ["Title", "Abstract", "StoreId", "AccessionNumber", "ArticleType", "Authors", "copyright",
+                   "digitalObjectIdentifier", "documentType", "elecISSN", "isbn", "issn", "issue", "language",
+                   "pages", "pubdate", "pubtitle", "year", "publisher", "volume", "DocumentURL", "subjectTerms",
+                   "subjects", "Database"]
+
+
+def proquest_workbook(*rows: list[object]) -> bytes:
+    """The shape of ProQuest's "Export → XLS" (AGallyer/meta_suicide_erp's Proquest_psychinfo.xls and
+    Proquest_dissertation.xls, unlicensed, retyped here in words of the project's; saved here as XLSX): most
+    values after a space, names parted by ";", values HTML-escaped, "pubdate" as "Oct 1, 2019" or "Apr 2019 -
+    Jun 2019", a dissertation's "pubtitle" the database, "publisher" the country."""
+    return workbook([PROQUEST_HEADER, *rows], title="Export Data")
+
+
+def test_proquest_xls_export(tmp_path: Path, html, make_site) -> None:
+    """ProQuest's XLS export was skipped as "no known export's columns"; its rows are articles: a journal's with
+    its date to the day ("Oct 1, 2019"), or a period ("Apr 2019 - Jun 2019"), its abstract's "&lt;" a "<"; a
+    dissertation with no journal (its "pubtitle" names the database) and its ISBN."""
+    article = ["Evoked potentials after sleep loss", "Results: latency grew (P &lt; 0.03) &amp; amplitude fell.",
+               "1234567890", " 2019-00000-001", "Scholarly Journals", "Doe, Jane;van der Berg, Anna B.",
+               " © 2019, A Publisher.", " 10.1234/jss.2019.7", " Journal , Peer Reviewed Journal , Journal Article",
+               " 2345-6789", "", "1234-5678", "3", " English", " 101-109", "Oct 1, 2019", "Journal of Sleep Studies",
+               "2019", " Netherlands", "257", "https://search.proquest.com/docview/1234567890", " Sleep\n 1234P9A",
+               " sleep loss , evoked potentials", "PsycINFO "]
+    period = [*article[:2], "1234567891", *article[3:7], " 10.1234/jss.2019.8", *article[8:15], "Apr 2019 - Jun 2019",
+              *article[16:20], "https://search.proquest.com/docview/1234567891", *article[21:]]
+    thesis = ["Sleep and mood in students", "Students slept less.", "1234567892", "", "Dissertations & Theses",
+              "Roe, Richard", " Database copyright ProQuest LLC", "", " Dissertation/Thesis", "",
+              " 978-0-306-40615-7", "", "", " English", "", "2017", "ProQuest Dissertations and Theses", "2017", "", "",
+              "https://search.proquest.com/docview/1234567892", " Psychology", " Psychology , Sleep",
+              "ProQuest Dissertations & Theses Global"]
+    result = build(make_site({"Proquest_psychinfo.xlsx": proquest_workbook(article, period, thesis)}), tmp_path / "out")
+    assert result.report.diagnostics == []
+
+    def page(ident: str):
+        return html.main(html.parse(result.output / "articles" / f"{ident}.html"))
+
+    sleep = page("doi-10-1234-jss-2019-7")
+    assert [html.text(a) for a in sleep.find(".//p[@class='byline']").iter("a")] == [
+        "Doe, Jane", "van der Berg, Anna B."]
+    facts = html.facts(sleep)
+    assert (facts["Journal"], facts["Published"], facts["Volume"], facts["Issue"], facts["Pages"],
+            facts["Language"]) == ("Journal of Sleep Studies", "1 October 2019", "257", "3", "101-109", "English")
+    assert "Publisher" not in facts  # "Netherlands" is no publisher
+    assert "(P < 0.03) & amplitude fell." in html.text(sleep.find(".//section[@class='abstract']"))
+    assert html.facts(page("doi-10-1234-jss-2019-8"))["Published"] == "Apr 2019 - Jun 2019"
+    thesis_facts = html.facts(page("proquest-1234567892"))
+    assert "Journal" not in thesis_facts and "Series" not in thesis_facts
+    assert thesis_facts["ISBN"] == "978-0-306-40615-7" and thesis_facts["Published"] == "2017"
+
+
+def test_proquest_xls_in_place() -> None:
+    """AGallyer/meta_suicide_erp's Proquest_psychinfo.xls (94 records) and Proquest_dissertation.xls (9): every
+    record read, a journal's date to the day where ProQuest gives it."""
+    psycinfo = articles("workbooks/Proquest_psychinfo.xls", in_place("Proquest_psychinfo.xls"))
+    assert len(psycinfo) == 94
+    by_doi = {a.doi: a for a in psycinfo}
+    ideation = by_doi["10.1016/j.jad.2019.07.014"]
+    assert (ideation.journal, ideation.date, ideation.volume, ideation.pages) == (
+        "Journal of Affective Disorders", "2019-10-01", "257", "536-550")
+    assert [p.name for p in ideation.authors][:2] == ["Albanese, Brian J.", "Macatee, Richard J."]
+    theses = articles("workbooks/Proquest_dissertation.xls", in_place("Proquest_dissertation.xls"))
+    assert len(theses) == 9 and {a.kind for a in theses} == {"thesis"} and {a.journal for a in theses} == {""}
