@@ -610,11 +610,16 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
     templates = _remembered_digests(env, {p.template for p in pages}, code, RENDERING, remember)
     templates = templates.with_site_parts(site)
     library = site.library
-    known: dict[int, Known] = {
-        id(article): (article, articles[id(article)][1], (place,))
-             for place, article in enumerate(library.articles.values()) if id(article) in articles}
-    now: Articles = (tuple(library.articles), tuple(known[id(a)][1] if id(a) in known else None
-                                                    for a in library.articles.values()))
+    known: dict[int, Known] = {}
+    digests: list[bytes | None] = []
+    for place, article in enumerate(library.articles.values()):  # one pass, no lookup made twice
+        found = articles.get(id(article))
+        if found is None:
+            digests.append(None)
+        else:
+            known[id(article)] = (article, found[1], (place,))
+            digests.append(found[1])
+    now: Articles = (tuple(library.articles), tuple(digests))
     if last.articles[0] == now[0]:
         changed = {n for n, (was, digest) in enumerate(zip(last.articles[1], now[1], strict=True))
                    if digest is None or was != digest}
