@@ -605,6 +605,37 @@ def test_references_are_kept_for_the_locale_they_were_formatted_in(small_site: P
         assert dict(cited) == dict(references.format_all(articles, {}, Report(), locale)[0]), locale
 
 
+def test_the_library_digest_changes_with_every_part_of_an_author_or_a_group(small_site: Path, tmp_path: Path) -> None:
+    """What a page's kept costly part rests on (fingerprints.library_digest): a map to dataclasses is digested
+    as its keys and each field's values, a list each; any field of any entry changed, two entries' values
+    swapped, or an entry of another kind makes another digest."""
+    result = build(small_site, tmp_path / "out")
+    assert result.site is not None
+    lib = result.site.library
+    digest = fingerprints.library_digest(lib)
+    assert fingerprints.library_digest(dataclasses.replace(lib)) == digest
+    seen = {digest}
+
+    def changed(value: Any) -> Any:
+        return value + "x" if isinstance(value, str) else (*value, "x")
+
+    for name in ("authors", "topics", "journals", "years"):
+        entries = getattr(lib, name)
+        (first, one), *others = list(entries.items())
+        variants = [{**entries, first: dataclasses.replace(one, **{f.name: changed(getattr(one, f.name))})}
+                    for f in dataclasses.fields(one)]
+        if others:
+            second, other = others[0]
+            variants.append({**entries, first: other, second: one})
+        variants.append({**entries, first: library.Group(one.key, one.name, one.articles)}
+                        if name == "authors" else
+                        {**entries, first: library.Author(one.key, one.name, (), one.articles)})
+        for variant in variants:
+            found = fingerprints.library_digest(dataclasses.replace(lib, **{name: variant}))
+            assert found not in seen, name
+            seen.add(found)
+
+
 def test_clean_ignores_the_cache_and_the_last_build(small_site: Path, tmp_path: Path) -> None:
     build(small_site, tmp_path / "out")
     again = build(small_site, tmp_path / "out", clean=True)
