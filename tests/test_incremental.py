@@ -567,6 +567,75 @@ def test_the_plan_makes_again_only_the_edited_articles_own_parts(small_site: Pat
     assert dict(result.site.article_parts) == {key: make(key, article) for key, article in articles.items()}
 
 
+def test_an_articles_kept_plan_parts_are_taken_only_under_its_own_key(small_site: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The parts are kept under the article's digest alone, its key beside them: the same article under another
+    key (its ranks and citation key's base are made from the key too) has its parts made again."""
+    result = build(small_site, tmp_path / "out")
+    assert result.site is not None and result.kept_cache is not None
+    key, article = next(iter(result.site.library.articles.items()))
+    digests = fingerprints.article_digests([article])
+    made: list[str] = []
+    make = plan_pages.article_parts
+    monkeypatch.setattr(plan_pages, "article_parts", lambda key, article: made.append(key) or make(key, article))
+    assert cache.article_parts(result.kept_cache, {key: article}, digests) == {key: make(key, article)}
+    assert made == []  # kept by the build
+    other = "a" + key
+    assert cache.article_parts(result.kept_cache, {other: article}, digests) == {other: make(other, article)}
+    assert made == [other]
+
+
+def test_references_are_kept_for_the_locale_they_were_formatted_in(small_site: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """The locale is in what the references' cache files are kept under, beside each article's digest: another
+    locale formats them again, and going back does too (only the entries in use are kept)."""
+    from site_builder.cite import cache as references
+
+    result = build(small_site, tmp_path / "out")
+    assert result.site is not None and result.kept_cache is not None
+    articles = result.site.library.articles
+    digests = fingerprints.article_digests(articles.values())
+    formatted: list[str] = []
+    format_keys = references._format
+    monkeypatch.setattr(references, "_format", lambda keys, *rest: formatted.extend(keys) or format_keys(keys, *rest))
+    for locale, again in (("en-US", False), ("de-DE", True), ("de-DE", False), ("en-US", True)):
+        formatted.clear()
+        cited = cache.formatted_references(result.kept_cache, articles, digests, locale, Report())
+        assert sorted(formatted) == (sorted(articles) if again else []), locale
+        assert dict(cited) == dict(references.format_all(articles, {}, Report(), locale)[0]), locale
+
+
+def test_the_library_digest_changes_with_every_part_of_an_author_or_a_group(small_site: Path, tmp_path: Path) -> None:
+    """What a page's kept costly part rests on (fingerprints.library_digest): a map to dataclasses is digested
+    as its keys and each field's values, a list each; any field of any entry changed, two entries' values
+    swapped, or an entry of another kind makes another digest."""
+    result = build(small_site, tmp_path / "out")
+    assert result.site is not None
+    lib = result.site.library
+    digest = fingerprints.library_digest(lib)
+    assert fingerprints.library_digest(dataclasses.replace(lib)) == digest
+    seen = {digest}
+
+    def changed(value: Any) -> Any:
+        return value + "x" if isinstance(value, str) else (*value, "x")
+
+    for name in ("authors", "topics", "journals", "years"):
+        entries = getattr(lib, name)
+        (first, one), *others = list(entries.items())
+        variants = [{**entries, first: dataclasses.replace(one, **{f.name: changed(getattr(one, f.name))})}
+                    for f in dataclasses.fields(one)]
+        if others:
+            second, other = others[0]
+            variants.append({**entries, first: other, second: one})
+        variants.append({**entries, first: library.Group(one.key, one.name, one.articles)}
+                        if name == "authors" else
+                        {**entries, first: library.Author(one.key, one.name, (), one.articles)})
+        for variant in variants:
+            found = fingerprints.library_digest(dataclasses.replace(lib, **{name: variant}))
+            assert found not in seen, name
+            seen.add(found)
+
+
 def test_clean_ignores_the_cache_and_the_last_build(small_site: Path, tmp_path: Path) -> None:
     build(small_site, tmp_path / "out")
     again = build(small_site, tmp_path / "out", clean=True)

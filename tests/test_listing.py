@@ -4,6 +4,7 @@ sizes made small enough for its 43 records to need them."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -14,7 +15,8 @@ from hypothesis import strategies as st
 from site_builder.build import build
 from site_builder.model import library
 from site_builder.model.article import Article
-from site_builder.plan import listing, orders
+from site_builder.plan import listing, orders, urls
+from site_builder.plan import pages as plan_pages
 from site_builder.plan.orders import Ranks
 
 
@@ -30,6 +32,38 @@ def test_a_short_list_is_one_page_in_one_order() -> None:
     ((path, only),) = listing.listings("topics/t.html", keys, ranks)
     assert path == "topics/t.html" and only.keys == tuple(keys)
     assert (only.orders, only.pages, only.main, only.start) == ((), (), True, 1)
+
+
+@pytest.mark.parametrize("sorted_orders", [True, False])
+def test_one_page_from_is_the_first_length_that_listings_makes_more_than_one_page_of(sorted_orders: bool) -> None:
+    """The plan makes an author's list of one page without asking ``listings`` (plan/pages.py's _author_pages),
+    from this length on it asks."""
+    for total in range(listing.PAGE_SIZE + 3):
+        keys = [f"a{n:03}" for n in range(total)]
+        ranks = {k: Ranks(f"{n:03}", f"{total - n:03}", f"{n:03}") for n, k in enumerate(keys)}
+        found = listing.listings("authors/x.html", tuple(keys), ranks, sorted_orders)
+        one = [("authors/x.html", listing.Listing(tuple(keys), total, 1, "newest", (), (), True))]
+        assert (found == one) == (total < listing.one_page_from(sorted_orders)), total
+
+
+def test_the_plan_makes_each_authors_pages_as_listings_does(demo_copier, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every author's pages, those of a list of one page too, are the pages ``listings`` gives for the list: the
+    same paths, Listings and contexts."""
+    monkeypatch.setattr(listing, "PAGE_SIZE", 2)  # authors of one article and of several pages
+    result = build(demo_copier(tmp_path / "site"), tmp_path / "_site")
+    assert result.site is not None
+    pages = {p.path: p for p in result.planned() if p.template == "author.html"}
+    expected = {path: (part, sorted_from) for key, author in result.site.library.authors.items()
+                for path, part, sorted_from in plan_pages._listings(result.site, urls.author(key), author.articles)}
+    assert pages.keys() == expected.keys()
+    lengths = set()
+    for path, page in pages.items():
+        part, sorted_from = expected[path]
+        assert isinstance(page.more, functools.partial) and page.more.args[-1] == part, path
+        assert page.context == {"site": result.site, "root": "../", **sorted_from}, path
+        lengths.add(len(page.more.args[-1].keys))
+    assert {1, 2} <= lengths
 
 
 def test_a_long_list_has_pages_in_each_order() -> None:

@@ -27,8 +27,10 @@ _FRESH_WORKERS = 25_000
 """New workers after this many articles (workers.in_order's ``fresh_every``), so that none grows to hold a copy
 of the whole model of a large collection."""
 
-Cache = dict[str, bytes]
-"""fingerprint → the article's references packed (``pack``)."""
+Key = str | bytes
+"""What an article's references are kept under: the fingerprint of what they depend on, or the caller's key."""
+Cache = dict[Key, bytes]
+"""Key → the article's references packed (``pack``)."""
 
 
 def pack(rows: Rows) -> bytes:
@@ -59,14 +61,22 @@ class References(Mapping[str, tuple[Citation, ...]]):
 
 
 def format_all(articles: dict[str, Article], cache: Cache, report: Report, locale: str = "en-US",
-               keys: dict[str, str] | None = None) -> tuple[References, Cache]:
+               keys: Mapping[str, Key] | None = None) -> tuple[References, Cache]:
     """Every article's references by key in ``locale`` (a CSL locale, where a style lets the site choose), and the
     cache to keep (only the entries still in use). An article's entry is kept under ``keys[key]`` when given (any
     key that changes whenever the references may, the locale included), else under the fingerprint of what they
     depend on. References that could not be made are not kept: the next build tries, and reports, again."""
-    prints = {key: (keys or {}).get(key) or fingerprint(article, locale=locale) for key, article in articles.items()}
-    missing = [key for key, fp in prints.items() if fp not in cache]
-    fresh: Cache = {prints[k]: cache[prints[k]] for k in prints if prints[k] in cache}
+    keys = keys or {}
+    prints: dict[str, Key] = {}
+    missing: list[str] = []
+    fresh: Cache = {}
+    for key, article in articles.items():  # one pass: after an edit, 10,000 articles and one missing
+        fp = prints[key] = keys.get(key) or fingerprint(article, locale=locale)
+        packed = cache.get(fp)
+        if packed is None:
+            missing.append(key)
+        else:
+            fresh[fp] = packed
     for key, packed, problem in _format(missing, articles, locale):
         if problem:
             report.warn(articles[key].where, f"no formatted references for this article: {problem}")

@@ -245,11 +245,14 @@ def keep(folder: CacheFolder, name: str, code: bytes, inputs: bytes, value: Any)
 
 
 class ShardedMap:
-    """A map kept in SHARDS files of ``folder`` (``name-NN``) by a checksum of each key's ``spelled`` form: what
-    one build changes rewrites only the files that hold it."""
+    """A map kept in SHARDS files of ``folder`` (``name-NN``) by a checksum of each key's ``spelled`` form, or by
+    ``filed(key)`` (a number below SHARDS) when given: what one build changes rewrites only the files that hold
+    it."""
 
-    def __init__(self, folder: CacheFolder, name: str, code: bytes, spelled: Callable[[Any], str] = str) -> None:
+    def __init__(self, folder: CacheFolder, name: str, code: bytes, spelled: Callable[[Any], str] = str,
+                 filed: Callable[[Any], int] | None = None) -> None:
         self._folder, self._name, self._code, self._spelled = folder, name, code, spelled
+        self._filed = filed if filed is not None else self._checksum_filed
         self._shards: list[dict[Any, Any]] = []
         self._unread: set[int] = set()  # files there but not read (damaged, other code): rewritten by save
         for n in range(SHARDS):
@@ -261,6 +264,9 @@ class ShardedMap:
             with contextlib.suppress(OSError):  # the map in one file, as an earlier version kept it
                 (folder.folder / name).unlink(missing_ok=True)
 
+    def _checksum_filed(self, key: Any) -> int:
+        return zlib.crc32(self._spelled(key).encode("utf-8", "surrogatepass")) % SHARDS
+
     def whole(self) -> dict[Any, Any]:
         """Every entry of every file."""
         return {key: value for shard in self._shards for key, value in shard.items()}
@@ -268,8 +274,9 @@ class ShardedMap:
     def save(self, value: dict[Any, Any]) -> None:
         """Keep ``value`` instead, writing the files whose part of it changed."""
         shards: list[dict[Any, Any]] = [{} for _ in range(SHARDS)]
+        filed = self._filed
         for key, item in value.items():
-            shards[zlib.crc32(self._spelled(key).encode("utf-8", "surrogatepass")) % SHARDS][key] = item
+            shards[filed(key)][key] = item
         for n, (shard, was) in enumerate(zip(shards, self._shards, strict=True)):
             if shard != was or n in self._unread:
                 self._folder.save(f"{self._name}-{n:02d}", shard, self._code)
@@ -378,12 +385,22 @@ def formatted_references(folder: CacheFolder, articles: dict[str, Article], dige
     its article's digest (fingerprints.article_digests) and the locale; only the entries still in use are kept."""
     from ..cite import cache as references  # here: the commands that only need CACHE_DIR load no citeproc-py
 
-    kept = ShardedMap(folder, "references", code_digest(REFERENCES_CODE))
-    keys = {key: f"{digests[id(article)][1].hex()} {locale}" for key, article in articles.items()
-            if id(article) in digests}
+    # The locale goes with the code the files are kept under (a build asks for one): each entry is kept under its
+    # article's digest alone, no text made of it for each article
+    kept = ShardedMap(folder, "references", content_digest(code_digest(REFERENCES_CODE) + locale.encode()),
+                      filed=_digest_file)
+    keys = {key: found[1] for key, article in articles.items() if (found := digests.get(id(article))) is not None}
     cited, still_used = references.format_all(articles, kept.whole(), report, locale, keys=keys)
     kept.save(still_used)
     return cited
+
+
+def _digest_file(name: bytes | str) -> int:
+    """The cache file of an entry kept under an article's digest (formatted references, plan parts): by its first
+    byte, as good as random; a fingerprint (cite/references.py) by its checksum."""
+    if type(name) is bytes:
+        return name[0] % SHARDS
+    return zlib.crc32(str(name).encode("utf-8", "surrogatepass")) % SHARDS
 
 
 PARTS_CODE = ("plan", "cite", "model", "i18n.py")
@@ -394,28 +411,31 @@ def article_parts(folder: CacheFolder, articles: Mapping[str, Article],
                   digests: Mapping[int, tuple[object, bytes]]) -> dict[str, ArticleParts]:
     """Each article's parts of the plan (plan/pages.py's ``article_parts``) by its key, those of an article the
     folder holds under its digest (fingerprints.article_digests) and key taken as kept; only those still in use
-    are kept."""
+    are kept. Kept under the digest alone, with the key beside the parts: no text made of the two for each
+    article (two articles of one digest, were there such, would share one entry, and one of them be made again)."""
     from markupsafe import Markup
 
     from ..plan.pages import article_parts as make  # here: a build with nothing to do loads no plan
 
-    kept = ShardedMap(folder, "parts", code_digest(PARTS_CODE))
+    kept = ShardedMap(folder, "parts", code_digest(PARTS_CODE), filed=_digest_file)
     was = kept.whole()
-    now: dict[str, tuple[str | bytes, ...]] = {}
+    now: dict[bytes, tuple[str | bytes, ...]] = {}
     found: dict[str, ArticleParts] = {}
+    markup = str.__new__  # a Markup from a kept str, without Markup.__new__'s look for __html__, which a str lacks
     for key, article in articles.items():
         digest = digests.get(id(article))
-        name = f"{digest[1].hex()} {key}" if digest is not None else ""
+        name = digest[1] if digest is not None else None
         parts = was.get(name)
-        if (type(parts) is tuple and len(parts) == 5 and type(parts[3]) is bytes
-                and all(type(part) is str for part in (*parts[:3], parts[4]))):
-            title, byline, verdict, ranks, base = parts
-            found[key] = (Markup(title), Markup(byline), Markup(verdict), ranks, base)
+        if (type(parts) is tuple and len(parts) == 6 and parts[0] == key and type(parts[1]) is str
+                and type(parts[2]) is str and type(parts[3]) is str and type(parts[4]) is bytes
+                and type(parts[5]) is str):
+            found[key] = (markup(Markup, parts[1]), markup(Markup, parts[2]), markup(Markup, parts[3]), parts[4],
+                          parts[5])
         else:
             found[key] = made = make(key, article)
-            parts = (*(str(part) for part in made[:3]), *made[3:])  # as marshal takes them: Markup is a kind of
-            # its own
-        if name:
+            parts = (key, str(made[0]), str(made[1]), str(made[2]), made[3], made[4])  # as marshal takes them:
+            # Markup is a kind of its own
+        if name is not None:
             now[name] = parts
     del was
     kept.save(now)

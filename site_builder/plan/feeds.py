@@ -7,6 +7,7 @@ the sitemap and robots.txt only with a base URL, because both must give full add
 
 from __future__ import annotations
 
+import itertools
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -79,7 +80,7 @@ def files(config: Config, articles: dict[str, Article], html_paths: Iterable[str
 
 def atom_feed(config: Config, articles: dict[str, Article], limit: int = FEED_ENTRIES) -> Feed:
     """The newest dated articles (undated ones have no place in a feed ordered by time)."""
-    dated = [(key, a) for key, a in articles.items() if a.date][:limit]
+    dated = list(itertools.islice(((key, a) for key, a in articles.items() if a.date), limit))  # not all 10,000
     entries = tuple(_entry(key, a, config.base_url) for key, a in dated)
     base = config.base_url
     return Feed(

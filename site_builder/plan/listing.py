@@ -69,6 +69,12 @@ def page_path(base: str, *parts: str) -> str:
     return base.removesuffix(".html") + "_" + "_".join(parts) + ".html"
 
 
+def one_page_from(sorted_orders: bool) -> int:
+    """The length from which ``listings`` makes more than one page of a list: a shorter list is one page, newest
+    first, ``Listing(keys, len(keys), 1, "newest", (), (), True)`` at its base (the plan makes those itself)."""
+    return min(SORTED_FROM, PAGE_SIZE + 1) if sorted_orders else PAGE_SIZE + 1
+
+
 def listings(base: str, keys: Sequence[str], ranks: Mapping[str, Ranks],
              sorted_orders: bool = True) -> list[tuple[str, Listing]]:
     """(path, Listing) of every page of the list at ``base`` of the articles ``keys`` (newest first), in the other

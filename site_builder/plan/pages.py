@@ -234,10 +234,7 @@ def plan(site: Site) -> list[Page]:
               for path, index in listing.author_index(urls.AUTHORS, tuple(lib.authors))]
     shared = site.shared_facets
     pages += [_article_page(site, nested, key, article, shared) for key, article in lib.articles.items()]
-    pages += [_page(site, path, "author.html", more=functools.partial(_author_extras, site, nested, k, a, part),
-                    **sorted_from)
-              for k, a in lib.authors.items()
-              for path, part, sorted_from in _listings(site, urls.author(k), a.articles)]
+    pages += _author_pages(site, nested)
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
                                       lib.journals), ("year.html", urls.year, lib.years)):
         pages += [_group_page(site, nested, path, to_path(k), template, g, part, sorted_from)
@@ -247,7 +244,7 @@ def plan(site: Site) -> list[Page]:
         pages += _exports(site, [p for p in pages if p.template in ("home.html", "topic.html")
                                  and p.context.get("listing", _MAIN).main])
     pages += [_page(site, path, template, **context)
-              for path, template, context in feed_files(site.config, lib.articles, [p.path for p in pages])]
+              for path, template, context in feed_files(site.config, lib.articles, (p.path for p in pages))]
     check_paths(pages)
     return pages
 
@@ -422,6 +419,27 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
         related=_entries(links, lib.related(key)))
 
 
+def _author_pages(site: Site, links: Links) -> list[Page]:
+    """Every page of every author's list. A list of one page (nearly every author's) is made here as _listings
+    and _page would make it, without their steps for each of the 18,600 authors of 10,000 records (a third of
+    these pages' share of the plan)."""
+    one_page = listing.one_page_from(site.config.list_orders)
+    bare = _bare_context(site, site.roots[urls.root_of(urls.AUTHORS)])  # beside it: authors/x.html
+    made = listing.Listing
+    pages = []
+    for k, a in site.library.authors.items():
+        path = urls.author(k)
+        if len(a.articles) < one_page:
+            part = made(a.articles, len(a.articles), 1, "newest", (), (), True)
+            pages.append(Page(path, "author.html", bare, more=functools.partial(_author_extras, site, links, k, a,
+                                                                                part)))
+        else:
+            pages += [_page(site, path, "author.html", more=functools.partial(_author_extras, site, links, k, a,
+                                                                              part), **sorted_from)
+                      for path, part, sorted_from in _listings(site, path, a.articles)]
+    return pages
+
+
 def _author_extras(site: Site, links: Links, key: str, author: Author, part: listing.Listing) -> dict[str, Any]:
     lib = site.library
     # Only the names shown are worked out: each name of a byline of thousands asks for its co-authors. Those who
@@ -532,10 +550,16 @@ def _page(site: Site, path: str, template: str, more: Callable[[], dict[str, Any
     escaped = site.roots[root]  # one object for all pages one folder down
     if context:
         return Page(path, template, {"site": site, "root": escaped, **context}, more=more, prose=prose)
-    bare = site.bare_contexts.get(escaped)
+    return Page(path, template, _bare_context(site, escaped), more=more, prose=prose)
+
+
+def _bare_context(site: Site, root: Markup) -> dict[str, Any]:
+    """The context of every page whose way back to the root is ``root`` and whose own part is all in its costly
+    part (Site.bare_contexts)."""
+    bare = site.bare_contexts.get(root)
     if bare is None:
-        bare = site.bare_contexts[escaped] = {"site": site, "root": escaped}
-    return Page(path, template, bare, more=more, prose=prose)
+        bare = site.bare_contexts[root] = {"site": site, "root": root}
+    return bare
 
 
 def _letters(lib: Library, links: Links, index: listing.IndexPage) -> tuple[tuple[str, Counted], ...]:
