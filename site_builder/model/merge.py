@@ -13,18 +13,17 @@ warning.
 Precedence, best first (``PRECEDENCE``): the catalogue dump, VuFind records and MARC records are what the library
 curates; PubMed XML is NLM's structured original; MEDLINE text is the same data flattened; JATS is the publisher's
 front matter, whose journal names and dates vary by publisher, and the PLOS search API's documents are PLOS's own;
-Europe PMC's search results are PubMed's record with PMC's, ERIC's API documents ERIC's own;
-Ovid's export is a database's record with its source line to be parsed; CSL-JSON, Crossref's API answers (what
-a publisher deposited), RIS, EndNote tagged and BibTeX are reference-manager exports, often abbreviated, retyped or
-reduced to initials; the CSV exports of Scopus, Web of
-Science, Zotero, Lens.org, OpenAlex, Dimensions, EBSCOhost and RefWorks give full names and abstracts (OpenAlex's
-API JSON too, before its CSV: it keeps each name as the work wrote it and tells its ORCID iDs), IEEE Xplore's
-initials and abstracts, Embase's initials; PubMed's CSV export is PubMed's record reduced to initials, the journal's
-abbreviation and a citation to be parsed, the Cochrane Library's gives initials; Rayyan's and Covidence's are what a
-screening tool kept of another export; Word's bibliography is what an author typed into Word's source manager,
-often without a title or an identifier; a Citavi project's is what its user typed or imported, with full names
-but its own types and dates; last, Google Scholar's own CSV and Publish or Perish's exports of its
-results, whose titles and publications Google Scholar cuts short.
+Europe PMC's search results are PubMed's record with PMC's, ERIC's API documents ERIC's own; Ovid's export is a
+database's record with its source line to be parsed; CSL-JSON, Crossref's API answers (what a publisher deposited),
+RIS, EndNote tagged and BibTeX are reference-manager exports, often abbreviated, retyped or reduced to initials; the
+CSV exports of Scopus, Web of Science, Zotero, Lens.org, OpenAlex, Dimensions, EBSCOhost, ProQuest (its XLS) and
+RefWorks give full names and abstracts (OpenAlex's API JSON too, before its CSV: it keeps each name as the work
+wrote it and tells its ORCID iDs), IEEE Xplore's initials and abstracts, Embase's initials; PubMed's CSV export is
+PubMed's record reduced to initials, the journal's abbreviation and a citation to be parsed, the Cochrane Library's
+gives initials; Rayyan's and Covidence's are what a screening tool kept of another export; Word's bibliography is
+what an author typed into Word's source manager, often without a title or an identifier; a Citavi project's is what
+its user typed or imported, with full names but its own types and dates; last, Google Scholar's own CSV and Publish
+or Perish's exports of its results, whose titles and publications Google Scholar cuts short.
 
 - bibliographic fields (id, title, journal and its abbreviation, date, publisher and place, edition, volume,
   issue, pages, article number, identifiers, rights): the first source that has a value; the journal's title comes
@@ -78,8 +77,8 @@ from .normalize import alnum, unique_folded
 PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "marc", "pubmed-xml", "medline-nbib", "jats-xml", "plos-json",
               "europepmc-json", "eric-json", "ovid", "csl-json", "crossref-json", "ris", "endnote", "endnote-xml",
               "mods-xml", "scopus-csv", "wos-csv", "zotero-csv", "lens-csv", "openalex-json", "openalex-csv",
-              "dimensions-csv",
-              "ebsco-csv", "refworks-tagged", "refworks-tsv", "ieee-csv", "embase-csv", "embase-cited-csv",
+              "dimensions-csv", "ebsco-csv", "proquest-xls",
+              "refworks-tagged", "refworks-tsv", "ieee-csv", "embase-csv", "embase-cited-csv",
               "pubmed-csv", "cochrane-csv",
               "rayyan-csv", "covidence-csv", "eppi-table", "abstrackr-csv", "bibtex", "msbib", "citavi", "scholar-csv",
               "pop-csv", "pop-json")
