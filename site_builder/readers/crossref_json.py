@@ -97,8 +97,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     crossref_type = item.text("type")
     csl_type = csl_json.type_of(crossref_type)
     kind = "" if csl_type in ("article-journal", "article") else csl_type
+    server = _server(item) if crossref_type == "posted-content" else ""
+    if server:
+        kind = "article"  # a preprint, as the other readers' preprints are (OpenAlex's, Europe PMC's)
     alone = kind not in PERIODICAL_KINDS
-    container = _first(record, "container-title")
+    container = _first(record, "container-title") or server
     series, held_by = _series_and_book(record) if csl_type in CONTAINED_KINDS else ("", container)
     abbrev = _first(record, "short-container-title")
     issns, issn_types = ids.typed_issns(_typed(record, "issn-type", "ISSN"))
@@ -166,6 +169,15 @@ def _title(record: Record) -> str:
     if subtitle and not clean(shared.strip_tags(title)).endswith(clean(shared.strip_tags(subtitle))):
         return f"{title}: {subtitle}" if title else subtitle
     return title
+
+
+def _server(item: csl_json.Item) -> str:
+    """The server a preprint was posted on, which Crossref names as the ``institution`` of a "posted-content" work
+    whose ``subtype`` is "preprint" (bioRxiv's 10.1101/2020.11.30.405548: ``[{"name": "bioRxiv"}]``, its
+    ``publisher`` the server's owner, "openRxiv"); "" for other posted content (a working paper, a report)."""
+    if item.text("subtype") not in ("preprint", ""):
+        return ""
+    return next((name for found in item.objects("institution") if (name := clean(str(found.get("name", ""))))), "")
 
 
 def _series_and_book(record: Record) -> tuple[str, str]:

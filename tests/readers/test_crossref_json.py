@@ -410,3 +410,35 @@ def test_a_mathml_formula_in_an_abstract_keeps_its_exponent(tmp_path: Path, html
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1155-2011-373482.html"))
     abstract = next(s for s in main.iter("section") if "abstract" in s.get("class", ""))
     assert "(22.2×10⁹ /L)" in html.text(abstract) and "mml" not in html.text(abstract)  # text() folds U+2009
+
+
+def _posted(**more: object) -> dict[str, object]:
+    """The shape of Crossref's answer for a bioRxiv preprint (10.1101/2020.12.01.406702, as front-matter/
+    commonmeta-py's cassette test_write_crossref_xml_posted_content.yaml saved it), retyped with words of our own:
+    the server is named only as the ``institution``, the ``publisher`` is the server's owner, no container title."""
+    return {"DOI": "10.1101/2020.01.01.000001", "type": "posted-content", "subtype": "preprint",
+            "title": ["A preprint about <i>Streptococcus</i>"], "institution": [{"name": "bioRxiv"}],
+            "publisher": "openRxiv", "container-title": [], "group-title": "Microbiology",
+            "posted": {"date-parts": [[2020, 12, 1]]}, "issued": {"date-parts": [[2020, 12, 1]]},
+            "author": [{"given": "Ada", "family": "Writer", "sequence": "first", "affiliation": []}], **more}
+
+
+def test_a_preprint_is_on_the_server_crossref_names_as_its_institution(tmp_path: Path, html) -> None:
+    """A bioRxiv preprint's page named no server at all (the publisher "openRxiv" alone), and its citations had no
+    place to say where it was posted; it is a preprint (kind "article", as OpenAlex's and Europe PMC's preprints
+    are) on "bioRxiv", its publisher still the owner."""
+    answer = json.dumps({"status": "ok", "message-type": "work", "message": _posted()}).encode()
+    (record,), _ = read("w.json", answer)
+    found, problems = readers.to_article(record)
+    assert problems == []
+    assert (found.kind, found.journal, found.publisher) == ("article", "bioRxiv", "openRxiv")
+    other = json.dumps({"status": "ok", "message-type": "work", "message": _posted(subtype="working_paper")})
+    (record,), _ = read("w.json", other.encode())
+    assert (readers.to_article(record)[0].kind, readers.to_article(record)[0].journal) == ("posted-content", "")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "preprint.json").write_bytes(answer)
+    build(site, tmp_path / "_site")
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1101-2020-01-01-000001.html"))
+    assert "bioRxiv" in html.text(main.find(".//dl"))
+    assert "Preprint posted online December 1, 2020" in html.text(main)  # AMA's words for a preprint
