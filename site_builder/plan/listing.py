@@ -70,9 +70,14 @@ def page_path(base: str, *parts: str) -> str:
 
 
 def one_page_from(sorted_orders: bool) -> int:
-    """The length from which ``listings`` makes more than one page of a list: a shorter list is one page, newest
-    first, ``Listing(keys, len(keys), 1, "newest", (), (), True)`` at its base (the plan makes those itself)."""
+    """The length from which ``listings`` makes more than one page of a list: a shorter list is ``one_page`` at its
+    base (the plan makes those itself)."""
     return min(SORTED_FROM, PAGE_SIZE + 1) if sorted_orders else PAGE_SIZE + 1
+
+
+def one_page(keys: Sequence[str]) -> Listing:
+    """The only page of a short list, newest first, in no other order."""
+    return Listing(tuple(keys), len(keys), 1, "newest", (), (), True)
 
 
 def listings(base: str, keys: Sequence[str], ranks: Mapping[str, Ranks],
@@ -82,7 +87,7 @@ def listings(base: str, keys: Sequence[str], ranks: Mapping[str, Ranks],
     total = len(keys)
     orders = ORDERS if sorted_orders and total >= SORTED_FROM else ORDERS[:1]
     if len(orders) == 1 and total <= PAGE_SIZE:  # one page in one order, as below: most authors' lists
-        return [(base, Listing(tuple(keys), total, 1, "newest", (), (), True))]
+        return [(base, one_page(keys))]
     firsts = {order: page_path(base, *([] if order == "newest" else [order])) for order in orders}
     if len(orders) > 1:  # each article's Ranks once for the list's orders (Site.ranks unpacks them as asked for)
         ranks = {k: ranks[k] for k in keys}

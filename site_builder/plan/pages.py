@@ -423,14 +423,13 @@ def _author_pages(site: Site, links: Links) -> list[Page]:
     """Every page of every author's list. A list of one page (nearly every author's) is made here as _listings
     and _page would make it, without their steps for each of the 18,600 authors of 10,000 records (a third of
     these pages' share of the plan)."""
-    one_page = listing.one_page_from(site.config.list_orders)
+    paged_from = listing.one_page_from(site.config.list_orders)
     bare = _bare_context(site, site.roots[urls.root_of(urls.AUTHORS)])  # beside it: authors/x.html
-    made = listing.Listing
     pages = []
     for k, a in site.library.authors.items():
         path = urls.author(k)
-        if len(a.articles) < one_page:
-            part = made(a.articles, len(a.articles), 1, "newest", (), (), True)
+        if len(a.articles) < paged_from:
+            part = listing.one_page(a.articles)
             pages.append(Page(path, "author.html", bare, more=functools.partial(_author_extras, site, links, k, a,
                                                                                 part)))
         else:
