@@ -34,6 +34,14 @@ def article(name: str):
     return found
 
 
+def built(tmp_path: Path, name: str, data: bytes) -> None:
+    """A site of one Crossref file, ``name`` holding ``data``, built into tmp_path/_site."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / name).write_bytes(data)
+    build(site, tmp_path / "_site")
+
+
 @pytest.mark.parametrize("name", FILES)
 def test_a_crossref_answer_is_read_as_crossref(name: str) -> None:
     """Each was skipped as no record format site-builder knows."""
@@ -211,10 +219,7 @@ def test_a_bare_work_and_bare_items_give_crossrefs_values() -> None:
 
 
 def test_a_site_built_from_bare_works_shows_which_issn_is_which(tmp_path: Path, html) -> None:
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    (site / "content" / BARE_ITEMS).write_bytes((CROSSREF / BARE_ITEMS).read_bytes())
-    build(site, tmp_path / "_site")
+    built(tmp_path, BARE_ITEMS, (CROSSREF / BARE_ITEMS).read_bytes())
     page = html.parse(tmp_path / "_site" / "articles" / "doi-10-1002-mmnd-4800470110.html")
     facts = html.facts(html.main(page))
     assert facts["ISSN"] == "0012-0073 (print) 1860-1324 (electronic)"
@@ -293,10 +298,7 @@ def test_a_person_crossref_lists_without_a_name_is_no_author(tmp_path: Path, htm
     """LSU's thesis 10.31390/gradschool_theses.6125 lists a first "author" with no name (only its sequence, no
     affiliation and its role): the citation began with it, ", Rovira J. AI-Based Accessibility Widget …"."""
     assert article(THESIS).authors == (Person("Rovira, Joshua", family="Rovira", given="Joshua"),)
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    (site / "content" / THESIS).write_bytes((CROSSREF / THESIS).read_bytes())
-    build(site, tmp_path / "_site")
+    built(tmp_path, THESIS, (CROSSREF / THESIS).read_bytes())
     page = html.parse(tmp_path / "_site" / "articles" / "doi-10-31390-gradschool-theses-6125.html")
     assert html.text(page.find(".//blockquote[@id='cite-vancouver']")).startswith(
         "Rovira J. AI-Based Accessibility Widget (AIBAW) Shortcomings for Blind Web Users [dissertation].")
@@ -309,10 +311,7 @@ def test_a_reference_entry_is_in_its_reference_work_not_a_series(tmp_path: Path,
     records, _ = read(REFERENCE_ENTRIES)
     entry, _ = readers.to_article(records[1])
     assert (entry.kind, entry.container, entry.journal) == ("entry-encyclopedia", "Ecology", "")
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    (site / "content" / REFERENCE_ENTRIES).write_bytes((CROSSREF / REFERENCE_ENTRIES).read_bytes())
-    build(site, tmp_path / "_site")
+    built(tmp_path, REFERENCE_ENTRIES, (CROSSREF / REFERENCE_ENTRIES).read_bytes())
     page = html.parse(tmp_path / "_site" / "articles" / "doi-10-1093-obo-9780199830060-0023.html")
     facts = html.facts(html.main(page))
     assert (facts["In"], facts["Publication type"]) == ("Ecology", "reference-entry")
@@ -329,10 +328,7 @@ def test_crossmarks_correction_is_a_notice_on_the_page(tmp_path: Path, html) -> 
     correction's DOI): the page said nothing of it outside the full record."""
     assert article(CORRECTED).notices == (Notice("ErratumIn", doi="10.1371/annotation/c76da2c1-ccb8-4797-94c1-"
                                                                   "359d3ceceeda"),)
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    (site / "content" / CORRECTED).write_bytes((CROSSREF / CORRECTED).read_bytes())
-    build(site, tmp_path / "_site")
+    built(tmp_path, CORRECTED, (CROSSREF / CORRECTED).read_bytes())
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1371-journal-pone-0033693.html"))
     notices = next(s for s in main.iter("section") if "notices" in s.get("class", ""))
     assert "Erratum in: DOI 10.1371/annotation/c76da2c1-ccb8-4797-94c1-359d3ceceeda" in html.text(notices)
@@ -376,10 +372,7 @@ def test_a_papers_series_and_proceedings_are_each_named(tmp_path: Path, html) ->
     assert (found.kind, found.journal, found.container) == (
         "paper-conference", "SPIE Proceedings",
         "Optical Coherence Tomography and Coherence Domain Optical Methods in Biomedicine XX")
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    (site / "content" / SPIE_PAPER).write_bytes((CROSSREF / SPIE_PAPER).read_bytes())
-    build(site, tmp_path / "_site")
+    built(tmp_path, SPIE_PAPER, (CROSSREF / SPIE_PAPER).read_bytes())
     facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1117-12-2214605.html")))
     assert (facts["Series"], facts["Proceedings"], facts["Volume"], facts["Pages"]) == (
         "SPIE Proceedings", "Optical Coherence Tomography and Coherence Domain Optical Methods in Biomedicine XX",
@@ -403,10 +396,7 @@ def test_a_mathml_formula_in_an_abstract_keeps_its_exponent(tmp_path: Path, html
     hundred million times too high."""
     (section,) = article(MATHML_ABSTRACT).abstract
     assert "her white blood count was significantly increased (22.2×10⁹\u2009/L). One week prior" in section.text
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    (site / "content" / MATHML_ABSTRACT).write_bytes((CROSSREF / MATHML_ABSTRACT).read_bytes())
-    build(site, tmp_path / "_site")
+    built(tmp_path, MATHML_ABSTRACT, (CROSSREF / MATHML_ABSTRACT).read_bytes())
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1155-2011-373482.html"))
     abstract = next(s for s in main.iter("section") if "abstract" in s.get("class", ""))
     assert "(22.2×10⁹ /L)" in html.text(abstract) and "mml" not in html.text(abstract)  # text() folds U+2009
@@ -435,10 +425,7 @@ def test_a_preprint_is_on_the_server_crossref_names_as_its_institution(tmp_path:
     other = json.dumps({"status": "ok", "message-type": "work", "message": _posted(subtype="working_paper")})
     (record,), _ = read("w.json", other.encode())
     assert (readers.to_article(record)[0].kind, readers.to_article(record)[0].journal) == ("posted-content", "")
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    (site / "content" / "preprint.json").write_bytes(answer)
-    build(site, tmp_path / "_site")
+    built(tmp_path, "preprint.json", answer)
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1101-2020-01-01-000001.html"))
     assert "bioRxiv" in html.text(main.find(".//dl"))
     assert "Preprint posted online December 1, 2020" in html.text(main)  # AMA's words for a preprint
