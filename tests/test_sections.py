@@ -274,3 +274,15 @@ def test_unlabelled_then_a_label_starts_that_section() -> None:
     assert lipoma.abstract[0].text.startswith("Intramedullary lipomas are rare tumours of the spinal cord")
     assert [(s.label, s.text) for s in split_lay_summary(split_text("ABSTRACT: BACKGROUND: a. RESULTS: b."))[1]] == [
         ("BACKGROUND", "a."), ("RESULTS", "b.")]
+
+
+def test_an_accessible_summary_is_a_lay_summary() -> None:
+    """The Journal of Psychiatric and Mental Health Nursing opens its abstracts with an "Accessible summary" for
+    lay readers, then "Abstract" (PubMed: "ACCESSIBLE SUMMARY: … ABSTRACT: …", as a Zotero CSV export of PubMed's
+    record of 10.1111/jpm.12251 writes it, in GitHub camaradesuk/ASySD's tests, GPL: the shape retyped). The
+    "ABSTRACT" label was dropped and its text shown as the summary's second paragraph, under "Accessible summary";
+    the summary now stands apart and the abstract after it."""
+    lay, abstract = split_lay_summary(split_text(
+        "ACCESSIBLE SUMMARY: Relapses harm. Early signs help. ABSTRACT: The programme failed. It was not effective."))
+    assert lay == (Section("ACCESSIBLE SUMMARY", "Relapses harm. Early signs help."),)
+    assert abstract == (Section("", "The programme failed. It was not effective."),)

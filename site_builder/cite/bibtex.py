@@ -191,7 +191,8 @@ def bibtex_entry(article: Article, key: str) -> str:
         "date": _biblatex_date(article),
         "volume": latex_escape(article.volume),
         "number": latex_escape(article.issue),
-        "pages": f"{first}--{last}" if last else first,
+        # each page escaped, the range's "--" not: Web of Science's older records end a range in "&" ("250--\&")
+        "pages": f"{latex_escape(first)}--{latex_escape(last)}" if last else latex_escape(first),
         # biblatex's field for an article number (the "electronic identifier" of an @article); pages holds it too
         # when there are none, for BibTeX's styles, which know no eid.
         "eid": latex_escape(article.article_number),

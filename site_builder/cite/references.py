@@ -75,7 +75,7 @@ class Citation:
 
 # Bump when ``_repair``, a change to citeproc-py's behaviour (``citeproc_patches``), ``_sanitize`` or
 # ``style_item`` changes what the same article and styles produce, so cached output expires.
-_OUTPUT_VERSION = 15
+_OUTPUT_VERSION = 16
 
 
 def format_references(article: Article, styles: tuple[Style, ...] = STYLES, locale: str = "en-US") -> list[Citation]:
@@ -112,9 +112,16 @@ def format_reference(article: Article, style: Style, locale: str = "en-US",
         kept[style.as_printed] = _source(item, kept.get(_READ_LAST))
         kept[_READ_LAST] = (item, kept[style.as_printed])
     html, text = _sanitize(_render(kept[style.as_printed], style, locale))
+    html, text = html.replace(_LAST_PAGE_AMPERSAND, "&amp;"), text.replace(_LAST_PAGE_AMPERSAND, "&")
     if article.et_al:  # a style that joins the last two names with "&" (APA) must not join "et al." so
         html, text = html.replace(", &amp; et al.", ", et al."), text.replace(", & et al.", ", et al.")
     return Citation(style_id=style.id, style_name=style.name, html=html, text=text)
+
+
+_LAST_PAGE_AMPERSAND = "\ue000"
+"""What stands in the processor's item for the "&" that ends a page range in Web of Science's older records ("250-&",
+the pages after 250: Journal of Heredity 44(6), 1953): citeproc-py reads "&" in a page as the one between the parts
+of a list ("12 & 15"), and printed "250- &amp; amp;"; a character it does not split at, put back after rendering."""
 
 
 def style_item(article: Article, style: Style, common: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -165,6 +172,8 @@ def style_item(article: Article, style: Style, common: dict[str, Any] | None = N
             item["URL"] = url
         else:
             item.pop("URL", None)
+    if (page := item.get("page", "")).endswith("&"):
+        item["page"] = page[:-1] + _LAST_PAGE_AMPERSAND
     return item
 
 

@@ -53,11 +53,14 @@ HEADINGS = frozenset({
     # French ones (OPENING_HEADINGS below): APA PsycInfo's French abstract of an article in a French journal.
     "contexte", "méthode", "méthodes", "objectif", "objectifs", "résultats",
     # Plain-language summaries (LAY_SUMMARY below).
-    "author summary", "lay summary", "plain language summary", "plain-language summary", "simple summary",
+    "accessible summary", "author summary", "lay summary", "plain language summary", "plain-language summary",
+    "simple summary",
 })
 
-LAY_SUMMARY = frozenset({"simple summary", "plain language summary", "lay summary", "author summary"})
-"""Keys of the labels that name an author's plain-language summary (MDPI, Cochrane, PLOS)."""
+LAY_SUMMARY = frozenset({"simple summary", "plain language summary", "lay summary", "author summary",
+                         "accessible summary"})
+"""Keys of the labels that name an author's plain-language summary (MDPI, Cochrane, PLOS; the Journal of
+Psychiatric and Mental Health Nursing's "ACCESSIBLE SUMMARY", before its "ABSTRACT")."""
 
 _ABSTRACT = "abstract"
 _NO_LABEL = frozenset({_ABSTRACT, "unlabelled", "unlabeled"})

@@ -66,6 +66,11 @@ _ERIC = re.compile(r"OWN - ERIC\s*$", re.M)
 """ERIC's .nbib export: MEDLINE's tags, but a record starts at ``OWN - ERIC`` and has no PMID."""
 
 
+_ERIC_ISSN = re.compile(r"\s*(?P<electronic>E)?ISSN-(?P<number>.*)", re.I | re.S)
+"""ERIC's ISSN: the number after the medium's prefix ("ISSN-0191-8869", "EISSN-2375-5636"), or the prefix alone
+where the work has no ISSN ("ISSN - EISSN-", a ProQuest dissertation's record)."""
+
+
 _WITHOUT_PMID = re.compile(r"(?:IS|VI|IP|DP|TI)  - ")
 """The first line of a record without a PMID in site-builder's earlier MEDLINE downloads (cite/medline.py writes
 PubMed's order, PMID first, and a record read from RIS or BibTeX has none; it now starts such a record with the tag
@@ -172,8 +177,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     when = _published(record)
     book = clean(record.first("BTI"))  # a Bookshelf book's title: the record is that book, or a chapter of it
     title = clean(record.first("TI")) or clean(record.first("TT"))
-    # IS: "1367-4803 (Print)", "… (Electronic)", "… (Linking)"; ERIC's ISSN: "ISSN-1234-4567".
-    issns, issn_types = typed_issns((value, "") for value in record.values("IS") + record.values("ISSN"))
+    # IS: "1367-4803 (Print)", "… (Electronic)", "… (Linking)"
+    issns, issn_types = typed_issns([(value, "") for value in record.values("IS")] + _eric_issns(record))
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi) or (f"eric-{slugify(eric_id)}" if eric_id else "")
         or shared.article_id("", "", "", "", title or book, "pubmed"),
@@ -340,6 +345,17 @@ def _elocation(values: tuple[str, ...]) -> str:
     """The article's electronic location ("LID - e134973"), which PubMed cites in place of pages: the LID
     without a bracketed kind ("[doi]", "[pii]" are identifiers)."""
     return next((clean(v) for v in values if clean(v) and not clean(v).endswith("]")), "")
+
+
+def _eric_issns(record: Record) -> list[tuple[str, str]]:
+    """ERIC's ISSN values, each with the medium its prefix names ("EISSN-…": electronic)."""
+    issns = []
+    for value in record.values("ISSN"):
+        m = _ERIC_ISSN.fullmatch(value)
+        if m and not m.group("number").strip():
+            continue  # the prefix alone, no number: it was shown as the ISSN "EISSN-"; the full record keeps it
+        issns.append((value, "electronic" if m and m.group("electronic") else ""))
+    return issns
 
 
 def _published(record: Record) -> dates.Published:

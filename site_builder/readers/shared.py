@@ -656,9 +656,10 @@ def web_of_science_number(text: str) -> str:
 def web_of_science_pages(first: str, last: str) -> str:
     """The page range of Web of Science's first and last page. "BP 1271 EP +": an article that goes on past its
     first page to pages the record does not list (PG 13 of an IEEE Virtual Reality 2006 paper, "BP 223 EP +"); Web of
-    Science shows it "223-+", not as one page."""
-    if clean(last) == "+" and (start := page_range(first)):
-        return f"{start}-+"
+    Science shows it "223-+", not as one page. Its older records write "&" for the same ("BP 369 EP &", PG 0, an
+    article of 1995; "SP  - 250", "EP  - &" in Zotero's RIS of a Journal of Heredity article of 1953): "369-&"."""
+    if clean(last) in ("+", "&") and (start := page_range(first)):
+        return f"{start}-{clean(last)}"
     return page_range(first, last)
 
 

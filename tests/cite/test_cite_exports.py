@@ -337,3 +337,12 @@ def test_pages_within_an_article_number_come_back_whole():
     for fmt, name in (("ris", "back.ris"), ("bibtex", "back.bib"), ("medline", "back.nbib")):
         [back] = readers.read_data(exported(fmt, [article]).encode(), Path(name), f"content/{name}")[0]
         assert readers.to_article(back)[0].pages == "41103-1-3"
+
+
+def test_bibtex_pages_escape_an_ampersand():
+    """Web of Science's "&" that ends a page range of its older records ("250-&": pages 250 and after) was written
+    "pages = {250--&}", an alignment character that stops LaTeX; BibTeX needs "\\&", as Zotero's export writes it."""
+    article = dataclasses.replace(MINIMAL, pages="250-&")
+    text = exported("bibtex", [article])
+    assert "pages = {250--\\&}" in text
+    assert next(iter(_bibtex_entries(text).values()))["pages"] == "250\u2013&"  # as LaTeX reads it

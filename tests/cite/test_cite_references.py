@@ -147,3 +147,13 @@ def test_a_reading_that_shares_an_earlier_items_values_is_the_reading_of_its_own
         assert list(shared[key].items()) == list(_source(ama)[1][key].items())
         alone = [format_reference(article, style, "en-US", {}) for style in STYLES]
         assert format_references(article) == alone
+
+
+def test_a_range_open_after_an_ampersand_is_cited_whole():
+    """Web of Science's older records end a page range in "&" for the pages after the first ("BP 250", "EP &";
+    Zotero's BibTeX of such a record, "pages = {250--\\&}", in GitHub camaradesuk/ASySD's tests, read there): the
+    processor reads "&" in a page as the one between the pages of a list, and every style printed "250- &amp; amp;"."""
+    article = dataclasses.replace(MINIMAL, journal="Journal of Heredity", volume="44", issue="6", pages="250-&")
+    for ref in format_references(article):
+        assert "250-&amp;." in ref.html or "250\u2013&amp;." in ref.html, ref.html
+        assert "&amp; amp;" not in ref.html and "&amp;" not in ref.text

@@ -331,6 +331,20 @@ def test_an_eric_date_may_put_the_month_first(dp: str, date: str, printed: str) 
     assert record.first("DP") == dp  # the full record keeps it as written
 
 
+@pytest.mark.parametrize(("issn", "issns", "types"), [
+    ("EISSN-", (), ()), ("EISSN-2375-5636", ("2375-5636",), ("electronic",)), ("ISSN-0191-8869", ("0191-8869",), ())])
+def test_an_eric_issn_is_the_number_after_its_prefix(issn: str, issns: tuple, types: tuple) -> None:
+    """ERIC's ISSN names the medium before the number, and is the prefix alone where the work has none: the
+    dissertation ED620611 in Zotero's MEDLINE/nbib translator's tests (ProQuest LLC, 2021; "ISSN - EISSN-" beside
+    an ISBN) was shown with the ISSN "EISSN-", and an "EISSN-…" number was not said to be the electronic one. The
+    records' shape, retyped (the translator is AGPL)."""
+    text = f"OWN - ERIC\nTI  - A thesis\nAU  - Smith, Tom\nOID - ED620611\nDP  - 2021\nISSN - {issn}\n"
+    (record,), _ = medline.read(text, "eric.nbib")
+    article, _ = medline.to_article(record)
+    assert (article.issns, article.issn_types) == (issns, types)
+    assert record.first("ISSN") == issn  # the full record keeps it as written
+
+
 @pytest.mark.parametrize(("aid", "doi"), [
     ("doi:10.1016/j.cpr.2005.02.002", "10.1016/j.cpr.2005.02.002"),  # as JabRef's MEDLINE importer test writes it
     ("10.1016/j.cpr.2005.02.002 [doi]", "10.1016/j.cpr.2005.02.002"),  # PubMed's own form

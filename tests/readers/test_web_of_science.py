@@ -410,6 +410,22 @@ def test_a_last_page_of_plus_is_kept(tmp_path: Path, html) -> None:
     assert facts["Pages"] == "223-+"
 
 
+@pytest.mark.parametrize("text", [
+    "FN Clarivate Analytics Web of Science\nVR 1.0\nPT J\nAU Smith, J\nTI A TITLE\nSO A JOURNAL\nPY 1995\nVL 47\n"
+    "IS 9\nBP 369\nEP &\nPG 0\nUT WOS:A1995RU00000001\nER\n\nEF\n",
+    "TY  - JOUR\nTI  - A TITLE\nAU  - Smith, J\nT2  - A JOURNAL\nPY  - 1953\nVL  - 44\nIS  - 6\nSP  - 250\nEP  - &\n"
+    "AN  - WOS:A1953UW00000001\nER  - \n"])
+def test_a_last_page_of_ampersand_is_kept(text: str) -> None:
+    """Web of Science's older records write "&" where newer ones write "+", for the pages after the first that the
+    record does not list: "BP 369", "EP &", "PG 0" in a tagged export of a 1995 article (GitHub
+    globe2060org/data-availability-review2025, savedrecs.txt, no licence: read where it lies), and "SP  - 250",
+    "EP  - &" in Zotero's RIS of a 1953 Journal of Heredity article (camaradesuk/ASySD, GPL: the shapes retyped).
+    The page showed one page, "369"; it shows "369-&", as the record has it."""
+    (record,), _ = ris.read(text, "savedrecs.txt")
+    first = record.first("BP") or record.first("SP")
+    assert readers.to_article(record)[0].pages == f"{first}-&"
+
+
 def test_a_biosis_patents_whole_date_is_read_once() -> None:
     """BIOSIS in Web of Knowledge gives a patent's whole grant date in PD, its year too ("PD JUN 28 2011" beside
     "PY 2011"; the facts of a record of Zotero's Web of Science Tagged translator tests, AGPL). The page showed
