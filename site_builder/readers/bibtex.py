@@ -434,6 +434,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     orcids = shared.orcids_by_name(f.raw("orcid-numbers") or f.raw("orcid"))
     abbrev = f.text("abbrev_source_title", "journal-iso", "shortjournal", "journalabbreviation",
                     "journal-abbreviation")  # JabRef's entry of a PubMed record
+    # MathSciNet and zbMATH write the journal's abbreviation in journal and its whole name in fjournal
+    # ("JOURNAL = {SIAM J. Sci. Comput.}, FJOURNAL = {SIAM Journal on Scientific Computing}")
+    journal = f.text("fjournal", "journal")
+    if journal != f.text("journal"):
+        abbrev = abbrev or f.text("journal")
     issued = _date(f)
     when = dates.published(issued, shared.early_access(f.plain("earlyaccessdate"), issued.iso))  # Web of Science
     kind = _KINDS.get(f.plain("ENTRYTYPE").lower(), "")
@@ -465,7 +470,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         authors=shared.with_orcids(authors, orcids),
         et_al=et_al,
         # The website that carries a web page is where it was published (as our own export writes it).
-        journal="" if unheld else f.text("journal") or f.titled("journaltitle") or abbrev
+        journal="" if unheld else journal or f.titled("journaltitle") or abbrev
         or (f.text("series") if kind else "") or (f.text("howpublished") if kind == "webpage" else "")
         # arXiv's own BibTeX names the server of a preprint only as its eprint's archive ("@misc{…, eprint =
         # {2108.04510}, archivePrefix = {arXiv}, primaryClass = {cs.OH}}"): where the work was published

@@ -1101,3 +1101,27 @@ def test_an_href_shows_its_text_and_the_rest_of_the_value_is_decoded() -> None:
     assert problems == []
     assert bibtex.latex_to_text("\\href{https://example.org/a}{Caf{\\'e} {\\textbf{73}}} and \\href[x]{u}{v}") == (
         "Café 73 and v")
+
+
+MATHSCINET_SHAPE = r"""@article {MR1234567,
+    AUTHOR = {Lastname, Given and Other, Person},
+     TITLE = {A title of {HODLR} matrices},
+   JOURNAL = {SIAM J. Sci. Comput.},
+  FJOURNAL = {SIAM Journal on Scientific Computing},
+    VOLUME = {42},
+      YEAR = {2020},
+    NUMBER = {2},
+     PAGES = {C43--C68},
+  MRNUMBER = {1234567},
+}
+"""
+
+
+def test_mathscinets_full_journal_name_is_the_journal() -> None:
+    """MathSciNet (and zbMATH) write the journal's abbreviation in ``JOURNAL`` and its whole name in ``FJOURNAL``
+    (the entry of Massei, Robol and Kressner's hm-toolbox article, SIAM J. Sci. Comput. 42(2), 2020, as the
+    Kemeny-and-Conquer repository's README quotes it; its shape retyped): the page named the journal by its
+    abbreviation, and APA cited it so."""
+    [record], _ = bibtex.read(MATHSCINET_SHAPE, "mathscinet.bib")
+    article = bibtex.to_article(record)[0]
+    assert (article.journal, article.journal_abbrev) == ("SIAM Journal on Scientific Computing", "SIAM J. Sci. Comput.")
