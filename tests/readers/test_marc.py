@@ -116,6 +116,18 @@ def test_a_bracket_within_the_place_keeps_its_pair() -> None:
         "New York, N.Y.", "Washington, D.C.", "Boston"]
 
 
+def test_every_publisher_of_the_imprint_is_shown(make_site, html, tmp_path: Path) -> None:
+    """The Russian Book Chamber's record of "Психологический тренинг с подростками" (pymarc's 1251.dat) names two
+    publishers in its 260, "$a СПб. [и др.] $b Питер $b Питер Принт": the page named only "Питер"."""
+    records, _ = read("pymarc-1251.mrc")
+    assert [readers.to_article(r)[0].publisher for r in records][:2] == [
+        "Изд-во Ассоц. строит. вузов", "Питер; Питер Принт"]
+    build(make_site({"ru.mrc": (DATA / "pymarc-1251.mrc").read_bytes()}), tmp_path / "out")
+    page = next(p for p in (tmp_path / "out" / "articles").glob("*.html")
+                if html.text(html.parse(p).find(".//h1")).startswith("Психологический тренинг"))
+    assert html.facts(html.main(html.parse(page)))["Publisher"] == "Питер; Питер Принт"
+
+
 def test_a_publisher_in_the_brackets_of_its_place_is_shown_without_them() -> None:
     """Johns Hopkins's record of Nature (traject's nature.marc): 260 "$a [London, etc.,$b Macmillan Journals ltd.]",
     one pair of brackets around both; the publisher was shown "Macmillan Journals ltd.]"."""
