@@ -112,8 +112,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         clean(g.text).casefold() in _CONTAINER_GENRES for g in host.findall("genre")))
     if held_by_book and kind in ("", "book"):
         kind = "chapter"
-    elif host is None and not kind and _monographic(mods):
-        kind = "book"  # a catalogue's book: no genre but its issuance
+    elif not kind and _monographic(mods) and (host is None or _set_of_volumes(host)):
+        kind = "book"  # a catalogue's book, or a volume of a set: no genre but its issuance
     part = host.find("part") if host is not None else None
     part = part if part is not None else mods.find("part")
     host_title = _title(host) if host is not None else ""
@@ -180,6 +180,16 @@ def _collection(host: Node) -> bool:
     Photograph Collection" holding a photograph, in the Aquifer records of Zotero's MODS translator's tests)."""
     return (any(r.get("collection") == "yes" for r in host.findall("typeOfResource"))
             or any(t.get("authority") == "dlfaqcoll" for t in host.findall("titleInfo")))
+
+
+def _set_of_volumes(host: Node) -> bool:
+    """Is the host of a work published once the set of volumes it is one of, not a journal: the host names no
+    issuance or genre and locates the work by no volume, issue or pages (``part/detail``, ``part/extent``), at most
+    in words. BIBSYS's record of Ludvig Holbergs udvalgte Skrifter "D. 1-6 B. 4" (in Zotero's MODS translator's
+    tests) names its set so, ``<part><text>B. 4</text></part>``; its page said the set was its journal."""
+    part = host.find("part")
+    return not (host.findall("originInfo/issuance") or host.findall("genre")) and (
+        part is None or not (part.findall("detail") or part.findall("extent")))
 
 
 def _monographic(node: Node) -> bool:
