@@ -183,6 +183,39 @@ def test_a_volume_of_a_set_is_a_book_in_its_set_not_a_journals_article(tmp_path:
     assert shown["Series"] == "Collected writings of a playwright. Vol. 1-5, The comedies" and "Journal" not in shown
 
 
+# The shape of a chapter in Zotero's MODS translator's tests (of "Post-Fordism: A Reader"; AGPL, so in words of our
+# own): no genre, no issuance; its book the host, with the book's editor, publisher, place and date, and the
+# chapter's pages.
+CHAPTER_OF_AN_EDITED_BOOK = """<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods>
+<titleInfo><title>Cities after the factory</title></titleInfo>
+<name type="personal"><namePart type="given">Ada</namePart><namePart type="family">Writer</namePart>
+  <role><roleTerm type="text">author</roleTerm></role></name>
+<relatedItem type="host"><titleInfo><title>Work after industry</title><subTitle>A Reader</subTitle></titleInfo>
+  <name type="personal"><namePart type="given">Ben</namePart><namePart type="family">Editor</namePart>
+    <role><roleTerm type="text">editor</roleTerm></role></name>
+  <originInfo><dateIssued>1994</dateIssued><publisher>A University Press</publisher>
+    <place><placeTerm type="text">Oxford</placeTerm></place></originInfo>
+  <part><extent unit="page"><start>23</start><end>45</end></extent></part></relatedItem>
+</mods></modsCollection>
+"""
+
+
+def test_a_chapter_of_a_book_its_editor_made_is_no_journals_article(tmp_path: Path, html, make_site) -> None:
+    """A host that names its editor, and no continuing issuance, is a book: the chapter was typed a journal
+    article, its book shown as its "Journal" and the book's publisher and place left out. Now a chapter of its
+    book, with the book's publisher and place."""
+    [chapter] = articles("chapter.xml", CHAPTER_OF_AN_EDITED_BOOK.encode())
+    assert (chapter.kind, chapter.journal, chapter.container, chapter.publisher, chapter.place, chapter.pages) == (
+        "chapter", "", "Work after industry: A Reader", "A University Press", "Oxford", "23-45")
+    serial = CHAPTER_OF_AN_EDITED_BOOK.replace("<dateIssued>1994</dateIssued>",
+                                               "<dateIssued>1994</dateIssued><issuance>continuing</issuance>")
+    assert articles("serial.xml", serial.encode())[0].journal == "Work after industry: A Reader"
+    result = build(make_site({"chapter.xml": CHAPTER_OF_AN_EDITED_BOOK.encode()}), tmp_path / "out")
+    (page,) = (result.output / "articles").glob("*.html")
+    shown = html.facts(html.main(html.parse(page)))
+    assert shown["Book"] == "Work after industry: A Reader" and "Journal" not in shown
+
+
 def _names_of(names: str) -> list:
     text = ('<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods><titleInfo><title>T</title></titleInfo>'
             f"{names}</mods></modsCollection>")
