@@ -237,6 +237,23 @@ def _field(tag: str, *subfields: str, ind1: str = " ", ind2: str = " ") -> str:
     return f'<datafield tag="{tag}" ind1="{ind1}" ind2="{ind2}">{inner}</datafield>'
 
 
+def test_every_place_of_the_imprint_is_shown(make_site, html, tmp_path: Path) -> None:
+    """The shape of marc4j's records of Penguin and Oxford editions (its pride-and-prejudice-fixed.mrc, LGPL, so in
+    words of our own): "260 $a London ; $a New York : $b Penguin Books, $c 1995." The page named London alone; it
+    names both places, as their publishers are named ("$a London : $b Dent ; $a New York : $b Dutton")."""
+    data = _xml(_field("245", "aA novel /", "cby A. Writer.", ind1="1") +
+                _field("260", "aLondon ;", "aNew York :", "bA Publisher,", "c1995."))
+    [book] = articles("x.xml", data)
+    assert (book.place, book.publisher, book.date) == ("London; New York", "A Publisher", "1995")
+    two = _xml(_field("245", "aA novel.", ind1="0") +
+               _field("260", "aLondon :", "bA House ;", "aNew York :", "bAnother House,", "c1973."))
+    assert [(b.place, b.publisher) for b in articles("y.xml", two)] == [
+        ("London; New York", "A House; Another House")]
+    build(make_site({"x.xml": data}), tmp_path / "out")
+    (page,) = (tmp_path / "out" / "articles").glob("*.html")
+    assert html.facts(html.main(html.parse(page)))["Place of publication"] == "London; New York"
+
+
 def test_roles_say_who_is_an_author() -> None:
     data = _xml(_field("245", "aA book /", "cedited by Jo Smith.", ind1="0") +
                 _field("700", "aSmith, Jo,", "eeditor.", ind1="1") + _field("700", "aRoe, Al,", "4trl", ind1="1") +
