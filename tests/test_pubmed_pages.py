@@ -220,3 +220,16 @@ def test_an_article_number_is_shown_and_cited_as_one(make_site, html, tmp_path: 
     assert "Microbiology (Reading). 2023 Mar;169(3):001312. doi:" in cited["cite-vancouver"]
     ris = page.with_suffix(".ris").read_text("utf-8").splitlines()
     assert "C7  - 001312" in ris and "SP  - 001312" in ris
+
+
+def test_an_article_number_in_pg_is_shown_as_one(make_site, html, tmp_path: Path) -> None:
+    """PMID 33043294 (NAR Genomics and Bioinformatics) gives "PG  - lqaa070" with "LID - lqaa070" and "AID - lqaa070
+    [pii]", PMID 32034234 (Scientific Reports) "PG  - 2153" with "LID - 2153": their pages said "Pages lqaa070"
+    and "Pages 2153". Both numbers are the articles' electronic locations: "Article number", as from PubMed XML."""
+    record = (DATA / "medline-nbib" / "blachlylab-article-numbers.nbib").read_bytes()
+    build(make_site({"numbers.nbib": record}), tmp_path / "out")
+    for pmid, number in (("33043294", "lqaa070"), ("32034234", "2153")):
+        (page,) = [p for p in (tmp_path / "out" / "articles").glob("*.html") if f"/pubmed/{pmid}" in p.read_text()
+                   or f"pubmed.ncbi.nlm.nih.gov/{pmid}/" in p.read_text()]
+        facts = html.facts(html.main(html.parse(page)))
+        assert facts["Article number"] == number and "Pages" not in facts

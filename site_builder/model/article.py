@@ -491,6 +491,10 @@ class Article:
     ``VernacularTitle`` beside its English ``ArticleTitle``, Scopus's title in the original language)."""
     original_title_lang: str = ""
     """Its BCP 47 tag when the record says the work's language; "" when it does not."""
+    translated_titles: tuple[tuple[str, str], ...] = ()
+    """The title translated into other languages, as the record gives them beside ``title`` (JATS
+    ``<trans-title-group xml:lang="pt"><trans-title>``), in its order: each as written, with its BCP 47 tag ("" when
+    the record does not say). Plain pairs, as ``model.packing`` keeps an article's values."""
     other_abstracts: tuple[OtherAbstract, ...] = ()
     """The abstract in other languages (``OtherAbstract``), one per language, in the record's order; ``abstract``
     is the record's main one."""

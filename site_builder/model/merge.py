@@ -340,6 +340,7 @@ def merge_work(ordered: list[Article]) -> Article:
         title=_first(ordered, lambda a: a.title),
         title_styles=next((a.title_styles for a in ordered if a.title), ()),
         title_lang=next((a.title_lang for a in ordered if a.title), ""),
+        translated_titles=next((a.translated_titles for a in ordered if a.translated_titles), ()),
         authors=_byline(ordered),
         et_al=next((a.et_al for a in ordered if a.authors), False),
         author_spellings=_spellings(_byline(ordered), ordered),

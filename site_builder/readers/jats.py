@@ -141,6 +141,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         title=title,
         title_styles=title_styles,
         title_lang=_language_of(meta.find("title-group/article-title"), lang),
+        translated_titles=_translated_titles(meta, lang),
         authors=_authors(meta),
         journal=_journal(journal),
         journal_abbrev=_journal_abbrev(journal),
@@ -296,6 +297,14 @@ def _topics(meta: Node) -> tuple[str, ...]:
     groups = meta.findall("article-categories/subj-group")
     heading = [g for g in groups if g.get("subj-group-type") == "heading"] or groups[:1]
     return unique_folded(s.text for g in heading for s in g.findall("subject"))
+
+
+def _translated_titles(meta: Node, article_lang: str) -> tuple[tuple[str, str], ...]:
+    """Each ``<trans-title-group xml:lang="pt"><trans-title>``: the title in another language (SciELO gives the
+    Portuguese title of an English article so), its language the group's, else the trans-title's own."""
+    return tuple((clean(node.text), _language_of(node, group.get("xml:lang") or article_lang))
+                 for group in meta.findall("title-group/trans-title-group")
+                 for node in group.findall("trans-title") if clean(node.text))
 
 
 def _language_of(node: Node | None, inherited: str) -> str:

@@ -144,8 +144,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         container=host_title if in_book else "",
         kind=kind,
         date=when.iso, date_printed=when.printed,
-        publisher=_unbracketed(_isbd(published.first("b"))) if published is not None else "",
-        place=_unbracketed(_isbd(published.first("a"))) if published is not None and host is None else "",
+        publisher=_publishers(published) if published is not None else "",
+        place=_places(published) if published is not None and host is None else "",
         edition=_isbd(next((f.first("a") for f in marc.get("250")), "")),
         languages=languages.parse(_languages(marc)),
         doi=doi or url_doi, pmid=url_pmid, pmcid=url_pmc,
@@ -363,6 +363,18 @@ def _publication(marc: Marc) -> MarcField | None:
 
 
 _LINK = re.compile(r"\s*https?://", re.IGNORECASE)
+
+
+def _publishers(published: MarcField) -> str:
+    """Every publisher the imprint names ($b, repeated for each), joined by "; " as Citavi's are: the Russian
+    Book Chamber's "$a СПб. [и др.] $b Питер $b Питер Принт" named only "Питер"."""
+    return "; ".join(unique_folded(_unbracketed(_isbd(b)) for b in published.all("b") if _isbd(b)))
+
+
+def _places(published: MarcField) -> str:
+    """Every place the imprint names ($a, repeated for each), joined by "; ": a Penguin edition's "$a London ;
+    $a New York : $b Penguin Books" (marc4j's pride-and-prejudice records) was published in London only."""
+    return "; ".join(unique_folded(_unbracketed(_isbd(a)) for a in published.all("a") if _isbd(a)))
 
 
 _YEAR = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")

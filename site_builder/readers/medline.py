@@ -220,10 +220,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=" ".join(unique_folded(record.values("CI"))),
         volume=clean(record.first("VI")),
         issue=clean(record.first("IP")),
-        pages=clean(record.first("PG")),
+        pages="" if _numbered_pages(record) else clean(record.first("PG")),
         # the article number PubMed cites in place of pages, for a work without them (PMID 36972330's "LID -
-        # 001312", Microbiology's article 001312)
-        article_number="" if eric or clean(record.first("PG")) else (
+        # 001312", Microbiology's article 001312), or in PG (``_numbered_pages``)
+        article_number=clean(record.first("PG")) if _numbered_pages(record) else "" if eric or clean(
+            record.first("PG")) else (
             _elocation(record.values("LID")) or _cited_pii(record.first("SO"), record.values("LID"))),
         keywords=unique_folded(v.lstrip("*") for v in record.values("OT")),
         mesh=tuple(h for v in record.values("MH") if (h := nlm.mesh_heading(v))),
@@ -339,6 +340,15 @@ def _cited_pii(source: str, lids: tuple[str, ...]) -> str:
     article number "1042" that LID gives only as "1042 [pii]"; "" when the citation shows another place."""
     m = _CITED_LOCATION.search(clean(source))
     return m["location"] if m and m["location"] in _bracketed(lids, "pii") else ""
+
+
+def _numbered_pages(record: Record) -> bool:
+    """Is PG the article's number: one of the record's publisher item ids ("AID - lqaa070 [pii]") or its electronic
+    location (a bare LID), as the PubMed XML reader reads MedlinePgn (PMID 33043294, NAR Genomics and
+    Bioinformatics: "PG - lqaa070", "LID - lqaa070", "AID - lqaa070 [pii]")?"""
+    pages = clean(record.first("PG"))
+    locations = (*_bracketed((*record.values("AID"), *record.values("LID")), "pii"), _elocation(record.values("LID")))
+    return bool(pages) and pages in locations
 
 
 def _elocation(values: tuple[str, ...]) -> str:

@@ -109,11 +109,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         kind = next((_RESOURCE_KINDS[t] for t in (clean(r.text).casefold() for r in mods.findall("typeOfResource"))
                      if t in _RESOURCE_KINDS), "document")
     held_by_book = host is not None and not collection and (kind in CONTAINED_KINDS or _monographic(host) or any(
-        clean(g.text).casefold() in _CONTAINER_GENRES for g in host.findall("genre")))
+        clean(g.text).casefold() in _CONTAINER_GENRES for g in host.findall("genre")) or _edited_book(host))
     if held_by_book and kind in ("", "book"):
         kind = "chapter"
-    elif host is None and not kind and _monographic(mods):
-        kind = "book"  # a catalogue's book: no genre but its issuance
+    elif not kind and _monographic(mods) and (host is None or _set_of_volumes(host)):
+        kind = "book"  # a catalogue's book, or a volume of a set: no genre but its issuance
     part = host.find("part") if host is not None else None
     part = part if part is not None else mods.find("part")
     host_title = _title(host) if host is not None else ""
@@ -140,10 +140,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         container=host_title if held_by_book or collection else "",
         kind=kind,
         date=when.iso, date_printed=when.printed,
-        publisher=next((clean(p.text) for p in (*mods.findall("originInfo/publisher"),
-                                                 *mods.findall("originInfo/agent/namePart")) if clean(p.text)), ""),
-        place=next((clean(p.text) for p in mods.findall("originInfo/place/placeTerm") if p.get("type") != "code"
-                    and clean(p.text)), ""),
+        # a chapter's book's, when the chapter names none of its own (Bibutils writes them in the host)
+        publisher=_publisher(mods) or (_publisher(host) if held_by_book and host is not None else ""),
+        place=_place(mods) or (_place(host) if held_by_book and host is not None else ""),
         edition=clean(origin.findtext("edition")) if origin is not None else "",
         languages=languages.parse([clean(t.text) for t in mods.findall("language/languageTerm") if clean(t.text)]),
         pmid=pmid or url_pmid, pmcid=pmcid or url_pmc, doi=doi or url_doi,
@@ -180,6 +179,34 @@ def _collection(host: Node) -> bool:
     Photograph Collection" holding a photograph, in the Aquifer records of Zotero's MODS translator's tests)."""
     return (any(r.get("collection") == "yes" for r in host.findall("typeOfResource"))
             or any(t.get("authority") == "dlfaqcoll" for t in host.findall("titleInfo")))
+
+
+def _publisher(node: Node) -> str:
+    return next((clean(p.text) for p in (*node.findall("originInfo/publisher"),
+                                         *node.findall("originInfo/agent/namePart")) if clean(p.text)), "")
+
+
+def _place(node: Node) -> str:
+    return next((clean(p.text) for p in node.findall("originInfo/place/placeTerm") if p.get("type") != "code"
+                 and clean(p.text)), "")
+
+
+def _edited_book(host: Node) -> bool:
+    """Is the host a book its editors made: it names an editor and is no continuing resource. A chapter of
+    "Post-Fordism: A Reader" (in Zotero's MODS translator's tests) names its book so, with the book's editor,
+    publisher and place, and no issuance; its page said the book was its journal."""
+    return any(role in _EDITOR_ROLES for _, role in _names(host)) and not any(
+        clean(i.text) in ("continuing", "serial", "integrating resource") for i in host.findall("originInfo/issuance"))
+
+
+def _set_of_volumes(host: Node) -> bool:
+    """Is the host of a work published once the set of volumes it is one of, not a journal: the host names no
+    issuance or genre and locates the work by no volume, issue or pages (``part/detail``, ``part/extent``), at most
+    in words. BIBSYS's record of Ludvig Holbergs udvalgte Skrifter "D. 1-6 B. 4" (in Zotero's MODS translator's
+    tests) names its set so, ``<part><text>B. 4</text></part>``; its page said the set was its journal."""
+    part = host.find("part")
+    return not (host.findall("originInfo/issuance") or host.findall("genre")) and (
+        part is None or not (part.findall("detail") or part.findall("extent")))
 
 
 def _monographic(node: Node) -> bool:

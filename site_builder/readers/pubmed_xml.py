@@ -170,8 +170,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=" ".join(unique_folded(n.text for n in art.findall("Abstract/CopyrightInformation"))),
         volume=clean(issue.findtext("Volume")),
         issue=clean(issue.findtext("Issue")),
-        pages=_pages(art),
-        article_number=_article_number(art),
+        pages="" if _pages(art) in _piis(root, art) else _pages(art),
+        article_number=_article_number(root, art),
         keywords=unique_folded(n.text for n in citation.findall("KeywordList/Keyword")),
         mesh=_mesh(citation),
         publication_types=_types(n.text for n in art.findall("PublicationTypeList/PublicationType")),
@@ -353,13 +353,23 @@ def _pages(art: Node) -> str:
     return f"{start}-{end}" if start and end else start
 
 
-def _article_number(art: Node) -> str:
-    """For an article without pages, the article number PubMed cites in their place, an electronic location
-    "e42692" (eLife, PLOS, JCI Insight), as the MEDLINE format gives it in LID."""
+def _article_number(root: Node, art: Node) -> str:
+    """The article number PubMed cites in place of pages: a MedlinePgn that is one of the record's publisher
+    item ids, where NLM puts "document numbers for electronic articles" (Oxford's "vdab052" and "bvab050",
+    Frontiers' "668730", Medwave's "e8182", each also an ArticleId of IdType "pii"); for an article without
+    pages, an electronic location "e42692" (eLife, PLOS, JCI Insight), as the MEDLINE format gives it in LID."""
     if _pages(art):
-        return ""
+        return _pages(art) if _pages(art) in _piis(root, art) else ""
     return next((clean(node.text) for node in art.findall("ELocationID") if node.get("EIdType") == "pii"
                  and node.get("ValidYN", "Y") == "Y" and _ARTICLE_NUMBER.fullmatch(clean(node.text))), "")
+
+
+def _piis(root: Node, art: Node) -> set[str]:
+    """The record's publisher item ids: its valid ELocationIDs of EIdType "pii" and its ArticleIds of IdType
+    "pii" (Elsevier's records give two, "100287" and "S2352-8532(20)30102-4")."""
+    return {clean(n.text) for n in (*(e for e in art.findall("ELocationID") if e.get("ValidYN", "Y") == "Y"),
+                                    *root.findall("PubmedData/ArticleIdList/ArticleId"))
+            if n.get("EIdType", n.get("IdType")) == "pii" and clean(n.text)}
 
 
 _ARTICLE_NUMBER = re.compile(r"e\d{1,9}")

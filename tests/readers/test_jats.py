@@ -385,3 +385,20 @@ def test_an_article_without_pmid_pmc_or_doi_has_its_page(make_site, tmp_path: Pa
     result = build(make_site({"redalyc.xml": REDALYC_SHAPE}), tmp_path / "out")
     assert (result.report.errors, result.report.warnings) == (0, 0)
     assert (tmp_path / "out" / "articles" / "jats-99999999001.html").is_file()
+
+
+def test_a_translated_title_is_shown_under_the_title_in_its_language(make_site, html, tmp_path: Path) -> None:
+    """SciELO's Rev Saude Publica 2014;48(2):206-15 gives its Portuguese title as ``<trans-title-group
+    xml:lang="pt"><trans-title>`` beside the English article-title: only the full record showed it. The page says
+    it under the title, marked Portuguese; an article without one (PLOS's) shows no such line."""
+    site = make_site({"scielo.xml": (DATA / "scielo-rsp-48-2-0206-front.xml").read_bytes(),
+                      "plos.xml": PLOS.read_bytes()})
+    build(site, tmp_path / "out")
+    pages = {html.text(html.parse(p).find(".//h1"))[:20]: html.main(html.parse(p))
+             for p in (tmp_path / "out" / "articles").glob("*.html")}
+    (translated,) = [p for p in pages["HIV/AIDS knowledge a"].iter("p") if p.get("class") == "translated-title"]
+    assert html.text(translated) == ("Translated title: Conhecimento de HIV/Aids entre homens que fazem sexo com "
+                                     "homens: teoria de resposta ao item")
+    assert [s.get("lang") for s in translated.iter("span")] == ["pt"]
+    assert len(pages) == 2 and not [p for main in pages.values() for p in main.iter("p")
+                                    if p.get("class") == "translated-title" and p is not translated]

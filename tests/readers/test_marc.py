@@ -116,6 +116,18 @@ def test_a_bracket_within_the_place_keeps_its_pair() -> None:
         "New York, N.Y.", "Washington, D.C.", "Boston"]
 
 
+def test_every_publisher_of_the_imprint_is_shown(make_site, html, tmp_path: Path) -> None:
+    """The Russian Book Chamber's record of "Психологический тренинг с подростками" (pymarc's 1251.dat) names two
+    publishers in its 260, "$a СПб. [и др.] $b Питер $b Питер Принт": the page named only "Питер"."""
+    records, _ = read("pymarc-1251.mrc")
+    assert [readers.to_article(r)[0].publisher for r in records][:2] == [
+        "Изд-во Ассоц. строит. вузов", "Питер; Питер Принт"]
+    build(make_site({"ru.mrc": (DATA / "pymarc-1251.mrc").read_bytes()}), tmp_path / "out")
+    page = next(p for p in (tmp_path / "out" / "articles").glob("*.html")
+                if html.text(html.parse(p).find(".//h1")).startswith("Психологический тренинг"))
+    assert html.facts(html.main(html.parse(page)))["Publisher"] == "Питер; Питер Принт"
+
+
 def test_a_publisher_in_the_brackets_of_its_place_is_shown_without_them() -> None:
     """Johns Hopkins's record of Nature (traject's nature.marc): 260 "$a [London, etc.,$b Macmillan Journals ltd.]",
     one pair of brackets around both; the publisher was shown "Macmillan Journals ltd.]"."""
@@ -223,6 +235,23 @@ def _xml(fields: str, leader: str = "00000nam a2200000 a 4500") -> bytes:
 def _field(tag: str, *subfields: str, ind1: str = " ", ind2: str = " ") -> str:
     inner = "".join(f'<subfield code="{s[0]}">{s[1:]}</subfield>' for s in subfields)
     return f'<datafield tag="{tag}" ind1="{ind1}" ind2="{ind2}">{inner}</datafield>'
+
+
+def test_every_place_of_the_imprint_is_shown(make_site, html, tmp_path: Path) -> None:
+    """The shape of marc4j's records of Penguin and Oxford editions (its pride-and-prejudice-fixed.mrc, LGPL, so in
+    words of our own): "260 $a London ; $a New York : $b Penguin Books, $c 1995." The page named London alone; it
+    names both places, as their publishers are named ("$a London : $b Dent ; $a New York : $b Dutton")."""
+    data = _xml(_field("245", "aA novel /", "cby A. Writer.", ind1="1") +
+                _field("260", "aLondon ;", "aNew York :", "bA Publisher,", "c1995."))
+    [book] = articles("x.xml", data)
+    assert (book.place, book.publisher, book.date) == ("London; New York", "A Publisher", "1995")
+    two = _xml(_field("245", "aA novel.", ind1="0") +
+               _field("260", "aLondon :", "bA House ;", "aNew York :", "bAnother House,", "c1973."))
+    assert [(b.place, b.publisher) for b in articles("y.xml", two)] == [
+        ("London; New York", "A House; Another House")]
+    build(make_site({"x.xml": data}), tmp_path / "out")
+    (page,) = (tmp_path / "out" / "articles").glob("*.html")
+    assert html.facts(html.main(html.parse(page)))["Place of publication"] == "London; New York"
 
 
 def test_roles_say_who_is_an_author() -> None:

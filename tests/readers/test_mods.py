@@ -148,6 +148,74 @@ def test_a_work_held_by_a_collection_is_no_journals_article(tmp_path: Path, html
     assert "Journal" not in shown
 
 
+# The shape of BIBSYS's record of one volume of a set of collected works (Ludvig Holbergs udvalgte Skrifter,
+# "D. 1-6 B. 4", in Zotero's MODS translator's tests; AGPL, so in words of our own): the volume published once
+# (issuance monographic), its genre no kind of work, its set the host, which says only which volume it is in words
+# (part/text), with the set's imprint.
+VOLUME_OF_A_SET = """<mods xmlns="http://www.loc.gov/mods/v3" version="3.6">
+<titleInfo><title>Collected writings of a playwright</title><partNumber>Vol. 1-5 Bk. 3</partNumber>
+  <partName>The comedies</partName></titleInfo>
+<name type="personal" usage="primary"><namePart>Playwright, Anna</namePart></name>
+<typeOfResource>text</typeOfResource><genre authority="marcgt">fiction</genre>
+<originInfo><place><placeTerm type="text">Bergen</placeTerm></place><publisher>Printer</publisher>
+  <dateIssued>1802</dateIssued><issuance>monographic</issuance></originInfo>
+<relatedItem displayLabel="Included in" type="host">
+  <titleInfo><title>Collected writings of a playwright. Vol. 1-5, The comedies</title></titleInfo>
+  <originInfo><publisher>Bergen : Printer, 1801-1803</publisher></originInfo>
+  <part><text>Bk. 3</text></part></relatedItem>
+</mods>
+"""
+
+
+def test_a_volume_of_a_set_is_a_book_in_its_set_not_a_journals_article(tmp_path: Path, html, make_site) -> None:
+    """A volume whose host is the set it belongs to was typed a journal article and its set shown as its
+    "Journal"; it is a book, its set shown as its series. A journal's article published once keeps its journal."""
+    [volume] = articles("set.xml", VOLUME_OF_A_SET.encode())
+    assert (volume.kind, volume.journal, volume.container) == (
+        "book", "Collected writings of a playwright. Vol. 1-5, The comedies", "")
+    article = VOLUME_OF_A_SET.replace("<part><text>Bk. 3</text></part>", (
+        '<part><detail type="volume"><number>3</number></detail>'
+        '<extent unit="page"><start>53</start><end>57</end></extent></part>'))
+    assert articles("article.xml", article.encode())[0].kind != "book"
+    result = build(make_site({"set.xml": VOLUME_OF_A_SET.encode()}), tmp_path / "out")
+    (page,) = (result.output / "articles").glob("*.html")
+    shown = html.facts(html.main(html.parse(page)))
+    assert shown["Series"] == "Collected writings of a playwright. Vol. 1-5, The comedies" and "Journal" not in shown
+
+
+# The shape of a chapter in Zotero's MODS translator's tests (of "Post-Fordism: A Reader"; AGPL, so in words of our
+# own): no genre, no issuance; its book the host, with the book's editor, publisher, place and date, and the
+# chapter's pages.
+CHAPTER_OF_AN_EDITED_BOOK = """<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods>
+<titleInfo><title>Cities after the factory</title></titleInfo>
+<name type="personal"><namePart type="given">Ada</namePart><namePart type="family">Writer</namePart>
+  <role><roleTerm type="text">author</roleTerm></role></name>
+<relatedItem type="host"><titleInfo><title>Work after industry</title><subTitle>A Reader</subTitle></titleInfo>
+  <name type="personal"><namePart type="given">Ben</namePart><namePart type="family">Editor</namePart>
+    <role><roleTerm type="text">editor</roleTerm></role></name>
+  <originInfo><dateIssued>1994</dateIssued><publisher>A University Press</publisher>
+    <place><placeTerm type="text">Oxford</placeTerm></place></originInfo>
+  <part><extent unit="page"><start>23</start><end>45</end></extent></part></relatedItem>
+</mods></modsCollection>
+"""
+
+
+def test_a_chapter_of_a_book_its_editor_made_is_no_journals_article(tmp_path: Path, html, make_site) -> None:
+    """A host that names its editor, and no continuing issuance, is a book: the chapter was typed a journal
+    article, its book shown as its "Journal" and the book's publisher and place left out. Now a chapter of its
+    book, with the book's publisher and place."""
+    [chapter] = articles("chapter.xml", CHAPTER_OF_AN_EDITED_BOOK.encode())
+    assert (chapter.kind, chapter.journal, chapter.container, chapter.publisher, chapter.place, chapter.pages) == (
+        "chapter", "", "Work after industry: A Reader", "A University Press", "Oxford", "23-45")
+    serial = CHAPTER_OF_AN_EDITED_BOOK.replace("<dateIssued>1994</dateIssued>",
+                                               "<dateIssued>1994</dateIssued><issuance>continuing</issuance>")
+    assert articles("serial.xml", serial.encode())[0].journal == "Work after industry: A Reader"
+    result = build(make_site({"chapter.xml": CHAPTER_OF_AN_EDITED_BOOK.encode()}), tmp_path / "out")
+    (page,) = (result.output / "articles").glob("*.html")
+    shown = html.facts(html.main(html.parse(page)))
+    assert shown["Book"] == "Work after industry: A Reader" and "Journal" not in shown
+
+
 def _names_of(names: str) -> list:
     text = ('<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods><titleInfo><title>T</title></titleInfo>'
             f"{names}</mods></modsCollection>")

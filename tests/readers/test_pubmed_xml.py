@@ -117,7 +117,7 @@ def test_orcids_labels_and_electronic_date() -> None:
     # The MedlineDate "2021 Jan-Dec" is the issue's date, kept as printed; the ArticleDate is the electronic one.
     assert (article.date, article.date_printed, article.epub_date) == ("2021-01", "2021 Jan-Dec", "2021-04-09")
     assert article.online_only  # PubModel="Electronic-eCollection"
-    assert article.pages == "vdab052"
+    assert (article.pages, article.article_number) == ("", "vdab052")
     without = Record(record.format, record.where, tuple(f for f in record.fields if "ArticleDate" not in f.name))
     assert (pubmed_xml.to_article(without)[0].date, pubmed_xml.to_article(without)[0].epub_date) == ("2021-01", "")
 
@@ -307,6 +307,20 @@ def test_an_electronic_location_is_the_article_number(elocations: str, number: s
     (record,), problems = pubmed_xml.read_bytes(data, "set.xml")
     article = readers.to_article(record)[0]
     assert problems == [] and (article.pages, article.article_number) == ("", number)
+
+
+def test_a_medlinepgn_that_is_the_publishers_item_id_is_the_article_number(make_site, html, tmp_path: Path) -> None:
+    """NLM puts "document numbers for electronic articles" in MedlinePgn. PMID 34095835 (Neuro-Oncology Advances,
+    Oxford) gives "vdab052" there and as its ArticleId of IdType "pii"; PMID 34086664 (Medwave) gives "e8182" so:
+    both pages said "Pages vdab052" and "Pages e8182". They say "Article number"; real pages stay pages."""
+    site = make_site({"subset.xml": SUBSET.read_bytes(),
+                      "medwave.xml": (DATA / "pubmed-34086664-cp1252.xml").read_bytes()})
+    build(site, tmp_path / "out")
+    for name, number in (("pubmed-8174573", "vdab052"), ("pubmed-34086664", "e8182")):
+        facts = html.facts(html.main(html.parse(tmp_path / "out" / "articles" / f"{name}.html")))
+        assert facts["Article number"] == number and "Pages" not in facts
+    facts = html.facts(html.main(html.parse(tmp_path / "out" / "articles" / "pubmed-8163565.html")))
+    assert "Article number" not in facts
 
 
 def test_a_whole_books_doi_is_in_its_book_element_a_chapters_is_not() -> None:
