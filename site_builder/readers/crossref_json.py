@@ -164,11 +164,7 @@ def notices(item: csl_json.Item, doi: str) -> tuple[Notice, ...]:
 
 def _title(record: Record) -> str:
     """``title`` with its ``subtitle`` after a colon, as the work prints them (Crossref keeps them apart)."""
-    title = _first(record, "title", markup=True)
-    subtitle = _first(record, "subtitle", markup=True)
-    if subtitle and not clean(shared.strip_tags(title)).endswith(clean(shared.strip_tags(subtitle))):
-        return f"{title}: {subtitle}" if title else subtitle
-    return title
+    return csl_json.with_subtitle(_first(record, "title", markup=True), _first(record, "subtitle", markup=True))
 
 
 def _server(item: csl_json.Item) -> str:

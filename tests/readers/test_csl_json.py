@@ -232,10 +232,25 @@ def test_crossrefs_journal_article_is_cited_by_its_journal(built_records, html) 
     assert facts[:4] == ["Journal", "Science", "Published", "14 August 1970"]
     assert "Series" not in facts
     assert html.text(root.find(".//blockquote[@id='cite-vancouver']")) == (
-        "Frank HS. The Structure of Ordinary Water. Science. 1970 Aug 14;169(3946):635-641. "
-        "doi:10.1126/science.169.3946.635")
+        "Frank HS. The Structure of Ordinary Water: New data and interpretations are yielding new insights into "
+        "this fascinating substance. Science. 1970 Aug 14;169(3946):635-641. doi:10.1126/science.169.3946.635")
     (item,) = json.loads((site / "articles" / "doi-10-1126-science-169-3946-635.json").read_text(encoding="utf-8"))
     assert (item["type"], item["container-title"]) == ("article-journal", "Science")
+
+
+def test_crossrefs_subtitle_is_part_of_the_title(built_records, html) -> None:
+    """doi.org's CSL-JSON for a Crossref DOI keeps Crossref's ``subtitle``, a list CSL itself does not have: the
+    page's title was "The Structure of Ordinary Water" alone, its subtitle only in the full record, where the
+    Crossref API's answer for the same work gives both, after a colon."""
+    recorded = DATA.parents[1] / "recorded" / "doi" / "science.169.3946.635.csl.json"
+    subtitle = "New data and interpretations are yielding new insights into this fascinating substance."
+    assert json.loads(recorded.read_text(encoding="utf-8"))["subtitle"] == [subtitle]
+    site = built_records("crossref-csl-subtitle", {"doi-10.1126_science.169.3946.635.json": recorded.read_bytes()})
+    root = html.parse(site / "articles" / "doi-10-1126-science-169-3946-635.html")
+    assert html.text(root.find(".//h1")) == f"The Structure of Ordinary Water: {subtitle}"
+    item = {"id": "a", "type": "article-journal", "title": "Title: Sub", "subtitle": ["Sub"]}
+    (record,), _ = csl_json.read(json.dumps([item]), "content/a.json")
+    assert csl_json.to_article(record)[0].title == "Title: Sub"  # a subtitle the title holds is not repeated
 
 
 def test_crossrefs_licence_objects_are_a_licence_link_not_rights_text(built_records, html) -> None:
