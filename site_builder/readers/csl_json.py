@@ -232,10 +232,15 @@ def person(author: dict[str, Any]) -> Person:
 def published(item: Item) -> dates.Published:
     """The print date (Crossref's ``published-print``), else ``issued``, and the electronic date
     (``published-online``, CSL's ``available-date``). Crossref's ``issued`` is the earlier of the two, so it
-    is the issue's date only when there is no print date."""
+    is the issue's date only when there is no print date. A thesis Crossref dates by nothing but ``approved`` (the
+    day its institution approved it, a dissertation's only date in Crossref's deposit) is of that day."""
     issue = _date(item.mapping("published-print")) if item.record.values("published-print") else dates.PrintedDate("")
     if not issue.iso:
         issue = _date(item.mapping("issued"))
+    if not issue.iso and type_of(item.text("type")) == "thesis" and item.record.values("approved"):
+        # LSU's master's thesis 10.31390/gradschool_theses.6125: "issued" [[null]], "approved" [[2025, 4, 1]].
+        # Not for other works: OSTI's reports of 1992 are "approved" in 2008 (10.2172/7118251).
+        issue = _date(item.mapping("approved"))
     epub = next((d.iso for key in ("published-online", "available-date") if item.record.values(key)
                  if (d := _date(item.mapping(key))).iso), "")
     return dates.published(issue, epub)

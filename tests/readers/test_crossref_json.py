@@ -304,6 +304,22 @@ def test_a_person_crossref_lists_without_a_name_is_no_author(tmp_path: Path, htm
         "Rovira J. AI-Based Accessibility Widget (AIBAW) Shortcomings for Blind Web Users [dissertation].")
 
 
+def test_a_thesis_dated_only_by_its_approval_is_of_that_day(tmp_path: Path, html) -> None:
+    """LSU's thesis 10.31390/gradschool_theses.6125 has ``"issued": {"date-parts": [[null]]}`` and
+    ``"approved": {"date-parts": [[2025, 4, 1]]}``, a dissertation's only date in Crossref's deposit: the page
+    showed no date, the citation no year, and the year index left it out."""
+    assert article(THESIS).date == "2025-04-01"
+    built(tmp_path, THESIS, (CROSSREF / THESIS).read_bytes())
+    page = html.parse(tmp_path / "_site" / "articles" / "doi-10-31390-gradschool-theses-6125.html")
+    assert html.facts(html.main(page))["Published"] == "1 April 2025"
+    assert "Libraries; 2025. doi:" in html.text(page.find(".//blockquote[@id='cite-vancouver']"))
+    report = {"DOI": "10.2172/1", "type": "report", "title": ["T"], "issued": {"date-parts": [[None]]},
+              "approved": {"date-parts": [[2008, 2, 6]]}}  # OSTI's reports of 1992 are "approved" in 2008
+    answer = {"status": "ok", "message-type": "work", "message-version": "1.0.0", "message": report}
+    (record,), _ = readers.read_data(json.dumps(answer).encode(), Path("r.json"), "content/r.json")
+    assert readers.to_article(record)[0].date == ""
+
+
 def test_a_reference_entry_is_in_its_reference_work_not_a_series(tmp_path: Path, html) -> None:
     """Oxford Bibliographies' entries (Crossref's "reference-entry") name the reference work that holds them in
     ``container-title`` ("Ecology"): the page called it the entry's series, "Series Ecology", and the citation
