@@ -101,7 +101,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         date=when.date,
         date_printed=when.printed,
         epub_date=when.epub,
-        publisher=item.text("publisher"),
+        publisher=_publisher(item),
         place=item.text("publisher-place") if alone else "",
         edition=item.text("edition") if alone else "",
         languages=languages.parse([item.text("language")]),
@@ -127,6 +127,15 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         isbns=ids.standard_numbers(item.record.values("ISBN")),
     )
     return article, problems
+
+
+def _publisher(item: Item) -> str:
+    """CSL's ``publisher``, a name; or the ``name`` of a publisher written as an object, as commonmeta's CSL-JSON
+    of a DataCite blog post has it (``"publisher": {"name": "DataCite"}``, its tests/fixtures/citeproc.json),
+    which the page showed as that JSON text."""
+    written = item.record.values("publisher")
+    named = json.loads(written[0]).get("name") if written and _is_object(written[0]) else None
+    return clean(named) if isinstance(named, str) else item.text("publisher")
 
 
 def with_subtitle(title: str, subtitle: str) -> str:

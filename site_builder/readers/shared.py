@@ -318,6 +318,11 @@ def label_for(url: str) -> str:
     parts = urlsplit(url)
     host = parts.netloc.lower().removeprefix("www.")
     if host.endswith("ncbi.nlm.nih.gov"):
+        # A book on NCBI Bookshelf ("https://www.ncbi.nlm.nih.gov/books/NBK7256/", Citing Medicine, as the CSL-JSON
+        # of commonmeta-py's tests/fixtures/csl-list.json links it) is no PubMed record: labelled as
+        # nlm.bookshelf_links labels one.
+        if parts.path.startswith("/books/"):
+            return "NCBI Bookshelf"
         return "PubMed Central" if "/pmc/" in parts.path else "PubMed"
     return _HOST_LABELS.get(host, host)
 

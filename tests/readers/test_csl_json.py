@@ -357,3 +357,24 @@ def test_a_person_with_no_name_is_no_author() -> None:
     (record,), _ = csl_json.read(item, "content/t.json")
     article, _ = csl_json.to_article(record)
     assert (article.authors, article.editors) == ((Person("Rovira, Joshua", family="Rovira", given="Joshua"),), ())
+
+
+def test_a_publisher_written_as_an_object_is_its_name(built_records, html) -> None:
+    """commonmeta's CSL-JSON of a DataCite blog post writes ``"publisher": { "name": "DataCite" }``: the page's
+    Publisher was the JSON text ``{"name": "DataCite"}``."""
+    name = "commonmeta-citeproc-publisher-object.json"
+    assert '"publisher": { "name": "DataCite" }' in (DATA / name).read_text(encoding="utf-8")
+    site = built_records("csl-publisher-object", {name: (DATA / name).read_bytes()})
+    page = html.parse(site / "articles" / "doi-10-5438-4k3m-nyvg.html")
+    assert html.facts(html.main(page))["Publisher"] == "DataCite"
+
+
+def test_an_ncbi_bookshelf_link_is_labelled_so(built_records, html) -> None:
+    """Citing Medicine's ``URL`` is its NCBI Bookshelf page, https://www.ncbi.nlm.nih.gov/books/NBK7256/: the link
+    was labelled "PubMed", as if to a PubMed record."""
+    name = "commonmeta-csl-list-bookshelf.json"
+    site = built_records("csl-bookshelf", {name: (DATA / name).read_bytes()})
+    page = html.parse(site / "articles" / "csl-json-patriascitingmedicine2007.html")
+    links = [(a.get("href"), html.text(a)) for a in html.main(page).iter("a")
+             if a.get("href", "").startswith("https://www.ncbi")]
+    assert links == [("https://www.ncbi.nlm.nih.gov/books/NBK7256/", "NCBI Bookshelf")]
