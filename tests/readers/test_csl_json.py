@@ -378,3 +378,13 @@ def test_an_ncbi_bookshelf_link_is_labelled_so(built_records, html) -> None:
     links = [(a.get("href"), html.text(a)) for a in html.main(page).iter("a")
              if a.get("href", "").startswith("https://www.ncbi")]
     assert links == [("https://www.ncbi.nlm.nih.gov/books/NBK7256/", "NCBI Bookshelf")]
+
+
+def test_a_short_doi_written_as_the_doi_is_a_short_doi_link(built_records, html) -> None:
+    """Better BibTeX's CSL-JSON of a Zotero item whose DOI field holds a shortDOI writes ``"DOI": "10/gfzrww"``,
+    which is no DOI: the page linked ScienceDirect alone, the shortDOI only in the full record."""
+    name = "bbt-short-doi.csl.json"
+    site = built_records("csl-short-doi", {name: (DATA / name).read_bytes()})
+    page = html.parse(site / "articles" / "csl-json-fink2015.html")
+    links = [(a.get("href"), html.text(a)) for a in html.main(page).iter("a") if "doi.org" in a.get("href", "")]
+    assert links == [("https://doi.org/10/gfzrww", "shortDOI")]
