@@ -291,6 +291,8 @@ def _exact_date(value: dict[str, Any]) -> dates.PrintedDate:
     season = dates.season_name(str(value.get("season", ""))) or _csl_season(value.get("season"))
     if season:
         return dates.PrintedDate(iso[:4], f"{iso[:4]} {season}")
+    if iso and (season := _month_season(start[1])):
+        return dates.PrintedDate(iso[:4], f"{iso[:4]} {season}{_season_range_end(iso[:4], rest)}")
     end = dates.from_parts(*rest[0]) if rest else ""
     if rest and str(rest[0][0]).strip() == "0":  # citeproc-js's open end, [[2014, 12, 31], [0]]: "2014 Dec 31-"
         return dates.PrintedDate(iso, f"{dates.nlm_date(iso)}-")
@@ -314,6 +316,26 @@ def _printed_parts(year: object, month: object, day: object) -> str:
         words.append(dates.MONTH_ABBR[number - 1])
         words += [str(day).strip()] if str(day).strip() else []
     return " ".join(words)
+
+
+def _month_season(month: object) -> str:
+    """The season a month of 13 to 16 stands for (spring to winter), as citeproc-js reads one, or of 21 to 24 (EDTF's
+    seasons): Better BibTeX's CSL-JSON writes a season so, [["2017", 15], ["2017", 16]] for autumn to winter 2017
+    (its test/fixtures/export/Season ranges should be exported as pseudo-months (13-16, or 21-24) #860.csl.json),
+    which the page showed as "2017"."""
+    number = str(month).strip()
+    if not number.isdigit():
+        return ""
+    return next((dates.SEASONS[int(number) - first] for first in (13, 21) if first <= int(number) < first + 4), "")
+
+
+def _season_range_end(year: str, rest: list[list[Any]]) -> str:
+    """The end of a range of seasons, as PubMed prints one ("-Winter", or "-2016 Summer" in another year); "" when
+    the date is no range of seasons."""
+    end_year, end_season = (dates.from_parts(rest[0][0])[:4], _month_season(rest[0][1])) if rest else ("", "")
+    if not (end_year and end_season):
+        return ""
+    return f"-{end_season}" if end_year == year else f"-{end_year} {end_season}"
 
 
 def _csl_season(season: object) -> str:

@@ -388,3 +388,16 @@ def test_a_short_doi_written_as_the_doi_is_a_short_doi_link(built_records, html)
     page = html.parse(site / "articles" / "csl-json-fink2015.html")
     links = [(a.get("href"), html.text(a)) for a in html.main(page).iter("a") if "doi.org" in a.get("href", "")]
     assert links == [("https://doi.org/10/gfzrww", "shortDOI")]
+
+
+def test_seasons_written_as_months_13_to_16_are_seasons(built_records, html) -> None:
+    """Better BibTeX writes a season as citeproc-js reads one, a month of 13 (spring) to 16 (winter): the pages of
+    [["2017", 15], ["2017", 16]] and [["2017", 14], ["2017", 15]] said "2017"."""
+    name = "bbt-season-ranges.csl.json"
+    site = built_records("csl-season-months", {name: (DATA / name).read_bytes()})
+    for key, printed in (("seasonrangesedtf2017", "2017 Autumn-Winter"), ("monthsoutrange2017", "2017 Summer-Autumn")):
+        page = html.parse(site / "articles" / f"csl-json-{key}.html")
+        assert html.facts(html.main(page))["Published"] == printed
+    item = json.dumps([{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2015, 13], [2016, 22]]}}])
+    (record,), _ = csl_json.read(item, "content/a.json")
+    assert csl_json.to_article(record)[0].date_printed == "2015 Spring-2016 Summer"  # EDTF's 21 to 24 likewise
