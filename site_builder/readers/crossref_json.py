@@ -88,7 +88,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one Crossref work, and what it lacks."""
     problems: list[Diagnostic] = []
     item = csl_json.Item(record, problems)
-    title, title_styles = shared.styled_text(_title(record))
+    title, title_styles = shared.styled_text(shared.style_tags(_title(record)))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, f"work has no title; shown as {UNTITLED!r}"))
     doi = ids.doi_field(item.text("DOI"))

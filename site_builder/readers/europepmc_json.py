@@ -40,7 +40,6 @@ values are read as the JSON answer's (``_as_json``).
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..diagnostics import Diagnostic, Level
@@ -189,22 +188,11 @@ def licence_url(written: str) -> str:
     return f"https://creativecommons.org/licenses/{_CC_LICENCES[name]}/" if name in _CC_LICENCES else ""
 
 
-_ESCAPED_STYLE_TAG = re.compile(r"&lt;(/?(?:i|b|u|em|strong|sup|sub|sc))&gt;", re.I)
-"""A style tag written as text, its "<" and ">" as "&lt;" and "&gt;": a lite answer's titles of microPublication
-Biology (PMID 40191442, "… during &lt;i&gt;C. elegans&lt;/i&gt; vulval development", in pyEuropePMC's
-tests/fixtures/search_post_cancer.json) beside others whose "<i>" is a tag; the page showed the tags as text."""
-
-
-def _style_tags(title: str) -> str:
-    """``title`` with its style tags written as text made tags again (``_ESCAPED_STYLE_TAG``)."""
-    return _ESCAPED_STYLE_TAG.sub(r"<\1>", title)
-
-
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one Europe PMC result, and what it lacks."""
     problems: list[Diagnostic] = []
     item = csl_json.Item(record, problems)
-    title, title_styles = shared.styled_text(_style_tags(" ".join(record.values("title"))))
+    title, title_styles = shared.styled_text(shared.style_tags(" ".join(record.values("title"))))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, f"result has no title; shown as {UNTITLED!r}"))
     info = _mapping(item, "journalInfo")

@@ -445,3 +445,17 @@ def test_a_preprint_is_on_the_server_crossref_names_as_its_institution(tmp_path:
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1101-2020-01-01-000001.html"))
     assert "bioRxiv" in html.text(main.find(".//dl"))
     assert "Preprint posted online December 1, 2020" in html.text(main)  # AMA's words for a preprint
+
+
+def test_small_capitals_written_as_text_are_small_capitals(tmp_path: Path, html) -> None:
+    """Wiley's decision letter 10.1002/2050-7038.12771/v2/decision1 writes its title's small capitals as text,
+    'Decision letter for "A simple &lt;scp&gt;multi‐frequency&lt;/scp&gt; multiload …"': the page's title showed
+    the tags, "<scp>multi‐frequency</scp>"."""
+    name = "rcrossref-wiley-escaped-scp.json"
+    assert "&lt;scp&gt;multi\\u2010frequency&lt;\\/scp&gt;" in (CROSSREF / name).read_text(encoding="utf-8")
+    decision = article(name)
+    assert decision.title.startswith('Decision letter for "A simple multi‐frequency multiload independent power')
+    assert [(decision.title[s:e], kind) for s, e, kind in decision.title_styles] == [("multi‐frequency", "sc")]
+    built(tmp_path, name, (CROSSREF / name).read_bytes())
+    page = html.parse(tmp_path / "_site" / "articles" / "doi-10-1002-2050-7038-12771-v2-decision1.html")
+    assert "scp" not in html.text(page.find(".//h1"))
