@@ -163,8 +163,18 @@ def notices(item: csl_json.Item, doi: str) -> tuple[Notice, ...]:
 
 
 def _title(record: Record) -> str:
-    """``title`` with its ``subtitle`` after a colon, as the work prints them (Crossref keeps them apart)."""
-    return csl_json.with_subtitle(_first(record, "title", markup=True), _first(record, "subtitle", markup=True))
+    """``title`` with its ``subtitle`` after a colon, as the work prints them (Crossref keeps them apart); a
+    subtitle the title holds as JATS's element, written as text, likewise (``_SUBTITLE_IN_TITLE``)."""
+    title = _first(record, "title", markup=True)
+    if inside := _SUBTITLE_IN_TITLE.search(title):
+        title = csl_json.with_subtitle(title[:inside.start()].rstrip(), inside.group(1).strip())
+    return csl_json.with_subtitle(title, _first(record, "subtitle", markup=True))
+
+
+_SUBTITLE_IN_TITLE = re.compile(r"(?:&lt;|<)subtitle(?:&gt;|>)(.*?)(?:&lt;|<)/subtitle(?:&gt;|>)\s*\Z", re.S)
+"""JATS's subtitle element at the end of a title, written as text: the AMA's deposit of 10.1001/archpedi.1951.
+02040040742008 (rcrossref's cassette cr_members_with_cursor.yml), "IDIOPATHIC ACQUIRED HEMOLYTIC ANEMIA IN AN
+INFANT&lt;subtitle&gt;Successful Treatment with Corticotropin (ACTH)&lt;/subtitle&gt;", whose page showed the tags."""
 
 
 def _server(item: csl_json.Item) -> str:

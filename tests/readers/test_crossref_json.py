@@ -459,3 +459,11 @@ def test_small_capitals_written_as_text_are_small_capitals(tmp_path: Path, html)
     built(tmp_path, name, (CROSSREF / name).read_bytes())
     page = html.parse(tmp_path / "_site" / "articles" / "doi-10-1002-2050-7038-12771-v2-decision1.html")
     assert "scp" not in html.text(page.find(".//h1"))
+
+
+def test_a_subtitle_element_a_title_writes_as_text_is_its_subtitle() -> None:
+    """The AMA deposits 10.1001/archpedi.1951.02040040742008 as "IDIOPATHIC ACQUIRED HEMOLYTIC ANEMIA IN AN
+    INFANT&lt;subtitle&gt;Successful Treatment with Corticotropin (ACTH)&lt;/subtitle&gt;": the page's title was
+    "…INFANT<subtitle>Successful Treatment…</subtitle>"."""
+    assert article("rcrossref-ama-subtitle-in-title.json").title == (
+        "IDIOPATHIC ACQUIRED HEMOLYTIC ANEMIA IN AN INFANT: Successful Treatment with Corticotropin (ACTH)")
