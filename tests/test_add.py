@@ -21,6 +21,8 @@ from site_builder.prose.summaries import read_summaries
 
 BATCH_OF_FOUR = "16403221,16377612,14871861,14630660"
 SCIENCE = "10.1126/science.169.3946.635"
+TITLE = ("The Structure of Ordinary Water: New data and interpretations are yielding new insights into this "
+         "fascinating substance.")  # its title and Crossref's subtitle
 TODAY = datetime.date(2024, 3, 5)
 
 
@@ -81,7 +83,7 @@ def test_a_pmid_or_pmcid_in_any_form_writes_pubmeds_record(site: Path, server: R
 def test_a_doi_in_any_form_writes_doi_orgs_csl_json(site: Path, server: Recorded, given: str) -> None:
     (outcome,) = run(site, server, given)
     assert outcome.status is Status.ADDED, outcome
-    assert outcome.message == "The Structure of Ordinary Water — Frank, Henry S., Science, 1970"
+    assert outcome.message == f"{TITLE} — Frank, Henry S., Science, 1970"
     assert outcome.files == ("content/records/doi-10.1126_science.169.3946.635.json",)
     item = yaml.safe_load((site / outcome.files[0]).read_text(encoding="utf-8"))[0]  # JSON is YAML
     recorded_item = yaml.safe_load((RECORDED / "doi/science.169.3946.635.csl.json").read_text(encoding="utf-8"))
@@ -317,8 +319,7 @@ def test_the_command_line_adds_reports_and_exits_1_when_one_failed(site: Path, s
         "added 16403221: A high level interface to SCOP and ASTRAL implemented in python. — Casbon, James A et al., "
         "BMC bioinformatics, 2006",
         "  content/records/pubmed-16403221.nbib",
-        f"added {reading}:2: https://doi.org/{SCIENCE}: The Structure of Ordinary Water — Frank, Henry S., "
-        "Science, 1970",
+        f"added {reading}:2: https://doi.org/{SCIENCE}: {TITLE} — Frank, Henry S., Science, 1970",
         "  content/records/doi-10.1126_science.169.3946.635.json"]
     assert run_.stderr.splitlines() == [
         "site-builder: add: 99999999: PubMed has no record for PMID 99999999",

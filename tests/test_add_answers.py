@@ -142,4 +142,5 @@ def test_the_csl_file_holds_every_value_and_is_read_as_csl_json(tmp_path: Path) 
     article, problems = readers.to_article(records[0])
     assert problems == []
     assert (article.title, article.doi, article.year) == (
-        "The Structure of Ordinary Water", "10.1126/science.169.3946.635", "1970")
+        "The Structure of Ordinary Water: New data and interpretations are yielding new insights into this "
+        "fascinating substance.", "10.1126/science.169.3946.635", "1970")

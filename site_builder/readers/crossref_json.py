@@ -88,7 +88,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one Crossref work, and what it lacks."""
     problems: list[Diagnostic] = []
     item = csl_json.Item(record, problems)
-    title, title_styles = shared.styled_text(_title(record))
+    title, title_styles = shared.styled_text(shared.style_tags(_title(record)))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, f"work has no title; shown as {UNTITLED!r}"))
     doi = ids.doi_field(item.text("DOI"))
@@ -163,12 +163,18 @@ def notices(item: csl_json.Item, doi: str) -> tuple[Notice, ...]:
 
 
 def _title(record: Record) -> str:
-    """``title`` with its ``subtitle`` after a colon, as the work prints them (Crossref keeps them apart)."""
+    """``title`` with its ``subtitle`` after a colon, as the work prints them (Crossref keeps them apart); a
+    subtitle the title holds as JATS's element, written as text, likewise (``_SUBTITLE_IN_TITLE``)."""
     title = _first(record, "title", markup=True)
-    subtitle = _first(record, "subtitle", markup=True)
-    if subtitle and not clean(shared.strip_tags(title)).endswith(clean(shared.strip_tags(subtitle))):
-        return f"{title}: {subtitle}" if title else subtitle
-    return title
+    if inside := _SUBTITLE_IN_TITLE.search(title):
+        title = csl_json.with_subtitle(title[:inside.start()].rstrip(), inside.group(1).strip())
+    return csl_json.with_subtitle(title, _first(record, "subtitle", markup=True))
+
+
+_SUBTITLE_IN_TITLE = re.compile(r"(?:&lt;|<)subtitle(?:&gt;|>)(.*?)(?:&lt;|<)/subtitle(?:&gt;|>)\s*\Z", re.S)
+"""JATS's subtitle element at the end of a title, written as text: the AMA's deposit of 10.1001/archpedi.1951.
+02040040742008 (rcrossref's cassette cr_members_with_cursor.yml), "IDIOPATHIC ACQUIRED HEMOLYTIC ANEMIA IN AN
+INFANT&lt;subtitle&gt;Successful Treatment with Corticotropin (ACTH)&lt;/subtitle&gt;", whose page showed the tags."""
 
 
 def _server(item: csl_json.Item) -> str:

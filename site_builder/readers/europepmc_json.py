@@ -29,11 +29,17 @@ day is never taken from it. ``electronicPublicationDate`` is the electronic date
 ``authorString``, ``journalTitle``, ``journalVolume``, ``issue``, ``journalIssn`` and ``pubYear`` instead. Every
 key of a result is kept, with its line, for the full-record view (grants, full-text links, affiliations as their
 JSON text); the answer around the results (``hitCount``, ``request``, ``nextCursorMark``) is no part of any record.
+
+ContentMine's getpapers saves the results of Europe PMC's XML answer as JSON (``eupmc_results.json``, an array of
+them, and one ``eupmc_result.json`` beside each paper's full text): xml2js's JSON, every value in a list of one
+(``"title": ["…"]``, ``"journalInfo": [{"volume": ["60"], "journal": [{"ISOAbbreviation": ["…"]}]}]``), an
+element's attributes under ``$`` and its text under ``_`` (``"authorId": [{"_": "0000-…", "$": {"type":
+"ORCID"}}]``), and the XML's names where the JSON's differ (``ISSN``, ``ESSN``, ``ISOAbbreviation``). Its nested
+values are read as the JSON answer's (``_as_json``).
 """
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from ..diagnostics import Diagnostic, Level
@@ -55,10 +61,10 @@ _RESULT_KEYS = frozenset({"id", "source", "inEPMC"})
 def sniff(head: str) -> bool:
     """A Europe PMC search answer: its results in ``resultList.result``, wherever the keys stand
     (json_records.first_keys); or an array of its results alone, as pyEuropePMC's ``fetch_all`` gives the results
-    of every page (its tests/fixtures/fetch_all_1000results_cancer.json, 1,000 results, was skipped)."""
+    of every page (its tests/fixtures/fetch_all_1000results_cancer.json, 1,000 results, was skipped); or one
+    result alone (getpapers' ``eupmc_result.json`` beside a paper's full text, which was skipped too)."""
     found, keys = json_records.first_keys(head, _CONTAINERS)
-    return found == _CONTAINERS[0] or (found is None and head.lstrip("\ufeff \t\r\n").startswith("[")
-                                       and keys >= _RESULT_KEYS)
+    return found == _CONTAINERS[0] or (found is None and keys >= _RESULT_KEYS)
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
@@ -88,9 +94,34 @@ def _text(value: object) -> str:
     return clean(value) if isinstance(value, str) else ""
 
 
+_JSON_NAMES = {"ISSN": "issn", "ESSN": "essn", "ISOAbbreviation": "isoabbreviation", "NLMid": "nlmid"}
+"""The JSON answer's names of the journal's elements whose XML names differ (getpapers keeps the XML's)."""
+
+
+def _as_json(value: object) -> object:
+    """A nested value as the JSON answer writes it, from xml2js's JSON of the XML answer (getpapers, above): a
+    list of one value is that value (the readers of lists below take one value as a list of it), an element's
+    text beside its attributes (``{"_": "0000-0003-0891-2488", "$": {"type": "ORCID"}}``) the JSON's ``{"type":
+    "ORCID", "value": "0000-0003-0891-2488"}``. A value of the JSON answer is left as it is."""
+    if isinstance(value, list):
+        found = [_as_json(v) for v in value]
+        return found[0] if len(found) == 1 else found
+    if not isinstance(value, dict):
+        return value
+    if "_" in value and isinstance(attributes := value.get("$", {}), dict) and set(value) <= {"_", "$"}:
+        return {**attributes, "value": value["_"]}
+    return {_JSON_NAMES.get(key, key): _as_json(v) for key, v in value.items()}
+
+
+def _mapping(item: csl_json.Item, key: str) -> dict[str, Any]:
+    """The object at ``key`` (``journalInfo``, ``authorList``…) as the JSON answer writes it (``_as_json``)."""
+    found = _as_json(item.mapping(key))
+    return found if isinstance(found, dict) else {}
+
+
 def authors(item: csl_json.Item) -> tuple[Person, ...]:
     """``authorList``'s authors in order; a lite answer's ``authorString`` ("Kwok C, Xu X.") when there is none."""
-    listed = _list(item.mapping("authorList"), "author")
+    listed = _list(_mapping(item, "authorList"), "author")
     if listed:
         return tuple(p for p in (person(a) for a in listed if isinstance(a, dict)) if p.name)
     names = item.text("authorString").removesuffix(".")
@@ -131,7 +162,7 @@ def published(item: csl_json.Item, journal: dict[str, Any]) -> dates.Published:
 def mesh(item: csl_json.Item) -> tuple[MeshHeading, ...]:
     """``meshHeadingList``'s headings with their qualifiers, each with its ``majorTopic_YN``."""
     found = []
-    for heading in _list(item.mapping("meshHeadingList"), "meshHeading"):
+    for heading in _list(_mapping(item, "meshHeadingList"), "meshHeading"):
         if isinstance(heading, dict) and _text(heading.get("descriptorName")):
             qualifiers = [q for q in _list(heading.get("meshQualifierList"), "meshQualifier")
                           if isinstance(q, dict) and _text(q.get("qualifierName"))]
@@ -157,31 +188,20 @@ def licence_url(written: str) -> str:
     return f"https://creativecommons.org/licenses/{_CC_LICENCES[name]}/" if name in _CC_LICENCES else ""
 
 
-_ESCAPED_STYLE_TAG = re.compile(r"&lt;(/?(?:i|b|u|em|strong|sup|sub|sc))&gt;", re.I)
-"""A style tag written as text, its "<" and ">" as "&lt;" and "&gt;": a lite answer's titles of microPublication
-Biology (PMID 40191442, "… during &lt;i&gt;C. elegans&lt;/i&gt; vulval development", in pyEuropePMC's
-tests/fixtures/search_post_cancer.json) beside others whose "<i>" is a tag; the page showed the tags as text."""
-
-
-def _style_tags(title: str) -> str:
-    """``title`` with its style tags written as text made tags again (``_ESCAPED_STYLE_TAG``)."""
-    return _ESCAPED_STYLE_TAG.sub(r"<\1>", title)
-
-
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one Europe PMC result, and what it lacks."""
     problems: list[Diagnostic] = []
     item = csl_json.Item(record, problems)
-    title, title_styles = shared.styled_text(_style_tags(" ".join(record.values("title"))))
+    title, title_styles = shared.styled_text(shared.style_tags(" ".join(record.values("title"))))
     if not title:
         problems.append(Diagnostic(Level.ERROR, record.where, f"result has no title; shown as {UNTITLED!r}"))
-    info = item.mapping("journalInfo")
+    info = _mapping(item, "journalInfo")
     named = info.get("journal")
     journal: dict[str, Any] = named if isinstance(named, dict) else {}
     when = published(item, info)
-    book = item.mapping("bookOrReportDetails")
+    book = _mapping(item, "bookOrReportDetails")
     lay, abstract, rights = shared.styled_abstract(" ".join(record.values("abstractText")))
-    types = [t for t in (_text(v) for v in _list(item.mapping("pubTypeList"), "pubType")) if t]
+    types = [t for t in (_text(v) for v in _list(_mapping(item, "pubTypeList"), "pubType")) if t]
     lite_types = shared.split_keywords([item.text("pubType")])  # a lite answer's "review; journal article"
     pmid, pmcid = ids.pmid_from(item.text("pmid")), ids.pmcid_from(item.text("pmcid"))
     doi = ids.doi_field(item.text("doi"))
@@ -206,7 +226,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         volume=_text(info.get("volume")) or item.text("journalVolume"),
         issue=_text(info.get("issue")) or item.text("issue"),
         pages=shared.page_range(item.text("pageInfo")),
-        keywords=unique_folded(k for k in (_text(v) for v in _list(item.mapping("keywordList"), "keyword")) if k),
+        keywords=unique_folded(k for k in (_text(v) for v in _list(_mapping(item, "keywordList"), "keyword")) if k),
         mesh=mesh(item),
         links=nlm.bookshelf_links([item.text("bookid")]) if item.text("bookid") else (),  # a Bookshelf book's NBK
         publication_types=unique_folded(types or lite_types),

@@ -318,6 +318,11 @@ def label_for(url: str) -> str:
     parts = urlsplit(url)
     host = parts.netloc.lower().removeprefix("www.")
     if host.endswith("ncbi.nlm.nih.gov"):
+        # A book on NCBI Bookshelf ("https://www.ncbi.nlm.nih.gov/books/NBK7256/", Citing Medicine, as the CSL-JSON
+        # of commonmeta-py's tests/fixtures/csl-list.json links it) is no PubMed record: labelled as
+        # nlm.bookshelf_links labels one.
+        if parts.path.startswith("/books/"):
+            return "NCBI Bookshelf"
         return "PubMed Central" if "/pmc/" in parts.path else "PubMed"
     return _HOST_LABELS.get(host, host)
 
@@ -519,6 +524,20 @@ def _written_script(tag: re.Match[str]) -> str:
     """A script that plain text can write, written so ("H<sub>2</sub>O" → "H₂O"); any other kept as it is."""
     written = xmltree.scripted(_SCRIPT_NAMES[tag.group(1)], tag.group(2))
     return written if written != tag.group(2) else tag.group()
+
+
+_ESCAPED_STYLE_TAG = re.compile(r"&lt;(/?(?:i|b|u|em|strong|sup|sub|sc|scp))&gt;", re.I)
+"""A style tag written as text, its "<" and ">" as "&lt;" and "&gt;": a Europe PMC lite answer's titles of
+microPublication Biology (PMID 40191442, "… during &lt;i&gt;C. elegans&lt;/i&gt; vulval development", in
+pyEuropePMC's tests/fixtures/search_post_cancer.json) beside others whose "<i>" is a tag; Wiley's peer reviews in
+Crossref ('Decision letter for "A simple &lt;scp&gt;multi‐frequency&lt;/scp&gt; multiload …"',
+10.1002/2050-7038.12771/v2/decision1 in rcrossref's tests/fixtures/cr_members_with_cursor.yml). The pages showed
+the tags as text."""
+
+
+def style_tags(title: str) -> str:
+    """``title`` with its style tags written as text made tags again (``_ESCAPED_STYLE_TAG``)."""
+    return _ESCAPED_STYLE_TAG.sub(r"<\1>", title)
 
 
 def styled_text(text: str) -> tuple[str, styles.Styles]:

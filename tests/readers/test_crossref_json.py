@@ -304,6 +304,22 @@ def test_a_person_crossref_lists_without_a_name_is_no_author(tmp_path: Path, htm
         "Rovira J. AI-Based Accessibility Widget (AIBAW) Shortcomings for Blind Web Users [dissertation].")
 
 
+def test_a_thesis_dated_only_by_its_approval_is_of_that_day(tmp_path: Path, html) -> None:
+    """LSU's thesis 10.31390/gradschool_theses.6125 has ``"issued": {"date-parts": [[null]]}`` and
+    ``"approved": {"date-parts": [[2025, 4, 1]]}``, a dissertation's only date in Crossref's deposit: the page
+    showed no date, the citation no year, and the year index left it out."""
+    assert article(THESIS).date == "2025-04-01"
+    built(tmp_path, THESIS, (CROSSREF / THESIS).read_bytes())
+    page = html.parse(tmp_path / "_site" / "articles" / "doi-10-31390-gradschool-theses-6125.html")
+    assert html.facts(html.main(page))["Published"] == "1 April 2025"
+    assert "Libraries; 2025. doi:" in html.text(page.find(".//blockquote[@id='cite-vancouver']"))
+    report = {"DOI": "10.2172/1", "type": "report", "title": ["T"], "issued": {"date-parts": [[None]]},
+              "approved": {"date-parts": [[2008, 2, 6]]}}  # OSTI's reports of 1992 are "approved" in 2008
+    answer = {"status": "ok", "message-type": "work", "message-version": "1.0.0", "message": report}
+    (record,), _ = readers.read_data(json.dumps(answer).encode(), Path("r.json"), "content/r.json")
+    assert readers.to_article(record)[0].date == ""
+
+
 def test_a_reference_entry_is_in_its_reference_work_not_a_series(tmp_path: Path, html) -> None:
     """Oxford Bibliographies' entries (Crossref's "reference-entry") name the reference work that holds them in
     ``container-title`` ("Ecology"): the page called it the entry's series, "Series Ecology", and the citation
@@ -429,3 +445,25 @@ def test_a_preprint_is_on_the_server_crossref_names_as_its_institution(tmp_path:
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1101-2020-01-01-000001.html"))
     assert "bioRxiv" in html.text(main.find(".//dl"))
     assert "Preprint posted online December 1, 2020" in html.text(main)  # AMA's words for a preprint
+
+
+def test_small_capitals_written_as_text_are_small_capitals(tmp_path: Path, html) -> None:
+    """Wiley's decision letter 10.1002/2050-7038.12771/v2/decision1 writes its title's small capitals as text,
+    'Decision letter for "A simple &lt;scp&gt;multi‐frequency&lt;/scp&gt; multiload …"': the page's title showed
+    the tags, "<scp>multi‐frequency</scp>"."""
+    name = "rcrossref-wiley-escaped-scp.json"
+    assert "&lt;scp&gt;multi\\u2010frequency&lt;\\/scp&gt;" in (CROSSREF / name).read_text(encoding="utf-8")
+    decision = article(name)
+    assert decision.title.startswith('Decision letter for "A simple multi‐frequency multiload independent power')
+    assert [(decision.title[s:e], kind) for s, e, kind in decision.title_styles] == [("multi‐frequency", "sc")]
+    built(tmp_path, name, (CROSSREF / name).read_bytes())
+    page = html.parse(tmp_path / "_site" / "articles" / "doi-10-1002-2050-7038-12771-v2-decision1.html")
+    assert "scp" not in html.text(page.find(".//h1"))
+
+
+def test_a_subtitle_element_a_title_writes_as_text_is_its_subtitle() -> None:
+    """The AMA deposits 10.1001/archpedi.1951.02040040742008 as "IDIOPATHIC ACQUIRED HEMOLYTIC ANEMIA IN AN
+    INFANT&lt;subtitle&gt;Successful Treatment with Corticotropin (ACTH)&lt;/subtitle&gt;": the page's title was
+    "…INFANT<subtitle>Successful Treatment…</subtitle>"."""
+    assert article("rcrossref-ama-subtitle-in-title.json").title == (
+        "IDIOPATHIC ACQUIRED HEMOLYTIC ANEMIA IN AN INFANT: Successful Treatment with Corticotropin (ACTH)")

@@ -232,10 +232,25 @@ def test_crossrefs_journal_article_is_cited_by_its_journal(built_records, html) 
     assert facts[:4] == ["Journal", "Science", "Published", "14 August 1970"]
     assert "Series" not in facts
     assert html.text(root.find(".//blockquote[@id='cite-vancouver']")) == (
-        "Frank HS. The Structure of Ordinary Water. Science. 1970 Aug 14;169(3946):635-641. "
-        "doi:10.1126/science.169.3946.635")
+        "Frank HS. The Structure of Ordinary Water: New data and interpretations are yielding new insights into "
+        "this fascinating substance. Science. 1970 Aug 14;169(3946):635-641. doi:10.1126/science.169.3946.635")
     (item,) = json.loads((site / "articles" / "doi-10-1126-science-169-3946-635.json").read_text(encoding="utf-8"))
     assert (item["type"], item["container-title"]) == ("article-journal", "Science")
+
+
+def test_crossrefs_subtitle_is_part_of_the_title(built_records, html) -> None:
+    """doi.org's CSL-JSON for a Crossref DOI keeps Crossref's ``subtitle``, a list CSL itself does not have: the
+    page's title was "The Structure of Ordinary Water" alone, its subtitle only in the full record, where the
+    Crossref API's answer for the same work gives both, after a colon."""
+    recorded = DATA.parents[1] / "recorded" / "doi" / "science.169.3946.635.csl.json"
+    subtitle = "New data and interpretations are yielding new insights into this fascinating substance."
+    assert json.loads(recorded.read_text(encoding="utf-8"))["subtitle"] == [subtitle]
+    site = built_records("crossref-csl-subtitle", {"doi-10.1126_science.169.3946.635.json": recorded.read_bytes()})
+    root = html.parse(site / "articles" / "doi-10-1126-science-169-3946-635.html")
+    assert html.text(root.find(".//h1")) == f"The Structure of Ordinary Water: {subtitle}"
+    item = {"id": "a", "type": "article-journal", "title": "Title: Sub", "subtitle": ["Sub"]}
+    (record,), _ = csl_json.read(json.dumps([item]), "content/a.json")
+    assert csl_json.to_article(record)[0].title == "Title: Sub"  # a subtitle the title holds is not repeated
 
 
 def test_crossrefs_licence_objects_are_a_licence_link_not_rights_text(built_records, html) -> None:
@@ -342,3 +357,47 @@ def test_a_person_with_no_name_is_no_author() -> None:
     (record,), _ = csl_json.read(item, "content/t.json")
     article, _ = csl_json.to_article(record)
     assert (article.authors, article.editors) == ((Person("Rovira, Joshua", family="Rovira", given="Joshua"),), ())
+
+
+def test_a_publisher_written_as_an_object_is_its_name(built_records, html) -> None:
+    """commonmeta's CSL-JSON of a DataCite blog post writes ``"publisher": { "name": "DataCite" }``: the page's
+    Publisher was the JSON text ``{"name": "DataCite"}``."""
+    name = "commonmeta-citeproc-publisher-object.json"
+    assert '"publisher": { "name": "DataCite" }' in (DATA / name).read_text(encoding="utf-8")
+    site = built_records("csl-publisher-object", {name: (DATA / name).read_bytes()})
+    page = html.parse(site / "articles" / "doi-10-5438-4k3m-nyvg.html")
+    assert html.facts(html.main(page))["Publisher"] == "DataCite"
+
+
+def test_an_ncbi_bookshelf_link_is_labelled_so(built_records, html) -> None:
+    """Citing Medicine's ``URL`` is its NCBI Bookshelf page, https://www.ncbi.nlm.nih.gov/books/NBK7256/: the link
+    was labelled "PubMed", as if to a PubMed record."""
+    name = "commonmeta-csl-list-bookshelf.json"
+    site = built_records("csl-bookshelf", {name: (DATA / name).read_bytes()})
+    page = html.parse(site / "articles" / "csl-json-patriascitingmedicine2007.html")
+    links = [(a.get("href"), html.text(a)) for a in html.main(page).iter("a")
+             if a.get("href", "").startswith("https://www.ncbi")]
+    assert links == [("https://www.ncbi.nlm.nih.gov/books/NBK7256/", "NCBI Bookshelf")]
+
+
+def test_a_short_doi_written_as_the_doi_is_a_short_doi_link(built_records, html) -> None:
+    """Better BibTeX's CSL-JSON of a Zotero item whose DOI field holds a shortDOI writes ``"DOI": "10/gfzrww"``,
+    which is no DOI: the page linked ScienceDirect alone, the shortDOI only in the full record."""
+    name = "bbt-short-doi.csl.json"
+    site = built_records("csl-short-doi", {name: (DATA / name).read_bytes()})
+    page = html.parse(site / "articles" / "csl-json-fink2015.html")
+    links = [(a.get("href"), html.text(a)) for a in html.main(page).iter("a") if "doi.org" in a.get("href", "")]
+    assert links == [("https://doi.org/10/gfzrww", "shortDOI")]
+
+
+def test_seasons_written_as_months_13_to_16_are_seasons(built_records, html) -> None:
+    """Better BibTeX writes a season as citeproc-js reads one, a month of 13 (spring) to 16 (winter): the pages of
+    [["2017", 15], ["2017", 16]] and [["2017", 14], ["2017", 15]] said "2017"."""
+    name = "bbt-season-ranges.csl.json"
+    site = built_records("csl-season-months", {name: (DATA / name).read_bytes()})
+    for key, printed in (("seasonrangesedtf2017", "2017 Autumn-Winter"), ("monthsoutrange2017", "2017 Summer-Autumn")):
+        page = html.parse(site / "articles" / f"csl-json-{key}.html")
+        assert html.facts(html.main(page))["Published"] == printed
+    item = json.dumps([{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2015, 13], [2016, 22]]}}])
+    (record,), _ = csl_json.read(item, "content/a.json")
+    assert csl_json.to_article(record)[0].date_printed == "2015 Spring-2016 Summer"  # EDTF's 21 to 24 likewise

@@ -215,3 +215,59 @@ def test_an_array_of_results_alone_is_read_as_europe_pmc(tmp_path: Path, html) -
     assert result.records == 3
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-39709209.html"))
     assert html.text(main.find(".//h1")) == lancet.title
+
+
+def _getpapers_result(pmid: str) -> dict:
+    """A result as ContentMine's getpapers saves Europe PMC's XML answer (xml2js's JSON: every value in a list of
+    one, attributes under "$", the XML's names ISSN, ESSN, ISOAbbreviation). The shape of the 32 results of
+    J-E-J-S/pyminer's Test_1/eupmc_results.json (commit 3dedc161e28308698cce7f3ec40777ab774b5d73, with no licence
+    then) and of petermr/optogenetics's eupmc_results.json; the words are made up."""
+    return {
+        "id": [pmid], "source": ["MED"], "pmid": [pmid], "pmcid": ["PMC1000001"], "doi": ["10.1000/example.1"],
+        "title": ["A made-up title about light-gated channels."],
+        "authorString": ["Doe J, Roe RS."],
+        "authorList": [{"author": [
+            {"fullName": ["Doe J"], "firstName": ["Jane"], "lastName": ["Doe"], "initials": ["J"],
+             "authorId": [{"_": "0000-0002-1825-0097", "$": {"type": "ORCID"}}], "affiliation": ["A university."]},
+            {"fullName": ["Roe RS"], "firstName": ["Richard S"], "lastName": ["Roe"], "initials": ["RS"]}]}],
+        "journalInfo": [{"issue": ["2"], "volume": ["60"], "journalIssueId": ["2790723"],
+                         "dateOfPublication": ["2019 Mar"], "monthOfPublication": ["3"],
+                         "yearOfPublication": ["2019"], "printPublicationDate": ["2019-03-01"],
+                         "journal": [{"title": ["Journal of made-up studies"], "ISOAbbreviation": ["J Made-up Stud"],
+                                      "medlineAbbreviation": ["J Made-up Stud"], "NLMid": ["101674989"],
+                                      "ISSN": ["2466-0493"], "ESSN": ["2466-054X"]}]}],
+        "pubYear": ["2019"], "pageInfo": ["61-63"], "abstractText": ["A made-up abstract."], "language": ["eng"],
+        "pubModel": ["Print-Electronic"], "pubTypeList": [{"pubType": ["Review", "Journal Article"]}],
+        "keywordList": [{"keyword": ["Optogenetics", "Made-up words"]}],
+        "inEPMC": ["Y"], "license": ["cc by"], "electronicPublicationDate": ["2019-02-27"],
+    }
+
+
+def test_getpapers_results_are_read_as_europe_pmcs_json(tmp_path: Path, html) -> None:
+    """getpapers' eupmc_results.json (an array of results) was read as Europe PMC's, but each nested value was a
+    list: the pages showed no author, journal, volume, issue nor ISSN, and "2019" for the issue of "2019 Mar". Its
+    eupmc_result.json of one paper was skipped as no record format site-builder knows."""
+    many = json.dumps([_getpapers_result("30000001")], indent=2)
+    one = json.dumps(_getpapers_result("30000002"), indent=2).replace("PMC1000001", "PMC1000002")
+    for name, text in (("eupmc_results.json", many), ("eupmc_result.json", one)):
+        records, problems = readers.read_data(text.encode(), Path(name), f"content/{name}")
+        assert problems == [] and len(records) == 1
+        article, problems = readers.to_article(records[0])
+        assert problems == []
+        assert [(a.name, a.orcid) for a in article.authors] == [("Doe, Jane", "0000-0002-1825-0097"),
+                                                              ("Roe, Richard S", "")]
+        assert (article.journal, article.journal_abbrev, article.volume, article.issue, article.pages) == (
+            "Journal of made-up studies", "J Made-up Stud", "60", "2", "61-63")
+        assert (article.date, article.date_printed, article.epub_date) == ("2019-03", "", "2019-02-27")
+        assert (article.issns, article.issn_types) == (("2466-0493", "2466-054X"), ("print", "electronic"))
+        assert (article.keywords, article.publication_types) == (("Optogenetics", "Made-up words"),
+                                                                 ("Review", "Journal Article"))
+    assert readers.choose_reader(Path("eupmc_result.json"), one).format == "europepmc-json"
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "eupmc_results.json").write_text(many, encoding="utf-8")
+    assert build(site, tmp_path / "_site").records == 1
+    main = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-1000001.html"))
+    facts = [html.text(el) for el in main.find(".//dl")]
+    assert facts[:6] == ["Journal", "Journal of made-up studies", "Published", "March 2019 (Epub 27 Feb 2019)",
+                         "Volume", "60"]
