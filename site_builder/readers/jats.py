@@ -32,7 +32,7 @@ import re
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
-from ..model import dates, languages
+from ..model import dates, languages, styles
 from ..model.article import Article, Link, Notice, OtherAbstract, Person, Record, Section
 from ..model.identifiers import pmcid_from, standard_numbers, typed_issns
 from ..model.normalize import clean, parse_person, safe_url, unique, unique_folded
@@ -132,7 +132,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     lay, abstract = _lay_summary_and_abstract(meta)
     licence_urls = [u for u in (_licence_url(lic) for lic in meta.findall("permissions/license")) if u]
     when = _published(meta)
-    title, title_styles = xmltree.styled(meta.find("title-group/article-title"))
+    title, title_styles = _title(meta)
     issns, issn_types = _issns(journal)
     article = Article(
         # Redalyc's JATS names an article by its own number alone (``pub-id-type="art-access-id"``): no PMID, PMC
@@ -297,6 +297,20 @@ def _topics(meta: Node) -> tuple[str, ...]:
     groups = meta.findall("article-categories/subj-group")
     heading = [g for g in groups if g.get("subj-group-type") == "heading"] or groups[:1]
     return unique_folded(s.text for g in heading for s in g.findall("subject"))
+
+
+def _title(meta: Node) -> tuple[str, styles.Styles]:
+    """The article title with each ``<subtitle>`` of its title group, as the other readers join a subtitle
+    ("Title: subtitle"; Yale J Biol Med's interviews in PMC: "Focusing in on the Mechanisms Underlying Attention",
+    "An Interview with Anirvan Nandy, PhD"), each part in its own styles."""
+    title, title_styles = xmltree.styled(meta.find("title-group/article-title"))
+    for node in meta.findall("title-group/subtitle") if title else ():
+        subtitle, subtitle_styles = xmltree.styled(node)
+        if subtitle:
+            title += f"{'' if title.endswith((':', '?', '!')) else ':'} "
+            title_styles += tuple((start + len(title), end + len(title), kind) for start, end, kind in subtitle_styles)
+            title += subtitle
+    return title, title_styles
 
 
 def _translated_titles(meta: Node, article_lang: str) -> tuple[tuple[str, str], ...]:

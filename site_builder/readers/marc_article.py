@@ -116,6 +116,8 @@ def _relator(role: str) -> str:
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The Article of one MARC record, and what it lacks."""
     marc = marc_of(record)
+    if _looks_unimarc(marc):
+        return _unimarc_article(marc, record)
     kind, host = _kind(marc)
     title = _title(marc)
     people = _names(marc)
@@ -167,6 +169,27 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         return article, []
     return article, [Diagnostic(Level.ERROR, record.where,
                                 "record has no title (a 245 field with $a); shown as 'Untitled record'")]
+
+
+def _looks_unimarc(marc: Marc) -> bool:
+    """Whether the record is UNIMARC, whose tags mean other things than MARC 21's: no 245, a title in 200 $a, and
+    a 100 that is UNIMARC's processing data (its $a opens with the date of entry and the kind of date,
+    "20020826d"), where MARC 21 has the author's name. The Taiwanese catalogue's records of Jane Austen's novels
+    in marc4j's pride-and-prejudice-fixed.mrc are so."""
+    return (not marc.get("245") and any(f.first("a") for f in marc.get("200"))
+            and any(re.match(r"\d{8}[a-z]", f.first("a")) for f in marc.get("100")))
+
+
+def _unimarc_article(marc: Marc, record: Record) -> tuple[Article, list[Diagnostic]]:
+    """A UNIMARC record's title (200 $a, the title proper) alone: read as MARC 21, its 100 was shown as the author
+    ("20020826d m y0chiy09 e."). Every field stays in the full record."""
+    title = _full_stop_off(_isbd(next(f.first("a") for f in marc.get("200") if f.first("a"))))
+    article = Article(id=shared.article_id("", "", "", _control_number(marc), title, "marc"), title=title,
+                      records=(record,))
+    return article, [Diagnostic(Level.WARNING, record.where,
+                                "record looks like UNIMARC (no 245, its title in 200 $a, processing data in 100), "
+                                "which this reader does not read (it reads MARC 21): its page gives only its title "
+                                "(200 $a); every field is in the full record")]
 
 
 _SUBJECT_TAGS = ("600", "610", "611", "630", "648", "650", "651", "655")

@@ -402,3 +402,38 @@ def test_a_translated_title_is_shown_under_the_title_in_its_language(make_site, 
     assert [s.get("lang") for s in translated.iter("span")] == ["pt"]
     assert len(pages) == 2 and not [p for main in pages.values() for p in main.iter("p")
                                     if p.get("class") == "translated-title" and p is not translated]
+
+
+# The shape of an interview in Yale J Biol Med 2019;92(1) as PMC gives it (PMC6430167): a subtitle beside the
+# article-title in the title group. Retyped with made-up words and an italic of their own: the file found
+# (petermr/optogenetics, first200/PMC6430167/fulltext.xml) is unlicensed and the article CC BY-NC-ND.
+SUBTITLED_SHAPE = b"""<?xml version="1.0" encoding="UTF-8"?>
+<article xmlns:xlink="http://www.w3.org/1999/xlink" article-type="research-article">
+<front>
+<journal-meta><journal-title-group><journal-title>Journal of Examples</journal-title></journal-title-group>
+</journal-meta>
+<article-meta>
+<article-id pub-id-type="pmid">99999991</article-id>
+<title-group><article-title>Looking Closely at How Cells Divide</article-title><subtitle>A Conversation about
+<italic>Saccharomyces</italic> with a Yeast Biologist</subtitle></title-group>
+<contrib-group><contrib contrib-type="author"><name><surname>Rivera</surname><given-names>Ana</given-names></name>
+</contrib></contrib-group>
+<pub-date pub-type="epub"><day>25</day><month>3</month><year>2019</year></pub-date>
+<volume>92</volume><issue>1</issue><fpage>145</fpage><lpage>149</lpage>
+</article-meta>
+</front>
+</article>
+"""
+
+
+def test_a_subtitle_is_part_of_the_title(make_site, html, tmp_path: Path) -> None:
+    """PMC's JATS of an interview gives "An Interview with …" as the ``<subtitle>`` of its title group: the page
+    showed the article-title alone and the subtitle only in the full record. The title is now "Title: subtitle",
+    as every other reader joins a subtitle, with the subtitle's italic where the subtitle has it."""
+    article, _ = jats.to_article(read_one(SUBTITLED_SHAPE))
+    assert article.title == ("Looking Closely at How Cells Divide: A Conversation about Saccharomyces with a Yeast "
+                             "Biologist")
+    build(make_site({"interview.xml": SUBTITLED_SHAPE}), tmp_path / "out")
+    heading = html.parse(tmp_path / "out" / "articles" / "pubmed-99999991.html").find(".//h1")
+    assert html.text(heading) == article.title
+    assert [html.text(i) for i in heading.iter("i")] == ["Saccharomyces"]

@@ -518,3 +518,21 @@ def test_a_title_given_by_its_form_alone() -> None:
     records, _ = read("traject-jhu-longcope-papers.mrc")
     [(papers, problems)] = [readers.to_article(r) for r in records]
     assert (papers.title, [p.name for p in papers.authors], problems) == ("Papers", ["Longcope, Warfield T."], [])
+
+
+def test_a_unimarc_record_gives_its_title_and_no_misread_author() -> None:
+    """The shape of the Taiwanese catalogue's UNIMARC records of Jane Austen's novels in marc4j's
+    pride-and-prejudice-fixed.mrc (LGPL, so in words of our own): no 245, "200 1_ $a <title> $f <author> $g
+    <translator>.", and a 100 of processing data ("$a 20020826d … e."). Read as MARC 21, the page was "Untitled
+    record" by the author "20020826d m y0chiy09 e."; it gives the title of 200 $a and no author now, and the build
+    says the record looks like UNIMARC."""
+    data = _xml('<controlfield tag="001">00099999</controlfield>' +
+                _field("100", "a20020826d        m  y0chiy09      e.") + _field("101", "achi.", ind1="0") +
+                _field("200", "a一個故事", "f某作者著", "g某譯者譯.", ind1="1") +
+                _field("700", "a作者", "b某", "4著.", ind2="1"), leader="00000cam a2200000 i 4500")
+    records, _ = read("x.xml", data)
+    [(book, problems)] = [readers.to_article(r) for r in records]
+    assert (book.id, book.title, book.authors) == ("marc-00099999", "一個故事", ())
+    [problem] = problems
+    assert problem.level is Level.WARNING and "looks like UNIMARC" in problem.message
+    assert records[0].first("100 ##") == "$a 20020826d        m  y0chiy09      e."  # kept for the full record
