@@ -201,7 +201,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     if len(planned) > at:
         kept += _kept_as_they_were(planned, at, len(planned), table_before, carried, done, new, outside)
     if carried and table_before.carried_by(done, len(carried), rows):
-        rows.carry(table_before)
+        rows.carry(table_before, done)
     else:
         rows.extend(carried, table_before.rows_of(carried))
         table_before.let_go_of_parts()
