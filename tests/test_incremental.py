@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import marshal
 import os
 import re
 import shutil
@@ -1161,3 +1162,49 @@ def test_a_title_edit_that_joins_or_parts_two_records_merges_as_a_clean_build_do
         clean = build(small_site, tmp_path / f"clean-{step}", clean=True)
         assert again.articles == clean.articles == joined.articles + (1 if edited != text else 0)
         assert differences(published(out), published(clean.output)) == []
+
+
+def _stored_rows(out: Path) -> tuple[dict[str, tuple[Any, ...]], int]:
+    """The rows of the folder's page table, and how many it stores (a row stored again stands for the first)."""
+    table = pagetable.load_table(out, cache.code_digest(), print)
+    rows = {path: table.row(path) for path in table.paths()}
+    return rows, sum(len(marshal.loads(part)) for part in table.row_parts)
+
+
+@pytest.mark.parametrize("extra", [pagetable.CARRIED_LEAST, 0])
+def test_an_edit_s_page_table_carries_the_last_ones_rows_and_reads_as_a_clean_build_s(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, extra: int) -> None:
+    """After an edit, the page table is the last one's rows as stored with the rows of the pages made again after
+    them (NewRows.carry); read back, it is the table a clean build of the edited site saves. With no rows to spare
+    (CARRIED_EXTRA and CARRIED_LEAST 0) every table is marshalled anew, and reads the same."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    monkeypatch.setattr(pagetable, "CARRIED_EXTRA", extra / pagetable.CARRIED_LEAST * pagetable.CARRIED_EXTRA)
+    monkeypatch.setattr(pagetable, "CARRIED_LEAST", extra)
+    out = tmp_path / "out"
+    first = build(small_site, out)
+    records = sorted((small_site / "content" / "records").iterdir())
+    for n, record in enumerate(records[:3]):
+        retitle(record, f"(revised {n})")
+        again = build(small_site, out)
+        rows, stored = _stored_rows(out)
+        assert 0 < again.rendered < first.pages // 2 and len(rows) == again.pages
+        assert (stored > len(rows)) == (extra > 0), (stored, len(rows))  # carried, and the rows made again after
+        clean = build(small_site, tmp_path / f"clean{n}", clean=True)
+        assert rows == _stored_rows(clean.output)[0]
+        assert differences(published(out), published(clean.output)) == []
+
+
+def test_a_page_table_is_not_carried_when_a_page_is_added_or_gone(small_site: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A record added or removed adds pages, or lets some go: the table is then marshalled anew, its rows those of
+    the pages built, as a clean build's."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    out = tmp_path / "out"
+    build(small_site, out)
+    added = small_site / "content" / "records" / RECORDS[10].name
+    for change in (lambda: shutil.copy2(RECORDS[10], added), added.unlink):
+        change()
+        again = build(small_site, out)
+        rows, stored = _stored_rows(out)
+        assert stored == len(rows) == again.pages
+        assert rows == _stored_rows(build(small_site, tmp_path / "clean", clean=True).output)[0]

@@ -224,6 +224,7 @@ class Digester:
 
 
 _MARKUP, _SEQUENCE, _MAPPING, _SET, _INLINE = b"m", b"(", b"{", b"s", b"o"
+_path_of = operator.attrgetter("path")
 _PLAIN_VALUES = frozenset({str, int, bool, float, type(None)})
 """The kinds of value that go in as themselves (marshal writes each whole, and tells them apart)."""
 
@@ -545,7 +546,7 @@ class Reuse:
             return set()
         if VERIFY:
             return {page.path for page in pages if self.kept(page) is not None}
-        return self.last.unreached([page.path for page in pages], self.changed)
+        return self.last.unreached(list(map(_path_of, pages)), self.changed)
 
     def fingerprint(self, page: Page) -> Print | None:
         """The fingerprint of ``page``; None when it cannot be known."""

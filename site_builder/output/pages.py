@@ -17,6 +17,7 @@ from __future__ import annotations
 import array
 import contextlib
 import itertools
+import operator
 import os
 import tempfile
 from collections import Counter
@@ -54,6 +55,8 @@ class RenderFailure:
 
 
 _LINKS = pagetable.Entry._fields.index("links")
+_links_of = operator.itemgetter(_LINKS)
+_path_of, _folder_of = operator.attrgetter("path"), operator.itemgetter(0)
 
 
 Rendered = tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...], pagetable.Entry | None, bool]
@@ -134,8 +137,11 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     unchanged_pages = _unchanged(reuse, writer.output, pages) if reuse else set()
     planned: list[Page | None] = list(pages)  # in plan order, each let go once done (pages.clear: the caller
     pages.clear()  # holds none of them)
-    to_render = [n for n, page in enumerate(planned) if page is not None and page.path not in unchanged_pages]
+    to_render = list(itertools.compress(itertools.count(), map(operator.not_, map(unchanged_pages.__contains__,
+                                                                                  map(_path_of, planned)))))
     left: list[Page | None] = [planned[n] for n in to_render]
+    if reuse is not None:
+        reuse.last.let_go_of_parts(unless_added=len(to_render))
     # The list downloads first, one run a format: by workers forked before this process holds the other pages'
     # results; each piece made once, and held by its worker only until the last list of its run that shows it
     # (_ListPieces; at 100,000 records, workers forked last and holding the pieces of every format were the
@@ -168,12 +174,13 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     rendered = _rendered(_progress(chunks, len(job.pages), progress), made, job.pages, runs)
     early = {found[0]: found for found in itertools.islice(rendered, list_count)}  # one each, the lists first
     table_before = reuse.last if reuse is not None else pagetable.PageTable()
+    carried: list[str] = []  # the pages kept as they were, whose rows the next table may carry as stored
     at = 0  # where the run of unchanged pages not yet taken begins
     for n in to_render:  # in plan order: those unchanged as they were (after an edit nearly every page: taken in
         page = planned[n]  # runs), the others as rendered
         assert page is not None
         if n > at:
-            kept += _kept_as_they_were(planned, at, n, table_before, rows, done, new, outside)
+            kept += _kept_as_they_were(planned, at, n, table_before, carried, done, new, outside)
         planned[n], at = None, n + 1
         found = early.pop(page.path) if page.path in early else next(rendered)
         _sent, written, failure, links, entry, unchanged = found
@@ -192,7 +199,12 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
             rows.add_entry(path, entry)
         kept += unchanged
     if len(planned) > at:
-        kept += _kept_as_they_were(planned, at, len(planned), table_before, rows, done, new, outside)
+        kept += _kept_as_they_were(planned, at, len(planned), table_before, carried, done, new, outside)
+    if carried and table_before.carried_by(done, len(carried), rows):
+        rows.carry(table_before, done)
+    else:
+        rows.extend(carried, table_before.rows_of(carried))
+        table_before.let_go_of_parts()
     for failures in failed.values():
         first = failures[0]
         report.error(SourceSpan(_shown_template(first.template), first.line),
@@ -203,29 +215,32 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
 def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> set[str]:
     """The paths of the pages whose file is still there and which nothing they are made from can have changed
     since the last build (fingerprints.Reuse.kept)."""
+    paths = list(map(_path_of, pages))  # passes in C over the pages, as far as they go (after an edit, every
+    # page of the site is looked at here)
     present: set[str] = set()
-    for folder in sorted({page.path.rpartition("/")[0] for page in pages}):  # one listing, not a stat a page
-        prefix = folder + "/" if folder else ""
+    for folder in sorted(set(map(_folder_of, map(str.rpartition, paths, itertools.repeat("/"))))):  # one listing,
+        prefix = folder + "/" if folder else ""  # not a stat a page
         with contextlib.suppress(OSError), os.scandir(os.path.join(output, folder)) as entries:
             present.update([prefix + entry.name for entry in entries if entry.is_file(follow_symlinks=False)])
-    return reuse.kept_paths([page for page in pages if page.path in present])
+    return reuse.kept_paths(list(itertools.compress(pages, map(present.__contains__, paths))))
 
 
 def _kept_as_they_were(planned: list[Page | None], start: int, end: int, table: pagetable.PageTable,
-                       rows: pagetable.NewRows, done: list[str], new: bytearray,
+                       carried: list[str], done: list[str], new: bytearray,
                        outside: list[tuple[str, str, str]]) -> int:
     """Pages ``start`` to ``end`` of ``planned``, unchanged since the folder's last build (``_unchanged``), added as
-    they were to what write_pages gathers (their rows as ``table`` holds them), and let go; how many. A step for
-    each of them was most of what write_pages spent after an edit."""
-    paths = [page.path for page in planned[start:end] if page is not None]
+    they were to what write_pages gathers (their paths to ``carried``: their rows are as ``table`` holds them), and
+    let go; how many. A step for each of them was most of what write_pages spent after an edit."""
+    paths = list(map(_path_of, filter(None, planned[start:end])))
     planned[start:end] = itertools.repeat(None, end - start)
-    found = table.rows_of(paths)
-    rows.extend(paths, found)
+    carried.extend(paths)
     done.extend(paths)
     new.extend(bytes(len(paths)))
-    for path, row in zip(paths, found, strict=True):
-        if row[_LINKS]:
-            outside.extend([(path, href, why) for href, why in row[_LINKS]])
+    found = table.rows_of(paths)
+    if any(map(_links_of, found)):  # most often none: a page's links out are the site's own prose's
+        for path, row in zip(paths, found, strict=True):
+            if row[_LINKS]:
+                outside.extend([(path, href, why) for href, why in row[_LINKS]])
     return len(paths)
 
 

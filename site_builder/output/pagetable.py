@@ -18,6 +18,7 @@ import dataclasses
 import hashlib
 import itertools
 import marshal
+import operator
 import os
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -82,6 +83,14 @@ class Entry(NamedTuple):
 
 
 _ROW_LENGTH, _REACHED, _SIZE = len(Entry._fields), Entry._fields.index("reached"), Entry._fields.index("size")
+_size_of, _reached_of = operator.itemgetter(_SIZE), operator.itemgetter(_REACHED)
+
+CARRIED_EXTRA = 0.1
+"""How many rows a table may store besides one for each page, as a share of its pages (and at least
+CARRIED_LEAST): rows carried as stored (NewRows.carry) with others after them that stand for some of them. Past
+this, the next table is marshalled anew, each row once: the stored rows are all unpacked when a build reads the
+table."""
+CARRIED_LEAST = 1_000
 
 
 class NewRows:
@@ -100,6 +109,20 @@ class NewRows:
         self._paths: list[str] = []
         self._sizes = array.array("q")
         """Each row's page size, as ``_paths`` are in order: a map of them took some 60 MB at 100,000 records."""
+        self._carried: PageTable | None = None
+        """The last table, whose rows as stored come first (``carry``): those added stand for some of them."""
+        self._carried_paths: list[str] = []
+
+    def __len__(self) -> int:
+        """Rows added (those carried from the last table not counted)."""
+        return len(self._paths)
+
+    def carry(self, last: PageTable, paths: list[str]) -> None:
+        """Begin the table with ``last``'s rows as stored, the bytes it was read from (PageTable.carried_by says
+        when that is the table a build would otherwise make): each row added since or after stands for the one
+        of its path there. After an edit nearly every row is the last table's, and marshalling them again was
+        most of what saving the table took. ``paths``: those of the pages, each a row of ``last``."""
+        self._carried, self._carried_paths = last, paths
 
     def add(self, path: str, row: tuple[Any, ...]) -> None:
         """Add the row of ``path`` as stored (a plain tuple, as PageTable.row gives it)."""
@@ -140,17 +163,26 @@ class NewRows:
 
     def sizes(self) -> dict[str, int]:
         """Each row's page size by its path."""
-        return dict(zip(self._paths, self._sizes, strict=True))
+        added = dict(zip(self._paths, self._sizes, strict=True))
+        if self._carried is None:
+            return added
+        # by the pages' own paths, not the table's equal strings: the pre-flight check's set operations with the
+        # writer's paths then find each key by identity (the table's took it 10 ms more at 10,000 records)
+        paths = self._carried_paths
+        sizes = dict(zip(paths, map(_size_of, self._carried.rows_of(paths)), strict=True))
+        sizes.update(added)
+        return sizes
 
     def _end_run(self) -> None:
         self._parts.append(self._file.keep(marshal.dumps(self._run)))
         self._run, self._places = {}, {}
 
     def parts(self) -> Iterator[bytes]:
-        """The rows marshalled, in runs, each read back as it is asked for."""
+        """The rows marshalled, in runs, each read back as it is asked for; those carried first, as stored."""
         if self._run:
             self._end_run()
-        return map(self._file.read, self._parts)
+        carried = self._carried.row_parts if self._carried is not None else ()
+        return itertools.chain(carried, map(self._file.read, self._parts))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -176,6 +208,10 @@ class PageTable:
         self._articles = articles
         self._keeping = b""
         self._foreign: Foreign = ()
+        self._row_parts: list[bytes] = []
+        """The rows as stored, each part as read (NewRows.carry), while the next table may still need them."""
+        self._stored = 0
+        """Rows stored in those parts: a path's row is stored again after it when a build carried them."""
         self.found = bool(body)
         """Kept by a build that finished its pages: every file of the folder but those it lists as its own
         (the manifest) and the foreign ones was put there by hand since, or by a search index still to come."""
@@ -188,9 +224,10 @@ class PageTable:
     def _unpack(self) -> dict[str, tuple[Any, ...]]:
         if self._rows is None:
             try:
-                rows, (keys, digests), keeping, foreign = _read_body(self._body)
+                rows, (keys, digests), keeping, foreign, self._row_parts, self._stored = _read_body(self._body)
             except (ValueError, TypeError, EOFError):  # not as this code writes them: all are rendered
                 rows, keys, digests, keeping, foreign = {}, (), (), b"", ()
+                self._row_parts, self._stored = [], 0
                 self.found = False
             self._rows, self._articles, self._keeping, self._body = rows, (keys, digests), keeping, b""
             self._foreign = foreign
@@ -231,6 +268,13 @@ class PageTable:
         ``entry(path).reached`` asked of the rows as stored, without making an Entry of each (after an edit, this
         is asked of every page of the site)."""
         rows = self._unpack()
+        paths = list(paths)
+        paths = list(itertools.compress(paths, map(rows.__contains__, paths)))  # a new page has no row
+        rows_found = list(map(rows.__getitem__, paths))
+        if not set(map(type, rows_found)) - {tuple} and all(map(_ROW_LENGTH.__eq__, map(len, rows_found))):
+            # passes in C over the rows, not a step in Python for each: at 10,000 records a third of the time
+            with contextlib.suppress(TypeError):  # a row whose reached articles are not known (None)
+                return set(itertools.compress(paths, map(changed.isdisjoint, map(_reached_of, rows_found))))
         found = set()
         for path in paths:
             row = rows.get(path)
@@ -247,6 +291,37 @@ class PageTable:
     def rows_of(self, paths: Iterable[str]) -> list[tuple[Any, ...]]:
         """``row`` of each of ``paths``, at once."""
         return list(map(self._unpack().__getitem__, paths))
+
+    def paths(self) -> Iterable[str]:
+        """The path of each row."""
+        return self._unpack().keys()
+
+    @property
+    def row_parts(self) -> list[bytes]:
+        """The rows' parts as stored (NewRows.carry)."""
+        self._unpack()
+        return self._row_parts
+
+    def carried_by(self, paths: list[str], kept: int, added: NewRows) -> bool:
+        """Whether this table's rows as stored, followed by those ``added``, are the rows of the pages ``paths``:
+        those paths, each a row of this table and this table's every row, ``kept`` of them as their row here
+        and the others added (each path once); and too few rows are stored again to call for a table anew
+        (CARRIED_EXTRA). Else the rows of the pages kept are added to the others."""
+        rows = self._unpack()
+        return (bool(self._row_parts) and len(paths) == len(rows) == kept + len(added) and self._spares(len(added))
+                and all(map(rows.__contains__, paths)))
+
+    def _spares(self, added: int) -> bool:
+        """Whether ``added`` rows stored after this table's leave few enough stored again (CARRIED_EXTRA)."""
+        rows = self._unpack()
+        return self._stored + added - len(rows) <= max(len(rows) * CARRIED_EXTRA, CARRIED_LEAST)
+
+    def let_go_of_parts(self, unless_added: int | None = None) -> None:
+        """The rows as stored let go (they hold the file's bytes: some 80 MB at 100,000 records), or only when
+        ``unless_added`` rows, once added, leave too many stored again for the next table to carry them: before
+        a build that makes many pages again forks its render workers, which would count them in their size."""
+        if unless_added is None or not self._spares(unless_added):
+            self._row_parts = []
 
     def unchanged(self, output: Path, path: str, fingerprint: bytes | None) -> Entry | None:
         """The entry of ``path`` when the page it describes is still in the folder and would be the same."""
@@ -373,22 +448,28 @@ def _part(data: bytes | memoryview, at: int) -> tuple[bytes | memoryview, int]:
     return data[start:end], end
 
 
-def _read_body(body: bytes | memoryview) -> tuple[dict[str, tuple[Any, ...]], Articles, bytes, Foreign]:
-    """The rows, articles, what every page read and the foreign files, from the parts after the meta (TypeError,
-    ValueError or EOFError when they are not as this code writes them)."""
+def _read_body(body: bytes | memoryview) -> tuple[dict[str, tuple[Any, ...]], Articles, bytes, Foreign,
+                                                 list[bytes], int]:
+    """The rows (a later part's row of a path stands for an earlier one's), articles, what every page read and the
+    foreign files, from the parts after the meta, then the rows' parts as stored and how many rows they store
+    (TypeError, ValueError or EOFError when they are not as this code writes them)."""
     view, at = _part(body, 0)
     (keys, digests), keeping, foreign = marshal.loads(view)
     if type(keys) is not tuple or type(digests) is not tuple or type(keeping) is not bytes \
             or type(foreign) is not tuple or not all(type(rel) is str for rel in foreign):
         raise TypeError("not a page table's articles")
     rows: dict[str, tuple[Any, ...]] = {}
+    parts: list[bytes] = []
+    stored = 0
     while at < len(body):
         view, at = _part(body, at)
         run = marshal.loads(view)
         if type(run) is not dict:
             raise TypeError("not a page table's rows")
         rows.update(run)
-    return rows, (keys, digests), keeping, foreign
+        parts.append(bytes(view))  # not a view of the file's bytes, held whole as long as one is
+        stored += len(run)
+    return rows, (keys, digests), keeping, foreign, parts, stored
 
 
 def _pack_summary(summary: Summary) -> tuple[Any, ...]:
