@@ -56,7 +56,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     pagetable.discard_table(out)  # from here on the folder's pages may change: a stopped build leaves none
     from . import i18n, speedups  # only now: see the note above build()
     from .diagnostics import SourceSpan
-    from .model.article import Article, Language, Link, Person, Section, Summary
+    from .model.article import Article, Field, Language, Link, Person, Section, Summary
     from .output import fingerprints, preflight, search
     from .output.pages import write_pages, write_static
     from .plan.listing import Listing, PageLink
@@ -69,7 +69,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     speedups.compact_text(Section, "text")  # an abstract's text as UTF-8 where that is smaller
     # the frozen dataclasses that a build makes by the hundred thousand, made faster (after compact_text: its slot)
     speedups.quick_init(Article, Section, Person, Language, Link, Summary, SourceSpan, Page, Entry, Named, Listing,
-                        PageLink)
+                        PageLink, Field)
     with speedups.model_heap() as heap:
         # The table's rows unpacked where no collection runs (gc_freeze): some 500,000 objects without cycles,
         # which the collector's passes took as long again to unpack (at 10,000 records 0.04 s more)

@@ -84,18 +84,18 @@ def clean(text: str) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     # Most values are clean already, and a few scans in C tell, instead of splitting an abstract into words and
-    # joining them back. Every whitespace character but the space is unprintable (categories Zs, Zl, Zp, Cc).
+    # joining them back. Every whitespace character but the space is unprintable (categories Zs, Zl, Zp, Cc), so
+    # in printable text collapse_spaces comes to trimming the ends (a space at most each, when no two are
+    # together) or a split at spaces: without its search of the whole text for a typographic space (a section of
+    # an abstract cut after its label begins with a space).
     if text.isprintable():
-        if "  " not in text and text[:1] != " " and text[-1:] != " ":
-            return text
-    else:
-        if _C1_CONTROL.search(text):  # before split(): it takes U+0085 (cp1252's "…") for a line end
-            text = text.translate(_CP1252_CONTROLS)
-        text = collapse_spaces(text)  # before UNSHOWABLE: the separators U+001C–U+001F are layout white space
-        if UNSHOWABLE.search(text):
-            text = UNSHOWABLE.sub("\ufffd", text)
-        return balance_bidi(text)
-    return collapse_spaces(text)
+        return text.strip(" ") if "  " not in text else " ".join(text.split())
+    if _C1_CONTROL.search(text):  # before split(): it takes U+0085 (cp1252's "…") for a line end
+        text = text.translate(_CP1252_CONTROLS)
+    text = collapse_spaces(text)  # before UNSHOWABLE: the separators U+001C–U+001F are layout white space
+    if UNSHOWABLE.search(text):
+        text = UNSHOWABLE.sub("\ufffd", text)
+    return balance_bidi(text)
 
 
 _BIDI = re.compile("[\u202a-\u202e\u2066-\u2069]")

@@ -115,7 +115,7 @@ def _is_label(candidate: str, after: str) -> bool:
     if candidate.count("(") != candidate.count(")"):  # "PROSPERO (2017: CRD42017070104)" opens a bracket
         return False
     if _UPPER.fullmatch(candidate):
-        return sum(c.isalpha() for c in candidate) >= 4 or candidate.casefold() in _SHORT
+        return sum(map(str.isalpha, candidate)) >= 4 or candidate.casefold() in _SHORT
     return is_heading(candidate) and after.rstrip()[-1:] not in (")", "]")
 
 

@@ -13,7 +13,8 @@ dump or as JSON.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import Any
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import identifiers as ids
@@ -156,11 +157,11 @@ def _links(fields: FieldIndex) -> tuple[Link, ...]:
     return tuple(links)
 
 
-def _article(record: Record) -> tuple[Article, list[Diagnostic]]:
-    """The fields of a PubMed-derived record, as the seed's catalogue gives them."""
+def _pubmed_values(record: Record, fields: FieldIndex) -> tuple[dict[str, Any], list[Diagnostic]]:
+    """The Article's values by field name that a PubMed-derived record gives (``fields``: its index), as the seed's
+    catalogue writes them, but its authors (``to_article`` reads them as MARC headings)."""
     problems: list[Diagnostic] = []
     where = SourceSpan(record.where.path, record.where.line)
-    fields = FieldIndex(record)  # about thirty questions of a record of about forty fields
     title = clean(fields.first("title") or fields.first("title_full") or fields.first("title_short"))
     if not title:
         problems.append(Diagnostic(Level.ERROR, where, "record has no title field; shown as 'Untitled record'"))
@@ -182,11 +183,10 @@ def _article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid, pmcid, doi = identifiers(fields)
     date = spelling.date if spelling.date[:4] == fields.first("publishDate")[:4] or not fields.first(
         "publishDate") else iso_date(fields.first("publishDate"))
-    article = Article(
+    values = dict(
         id=clean(fields.first("id")),
         title=title,
         title_lang=languages.tag_of(languages.parse(fields.values("language"))),  # the catalogue's own title
-        authors=tuple(parse_person(a) for a in fields.values("author") if a.strip()),
         journal=journal,
         date=date or spelling.date,
         publisher=clean(fields.first("publisher")),
@@ -202,11 +202,10 @@ def _article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=rights,
         licence_url=licence_url,
         links=_links(fields),
-        records=(record,),
         issns=ids.standard_numbers(fields.values("issn")),  # VuFind's Solr fields, from MARC 022 and 020
         isbns=ids.standard_numbers(fields.values("isbn")),
     )
-    return article, problems
+    return values, problems
 
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
@@ -214,48 +213,51 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     PubMed-derived mapping, then what a MARC-derived record adds: ISBD punctuation off titles and names, the
     secondary and corporate authors, the container fields, ``doi_str_mv``, the kind its format names, and a
     ``spelling`` that is VuFind's word list rather than the PubMed-derived text ``parse_spelling`` reads."""
-    spelling = record.values("spelling")
+    # One index for the some fifty questions asked of a record of some forty fields (each Record.values walks them).
+    fields = FieldIndex(record)
+    spelling = fields.values("spelling")
     # A PubMed record's spelling that does not start with its id is damaged, and parse_spelling's warning says so.
-    word_list = (bool(spelling) and not _titled_after_id(spelling[0], record)
-                 and record.first("record_format") != "MEDLINE/PubMed")
-    shown = Record(record.format, record.where, tuple(f for f in record.fields if f.name != "spelling"),
-                   record.preamble) if word_list else record
-    article, problems = _article(shown)
-    primary, primary_editors, primary_translators = _by_role(record.values("author"), record.values("author_role"))
-    secondary, editors, translators = _by_role(record.values("author2"), record.values("author2_role"))
-    doi = article.doi or ids.doi_from(" ".join(record.values("doi_str_mv")))
-    date = article.date or first_date(record.values("publishDate") or record.values("publishDateSort"))
-    article = replace(
-        article,
-        id=article.id or shared.article_id(article.pmcid, article.pmid, doi, "", article.title, "vufind"),
-        title=isbd(article.title),
-        authors=tuple(marc_person(a) for a in (*primary, *secondary, *record.values("author_corporate")) if a.strip()),
+    word_list = (bool(spelling) and not _titled_after_id(spelling[0], fields)
+                 and fields.first("record_format") != "MEDLINE/PubMed")
+    if word_list:
+        shown = Record(record.format, record.where, tuple(f for f in record.fields if f.name != "spelling"),
+                       record.preamble)
+        values, problems = _pubmed_values(shown, FieldIndex(shown))
+    else:
+        values, problems = _pubmed_values(record, fields)
+    primary, primary_editors, primary_translators = _by_role(fields.values("author"), fields.values("author_role"))
+    secondary, editors, translators = _by_role(fields.values("author2"), fields.values("author2_role"))
+    doi = values["doi"] or ids.doi_from(" ".join(fields.values("doi_str_mv")))
+    date = values["date"] or first_date(fields.values("publishDate") or fields.values("publishDateSort"))
+    values.update(  # an Article made once from both mappings' values (made, then replaced, took twice as long)
+        id=values["id"] or shared.article_id(values["pmcid"], values["pmid"], doi, "", values["title"], "vufind"),
+        title=isbd(values["title"]),
+        authors=tuple(marc_person(a) for a in (*primary, *secondary, *fields.values("author_corporate")) if a.strip()),
         editors=tuple(marc_person(a) for a in (*primary_editors, *editors) if a.strip()),
         translators=tuple(marc_person(a) for a in (*primary_translators, *translators) if a.strip()),
-        journal=article.journal or clean(record.first("container_title")),
-        publisher=isbd(article.publisher),
-        edition=isbd(article.edition),  # MARC 250, "[1st ed.]. -"
-        languages=languages.parse(record.values("language")),
+        journal=values["journal"] or clean(fields.first("container_title")),
+        publisher=isbd(values["publisher"]),
+        edition=isbd(values["edition"]),  # MARC 250, "[1st ed.]. -"
         doi=doi, date=date,
-        volume=clean(record.first("container_volume")),
-        issue=clean(record.first("container_issue")),
-        pages=shared.page_range(record.first("container_start_page"), record.first("container_end_page")),
-        kind=format_kind(article.formats),
+        volume=clean(fields.first("container_volume")),
+        issue=clean(fields.first("container_issue")),
+        pages=shared.page_range(fields.first("container_start_page"), fields.first("container_end_page")),
+        kind=format_kind(values["formats"]),
         records=(record,),
     )
-    return article, problems
+    return Article(**values), problems
 
 
-def _titled_after_id(spelling: str, record: Record) -> bool:
+def _titled_after_id(spelling: str, fields: FieldIndex) -> bool:
     """Whether a spelling is the PubMed-derived text: the id, its datestamp, then the title. VuFind's word list
     of a record it indexed from elsewhere may start with the id too: the National Virtual Library of India's
     DSpace record iitb-ds-100-1127 glues "iitb-ds-100-1127" to "2013-11-14T04:38:15Z" and then the title, and
     read as PubMed's text its whole was shown as the article's rights."""
-    ident = record.first("id")
+    ident = fields.first("id")
     if not ident or not spelling.startswith(ident):
         return False
     at = stamp.end() if (stamp := _DATE.match(spelling, len(ident))) else len(ident)
-    return spelling.startswith(record.first("title") or "\x00", _after_spaces(spelling, at))
+    return spelling.startswith(fields.first("title") or "\x00", _after_spaces(spelling, at))
 
 
 def _by_role(names: tuple[str, ...], roles: tuple[str, ...]) -> tuple[list[str], list[str], list[str]]:
@@ -307,10 +309,18 @@ def marc_person(name: str) -> Person:
     """A MARC heading "Nawaz, Tawfique." without its closing full stop (kept after an initial: "Smith, J.")
     and without the life dates that tell namesakes apart in a catalogue ("Knight, George Wilson, 1897-"; Finna's
     API keys write them without the comma, "Viitanen, Viia 1973-")."""
-    name = re.sub(r"(?:,\s*(?:b\.\s*|d\.\s*)?\d{4}-?|\s\d{4}-)(?:\d{4})?\.?$", "", clean(name))
-    if name.endswith(".") and not re.search(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Ltd|Co))\.$", name):
+    name = clean(name)
+    if (last := name.rstrip(".")[-1:]).isdecimal() or last == "-":  # asked first: few names end with a date
+        name = _LIFE_DATES.sub("", name)
+    if name.endswith(".") and not _ABBREVIATED.search(name):
         name = name[:-1]
     return parse_person(name)
+
+
+_LIFE_DATES = re.compile(r"(?:,\s*(?:b\.\s*|d\.\s*)?\d{4}-?|\s\d{4}-)(?:\d{4})?\.?$")
+"""Life dates at a name's end: they end with a digit (``\\d``, a decimal digit as ``str.isdecimal`` tells it) or a
+hyphen, and a full stop at most."""
+_ABBREVIATED = re.compile(r"(?:\b[A-Z]|\b(?:Jr|Sr|Inc|Ltd|Co))\.$")
 
 
 def first_date(values: tuple[str, ...] | list[str]) -> str:

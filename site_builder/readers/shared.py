@@ -145,14 +145,15 @@ Science has a real volume 9999."""
 # "[ABSTRACT FROM PUBLISHER]", "[Extracted from the article]" (its RIS export of Environment Index and Criminal
 # Justice Abstracts records, CiteSource's vignettes/new_stage_data/envindex_100.ris, topic_data/…_crimjust_41.ris).
 # The words say who wrote the abstract and are none of it; the full record still shows them.
-_SOURCE_NOTE = re.compile(
-    r"\s*(?:\(As Provided\)|\[(?:ABSTRACT FROM AUTHOR|ABSTRACT FROM PUBLISHER|Extracted from the article)\])\Z")
+_SOURCE_NOTES = ("(As Provided)", "[ABSTRACT FROM AUTHOR]", "[ABSTRACT FROM PUBLISHER]", "[Extracted from the article]")
+_SOURCE_NOTE = re.compile(r"\s*(?:" + "|".join(map(re.escape, _SOURCE_NOTES)) + r")\Z")
 
 
 def without_source_note(article: Article) -> Article:
     """The article without the note that ERIC ("(As Provided)") or EBSCOhost ("[ABSTRACT FROM AUTHOR]") puts after
     the last words of an abstract to say who wrote it."""
-    if not article.abstract or not _SOURCE_NOTE.search(last := article.abstract[-1].text):
+    # The text's end asked first: a search for the note tried the pattern at every character of every abstract.
+    if not article.abstract or not (last := article.abstract[-1].text).endswith(_SOURCE_NOTES):
         return article
     text = _SOURCE_NOTE.sub("", last)
     kept = (*article.abstract[:-1], replace(article.abstract[-1], text=text)) if text else article.abstract[:-1]
