@@ -18,7 +18,8 @@ whose versions match; ``off``, none; a comma-separated list of names (``jinja_ou
 - ``citeproc_lookups``: citeproc-py's lookups in a loaded style (XPath searches, child elements, macros, the
   root, the formatter) and an item's reference are answered once instead of at every use.
 - ``citeproc_walk``: citeproc-py's walk of a style asks each element's children, formatting, affixes, tests and
-  kind once, not at every reference (cite/citeproc_speed.py and citeproc_speed_patched.py hold the replacements).
+  kind once, not at every reference, and passes over an element known to print nothing for a reference like the
+  one at hand (cite/citeproc_speed.py and citeproc_speed_patched.py hold the replacements).
 - ``gc_freeze``: no garbage collection while the model grows (millions of objects without cycles), and the
   model frozen out of the collector's sight once planned, also in forked render workers.
 - ``malloc_trim``: once the model is planned, and before each fork during a build, glibc's allocator hands

@@ -35,8 +35,9 @@ from site_builder.output import cache
 
 site = Path(sys.argv[1])
 model = _read_and_model(site, Report(), cache.CacheFolder(site, lambda notice: None, clean=True))
+in_turn = sorted(model.library.articles.items(), reverse=sys.argv[2:] == ["reversed"])
 cited = {f"{key} {locale}": [[c.html, c.text] for c in format_references(article, locale=locale)]
-         for key, article in sorted(model.library.articles.items()) for locale in ("en-US", "es")}
+         for key, article in in_turn for locale in ("en-US", "es")}
 print(json.dumps(cited, ensure_ascii=False, sort_keys=True))
 """
 
@@ -82,8 +83,8 @@ def _run(script: str, setting: str, *args: str) -> object:
     return json.loads(run.stdout)
 
 
-def _cited(site: Path, setting: str) -> dict[str, list[list[str]]]:
-    return _run(_FORMAT_ALL, setting, str(site))  # type: ignore[return-value]
+def _cited(site: Path, setting: str, *order: str) -> dict[str, list[list[str]]]:
+    return _run(_FORMAT_ALL, setting, str(site), *order)  # type: ignore[return-value]
 
 
 def _assert_cited_alike(site: Path) -> dict[str, list[list[str]]]:
@@ -106,6 +107,34 @@ def test_real_records_are_cited_the_same_without_the_walk_trick(tmp_path: Path) 
     for corpus in ("csl-json", "ris"):
         shutil.copytree(CORPORA / corpus, tmp_path / "content" / corpus)
     assert len(_assert_cited_alike(tmp_path)) > 1000
+
+
+def test_what_a_reference_lacked_is_printed_for_the_next_that_has_it(tmp_path: Path) -> None:
+    """The walk passes over an element that printed nothing for a reference lacking what it reads (citeproc_speed's
+    ``Silences``) only for a reference lacking the same: the records of the tests cited in the opposite order,
+    each after other references of its type than before, are cited the same."""
+    shutil.copytree(DATA, tmp_path / "content")
+    assert _cited(tmp_path, "on", "reversed") == _cited(tmp_path, "on")
+
+
+def test_an_element_is_judged_by_the_variables_its_type_may_read() -> None:
+    """What the walk may pass over: APA's publisher of a source reads nothing for a journal article (the branch
+    its type takes first is empty), a thesis's publisher unless it has an archive, a DOI or an address (which are
+    only tested for); an element whose output may depend on a position or on what its parent hands it is never
+    judged alone."""
+    from site_builder.cite import citeproc_speed
+
+    format_references(ALL[0])
+    root = load_style("apa").root
+    macro = root.get_macro("source-publisher")
+    journal, thesis = citeproc_speed.inputs_of(macro, "article-journal"), citeproc_speed.inputs_of(macro, "thesis")
+    assert journal is not None and thesis is not None
+    assert (journal[0], journal[1]) == (frozenset(), frozenset())
+    assert {"publisher", "publisher-short"} <= thesis[0] and thesis[1] == {"archive", "DOI", "URL"}
+    label = root.xpath("//cs:names/cs:label", namespaces={"cs": "http://purl.org/net/xbiblio/csl"})[0]
+    assert citeproc_speed.inputs_of(label, "book") is None
+    positioned = root.makeelement("{http://purl.org/net/xbiblio/csl}if", {"position": "first"})
+    assert citeproc_speed.inputs_of(positioned, "book") is None
 
 
 def test_seams_and_joins_give_the_same_pieces_without_the_walk_trick() -> None:
