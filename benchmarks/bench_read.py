@@ -43,9 +43,10 @@ def one_round(site: Path, config: object) -> dict[str, float]:
     kept = cache.RecordCache(folder)
     lap("record cache loaded")
     report = Report()
-    articles = read_articles(site, report, kept, Shared(), sources)
+    shared = Shared(utf8_text=speedups.holds_compact(Section, "text"))  # as build.py makes it
+    articles = read_articles(site, report, kept, shared, sources)
     lap("articles read (all of the above but the stamp, again)")
-    articles = report.take(merge_articles(articles))
+    articles = report.take(merge_articles(articles, shared.merge_keys))
     summaries = report.take(read_summaries(site / CONTENT_DIR, CONTENT_DIR))
     started = time.process_time()
     report.take(attach_summaries(articles, summaries))

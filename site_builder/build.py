@@ -57,6 +57,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     from . import i18n, speedups  # only now: see the note above build()
     from .diagnostics import SourceSpan
     from .model.article import Article, Field, Language, Link, Person, Section, Summary
+    from .model.library import Author, Group
     from .output import fingerprints, preflight, search
     from .output.pages import write_pages, write_static
     from .plan.listing import Listing, PageLink
@@ -69,7 +70,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
     speedups.compact_text(Section, "text")  # an abstract's text as UTF-8 where that is smaller
     # the frozen dataclasses that a build makes by the hundred thousand, made faster (after compact_text: its slot)
     speedups.quick_init(Article, Section, Person, Language, Link, Summary, SourceSpan, Page, Entry, Named, Listing,
-                        PageLink, Field)
+                        PageLink, Field, Author, Group)
     with speedups.model_heap() as heap:
         # The table's rows unpacked where no collection runs (gc_freeze): some 500,000 objects without cycles,
         # which the collector's passes took as long again to unpack (at 10,000 records 0.04 s more)
@@ -196,6 +197,8 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     """Every record file read (through the build cache, each file's stamp as ``sources`` took it) and made one
     article per work, with the club's summaries attached, the site's own pages and introduction, and the
     library of it all."""
+    from . import speedups
+    from .model.article import Section
     from .model.library import build_library
     from .model.merge import merge_articles
     from .model.packing import Shared
@@ -206,12 +209,13 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     from .workers import apart
 
     content = site_dir / CONTENT_DIR
-    shared = Shared()
+    shared = Shared(utf8_text=speedups.holds_compact(Section, "text"))  # abstracts unpacked as compact_text holds them
     articles = read_articles(site_dir, report, cache.RecordCache(kept_cache), shared, sources, held)
     if heap is not None:
         heap.records_read()
     records = sum(len(article.records) for article in articles)
-    articles = report.take(merge_articles(articles))
+    articles = report.take(merge_articles(articles, shared.merge_keys))
+    shared.merge_keys.clear()  # let go before the library
     summaries = report.take(read_summaries(content, CONTENT_DIR))
     articles = report.take(attach_summaries(articles, summaries))  # after merging: any source's id finds it
     intro = report.take(read_intro(content, CONTENT_DIR))

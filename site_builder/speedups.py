@@ -423,7 +423,7 @@ class _CompactText:
         held = self._slot.__get__(obj, cls)
         return held if type(held) is str else held.decode("utf-8")
 
-    def __set__(self, obj: object, value: str) -> None:
+    def __set__(self, obj: object, value: str | bytes) -> None:
         if type(value) is str and not value.isascii():
             try:
                 utf8 = value.encode("utf-8")
@@ -432,7 +432,14 @@ class _CompactText:
             if utf8 and sys.getsizeof(utf8) < sys.getsizeof(value):
                 self._slot.__set__(obj, utf8)
                 return
+        # bytes are UTF-8 that this rule chose already (model/packing.py's text_form): held as given
         self._slot.__set__(obj, value)
+
+
+def holds_compact(cls: type, name: str) -> bool:
+    """Whether the text slot ``name`` of ``cls`` is held through ``compact_text``, and so takes UTF-8 bytes that
+    its rule chose (model/packing.py's ``text_form``) as they are."""
+    return isinstance(cls.__dict__.get(name), _CompactText)
 
 
 def compact_text(cls: type, name: str) -> None:

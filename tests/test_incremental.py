@@ -239,7 +239,8 @@ def test_the_preview_takes_again_what_its_last_build_unpacked_of_files_that_did_
     shutil.copytree(REPO / "content", site / "content")
     build(site, tmp_path / "out", held=held)
     unpacked: list[bytes] = []
-    monkeypatch.setattr(packing, "unpack", lambda data, shared=None: unpacked.append(data) or unpack(data, shared))
+    monkeypatch.setattr(packing, "unpack", lambda data, shared=None, **given: unpacked.append(data)
+                        or unpack(data, shared, **given))
     edited = site / "content" / "records" / RECORDS[0].name
     text = edited.read_text(encoding="utf-8")
     title = re.search(r"^title (.+)$", text, re.M)

@@ -18,7 +18,7 @@ import pytest
 
 from site_builder import workers
 from site_builder.diagnostics import Report
-from site_builder.model import packing
+from site_builder.model import merge, packing
 from site_builder.model.article import Article, Person, Record
 from site_builder.output import cache, fingerprints
 from site_builder.readers import CLUTTER, PROSE_AND_MEDIA, files, never_records
@@ -182,6 +182,28 @@ def test_the_digest_kept_with_each_cached_article_is_the_one_it_would_be_given(e
     edited = dataclasses.replace(articles[0], title="Another title")
     assert fingerprints.article_digests([edited], shared.digests)[id(edited)][1] != \
         shared.digests[id(articles[0])][1]
+
+
+def test_the_merge_keys_kept_with_each_cached_article_are_those_it_would_be_given(
+        every_format: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rebuild takes what merging compares of each article (its identifiers and title key) from the cache, as
+    packed beside it (packing.Shared.merge_keys), instead of making them again: they must be the article's own,
+    for every format's records, and merging with them must make the same works, with the same problems."""
+    site = tmp_path / "site"
+    shutil.copytree(every_format, site)
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files just copied are taken by their stamps all the same
+    kept = cache.CacheFolder(site, lambda notice: None)
+    read_articles(site, Report(), cache.RecordCache(kept))  # read, packed and kept
+    shared = packing.Shared()
+    articles = read_articles(site, Report(), cache.RecordCache(kept), shared)  # unpacked from the cache
+    assert len(articles) > 100 and {id(a) for a in articles} == set(shared.merge_keys)
+    fresh = packing.Shared()
+    assert read_articles(site, Report(), cache.RecordCache(cache.CacheFolder(tmp_path / "other", print)), fresh)
+    assert fresh.merge_keys == {}  # files read afresh: merging makes their keys
+    for article in articles:
+        assert shared.merge_keys[id(article)] == merge.merge_keys(article)
+    assert merge.merge_articles(articles, shared.merge_keys) == merge.merge_articles(articles)
+    assert len(merge.merge_articles(articles)[0]) < len(articles)  # some works read from several sources
 
 
 @hypothesis.settings(max_examples=500, deadline=None)

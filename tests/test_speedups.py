@@ -156,3 +156,29 @@ def test_quick_init_sets_a_compact_slot_through_it() -> None:
     section = Section("Background", text, "en")
     assert section.text == text
     assert type(Section.__dict__["text"]._slot.__get__(section, Section)) is bytes
+
+
+def test_packed_text_is_held_as_compact_text_would_hold_it() -> None:
+    """The build cache packs an abstract's text in ``packing.text_form``, which a Section holding its text through
+    ``compact_text`` takes as it is: the same rule, so the same form held as a Section made from the str; and
+    unpacked without ``compact_text`` (``Shared``'s utf8_text off), the str again."""
+    from site_builder.model import packing
+    from site_builder.model.article import Article, Language, OtherAbstract, Section
+
+    texts = ["Plain ASCII text.", "Latin-1 only: café, naïve, ± 3 " * 30, "An en dash – and a Greek μ " * 20,
+             "Emoji 🦕 " * 10, "中文摘要" * 50, "Lone surrogate \ud800 kept", "é", ""]
+    article = Article(id="a", title="T", abstract=tuple(Section("", t, "en") for t in texts),
+                      lay_summary=(Section("Summary", texts[2]),),
+                      other_abstracts=(OtherAbstract(Language("French"), (Section("", texts[1]),)),))
+    data = packing.pack([article], [])
+    plain = packing.unpack(data, packing.Shared())[0][0]
+    assert plain == article and all(type(s.text) is str for s in plain.abstract)
+    speedups.compact_text(Section, "text")
+    assert speedups.holds_compact(Section, "text")
+    slot = Section.__dict__["text"]._slot
+    made = [Section("", t, "en") for t in texts]
+    assert [type(slot.__get__(s, Section)) for s in made] == [type(packing.text_form(t)) for t in texts]
+    compact = packing.unpack(data, packing.Shared(utf8_text=True))[0][0]
+    assert compact == article and packing.article_digest(compact) == packing.article_digest(article)
+    assert [slot.__get__(s, Section) for s in compact.abstract] == [slot.__get__(s, Section) for s in made]
+

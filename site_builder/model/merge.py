@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from itertools import chain
 
@@ -107,11 +107,25 @@ def rank(article: Article) -> tuple[int, SourceSpan]:
     return (PRECEDENCE.index(fmt) if fmt in PRECEDENCE else len(PRECEDENCE), article.where)
 
 
-def merge_articles(articles: list[Article]) -> tuple[list[Article], list[Diagnostic]]:
+MergeKeys = tuple[dict[str, str], str]
+"""What grouping compares of an article: its ``identifiers`` and its title key (``title_match_key``)."""
+
+
+def merge_keys(article: Article) -> MergeKeys:
+    """An article's ``MergeKeys``: worked out when its record file is read and kept with it in the build cache
+    (model/packing.py), as making them again for every article took 0.05 s of each rebuild at 10,000 records."""
+    return identifiers(article), title_match_key(article)
+
+
+def merge_articles(articles: list[Article], known: Mapping[int, MergeKeys] | None = None
+                   ) -> tuple[list[Article], list[Diagnostic]]:
     """One article per work, in the order of each work's first source; warnings for contradicting identifiers
-    and for a DOI that two different works give."""
+    and for a DOI that two different works give. ``known``: the ``merge_keys`` of articles by their id, as
+    unpacking gave them (packing.Shared.merge_keys); those of the others are made here."""
     apart: list[tuple[Article, Article, str]] = []
-    groups = _group(articles, [identifiers(a) for a in articles], apart)
+    found = [known.get(id(a)) or merge_keys(a) for a in articles] if known else [merge_keys(a) for a in articles]
+    groups = _group(articles, [ids for ids, _ in found], [key for _, key in found], apart)
+    del found
     merged: list[Article] = []
     problems = [_shared_doi(article, other, doi) for article, other, doi in apart]
     for members in groups:
@@ -124,7 +138,7 @@ def merge_articles(articles: list[Article]) -> tuple[list[Article], list[Diagnos
     return merged, problems
 
 
-def _group(articles: list[Article], ids: list[dict[str, str]],
+def _group(articles: list[Article], ids: list[dict[str, str]], title_keys: list[str],
            apart: list[tuple[Article, Article, str]]) -> list[list[Article]]:
     """Works as lists of articles: joined by any shared identifier, then by title and year where that agrees.
 
@@ -150,7 +164,7 @@ def _group(articles: list[Article], ids: list[dict[str, str]],
                 continue
             parent[find(i)] = find(j)
     del first_with  # let go before joining by title, which makes maps of its own
-    _join_by_title(articles, ids, find, parent)
+    _join_by_title(articles, ids, title_keys, find, parent)
     works: dict[int, list[Article]] = {}
     for i, article in enumerate(articles):
         works.setdefault(find(i), []).append(article)
@@ -198,18 +212,13 @@ def _shared_doi(article: Article, other: Article, doi: str) -> Diagnostic:
         f"(a supplement's or a series' DOI, or a wrong DOI in one of them)")
 
 
-def _join_by_title(articles: list[Article], found: list[dict[str, str]], find: Callable[[int], int],
-                   parent: list[int]) -> None:
+def _join_by_title(articles: list[Article], found: list[dict[str, str]], keys: list[str],
+                   find: Callable[[int], int], parent: list[int]) -> None:
     """Join works with the same title and year unless they hold different values of one identifier; then a record
     that names no year (abstrackr's export has none) to the one work of its title, when exactly one has it.
 
     Only the works of titles that more than one record gives are looked at again: a collection's titles are
     nearly all its own, and a set of identifiers for every work took 8.9 MB at 10,000 records (tracemalloc)."""
-    # A thesis and the journal article drawn from it often share title and year (APA PsycInfo, on EBSCOhost, lists
-    # Schatten's dissertation "The roles of social stress and decision-making in non-suicidal self-injury" and her
-    # Psychiatry Research article of 2015): they are two works, so the title keys of theses are kept apart.
-    keys = [_thesis_mark(a) + key if len(key := title_key(a.title)) >= MIN_TITLE_CHARS and a.title != UNTITLED
-            else "" for a in articles]
     dated: dict[str, list[int]] = {}  # a title → the records of it that name a year
     for i, article in enumerate(articles):
         if keys[i] and article.year:
@@ -239,6 +248,16 @@ def _join_by_title(articles: list[Article], found: list[dict[str, str]], find: C
     for i in undated:
         if len(works := {find(j) for j in dated[keys[i]]}) == 1:
             join(find(i), works.pop())
+
+
+def title_match_key(article: Article) -> str:
+    """The key of an article's title that works of one title and year are joined by; "" for a title too short
+    to tell a work by."""
+    # A thesis and the journal article drawn from it often share title and year (APA PsycInfo, on EBSCOhost, lists
+    # Schatten's dissertation "The roles of social stress and decision-making in non-suicidal self-injury" and her
+    # Psychiatry Research article of 2015): they are two works, so the title keys of theses are kept apart.
+    key = title_key(article.title)
+    return _thesis_mark(article) + key if len(key) >= MIN_TITLE_CHARS and article.title != UNTITLED else ""
 
 
 def _other_volumes(a: Article, b: Article) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import marshal
+import sys
 import zlib
 from operator import attrgetter
 from typing import Any
@@ -36,6 +37,7 @@ from ..model.article import (
     Section,
     Summary,
 )
+from .merge import MergeKeys, merge_keys
 
 Packed = tuple[list[Article], list[Diagnostic]]
 
@@ -45,9 +47,12 @@ class Shared:
     person, a language, a record's format: at 10,000 catalogue records, 1.0 kB an article less. One for a build's
     articles; people, languages and MeSH headings are found by their packed form."""
 
-    __slots__ = ("values", "people", "languages", "headings", "digests", "bylines")
+    __slots__ = ("values", "people", "languages", "headings", "digests", "bylines", "merge_keys", "utf8_text")
 
-    def __init__(self) -> None:
+    def __init__(self, *, utf8_text: bool = False) -> None:
+        # Whether Section.text takes the UTF-8 of ``text_form`` as it is (speedups.py's ``compact_text``, which
+        # holds a text so by the same rule): else unpacking decodes it.
+        self.utf8_text = utf8_text
         self.values: dict[Any, Any] = {}
         self.people: dict[str | tuple[str, ...], Person] = {}
         self.languages: dict[tuple[str, ...], Language] = {}
@@ -57,6 +62,8 @@ class Shared:
         with it, so that no other object can take its id while the table lives."""
         self.bylines: dict[int, bytes] = {}
         """Each unpacked article's ``byline_digest`` by its id, kept as packed (its article held in ``digests``)."""
+        self.merge_keys: dict[int, MergeKeys] = {}
+        """The merge.merge_keys of each article unpacked with them (``unpack``), by its id, kept as packed."""
 
 
 def _values_of(cls: type) -> attrgetter[Any]:
@@ -90,11 +97,12 @@ def pack(articles: list[Article], diagnostics: list[Diagnostic]) -> bytes:
     """Each article packed apart, its records with it, so that unpacking makes an article's objects one after
     another, as reading did: rendering its page then finds them close together in memory (loading them all
     at once, strings first, made rendering 4% slower). Each with its digest, which a rebuild then need not make
-    again for the articles it did not read again, and its ``byline_digest``, which the library would otherwise
-    make again for every article of every build (ValueError for a value of a kind marshal does not know)."""
+    again for the articles it did not read again, its ``byline_digest``, which the library would otherwise
+    make again for every article of every build, and what merging compares of it (merge.merge_keys), likewise
+    (ValueError for a value of a kind marshal does not know)."""
     packed = [_pack_article(a) for a in articles]
     return marshal.dumps((
-        [(marshal.dumps(p), _digest(p), byline_digest(a.authors))
+        [(marshal.dumps(p), _digest(p), byline_digest(a.authors), merge_keys(a))
          for p, a in zip(packed, articles, strict=True)],
         [(d.level.value, d.where.path, d.where.line, d.message) for d in diagnostics],
     ))
@@ -136,18 +144,23 @@ def unpack_body(body: bytes) -> tuple[tuple[Field, ...], tuple[str, ...]]:
     return tuple([Field(*f) for f in fields]), preamble
 
 
-def unpack(data: bytes, shared: Shared | None = None) -> Packed:
+def unpack(data: bytes, shared: Shared | None = None, *, merge_keys: bool = True) -> Packed:
     """What ``pack`` packed; values that many articles hold alike are one object each, within ``shared`` (one
-    table for a build's articles) or else within the file."""
+    table for a build's articles) or else within the file. Each article's merge keys go to ``shared`` only with
+    ``merge_keys``: a file just read is unpacked without (a first build reads every file, and its main process
+    is at its fullest while reading and merging: at 100,000 records the keys would take some 60 MB more there)."""
     shared = Shared() if shared is None else shared
     packed_articles, packed_diagnostics = marshal.loads(data)
     articles = []
-    digests, bylines = shared.digests, shared.bylines
-    for packed, digest, byline in packed_articles:  # one loop: a file holds an article or two
-        article = _unpack_article(marshal.loads(packed), shared)
+    digests, bylines, keys = shared.digests, shared.bylines, shared.merge_keys
+    compact = shared.utf8_text
+    for packed, digest, byline, merging in packed_articles:  # one loop: a file holds an article or two
+        article = _unpack_article(marshal.loads(packed), shared, compact)
         articles.append(article)
         digests[id(article)] = (article, digest)
         bylines[id(article)] = byline
+        if merge_keys:
+            keys[id(article)] = merging
     diagnostics = [Diagnostic(Level(level), SourceSpan(path, line), message)
                    for level, path, line, message in packed_diagnostics]
     return articles, diagnostics
@@ -161,8 +174,8 @@ def _pack_article(article: Article) -> tuple[Any, ...]:
     values = list(_ARTICLE(article))
     for n in _PEOPLE_AT:
         values[n] = tuple([_pack_person(p) for p in values[n]])
-    values[_LAY_SUMMARY] = tuple([_SECTION(s) for s in article.lay_summary])
-    values[_ABSTRACT] = tuple([_SECTION(s) for s in article.abstract])
+    values[_LAY_SUMMARY] = tuple([_pack_section(s) for s in article.lay_summary])
+    values[_ABSTRACT] = tuple([_pack_section(s) for s in article.abstract])
     values[_LINKS] = tuple([_LINK(link) for link in article.links])
     values[_LANGUAGES] = tuple([_LANGUAGE(lang) for lang in article.languages])
     values[_NOTICES] = tuple([_NOTICE(n) for n in article.notices])
@@ -170,14 +183,15 @@ def _pack_article(article: Article) -> tuple[Any, ...]:
     values[_MESH] = tuple([(h.descriptor, h.major, tuple([(q.name, q.major) for q in h.qualifiers]))
                            for h in article.mesh])
     values[_RECORDS] = tuple([_pack_record(r) for r in article.records])
-    values[_OTHER_ABSTRACTS] = tuple([(_LANGUAGE(o.language), tuple([_SECTION(s) for s in o.sections]))
+    values[_OTHER_ABSTRACTS] = tuple([(_LANGUAGE(o.language), tuple([_pack_section(s) for s in o.sections]))
                                       for o in article.other_abstracts])
     return tuple(values)
 
 
-def _unpack_article(packed: tuple[Any, ...], shared: Shared) -> Article:
+def _unpack_article(packed: tuple[Any, ...], shared: Shared, compact: bool) -> Article:
     # Positional; people, languages and headings found by their packed tuples (equal tuples, equal objects), so
-    # that each distinct one is made once per build: unpacking is on an edit's critical path. An empty value
+    # that each distinct one is made once per build: unpacking is on an edit's critical path. A section's text
+    # packed as UTF-8 is handed over as it is when Section.text takes it so (``compact``). An empty value
     # is left as marshal gave it (the one empty string, the one empty tuple): most of an article's fields are
     # empty, and looking each up cost more than the rest of the unpacking of them.
     one, people, languages, headings = shared.values.setdefault, shared.people, shared.languages, shared.headings
@@ -194,10 +208,12 @@ def _unpack_article(packed: tuple[Any, ...], shared: Shared) -> Article:
     values[_RECORDS] = tuple([Record.from_body(one(fmt, fmt), SourceSpan(path, line), body)
                               for fmt, path, line, body in values[_RECORDS]])
     if values[_LAY_SUMMARY]:
-        values[_LAY_SUMMARY] = tuple([Section(one(label, label), text, one(lang, lang), styles)
+        values[_LAY_SUMMARY] = tuple([Section(one(label, label), text if type(text) is str or compact
+                                              else text.decode("utf-8"), one(lang, lang), styles)
                                       for label, text, lang, styles in values[_LAY_SUMMARY]])
     if values[_ABSTRACT]:
-        values[_ABSTRACT] = tuple([Section(one(label, label), text, one(lang, lang), styles)
+        values[_ABSTRACT] = tuple([Section(one(label, label), text if type(text) is str or compact
+                                           else text.decode("utf-8"), one(lang, lang), styles)
                                    for label, text, lang, styles in values[_ABSTRACT]])
     if values[_LINKS]:
         values[_LINKS] = tuple([Link(one(label, label), url) for label, url in values[_LINKS]])
@@ -213,7 +229,7 @@ def _unpack_article(packed: tuple[Any, ...], shared: Shared) -> Article:
     if values[_OTHER_ABSTRACTS]:
         values[_OTHER_ABSTRACTS] = tuple([
             OtherAbstract(languages.get(v) or languages.setdefault(v, Language(*v)),
-                          tuple([Section(*s) for s in sections]))
+                          tuple([_unpack_section(s, compact) for s in sections]))
             for v, sections in values[_OTHER_ABSTRACTS]])
     return Article(*values)
 
@@ -237,6 +253,33 @@ def _unpack_person(packed: str | tuple[str, ...]) -> Person:
 def _heading(packed: tuple[Any, ...]) -> MeshHeading:
     descriptor, major, qualifiers = packed
     return MeshHeading(descriptor, major, tuple([MeshQualifier(*q) for q in qualifiers]))
+
+
+def _pack_section(section: Section) -> tuple[Any, ...]:
+    """A section's fields, its text in ``text_form``: as UTF-8 where that is smaller, which marshal gives back
+    by copying bytes rather than by decoding them, and which Section.text then takes as it is (unpacking 10,000
+    articles' abstracts took 0.03 s more as str: marshal decoded the UTF-8 and compact_text encoded it again)."""
+    label, text, lang, styles = _SECTION(section)
+    return label, text_form(text), lang, styles
+
+
+def text_form(text: str) -> str | bytes:
+    """A text as its UTF-8 where that takes less memory than the str, else the str: the rule of speedups.py's
+    ``compact_text`` (tests/test_speedups.py checks that the two agree), which then holds what unpacking
+    gives it as it is."""
+    if not text.isascii():
+        try:
+            utf8 = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: kept as it is
+            return text
+        if sys.getsizeof(utf8) < sys.getsizeof(text):
+            return utf8
+    return text
+
+
+def _unpack_section(packed: tuple[Any, ...], compact: bool) -> Section:
+    label, text, lang, styles = packed
+    return Section(label, text if type(text) is str or compact else text.decode("utf-8"), lang, styles)
 
 
 def _pack_summary(summary: Summary | None) -> tuple[Any, ...] | None:

@@ -28,6 +28,7 @@ from ..config import CONTENT_DIR
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
 from ..model import languages, packing
 from ..model.article import Article
+from ..model.merge import MergeKeys
 from . import never_records
 
 PROSE_DIRS = frozenset({"pages", "summaries"})
@@ -140,21 +141,25 @@ class Held:
     again is always unpacked from what was read, and held anew."""
 
     def __init__(self) -> None:
-        self._files: dict[str, tuple[Stamp, list[Article], list[Diagnostic], list[bytes], list[bytes]]] = {}
+        self._files: dict[str, tuple[Stamp, list[Article], list[Diagnostic], list[bytes], list[bytes],
+                                     list[MergeKeys | None]]] = {}
 
     def unpack(self, shown: str, stamp: Stamp, packed: bytes, shared: packing.Shared, *, trusted: bool
                ) -> packing.Packed:
         """The file's articles and problems: those held for ``stamp`` when ``trusted``, else ``packed``'s."""
         held = self._files.get(shown) if trusted else None
         if held is not None and held[0] == stamp:
-            _, articles, problems, digests, bylines = held
+            _, articles, problems, digests, bylines, keys = held
             shared.digests.update((id(article), (article, digest))
                                   for article, digest in zip(articles, digests, strict=True))
             shared.bylines.update((id(article), found) for article, found in zip(articles, bylines, strict=True))
+            shared.merge_keys.update((id(article), found) for article, found in zip(articles, keys, strict=True)
+                                     if found is not None)
             return list(articles), list(problems)
-        articles, problems = packing.unpack(packed, shared)
+        articles, problems = packing.unpack(packed, shared, merge_keys=trusted)
         self._files[shown] = (stamp, articles, problems, [shared.digests[id(a)][1] for a in articles],
-                              [shared.bylines[id(a)] for a in articles])
+                              [shared.bylines[id(a)] for a in articles],
+                              [shared.merge_keys.get(id(a)) for a in articles])
         return list(articles), list(problems)
 
     def keep_only(self, shown: set[str]) -> None:
@@ -219,7 +224,7 @@ def read_articles(site_dir: Path, report: Report, kept: Kept | None = None,
 
 
 def _unpack(shown: str, stamp: Stamp, packed: bytes, shared: packing.Shared, *, trusted: bool) -> packing.Packed:
-    return packing.unpack(packed, shared)
+    return packing.unpack(packed, shared, merge_keys=trusted)  # a file read again: its keys made by merging
 
 
 def read_part(context: Reading | None, files: Sequence[RecordFile]) -> Part:
