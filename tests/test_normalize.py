@@ -120,3 +120,11 @@ def test_the_fast_path_knows_every_typographic_space() -> None:
     typographic = [c for c in WHITESPACE if c not in LAYOUT]
     assert all(normalize._TYPOGRAPHIC_SPACE.fullmatch(c) for c in typographic)
     assert not any(normalize._TYPOGRAPHIC_SPACE.fullmatch(c) for c in LAYOUT)
+
+
+def test_a_printable_text_without_a_double_space_or_an_end_space_is_collapsed_already() -> None:
+    """collapse_spaces returns such a text as it is (the exports' values, cleaned by their reader): right only
+    while the space is the only white space character a printable text can hold."""
+    assert [c for c in map(chr, range(sys.maxunicode + 1)) if c.isprintable() and c.isspace()] == [" "]
+    for text in ["Smith", "a b", "Zürich\u00a0: café", "20\u2009000", " a", "a ", "a  b", "a\tb", "", " "]:
+        assert normalize.collapse_spaces(text) == normalize._LAYOUT_SPACE.sub(" ", text).strip()

@@ -110,13 +110,20 @@ def protect_case(latex: str) -> str:
     braced ("{SARS}-{CoV}-2 {NSP1}", "{mRNA}", "{COVID}-19"): BibTeX's own styles (plain, unsrt, abbrv, IEEEtran)
     and biblatex's sentence case lower-case a title's words, which would print them "sars-cov-2 nsp1". A word
     with only its first letter capital is left to the style (a title-case "Therapy" as much as a name)."""
-    return _WORD.sub(lambda word: "{" + word.group() + "}" if any(c.isupper() for c in word.group()[1:])
-                     else word.group(), latex)
+    return _WORD.sub(_braced_if_cased, latex)
+
+
+def _braced_if_cased(word: re.Match[str]) -> str:
+    """``protect_case`` of one word: braced when a letter after its first is a capital."""
+    text = word.group()
+    rest = text[1:]
+    # islower(): no capital in most words, told in C before a test of each letter
+    return text if rest.islower() or not any(map(str.isupper, rest)) else "{" + text + "}"
 
 
 def _verbatim(text: str) -> str:
     """A verbatim field (doi, url): kept as is but without braces, which would end the field early."""
-    return "".join(c for c in text.strip() if c not in "{}")
+    return text.strip().replace("{", "").replace("}", "")
 
 
 # BibTeX's entry type of each kind of work (Article.kind, CSL's words), and the field that names its publisher;

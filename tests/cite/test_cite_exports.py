@@ -23,6 +23,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from site_builder import readers
+from site_builder.cite.bibtex import protect_case
 from site_builder.cite.exports import export_file, export_file_parts, export_piece
 from site_builder.readers import medline
 
@@ -346,3 +347,9 @@ def test_bibtex_pages_escape_an_ampersand():
     text = exported("bibtex", [article])
     assert "pages = {250--\\&}" in text
     assert next(iter(_bibtex_entries(text).values()))["pages"] == "250\u2013&"  # as LaTeX reads it
+
+
+def test_protect_case_braces_a_word_with_a_capital_after_its_first_letter_only() -> None:
+    """Digits, a title-case letter (U+01C5) and a word whose only capital is its first are left to the style."""
+    assert protect_case("G12C mRNA Therapy 2020 \u01c5ok a\u01c5 x\u01c4 \\textit{RNA} \u00c9TUDE \u00e9Tude") == (
+        "{G12C} {mRNA} Therapy 2020 \u01c5ok a\u01c5 {x\u01c4} \\textit{{RNA}} {\u00c9TUDE} {\u00e9Tude}")
