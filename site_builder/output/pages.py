@@ -137,8 +137,8 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     unchanged_pages = _unchanged(reuse, writer.output, pages) if reuse else set()
     planned: list[Page | None] = list(pages)  # in plan order, each let go once done (pages.clear: the caller
     pages.clear()  # holds none of them)
-    to_render = list(itertools.compress(itertools.count(), map(operator.not_, map(unchanged_pages.__contains__,
-                                                                                  map(_path_of, planned)))))
+    changed = map(operator.not_, map(unchanged_pages.__contains__, map(_path_of, planned)))
+    to_render = list(itertools.compress(itertools.count(), changed))  # the numbers of the pages to render, in C
     left: list[Page | None] = [planned[n] for n in to_render]
     if reuse is not None:
         reuse.last.let_go_of_parts(unless_added=len(to_render))
