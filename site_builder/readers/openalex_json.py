@@ -107,6 +107,21 @@ def _source(item: csl_json.Item) -> dict[str, Any]:
     return source if isinstance(source, dict) else item.mapping("host_venue")
 
 
+def _holder(source: dict[str, Any], kind: str) -> tuple[str, str]:
+    """The journal, series, book or repository that holds a work of ``kind``, by its source's name; and the
+    institution a thesis's source names instead. A source of type "ebook platform" is a publisher's site of its
+    books ("Cambridge University Press eBooks", "IGI Global eBooks": commonmeta-py's recorded answers for
+    10.1017/9781108348843 and 10.4018/978-1-4666-1891-6.ch004), no series of a book nor the book of a chapter; a
+    thesis's "repository" is its university's ("The University of Queensland", 10.14264/uql.2020.791), no series.
+    A preprint's or a dataset's repository holds it (bioRxiv, a research data archive)."""
+    name, source_type = _text(source.get("display_name")), _text(source.get("type"))
+    if source_type == "ebook platform":
+        return "", ""
+    if source_type == "repository" and kind == "thesis":
+        return "", name
+    return name, ""
+
+
 def _text(value: object) -> str:
     return clean(shared.unescape(value)) if isinstance(value, str) else ""
 
@@ -191,7 +206,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     work_type = _top(item, "type")
     kind = KINDS.get(work_type.casefold(), "")
     held = kind in CONTAINED_KINDS
-    journal = _text(source.get("display_name"))
+    journal, institution = _holder(source, kind)
     types = unique_folded(t for t in (work_type, _top(item, "type_crossref")) if t)
     biblio = item.mapping("biblio")
     index = item.mapping("abstract_inverted_index")
@@ -211,7 +226,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         container=journal if held else "",
         kind=kind,
         date=when.date, date_printed=when.printed,
-        publisher=_text(source.get("host_organization_name")) or _text(source.get("publisher")),
+        publisher=_text(source.get("host_organization_name")) or _text(source.get("publisher")) or institution,
         languages=languages.parse([_top(item, "language")] if _top(item, "language") else []),
         topics=shared.review_topics(types),
         publication_types=types,

@@ -146,9 +146,15 @@ def test_title_markup_is_styles_and_nulls_are_no_values() -> None:
 
 
 def test_a_chapter_is_in_its_book() -> None:
-    source = {"source": {"display_name": "Springer eBooks", "type": "ebook platform"}}
+    """A chapter is held by its source (a book series, "SpringerBriefs in medical earth sciences"), except a
+    publisher's platform of ebooks, which is no book (test_an_ebook_platform_is_no_series_and_no_chapters_book)."""
+    source = {"source": {"display_name": "SpringerBriefs in medical earth sciences", "type": "book series"}}
     (found,) = reading.articles(Path("w.json"), work(type="book-chapter", primary_location=source))
-    assert (found.kind, found.container, found.journal) == ("chapter", "Springer eBooks", "")
+    assert (found.kind, found.container, found.journal) == (
+        "chapter", "SpringerBriefs in medical earth sciences", "")
+    platform = {"source": {"display_name": "Springer eBooks", "type": "ebook platform"}}
+    (found,) = reading.articles(Path("w.json"), work(type="book-chapter", primary_location=platform))
+    assert (found.kind, found.container, found.journal) == ("chapter", "", "")
 
 
 HOSTILE = {
@@ -241,3 +247,37 @@ def test_a_conference_paper_is_in_its_proceedings_not_a_journal(tmp_path: Path, 
     assert html.text(page.find(".//blockquote[@id='cite-vancouver']")).startswith(
         "Chen L, Panin G, Knoll A. Human Body Orientation Estimation in Multiview Scenarios. In: Lecture notes in "
         "computer science")
+
+
+def _work_of(name: str):
+    path = OPENALEX / name
+    (record,), _ = readers.read_data(path.read_bytes(), path, f"content/{name}")
+    return readers.to_article(record)[0]
+
+
+def test_an_ebook_platform_is_no_series_and_no_chapters_book(tmp_path: Path, html) -> None:
+    """OpenAlex names the publisher's site of its books as a book's source, "Cambridge University Press eBooks" of
+    type "ebook platform" (10.1017/9781108348843, commonmeta-py's recorded answer): the page said "Series Cambridge
+    University Press eBooks"; and a chapter's, "IGI Global eBooks" (10.4018/978-1-4666-1891-6.ch004): the page said
+    "Book IGI Global eBooks", which is not the chapter's book (the answer does not name it)."""
+    book, chapter = _work_of("commonmeta-cup-ebook.json"), _work_of("commonmeta-igi-ebook-chapter.json")
+    assert (book.kind, book.journal, book.container, book.publisher) == ("book", "", "", "Cambridge University Press")
+    assert (chapter.kind, chapter.journal, chapter.container, chapter.publisher, chapter.pages) == (
+        "chapter", "", "", "IGI Global", "72-94")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / "book.json").write_bytes((OPENALEX / "commonmeta-cup-ebook.json").read_bytes())
+    build(site, tmp_path / "_site")
+    facts = html.facts(html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-1017-9781108348843.html")))
+    assert facts["Publisher"] == "Cambridge University Press"
+    assert "Series" not in facts
+
+
+def test_a_theses_repository_is_its_university_not_a_series() -> None:
+    """A University of Queensland thesis (10.14264/uql.2020.791, commonmeta-py's recorded answer) has as its source
+    "The University of Queensland" of type "repository", with no host organization: the page said "Series The
+    University of Queensland"; the university is the thesis's publisher. A preprint's repository (bioRxiv) and a
+    dataset's stay where they hold the work."""
+    thesis = _work_of("commonmeta-uq-dissertation.json")
+    assert (thesis.kind, thesis.journal, thesis.container, thesis.publisher) == (
+        "thesis", "", "", "The University of Queensland")
