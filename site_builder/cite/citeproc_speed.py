@@ -69,16 +69,9 @@ def install() -> None:
             if reference is None:
                 reference = item.reference
                 kind, case = _case(reference, kwargs)
-            silent = None
-            if case is not None:
-                known: Any = silences.get(kind, ABSENT)
-                if known is ABSENT:
-                    known = silences[kind] = inputs_of(child, kind)
-                if known is not None and known[0].isdisjoint(reference):
-                    like = (case, known[1].intersection(reference)) if known[1] else case
-                    silent = known[2]
-                    if like in silent:
-                        continue
+            silent, like = _silence(silences, child, kind, case, reference) if case is not None else _UNKEPT
+            if silent is not None and like in silent:
+                continue
             try:
                 text = child.render(item, delimiter=delimiter, **kwargs) if choose else child.render(item, **kwargs)
                 if text is not None:
@@ -113,16 +106,9 @@ def install() -> None:
             if reference is None:
                 reference = item.reference
                 kind, case = _case(reference, kwargs, context)
-            silent = None
-            if case is not None:  # a child known to print nothing is passed over, as in render_children
-                known: Any = silences.get(kind, ABSENT)
-                if known is ABSENT:
-                    known = silences[kind] = inputs_of(child, kind)
-                if known is not None and known[0].isdisjoint(reference):
-                    like = (case, known[1].intersection(reference)) if known[1] else case
-                    silent = known[2]
-                    if like in silent:
-                        continue
+            silent, like = _silence(silences, child, kind, case, reference) if case is not None else _UNKEPT
+            if silent is not None and like in silent:  # passed over, as in render_children
+                continue
             try:
                 if choose:
                     child_text = child.render(item, context=context, delimiter=delimiter, **kwargs)
@@ -415,6 +401,21 @@ printed nothing for a reference lacking every variable whose value it reads, it 
 of the same type lacking them, with the same variables among those it only tests for, in the same context:
 citeproc-py's elements answer an absent variable alike whatever else the reference holds, and what a style notes
 as it goes (a substituted variable, suppressed later) is noted of printed variables only."""
+
+
+def _silence(silences: Silences, child: Any, kind: str, case: Any, reference: Any) -> tuple[set[Any] | None, Any]:
+    """Where ``child``'s silences for a reference of type ``kind`` are kept, and this reference's key among them
+    (the case and the tested variables it has), when the reference lacks every variable the child may read; else
+    ``_UNKEPT``. The key is in the set when the child printed nothing for a reference like this one."""
+    known: Any = silences.get(kind, ABSENT)
+    if known is ABSENT:
+        known = silences[kind] = inputs_of(child, kind)
+    if known is None or not known[0].isdisjoint(reference):
+        return _UNKEPT
+    return known[2], (case, known[1].intersection(reference)) if known[1] else case
+
+
+_UNKEPT: tuple[None, None] = (None, None)
 
 
 _PLAIN_ARGUMENTS = frozenset({"context", "sort_options"})

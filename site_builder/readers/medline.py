@@ -179,6 +179,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     title = clean(record.first("TI")) or clean(record.first("TT"))
     # IS: "1367-4803 (Print)", "… (Electronic)", "… (Linking)"
     issns, issn_types = typed_issns([(value, "") for value in record.values("IS")] + _eric_issns(record))
+    pages = clean(record.first("PG"))
+    numbered = _numbered_pages(record)  # PG is the article's number
     article = Article(
         id=nlm.article_id(pmcid, pmid, doi) or (f"eric-{slugify(eric_id)}" if eric_id else "")
         or shared.article_id("", "", "", "", title or book, "pubmed"),
@@ -220,11 +222,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         rights=" ".join(unique_folded(record.values("CI"))),
         volume=clean(record.first("VI")),
         issue=clean(record.first("IP")),
-        pages="" if _numbered_pages(record) else clean(record.first("PG")),
+        pages="" if numbered else pages,
         # the article number PubMed cites in place of pages, for a work without them (PMID 36972330's "LID -
         # 001312", Microbiology's article 001312), or in PG (``_numbered_pages``)
-        article_number=clean(record.first("PG")) if _numbered_pages(record) else "" if eric or clean(
-            record.first("PG")) else (
+        article_number=pages if numbered else "" if eric or pages else (
             _elocation(record.values("LID")) or _cited_pii(record.first("SO"), record.values("LID"))),
         keywords=unique_folded(v.lstrip("*") for v in record.values("OT")),
         mesh=tuple(h for v in record.values("MH") if (h := nlm.mesh_heading(v))),

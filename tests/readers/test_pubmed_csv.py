@@ -17,6 +17,15 @@ from site_builder.model.article import Field, Person
 from site_builder.readers import pubmed_csv
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "pubmed-csv"
+
+
+def built(tmp_path: Path, *names: str):
+    """The build of a site whose content is the files ``names`` of DATA, into tmp_path / "_site"."""
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    for name in names:
+        (site / "content" / name).write_bytes((DATA / name).read_bytes())
+    return build(site, tmp_path / "_site")
 FILES = ["colrev-chatbot.csv", "colrev-fitbit.csv"]
 HEADER = "PMID,Title,Authors,Citation,First Author,Journal/Book,Publication Year,Create Date,PMCID,NIHMS ID,DOI\n"
 
@@ -151,11 +160,7 @@ def test_pages_as_medline_prints_them_keep_the_citations_date_volume_and_issue(t
     space, a semicolon or a colon in them: "419-20; author reply 420-1", "368-71, 375", "Suppl:7-93",
     "pii:20338; author reply pii:20339". The citation was not read: the pages showed the year alone, and neither
     volume, issue nor pages (26 records of that export)."""
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    name = "anopheles-pages-as-printed.csv"
-    (site / "content" / name).write_bytes((DATA / name).read_bytes())
-    result = build(site, tmp_path / "_site")
+    result = built(tmp_path, "anopheles-pages-as-printed.csv")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
     expected = {
         "pubmed-21512019": ("22 April 2011", "332", "6028", "419-20; author reply 420-1"),
@@ -173,11 +178,7 @@ def test_a_volumes_part_and_a_period_into_the_next_year_are_read(tmp_path: Path,
     "94 ( Pt 3):443-9") or with a period that ends in the next year ("1956 Jul -Jan 1957;2(1-2):88-91"): the first
     and the last were not read (the page showed the year alone, no volume, issue or pages), and of the second the
     part was shown as the issue ("Pt 3")."""
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    name = "anopheles-parts-and-periods.csv"
-    (site / "content" / name).write_bytes((DATA / name).read_bytes())
-    result = build(site, tmp_path / "_site")
+    result = built(tmp_path, "anopheles-parts-and-periods.csv")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
     expected = {
         "pubmed-8135927": ("August 1993", "21 ( Pt 3)", "3", "304S"),
@@ -263,11 +264,7 @@ def test_hostile_input_is_reported_where_it_is() -> None:
 
 
 def test_a_site_built_from_csv_exports_shows_their_values(tmp_path: Path, html) -> None:
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    for name in FILES:
-        (site / "content" / name).write_bytes((DATA / name).read_bytes())
-    result = build(site, tmp_path / "_site")
+    result = built(tmp_path, *FILES)
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
     assert result.records == 16
     main = html.main(html.parse(tmp_path / "_site" / "articles" / "pubmed-34846321.html"))
@@ -333,11 +330,7 @@ def test_the_export_of_pubmeds_older_site(tmp_path: Path, html) -> None:
     (Identifiers) are read as the newer export's columns, and the languages its citation names ("Russian.",
     "English, Japanese."). A period parted by a slash or by " - " ("2017 Sep/Oct;78(8):1068-1074", "2017 May -
     Jun;85:82-86"; the newer export's citations too) lost its volume, issue and pages: the page showed "2017"."""
-    site = tmp_path / "site"
-    (site / "content").mkdir(parents=True)
-    name = "pubmed-before-2020-eeg-suicide.csv"
-    (site / "content" / name).write_bytes((DATA / name).read_bytes())
-    result = build(site, tmp_path / "_site")
+    result = built(tmp_path, "pubmed-before-2020-eeg-suicide.csv")
     assert [d for d in result.report.diagnostics if d.level in (Level.ERROR, Level.WARNING)] == []
     assert result.articles == 8
 
