@@ -452,3 +452,22 @@ def test_a_particle_after_the_given_name_is_the_family_names(tmp_path: Path, htm
     # the page's heading is the spelling that opens with the whole family name, not the first in A–Z order
     author_page = (tmp_path / "_site" / "articles" / hrefs.pop()).resolve()
     assert html.text(html.parse(author_page).find(".//h1")) == "ten Doesschate, T"
+
+
+def test_a_cochrane_review_page_shows_the_plain_language_summary_with_its_parts(built_records, html) -> None:
+    """The Cochrane Library's review: its plain-language summary is the page's "In brief", each of its own parts
+    under its heading ("Background", "Key results"), and the abstract's parts under theirs. A CENTRAL record of a
+    registry entry has no journal page of its address, and links to it."""
+    site = built_records("cochrane", {"cochrane.ris": (DATA / "cochrane-library-shapes.ris").read_bytes()})
+    root = html.parse(site / "articles" / "doi-10-1002-14651858-cd000001-pub2.html")
+    lay, abstract = (next(s for s in html.main(root).iter("section") if s.get("aria-labelledby") == name)
+                     for name in ("lay-summary", "abstract"))
+    assert [html.text(el) for el in lay if el.tag in ("h2", "h3", "p")] == [
+        "In brief", "Which hormonal therapy works better?", "Background",
+        "Early failure of the ovaries affects about 1% of women.", "Key results", "We found three small studies."]
+    assert [html.text(h) for h in abstract.iter("h3")][-1] == "Authors' conclusions"
+    assert [p.name for p in (site / "journals").glob("*.html") if "clinicaltrials" in p.name] == []
+    trial = html.parse(site / "articles" / "ris-cn-00000002.html")
+    assert "https://clinicaltrials.gov/show/NCT00000002" in [a.get("href") for a in html.main(trial).iter("a")]
+    shown = facts(site, html, "Effect of an example therapy")
+    assert shown["Publication type"] == ["Trial registry record"] and "Journal" not in shown

@@ -286,3 +286,17 @@ def test_an_accessible_summary_is_a_lay_summary() -> None:
         "ACCESSIBLE SUMMARY: Relapses harm. Early signs help. ABSTRACT: The programme failed. It was not effective."))
     assert lay == (Section("ACCESSIBLE SUMMARY", "Relapses harm. Early signs help."),)
     assert abstract == (Section("", "The programme failed. It was not effective."),)
+
+
+def test_running_headings_are_not_cut_out_of_labels_that_a_colon_closes() -> None:
+    """In "RESULTS: Thirty …" the running heading "RESULT" was cut out, glued to the "S" after it, and the text
+    read "S: Thirty …"; "HYPOTHESIS / AIMS OF STUDY:" was cut after "AIMS". A heading glued to its text still
+    is one where the glue shows: "SUMMARYData form …" (SciELO), "BackgroundStaphylococcus …"."""
+    assert [(s.label, s.text) for s in split_running("BACKGROUND The x. RESULTS: Thirty women. METHODS We.")] == [
+        ("BACKGROUND", "The x."), ("RESULTS", "Thirty women."), ("METHODS", "We.")]
+    assert [(s.label, s.text) for s in split_running("HYPOTHESIS / AIMS OF STUDY: Some. RESULTS: Many.")] == [
+        ("HYPOTHESIS / AIMS OF STUDY", "Some."), ("RESULTS", "Many.")]
+    assert [(s.label, s.text) for s in split_running("SUMMARYData form a program.")] == [
+        ("SUMMARY", "Data form a program.")]
+    assert [(s.label, s.text) for s in split_running("BackgroundStaphylococcus is. Methods We did.")] == [
+        ("Background", "Staphylococcus is."), ("Methods", "We did.")]

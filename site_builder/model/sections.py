@@ -30,11 +30,12 @@ from .normalize import clean
 # A label is matched without regard to case after its first letter ("Materials And Methods"), and two headings
 # joined by "and", "&" or "/" make one ("Background and objective", "Methodology/Principal Findings").
 HEADINGS = frozenset({
-    "abstract", "aim", "aims", "aim(s)", "approach", "background", "background and aims",
-    "background and objectives", "background and purpose", "capsule", "case presentation", "case report",
-    "clinical relevance", "clinical significance", "conclusion", "conclusions", "conclusion(s)",
-    "conclusions and relevance", "conservation implications", "context", "data collection", "data extraction",
-    "data sources", "data synthesis", "design", "discussion", "discussions", "evidence acquisition",
+    "abstract", "aim", "aims", "aim(s)", "approach", "authors' conclusions", "authors’ conclusions", "background",
+    "background and aims", "background and objectives", "background and purpose", "capsule", "case presentation",
+    "case report", "clinical relevance", "clinical significance", "conclusion", "conclusions", "conclusion(s)",
+    "conclusions and relevance", "conservation implications", "context", "data collection",
+    "data collection and analysis", "data extraction", "data sources", "data synthesis", "design", "discussion",
+    "discussions", "evidence acquisition",
     "evidence synthesis", "findings", "hypothesis", "implications", "importance", "interpretation", "intervention",
     "interventions", "introduction", "key results", "level of evidence", "limitations", "location", "main body",
     "main conclusion", "main conclusions", "main outcome measure", "main outcome measures", "main results",
@@ -165,10 +166,13 @@ def _label_start(text: str, colon: int) -> int:
 
 def _running_pattern() -> re.Pattern[str]:
     """A usual heading (or two joined, as ``is_heading`` takes them) at a boundary, then a capital or a digit,
-    after one space, a new line or nothing at all ("BackgroundStaphylococcus")."""
+    after one space or a new line, or glued to it: a capital or a digit after a heading that ends in a small letter
+    ("BackgroundStaphylococcus"), a capital and a small letter after one in capitals ("SUMMARYData form …", SciELO;
+    in "RESULTS: Thirty …" no "RESULT" is glued to an "S")."""
     one = "|".join(re.escape(h) for h in sorted(_HEADING_KEYS, key=len, reverse=True))
     label = rf"(?:{one})(?:(?: and | ?& ?| ?/ ?)(?:{one}))*"
-    return re.compile(rf"(?:^|(?<=[.?!)\]])\s?|(?<=\n))(?P<label>(?i:{label}))(?=[ \n]?[A-Z0-9])")
+    then = r"(?:(?=[ \n][A-Z0-9])|(?<=[a-z)])(?=[A-Z0-9])|(?<=[A-Z])(?=[A-Z][a-z]))"
+    return re.compile(rf"(?:^|(?<=[.?!)\]])\s?|(?<=\n))(?P<label>(?i:{label})){then}")
 
 
 _RUNNING = _running_pattern()
@@ -225,13 +229,24 @@ def split_running(text: str) -> list[Section]:
     """An abstract whose headings run into its text without colons, cut at them; only an abstract that starts
     with a heading is taken for one (elsewhere "Results" followed by a capital may be a sentence's start)."""
     text = text.strip()
-    cuts = [m for m in _RUNNING.finditer(text) if m.group("label")[0].isupper()]
+    cuts = [m for m in _RUNNING.finditer(text)
+            if m.group("label")[0].isupper() and not _starts_colon_label(m.group("label"), text, m.end("label"))]
     if not cuts or cuts[0].start("label") != 0:
         return split_heading_lines(text.split("\n"))
     sections: list[Section] = []
     for m, after in zip(cuts, [*cuts[1:], None], strict=True):
         sections.extend(labelled(m.group("label"), text[m.end("label"):after.start("label") if after else None]))
     return sections
+
+
+_CAPITALS_TO_COLON = re.compile(r"[ A-Z0-9'’&/,()\-]*:(?=\s|$)")
+
+
+def _starts_colon_label(label: str, text: str, end: int) -> bool:
+    """Is a heading in capitals only the start of a longer label that a colon closes: "HYPOTHESIS / AIMS" in
+    "HYPOTHESIS / AIMS OF STUDY: Genitourinary syndrome …" (the Cochrane Library's CENTRAL record of a
+    conference abstract)? That label is cut as the colons' labels are."""
+    return label.isupper() and bool(_CAPITALS_TO_COLON.match(text, end))
 
 
 def split_heading_lines(lines: Sequence[str]) -> list[Section]:
@@ -266,16 +281,23 @@ def split_lay_summary(sections: Iterable[Section]) -> tuple[tuple[Section, ...],
     """(lay summary, abstract): the parts labelled as a plain-language summary, and the others, each in order.
 
     A part labelled "ABSTRACT" (what follows an MDPI "SIMPLE SUMMARY") is the abstract itself and loses the
-    label, as does PubMed's "UNLABELLED" part; parts with neither label nor text are left out.
+    label, as does PubMed's "UNLABELLED" part; parts with neither label nor text are left out. A summary that
+    follows the abstract's parts keeps the parts after it: the Cochrane Library's review ends its abstract with
+    "Plain language summary Short-term and long-term effects of tibolone … Review question … Background …".
     """
     lay: list[Section] = []
     rest: list[Section] = []
+    closing = False  # a plain-language summary after the abstract's parts, whose own parts follow it
     for s in sections:
         key = label_key(s.label)
         if key in LAY_SUMMARY:
             lay.append(s)
+            closing = bool(rest)
         elif key in _NO_LABEL:
             rest.append(dataclasses.replace(s, label="", lang=""))
+            closing = False
+        elif closing:
+            lay.append(s)
         elif s.label or s.text:
             rest.append(s)
     return tuple(lay), tuple(s for s in rest if s.label or s.text)

@@ -422,6 +422,7 @@ def _ris_article(record: Record) -> Article:
     else:
         journal, container = tags.text("JF", "JO", "T3") or abbrev, ""
     urls = [url for tag in ("UR", "L2", "LK", "L1") for value in tags.all(tag) for url in _urls(value)]
+    urls.extend(tags.journal_addresses)
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     doi = ids.doi_field(tags.first("DO")) or ids.doi_from(tags.first("M3")) or _related_doi(tags) or url_doi
     # Embase gives the PMID of a record that MEDLINE holds too in C5 ("DB  - Medline" beside "DB  - Embase").
@@ -487,7 +488,7 @@ def _ris_article(record: Record) -> Article:
             tags.text("ST"), title) else "",
         other_abstracts=_other_abstracts(tags),
         issns=issns, isbns=isbns,
-        publication_types=_thesis_type(tags) if kind == "thesis" else _ovid_types(tags),
+        publication_types=_thesis_type(tags) if kind == "thesis" or _from_cochrane_library(tags) else _ovid_types(tags),
     )
 
 
@@ -539,8 +540,10 @@ def _with_subtitle(title: str, subtitle: str) -> str:
 def _thesis_type(tags: _Tags) -> tuple[str, ...]:
     """What kind of thesis the record says the work is: M3, the specification's "Type of Work" ("Doctoral Thesis",
     Pure's "Doctoral Thesis (compilation)", Citavi's "Master's thesis"), kept as its publication type as EndNote's
-    %9 is; not a DOI that M3 holds in ScienceDirect's exports."""
-    return tuple(value for value in (clean(v) for v in tags.all("M3")) if value and not ids.doi_from(value))
+    %9 is; not a DOI that M3 holds in ScienceDirect's exports. The Cochrane Library's M3 types every record so,
+    several parted by semicolons: "Journal article; Conference proceeding", "Trial registry record", "Preprint"."""
+    return unique_folded(value for v in tags.all("M3") for value in (clean(part) for part in v.split(";"))
+                         if value and not ids.doi_from(value))
 
 
 def _ovid_types(tags: _Tags) -> tuple[str, ...]:
@@ -652,6 +655,14 @@ class _Tags:
         self.by_tag: dict[str, list[tuple[str, ...]]] = {}
         for f in record.fields:
             self.by_tag.setdefault(f.name, []).append(f.values)
+        # The Cochrane Library's CENTRAL record of a trial registry entry writes the entry's address where a
+        # journal's name goes ("JA  - https://clinicaltrials.gov/show/NCT00392093"): a link, no journal.
+        self.journal_addresses = [value for tag in _JOURNAL_TAGS for values in self.by_tag.get(tag, [])
+                                  if _is_address(value := clean(" ".join(values)))]
+        for tag in _JOURNAL_TAGS:
+            named = [values for values in self.by_tag.pop(tag, []) if not _is_address(clean(" ".join(values)))]
+            if named:
+                self.by_tag[tag] = named
 
     def all(self, *tags: str) -> list[str]:
         """Every non-blank value of any of ``tags``, in file order."""
@@ -757,9 +768,27 @@ def _from_web_of_science(tags: _Tags) -> bool:
 def _runs_headings(tags: _Tags) -> bool:
     """A record of an export whose abstracts run their headings into the text without colons: Web of Science's,
     SciELO's ("DB  - SciELO Brazil": "ABSTRACT The Atlantic Forest …"), Lens.org's (its url: "Abstract
-    Objectives The objective of the study …", Crossref's JATS headings flattened)."""
+    Objectives The objective of the study …", Crossref's JATS headings flattened), the Cochrane Library's ("Abstract
+    - Background Premature ovarian insufficiency … Objectives To investigate …", a CENTRAL record's "Background
+    Systemic Lupus Erythematosus …")."""
     return (_from_web_of_science(tags) or any(db.startswith("SciELO") for db in tags.all("DB"))
-            or any(url.startswith(("https://lens.org/", "https://www.lens.org/")) for url in tags.all("UR")))
+            or any(url.startswith(("https://lens.org/", "https://www.lens.org/")) for url in tags.all("UR"))
+            or _from_cochrane_library(tags))
+
+
+_COCHRANE_REVIEW = re.compile(r"CD\d{6}")
+
+
+def _from_cochrane_library(tags: _Tags) -> bool:
+    """A record of the Cochrane Library's RIS export: a CENTRAL record links to its page there, a review (AN
+    "CD008209") to its DOI in the Cochrane Database of Systematic Reviews."""
+    return (any("cochranelibrary.com/" in url for url in tags.all("UR"))
+            or (bool(_COCHRANE_REVIEW.fullmatch(clean(tags.first("AN"))))
+                and ids.doi_field(tags.first("DO")).startswith("10.1002/14651858.")))
+
+
+def _is_address(value: str) -> bool:
+    return value.startswith(("http://", "https://")) and " " not in value
 
 
 def _issue(tags: _Tags, ovid: bool) -> str:

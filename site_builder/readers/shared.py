@@ -85,12 +85,13 @@ def _element_text(text: str) -> str:
     return clean(strip_tags(text)).strip("; ")
 
 
-ABSTRACT_WORD = re.compile(r"\A\s*(?:Abstract|ABSTRACT)(?:\.?[ \t]+(?=[A-Z])|(?=[A-Z][a-z]))")
+ABSTRACT_WORD = re.compile(r"\A\s*(?:Abstract|ABSTRACT)(?:(?:\.|[ \t]+-)?[ \t]+(?=[A-Z])|(?=[A-Z][a-z]))")
 """The word "Abstract" that headed a publisher's JATS abstract, left before the text when a database flattened it:
 "Abstract Orthoconic cephalopods are …" (OpenAlex's RIS and CSV, Lens.org), or glued to it, "AbstractYouth with
 inflammatory bowel disease …" (Ovid's PsycInfo of a Wiley article, in RIS), or with the full stop Copernicus prints
 after it, "Abstract. To fully understand the carbon (C) cycle …" (Dimensions' RIS of 10.5194/bg-7-1375-2010,
-CiteSource's new_stage_data/Dimensions_246.ris). It names the whole, no section."""
+CiteSource's new_stage_data/Dimensions_246.ris), or a dash, "Abstract - Background Premature ovarian …" (the Cochrane
+Library's RIS of a review). It names the whole, no section."""
 
 
 def split_copyright(text: str) -> tuple[str, str]:

@@ -823,6 +823,45 @@ def test_the_cochrane_library_writes_two_spaces_after_the_hyphen() -> None:
     assert records[1].values("SP") == ("1279\u20101297",)  # the full record keeps it as written
 
 
+def test_the_cochrane_library_review_abstract_its_headings_and_plain_language_summary() -> None:
+    """The Cochrane Library's RIS of a review writes its abstract as "Abstract - Background … Objectives … Authors'
+    conclusions … Plain language summary … Background … Key results …", headings without colons: the page showed
+    one paragraph opening "Abstract - Background". Its parts are now the abstract's sections, and the plain-language
+    summary, with the parts that follow it, the lay summary. Shapes of CD008209 and CD008536 (made-up text)."""
+    review = ris.to_article(read("cochrane-library-shapes.ris")[0][0])[0]
+    assert [s.label for s in review.abstract] == [
+        "Background", "Objectives", "Search methods", "Selection criteria", "Data collection and analysis",
+        "Main results", "Authors' conclusions"]
+    assert review.abstract[0].text == "An example condition starts before the age of 40."
+    assert [(s.label, s.text) for s in review.lay_summary] == [
+        ("Plain language summary", "Which hormonal therapy works better?"),
+        ("Background", "Early failure of the ovaries affects about 1% of women."),
+        ("Key results", "We found three small studies.")]
+
+
+def test_a_central_trial_registry_record_names_its_registry_page_in_ja() -> None:
+    """A CENTRAL record of a trial registry entry writes the entry's address where a journal's name goes ("JA  -
+    https://clinicaltrials.gov/show/NCT00392093"): the address was shown as the journal, and a journal page made
+    for it. It is now a link, and the record's M3 ("Trial registry record", "Journal article; Conference
+    proceeding") its publication types. Shapes of CN-02013416 and CN-01619936 (made-up text)."""
+    records, diagnostics = read("cochrane-library-shapes.ris")
+    trial, abstract = (ris.to_article(r)[0] for r in records[1:])
+    assert diagnostics == [] and (trial.journal, trial.journal_abbrev) == ("", "")
+    assert [link.url for link in trial.links] == [
+        "https://www.cochranelibrary.com/central/doi/10.1002/central/CN-00000002/full",
+        "https://clinicaltrials.gov/show/NCT00000002"]
+    assert records[1].values("JA") == ("https://clinicaltrials.gov/show/NCT00000002",)  # the full record keeps it
+    assert trial.publication_types == ("Trial registry record",)
+    assert [s.label for s in trial.abstract] == ["Background", "Hypothesis", "Design and methodology", "Design"]
+    assert (abstract.journal, abstract.publication_types) == (
+        "Neurourology and urodynamics", ("Journal article", "Conference proceeding"))
+    # A heading in capitals that only starts a label a colon closes is no running heading of its own
+    assert [(s.label, s.text) for s in abstract.abstract] == [
+        ("HYPOTHESIS / AIMS OF STUDY", "An example syndrome affects up to 50% of women."),
+        ("RESULTS", "Thirty-one women were recruited."),
+        ("INTERPRETATION OF RESULTS", "Training improved the symptoms.")]
+
+
 def test_covidence_puts_the_addresses_in_the_issue() -> None:
     """Covidence's export of Embase records writes the authors' addresses in IS: citations printed
     "Anat Rec. 2024;(Boisvert C.) Brigham Young University, …". The asreview citation-file-formatting export
