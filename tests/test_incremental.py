@@ -607,6 +607,40 @@ def test_references_are_kept_for_the_locale_they_were_formatted_in(small_site: P
         assert dict(cited) == dict(references.format_all(articles, {}, Report(), locale)[0]), locale
 
 
+def test_an_edited_summary_formats_no_reference_and_an_edited_title_its_articles(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article's references are kept under its digest without its summary, which no reference reads: a summary
+    added or edited formats none again; its article's title edited formats that article's again, and every
+    article's references are those formatted from nothing."""
+    from site_builder.cite import cache as references
+
+    out = tmp_path / "out"
+    first = build(small_site, out)
+    assert first.site is not None
+    record = sorted((small_site / "content" / "records").iterdir())[0]
+    key = next(key for key, article in first.site.library.articles.items()
+               if article.pmid and article.where.path.endswith(record.name))
+    summary = small_site / "content" / "summaries" / "one.md"
+    summary.parent.mkdir()
+    formatted: list[str] = []
+    format_keys = references._format
+    monkeypatch.setattr(references, "_format", lambda keys, *rest: formatted.extend(keys) or format_keys(keys, *rest))
+    for reading in ("A first reading.", "A second reading."):
+        summary.write_text(f"---\npmid: {first.site.library.articles[key].pmid}\n---\n{reading}\n", "utf-8")
+        result = build(small_site, out)
+        assert result.site is not None
+        found = result.site.library.articles[key].summary
+        assert found is not None and reading in found.html
+        assert formatted == [] and dict(result.site.references) == dict(first.site.references)
+    retitle(record, "(revised)")
+    result = build(small_site, out)
+    assert result.site is not None
+    articles = result.site.library.articles
+    assert formatted == [key] and "(revised)" in articles[key].title
+    assert "(revised)" in result.site.references[key][0].text
+    assert dict(result.site.references) == dict(references.format_all(articles, {}, Report())[0])
+
+
 def test_the_library_digest_changes_with_every_part_of_an_author_or_a_group(small_site: Path, tmp_path: Path) -> None:
     """What a page's kept costly part rests on (fingerprints.library_digest): a map to dataclasses is digested
     as its keys and each field's values, a list each; any field of any entry changed, two entries' values

