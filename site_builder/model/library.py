@@ -182,7 +182,7 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
     made_from = _made_from(ordered, rules, byline_digests)
     made_now: list[_Parts] = []
 
-    def made() -> tuple[Any, ...]:
+    def made() -> tuple[list[Any], ...]:
         people = _people({k: a.authors for k, a in ordered.items()}, rules, remember,
                          apart if apart is not None and len(ordered) >= PEOPLE_APART_MIN else None,
                          lambda: byline_digests)
@@ -250,32 +250,46 @@ def _parts(ordered: dict[str, Article], people: People) -> _Parts:
     )
 
 
-def _plain(parts: _Parts, keys: list[str]) -> tuple[Any, ...]:
-    """The parts as the build cache keeps them: what each article has, in the articles' order (``keys``, which
-    are not kept), then each author and each group as its fields' values."""
+def _plain(parts: _Parts, keys: list[str]) -> tuple[list[Any], ...]:
+    """The parts as the build cache keeps them, as lists of values the parts hold, so that making and loading
+    them leaves no small objects to be let go among the library's (the model's memory keeps their holes): what
+    each article has, in the articles' order (``keys``, which are not kept), then each field of the authors and
+    of each kind of group, a list each."""
+    authors = parts.authors.values()
     return ([parts.article_authors[k] for k in keys], [parts.bylines[k] for k in keys],
             [parts.article_topics[k] for k in keys], [parts.article_journal.get(k, "") for k in keys],
-            [(a.key, a.name, a.variants, a.articles, a.orcids) for a in parts.authors.values()],
-            *([(g.key, g.name, g.articles) for g in groups.values()]
-              for groups in (parts.topics, parts.journals, parts.years)))
+            *([getattr(a, name) for a in authors] for name in _AUTHOR_FIELDS),
+            *([getattr(g, name) for g in groups.values()] for groups in (parts.topics, parts.journals, parts.years)
+              for name in _GROUP_FIELDS))
+
+
+_AUTHOR_FIELDS = ("key", "name", "variants", "articles", "orcids")
+_GROUP_FIELDS = ("key", "name", "articles")
+_PLAIN_LISTS = 4 + len(_AUTHOR_FIELDS) + 3 * len(_GROUP_FIELDS)
 
 
 def _fits(plain: Any, count: int) -> bool:
     """Whether ``plain`` is as ``_plain`` makes it for ``count`` articles."""
-    return (type(plain) is tuple and len(plain) == len(_Parts._fields) and all(type(p) is list for p in plain)
+    return (type(plain) is tuple and len(plain) == _PLAIN_LISTS and all(type(p) is list for p in plain)
             and all(len(p) == count for p in plain[:4]))
 
 
-def _from_plain(plain: tuple[Any, ...], keys: list[str]) -> _Parts:
-    article_authors, bylines, article_topics, article_journal, authors, topics, journals, years = plain
+def _from_plain(plain: tuple[list[Any], ...], keys: list[str]) -> _Parts:
+    article_authors, bylines, article_topics, article_journal = plain[:4]
+    authors = plain[4:4 + len(_AUTHOR_FIELDS)]
+    topics, journals, years = (plain[at:at + len(_GROUP_FIELDS)] for at in range(4 + len(_AUTHOR_FIELDS),
+                                                                                    _PLAIN_LISTS, len(_GROUP_FIELDS)))
     return _Parts(
         article_authors=dict(zip(keys, article_authors, strict=True)), bylines=dict(zip(keys, bylines, strict=True)),
         article_topics=dict(zip(keys, article_topics, strict=True)),
         article_journal={k: j for k, j in zip(keys, article_journal, strict=True) if j},
-        authors={row[0]: Author(*row) for row in authors},
-        topics={row[0]: Group(*row) for row in topics}, journals={row[0]: Group(*row) for row in journals},
-        years={row[0]: Group(*row) for row in years},
+        authors={row[0]: Author(*row) for row in zip(*authors, strict=True)},
+        topics=_groups_of(topics), journals=_groups_of(journals), years=_groups_of(years),
     )
+
+
+def _groups_of(columns: tuple[list[Any], ...]) -> dict[str, Group]:
+    return {row[0]: Group(*row) for row in zip(*columns, strict=True)}
 
 
 def _people(bylines: dict[str, tuple[Person, ...]], rules: Rules | None, remember: Remember | None,
