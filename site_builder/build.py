@@ -221,7 +221,8 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     intro = report.take(read_intro(content, CONTENT_DIR))
     free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR)))
     library = build_library(articles, report.take(load_rules(site_dir, articles)),
-                            cache.remembered(kept_cache, "people"), apart, shared.bylines)
+                            cache.remembered(kept_cache, "people"), apart, shared.bylines,
+                            cache.remembered(kept_cache, "library"))
     return _Model(library, records, len(articles), free_pages, intro, shared.digests)
 
 

@@ -647,7 +647,7 @@ def test_the_library_digest_changes_with_every_part_of_an_author_or_a_group(smal
     swapped, or an entry of another kind makes another digest."""
     result = build(small_site, tmp_path / "out")
     assert result.site is not None
-    lib = result.site.library
+    lib = dataclasses.replace(result.site.library)  # digested in full, not by what build_library made it from
     digest = fingerprints.library_digest(lib)
     assert fingerprints.library_digest(dataclasses.replace(lib)) == digest
     seen = {digest}
@@ -670,6 +670,52 @@ def test_the_library_digest_changes_with_every_part_of_an_author_or_a_group(smal
             found = fingerprints.library_digest(dataclasses.replace(lib, **{name: variant}))
             assert found not in seen, name
             seen.add(found)
+
+
+def test_the_library_is_remembered_by_every_part_of_an_article_it_reads() -> None:
+    """build_library keeps its parts with what they were made from (Library.made_from): an edit the library does
+    not read (a title that keeps the order) finds them kept; an edit to any part it reads (a byline, a topic, a
+    journal's names, a date, a spelling seen elsewhere, authors.toml) is worked out again, and every library is
+    the one made without the cache, with a digest (fingerprints.library_digest) of its own."""
+    from site_builder.model.article import Article, Person
+    from site_builder.model.people_rules import parse_rules
+
+    jane, richard = Person("Doe, Jane", "Doe", "Jane"), Person("Roe, Richard", "Roe", "Richard")
+    base = [Article(id="a", title="One work", date="2020", authors=(jane, richard), topics=("Sleep",),
+                    journal="Sleep Medicine"),
+            Article(id="b", title="Another work", date="2021", authors=(jane,), topics=("Sleep", "Diet"),
+                    journal="Sleep Med", journal_abbrev="Sleep Med")]
+    rules, _ = parse_rules('[[keep_apart]]\nnames = ["Doe, Jane", "Roe, Richard"]\n', "authors.toml")
+    edits = {
+        "byline": {"authors": (Person("Doe, J", "Doe", "J"),)}, "topics": {"topics": ("Diet",)},
+        "journal": {"journal": "Sleep Research"}, "abbreviation": {"journal_abbrev": "Sleep Med"},
+        "journal names": {"journal_names": ("Sleep medicine",)},
+        "journal sources": {"journal_sources": ("Sleep Medicine", "Sleep medicine")},
+        "date": {"date": "2019"}, "spellings": {"author_spellings": (("Doe, J.",),)},
+    }
+    kept: dict[bytes, object] = {}
+    made: list[bytes] = []
+
+    def remember(inputs: bytes, make):  # type: ignore[no-untyped-def]
+        if inputs not in kept:
+            made.append(inputs)
+            kept[inputs] = make()
+        return kept[inputs]
+
+    first = library.build_library(base, remember_parts=remember)
+    assert first == library.build_library(base) and len(made) == 1
+    retitled = [dataclasses.replace(base[0], title="One work, again"), base[1]]
+    assert library.build_library(retitled, remember_parts=remember).made_from == first.made_from
+    assert len(made) == 1
+    digests = {fingerprints.library_digest(first)}
+    variants = [(name, [dataclasses.replace(base[0], **fields), base[1]], None) for name, fields in edits.items()]
+    for name, articles, site_rules in [*variants, ("rules", base, rules)]:
+        again = library.build_library(articles, site_rules, remember_parts=remember)
+        assert again == library.build_library(articles, site_rules), name
+        assert fingerprints.library_digest(again) not in digests, name
+        digests.add(fingerprints.library_digest(again))
+    assert len(made) == len(edits) + 2
+    assert not dataclasses.replace(first).made_from  # a library changed any other way: digested in full
 
 
 def test_clean_ignores_the_cache_and_the_last_build(small_site: Path, tmp_path: Path) -> None:

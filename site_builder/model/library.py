@@ -13,7 +13,7 @@ import marshal
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .article import Article, Person
 from .normalize import alnum, name_key, slugify
@@ -70,6 +70,10 @@ class Library:
     """Article key → its place, newest first."""
     sorted_bylines: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
     """Filled as pages ask (_sorted_authors): each process that renders keeps its own."""
+    made_from: bytes = field(default=b"", init=False, compare=False, repr=False)
+    """A digest of all build_library made the library from (``_made_from``): equal digests, equal libraries, by
+    the same code. Set by build_library alone: a library made or changed (dataclasses.replace) any other way has
+    none."""
 
     # What only one page shows is worked out when that page is rendered, in the worker that renders it, rather
     # than for every author and article before any page is.
@@ -162,18 +166,70 @@ objects behind (name forms, clusters), whose holes among the model's objects a p
 
 
 def build_library(articles: list[Article], rules: Rules | None = None, remember: Remember | None = None,
-                  apart: Apart | None = None, bylines_known: Mapping[int, bytes] | None = None) -> Library:
+                  apart: Apart | None = None, bylines_known: Mapping[int, bytes] | None = None,
+                  remember_parts: Remember | None = None) -> Library:
     """The library of ``articles``; ``rules`` are the site's authors.toml (people.py merges name variants). With
     ``remember``, who is who is worked out again only when a byline or a rule changed; with ``apart``, in
     another process on a large collection. ``bylines_known``: the packing.byline_digest of articles' authors by
-    the article's id, as unpacking gave them (packing.Shared.bylines); those of the others are made here."""
+    the article's id, as unpacking gave them (packing.Shared.bylines); those of the others are made here. With
+    ``remember_parts``, everything but the articles and their order is worked out again only when a part of an
+    article it reads (``_made_from``) or a rule changed: an edit to a title or a summary leaves them as they were."""
     keyed = _key_articles(articles)
     ordered = dict(newest_first(list(keyed.items())))
     rank = {key: n for n, key in enumerate(ordered)}
     known = bylines_known if bylines_known is not None else {}
-    people = _people({k: a.authors for k, a in ordered.items()}, rules, remember,
-                     apart if apart is not None and len(ordered) >= PEOPLE_APART_MIN else None,
-                     lambda: [known.get(id(a)) or byline_digest(a.authors) for a in ordered.values()])
+    byline_digests = [known.get(id(a)) or byline_digest(a.authors) for a in ordered.values()]
+    made_from = _made_from(ordered, rules, byline_digests)
+    made_now: list[_Parts] = []
+
+    def made() -> tuple[list[Any], ...]:
+        people = _people({k: a.authors for k, a in ordered.items()}, rules, remember,
+                         apart if apart is not None and len(ordered) >= PEOPLE_APART_MIN else None,
+                         lambda: byline_digests)
+        made_now.append(_parts(ordered, people))
+        return _plain(made_now[0], list(ordered))
+
+    if remember_parts is None:
+        made()
+    else:
+        plain = remember_parts(made_from, made)
+        if not made_now and not _fits(plain, len(ordered)):  # kept by the same code: never, but never fatal
+            made()
+    parts = made_now[0] if made_now else _from_plain(plain, list(ordered))
+    library = Library(
+        articles=ordered, article_authors=parts.article_authors, bylines=parts.bylines,
+        article_topics=parts.article_topics, article_journal=parts.article_journal, authors=parts.authors,
+        topics=parts.topics, journals=parts.journals, years=parts.years, rank=rank,
+    )
+    object.__setattr__(library, "made_from", made_from)  # frozen, and left out of __init__ (see made_from)
+    return library
+
+
+class _Parts(NamedTuple):
+    """The library's fields but its articles, their ranks and what it was made from."""
+
+    article_authors: dict[str, tuple[str, ...]]
+    bylines: dict[str, tuple[str, ...]]
+    article_topics: dict[str, tuple[str, ...]]
+    article_journal: dict[str, str]
+    authors: dict[str, Author]
+    topics: dict[str, Group]
+    journals: dict[str, Group]
+    years: dict[str, Group]
+
+
+def _made_from(articles: dict[str, Article], rules: Rules | None, byline_digests: list[bytes]) -> bytes:
+    """A digest of the rules and of every part of ``articles`` that the library reads, each article's in order
+    with its key (which, with that order, stands for its id, title and date): ``byline_digests`` for their
+    authors."""
+    made_from = hashlib.blake2b(b"library\0" + repr(rules or Rules()).encode(), digest_size=16)
+    made_from.update(marshal.dumps([(k, d, a.topics, a.journal, a.journal_abbrev, a.journal_names, a.journal_sources,
+                                     a.year, a.author_spellings)
+                                    for (k, a), d in zip(articles.items(), byline_digests, strict=True)], 0))
+    return made_from.digest()
+
+
+def _parts(ordered: dict[str, Article], people: People) -> _Parts:
     bylines, article_authors = _bylines(ordered, people)
     folded = _NameKeys()
     topic_keys = assign_keys((folded[t] for a in ordered.values() for t in a.topics), "topic")
@@ -185,15 +241,55 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
     topics = _groups(ordered, article_topics, lambda k, a: a.topics)
     titles = frozenset(a.journal for a in ordered.values() if a.journal_abbrev and a.journal_abbrev != a.journal)
     journals = _journal_groups(ordered, article_journal, lambda name: journal_of.get(folded[name], ""), titles)
-    years = _year_groups(ordered)
-    authors = _authors(ordered, people, article_authors)
-    return Library(
-        articles=ordered, article_authors=article_authors, bylines=bylines, article_topics=article_topics,
-        article_journal=article_journal, authors=authors, rank=rank,
+    return _Parts(
+        article_authors=article_authors, bylines=bylines, article_topics=article_topics,
+        article_journal=article_journal, authors=_authors(ordered, people, article_authors),
         topics=dict(sorted(topics.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
         journals=dict(sorted(journals.items(), key=lambda kv: (kv[1].name.casefold(), kv[0]))),
-        years=years,
+        years=_year_groups(ordered),
     )
+
+
+def _plain(parts: _Parts, keys: list[str]) -> tuple[list[Any], ...]:
+    """The parts as the build cache keeps them, as lists of values the parts hold, so that making and loading
+    them leaves no small objects to be let go among the library's (the model's memory keeps their holes): what
+    each article has, in the articles' order (``keys``, which are not kept), then each field of the authors and
+    of each kind of group, a list each."""
+    authors = parts.authors.values()
+    return ([parts.article_authors[k] for k in keys], [parts.bylines[k] for k in keys],
+            [parts.article_topics[k] for k in keys], [parts.article_journal.get(k, "") for k in keys],
+            *([getattr(a, name) for a in authors] for name in _AUTHOR_FIELDS),
+            *([getattr(g, name) for g in groups.values()] for groups in (parts.topics, parts.journals, parts.years)
+              for name in _GROUP_FIELDS))
+
+
+_AUTHOR_FIELDS = ("key", "name", "variants", "articles", "orcids")
+_GROUP_FIELDS = ("key", "name", "articles")
+_PLAIN_LISTS = 4 + len(_AUTHOR_FIELDS) + 3 * len(_GROUP_FIELDS)
+
+
+def _fits(plain: Any, count: int) -> bool:
+    """Whether ``plain`` is as ``_plain`` makes it for ``count`` articles."""
+    return (type(plain) is tuple and len(plain) == _PLAIN_LISTS and all(type(p) is list for p in plain)
+            and all(len(p) == count for p in plain[:4]))
+
+
+def _from_plain(plain: tuple[list[Any], ...], keys: list[str]) -> _Parts:
+    article_authors, bylines, article_topics, article_journal = plain[:4]
+    authors = plain[4:4 + len(_AUTHOR_FIELDS)]
+    topics, journals, years = (plain[at:at + len(_GROUP_FIELDS)] for at in range(4 + len(_AUTHOR_FIELDS),
+                                                                                    _PLAIN_LISTS, len(_GROUP_FIELDS)))
+    return _Parts(
+        article_authors=dict(zip(keys, article_authors, strict=True)), bylines=dict(zip(keys, bylines, strict=True)),
+        article_topics=dict(zip(keys, article_topics, strict=True)),
+        article_journal={k: j for k, j in zip(keys, article_journal, strict=True) if j},
+        authors={row[0]: Author(*row) for row in zip(*authors, strict=True)},
+        topics=_groups_of(topics), journals=_groups_of(journals), years=_groups_of(years),
+    )
+
+
+def _groups_of(columns: tuple[list[Any], ...]) -> dict[str, Group]:
+    return {row[0]: Group(*row) for row in zip(*columns, strict=True)}
 
 
 def _people(bylines: dict[str, tuple[Person, ...]], rules: Rules | None, remember: Remember | None,

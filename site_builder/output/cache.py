@@ -14,6 +14,8 @@
   (output/search.py); ``search-texts-NN``: what Pagefind was sent of each page, under the page's size and times.
 - ``people``: who is who (model/people.py's resolve, as the library needs it), under a digest of every byline and
   rule it read (``remembered``).
+- ``library``: every part of the library but its articles (model/library.py), under a digest of all it was made
+  from (``Library.made_from``).
 
 Every file carries the digest of the code that wrote it and a checksum of its contents: a cache made by other
 code is set aside whole, a damaged or foreign file is discarded with a one-line notice, never trusted and never

@@ -658,7 +658,11 @@ def library_digest(library: Library) -> bytes:
     """Everything the library holds but its articles' contents: their keys in order, and every other part
     (authors, bylines, topics, journals, years, ranks…), each field as it is; a cache filled as pages ask for it
     (a field that takes no part in comparing libraries) is left out. Each map is digested in runs of LIBRARY_RUN
-    entries, each run behind its length."""
+    entries, each run behind its length. A library that build_library made knows what it was made from
+    (Library.made_from): a digest of that stands for all the rest, as the code that made the library is in every
+    basis this digest is part of (``reuse``)."""
+    if library.made_from:
+        return hashlib.blake2b(b"made from\0" + library.made_from, digest_size=16).digest()
     digest = hashlib.blake2b(digest_size=16)
     for field in dataclasses.fields(library):
         if not field.compare:
