@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import importlib.metadata
 import marshal
 import os
 import sys
@@ -39,6 +38,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
+from .. import installed
 from ..config import CONFIG_FILE
 from ..diagnostics import Report
 from ..model.article import Article
@@ -107,13 +107,7 @@ def _package_sources() -> tuple[tuple[str, bytes], ...]:
 @functools.cache
 def _output_versions() -> bytes:
     """The version of each of _OUTPUT_DEPENDENCIES, as "name=version" ("none" where it is not installed)."""
-    found = []
-    for name in _OUTPUT_DEPENDENCIES:
-        try:
-            found.append(f"{name}={importlib.metadata.version(name)}\0")
-        except importlib.metadata.PackageNotFoundError:
-            found.append(f"{name}=none\0")
-    return "".join(found).encode()
+    return "".join(f"{name}={installed.version(name) or 'none'}\0" for name in _OUTPUT_DEPENDENCIES).encode()
 
 
 def content_digest(data: bytes) -> bytes:
