@@ -48,6 +48,7 @@ from ..render import theme
 if TYPE_CHECKING:  # only for the annotations: see formatted_references
     from ..cite import Citation
     from ..plan.pages import ArticleParts
+    from ..prose.markdown import Kept
     from ..render.pages import CompiledTemplates
 
 CACHE_DIR = ".site-builder"
@@ -434,6 +435,24 @@ def article_parts(folder: CacheFolder, articles: Mapping[str, Article],
     del was
     kept.save(now)
     return found
+
+
+PROSE_CODE = ("prose/markdown.py",)
+"""What the Markdown rendered and the front matter read depend on, besides the texts they are kept under (and the
+libraries' versions, which every code digest holds)."""
+
+
+def kept_prose(folder: CacheFolder) -> Kept:
+    """What the last build made of the site's Markdown (prose/markdown.py's ``Kept``); ``save_prose`` keeps what
+    this one makes."""
+    from ..prose.markdown import Kept
+
+    return Kept(folder.load("prose", code_digest(PROSE_CODE)))
+
+
+def save_prose(folder: CacheFolder, kept: Kept) -> None:
+    if kept.changed():
+        folder.save("prose", kept.made, code_digest(PROSE_CODE))
 
 
 def compiled_templates(folder: CacheFolder) -> CompiledTemplates:
