@@ -13,6 +13,8 @@
   (output/search.py); ``search-texts-NN``: what Pagefind was sent of each page, under the page's size and times.
 - ``people``: who is who (model/people.py's resolve, as the library needs it), under a digest of every byline and
   rule it read (``remembered``).
+- ``prose``: the site's Markdown as rendered and its front matter as read, by their text (prose/markdown.py's
+  ``Kept``): a build whose prose did not change imports neither markdown-it-py nor PyYAML.
 
 Every file carries the digest of the code that wrote it and a checksum of its contents: a cache made by other
 code is set aside whole, a damaged or foreign file is discarded with a one-line notice, never trusted and never
