@@ -216,10 +216,12 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     records = sum(len(article.records) for article in articles)
     articles = report.take(merge_articles(articles, shared.merge_keys))
     shared.merge_keys.clear()  # let go before the library
-    summaries = report.take(read_summaries(content, CONTENT_DIR))
+    prose = cache.kept_prose(kept_cache)  # the Markdown as the last build rendered it, by its text
+    summaries = report.take(read_summaries(content, CONTENT_DIR, prose))
     articles = report.take(attach_summaries(articles, summaries))  # after merging: any source's id finds it
-    intro = report.take(read_intro(content, CONTENT_DIR))
-    free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR)))
+    intro = report.take(read_intro(content, CONTENT_DIR, prose))
+    free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR, prose)))
+    cache.save_prose(kept_cache, prose)
     library = build_library(articles, report.take(load_rules(site_dir, articles)),
                             cache.remembered(kept_cache, "people"), apart, shared.bylines,
                             cache.remembered(kept_cache, "library"))

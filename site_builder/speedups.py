@@ -48,14 +48,12 @@ import functools
 import gc
 import inspect
 import os
-import platform
 import sys
 import types
 from collections.abc import Callable, Iterator, Mapping, MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from typing import Any
 
 import jinja2
@@ -65,6 +63,7 @@ import jinja2.runtime
 import jinja2.utils
 import markupsafe
 
+from . import installed
 from .diagnostics import UserError
 
 SWITCH = "SITE_BUILDER_SPEEDUPS"
@@ -116,12 +115,12 @@ def _fits(trick: Trick) -> bool:
     if trick.distribution:
         if trick.distribution == "MarkupSafe" and not hasattr(markupsafe, "_escape_inner"):
             return False
-        try:
-            version = metadata.version(trick.distribution)
-        except metadata.PackageNotFoundError:
+        found = installed.version(trick.distribution)
+        if found is None:
             return False
-    elif platform.python_implementation() == "CPython":
-        version = platform.python_version()
+        version = found
+    elif sys.implementation.name == "cpython":
+        version = f"{sys.version_info.major}.{sys.version_info.minor}"
     else:
         return False
     low, high = trick.versions
@@ -377,7 +376,12 @@ def _trim_before_fork() -> None:
 
 @cache
 def _glibc() -> bool:
-    return platform.system() == "Linux" and platform.libc_ver()[0] == "glibc"
+    """Whether the C library is glibc, as it says itself (what ``platform.libc_ver`` asks first, without the
+    module's import and its regular expressions)."""
+    try:
+        return sys.platform == "linux" and (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc")
+    except (AttributeError, ValueError, OSError):  # no such name on this system
+        return False
 
 
 def _one_arena() -> None:

@@ -50,7 +50,7 @@ def test_every_trick_runs_where_its_versions_match() -> None:
 
 def test_a_trick_outside_its_versions_stays_off(monkeypatch: pytest.MonkeyPatch) -> None:
     speedups._fits.cache_clear()
-    monkeypatch.setattr(speedups.metadata, "version", lambda name: "99.0.1")
+    monkeypatch.setattr(speedups.installed, "version", lambda name: "99.0.1")
     try:
         assert not speedups.enabled("jinja_output")
         assert not speedups.enabled("citeproc_lookups")

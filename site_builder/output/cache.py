@@ -16,6 +16,8 @@
   rule it read (``remembered``).
 - ``library``: every part of the library but its articles (model/library.py), under a digest of all it was made
   from (``Library.made_from``).
+- ``prose``: the site's Markdown as rendered and its front matter as read, by their text (prose/markdown.py's
+  ``Kept``): a build whose prose did not change imports neither markdown-it-py nor PyYAML.
 
 Every file carries the digest of the code that wrote it and a checksum of its contents: a cache made by other
 code is set aside whole, a damaged or foreign file is discarded with a one-line notice, never trusted and never
@@ -29,7 +31,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import importlib.metadata
 import marshal
 import os
 import sys
@@ -42,6 +43,7 @@ from pathlib import Path
 from stat import S_ISREG
 from typing import TYPE_CHECKING, Any
 
+from .. import installed
 from ..config import CONFIG_FILE
 from ..diagnostics import Report
 from ..model.article import Article
@@ -51,6 +53,7 @@ from ..render import theme
 if TYPE_CHECKING:  # only for the annotations: see formatted_references
     from ..cite import Citation
     from ..plan.pages import ArticleParts
+    from ..prose.markdown import Kept
     from ..render.pages import CompiledTemplates
 
 CACHE_DIR = ".site-builder"
@@ -110,13 +113,7 @@ def _package_sources() -> tuple[tuple[str, bytes], ...]:
 @functools.cache
 def _output_versions() -> bytes:
     """The version of each of _OUTPUT_DEPENDENCIES, as "name=version" ("none" where it is not installed)."""
-    found = []
-    for name in _OUTPUT_DEPENDENCIES:
-        try:
-            found.append(f"{name}={importlib.metadata.version(name)}\0")
-        except importlib.metadata.PackageNotFoundError:
-            found.append(f"{name}=none\0")
-    return "".join(found).encode()
+    return "".join(f"{name}={installed.version(name) or 'none'}\0" for name in _OUTPUT_DEPENDENCIES).encode()
 
 
 def content_digest(data: bytes) -> bytes:
@@ -459,6 +456,24 @@ def article_parts(folder: CacheFolder, articles: Mapping[str, Article],
     del was
     kept.save(now)
     return found
+
+
+PROSE_CODE = ("prose/markdown.py",)
+"""What the Markdown rendered and the front matter read depend on, besides the texts they are kept under (and the
+libraries' versions, which every code digest holds)."""
+
+
+def kept_prose(folder: CacheFolder) -> Kept:
+    """What the last build made of the site's Markdown (prose/markdown.py's ``Kept``); ``save_prose`` keeps what
+    this one makes."""
+    from ..prose.markdown import Kept
+
+    return Kept(folder.load("prose", code_digest(PROSE_CODE)))
+
+
+def save_prose(folder: CacheFolder, kept: Kept) -> None:
+    if kept.changed():
+        folder.save("prose", kept.made, code_digest(PROSE_CODE))
 
 
 def compiled_templates(folder: CacheFolder) -> CompiledTemplates:

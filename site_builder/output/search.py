@@ -18,7 +18,6 @@ import concurrent.futures
 import contextlib
 import dataclasses
 import hashlib
-import importlib.metadata
 import itertools
 import json
 import marshal
@@ -33,6 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import installed
 from ..diagnostics import Diagnostic, Level, Report, SourceSpan
 from ..plan import urls
 from . import cache, indexer
@@ -475,7 +475,4 @@ def _stamp(output: Path) -> str:
 
 
 def _pagefind_version() -> str:
-    try:
-        return importlib.metadata.version("pagefind_bin")
-    except importlib.metadata.PackageNotFoundError:
-        return ""
+    return installed.version("pagefind_bin") or ""

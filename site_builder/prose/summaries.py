@@ -34,7 +34,7 @@ from ..model.article import Article, Summary
 from ..model.dates import iso_date
 from ..model.identifiers import doi_key, pmcid_key, pmid_key
 from ..model.normalize import clean, slugify, unique_folded
-from .markdown import split_front_matter, to_html
+from .markdown import Kept, split_front_matter, to_html
 
 SUMMARIES_DIR = "summaries"
 TARGET_KEYS = ("id", "doi", "pmid", "pmcid")
@@ -66,24 +66,26 @@ class SummaryFile:
     topics: tuple[str, ...]
 
 
-def read_summaries(content_dir: Path, display: str) -> tuple[list[SummaryFile], list[Diagnostic]]:
-    """Every summary in content/summaries/ (sorted by file name), and the problems found."""
+def read_summaries(content_dir: Path, display: str, kept: Kept | None = None
+                   ) -> tuple[list[SummaryFile], list[Diagnostic]]:
+    """Every summary in content/summaries/ (sorted by file name), and the problems found; ``kept``: what the last
+    build made of their Markdown and front matter."""
     folder = content_dir / SUMMARIES_DIR
     found: list[SummaryFile] = []
     problems: list[Diagnostic] = []
     for path in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
         shown = f"{display}/{path.relative_to(content_dir).as_posix()}"
         text = path.read_bytes().decode("utf-8", errors="replace")
-        summary, issues = parse_summary(text, shown)
+        summary, issues = parse_summary(text, shown, kept)
         problems += issues
         if summary is not None:
             found.append(summary)
     return found, problems
 
 
-def parse_summary(text: str, shown: str) -> tuple[SummaryFile | None, list[Diagnostic]]:
+def parse_summary(text: str, shown: str, kept: Kept | None = None) -> tuple[SummaryFile | None, list[Diagnostic]]:
     """One summary file; None (with an error) when it does not say which article it is about."""
-    doc, problems = split_front_matter(text, shown)
+    doc, problems = split_front_matter(text, shown, kept)
     if problems:
         return None, problems
     at = partial(_span, shown, _key_lines(text))
@@ -106,7 +108,7 @@ def parse_summary(text: str, shown: str) -> tuple[SummaryFile | None, list[Diagn
                 "'---' lines at the top of the file); not shown"))
         return None, problems
     where = at(targets[0][0])
-    summary = Summary(html=to_html(doc.body), where=where, by=_by(doc.meta, at, problems),
+    summary = Summary(html=to_html(doc.body, kept), where=where, by=_by(doc.meta, at, problems),
                       date=_date(doc.meta, at, problems), verdict=_verdict(doc.meta, at, problems))
     if not doc.body.strip() and not summary.verdict:
         problems.append(Diagnostic(Level.WARNING, where, "the summary has no text and no verdict"))
