@@ -1,13 +1,17 @@
 """The plan's links to articles and authors (plan/pages.py's ``Links``), made when a page's costly part asks for
-them: the same links as made all at once, each made once, none made for the pages that are not rendered."""
+them: the same links as made all at once, each made once, none made for the pages that are not rendered; and
+each article's own parts of them as the build cache keeps them (output/cache.py's ``article_parts``)."""
 
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import pytest
 from markupsafe import escape
 
+from site_builder.build import build
+from site_builder.output import cache, fingerprints
 from site_builder.plan import pages as plan_pages
 from site_builder.plan import urls
 
@@ -73,3 +77,27 @@ def test_every_pages_links_are_those_made_all_at_once(demo_site) -> None:
     assert all(links.articles[k] == articles[k] for k in lib.articles)
     assert all(links.authors[k] == authors[k] for k in lib.authors)
 
+
+
+def test_kept_plan_parts_of_another_kind_are_made_again(demo_copier, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """An article's parts as the build cache holds them are taken only when each value is of its kind (its key,
+    three texts of HTML, the packed ranks, the citation key's base): any other is made again, never shown."""
+    result = build(demo_copier(tmp_path / "site"), tmp_path / "_site")
+    assert result.site is not None and result.kept_cache is not None
+    articles = result.site.library.articles
+    digests = fingerprints.article_digests(articles.values())
+    kept = cache.ShardedMap(result.kept_cache, "parts", cache.code_digest(cache.PARTS_CODE), filed=cache._digest_file)
+    whole = kept.whole()
+    (title_bytes, first), (one_short, second) = list(articles.items())[:2]
+    was = whole[digests[id(first)][1]]
+    whole[digests[id(first)][1]] = (was[0], str(was[1]).encode(), *was[2:])
+    whole[digests[id(second)][1]] = whole[digests[id(second)][1]][:5]
+    kept.save(whole)
+    made: list[str] = []
+    make = plan_pages.article_parts
+    monkeypatch.setattr(plan_pages, "article_parts", lambda key, article: made.append(key) or make(key, article))
+    found = cache.article_parts(result.kept_cache, articles, digests)
+    assert sorted(made) == sorted([title_bytes, one_short])
+    assert found == {key: make(key, article) for key, article in articles.items()}
+    assert all(type(text) is str for key, parts in found.items() if key not in made for text in parts[:3])

@@ -186,9 +186,10 @@ class Links:
     years: dict[str, Named]
 
 
-ArticleParts = tuple[Markup, Markup, Markup, bytes, str]
+ArticleParts = tuple[str, str, str, bytes, str]
 """What the plan makes of one article from the article and its key alone: its Entry's escaped title, byline and
-verdict, its Ranks packed (orders.ranks_of, orders.packed) and its citation key's base (cite/keys.py). A rebuild takes
+verdict (HTML: Markup when made here, str as the build cache kept them, made Markup with the Entry), its Ranks
+packed (orders.ranks_of, orders.packed) and its citation key's base (cite/keys.py). A rebuild takes
 those of the articles its build cache holds under their digests (output/cache.py, ``article_parts``): at 10,000
 records, making them was a third of the plan."""
 
@@ -278,8 +279,9 @@ def _entry(href: Markup, article: Article, shared: _Escaped | None = None,
     if parts is None:
         title, byline = styled_title(article), _byline(article)
         verdict = escape(article.summary.verdict) if article.summary else escaped[""]
-    else:
-        title, byline, verdict = parts[0], parts[1], parts[2] or escaped[""]
+    else:  # escaped HTML, a Markup or a str as the build cache kept it: a Markup without another escape
+        title, byline = _markup(Markup, parts[0]), _markup(Markup, parts[1])
+        verdict = _markup(Markup, parts[2]) if parts[2] else escaped[""]
     return Entry(href, title, byline, escaped[article.journal or article.container], escaped[article.exact_date],
                  escaped[article.year], article, verdict)
 
@@ -299,6 +301,9 @@ def _byline(article: Article) -> Markup:
     if names and not names[-1].endswith("."):
         byline += "."
     return byline
+
+
+_markup = str.__new__  # a Markup of HTML, without Markup.__new__'s look for __html__, which a str lacks
 
 
 class Made(dict[str, _Made]):
