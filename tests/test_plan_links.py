@@ -101,3 +101,16 @@ def test_kept_plan_parts_of_another_kind_are_made_again(demo_copier, tmp_path: P
     assert sorted(made) == sorted([title_bytes, one_short])
     assert found == {key: make(key, article) for key, article in articles.items()}
     assert all(type(text) is str for key, parts in found.items() if key not in made for text in parts[:3])
+
+
+def test_every_article_page_is_as_the_plan_makes_any_page(demo_site) -> None:
+    """Article pages are made without ``_page``, for speed: the same path, template, context and flags."""
+    site = demo_site.result.site
+    pages = [p for p in plan_pages.plan(site) if p.template == "article.html"]
+    assert [p.path for p in pages] == [urls.article(k) for k in site.library.articles]
+    for page, (key, article) in zip(pages, site.library.articles.items(), strict=True):
+        made = plan_pages._page(site, page.path, "article.html", prose=article.summary is not None, key=key,
+                                article=article, shared=site.shared_facets)
+        assert (page.context, list(page.context), page.prose) == (made.context, list(made.context), made.prose)
+        assert isinstance(page.more, functools.partial) and page.more.args[2:] == (key, article)
+    assert any(p.prose for p in pages) and not all(p.prose for p in pages)

@@ -236,7 +236,7 @@ def plan(site: Site) -> list[Page]:
     pages += [_page(site, path, "authors.html", index=index, more=functools.partial(_index_extras, site, nested, index))
               for path, index in listing.author_index(urls.AUTHORS, tuple(lib.authors))]
     shared = site.shared_facets
-    pages += [_article_page(site, nested, key, article, shared) for key, article in lib.articles.items()]
+    pages += _article_pages(site, nested, shared)
     pages += _author_pages(site, nested)
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
                                       lib.journals), ("year.html", urls.year, lib.years)):
@@ -388,12 +388,16 @@ def journal_label(article: Article) -> str:
                           and not (article.kind == "paper-conference" and not article.container)]
 
 
-def _article_page(site: Site, links: Links, key: str, article: Article,
-                  shared: frozenset[tuple[str, str]]) -> Page:
-    """What the page shows of its article is made by ``more``, in the process that renders it; ``shared`` (made
-    from many articles at once) is not: a costly part is kept by what it is made from (output/fingerprints.py)."""
-    return _page(site, urls.article(key), "article.html", prose=article.summary is not None, key=key,
-                 article=article, more=functools.partial(_article_extras, site, links, key, article), shared=shared)
+def _article_pages(site: Site, links: Links, shared: frozenset[tuple[str, str]]) -> list[Page]:
+    """Every article's page. What it shows of its article is made by ``more``, in the process that renders it;
+    ``shared`` (made from many articles at once) is not: a costly part is kept by what it is made from
+    (output/fingerprints.py). Made here as _page would make them, without its steps for each article: every
+    article's page is one folder down."""
+    root = site.roots[urls.root_of(urls.article(""))]
+    return [Page(urls.article(key), "article.html", {"site": site, "root": root, "key": key, "article": article,
+                                                     "shared": shared},
+                 more=functools.partial(_article_extras, site, links, key, article), prose=article.summary is not None)
+            for key, article in site.library.articles.items()]
 
 
 def _shared_facet_values(lib: Library) -> frozenset[tuple[str, str]]:
@@ -567,7 +571,7 @@ def _exports(site: Site, listing: list[Page]) -> list[Page]:
     for page in listing:
         members = tuple(lib.articles) if page.path == urls.HOME else page.context["group"].articles
         if len(members) > 1:
-            entries = tuple(entry[k] for k in members)
+            entries = tuple(map(entry.__getitem__, members))
             files += [Page(urls.export(page.path, ext), "", {"entries": entries, "abstracts": False}, export=fmt)
                       for fmt, ext, _label in urls.EXPORTS[:3]]
     return files
