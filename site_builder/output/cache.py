@@ -423,30 +423,28 @@ PARTS_CODE = ("plan", "cite", "model", "i18n.py")
 """What an article's plan parts depend on, besides the article's digest and key they are kept under."""
 
 
+_KEPT_PARTS = (str, str, str, str, bytes, str)
+"""The kind of each value of an article's kept parts: its key, then its ArticleParts."""
+
+
 def article_parts(folder: CacheFolder, articles: Mapping[str, Article],
                   digests: Mapping[int, tuple[object, bytes]]) -> dict[str, ArticleParts]:
     """Each article's parts of the plan (plan/pages.py's ``article_parts``) by its key, those of an article the
     folder holds under its digest (fingerprints.article_digests) and key taken as kept; only those still in use
     are kept. Kept under the digest alone, with the key beside the parts: no text made of the two for each
     article (two articles of one digest, were there such, would share one entry, and one of them be made again)."""
-    from markupsafe import Markup
-
     from ..plan.pages import article_parts as make  # here: a build with nothing to do loads no plan
 
     kept = ShardedMap(folder, "parts", code_digest(PARTS_CODE), filed=_digest_file)
     was = kept.whole()
     now: dict[bytes, tuple[str | bytes, ...]] = {}
     found: dict[str, ArticleParts] = {}
-    markup = str.__new__  # a Markup from a kept str, without Markup.__new__'s look for __html__, which a str lacks
     for key, article in articles.items():
         digest = digests.get(id(article))
         name = digest[1] if digest is not None else None
         parts = was.get(name)
-        if (type(parts) is tuple and len(parts) == 6 and parts[0] == key and type(parts[1]) is str
-                and type(parts[2]) is str and type(parts[3]) is str and type(parts[4]) is bytes
-                and type(parts[5]) is str):
-            found[key] = (markup(Markup, parts[1]), markup(Markup, parts[2]), markup(Markup, parts[3]), parts[4],
-                          parts[5])
+        if type(parts) is tuple and tuple(map(type, parts)) == _KEPT_PARTS and parts[0] == key:
+            found[key] = parts[1:]  # the texts as kept: the plan makes them Markup for the entries it makes
         else:
             found[key] = made = make(key, article)
             parts = (key, str(made[0]), str(made[1]), str(made[2]), made[3], made[4])  # as marshal takes them:

@@ -13,7 +13,7 @@ import itertools
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from markupsafe import Markup, escape
 
@@ -170,12 +170,14 @@ class Named:
 
 
 Counted = tuple[tuple[Named, int], ...]
+_Made = TypeVar("_Made")
 """Links with a count that depends on the page: articles of a topic, or articles written together."""
 
 
 @dataclass(frozen=True)
 class Links:
-    """Every entity's ready-made link, by key; made once per build."""
+    """Every entity's ready-made link, by key; made once per build, an article's and an author's when first asked
+    for (``Made``)."""
 
     articles: dict[str, Entry]
     authors: dict[str, Named]
@@ -184,9 +186,10 @@ class Links:
     years: dict[str, Named]
 
 
-ArticleParts = tuple[Markup, Markup, Markup, bytes, str]
+ArticleParts = tuple[str, str, str, bytes, str]
 """What the plan makes of one article from the article and its key alone: its Entry's escaped title, byline and
-verdict, its Ranks packed (orders.ranks_of, orders.packed) and its citation key's base (cite/keys.py). A rebuild takes
+verdict (HTML: Markup when made here, str as the build cache kept them, made Markup with the Entry), its Ranks
+packed (orders.ranks_of, orders.packed) and its citation key's base (cite/keys.py). A rebuild takes
 those of the articles its build cache holds under their digests (output/cache.py, ``article_parts``): at 10,000
 records, making them was a third of the plan."""
 
@@ -230,10 +233,10 @@ def plan(site: Site) -> list[Page]:
         _page(site, urls.NOT_FOUND, "404.html"),
         *([_page(site, urls.SEARCH, "search.html")] if site.config.search else []),
     ]
-    pages += [_page(site, path, "authors.html", index=index, letters=_letters(lib, nested, index))
+    pages += [_page(site, path, "authors.html", index=index, more=functools.partial(_index_extras, site, nested, index))
               for path, index in listing.author_index(urls.AUTHORS, tuple(lib.authors))]
     shared = site.shared_facets
-    pages += [_article_page(site, nested, key, article, shared) for key, article in lib.articles.items()]
+    pages += _article_pages(site, nested, shared)
     pages += _author_pages(site, nested)
     for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
                                       lib.journals), ("year.html", urls.year, lib.years)):
@@ -251,12 +254,16 @@ def plan(site: Site) -> list[Page]:
 
 def make_links(lib: Library, root: str, parts: Mapping[str, ArticleParts] | None = None) -> Links:
     """Every entity's link as seen from a page whose way back to the site root is ``root``; each article's own
-    parts taken from ``parts`` (by key), when given."""
+    parts taken from ``parts`` (by key), when given. An article's and an author's are made when a page asks for
+    them (``Made``): every page's costly part runs in the process that renders it, and a rebuild after an edit
+    renders few pages (making the 10,000 articles' and 18,600 authors' links of 10,000 records for each rebuild
+    was half of its plan)."""
     shared = _Escaped()
+    articles, authors = lib.articles, lib.authors
     return Links(
-        articles={k: _entry(escape(root + urls.article(k)), a, shared, parts[k] if parts is not None else None)
-                  for k, a in lib.articles.items()},
-        authors={k: Named(escape(root + urls.author(k)), escape(a.name)) for k, a in lib.authors.items()},
+        articles=Made(lambda k: _entry(escape(root + urls.article(k)), articles[k], shared,
+                                       parts[k] if parts is not None else None)),
+        authors=Made(lambda k: Named(escape(root + urls.author(k)), escape(authors[k].name))),
         topics=_named(lib.topics, root, urls.topic),
         journals=_named(lib.journals, root, urls.journal),
         years=_named(lib.years, root, urls.year),
@@ -272,8 +279,9 @@ def _entry(href: Markup, article: Article, shared: _Escaped | None = None,
     if parts is None:
         title, byline = styled_title(article), _byline(article)
         verdict = escape(article.summary.verdict) if article.summary else escaped[""]
-    else:
-        title, byline, verdict = parts[0], parts[1], parts[2] or escaped[""]
+    else:  # escaped HTML, a Markup or a str as the build cache kept it: a Markup without another escape
+        title, byline = _markup(Markup, parts[0]), _markup(Markup, parts[1])
+        verdict = _markup(Markup, parts[2]) if parts[2] else escaped[""]
     return Entry(href, title, byline, escaped[article.journal or article.container], escaped[article.exact_date],
                  escaped[article.year], article, verdict)
 
@@ -293,6 +301,25 @@ def _byline(article: Article) -> Markup:
     if names and not names[-1].endswith("."):
         byline += "."
     return byline
+
+
+_markup = str.__new__  # a Markup of HTML, without Markup.__new__'s look for __html__, which a str lacks
+
+
+class Made(dict[str, _Made]):
+    """Each value by its key, made by ``make(key)`` when first asked for (``made[key]``) and kept: one object for
+    each key however often it is asked for. Only asked for by key: ``get``, ``in`` and a walk see those made so
+    far."""
+
+    __slots__ = ("_make",)
+
+    def __init__(self, make: Callable[[str], _Made]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: str) -> _Made:
+        found = self[key] = self._make(key)  # KeyError, as a dict's, for a key that ``make`` does not know
+        return found
 
 
 class _Escaped(dict[str, Markup]):
@@ -361,12 +388,16 @@ def journal_label(article: Article) -> str:
                           and not (article.kind == "paper-conference" and not article.container)]
 
 
-def _article_page(site: Site, links: Links, key: str, article: Article,
-                  shared: frozenset[tuple[str, str]]) -> Page:
-    """What the page shows of its article is made by ``more``, in the process that renders it; ``shared`` (made
-    from many articles at once) is not: a costly part is kept by what it is made from (output/fingerprints.py)."""
-    return _page(site, urls.article(key), "article.html", prose=article.summary is not None, key=key,
-                 article=article, more=functools.partial(_article_extras, site, links, key, article), shared=shared)
+def _article_pages(site: Site, links: Links, shared: frozenset[tuple[str, str]]) -> list[Page]:
+    """Every article's page. What it shows of its article is made by ``more``, in the process that renders it;
+    ``shared`` (made from many articles at once) is not: a costly part is kept by what it is made from
+    (output/fingerprints.py). Made here as _page would make them, without its steps for each article: every
+    article's page is one folder down."""
+    root = site.roots[urls.root_of(urls.article(""))]
+    return [Page(urls.article(key), "article.html", {"site": site, "root": root, "key": key, "article": article,
+                                                     "shared": shared},
+                 more=functools.partial(_article_extras, site, links, key, article), prose=article.summary is not None)
+            for key, article in site.library.articles.items()]
 
 
 def _shared_facet_values(lib: Library) -> frozenset[tuple[str, str]]:
@@ -494,10 +525,16 @@ def _listings(site: Site, base: str, keys: tuple[str, ...]) -> list[tuple[str, l
 
 def _group_page(site: Site, links: Links, path: str, base: str, template: str, group: Group,
                 part: listing.Listing, sorted_from: dict[str, Any]) -> Page:
-    """A page of the list at ``base``: its downloads are the whole list's, beside the list's own page."""
-    return _page(site, path, template, group=group, entries=_entries(links, part.keys), listing=part,
+    """A page of the list at ``base``: its downloads are the whole list's, beside the list's own page; its
+    articles' entries are made by its costly part (``Made``)."""
+    return _page(site, path, template, more=functools.partial(_listed, links, part), group=group, listing=part,
                  downloads=_group_downloads(base, group.articles)
                  if template == "topic.html" and site.config.downloads else (), **sorted_from)
+
+
+def _listed(links: Links, part: listing.Listing) -> dict[str, Any]:
+    """The entries of the articles on a page of a list."""
+    return {"entries": _entries(links, part.keys)}
 
 
 Download = tuple[str, str, str]
@@ -534,7 +571,7 @@ def _exports(site: Site, listing: list[Page]) -> list[Page]:
     for page in listing:
         members = tuple(lib.articles) if page.path == urls.HOME else page.context["group"].articles
         if len(members) > 1:
-            entries = tuple(entry[k] for k in members)
+            entries = tuple(map(entry.__getitem__, members))
             files += [Page(urls.export(page.path, ext), "", {"entries": entries, "abstracts": False}, export=fmt)
                       for fmt, ext, _label in urls.EXPORTS[:3]]
     return files
@@ -559,6 +596,11 @@ def _bare_context(site: Site, root: Markup) -> dict[str, Any]:
     if bare is None:
         bare = site.bare_contexts[root] = {"site": site, "root": root}
     return bare
+
+
+def _index_extras(site: Site, links: Links, index: listing.IndexPage) -> dict[str, Any]:
+    """What a page of the author index shows of its authors: links made only for the pages rendered."""
+    return {"letters": _letters(site.library, links, index)}
 
 
 def _letters(lib: Library, links: Links, index: listing.IndexPage) -> tuple[tuple[str, Counted], ...]:
