@@ -16,6 +16,7 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -770,6 +771,36 @@ def test_a_cache_file_damaged_anywhere_is_never_trusted(tmp_path: Path, damage: 
     again = cache.CacheFolder(tmp_path, notices.append)
     assert again.load("records-00", b"c" * 16) is None
     assert len(notices) == 1 and str(again.folder) in notices[0]
+
+
+def test_the_record_cache_gives_back_each_file_as_kept(tmp_path: Path) -> None:
+    """Each record file's packed form as stored, after a save and a load, and only the cache files whose part
+    changed written again."""
+    folder = cache.CacheFolder(tmp_path, print)
+    kept = cache.RecordCache(folder)
+    packed = {f"content/records/{n}.ris": bytes([n]) * (n * 37 + 1) for n in range(40)}
+    for n, (shown, data) in enumerate(packed.items()):
+        kept.store(shown, (len(data), n, n), b"digest %d" % n, data, 10 * cache.RACY_NS)
+    kept.store("content/records/gone.ris", (1, 0, 0), b"gone", b"x", 10 * cache.RACY_NS)
+    kept.keep_only(set(packed))
+    kept.save()
+    again = cache.RecordCache(cache.CacheFolder(tmp_path, print))
+    for n, (shown, data) in enumerate(packed.items()):
+        assert bytes(again.by_stamp(shown, (len(data), n, n)) or b"?") == data
+        assert again.by_digest(shown, b"digest %d" % n) == data and again.by_digest(shown, b"other") is None
+    assert again.by_stamp("content/records/gone.ris", (1, 0, 0)) is None
+    files = sorted((tmp_path / cache.CACHE_DIR).glob("records-*"))
+    for path in files:
+        os.utime(path, ns=(1, 1))
+    again.store("content/records/1.ris", (38, 1, 1), b"digest 1", packed["content/records/1.ris"],
+                10 * cache.RACY_NS)  # as kept: nothing to write
+    again.store("content/records/2.ris", (75, 2, 2), b"digest 2", b"changed", 10 * cache.RACY_NS)
+    again.save()
+    assert [path.name for path in files if path.stat().st_mtime_ns != 1] == [
+        f"records-{zlib.crc32(b'content/records/2.ris') % cache.SHARDS:02d}"]
+    last = cache.RecordCache(cache.CacheFolder(tmp_path, print))
+    assert last.by_stamp("content/records/2.ris", (75, 2, 2)) == b"changed"
+    assert bytes(last.by_stamp("content/records/3.ris", (112, 3, 3)) or b"?") == packed["content/records/3.ris"]
 
 
 def test_a_cache_of_other_code_is_set_aside(small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

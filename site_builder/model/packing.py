@@ -94,16 +94,17 @@ _PEOPLE_AT = tuple(_AT[name] for name in _PEOPLE)
 
 
 def pack(articles: list[Article], diagnostics: list[Diagnostic]) -> bytes:
-    """Each article packed apart, its records with it, so that unpacking makes an article's objects one after
-    another, as reading did: rendering its page then finds them close together in memory (loading them all
-    at once, strings first, made rendering 4% slower). Each with its digest, which a rebuild then need not make
+    """Each article packed after the other, its records with it, so that unpacking makes an article's objects one
+    after another, as reading did: rendering its page then finds them close together in memory (loading them all
+    at once, strings first, made rendering 4% slower). One ``marshal`` value for the file, the articles' values
+    in it as they are (marshalled apart, each article took a second call and a copy of its bytes: at 10,000
+    records, unpacking took 0.252 s against 0.243 s). Each with its digest, which a rebuild then need not make
     again for the articles it did not read again, its ``byline_digest``, which the library would otherwise
     make again for every article of every build, and what merging compares of it (merge.merge_keys), likewise
     (ValueError for a value of a kind marshal does not know)."""
     packed = [_pack_article(a) for a in articles]
     return marshal.dumps((
-        [(marshal.dumps(p), _digest(p), byline_digest(a.authors), merge_keys(a))
-         for p, a in zip(packed, articles, strict=True)],
+        [(p, _digest(p), byline_digest(a.authors), merge_keys(a)) for p, a in zip(packed, articles, strict=True)],
         [(d.level.value, d.where.path, d.where.line, d.message) for d in diagnostics],
     ))
 
@@ -155,7 +156,7 @@ def unpack(data: bytes, shared: Shared | None = None, *, merge_keys: bool = True
     digests, bylines, keys = shared.digests, shared.bylines, shared.merge_keys
     compact = shared.utf8_text
     for packed, digest, byline, merging in packed_articles:  # one loop: a file holds an article or two
-        article = _unpack_article(marshal.loads(packed), shared, compact)
+        article = _unpack_article(packed, shared, compact)
         articles.append(article)
         digests[id(article)] = (article, digest)
         bylines[id(article)] = byline

@@ -304,6 +304,8 @@ class RecordCache:
         self._folder = folder
         self._code = code_digest(READING_CODE)
         self._shards: list[dict[str, tuple[Any, ...]]] = []
+        self._rows: dict[str, tuple[Any, ...]] = {}  # every file's, whichever cache file holds it: a build asks
+        # for every record file, with one look-up each instead of a checksum of its path and a look-up
         self._changed: set[int] = set()
         self._answers_code = code_digest(LANGUAGES_CODE)
         self._answers: dict[str, Any] | None = None
@@ -311,6 +313,7 @@ class RecordCache:
         for n in range(SHARDS):
             loaded = folder.load(f"records-{n:02d}", self._code)
             self._shards.append(loaded if isinstance(loaded, dict) else {})
+            self._rows.update(self._shards[-1])
 
     def _shard(self, shown: str) -> int:
         return zlib.crc32(shown.encode("utf-8", "surrogatepass")) % SHARDS
@@ -318,7 +321,7 @@ class RecordCache:
     def by_stamp(self, shown: str, stamp: tuple[int, int, int]) -> bytes | None:
         """The packed result of ``shown`` when the file looks as it did when it was cached, and did not change
         too close to that moment to tell."""
-        row = self._shards[self._shard(shown)].get(shown)
+        row = self._rows.get(shown)
         if row is None:
             return None
         size, mtime_ns, ctime_ns, _digest, packed, noted_at = row
@@ -330,15 +333,15 @@ class RecordCache:
 
     def by_digest(self, shown: str, digest: bytes) -> bytes | None:
         """The packed result of ``shown`` when its bytes are those cached."""
-        row = self._shards[self._shard(shown)].get(shown)
+        row = self._rows.get(shown)
         return bytes(row[4]) if row is not None and row[3] == digest else None
 
     def store(self, shown: str, stamp: tuple[int, int, int], digest: bytes, packed: bytes, noted_at: int) -> None:
         """Keep a file as read, noted at ``noted_at`` (nanoseconds): the time before its stamp was taken."""
-        n = self._shard(shown)
         row = (*stamp, digest, packed, noted_at)
-        if self._shards[n].get(shown) != row:
-            self._shards[n][shown] = row
+        if self._rows.get(shown) != row:
+            n = self._shard(shown)
+            self._shards[n][shown] = self._rows[shown] = row
             self._changed.add(n)
 
     def keep_only(self, shown: set[str]) -> None:
@@ -346,7 +349,7 @@ class RecordCache:
         for n, shard in enumerate(self._shards):
             gone = [name for name in shard if name not in shown]
             for name in gone:
-                del shard[name]
+                del shard[name], self._rows[name]
             if gone:
                 self._changed.add(n)
 

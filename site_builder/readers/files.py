@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from .. import workers
 from ..config import CONTENT_DIR
@@ -80,8 +80,10 @@ class Kept(Protocol):
         """Keep these answers too, for the next build."""
 
 
-@dataclass(frozen=True, slots=True)
-class RecordFile:
+class RecordFile(NamedTuple):
+    """A file that may hold records. A named tuple, not a frozen dataclass: a build lists every record file, and
+    at 10,000 records making them took 8-11 ms as dataclasses, 6-7 ms as named tuples."""
+
     path: str
     """As the operating system takes it (a Path is made only for a file that is read)."""
     shown: str
