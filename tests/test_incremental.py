@@ -6,6 +6,7 @@ nothing. Hypothesis chooses the edits; a few plain tests pin what is reused and 
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import functools
 import marshal
@@ -32,7 +33,7 @@ from site_builder.build import BuildResult, build, refresh_search
 from site_builder.cite import exports
 from site_builder.diagnostics import Report
 from site_builder.model import library, packing
-from site_builder.output import cache, fingerprints, pagetable, preflight, search, write
+from site_builder.output import cache, fingerprints, pages, pagetable, preflight, search, splice, write
 from site_builder.output.write import MANIFEST
 from site_builder.plan import feeds, listing
 from site_builder.plan import pages as plan_pages
@@ -1320,3 +1321,92 @@ def test_a_page_table_is_not_carried_when_a_page_is_added_or_gone(small_site: Pa
         rows, stored = _stored_rows(out)
         assert stored == len(rows) == again.pages
         assert rows == _stored_rows(build(small_site, tmp_path / "clean", clean=True).output)[0]
+
+
+def _table_of(rows: dict[str, Any]) -> pagetable.PageTable:
+    """A page table of ``rows`` as stored (rows not as this code writes them too), as a build reads it."""
+    parts = [marshal.dumps((((), ()), b"", ())), marshal.dumps(rows)]
+    return pagetable.PageTable(body=b"".join(b"%d\n%s" % (len(part), part) for part in parts))
+
+
+def test_a_page_table_says_whether_a_row_holds_links_out_and_which_pages_reached_no_change() -> None:
+    plain = {"a.html": (b"f", 1, (), None, (0,), None), "b.html": (b"g", 2, (), None, (1, 2), None),
+             "c.html": (b"h", 3, (), None, None, None)}  # c: the articles it reached not known
+    table = _table_of(plain)
+    assert not table.any_links
+    assert table.unreached(["new.html", "a.html", "b.html", "c.html"], frozenset({2})) == {"a.html"}
+    assert table.unreached(["a.html", "b.html"], frozenset()) == {"a.html", "b.html"}
+    assert _table_of({**plain, "d.html": (b"i", 4, (("../up.html", "climbs"),), None, (0,), None)}).any_links
+    odd = _table_of({**plain, "e.html": ("not a row", 5), "f.html": None})
+    assert odd.any_links  # a row not as this code writes them: its links asked of it
+    assert odd.unreached(["e.html", "f.html", "a.html"], frozenset()) == {"a.html"}
+
+
+def test_pages_kept_as_they_were_report_their_links_out_in_plan_order() -> None:
+    rows = {"a.html": (b"f", 1, (("../up.html", "climbs"),), None, (0,), None),
+            "b.html": (b"g", 2, (), None, (0,), None),
+            "c.html": (b"h", 3, (("/x.html", "from the root"),), None, (0,), None)}
+    for table, found in ((_table_of(rows), [("a.html", "../up.html", "climbs"),
+                                                      ("c.html", "/x.html", "from the root")]),
+                         (_table_of({path: (*row[:2], (), *row[3:]) for path, row in rows.items()}), [])):
+        planned: list[Any] = [object(), object(), object(), object()]
+        carried: list[str] = []
+        done: list[str] = []
+        new = bytearray()
+        outside: list[tuple[str, str, str]] = []
+        paths = ["before.html", *rows]
+        assert pages._kept_as_they_were(planned, paths, 1, 4, table, carried, done, new, outside) == 3
+        assert outside == found
+        assert planned[1:] == [None, None, None] and planned[0] is not None
+        assert carried == done == list(rows) and new == bytearray(3)
+
+
+def test_a_digester_places_articles_at_once_as_one_by_one(small_site: Path, tmp_path: Path) -> None:
+    """Digester.places, and a list's order digested with it (splice.order_digest_of), as place one by one."""
+    result = build(small_site, tmp_path / "out")
+    assert result.site is not None
+    articles = list(result.site.library.articles.values())
+    digester = fingerprints.Digester(None, {id(a): (a, b"d%d" % n, (n,)) for n, a in enumerate(articles)})
+    stranger = copy.copy(articles[0])  # equal, but not one the digester was given: no place
+    backwards = articles[::-1]
+    assert digester.places(backwards) == [digester.place(a) for a in backwards] == list(range(len(articles)))[::-1]
+    assert digester.places([*articles, stranger]) is None and digester.place(stranger) is None
+    entries = [(f"key{n}", article) for n, article in enumerate(backwards)]
+    assert splice.order_digest_of(entries, digester.places) == splice.order_digest(entries, digester.place)
+    assert splice.order_digest_of([*entries, ("x", stranger)], digester.places) is None
+
+
+def test_a_list_download_an_edit_does_not_show_in_is_left_as_it_was(small_site: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A summary added changes its article, not its entries in the list downloads: each list is left as it was
+    (its file neither written again nor read whole), and the site is what a clean build makes; a title edit
+    writes them again."""
+    out = tmp_path / "out"
+    build(small_site, out)
+    given: list[str] = []
+    real = write.OutputWriter.write_parts
+
+    def write_parts(self: write.OutputWriter, rel: str, parts: Any, **known: Any) -> tuple[bool, int]:
+        given.append(rel)
+        return real(self, rel, parts, **known)
+
+    monkeypatch.setattr(write.OutputWriter, "write_parts", write_parts)
+    lists = ("collection.bib", "collection.ris", "collection.json")
+    before = {name: (out / name).stat().st_ino for name in lists}
+    record = sorted((small_site / "content" / "records").glob("*.txt"))[0]
+    pmid = re.search(r"ncbi\.nlm\.nih\.gov/pubmed/(\d+)", record.read_text(encoding="utf-8"))
+    assert pmid is not None
+    (small_site / "content" / "summaries").mkdir()
+    (small_site / "content" / "summaries" / "one.md").write_text(
+        f"---\npmid: {pmid.group(1)}\nby: A reader\ndate: 2024-02-13\n---\nWorth reading.\n", encoding="utf-8")
+    summarised = build(small_site, out)
+    assert 0 < summarised.rendered < summarised.pages and "Worth reading." in "".join(
+        path.read_text(encoding="utf-8") for path in (out / "articles").glob("*.html"))
+    assert {name: (out / name).stat().st_ino for name in lists} == before and not set(lists) & set(given)
+    assert published(out) == published(build(small_site, tmp_path / "clean", clean=True).output)
+    record.write_text(re.sub(r"^(title .*)$", r"\1, revised", record.read_text(encoding="utf-8"), flags=re.M),
+                      encoding="utf-8")
+    given.clear()
+    build(small_site, out)
+    assert all((out / name).stat().st_ino != before[name] for name in lists) and set(lists) <= set(given)
+    assert published(out) == published(build(small_site, tmp_path / "clean", clean=True).output)

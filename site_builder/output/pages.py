@@ -55,7 +55,6 @@ class RenderFailure:
 
 
 _LINKS = pagetable.Entry._fields.index("links")
-_links_of = operator.itemgetter(_LINKS)
 _path_of, _folder_of = operator.attrgetter("path"), operator.itemgetter(0)
 
 
@@ -134,11 +133,14 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     """
     # Pages known unchanged without their fingerprints are set aside here: after an edit that is nearly all of
     # them, and forking workers for the few others would cost more than rendering them.
-    unchanged_pages = _unchanged(reuse, writer.output, pages) if reuse else set()
+    paths = list(map(_path_of, pages))  # each page's path, in plan order: one pass in C for every use below
+    unchanged_pages = _unchanged(reuse, writer.output, pages, paths) if reuse else set()
     planned: list[Page | None] = list(pages)  # in plan order, each let go once done (pages.clear: the caller
     pages.clear()  # holds none of them)
-    changed = map(operator.not_, map(unchanged_pages.__contains__, map(_path_of, planned)))
+    changed = map(operator.not_, map(unchanged_pages.__contains__, paths))
     to_render = list(itertools.compress(itertools.count(), changed))  # the numbers of the pages to render, in C
+    if not unchanged_pages:  # a clean build: no page is kept, nor its path asked for again (at 100,000 records
+        paths.clear()  # the list took 5.7 MB of the main process and of each worker forked while it held it)
     left: list[Page | None] = [planned[n] for n in to_render]
     if reuse is not None:
         reuse.last.let_go_of_parts(unless_added=len(to_render))
@@ -180,7 +182,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
         page = planned[n]  # runs), the others as rendered
         assert page is not None
         if n > at:
-            kept += _kept_as_they_were(planned, at, n, table_before, carried, done, new, outside)
+            kept += _kept_as_they_were(planned, paths, at, n, table_before, carried, done, new, outside)
         planned[n], at = None, n + 1
         found = early.pop(page.path) if page.path in early else next(rendered)
         _sent, written, failure, links, entry, unchanged = found
@@ -199,7 +201,7 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
             rows.add_entry(path, entry)
         kept += unchanged
     if len(planned) > at:
-        kept += _kept_as_they_were(planned, at, len(planned), table_before, carried, done, new, outside)
+        kept += _kept_as_they_were(planned, paths, at, len(planned), table_before, carried, done, new, outside)
     if carried and table_before.carried_by(done, len(carried), rows):
         rows.carry(table_before, done)
     else:
@@ -212,36 +214,36 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     return Written(done, new, rows, kept, made, folder)
 
 
-def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page]) -> set[str]:
+def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page], paths: list[str]) -> set[str]:
     """The paths of the pages whose file is still there and which nothing they are made from can have changed
-    since the last build (fingerprints.Reuse.kept)."""
-    paths = list(map(_path_of, pages))  # passes in C over the pages, as far as they go (after an edit, every
-    # page of the site is looked at here)
+    since the last build (fingerprints.Reuse.kept). ``paths``: those of ``pages``, in order."""
+    # passes in C over the pages, as far as they go (after an edit, every page of the site is looked at here)
     present: set[str] = set()
     for folder in sorted(set(map(_folder_of, map(str.rpartition, paths, itertools.repeat("/"))))):  # one listing,
         prefix = folder + "/" if folder else ""  # not a stat a page
         with contextlib.suppress(OSError), os.scandir(os.path.join(output, folder)) as entries:
             present.update([prefix + entry.name for entry in entries if entry.is_file(follow_symlinks=False)])
-    return reuse.kept_paths(list(itertools.compress(pages, map(present.__contains__, paths))))
+    here = list(map(present.__contains__, paths))
+    return reuse.kept_paths(list(itertools.compress(pages, here)), list(itertools.compress(paths, here)))
 
 
-def _kept_as_they_were(planned: list[Page | None], start: int, end: int, table: pagetable.PageTable,
-                       carried: list[str], done: list[str], new: bytearray,
+def _kept_as_they_were(planned: list[Page | None], paths: list[str], start: int, end: int,
+                       table: pagetable.PageTable, carried: list[str], done: list[str], new: bytearray,
                        outside: list[tuple[str, str, str]]) -> int:
-    """Pages ``start`` to ``end`` of ``planned``, unchanged since the folder's last build (``_unchanged``), added as
-    they were to what write_pages gathers (their paths to ``carried``: their rows are as ``table`` holds them), and
-    let go; how many. A step for each of them was most of what write_pages spent after an edit."""
-    paths = list(map(_path_of, filter(None, planned[start:end])))
+    """Pages ``start`` to ``end`` of ``planned`` (whose paths are ``paths``' at the same places), unchanged since
+    the folder's last build (``_unchanged``), added as they were to what write_pages gathers (their paths to
+    ``carried``: their rows are as ``table`` holds them), and let go; how many. A step for each of them was most
+    of what write_pages spent after an edit."""
+    kept = paths[start:end]
     planned[start:end] = itertools.repeat(None, end - start)
-    carried.extend(paths)
-    done.extend(paths)
-    new.extend(bytes(len(paths)))
-    found = table.rows_of(paths)
-    if any(map(_links_of, found)):  # most often none: a page's links out are the site's own prose's
-        for path, row in zip(paths, found, strict=True):
+    carried.extend(kept)
+    done.extend(kept)
+    new.extend(bytes(len(kept)))
+    if table.any_links:  # most often none: a page's links out are the site's own prose's
+        for path, row in zip(kept, table.rows_of(kept), strict=True):
             if row[_LINKS]:
                 outside.extend([(path, href, why) for href, why in row[_LINKS]])
-    return len(paths)
+    return len(kept)
 
 
 def _splices(reuse: fingerprints.Reuse, lists: list[Page], writer: OutputWriter) -> dict[str, splice.Splice]:
@@ -255,7 +257,7 @@ def _splices(reuse: fingerprints.Reuse, lists: list[Page], writer: OutputWriter)
             continue
         entries = page.context["entries"]
         if id(entries) not in orders:
-            orders[id(entries)] = splice.order_digest(entries, reuse.digester.place)
+            orders[id(entries)] = splice.order_digest_of(entries, reuse.digester.places)
         order = orders[id(entries)]
         planned = splice.plan(last, order, reuse.changed, file_frame(page.export)) if order is not None else None
         if planned is not None:
@@ -416,8 +418,10 @@ def _write_spliced(job: RenderJob, page: Page, planned: splice.Splice, fresh: Li
             _verify_copied(fd, planned, page, frame)
         pieces = [_piece(job, page, fmt, entries[n][0], entries[n][1], fresh, made).encode("utf-8")
                   for n in planned.changed]
+        if pieces == splice.old_changed(fd, planned, frame):  # the file as it is: not written, nor read whole
+            return False, planned.size, (planned.order, planned.lengths.tobytes())
         parts, layout = splice.spliced(fd, planned, pieces, frame)
-        written, size = job.writer.write_parts(page.path, parts)
+        written, size = job.writer.write_parts(page.path, parts, differs=True)  # an entry differs: not compared
         return written, size, layout
     finally:
         os.close(fd)

@@ -18,8 +18,9 @@ from __future__ import annotations
 import array
 import itertools
 import marshal
+import operator
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,6 +47,19 @@ def order_digest(entries: Iterable[tuple[str, Any]], place: Callable[[Any], int 
         keys.append(key)
         places.append(found)
     return content_digest(marshal.dumps((keys, places.tobytes()), 0)), places
+
+
+def order_digest_of(entries: Sequence[tuple[str, Any]],
+                    places_of: Callable[[Iterable[Any]], list[int] | None]) -> tuple[bytes, array.array[int]] | None:
+    """``order_digest``, the articles' places asked of ``places_of`` all at once (fingerprints.Digester.places)."""
+    places = places_of(map(_article_of, entries))
+    if places is None:
+        return None
+    found = array.array("i", places)
+    return content_digest(marshal.dumps((list(map(_key_of, entries)), found.tobytes()), 0)), found
+
+
+_key_of, _article_of = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def lengths_of(layout: Layout) -> array.array[int]:
@@ -107,6 +121,14 @@ def spliced(fd: int, splice: Splice, pieces: list[bytes], frame: tuple[bytes, by
         yield from _read(fd, at, splice.size)
 
     return parts(), (splice.order, lengths.tobytes())
+
+
+def old_changed(fd: int, splice: Splice, frame: tuple[bytes, bytes, bytes]) -> list[bytes]:
+    """The bytes in the old file of each entry at ``splice.changed``: where the new pieces are these, the new
+    file is the old one, byte for byte (an edit the list's format does not show, a summary)."""
+    start, between = len(frame[0]), len(frame[1])
+    where = list(itertools.accumulate((n + between for n in splice.lengths), initial=start))
+    return [b"".join(_read(fd, where[n], where[n] + splice.lengths[n])) for n in splice.changed]
 
 
 def old_pieces(fd: int, splice: Splice, frame: tuple[bytes, bytes, bytes]) -> Iterator[bytes]:

@@ -133,17 +133,17 @@ class OutputWriter:
             raise UserError(f"cannot write {self.output / rel}: {err.strerror or err}") from err
         return True
 
-    def write_parts(self, rel: str, parts: Iterable[bytes]) -> tuple[bool, int]:
+    def write_parts(self, rel: str, parts: Iterable[bytes], *, differs: bool = False) -> tuple[bool, int]:
         """``write`` of the bytes ``parts`` make one after the other, never held whole (a list download of a
         large collection): (whether written, its size in bytes). A file that held those bytes already is left as
-        it was, its new copy removed."""
+        it was, its new copy removed; unless the caller knows it ``differs``, it is then not read to compare."""
         folder, name = rel.rpartition("/")[::2]
         try:
             place, staged = self._folder(folder)
             target = f"{place}/{name}"
             if staged:
                 return True, write_whole(target, parts)
-            return write_atomic(target, parts, unless_same=rel in self._previous)
+            return write_atomic(target, parts, unless_same=rel in self._previous and not differs)
         except OSError as err:
             raise UserError(f"cannot write {self.output / rel}: {err.strerror or err}") from err
 
