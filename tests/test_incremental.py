@@ -6,7 +6,6 @@ nothing. Hypothesis chooses the edits; a few plain tests pin what is reused and 
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import functools
 import marshal
@@ -33,7 +32,7 @@ from site_builder.build import BuildResult, build, refresh_search
 from site_builder.cite import exports
 from site_builder.diagnostics import Report
 from site_builder.model import library, packing
-from site_builder.output import cache, fingerprints, pages, pagetable, preflight, search, splice, write
+from site_builder.output import cache, fingerprints, pages, pagetable, preflight, search, write
 from site_builder.output.write import MANIFEST
 from site_builder.plan import feeds, listing
 from site_builder.plan import pages as plan_pages
@@ -1359,21 +1358,6 @@ def test_pages_kept_as_they_were_report_their_links_out_in_plan_order() -> None:
         assert outside == found
         assert planned[1:] == [None, None, None] and planned[0] is not None
         assert carried == done == list(rows) and new == bytearray(3)
-
-
-def test_a_digester_places_articles_at_once_as_one_by_one(small_site: Path, tmp_path: Path) -> None:
-    """Digester.places, and a list's order digested with it (splice.order_digest_of), as place one by one."""
-    result = build(small_site, tmp_path / "out")
-    assert result.site is not None
-    articles = list(result.site.library.articles.values())
-    digester = fingerprints.Digester(None, {id(a): (a, b"d%d" % n, (n,)) for n, a in enumerate(articles)})
-    stranger = copy.copy(articles[0])  # equal, but not one the digester was given: no place
-    backwards = articles[::-1]
-    assert digester.places(backwards) == [digester.place(a) for a in backwards] == list(range(len(articles)))[::-1]
-    assert digester.places([*articles, stranger]) is None and digester.place(stranger) is None
-    entries = [(f"key{n}", article) for n, article in enumerate(backwards)]
-    assert splice.order_digest_of(entries, digester.places) == splice.order_digest(entries, digester.place)
-    assert splice.order_digest_of([*entries, ("x", stranger)], digester.places) is None
 
 
 def test_a_list_download_an_edit_does_not_show_in_is_left_as_it_was(small_site: Path, tmp_path: Path,

@@ -100,18 +100,6 @@ class Digester:
         self._memo: dict[int, Known] = {}
         """Those met once."""
         self._reached: set[int] | None = None
-        self._places: dict[int, int] | None = None
-        """The place of each article ``place`` knows, by its id: made when ``places`` is first asked."""
-
-    def places(self, articles: Iterable[object]) -> list[int] | None:
-        """``place`` of each of ``articles``, looked up in C by their ids (a list download after an edit asks it of
-        every article); None when one has none. Only the articles this Digester was given have a place, and they
-        live as long as it holds them: no other object has one's id meanwhile."""
-        if self._places is None:
-            self._places = {key: known[2][0] for key, known in self._kept.items()
-                            if len(known[2]) == 1 and known[2][0] >= 0 and isinstance(known[0], Article)}
-        found = list(map(self._places.get, map(id, articles)))
-        return None if None in found else found  # type: ignore[return-value]  # no None left in it
 
     def place(self, article: object) -> int | None:
         """The place in the library of ``article``, one of those this Digester was given; else None."""

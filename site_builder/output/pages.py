@@ -257,7 +257,7 @@ def _splices(reuse: fingerprints.Reuse, lists: list[Page], writer: OutputWriter)
             continue
         entries = page.context["entries"]
         if id(entries) not in orders:
-            orders[id(entries)] = splice.order_digest_of(entries, reuse.digester.places)
+            orders[id(entries)] = splice.order_digest(entries, reuse.digester.place)
         order = orders[id(entries)]
         planned = splice.plan(last, order, reuse.changed, file_frame(page.export)) if order is not None else None
         if planned is not None:

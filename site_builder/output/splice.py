@@ -18,9 +18,8 @@ from __future__ import annotations
 import array
 import itertools
 import marshal
-import operator
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,19 +46,6 @@ def order_digest(entries: Iterable[tuple[str, Any]], place: Callable[[Any], int 
         keys.append(key)
         places.append(found)
     return content_digest(marshal.dumps((keys, places.tobytes()), 0)), places
-
-
-def order_digest_of(entries: Sequence[tuple[str, Any]],
-                    places_of: Callable[[Iterable[Any]], list[int] | None]) -> tuple[bytes, array.array[int]] | None:
-    """``order_digest``, the articles' places asked of ``places_of`` all at once (fingerprints.Digester.places)."""
-    places = places_of(map(_article_of, entries))
-    if places is None:
-        return None
-    found = array.array("i", places)
-    return content_digest(marshal.dumps((list(map(_key_of, entries)), found.tobytes()), 0)), found
-
-
-_key_of, _article_of = operator.itemgetter(0), operator.itemgetter(1)
 
 
 def lengths_of(layout: Layout) -> array.array[int]:
