@@ -31,6 +31,8 @@ begins at a page marker ("Cargando…", "Loading…"), after a blank line that e
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 import sys
 
@@ -93,8 +95,7 @@ def field_name(line: str) -> str:
 
 def field_names(lines: list[str]) -> list[str]:
     """``field_name`` of each line (inlined: this runs for every line of every record)."""
-    match = _CANDIDATE.match
-    return [m.group(1) if (m := match(line)) else "" for line in lines]
+    return [m[1] if m else "" for m in map(_CANDIDATE.match, lines)]
 
 
 def read(text: str, path: str) -> tuple[list[Record], list[Diagnostic]]:
@@ -143,15 +144,15 @@ def _orphan_text(path: str, start: int) -> Diagnostic:
 
 def _blocks(lines: list[str]) -> list[tuple[int, list[str]]]:
     """Runs of non-blank lines with the 0-based index of their first line."""
+    # The blank lines found in C (a record has some hundred lines and a dozen blank ones), the runs between them
+    # sliced: a loop over every line took a tenth of reading a record's fields.
+    blank = itertools.compress(itertools.count(), map(operator.not_, map(str.strip, lines)))
     blocks: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    for i, line in enumerate(lines):
-        if line.strip():
-            if not current:
-                blocks.append((i, current))
-            current.append(line)
-        else:
-            current = []
+    start = 0
+    for end in (*blank, len(lines)):
+        if end > start:
+            blocks.append((start, lines[start:end]))
+        start = end + 1
     return blocks
 
 
@@ -160,8 +161,9 @@ def _field_block_start(names: list[str]) -> int | None:
 
     A one-line title such as "id of …" on the page part forms a block of its own and is not a field list.
     """
-    known = [i for i, name in enumerate(names) if name and (name in KNOWN_FIELDS or is_known(name))]
-    return known[0] if len(known) >= 2 else None
+    known = (i for i, name in enumerate(names) if name and (name in KNOWN_FIELDS or is_known(name)))
+    first = next(known, None)  # the first two are enough: a block of fields is not looked at to its end
+    return first if first is not None and next(known, None) is not None else None
 
 
 def _is_page_marker(line: str) -> bool:
@@ -203,12 +205,14 @@ def _parse_fields(lines: list[str], names: list[str], offset: int, path: str,
 
 def _field_starts(names: list[str], lines: list[str], excluded: frozenset[int] = frozenset()) -> list[int]:
     """Line indexes that start a field: line 0, then the heaviest strictly increasing run of candidate names."""
-    candidates = [i for i, name in enumerate(names) if name and i not in excluded]
+    candidates = [i for i, name in enumerate(names) if name and i not in excluded] if excluded \
+        else list(itertools.compress(itertools.count(), names))  # the lines with a name, found in C
     if not candidates or candidates[0] != 0:
         candidates = [0, *candidates]
-    # Fast path: names already increase and are all known (nearly every real record).
-    if all(names[a] < names[b] for a, b in zip(candidates, candidates[1:], strict=False)) and all(
-            names[i] in KNOWN_FIELDS or is_known(names[i]) for i in candidates):
+    # Fast path: names already increase and are all known (nearly every real record). Strictly increasing
+    # names are their own sorted set: both asked in C.
+    chosen = [names[i] for i in candidates]
+    if chosen == sorted(set(chosen)) and (KNOWN_FIELDS.issuperset(chosen) or all(map(is_known, chosen))):
         return candidates
     candidates = [i for i in candidates if i == 0 or not _is_particle_name(names[i], lines[i])]
     fitting = _fitting(candidates, names)

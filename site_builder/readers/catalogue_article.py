@@ -231,13 +231,13 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     date = values["date"] or first_date(fields.values("publishDate") or fields.values("publishDateSort"))
     values.update(  # an Article made once from both mappings' values (made, then replaced, took twice as long)
         id=values["id"] or shared.article_id(values["pmcid"], values["pmid"], doi, "", values["title"], "vufind"),
-        title=isbd(values["title"]),
+        title=_without_isbd(values["title"]),  # these three cleaned already (_pubmed_values)
         authors=tuple(marc_person(a) for a in (*primary, *secondary, *fields.values("author_corporate")) if a.strip()),
         editors=tuple(marc_person(a) for a in (*primary_editors, *editors) if a.strip()),
         translators=tuple(marc_person(a) for a in (*primary_translators, *translators) if a.strip()),
         journal=values["journal"] or clean(fields.first("container_title")),
-        publisher=isbd(values["publisher"]),
-        edition=isbd(values["edition"]),  # MARC 250, "[1st ed.]. -"
+        publisher=_without_isbd(values["publisher"]),
+        edition=_without_isbd(values["edition"]),  # MARC 250, "[1st ed.]. -"
         doi=doi, date=date,
         volume=clean(fields.first("container_volume")),
         issue=clean(fields.first("container_issue")),
@@ -296,7 +296,11 @@ def isbd(text: str) -> str:
     """A title or publisher without the ISBD punctuation MARC ends it with ("… a bibliography /", "Zanichelli,",
     "… proceedings -"). Taken off from the end one mark at a time: a regular expression for the run backtracked
     for minutes over a value of many marks that do not end it."""
-    text = clean(text)
+    return _without_isbd(clean(text))
+
+
+def _without_isbd(text: str) -> str:
+    """``isbd`` of a text that is clean already."""
     while True:
         text = text.rstrip()
         if text.endswith(("/", ":", ";", ",", "=")) or (text.endswith("-") and text[-2:-1].isspace()):

@@ -487,3 +487,34 @@ def test_the_spaces_pattern_skips_exactly_what_lstrip_removes() -> None:
     """parse_spelling moves past spaces with \\s* instead of copying the rest with lstrip(): the same characters."""
     pattern = catalogue_article._SPACES
     assert all((pattern.match(c).end() == 1) == c.isspace() for c in map(chr, range(sys.maxunicode + 1)))
+
+
+def test_blocks_are_the_runs_of_lines_that_are_not_blank() -> None:
+    """_blocks finds the blank lines in C: the same runs as a loop asking each line's strip(), any white space
+    (a tab, a no-break space, a line of spaces) making a line blank, at either end and several in a row."""
+    rng = random.Random(3)
+    pieces = ["", " ", "\t", "\u00a0", "\u3000 ", "id x", "author A", " text", "Cargando…"]
+    for _ in range(2000):
+        lines = [rng.choice(pieces) for _ in range(rng.randint(0, 12))]
+        expected: list[tuple[int, list[str]]] = []
+        for i, line in enumerate(lines):
+            if line.strip():
+                if i == 0 or not lines[i - 1].strip():
+                    expected.append((i, []))
+                expected[-1][1].append(line)
+        assert catalogue._blocks(lines) == expected, lines
+
+
+def test_field_starts_fast_path_agrees_with_the_chain() -> None:
+    """The fast path of _field_starts (names strictly increasing and all known, asked in C) gives what the chain
+    search gives, and is left for repeated, unordered or unknown names."""
+    rng = random.Random(5)
+    known = sorted(catalogue.KNOWN_FIELDS)
+    for _ in range(3000):
+        names = sorted(rng.sample(known, rng.randint(1, 12)))
+        if rng.random() < 0.5:  # a repeated name, a name out of order, a continuation line, an unknown name
+            names.insert(rng.randint(1, len(names)), rng.choice([*known[:5], "", "zeta", names[0]]))
+        lines = [f"{name} value" if name else "a continuation" for name in names]
+        candidates = [0, *[i for i, name in enumerate(names) if name and i]]
+        chain = catalogue._heaviest_increasing(candidates, names)
+        assert catalogue._field_starts(names, lines) == chain, names
