@@ -213,8 +213,9 @@ class PageTable:
         self._row_parts: list[bytes] = []
         """The rows as stored, each part as read (NewRows.carry), while the next table may still need them."""
         self._stored = 0
-        self._any_links: bool | None = None
         """Rows stored in those parts: a path's row is stored again after it when a build carried them."""
+        self._any_links: bool | None = None
+        """Whether a row holds links out of the site, once asked (``any_links``)."""
         self.found = bool(body)
         """Kept by a build that finished its pages: every file of the folder but those it lists as its own
         (the manifest) and the foreign ones was put there by hand since, or by a search index still to come."""

@@ -170,7 +170,6 @@ class Named:
 
 
 Counted = tuple[tuple[Named, int], ...]
-_Made = TypeVar("_Made")
 """Links with a count that depends on the page: articles of a topic, or articles written together."""
 
 
@@ -304,6 +303,9 @@ def _byline(article: Article) -> Markup:
 
 
 _markup = str.__new__  # a Markup of HTML, without Markup.__new__'s look for __html__, which a str lacks
+
+
+_Made = TypeVar("_Made")
 
 
 class Made(dict[str, _Made]):
