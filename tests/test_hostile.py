@@ -289,3 +289,41 @@ def test_the_structured_container_title_wins_over_the_spelling() -> None:
     article, problems = to_article(record)
     assert article.journal == "Frontiers in Pharmacology"
     assert any("is not the container_title" in d.message for d in problems)
+
+
+def test_a_reader_that_fails_costs_its_record_or_file_not_the_build(tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The readers are made never to raise (tests/test_fuzz_readers.py), but one that does on input nobody
+    foresaw stopped the whole build with a traceback. It now costs that record (or file) alone: an error names
+    it and what failed, and every other record is built."""
+    from site_builder.readers import registry
+
+    records = tmp_path / "site" / "content" / "records"
+    records.mkdir(parents=True)
+    (records / "a.ris").write_text("TY  - JOUR\nTI  - A kept article\nER  - \n\nTY  - JOUR\nTI  - A failing one\n"
+                                   "ER  - \n", encoding="utf-8")
+    (records / "b.ris").write_text("TY  - JOUR\nTI  - A file that fails\nER  - \n", encoding="utf-8")
+    (records / "c.ris").write_text("TY  - JOUR\nTI  - Another kept article\nER  - \n", encoding="utf-8")
+    to_article_as_it_is, read_data_as_it_is = registry.to_article, registry.read_data
+
+    def failing_on_a_record(record):  # type: ignore[no-untyped-def]
+        if record.values("TI") == ("A failing one",):
+            raise IndexError("list index out of range")
+        return to_article_as_it_is(record)
+
+    def failing_on_a_file(data, path, shown):  # type: ignore[no-untyped-def]
+        if shown.endswith("b.ris"):
+            raise RecursionError("maximum recursion depth exceeded")
+        return read_data_as_it_is(data, path, shown)
+
+    monkeypatch.setattr(registry, "to_article", failing_on_a_record)
+    monkeypatch.setattr(registry, "read_data", failing_on_a_file)
+    result = build(tmp_path / "site", tmp_path / "out", clean=True)
+    assert [str(d) for d in result.report.diagnostics if d.level is Level.ERROR] == [
+        "content/records/a.ris:5: error: this ris record could not be read, and is left out: site-builder failed "
+        "on it (IndexError: list index out of range); please report it with the ris record",
+        "content/records/b.ris:1: error: this file could not be read, and is left out: site-builder failed on it "
+        "(RecursionError: maximum recursion depth exceeded); please report it with the file"]
+    assert result.site is not None
+    assert sorted(a.title for a in result.site.library.articles.values()) == [
+        "A kept article", "Another kept article"]

@@ -265,12 +265,26 @@ def _parsed(data: bytes, path: Path, shown: str) -> tuple[list[Article], list[Di
     from .registry import read_data, to_article  # only for a file the cache does not hold (see __init__.py)
 
     articles: list[Article] = []
-    records, problems = read_data(data, path, shown)
+    try:
+        records, problems = read_data(data, path, shown)
+    except Exception as err:  # noqa: BLE001 - a reader's bug on odd input must cost this file, not the build
+        return [], [_not_read(SourceSpan(shown, 1), "file", err)]
     for record in records:
-        article, article_problems = to_article(record)
+        try:
+            article, article_problems = to_article(record)
+        except Exception as err:  # noqa: BLE001 - as above: this record, not the build
+            problems.append(_not_read(record.where, f"{record.format} record", err))
+            continue
         articles.append(article)
         problems += article_problems
     return articles, problems
+
+
+def _not_read(where: SourceSpan, what: str, err: Exception) -> Diagnostic:
+    """What a reader that failed on its input says: an error in site-builder (the readers are made never to
+    raise, tests/test_fuzz_readers.py), named so that it can be reported, and the rest of the site built."""
+    return Diagnostic(Level.ERROR, where, f"this {what} could not be read, and is left out: site-builder failed on "
+                                         f"it ({type(err).__name__}: {err}); please report it with the {what}")
 
 
 def record_files(site_dir: Path, seen: Seen | None = None) -> list[RecordFile]:
