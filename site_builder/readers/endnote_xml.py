@@ -133,8 +133,11 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     tags = endnote.Tags(_tagged(record))
     problems: list[Diagnostic] = []
     if not endnote.title_of(tags):
+        # EndNote writes its whole file on one line: the record's number in the library tells which one it is
+        number = next((value for value in record.values("rec-number") if value.strip()), "")
+        which = f"record {number.strip()} (its <rec-number>)" if number else "record"
         problems.append(Diagnostic(Level.ERROR, record.where,
-                                   "record has no title (a <title> in its <titles>); shown as 'Untitled record'"))
+                                   f"{which} has no title (a <title> in its <titles>); shown as 'Untitled record'"))
     article = endnote.tagged_article(tags, record, FORMAT)
     return replace(article, title_styles=_title_styles(record, article.title)), problems
 
