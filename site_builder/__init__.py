@@ -5,9 +5,10 @@ The folders follow the build (docs/architecture.md): ``readers`` â†’ ``model`` â
 ``build.py`` listing the stages and ``commands`` on top. Each sub-package's docstring says what it owns, what it
 may import and what it never imports; tests/test_layout.py keeps that true.
 
-Any stage may import these four, which import no stage: ``diagnostics`` (problems and where they are),
-``config`` (site.toml), ``speedups`` (the tricks that lean on other libraries' internals) and ``workers``
-(forked worker processes).
+Any stage may import these five, which import no stage: ``diagnostics`` (problems and where they are),
+``config`` (site.toml), ``speedups`` (the tricks that lean on other libraries' internals), ``workers`` (forked
+worker processes) and ``installed`` (the installed libraries' versions, which the build cache's code digest and
+the speed tricks check).
 
 ``i18n`` (the interface's language: Babel catalogues, and dates, numbers and language names in the site's locale)
 sits on the model, importing only ``model`` and ``diagnostics``; ``plan`` and ``cite`` mark their words with its

@@ -204,6 +204,7 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     from .model.packing import Shared
     from .model.people_rules import load_rules
     from .prose.free_pages import read_free_pages, read_intro
+    from .prose.markdown import KEPT_BY, Kept
     from .prose.summaries import attach_summaries, read_summaries
     from .readers.files import read_articles
     from .workers import apart
@@ -216,12 +217,13 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     records = sum(len(article.records) for article in articles)
     articles = report.take(merge_articles(articles, shared.merge_keys))
     shared.merge_keys.clear()  # let go before the library
-    prose = cache.kept_prose(kept_cache)  # the Markdown as the last build rendered it, by its text
+    prose = Kept(cache.kept_value(kept_cache, "prose", KEPT_BY))  # the Markdown as the last build made it
     summaries = report.take(read_summaries(content, CONTENT_DIR, prose))
     articles = report.take(attach_summaries(articles, summaries))  # after merging: any source's id finds it
     intro = report.take(read_intro(content, CONTENT_DIR, prose))
     free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR, prose)))
-    cache.save_prose(kept_cache, prose)
+    if prose.changed():
+        cache.keep_value(kept_cache, "prose", KEPT_BY, prose.made)
     library = build_library(articles, report.take(load_rules(site_dir, articles)),
                             cache.remembered(kept_cache, "people"), apart, shared.bylines,
                             cache.remembered(kept_cache, "library"))

@@ -11,7 +11,8 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "site_builder"
 SUBPACKAGES = sorted(p.parent.name for p in PACKAGE.glob("*/__init__.py"))
-FOUNDATION = {"diagnostics": set(), "config": {"diagnostics"}, "speedups": {"diagnostics"}, "workers": set()}
+FOUNDATION = {"diagnostics": set(), "config": {"diagnostics"}, "speedups": {"diagnostics", "installed"},
+              "workers": set(), "installed": set()}
 """The modules any stage may import, and what each of them may import (site_builder/__init__.py)."""
 BESIDE = {"i18n": {"model", "diagnostics"}}
 """Top-level modules that import a stage, and what each may import; the stages that use them say so in their

@@ -9,7 +9,7 @@ the machine-readable metadata of its page. Pure, Articles in and strings out, bu
 - ``meta``: Highwire Press tags, schema.org JSON-LD and Open Graph.
 
 May import: model, i18n, diagnostics, speedups, workers.
-Never imports: readers, prose, plan, render, output, commands, build, config.
+Never imports: readers, prose, plan, render, output, commands, build, config, installed.
 """
 
 from .csl import to_csl_json

@@ -6,6 +6,6 @@ Owns ``cli`` (arguments, exit codes, the only place that prints a build's messag
 code that uses the network), ``add_answers`` and ``add_files``.
 
 May import: build, readers, model, prose, cite, plan, render, output, i18n, config, diagnostics, speedups,
-workers.
+workers, installed.
 Never imports: nothing is above the commands.
 """

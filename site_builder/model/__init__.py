@@ -9,5 +9,6 @@ records' fields packed, values many articles share as one object). No I/O but
 ``people_rules`` reading authors.toml.
 
 May import: diagnostics.
-Never imports: readers, prose, cite, plan, render, output, commands, build, i18n, config, speedups, workers.
+Never imports: readers, prose, cite, plan, render, output, commands, build, i18n, config, speedups, workers,
+installed.
 """

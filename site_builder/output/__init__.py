@@ -10,6 +10,6 @@ beside the site, never in the output: record files as read, formatted references
 imports no stage's libraries). The model is imported for the first two: the cache keeps the site's authors.toml
 in view, and a page's fingerprint digests the articles it shows (model/packing.py).
 
-May import: render, plan, cite, model, config, diagnostics, workers.
+May import: render, plan, cite, model, config, diagnostics, workers, installed.
 Never imports: readers, prose, commands, build, i18n, speedups.
 """

@@ -17,7 +17,8 @@
 - ``library``: every part of the library but its articles (model/library.py), under a digest of all it was made
   from (``Library.made_from``).
 - ``prose``: the site's Markdown as rendered and its front matter as read, by their text (prose/markdown.py's
-  ``Kept``): a build whose prose did not change imports neither markdown-it-py nor PyYAML.
+  ``Kept``, which build.py keeps here: ``kept_value``): a build whose prose did not change imports neither
+  markdown-it-py nor PyYAML.
 
 Every file carries the digest of the code that wrote it and a checksum of its contents: a cache made by other
 code is set aside whole, a damaged or foreign file is discarded with a one-line notice, never trusted and never
@@ -53,7 +54,6 @@ from ..render import theme
 if TYPE_CHECKING:  # only for the annotations: see formatted_references
     from ..cite import Citation
     from ..plan.pages import ArticleParts
-    from ..prose.markdown import Kept
     from ..render.pages import CompiledTemplates
 
 CACHE_DIR = ".site-builder"
@@ -459,22 +459,14 @@ def article_parts(folder: CacheFolder, articles: Mapping[str, Article],
     return found
 
 
-PROSE_CODE = ("prose/markdown.py",)
-"""What the Markdown rendered and the front matter read depend on, besides the texts they are kept under (and the
-libraries' versions, which every code digest holds)."""
+def kept_value(folder: CacheFolder, name: str, parts: tuple[str, ...]) -> object:
+    """The value ``keep_value`` kept in ``folder`` under ``name``, made by the code of ``parts`` of the package;
+    None when there is none (the site's prose as the last build made it: prose/markdown.py's ``Kept``)."""
+    return folder.load(name, code_digest(parts))
 
 
-def kept_prose(folder: CacheFolder) -> Kept:
-    """What the last build made of the site's Markdown (prose/markdown.py's ``Kept``); ``save_prose`` keeps what
-    this one makes."""
-    from ..prose.markdown import Kept
-
-    return Kept(folder.load("prose", code_digest(PROSE_CODE)))
-
-
-def save_prose(folder: CacheFolder, kept: Kept) -> None:
-    if kept.changed():
-        folder.save("prose", kept.made, code_digest(PROSE_CODE))
+def keep_value(folder: CacheFolder, name: str, parts: tuple[str, ...], value: object) -> None:
+    folder.save(name, value, code_digest(parts))
 
 
 def compiled_templates(folder: CacheFolder) -> CompiledTemplates:

@@ -7,5 +7,5 @@ values; its costly half (related articles, co-authors, head metadata) is made by
 process that renders the page (``Page.more``).
 
 May import: model, prose, cite, i18n, config, diagnostics.
-Never imports: readers, render, output, commands, build, speedups, workers.
+Never imports: readers, render, output, commands, build, speedups, workers, installed.
 """

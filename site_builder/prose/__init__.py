@@ -5,5 +5,6 @@ Owns ``markdown`` (front matter and markdown-it-py with raw HTML off and a link 
 content/pages/*.md).
 
 May import: model, diagnostics.
-Never imports: readers, cite, plan, render, output, commands, build, i18n, config, speedups, workers.
+Never imports: readers, cite, plan, render, output, commands, build, i18n, config, speedups, workers,
+installed.
 """

@@ -53,6 +53,11 @@ def _parser() -> MarkdownIt:
     return md
 
 
+KEPT_BY = ("prose/markdown.py",)
+"""The code what ``Kept`` holds depends on, besides the texts it is kept under (and the libraries' versions,
+which every code digest holds): the build cache keeps it under this code's digest (output/cache.py)."""
+
+
 class Kept:
     """What the last build made of each Markdown text and front matter, by the text itself (the build cache
     keeps it, output/cache.py): a text met again is not rendered or read again. ``made`` is what this build

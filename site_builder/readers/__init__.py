@@ -8,7 +8,7 @@ its docstring; ``files`` finds the record files and reads them; ``shared``, ``nl
 ``json_records``, ``solr`` and ``latex`` are what several readers share.
 
 May import: model, config, diagnostics, workers.
-Never imports: prose, cite, plan, render, output, commands, build, i18n, speedups.
+Never imports: prose, cite, plan, render, output, commands, build, i18n, speedups, installed.
 
 The registry's names are this package's too (``readers.read_file``), imported with every reader when first asked
 for: a rebuild whose record files all come from the build cache parses none, and importing them took 0.06 s of it.

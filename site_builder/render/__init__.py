@@ -5,5 +5,5 @@ Owns ``pages`` (the environment, autoescaped and strict, every filter and global
 static files are, and the site's own that replace them).
 
 May import: plan, model, i18n, speedups, diagnostics.
-Never imports: readers, prose, cite, output, commands, build, config, workers.
+Never imports: readers, prose, cite, output, commands, build, config, workers, installed.
 """
