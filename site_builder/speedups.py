@@ -115,10 +115,9 @@ def _fits(trick: Trick) -> bool:
     if trick.distribution:
         if trick.distribution == "MarkupSafe" and not hasattr(markupsafe, "_escape_inner"):
             return False
-        found = installed.version(trick.distribution)
-        if found is None:
+        version = installed.version(trick.distribution)
+        if version is None:
             return False
-        version = found
     elif sys.implementation.name == "cpython":
         version = f"{sys.version_info.major}.{sys.version_info.minor}"
     else:

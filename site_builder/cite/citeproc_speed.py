@@ -386,7 +386,6 @@ def install() -> None:
     custom.__getitem__ = getitem
 
 
-
 Inputs = tuple[frozenset[str], frozenset[str], set[Any]]
 """What a child of the style reads of a reference of one type (``inputs_of``): the keys whose values it may
 print or test, the keys whose presence alone it may test, and the cases (``_case``, with the latter keys present)

@@ -196,11 +196,7 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
         if not made_now and not _fits(plain, len(ordered)):  # kept by the same code: never, but never fatal
             made()
     parts = made_now[0] if made_now else _from_plain(plain, list(ordered))
-    library = Library(
-        articles=ordered, article_authors=parts.article_authors, bylines=parts.bylines,
-        article_topics=parts.article_topics, article_journal=parts.article_journal, authors=parts.authors,
-        topics=parts.topics, journals=parts.journals, years=parts.years, rank=rank,
-    )
+    library = Library(articles=ordered, rank=rank, **parts._asdict())
     object.__setattr__(library, "made_from", made_from)  # frozen, and left out of __init__ (see made_from)
     return library
 

@@ -657,10 +657,14 @@ class _Tags:
             self.by_tag.setdefault(f.name, []).append(f.values)
         # The Cochrane Library's CENTRAL record of a trial registry entry writes the entry's address where a
         # journal's name goes ("JA  - https://clinicaltrials.gov/show/NCT00392093"): a link, no journal.
-        self.journal_addresses = [value for tag in _JOURNAL_TAGS for values in self.by_tag.get(tag, [])
-                                  if _is_address(value := clean(" ".join(values)))]
+        self.journal_addresses: list[str] = []
         for tag in _JOURNAL_TAGS:
-            named = [values for values in self.by_tag.pop(tag, []) if not _is_address(clean(" ".join(values)))]
+            named = []
+            for values in self.by_tag.pop(tag, []):
+                if _is_address(joined := clean(" ".join(values))):
+                    self.journal_addresses.append(joined)
+                else:
+                    named.append(values)
             if named:
                 self.by_tag[tag] = named
 
