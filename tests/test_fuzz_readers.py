@@ -91,12 +91,18 @@ def with_markup(name: str, seed: bytes, choices: list[int], payload: str) -> byt
     elif name == "bibtex":
         payload = payload.replace("{", "").replace("}", "")
     ends = [m.start() for m in _VALUE_ENDS[kind].finditer(seed)
-            if kind != "csv" or m.start() > seed.find(b"\n")]  # a CSV header names the columns: no value
+            if (kind != "csv" or m.start() > seed.find(b"\n"))  # a CSV header names the columns: no value
+            and (name != "embase-text" or _indented(seed, m.start()))]  # Embase's values only: not its names
     if not ends:
         return seed
     for at in sorted({ends[c % len(ends)] for c in choices}, reverse=True):
         seed = seed[:at] + payload.encode("utf-8") + seed[at:]
     return seed
+
+
+def _indented(text: bytes, at: int) -> bool:
+    """Whether the line that holds ``at`` starts indented (an Embase value's first line)."""
+    return text[text.rfind(b"\n", 0, at) + 1:][:1] in (b" ", b"\t")
 
 
 def _marc_with_markup(seed: bytes, choices: list[int], payload: str) -> bytes:
@@ -131,7 +137,7 @@ def _path(name: str):  # noqa: ANN202
     return Path({"catalogue": "f.txt", "medline": "f.nbib", "pubmed-xml": "f.xml", "jats": "f.nxml",
                  "ris": "f.ris", "ovid": "f.ovd", "endnote": "f.enw", "endnote-xml": "f.xml", "mods": "f.xml",
                  "msbib": "f.xml", "citavi": "f.xml", "marc-xml": "f.xml", "marc-binary": "f.mrc",
-                 "refworks-tagged": "f.txt", "bibtex": "f.bib", "csl-json": "f.json",
+                 "refworks-tagged": "f.txt", "embase-text": "f.txt", "bibtex": "f.bib", "csl-json": "f.json",
                  "vufind-json": "f.json", "plos-json": "f.json", "crossref-json": "f.json", "openalex-json": "f.json",
                  "europepmc-json": "f.json", "eric-json": "f.json", "pop-json": "f.json", "pubmed-csv": "f.csv",
                  "scopus-csv": "f.csv", "table-csv": "f.csv"}[name])

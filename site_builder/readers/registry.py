@@ -88,6 +88,7 @@ READERS: tuple[Reader, ...] = (
     Reader("ris", (".ris", ".ciw", ".txt"), "ris"),
     Reader("endnote", (".enw", ".txt"), "endnote"),
     Reader("refworks-tagged", (".txt", ".rtf"), "refworks_tagged"),
+    Reader("embase-text", (".txt",), "embase_text"),
     Reader("endnote-xml", (".xml",), "endnote_xml", takes_bytes=True),
     Reader("mods-xml", (".xml", ".mods"), "mods", takes_bytes=True),
     Reader("msbib", (".xml",), "msbib", takes_bytes=True),
@@ -201,7 +202,8 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
                                "JSON, ERIC's API JSON, PLOS search JSON, VuFind JSON, PubMed CSV (also its site's "
                                "before 2020), the CSV of Scopus, Web of Science, the Cochrane Library, EBSCOhost, "
                                "Embase, IEEE Xplore, Zotero, Lens.org, OpenAlex, Dimensions, Rayyan, Covidence, "
-                               "abstrackr or Google Scholar, RefWorks tagged or tab-delimited, Publish or Perish CSV "
+                               "abstrackr or Google Scholar, Embase's plain text, RefWorks tagged or tab-delimited, "
+                               "Publish or Perish CSV "
                                "or JSON, ProQuest's XLS, or one of these tables as an XLSX or XLS workbook); file "
                                "skipped")]
     if reader.read_bytes is not None:

@@ -416,7 +416,9 @@ def _ris_article(record: Record) -> Article:
         # EBSCOhost names the journal in JO and JF, and writes in T2 a title of the article's (its title in
         # English: "T1  - État de la connaissance …", "T2  - State of knowledge …"), as Zotero's EBSCOhost
         # translator reads it
-        journal_tags = ("JF", "JO", "T2") if _from_ebscohost(tags) else ("T2", "JF", "JO")
+        # Embase.com's export writes the journal in JF and the title in another language in T2
+        journal_tags = ("JF", "JO", "T2") if _from_ebscohost(tags) or _embase_original_title(tags) else (
+            "T2", "JF", "JO")
         journal, container = tags.text(*journal_tags) or abbrev, ""
         abbrev = abbrev or _abbreviation_in_jo(tags)
     else:
@@ -425,8 +427,9 @@ def _ris_article(record: Record) -> Article:
     urls.extend(tags.journal_addresses)
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     doi = ids.doi_field(tags.first("DO")) or ids.doi_from(tags.first("M3")) or _related_doi(tags) or url_doi
-    # Embase gives the PMID of a record that MEDLINE holds too in C5 ("DB  - Medline" beside "DB  - Embase").
-    embase_pmid = ids.pmid_from(tags.first("C5")) if "Embase" in tags.all("DB") else ""
+    # Embase gives the PMID of a record that MEDLINE holds too in C5 ("DB  - Medline" beside "DB  - Embase"), and
+    # of a MEDLINE record its search found ("DB  - Medline" alone, the record's embase.com link in UR).
+    embase_pmid = ids.pmid_from(tags.first("C5")) if _from_embase(tags) else ""
     # The Cochrane Library's CENTRAL records give the PMID of a trial's PubMed record in C3: "PUBMED 21314913",
     # "PUBMED 38407106,EMBASE 643589775".
     central_pmid = next((m[1] for value in tags.all("C3") for part in value.split(",")
@@ -485,7 +488,7 @@ def _ris_article(record: Record) -> Article:
         records=(record,),
         # Scopus gives the title in the work's own language as ST (elsewhere RIS's short title)
         original_title=tags.text("ST") if "Scopus" in tags.all("DB") and not shared.same_title(
-            tags.text("ST"), title) else "",
+            tags.text("ST"), title) else _embase_original_title(tags),
         other_abstracts=_other_abstracts(tags),
         issns=issns, isbns=isbns,
         publication_types=_thesis_type(tags) if kind == "thesis" or _from_cochrane_library(tags) else _ovid_types(tags),
@@ -551,6 +554,22 @@ def _ovid_types(tags: _Tags) -> tuple[str, ...]:
     Research", APA PsycInfo's "Journal, Peer Reviewed Journal". A one-letter PT is Web of Science's code of the
     kind of source ("J"), not a type."""
     return unique_folded(value for value in (clean(v) for v in tags.all("PT")) if len(value) > 1)
+
+
+def _from_embase(tags: _Tags) -> bool:
+    """Whether Embase exported the record: one of its own, or of MEDLINE's with the embase.com link in UR."""
+    return "Embase" in tags.all("DB") or any("embase.com/" in url for url in tags.all("UR"))
+
+
+def _embase_original_title(tags: _Tags) -> str:
+    """The "Original Title" that Embase.com's RIS export (of Embase's records and of MEDLINE's) writes in T2 beside
+    the journal in JF ("T1  - Epidemiological characteristics of …", "T2  - Características epidemiológicas de …",
+    "JF  - Revista Mexicana de Urologia"); "" elsewhere (EndNote's RIS of an Embase record writes the journal in T2
+    and no JF)."""
+    other = tags.text("T2")
+    if not other or not _from_embase(tags) or not tags.text("JF") or shared.same_title(other, tags.text("JF")):
+        return ""
+    return "" if shared.same_title(other, tags.text("TI", "T1")) else other
 
 
 def _series(tags: _Tags, container: str) -> str:

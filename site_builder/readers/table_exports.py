@@ -218,12 +218,18 @@ class Columns:
     Kun‐Rodrigues, J Salmona, A Besolo, ..."): no author, the byline's "et al."."""
     month_first: bool = False
     """Dates in numbers are the United States' "4/3/2024", month first (EBSCO's)."""
+    printed_first_is_no_day: bool = False
+    """As ``first_is_no_day``, for a date printed the day first: Embase writes "1 Dec 2024" where it knows the month
+    alone (108 of 172 dated records of a real plain-text export fall on a 1st) and "1 Jan 2026" where it may know
+    the year alone, besides a year alone ("2010") and whole days ("19 Feb 2026")."""
     first_is_no_day: bool = False
     """The date's day is the 1st, and its month January, where its source gave none (OpenAlex's
     "publication_date": openalex_json.known_date)."""
     other_titles: tuple[str, ...] = ()
     """Columns of the title in another language, the first that has one taken when ``title`` is empty (Web of
     Science's "Article Title - Chinese" of a Korean Citation Index record that has no other)."""
+    original_title: str = ""
+    """The title in the work's own language beside ``title``'s translation (Embase's "Original Title")."""
     book: str = ""
     """The book or proceedings of a work of ``CONTAINED_KINDS`` when ``journal`` has none (RefWorks's T2)."""
     repeated: bool = False
@@ -320,13 +326,12 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     key = clean(value(columns.key)).rstrip("/").rpartition("/")[2]  # OpenAlex's id is a url
     when = shared.web_of_science_date(value(columns.date), value(columns.year), value(columns.early)) if (
         columns.early) else dates.published(openalex_json.known_date(value(columns.date), value(columns.year))) if (
-        columns.first_is_no_day) else dates.published(_date(value(columns.year), value(columns.date),
-                                                  *_month_day(value(columns.month), value(columns.day),
-                                                              value(columns.month_day)), columns.month_first))
+        columns.first_is_no_day) else dates.published(_date_of(value, columns))
     either = ids.issns_and_isbns([value(columns.issn_or_isbn)], book=alone)
     first_page = shared.web_of_science_number(value(columns.first_page))  # "UNSP e1234"
     issns, issn_types = ids.typed_issns([*((value(name), "") for name in columns.issns), *((n, "") for n in either[0]),
                                          *((value(name), "electronic") for name in columns.eissns)])
+    original = clean(value(columns.original_title))
     article = Article(
         id=shared.article_id(pmcid, pmid, doi, key, title, prefix),
         title=title or UNTITLED,
@@ -349,7 +354,8 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         lay_summary=lay, abstract=abstract, rights=rights,
         links=shared.links(urls),
         volume=clean(value(columns.volume)),
-        issue=shared.web_of_science_issue(value(columns.issue), value(columns.part), value(columns.supplement)),
+        issue=shared.web_of_science_issue(value(columns.issue), value(columns.part),
+                                          value(columns.supplement) or _cited_supplement(value(columns.citation))),
         pages=(shared.page_range(value(columns.pages)) if columns.pages else shared.web_of_science_pages(
             first_page, value(columns.last_page) or _last_page(first_page, value(columns.page_count)))
                or shared.page_range(value(columns.last_page))),  # RefWorks: "e0144626" as its other pages alone
@@ -359,6 +365,7 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         keywords=tuple(k.lstrip("*") for k in shared.split_keywords((_parted(k, columns.keywords_parted) for k in (
             value(name) for name in columns.keywords) if k.strip()), commas=False)),
         records=(record,),
+        original_title="" if shared.same_title(original, title) else original,
         issns=issns, issn_types=issn_types,
         isbns=ids.standard_numbers([*(value(name) for name in columns.isbns), *either[1]]),
     )
@@ -390,6 +397,16 @@ def _parted(keywords: str, parted: str) -> str:
         depth += (char == "(") - (char == ")")
         out.append(";" if char == parted and depth <= 0 else char)
     return "".join(out)
+
+
+_SUPPLEMENT = re.compile(r"\(\d{4}\) [^\s:()]+(?::[^\s()]+)? Supplement ([^\s()]+) \(")
+
+
+def _cited_supplement(citation: str) -> str:
+    """The supplement a citation line names after the volume ("Annals of the Rheumatic Diseases (2025) 84
+    Supplement 1 (1100-1102)"), which Embase gives in no column of its own."""
+    found = _SUPPLEMENT.search(clean(citation))
+    return found.group(1) if found else ""
 
 
 _ARTICLE_NUMBER = re.compile(r"\bArticle Number:\s*([^\s.]+(?:\.[^\s.]+)*)")
@@ -485,6 +502,16 @@ _NUMBERED_DATE = re.compile(r"(\d{4})[/.-](\d{1,2})(?:[/.-](\d{1,2}))?")
 _US_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 _MONTH_YEAR_GLUED = re.compile(r"(?<=[A-Za-z]{3})(?=\d{4}\b)")
 """EBSCO's "Jun2023"."""
+
+
+def _date_of(value: Callable[[str], str], columns: Columns) -> dates.PrintedDate:
+    """The date the columns give (``_date``); where the exporter writes a 1st for a month alone, that 1st is no day,
+    and a 1st of January no month either (``Columns.printed_first_is_no_day``)."""
+    found = _date(value(columns.year), value(columns.date),
+                  *_month_day(value(columns.month), value(columns.day), value(columns.month_day)), columns.month_first)
+    if columns.printed_first_is_no_day and re.fullmatch(r"\d{4}-\d{2}-01", found.iso) and not found.printed:
+        return openalex_json.known_date(found.iso, "")
+    return found
 
 
 def _date(year: str, text: str, month: str = "", day: str = "", month_first: bool = False) -> dates.PrintedDate:
@@ -680,7 +707,7 @@ EBSCO = Export(
             urls=("PLink",), key="Accession Number"),
     "ebsco")
 
-_EMBASE_KINDS = {"book": "book", "chapter": "chapter"}
+EMBASE_KINDS = {"book": "book", "chapter": "chapter"}
 """Embase's publication types that are no journal's article (a conference paper or abstract is a journal's)."""
 
 EMBASE = Export(
@@ -692,8 +719,9 @@ EMBASE = Export(
             abstract="Abstract", keywords=("Author Keywords", "Emtree Drug Index Terms (Major Focus)",
                                            "Emtree Medical Index Terms (Major Focus)", "Emtree Drug Index Terms",
                                            "Emtree Medical Index Terms"), keywords_parted=",",
-            language="Article Language", publisher="Book Publisher", kind="Publication Type", kinds=_EMBASE_KINDS,
-            urls=("Full Text Link", "Embase Link"), key="PUI", citation="Source"),
+            language="Article Language", publisher="Book Publisher", kind="Publication Type", kinds=EMBASE_KINDS,
+            urls=("Full Text Link", "Embase Link"), key="PUI", citation="Source", original_title="Original Title",
+            issns=("ISSN",), printed_first_is_no_day=True),
     "embase")
 
 EMBASE_CITED = Export(
@@ -707,7 +735,7 @@ EMBASE_CITED = Export(
             pages="(pages)", abstract="Abstract",
             keywords=("keywords", "Emtree Drug Index Terms (Major Focus)", "Emtree Medical Index Terms (Major Focus)",
                       "Emtree Drug Index Terms", "Emtree Medical Index Terms"), keywords_parted=",",
-            urls=("Open URL Link",), citation="Source"),
+            urls=("Open URL Link",), citation="Source", original_title="Original Title", printed_first_is_no_day=True),
     "embase")
 
 REFWORKS_KINDS = {"book, whole": "book", "book, section": "chapter", "book, edited": "book",

@@ -760,6 +760,22 @@ def test_embase_gives_the_pmid_of_a_medline_record_in_c5() -> None:
     assert ris.to_article(record)[0].pmid == ""
 
 
+def test_embase_com_writes_the_title_in_another_language_in_t2_and_the_journal_in_jf() -> None:
+    """Embase.com's RIS export of its records and of MEDLINE's writes the journal in JF and the "Original Title" in
+    T2: 242 of 571 records of a real export (tests/data/ris/SOURCE.md) were shown with their Spanish title as the
+    journal, each with a journal page of its own. EndNote's RIS of an Embase record writes the journal in T2."""
+    records, diagnostics = read("embase-original-title.ris")
+    embase, medline = (ris.to_article(r)[0] for r in records)
+    assert diagnostics == []
+    assert (embase.journal, embase.original_title) == (
+        "Revista Mexicana de Urologia",
+        "Características epidemiológicas de la atención hospitalaria por urolitiasis en un país sudamericano")
+    assert (medline.journal, medline.pmid, medline.original_title) == (
+        "Medwave", "35100246", "Descripción de síntomas frecuentes y persistentes de COVID-19 en adultos mayores")
+    endnote = [a for a in (ris.to_article(r)[0] for r in read("cff-endnote.ris")[0]) if a.doi == "10.1002/ar.25520"]
+    assert [(a.journal, a.original_title) for a in endnote] == [("Anatomical Record", "")]
+
+
 def test_a_scielo_abstract_loses_the_heading_run_into_it() -> None:
     """SciELO's RIS export runs an abstract's headings into its text as Web of Science does ("AB  - ABSTRACT The
     Atlantic Forest …", "Abstract The food habits …"): pages showed "ABSTRACT" as the abstract's first word (7 of

@@ -302,16 +302,31 @@ def test_embase_values() -> None:
     assert scales.title.startswith("Cellular structure of dinosaur scales reveals retention of reptile-type skin")
     assert scales.authors[:2] == (Person("Yang, Z.", "Yang", "Z."), Person("Jiang, B.", "Jiang", "B."))
     assert (scales.journal, scales.date, scales.volume, scales.issue, scales.pages, scales.article_number) == (
-        "Nature Communications", "2024-12-01", "15", "1", "", "4063")
+        "Nature Communications", "2024-12", "15", "1", "", "4063")  # "1 Dec 2024": Embase's 1st is no day
     assert (scales.doi, scales.pmid, scales.id) == ("10.1038/s41467-024-48400-3", "38773066", "pubmed-38773066")
     # the Emtree terms of major focus first, then the others: drugs, then medical terms
     assert scales.keywords[:3] == ("animal scales", "cell structure", "dinosaur")
     assert scales.keywords[8:10] == ("keratin (endogenous compound)", "melanin (endogenous compound)")
     assert [link.label for link in scales.links] == ["Embase"]
-    assert (abelisaurid.pages, abelisaurid.date, abelisaurid.authors[2].name) == ("307-356", "2024-06-01", "Černý, D.")
+    assert (abelisaurid.pages, abelisaurid.date, abelisaurid.authors[2].name) == ("307-356", "2024-06", "Černý, D.")
     assert (plos.journal, plos.issue, plos.pages, plos.article_number) == ("PLoS ONE", "1 January", "", "e0292318")
     assert (in_press.date, in_press.volume, in_press.pages) == ("2024", "", "")
     assert records[0].first("Copyright") == "Copyright 2024 Elsevier B.V., All rights reserved."  # the record's
+    assert (scales.issns, scales.issn_types) == (("2041-1723",), ("electronic",))
+    assert (in_press.issns, in_press.issn_types) == (("1932-8494", "1932-8486"), ("electronic", ""))
+
+
+def test_embase_original_title_and_a_supplement_named_only_in_the_citation_line() -> None:
+    """Embase's "Original Title" is the work's own beside the English "Title"; its "Source" alone names a
+    supplement ("84 Supplement 1"), as its plain-text export does (tests/data/embase-text)."""
+    header = '"Title","Original Title","Author Names","Source","Source title","Volume","PUI","Embase Link"\n'
+    row = ('"Epidemiological characteristics of hospital care for urolithiasis","Características epidemiológicas de '
+           'la atención hospitalaria por urolitiasis","Pereyra W., Ballena J.","Annals of the Rheumatic Diseases '
+           '(2025) 84 Supplement 1 (1100-1102). Date of Publication: 1 Jun 2025","Annals of the Rheumatic Diseases",'
+           '"84","L2043554300","https://www.embase.com/"\n')
+    [article] = articles("embase.csv", (header + row).encode())
+    assert article.original_title == "Características epidemiológicas de la atención hospitalaria por urolitiasis"
+    assert (article.volume, article.issue) == ("84", "Suppl 1")
 
 
 def test_embase_resaved_by_excel_reads_as_embase_wrote_it() -> None:
@@ -337,10 +352,10 @@ def test_embase_older_export_read_from_its_citation_line() -> None:
     assert (cancer.journal, cancer.date, cancer.volume, cancer.issue, cancer.pages, cancer.doi) == (
         "Cancer", "2004-08-25", "102", "4", "253-258", "10.1002/cncr.20369")
     assert (case.journal, case.date, case.volume, case.issue, case.pages) == (
-        "International Journal of Surgery Case Reports", "2019-01-01", "54", "", "83-86")
+        "International Journal of Surgery Case Reports", "2019", "54", "", "83-86")  # "1 Jan 2019"
     # "Date of Publication: January 7, 2011" is that day (it was the year, the date kept as printed)
     assert (foregut.date, foregut.date_printed, foregut.volume, foregut.issue) == ("2011-01-07", "", "17", "1")
-    assert (robotic.journal, robotic.date) == ("Journal of Endourology Case Reports", "2017-03-01")
+    assert (robotic.journal, robotic.date) == ("Journal of Endourology Case Reports", "2017-03")
     assert foregut.abstract[-1].text.endswith("TTF-1 and surfactant expression.")
 
 
