@@ -1146,12 +1146,37 @@ def _wos_article(record: Record) -> Article:
         pages=_wos_pages(tags),
         article_number=shared.page_range(shared.web_of_science_number(tags.first("AR"))),
         keywords=_inspec_keywords(" ".join(tags.all("DE"))) if inspec else shared.split_keywords(
-            [" ".join(tags.all("DE")), " ".join(tags.all("ID"))], commas=False),
+            [" ".join(tags.all(tag)) for tag in ("DE", "ID", *_WOS_OTHER_KEYWORDS)], commas=False),
         records=(record,),
+        translated_titles=tuple((text, "") for tag in _WOS_OTHER_TITLES if (text := tags.text(tag))),
+        other_abstracts=_wos_other_abstracts(tags),
         # SN the ISSN, EI the electronic one ("eISSN", as Web of Science names it)
         issns=issns, issn_types=issn_types,
         isbns=ids.standard_numbers(tags.all("BN")),
     )
+
+
+_WOS_OTHER_TITLES = ("X1", "Y1", "Z1")
+"""The title in the journal's other languages, as the SciELO Citation Index gives them beside TI ("TI Índice de
+calidad del agua marina …", "X1 Marine water quality index …", "Y1 Índice de qualidade …"): which language each
+is, the record does not say."""
+_WOS_OTHER_ABSTRACTS = ("X4", "Y4", "Z4")
+"""The abstract in those languages ("X4 RESUMEN La calidad …", "Y4 RESUMO A qualidade …"), named by its first word
+where it has one; X4 need not be in X1's language."""
+_WOS_OTHER_KEYWORDS = ("X5", "Y5")
+"""The authors' keywords in those languages."""
+
+
+def _wos_other_abstracts(tags: _Tags) -> tuple[OtherAbstract, ...]:
+    """The abstracts of ``_WOS_OTHER_ABSTRACTS``, each in the language its first word names ("" for none)."""
+    found = []
+    for tag in _WOS_OTHER_ABSTRACTS:
+        if not clean(" ".join(lines := tags.lines(tag))):
+            continue
+        language, text = abstract_word("\n".join(shared.strip_tags(line) for line in lines))
+        found.append(languages.abstract_in(language or heading_language(text),
+                                           _abstract(text.split("\n"), running=True)[1]))
+    return tuple(other for other in found if other)
 
 
 @dataclass(frozen=True)

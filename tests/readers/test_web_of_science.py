@@ -766,3 +766,39 @@ def test_a_proceedings_group_author_is_its_book_author(tmp_path: Path, html) -> 
     (item,) = json.loads(page.with_suffix(".json").read_text("utf-8"))
     assert item["container-author"] == [{"literal": "ASME"}]
     assert {"literal": "ASME"} not in item["author"]
+
+
+SCIELO = Path(__file__).resolve().parents[1] / "data" / "ris" / "wos-scielo-citation-index.txt"
+
+
+def test_scielo_citation_index_gives_the_title_abstract_and_keywords_in_other_languages(tmp_path: Path,
+                                                                                        html) -> None:
+    """Web of Science's export of SciELO Citation Index records gives the title, the abstract and the keywords in
+    the journal's other languages under X1, X4, X5 and Y1, Y4, Y5 (182 of 214 records of a real export have an
+    X4): they were in the full record only. They are the translated titles, the abstracts in other languages
+    (named by their first word, "RESUMEN", "RESUMO") and more keywords."""
+    from site_builder.build import build
+
+    records, problems = readers.read_data(SCIELO.read_bytes(), SCIELO, f"content/{SCIELO.name}")
+    htlv, ocucaje = (readers.to_article(r)[0] for r in records)
+    assert problems == []
+    assert ocucaje.translated_titles == (("Marine water quality index and tourism on Ocucaje beaches", ""),
+                                         ("Índice de qualidade da água marinha e turismo nas praias de Ocucaje", ""))
+    assert [(o.language.tag, o.sections[0].text[:20]) for o in ocucaje.other_abstracts] == [
+        ("es", "Se tomaron muestras "), ("pt", "A água das praias de")]
+    assert ocucaje.abstract[0].text.startswith("The water of the beaches")  # "ABSTRACT" is no word of it
+    assert ocucaje.keywords[3:6] == ("Calidad de agua marina", "Ecosistema costero", "Turismo sostenible")
+    # an X4 or Y4 with no word for "abstract" is in a language the record does not name
+    assert [(o.language.tag, o.sections[0].text[:7]) for o in htlv.other_abstracts] == [("", "Estudos")]
+    assert (htlv.journal, htlv.volume, htlv.issue, htlv.pages, htlv.date) == (
+        "Revista do Instituto de Medicina Tropical de São Paulo", "51", "1", "25-29", "2009-02")
+    site = tmp_path / "site"
+    (site / "content").mkdir(parents=True)
+    (site / "content" / SCIELO.name).write_bytes(SCIELO.read_bytes())
+    assert build(site, tmp_path / "_site").report.errors == 0
+    page = html.main(html.parse(tmp_path / "_site" / "articles" / "doi-10-33996-revistaalfa-v9i27-404.html"))
+    shown = [html.text(p) for p in page.iter("p") if p.get("class") == "translated-title"]
+    assert shown == ["Translated title: Marine water quality index and tourism on Ocucaje beaches",
+                     "Translated title: Índice de qualidade da água marinha e turismo nas praias de Ocucaje"]
+    assert [html.text(h) for h in page.iter("h2") if h.get("id", "").startswith("other-abstract")] == [
+        "Abstract in Spanish", "Abstract in Portuguese"]
