@@ -381,7 +381,7 @@ class PageTable:
         made after the table was written would have given it later ones (a change within the same tick of a coarse
         clock would not show). A file added, removed, renamed or replaced in a folder changes its times; every row's
         page in such a folder is still the file the build that saved the table wrote or found, with no listing of
-        it (after an edit, listing a 10,000-record site's 70,000 pages was a tenth of the build)."""
+        it (after an edit at 10,000 records, listing the 70,000 pages took some 0.05 s of a 1.5 s build)."""
         found = set()
         for folder, stamp in self.folders.items():
             if stamp is not None and max(stamp[0], stamp[1]) < self._written_ns \

@@ -173,7 +173,7 @@ class OutputWriter:
     def _publish_staged(self, folders: set[str]) -> None:
         """Give each staged folder among ``folders`` (those of the files written: a file in a staged folder is
         always written, never found as it was) and those above them its own name, outermost first. After an edit,
-        the few folders of the pages written, not those of every page (a tenth of finish at 10,000 records)."""
+        the few folders of the pages written, not those of every page (half of finish at 10,000 records)."""
         for rel in list(folders):
             while rel:
                 rel = rel.rpartition("/")[0]
