@@ -170,6 +170,26 @@ def test_a_new_folder_appears_whole_when_the_writing_is_finished(tmp_path: Path)
     assert not (out / "index.html").exists() and not (out / "articles" / "deep").exists()  # stale, gone
 
 
+def test_a_new_folder_of_a_build_that_kept_most_pages_appears_when_the_writing_is_finished(tmp_path: Path) -> None:
+    """After an edit a build's files are mostly pages kept as they were (write.Files, 0 for each): the folders
+    that are published are those of the files written, whichever way they came."""
+    out = tmp_path / "_site"
+    first = write.OutputWriter(out)
+    for rel in ("index.html", "articles/a.html", "articles/b.html"):
+        first.write(rel, rel.encode())
+    first.finish(write.Files(["index.html", "articles/a.html", "articles/b.html"], bytearray([1, 1, 1]), ()))
+    again = write.OutputWriter(out)
+    again.write("articles/new/c.html", b"c")
+    again.write("topics/deep/d.html", b"d")
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == [".topics" + write.STAGED, "articles"]
+    stats = again.finish(write.Files(["index.html", "articles/a.html", "articles/new/c.html", "articles/b.html"],
+                                     bytearray([0, 0, 1, 0]), (("topics/deep/d.html", True),)))
+    assert (stats.written, stats.unchanged) == (2, 3)
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if not p.name.startswith(".site-builder")) \
+        == ["articles", "articles/a.html", "articles/b.html", "articles/new", "articles/new/c.html", "index.html",
+            "topics", "topics/deep", "topics/deep/d.html"]
+
+
 def test_a_stopped_build_leaves_no_staged_folder_behind(tmp_path: Path) -> None:
     out = tmp_path / "_site"
     stopped = write.OutputWriter(out)

@@ -372,6 +372,49 @@ def test_a_deleted_page_is_written_again(small_site: Path, tmp_path: Path) -> No
     assert page.is_file() and again.rendered == 1
 
 
+def _table_written_later(out: Path) -> pagetable.PageTable:
+    """The folder's page table, its file's time set a second later: as if written well after the build's last change
+    to its folders (on a fast machine the two can fall within one tick of the file system's clock)."""
+    table = out / pagetable.PAGES_FILE
+    later = table.stat().st_mtime_ns + 1_000_000_000
+    os.utime(table, ns=(later, later))
+    return pagetable.load_table(out, cache.code_digest(), print)
+
+
+def test_the_folders_left_as_the_last_build_wrote_them_are_known_without_a_listing(small_site: Path,
+                                                                                      tmp_path: Path) -> None:
+    """A folder whose stamp is the one the page table kept is intact, and is not listed; one changed since (a file
+    added) and one whose times are not earlier than the table's own (a change within the same tick would not
+    show) are not."""
+    out = tmp_path / "out"
+    build(small_site, out)
+    table = _table_written_later(out)
+    assert set(table.folders) >= {"", "articles", "authors"}
+    assert table.intact_folders(out) - {""} == set(table.folders) - {""}  # the table's own folder: as it falls
+    (out / "authors" / "mine.txt").write_text("not the build's", encoding="utf-8")
+    assert table.intact_folders(out) - {""} == set(table.folders) - {"", "authors"}
+    stamp = table.folders["articles"]
+    assert stamp is not None
+    os.utime(out / pagetable.PAGES_FILE, ns=(stamp[0], stamp[0]))
+    assert "articles" not in pagetable.load_table(out, cache.code_digest(), print).intact_folders(out)
+
+
+def test_a_page_removed_with_its_folders_times_put_back_is_written_again(small_site: Path, tmp_path: Path) -> None:
+    """A folder's modification time can be set back (touch, rsync); its change time cannot, and a file removed
+    changes it: the folder is listed, and the page found missing is written again."""
+    out = tmp_path / "out"
+    build(small_site, out)
+    _table_written_later(out)
+    folder = out / "articles"
+    was = folder.stat()
+    page = next(folder.glob("*.html"))
+    page.unlink()
+    os.utime(folder, ns=(was.st_atime_ns, was.st_mtime_ns))
+    (small_site / "content" / "records" / "notes.md").write_text("Read first.\n", encoding="utf-8")  # a new
+    again = build(small_site, out)  # source, which no page shows: a build with something to do, all kept
+    assert page.is_file() and again.rendered == 1
+
+
 def test_an_edited_article_template_renders_only_article_pages(small_site: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     first = build(small_site, out)

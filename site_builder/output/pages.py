@@ -218,12 +218,15 @@ def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page], paths
     """The paths of the pages whose file is still there and which nothing they are made from can have changed
     since the last build (fingerprints.Reuse.kept). ``paths``: those of ``pages``, in order."""
     # passes in C over the pages, as far as they go (after an edit, every page of the site is looked at here)
+    folders = list(map(_folder_of, map(str.rpartition, paths, itertools.repeat("/"))))
+    intact = reuse.last.intact_folders(output)  # a page of the last table there is there still: no listing
     present: set[str] = set()
-    for folder in sorted(set(map(_folder_of, map(str.rpartition, paths, itertools.repeat("/"))))):  # one listing,
-        prefix = folder + "/" if folder else ""  # not a stat a page
+    for folder in sorted(set(folders) - intact):  # one listing of each other folder, not a stat a page
+        prefix = folder + "/" if folder else ""
         with contextlib.suppress(OSError), os.scandir(os.path.join(output, folder)) as entries:
             present.update([prefix + entry.name for entry in entries if entry.is_file(follow_symlinks=False)])
-    here = list(map(present.__contains__, paths))
+    here = list(map(operator.or_, map(intact.__contains__, folders), map(present.__contains__, paths)))
+    del folders
     return reuse.kept_paths(list(itertools.compress(pages, here)), list(itertools.compress(paths, here)))
 
 
