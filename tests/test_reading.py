@@ -231,7 +231,8 @@ def test_articles_the_cache_trusts_are_unpacked_partly_and_are_the_articles_all_
     records = cache.RecordCache(kept)
     files = [packed for f in record_files(site) if f.stamp and (packed := records.by_stamp(f.shown, f.stamp))]
     names = [f.name for f in dataclasses.fields(Article)]
-    for name in names:  # each field read first, of articles unpacked anew
+    for name in [n for n in names if n not in packing._READ_OF_EVERY_ARTICLE]:  # each field left packed read
+        # first, of articles unpacked anew
         articles = [a for packed in files for a in packing.unpack(packed, partly=True)[0]]
         assert [getattr(a, name) for a in articles] == [getattr(a, name) for a in read]
         assert articles == read
