@@ -7,6 +7,7 @@ import dataclasses
 import importlib
 import multiprocessing
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -204,6 +205,47 @@ def test_the_merge_keys_kept_with_each_cached_article_are_those_it_would_be_give
         assert shared.merge_keys[id(article)] == merge.merge_keys(article)
     assert merge.merge_articles(articles, shared.merge_keys) == merge.merge_articles(articles)
     assert len(merge.merge_articles(articles)[0]) < len(articles)  # some works read from several sources
+
+
+def test_articles_the_cache_trusts_are_unpacked_partly_and_are_the_articles_all_the_same(
+        every_format: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The articles of the files the cache trusts by their stamps keep the fields few pages read packed
+    (packing.PackedArticle) until one of them is read: each is the article as read from its file, whichever field
+    is read first, in equality both ways, hash, repr, digest, records, pickling and dataclasses.replace, for every
+    format's records; merging them unpacks only those it joins or compares the volumes of."""
+    site = tmp_path / "site"
+    shutil.copytree(every_format, site)
+    monkeypatch.setattr(cache, "RACY_NS", 0)  # the files just copied are taken by their stamps all the same
+    kept = cache.CacheFolder(site, lambda notice: None)
+    read = read_articles(site, Report(), cache.RecordCache(kept))  # read, packed and kept: unpacked whole
+    assert len(read) > 100 and {type(a) for a in read} == {Article}
+    shared = packing.Shared()
+    again = read_articles(site, Report(), cache.RecordCache(kept), shared)  # unpacked from the cache, partly
+    assert {type(a) for a in again} == {packing.PackedArticle}
+    unpacked: list[Article] = []
+    monkeypatch.setattr(packing, "_unpack_later", lambda article, unpack=packing._unpack_later: (
+        unpacked.append(article), unpack(article))[1])
+    merged = merge.merge_articles(again, shared.merge_keys)
+    assert 0 < len(unpacked) < len(again) / 2
+    assert merged == merge.merge_articles(read)
+    records = cache.RecordCache(kept)
+    files = [packed for f in record_files(site) if f.stamp and (packed := records.by_stamp(f.shown, f.stamp))]
+    names = [f.name for f in dataclasses.fields(Article)]
+    for name in [n for n in names if n not in packing._READ_OF_EVERY_ARTICLE]:  # each field left packed read
+        # first, of articles unpacked anew
+        articles = [a for packed in files for a in packing.unpack(packed, partly=True)[0]]
+        assert [getattr(a, name) for a in articles] == [getattr(a, name) for a in read]
+        assert articles == read
+    for article, packed in zip(read, read_articles(site, Report(), cache.RecordCache(kept), shared), strict=True):
+        assert hash(packed) == hash(article) and packed == article and article == packed
+        assert packing.article_digest(packed) == shared.digests[id(packed)][1] == packing.article_digest(article)
+        assert repr(packed) == repr(article) and packed.records == article.records
+        assert [getattr(packed, name) for name in names] == [getattr(article, name) for name in names]
+        copied = pickle.loads(pickle.dumps(packed))
+        assert type(copied) is Article and copied == article and copied.records == article.records
+        assert dataclasses.replace(packed, title="Another") == dataclasses.replace(article, title="Another")
+    assert packing.PackedArticle("a", "A title", authors=(Person("Doe"),)) == Article("a", "A title",
+                                                                                       authors=(Person("Doe"),))
 
 
 @hypothesis.settings(max_examples=500, deadline=None)

@@ -10,7 +10,9 @@ Here too is how an article is held once read (``held``): each record's fields an
 object (``Record.body``: marshal's format 0, compressed), which the full-record view alone unpacks. At 10,000
 catalogue records that is 2.5 kB a record instead of some 17 kB of strings, tuples and Field objects; packing costs
 about 0.12 ms a record when it is read, unpacking 0.1 ms when its page is rendered. And ``unpack`` makes values
-that many articles hold alike one object each (``Shared``)."""
+that many articles hold alike one object each (``Alike``). The articles of a file that the cache trusts unchanged
+are unpacked partly (``PackedArticle``): the fields that a rebuild reads of every article at once, the others when
+first read, as a rebuild after an edit renders the pages of few articles."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ import hashlib
 import marshal
 import sys
 import zlib
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 from typing import Any
 
 from ..diagnostics import Diagnostic, Level, SourceSpan
@@ -42,12 +44,14 @@ from .merge import MergeKeys, merge_keys
 Packed = tuple[list[Article], list[Diagnostic]]
 
 
-class Shared:
+class Alike:
     """Values that many articles hold alike, each as one object: a journal's name, a year, a topic, the formats, a
     person, a language, a record's format: at 10,000 catalogue records, 1.0 kB an article less. One for a build's
-    articles; people, languages and MeSH headings are found by their packed form."""
+    articles (``Shared.alike``), and held by each ``PackedArticle`` until its fields left packed are unpacked
+    (the preview holds such an article from one build to the next, and so its build's values, which are mostly
+    the article's own); people, languages and MeSH headings are found by their packed form."""
 
-    __slots__ = ("values", "people", "languages", "headings", "digests", "bylines", "merge_keys", "utf8_text")
+    __slots__ = ("values", "people", "languages", "headings", "utf8_text")
 
     def __init__(self, *, utf8_text: bool = False) -> None:
         # Whether Section.text takes the UTF-8 of ``text_form`` as it is (speedups.py's ``compact_text``, which
@@ -57,6 +61,16 @@ class Shared:
         self.people: dict[str | tuple[str, ...], Person] = {}
         self.languages: dict[tuple[str, ...], Language] = {}
         self.headings: dict[tuple[Any, ...], MeshHeading] = {}
+
+
+class Shared:
+    """What unpacking a build's articles gives besides them (their digests, bylines' digests and merge keys), and
+    the values they hold alike (``alike``)."""
+
+    __slots__ = ("alike", "digests", "bylines", "merge_keys")
+
+    def __init__(self, *, utf8_text: bool = False) -> None:
+        self.alike = Alike(utf8_text=utf8_text)
         self.digests: dict[int, tuple[Article, bytes]] = {}
         """Each unpacked article's digest (``article_digest``) by its id, kept as packed: the article is held
         with it, so that no other object can take its id while the table lives."""
@@ -145,18 +159,22 @@ def unpack_body(body: bytes) -> tuple[tuple[Field, ...], tuple[str, ...]]:
     return tuple([Field(*f) for f in fields]), preamble
 
 
-def unpack(data: bytes, shared: Shared | None = None, *, merge_keys: bool = True) -> Packed:
+def unpack(data: bytes, shared: Shared | None = None, *, merge_keys: bool = True, partly: bool = False) -> Packed:
     """What ``pack`` packed; values that many articles hold alike are one object each, within ``shared`` (one
     table for a build's articles) or else within the file. Each article's merge keys go to ``shared`` only with
     ``merge_keys``: a file just read is unpacked without (a first build reads every file, and its main process
-    is at its fullest while reading and merging: at 100,000 records the keys would take some 60 MB more there)."""
+    is at its fullest while reading and merging: at 100,000 records the keys would take some 60 MB more there).
+    With ``partly``, each article is a ``PackedArticle``, whose fields that a build reads of few articles are
+    unpacked when first read: for a file the cache trusts, whose articles' pages an edit seldom renders."""
     shared = Shared() if shared is None else shared
     packed_articles, packed_diagnostics = marshal.loads(data)
     articles = []
     digests, bylines, keys = shared.digests, shared.bylines, shared.merge_keys
-    compact = shared.utf8_text
+    alike = shared.alike
+    compact = alike.utf8_text
+    make = _unpack_partly if partly else _unpack_article
     for packed, digest, byline, merging in packed_articles:  # one loop: a file holds an article or two
-        article = _unpack_article(packed, shared, compact)
+        article = make(packed, alike, compact)
         articles.append(article)
         digests[id(article)] = (article, digest)
         bylines[id(article)] = byline
@@ -189,20 +207,20 @@ def _pack_article(article: Article) -> tuple[Any, ...]:
     return tuple(values)
 
 
-def _unpack_article(packed: tuple[Any, ...], shared: Shared, compact: bool) -> Article:
+def _unpack_article(packed: tuple[Any, ...], alike: Alike, compact: bool) -> Article:
     # Positional; people, languages and headings found by their packed tuples (equal tuples, equal objects), so
     # that each distinct one is made once per build: unpacking is on an edit's critical path. A section's text
     # packed as UTF-8 is handed over as it is when Section.text takes it so (``compact``). An empty value
     # is left as marshal gave it (the one empty string, the one empty tuple): most of an article's fields are
     # empty, and looking each up cost more than the rest of the unpacking of them.
-    one, people, languages, headings = shared.values.setdefault, shared.people, shared.languages, shared.headings
+    one, people, languages, headings = alike.values.setdefault, alike.people, alike.languages, alike.headings
     values = list(packed)
     for n in _SHARED_TEXT_AT:
         if value := values[n]:
             values[n] = one(value, value)
     for n in _SHARED_LISTS_AT:
         if items := values[n]:
-            values[n] = shared.values.get(items) or one(items, tuple([one(v, v) for v in items]))
+            values[n] = alike.values.get(items) or one(items, tuple([one(v, v) for v in items]))
     for n in _PEOPLE_AT:
         if values[n]:
             values[n] = tuple([people.get(p) or people.setdefault(p, _unpack_person(p)) for p in values[n]])
@@ -233,6 +251,126 @@ def _unpack_article(packed: tuple[Any, ...], shared: Shared, compact: bool) -> A
                           tuple([_unpack_section(s, compact) for s in sections]))
             for v, sections in values[_OTHER_ABSTRACTS]])
     return Article(*values)
+
+
+_READ_OF_EVERY_ARTICLE = frozenset({
+    "id", "title", "pmid", "date", "journal", "journal_abbrev", "journal_names", "journal_sources", "topics",
+    "formats", "languages", "author_spellings", "summary", "records", "title_lang", "date_printed", "notices",
+    "title_styles", "volume"})
+"""The fields a build after an edit reads of every article, or of every article a list shows (merging, the
+summaries attached, the library from its kept parts, the plan, the lists' entries): a ``PackedArticle`` holds
+these unpacked. Counted for a title edit at 10,000 records: each other field was read of at most a hundred
+articles (the byline's people, the abstract, the links, the MeSH headings… of the pages that render)."""
+
+
+class PackedArticle(Article):
+    """An Article from the build cache whose fields outside ``_READ_OF_EVERY_ARTICLE`` stay packed until one of
+    them is first read; then all of them are unpacked at once, as ``unpack`` would unpack them, among the values
+    of the build (``Alike``). Its values, equality, hash, repr and digest are the article's; pickled and copied,
+    it is the Article it holds. A rebuild after an edit unpacks a few dozen of them; one that renders every
+    article's page (a template edited) unpacks them all, each in two steps."""
+
+    __slots__ = ("_packed", "_alike")
+
+    def __eq__(self, other: object) -> bool:
+        # An Article's own __eq__ compares only two of one class: a PackedArticle is equal to the Article it holds.
+        if not isinstance(other, Article):
+            return NotImplemented
+        return _COMPARED(self) == _COMPARED(other)
+
+    __hash__ = Article.__hash__
+
+    def __repr__(self) -> str:
+        return repr(_article(self))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return Article, _ARTICLE(self)
+
+
+_COMPARED = attrgetter(*[f.name for f in dataclasses.fields(Article) if f.compare])
+_SLOTS = {name: Article.__dict__[name] for name in _ARTICLE_FIELDS}  # each field's own slot on Article
+_PACKED_LATER = tuple((n, _SLOTS[name]) for n, name in enumerate(_ARTICLE_FIELDS)
+                      if name not in _READ_OF_EVERY_ARTICLE)
+_UNPACKED_FIRST = tuple((n, _SLOTS[name].__set__) for n, name in enumerate(_ARTICLE_FIELDS)
+                        if name in _READ_OF_EVERY_ARTICLE)
+_SHARED_TEXT_FIRST = tuple(n for n in _SHARED_TEXT_AT if _ARTICLE_FIELDS[n] in _READ_OF_EVERY_ARTICLE)
+_SHARED_LISTS_FIRST = tuple(n for n in _SHARED_LISTS_AT if _ARTICLE_FIELDS[n] in _READ_OF_EVERY_ARTICLE)
+_PACKED_SLOT, _ALIKE_SLOT = PackedArticle.__dict__["_packed"], PackedArticle.__dict__["_alike"]
+_later_values = itemgetter(*[n for n, _ in _PACKED_LATER])
+_NOTHING_PACKED = _ARTICLE(Article("", ""))
+"""An article's packed values where ``_unpack_later`` puts those of the fields left packed: an empty value's
+packed form is itself."""
+
+
+def _article(article: PackedArticle) -> Article:
+    """The Article that ``article`` is, every field unpacked."""
+    return Article(*_ARTICLE(article))
+
+
+def _packed_later(slot: Any) -> property:
+    """A field of PackedArticle that stays packed until first read: its slot (Article's) is empty until then.
+    Article's __init__ sets it through the property (dataclasses.replace makes a PackedArticle so)."""
+    held = slot.__get__
+
+    def read(article: PackedArticle) -> Any:
+        try:
+            return held(article)
+        except AttributeError:  # still packed: unpacked now, with the others
+            _unpack_later(article)
+            return held(article)
+
+    return property(read, slot.__set__)
+
+
+for _name, _slot in _SLOTS.items():
+    if _name not in _READ_OF_EVERY_ARTICLE:
+        setattr(PackedArticle, _name, _packed_later(_slot))
+del _name, _slot
+
+
+def _unpack_partly(packed: tuple[Any, ...], alike: Alike, compact: bool) -> Article:
+    """``_unpack_article`` of the fields in ``_READ_OF_EVERY_ARTICLE`` (the others as ``_unpack_later`` will):
+    the same values."""
+    one = alike.values.setdefault
+    article = PackedArticle.__new__(PackedArticle)
+    values = list(packed)
+    for n in _SHARED_TEXT_FIRST:
+        if value := values[n]:
+            values[n] = one(value, value)
+    for n in _SHARED_LISTS_FIRST:
+        if items := values[n]:
+            values[n] = alike.values.get(items) or one(items, tuple([one(v, v) for v in items]))
+    values[_RECORDS] = tuple([Record.from_body(one(fmt, fmt), SourceSpan(path, line), body)
+                              for fmt, path, line, body in values[_RECORDS]])
+    if values[_LANGUAGES]:
+        languages = alike.languages
+        values[_LANGUAGES] = tuple([languages.get(v) or languages.setdefault(v, Language(*v))
+                                    for v in values[_LANGUAGES]])
+    if values[_NOTICES]:
+        values[_NOTICES] = tuple([Notice(*n) for n in values[_NOTICES]])
+    if values[_SUMMARY] is not None:
+        values[_SUMMARY] = _unpack_summary(values[_SUMMARY])
+    for n, put in _UNPACKED_FIRST:
+        put(article, values[n])
+    # only the packed values of the fields left packed are held: those of the others go (the article holds a
+    # journal, a topic as the build's one object)
+    _PACKED_SLOT.__set__(article, _later_values(packed))
+    _ALIKE_SLOT.__set__(article, alike)
+    return article
+
+
+def _unpack_later(article: PackedArticle) -> None:
+    """The fields ``_unpack_partly`` left packed, unpacked into ``article`` as ``_unpack_article`` unpacks them,
+    among the values of its build (``Alike``); then the packed values and the build's let go."""
+    packed = list(_NOTHING_PACKED)
+    for (n, _), value in zip(_PACKED_LATER, _PACKED_SLOT.__get__(article), strict=True):
+        packed[n] = value
+    alike = _ALIKE_SLOT.__get__(article)
+    whole = _unpack_article(tuple(packed), alike, alike.utf8_text)
+    for _, slot in _PACKED_LATER:
+        slot.__set__(article, slot.__get__(whole))
+    _PACKED_SLOT.__set__(article, None)
+    _ALIKE_SLOT.__set__(article, None)
 
 
 _PERSON_PARTS = len(dataclasses.fields(Person))

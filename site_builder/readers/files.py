@@ -158,7 +158,7 @@ class Held:
             shared.merge_keys.update((id(article), found) for article, found in zip(articles, keys, strict=True)
                                      if found is not None)
             return list(articles), list(problems)
-        articles, problems = packing.unpack(packed, shared, merge_keys=trusted)
+        articles, problems = packing.unpack(packed, shared, merge_keys=trusted, partly=trusted)
         self._files[shown] = (stamp, articles, problems, [shared.digests[id(a)][1] for a in articles],
                               [shared.bylines[id(a)] for a in articles],
                               [shared.merge_keys.get(id(a)) for a in articles])
@@ -226,7 +226,9 @@ def read_articles(site_dir: Path, report: Report, kept: Kept | None = None,
 
 
 def _unpack(shown: str, stamp: Stamp, packed: bytes, shared: packing.Shared, *, trusted: bool) -> packing.Packed:
-    return packing.unpack(packed, shared, merge_keys=trusted)  # a file read again: its keys made by merging
+    # A file read again: its keys made by merging, and its articles unpacked whole, as its page and every other
+    # is likely to be made again (a first build). One the cache trusts: the fields few pages read left packed.
+    return packing.unpack(packed, shared, merge_keys=trusted, partly=trusted)
 
 
 def read_part(context: Reading | None, files: Sequence[RecordFile]) -> Part:
