@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from urllib.parse import urlsplit
@@ -253,12 +254,45 @@ def with_orcids(people: Iterable[Person], orcids: dict[str, str]) -> tuple[Perso
     author "Seymour, Colleen L." (Web of Science lists the iD under the name the researcher registered)."""
     if not orcids:
         return tuple(people)
+    people = tuple(people)
     matched = []
     for person in people:
         found = orcids.get(_folded(person.name), "") or next(
-            (iD for name, iD in orcids.items() if person.family and _same_person(name, person)), "")
+            (iD for name, iD in orcids.items() if person.family and _same_person(name, person)), "") or (
+            _loosely_listed(person, people, orcids))
         matched.append(replace(person, orcid=person.orcid or found))
     return tuple(matched)
+
+
+def _loosely_listed(person: Person, people: tuple[Person, ...], orcids: dict[str, str]) -> str:
+    """The iD listed under another form of the person's name, when that form names no other author of the record
+    and no other form names the person (Web of Science lists the iD under the name the researcher registered,
+    which for two surnames and two given names is often another form): "" when none does, or more than one."""
+    if not person.family:
+        return ""
+    fits = [name for name in orcids if _loosely_same(name, person)]
+    if len(fits) != 1 or sum(_loosely_same(fits[0], other) for other in people if other.family) != 1:
+        return ""
+    return orcids[fits[0]]
+
+
+def _loosely_same(listed: str, person: Person) -> bool:
+    """Whether a name listed "Family, Given" may be the person's: the same words in another order ("Chinchihualpa
+    Paredes, Nathaly Olga" for "Paredes, Nathaly Olga Chinchihualpa"), or family names one of which begins the
+    other ("Tamariz, Jesus" for "Tamariz Ortiz, Jesus") and given names of which each word the two have is the
+    other's or its initial ("Cristhian Adolfo" for "Cristhian A."); accents, hyphens, full stops and case aside
+    ("Alcos Mamani, Angélica Lizeth" for "Alcos-Mamani, Angelica L.")."""
+    family_part, _, given_part = listed.partition(",")
+    family, given = _name_words(family_part), _name_words(given_part, initials=True)
+    own_family, own_given = _name_words(person.family), _name_words(person.given, initials=True)
+    if not family or not given or not own_given:
+        return False
+    if sorted(family + given) == sorted(own_family + own_given):
+        return True
+    shorter = min(len(family), len(own_family))
+    return family[:shorter] == own_family[:shorter] and all(
+        one == other or (len(one) == 1 and other.startswith(one)) or (len(other) == 1 and one.startswith(other))
+        for one, other in zip(given, own_given, strict=False))
 
 
 def _same_person(listed: str, person: Person) -> bool:
@@ -270,6 +304,19 @@ def _same_person(listed: str, person: Person) -> bool:
 
 def _folded(name: str) -> str:
     return clean(name).casefold().rstrip(".")
+
+
+def _name_words(name: str, initials: bool = False) -> list[str]:
+    """A name's words without accents, hyphens, full stops or case ("Alcos-Mamani, Angélica L." is "alcos",
+    "mamani", "angelica", "l"); with ``initials``, a word of two or three letters and no vowel is its letters
+    ("JC", as the list of iDs may write given names: "j", "c")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", clean(name)) if not unicodedata.combining(c))
+    words = plain.casefold().replace("-", " ").replace(".", " ").split()
+    return [part for word in words for part in (
+        word if initials and 1 < len(word) <= 3 and word.isalpha() and not _VOWELS.intersection(word) else (word,))]
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 _HOST_LABELS = {"pubmed.ncbi.nlm.nih.gov": "PubMed",

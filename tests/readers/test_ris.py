@@ -593,7 +593,7 @@ def test_an_orcid_whose_name_web_of_science_wrapped_is_found() -> None:
     assert [(p.name, p.orcid) for p in article.authors] == [
         ("Ferreira, Ana Maria", ""), ("Faria, Ana Paula", ""), ("Vasconcelos, Heraldo L.", "0000-0001-6969-7131"),
         ("Bruna, Emilio M.", ""), ("Costa, Vladimir Eliodoro", "0000-0003-3889-7514"),
-        ("Moreira, Ana Silvia Franco Pinheiro", "")]
+        ("Moreira, Ana Silvia Franco Pinheiro", "0000-0001-5090-5527")]  # listed "Franco Pinheiro Moreira, Ana Silvia"
 
 
 def test_web_of_science_titles_lose_their_html_tags_not_their_words() -> None:
