@@ -300,3 +300,14 @@ def test_running_headings_are_not_cut_out_of_labels_that_a_colon_closes() -> Non
         ("SUMMARY", "Data form a program.")]
     assert [(s.label, s.text) for s in split_running("BackgroundStaphylococcus is. Methods We did.")] == [
         ("Background", "Staphylococcus is."), ("Methods", "We did.")]
+
+
+@pytest.mark.parametrize("mark", [".", "?", "!"])
+def test_a_heading_glued_after_each_mark_that_ends_a_sentence(mark: str) -> None:
+    """A heading glued to the sentence before it and the word after it is looked for after a full stop, a question
+    mark and an exclamation mark alike (each searched for on its own: a class of the three at every character was
+    the slower scan), and not where no mark ends a sentence without a space."""
+    assert split_text(f"Background: Is this so{mark}Main bodyTo meet this need, we ask.") == [
+        Section("Background", f"Is this so{mark}"), Section("Main body", "To meet this need, we ask.")]
+    assert split_text(f"Background: Is this so{mark} Main bodyTo meet this need.") == [
+        Section("Background", f"Is this so{mark} Main bodyTo meet this need.")]

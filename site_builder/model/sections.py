@@ -197,8 +197,10 @@ def _glued_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<=[a-z0-9)][.?!])(?P<label>(?i:{label}))(?=[A-Z][a-z])")
 
 
-_NO_SPACE_AFTER_SENTENCE = re.compile(r"[.?!][A-Z]")
-"""Where a glued heading can be; a scan for it alone is much quicker than for every heading."""
+_NO_SPACE_AFTER_SENTENCE = (re.compile(r"\.[A-Z]"), re.compile(r"\?[A-Z]"), re.compile(r"![A-Z]"))
+"""Where a glued heading can be; a scan for it alone is much quicker than for every heading. One pattern per mark:
+a pattern that starts with one character is searched for it in C, one that starts with a class tries the class at
+every character (a catalogue abstract of 1,900 characters: 2 us against 25 us)."""
 
 
 def _unglued(text: str) -> str:
@@ -207,7 +209,7 @@ def _unglued(text: str) -> str:
     asreview's citation-file-formatting) flattens its JATS sections so, giving "Background:" and "Conclusions:"
     their colons but not "Main body", whose text was read as the background's. A sentence that ends and a word
     that starts with no space between them and a heading are only markup taken away."""
-    if not _NO_SPACE_AFTER_SENTENCE.search(text):
+    if not any(mark.search(text) for mark in _NO_SPACE_AFTER_SENTENCE):
         return text
     return _glued_pattern().sub(lambda m: f" {m['label']}: " if m["label"][0].isupper() else m["label"], text)
 

@@ -302,6 +302,13 @@ def _repeated_values(lines: list[str], starts: list[int], names: list[str]) -> f
                      if names[i] and lines[i] in echoed and names[i] not in _ECHOED_FIELDS)
 
 
+# A line that starts with one of these fields: the first line, or one after a new line (what ``^`` matches with
+# re.M). Searched for its new line, which the pattern engine skips to in C: ``^`` with re.M is tried at every
+# character, and the first field line comes some 1,300 characters into a record (20 us a file against 0.6 us).
+_FIRST_FIELD = re.compile(r"(?:_version_|author|id|title|spelling) \S")
+_LATER_FIELD = re.compile(r"\n(?:_version_|author|id|title|spelling) \S")
+
+
 def sniff(head: str) -> bool:
     """Whether the start of a file looks like a catalogue dump (Solr field lines such as ``id …``)."""
-    return re.search(r"^(?:_version_|author|id|title|spelling) \S", head, re.M) is not None
+    return _FIRST_FIELD.match(head) is not None or _LATER_FIELD.search(head) is not None

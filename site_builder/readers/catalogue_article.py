@@ -137,24 +137,22 @@ def split_rights(rights: str) -> tuple[str, str]:
     return clean(text), safe_url(m.group(0))
 
 
-def identifiers(fields: FieldIndex) -> tuple[str, str, str]:
-    """(PMID, PMCID, DOI) from the urls and the id."""
-    pmid, pmcid, doi = ids.ids_from_urls(fields.values("url"))
+def identifiers(fields: FieldIndex) -> tuple[tuple[str, str, str], tuple[Link, ...]]:
+    """(PMID, PMCID, DOI) from the urls and the id, and the record urls that are not PubMed, PMC or DOI links
+    (those are linked in their canonical form). Each url is looked at once for both: what it names is what
+    ``ids.names_an_identifier`` asks, and the first url that names each identifier gives it, as
+    ``ids.ids_from_urls`` of them all does."""
+    pmid = pmcid = doi = ""
+    links = []
+    for url in fields.values("url"):
+        named = ids.ids_from_urls((url,))
+        pmid, pmcid, doi = pmid or named[0], pmcid or named[1], doi or named[2]
+        if not any(named) and (safe := safe_url(url)):
+            links.append(Link(label=safe.split("/")[2], url=safe))
     ident = fields.first("id")
     if not doi and ident.startswith("doi-"):
         doi = ids.doi_from(ident)
-    return pmid, pmcid, doi
-
-
-def _links(fields: FieldIndex) -> tuple[Link, ...]:
-    """Record urls that are not PubMed, PMC or DOI links (those are linked in their canonical form)."""
-    links = []
-    for url in fields.values("url"):
-        if ids.names_an_identifier(url):
-            continue
-        if safe := safe_url(url):
-            links.append(Link(label=safe.split("/")[2], url=safe))
-    return tuple(links)
+    return (pmid, pmcid, doi), tuple(links)
 
 
 def _pubmed_values(record: Record, fields: FieldIndex) -> tuple[dict[str, Any], list[Diagnostic]]:
@@ -180,18 +178,19 @@ def _pubmed_values(record: Record, fields: FieldIndex) -> tuple[dict[str, Any], 
         problems.append(Diagnostic(Level.WARNING, SourceSpan(where.path, record.line_of("spelling")), problem))
     rights, licence_url = split_rights(spelling.rights)
     lay, abstract = split_lay_summary(split_text(clean(fields.first("description"))))
-    pmid, pmcid, doi = identifiers(fields)
+    (pmid, pmcid, doi), links = identifiers(fields)
+    named = languages.parse(fields.values("language"))
     date = spelling.date if spelling.date[:4] == fields.first("publishDate")[:4] or not fields.first(
         "publishDate") else iso_date(fields.first("publishDate"))
     values = dict(
         id=clean(fields.first("id")),
         title=title,
-        title_lang=languages.tag_of(languages.parse(fields.values("language"))),  # the catalogue's own title
+        title_lang=languages.tag_of(named),  # the catalogue's own title
         journal=journal,
         date=date or spelling.date,
         publisher=clean(fields.first("publisher")),
         edition=clean(fields.first("edition")),
-        languages=languages.parse(fields.values("language")),
+        languages=named,
         formats=tuple(clean(v) for v in fields.values("format") if v.strip()),
         topics=unique_folded(fields.values("topic")),
         pmid=pmid,
@@ -201,7 +200,7 @@ def _pubmed_values(record: Record, fields: FieldIndex) -> tuple[dict[str, Any], 
         abstract=abstract,
         rights=rights,
         licence_url=licence_url,
-        links=_links(fields),
+        links=links,
         issns=ids.standard_numbers(fields.values("issn")),  # VuFind's Solr fields, from MARC 022 and 020
         isbns=ids.standard_numbers(fields.values("isbn")),
     )

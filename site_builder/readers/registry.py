@@ -25,7 +25,6 @@ from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import identifiers, languages
 from ..model.article import UNTITLED, Article, Record
 from . import NOTE_NAMES, citavi, shared, spreadsheet, unread
-from .shared import is_utf8
 
 Read = Callable[[str, str], tuple[list[Record], list[Diagnostic]]]
 ReadBytes = Callable[[bytes, str], tuple[list[Record], list[Diagnostic]]]
@@ -144,12 +143,14 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def decode(data: bytes, path: str) -> tuple[str, list[Diagnostic]]:
+def decode(data: bytes, path: str, utf8: str | None = None) -> tuple[str, list[Diagnostic]]:
     """UTF-8 text without BOM; undecodable bytes become U+FFFD and a warning names the first one's line. A
     control character (but tab and line ends), a sign of a damaged file, is kept and reported likewise: the
-    full record shows it as a control picture (␁), titles and lists as U+FFFD (normalize.clean)."""
+    full record shows it as a control picture (␁), titles and lists as U+FFFD (normalize.clean). ``utf8``: the
+    bytes already decoded as UTF-8 (``_as_utf8`` keeps what it decoded), not decoded again."""
     try:
-        text, problems = data.decode("utf-8-sig"), []
+        # "utf-8-sig" takes off one BOM at the start, as removeprefix does
+        text, problems = data.decode("utf-8-sig") if utf8 is None else utf8.removeprefix("\ufeff"), []
     except UnicodeDecodeError as err:
         line = data.count(b"\n", 0, err.start) + 1
         text = data.decode("utf-8-sig", errors="replace")
@@ -179,7 +180,7 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     """Every record of a file's bytes, read by the reader its name and start choose (read_file)."""
     if spreadsheet.is_workbook(data):
         return spreadsheet.read_bytes(data, shown, table_layouts())
-    text_data, guessed = (data, "") if data[:2] == _GZIP or data[:4] == _ZIP else as_utf8(data)
+    text_data, guessed, utf8 = (data, "", None) if data[:2] == _GZIP or data[:4] == _ZIP else _as_utf8(data)
     head = _head(text_data)
     if head.lstrip("\ufeff \t\r\n")[:1] in ("[", "{") or head.startswith("HTTP/"):
         # JSON: its readers know it by the keys of its first record, which long values can push far down.
@@ -209,7 +210,7 @@ def read_data(data: bytes, path: Path, shown: str) -> tuple[list[Record], list[D
     if reader.read_bytes is not None:
         return reader.read_bytes(data, shown)  # XML: its parser reads the encoding its declaration names
     assert reader.read is not None
-    text, problems = decode(text_data, shown)
+    text, problems = decode(text_data, shown, utf8)
     if guessed:
         problems.insert(0, Diagnostic(Level.WARNING, SourceSpan(shown, 1), (
             f"the file is not UTF-8 and was read as {guessed}: check its {_WHAT_TO_CHECK[guessed]}, or save it as "
@@ -234,14 +235,29 @@ def as_utf8(data: bytes) -> tuple[bytes, str]:
     windows-1252", "GBK") and the bytes are in it. So is a Chinese export in GB18030 or GBK (CNKI's, a Chinese
     Windows's), told by its characters of two bytes (``_reads_as_gb18030``). A file that is UTF-8 but for a few
     bytes stays UTF-8, its bad bytes reported where they are (decode)."""
+    as_utf8_bytes, guessed, _ = _as_utf8(data)
+    return as_utf8_bytes, guessed
+
+
+def _as_utf8(data: bytes) -> tuple[bytes, str, str | None]:
+    """``as_utf8``, and the text when telling UTF-8 decoded all of the bytes, for ``decode`` to take (a record
+    file's bytes were decoded twice: some 5 us a catalogue file)."""
     utf16 = _utf16(data[:512])
     if utf16:
         try:
-            return data.decode(utf16).removeprefix("\ufeff").encode("utf-8"), ""
+            return data.decode(utf16).removeprefix("\ufeff").encode("utf-8"), "", None
         except UnicodeDecodeError:
-            return data, ""
-    if data.isascii() or is_utf8(data):
-        return data, ""
+            return data, "", None
+    if data.isascii():
+        return data, "", None
+    try:
+        return data, "", data.decode("utf-8")  # shared.is_utf8, keeping what it decoded
+    except UnicodeDecodeError:
+        return (*_not_utf8(data), None)
+
+
+def _not_utf8(data: bytes) -> tuple[bytes, str]:
+    """``as_utf8`` of bytes that are neither UTF-16 nor UTF-8."""
     declared = _declared_encoding(data[:200])
     if declared:
         try:

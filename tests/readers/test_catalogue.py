@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.diagnostics import Level
+from site_builder.diagnostics import Level, SourceSpan
 from site_builder.model.article import Field, FieldIndex, Language, Record, Section
 from site_builder.readers import catalogue, catalogue_article, read_file, to_article
 
@@ -518,3 +518,26 @@ def test_field_starts_fast_path_agrees_with_the_chain() -> None:
         candidates = [0, *[i for i, name in enumerate(names) if name and i]]
         chain = catalogue._heaviest_increasing(candidates, names)
         assert catalogue._field_starts(names, lines) == chain, names
+
+
+@pytest.mark.parametrize(("head", "is_dump"), [
+    ("id pubmed-1\n", True), ("Cargando…\n\nTitle\n_version_ 17846\nauthor Cazzato, R\n", True),
+    ("x\nspelling pubmed-1 2020\n", True), ("title  x", False), ("x id pubmed-1\n", False), ("xid pubmed-1", False),
+    ("id \n", False), ("id", False), ("x\rid 1", False), ("x\r\nid 1", True), ("x\n\nid 1", True), ("", False)])
+def test_sniff_finds_a_field_line_at_the_start_or_after_a_new_line(head: str, is_dump: bool) -> None:
+    """What ``^`` with re.M matches: the start of the text, or just after a new line (a CR alone is none: the
+    registry turns CRs into new lines before sniffing); a field name, a space and then a value."""
+    assert catalogue.sniff(head) is is_dump
+
+
+def test_identifiers_and_links_from_the_urls() -> None:
+    """The first url that names each identifier gives it (a doi.org url whose DOI does not read gives none, and the
+    next one may), and every url that names none and is safe is a link of its own (that doi.org url too)."""
+    urls = ("https://example.org/record/1", "https://www.ncbi.nlm.nih.gov/pubmed/123", "https://doi.org/10.x/unread",
+            "https://www.ncbi.nlm.nih.gov/pubmed/456", "http://dx.doi.org/10.1172/JCI1", "javascript:alert(1)",
+            "https://europepmc.org/articles/pmc99")
+    record = Record(catalogue.FORMAT, SourceSpan("r.txt", 1), (Field("id", ("x-1",), 1), Field("url", urls, 2)), ())
+    (pmid, pmcid, doi), links = catalogue_article.identifiers(FieldIndex(record))
+    assert (pmid, pmcid, doi) == ("123", "PMC99", "10.1172/JCI1")
+    assert [(link.label, link.url) for link in links] == [("example.org", "https://example.org/record/1"),
+                                                          ("doi.org", "https://doi.org/10.x/unread")]

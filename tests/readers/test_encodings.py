@@ -130,3 +130,16 @@ def test_a_site_from_a_utf16_web_of_science_export(make_site, tmp_path: Path, ht
     site = make_site({"savedrecs.txt": text.encode("utf-16")})
     result = build(site, tmp_path / "out")
     assert result.articles == 3 and result.report.warnings == 0 and result.report.errors == 0
+
+
+def test_utf8_with_a_byte_order_mark_reads_without_it() -> None:
+    """One byte order mark is taken off a UTF-8 file (decoded once, where its bytes are told UTF-8); a second is
+    text, as Python's "utf-8-sig" leaves it: the first line is then no field, and the record has none."""
+    text = "id pubmed-1\ntitle Größe of the turkey\n"
+    for boms in (0, 1):
+        (record,), problems = readers.read_data("\ufeff".encode() * boms + text.encode(), Path("r.txt"), "r.txt")
+        assert problems == [] and record.preamble == ()
+        assert [(f.name, f.values) for f in record.fields] == [("id", ("pubmed-1",)),
+                                                               ("title", ("Größe of the turkey",))]
+    records, problems = readers.read_data("\ufeff".encode() * 2 + text.encode(), Path("r.txt"), "r.txt")
+    assert records == [] and [p.message.split(" (")[0] for p in problems] == ["page text with no Solr fields after it"]
