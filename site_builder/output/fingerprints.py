@@ -36,7 +36,7 @@ import hashlib
 import itertools
 import marshal
 import operator
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -93,13 +93,36 @@ class Digester:
     no id in it can be reused by a new object (a page's context makes some of its objects when it is rendered,
     and drops them after), with the places of the articles each one reaches."""
 
-    def __init__(self, site_digest: bytes | None, known: dict[int, Known] | None = None) -> None:
+    def __init__(self, site_digest: bytes | None, known: dict[int, Known] | None = None,
+                 without_text: dict[int, bytes] | None = None) -> None:
         self._site = site_digest
         self._kept: dict[int, Known] = known if known is not None else {}
         """Those it was given (taken over, not copied), and those it met twice."""
         self._memo: dict[int, Known] = {}
         """Those met once."""
         self._reached: set[int] | None = None
+        self._without_text = without_text or {}
+        """By id, the digest of each article whose summary has text, that text left out (``summary_text``)."""
+        self._summarized = frozenset(self._kept[i][2][0] for i in self._without_text)
+        """The places of those articles (each one given, in ``known``): an object that reaches none of them
+        digests the same either way."""
+        self._textless: dict[int, Known] | None = None
+        """While ``summary_text`` is off: the objects that reach one of those articles, as digested so."""
+
+    @contextlib.contextmanager
+    def summary_text(self, shown: bool) -> Iterator[None]:
+        """Within: an article's summary goes into its digest without its text unless ``shown`` (a page whose
+        templates never read a summary: a list shows whether an article has a summary, its verdict and date, never
+        its text). An object that reaches no article with such a summary has one digest either way, remembered
+        once."""
+        if shown or not self._summarized or self._textless is not None:
+            yield
+            return
+        self._textless = {}
+        try:
+            yield
+        finally:
+            self._textless = None
 
     def place(self, article: object) -> int | None:
         """The place in the library of ``article``, one of those this Digester was given; else None."""
@@ -181,16 +204,22 @@ class Digester:
         return _hash(marshal.dumps(tokens, 0))
 
     def _object(self, value: Any) -> bytes:
+        textless = self._textless
         known = self._kept.get(id(value))
         if known is None and (known := self._memo.pop(id(value), None)) is not None:
             self._kept[id(value)] = known  # met again: most likely shared by many pages
+        if textless is not None and (known is None or not self._summarized.isdisjoint(known[2])):
+            known = textless.get(id(value))  # one digest either way, or made without summaries' text
         if known is not None:
             if self._reached is not None and known[2]:
                 self._reached.update(known[2])
             return known[1]
         outer, self._reached = self._reached, set()
         try:
-            if type(value) is tuple:
+            if textless is not None and id(value) in self._without_text:  # one of the library's articles
+                digest = self._without_text[id(value)]
+                self._reached.update(self._kept[id(value)][2])
+            elif type(value) is tuple:
                 tokens: list[object] = [_SEQUENCE, len(value)]
                 for item in value:
                     self._add(item, tokens)
@@ -219,7 +248,10 @@ class Digester:
             inner, self._reached = self._reached, outer
         if outer is not None:
             outer |= inner
-        self._memo[id(value)] = (value, digest, reached)
+        if textless is not None and not self._summarized.isdisjoint(reached):
+            textless[id(value)] = (value, digest, reached)
+        else:
+            self._memo[id(value)] = (value, digest, reached)
         return digest
 
 
@@ -383,6 +415,11 @@ class Templates:
     site_parts: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     """Per template: the fields of SITE_FIELDS that it, or a template it uses, reads (all of them for a template
     not known here)."""
+    summaries_read: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    """Per template whose summaries read are known: the names of its context whose article's summary it (or a
+    template it uses) reads, and no other summary (``_summaries_read``); the downloads' ("") read none, as their
+    code never does (tests/test_incremental.py). A page of such a template takes every other article's summary
+    without its text (Digester.summary_text)."""
 
     def of(self, template: str) -> bytes | None:
         return self.digests.get(template)
@@ -412,12 +449,14 @@ def template_digests(env: jinja2.Environment, names: Iterable[str], code: bytes,
     sources: dict[str, str] = {}
     reached: dict[str, frozenset[str]] = {}
     reads: dict[str, frozenset[str] | None] = {}  # of the site, per template parsed
+    summaries: dict[str, frozenset[str] | None] = {}  # per template parsed: _summaries_read
 
     def parsed(name: str) -> jinja2.nodes.Template:
         source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
         sources[name] = source
         tree = env.parse(source)
         reads[name] = _site_parts(tree)
+        summaries[name] = _summaries_read(tree)
         return tree
 
     def closure(name: str, seen: frozenset[str]) -> frozenset[str]:
@@ -444,10 +483,12 @@ def template_digests(env: jinja2.Environment, names: Iterable[str], code: bytes,
 
     digests: dict[str, bytes | None] = {}
     site_parts: dict[str, tuple[str, ...]] = {}
+    summaries_read: dict[str, tuple[str, ...]] = {}
     for name in sorted(set(names)):
         if not name:
             digests[name] = _hash(b"export" + code)
             site_parts[name] = ()  # a download's context holds no site
+            summaries_read[name] = ()
             continue
         try:
             members = sorted(closure(name, frozenset()))
@@ -459,7 +500,9 @@ def template_digests(env: jinja2.Environment, names: Iterable[str], code: bytes,
         for member in members:
             read |= SITE_FIELDS if (fields := reads[member]) is None else fields
         site_parts[name] = tuple(sorted(read))
-    return Templates(digests, None not in reads.values(), site_parts)
+        if all(summaries[member] is not None for member in members):
+            summaries_read[name] = tuple(sorted(set().union(*(summaries[member] or () for member in members))))
+    return Templates(digests, None not in reads.values(), site_parts, summaries_read)
 
 
 def _remembered_digests(env: jinja2.Environment, names: set[str], code: bytes, called: dict[str, str],
@@ -474,15 +517,45 @@ def _remembered_digests(env: jinja2.Environment, names: set[str], code: bytes, c
     except (jinja2.TemplateError, OSError, UnicodeDecodeError, ValueError):  # found again, and reported, by rendering
         return template_digests(env, names, code, called)
 
-    def made() -> tuple[dict[str, bytes | None], bool, dict[str, tuple[str, ...]]]:
+    def made() -> tuple[dict[str, bytes | None], bool, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
         templates = template_digests(env, names, code, called)
-        return templates.digests, templates.only_known_site_parts, templates.site_parts
+        return templates.digests, templates.only_known_site_parts, templates.site_parts, templates.summaries_read
 
     kept = remember(inputs, made)
-    if type(kept) is tuple and len(kept) == 3 and type(kept[0]) is dict and type(kept[1]) is bool \
-            and type(kept[2]) is dict:
-        return Templates(kept[0], kept[1], kept[2])
+    if type(kept) is tuple and len(kept) == 4 and type(kept[0]) is dict and type(kept[1]) is bool \
+            and type(kept[2]) is dict and type(kept[3]) is dict:
+        return Templates(kept[0], kept[1], kept[2], kept[3])
     return template_digests(env, names, code, called)
+
+
+_WHOLE_FILTERS = frozenset({"pprint", "string", "tojson", "attr"})
+"""Filters that may show an object whole, or any attribute of it, whose summary _summaries_read cannot follow."""
+
+
+def _summaries_read(tree: jinja2.nodes.Template) -> frozenset[str] | None:
+    """The names of the context whose ``summary`` (an article's) ``tree`` reads more of than whether there is one:
+    each use of the attribute is on a name the template never binds itself (no loop, macro, ``set``, ``with`` or
+    import of that name: it is the context's), or is the whole test of an ``if`` (``{% if e.source.summary %}``).
+    None when any other use may read a summary (``x.y.summary``, ``x["summary"]``, ``attr("summary")``)."""
+    tested = {id(node.test) for node in tree.find_all(jinja2.nodes.If)}
+    tested |= {id(node.test) for node in tree.find_all(jinja2.nodes.CondExpr)}
+    if any(node.name in _WHOLE_FILTERS for node in tree.find_all(jinja2.nodes.Filter)):
+        return None
+    bound = {node.name for node in tree.find_all(jinja2.nodes.Name) if node.ctx != "load"}
+    bound |= {name if isinstance(name, str) else name[1] for node in tree.find_all(jinja2.nodes.FromImport)
+              for name in node.names}
+    bound |= {node.target for node in tree.find_all(jinja2.nodes.Import)}
+    bound |= {node.name for node in tree.find_all(jinja2.nodes.Macro)}
+    if any(node.value == "summary" for node in tree.find_all(jinja2.nodes.Const)):
+        return None
+    names = set()
+    for node in tree.find_all(jinja2.nodes.Getattr):
+        if node.attr != "summary" or id(node) in tested:
+            continue
+        if not isinstance(node.node, jinja2.nodes.Name) or node.node.name in bound:
+            return None
+        names.add(node.node.name)
+    return frozenset(names)
 
 
 def _site_parts(tree: jinja2.nodes.Template) -> frozenset[str] | None:
@@ -556,9 +629,11 @@ class Reuse:
             return None
         self.digester.forget_if_full()
         try:
-            tokens: list[object] = [template, page.path, page.export]
-            reached = self.digester.add_reaching(page.context, tokens)
-            more, extras = self._more(page) if page.more is not None else (None, None)
+            read = self._summaries_read(page)
+            with self.digester.summary_text(read is None):
+                tokens: list[object] = [template, page.path, page.export, read]
+                reached = self.digester.add_reaching(page.context, tokens)
+                more, extras = self._more(page) if page.more is not None else (None, None)
             tokens.append(more[2] if more is not None else None)
             return Print(_hash(marshal.dumps(tokens, 0)), more,
                          tuple(sorted(reached.union(more[1]) if more is not None else reached)),
@@ -567,6 +642,20 @@ class Reuse:
             raise
         except Exception:  # Unknown, or a context that cannot be made: rendering the page reports that
             return None
+
+    def _summaries_read(self, page: Page) -> tuple[str | None, ...] | None:
+        """The text of each summary ``page`` reads when the page's context holds each article whose summary its
+        template reads (Templates.summaries_read); else None: every summary is digested whole."""
+        names = self.templates.summaries_read.get(page.template)
+        if names is None:
+            return None
+        articles = [page.context.get(name) for name in names]
+        shown: list[str | None] = []
+        for article in articles:
+            if type(article) is not Article:
+                return None
+            shown.append(article.summary.html if article.summary is not None else None)
+        return tuple(shown)
 
     def _more(self, page: Page) -> tuple[More, dict[str, Any] | None]:
         """The page's costly part as its fingerprint takes it, and the part itself when it had to be made."""
@@ -635,8 +724,20 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
     if basis and None not in templates.digests.values():
         keeping = _hash(marshal.dumps([basis, sorted(templates.digests.items()), derived_digest(site)], 0))
     shown = _SITE if templates.only_known_site_parts else None
-    return Reuse(last, templates, Digester(shown, known), basis, now, frozenset(changed | {_UNKNOWN_ARTICLE}),
-                 keeping)
+    return Reuse(last, templates, Digester(shown, known, _without_summary_text(library.articles.values(), known)),
+                 basis, now, frozenset(changed | {_UNKNOWN_ARTICLE}), keeping)
+
+
+def _without_summary_text(articles: Iterable[Article], known: Mapping[int, Known]) -> dict[int, bytes]:
+    """By id, the digest of each article of ``known`` whose summary has text, as it would be without that text:
+    what a page that never reads a summary shows of it (Digester.summary_text)."""
+    found = {}
+    for article in articles:
+        if article.summary is not None and article.summary.html and id(article) in known:
+            with contextlib.suppress(Unknown):
+                found[id(article)] = article_digest(dataclasses.replace(
+                    article, summary=dataclasses.replace(article.summary, html="")))
+    return found
 
 
 def derived_digest(site: Site) -> bytes:
