@@ -677,10 +677,17 @@ def test_an_edited_summary_text_renders_its_articles_page_alone(small_site: Path
     _summarise(small_site, article.pmid, "A first reading.")
     build(small_site, out)
     rendered = _rendered_paths(monkeypatch)
+    printed, counted = _fingerprints_counted()
+    monkeypatch.setattr(fingerprints.Reuse, "fingerprint", counted)
+    monkeypatch.setattr(fingerprints, "VERIFY", False)  # (which fingerprints every page kept)
     _summarise(small_site, article.pmid, "A second reading.")
     again = build(small_site, out)
     # the feed's template reads its entries' own summaries (an abstract's start), which it cannot tell apart
     assert set(rendered) - {"feed.xml"} == {f"articles/{key}.html"} and again.rendered == len(rendered)
+    # kept without a fingerprint: every page but those of articles (which read their own summary) and the feed
+    assert f"articles/{key}.html" in printed and all(
+        path.startswith("articles/") and path.endswith(".html") or path == "feed.xml" for path in printed), printed
+    monkeypatch.setattr(fingerprints, "VERIFY", True)
     assert "A second reading." in (out / "articles" / f"{key}.html").read_text(encoding="utf-8")
     assert differences(published(out), published(build(small_site, tmp_path / "clean", clean=True).output)) == []
     rendered.clear()
@@ -733,7 +740,25 @@ def test_a_template_reads_the_summaries_of_the_context_names_it_reads_them_throu
         source: str, names: frozenset[str] | None) -> None:
     """What a page's fingerprint takes of the summaries it may show (Templates.summaries_read): the text of the
     summary of each context name read so, or every summary's, whole, when any other use may read one."""
-    assert fingerprints._summaries_read(jinja2.Environment().parse(source)) == names
+    found = fingerprints._summaries_read(jinja2.Environment().parse(source))
+    assert (found[0] if found is not None else None) == names
+
+
+@pytest.mark.parametrize(("page", "names"), [
+    ("{% for article in related %}{% include 'item.html' %}{% endfor %}", None),
+    ("{% set article = related[0] %}{% include 'item.html' %}", None),
+    ("{% macro m(article) %}{{ article.title }}{% endmacro %}{% include 'item.html' %}", None),
+    ("{% include 'item.html' %}", ("article",)),
+    ("{% from 'macros.html' import m %}{{ m(other) }}{% include 'item.html' %}", ("article",)),
+])
+def test_a_template_included_where_the_name_it_reads_a_summary_through_is_bound_reads_any(
+        page: str, names: tuple[str, ...] | None) -> None:
+    """An included template sees the loop variables and names set where it is included: the summary it reads
+    through ``article`` may then be any article's. A macro's parameters are its own, unless it includes."""
+    env = jinja2.Environment(loader=jinja2.DictLoader({
+        "page.html": page, "item.html": "{{ article.summary.html }}",
+        "macros.html": "{% macro m(article) %}{{ article.title }}{% endmacro %}"}))
+    assert fingerprints.template_digests(env, ["page.html"], b"", {}).summaries_read.get("page.html") == names
 
 
 def test_no_download_shows_a_summarys_text(small_site: Path, tmp_path: Path) -> None:
