@@ -32,6 +32,7 @@ from site_builder.build import BuildResult, build, refresh_search
 from site_builder.cite import exports
 from site_builder.diagnostics import Report
 from site_builder.model import library, packing
+from site_builder.model.article import Summary
 from site_builder.output import cache, fingerprints, pages, pagetable, preflight, search, write
 from site_builder.output.write import MANIFEST
 from site_builder.plan import feeds, listing
@@ -683,6 +684,137 @@ def test_an_edited_summary_formats_no_reference_and_an_edited_title_its_articles
     assert formatted == [key] and "(revised)" in articles[key].title
     assert "(revised)" in result.site.references[key][0].text
     assert dict(result.site.references) == dict(references.format_all(articles, {}, Report())[0])
+
+
+def _rendered_paths(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths of the pages (and downloads) rendered from now on, in the order rendered."""
+    rendered: list[str] = []
+    real = pages._text
+
+    def text(job: Any, page: plan_pages.Page, context: Any) -> str:
+        rendered.append(page.path)
+        return real(job, page, context)
+
+    monkeypatch.setattr(pages, "_text", text)
+    return rendered
+
+
+def _summarise(site: Path, pmid: str, text: str, verdict: str = "Worth reading.") -> None:
+    folder = site / "content" / "summaries"
+    folder.mkdir(exist_ok=True)
+    (folder / "one.md").write_text(f"---\npmid: {pmid}\nby: A reader\ndate: 2024-02-13\nverdict: {verdict}\n---\n"
+                                   f"{text}\n", encoding="utf-8")
+
+
+def test_an_edited_summary_text_renders_its_articles_page_alone(small_site: Path, tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lists, the author's pages, the related articles and the downloads show that an article has a summary
+    and its verdict, never its text: the text edited renders the article's page alone, the verdict edited the
+    pages that list the article too; each build writes what a clean build does."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    monkeypatch.setattr(fingerprints, "VERIFY", True)  # each page or part kept is made again and compared
+    out = tmp_path / "out"
+    first = build(small_site, out)
+    assert first.site is not None
+    key, article = next((k, a) for k, a in first.site.library.articles.items() if a.pmid)
+    _summarise(small_site, article.pmid, "A first reading.")
+    build(small_site, out)
+    rendered = _rendered_paths(monkeypatch)
+    printed, counted = _fingerprints_counted()
+    monkeypatch.setattr(fingerprints.Reuse, "fingerprint", counted)
+    monkeypatch.setattr(fingerprints, "VERIFY", False)  # (which fingerprints every page kept)
+    _summarise(small_site, article.pmid, "A second reading.")
+    again = build(small_site, out)
+    # the feed's template reads its entries' own summaries (an abstract's start), which it cannot tell apart
+    assert set(rendered) - {"feed.xml"} == {f"articles/{key}.html"} and again.rendered == len(rendered)
+    # kept without a fingerprint: every page but those of articles (which read their own summary) and the feed
+    assert f"articles/{key}.html" in printed and all(
+        path.startswith("articles/") and path.endswith(".html") or path == "feed.xml" for path in printed), printed
+    monkeypatch.setattr(fingerprints, "VERIFY", True)
+    assert "A second reading." in (out / "articles" / f"{key}.html").read_text(encoding="utf-8")
+    assert differences(published(out), published(build(small_site, tmp_path / "clean", clean=True).output)) == []
+    rendered.clear()
+    _summarise(small_site, article.pmid, "A second reading.", verdict="Essential.")
+    build(small_site, out)
+    assert f"articles/{key}.html" in rendered and "index.html" in rendered
+    assert differences(published(out), published(build(small_site, tmp_path / "clean2", clean=True).output)) == []
+
+
+def test_a_template_that_shows_a_summarys_text_renders_its_pages_again(small_site: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site's own list item that shows each article's summary: its lists are rendered again when the text
+    changes, as a clean build makes them."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    own = small_site / "templates" / "partials" / "article_item.html"
+    own.parent.mkdir(parents=True)
+    own.write_text((TEMPLATES / "partials" / "article_item.html").read_text(encoding="utf-8").replace(
+        "</li>", "{% if e.source.summary %}{{ e.source.summary.html|safe }}{% endif %}</li>"), encoding="utf-8")
+    out = tmp_path / "out"
+    first = build(small_site, out)
+    assert first.site is not None
+    article = next(a for a in first.site.library.articles.values() if a.pmid)
+    _summarise(small_site, article.pmid, "A first reading.")
+    build(small_site, out)
+    rendered = _rendered_paths(monkeypatch)
+    _summarise(small_site, article.pmid, "A second reading.")
+    build(small_site, out)
+    assert "index.html" in rendered and "A second reading." in (out / "index.html").read_text(encoding="utf-8")
+    assert differences(published(out), published(build(small_site, tmp_path / "clean", clean=True).output)) == []
+
+
+@pytest.mark.parametrize(("source", "names"), [
+    ("{% if a.summary %}yes{% endif %}", frozenset()),
+    ("{{ 'yes' if e.source.summary else 'no' }}", frozenset()),
+    ("{{ a.summary_count }} {{ list_summary(x) }}", frozenset()),
+    ("{{ a.summary.html }}", frozenset({"a"})),
+    ("{% if a.summary.verdict %}yes{% endif %}", frozenset({"a"})),
+    ("{% set summary = a.summary %}{{ summary.html }}", frozenset({"a"})),
+    ("{% if a.summary and a.summary.by %}{{ a.summary.by }}{% endif %}", frozenset({"a"})),
+    ("{{ e.source.summary.html }}", None),
+    ("{% for a in related %}{{ a.summary.html }}{% endfor %}{{ a.summary.html }}", None),
+    ("{% macro m(a) %}{{ a.summary.html }}{% endmacro %}", None),
+    ("{% set a = other %}{{ a.summary.html }}", None),
+    ("{{ a['summary'] }}", None),
+    ("{{ a|attr('summary') }}", None),
+    ("{{ a|tojson }}", None),
+    ("{{ articles|map(attribute='summary')|list }}", None),
+])
+def test_a_template_reads_the_summaries_of_the_context_names_it_reads_them_through(
+        source: str, names: frozenset[str] | None) -> None:
+    """What a page's fingerprint takes of the summaries it may show (Templates.summaries_read): the text of the
+    summary of each context name read so, or every summary's, whole, when any other use may read one."""
+    found = fingerprints._summaries_read(jinja2.Environment().parse(source))
+    assert (found[0] if found is not None else None) == names
+
+
+@pytest.mark.parametrize(("page", "names"), [
+    ("{% for article in related %}{% include 'item.html' %}{% endfor %}", None),
+    ("{% set article = related[0] %}{% include 'item.html' %}", None),
+    ("{% macro m(article) %}{{ article.title }}{% endmacro %}{% include 'item.html' %}", None),
+    ("{% include 'item.html' %}", ("article",)),
+    ("{% from 'macros.html' import m %}{{ m(other) }}{% include 'item.html' %}", ("article",)),
+])
+def test_a_template_included_where_the_name_it_reads_a_summary_through_is_bound_reads_any(
+        page: str, names: tuple[str, ...] | None) -> None:
+    """An included template sees the loop variables and names set where it is included: the summary it reads
+    through ``article`` may then be any article's. A macro's parameters are its own, unless it includes."""
+    env = jinja2.Environment(loader=jinja2.DictLoader({
+        "page.html": page, "item.html": "{{ article.summary.html }}",
+        "macros.html": "{% macro m(article) %}{{ article.title }}{% endmacro %}"}))
+    assert fingerprints.template_digests(env, ["page.html"], b"", {}).summaries_read.get("page.html") == names
+
+
+def test_no_download_shows_a_summarys_text(small_site: Path, tmp_path: Path) -> None:
+    """What lets a download keep its fingerprint when an article's summary text changes (Templates.no_summary_text):
+    the same article with another summary text gives the same file in every format."""
+    result = build(small_site, tmp_path / "out")
+    assert result.site is not None
+    article = next(iter(result.site.library.articles.values()))
+    where = article.where
+    for fmt, _ext, _label in plan_pages.urls.EXPORTS:
+        told = [exports.export_text(fmt, (("k", dataclasses.replace(article, summary=Summary(
+            html, where, "A reader", "2024-02-13", "Worth reading."))),)) for html in ("", "<p>A reading.</p>")]
+        assert told[0] == told[1], fmt
 
 
 def test_the_library_digest_changes_with_every_part_of_an_author_or_a_group(small_site: Path, tmp_path: Path) -> None:

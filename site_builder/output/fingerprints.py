@@ -93,13 +93,29 @@ class Digester:
     no id in it can be reused by a new object (a page's context makes some of its objects when it is rendered,
     and drops them after), with the places of the articles each one reaches."""
 
-    def __init__(self, site_digest: bytes | None, known: dict[int, Known] | None = None) -> None:
+    def __init__(self, site_digest: bytes | None, known: dict[int, Known] | None = None,
+                 without_text: dict[int, bytes] | None = None) -> None:
         self._site = site_digest
         self._kept: dict[int, Known] = known if known is not None else {}
         """Those it was given (taken over, not copied), and those it met twice."""
         self._memo: dict[int, Known] = {}
         """Those met once."""
         self._reached: set[int] | None = None
+        self._without_text = without_text or {}
+        """By id, the digest of each article whose summary has text, that text left out (``summary_text``)."""
+        self._summarized = frozenset(self._kept[i][2][0] for i in self._without_text)
+        """The places of those articles (each one given, in ``known``): an object that reaches none of them
+        digests the same either way."""
+        self._textless: dict[int, Known] | None = None
+        """While ``summary_text`` is off: ``_without``, else None."""
+        self._without: dict[int, Known] = {}
+        """The objects that reach one of those articles, as digested without their summaries' text."""
+
+    def summary_text(self, shown: bool) -> None:
+        """From now on: each article's summary goes into its digest with its text only if ``shown`` (a list shows
+        whether an article has a summary, its verdict and date, never its text). An object that reaches no article
+        with such a summary has one digest either way, remembered once; the others are remembered apart."""
+        self._textless = None if shown or not self._summarized else self._without
 
     def place(self, article: object) -> int | None:
         """The place in the library of ``article``, one of those this Digester was given; else None."""
@@ -113,6 +129,8 @@ class Digester:
         """Between two pages: forget the objects met once when there are more than MEMO_LIMIT of them."""
         if len(self._memo) > MEMO_LIMIT:
             self._memo = {}
+        if len(self._without) > MEMO_LIMIT:
+            self._without = {}
 
     def add(self, value: Any, tokens: list[object]) -> None:
         """Append ``value`` to ``tokens`` as values marshal writes whole (format 0: the same values, the same
@@ -181,16 +199,22 @@ class Digester:
         return _hash(marshal.dumps(tokens, 0))
 
     def _object(self, value: Any) -> bytes:
+        textless = self._textless
         known = self._kept.get(id(value))
         if known is None and (known := self._memo.pop(id(value), None)) is not None:
             self._kept[id(value)] = known  # met again: most likely shared by many pages
+        if textless is not None and (known is None or not self._summarized.isdisjoint(known[2])):
+            known = textless.get(id(value))  # one digest either way, or made without summaries' text
         if known is not None:
             if self._reached is not None and known[2]:
                 self._reached.update(known[2])
             return known[1]
         outer, self._reached = self._reached, set()
         try:
-            if type(value) is tuple:
+            if textless is not None and id(value) in self._without_text:  # one of the library's articles
+                digest = self._without_text[id(value)]
+                self._reached.update(self._kept[id(value)][2])
+            elif type(value) is tuple:
                 tokens: list[object] = [_SEQUENCE, len(value)]
                 for item in value:
                     self._add(item, tokens)
@@ -219,12 +243,15 @@ class Digester:
             inner, self._reached = self._reached, outer
         if outer is not None:
             outer |= inner
-        self._memo[id(value)] = (value, digest, reached)
+        if textless is not None and not self._summarized.isdisjoint(reached):
+            textless[id(value)] = (value, digest, reached)
+        else:
+            self._memo[id(value)] = (value, digest, reached)
         return digest
 
 
 _MARKUP, _SEQUENCE, _MAPPING, _SET, _INLINE = b"m", b"(", b"{", b"s", b"o"
-_path_of = operator.attrgetter("path")
+_path_of, _template_of = operator.attrgetter("path"), operator.attrgetter("template")
 _PLAIN_VALUES = frozenset({str, int, bool, float, type(None)})
 """The kinds of value that go in as themselves (marshal writes each whole, and tells them apart)."""
 
@@ -383,6 +410,11 @@ class Templates:
     site_parts: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
     """Per template: the fields of SITE_FIELDS that it, or a template it uses, reads (all of them for a template
     not known here)."""
+    summaries_read: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
+    """Per template whose summaries read are known: the names of its context whose article's summary it (or a
+    template it uses) reads, and no other summary (``_summaries_read``); the downloads' ("") read none, as their
+    code never does (tests/test_incremental.py). A page of such a template takes every other article's summary
+    without its text (Digester.summary_text)."""
 
     def of(self, template: str) -> bytes | None:
         return self.digests.get(template)
@@ -412,12 +444,14 @@ def template_digests(env: jinja2.Environment, names: Iterable[str], code: bytes,
     sources: dict[str, str] = {}
     reached: dict[str, frozenset[str]] = {}
     reads: dict[str, frozenset[str] | None] = {}  # of the site, per template parsed
+    summaries: dict[str, tuple[frozenset[str], frozenset[str]] | None] = {}  # per template parsed: _summaries_read
 
     def parsed(name: str) -> jinja2.nodes.Template:
         source, _filename, _uptodate = env.loader.get_source(env, name)  # type: ignore[union-attr]
         sources[name] = source
         tree = env.parse(source)
         reads[name] = _site_parts(tree)
+        summaries[name] = _summaries_read(tree)
         return tree
 
     def closure(name: str, seen: frozenset[str]) -> frozenset[str]:
@@ -444,10 +478,12 @@ def template_digests(env: jinja2.Environment, names: Iterable[str], code: bytes,
 
     digests: dict[str, bytes | None] = {}
     site_parts: dict[str, tuple[str, ...]] = {}
+    summaries_read: dict[str, tuple[str, ...]] = {}
     for name in sorted(set(names)):
         if not name:
             digests[name] = _hash(b"export" + code)
             site_parts[name] = ()  # a download's context holds no site
+            summaries_read[name] = ()
             continue
         try:
             members = sorted(closure(name, frozenset()))
@@ -459,7 +495,21 @@ def template_digests(env: jinja2.Environment, names: Iterable[str], code: bytes,
         for member in members:
             read |= SITE_FIELDS if (fields := reads[member]) is None else fields
         site_parts[name] = tuple(sorted(read))
-    return Templates(digests, None not in reads.values(), site_parts)
+        if (read_through := _summaries_read_through([summaries[member] for member in members])) is not None:
+            summaries_read[name] = read_through
+    return Templates(digests, None not in reads.values(), site_parts, summaries_read)
+
+
+def _summaries_read_through(found: list[tuple[frozenset[str], frozenset[str]] | None]) -> tuple[str, ...] | None:
+    """The names of the context whose summary the templates of one page read (each template's ``_summaries_read``);
+    None when a template may read another summary, or one of them binds a name another reads a summary through
+    (an included template sees the loop variables of the one that includes it)."""
+    known = [each for each in found if each is not None]
+    if len(known) < len(found):
+        return None
+    read = frozenset().union(*(names for names, _bound in known))
+    bound = frozenset().union(*(bound for _names, bound in known))
+    return None if read & bound else tuple(sorted(read))
 
 
 def _remembered_digests(env: jinja2.Environment, names: set[str], code: bytes, called: dict[str, str],
@@ -474,15 +524,58 @@ def _remembered_digests(env: jinja2.Environment, names: set[str], code: bytes, c
     except (jinja2.TemplateError, OSError, UnicodeDecodeError, ValueError):  # found again, and reported, by rendering
         return template_digests(env, names, code, called)
 
-    def made() -> tuple[dict[str, bytes | None], bool, dict[str, tuple[str, ...]]]:
+    def made() -> tuple[dict[str, bytes | None], bool, dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
         templates = template_digests(env, names, code, called)
-        return templates.digests, templates.only_known_site_parts, templates.site_parts
+        return templates.digests, templates.only_known_site_parts, templates.site_parts, templates.summaries_read
 
     kept = remember(inputs, made)
-    if type(kept) is tuple and len(kept) == 3 and type(kept[0]) is dict and type(kept[1]) is bool \
-            and type(kept[2]) is dict:
-        return Templates(kept[0], kept[1], kept[2])
+    if type(kept) is tuple and len(kept) == 4 and type(kept[0]) is dict and type(kept[1]) is bool \
+            and type(kept[2]) is dict and type(kept[3]) is dict:
+        return Templates(kept[0], kept[1], kept[2], kept[3])
     return template_digests(env, names, code, called)
+
+
+_WHOLE_FILTERS = frozenset({"pprint", "string", "tojson", "attr"})
+"""Filters that may show an object whole, or any attribute of it, whose summary _summaries_read cannot follow."""
+
+
+def _summaries_read(tree: jinja2.nodes.Template) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The names whose ``summary`` (an article's) ``tree`` reads more of than whether there is one, and the names
+    it binds itself (loops, macros and their parameters, ``set``, ``with``, imports): each use of the attribute is
+    on a name it does not bind (the context's, unless an including template binds it: _summaries_read_through),
+    or is the whole test of an ``if`` (``{% if e.source.summary %}``). None when any other use may read a
+    summary (``x.y.summary``, ``x["summary"]``, ``attr("summary")``, ``tojson``)."""
+    tested = {id(node.test) for node in tree.find_all(jinja2.nodes.If)}
+    tested |= {id(node.test) for node in tree.find_all(jinja2.nodes.CondExpr)}
+    if any(node.name in _WHOLE_FILTERS for node in tree.find_all(jinja2.nodes.Filter)):
+        return None
+    bound = {node.name for node in tree.find_all(jinja2.nodes.Name) if node.ctx != "load"}
+    bound |= {name if isinstance(name, str) else name[1] for node in tree.find_all(jinja2.nodes.FromImport)
+              for name in node.names}
+    bound |= {node.target for node in tree.find_all(jinja2.nodes.Import)}
+    bound |= {node.name for node in tree.find_all(jinja2.nodes.Macro)}
+    # What another template may see of them: all, where this one includes another; else those outside macros
+    # (a macro's parameters and locals are its own)
+    shared = bound
+    if not any(True for _node in tree.find_all(jinja2.nodes.Include)):
+        in_macros = {id(node) for macro in tree.find_all(jinja2.nodes.Macro)
+                     for node in macro.find_all(jinja2.nodes.Name)}
+        shared = {node.name for node in tree.find_all(jinja2.nodes.Name)
+                  if node.ctx != "load" and id(node) not in in_macros}
+        shared |= {name if isinstance(name, str) else name[1] for node in tree.find_all(jinja2.nodes.FromImport)
+                   for name in node.names}
+        shared |= {node.target for node in tree.find_all(jinja2.nodes.Import)}
+        shared |= {node.name for node in tree.find_all(jinja2.nodes.Macro)}
+    if any(node.value == "summary" for node in tree.find_all(jinja2.nodes.Const)):
+        return None
+    names = set()
+    for node in tree.find_all(jinja2.nodes.Getattr):
+        if node.attr != "summary" or id(node) in tested:
+            continue
+        if not isinstance(node.node, jinja2.nodes.Name) or node.node.name in bound:
+            return None
+        names.add(node.node.name)
+    return frozenset(names), frozenset(shared)
 
 
 def _site_parts(tree: jinja2.nodes.Template) -> frozenset[str] | None:
@@ -526,13 +619,20 @@ class Reuse:
     """What every page may read besides the articles it reaches: ``basis``, every template, and what the plan
     makes from many articles at once (``derived_digest``). When it is the last build's, a page that reached none
     of the ``changed`` articles is kept without its fingerprint being made again (b"": never)."""
+    changed_besides_text: frozenset[int] = frozenset({_UNKNOWN_ARTICLE})
+    """Of ``changed``, the places of the articles that changed in more than their summary's text: what a page
+    whose templates read no summary (``Templates.summaries_read``) is kept by."""
+
+    def _changed(self, page: Page) -> frozenset[int]:
+        """The places of the changed articles that can change ``page``."""
+        return self.changed_besides_text if self.templates.summaries_read.get(page.template) == () else self.changed
 
     def kept(self, page: Page) -> Entry | None:
         """The last build's entry of ``page`` when nothing the page is made from can have changed since."""
         if not self.keeping or self.keeping != self.last.keeping:
             return None
         entry = self.last.entry(page.path)
-        if entry is None or entry.reached is None or not self.changed.isdisjoint(entry.reached):
+        if entry is None or entry.reached is None or not self._changed(page).isdisjoint(entry.reached):
             return None
         if VERIFY:
             printed = self.fingerprint(page)
@@ -547,7 +647,12 @@ class Reuse:
             return set()
         if VERIFY:
             return {page.path for page in pages if self.kept(page) is not None}
-        return self.last.unreached(paths, self.changed)
+        if self.changed_besides_text == self.changed:
+            return self.last.unreached(paths, self.changed)
+        by_template = {name: read == () for name, read in self.templates.summaries_read.items()}
+        reads_none = list(map(by_template.get, map(_template_of, pages), itertools.repeat(False)))
+        return self.last.unreached(itertools.compress(paths, reads_none), self.changed_besides_text) | \
+            self.last.unreached(itertools.compress(paths, map(operator.not_, reads_none)), self.changed)
 
     def fingerprint(self, page: Page) -> Print | None:
         """The fingerprint of ``page``; None when it cannot be known."""
@@ -556,7 +661,9 @@ class Reuse:
             return None
         self.digester.forget_if_full()
         try:
-            tokens: list[object] = [template, page.path, page.export]
+            read = self._summaries_read(page)
+            self.digester.summary_text(read is None)
+            tokens: list[object] = [template, page.path, page.export, read]
             reached = self.digester.add_reaching(page.context, tokens)
             more, extras = self._more(page) if page.more is not None else (None, None)
             tokens.append(more[2] if more is not None else None)
@@ -567,6 +674,22 @@ class Reuse:
             raise
         except Exception:  # Unknown, or a context that cannot be made: rendering the page reports that
             return None
+        finally:
+            self.digester.summary_text(True)
+
+    def _summaries_read(self, page: Page) -> tuple[str | None, ...] | None:
+        """The text of each summary ``page`` reads when the page's context holds each article whose summary its
+        template reads (Templates.summaries_read); else None: every summary is digested whole."""
+        names = self.templates.summaries_read.get(page.template)
+        if names is None:
+            return None
+        articles = [page.context.get(name) for name in names]
+        shown: list[str | None] = []
+        for article in articles:
+            if type(article) is not Article:
+                return None
+            shown.append(article.summary.html if article.summary is not None else None)
+        return tuple(shown)
 
     def _more(self, page: Page) -> tuple[More, dict[str, Any] | None]:
         """The page's costly part as its fingerprint takes it, and the part itself when it had to be made."""
@@ -574,7 +697,7 @@ class Reuse:
         inputs = self._inputs(page.more)
         entry = self.last.entry(page.path)
         kept = entry.more if entry is not None else None
-        if inputs and kept is not None and kept[0] == inputs and self.changed.isdisjoint(kept[1]):
+        if inputs and kept is not None and kept[0] == inputs and self._changed(page).isdisjoint(kept[1]):
             if VERIFY and self._made(inputs, page.more)[0][2] != kept[2]:
                 raise StaleReuse(f"{page.path}: its costly part was kept, but it is not what it was")
             return kept, None
@@ -621,10 +744,13 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
         else:
             known[id(article)] = (article, found[1], (place,))
             digests.append(found[1])
+    without_text = _without_summary_text(library.articles.values(), known, digests)
     now: Articles = (tuple(library.articles), tuple(digests))
+    text_only: set[int] = set()
     if last.articles[0] == now[0]:
         changed = {n for n, (was, digest) in enumerate(zip(last.articles[1], now[1], strict=True))
                    if digest is None or was != digest}
+        text_only = {n for n in changed if _text_alone_changed(last.articles[1][n], now[1][n])}
     else:
         changed = set(range(len(now[0])))
     try:
@@ -635,8 +761,35 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
     if basis and None not in templates.digests.values():
         keeping = _hash(marshal.dumps([basis, sorted(templates.digests.items()), derived_digest(site)], 0))
     shown = _SITE if templates.only_known_site_parts else None
-    return Reuse(last, templates, Digester(shown, known), basis, now, frozenset(changed | {_UNKNOWN_ARTICLE}),
-                 keeping)
+    return Reuse(last, templates, Digester(shown, known, without_text), basis, now,
+                 frozenset(changed | {_UNKNOWN_ARTICLE}), keeping, frozenset(changed - text_only | {_UNKNOWN_ARTICLE}))
+
+
+def _text_alone_changed(was: object, now: bytes | None) -> bool:
+    """Whether an article's digest in the page table (``Reuse.articles``) differs from the last build's in its
+    summary's text alone: an article whose summary has text is there as its digest without that text, then the
+    text's."""
+    return type(was) is bytes and now is not None and len(was) == len(now) == 2 * _DIGEST_SIZE \
+        and was[:_DIGEST_SIZE] == now[:_DIGEST_SIZE]
+
+
+_DIGEST_SIZE = len(_hash(b""))
+
+
+def _without_summary_text(articles: Iterable[Article], known: Mapping[int, Known],
+                          digests: list[bytes | None]) -> dict[int, bytes]:
+    """By id, the digest of each article of ``known`` whose summary has text, as it would be without that text:
+    what a page that never reads a summary shows of it (Digester.summary_text). Each such article's digest in
+    ``digests`` (by place, for the page table) is made that digest and its text's, instead of its own: as telling
+    of any change, and telling of a change to the text alone (``_text_alone_changed``)."""
+    found = {}
+    for place, article in enumerate(articles):
+        if article.summary is not None and article.summary.html and id(article) in known:
+            with contextlib.suppress(Unknown):
+                found[id(article)] = textless = article_digest(dataclasses.replace(
+                    article, summary=dataclasses.replace(article.summary, html="")))
+                digests[place] = textless + _hash(article.summary.html.encode("utf-8", "surrogatepass"))
+    return found
 
 
 def derived_digest(site: Site) -> bytes:
