@@ -686,7 +686,7 @@ class Reuse:
         articles = [page.context.get(name) for name in names]
         shown: list[str | None] = []
         for article in articles:
-            if type(article) is not Article:
+            if not isinstance(article, Article):
                 return None
             shown.append(article.summary.html if article.summary is not None else None)
         return tuple(shown)
