@@ -9,11 +9,12 @@ reads, formats, renders and writes only what changed, and one with nothing chang
 from __future__ import annotations
 
 import dataclasses
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .config import CONTENT_DIR, Config, load_config
 from .diagnostics import Report
@@ -24,7 +25,7 @@ from .render import theme
 if TYPE_CHECKING:
     from .model.article import Article
     from .model.library import Library
-    from .plan.pages import Page, Site
+    from .plan.pages import ArticleParts, Page, Site
     from .prose.free_pages import FreePage
     from .readers.files import Held
     from .speedups import Heap
@@ -76,13 +77,12 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         # which the collector's passes took as long again to unpack (at 10,000 records 0.04 s more)
         foreign = last.foreign  # read before trusting the table: rows that cannot be read make it untrusted
         pages_finished = last.found  # no stopped build since the table was saved: nothing under out needs a walk
-        model = _read_and_model(site_dir, report, kept_cache, sources, heap, held)  # read, then model: one per work
+        model = _read_and_model(site_dir, report, kept_cache, sources, heap, held,
+                                functools.partial(_digested, kept_cache))  # read, then model: one per work
         sources = sources.without_listing()  # what the page table keeps of it: the listing of every file let go
-        # once, for references and pages; those of the articles as the cache kept them are kept with them
-        digests = fingerprints.article_digests(model.library.articles.values(), model.digests)
+        digests, parts = model.digested
         cited = cache.formatted_references(kept_cache, model.library.articles, digests, interface.csl_locale,
                                            report) if config.references else {}
-        parts = cache.article_parts(kept_cache, model.library.articles, digests)
         site = Site(config, model.library, model.free_pages, model.intro, cited, parts)
         pages = plan(site)  # plan: every page, its path checked
         heap.model_made()
@@ -179,6 +179,20 @@ def refresh_search(result: BuildResult, interrupted: Callable[[], bool] | None =
                                search_pending=False)
 
 
+Digested = tuple[dict[int, tuple[object, bytes]], dict[str, "ArticleParts"]]
+"""Each article's digest (fingerprints.article_digests) and its plan parts (cache.article_parts)."""
+
+
+def _digested(kept_cache: cache.CacheFolder, articles: dict[str, Article],
+              as_read: dict[int, tuple[Article, bytes]]) -> Digested:
+    """What the build needs of each article alone: its digest, once, for references and pages (those of the
+    articles as the cache kept them are kept with them), and its plan parts."""
+    from .output import fingerprints
+
+    digests = fingerprints.article_digests(articles.values(), as_read)
+    return digests, cache.article_parts(kept_cache, articles, digests)
+
+
 class _Model(NamedTuple):
     library: Library
     records: int
@@ -189,14 +203,20 @@ class _Model(NamedTuple):
     intro: str
     digests: dict[int, tuple[Article, bytes]]
     """Digests of articles as read (packing.Shared.digests), each held with its article."""
+    digested: Any = None
+    """What ``digest`` made of the library's articles and ``digests``."""
 
 
 def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolder,
                     sources: cache.SourceStamp | None = None, heap: Heap | None = None,
-                    held: Held | None = None) -> _Model:
+                    held: Held | None = None,
+                    digest: Callable[[dict[str, Article], dict[int, tuple[Article, bytes]]], Any] | None = None
+                    ) -> _Model:
     """Every record file read (through the build cache, each file's stamp as ``sources`` took it) and made one
     article per work, with the club's summaries attached, the site's own pages and introduction, and the
-    library of it all."""
+    library of it all. ``digest``, when given, is given the library's articles (by key, newest first) and the
+    digests of the articles as read, while the library's people are worked out in another process (a core the
+    build would otherwise leave idle): what it makes is the model's ``digested``."""
     from . import speedups
     from .model.article import Section
     from .model.library import build_library
@@ -224,10 +244,13 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR, prose)))
     if prose.changed():
         cache.keep_value(kept_cache, "prose", KEPT_BY, prose.made)
+    digested: list[Any] = []
     library = build_library(articles, report.take(load_rules(site_dir, articles)),
                             cache.remembered(kept_cache, "people"), apart, shared.bylines,
-                            cache.remembered(kept_cache, "library"))
-    return _Model(library, records, len(articles), free_pages, intro, shared.digests)
+                            cache.remembered(kept_cache, "library"),
+                            None if digest is None else lambda keyed: digested.append(digest(keyed, shared.digests)))
+    return _Model(library, records, len(articles), free_pages, intro, shared.digests,
+                  digested[0] if digested else None)
 
 
 def _summary(result: BuildResult) -> pagetable.Summary:

@@ -105,16 +105,21 @@ def beside(work: Callable[[C, T], R], context: C, here: T, there: T) -> tuple[R,
         pool.shutdown(cancel_futures=True)
 
 
-def apart(work: Callable[[], R]) -> R:
+def apart(work: Callable[[], R], meanwhile: Callable[[], object] | None = None) -> R:
     """``work()`` in a forked worker, its result sent back, where a fork is safe; else here, and here too if the
-    worker fails in any way (``beside`` with nothing to do here). For work that leaves much garbage behind in a
-    process that lives on: freed, it leaves holes among what the process keeps, which the process holds until it
-    ends."""
-    return cast(R, beside(_only_there, work, False, True)[1])  # the part "there": work()'s own result
+    worker fails in any way (``beside``). For work that leaves much garbage behind in a process that lives on:
+    freed, it leaves holes among what the process keeps, which the process holds until it ends. ``meanwhile()``,
+    when given, is done here once, while the worker works (before ``work`` where there is none)."""
+    return cast(R, beside(_here_or_there, (work, meanwhile), False, True)[1])  # the part "there": work()'s result
 
 
-def _only_there(work: Callable[[], R], there: bool) -> R | None:
-    return work() if there else None
+def _here_or_there(works: tuple[Callable[[], R], Callable[[], object] | None], there: bool) -> R | None:
+    work, meanwhile = works
+    if there:
+        return work()
+    if meanwhile is not None:
+        meanwhile()
+    return None
 
 
 def _pool(count: int, work: Callable[[C, T], R], context: C) -> ProcessPoolExecutor:

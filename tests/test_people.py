@@ -398,3 +398,33 @@ def test_who_is_who_is_remembered_by_each_byline_as_packed_with_its_article() ->
     again = build_library(renamed, remember=remember, bylines_known=shared.bylines)
     assert len(kept) == 2
     assert again == build_library(renamed)
+
+
+@pytest.mark.parametrize("apart", [False, True])
+def test_the_articles_are_given_once_meanwhile_however_who_is_who_is_found(monkeypatch: pytest.MonkeyPatch,
+                                                                          apart: bool) -> None:
+    """build_library's ``meanwhile`` is given the library's articles (by key, newest first) once: while who is who is
+    worked out apart, when it is worked out here, and when it is remembered; the library is the same each way."""
+    from site_builder import workers
+    from site_builder.model import library
+
+    monkeypatch.setattr(library, "PEOPLE_APART_MIN", 1)
+    monkeypatch.setattr(workers, "jobs", lambda: 2)
+    articles = [Article(id="a", title="One work", date="2020", authors=(Person("Doe, Jane", "Doe", "Jane"),)),
+                Article(id="b", title="Another work", date="2021", authors=(Person("Roe, Richard", "Roe", "Richard"),))]
+    kept: dict[bytes, object] = {}
+
+    def remember(inputs: bytes, make):  # type: ignore[no-untyped-def]
+        if inputs not in kept:
+            kept[inputs] = make()
+        return kept[inputs]
+
+    given: list[list[str]] = []
+    for _ in range(2):  # made, then remembered
+        for remembered in (remember, None):
+            made = build_library(articles, remember=remembered, remember_parts=remembered,
+                                 apart=workers.apart if apart else None,
+                                 meanwhile=lambda keyed: given.append(list(keyed)))
+            assert made == build_library(articles)
+    assert kept
+    assert given == [list(build_library(articles).articles)] * 4 == [["b", "a"]] * 4

@@ -132,3 +132,24 @@ def test_ctrl_c_stops_the_workers_quietly() -> None:
                          start_new_session=True)
     assert run.stdout == "stopped 0\n", run.stderr
     assert "Traceback" not in run.stderr and "KeyboardInterrupt" not in run.stderr, run.stderr
+
+
+def test_what_is_done_meanwhile_is_done_here_once_while_the_work_is_apart(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``apart``'s ``meanwhile`` runs in this process while a worker does the work, once, whether a worker does
+    it, the worker fails and this process does the work after all, or no worker can be had."""
+    here = os.getpid()
+    done: list[int] = []
+    monkeypatch.setattr(workers, "jobs", lambda: 2)
+    assert workers.apart(os.getpid, lambda: done.append(os.getpid())) != here
+    assert done == [here]
+
+    def dies_there() -> int:
+        if os.getpid() != here:
+            os._exit(1)
+        return 7
+
+    assert workers.apart(dies_there, lambda: done.append(os.getpid())) == 7
+    assert done == [here, here]
+    monkeypatch.setattr(workers, "jobs", lambda: 1)
+    assert workers.apart(os.getpid, lambda: done.append(os.getpid())) == here
+    assert done == [here, here, here]

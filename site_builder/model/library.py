@@ -157,8 +157,9 @@ Remember = Callable[[bytes, Callable[[], Any]], Any]
 build, or what it makes now (then kept). The build cache offers one (output/cache.py)."""
 
 
-Apart = Callable[[Callable[[], Any]], Any]
-"""Given work: what it makes, made in another process where one can be had (workers.apart)."""
+Apart = Callable[[Callable[[], Any], Callable[[], object]], Any]
+"""Given work and what to do meanwhile: what the work makes, made in another process where one can be had while
+this one does the other (workers.apart)."""
 PEOPLE_APART_MIN = 2000
 """From this many articles, who is who is worked out by ``apart`` when given one: that work leaves many small
 objects behind (name forms, clusters), whose holes among the model's objects a process keeps to its end (at
@@ -167,13 +168,17 @@ objects behind (name forms, clusters), whose holes among the model's objects a p
 
 def build_library(articles: list[Article], rules: Rules | None = None, remember: Remember | None = None,
                   apart: Apart | None = None, bylines_known: Mapping[int, bytes] | None = None,
-                  remember_parts: Remember | None = None) -> Library:
+                  remember_parts: Remember | None = None,
+                  meanwhile: Callable[[dict[str, Article]], object] | None = None) -> Library:
     """The library of ``articles``; ``rules`` are the site's authors.toml (people.py merges name variants). With
     ``remember``, who is who is worked out again only when a byline or a rule changed; with ``apart``, in
     another process on a large collection. ``bylines_known``: the packing.byline_digest of articles' authors by
     the article's id, as unpacking gave them (packing.Shared.bylines); those of the others are made here. With
     ``remember_parts``, everything but the articles and their order is worked out again only when a part of an
-    article it reads (``_made_from``) or a rule changed: an edit to a title or a summary leaves them as they were."""
+    article it reads (``_made_from``) or a rule changed: an edit to a title or a summary leaves them as they were.
+    ``meanwhile`` is given the articles by key, newest first (the library's ``articles``), once: work of the
+    caller's that needs them alone, done while ``apart`` works out who is who (a core the build would leave idle),
+    else before the library is made."""
     keyed = _key_articles(articles)
     ordered = dict(newest_first(list(keyed.items())))
     rank = {key: n for n, key in enumerate(ordered)}
@@ -181,11 +186,16 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
     byline_digests = [known.get(id(a)) or byline_digest(a.authors) for a in ordered.values()]
     made_from = _made_from(ordered, rules, byline_digests)
     made_now: list[_Parts] = []
+    waiting = [meanwhile] if meanwhile is not None else []
+
+    def then() -> None:
+        if waiting:
+            waiting.pop()(ordered)
 
     def made() -> tuple[list[Any], ...]:
         people = _people({k: a.authors for k, a in ordered.items()}, rules, remember,
                          apart if apart is not None and len(ordered) >= PEOPLE_APART_MIN else None,
-                         lambda: byline_digests)
+                         lambda: byline_digests, then)
         made_now.append(_parts(ordered, people))
         return _plain(made_now[0], list(ordered))
 
@@ -195,6 +205,7 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
         plain = remember_parts(made_from, made)
         if not made_now and not _fits(plain, len(ordered)):  # kept by the same code: never, but never fatal
             made()
+    then()  # who is who kept, or worked out here: nothing to wait for
     parts = made_now[0] if made_now else _from_plain(plain, list(ordered))
     library = Library(articles=ordered, rank=rank, **parts._asdict())
     object.__setattr__(library, "made_from", made_from)  # frozen, and left out of __init__ (see made_from)
@@ -289,10 +300,12 @@ def _groups_of(columns: tuple[list[Any], ...]) -> dict[str, Group]:
 
 
 def _people(bylines: dict[str, tuple[Person, ...]], rules: Rules | None, remember: Remember | None,
-            apart: Apart | None = None, digests: Callable[[], list[bytes]] | None = None) -> People:
+            apart: Apart | None = None, digests: Callable[[], list[bytes]] | None = None,
+            meanwhile: Callable[[], object] = lambda: None) -> People:
     """resolve(bylines, rules) as far as a library needs it (bylines, names and ORCID iDs), from ``remember`` when the
     bylines (every field of every Person, in order) and the rules are those of an earlier build; by ``apart``
-    when given. ``digests`` gives each byline's packing.byline_digest, in the order of ``bylines``."""
+    when given, while this process does ``meanwhile``. ``digests`` gives each byline's packing.byline_digest, in
+    the order of ``bylines``."""
     Found = tuple[dict[str, tuple[tuple[str, str], ...]], dict[str, str], dict[str, tuple[str, ...]]]
 
     def resolved() -> Found:  # plain data, as the cache keeps it
@@ -300,7 +313,7 @@ def _people(bylines: dict[str, tuple[Person, ...]], rules: Rules | None, remembe
         return found.bylines, found.names, found.orcids
 
     def made() -> Found:
-        return apart(resolved) if apart is not None else resolved()
+        return apart(resolved, meanwhile) if apart is not None else resolved()
 
     if remember is None:
         found_bylines, names, orcids = made()
