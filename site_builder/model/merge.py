@@ -78,7 +78,7 @@ PRECEDENCE = ("catalogue-dump", "vufind-solr-json", "marc", "pubmed-xml", "medli
               "europepmc-json", "eric-json", "ovid", "csl-json", "crossref-json", "ris", "endnote", "endnote-xml",
               "mods-xml", "scopus-csv", "wos-csv", "zotero-csv", "lens-csv", "openalex-json", "openalex-csv",
               "dimensions-csv", "ebsco-csv", "proquest-xls",
-              "refworks-tagged", "refworks-tsv", "ieee-csv", "embase-csv", "embase-cited-csv",
+              "refworks-tagged", "refworks-tsv", "ieee-csv", "embase-text", "embase-csv", "embase-cited-csv",
               "pubmed-csv", "cochrane-csv",
               "rayyan-csv", "covidence-csv", "eppi-table", "abstrackr-csv", "bibtex", "msbib", "citavi", "scholar-csv",
               "pop-csv", "pop-json")
