@@ -207,6 +207,31 @@ def _pack_article(article: Article) -> tuple[Any, ...]:
     return tuple(values)
 
 
+def _unpacked_alike(packed: tuple[Any, ...], alike: Alike, text_at: tuple[int, ...],
+                    lists_at: tuple[int, ...]) -> list[Any]:
+    """An article's packed values with those at ``text_at`` and ``lists_at`` (texts, lists of texts) and its
+    records, languages, notices and summary unpacked, each value many articles hold alike one object (``alike``);
+    what ``_unpack_article`` and ``_unpack_partly`` both do first."""
+    one, languages = alike.values.setdefault, alike.languages
+    values = list(packed)
+    for n in text_at:
+        if value := values[n]:
+            values[n] = one(value, value)
+    for n in lists_at:
+        if items := values[n]:
+            values[n] = alike.values.get(items) or one(items, tuple([one(v, v) for v in items]))
+    values[_RECORDS] = tuple([Record.from_body(one(fmt, fmt), SourceSpan(path, line), body)
+                              for fmt, path, line, body in values[_RECORDS]])
+    if values[_LANGUAGES]:
+        values[_LANGUAGES] = tuple([languages.get(v) or languages.setdefault(v, Language(*v))
+                                    for v in values[_LANGUAGES]])
+    if values[_NOTICES]:
+        values[_NOTICES] = tuple([Notice(*n) for n in values[_NOTICES]])
+    if values[_SUMMARY] is not None:
+        values[_SUMMARY] = _unpack_summary(values[_SUMMARY])
+    return values
+
+
 def _unpack_article(packed: tuple[Any, ...], alike: Alike, compact: bool) -> Article:
     # Positional; people, languages and headings found by their packed tuples (equal tuples, equal objects), so
     # that each distinct one is made once per build: unpacking is on an edit's critical path. A section's text
@@ -214,18 +239,10 @@ def _unpack_article(packed: tuple[Any, ...], alike: Alike, compact: bool) -> Art
     # is left as marshal gave it (the one empty string, the one empty tuple): most of an article's fields are
     # empty, and looking each up cost more than the rest of the unpacking of them.
     one, people, languages, headings = alike.values.setdefault, alike.people, alike.languages, alike.headings
-    values = list(packed)
-    for n in _SHARED_TEXT_AT:
-        if value := values[n]:
-            values[n] = one(value, value)
-    for n in _SHARED_LISTS_AT:
-        if items := values[n]:
-            values[n] = alike.values.get(items) or one(items, tuple([one(v, v) for v in items]))
+    values = _unpacked_alike(packed, alike, _SHARED_TEXT_AT, _SHARED_LISTS_AT)
     for n in _PEOPLE_AT:
         if values[n]:
             values[n] = tuple([people.get(p) or people.setdefault(p, _unpack_person(p)) for p in values[n]])
-    values[_RECORDS] = tuple([Record.from_body(one(fmt, fmt), SourceSpan(path, line), body)
-                              for fmt, path, line, body in values[_RECORDS]])
     if values[_LAY_SUMMARY]:
         values[_LAY_SUMMARY] = tuple([Section(one(label, label), text if type(text) is str or compact
                                               else text.decode("utf-8"), one(lang, lang), styles)
@@ -236,13 +253,6 @@ def _unpack_article(packed: tuple[Any, ...], alike: Alike, compact: bool) -> Art
                                    for label, text, lang, styles in values[_ABSTRACT]])
     if values[_LINKS]:
         values[_LINKS] = tuple([Link(one(label, label), url) for label, url in values[_LINKS]])
-    if values[_LANGUAGES]:
-        values[_LANGUAGES] = tuple([languages.get(v) or languages.setdefault(v, Language(*v))
-                                    for v in values[_LANGUAGES]])
-    if values[_NOTICES]:
-        values[_NOTICES] = tuple([Notice(*n) for n in values[_NOTICES]])
-    if values[_SUMMARY] is not None:
-        values[_SUMMARY] = _unpack_summary(values[_SUMMARY])
     if values[_MESH]:
         values[_MESH] = tuple([headings.get(h) or headings.setdefault(h, _heading(h)) for h in values[_MESH]])
     if values[_OTHER_ABSTRACTS]:
@@ -331,25 +341,8 @@ del _name, _slot
 def _unpack_partly(packed: tuple[Any, ...], alike: Alike, compact: bool) -> Article:
     """``_unpack_article`` of the fields in ``_READ_OF_EVERY_ARTICLE`` (the others as ``_unpack_later`` will):
     the same values."""
-    one = alike.values.setdefault
     article = PackedArticle.__new__(PackedArticle)
-    values = list(packed)
-    for n in _SHARED_TEXT_FIRST:
-        if value := values[n]:
-            values[n] = one(value, value)
-    for n in _SHARED_LISTS_FIRST:
-        if items := values[n]:
-            values[n] = alike.values.get(items) or one(items, tuple([one(v, v) for v in items]))
-    values[_RECORDS] = tuple([Record.from_body(one(fmt, fmt), SourceSpan(path, line), body)
-                              for fmt, path, line, body in values[_RECORDS]])
-    if values[_LANGUAGES]:
-        languages = alike.languages
-        values[_LANGUAGES] = tuple([languages.get(v) or languages.setdefault(v, Language(*v))
-                                    for v in values[_LANGUAGES]])
-    if values[_NOTICES]:
-        values[_NOTICES] = tuple([Notice(*n) for n in values[_NOTICES]])
-    if values[_SUMMARY] is not None:
-        values[_SUMMARY] = _unpack_summary(values[_SUMMARY])
+    values = _unpacked_alike(packed, alike, _SHARED_TEXT_FIRST, _SHARED_LISTS_FIRST)
     for n, put in _UNPACKED_FIRST:
         put(article, values[n])
     # only the packed values of the fields left packed are held: those of the others go (the article holds a
