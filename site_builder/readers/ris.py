@@ -595,13 +595,19 @@ def _other_abstracts(tags: _Tags) -> tuple[OtherAbstract, ...]:
     …"), its language named by its first word (``abstract_word``); of another export, only one that names it, or
     whose opening heading only one language writes (EBSCOhost's PsycInfo: "AB  - Objectif: L’objectif …")."""
     scielo = any(db.startswith("SciELO") for db in tags.all("DB"))
-    found = []
-    for lines in [lines for lines in tags.by_tag.get("AB", []) if clean(" ".join(lines))][1:]:
-        language, text = abstract_word("\n".join(shared.strip_tags(line) for line in lines))
-        language = language or heading_language(text)
-        if language or scielo:
-            found.append(languages.abstract_in(language, _abstract(text.split("\n"), running=scielo)[1]))
+    found = (_other_abstract(lines, running=scielo, unnamed=scielo)
+             for lines in [lines for lines in tags.by_tag.get("AB", []) if clean(" ".join(lines))][1:])
     return tuple(other for other in found if other)
+
+
+def _other_abstract(lines: Iterable[str], running: bool, unnamed: bool) -> OtherAbstract | None:
+    """An abstract in another language, named by its first word (``abstract_word``) or by an opening heading only
+    one language writes; one that names none only if ``unnamed``; None for no text."""
+    language, text = abstract_word("\n".join(shared.strip_tags(line) for line in lines))
+    language = language or heading_language(text)
+    if not language and not unnamed:
+        return None
+    return languages.abstract_in(language, _abstract(text.split("\n"), running=running)[1])
 
 
 _EDITED_KINDS = CONTAINED_KINDS | {"book", "document", "periodical"}
@@ -1169,13 +1175,8 @@ _WOS_OTHER_KEYWORDS = ("X5", "Y5")
 
 def _wos_other_abstracts(tags: _Tags) -> tuple[OtherAbstract, ...]:
     """The abstracts of ``_WOS_OTHER_ABSTRACTS``, each in the language its first word names ("" for none)."""
-    found = []
-    for tag in _WOS_OTHER_ABSTRACTS:
-        if not clean(" ".join(lines := tags.lines(tag))):
-            continue
-        language, text = abstract_word("\n".join(shared.strip_tags(line) for line in lines))
-        found.append(languages.abstract_in(language or heading_language(text),
-                                           _abstract(text.split("\n"), running=True)[1]))
+    found = (_other_abstract(lines, running=True, unnamed=True)
+             for tag in _WOS_OTHER_ABSTRACTS if clean(" ".join(lines := tags.lines(tag))))
     return tuple(other for other in found if other)
 
 
