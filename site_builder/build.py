@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from .config import CONTENT_DIR, Config, load_config
 from .diagnostics import Report
@@ -80,6 +80,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         model = _read_and_model(site_dir, report, kept_cache, sources, heap, held,
                                 functools.partial(_digested, kept_cache))  # read, then model: one per work
         sources = sources.without_listing()  # what the page table keeps of it: the listing of every file let go
+        assert model.digested is not None  # made, as ``digest`` was given
         digests, parts = model.digested
         cited = cache.formatted_references(kept_cache, model.library.articles, digests, interface.csl_locale,
                                            report) if config.references else {}
@@ -203,14 +204,14 @@ class _Model(NamedTuple):
     intro: str
     digests: dict[int, tuple[Article, bytes]]
     """Digests of articles as read (packing.Shared.digests), each held with its article."""
-    digested: Any = None
+    digested: Digested | None = None
     """What ``digest`` made of the library's articles and ``digests``."""
 
 
 def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolder,
                     sources: cache.SourceStamp | None = None, heap: Heap | None = None,
                     held: Held | None = None,
-                    digest: Callable[[dict[str, Article], dict[int, tuple[Article, bytes]]], Any] | None = None
+                    digest: Callable[[dict[str, Article], dict[int, tuple[Article, bytes]]], Digested] | None = None
                     ) -> _Model:
     """Every record file read (through the build cache, each file's stamp as ``sources`` took it) and made one
     article per work, with the club's summaries attached, the site's own pages and introduction, and the
@@ -244,7 +245,7 @@ def _read_and_model(site_dir: Path, report: Report, kept_cache: cache.CacheFolde
     free_pages = tuple(report.take(read_free_pages(content, CONTENT_DIR, prose)))
     if prose.changed():
         cache.keep_value(kept_cache, "prose", KEPT_BY, prose.made)
-    digested: list[Any] = []
+    digested: list[Digested] = []  # what ``digest`` made, once
     library = build_library(articles, report.take(load_rules(site_dir, articles)),
                             cache.remembered(kept_cache, "people"), apart, shared.bylines,
                             cache.remembered(kept_cache, "library"),

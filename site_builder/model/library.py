@@ -186,11 +186,12 @@ def build_library(articles: list[Article], rules: Rules | None = None, remember:
     byline_digests = [known.get(id(a)) or byline_digest(a.authors) for a in ordered.values()]
     made_from = _made_from(ordered, rules, byline_digests)
     made_now: list[_Parts] = []
-    waiting = [meanwhile] if meanwhile is not None else []
 
-    def then() -> None:
-        if waiting:
-            waiting.pop()(ordered)
+    def then() -> None:  # meanwhile, once: while the worker works out who is who, or when there was no worker
+        nonlocal meanwhile
+        do, meanwhile = meanwhile, None
+        if do is not None:
+            do(ordered)
 
     def made() -> tuple[list[Any], ...]:
         people = _people({k: a.authors for k, a in ordered.items()}, rules, remember,

@@ -549,23 +549,10 @@ def _summaries_read(tree: jinja2.nodes.Template) -> tuple[frozenset[str], frozen
     tested |= {id(node.test) for node in tree.find_all(jinja2.nodes.CondExpr)}
     if any(node.name in _WHOLE_FILTERS for node in tree.find_all(jinja2.nodes.Filter)):
         return None
-    bound = {node.name for node in tree.find_all(jinja2.nodes.Name) if node.ctx != "load"}
-    bound |= {name if isinstance(name, str) else name[1] for node in tree.find_all(jinja2.nodes.FromImport)
-              for name in node.names}
-    bound |= {node.target for node in tree.find_all(jinja2.nodes.Import)}
-    bound |= {node.name for node in tree.find_all(jinja2.nodes.Macro)}
+    bound = _bound_names(tree, in_macros=True)
     # What another template may see of them: all, where this one includes another; else those outside macros
-    # (a macro's parameters and locals are its own)
-    shared = bound
-    if not any(True for _node in tree.find_all(jinja2.nodes.Include)):
-        in_macros = {id(node) for macro in tree.find_all(jinja2.nodes.Macro)
-                     for node in macro.find_all(jinja2.nodes.Name)}
-        shared = {node.name for node in tree.find_all(jinja2.nodes.Name)
-                  if node.ctx != "load" and id(node) not in in_macros}
-        shared |= {name if isinstance(name, str) else name[1] for node in tree.find_all(jinja2.nodes.FromImport)
-                   for name in node.names}
-        shared |= {node.target for node in tree.find_all(jinja2.nodes.Import)}
-        shared |= {node.name for node in tree.find_all(jinja2.nodes.Macro)}
+    shared = bound if any(True for _node in tree.find_all(jinja2.nodes.Include)) \
+        else _bound_names(tree, in_macros=False)
     if any(node.value == "summary" for node in tree.find_all(jinja2.nodes.Const)):
         return None
     names = set()
@@ -576,6 +563,19 @@ def _summaries_read(tree: jinja2.nodes.Template) -> tuple[frozenset[str], frozen
             return None
         names.add(node.node.name)
     return frozenset(names), frozenset(shared)
+
+
+def _bound_names(tree: jinja2.nodes.Template, in_macros: bool) -> set[str]:
+    """The names ``tree`` binds: loops, ``set``, ``with``, imports, macros, and (``in_macros``) the parameters
+    and locals of its macros, which are theirs alone."""
+    inside = set() if in_macros else {id(node) for macro in tree.find_all(jinja2.nodes.Macro)
+                                      for node in macro.find_all(jinja2.nodes.Name)}
+    bound = {node.name for node in tree.find_all(jinja2.nodes.Name) if node.ctx != "load" and id(node) not in inside}
+    bound |= {name if isinstance(name, str) else name[1] for node in tree.find_all(jinja2.nodes.FromImport)
+              for name in node.names}
+    bound |= {node.target for node in tree.find_all(jinja2.nodes.Import)}
+    bound |= {node.name for node in tree.find_all(jinja2.nodes.Macro)}
+    return bound
 
 
 def _site_parts(tree: jinja2.nodes.Template) -> frozenset[str] | None:

@@ -37,7 +37,7 @@ from ..render.pages import RenderError, render
 from . import fingerprints, pagetable, preflight, splice
 from .cache import ListPieces, MadePieces
 from .spill import Place, Spill
-from .write import Files, OutputWriter
+from .write import Files, OutputWriter, folder_of_each
 
 PARALLEL_MIN_PAGES = 2000
 RENDER_CHUNK = 250
@@ -55,7 +55,7 @@ class RenderFailure:
 
 
 _LINKS = pagetable.Entry._fields.index("links")
-_path_of, _folder_of = operator.attrgetter("path"), operator.itemgetter(0)
+_path_of = operator.attrgetter("path")
 
 
 Rendered = tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...], pagetable.Entry | None, bool]
@@ -218,7 +218,7 @@ def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page], paths
     """The paths of the pages whose file is still there and which nothing they are made from can have changed
     since the last build (fingerprints.Reuse.kept). ``paths``: those of ``pages``, in order."""
     # passes in C over the pages, as far as they go (after an edit, every page of the site is looked at here)
-    folders = list(map(_folder_of, map(str.rpartition, paths, itertools.repeat("/"))))
+    folders = list(folder_of_each(paths))
     intact = reuse.last.intact_folders(output)  # a page of the last table there is there still: no listing
     present: set[str] = set()
     for folder in sorted(set(folders) - intact):  # one listing of each other folder, not a stat a page

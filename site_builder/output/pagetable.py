@@ -30,7 +30,7 @@ from typing import Any, NamedTuple
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from .cache import RACY_NS, SourceStamp
 from .spill import Place, Spill
-from .write import MANIFEST, PAGES, write_atomic
+from .write import MANIFEST, PAGES, folder_of_each, write_atomic
 
 PAGES_FILE = PAGES
 FORMAT = b"site-builder pages 9\n"
@@ -192,7 +192,7 @@ class NewRows:
     def folders(self) -> set[str]:
         """The folder of each row's page: those of the carried table's rows as it knows them, without a pass over
         every path."""
-        found = folders_of(self._paths)
+        found = set(folder_of_each(self._paths))
         if self._carried is not None:
             found.update(self._carried.folders)
         return found
@@ -433,14 +433,6 @@ def folder_stamps(output: Path, folders: Iterable[str]) -> Folders:
     return found
 
 
-def folders_of(paths: Iterable[str]) -> set[str]:
-    """The folder of each of ``paths`` ("" for the output folder itself), once each: passes in C."""
-    return set(map(_folder_of, map(str.rpartition, paths, itertools.repeat("/"))))
-
-
-_folder_of = operator.itemgetter(0)
-
-
 def load_table(output: Path, code: bytes, notice: Callable[[str], None]) -> PageTable:
     """The folder's page table; an empty one when there is none, when other code made it, or when it is damaged
     (said in one line). The whole file's checksum is checked here; its rows are unpacked when first used."""
@@ -487,7 +479,7 @@ def save_table(output: Path, code: bytes, entries: NewRows | Mapping[str, tuple[
     a build with nothing to do needs to say so."""
     # In the order given (the plan's), not sorted: the table is looked up, never listed, and it is not published.
     # The folders stamped last, just before the table is written (PageTable.intact_folders).
-    folders = entries.folders() if isinstance(entries, NewRows) else folders_of(entries)
+    folders = entries.folders() if isinstance(entries, NewRows) else set(folder_of_each(entries))
     meta = marshal.dumps((code, (sources.digest, sources.newest_ns, sources.noted_at) if sources else None,
                           folder_stamp(output), _pack_summary(summary) if sources else None,
                           folder_stamps(output, sorted(folders))))

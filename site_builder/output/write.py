@@ -74,10 +74,14 @@ class Files:
         current = set(self._paths)
         current.update([rel for rel, _written in self._more])
         written = len(self._new) - self._new.count(0) + sum(was_written for _rel, was_written in self._more)
-        folders = set(map(_folder_of, map(str.rpartition, itertools.compress(self._paths, self._new),
-                                          itertools.repeat("/"))))
+        folders = set(folder_of_each(itertools.compress(self._paths, self._new)))
         folders.update(rel.rpartition("/")[0] for rel, was_written in self._more if was_written)
         return current, written, len(self._paths) + len(self._more), folders
+
+
+def folder_of_each(paths: Iterable[str]) -> Iterator[str]:
+    """The folder of each of ``paths``, in their order ("" for the output folder itself): passes in C."""
+    return map(_folder_of, map(str.rpartition, paths, itertools.repeat("/")))
 
 
 _folder_of = operator.itemgetter(0)
