@@ -376,6 +376,34 @@ def test_one_doi_for_two_different_works_keeps_a_page_each() -> None:
     assert "a.ovd:1" in warning.message and doi in warning.message and "different works" in warning.message
 
 
+def test_one_doi_joins_a_work_titled_in_two_languages_by_its_other_titles() -> None:
+    # A study's SciELO Citation Index export (via Web of Science) and its Embase RIS: SciELO titles the work in
+    # Spanish with the English title in X1, Embase in English with the Spanish original in T2, and Embase reads
+    # the Spanish double surnames as a surname and initials, so no family name is shared (Rev Peru Ginecol
+    # Obstet 69(4), 10.31403/rpgo.v69i2568; github.com/zelcofir/Bibliometrico_Hospitales).
+    doi = "10.31403/rpgo.v69i2568"
+    spanish = ("Definir el valor de Ca 125 para predecir citorreducción óptima en pacientes con cáncer epitelial "
+               "de ovario")
+    english = "Defining the Ca 125 value to predict optimal cytoreduction in patients with epithelial ovarian cancer"
+    scielo = Article(id="a", title=spanish, translated_titles=((english, "en"),), date="2023", doi=doi,
+                     authors=(Person("Medina Bueno, Gonzalo Arturo", "Medina Bueno", "Gonzalo Arturo"),
+                              Person("Quiñonez Barra, Rocío Karina", "Quiñonez Barra", "Rocío Karina")),
+                     records=(record("ris", "scielo.txt"),))
+    embase = Article(id="b", title=english, original_title=spanish, date="2023", doi=doi,
+                     authors=(Person("Bueno, G.A.M.", "Bueno", "G.A.M."), Person("Barra, R.K.Q.", "Barra", "R.K.Q.")),
+                     records=(record("ris", "embase.ris"),))
+    # Sources of one format in the order of their files: SciELO's first, then Embase's
+    (work,), problems = merge_articles([scielo, replace(embase, records=(record("ris", "z-embase.ris"),))])
+    assert problems == [] and (work.title, work.original_title, work.translated_titles) == (spanish, "",
+                                                                                        ((english, "en"),))
+    # The English title shown, the Spanish as its original, and no translation repeating the title
+    (work,), problems = merge_articles([embase, scielo])
+    assert problems == [] and (work.title, work.original_title, work.translated_titles) == (english, spanish, ())
+    # Without the other titles they are told apart, as a supplement's abstracts are
+    merged, problems = merge_articles([replace(scielo, translated_titles=()), replace(embase, original_title="")])
+    assert len(merged) == 2 and "different works" in problems[0].message
+
+
 def test_one_doi_joins_titles_that_differ_only_in_form_or_a_subtitle() -> None:
     doi = "10.3390/cancers13246368"
     cazzato = (Person("Cazzato, Roberto Luigi", "Cazzato", "Roberto Luigi"),

@@ -39,6 +39,10 @@ or Perish's exports of its results, whose titles and publications Google Scholar
   first source that names any;
 - abstract and lay summary: the richest (most text), ties to precedence; the abstracts in other languages, the
   richest in each language;
+- the original title and the translated titles: those of the first source that gives any, but a title the page
+  already shows (one work titled in Spanish by SciELO with its English title beside, in English by Embase with
+  the Spanish original: the English title is the page's, the Spanish its original, and no translation is shown
+  twice);
 - languages, formats, topics, keywords, links, ISSNs and ISBNs: the union, in precedence order;
 - notices (retraction, concern, errata, updates, comments): the union, one per kind and PMID (or DOI, or
   citation), in precedence order; a retraction that only a publication type states gives way to one that names
@@ -185,21 +189,35 @@ def _group(articles: list[Article], ids: list[dict[str, str]], title_keys: list[
 
 def _other_work(a: Article, b: Article, ids_a: dict[str, str], ids_b: dict[str, str]) -> bool:
     """Whether two records that give one DOI are different works: no PMID or PMCID joins them, their titles (both
-    long enough to tell) share less than half of the shorter one's words, and their bylines share no family name.
-    The authors decide as much as the titles: one work is often titled in two languages ("Chronosequence après
-    feu …" in Scopus, "Postfire sequence …" in Web of Science), while a supplement's abstracts have authors of
-    their own."""
+    long enough to tell) share less than half of the shorter one's words, so does each title with the other's
+    original and translated titles, and their bylines share no family name. The authors decide as much as the
+    titles: one work is often titled in two languages ("Chronosequence après feu …" in Scopus, "Postfire sequence
+    …" in Web of Science), while a supplement's abstracts have authors of their own. The other titles decide where
+    the authors cannot: SciELO titles a work in Spanish with its English title beside it, Embase in English with
+    the Spanish original, and Embase reads "Medina Bueno, Gonzalo Arturo" as "Bueno, G.A.M."."""
     if any(ids_a.get(kind) and ids_a.get(kind) == ids_b.get(kind) for kind in ("pmid", "pmcid")):
         return False
-    words_a, words_b = _words(a.title), _words(b.title)
-    if min(len(words_a), len(words_b)) < _MIN_TITLE_WORDS or len(words_a & words_b) * 2 >= min(len(words_a),
-                                                                                               len(words_b)):
+    if min(len(_words(a.title)), len(_words(b.title))) < _MIN_TITLE_WORDS:
+        return False  # too short to tell
+    if any(_share_half(_words(title_a), _words(title_b)) for title_a in _titles(a) for title_b in _titles(b)):
         return False
     families_a, families_b = _families(a), _families(b)
     return bool(families_a and families_b) and not families_a & families_b
 
 
 _MIN_TITLE_WORDS = 4
+
+
+def _share_half(words_a: set[str], words_b: set[str]) -> bool:
+    """Whether two titles' words, the shorter one long enough to tell, share at least half of the shorter's."""
+    shorter = min(len(words_a), len(words_b))
+    return shorter >= _MIN_TITLE_WORDS and len(words_a & words_b) * 2 >= shorter
+
+
+def _titles(article: Article) -> list[str]:
+    """The article's title, its original title and its translated titles."""
+    return [article.title, *filter(None, [article.original_title]),
+            *(title for title, _lang in article.translated_titles)]
 
 
 def _words(title: str) -> set[str]:
@@ -367,12 +385,19 @@ def merge_work(ordered: list[Article]) -> Article:
     # form is NLM's abbreviation.
     journal = _first(ordered, lambda a: a.journal if a.journal_abbrev else "") or _first(ordered, lambda a: a.journal)
     journal_abbrev = _first(ordered, lambda a: a.journal_abbrev)
+    title = _first(ordered, lambda a: a.title)
+    original = next((a for a in ordered if a.original_title and not _same_title(a.original_title, title)), None)
+    original_title = original.original_title if original else ""
+    translated = next((a.translated_titles for a in ordered if a.translated_titles), ())
     return replace(
         best,
-        title=_first(ordered, lambda a: a.title),
+        title=title,
         title_styles=next((a.title_styles for a in ordered if a.title), ()),
         title_lang=next((a.title_lang for a in ordered if a.title), ""),
-        translated_titles=next((a.translated_titles for a in ordered if a.translated_titles), ()),
+        original_title=original_title,
+        original_title_lang=original.original_title_lang if original else "",
+        translated_titles=tuple(pair for pair in translated
+                                if not any(_same_title(pair[0], shown) for shown in (title, original_title))),
         authors=_byline(ordered),
         et_al=next((a.et_al for a in ordered if a.authors), False),
         author_spellings=_spellings(_byline(ordered), ordered),
@@ -423,6 +448,11 @@ def _issns(ordered: list[Article]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Every source's ISSNs, in precedence order, each once, with what any source says each is."""
     return typed_issns((number, a.issn_types[n] if a.issn_types else "")
                        for a in ordered for n, number in enumerate(a.issns))
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Whether two titles are one, case, accents and punctuation aside."""
+    return bool(a) and title_key(a) == title_key(b)
 
 
 def _first(ordered: list[Article], value: Callable[[Article], str]) -> str:
