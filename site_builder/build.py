@@ -85,7 +85,7 @@ def build(site_dir: Path, output: Path | None = None, *, base_url: str | None = 
         cited = cache.formatted_references(kept_cache, model.library.articles, digests, interface.csl_locale,
                                            report) if config.references else {}
         site = Site(config, model.library, model.free_pages, model.intro, cited, parts)
-        pages = plan(site)  # plan: every page, its path checked
+        pages = plan(site)  # plan: every page, its path checked (most made only if rendered: plan/outline.py)
         heap.model_made()
         compiled = cache.compiled_templates(kept_cache)
         writer = OutputWriter(out, pages_finished=pages_finished)
@@ -158,7 +158,7 @@ class BuildResult:
         none for a build with nothing to do."""
         from .plan.pages import plan
 
-        return plan(self.site) if self.site is not None else []
+        return list(plan(self.site)) if self.site is not None else []
 
 
 def refresh_search(result: BuildResult, interrupted: Callable[[], bool] | None = None) -> BuildResult:

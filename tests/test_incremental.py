@@ -35,7 +35,7 @@ from site_builder.model import library, packing
 from site_builder.model.article import Summary
 from site_builder.output import cache, fingerprints, pages, pagetable, preflight, search, write
 from site_builder.output.write import MANIFEST
-from site_builder.plan import feeds, listing
+from site_builder.plan import feeds, listing, outline
 from site_builder.plan import pages as plan_pages
 from site_builder.readers.files import Held
 from site_builder.render import theme
@@ -1281,6 +1281,34 @@ def test_an_edited_title_makes_again_only_the_fingerprints_of_pages_that_show_th
     again = build(small_site, out)
     assert 0 < again.rendered <= len(printed) < first.pages // 2, (again.rendered, len(printed), first.pages)
     assert "index.html" in printed and "topics.html" not in printed  # the home page lists it; the topics' counts
+    clean = build(small_site, tmp_path / "clean", clean=True)
+    assert differences(published(out), published(clean.output)) == []
+
+
+def test_an_edited_title_makes_only_the_pages_whose_fingerprint_is_made(
+        small_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plan's pages of the kinds a site has by the thousand (articles' pages and downloads, authors' pages)
+    are made when asked for (plan/outline.py): after an edit, only those whose fingerprint is made, and the
+    others are kept by their paths and templates alone."""
+    monkeypatch.setattr(cache, "RACY_NS", 0)
+    out = tmp_path / "out"
+    first = build(small_site, out)
+    printed, counted = _fingerprints_counted()
+    monkeypatch.setattr(fingerprints.Reuse, "fingerprint", counted)
+    made: list[str] = []
+    real = outline.Plan.made
+
+    def counted_made(self: outline.Plan, numbers: Any) -> list[plan_pages.Page]:
+        found = real(self, numbers)
+        made.extend(page.path for page in found)
+        return found
+
+    monkeypatch.setattr(outline.Plan, "made", counted_made)
+    record = sorted((small_site / "content" / "records").iterdir())[0]
+    retitle(record, "(revised)")
+    again = build(small_site, out)
+    assert sorted(made) == sorted(printed) and 0 < again.rendered <= len(made) < first.pages // 2
+    assert any(path.startswith("articles/") for path in made)
     clean = build(small_site, tmp_path / "clean", clean=True)
     assert differences(published(out), published(clean.output)) == []
 

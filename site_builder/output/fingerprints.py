@@ -48,6 +48,7 @@ from markupsafe import Markup
 from ..model import packing
 from ..model.article import Article
 from ..model.library import Library, Remember
+from ..plan.outline import Plan
 from ..plan.pages import Links as PlanLinks
 from ..plan.pages import Page, Site
 from ..render.pages import RENDERING
@@ -251,7 +252,6 @@ class Digester:
 
 
 _MARKUP, _SEQUENCE, _MAPPING, _SET, _INLINE = b"m", b"(", b"{", b"s", b"o"
-_path_of, _template_of = operator.attrgetter("path"), operator.attrgetter("template")
 _PLAIN_VALUES = frozenset({str, int, bool, float, type(None)})
 """The kinds of value that go in as themselves (marshal writes each whole, and tells them apart)."""
 
@@ -640,9 +640,9 @@ class Reuse:
                 raise StaleReuse(f"{page.path}: kept without its fingerprint, but it is not what it was")
         return entry
 
-    def kept_paths(self, pages: Iterable[Page], paths: list[str]) -> set[str]:
-        """The paths of ``pages`` (``paths``, in order) that ``kept`` keeps, asked of the last table's rows at
-        once."""
+    def kept_paths(self, pages: Iterable[Page], paths: list[str], templates: list[str]) -> set[str]:
+        """The paths of ``pages`` (``paths``, in order, of ``templates``) that ``kept`` keeps, asked of the last
+        table's rows at once; ``pages`` (made as they are asked for: plan/outline.py) only with VERIFY."""
         if not self.keeping or self.keeping != self.last.keeping:
             return set()
         if VERIFY:
@@ -650,7 +650,7 @@ class Reuse:
         if self.changed_besides_text == self.changed:
             return self.last.unreached(paths, self.changed)
         by_template = {name: read == () for name, read in self.templates.summaries_read.items()}
-        reads_none = list(map(by_template.get, map(_template_of, pages), itertools.repeat(False)))
+        reads_none = list(map(by_template.get, templates, itertools.repeat(False)))
         return self.last.unreached(itertools.compress(paths, reads_none), self.changed_besides_text) | \
             self.last.unreached(itertools.compress(paths, map(operator.not_, reads_none)), self.changed)
 
@@ -724,7 +724,7 @@ class Reuse:
         return _hash(marshal.dumps(tokens, 0))
 
 
-def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site: Site,
+def reuse(last: PageTable, env: jinja2.Environment, pages: Plan | Iterable[Page], site: Site,
           articles: dict[int, tuple[object, bytes]], code: bytes, locale_dirs: Iterable[Path],
           remember: Remember | None = None) -> Reuse:
     """What rendering ``pages`` under ``env`` needs to keep those unchanged since ``last``: their templates'
@@ -732,7 +732,8 @@ def reuse(last: PageTable, env: jinja2.Environment, pages: Iterable[Page], site:
     build to the next), and a Digester that knows ``articles`` (article_digests) and what every page may show
     of ``site``."""
     code += interface_digest(locale_dirs)
-    templates = _remembered_digests(env, {p.template for p in pages}, code, RENDERING, remember)
+    names = pages.template_names() if isinstance(pages, Plan) else {p.template for p in pages}
+    templates = _remembered_digests(env, names, code, RENDERING, remember)
     templates = templates.with_site_parts(site)
     library = site.library
     known: dict[int, Known] = {}

@@ -32,6 +32,7 @@ from .. import workers
 from ..cite.exports import export_file_parts, export_piece, export_text, file_frame
 from ..diagnostics import Report, SourceSpan
 from ..model.article import Article
+from ..plan.outline import Plan
 from ..plan.pages import Page
 from ..render.pages import RenderError, render
 from . import fingerprints, pagetable, preflight, splice
@@ -55,7 +56,6 @@ class RenderFailure:
 
 
 _LINKS = pagetable.Entry._fields.index("links")
-_path_of = operator.attrgetter("path")
 
 
 Rendered = tuple[str, bool, RenderFailure | None, tuple[tuple[str, str], ...], pagetable.Entry | None, bool]
@@ -114,14 +114,14 @@ class RenderJob:
     """The list downloads made from the files the last build wrote, by path (splice.py)."""
 
 
-def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter, report: Report,
+def write_pages(env: jinja2.Environment, pages: Plan, writer: OutputWriter, report: Report,
                 outside: list[tuple[str, str, str]], base_path: str = "", every_page: bool = True,
                 progress: bool = False, reuse: fingerprints.Reuse | None = None,
                 list_pieces: Callable[[], ListPieces] | None = None,
                 digests: dict[int, tuple[object, bytes]] | None = None) -> Written:
     """Render every page whose fingerprint changed (every page without ``reuse``) and write it with ``writer``.
-    A failing template is reported once, with the pages it cost. ``pages`` is taken over: the list is emptied,
-    and each page let go once written.
+    A failing template is reported once, with the pages it cost. ``pages`` is taken over: the plan is emptied,
+    each page made only if it is rendered (plan/outline.py) and let go once written.
 
     Links of a page that point outside the site are found while the page is in memory and added to ``outside``
     as (page, href, why) for the pre-flight check: on every page, or with ``every_page`` false only on the pages
@@ -133,15 +133,21 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     """
     # Pages known unchanged without their fingerprints are set aside here: after an edit that is nearly all of
     # them, and forking workers for the few others would cost more than rendering them.
-    paths = list(map(_path_of, pages))  # each page's path, in plan order: one pass in C for every use below
+    paths = pages.paths  # each page's path, in plan order
     unchanged_pages = _unchanged(reuse, writer.output, pages, paths) if reuse else set()
-    planned: list[Page | None] = list(pages)  # in plan order, each let go once done (pages.clear: the caller
-    pages.clear()  # holds none of them)
     changed = map(operator.not_, map(unchanged_pages.__contains__, paths))
     to_render = list(itertools.compress(itertools.count(), changed))  # the numbers of the pages to render, in C
+    left: list[Page | None] = list(pages.made(to_render))  # the only pages made
+    pages.clear()  # the caller holds none of them
+    planned: list[Page | None]  # in plan order, each let go once done
+    if len(left) == len(paths):
+        planned = left.copy()
+    else:
+        planned = list(itertools.repeat(None, len(paths)))
+        for n, page in zip(to_render, left, strict=True):
+            planned[n] = page
     if not unchanged_pages:  # a clean build: no page is kept, nor its path asked for again (at 100,000 records
         paths.clear()  # the list took 5.7 MB of the main process and of each worker forked while it held it)
-    left: list[Page | None] = [planned[n] for n in to_render]
     if reuse is not None:
         reuse.last.let_go_of_parts(unless_added=len(to_render))
     # The list downloads first, one run a format: by workers forked before this process holds the other pages'
@@ -214,9 +220,10 @@ def write_pages(env: jinja2.Environment, pages: list[Page], writer: OutputWriter
     return Written(done, new, rows, kept, made, folder)
 
 
-def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page], paths: list[str]) -> set[str]:
+def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: Plan, paths: list[str]) -> set[str]:
     """The paths of the pages whose file is still there and which nothing they are made from can have changed
-    since the last build (fingerprints.Reuse.kept). ``paths``: those of ``pages``, in order."""
+    since the last build (fingerprints.Reuse.kept), known by their paths and templates: no page is made (but
+    with fingerprints.VERIFY). ``paths``: those of ``pages``, in order."""
     # passes in C over the pages, as far as they go (after an edit, every page of the site is looked at here)
     folders = list(folder_of_each(paths))
     intact = reuse.last.intact_folders(output)  # a page of the last table there is there still: no listing
@@ -227,7 +234,9 @@ def _unchanged(reuse: fingerprints.Reuse, output: Path, pages: list[Page], paths
             present.update([prefix + entry.name for entry in entries if entry.is_file(follow_symlinks=False)])
     here = list(map(operator.or_, map(intact.__contains__, folders), map(present.__contains__, paths)))
     del folders
-    return reuse.kept_paths(list(itertools.compress(pages, here)), list(itertools.compress(paths, here)))
+    made = map(pages.__getitem__, itertools.compress(itertools.count(), here))  # only asked for with VERIFY
+    return reuse.kept_paths(made, list(itertools.compress(paths, here)),
+                            list(itertools.compress(pages.templates(), here)))
 
 
 def _kept_as_they_were(planned: list[Page | None], paths: list[str], start: int, end: int,

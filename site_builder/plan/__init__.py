@@ -2,7 +2,8 @@
 
 Owns ``pages`` (Site, Page, the list entries and links every page shows, path checks), ``urls`` (the output
 path of every page kind), ``listing`` and ``orders`` (long lists in pages and in several orders, the author index
-by letter) and ``feeds`` (Atom, sitemap, robots.txt). A page's context is made of ready-to-show
+by letter), ``feeds`` (Atom, sitemap, robots.txt) and ``outline`` (the plan as a sequence whose pages of the
+kinds a site has by the thousand are made when asked for). A page's context is made of ready-to-show
 values; its costly half (related articles, co-authors, head metadata) is made by the plan's own code in the
 process that renders the page (``Page.more``).
 

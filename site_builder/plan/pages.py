@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 import posixpath
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -29,6 +29,7 @@ from ..model.styles import html
 from ..prose.free_pages import FreePage
 from . import listing, orders, urls
 from .feeds import files as feed_files
+from .outline import Plan
 
 NEWEST_ON_HOME = 20
 BYLINE_NAMES = 3
@@ -218,35 +219,41 @@ class _Ranks(Mapping[str, orders.Ranks]):
 _NONE = Markup("")
 
 
-def plan(site: Site) -> list[Page]:
+def plan(site: Site) -> Plan:
+    """Every page of the site, in order, its path checked; each article's page and downloads and each author's page
+    made when asked for (plan/outline.py)."""
     lib = site.library
     nested = make_links(lib, "../", site.article_parts)  # links as seen from pages one folder down (all but home)
     newest = tuple(_entry(escape(urls.article(k)), lib.articles[k])
                    for k in tuple(lib.articles)[:NEWEST_ON_HOME])
-    pages = [
-        _page(site, urls.HOME, "home.html", prose=bool(site.intro_html), newest=newest,
-              downloads=_list_downloads(urls.HOME, "") if site.config.downloads else ()),
+    home = _page(site, urls.HOME, "home.html", prose=bool(site.intro_html), newest=newest,
+                 downloads=_list_downloads(urls.HOME, "") if site.config.downloads else ())
+    pages = Plan()
+    pages.add([
+        home,
         _page(site, urls.TOPICS, "topics.html", groups=_sized(lib.topics, nested.topics)),
         _page(site, urls.JOURNALS, "journals.html", groups=_sized(lib.journals, nested.journals)),
         _page(site, urls.YEARS, "years.html", groups=_sized(lib.years, nested.years)),
         _page(site, urls.NOT_FOUND, "404.html"),
         *([_page(site, urls.SEARCH, "search.html")] if site.config.search else []),
-    ]
-    pages += [_page(site, path, "authors.html", index=index, more=functools.partial(_index_extras, site, nested, index))
-              for path, index in listing.author_index(urls.AUTHORS, tuple(lib.authors))]
-    shared = site.shared_facets
-    pages += _article_pages(site, nested, shared)
-    pages += _author_pages(site, nested)
-    for template, to_path, groups in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
-                                      lib.journals), ("year.html", urls.year, lib.years)):
-        pages += [_group_page(site, nested, path, to_path(k), template, g, part, sorted_from)
-                  for k, g in groups.items() for path, part, sorted_from in _listings(site, to_path(k), g.articles)]
-    pages += [_page(site, urls.page(p.key), "page.html", prose=True, content=p) for p in site.pages]
+    ])
+    pages.add([_page(site, path, "authors.html", index=index, more=functools.partial(_index_extras, site, nested,
+                                                                                     index))
+               for path, index in listing.author_index(urls.AUTHORS, tuple(lib.authors))])
+    _article_pages(site, nested, site.shared_facets, pages)
+    _author_pages(site, nested, pages)
+    groups = []
+    for template, to_path, kind in (("topic.html", urls.topic, lib.topics), ("journal.html", urls.journal,
+                                    lib.journals), ("year.html", urls.year, lib.years)):
+        groups += [_group_page(site, nested, path, to_path(k), template, g, part, sorted_from)
+                   for k, g in kind.items() for path, part, sorted_from in _listings(site, to_path(k), g.articles)]
+    pages.add(groups)
+    pages.add([_page(site, urls.page(p.key), "page.html", prose=True, content=p) for p in site.pages])
     if site.config.downloads:
-        pages += _exports(site, [p for p in pages if p.template in ("home.html", "topic.html")
-                                 and p.context.get("listing", _MAIN).main])
-    pages += [_page(site, path, template, **context)
-              for path, template, context in feed_files(site.config, lib.articles, (p.path for p in pages))]
+        _exports(site, [home, *(p for p in groups if p.template == "topic.html"
+                                and p.context.get("listing", _MAIN).main)], pages)
+    pages.add([_page(site, path, template, **context)
+               for path, template, context in feed_files(site.config, lib.articles, pages.paths)])
     check_paths(pages)
     return pages
 
@@ -390,16 +397,23 @@ def journal_label(article: Article) -> str:
                           and not (article.kind == "paper-conference" and not article.container)]
 
 
-def _article_pages(site: Site, links: Links, shared: frozenset[tuple[str, str]]) -> list[Page]:
-    """Every article's page. What it shows of its article is made by ``more``, in the process that renders it;
-    ``shared`` (made from many articles at once) is not: a costly part is kept by what it is made from
-    (output/fingerprints.py). Made here as _page would make them, without its steps for each article: every
-    article's page is one folder down."""
+def _article_pages(site: Site, links: Links, shared: frozenset[tuple[str, str]], pages: Plan) -> None:
+    """Every article's page, added to ``pages`` to be made when asked for. What it shows of its article is made by
+    ``more``, in the process that renders it; ``shared`` (made from many articles at once) is not: a costly part
+    is kept by what it is made from (output/fingerprints.py). Made here as _page would make them, without its
+    steps for each article: every article's page is one folder down."""
     root = site.roots[urls.root_of(urls.article(""))]
-    return [Page(urls.article(key), "article.html", {"site": site, "root": root, "key": key, "article": article,
-                                                     "shared": shared},
-                 more=functools.partial(_article_extras, site, links, key, article), prose=article.summary is not None)
-            for key, article in site.library.articles.items()]
+    keys, articles = tuple(site.library.articles), tuple(site.library.articles.values())
+    paths = [f"articles/{key}.html" for key in keys]  # urls.article's, without a call for each
+
+    def make(n: int) -> Page:
+        key, article = keys[n], articles[n]
+        return Page(paths[n], "article.html", {"site": site, "root": root, "key": key, "article": article,
+                                               "shared": shared},
+                    more=functools.partial(_article_extras, site, links, key, article),
+                    prose=article.summary is not None)
+
+    pages.add_later("article.html", paths, make)
 
 
 def _shared_facet_values(lib: Library) -> frozenset[tuple[str, str]]:
@@ -452,24 +466,34 @@ def _article_extras(site: Site, links: Links, key: str, article: Article) -> dic
         related=_entries(links, lib.related(key)))
 
 
-def _author_pages(site: Site, links: Links) -> list[Page]:
-    """Every page of every author's list. A list of one page (nearly every author's) is made here as _listings
-    and _page would make it, without their steps for each of the 18,600 authors of 10,000 records (a third of
-    these pages' share of the plan)."""
+def _author_pages(site: Site, links: Links, pages: Plan) -> None:
+    """Every page of every author's list, added to ``pages``. A list of one page (nearly every author's) is made
+    when asked for, as _listings and _page would make it, without their steps for each of the 18,600 authors of
+    10,000 records (a third of these pages' share of the plan); a longer one's pages are made here."""
     paged_from = listing.one_page_from(site.config.list_orders)
     bare = _bare_context(site, site.roots[urls.root_of(urls.AUTHORS)])  # beside it: authors/x.html
-    pages = []
+    paths: list[str] = []
+    made: list[Page | str] = []  # at each path, its page or, to be made, the key of the author of its list
     for k, a in site.library.authors.items():
-        path = urls.author(k)
         if len(a.articles) < paged_from:
-            part = listing.one_page(a.articles)
-            pages.append(Page(path, "author.html", bare, more=functools.partial(_author_extras, site, links, k, a,
-                                                                                part)))
+            paths.append(urls.author(k))
+            made.append(k)
         else:
-            pages += [_page(site, path, "author.html", more=functools.partial(_author_extras, site, links, k, a,
-                                                                              part), **sorted_from)
-                      for path, part, sorted_from in _listings(site, path, a.articles)]
-    return pages
+            for path, part, sorted_from in _listings(site, urls.author(k), a.articles):
+                paths.append(path)
+                made.append(_page(site, path, "author.html", more=functools.partial(_author_extras, site, links, k,
+                                                                                   a, part), **sorted_from))
+    authors = site.library.authors
+
+    def make(n: int) -> Page:
+        key = made[n]
+        if not isinstance(key, str):
+            return key
+        author = authors[key]
+        return Page(paths[n], "author.html", bare, more=functools.partial(
+            _author_extras, site, links, key, author, listing.one_page(author.articles)))
+
+    pages.add_later("author.html", paths, make)
 
 
 def _author_extras(site: Site, links: Links, key: str, author: Author, part: listing.Listing) -> dict[str, Any]:
@@ -556,27 +580,38 @@ def _group_downloads(page_path: str, article_keys: tuple[str, ...]) -> tuple[Dow
     return _list_downloads(page_path, "")
 
 
-def _exports(site: Site, listing: list[Page]) -> list[Page]:
-    """The download files: each article's in every format, and the collection's and each topic's list (without
-    abstracts, cite/exports.py).
+def _exports(site: Site, listing: list[Page], pages: Plan) -> None:
+    """The download files, added to ``pages``: each article's in every format (made when asked for), and the
+    collection's and each topic's list (without abstracts, cite/exports.py).
 
     Citation keys are given once for the whole collection, so an article has the same key in every file.
     """
     lib = site.library
     keys = site.citation_keys
-    entry = {k: (keys[k], a) for k, a in lib.articles.items()}
-    # One context for an article's files in every format (contexts are never changed): at 100,000 records,
-    # 400,000 pages, whose own dicts took some 110 MB.
-    files = [Page(stem + ext, "", context, fmt)
-             for k in lib.articles for context, stem in (({"entries": (entry[k],)}, urls.export_stem(urls.article(k))),)
-             for fmt, ext, _label in urls.EXPORTS]
+    entry = {k: (keys[k], a) for k, a in lib.articles.items()}  # one for the article's files and every list's
+    articles = tuple(lib.articles)
+    extensions = [ext for _fmt, ext, _label in urls.EXPORTS]
+    formats = [fmt for fmt, _ext, _label in urls.EXPORTS]
+    paths = [stem + ext for k in articles for stem in (urls.export_stem(urls.article(k)),) for ext in extensions]
+    shown: list[tuple[str, dict[str, Any]]] = [("", {})]  # the last article's key and context (see make)
+
+    def make(n: int) -> Page:
+        # One context for an article's files in every format (contexts are never changed, and its files are
+        # asked for one after the other): at 100,000 records, 400,000 pages, whose own dicts took some 110 MB.
+        key = articles[n // len(formats)]
+        if shown[0][0] != key:
+            shown[0] = (key, {"entries": (entry[key],)})
+        return Page(paths[n], "", shown[0][1], formats[n % len(formats)])
+
+    pages.add_later("", paths, make)
+    files = []
     for page in listing:
-        members = tuple(lib.articles) if page.path == urls.HOME else page.context["group"].articles
+        members = articles if page.path == urls.HOME else page.context["group"].articles
         if len(members) > 1:
             entries = tuple(map(entry.__getitem__, members))
             files += [Page(urls.export(page.path, ext), "", {"entries": entries, "abstracts": False}, export=fmt)
                       for fmt, ext, _label in urls.EXPORTS[:3]]
-    return files
+    pages.add(files)
 
 
 def _page(site: Site, path: str, template: str, more: Callable[[], dict[str, Any]] | None = None,
@@ -618,29 +653,29 @@ def _letters(lib: Library, links: Links, index: listing.IndexPage) -> tuple[tupl
     return tuple((letter, tuple(names)) for letter, names in sorted(groups.items()))
 
 
-def check_paths(pages: list[Page]) -> None:
+def check_paths(pages: Sequence[Page]) -> None:
     """Refuse paths that collide or leave the output folder (both are bugs, never user errors to skip)."""
-    if _all_safe(pages):
+    paths = pages.paths if isinstance(pages, Plan) else [page.path for page in pages]
+    if _all_safe(paths):
         return
-    seen: dict[str, Page] = {}
-    for page in pages:
-        path = page.path
+    seen: dict[str, int] = {}
+    for n, path in enumerate(paths):
         if posixpath.normpath(path) != path or path.startswith(("../", "/")) or path == ".." or "\\" in path:
             raise UserError(f"page path {path!r} would leave the output folder")
         # an ASCII path with no capital is its own folded form: no copy of it is made (at 100,000 records the
         # plan has 700,000 paths)
-        other = seen.setdefault(path if path.isascii() and path.islower() else path.casefold(), page)
-        if other is not page:
-            raise UserError(f"two pages would be written to {path}: {other.template} and {page.template}")
+        other = seen.setdefault(path if path.isascii() and path.islower() else path.casefold(), n)
+        if other != n:
+            raise UserError(f"two pages would be written to {path}: {pages[other].template} and {pages[n].template}")
 
 
-def _all_safe(pages: list[Page]) -> bool:
+def _all_safe(paths: list[str]) -> bool:
     """Whether check_paths has nothing to refuse, looked at many paths at once (a few passes over them joined took
     a third of the time of looking at each path); False also when it might: check_paths then names the first
     fault."""
     own_forms = True  # every path so far is its own folded form
-    for start in range(0, len(pages), _JOINED):  # a few at a time: no copy of all the paths beside the pages
-        joined = "\n" + "\n".join([page.path for page in pages[start:start + _JOINED]]) + "\n"
+    for start in range(0, len(paths), _JOINED):  # a few at a time: no copy of all the paths joined
+        joined = "\n" + "\n".join(paths[start:start + _JOINED]) + "\n"
         own_forms = own_forms and joined.isascii() and joined.lower() == joined
         # A path that is not its own normal form or leaves the folder is empty, has a part that is empty ("/x",
         # "x/", "x//y") or begins with a dot ("..", "./x", "x/../y"), or a backslash; a part may also only be
@@ -651,9 +686,8 @@ def _all_safe(pages: list[Page]) -> bool:
         if "\n\n" in joined or "\n." in joined:
             return False
     if own_forms:
-        return len({page.path for page in pages}) == len(pages)
-    return len({path if path.isascii() and path.islower() else path.casefold()
-                for path in (page.path for page in pages)}) == len(pages)
+        return len(set(paths)) == len(paths)
+    return len({path if path.isascii() and path.islower() else path.casefold() for path in paths}) == len(paths)
 
 
 _JOINED = 10_000
