@@ -371,8 +371,8 @@ def _value(raw: str, strings: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def _top_level_split(raw: str) -> list[str]:
-    """``raw`` cut at each ``#`` outside braces and quotes."""
+def _top_level_split(raw: str, sign: str = "#") -> list[str]:
+    """``raw`` cut at each ``sign`` (``#``, BibTeX's joining sign) outside braces and quotes."""
     pieces, depth, quoted, start = [], 0, False, 0
     for i, char in enumerate(raw):
         if char == "{":
@@ -381,7 +381,7 @@ def _top_level_split(raw: str) -> list[str]:
             depth -= 1
         elif char == '"' and depth == 0:
             quoted = not quoted
-        elif char == "#" and depth == 0 and not quoted:
+        elif char == sign and depth == 0 and not quoted:
             pieces.append(raw[start:i])
             start = i + 1
     pieces.append(raw[start:])
@@ -679,6 +679,9 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
         if group:
             people.append(Person(name=group))
             continue
+        if parts_named := _named_parts(name):
+            people.append(_named_person(parts_named))
+            continue
         if m := _FAMILY_INITIALS.fullmatch(name.strip()):  # Scopus's editors: "Themistocleous K.", "Hadjimitsis D.G."
             written, given = latex_to_text(m.group(1)), m.group(2)
             family, suffix = generation_apart(written)  # "Leslie Jr. D.M.", as its authors' "Leslie Jr., D.M."
@@ -713,6 +716,37 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
         family, given = particles_to_family(family, given)
         people.append(Person(name=shown, family=family, given=given, suffix=suffix))
     return tuple(p for p in people if p.name), et_al
+
+
+_NAME_PART = re.compile(r"\s*(family|given|prefix|suffix|useprefix|(?:family|given|prefix|suffix)-i)\s*=\s*(.*?)\s*",
+                        re.S)
+_BRACED_OR_QUOTED = re.compile(r"\{(.*)\}|\"(.*)\"", re.S)
+
+
+def _named_parts(name: str) -> dict[str, str]:
+    """The parts of a name in biblatex's extended name format, each named ("family=Nimwegen, given=Erik,
+    prefix=van, useprefix=false", as Better BibLaTeX writes a name with a particle), by their names ({} for a name
+    of any other form); a part named twice is its last value, as biber reads it."""
+    parts: dict[str, str] = {}
+    for part in _top_level_split(name, ","):
+        named = _NAME_PART.fullmatch(part)
+        if not named:
+            return {}
+        value = named.group(2)
+        unwrapped = _BRACED_OR_QUOTED.fullmatch(value)
+        parts[named.group(1).lower()] = next((g for g in unwrapped.groups() if g is not None), "") if (
+            unwrapped) else value
+    return parts if parts.get("family") or parts.get("given") else {}
+
+
+def _named_person(parts: dict[str, str]) -> Person:
+    """The person whose name biblatex's extended format names part by part (``_named_parts``): the particle is
+    part of the family name, as BibTeX's "van Nimwegen, Erik" makes it."""
+    family = latex_to_text(" ".join(p for p in (parts.get("prefix", ""), parts.get("family", "")) if p.strip()))
+    given, suffix = latex_to_text(parts.get("given", "")), latex_to_text(parts.get("suffix", ""))
+    if not given:  # "family=Software, prefix=id": a group, or a person known by one name only, as "{id Software}"
+        return Person(name=", ".join(p for p in (family, suffix) if p))
+    return Person(name=", ".join(p for p in (family, given, suffix) if p), family=family, given=given, suffix=suffix)
 
 
 _NAME_SPLIT = re.compile(r"\\[{}]|[{}]|\s+and\s+", re.I)
@@ -754,7 +788,7 @@ def _comma_list(name: str) -> list[str]:
     parts = [part.strip() for part in name.split(",")]
     if parts and not parts[-1]:  # "Alfirevic, Z, Devane, D," before the "and"
         parts.pop()
-    if "{" in name or len(parts) < 3:
+    if "{" in name or len(parts) < 3 or _named_parts(name):
         return [name]
     if all(map(_whole_name, parts)):
         return parts

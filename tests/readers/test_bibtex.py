@@ -136,6 +136,38 @@ def test_author_lists(names: str, people: list[Person]) -> None:
     assert list(bibtex.to_article(records[0])[0].authors) == people
 
 
+def test_biblatex_extended_name_format_names_each_part() -> None:
+    """Better BibLaTeX writes a name with a particle in biblatex's extended name format; the page showed the third
+    author of this entry as "family=Nimwegen, prefix=van useprefix=false" (a README's citation of the cellstates
+    package, Grobecker, Sakoparnig and van Nimwegen, PLOS Comput Biol 2024, its shape retyped)."""
+    text = """@article{grobeckerIdentifyingCellStates2024,
+  title = {Identifying Cell States in Single-Cell {{RNA-seq}} Data at Statistically Maximal Resolution},
+  author = {Grobecker, Pascal and Sakoparnig, Thomas and family=Nimwegen, given=Erik, prefix=van, useprefix=false},
+  date = {2024-07-12},
+  journaltitle = {PLOS Computational Biology},
+  doi = {10.1371/journal.pcbi.1012224},
+}
+"""
+    records, _ = bibtex.read(text, "a.bib")
+    assert bibtex.to_article(records[0])[0].authors == (
+        Person("Grobecker, Pascal", "Grobecker", "Pascal"), Person("Sakoparnig, Thomas", "Sakoparnig", "Thomas"),
+        Person("van Nimwegen, Erik", "van Nimwegen", "Erik"))
+
+
+@pytest.mark.parametrize(("names", "people"), [
+    ("family=Software, prefix=id, useprefix=true", [Person("id Software")]),  # a Steam game's developer in Zotero
+    ("given={Jos W. M.}, family={Meer}, prefix={van der}, suffix=Jr.",
+     [Person("van der Meer, Jos W. M., Jr.", "van der Meer", "Jos W. M.", "Jr.")]),
+    ("given=A, family=B, given=C", [Person("B, C", "B", "C")]),  # the last value of a part counts, as biber's
+    ('family=M{\\"u}ller, given="Anna, Maria"', [Person("Müller, Anna, Maria", "Müller", "Anna, Maria")]),
+    ("Doe, given=Jane", [Person("Doe, given=Jane", "Doe", "given=Jane")]),  # not every part named: BibTeX's form
+])
+def test_biblatex_extended_names(names: str, people: list[Person]) -> None:
+    text = f"@article{{k,\n  title = {{T}},\n  author = {{{names}}},\n}}\n"
+    records, _ = bibtex.read(text, "a.bib")
+    assert list(bibtex.to_article(records[0])[0].authors) == people
+
+
 def test_a_broken_entry_is_an_error_and_the_next_entry_loads() -> None:
     text = text_of("zotero-style.bib")
     # The abstract of the first entry loses its closing brace, as two Scopus entries of the corpus do.
