@@ -293,9 +293,6 @@ _CENTRAL_PUBMED = re.compile(r"\bPUBMED\s+(\d{1,8})\b")
 """The Cochrane Library's PubMed ID: "PUBMED 21314913"."""
 
 
-_EXTRA_ID = re.compile(r"^\s*(PMID|PMCID):\s*(\S+)\s*$", re.M | re.I)
-
-
 def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one row of a table whose columns ``columns`` names, and what it lacks."""
     value = _values(record, columns)
@@ -318,7 +315,7 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     series = clean(value(columns.series))
     # A whole book's "Source Title" repeats its title (Web of Science's): its series is its "Book Series Title"
     own_source = kind == "book" and bool(columns.series) and (bool(series) or shared.same_title(source, title))
-    extra = dict((m.group(1).upper(), m.group(2)) for m in _EXTRA_ID.finditer(value(columns.extra)))
+    extra = shared.noted_ids(value(columns.extra))
     urls = [u for name in columns.urls for u in re.split(r"[\s|]+", value(name)) if u and u not in columns.absent]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     central = _CENTRAL_PUBMED.search(value(columns.pmid))
