@@ -135,7 +135,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                              _identifier(mods, "local"), title, "mods"),
         title=title or UNTITLED,
         authors=tuple(p for p, role in names if role in _AUTHOR_ROLES),
-        editors=tuple(p for p, role in [*names, *(_names(host) if held_by_book else ())] if role in _EDITOR_ROLES),
+        editors=tuple(p for p, role in [*names, *(_names(host) if host is not None and held_by_book else ())]
+                      if role in _EDITOR_ROLES),
         journal="" if held_by_book or collection else host_title,
         journal_abbrev=_title(host, "abbreviated") if host is not None and not (held_by_book or collection) else "",
         container=host_title if held_by_book or collection else "",
