@@ -425,8 +425,15 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     # MDPI names the field "PubMedID"; Taylor & Francis and SAGE (Atypon's export) write the PMID as the whole
     # note, "note ={PMID: 33355555}" (a note that is a bare number is no PMID)
     note_pmid = ids.pmid_from(note) if (note := f.plain("note")).upper().startswith("PMID") else ""
-    pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id", "pubmedid")) or url_pmid or note_pmid
-    pmc = ids.pmcid_from(f.plain("pmcid", "pmc")) or url_pmc  # pmc: JabRef's entry of a PubMed record
+    # biblatex's eprint of the type "pmid" (Better BibLaTeX writes a PMID so: "eprint = {19932995}, eprinttype =
+    # {pmid}") or "pmcid"
+    eprint_type = f.plain("eprinttype", "archiveprefix").casefold()
+    eprint_pmid = f.plain("eprint") if eprint_type in ("pmid", "pubmed") else ""
+    eprint_pmc = f.plain("eprint") if eprint_type in ("pmcid", "pmc") else ""
+    pmid = (ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id", "pubmedid")) or ids.pmid_from(eprint_pmid)
+            or url_pmid or note_pmid)
+    # pmc: JabRef's entry of a PubMed record
+    pmc = ids.pmcid_from(f.plain("pmcid", "pmc")) or ids.pmcid_from(eprint_pmc) or url_pmc
     # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format (its
     # older exports name their records "ISI:000284016600001", newer ones "WOS:…").
     running = f.plain("unique-id").startswith(("WOS:", "ISI:"))

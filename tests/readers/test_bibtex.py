@@ -168,6 +168,31 @@ def test_biblatex_extended_names(names: str, people: list[Person]) -> None:
     assert list(bibtex.to_article(records[0])[0].authors) == people
 
 
+def test_a_biblatex_eprint_of_type_pmid_is_the_pmid() -> None:
+    """Better BibLaTeX writes a PMID as biblatex's eprint of the type "pmid": Tsanas et al.'s entry in a project's
+    data-conversion script (IEEE Trans Biomed Eng 2010). The article had no PMID, so no PubMed link nor id."""
+    text = """@article{tsanasAccurateTelemonitoringParkinson2010,
+    title = {Accurate Telemonitoring of {{Parkinson}}'s Disease Progression by Noninvasive Speech Tests},
+    author = {Tsanas, Athanasios and Little, Max A. and McSharry, Patrick E. and Ramig, Lorraine O.},
+    date = {2010-04},
+    journaltitle = {IEEE transactions on bio-medical engineering},
+    shortjournal = {IEEE Trans Biomed Eng},
+    volume = {57},
+    number = {4},
+    eprint = {19932995},
+    eprinttype = {pmid},
+    pages = {884--893},
+    issn = {1558-2531},
+    doi = {10.1109/TBME.2009.2036000},
+}"""
+    records, _ = bibtex.read(text, "a.bib")
+    article = bibtex.to_article(records[0])[0]
+    assert (article.pmid, article.id, article.doi) == ("19932995", "pubmed-19932995", "10.1109/TBME.2009.2036000")
+    arxiv = text.replace("{19932995}", "{1706.03762}").replace("{pmid}", "{arXiv}")
+    records, _ = bibtex.read(arxiv, "a.bib")
+    assert bibtex.to_article(records[0])[0].pmid == ""
+
+
 def test_a_broken_entry_is_an_error_and_the_next_entry_loads() -> None:
     text = text_of("zotero-style.bib")
     # The abstract of the first entry loses its closing brace, as two Scopus entries of the corpus do.
