@@ -326,7 +326,11 @@ def _names(marc: Marc) -> list[tuple[Person, str]]:
         if field.tag.endswith("00"):
             person = _forename_entry(field) or parse_person(full_stop_off(_isbd(" ".join(field.all("abc")))))
         else:
-            parts = field.all("ab") if field.tag.endswith("10") else field.all("acdn")[:1]
+            # A meeting's name is its $a, and its units ($e) and the meeting named after a jurisdiction ($q): the
+            # German National Library's "111 $a Deutsche Gesellschaft für Erziehungswissenschaft $e Sektion
+            # Sonderpädagogik $e Jahrestagung $n 50. $d 2015 $c Basel" was shown as the society alone. Its
+            # number, date and place are left to the full record.
+            parts = field.all("ab") if field.tag.endswith("10") else field.all("a")[:1] + field.all("eq")
             person = Person(name=". ".join(full_stop_off(_isbd(p)) for p in parts))
         if person.name:
             found.append((person, role))
