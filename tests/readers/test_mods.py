@@ -274,6 +274,23 @@ def test_a_bodys_units_are_parted_as_a_catalogue_heading_parts_them() -> None:
         ("Sridharan, Kumar", "Sridharan", "Kumar", "", "Kumar Sridharan")]
 
 
+def test_the_place_is_the_publishers() -> None:
+    """Kalliope's MODS of Josef Blaas's letter to Albrecht Penck (in Zotero's MODS translator's tests; AGPL, so in
+    words of our own): one originInfo says where and when the letter was written (Innsbruck, 1930-01-14), another who
+    published its electronic edition, where and when (semantics, Aachen, 2021). The page said "Innsbruck:
+    semantics, 2021"; the place is now the publisher's ("Aachen: semantics, 2021", the edition's publication as
+    the record states it), and a record whose originInfo names no publisher keeps its first place."""
+    text = ('<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods><titleInfo><title>[Brief Josef Blaas\' an '
+            'Albrecht Penck]</title></titleInfo><originInfo><dateCreated encoding="w3cdtf" keyDate="yes">1930-01-14'
+            '</dateCreated><place><placeTerm type="text">Innsbruck</placeTerm></place></originInfo><originInfo>'
+            '<publisher>semantics</publisher><place><placeTerm type="text">Aachen</placeTerm></place><dateIssued>2021'
+            '</dateIssued><edition>[Electronic ed.]</edition></originInfo></mods></modsCollection>')
+    [letter] = articles("letter.xml", text.encode())
+    assert (letter.publisher, letter.place, letter.date) == ("semantics", "Aachen", "2021")
+    [unpublished] = articles("letter.xml", text.replace("<publisher>semantics</publisher>", "").encode())
+    assert (unpublished.publisher, unpublished.place) == ("", "Innsbruck")
+
+
 def _dates_of(origin: str) -> tuple[str, str]:
     text = ('<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods><titleInfo><title>T</title></titleInfo>'
             f"<originInfo>{origin}</originInfo></mods></modsCollection>")
