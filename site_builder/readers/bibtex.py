@@ -430,6 +430,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     eprint_type = f.plain("eprinttype", "archiveprefix").casefold()
     eprint_pmid = f.plain("eprint") if eprint_type in ("pmid", "pubmed") else ""
     eprint_pmc = f.plain("eprint") if eprint_type in ("pmcid", "pmc") else ""
+    # where a preprint was posted, as arXiv's own BibTeX names it ("archivePrefix = {arXiv}") and biblatex
+    server = "" if eprint_pmid or eprint_pmc else f.text("archiveprefix", "eprinttype")
     pmid = (ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id", "pubmedid")) or ids.pmid_from(eprint_pmid)
             or url_pmid or note_pmid)
     # pmc: JabRef's entry of a PubMed record
@@ -451,6 +453,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     kind = _KINDS.get(f.plain("ENTRYTYPE").lower(), "")
     if kind == "document" and f.text("journal", "journaltitle"):
         kind = ""
+    if kind in ("webpage", "document") and f.plain("pubstate").casefold() == "prepublished":
+        # biblatex's prepublished work: Better BibLaTeX writes a preprint as "@online{…, eprint = {2510.06436},
+        # eprinttype = {arXiv}, pubstate = {prepublished}}", no web page; CSL's "article", as a preprint's kind
+        kind = "article"
     # Scopus names a work's "source" in journal whatever the work: the book (or book series) that holds a chapter,
     # the proceedings that hold a paper, or a book itself again.
     scopus = f.plain("source") == "Scopus"
@@ -480,8 +486,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         journal="" if unheld else journal or f.titled("journaltitle") or abbrev
         or (f.text("series") if kind else "") or (f.text("howpublished") if kind == "webpage" else "")
         # arXiv's own BibTeX names the server of a preprint only as its eprint's archive ("@misc{…, eprint =
-        # {2108.04510}, archivePrefix = {arXiv}, primaryClass = {cs.OH}}"): where the work was published
-        or f.text("archiveprefix"),
+        # {2108.04510}, archivePrefix = {arXiv}, primaryClass = {cs.OH}}"), biblatex as its eprinttype: where the
+        # work was published
+        or server,
         journal_abbrev=abbrev,
         date=when.date,
         date_printed=when.printed,

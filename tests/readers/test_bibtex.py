@@ -193,6 +193,30 @@ def test_a_biblatex_eprint_of_type_pmid_is_the_pmid() -> None:
     assert bibtex.to_article(records[0])[0].pmid == ""
 
 
+def test_a_biblatex_prepublished_online_entry_is_a_preprint() -> None:
+    """Better BibLaTeX writes a preprint as @online with biblatex's pubstate "prepublished" and the server as the
+    eprint's type: MarineGym's README cites Chu et al. so (arXiv 2503.09203; the entry retyped). The page called it
+    a web page, with no server; a web page stays one."""
+    text = """@online{chuMarineGym2025,
+        title = {{{MarineGym}}: {{A High-Performance Reinforcement Learning Platform}} for {{Underwater Robotics}}},
+        shorttitle = {MarineGym},
+        author = {Chu, Shuguang and Huang, Zebin and Li, Yutong and Lin, Mingwei and Carlucho, Ignacio and
+                  Petillot, Yvan R. and Yang, Canjun},
+        date = {2025-03-12},
+        eprint = {2503.09203},
+        eprinttype = {arXiv},
+        eprintclass = {cs},
+        doi = {10.48550/arXiv.2503.09203},
+        pubstate = {prepublished}
+        }"""
+    records, _ = bibtex.read(text, "a.bib")
+    preprint = bibtex.to_article(records[0])[0]
+    assert (preprint.kind, preprint.journal, preprint.date, preprint.doi) == (
+        "article", "arXiv", "2025-03-12", "10.48550/arXiv.2503.09203")
+    records, _ = bibtex.read("@online{site, title = {A web page}, url = {https://example.org/a}}", "a.bib")
+    assert bibtex.to_article(records[0])[0].kind == "webpage"
+
+
 def test_a_broken_entry_is_an_error_and_the_next_entry_loads() -> None:
     text = text_of("zotero-style.bib")
     # The abstract of the first entry loses its closing brace, as two Scopus entries of the corpus do.
