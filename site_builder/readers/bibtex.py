@@ -371,8 +371,8 @@ def _value(raw: str, strings: dict[str, str]) -> str:
     return "".join(parts)
 
 
-def _top_level_split(raw: str) -> list[str]:
-    """``raw`` cut at each ``#`` outside braces and quotes."""
+def _top_level_split(raw: str, sign: str = "#") -> list[str]:
+    """``raw`` cut at each ``sign`` (``#``, BibTeX's joining sign) outside braces and quotes."""
     pieces, depth, quoted, start = [], 0, False, 0
     for i, char in enumerate(raw):
         if char == "{":
@@ -381,7 +381,7 @@ def _top_level_split(raw: str) -> list[str]:
             depth -= 1
         elif char == '"' and depth == 0:
             quoted = not quoted
-        elif char == "#" and depth == 0 and not quoted:
+        elif char == sign and depth == 0 and not quoted:
             pieces.append(raw[start:i])
             start = i + 1
     pieces.append(raw[start:])
@@ -425,8 +425,17 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     # MDPI names the field "PubMedID"; Taylor & Francis and SAGE (Atypon's export) write the PMID as the whole
     # note, "note ={PMID: 33355555}" (a note that is a bare number is no PMID)
     note_pmid = ids.pmid_from(note) if (note := f.plain("note")).upper().startswith("PMID") else ""
-    pmid = ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id", "pubmedid")) or url_pmid or note_pmid
-    pmc = ids.pmcid_from(f.plain("pmcid", "pmc")) or url_pmc  # pmc: JabRef's entry of a PubMed record
+    # biblatex's eprint of the type "pmid" (Better BibLaTeX writes a PMID so: "eprint = {19932995}, eprinttype =
+    # {pmid}") or "pmcid"
+    eprint_type = f.plain("eprinttype", "archiveprefix").casefold()
+    eprint_pmid = f.plain("eprint") if eprint_type in ("pmid", "pubmed") else ""
+    eprint_pmc = f.plain("eprint") if eprint_type in ("pmcid", "pmc") else ""
+    # where a preprint was posted, as arXiv's own BibTeX names it ("archivePrefix = {arXiv}") and biblatex
+    server = "" if eprint_pmid or eprint_pmc else f.text("archiveprefix", "eprinttype")
+    pmid = (ids.pmid_from(f.plain("pmid", "pubmed_id", "pubmed-id", "pubmedid")) or ids.pmid_from(eprint_pmid)
+            or url_pmid or note_pmid)
+    # pmc: JabRef's entry of a PubMed record
+    pmc = ids.pmcid_from(f.plain("pmcid", "pmc")) or ids.pmcid_from(eprint_pmc) or url_pmc
     # Web of Science runs its abstracts' headings into the text, in its BibTeX export as in its own format (its
     # older exports name their records "ISI:000284016600001", newer ones "WOS:…").
     running = f.plain("unique-id").startswith(("WOS:", "ISI:"))
@@ -444,6 +453,10 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     kind = _KINDS.get(f.plain("ENTRYTYPE").lower(), "")
     if kind == "document" and f.text("journal", "journaltitle"):
         kind = ""
+    if kind in ("webpage", "document") and f.plain("pubstate").casefold() == "prepublished":
+        # biblatex's prepublished work: Better BibLaTeX writes a preprint as "@online{…, eprint = {2510.06436},
+        # eprinttype = {arXiv}, pubstate = {prepublished}}", no web page; CSL's "article", as a preprint's kind
+        kind = "article"
     # Scopus names a work's "source" in journal whatever the work: the book (or book series) that holds a chapter,
     # the proceedings that hold a paper, or a book itself again.
     scopus = f.plain("source") == "Scopus"
@@ -473,8 +486,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         journal="" if unheld else journal or f.titled("journaltitle") or abbrev
         or (f.text("series") if kind else "") or (f.text("howpublished") if kind == "webpage" else "")
         # arXiv's own BibTeX names the server of a preprint only as its eprint's archive ("@misc{…, eprint =
-        # {2108.04510}, archivePrefix = {arXiv}, primaryClass = {cs.OH}}"): where the work was published
-        or f.text("archiveprefix"),
+        # {2108.04510}, archivePrefix = {arXiv}, primaryClass = {cs.OH}}"), biblatex as its eprinttype: where the
+        # work was published
+        or server,
         journal_abbrev=abbrev,
         date=when.date,
         date_printed=when.printed,
@@ -679,6 +693,9 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
         if group:
             people.append(Person(name=group))
             continue
+        if parts_named := _named_parts(name):
+            people.append(_named_person(parts_named))
+            continue
         if m := _FAMILY_INITIALS.fullmatch(name.strip()):  # Scopus's editors: "Themistocleous K.", "Hadjimitsis D.G."
             written, given = latex_to_text(m.group(1)), m.group(2)
             family, suffix = generation_apart(written)  # "Leslie Jr. D.M.", as its authors' "Leslie Jr., D.M."
@@ -713,6 +730,37 @@ def _people(value: str) -> tuple[tuple[Person, ...], bool]:
         family, given = particles_to_family(family, given)
         people.append(Person(name=shown, family=family, given=given, suffix=suffix))
     return tuple(p for p in people if p.name), et_al
+
+
+_NAME_PART = re.compile(r"\s*(family|given|prefix|suffix|useprefix|(?:family|given|prefix|suffix)-i)\s*=\s*(.*?)\s*",
+                        re.S)
+_BRACED_OR_QUOTED = re.compile(r"\{(.*)\}|\"(.*)\"", re.S)
+
+
+def _named_parts(name: str) -> dict[str, str]:
+    """The parts of a name in biblatex's extended name format, each named ("family=Nimwegen, given=Erik,
+    prefix=van, useprefix=false", as Better BibLaTeX writes a name with a particle), by their names ({} for a name
+    of any other form); a part named twice is its last value, as biber reads it."""
+    parts: dict[str, str] = {}
+    for part in _top_level_split(name, ","):
+        named = _NAME_PART.fullmatch(part)
+        if not named:
+            return {}
+        value = named.group(2)
+        unwrapped = _BRACED_OR_QUOTED.fullmatch(value)
+        parts[named.group(1).lower()] = next((g for g in unwrapped.groups() if g is not None), "") if (
+            unwrapped) else value
+    return parts if parts.get("family") or parts.get("given") else {}
+
+
+def _named_person(parts: dict[str, str]) -> Person:
+    """The person whose name biblatex's extended format names part by part (``_named_parts``): the particle is
+    part of the family name, as BibTeX's "van Nimwegen, Erik" makes it."""
+    family = latex_to_text(" ".join(p for p in (parts.get("prefix", ""), parts.get("family", "")) if p.strip()))
+    given, suffix = latex_to_text(parts.get("given", "")), latex_to_text(parts.get("suffix", ""))
+    if not given:  # "family=Software, prefix=id": a group, or a person known by one name only, as "{id Software}"
+        return Person(name=", ".join(p for p in (family, suffix) if p))
+    return Person(name=", ".join(p for p in (family, given, suffix) if p), family=family, given=given, suffix=suffix)
 
 
 _NAME_SPLIT = re.compile(r"\\[{}]|[{}]|\s+and\s+", re.I)
@@ -754,7 +802,7 @@ def _comma_list(name: str) -> list[str]:
     parts = [part.strip() for part in name.split(",")]
     if parts and not parts[-1]:  # "Alfirevic, Z, Devane, D," before the "and"
         parts.pop()
-    if "{" in name or len(parts) < 3:
+    if "{" in name or len(parts) < 3 or _named_parts(name):
         return [name]
     if all(map(_whole_name, parts)):
         return parts

@@ -77,8 +77,9 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         problems.append(Diagnostic(Level.ERROR, record.where, "item has no title; shown as 'Untitled record'"))
     url_pmid, url_pmc, url_doi = ids.ids_from_urls([item.text("URL")])
     doi = ids.doi_field(item.text("DOI")) or url_doi
-    pmid = ids.pmid_from(item.text("PMID")) or url_pmid
-    pmc = ids.pmcid_from(item.text("PMCID")) or url_pmc
+    noted = shared.noted_ids("\n".join(record.values("note")))  # Zotero's Extra: "PMID: 40512270"
+    pmid = ids.pmid_from(item.text("PMID")) or ids.pmid_from(noted.get("PMID", "")) or url_pmid
+    pmc = ids.pmcid_from(item.text("PMCID")) or ids.pmcid_from(noted.get("PMCID", "")) or url_pmc
     # Rich text (<i>, <sup> …), and Europe PMC's headings as HTML: <h4>Background</h4>
     lay, abstract, rights = shared.styled_abstract(" ".join(item.record.values("abstract")))
     abbrev = item.text("container-title-short") or item.text("journalAbbreviation")

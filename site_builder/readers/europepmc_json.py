@@ -45,7 +45,7 @@ from typing import Any
 from ..diagnostics import Diagnostic, Level
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import UNTITLED, Article, MeshHeading, MeshQualifier, Person, Record
+from ..model.article import NOTICE_NOTES, UNTITLED, Article, MeshHeading, MeshQualifier, Notice, Person, Record
 from ..model.normalize import clean, parse_person, unique_folded
 from . import csl_json, json_records, nlm, shared
 
@@ -233,7 +233,26 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
         # PMC's JATS article types ("research-article", "correction") stand beside MEDLINE's: topics by MEDLINE's
         topics=nlm.topics_from_types(t for t in types if not t[:1].islower()) if types
         else shared.review_topics(lite_types),
+        notices=nlm.with_retraction(map(_notice, _list(_mapping(item, "commentCorrectionList"), "commentCorrection")),
+                                    types),
         records=(record,),
         issns=issns, issn_types=issn_types,
     )
     return article, problems
+
+
+_NOTICE_KINDS = {note.casefold(): kind for kind, note in NOTICE_NOTES.items()}
+"""Europe PMC's ``type`` of a link between records ("Retraction in", "Erratum in": PubMed's words) → PubMed's
+RefType."""
+
+
+def _notice(link: object) -> Notice | None:
+    """A ``commentCorrection`` of a core result, a link to another record (a retraction, an erratum, an expression
+    of concern, a comment…: ``{"id": "20137807", "source": "MED", "reference": "Lancet. 2010 Feb 6;375(9713):445",
+    "type": "Retraction in"}``), as PubMed's XML gives it in CommentsCorrections; None for a kind the site does not
+    show. The reader read no link: a retracted work's page did not say it was retracted."""
+    if not isinstance(link, dict):
+        return None
+    kind = _NOTICE_KINDS.get(_text(link.get("type")).casefold(), "")
+    pmid = _text(link.get("id")) if _text(link.get("source")) == "MED" else ""
+    return nlm.notice(kind, _text(link.get("reference")), pmid)

@@ -127,7 +127,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     series = _series(marc) if host is None else _Part()
     # 773 $t is the host's title; $a, before it, the host's main entry (K10plus's "Assmann, Jan, 1938 - 2024" for
     # the book of his that holds a chapter), which only a record without $t gives in its place
-    host_title = _full_stop_off(_isbd(host.first("t") or host.first("a"))) if host is not None else ""
+    host_title = full_stop_off(_isbd(host.first("t") or host.first("a"))) if host is not None else ""
     # A score or a map held by a book (the host with an ISBN, no ISSN) is in that book, as a chapter is, not in a
     # series: Melinda's (FI-MELINDA) record of one song's score in "101 movie hits. Trumpet" (773 $t, $z its ISBN)
     in_book = kind == "chapter" or (kind in _TYPE_KINDS.values() and host is not None and _held_by_a_book(host))
@@ -183,7 +183,7 @@ def _looks_unimarc(marc: Marc) -> bool:
 def _unimarc_article(marc: Marc, record: Record) -> tuple[Article, list[Diagnostic]]:
     """A UNIMARC record's title (200 $a, the title proper) alone: read as MARC 21, its 100 was shown as the author
     ("20020826d m y0chiy09 e."). Every field stays in the full record."""
-    title = _full_stop_off(_isbd(next(f.first("a") for f in marc.get("200") if f.first("a"))))
+    title = full_stop_off(_isbd(next(f.first("a") for f in marc.get("200") if f.first("a"))))
     article = Article(id=shared.article_id("", "", "", _control_number(marc), title, "marc"), title=title,
                       records=(record,))
     return article, [Diagnostic(Level.WARNING, record.where,
@@ -198,8 +198,8 @@ _SUBJECT_TAGS = ("600", "610", "611", "630", "648", "650", "651", "655")
 def _subjects(marc: Marc) -> list[str]:
     """Each subject heading with its subdivisions ("Perl (Computer program language) -- Handbooks"), then each
     uncontrolled term of a 653 (one a $a)."""
-    headings = [" -- ".join(_full_stop_off(_isbd(s)) for s in f.all("abcdvxyz")) for f in marc.get(*_SUBJECT_TAGS)]
-    return [*headings, *(_full_stop_off(_isbd(term)) for f in marc.get("653") for term in f.all("a"))]
+    headings = [" -- ".join(full_stop_off(_isbd(s)) for s in f.all("abcdvxyz")) for f in marc.get(*_SUBJECT_TAGS)]
+    return [*headings, *(full_stop_off(_isbd(term)) for f in marc.get("653") for term in f.all("a"))]
 # Leader/06, the type of record, for the kinds that are not text.
 _TYPE_KINDS = {"e": "map", "f": "map", "g": "motion_picture", "k": "graphic", "i": "song", "j": "song",
                "c": "musical_score", "d": "musical_score", "m": "software"}
@@ -265,12 +265,12 @@ def _title(marc: Marc) -> str:
         else:
             text += f"{'' if text.endswith(('.', '?', '!')) else '.'} {piece}"
         parallel = clean(printed).endswith("=")
-    return _full_stop_off(text)
+    return full_stop_off(text)
 
 
 def _isbd(text: str) -> str:
     """A value without the ISBD punctuation that ends it ("Title :", "subtitle /", "Boston ;", "Knopf,", "- "),
-    taken off one mark at a time; a full stop stays (``_full_stop_off`` decides)."""
+    taken off one mark at a time; a full stop stays (``full_stop_off`` decides)."""
     text = clean(text)
     while text.endswith(("/", ":", ";", ",", "=")) or (text.endswith("-") and text[-2:-1].isspace()):
         text = text[:-1].rstrip()
@@ -291,7 +291,7 @@ _KEPT_STOP = re.compile(r"(?:\b\w|\.\.|\b(?:etc|Jr|Sr|Inc|Ltd|Co|Corp|St|Dr|Mr|M
                         re.I)
 
 
-def _full_stop_off(text: str) -> str:
+def full_stop_off(text: str) -> str:
     """The full stop that ends a field in a catalogue, taken off ("Bibliotecas escolares no Brasil." → "…
     Brasil"); one that ends an initial, an abbreviation or an ellipsis stays ("Smith, J.", "etc.", "...")."""
     if text.endswith(".") and not _KEPT_STOP.search(text):
@@ -324,10 +324,14 @@ def _names(marc: Marc) -> list[tuple[Person, str]]:
             # composers, "100 $a Smith, Sam, $e säveltäjä." and "700 $a Napier, James, $e säveltäjä."
             role = ""
         if field.tag.endswith("00"):
-            person = _forename_entry(field) or parse_person(_full_stop_off(_isbd(" ".join(field.all("abc")))))
+            person = _forename_entry(field) or parse_person(full_stop_off(_isbd(" ".join(field.all("abc")))))
         else:
-            parts = field.all("ab") if field.tag.endswith("10") else field.all("acdn")[:1]
-            person = Person(name=". ".join(_full_stop_off(_isbd(p)) for p in parts))
+            # A meeting's name is its $a, and its units ($e) and the meeting named after a jurisdiction ($q): the
+            # German National Library's "111 $a Deutsche Gesellschaft für Erziehungswissenschaft $e Sektion
+            # Sonderpädagogik $e Jahrestagung $n 50. $d 2015 $c Basel" was shown as the society alone. Its
+            # number, date and place are left to the full record.
+            parts = field.all("ab") if field.tag.endswith("10") else field.all("a")[:1] + field.all("eq")
+            person = Person(name=". ".join(full_stop_off(_isbd(p)) for p in parts))
         if person.name:
             found.append((person, role))
     return found
@@ -339,8 +343,8 @@ def _forename_entry(field: MarcField) -> Person | None:
     forename with its numeration ($a $b) is the name's head, the title follows it. None for a name entered by
     surname, for a forename without a title (kept whole, as before: "Čhamlō̜ng Phitsanākha"), and for a forename
     with a comma of its own (a surname given the wrong indicator)."""
-    forename = _full_stop_off(_isbd(" ".join(field.all("ab"))))
-    title = _full_stop_off(_isbd(" ".join(field.all("c"))))
+    forename = full_stop_off(_isbd(" ".join(field.all("ab"))))
+    title = full_stop_off(_isbd(" ".join(field.all("c"))))
     if field.ind1 != "0" or not (forename and title) or "," in forename:
         return None
     return Person(name=f"{forename}, {title}", family=forename, suffix=title)
@@ -425,7 +429,7 @@ def _date(marc: Marc, published: MarcField | None, where: _Part) -> dates.Printe
 
 def _printed_date(text: str) -> str:
     """A 260/264 $c without ISBD's closing full stop and the cataloguer's brackets ("[197-?]." → "197-?")."""
-    return _full_stop_off(_isbd(text.replace("[", "").replace("]", "")))
+    return full_stop_off(_isbd(text.replace("[", "").replace("]", "")))
 
 
 def _languages(marc: Marc) -> list[str]:
@@ -501,5 +505,5 @@ def _series(marc: Marc) -> _Part:
     if field is None:
         return _Part()
     # 830 $v ends the field with ISBD's full stop after the number ("v. 7."), which is not the number's
-    return _Part(title=_full_stop_off(_isbd(" ".join(field.all("a")))),
+    return _Part(title=full_stop_off(_isbd(" ".join(field.all("a")))),
                  volume=re.sub(r"(?<=\d)\.\Z", "", _isbd(field.first("v"))))

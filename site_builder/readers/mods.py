@@ -42,6 +42,7 @@ from ..model import identifiers as ids
 from ..model.article import CONTAINED_KINDS, UNTITLED, Article, Person, Record
 from ..model.normalize import clean, parse_person, unique_folded
 from . import shared, xmltree
+from .marc_article import full_stop_off
 from .xmltree import Node
 
 FORMAT = "mods-xml"
@@ -134,7 +135,8 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
                              _identifier(mods, "local"), title, "mods"),
         title=title or UNTITLED,
         authors=tuple(p for p, role in names if role in _AUTHOR_ROLES),
-        editors=tuple(p for p, role in names if role in _EDITOR_ROLES),
+        editors=tuple(p for p, role in [*names, *(_names(host) if host is not None and held_by_book else ())]
+                      if role in _EDITOR_ROLES),
         journal="" if held_by_book or collection else host_title,
         journal_abbrev=_title(host, "abbreviated") if host is not None and not (held_by_book or collection) else "",
         container=host_title if held_by_book or collection else "",
@@ -186,9 +188,20 @@ def _publisher(node: Node) -> str:
                                          *node.findall("originInfo/agent/namePart")) if clean(p.text)), "")
 
 
+def _names_publisher(info: Node) -> bool:
+    """Does the ``originInfo`` name a publisher (``publisher``, or MODS 3.8's ``agent``)?"""
+    return any(clean(p.text) for p in (*info.findall("publisher"), *info.findall("agent/namePart")))
+
+
 def _place(node: Node) -> str:
-    return next((clean(p.text) for p in node.findall("originInfo/place/placeTerm") if p.get("type") != "code"
-                 and clean(p.text)), "")
+    """The place of publication: that of the ``originInfo`` that names the publisher, when one does; else the first
+    place named. Kalliope's record of a letter of 1930 (in Zotero's MODS translator's tests) says where the letter
+    was written (Innsbruck) in one originInfo and who published its electronic edition where (semantics, Aachen) in
+    another; the page said "Innsbruck: semantics"."""
+    infos = node.findall("originInfo")
+    published = [info for info in infos if _names_publisher(info)] or infos
+    return next((clean(p.text) for info in published for p in info.findall("place/placeTerm")
+                 if p.get("type") != "code" and clean(p.text)), "")
 
 
 def _edited_book(host: Node) -> bool:
@@ -258,18 +271,28 @@ def _names(mods: Node) -> list[tuple[Person, str]]:
         plain = " ".join(clean(p.text) for p in name.findall("namePart") if not p.get("type") and clean(p.text))
         terms = parts.get("termsOfAddress", "")
         if name.get("type") in ("corporate", "conference"):
-            person = Person(name=plain or clean(name.findtext("displayForm")))
+            person = Person(name=_body(name) or clean(name.findtext("displayForm")))
         elif family:
             person = Person(name=", ".join(p for p in (family, given, terms) if p), family=family, given=given,
                             suffix=terms)
         elif plain and terms:
             person = _with_terms(plain.rstrip(","), terms)
-        else:
-            person = parse_person((plain or clean(name.findtext("displayForm"))).rstrip(","))
+        else:  # "Sridharan, Kumar.": MARC's 700 $a, its full stop left in by the conversion, taken off
+            person = parse_person(full_stop_off((plain or clean(name.findtext("displayForm"))).rstrip(",")))
         role = next((clean(t.text).casefold() for t in name.findall("role/roleTerm") if clean(t.text)), "")
         if person.name:
             found.append((person, role))
     return found
+
+
+def _body(name: Node) -> str:
+    """A body's name from its parts, a body and each unit under it (MARC 110 $a and $b, which the Library of
+    Congress's conversion writes as namePart after namePart), as a catalogue heading joins them: "United States.
+    Congress. Senate" (govinfo's MODS of a Senate hearing, in Zotero's MODS translator's tests), not "United
+    States Congress Senate"; the full stop that ends a part in the catalogue taken off, as the MARC reader takes
+    it off."""
+    return ". ".join(full_stop_off(clean(p.text)) for p in name.findall("namePart") if not p.get("type") and clean(
+        p.text))
 
 
 _NUMERATION = re.compile(r"([IVXLC]+)\b,?\s*")

@@ -122,6 +122,15 @@ def _holder(source: dict[str, Any], kind: str) -> tuple[str, str]:
     return name, ""
 
 
+def _proceedings_paper(item: csl_json.Item, source: dict[str, Any]) -> str:
+    """"paper-conference" for a work OpenAlex types "article" that Crossref types "proceedings-article" or whose
+    source is a conference ("Generalizing to Unseen Domains via Adversarial Data Augmentation", W2962935454, in
+    Neural Information Processing Systems: Zotero's OpenAlex JSON translator's tests), else "": such a paper is in
+    its proceedings, not a journal."""
+    proceedings = _top(item, "type_crossref") == "proceedings-article" or _text(source.get("type")) == "conference"
+    return "paper-conference" if proceedings and _top(item, "type").casefold() in ("article", "") else ""
+
+
 def _text(value: object) -> str:
     return clean(shared.unescape(value)) if isinstance(value, str) else ""
 
@@ -204,7 +213,7 @@ def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     pmid, pmcid, doi = _ids(item)
     source = _source(item)
     work_type = _top(item, "type")
-    kind = KINDS.get(work_type.casefold(), "")
+    kind = KINDS.get(work_type.casefold(), "") or _proceedings_paper(item, source)
     held = kind in CONTAINED_KINDS
     journal, institution = _holder(source, kind)
     types = unique_folded(t for t in (work_type, _top(item, "type_crossref")) if t)

@@ -760,6 +760,15 @@ _NOTICE_NOTE = re.compile(rf"(?:^|(?<=\s))(?:({_LABELS_LONGEST_FIRST}):\s+|({re.
                           re.I)
 
 
+_NOTED_ID = re.compile(r"^\s*(PMID|PMCID):\s*(\S+)\s*$", re.M | re.I)
+
+
+def noted_ids(text: str) -> dict[str, str]:
+    """The PMID and the PMCID that lines of a note name ("PMID: 38580657", "PMCID: PMC1234567"), as Zotero keeps
+    them in an item's Extra (its CSV export's "Extra", its CSL-JSON export's ``note``), by "PMID" and "PMCID"."""
+    return {m.group(1).upper(): m.group(2) for m in _NOTED_ID.finditer(text)}
+
+
 def notices_from_notes(notes: Iterable[str]) -> tuple[Notice, ...]:
     """The notices the downloads write in their notes (cite/parts.py's notice_note: "Retraction in: Lancet. …
     PMID: 20137807", one a note or several in one), read back; other notes give none."""

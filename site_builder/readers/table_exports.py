@@ -105,7 +105,7 @@ from urllib.parse import parse_qs, urlsplit
 from ..diagnostics import Diagnostic, Level, SourceSpan
 from ..model import dates, languages
 from ..model import identifiers as ids
-from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Person, Record
+from ..model.article import CONTAINED_KINDS, PERIODICAL_KINDS, UNTITLED, Article, Notice, Person, Record
 from ..model.normalize import clean, name_key, parse_person, unique
 from . import openalex_json, shared, tables
 from .plos_json import person as reading_order
@@ -183,6 +183,9 @@ class Columns:
     publisher: str = ""
     place: str = ""
     edition: str = ""
+    linking_issn: str = ""
+    """The column of the linking ISSN (OpenAlex's "primary_location.source.issn_l", its only ISSN in exports that
+    leave out "primary_location.source.issn"), shown as such."""
     issns: tuple[str, ...] = ()
     eissns: tuple[str, ...] = ()
     """Columns of the electronic ISSN (Web of Science's "eISSN"), shown as such."""
@@ -211,6 +214,8 @@ class Columns:
     (Embase's older "Source", when its export had no columns of them)."""
     key: str = ""
     """The record's id in the export, for an article id when the work has no DOI nor PMID."""
+    retracted: str = ""
+    """A column that says "True" of a retracted work (OpenAlex's "is_retracted")."""
     absent: frozenset[str] = frozenset()
     """Values that stand for no value (OpenAlex's "None" and "nan")."""
     left_out: frozenset[str] = frozenset()
@@ -288,9 +293,6 @@ _CENTRAL_PUBMED = re.compile(r"\bPUBMED\s+(\d{1,8})\b")
 """The Cochrane Library's PubMed ID: "PUBMED 21314913"."""
 
 
-_EXTRA_ID = re.compile(r"^\s*(PMID|PMCID):\s*(\S+)\s*$", re.M | re.I)
-
-
 def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one row of a table whose columns ``columns`` names, and what it lacks."""
     value = _values(record, columns)
@@ -313,7 +315,7 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
     series = clean(value(columns.series))
     # A whole book's "Source Title" repeats its title (Web of Science's): its series is its "Book Series Title"
     own_source = kind == "book" and bool(columns.series) and (bool(series) or shared.same_title(source, title))
-    extra = dict((m.group(1).upper(), m.group(2)) for m in _EXTRA_ID.finditer(value(columns.extra)))
+    extra = shared.noted_ids(value(columns.extra))
     urls = [u for name in columns.urls for u in re.split(r"[\s|]+", value(name)) if u and u not in columns.absent]
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
     central = _CENTRAL_PUBMED.search(value(columns.pmid))
@@ -329,7 +331,8 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         columns.first_is_no_day) else dates.published(_date_of(value, columns))
     either = ids.issns_and_isbns([value(columns.issn_or_isbn)], book=alone)
     first_page = shared.web_of_science_number(value(columns.first_page))  # "UNSP e1234"
-    issns, issn_types = ids.typed_issns([*((value(name), "") for name in columns.issns), *((n, "") for n in either[0]),
+    issns, issn_types = ids.typed_issns([(value(columns.linking_issn), "linking"),
+                                         *((value(name), "") for name in columns.issns), *((n, "") for n in either[0]),
                                          *((value(name), "electronic") for name in columns.eissns)])
     original = clean(value(columns.original_title))
     article = Article(
@@ -352,6 +355,7 @@ def to_article(record: Record, columns: Columns, prefix: str) -> tuple[Article, 
         topics=shared.review_topics(types),
         pmid=pmid, pmcid=pmcid, doi=doi,
         lay_summary=lay, abstract=abstract, rights=rights,
+        notices=(Notice("RetractionIn"),) if clean(value(columns.retracted)).casefold() == "true" else (),
         links=shared.links(urls),
         volume=clean(value(columns.volume)),
         issue=shared.web_of_science_issue(value(columns.issue), value(columns.part),
@@ -628,9 +632,9 @@ OPENALEX = Export(
             first_page="biblio.first_page", last_page="biblio.last_page", doi="doi", pmid="ids.pmid",
             pmcid="ids.pmcid", abstract="abstract", keywords=("keywords.display_name",), keywords_parted="|",
             language="language", publisher="primary_location.source.host_organization_name",
-            issns=("primary_location.source.issn",), kind="type",
+            linking_issn="primary_location.source.issn_l", issns=("primary_location.source.issn",), kind="type",
             kinds=openalex_json.KINDS, urls=("primary_location.landing_page_url",), key="id",
-            absent=frozenset({"None", "nan"}), first_is_no_day=True),
+            retracted="is_retracted", absent=frozenset({"None", "nan"}), first_is_no_day=True),
     "openalex")
 
 RAYYAN = Export(

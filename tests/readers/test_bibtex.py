@@ -136,6 +136,87 @@ def test_author_lists(names: str, people: list[Person]) -> None:
     assert list(bibtex.to_article(records[0])[0].authors) == people
 
 
+def test_biblatex_extended_name_format_names_each_part() -> None:
+    """Better BibLaTeX writes a name with a particle in biblatex's extended name format; the page showed the third
+    author of this entry as "family=Nimwegen, prefix=van useprefix=false" (a README's citation of the cellstates
+    package, Grobecker, Sakoparnig and van Nimwegen, PLOS Comput Biol 2024, its shape retyped)."""
+    text = """@article{grobeckerIdentifyingCellStates2024,
+  title = {Identifying Cell States in Single-Cell {{RNA-seq}} Data at Statistically Maximal Resolution},
+  author = {Grobecker, Pascal and Sakoparnig, Thomas and family=Nimwegen, given=Erik, prefix=van, useprefix=false},
+  date = {2024-07-12},
+  journaltitle = {PLOS Computational Biology},
+  doi = {10.1371/journal.pcbi.1012224},
+}
+"""
+    records, _ = bibtex.read(text, "a.bib")
+    assert bibtex.to_article(records[0])[0].authors == (
+        Person("Grobecker, Pascal", "Grobecker", "Pascal"), Person("Sakoparnig, Thomas", "Sakoparnig", "Thomas"),
+        Person("van Nimwegen, Erik", "van Nimwegen", "Erik"))
+
+
+@pytest.mark.parametrize(("names", "people"), [
+    ("family=Software, prefix=id, useprefix=true", [Person("id Software")]),  # a Steam game's developer in Zotero
+    ("given={Jos W. M.}, family={Meer}, prefix={van der}, suffix=Jr.",
+     [Person("van der Meer, Jos W. M., Jr.", "van der Meer", "Jos W. M.", "Jr.")]),
+    ("given=A, family=B, given=C", [Person("B, C", "B", "C")]),  # the last value of a part counts, as biber's
+    ('family=M{\\"u}ller, given="Anna, Maria"', [Person("Müller, Anna, Maria", "Müller", "Anna, Maria")]),
+    ("Doe, given=Jane", [Person("Doe, given=Jane", "Doe", "given=Jane")]),  # not every part named: BibTeX's form
+])
+def test_biblatex_extended_names(names: str, people: list[Person]) -> None:
+    text = f"@article{{k,\n  title = {{T}},\n  author = {{{names}}},\n}}\n"
+    records, _ = bibtex.read(text, "a.bib")
+    assert list(bibtex.to_article(records[0])[0].authors) == people
+
+
+def test_a_biblatex_eprint_of_type_pmid_is_the_pmid() -> None:
+    """Better BibLaTeX writes a PMID as biblatex's eprint of the type "pmid": Tsanas et al.'s entry in a project's
+    data-conversion script (IEEE Trans Biomed Eng 2010). The article had no PMID, so no PubMed link nor id."""
+    text = """@article{tsanasAccurateTelemonitoringParkinson2010,
+    title = {Accurate Telemonitoring of {{Parkinson}}'s Disease Progression by Noninvasive Speech Tests},
+    author = {Tsanas, Athanasios and Little, Max A. and McSharry, Patrick E. and Ramig, Lorraine O.},
+    date = {2010-04},
+    journaltitle = {IEEE transactions on bio-medical engineering},
+    shortjournal = {IEEE Trans Biomed Eng},
+    volume = {57},
+    number = {4},
+    eprint = {19932995},
+    eprinttype = {pmid},
+    pages = {884--893},
+    issn = {1558-2531},
+    doi = {10.1109/TBME.2009.2036000},
+}"""
+    records, _ = bibtex.read(text, "a.bib")
+    article = bibtex.to_article(records[0])[0]
+    assert (article.pmid, article.id, article.doi) == ("19932995", "pubmed-19932995", "10.1109/TBME.2009.2036000")
+    arxiv = text.replace("{19932995}", "{1706.03762}").replace("{pmid}", "{arXiv}")
+    records, _ = bibtex.read(arxiv, "a.bib")
+    assert bibtex.to_article(records[0])[0].pmid == ""
+
+
+def test_a_biblatex_prepublished_online_entry_is_a_preprint() -> None:
+    """Better BibLaTeX writes a preprint as @online with biblatex's pubstate "prepublished" and the server as the
+    eprint's type: MarineGym's README cites Chu et al. so (arXiv 2503.09203; the entry retyped). The page called it
+    a web page, with no server; a web page stays one."""
+    text = """@online{chuMarineGym2025,
+        title = {{{MarineGym}}: {{A High-Performance Reinforcement Learning Platform}} for {{Underwater Robotics}}},
+        shorttitle = {MarineGym},
+        author = {Chu, Shuguang and Huang, Zebin and Li, Yutong and Lin, Mingwei and Carlucho, Ignacio and
+                  Petillot, Yvan R. and Yang, Canjun},
+        date = {2025-03-12},
+        eprint = {2503.09203},
+        eprinttype = {arXiv},
+        eprintclass = {cs},
+        doi = {10.48550/arXiv.2503.09203},
+        pubstate = {prepublished}
+        }"""
+    records, _ = bibtex.read(text, "a.bib")
+    preprint = bibtex.to_article(records[0])[0]
+    assert (preprint.kind, preprint.journal, preprint.date, preprint.doi) == (
+        "article", "arXiv", "2025-03-12", "10.48550/arXiv.2503.09203")
+    records, _ = bibtex.read("@online{site, title = {A web page}, url = {https://example.org/a}}", "a.bib")
+    assert bibtex.to_article(records[0])[0].kind == "webpage"
+
+
 def test_a_broken_entry_is_an_error_and_the_next_entry_loads() -> None:
     text = text_of("zotero-style.bib")
     # The abstract of the first entry loses its closing brace, as two Scopus entries of the corpus do.

@@ -401,3 +401,19 @@ def test_seasons_written_as_months_13_to_16_are_seasons(built_records, html) -> 
     item = json.dumps([{"id": "a", "type": "book", "title": "T", "issued": {"date-parts": [[2015, 13], [2016, 22]]}}])
     (record,), _ = csl_json.read(item, "content/a.json")
     assert csl_json.to_article(record)[0].date_printed == "2015 Spring-2016 Summer"  # EDTF's 21 to 24 likewise
+
+
+def test_zoteros_pmid_in_the_note_is_the_pmid() -> None:
+    """Zotero keeps a PMID in an item's Extra, which its CSL-JSON export writes as ``note``: a group library's
+    export quoted in a project's notes has van Benthem et al. 2025 with ``"note": "PMID: 40512270"`` (its title
+    cut short there, as here). The article had no PMID, and so no PubMed link nor id."""
+    text = json.dumps([{
+        "id": "http://zotero.org/groups/6109700/items/B75VT3ID", "type": "article-journal",
+        "title": "A dyadic approach of assessing the therapeutic alliance...",
+        "author": [{"family": "Benthem", "given": "Patty", "non-dropping-particle": "van"}],
+        "issued": {"date-parts": [[2025]]}, "container-title": "European Child & Adolescent Psychiatry",
+        "DOI": "10.1007/s00787-025-02784-9", "note": "PMID: 40512270"}])
+    records, _ = csl_json.read(text, "zotero.json")
+    article, _ = csl_json.to_article(records[0])
+    assert (article.pmid, article.pmcid, article.doi, article.id) == (
+        "40512270", "", "10.1007/s00787-025-02784-9", "pubmed-40512270")

@@ -271,3 +271,34 @@ def test_getpapers_results_are_read_as_europe_pmcs_json(tmp_path: Path, html) ->
     facts = [html.text(el) for el in main.find(".//dl")]
     assert facts[:6] == ["Journal", "Journal of made-up studies", "Published", "March 2019 (Epub 27 Feb 2019)",
                          "Volume", "60"]
+
+
+def _answer(*results: dict) -> bytes:
+    return json.dumps({"version": "6.9", "hitCount": len(results), "resultList": {"result": list(results)}}).encode()
+
+
+def test_a_retracted_works_notices_are_shown() -> None:
+    """A core result links its record to others in ``commentCorrectionList`` as PubMed's CommentsCorrections do;
+    the reader read none, so Wakefield et al.'s Lancet paper of 1998 (PMID 9500320, retracted in 2010) was shown
+    as any other. The values are that record's as PubMed gives them (its XML in tests/data/pubmed-xml), the shape
+    Europe PMC's: the retraction, with its citation and PMID, and a comment."""
+    retracted = {
+        "id": "9500320", "source": "MED", "pmid": "9500320", "inEPMC": "N",
+        "title": "Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive developmental disorder "
+                 "in children.",
+        "pubTypeList": {"pubType": ["Retracted Publication", "Journal Article"]},
+        "commentCorrectionList": {"commentCorrection": [
+            {"id": "9500313", "source": "MED", "reference": "Lancet. 1998 Feb 28;351(9103):611-2.",
+             "type": "Comment in", "orderIn": 1},
+            {"id": "20137807", "source": "MED",
+             "reference": "Lancet. 2010 Feb 6;375(9713):445. doi: 10.1016/S0140-6736(10)60175-4.",
+             "type": "Retraction in", "orderIn": 2}]}}
+    (article,) = reading.articles(Path("epmc.json"), _answer(retracted))
+    assert article.retracted and [(n.kind, n.citation, n.pmid, n.doi) for n in article.warnings] == [
+        ("RetractionIn", "Lancet. 2010 Feb 6;375(9713):445. doi: 10.1016/S0140-6736(10)60175-4.", "20137807",
+         "10.1016/S0140-6736(10)60175-4")]
+    assert [(n.kind, n.pmid) for n in article.other_notices] == [("CommentIn", "9500313")]
+    comment = retracted["commentCorrectionList"]["commentCorrection"][0]
+    typed_only = {**retracted, "commentCorrectionList": {"commentCorrection": comment}}  # one link, not a list
+    (article,) = reading.articles(Path("epmc.json"), _answer(typed_only))
+    assert [(n.kind, n.pmid) for n in article.notices] == [("RetractionIn", ""), ("CommentIn", "9500313")]

@@ -254,6 +254,21 @@ def test_every_place_of_the_imprint_is_shown(make_site, html, tmp_path: Path) ->
     assert html.facts(html.main(html.parse(page)))["Place of publication"] == "London; New York"
 
 
+def test_a_meetings_name_keeps_its_units() -> None:
+    """The German National Library's record of the 50th annual meeting of the special education section of the
+    German Educational Research Association (Basel 2015), in Zotero's MARCXML translator's tests (AGPL, so only its
+    names are quoted): "111 2_ $a Deutsche Gesellschaft für Erziehungswissenschaft $e Sektion Sonderpädagogik $e
+    Jahrestagung $n 50. $d 2015 $c Basel $j Verfasser $4 aut". The page named the society alone as the author; the
+    meeting is the society's section's annual meeting."""
+    data = _xml(_field("111", "aDeutsche Gesellschaft für Erziehungswissenschaft", "eSektion Sonderpädagogik",
+                       "eJahrestagung", "n50.", "d2015", "cBasel", "jVerfasser", "4aut", ind1="2") +
+                _field("245", "aBildungs- und Erziehungsorganisatonen im Spannungsfeld von Inklusion und "
+                       "Ökonomisierung", ind1="1"))
+    [book] = articles("x.xml", data)
+    assert [p.name for p in book.authors] == [
+        "Deutsche Gesellschaft für Erziehungswissenschaft. Sektion Sonderpädagogik. Jahrestagung"]
+
+
 def test_roles_say_who_is_an_author() -> None:
     data = _xml(_field("245", "aA book /", "cedited by Jo Smith.", ind1="0") +
                 _field("700", "aSmith, Jo,", "eeditor.", ind1="1") + _field("700", "aRoe, Al,", "4trl", ind1="1") +

@@ -12,6 +12,7 @@ import reading
 from site_builder import readers
 from site_builder.build import build
 from site_builder.diagnostics import Level
+from site_builder.model.article import Person
 from site_builder.readers import mods
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "mods"
@@ -216,6 +217,13 @@ def test_a_chapter_of_a_book_its_editor_made_is_no_journals_article(tmp_path: Pa
     assert shown["Book"] == "Work after industry: A Reader" and "Journal" not in shown
 
 
+def test_a_chapter_names_its_books_editor() -> None:
+    """The book that holds a chapter names its editor (Zotero's Post-Fordism chapter: Ash Amin, editor of the
+    book); the chapter's page and citations named none, as its editors were read from the chapter alone."""
+    [chapter] = articles("chapter.xml", CHAPTER_OF_AN_EDITED_BOOK.encode())
+    assert chapter.editors == (Person("Editor, Ben", "Editor", "Ben"),)
+
+
 def _names_of(names: str) -> list:
     text = ('<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods><titleInfo><title>T</title></titleInfo>'
             f"{names}</mods></modsCollection>")
@@ -244,6 +252,43 @@ def test_terms_of_address_are_part_of_the_name() -> None:
         '<namePart type="family">Hoekstra</namePart><namePart type="termsOfAddress"></namePart></name>') == [
         ("Bennis, prof.dr. H.J., prof", "Bennis", "prof.dr. H.J.", "prof", "prof.dr. H.J. Bennis prof"),
         ("Hoekstra, T.", "Hoekstra", "T.", "", "T. Hoekstra")]
+
+
+def test_a_bodys_units_are_parted_as_a_catalogue_heading_parts_them() -> None:
+    """The Library of Congress's conversion from MARC writes 110 $a and $b as namePart after namePart: govinfo's MODS
+    of a Senate hearing ("United States", "Congress", "Senate") and the American Memory record of the American
+    ballroom companion ("Library of Congress", "Music Division.") in Zotero's MODS translator's tests (AGPL, so
+    only their names are quoted here) were shown "United States Congress Senate" and "Library of Congress Music
+    Division.", as one body's name; and a person's 700 $a keeps its catalogue's full stop, "Sridharan, Kumar." (the
+    Library of Congress's record of the 1993 Workshop on Plasma-Based Ion Implantation's papers)."""
+    assert [name for name, *_ in _names_of(
+        '<name type="corporate"><namePart>United States</namePart><namePart>Congress</namePart>'
+        '<namePart>Senate</namePart><role><roleTerm type="text">author</roleTerm></role></name>'
+        '<name type="corporate"><namePart>Library of Congress</namePart><namePart>Music Division.</namePart></name>'
+        '<name type="corporate"><namePart>Applied Science and Technology (ASTeX), Inc.</namePart></name>')] == [
+        "United States. Congress. Senate", "Library of Congress. Music Division",
+        "Applied Science and Technology (ASTeX), Inc."]
+    assert _names_of('<name type="personal"><namePart>Conrad, John R.</namePart></name>'
+                     '<name type="personal"><namePart>Sridharan, Kumar.</namePart></name>') == [
+        ("Conrad, John R.", "Conrad", "John R.", "", "John R. Conrad"),
+        ("Sridharan, Kumar", "Sridharan", "Kumar", "", "Kumar Sridharan")]
+
+
+def test_the_place_is_the_publishers() -> None:
+    """Kalliope's MODS of Josef Blaas's letter to Albrecht Penck (in Zotero's MODS translator's tests; AGPL, so in
+    words of our own): one originInfo says where and when the letter was written (Innsbruck, 1930-01-14), another who
+    published its electronic edition, where and when (semantics, Aachen, 2021). The page said "Innsbruck:
+    semantics, 2021"; the place is now the publisher's ("Aachen: semantics, 2021", the edition's publication as
+    the record states it), and a record whose originInfo names no publisher keeps its first place."""
+    text = ('<modsCollection xmlns="http://www.loc.gov/mods/v3"><mods><titleInfo><title>[Brief Josef Blaas\' an '
+            'Albrecht Penck]</title></titleInfo><originInfo><dateCreated encoding="w3cdtf" keyDate="yes">1930-01-14'
+            '</dateCreated><place><placeTerm type="text">Innsbruck</placeTerm></place></originInfo><originInfo>'
+            '<publisher>semantics</publisher><place><placeTerm type="text">Aachen</placeTerm></place><dateIssued>2021'
+            '</dateIssued><edition>[Electronic ed.]</edition></originInfo></mods></modsCollection>')
+    [letter] = articles("letter.xml", text.encode())
+    assert (letter.publisher, letter.place, letter.date) == ("semantics", "Aachen", "2021")
+    [unpublished] = articles("letter.xml", text.replace("<publisher>semantics</publisher>", "").encode())
+    assert (unpublished.publisher, unpublished.place) == ("", "Innsbruck")
 
 
 def _dates_of(origin: str) -> tuple[str, str]:

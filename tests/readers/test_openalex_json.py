@@ -229,6 +229,25 @@ def test_an_e_locator_given_as_first_and_last_page_is_the_article_number() -> No
 LNCS_PAPER = OPENALEX / "commonmeta-lncs-conference-paper.json"
 
 
+@pytest.mark.parametrize(("crossref_type", "source_type", "kind"), [
+    ("proceedings-article", "conference", "paper-conference"), ("proceedings-article", None, "paper-conference"),
+    (None, "conference", "paper-conference"), ("journal-article", "journal", "")])
+def test_an_article_crossref_types_a_proceedings_paper_is_in_its_proceedings(crossref_type: str | None,
+                                                                             source_type: str | None,
+                                                                             kind: str) -> None:
+    """Zotero's OpenAlex JSON translator's tests hold W2962935454, "Generalizing to Unseen Domains via Adversarial
+    Data Augmentation" (NeurIPS 2018, pages 5334-5344 of volume 31), typed "article" with type_crossref
+    "proceedings-article" in a source of type "conference": its page said "Journal Neural Information Processing
+    Systems" (the values here are that work's, its shape retyped)."""
+    (found,) = reading.articles(Path("w.json"), work(
+        id="https://openalex.org/W2962935454", type="article", type_crossref=crossref_type,
+        display_name="Generalizing to Unseen Domains via Adversarial Data Augmentation", publication_year=2018,
+        primary_location={"source": {"display_name": "Neural Information Processing Systems", "type": source_type}},
+        biblio={"volume": "31", "first_page": "5334", "last_page": "5344"}))
+    held = "Neural Information Processing Systems"
+    assert (found.kind, found.container, found.journal) == (kind, held, "") if kind else ("", "", held)
+
+
 def test_a_conference_paper_is_in_its_proceedings_not_a_journal(tmp_path: Path, html) -> None:
     """OpenAlex's answer of 2025 for 10.1007/978-3-642-33191-6_49 (commonmeta-py's recorded answer) types it
     "conference-paper", a type the reader did not know: the page showed "Journal Lecture notes in computer science"

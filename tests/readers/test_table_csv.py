@@ -242,6 +242,31 @@ def test_openalex_none_is_no_value() -> None:
         (Level.ERROR, "row has no title (its 'display_name' column is empty); shown as 'Untitled record'")]
 
 
+# The shape of bibliometrix's OpenAlex CSV (github.com/massimoaria/bibliometrix, tests/testthat/fixtures/
+# openalex_sample.csv, GPL-3, so retyped): 30 of OpenAlex's columns, the journal's ISSN in "issn_l" alone. The first
+# row is that file's own (Aria and Cuccurullo's bibliometrix paper); the second holds the facts of Wakefield et al.'s
+# Lancet paper, retracted in 2010, which OpenAlex marks is_retracted (its id left empty here).
+BIBLIOMETRIX_OPENALEX = (
+    '"id","authorships.author.display_name","display_name","doi","is_retracted","language",'
+    '"primary_location.source.display_name","primary_location.source.issn_l","publication_date",'
+    '"publication_year","type"\n'
+    '"https://openalex.org/W2755950973","Massimo Aria|Corrado Cuccurullo","bibliometrix : An R-tool for '
+    'comprehensive science mapping analysis","https://doi.org/10.1016/j.joi.2017.08.007","False","en",'
+    '"Journal of Informetrics","1751-1577","2017-09-12",2017,"article"\n'
+    '"","A.J. Wakefield|Simon H. Murch","Ileal-lymphoid-nodular hyperplasia, non-specific colitis, and pervasive '
+    'developmental disorder in children","https://doi.org/10.1016/s0140-6736(97)11096-0","True","en","The Lancet",'
+    '"0140-6736","1998-02-01",1998,"article"\n')
+
+
+def test_openalex_linking_issn_and_retraction() -> None:
+    """An export whose only ISSN is the linking one ("issn_l") shows it, and a work OpenAlex says is retracted is
+    shown retracted, as the API's JSON is read (readers/openalex_json.py)."""
+    bibliometrix, retracted = articles("openalex.csv", BIBLIOMETRIX_OPENALEX.encode())
+    assert (bibliometrix.issns, bibliometrix.issn_types, bibliometrix.notices) == (("1751-1577",), ("linking",), ())
+    assert (retracted.issns, retracted.date) == (("0140-6736",), "1998-02")
+    assert [notice.kind for notice in retracted.notices] == ["RetractionIn"]
+
+
 @pytest.mark.parametrize(("published", "shown"), [("1982-11-01", "1982-11"), ("2014-01-01", "2014"),
                                                   ("2024-04-03", "2024-04-03")])
 def test_openalex_writes_the_1st_for_no_day(published: str, shown: str) -> None:
