@@ -416,8 +416,10 @@ def _ris_article(record: Record) -> Article:
         # EBSCOhost names the journal in JO and JF, and writes in T2 a title of the article's (its title in
         # English: "T1  - État de la connaissance …", "T2  - State of knowledge …"), as Zotero's EBSCOhost
         # translator reads it
-        # Embase.com's export writes the journal in JF and the title in another language in T2
-        journal_tags = ("JF", "JO", "T2") if _from_ebscohost(tags) or _embase_original_title(tags) else (
+        # Embase.com's export writes the journal in JF and the title in another language in T2; ScienceDirect's
+        # the journal in JO and the title of a special issue or of the issue's section in T2
+        journal_tags = ("JF", "JO", "T2") if (
+            _from_ebscohost(tags) or _embase_original_title(tags) or _from_sciencedirect(tags)) else (
             "T2", "JF", "JO")
         journal, container = tags.text(*journal_tags) or abbrev, ""
         abbrev = abbrev or _abbreviation_in_jo(tags)
@@ -426,7 +428,8 @@ def _ris_article(record: Record) -> Article:
     urls = [url for tag in ("UR", "L2", "LK", "L1") for value in tags.all(tag) for url in _urls(value)]
     urls.extend(tags.journal_addresses)
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
-    doi = ids.doi_field(tags.first("DO")) or ids.doi_from(tags.first("M3")) or _related_doi(tags) or url_doi
+    doi = ids.doi_field(tags.first("DO")) or ids.doi_from(tags.first("M3")) or _note_doi(tags) or _related_doi(
+        tags) or url_doi
     # Embase gives the PMID of a record that MEDLINE holds too in C5 ("DB  - Medline" beside "DB  - Embase"), and
     # of a MEDLINE record its search found ("DB  - Medline" alone, the record's embase.com link in UR).
     embase_pmid = ids.pmid_from(tags.first("C5")) if _from_embase(tags) else ""
@@ -493,6 +496,16 @@ def _ris_article(record: Record) -> Article:
         issns=issns, isbns=isbns,
         publication_types=_thesis_type(tags) if kind == "thesis" or _from_cochrane_library(tags) else _ovid_types(tags),
     )
+
+
+_DOI_LABEL = re.compile(r"doi:\s*", re.I)
+
+
+def _note_doi(tags: _Tags) -> str:
+    """The DOI of a note that holds it and nothing else, as HighWire's RIS export writes it ("N1  - doi:
+    10.1073/pnas.1114487109", PNAS, Science, Bioinformatics) and Nature's ("N1  - 10.1038/msb.2009.9")."""
+    return next((value for value in (_DOI_LABEL.sub("", clean(v), count=1) for v in tags.all("N1"))
+                 if ids.is_doi(value)), "")
 
 
 def _related_doi(tags: _Tags) -> str:
@@ -875,6 +888,12 @@ def _from_ebscohost(tags: _Tags) -> bool:
     """A record of EBSCOhost's RIS export, or of a reference manager's that kept its provider ("DP  -
     EBSCOhost")."""
     return "EBSCOhost" in tags.all("DP")
+
+
+def _from_sciencedirect(tags: _Tags) -> bool:
+    """A record of ScienceDirect's RIS export, which links the article's page there ("UR  -
+    http://www.sciencedirect.com/science/article/pii/S0014579308001257") and names its journal in JO."""
+    return bool(tags.text("JO")) and any("sciencedirect.com/science/article/" in url for url in tags.all("UR"))
 
 
 def _from_jstor(tags: _Tags) -> bool:

@@ -169,6 +169,37 @@ def test_jo_beside_a_different_jf_is_the_journals_abbreviation() -> None:
     assert (ris.to_article(alone)[0].journal, ris.to_article(alone)[0].journal_abbrev) == ("Acta Materialia", "")
 
 
+def test_sciencedirects_journal_is_its_jo_and_its_t2_the_issues_title() -> None:
+    """ScienceDirect's RIS export (records of the Kortemme lab's publication list, klab/biblio/test.py) names the
+    journal in JO and, for an article of a special issue or an issue's section, that title in T2 ("T2  - (1) The
+    Digital, Democratic Age of Scientific Abstracts (2) Targeting and Tinkering with Interaction Networks",
+    "T2  - Nucleic acids / Sequences and topology"), which the page showed as the journal."""
+    records, diagnostics = read("klab-publishers.ris")
+    articles = {a.doi: a for a in (ris.to_article(r)[0] for r in records)}
+    assert diagnostics == []
+    assert [(articles[doi].journal, articles[doi].journal_abbrev) for doi in (
+        "10.1016/j.febslet.2008.02.020", "10.1016/j.sbi.2010.02.004")] == [
+        ("FEBS Letters", ""), ("Current Opinion in Structural Biology", "")]
+    febs = articles["10.1016/j.febslet.2008.02.020"]
+    assert (febs.volume, febs.issue, febs.pages, febs.date) == ("582", "8", "1245-1250", "2008-04-09")
+
+
+def test_a_note_that_is_a_doi_gives_the_doi() -> None:
+    """HighWire's RIS export (PNAS, Science, Bioinformatics) gives the DOI only in a note, "N1  - doi:
+    10.1073/pnas.1114487109", and Nature's in one beside M3 ("N1  - 10.1038/msb.2009.9"): the page showed no
+    DOI for the first. A note with more than a DOI in it gives none."""
+    records, _ = read("klab-publishers.ris")
+    by_title = {a.title: a for a in (ris.to_article(r)[0] for r in records)}
+    pnas = by_title["Control of protein signaling using a computationally designed GTPase/GEF orthogonal pair"]
+    assert (pnas.doi, pnas.journal, pnas.pages) == (
+        "10.1073/pnas.1114487109", "Proceedings of the National Academy of Sciences", "5277-5282")
+    msb = by_title["Complex topology rather than complex membership is a determinant of protein dosage sensitivity"]
+    assert msb.doi == "10.1038/msb.2009.9"
+    (noted,), _ = ris.read("TY  - JOUR\nTI  - A title\nN1  - See also doi: 10.1073/pnas.1114487109\nER  - \n",
+                           "note.ris")
+    assert ris.to_article(noted)[0].doi == ""
+
+
 def test_pmc_and_pubmed_give_their_ids_in_user_fields() -> None:
     """PMC's RIS names the PMID only in "U1  - 23690738[pmid]"; PubMed's writes "U2  - PMC4756000[pmcid]" too."""
     (record,), diagnostics = read("jabref-pmc.ris")
