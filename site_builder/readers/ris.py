@@ -73,11 +73,13 @@ from ..model.article import (
     CONTAINED_KINDS,
     LEGAL_KINDS,
     PERIODICAL_KINDS,
+    RETRACTED_TYPE,
     RIS_A4_NOT_TRANSLATORS,
     RIS_SERIES_EDITOR_KINDS,
     UNTITLED,
     Article,
     Field,
+    Notice,
     OtherAbstract,
     Person,
     Record,
@@ -403,6 +405,8 @@ def _ris_article(record: Record) -> Article:
     abbrev = tags.text("J2", "JA", "J1", "NL", "JI", "J9")
     # Zotero writes a title's rich text (<i>, <sub>) as it holds it: its styles (shared.styled_text).
     title, title_styles = shared.styled_text(tags.text("TI", "T1", "CT", "BT", "ST"))
+    # Web of Science's RIS export, as its tagged one, ends a retracted article's title with its note of it
+    title, retraction = wos_retraction(title, []) if _from_web_of_science(tags) else (title, ())
     if kind == "thesis" and not tags.text("TI"):  # EndNote's export writes TI, and in T2 the department
         title = _with_subtitle(title, clean(shared.strip_tags(tags.text("T2"))))
     if kind in CONTAINED_KINDS or (kind not in PERIODICAL_KINDS and shared.same_title(tags.text("T2"), title)):
@@ -487,7 +491,7 @@ def _ris_article(record: Record) -> Article:
         # C7 is a journal article's number (RIS: "Article Number"), which stands for its pages (e-journals).
         article_number=shared.page_range(tags.first("C7")) if _journal_article(tags) else "",
         keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
-        notices=shared.notices_from_notes([*tags.all("N1"), *(_ovid_medline_notes(tags) if ovid else ())]),
+        notices=retraction + shared.notices_from_notes([*tags.all("N1"), *(_ovid_medline_notes(tags) if ovid else ())]),
         records=(record,),
         # Scopus gives the title in the work's own language as ST (elsewhere RIS's short title)
         original_title=tags.text("ST") if "Scopus" in tags.all("DB") and not shared.same_title(
@@ -1113,6 +1117,7 @@ def _wos_article(record: Record) -> Article:
     tags = _Tags(record)
     # "Demography of the understory herb <i>H</i><i>eliconia acuminata</i>": the title's styles
     title, title_styles = shared.styled_text(shared.bracketed_characters(tags.text("TI")))
+    title, notices = wos_retraction(title, tags.all("DT"))
     # OI is one list ("Family, Given/0000-…; …") that Web of Science wraps at a fixed width, even inside a name
     # ("Vasconcelos,\n   Heraldo L./0000-…"); a file whose lines each hold whole entries is read so too
     lines = tags.all("OI")
@@ -1175,6 +1180,7 @@ def _wos_article(record: Record) -> Article:
         records=(record,),
         translated_titles=tuple((text, "") for tag in _WOS_OTHER_TITLES if (text := tags.text(tag))),
         other_abstracts=_wos_other_abstracts(tags),
+        notices=notices,
         # SN the ISSN, EI the electronic one ("eISSN", as Web of Science names it)
         issns=issns, issn_types=issn_types,
         isbns=ids.standard_numbers(tags.all("BN")),
@@ -1255,6 +1261,27 @@ def _inspec_doi(identifiers: str) -> str:
     does), each in brackets: "0003-6951/2006/89(4)/041103-1(3)/$23.00],[…],[S0003-6951(06)22430-6],[10.1063/…]"."""
     parts = (clean(part).strip("[]") for part in identifiers.split("],["))
     return next((ids.doi_from(part) for part in parts if part.startswith("10.")), "")
+
+
+# Web of Science's note after a retracted article's title, and where the notice is: "(Retracted article. See vol.
+# 140, pg. 1976, 2018)", "(Retracted Article. See vol 8, pg 1005, 2017)", "(Retracted article.See vol.6,pg.1,2016)",
+# "(Retracted article. Artn 7640820, 2017)", "(Retracted Article)"; a title may end in two ("… (retracted
+# article) (Retracted article. See April, 2017)").
+_WOS_RETRACTED_NOTE = re.compile(r"\s*\((?i:retracted article)\.?\s*(?:(?i:see)\b\s*)?(?P<see>[^()]*?)\s*\)\Z")
+
+
+def wos_retraction(title: str, types: list[str]) -> tuple[str, tuple[Notice, ...]]:
+    """The title without Web of Science's notes that the article is retracted, and the retraction: a document
+    type (DT) "Retracted Publication" ("Article; Retracted Publication") or a note says so, and the last note
+    that names the notice ("See vol. 140, pg. 1976, 2018": in the same journal) gives its citation. The full
+    record keeps the title as written."""
+    seen: list[str] = []
+    while note := _WOS_RETRACTED_NOTE.search(title):
+        title, seen = title[:note.start()], [*seen, clean(note["see"])]
+    typed = any(part.strip().casefold() == RETRACTED_TYPE.casefold() for t in types for part in t.split(";"))
+    if not seen and not typed:
+        return title, ()
+    return title, (Notice("RetractionIn", next((see for see in seen if see), "")),)
 
 
 WOS_BOOKS = frozenset({"B", "S", "C"})

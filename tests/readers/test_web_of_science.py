@@ -823,3 +823,26 @@ def test_an_orcid_listed_under_another_form_of_the_name_is_the_authors() -> None
         "Rios Lopez, Ana/0000-0001-0000-0002")
     assert [p.orcid for p in shared.with_orcids(people, listed)] == [
         "0000-0002-4867-3971", "0000-0002-0827-8117", "0000-0003-3365-2067", "", "", ""]
+
+
+def test_a_retracted_publication_is_retracted_and_its_title_is_its_own() -> None:
+    """Web of Science types a retracted article "Article; Retracted Publication" and ends its title with a note,
+    "(Retracted article. Artn 7640820, 2017)", "(retracted article) (Retracted article. See April, 2017)"
+    (records of github.com/mikethicke/bibliom's test data, a search of retracted publications): the pages showed
+    the note as the title's last words and no retraction. The note now names the retraction notice, and the title
+    ends before it, as the journal prints it; the full record keeps it."""
+    path = Path(__file__).resolve().parents[1] / "data" / "ris" / "bibliom-wos-retracted.txt"
+    records, _ = readers.read_data(path.read_bytes(), path, "content/bibliom-wos-retracted.txt")
+    ptgr1, flt1 = (readers.to_article(r)[0] for r in records)
+    assert ptgr1.title == ("RETRACTED: High Expression of PTGR1 Promotes NSCLC Cell Growth via Positive Regulation "
+                           "of Cyclin-Dependent Protein Kinase Complex")
+    assert (ptgr1.retracted, [n.citation for n in ptgr1.notices]) == (True, ["Artn 7640820, 2017"])
+    assert flt1.title.endswith("after resection of primary colorectal cancer by soluble Flt-1")
+    assert (flt1.retracted, [n.citation for n in flt1.notices]) == (True, ["April, 2017"])
+    assert "(Retracted article. See April, 2017)" in " ".join(records[1].values("TI"))
+    (typed,), _ = ris.read("PT J\nTI A title\nDT Review; Retracted Publication\nER\n", "wos.txt")
+    (noted,), _ = ris.read("TY  - JOUR\nTI  - A title (Retracted Article)\nWE  - Science Citation Index Expanded"
+                           " (SCI-EXPANDED)\nER  - \n", "wos.ris")
+    (other,), _ = ris.read("TY  - JOUR\nTI  - A title (Retracted Article)\nER  - \n", "other.ris")
+    assert [(a.title, a.retracted) for a in (ris.to_article(r)[0] for r in (typed, noted, other))] == [
+        ("A title", True), ("A title", True), ("A title (Retracted Article)", False)]
