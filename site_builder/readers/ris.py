@@ -670,9 +670,14 @@ def _authors(tags: _Tags) -> tuple[tuple[Person, ...], bool]:
     is (``_contributor``): CRC Press's RIS of a chapter writes "AU  - Catarina Barata", "AU  - JorgeS Marques"
     (JabRef's RisImporterTest3.ris), which were cited as groups' names. One such name alone may be a group's
     ("Cancer Research Campaign") and keeps its whole form."""
-    names, et_al = shared.et_al_apart(_names(tags, "AU", "A1"))
+    names, et_al = shared.et_al_apart(name for name in _names(tags, "AU", "A1") if not _anonymous(name))
     given_first = len(names) > 1 and all(written_given_first(name) for name in names)
     return tuple((_contributor if given_first else _person)(name) for name in names), et_al
+
+
+def _anonymous(name: str) -> bool:
+    """Web of Science's "[Anonymous]" for a work that names no author (its tagged and RIS exports): no author."""
+    return clean(name).casefold() == "[anonymous]"
 
 
 def _one_or_more(value: str) -> list[str]:
@@ -1104,6 +1109,25 @@ def _wos_author_tags(tags: _Tags) -> tuple[str, str]:
     return "BF", "BA"
 
 
+def _families_by_short_names(people: tuple[Person, ...], abbreviated: list[str]) -> tuple[Person, ...]:
+    """Web of Science's full names without a comma, read by the short names beside them: AF "Ouyang Hua-bing" is
+    AU "Ouyang, HB", family name Ouyang, given name Hua-bing (Chinese names in Energy Procedia's records, which
+    the page showed whole, with no family name to cite or sort by). A name that does not start with the short
+    name's family name is left as written."""
+    if len(abbreviated) != len(people):
+        return people
+    read = []
+    for person, short in zip(people, abbreviated, strict=True):
+        family = clean(short).partition(",")[0]
+        if not person.family and "," not in person.name and "," in short and person.name.casefold().startswith(
+                family.casefold() + " "):
+            given = person.name[len(family):].strip()
+            person = replace(person, name=f"{person.name[:len(family)]}, {given}", family=person.name[:len(family)],
+                             given=given)
+        read.append(person)
+    return tuple(read)
+
+
 def _group_authors(tags: _Tags, people: tuple[Person, ...]) -> tuple[Person, ...]:
     """Web of Science's group authors (CA, "Group Author(s)"), which it lists after the people; one its AU names
     too is not named twice."""
@@ -1124,8 +1148,11 @@ def _wos_article(record: Record) -> Article:
     orcids = shared.orcids_by_name(" ".join(lines)) | shared.orcids_by_name("; ".join(lines))
     full, short = _wos_author_tags(tags)
     # MEDLINE's records in Web of Knowledge give all names on one line: "AU Joffe, Hadine; Hall, Janet E"
-    names = [_AUTHOR_EMAIL.sub("", name) for line in tags.all(full) or tags.all(short) for name in line.split("; ")]
-    people = shared.middle_initials_back(tuple(_person(n) for n in names), tags.all(short) if tags.all(full) else [])
+    names = [_AUTHOR_EMAIL.sub("", name) for line in tags.all(full) or tags.all(short) for name in line.split("; ")
+             if not _anonymous(name)]
+    abbreviated = [name for name in tags.all(short) if not _anonymous(name)] if tags.all(full) else []
+    people = _families_by_short_names(shared.middle_initials_back(tuple(_person(n) for n in names), abbreviated),
+                                      abbreviated)
     accession = clean(tags.first("UT"))
     inspec = accession.startswith("INSPEC:")
     doi = ids.doi_field(tags.first("DI")) or (_inspec_doi(" ".join(tags.all("ID"))) if inspec else "")

@@ -846,3 +846,21 @@ def test_a_retracted_publication_is_retracted_and_its_title_is_its_own() -> None
     (other,), _ = ris.read("TY  - JOUR\nTI  - A title (Retracted Article)\nER  - \n", "other.ris")
     assert [(a.title, a.retracted) for a in (ris.to_article(r)[0] for r in (typed, noted, other))] == [
         ("A title", True), ("A title", True), ("A title (Retracted Article)", False)]
+
+
+def test_a_full_name_without_a_comma_is_read_by_its_short_name_and_anonymous_is_no_author() -> None:
+    """Web of Science writes some Chinese full names without a comma, "AF Ouyang Hua-bing" beside "AU Ouyang, HB"
+    (Energy Procedia 11, 2011, in github.com/mikethicke/bibliom's test data): the page showed the name whole, with
+    no family name to cite or sort by; it is now Hua-bing Ouyang, family name Ouyang. An unsigned editorial's "AU
+    [Anonymous]" was shown as its author; the work now has none, in the tagged export as in the RIS one."""
+    path = Path(__file__).resolve().parents[1] / "data" / "ris" / "bibliom-wos-names.txt"
+    records, _ = readers.read_data(path.read_bytes(), path, "content/bibliom-wos-names.txt")
+    procedia, editorial = (readers.to_article(r)[0] for r in records)
+    assert [(p.name, p.family, p.given) for p in procedia.authors] == [
+        ("Ouyang, Hua-bing", "Ouyang", "Hua-bing"), ("Shen, Bin", "Shen", "Bin")]
+    assert (editorial.authors, editorial.retracted, editorial.journal) == ((), True, "WORLD JOURNAL OF SURGERY")
+    (swapped,), _ = ris.read("PT J\nAU Liang, Z\nAF Zhu Liang\nTI A title\nER\n", "wos.txt")
+    assert [(p.name, p.family) for p in ris.to_article(swapped)[0].authors] == [("Zhu Liang", "")]
+    (unsigned,), _ = ris.read("TY  - JOUR\nAU  - [Anonymous]\nTI  - A title\nWE  - Science Citation Index Expanded"
+                              " (SCI-EXPANDED)\nER  - \n", "wos.ris")
+    assert ris.to_article(unsigned)[0].authors == ()
