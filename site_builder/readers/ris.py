@@ -945,7 +945,10 @@ def _published(tags: _Tags) -> dates.Published:
         if found.date[:4] == year or not year:
             return found
     given = [_ris_date(v, year) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA"))]
-    issue = dates.most_precise(*(d.iso for d in given))
+    online = _online_before_issue(given[1].iso, given[2].iso, year)
+    # its DA of an issue known by its month alone is the month's first day ("2004/03/01" for Biochemistry 43(9) of
+    # 9 March 2004): the month, as Embase's first of a month is
+    issue = given[2].iso.removesuffix("-01") if online else dates.most_precise(*(d.iso for d in given))
     printed = next((d.printed for d in given if d.printed and d.iso[:4] == issue[:4]), "")
     # A date's fourth part is free text: a date as printed ("2014/11//2014 Nov-Dec", "1999///Winter 1999"), or
     # junk ("2019/10//undefined").
@@ -956,7 +959,15 @@ def _published(tags: _Tags) -> dates.Published:
         other = _printed_with_months(fourth)
     printed = printed or (other.printed if other.iso[:4] == issue[:4] and issue else "")
     epub = _electronic_date(tags.first("ET")) if tags.first("TY").strip() == "JOUR" else ""
-    return dates.published(dates.PrintedDate(issue, printed), epub)
+    return dates.published(dates.PrintedDate(issue, printed), epub or online)
+
+
+def _online_before_issue(primary: str, issued: str, year: str) -> str:
+    """Y1 when it is the day an article went online before its issue's day in DA, as Atypon's RIS export (ACS,
+    Mary Ann Liebert) writes them: "Y1  - 2013/08/07", "DA  - 2013/08/28" (JACS 135(34), the Kortemme lab's list,
+    github.com/Kortemme-Lab/klab); "" when either is not a whole date, DA is not later, or PY names another year."""
+    whole = len(primary) == len(issued) == len("2013-08-28")
+    return primary if whole and primary < issued and (not year or issued[:4] == year) else ""
 
 
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")

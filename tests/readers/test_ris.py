@@ -200,6 +200,21 @@ def test_a_note_that_is_a_doi_gives_the_doi() -> None:
     assert ris.to_article(noted)[0].doi == ""
 
 
+def test_atypons_y1_is_the_day_online_and_its_da_the_issues_date() -> None:
+    """The American Chemical Society's RIS export (Atypon's) writes the day an article went online in Y1 and its
+    issue's date in DA: JACS 135(34) of 28 August 2013 ("Y1  - 2013/08/07", "DA  - 2013/08/28") was dated 7
+    August, the issue's date on no page but the full record. DA is now the date and Y1 the electronic date; a DA on
+    the first of a month is that month ("DA  - 2004/03/01" for Biochemistry 43(9) of 9 March 2004)."""
+    records, _ = read("klab-publishers.ris")
+    by_doi = {a.doi: a for a in (ris.to_article(r)[0] for r in records)}
+    assert [(by_doi[doi].date, by_doi[doi].epub_date) for doi in ("10.1021/ja404992r", "10.1021/bi034873s")] == [
+        ("2013-08-28", "2013-08-07"), ("2004-03", "2004-02-13")]
+    assert (by_doi["10.1038/msb.2009.9"].date, by_doi["10.1038/msb.2009.9"].epub_date) == ("2009-03-17", "")
+    (same,), _ = ris.read("TY  - JOUR\nTI  - A title\nY1  - 2015/06/05\nPY  - 2015\nDA  - 2015/06/05\nER  - \n",
+                          "acs.ris")
+    assert (ris.to_article(same)[0].date, ris.to_article(same)[0].epub_date) == ("2015-06-05", "")
+
+
 def test_pmc_and_pubmed_give_their_ids_in_user_fields() -> None:
     """PMC's RIS names the PMID only in "U1  - 23690738[pmid]"; PubMed's writes "U2  - PMC4756000[pmcid]" too."""
     (record,), diagnostics = read("jabref-pmc.ris")
