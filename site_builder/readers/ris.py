@@ -490,7 +490,7 @@ def _ris_article(record: Record) -> Article:
         pages=_pages(tags, kind),
         # C7 is a journal article's number (RIS: "Article Number"), which stands for its pages (e-journals).
         article_number=shared.page_range(tags.first("C7")) if _journal_article(tags) else "",
-        keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
+        keywords=shared.split_keywords(_keyword_lines(tags), commas=False),
         notices=retraction + shared.notices_from_notes([*tags.all("N1"), *(_ovid_medline_notes(tags) if ovid else ())]),
         records=(record,),
         # Scopus gives the title in the work's own language as ST (elsewhere RIS's short title)
@@ -673,6 +673,21 @@ def _authors(tags: _Tags) -> tuple[tuple[Person, ...], bool]:
     names, et_al = shared.et_al_apart(name for name in _names(tags, "AU", "A1") if not _anonymous(name))
     given_first = len(names) > 1 and all(written_given_first(name) for name in names)
     return tuple((_contributor if given_first else _person)(name) for name in names), et_al
+
+
+# The IEEE Computer Society's RIS export writes every keyword in one KW, parted by commas with no space
+# ("KW  - Proteins,Linear programming,Amino acids,…", 10.1109/TCBB.2013.113 in the Kortemme lab's list,
+# github.com/Kortemme-Lab/klab); a comma between digits is a chemical name's ("1,2-dichloroethane").
+_BARE_COMMA = re.compile(r"(?<!\d),(?=\S)|(?<=\d),(?=[^\d\s])")
+
+
+def _keyword_lines(tags: _Tags) -> list[str]:
+    """The keywords of a record's KW lines ("*" marks Embase's major ones), one a line, or several in a record's only
+    KW when it parts three or more with commas that no space follows (each a keyword then)."""
+    lines = [k.lstrip("*") for k in tags.all("KW")]
+    if len(lines) == 1 and ", " not in lines[0] and len(parts := _BARE_COMMA.split(lines[0])) >= 3:
+        return parts
+    return lines
 
 
 def _anonymous(name: str) -> bool:

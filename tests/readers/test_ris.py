@@ -215,6 +215,20 @@ def test_atypons_y1_is_the_day_online_and_its_da_the_issues_date() -> None:
     assert (ris.to_article(same)[0].date, ris.to_article(same)[0].epub_date) == ("2015-06-05", "")
 
 
+def test_one_kw_of_keywords_parted_by_bare_commas_is_each_a_keyword() -> None:
+    """The IEEE Computer Society's RIS export writes every keyword in one KW, "KW  - Proteins,Linear
+    programming,Amino acids,…,rotamers" (10.1109/TCBB.2013.113): the page showed one keyword of 16. A record's
+    only KW that parts three or more with commas no space follows is each a keyword; a comma between digits is a
+    chemical name's, and a KW with ", " in it stays one keyword."""
+    records, _ = read("klab-publishers.ris")
+    ieee = next(a for a in (ris.to_article(r)[0] for r in records) if a.doi == "10.1109/TCBB.2013.113")
+    assert ieee.keywords[:3] == ("Proteins", "Linear programming", "Amino acids") and len(ieee.keywords) == 16
+    for line, keywords in [("1,2-dichloroethane,benzene,toluene", ("1,2-dichloroethane", "benzene", "toluene")),
+                           ("Hong Kong, China,Asia", ("Hong Kong, China,Asia",)), ("a,b", ("a,b",))]:
+        (record,), _ = ris.read(f"TY  - JOUR\nTI  - A title\nKW  - {line}\nER  - \n", "kw.ris")
+        assert ris.to_article(record)[0].keywords == keywords
+
+
 def test_pmc_and_pubmed_give_their_ids_in_user_fields() -> None:
     """PMC's RIS names the PMID only in "U1  - 23690738[pmid]"; PubMed's writes "U2  - PMC4756000[pmcid]" too."""
     (record,), diagnostics = read("jabref-pmc.ris")
