@@ -736,10 +736,15 @@ def web_of_science_pages(first: str, last: str) -> str:
     """The page range of Web of Science's first and last page. "BP 1271 EP +": an article that goes on past its
     first page to pages the record does not list (PG 13 of an IEEE Virtual Reality 2006 paper, "BP 223 EP +"); Web of
     Science shows it "223-+", not as one page. Its older records write "&" for the same ("BP 369 EP &", PG 0, an
-    article of 1995; "SP  - 250", "EP  - &" in Zotero's RIS of a Journal of Heredity article of 1953): "369-&"."""
+    article of 1995; "SP  - 250", "EP  - &" in Zotero's RIS of a Journal of Heredity article of 1953): "369-&".
+    Current Contents Connect's records (UT CCC:…) may give a placeholder for the last page, "BP 377", "EP NIL_137"
+    (Nature 496(7445):377-381, github.com/grmwld/neurobib's savedrecs-2000.txt), which is none: the first page."""
     if clean(last) in ("+", "&") and (start := page_range(first)):
         return f"{start}-{clean(last)}"
-    return page_range(first, last)
+    return page_range(first, "" if _NIL_PAGE.fullmatch(clean(last)) else last)
+
+
+_NIL_PAGE = re.compile(r"NIL(?:_\d+)?")
 
 
 def web_of_science_issue(issue: str, part: str, supplement: str) -> str:

@@ -864,3 +864,16 @@ def test_a_full_name_without_a_comma_is_read_by_its_short_name_and_anonymous_is_
     (unsigned,), _ = ris.read("TY  - JOUR\nAU  - [Anonymous]\nTI  - A title\nWE  - Science Citation Index Expanded"
                               " (SCI-EXPANDED)\nER  - \n", "wos.ris")
     assert ris.to_article(unsigned)[0].authors == ()
+
+
+def test_current_contents_nil_last_page_is_no_page() -> None:
+    """Current Contents Connect's records in a Web of Science export (UT CCC:…) may give "EP NIL_137" for the last
+    page (github.com/grmwld/neurobib's savedrecs-2000.txt, no licence to copy from: its shape, retyped with the facts
+    of Canzio et al., Nature 496(7445):377-381, 2013): the page showed pages "377-NIL_137". The placeholder is no
+    page; the first page is what the record gives."""
+    text = ("PT J\nAU Canzio, D\nAF Canzio, Daniele\nTI A conformational switch in HP1 releases auto-inhibition to "
+            "drive\n   heterochromatin assembly\nSO NATURE\nSN 0028-0836\nPD APR\nPY 2013\nVL 496\nIS 7445\nBP 377\n"
+            "EP NIL_137\nUT CCC:000317599200041\nER\n")
+    (record,), _ = ris.read(text, "savedrecs.txt")
+    article = ris.to_article(record)[0]
+    assert (article.volume, article.issue, article.pages, article.date) == ("496", "7445", "377", "2013-04")
