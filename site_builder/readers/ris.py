@@ -1138,20 +1138,29 @@ def _wos_author_tags(tags: _Tags) -> tuple[str, str]:
 def _families_by_short_names(people: tuple[Person, ...], abbreviated: list[str]) -> tuple[Person, ...]:
     """Web of Science's full names without a comma, read by the short names beside them: AF "Ouyang Hua-bing" is
     AU "Ouyang, HB", family name Ouyang, given name Hua-bing (Chinese names in Energy Procedia's records, which
-    the page showed whole, with no family name to cite or sort by). A name that does not start with the short
-    name's family name is left as written."""
+    the page showed whole, with no family name to cite or sort by); AF "Dung Chi Vu", given name first, is AU "Vu,
+    DC". A name that neither starts nor ends with the short name's family name, or whose given name does not start
+    with its first initial, is left as written."""
     if len(abbreviated) != len(people):
         return people
-    read = []
-    for person, short in zip(people, abbreviated, strict=True):
-        family = clean(short).partition(",")[0]
-        if not person.family and "," not in person.name and "," in short and person.name.casefold().startswith(
-                family.casefold() + " "):
-            given = person.name[len(family):].strip()
-            person = replace(person, name=f"{person.name[:len(family)]}, {given}", family=person.name[:len(family)],
-                             given=given)
-        read.append(person)
-    return tuple(read)
+    return tuple(_family_by_short_name(person, short) for person, short in zip(people, abbreviated, strict=True))
+
+
+def _family_by_short_name(person: Person, short: str) -> Person:
+    """``person`` with the family name its short name ("Vu, DC") says it has, when its full name has no comma."""
+    family, comma, initials = clean(short).partition(",")
+    if person.family or "," in person.name or not comma or not family or not initials.strip():
+        return person
+    name = person.name
+    if name.casefold().startswith(family.casefold() + " "):
+        own_family, given = name[:len(family)], name[len(family):].strip()
+    elif name.casefold().endswith(" " + family.casefold()):
+        own_family, given = name[-len(family):], name[:-len(family)].strip()
+    else:
+        return person
+    if given[:1].casefold() != initials.strip()[:1].casefold():
+        return person
+    return replace(person, name=f"{own_family}, {given}", family=own_family, given=given)
 
 
 def _group_authors(tags: _Tags, people: tuple[Person, ...]) -> tuple[Person, ...]:

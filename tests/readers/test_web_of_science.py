@@ -859,8 +859,14 @@ def test_a_full_name_without_a_comma_is_read_by_its_short_name_and_anonymous_is_
     assert [(p.name, p.family, p.given) for p in procedia.authors] == [
         ("Ouyang, Hua-bing", "Ouyang", "Hua-bing"), ("Shen, Bin", "Shen", "Bin")]
     assert (editorial.authors, editorial.retracted, editorial.journal) == ((), True, "WORLD JOURNAL OF SURGERY")
-    (swapped,), _ = ris.read("PT J\nAU Liang, Z\nAF Zhu Liang\nTI A title\nER\n", "wos.txt")
-    assert [(p.name, p.family) for p in ris.to_article(swapped)[0].authors] == [("Zhu Liang", "")]
+    # given name first ("AF Dung Chi Vu", "AU Vu, DC", in github.com/grmwld/neurobib's savedrecs-2000.txt); a full
+    # name the short one does not fit is left as written
+    (vietnamese,), _ = ris.read("PT J\nAU Vu, DC\n   Ngoc, CTB\nAF Dung Chi Vu\n   Ngoc, C. T. Bich\nTI A title"
+                                "\nER\n", "wos.txt")
+    assert [(p.name, p.family, p.given) for p in ris.to_article(vietnamese)[0].authors] == [
+        ("Vu, Dung Chi", "Vu", "Dung Chi"), ("Ngoc, C. T. Bich", "Ngoc", "C. T. Bich")]
+    (other,), _ = ris.read("PT J\nAU Zhang, M\nAF Li Ming Hua\nTI A title\nER\n", "wos.txt")
+    assert [(p.name, p.family) for p in ris.to_article(other)[0].authors] == [("Li Ming Hua", "")]
     (unsigned,), _ = ris.read("TY  - JOUR\nAU  - [Anonymous]\nTI  - A title\nWE  - Science Citation Index Expanded"
                               " (SCI-EXPANDED)\nER  - \n", "wos.ris")
     assert ris.to_article(unsigned)[0].authors == ()
