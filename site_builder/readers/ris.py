@@ -124,7 +124,7 @@ _RIS_TAGS = frozenset({"TY", "A1", "A2", "A3", "A4", "AB", "AD", "AN", "AU", "AV
     "IS", "J1", "J2", "JA", "JF", "JO", "KW", "L1", "L2", "L3", "L4", "LA", "LB", "LK", "M1", "M2", "M3", "N1", "N2",
     "NL", "NV", "OP", "PB", "PP", "PY", "RI", "RN", "RP", "SE", "SN", "SP", "ST", "T1", "T2", "T3", "TA", "TI", "TT",
     "U1", "U2", "U3", "U4", "U5", "UR", "VL", "VO", "Y1", "Y2"})
-_WOS_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?\Z")
+_WOS_LINE = re.compile(r"([A-Z][A-Z0-9])(?:[ \t](.*))?\Z")
 
 
 def _ris_tag(line: str) -> tuple[str, str] | None:

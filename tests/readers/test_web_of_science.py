@@ -883,3 +883,19 @@ def test_current_contents_nil_last_page_is_no_page() -> None:
     (record,), _ = ris.read(text, "savedrecs.txt")
     article = ris.to_article(record)[0]
     assert (article.volume, article.issue, article.pages, article.date) == ("496", "7445", "377", "2013-04")
+
+
+def test_a_tab_after_the_tag_is_a_tag_line() -> None:
+    """A Web of Science tagged file saved with a tab after each tag ("PT\\tJ", "AU\\tBougen, NM"; github.com/
+    grmwld/neurobib's sss.txt, no licence to copy from: its shape, retyped with the facts of Bougen et al., Cancer
+    Letters 332(1):19-29, 2013) gave no record at all, only a warning for each ER line."""
+    text = ("\ufeffFN Thomson Reuters Web of Knowledge\nVR 1.0\nPT\tJ\nAU\tBougen, NM\n   Amiry, N\nAF\tBougen, N. M.\n"
+            "   Amiry, N.\nTI\tTrefoil factor 1 suppression of E-CADHERIN enhances prostate carcinoma\n   cell "
+            "invasiveness and metastasis\nSO\tCANCER LETTERS\nPD\tMAY 1\nPY\t2013\nVL\t332\nIS\t1\nBP\t19\nEP\t29\n"
+            "ER\n\nEF\n")
+    (record,), problems = ris.read(text, "sss.txt")
+    article = ris.to_article(record)[0]
+    assert problems == []
+    assert (article.title, [p.name for p in article.authors], article.pages, article.date) == (
+        "Trefoil factor 1 suppression of E-CADHERIN enhances prostate carcinoma cell invasiveness and metastasis",
+        ["Bougen, N. M.", "Amiry, N."], "19-29", "2013-05-01")
