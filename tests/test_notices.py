@@ -214,7 +214,7 @@ def test_a_retracted_article_says_so_beside_its_title(html, notice_site: Path) -
 
 def test_a_retraction_known_by_its_type_alone(html, notice_site: Path) -> None:
     alert = _section(html, html.parse(notice_site / "articles" / "pubmed-90000004.html"), "notice-alert")
-    assert [html.text(p) for p in alert.findall("p")] == ["PubMed lists this article as a retracted publication."]
+    assert [html.text(p) for p in alert.findall("p")] == ["This article is listed as a retracted publication."]
 
 
 def test_an_erratum_is_listed_and_raises_no_alert(html, notice_site: Path) -> None:

@@ -311,3 +311,25 @@ def test_a_heading_glued_after_each_mark_that_ends_a_sentence(mark: str) -> None
         Section("Background", f"Is this so{mark}"), Section("Main body", "To meet this need, we ask.")]
     assert split_text(f"Background: Is this so{mark} Main bodyTo meet this need.") == [
         Section("Background", f"Is this so{mark} Main bodyTo meet this need.")]
+
+
+def test_bioinformatics_headings_and_one_glued_to_an_email_address() -> None:
+    """HighWire's RIS of Bioinformatics' abstracts (the Kortemme lab's list, tests/data/ris/klab-publishers.ris)
+    runs their sections into one line, the last glued to the contact's address: "… in the second pass.Availability
+    and implementation: Programs … piecemeal.html.Contact: bystrc@rpi.eduSupplementary information: Supplementary
+    data …". The page showed the availability, the contact and the supplementary information as words of the
+    results."""
+    text = ("Motivation: Accuracy requires a search. Results: Piecemeal design is faster.Availability and "
+            "implementation: Programs are available.Contact: bystrc@rpi.eduSupplementary information: "
+            "Supplementary data are available at Bioinformatics online.")
+    assert [(s.label, s.text) for s in split_text(text)] == [
+        ("Motivation", "Accuracy requires a search."), ("Results", "Piecemeal design is faster."),
+        ("Availability and implementation", "Programs are available."), ("Contact", "bystrc@rpi.edu"),
+        ("Supplementary information", "Supplementary data are available at Bioinformatics online.")]
+    assert [(s.label, s.text) for s in split_text("Contact: a@b.org, c@d.eduAll else: here.")] == [
+        ("Contact", "a@b.org, c@d.eduAll else: here.")]
+    records, _ = ris.read((Path(__file__).parent / "data" / "ris" / "klab-publishers.ris").read_text(), "klab.ris")
+    (piecemeal,) = (a for a in (to_article(r)[0] for r in records) if a.journal == "Bioinformatics")
+    assert [s.label for s in piecemeal.abstract] == [
+        "Motivation", "Results", "Availability and implementation", "Contact", "Supplementary information"]
+    assert piecemeal.doi == "10.1093/bioinformatics/btt735"

@@ -52,6 +52,9 @@ HEADINGS = frozenset({
     "translational potential of this article", "trial registration",
     # Global Ecology and Biogeography's: "Aim", "Location", "Time period", "Major taxa studied", "Methods", …
     "major taxa studied", "time period",
+    # Bioinformatics': "Motivation", "Results", "Availability and implementation", "Contact", "Supplementary
+    # information"
+    "availability", "implementation", "contact",
     # French ones (OPENING_HEADINGS below): APA PsycInfo's French abstract of an article in a French journal.
     "contexte", "méthode", "méthodes", "objectif", "objectifs", "résultats",
     # Plain-language summaries (LAY_SUMMARY below).
@@ -81,8 +84,9 @@ _LONGEST_LABEL = 80
 # A usual heading glued to the sentence before it, as Epistemonikos' RIS export writes PubMed's sections joined
 # without a space: "… other diagnoses must be considered.METHODS: Recommendations …", "… infection."RESULTS:"; and
 # in title case, as Silverchair's RIS (CHEST, 10.1378/chest.11-3031) ends each section's line: "… (VHA)
-# hospitals.Methods: ".
-_GLUED_LABEL = re.compile(r"""[.?!)\]"”]([A-Z][A-Za-z'’&/() \-]*[A-Za-z)])\Z""")
+# hospitals.Methods: "; or to the e-mail address that ends a section, as HighWire's RIS of Bioinformatics writes
+# "Contact: bystrc@rpi.eduSupplementary information: …" (10.1093/bioinformatics/btt735).
+_GLUED_LABEL = re.compile(r"""(?:[.?!)\]"”]|@[\w.-]*?[a-z])([A-Z][A-Za-z'’&/() \-]*[A-Za-z)])\Z""")
 
 
 def printed(label: str) -> str:

@@ -262,12 +262,37 @@ def _abstract(lines: list[str]) -> tuple[tuple[Section, ...], tuple[Section, ...
 
 def to_article(record: Record) -> tuple[Article, list[Diagnostic]]:
     """The typed Article of one EndNote record, and what it lacks."""
-    tags = Tags((f.name, f.values) for f in record.fields)
+    fields = [(f.name, f.values) for f in record.fields]
+    tags = Tags(_cnki_fields(fields) if any(clean(v) == "CNKI" for t, vs in fields if t == "%W" for v in vs)
+                else fields)
     problems: list[Diagnostic] = []
     if not title_of(tags):
         problems.append(Diagnostic(Level.ERROR, record.where,
                                    "record has no title (a '%T' line); shown as 'Untitled record'"))
     return tagged_article(tags, record, FORMAT), problems
+
+
+# CNKI's EndNote export (its records end "%W CNKI") writes several people or keywords on one line, each after its
+# own tag or in one tag parted by semicolons ("%A 蔺卿 %A 罗格平 %A 陈曦", "%A 郝国强;包蕾"), as Zotero's CNKI Refer
+# translator reads them; and its issues and volumes with a leading zero ("%N 05").
+_CNKI_TAG_IN_LINE = re.compile(r"\s+(?=%[KAYI] )")
+_CNKI_PARTED = re.compile(r"\s*[;；，]\s*|,\s*(?=[\u4e00-\u9fff])")
+_CNKI_LISTS = frozenset({"%A", "%Y", "%K", "%I"})
+
+
+def _cnki_fields(fields: list[tuple[str, tuple[str, ...]]]) -> list[tuple[str, tuple[str, ...]]]:
+    """A CNKI record's fields with each person and keyword a field of its own, issues and volumes as numbers."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for tag, values in fields:
+        if tag not in _CNKI_LISTS:
+            out.append((tag, tuple(v.lstrip("0") or v if tag in ("%N", "%V") else v for v in values)))
+            continue
+        for value in values:
+            for part in _CNKI_TAG_IN_LINE.split(value):
+                own, text = (part[:2], part[3:]) if part[:1] == "%" else (tag, part)
+                lists = own in ("%A", "%Y", "%K")  # a publisher's name may hold a comma
+                out.extend((own, (name,)) for name in (_CNKI_PARTED.split(text) if lists else [text]) if name)
+    return out
 
 
 def title_of(tags: Tags) -> str:

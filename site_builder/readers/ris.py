@@ -73,11 +73,13 @@ from ..model.article import (
     CONTAINED_KINDS,
     LEGAL_KINDS,
     PERIODICAL_KINDS,
+    RETRACTED_TYPE,
     RIS_A4_NOT_TRANSLATORS,
     RIS_SERIES_EDITOR_KINDS,
     UNTITLED,
     Article,
     Field,
+    Notice,
     OtherAbstract,
     Person,
     Record,
@@ -122,7 +124,7 @@ _RIS_TAGS = frozenset({"TY", "A1", "A2", "A3", "A4", "AB", "AD", "AN", "AU", "AV
     "IS", "J1", "J2", "JA", "JF", "JO", "KW", "L1", "L2", "L3", "L4", "LA", "LB", "LK", "M1", "M2", "M3", "N1", "N2",
     "NL", "NV", "OP", "PB", "PP", "PY", "RI", "RN", "RP", "SE", "SN", "SP", "ST", "T1", "T2", "T3", "TA", "TI", "TT",
     "U1", "U2", "U3", "U4", "U5", "UR", "VL", "VO", "Y1", "Y2"})
-_WOS_LINE = re.compile(r"([A-Z][A-Z0-9])(?: (.*))?\Z")
+_WOS_LINE = re.compile(r"([A-Z][A-Z0-9])(?:[ \t](.*))?\Z")
 
 
 def _ris_tag(line: str) -> tuple[str, str] | None:
@@ -403,6 +405,8 @@ def _ris_article(record: Record) -> Article:
     abbrev = tags.text("J2", "JA", "J1", "NL", "JI", "J9")
     # Zotero writes a title's rich text (<i>, <sub>) as it holds it: its styles (shared.styled_text).
     title, title_styles = shared.styled_text(tags.text("TI", "T1", "CT", "BT", "ST"))
+    # Web of Science's RIS export, as its tagged one, ends a retracted article's title with its note of it
+    title, retraction = wos_retraction(title, []) if _from_web_of_science(tags) else (title, ())
     if kind == "thesis" and not tags.text("TI"):  # EndNote's export writes TI, and in T2 the department
         title = _with_subtitle(title, clean(shared.strip_tags(tags.text("T2"))))
     if kind in CONTAINED_KINDS or (kind not in PERIODICAL_KINDS and shared.same_title(tags.text("T2"), title)):
@@ -416,8 +420,10 @@ def _ris_article(record: Record) -> Article:
         # EBSCOhost names the journal in JO and JF, and writes in T2 a title of the article's (its title in
         # English: "T1  - État de la connaissance …", "T2  - State of knowledge …"), as Zotero's EBSCOhost
         # translator reads it
-        # Embase.com's export writes the journal in JF and the title in another language in T2
-        journal_tags = ("JF", "JO", "T2") if _from_ebscohost(tags) or _embase_original_title(tags) else (
+        # Embase.com's export writes the journal in JF and the title in another language in T2; ScienceDirect's
+        # the journal in JO and the title of a special issue or of the issue's section in T2
+        journal_tags = ("JF", "JO", "T2") if (
+            _from_ebscohost(tags) or _embase_original_title(tags) or _from_sciencedirect(tags)) else (
             "T2", "JF", "JO")
         journal, container = tags.text(*journal_tags) or abbrev, ""
         abbrev = abbrev or _abbreviation_in_jo(tags)
@@ -426,7 +432,8 @@ def _ris_article(record: Record) -> Article:
     urls = [url for tag in ("UR", "L2", "LK", "L1") for value in tags.all(tag) for url in _urls(value)]
     urls.extend(tags.journal_addresses)
     url_pmid, url_pmc, url_doi = ids.ids_from_urls(urls)
-    doi = ids.doi_field(tags.first("DO")) or ids.doi_from(tags.first("M3")) or _related_doi(tags) or url_doi
+    doi = ids.doi_field(tags.first("DO")) or ids.doi_from(tags.first("M3")) or _note_doi(tags) or _related_doi(
+        tags) or url_doi
     # Embase gives the PMID of a record that MEDLINE holds too in C5 ("DB  - Medline" beside "DB  - Embase"), and
     # of a MEDLINE record its search found ("DB  - Medline" alone, the record's embase.com link in UR).
     embase_pmid = ids.pmid_from(tags.first("C5")) if _from_embase(tags) else ""
@@ -483,8 +490,8 @@ def _ris_article(record: Record) -> Article:
         pages=_pages(tags, kind),
         # C7 is a journal article's number (RIS: "Article Number"), which stands for its pages (e-journals).
         article_number=shared.page_range(tags.first("C7")) if _journal_article(tags) else "",
-        keywords=shared.split_keywords((k.lstrip("*") for k in tags.all("KW")), commas=False),
-        notices=shared.notices_from_notes([*tags.all("N1"), *(_ovid_medline_notes(tags) if ovid else ())]),
+        keywords=shared.split_keywords(_keyword_lines(tags), commas=False),
+        notices=retraction + shared.notices_from_notes([*tags.all("N1"), *(_ovid_medline_notes(tags) if ovid else ())]),
         records=(record,),
         # Scopus gives the title in the work's own language as ST (elsewhere RIS's short title)
         original_title=tags.text("ST") if "Scopus" in tags.all("DB") and not shared.same_title(
@@ -493,6 +500,16 @@ def _ris_article(record: Record) -> Article:
         issns=issns, isbns=isbns,
         publication_types=_thesis_type(tags) if kind == "thesis" or _from_cochrane_library(tags) else _ovid_types(tags),
     )
+
+
+_DOI_LABEL = re.compile(r"doi:\s*", re.I)
+
+
+def _note_doi(tags: _Tags) -> str:
+    """The DOI of a note that holds it and nothing else, as HighWire's RIS export writes it ("N1  - doi:
+    10.1073/pnas.1114487109", PNAS, Science, Bioinformatics) and Nature's ("N1  - 10.1038/msb.2009.9")."""
+    return next((value for value in (_DOI_LABEL.sub("", clean(v), count=1) for v in tags.all("N1"))
+                 if ids.is_doi(value)), "")
 
 
 def _related_doi(tags: _Tags) -> str:
@@ -653,9 +670,29 @@ def _authors(tags: _Tags) -> tuple[tuple[Person, ...], bool]:
     is (``_contributor``): CRC Press's RIS of a chapter writes "AU  - Catarina Barata", "AU  - JorgeS Marques"
     (JabRef's RisImporterTest3.ris), which were cited as groups' names. One such name alone may be a group's
     ("Cancer Research Campaign") and keeps its whole form."""
-    names, et_al = shared.et_al_apart(_names(tags, "AU", "A1"))
+    names, et_al = shared.et_al_apart(name for name in _names(tags, "AU", "A1") if not _anonymous(name))
     given_first = len(names) > 1 and all(written_given_first(name) for name in names)
     return tuple((_contributor if given_first else _person)(name) for name in names), et_al
+
+
+# The IEEE Computer Society's RIS export writes every keyword in one KW, parted by commas with no space
+# ("KW  - Proteins,Linear programming,Amino acids,…", 10.1109/TCBB.2013.113 in the Kortemme lab's list,
+# github.com/Kortemme-Lab/klab); a comma between digits is a chemical name's ("1,2-dichloroethane").
+_BARE_COMMA = re.compile(r"(?<!\d),(?=\S)|(?<=\d),(?=[^\d\s])")
+
+
+def _keyword_lines(tags: _Tags) -> list[str]:
+    """The keywords of a record's KW lines ("*" marks Embase's major ones), one a line, or several in a record's only
+    KW when it parts three or more with commas that no space follows (each a keyword then)."""
+    lines = [k.lstrip("*") for k in tags.all("KW")]
+    if len(lines) == 1 and ", " not in lines[0] and len(parts := _BARE_COMMA.split(lines[0])) >= 3:
+        return parts
+    return lines
+
+
+def _anonymous(name: str) -> bool:
+    """Web of Science's "[Anonymous]" for a work that names no author (its tagged and RIS exports): no author."""
+    return clean(name).casefold() == "[anonymous]"
 
 
 def _one_or_more(value: str) -> list[str]:
@@ -877,6 +914,12 @@ def _from_ebscohost(tags: _Tags) -> bool:
     return "EBSCOhost" in tags.all("DP")
 
 
+def _from_sciencedirect(tags: _Tags) -> bool:
+    """A record of ScienceDirect's RIS export, which links the article's page there ("UR  -
+    http://www.sciencedirect.com/science/article/pii/S0014579308001257") and names its journal in JO."""
+    return bool(tags.text("JO")) and any("sciencedirect.com/science/article/" in url for url in tags.all("UR"))
+
+
 def _from_jstor(tags: _Tags) -> bool:
     """A record of JSTOR's RIS export: its DB, or its stable url."""
     return "JSTOR" in tags.all("DB") or any("jstor.org/stable/" in url for url in tags.all("UR"))
@@ -917,7 +960,10 @@ def _published(tags: _Tags) -> dates.Published:
         if found.date[:4] == year or not year:
             return found
     given = [_ris_date(v, year) for v in (tags.first("PY"), tags.first("Y1"), tags.first("DA"))]
-    issue = dates.most_precise(*(d.iso for d in given))
+    online = _online_before_issue(given[1].iso, given[2].iso, year)
+    # its DA of an issue known by its month alone is the month's first day ("2004/03/01" for Biochemistry 43(9) of
+    # 9 March 2004): the month, as Embase's first of a month is
+    issue = given[2].iso.removesuffix("-01") if online else dates.most_precise(*(d.iso for d in given))
     printed = next((d.printed for d in given if d.printed and d.iso[:4] == issue[:4]), "")
     # A date's fourth part is free text: a date as printed ("2014/11//2014 Nov-Dec", "1999///Winter 1999"), or
     # junk ("2019/10//undefined").
@@ -928,7 +974,15 @@ def _published(tags: _Tags) -> dates.Published:
         other = _printed_with_months(fourth)
     printed = printed or (other.printed if other.iso[:4] == issue[:4] and issue else "")
     epub = _electronic_date(tags.first("ET")) if tags.first("TY").strip() == "JOUR" else ""
-    return dates.published(dates.PrintedDate(issue, printed), epub)
+    return dates.published(dates.PrintedDate(issue, printed), epub or online)
+
+
+def _online_before_issue(primary: str, issued: str, year: str) -> str:
+    """Y1 when it is the day an article went online before its issue's day in DA, as Atypon's RIS export (ACS,
+    Mary Ann Liebert) writes them: "Y1  - 2013/08/07", "DA  - 2013/08/28" (JACS 135(34), the Kortemme lab's list,
+    github.com/Kortemme-Lab/klab); "" when either is not a whole date, DA is not later, or PY names another year."""
+    whole = len(primary) == len(issued) == len("2013-08-28")
+    return primary if whole and primary < issued and (not year or issued[:4] == year) else ""
 
 
 _COMPACT_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})")
@@ -1081,6 +1135,34 @@ def _wos_author_tags(tags: _Tags) -> tuple[str, str]:
     return "BF", "BA"
 
 
+def _families_by_short_names(people: tuple[Person, ...], abbreviated: list[str]) -> tuple[Person, ...]:
+    """Web of Science's full names without a comma, read by the short names beside them: AF "Ouyang Hua-bing" is
+    AU "Ouyang, HB", family name Ouyang, given name Hua-bing (Chinese names in Energy Procedia's records, which
+    the page showed whole, with no family name to cite or sort by); AF "Dung Chi Vu", given name first, is AU "Vu,
+    DC". A name that neither starts nor ends with the short name's family name, or whose given name does not start
+    with its first initial, is left as written."""
+    if len(abbreviated) != len(people):
+        return people
+    return tuple(_family_by_short_name(person, short) for person, short in zip(people, abbreviated, strict=True))
+
+
+def _family_by_short_name(person: Person, short: str) -> Person:
+    """``person`` with the family name its short name ("Vu, DC") says it has, when its full name has no comma."""
+    family, comma, initials = clean(short).partition(",")
+    if person.family or "," in person.name or not comma or not family or not initials.strip():
+        return person
+    name = person.name
+    if name.casefold().startswith(family.casefold() + " "):
+        own_family, given = name[:len(family)], name[len(family):].strip()
+    elif name.casefold().endswith(" " + family.casefold()):
+        own_family, given = name[-len(family):], name[:-len(family)].strip()
+    else:
+        return person
+    if given[:1].casefold() != initials.strip()[:1].casefold():
+        return person
+    return replace(person, name=f"{own_family}, {given}", family=own_family, given=given)
+
+
 def _group_authors(tags: _Tags, people: tuple[Person, ...]) -> tuple[Person, ...]:
     """Web of Science's group authors (CA, "Group Author(s)"), which it lists after the people; one its AU names
     too is not named twice."""
@@ -1094,14 +1176,18 @@ def _wos_article(record: Record) -> Article:
     tags = _Tags(record)
     # "Demography of the understory herb <i>H</i><i>eliconia acuminata</i>": the title's styles
     title, title_styles = shared.styled_text(shared.bracketed_characters(tags.text("TI")))
+    title, notices = wos_retraction(title, tags.all("DT"))
     # OI is one list ("Family, Given/0000-…; …") that Web of Science wraps at a fixed width, even inside a name
     # ("Vasconcelos,\n   Heraldo L./0000-…"); a file whose lines each hold whole entries is read so too
     lines = tags.all("OI")
     orcids = shared.orcids_by_name(" ".join(lines)) | shared.orcids_by_name("; ".join(lines))
     full, short = _wos_author_tags(tags)
     # MEDLINE's records in Web of Knowledge give all names on one line: "AU Joffe, Hadine; Hall, Janet E"
-    names = [_AUTHOR_EMAIL.sub("", name) for line in tags.all(full) or tags.all(short) for name in line.split("; ")]
-    people = shared.middle_initials_back(tuple(_person(n) for n in names), tags.all(short) if tags.all(full) else [])
+    names = [_AUTHOR_EMAIL.sub("", name) for line in tags.all(full) or tags.all(short) for name in line.split("; ")
+             if not _anonymous(name)]
+    abbreviated = [name for name in tags.all(short) if not _anonymous(name)] if tags.all(full) else []
+    people = _families_by_short_names(shared.middle_initials_back(tuple(_person(n) for n in names), abbreviated),
+                                      abbreviated)
     accession = clean(tags.first("UT"))
     inspec = accession.startswith("INSPEC:")
     doi = ids.doi_field(tags.first("DI")) or (_inspec_doi(" ".join(tags.all("ID"))) if inspec else "")
@@ -1156,6 +1242,7 @@ def _wos_article(record: Record) -> Article:
         records=(record,),
         translated_titles=tuple((text, "") for tag in _WOS_OTHER_TITLES if (text := tags.text(tag))),
         other_abstracts=_wos_other_abstracts(tags),
+        notices=notices,
         # SN the ISSN, EI the electronic one ("eISSN", as Web of Science names it)
         issns=issns, issn_types=issn_types,
         isbns=ids.standard_numbers(tags.all("BN")),
@@ -1236,6 +1323,27 @@ def _inspec_doi(identifiers: str) -> str:
     does), each in brackets: "0003-6951/2006/89(4)/041103-1(3)/$23.00],[…],[S0003-6951(06)22430-6],[10.1063/…]"."""
     parts = (clean(part).strip("[]") for part in identifiers.split("],["))
     return next((ids.doi_from(part) for part in parts if part.startswith("10.")), "")
+
+
+# Web of Science's note after a retracted article's title, and where the notice is: "(Retracted article. See vol.
+# 140, pg. 1976, 2018)", "(Retracted Article. See vol 8, pg 1005, 2017)", "(Retracted article.See vol.6,pg.1,2016)",
+# "(Retracted article. Artn 7640820, 2017)", "(Retracted Article)"; a title may end in two ("… (retracted
+# article) (Retracted article. See April, 2017)").
+_WOS_RETRACTED_NOTE = re.compile(r"\s*\((?i:retracted article)\.?\s*(?:(?i:see)\b\s*)?(?P<see>[^()]*?)\s*\)\Z")
+
+
+def wos_retraction(title: str, types: list[str]) -> tuple[str, tuple[Notice, ...]]:
+    """The title without Web of Science's notes that the article is retracted, and the retraction: a document
+    type (DT) "Retracted Publication" ("Article; Retracted Publication") or a note says so, and the last note
+    that names the notice ("See vol. 140, pg. 1976, 2018": in the same journal) gives its citation. The full
+    record keeps the title as written."""
+    seen: list[str] = []
+    while note := _WOS_RETRACTED_NOTE.search(title):
+        title, seen = title[:note.start()], [*seen, clean(note["see"])]
+    typed = any(part.strip().casefold() == RETRACTED_TYPE.casefold() for t in types for part in t.split(";"))
+    if not seen and not typed:
+        return title, ()
+    return title, (Notice("RetractionIn", next((see for see in seen if see), "")),)
 
 
 WOS_BOOKS = frozenset({"B", "S", "C"})

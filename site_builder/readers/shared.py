@@ -35,6 +35,16 @@ def sections(text: str, running: bool = False) -> tuple[tuple[Section, ...], tup
 # (c) 2019 APA, all rights reserved)" (Ovid's and EBSCOhost's exports): the rights are the words inside them, as
 # they are of EBSCOhost's "… effects detected. [Copyright &y& Elsevier]" (its RIS export of Environment Index,
 # CiteSource's vignettes/new_stage_data/envindex_100.ris), whose "&y&" is kept as written.
+# Web of Science's abstracts may give the line after a sentence that lost its full stop, or after the journal's
+# citation in brackets: "… boundedness of solution curve (C) 2011 Published by Elsevier Ltd. …" (Energy Procedia),
+# "… surgery. (Clin Ther. 2010;32:1633-1637) (C) 2010 Excerpta Medica Inc." (github.com/mikethicke/bibliom's test
+# data): there a "(C)" and a year are a copyright line when a holder's word follows ("(B) and (C) 2000 patients"
+# are no such line).
+_HOLDER_AFTER_YEAR = (r"\([Cc]\)\s*\d{4}\b[^©]{0,200}?\b(?:Published|[Rr]ights|Ltd|Inc|Elsevier|Wiley|Wolters|"
+                      r"Springer|Society|Association|Press|Authors?|Medica|Media|Verlag|GmbH|Taylor|Francis|Karger|Thieme|"
+                      r"Foundation|College|Communications|Institute|Company)\b")
+_CROWN = r"(?:(?:[A-Z][a-z]+\s+)?Crown\s+)"
+"""The Crown's copyright ("Crown Copyright © 2009", "Canadian Crown Copyright (C) 2001 Published by Elsevier")."""
 EBSCO_NOTICE = re.compile(r"Copyright of [^\n]{1,300}? is the property of [^\n]{1,600}?\(Copyright applies to all "
                           r"Abstracts\.\)")
 """EBSCOhost's notice on the rights in an abstract: "Copyright of PLoS ONE is the property of Public Library of
@@ -42,9 +52,10 @@ Science and its content may not be copied … for the full abstract. (Copyright 
 export writes it after the abstract in one column (tests/data/table-csv/ebsco-dinosaurs.csv), its RIS export in an
 AB of its own."""
 _COPYRIGHT_TAIL = re.compile(
-    r"(?:^|(?<=[.!?]\s))\s*((?:Copyright\s*)?(?:©|\([Cc]\)(?=\s*\d{4})|\([Cc]opyright\)|Copyright\b)"
+    r"(?:^|(?<=[.!?]\s)|(?<=\S\s)(?=" + _CROWN + r"?(?:Copyright\s*)?" + _HOLDER_AFTER_YEAR + r"))"
+    r"\s*(" + _CROWN + r"?(?:Copyright\s*)?(?:©|\([Cc]\)(?=\s*\d{4})|\([Cc]opyright\)|Copyright\b)"
     r"[^©]{0,300}(?:©[^©]{0,300})*)$"
-    r"|\s*\((Psyc[A-Za-z]+ Database Record \([Cc]\) \d{4} APA, all rights reserved)\)$"
+    r"|\s*\((Psyc[A-Za-z]+ Database Record \([Cc]\) \d{4} APA, all rights reserved)\)\.?$"
     r"|(?<=[.!?])\s*\[(Copyright [^\[\]]{1,100})\]$"
     rf"|(?:^|(?<=[.!?\]]\s))\s*({EBSCO_NOTICE.pattern})$")
 
@@ -725,10 +736,15 @@ def web_of_science_pages(first: str, last: str) -> str:
     """The page range of Web of Science's first and last page. "BP 1271 EP +": an article that goes on past its
     first page to pages the record does not list (PG 13 of an IEEE Virtual Reality 2006 paper, "BP 223 EP +"); Web of
     Science shows it "223-+", not as one page. Its older records write "&" for the same ("BP 369 EP &", PG 0, an
-    article of 1995; "SP  - 250", "EP  - &" in Zotero's RIS of a Journal of Heredity article of 1953): "369-&"."""
+    article of 1995; "SP  - 250", "EP  - &" in Zotero's RIS of a Journal of Heredity article of 1953): "369-&".
+    Current Contents Connect's records (UT CCC:…) may give a placeholder for the last page, "BP 377", "EP NIL_137"
+    (Nature 496(7445):377-381, github.com/grmwld/neurobib's savedrecs-2000.txt), which is none: the first page."""
     if clean(last) in ("+", "&") and (start := page_range(first)):
         return f"{start}-{clean(last)}"
-    return page_range(first, last)
+    return page_range(first, "" if _NIL_PAGE.fullmatch(clean(last)) else last)
+
+
+_NIL_PAGE = re.compile(r"NIL(?:_\d+)?")
 
 
 def web_of_science_issue(issue: str, part: str, supplement: str) -> str:

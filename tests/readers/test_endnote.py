@@ -17,7 +17,7 @@ from site_builder.readers import endnote
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "endnote"
 FILES = ["cochrane-central-handwritten.enw", "colrev-ais-elibrary.txt", "example-kinds-handwritten.enw",
-         "jabref-dnb-book.enw", "jabref-entries.enw", "pubmed-review-handwritten.enw"]
+         "jabref-dnb-book.enw", "jabref-entries.enw", "pubmed-review-handwritten.enw", "cnki-handwritten.txt"]
 
 
 def read(name: str) -> tuple[list, list]:
@@ -332,3 +332,24 @@ def test_et_al_typed_after_the_last_author_is_the_bylines() -> None:
     assert [p.name for p in article.authors] == ["Guo, Wenbo", "Straub, Detmar W.", "Zhang, Pengzhu", "Cai, Zhao"]
     assert article.authors[-1].suffix == ""
     assert article.et_al is True
+
+
+def test_cnkis_people_on_one_line_are_each_an_author() -> None:
+    """CNKI's EndNote export (records ending "%W CNKI") may write several authors on one line, each after its tag
+    ("%A 蔺卿 %A 罗格平 %A 陈曦") or parted by semicolons in one tag ("%A 张三;李四"), as Zotero's CNKI Refer
+    translator reads it, and pads an issue with a zero ("%N 05"): the page named one author "蔺卿 %A 罗格平 %A
+    陈曦", and issue 05."""
+    (lucc, _), (garden, _) = articles("cnki-handwritten.txt")
+    assert [p.name for p in lucc.authors] == ["蔺卿", "罗格平", "陈曦"]
+    assert (lucc.journal, lucc.date, lucc.volume, lucc.issue, lucc.pages) == ("地理科学进展", "2005", "", "5", "81-89")
+    assert lucc.keywords == ("土地利用/土地覆被变化", "驱动力", "模型", "土地利用系统")
+    assert [p.name for p in garden.authors] == ["刘芷君"]
+    assert (garden.volume, garden.issue, garden.doi) == ("47", "16", "10.14051/j.cnki.xdyy.2024.16.040")
+    text = "%0 Journal Article\n%A 张三;李四\n%K 甲；乙 %K 丙\n%T 题名\n%N 05\n%W CNKI\n"
+    (record,), _ = readers.read_data(text.encode(), Path("cnki.txt"), "content/cnki.txt")
+    article = readers.to_article(record)[0]
+    assert ([p.name for p in article.authors], article.keywords, article.issue) == (
+        ["张三", "李四"], ("甲", "乙", "丙"), "5")
+    text = text.replace("%W CNKI", "%W PubMed")  # elsewhere, as written
+    (record,), _ = readers.read_data(text.encode(), Path("other.txt"), "content/other.txt")
+    assert (readers.to_article(record)[0].authors[0].name, readers.to_article(record)[0].issue) == ("张三;李四", "05")

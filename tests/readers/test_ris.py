@@ -169,6 +169,66 @@ def test_jo_beside_a_different_jf_is_the_journals_abbreviation() -> None:
     assert (ris.to_article(alone)[0].journal, ris.to_article(alone)[0].journal_abbrev) == ("Acta Materialia", "")
 
 
+def test_sciencedirects_journal_is_its_jo_and_its_t2_the_issues_title() -> None:
+    """ScienceDirect's RIS export (records of the Kortemme lab's publication list, klab/biblio/test.py) names the
+    journal in JO and, for an article of a special issue or an issue's section, that title in T2 ("T2  - (1) The
+    Digital, Democratic Age of Scientific Abstracts (2) Targeting and Tinkering with Interaction Networks",
+    "T2  - Nucleic acids / Sequences and topology"), which the page showed as the journal."""
+    records, diagnostics = read("klab-publishers.ris")
+    articles = {a.doi: a for a in (ris.to_article(r)[0] for r in records)}
+    assert diagnostics == []
+    assert [(articles[doi].journal, articles[doi].journal_abbrev) for doi in (
+        "10.1016/j.febslet.2008.02.020", "10.1016/j.sbi.2010.02.004")] == [
+        ("FEBS Letters", ""), ("Current Opinion in Structural Biology", "")]
+    febs = articles["10.1016/j.febslet.2008.02.020"]
+    assert (febs.volume, febs.issue, febs.pages, febs.date) == ("582", "8", "1245-1250", "2008-04-09")
+
+
+def test_a_note_that_is_a_doi_gives_the_doi() -> None:
+    """HighWire's RIS export (PNAS, Science, Bioinformatics) gives the DOI only in a note, "N1  - doi:
+    10.1073/pnas.1114487109", and Nature's in one beside M3 ("N1  - 10.1038/msb.2009.9"): the page showed no
+    DOI for the first. A note with more than a DOI in it gives none."""
+    records, _ = read("klab-publishers.ris")
+    by_title = {a.title: a for a in (ris.to_article(r)[0] for r in records)}
+    pnas = by_title["Control of protein signaling using a computationally designed GTPase/GEF orthogonal pair"]
+    assert (pnas.doi, pnas.journal, pnas.pages) == (
+        "10.1073/pnas.1114487109", "Proceedings of the National Academy of Sciences", "5277-5282")
+    msb = by_title["Complex topology rather than complex membership is a determinant of protein dosage sensitivity"]
+    assert msb.doi == "10.1038/msb.2009.9"
+    (noted,), _ = ris.read("TY  - JOUR\nTI  - A title\nN1  - See also doi: 10.1073/pnas.1114487109\nER  - \n",
+                           "note.ris")
+    assert ris.to_article(noted)[0].doi == ""
+
+
+def test_atypons_y1_is_the_day_online_and_its_da_the_issues_date() -> None:
+    """The American Chemical Society's RIS export (Atypon's) writes the day an article went online in Y1 and its
+    issue's date in DA: JACS 135(34) of 28 August 2013 ("Y1  - 2013/08/07", "DA  - 2013/08/28") was dated 7
+    August, the issue's date on no page but the full record. DA is now the date and Y1 the electronic date; a DA on
+    the first of a month is that month ("DA  - 2004/03/01" for Biochemistry 43(9) of 9 March 2004)."""
+    records, _ = read("klab-publishers.ris")
+    by_doi = {a.doi: a for a in (ris.to_article(r)[0] for r in records)}
+    assert [(by_doi[doi].date, by_doi[doi].epub_date) for doi in ("10.1021/ja404992r", "10.1021/bi034873s")] == [
+        ("2013-08-28", "2013-08-07"), ("2004-03", "2004-02-13")]
+    assert (by_doi["10.1038/msb.2009.9"].date, by_doi["10.1038/msb.2009.9"].epub_date) == ("2009-03-17", "")
+    (same,), _ = ris.read("TY  - JOUR\nTI  - A title\nY1  - 2015/06/05\nPY  - 2015\nDA  - 2015/06/05\nER  - \n",
+                          "acs.ris")
+    assert (ris.to_article(same)[0].date, ris.to_article(same)[0].epub_date) == ("2015-06-05", "")
+
+
+def test_one_kw_of_keywords_parted_by_bare_commas_is_each_a_keyword() -> None:
+    """The IEEE Computer Society's RIS export writes every keyword in one KW, "KW  - Proteins,Linear
+    programming,Amino acids,…,rotamers" (10.1109/TCBB.2013.113): the page showed one keyword of 16. A record's
+    only KW that parts three or more with commas no space follows is each a keyword; a comma between digits is a
+    chemical name's, and a KW with ", " in it stays one keyword."""
+    records, _ = read("klab-publishers.ris")
+    ieee = next(a for a in (ris.to_article(r)[0] for r in records) if a.doi == "10.1109/TCBB.2013.113")
+    assert ieee.keywords[:3] == ("Proteins", "Linear programming", "Amino acids") and len(ieee.keywords) == 16
+    for line, keywords in [("1,2-dichloroethane,benzene,toluene", ("1,2-dichloroethane", "benzene", "toluene")),
+                           ("Hong Kong, China,Asia", ("Hong Kong, China,Asia",)), ("a,b", ("a,b",))]:
+        (record,), _ = ris.read(f"TY  - JOUR\nTI  - A title\nKW  - {line}\nER  - \n", "kw.ris")
+        assert ris.to_article(record)[0].keywords == keywords
+
+
 def test_pmc_and_pubmed_give_their_ids_in_user_fields() -> None:
     """PMC's RIS names the PMID only in "U1  - 23690738[pmid]"; PubMed's writes "U2  - PMC4756000[pmcid]" too."""
     (record,), diagnostics = read("jabref-pmc.ris")

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.model.normalize import clean
-from site_builder.readers import read_file, to_article
+from site_builder.readers import read_file, shared, to_article
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 _C1 = re.compile("[\x80-\x9f]")
@@ -78,3 +78,29 @@ def test_a_real_pubmed_record_keeps_its_control_in_the_record_and_clean_gives_th
     assert "decisión\x97esquematizando" in vernacular  # the full record shows what the file holds
     assert "de la evidencia a la decisión—esquematizando la toma" in clean(vernacular)
 
+
+
+@pytest.mark.parametrize(("text", "body", "rights"), [
+    # Web of Science: a sentence that lost its full stop (Energy Procedia 2011, in github.com/mikethicke/bibliom's
+    # test data), the journal's citation in brackets (Clinical Therapeutics, J Am Coll Cardiol), a percentage
+    ("… of existence and boundedness of solution curve (C) 2011 Published by Elsevier Ltd. Selection and/or "
+     "peer-review under responsibility of the Organizers.", "… of existence and boundedness of solution curve",
+     "(C) 2011 Published by Elsevier Ltd. Selection and/or peer-review under responsibility of the Organizers."),
+    ("… surgery. (Clin Ther. 2010;32:1633-1637) (C) 2010 Excerpta Medica Inc.",
+     "… surgery. (Clin Ther. 2010;32:1633-1637)", "(C) 2010 Excerpta Medica Inc."),
+    ("… increased to 57.6% (C) 2011 Published by Elsevier Ltd.", "… increased to 57.6%",
+     "(C) 2011 Published by Elsevier Ltd."),
+    # the Crown's copyright (litsearchr's Web of Science and Scopus BibTeX, synthesisr's Scopus RIS)
+    ("… on farmland. Canadian Crown Copyright (C) 2001 Published by Elsevier Science Ltd. All rights reserved.",
+     "… on farmland.", "Canadian Crown Copyright (C) 2001 Published by Elsevier Science Ltd. All rights reserved."),
+    ("… as a whole. Crown Copyright © 2009.", "… as a whole.", "Crown Copyright © 2009."),
+    # APA's notice with a full stop after it (the Cochrane Library's RIS and CSV of a PsycInfo record)
+    ("… outcomes. (PsycInfo Database Record (c) 2024 APA, all rights reserved).", "… outcomes.",
+     "PsycInfo Database Record (c) 2024 APA, all rights reserved"),
+    # a list's "(C)" before a number, with no holder after it, is text
+    ("Groups (A) 1990 (B) and (C) 2000 patients were seen.", "Groups (A) 1990 (B) and (C) 2000 patients were seen.",
+     ""),
+])
+def test_a_copyright_line_after_a_sentence_without_its_full_stop(text: str, body: str, rights: str) -> None:
+    """The line was read only after a sentence's full stop: these abstracts ended with it on the page."""
+    assert shared.split_copyright(text) == (body, rights)
