@@ -197,7 +197,8 @@ def test_unchanged_copies_of_the_default_templates_are_the_default_theme(tmp_pat
 
 _NAMES = ["href", "HREF", "src", "srcset", "action", "formaction", "poster", "data", "background", "ping", "style",
           "http-equiv", "content", "class", "data-href", "xlink:href", "title", "cite"]
-_SEGMENTS = ["..", ".", "%2e%2e", ".%2E", "&#46;&#46;", ".\n.", "\t..", "a", "x.html", "", "é", "a b", "p = 0.03"]
+_SEGMENTS = ["..", ".", "%2e%2e", ".%2E", "&#46;&#46;", ".\n.", "\t..", "a", "x.html", "", "é", "a b", "p = 0.03",
+             "refresh", "Content-Security-Policy"]
 _STARTS = ["", "", "a/", "../", "/", "\\", "&#47;", " ", "\t", "#", "?q=1&amp;", "https://doi.org/", "//cdn.example/",
            "mailto:", "url(", "0;url="]
 _SEPARATORS = ["/", "/", "\\", "%2f", "\n/"]
@@ -250,6 +251,28 @@ def test_an_address_passed_over_unparsed_cannot_leave(depth: int, value: str, qu
     html = f"<a href={quote}{value}{quote}>x</a>".encode()
     parsed = [(found, why) for found in preflight._links(html) if (why := preflight._verdict(depth, found, ""))]
     assert list(outside_links(rel, html, "")) == parsed
+
+
+@pytest.mark.parametrize(("html", "found"), [
+    (b'<meta http-equiv="REFRESH" content="0; url=/moved.html">', ["/moved.html"]),
+    (b"<meta http-equiv='refresh' content='0;url=../../up.html'>", ["../../up.html"]),
+    (b'<meta http-equiv=" refresh" content="0; url=/a.html"><meta http-equiv=refresh content="0; url=/b.html">',
+     ["/a.html", "/b.html"]),
+    (b'<meta http-equiv="&#114;efresh" content="0; url=/c.html">', ["/c.html"]),
+    (b'<meta content="0; url=/d.html" http-equiv="Refresh">', ["/d.html"]),
+])
+def test_a_refresh_is_found_however_its_http_equiv_is_written(html: bytes, found: list[str]) -> None:
+    assert preflight._may_leave(html, 0)
+    assert [href for href, _ in outside_links("x.html", html, "")] == found
+
+
+def test_a_page_whose_only_http_equiv_is_its_policy_is_passed_over_unparsed() -> None:
+    """Every page carries a Content-Security-Policy <meta http-equiv>: it holds no address, and must not make each
+    page of a site with its own templates parsed whole."""
+    html = (b'<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; base-uri \'none\'">'
+            b'<a href="../authors/x.html">x</a>')
+    assert not preflight._may_leave(html, 1)
+    assert list(outside_links("articles/a.html", html, "")) == []
 
 
 def test_measuring_the_folder_agrees_with_listing_it(tmp_path: Path) -> None:
