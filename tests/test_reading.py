@@ -20,7 +20,7 @@ import pytest
 from site_builder import workers
 from site_builder.diagnostics import Report
 from site_builder.model import merge, packing
-from site_builder.model.article import Article, Person, Record
+from site_builder.model.article import Article, Person, Record, Section
 from site_builder.output import cache, fingerprints
 from site_builder.readers import CLUTTER, PROSE_AND_MEDIA, files, never_records
 from site_builder.readers.files import read_articles, record_files
@@ -246,6 +246,25 @@ def test_articles_the_cache_trusts_are_unpacked_partly_and_are_the_articles_all_
         assert dataclasses.replace(packed, title="Another") == dataclasses.replace(article, title="Another")
     assert packing.PackedArticle("a", "A title", authors=(Person("Doe"),)) == Article("a", "A title",
                                                                                        authors=(Person("Doe"),))
+
+
+def test_fields_left_packed_are_held_as_the_cache_keeps_them_until_one_is_read() -> None:
+    """The fields a rebuild reads of few articles are marshalled apart in a record file's packed bytes (packing's
+    ``_apart``): an article unpacked partly holds them as those bytes, not as the objects they make, until one of
+    them is read; then every one is the article's, and the bytes are let go. Unpacked whole, the same article."""
+    article = Article("a", "A title", date="2020", topics=("Asthma",), authors=(Person("Doe, Jane"),),
+                      abstract=(Section("BACKGROUND", "Wheezing, é."), Section("", "More.")), doi="10.1/x",
+                      rights="CC BY")
+    data = packing.pack([article], [])
+    (partly,), _ = packing.unpack(data, partly=True)
+    held = packing._PACKED_SLOT.__get__(partly)
+    assert type(held) is bytes and b"Wheezing" in held and b"Jane" in held
+    assert partly.title == "A title" and packing._PACKED_SLOT.__get__(partly) is held  # read of every article
+    assert partly.abstract == article.abstract and packing._PACKED_SLOT.__get__(partly) is None
+    assert [getattr(partly, f.name) for f in dataclasses.fields(Article)] == [
+        getattr(article, f.name) for f in dataclasses.fields(Article)]
+    (whole,), _ = packing.unpack(data)
+    assert type(whole) is Article and whole == article == partly
 
 
 @hypothesis.settings(max_examples=500, deadline=None)
