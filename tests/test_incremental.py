@@ -46,7 +46,7 @@ RECORDS = sorted((REPO / "content" / "records").iterdir())
 SUMMARIES = sorted((REPO / "content" / "summaries").iterdir())
 TEMPLATES = REPO / "templates"
 EDITABLE_TEMPLATES = ["article.html", "author.html", "base.html", "topic.html", "partials/article_item.html",
-                      "partials/downloads.html", "home.html"]
+                      "partials/downloads.html", "partials/article_files.html", "home.html"]
 NAMES = ["Pan, Zui", "Pan, Z", "Zhang, Xiaoli", "Cazzato, Roberto Luigi", "Cazzato, R", "Hubelé, Fabrice",
          "Labib, Mahmoud", "Kelley, Shana O"]
 WORDS = st.sampled_from(["Liver", "review", "Ångström", "<b>bold</b>", "et al", "2019", "", "Pan, Zui", "&"])

@@ -272,6 +272,18 @@ def test_library_maps_every_form_to_one_author(four_formats) -> None:
     assert gangi == 2
 
 
+def test_frequent_coauthors_are_the_coauthors_met_again(four_formats) -> None:
+    """An author's page names those who wrote more than one article with the author, most shared first, and counts
+    everyone who wrote with them: what the co-authors ranked whole say, limited or not."""
+    library = build_library(list(four_formats.values()))
+    assert any(len(a.articles) > 1 for a in library.authors.values())
+    for key in library.authors:
+        everyone = {other for article in library.authors[key].articles for other in library.article_authors[article]}
+        for limit in (1, 2, 200):
+            again = tuple(counted for counted in library.coauthors(key, limit) if counted[1] > 1)
+            assert library.frequent_coauthors(key, limit) == (again, len(everyone - {key})), (key, limit)
+
+
 def test_author_page_lists_the_name_variants(make_site, tmp_path: Path, html) -> None:
     from site_builder.build import build
 

@@ -354,6 +354,29 @@ def test_a_site_article_item_template_is_used_on_every_list(tmp_path, demo_copie
     assert 'href="articles/' in home and 'class="mine"' in home  # the home page's entries link from the root
 
 
+def test_a_site_article_files_template_is_used_on_every_joined_download(tmp_path, demo_copier) -> None:
+    """Each article's own files in an author's joined download are rendered once and reused on every author's
+    page (render.joined_items): a site's own template for them must still reach every such page, with each page's
+    own articles."""
+    from site_builder.build import build
+
+    site = demo_copier(tmp_path / "site")
+    (site / "templates" / "partials").mkdir(parents=True)
+    (site / "templates" / "partials" / "article_files.html").write_text(
+        '<li class="mine">{% for fmt, href, name in files %}{{ name }} {% endfor %}</li>\n', encoding="utf-8")
+    out = tmp_path / "_site"
+    assert build(site, out).report.errors == 0
+    checked = 0
+    for page in sorted((out / "authors").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if "data-joined=" not in text:
+            continue
+        listed = re.findall(r'<a class="title" href="../articles/([^"]+)\.html"', text)
+        assert re.findall(r'<li class="mine">([^ <]+)\.bib ', text) == listed, page.name
+        checked += 1
+    assert checked >= 2  # the demo's authors of several articles
+
+
 def test_list_items_forgotten_between_lists_leave_every_page_the_same(tmp_path, demo_site, demo_copier,
                                                                       monkeypatch) -> None:
     """An environment forgets its rendered list items past render.ITEMS_KEPT: with none kept from one list to

@@ -89,12 +89,18 @@ class Library:
         return _ranked(Counter(other for article in articles
                                for other in self.article_authors[article] if other != author_key), limit)
 
-    def coauthor_count(self, author_key: str) -> int:
-        """How many people wrote with this author."""
+    def frequent_coauthors(self, author_key: str, limit: int) -> tuple[tuple[tuple[str, int], ...], int]:
+        """(author key, articles written together) of those who wrote more than one article with this author,
+        most shared first, the first ``limit``; and how many people wrote with this author. One count of the
+        author's bylines for both, and only the few met again ranked (most co-authors wrote one article with the
+        author: ranking them all, and counting them again apart, was most of what an author's page spent on its
+        co-authors)."""
         articles = self.authors[author_key].articles
         if len(articles) == 1:
-            return len(self.article_authors[articles[0]]) - 1
-        return len({other for article in articles for other in self.article_authors[article]} - {author_key})
+            return (), len(self.article_authors[articles[0]]) - 1
+        together = Counter(itertools.chain.from_iterable(map(self.article_authors.__getitem__, articles)))
+        del together[author_key]
+        return _ranked({other: n for other, n in together.items() if n > 1}, limit), len(together)
 
     def _sorted_authors(self, article_key: str) -> tuple[str, ...]:
         """An article's author keys in key order, sorted once per build (every author of it asks)."""
@@ -108,7 +114,7 @@ class Library:
         articles = self.authors[author_key].articles
         if len(articles) == 1:
             return tuple((topic, 1) for topic in sorted(self.article_topics[articles[0]]))
-        return _ranked(Counter(topic for article in articles for topic in self.article_topics[article]))
+        return _ranked(Counter(itertools.chain.from_iterable(map(self.article_topics.__getitem__, articles))))
 
     def related(self, key: str) -> tuple[str, ...]:
         """Articles sharing authors (weighted most) or topics, best first; newer wins a tie.
@@ -490,7 +496,7 @@ def _authors(articles: dict[str, Article], people: People,
     return authors
 
 
-def _ranked(counter: Counter[str], limit: int | None = None) -> tuple[tuple[str, int], ...]:
+def _ranked(counter: Mapping[str, int], limit: int | None = None) -> tuple[tuple[str, int], ...]:
     if limit is not None and len(counter) > limit:
         return tuple(heapq.nsmallest(limit, counter.items(), key=lambda kv: (-kv[1], kv[0])))
     return tuple(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))

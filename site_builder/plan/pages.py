@@ -9,7 +9,6 @@ Checks here that no two pages share a path and that no path leaves the output fo
 from __future__ import annotations
 
 import functools
-import itertools
 import posixpath
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -501,12 +500,11 @@ def _author_extras(site: Site, links: Links, key: str, author: Author, part: lis
     # Only the names shown are worked out: each name of a byline of thousands asks for its co-authors. Those who
     # wrote one article with the author are named on its page, one link away; listing them all was a seventh of a
     # large site's bytes (two authors in three have one article, whose byline their page would repeat).
-    shown = lib.coauthors(key, COAUTHORS_SHOWN) if part.main and len(author.articles) > 1 else ()
-    coauthors = tuple(itertools.takewhile(lambda counted: counted[1] > 1, shown))
+    coauthors, together = lib.frequent_coauthors(key, COAUTHORS_SHOWN) if part.main else ((), 0)
     several = site.config.downloads and len(author.articles) > 1
     return dict(author=author, listing=part, entries=_entries(links, part.keys),
                 coauthors=_counted(links.authors, coauthors),
-                more_coauthors=lib.coauthor_count(key) - len(coauthors) if part.main else 0,
+                more_coauthors=together - len(coauthors),
                 topics=_counted(links.topics, lib.author_topics(key)) if part.main else (),
                 downloads=_group_downloads(urls.author(key), author.articles)
                 if site.config.downloads and not several else (),
@@ -526,12 +524,18 @@ class Joined:
 
     @property
     def files(self) -> tuple[tuple[Download, ...], ...]:
-        """Per article, (format, href, file name) of its file in each list format, from a page one folder down:
-        made as the page is rendered, not held with its context (a render worker's memory of the pages it has
-        fingerprinted kept a long list's file names: at 10,000 records each worker grew by 21 MB while
-        rendering, 6 MB with them made here)."""
-        return tuple(tuple((fmt, "../" + (file := urls.export(urls.article(k), ext)), posixpath.basename(file))
-                           for fmt, ext, _label in urls.EXPORTS[:3]) for k in self.articles)
+        """Per article, its ``own_files``: made as the page is rendered, not held with its context (a render
+        worker's memory of the pages it has fingerprinted kept a long list's file names: at 10,000 records each
+        worker grew by 21 MB while rendering, 6 MB with them made here). The default templates show each
+        article's through render.joined_items instead, once per article."""
+        return tuple(map(own_files, self.articles))
+
+
+def own_files(key: str) -> tuple[Download, ...]:
+    """(format, href, file name) of the article's own file in each list format, from a page one folder down (a
+    joined download's page: Joined)."""
+    return tuple((fmt, "../" + (file := urls.export(urls.article(key), ext)), posixpath.basename(file))
+                 for fmt, ext, _label in urls.EXPORTS[:3])
 
 
 def _listings(site: Site, base: str, keys: tuple[str, ...]) -> list[tuple[str, listing.Listing, dict[str, Any]]]:

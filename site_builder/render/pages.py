@@ -21,10 +21,11 @@ from ..model import identifiers, styles
 from ..model.normalize import shown
 from ..model.sections import heading
 from ..plan import urls
-from ..plan.pages import Entry
+from ..plan.pages import Entry, Joined, own_files
 
 ARTICLE_ITEM = "partials/article_item.html"
-RENDERING = {"article_item": ARTICLE_ITEM, "article_items": ARTICLE_ITEM}
+ARTICLE_FILES = "partials/article_files.html"
+RENDERING = {"article_item": ARTICLE_ITEM, "article_items": ARTICLE_ITEM, "joined_items": ARTICLE_FILES}
 """The functions the templates may call that render a template of their own (a page that calls one depends on
 that template too: output/fingerprints.py), and that template."""
 TEMPLATE_EXTENSIONS = ("html", "xml", "txt")
@@ -93,6 +94,8 @@ def make_environment(template_dirs: list[Path], interface: i18n.Interface | None
     items: dict[Entry, Markup] = {}  # each list entry's item as rendered, for both
     env.globals["article_item"] = functools.partial(article_item, env, items)
     env.globals["article_items"] = functools.partial(article_items, env, items)
+    files: dict[str, Markup] = {}  # each article's own files as a joined download lists them
+    env.globals["joined_items"] = functools.partial(joined_items, env, files)
     i18n.install(env, interface or i18n.english())
     env.filters["label"] = heading
     env.filters["plural"] = plural
@@ -132,6 +135,24 @@ def article_items(env: jinja2.Environment, rendered: dict[Entry, Markup], entrie
     """``article_item`` of each entry, one after the other: a list's items in one call from its template rather
     than one call a turn of a loop in it (partials/article_list.html)."""
     return Markup("".join([article_item(env, rendered, entry) for entry in entries]))
+
+
+def joined_items(env: jinja2.Environment, rendered: dict[str, Markup], joined: Joined) -> Markup:
+    """partials/article_files.html for each article of ``joined``, one after the other; each article's rendered
+    once per environment while ITEMS_KEPT allows (by its key: every joined download is one folder down), as an
+    article is listed on each of its authors' pages. Rendered on each page, these were much of the time the
+    author pages took to render (their list of files left out, the pages rendered some 15% faster)."""
+    template = None
+    items = []
+    for key in joined.articles:
+        html = rendered.get(key)
+        if html is None:
+            if len(rendered) >= ITEMS_KEPT:
+                rendered.clear()
+            template = template or env.get_template(ARTICLE_FILES)
+            html = rendered[key] = Markup(template.render(files=own_files(key)))
+        items.append(html)
+    return Markup("".join(items))
 
 
 ITEMS_KEPT = 20_000
