@@ -123,12 +123,7 @@ def article_item(env: jinja2.Environment, rendered: dict[Entry, Markup], entry: 
     """partials/article_item.html for one list entry, rendered once per environment (so once per build and
     worker) while ITEMS_KEPT allows: an article is listed on its authors', topic, year and journal pages and as
     related to others."""
-    html = rendered.get(entry)
-    if html is None:
-        if len(rendered) >= ITEMS_KEPT:
-            rendered.clear()
-        html = rendered[entry] = Markup(env.get_template(ARTICLE_ITEM).render(e=entry))
-    return html
+    return rendered.get(entry) or _kept(env, rendered, entry, ARTICLE_ITEM, {"e": entry})
 
 
 def article_items(env: jinja2.Environment, rendered: dict[Entry, Markup], entries: Iterable[Entry]) -> Markup:
@@ -142,17 +137,18 @@ def joined_items(env: jinja2.Environment, rendered: dict[str, Markup], joined: J
     once per environment while ITEMS_KEPT allows (by its key: every joined download is one folder down), as an
     article is listed on each of its authors' pages. Rendered on each page, these were much of the time the
     author pages took to render (their list of files left out, the pages rendered some 15% faster)."""
-    template = None
-    items = []
-    for key in joined.articles:
-        html = rendered.get(key)
-        if html is None:
-            if len(rendered) >= ITEMS_KEPT:
-                rendered.clear()
-            template = template or env.get_template(ARTICLE_FILES)
-            html = rendered[key] = Markup(template.render(files=own_files(key)))
-        items.append(html)
-    return Markup("".join(items))
+    return Markup("".join([rendered.get(key) or _kept(env, rendered, key, ARTICLE_FILES, {"files": own_files(key)})
+                           for key in joined.articles]))
+
+
+def _kept(env: jinja2.Environment, rendered: dict[Any, Markup], key: Any, template: str,
+          context: dict[str, Any]) -> Markup:
+    """``template`` rendered with ``context``, kept in ``rendered`` under ``key`` for the next page that shows it
+    (emptied first when it holds ITEMS_KEPT already)."""
+    if len(rendered) >= ITEMS_KEPT:
+        rendered.clear()
+    html = rendered[key] = Markup(env.get_template(template).render(context))
+    return html
 
 
 ITEMS_KEPT = 20_000
